@@ -11,6 +11,7 @@ import type { VerifierStack } from './chain';
 import type { NamedCertificates } from './presented';
 import { certificatesInStore, keyEntries, storeLabel, trustedInStore } from './stores';
 import { mqDefaultLabel } from './mq-default-label';
+import { ihsDefaultCertificate } from './ihs-default-certificate';
 
 /** Where a verifier's anchors come from. */
 export type AnchorSource =
@@ -100,7 +101,9 @@ function keyStoreChains(
     const entries = keyEntries(all, trust.keyStore.file);
     // An MQ key repository with no CERTLABL: the default label, or unknown (never "its only certificate").
     const byDefault =
-      !trust.keyAlias?.value && trust.keyStore.type?.value === 'CMS' ? mqDefaultLabel(component) : undefined;
+      !trust.keyAlias?.value && trust.keyStore.type?.value === 'CMS'
+        ? (mqDefaultLabel(component) ?? ihsDefaultCertificate(component))
+        : undefined;
     if (byDefault && 'unknown' in byDefault) return { chains: [], from, missing: byDefault.unknown };
     const alias = trust.keyAlias?.value || byDefault?.label;
     const chosen = alias ? entries.filter((e) => e.alias.toLowerCase() === alias.toLowerCase()) : entries;

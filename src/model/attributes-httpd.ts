@@ -123,3 +123,25 @@ export interface HttpdTlsBehindPlain {
   /** That virtual host, its SSLEngine line, the Listen line, and the Include lines that bring them in. */
   related: RelatedLocation[];
 }
+
+/**
+ * An IBM HTTP Server virtual host (or main server) with `SSLEnable` (mod_ibm_ssl, GSKit): `ihs.server`. Its certificate
+ * is a personal certificate of the CMS key database `KeyFile` names, chosen by `SSLServerCert`; the protocols and suites
+ * GSKit offers are not modelled (unknown, never mod_ssl's defaults).
+ */
+export interface IhsServerAttributes extends ServerEndpointAttributes {
+  /** The `<VirtualHost>` addresses as written; none for the main server. */
+  addresses: string[];
+  /** The `SSLEnable` line in effect (a virtual host inherits the main server's). */
+  enabledAt: Location;
+  /** `KeyFile` in effect (inherited from the main server): the key database's path as written. */
+  keyFile?: HttpdPath;
+  /** Why the key database is not a file of the tree to read (`KeyFile /saf ring`: a z/OS key ring). */
+  keyFileUnknown?: string;
+  /** `SSLServerCert` in effect (inherited): its words as written (a label; `token:label` names a PKCS#11 token). */
+  serverCert?: { labels: string[]; location: Location };
+  /** The ServerRoot relative paths are read from (the main configuration's place in the tree), when the tree holds it. */
+  serverRoot?: string;
+  /** The `Include`s that brought the virtual host into the main configuration, outermost first. */
+  includedBy?: RelatedLocation[];
+}

@@ -36,6 +36,8 @@ export interface StoreRef {
   setting?: string;
   /** The Dockerfile `COPY`/`ADD` that puts `file` at the path the configuration names in the image (src/parse/image-files.ts). */
   copiedBy?: Location;
+  /** The Docker Compose mount that puts `file` at the (container) path the configuration names (./compose-mounts.ts). */
+  mountedAt?: Location;
   /**
    * Where Docker Compose mounts a host path the tree does not hold at the path the configuration names (an nginx
    * `ssl_client_certificate` a script generates before `docker compose up`): the store is outside the tree, and no tree

@@ -54,6 +54,30 @@ export function inEffect(levels: readonly HttpdPlaced[][], key: string): HttpdPl
   return undefined;
 }
 
+/** The port of a `Listen` / `<VirtualHost>` address (`443`, `*:443`, `[::]:8443`, `10.0.0.1:443`, IHS's `:8008`). */
+export function portOf(address: string): number[] {
+  const port = /(?:^|:)(\d+)$/.exec(address)?.[1];
+  return port ? [Number(port)] : [];
+}
+
+/** The names a virtual host's own `ServerName` (first word) and `ServerAlias` lines give, lower case. */
+export function serverNamesOf(own: readonly HttpdPlaced[]): string[] {
+  return (
+    [
+      ...own.filter((p) => p.directive.key === 'servername').flatMap((p) => p.directive.args.slice(0, 1)),
+      ...own.filter((p) => p.directive.key === 'serveralias').flatMap((p) => p.directive.args),
+    ]
+      .map((a) =>
+        a.value
+          .replace(/^[a-z]+:\/\//i, '')
+          .replace(/:\d+$/, '')
+          .toLowerCase(),
+      )
+      // A host name, not a placeholder (`${DOMAIN}`, a template's `[PRIMARY-DOMAIN-NAME]`).
+      .filter((n) => /^[a-z0-9*][a-z0-9._-]*$/.test(n))
+  );
+}
+
 /** Every directive of that name in the levels, outermost first. */
 export function allOf(levels: readonly HttpdPlaced[][], key: string): HttpdPlaced[] {
   return levels.flatMap((level) => level.filter((p) => !p.block && p.directive.key === key));

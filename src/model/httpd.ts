@@ -21,6 +21,8 @@ import { argsRange } from './nginx-placed';
 import {
   allOf,
   clientAuthOf,
+  portOf,
+  serverNamesOf,
   httpdEnd,
   inEffect,
   serverOrder,
@@ -34,6 +36,7 @@ import { httpdProxies } from './httpd-proxy';
 import { refusedDirectives } from './httpd-refused';
 import { certificateKeyPairs, startRefusals } from './httpd-start';
 import { tlsBehindPlain } from './httpd-order';
+import { ihsServerComponent } from './ihs';
 import type { HttpdPath, HttpdRefusedDirective, HttpdStartRefusal, HttpdTlsBehindPlain } from './attributes-httpd';
 import type { Component } from './types';
 
@@ -165,6 +168,8 @@ export const httpdContributor: ModelContributor = {
       // The main server serves TLS on its Listen ports when it says so and no virtual host takes the connections.
       if (vhosts.length === 0) hosts.push({ levels: [serverLevel] });
       for (const { levels, vhost } of hosts) {
+        const ihs = ihsServerComponent(levels, vhost, listenPorts, context);
+        if (ihs) ctx.addComponent(ihs);
         const server = serverComponent(levels, vhost, listenPorts, context, ctx.memo);
         if (server) {
           if (mounts.length > 0) readThroughMounts(server, mounts, treeFiles, 'httpd');
@@ -229,12 +234,6 @@ function setsTls(block: readonly HttpdDirective[]): boolean {
   return block.some((d) => d.key.startsWith('ssl') || (d.block !== undefined && setsTls(d.block)));
 }
 
-/** The port of a `Listen` / `<VirtualHost>` address (`443`, `*:443`, `[::]:8443`, `10.0.0.1:443`). */
-function portOf(address: string): number[] {
-  const port = /(?:^|:)(\d+)$/.exec(address)?.[1];
-  return port ? [Number(port)] : [];
-}
-
 function pathAt(p: HttpdPlaced): HttpdPath | undefined {
   const value = p.directive.args[0]?.value;
   return value ? { value, location: { file: p.file, range: argsRange(p) } } : undefined;
@@ -252,18 +251,7 @@ function serverComponent(
   const addresses = (vhost?.directive.args ?? []).map((a) => a.value);
   const ports = [...new Set(addresses.length > 0 ? addresses.flatMap(portOf) : listenPorts)];
   const own = levels.at(-1) ?? [];
-  const names = [
-    ...own.filter((p) => p.directive.key === 'servername').flatMap((p) => p.directive.args.slice(0, 1)),
-    ...own.filter((p) => p.directive.key === 'serveralias').flatMap((p) => p.directive.args),
-  ]
-    .map((a) =>
-      a.value
-        .replace(/^[a-z]+:\/\//i, '')
-        .replace(/:\d+$/, '')
-        .toLowerCase(),
-    )
-    // A host name, not a placeholder (`${DOMAIN}`, a template's `[PRIMARY-DOMAIN-NAME]`).
-    .filter((n) => /^[a-z0-9*][a-z0-9._-]*$/.test(n));
+  const names = serverNamesOf(own);
   const { tls, kept } = httpdEnd(levels, SERVER_SIDE, context, memo, vhost ?? engine);
   tls.serverOrderWins = serverOrder(levels);
   const clientAuth = clientAuthOf(levels);

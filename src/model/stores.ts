@@ -28,6 +28,7 @@ import { nginxProxyTrust, nginxTrust } from './nginx-stores';
 import { deploymentMounts } from './compose-mounts';
 import { httpdProxyTrust, httpdServerTrust } from './httpd-stores';
 import { wasPluginTrust } from './was-plugin-stores';
+import { ihsServerTrust } from './ihs-stores';
 import { haproxyBindTrust, haproxyServerTrust } from './haproxy-stores';
 import {
   javaSystemStores,
@@ -416,6 +417,7 @@ export const storesContributor: ModelContributor = {
       else if (component.type === 'httpd.server') trust = httpdServerTrust(component, stores, deploymentMounts(ctx));
       else if (component.type === 'httpd.proxy') trust = httpdProxyTrust(component, stores, deploymentMounts(ctx));
       else if (component.type === 'was.plugin') trust = wasPluginTrust(component, stores);
+      else if (component.type === 'ihs.server') trust = ihsServerTrust(component, stores, deploymentMounts(ctx));
       withTrust(component, trust);
     }
   },

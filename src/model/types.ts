@@ -32,6 +32,7 @@ import type {
   HttpdServerAttributes,
   HttpdStartRefusal,
   HttpdTlsBehindPlain,
+  IhsServerAttributes,
 } from './attributes-httpd';
 import type { WasPluginAttributes } from './attributes-plugin';
 import type {
@@ -247,6 +248,9 @@ export type HttpdServerComponent = ComponentBase<'httpd.server', HttpdServerAttr
 
 export type HttpdProxyComponent = ComponentBase<'httpd.proxy', HttpdProxyAttributes>;
 
+/** An IBM HTTP Server virtual host with `SSLEnable` (mod_ibm_ssl): ./ihs.ts. */
+export type IhsServerComponent = ComponentBase<'ihs.server', IhsServerAttributes>;
+
 /** An https `<Transport>` of the WebSphere web server plug-in's plugin-cfg.xml: the plug-in as a TLS client. */
 export type WasPluginComponent = ComponentBase<'was.plugin', WasPluginAttributes>;
 
@@ -272,6 +276,7 @@ export type Component =
   | HaproxyServerComponent
   | HttpdServerComponent
   | HttpdProxyComponent
+  | IhsServerComponent
   | WasPluginComponent
   | BrokerListenerComponent;
 
