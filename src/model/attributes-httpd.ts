@@ -144,4 +144,10 @@ export interface IhsServerAttributes extends ServerEndpointAttributes {
   serverRoot?: string;
   /** The `Include`s that brought the virtual host into the main configuration, outermost first. */
   includedBy?: RelatedLocation[];
+  /**
+   * Main-server lines of directives IHS does not copy into virtual hosts (`SSLCipherSpec`, `SSLProtocolDisable`…):
+   * written there, they do not apply to this virtual host (`ownToo`: it writes its own). Only for a virtual host of a
+   * main configuration.
+   */
+  globalNotApplied?: { directive: string; location: Location; ownToo?: true }[];
 }

@@ -12,7 +12,7 @@ import type { Location } from '../core/types';
 import { argsRange } from './nginx-placed';
 import { inEffect, portOf, serverNamesOf, type HttpdContext, type HttpdPlaced } from './httpd-tls';
 import type { IhsServerComponent } from './types';
-import { IHS_INHERITED } from '../knowledge/ihs';
+import { IHS_INHERITED, IHS_NOT_INHERITED } from '../knowledge/ihs';
 
 /** The directive in effect: from the main server too when IHS copies it into virtual hosts, else the own level's. */
 function ihsInEffect(levels: readonly HttpdPlaced[][], key: string): HttpdPlaced | undefined {
@@ -66,6 +66,17 @@ export function ihsServerComponent(
   const written = addresses.find((a) => !/[$[{<%]/.test(a))?.replace(/:\d+$/, '');
   const label = `${names[0] ?? (written || '_')}:${ports[0] ?? '?'}`;
   const enabledLocation = { file: enable.file, range: enable.directive.nameRange };
+  // What the main server writes that IHS does not copy into a virtual host (data/ihs.json `notInherited`).
+  const notApplied =
+    vhost && context.mainHeld
+      ? (levels[0] ?? [])
+          .filter((p) => !p.block && IHS_NOT_INHERITED.has(p.directive.key))
+          .map((p) => ({
+            directive: p.directive.name,
+            location: { file: p.file, range: p.directive.range },
+            ...(inEffect(levels.slice(-1), p.directive.key) ? { ownToo: true as const } : {}),
+          }))
+      : [];
   return {
     id: `ihs.server:${relative}:${label}:${location.range?.start.line ?? 0}`,
     type: 'ihs.server',
@@ -92,6 +103,7 @@ export function ihsServerComponent(
         : {}),
       ...(context.serverRoot ? { serverRoot: context.serverRoot } : {}),
       ...((vhost ?? enable).via ? { includedBy: (vhost ?? enable).via } : {}),
+      ...(notApplied.length > 0 ? { globalNotApplied: notApplied } : {}),
     },
   };
 }

@@ -33,6 +33,7 @@ import httpdProxyPeerNameMismatch from './httpd/proxy-peer-name-mismatch';
 import httpdProxyVerifyWithoutCa from './httpd/proxy-verify-without-ca';
 import httpdStartRefused from './httpd/start-refused';
 import httpdTlsVhostBehindPlain from './httpd/tls-vhost-behind-plain';
+import ihsGlobalSettingNotApplied from './ihs/global-setting-not-applied';
 import ihsServerCertLabelMissing from './ihs/server-cert-label-missing';
 import javaCacertsCopiedWhereUnread from './java/cacerts-copied-where-unread';
 import javaCacertsUnreadable from './java/cacerts-unreadable';
@@ -151,6 +152,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   httpdProxyVerifyWithoutCa,
   httpdStartRefused,
   httpdTlsVhostBehindPlain,
+  ihsGlobalSettingNotApplied,
   ihsServerCertLabelMissing,
   javaCacertsCopiedWhereUnread,
   javaCacertsUnreadable,
