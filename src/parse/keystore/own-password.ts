@@ -55,11 +55,13 @@ export function isOwnPasswordSetting(password: Entry, anchor: Entry): boolean {
 /**
  * Whether a value is a password as written, for the runtime to use as is: not a placeholder (`${KS_PW}`, `$KS_PW`,
  * `%KS_PW%`, `{{ ks_pw }}`, `<password>`) nor an encoding some other program decodes (Jetty's OBF:/MD5:/CRYPT:; {aes},
- * {cipher} and ENC(…) decodedPassword leaves unread; WildFly's masked `MASK-…;salt;iterations`).
+ * {cipher} and ENC(…) decodedPassword leaves unread; WildFly's masked `MASK-…;salt;iterations`) nor a `file:` path to
+ * the file that holds it (Eclipse Hono's AbstractConfig.getPassword reads the first line of the file after `file:`:
+ * `trustStorePassword: "file:/opt/hono/config/certs/trust-store-password"`, eclipse-hono/hono@cda9dd3).
  */
 export function writtenAsLiteral(value: string): boolean {
   const trimmed = value.trim();
-  return trimmed !== '' && !/\$[A-Za-z_{(]|%[A-Za-z_]\w*%|\{\{|^<.*>$|^(OBF|MD5|CRYPT):|^MASK-/i.test(trimmed);
+  return trimmed !== '' && !/\$[A-Za-z_{(]|%[A-Za-z_]\w*%|\{\{|^<.*>$|^(OBF|MD5|CRYPT|file):|^MASK-/i.test(trimmed);
 }
 
 /**

@@ -128,6 +128,21 @@ ruleTester(rule, {
         'app/application.properties': spring(['server.ssl.key-store=nomac.p12', 'server.ssl.key-store-password=any']),
       },
     },
+    {
+      // eclipse-hono/hono@cda9dd3 (EPL-2.0) tests/src/test/resources/http/application.yml, shape only: Hono's
+      // AbstractConfig.getPassword reads the password from the file named after `file:`.
+      name: 'a `file:` password names the file that holds it (Eclipse Hono), it is not the password',
+      files: {
+        'certs/trustStore.jks': store('trust.p12'),
+        'adapter/application.yml': [
+          'hono:',
+          '  messaging:',
+          '    trustStorePath: "/opt/hono/config/certs/trustStore.jks"',
+          '    trustStorePassword: "file:/opt/hono/config/certs/trust-store-password"',
+          '',
+        ].join('\n'),
+      },
+    },
   ],
   invalid: [
     {
