@@ -671,6 +671,22 @@ ruleTester(rule, {
       ],
     },
     {
+      // hivemq/hivemq4-docker-images@c051d4c (Apache-2.0) hivemq4/dns-image/Dockerfile: the image's config.xml takes
+      // HIVEMQ_CONTROL_CENTER_PASSWORD as the Control Center user's SHA-256 hash (README.md), a68f…caf8 is
+      // sha256("adminhivemq"). A value of another shape under that name is still plaintext.
+      name: "HiveMQ's Control Center password variable holds a SHA-256 digest, not the password",
+      files: {
+        'hivemq/Dockerfile':
+          'FROM hivemq/hivemq4:4.28.0\nENV HIVEMQ_CONTROL_CENTER_USER=admin\nENV HIVEMQ_CONTROL_CENTER_PASSWORD=a68fc32fc49fc4d04c63724a1f6d0c90442209c46dba6975774cde5e5149caf8\n',
+        'edge/docker-compose.yml':
+          'services:\n  hivemq:\n    image: hivemq/hivemq4:4.28.0\n    environment:\n      HIVEMQ_CONTROL_CENTER_PASSWORD: s3cretpw\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'edge/docker-compose.yml', line: 5 },
+        { messageId: 'hashed', severity: 'info', file: 'hivemq/Dockerfile', line: 3 },
+      ],
+    },
+    {
       // The same value with no script that replaces it (a commented-out sed does not count).
       name: 'a value only a commented-out sed would replace is still plaintext',
       files: {

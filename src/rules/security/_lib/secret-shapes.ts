@@ -66,6 +66,13 @@ const REDACTED = /^(?:X{4,}(?:[-_.]X+)*|x{4,}(?:[-_.]x+)*|\*{4,})$/;
  */
 const NAMES_A_DIGEST = /(^|[-_.\s])(sha-?\d*|hash(ed)?|digest|md5)$|[a-z0-9](Sha\d*|SHA\d*|Hash(ed)?|Digest|Md5|MD5)$/i;
 /**
+ * Keys a product's own convention fills with a digest though their name says password: the HiveMQ images put
+ * HIVEMQ_CONTROL_CENTER_PASSWORD into config.xml's control-center user `<password>`, "a SHA256 hash" (of the user name
+ * followed by the password: the default a68f…caf8 is sha256("adminhivemq")), hivemq/hivemq4-docker-images@c051d4c
+ * README.md.
+ */
+const PRODUCT_DIGEST_KEY = /^HIVEMQ_CONTROL_CENTER_PASSWORD$/;
+/**
  * A digest's shape: hex of MD5/SHA-1/SHA-224/SHA-256/SHA-384/SHA-512 length, or their padded base64. A random hex
  * secret (`openssl rand -hex 32`) has the same shape, so the shape alone proves nothing: the key must name a digest.
  */
@@ -161,5 +168,5 @@ export function namesNoSecret(key: string, secretName: string | undefined, value
 
 /** Whether a key names a digest of the secret and the value has a digest's shape (the key must say so: see DIGEST_SHAPE). */
 export function isDigestOfSecret(key: string, value: string): boolean {
-  return NAMES_A_DIGEST.test(key) && DIGEST_SHAPE.test(value);
+  return (NAMES_A_DIGEST.test(key) || PRODUCT_DIGEST_KEY.test(key)) && DIGEST_SHAPE.test(value);
 }
