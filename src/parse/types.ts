@@ -169,7 +169,9 @@ const IDENTITY = /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z]
  * credentials to all domains` (bitnami/charts@5165628 argo-cd crds/application.yaml, 12 warnings).
  * InseeFr/sugoi-api@18b0cd7's `fr.insee.sugoi.ui-mapping.userFields.PwdLastChange=PasswordLastChange;Dernier changement
  * de mdp;;metadatas.passwordLastChange;…` describes a UI field showing when the password last changed (a date, a time).
- * `ssl_password_file` (nginx) names a file of passwords, not one. `…_KEY`, `…_CONFIG`, `…_SECRET` stay secret.
+ * `ssl_password_file` (nginx) names a file of passwords, not one. A `role` is what a login may do: ONAP SO's
+ * `spring.security.usercredentials[0].role: SiteControl-Client` beside the user's bcrypt `password` (onap/oom@4f72676
+ * kubernetes/so/resources/config/overrides/override.yaml, 42 warnings). `…_KEY`, `…_CONFIG`, `…_SECRET` stay secret.
  */
 const SETTING_WORDS = new Set(
   (
@@ -178,7 +180,7 @@ const SETTING_WORDS = new Set(
     'algorithm encoding charset encryption mode name alias parameter param attribute attr field column header label ' +
     'prompt hint template size source helper stacking strength rounds iterations complexity attempts retries history ' +
     'age duration ms millis seconds minutes hours days interval period description title summary help example ' +
-    'change changed date time timestamp'
+    'change changed date time timestamp role roles'
   ).split(' '),
 );
 /**

@@ -45,6 +45,7 @@ describe('isSecretKey', () => {
     // A setting of the extension that is itself a secret stays one.
     'quarkus.kubernetes.env.secrets.password',
     'quarkus.kubernetes-client.token',
+    'spring.security.usercredentials[0].password',
   ])('%s is secret', (key) => expect(isSecretKey(key)).toBe(true));
 
   it.each([
@@ -119,5 +120,8 @@ describe('isSecretKey', () => {
     '%kubernetes.quarkus.openshift.env.secrets',
     'QUARKUS_KNATIVE_ENV_SECRETS',
     'quarkus.kubernetes-config.secrets',
+    // onap/oom@4f72676 kubernetes/so/resources/config/overrides/override.yaml: a login's role beside its password.
+    'spring.security.usercredentials[0].role',
+    'credentials.roles',
   ])('%s is not secret', (key) => expect(isSecretKey(key)).toBe(false));
 });
