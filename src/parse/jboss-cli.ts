@@ -19,6 +19,15 @@ export const JBOSS_CLI_KIND = 'jboss.cli';
 const OPERATION_LINE =
   /^[ \t]*\.?\/(?:subsystem|core-service|socket-binding-group|interface|profile|host|deployment|system-property|path)=/m;
 
+/**
+ * Elytron parameters that name another resource, never a secret: a filesystem realm's (or an encryption expression
+ * resolver's) `credential-store` is the name of a credential store and `secret-key` the alias of the key in it
+ * (`filesystem-realm=fsRealm:add(…, credential-store=credstore, secret-key=key)`,
+ * wildfly-security-incubator/elytron-examples@9d6e80a encryption-filesystem-realm/configure-elytron.cli; WildFly's
+ * filesystem-realm model: "secret-key: The alias of the secret key in the credential store").
+ */
+const NAMES_A_RESOURCE = /^(credential-store|secret-key)$/;
+
 /** A parameter name: letters, digits, `-` and `_` (`credential-reference`, `clear-text`, `key-store`). */
 const NAME = /[A-Za-z_][\w-]*/y;
 
@@ -199,7 +208,7 @@ function readObject(
       keyEnd: keyStart + name[0].length,
       valueStart,
       valueEnd,
-      secret: (inReference && name[0] === 'clear-text') || isSecretKey(name[0]),
+      secret: (inReference && name[0] === 'clear-text') || (isSecretKey(name[0]) && !NAMES_A_RESOURCE.test(name[0])),
     });
   }
   return params;

@@ -1197,6 +1197,8 @@ ruleTester(rule, {
           '/subsystem=elytron/key-store=appKS:add(path="app.keystore",relative-to=jboss.server.config.dir,credential-reference={clear-text="Cli-Plain-7"},type=JKS)\n' +
           '/subsystem=elytron/key-manager=appKM:add(key-store=appKS, \\\n    credential-reference={clear-text=${env.KEY_PASSWORD}})\n' +
           '/subsystem=elytron/key-store=vaultKS:add(path=v.p12,credential-reference={store=cs, alias=ks-password},type=PKCS12)\n' +
+          // A realm's credential store and the alias of its key name resources (elytron-examples@9d6e80a).
+          '/subsystem=elytron/filesystem-realm=fsRealm:add(path=fs-realm, credential-store=credstore, secret-key=key)\n' +
           'data-source add --name=UnifiedPushDS --driver-name=mysql --user-name=user --password=Ds-Plain-2 --enabled=true\n' +
           'run-batch\n',
         'bin/migrate-standalone.cli':
@@ -1223,7 +1225,7 @@ ruleTester(rule, {
         {
           messageId: 'plaintext',
           file: 'docker/configure.cli',
-          line: 8,
+          line: 9,
           messageIncludes: ['data-source.add.password'],
         },
       ],
