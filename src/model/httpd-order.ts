@@ -49,6 +49,9 @@ function engineOf(serverLevel: HttpdPlaced[], vhost: HttpdPlaced): 'on' | 'plain
   if ((vhost.block ?? []).some((p) => !p.block && unread(p))) return 'unknown';
   const value = engineLine(serverLevel, vhost)?.directive.args[0]?.value.toLowerCase();
   if (value === 'on') return 'on';
+  // IBM HTTP Server's mod_ibm_ssl (`SSLEnable`, ./ihs.ts) serves TLS without SSLEngine: not known to start plain.
+  if (value === undefined && inEffect([serverLevel, (vhost.block ?? []).filter((p) => !p.block)], 'sslenable'))
+    return 'unknown';
   // `SSLEngine optional` is the RFC 2817 upgrade: the connection starts plain (measured).
   if (value === undefined || value === 'off' || value === 'optional') return 'plain';
   return 'unknown';

@@ -21,6 +21,12 @@ ruleTester(rule, {
   valid: [
     { name: 'the SSL virtual host first', files: { 'conf/httpd.conf': MAIN + tls() + plain() } },
     {
+      // urshila19/scd-scanner@215a386 ibm-httpd-profile/config/ssl.conf mixes SSLEnable with mod_ssl's words: an IHS
+      // SSLEnable virtual host first is TLS under IBM HTTP Server, not a plain one.
+      name: 'an IBM HTTP Server SSLEnable virtual host first',
+      files: { 'conf/httpd.conf': MAIN + vhost('*:443', 'ihs.example.com', 'SSLEnable') + tls() },
+    },
+    {
       name: 'the plain one on another port',
       files: { 'conf/httpd.conf': MAIN + 'Listen 80\n' + plain('*:80') + tls() },
     },
