@@ -57,30 +57,6 @@ function engineOf(serverLevel: HttpdPlaced[], vhost: HttpdPlaced): 'on' | 'plain
   return 'unknown';
 }
 
-/** The Include lines that brought a line in, each with the file it brought. */
-function includePath(p: HttpdPlaced): { at: string; file: string }[] {
-  const hops = p.via ?? [];
-  return hops.map((hop, i) => ({
-    at: `${hop.file}\u0000${hop.range?.start.line}\u0000${hop.range?.start.character}`,
-    file: hops[i + 1]?.file ?? p.file,
-  }));
-}
-
-/**
- * Whether `a` surely comes before `b` in httpd's order. Files one Include pattern matches are read in strcmp order;
- * the model sorted them with localeCompare, so where the two orders differ for these files the order is unknown.
- */
-function surelyBefore(a: HttpdPlaced, b: HttpdPlaced): boolean {
-  const pa = includePath(a);
-  const pb = includePath(b);
-  for (let i = 0; i < Math.min(pa.length, pb.length); i++) {
-    const [x, y] = [pa[i], pb[i]];
-    if (!x || !y || x.at !== y.at) return true;
-    if (x.file !== y.file) return x.file < y.file === x.file.localeCompare(y.file) < 0;
-  }
-  return true;
-}
-
 const placeOf = (p: HttpdPlaced): Location => ({ file: p.file, range: p.directive.nameRange });
 /** `<VirtualHost *:443>` as written, with its ServerName (two virtual hosts of one address read alike otherwise). */
 function label(p: HttpdPlaced): string {
@@ -139,7 +115,6 @@ export function tlsBehindPlain(top: HttpdPlaced[]): HttpdTlsBehindPlain[] {
         const inSet = members.get(route.key) ?? [];
         const first = inSet[0];
         if (!first || first === vhost || engineOf(serverLevel, first) !== 'plain') return undefined;
-        if (!inSet.slice(1).every((other) => surelyBefore(first, other))) return undefined;
         // A wildcard with any port is reached on each port httpd listens on: named by that port.
         return { address: set.port === undefined ? `*:${route.port}` : arg.value, first, listen };
       });

@@ -41,6 +41,21 @@ function includeMatcher(pattern: string, memo: RunMemo): (file: string) => boole
   return (file) => file.startsWith(dir) && matchRest(file.slice(cut));
 }
 
+/**
+ * Paths in the order httpd and nginx read the files one include matches: each directory level by name in byte order
+ * (httpd's ap_dir_fnmatch sorts with strcmp; nginx's glob(3) sorts in the C locale, nginx never sets another).
+ */
+export function byReadingOrder(a: string, b: string): number {
+  const [x, y] = [a.split(path.sep), b.split(path.sep)];
+  for (let i = 0; i < Math.min(x.length, y.length); i++) {
+    const [p, q] = [x[i] ?? '', y[i] ?? ''];
+    // UTF-16 order is UTF-8 byte order but for code points from U+E000 against those past U+FFFF: not in file names.
+    if (p !== q) return p < q ? -1 : 1;
+  }
+  return x.length - y.length;
+}
+const inReadingOrder = (a: ParsedDocument, b: ParsedDocument) => byReadingOrder(a.file.path, b.file.path);
+
 /** The documents whose directory shares the deepest ancestor with `from`'s. */
 function nearestTo<Doc extends ParsedDocument>(from: string, docs: Doc[]): Doc[] {
   const own = path.dirname(from).split(path.sep);
@@ -95,23 +110,41 @@ export function includeResolver<Doc extends ParsedDocument>(
     const dirName = path.basename(path.dirname(candidate));
     return GLOB_CHARS.test(dirName) ? docs : (byDirName.get(dirName) ?? []);
   };
+  type Matches = { files: Doc[]; paths: Set<string>; tree: DirectoryTree<Doc> };
+  const matchesFrom = (files: Doc[]): Matches => ({
+    files,
+    paths: new Set(files.map((d) => d.file.path)),
+    tree: new DirectoryTree(files, (d) => path.dirname(d.file.path), path.sep),
+  });
   /** The files a candidate path (or glob) matches, with their directory tree: the same for every including file. */
-  const matched = new Map<string, { files: Doc[]; paths: Set<string>; tree: DirectoryTree<Doc> }>();
-  const matchesOf = (candidate: string) => {
+  const matched = new Map<string, Matches>();
+  const matchesOf = (candidate: string): Matches => {
     let found = matched.get(candidate);
     if (!found) {
       const match = includeMatcher(candidate.split(path.sep).join('/'), memo);
       const pool = docsNamedLike(candidate);
       countWork('nginx include candidates', pool.length);
-      const files = pool.filter((d) => match(d.file.path.split(path.sep).join('/')));
-      matched.set(
-        candidate,
-        (found = {
-          files,
-          paths: new Set(files.map((d) => d.file.path)),
-          tree: new DirectoryTree(files, (d) => path.dirname(d.file.path), path.sep),
-        }),
-      );
+      matched.set(candidate, (found = matchesFrom(pool.filter((d) => match(d.file.path.split(path.sep).join('/'))))));
+    }
+    return found;
+  };
+  /**
+   * The files of the tree whose path ends with `suffix` (segments of an installed path, the last may be a glob), at
+   * any depth below the root, the root itself included: `conf.d/*.conf` finds `<root>/conf.d/a.conf` and
+   * `<root>/svc/web/nginx/conf.d/a.conf` alike.
+   */
+  const endingWith = (suffix: string[]): Matches => {
+    const key = `\u0000${suffix.join('/')}`;
+    let found = matched.get(key);
+    if (!found) {
+      const match = includeMatcher(suffix.join('/'), memo);
+      const pool = docsNamedLike(suffix.join(path.sep));
+      countWork('nginx include candidates', pool.length);
+      const ends = (d: Doc) => {
+        const segments = path.relative(root, d.file.path).split(path.sep);
+        return segments.length >= suffix.length && match(segments.slice(-suffix.length).join('/'));
+      };
+      matched.set(key, (found = matchesFrom(pool.filter(ends))));
     }
     return found;
   };
@@ -122,7 +155,7 @@ export function includeResolver<Doc extends ParsedDocument>(
       const parts = pattern.split('/').filter(Boolean);
       const last = /[*?[{]/.test(parts.at(-1) ?? '') ? parts.length - 2 : parts.length - 1;
       for (let k = 0; k <= last; k++) {
-        const { files, paths, tree } = matchesOf(path.join(root, '**', ...parts.slice(k)));
+        const { files, paths, tree } = endingWith(parts.slice(k));
         // Of the tree's files that end alike (one per host of a deployment that holds several nginx
         // hosts), those nearest to the including file: an installed path names its own host's files.
         const found = paths.has(from)
@@ -131,14 +164,14 @@ export function includeResolver<Doc extends ParsedDocument>(
               files.filter((d) => d.file.path !== from),
             )
           : tree.lookup(path.dirname(from)).nearest;
-        if (found.length) return [...found].sort((a, b) => a.file.path.localeCompare(b.file.path));
+        if (found.length) return [...found].sort(inReadingOrder);
       }
       return [];
     }
     // Relative to the including file, else to a prefix (the directory of an nginx.conf, httpd's ServerRoot).
     for (const dir of [path.dirname(from), ...prefixes]) {
       const found = matchesOf(path.resolve(dir, pattern)).files.filter((d) => d.file.path !== from);
-      if (found.length) return found.sort((a, b) => a.file.path.localeCompare(b.file.path));
+      if (found.length) return found.sort(inReadingOrder);
     }
     return [];
   };

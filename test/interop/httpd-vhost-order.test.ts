@@ -61,6 +61,17 @@ const CASES: Case[] = [
     config: 'Include @DIR@/site-*.conf\n',
     files: { 'site-000-ssl.conf': secure('*:@PORT@'), 'site-010-redirect.conf': plain('*:@PORT@') },
   },
+  {
+    // httpd sorts an Include pattern's files with strcmp: upper case before lower case.
+    name: 'the plain site sorts first in byte order, last in a locale order',
+    config: 'Include @DIR@/*-site.conf\n',
+    files: { 'B-site.conf': plain('*:@PORT@'), 'a-site.conf': secure('*:@PORT@') },
+  },
+  {
+    name: 'the SSL site sorts first in byte order, last in a locale order',
+    config: 'Include @DIR@/*-site.conf\n',
+    files: { 'B-site.conf': secure('*:@PORT@'), 'a-site.conf': plain('*:@PORT@') },
+  },
 ];
 
 /** Whether a TLS client asking for ssl.example completes a handshake with the server on host:port. */

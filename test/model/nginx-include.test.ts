@@ -57,6 +57,22 @@ describe('nginx include of an installed (absolute) path', () => {
       ],
     ],
     [
+      'an installed path maps at any depth below the root (three directories above nginx/: unresolved before)',
+      {
+        'srv/apps/web/nginx/nginx.conf': 'http {\n  ssl_protocols TLSv1.2;\n  include /etc/nginx/conf.d/*.conf;\n}\n',
+        'srv/apps/web/nginx/conf.d/api.conf': 'server {\n  listen 443 ssl;\n}\n',
+      },
+      ['nginx server _:443 TLSv1.2 (srv/apps/web/nginx/conf.d/api.conf)'],
+    ],
+    [
+      "an installed path's directory right at the root (conf.d/ beside nginx.conf at the top: unresolved before)",
+      {
+        'nginx.conf': 'http {\n  ssl_protocols TLSv1.2;\n  include /etc/nginx/conf.d/*.conf;\n}\n',
+        'conf.d/api.conf': 'server {\n  listen 443 ssl;\n}\n',
+      },
+      ['nginx server _:443 TLSv1.2 (conf.d/api.conf)'],
+    ],
+    [
       'a path the tree does not hold maps to nothing',
       {
         'nginx/nginx.conf':

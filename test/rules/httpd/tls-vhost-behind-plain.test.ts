@@ -101,8 +101,8 @@ ruleTester(rule, {
       files: { 'conf.d/sites.conf': plain() + tls() },
     },
     {
-      // httpd reads a pattern's files in strcmp order (B.conf before a.conf); the model's order may differ: unknown.
-      name: 'two files of one Include pattern whose byte order and locale order differ: unknown',
+      // httpd reads a pattern's files in strcmp order: B.conf (SSL) before a.conf (plain).
+      name: 'an Include pattern whose files sort in byte order, the SSL one first (B before a)',
       files: {
         'conf/httpd.conf': MAIN + 'Include conf.d/*.conf\n',
         'conf.d/a.conf': plain(),
@@ -132,6 +132,16 @@ ruleTester(rule, {
         'letsencrypt/options-ssl-apache.conf': 'SSLEngine on\nSSLProtocol all -SSLv2 -SSLv3 -TLSv1 -TLSv1.1\n',
       },
       errors: [{ messageId: 'behindPlain', file: 'apache2/sites-enabled/000-default-le-ssl.conf', line: 2 }],
+    },
+    {
+      // strcmp order (httpd's ap_dir_fnmatch): 'B' (0x42) before 'a' (0x61), whatever the locale says.
+      name: 'an Include pattern whose files sort in byte order, the plain one first (B before a)',
+      files: {
+        'conf/httpd.conf': MAIN + 'Include conf.d/*.conf\n',
+        'conf.d/B.conf': plain(),
+        'conf.d/a.conf': tls(),
+      },
+      errors: [{ messageId: 'behindPlain', file: 'conf.d/a.conf', line: 1 }],
     },
     {
       name: 'a plain virtual host first on *:443',
