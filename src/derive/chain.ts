@@ -13,7 +13,7 @@
 import type { X509Certificate } from 'node:crypto';
 import { nodeCrypto } from '../core/node-crypto';
 import type { RunMemo } from '../core/run-memo';
-import type { PemCertificate } from '../parse/pem';
+import type { PemCertificate } from '../parse/certificate';
 
 export type VerifierStack = 'jsse' | 'openssl';
 export type CertificatePurpose = 'serverAuth' | 'clientAuth';

@@ -8,7 +8,7 @@
  */
 import { sameStart, type Location } from '../core/types';
 import type { LinkTrust, TrustCheck } from './trust';
-import type { PemCertificate } from '../parse/pem';
+import type { PemCertificate } from '../parse/certificate';
 import { levelRefusal, type LevelRefusal } from '../knowledge/openssl-security-level';
 import { opensslSeriesOf } from '../knowledge/openssl';
 import type { SecurityLevelCandidate, NginxSecurityLevel } from '../model/attributes';

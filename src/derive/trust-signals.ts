@@ -5,7 +5,7 @@
  */
 import { gskitLog } from '../handshake/messages';
 import type { ClientAuthMode } from '../model/types';
-import type { PemCertificate } from '../parse/pem';
+import type { PemCertificate } from '../parse/certificate';
 import { dateFailure, type PathFailureReason } from './chain';
 import type { TrustCheck } from './trust';
 

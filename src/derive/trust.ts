@@ -11,7 +11,7 @@ import type { Location } from '../core/types';
 import type { LinkPrediction } from '../handshake/links';
 import type { TreeCertificate } from '../model/mq-certs';
 import type { ClientAuthMode, Component, Link } from '../model/types';
-import type { PemCertificate } from '../parse/pem';
+import type { PemCertificate } from '../parse/certificate';
 import {
   signatureCheck,
   validatePath,

@@ -8,7 +8,8 @@ import type { CcdtChannel } from '../parse/ccdt';
 import type { StoreEntry, StoreType, KeystoreData } from '../parse/keystore/format';
 import type { MqIniData } from '../parse/mq-ini';
 import type { MqscChannel, MqscData } from '../parse/mqsc';
-import type { PemCertificate, PemData } from '../parse/pem';
+import type { PemData } from '../parse/pem';
+import type { PemCertificate } from '../parse/certificate';
 import type { ParsedDocument } from '../parse/types';
 
 /** A value of an MQ component with where it is written. */

@@ -1,6 +1,7 @@
 import { dateFailure, signatureCheck, validatePath, type PathInput } from '../../src/derive/chain';
 import { RunMemo } from '../../src/core/run-memo';
-import { parsePem, type PemCertificate } from '../../src/parse/pem';
+import { parsePem } from '../../src/parse/pem';
+import { type PemCertificate } from '../../src/parse/certificate';
 import { ca, daysFromNow, issue, leaf, type Issued } from '../helpers/pki';
 
 const pem = (i: Issued): PemCertificate =>

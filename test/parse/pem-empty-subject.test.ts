@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parsePem, subjectLabel } from '../../src/parse/pem';
+import { parsePem } from '../../src/parse/pem';
+import { subjectLabel } from '../../src/parse/certificate';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '../fixtures/certs', name), 'utf8');
 

@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import type { Location, Range } from '../../core/types';
-import { describeCertificate, UnreadCertificate, type PemCertificate } from '../pem';
+import { describeCertificate, UnreadCertificate, type PemCertificate } from '../certificate';
 import type { FormatHandler, ParsedDocument, ParseProblem, SourceFile } from '../types';
 import { jksMagic, readJks } from './jks';
 import { readCms, type CmsRecord } from './cms';

@@ -1,5 +1,6 @@
 import type { TreeCertificate } from '../../model/attributes-mq';
-import type { PemCertificate, PemData } from '../../parse/pem';
+import type { PemData } from '../../parse/pem';
+import type { PemCertificate } from '../../parse/certificate';
 import type { ParsedDocument } from '../../parse/types';
 
 /**

@@ -7,7 +7,7 @@ import type { PathFailure } from '../../derive/chain';
 import type { LinkTrust, TrustCheck } from '../../derive/trust';
 import type { DerivedDeployment } from '../../derive/types';
 import type { TreeCertificate } from '../../model/mq-certs';
-import { subjectLabel, type PemCertificate } from '../../parse/pem';
+import { subjectLabel, type PemCertificate } from '../../parse/certificate';
 import { linkSources } from './sources';
 import { systemJavaStoreAt } from '../../knowledge';
 

@@ -1,5 +1,5 @@
 import { isIpAddress } from '../../core/ip';
-import type { PemCertificate } from '../../parse/pem';
+import type { PemCertificate } from '../../parse/certificate';
 import type { Component, Link } from '../../model/types';
 import { defineRule } from '../types';
 import { runtimeSources, withSources } from '../_lib/sources';

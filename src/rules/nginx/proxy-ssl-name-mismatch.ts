@@ -1,7 +1,7 @@
 import type { RuleRelated } from '../types';
 import type { Location } from '../../core/types';
 import type { NginxProxyComponent } from '../../model/types';
-import type { PemCertificate } from '../../parse/pem';
+import type { PemCertificate } from '../../parse/certificate';
 import { dnsNameMatches } from '../cert/hostname-mismatch';
 import { certificateReference, presentedCertificates, relatedCertificate, resolvedLinks } from '../cert/_lib/presented';
 import { certName } from '../cert/_lib/shared';

@@ -5,7 +5,7 @@ import { certLocation, certName } from '../cert/_lib/shared';
 import { defineRule } from '../types';
 import type { TrustCheck } from '../../derive/trust';
 import { verifyErrorOf } from '../../knowledge/openssl-security-level';
-import { formatDn } from '../../parse/pem';
+import { formatDn } from '../../parse/certificate';
 import type { LoadRefusal } from '../../derive/nginx-levels';
 import type { SecurityLevelCandidate } from '../../model/attributes';
 import { unsettledData } from './_lib/security-level';

@@ -8,7 +8,7 @@ import { X509Certificate } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describeCertificate } from '../../../src/parse/pem';
+import { describeCertificate } from '../../../src/parse/certificate';
 import { opensslHostMatches } from '../../../src/rules/nginx/proxy-ssl-name-mismatch';
 import { installed } from '../../interop/stacks';
 

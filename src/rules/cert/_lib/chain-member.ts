@@ -13,7 +13,7 @@ import * as path from 'node:path';
 
 import type { DerivedDeployment } from '../../../derive/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
-import type { PemCertificate } from '../../../parse/pem';
+import type { PemCertificate } from '../../../parse/certificate';
 import { certLocation, entryWord, unusedOrVendors } from './shared';
 import { said } from '../../../core/phrase';
 

@@ -6,7 +6,7 @@ import type { DerivedDeployment, NotServedBy } from '../../../derive/types';
 import type { Deployment } from '../../../model/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { KeystoreData } from '../../../parse/keystore/format';
-import { subjectLabel } from '../../../parse/pem';
+import { subjectLabel } from '../../../parse/certificate';
 import type { Location } from '../../../core/types';
 import { placeholderDefault } from '../../../core/placeholder';
 import { TOMCAT_LEGACY_CONNECTOR_CERTIFICATE as LEGACY } from '../../../knowledge/tomcat';

@@ -1,4 +1,4 @@
-import type { DnAttribute } from '../../../parse/pem';
+import type { DnAttribute } from '../../../parse/certificate';
 
 /**
  * IBM MQ SSLPEER / SSLPEERNAME / certificatePeerName filters: `TYPE=value`
