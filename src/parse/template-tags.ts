@@ -9,6 +9,7 @@
  * `application*.{yml,yaml,properties}` under `src/main/resources` with the `@` delimiter).
  */
 /** `script`: a literal a script of the tree replaces with `sed` before the file is used (src/parse/script-substitutions.ts). */
+/** `mustache`: Mustache/Handlebars' own tags (`{{#x}}`, `{{^x}}`, `{{/x}}`, `{{! }}`, `{{> }}`); `{{ x }}` alone reads as `go`. */
 /** `compose`: a Compose file's `${VAR}` that the `.env` beside it sets (src/parse/compose-env.ts). */
 /**
  * `tt`: Template Toolkit's `[% name %]` (Perl's Template Toolkit syntax), also the literal placeholders an installer
@@ -28,6 +29,7 @@
  */
 export type TemplateEngine =
   | 'go'
+  | 'mustache'
   | 'jinja'
   | 'erb'
   | 'tt'
@@ -221,11 +223,11 @@ function classifyTag(opening: string, inner: string, start: number, end: number)
   // or `{{^name}}` (inverted) opens, `{{/name}}` closes, `{{^}}` is Handlebars' else, `{{! … }}` a comment,
   // `{{> partial}}` other content. None of these is Go syntax. https://mustache.github.io/mustache.5.html
   const mustache = inner.replace(/^~/, '').replace(/~$/, '').trim();
-  if (mustache.startsWith('!')) return tag('go', 'comment');
-  if (mustache.startsWith('>')) return tag('go', 'generated');
-  if (mustache === '^') return tag('go', 'directive', 'else');
-  if (/^[#^][^\s}]/.test(mustache)) return tag('go', 'directive', 'open');
-  if (/^\/[^*\s]/.test(mustache)) return tag('go', 'directive', 'end');
+  if (mustache.startsWith('!')) return tag('mustache', 'comment');
+  if (mustache.startsWith('>')) return tag('mustache', 'generated');
+  if (mustache === '^') return tag('mustache', 'directive', 'else');
+  if (/^[#^][^\s}]/.test(mustache)) return tag('mustache', 'directive', 'open');
+  if (/^\/[^*\s]/.test(mustache)) return tag('mustache', 'directive', 'end');
   if (/^end\b/.test(body)) return tag('go', 'directive', 'end');
   if (/^else\b/.test(body)) return tag('go', 'directive', 'else');
   if (GO_OPEN.test(body)) return tag('go', 'directive', 'open');

@@ -164,6 +164,8 @@ export function scanTemplate(
     firstBranch = textOf(alt);
   }
   const engines = [...new Set(tags.map((t) => t.engine))];
+  // `{{ x }}` reads alike in Go and Mustache: a file with Mustache's own tags (sections, comments, partials) is Mustache.
+  if (engines.includes('mustache') && engines.includes('go')) engines.splice(engines.indexOf('go'), 1);
   if (envSpans.length > 0) engines.push('env');
   if (mavenSpans.length > 0) engines.push('maven');
   const all = [...spans, ...envSpans, ...mavenSpans].sort((a, b) => a.start - b.start);

@@ -266,6 +266,10 @@ describe('template syntax set aside', () => {
       true,
     );
     expect(info?.branches.map((b) => b.condition)).toEqual(['{{#ssl}}', '{{^ssl}}']);
+    // --debug names the engine: Mustache's sections make the file Mustache, its `{{ x }}` values too.
+    expect(info?.engines).toEqual(['mustache']);
+    expect(scanTemplate('{{#ssl}}\nport {{ port }};\n{{/ssl}}\n', true)?.engines).toEqual(['mustache']);
+    expect(scanTemplate('a {{ .Values.x }};\n{{/* c */}}\n', true)?.engines).toEqual(['go']);
   });
 
   it('gives positions in the original file', () => {
