@@ -15,7 +15,7 @@ import type { Component, Deployment, Link, TlsSettings } from '../model/types';
 import { certificateFileUse, notServedFiles } from './certificate-files';
 import { linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces } from './presented';
-import { nginxLevelRefusals } from './nginx-levels';
+import { levelRefusals } from './openssl-levels';
 import { stackOf } from './stack';
 import { deriveTrust } from './trust';
 import { isKeystoreDocument } from '../parse/keystore/format';
@@ -132,7 +132,7 @@ export function deriveDeployment(
         .filter((d): d is ParsedDocument<PemData> => d.kind.startsWith('pem.'))
         .map((d) => [d.file.path, d]),
     ),
-    nginxLevelRefusals: nginxLevelRefusals(deployment.components, presented, trust),
+    levelRefusals: levelRefusals(deployment.components, presented, trust),
   };
   return { ...deployment, derived };
 }
@@ -201,7 +201,7 @@ export function emptyDerived(): DerivedModel {
     trust: [],
     channelAccess: new Map(),
     pemFiles: new Map(),
-    nginxLevelRefusals: { load: [], verify: [] },
+    levelRefusals: { load: [], verify: [] },
   };
 }
 

@@ -3,7 +3,7 @@ import type { Endpoint } from '../handshake/endpoint';
 import type { LinkPrediction } from '../handshake/links';
 import type { ChannelAccess } from '../model/mq-access';
 import type { TreeCertificate } from '../model/mq-certs';
-import type { NginxLevelRefusals } from './nginx-levels';
+import type { LevelRefusals } from './openssl-levels';
 import type { NamedCertificates } from './presented';
 import type { TlsStack } from './stack';
 import type { LinkTrust } from './trust';
@@ -58,9 +58,9 @@ export interface DerivedModel {
   pemFiles: ReadonlyMap<string, ParsedDocument<PemData>>;
   /**
    * What the OpenSSL security level of each nginx end refuses of the certificates it loads and the upstream chains
-   * it verifies (src/derive/nginx-levels.ts).
+   * it verifies (src/derive/openssl-levels.ts).
    */
-  nginxLevelRefusals: NginxLevelRefusals;
+  levelRefusals: LevelRefusals;
 }
 
 /**

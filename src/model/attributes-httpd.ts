@@ -2,7 +2,7 @@
 import type { Location, RelatedLocation } from '../core/types';
 import type { Traced } from '../core/traced';
 import type { ClientUrl, ServerEndpointAttributes } from './attributes-tls';
-import type { OpensslAttribute } from './attributes-edge';
+import type { NginxSecurityLevel, OpensslAttribute } from './attributes-edge';
 
 /** A file path a mod_ssl directive names, as written and where. */
 export interface HttpdPath {
@@ -28,6 +28,11 @@ export interface HttpdServerAttributes extends ServerEndpointAttributes {
   /** `SSLCipherSuite` as written (OpenSSL cipher-string syntax), when set. */
   ciphersAsWritten?: string;
   unknownCipherElements: string[];
+  /**
+   * The OpenSSL security levels mod_ssl may load its certificates at (src/model/openssl-level.ts); absent when a
+   * placeholder, a crypto-policy profile, an SSLOpenSSLConfCmd or a configuration the tree does not hold may set it.
+   */
+  securityLevel?: NginxSecurityLevel;
   /** `SSLCertificateKeyFile` files in order: the key of the certificate in the same place. */
   certificateKeys?: HttpdPath[];
   /** The certificate and key files mod_ssl loads together (no key: the certificate file holds it), when the tree says. */

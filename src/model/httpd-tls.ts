@@ -16,6 +16,8 @@ import { signatureFloorSettings } from './openssl-floor';
 import type { ServerOpenssl } from './nginx-tls';
 import type { ClientAuthMode, TlsSettings, Traced } from './types';
 import type { HttpdProtocolOverride } from './attributes-httpd';
+import type { NginxSecurityLevel } from './attributes';
+import { opensslSecurityLevel } from './openssl-level';
 import { protocolsOfLine, withoutHoles } from './httpd-protocol-words';
 
 /** What the ends of one top-level httpd file share: the file, the OpenSSL that runs it, whether the tree holds its main configuration. */
@@ -110,6 +112,7 @@ type HttpdTls = TlsSettings & {
   ciphersAsWritten?: string;
   /** A protocol line whose word without + or - replaces the words before it (httpd warns: AH02532). */
   protocolOverride?: HttpdProtocolOverride;
+  securityLevel?: NginxSecurityLevel;
 };
 
 /** `SSLCipherSuite [protocol] string`: the string for TLS 1.3 (`TLSv1.3`) or for the older protocols (`SSL`, none). */
@@ -133,6 +136,8 @@ export interface HttpdKept {
   ciphersAsWritten?: string;
   unknownCipherElements: string[];
   protocolOverride?: HttpdProtocolOverride;
+  /** The security levels OpenSSL may load its certificates at, when the tree settles what decides them. */
+  securityLevel?: NginxSecurityLevel;
 }
 
 /**
@@ -146,14 +151,22 @@ export function httpdEnd(
   memo: RunMemo,
   at: HttpdPlaced,
 ): { tls: TlsSettings; kept: HttpdKept } {
-  const { unknown, ciphersAsWritten, protocolOverride, ...tls } = httpdTls(levels, side, context.openssl, memo);
+  const { unknown, ciphersAsWritten, protocolOverride, securityLevel, ...tls } = httpdTls(
+    levels,
+    side,
+    context.openssl,
+    memo,
+  );
   unheldSettings(tls, levels, side, context.mainHeld, at);
+  // A cipher line a configuration the tree does not hold may write (with its @SECLEVEL) leaves the level open.
+  const levelKnown = allOf(levels, side.cipherSuite).length > 0 || !unheldWhy(levels, context.mainHeld);
   return {
     tls,
     kept: {
       unknownCipherElements: unknown,
       ...(ciphersAsWritten ? { ciphersAsWritten } : {}),
       ...(protocolOverride ? { protocolOverride } : {}),
+      ...(securityLevel && levelKnown ? { securityLevel } : {}),
     },
   };
 }
@@ -169,6 +182,20 @@ function httpdTls(levels: readonly HttpdPlaced[][], side: HttpdSide, openssl: Se
   );
   const tls: HttpdTls = { implementation: 'openssl', unknown: [...expanded.unknown] };
   if (older) tls.ciphersAsWritten = cipherString;
+  // The level certificates are loaded at: @SECLEVEL of the cipher string, else the image's OpenSSL's. A placeholder, a
+  // crypto-policy profile (the host's policy sets the level) or an OpenSSL configuration command leaves it unknown.
+  if (
+    !isPlaceholder(cipherString) &&
+    !namesCryptoPolicy(cipherString) &&
+    allOf(levels, 'sslopensslconfcmd').length === 0
+  )
+    tls.securityLevel = opensslSecurityLevel({
+      openssl,
+      explicit: expanded.securityLevel,
+      cipherAt: older ? { file: older.file, range: argsRange(older) } : undefined,
+      directive: side.cipherDirective,
+      product: 'httpd',
+    });
 
   const protocolLine = inEffect(levels, side.protocol);
   const protocolWords = protocolLine?.directive.args.map((a) => a.value).join(' ') ?? '';

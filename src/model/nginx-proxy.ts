@@ -33,7 +33,7 @@ import type { NginxPass } from './nginx-passes';
 import { workloadApiOf } from './nginx-startup';
 import { withUnheldSettings } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
-import { nginxSecurityLevel, type LevelOpenssl } from './openssl-level';
+import { opensslSecurityLevel, type LevelOpenssl } from './openssl-level';
 import type { NginxProxyComponent, TlsSettings, Traced } from './types';
 
 export interface ProxyInput {
@@ -328,11 +328,12 @@ function proxyTls(
     unknownCipherElements: [...expanded.unknown],
     ciphersAsWritten: cipherString,
     ...(expanded.invalidCommand ? { invalidCipherCommand: expanded.invalidCommand } : {}),
-    securityLevel: nginxSecurityLevel({
+    securityLevel: opensslSecurityLevel({
       openssl: input.levelOpenssl,
       explicit: expanded.securityLevel,
-      ciphers,
+      cipherAt: ciphers ? { file: ciphers.file, range: argsRange(ciphers) } : undefined,
       directive: `${prefix}_ciphers`,
+      product: 'nginx',
       nginx: input.nginx,
     }),
   };

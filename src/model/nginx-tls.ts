@@ -32,7 +32,7 @@ import {
 } from './nginx-placed';
 import { signatureFloorSettings } from './openssl-floor';
 import { nginxFiniteFieldGroups } from './openssl-groups';
-import { nginxSecurityLevel } from './openssl-level';
+import { opensslSecurityLevel } from './openssl-level';
 import { nginxReleaseFromPackages } from './nginx-package-release';
 import type { ClientAuthMode, TlsSettings } from './types';
 import type { NginxSecurityLevel, NginxServerAttributes, NginxStoreDirectives } from './attributes';
@@ -207,11 +207,12 @@ export function tlsFrom(levels: Placed[][], server: ServerOpenssl, memo: RunMemo
     implementation: 'openssl',
     unknown: [],
     dheWithoutParameters: [],
-    securityLevel: nginxSecurityLevel({
+    securityLevel: opensslSecurityLevel({
       openssl: server,
       explicit: expanded.securityLevel,
-      ciphers,
+      cipherAt: ciphers ? { file: ciphers.file, range: argsRange(ciphers) } : undefined,
       directive: 'ssl_ciphers',
+      product: 'nginx',
       nginx: server.nginx,
     }),
   };

@@ -1,9 +1,12 @@
 /**
- * The OpenSSL security level an nginx end runs at: `@SECLEVEL=n` of its cipher directive, else the level the image's
- * libssl starts at (openssl-servers.json: Debian's and Ubuntu's builds 2, Alpine's upstream default); when the tree
- * names no image, or one whose level no source gives, each level a current image may start at is a possibility, so
- * a key only one of them refuses is unknown, never a guessed failure. nginx sets the cipher string before loading its
+ * The OpenSSL security level an nginx or httpd end runs at: `@SECLEVEL=n` of its cipher directive, else the level the
+ * image's libssl starts at (openssl-servers.json: Debian's and Ubuntu's builds 2, Alpine's upstream default); when the
+ * tree names no image, or one whose level no source gives, each level a current image may start at is a possibility,
+ * so a key only one of them refuses is unknown, never a guessed failure. nginx sets the cipher string before loading its
  * certificates only from 1.21.2: before, the certificates are loaded at the image's level whatever @SECLEVEL says.
+ * mod_ssl sets SSLCipherSuite before it loads the certificates (ssl_init_ctx before ssl_init_server_certs), so there
+ * @SECLEVEL reaches them in every release (measured with Debian 12's apache2 2.4: a 1024-bit key refused, AH02562
+ * 'ee key too small', and accepted with `SSLCipherSuite DEFAULT@SECLEVEL=1`).
  */
 import type { Location } from '../core/types';
 import type { OpensslSeriesFacts } from '../knowledge/openssl';
@@ -13,7 +16,6 @@ import {
   defaultLevelsUnnamed,
 } from '../knowledge/openssl-security-level';
 import type { NginxSecurityLevel, SecurityLevelCandidate, Unsettled } from './attributes';
-import { argsRange, type Placed } from './nginx-placed';
 
 /** The OpenSSL of an nginx file as the nginx contributor found it. */
 export interface LevelOpenssl {
@@ -31,8 +33,11 @@ export interface LevelOpenssl {
   untied?: readonly { level: number; via: string; at: Location }[];
 }
 
+/** The server whose images decide a level, as messages name it. */
+export type LevelProduct = 'nginx' | 'httpd';
+
 /** Why the tree leaves the level open, and what settles it. */
-function unsettledImage(openssl: LevelOpenssl, directive: string): Unsettled {
+function unsettledImage(openssl: LevelOpenssl, directive: string, product: LevelProduct): Unsettled {
   const { via, release, facts } = openssl;
   const untied = openssl.assumed ? (openssl.untied ?? []) : [];
   if (untied.length > 0)
@@ -41,7 +46,10 @@ function unsettledImage(openssl: LevelOpenssl, directive: string): Unsettled {
       todo: 'Bind-mount the configuration into that service, or name its image in a Dockerfile FROM beside it',
     };
   return openssl.assumed
-    ? { why: 'the tree names no nginx image', todo: "Name nginx's image in a Dockerfile FROM beside the configuration" }
+    ? {
+        why: `the tree names no ${product} image`,
+        todo: `Name ${product}'s image in a Dockerfile FROM beside the configuration`,
+      }
     : {
         why: `no source gives the level ${via ?? 'the image'}'s OpenSSL ${release ?? facts.series} starts at`,
         todo: `Set @SECLEVEL in ${directive} to the level it runs at`,
@@ -80,19 +88,23 @@ export function imageLevels(openssl: LevelOpenssl): SecurityLevelCandidate[] {
   ].sort((a, b) => a.level - b.level);
 }
 
-/** An end's security levels from its cipher directive (`explicit`: the string's @SECLEVEL) and its image. */
-export function nginxSecurityLevel(input: {
+/**
+ * An end's security levels from its cipher directive (`explicit`: the string's @SECLEVEL, `cipherAt`: where it is
+ * written) and its image. `nginx`: the nginx release the image names, and its FROM (which decides whether @SECLEVEL
+ * reaches the certificates); httpd's always does.
+ */
+export function opensslSecurityLevel(input: {
   openssl: LevelOpenssl;
   explicit: number | undefined;
-  ciphers: Placed | undefined;
+  cipherAt: Location | undefined;
   directive: string;
-  /** The nginx release the image names, and its FROM. */
-  nginx: { release: string; at: Location } | undefined;
+  product: LevelProduct;
+  nginx?: { release: string; at: Location } | undefined;
 }): NginxSecurityLevel {
-  const { openssl, explicit, ciphers, directive, nginx } = input;
+  const { openssl, explicit, cipherAt, directive, nginx, product } = input;
   const image = imageLevels(openssl);
-  const unsettled = image.length > 1 ? unsettledImage(openssl, directive) : undefined;
-  if (explicit === undefined || !ciphers)
+  const unsettled = image.length > 1 ? unsettledImage(openssl, directive, product) : undefined;
+  if (explicit === undefined || !cipherAt)
     return {
       certificates: image,
       handshake: image,
@@ -102,9 +114,9 @@ export function nginxSecurityLevel(input: {
   const set: SecurityLevelCandidate = {
     level: explicit,
     origin: `@SECLEVEL=${explicit} in ${directive}`,
-    at: { file: ciphers.file, range: argsRange(ciphers) },
+    at: cipherAt,
   };
-  const reaches = cipherLevelAppliesToCertificates(nginx?.release);
+  const reaches = product === 'httpd' ? true : cipherLevelAppliesToCertificates(nginx?.release);
   const certificates = unique(reaches === true ? [set] : reaches === false ? image : [set, ...image]);
   const certificatesUnsettled: Unsettled | undefined =
     certificates.length < 2
@@ -114,13 +126,13 @@ export function nginxSecurityLevel(input: {
             why: `nginx applies @SECLEVEL of ${directive} to loading certificates from ${CIPHER_LEVEL_SINCE} only, and the tree names no nginx release`,
             todo: "Name nginx's image in a Dockerfile FROM beside the configuration",
           }
-        : unsettledImage(openssl, directive);
+        : unsettledImage(openssl, directive, product);
   return {
     certificates,
     ...(certificatesUnsettled ? { certificatesUnsettled } : {}),
     handshake: [set],
     directive,
-    ...(reaches !== undefined && nginx
+    ...(product === 'nginx' && reaches !== undefined && nginx
       ? { cipherLevelReachesCertificates: { value: reaches, release: nginx.release, at: nginx.at } }
       : {}),
   };

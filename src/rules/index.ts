@@ -31,6 +31,7 @@ import httpdProtocolOverridden from './httpd/protocol-overridden';
 import httpdProxyEngineOff from './httpd/proxy-engine-off';
 import httpdProxyPeerNameMismatch from './httpd/proxy-peer-name-mismatch';
 import httpdProxyVerifyWithoutCa from './httpd/proxy-verify-without-ca';
+import httpdSecurityLevelRefusesCertificate from './httpd/security-level-refuses-certificate';
 import httpdStartRefused from './httpd/start-refused';
 import httpdTlsVhostBehindPlain from './httpd/tls-vhost-behind-plain';
 import ihsGlobalSettingNotApplied from './ihs/global-setting-not-applied';
@@ -150,6 +151,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   httpdProxyEngineOff,
   httpdProxyPeerNameMismatch,
   httpdProxyVerifyWithoutCa,
+  httpdSecurityLevelRefusesCertificate,
   httpdStartRefused,
   httpdTlsVhostBehindPlain,
   ihsGlobalSettingNotApplied,

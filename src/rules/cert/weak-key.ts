@@ -54,7 +54,7 @@ export default defineRule({
       if (min === undefined || keyBits >= min) continue;
       // nginx refuses to load it at its security level: nginx/security-level-refuses-certificate's error says more.
       if (
-        ctx.deployment.derived.nginxLevelRefusals.load.some(
+        ctx.deployment.derived.levelRefusals.load.some(
           (r) => r.accepting.length === 0 && r.cert.cert.fingerprintSha256 === c.cert.fingerprintSha256,
         )
       )

@@ -6,9 +6,8 @@ import { defineRule } from '../types';
 import type { TrustCheck } from '../../derive/trust';
 import { verifyErrorOf } from '../../knowledge/openssl-security-level';
 import { formatDn } from '../../parse/certificate';
-import type { LoadRefusal } from '../../derive/nginx-levels';
-import type { SecurityLevelCandidate } from '../../model/attributes';
-import { unsettledData } from './_lib/security-level';
+import type { LoadRefusal } from '../../derive/openssl-levels';
+import { levelPlaces, levelRefusedData, levelUnknownData, reissueOf, unsettledData } from '../_lib/security-level';
 import { ours, said } from '../../core/phrase';
 
 /**
@@ -31,11 +30,6 @@ function anchorPlaces(trust: TrustCheck): RuleRelated[] {
       : []),
     ...(inTree ? [{ ...certLocation(inTree), message: said`trust anchor ${formatDn(inTree.cert.subject)}` }] : []),
   ];
-}
-
-/** What to re-issue a refused certificate with. */
-function reissueOf(reason: string | undefined, keyType: string): string {
-  return reason === 'ca md too weak' ? 'a SHA-256 signature' : keyType === 'EC' ? 'a P-256 key' : 'a 2048-bit key';
 }
 
 function fixOf(r: LoadRefusal): string {
@@ -77,7 +71,7 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    for (const v of ctx.deployment.derived.nginxLevelRefusals.verify) {
+    for (const v of ctx.deployment.derived.levelRefusals.verify) {
       const [first] = v.refusing;
       if (!first) continue;
       const { trust } = v;
@@ -136,9 +130,10 @@ export default defineRule({
           fingerprint,
         });
     }
-    for (const r of ctx.deployment.derived.nginxLevelRefusals.load) {
+    for (const r of ctx.deployment.derived.levelRefusals.load) {
       const [first] = r.refusing;
-      if (!first) continue;
+      // httpd's ends: httpd/security-level-refuses-certificate.
+      if (!first || !r.component.type.startsWith('nginx.')) continue;
       const written = r.ref.file;
       const what = r.position === 'leaf' ? `the ${r.directive} certificate` : `the chain certificate`;
       const common = {
@@ -166,8 +161,7 @@ export default defineRule({
           messageId: 'refused',
           data: {
             ...common,
-            level: r.refusing.map((x) => x.candidate.level).join(' or '),
-            origin: r.refusing.map((x) => x.candidate.origin).join('; '),
+            ...levelRefusedData(r),
             detail: first.refusal.detail,
             call: CALL[r.position],
             written,
@@ -182,15 +176,7 @@ export default defineRule({
       ctx.report({
         messageId: 'levelUnknown',
         severity: 'info',
-        data: {
-          ...common,
-          what: what.charAt(0).toUpperCase() + what.slice(1),
-          detail: first.refusal.detail,
-          refusing: r.refusing.map((x) => x.candidate.level).join(', '),
-          accepting: r.accepting.map((x) => x.level).join(', '),
-          origins: [...r.refusing.map((x) => x.candidate), ...r.accepting].map((c) => c.origin).join('; '),
-          ...unsettledData(r.level.certificatesUnsettled),
-        },
+        data: { ...common, ...levelUnknownData(r, what) },
         location: r.ref.reference,
         related,
         fingerprint,
@@ -198,16 +184,3 @@ export default defineRule({
     }
   },
 });
-
-/**
- * Where the deciding levels are set: each refusing one, and an accepting one of an image the tree names without tying the
- * file to it (the reason the outcome is unknown).
- */
-function levelPlaces(
-  refusing: readonly { candidate: SecurityLevelCandidate }[],
-  accepting: readonly SecurityLevelCandidate[],
-): RuleRelated[] {
-  return [...refusing.map((r) => r.candidate), ...accepting.filter((c) => c.untied)].flatMap((c) =>
-    c.at ? [{ ...c.at, message: said`security level ${c.level}: ${c.origin}` }] : [],
-  );
-}

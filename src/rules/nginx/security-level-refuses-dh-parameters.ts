@@ -6,7 +6,7 @@ import { opensslSeriesOf } from '../../knowledge/openssl';
 import type { PemData } from '../../parse/pem';
 import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
-import { unsettledData } from './_lib/security-level';
+import { unsettledData } from '../_lib/security-level';
 import { said } from '../../core/phrase';
 
 /**

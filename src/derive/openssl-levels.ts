@@ -1,10 +1,14 @@
 /**
- * What the OpenSSL security level of an nginx end refuses of the certificates it loads (ssl_certificate,
- * proxy_ssl_certificate) and of the upstream chains it verifies: computed once per deployment (derive stage) and read
- * by nginx/security-level-refuses-certificate, and by cert/weak-key, which stays silent on a certificate nginx refuses
- * to load at every level (the stronger fact). A refused load makes nginx log [emerg] and not start: the leaf through
- * SSL_CTX_use_certificate ('ee key too small', 'ca md too weak'), the rest of the file through SSL_CTX_set0_chain
- * (https://github.com/nginx/nginx/blob/release-1.27.3/src/event/ngx_event_openssl.c ngx_ssl_certificate).
+ * What the OpenSSL security level of an nginx or httpd end refuses of the certificates it loads (ssl_certificate,
+ * proxy_ssl_certificate, SSLCertificateFile) and of the upstream chains an nginx proxy verifies: computed once per
+ * deployment (derive stage) and read by nginx/security-level-refuses-certificate, httpd/security-level-refuses-certificate,
+ * and by cert/weak-key, which stays silent on a certificate the server refuses to load at every level (the stronger
+ * fact). A refused load makes nginx log [emerg] and not start: the leaf through SSL_CTX_use_certificate ('ee key too
+ * small', 'ca md too weak'), the rest of the file through SSL_CTX_set0_chain
+ * (https://github.com/nginx/nginx/blob/release-1.27.3/src/event/ngx_event_openssl.c ngx_ssl_certificate). mod_ssl
+ * loads SSLCertificateFile with its chain the same way (AH02562 'Failed to configure certificate … (with chain)', then
+ * the library's reason); an SSLCertificateChainFile's certificates are added unchecked (measured with Debian 12's
+ * apache2 2.4 and OpenSSL 3.0: a 1024-bit CA refused in the certificate file, accepted in the chain file).
  */
 import { sameStart, type Location } from '../core/types';
 import type { LinkTrust, TrustCheck } from './trust';
@@ -16,17 +20,17 @@ import type { TreeCertificate } from '../model/mq-certs';
 import type { CertificateRef, Component } from '../model/types';
 import type { NamedCertificates } from './presented';
 
-/** The certificates an nginx end loads, and the upstream chains it verifies, that a level it may run at refuses. */
-export interface NginxLevelRefusals {
+/** The certificates an nginx or httpd end loads, and the upstream chains nginx verifies, that a level it may run at refuses. */
+export interface LevelRefusals {
   load: readonly LoadRefusal[];
   verify: readonly VerifyRefusal[];
 }
 
-export function nginxLevelRefusals(
+export function levelRefusals(
   components: readonly Component[],
   presented: ReadonlyMap<string, readonly NamedCertificates[]>,
   trust: readonly LinkTrust[],
-): NginxLevelRefusals {
+): LevelRefusals {
   return { load: loadRefusals(components, presented), verify: verifyRefusals(trust) };
 }
 
@@ -52,6 +56,8 @@ function endOf(c: Component): { level: NginxSecurityLevel; directive: string; se
       directive: c.attributes.directive === 'grpc_pass' ? 'grpc_ssl_certificate' : 'proxy_ssl_certificate',
       series: c.attributes.openssl?.series,
     };
+  if (c.type === 'httpd.server' && c.attributes.securityLevel)
+    return { level: c.attributes.securityLevel, directive: 'SSLCertificateFile', series: c.attributes.openssl.series };
   return undefined;
 }
 

@@ -1,0 +1,52 @@
+/**
+ * Message data shared by the nginx and httpd security-level rules. What a level refuses is derived once per deployment
+ * (src/derive/openssl-levels.ts, `derived.levelRefusals`).
+ */
+import type { SecurityLevelCandidate, Unsettled } from '../../model/attributes';
+import type { LoadRefusal } from '../../derive/openssl-levels';
+import type { RuleRelated } from '../types';
+import { ours, said, type Phrase } from '../../core/phrase';
+
+/** The why and todo of an open level, for messages. */
+export function unsettledData(unsettled: Unsettled | undefined): { why: string | Phrase; todo: string } {
+  return unsettled ?? { why: ours('the level is not settled'), todo: 'Set @SECLEVEL in the cipher directive' };
+}
+
+/**
+ * Where the deciding levels are set: each refusing one, and an accepting one of an image the tree names without tying the
+ * file to it (the reason the outcome is unknown).
+ */
+export function levelPlaces(
+  refusing: readonly { candidate: SecurityLevelCandidate }[],
+  accepting: readonly SecurityLevelCandidate[],
+): RuleRelated[] {
+  return [...refusing.map((r) => r.candidate), ...accepting.filter((c) => c.untied)].flatMap((c) =>
+    c.at ? [{ ...c.at, message: said`security level ${c.level}: ${c.origin}` }] : [],
+  );
+}
+
+/** The data of a load that some possible level refuses and another accepts (the `levelUnknown` messages). */
+export function levelUnknownData(r: LoadRefusal, what: string) {
+  const [first] = r.refusing;
+  return {
+    what: what.charAt(0).toUpperCase() + what.slice(1),
+    detail: first?.refusal.detail ?? '',
+    refusing: r.refusing.map((x) => x.candidate.level).join(', '),
+    accepting: r.accepting.map((x) => x.level).join(', '),
+    origins: [...r.refusing.map((x) => x.candidate), ...r.accepting].map((c) => c.origin).join('; '),
+    ...unsettledData(r.level.certificatesUnsettled),
+  };
+}
+
+/** What to re-issue a refused certificate with. */
+export function reissueOf(reason: string | undefined, keyType: string): string {
+  return reason === 'ca md too weak' ? 'a SHA-256 signature' : keyType === 'EC' ? 'a P-256 key' : 'a 2048-bit key';
+}
+
+/** The data of a load every possible level refuses (the `refused` messages): the levels and where each comes from. */
+export function levelRefusedData(r: LoadRefusal): { level: string; origin: string } {
+  return {
+    level: r.refusing.map((x) => x.candidate.level).join(' or '),
+    origin: r.refusing.map((x) => x.candidate.origin).join('; '),
+  };
+}

@@ -1,0 +1,80 @@
+import * as path from 'node:path';
+import { certLocation, certName } from '../cert/_lib/shared';
+import { defineRule, type RuleRelated } from '../types';
+import type { LoadRefusal } from '../../derive/openssl-levels';
+import { levelPlaces, levelRefusedData, levelUnknownData, reissueOf } from '../_lib/security-level';
+import { said } from '../../core/phrase';
+
+/**
+ * mod_ssl loads SSLCertificateFile (with the chain in the same file) into an SSL_CTX whose cipher string, and its
+ * @SECLEVEL, it has already set; a key or signature the level refuses makes httpd log AH02562 and not start (measured
+ * with Debian 12's apache2 2.4 and OpenSSL 3.0.19: test/interop/httpd-security-level.test.ts). The level: @SECLEVEL of
+ * SSLCipherSuite, else the image's OpenSSL's default (src/model/openssl-level.ts); an SSLCertificateChainFile's
+ * certificates are not checked when loaded (src/derive/openssl-levels.ts).
+ */
+
+/** What to re-issue a refused certificate with, and the level that would accept it. */
+function fixOf(r: LoadRefusal): string {
+  const reissue = reissueOf(r.refusing[0]?.refusal.reason, r.cert.cert.keyType);
+  const lowest = Math.min(...r.refusing.map((x) => x.candidate.level)) - 1;
+  return `Re-issue it with ${reissue}, or set @SECLEVEL=${lowest} at the end of SSLCipherSuite to accept it`;
+}
+
+export default defineRule({
+  meta: {
+    id: 'httpd/security-level-refuses-certificate',
+    description:
+      "Report certificates an httpd virtual host loads (SSLCertificateFile) whose key or signature its OpenSSL's security level refuses: httpd does not start",
+    severity: 'error',
+    appliesTo: { components: ['httpd.server'] },
+    messages: {
+      refused:
+        "httpd does not start: its OpenSSL refuses {{what}} {{dn}} of {{file}} at security level {{level}} ({{origin}}): {{detail}}. httpd logs 'AH02562: Failed to configure certificate … (with chain), check …/{{file}}' and 'SSL Library Error: error:…:SSL routines::{{reason}}', then 'AH00016: Configuration Failed'. {{fix}}",
+      levelUnknown:
+        "{{what}} {{dn}} of {{file}} ({{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether httpd starts (AH02562, '{{reason}}') depends on the level its OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}, or re-issue the certificate",
+    },
+    options: {},
+    symptoms: ['AH02562', 'ee key too small', 'ca key too small', 'ca md too weak'],
+  },
+  check(ctx) {
+    for (const r of ctx.deployment.derived.levelRefusals.load) {
+      const [first] = r.refusing;
+      if (!first || r.component.type !== 'httpd.server') continue;
+      const what = r.position === 'leaf' ? 'the SSLCertificateFile certificate' : 'the chain certificate';
+      const common = {
+        what,
+        dn: certName(r.cert),
+        file: path.basename(r.cert.doc.file.path),
+        reason: first.refusal.reason,
+        detail: first.refusal.detail,
+      };
+      const related: RuleRelated[] = [
+        { ...certLocation(r.cert), message: said`${common.dn}: ${first.refusal.detail}` },
+        ...levelPlaces(r.refusing, r.accepting),
+      ];
+      const fingerprint = [r.cert.cert.fingerprintSha256, r.directive, r.component.id];
+      if (r.accepting.length === 0) {
+        ctx.report({
+          messageId: 'refused',
+          data: {
+            ...common,
+            ...levelRefusedData(r),
+            fix: fixOf(r),
+          },
+          location: r.ref.reference,
+          related,
+          fingerprint,
+        });
+        continue;
+      }
+      ctx.report({
+        messageId: 'levelUnknown',
+        severity: 'info',
+        data: { ...common, ...levelUnknownData(r, what) },
+        location: r.ref.reference,
+        related,
+        fingerprint,
+      });
+    }
+  },
+});
