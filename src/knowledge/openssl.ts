@@ -230,23 +230,44 @@ export function opensslFromImage(reference: string): ImageOpenssl | undefined {
     const split = splitImageReference(base);
     return fromDistribution(split.name, split.tag, `${reference} → ${base}`, data.images.nginxSource);
   }
-  if (bare === 'haproxy') return haproxyImageOpenssl(reference, tag);
+  if (bare === 'haproxy') {
+    const version = /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1];
+    const row = version ? data.images.haproxy.find((r) => r[0] === version) : undefined;
+    return row
+      ? officialImageOpenssl(reference, row[/alpine/.test(tag) ? 2 : 1], data.images.haproxySource)
+      : undefined;
+  }
+  if (bare === 'httpd') return httpdImageOpenssl(reference, tag);
   return fromDistribution(name, tag, reference);
 }
 
 /**
- * An official `haproxy:<major.minor>` image (`-alpine` for the Alpine variant): the OpenSSL series of every base the
- * tag has been built on, when they all agree (`haproxy:3.2` → bookworm or trixie: OpenSSL 3.0 or 3.5, series 3);
- * undefined when the tag moved across series (`haproxy:2.8`: bullseye's 1.1.1, then 3.x) or a base is not in the data,
- * since the image in use may be any of them.
+ * An official `httpd` image: `httpd:2.4.62` (its release), `httpd:2.4` / `httpd:2` / `httpd:latest` (every release
+ * they named), `-alpine` for the Alpine variant, or a tag naming its Debian base (`httpd:2.4-bookworm`): the bases of
+ * those releases, as for HAProxy's images.
  */
-function haproxyImageOpenssl(reference: string, tag: string): ImageOpenssl | undefined {
-  const version = /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1];
-  const row = version ? data.images.haproxy.find((r) => r[0] === version) : undefined;
-  if (!row) return undefined;
-  const bases = row[/alpine/.test(tag) ? 2 : 1];
-  if (!Array.isArray(bases)) return undefined;
-  const found = bases.map((base) => {
+function httpdImageOpenssl(reference: string, tag: string): ImageOpenssl | undefined {
+  const suite = /(?:^|-)(jessie|stretch|buster|bullseye|bookworm|trixie)(?:-|$)/.exec(tag)?.[1];
+  if (suite) return fromDistribution('debian', suite, `${reference} → debian:${suite}`, data.images.httpdSource);
+  const version = /^(\d+(?:\.\d+){0,2})(?:[.-]|$)/.exec(tag)?.[1];
+  // `latest`, `alpine` or no tag: every release; a version names the releases it is a prefix of.
+  if (!version && !/^(latest|alpine)?$/.test(tag)) return undefined;
+  const rows = data.images.httpd.filter((r) => {
+    const release = String(r[0]);
+    return !version || release === version || release.startsWith(`${version}.`);
+  });
+  const bases = [...new Set(rows.flatMap((r) => r[/alpine/.test(tag) ? 2 : 1] ?? []))];
+  return bases.length > 0 ? officialImageOpenssl(reference, bases, data.images.httpdSource) : undefined;
+}
+
+/**
+ * An official image built on each of `bases` over time (`haproxy:3.2` → bookworm or trixie: OpenSSL 3.0 or 3.5, series
+ * 3): the OpenSSL series of every base, when they all agree; undefined when the tag moved across series (`haproxy:2.8`:
+ * bullseye's 1.1.1, then 3.x) or a base is not in the data, since the image in use may be any of them.
+ */
+function officialImageOpenssl(reference: string, bases: unknown, imagesSource: string): ImageOpenssl | undefined {
+  if (!Array.isArray(bases) || bases.length === 0) return undefined;
+  const found = bases.map((base: string) => {
     const split = splitImageReference(base);
     return fromDistribution(split.name, split.tag, base);
   });
@@ -259,7 +280,7 @@ function haproxyImageOpenssl(reference: string, tag: string): ImageOpenssl | und
     facts: last.facts,
     release: releases,
     via: `${reference} → ${bases.length > 1 ? `${bases.join(' or ')} (rebuilt on each under the same tag)` : bases.join('')}`,
-    source: `${data.images.haproxySource}; ${last.source}`,
+    source: `${imagesSource}; ${last.source}`,
     ...(levels.size === 1 && last.securityLevel ? { securityLevel: last.securityLevel } : {}),
   };
 }

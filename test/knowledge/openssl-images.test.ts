@@ -24,19 +24,37 @@ describe('opensslFromImage', () => {
     ['haproxy:2.3-alpine', '1.1.1', '1.1.1'],
     ['haproxy:3.2', '3', '3.0 or 3.5'],
     ['haproxy:3.4.1', '3', '3.5'],
+    // docker-library/httpd: a release's tag was built on the base of its time (2.4.62: bookworm; 2.4.66: trixie).
+    ['httpd:2.4.62', '3', '3.0'],
+    ['httpd:2.4.66', '3', '3.5'],
+    ['httpd:2.4.48', '1.1.1', '1.1.1n'],
+    ['httpd:2.4-bookworm', '3', '3.0'],
+    ['httpd:2.4.55-alpine', '3', '3.0'],
   ])('%s runs OpenSSL %s (%s)', (image, series, release) => {
     const found = opensslFromImage(image);
     expect(found?.facts.series).toBe(series);
     expect(found?.release).toBe(release);
     expect(found?.source).toMatch(/https:\/\//);
   });
-  it.each(['haproxy:2.8', 'haproxy:2.6', 'haproxy:3.0-alpine', 'haproxy:lts', 'haproxy:9.9'])(
+  it.each([
+    'haproxy:2.8',
+    'haproxy:2.6',
+    'haproxy:3.0-alpine',
+    'haproxy:lts',
+    'haproxy:9.9',
+    // Built on bullseye, then bookworm (1.1.1, then 3.0); every release since jessie; a release not in the data.
+    'httpd:2.4.57',
+    'httpd:2.4',
+    'httpd:latest',
+    'httpd',
+    'httpd:2.4.99',
+  ])(
     '%s: rebuilt across OpenSSL series (bullseye 1.1.1, then bookworm 3.0), a base outside the data, or no version: undefined',
     (image) => {
       expect(opensslFromImage(image)).toBeUndefined();
     },
   );
-  it.each(['nginx:latest', 'nginx:stable', 'nginx:mainline-alpine', 'nginx', 'httpd:2.4', 'nginx:1.99'])(
+  it.each(['nginx:latest', 'nginx:stable', 'nginx:mainline-alpine', 'nginx', 'nginx:1.99'])(
     '%s: no version, undefined',
     (image) => {
       expect(opensslFromImage(image)).toBeUndefined();

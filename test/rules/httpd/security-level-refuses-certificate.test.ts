@@ -108,6 +108,33 @@ ruleTester(rule, {
       ],
     },
     {
+      // docker-library/httpd built 2.4.62 on debian:bookworm-slim (OpenSSL 3.0, Debian's level 2).
+      name: 'a 1024-bit key in the official httpd:2.4.62 image',
+      files: {
+        'web/conf/httpd.conf': httpd(),
+        'web/conf/ssl/site.crt': RSA1024,
+        'web/Dockerfile': 'FROM httpd:2.4.62\nCOPY conf/ /usr/local/apache2/conf/\n',
+      },
+      errors: [
+        {
+          messageId: 'refused',
+          file: 'web/conf/httpd.conf',
+          line: 6,
+          messageIncludes: ['httpd:2.4.62 → debian:bookworm-slim'],
+        },
+      ],
+    },
+    {
+      // httpd:2.4 has been built on every Debian from jessie (OpenSSL 1.0.1, no levels) to trixie.
+      name: 'a 1024-bit key in httpd:2.4, rebuilt across OpenSSL series: unknown',
+      files: {
+        'web/conf/httpd.conf': httpd(),
+        'web/conf/ssl/site.crt': RSA1024,
+        'web/Dockerfile': 'FROM httpd:2.4\nCOPY conf/ /usr/local/apache2/conf/\n',
+      },
+      errors: [{ messageId: 'levelUnknown', file: 'web/conf/httpd.conf', line: 6, severity: 'info' }],
+    },
+    {
       name: 'a 1024-bit key and no image named: refused at 2, accepted at 1 (info, not a guessed failure)',
       files: { 'web/conf/httpd.conf': httpd(), 'web/conf/ssl/site.crt': RSA1024 },
       errors: [
