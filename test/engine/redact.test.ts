@@ -20,6 +20,11 @@ const doc = (text: string) =>
   }) as ParsedDocument;
 
 describe('secretMasker', () => {
+  it('ends on an empty published text, name or phrase (an empty certificate subject: the heap ran out)', () => {
+    const mask = secretMasker([doc('api.secret=Very$Long.Secret(1)\n')], [''], [''], () => ['']);
+    expect(mask('value Very$Long.Secret(1) here')).toBe('value *** here');
+  });
+
   const mask = secretMasker([
     doc('keyStorePassword=admin\ntrustStorePassword=only\napi.secret=Very$Long.Secret(1)\nplain=admin\nenabled=true\n'),
   ]);

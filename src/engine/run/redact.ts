@@ -125,12 +125,16 @@ export function secretMasker(
   };
 }
 
-/** Where the phrases occur in the text. */
+/**
+ * Where the phrases occur in the text. An empty phrase occurs nowhere: indexOf('') finds it at every position and at
+ * the end forever (an empty certificate subject among the published texts made this loop until the heap ran out).
+ */
 function ownSpans(text: string, phrases: readonly string[]): [number, number][] {
   const spans: [number, number][] = [];
   for (const phrase of phrases)
-    for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1))
-      spans.push([at, at + phrase.length]);
+    if (phrase)
+      for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1))
+        spans.push([at, at + phrase.length]);
   return spans;
 }
 
