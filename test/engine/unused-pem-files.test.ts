@@ -39,7 +39,9 @@ describe('damaged PEM files', () => {
   ])('%s: info, saying nothing uses it', (_, file, text) => {
     const found = damaged({ [file]: text, 'nginx/nginx.conf': 'events {}\nhttp { server { listen 80; } }\n' });
     expect(found).toEqual([expect.objectContaining({ file, severity: 'info' })]);
-    expect(found[0]!.message).toContain(`no server, client or store setting names ${path.basename(file)}`);
+    expect(found[0]!.message).toContain(
+      `No server, client or store setting lint-deploy models in this deployment names ${path.basename(file)}`,
+    );
   });
 
   it('named by an nginx server: the error stays (nginx does not start)', () => {
@@ -55,7 +57,7 @@ describe('damaged PEM files', () => {
         severity: 'error',
       }),
     ]);
-    expect(found[0]!.message).not.toContain('Nothing lint-deploy read');
+    expect(found[0]!.message).not.toContain('lint-deploy models');
   });
 });
 
@@ -66,7 +68,9 @@ describe('key stores a runtime cannot load', () => {
     const file = 'qa/p12/ED25519/cab-domain-validated1.p12';
     const found = damaged({ [file]: '', 'tomcat/conf/server.xml': '<Server><Service name="C"/></Server>\n' });
     expect(found).toEqual([expect.objectContaining({ file, ruleId: 'parse/keystore-invalid', severity: 'info' })]);
-    expect(found[0]!.message).toContain('no server, client or store setting names cab-domain-validated1.p12');
+    expect(found[0]!.message).toContain(
+      'No server, client or store setting lint-deploy models in this deployment names cab-domain-validated1.p12',
+    );
   });
 
   it('an empty store a Tomcat connector loads: the warning stays', () => {

@@ -26,9 +26,10 @@ export function unusedDamagedPemAsInfo(findings: Finding[], unnamed: UnnamedFile
       ...finding,
       severity: 'info',
       message:
-        `${finding.message}. Nothing lint-deploy read in this deployment uses it: no server, client or store ` +
-        `setting names ${path.basename(file)}. Whatever loads it fails to read it; if nothing does (test data, a copy ` +
-        'left behind), remove it, or exclude its directory with `ignorePatterns`',
+        `${finding.message}. No server, client or store setting lint-deploy models in this deployment names ` +
+        `${path.basename(file)} (one it does not model may: an environment variable an image reads, a template). ` +
+        'Whatever loads it fails to read it; if nothing does (test data, a copy left behind), remove it, or exclude ' +
+        'its directory with `ignorePatterns`',
     };
   });
 }

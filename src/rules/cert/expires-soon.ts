@@ -22,7 +22,7 @@ export default defineRule({
     messages: {
       soon: 'Certificate {{dn}} expires on {{date}} ({{left}}, threshold {{threshold}} days): renew it before handshakes start failing with certificate_expired / AMQ9633',
       soonUnnamed:
-        'Certificate {{dn}} expires on {{date}} ({{left}}, threshold {{threshold}} days), but nothing lint-deploy read in this deployment names {{file}}: if something presents it, renew it before handshakes start failing with certificate_expired / AMQ9633',
+        'Certificate {{dn}} expires on {{date}} ({{left}}, threshold {{threshold}} days), but no server, client or store setting lint-deploy models in this deployment names {{file}} (one it does not model may: an environment variable an image reads, a template): if something presents it, renew it before handshakes start failing with certificate_expired / AMQ9633',
       soonNotServed:
         'Certificate {{dn}} expires on {{date}} ({{left}}, threshold {{threshold}} days), but no handshake the tree shows uses it: {{why}}. Renew it before TLS is turned on there',
     },

@@ -24,7 +24,7 @@ export default defineRule({
     messages: {
       weak: "Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}). OpenSSL at security level 2 (Debian's and Ubuntu's builds) refuses RSA keys under 2048 bits ('ee key too small'), MQ refuses keys under qm.ini MinimumRSAKeySize, and NIST SP 800-131A has disallowed them since 2014; JDKs refuse only RSA and DSA keys under 1024 bits and EC keys under 224 (jdk.certpath.disabledAlgorithms). Re-issue it with a stronger key",
       weakUnnamed:
-        'Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}), but nothing lint-deploy read in this deployment uses it: no server, client or store setting names {{file}}. Re-issue it with a stronger key before anything presents or trusts it, or remove it if nothing does (test data, a copy left behind)',
+        'Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}), but no server, client or store setting lint-deploy models in this deployment names {{file}} (one it does not model may: an environment variable an image reads, a template). Re-issue it with a stronger key before anything presents or trusts it, or remove it if nothing does (test data, a copy left behind)',
       weakNamedUnread:
         "Certificate {{dn}} has a {{bits}}-bit {{type}} key (minimum {{min}}). The setting {{setting}} names {{file}}, but no server or client lint-deploy reads takes that setting (a library's or the app's own TLS settings), so whether a peer is ever sent this certificate the tree does not show. Re-issue it with a stronger key, or remove it if nothing uses it",
       weakNamedByTests:

@@ -238,7 +238,7 @@ ruleTester(expired, {
           messageIncludes: [
             '2 certificates of key.jks expired',
             "CN=app.example.com,O=Stores (alias 'server' in JKS store key.jks)",
-            'no server, client or store setting names it',
+            'no server, client or store setting lint-deploy models in this deployment names key.jks',
           ],
         },
       ],
