@@ -14,7 +14,7 @@ import { CRYPTO_POLICY_WHY, HTTPD_FACTS, namesCryptoPolicy } from '../knowledge/
 import { argsRange, cryptoPolicyUnknown, tracedAt, withUnknown } from './nginx-placed';
 import { signatureFloorSettings } from './openssl-floor';
 import type { ServerOpenssl } from './nginx-tls';
-import type { ClientAuthMode, TlsSettings, Traced } from './types';
+import type { TlsSettings } from './types';
 import type { HttpdProtocolOverride } from './attributes-httpd';
 import type { NginxSecurityLevel } from './attributes';
 import { opensslSecurityLevel } from './openssl-level';
@@ -324,35 +324,6 @@ function withTls13Line(tls: HttpdTls, line: HttpdPlaced): void {
   const older = (tls.cipherSuites?.value ?? []).filter((s) => !findCipherSuite(s)?.flags.tls13);
   const from = tls.cipherSuites?.from.kind === 'file' ? tls.cipherSuites.from : tracedAt(line, []).from;
   tls.cipherSuites = { value: [...suites.flatMap((c) => c?.iana ?? []), ...older], from };
-}
-
-/** `SSLHonorCipherOrder` (server side): whether the server's order decides. */
-export function serverOrder(levels: readonly HttpdPlaced[][]): Traced<boolean> {
-  const line = inEffect(levels, 'sslhonorcipherorder');
-  return line
-    ? tracedAt(line, line.directive.args[0]?.value.toLowerCase() === 'on')
-    : {
-        value: HTTPD_FACTS.honorCipherOrderDefault.value,
-        from: {
-          kind: 'default',
-          origin: `httpd default SSLHonorCipherOrder off (${HTTPD_FACTS.honorCipherOrderDefault.source.split(' ')[0]})`,
-          confidence: 'verified',
-        },
-      };
-}
-
-const CLIENT_AUTH: Record<string, ClientAuthMode> = {
-  require: 'required',
-  optional: 'optional',
-  optional_no_ca: 'optional',
-  none: 'none',
-};
-
-/** `SSLVerifyClient` at the server level (per-directory values renegotiate and are not modelled). */
-export function clientAuthOf(levels: readonly HttpdPlaced[][]): Traced<ClientAuthMode> | undefined {
-  const line = inEffect(levels, 'sslverifyclient');
-  const mode = line && CLIENT_AUTH[line.directive.args[0]?.value.toLowerCase() ?? ''];
-  return line && mode ? tracedAt(line, mode) : undefined;
 }
 
 /**

@@ -20,18 +20,17 @@ import { treeStoresOf } from './store-files';
 import { argsRange } from './nginx-placed';
 import {
   allOf,
-  clientAuthOf,
   portOf,
   serverNamesOf,
   httpdEnd,
   inEffect,
-  serverOrder,
   PROXY_SIDE,
   SERVER_SIDE,
   type HttpdContext,
   type HttpdPlaced,
   unheldWhy,
 } from './httpd-tls';
+import { clientAuthOf, serverOrder } from './httpd-server-choices';
 import { httpdProxies } from './httpd-proxy';
 import { refusedDirectives } from './httpd-refused';
 import { certificateKeyPairs, startRefusals } from './httpd-start';
