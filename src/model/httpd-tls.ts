@@ -157,9 +157,8 @@ export function httpdEnd(
     context.openssl,
     memo,
   );
-  unheldSettings(tls, levels, side, context.mainHeld, at);
   // A cipher line a configuration the tree does not hold may write (with its @SECLEVEL) leaves the level open.
-  const levelKnown = allOf(levels, side.cipherSuite).length > 0 || !unheldWhy(levels, context.mainHeld);
+  const levelKnown = !unheldSettings(tls, levels, side, context.mainHeld, at).ciphers;
   return {
     tls,
     kept: {
@@ -182,13 +181,10 @@ function httpdTls(levels: readonly HttpdPlaced[][], side: HttpdSide, openssl: Se
   );
   const tls: HttpdTls = { implementation: 'openssl', unknown: [...expanded.unknown] };
   if (older) tls.ciphersAsWritten = cipherString;
+  const commands = allOf(levels, 'sslopensslconfcmd');
   // The level certificates are loaded at: @SECLEVEL of the cipher string, else the image's OpenSSL's. A placeholder, a
   // crypto-policy profile (the host's policy sets the level) or an OpenSSL configuration command leaves it unknown.
-  if (
-    !isPlaceholder(cipherString) &&
-    !namesCryptoPolicy(cipherString) &&
-    allOf(levels, 'sslopensslconfcmd').length === 0
-  )
+  if (!isPlaceholder(cipherString) && !namesCryptoPolicy(cipherString) && commands.length === 0)
     tls.securityLevel = opensslSecurityLevel({
       openssl,
       explicit: expanded.securityLevel,
@@ -294,7 +290,6 @@ function httpdTls(levels: readonly HttpdPlaced[][], side: HttpdSide, openssl: Se
       },
     };
   // OpenSSL configuration commands can set protocols and suites themselves: lint-deploy does not apply them.
-  const commands = allOf(levels, 'sslopensslconfcmd');
   if (commands.length > 0)
     withUnknown(tls, {
       unknownValues: commands.map((p) => `SSLOpenSSLConfCmd ${p.directive.args.map((a) => a.value).join(' ')}`),
@@ -330,7 +325,7 @@ function withTls13Line(tls: HttpdTls, line: HttpdPlaced): void {
  * What the tree does not hold of an end's settings: a file that no main configuration of the tree includes (a
  * `sites-available` virtual host) inherits the main server's SSLProtocol and SSLCipherSuite from a file the tree does not
  * hold, and an `Include` the tree cannot resolve may set them too. A setting the held levels do not write is then
- * unknown, never httpd's default.
+ * unknown, never httpd's default. Says whether the cipher string is (and so its @SECLEVEL).
  */
 function unheldSettings(
   tls: TlsSettings,
@@ -338,19 +333,20 @@ function unheldSettings(
   side: HttpdSide,
   mainHeld: boolean,
   at: HttpdPlaced,
-): void {
+): { ciphers: boolean } {
   const why = unheldWhy(levels, mainHeld);
-  if (!why) return;
+  if (!why) return { ciphers: false };
   const names = {
     protocol: side.role === 'server' ? 'SSLProtocol' : 'SSLProxyProtocol',
     ciphers: side.cipherDirective,
   };
   const unknownValues: string[] = [];
+  const ciphers = allOf(levels, side.cipherSuite).length === 0;
   if (allOf(levels, side.protocol).length === 0) {
     delete tls.protocols;
     unknownValues.push(`${names.protocol} (${why})`);
   }
-  if (allOf(levels, side.cipherSuite).length === 0) {
+  if (ciphers) {
     delete tls.cipherSuites;
     delete tls.credentialSuites;
     unknownValues.push(`${names.ciphers} (${why})`);
@@ -360,6 +356,7 @@ function unheldSettings(
       unknownValues,
       unknownAt: [{ file: at.file, range: at.directive.nameRange, message: unknownValues.join('; ') }],
     });
+  return { ciphers };
 }
 
 /** Why a setting the held levels do not write is unknown (see unheldSettings); undefined when the tree holds them all. */
