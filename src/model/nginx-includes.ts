@@ -116,38 +116,43 @@ export function includeResolver<Doc extends ParsedDocument>(
     paths: new Set(files.map((d) => d.file.path)),
     tree: new DirectoryTree(files, (d) => path.dirname(d.file.path), path.sep),
   });
-  /** The files a candidate path (or glob) matches, with their directory tree: the same for every including file. */
+  /**
+   * The files whose `part` (their path, or its last segments) matches `pattern`, among those named like `candidate`, with
+   * their directory tree: once per key, the same for every including file.
+   */
   const matched = new Map<string, Matches>();
-  const matchesOf = (candidate: string): Matches => {
-    let found = matched.get(candidate);
+  const matchesBy = (key: string, pattern: string, candidate: string, part: (d: Doc) => string | undefined) => {
+    let found = matched.get(key);
     if (!found) {
-      const match = includeMatcher(candidate.split(path.sep).join('/'), memo);
+      const match = includeMatcher(pattern, memo);
       const pool = docsNamedLike(candidate);
       countWork('nginx include candidates', pool.length);
-      matched.set(candidate, (found = matchesFrom(pool.filter((d) => match(d.file.path.split(path.sep).join('/'))))));
+      matched.set(
+        key,
+        (found = matchesFrom(
+          pool.filter((d) => {
+            const text = part(d);
+            return text !== undefined && match(text);
+          }),
+        )),
+      );
     }
     return found;
   };
+  const posix = (p: string) => p.split(path.sep).join('/');
+  /** The files a candidate path (or glob) matches. */
+  const matchesOf = (candidate: string): Matches =>
+    matchesBy(candidate, posix(candidate), candidate, (d) => posix(d.file.path));
   /**
    * The files of the tree whose path ends with `suffix` (segments of an installed path, the last may be a glob), at
    * any depth below the root, the root itself included: `conf.d/*.conf` finds `<root>/conf.d/a.conf` and
    * `<root>/svc/web/nginx/conf.d/a.conf` alike.
    */
-  const endingWith = (suffix: string[]): Matches => {
-    const key = `\u0000${suffix.join('/')}`;
-    let found = matched.get(key);
-    if (!found) {
-      const match = includeMatcher(suffix.join('/'), memo);
-      const pool = docsNamedLike(suffix.join(path.sep));
-      countWork('nginx include candidates', pool.length);
-      const ends = (d: Doc) => {
-        const segments = path.relative(root, d.file.path).split(path.sep);
-        return segments.length >= suffix.length && match(segments.slice(-suffix.length).join('/'));
-      };
-      matched.set(key, (found = matchesFrom(pool.filter(ends))));
-    }
-    return found;
-  };
+  const endingWith = (suffix: string[]): Matches =>
+    matchesBy(`\u0000${suffix.join('/')}`, suffix.join('/'), suffix.join(path.sep), (d) => {
+      const segments = path.relative(root, d.file.path).split(path.sep);
+      return segments.length >= suffix.length ? segments.slice(-suffix.length).join('/') : undefined;
+    });
   const resolveIncludeUncached = (pattern: string, from: string): Doc[] => {
     if (path.isAbsolute(pattern)) {
       // An installed path (`/etc/nginx/conf.d/*.conf`) maps to the files of the tree that end with its
