@@ -9,11 +9,15 @@ import type { ModelContext } from './contributor';
 import type { LibertyIncludesMissing } from './types';
 import {
   baseVariables,
-  libertyVariable,
+  libertyLocationSymbols,
+  resolveLibertyValue,
   setVariables,
   VARIABLE,
   type LibertyVariable,
 } from '../parse/liberty-variable-values';
+
+/** A `${…}` part (VARIABLE is global, so its test() would keep state). */
+const HOLDS_VARIABLE = /\$\{[^}]+\}/;
 
 /**
  * A Liberty server's configuration as the server assembles it: `configDropins/defaults/*.xml`, the
@@ -75,6 +79,7 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
   const assemble = (root: ParsedDocument<LibertyData>): LibertyServerConfig => {
     const configDir = path.dirname(root.file.path);
     const variables = baseVariables(documents, configDir);
+    const symbols = libertyLocationSymbols(configDir);
     const inDir = (sub: string) => {
       const dir = path.join(configDir, 'configDropins', sub);
       return libertyDocs
@@ -92,28 +97,26 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
       for (const include of elementsNamed(doc.data.xml, 'include')) {
         const written = attr(include, 'location')?.value;
         if (!written) continue;
-        const withConfigDir = written.replace(/\$\{server\.config\.dir\}/g, configDir);
-        // Every file a variable part could name is an alternative, never a server of its own
-        // (`includes/${AUTH_TYPE}.xml`: basic.xml, ldap.xml, oidc.xml…), even when a default picks one.
+        // Liberty's own directories in place (a variable of the configuration named like one wins); what is left
+        // are the configuration's variables. Every file a variable part could name is an alternative, never a server
+        // of its own (`includes/${AUTH_TYPE}.xml`: basic.xml, ldap.xml, oidc.xml…), even when a default picks one.
         // The files of this server already read (the including file itself: `${ENV}.xml` beside server.xml) are no
         // alternatives.
-        const candidates = VARIABLE.test(withConfigDir)
-          ? alternatives(withConfigDir, doc.file.path, libertyDocs).filter(
-              (c) => !ordered.some((o) => o.file.path === c),
-            )
-          : [];
-        VARIABLE.lastIndex = 0;
-        for (const c of candidates) included.add(c);
-        const resolved = withConfigDir.replace(
-          VARIABLE,
-          (all, name: string) => libertyVariable(variables, name)?.value ?? all,
+        const located = written.replace(VARIABLE, (all, name: string) =>
+          variables.has(name) ? all : (symbols.get(name)?.value ?? all),
         );
-        if (VARIABLE.test(resolved)) {
-          VARIABLE.lastIndex = 0;
+        const candidates = HOLDS_VARIABLE.test(located)
+          ? alternatives(located, doc.file.path, libertyDocs).filter((c) => !ordered.some((o) => o.file.path === c))
+          : [];
+        for (const c of candidates) included.add(c);
+        // A variable's value may name another (`${tls.dir}` set to `${server.config.dir}/tls`): resolved to the end.
+        const resolved = resolveLibertyValue(variables, written, symbols).value;
+        if (resolved === undefined) {
           unresolvedIncludes.push({ location: { file: doc.file.path, range: include.range }, written, candidates });
           continue;
         }
-        const absolute = path.isAbsolute(resolved) ? resolved : path.resolve(path.dirname(doc.file.path), resolved);
+        // path.resolve also folds the double separator of `${server.config.dir}/x` (the symbol ends in one).
+        const absolute = path.resolve(path.dirname(doc.file.path), resolved);
         const keys = doc.embedded && !byPath.has(absolute) ? keysNamed(path.basename(absolute)) : [];
         const target = byPath.get(absolute) ?? (keys.length === 1 ? keys[0] : undefined);
         if (!target) {
@@ -162,7 +165,7 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
 
 /** The Liberty files a location with `${…}` parts could name (each part as `*`). */
 function alternatives(location: string, from: string, libertyDocs: ParsedDocument<LibertyData>[]): string[] {
-  const absolute = path.isAbsolute(location) ? location : path.resolve(path.dirname(from), location);
+  const absolute = path.resolve(path.dirname(from), location);
   const match = picomatch(absolute.replace(VARIABLE, '*').split(path.sep).join('/'));
   return libertyDocs.filter((d) => match(d.file.path.split(path.sep).join('/'))).map((d) => d.file.path);
 }

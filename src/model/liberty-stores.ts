@@ -1,6 +1,7 @@
 /** Liberty `<keyStore>` elements as store references (stores.ts: an `<ssl>` element's key and trust stores). */
 import * as path from 'node:path';
 import { attr } from '../parse/xml';
+import { libertyLocationSymbols, resolveLibertyValue } from '../parse/liberty-variable-values';
 import { traced } from './java-shared';
 import type { LibertyServerConfig } from './liberty-config';
 import { storeRef, type TreeStores } from './store-files';
@@ -18,7 +19,11 @@ export function libertyStoreOf(config: LibertyServerConfig, id: string, stores: 
   // Liberty's location symbols end in a slash (SymbolicRootResource adds one: OpenLiberty/open-liberty@d6b44c3
   // dev/com.ibm.ws.kernel.service.location), so `${server.config.dir}resources/security/x.jks` names a file below it
   // (OpenLiberty/liberty-bikes@c0f296a auth-service server.xml); `${server.config.dir}/resources/…` too.
+  // A variable's value may name another (`${keystore.dir}` set to `${server.config.dir}/tls`): resolved to the end
+  // when every part is known, else the parts that are (a tail may still match a file).
+  const symbols = libertyLocationSymbols(serverDir);
   const resolveVars = (value: string) =>
+    resolveLibertyValue(config.variables, value, symbols).value ??
     value.replace(/\$\{([^}]+)\}/g, (whole, name: string) =>
       name === 'server.config.dir' || name === 'server.output.dir'
         ? serverDir + path.sep

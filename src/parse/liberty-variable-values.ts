@@ -27,14 +27,42 @@ export const VARIABLE = /\$\{([^}]+)\}/g;
 export function libertyVariable(
   variables: ReadonlyMap<string, LibertyVariable>,
   name: string,
+  symbols?: ReadonlyMap<string, LibertyVariable>,
 ): LibertyVariable | undefined {
   const underscored = name.replace(/[^A-Za-z0-9_]/g, '_');
   return (
     variables.get(name) ??
     variables.get(underscored) ??
     variables.get(underscored.toUpperCase()) ??
-    (name.startsWith('env.') ? variables.get(name.slice(4)) : undefined)
+    (name.startsWith('env.') ? variables.get(name.slice(4)) : undefined) ??
+    symbols?.get(name)
   );
+}
+
+/**
+ * Liberty's location symbols for the server whose server.xml is in `configDir` (Open Liberty "Directory locations and
+ * properties", https://openliberty.io/docs/latest/reference/directory-locations-properties.html): `server.config.dir`,
+ * and `server.output.dir`, which is the same directory unless WLP_OUTPUT_DIR moves it; in the layout
+ * `<install>/usr/servers/<name>` also `wlp.user.dir` (`<install>/usr`), `wlp.install.dir` and the shared directories
+ * below `usr/shared`. Each ends in a separator, as Liberty's symbols do (SymbolicRootResource), so both
+ * `${server.config.dir}tls.xml` and `${server.config.dir}/tls.xml` name a file below it. A variable the configuration
+ * sets under the same name wins (the docs: wlp.install.dir "can be set in the server.xml or bootstrap.properties").
+ */
+export function libertyLocationSymbols(configDir: string): Map<string, LibertyVariable> {
+  const symbols = new Map<string, LibertyVariable>();
+  const set = (name: string, dir: string) => symbols.set(name, { value: dir + path.sep, from: configDir });
+  set('server.config.dir', configDir);
+  set('server.output.dir', configDir);
+  const servers = path.dirname(configDir);
+  const user = path.dirname(servers);
+  if (path.basename(servers) === 'servers' && path.basename(user) === 'usr') {
+    set('wlp.user.dir', user);
+    set('wlp.install.dir', path.dirname(user));
+    set('shared.config.dir', path.join(user, 'shared', 'config'));
+    set('shared.resource.dir', path.join(user, 'shared', 'resources'));
+    set('shared.app.dir', path.join(user, 'shared', 'apps'));
+  }
+  return symbols;
 }
 
 /** A value with its `${…}` parts resolved: the value when every part is known, the variables used, and the unknown names. */
@@ -44,17 +72,21 @@ export interface ResolvedLibertyValue {
   unknown: string[];
 }
 
-/** Resolves `${var}` parts (nested variables too, a few levels deep); `value` is undefined when a part stays unknown. */
+/**
+ * Resolves `${var}` parts (nested variables too, a few levels deep: a variable's value may name another, Open Liberty
+ * "Variable substitution"), then `symbols` (libertyLocationSymbols); `value` is undefined when a part stays unknown.
+ */
 export function resolveLibertyValue(
   variables: ReadonlyMap<string, LibertyVariable>,
   text: string,
+  symbols?: ReadonlyMap<string, LibertyVariable>,
 ): ResolvedLibertyValue {
   const used: ResolvedLibertyValue['used'] = [];
   const unknown: string[] = [];
   let value = text;
   for (let depth = 0; depth < 5 && /\$\{[^}]+\}/.test(value); depth++) {
     value = value.replace(VARIABLE, (all, name: string) => {
-      const variable = libertyVariable(variables, name);
+      const variable = libertyVariable(variables, name, symbols);
       if (!variable) {
         if (!unknown.includes(name)) unknown.push(name);
         return all;

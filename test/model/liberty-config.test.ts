@@ -60,6 +60,42 @@ describe('Liberty configuration as the server assembles it', () => {
       [`9443 TLSv1.2@${S}/includes/strict.xml:2`],
     ],
     [
+      // A variable's value naming ${server.config.dir} was left unresolved: the include was not active.
+      'a variable whose value names ${server.config.dir} picks the include',
+      {
+        [`${S}/server.xml`]: server(
+          `${ENDPOINT}\n  <variable name="tls.dir" value="\${server.config.dir}/tls"/>\n  <include location="\${tls.dir}/tls.xml"/>`,
+        ),
+        [`${S}/tls/tls.xml`]: TLS12,
+      },
+      [`9443 TLSv1.2@${S}/tls/tls.xml:2`],
+    ],
+    [
+      'a bootstrap.properties variable naming ${server.config.dir} picks the include',
+      {
+        [`${S}/server.xml`]: server(`${ENDPOINT}\n  <include location="\${tls.config}"/>`),
+        [`${S}/bootstrap.properties`]: 'tls.config=${server.config.dir}tls.xml\n',
+        [`${S}/tls.xml`]: TLS12,
+      },
+      [`9443 TLSv1.2@${S}/tls.xml:2`],
+    ],
+    [
+      '${shared.config.dir} in the wlp/usr/servers/<name> layout is wlp/usr/shared/config',
+      {
+        [`${S}/server.xml`]: server(`${ENDPOINT}\n  <include location="\${shared.config.dir}/tls.xml"/>`),
+        ['wlp/usr/shared/config/tls.xml']: TLS12,
+      },
+      ['9443 TLSv1.2@wlp/usr/shared/config/tls.xml:2'],
+    ],
+    [
+      '${shared.config.dir} outside that layout is unknown: the include is not active',
+      {
+        ['config/server.xml']: server(`${ENDPOINT}\n  <include location="\${shared.config.dir}/tls.xml"/>`),
+        ['shared/config/tls.xml']: TLS12,
+      },
+      ['9443 default'],
+    ],
+    [
       'an include naming an unset variable is not active, and its candidates are not servers of their own',
       {
         [`${S}/server.xml`]: server(

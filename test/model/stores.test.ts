@@ -237,6 +237,19 @@ describe('key and trust stores of each TLS end (tls.trust)', () => {
       ],
     ],
     [
+      // A variable naming a location symbol was substituted one level only: `${shared.resource.dir}/security/…` was
+      // left to match by its tail, and another service's store of that name was taken.
+      'Liberty keyStore location through a variable naming ${shared.resource.dir} (wlp/usr/shared/resources)',
+      {
+        'wlp/usr/servers/app/server.xml': `<server>\n<variable name="sec.dir" value="\${shared.resource.dir}/security"/>\n<keyStore id="defaultKeyStore" password="${PASSWORD}"/>\n<keyStore id="ts" location="\${sec.dir}/trust.p12" type="PKCS12" password="${PASSWORD}"/>\n<ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore" trustStoreRef="ts"/>\n<httpEndpoint id="defaultHttpEndpoint" httpsPort="9443"/>\n</server>\n`,
+        'wlp/usr/shared/resources/security/trust.p12': store('trust.p12'),
+        'other-service/security/trust.p12': store('trust.p12'),
+      },
+      [
+        'liberty.https-endpoint key=?${server.output.dir}/resources/security/key.p12[?]+pw@wlp/usr/servers/app/server.xml:3 trust=wlp/usr/shared/resources/security/trust.p12[PKCS12]+pw@wlp/usr/servers/app/server.xml:4 default=none',
+      ],
+    ],
+    [
       'nginx: ssl_certificate presents, ssl_client_certificate verifies clients to ssl_verify_depth',
       {
         'nginx/nginx.conf':
