@@ -149,6 +149,32 @@ function words(line: LogicalLine, from: number, to: number): { value: string; st
   return out;
 }
 
+/**
+ * Sections httpd refuses without an argument ("<X> directive requires additional arguments", measured with Debian 12's
+ * apache2 2.4 `-t`; `<Proxy>` alone is accepted, `<Else>` and `<RequireAll>` take none).
+ */
+const NEEDS_ARGUMENT = new Set(
+  [
+    'IfDefine',
+    'IfModule',
+    'IfFile',
+    'IfDirective',
+    'IfSection',
+    'VirtualHost',
+    'Directory',
+    'DirectoryMatch',
+    'Files',
+    'FilesMatch',
+    'Location',
+    'LocationMatch',
+    'If',
+    'ElseIf',
+  ].map((name) => name.toLowerCase()),
+);
+
+/** Sections whose body httpd may skip unread (ap_soak_end_container): what is inside is not parsed there. */
+const isConditional = (section: HttpdDirective) => /^if|^else/.test(section.key);
+
 export function parseHttpd(text: string): {
   directives: HttpdDirective[];
   comments: Comment[];
@@ -159,6 +185,7 @@ export function parseHttpd(text: string): {
   const problems: ParseProblem[] = [];
   const top: HttpdDirective[] = [];
   const open: HttpdDirective[] = [];
+  const argumentless: Array<{ section: HttpdDirective; parent?: HttpdDirective; conditional: boolean }> = [];
   const rangeOf = (line: LogicalLine, from: number, to: number): Range =>
     index.rangeAt(line.offsets[from] ?? line.end, to > from ? (line.offsets[to - 1] ?? line.end - 1) + 1 : line.end);
   for (const line of logicalLines(text)) {
@@ -212,6 +239,8 @@ export function parseHttpd(text: string): {
     };
     list.push(directive);
     if (section) {
+      if (directive.args.length === 0 && NEEDS_ARGUMENT.has(directive.key))
+        argumentless.push({ section: directive, parent: open.at(-1), conditional: open.some(isConditional) });
       if (argsEnd === endAt)
         problems.push({
           code: 'httpd-section-unclosed-tag',
@@ -223,12 +252,36 @@ export function parseHttpd(text: string): {
       open.push(directive);
     }
   }
-  for (const section of open)
+  // `<IfDefine>` left open inside an open `<IfDefine admin>`: a closing tag written without its `/`
+  // (cws-khuntly/WebSphere@3daf161 IHS/IHSConfig/conf/httpd.conf). One problem, on the line to fix, for both sections.
+  const unslashed = new Map<HttpdDirective, HttpdDirective>();
+  for (const { section, parent } of argumentless)
+    if (parent && parent.key === section.key && open.includes(section) && open.includes(parent))
+      unslashed.set(parent, section);
+  const explained = new Set(unslashed.values());
+  for (const section of open) {
+    if (explained.has(section)) continue;
+    const closer = unslashed.get(section);
     problems.push({
       code: 'httpd-section-not-closed',
       severity: 'error',
-      message: `<${section.name}> is not closed: httpd refuses to start ("<${section.name}> was not closed.")`,
-      range: section.nameRange,
+      message: closer
+        ? `<${[section.name, ...section.args.map((a) => a.value)].join(' ')}> on line ${section.range.start.line + 1} is not closed: line ${closer.range.start.line + 1} writes <${closer.name}> where </${section.name}> would close it (its "/" is missing), so httpd refuses to start ("Expected </${section.name}> before end of configuration" where the section is skipped, "<${closer.name}> directive requires additional arguments" where it is read)`
+        : `<${section.name}> is not closed: httpd refuses to start ("<${section.name}> was not closed.")`,
+      range: closer ? closer.range : section.nameRange,
     });
+  }
+  for (const { section, conditional } of argumentless) {
+    if (open.includes(section)) continue;
+    problems.push({
+      code: 'httpd-section-missing-argument',
+      // Inside a conditional section httpd skips unread, the section is not parsed: it fails only where it is read.
+      severity: conditional ? 'warning' : 'error',
+      message: conditional
+        ? `<${section.name}> names nothing: where the section around it is read, httpd refuses to start ("<${section.name}> directive requires additional arguments")`
+        : `<${section.name}> names nothing: httpd refuses to start ("<${section.name}> directive requires additional arguments")`,
+      range: section.range,
+    });
+  }
   return { directives: top, comments, problems };
 }

@@ -68,10 +68,31 @@ describe('Apache httpd configuration', () => {
     ['<VirtualHost *:443>\n</IfModule>\n', 'httpd-unexpected-close', 'Expected </VirtualHost> but saw </IfModule>'],
     ['SSLEngine on\n</VirtualHost>\n', 'httpd-unexpected-close', 'closes no section'],
     ['<VirtualHost *:443\n</VirtualHost>\n', 'httpd-section-unclosed-tag', "missing closing '>'"],
+    // Measured with Debian 12's apache2 -t: "<VirtualHost> directive requires additional arguments".
+    ['<VirtualHost>\n</VirtualHost>\n', 'httpd-section-missing-argument', 'requires additional arguments'],
   ])('%j: %s', (text, code, words) => {
     const { problems } = parseHttpd(text);
     expect(problems.map((p) => p.code)).toContain(code);
     expect(problems.find((p) => p.code === code)!.message).toContain(words);
+  });
+
+  // cws-khuntly/WebSphere@3daf161 IHS/IHSConfig/conf/httpd.conf: `<IfDefine>` written for `</IfDefine>`. apache2 -t says
+  // "Expected </IfDefine> before end of configuration" on the first line, or with -D admin "<IfDefine> directive
+  // requires additional arguments" on the second: one problem, on the line to fix (there were two "not closed").
+  it('a closing tag written without its "/": one problem on that line', () => {
+    const { problems } = parseHttpd(
+      '<IfDefine admin>\n  Include conf.d/admin.conf\n<IfDefine>\n\n<IfDefine App>\n  Include conf.d/app.conf\n</IfDefine>\n',
+    );
+    expect(problems.map((p) => [p.code, p.severity, p.range.start.line])).toEqual([
+      ['httpd-section-not-closed', 'error', 2],
+    ]);
+    expect(problems[0]!.message).toContain('line 3 writes <IfDefine> where </IfDefine> would close it');
+  });
+
+  it('a section without its argument inside a conditional section fails only where that section is read', () => {
+    // apache2 -t: Syntax OK with <IfModule nosuch_module> around it (the body is skipped unread).
+    const { problems } = parseHttpd('<IfModule nosuch_module>\n<VirtualHost>\n</VirtualHost>\n</IfModule>\n');
+    expect(problems.map((p) => [p.code, p.severity])).toEqual([['httpd-section-missing-argument', 'warning']]);
   });
 
   it('reads CRLF files and a last line without a line break', () => {
