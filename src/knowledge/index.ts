@@ -75,4 +75,4 @@ export {
   type SystemCaStore,
   type SystemJavaStore,
 } from './jdk-locations';
-export { springBootHas, springBootJavaFloor, springBootSince } from './spring-boot';
+export { springBootHas, springBootJavaFloor, springBootSince, springEmbeddedServer } from './spring-boot';

@@ -61,3 +61,18 @@ export function springBootJavaFloor(version: string): SpringBootJavaFloor | unde
   const floors = [...data.javaFloor].reverse();
   return floors.find((floor) => atLeast(version, floor.since) === true);
 }
+
+/** Spring Boot's embedded web server: the port it listens on by default and the `server.ssl.*` properties it binds. */
+export interface SpringEmbeddedServer {
+  defaultPort: number;
+  /** The `server.ssl.*` properties, dashed (`key-store`). */
+  sslProperties: readonly string[];
+  /** Those of them other products' `SERVER_SSL_*` variables name too (Kibana's `server.ssl.enabled`, `certificate`). */
+  sharedSslProperties: readonly string[];
+}
+
+/** Spring Boot's embedded web server facts (data/spring-boot.json embeddedServer). */
+export function springEmbeddedServer(): SpringEmbeddedServer {
+  const { defaultPort, sslProperties, sharedSslProperties } = data.embeddedServer;
+  return { defaultPort, sslProperties, sharedSslProperties };
+}

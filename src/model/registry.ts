@@ -5,6 +5,7 @@ import { wasContributor } from './was';
 import { mqLinksContributor } from './mq-links';
 import { mqMessageLinksContributor } from './mq-message-links';
 import { javaAppContributor } from './java';
+import { springImageServicesContributor } from './spring-image-services';
 import { tomcatContributor } from './tomcat';
 import { nginxContributor } from './nginx';
 import { haproxyContributor } from './haproxy';
@@ -29,6 +30,8 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   wasContributor,
   // Before mq-links: a Spring app's `ibm.mq.*` settings are a JMS connection factory to link (./spring-mq.ts).
   javaAppContributor,
+  // Spring Boot apps of Compose services that only name an image (their environment configures them).
+  springImageServicesContributor,
   mqLinksContributor,
   mqMessageLinksContributor,
   tomcatContributor,

@@ -18,7 +18,7 @@ import {
 import type { SpringSettings } from './spring-settings';
 import { tomcatProtocols } from './tomcat';
 import { tomcatSuites, tomcatTlsFacts } from '../knowledge/tomcat';
-import { normaliseProtocol } from '../knowledge';
+import { normaliseProtocol, springEmbeddedServer } from '../knowledge';
 import { namedBundle } from './spring-bundle';
 import { springCertificateFile } from './spring-stores';
 import type { TreeStores } from './store-files';
@@ -199,7 +199,16 @@ export function springServer(
       reference: entryLocation(settings.doc(certificateFile), certificateFile, 'value'),
       ...(storeType ? { storeType } : {}),
     };
-  const portNumber = port && /^\d+$/.test(port.value) ? Number(port.value) : port ? undefined : 8080;
+  // Spring Boot's default port (knowledge) when nothing sets server.port; a value the start leaves to the run
+  // (`SERVER_PORT: ${PORT}`) overrides the files' and the default alike: the port is then unknown.
+  const { defaultPort } = springEmbeddedServer();
+  const portNumber = settings.setAtRunTime('server.port')
+    ? undefined
+    : port && /^\d+$/.test(port.value)
+      ? Number(port.value)
+      : port
+        ? undefined
+        : defaultPort;
   // TLS only on that port when nothing the tree leaves open can move it or switch TLS off: the start, an unsettled profile.
   const switchedBy = enabled ?? keyStore;
   const settled =
@@ -211,9 +220,9 @@ export function springServer(
     (active !== undefined ||
       !docs.some((d) => d.data.parts.some((p) => p.profile && springSetting(p.entries, 'server.port'))));
   return {
-    id: `spring.server:${app.id.slice('java.app:'.length)}:${port?.value ?? 8080}`,
+    id: `spring.server:${app.id.slice('java.app:'.length)}:${port?.value ?? defaultPort}`,
     type: 'spring.server',
-    name: `Spring Boot HTTPS server (${app.host || '.'}, port ${port?.value ?? 8080})`,
+    name: `Spring Boot HTTPS server (${app.host || '.'}, port ${settings.setAtRunTime('server.port') ? 'set at run time' : (port?.value ?? defaultPort)})`,
     role: 'server',
     location: entryLocation(doc(keyStore ?? enabled), keyStore ?? enabled, 'line'),
     host: app.host,

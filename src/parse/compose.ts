@@ -42,6 +42,13 @@ export interface ComposeService {
   imageRange?: Range;
   /** `container_name:` as written and where: the name `docker exec` finds its container by. */
   containerName?: { value: string; range: Range };
+  /** `hostname:` as written and where: the container's own host name. */
+  hostname?: { value: string; range: Range };
+  /**
+   * The `aliases:` of its networks (`networks: {backend: {aliases: [orders]}}`), in written order: more names its
+   * containers answer to on those networks (https://docs.docker.com/reference/compose-file/services/#aliases).
+   */
+  networkAliases: { value: string; range: Range }[];
   /** Its `environment:` variables, in written order (./compose-environment.ts). */
   environment: ComposeVariable[];
   /** Its `environment:` variables that Spring binds to settings lint-deploy reads. */
@@ -68,7 +75,7 @@ export interface ComposeData {
 // A service name may hold dots (`oe.openelis.org`: Compose allows [a-zA-Z0-9._-]); the flattened keys join levels with
 // dots too, so the name is the shortest prefix after which a known key follows.
 const SERVICE_KEY =
-  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile(?:_inline)?)?|image|container_name|network_mode|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
+  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile(?:_inline)?)?|image|container_name|hostname|networks\.[^.[\]]+\.aliases\[\d+\]|network_mode|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
 /** A service's `entrypoint:` or `command:` (a string or a list), read for a `java` command's JVM options. */
 const STARTS_KEY = /^services\.([^[\]]+?)\.(entrypoint|command)(?:\[\d+\])?$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
@@ -127,6 +134,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
           springEnvironment: [],
           springArguments: [],
           envFiles: [],
+          networkAliases: [],
           jvm: noStartJvmOptions(),
         });
       return services.get(name)!;
@@ -151,6 +159,9 @@ export const composeFormat: FormatHandler<ComposeData> = {
         named.imageRange = entry.valueRange;
       } else if (m[2] === 'container_name')
         named.containerName = { value: entry.value.trim(), range: entry.valueRange };
+      else if (m[2] === 'hostname') named.hostname = { value: entry.value.trim(), range: entry.valueRange };
+      else if (m[2]!.startsWith('networks.'))
+        named.networkAliases.push({ value: entry.value.trim(), range: entry.valueRange });
       else if (m[2] === 'network_mode') named.networkMode = { value: entry.value.trim(), range: entry.valueRange };
       else if (m[2]!.startsWith('env_file')) named.envFiles.push({ path: entry.value, range: entry.valueRange });
       else if (m[2]!.startsWith('command')) {

@@ -13,6 +13,8 @@ import {
   nginx,
   tomcat,
   springServer,
+  composedSpring,
+  ORDERS_API,
 } from './trees';
 import { ccdt, svrconn } from '../mq/trees';
 
@@ -98,6 +100,22 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'nginx proxy to a TLSv1.3-only Spring Boot Compose service of an image whose JDK is unknown: the JDK decides, named',
+      files: composedSpring(
+        'registry.example.com/orders-api:1.4',
+        [...ORDERS_API, 'SERVER_SSL_ENABLED_PROTOCOLS: TLSv1.3'],
+        'TLSv1.2',
+      ),
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'nginx.conf',
+          line: 6,
+          messageIncludes: ['Spring Boot HTTPS server (Compose service api, port 8443)', 'the JDK that runs'],
+        },
+      ],
+    },
     {
       // A runtime jlink builds without jdk.crypto.ec offers ffdhe groups only in TLS 1.3: OpenSSL 3 takes them by
       // default, 1.1.1 does not (knowledge tls13FiniteFieldGroups); the tree names no nginx image.

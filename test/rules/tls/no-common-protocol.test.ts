@@ -17,6 +17,8 @@ import {
   javaClient,
   imageClient,
   NGINX_TLS13_BESIDE_CERTBOT,
+  composedSpring,
+  ORDERS_API,
 } from './trees';
 
 /** A WildFly standalone.xml whose https-listener uses an Elytron server-ssl-context with `attributes` (store outside the tree). */
@@ -116,6 +118,30 @@ const LOCALHOST_IN_PODS = (onePod: boolean): Record<string, string> => {
 
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a Compose service of a Java image configured by its environment, with a protocol in common with nginx',
+      files: composedSpring(
+        'eclipse-temurin:17-jre',
+        [...ORDERS_API, 'SERVER_SSL_ENABLED_PROTOCOLS: TLSv1.2,TLSv1.3'],
+        'TLSv1.2',
+      ),
+    },
+    {
+      name: 'the same service with SERVER_SSL_ENABLED=false: it serves no TLS, no link',
+      files: composedSpring(
+        'eclipse-temurin:17-jre',
+        [...ORDERS_API, 'SERVER_SSL_ENABLED: "false"', 'SERVER_SSL_ENABLED_PROTOCOLS: TLSv1.3'],
+        'TLSv1.2',
+      ),
+    },
+    {
+      name: 'a TLSv1.3-only service of an image whose JDK is unknown: which JDK runs it is unknown (no error)',
+      files: composedSpring(
+        'registry.example.com/orders-api:1.4',
+        [...ORDERS_API, 'SERVER_SSL_ENABLED_PROTOCOLS: TLSv1.3'],
+        'TLSv1.2',
+      ),
+    },
     {
       // Only one of them runs (standalone.sh -c): the outcome is unknown, not standalone.xml's failure.
       name: 'WildFly standalone.xml (TLSv1.2) beside standalone-ha.xml (TLS 1.3): which one runs is unknown',
@@ -369,6 +395,24 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // Measured: a JSSE 17 server enabling TLSv1.3 only refuses OpenSSL 3's TLSv1.2-only ClientHello with a
+      // protocol_version alert (docs/deployments.md, Docker Compose services that only name an image).
+      name: 'nginx proxy_ssl_protocols TLSv1.2 to a Compose service of eclipse-temurin:17-jre with SERVER_SSL_ENABLED_PROTOCOLS=TLSv1.3',
+      files: composedSpring(
+        'eclipse-temurin:17-jre',
+        [...ORDERS_API, 'SERVER_SSL_ENABLED_PROTOCOLS: TLSv1.3'],
+        'TLSv1.2',
+      ),
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'nginx.conf',
+          line: 7,
+          related: [{ file: 'docker-compose.yml', line: 7 }],
+        },
+      ],
+    },
     {
       name: "Artemis acceptor enabledProtocols=TLSv1.2 against a broker URL's enabledProtocols=TLSv1.3",
       files: ARTEMIS('?sslEnabled=true;enabledProtocols=TLSv1.3', ';enabledProtocols=TLSv1.2'),

@@ -127,3 +127,28 @@ export function jlinkClient(modules: string): Record<string, string> {
     'client/application.yml': CLIENT_YML,
   };
 }
+
+/**
+ * A Compose project: Spring Boot service `api` of an image the tree does not build, configured by `environment`, behind
+ * an nginx service whose nginx.conf proxies to https://api:8443 with these proxy_ssl_protocols.
+ */
+export const composedSpring = (
+  image: string,
+  environment: string[],
+  proxyProtocols: string,
+): Record<string, string> => ({
+  'docker-compose.yml': [
+    'services:',
+    '  api:',
+    `    image: ${image}`,
+    '    environment:',
+    ...environment.map((e) => `      ${e}`),
+    '  web:',
+    '    image: nginx:1.25',
+    '    volumes:',
+    '      - ./nginx.conf:/etc/nginx/nginx.conf:ro',
+    '',
+  ].join('\n'),
+  'nginx.conf': `events {}\nhttp {\n  server {\n    listen 80;\n    location / {\n      proxy_pass https://api:8443;\n      proxy_ssl_protocols ${proxyProtocols};\n    }\n  }\n}\n`,
+});
+export const ORDERS_API = ['SERVER_PORT: "8443"', 'SERVER_SSL_KEY_STORE: /certs/server.p12'];
