@@ -13,7 +13,7 @@ import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import type { Component, Deployment, Link, TlsSettings } from '../model/types';
 import { certificateFileUse, notServedFiles } from './certificate-files';
-import { linkOutcome } from './outcome';
+import { decidingPrediction, linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces } from './presented';
 import { levelRefusals } from './openssl-levels';
 import { stackOf } from './stack';
@@ -96,12 +96,13 @@ export function deriveDeployment(
       const prediction = memo
         ? predictedByValue(clientEnd.side, serverEnd.side, memo)
         : predictHandshake(clientEnd.side, serverEnd.side);
+      const outcome = linkOutcome(clientEnd, serverEnd, prediction, memo);
       predicted = {
         link,
         client: clientEnd,
         server: serverEnd,
-        prediction,
-        outcome: linkOutcome(clientEnd, serverEnd, prediction, memo),
+        prediction: decidingPrediction(clientEnd, serverEnd, prediction, outcome),
+        outcome,
       };
       predictions.push(predicted);
     }

@@ -6,6 +6,7 @@
 import type { RunMemo } from '../core/run-memo';
 import type { Endpoint } from '../handshake/endpoint';
 import { predictHandshake } from '../handshake/predict';
+import { allCipherSuites, normaliseProtocol, protocolRank } from '../knowledge';
 import type { HandshakePrediction, HandshakeSide, LinkOutcome } from '../handshake/types';
 import { negotiatedByUpdate, updatesDeciding, verdictOf, type Negotiated, type Verdict } from './outcome-updates';
 
@@ -70,20 +71,76 @@ export function linkOutcome(
       );
     missing.push(...updatesDeciding(client, server, worlds, verdict));
   }
-  if (missing.length > 0) return { kind: 'unknown', missing };
-  if (prediction.ok) {
+  // Which JDK runs an end whose protocols are its own list leaves the lists a guess, but not whether they can meet.
+  const decided =
+    missing.length === 0 ? prediction : prediction.ok ? undefined : everyJdkFails(client, server, missing);
+  if (!decided) return { kind: 'unknown', missing };
+  if (decided.ok) {
     // Every update negotiates (updatesDeciding found none deciding): which protocol and suite may still depend on them.
     const byUpdate = client.updates || server.updates ? negotiatedByUpdate(client, server, negotiated) : undefined;
-    const { protocol, cipherSuite } = prediction;
+    const { protocol, cipherSuite } = decided;
     return { kind: 'negotiates', protocol, cipherSuite, ...(byUpdate ? { byUpdate } : {}) };
   }
   return {
     kind: 'fails',
-    reason: prediction.reason,
-    side: prediction.failingSide,
-    alert: prediction.alert,
-    messages: prediction.messages,
+    reason: decided.reason,
+    side: decided.failingSide,
+    alert: decided.alert,
+    messages: decided.messages,
   };
+}
+
+/**
+ * Whether the link fails whatever JDK runs its Java ends: all that is missing is which JDK runs ends whose protocols are
+ * their own list (Endpoint.protocolCeiling: a JDK enables at most those), and no protocol of one end is one the other
+ * can enable. The other end's protocols must be settled: nothing missing of its own, no other candidate lists.
+ */
+/**
+ * The prediction a link's findings show: the drawn one, or for a failure decided whatever the JDK (everyJdkFails: the
+ * drawn lists are a guess, e.g. a JDK's default suites), the prediction that decides it.
+ */
+export function decidingPrediction(
+  client: Endpoint,
+  server: Endpoint,
+  prediction: HandshakePrediction,
+  outcome: LinkOutcome,
+): HandshakePrediction {
+  const missing = [...client.missing, ...server.missing];
+  return outcome.kind === 'fails' && missing.length > 0
+    ? (everyJdkFails(client, server, missing) ?? prediction)
+    : prediction;
+}
+
+function everyJdkFails(
+  client: Endpoint,
+  server: Endpoint,
+  missing: readonly string[],
+): (HandshakePrediction & { ok: false }) | undefined {
+  if (!apartForEveryJdk(client, server, missing)) return undefined;
+  // Only the protocols decide: such an end is given its own list, the other end's suites and every suite its protocols
+  // can use, so that the prediction names the protocol failure whatever suites its JDK has.
+  const side = (end: Endpoint, other: Endpoint): HandshakeSide => {
+    if (!end.protocolCeiling) return end.side;
+    const ranks = end.protocolCeiling.protocols.map(protocolRank);
+    const usable = allCipherSuites().filter((suite) =>
+      ranks.some((rank) => rank >= protocolRank(suite.minProtocol) && rank <= protocolRank(suite.maxProtocol)),
+    );
+    const cipherSuites = [...new Set([...other.side.cipherSuites, ...usable.map((suite) => suite.iana)])];
+    return { ...end.side, protocols: end.protocolCeiling.protocols, cipherSuites };
+  };
+  const decided = predictHandshake(side(client, server), side(server, client));
+  return !decided.ok && decided.reason === 'no-common-protocol' ? decided : undefined;
+}
+
+function apartForEveryJdk(client: Endpoint, server: Endpoint, missing: readonly string[]): boolean {
+  const ends = [client, server];
+  const jdkOnly = new Set(ends.flatMap((end) => (end.protocolCeiling ? [end.protocolCeiling.unknown] : [])));
+  if (jdkOnly.size === 0 || missing.some((m) => !jdkOnly.has(m))) return false;
+  if (ends.some((end) => end.updates || end.alternative)) return false;
+  const [one, other] = ends.map(
+    (end) => new Set((end.protocolCeiling?.protocols ?? end.side.protocols).map(normaliseProtocol)),
+  );
+  return !!one && !!other && ![...one].some((p) => other.has(p));
 }
 
 /** An end as drawn and as each combination of its other candidates would be: what each leaves unknown, and the change. */

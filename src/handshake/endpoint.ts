@@ -74,6 +74,11 @@ export interface Endpoint {
    * updates: each span's lists (the side above holds the latest's); the outcome checks that every one agrees.
    */
   updates?: UpdateCandidates;
+  /**
+   * A Java end whose JDK the tree does not say (`unknown`: the `missing` text naming it) and whose protocols are its own
+   * list: whatever JDK runs it enables at most these (src/derive/outcome.ts asks whether the other end can meet them).
+   */
+  protocolCeiling?: { protocols: string[]; unknown: string };
 }
 
 const OPENSSL_DEFAULT_PROTOCOLS = [...OPENSSL_PROTOCOLS_ASSUMED];
@@ -144,12 +149,13 @@ export function endpointFor(
   let serverOrderWins = tls.serverOrderWins?.value;
   let alternative: Endpoint['alternative'];
   let updates: UpdateCandidates | undefined;
+  let protocolCeiling: Endpoint['protocolCeiling'];
 
   const missing: string[] = (tls.unknownValues ?? []).map((v) => `the value of ${v}`);
   const jsse = implementation === 'jsse' || implementation === 'ibmjsse2';
   if (jsse) {
     const java = jsseLists(component, role, tls, runtime, memo);
-    ({ protocols, suites, protocolsFrom, suitesFrom, serverOrderWins, alternative, updates } = java);
+    ({ protocols, suites, protocolsFrom, suitesFrom, serverOrderWins, alternative, updates, protocolCeiling } = java);
     notes.push(...java.notes);
     unknownSuites.push(...java.unknownSuites);
     disabledSuites.push(...java.disabledSuites);
@@ -274,6 +280,7 @@ export function endpointFor(
     ...(keyTypeAssumed ? { keyTypeAssumed } : {}),
     ...(alternative ? { alternative } : {}),
     ...(updates ? { updates } : {}),
+    ...(protocolCeiling ? { protocolCeiling } : {}),
     ...(tls.signatureFloorAlternative ? { signatureFloorAlternative: tls.signatureFloorAlternative } : {}),
     ...(groups?.unknownWhat ? { finiteFieldGroupsUnknown: groups.unknownWhat } : {}),
     ...(jsse && runtime?.withoutEcProvider ? { withoutEcProviderAt: runtime.withoutEcProvider.at } : {}),

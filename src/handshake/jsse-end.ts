@@ -71,7 +71,17 @@ export interface JsseLists {
   missing: string[];
   alternative?: { what: string; protocols: string[]; cipherSuites: string[] };
   updates?: UpdateCandidates;
+  /** See Endpoint.protocolCeiling. */
+  protocolCeiling?: { protocols: string[]; unknown: string };
 }
+
+/**
+ * Ends whose own protocol list is what their server enables, whatever the JDK: a Tomcat connector's SSLHostConfig
+ * `protocols` and Spring Boot's `server.ssl.enabled-protocols` (embedded Tomcat's SSLHostConfig, Jetty's include list,
+ * Netty's and Undertow's enabled protocols) reach SSLEngine.setEnabledProtocols, which enables those the JDK implements
+ * and no other.
+ */
+const OWN_PROTOCOL_LIST = new Set(['tomcat.connector', 'spring.server']);
 
 /** Answers of jsseServerOrderDefault by vendor and version (few distinct; cleared if a tree holds thousands). */
 const serverOrderByRuntime = new Map<string, boolean>();
@@ -265,6 +275,9 @@ function listsOn(
     notes,
     missing,
     ...(alternative ? { alternative } : otherRelease ? { alternative: otherRelease } : {}),
+    ...(unknownJdk && jdkDecides && tls.protocols && OWN_PROTOCOL_LIST.has(component.type)
+      ? { protocolCeiling: { protocols: [...tls.protocols.value], unknown: unknownJdk } }
+      : {}),
   };
   const versionUnknown = unknownJdk && jdkDecides && runtime && !eff?.profile ? unknownJdk : undefined;
   return { end, ...(versionUnknown ? { versionUnknown } : {}) };

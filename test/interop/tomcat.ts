@@ -179,36 +179,35 @@ function findSource(): string {
   }
 }
 
+/** A PKCS#12 key store at `file` (password changeit) with an RSA 2048 key and a self-signed certificate for `name`. */
+export function rsaKeystore(file: string, name: string): string {
+  execFileSync(
+    'keytool',
+    [
+      ...['-genkeypair', '-keyalg', 'RSA', '-keysize', '2048', '-alias', 'tomcat', '-dname', `CN=${name}`],
+      ...[
+        '-validity',
+        '2',
+        '-storetype',
+        'PKCS12',
+        '-keystore',
+        file,
+        '-storepass',
+        'changeit',
+        '-keypass',
+        'changeit',
+      ],
+    ],
+    { stdio: 'ignore', timeout: 60_000 },
+  );
+  return file;
+}
+
 export async function startTomcatLab(): Promise<TomcatLab> {
   const jars = tomcatJars();
   if (!jars) throw new Error('no Tomcat jars installed (Debian: apt-get install libtomcat10-java)');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-tomcat-'));
-  const keystore = path.join(dir, 'rsa.p12');
-  execFileSync(
-    'keytool',
-    [
-      '-genkeypair',
-      '-keyalg',
-      'RSA',
-      '-keysize',
-      '2048',
-      '-alias',
-      'tomcat',
-      '-dname',
-      'CN=tomcat.test',
-      '-validity',
-      '2',
-      '-storetype',
-      'PKCS12',
-      '-keystore',
-      keystore,
-      '-storepass',
-      'changeit',
-      '-keypass',
-      'changeit',
-    ],
-    { stdio: 'ignore', timeout: 60_000 },
-  );
+  const keystore = rsaKeystore(path.join(dir, 'rsa.p12'), 'tomcat.test');
   execFileSync('javac', ['-cp', jars.classpath, '-d', dir, findSource()], { timeout: 60_000 });
   fs.writeFileSync(path.join(dir, 'legacy.security'), `jdk.tls.disabledAlgorithms=${LEGACY_DISABLED_ALGORITHMS}\n`);
   const classpath = [dir, jars.classpath].join(path.delimiter);

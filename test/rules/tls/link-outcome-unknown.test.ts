@@ -101,10 +101,10 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'nginx proxy to a TLSv1.3-only Spring Boot Compose service of an image whose JDK is unknown: the JDK decides, named',
+      name: 'nginx proxy to a Spring Boot Compose service of an image whose JDK is unknown: the JDK decides, named',
       files: composedSpring(
         'registry.example.com/orders-api:1.4',
-        [...ORDERS_API, 'SERVER_SSL_ENABLED_PROTOCOLS: TLSv1.3'],
+        [...ORDERS_API, 'SERVER_SSL_ENABLED_PROTOCOLS: TLSv1.2,TLSv1.3'],
         'TLSv1.2',
       ),
       errors: [

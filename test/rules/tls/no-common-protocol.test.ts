@@ -135,12 +135,22 @@ ruleTester(rule, {
       ),
     },
     {
-      name: 'a TLSv1.3-only service of an image whose JDK is unknown: which JDK runs it is unknown (no error)',
-      files: composedSpring(
-        'registry.example.com/orders-api:1.4',
-        [...ORDERS_API, 'SERVER_SSL_ENABLED_PROTOCOLS: TLSv1.3'],
-        'TLSv1.2',
-      ),
+      // Tomcat (or Spring Boot) keeps the protocols of its own list that the JDK implements, and adds none: which JDK runs it
+      // decides the suites, so TLSv1.2 against TLSv1.2 stays unknown (tls/link-outcome-unknown).
+      name: 'a Tomcat connector protocols="TLSv1.2" whose JDK the tree does not say, behind nginx proxy_ssl_protocols TLSv1.2',
+      files: {
+        ...nginxGateway(['proxy_ssl_protocols TLSv1.2;']),
+        'api/conf/server.xml': tomcat('protocols="TLSv1.2"'),
+      },
+    },
+    {
+      // -Djdk.tls.client.protocols is the JDK's own property: a JDK the tree does not say may read it or not.
+      name: 'a Java client -Djdk.tls.client.protocols=TLSv1.3 whose JDK the tree does not say, to a TLSv1.2-only nginx',
+      files: {
+        'client/jvm.options': '-Djdk.tls.client.protocols=TLSv1.3\n',
+        'client/application.yml': CLIENT_YML,
+        'api/nginx.conf': nginx('ssl_protocols TLSv1.2;'),
+      },
     },
     {
       // Only one of them runs (standalone.sh -c): the outcome is unknown, not standalone.xml's failure.
@@ -395,23 +405,30 @@ ruleTester(rule, {
     },
   ],
   invalid: [
-    {
-      // Measured: a JSSE 17 server enabling TLSv1.3 only refuses OpenSSL 3's TLSv1.2-only ClientHello with a
-      // protocol_version alert (docs/deployments.md, Docker Compose services that only name an image).
-      name: 'nginx proxy_ssl_protocols TLSv1.2 to a Compose service of eclipse-temurin:17-jre with SERVER_SSL_ENABLED_PROTOCOLS=TLSv1.3',
-      files: composedSpring(
-        'eclipse-temurin:17-jre',
-        [...ORDERS_API, 'SERVER_SSL_ENABLED_PROTOCOLS: TLSv1.3'],
-        'TLSv1.2',
-      ),
+    // Measured: a JSSE 17 server enabling TLSv1.3 only refuses OpenSSL 3's TLSv1.2-only ClientHello with a
+    // protocol_version alert (test/handshake/spring-environment-interop.test.ts). Whatever JDK runs it, the server
+    // enables at most TLSv1.3 (Spring Boot hands server.ssl.enabled-protocols to setEnabledProtocols; a JDK without
+    // TLS 1.3 enables nothing): an image whose JDK is unknown fails too.
+    ...['eclipse-temurin:17-jre', 'registry.example.com/orders-api:1.4'].map((image) => ({
+      name: `nginx proxy_ssl_protocols TLSv1.2 to a Compose service of ${image} with SERVER_SSL_ENABLED_PROTOCOLS=TLSv1.3`,
+      files: composedSpring(image, [...ORDERS_API, 'SERVER_SSL_ENABLED_PROTOCOLS: TLSv1.3'], 'TLSv1.2'),
       errors: [
         {
           messageId: 'noCommonProtocol',
           file: 'nginx.conf',
           line: 7,
           related: [{ file: 'docker-compose.yml', line: 7 }],
+          messageIncludes: ['tlsv1 alert protocol version'],
         },
       ],
+    })),
+    {
+      name: 'nginx proxy_ssl_protocols TLSv1.2 to a Tomcat connector protocols="TLSv1.3" whose JDK the tree does not say',
+      files: {
+        ...nginxGateway(['proxy_ssl_protocols TLSv1.2;']),
+        'api/conf/server.xml': tomcat('protocols="TLSv1.3"'),
+      },
+      errors: [{ messageId: 'noCommonProtocol', file: 'gw/nginx.conf', line: 5 }],
     },
     {
       name: "Artemis acceptor enabledProtocols=TLSv1.2 against a broker URL's enabledProtocols=TLSv1.3",
