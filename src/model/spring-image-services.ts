@@ -29,7 +29,7 @@ import type { PropertySource } from './java-shared';
 import { serviceImageRuntime } from './kafka-brokers';
 import { mountedTreeFile } from './kafka-protocols';
 import { relativePosix } from './paths';
-import { imageRepository } from './container-starts';
+import { imageBuilds, imageRepository } from './container-starts';
 import { springSettings } from './spring-settings';
 import { springServer } from './spring-server';
 import { springTrust } from './spring-stores';
@@ -142,9 +142,13 @@ export const springImageServicesContributor: ModelContributor = {
     const docs = ctx.documentsOf('compose') as ParsedDocument<ComposeData>[];
     const stores = treeStoresOf(ctx);
     const springFiles = ctx.documentsOf('spring.').map((d) => d.file.path);
+    // An image a build of the tree names (a Compose build + image, Skaffold, the build file's bootBuildImage or Jib
+    // name) runs that directory's app: its environment is that app's, not another app's (left to the Java contributor).
+    const built = new Set(imageBuilds(ctx.deployment.documents, ctx.deployment.root).map((b) => b.repository));
     for (const service of composeServices(docs)) {
       const image = imageOnly(service);
-      if (!image || modelledProductImage(image.image)) continue;
+      const repository = image && imageRepository(image.image);
+      if (!image || modelledProductImage(image.image) || (repository && built.has(repository))) continue;
       // Spring files of the tree mounted into the container are an app of the Java contributor's (its directory's):
       // the two would be one app read twice. Left to that one.
       const own = serviceMounts(ctx, service);

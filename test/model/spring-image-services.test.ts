@@ -94,6 +94,11 @@ describe('a Compose service that only names an image is a Spring Boot HTTPS serv
       0,
     ],
     [
+      'an image a build of the tree names (another service builds it)',
+      `${compose('acme/orders:1.0', KEY_STORE)}  orders-build:\n    build: ./config\n    image: acme/orders:1.0\n`,
+      0,
+    ],
+    [
       "Spring files of the tree mounted into its container: the Java app contributor's app",
       compose('orders-api', KEY_STORE, ['volumes:', '  - ./config:/config:ro']),
       0,
