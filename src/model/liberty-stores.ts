@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { attr } from '../parse/xml';
 import { libertyLocationSymbols, resolveLibertyValue } from '../parse/liberty-variable-values';
+import { LIBERTY_DEFAULT_KEY_STORE } from '../parse/liberty';
 import { traced } from './java-shared';
 import type { LibertyServerConfig } from './liberty-config';
 import { storeRef, type TreeStores } from './store-files';
@@ -44,11 +45,11 @@ export function libertyStoreOf(config: LibertyServerConfig, id: string, stores: 
       passwordAt,
       resolveVars(location.value),
     );
-  if (id !== 'defaultKeyStore') return undefined;
+  if (id !== LIBERTY_DEFAULT_KEY_STORE.id) return undefined;
   // defaultKeyStore without a location: resources/security/key.p12 (key.jks through 19.0.0.2).
-  const p12 = path.join(securityDir, 'key.p12');
-  const jks = path.join(securityDir, 'key.jks');
-  const found = stores.files.includes(p12) ? p12 : stores.files.includes(jks) ? jks : undefined;
+  const found = LIBERTY_DEFAULT_KEY_STORE.files
+    .map((name) => path.join(securityDir, name))
+    .find((file) => stores.files.includes(file));
   const origin =
     'Liberty defaultKeyStore location ${server.output.dir}/resources/security/key.p12 (key.jks through 19.0.0.2)';
   const ref: StoreRef = {

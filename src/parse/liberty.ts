@@ -35,6 +35,12 @@ const WMQ_ATTRS = [
   'sslFipsRequired',
 ] as const;
 
+/**
+ * Liberty's default key store, where `<keyStore id="defaultKeyStore">` gives no location: key.p12 in the server's
+ * resources/security directory, key.jks through 19.0.0.2 (https://www.ibm.com/support/knowledgecenter/en/SSAW57_liberty/com.ibm.websphere.wlp.nd.multiplatform.doc/ae/rwlp_liberty_ssl_defaults.html).
+ */
+export const LIBERTY_DEFAULT_KEY_STORE = { id: 'defaultKeyStore', files: ['key.p12', 'key.jks'] } as const;
+
 export interface LibertySsl {
   element: XmlElement;
   attrs: Partial<Record<(typeof SSL_ATTRS)[number], Located>>;

@@ -16,6 +16,7 @@ import { bitnamiCredentials } from './bitnami-credentials';
 import { connectionCredentials } from '../connection-credentials';
 import { testResourcesDir } from '../../core/test-fixture-dirs';
 import { decodedPassword, libertyResolved, passwordsOf, variablePasswords } from './password-values';
+import { LIBERTY_DEFAULT_KEY_STORE } from '../liberty';
 import { closeness, isOwnPasswordSetting, nearestTo, withWrongOwnPassword, writtenAsLiteral } from './own-password';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
@@ -360,12 +361,25 @@ function names(
   return tail >= 2 || bases.some((base) => storePath.startsWith(base + path.sep)) ? 'near' : false;
 }
 
-/** Liberty's defaultKeyStore has no location: it is `resources/security/key.p12` below the server directory. */
+/**
+ * Liberty's defaultKeyStore without a location: its file is `resources/security/key.p12` (key.jks through 19.0.0.2)
+ * below the server directory, and the element's password attribute is what names it. A keyStore element that gives a
+ * location names its own file (a reference), never another store of that directory (IBMStockTrader/portfolio's
+ * key.jks password is not the one of certs.jks and keys.jks beside it, MohamedGawad/portfolio@50e92fd).
+ */
 function libertyDefaultAnchors(doc: ParsedDocument, storePath: string): Entry[] {
   if (!doc.kind.startsWith('liberty.')) return [];
   const serverDir = path.dirname(doc.file.path);
   if (path.dirname(storePath) !== path.join(serverDir, 'resources', 'security')) return [];
-  return doc.entries.filter((e) => /^keyStore@password$/.test(e.key));
+  if (!LIBERTY_DEFAULT_KEY_STORE.files.some((name) => name === path.basename(storePath))) return [];
+  const attribute = (section: string | undefined, name: string) =>
+    doc.entries.find((e) => e.section === section && e.key === `keyStore@${name}`);
+  return doc.entries.filter(
+    (e) =>
+      e.key === 'keyStore@password' &&
+      attribute(e.section, 'id')?.value === LIBERTY_DEFAULT_KEY_STORE.id &&
+      attribute(e.section, 'location') === undefined,
+  );
 }
 
 /**

@@ -38,6 +38,9 @@ const nomac = (): Buffer => {
   return fs.readFileSync(out);
 };
 const spring = (lines: string[]) => ['server.port=8443', ...lines, ''].join('\n');
+/** A Liberty server.xml with an HTTPS port and one keyStore element (its attributes as written). */
+const liberty = (keyStore: string) =>
+  `<server>\n<httpEndpoint id="defaultHttpEndpoint" httpsPort="9443"/>\n<keyStore id="defaultKeyStore" ${keyStore}/>\n</server>\n`;
 
 ruleTester(rule, {
   valid: [
@@ -143,8 +146,33 @@ ruleTester(rule, {
         ].join('\n'),
       },
     },
+    {
+      // MohamedGawad/portfolio@50e92fd (Apache-2.0) src/main/liberty/config, shape only: the keyStore names key.jks,
+      // and certs.jks and keys.jks beside it (other passwords) are named by no setting of the tree.
+      name: "a Liberty keyStore's password is its location's store's, not that of another store of resources/security",
+      files: {
+        'config/server.xml': liberty('location="${server.config.dir}/resources/security/key.jks" password="other"'),
+        'config/resources/security/certs.jks': store('key.jks'),
+        'config/resources/security/keys.p12': store('key.p12'),
+      },
+    },
+    {
+      name: "Liberty's defaultKeyStore without a location is key.p12 (key.jks), not another store of resources/security",
+      files: {
+        'config/server.xml': liberty('password="other"'),
+        'config/resources/security/certs.jks': store('key.jks'),
+      },
+    },
   ],
   invalid: [
+    {
+      name: "Liberty's defaultKeyStore without a location: its password does not open resources/security/key.p12",
+      files: {
+        'config/server.xml': liberty('password="other"'),
+        'config/resources/security/key.p12': store('key.p12'),
+      },
+      errors: [{ messageId: 'wrong', file: 'config/server.xml', line: 3, messageIncludes: ['PKCS12 store key.p12'] }],
+    },
     {
       name: "Spring Boot's key-store-password does not open the store",
       files: {
