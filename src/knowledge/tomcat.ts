@@ -216,10 +216,13 @@ export interface TomcatImageRelease {
   /** The tag names a major alone (`tomcat:9`): its branch is inferred. */
   majorOnly: boolean;
   source: string;
+  /** A tag the official image no longer builds (`tomcat:8.5-alpine`), in words: its last image's release. */
+  note?: string;
 }
 
 const IMAGE_REPOSITORY = new RegExp(data.imageTags.repository);
 const BRANCH_OF_MAJOR: Record<string, string | undefined> = data.imageTags.branchOfMajor;
+const FROZEN_TAGS: Record<string, string | undefined> = data.imageTags.frozenTags.tags;
 
 /**
  * The Tomcat release an image reference names (`tomcat:9.0.85-jdk17-temurin`, `docker.io/library/tomcat:10.1-jre21`,
@@ -231,7 +234,14 @@ export function tomcatReleaseFromImage(image: string): TomcatImageRelease | unde
   const colon = reference.lastIndexOf(':');
   if (colon <= slash) return undefined;
   if (!IMAGE_REPOSITORY.test(reference.slice(0, colon).toLowerCase())) return undefined;
-  const m = /^(\d+)(?:\.(\d+)(?:\.(\d+))?)?(?=-|$)/.exec(reference.slice(colon + 1));
+  const tag = reference.slice(colon + 1);
+  // A tag no longer built (`8.5-alpine`, `alpine`) still pulls its last image, of an older release than the branch's.
+  const frozen = FROZEN_TAGS[tag.toLowerCase()];
+  if (frozen) {
+    const { note, source } = data.imageTags.frozenTags;
+    return { release: frozen, majorOnly: false, source, note: note.replace('{{release}}', frozen) };
+  }
+  const m = /^(\d+)(?:\.(\d+)(?:\.(\d+))?)?(?=-|$)/.exec(tag);
   if (!m) return undefined;
   const [, major, minor, patch] = m;
   if (minor === undefined) {

@@ -48,7 +48,13 @@ export interface TomcatImages {
 /** An image read as a Tomcat release. */
 function fromImage({ image, text, at }: TomcatImage): TomcatReleaseRead | undefined {
   const named = tomcatReleaseFromImage(image);
-  return named ? { release: named.release, text, at, majorOnly: named.majorOnly } : undefined;
+  if (!named) return undefined;
+  return {
+    release: named.release,
+    text: named.note ? `${text}: ${named.note}` : text,
+    at,
+    majorOnly: named.majorOnly,
+  };
 }
 
 /** An Apache Tomcat binary distribution's file name: `apache-tomcat-8.5.20.tar.gz` (https://archive.apache.org/dist/tomcat/). */

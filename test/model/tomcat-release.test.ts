@@ -25,7 +25,13 @@ describe('tomcatReleaseFromImage', () => {
     ['tomcat:9', { release: '9.0', majorOnly: true }],
     ['tomcat:10-jdk17', { release: '10.1', majorOnly: true }],
     ['docker.io/library/tomcat:8.5.85-jre8-temurin', { release: '8.5.85', majorOnly: false }],
-    ['docker.uclv.cu/tomcat:9-jre8-alpine', { release: '9.0', majorOnly: true }],
+    // The alpine tags are no longer built: their last images (docker-library/tomcat@7eae995, @35e8907).
+    ['docker.uclv.cu/tomcat:9-jre8-alpine', { release: '9.0.20', majorOnly: false }],
+    ['tomcat:8.5-alpine', { release: '8.5.41', majorOnly: false, note: expect.stringContaining('8.5.41') }],
+    ['tomcat:alpine', { release: '8.5.41', majorOnly: false }],
+    ['tomcat:9-alpine', { release: '9.0.2', majorOnly: false }],
+    ['tomcat:7-jre8-alpine', { release: '7.0.94', majorOnly: false }],
+    ['tomcat:8.5.41-alpine', { release: '8.5.41', majorOnly: false }],
     ['tomcat:11.0.0-M12-jdk21', { release: '11.0.0', majorOnly: false }],
     ['tomcat:8.0-jre8-alpine', { release: '8.0', majorOnly: false }],
     // leonardoluiz/tomcat-apr-ssl@6c40c5e: tomcat:7-jre7 ran 7.0.92 (docker-library/repo-info repos/tomcat/remote/7-jre7.md).

@@ -116,6 +116,27 @@ ruleTester(rule, {
       ],
     },
     {
+      // APTPlatforms/tomcat-keycloak@99b85cd tomcat/build/Dockerfile: FROM tomcat:8.5-alpine, whose last image (the
+      // official image's alpine tags stopped in May 2019, docker-library/tomcat@7eae995) has Tomcat 8.5.41.
+      name: 'tomcat:8.5-alpine is no longer built: its last image, 8.5.41, starts the connector (Ghostcat, warning)',
+      files: {
+        'conf/server.xml': serverXml('protocol="AJP/1.3" redirectPort="8443"'),
+        Dockerfile: copiedInto('tomcat:8.5-alpine'),
+      },
+      errors: [
+        {
+          messageId: 'exposed',
+          severity: 'warning',
+          ...atConnector,
+          messageIncludes: [
+            'Tomcat 8.5.41 (Dockerfile:1 FROM tomcat:8.5-alpine: a tag the official image no longer builds, whose last image has Tomcat 8.5.41)',
+            'CVE-2020-1938',
+          ],
+          messageExcludes: ['the tag names the branch'],
+        },
+      ],
+    },
+    {
       // jlquiroscass/tomcat-ssl@fb01940: FROM tomcat, the stock 8.5-era connector.
       name: 'FROM tomcat (no release in the tag): both outcomes, a warning',
       files: { 'conf/server.xml': serverXml('protocol="AJP/1.3"'), Dockerfile: copiedInto('tomcat') },
