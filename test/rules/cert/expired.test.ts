@@ -5,7 +5,7 @@ import { ruleTester } from '../../helpers/rule-tester';
 import { cert } from './cert-rules.trees';
 import { certFile } from './cert-files';
 import { javaClient, tomcatServer } from '../tls/trust-trees';
-import { ca, leaf } from '../../helpers/pki';
+import { ca, issue, leaf } from '../../helpers/pki';
 
 /** A Liberty server with an HTTPS port whose defaultKeyStore is the PEM file resources/security/api.crt. */
 function libertyServer(features: string[]): string {
@@ -1633,6 +1633,9 @@ const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
 const goodRoot = ca('Chain Root CA', undefined, { notBefore: day('2020-01-01'), notAfter: day('2060-01-01') });
 const oldIssuing = ca('Chain Issuing CA', goodRoot, { notBefore: day('2020-01-01'), notAfter: day('2030-01-01') });
 const chainLeaf = leaf('api.example.com', oldIssuing, { notBefore: day('2020-01-01'), notAfter: day('2050-01-01') });
+/** A self-signed root without basicConstraints (as an X.509 v1 root has none), expired in 2030, over a valid leaf. */
+const bareRoot = issue({ cn: 'Bare Root', notBefore: day('2020-01-01'), notAfter: day('2030-01-01') });
+const rootlessLeaf = leaf('api.example.com', bareRoot, { notBefore: day('2020-01-01'), notAfter: day('2050-01-01') });
 const nginxChain = (bundle?: string) => ({
   'nginx/nginx.conf':
     'http {\n  server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/certs/chain.pem;\n    ssl_certificate_key /etc/nginx/private/chain.key;\n  }\n}\n',
@@ -1680,6 +1683,17 @@ ruleTester(rule, {
           ],
         },
       ],
+    },
+    {
+      // fkshom/kafka-train@dede206 secrets/kafka.keystore.jks, shape only: a valid leaf under an X.509 v1 root (no
+      // basicConstraints) that expired; a JDK 17 client trusting that root completes the handshake (measured).
+      name: 'an expired self-signed root without basicConstraints above a valid leaf nginx presents: a warning, not an error',
+      files: {
+        ...nginxChain(),
+        'nginx/certs/chain.pem': rootlessLeaf.pem + bareRoot.pem,
+      },
+      options: { referenceDate: '2035-01-01' },
+      errors: [{ messageId: 'expiredChainRoot', file: 'nginx/certs/chain.pem', line: 13, severity: 'warning' }],
     },
     {
       name: 'an expired intermediate of the chain nginx presents, nothing of the tree trusting it: peers trusting the root reject it (an error)',

@@ -33,9 +33,14 @@ export function chainFileLeaves(deployment: DerivedDeployment): Map<string, Tree
   return leaves;
 }
 
-/** The certificate is a CA of a presented chain above its leaf: a key entry's chain member, or a PEM chain file's. */
+/**
+ * The certificate is a CA of a presented chain above its leaf: a key entry's chain member, or a PEM chain file's. A
+ * self-signed root counts without basicConstraints: an X.509 v1 root (`openssl x509 -req` without extensions, the CA of
+ * Confluent's test scripts) is a trust anchor all the same (fkshom/kafka-train@dede206's kafka.keystore.jks: leaf valid,
+ * v1 root expired, a JDK 17 client trusting that root completes the handshake; `openssl verify` refuses it).
+ */
 export function caAboveLeaf(c: TreeCertificate, chainFiles: ReadonlyMap<string, TreeCertificate[]>): boolean {
-  if (!c.cert.isCa) return false;
+  if (!c.cert.isCa && !c.cert.selfSigned) return false;
   if (chainFiles.has(c.doc.file.path)) return true;
   if (c.store) return c.store.entry === 'private-key' && c.store.chainIndex > 0;
   if (!('certificates' in c.doc.data)) return false;
