@@ -419,6 +419,26 @@ ruleTester(rule, {
       ],
     },
     {
+      // fkshom/kafka-train@dede206: KAFKA_MANAGER_PASSWORD is the word `password`, which the tree's other messages mask.
+      name: "a login module entry's option names are not masked when another secret of the tree is the word password",
+      files: {
+        'kafka/server.properties':
+          'listeners=SASL_SSL://:9093\nlistener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="broker-Pw-77" user_admin="broker-Pw-77";\n',
+        'docker-compose.yml':
+          'services:\n  cmak:\n    image: hlebalbau/kafka-manager\n    environment:\n      KAFKA_MANAGER_PASSWORD: password\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'docker-compose.yml', line: 5 },
+        {
+          messageId: 'jaasPassword',
+          file: 'kafka/server.properties',
+          line: 2,
+          messageIncludes: ["the option password and one user's password (user_<name>)"],
+          messageExcludes: ['***', 'broker-Pw-77'],
+        },
+      ],
+    },
+    {
       // tobymoreno/mtls-proxy@31edeba config/application.yml: a gateway's header injection with Basic credentials.
       name: 'Authorization: Basic <base64 of user:password> in a Spring YAML list and in an nginx proxy_set_header',
       files: {
