@@ -1,4 +1,5 @@
 import type { RelatedLocation } from '../core/types';
+import type { Phrase } from '../core/phrase';
 import type { ChlauthRecord } from './mq-chlauth';
 import type { Provenance, Traced } from './types';
 
@@ -54,8 +55,11 @@ export interface ChannelAccess {
   paths: AccessPath[];
   /** Administrators get in without a certificate and without a password on some path. */
   adminWithoutSecret: boolean;
-  /** Defaults of a new queue manager that the verdict rests on (empty = every deciding input is written in the tree). */
-  assumed: string[];
+  /**
+   * Defaults of a new queue manager that the verdict rests on (empty = every deciding input is written in the tree), in
+   * our words with the tree's object names as values: a password that is a word of ours (`default`) masks none of them.
+   */
+  assumed: Phrase[];
   /** Every location whose content decides the verdict (QMGR CHLAUTH, records, AUTHINFO, MCAUSER…). */
   deciding: RelatedLocation[];
   /** The results in words: "runs as app", "client-asserted user", "blocked", "administrator (mqm) possible", "password checked", "unknown (exit)". */

@@ -1,4 +1,5 @@
 import type { Location, RelatedLocation } from '../core/types';
+import { ours, renderPhrase, said, type Phrase } from '../core/phrase';
 import { describePaths } from './mq-access-words';
 import { isMqAdminUser, mqAuthinfoDefault, mqInboundChannelType, mqQmgrDefault } from '../knowledge';
 import type { MqscData, MqscObjects, MqscParam } from '../parse/mqsc';
@@ -59,12 +60,18 @@ export function decideChannelAccess(
   if (!type) return undefined;
   const file = doc.file.path;
   const objects = doc.data.objects;
-  const assumed = new Set<string>();
+  // Each default the verdict rests on, in words, once: ours, with the tree's object names as its values.
+  const assumed = new Map<string, Phrase>();
+  const assume = (phrase: Phrase) =>
+    assumed.set(
+      renderPhrase(phrase, (text) => text),
+      phrase,
+    );
   const deciding: RelatedLocation[] = [];
   const at = (location: Location, message: string) => deciding.push({ ...location, message });
   const use = <T>(t: Traced<T>, what: string): Traced<T> => {
     if (t.from.kind === 'file') at(t.from.location, `CHLAUTH(${String(t.value)})`);
-    else assumed.add(what);
+    else assume(ours(what));
     return t;
   };
   const attr = (keyword: string): { value?: string; templated: boolean; from: Provenance } => {
@@ -230,7 +237,7 @@ export function decideChannelAccess(
     if (p.record) {
       if (p.record.from.kind === 'file')
         at(p.record.from.location, `SET CHLAUTH('${p.record.profile}') TYPE(${p.record.type})`);
-      else assumed.add('the default channel authentication records');
+      else assume(ours('the default channel authentication records'));
     }
     if (p.identity.from?.kind === 'file' && !p.record)
       at(p.identity.from.location, `MCAUSER(${p.identity.user ?? ''})`);
@@ -241,10 +248,10 @@ export function decideChannelAccess(
         at(connauth.authinfo.from.location, `CONNAUTH(${connauth.authinfo.value || "' '"})`);
       if (connauth.chckclnt?.from.kind === 'file')
         at(connauth.chckclnt.from.location, `CHCKCLNT(${connauth.chckclnt.value})`);
-      else if (connauth.authinfo.value.trim()) assumed.add(`CHCKCLNT of ${connauth.authinfo.value} as shipped`);
+      else if (connauth.authinfo.value.trim()) assume(said`CHCKCLNT of ${connauth.authinfo.value} as shipped`);
     }
   }
-  if (!input.defined && input.attributes === undefined) assumed.add(`${input.name} as shipped`);
+  if (!input.defined && input.attributes === undefined) assume(said`${input.name} as shipped`);
   if (input.location) deciding.unshift({ ...input.location, message: `${input.chltype} channel ${input.name}` });
   const adminWithoutSecret =
     !exit &&
@@ -269,7 +276,7 @@ export function decideChannelAccess(
     templatedRecord,
     paths,
     adminWithoutSecret,
-    assumed: [...assumed],
+    assumed: [...assumed.values()],
     deciding: dedupe(deciding),
     results: [],
   };

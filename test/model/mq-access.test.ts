@@ -1,3 +1,4 @@
+import { renderPhrase } from '../../src/core/phrase';
 import { channelAccess } from '../../src/model/mq-channel-access';
 import { profileMatch } from '../../src/model/mq-chlauth';
 import { mqscScripts } from '../../src/model/mq-scripts';
@@ -131,7 +132,7 @@ describe('IBM MQ access decision per inbound channel', () => {
 
   it('names what it assumes and every location that decides', () => {
     const a = access('DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR)\n', 'QM2.TO.QM1');
-    expect(a.assumed.join()).toContain('CHLAUTH(ENABLED)');
+    expect(a.assumed.map((p) => renderPhrase(p, (text) => text)).join()).toContain('CHLAUTH(ENABLED)');
     const stated = access('ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR)\n', 'QM2.TO.QM1');
     expect(stated.assumed).toEqual([]);
     expect(stated.deciding.map((l) => l.range?.start.line)).toEqual([0]);

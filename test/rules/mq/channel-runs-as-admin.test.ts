@@ -204,6 +204,24 @@ ruleTester(rule, {
       ],
     },
     {
+      // fvelasar/RTVS-MQ@78d82d8: its Dockerfile sets the password `default` (chpasswd), a word of this message.
+      name: "the assumed defaults are said in full when a password of the tree is the word 'default'",
+      files: {
+        'QM1.mqsc': 'DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) TRPTYPE(TCP)\n',
+        Dockerfile: 'FROM ibmcom/mq:9.1.0.0\nRUN echo mqadm:default | chpasswd\n',
+      },
+      errors: [
+        {
+          messageId: 'messageChannel',
+          file: 'QM1.mqsc',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['assuming CHLAUTH(ENABLED) and the default channel authentication records'],
+          messageExcludes: ['***'],
+        },
+      ],
+    },
+    {
       name: '*MQADMIN removed by a channel-specific BLOCKUSER, CONNAUTH default: password checked for admins',
       files: {
         'QM1.mqsc':

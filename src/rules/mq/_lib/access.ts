@@ -8,7 +8,7 @@ import type { DerivedDeployment } from '../../../derive/types';
 import { channelAccessKey, definedInScript, documentChannels } from '../../../model/mq-channel-inputs';
 import { serverChannels } from './shared';
 import type { MqChannelAttributes } from '../../../model/attributes';
-import { said } from '../../../core/phrase';
+import { Phrase, said } from '../../../core/phrase';
 
 /**
  * The access decision for a channel of an MQSC document: as the derive stage decided it (once per deployment), or,
@@ -107,9 +107,11 @@ export function storyRole(access: ChannelAccess | undefined, story: RuleRelated[
   return !access || access.nameDecides ? story : story.map((l) => ({ ...l, role: 'context' as const }));
 }
 
-/** "; assuming …" for messages, when the verdict rests on defaults of a new queue manager. */
-export function assumption(access: ChannelAccess): string {
-  return access.assumed.length ? ` (assuming ${access.assumed.join(', ')}, which the tree does not show)` : '';
+/** " (assuming …)" for messages, when the verdict rests on defaults of a new queue manager. */
+export function assumption(access: ChannelAccess): Phrase | '' {
+  if (access.assumed.length === 0) return '';
+  const listed = new Phrase(['', ...access.assumed.slice(1).map(() => ', '), ''], access.assumed);
+  return said` (assuming ${listed}, which the tree does not show)`;
 }
 
 export function resultText(access: ChannelAccess): string {
