@@ -176,6 +176,10 @@ export const composeFormat: FormatHandler<ComposeData> = {
         jvmVariable(named.jvm, entry, m[3], file.text, index);
       }
     }
+    // A build mapping without a context builds the Compose file's directory (compose-spec/compose-spec#376: `context`
+    // is optional and defaults to `.`): loolzaaa/sso-authentication-server@3d8cc38 writes `build: {dockerfile: Dockerfile}`.
+    for (const named of services.values())
+      if (named.build === undefined && (named.dockerfile !== undefined || named.dockerfileInline)) named.build = '.';
     // The entrypoint runs with the command as its arguments.
     for (const [name, words] of starts)
       addCommandOptions(service(name).jvm, file.text, index, [...words.entrypoint, ...words.command]);

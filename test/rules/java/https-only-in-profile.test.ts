@@ -37,6 +37,19 @@ ruleTester(rule, {
         'app/src/main/resources/application-dev.yml': 'server:\n  ssl:\n    enabled: false\n',
       },
     },
+    {
+      // loolzaaa/sso-authentication-server@3d8cc38 (MIT) docker-compose.yml: `build:` names only the Dockerfile (the
+      // context defaults to `.`, compose-spec/compose-spec#376) and the command sets the profiles.
+      name: 'a Compose build without a context builds its own directory: the command that sets the profiles is the app start',
+      files: {
+        [BASE]: 'spring:\n  application:\n    name: app\n',
+        [TLS_PROFILE]: tlsProfile,
+        'app/Dockerfile':
+          'FROM eclipse-temurin:17\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+        'app/docker-compose.yml':
+          'services:\n  app:\n    build:\n      dockerfile: Dockerfile\n    command:\n      - "--spring.profiles.active=prod,tls"\n',
+      },
+    },
   ],
   invalid: [
     {
