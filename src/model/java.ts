@@ -37,6 +37,8 @@ import { ownServerSettings, restClientUrls } from './rest-clients';
 import type { Component, TreeMount } from './types';
 import type { JavaAppAttributes } from './attributes';
 import { springServer, type ActiveProfiles } from './spring-server';
+import { environmentConfigs, environmentServerSettings } from './spring-environment-dirs';
+import { resourcesDirOf } from './spring-config-locations';
 import { quarkusServer } from './quarkus-server';
 import { quarkusWorkingDirectory } from './quarkus-working-directory';
 import { warInTomcat } from './spring-war';
@@ -98,7 +100,25 @@ export const javaAppContributor: ModelContributor = {
     for (const [key, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const sources = properties.get(key) ?? [];
       const clientOnly = group.spring.length === 0 && (group.tomcat || group.jvm.length === 0);
-      const first = group.spring[0] ?? group.jvm[0] ?? group.mp[0] ?? group.jndi[0];
+      // Files of environment directories (k8s/overlays/dev, …/prod) are each one environment's, not all the app's.
+      const environments = environmentConfigs(
+        group.spring,
+        key.startsWith('config:') ? undefined : path.join(ctx.deployment.root, key),
+        servedAs.get(key),
+      );
+      // Spring Boot ranks the packaged files (classpath:) below those it reads from outside the jar (file:./,
+      // file:./config/, a mount or location): theirs win, whatever the paths' order.
+      const outside = (d: ParsedDocument) => resourcesDirOf(d.file.path) === undefined;
+      const ownFiles = group.spring
+        .filter((d) => !environments.files.includes(d))
+        .sort((a, b) => Number(outside(a)) - Number(outside(b)));
+      // The app's place: its first file, of its own ones where environment directories hold others.
+      const first =
+        (environments.files.length > 0 ? ownFiles[0] : undefined) ??
+        group.spring[0] ??
+        group.jvm[0] ??
+        group.mp[0] ??
+        group.jndi[0];
       // A group exists because a document was put in it; MicroProfile or JNDI settings alone make a client when they
       // name where it calls.
       if (!first || (clientOnly && group.mp.length === 0 && group.jndi.length === 0)) continue;
@@ -123,7 +143,7 @@ export const javaAppContributor: ModelContributor = {
         ...(starts && { starters: starts }),
       };
       // A spring.config.location without a classpath location: the packaged files are not what the app reads.
-      const springFiles = packagedConfigReplaced(start) ? [] : group.spring;
+      const springFiles = packagedConfigReplaced(start) ? [] : ownFiles;
       const springBoot = commonRelease(
         group.spring.map((d) => d.file.path),
         releaseOf,
@@ -138,7 +158,7 @@ export const javaAppContributor: ModelContributor = {
           name: appName ? appName.value : label,
         },
         [
-          ...springFiles.flatMap(urlsIn),
+          ...[...springFiles, ...environments.files].flatMap(urlsIn),
           ...brokerUrlsIn(springFiles, springEnvironment, treeStoresOf(ctx), springBoot),
           ...jndiBrokerUrls(group.jndi, treeStoresOf(ctx)),
         ],
@@ -194,6 +214,7 @@ export const javaAppContributor: ModelContributor = {
               active,
               supported?.length ? supported : undefined,
               treeStoresOf(ctx),
+              environmentServerSettings(environments, ctx.deployment.root, (name) => settings.setting(name)?.value),
             );
       if (server) ctx.addComponent(withTrust(server, springTrust(server, settings, treeStoresOf(ctx))));
       else {

@@ -25,6 +25,7 @@ import type { TreeStores } from './store-files';
 import { tracedEntry } from './java-shared';
 import type { ClientAuthMode, Component, SpringServerComponent, TlsSettings, Traced } from './types';
 import type { SpringServerAttributes } from './attributes';
+import type { EnvironmentServerSettings } from './spring-environment-dirs';
 
 /** The Spring profiles active for an app, and where that is said; undefined when nothing in the tree says. */
 export interface ActiveProfiles {
@@ -65,6 +66,7 @@ export function springServer(
   active: ActiveProfiles | undefined,
   supported: readonly string[] | undefined,
   stores: TreeStores,
+  environments?: EnvironmentServerSettings,
 ): SpringServerComponent | undefined {
   const { base, placed, entries, doc } = settings;
   if (placed.length === 0) return undefined;
@@ -188,6 +190,20 @@ export function springServer(
       }),
     ];
   }
+  // Environment directories (k8s/overlays/dev, …/prod) that set server.*: which one the app runs with is unknown.
+  if (environments) {
+    tls.unknownValues = [
+      ...(tls.unknownValues ?? []),
+      `the environment the app runs in: ${environments.dirs.join(', ')} each hold its configuration and set server.* (lint each environment as its own deployment: lint-deploy.config.json "deployments")`,
+    ];
+    tls.unknownAt = [
+      ...(tls.unknownAt ?? []),
+      ...environments.settings.map(({ doc: file, entry }) => ({
+        ...entryLocation(file, entry, 'line'),
+        message: `${path.basename(path.dirname(file.file.path))}'s ${path.basename(file.file.path)} sets ${entry.key}`,
+      })),
+    ];
+  }
   // The type the settings give the store: a PEM bundle or server.ssl.certificate is PEM; else its *-type setting.
   const storeType =
     bundle?.format === 'pem' || (!bundleName && certificateFile === get('server.ssl.certificate'))
@@ -217,6 +233,7 @@ export function springServer(
     !settings.setAtRunTime('server.port') &&
     !settings.setAtRunTime('server.ssl.enabled') &&
     inactive.length === 0 &&
+    !environments &&
     (active !== undefined ||
       !docs.some((d) => d.data.parts.some((p) => p.profile && springSetting(p.entries, 'server.port'))));
   return {
