@@ -257,11 +257,20 @@ describe('opening PKCS#12 stores with the password the configuration gives', () 
       'ks.pw=',
     ],
     ['a <variable value> of server.xml', {}, 'wlp/server.xml', ''],
+    [
+      // Was locked: only the file's own <variable>s and the server directory's files were read.
+      'a <variable value> of a file server.xml includes',
+      { 'wlp/server.xml': libertyKeyStore('${ks.pw}', '<include location="variables.xml"/>\n') },
+      'wlp/variables.xml',
+      'INCLUDED',
+    ],
   ])('Liberty: a key store password written as a variable opens the store: %s', (_name, files, file, prefix) => {
     const given =
       prefix === ''
         ? libertyKeyStore('${ks.pw}', `<variable name="ks.pw" value="${stores.password}"/>\n`)
-        : `${prefix}${stores.password}\n`;
+        : prefix === 'INCLUDED'
+          ? `<server>\n<variable name="ks.pw" value="${stores.password}"/>\n</server>\n`
+          : `${prefix}${stores.password}\n`;
     const [doc] = read({ ...files, [file]: given, 'wlp/key.p12': stores.bytes('key.p12') });
     expect(doc.problems).toEqual([]);
     expect(doc.data).toMatchObject({ readable: true, openedWith: 'configuration' });

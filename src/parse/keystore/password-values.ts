@@ -19,9 +19,10 @@ const MAX_VARIABLE_VALUES = 8;
 /**
  * A Liberty server.xml value with its `${name}` variables resolved from the server's server.env, bootstrap.properties,
  * `variables/` files and the file's own `<variable>` elements (`<keyStore password="${keystore.pw}">`), when every
- * part is known; otherwise, and for any other file, the value as written. Variables that an `<include>`d file sets are
- * not looked at here (the model assembles the includes): such a password stays unknown. A password found this way is
- * tried to read the store's certificates, never judged as the store's own (cert/store-password-wrong).
+ * part is known; otherwise, and for any other file, the value as written. Where those leave a part unknown, the
+ * `<variable>`s of the server directory's other Liberty files are taken too (an `<include>`d variables.xml: which files
+ * are included is the model's to say). A password found this way is tried to read the store's certificates, never
+ * judged as the store's own (cert/store-password-wrong).
  */
 export function libertyResolved(doc: ParsedDocument, value: string, documents: ParsedDocument[]): string {
   if (doc.kind !== 'liberty.server-xml' || !value.includes('${')) return value;
@@ -29,6 +30,15 @@ export function libertyResolved(doc: ParsedDocument, value: string, documents: P
   const dir = path.dirname(doc.file.path);
   const configDir = /[\\/]configDropins[\\/](defaults|overrides)$/.test(dir) ? path.dirname(path.dirname(dir)) : dir;
   const variables = baseVariables(documents, configDir);
+  setVariables(doc as ParsedDocument<LibertyData>, variables);
+  const strict = resolveLibertyValue(variables, value).value;
+  if (strict !== undefined) return strict;
+  // A variable another Liberty file of the server's directory sets (`<include location="variables.xml"/>`: which files
+  // are included the model assembles; here any of them may be): tried, never judged. The file's own <variable>s win.
+  const below = configDir + path.sep;
+  for (const other of documents)
+    if (other !== doc && other.kind === 'liberty.server-xml' && other.file.path.startsWith(below))
+      setVariables(other as ParsedDocument<LibertyData>, variables);
   setVariables(doc as ParsedDocument<LibertyData>, variables);
   return resolveLibertyValue(variables, value).value ?? value;
 }
