@@ -34,7 +34,14 @@ import { springSettings } from './spring-settings';
 import { springServer } from './spring-server';
 import { springTrust } from './spring-stores';
 import { treeStoresOf, withTrust, type TreeStores } from './store-files';
-import type { CertificateRef, JavaAppComponent, SpringServerComponent, StoreRef, TreeMount } from './types';
+import type {
+  CertificateRef,
+  JavaAppComponent,
+  JavaRuntime,
+  SpringServerComponent,
+  StoreRef,
+  TreeMount,
+} from './types';
 
 /**
  * The last part of the image repositories of products lint-deploy models from their own files (nginx, httpd, HAProxy,
@@ -123,6 +130,20 @@ function imageOnly(service: ImageService): { image: string; part: ImageService['
   return part && image ? { image, part } : undefined;
 }
 
+/** A runtime the user declares, without what a JDK of the tree adds to it (its java.security, its -D options). */
+function declaredOnly(runtime: JavaRuntime | undefined): JavaRuntime | undefined {
+  if (runtime?.version.from.kind !== 'config') return undefined;
+  const { vendor, version, implementor, attachment } = runtime;
+  return {
+    vendor,
+    version,
+    securityProperties: {},
+    systemProperties: {},
+    ...(implementor && { implementor }),
+    ...(attachment && { attachment }),
+  };
+}
+
 /** The host names Compose gives the service's containers, lower-cased, each once. */
 function serviceHostnames(service: ImageService): string[] {
   const names = [service.name];
@@ -171,7 +192,9 @@ function imageServer(
 ): SpringServerComponent | undefined {
   const { doc } = image.part;
   const label = `${relativePosix(ctx.deployment.root, doc.file.path)}#${service.name}`;
-  const runtime = serviceImageRuntime(doc, image.part.service, ctx.memo);
+  // The image's JDK; else one the user declares (--java-version, config "java" or "components"): a JDK found in the
+  // tree does not run a container of an image the tree does not build.
+  const runtime = serviceImageRuntime(doc, image.part.service, ctx.memo) ?? declaredOnly(ctx.runtimeFor(doc.file.path));
   const app: JavaAppComponent = {
     id: `java.app:${label}`,
     type: 'java.app',

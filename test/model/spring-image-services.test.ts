@@ -12,10 +12,10 @@ import { writeTree, type Tree } from '../helpers/rule-tester';
 
 const P12 = fs.readFileSync(path.join(__dirname, '../fixtures/quarkus/server_cert.p12'));
 
-/** The Spring Boot HTTPS servers of the tree, and the tree's root. */
-function servers(files: Tree): { root: string; found: SpringServerComponent[] } {
+/** The Spring Boot HTTPS servers of the tree, and the tree's root (`java`: the config's "java" declaration). */
+function servers(files: Tree, java?: { version: string }): { root: string; found: SpringServerComponent[] } {
   const root = writeTree(files);
-  const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+  const result = lint({ paths: [root], cwd: root, config: { ...defaultConfig(root), ...(java && { java }) } });
   const found = result.deployments.flatMap((d) =>
     d.components.filter((c): c is SpringServerComponent => c.type === 'spring.server'),
   );
@@ -144,6 +144,14 @@ describe('the server of such a service', () => {
     const known = servers({ 'docker-compose.yml': compose('eclipse-temurin:17-jre', KEY_STORE) }).found[0];
     expect(known?.runtime?.vendor.value).toBe('temurin');
     expect(servers({ 'docker-compose.yml': compose('orders-api', KEY_STORE) }).found[0]?.runtime).toBeUndefined();
+  });
+
+  it('runs a JDK the config declares when its image names none, never one found in the tree', () => {
+    const declared = servers({ 'docker-compose.yml': compose('orders-api', KEY_STORE) }, { version: '17.0.9' });
+    expect(declared.found[0]?.runtime?.version.value).toBe('17.0.9');
+    const release = 'JAVA_VERSION="11.0.2"\nIMPLEMENTOR="Eclipse Adoptium"\n';
+    const inTree = servers({ 'docker-compose.yml': compose('orders-api', KEY_STORE), 'jdk/release': release });
+    expect(inTree.found[0]?.runtime).toBeUndefined();
   });
 
   it('reads its key store through its own bind mounts', () => {
