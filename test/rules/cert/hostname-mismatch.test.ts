@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import rule, { checkHost, dnsNameMatches } from '../../../src/rules/cert/hostname-mismatch';
 import { ruleTester } from '../../helpers/rule-tester';
 import { cert } from './cert-rules.trees';
@@ -47,6 +49,28 @@ const copiedTree = (file: string, pem: string, more: Record<string, string> = {}
   'api/Dockerfile': `FROM nginx:1.27\nCOPY nginx.conf /etc/nginx/nginx.conf\nCOPY certs/${file} /etc/ssl/certs/server.crt\n`,
   [`api/certs/${file}`]: pem,
   ...more,
+});
+
+/**
+ * A Spring Boot service of Docker Compose configured by its environment (src/model/spring-image-services.ts), its key
+ * store (test/fixtures/keystores/generated/key.p12: SAN app.example.com) mounted from ./tls, called at https://api:8443.
+ */
+const composedTree = () => ({
+  'client/jdk/release': TEMURIN17,
+  'client/application.yml': CLIENT_YML('https://api:8443/orders'),
+  'docker-compose.yml': [
+    'services:',
+    '  api:',
+    '    image: registry.example.com/orders-api:1.4',
+    '    environment:',
+    '      SERVER_PORT: "8443"',
+    '      SERVER_SSL_KEY_STORE: /certs/server.p12',
+    '      SERVER_SSL_KEY_STORE_PASSWORD: Pk12-planted-Zq9',
+    '    volumes:',
+    '      - ./tls:/certs:ro',
+    '',
+  ].join('\n'),
+  'tls/server.p12': fs.readFileSync(path.join(__dirname, '../../fixtures/keystores/generated/key.p12')),
 });
 
 const dualTree = (rsa: string, ecdsa: string, jvmOptions: string[]) => ({
@@ -127,6 +151,23 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "a Compose service's key store, mounted at SERVER_SSL_KEY_STORE, names another host than the client calls",
+      files: composedTree(),
+      errors: [
+        {
+          messageId: 'noSanMatch',
+          file: 'client/application.yml',
+          line: 3,
+          related: [
+            { file: 'tls/server.p12', line: 1 },
+            { file: 'docker-compose.yml', line: 6 },
+            { file: 'docker-compose.yml', line: 9 },
+          ],
+          messageIncludes: ['Compose service api', 'app.example.com'],
+        },
+      ],
+    },
     {
       name: 'RSA + ECDSA certificates; the client offers only ECDHE-ECDSA (TLS 1.2): the ECDSA one is presented and names another host',
       files: dualTree('api-san.crt', 'www-ec256.crt', [
