@@ -27,5 +27,10 @@ export function describeFailure(p: HandshakePrediction, stacks?: { client?: stri
   if (p.ok) return `negotiates ${p.protocol} ${p.cipherSuite}`;
   const who = (side: 'client' | 'server') =>
     `${side === 'client' ? 'Client' : 'server'}${stacks?.[side] ? ` (${stacks[side]})` : ''}`;
-  return `${p.explanation[p.explanation.length - 1]}; the ${p.failingSide} aborts${p.alert !== 'none' ? ` with ${p.alert}` : ''}. ${who('client')} logs "${p.messages.client}", ${who('server')} logs "${p.messages.server}"`;
+  const last = p.explanation[p.explanation.length - 1] ?? '';
+  // A last step that already names the alert ("the server answers with a protocol_version alert") is not said twice.
+  const aborts = last.includes(`${p.alert} alert`)
+    ? ''
+    : `; the ${p.failingSide} aborts${p.alert !== 'none' ? ` with ${p.alert}` : ''}`;
+  return `${last}${aborts}. ${who('client')} logs "${p.messages.client}", ${who('server')} logs "${p.messages.server}"`;
 }

@@ -49,7 +49,11 @@ export default defineRule({
         data: {
           client: client.component.name,
           server: server.component.name,
-          detail: describeFailure(prediction, stackLabels(ctx.deployment, lp)),
+          // The message says it already: "no TLS protocol version in common: the server answers with …".
+          detail: describeFailure(prediction, stackLabels(ctx.deployment, lp)).replace(
+            /^no protocol version in common: /,
+            '',
+          ),
         },
         location: placeOf(client.component, client.protocolsFrom),
         related: withSources(
