@@ -27,6 +27,8 @@ export interface LibertyIncludesMissing {
     resolved: string;
     optional: boolean;
     keys?: Array<{ file: string; key: string }>;
+    /** The Liberty files of the tree in that location when it is a directory, not a file. */
+    directoryFiles?: string[];
   }>;
 }
 

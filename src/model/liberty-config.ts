@@ -122,7 +122,13 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
         if (!target) {
           // An include of a URL or of a file the tree does not hold (or holds but does not read as Liberty's).
           if (!/^[a-z]+:\/\//i.test(resolved) && !documents.some((d) => d.file.path === absolute)) {
+            // A directory of the tree: its files are no servers of their own, nor this one's (the rule says why).
+            const directoryFiles = libertyDocs
+              .filter((d) => path.dirname(d.file.path) === absolute)
+              .map((d) => d.file.path);
+            for (const file of directoryFiles) included.add(file);
             missingIncludes.push({
+              ...(directoryFiles.length > 0 && { directoryFiles }),
               location: { file: doc.file.path, range: include.range },
               written,
               resolved: absolute,

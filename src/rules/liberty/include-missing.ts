@@ -19,6 +19,8 @@ export default defineRule({
     messages: {
       missing:
         'Liberty server {{server}} includes \'{{written}}\' ({{resolved}}), which is not in the tree and not optional="true": what it configures (TLS settings, keystores, variables) is unknown, so lint-deploy judges this server without it. Add the file to the tree, or mark the include optional="true" if the server runs without it',
+      directory:
+        "Liberty server {{server}} includes '{{written}}' ({{resolved}}), a directory of the tree ({{files}}), not a file: Liberty's include names a file or a URL (IBM docs, 'Using include elements in configuration files'), so lint-deploy reads none of the directory's files as this server's configuration, and what they configure (TLS settings, keystores, variables) is unknown here. Include each file by name",
       severalKeys:
         "Liberty server {{server}} includes '{{written}}', and {{count}} ConfigMap keys of the tree are named like it ({{keys}}): which one the pod mounts there is unknown, so lint-deploy judges this server without it. Give the keys distinct names, or lint each deployment's ConfigMaps apart",
     },
@@ -41,6 +43,21 @@ export default defineRule({
             },
             location: include.location,
             related: include.keys.map((k) => ({ file: k.file, message: said`ConfigMap key ${k.key}` })),
+            fingerprint: [include.written],
+          });
+          continue;
+        }
+        if (include.directoryFiles) {
+          ctx.report({
+            messageId: 'directory',
+            data: {
+              server: rel(server.serverXml),
+              written: include.written,
+              resolved: rel(include.resolved),
+              files: include.directoryFiles.map((f) => path.basename(f)).join(', '),
+            },
+            location: include.location,
+            related: include.directoryFiles.map((file) => ({ file, message: 'a Liberty file of that directory' })),
             fingerprint: [include.written],
           });
           continue;

@@ -60,6 +60,25 @@ ruleTester(rule, {
       ],
     },
     {
+      // It said the directory was 'not in the tree'; its file was read as a server of its own.
+      name: 'an include of a directory of the tree: its files are not read as the server’s, and it says so',
+      files: {
+        'wlp/server.xml': server('<include location="${server.config.dir}/conf.d/"/>'),
+        'wlp/conf.d/10-tls.xml': tls,
+      },
+      errors: [
+        {
+          messageId: 'directory',
+          file: 'wlp/server.xml',
+          line: 2,
+          severity: 'info',
+          messageIncludes: ['a directory of the tree (10-tls.xml), not a file'],
+          messageExcludes: ['not in the tree'],
+          related: [{ file: 'wlp/conf.d/10-tls.xml', line: 1 }],
+        },
+      ],
+    },
+    {
       name: 'two ConfigMaps have a key named like the include: which one is mounted is unknown',
       files: {
         'chart/templates/cm-server.yaml': configMap('server.xml', server('<include location="adc_conf/tls.xml"/>')),
