@@ -121,6 +121,8 @@ export interface TreeCertificate {
 export interface ScriptQueueManagerName {
   name: string;
   location: RelatedLocation;
+  /** What else ties the name to the MQSC: the Dockerfile whose image holds it, when a Compose service builds that image. */
+  via?: RelatedLocation;
 }
 
 /** WAS/Liberty `securityLevel` cipher groups. */

@@ -123,7 +123,9 @@ export const mqLinksContributor: ModelContributor = {
       const unconfirmed = candidates.length ? unconfirmedBecause(client, candidates, qmgr, root) : undefined;
       for (const server of candidates) {
         const evidence = qmgr
-          ? (server.attributes.qmgr?.namedBy ?? []).filter((n) => n.name === qmgr.toUpperCase()).map((n) => n.location)
+          ? (server.attributes.qmgr?.namedBy ?? [])
+              .filter((n) => n.name === qmgr.toUpperCase())
+              .flatMap((n) => [n.location, ...(n.via ? [n.via] : [])])
           : [];
         ctx.addLink({
           id: `${client.id}->${server.id}`,

@@ -4,6 +4,8 @@ import { readRegularFile } from '../core/safe-fs';
 import type { Location, RelatedLocation } from '../core/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import type { DockerfileData } from '../parse/dockerfile';
+import type { ImageFiles } from '../parse/image-files';
+import { runtimeStage } from '../parse/dockerfile-stages';
 import { LineIndex } from '../parse/text';
 import type { ParsedDocument } from '../parse/types';
 import type { ScriptQueueManagerName } from './attributes';
@@ -113,15 +115,40 @@ export function queueManagerNamesOfCompose(
   const names: ScriptQueueManagerName[] = [];
   for (const { at, value: name, service } of queueManagerEnvironment(services, 'MQ_QMGR_NAME')) {
     if (!QMGR_NAME.test(name) || names.some((n) => n.name === name.toUpperCase())) continue;
-    const how = services.find((s) => s.service.name === service)?.execs
+    const running = services.find((s) => s.service.name === service);
+    const how = running?.execs
       ? 'a script runs it in its container'
-      : `mounts ${path.basename(filePath)} into ${MQ_CONTAINER_MQSC_DIR}`;
+      : running?.builds
+        ? `builds ${path.basename(running.builds.file.path)}, whose image holds ${path.basename(filePath)} in ${MQ_CONTAINER_MQSC_DIR}`
+        : `mounts ${path.basename(filePath)} into ${MQ_CONTAINER_MQSC_DIR}`;
+    const stage = running?.builds ? runtimeStage(running.builds.data) : undefined;
     names.push({
       name: name.toUpperCase(),
       location: { ...at, message: `queue manager ${name.toUpperCase()} named here: Compose service ${service} ${how}` },
+      ...(running?.builds && {
+        via: {
+          file: running.builds.file.path,
+          ...(stage && { range: stage.range }),
+          message: `the image this Dockerfile builds holds ${path.basename(filePath)} in ${MQ_CONTAINER_MQSC_DIR}`,
+        },
+      }),
     });
   }
   return names;
+}
+
+/**
+ * Whether the image `dockerfile` builds holds the MQSC at `mqsc` in IBM MQ's /etc/mqm (a COPY or ADD puts it there), so
+ * that the queue manager the container creates runs it: the name the building Compose service gives (MQ_QMGR_NAME) is
+ * then that queue manager's (WASdev/sample.docker.mq@66c8a2c: mq/Dockerfile `COPY config.mqsc /etc/mqm/`, service
+ * mqfull `build: mq` with MQ_QMGR_NAME: QM1).
+ */
+export function imageRunsMqsc(images: ImageFiles | undefined, mqsc: string, dockerfile: string): boolean {
+  return (images?.holding(mqsc) ?? []).some(
+    (h) =>
+      h.dockerfile === dockerfile &&
+      path.posix.dirname(path.posix.normalize(h.containerPath)) === MQ_CONTAINER_MQSC_DIR,
+  );
 }
 
 /** A variable of the `environment:` of a Compose service that runs an MQSC (mounts it into /etc/mqm, or runs it by docker exec). */

@@ -8,7 +8,13 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import { mqChannelDefaults } from '../knowledge/mq';
 import type { ModelContributor } from './contributor';
 import { certificateRef, ownCertificate } from './mq-certs';
-import { queueManagerNamesBeside, queueManagerNamesOfCompose, queueManagerNamesOfResources } from './mq-qmgr-names';
+import {
+  imageRunsMqsc,
+  queueManagerNamesBeside,
+  queueManagerNamesOfCompose,
+  queueManagerNamesOfResources,
+} from './mq-qmgr-names';
+import { treeStoresOf } from './store-files';
 import { deploymentMounts } from './compose-mounts';
 import { oamSwitchedOff } from './mq-oam';
 import { mqscFedByScripts } from './mq-runmqsc-inputs';
@@ -81,6 +87,8 @@ export const mqContributor: ModelContributor = {
     const dockerfiles = ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[];
     const releaseOf = queueManagerReleases(dockerfiles);
     const mqDockerfileOf = nearestMqDockerfile(dockerfiles);
+    // Where the deployment's Dockerfiles copy its files (an MQ image that holds an MQSC in /etc/mqm runs it).
+    const images = treeStoresOf(ctx).images;
     const clientInis = ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[];
     const composeFiles = ctx.documentsOf('compose');
     const mounts = deploymentMounts(ctx);
@@ -122,7 +130,7 @@ export const mqContributor: ModelContributor = {
         ...queueManagerNamesOfResources(applying),
         ...queueManagerNamesOfCompose(
           doc.file.path,
-          running.filter((s) => !s.builds),
+          running.filter((s) => !s.builds || imageRunsMqsc(images, doc.file.path, s.builds.file.path)),
         ),
       ];
       const rel = path.relative(root, doc.file.path).split(path.sep);

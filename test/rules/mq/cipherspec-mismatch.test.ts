@@ -9,8 +9,46 @@ const CL = (spec?: string) => ({
   'client/ccdt.json': ccdt('APP.SVRCONN', 'QM1', spec ? { cipherSpecification: spec } : {}),
 });
 
+/**
+ * Two Compose services that each build an IBM MQ image copying its MQSC to `target` (QM1's with TLS, QM2's plain), and
+ * the client's CCDT for APP.SVRCONN of QM1. WASdev/sample.docker.mq@66c8a2c (Apache-2.0): `COPY config.mqsc /etc/mqm/`.
+ */
+const builtQueueManagers = (target: string) => ({
+  'compose.yaml': [
+    'services:',
+    '  ibm-mq:',
+    '    build: ibm-mq',
+    '    environment:',
+    '      MQ_QMGR_NAME: QM1',
+    '  other-mq:',
+    '    build: other',
+    '    environment:',
+    '      - MQ_QMGR_NAME=QM2',
+    '',
+  ].join('\n'),
+  'ibm-mq/Dockerfile': `FROM icr.io/ibm-messaging/mq:9.4.3.1-r1\nCOPY 30-config.mqsc ${target}\n`,
+  'ibm-mq/30-config.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'),
+  'other/Dockerfile': `FROM icr.io/ibm-messaging/mq:9.4.3.1-r1\nCOPY 20-config.mqsc ${target}\n`,
+  'other/20-config.mqsc': svrconn('APP.SVRCONN', "DESCR('plain')"),
+  ...CL(),
+});
+
+/** The CCDT's plain channel judged against QM1's, which the Compose file (line 5) names, and what else ties the name. */
+const qm1NamedByCompose = (...via: { file: string; line: number }[]) => [
+  {
+    messageId: 'clientNoTls',
+    file: 'client/ccdt.json',
+    line: 4,
+    related: [{ file: 'ibm-mq/30-config.mqsc', line: 2 }, { file: 'compose.yaml', line: 5 }, ...via],
+  },
+];
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a Compose service building an MQ image that copies the MQSC elsewhere than /etc/mqm does not name its queue manager',
+      files: builtQueueManagers('/opt/mqsc/'),
+    },
     {
       name: 'the channel gets the CipherSpec of the client from a later MQSC file of the queue manager',
       files: {
@@ -263,17 +301,14 @@ ruleTester(rule, {
         'other/20-config.mqsc': svrconn('APP.SVRCONN', "DESCR('plain')"),
         ...CL(),
       },
-      errors: [
-        {
-          messageId: 'clientNoTls',
-          file: 'client/ccdt.json',
-          line: 4,
-          related: [
-            { file: 'ibm-mq/30-config.mqsc', line: 2 },
-            { file: 'compose.yaml', line: 5 },
-          ],
-        },
-      ],
+      errors: qm1NamedByCompose(),
+    },
+    {
+      // WASdev/sample.docker.mq@66c8a2c (Apache-2.0): mq/Dockerfile `COPY config.mqsc /etc/mqm/`, service mqfull
+      // `build: mq` with MQ_QMGR_NAME: QM1. The built image holds the MQSC where IBM's image runs it.
+      name: 'queue manager named by the Compose service that builds an MQ image holding the MQSC in /etc/mqm: judged',
+      files: builtQueueManagers('/etc/mqm/'),
+      errors: qm1NamedByCompose({ file: 'ibm-mq/Dockerfile', line: 1 }),
     },
     {
       name: 'a pairing the tree cannot tell, declared in the config links: judged',
