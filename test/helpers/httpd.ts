@@ -92,7 +92,11 @@ function writeSite(site: HttpdSite, port: number): { dir: string; conf: string }
   fs.chmodSync(dir, 0o755);
   const placed = (text: string) => text.replaceAll('@PORT@', String(port)).replaceAll('@DIR@', dir);
   // An included configuration file names the port and directory as httpd.conf does.
-  for (const [name, text] of Object.entries(site.files ?? {})) fs.writeFileSync(path.join(dir, name), placed(text));
+  for (const [name, text] of Object.entries(site.files ?? {})) {
+    // A name may hold a directory (`sites.d/a.conf`: an `Include` of a directory).
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), placed(text));
+  }
   const conf = path.join(dir, 'httpd.conf');
   fs.writeFileSync(conf, preamble(dir, modules) + placed(site.config));
   return { dir, conf };

@@ -72,6 +72,21 @@ const CASES: Case[] = [
     config: 'Include @DIR@/*-site.conf\n',
     files: { 'B-site.conf': secure('*:@PORT@'), 'a-site.conf': plain('*:@PORT@') },
   },
+  // apache2 -t -D DUMP_INCLUDES: a directory's entries in byte order, a subdirectory read where its name sorts.
+  ...(
+    [
+      ['the plain site sorts first', { '000-redirect.conf': plain('*:@PORT@'), '010-ssl.conf': secure('*:@PORT@') }],
+      ['the SSL site sorts first', { '000-ssl.conf': secure('*:@PORT@'), '010-redirect.conf': plain('*:@PORT@') }],
+      [
+        'a subdirectory sorting first holds the plain site',
+        { 'a/redirect.conf': plain('*:@PORT@'), 'b-ssl.conf': secure('*:@PORT@') },
+      ],
+    ] as const
+  ).map(([name, files]) => ({
+    name: `Include of a directory: ${name}`,
+    config: 'Include @DIR@/sites.d/\n',
+    files: Object.fromEntries(Object.entries(files).map(([file, body]) => [`sites.d/${file}`, body])),
+  })),
 ];
 
 /** Whether a TLS client asking for ssl.example completes a handshake with the server on host:port. */

@@ -119,6 +119,17 @@ describe('Apache httpd servers and proxies', () => {
       [{ protocols: 'TLSv1 TLSv1.1 TLSv1.2 TLSv1.3', protocolsFrom: 'line 3', suitesFrom: 'line 2', ports: [443] }],
     ],
     [
+      // apache2 -t -D DUMP_INCLUDES: a directory includes every file in it and its subdirectories (a.conf, b.conf,
+      // sub/a.conf). It was unresolved: 'the main configuration that includes this file is not in the tree'.
+      'Include of a directory: its files and its subdirectories’, in byte order',
+      {
+        'conf/httpd.conf': MAIN + 'Include conf/extra/\n',
+        'conf/extra/ssl.conf': 'SSLProtocol -all +TLSv1.2\nSSLCipherSuite HIGH:!aNULL\n',
+        'conf/extra/vhosts/site.conf': VHOST(),
+      },
+      [{ protocols: 'TLSv1.2', protocolsFrom: 'line 1', suitesFrom: 'line 2', unknown: undefined, ports: [443] }],
+    ],
+    [
       'no SSLEngine on: a plain virtual host is no TLS server',
       { 'conf/httpd.conf': MAIN + '<VirtualHost *:80>\nServerName a\n</VirtualHost>\n' },
       [],
