@@ -341,7 +341,13 @@ function jdkMissing(
   runtime: JavaRuntime | undefined,
   eff: ReturnType<typeof effectiveJdkTls> | undefined,
 ): string | undefined {
-  if (!runtime) return `the JDK that runs ${component.name} (declare it: ${DECLARE_JDK})`;
+  if (!runtime) {
+    // A container of an image the tree does not build runs the image's JDK, never one of the tree.
+    const image = component.type === 'spring.server' ? component.attributes.composeImage : undefined;
+    return image
+      ? `the JDK that runs ${component.name} (its image ${image} names none lint-deploy knows: declare it with --java-version, or "java" or "components" in lint-deploy.config.json)`
+      : `the JDK that runs ${component.name} (declare it: ${DECLARE_JDK})`;
+  }
   if (eff?.profile) return undefined;
   if (!parseJavaVersion(runtime.version.value))
     return `the version of the JDK that runs ${component.name} (declare it: ${DECLARE_JDK})`;

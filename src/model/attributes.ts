@@ -52,6 +52,11 @@ export interface CleartrustAttributes {
 export interface SpringServerAttributes extends ServerEndpointAttributes {
   /** The active Spring profiles, when the tree says which. */
   activeProfiles?: string[];
+  /**
+   * The image a Docker Compose service runs it from, when the tree does not build that image and the service's
+   * environment configures it (./spring-image-services.ts): a JDK of the tree does not run it.
+   */
+  composeImage?: string;
 }
 
 /** `attributes` of a `quarkus.server` component (a Quarkus app's HTTPS server: ./quarkus-server.ts). */

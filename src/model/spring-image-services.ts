@@ -234,7 +234,7 @@ function imageServer(
     ...server,
     name: `Spring Boot HTTPS server (Compose service ${service.name}, port ${port ?? 'unknown'})`,
     ...(tls && { tls }),
-    attributes: { ...server.attributes, hostnames: serviceHostnames(service) },
+    attributes: { ...server.attributes, hostnames: serviceHostnames(service), composeImage: image.image },
   };
 }
 

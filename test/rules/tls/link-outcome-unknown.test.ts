@@ -112,7 +112,11 @@ ruleTester(rule, {
           messageId: 'unknown',
           file: 'nginx.conf',
           line: 6,
-          messageIncludes: ['Spring Boot HTTPS server (Compose service api, port 8443)', 'the JDK that runs'],
+          messageIncludes: [
+            'Spring Boot HTTPS server (Compose service api, port 8443)',
+            'its image registry.example.com/orders-api:1.4 names none lint-deploy knows: declare it with --java-version',
+          ],
+          messageExcludes: ['a JDK release file in the tree'],
         },
       ],
     },
