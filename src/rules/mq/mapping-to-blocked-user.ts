@@ -74,7 +74,8 @@ export default defineRule({
             user: path.identity.user,
             blocker: blockerText(blocker),
             admin: blocksByName ? '' : ours(' (an administrator: *MQADMIN)'),
-            assumed: assumed.length ? said` (assuming ${assumed.join(' and ')}, which the tree does not show)` : '',
+            // Ours: CHLAUTH(ENABLED) and the shipped record (knowledge), never the tree's values to mask.
+            assumed: assumed.length ? ours(` (assuming ${assumed.join(' and ')}, which the tree does not show)`) : '',
           },
           location,
           related,

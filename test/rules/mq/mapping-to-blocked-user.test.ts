@@ -74,6 +74,24 @@ ruleTester(rule, {
       ],
     },
     {
+      // fvelasar/RTVS-MQ@78d82d8's Dockerfile sets the password `default`, a word of this message's assumption.
+      name: "the assumed defaults are said in full when a password of the tree is the word 'default'",
+      files: {
+        'QM1.mqsc': ACE_CHANNEL + ACE_TO_MQM,
+        Dockerfile: 'FROM ibmcom/mq:9.1.0.0\nRUN echo mqadm:default | chpasswd\n',
+      },
+      errors: [
+        {
+          messageId: 'blocked',
+          file: 'QM1.mqsc',
+          line: 2,
+          severity: 'warning',
+          messageIncludes: ['assuming CHLAUTH(ENABLED) and the default'],
+          messageExcludes: ['***'],
+        },
+      ],
+    },
+    {
       // The sample's own form: the MQSC is echoed into /etc/mqm/aceldap.mqsc by a RUN of MQ.Dockerfile.
       name: 'SSLPEERMAP to mqm echoed into an .mqsc file by a Dockerfile RUN (echo -e, a line a command)',
       files: {
