@@ -4,7 +4,7 @@
  */
 import type { SecurityLevelCandidate, Unsettled } from '../../model/attributes';
 import type { LoadRefusal } from '../../derive/openssl-levels';
-import type { RuleRelated } from '../types';
+import type { RuleContext, RuleRelated } from '../types';
 import { ours, said, type Phrase } from '../../core/phrase';
 
 /** The why and todo of an open level, for messages. */
@@ -49,4 +49,39 @@ export function levelRefusedData(r: LoadRefusal): { level: string; origin: strin
     level: r.refusing.map((x) => x.candidate.level).join(' or '),
     origin: r.refusing.map((x) => x.candidate.origin).join('; '),
   };
+}
+
+/**
+ * Reports a certificate load some possible level refuses, for both rules: `refused` (the rule's severity) where every
+ * level the tree leaves possible refuses it, else the info `levelUnknown`. `common` is the data both messages share,
+ * `refused` what only the first says (its fix, the directive as written).
+ */
+export function reportLoadRefusal(
+  ctx: RuleContext<unknown, 'refused' | 'levelUnknown'>,
+  r: LoadRefusal,
+  message: {
+    what: string;
+    common: Record<string, string | Phrase>;
+    refused: Record<string, string | Phrase>;
+    related: RuleRelated[];
+  },
+): void {
+  const place = {
+    location: r.ref.reference,
+    related: message.related,
+    fingerprint: [r.cert.cert.fingerprintSha256, r.directive, r.component.id],
+  };
+  if (r.accepting.length === 0)
+    ctx.report({
+      messageId: 'refused',
+      data: { ...message.common, ...levelRefusedData(r), ...message.refused },
+      ...place,
+    });
+  else
+    ctx.report({
+      messageId: 'levelUnknown',
+      severity: 'info',
+      data: { ...message.common, ...levelUnknownData(r, message.what) },
+      ...place,
+    });
 }

@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import { certLocation, certName } from '../cert/_lib/shared';
 import { defineRule, type RuleRelated } from '../types';
 import type { LoadRefusal } from '../../derive/openssl-levels';
-import { levelPlaces, levelRefusedData, levelUnknownData, reissueOf } from '../_lib/security-level';
+import { levelPlaces, reissueOf, reportLoadRefusal } from '../_lib/security-level';
 import { said } from '../../core/phrase';
 
 /**
@@ -52,29 +52,7 @@ export default defineRule({
         { ...certLocation(r.cert), message: said`${common.dn}: ${first.refusal.detail}` },
         ...levelPlaces(r.refusing, r.accepting),
       ];
-      const fingerprint = [r.cert.cert.fingerprintSha256, r.directive, r.component.id];
-      if (r.accepting.length === 0) {
-        ctx.report({
-          messageId: 'refused',
-          data: {
-            ...common,
-            ...levelRefusedData(r),
-            fix: fixOf(r),
-          },
-          location: r.ref.reference,
-          related,
-          fingerprint,
-        });
-        continue;
-      }
-      ctx.report({
-        messageId: 'levelUnknown',
-        severity: 'info',
-        data: { ...common, ...levelUnknownData(r, what) },
-        location: r.ref.reference,
-        related,
-        fingerprint,
-      });
+      reportLoadRefusal(ctx, r, { what, common, refused: { fix: fixOf(r) }, related });
     }
   },
 });

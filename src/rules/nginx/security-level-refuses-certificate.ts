@@ -7,7 +7,7 @@ import type { TrustCheck } from '../../derive/trust';
 import { verifyErrorOf } from '../../knowledge/openssl-security-level';
 import { formatDn } from '../../parse/certificate';
 import type { LoadRefusal } from '../../derive/openssl-levels';
-import { levelPlaces, levelRefusedData, levelUnknownData, reissueOf, unsettledData } from '../_lib/security-level';
+import { levelPlaces, reissueOf, reportLoadRefusal, unsettledData } from '../_lib/security-level';
 import { ours, said } from '../../core/phrase';
 
 /**
@@ -155,31 +155,11 @@ export default defineRule({
             ]
           : []),
       ];
-      const fingerprint = [r.cert.cert.fingerprintSha256, r.directive, r.component.id];
-      if (r.accepting.length === 0) {
-        ctx.report({
-          messageId: 'refused',
-          data: {
-            ...common,
-            ...levelRefusedData(r),
-            detail: first.refusal.detail,
-            call: CALL[r.position],
-            written,
-            fix: fixOf(r),
-          },
-          location: r.ref.reference,
-          related,
-          fingerprint,
-        });
-        continue;
-      }
-      ctx.report({
-        messageId: 'levelUnknown',
-        severity: 'info',
-        data: { ...common, ...levelUnknownData(r, what) },
-        location: r.ref.reference,
+      reportLoadRefusal(ctx, r, {
+        what,
+        common,
+        refused: { detail: first.refusal.detail, call: CALL[r.position], written, fix: fixOf(r) },
         related,
-        fingerprint,
       });
     }
   },
