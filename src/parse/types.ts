@@ -171,7 +171,10 @@ const IDENTITY = /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z]
  * de mdp;;metadatas.passwordLastChange;…` describes a UI field showing when the password last changed (a date, a time).
  * `ssl_password_file` (nginx) names a file of passwords, not one. A `role` is what a login may do: ONAP SO's
  * `spring.security.usercredentials[0].role: SiteControl-Client` beside the user's bcrypt `password` (onap/oom@4f72676
- * kubernetes/so/resources/config/overrides/override.yaml, 42 warnings). `…_KEY`, `…_CONFIG`, `…_SECRET` stay secret.
+ * kubernetes/so/resources/config/overrides/override.yaml, 42 warnings). A `realm` is the name of the protection space
+ * a login prompt shows: the Docker registry's `REGISTRY_AUTH_HTPASSWD_REALM: Registry Realm` (`auth.htpasswd.realm`,
+ * `realm: basic-realm` beside its `path` in distribution/distribution#2362's cmd/registry/config-example.yml;
+ * Aliakovl/Quoridor-Game@3575794 registry/docker-compose.yml). `…_KEY`, `…_CONFIG`, `…_SECRET` stay secret.
  */
 const SETTING_WORDS = new Set(
   (
@@ -180,7 +183,7 @@ const SETTING_WORDS = new Set(
     'algorithm encoding charset encryption mode name alias parameter param attribute attr field column header label ' +
     'prompt hint template size source helper stacking strength rounds iterations complexity attempts retries history ' +
     'age duration ms millis seconds minutes hours days interval period description title summary help example ' +
-    'change changed date time timestamp role roles'
+    'change changed date time timestamp role roles realm'
   ).split(' '),
 );
 /**

@@ -123,5 +123,8 @@ describe('isSecretKey', () => {
     // onap/oom@4f72676 kubernetes/so/resources/config/overrides/override.yaml: a login's role beside its password.
     'spring.security.usercredentials[0].role',
     'credentials.roles',
+    // The Docker registry's htpasswd realm: the name a login prompt shows (Aliakovl/Quoridor-Game@3575794).
+    'REGISTRY_AUTH_HTPASSWD_REALM',
+    'auth.htpasswd.realm',
   ])('%s is not secret', (key) => expect(isSecretKey(key)).toBe(false));
 });
