@@ -930,6 +930,18 @@ ruleTester(rule, {
       errors: [{ messageId: 'plaintext', file: 'docker-compose.yml', line: 6, column: 21 }],
     },
     {
+      // JamesPoon/docker@2df235fe (no licence) mysql/repl/docker-compose.yml: MYSQL_ALLOW_EMPTY_PASSWORD: 1 is the MySQL
+      // image's switch ("made true by setting them with any strings of non-zero lengths", dev.mysql.com
+      // docker-mysql-more-topics), as are MYSQL_RANDOM_ROOT_PASSWORD, MYSQL_ONETIME_PASSWORD and MariaDB's
+      // MARIADB_ALLOW_EMPTY_ROOT_PASSWORD; MYSQL_PASSWORD beside them holds the password.
+      name: "the MySQL and MariaDB images' password switches are no password; MYSQL_PASSWORD is",
+      files: {
+        'docker-compose.yml':
+          'services:\n  db:\n    image: mysql:5.7\n    environment:\n      MYSQL_ALLOW_EMPTY_PASSWORD: 1\n      MYSQL_RANDOM_ROOT_PASSWORD: "1"\n      MYSQL_ONETIME_PASSWORD: 1\n      MYSQL_PASSWORD: Sql-Plain-7\n  maria:\n    image: mariadb:11\n    environment:\n      - MARIADB_ALLOW_EMPTY_ROOT_PASSWORD=1\n      - MARIADB_RANDOM_ROOT_PASSWORD=1\n',
+      },
+      errors: [{ messageId: 'plaintext', file: 'docker-compose.yml', line: 8 }],
+    },
+    {
       // Only the Kafka images' *_CREDENTIALS file names are exempt: the *_PASSWORD variables hold the password itself.
       name: "a Kafka image's KAFKA_SSL_KEYSTORE_PASSWORD is the password",
       files: {

@@ -119,6 +119,14 @@ const POLICY_BOUND = /^(min|max)(imum)?([A-Z_-]|$)/;
  */
 const NAMES_A_SECRET_FILE = /^KAFKA_SSL_(KEYSTORE|KEY|TRUSTSTORE)_CREDENTIALS$/;
 /**
+ * Image switches about a password, not a password: the MySQL and MariaDB images' `MYSQL_ALLOW_EMPTY_PASSWORD`,
+ * `MYSQL_RANDOM_ROOT_PASSWORD`, `MYSQL_ONETIME_PASSWORD` (and `MARIADB_ALLOW_EMPTY_ROOT_PASSWORD`, `…_RANDOM_ROOT_…`) are
+ * "boolean variables … made true by setting them with any strings of non-zero lengths" (`1`, `yes`:
+ * https://dev.mysql.com/doc/refman/8.0/en/docker-mysql-more-topics.html; docker-library/mysql docker-entrypoint.sh
+ * tests them with `-z`). JamesPoon/docker@2df235fe mysql/repl/docker-compose.yml `MYSQL_ALLOW_EMPTY_PASSWORD: 1`.
+ */
+const NAMES_A_SWITCH = /(^|[-_.])(allow[-_.]?empty|random|one[-_.]?time)([-_.]root)?[-_.]?password$/i;
+/**
  * A value that is a file path names where the secret is kept (`GOOGLE_APPLICATION_CREDENTIALS=/config/key.json`,
  * a stash file, a mounted Secret): absolute, home- or dot-relative, under a variable (`${HOME}/…`, Spring's
  * `${certs.basedir}/…`), a `file:` URL, or a relative path (or Spring `classpath:` resource) ending in a
@@ -153,8 +161,8 @@ export function standsInForSecret(value: string): boolean {
 
 /**
  * Whether a secret key's setting holds something other than the secret (its last key segment `key`, and the element
- * name `secretName` that made an XML attribute secret): a file, a policy, a flag, a Kafka image's secret file name, or
- * a password policy's numeric bound.
+ * name `secretName` that made an XML attribute secret): a file, a policy, a flag, a Kafka image's secret file name, an
+ * image's switch about a password, or a password policy's numeric bound.
  */
 export function namesNoSecret(key: string, secretName: string | undefined, value: string): boolean {
   return (
@@ -162,6 +170,7 @@ export function namesNoSecret(key: string, secretName: string | undefined, value
     // An XML attribute made secret by its element's name (`<module-option name="password-stacking" value=…>`).
     NOT_A_SECRET_VALUE.test(secretName ?? '') ||
     NAMES_A_SECRET_FILE.test(key) ||
+    NAMES_A_SWITCH.test(key) ||
     (POLICY_BOUND.test(key) && /^\d+$/.test(value))
   );
 }
