@@ -93,13 +93,22 @@ export function skippedFiles(findings: Finding[], cwd: string): Array<{ file: st
   return out;
 }
 
+/**
+ * How many files a summary line names before it counts the rest: a tree of symbolic links into /etc gave one line of
+ * 106 paths (anandjbangad/kafka_kerberose@680519a). Every file is still a finding of its own, listed above the summary.
+ */
+const SUMMARY_FILES_NAMED = 5;
+
 /** `3 files not understood: a, b, c` (and one line per other reason), for text summaries. */
 export function skippedSummary(findings: Finding[], cwd: string): string[] {
   const byReason = new Map<string, string[]>();
   for (const { file, reason } of skippedFiles(findings, cwd))
     byReason.set(reason, [...(byReason.get(reason) ?? []), file]);
-  return [...byReason].map(
-    ([reason, files]) =>
-      `${files.length} file${files.length === 1 ? '' : 's'} ${reason === 'not understood' ? 'not understood' : `not checked (${reason})`}: ${files.join(', ')}`,
-  );
+  return [...byReason].map(([reason, files]) => {
+    const what = `${files.length} file${files.length === 1 ? '' : 's'} ${reason === 'not understood' ? 'not understood' : `not checked (${reason})`}`;
+    // Naming all but one file and counting that one would be longer than naming it.
+    if (files.length <= SUMMARY_FILES_NAMED + 1) return `${what}: ${files.join(', ')}`;
+    const rest = files.length - SUMMARY_FILES_NAMED;
+    return `${what}: ${files.slice(0, SUMMARY_FILES_NAMED).join(', ')} and ${rest} more, each named above`;
+  });
 }

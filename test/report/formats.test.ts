@@ -11,7 +11,7 @@ import { compact } from '../../src/report/compact';
 import { escapeData, escapeProperty, github } from '../../src/report/github';
 import { cdata, junit } from '../../src/report/junit';
 import { sarif, toSarif } from '../../src/report/sarif';
-import type { ReportContext } from '../../src/report/types';
+import { skippedSummary, type ReportContext } from '../../src/report/types';
 import { ALL_RULES } from '../../src/rules';
 
 const cwd = path.join(os.tmpdir(), 'lint-deploy-report');
@@ -78,6 +78,24 @@ describe('compact', () => {
         'a b/aserver.conf:3:5: info cleartrust.net.ssl.keystore has no effect: the SSL mode is clear [cleartrust/ssl-settings-ignored]\n',
     );
   });
+});
+
+describe('skippedSummary', () => {
+  const skipped = (count: number): Finding[] =>
+    Array.from({ length: count }, (_, i) => ({
+      ruleId: 'parse/symlink-outside-deployment',
+      severity: 'info' as const,
+      message: 'Symbolic link points outside the deployment',
+      location: { file: at(`alternatives/tool${i + 1}`) },
+    }));
+  const names = (count: number) => Array.from({ length: count }, (_, i) => `alternatives/tool${i + 1}`).join(', ');
+  it.each([
+    [1, `1 file not checked (link out of the deployment): ${names(1)}`],
+    [6, `6 files not checked (link out of the deployment): ${names(6)}`],
+    // A tree of links into /etc (anandjbangad/kafka_kerberose@680519a) gave one line of 106 paths.
+    [7, `7 files not checked (link out of the deployment): ${names(5)} and 2 more, each named above`],
+    [106, `106 files not checked (link out of the deployment): ${names(5)} and 101 more, each named above`],
+  ])('%i files → %s', (count, line) => expect(skippedSummary(skipped(count), cwd)).toEqual([line]));
 });
 
 describe('github', () => {
