@@ -129,6 +129,14 @@ export interface HttpdTlsBehindPlain {
   related: RelatedLocation[];
 }
 
+/** SSLProxy* lines saying the hop to a backend is authenticated, where every pass they apply to is plain (./httpd-proxy-ignored.ts). */
+export interface HttpdIgnoredProxyTls {
+  /** The lines as written (`SSLProxyVerify require`), with the includes that brought each. */
+  directives: { name: string; written: string; at: Location; via?: RelatedLocation[] }[];
+  /** The plain passes (`ProxyPass`, `BalancerMember`, `RewriteRule`) and their targets as written. */
+  passes: { written: string; target: string; at: Location }[];
+}
+
 /**
  * An IBM HTTP Server virtual host (or main server) with `SSLEnable` (mod_ibm_ssl, GSKit): `ihs.server`. Its certificate
  * is a personal certificate of the CMS key database `KeyFile` names, chosen by `SSLServerCert`; the protocols and suites

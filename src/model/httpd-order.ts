@@ -37,7 +37,7 @@ function addressSet(address: string): { key: string; port?: number; literal: boo
  * mod_macro `Use` (the virtual hosts its `<Macro>` writes are not expanded here), or one read from an `<IfVersion>`,
  * `<IfFile>`… body whose condition is only assumed (it may be absent where httpd runs).
  */
-const unread = (p: HttpdPlaced) =>
+export const unread = (p: HttpdPlaced) =>
   p.assumed === true || ['include', 'includeoptional', 'ifdefine', 'use'].includes(p.directive.key);
 
 /** The SSLEngine line in effect for a virtual host: its own, else the main server's. */

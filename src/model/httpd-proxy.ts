@@ -12,7 +12,9 @@ import type { HttpdProxyComponent } from './types';
 import type { ClientUrl } from './attributes-tls';
 
 /** Schemes mod_proxy speaks TLS to, and the one the model links by (`h2://` is HTTP/2 over TLS: mod_proxy_http2). */
-const TLS_SCHEMES: Record<string, string> = { https: 'https', wss: 'wss', h2: 'https' };
+export const TLS_SCHEMES: Record<string, string> = { https: 'https', wss: 'wss', h2: 'https' };
+/** Schemes mod_proxy's modules speak in clear (mod_proxy_http, _wstunnel, _ajp, _fcgi, _scgi, _uwsgi, _http2's h2c). */
+export const PLAIN_SCHEMES = new Set(['http', 'ws', 'ajp', 'fcgi', 'scgi', 'uwsgi', 'h2c']);
 /** A URL's scheme, host (an IPv6 literal in brackets) and port, when they are written out (no placeholder). */
 const URL = /^([a-z][a-z0-9+.-]*):\/\/(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(?::(\d+))?(?=[/?#]|$)/i;
 /** Any scheme: a ProxyPass argument that names a backend, even one whose host is a placeholder (`https://[TARGET_IP]/`). */
@@ -25,7 +27,7 @@ interface PassIn {
 }
 
 /** Every proxy directive of the scope, sections included (`<Location>`, `<Proxy balancer://…>`). */
-function passesOf(scope: readonly HttpdPlaced[], section?: HttpdPlaced): PassIn[] {
+export function passesOf(scope: readonly HttpdPlaced[], section?: HttpdPlaced): PassIn[] {
   return scope.flatMap((p) => {
     if (p.block) return passesOf(p.block, isProxySection(p) ? p : section);
     return PASS_KEYS.has(p.directive.key) ? [{ pass: p, ...(section ? { section } : {}) }] : [];
@@ -52,7 +54,7 @@ function sectionsFor(target: string, scopes: readonly (readonly HttpdPlaced[])[]
 }
 
 /** The backend URL a proxy directive names: the first argument with a scheme (a `ProxyPass` path comes before it). */
-function targetOf(p: HttpdPlaced): { value: string; index: number } | undefined {
+export function targetOf(p: HttpdPlaced): { value: string; index: number } | undefined {
   const index = p.directive.args.findIndex((a) => SCHEME.test(a.value) || a.value === '!');
   const arg = index >= 0 ? p.directive.args[index] : undefined;
   return arg && arg.value !== '!' ? { value: arg.value, index } : undefined;

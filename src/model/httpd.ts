@@ -32,11 +32,18 @@ import {
 } from './httpd-tls';
 import { clientAuthOf, serverOrder } from './httpd-server-choices';
 import { httpdProxies } from './httpd-proxy';
+import { ignoredProxyTls } from './httpd-proxy-ignored';
 import { refusedDirectives } from './httpd-refused';
 import { certificateKeyPairs, startRefusals } from './httpd-start';
 import { tlsBehindPlain } from './httpd-order';
 import { ihsServerComponent } from './ihs';
-import type { HttpdPath, HttpdRefusedDirective, HttpdStartRefusal, HttpdTlsBehindPlain } from './attributes-httpd';
+import type {
+  HttpdIgnoredProxyTls,
+  HttpdPath,
+  HttpdRefusedDirective,
+  HttpdStartRefusal,
+  HttpdTlsBehindPlain,
+} from './attributes-httpd';
 import type { Component } from './types';
 
 /** Sections whose directives httpd reads as if written around them when their condition holds at start. */
@@ -152,6 +159,7 @@ export const httpdContributor: ModelContributor = {
     const refused = new Map<string, HttpdRefusedDirective>();
     const startRefused = new Map<string, HttpdStartRefusal>();
     const behindPlain: HttpdTlsBehindPlain[] = [];
+    const ignoredProxy: HttpdIgnoredProxyTls[] = [];
     for (const { doc, top } of expanded) {
       if (included.has(doc.file.path)) continue;
       // A template's values are set when it is rendered: no verdict on what httpd would refuse.
@@ -161,6 +169,8 @@ export const httpdContributor: ModelContributor = {
       const mainHeld = isMain(doc);
       // Which virtual host comes first is known only from the main configuration, its includes read.
       if (mainHeld && !doc.template) behindPlain.push(...tlsBehindPlain(top));
+      // Which backends a virtual host reaches is known only with the main server's proxy lines.
+      if (mainHeld && !doc.template) ignoredProxy.push(...ignoredProxyTls(top));
       const serverLevel = top.filter((p) => !p.block);
       const listenPorts = allOf([serverLevel], 'listen').flatMap((p) => portOf(p.directive.args[0]?.value ?? ''));
       const vhosts = top.filter((p) => p.block && p.directive.key === 'virtualhost');
@@ -200,6 +210,7 @@ export const httpdContributor: ModelContributor = {
     if (refused.size > 0) (ctx.deployment.httpdRefusedDirectives ??= []).push(...refused.values());
     if (startRefused.size > 0) (ctx.deployment.httpdStartRefusals ??= []).push(...startRefused.values());
     if (behindPlain.length > 0) (ctx.deployment.httpdTlsBehindPlain ??= []).push(...behindPlain);
+    if (ignoredProxy.length > 0) (ctx.deployment.httpdIgnoredProxyTls ??= []).push(...ignoredProxy);
   },
 };
 
@@ -241,10 +252,16 @@ function conditionHolds(section: HttpdDirective, defined: ReadonlySet<string>): 
   return true;
 }
 
-/** Whether a section body sets anything of mod_ssl's (an `SSL…` directive, at any depth). */
+/**
+ * Whether a section body sets anything of mod_ssl's (an `SSL…` directive, at any depth) or a backend mod_proxy may
+ * reach over TLS (its proxy lines).
+ */
 function setsTls(block: readonly HttpdDirective[]): boolean {
-  return block.some((d) => d.key.startsWith('ssl') || (d.block !== undefined && setsTls(d.block)));
+  return block.some(
+    (d) => d.key.startsWith('ssl') || PROXY_LINES.has(d.key) || (d.block !== undefined && setsTls(d.block)),
+  );
 }
+const PROXY_LINES = new Set(['proxypass', 'proxypassmatch', 'balancermember', 'rewriterule']);
 
 function pathAt(p: HttpdPlaced): HttpdPath | undefined {
   const value = p.directive.args[0]?.value;

@@ -31,6 +31,7 @@ import type {
   HttpdServerAttributes,
   HttpdStartRefusal,
   HttpdTlsBehindPlain,
+  HttpdIgnoredProxyTls,
   IhsServerAttributes,
 } from './attributes-httpd';
 import type { WasPluginAttributes } from './attributes-plugin';
@@ -307,6 +308,8 @@ export interface Deployment {
   httpdStartRefusals?: HttpdStartRefusal[];
   /** httpd virtual hosts with SSLEngine on that a plain one comes before on their addresses (./httpd-order.ts). Unset without the model. */
   httpdTlsBehindPlain?: HttpdTlsBehindPlain[];
+  /** httpd SSLProxy* verification lines only plain passes apply (mod_proxy ignores them: ./httpd-proxy-ignored.ts). Unset without the model. */
+  httpdIgnoredProxyTls?: HttpdIgnoredProxyTls[];
   /** nginx `listen … spdy`, which 1.19.7 and later refuse at start. Unset without the model. */
   nginxSpdyListens?: NginxSpdyListen[];
   /** nginx spdy_* directives, which 1.19.7 and later refuse at start. Unset without the model. */

@@ -30,6 +30,7 @@ import httpdDirectiveRefused from './httpd/directive-refused';
 import httpdProtocolOverridden from './httpd/protocol-overridden';
 import httpdProxyEngineOff from './httpd/proxy-engine-off';
 import httpdProxyPeerNameMismatch from './httpd/proxy-peer-name-mismatch';
+import httpdProxySslIgnored from './httpd/proxy-ssl-ignored';
 import httpdProxyVerifyWithoutCa from './httpd/proxy-verify-without-ca';
 import httpdSecurityLevelRefusesCertificate from './httpd/security-level-refuses-certificate';
 import httpdStartRefused from './httpd/start-refused';
@@ -150,6 +151,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   httpdProtocolOverridden,
   httpdProxyEngineOff,
   httpdProxyPeerNameMismatch,
+  httpdProxySslIgnored,
   httpdProxyVerifyWithoutCa,
   httpdSecurityLevelRefusesCertificate,
   httpdStartRefused,

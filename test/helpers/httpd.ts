@@ -31,6 +31,7 @@ const MODULES = [
   'proxy_balancer',
   'lbmethod_byrequests',
   'slotmem_shm',
+  'rewrite',
 ];
 
 interface Apache2 {
@@ -212,10 +213,11 @@ export async function startTlsBackend(
   return { port, stop };
 }
 
-/** The HTTP status of a GET of `urlPath` on the loopback port (the proxy's answer). */
-export function statusOf(port: number, urlPath: string): Promise<number> {
+/** The HTTP status of a GET of `urlPath` on the loopback port (the proxy's answer), with a Host header if given. */
+export function statusOf(port: number, urlPath: string, hostHeader?: string): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = http.get({ host: '127.0.0.1', port, path: urlPath, timeout: 20_000 }, (response) => {
+    const headers = hostHeader ? { host: hostHeader } : {};
+    const request = http.get({ host: '127.0.0.1', port, path: urlPath, headers, timeout: 20_000 }, (response) => {
       response.resume();
       response.on('end', () => resolve(response.statusCode ?? 0));
     });

@@ -1,4 +1,4 @@
-import type { RuleRelated } from '../types';
+import { ignoredProxyLines } from '../_lib/ignored-proxy-lines';
 import { defineRule } from '../types';
 import { ours, said } from '../../core/phrase';
 
@@ -35,24 +35,13 @@ export default defineRule({
       const prefix = first.name.replace(/^(\w+?_ssl)_.*$/, '$1');
       const { stream } = pass;
       const written = (p: { directive: string; target: string }) => `${p.directive} ${p.target}`;
-      const passes =
-        group.passes.length === 1
-          ? written(pass)
-          : `${written(pass)} and ${group.passes.length - 1} other pass${group.passes.length > 2 ? 'es' : ''}`;
       const scheme = TLS_SCHEME[pass.directive] ?? 'https://';
       const host = pass.target.replace(/^[a-z]+:\/\//i, '');
-      const related: RuleRelated[] = [
-        ...group.directives.slice(1).map((d) => ({ ...d.at, message: said`${d.written}: ignored too` })),
-        ...group.passes.map((p) => ({ ...p.at, message: said`${written(p)}: a plain connection` })),
-        ...(first.via ?? []),
-      ];
+      const { data, related, fingerprint } = ignoredProxyLines(group.directives, group.passes, written);
       ctx.report({
         messageId: 'ignored',
         data: {
-          directives: group.directives.map((d) => d.written).join(', '),
-          verb: group.directives.length === 1 ? ours('is') : ours('are'),
-          passes,
-          passVerb: group.passes.length === 1 ? ours('is') : ours('are'),
+          ...data,
           why: stream
             ? ours('a stream proxy_pass without proxy_ssl on')
             : said`the ${pass.directive === 'proxy_pass' ? ours('http://') : ours('plain')} target, whatever port or upstream it names`,
@@ -62,7 +51,7 @@ export default defineRule({
         },
         location: first.at,
         related,
-        fingerprint: [...group.directives.map((d) => d.written), ...group.passes.map(written)],
+        fingerprint,
       });
     }
   },
