@@ -124,6 +124,12 @@ export const javaAppContributor: ModelContributor = {
       if (!first || (clientOnly && group.mp.length === 0 && group.jndi.length === 0)) continue;
       const host = ctx.hostOf(first.file.path);
       const label = key.startsWith('config:') ? key.slice('config:'.length) : key || '.';
+      if (environments.dirs.length > 0)
+        (ctx.deployment.springEnvironmentDirs ??= []).push({
+          app: label,
+          dirs: environments.dirs,
+          ownFiles: ownFiles.length,
+        });
       const started = runtimeWithProperties(ctx, ctx.runtimeFor(first.file.path), sources, key);
       // What the image's RUN does to the JDK's java.security (./image-security.ts).
       const images = group.jvm.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile');

@@ -277,6 +277,12 @@ export interface Deployment {
    */
   unservedTls?: UnservedTls[];
   /**
+   * Java apps whose Spring files are partly or wholly in environment directories (./spring-environment-dirs.ts): the
+   * app's label (its directory relative to the deployment root), those directories, and how many Spring files are the app's own. For
+   * `--debug`. Unset without the model.
+   */
+  springEnvironmentDirs?: { app: string; dirs: string[]; ownFiles: number }[];
+  /**
    * TLS ends the model makes no component of, with the stores their settings name (Kafka clients and brokers:
    * ./kafka-spring.ts, ./kafka-brokers.ts, ./kafka-bitnami.ts, ./kafka-properties.ts; Spring SSL bundles no setting the
    * model reads hands over: ./spring-bundle-ends.ts): no link or handshake is predicted for them, but the stores they

@@ -32,4 +32,33 @@ describe('--debug shows how the tree was read', () => {
       fs.rmSync(root, { recursive: true, force: true });
     }
   });
+  it.each([
+    [
+      // gitChenchao/silkroad-loan-helipay@b7845b5: every Spring file of the app is in deploy/{dev,test,prod}.
+      "an app whose every Spring file is an environment's",
+      {},
+      // Without a file of its own the app's files are grouped by their common directory.
+      "spring environments of app deploy: deploy/dev, deploy/prod hold files of the same name, each one environment's: none is read as the app's own; the app has no Spring file outside them, so its server is not modelled (declare the environments as deployments in lint-deploy.config.json to check each)",
+    ],
+    [
+      'an app with its own packaged file',
+      { 'src/main/resources/application.yml': 'server:\n  port: 8080\n' },
+      "spring environments of app .: deploy/dev, deploy/prod hold files of the same name, each one environment's: none is read as the app's own; where they set server.* differently from its 1 own file(s), its HTTPS server is unknown",
+    ],
+  ])('environment directories set apart: %s', (_name, own, line) => {
+    const root = writeTree({
+      'pom.xml':
+        '<project><modelVersion>4.0.0</modelVersion><groupId>x</groupId><artifactId>loan</artifactId><version>1</version>\n' +
+        '<parent><groupId>org.springframework.boot</groupId><artifactId>spring-boot-starter-parent</artifactId><version>3.2.0</version></parent></project>\n',
+      'deploy/dev/application.yml': 'server:\n  port: 8090\n',
+      'deploy/prod/application.yml': 'server:\n  port: 8050\n  ssl:\n    enabled: true\n',
+      ...own,
+    });
+    try {
+      const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+      expect(debugResolution(result.deployments, root).filter((l) => l.startsWith('spring '))).toEqual([line]);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
 });
