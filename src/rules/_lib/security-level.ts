@@ -8,7 +8,7 @@ import type { RuleContext, RuleRelated } from '../types';
 import { ours, said, type Phrase } from '../../core/phrase';
 
 /** The why and todo of an open level, for messages. */
-export function unsettledData(unsettled: Unsettled | undefined): { why: string | Phrase; todo: string } {
+function unsettledData(unsettled: Unsettled | undefined): { why: string | Phrase; todo: string } {
   return unsettled ?? { why: ours('the level is not settled'), todo: 'Set @SECLEVEL in the cipher directive' };
 }
 
@@ -25,16 +25,34 @@ export function levelPlaces(
   );
 }
 
+/** The levels the tree leaves possible that refuse something (each with where it is set). */
+type Refusing = readonly { candidate: SecurityLevelCandidate }[];
+
+/**
+ * The data of something some possible level refuses and another accepts (the `levelUnknown` messages of the nginx and
+ * httpd rules, for a certificate load, a verified path or DH parameters): the levels of each side, where each comes
+ * from, and why the level is open.
+ */
+export function levelSpreadData(
+  refusing: Refusing,
+  accepting: readonly SecurityLevelCandidate[],
+  unsettled: Unsettled | undefined,
+) {
+  return {
+    refusing: refusing.map((x) => x.candidate.level).join(', '),
+    accepting: accepting.map((x) => x.level).join(', '),
+    origins: [...refusing.map((x) => x.candidate), ...accepting].map((c) => c.origin).join('; '),
+    ...unsettledData(unsettled),
+  };
+}
+
 /** The data of a load that some possible level refuses and another accepts (the `levelUnknown` messages). */
-export function levelUnknownData(r: LoadRefusal, what: string) {
+function levelUnknownData(r: LoadRefusal, what: string) {
   const [first] = r.refusing;
   return {
     what: what.charAt(0).toUpperCase() + what.slice(1),
     detail: first?.refusal.detail ?? '',
-    refusing: r.refusing.map((x) => x.candidate.level).join(', '),
-    accepting: r.accepting.map((x) => x.level).join(', '),
-    origins: [...r.refusing.map((x) => x.candidate), ...r.accepting].map((c) => c.origin).join('; '),
-    ...unsettledData(r.level.certificatesUnsettled),
+    ...levelSpreadData(r.refusing, r.accepting, r.level.certificatesUnsettled),
   };
 }
 
@@ -43,11 +61,11 @@ export function reissueOf(reason: string | undefined, keyType: string): string {
   return reason === 'ca md too weak' ? 'a SHA-256 signature' : keyType === 'EC' ? 'a P-256 key' : 'a 2048-bit key';
 }
 
-/** The data of a load every possible level refuses (the `refused` messages): the levels and where each comes from. */
-export function levelRefusedData(r: LoadRefusal): { level: string; origin: string } {
+/** The data of what every possible level refuses (the `refused` messages): the levels and where each comes from. */
+export function levelRefusedData(refusing: Refusing): { level: string; origin: string } {
   return {
-    level: r.refusing.map((x) => x.candidate.level).join(' or '),
-    origin: r.refusing.map((x) => x.candidate.origin).join('; '),
+    level: refusing.map((x) => x.candidate.level).join(' or '),
+    origin: refusing.map((x) => x.candidate.origin).join('; '),
   };
 }
 
@@ -74,7 +92,7 @@ export function reportLoadRefusal(
   if (r.accepting.length === 0)
     ctx.report({
       messageId: 'refused',
-      data: { ...message.common, ...levelRefusedData(r), ...message.refused },
+      data: { ...message.common, ...levelRefusedData(r.refusing), ...message.refused },
       ...place,
     });
   else

@@ -7,7 +7,7 @@ import type { TrustCheck } from '../../derive/trust';
 import { verifyErrorOf } from '../../knowledge/openssl-security-level';
 import { formatDn } from '../../parse/certificate';
 import type { LoadRefusal } from '../../derive/openssl-levels';
-import { levelPlaces, reissueOf, reportLoadRefusal, unsettledData } from '../_lib/security-level';
+import { levelPlaces, levelRefusedData, levelSpreadData, reissueOf, reportLoadRefusal } from '../_lib/security-level';
 import { ours, said } from '../../core/phrase';
 
 /**
@@ -105,8 +105,7 @@ export default defineRule({
           messageId: 'verifyRefused',
           data: {
             ...common,
-            level: v.refusing.map((x) => x.candidate.level).join(' or '),
-            origin: v.refusing.map((x) => x.candidate.origin).join('; '),
+            ...levelRefusedData(v.refusing),
             reissue: reissueOf(first.refusal.reason, v.cert.keyType),
             lower: Math.min(...v.refusing.map((x) => x.candidate.level)) - 1,
           },
@@ -118,13 +117,7 @@ export default defineRule({
         ctx.report({
           messageId: 'verifyLevelUnknown',
           severity: 'info',
-          data: {
-            ...common,
-            refusing: v.refusing.map((x) => x.candidate.level).join(', '),
-            accepting: v.accepting.map((x) => x.level).join(', '),
-            origins: [...v.refusing.map((x) => x.candidate), ...v.accepting].map((c) => c.origin).join('; '),
-            ...unsettledData(v.level.unsettled),
-          },
+          data: { ...common, ...levelSpreadData(v.refusing, v.accepting, v.level.unsettled) },
           location: at,
           related,
           fingerprint,

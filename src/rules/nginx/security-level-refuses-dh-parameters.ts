@@ -6,7 +6,7 @@ import { opensslSeriesOf } from '../../knowledge/openssl';
 import type { PemData } from '../../parse/pem';
 import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
-import { unsettledData } from '../_lib/security-level';
+import { levelRefusedData, levelSpreadData } from '../_lib/security-level';
 import { said } from '../../core/phrase';
 
 /**
@@ -95,8 +95,7 @@ export default defineRule({
           messageId: 'refused',
           data: {
             ...common,
-            level: refusing.map((x) => x.candidate.level).join(' or '),
-            origin: refusing.map((x) => x.candidate.origin).join('; '),
+            ...levelRefusedData(refusing),
             written: dhParameters.file,
           },
           location: dhParameters.location,
@@ -107,13 +106,7 @@ export default defineRule({
         ctx.report({
           messageId: 'levelUnknown',
           severity: 'info',
-          data: {
-            ...common,
-            refusing: refusing.map((x) => x.candidate.level).join(', '),
-            accepting: accepting.map((x) => x.level).join(', '),
-            origins: [...refusing.map((x) => x.candidate), ...accepting].map((x) => x.origin).join('; '),
-            ...unsettledData(securityLevel.unsettled),
-          },
+          data: { ...common, ...levelSpreadData(refusing, accepting, securityLevel.unsettled) },
           location: dhParameters.location,
           related,
           fingerprint,
