@@ -233,6 +233,15 @@ ruleTester(rule, {
       },
     },
     {
+      // Kamegatze/file-manager@4302c82 authorization-microservice application.yml: the minutes its JwtServiceImp reads
+      // into Integer timeAccess and timeRefresh, not tokens.
+      name: "a token's lifetime in minutes is no token",
+      files: {
+        'src/main/resources/application.yml': 'app:\n  access-token: 30\n  refresh-token: 1440\n',
+        '.env': 'SESSION_TOKEN_TTL=3600\nREFRESH_TOKEN=43200\n',
+      },
+    },
+    {
       // Engineering-Research-and-Development/true-connector@776404e (AGPL-3.0) kubernetes/ecc-consumer-configmap-v.2.yaml
       // (bcrypt); the SHA-512 crypt hash is `openssl passwd -6 -salt saltsalt pw`.
       name: 'one-way hashes: bcrypt (bare and {bcrypt}), SHA-crypt, Argon2',
@@ -329,6 +338,17 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // A token of the keys a lifetime may take is still a token: a long string, or a number of more than five digits.
+      name: "a token under a key that may hold a token's lifetime",
+      files: {
+        'src/main/resources/application.yml': 'app:\n  access-token: 8f2c0a7e51d94b3c\n  refresh-token: 738201946\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'src/main/resources/application.yml', line: 2, column: 17 },
+        { messageId: 'plaintext', file: 'src/main/resources/application.yml', line: 3, column: 18 },
+      ],
+    },
     {
       // Only x groups are a redaction mark: a token with other characters among them is one.
       name: 'a token that only starts like a redaction mark',

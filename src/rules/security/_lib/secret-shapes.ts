@@ -113,6 +113,13 @@ const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|opt
  */
 const POLICY_BOUND = /^(min|max)(imum)?([A-Z_-]|$)/;
 /**
+ * A key whose secret word is `token` holding a number of up to five digits: the token's lifetime or a count, not a
+ * token, which its issuer makes as a long random or signed string. Kamegatze/file-manager@4302c82's
+ * authorization-microservice application.yml sets `app.access-token: 30` and `app.refresh-token: 1440`, the minutes
+ * its JwtServiceImp reads into `Integer timeAccess` and `timeRefresh` (`@Value("${app.access-token}")`).
+ */
+const TOKEN_WORD = /(^|[-_.])token$/i;
+/**
  * Kafka images' settings that name the file holding the password, under /etc/kafka/secrets, not the password:
  * confluentinc/kafka-images@2b0127d kafka/include/etc/confluent/docker/configure reads the key store password from
  * "/etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_CREDENTIALS" (and KEY, TRUSTSTORE alike). `KAFKA_SSL_*_PASSWORD` still holds one.
@@ -171,7 +178,8 @@ export function namesNoSecret(key: string, secretName: string | undefined, value
     NOT_A_SECRET_VALUE.test(secretName ?? '') ||
     NAMES_A_SECRET_FILE.test(key) ||
     NAMES_A_SWITCH.test(key) ||
-    (POLICY_BOUND.test(key) && /^\d+$/.test(value))
+    (POLICY_BOUND.test(key) && /^\d+$/.test(value)) ||
+    (TOKEN_WORD.test(key) && /^\d{1,5}$/.test(value))
   );
 }
 
