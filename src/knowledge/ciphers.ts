@@ -138,6 +138,35 @@ export function protocolsBetween(min: string, max: string): string[] {
   );
 }
 
+/**
+ * The RFC that retires each legacy protocol version: SSL 2.0 is prohibited by RFC 6176
+ * (https://www.rfc-editor.org/info/rfc6176), SSL 3.0 by RFC 7568 ("requires that SSLv3 not be used",
+ * https://www.rfc-editor.org/info/rfc7568), TLS 1.0 and 1.1 are deprecated by RFC 8996
+ * (https://www.rfc-editor.org/info/rfc8996, "Deprecating TLS 1.0 and TLS 1.1"), which says nothing of SSL.
+ */
+const RETIRED_BY: Readonly<Record<string, string>> = {
+  SSLv2: 'prohibited by RFC 6176',
+  SSLv3: 'prohibited by RFC 7568',
+  TLSv1: 'deprecated by RFC 8996',
+  'TLSv1.1': 'deprecated by RFC 8996',
+};
+
+/**
+ * What retires the legacy versions of a list, as a message says it: `deprecated by RFC 8996` for TLS 1.0 and 1.1
+ * alone, each version with its RFC when SSL is among them (`SSLv3 prohibited by RFC 7568; TLSv1 deprecated by RFC
+ * 8996`). Versions no RFC retires are left out; undefined when none is left.
+ */
+export function protocolRetirement(protocols: readonly string[]): string | undefined {
+  const byWhy = new Map<string, string[]>();
+  for (const protocol of protocols) {
+    const name = normaliseProtocol(protocol);
+    const why = RETIRED_BY[name];
+    if (why) byWhy.set(why, [...(byWhy.get(why) ?? []), name]);
+  }
+  if (byWhy.size <= 1) return [...byWhy.keys()][0];
+  return [...byWhy].map(([why, names]) => `${names.join(', ')} ${why}`).join('; ');
+}
+
 export function protocolRank(protocol: string): number {
   return PROTOCOL_ORDER.indexOf(normaliseProtocol(protocol));
 }

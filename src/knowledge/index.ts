@@ -24,6 +24,7 @@ export {
   normaliseProtocol,
   parseProtocol,
   protocolRank,
+  protocolRetirement,
   protocolsBetween,
   type ProtocolName,
 } from './ciphers';

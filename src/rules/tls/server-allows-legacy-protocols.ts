@@ -1,5 +1,5 @@
 import type { RuleRelated } from '../types';
-import { normaliseProtocol, protocolRank } from '../../knowledge';
+import { normaliseProtocol, protocolRank, protocolRetirement } from '../../knowledge';
 import { ownEndpoint } from '../../derive/derive';
 import type { DerivedDeployment } from '../../derive/types';
 import { isNginx, type Component } from '../../model/types';
@@ -7,7 +7,7 @@ import { defineRule } from '../types';
 import { withSources } from '../_lib/sources';
 import { ours, said, type Phrase } from '../../core/phrase';
 
-/** Protocol versions RFC 8996 deprecates (SSLv2Hello is a hello format, not a version). */
+/** Protocol versions RFCs retire (SSLv2Hello is a hello format, not a version): protocolRetirement says which. */
 const LEGACY = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
 const SERVER_TYPES = /^(nginx\.|httpd\.server$|tomcat\.|spring\.server$)/;
 
@@ -63,7 +63,7 @@ export default defineRule({
     severity: 'warning',
     messages: {
       legacy:
-        '{{server}} enables {{legacy}} (deprecated by RFC 8996; disabled by default in current JDKs, browsers and OpenSSL 3 at security level 1 and above). Fix: allow only TLSv1.2 and TLSv1.3, and upgrade the clients that still need {{legacy}}',
+        '{{server}} enables {{legacy}} ({{retiredBy}}; disabled by default in current JDKs, browsers and OpenSSL 3 at security level 1 and above). Fix: allow only TLSv1.2 and TLSv1.3, and upgrade the clients that still need {{legacy}}',
       refusedByRuntime:
         "{{server}} lists {{legacy}}, but its {{runtime}} refuses them: {{why}}, so a client that offers only {{legacy}} fails with alert internal_error (OpenSSL: 'no suitable signature algorithm') and nothing below {{floor}} is served. Fix: remove {{legacy}} so the list says what runs",
     },
@@ -104,7 +104,7 @@ export default defineRule({
                 floor: refused.floor,
               },
             }
-          : { messageId: 'legacy' as const, data }),
+          : { messageId: 'legacy' as const, data: { ...data, retiredBy: ours(protocolRetirement(legacy) ?? '') } }),
         location: protocols.from.location,
         ...(related.length > 0 ? { related } : {}),
         fingerprint: [server.id, legacy.join(',')],

@@ -1,7 +1,8 @@
 import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
-import { parseProtocol } from '../../knowledge';
+import { parseProtocol, protocolRetirement } from '../../knowledge';
 import { defineRule } from '../types';
+import { ours } from '../../core/phrase';
 
 const WEAK = new Set(['SSLv3', 'TLSv1', 'TLSv1.1']);
 /** nginx/httpd/Tomcat/Spring servers are tls/server-allows-legacy-protocols. */
@@ -13,7 +14,7 @@ export default defineRule({
     description: 'Warn when a component explicitly enables SSLv3, TLS 1.0 or TLS 1.1 and its runtime still allows them',
     severity: 'warning',
     messages: {
-      weak: '{{component}} enables {{weak}} (deprecated by RFC 8996). Fix: allow only TLSv1.2 and TLSv1.3',
+      weak: '{{component}} enables {{weak}} ({{retiredBy}}). Fix: allow only TLSv1.2 and TLSv1.3',
     },
     defaultOptions: {},
     symptoms: [],
@@ -33,7 +34,7 @@ export default defineRule({
       if (weak.length === 0) continue;
       ctx.report({
         messageId: 'weak',
-        data: { component: component.name, weak: weak.join(', ') },
+        data: { component: component.name, weak: weak.join(', '), retiredBy: ours(protocolRetirement(weak) ?? '') },
         location: placeOf(component, component.tls.protocols.from),
         fingerprint: [component.id, weak.join(',')],
       });

@@ -325,6 +325,29 @@ ruleTester(rule, {
       ],
     },
     {
+      // garganttua/garganttua-fullstack-java-react-next-mongo-kafka@bd547cb envs/prod/${projectName}-nginx.conf: SSL 3.0 is
+      // prohibited by RFC 7568, not by RFC 8996 (TLS 1.0 and 1.1), which the message said of it.
+      name: 'nginx enabling SSLv3 and TLSv1: each with the RFC that retires it',
+      files: {
+        'gw/nginx.conf':
+          'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols SSLv3 TLSv1 TLSv1.2;\n  }\n  server {\n    listen 8443 ssl;\n    ssl_protocols SSLv3 TLSv1.2 TLSv1.3;\n  }\n}\n',
+      },
+      errors: [
+        {
+          messageId: 'legacy',
+          file: 'gw/nginx.conf',
+          line: 4,
+          messageIncludes: ['enables SSLv3, TLSv1 (SSLv3 prohibited by RFC 7568; TLSv1 deprecated by RFC 8996;'],
+        },
+        {
+          messageId: 'legacy',
+          file: 'gw/nginx.conf',
+          line: 8,
+          messageIncludes: ['enables SSLv3 (prohibited by RFC 7568;'],
+        },
+      ],
+    },
+    {
       // ngx_conf_set_bitmask_slot adds every ssl_protocols of a block up (measured: Debian's nginx 1.22.1 with
       // `ssl_protocols TLSv1.1; ssl_protocols TLSv1.2;` accepts an s_client -tls1_1 handshake).
       name: "nginx with two ssl_protocols in one server block: the first one's TLSv1 is enabled too",
@@ -332,7 +355,14 @@ ruleTester(rule, {
         'gw/nginx.conf':
           'http {\n  server {\n    listen 443 ssl;\n    ssl_protocols TLSv1;\n    ssl_protocols TLSv1.2 TLSv1.3;\n  }\n}\n',
       },
-      errors: [{ messageId: 'legacy', file: 'gw/nginx.conf', line: 4, messageIncludes: ['enables TLSv1'] }],
+      errors: [
+        {
+          messageId: 'legacy',
+          file: 'gw/nginx.conf',
+          line: 4,
+          messageIncludes: ['enables TLSv1 (deprecated by RFC 8996;'],
+        },
+      ],
     },
     {
       // Measured: Debian 12's nginx 1.22.1 on OpenSSL 3.0.19 with this list: s_client -tls1 / -tls1_1 get alert 80

@@ -41,7 +41,14 @@ ruleTester(rule, {
     {
       name: 'Liberty TLSv1.1 on OpenJDK 8u191 (still enabled there)',
       files: { 'api/jdk/release': OPENJDK8_191, 'api/server.xml': liberty('sslProtocol="TLSv1.1,TLSv1.2"') },
-      errors: [{ messageId: 'weak', file: 'api/server.xml', line: 5, messageIncludes: ['enables TLSv1.1'] }],
+      errors: [
+        {
+          messageId: 'weak',
+          file: 'api/server.xml',
+          line: 5,
+          messageIncludes: ['enables TLSv1.1 (deprecated by RFC 8996)'],
+        },
+      ],
     },
     {
       // 8 GA to 8u290 leave TLSv1.1 enabled (8u291 disables it): the latest update's lists alone would hide it.
