@@ -47,6 +47,9 @@ export function runRules(
     if (!settings.isEnabled(rule.meta.id)) continue;
     if (rule.meta.appliesTo && !holds(rule.meta.appliesTo)) continue;
     const produced: Finding[] = [];
+    // A finding already made at the same place with the same words: reached again through another path (an nginx
+    // file two main configurations include), it is one finding naming both paths.
+    const made = new Map<string, Finding>();
     let more = 0;
     let moreSeverity: Finding['severity'] = 'info';
     try {
@@ -71,7 +74,7 @@ export function runRules(
           const related = descriptor.related?.map((r) =>
             maskedRelated({ ...r, message: renderPhrase(r.message, mask) }),
           );
-          produced.push({
+          const finding: Finding = {
             ruleId: rule.meta.id,
             messageId: descriptor.messageId,
             severity,
@@ -81,7 +84,15 @@ export function runRules(
             related: distinctRelated(related),
             fingerprint: fingerprintOf([rule.meta.id, ...(descriptor.fingerprint ?? [message])]),
             ...(descriptor.outcome ? { outcome: descriptor.outcome } : {}),
-          });
+          };
+          const key = sameFindingKey(finding);
+          const earlier = made.get(key);
+          if (earlier) {
+            earlier.related = distinctRelated([...(earlier.related ?? []), ...(finding.related ?? [])]);
+            return;
+          }
+          made.set(key, finding);
+          produced.push(finding);
         },
       });
       for (const finding of produced) findings.push(finding);
@@ -114,6 +125,12 @@ function scopeTest(deployment: DerivedDeployment): (scope: RuleScope) => boolean
       (prefixes ?? []).some((prefix) => names.some((name) => name.startsWith(prefix)));
     return held(scope.components, types) || held(scope.documents, kinds);
   };
+}
+
+/** What makes two findings of a rule one: the same place, severity, words and fingerprint (not their related places). */
+function sameFindingKey(finding: Finding): string {
+  const { file, range } = finding.location;
+  return JSON.stringify([file, range?.start, range?.end, finding.severity, finding.message, finding.fingerprint]);
 }
 
 /**

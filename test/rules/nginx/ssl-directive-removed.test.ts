@@ -32,6 +32,28 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // CenterForOpenScience/cos-ansible-base@b2941d5: roles/docker-osf/files/nginx/conf.d/osf.conf, which the osf role's
+      // nginx.conf and the shared docker-nginx role's both bring in by `include /etc/nginx/conf.d/*.conf`: one line,
+      // one warning naming both includes (it was two identical warnings).
+      name: 'a file two main configurations include: one warning naming both includes',
+      files: {
+        'roles/docker-osf/files/nginx/nginx.conf': 'events {}\nhttp {\n  include /etc/nginx/conf.d/*.conf;\n}\n',
+        'roles/docker-osf/files/nginx/conf.d/osf.conf': `server {\n  listen 443;\n  ssl on;\n  ${CERT}\n}\n`,
+        'roles/docker-nginx/files/conf/nginx.conf': 'events {}\nhttp {\n  include /etc/nginx/conf.d/*.conf;\n}\n',
+      },
+      errors: [
+        {
+          messageId: 'releaseUnknown',
+          file: 'roles/docker-osf/files/nginx/conf.d/osf.conf',
+          line: 3,
+          related: [
+            { file: 'roles/docker-nginx/files/conf/nginx.conf', line: 3 },
+            { file: 'roles/docker-osf/files/nginx/nginx.conf', line: 3 },
+          ],
+        },
+      ],
+    },
+    {
       // amitbansal26/nexus-nginx-ssl: `FROM nginx` and `ssl on;` in a server block.
       name: 'the image names no release: a warning that says which releases refuse it',
       files: { 'nginx.conf': withSsl() },
