@@ -25,6 +25,15 @@ const ENV_FILE_EXAMPLE = /\.(example|sample|template|tmpl|tpl|dist|default)$/i;
 /** `NAME=` at the start of a line (after `export`). */
 const ASSIGNED_NAME = /^[ \t]*(?:export[ \t]+)?([A-Z][A-Z0-9_]*)=/gm;
 
+/**
+ * Whether a file is the documentation of an environment file (`.env.example`), not one: also when its name is read as
+ * a template of `.env` (src/engine/run/read.ts), which would read its sample values as the environment's.
+ */
+export function isEnvFileExample(filePath: string): boolean {
+  const name = lastPathSegment(filePath);
+  return ENV_FILE_EXAMPLE.test(name) && ENV_FILE_NAME.test(name.replace(ENV_FILE_EXAMPLE, ''));
+}
+
 /** Whether the text assigns a variable Spring binds to a setting lint-deploy reads (springPropertyOfVariable). */
 function setsSpringVariable(head: string): boolean {
   for (const m of head.matchAll(ASSIGNED_NAME)) if (springPropertyOfVariable(m[1]!)) return true;

@@ -1,4 +1,4 @@
-import { envFileFormat } from '../../src/parse/env-file';
+import { envFileFormat, isEnvFileExample } from '../../src/parse/env-file';
 
 const parse = (text: string) =>
   envFileFormat
@@ -20,6 +20,18 @@ describe('environment files', () => {
     ['env.txt', false],
   ])('%s is an env file: %s', (name, expected) => {
     expect(envFileFormat.classify(`/t/${name}`, 'SPRING_PROFILES_ACTIVE=prod\n') === 'env-file').toBe(expected);
+  });
+
+  it.each([
+    ['.env.example', true],
+    ['prod.env.sample', true],
+    ['.env.dist', true],
+    ['.env', false],
+    ['.env.prod', false],
+    // A template of another file, not of an env file.
+    ['nginx.conf.example', false],
+  ])('%s documents an env file: %s', (name, expected) => {
+    expect(isEnvFileExample(`/t/${name}`)).toBe(expected);
   });
 
   it('is not one without a variable Spring binds', () => {

@@ -25,6 +25,7 @@ import { ComposeEnvFiles } from './compose-env';
 import { contentHash, ParseCache } from './parse-cache';
 import { parseTemplate, parseWith, problemsOfEachRendering } from './parse-template';
 import { springFormat } from '../../parse/spring';
+import { isEnvFileExample } from '../../parse/env-file';
 import { servedFilesToRead } from '../../model/spring-config-locations';
 
 /** Files above this size are not parsed (configuration files are small; this bounds memory). */
@@ -208,7 +209,11 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
     // In a Helm chart, plain `{{ .Values.x }}` get the chart's defaults (positions mapped back to the template).
     const helm = template && charts.render(file, decoded.text, template);
     const text = helm?.masked.text ?? template?.masked ?? decoded.text;
-    const classified = classifyFile(inner ?? file, text.slice(0, HEAD_CHARS));
+    const asNamed = classifyFile(inner ?? file, text.slice(0, HEAD_CHARS));
+    // `.env.example` documents the variables of `.env` and nothing runs with it (src/parse/env-file.ts): its name is
+    // no template of `.env` whose sample values would be the environment's (SuperSon7/doktori-cloud@8e031b9).
+    const classified =
+      asNamed?.kind === 'env-file' && inner !== undefined && isEnvFileExample(file) ? undefined : asNamed;
     const source = { path: file, text: decoded.text, hadBom: decoded.hadBom };
     if (decoded.text.includes('java.security.properties'))
       for (const m of decoded.text.matchAll(SECURITY_PROPERTIES_OPTION)) securityFiles.add(securityFileName(m[2]!));

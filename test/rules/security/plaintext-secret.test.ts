@@ -233,6 +233,17 @@ ruleTester(rule, {
       },
     },
     {
+      // SuperSon7/doktori-cloud@8e031b9 .env.example: the documentation of .env's variables, which nothing runs with
+      // (src/parse/env-file.ts), read before as a template of .env (10 warnings on its sample values).
+      name: "an .env.example's sample values: the file documents .env and is not read",
+      files: {
+        'docker-compose.yml': 'services:\n  api:\n    image: app:1\n    env_file: .env\n',
+        '.env.example':
+          'SPRING_PROFILES_ACTIVE=prod\nJWT_SECRET=change_me_to_a_long_random_secret\nMONGO_PASSWORD=doktori1234\n',
+        'deploy/prod.env.sample': 'SERVER_SSL_KEY_STORE_PASSWORD=Sample-Pw-1\n',
+      },
+    },
+    {
       // Kamegatze/file-manager@4302c82 authorization-microservice application.yml: the minutes its JwtServiceImp reads
       // into Integer timeAccess and timeRefresh, not tokens.
       name: "a token's lifetime in minutes is no token",
