@@ -45,6 +45,31 @@ export const mqIniFormat: FormatHandler<MqIniData> = {
   },
 };
 
+/** A stanza header with text after its colon (`Channels: 2`, copied with the footnote mark of IBM's qm.ini figure). */
+const HEADER_WITH_TEXT = /^([A-Za-z][\w.-]*)\s*:\s*\S/;
+/** The stanzas whose syntax strmqm checks before it starts a queue manager (IBM MQ strmqm, usage notes). */
+const CHECKED_BY_STRMQM = /^(channels|ssl)$/i;
+
+/**
+ * What to say of a line that is neither a header nor an attribute. IBM documents no reading of such a line, except that
+ * strmqm checks the CHANNELS and SSL stanzas of qm.ini before starting the queue manager and, on an error, writes
+ * AMQ9224 and ends without starting it (https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_8.0.0/com.ibm.mq.ref.adm.doc/q083650_.htm,
+ * usage notes; https://ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.con.doc/q018710_.html). So no "MQ ignores it":
+ * ODOWDAIBM/mq01@a02230f qm.ini `Channels: 2` was said to be ignored, while the lines below it may then belong to the
+ * stanza above, or strmqm may stop.
+ */
+function notSettingMessage(body: string, stanza: string | undefined, kind: string): string {
+  const strmqm =
+    kind === 'mq.qm-ini'
+      ? 'strmqm checks the syntax of the CHANNELS and SSL stanzas before it starts the queue manager, and on an error there writes AMQ9224 and does not start it. '
+      : '';
+  const header = HEADER_WITH_TEXT.exec(body);
+  if (header)
+    return `Line looks like the header of stanza ${header[1]} with text after its colon, which a stanza header does not take: how MQ reads it is not documented. If not as the header, the attributes below it belong to ${stanza ? `stanza ${stanza} above` : 'no stanza'} and none of them configures ${header[1]}. ${CHECKED_BY_STRMQM.test(header[1]!) ? strmqm : ''}Write '${header[1]}:' alone on its line`;
+  const inChecked = stanza !== undefined && CHECKED_BY_STRMQM.test(stanza);
+  return `Line is neither a 'Stanza:' header nor a 'Key=Value' attribute: MQ reads no setting from it${inChecked ? `. ${strmqm.trimEnd().replace(/\.$/, '')}` : ''}`;
+}
+
 export function parseMqIni(file: SourceFile, kind = 'mq.qm-ini'): ParsedDocument<MqIniData> {
   const lines = splitLines(file.text);
   const entries: Entry[] = [];
@@ -83,7 +108,7 @@ export function parseMqIni(file: SourceFile, kind = 'mq.qm-ini'): ParsedDocument
       problems.push({
         code: 'ini-syntax',
         severity: 'warning',
-        message: `Line is neither a 'Stanza:' header nor a 'Key=Value' attribute; MQ ignores it`,
+        message: notSettingMessage(body, current?.name, kind),
         range: { start: { line, character: indent }, end: { line, character: text.trimEnd().length } },
       });
       return;

@@ -145,4 +145,40 @@ describe('MQ ini parser', () => {
     });
     expect(doc.comments).toHaveLength(1);
   });
+
+  // IBM documents no reading of a malformed line, except that strmqm checks qm.ini's CHANNELS and SSL stanzas and stops
+  // with AMQ9224 on an error there: no "MQ ignores it". ODOWDAIBM/mq01@a02230f qm.ini:40 `Channels: 2` (the footnote
+  // mark of IBM's qm.ini figure, copied).
+  const STRMQM =
+    'strmqm checks the syntax of the CHANNELS and SSL stanzas before it starts the queue manager, and on an error there writes AMQ9224 and does not start it';
+  it.each([
+    [
+      'a header with text after its colon, in qm.ini',
+      '/t/qm.ini',
+      'XAResourceManager:\n   Name=DB2\nChannels: 2\n   MaxChannels=200\n',
+      `Line looks like the header of stanza Channels with text after its colon, which a stanza header does not take: how MQ reads it is not documented. If not as the header, the attributes below it belong to stanza XAResourceManager above and none of them configures Channels. ${STRMQM}. Write 'Channels:' alone on its line`,
+    ],
+    [
+      'the same in mqclient.ini (no strmqm)',
+      '/t/mqclient.ini',
+      'CHANNELS: x\n   ChannelDefinitionDirectory=/ccdt\n',
+      "Line looks like the header of stanza CHANNELS with text after its colon, which a stanza header does not take: how MQ reads it is not documented. If not as the header, the attributes below it belong to no stanza and none of them configures CHANNELS. Write 'CHANNELS:' alone on its line",
+    ],
+    [
+      'a stray line in the SSL stanza of qm.ini',
+      '/t/qm.ini',
+      'SSL:\n   AllowTLSV13\n',
+      `Line is neither a 'Stanza:' header nor a 'Key=Value' attribute: MQ reads no setting from it. ${STRMQM}`,
+    ],
+    [
+      'a stray line in another stanza',
+      '/t/qm.ini',
+      'Log:\n   LogPrimaryFiles 3\n',
+      "Line is neither a 'Stanza:' header nor a 'Key=Value' attribute: MQ reads no setting from it",
+    ],
+  ])('a line that is no setting: %s', (_name, path, text, message) => {
+    const kind = path.endsWith('mqclient.ini') ? 'mq.client-ini' : 'mq.qm-ini';
+    const doc = parseMqIni({ path, text, hadBom: false }, kind);
+    expect(doc.problems.filter((p) => p.code === 'ini-syntax').map((p) => p.message)).toEqual([message]);
+  });
 });
