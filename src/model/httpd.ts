@@ -4,7 +4,8 @@
  * or `BalancerMember` towards an `https://`/`wss://` backend. `Include`/`IncludeOptional` are resolved in the tree
  * (relative paths against the ServerRoot the main file's place implies, installed paths by their tail); conditional
  * sections as conditionHolds says (`<IfModule mod_ssl.c>` taken, `<IfModule !…>` skipped, `<IfDefine X>` after a
- * `Define X` only, else its SSL lines unknown).
+ * `Define X` only, else its SSL lines unknown). Files a stock-layout main configuration leaves out are not read
+ * (./httpd-mains.ts leftOutFiles; docs/deployments.md § An httpd configuration as httpd reads it).
  */
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
@@ -37,6 +38,7 @@ import { refusedDirectives } from './httpd-refused';
 import { certificateKeyPairs, startRefusals } from './httpd-start';
 import { tlsBehindPlain } from './httpd-order';
 import { ihsServerComponent } from './ihs';
+import { INCLUDE, isMain, leftOutFiles, serverRootOf } from './httpd-mains';
 import type {
   HttpdIgnoredProxyTls,
   HttpdPath,
@@ -50,24 +52,8 @@ import type { Component } from './types';
 const CONDITIONAL = new Set(['ifmodule', 'ifdefine', 'ifversion', 'iffile', 'ifdirective', 'ifsection']);
 /** Conditions conditionHolds decides from the configuration (a `Define`, mod_ssl's own sections); the others are assumed. */
 const SETTLED = new Set(['ifmodule', 'ifdefine']);
-const INCLUDE = new Set(['include', 'includeoptional']);
 /** How deep below an included directory its files are looked for. */
 const MAX_DIRECTORY_DEPTH = 4;
-const MAIN_NAMES = new Set(['httpd.conf', 'apache2.conf', 'apache.conf']);
-
-/** The file httpd starts from: named so, or one that sets the ServerRoot. */
-function isMain(doc: ParsedDocument<HttpdData>): boolean {
-  return (
-    MAIN_NAMES.has(path.basename(doc.file.path).toLowerCase()) ||
-    doc.data.directives.some((d) => d.key === 'serverroot')
-  );
-}
-
-/** The ServerRoot a main file's place implies: its directory, or the one above a `conf` directory (`conf/httpd.conf`). */
-function serverRootOf(doc: ParsedDocument<HttpdData>): string {
-  const dir = path.dirname(doc.file.path);
-  return path.basename(dir) === 'conf' ? path.dirname(dir) : dir;
-}
 
 export const httpdContributor: ModelContributor = {
   id: 'httpd',
@@ -160,8 +146,9 @@ export const httpdContributor: ModelContributor = {
     const startRefused = new Map<string, HttpdStartRefusal>();
     const behindPlain: HttpdTlsBehindPlain[] = [];
     const ignoredProxy: HttpdIgnoredProxyTls[] = [];
+    const leftOut = leftOutFiles(expanded, included, dockerfiles);
     for (const { doc, top } of expanded) {
-      if (included.has(doc.file.path)) continue;
+      if (included.has(doc.file.path) || leftOut.has(doc.file.path)) continue;
       // A template's values are set when it is rendered: no verdict on what httpd would refuse.
       if (!doc.template) for (const r of refusedDirectives(top)) refused.set(keyOf(r.at), r);
       const openssl = opensslFor(doc.file.path);

@@ -49,6 +49,11 @@ const VHOST = (...lines: string[]) =>
   ['<VirtualHost *:443>', '  ServerName www.example.com', '  SSLEngine on', ...lines, '</VirtualHost>'].join('\n') +
   '\n';
 
+/** The stock httpd.conf's shape: mod_ssl not loaded, httpd-ssl.conf not included. */
+const LEAVES_OUT_SSL =
+  'ServerRoot "/usr/local/apache2"\nListen 80\n#LoadModule ssl_module modules/mod_ssl.so\nInclude conf/extra/proxy-html.conf\n#Include conf/extra/httpd-ssl.conf\n';
+const STOCK_SSL = 'Listen 443\nSSLProtocol all -SSLv3\n' + VHOST('  SSLCertificateFile conf/server.crt');
+
 describe('Apache httpd servers and proxies', () => {
   it.each<[string, Tree, Partial<ReturnType<typeof summary>>[]]>([
     [
@@ -186,6 +191,38 @@ describe('Apache httpd servers and proxies', () => {
           VHOST(),
       },
       [{ protocols: 'TLSv1.3', protocolsFrom: 'line 8' }],
+    ],
+    [
+      // Ermax81/docker-apache-tomcat@cbf48bd0 (MIT): Compose mounts apache/conf over the httpd image's conf; httpd.conf
+      // loads no mod_ssl and keeps #Include conf/extra/httpd-ssl.conf; conf/original/ holds the pristine copies.
+      'files under the ServerRoot that a main configuration leaving nothing open does not include are not read',
+      {
+        'conf/httpd.conf': LEAVES_OUT_SSL,
+        'conf/extra/proxy-html.conf': 'ProxyHTMLLinks a href\n',
+        'conf/extra/httpd-ssl.conf': STOCK_SSL,
+        'conf/original/extra/httpd-ssl.conf': STOCK_SSL,
+      },
+      [],
+    ],
+    [
+      'a Dockerfile RUN that edits the main configuration may include them: still read',
+      {
+        'conf/httpd.conf': LEAVES_OUT_SSL,
+        'conf/extra/proxy-html.conf': 'ProxyHTMLLinks a href\n',
+        'conf/extra/httpd-ssl.conf': STOCK_SSL,
+        Dockerfile:
+          "FROM httpd:2.4.53\nCOPY conf/ /usr/local/apache2/conf/\nRUN sed -i 's|^#Include conf/extra/httpd-ssl.conf|Include conf/extra/httpd-ssl.conf|' conf/httpd.conf\n",
+      },
+      [{ type: 'httpd.server', ports: [443] }],
+    ],
+    [
+      'a main configuration whose Include the tree lacks may include them: still read',
+      {
+        'conf/httpd.conf': LEAVES_OUT_SSL + 'Include conf/local/*.conf\n',
+        'conf/extra/proxy-html.conf': 'ProxyHTMLLinks a href\n',
+        'conf/extra/httpd-ssl.conf': STOCK_SSL,
+      },
+      [{ type: 'httpd.server', ports: [443] }],
     ],
   ])('%s', (_name, files, expected) => {
     const found = components(files).map(summary);
