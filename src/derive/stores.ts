@@ -24,6 +24,11 @@ export function certificatesInStore(all: TreeCertificate[], file: string): TreeC
   return all.filter((c) => c.doc.file.path === file);
 }
 
+/** The aliases of a store's entries, key and trusted-certificate ones, as read (none for a PEM file). */
+export function storeAliases(all: TreeCertificate[], file: string): string[] {
+  return [...new Set(certificatesInStore(all, file).flatMap((c) => entryOf(c)?.alias ?? []))];
+}
+
 /** The key entries of a store, each with its chain (leaf first); a PEM file with a private key is one entry. */
 export function keyEntries(all: TreeCertificate[], file: string): { alias: string; chain: TreeCertificate[] }[] {
   const inStore = certificatesInStore(all, file);

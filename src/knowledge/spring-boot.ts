@@ -76,3 +76,10 @@ export function springEmbeddedServer(): SpringEmbeddedServer {
   const { defaultPort, sslProperties, sharedSslProperties } = data.embeddedServer;
   return { defaultPort, sslProperties, sharedSslProperties };
 }
+
+/**
+ * What Spring Boot says when the key store does not contain the key alias, by the release that says it, oldest first
+ * (data/spring-boot.json keyAliasMissing).
+ */
+export const SPRING_BOOT_KEY_ALIAS_MISSING: readonly { since: string; message: string }[] =
+  data.keyAliasMissing.refusals;

@@ -335,3 +335,6 @@ export function officialTomcatWebapps(image: string): string | undefined {
   const home = base?.env.CATALINA_HOME;
   return home ? `${home}/${data.springBootWar.appBase}` : undefined;
 }
+
+/** What Tomcat throws for a key alias that is no key entry of its key store (data/tomcat.json aliasNoKeyEntry). */
+export const TOMCAT_ALIAS_NO_KEY_ENTRY = { message: data.aliasNoKeyEntry.message };

@@ -3,6 +3,7 @@ import type { AnyRule } from './types';
 import certExpired from './cert/expired';
 import certExpiresSoon from './cert/expires-soon';
 import certHostnameMismatch from './cert/hostname-mismatch';
+import certKeyAliasMissing from './cert/key-alias-missing';
 import certSharedPrivateKey from './cert/shared-private-key';
 import certSignatureDisabledByRuntime from './cert/signature-disabled-by-runtime';
 import certStorePasswordWrong from './cert/store-password-wrong';
@@ -124,6 +125,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   certExpired,
   certExpiresSoon,
   certHostnameMismatch,
+  certKeyAliasMissing,
   certSharedPrivateKey,
   certSignatureDisabledByRuntime,
   certStorePasswordWrong,
