@@ -304,7 +304,13 @@ function serverComponent(
     : { file: engine.file, range: engine.directive.nameRange };
   const relative = path.relative(context.root, at.file).split(path.sep).join('/') || path.basename(at.file);
   const written = addresses.find((a) => !/[$[{<%]/.test(a))?.replace(/:\d+$/, '');
-  const label = `${names[0] ?? written ?? '_'}:${ports[0] ?? '?'}`;
+  // A name or port a template writes (`<VirtualHost *:{{ https_port }}>`, `ServerName {{ vhost_name }}`) is named as
+  // written, not `_:?` (el1638en/apache_tomcat_load_balancer@aa1097b roles/apache2/templates/vhost_mod_jk.conf.j2).
+  const templated = addresses.find((a) => /[$[{<%]/.test(a));
+  const writtenName = own.find((p) => p.directive.key === 'servername')?.directive.args[0]?.value;
+  const host = names[0] ?? written ?? writtenName ?? templated?.replace(/:[^:]*$/, '') ?? '_';
+  const port = ports[0] ?? (templated ? /:([^:]+)$/.exec(templated)?.[1] : undefined) ?? '?';
+  const label = `${host}:${port}`;
   // Settings outside any <VirtualHost>: the main server's, or (in a file no main configuration of the tree includes)
   // those of whatever virtual host includes the file.
   const name = vhost

@@ -272,7 +272,13 @@ function serverComponent(
   if (certificates[0]) tls.certificate = certificates[0];
   if (certificates.length > 1) tls.moreCertificates = certificates.slice(1);
   const relative = path.relative(root, server.file).split(path.sep).join('/');
-  const label = `${names[0] ?? '_'}:${ports[0] ?? '?'}`;
+  // The name as written: `server_name ${domainName}` (a placeholder a script fills) reads `${domainname}` lower-cased
+  // (garganttua/garganttua-fullstack-java-react-next-mongo-kafka@bd547cb envs/prod/${projectName}-nginx.conf).
+  const writtenName = (server.block ?? [])
+    .filter((p) => p.directive.name === 'server_name')
+    .flatMap((p) => p.directive.args.map((a) => a.value))
+    .find((n) => n && n !== '_' && n !== '""');
+  const label = `${writtenName ?? '_'}:${ports[0] ?? '?'}`;
   return {
     id: `nginx.server:${relative}:${label}`,
     type: 'nginx.server',

@@ -348,6 +348,34 @@ ruleTester(rule, {
       ],
     },
     {
+      // el1638en/apache_tomcat_load_balancer@aa1097b roles/apache2/templates/vhost_mod_jk.conf.j2 and
+      // garganttua/garganttua-fullstack-java-react-next-mongo-kafka@bd547cb envs/prod/${projectName}-nginx.conf: a
+      // name or port the template or a script fills is named as written (was `_:?` and `${domainname}`).
+      name: 'servers named by template values: named as written',
+      files: {
+        'roles/apache2/templates/vhost.conf.j2':
+          '<VirtualHost *:{{ apache2_https_default_port }}>\n  ServerName {{ apache2_vhost_serverName }}\n  SSLEngine on\n  SSLCertificateFile "/etc/ssl/site.pem"\n  SSLCertificateKeyFile "/etc/ssl/site.key"\n  SSLProtocol all\n</VirtualHost>\n',
+        'envs/prod/site-nginx.conf':
+          'http {\n  server {\n    listen 443 ssl;\n    server_name ${domainName};\n    ssl_protocols TLSv1 TLSv1.2;\n  }\n}\n',
+      },
+      errors: [
+        {
+          messageId: 'legacy',
+          file: 'envs/prod/site-nginx.conf',
+          line: 5,
+          messageIncludes: ['nginx server ${domainName}:443 (envs/prod/site-nginx.conf)'],
+        },
+        {
+          messageId: 'legacy',
+          file: 'roles/apache2/templates/vhost.conf.j2',
+          line: 6,
+          messageIncludes: [
+            'httpd virtual host {{ apache2_vhost_serverName }}:{{ apache2_https_default_port }} (roles/apache2/templates/vhost.conf.j2)',
+          ],
+        },
+      ],
+    },
+    {
       // ngx_conf_set_bitmask_slot adds every ssl_protocols of a block up (measured: Debian's nginx 1.22.1 with
       // `ssl_protocols TLSv1.1; ssl_protocols TLSv1.2;` accepts an s_client -tls1_1 handshake).
       name: "nginx with two ssl_protocols in one server block: the first one's TLSv1 is enabled too",
