@@ -97,7 +97,10 @@ function loadRefusals(
   return out;
 }
 
-/** An upstream certificate an nginx proxy with proxy_ssl_verify on refuses at its level (a verify error, then 502). */
+/**
+ * A backend certificate a proxy refuses at its level: nginx with proxy_ssl_verify on (a verify error, then 502), httpd
+ * with SSLProxyVerify other than none (AH02276, then 500).
+ */
 export interface VerifyRefusal {
   trust: TrustCheck;
   level: NginxSecurityLevel;
@@ -111,7 +114,21 @@ export interface VerifyRefusal {
 }
 
 /**
- * The upstream chains nginx proxies verify (proxy_ssl_verify on) that a level they may run at refuses: OpenSSL checks
+ * An nginx or httpd proxy that verifies its backend's chain, with the levels it may run at. The link's trust check
+ * exists only where the proxy verifies (proxy_ssl_verify on; SSLProxyVerify require: model/httpd-stores.ts). httpd
+ * fails a refused chain with `optional_no_ca` too and ignores it with `none` (measured:
+ * test/interop/httpd-proxy-level.test.ts); `optional*` is left unjudged, as its trust check is.
+ */
+function verifyingProxy(c: Component): { level: NginxSecurityLevel; openssl?: { series: string } } | undefined {
+  if (c.type === 'nginx.proxy' && c.attributes.securityLevel)
+    return { level: c.attributes.securityLevel, openssl: c.attributes.openssl };
+  if (c.type === 'httpd.proxy' && c.attributes.securityLevel && c.attributes.verify.value !== 'none')
+    return { level: c.attributes.securityLevel, openssl: c.attributes.openssl };
+  return undefined;
+}
+
+/**
+ * The upstream chains nginx and httpd proxies verify (proxy_ssl_verify on, SSLProxyVerify require) that a level they may run at refuses: OpenSSL checks
  * every key of the verified path, anchor included, and every signature but the anchor's (X509_verify_cert at the
  * SSL's security level: 66 'EE certificate key too weak', 67 'CA certificate key too weak', 68 'CA signature digest
  * algorithm too weak'; measured with s_client -verify_return_error). Only paths the tree otherwise trusts: an
@@ -120,9 +137,11 @@ export interface VerifyRefusal {
 function verifyRefusals(trust: readonly LinkTrust[]): VerifyRefusal[] {
   const out: VerifyRefusal[] = [];
   for (const { client, serverCertificate: check } of trust) {
-    if (client.type !== 'nginx.proxy' || !check || check.verdict.kind !== 'trusted') continue;
-    const level = client.attributes.securityLevel;
-    const facts = client.attributes.openssl ? opensslSeriesOf(client.attributes.openssl.series) : undefined;
+    if (!check || check.verdict.kind !== 'trusted') continue;
+    const verifier = verifyingProxy(client);
+    if (!verifier) continue;
+    const { level, openssl } = verifier;
+    const facts = openssl ? opensslSeriesOf(openssl.series) : undefined;
     if (!level || !facts) continue;
     const path = check.verdict.result.path;
     for (const [index, cert] of path.entries()) {

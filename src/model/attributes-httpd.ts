@@ -82,6 +82,12 @@ export interface HttpdProxyAttributes {
   includedBy?: RelatedLocation[];
   /** `SSLProxyMachineCertificateFile`: the client certificate (and key) httpd presents. */
   machineCertificate?: HttpdPath;
+  /**
+   * The OpenSSL security levels the proxy's SSL_CTX may run at (SSLProxyCipherSuite's @SECLEVEL, else the image's
+   * OpenSSL's): with SSLProxyVerify other than none, the backend's chain is verified at it (derive/openssl-levels.ts).
+   * Absent where the tree does not settle it.
+   */
+  securityLevel?: NginxSecurityLevel;
   /** The virtual host the directive is in: a proxy never reaches that host itself. */
   serverBlock?: Location;
   openssl: OpensslAttribute;

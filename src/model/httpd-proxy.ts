@@ -89,11 +89,8 @@ export function httpdProxies(
     // the target (2.4.30+; measured by test/interop/httpd-proxy.test.ts), innermost.
     const sections = [...(section ? [section] : []), ...sectionsFor(target.value, [scope, mainScope])];
     const passLevels = [...levels, ...sections.map((x) => (x.block ?? []).filter((d) => !d.block))];
-    // The level the proxy verifies its backends at is not modelled (its own client certificate is rare): not kept.
-    const {
-      tls,
-      kept: { securityLevel: _proxyLevel, ...kept },
-    } = httpdEnd(passLevels, PROXY_SIDE, context, memo, pass);
+    // The level is the one OpenSSL verifies the backend's chain at (SSLProxyVerify other than none): derive/openssl-levels.ts.
+    const { tls, kept } = httpdEnd(passLevels, PROXY_SIDE, context, memo, pass);
     const settings = proxySettings(passLevels, context);
     const relative = path.relative(context.root, pass.file).split(path.sep).join('/') || path.basename(pass.file);
     const line = (pass.directive.nameRange.start.line ?? 0) + 1;

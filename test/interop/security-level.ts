@@ -328,3 +328,24 @@ export async function runVerifyCase(
   fs.copyFileSync(path.join(materials, `${c.material}.crt`), path.join(dir, 'api', 'api.crt'));
   return { predicted: predictVerify(dir), real: await realVerify(c, materials) };
 }
+
+/**
+ * The real outcome of each case beside the predicted one, for the httpd oracles: they must agree on every row, and
+ * both outcomes must occur (a rule that never fires, or always does, cannot pass).
+ */
+export async function expectOutcomesAgree<C>(
+  cases: Record<string, C>,
+  real: (c: C) => Promise<string>,
+  predicted: (c: C) => string,
+  outcomes: [failing: string, passing: string],
+): Promise<void> {
+  const rows: string[] = [];
+  for (const [name, c] of Object.entries(cases))
+    rows.push(`${name}: real ${await real(c)} / predicted ${predicted(c)}`);
+  const disagreements = rows.filter((r) => {
+    const [, realOne, model] = /: real (.*) \/ predicted (.*)$/.exec(r) ?? [];
+    return realOne !== model;
+  });
+  for (const outcome of outcomes) expect(rows.some((r) => r.includes(`real ${outcome}`))).toBe(true);
+  expect({ rows, disagreements }).toEqual({ rows, disagreements: [] });
+}

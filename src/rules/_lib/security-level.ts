@@ -3,7 +3,11 @@
  * (src/derive/openssl-levels.ts, `derived.levelRefusals`).
  */
 import type { SecurityLevelCandidate, Unsettled } from '../../model/attributes';
-import type { LoadRefusal } from '../../derive/openssl-levels';
+import type { LoadRefusal, VerifyRefusal } from '../../derive/openssl-levels';
+import type { TrustCheck } from '../../derive/trust';
+import { verifyErrorOf } from '../../knowledge/openssl-security-level';
+import { formatDn } from '../../parse/certificate';
+import { certLocation } from '../cert/_lib/shared';
 import type { RuleContext, RuleRelated } from '../types';
 import { ours, said, type Phrase } from '../../core/phrase';
 
@@ -101,5 +105,79 @@ export function reportLoadRefusal(
       severity: 'info',
       data: { ...message.common, ...levelUnknownData(r, message.what) },
       ...place,
+    });
+}
+
+/** The verifying proxy's trusted certificate file and the anchor in it: they decide the verified path. */
+function anchorPlaces(trust: TrustCheck, product: string): RuleRelated[] {
+  const anchor = trust.verdict.kind === 'trusted' ? trust.verdict.result.path.at(-1) : undefined;
+  const inTree = anchor && trust.anchors.find((c) => c.cert.fingerprintSha256 === anchor.fingerprintSha256);
+  return [
+    ...(trust.anchorsFrom
+      ? [{ ...trust.anchorsFrom, message: ours(`the trusted certificates ${product} verifies with`) }]
+      : []),
+    ...(inTree ? [{ ...certLocation(inTree), message: said`trust anchor ${formatDn(inTree.cert.subject)}` }] : []),
+  ];
+}
+
+/**
+ * Reports a backend chain a verifying proxy (nginx proxy_ssl_verify on, httpd SSLProxyVerify require) refuses at a
+ * level it may run at, for both rules: `verifyRefused` (the rule's severity) where every level refuses it, else the
+ * info `verifyLevelUnknown`. The messages' `error` is OpenSSL's verify error (`68:CA signature digest algorithm too weak`).
+ */
+export function reportVerifyRefusal(
+  ctx: RuleContext<unknown, 'verifyRefused' | 'verifyLevelUnknown'>,
+  v: VerifyRefusal,
+  product: 'nginx' | 'httpd',
+): void {
+  const [first] = v.refusing;
+  if (!first) return;
+  const { trust } = v;
+  const proxy = trust.verifier;
+  const place = v.index === 0 ? 'the leaf' : v.index === v.path - 1 ? 'the trust anchor' : `certificate ${v.index + 1}`;
+  const common = {
+    client: proxy.name,
+    server: trust.peer.name,
+    dn: formatDn(v.cert.subject),
+    place,
+    detail: first.refusal.detail,
+    error: verifyErrorOf(first.refusal.reason) ?? first.refusal.reason,
+    // httpd logs it as `Error (68): CA signature digest algorithm too weak`.
+    errorAsHttpdLogs: (verifyErrorOf(first.refusal.reason) ?? first.refusal.reason).replace(/^(\d+):/, '$1): '),
+    directive: v.level.directive,
+  };
+  const inTree = [...trust.presented, ...trust.anchors].find(
+    (c) => c.cert.fingerprintSha256 === v.cert.fingerprintSha256,
+  );
+  const related: RuleRelated[] = [
+    ...(inTree ? [{ ...certLocation(inTree), message: said`${common.dn}: ${first.refusal.detail}` }] : []),
+    ...(trust.presentedFrom ? [{ ...trust.presentedFrom, message: said`${trust.peer.name} presents it` }] : []),
+    ...anchorPlaces(trust, product),
+    ...levelPlaces(v.refusing, v.accepting),
+  ];
+  const verify =
+    proxy.type === 'nginx.proxy' || proxy.type === 'httpd.proxy' ? proxy.attributes.verify.from : undefined;
+  const reported = {
+    location: verify?.kind === 'file' ? verify.location : proxy.location,
+    related,
+    fingerprint: [proxy.id, trust.peer.id, v.cert.fingerprintSha256, 'verify'],
+  };
+  if (v.accepting.length === 0)
+    ctx.report({
+      messageId: 'verifyRefused',
+      data: {
+        ...common,
+        ...levelRefusedData(v.refusing),
+        reissue: reissueOf(first.refusal.reason, v.cert.keyType),
+        lower: Math.min(...v.refusing.map((x) => x.candidate.level)) - 1,
+      },
+      ...reported,
+    });
+  else
+    ctx.report({
+      messageId: 'verifyLevelUnknown',
+      severity: 'info',
+      data: { ...common, ...levelSpreadData(v.refusing, v.accepting, v.level.unsettled) },
+      ...reported,
     });
 }

@@ -3,11 +3,8 @@ import * as path from 'node:path';
 
 import { certLocation, certName } from '../cert/_lib/shared';
 import { defineRule } from '../types';
-import type { TrustCheck } from '../../derive/trust';
-import { verifyErrorOf } from '../../knowledge/openssl-security-level';
-import { formatDn } from '../../parse/certificate';
 import type { LoadRefusal } from '../../derive/openssl-levels';
-import { levelPlaces, levelRefusedData, levelSpreadData, reissueOf, reportLoadRefusal } from '../_lib/security-level';
+import { levelPlaces, reissueOf, reportLoadRefusal, reportVerifyRefusal } from '../_lib/security-level';
 import { ours, said } from '../../core/phrase';
 
 /**
@@ -19,18 +16,6 @@ import { ours, said } from '../../core/phrase';
 
 /** What nginx calls on the certificate, as its [emerg] line names it. */
 const CALL = { leaf: 'SSL_CTX_use_certificate', chain: 'SSL_CTX_set0_chain' } as const;
-
-/** The verifying proxy's trusted certificate file and the anchor in it: they decide the verified path. */
-function anchorPlaces(trust: TrustCheck): RuleRelated[] {
-  const anchor = trust.verdict.kind === 'trusted' ? trust.verdict.result.path.at(-1) : undefined;
-  const inTree = anchor && trust.anchors.find((c) => c.cert.fingerprintSha256 === anchor.fingerprintSha256);
-  return [
-    ...(trust.anchorsFrom
-      ? [{ ...trust.anchorsFrom, message: ours('the trusted certificates nginx verifies with') }]
-      : []),
-    ...(inTree ? [{ ...certLocation(inTree), message: said`trust anchor ${formatDn(inTree.cert.subject)}` }] : []),
-  ];
-}
 
 function fixOf(r: LoadRefusal): string {
   const [first] = r.refusing;
@@ -71,58 +56,9 @@ export default defineRule({
     ],
   },
   check(ctx) {
-    for (const v of ctx.deployment.derived.levelRefusals.verify) {
-      const [first] = v.refusing;
-      if (!first) continue;
-      const { trust } = v;
-      const proxy = trust.verifier;
-      const directive = v.level.directive;
-      const place =
-        v.index === 0 ? 'the leaf' : v.index === v.path - 1 ? 'the trust anchor' : `certificate ${v.index + 1}`;
-      const common = {
-        client: proxy.name,
-        server: trust.peer.name,
-        dn: formatDn(v.cert.subject),
-        place,
-        detail: first.refusal.detail,
-        error: verifyErrorOf(first.refusal.reason) ?? first.refusal.reason,
-        directive,
-      };
-      const inTree = [...trust.presented, ...trust.anchors].find(
-        (c) => c.cert.fingerprintSha256 === v.cert.fingerprintSha256,
-      );
-      const related: RuleRelated[] = [
-        ...(inTree ? [{ ...certLocation(inTree), message: said`${common.dn}: ${first.refusal.detail}` }] : []),
-        ...(trust.presentedFrom ? [{ ...trust.presentedFrom, message: said`${trust.peer.name} presents it` }] : []),
-        ...anchorPlaces(trust),
-        ...levelPlaces(v.refusing, v.accepting),
-      ];
-      const location = proxy.type === 'nginx.proxy' ? proxy.attributes.verify.from : undefined;
-      const fingerprint = [proxy.id, trust.peer.id, v.cert.fingerprintSha256, 'verify'];
-      const at = location?.kind === 'file' ? location.location : proxy.location;
-      if (v.accepting.length === 0)
-        ctx.report({
-          messageId: 'verifyRefused',
-          data: {
-            ...common,
-            ...levelRefusedData(v.refusing),
-            reissue: reissueOf(first.refusal.reason, v.cert.keyType),
-            lower: Math.min(...v.refusing.map((x) => x.candidate.level)) - 1,
-          },
-          location: at,
-          related,
-          fingerprint,
-        });
-      else
-        ctx.report({
-          messageId: 'verifyLevelUnknown',
-          severity: 'info',
-          data: { ...common, ...levelSpreadData(v.refusing, v.accepting, v.level.unsettled) },
-          location: at,
-          related,
-          fingerprint,
-        });
-    }
+    // httpd's proxies: httpd/security-level-refuses-certificate.
+    for (const v of ctx.deployment.derived.levelRefusals.verify)
+      if (v.trust.verifier.type === 'nginx.proxy') reportVerifyRefusal(ctx, v, 'nginx');
     for (const r of ctx.deployment.derived.levelRefusals.load) {
       const [first] = r.refusing;
       // httpd's ends: httpd/security-level-refuses-certificate.

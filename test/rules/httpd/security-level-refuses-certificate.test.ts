@@ -21,8 +21,47 @@ const DEBIAN = {
 };
 const RSA1024 = certFile('rsa1024-self.crt');
 
+/** An upstream nginx on Alpine 3.19 (level 1: it loads a 1024-bit key or a SHA-1 signature) presenting `certificate`. */
+const upstream = (certificate: string) => ({
+  'api/nginx.conf':
+    'http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_certificate api.crt;\n    ssl_certificate_key api.key;\n  }\n}\n',
+  'api/api.crt': certFile(certificate),
+  'api/Dockerfile': 'FROM nginx:1.25-alpine\n',
+});
+/** An httpd gateway on Debian 12 (level 2) proxying to the upstream and verifying it against `anchor`, with `lines`. */
+const verifyingProxy = (anchor: string, ...lines: string[]) => ({
+  'gw/conf/httpd.conf': [
+    'ServerRoot "/etc/httpd"',
+    'Listen 80',
+    '<VirtualHost *:80>',
+    '  SSLProxyEngine on',
+    '  SSLProxyCACertificateFile conf/ca.crt',
+    ...lines.map((l) => `  ${l}`),
+    '  ProxyPass / https://api.example.internal:8443/',
+    '</VirtualHost>',
+    '',
+  ].join('\n'),
+  'gw/conf/ca.crt': certFile(anchor),
+  'gw/Dockerfile': 'FROM debian:bookworm\nRUN apt-get install -y apache2\nCOPY conf/ /etc/httpd/conf/\n',
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'a proxy with SSLProxyVerify none: mod_ssl ignores the verify error of a SHA-1-signed backend (measured: 200)',
+      files: { ...upstream('sha1-signed.crt'), ...verifyingProxy('ca.crt', 'SSLProxyVerify none') },
+    },
+    {
+      name: 'a proxy verifying a SHA-1-signed backend with @SECLEVEL=0 in SSLProxyCipherSuite (measured: 200)',
+      files: {
+        ...upstream('sha1-signed.crt'),
+        ...verifyingProxy('ca.crt', 'SSLProxyVerify require', 'SSLProxyCipherSuite DEFAULT:@SECLEVEL=0'),
+      },
+    },
+    {
+      name: 'a proxy verifying a backend whose SHA-256 leaf and 2048-bit CA level 2 accepts',
+      files: { ...upstream('api-san.crt'), ...verifyingProxy('ca.crt', 'SSLProxyVerify require') },
+    },
     {
       name: 'a 2048-bit key on Debian 12 (level 2)',
       files: { 'web/conf/httpd.conf': httpd(), 'web/conf/ssl/site.crt': certFile('api-san.crt'), ...DEBIAN },
@@ -79,6 +118,32 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'a proxy on Debian 12 (level 2) verifying a SHA-1-signed backend: 68, every request 500',
+      files: { ...upstream('sha1-signed.crt'), ...verifyingProxy('ca.crt', 'SSLProxyVerify require') },
+      errors: [
+        {
+          messageId: 'verifyRefused',
+          file: 'gw/conf/httpd.conf',
+          line: 6,
+          messageIncludes: [
+            "AH02276: Certificate Verification: Error (68): CA signature digest algorithm too weak'",
+            'the leaf',
+            'answers every request it proxies there with 500',
+            '@SECLEVEL=1 at the end of SSLProxyCipherSuite',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a proxy whose OpenSSL the tree does not name verifying a 1024-bit backend: unknown (info)',
+      files: {
+        ...upstream('rsa1024-self.crt'),
+        ...verifyingProxy('rsa1024-self.crt', 'SSLProxyVerify require'),
+        'gw/Dockerfile': 'FROM scratch\n',
+      },
+      errors: [{ messageId: 'verifyLevelUnknown', file: 'gw/conf/httpd.conf', line: 6, severity: 'info' }],
+    },
     {
       name: 'a 1024-bit key on Debian 12 (level 2): httpd does not start',
       files: { 'web/conf/httpd.conf': httpd(), 'web/conf/ssl/site.crt': RSA1024, ...DEBIAN },

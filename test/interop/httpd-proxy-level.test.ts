@@ -1,0 +1,131 @@
+/**
+ * httpd/security-level-refuses-certificate's proxy side against the real Apache httpd: an httpd proxy (Debian 12's
+ * apache2, OpenSSL 3.0 at security level 2 by default) forwards to an `openssl s_server` backend presenting each
+ * material (test/interop/security-level.ts), with SSLProxyVerify and SSLProxyCipherSuite as the case says; the same
+ * proxy is linted as a tree beside an nginx upstream presenting that certificate. The rule must give its error exactly
+ * where every proxied request fails with 500 and AH02276 (the verify error at the proxy's level), and nothing where
+ * the request reaches the backend.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { defaultConfig } from '../../src/core/config';
+import { lint } from '../../src/engine/lint';
+import { describeWithHttpd, startHttpd, startTlsBackend, statusOf } from '../helpers/httpd';
+import { expectOutcomesAgree, makeMaterials } from './security-level';
+
+const RULE = 'httpd/security-level-refuses-certificate';
+
+interface Case {
+  /** The backend's material (`<name>.crt` with its chain, `<name>.key`) and the anchor the proxy verifies with. */
+  material: string;
+  anchor: string;
+  /** The proxy's lines besides SSLProxyEngine, SSLProxyCACertificateFile and the peer name checks. */
+  lines: string[];
+}
+
+const REQUIRE = 'SSLProxyVerify require';
+const CASES: Record<string, Case> = {
+  'a SHA-1-signed leaf, SSLProxyVerify require': { material: 'sha1-leaf', anchor: 'ca2048', lines: [REQUIRE] },
+  'the same, SSLProxyVerify none': { material: 'sha1-leaf', anchor: 'ca2048', lines: ['SSLProxyVerify none'] },
+  'the same, require with SSLProxyCipherSuite DEFAULT:@SECLEVEL=0': {
+    material: 'sha1-leaf',
+    anchor: 'ca2048',
+    lines: [REQUIRE, 'SSLProxyCipherSuite DEFAULT:@SECLEVEL=0'],
+  },
+  'a SHA-256 leaf of a 2048-bit CA, require': { material: 'sha256-leaf', anchor: 'ca2048', lines: [REQUIRE] },
+  'a 1024-bit self-signed backend it trusts, require': { material: 'rsa1024', anchor: 'rsa1024', lines: [REQUIRE] },
+  'a 2048-bit leaf of a 1024-bit CA, require': { material: 'chain-ca1024', anchor: 'ca1024', lines: [REQUIRE] },
+  'the same, require with SSLProxyCipherSuite DEFAULT:@SECLEVEL=1': {
+    material: 'chain-ca1024',
+    anchor: 'ca1024',
+    lines: [REQUIRE, 'SSLProxyCipherSuite DEFAULT:@SECLEVEL=1'],
+  },
+};
+
+let materials: string;
+beforeAll(() => {
+  materials = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-httpd-proxy-levels-'));
+  makeMaterials(materials);
+});
+afterAll(() => fs.rmSync(materials, { recursive: true, force: true }));
+
+const read = (name: string) => fs.readFileSync(path.join(materials, name), 'utf8');
+
+/** The proxy's virtual host towards `backend` (`host:port`), the CA file in `@DIR@`. */
+function proxyConfig(c: Case, listen: string, backend: string): string {
+  return [
+    `Listen ${listen}`,
+    `<VirtualHost *:${listen.split(':').at(-1)}>`,
+    '  SSLProxyEngine on',
+    '  SSLProxyCACertificateFile "@DIR@/ca.crt"',
+    // The materials' names are not the backend's host: only the level is under test.
+    '  SSLProxyCheckPeerName off',
+    '  SSLProxyCheckPeerCN off',
+    ...c.lines.map((l) => `  ${l}`),
+    `  ProxyPass /app https://${backend}/`,
+    '</VirtualHost>',
+    '',
+  ].join('\n');
+}
+
+/** 'AH02276' when the proxied request failed with 500 and that verify error, 'served' when it reached the backend. */
+async function realOutcome(c: Case): Promise<string> {
+  // The backend runs at level 0 so that it can load every material.
+  const backend = await startTlsBackend(read(`${c.material}.crt`), read(`${c.material}.key`), [
+    '-cipher',
+    'DEFAULT:@SECLEVEL=0',
+  ]);
+  try {
+    const server = await startHttpd({
+      config: proxyConfig(c, '127.0.0.1:@PORT@', `127.0.0.1:${backend.port}`),
+      files: { 'ca.crt': read(`${c.anchor}.crt`) },
+    });
+    try {
+      const status = await statusOf(server.port, '/app');
+      if (status === 200) return 'served';
+      return status === 500 && server.errorLog().includes('AH02276')
+        ? 'AH02276'
+        : `${status}: ${server.errorLog().slice(-300)}`;
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await backend.stop();
+  }
+}
+
+/** The rule on the same proxy, linted as a tree beside an upstream presenting the material: 'AH02276' for its error. */
+function predicted(c: Case): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-httpd-proxy-level-'));
+  try {
+    const write = (name: string, text: string) => {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    };
+    write(
+      'gw/conf/httpd.conf',
+      `ServerRoot "/etc/httpd"\n${proxyConfig(c, '80', 'api.example.internal:8443').replaceAll('"@DIR@/', '"conf/')}`,
+    );
+    write('gw/conf/ca.crt', read(`${c.anchor}.crt`));
+    write('gw/Dockerfile', 'FROM debian:bookworm\nRUN apt-get install -y apache2\nCOPY conf/ /etc/httpd/conf/\n');
+    write(
+      'api/nginx.conf',
+      'http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_certificate api.crt;\n    ssl_certificate_key api.key;\n    ssl_ciphers DEFAULT:@SECLEVEL=0;\n  }\n}\n',
+    );
+    write('api/api.crt', read(`${c.material}.crt`));
+    const findings = lint({ paths: [dir], cwd: dir, config: defaultConfig(dir) }).findings.filter(
+      (f) => f.ruleId === RULE && f.location.file.endsWith('httpd.conf'),
+    );
+    if (findings.some((f) => f.severity === 'error')) return 'AH02276';
+    return findings.length > 0 ? 'unknown' : 'served';
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describeWithHttpd('httpd/security-level-refuses-certificate on the proxy side against the real apache2', () => {
+  it('gives its error exactly where every proxied request fails with AH02276', async () => {
+    await expectOutcomesAgree(CASES, realOutcome, predicted, ['AH02276', 'served']);
+  }, 180_000);
+});
