@@ -25,7 +25,7 @@ export default defineRule({
     severity: 'warning',
     messages: {
       wrong:
-        "{{key}} gives a password that does not open {{type}} store {{store}} (the store's password check fails): the JVM refuses to load it (java.io.IOException: {{refusal}}) and the component does not start what uses it (its TLS listener or client). Check that {{store}} in the repository is the store deployed and that this is its store password (keytool -list -keystore {{store}} asks for it){{unchecked}}",
+        "{{key}} gives a password that does not open {{type}} store {{store}} (the store's password check fails): the JVM refuses to load it (java.io.IOException: {{refusal}}) and {{consequence}}. Check that {{store}} in the repository is the store deployed and that this is its store password (keytool -list -keystore {{store}} asks for it){{unchecked}}",
     },
     defaultOptions: {},
     symptoms: [
@@ -50,6 +50,13 @@ export default defineRule({
           store,
           type: doc.data.storeType,
           refusal: ours(macOnly ? MAC_REFUSAL : (REFUSAL[doc.data.storeType] ?? REFUSAL.PKCS12!)),
+          consequence: ours(
+            named.has(doc.file.path)
+              ? 'the component does not start what uses it (its TLS listener or client)'
+              : // An application's own setting (`mbix.truststore.trustStorePassword`, 0xm8n/test-amq@bf73517): no
+                // component of the model loads the store, so what fails is whatever code reads the setting.
+                'whatever loads it with this setting fails (no component lint-deploy models names the store: the code that reads the setting decides what stops)',
+          ),
           // Another password of the tree may open it here (then its certificates are checked); the runtime still fails.
           unchecked: ours(doc.data.readable ? '' : '; until then its certificates are not checked'),
         },
@@ -61,6 +68,8 @@ export default defineRule({
       });
     };
     const refs = ctx.deployment.components.flatMap((c) => [c.tls?.trust?.keyStore, c.tls?.trust?.trustStore]);
+    // The stores a component of the model loads (its TLS listener or client fails with them).
+    const named = new Set(refs.flatMap((ref) => (ref?.file ? [ref.file] : [])));
     // A store the run opens with another setting's password (a Quarkus start's variable over the file's setting).
     const opened = new Set(refs.flatMap((ref) => (ref?.passwordOpens && ref.file ? [ref.file] : [])));
     const stores = new Map<string, ParsedDocument<KeystoreData>>();

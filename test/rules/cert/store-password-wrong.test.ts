@@ -184,7 +184,32 @@ ruleTester(rule, {
           messageId: 'wrong',
           file: 'app/application.properties',
           line: 3,
-          messageIncludes: ['PKCS12 store key.p12', 'keystore password was incorrect'],
+          messageIncludes: [
+            'PKCS12 store key.p12',
+            'keystore password was incorrect',
+            'the component does not start what uses it (its TLS listener or client)',
+          ],
+        },
+      ],
+    },
+    {
+      // 0xm8n/test-amq@bf73517 application-local.yml: the app's own `mbix.truststore.*`, read by its code if at all.
+      name: "an application's own store settings: what fails is whatever reads them, not a component of the model",
+      files: {
+        'app/src/main/resources/trust.jks': store('trust.jks'),
+        'app/src/main/resources/application.yml':
+          'mbix:\n  truststore:\n    trustStoreFile: "/truststore/trust.jks"\n    trustStorePassword: wrongpass\n',
+      },
+      errors: [
+        {
+          messageId: 'wrong',
+          file: 'app/src/main/resources/application.yml',
+          line: 4,
+          messageIncludes: [
+            'whatever loads it with this setting fails',
+            'no component lint-deploy models names the store',
+          ],
+          messageExcludes: ['the component does not start'],
         },
       ],
     },
