@@ -139,8 +139,8 @@ export interface HttpdTlsBehindPlain {
 export interface HttpdIgnoredProxyTls {
   /** The lines as written (`SSLProxyVerify require`), with the includes that brought each. */
   directives: { name: string; written: string; at: Location; via?: RelatedLocation[] }[];
-  /** The plain passes (`ProxyPass`, `BalancerMember`, `RewriteRule`) and their targets as written. */
-  passes: { written: string; target: string; at: Location }[];
+  /** The plain passes (`ProxyPass`, `BalancerMember`, `RewriteRule`), their targets as written and their scheme (`http`). */
+  passes: { written: string; target: string; scheme: string; at: Location }[];
 }
 
 /**

@@ -13,10 +13,9 @@
  * Nothing is said where a pass is TLS or its target unknown (a variable, `$1`, a `unix:` socket, a balancer whose
  * members the tree lacks), where forward proxying is on, or where a line the model could not read may add a pass.
  */
-import type { Location } from '../core/types';
 import type { HttpdIgnoredProxyTls } from './attributes-httpd';
 import { unread } from './httpd-order';
-import { PLAIN_SCHEMES, TLS_SCHEMES, passesOf, targetOf } from './httpd-proxy';
+import { PLAIN_SCHEMES, TLS_SCHEMES, passesOf, schemeOf, targetOf } from './httpd-proxy';
 import type { HttpdPlaced } from './httpd-tls';
 
 /** A directive that says the hop to the backend is meant to be authenticated, by its value (lower case). */
@@ -32,31 +31,42 @@ const INTENT: Record<string, (value: string) => boolean> = {
 /** How a virtual host (or the main server without any) connects to its backends. */
 type Transport = 'plain' | 'tls' | 'unknown' | 'none';
 
-interface PassRef {
-  written: string;
-  target: string;
-  at: Location;
+type PassRef = HttpdIgnoredProxyTls['passes'][number];
+
+/** A proxy line as mod_proxy takes it: how it connects, and the written target when that is plain. */
+interface Classified {
+  transport: Transport | 'balancer';
+  plain?: PassRef;
 }
 
-/** `http://app:8080/` → plain; `https://…` → tls; a placeholder, `$1`, a socket → unknown; `!`, `balancer://` → none. */
-function transportOf(p: HttpdPlaced): Transport {
-  if (p.directive.key === 'proxypass' && p.directive.args.some((a) => a.value === '!')) return 'none';
-  const target = targetOf(p);
-  const scheme = target && /^([a-z][a-z0-9+.-]*):\/\//i.exec(target.value)?.[1]?.toLowerCase();
-  if (!scheme) return 'unknown';
-  if (TLS_SCHEMES[scheme]) return 'tls';
-  if (scheme === 'balancer') return 'none';
-  return PLAIN_SCHEMES.has(scheme) ? 'plain' : 'unknown';
-}
-
-/** A `RewriteRule` with the proxy flag: plain or TLS by its substitution's scheme, unknown when that is not written. */
-function rewriteTransport(p: HttpdPlaced): Transport {
-  const [, substitution, flags] = p.directive.args.map((a) => a.value);
-  if (!flags || !/^\[(?:.*,)?\s*(?:p|proxy)\s*(?:,.*)?\]$/i.test(flags)) return 'none';
-  // The scheme alone decides: `http://%{ENV:BACKEND}/$1` is plain whatever the host.
-  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(substitution ?? '')?.[1]?.toLowerCase();
+/** The transport a written scheme gives: TLS, plain, or unknown (none written, or one mod_proxy has no module for). */
+function transportOfScheme(scheme: string | undefined): Transport {
   if (scheme && TLS_SCHEMES[scheme]) return 'tls';
   return scheme && PLAIN_SCHEMES.has(scheme) ? 'plain' : 'unknown';
+}
+
+/**
+ * `http://app:8080/` → plain; `https://…` → tls; a placeholder, `$1`, a socket → unknown; `!` → none; `balancer://` → its
+ * members decide. A `RewriteRule` counts only with the proxy flag, by its substitution's scheme alone
+ * (`http://%{ENV:BACKEND}/$1` is plain whatever the host).
+ */
+function classify(p: HttpdPlaced): Classified {
+  const rewrite = p.directive.key === 'rewriterule';
+  if (rewrite) {
+    const flags = p.directive.args[2]?.value;
+    if (!flags || !/^\[(?:.*,)?\s*(?:p|proxy)\s*(?:,.*)?\]$/i.test(flags)) return { transport: 'none' };
+  } else if (p.directive.key === 'proxypass' && p.directive.args.some((a) => a.value === '!'))
+    return { transport: 'none' };
+  const arg = rewrite ? p.directive.args[1] : p.directive.args[targetOf(p)?.index ?? -1];
+  const scheme = arg && schemeOf(arg.value);
+  if (scheme === 'balancer' && !rewrite) return { transport: 'balancer' };
+  const transport = transportOfScheme(scheme);
+  return transport === 'plain' && arg && scheme
+    ? {
+        transport,
+        plain: { written: p.directive.name, target: arg.value, scheme, at: { file: p.file, range: arg.range } },
+      }
+    : { transport };
 }
 
 const every = (scope: readonly HttpdPlaced[]): HttpdPlaced[] =>
@@ -72,30 +82,15 @@ function hostTransport(scopes: readonly (readonly HttpdPlaced[])[]): { transport
       p.directive.key === 'proxyremotematch',
   );
   if (forward || lines.some(unread)) return { transport: 'unknown', passes: [] };
-  const passes = scopes.flatMap((s) => passesOf(s)).map(({ pass }) => ({ pass, transport: transportOf(pass) }));
-  const rewrites = lines
-    .filter((p) => p.directive.key === 'rewriterule')
-    .map((pass) => ({ pass, transport: rewriteTransport(pass) }));
-  const all = [...passes, ...rewrites];
+  const passes = scopes.flatMap((s) => passesOf(s)).map(({ pass }) => ({ pass, ...classify(pass) }));
+  const rewrites = lines.filter((p) => p.directive.key === 'rewriterule').map(classify);
   // A balancer's members are passes of their own; one the tree does not hold may be TLS.
-  const balancers = passes.filter((p) => /^balancer:\/\//i.test(targetOf(p.pass)?.value ?? ''));
-  if (balancers.length > 0 && !passes.some((p) => p.pass.directive.key === 'balancermember'))
+  if (passes.some((p) => p.transport === 'balancer') && !passes.some((p) => p.pass.directive.key === 'balancermember'))
     return { transport: 'unknown', passes: [] };
+  const all = [...passes, ...rewrites];
   const kinds = new Set(all.map((p) => p.transport));
   const transport = kinds.has('unknown') ? 'unknown' : kinds.has('tls') ? 'tls' : kinds.has('plain') ? 'plain' : 'none';
-  const plain = all.filter((p) => p.transport === 'plain');
-  return {
-    transport,
-    passes: plain.map(({ pass }) => {
-      const target =
-        pass.directive.key === 'rewriterule' ? pass.directive.args[1] : pass.directive.args[targetOf(pass)!.index];
-      return {
-        written: pass.directive.name,
-        target: target?.value ?? '',
-        at: { file: pass.file, range: target!.range },
-      };
-    }),
-  };
+  return { transport, passes: all.flatMap((p) => (p.plain ? [p.plain] : [])) };
 }
 
 /** The intent directives of a scope: its own lines and those of its `<Proxy>` sections (not of other vhosts). */

@@ -19,6 +19,8 @@ export const PLAIN_SCHEMES = new Set(['http', 'ws', 'ajp', 'fcgi', 'scgi', 'uwsg
 const URL = /^([a-z][a-z0-9+.-]*):\/\/(\[[0-9a-f:.]+\]|[a-z0-9._-]+)(?::(\d+))?(?=[/?#]|$)/i;
 /** Any scheme: a ProxyPass argument that names a backend, even one whose host is a placeholder (`https://[TARGET_IP]/`). */
 const SCHEME = /^([a-z][a-z0-9+.-]*):\/\//i;
+/** A URL's scheme in lower case (`HTTPS://x` → `https`), undefined when the text does not start with one. */
+export const schemeOf = (url: string): string | undefined => SCHEME.exec(url)?.[1]?.toLowerCase();
 
 /** A proxy directive with the `<Proxy>` / `<ProxyMatch>` section it is written in, if any. */
 interface PassIn {
@@ -73,7 +75,7 @@ export function httpdProxies(
   const passes = passesOf(scope);
   for (const { pass, section } of passes) {
     const target = targetOf(pass);
-    const scheme = target && TLS_SCHEMES[SCHEME.exec(target.value)![1]!.toLowerCase()];
+    const scheme = target && TLS_SCHEMES[schemeOf(target.value)!];
     if (!target || !scheme) continue;
     // A host or port a placeholder gives (`${BACKEND}`, `$1` of ProxyPassMatch, a template's `[TARGET_IP]`) is known
     // only when httpd runs: no backend to link.

@@ -31,8 +31,8 @@ export default defineRule({
       const [pass] = group.passes;
       if (!first || !pass) continue;
       const written = (p: { written: string; target: string }) => `${p.written} ${p.target}`;
-      const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(pass.target)?.[1]?.toLowerCase() ?? 'http';
-      const rest = pass.target.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '');
+      const { scheme } = pass;
+      const rest = pass.target.slice(`${scheme}://`.length);
       const { data, related, fingerprint } = ignoredProxyLines(group.directives, group.passes, written);
       ctx.report({
         messageId: 'ignored',
