@@ -123,7 +123,7 @@ function anchorPlaces(trust: TrustCheck, product: string): RuleRelated[] {
 /**
  * Reports a backend chain a verifying proxy (nginx proxy_ssl_verify on, httpd SSLProxyVerify require) refuses at a
  * level it may run at, for both rules: `verifyRefused` (the rule's severity) where every level refuses it, else the
- * info `verifyLevelUnknown`. The messages' `error` is OpenSSL's verify error (`68:CA signature digest algorithm too weak`).
+ * info `verifyLevelUnknown`. The messages' `error` is OpenSSL's verify error as the product logs it.
  */
 export function reportVerifyRefusal(
   ctx: RuleContext<unknown, 'verifyRefused' | 'verifyLevelUnknown'>,
@@ -134,6 +134,9 @@ export function reportVerifyRefusal(
   if (!first) return;
   const { trust } = v;
   const proxy = trust.verifier;
+  // OpenSSL's verify error (`68:CA signature digest algorithm too weak`); httpd logs it as `68): CA signature …` after
+  // its own `Error (`.
+  const error = verifyErrorOf(first.refusal.reason) ?? first.refusal.reason;
   const place = v.index === 0 ? 'the leaf' : v.index === v.path - 1 ? 'the trust anchor' : `certificate ${v.index + 1}`;
   const common = {
     client: proxy.name,
@@ -141,9 +144,7 @@ export function reportVerifyRefusal(
     dn: formatDn(v.cert.subject),
     place,
     detail: first.refusal.detail,
-    error: verifyErrorOf(first.refusal.reason) ?? first.refusal.reason,
-    // httpd logs it as `Error (68): CA signature digest algorithm too weak`.
-    errorAsHttpdLogs: (verifyErrorOf(first.refusal.reason) ?? first.refusal.reason).replace(/^(\d+):/, '$1): '),
+    error: product === 'httpd' ? error.replace(/^(\d+):/, '$1): ') : error,
     directive: v.level.directive,
   };
   const inTree = [...trust.presented, ...trust.anchors].find(

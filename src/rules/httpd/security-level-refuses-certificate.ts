@@ -36,9 +36,9 @@ export default defineRule({
       levelUnknown:
         "{{what}} {{dn}} of {{file}} ({{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether httpd starts (AH02562, '{{reason}}') depends on the level its OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}, or re-issue the certificate",
       verifyRefused:
-        "{{client}} verifies the backend's certificate (SSLProxyVerify require) at security level {{level}} ({{origin}}), which refuses {{dn}} ({{place}} of the path {{server}} presents): {{detail}}. httpd logs 'AH02276: Certificate Verification: Error ({{errorAsHttpdLogs}}' and 'AH02003: SSL Proxy connect failed', and answers every request it proxies there with 500. Re-issue it with {{reissue}}, or set @SECLEVEL={{lower}} at the end of SSLProxyCipherSuite",
+        "{{client}} verifies the backend's certificate (SSLProxyVerify require) at security level {{level}} ({{origin}}), which refuses {{dn}} ({{place}} of the path {{server}} presents): {{detail}}. httpd logs 'AH02276: Certificate Verification: Error ({{error}}' and 'AH02003: SSL Proxy connect failed', and answers every request it proxies there with 500. Re-issue it with {{reissue}}, or set @SECLEVEL={{lower}} at the end of SSLProxyCipherSuite",
       verifyLevelUnknown:
-        "{{client}} verifies the backend's certificate (SSLProxyVerify require), and {{dn}} ({{place}} of the path {{server}} presents; {{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether every proxied request fails with 500 (AH02276 'Certificate Verification: Error ({{errorAsHttpdLogs}}') depends on the level httpd's OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}",
+        "{{client}} verifies the backend's certificate (SSLProxyVerify require), and {{dn}} ({{place}} of the path {{server}} presents; {{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether every proxied request fails with 500 (AH02276 'Certificate Verification: Error ({{error}}') depends on the level httpd's OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}",
     },
     options: {},
     symptoms: ['AH02562', 'AH02276', 'ee key too small', 'ca key too small', 'ca md too weak'],
