@@ -9,8 +9,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultConfig } from '../../src/core/config';
-import { lint } from '../../src/engine/lint';
+import { lintTree } from '../engine/lint-helper';
 import { describeWithHttpd, startHttpd, startTlsBackend, statusOf } from '../helpers/httpd';
 import { expectOutcomesAgree, makeMaterials } from './security-level';
 
@@ -97,31 +96,20 @@ async function realOutcome(c: Case): Promise<string> {
 
 /** The rule on the same proxy, linted as a tree beside an upstream presenting the material: 'AH02276' for its error. */
 function predicted(c: Case): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-httpd-proxy-level-'));
-  try {
-    const write = (name: string, text: string) => {
-      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      fs.writeFileSync(path.join(dir, name), text);
-    };
-    write(
-      'gw/conf/httpd.conf',
-      `ServerRoot "/etc/httpd"\n${proxyConfig(c, '80', 'api.example.internal:8443').replaceAll('"@DIR@/', '"conf/')}`,
-    );
-    write('gw/conf/ca.crt', read(`${c.anchor}.crt`));
-    write('gw/Dockerfile', 'FROM debian:bookworm\nRUN apt-get install -y apache2\nCOPY conf/ /etc/httpd/conf/\n');
-    write(
-      'api/nginx.conf',
-      'http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_certificate api.crt;\n    ssl_certificate_key api.key;\n    ssl_ciphers DEFAULT:@SECLEVEL=0;\n  }\n}\n',
-    );
-    write('api/api.crt', read(`${c.material}.crt`));
-    const findings = lint({ paths: [dir], cwd: dir, config: defaultConfig(dir) }).findings.filter(
-      (f) => f.ruleId === RULE && f.location.file.endsWith('httpd.conf'),
-    );
-    if (findings.some((f) => f.severity === 'error')) return 'AH02276';
-    return findings.length > 0 ? 'unknown' : 'served';
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const { findings } = lintTree(
+    {
+      'gw/conf/httpd.conf': `ServerRoot "/etc/httpd"\n${proxyConfig(c, '80', 'api.example.internal:8443').replaceAll('"@DIR@/', '"conf/')}`,
+      'gw/conf/ca.crt': read(`${c.anchor}.crt`),
+      'gw/Dockerfile': 'FROM debian:bookworm\nRUN apt-get install -y apache2\nCOPY conf/ /etc/httpd/conf/\n',
+      'api/nginx.conf':
+        'http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_certificate api.crt;\n    ssl_certificate_key api.key;\n    ssl_ciphers DEFAULT:@SECLEVEL=0;\n  }\n}\n',
+      'api/api.crt': read(`${c.material}.crt`),
+    },
+    { builtIn: [RULE] },
+  );
+  const proxyFindings = findings.filter((f) => f.ruleId === RULE && f.location.file.endsWith('httpd.conf'));
+  if (proxyFindings.some((f) => f.severity === 'error')) return 'AH02276';
+  return proxyFindings.length > 0 ? 'unknown' : 'served';
 }
 
 describeWithHttpd('httpd/security-level-refuses-certificate on the proxy side against the real apache2', () => {

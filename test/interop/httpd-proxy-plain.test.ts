@@ -6,13 +6,10 @@
  * neither `apache2 -t` nor the start says a word). The rule must fire exactly where the backend receives plain HTTP
  * and the configuration asks for the backend's certificate to be checked or presents the proxy's own.
  */
-import * as fs from 'node:fs';
 import * as net from 'node:net';
-import { defaultConfig } from '../../src/core/config';
-import { lint } from '../../src/engine/lint';
 import { configTest, describeWithHttpd, startHttpd, statusOf } from '../helpers/httpd';
 import { ca, leaf } from '../helpers/pki';
-import { writeTree } from '../helpers/rule-tester';
+import { lintTree } from '../engine/lint-helper';
 
 const issuer = ca('Backend Test CA');
 const client = leaf('proxy.example', issuer);
@@ -103,14 +100,11 @@ function fires(config: string): boolean {
     .replaceAll('@PORT@', '80')
     .replaceAll('@DIR@', '/etc/httpd/conf')
     .replaceAll('@BACKEND@', 'app:8443');
-  const tree = writeTree({ 'web/conf/httpd.conf': `ServerRoot "/etc/httpd"\nListen 80\n${text}` });
-  try {
-    return lint({ paths: [tree], cwd: tree, config: defaultConfig(tree) }).findings.some(
-      (f) => f.ruleId === 'httpd/proxy-ssl-ignored',
-    );
-  } finally {
-    fs.rmSync(tree, { recursive: true, force: true });
-  }
+  const { findings } = lintTree(
+    { 'web/conf/httpd.conf': `ServerRoot "/etc/httpd"\nListen 80\n${text}` },
+    { builtIn: ['httpd/proxy-ssl-ignored'] },
+  );
+  return findings.some((f) => f.ruleId === 'httpd/proxy-ssl-ignored');
 }
 
 describeWithHttpd('mod_proxy and SSLProxy* lines on plain backends: apache2 and httpd/proxy-ssl-ignored', () => {
