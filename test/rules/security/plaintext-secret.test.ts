@@ -199,6 +199,15 @@ ruleTester(rule, {
       },
     },
     {
+      // m-stojanovic/kafka-zk-cluster-docker-ssl@452e791 (no licence file) secrets/host.consumer.ssl.config: a `.properties` file keeps
+      // quotes as part of the value, so the file holds the quoted reference, not the password.
+      name: 'a placeholder written in quotes in a properties file',
+      files: {
+        'secrets/host.consumer.ssl.config':
+          'security.protocol=SSL\nssl.keystore.location=/etc/kafka/secrets/kafka.consumer.keystore.jks\nssl.keystore.password="${KAFKA_SSL_PASSWORD}"\nssl.key.password=\'${KAFKA_SSL_PASSWORD}\'\n',
+      },
+    },
+    {
       // confluentinc/demo-scene@dc2b351 (Apache-2.0) python-microservices/cheese-reporter/config.properties
       name: 'a fill-in written as words in braces',
       files: {
@@ -349,6 +358,12 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // Quotes are part of a `.properties` value: a quoted password is still the password (with its quotes).
+      name: 'a literal password written in quotes in a properties file',
+      files: { 'client-ssl.properties': 'security.protocol=SSL\nssl.keystore.password="Quoted-Plain-1"\n' },
+      errors: [{ messageId: 'plaintext', file: 'client-ssl.properties', line: 2, column: 23 }],
+    },
     {
       // A token of the keys a lifetime may take is still a token: a long string, or a number of more than five digits.
       name: "a token under a key that may hold a token's lifetime",

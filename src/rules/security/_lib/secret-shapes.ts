@@ -143,10 +143,23 @@ const FILE_PATH =
   /^((\/|~\/|\.{1,2}[\\/]|[A-Za-z]:[\\/]|\$\w+[\\/]|\$\{[\w.-]+\}[\\/]|file:)\S*|(classpath\*?:\/?)?[\w.-]+([\\/][\w.-]+)*\.(json|pem|crt|cer|key|p12|pfx|jks|jceks|kdb|sth|keystore|truststore|txt|properties|conf))$/i;
 
 /**
+ * A value wholly in one pair of quotes that the format keeps as text: a `.properties` file takes
+ * `ssl.keystore.password="${KAFKA_SSL_PASSWORD}"` with its quotes (m-stojanovic/kafka-zk-cluster-docker-ssl@452e791
+ * secrets/host.consumer.ssl.config), so what the quotes enclose says whether the file holds the secret.
+ */
+const QUOTED = /^(["'])([^]*)\1$/;
+
+/**
  * Whether a value stands for a secret rather than holding it: empty, a flag, a placeholder (of any engine, whole or with
- * a default), a redaction mark, an encryption or one-way hash, a file path, or a `.properties` comment taken for the value.
+ * a default), a redaction mark, an encryption or one-way hash, a file path, or a `.properties` comment taken for the
+ * value; also written in quotes the format keeps (a quoted password is still one: its text is judged the same way).
  */
 export function standsInForSecret(value: string): boolean {
+  const quoted = QUOTED.exec(value)?.[2];
+  return isStandIn(value) || (quoted !== undefined && quoted !== '' && isStandIn(quoted));
+}
+
+function isStandIn(value: string): boolean {
   return (
     !value ||
     FLAG.test(value) ||
