@@ -63,6 +63,18 @@ const BIND_BLOCK = /^\s*(?:options|controls|logging|acl\s+\S+|view\s+\S+|zone\s+
  * httpd.conf-linux.sample of robert0714/vagrant_ihs_liberty_sticky-session hung the run).
  */
 const INI_SECTION_FIRST = /^(?:[ \t]*(?:[#;][^\r\n]*)?\r?\n)*[ \t]*\[[\w .:-]+\][ \t]*(?:\r?\n|$)/;
+/**
+ * Text outside comments that starts with no directive name (nginx matches names case-sensitively and every one is
+ * lowercase: `unknown directive "Im"`) and ends no statement (no `;`, `{` or `}`). A placeholder named nginx.conf
+ * (`Im is a nginx config`, srdrcn/kustomize_example@cd5ee2a overlays/dev/nginx.conf, which no container mounts) is no
+ * configuration to check line by line: it is named as not understood. An empty or comment-only nginx.conf, or a
+ * directive without its `;` (`ssl_protocols TLSv1.2`), is still nginx's.
+ */
+function onlyProse(head: string): boolean {
+  const code = head.replace(/#[^\r\n]*/g, '');
+  const firstWord = /\S+/.exec(code)?.[0];
+  return firstWord !== undefined && !/^[a-z_][a-z0-9_]*$/.test(firstWord) && !/[;{}]/.test(code);
+}
 const DIRECTIVE =
   /^\s*(ssl_[a-z_]+|listen|server_name|include|proxy_pass|proxy_ssl_[a-z_]+|worker_processes|worker_connections|keepalive_timeout|error_log|access_log|root|add_header|return|sendfile)\s+[^=\n]*;/m;
 
@@ -77,7 +89,7 @@ export const nginxFormat: FormatHandler<NginxData> = {
   classify(filePath, head) {
     const base = basenameOf(filePath);
     if (INI_SECTION_FIRST.test(head)) return undefined;
-    if (base === 'nginx.conf') return 'nginx.conf';
+    if (base === 'nginx.conf') return onlyProse(head) ? undefined : 'nginx.conf';
     if (NOT_NGINX.test(base)) return undefined;
     // Also fragments of an nginx role or module (`ansible-role-nginx/templates/vhost.j2`), and files named for nginx
     // (`roles/loadbalancer/templates/nginx-vhost-live.tpl`, shyanta/part-up@750c780), by content below.

@@ -203,6 +203,20 @@ describe('nginx configuration', () => {
     expect(nginxFormat.classify('/d/nginx/fluent.conf', text.replace('ServerRoot', '[PARSER]\n'))).toBeUndefined();
   });
 
+  // srdrcn/kustomize_example@cd5ee2a overlays/{dev,prod}/nginx.conf hold one line of prose (a placeholder no container
+  // mounts): two parse/missing-semicolon errors. Not one statement of it ends: it is named as not understood.
+  it.each([['Im is a nginx config\n'], ['# nginx settings go here\nPut the real configuration here.\n']])(
+    'does not claim an nginx.conf of prose without one statement: %j',
+    (text) => {
+      expect(nginxFormat.classify('/d/overlays/dev/nginx.conf', text)).toBeUndefined();
+    },
+  );
+
+  it.each([[''], ['# nothing yet\n'], ['events {}\n'], ['include /etc/nginx/conf.d/*.conf;\n']])(
+    'still claims an nginx.conf that is empty, comments only, or one statement: %j',
+    (text) => expect(nginxFormat.classify('/d/nginx.conf', text)).toBe('nginx.conf'),
+  );
+
   it('still claims an nginx.conf whose directives come first', () =>
     expect(nginxFormat.classify('/d/nginx.conf', '# [main]\nuser nginx;\nevents {}\n')).toBe('nginx.conf'));
 
