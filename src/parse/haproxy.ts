@@ -100,6 +100,7 @@ export const haproxyFormat: FormatHandler<HaproxyData> = {
             password?.range ?? (first && last ? { start: first.range.start, end: last.range.end } : line.keyword.range),
           section: label,
           secret: password !== undefined,
+          ...(password?.label ? { label: password.label } : {}),
         });
       }
     }
@@ -119,18 +120,20 @@ function passwordOf(
   line: HaproxyLine,
   text: string,
   lineIndex: () => LineIndex,
-): { value: string; range: Range } | undefined {
+): { value: string; range: Range; label: string } | undefined {
   const keyword = line.keyword.value;
   let words: HaproxyWord[];
+  let label = 'stats auth';
   if (keyword === 'user') {
     const at = line.args.findIndex((a) => a.value === 'password' || a.value === 'insecure-password');
     if (at < 0) return undefined;
+    label = ['user', ...line.args.slice(0, at + 1).map((a) => a.value)].join(' ');
     const groups = line.args.findIndex((a, i) => i > at && a.value === 'groups');
     words = line.args.slice(at + 1, groups < 0 ? undefined : groups);
-    if (words.length === 0) return { value: '', range: line.args[at]!.range };
+    if (words.length === 0) return { value: '', range: line.args[at]!.range, label };
   } else if (keyword === 'stats' && line.args[0]?.value === 'auth') {
     words = line.args.slice(1);
-    if (words.length === 0) return { value: '', range: line.args[0].range };
+    if (words.length === 0) return { value: '', range: line.args[0].range, label };
   } else return undefined;
   // A template splits one word into several (`admin:{{ pw }}`): the words up to the line's end, as written.
   const index = lineIndex();
@@ -140,11 +143,12 @@ function passwordOf(
   const plain = !/["'\\]/.test(written);
   const joined = plain ? written : words.map((w) => w.value).join(' ');
   const colon = keyword === 'stats' ? joined.indexOf(':') : -1;
-  if (keyword === 'stats' && colon < 0) return { value: '', range: index.rangeAt(start, end) };
+  if (keyword === 'stats' && colon < 0) return { value: '', range: index.rangeAt(start, end), label };
   return {
     value: joined.slice(colon + 1),
     // The password's own place when the text is its value; a quoted or escaped one: all of its words.
     range: plain ? index.rangeAt(start + colon + 1, end) : index.rangeAt(start, end),
+    label,
   };
 }
 

@@ -39,6 +39,11 @@ export interface Entry {
   /** XML: the name an element gives the secret its attribute holds (`<variable name="ibmmq.password" value="…">`). */
   secretName?: string;
   /**
+   * How users name the setting where its key alone does not say it (HAProxy `stats auth`, `user admin
+   * insecure-password`): said in messages. Fingerprints keep the key, so a baseline made before still matches.
+   */
+  label?: string;
+  /**
    * YAML: read through an alias or a merge key (`<<: *defaults`): the value is written at its anchor, which has an
    * entry of its own there; a rule about the text as written (a plaintext secret) judges that one.
    */

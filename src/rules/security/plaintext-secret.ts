@@ -161,7 +161,7 @@ export default defineRule({
           ctx.report({
             messageId: 'hashed',
             severity: 'info',
-            data: { key: entry.key, file: path.basename(doc.file.path), fix: referenceAdvice(doc.kind) },
+            data: { key: entry.label ?? entry.key, file: path.basename(doc.file.path), fix: referenceAdvice(doc.kind) },
             location: entryLocation(doc, entry, 'value'),
             related: envReferences.get(`${doc.file.path}\0${entry.key}`),
             fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'hashed'],
@@ -217,7 +217,7 @@ export default defineRule({
               ? said`${entry.key} (${entry.secretName})`
               : elytron
                 ? withOwner(entry.key, elytron.owner)
-                : entry.key,
+                : (entry.label ?? entry.key),
             file: path.basename(doc.file.path),
             ...(testDir !== undefined ? { dir: testDir.dir } : {}),
             ...(sharedKeyStore ? { keyStoreKey: sharedKeyStore.key } : {}),

@@ -80,6 +80,14 @@ const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
       'Keep the file out of the repository: the JVM reads it from the path -Djava.security.auth.login.config names, so render or mount it when the service is deployed (a Docker or Kubernetes secret, a vault)',
   },
   {
+    // HAProxy expands ${NAME} from its environment inside double quotes (docs.haproxy.org/2.6/configuration.html#2.3;
+    // measured on 2.6.12: `stats auth "admin:${STATS_PASSWORD}"` admits the variable's value, not the text), and a
+    // userlist's `password` takes a crypt(3) hash where `insecure-password` takes the password.
+    kinds: /^haproxy\./,
+    advice:
+      'Reference it instead: HAProxy expands environment variables inside double quotes ("admin:${STATS_PASSWORD}"), set outside the repository; a userlist takes a crypt(3) hash with password instead of insecure-password',
+  },
+  {
     kinds: /^mq\./,
     advice:
       'Keep it out of the repository: a key repository password belongs in its stash file (runmqakm -keydb -stashpw), other credentials in a vault',
