@@ -115,9 +115,10 @@ export interface VerifyRefusal {
 
 /**
  * An nginx or httpd proxy that verifies its backend's chain, with the levels it may run at. The link's trust check
- * exists only where the proxy verifies (proxy_ssl_verify on; SSLProxyVerify require: model/httpd-stores.ts). httpd
- * fails a refused chain with `optional_no_ca` too and ignores it with `none` (measured:
- * test/interop/httpd-proxy-level.test.ts); `optional*` is left unjudged, as its trust check is.
+ * exists only where the proxy verifies (proxy_ssl_verify on; SSLProxyVerify other than none, and with optional_no_ca
+ * only a path the proxy trusts: model/httpd-stores.ts, derive/trust.ts). httpd fails a refused chain with every
+ * SSLProxyVerify but none (measured: test/interop/httpd-proxy-level.test.ts); an untrusted 1024-bit self-signed backend
+ * fails optional_no_ca too, unjudged here as its trust is.
  */
 function verifyingProxy(c: Component): { level: NginxSecurityLevel; openssl?: { series: string } } | undefined {
   if (c.type === 'nginx.proxy' && c.attributes.securityLevel)
@@ -128,7 +129,7 @@ function verifyingProxy(c: Component): { level: NginxSecurityLevel; openssl?: { 
 }
 
 /**
- * The upstream chains nginx and httpd proxies verify (proxy_ssl_verify on, SSLProxyVerify require) that a level they may run at refuses: OpenSSL checks
+ * The upstream chains nginx and httpd proxies verify (proxy_ssl_verify on, SSLProxyVerify but none) that a level they may run at refuses: OpenSSL checks
  * every key of the verified path, anchor included, and every signature but the anchor's (X509_verify_cert at the
  * SSL's security level: 66 'EE certificate key too weak', 67 'CA certificate key too weak', 68 'CA signature digest
  * algorithm too weak'; measured with s_client -verify_return_error). Only paths the tree otherwise trusts: an

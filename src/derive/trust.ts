@@ -325,10 +325,13 @@ export function deriveTrust(
     if (predicted?.prediction.ok && /_anon_/i.test(predicted.prediction.cipherSuite)) continue;
     const clientAuth = server.tls.clientAuth?.value ?? 'none';
     // A client that does not verify its peer (nginx proxy_ssl_verify off) accepts any certificate: nothing to judge.
-    const serverCertificate =
+    const checked =
       client.tls.trust?.verifiesPeer?.value === false
         ? undefined
         : check(signed, tree, 'server', client, server, predicted);
+    // httpd's optional_no_ca accepts a chain it cannot take to an anchor: only a path it trusts is judged further.
+    const serverCertificate =
+      client.tls.trust?.acceptsUnknownIssuer && checked?.verdict.kind !== 'trusted' ? undefined : checked;
     const clientCertificate =
       clientAuth === 'none' ? undefined : check(signed, tree, 'client', server, client, predicted);
     out.push({

@@ -111,6 +111,11 @@ export interface TlsTrustSettings {
   /** False when the endpoint does not check its peer's certificate at all (nginx `proxy_ssl_verify off`, its default). */
   verifiesPeer?: Traced<boolean>;
   /**
+   * The end verifies its peer's chain but forgives an issuer it cannot find or does not trust (httpd `SSLProxyVerify
+   * optional_no_ca`: mod_ssl's ssl_verify_error_is_optional). Any other verify error still fails the handshake.
+   */
+  acceptsUnknownIssuer?: boolean;
+  /**
    * Set when the model cannot say which anchors the end uses (a Liberty REST client given both its own trust store
    * and the SSL feature's default configuration): why, and where. Its verdicts are unknown, never a failure.
    */

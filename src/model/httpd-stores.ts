@@ -31,8 +31,8 @@ export function httpdServerTrust(
 
 /**
  * httpd as a client of an https backend: SSLProxyMachineCertificateFile is the client certificate it sends,
- * SSLProxyCACertificateFile the anchors it checks the backend against — only with SSLProxyVerify require (default none:
- * nothing is checked).
+ * SSLProxyCACertificateFile the anchors it checks the backend against — with SSLProxyVerify require, optional or
+ * optional_no_ca (default none: nothing is checked).
  */
 export function httpdProxyTrust(
   component: HttpdProxyComponent,
@@ -41,15 +41,18 @@ export function httpdProxyTrust(
 ): TlsTrustSettings {
   const pem = pemOf(component, stores, mounts);
   const { verify, caFile, machineCertificate, caUnknown } = component.attributes;
+  // A backend always sends its certificate, so `optional` fails the proxied request on a verify error as `require`
+  // does; `optional_no_ca` forgives an unknown issuer only (measured: test/interop/httpd-proxy-level.test.ts).
   const trust: TlsTrustSettings = {
     defaultTrust: 'none',
-    verifiesPeer: { value: verify.value === 'require', from: verify.from },
+    verifiesPeer: { value: verify.value !== 'none', from: verify.from },
+    ...(verify.value === 'optional_no_ca' ? { acceptsUnknownIssuer: true } : {}),
   };
   if (machineCertificate && !PLACEHOLDER.test(machineCertificate.value)) trust.keyStore = pem(machineCertificate);
   if (caFile && !PLACEHOLDER.test(caFile.value)) trust.trustStore = pem(caFile);
   // mod_ssl loads no system store: without SSLProxyCACertificateFile nothing is trusted, unless a file the tree does not
   // hold sets one.
-  else if (verify.value === 'require' && caUnknown)
+  else if ((verify.value === 'require' || verify.value === 'optional') && caUnknown)
     trust.unknown = { why: caUnknown, at: verify.from.kind === 'file' ? verify.from.location : component.location };
   return trust;
 }

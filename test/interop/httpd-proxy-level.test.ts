@@ -14,6 +14,7 @@ import { describeWithHttpd, startHttpd, startTlsBackend, statusOf } from '../hel
 import { expectOutcomesAgree, makeMaterials } from './security-level';
 
 const RULE = 'httpd/security-level-refuses-certificate';
+const UNTRUSTED = 'tls/untrusted-server-certificate';
 
 interface Case {
   /** The backend's material (`<name>.crt` with its chain, `<name>.key`) and the anchor the proxy verifies with. */
@@ -39,6 +40,45 @@ const CASES: Record<string, Case> = {
     material: 'chain-ca1024',
     anchor: 'ca1024',
     lines: [REQUIRE, 'SSLProxyCipherSuite DEFAULT:@SECLEVEL=1'],
+  },
+  // optional and optional_no_ca (the backend always sends its certificate): mod_ssl fails a refused chain as with
+  // require; optional fails an untrusted one too, optional_no_ca forgives an unknown issuer only. Measured and left out:
+  // an untrusted 1024-bit self-signed backend fails optional_no_ca too (66 'EE certificate key too weak'), where the
+  // model judges no path it cannot take to an anchor (silent).
+  'a SHA-1-signed leaf, optional_no_ca, its CA trusted': {
+    material: 'sha1-leaf',
+    anchor: 'ca2048',
+    lines: ['SSLProxyVerify optional_no_ca'],
+  },
+  'a SHA-1-signed leaf, optional_no_ca, its CA not in the file': {
+    material: 'sha1-leaf',
+    anchor: 'rsa1024',
+    lines: ['SSLProxyVerify optional_no_ca'],
+  },
+  'a 1024-bit self-signed backend, optional_no_ca, trusted': {
+    material: 'rsa1024',
+    anchor: 'rsa1024',
+    lines: ['SSLProxyVerify optional_no_ca'],
+  },
+  'a 2048-bit leaf of a 1024-bit CA, optional_no_ca, the CA not in the file': {
+    material: 'chain-ca1024',
+    anchor: 'ca2048',
+    lines: ['SSLProxyVerify optional_no_ca'],
+  },
+  'a SHA-256 leaf, optional_no_ca, not trusted': {
+    material: 'sha256-leaf',
+    anchor: 'rsa1024',
+    lines: ['SSLProxyVerify optional_no_ca'],
+  },
+  'a SHA-1-signed leaf, SSLProxyVerify optional, its CA trusted': {
+    material: 'sha1-leaf',
+    anchor: 'ca2048',
+    lines: ['SSLProxyVerify optional'],
+  },
+  'a SHA-256 leaf, optional, not trusted': {
+    material: 'sha256-leaf',
+    anchor: 'rsa1024',
+    lines: ['SSLProxyVerify optional'],
   },
 };
 
@@ -94,7 +134,10 @@ async function realOutcome(c: Case): Promise<string> {
   }
 }
 
-/** The rule on the same proxy, linted as a tree beside an upstream presenting the material: 'AH02276' for its error. */
+/**
+ * The rule on the same proxy, linted as a tree beside an upstream presenting the material: 'AH02276' for its error or
+ * tls/untrusted-server-certificate's (an untrusted backend fails the same way).
+ */
 function predicted(c: Case): string {
   const { findings } = lintTree(
     {
@@ -105,9 +148,11 @@ function predicted(c: Case): string {
         'http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_certificate api.crt;\n    ssl_certificate_key api.key;\n    ssl_ciphers DEFAULT:@SECLEVEL=0;\n  }\n}\n',
       'api/api.crt': read(`${c.material}.crt`),
     },
-    { builtIn: [RULE] },
+    { builtIn: [RULE, UNTRUSTED] },
   );
-  const proxyFindings = findings.filter((f) => f.ruleId === RULE && f.location.file.endsWith('httpd.conf'));
+  const proxyFindings = findings.filter(
+    (f) => (f.ruleId === RULE || f.ruleId === UNTRUSTED) && f.location.file.endsWith('httpd.conf'),
+  );
   if (proxyFindings.some((f) => f.severity === 'error')) return 'AH02276';
   return proxyFindings.length > 0 ? 'unknown' : 'served';
 }

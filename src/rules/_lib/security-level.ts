@@ -121,7 +121,7 @@ function anchorPlaces(trust: TrustCheck, product: string): RuleRelated[] {
 }
 
 /**
- * Reports a backend chain a verifying proxy (nginx proxy_ssl_verify on, httpd SSLProxyVerify require) refuses at a
+ * Reports a backend chain a verifying proxy (nginx proxy_ssl_verify on, httpd SSLProxyVerify but none) refuses at a
  * level it may run at, for both rules: `verifyRefused` (the rule's severity) where every level refuses it, else the
  * info `verifyLevelUnknown`. The messages' `error` is OpenSSL's verify error as the product logs it.
  */
@@ -146,6 +146,8 @@ export function reportVerifyRefusal(
     detail: first.refusal.detail,
     error: product === 'httpd' ? error.replace(/^(\d+):/, '$1): ') : error,
     directive: v.level.directive,
+    // httpd's SSLProxyVerify as written (require, optional, optional_no_ca): each fails a refused chain alike.
+    verify: proxy.type === 'httpd.proxy' ? proxy.attributes.verify.value : 'on',
   };
   const inTree = [...trust.presented, ...trust.anchors].find(
     (c) => c.cert.fingerprintSha256 === v.cert.fingerprintSha256,

@@ -10,7 +10,7 @@ import { said } from '../../core/phrase';
  * @SECLEVEL, it has already set; a key or signature the level refuses makes httpd log AH02562 and not start (measured
  * with Debian 12's apache2 2.4 and OpenSSL 3.0.19: test/interop/httpd-security-level.test.ts). The level: @SECLEVEL of
  * SSLCipherSuite, else the image's OpenSSL's default (src/model/openssl-level.ts); an SSLCertificateChainFile's
- * certificates are not checked when loaded (src/derive/openssl-levels.ts). A proxy with SSLProxyVerify require verifies
+ * certificates are not checked when loaded (src/derive/openssl-levels.ts). A proxy with SSLProxyVerify other than none verifies
  * its backend's chain at its own level (SSLProxyCipherSuite's @SECLEVEL, else the default): a key or signature the
  * level refuses fails every proxied request with 500 and AH02276 'Certificate Verification: Error (68): CA signature
  * digest algorithm too weak' (measured: test/interop/httpd-proxy-level.test.ts).
@@ -27,7 +27,7 @@ export default defineRule({
   meta: {
     id: 'httpd/security-level-refuses-certificate',
     description:
-      "Report certificates an httpd virtual host loads (SSLCertificateFile) whose key or signature its OpenSSL's security level refuses: httpd does not start; and backend certificates an httpd proxy verifying them (SSLProxyVerify require) refuses at its level: every proxied request fails",
+      "Report certificates an httpd virtual host loads (SSLCertificateFile) whose key or signature its OpenSSL's security level refuses: httpd does not start; and backend certificates an httpd proxy verifying them (SSLProxyVerify require, optional or optional_no_ca) refuses at its level: every proxied request fails",
     severity: 'error',
     appliesTo: { components: ['httpd.server', 'httpd.proxy'] },
     messages: {
@@ -36,9 +36,9 @@ export default defineRule({
       levelUnknown:
         "{{what}} {{dn}} of {{file}} ({{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether httpd starts (AH02562, '{{reason}}') depends on the level its OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}, or re-issue the certificate",
       verifyRefused:
-        "{{client}} verifies the backend's certificate (SSLProxyVerify require) at security level {{level}} ({{origin}}), which refuses {{dn}} ({{place}} of the path {{server}} presents): {{detail}}. httpd logs 'AH02276: Certificate Verification: Error ({{error}}' and 'AH02003: SSL Proxy connect failed', and answers every request it proxies there with 500. Re-issue it with {{reissue}}, or set @SECLEVEL={{lower}} at the end of SSLProxyCipherSuite",
+        "{{client}} verifies the backend's certificate (SSLProxyVerify {{verify}}) at security level {{level}} ({{origin}}), which refuses {{dn}} ({{place}} of the path {{server}} presents): {{detail}}. httpd logs 'AH02276: Certificate Verification: Error ({{error}}' and 'AH02003: SSL Proxy connect failed', and answers every request it proxies there with 500. Re-issue it with {{reissue}}, or set @SECLEVEL={{lower}} at the end of SSLProxyCipherSuite",
       verifyLevelUnknown:
-        "{{client}} verifies the backend's certificate (SSLProxyVerify require), and {{dn}} ({{place}} of the path {{server}} presents; {{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether every proxied request fails with 500 (AH02276 'Certificate Verification: Error ({{error}}') depends on the level httpd's OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}",
+        "{{client}} verifies the backend's certificate (SSLProxyVerify {{verify}}), and {{dn}} ({{place}} of the path {{server}} presents; {{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether every proxied request fails with 500 (AH02276 'Certificate Verification: Error ({{error}}') depends on the level httpd's OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}",
     },
     options: {},
     symptoms: ['AH02562', 'AH02276', 'ee key too small', 'ca key too small', 'ca md too weak'],

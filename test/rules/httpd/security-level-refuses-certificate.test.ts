@@ -59,6 +59,10 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'optional_no_ca and a SHA-1-signed backend whose CA the proxy does not hold: an unknown issuer is forgiven (measured: 200)',
+      files: { ...upstream('sha1-signed.crt'), ...verifyingProxy('rsa1024-self.crt', 'SSLProxyVerify optional_no_ca') },
+    },
+    {
       name: 'a proxy verifying a backend whose SHA-256 leaf and 2048-bit CA level 2 accepts',
       files: { ...upstream('api-san.crt'), ...verifyingProxy('ca.crt', 'SSLProxyVerify require') },
     },
@@ -132,6 +136,18 @@ ruleTester(rule, {
             'answers every request it proxies there with 500',
             '@SECLEVEL=1 at the end of SSLProxyCipherSuite',
           ],
+        },
+      ],
+    },
+    {
+      name: 'optional_no_ca verifying a SHA-1-signed backend it trusts: 68 all the same (measured: 500)',
+      files: { ...upstream('sha1-signed.crt'), ...verifyingProxy('ca.crt', 'SSLProxyVerify optional_no_ca') },
+      errors: [
+        {
+          messageId: 'verifyRefused',
+          file: 'gw/conf/httpd.conf',
+          line: 6,
+          messageIncludes: ['(SSLProxyVerify optional_no_ca)', 'Error (68): CA signature digest algorithm too weak'],
         },
       ],
     },
