@@ -85,7 +85,7 @@ const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
     // userlist's `password` takes a crypt(3) hash where `insecure-password` takes the password.
     kinds: /^haproxy\./,
     advice:
-      'Reference it instead: HAProxy expands environment variables inside double quotes ("admin:${STATS_PASSWORD}"), set outside the repository; a userlist takes a crypt(3) hash with password instead of insecure-password',
+      'Reference it instead: HAProxy expands environment variables inside double quotes ("${NAME}", as in stats auth "admin:${STATS_PASSWORD}"), which the service\'s environment sets outside the repository; a userlist takes a crypt(3) hash with password instead of insecure-password',
   },
   {
     kinds: /^mq\./,
