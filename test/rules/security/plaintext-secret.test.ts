@@ -1323,6 +1323,27 @@ ruleTester(rule, {
       ],
     },
     {
+      // WildFly Core 14's migrate scripts (WFCORE-5095), as ravi-pmp/rhsso@ef94214 (Apache-2.0) bin/migrate-standalone.cli
+      // ships them: applicationKS and applicationKM are added, then the key-manager's generating host is written by
+      // :write-attribute. Both clear-text passwords were warnings; the store is the one WildFly generates.
+      name: "jboss-cli: a key-manager's generating host written after its :add: its store is generated (infos)",
+      files: {
+        'bin/migrate-standalone.cli':
+          'if (outcome == failed) of /subsystem=elytron/key-store=applicationKS:read-resource\n' +
+          '    /subsystem=elytron/key-store=applicationKS:add(credential-reference={clear-text=password},type=JKS)\n' +
+          '    /subsystem=elytron/key-store=applicationKS:write-attribute(name=path,value=application.keystore)\n' +
+          'end-if\n' +
+          'if (outcome == failed) of /subsystem=elytron/key-manager=applicationKM:read-resource\n' +
+          '    /subsystem=elytron/key-manager=applicationKM:add(key-store=applicationKS, credential-reference={clear-text=password})\n' +
+          '    /subsystem=elytron/key-manager=applicationKM:write-attribute(name=generate-self-signed-certificate-host,value=localhost)\n' +
+          'end-if\n',
+      },
+      errors: [
+        { messageId: 'generatedStore', severity: 'info', file: 'bin/migrate-standalone.cli', line: 2 },
+        { messageId: 'generatedStore', severity: 'info', file: 'bin/migrate-standalone.cli', line: 6 },
+      ],
+    },
+    {
       // Keycloak 9-11's standalone.xml (WildFly 18-21), as ansible-middleware/keycloak@74ca1e0 (Apache-2.0)
       // roles/keycloak/templates/9.0.2/standalone-infinispan.xml.j2 has it: Elytron's applicationKS opens
       // application.keystore with no generating key-manager, the very file ApplicationRealm generates. Its two

@@ -1,6 +1,6 @@
 import type { Entry, ParsedDocument } from '../../../parse/types';
 import { JBOSS_SERVER_KIND } from '../../../parse/jboss';
-import { JBOSS_CLI_KIND, type CliOperation, type JbossCliData } from '../../../parse/jboss-cli';
+import { JBOSS_CLI_KIND, type JbossCliData } from '../../../parse/jboss-cli';
 import { attr, type XmlData, type XmlElement } from '../../../parse/xml';
 
 /** How an Elytron `<credential-reference clear-text=…>` is used: which element holds it, and what its store serves. */
@@ -139,15 +139,22 @@ function cliCredentialUse(data: JbossCliData, entry: Entry): ElytronCredentialUs
     return host && store ? { owner: 'security realm', serves: { kind: 'generated', store, host } } : undefined;
   }
   if (key !== 'credential-reference.clear-text') return undefined;
-  const resource = (o: CliOperation): ElytronResource => {
-    const at = o.resource.indexOf('=');
+  // A resource has the attributes its :add gives and those a later :write-attribute sets: WildFly's own migrate-*.cli
+  // add key-manager applicationKM, then write its generate-self-signed-certificate-host (WFCORE-5095; ravi-pmp/rhsso@
+  // ef94214 bin/migrate-standalone.cli).
+  const attributes = new Map<string, Map<string, string>>();
+  for (const o of data.operations)
+    attributes.set(o.resource, new Map([...(attributes.get(o.resource) ?? []), ...o.params]));
+  const resource = (name: string): ElytronResource => {
+    const at = name.indexOf('=');
+    const params = attributes.get(name);
     return {
-      type: o.resource.slice(0, at),
-      name: o.resource.slice(at + 1),
-      keyStore: o.params.get('key-store'),
-      generatesFor: o.params.get('generate-self-signed-certificate-host'),
+      type: name.slice(0, at),
+      name: name.slice(at + 1),
+      keyStore: params?.get('key-store'),
+      generatesFor: params?.get('generate-self-signed-certificate-host'),
     };
   };
-  const managers = data.operations.map(resource).filter((r) => MANAGER_TYPES.has(r.type));
-  return credentialUse(resource(operation), managers);
+  const managers = [...attributes.keys()].map(resource).filter((r) => MANAGER_TYPES.has(r.type));
+  return credentialUse(resource(operation.resource), managers);
 }
