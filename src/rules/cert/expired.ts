@@ -26,7 +26,7 @@ import {
   trustedCopiesRelated,
 } from './_lib/chain-member';
 import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOfExpiredFile } from './_lib/anchors';
-import { ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
+import { ownSelfSigned, presentedLeavesOf, trustUses, unnamedPeers } from './_lib/trust-uses';
 import { websphereClientKeyStore } from './_lib/client-key-store';
 import { ours, said, type Phrase } from '../../core/phrase';
 import { testResourcesDir } from '../../core/test-fixture-dirs';
@@ -47,13 +47,13 @@ export default defineRule({
       expiredOnlyAnchors:
         "Certificate {{dn}} expired on {{date}}, as has every certificate of {{file}}, the CA file {{verifiers}} {{verify}} peer certificates against: OpenSSL checks the trust anchor's dates too ('certificate has expired', error 10 at the CA), so every peer certificate is refused (an nginx server answers 400 'The SSL certificate error' to each client that presents one; a proxy's handshake with its upstream fails). Replace it with the CA's current certificate",
       expiredUnnamed:
-        'Certificate {{dn}} expired on {{date}}, but no server, client or store setting lint-deploy models in this deployment names {{file}} (one it does not model may: an environment variable an image reads, a template). If something presents it, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE); if nothing does (test data, a copy left behind), remove it, or exclude its directory with `ignorePatterns`',
+        'Certificate {{dn}} expired on {{date}}, but no server, client or store setting lint-deploy models in this deployment names {{file}} (one it does not model may: an environment variable an image reads, a template). If something presents it, {{peers}}; if nothing does (test data, a copy left behind), remove it, or exclude its directory with `ignorePatterns`',
       expiredOtherAlias:
         'Certificate {{dn}} expired on {{date}}, but every setting that names {{file}} selects another key entry ({{aliases}}): this one is not presented. Remove it from the store, or renew it before a setting selects it',
       expiredNotServed:
         'Certificate {{dn}} expired on {{date}}, but no handshake the tree shows uses it: {{why}}. Renew it before TLS is turned on there, or remove it',
       expiredPerhapsNamed:
-        'Certificate {{dn}} expired on {{date}}. No setting names {{file}} by a path the tree resolves, but some name their file by a placeholder or a relative path the tree does not place ({{names}}): if one of them is this file, peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Renew it, or remove it if nothing uses it',
+        'Certificate {{dn}} expired on {{date}}. No setting names {{file}} by a path the tree resolves, but some name their file by a placeholder or a relative path the tree does not place ({{names}}): if one of them is this file, {{peers}}. Renew it, or remove it if nothing uses it',
       expiredPerhapsNamedSelfSigned:
         "Self-signed certificate {{dn}} expired on {{date}}. No setting names {{file}} by a path the tree resolves, but some name their file by a placeholder or a relative path the tree does not place ({{names}}). If one of them is this file, a peer accepts it only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it, or remove it if nothing uses it",
       expiredUnnamedBundle:
@@ -228,7 +228,7 @@ export default defineRule({
         if (expired && !perhaps) {
           // Said once per file (after the loop): a CA bundle nothing names may hold dozens of expired CAs.
           const same = unnamed.get(c.doc.file.path) ?? [];
-          same.push({ dn, date, location, related, fingerprint });
+          same.push({ dn, date, location, related, fingerprint, peers: unnamedPeers(c, presentedLeaves) });
           unnamed.set(c.doc.file.path, same);
           continue;
         }
@@ -252,6 +252,7 @@ export default defineRule({
             dn,
             date,
             file: path.basename(c.doc.file.path),
+            peers: unnamedPeers(c, presentedLeaves),
             names:
               names.length > 3 ? said`${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
           },
@@ -421,7 +422,7 @@ export default defineRule({
       if (rest.length === 0) {
         ctx.report({
           messageId: 'expiredUnnamed',
-          data: { dn: first.dn, date: first.date, file: path.basename(file) },
+          data: { dn: first.dn, date: first.date, file: path.basename(file), peers: first.peers },
           location: first.location,
           ...(first.related.length > 0 ? { related: first.related } : {}),
           fingerprint: first.fingerprint,
@@ -458,6 +459,7 @@ interface UnnamedExpired {
   location: Location;
   related: RuleRelated[];
   fingerprint: string[];
+  peers: Phrase;
 }
 
 /** What sends the chain `c` is in: its file, or for a chain file the leaf's file with it (`web.crt with chain.crt`). */

@@ -1646,6 +1646,38 @@ ruleTester(rule, {
   valid: [],
   invalid: [
     {
+      // Basitkhan23/SF-Kafka-conn-ssl@c74edfe (no licence file) scripts/security: stores and the CA file of a broker
+      // set no setting names, their CA expired. They were said to be rejected by any peer; JSSE accepts an expired
+      // trusted root (measured above), OpenSSL and GSKit refuse it.
+      name: 'an expired root named by nothing (a key entry chain top, a CA file): JSSE accepts it, OpenSSL and GSKit refuse',
+      files: {
+        'scripts/security/kafka1.keystore.jks': fs.readFileSync(
+          path.resolve(__dirname, '../../fixtures/keystores/generated/key.jks'),
+        ),
+        'scripts/security/snakeoil-ca-1.crt': ca('Snakeoil CA', undefined, {
+          notBefore: day('2020-01-01'),
+          notAfter: day('2030-01-01'),
+        }).pem,
+        'scripts/security/old-leaf.crt': leaf('old.example.com', goodRoot, {
+          notBefore: day('2020-01-01'),
+          notAfter: day('2030-01-01'),
+        }).pem,
+      },
+      options: { referenceDate: '2040-01-01' },
+      errors: ['kafka1.keystore.jks', 'old-leaf.crt', 'snakeoil-ca-1.crt'].map((name) => ({
+        messageId: 'expiredUnnamed',
+        file: `scripts/security/${name}`,
+        line: 1,
+        severity: 'info' as const,
+        ...(name === 'old-leaf.crt'
+          ? { messageIncludes: ['peers reject it'] }
+          : {
+              messageIncludes: ["does not check a trust anchor's dates", 'OpenSSL and GSKit refuse it'],
+              messageExcludes: ['peers reject it'],
+            }),
+      })),
+    },
+    {
       name: "a Kafka client key store's expired self-signed root above a valid leaf, no link: a warning, not an error",
       files: springKafka(KAFKA_KEY_STORE),
       options: { referenceDate: '2040-01-01' },

@@ -2,6 +2,7 @@
 import type { LinkTrust, TrustCheck } from '../../../derive/trust';
 import type { DerivedDeployment } from '../../../derive/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
+import { ours, type Phrase } from '../../../core/phrase';
 
 /**
  * Certificates of the tree that links use only where no date check happens: a JSSE trust anchor (PKIX does
@@ -48,6 +49,24 @@ export function ownSelfSigned(c: TreeCertificate, presentedLeaves: ReadonlySet<s
     'certificates' in c.doc.data &&
     c.doc.data.certificates[0]?.fingerprintSha256 === c.cert.fingerprintSha256
   );
+}
+
+/**
+ * What a peer does with an expired certificate no setting names, if something presented it. A root (self-signed and a CA,
+ * the top of a key entry's chain, or a trusted entry; not the key pair's own certificate) is only ever trusted, and JSSE
+ * ends a path at a trusted root without checking its dates (OpenJDK 17.0.15, measured for cert/expired's chain roots):
+ * Basitkhan23/SF-Kafka-conn-ssl@c74edfe's stores and CA file, their CA expired, were said to be rejected by any peer.
+ */
+export function unnamedPeers(c: TreeCertificate, presentedLeaves: ReadonlySet<string>): Phrase {
+  const root =
+    c.cert.selfSigned &&
+    !ownSelfSigned(c, presentedLeaves) &&
+    (c.cert.isCa || (c.store !== undefined && (c.store.chainIndex > 0 || c.store.entry === 'trusted-cert')));
+  return root
+    ? ours(
+        "a peer accepts it only as a root it trusts, and a JSSE peer (Java) that does completes the handshake (JSSE does not check a trust anchor's dates) while OpenSSL and GSKit refuse it ('certificate has expired', AMQ9633, GSK_ERROR_BAD_DATE)",
+      )
+    : ours('peers reject it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE)');
 }
 
 /** The fingerprints of the first certificate of each file a component names as the certificate it presents. */
