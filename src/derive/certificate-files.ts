@@ -85,7 +85,7 @@ export function certificateFileUse(
     const keyAlias = selecting(component);
     // Paths Compose mounts from outside the tree: they name no tree file, not even one of their name.
     const outside = new Set<string>();
-    for (const { ref, certificates } of presented.get(component.id) ?? []) {
+    for (const { ref, certificates, file } of presented.get(component.id) ?? []) {
       for (const c of certificates) {
         owned.add(c.doc.file.path);
         add(inUse, c.doc.file.path, component, ref.reference, keyAlias);
@@ -103,7 +103,10 @@ export function certificateFileUse(
         mountedOutside.push({ component, path: ref.file, at: ref.mountedFromOutside });
         outside.add(ref.file);
       } else if (certificates.length === 0 && ref.file)
-        named(component, undefined, ref.file, ref.reference, keyAlias, literalStoreType(ref.storeType), 'key');
+        // A store of the tree that presents no key entry (the alias names none of them: cert/key-alias-missing) is
+        // still this file, not every file of its name (atwroro/javaspringappssl@da5ae80a: backup/keystore.jks was said
+        // to be named by classpath:keystore.jks).
+        named(component, file, ref.file, ref.reference, keyAlias, literalStoreType(ref.storeType), 'key');
     }
     // A client URL's own stores (a MicroProfile Rest Client's trust store) are the component's too.
     const urls = component.type === 'java.app' ? component.attributes.urls : [];

@@ -28,13 +28,9 @@ function commonHead(a: string[], b: string[]): number {
  * ties broken by nearness to the component's config file. Leaf first, then the rest of the file; for a key
  * store, the chain of the key entry the component's key alias names (`storeChain`).
  */
-function certificatesNamed(
-  index: CertificateIndex,
-  wanted: string | undefined,
-  component: Component,
-): TreeCertificate[] {
+function certificatesNamed(index: CertificateIndex, wanted: string | undefined, component: Component): NamedInTree {
   // `${server.config.dir}/resources/security/key.pem`: a placeholder in a leading directory still leaves a tail to match.
-  if (!wanted || PLACEHOLDER.test(path.basename(wanted))) return [];
+  if (!wanted || PLACEHOLDER.test(path.basename(wanted))) return { certificates: [] };
   let file: string | undefined;
   if (index.byFile.has(wanted)) file = wanted;
   else {
@@ -56,8 +52,16 @@ function certificatesNamed(
     file = best && (best.tail > 1 || path.isAbsolute(wanted) || best.file.startsWith(home)) ? best.file : undefined;
   }
   const inFile = (file !== undefined && index.byFile.get(file)) || [];
-  if (inFile.some((c) => c.store)) return storeChain(inFile, component.tls?.trust?.keyAlias?.value);
-  return [...inFile.filter((c) => !c.cert.isCa), ...inFile.filter((c) => c.cert.isCa)];
+  if (file === undefined || inFile.length === 0) return { certificates: [] };
+  if (inFile.some((c) => c.store))
+    return { file, certificates: storeChain(inFile, component.tls?.trust?.keyAlias?.value) };
+  return { file, certificates: [...inFile.filter((c) => !c.cert.isCa), ...inFile.filter((c) => c.cert.isCa)] };
+}
+
+/** The tree file a reference names, and the certificates it presents from it (leaf first). */
+interface NamedInTree {
+  file?: string;
+  certificates: TreeCertificate[];
 }
 
 /**
@@ -113,6 +117,11 @@ function indexOf(all: TreeCertificate[]): CertificateIndex {
 export interface NamedCertificates {
   ref: CertificateRef;
   certificates: TreeCertificate[];
+  /**
+   * The tree file the reference names, also when it presents none of it: a store whose key entries the alias does not
+   * name, or several key entries and no alias. Such a file is named by the tree, not by a path outside it.
+   */
+  file?: string;
 }
 
 /**
@@ -134,7 +143,7 @@ export function namedByComponent(
       // A file Compose mounts from outside the tree is not a tree file of the same name.
       refs.map((ref) => ({
         ref,
-        certificates: ref.mountedFromOutside ? [] : certificatesNamed(index, ref.file, component),
+        ...(ref.mountedFromOutside ? { certificates: [] } : certificatesNamed(index, ref.file, component)),
       })),
     );
   }

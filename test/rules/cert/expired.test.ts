@@ -568,6 +568,32 @@ ruleTester(rule, {
       ],
     },
     {
+      // atwroro/javaspringappssl@da5ae80a (no licence file): classpath:keystore.jks with a key-alias the store lacks, and an
+      // older keystore.jks in resources/backup. The setting names the first store (presenting none of it), never the
+      // backup copy: that one was said to be "named" by the setting, passed over for another alias.
+      name: 'a store presenting no key entry (the alias names none) names its own file, not every file of its name',
+      files: {
+        'app/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.key-store=classpath:key.jks\nserver.ssl.key-alias=other\n',
+        'app/src/main/resources/key.jks': fs.readFileSync(
+          path.resolve(__dirname, '../../fixtures/keystores/generated/key.jks'),
+        ),
+        'app/src/main/resources/backup/key.jks': fs.readFileSync(
+          path.resolve(__dirname, '../../fixtures/keystores/generated/key.jks'),
+        ),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        { messageId: 'expiredUnnamedBundle', file: 'app/src/main/resources/backup/key.jks', line: 1, severity: 'info' },
+        ...[0, 1].map(() => ({
+          messageId: 'expiredOtherAlias',
+          file: 'app/src/main/resources/key.jks',
+          line: 1,
+          severity: 'info' as const,
+        })),
+      ],
+    },
+    {
       // nginx names the path inside its container; the tree holds the file under another directory.
       name: 'presented by an nginx server that names it by its deployed path: an error naming the directive',
       files: {
