@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { tomcatReleaseFromImage } from '../knowledge/tomcat';
 import type { ComposeData } from '../parse/compose';
+import type { TomcatCatalinaJarData } from '../parse/tomcat-catalina-jar';
 import { type DockerfileData } from '../parse/dockerfile';
 import { heldCommands, runtimeStage } from '../parse/dockerfile-stages';
 import { substituteVariables } from '../parse/dockerfile-copies';
@@ -43,6 +44,8 @@ export interface TomcatImage {
 export interface TomcatImages {
   copied: TomcatImage[];
   mounted: TomcatImage[];
+  /** The Tomcat installation of the tree the server.xml belongs to (`<home>/conf/server.xml` beside `<home>/lib/catalina.jar`). */
+  installed?: TomcatReleaseRead;
 }
 
 /** An image read as a Tomcat release. */
@@ -131,7 +134,31 @@ export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImag
         },
       ];
     });
-  return { copied, mounted: uniqueImages(mounted) };
+  const installed = installationOf(ctx, serverXml);
+  return { copied, mounted: uniqueImages(mounted), ...(installed ? { installed } : {}) };
+}
+
+/**
+ * The release of the Tomcat installation a server.xml belongs to: `<home>/conf/server.xml` with the same home's
+ * `lib/catalina.jar` in the tree, whose ServerInfo.properties names the release (../parse/tomcat-catalina-jar.ts).
+ * That jar is the Tomcat that reads this conf/ (`bin/catalina.sh` of the home, CATALINA_BASE left to CATALINA_HOME):
+ * DreamInSun/orange.img.Tomcat@886b2d2c ADDs its apache-tomcat-6.0.47 directory, jar and all, to a java:8-jre image.
+ */
+function installationOf(ctx: ModelContext, serverXml: string): TomcatReleaseRead | undefined {
+  const conf = path.dirname(serverXml);
+  if (path.basename(conf) !== 'conf') return undefined;
+  const jarPath = path.join(path.dirname(conf), 'lib', 'catalina.jar');
+  const jar = ctx.documentsOf('tomcat.catalina-jar').find((d) => d.file.path === jarPath) as
+    | ParsedDocument<TomcatCatalinaJarData>
+    | undefined;
+  const release = jar?.data.release;
+  if (!jar || !release) return undefined;
+  return {
+    release,
+    text: `${shortPath(jarPath, ctx.deployment.root)}: ${jar.data.serverInfo ?? release}, the installation this conf/ belongs to`,
+    at: { file: jarPath },
+    majorOnly: false,
+  };
 }
 
 /** The images once each (two mounts of one service, or of services built from one Dockerfile, name it twice). */
@@ -140,12 +167,16 @@ function uniqueImages(images: TomcatImage[]): TomcatImage[] {
   return images.filter((i) => !seen.has(i.text) && seen.add(i.text));
 }
 
-/** The Tomcat release of the images a server.xml is copied into, else of the Compose services that mount it. */
-export function tomcatReleaseOf({ copied, mounted }: TomcatImages): TomcatReleaseAnswer {
+/**
+ * The Tomcat release of the images a server.xml is copied into, else of the Compose services that mount it, else of
+ * the installation of the tree it belongs to.
+ */
+export function tomcatReleaseOf({ copied, mounted, installed }: TomcatImages): TomcatReleaseAnswer {
   const fromCopies = copied.flatMap((i) => fromImage(i) ?? []);
   if (fromCopies.length > 0) return decide(fromCopies);
   const fromMounts = mounted.flatMap((i) => fromImage(i) ?? []);
-  return fromMounts.length > 0 ? decide(fromMounts) : undefined;
+  if (fromMounts.length > 0) return decide(fromMounts);
+  return installed ? { read: installed } : undefined;
 }
 
 function decide(found: TomcatReleaseRead[]): TomcatReleaseAnswer {

@@ -26,6 +26,7 @@ import { httpdFormat } from './httpd';
 import { shellEnvFormat } from './shell-env';
 import { mqClientEnvFormat } from './mq-env';
 import { keystoreFormat } from './keystore/format';
+import { tomcatCatalinaJarFormat } from './tomcat-catalina-jar';
 import { envFileFormat } from './env-file';
 import { kubernetesFormat } from './kubernetes';
 import { imageBuildFormat } from './image-build';
@@ -42,6 +43,7 @@ import { activemqJndiFormat } from './activemq-jndi';
  * whose `classify` returns a kind owns the file.
  */
 export const FORMAT_HANDLERS: readonly FormatHandler[] = [
+  tomcatCatalinaJarFormat,
   keystoreFormat,
   webagentFormat,
   cleartrustServerFormat,

@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/tomcat/ajp-without-secret';
 import { ruleTester } from '../../helpers/rule-tester';
+import { zipOf } from '../../helpers/zip';
 
 /**
  * A server.xml with an HTTP connector (line 3) and `ajp` as the AJP connector's attributes (line 4). Measured with
@@ -21,6 +22,16 @@ const serverXml = (ajp: string) =>
 
 /** Where every finding is: the AJP connector's start tag. */
 const atConnector = { file: 'conf/server.xml', line: 4 };
+
+/** A Tomcat installation's lib/catalina.jar whose ServerInfo.properties says `info` and `number`. */
+const catalinaJar = (info: string, number: string) =>
+  zipOf({
+    'META-INF/MANIFEST.MF': 'Manifest-Version: 1.0\n',
+    'org/apache/catalina/util/ServerInfo.properties': `server.info=${info}\nserver.number=${number}\nserver.built=Oct 13 2016 10:06:51 UTC\n`,
+  });
+
+/** DreamInSun/orange.img.Tomcat@886b2d2c Dockerfile_tomcat6_jre8: the whole unpacked installation ADDed to a JRE image. */
+const addedInstallation = 'FROM java:8-jre\nENV CATALINA_HOME /tomcat\nADD apache-tomcat-6.0.47 $CATALINA_HOME\n';
 
 const copiedInto = (image: string) => `FROM ${image}\nCOPY conf/server.xml /usr/local/tomcat/conf/server.xml\n`;
 
@@ -146,6 +157,46 @@ ruleTester(rule, {
           severity: 'warning',
           ...atConnector,
           messageIncludes: ['names no Tomcat release'],
+        },
+      ],
+    },
+    {
+      // DreamInSun/orange.img.Tomcat@886b2d2c: the tree holds the installation (its lib/catalina.jar names 6.0.47).
+      name: 'a Tomcat installation of the tree: its lib/catalina.jar names the release (6.0.47: Ghostcat, warning)',
+      files: {
+        'apache-tomcat-6.0.47/conf/server.xml': serverXml('protocol="AJP/1.3" redirectPort="8443"'),
+        'apache-tomcat-6.0.47/lib/catalina.jar': catalinaJar('Apache Tomcat/6.0.47', '6.0.47.0'),
+        Dockerfile: addedInstallation,
+      },
+      errors: [
+        {
+          messageId: 'exposed',
+          severity: 'warning',
+          file: 'apache-tomcat-6.0.47/conf/server.xml',
+          line: 4,
+          messageIncludes: [
+            'Tomcat 6.0.47 (apache-tomcat-6.0.47/lib/catalina.jar: Apache Tomcat/6.0.47, the installation this conf/ belongs to)',
+            'every address',
+          ],
+          related: [{ file: 'apache-tomcat-6.0.47/lib/catalina.jar', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: "a catalina.jar whose server.info hides the version, or another installation's jar, names no release",
+      files: {
+        'apache-tomcat-6.0.47/conf/server.xml': serverXml('protocol="AJP/1.3" redirectPort="8443"'),
+        'apache-tomcat-6.0.47/lib/catalina.jar': catalinaJar('Apache Tomcat', '0.0.0.0'),
+        'other/lib/catalina.jar': catalinaJar('Apache Tomcat/9.0.85', '9.0.85.0'),
+        Dockerfile: addedInstallation,
+      },
+      errors: [
+        {
+          messageId: 'releaseUnknown',
+          severity: 'warning',
+          file: 'apache-tomcat-6.0.47/conf/server.xml',
+          line: 4,
+          messageIncludes: ['the tree names no Tomcat release'],
         },
       ],
     },
