@@ -167,6 +167,7 @@ function knownVariables(text: string, variables: StageVariables): string {
   );
 }
 
-function trimSlash(dir: string): string {
+/** A directory without its trailing `/` (the root stays `/`). */
+export function trimSlash(dir: string): string {
   return dir.length > 1 ? dir.replace(/\/+$/, '') : dir;
 }

@@ -15,7 +15,7 @@ import type { ParsedDocument } from '../parse/types';
 import type { Location, Range } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import type { JavaRuntime } from './types';
-import { jdkUnpackedAt, unpackedJdkArchives } from './dockerfile-jdk-archives';
+import { jdkUnpackedAt, trimSlash, unpackedJdkArchives } from './dockerfile-jdk-archives';
 import { jlinkedAt, type DockerfileJlinkRuntime } from './dockerfile-jlink';
 import { dockerfileJavaEvidence } from './dockerfile-java';
 
@@ -105,6 +105,7 @@ export function namedRuntimes(
   root: string,
   memo?: RunMemo,
   jlinked: readonly DockerfileJlinkRuntime[] = [],
+  treeJdks: ReadonlyMap<string, JavaRuntime> = new Map(),
 ): ScopedRuntime[] {
   const found: ScopedRuntime[] = [];
   // The tree's JVM options and start environments (jvm.options, java.env, setenv.sh): a Java process starts with them.
@@ -130,6 +131,12 @@ export function namedRuntimes(
     const linkedRuntimes = jlinked.filter((runtime) => runtime.file === doc.file.path);
     for (const reference of data.javaHomes ?? []) {
       const byPath = jdkFromPath(reference.path, memo);
+      // A JDK of the tree (its `release` file) that a COPY puts where the path points: that JDK, as its files say.
+      const copied = byPath?.version || !dockerfile ? undefined : treeJdkCopiedTo(dockerfile, doc, reference, treeJdks);
+      if (copied) {
+        fromPaths.push({ scope, runtime: copied(file) });
+        continue;
+      }
       // A path that gives no version (`/opt/java/openjdk`) yields to the archive unpacked there, which does.
       const unpacked = byPath?.version ? undefined : jdkUnpackedAt(archives, reference.path);
       const linked = byPath?.version ? undefined : jlinkedAt(linkedRuntimes, reference.path);
@@ -184,6 +191,37 @@ export function namedRuntimes(
     }
   }
   return found;
+}
+
+/**
+ * The JDK of the tree a running image's `COPY`/`ADD` of a build-context directory puts at a Dockerfile's JAVA_HOME
+ * (0476/docker-tomcat@c063ae92: `COPY jdk1.8 /usr/local/jdk1.8/`, `ENV JAVA_HOME /usr/local/jdk1.8`, jdk1.8/release
+ * in the tree): the tree's JDK under the text that says how it got there. The build context is the Dockerfile's
+ * directory; undefined when no such copy places a JDK of the tree there.
+ */
+function treeJdkCopiedTo(
+  data: DockerfileData,
+  doc: ParsedDocument,
+  reference: { path: string; via: string; range: Range },
+  treeJdks: ReadonlyMap<string, JavaRuntime>,
+): ((file: string) => JavaRuntime) | undefined {
+  const home = trimSlash(path.posix.normalize(reference.path));
+  for (const copy of heldCopies(data)) {
+    const destination = copy.destination;
+    if (copy.from !== undefined || copy.sources.length !== 1 || !destination || trimSlash(destination) !== home)
+      continue;
+    const jdk = treeJdks.get(path.join(path.dirname(doc.file.path), copy.sources[0]!).replace(/[\/]+$/, ''));
+    if (!jdk?.attachment) continue;
+    const treeText = jdk.attachment.text;
+    return (file) => ({
+      ...jdk,
+      attachment: {
+        ...jdk.attachment,
+        text: `${treeText}, which ${file}:${copy.line} ${copy.instruction} puts at ${reference.via}=${reference.path} (${file}:${reference.range.start.line + 1})`,
+      },
+    });
+  }
+  return undefined;
 }
 
 const INSTALLERS = /^(apt-get|apt|yum|dnf|microdnf|tdnf|zypper|apk)$/;

@@ -52,6 +52,8 @@ export function findRuntimes(
   const copiedOverJdk = securityFilesCopiedOverJdk(documents, memo);
   const imageBuildDirs = javaImageBuildDirs(documents);
   const runtimes: ScopedRuntime[] = [];
+  // The JDKs whose release file the tree holds, by home: a Dockerfile may copy one into its image (./runtime-named.ts).
+  const treeJdks = new Map<string, JavaRuntime>();
   for (const [home, { release, security }] of homes) {
     // A java.security an image copies over its JDK's is that JDK's (./image-security-copy.ts), no JDK of its own.
     if (!release && security && copiedOverJdk.has(security.file.path)) continue;
@@ -70,6 +72,7 @@ export function findRuntimes(
     )
       continue;
     const runtime = runtimeFromFiles(release, security, root);
+    if (release && home !== release.file.path) treeJdks.set(home, runtime);
     const scope =
       release && home === release.file.path
         ? path.dirname(home)
@@ -78,7 +81,7 @@ export function findRuntimes(
           : home;
     runtimes.push({ scope, runtime });
   }
-  runtimes.push(...namedRuntimes(documents, root, memo, jlinked));
+  runtimes.push(...namedRuntimes(documents, root, memo, jlinked, treeJdks));
   return runtimes.sort(
     (a, b) => b.scope.length - a.scope.length || (a.scope < b.scope ? -1 : a.scope > b.scope ? 1 : 0),
   );

@@ -8,9 +8,21 @@ const SERVERS = {
   'servers/dispatcher.conf': 'cleartrust.net.ssl.use=anon\n',
 };
 
+/** 0476/docker-tomcat@c063ae92's Dockerfile: the tree's jdk1.8 copied into a CentOS image, JAVA_HOME set to it. */
+const copyingJdk = (copy: string) =>
+  `FROM daocloud.io/library/centos:latest\n${copy}\nENV JAVA_HOME /usr/local/jdk1.8\nENV PATH $PATH:$JAVA_HOME/bin\n`;
+
 ruleTester(rule, {
   valid: [
     { name: 'one JDK beside the servers', files: { 'jre/release': ORACLE_8U202, ...SERVERS } },
+    {
+      name: "a Dockerfile that copies the tree's JDK to its JAVA_HOME runs that JDK: no second JDK",
+      files: {
+        Dockerfile: copyingJdk('COPY jdk1.8  /usr/local/jdk1.8/'),
+        'jdk1.8/release': ORACLE_8U202,
+        ...SERVERS,
+      },
+    },
     {
       name: 'two homes of the same JDK are no ambiguity',
       files: { 'jre/release': ORACLE_8U202, 'java/release': ORACLE_8U202, ...SERVERS },
@@ -50,6 +62,25 @@ ruleTester(rule, {
           related: [
             { file: 'java/release', line: 1 },
             { file: 'jre/release', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a Dockerfile that copies the tree's JDK elsewhere than its JAVA_HOME: two JDKs",
+      files: {
+        Dockerfile: copyingJdk('COPY jdk1.8 /opt/jdk1.8/'),
+        'jdk1.8/release': ORACLE_8U202,
+        'aserver.conf': 'cleartrust.net.ssl.use=auth\n',
+      },
+      errors: [
+        {
+          messageId: 'ambiguous',
+          file: 'aserver.conf',
+          line: 1,
+          related: [
+            { file: 'jdk1.8/release', line: 1 },
+            { file: 'Dockerfile', line: 1 },
           ],
         },
       ],
