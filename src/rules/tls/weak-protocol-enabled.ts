@@ -1,12 +1,46 @@
 import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
-import { parseProtocol, protocolRetirement } from '../../knowledge';
-import { defineRule } from '../types';
-import { ours } from '../../core/phrase';
+import { parseProtocol, protocolRank, protocolRetirement } from '../../knowledge';
+import { LEGACY_PROTOCOL_FAILURE } from '../../knowledge/openssl';
+import type { Component } from '../../model/types';
+import { defineRule, type RuleRelated } from '../types';
+import { ours, said } from '../../core/phrase';
 
 const WEAK = new Set(['SSLv3', 'TLSv1', 'TLSv1.1']);
 /** nginx/httpd/Tomcat/Spring servers are tls/server-allows-legacy-protocols. */
 const COVERED_ELSEWHERE = /^(nginx\.|httpd\.server$|tomcat\.|spring\.server$)/;
+
+/**
+ * What an OpenSSL client's security level does to the weak versions it enables (the model's `signatureFloor`): OpenSSL
+ * 3 above level 0 accepts no signed TLS 1.0/1.1 key exchange, so over them only static-RSA suites connect
+ * (openssl-servers.json legacyProtocolFailure, measured with HAProxy 2.6.12 on OpenSSL 3.0.19). `known` when the tree
+ * names the OpenSSL; `open` when it names none and another series would connect; undefined otherwise.
+ */
+function clientFloor(component: Component, weak: string[]): { known: string } | { open: string } | undefined {
+  const tls = component.tls;
+  if (component.role !== 'client' || !tls) return undefined;
+  const floor = tls.signatureFloor ?? tls.signatureFloorAlternative;
+  const below = (value: string | undefined) =>
+    value !== undefined && weak.every((p) => protocolRank(p) < protocolRank(value));
+  if (tls.signatureFloorAlternative)
+    return below(floor?.value) ? { open: tls.signatureFloorAlternative.what } : undefined;
+  return tls.signatureFloor && below(tls.signatureFloor.value) ? { known: tls.signatureFloor.value } : undefined;
+}
+
+/** Where the tree names the OpenSSL an OpenSSL client runs (the image), for a finding that depends on it. */
+function opensslNamedAt(component: Component): RuleRelated[] {
+  const clientOfOpenssl =
+    component.type === 'haproxy.server' || component.type === 'nginx.proxy' || component.type === 'httpd.proxy';
+  const openssl = clientOfOpenssl ? component.attributes.openssl : undefined;
+  return openssl?.at
+    ? [
+        {
+          ...openssl.at,
+          message: said`${openssl.via ?? 'this image'} runs OpenSSL ${openssl.release ?? 'of the image'}`,
+        },
+      ]
+    : [];
+}
 
 export default defineRule({
   meta: {
@@ -15,6 +49,8 @@ export default defineRule({
     severity: 'warning',
     messages: {
       weak: '{{component}} enables {{weak}} ({{retiredBy}}). Fix: allow only TLSv1.2 and TLSv1.3',
+      weakSignedRefused: `{{component}} enables {{weak}} ({{retiredBy}}), but its {{runtime}} accepts no signed TLS 1.0/1.1 key exchange above security level 0: over {{weak}} it connects only with a static-RSA suite (no forward secrecy), and a server that picks an ECDHE or DHE suite there fails the handshake (alert ${LEGACY_PROTOCOL_FAILURE.alert}, '${LEGACY_PROTOCOL_FAILURE.clientMessage}'). Fix: allow only TLSv1.2 and TLSv1.3`,
+      weakOpensslOpen: `{{component}} enables {{weak}} ({{retiredBy}}); what they do depends on {{open}}. With OpenSSL 3 only a static-RSA suite (no forward secrecy) connects over them, and a server that picks an ECDHE or DHE suite there fails the handshake (alert ${LEGACY_PROTOCOL_FAILURE.alert}, '${LEGACY_PROTOCOL_FAILURE.clientMessage}'). Fix: allow only TLSv1.2 and TLSv1.3`,
     },
     defaultOptions: {},
     symptoms: [],
@@ -32,9 +68,19 @@ export default defineRule({
         .map((p) => parseProtocol(p))
         .filter((p): p is NonNullable<typeof p> => p !== undefined && WEAK.has(p));
       if (weak.length === 0) continue;
+      const data = {
+        component: component.name,
+        weak: weak.join(', '),
+        retiredBy: ours(protocolRetirement(weak) ?? ''),
+      };
+      const floor = clientFloor(component, weak);
+      const runtime = ctx.deployment.derived.stacks.get(component.id)?.label ?? 'OpenSSL';
       ctx.report({
-        messageId: 'weak',
-        data: { component: component.name, weak: weak.join(', '), retiredBy: ours(protocolRetirement(weak) ?? '') },
+        ...(floor && 'known' in floor
+          ? { messageId: 'weakSignedRefused' as const, data: { ...data, runtime }, related: opensslNamedAt(component) }
+          : floor && 'open' in floor
+            ? { messageId: 'weakOpensslOpen' as const, data: { ...data, open: floor.open } }
+            : { messageId: 'weak' as const, data }),
         location: placeOf(component, component.tls.protocols.from),
         fingerprint: [component.id, weak.join(',')],
       });

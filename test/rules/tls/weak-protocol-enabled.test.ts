@@ -2,6 +2,19 @@ import rule from '../../../src/rules/tls/weak-protocol-enabled';
 import { ruleTester } from '../../helpers/rule-tester';
 import { OPENJDK8_191, TEMURIN17, liberty, nginx } from './trees';
 
+/** naebrae/ansible_certslab@b77ab1c's backend: a `server … ssl` line that leaves TLSv1 and TLSv1.1 on (line 7). */
+const haproxy = (server: string) =>
+  [
+    'global',
+    '    ssl-default-server-options no-sslv3',
+    'defaults',
+    '    mode http',
+    'backend be_apache',
+    '    balance roundrobin',
+    `    server s1 10.0.0.5:443 ssl verify none ${server}`,
+    '',
+  ].join('\n');
+
 ruleTester(rule, {
   valid: [
     {
@@ -38,6 +51,48 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // Measured with HAProxy 2.6.12 on OpenSSL 3.0.19: a TLS 1.1 backend picking ECDHE-RSA-AES128-SHA gives 503,
+      // AES128-SHA 200. The tree names no OpenSSL: both outcomes, still a warning.
+      name: 'HAProxy server line with TLSv1/1.1, no OpenSSL named: OpenSSL 3 refuses their signed key exchanges, 1.1.1 does not',
+      files: { 'lb/haproxy.cfg': haproxy('') },
+      errors: [
+        {
+          messageId: 'weakOpensslOpen',
+          severity: 'warning',
+          file: 'lb/haproxy.cfg',
+          line: 2,
+          messageIncludes: [
+            'enables TLSv1, TLSv1.1 (deprecated by RFC 8996); what they do depends on the OpenSSL release HAProxy runs',
+            "With OpenSSL 3 only a static-RSA suite (no forward secrecy) connects over them, and a server that picks an ECDHE or DHE suite there fails the handshake (alert internal_error, 'legacy sigalg disallowed or unsupported')",
+          ],
+        },
+      ],
+    },
+    {
+      name: 'HAProxy server line with TLSv1/1.1 in FROM haproxy:3.1 (OpenSSL 3 in every image of the tag): only static RSA connects over them',
+      files: {
+        'lb/haproxy.cfg': haproxy(''),
+        'lb/Dockerfile': 'FROM haproxy:3.1\nCOPY haproxy.cfg /usr/local/etc/haproxy/haproxy.cfg\n',
+      },
+      errors: [
+        {
+          messageId: 'weakSignedRefused',
+          severity: 'warning',
+          file: 'lb/haproxy.cfg',
+          line: 2,
+          messageIncludes: ['but its OpenSSL 3', 'accepts no signed TLS 1.0/1.1 key exchange above security level 0'],
+        },
+      ],
+    },
+    {
+      name: 'HAProxy server line with @SECLEVEL=0 in its ciphers: TLSv1/1.1 connect on any OpenSSL',
+      files: {
+        'lb/haproxy.cfg': haproxy('ciphers DEFAULT@SECLEVEL=0'),
+        'lb/Dockerfile': 'FROM haproxy:3.1\nCOPY haproxy.cfg /usr/local/etc/haproxy/haproxy.cfg\n',
+      },
+      errors: [{ messageId: 'weak', file: 'lb/haproxy.cfg', line: 2, messageExcludes: ['static-RSA'] }],
+    },
     {
       name: 'Liberty TLSv1.1 on OpenJDK 8u191 (still enabled there)',
       files: { 'api/jdk/release': OPENJDK8_191, 'api/server.xml': liberty('sslProtocol="TLSv1.1,TLSv1.2"') },
