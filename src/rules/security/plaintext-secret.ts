@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { entryLocation, isSecretKey, type Entry, type ParsedDocument } from '../../parse/types';
 import { substitutedSpansAt } from '../../parse/template';
 import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
-import { testPlace } from './_lib/test-place';
+import { undeployedPlace } from './_lib/test-place';
 import { defineRule } from '../types';
 import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers } from '../../parse/jasypt';
 import { basicCredentialTokens } from '../../parse/basic-auth';
@@ -65,6 +65,8 @@ export default defineRule({
         "{{key}} in {{file}} is written in plaintext, in a test source set ({{dir}}): what the project's tests read (the configuration of a server or broker they start, beside the test classes), never packaged with the app, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
       testGolden:
         "{{key}} in {{file}} is written in plaintext, in the golden files of a code base's tests ({{dir}}): the rendering a test compares the templates' output against, never deployed itself, so it repeats what the templates and their default values render. If it is a real credential, remove it from the repository, with its source, and change it",
+      example:
+        '{{key}} in {{file}} is written in plaintext, in an example of {{dir}}: what a user copies and fills in, never read as it is (the product reads {{dir}}), so it is a sample value as a rule. If it is a real credential, remove it from the repository and change it',
       testFixture:
         "{{key}} in {{file}} is written in plaintext, in a test fixture directory ({{dir}}, of Test Kitchen or Molecule): its files are what the role's or formula's tests read or compare against, never what it deploys, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
@@ -90,7 +92,7 @@ export default defineRule({
       messageId: 'jaasPassword' | 'basicCredentials' | 'connectionString' | 'connectionStringTrust',
       data: Record<string, string | Phrase>,
     ) => {
-      const testDir = testPlace(ctx.deployment.root, doc);
+      const testDir = undeployedPlace(ctx.deployment.root, doc);
       ctx.report({
         messageId: testDir?.messageId ?? messageId,
         severity: testDir !== undefined || messageId === 'connectionStringTrust' ? 'info' : undefined,
@@ -195,7 +197,7 @@ export default defineRule({
         const trustOnly = trustStore && !sharedKeyStore;
         // A test source set's resources (`src/test/resources`) configure the tests only (Fornitx/demo-mtls: 12
         // warnings, all fixtures' store passwords): still said, at info, as a real credential there would be a leak.
-        const testDir = testPlace(ctx.deployment.root, doc);
+        const testDir = undeployedPlace(ctx.deployment.root, doc);
         ctx.report({
           messageId: xor
             ? 'obfuscated'

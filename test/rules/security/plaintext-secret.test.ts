@@ -1062,6 +1062,36 @@ ruleTester(rule, {
       ],
     },
     {
+      // DLMousey/Spring-Boot-Mysql@dd70481 (no licence file) src/main/resources/application.properties.sample:
+      // `spring.datasource.password=yourdbpassword`, the file a user copies to application.properties and fills in.
+      name: 'a password in an example of a configuration file (.sample, .example, .dist) is a sample value (info)',
+      files: {
+        'src/main/resources/application.properties.sample':
+          'spring.datasource.username=yourdbusername\nspring.datasource.password=yourdbpassword\n',
+        'conf/application.yml.example': 'spring:\n  datasource:\n    password: Example-Pw-9\n',
+        'conf/application.yml.dist': 'server:\n  ssl:\n    key-store-password: Dist-Pw-10\n',
+        'src/main/resources/application.properties': 'spring.datasource.password=Real-Pw-11\n',
+      },
+      errors: [
+        {
+          messageId: 'example',
+          severity: 'info',
+          file: 'conf/application.yml.dist',
+          line: 3,
+          messageIncludes: ['in an example of application.yml'],
+        },
+        { messageId: 'example', severity: 'info', file: 'conf/application.yml.example', line: 3 },
+        { messageId: 'plaintext', file: 'src/main/resources/application.properties', line: 1 },
+        {
+          messageId: 'example',
+          severity: 'info',
+          file: 'src/main/resources/application.properties.sample',
+          line: 2,
+          messageIncludes: ['(the product reads application.properties)'],
+        },
+      ],
+    },
+    {
       // Fornitx/demo-mtls@6d960f7 (no licence file): every Spring file with a password is under src/test/resources,
       // the test classpath, which Maven never packages (https://maven.apache.org/guides/introduction/
       // introduction-to-the-standard-directory-layout.html: "src/test/resources  Test resources"): fixtures' passwords.

@@ -1,6 +1,13 @@
 import type { ParsedDocument } from '../../../parse/types';
 import { relativePosix } from '../../../model/paths';
 import { testFixtureDir, testGoldenDir, testResourcesDir } from '../../../core/test-fixture-dirs';
+import { lastPathSegment } from '../../../core/path-name';
+
+/**
+ * An example of a configuration file, named after it (`server.xml.example`, `application.properties.sample`,
+ * `config.yml.dist`): what a user copies and fills in; the product reads the file without the suffix, never this one.
+ */
+const EXAMPLE_SUFFIX = /\.(example|sample|dist)$/i;
 
 /**
  * A Maven or Gradle test source set (`src/test/`, `src/it/`, `src/integrationTest/`…) outside its resources: apache/tomee
@@ -11,15 +18,18 @@ import { testFixtureDir, testGoldenDir, testResourcesDir } from '../../../core/t
 const TEST_SOURCES = /^(?:.*\/)?src\/(?:test|it|integrationTest|intTest|testFixtures|e2e)(?=\/)/;
 
 /**
- * The tests' directory a file lies in, with the words for it: a test source set's resources (`src/test/resources`), the
+ * Where a file lies that nothing deploys as it is, with the words for it: an example of a configuration file (the name
+ * it documents), or the tests' directory it lies in: a test source set's resources (`src/test/resources`), the
  * rest of a test source set (`src/test/conf`), a Test Kitchen or Molecule fixture directory (`test/integration/<suite>`,
  * `molecule/<scenario>`), or the golden files of a chart's tests (`test/unit/<component>/golden`). None is deployed.
  */
-export function testPlace(
+export function undeployedPlace(
   root: string,
   doc: ParsedDocument,
-): { messageId: 'testResource' | 'testSources' | 'testFixture' | 'testGolden'; dir: string } | undefined {
+): { messageId: 'testResource' | 'testSources' | 'testFixture' | 'testGolden' | 'example'; dir: string } | undefined {
   const relative = relativePosix(root, doc.file.path);
+  const name = lastPathSegment(relative);
+  if (EXAMPLE_SUFFIX.test(name)) return { messageId: 'example', dir: name.replace(EXAMPLE_SUFFIX, '') };
   const resources = testResourcesDir(relative);
   if (resources !== undefined) return { messageId: 'testResource', dir: resources };
   const sources = TEST_SOURCES.exec(relative)?.[0];
