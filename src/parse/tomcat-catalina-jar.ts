@@ -6,7 +6,7 @@
  * it). Read from the jar's zip directory; only the one entry is inflated.
  */
 import * as path from 'node:path';
-import { inflateRawSync } from 'node:zlib';
+import type * as NodeZlib from 'node:zlib';
 import { parseProperties } from './properties';
 import type { FormatHandler, ParsedDocument } from './types';
 
@@ -57,7 +57,9 @@ export function zipEntry(bytes: Uint8Array, name: string): Buffer | undefined {
     if (method === 0) return data;
     if (method !== 8) return undefined;
     try {
-      return inflateRawSync(data);
+      // Required here, not at load: node:zlib loads Node's streams, which a run without a catalina.jar never needs
+      // (test/perf/bundle.test.ts; ../core/node-crypto.ts says what they cost).
+      return (require('node:zlib') as typeof NodeZlib).inflateRawSync(data);
     } catch {
       return undefined;
     }
