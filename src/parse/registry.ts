@@ -116,11 +116,15 @@ export function classifyBinary(path: string, bytes: Uint8Array): Classification 
  * Whether lint-deploy may read a file at this path, whatever it holds (a dangling symbolic link has no content to
  * look at): a handler takes the name alone (Dockerfile, qm.ini, key.p12), the name has an extension (the content
  * decides for server.xml, a PEM bundle, haproxy.cfg) or nginx reads its directory (sites-enabled/default). An
- * extensionless name no handler takes (Makefile, LICENSE, `ci`, a program's directory) is never read.
+ * extensionless name no handler takes (Makefile, LICENSE, `ci`, a program's directory) is never read, nor a name no
+ * format reads whatever it holds ({@link neverConfiguration}).
  */
 export function mayBeRead(path: string): boolean {
   const base = path.split(/[\\/]/).at(-1) ?? '';
-  return classifyFile(path, '') !== undefined || /\.[^.]+$/.test(base) || inNginxDirectory(path);
+  if (classifyFile(path, '') !== undefined || inNginxDirectory(path)) return true;
+  // A name no format reads whatever it holds (`java.1.gz`, a man page an /etc/alternatives copy links to /usr/share/man:
+  // sweep44's anandjbangad/kafka_kerberose gave 41 infos of those).
+  return /\.[^.]+$/.test(base) && !neverConfiguration(path);
 }
 
 /** Sources, web assets, documents, images and archives: no format's name test admits these names. */

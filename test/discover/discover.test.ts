@@ -101,6 +101,9 @@ describe('walk: links, loops and odd entries', () => {
     ['Makefile', 'common-dev-assets/module-assets/Makefile', false],
     ['ci', 'common-dev-assets/module-assets/ci', false],
     ['clientapp/mqclient', '../clientapp/mqclient/', false],
+    // A man page an /etc/alternatives copy links to (sweep44's anandjbangad/kafka_kerberose: 41 such infos).
+    ['alternatives/java.1.gz', '/usr/share/man/man1/java-java-1.8.0-openjdk.1.gz', false],
+    ['alternatives/logo.png', 'missing/logo.png', false],
     ['.pre-commit-config.yaml', 'common-dev-assets/module-assets/.pre-commit-config.yaml', true],
     ['conf/server.xml', 'missing/server.xml', true],
     ['Dockerfile', 'missing/Dockerfile', true],
