@@ -25,6 +25,15 @@ ruleTester(rule, {
         'gw/Dockerfile': 'FROM nginx:1.25\n',
       },
     },
+    {
+      // sweep44's anandjbangad/kafka_kerberose holds a machine's /etc/pki: 67 infos on the distribution's public roots.
+      name: "a distribution's CA trust bundles (update-ca-trust, update-ca-certificates): the vendor's roots",
+      files: {
+        'vm/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem': cert('weak-rsa1024.crt'),
+        'vm/etc/pki/tls/certs/ca-bundle.crt': cert('weak-rsa1024.crt'),
+        'alpine/etc/ssl/certs/ca-certificates.crt': cert('weak-rsa1024.crt'),
+      },
+    },
   ],
   invalid: [
     {

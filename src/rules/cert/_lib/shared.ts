@@ -223,18 +223,29 @@ export function storeRelated(c: TreeCertificate): { related?: RuleRelated[] } {
 }
 
 /**
- * A store certificate the deployment neither uses nor maintains: a PKCS#12 bag Java ignores, a trusted
- * entry of a bundled JDK's own trust store (`lib/security/cacerts`, `jssecacerts`: the vendor's root CAs,
- * replaced by JDK updates), or a signer GSKit's tools put in a CMS key database by themselves (its vendor roots).
+ * A Linux distribution's CA trust bundle, written from the distribution's CA list by update-ca-trust (RHEL, Fedora:
+ * /etc/pki/ca-trust/extracted/{pem,openssl,java}/…, with /etc/pki/tls/certs/ca-bundle.crt and /etc/pki/java/cacerts
+ * linking there; update-ca-trust(8)) or update-ca-certificates (Debian, Ubuntu, Alpine: /etc/ssl/certs/
+ * ca-certificates.crt; ca-certificates-java: /etc/ssl/certs/java/cacerts). A copy of a machine's /etc in a repository
+ * (sweep44's anandjbangad/kafka_kerberose) holds them: 67 public roots' 1024-bit keys were reported.
+ */
+const DISTRIBUTION_TRUST_BUNDLE =
+  /(^|\/)(pki\/ca-trust\/extracted\/|pki\/tls\/certs\/ca-bundle(\.trust)?\.crt$|pki\/java\/cacerts$|ssl\/certs\/ca-certificates\.crt$|ssl\/certs\/java\/cacerts$)/;
+
+/**
+ * A certificate the deployment neither uses nor maintains: a PKCS#12 bag Java ignores, a trusted entry of a bundled
+ * JDK's own trust store (`lib/security/cacerts`, `jssecacerts`: the vendor's root CAs, replaced by JDK updates) or of a
+ * distribution's trust bundle (its CA list's, replaced by its updates), or a signer GSKit's tools put in a CMS key
+ * database by themselves (its vendor roots).
  */
 export function unusedOrVendors(c: TreeCertificate): boolean {
-  if (!c.store) return false;
+  const file = c.doc.file.path.split(path.sep).join('/');
+  if (!c.store) return DISTRIBUTION_TRUST_BUNDLE.test(file);
   // A PKCS#12 certificate bag that is neither a key's chain nor marked trusted is not used by Java at all.
   if (c.store.entry === 'certificate') return true;
   if (c.store.entry !== 'trusted-cert') return false;
   if (c.store.type === 'CMS' && isGskitDefaultSigner(c.cert.fingerprintSha256)) return true;
-  const file = c.doc.file.path.split(path.sep).join('/');
-  return /(^|\/)lib\/security\/(jsse)?cacerts$/.test(file);
+  return /(^|\/)lib\/security\/(jsse)?cacerts$/.test(file) || DISTRIBUTION_TRUST_BUNDLE.test(file);
 }
 
 /** Fingerprint parts that tell a store's copy of a certificate from other copies (none for a PEM file: unchanged). */
