@@ -24,9 +24,11 @@ export interface ScriptSubstitutionsData {
 /**
  * An `s` command's pattern when it is a plain literal (3+ characters, no regex syntax): `s|REPLACE|`, `s/@PW@/`,
  * `s/<changeit>/` (JeffTsengTwn/tomcat_letsencrypt_setup's tomcat_ssl.sh fills server.xml's keystorePass so),
- * `s|:CLOUD_SECRET:|` (vdesabou/kafka-docker-playground's start scripts fill their *.template client configs so).
+ * `s|:CLOUD_SECRET:|` (vdesabou/kafka-docker-playground's start scripts fill their *.template client configs so),
+ * `s|##### LDAP_CONN_USER_PWD #####|` (AndriyKalashnykov/activemq-ldap-authorization@3f230fd init.sh: `#` and spaces are
+ * no regex syntax in sed either).
  */
-const SED_LITERAL = /(^|[\s'"])s([|/#@:,!])([A-Za-z0-9_.%{}@<>:-]{3,}?)\2/g;
+const SED_LITERAL = /(^|[\s'"])s([|/#@:,!])([A-Za-z0-9_.%{}@<>:# -]{3,}?)\2/g;
 
 /**
  * Whether the `sed` whose command is at `at` reads a string rather than a file: fed by a pipe (`echo $p | sed

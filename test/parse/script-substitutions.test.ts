@@ -35,6 +35,13 @@ describe('literals a script replaces with sed', () => {
       ['1:11 :CLOUD_KEY:', '2:11 :CLOUD_SECRET:'],
     ],
     [
+      // AndriyKalashnykov/activemq-ldap-authorization@3f230fd (MIT) 6.2.6/init.sh
+      'a marker of hashes and spaces; a # delimiter still ends the literal',
+      '/t/init.sh',
+      'sed -i "s|##### LDAP_CONN_USER_PWD #####|${PW}|" $F\nsed -i "s#PWD_TRUST#$T#" f\n',
+      ['1:11 ##### LDAP_CONN_USER_PWD #####', '2:11 PWD_TRUST'],
+    ],
+    [
       'a colon as the delimiter still ends the literal',
       '/t/run.sh',
       'sed -i "s:REPLACE:$PW:" a.xml\n',

@@ -145,6 +145,17 @@ ruleTester(rule, {
       },
     },
     {
+      // AndriyKalashnykov/activemq-ldap-authorization@3f230fd (MIT) 6.2.6: init.sh fills activemq.xml's marked fields with
+      // `sed -i "s|##### LDAP_CONN_USER_PWD #####|${LDAP_CONN_USER_PWD}|"` when the container starts.
+      name: 'a marker of hashes and spaces a script of the tree replaces with sed is a placeholder',
+      files: {
+        'conf/activemq.xml':
+          '<beans>\n  <broker xmlns="http://activemq.apache.org/schema/core" brokerName="b">\n    <plugins>\n      <cachedLDAPAuthorizationMap connectionUsername="##### LDAP_CONN_USER #####" connectionPassword="##### LDAP_CONN_USER_PWD #####"/>\n    </plugins>\n  </broker>\n</beans>\n',
+        'init.sh':
+          '#!/bin/bash\nACTIVEMQ_CONF_FILE=/opt/activemq/conf/activemq.xml\nsed -i "s|##### LDAP_CONN_USER_PWD #####|${LDAP_CONN_USER_PWD}|" $ACTIVEMQ_CONF_FILE\n',
+      },
+    },
+    {
       name: 'placeholders and encrypted values',
       files: {
         'application.properties':
