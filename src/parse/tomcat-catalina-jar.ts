@@ -25,6 +25,8 @@ const SERVER_INFO = 'org/apache/catalina/util/ServerInfo.properties';
 const LOCAL_HEADER = 0x04034b50;
 const CENTRAL_HEADER = 0x02014b50;
 const END_OF_DIRECTORY = 0x06054b50;
+/** The most an entry may inflate to: larger is no ServerInfo.properties (and the inflater stops there). */
+const ENTRY_LIMIT = 64 * 1024;
 /** The end record is 22 bytes plus a comment of at most 65,535. */
 const END_SEARCH = 22 + 0xffff;
 
@@ -59,7 +61,9 @@ export function zipEntry(bytes: Uint8Array, name: string): Buffer | undefined {
     try {
       // Required here, not at load: node:zlib loads Node's streams, which a run without a catalina.jar never needs
       // (test/perf/bundle.test.ts; ../core/node-crypto.ts says what they cost).
-      return (require('node:zlib') as typeof NodeZlib).inflateRawSync(data);
+      // At most ENTRY_LIMIT bytes: deflate packs ~1,000 bytes into one, so a crafted 1.5 MB jar inflated to 1.5 GB (7 s,
+      // 4.7 GB of memory) and an 8 MB one could end the run; ServerInfo.properties is under a kilobyte.
+      return (require('node:zlib') as typeof NodeZlib).inflateRawSync(data, { maxOutputLength: ENTRY_LIMIT });
     } catch {
       return undefined;
     }
