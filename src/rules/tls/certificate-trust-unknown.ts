@@ -32,6 +32,11 @@ export default defineRule({
       // A plug-in transport with no key database: was-plugin/https-transport-without-keyring's warning says it once.
       if (transportWithoutKeyring(lt.client)) continue;
       const server = lt.serverCertificate;
+      // An nginx or httpd proxy that verifies with no CA file trusts nothing (OpenSSL has no default store there): nginx
+      // refuses to start (nginx/verify-without-ca-certificates), httpd fails every proxied request
+      // (httpd/proxy-verify-without-ca). Their errors say it; "unknown: no trust store configured" beside them did not.
+      if (server && !server.anchorSource && (lt.client.type === 'nginx.proxy' || lt.client.type === 'httpd.proxy'))
+        continue;
       // A JDK that reads no anchor from its cacerts is java/cacerts-unreadable's error: one verdict per fact.
       const anchorless =
         server?.anchorSource?.kind === 'unsettled' && cacertsWithoutAnchors(lt.client, ctx.deployment.documents);

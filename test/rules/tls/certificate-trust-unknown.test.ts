@@ -95,6 +95,21 @@ ruleTester(rule, {
       ),
     },
     {
+      // An nginx proxy_ssl_verify on / httpd SSLProxyVerify require with no CA file: nginx does not start and httpd fails
+      // every proxied request, errors of their own rules; this info said 'unknown: no trust store configured' beside them.
+      name: 'an nginx or httpd proxy verifying with no CA file: the product rules say it fails',
+      files: {
+        'gw/nginx.conf':
+          'events {}\nhttp {\n  server {\n    listen 80;\n    location / {\n      proxy_pass https://api.example.internal:8443;\n      proxy_ssl_verify on;\n    }\n  }\n}\n',
+        'gw/Dockerfile': 'FROM nginx:1.25\n',
+        'web/conf/httpd.conf':
+          'ServerRoot "/etc/httpd"\nListen 80\n<VirtualHost *:80>\n  SSLProxyEngine on\n  SSLProxyVerify require\n  ProxyPass / https://api.example.internal:8443/\n</VirtualHost>\n',
+        'api/nginx.conf':
+          'http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_certificate api.crt;\n    ssl_certificate_key api.key;\n  }\n}\n',
+        'api/api.crt': leaf('api.example.internal').pem,
+      },
+    },
+    {
       name: 'the trust store is in the tree',
       files: { ...javaClient({ trustStore: 'trust-root.jks' }), ...tomcatServer('server-chain.p12') },
     },
