@@ -1,5 +1,6 @@
 import { defineRule } from '../types';
 import { ours } from '../../core/phrase';
+import { httpdProxyWithoutAnchors } from '../_lib/proxy-without-anchors';
 
 /**
  * `SSLProxyVerify require` (or `optional`) with no SSLProxyCACertificateFile / SSLProxyCACertificatePath for the
@@ -25,10 +26,10 @@ export default defineRule({
   check(ctx) {
     for (const component of ctx.deployment.components) {
       if (component.type !== 'httpd.proxy') continue;
-      const { verify, caFile, caPath, caUnknown, engine, engineUnknown, target, includedBy } = component.attributes;
-      // Without the engine the proxy speaks no TLS at all (httpd/proxy-engine-off says so).
-      if (!engine.value || engineUnknown) continue;
-      if ((verify.value !== 'require' && verify.value !== 'optional') || caFile || caPath || caUnknown) continue;
+      // Without the engine the proxy speaks no TLS at all (httpd/proxy-engine-off says so); a CA file or directory, or a
+      // level the tree does not hold, may name the anchors.
+      if (!httpdProxyWithoutAnchors(component)) continue;
+      const { verify, target, includedBy } = component.attributes;
       ctx.report({
         messageId: 'noAnchors',
         data: { proxy: component.name, target, verify: verify.value },

@@ -3,6 +3,7 @@ import { cacertsWithoutAnchors } from '../_lib/encrypted-cacerts';
 import { certName, chainText, peerPlace, trustRelated, verifierPlace } from '../_lib/trust';
 import { defineRule } from '../types';
 import { transportWithoutKeyring } from '../_lib/plugin-keyring';
+import { proxyWithoutAnchors } from '../_lib/proxy-without-anchors';
 
 /** The top of a presented chain when it is a private root the tree holds (a public CA's root would not be in a deployment tree). */
 function privateRoot(presented: TreeCertificate[], all: TreeCertificate[]): TreeCertificate | undefined {
@@ -32,11 +33,10 @@ export default defineRule({
       // A plug-in transport with no key database: was-plugin/https-transport-without-keyring's warning says it once.
       if (transportWithoutKeyring(lt.client)) continue;
       const server = lt.serverCertificate;
-      // An nginx or httpd proxy that verifies with no CA file trusts nothing (OpenSSL has no default store there): nginx
-      // refuses to start (nginx/verify-without-ca-certificates), httpd fails every proxied request
-      // (httpd/proxy-verify-without-ca). Their errors say it; "unknown: no trust store configured" beside them did not.
-      if (server && !server.anchorSource && (lt.client.type === 'nginx.proxy' || lt.client.type === 'httpd.proxy'))
-        continue;
+      // An nginx or httpd proxy that verifies with no CA file trusts nothing: its product's rule says it fails (nginx does
+      // not start, httpd fails every proxied request); "unknown: no trust store configured" beside it did not. A CA file
+      // the tree does not settle (a placeholder, an include it does not hold) stays unknown here.
+      if (proxyWithoutAnchors(ctx.deployment, lt.client)) continue;
       // A JDK that reads no anchor from its cacerts is java/cacerts-unreadable's error: one verdict per fact.
       const anchorless =
         server?.anchorSource?.kind === 'unsettled' && cacertsWithoutAnchors(lt.client, ctx.deployment.documents);

@@ -73,6 +73,16 @@ const packagedJdk = (from: string, install: string, file: string, anchors: strin
 });
 const APT_JDK = 'apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless';
 /** The client trusts its JDK's cacerts, which the tree does not hold. */
+/** An nginx and an httpd proxy verifying api.example.internal:8443 (an nginx server of the tree), with these CA lines. */
+const proxiesVerifying = (nginxCa: string, httpdCa: string) => ({
+  'gw/nginx.conf': `events {}\nhttp {\n  server {\n    listen 80;\n    location / {\n      proxy_pass https://api.example.internal:8443;\n      proxy_ssl_verify on;\n${nginxCa}    }\n  }\n}\n`,
+  'gw/Dockerfile': 'FROM nginx:1.25\n',
+  'web/conf/httpd.conf': `ServerRoot "/etc/httpd"\nListen 80\n<VirtualHost *:80>\n  SSLProxyEngine on\n  SSLProxyVerify require\n${httpdCa}  ProxyPass / https://api.example.internal:8443/\n</VirtualHost>\n`,
+  'api/nginx.conf':
+    'http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_certificate api.crt;\n    ssl_certificate_key api.key;\n  }\n}\n',
+  'api/api.crt': leaf('api.example.internal').pem,
+});
+
 const CACERTS_UNKNOWN = [
   {
     messageId: 'serverUnknown',
@@ -98,16 +108,7 @@ ruleTester(rule, {
       // An nginx proxy_ssl_verify on / httpd SSLProxyVerify require with no CA file: nginx does not start and httpd fails
       // every proxied request, errors of their own rules; this info said 'unknown: no trust store configured' beside them.
       name: 'an nginx or httpd proxy verifying with no CA file: the product rules say it fails',
-      files: {
-        'gw/nginx.conf':
-          'events {}\nhttp {\n  server {\n    listen 80;\n    location / {\n      proxy_pass https://api.example.internal:8443;\n      proxy_ssl_verify on;\n    }\n  }\n}\n',
-        'gw/Dockerfile': 'FROM nginx:1.25\n',
-        'web/conf/httpd.conf':
-          'ServerRoot "/etc/httpd"\nListen 80\n<VirtualHost *:80>\n  SSLProxyEngine on\n  SSLProxyVerify require\n  ProxyPass / https://api.example.internal:8443/\n</VirtualHost>\n',
-        'api/nginx.conf':
-          'http {\n  server {\n    listen 8443 ssl;\n    server_name api.example.internal;\n    ssl_certificate api.crt;\n    ssl_certificate_key api.key;\n  }\n}\n',
-        'api/api.crt': leaf('api.example.internal').pem,
-      },
+      files: proxiesVerifying('', ''),
     },
     {
       name: 'the trust store is in the tree',
@@ -225,6 +226,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // A CA file the tree does not settle: the product rules say nothing, the trust stays unknown and is said.
+      name: 'an nginx or httpd proxy whose CA file is a placeholder: unknown, said here',
+      files: proxiesVerifying(
+        '      proxy_ssl_trusted_certificate ${CA_FILE};\n',
+        '  SSLProxyCACertificateFile ${CA_FILE}\n',
+      ),
+      errors: [
+        { messageId: 'serverUnknown', file: 'gw/nginx.conf', line: 6, severity: 'info' },
+        { messageId: 'serverUnknown', file: 'web/conf/httpd.conf', line: 7, severity: 'info' },
+      ],
+    },
     {
       name: 'a WebSphere plug-in transport whose keyring is outside the tree: unknown, said here',
       files: pluginToHttpd(keyring()),
