@@ -210,7 +210,7 @@ function treeJdkCopiedTo(
     const destination = copy.destination;
     if (copy.from !== undefined || copy.sources.length !== 1 || !destination || trimSlash(destination) !== home)
       continue;
-    const jdk = treeJdks.get(path.join(path.dirname(doc.file.path), copy.sources[0]!).replace(/[\/]+$/, ''));
+    const jdk = treeJdks.get(trimSlash(path.join(path.dirname(doc.file.path), copy.sources[0]!)));
     if (!jdk?.attachment) continue;
     const treeText = jdk.attachment.text;
     return (file) => ({
