@@ -179,13 +179,17 @@ export function parseXml(text: string): XmlParseResult {
     // saxes reads past an ampersand that starts no reference to the end of the file: the ampersand is the error. What
     // follows it is not quoted (it may be part of a password).
     const ampersand = firstBareAmpersand(text, parser.position);
-    const at = index.positionAt(ampersand ?? Math.max(0, parser.position - 1));
+    const at = index.positionAt(
+      ampersand ??
+        repeatedAttribute(text, tagStart, parser.position, error.message) ??
+        Math.max(0, parser.position - 1),
+    );
     problems.push({
       code: 'invalid-xml',
       severity: 'error',
       message:
         ampersand === undefined
-          ? `Not well-formed XML: ${error.message.replace(/^[^:]*:\d+:\d+: /, '')}`
+          ? `Not well-formed XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`
           : "Not well-formed XML: this '&' starts no entity reference, so an XML parser stops here (Java's: " +
             (/[A-Za-z_:]/.test(text[ampersand + 1] ?? '')
               ? '"The reference to entity … must end with the \';\' delimiter"'
@@ -202,6 +206,20 @@ export function parseXml(text: string): XmlParseResult {
   const unread = externalEntities.size > 0 ? unreadEntities(text, externalEntities, index) : undefined;
   if (unread) problems.push(unread);
   return { entries, comments, problems, data: { root, elements } };
+}
+
+/**
+ * Where a tag repeats an attribute, the saxes error `duplicate attribute: NAME.` comes at the tag's end: the second
+ * NAME is the place to name. In a template, that place's own branch is the one that writes it twice
+ * (zmoore-usgs/cookbook-tomcat@d24e052 server.xml.erb: two `<% if ssl_connector.key?('ssl_ca_certificate_path') %>`
+ * each write SSLCACertificatePath on one Connector, not every rendering of the enclosing branch).
+ */
+function repeatedAttribute(text: string, tagStart: number, at: number, message: string): number | undefined {
+  const name = /duplicate attribute: (.+)\.$/.exec(message)?.[1];
+  if (name === undefined) return undefined;
+  const tag = text.slice(tagStart, at);
+  const same = [...tag.matchAll(ATTRIBUTE)].filter((m) => m[1] === name);
+  return same.length > 1 ? tagStart + (same[1]!.index ?? 0) : undefined;
 }
 
 /** The external entities a document uses: one info at the first use, naming the files it does not read. */

@@ -66,6 +66,23 @@ describe('parseXml', () => {
     expect(problems[0].range.start.line).toBe(2);
   });
 
+  // zmoore-usgs/cookbook-tomcat@d24e052 server.xml.erb writes SSLCACertificatePath twice on one Connector, lines apart.
+  it.each([
+    [
+      'the repeated attribute',
+      '<Server>\n  <Connector port="1"\n    a="x"\n    b="y"\n    a="z"\n  />\n</Server>\n',
+      'duplicate attribute: a.',
+      4,
+      4,
+    ],
+    ['the place saxes stops', '<a>\n  <b x="1">\n</a>\n', 'unexpected close tag.', 2, 3],
+  ])("names %s, its position said once (the finding's)", (_, text, reason, line, character) => {
+    const { problems } = parseXml(text);
+    expect(problems.map((p) => [p.message, p.range.start])).toEqual([
+      [`Not well-formed XML: ${reason}`, { line, character }],
+    ]);
+  });
+
   it('does not throw on garbage', () => {
     for (const text of ['', '<', '<<<>>>', '\u0000', '<a b=>', '<!-- x', '<a></b></a>']) {
       expect(() => parseXml(text)).not.toThrow();
