@@ -28,6 +28,33 @@ export function declarationAfterTemplateTags(
   template: TemplateInfo,
   masked: string,
 ): DeclarationAfterTags | undefined {
+  let found = oneDeclaration(text, template, masked);
+  // Each branch of a conditional may write its own declaration (`<% if v == 85 -%>` then `<% if v < 85 -%>`, each
+  // before an `<?xml …?>`: zmoore-usgs/cookbook-tomcat@d24e052 server.xml.erb): a rendering holds the one of the
+  // branch it takes, so a declaration that only other branches' declarations precede starts the file too.
+  const index = new LineIndex(text);
+  while (found) {
+    const next = oneDeclaration(text, template, found.masked);
+    if (!next || !inOtherBranch(template, index, found.start, next.start)) break;
+    found = { ...next, problem: found.problem ?? next.problem };
+  }
+  return found && { masked: found.masked, ...(found.problem ? { problem: found.problem } : {}) };
+}
+
+/** Whether the declaration at `earlier` lies in a branch that the one at `later` is not in. */
+function inOtherBranch(template: TemplateInfo, index: LineIndex, earlier: number, later: number): boolean {
+  return template.branches.some((b) => {
+    const [from, to] = [index.offsetAt(b.range.start), index.offsetAt(b.range.end)];
+    return from <= earlier && earlier <= to && (later < from || later > to);
+  });
+}
+
+/** The first declaration of the masked text, when only template tags (and whitespace) precede it. */
+function oneDeclaration(
+  text: string,
+  template: TemplateInfo,
+  masked: string,
+): (DeclarationAfterTags & { start: number }) | undefined {
   const start = masked.search(/\S/);
   if (start <= 0 || !masked.startsWith('<?xml', start)) return undefined;
   const end = masked.indexOf('?>', start);
@@ -42,10 +69,11 @@ export function declarationAfterTemplateTags(
     return undefined;
   const blanked =
     masked.slice(0, start) + masked.slice(start, end + 2).replace(/[^\r\n]/g, ' ') + masked.slice(end + 2);
-  if (allWhitespaceTrimmed(text, before, start, written)) return { masked: blanked };
+  if (allWhitespaceTrimmed(text, before, start, written)) return { masked: blanked, start };
   const at = index.rangeAt(start, start + 5);
   return {
     masked: blanked,
+    start,
     problem: {
       code: 'invalid-xml',
       severity: 'info',

@@ -393,6 +393,33 @@ describe('template values are unknown, never errors', () => {
     expect(findings.filter((f) => f.ruleId.startsWith('parse/'))).toEqual([]);
   });
 
+  // zmoore-usgs/cookbook-tomcat@d24e052 templates/default/instances/conf/server.xml.erb: two `if`s, each writing its own
+  // declaration; Chef renders the one of the branch its Tomcat version takes, `-%>` removing the tag lines. Nested,
+  // the inner declaration would follow the outer one in the same rendering: not well-formed.
+  const ifVersion = (test: string) => `<% if @version.tr('.','')[0..1].to_i ${test}  -%>`;
+  const declarations = (nested: boolean) =>
+    [
+      ifVersion('== 85'),
+      "<?xml version='1.0' encoding='UTF-8'?>",
+      ...(nested ? [] : ['<% end -%>']),
+      ifVersion('< 85'),
+      "<?xml version='1.0' encoding='utf-8'?>",
+      '<% end -%>',
+      ...(nested ? ['<% end -%>'] : []),
+      '<Server port="8005" shutdown="SHUTDOWN">',
+      '  <Service name="Catalina"><Connector port="8080" protocol="HTTP/1.1"/></Service>',
+      '</Server>',
+      '',
+    ].join('\n');
+  it.each([
+    ['each in its own branch: either starts the file', false, []],
+    ['nested: the inner one follows the outer one', true, [['parse/invalid-xml', 'error', 3]]],
+  ])('reads the XML declarations of several branches (%s)', (_, nested, expected) => {
+    const { findings } = lintTree({ 'templates/default/instances/conf/server.xml.erb': declarations(nested) });
+    const parse = findings.filter((f) => f.ruleId.startsWith('parse/'));
+    expect(parse.map((f) => [f.ruleId, f.severity, f.location.range?.start.line])).toEqual(expected);
+  });
+
   it('picks the reading of a conditional that parses when both branches together do not', () => {
     const text =
       '{{ if .Env.TLS }}\nserver { listen 443 ssl;\n{{ else }}\nserver { listen 80;\n{{ end }}\n  server_name x;\n}\n';
