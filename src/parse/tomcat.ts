@@ -13,13 +13,23 @@ export function firstElementName(head: string): string | undefined {
 }
 
 /**
+ * Whether a file may be an XML file of Tomcat's by its name: `.xml`, or the file's bare name, which configuration
+ * management writes its templates under (sprylab/ansible-role-tomcat-ubuntu@5c042bb templates/server.j2 →
+ * conf/server.xml; arnisoph/saltstack-tomcat-formula@7ed5217 contrib/states/files/server, tomcat_users).
+ */
+function xmlNamed(filePath: string, bare: RegExp): boolean {
+  const base = basenameOf(filePath);
+  return /\.xml$/.test(base) || bare.test(base);
+}
+
+/**
  * Tomcat `conf/server.xml`: an XML file whose root element is `<Server>` (case
  * matters: Liberty's is `<server>`, WebSphere's are `xmi:XMI`/`process:Server`).
  */
 export const tomcatServerXmlFormat: FormatHandler<XmlData> = {
   id: 'tomcat',
   classify(filePath, head) {
-    if (!/\.xml$/.test(basenameOf(filePath))) return undefined;
+    if (!xmlNamed(filePath, /^server$/)) return undefined;
     return firstElementName(head) === 'Server' ? 'tomcat.server-xml' : undefined;
   },
   parse(file, kind): ParsedDocument<XmlData> {
@@ -43,7 +53,7 @@ const STORED_CREDENTIAL =
 export const tomcatUsersFormat: FormatHandler<XmlData> = {
   id: 'tomcat-users',
   classify(filePath, head) {
-    if (!/\.xml$/.test(basenameOf(filePath))) return undefined;
+    if (!xmlNamed(filePath, /^tomcat[-_]users$/)) return undefined;
     return firstElementName(head) === 'tomcat-users' ? 'tomcat.users' : undefined;
   },
   parse(file, kind): ParsedDocument<XmlData> {

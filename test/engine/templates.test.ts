@@ -420,6 +420,24 @@ describe('template values are unknown, never errors', () => {
     expect(parse.map((f) => [f.ruleId, f.severity, f.location.range?.start.line])).toEqual(expected);
   });
 
+  // sprylab/ansible-role-tomcat-ubuntu@5c042bb writes conf/server.xml from templates/server.j2: a template of `server`.
+  it('reads a Tomcat server.xml template named after the bare name (server.j2)', () => {
+    const text = [
+      "<?xml version='1.0' encoding='utf-8'?>",
+      '<Server port="8005" shutdown="SHUTDOWN">',
+      '  <Service name="Catalina">',
+      '    <Connector port="{{ tomcat_port }}" protocol="HTTP/1.1"/>',
+      '    <Connector port="8009" protocol="AJP/1.3" redirectPort="8443"/>',
+      '  </Service>',
+      '</Server>',
+      '',
+    ].join('\n');
+    const { findings } = lintTree({ 'templates/server.j2': text }, { builtIn: ['tomcat/ajp-without-secret'] });
+    expect(findings.map((f) => [f.ruleId, f.severity, f.location.range?.start.line])).toEqual([
+      ['tomcat/ajp-without-secret', 'warning', 4],
+    ]);
+  });
+
   it('picks the reading of a conditional that parses when both branches together do not', () => {
     const text =
       '{{ if .Env.TLS }}\nserver { listen 443 ssl;\n{{ else }}\nserver { listen 80;\n{{ end }}\n  server_name x;\n}\n';

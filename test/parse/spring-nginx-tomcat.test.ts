@@ -1,6 +1,6 @@
 import { springFormat, springList } from '../../src/parse/spring';
 import { nginxFormat, type NginxData } from '../../src/parse/nginx';
-import { tomcatServerXmlFormat } from '../../src/parse/tomcat';
+import { tomcatServerXmlFormat, tomcatUsersFormat } from '../../src/parse/tomcat';
 import { tomcatCiphers, tomcatProtocols } from '../../src/model/tomcat';
 import type { FormatHandler, ParsedDocument } from '../../src/parse/types';
 
@@ -244,6 +244,19 @@ describe('Tomcat server.xml', () => {
     ).toBe('tomcat.server-xml');
     expect(tomcatServerXmlFormat.classify('/d/server.xml', '<server description="liberty">')).toBeUndefined();
     expect(tomcatServerXmlFormat.classify('/d/server.xml', '<process:Server xmi:version="2.0">')).toBeUndefined();
+  });
+
+  // Configuration management names its templates after the file's bare name: sprylab/ansible-role-tomcat-ubuntu@5c042bb
+  // templates/server.j2 (read as `server`), arnisoph/saltstack-tomcat-formula@7ed5217 contrib/states/files/server and
+  // tomcat_users. The root element decides, as for `.xml`.
+  it.each([
+    [tomcatServerXmlFormat, '/d/templates/server', '<?xml version="1.0"?>\n<Server port="8005">', 'tomcat.server-xml'],
+    [tomcatUsersFormat, '/d/files/tomcat_users', '<tomcat-users>\n  <user username="a"/>', 'tomcat.users'],
+    [tomcatUsersFormat, '/d/templates/tomcat-users', '<?xml version="1.0"?>\n<tomcat-users>', 'tomcat.users'],
+    [tomcatServerXmlFormat, '/d/bin/server', '#!/bin/sh\nexec java -jar app.jar', undefined],
+    [tomcatServerXmlFormat, '/d/conf/servers', '<Server port="8005">', undefined],
+  ])('claims a Tomcat XML file by its bare name too (%#)', (handler, path, head, kind) => {
+    expect(handler.classify(path, head)).toBe(kind);
   });
 
   it('keeps attribute ranges and marks keystore passwords as secret', () => {
