@@ -2,9 +2,8 @@ import { HAPROXY_FACTS } from '../../knowledge/openssl';
 import type { Location } from '../../core/types';
 import { defineRule } from '../types';
 import { ours } from '../../core/phrase';
+import { haproxyBindWithoutCaFile, haproxyServerWithoutCaFile, haproxyVerifyOff } from '../_lib/verify-without-anchors';
 
-/** `haproxy -dV` turns the default server verification off (doc/management.txt): then only an explicit verify counts. */
-const VERIFY_OFF_FLAG = /(^|[\s"'[,])-dV(?=$|[\s"',\]])/m;
 const SYSTEM_CA = HAPROXY_FACTS.systemCaFile;
 
 /**
@@ -42,7 +41,7 @@ export default defineRule({
     symptoms: ['verify is enabled by default but no CA file specified', 'verify is enabled but no CA file specified'],
   },
   check(ctx) {
-    const verifyOff = ctx.deployment.documents.some((d) => VERIFY_OFF_FLAG.test(d.file.text));
+    const verifyOff = haproxyVerifyOff(ctx.deployment);
     const systemCa = ` (HAProxy ${SYSTEM_CA.since}+ also takes ca-file ${SYSTEM_CA.value} for a publicly issued one)`;
     for (const component of ctx.deployment.components) {
       // A line under `.if`: HAProxy reads it only when the condition holds at start-up (not known here).
@@ -52,10 +51,9 @@ export default defineRule({
       )
         continue;
       if (component.type === 'haproxy.server') {
-        const { verify, caFile, address } = component.attributes;
-        if (verify.value !== 'required' || caFile) continue;
+        if (!haproxyServerWithoutCaFile(component, verifyOff)) continue;
+        const { verify, address } = component.attributes;
         const explicit = verify.from.kind === 'file';
-        if (!explicit && verifyOff) continue;
         const location: Location = verify.from.kind === 'file' ? verify.from.location : component.location;
         ctx.report({
           messageId: explicit ? 'serverExplicit' : 'serverDefault',
@@ -75,7 +73,7 @@ export default defineRule({
               related: [{ ...component.location, message: ours('the bind that loads this crt-list, without ca-file') }],
               fingerprint: [component.id, 'crt-list', at.file, String(at.range?.start.line ?? -1)],
             });
-        if (!mode || mode.from.kind !== 'file' || mode.value === 'none' || caFile) continue;
+        if (!mode || mode.from.kind !== 'file' || !haproxyBindWithoutCaFile(component)) continue;
         ctx.report({
           messageId: component.attributes.crtList.length > 0 ? 'bindCrtList' : 'bind',
           data: { bind: component.name, mode: mode.value, address },

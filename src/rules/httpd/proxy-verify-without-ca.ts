@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import { ours } from '../../core/phrase';
-import { httpdProxyWithoutAnchors } from '../_lib/proxy-without-anchors';
+import { httpdProxyWithoutAnchors } from '../_lib/verify-without-anchors';
 
 /**
  * `SSLProxyVerify require` (or `optional`) with no SSLProxyCACertificateFile / SSLProxyCACertificatePath for the

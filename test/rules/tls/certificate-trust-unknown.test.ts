@@ -83,6 +83,31 @@ const proxiesVerifying = (nginxCa: string, httpdCa: string) => ({
   'api/api.crt': leaf('api.example.internal').pem,
 });
 
+/**
+ * HAProxy serving api.example.internal:8443 to the Java client (which presents client-chain.p12 and trusts the fixture
+ * root), asking for its client certificate (bind line 6), and verifying backend.example.internal:8443 (an nginx server
+ * of the tree) on its server line 9; `bindCa` and `serverCa` end those lines.
+ */
+const haproxyVerifying = (bindCa: string, serverCa: string) => ({
+  ...javaClient({ trustStore: 'trust-root.jks', keyStore: 'client-chain.p12' }),
+  'api/haproxy.cfg': [
+    'global',
+    '  log stdout format raw local0',
+    'defaults',
+    '  mode http',
+    'frontend api',
+    `  bind api.example.internal:8443 ssl crt /usr/local/etc/haproxy/api.pem verify required${bindCa}`,
+    '  default_backend app',
+    'backend app',
+    `  server app1 backend.example.internal:8443 ssl verify required${serverCa}`,
+    '',
+  ].join('\n'),
+  'api/api.pem': pem('server-fullchain.pem'),
+  'backend/nginx.conf':
+    'http {\n  server {\n    listen 8443 ssl;\n    server_name backend.example.internal;\n    ssl_certificate backend.crt;\n    ssl_certificate_key backend.key;\n  }\n}\n',
+  'backend/backend.crt': leaf('backend.example.internal').pem,
+});
+
 const CACERTS_UNKNOWN = [
   {
     messageId: 'serverUnknown',
@@ -109,6 +134,13 @@ ruleTester(rule, {
       // every proxied request, errors of their own rules; this info said 'unknown: no trust store configured' beside them.
       name: 'an nginx or httpd proxy verifying with no CA file: the product rules say it fails',
       files: proxiesVerifying('', ''),
+    },
+    {
+      // HAProxy 2.6.12 `haproxy -c`: a server line that verifies and a bind with verify required, neither with ca-file,
+      // are fatal ("verify is enabled by default but no CA file specified", "verify is enabled but no CA file specified
+      // for bind"): haproxy/verify-without-ca-file's errors. 'Unknown: no trust store configured' was said beside both.
+      name: 'an HAProxy server line and bind that verify with no ca-file: HAProxy does not start, its rule says so',
+      files: haproxyVerifying('', ''),
     },
     {
       name: 'the trust store is in the tree',
@@ -236,6 +268,15 @@ ruleTester(rule, {
       errors: [
         { messageId: 'serverUnknown', file: 'gw/nginx.conf', line: 6, severity: 'info' },
         { messageId: 'serverUnknown', file: 'web/conf/httpd.conf', line: 7, severity: 'info' },
+      ],
+    },
+    {
+      // A ca-file HAProxy takes from the environment: haproxy/verify-without-ca-file says nothing, the trust is unknown.
+      name: 'an HAProxy server line and bind whose ca-file is an environment variable: unknown, said here',
+      files: haproxyVerifying(' ca-file "${CLIENT_CA}"', ' ca-file "${BACKEND_CA}"'),
+      errors: [
+        { messageId: 'serverUnknown', file: 'api/haproxy.cfg', line: 9, severity: 'info' },
+        { messageId: 'clientUnknown', file: 'client/jvm.options', line: 3, severity: 'info' },
       ],
     },
     {
