@@ -66,6 +66,36 @@ ruleTester(rule, {
       ],
     },
     {
+      // serhiibudyak/confluent-kafka-vagrant-ansible@b12cdd1 secrets/: one 1024-bit CA in every broker's and client's key
+      // and trust store and a PEM file was 17 findings. One certificate, one finding: at the copy a component uses, the
+      // other copies (and what names their files) its related places; its fingerprint is that copy's as before.
+      name: 'one weak CA in a key database a queue manager names and two unnamed files: one finding, the copies related',
+      files: {
+        'qm/QM1.mqsc': "ALTER QMGR SSLKEYR('/var/mqm/qmgrs/QM1/ssl/key')\n",
+        'qm/key.kdb': cmsKeyDatabase([
+          { label: 'partner root', kind: 'signer', certificate: pemDer(cert('weak-rsa1024.crt')) },
+        ]),
+        'backup/partner-root.pem': cert('weak-rsa1024.crt'),
+        'backup/old/partner-root.crt': cert('weak-rsa1024.crt'),
+      },
+      errors: [
+        {
+          messageId: 'weak',
+          file: 'qm/key.kdb',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: [
+            "(label 'partner root' in CMS store key.kdb), and 2 more copies in partner-root.crt and partner-root.pem, has a 1024-bit RSA key",
+          ],
+          related: [
+            { file: 'qm/QM1.mqsc', line: 1 },
+            { file: 'backup/old/partner-root.crt', line: 1 },
+            { file: 'backup/partner-root.pem', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'the same store named by nothing: an info, no peer is known to see it',
       files: { 'app/weak.jks': store('generated/weak.jks') },
       errors: [

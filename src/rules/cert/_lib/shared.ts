@@ -30,13 +30,18 @@ export const entryWord = (storeType: string) => (storeType === 'CMS' ? 'label' :
  * certificate by its subject alone.
  */
 export function certName(c: TreeCertificate): string {
-  if (!c.store) return subjectLabel(c.cert);
+  return c.store ? `${subjectLabel(c.cert)} (${storePlace(c)})` : subjectLabel(c.cert);
+}
+
+/** Where a store holds a certificate (`alias 'server' in PKCS12 store key.p12`); a PEM certificate's file name. */
+export function storePlace(c: TreeCertificate): string {
+  if (!c.store) return path.basename(c.doc.file.path);
   const entry = entryWord(c.store.type);
   const place =
     c.store.chainIndex > 0
       ? `certificate ${c.store.chainIndex + 1} of the chain of ${entry} '${c.store.alias}'`
       : `${entry} '${c.store.alias}'`;
-  return `${subjectLabel(c.cert)} (${place} in ${c.store.type} store ${path.basename(c.doc.file.path)})`;
+  return `${place} in ${c.store.type} store ${path.basename(c.doc.file.path)}`;
 }
 
 /**

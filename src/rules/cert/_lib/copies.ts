@@ -1,0 +1,78 @@
+/**
+ * One finding per certificate, not per copy: a CA a cluster's every key and trust store holds (serhiibudyak/
+ * confluent-kafka-vagrant-ansible@b12cdd1: one 1024-bit CA in 17 store entries) is one key to re-issue. The copy said is
+ * the most used one; the others are its related places, each with the settings that name its file, so no store a user
+ * must replace the certificate in, and no server or client that uses one, goes unsaid.
+ */
+import * as path from 'node:path';
+import type { TreeCertificate } from '../../../model/mq-certs';
+import type { RuleRelated } from '../../types';
+import { Phrase, ours, said } from '../../../core/phrase';
+import { certLocation, storePlace } from './shared';
+
+/** A copy of a certificate a rule would report, with what it would say of it. */
+export interface CertificateCopy<MessageId extends string> {
+  c: TreeCertificate;
+  messageId: MessageId;
+  related: RuleRelated[];
+  info: boolean;
+}
+
+/**
+ * The copies grouped by certificate (SHA-256 fingerprint), in the order their first copies come; in each group first
+ * the copy whose message `rank` puts first (the earliest of those), then the rest in their order.
+ */
+export function groupCopies<MessageId extends string, Copy extends CertificateCopy<MessageId>>(
+  copies: readonly Copy[],
+  rank: readonly MessageId[],
+): Copy[][] {
+  const groups = new Map<string, Copy[]>();
+  for (const copy of copies) {
+    const key = copy.c.cert.fingerprintSha256;
+    groups.set(key, [...(groups.get(key) ?? []), copy]);
+  }
+  const order = (copy: Copy) => rank.indexOf(copy.messageId);
+  return [...groups.values()].map((group) => {
+    const first = group.reduce((best, copy) => (order(copy) < order(best) ? copy : best));
+    return [first, ...group.filter((copy) => copy !== first)];
+  });
+}
+
+const placeKey = (r: RuleRelated) => `${r.file}:${r.range?.start.line ?? -1}:${r.range?.start.character ?? -1}`;
+
+/**
+ * The related places of the copy said first, then each other copy's place and the places that name its file (each
+ * once: one setting names both copies a store holds).
+ */
+export function copiesRelated(
+  first: CertificateCopy<string>,
+  others: readonly CertificateCopy<string>[],
+): RuleRelated[] {
+  const related = [...first.related];
+  const seen = new Set(related.map(placeKey));
+  for (const copy of others) {
+    related.push({ ...certLocation(copy.c), message: said`the same certificate, also ${storePlace(copy.c)}` });
+    for (const r of copy.related) {
+      if (seen.has(placeKey(r))) continue;
+      seen.add(placeKey(r));
+      related.push(r);
+    }
+  }
+  return related;
+}
+
+const NAMES_SAID = 3;
+
+/** `, and 16 more copies in a.jks, b.jks, c.jks and 5 more files,` after the certificate's name; nothing for one copy. */
+export function copiesText(others: readonly CertificateCopy<string>[]): Phrase | string {
+  if (others.length === 0) return '';
+  const files = [...new Set(others.map((o) => path.basename(o.c.doc.file.path)))];
+  const named = files.slice(0, NAMES_SAID);
+  const rest = files.length - named.length;
+  const words = ['', ...named.slice(1).map((_, i) => (i === named.length - 2 && rest === 0 ? ' and ' : ', ')), ''];
+  const list = new Phrase(words, named);
+  const copies = ours(others.length === 1 ? 'copy' : 'copies');
+  return rest > 0
+    ? said`, and ${others.length} more ${copies} in ${list} and ${rest} more files,`
+    : said`, and ${others.length} more ${copies} in ${list},`;
+}
