@@ -219,6 +219,16 @@ ruleTester(rule, {
       },
     },
     {
+      // sweep46's probe: `""` in a `.properties` file is the two quote characters to Java (OpenJDK 17.0.15
+      // java.util.Properties), no secret kept: a store with an empty password refuses them, one whose password is `""`
+      // opens with them (keytool -list -storepass '""'). What the quotes hold is nothing.
+      name: 'empty quotes as a password in a properties file hold no secret',
+      files: {
+        'secrets/client.properties':
+          'security.protocol=SSL\nssl.keystore.location=/etc/kafka/secrets/kafka.client.keystore.jks\nssl.keystore.password=""\nssl.key.password=\'\'\n',
+      },
+    },
+    {
       // confluentinc/demo-scene@dc2b351 (Apache-2.0) python-microservices/cheese-reporter/config.properties
       name: 'a fill-in written as words in braces',
       files: {

@@ -145,7 +145,10 @@ const FILE_PATH =
 /**
  * A value wholly in one pair of quotes that the format keeps as text: a `.properties` file takes
  * `ssl.keystore.password="${KAFKA_SSL_PASSWORD}"` with its quotes (m-stojanovic/kafka-zk-cluster-docker-ssl@452e791
- * secrets/host.consumer.ssl.config), so what the quotes enclose says whether the file holds the secret.
+ * secrets/host.consumer.ssl.config), so what the quotes enclose says whether the file holds the secret. Empty quotes
+ * (`ssl.keystore.password=""`) hold none: java.util.Properties reads the two quote characters (OpenJDK 17.0.15), a
+ * password nobody keeps secret, which opens only a store whose password is exactly `""` — a store with an empty password
+ * refuses it ("keystore password was incorrect"), which cert/store-password-wrong says where the store is in the tree.
  */
 const QUOTED = /^(["'])([^]*)\1$/;
 
@@ -156,7 +159,7 @@ const QUOTED = /^(["'])([^]*)\1$/;
  */
 export function standsInForSecret(value: string): boolean {
   const quoted = QUOTED.exec(value)?.[2];
-  return isStandIn(value) || (quoted !== undefined && quoted !== '' && isStandIn(quoted));
+  return isStandIn(value) || (quoted !== undefined && isStandIn(quoted));
 }
 
 function isStandIn(value: string): boolean {
