@@ -119,14 +119,26 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
         const absolute = path.resolve(path.dirname(doc.file.path), resolved);
         const keys = doc.embedded && !byPath.has(absolute) ? keysNamed(path.basename(absolute)) : [];
         const target = byPath.get(absolute) ?? (keys.length === 1 ? keys[0] : undefined);
+        const onConflict = mergeMode(attr(include, 'onConflict')?.value);
+        const edge = (to: ParsedDocument<LibertyData>) => {
+          includesOf.set(doc, [...(includesOf.get(doc) ?? []), { at: include.range, target: to, onConflict }]);
+          visit(to, depth + 1);
+        };
         if (!target) {
           // An include of a URL or of a file the tree does not hold (or holds but does not read as Liberty's).
           if (!/^[a-z]+:\/\//i.test(resolved) && !documents.some((d) => d.file.path === absolute)) {
-            // A directory of the tree: its files are no servers of their own, nor this one's (the rule says why).
-            const directoryFiles = libertyDocs
-              .filter((d) => path.dirname(d.file.path) === absolute)
-              .map((d) => d.file.path);
-            for (const file of directoryFiles) included.add(file);
+            const directoryDocs = libertyDocs.filter((d) => path.dirname(d.file.path) === absolute);
+            for (const d of directoryDocs) included.add(d.file.path);
+            // A location ending in '/' names a directory: Liberty 23.0.0.10 and later include its `.xml` files (not
+            // its subdirectories) in place, in the order of their lower-cased names, each with the include's
+            // onConflict (XMLConfigParser.parseInclude/getChildXMLFiles/AlphaComparator). Without the '/', Liberty
+            // resolves the location as a file, and a directory there is not read (the rule says so).
+            if (directoryDocs.length > 0 && /[\\/]$/.test(resolved)) {
+              const xmlFiles = directoryDocs.filter((d) => /\.xml$/i.test(d.file.path));
+              for (const d of xmlFiles.sort(byLowerCaseName)) edge(d);
+              continue;
+            }
+            const directoryFiles = directoryDocs.map((d) => d.file.path);
             missingIncludes.push({
               ...(directoryFiles.length > 0 && { directoryFiles }),
               location: { file: doc.file.path, range: include.range },
@@ -140,16 +152,7 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
         }
         if (target.embedded) includedKeys.add(target);
         else included.add(target.file.path);
-        const onConflict = (attr(include, 'onConflict')?.value ?? 'MERGE').toUpperCase();
-        includesOf.set(doc, [
-          ...(includesOf.get(doc) ?? []),
-          {
-            at: include.range,
-            target,
-            onConflict: onConflict === 'REPLACE' || onConflict === 'IGNORE' ? onConflict : 'MERGE',
-          },
-        ]);
-        visit(target, depth + 1);
+        edge(target);
       }
     };
     for (const d of inDir('defaults')) visit(d, 0);
@@ -168,6 +171,18 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
   const configs = roots.map(assemble);
   return configs.filter((c) => !included.has(c.root.file.path) && !includedKeys.has(c.root));
 }
+
+/** An include's `onConflict` as Liberty reads it (any other value: MERGE, with a warning). */
+function mergeMode(written: string | undefined): IncludeEdge['onConflict'] {
+  const mode = (written ?? 'MERGE').toUpperCase();
+  return mode === 'REPLACE' || mode === 'IGNORE' ? mode : 'MERGE';
+}
+
+/** Liberty's order of a directory's configuration files: by name, lower-cased (the same on every platform). */
+const byLowerCaseName = (a: ParsedDocument, b: ParsedDocument) => {
+  const [x, y] = [path.basename(a.file.path).toLowerCase(), path.basename(b.file.path).toLowerCase()];
+  return x < y ? -1 : x > y ? 1 : 0;
+};
 
 /** The Liberty files a location with `${…}` parts could name (each part as `*`). */
 function alternatives(location: string, from: string, libertyDocs: ParsedDocument<LibertyData>[]): string[] {

@@ -147,6 +147,26 @@ describe('Liberty configuration as the server assembles it', () => {
       ['9445 default'],
     ],
     [
+      // It read none of the directory's files (Open Liberty 23.0.0.10 includes a directory's .xml files:
+      // XMLConfigParser.parseInclude/getChildXMLFiles, samadan/open-liberty@72aab7ab).
+      'an include of a directory (location ending in /) reads its .xml files in lower-cased name order',
+      {
+        [`${S}/server.xml`]: server(`${ENDPOINT}\n  <include location="\${server.config.dir}/conf.d/"/>`),
+        [`${S}/conf.d/B-tls.xml`]: server('  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.2"/>'),
+        [`${S}/conf.d/a-tls.xml`]: server('  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.1"/>'),
+        [`${S}/conf.d/sub/z-tls.xml`]: server('  <ssl id="defaultSSLConfig" sslProtocol="TLSv1"/>'),
+      },
+      [`9443 TLSv1.2@${S}/conf.d/B-tls.xml:2`],
+    ],
+    [
+      'a directory named without the trailing / is not read (Liberty resolves the location as a file)',
+      {
+        [`${S}/server.xml`]: server(`${ENDPOINT}\n  <include location="conf.d"/>`),
+        [`${S}/conf.d/tls.xml`]: TLS12,
+      },
+      ['9443 default'],
+    ],
+    [
       'a missing optional include changes nothing',
       {
         [`${S}/server.xml`]: server(

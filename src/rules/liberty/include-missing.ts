@@ -20,7 +20,7 @@ export default defineRule({
       missing:
         'Liberty server {{server}} includes \'{{written}}\' ({{resolved}}), which is not in the tree and not optional="true": what it configures (TLS settings, keystores, variables) is unknown, so lint-deploy judges this server without it. Add the file to the tree, or mark the include optional="true" if the server runs without it',
       directory:
-        "Liberty server {{server}} includes '{{written}}' ({{resolved}}), a directory of the tree ({{files}}), not a file: Liberty's include names a file or a URL (IBM docs, 'Using include elements in configuration files'), so lint-deploy reads none of the directory's files as this server's configuration, and what they configure (TLS settings, keystores, variables) is unknown here. Include each file by name",
+        "Liberty server {{server}} includes '{{written}}' ({{resolved}}), a directory of the tree ({{files}}) written without a trailing '/': Liberty resolves such a location as a file and reads no directory there (Open Liberty's LocalFileResource: 'Path specified a file, but resource exists as a directory'), so lint-deploy reads none of the directory's files as this server's configuration, and what they configure (TLS settings, keystores, variables) is unknown here. End the location with '/' (Liberty 23.0.0.10 and later include a directory's .xml files), or include each file by name",
       severalKeys:
         "Liberty server {{server}} includes '{{written}}', and {{count}} ConfigMap keys of the tree are named like it ({{keys}}): which one the pod mounts there is unknown, so lint-deploy judges this server without it. Give the keys distinct names, or lint each deployment's ConfigMaps apart",
     },

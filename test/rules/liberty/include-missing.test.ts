@@ -41,6 +41,14 @@ ruleTester(rule, {
       },
     },
     {
+      // It said Liberty's include names a file or a URL: Liberty 23.0.0.10 and later include a directory's .xml files.
+      name: 'an include of a directory of the tree, ending in /, is read',
+      files: {
+        'wlp/server.xml': server('<include location="${server.config.dir}/conf.d/"/>'),
+        'wlp/conf.d/10-tls.xml': tls,
+      },
+    },
+    {
       name: 'a location with a variable nothing sets is not missing (it names alternatives)',
       files: { 'wlp/server.xml': server('<include location="includes/${AUTH_TYPE}.xml"/>') },
     },
@@ -61,9 +69,9 @@ ruleTester(rule, {
     },
     {
       // It said the directory was 'not in the tree'; its file was read as a server of its own.
-      name: 'an include of a directory of the tree: its files are not read as the server’s, and it says so',
+      name: 'an include of a directory of the tree without the trailing /: its files are not read, and it says so',
       files: {
-        'wlp/server.xml': server('<include location="${server.config.dir}/conf.d/"/>'),
+        'wlp/server.xml': server('<include location="${server.config.dir}/conf.d"/>'),
         'wlp/conf.d/10-tls.xml': tls,
       },
       errors: [
@@ -72,7 +80,7 @@ ruleTester(rule, {
           file: 'wlp/server.xml',
           line: 2,
           severity: 'info',
-          messageIncludes: ['a directory of the tree (10-tls.xml), not a file'],
+          messageIncludes: ["a directory of the tree (10-tls.xml) written without a trailing '/'"],
           messageExcludes: ['not in the tree'],
           related: [{ file: 'wlp/conf.d/10-tls.xml', line: 1 }],
         },
