@@ -82,9 +82,7 @@ export function libertyServers(documents: ParsedDocument[]): LibertyServerConfig
     const symbols = libertyLocationSymbols(configDir);
     const inDir = (sub: string) => {
       const dir = path.join(configDir, 'configDropins', sub);
-      return libertyDocs
-        .filter((d) => path.dirname(d.file.path) === dir)
-        .sort((a, b) => a.file.path.localeCompare(b.file.path));
+      return libertyDocs.filter((d) => path.dirname(d.file.path) === dir).sort(byLowerCaseName);
     };
     const ordered: ParsedDocument<LibertyData>[] = [];
     const unresolvedIncludes: LibertyServerConfig['unresolvedIncludes'] = [];
@@ -178,7 +176,12 @@ function mergeMode(written: string | undefined): IncludeEdge['onConflict'] {
   return mode === 'REPLACE' || mode === 'IGNORE' ? mode : 'MERGE';
 }
 
-/** Liberty's order of a directory's configuration files: by name, lower-cased (the same on every platform). */
+/**
+ * Liberty's order of a directory's configuration files (configDropins, a directory include): by name, lower-cased, then
+ * compared as Java's String.compareTo does, UTF-16 unit by unit (Open Liberty's AlphaComparator; the docs' "file names
+ * are converted to lowercase before sorting alphabetically"). A locale's collation orders `a_tls.xml` before
+ * `a-tls.xml`; Liberty the other way round.
+ */
 const byLowerCaseName = (a: ParsedDocument, b: ParsedDocument) => {
   const [x, y] = [path.basename(a.file.path).toLowerCase(), path.basename(b.file.path).toLowerCase()];
   return x < y ? -1 : x > y ? 1 : 0;

@@ -126,6 +126,16 @@ describe('Liberty configuration as the server assembles it', () => {
       [`9443 TLSv1.2@${S}/configDropins/overrides/tls.xml:2`],
     ],
     [
+      // Sorted by locale collation, a_tls.xml came before a-tls.xml and lost: Liberty compares lower-cased names as Java does.
+      "configDropins files in Liberty's order: lower-cased names compared unit by unit (a-tls.xml before a_tls.xml)",
+      {
+        [`${S}/server.xml`]: server(ENDPOINT),
+        [`${S}/configDropins/overrides/a_tls.xml`]: server('  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.2"/>'),
+        [`${S}/configDropins/overrides/a-tls.xml`]: server('  <ssl id="defaultSSLConfig" sslProtocol="TLSv1.1"/>'),
+      },
+      [`9443 TLSv1.2@${S}/configDropins/overrides/a_tls.xml:2`],
+    ],
+    [
       'variable precedence: bootstrap.properties over defaultValue',
       {
         [`${S}/server.xml`]: server(
