@@ -13,6 +13,7 @@ import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { referenceAdvice } from './_lib/secret-advice';
 import { elytronCredentialUse } from './_lib/elytron-credentials';
 import { keyStoreSharingTrustStore } from './_lib/trust-store-is-key-store';
+import { inMemoryDatabaseUrl } from './_lib/in-memory-database';
 import { ours, said, type Phrase } from '../../core/phrase';
 import {
   isDigestOfSecret,
@@ -67,6 +68,8 @@ export default defineRule({
         "{{key}} in {{file}} is written in plaintext, in the golden files of a code base's tests ({{dir}}): the rendering a test compares the templates' output against, never deployed itself, so it repeats what the templates and their default values render. If it is a real credential, remove it from the repository, with its source, and change it",
       example:
         '{{key}} in {{file}} is written in plaintext, in an example of {{dir}}: what a user copies and fills in, never read as it is (the product reads {{dir}}), so it is a sample value as a rule. If it is a real credential, remove it from the repository and change it',
+      inMemoryDatabase:
+        '{{key}} in {{file}} is the password of an in-memory database ({{url}}): the database lives inside the JVM that opens it, and no other process reaches it unless the application serves it itself (an H2 TCP server), so the password guards nothing outside the application. If the same credentials open a real database elsewhere, remove them from the repository and change them',
       testFixture:
         "{{key}} in {{file}} is written in plaintext, in a test fixture directory ({{dir}}, of Test Kitchen or Molecule): its files are what the role's or formula's tests read or compare against, never what it deploys, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
@@ -183,6 +186,19 @@ export default defineRule({
             },
             location: entryLocation(doc, entry, 'value'),
             fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'generated'],
+          });
+          continue;
+        }
+        // WildFly's stock ExampleDS (`jdbc:h2:mem:test`, `sa`/`sa`) is in every standalone.xml: rodrigolacan/wildfly-template
+        // @b26b17b gave 28 warnings of it. Said at info, with the fingerprint of the plaintext finding (baselines hold).
+        const inMemoryUrl = inMemoryDatabaseUrl(doc, entry);
+        if (inMemoryUrl !== undefined) {
+          ctx.report({
+            messageId: 'inMemoryDatabase',
+            severity: 'info',
+            data: { key: entry.label ?? entry.key, file: path.basename(doc.file.path), url: inMemoryUrl },
+            location: entryLocation(doc, entry, 'value'),
+            fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'plain'],
           });
           continue;
         }

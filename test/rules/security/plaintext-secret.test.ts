@@ -10,6 +10,10 @@ const elytronStore = (name: string, password: string, file: string): string =>
 const haproxyAuth = (user: string, stats: string): string =>
   `global\n  daemon\nuserlist admins\n  user admin ${user}\nlisten stats\n  mode http\n  bind :1936\n  stats enable\n  stats auth ${stats}\n`;
 
+/** WildFly's stock ExampleDS as every standalone*.xml and domain.xml ships it (user and password `sa`), with `url`. */
+const exampleDatasource = (url: string, security = '<security user-name="sa" password="sa"/>') =>
+  `<server xmlns="urn:jboss:domain:20.0">\n  <profile>\n    <subsystem xmlns="urn:jboss:domain:datasources:7.1">\n      <datasources>\n        <datasource jndi-name="java:jboss/datasources/ExampleDS" pool-name="ExampleDS">\n          <connection-url>${url}</connection-url>\n          <driver>h2</driver>\n          ${security}\n        </datasource>\n      </datasources>\n    </subsystem>\n  </profile>\n</server>\n`;
+
 ruleTester(rule, {
   valid: [
     {
@@ -1419,6 +1423,68 @@ ruleTester(rule, {
         },
         { messageId: 'plaintext', file: 'standalone.xml', line: 23 },
         { messageId: 'generatedStore', severity: 'info', file: 'standalone.xml', line: 30 },
+      ],
+    },
+    // rodrigolacan/wildfly-template@b26b17b (Apache-2.0): 28 warnings of the ExampleDS password of every WildFly file.
+    {
+      name: "WildFly's ExampleDS (jdbc:h2:mem:): an info that names the database, never its URL's parameters",
+      files: {
+        'standalone/configuration/standalone.xml': exampleDatasource(
+          'jdbc:h2:mem:test;DB_CLOSE_DELAY=-1;PASSWORD=Xy-9',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'inMemoryDatabase',
+          severity: 'info',
+          file: 'standalone/configuration/standalone.xml',
+          line: 8,
+          messageIncludes: ['security@password in standalone.xml', '(jdbc:h2:mem:test)'],
+          messageExcludes: ['Xy-9', 'DB_CLOSE_DELAY'],
+        },
+      ],
+    },
+    {
+      name: 'a datasource of an H2 server (tcp://…/mem:) is reached over the network: still a plaintext secret',
+      files: {
+        'standalone.xml': exampleDatasource(
+          'jdbc:h2:tcp://db:9092/mem:shared',
+          '<security user-name="app" password="Db-Pw-4"/>',
+        ),
+      },
+      errors: [{ messageId: 'plaintext', severity: 'warning', file: 'standalone.xml', line: 8 }],
+    },
+    {
+      name: 'a PostgreSQL datasource: still a plaintext secret',
+      files: {
+        'standalone.xml': exampleDatasource(
+          'jdbc:postgresql://db:5432/app',
+          '<security user-name="app" password="Db-Pw-5"/>',
+        ),
+      },
+      errors: [{ messageId: 'plaintext', severity: 'warning', file: 'standalone.xml', line: 8 }],
+    },
+    {
+      name: 'Spring Boot: spring.datasource.password beside an HSQLDB or Derby in-memory URL',
+      files: {
+        'src/main/resources/application.properties':
+          'spring.datasource.url=jdbc:hsqldb:mem:app\nspring.datasource.username=sa\nspring.datasource.password=Hs-Pw-1\n',
+        'other/src/main/resources/application.yml':
+          'spring:\n  datasource:\n    url: jdbc:derby:memory:app;create=true\n    password: Dy-Pw-2\n',
+      },
+      errors: [
+        { messageId: 'inMemoryDatabase', severity: 'info', file: 'other/src/main/resources/application.yml', line: 4 },
+        { messageId: 'inMemoryDatabase', severity: 'info', file: 'src/main/resources/application.properties', line: 3 },
+      ],
+    },
+    {
+      name: 'Spring Boot: the same password with a MySQL URL is a plaintext secret',
+      files: {
+        'src/main/resources/application.properties':
+          'spring.datasource.url=jdbc:mysql://db:3306/app\nspring.datasource.password=My-Pw-3\n',
+      },
+      errors: [
+        { messageId: 'plaintext', severity: 'warning', file: 'src/main/resources/application.properties', line: 2 },
       ],
     },
   ],
