@@ -36,6 +36,15 @@ ruleTester(rule, {
       },
     },
     {
+      // onap/oom@4f72676 (Apache-2.0): aai-babel's deployment and cds's application.properties, two warnings before.
+      name: 'a value saying the setting is not used (unused, NotUsed) is no password',
+      files: {
+        'cds/application.properties': 'blueprintprocessor.k8s.plugin.password=unused\n',
+        'babel/deployment.yaml':
+          'kind: Deployment\nspec:\n  template:\n    spec:\n      containers:\n        - name: babel\n          env:\n            - name: KEY_STORE_PASSWORD\n              value: NotUsed\n            - name: TRUST_STORE_PASSWORD\n              value: not_used\n',
+      },
+    },
+    {
       // Internet2/inc-train-jetty-base@103f1b2 jetty-base/start.d/ssl.ini: the published example left the secret out.
       name: 'a redaction mark (XXXXXXXX) is no password',
       files: { 'start.d/ssl.ini': '--module=ssl\njetty.sslContext.keyStorePassword=XXXXXXXX\n' },

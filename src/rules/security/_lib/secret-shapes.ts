@@ -106,7 +106,11 @@ export const UNDER_TRUST_STORE = /(^|[.@])(?![^.@]*key)[^.@]*trust[-_]?store[^.@
  */
 export const NOT_A_SECRET_VALUE =
   /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class|source|protocol|mechanism|servers|factor|stacking|name)$/i;
-const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|optional)$/i;
+/**
+ * A switch or an absent value, not a secret; `unused` / `NotUsed` says the setting is not used (onap/oom@4f72676:
+ * aai-babel's `KEY_STORE_PASSWORD: NotUsed`, cds's `blueprintprocessor.k8s.plugin.password=unused`).
+ */
+const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|optional|unused|not[-_ ]?used)$/i;
 /**
  * A bound of a password policy (`application.password.validator.minUpperCase=1`, `maxLength`, `minimum_digits`): the
  * secret word is the namespace, the setting counts characters. Engineering-Research-and-Development/true-connector.
