@@ -7,7 +7,7 @@ import { componentGlobs, relativePosix } from './paths';
 import { treeCertificates, type TreeCertificate } from './mq-certs';
 import { MODEL_CONTRIBUTORS } from './registry';
 import { mqscScripts } from './mq-scripts';
-import { findRuntimes, makeRuntimeResolver } from './runtime';
+import { findRuntimes, makeRuntimeResolver, type ImagesHolding } from './runtime';
 import { dockerfileJlinkRuntimes } from './dockerfile-jlink';
 import { RunMemo } from '../core/run-memo';
 import { treeStoresOf } from './store-files';
@@ -44,7 +44,10 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     const relative = relativePosix(config.baseDir, file);
     return componentMatchers.find((m) => m.match(relative) || m.match(path.posix.dirname(relative)))?.component.java;
   };
-  const runtimeFor = makeRuntimeResolver(runtimes, config, matchComponent, options.java);
+  // The tree's images, read once by the stores (./store-files.ts), once the model's context exists: among equally near
+  // image JDKs, the image holding a component's file runs it.
+  const images: { holding?: ImagesHolding } = {};
+  const runtimeFor = makeRuntimeResolver(runtimes, config, matchComponent, options.java, () => images.holding);
   const deployment: Deployment = {
     root,
     documents,
@@ -79,6 +82,14 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     hostOf(file) {
       return relativePosix(root, path.dirname(file));
     },
+  };
+  const dockerfiles = new Set(documents.filter((d) => d.kind === 'dockerfile').map((d) => d.file.path));
+  images.holding = {
+    holding: (file) =>
+      treeStoresOf(ctx)
+        .images?.holding(file)
+        .map((h) => h.dockerfile) ?? [],
+    isDockerfile: (file) => dockerfiles.has(file),
   };
   // Liberty servers that serve no TLS: the directories no component picks a certificate from by label; and the key
   // stores of those that do which nothing refers to.

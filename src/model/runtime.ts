@@ -194,16 +194,28 @@ class RuntimeIndex {
    * unknown, and the runtime lists the candidates (rule java/runtime-ambiguous). `holding`: only JDKs
    * whose directory holds the file.
    */
-  nearest(file: string, holding = false): JavaRuntime | undefined {
+  nearest(file: string, holding = false, images?: ImagesHolding): JavaRuntime | undefined {
     const found = this.tree.lookup(path.dirname(file));
     const best = holding ? found.nearestHolders : found.holding.length ? found.holding : found.nearest;
     countWork('nearest JDK', best.length);
-    return chooseRuntime(best);
+    return chooseRuntime(best, file, images);
   }
 }
 
-/** Among equally near runtimes (in runtime order), the one that runs the file, or an unknown JDK naming them. */
-function chooseRuntime(nearest: ScopedRuntime[]): JavaRuntime | undefined {
+/** Which Dockerfiles' images hold a tree file: the deployment's ImageFiles (./store-files.ts), read when asked. */
+export interface ImagesHolding {
+  /** The Dockerfiles whose final image holds `file` (a COPY or ADD puts it there). */
+  holding(file: string): string[];
+  isDockerfile(file: string): boolean;
+}
+
+/**
+ * Among equally near runtimes (in runtime order), the one that runs the file, or an unknown JDK naming them. When
+ * every candidate is an image's JDK (a Dockerfile's `FROM`) and exactly one of those images holds the file (its COPY
+ * puts it there: IBMStockTrader/trader@b1f7b03's Dockerfile copies src/main/liberty/config to /config, beside
+ * Dockerfile-tools and Dockerfile.basicregistry built on other images), that image runs it.
+ */
+function chooseRuntime(nearest: ScopedRuntime[], file?: string, images?: ImagesHolding): JavaRuntime | undefined {
   let best = nearest;
   if (best.length === 0) return undefined;
   // A name without an update (`FROM ibmjava:8`, `JAVA_HOME=/usr/lib/jvm/java-17-openjdk`) beside an install of
@@ -222,6 +234,15 @@ function chooseRuntime(nearest: ScopedRuntime[]): JavaRuntime | undefined {
   const [firstBest] = best;
   if (firstBest && distinct.length === 1)
     return best.find((c) => Object.keys(c.runtime.securityProperties).length > 0)?.runtime ?? firstBest.runtime;
+  const imageOf = (c: ScopedRuntime) => {
+    const at = c.runtime.attachment?.location?.file;
+    return at !== undefined && images?.isDockerfile(at) ? at : undefined;
+  };
+  if (file !== undefined && images && distinct.every((c) => imageOf(c) !== undefined)) {
+    const holders = new Set(images.holding(file));
+    const running = distinct.filter((c) => holders.has(imageOf(c) ?? ''));
+    if (running.length === 1 && running[0]) return running[0].runtime;
+  }
   const origin = `${distinct.length} JDKs are equally near: ${distinct.map((c) => c.runtime.attachment?.text ?? c.scope).join('; ')}`;
   return {
     vendor: { value: 'unknown', from: { kind: 'default', origin } },
@@ -245,11 +266,14 @@ export function makeRuntimeResolver(
   config: LintConfig,
   matchComponent: (file: string) => { version?: string; vendor?: string } | undefined,
   cliJava?: { version?: string; vendor?: string },
+  images?: () => ImagesHolding | undefined,
 ): (file: string, request?: RuntimeRequest) => JavaRuntime | undefined {
   const index = new RuntimeIndex(runtimes);
   return (file, request) => {
     const inTree =
-      request?.product === 'was-traditional' ? (index.nearest(file, true) ?? websphereSdk()) : index.nearest(file);
+      request?.product === 'was-traditional'
+        ? (index.nearest(file, true, images?.()) ?? websphereSdk())
+        : index.nearest(file, false, images?.());
     const component = matchComponent(file);
     const declared = cliJava?.version
       ? declaredRuntime(cliJava, '--java-version')

@@ -8,6 +8,10 @@ const SERVERS = {
   'servers/dispatcher.conf': 'cleartrust.net.ssl.use=anon\n',
 };
 
+/** A Liberty server with an HTTPS endpoint (a Java component the runtime is asked for). */
+const LIBERTY_HTTPS =
+  '<server>\n  <featureManager>\n    <feature>transportSecurity-1.0</feature>\n  </featureManager>\n  <httpEndpoint id="defaultHttpEndpoint" httpsPort="9443"/>\n</server>\n';
+
 /** 0476/docker-tomcat@c063ae92's Dockerfile: the tree's jdk1.8 copied into a CentOS image, JAVA_HOME set to it. */
 const copyingJdk = (copy: string) =>
   `FROM daocloud.io/library/centos:latest\n${copy}\nENV JAVA_HOME /usr/local/jdk1.8\nENV PATH $PATH:$JAVA_HOME/bin\n`;
@@ -84,6 +88,56 @@ ruleTester(rule, {
           ],
         },
       ],
+    },
+    {
+      // IBMStockTrader/trader@b1f7b03 (Apache-2.0): Dockerfile copies src/main/liberty/config to /config; Dockerfile-tools
+      // and Dockerfile.basicregistry, beside it, are built on other images. The Liberty server was 'JDK unknown'.
+      name: 'of several images equally near, the one whose COPY puts the file in it runs it',
+      files: {
+        Dockerfile:
+          'FROM icr.io/appcafe/open-liberty:25.0.0.9-full-java21-openj9-ubi-minimal\nCOPY src/main/liberty/config /config\n',
+        'Dockerfile-tools': 'FROM ibmjava:8-sdk\n',
+        'src/main/liberty/config/server.xml': LIBERTY_HTTPS,
+      },
+      // The images themselves (Java application (.)) stay two: which one is the app's, the tree does not say.
+      errors: [
+        {
+          messageId: 'ambiguous',
+          file: 'Dockerfile',
+          line: 1,
+          messageIncludes: ['2 JDKs are equally near Java application (.):'],
+          messageExcludes: ['Liberty HTTPS endpoint'],
+        },
+      ],
+    },
+    {
+      name: 'two images equally near that both copy the file: the JDK stays unknown',
+      files: {
+        Dockerfile: 'FROM eclipse-temurin:17-jre\nCOPY config /config\n',
+        'Dockerfile.legacy': 'FROM ibmjava:8-jre\nCOPY config /config\n',
+        'config/server.xml': LIBERTY_HTTPS,
+      },
+      errors: [
+        {
+          messageId: 'ambiguous',
+          file: 'Dockerfile',
+          line: 1,
+          messageIncludes: ['Liberty HTTPS endpoint defaultHttpEndpoint :9443 (config/server.xml)'],
+          related: [
+            { file: 'Dockerfile', line: 1 },
+            { file: 'Dockerfile.legacy', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'an image that copies the file beside a JRE of the tree: not only images, the JDK stays unknown',
+      files: {
+        'app/Dockerfile': 'FROM eclipse-temurin:11.0.23_9-jre\nCOPY aserver.conf /opt/ct/aserver.conf\n',
+        'app/jre/release': ORACLE_8U202,
+        'app/aserver.conf': 'cleartrust.net.ssl.use=auth\n',
+      },
+      errors: [{ messageId: 'ambiguous', file: 'app/aserver.conf', line: 1 }],
     },
     {
       name: 'a Dockerfile FROM and a bundled JRE in the same directory',
