@@ -28,8 +28,31 @@ describe('numbered pieces of an XML file assembled from parts', () => {
     ]);
   });
 
+  // jlyheden/puppet-tomcat@8d3396e files/7: Puppet concat fragments 10_server.xml, 15_server.xml, 30_server.xml make
+  // server.xml in the order of their numbers; the first ends with <Server> and <Service> open, the last closes them.
+  it('a numbered fragment named with the number first is a piece too, closed by the last one', () => {
+    const open = '<?xml version="1.0"?>\n<Server port="8005" shutdown="SHUTDOWN">\n  <Service name="Catalina">\n';
+    const middle = '  <GlobalNamingResources/>\n';
+    const close = '    <Engine name="Catalina" defaultHost="localhost"/>\n  </Service>\n</Server>\n';
+    expect(
+      parseFindings({ 'files/7/10_server.xml': open, 'files/7/15_server.xml': middle, 'files/7/30_server.xml': close }),
+    ).toEqual([
+      [
+        'info',
+        expect.stringContaining(
+          'unclosed tag: Service (expected in 10_server.xml, a numbered piece of a file assembled from parts with 30_server.xml, which closes it)',
+        ),
+      ],
+    ]);
+  });
+
   it.each<[string, Record<string, string>]>([
     ['alone', { 'conf/tomcat-users_1.xml': head }],
+    ['as the last piece', { 'conf/tomcat-users_1.xml': '<tomcat-users/>\n', 'conf/tomcat-users_2.xml': head }],
+    [
+      'beside a piece numbered on the other side',
+      { 'conf/10_server.xml': '<Server>\n', 'conf/server_30.xml': '</Server>\n' },
+    ],
     ['beside a piece of another name', { 'conf/tomcat-users_1.xml': head, 'conf/server_2.xml': '</Server>\n' }],
     [
       'beside a sibling of the same number elsewhere',
