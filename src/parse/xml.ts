@@ -189,7 +189,7 @@ export function parseXml(text: string): XmlParseResult {
       severity: 'error',
       message:
         ampersand === undefined
-          ? `Not well-formed XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}`
+          ? `Not well-formed XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}${javaWordsForRepeated(text, tagStart, error.message)}`
           : "Not well-formed XML: this '&' starts no entity reference, so an XML parser stops here (Java's: " +
             (/[A-Za-z_:]/.test(text[ampersand + 1] ?? '')
               ? '"The reference to entity … must end with the \';\' delimiter"'
@@ -214,6 +214,13 @@ export function parseXml(text: string): XmlParseResult {
  * (zmoore-usgs/cookbook-tomcat@d24e052 server.xml.erb: two `<% if ssl_connector.key?('ssl_ca_certificate_path') %>`
  * each write SSLCACertificatePath on one Connector, not every rendering of the enclosing branch).
  */
+/** The JDK's SAX parser's words for a repeated attribute (measured with OpenJDK 17.0.15), which Tomcat logs. */
+function javaWordsForRepeated(text: string, tagStart: number, message: string): string {
+  const name = /duplicate attribute: (.+)\.$/.exec(message)?.[1];
+  const element = /^<([^\s/>]+)/.exec(text.slice(tagStart))?.[1];
+  return name && element ? ` (Java's: 'Attribute "${name}" was already specified for element "${element}".')` : '';
+}
+
 function repeatedAttribute(text: string, tagStart: number, at: number, message: string): number | undefined {
   const name = /duplicate attribute: (.+)\.$/.exec(message)?.[1];
   if (name === undefined) return undefined;

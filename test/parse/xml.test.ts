@@ -71,7 +71,7 @@ describe('parseXml', () => {
     [
       'the repeated attribute',
       '<Server>\n  <Connector port="1"\n    a="x"\n    b="y"\n    a="z"\n  />\n</Server>\n',
-      'duplicate attribute: a.',
+      'duplicate attribute: a. (Java\'s: \'Attribute "a" was already specified for element "Connector".\')',
       4,
       4,
     ],
