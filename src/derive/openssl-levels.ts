@@ -116,9 +116,9 @@ export interface VerifyRefusal {
 /**
  * An nginx or httpd proxy that verifies its backend's chain, with the levels it may run at. The link's trust check
  * exists only where the proxy verifies (proxy_ssl_verify on; SSLProxyVerify other than none, and with optional_no_ca
- * only a path the proxy trusts: model/httpd-stores.ts, derive/trust.ts). httpd fails a refused chain with every
- * SSLProxyVerify but none (measured: test/interop/httpd-proxy-level.test.ts); an untrusted 1024-bit self-signed backend
- * fails optional_no_ca too, unjudged here as its trust is.
+ * a path the proxy trusts or one that reaches no anchor: model/httpd-stores.ts, derive/trust.ts). httpd fails a refused
+ * chain with every SSLProxyVerify but none, and an untrusted 1024-bit self-signed backend under optional_no_ca too
+ * (measured: test/interop/httpd-proxy-level.test.ts).
  */
 function verifyingProxy(c: Component): { level: NginxSecurityLevel; openssl?: { series: string } } | undefined {
   if (c.type === 'nginx.proxy' && c.attributes.securityLevel)
@@ -132,18 +132,24 @@ function verifyingProxy(c: Component): { level: NginxSecurityLevel; openssl?: { 
  * The upstream chains nginx and httpd proxies verify (proxy_ssl_verify on, SSLProxyVerify but none) that a level they may run at refuses: OpenSSL checks
  * every key of the verified path, anchor included, and every signature but the anchor's (X509_verify_cert at the
  * SSL's security level: 66 'EE certificate key too weak', 67 'CA certificate key too weak', 68 'CA signature digest
- * algorithm too weak'; measured with s_client -verify_return_error). Only paths the tree otherwise trusts: an
- * untrusted one is another rule's finding. One per (proxy, certificate): the first refused certificate of the path.
+ * algorithm too weak'; measured with s_client -verify_return_error). Only paths the tree otherwise trusts (an
+ * untrusted one is another rule's finding), and those of an issuer optional_no_ca forgives. One per (proxy, certificate): the first refused certificate of the path.
  */
 function verifyRefusals(trust: readonly LinkTrust[]): VerifyRefusal[] {
   const out: VerifyRefusal[] = [];
-  for (const { client, serverCertificate: check } of trust) {
-    if (!check || check.verdict.kind !== 'trusted') continue;
+  for (const { client, serverCertificate, unanchoredServerCertificate } of trust) {
+    // A path the proxy trusts; or, under optional_no_ca, the chain OpenSSL built towards an issuer it lacks: the
+    // callback forgives the unknown issuer, not a key or signature the level refuses (an untrusted 1024-bit self-signed
+    // backend fails with 66 'EE certificate key too weak': test/interop/httpd-proxy-level.test.ts).
+    const check = serverCertificate?.verdict.kind === 'trusted' ? serverCertificate : unanchoredServerCertificate;
+    if (!check || (check.verdict.kind !== 'trusted' && check.verdict.kind !== 'untrusted')) continue;
     const verifier = verifyingProxy(client);
     if (!verifier) continue;
     const { level, openssl } = verifier;
     const facts = openssl ? opensslSeriesOf(openssl.series) : undefined;
     if (!level || !facts) continue;
+    // The last certificate of the path (an anchor, or the top of an unanchored chain) has its key checked, not its
+    // signature (OpenSSL's check_auth_level: the signatures of every certificate but the chain's last).
     const path = check.verdict.result.path;
     for (const [index, cert] of path.entries()) {
       const anchor = index === path.length - 1;

@@ -16,6 +16,7 @@ import {
   signatureCheck,
   validatePath,
   type PathFailure,
+  type PathFailureReason,
   type PathSuccess,
   type SignatureCheck,
   type VerifierStack,
@@ -70,7 +71,20 @@ export interface LinkTrust {
   /** The client certificate, when the server asks for one (clientAuth optional or required). */
   clientCertificate?: TrustCheck;
   clientAuth: ClientAuthMode;
+  /**
+   * The server's certificate check of a client that accepts an unknown issuer (httpd SSLProxyVerify optional_no_ca)
+   * where the chain reaches no anchor: no verdict on trust (the client forgives it), but OpenSSL still checks the keys
+   * and signatures of the chain it built at its security level (./openssl-levels.ts).
+   */
+  unanchoredServerCertificate?: TrustCheck;
 }
+
+/**
+ * The path failures httpd's optional_no_ca forgives: its verify callback accepts X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT,
+ * SELF_SIGNED_CERT_IN_CHAIN, UNABLE_TO_GET_ISSUER_CERT_LOCALLY, CERT_UNTRUSTED and UNABLE_TO_VERIFY_LEAF_SIGNATURE
+ * (mod_ssl's ssl_verify_error_is_optional), that is an issuer nobody trusts or nobody sends.
+ */
+const UNKNOWN_ISSUER: ReadonlySet<PathFailureReason> = new Set(['no-anchor', 'missing-intermediate']);
 
 /**
  * The key usage bit the negotiated key exchange needs of the server's leaf (JSSE EndEntityChecker). An EC
@@ -332,6 +346,12 @@ export function deriveTrust(
     // httpd's optional_no_ca accepts a chain it cannot take to an anchor: only a path it trusts is judged further.
     const serverCertificate =
       client.tls.trust?.acceptsUnknownIssuer && checked?.verdict.kind !== 'trusted' ? undefined : checked;
+    const unanchoredServerCertificate =
+      client.tls.trust?.acceptsUnknownIssuer &&
+      checked?.verdict.kind === 'untrusted' &&
+      UNKNOWN_ISSUER.has(checked.verdict.result.reason)
+        ? checked
+        : undefined;
     const clientCertificate =
       clientAuth === 'none' ? undefined : check(signed, tree, 'client', server, client, predicted);
     out.push({
@@ -341,6 +361,7 @@ export function deriveTrust(
       clientAuth,
       ...(serverCertificate ? { serverCertificate } : {}),
       ...(clientCertificate ? { clientCertificate } : {}),
+      ...(unanchoredServerCertificate ? { unanchoredServerCertificate } : {}),
     });
   }
   return out;

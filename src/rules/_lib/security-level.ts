@@ -137,7 +137,10 @@ export function reportVerifyRefusal(
   // OpenSSL's verify error (`68:CA signature digest algorithm too weak`); httpd logs it as `68): CA signature …` after
   // its own `Error (`.
   const error = verifyErrorOf(first.refusal.reason) ?? first.refusal.reason;
-  const place = v.index === 0 ? 'the leaf' : v.index === v.path - 1 ? 'the trust anchor' : `certificate ${v.index + 1}`;
+  // An unanchored chain (optional_no_ca forgiving an unknown issuer) ends in no trust anchor.
+  const anchored = trust.verdict.kind === 'trusted';
+  const place =
+    v.index === 0 ? 'the leaf' : v.index === v.path - 1 && anchored ? 'the trust anchor' : `certificate ${v.index + 1}`;
   const common = {
     client: proxy.name,
     server: trust.peer.name,
@@ -156,6 +159,13 @@ export function reportVerifyRefusal(
     ...(inTree ? [{ ...certLocation(inTree), message: said`${common.dn}: ${first.refusal.detail}` }] : []),
     ...(trust.presentedFrom ? [{ ...trust.presentedFrom, message: said`${trust.peer.name} presents it` }] : []),
     ...anchorPlaces(trust, product),
+    // The trusted certificates decide too: none issues this chain, which optional_no_ca forgives (not the key).
+    ...(anchored
+      ? []
+      : [...new Map(trust.anchors.map((a) => [a.doc.file.path, a])).values()].map((a) => ({
+          ...certLocation(a),
+          message: 'holds no issuer of this chain: optional_no_ca forgives that, not what the level refuses',
+        }))),
     ...levelPlaces(v.refusing, v.accepting),
   ];
   const verify =

@@ -152,6 +152,20 @@ ruleTester(rule, {
       ],
     },
     {
+      // Silent before session 47: the model judged no path optional_no_ca cannot take to an anchor. The 1024-bit key is
+      // still checked (measured with apache2: 500, 66; test/interop/httpd-proxy-level.test.ts).
+      name: 'optional_no_ca and an untrusted 1024-bit self-signed backend: the unknown issuer is forgiven, not the key',
+      files: { ...upstream('rsa1024-self.crt'), ...verifyingProxy('ca.crt', 'SSLProxyVerify optional_no_ca') },
+      errors: [
+        {
+          messageId: 'verifyRefused',
+          file: 'gw/conf/httpd.conf',
+          line: 6,
+          messageIncludes: ['(SSLProxyVerify optional_no_ca)', 'Error (66): EE certificate key too weak'],
+        },
+      ],
+    },
+    {
       name: 'a proxy whose OpenSSL the tree does not name verifying a 1024-bit backend: unknown (info)',
       files: {
         ...upstream('rsa1024-self.crt'),
