@@ -12,3 +12,14 @@ export function lastPathSegment(filePath: string): string {
   }
   return filePath.slice(k + 1);
 }
+
+/**
+ * An example of a configuration file, named after it (`server.xml.example`, `application.properties.sample`,
+ * `config.yml.dist`): what a user copies and fills in; the product reads the file without the suffix, never this one.
+ */
+export const EXAMPLE_SUFFIX = /\.(example|sample|dist)$/i;
+
+/** Whether a file is an example of a configuration file by its name (EXAMPLE_SUFFIX). */
+export function isExampleFile(filePath: string): boolean {
+  return EXAMPLE_SUFFIX.test(lastPathSegment(filePath));
+}

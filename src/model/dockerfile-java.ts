@@ -36,8 +36,25 @@ const JAVA_COMMAND = commandWord('java|keytool|javac|jlink|jshell');
 export const RUNS_JAVA = commandWord('java');
 /** What a start runs: a jar/war, Tomcat's or WildFly's start script, a Spring Boot build-tool run. */
 const JAVA_START = /\.(jar|war)\b|catalina\.sh|\bcatalina\s+run\b|standalone\.sh|spring-boot:run|\bbootRun\b/;
+/** A Java archive's name. */
+const JAVA_ARCHIVE = /\.(jar|war|ear)$/i;
 /** Variables only a JVM or a Java server's start script reads. */
 const JAVA_VARIABLE = /^(_?JAVA_[A-Z0-9_]*|JDK_JAVA_OPTIONS|JAVA|CATALINA_[A-Z_]+|JVM_OPTS|JVM_ARGS)$/;
+
+/**
+ * Whether the running image starts a Java application it is given: a `.jar`, `.war` or `.ear` copied in, or a CMD or
+ * ENTRYPOINT that runs `java`. A Java product's image that starts only the product it ships (`FROM
+ * confluentinc/cp-kafka` with its own `/etc/confluent/docker/run`, cp-zookeeper, elasticsearch) does not.
+ */
+export function startsJavaApplication(data: DockerfileData): boolean {
+  if (heldCopies(data).some((copy) => [...copy.sources, copy.destination ?? ''].some((p) => JAVA_ARCHIVE.test(p))))
+    return true;
+  return heldCommands(data).some(
+    (command) =>
+      (command.instruction === 'CMD' || command.instruction === 'ENTRYPOINT') &&
+      RUNS_JAVA.test(command.joined.replace(/[[\]",]/g, ' ')),
+  );
+}
 
 /** Why the image the Dockerfile builds runs Java (`base image eclipse-temurin:17`); undefined when nothing says so. */
 export function dockerfileJavaEvidence(data: DockerfileData): string | undefined {
@@ -67,7 +84,7 @@ export function dockerfileJavaEvidence(data: DockerfileData): string | undefined
       return `${command.instruction} starts ${JAVA_START.exec(text)![0]}`;
   }
   for (const copy of heldCopies(data))
-    if ([...copy.sources, copy.destination ?? ''].some((p) => /\.(jar|war|ear)$/i.test(p)))
+    if ([...copy.sources, copy.destination ?? ''].some((p) => JAVA_ARCHIVE.test(p)))
       return `${copy.instruction} of a Java archive`;
   return undefined;
 }

@@ -19,6 +19,7 @@ import { ACTIVEMQ_JNDI_KIND, type ActiveMqJndiData } from '../parse/activemq-jnd
 import type { ModelContext, ModelContributor } from './contributor';
 import type { DockerfileData } from '../parse/dockerfile';
 import { dockerfileJavaEvidence } from './dockerfile-java';
+import { isExampleFile } from '../core/path-name';
 import { withImageEdits } from './image-security';
 import { imageTreeFilesOf } from './image-security-copy';
 import {
@@ -77,6 +78,11 @@ export const javaAppContributor: ModelContributor = {
       return groups.get(key)!;
     };
     for (const doc of ctx.deployment.documents) {
+      // An example of a configuration file (application-local.yml.example) is what a user copies and fills in: Spring
+      // Boot, MicroProfile Config and JNDI read the file without the suffix, never the example, so it makes no app and
+      // sets nothing of one (junhyeong9812/fream-back@05cb4e9: its example at the root was the app's place and its
+      // settings outranked the packaged application.yml, as a file outside the jar).
+      if (isExampleFile(doc.file.path)) continue;
       const key = appGroupOf(ctx, doc.file.path);
       if (doc.kind.startsWith('spring.')) {
         // The test classpath (`src/test/resources`) configures the project's tests, never the deployed app.
@@ -130,7 +136,12 @@ export const javaAppContributor: ModelContributor = {
           dirs: environments.dirs,
           ownFiles: ownFiles.length,
         });
-      const started = runtimeWithProperties(ctx, ctx.runtimeFor(first.file.path), sources, key);
+      const started = runtimeWithProperties(
+        ctx,
+        ctx.runtimeFor(first.file.path, { product: 'application' }),
+        sources,
+        key,
+      );
       // What the image's RUN does to the JDK's java.security (./image-security.ts).
       const images = group.jvm.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile');
       const runtime = started && withImageEdits(started, images, ctx.memo, imageTreeFilesOf(ctx));

@@ -17,13 +17,18 @@ import type { RunMemo } from '../core/run-memo';
 import type { JavaRuntime } from './types';
 import { jdkUnpackedAt, trimSlash, unpackedJdkArchives } from './dockerfile-jdk-archives';
 import { jlinkedAt, type DockerfileJlinkRuntime } from './dockerfile-jlink';
-import { dockerfileJavaEvidence } from './dockerfile-java';
+import { dockerfileJavaEvidence, startsJavaApplication } from './dockerfile-java';
 
 /** A JDK found in the tree (or named by it) and the directory it belongs to. */
 export interface ScopedRuntime {
   /** Absolute directory the JDK belongs to: the directory holding its home, or the script/Dockerfile naming it. */
   scope: string;
   runtime: JavaRuntime;
+  /**
+   * A Dockerfile's JDK: whether its image starts a Java application it is given (a jar copied in, `java -jar`) or only
+   * the product its base image ships (./dockerfile-java.ts startsJavaApplication).
+   */
+  image?: 'starts-application' | 'starts-product';
 }
 
 /** A path relative to the deployment root, with `/`, for attachment texts. */
@@ -126,6 +131,9 @@ export function namedRuntimes(
     const fromPaths: ScopedRuntime[] = [];
     // A JDK the image unpacks from an archive where JAVA_HOME points: the archive's name gives it.
     const dockerfile = doc.kind === 'dockerfile' ? (doc.data as DockerfileData) : undefined;
+    const image = dockerfile
+      ? { image: startsJavaApplication(dockerfile) ? ('starts-application' as const) : ('starts-product' as const) }
+      : {};
     const archives = dockerfile ? unpackedJdkArchives(dockerfile) : [];
     // A runtime jlink builds from a JDK (in the image, or in a stage it copies from) where JAVA_HOME points: that JDK.
     const linkedRuntimes = jlinked.filter((runtime) => runtime.file === doc.file.path);
@@ -134,7 +142,7 @@ export function namedRuntimes(
       // A JDK of the tree (its `release` file) that a COPY puts where the path points: that JDK, as its files say.
       const copied = byPath?.version || !dockerfile ? undefined : treeJdkCopiedTo(dockerfile, doc, reference, treeJdks);
       if (copied) {
-        fromPaths.push({ scope, runtime: copied(file) });
+        fromPaths.push({ scope, runtime: copied(file), ...image });
         continue;
       }
       // A path that gives no version (`/opt/java/openjdk`) yields to the archive unpacked there, which does.
@@ -156,7 +164,7 @@ export function namedRuntimes(
         const message = `jlink builds ${linked.output} without ${module}`;
         runtime.withoutEcProvider = { module, at: { file: doc.file.path, range: linked.range, message } };
       }
-      fromPaths.push({ scope, runtime });
+      fromPaths.push({ scope, runtime, ...image });
     }
     found.push(...fromPaths);
     if (doc.kind !== 'dockerfile' || fromPaths.length) continue;
@@ -170,6 +178,7 @@ export function namedRuntimes(
           { file: doc.file.path, range: stage.range },
           `JDK from ${file}:${stage.line} FROM ${stage.written}${stage.image !== stage.written ? ` (${stage.image})` : ''}`,
         ),
+        ...image,
       });
     else {
       // An image lint-deploy does not know (debian, ubuntu, ubi-minimal) that installs a JDK package: that JDK.
@@ -183,11 +192,16 @@ export function namedRuntimes(
             { file: doc.file.path, range: only.range },
             `JDK from ${file}:${only.range.start.line + 1} RUN installs ${only.name}`,
           ),
+          ...image,
         });
       else if (stage?.image && installed.length === 0 && runsJava(doc.data as DockerfileData, scope))
         // An image lint-deploy has no JDK facts for (zookeeper, solr, a vendor's product image) that runs the Java
         // this directory configures: its own JDK, unknown, never the JDK another image of the tree holds.
-        found.push({ scope, runtime: unknownImageJdk({ file: doc.file.path, range: stage.range }, file, stage) });
+        found.push({
+          scope,
+          runtime: unknownImageJdk({ file: doc.file.path, range: stage.range }, file, stage),
+          ...image,
+        });
     }
   }
   return found;

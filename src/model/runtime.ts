@@ -152,8 +152,11 @@ export function declaredRuntime(java: { version?: string; vendor?: string }, ori
 
 /** What a component is, when it changes which JDK runs it. */
 export interface RuntimeRequest {
-  /** WebSphere traditional runs its own IBM SDK, never a JDK found elsewhere in the tree. */
-  product?: 'was-traditional';
+  /**
+   * WebSphere traditional runs its own IBM SDK, never a JDK found elsewhere in the tree. The tree's own application
+   * (its Spring Boot, MicroProfile or plain Java settings) is not run by an image that starts only its product.
+   */
+  product?: 'was-traditional' | 'application';
 }
 
 /** WebSphere traditional's own SDK when the tree does not say which: IBM SDK 8 (WAS 9.0 ships only Java 8). */
@@ -194,9 +197,15 @@ class RuntimeIndex {
    * unknown, and the runtime lists the candidates (rule java/runtime-ambiguous). `holding`: only JDKs
    * whose directory holds the file.
    */
-  nearest(file: string, holding = false, images?: ImagesHolding): JavaRuntime | undefined {
+  nearest(file: string, holding = false, images?: ImagesHolding, application = false): JavaRuntime | undefined {
     const found = this.tree.lookup(path.dirname(file));
-    const best = holding ? found.nearestHolders : found.holding.length ? found.holding : found.nearest;
+    const best = holding
+      ? found.nearestHolders
+      : found.holding.length
+        ? found.holding
+        : application
+          ? runningApplications(found.nearest)
+          : found.nearest;
     countWork('nearest JDK', best.length);
     return chooseRuntime(best, file, images);
   }
@@ -207,6 +216,17 @@ export interface ImagesHolding {
   /** The Dockerfiles whose final image holds `file` (a COPY or ADD puts it there). */
   holding(file: string): string[];
   isDockerfile(file: string): boolean;
+}
+
+/**
+ * Among equally near JDKs none of whose directories holds an application's file, those of images that start an
+ * application they are given (a jar copied in, `java -jar`) when there are any: an image that starts only its own
+ * product runs no application of the tree (junhyeong9812/fream-back@05cb4e9: docker/Dockerfile copies the app's jar and
+ * runs `java -jar`, docker/kafka/Dockerfile-kafka and Dockerfile-zookeeper start confluentinc/cp-kafka and cp-zookeeper).
+ */
+function runningApplications(nearest: ScopedRuntime[]): ScopedRuntime[] {
+  if (!nearest.some((c) => c.image === 'starts-application')) return nearest;
+  return nearest.filter((c) => c.image !== 'starts-product');
 }
 
 /**
@@ -273,7 +293,7 @@ export function makeRuntimeResolver(
     const inTree =
       request?.product === 'was-traditional'
         ? (index.nearest(file, true, images?.()) ?? websphereSdk())
-        : index.nearest(file, false, images?.());
+        : index.nearest(file, false, images?.(), request?.product === 'application');
     const component = matchComponent(file);
     const declared = cliJava?.version
       ? declaredRuntime(cliJava, '--java-version')

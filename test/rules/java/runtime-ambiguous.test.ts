@@ -16,6 +16,19 @@ const LIBERTY_HTTPS =
 const copyingJdk = (copy: string) =>
   `FROM daocloud.io/library/centos:latest\n${copy}\nENV JAVA_HOME /usr/local/jdk1.8\nENV PATH $PATH:$JAVA_HOME/bin\n`;
 
+/**
+ * junhyeong9812/fream-back@05cb4e9's images: docker/Dockerfile runs the app's jar; docker/kafka/Dockerfile-kafka and
+ * Dockerfile-zookeeper start Confluent's images (`appImage` replaces the first).
+ */
+const appBesideKafkaImages = (appImage: string) => ({
+  'src/main/resources/application.yml': 'spring:\n  application:\n    name: fream\nserver:\n  port: 8080\n',
+  'docker/Dockerfile': appImage,
+  'docker/kafka/Dockerfile-kafka':
+    'FROM confluentinc/cp-kafka:7.4.0\nENV KAFKA_ZOOKEEPER_CONNECT=zookeeper:2181\nEXPOSE 9092\nCMD ["/etc/confluent/docker/run"]\n',
+  'docker/kafka/Dockerfile-zookeeper':
+    'FROM confluentinc/cp-zookeeper:7.4.0\nENV ZOOKEEPER_CLIENT_PORT=2181\nEXPOSE 2181\nCMD ["/etc/confluent/docker/run"]\n',
+});
+
 ruleTester(rule, {
   valid: [
     { name: 'one JDK beside the servers', files: { 'jre/release': ORACLE_8U202, ...SERVERS } },
@@ -49,6 +62,22 @@ ruleTester(rule, {
       },
     },
     {
+      // The app's image copies its jar and runs `java -jar`; cp-kafka and cp-zookeeper start only what they ship.
+      name: "a Spring app whose image runs its jar, beside Kafka and ZooKeeper images: the app's image runs it",
+      files: appBesideKafkaImages(
+        'FROM eclipse-temurin:17-jdk-jammy\nARG JAR_FILE=build/libs/fream-back-0.0.1-SNAPSHOT.jar\nCOPY ${JAR_FILE} app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+      ),
+    },
+    {
+      // fream-back's application-local.yml.example: Spring Boot reads application-local.yml, never the example.
+      name: 'an example of a Spring file (.example) makes no application to run',
+      files: {
+        'application-local.yml.example': 'server:\n  port: 8443\n',
+        'jre/release': ORACLE_8U202,
+        'java/release': TEMURIN_17,
+      },
+    },
+    {
       name: 'a JDK declared in the config settles it',
       files: { 'jre/release': ORACLE_8U202, 'java/release': TEMURIN_17, ...SERVERS },
       config: { java: { version: '17.0.9', vendor: 'temurin' } },
@@ -66,6 +95,23 @@ ruleTester(rule, {
           related: [
             { file: 'java/release', line: 1 },
             { file: 'jre/release', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      // No image says it starts the app (no jar copied, no java command): each may run it.
+      name: 'a Spring app beside Kafka and ZooKeeper images and a JDK image that starts nothing of its own: unknown',
+      files: appBesideKafkaImages('FROM eclipse-temurin:17-jdk-jammy\nEXPOSE 8080\n'),
+      errors: [
+        {
+          messageId: 'ambiguous',
+          file: 'src/main/resources/application.yml',
+          line: 3,
+          related: [
+            { file: 'docker/kafka/Dockerfile-kafka', line: 1 },
+            { file: 'docker/kafka/Dockerfile-zookeeper', line: 1 },
+            { file: 'docker/Dockerfile', line: 1 },
           ],
         },
       ],

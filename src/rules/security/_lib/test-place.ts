@@ -1,13 +1,7 @@
 import type { ParsedDocument } from '../../../parse/types';
 import { relativePosix } from '../../../model/paths';
 import { testFixtureDir, testGoldenDir, testResourcesDir } from '../../../core/test-fixture-dirs';
-import { lastPathSegment } from '../../../core/path-name';
-
-/**
- * An example of a configuration file, named after it (`server.xml.example`, `application.properties.sample`,
- * `config.yml.dist`): what a user copies and fills in; the product reads the file without the suffix, never this one.
- */
-const EXAMPLE_SUFFIX = /\.(example|sample|dist)$/i;
+import { EXAMPLE_SUFFIX, lastPathSegment } from '../../../core/path-name';
 
 /**
  * A Maven or Gradle test source set (`src/test/`, `src/it/`, `src/integrationTest/`…) outside its resources: apache/tomee
