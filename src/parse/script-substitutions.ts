@@ -7,6 +7,7 @@
 import type { Range } from '../core/types';
 import { isScript } from './embedded';
 import { LineIndex } from './text';
+import { lastPathSegment } from '../core/path-name';
 import type { ParsedDocument, SourceFile } from './types';
 
 export const SCRIPT_SUBSTITUTIONS_KIND = 'script.substitutions';
@@ -19,7 +20,17 @@ export interface ScriptSubstitution {
 
 export interface ScriptSubstitutionsData {
   substitutions: ScriptSubstitution[];
+  /**
+   * The names of the files a line running `envsubst` names (`envsubst < client.properties.tmpl >
+   * /etc/kafka/client.properties`): their `${NAME}` placeholders are filled when the script runs. Only for envsubst: a
+   * script's document is made for its sed literals or its envsubst, not for every sed (a Dockerfile's sed over the JDK's
+   * java.security stays the Dockerfile's own document where the model looks files up by path).
+   */
+  rendered?: string[];
 }
+
+/** A word naming a file (`/etc/kafka/client.properties`, `server.properties.tmpl`) on a line. */
+const FILE_WORD = /[^\s<>|;&'"`=()]+\.[A-Za-z0-9]+(?=$|[\s<>|;&'"`)])/g;
 
 /**
  * An `s` command's pattern when it is a plain literal (3+ characters, no regex syntax): `s|REPLACE|`, `s/@PW@/`,
@@ -47,15 +58,18 @@ function editsString(line: string, at: number): boolean {
 /** The literals a script's `sed` commands replace, or undefined when it has none. */
 export function scriptSubstitutions(source: SourceFile): ParsedDocument<ScriptSubstitutionsData> | undefined {
   if (!isScript(source.path, source.text)) return undefined;
-  if (!/\bsed\b/.test(source.text)) return undefined;
+  if (!/\b(sed|envsubst)\b/.test(source.text)) return undefined;
   const index = new LineIndex(source.text);
   const substitutions: ScriptSubstitution[] = [];
+  const rendered = new Set<string>();
   let offset = 0;
   // A sed command continued over lines (`sed -e "s|:A:|$A|g" \` then `-e "s|:B:|$B|g" …`) edits on every one.
   let continuesSed = false;
   for (const line of source.text.split('\n')) {
     const inSed: boolean = continuesSed || (/\bsed\b/.test(line) && !line.trimStart().startsWith('#'));
     continuesSed = inSed && /\\\r?$/.test(line);
+    if (/\benvsubst\b/.test(line) && !line.trimStart().startsWith('#'))
+      for (const [word] of line.matchAll(FILE_WORD)) rendered.add(lastPathSegment(word));
     if (inSed) {
       for (const m of line.matchAll(SED_LITERAL)) {
         if (editsString(line, m.index ?? 0)) continue;
@@ -65,13 +79,13 @@ export function scriptSubstitutions(source: SourceFile): ParsedDocument<ScriptSu
     }
     offset += line.length + 1;
   }
-  if (substitutions.length === 0) return undefined;
+  if (substitutions.length === 0 && rendered.size === 0) return undefined;
   return {
     file: source,
     kind: SCRIPT_SUBSTITUTIONS_KIND,
     entries: [],
     comments: [],
     problems: [],
-    data: { substitutions },
+    data: { substitutions, ...(rendered.size > 0 ? { rendered: [...rendered] } : {}) },
   };
 }

@@ -56,6 +56,7 @@ import javaSpringSslIgnoredInWar from './java/spring-ssl-ignored-in-war';
 import kafkaConnectClientNotInheriting from './kafka/connect-client-not-inheriting';
 import kafkaHostnameVerificationDisabled from './kafka/hostname-verification-disabled';
 import kafkaLibrdkafkaVerificationDisabled from './kafka/librdkafka-verification-disabled';
+import kafkaPlaceholderNotExpanded from './kafka/placeholder-not-expanded';
 import kafkaSslBundleWithStore from './kafka/ssl-bundle-with-store';
 import libertyHttpsPortClosed from './liberty/https-port-closed';
 import libertyIncludeMissing from './liberty/include-missing';
@@ -178,6 +179,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   kafkaConnectClientNotInheriting,
   kafkaHostnameVerificationDisabled,
   kafkaLibrdkafkaVerificationDisabled,
+  kafkaPlaceholderNotExpanded,
   kafkaSslBundleWithStore,
   libertyHttpsPortClosed,
   libertyIncludeMissing,

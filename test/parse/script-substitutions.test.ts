@@ -75,3 +75,22 @@ describe('literals a script replaces with sed', () => {
     expect(literals(path, text)).toEqual(expected);
   });
 });
+
+describe('files a script renders with envsubst', () => {
+  const rendered = (path: string, text: string) =>
+    scriptSubstitutions({ path, text, hadBom: false })?.data.rendered ?? [];
+  it.each([
+    [
+      'envsubst from a template into the file Kafka reads',
+      '/t/entrypoint.sh',
+      '#!/bin/sh\nenvsubst < /opt/client.properties.tmpl > /etc/kafka/client.properties\n',
+      ['client.properties.tmpl', 'client.properties'],
+    ],
+    ['a sed -i on a file is no rendering', '/t/run.sh', 'sed -i "s/^x=.*/x=1/" /etc/kafka/server.properties\n', []],
+    ['a Dockerfile RUN envsubst', '/t/Dockerfile', 'FROM x\nRUN envsubst < a.conf > b.conf\n', ['a.conf', 'b.conf']],
+    ['a commented-out envsubst', '/t/run.sh', '#!/bin/sh\n# envsubst < a.conf > b.conf\n', []],
+    ['no envsubst nor sed', '/t/run.sh', '#!/bin/sh\ncp a.conf b.conf\n', []],
+  ])('%s', (_, path, text, expected) => {
+    expect(rendered(path, text)).toEqual(expected);
+  });
+});
