@@ -28,8 +28,20 @@ const CLEARTRUST_AUTH = {
   'es/eserver.conf': 'cleartrust.net.ssl.use=auth\n',
 };
 
+/** An HAProxy server line verifying a Spring Boot backend whose JDK the tree does not name, `ca` ending the line. */
+const haproxyToSpring = (ca: string) => ({
+  'gw/haproxy.cfg': `global\n  log stdout format raw local0\ndefaults\n  mode http\nfrontend api\n  bind :8080\n  default_backend app\nbackend app\n  server app1 backend.example.internal:8443 ssl verify required${ca}\n`,
+  'backend/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:k.p12\n',
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      // HAProxy 2.6.12 `haproxy -c` (fix47): verify required with no ca-file is fatal; haproxy/verify-without-ca-file
+      // says so, and 'handshake outcome unknown: the tree does not say the JDK' was said beside it.
+      name: 'an HAProxy server line that verifies with no ca-file: HAProxy does not start, no outcome is unknown',
+      files: haproxyToSpring(''),
+    },
     {
       name: 'FROM eclipse-temurin:17 (no update named) against Tomcat TLSv1.2+TLSv1.3: negotiates on every 17 update',
       files: {
@@ -100,6 +112,11 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "the same server line with a ca-file: HAProxy starts, the backend's JDK is unknown",
+      files: haproxyToSpring(' ca-file /etc/ssl/ca.pem'),
+      errors: [{ messageId: 'unknown', file: 'gw/haproxy.cfg', line: 9, messageIncludes: ['the JDK that runs'] }],
+    },
     {
       name: 'nginx proxy to a Spring Boot Compose service of an image whose JDK is unknown: the JDK decides, named',
       files: composedSpring(
