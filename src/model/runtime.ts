@@ -235,7 +235,7 @@ function runningApplications(nearest: ScopedRuntime[]): ScopedRuntime[] {
  * puts it there: IBMStockTrader/trader@b1f7b03's Dockerfile copies src/main/liberty/config to /config, beside
  * Dockerfile-tools and Dockerfile.basicregistry built on other images), that image runs it.
  */
-function chooseRuntime(nearest: ScopedRuntime[], file?: string, images?: ImagesHolding): JavaRuntime | undefined {
+function chooseRuntime(nearest: ScopedRuntime[], file: string, images?: ImagesHolding): JavaRuntime | undefined {
   let best = nearest;
   if (best.length === 0) return undefined;
   // A name without an update (`FROM ibmjava:8`, `JAVA_HOME=/usr/lib/jvm/java-17-openjdk`) beside an install of
@@ -258,7 +258,7 @@ function chooseRuntime(nearest: ScopedRuntime[], file?: string, images?: ImagesH
     const at = c.runtime.attachment?.location?.file;
     return at !== undefined && images?.isDockerfile(at) ? at : undefined;
   };
-  if (file !== undefined && images && distinct.every((c) => imageOf(c) !== undefined)) {
+  if (images && distinct.every((c) => imageOf(c) !== undefined)) {
     const holders = new Set(images.holding(file));
     const running = distinct.filter((c) => holders.has(imageOf(c) ?? ''));
     if (running.length === 1 && running[0]) return running[0].runtime;

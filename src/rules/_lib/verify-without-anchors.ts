@@ -55,7 +55,7 @@ export function haproxyBindWithoutCaFile(component: HaproxyBindComponent): boole
  * Whether an end of a link verifies its peer with no CA file in a way its product's rule reports as a certain failure
  * (nginx: the model's list of those proxies). `verifyOff` is asked only for an HAProxy server line.
  */
-export function verifiesWithoutAnchors(deployment: DerivedDeployment, c: Component, verifyOff: () => boolean): boolean {
+function verifiesWithoutAnchors(deployment: DerivedDeployment, c: Component, verifyOff: () => boolean): boolean {
   if (c.type === 'httpd.proxy') return httpdProxyWithoutAnchors(c);
   if (c.type === 'haproxy.server') return haproxyServerWithoutCaFile(c, verifyOff());
   if (c.type === 'haproxy.bind') return haproxyBindWithoutCaFile(c);
@@ -64,4 +64,18 @@ export function verifiesWithoutAnchors(deployment: DerivedDeployment, c: Compone
   return (deployment.nginxVerifyWithoutAnchors ?? []).some((v) =>
     v.passes.some((p) => p.at.file === c.location.file && p.at.range?.start.line === line),
   );
+}
+
+/**
+ * Whether a link fails for certain because its client or its server verifies with no CA file (verifiesWithoutAnchors).
+ * The deployment's files are searched for `-dV` once per returned function, when an HAProxy server line is asked about.
+ */
+export function linkFailsWithoutAnchors(
+  deployment: DerivedDeployment,
+): (client: Component, server: Component) => boolean {
+  let verifyOff: boolean | undefined;
+  const haproxyStartsWithDv = () => (verifyOff ??= haproxyVerifyOff(deployment));
+  return (client, server) =>
+    verifiesWithoutAnchors(deployment, client, haproxyStartsWithDv) ||
+    verifiesWithoutAnchors(deployment, server, haproxyStartsWithDv);
 }

@@ -3,7 +3,7 @@ import { cacertsWithoutAnchors } from '../_lib/encrypted-cacerts';
 import { certName, chainText, peerPlace, trustRelated, verifierPlace } from '../_lib/trust';
 import { defineRule } from '../types';
 import { transportWithoutKeyring } from '../_lib/plugin-keyring';
-import { haproxyVerifyOff, verifiesWithoutAnchors } from '../_lib/verify-without-anchors';
+import { linkFailsWithoutAnchors } from '../_lib/verify-without-anchors';
 
 /** The top of a presented chain when it is a private root the tree holds (a public CA's root would not be in a deployment tree). */
 function privateRoot(presented: TreeCertificate[], all: TreeCertificate[]): TreeCertificate | undefined {
@@ -29,8 +29,7 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
-    let verifyOff: boolean | undefined;
-    const haproxyStartsWithDv = () => (verifyOff ??= haproxyVerifyOff(ctx.deployment));
+    const failsWithoutAnchors = linkFailsWithoutAnchors(ctx.deployment);
     for (const lt of ctx.deployment.derived.trust) {
       // A plug-in transport with no key database: was-plugin/https-transport-without-keyring's warning says it once.
       if (transportWithoutKeyring(lt.client)) continue;
@@ -39,11 +38,7 @@ export default defineRule({
       // product's rule says the link fails (nginx and HAProxy do not start, httpd fails every proxied request); "unknown:
       // no trust store configured" beside it did not. A CA file the tree does not settle (a placeholder, an include it
       // does not hold) stays unknown here.
-      if (
-        verifiesWithoutAnchors(ctx.deployment, lt.client, haproxyStartsWithDv) ||
-        verifiesWithoutAnchors(ctx.deployment, lt.server, haproxyStartsWithDv)
-      )
-        continue;
+      if (failsWithoutAnchors(lt.client, lt.server)) continue;
       // A JDK that reads no anchor from its cacerts is java/cacerts-unreadable's error: one verdict per fact.
       const anchorless =
         server?.anchorSource?.kind === 'unsettled' && cacertsWithoutAnchors(lt.client, ctx.deployment.documents);

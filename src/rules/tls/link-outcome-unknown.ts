@@ -6,7 +6,7 @@ import type { ResolvedLink } from '../../derive/types';
 import type { LinkPrediction } from '../../handshake/links';
 import { defineRule } from '../types';
 import { said } from '../../core/phrase';
-import { haproxyVerifyOff, verifiesWithoutAnchors } from '../_lib/verify-without-anchors';
+import { linkFailsWithoutAnchors } from '../_lib/verify-without-anchors';
 
 /** `A`, `A and B`, `A, B and C`. */
 function listOf(names: string[]): string {
@@ -36,15 +36,11 @@ export default defineRule({
     // A client whose own inputs are missing (its JDK, its native library's suites) is unknown with every server
     // it calls: one finding for that client, naming the servers, instead of one per link.
     const groups = new Map<string, LinkPrediction[]>();
-    let verifyOff: boolean | undefined;
-    const haproxyStartsWithDv = () => (verifyOff ??= haproxyVerifyOff(ctx.deployment));
     // An end that verifies with no CA file fails for certain (nginx and HAProxy do not start, httpd fails every
     // proxied request): its product's rule says so, and the handshake's outcome is not unknown.
-    const failsForCertain = (lp: LinkPrediction) =>
-      verifiesWithoutAnchors(ctx.deployment, lp.client.component, haproxyStartsWithDv) ||
-      verifiesWithoutAnchors(ctx.deployment, lp.server.component, haproxyStartsWithDv);
+    const failsWithoutAnchors = linkFailsWithoutAnchors(ctx.deployment);
     for (const lp of ctx.deployment.derived.predictions) {
-      if (lp.outcome.kind !== 'unknown' || failsForCertain(lp)) continue;
+      if (lp.outcome.kind !== 'unknown' || failsWithoutAnchors(lp.client.component, lp.server.component)) continue;
       const clientOnly =
         lp.outcome.missing.length === lp.client.missing.length &&
         lp.outcome.missing.every((m, i) => m === lp.client.missing[i]);
