@@ -180,16 +180,8 @@ export function systemStoreCopies(doc: ParsedDocument<DockerfileData>, memo?: Ru
   const layout = jdkHomeFilesOfImage(image, memo);
   const found: SystemStoreCopy[] = [];
   for (const copy of heldCopies(doc.data)) {
-    const destination = copy.destination;
-    const sources = copy.written.slice(0, -1);
-    if (!destination || sources.length === 0 || sources.some((s) => /[$*?[]/.test(s))) continue;
-    const landed = destination.endsWith('/')
-      ? sources.map((s) => `${destination}${path.posix.basename(s)}`)
-      : sources.length === 1
-        ? [destination]
-        : [];
-    for (const at of landed) {
-      const store = systemJavaStoreAt(path.posix.normalize(at));
+    for (const at of landedPaths(copy)) {
+      const store = systemJavaStoreAt(at);
       if (store) found.push({ copy, store, home, source, ...(layout && { read: `${home}/${layout.cacerts}` }) });
     }
   }
@@ -208,4 +200,71 @@ function ownCacertsHome(doc: ParsedDocument<DockerfileData>): { home: string; so
 /** Whether a path the running image's commands write (`keytool -keystore /etc/ssl/certs/java/cacerts`) is a system Java store its JDK never reads. */
 export function unreadSystemStore(doc: ParsedDocument<DockerfileData>, written: string): boolean {
   return ownCacertsHome(doc) !== undefined && systemJavaStoreAt(path.posix.normalize(written)) !== undefined;
+}
+
+/** A COPY/ADD of a java.security to a JDK home's security directory that is not the image's JDK home. */
+export interface ForeignHomeSecurityCopy {
+  copy: DockerCopy;
+  /** Where it lands (absolute): `/usr/java/openjdk-21/conf/security/java.security`. */
+  landed: string;
+  /** The JDK home that path belongs to (`/usr/java/openjdk-21`). */
+  landedHome: string;
+  /** The image's JDK home as a source says it sets it, and where that JDK reads java.security (absolute). */
+  home: string;
+  read: string;
+  /** Where the image's home comes from (knowledge `imageHomes`), and its layout (`homeLayouts`). */
+  layoutSource: string;
+}
+
+/** A JDK home's security properties file: `<home>/conf/security/java.security`, `<home>/[jre/]lib/security/java.security`. */
+const HOME_SECURITY_FILE = /^(\/.+?)\/(conf\/security|(?:jre\/)?lib\/security)\/java\.security$/;
+
+/**
+ * The copies of the running image that put a file named java.security in the security directory of a JDK home that
+ * is not the image's: `COPY java.security /usr/java/openjdk-21/conf/security/.` (the home of the `openjdk:21` image)
+ * in an `eclipse-temurin:21-jdk` image, whose JDK is `/opt/java/openjdk` (knowledge `imageHomes`). Docker creates the
+ * directories and the JDK never opens the file. Nothing when the image's home or layout is unknown, when the image
+ * also installs a JDK package or sets its own JAVA_HOME (another JDK may live there), or for a source with a variable
+ * or a wildcard.
+ */
+export function foreignHomeSecurityCopies(
+  doc: ParsedDocument<DockerfileData>,
+  memo?: RunMemo,
+): ForeignHomeSecurityCopy[] {
+  const image = runtimeStage(doc.data)?.image;
+  const home = image ? imageJavaHome(image) : undefined;
+  const layout = image ? jdkHomeFilesOfImage(image, memo) : undefined;
+  if (!image || !home || !layout || installedJdks(doc.data).length > 0 || setsJavaHome(doc)) return [];
+  const found: ForeignHomeSecurityCopy[] = [];
+  for (const copy of heldCopies(doc.data)) {
+    for (const at of landedPaths(copy)) {
+      const match = HOME_SECURITY_FILE.exec(at);
+      if (!match || at.startsWith(`${home}/`)) continue;
+      const read = `${home}/${layout.javaSecurity}`;
+      found.push({ copy, landed: at, landedHome: match[1]!, home, read, layoutSource: layout.source });
+    }
+  }
+  return found;
+}
+
+/** Whether the Dockerfile sets JAVA_HOME itself (`ENV JAVA_HOME=…`): a JDK of its own may then be the one that runs. */
+function setsJavaHome(doc: ParsedDocument<DockerfileData>): boolean {
+  return /^\s*(ENV|ARG)\s+JAVA_HOME[\s=]/im.test(doc.file.text);
+}
+
+/**
+ * The absolute paths a copy's sources land on (normalised): each source's name under a destination that names a
+ * directory (a trailing `/`, or `/.`), else the destination for a single source. None for a source with a variable or
+ * a wildcard, or a destination that is not absolute as written.
+ */
+function landedPaths(copy: DockerCopy): string[] {
+  const destination = copy.destination?.replace(/\/\.$/, '/');
+  const sources = copy.written.slice(0, -1);
+  if (!destination || sources.length === 0 || sources.some((s) => /[$*?[]/.test(s))) return [];
+  const landed = destination.endsWith('/')
+    ? sources.map((s) => `${destination}${path.posix.basename(s)}`)
+    : sources.length === 1
+      ? [destination]
+      : [];
+  return landed.map((l) => path.posix.normalize(l));
 }

@@ -49,6 +49,7 @@ import javaProtocolDisabledByRuntime from './java/protocol-disabled-by-runtime';
 import javaProtocolUnsupportedByRuntime from './java/protocol-unsupported-by-runtime';
 import javaRuntimeAmbiguous from './java/runtime-ambiguous';
 import javaRuntimeUnprofiled from './java/runtime-unprofiled';
+import javaSecurityFileCopiedWhereUnread from './java/security-file-copied-where-unread';
 import javaSecurityFileWithoutProviders from './java/security-file-without-providers';
 import javaSpringBootJdkTooOld from './java/spring-boot-jdk-too-old';
 import javaSpringSslBundleUnsupported from './java/spring-ssl-bundle-unsupported';
@@ -172,6 +173,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaProtocolUnsupportedByRuntime,
   javaRuntimeAmbiguous,
   javaRuntimeUnprofiled,
+  javaSecurityFileCopiedWhereUnread,
   javaSecurityFileWithoutProviders,
   javaSpringBootJdkTooOld,
   javaSpringSslBundleUnsupported,

@@ -1,11 +1,8 @@
-import type { Range } from '../../core/types';
-import type { DockerfileData } from '../../parse/dockerfile';
-import type { ParsedDocument } from '../../parse/types';
 import { misplacedHomeFiles, systemStoreCopies } from '../../model/image-home-files';
-import { runtimeStage } from '../../parse/dockerfile-stages';
 import { defineRule } from '../types';
 import { said } from '../../core/phrase';
 import { escapeRegExp } from '../../core/regex';
+import { imageDockerfiles, namedElsewhere } from '../_lib/image-copies';
 
 /**
  * A Dockerfile that copies a key store named cacerts into its JDK's home, but not where that JDK reads it
@@ -39,14 +36,11 @@ export default defineRule({
   },
   check(ctx) {
     const documents = ctx.deployment.documents;
-    for (const doc of documents) {
-      if (doc.kind !== 'dockerfile') continue;
-      const dockerfile = doc as ParsedDocument<DockerfileData>;
-      const image = runtimeStage(dockerfile.data)?.image;
+    for (const { dockerfile, image } of imageDockerfiles(documents)) {
       for (const found of misplacedHomeFiles(dockerfile, 'cacerts', ctx.memo)) {
         const homes = ['\\$\\{?JAVA_HOME\\}?', ...(found.home ? [escapeRegExp(found.home)] : [])];
         const named = new RegExp(`(${homes.join('|')})/+${escapeRegExp(found.landed)}(?![\\w.-])`);
-        if (!image || namedElsewhere(documents, dockerfile, found.copy.range, named)) continue;
+        if (namedElsewhere(documents, dockerfile, found.copy.range, named)) continue;
         const written = found.copy.written;
         ctx.report({
           messageId: 'unread',
@@ -57,13 +51,13 @@ export default defineRule({
             read: found.home ? said`${found.home}/${found.read}` : said`$JAVA_HOME/${found.read}`,
             layoutSource: found.source,
           },
-          location: { file: doc.file.path, range: found.copy.range },
+          location: { file: dockerfile.file.path, range: found.copy.range },
           fingerprint: [found.landed, found.read],
         });
       }
       for (const found of systemStoreCopies(dockerfile, ctx.memo)) {
         const named = new RegExp(`${escapeRegExp(found.store.path)}(?![\\w.-])`);
-        if (!image || namedElsewhere(documents, dockerfile, found.copy.range, named)) continue;
+        if (namedElsewhere(documents, dockerfile, found.copy.range, named)) continue;
         ctx.report({
           messageId: 'systemStore',
           data: {
@@ -75,24 +69,10 @@ export default defineRule({
             ownSource: found.source,
             read: found.read ?? `${found.home}/lib/security/cacerts (jre/lib/security/cacerts in a JDK 8 JDK)`,
           },
-          location: { file: doc.file.path, range: found.copy.range },
+          location: { file: dockerfile.file.path, range: found.copy.range },
           fingerprint: [found.store.path, found.home],
         });
       }
     }
   },
 });
-
-/** Whether another instruction of the Dockerfile (outside the copy's lines), or another file of the deployment, names the landed path. */
-function namedElsewhere(
-  documents: readonly ParsedDocument[],
-  dockerfile: ParsedDocument<DockerfileData>,
-  range: Range,
-  named: RegExp,
-): boolean {
-  return documents.some((d) => {
-    if (d !== dockerfile) return named.test(d.file.text);
-    const lines = d.file.text.split('\n');
-    return lines.some((line, i) => (i < range.start.line || i > range.end.line) && named.test(line));
-  });
-}
