@@ -250,6 +250,14 @@ ruleTester(rule, {
       },
     },
     {
+      // wyona/katie-backend@88aeb9b (Apache-2.0) env/docker/run/docker-compose.yml: to-do markers as the whole value.
+      name: 'a to-do marker (TODO, TBD, FIXME) as the whole value is not a secret',
+      files: {
+        'docker-compose.yml':
+          'services:\n  katie:\n    image: wyona/katie:1\n    environment:\n      - APP_MAIL_PASSWORD=TODO\n      - DISCORD_BOT_TOKEN=todo\n      - MS_CLIENT_SECRET=TBD\n      - SBERT_BASIC_AUTH_PASSWORD=FIXME\n',
+      },
+    },
+    {
       // OpenLiberty/open-liberty-operator@ec1ea07 (EPL-2.0) internal/controller/assets: the operator's utils.go replaces
       // these names with strings.Replace before it mounts the files.
       name: 'an upper-case placeholder name that another program replaces is not a secret',

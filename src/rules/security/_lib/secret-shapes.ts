@@ -27,6 +27,12 @@ const PLACEHOLDER_NAME = /^(?=.*(PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|KEY|TOKEN
  */
 const PLACEHOLDER_WORD = /(^|[-_.])placeholder([-_.]|$)/i;
 /**
+ * A to-do marker as the whole value, `TODO` (wyona/katie-backend@88aeb9b env/docker/run/docker-compose.yml:
+ * `APP_MAIL_PASSWORD=TODO`, `DISCORD_BOT_TOKEN=TODO`, `MS_CLIENT_SECRET=TODO`): a note that the value is still to be
+ * written, which no product ships as a default password (unlike `CHANGEME`, judged a secret).
+ */
+const TO_DO_MARKER = /^(TODO|TBD|FIXME)$/i;
+/**
  * A fill-in written as words in braces, `{API Secret or Password}` (confluentinc/demo-scene@dc2b351
  * python-microservices/<service>/config.properties: `sasl.password={API Secret or Password}`): prose for the reader to replace.
  */
@@ -174,6 +180,7 @@ function isStandIn(value: string): boolean {
     PLACEHOLDER_NAME.test(value) ||
     PLACEHOLDER_WORD.test(value) ||
     PLACEHOLDER_PROSE.test(value) ||
+    TO_DO_MARKER.test(value) ||
     REDACTED.test(value) ||
     ENCODED.test(value) ||
     CRYPT_HASH.test(value) ||
