@@ -54,6 +54,30 @@ describe('config "deployments" found from the linted path', () => {
     expect(code).toBe(0);
   });
 
+  // A path through a symbolic link (macOS's /tmp, a linked checkout) is read by its real path; the config found
+  // beside it was read by the linked one, so "envs/*" matched nothing and 2,000 environments became one deployment.
+  it('through a symbolic link to the fleet: its config still names the deployments and its overrides apply', () => {
+    const linked = tree({
+      'lint-deploy.config.json': JSON.stringify({
+        deployments: ['env*'],
+        overrides: [{ files: 'env-a/**', rules: { 'cleartrust/auth-without-keystore': 'off' } }],
+      }),
+      ...environment('env-a', 'auth'),
+      ...environment('env-b', 'clear'),
+    });
+    const cwd = emptyDir();
+    fs.symlinkSync(linked, path.join(cwd, 'config'));
+    for (const [target, from] of [
+      ['config', cwd],
+      [linked, emptyDir()],
+    ]) {
+      const { code, stdout } = run(['--format', 'json', target], from);
+      expect(json(stdout).summary).toMatchObject({ deployments: 2, errors: 0 });
+      expect(json(stdout).findings).toEqual([]);
+      expect(code).toBe(0);
+    }
+  });
+
   it('paths under two different config files are a usage error naming both', () => {
     const other = tree({ 'lint-deploy.config.json': '{}', ...environment('x', 'auth') });
     const { code, stderr } = run([fleet, other], emptyDir());

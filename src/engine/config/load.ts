@@ -50,9 +50,13 @@ type RawConfig = Partial<Omit<LintConfig, 'baseDir' | 'file'>> & { extends?: str
  */
 export function loadConfig(file: string | undefined, cwd: string, options: { trusted?: boolean } = {}): LintConfig {
   if (!file) return withRecommended(defaultConfig(cwd));
-  const absolute = path.resolve(cwd, file);
+  // Its directory's real path: discover reports the linted paths by their real paths (the working directory is
+  // real), so globs, overrides and ignore patterns must be read from the same directory. A config reached through
+  // a symbolic link (macOS /tmp, a linked checkout) otherwise matched no deployment and no override.
+  const given = path.resolve(cwd, file);
+  const absolute = path.join(realDir(path.dirname(given)), path.basename(given));
   // A config found in the tree is data from the tree: what it `extends` must stay in its directory.
-  const confine = options.trusted ? undefined : realDir(path.dirname(absolute));
+  const confine = options.trusted ? undefined : path.dirname(absolute);
   const config = loadFile(absolute, displayName(absolute, cwd), cwd, [], confine);
   return { ...config, baseDir: path.dirname(absolute), file: absolute, ...(options.trusted ? {} : { confined: true }) };
 }
