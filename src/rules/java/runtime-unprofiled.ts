@@ -1,3 +1,4 @@
+import { nameList } from '../_lib/names';
 import type { RuleRelated } from '../types';
 import type { Location } from '../../core/types';
 import {
@@ -23,11 +24,12 @@ function javaTlsEnd(c: Component, linkedClients: ReadonlyMap<string, unknown>): 
   return linkedClients.has(c.id) || JSSE_LIST_PROPERTIES.some((p) => c.runtime?.systemProperties[p] !== undefined);
 }
 
-/** `A`, `A and B`, `A, B and 3 more`. */
+/** `A`, `A and B`, `A, B and C`, `A, B and 3 more`. */
 function namesOf(components: Component[]): string {
-  const names = components.map((c) => c.name);
-  if (names.length > 3) return `${names.slice(0, 2).join(', ')} and ${names.length - 2} more`;
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return nameList(
+    components.map((c) => c.name),
+    2,
+  );
 }
 
 /**

@@ -7,11 +7,7 @@ import type { LinkPrediction } from '../../handshake/links';
 import { defineRule } from '../types';
 import { said } from '../../core/phrase';
 import { linkFailsWithoutAnchors } from '../_lib/verify-without-anchors';
-
-/** `A`, `A and B`, `A, B and C`. */
-function listOf(names: string[]): string {
-  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
-}
+import { listedOf, nameList } from '../_lib/names';
 
 /**
  * An end configured for plaintext (an MQ channel with a blank SSLCIPH): whichever server a name coincidence pairs it
@@ -45,25 +41,29 @@ export default defineRule({
         lp.outcome.missing.length === lp.client.missing.length &&
         lp.outcome.missing.every((m, i) => m === lp.client.missing[i]);
       const key = clientOnly ? `${lp.link.client}\0${lp.outcome.missing.join('\0')}` : lp.link.id;
-      groups.set(key, [...(groups.get(key) ?? []), lp]);
+      const group = groups.get(key);
+      if (group) group.push(lp);
+      else groups.set(key, [lp]);
     }
     for (const group of groups.values()) {
       const { link, client, outcome } = group[0] as LinkPrediction;
       if (outcome.kind !== 'unknown') continue;
       const location = link.location ?? placeOf(client.component);
-      const servers = group.map((lp) => lp.server.component);
+      // The servers the message names are the ones its related places show.
+      const shown = listedOf(group);
+      const servers = shown.map((lp) => lp.server.component);
       ctx.report({
         messageId: 'unknown',
         data: {
           client: client.component.name,
-          server: listOf(servers.map((s) => s.name)),
+          server: nameList(group.map((lp) => lp.server.component.name)),
           missing: outcome.missing.join('; nor '),
         },
         location,
         related: withSources(
           location,
           servers.map((s) => relatedOf(s, undefined, s.name)),
-          ...group.map((lp) => linkSources(lp.link, client.component, lp.server.component)),
+          ...shown.map((lp) => linkSources(lp.link, client.component, lp.server.component)),
           ...servers.map((s) => presentedCertificates(ctx.deployment, s)),
           // Where the placeholders or settings that leave an end unknown are written.
           [client.component, ...servers].flatMap((c) => c.tls?.unknownAt ?? []),
@@ -82,8 +82,11 @@ export default defineRule({
     }
     // One finding per client: its unconfirmed links share one reason (the candidates are the related places).
     const byClient = new Map<string, ResolvedLink[]>();
-    for (const resolved of ctx.deployment.derived.unconfirmed)
-      byClient.set(resolved.link.client, [...(byClient.get(resolved.link.client) ?? []), resolved]);
+    for (const resolved of ctx.deployment.derived.unconfirmed) {
+      const group = byClient.get(resolved.link.client);
+      if (group) group.push(resolved);
+      else byClient.set(resolved.link.client, [resolved]);
+    }
     for (const group of byClient.values()) {
       // A client and candidate servers all configured for plaintext: no TLS outcome hangs on the pairing.
       if (group.every((g) => plaintext(g.client) && plaintext(g.server))) continue;
@@ -99,7 +102,7 @@ export default defineRule({
         location,
         related: withSources(
           location,
-          group.map((g) => ({ ...g.server.location, message: said`${g.server.name} is defined here` })),
+          listedOf(group).map((g) => ({ ...g.server.location, message: said`${g.server.name} is defined here` })),
         ),
         fingerprint: [link.client, ...group.map((g) => g.link.server), 'unconfirmed'],
         outcome: 'unknown',

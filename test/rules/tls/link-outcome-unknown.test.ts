@@ -433,6 +433,31 @@ ruleTester(rule, {
       ],
     },
     {
+      // The 640 environments of a generated fleet named as ONE deployment: each web agent reaches 640 dispatchers of the
+      // same name, and each of its findings listed all of them (24,000 characters, 1,085 related places).
+      name: 'a web agent calling thirteen servers: the message names ten and how many more, the related places those ten',
+      files: {
+        'jdk/release': TEMURIN17,
+        ...CLEARTRUST_AUTH,
+        ...Object.fromEntries(
+          Array.from({ length: 12 }, (_, i) => [`dispatch${i + 10}/dispatcher.conf`, 'cleartrust.net.ssl.use=auth\n']),
+        ),
+        'agents/webagent.conf': '<Pool id=__default__>\ncleartrust.agent.ssl.use=Auth\n</Pool>\n',
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'agents/webagent.conf',
+          line: 1,
+          messageIncludes: ['Web Agent (agents) → Dispatcher (dispatch10), ', ' and 3 more: handshake outcome unknown'],
+          related: [
+            ...Array.from({ length: 10 }, (_, i) => ({ file: `dispatch${i + 10}/dispatcher.conf`, line: 1 })),
+            { file: 'jdk/release', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'an MQ client paired by the channel name only, with two candidate queue managers: one info for the client',
       files: {
         'a/dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'),
