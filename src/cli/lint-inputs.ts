@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { UsageError } from '../core/types';
-import { checkRuleOptions, findConfigFile, loadConfig, withRecommended } from '../engine/config/load';
+import { checkRuleOptions, findConfigFile, loadConfig, realDir, withRecommended } from '../engine/config/load';
 import { defaultConfig } from '../core/config';
 import type { LintConfig } from '../core/config';
 import { compileCustomRules } from '../engine/custom-rules/compile';
@@ -84,7 +84,9 @@ export function findConfigForPaths(paths: readonly string[], cwd: string): strin
       continue; // a missing path is reported by discover, naming it
     }
     const file = findConfigFile(start);
-    if (file && !found.has(file)) found.set(file, given);
+    // By its real path: one config reached through a symbolic link and directly is one config.
+    const real = file && path.join(realDir(path.dirname(file)), path.basename(file));
+    if (real && !found.has(real)) found.set(real, given);
   }
   const [first, second] = [...found];
   if (first && second) {

@@ -67,11 +67,13 @@ describe('config "deployments" found from the linted path', () => {
     });
     const cwd = emptyDir();
     fs.symlinkSync(linked, path.join(cwd, 'config'));
-    for (const [target, from] of [
-      ['config', cwd],
-      [linked, emptyDir()],
-    ]) {
-      const { code, stdout } = run(['--format', 'json', target], from);
+    for (const [targets, from] of [
+      [['config'], cwd],
+      [[linked], emptyDir()],
+      // One environment named through the link, the other by its real path: one config, not two.
+      [['config/env-a', path.join(linked, 'env-b')], cwd],
+    ] as const) {
+      const { code, stdout } = run(['--format', 'json', ...targets], from);
       expect(json(stdout).summary).toMatchObject({ deployments: 2, errors: 0 });
       expect(json(stdout).findings).toEqual([]);
       expect(code).toBe(0);

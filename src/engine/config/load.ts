@@ -61,7 +61,8 @@ export function loadConfig(file: string | undefined, cwd: string, options: { tru
   return { ...config, baseDir: path.dirname(absolute), file: absolute, ...(options.trusted ? {} : { confined: true }) };
 }
 
-function realDir(dir: string): string {
+/** A directory's real path (itself when it cannot be resolved: the caller reports what is missing). */
+export function realDir(dir: string): string {
   try {
     return fs.realpathSync(dir);
   } catch {

@@ -1,0 +1,112 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.debugResolution = debugResolution;
+const path = __importStar(require("node:path"));
+const liberty_config_1 = require("../model/liberty-config");
+const container_starts_1 = require("../model/container-starts");
+const types_1 = require("../parse/types");
+/**
+ * `--debug`: how lint-deploy read the tree before judging it — template syntax set aside, configuration
+ * embedded in other files, java.security overrides, Liberty includes and variables — one line each,
+ * on stderr, so a user can check what a finding rests on.
+ */
+function debugResolution(deployments, cwd) {
+    const rel = (file) => path.relative(cwd, file).split(path.sep).join('/') || '.';
+    const at = (l) => `${rel(l.file)}${l.range ? `:${l.range.start.line + 1}` : ''}`;
+    const lines = [];
+    const helmFiles = new Set();
+    for (const deployment of deployments) {
+        for (const doc of deployment.documents) {
+            const t = doc.template;
+            if (t && !helmFiles.has(doc.file.path)) {
+                helmFiles.add(doc.file.path);
+                lines.push(...helmValueLines(t.spans, at, doc.file.path));
+            }
+            if (t && !doc.embedded) {
+                const count = (kind) => t.spans.filter((s) => s.kind === kind && !s.substituted).length;
+                const put = t.spans.filter((s) => s.substituted).length;
+                lines.push(`template ${rel(doc.file.path)} (${doc.kind}): ${t.engines.join('+')}, ${put ? `${put} value(s) from ${t.engines.includes('compose') ? '.env' : "the chart's values.yaml"}, ` : ''}${count('value')} value(s) unknown, ${count('generated')} generated line(s), ${count('directive')} directive(s) set aside, ${t.branches.length} conditional branch(es)`);
+            }
+            if (doc.embedded)
+                lines.push(`embedded ${rel(doc.file.path)}:${doc.embedded.range.start.line + 1}-${doc.embedded.range.end.line + 1} ${doc.embedded.container} → ${doc.kind}`);
+        }
+        const overrides = new Set();
+        for (const c of deployment.components) {
+            const option = c.runtime?.systemProperties['java.security.properties'];
+            const list = c.runtime?.securityProperties['jdk.tls.disabledAlgorithms'];
+            if (!option || option.from.kind !== 'file')
+                continue;
+            const target = list?.from.kind === 'file' ? at(list.from.location) : 'no file of the tree';
+            const line = `java.security override ${at(option.from.location)} -Djava.security.properties=${option.value} → ${target}`;
+            if (!overrides.has(line))
+                lines.push(line);
+            overrides.add(line);
+        }
+        // Spring files set apart as environments' (k8s/overlays/dev and …/prod): none is read as the app's own.
+        for (const { app, dirs, ownFiles } of deployment.springEnvironmentDirs ?? [])
+            lines.push(`spring environments of app ${app}: ${dirs.map(rel).join(', ')} hold files of the same name, each one environment's: none is read as the app's own${ownFiles === 0 ? '; the app has no Spring file outside them, so its server is not modelled (declare the environments as deployments in lint-deploy.config.json to check each)' : `; where they set server.* differently from its ${ownFiles} own file(s), its HTTPS server is unknown`}`);
+        // Which app each Kubernetes container runs: bound only when a build of the tree names its image.
+        for (const start of (0, container_starts_1.containerStarts)(deployment.documents, deployment.root))
+            lines.push(`kubernetes ${at({ file: start.doc.file.path, range: start.container.range })} ${start.container.label}: ${start.dir === undefined ? 'starts no app of the tree' : 'starts the app'}: ${start.why}${start.opaque ? `; ${start.opaque}` : ''}`);
+        for (const server of (0, liberty_config_1.libertyServers)(deployment.documents)) {
+            // A ConfigMap key is named with its file: several keys of one file can be several servers' parts.
+            const name = (d) => d.embedded ? `${rel(d.file.path)} key ${d.embedded.name}` : rel(d.file.path);
+            lines.push(`liberty ${name(server.root)}: ${server.documents.map(name).join(' + ')}`);
+            // server.env's keystore_password (and any variable named like a secret) is never printed.
+            for (const [name, v] of server.variables)
+                lines.push(`  variable ${name}=${(0, types_1.isSecretKey)(name) ? '***' : v.value} (from ${rel(v.from)})`);
+            for (const u of server.unresolvedIncludes)
+                lines.push(`  include ${u.written} at ${at(u.location)} not active (unknown variable); may name ${u.candidates.map(rel).join(', ') || 'no file of the tree'}`);
+        }
+    }
+    return lines;
+}
+/**
+ * Each Helm `{{ .Values.x }}` of a template: the chart default put in (and the values.yaml line), or why it stays unknown;
+ * each Compose `${VAR}` the `.env` sets (and the `.env` line).
+ */
+function helmValueLines(spans, at, file) {
+    const lines = [];
+    for (const span of spans) {
+        const where = at({ file, range: span.range });
+        const put = span.substituted;
+        if (put)
+            lines.push(`${span.engine === 'compose' ? 'compose variable' : 'helm value'} ${where} ${span.text} = ${put.secret ? '***' : put.value} (from ${at(put.from)})`);
+        else if (span.unknownBecause)
+            lines.push(`${span.engine === 'go' ? 'helm' : span.engine} value ${where} ${span.text} unknown: ${span.unknownBecause}`);
+    }
+    return lines;
+}

@@ -1,0 +1,35 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.testFixtureDir = testFixtureDir;
+exports.testGoldenDir = testGoldenDir;
+exports.testResourcesDir = testResourcesDir;
+/**
+ * The directories of an infrastructure code base's own tests, whose files the tests read or compare against and the
+ * role, formula or cookbook never deploys: Test Kitchen's suites (`test/integration/<suite>/`, its default
+ * test_base_path: https://kitchen.ci/docs/reference/configuration/; `.kitchen/`, its working state) and Molecule's
+ * scenarios (`molecule/<scenario>/`: https://ansible.readthedocs.io/projects/molecule/getting-started/).
+ * saltstack-formulas/tomcat-formula@2a94e4a keeps 20 expected server.xml renderings under
+ * test/integration/default/files/server_xml, each with the kitchen pillar's `keystorePass="somerandomtext"`.
+ */
+const FIXTURE_DIR = /^(?:.*\/)?(?:test\/integration|\.kitchen|molecule\/[^/]+)(?=\/)/;
+/** The test fixture directory (Test Kitchen, Molecule) a relative (posix) path lies in, if any. */
+function testFixtureDir(relative) {
+    return FIXTURE_DIR.exec(relative)?.[0];
+}
+/**
+ * The expected renderings of a chart's or template's tests (golden files): camunda/camunda-platform-helm keeps what each
+ * chart renders with its default values under `test/unit/<component>/golden/*.golden.yaml`, which the Go tests beside
+ * them (`goldenfiles_test.go`) compare the rendering against; nothing deploys them.
+ */
+const GOLDEN_DIR = /^(?:.*\/)?tests?\/(?:[^/]+\/)*golden(?=\/)/;
+/** The golden-file directory of a code base's tests a relative (posix) path lies in, if any. */
+function testGoldenDir(relative) {
+    return GOLDEN_DIR.exec(relative)?.[0];
+}
+/**
+ * The `…/src/<source set other than main>/resources` directory a relative (posix) path lies in, if any: a Maven or
+ * Gradle test source set's resources, on the classpath of the project's tests only, never packaged with the app.
+ */
+function testResourcesDir(relative) {
+    return /^(?:.*\/)?src\/(?!main\/)[^/]+\/resources(?=\/)/.exec(relative)?.[0];
+}

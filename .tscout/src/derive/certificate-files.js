@@ -1,0 +1,211 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.certificateFileUse = certificateFileUse;
+exports.notServedFiles = notServedFiles;
+/**
+ * Which certificate and store files of the tree the components name, trust only, leave unresolved or own without
+ * serving TLS (DerivedModel.certificateFiles): the derive stage computes it once per deployment.
+ */
+const types_1 = require("../core/types");
+const placeholder_1 = require("../core/placeholder");
+/** The certificate and store files the components name (see `CertificateFileUse`). */
+function certificateFileUse(components, presented, unlinked, stacks) {
+    const inUse = new Map();
+    const namedOutside = new Map();
+    const unresolved = [];
+    const mountedOutside = [];
+    const keyAliases = new Map();
+    // The ends naming each tree file as a trust store, and the files some end names or presents as its own.
+    const trustedBy = new Map();
+    const jsse = (kind) => kind === 'jsse' || kind === 'ibmjsse2';
+    const owned = new Set();
+    // The alias a component's key-store setting selects (the model keeps a placeholder's default), or 'any'.
+    const selecting = (component) => {
+        const alias = component.tls?.trust?.keyAlias?.value.trim();
+        return alias && !/\$\{|\{\{/.test(alias) ? alias.toLowerCase() : 'any';
+    };
+    const add = (map, key, component, at, alias, message = `${component.name} names it here`) => {
+        const place = { ...(at ?? component.location), message };
+        const places = map.get(key);
+        if (!places)
+            map.set(key, [place]);
+        else if (!places.some((p) => (0, types_1.sameStart)(p, place)))
+            places.push(place);
+        const aliasKey = map === inUse ? key : `name:${key}`;
+        const known = keyAliases.get(aliasKey);
+        if (alias === 'any' || known === 'any')
+            keyAliases.set(aliasKey, 'any');
+        else
+            keyAliases.set(aliasKey, new Set([...(known ?? []), alias]));
+    };
+    const named = (component, file, written, at, alias, type, role) => {
+        if (file)
+            return add(inUse, file, component, at, alias);
+        // `${KEYSTORE_PATH:classpath:cert/keystore.p12}`: the file used while the variable is unset.
+        const fallback = ((0, placeholder_1.valueWhileUnset)(written)?.trim() || undefined)?.replace(/^(classpath|file):/, '');
+        const name = (fallback ?? written).split(/[\\/]/).at(-1) ?? '';
+        if (/\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(name))
+            unresolved.push({
+                component,
+                path: written,
+                ...(at ? { at } : {}),
+                ...(type ? { type } : {}),
+                ...(role ? { role } : {}),
+            });
+        else if (name && isRelativePath(fallback ?? written))
+            // HAProxy's `crt common.pem`, Spring's `classpath:keystore.p12` found beside no configuration: a tree file of that
+            // name elsewhere (another module's, test data) may be it or not (haproxy/haproxy examples/keylog-test.cfg).
+            unresolved.push({
+                component,
+                path: written,
+                relative: true,
+                ...(at ? { at } : {}),
+                ...(type ? { type } : {}),
+                ...(role ? { role } : {}),
+            });
+        else if (name)
+            add(namedOutside, name, component, at, alias);
+    };
+    for (const component of components) {
+        const keyAlias = selecting(component);
+        // Paths Compose mounts from outside the tree: they name no tree file, not even one of their name.
+        const outside = new Set();
+        for (const { ref, certificates, file } of presented.get(component.id) ?? []) {
+            for (const c of certificates) {
+                owned.add(c.doc.file.path);
+                add(inUse, c.doc.file.path, component, ref.reference, keyAlias);
+                if (ref.copiedAt)
+                    add(inUse, c.doc.file.path, component, ref.copiedAt, keyAlias, `copied here to the path ${component.name} names`);
+            }
+            if (ref.mountedFromOutside && ref.file) {
+                mountedOutside.push({ component, path: ref.file, at: ref.mountedFromOutside });
+                outside.add(ref.file);
+            }
+            else if (certificates.length === 0 && ref.file)
+                // A store of the tree that presents no key entry (the alias names none of them: cert/key-alias-missing) is
+                // still this file, not every file of its name (atwroro/javaspringappssl@da5ae80a: backup/keystore.jks was said
+                // to be named by classpath:keystore.jks).
+                named(component, file, ref.file, ref.reference, keyAlias, literalStoreType(ref.storeType), 'key');
+        }
+        // A client URL's own stores (a MicroProfile Rest Client's trust store) are the component's too.
+        const urls = component.type === 'java.app' ? component.attributes.urls : [];
+        // nginx's certificate is its key store too: that path, mounted from outside, names nothing either.
+        for (const trust of [component.tls?.trust, ...urls.map((u) => u.trust)])
+            for (const [store, alias, role] of [
+                [trust?.keyStore, keyAlias, 'key'],
+                [trust?.trustStore, 'any', 'trust'],
+                // httpd SSLCertificateChainFile, Tomcat certificateChainFile: sent with the server's own chain.
+                ...(trust?.chainStores ?? []).map((chain) => [chain, 'any', 'key']),
+            ]) {
+                if (!store || (store.file === undefined && outside.has(store.path.value)))
+                    continue;
+                // A store Compose mounts from a host path the tree does not hold (nginx's ssl_client_certificate): no tree file.
+                if (store.file === undefined && store.mountedFromOutside) {
+                    mountedOutside.push({ component, path: store.path.value, at: store.mountedFromOutside });
+                    continue;
+                }
+                if (store.file && role === 'trust') {
+                    const verifies = stacks.get(component.id)?.kind === 'openssl' ? verifyingAt(component, trust) : undefined;
+                    trustedBy.set(store.file, [
+                        ...(trustedBy.get(store.file) ?? []),
+                        {
+                            name: component.name,
+                            jsse: jsse(stacks.get(component.id)?.kind),
+                            ...(verifies ? { opensslVerifies: verifies } : {}),
+                        },
+                    ]);
+                }
+                else if (store.file)
+                    owned.add(store.file);
+                named(component, store.file ?? store.fileWhileUnset, store.path.value, store.path.from.kind === 'file' ? store.path.from.location : undefined, alias, literalStoreType(store.type?.value), role);
+                // The Dockerfile instruction that puts the tree's file at the path the setting names decides it too.
+                if (store.file && store.copiedBy)
+                    add(inUse, store.file, component, store.copiedBy, alias, `copied here to the path ${component.name} names`);
+            }
+    }
+    // The stores of ends the model links to no peer (Kafka's): in use all the same, whoever their peers are. An end
+    // whose use is unknown (an SSL bundle no setting hands over) names its files too, but only maybe in use.
+    const surelyNamed = new Set(inUse.keys());
+    const useUnknown = new Map();
+    for (const end of unlinked) {
+        for (const [store, role] of [
+            [end.trust.keyStore, 'key'],
+            [end.trust.trustStore, 'trust'],
+        ]) {
+            if (!store)
+                continue;
+            if (store.file && role === 'trust')
+                trustedBy.set(store.file, [
+                    ...(trustedBy.get(store.file) ?? []),
+                    { name: end.name, jsse: jsse(end.implementation) },
+                ]);
+            // A bundle of unknown use may present it or not: a file only JSSE trust stores otherwise name stays theirs.
+            else if (store.file && !end.useUnknown)
+                owned.add(store.file);
+            const at = store.path.from.kind === 'file' ? store.path.from.location : undefined;
+            named(end, store.file, store.path.value, at, 'any', literalStoreType(store.type?.value), role);
+            if (!store.file)
+                continue;
+            if (end.storesReadBecause)
+                add(inUse, store.file, end, end.storesReadBecause, 'any', end.storesReadBecause.message);
+            if (end.useUnknown)
+                useUnknown.set(store.file, [...(useUnknown.get(store.file) ?? []), end]);
+            else
+                surelyNamed.add(store.file);
+        }
+    }
+    for (const file of surelyNamed)
+        useUnknown.delete(file);
+    const trustOnly = new Map([...trustedBy].filter(([file]) => !owned.has(file)));
+    return { inUse, namedOutside, keyAliases, trustOnly, unresolved, mountedOutside, useUnknown };
+}
+/**
+ * Where a component that verifies its peers with its trust store says so: a server's client-certificate mode
+ * (`ssl_verify_client on|optional|optional_no_ca`), a client's `verifiesPeer` (`proxy_ssl_verify on`, HAProxy `verify
+ * required`); undefined when it does not verify, or does not say (a client whose verification the model does not read).
+ */
+function verifyingAt(component, trust) {
+    const mode = component.role === 'server' ? component.tls?.clientAuth : undefined;
+    const verifies = component.role === 'server' ? undefined : trust?.verifiesPeer;
+    const decided = mode ? (mode.value === 'none' ? undefined : mode) : verifies?.value ? verifies : undefined;
+    if (!decided)
+        return undefined;
+    return decided.from.kind === 'file' ? decided.from.location : component.location;
+}
+/**
+ * A path read relative to a directory the tree does not show: the classpath, or no root (`/`, `C:\\`) or home (`~`)
+ * to start from. An absolute path is the container's or host's own, which a mount or copy of a tree file of its name
+ * fills (`/etc/ssl/site.pem` from `./certs/site.pem`).
+ */
+function isRelativePath(written) {
+    const value = written.trim();
+    if (/^classpath\*?:/i.test(value))
+        return true;
+    const bare = value.replace(/^file:/i, '');
+    return !/^(\/|~|[A-Za-z]:[\\/]|\\\\)/.test(bare);
+}
+/** A store type as written (`PKCS12`, `jks`), upper-cased; undefined when absent or itself a placeholder. */
+function literalStoreType(written) {
+    const type = written?.trim().toUpperCase();
+    return type && /^[A-Z0-9_-]+$/.test(type) ? type : undefined;
+}
+/**
+ * The store files servers that serve no TLS name (by the setting that names each), and the certificates of a Liberty
+ * server's own directory no `<keyStore>` of it names: why no handshake presents them (CertificateFileUse.notServed).
+ */
+function notServedFiles(unserved, certs) {
+    const notServed = new Map();
+    const add = (file, by) => notServed.set(file, [...(notServed.get(file) ?? []), by]);
+    for (const server of unserved)
+        for (const store of server.stores)
+            if (store.file)
+                add(store.file, { server, ...(store.path.from.kind === 'file' ? { namedAt: store.path.from.location } : {}) });
+    for (const c of certs) {
+        if (notServed.has(c.doc.file.path))
+            continue;
+        const server = unserved.find((u) => u.home === c.ownerDir);
+        if (server)
+            add(c.doc.file.path, { server });
+    }
+    return notServed;
+}

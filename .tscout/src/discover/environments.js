@@ -1,0 +1,304 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.COMPONENT_FAMILIES = void 0;
+exports.fileSetName = fileSetName;
+exports.describeEnvironment = describeEnvironment;
+exports.detectEnvironments = detectEnvironments;
+const fs = __importStar(require("node:fs"));
+const path = __importStar(require("node:path"));
+const registry_1 = require("../parse/registry");
+const build_projects_1 = require("./build-projects");
+/** How many distinct kinds match. */
+const countOf = ({ kinds }, pattern) => [...kinds.keys()].filter((k) => pattern.test(k)).length;
+const has = ({ kinds }, kind) => kinds.has(kind);
+exports.COMPONENT_FAMILIES = [
+    // Its own ClearTrust servers: two server kinds (authorization + dispatcher…) or a server and its web agent.
+    {
+        name: 'ClearTrust servers',
+        complete: (k) => countOf(k, /^cleartrust\.(?!webagent)/) >= 2 ||
+            (countOf(k, /^cleartrust\.(?!webagent)/) >= 1 && has(k, 'cleartrust.webagent')),
+    },
+    // Its own queue manager and the clients that connect to it, or queue managers that talk to each other (a
+    // cluster, sender and receiver): each queue manager has exactly one qm.ini, so two of them are two queue managers.
+    {
+        name: 'IBM MQ queue managers and clients',
+        complete: (k) => ((has(k, 'mq.mqsc') || has(k, 'mq.qm-ini')) &&
+            ['mq.ccdt', 'mq.client-ini', 'was.resources-xml', 'spring.properties'].some((c) => has(k, c))) ||
+            (k.kinds.get('mq.qm-ini') ?? 0) >= 2,
+    },
+    // A Java web tier: two of Tomcat, Liberty, WebSphere, nginx, Spring (a server and its proxy or client), or two
+    // Tomcat or Liberty servers (an OpenLiberty guide's frontend and system: two server.xml).
+    {
+        name: 'Java web servers and clients',
+        complete: (k) => countOf(k, /^(tomcat|liberty|nginx|spring|was)\./) >= 2 || k.serverXmls >= 2,
+    },
+];
+/**
+ * Kinds that describe a runtime, a key, a start script or a realm's users (Tomcat's tomcat-users.xml beside its
+ * server.xml is one server, not two), not a component: they never make a set. Nor do a Spring Cloud Config
+ * repository's files (`spring.served.*`): each configures an app that may be elsewhere.
+ */
+const INFRASTRUCTURE_KIND = /^(jdk\.|java\.|pem\.|systemd\.|dockerfile|tomcat\.users$|spring\.served\.)/;
+/** A Spring Cloud Config repository's file: it makes no build project a deployment (it configures an app elsewhere). */
+const SERVED_KIND = /^spring\.served\./;
+/**
+ * Kinds read only for a fact about another file's component (a build file's Spring Boot release): a directory holding
+ * one holds nothing to lint, so such a file neither makes nor splits a deployment.
+ */
+const ANNOTATION_KIND = /^build\.spring-boot$/;
+/** How much of a file classification looks at (as when the file is read for parsing). */
+const HEAD_BYTES = 64 * 1024;
+const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/**
+ * Heuristic "test scenarios": a directory right below a test suite's directory (`test/`, `tests/`…) that holds its own test
+ * code (nginx-proxy's `test/test_ssl/test_*.py`) is a module of the suite, and the files beside it are its fixtures:
+ * each module starts its own containers, so nothing in one is a peer or a copy of another's. A directory named `test`
+ * alone says nothing (a `test` environment of dev/test/prod is one deployment); the test code beside the files does.
+ */
+const TEST_CODE = /^(test_.+\.py|.+_test\.(py|go)|.+\.bats|.+_spec\.rb|.+\.(test|spec)\.[cm]?[jt]s)$/;
+const TEST_SUITE_DIR = /^(tests?|testing|spec|e2e|integration[-_]?tests?)$/i;
+/**
+ * The directories that hold test code and files lint-deploy reads, two or more in one test suite's directory (one
+ * `smoke_test.py` in a host directory of a `test` environment makes no suite).
+ */
+function testModules(root, files, holdsRead) {
+    const bySuite = new Map();
+    for (const file of files) {
+        if (!TEST_CODE.test(path.basename(file)))
+            continue;
+        const dir = path.dirname(file);
+        const suite = path.dirname(dir);
+        if (dir === root || !TEST_SUITE_DIR.test(path.basename(suite)) || !holdsRead(dir))
+            continue;
+        let modules = bySuite.get(suite);
+        if (!modules)
+            bySuite.set(suite, (modules = new Map()));
+        if (!modules.has(dir))
+            modules.set(dir, file);
+    }
+    return [...bySuite.values()]
+        .filter((modules) => modules.size >= 2)
+        .flatMap((modules) => [...modules].map(([dir, testCode]) => ({ root: dir, testCode })))
+        .sort((a, b) => (a.root < b.root ? -1 : 1));
+}
+/**
+ * How a deployment of some directories' files is named in reports, `--shard` and `--cache`: its root and the
+ * directories in shell brace form (`tutorials/{feign,spring-boot-modules/spring-boot-3-2}`), a path a user can
+ * expand to find its files, distinct from the directory deployment of the root and from any other set.
+ */
+function fileSetName(root, members) {
+    return `${path.join(root, '{')}${members.map((dir) => path.relative(root, dir)).join(',')}}`;
+}
+const describeMembers = (root, members, cwd) => path.relative(cwd, fileSetName(root, members)).split(path.sep).join('/');
+/** Why a detected environment is a deployment of its own, for `--debug` (names the heuristic of the docs). */
+function describeEnvironment(environment, cwd) {
+    const where = path.relative(cwd, environment.parent).split(path.sep).join('/') || '.';
+    const at = path.relative(cwd, environment.root).split(path.sep).join('/');
+    if (environment.testCode)
+        return `content: ${at} holds its own test code (${path.basename(environment.testCode)}) in the test suite ${where}; heuristic "test scenarios"`;
+    const { buildProjects, members } = environment;
+    if (members)
+        return `content: ${describeMembers(environment.root, members, cwd)} are ${members.length} build projects whose files say they run together, linted apart from the other files of ${at || '.'}; heuristic "separate build projects"`;
+    if (buildProjects) {
+        const what = buildProjects.projects > 1
+            ? `holds ${buildProjects.projects} build projects whose files say they run together`
+            : `is a build project of its own${buildProjects.buildFile ? ` (${buildProjects.buildFile})` : ''}`;
+        return `content: ${at} ${what} and no other project's files name it; heuristic "separate build projects"`;
+    }
+    if (environment.repository)
+        return `content: ${at || '.'} is a git checkout of its own inside ${where}; heuristic "separate repositories"`;
+    return `content: each of the ${environment.siblings} directories in ${where} holds a complete component set (${environment.families.join('; ')}); heuristic "sibling complete sets"`;
+}
+/** The kind of a file from its name and first bytes, or undefined (unreadable, not ours). */
+function kindOf(file) {
+    // Not opened: most files of a source tree are sources no format reads (eugenp/tutorials@2430217: 25,000 of 35,000).
+    if ((0, registry_1.neverConfiguration)(file))
+        return undefined;
+    let head;
+    try {
+        const fd = fs.openSync(file, 'r');
+        try {
+            const stat = fs.fstatSync(fd);
+            if (!stat.isFile() || stat.size > MAX_FILE_BYTES)
+                return undefined;
+            const buffer = Buffer.alloc(Math.min(HEAD_BYTES, stat.size));
+            const read = fs.readSync(fd, buffer, 0, buffer.length, 0);
+            head = decodeHead(buffer.subarray(0, read));
+        }
+        finally {
+            fs.closeSync(fd);
+        }
+    }
+    catch {
+        return undefined;
+    }
+    return (0, registry_1.classifyFile)(file, head)?.kind;
+}
+function decodeHead(bytes) {
+    if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe)
+        return bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)).toString('utf16le');
+    if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff)
+        return Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)))
+            .swap16()
+            .toString('utf16le');
+    const start = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+    // Lenient: a multi-byte character cut at the end of the head must not hide the markers before it.
+    return bytes.subarray(start).toString('utf8');
+}
+/**
+ * The environments under `root` (whose walked `files` are given). Reads the head of each file
+ * once to classify it.
+ */
+function detectEnvironments(root, files) {
+    const recognised = new Set();
+    /** Directories below the root with a file lint-deploy reads (certificates too) somewhere under them. */
+    const readBelow = new Set();
+    /** Components anywhere under each directory, and the kinds directly in it. */
+    const below = new Map();
+    const direct = new Map();
+    const children = new Map();
+    const componentFiles = new Set();
+    const servedFiles = new Set();
+    const addTo = (map, key, value) => {
+        let set = map.get(key);
+        if (!set)
+            map.set(key, (set = new Set()));
+        set.add(value);
+    };
+    for (const file of files) {
+        const kind = kindOf(file);
+        if (!kind || ANNOTATION_KIND.test(kind))
+            continue;
+        recognised.add(file);
+        if (SERVED_KIND.test(kind))
+            servedFiles.add(file);
+        for (let dir = path.dirname(file); dir.length > root.length && !readBelow.has(dir); dir = path.dirname(dir))
+            readBelow.add(dir);
+        if (INFRASTRUCTURE_KIND.test(kind))
+            continue;
+        componentFiles.add(file);
+        let dir = path.dirname(file);
+        addTo(direct, dir, kind);
+        const serverXml = /^(tomcat|liberty)\.server-xml$/.test(kind) && path.basename(file) === 'server.xml';
+        while (dir.length >= root.length) {
+            let found = below.get(dir);
+            if (!found)
+                below.set(dir, (found = { kinds: new Map(), serverXmls: 0 }));
+            found.kinds.set(kind, (found.kinds.get(kind) ?? 0) + 1);
+            if (serverXml)
+                found.serverXmls++;
+            if (dir === root)
+                break;
+            const parent = path.dirname(dir);
+            if (parent === dir)
+                break;
+            addTo(children, parent, dir);
+            dir = parent;
+        }
+    }
+    const familiesOf = (dir) => exports.COMPONENT_FAMILIES.filter((f) => f.complete(below.get(dir) ?? { kinds: new Map(), serverXmls: 0 })).map((f) => f.name);
+    const split = (dir) => {
+        if (direct.has(dir))
+            return [];
+        const holders = [...(children.get(dir) ?? [])].sort();
+        const [only, ...others] = holders;
+        if (only === undefined)
+            return [];
+        if (others.length === 0)
+            return split(only);
+        const families = holders.map(familiesOf);
+        const paired = families.every((own, i) => own.length > 0 && families.some((other, j) => j !== i && other.some((name) => own.includes(name))));
+        if (!paired)
+            return [];
+        const names = [...new Set(families.flat())].sort();
+        return holders.flatMap((child) => {
+            const inner = split(child);
+            return inner.length ? inner : [{ root: child, parent: dir, siblings: holders.length, families: names }];
+        });
+    };
+    /** Sibling complete sets under `dir`, else its separate build projects. */
+    const byContent = (dir) => {
+        const sets = split(dir);
+        if (sets.length)
+            return sets;
+        const under = (f) => dir === root || f.startsWith(dir + path.sep);
+        const read = [...recognised].filter((f) => under(f) && !servedFiles.has(f));
+        const projects = (0, build_projects_1.separateBuildProjects)(dir, files.filter(under), read, (f) => componentFiles.has(f));
+        return projects.map((p) => ({
+            root: p.root,
+            parent: dir,
+            siblings: projects.length,
+            families: familiesOf(p.root),
+            buildProjects: { projects: p.projects, buildFile: p.buildFile },
+            ...(p.members ? { members: p.members } : {}),
+        }));
+    };
+    // Checkouts of other repositories inside the linted path (a directory of cloned projects) are projects of
+    // their own: nothing pairs their files with another project's but a name coincidence.
+    const modules = testModules(root, files, (dir) => readBelow.has(dir));
+    const withModules = (environments) => [
+        ...environments.filter((e) => !modules.some((m) => m.root === e.root)),
+        ...modules.map((m) => ({
+            root: m.root,
+            parent: path.dirname(m.root),
+            siblings: modules.length,
+            families: familiesOf(m.root),
+            testCode: m.testCode,
+        })),
+    ];
+    const repositories = [...below.keys()].filter((dir) => dir !== root && fs.existsSync(path.join(dir, '.git'))).sort();
+    const outermost = repositories.filter((dir) => !repositories.some((other) => other !== dir && dir.startsWith(other + path.sep)));
+    if (outermost.length) {
+        return {
+            environments: withModules(outermost.flatMap((repository) => {
+                const inner = byContent(repository);
+                return inner.length
+                    ? inner
+                    : [
+                        {
+                            root: repository,
+                            parent: root,
+                            siblings: outermost.length,
+                            families: familiesOf(repository),
+                            repository: true,
+                        },
+                    ];
+            })),
+            recognised,
+        };
+    }
+    return { environments: withModules(byContent(root)), recognised };
+}

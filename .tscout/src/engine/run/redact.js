@@ -1,0 +1,167 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.MASK = void 0;
+exports.secretMasker = secretMasker;
+exports.maskedRelated = maskedRelated;
+exports.redactFindings = redactFindings;
+const secret_search_1 = require("./secret-search");
+const basic_auth_1 = require("../../parse/basic-auth");
+const jaas_1 = require("../../parse/jaas");
+const connection_credentials_1 = require("../../parse/connection-credentials");
+exports.MASK = '***';
+const HARMLESS = /^(true|false|yes|no|none|null)?$/i;
+/** Secrets shorter than this are matched as whole tokens. */
+const SHORT_SECRET = 8;
+const ALNUM = /[A-Za-z0-9]/;
+/** Characters of a key name or a path: a secret that is also a word of one is masked only standing alone. */
+const NAME_CHAR = /[A-Za-z0-9._/\\-]/;
+/**
+ * A function that masks every secret value of the given documents (entries flagged `secret`) in a
+ * display string, in one pass over the string (src/engine/run/secret-search.ts), longest secret first.
+ * A short secret ('admin') is masked as a whole token only, so messages keep words like
+ * 'administrator'; a long one wherever it appears, except that a secret which is also a word inside
+ * some key name of the documents ('password' in `server.ssl.key-store-password`) is masked only
+ * where it stands alone: key names are never masked, nor is a whole key name given as a message value
+ * (`user@password`, the attribute that holds the secret), nor a short secret inside a whole name the model gives
+ * a thing (`names`: `Liberty HTTPS endpoint …` when a password is `Liberty`; a Kafka broker `… service kafka` and a
+ * certificate subject `O=kafka,CN=broker` when a JAAS password is `kafka`). The documents' file paths count as
+ * names too: the password 'trader' must not turn `test-stock-trader/server.xml` into `test-stock-[masked]/server.xml`.
+ * `ownWords` are the model's fixed phrases ("password checked for administrators"): a secret found inside one of
+ * them, and not the whole phrase, is left as it is (it is our word, not the tree's value). `published` gives texts the
+ * tree shows anyone anyway (certificate subjects): a secret of any length inside one, and not the whole text, is left.
+ */
+function secretMasker(documents, names = [], ownWords = [], published = () => []) {
+    const phrases = [...ownWords];
+    let publishedTexts;
+    const docs = [...documents];
+    // Listed the first time a message holds a secret (most deployments' messages hold none).
+    let nameSet;
+    const componentNames = () => (nameSet ??= new Set(typeof names === 'function' ? names() : names));
+    const secrets = new Set();
+    for (const doc of docs) {
+        for (const entry of doc.entries) {
+            // HTTP Basic credentials in any value (`Authorization: Basic …`): base64 of user:password.
+            for (const token of (0, basic_auth_1.basicCredentialTokens)(entry.value))
+                secrets.add(token);
+            // A login module's password inside a value (Kafka's `sasl.jaas.config`: `… password="…";`).
+            if (!entry.secret && (0, jaas_1.holdsJaasEntry)(entry.value))
+                for (const option of (0, jaas_1.jaasOptions)(entry.value))
+                    if (option.secret && option.value.length >= 3 && !HARMLESS.test(option.value))
+                        secrets.add(option.value);
+            // A connection string's password (`jdbc:…?password=…`, `keyStorePassword=…;`, `amqps://user:…@host`).
+            if (!entry.secret)
+                for (const credential of (0, connection_credentials_1.connectionCredentials)(entry.value))
+                    if (credential.value.length >= 3 && !HARMLESS.test(credential.value))
+                        secrets.add(credential.value);
+            if (!entry.secret)
+                continue;
+            const value = entry.value.trim();
+            if (value.length >= 3 && !HARMLESS.test(value))
+                secrets.add(value);
+        }
+    }
+    if (secrets.size === 0)
+        return (text) => text;
+    const search = new secret_search_1.SecretSearch(secrets);
+    // Component names that are not themselves a secret, listed the first time a message holds a short secret.
+    let plainNames;
+    const nameList = () => (plainNames ??= [...componentNames()].filter((name) => !secrets.has(name)));
+    // Which secrets occur inside a key name or a path (one pass over all of them), found the first time a
+    // message holds a secret at all: most deployments' messages hold none, and their keys are not scanned.
+    let inKeyNamesFound;
+    let keyNames;
+    const inKeyNames = () => {
+        if (inKeyNamesFound)
+            return inKeyNamesFound;
+        const found = new Set();
+        const keys = (keyNames = new Set());
+        for (const doc of docs) {
+            keys.add(doc.file.path);
+            for (const entry of doc.entries)
+                keys.add(entry.key);
+        }
+        for (const key of keys) {
+            search.matches(key, (start, end) => {
+                if (end - start < key.length)
+                    found.add(key.slice(start, end));
+                return false;
+            });
+        }
+        return (inKeyNamesFound = found);
+    };
+    return (text) => {
+        if (text.length < 3)
+            return text;
+        const standsAlone = (start, end, word) => !word.test(text[start - 1] ?? ' ') && !word.test(text[end] ?? ' ');
+        const found = search.matches(text, (start, end) => {
+            if (inKeyNames().has(text.slice(start, end)))
+                return standsAlone(start, end, NAME_CHAR);
+            return end - start >= SHORT_SECRET || standsAlone(start, end, ALNUM);
+        });
+        if (found.length === 0)
+            return text;
+        // A whole key name given as a message value (`user@password`, the attribute that holds a secret) is a name,
+        // a list of them (`a, b`) too.
+        const parts = text.split(', ');
+        const isKeyName = (part) => keyNames?.has(part) === true && !secrets.has(part);
+        if (parts.every(isKeyName))
+            return text;
+        // A component's name (or a list of them) is the model's words around the tree's identifiers: a short secret
+        // there is a word (`Liberty HTTPS endpoint …` when some password is `Liberty`); a long one is still masked.
+        const names = parts.every((part) => isKeyName(part) || (componentNames().has(part) && !secrets.has(part)));
+        const ours = ownSpans(text, phrases);
+        // The same inside a longer text (`Spring Boot HTTPS server (…) names it here` when a password is `server`).
+        const inNames = ownSpans(text, nameList());
+        const inside = (spans, start, end) => spans.some(([from, to]) => from <= start && end <= to && end - start < to - from);
+        // What the tree publishes anyway (a certificate's subject, which every handshake sends in clear): a secret of any
+        // length inside one is a word of it (`CN=localhost,OU=…` when a store password is `localhost`).
+        const inPublished = ownSpans(text, (publishedTexts ??= [...published()]));
+        const masked = found.filter(([start, end]) => !inside(ours, start, end) &&
+            !inside(inPublished, start, end) &&
+            (end - start >= SHORT_SECRET || (!names && !inside(inNames, start, end))));
+        let out = '';
+        let at = 0;
+        for (const [start, end] of (0, secret_search_1.disjointLeftmost)(masked)) {
+            out += text.slice(at, start) + exports.MASK;
+            at = end;
+        }
+        return out + text.slice(at);
+    };
+}
+/**
+ * Where the phrases occur in the text. An empty phrase occurs nowhere: indexOf('') finds it at every position and at
+ * the end forever (an empty certificate subject among the published texts made this loop until the heap ran out).
+ */
+function ownSpans(text, phrases) {
+    const spans = [];
+    for (const phrase of phrases)
+        if (phrase)
+            for (let at = text.indexOf(phrase); at !== -1; at = text.indexOf(phrase, at + 1))
+                spans.push([at, at + phrase.length]);
+    return spans;
+}
+/** Related messages a rule's report masked as it made them (src/engine/run/run-rules.ts): their words are the rule's. */
+const MASKED_RELATED = new WeakSet();
+/** Marks a related place whose message is masked already (its tree values only), so the last pass leaves it. */
+function maskedRelated(related) {
+    MASKED_RELATED.add(related);
+    return related;
+}
+/**
+ * Defence in depth for DESIGN.md "Secrets": rules should never quote a secret. The messages of the
+ * rules in `maskedRuleIds` were built from masked data (src/engine/run/run-rules.ts; parse problems in
+ * problemFinding), so their own words ("holds a plaintext password") are never masked, nor are those of the related
+ * messages a rule reported; every other message (directive and internal-error findings, and walk and read findings
+ * before they join them) and every other related message (a template branch added after the rules ran) is masked whole
+ * before a formatter sees it.
+ */
+function redactFindings(findings, mask, maskedRuleIds = new Set()) {
+    for (const finding of findings) {
+        if (!maskedRuleIds.has(finding.ruleId))
+            finding.message = mask(finding.message);
+        for (const related of finding.related ?? [])
+            if (!MASKED_RELATED.has(related))
+                related.message = mask(related.message);
+    }
+    return findings;
+}

@@ -1,0 +1,154 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.MAX_FINDINGS_PER_RULE = void 0;
+exports.fingerprintOf = fingerprintOf;
+exports.runRules = runRules;
+const sha256_1 = require("../../core/sha256");
+const types_1 = require("../../rules/types");
+const phrase_1 = require("../../core/phrase");
+const redact_1 = require("./redact");
+const run_memo_1 = require("../../core/run-memo");
+function fingerprintOf(parts) {
+    return (0, sha256_1.sha256Hex)(parts.join('\u0000')).slice(0, 20);
+}
+/**
+ * Findings one rule may list per deployment; past it they are counted and reported as one finding
+ * ("N more findings of this rule"), so a tree cannot make the report unbounded.
+ */
+exports.MAX_FINDINGS_PER_RULE = 10_000;
+const SEVERITY_RANK = { info: 0, warning: 1, error: 2 };
+/**
+ * Runs every enabled rule on a deployment; a rule that throws becomes an `internal-error` finding.
+ * `mask` is applied to the tree's values in every message and related message (src/engine/run/redact.ts), never to the
+ * rule's own words: its templates and the Phrases it gives as values (src/core/phrase.ts).
+ */
+function runRules(deployment, rules, settings, config, cwd, mask = (t) => t, memo = new run_memo_1.RunMemo()) {
+    const findings = [];
+    let internalError = false;
+    const holds = scopeTest(deployment);
+    for (const rule of rules) {
+        if (!settings.isEnabled(rule.meta.id))
+            continue;
+        if (rule.meta.appliesTo && !holds(rule.meta.appliesTo))
+            continue;
+        const produced = [];
+        // A finding already made at the same place with the same words: reached again through another path (an nginx
+        // file two main configurations include), it is one finding naming both paths.
+        const made = new Map();
+        let more = 0;
+        let moreSeverity = 'info';
+        try {
+            rule.check({
+                deployment,
+                options: settings.optionsOf(rule),
+                config,
+                cwd,
+                rules,
+                memo,
+                report(descriptor) {
+                    const template = rule.meta.messages[descriptor.messageId];
+                    if (template === undefined)
+                        throw new Error(`unknown messageId '${descriptor.messageId}'`);
+                    const severity = descriptor.severity ?? rule.meta.severity;
+                    if (produced.length >= exports.MAX_FINDINGS_PER_RULE) {
+                        more++;
+                        if (SEVERITY_RANK[severity] > SEVERITY_RANK[moreSeverity])
+                            moreSeverity = severity;
+                        return;
+                    }
+                    const message = (0, types_1.formatMessage)(template, maskData(descriptor.data, mask));
+                    // Related messages are masked here as message values are: a string whole, a Phrase in its values only.
+                    const related = descriptor.related?.map((r) => (0, redact_1.maskedRelated)({ ...r, message: (0, phrase_1.renderPhrase)(r.message, mask) }));
+                    const finding = {
+                        ruleId: rule.meta.id,
+                        messageId: descriptor.messageId,
+                        severity,
+                        message,
+                        location: descriptor.location,
+                        ...(descriptor.locationRole ? { locationRole: descriptor.locationRole } : {}),
+                        related: distinctRelated(related),
+                        fingerprint: fingerprintOf([rule.meta.id, ...(descriptor.fingerprint ?? [message])]),
+                        ...(descriptor.outcome ? { outcome: descriptor.outcome } : {}),
+                    };
+                    const key = sameFindingKey(finding);
+                    const earlier = made.get(key);
+                    if (earlier) {
+                        earlier.related = distinctRelated([...(earlier.related ?? []), ...(finding.related ?? [])]);
+                        return;
+                    }
+                    made.set(key, finding);
+                    produced.push(finding);
+                },
+            });
+            for (const finding of produced)
+                findings.push(finding);
+            if (more)
+                findings.push(overflowFinding(rule.meta.id, deployment.root, more, moreSeverity));
+        }
+        catch (error) {
+            internalError = true;
+            findings.push({
+                ruleId: 'internal-error',
+                severity: 'error',
+                message: `Rule ${rule.meta.id} crashed and was skipped: ${error.message ?? String(error)}`,
+                location: { file: deployment.root },
+                fingerprint: fingerprintOf(['internal-error', rule.meta.id]),
+            });
+        }
+    }
+    return { findings, internalError };
+}
+/**
+ * Whether the deployment holds a component type or document kind that a rule's `meta.appliesTo` names (as
+ * prefixes). The distinct types and kinds are listed once per deployment, on the first rule that asks.
+ */
+function scopeTest(deployment) {
+    let types;
+    let kinds;
+    return (scope) => {
+        types ??= [...new Set(deployment.components.map((c) => c.type))];
+        kinds ??= [...new Set(deployment.documents.map((d) => d.kind))];
+        const held = (prefixes, names) => (prefixes ?? []).some((prefix) => names.some((name) => name.startsWith(prefix)));
+        return held(scope.components, types) || held(scope.documents, kinds);
+    };
+}
+/** What makes two findings of a rule one: the same place, severity, words and fingerprint (not their related places). */
+function sameFindingKey(finding) {
+    const { file, range } = finding.location;
+    return JSON.stringify([file, range?.start, range?.end, finding.severity, finding.message, finding.fingerprint]);
+}
+/**
+ * The related locations without repeats: one place with the same message is named once, however many of the
+ * rule's reasons lead to it (two copies of a store opened by the same setting each name that setting).
+ */
+function distinctRelated(related) {
+    if (!related || related.length < 2)
+        return related;
+    const seen = new Set();
+    return related.filter((r) => {
+        const key = JSON.stringify([r.file, r.range?.start, r.range?.end, r.message]);
+        if (seen.has(key))
+            return false;
+        seen.add(key);
+        return true;
+    });
+}
+/** A message's values as text: the tree's strings masked, our words (Phrase, src/core/phrase.ts) kept. */
+function maskData(data, mask) {
+    if (!data)
+        return undefined;
+    const out = {};
+    for (const [name, value] of Object.entries(data))
+        out[name] = typeof value === 'number' ? value : (0, phrase_1.renderPhrase)(value, mask);
+    return out;
+}
+function overflowFinding(ruleId, root, count, severity) {
+    return {
+        ruleId,
+        messageId: 'more-findings',
+        severity,
+        message: `${count} more finding${count === 1 ? '' : 's'} of this rule in this deployment (only the first ${exports.MAX_FINDINGS_PER_RULE} are listed)`,
+        location: { file: root },
+        fingerprint: fingerprintOf([ruleId, 'more-findings']),
+    };
+}

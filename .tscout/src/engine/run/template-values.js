@@ -1,0 +1,224 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.deferTemplateValues = deferTemplateValues;
+const path = __importStar(require("node:path"));
+const script_substitutions_1 = require("../../parse/script-substitutions");
+const text_1 = require("../../parse/text");
+const template_1 = require("../../parse/template");
+/**
+ * Unknown is not an error: a finding that rests on a template value (`{{ .Env.SSL_PROTOCOLS }}`,
+ * `${NGINX_PORT}` in a `.template`) is about a value nobody knows until the template is rendered.
+ * Errors and warnings whose location — or a related location that decides them — lies on such a value
+ * become infos that say which template value they depend on, with that value as a related location.
+ * A related place the rule marks `role: 'context'` (named for the reader, no value there could make the
+ * finding false) defers nothing, nor does the finding's own place when the rule marks it so (`locationRole`). A finding on a Helm value rendered with the chart's default keeps its
+ * severity and names the values.yaml line the value came from.
+ */
+function deferTemplateValues(findings, documents) {
+    const templates = new Map();
+    const add = (file, template) => {
+        // Several documents of one file (heredocs of one script) each bring their own spans.
+        const known = templates.get(file);
+        templates.set(file, known && known !== template ? { ...known, spans: [...known.spans, ...template.spans] } : template);
+    };
+    for (const doc of documents)
+        if (doc.template)
+            add(doc.file.path, doc.template);
+    for (const [file, template] of scriptFilledValues(documents))
+        add(file, template);
+    if (templates.size === 0)
+        return findings;
+    const spanOf = (location) => {
+        const info = templates.get(location.file);
+        return info && location.range ? (0, template_1.templateSpanAt)(info, location.range) : undefined;
+    };
+    return findings.map((finding) => asWritten(deferred(finding, templates, spanOf), templates));
+}
+/** A finding resting on a template value becomes an info naming it; others say the chart default or branch they take. */
+function deferred(finding, templates, spanOf) {
+    let file = finding.location.file;
+    let span = finding.locationRole === 'context' ? undefined : spanOf(finding.location);
+    for (const related of deciding(finding)) {
+        if (span)
+            break;
+        span = spanOf(related);
+        file = related.file;
+    }
+    if (span) {
+        const because = span.unknownBecause ? ` (${span.unknownBecause})` : '';
+        // Inside a conditional, the branch matters as much as the value (m11y/ansible-tomcat@1f7813d: the AJP connector
+        // sits under `{% if tomcat_ajp_port != -1 %}`, and the role's default is -1).
+        return inBranch({
+            ...finding,
+            severity: 'info',
+            message: `${finding.message} — depends on template value ${span.text}, unknown until the template is rendered${because}`,
+            related: [...(finding.related ?? []), { file, range: span.range, message: `template value ${span.text}` }],
+        }, templates);
+    }
+    return inBranch(withChartDefaults(finding, templates), templates);
+}
+/**
+ * The parsers read `${name___}` where a template value stands (src/parse/template.ts): a message quoting one
+ * (`AJP connector ${tomcat_ajp_port___}`, `nginx server ${_hostname___}`), or a related place's message (`nginx server
+ * … names /etc/ssl/${item_certificate___} here` on an expired certificate, shyanta/part-up@750c780), shows the value as
+ * written instead.
+ */
+function asWritten(finding, templates) {
+    const locations = [finding.location, ...(finding.related ?? [])];
+    const rewrite = (text) => {
+        if (!text.includes('${'))
+            return text;
+        let written = text;
+        for (const location of locations) {
+            const info = templates.get(location.file);
+            for (const span of info?.spans ?? []) {
+                const masked = info?.masked.slice(span.start, span.end) ?? '';
+                if (!span.substituted && masked !== span.text && masked.startsWith('${') && written.includes(masked))
+                    written = written.split(masked).join(span.text);
+            }
+        }
+        return written;
+    };
+    const message = rewrite(finding.message);
+    const related = finding.related?.map((r) => {
+        const said = rewrite(r.message);
+        return said === r.message ? r : { ...r, message: said };
+    });
+    const same = message === finding.message && (related ?? []).every((r, i) => r === finding.related?.[i]);
+    return same ? finding : { ...finding, message, ...(related ? { related } : {}) };
+}
+/** The related places whose values decide the finding: all but those the rule names as context. */
+function deciding(finding) {
+    return (finding.related ?? []).filter((r) => r.role !== 'context');
+}
+/**
+ * A finding on a value put in from the chart's values.yaml, or from the `.env` beside a Compose file: says so, with
+ * the values.yaml (`.env`) line.
+ */
+function withChartDefaults(finding, templates) {
+    const used = new Map();
+    for (const location of [finding.location, ...deciding(finding)]) {
+        const info = templates.get(location.file);
+        if (info && location.range)
+            // A finding on the `.env` itself, naming a Compose file that takes its value, is already where the value is.
+            for (const span of (0, template_1.substitutedSpansAt)(info, location.range))
+                if (span.substituted?.from.file !== finding.location.file)
+                    used.set(span.substituted?.key ?? '', span);
+    }
+    if (used.size === 0)
+        return finding;
+    const spans = [...used.values()];
+    const fromEnv = spans.filter((s) => s.engine === 'compose').map((s) => s.substituted?.key ?? '');
+    const fromChart = spans.filter((s) => s.engine !== 'compose').map((s) => s.substituted?.key ?? '');
+    const related = spans.flatMap((span) => span.substituted
+        ? [
+            {
+                ...span.substituted.from,
+                message: span.engine === 'compose'
+                    ? `${span.substituted.key}: the value .env gives (the environment of the shell that runs docker compose overrides it)`
+                    : `${span.substituted.key}: the chart's default (an install-time --set or -f overrides it)`,
+            },
+        ]
+        : []);
+    const said = [
+        ...(fromChart.length ? [`with the chart's default ${fromChart.join(', ')} from values.yaml`] : []),
+        ...(fromEnv.length ? [`with ${fromEnv.join(', ')} from .env`] : []),
+    ];
+    return {
+        ...finding,
+        message: `${finding.message} (${said.join('; ')})`,
+        related: [...(finding.related ?? []), ...related],
+    };
+}
+/** A finding inside a conditional is true of that branch: says which one. */
+function inBranch(finding, templates) {
+    const info = templates.get(finding.location.file);
+    const branch = info && finding.location.range ? (0, template_1.templateBranchAt)(info, finding.location.range.start) : undefined;
+    if (!branch)
+        return finding;
+    return {
+        ...finding,
+        message: `${finding.message} (when the template takes the branch ${branch.condition})`,
+        related: [
+            ...(finding.related ?? []),
+            { file: finding.location.file, range: branch.range, message: `template branch ${branch.condition}` },
+        ],
+    };
+}
+/**
+ * The literals a script of the deployment replaces with `sed` (`s/<changeit>/'${password}'/` over server.xml), where
+ * other files of the deployment hold them: template values, unknown until the script runs. A file holding
+ * `keystorePass="<changeit>"` is not the file the server reads, so its XML error there is the script's placeholder.
+ */
+function scriptFilledValues(documents) {
+    const literals = new Map();
+    for (const doc of documents) {
+        if (doc.kind !== script_substitutions_1.SCRIPT_SUBSTITUTIONS_KIND)
+            continue;
+        for (const { literal, range } of doc.data.substitutions)
+            if (!literals.has(literal))
+                literals.set(literal, `${path.basename(doc.file.path)}:${range.start.line + 1} replaces it when it runs`);
+    }
+    const out = new Map();
+    if (literals.size === 0)
+        return out;
+    const scripts = new Set(documents.filter((d) => d.kind === script_substitutions_1.SCRIPT_SUBSTITUTIONS_KIND).map((d) => d.file.path));
+    for (const doc of documents) {
+        const file = doc.file.path;
+        if (out.has(file) || scripts.has(file) || !doc.file.text)
+            continue;
+        const text = doc.file.text;
+        let index;
+        const spans = [];
+        for (const [literal, because] of literals) {
+            for (let at = text.indexOf(literal); at >= 0; at = text.indexOf(literal, at + literal.length)) {
+                index ??= new text_1.LineIndex(text);
+                spans.push({
+                    kind: 'value',
+                    engine: 'script',
+                    text: literal,
+                    start: at,
+                    end: at + literal.length,
+                    range: index.rangeAt(at, at + literal.length),
+                    unknownBecause: because,
+                });
+            }
+        }
+        if (spans.length)
+            out.set(file, { engines: ['script'], spans, masked: text, branches: [] });
+    }
+    return out;
+}

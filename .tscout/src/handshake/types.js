@@ -1,0 +1,3 @@
+"use strict";
+/** The predictor's inputs and outputs. */
+Object.defineProperty(exports, "__esModule", { value: true });

@@ -1,0 +1,247 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.CRYPTO_POLICY_WHY = exports.HTTPD_FACTS = exports.HAPROXY_FACTS = exports.OPENSSL_PROTOCOLS_ASSUMED = exports.OPENSSL_TLS13_DEFAULT = exports.NGINX_FACTS = exports.OPENSSL_NO_KEY_SHARE = exports.LEGACY_PROTOCOL_FAILURE = exports.everyOpensslSeries = void 0;
+exports.opensslSeriesOf = opensslSeriesOf;
+exports.assumedOpensslSeries = assumedOpensslSeries;
+exports.signatureFloor = signatureFloor;
+exports.signatureFloorElsewhere = signatureFloorElsewhere;
+exports.opensslTls13FiniteFieldGroups = opensslTls13FiniteFieldGroups;
+exports.seriesWithCipher = seriesWithCipher;
+exports.seriesWithCommand = seriesWithCommand;
+exports.opensslFromImage = opensslFromImage;
+exports.namesCryptoPolicy = namesCryptoPolicy;
+/**
+ * OpenSSL release series and nginx facts (data/openssl-servers.json): which cipher names a series
+ * knows beyond the OpenSSL 3.0 table, its default security level, and whether TLS 1.0/1.1 still work at
+ * levels above 0. The series of a server comes from the tree when it can; else the assumed one, said so.
+ */
+const openssl_servers_json_1 = __importDefault(require("./data/openssl-servers.json"));
+const lazy_1 = require("../core/lazy");
+const jdk_locations_1 = require("./jdk-locations");
+const read_1 = require("./read");
+const openssl_security_level_1 = require("./openssl-security-level");
+const OPENSSL_SERIES = ['1.0.2', '1.1.0', '1.1.1', '3'];
+const CIPHER_STRING_COMMANDS = ['STRENGTH', 'SECLEVEL'];
+// Built on first use: a tree with no OpenSSL server never asks.
+const seriesFacts = (0, lazy_1.lazy)(() => openssl_servers_json_1.default.openssl.map((row) => {
+    const where = `openssl-servers.json openssl ${row.series}`;
+    const alert = 'versionMismatchAlert' in row ? row.versionMismatchAlert : undefined;
+    return {
+        series: (0, read_1.oneOf)(row.series, OPENSSL_SERIES, where),
+        defaultSecurityLevel: row.defaultSecurityLevel,
+        legacyProtocolsNeedLevel0: row.legacyProtocolsNeedLevel0,
+        tls13: row.tls13,
+        ...(alert !== undefined ? { versionMismatchAlert: (0, read_1.oneOf)(alert, ['none'], where) } : {}),
+        extraCiphers: row.extraCiphers.map((cells) => cipherRow(cells, where)),
+        cipherStringCommands: row.cipherStringCommands.map((c) => (0, read_1.oneOf)(c, CIPHER_STRING_COMMANDS, where)),
+        cipherStringCommandsSource: row.cipherStringCommandsSource,
+        ...('lacksEnc' in row ? { lacksEnc: row.lacksEnc } : {}),
+        ...('digestSecurityBits' in row ? { digestSecurityBits: row.digestSecurityBits } : {}),
+        source: row.source,
+        confidence: (0, read_1.oneOf)(row.confidence, ['verified', 'inferred'], where),
+    };
+}));
+/** A cipher row as openssl-ciphers.data.ts holds them (JSON types it as an array of strings and numbers). */
+function cipherRow(cells, where) {
+    const [code, iana, name, protocol, kx, au, enc, bits, mac, level, inDefault] = cells;
+    if (cells.length === 11 &&
+        typeof code === 'string' &&
+        typeof iana === 'string' &&
+        typeof name === 'string' &&
+        typeof protocol === 'string' &&
+        typeof kx === 'string' &&
+        typeof au === 'string' &&
+        typeof enc === 'string' &&
+        typeof bits === 'number' &&
+        typeof mac === 'string' &&
+        typeof level === 'string' &&
+        (inDefault === 0 || inDefault === 1))
+        return [code, iana, name, protocol, kx, au, enc, bits, mac, level, inDefault];
+    throw new Error(`knowledge ${where}: [${cells.join(', ')}] is not a cipher row`);
+}
+/** `3.0.13`, `3`, `OpenSSL 3.2.1`, `1.1.1w`, `1.1.0l`, `1.0.2u` → the series, or undefined. */
+function opensslSeriesOf(version) {
+    const m = /(\d+)\.(\d+)(?:\.(\d+))?/.exec(version) ?? /^(\d+)$/.exec(version.trim());
+    if (!m)
+        return undefined;
+    const major = Number(m[1]);
+    const minor = Number(m[2] ?? 0);
+    const patch = Number(m[3] ?? 0);
+    const series = major >= 3 // not a version fact: OpenSSL numbering, 3.x is one series
+        ? '3'
+        : major === 1 && minor === 1 // not a version fact: OpenSSL numbering, 1.1.x
+            ? patch >= 1
+                ? '1.1.1'
+                : '1.1.0'
+            : major === 1 && minor === 0 && patch >= 2 // not a version fact: OpenSSL numbering, 1.0.x
+                ? '1.0.2'
+                : undefined;
+    return seriesFacts().find((s) => s.series === series);
+}
+/** Every release series the knowledge holds (what "any OpenSSL" can be when the tree names none). */
+const everyOpensslSeries = () => seriesFacts();
+exports.everyOpensslSeries = everyOpensslSeries;
+/** The series assumed when the tree names none, with why. */
+function assumedOpensslSeries() {
+    return { facts: opensslSeriesOf(openssl_servers_json_1.default.assumedSeries.value), source: openssl_servers_json_1.default.assumedSeries.source };
+}
+/** The lowest protocol an OpenSSL server of this series can sign its handshake with at `level`, when that matters. */
+function signatureFloor(facts, level) {
+    return facts.legacyProtocolsNeedLevel0 && level >= 1 ? 'TLSv1.2' : undefined; // not a version fact: OpenSSL security level
+}
+/**
+ * The signature floor another release series would have with the same cipher string (at its own default level when
+ * the string sets none), when it differs from this one's: what an OpenSSL release the tree does not name leaves
+ * open. undefined when every series agrees.
+ */
+function signatureFloorElsewhere(facts, level) {
+    const floorOf = (s) => signatureFloor(s, level ?? s.defaultSecurityLevel);
+    const mine = floorOf(facts);
+    const others = seriesFacts().filter((s) => s !== facts && floorOf(s) !== mine);
+    const [first] = others;
+    return first ? { floor: floorOf(first), series: others.map((s) => s.series) } : undefined;
+}
+/**
+ * OpenSSL 3 above security level 0 with TLS 1.0/1.1: the alert, what a server logs (it signs nothing) and what a
+ * client logs (it accepts no signed ServerKeyExchange: ECDHE and DHE suites; static RSA signs nothing).
+ */
+exports.LEGACY_PROTOCOL_FAILURE = {
+    alert: (0, read_1.oneOf)(openssl_servers_json_1.default.legacyProtocolFailure.alert, ['internal_error'], 'openssl-servers.json legacyProtocolFailure'),
+    serverMessage: openssl_servers_json_1.default.legacyProtocolFailure.serverMessage,
+    clientMessage: openssl_servers_json_1.default.legacyProtocolFailure.clientMessage,
+    source: openssl_servers_json_1.default.legacyProtocolFailure.source,
+    clientSource: openssl_servers_json_1.default.legacyProtocolFailure.clientSource,
+};
+/**
+ * Whether an OpenSSL server of the series accepts a finite-field group (ffdhe2048…) in a TLS 1.3 key share with its
+ * default groups: from 3.0 (before, TLS 1.3 has EC groups only). With the first series that does, and the source.
+ */
+function opensslTls13FiniteFieldGroups(series) {
+    const fact = openssl_servers_json_1.default.tls13FiniteFieldGroups;
+    const since = (0, read_1.oneOf)(fact.sinceSeries, OPENSSL_SERIES, 'openssl-servers.json tls13FiniteFieldGroups');
+    return { value: OPENSSL_SERIES.indexOf(series) >= OPENSSL_SERIES.indexOf(since), since, source: fact.source };
+}
+/** What an OpenSSL server logs when a TLS 1.3 ClientHello offers no group it takes. */
+exports.OPENSSL_NO_KEY_SHARE = openssl_servers_json_1.default.tls13FiniteFieldGroups.serverMessage;
+exports.NGINX_FACTS = openssl_servers_json_1.default.nginx;
+/** OpenSSL's default TLS 1.3 ciphersuites (1.1.1 and 3.x). */
+exports.OPENSSL_TLS13_DEFAULT = openssl_servers_json_1.default.tls13CiphersuitesDefault.value;
+/** The protocols assumed for an OpenSSL server that configures none. */
+exports.OPENSSL_PROTOCOLS_ASSUMED = openssl_servers_json_1.default.protocolsAssumed.value;
+/** The release series whose cipher table has this OpenSSL cipher name beyond the 3.0 table (`DES-CBC3-SHA` → 1.0.2, 1.1.1). */
+function seriesWithCipher(name) {
+    return seriesFacts().filter((s) => s.extraCiphers.some((row) => row[2] === name));
+}
+/** The release series whose cipher-string parser knows this `@` command (`@SECLEVEL=0` → 1.1.0, 1.1.1, 3). */
+function seriesWithCommand(element) {
+    const command = /^@([A-Z]+)/.exec(element)?.[1];
+    return seriesFacts().filter((s) => s.cipherStringCommands.some((c) => c === command));
+}
+const DISTRIBUTIONS = openssl_servers_json_1.default.images.distributions;
+function fromDistribution(name, tag, via, extraSource) {
+    const bare = name.split('/').pop() ?? name;
+    // `stretch-slim`, `3.9.6`, `22.04`, `bookworm-20240101`: the codename or version at the start of the tag.
+    const row = DISTRIBUTIONS.find((d) => d.image === bare && d.tags.some((t) => tag === t || tag.startsWith(`${t}-`) || tag.startsWith(`${t}.`)));
+    const facts = row ? seriesFacts().find((s) => s.series === row.series) : undefined;
+    if (!row || !facts)
+        return undefined;
+    return {
+        facts,
+        release: row.openssl,
+        via,
+        source: extraSource ? `${extraSource}; ${row.source}` : row.source,
+        ...(row.securityLevel !== undefined && row.securityLevelBasis !== undefined
+            ? { securityLevel: { level: row.securityLevel, source: (0, openssl_security_level_1.securityLevelSource)(row.securityLevelBasis) } }
+            : {}),
+    };
+}
+/**
+ * `nginx:1.14` (Debian stretch: OpenSSL 1.1.0l), `nginx:1.25-alpine`, `debian:bullseye-slim`, `ubuntu:22.04`,
+ * `alpine:3.9` → the OpenSSL the image runs; undefined for a name or tag without a known version (`nginx:latest`).
+ */
+function opensslFromImage(reference) {
+    const { name, tag } = (0, jdk_locations_1.splitImageReference)(reference.toLowerCase());
+    const bare = name.split('/').pop() ?? name;
+    if (bare === 'nginx') {
+        const minor = /^1\.(\d+)(?:[.-]|$)/.exec(tag); // not a version fact: nginx image tags are 1.<minor>
+        const row = minor ? openssl_servers_json_1.default.images.nginx.find((r) => r[0] === Number(minor[1])) : undefined;
+        if (!row)
+            return undefined;
+        const base = String(/alpine/.test(tag) ? row[2] : row[1]);
+        const split = (0, jdk_locations_1.splitImageReference)(base);
+        return fromDistribution(split.name, split.tag, `${reference} → ${base}`, openssl_servers_json_1.default.images.nginxSource);
+    }
+    if (bare === 'haproxy') {
+        const version = /^(\d+\.\d+)(?:[.-]|$)/.exec(tag)?.[1];
+        const row = version ? openssl_servers_json_1.default.images.haproxy.find((r) => r[0] === version) : undefined;
+        return row
+            ? officialImageOpenssl(reference, row[/alpine/.test(tag) ? 2 : 1], openssl_servers_json_1.default.images.haproxySource)
+            : undefined;
+    }
+    if (bare === 'httpd')
+        return httpdImageOpenssl(reference, tag);
+    return fromDistribution(name, tag, reference);
+}
+/**
+ * An official `httpd` image: `httpd:2.4.62` (its release), `httpd:2.4` / `httpd:2` / `httpd:latest` (every release
+ * they named), `-alpine` for the Alpine variant, or a tag naming its Debian base (`httpd:2.4-bookworm`): the bases of
+ * those releases, as for HAProxy's images.
+ */
+function httpdImageOpenssl(reference, tag) {
+    const suite = /(?:^|-)(jessie|stretch|buster|bullseye|bookworm|trixie)(?:-|$)/.exec(tag)?.[1];
+    if (suite)
+        return fromDistribution('debian', suite, `${reference} → debian:${suite}`, openssl_servers_json_1.default.images.httpdSource);
+    const version = /^(\d+(?:\.\d+){0,2})(?:[.-]|$)/.exec(tag)?.[1];
+    // `latest`, `alpine` or no tag: every release; a version names the releases it is a prefix of.
+    if (!version && !/^(latest|alpine)?$/.test(tag))
+        return undefined;
+    const rows = openssl_servers_json_1.default.images.httpd.filter((r) => {
+        const release = String(r[0]);
+        return !version || release === version || release.startsWith(`${version}.`);
+    });
+    const bases = [...new Set(rows.flatMap((r) => r[/alpine/.test(tag) ? 2 : 1] ?? []))];
+    return bases.length > 0 ? officialImageOpenssl(reference, bases, openssl_servers_json_1.default.images.httpdSource) : undefined;
+}
+/**
+ * An official image built on each of `bases` over time (`haproxy:3.2` → bookworm or trixie: OpenSSL 3.0 or 3.5, series
+ * 3): the OpenSSL series of every base, when they all agree; undefined when the tag moved across series (`haproxy:2.8`:
+ * bullseye's 1.1.1, then 3.x) or a base is not in the data, since the image in use may be any of them.
+ */
+function officialImageOpenssl(reference, bases, imagesSource) {
+    if (!Array.isArray(bases) || bases.length === 0)
+        return undefined;
+    const found = bases.map((base) => {
+        const split = (0, jdk_locations_1.splitImageReference)(base);
+        return fromDistribution(split.name, split.tag, base);
+    });
+    const [first] = found;
+    const last = found.at(-1);
+    if (!first || !last || found.some((f) => f?.facts.series !== first.facts.series))
+        return undefined;
+    const releases = [...new Set(found.map((f) => f?.release))].join(' or ');
+    const levels = new Set(found.map((f) => f?.securityLevel?.level));
+    return {
+        facts: last.facts,
+        release: releases,
+        via: `${reference} → ${bases.length > 1 ? `${bases.join(' or ')} (rebuilt on each under the same tag)` : bases.join('')}`,
+        source: `${imagesSource}; ${last.source}`,
+        ...(levels.size === 1 && last.securityLevel ? { securityLevel: last.securityLevel } : {}),
+    };
+}
+/** HAProxy's TLS defaults (openssl-servers.json `haproxy`, each with its source). */
+exports.HAPROXY_FACTS = openssl_servers_json_1.default.haproxy;
+/** Apache httpd mod_ssl's TLS defaults (openssl-servers.json `httpd`, each with its source). */
+exports.HTTPD_FACTS = openssl_servers_json_1.default.httpd;
+/**
+ * Whether a cipher string names a crypto-policy profile (`PROFILE=SYSTEM`: Fedora's and RHEL's OpenSSL take the list
+ * from the host's policy; openssl-servers.json `cryptoPolicyProfile`): what it selects is unknown from the tree, never
+ * "no cipher match" (upstream OpenSSL has no such keyword, but the builds that read such files do).
+ */
+function namesCryptoPolicy(cipherString) {
+    return cipherString.split(/[:,;\s]+/).some((element) => element.startsWith(openssl_servers_json_1.default.cryptoPolicyProfile.keyword));
+}
+/** Why a crypto-policy cipher string is unknown, for the places that say so. */
+exports.CRYPTO_POLICY_WHY = `a crypto-policy profile: Fedora's and RHEL's OpenSSL take the list from the host's policy, which the tree does not hold (${openssl_servers_json_1.default.cryptoPolicyProfile.source.split(' ')[0]})`;

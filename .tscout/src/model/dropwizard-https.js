@@ -1,0 +1,360 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.dropwizardHttpsContributor = void 0;
+/**
+ * Dropwizard HTTPS connectors: one `dropwizard.https-connector` server component per `type: https` (or `h2`) entry of
+ * a Dropwizard configuration's `server:` (src/parse/dropwizard.ts), with the TLS Jetty serves there. Dropwizard's
+ * HttpsConnectorFactory hands Jetty's SslContextFactory only what the YAML sets (and, from 2.0.0, its own
+ * excludedProtocols default); Jetty keeps the JDK's enabled lists unless `supportedProtocols` / `supportedCipherSuites`
+ * include patterns say otherwise, then removes what its exclusion patterns match (knowledge: dropwizard.json). The
+ * release comes from the project's build when it names one; without it the newest and the oldest releases' defaults
+ * are both checked. Store paths are the process's working directory's: only a file the tree places there is read.
+ */
+const path = __importStar(require("node:path"));
+const dropwizard_1 = require("../knowledge/dropwizard");
+const ciphers_1 = require("../knowledge/ciphers");
+const dropwizard_2 = require("../parse/dropwizard");
+const types_1 = require("../parse/types");
+const spring_boot_release_1 = require("./spring-boot-release");
+const dropwizard_h2_1 = require("./dropwizard-h2");
+const java_shared_1 = require("./java-shared");
+const paths_1 = require("./paths");
+const store_files_1 = require("./store-files");
+/** A literal include pattern (`TLSv1.2`, `TLSv1\.2`, a suite name): the one name it matches. */
+const LITERAL = /^(?:[\w-]|\\\.|\.)+$/;
+/** Collects what the tree leaves unknown about one connector. */
+class Unknowns {
+    values = [];
+    at = [];
+    add(doc, e, what, why) {
+        this.values.push(what);
+        this.at.push({ ...(0, types_1.entryLocation)(doc, e, 'value'), message: why });
+    }
+}
+const defaulted = (value, origin) => ({
+    value,
+    from: { kind: 'default', origin, confidence: 'verified' },
+});
+const valueOf = (doc, e) => (0, java_shared_1.traced)(e.value.trim(), doc.file.path, e.valueRange);
+exports.dropwizardHttpsContributor = {
+    id: 'dropwizard-https',
+    reads: [dropwizard_2.DROPWIZARD_KIND],
+    contribute(ctx) {
+        const stores = (0, store_files_1.treeStoresOf)(ctx);
+        const releaseOf = (0, spring_boot_release_1.springBootReleases)(ctx.deployment.documents, ctx.deployment.root, 'dropwizard');
+        const docs = ctx.documentsOf(dropwizard_2.DROPWIZARD_KIND);
+        const plain = plainPorts(docs);
+        for (const doc of docs)
+            for (const connector of doc.data.connectors) {
+                const built = connectorOf(ctx, doc, connector, stores, releaseOf(doc.file.path));
+                if (!built)
+                    continue;
+                // Another configuration of the tree (a development or test one) serves plain HTTP there: which one runs is
+                // not known, so the port is not proven TLS-only.
+                const onlyTls = built.attributes.tlsOnlyPorts?.filter((p) => !plain.has(p.port));
+                if (onlyTls?.length === 0)
+                    delete built.attributes.tlsOnlyPorts;
+                ctx.addComponent(built);
+            }
+    },
+};
+function connectorOf(ctx, doc, connector, stores, declared) {
+    const type = (0, dropwizard_2.connectorSetting)(connector, 'type');
+    const kind = type?.value.trim();
+    if (!type || (kind !== 'https' && kind !== 'h2'))
+        return undefined;
+    const file = doc.file.path;
+    const runtime = ctx.runtimeFor(file);
+    const tls = { implementation: runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' };
+    const unknown = new Unknowns();
+    const setting = (name) => {
+        const e = (0, dropwizard_2.connectorSetting)(connector, name);
+        if (e && store_files_1.PLACEHOLDER.test(e.value)) {
+            unknown.add(doc, e, `${name}: ${e.value.trim()}`, `${name} is a placeholder the tree does not resolve`);
+            return undefined;
+        }
+        return e;
+    };
+    const release = declared?.version;
+    lists(doc, connector, tls, unknown, declared);
+    if (kind === 'h2')
+        (0, dropwizard_h2_1.http2Lists)(tls, declared, (0, dropwizard_2.connectorList)(connector, 'supportedCipherSuites') !== undefined, (what, why) => unknown.add(doc, type, what, why));
+    tls.serverOrderWins = defaulted(dropwizard_1.DROPWIZARD_HTTPS.useCipherSuitesOrderDefault, `Jetty SslContextFactory useCipherSuitesOrder default (${dropwizard_1.DROPWIZARD_HTTPS.useCipherSuitesOrderSource})`);
+    const need = setting('needClientAuth');
+    const want = setting('wantClientAuth');
+    const yes = (e) => e?.value.trim().toLowerCase() === 'true';
+    if (yes(need) && need)
+        tls.clientAuth = (0, java_shared_1.traced)('required', file, need.valueRange);
+    else if (yes(want) && want)
+        tls.clientAuth = (0, java_shared_1.traced)('optional', file, want.valueRange);
+    tls.trust = trustOf(ctx, doc, connector, stores, setting);
+    const revocation = revocationOf(doc, connector, declared, runtime);
+    if (tls.trust && revocation && 'unknown' in revocation)
+        tls.trust.unknown = revocation.unknown;
+    else if (tls.trust && revocation && 'why' in revocation)
+        tls.trust.revocationWithoutSource = revocation;
+    const alias = setting('certAlias');
+    if (alias && tls.trust)
+        tls.trust.keyAlias = valueOf(doc, alias);
+    const keyStore = tls.trust?.keyStore;
+    if (keyStore)
+        tls.certificate = {
+            ...(keyStore.file ? { file: keyStore.file } : {}),
+            reference: keyStore.path.from.kind === 'file' ? keyStore.path.from.location : { file },
+            ...(keyStore.type ? { storeType: keyStore.type.value } : {}),
+        };
+    if (unknown.values.length > 0) {
+        tls.unknownValues = unknown.values;
+        tls.unknownAt = unknown.at;
+    }
+    const portEntry = (0, dropwizard_2.connectorSetting)(connector, 'port');
+    const port = portEntry && /^\d+$/.test(portEntry.value.trim()) ? Number(portEntry.value.trim()) : undefined;
+    // Dropwizard's HttpConnectorFactory port default (8080), which an https connector inherits.
+    const portNumber = portEntry ? port : 8080;
+    const relative = (0, paths_1.relativePosix)(ctx.deployment.root, file);
+    return {
+        id: `dropwizard.https-connector:${relative}#${connector.path}`,
+        type: 'dropwizard.https-connector',
+        name: `Dropwizard HTTPS connector ${connector.path}${portNumber ? ` :${portNumber}` : ''} (${relative})`,
+        role: 'server',
+        location: { file, range: type.keyRange },
+        host: ctx.hostOf(file),
+        ...(runtime ? { runtime } : {}),
+        tls,
+        documents: [doc],
+        attributes: {
+            tlsPorts: portNumber ? [portNumber] : [],
+            ...(portNumber && portEntry && !store_files_1.PLACEHOLDER.test(portEntry.value)
+                ? { tlsOnlyPorts: [{ port: portNumber, setting: `type: ${kind}`, at: (0, types_1.entryLocation)(doc, type, 'line') }] }
+                : {}),
+            hostnames: [],
+            connector: connector.path,
+            ...(release ? { release } : {}),
+        },
+    };
+}
+/** The include lists (literal names only) and the exclusion patterns, written or the release's defaults. */
+function lists(doc, connector, tls, unknown, declared) {
+    const release = declared?.version;
+    const file = doc.file.path;
+    const list = (name) => {
+        const items = (0, dropwizard_2.connectorList)(connector, name);
+        if (!items?.[0])
+            return undefined;
+        const placeholder = items.find((e) => store_files_1.PLACEHOLDER.test(e.value));
+        if (placeholder) {
+            unknown.add(doc, placeholder, `${name}: ${placeholder.value.trim()}`, `${name} holds a placeholder the tree does not resolve`);
+            return undefined;
+        }
+        return { values: items.map((e) => e.value.trim()).filter(Boolean), at: items[0] };
+    };
+    const includes = (name, what) => {
+        const written = list(name);
+        if (!written)
+            return;
+        // Jetty matches each include pattern against the JDK's supported names: a literal one selects that name.
+        if (!written.values.every((v) => LITERAL.test(v))) {
+            unknown.add(doc, written.at, `${name}: ${written.values.join(', ')}`, `${name} holds a pattern: the names it selects from the JDK's supported list are not computed here`);
+            return;
+        }
+        const names = written.values.map((v) => v.replace(/\\\./g, '.'));
+        if (what === 'protocols') {
+            tls.protocols = (0, java_shared_1.traced)(names.map((p) => (0, ciphers_1.parseProtocol)(p) ?? p), file, written.at.valueRange);
+            return;
+        }
+        // A name the JDK does not support matches nothing and Jetty drops it (logging "No Cipher Suite matching"): never
+        // an error. A signalling value (TLS_EMPTY_RENEGOTIATION_INFO_SCSV, which JSSE lists as supported) is never
+        // negotiated; a name the knowledge base does not know may be a suite the JDK has: the list is then unknown.
+        const signalling = (n) => /_SCSV$/.test(n);
+        const unknownNames = names.filter((n) => !signalling(n) && !(0, ciphers_1.findCipherSuite)(n));
+        if (unknownNames.length > 0) {
+            unknown.add(doc, written.at, `${name}: ${unknownNames.join(', ')}`, `${name} names suites lint-deploy does not know: Jetty keeps those the JDK supports, drops the others`);
+            return;
+        }
+        tls.cipherSuites = (0, java_shared_1.traced)(names.filter((n) => !signalling(n)), file, written.at.valueRange);
+    };
+    includes('supportedProtocols', 'protocols');
+    includes('supportedCipherSuites', 'cipherSuites');
+    const { current, alternative } = (0, dropwizard_1.dropwizardExclusions)(release);
+    const exclusions = (name, fallback) => {
+        const written = list(name);
+        if (!written && (0, dropwizard_2.connectorSetting)(connector, name))
+            return undefined;
+        // The release the build names decides the default: that place is where the list comes from.
+        if (!written && declared)
+            return {
+                value: fallback.value,
+                from: {
+                    kind: 'file',
+                    location: declared.at,
+                    note: `${fallback.origin}, for Dropwizard ${declared.version} (${declared.by})`,
+                },
+            };
+        if (!written)
+            return defaulted(fallback.value, fallback.origin);
+        const bad = written.values.find((v) => !(0, dropwizard_1.jettyPattern)(v));
+        if (bad !== undefined) {
+            unknown.add(doc, written.at, `${name}: ${bad}`, `${name} holds a Java pattern lint-deploy does not read the same way`);
+            return undefined;
+        }
+        return (0, java_shared_1.traced)(written.values, file, written.at.valueRange);
+    };
+    const protocols = exclusions('excludedProtocols', current.protocols);
+    const cipherSuites = exclusions('excludedCipherSuites', current.cipherSuites);
+    if (!protocols || !cipherSuites)
+        return;
+    const settings = { protocols, cipherSuites };
+    // Written include lists lose here what the patterns match, as Jetty's selection does: rules read the lists Jetty keeps.
+    const written = { protocols: tls.protocols?.value, cipherSuites: tls.cipherSuites?.value };
+    const kept = (0, dropwizard_1.jettyExcluded)(protocols.value, cipherSuites.value, written.protocols ?? [], written.cipherSuites ?? []);
+    if (tls.protocols && written.protocols)
+        tls.protocols = withExcluded(tls.protocols, kept.protocols, protocols);
+    if (tls.cipherSuites && written.cipherSuites)
+        tls.cipherSuites = withExcluded(tls.cipherSuites, kept.suites, cipherSuites);
+    if (written.protocols || written.cipherSuites)
+        settings.included = {
+            ...(written.protocols ? { protocols: written.protocols } : {}),
+            ...(written.cipherSuites ? { cipherSuites: written.cipherSuites } : {}),
+        };
+    const protocolsDefaulted = protocols.from.kind === 'default';
+    const suitesDefaulted = cipherSuites.from.kind === 'default';
+    if (alternative && (protocolsDefaulted || suitesDefaulted))
+        settings.alternative = {
+            what: `the Dropwizard release that runs ${path.basename(file)} (${alternative.why}; declare io.dropwizard's version in the project's pom.xml or build.gradle, or write excludedProtocols and excludedCipherSuites in the connector)`,
+            protocols: protocolsDefaulted ? alternative.protocols.value : protocols.value,
+            cipherSuites: suitesDefaulted ? alternative.cipherSuites.value : cipherSuites.value,
+        };
+    tls.jettyExclusions = settings;
+}
+/**
+ * The connector's key store and trust store. Jetty without `trustStorePath` trusts its key store (loadTrustStore), not
+ * the JVM's default trust. Paths are the working directory's: the tree's file at that path from the deployment root or
+ * beside the configuration, else none.
+ */
+function trustOf(ctx, doc, connector, stores, setting) {
+    const file = doc.file.path;
+    const bases = [ctx.deployment.root, path.dirname(file)];
+    const ref = (pathName, typeName, passwordName) => {
+        const written = setting(pathName);
+        if (!written || written.value.trim() === '')
+            return undefined;
+        const type = setting(typeName);
+        // Where the password is written, a placeholder too (it decides no handshake; its value never enters the model).
+        const password = (0, dropwizard_2.connectorSetting)(connector, passwordName);
+        const at = password ? { file, range: password.keyRange } : undefined;
+        const store = (0, store_files_1.storeRef)(valueOf(doc, written), bases, stores, type ? valueOf(doc, type) : undefined, at);
+        return { ...store, setting: pathName };
+    };
+    const keyStore = ref('keyStorePath', 'keyStoreType', 'keyStorePassword');
+    const trustStore = ref('trustStorePath', 'trustStoreType', 'trustStorePassword');
+    const trust = { ...(keyStore ? { keyStore } : {}), defaultTrust: 'none' };
+    if (trustStore)
+        trust.trustStore = trustStore;
+    else if (keyStore && dropwizard_1.DROPWIZARD_HTTPS.trustStoreIsKeyStore)
+        trust.trustStore = {
+            ...keyStore,
+            setting: `keyStorePath (Jetty trusts the key store when no trustStorePath is set: ${dropwizard_1.DROPWIZARD_HTTPS.trustStoreSource})`,
+        };
+    return trust;
+}
+/** A written include list less what the patterns removed; the place of those patterns joins its provenance. */
+function withExcluded(list, kept, patterns) {
+    if (kept.length === list.value.length || list.from.kind !== 'file' || patterns.from.kind !== 'file')
+        return { ...list, value: kept };
+    const removed = list.value.filter((n) => !kept.includes(n));
+    const via = {
+        ...patterns.from.location,
+        message: `the exclusion patterns here remove ${removed.join(', ')}`,
+    };
+    return { value: kept, from: { ...list.from, via: [...(list.from.via ?? []), via] } };
+}
+/** What can answer a revocation check besides the connector's own settings: the JVM's CRLDP and OCSP switches. */
+const JVM_REVOCATION = { system: 'com.sun.security.enableCRLDP', security: 'ocsp.enable' };
+/**
+ * `validatePeers` (Jetty's validatePeerCerts): client certificates go through PKIX with revocation checking on
+ * (SslContextFactory.getTrustManagers → newPKIXBuilderParameters, setRevocationEnabled(true)), answered only by
+ * `crlPath`, `enableCRLDP`, `enableOCSP` or the JVM's own switches. With none of them, JSSE rejects every client
+ * certificate below a trusted one. Its default is the release's (true before Dropwizard 1.1.0): a release the tree
+ * does not name leaves the client certificates' trust unknown.
+ */
+function revocationOf(doc, connector, declared, runtime) {
+    const file = doc.file.path;
+    const on = (name) => (0, dropwizard_2.connectorSetting)(connector, name)?.value.trim().toLowerCase() === 'true';
+    const clientAuth = on('needClientAuth') || on('wantClientAuth');
+    const crl = (0, dropwizard_2.connectorSetting)(connector, 'crlPath');
+    if (!clientAuth || (crl && crl.value.trim() !== '') || on('enableCRLDP') || on('enableOCSP'))
+        return undefined;
+    const crldp = runtime?.systemProperties[JVM_REVOCATION.system]?.value.trim().toLowerCase();
+    const ocsp = runtime?.securityProperties[JVM_REVOCATION.security]?.value.trim().toLowerCase();
+    if (crldp === 'true' ||
+        ocsp === 'true' ||
+        runtime?.unknownSystemProperties?.[JVM_REVOCATION.system] ||
+        runtime?.unknownSecurityProperties?.[JVM_REVOCATION.security])
+        return undefined;
+    const written = (0, dropwizard_2.connectorSetting)(connector, 'validatePeers');
+    const value = written?.value.trim().toLowerCase();
+    if (written && value !== 'true')
+        return undefined;
+    const byDefault = written ? undefined : (0, dropwizard_1.dropwizardValidatesByDefault)(declared?.version);
+    if (!written && byDefault?.value === false)
+        return undefined;
+    const what = 'no crlPath, enableCRLDP or enableOCSP';
+    if (written)
+        return { why: `validatePeers: true with ${what}`, at: { file, range: written.valueRange } };
+    if (byDefault && declared)
+        return { why: `validatePeers, true by default in Dropwizard ${declared.version}, with ${what}`, at: declared.at };
+    const type = (0, dropwizard_2.connectorSetting)(connector, 'type');
+    return {
+        unknown: {
+            why: `the Dropwizard release that runs ${path.basename(file)}: before ${dropwizard_1.DROPWIZARD_VALIDATE_FALSE_SINCE} validatePeers defaults to true, and with ${what} every client certificate below a trusted one is rejected ("Could not determine revocation status"); declare io.dropwizard's version in the build, or write validatePeers`,
+            ...(type ? { at: { file, range: type.keyRange } } : {}),
+        },
+    };
+}
+/** The ports the tree's Dropwizard configurations serve plain HTTP on (`type: http`, `h2c`; 8080 when unwritten). */
+function plainPorts(docs) {
+    const ports = new Set();
+    for (const doc of docs)
+        for (const connector of doc.data.connectors) {
+            const type = (0, dropwizard_2.connectorSetting)(connector, 'type')?.value.trim();
+            if (type !== 'http' && type !== 'h2c')
+                continue;
+            const port = (0, dropwizard_2.connectorSetting)(connector, 'port')?.value.trim() ?? '8080';
+            if (/^\d+$/.test(port))
+                ports.add(Number(port));
+        }
+    return ports;
+}

@@ -1,0 +1,354 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.httpdContributor = void 0;
+/**
+ * Apache httpd (mod_ssl) as a TLS server and client: one `httpd.server` per `<VirtualHost>` that serves TLS
+ * (`SSLEngine on` there or in the main server, which every virtual host inherits), one `httpd.proxy` per `ProxyPass`
+ * or `BalancerMember` towards an `https://`/`wss://` backend. `Include`/`IncludeOptional` are resolved in the tree
+ * (relative paths against the ServerRoot the main file's place implies, installed paths by their tail); conditional
+ * sections as conditionHolds says (`<IfModule mod_ssl.c>` taken, `<IfModule !…>` skipped, `<IfDefine X>` after a
+ * `Define X` only, else its SSL lines unknown). Files a stock-layout main configuration leaves out are not read
+ * (./httpd-mains.ts leftOutFiles; docs/deployments.md § An httpd configuration as httpd reads it).
+ */
+const path = __importStar(require("node:path"));
+const httpd_1 = require("../parse/httpd");
+const nginx_includes_1 = require("./nginx-includes");
+const nginx_tls_1 = require("./nginx-tls");
+const compose_mounts_1 = require("./compose-mounts");
+const image_copies_1 = require("./image-copies");
+const store_files_1 = require("./store-files");
+const nginx_placed_1 = require("./nginx-placed");
+const httpd_tls_1 = require("./httpd-tls");
+const httpd_server_choices_1 = require("./httpd-server-choices");
+const httpd_proxy_1 = require("./httpd-proxy");
+const httpd_proxy_ignored_1 = require("./httpd-proxy-ignored");
+const httpd_refused_1 = require("./httpd-refused");
+const httpd_start_1 = require("./httpd-start");
+const httpd_order_1 = require("./httpd-order");
+const ihs_1 = require("./ihs");
+const httpd_mains_1 = require("./httpd-mains");
+/** Sections whose directives httpd reads as if written around them when their condition holds at start. */
+const CONDITIONAL = new Set(['ifmodule', 'ifdefine', 'ifversion', 'iffile', 'ifdirective', 'ifsection']);
+/** Conditions conditionHolds decides from the configuration (a `Define`, mod_ssl's own sections); the others are assumed. */
+const SETTLED = new Set(['ifmodule', 'ifdefine']);
+/** How deep below an included directory its files are looked for. */
+const MAX_DIRECTORY_DEPTH = 4;
+exports.httpdContributor = {
+    id: 'httpd',
+    reads: [httpd_1.HTTPD_KIND],
+    contribute(ctx) {
+        const docs = ctx.documentsOf(httpd_1.HTTPD_KIND);
+        if (docs.length === 0)
+            return;
+        const mains = docs.filter(httpd_mains_1.isMain);
+        const roots = [...new Set(mains.map(httpd_mains_1.serverRootOf))];
+        const resolveFiles = (0, nginx_includes_1.includeResolver)(docs, ctx.deployment.root, ctx.memo, roots);
+        // `Include conf/extra/` names a directory: httpd reads every file in it and in its subdirectories, level by level
+        // in byte order (measured: apache2 -t -D DUMP_INCLUDES lists inc/a.conf, inc/b.conf, inc/sub/a.conf).
+        const resolve = (target, from) => {
+            const files = resolveFiles(target, from);
+            if (files.length > 0 || /[*?[]/.test(target))
+                return files;
+            const inDirectory = new Map();
+            for (let depth = 1; depth <= MAX_DIRECTORY_DEPTH; depth++)
+                for (const doc of resolveFiles(`${target.replace(/\/+$/, '')}${'/*'.repeat(depth)}`, from))
+                    inDirectory.set(doc.file.path, doc);
+            return [...inDirectory.values()].sort((a, b) => (0, nginx_includes_1.byReadingOrder)(a.file.path, b.file.path));
+        };
+        const included = new Set();
+        const expand = (list, file, chain, budget, via) => {
+            const out = [];
+            for (const directive of list) {
+                if (budget.left-- <= 0)
+                    break;
+                const target = directive.args[0]?.value;
+                if (httpd_mains_1.INCLUDE.has(directive.key) && target && chain.length < 10) {
+                    const found = resolve(target, file).filter((t) => !chain.includes(t.file.path));
+                    for (const t of found) {
+                        included.add(t.file.path);
+                        const hop = {
+                            file,
+                            range: directive.nameRange,
+                            message: `${directive.name} ${target} brings in ${path.basename(t.file.path)}`,
+                        };
+                        out.push(...expand(t.data.directives, t.file.path, [...chain, t.file.path], budget, [...via, hop]));
+                    }
+                    if (found.length === 0)
+                        out.push({ directive, file, ...(via.length ? { via } : {}) });
+                    continue;
+                }
+                if (directive.key === 'define' && target)
+                    defined.add(target);
+                if (directive.key === 'undefine' && target)
+                    defined.delete(target);
+                if (directive.block && CONDITIONAL.has(directive.key)) {
+                    if (conditionHolds(directive, defined)) {
+                        const body = expand(directive.block, file, chain, budget, via);
+                        out.push(...(SETTLED.has(directive.key) ? body : body.map((p) => ({ ...p, assumed: true }))));
+                    }
+                    // An <IfDefine X> body not read stays in its scope as a section without body: a start with -DX reads it, so
+                    // what it may set is unknown (httpd-tls.ts unheldWhy), not absent.
+                    else if (directive.key === 'ifdefine' &&
+                        !directive.args[0]?.value.startsWith('!') &&
+                        setsTls(directive.block))
+                        out.push({ directive: { ...directive, block: undefined }, file, ...(via.length ? { via } : {}) });
+                    continue;
+                }
+                out.push({
+                    directive,
+                    file,
+                    ...(directive.block ? { block: expand(directive.block, file, chain, budget, via) } : {}),
+                    ...(via.length ? { via } : {}),
+                });
+            }
+            return out;
+        };
+        // The names `Define` sets, in the order httpd reads them (a start's `-D` flags are not known: not set).
+        let defined = new Set();
+        const expanded = docs.map((doc) => {
+            defined = new Set();
+            return {
+                doc,
+                top: expand(doc.data.directives, doc.file.path, [doc.file.path], { left: nginx_includes_1.MAX_INCLUDED_DIRECTIVES }, []),
+            };
+        });
+        const mounts = (0, compose_mounts_1.deploymentMounts)(ctx);
+        const dockerfiles = ctx.documentsOf('dockerfile');
+        const opensslFor = (0, nginx_tls_1.serverOpenssl)(dockerfiles, { mounts, files: ctx.documentsOf('compose') });
+        const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
+        const stores = (0, store_files_1.treeStoresOf)(ctx);
+        const documentPaths = new Set(ctx.deployment.documents.map((d) => d.file.path));
+        const refused = new Map();
+        const startRefused = new Map();
+        const behindPlain = [];
+        const ignoredProxy = [];
+        const leftOut = (0, httpd_mains_1.leftOutFiles)(expanded, included, dockerfiles);
+        for (const { doc, top } of expanded) {
+            if (included.has(doc.file.path) || leftOut.has(doc.file.path))
+                continue;
+            // A template's values are set when it is rendered: no verdict on what httpd would refuse.
+            if (!doc.template)
+                for (const r of (0, httpd_refused_1.refusedDirectives)(top))
+                    refused.set(keyOf(r.at), r);
+            const openssl = opensslFor(doc.file.path);
+            // A file no main configuration of the tree includes: what the main server sets around it is not known.
+            const mainHeld = (0, httpd_mains_1.isMain)(doc);
+            // Which virtual host comes first is known only from the main configuration, its includes read.
+            if (mainHeld && !doc.template)
+                behindPlain.push(...(0, httpd_order_1.tlsBehindPlain)(top));
+            // Which backends a virtual host reaches is known only with the main server's proxy lines.
+            if (mainHeld && !doc.template)
+                ignoredProxy.push(...(0, httpd_proxy_ignored_1.ignoredProxyTls)(top));
+            const serverLevel = top.filter((p) => !p.block);
+            const listenPorts = (0, httpd_tls_1.allOf)([serverLevel], 'listen').flatMap((p) => (0, httpd_tls_1.portOf)(p.directive.args[0]?.value ?? ''));
+            const vhosts = top.filter((p) => p.block && p.directive.key === 'virtualhost');
+            const context = {
+                doc,
+                openssl,
+                mainHeld,
+                ...(mainHeld ? { serverRoot: (0, httpd_mains_1.serverRootOf)(doc) } : {}),
+                host: ctx.hostOf(doc.file.path),
+                root: ctx.deployment.root,
+                treeFiles: documentPaths,
+            };
+            const hosts = vhosts.map((vhost) => ({
+                levels: [serverLevel, (vhost.block ?? []).filter((p) => !p.block)],
+                vhost,
+            }));
+            // The main server serves TLS on its Listen ports when it says so and no virtual host takes the connections.
+            if (vhosts.length === 0)
+                hosts.push({ levels: [serverLevel] });
+            for (const { levels, vhost } of hosts) {
+                const ihs = (0, ihs_1.ihsServerComponent)(levels, vhost, listenPorts, context);
+                if (ihs)
+                    ctx.addComponent(ihs);
+                const server = serverComponent(levels, vhost, listenPorts, context, ctx.memo);
+                if (server) {
+                    if (mounts.length > 0)
+                        (0, compose_mounts_1.readThroughMounts)(server, mounts, treeFiles, 'httpd');
+                    (0, image_copies_1.readThroughImages)(server, stores);
+                    ctx.addComponent(server);
+                }
+                if (!doc.template)
+                    for (const r of endsRefusedAtStart(levels, vhost, mainHeld, openssl))
+                        if (!startRefused.has(keyOf(r.at)))
+                            startRefused.set(keyOf(r.at), r);
+                const mainScope = top.filter((p) => p.directive.key !== 'virtualhost');
+                const scope = vhost ? (vhost.block ?? []) : mainScope;
+                for (const proxy of (0, httpd_proxy_1.httpdProxies)(scope, levels, vhost, context, ctx.memo, vhost ? mainScope : []))
+                    ctx.addComponent(proxy);
+            }
+        }
+        if (refused.size > 0)
+            (ctx.deployment.httpdRefusedDirectives ??= []).push(...refused.values());
+        if (startRefused.size > 0)
+            (ctx.deployment.httpdStartRefusals ??= []).push(...startRefused.values());
+        if (behindPlain.length > 0)
+            (ctx.deployment.httpdTlsBehindPlain ??= []).push(...behindPlain);
+        if (ignoredProxy.length > 0)
+            (ctx.deployment.httpdIgnoredProxyTls ??= []).push(...ignoredProxy);
+    },
+};
+/** One finding per line: a main-server line every virtual host inherits is one line to fix. */
+const keyOf = (at) => `${at.file}\u0000${at.range?.start.line}\u0000${at.range?.start.character}`;
+/**
+ * What stops httpd when it initialises a virtual host's (or the main server's) SSL contexts: the server's when
+ * SSLEngine is on, the proxy's when SSLProxyEngine is. In a file no main configuration of the tree includes, only the
+ * virtual host's own lines decide (what includes the file may set more after them).
+ */
+function endsRefusedAtStart(levels, vhost, mainHeld, openssl) {
+    const judged = mainHeld ? levels : vhost ? levels.slice(-1) : [];
+    const on = (key) => (0, httpd_tls_1.inEffect)(judged, key)?.directive.args[0]?.value.toLowerCase() === 'on';
+    const name = vhost ? `<VirtualHost ${vhost.directive.args.map((a) => a.value).join(' ')}>` : 'the main server';
+    return [
+        ...(on('sslengine') ? (0, httpd_start_1.startRefusals)(judged, httpd_tls_1.SERVER_SIDE, openssl, name) : []),
+        ...(on('sslproxyengine') ? (0, httpd_start_1.startRefusals)(judged, httpd_tls_1.PROXY_SIDE, openssl, `the proxy of ${name}`) : []),
+    ];
+}
+/**
+ * Whether httpd reads a conditional section's body: `<IfModule !mod_ssl.c>` holds what it reads without mod_ssl (not
+ * the TLS configuration), `<IfDefine X>` is read when a `Define X` came before it (httpd run without `-DX`: the start's
+ * flags are not in the tree, so a body that needs one is not judged), `<IfDefine !X>` when none did; the other
+ * conditions (`<IfVersion>`, `<IfModule mod_ssl.c>`) are taken as holding for a TLS configuration.
+ */
+function conditionHolds(section, defined) {
+    const condition = section.args[0]?.value ?? '';
+    const negated = condition.startsWith('!');
+    const name = negated ? condition.slice(1) : condition;
+    if (section.key === 'ifmodule')
+        return !negated;
+    if (section.key === 'ifdefine')
+        return defined.has(name) !== negated;
+    return true;
+}
+/**
+ * Whether a section body sets anything of mod_ssl's (an `SSL…` directive, at any depth) or a backend mod_proxy may
+ * reach over TLS (its proxy lines).
+ */
+function setsTls(block) {
+    return block.some((d) => d.key.startsWith('ssl') || PROXY_LINES.has(d.key) || (d.block !== undefined && setsTls(d.block)));
+}
+const PROXY_LINES = new Set(['proxypass', 'proxypassmatch', 'balancermember', 'rewriterule']);
+function pathAt(p) {
+    const value = p.directive.args[0]?.value;
+    return value ? { value, location: { file: p.file, range: (0, nginx_placed_1.argsRange)(p) } } : undefined;
+}
+function serverComponent(levels, vhost, listenPorts, context, memo) {
+    const engine = (0, httpd_tls_1.inEffect)(levels, 'sslengine');
+    if (engine?.directive.args[0]?.value.toLowerCase() !== 'on')
+        return undefined;
+    const addresses = (vhost?.directive.args ?? []).map((a) => a.value);
+    const ports = [...new Set(addresses.length > 0 ? addresses.flatMap(httpd_tls_1.portOf) : listenPorts)];
+    const own = levels.at(-1) ?? [];
+    const names = (0, httpd_tls_1.serverNamesOf)(own);
+    const { tls, kept } = (0, httpd_tls_1.httpdEnd)(levels, httpd_tls_1.SERVER_SIDE, context, memo, vhost ?? engine);
+    tls.serverOrderWins = (0, httpd_server_choices_1.serverOrder)(levels);
+    const clientAuth = (0, httpd_server_choices_1.clientAuthOf)(levels);
+    if (clientAuth)
+        tls.clientAuth = clientAuth;
+    // mod_ssl appends a virtual host's certificate files to the main server's, and the later file of a key type wins.
+    const certificateLines = (0, httpd_tls_1.allOf)(levels.slice(-1), 'sslcertificatefile');
+    const certificates = (certificateLines.length > 0 ? certificateLines : (0, httpd_tls_1.allOf)(levels, 'sslcertificatefile'))
+        .map(pathAt)
+        .filter((c) => !!c);
+    const keys = (0, httpd_tls_1.allOf)(levels, 'sslcertificatekeyfile')
+        .map(pathAt)
+        .filter((c) => !!c);
+    // A relative path is read from the ServerRoot (measured): the tree's file there, when the tree holds it.
+    const fromRoot = (value) => {
+        const candidate = context.serverRoot && !path.isAbsolute(value) ? path.join(context.serverRoot, value) : undefined;
+        return candidate && context.treeFiles.has(candidate) ? candidate : value;
+    };
+    const [first, ...more] = certificates.map((c) => ({ file: fromRoot(c.value), reference: c.location }));
+    if (first)
+        tls.certificate = first;
+    if (more.length > 0)
+        tls.moreCertificates = more;
+    // No SSLCertificateFile anywhere the tree holds: httpd does not start, unless a level it does not hold sets one.
+    const certificateUnknown = certificates.length === 0 ? (0, httpd_tls_1.unheldWhy)(levels, context.mainHeld) : undefined;
+    const pairs = (0, httpd_start_1.certificateKeyPairs)(levels, !(0, httpd_tls_1.unheldWhy)(levels, context.mainHeld)).flatMap((pair) => {
+        const certificate = pathAt(pair.certificate);
+        const key = pair.key && pathAt(pair.key);
+        return certificate && (key || !pair.key) ? [{ certificate, ...(key ? { key } : {}) }] : [];
+    });
+    const caLine = (0, httpd_tls_1.inEffect)(levels, 'sslcacertificatefile');
+    const caFile = caLine && pathAt(caLine);
+    const chainLine = (0, httpd_tls_1.inEffect)(levels, 'sslcertificatechainfile');
+    const chainFile = chainLine && pathAt(chainLine);
+    const at = vhost
+        ? { file: vhost.file, range: vhost.directive.nameRange }
+        : { file: engine.file, range: engine.directive.nameRange };
+    const relative = path.relative(context.root, at.file).split(path.sep).join('/') || path.basename(at.file);
+    const written = addresses.find((a) => !/[$[{<%]/.test(a))?.replace(/:\d+$/, '');
+    // A name or port a template writes (`<VirtualHost *:{{ https_port }}>`, `ServerName {{ vhost_name }}`) is named as
+    // written, not `_:?` (el1638en/apache_tomcat_load_balancer@aa1097b roles/apache2/templates/vhost_mod_jk.conf.j2).
+    const templated = addresses.find((a) => /[$[{<%]/.test(a));
+    const writtenName = own.find((p) => p.directive.key === 'servername')?.directive.args[0]?.value;
+    const host = names[0] ?? written ?? writtenName ?? templated?.replace(/:[^:]*$/, '') ?? '_';
+    const port = ports[0] ?? (templated ? /:([^:]+)$/.exec(templated)?.[1] : undefined) ?? '?';
+    const label = `${host}:${port}`;
+    // Settings outside any <VirtualHost>: the main server's, or (in a file no main configuration of the tree includes)
+    // those of whatever virtual host includes the file.
+    const name = vhost
+        ? `httpd virtual host ${label} (${relative})`
+        : context.mainHeld
+            ? `httpd main server${ports.length > 0 ? ` :${ports.join(', :')}` : ''} (${relative})`
+            : `httpd TLS settings (${relative})`;
+    return {
+        id: `httpd.server:${relative}:${label}:${at.range?.start.line ?? 0}`,
+        type: 'httpd.server',
+        name,
+        role: 'server',
+        location: at,
+        host: context.host,
+        tls,
+        documents: [context.doc],
+        attributes: {
+            tlsPorts: ports,
+            hostnames: names,
+            addresses,
+            openssl: (0, nginx_tls_1.opensslAttribute)(context.openssl),
+            ...kept,
+            ...(keys.length > 0 ? { certificateKeys: keys } : {}),
+            ...(pairs.length > 0 ? { certificatePairs: pairs } : {}),
+            ...(caFile ? { caFile } : {}),
+            ...(chainFile ? { chainFile } : {}),
+            ...(certificateUnknown ? { certificateUnknown } : {}),
+            ...((vhost ?? engine).via ? { includedBy: (vhost ?? engine).via } : {}),
+            ...(context.serverRoot ? { serverRoot: context.serverRoot } : {}),
+        },
+    };
+}

@@ -1,0 +1,281 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.JVM_OPTION_KINDS = void 0;
+exports.traced = traced;
+exports.tracedEntry = tracedEntry;
+exports.appGroupOf = appGroupOf;
+exports.onTestClasspath = onTestClasspath;
+exports.jvmPropertiesByGroup = jvmPropertiesByGroup;
+exports.springEnvironmentByGroup = springEnvironmentByGroup;
+exports.startersByGroup = startersByGroup;
+exports.boundContainers = boundContainers;
+exports.springArgumentsByGroup = springArgumentsByGroup;
+exports.builtServices = builtServices;
+exports.jvmOptionDocuments = jvmOptionDocuments;
+exports.urlsIn = urlsIn;
+exports.clientUrlsIn = clientUrlsIn;
+const path = __importStar(require("node:path"));
+const test_fixture_dirs_1 = require("../core/test-fixture-dirs");
+const types_1 = require("../parse/types");
+const paths_1 = require("./paths");
+const container_starts_1 = require("./container-starts");
+/** Document kinds that carry JVM `-D` options (their `data` is `JvmOptionsData`). */
+exports.JVM_OPTION_KINDS = ['java.jvm-options', 'java.shell-env', 'systemd.unit', 'dockerfile'];
+function traced(value, file, range, note) {
+    const location = range ? { file, range } : { file };
+    return { value, from: { kind: 'file', location, ...(note ? { note } : {}) } };
+}
+function tracedEntry(doc, entry, value) {
+    return { value, from: { kind: 'file', location: (0, types_1.entryLocation)(doc, entry, 'value') } };
+}
+/**
+ * Which application a file belongs to: a config `components` entry whose glob
+ * matches it, else the Maven/Gradle project of a Spring app whose directory holds it
+ * (`samples/s1/src/main/resources/application.yml`: `samples/s1`; a repository of several
+ * sample apps is several apps; a deployment that is itself the project, with its own
+ * `src/main/resources`, is one app with every file outside deeper projects: its root Dockerfile,
+ * `config/application.yml`), else the top-level directory of the deployment that holds it
+ * (`client/bin/setenv.sh` and `client/config/application.yml` are one app).
+ */
+function appGroupOf(ctx, file) {
+    const globs = (0, paths_1.componentGlobs)(ctx.config.components);
+    if (globs.length) {
+        const relativeToConfig = (0, paths_1.relativePosix)(ctx.config.baseDir, file);
+        for (const { component, match } of globs) {
+            if (match(relativeToConfig) || match(path.posix.dirname(relativeToConfig)))
+                return `config:${component.files}`;
+        }
+    }
+    const relative = (0, paths_1.relativePosix)(ctx.deployment.root, file);
+    // The deployment itself may be the project (its own src/main/resources: '' sorts last, after deeper ones).
+    const project = springProjects(ctx).find((p) => p === '' || relative.startsWith(`${p}/`));
+    if (project !== undefined)
+        return project;
+    const [top = '', ...below] = relative.split('/');
+    return below.length > 0 ? top : '';
+}
+/**
+ * A file of the resources of a Maven/Gradle source set other than `main` (`src/test/resources`, `src/e2e/resources`,
+ * `src/integrationTest/resources`): on the classpath of the project's tests only, never packaged with the app
+ * (jhipster/jhipster-sample-app's src/test/resources/config/application.yml; medizininformatik-initiative/fts-next's
+ * agents set server.ssl.* only in src/test/resources and name the app in src/e2e/resources).
+ */
+function onTestClasspath(ctx, file) {
+    return (0, test_fixture_dirs_1.testResourcesDir)((0, paths_1.relativePosix)(ctx.deployment.root, file)) !== undefined;
+}
+/** The project directories (relative, deepest first) of the deployment's `<project>/src/{main,test}/resources` Spring files. */
+function springProjects(ctx) {
+    return ctx.once('springProjects', () => {
+        const projects = new Set();
+        for (const doc of ctx.deployment.documents) {
+            if (!doc.kind.startsWith('spring.'))
+                continue;
+            const project = /^(?:(.+?)\/)?src\/(?:main|test)\/resources\//.exec((0, paths_1.relativePosix)(ctx.deployment.root, doc.file.path));
+            if (project)
+                projects.add(project[1] ?? '');
+        }
+        return [...projects].sort((a, b) => b.length - a.length);
+    });
+}
+/** Every JVM `-D` property set in the deployment, by app group, in path order (the later wins). */
+function jvmPropertiesByGroup(ctx) {
+    // Asked by the Java, Tomcat and Liberty contributors alike: collected once per build.
+    return ctx.once('jvmPropertiesByGroup', () => collectJvmProperties(ctx));
+}
+/**
+ * Every environment variable Spring binds (`SERVER_SSL_KEY_STORE=…`) set in the deployment's start files, by app
+ * group, in path order: then those of Docker Compose services built from a directory of the tree (the app of that
+ * directory), which start the container and so win over its Dockerfile's ENV.
+ */
+function springEnvironmentByGroup(ctx) {
+    return ctx.once('springEnvironmentByGroup', () => {
+        const groups = startFileSettings(ctx, (data) => data.springEnvironment);
+        for (const [group, doc, service] of builtServices(ctx)) {
+            // `environment:` wins over the `env_file:` files, a later file over an earlier one.
+            for (const envFile of service.envFiles) {
+                const file = path.resolve(path.dirname(doc.file.path), envFile.path);
+                const read = ctx.deployment.documents.find((d) => d.file.path === file);
+                const settings = read?.data?.springEnvironment;
+                const via = [{ file: doc.file.path, range: envFile.range, message: `env_file of service ${service.name}` }];
+                if (read && settings)
+                    addSources(groups, group, read, settings, true, via);
+            }
+            addSources(groups, group, doc, service.springEnvironment, true);
+        }
+        // A container's `envFrom:` ConfigMaps in order, then its `env:` (which wins).
+        for (const { group, start, variant } of boundContainers(ctx)) {
+            for (const { configMap, doc, from } of start.configMaps)
+                addSources(groups, group, doc, configMap.springEnvironment, true, [{ ...from, message: `envFrom of ${start.container.label}` }], variant);
+            addSources(groups, group, start.doc, start.container.springEnvironment, true, undefined, variant);
+        }
+        return groups;
+    });
+}
+/**
+ * The app's starts when a Kubernetes workload runs it: each bound container, and the Docker Compose services built
+ * for it as one more. Undefined for an app no container runs (one start, as before).
+ */
+function startersByGroup(ctx) {
+    return ctx.once('startersByGroup', () => {
+        const starters = new Map();
+        for (const { group, start, variant } of boundContainers(ctx))
+            starters.set(group, [
+                ...(starters.get(group) ?? []),
+                { id: variant, label: start.container.label, ...(start.opaque && { opaque: start.opaque }) },
+            ]);
+        for (const [group] of builtServices(ctx)) {
+            const list = starters.get(group);
+            if (list && !list.some((s) => s.id === container_starts_1.COMPOSE_START))
+                list.push({ id: container_starts_1.COMPOSE_START, label: 'Docker Compose' });
+        }
+        return starters;
+    });
+}
+/** The containers of the tree's Kubernetes workloads whose image a directory of the tree builds, with that app group. */
+function boundContainers(ctx) {
+    return ctx.once('boundContainers', () => (0, container_starts_1.containerStarts)(ctx.deployment.documents, ctx.deployment.root).flatMap((start, i) => start.dir === undefined
+        ? []
+        : [
+            {
+                group: appGroupOf(ctx, path.join(start.dir, 'Dockerfile')),
+                start,
+                variant: `${i}:${start.container.label}`,
+            },
+        ]));
+}
+/**
+ * Every Spring `--name=value` program argument in the deployment's start files, by app group, in path order: then
+ * those of the `command:` of Docker Compose services built from a directory of the tree.
+ */
+function springArgumentsByGroup(ctx) {
+    return ctx.once('springArgumentsByGroup', () => {
+        const groups = startFileSettings(ctx, (data) => data.springArguments);
+        for (const [group, doc, service] of builtServices(ctx))
+            addSources(groups, group, doc, service.springArguments, true);
+        for (const { group, start, variant } of boundContainers(ctx))
+            addSources(groups, group, start.doc, start.container.springArguments, true, undefined, variant);
+        return groups;
+    });
+}
+/** The Docker Compose services built from a directory of the tree, with the app group that directory belongs to. */
+function builtServices(ctx) {
+    const built = [];
+    for (const doc of ctx.deployment.documents) {
+        if (doc.kind !== 'compose')
+            continue;
+        for (const service of doc.data.services) {
+            if (service.build === undefined || /[$]/.test(service.build))
+                continue;
+            const dir = path.resolve(path.dirname(doc.file.path), service.build);
+            if ((0, paths_1.relativePosix)(ctx.deployment.root, dir).startsWith('..'))
+                continue;
+            // The app a file of that directory belongs to: the Dockerfile the service is built with would be.
+            built.push([appGroupOf(ctx, path.join(dir, 'Dockerfile')), doc, service]);
+        }
+    }
+    return built;
+}
+/** One list of the start files' data, by app group, in path order. */
+function startFileSettings(ctx, list) {
+    const groups = new Map();
+    for (const doc of jvmOptionDocuments(ctx.deployment.documents))
+        addSources(groups, appGroupOf(ctx, doc.file.path), doc, list(doc.data) ?? []);
+    return groups;
+}
+function addSources(groups, group, doc, settings, composed, via, variant) {
+    if (settings.length === 0)
+        return;
+    const list = groups.get(group) ?? [];
+    for (const property of settings)
+        list.push({ doc, property, ...(composed && { composed }), ...(via && { via }), ...(variant && { variant }) });
+    groups.set(group, list);
+}
+/** The documents that hold JVM options (and start environments), in path order: the later wins. */
+function jvmOptionDocuments(documents) {
+    return documents
+        .filter((d) => exports.JVM_OPTION_KINDS.includes(d.kind))
+        .sort((a, b) => a.file.path.localeCompare(b.file.path));
+}
+function collectJvmProperties(ctx) {
+    const groups = new Map();
+    const docs = jvmOptionDocuments(ctx.deployment.documents);
+    const add = (doc, property) => {
+        const group = appGroupOf(ctx, doc.file.path);
+        const list = groups.get(group);
+        if (list)
+            list.push({ doc, property });
+        else
+            groups.set(group, [{ doc, property }]);
+    };
+    for (const doc of docs)
+        for (const property of doc.data.properties)
+            add(doc, property);
+    // WebSphere traditional keeps JVM arguments in server.xml `genericJvmArguments` (parsed by the WAS reader).
+    for (const doc of ctx.deployment.documents) {
+        for (const entry of doc.entries) {
+            if (!entry.key.endsWith('genericJvmArguments') || !/(^|@)genericJvmArguments$/.test(entry.key))
+                continue;
+            for (const m of entry.value.matchAll(/(?:^|\s)-D([\w.$-]+)=?("[^"]*"|\S*)/g)) {
+                add(doc, {
+                    name: m[1],
+                    value: m[2].replace(/^"|"$/g, ''),
+                    nameRange: entry.valueRange,
+                    valueRange: entry.valueRange,
+                    secret: /pass/i.test(m[1]),
+                    via: 'genericJvmArguments',
+                    unresolved: /\$\{/.test(m[2]),
+                });
+            }
+        }
+    }
+    return groups;
+}
+/** `scheme://[user[:password]@]host[:port]`: the user-info (Eureka's `https://user:pass@host:8761/eureka/`) is skipped. */
+const URL_IN_VALUE = /\b(https?|wss?):\/\/(?:[^\s/?#@]*@)?([A-Za-z0-9.-]+|\[[0-9a-fA-F:]+\])(?::(\d+))?/g;
+/** URLs in entry values (Spring `*.url`, `*.base-url`, any value that is a URL). */
+function urlsIn(doc) {
+    return doc.entries.flatMap((entry) => entry.secret ? [] : clientUrlsIn(entry.value, (0, types_1.entryLocation)(doc, entry, 'value'), entry.key));
+}
+/** The `scheme://host[:port]` URLs in a setting's value, each traced to the setting. */
+function clientUrlsIn(value, location, key) {
+    return [...value.matchAll(URL_IN_VALUE)].map((m) => {
+        const scheme = m[1].toLowerCase();
+        const port = m[3] ? Number(m[3]) : scheme === 'https' || scheme === 'wss' ? 443 : 80;
+        // The URL as the link names it: without the user-info, which may hold a password.
+        const url = `${m[1]}://${m[2]}${m[3] ? `:${m[3]}` : ''}`;
+        return { url, scheme, host: m[2].toLowerCase(), port, location, key };
+    });
+}

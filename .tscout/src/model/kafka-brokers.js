@@ -1,0 +1,243 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.kafkaBrokersContributor = void 0;
+exports.serviceImageRuntime = serviceImageRuntime;
+/**
+ * Kafka brokers that Docker Compose runs from Confluent's images (`confluentinc/cp-kafka`, `cp-server`,
+ * `cp-enterprise-kafka`) or Apache Kafka's (`apache/kafka`, `apache/kafka-native`, whose configure script is Confluent's:
+ * https://github.com/apache/kafka/blob/1eb7644349c/docker/resources/common-scripts/configure), with the key and trust
+ * stores their environment names (Deployment.unlinkedEnds). The image's configure script turns every `KAFKA_*` variable into a broker property (`KAFKA_SSL_KEYSTORE_LOCATION` is
+ * ssl.keystore.location) and, when KAFKA_ADVERTISED_LISTENERS holds `SSL://`, sets ssl.keystore.location to
+ * /etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_FILENAME with the password read from the file KAFKA_SSL_KEYSTORE_CREDENTIALS
+ * names there, and the trust store likewise only when KAFKA_SSL_CLIENT_AUTH is required or requested
+ * (https://github.com/confluentinc/kafka-images/blob/v7.3.0/kafka/include/etc/confluent/docker/configure, the same at
+ * f8e3015). wurstmeister/kafka writes the variables alike with no store convention (WURSTMEISTER_KAFKA_IMAGE). Bitnami's
+ * image (`bitnami/kafka`, `bitnamilegacy/kafka`) has its own convention: ./kafka-bitnami.ts. A store
+ * is named only where a Compose bind mount of the service puts a store file of the tree at that path: a path no mount of
+ * the tree fills is left unknown.
+ */
+const path = __importStar(require("node:path"));
+const confluent_credentials_1 = require("../parse/keystore/confluent-credentials");
+const bitnami_credentials_1 = require("../parse/keystore/bitnami-credentials");
+const compose_mounts_1 = require("./compose-mounts");
+const java_shared_1 = require("./java-shared");
+const kafka_protocols_1 = require("./kafka-protocols");
+const kafka_bitnami_1 = require("./kafka-bitnami");
+const kafka_broker_listeners_1 = require("./kafka-broker-listeners");
+const paths_1 = require("./paths");
+const runtime_named_1 = require("./runtime-named");
+const store_files_1 = require("./store-files");
+/**
+ * wurstmeister/kafka: its start-kafka.sh writes every KAFKA_* variable into server.properties, the name lower case with
+ * `_` as `.`, and has no store convention of its own (wurstmeister/kafka-docker@4811383 start-kafka.sh): its stores are
+ * KAFKA_SSL_KEYSTORE_LOCATION and KAFKA_SSL_TRUSTSTORE_LOCATION as written.
+ */
+const WURSTMEISTER_KAFKA_IMAGE = /(^|\/)wurstmeister\/kafka(:|@|$)/;
+exports.kafkaBrokersContributor = {
+    id: 'kafka-brokers',
+    reads: ['compose'],
+    contribute(ctx) {
+        const composeFiles = ctx.documentsOf('compose');
+        if (composeFiles.length === 0)
+            return;
+        const stores = (0, store_files_1.treeStoresOf)(ctx);
+        const mounts = (0, compose_mounts_1.deploymentMounts)(ctx);
+        const documents = new Set(ctx.deployment.documents.map((d) => d.file.path));
+        for (const doc of composeFiles)
+            for (const service of doc.data.services) {
+                const image = service.image ?? '';
+                const own = mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
+                const env = environmentOf(doc, service);
+                const confluent = confluent_credentials_1.CONFLUENT_BROKER_IMAGE.test(image);
+                const propertiesFromEnv = confluent || WURSTMEISTER_KAFKA_IMAGE.test(image);
+                const end = propertiesFromEnv
+                    ? confluentBroker(env, (p) => (0, kafka_protocols_1.mountedTreeFile)(own, p)?.file, confluent)
+                    : bitnami_credentials_1.BITNAMI_KAFKA_IMAGE.test(image)
+                        ? (0, kafka_bitnami_1.bitnamiBroker)(env, own, {
+                            isStore: (file) => stores.typeOf(file) !== undefined,
+                            isDocument: (file) => documents.has(file),
+                        })
+                        : undefined;
+                const name = `Kafka broker (${(0, paths_1.relativePosix)(ctx.deployment.root, doc.file.path)} service ${service.name})`;
+                const trust = end && brokerTrust(end, stores);
+                const off = propertiesFromEnv ? interBrokerVerificationOff(env) : undefined;
+                const lists = (propertiesFromEnv || bitnami_credentials_1.BITNAMI_KAFKA_IMAGE.test(image)) && brokerLists(env, confluent);
+                const runtime = serviceImageRuntime(doc, service, ctx.memo);
+                const listenerEnds = propertiesFromEnv
+                    ? (0, kafka_broker_listeners_1.brokerListenerEnds)(doc, service, { name, own, stores, ...(runtime ? { runtime } : {}) })
+                    : [];
+                if (listenerEnds.length > 0)
+                    (ctx.deployment.unlinkedEnds ??= []).push(...listenerEnds);
+                if (!trust && !off && !lists)
+                    continue;
+                (ctx.deployment.unlinkedEnds ??= []).push({
+                    name,
+                    location: { file: doc.file.path },
+                    implementation: 'jsse',
+                    trust: trust ?? { defaultTrust: 'jdk-cacerts' },
+                    ...(off ? { hostnameVerificationOff: off } : {}),
+                    ...(lists || {}),
+                    ...(runtime ? { runtime } : {}),
+                });
+            }
+    },
+};
+/**
+ * The protocols and cipher suites a broker with a TLS listener enables for them: ssl.enabled.protocols and
+ * ssl.cipher.suites as the image writes them from KAFKA_SSL_ENABLED_PROTOCOLS and KAFKA_SSL_CIPHER_SUITES (Confluent's,
+ * Apache Kafka's and wurstmeister's images) or KAFKA_CFG_SSL_… (Bitnami's, whose legacy KAFKA_<NAME> alias wins:
+ * ./kafka-bitnami.ts). Undefined when neither is set (or known).
+ */
+function brokerLists(env, confluent) {
+    const prefixes = confluent ? ['KAFKA_'] : ['KAFKA_', 'KAFKA_CFG_'];
+    const named = (name) => prefixes.map((prefix) => prefix + name).find((variable) => env.has(variable)) ?? `KAFKA_${name}`;
+    const value = (name) => env.get(named(name))?.value;
+    const listeners = [value('ADVERTISED_LISTENERS') ?? '', value('LISTENERS') ?? ''].join(',');
+    if (!(0, kafka_protocols_1.listenersSpeakTls)(listeners, value('LISTENER_SECURITY_PROTOCOL_MAP')))
+        return undefined;
+    const list = (name) => {
+        const variable = named(name);
+        const written = env.get(variable);
+        return written && (0, kafka_protocols_1.kafkaListOf)(variable, written.value, written.at);
+    };
+    const protocols = list('SSL_ENABLED_PROTOCOLS');
+    const cipherSuites = list('SSL_CIPHER_SUITES');
+    return protocols || cipherSuites
+        ? { ...(protocols ? { protocols } : {}), ...(cipherSuites ? { cipherSuites } : {}) }
+        : undefined;
+}
+/**
+ * The JDK a Compose service's image runs (jdk-locations.json: Confluent's images by tag), where `image:` is written;
+ * undefined when the image is not known (the JDK is then unknown: no nearer JDK of the tree runs a container).
+ */
+function serviceImageRuntime(doc, service, memo) {
+    const image = service.image?.trim();
+    const range = service.imageRange;
+    if (!image || !range)
+        return undefined;
+    const at = { file: doc.file.path, range };
+    const line = range.start.line + 1;
+    return (0, runtime_named_1.imageRuntime)(image, at, `JDK of ${path.basename(doc.file.path)}:${line} image ${image}`, memo);
+}
+/** The stores a Confluent broker reads, as the configure script sets them: the written paths and where they are set. */
+function confluentBroker(env, treeFile, script) {
+    const advertised = env.get('KAFKA_ADVERTISED_LISTENERS')?.value ?? '';
+    const listeners = [advertised, env.get('KAFKA_LISTENERS')?.value ?? ''].join(',');
+    if (!(0, kafka_protocols_1.listenersSpeakTls)(listeners, env.get('KAFKA_LISTENER_SECURITY_PROTOCOL_MAP')?.value))
+        return undefined;
+    const scripted = script && advertised.includes('SSL://');
+    const side = (kind) => {
+        // The script names the trust store only for client authentication (required or requested).
+        const auth = env.get('KAFKA_SSL_CLIENT_AUTH')?.value ?? '';
+        if (scripted && kind === 'TRUSTSTORE' && !/required|requested/.test(auth))
+            return undefined;
+        // The script's file name under /etc/kafka/secrets and credentials file, else the location and password as set.
+        const written = env.get(`KAFKA_SSL_${kind}_${scripted ? 'FILENAME' : 'LOCATION'}`);
+        const value = written?.value.trim() ?? '';
+        if (!written || value === '' || value.includes('$') || (!scripted && !value.startsWith('/')))
+            return undefined;
+        // `/certs/x.jks` makes /etc/kafka/secrets//certs/x.jks, the same file to bash (ttt9912/spring-kafka@efde190).
+        const containerPath = path.posix.normalize(scripted ? `${confluent_credentials_1.CONFLUENT_SECRETS}/${value}` : value);
+        const treeFound = treeFile(containerPath);
+        const password = env.get(`KAFKA_SSL_${kind}_${scripted ? 'CREDENTIALS' : 'PASSWORD'}`);
+        const type = env.get(`KAFKA_SSL_${kind}_TYPE`);
+        return {
+            containerPath,
+            ...(treeFound ? { treeFile: treeFound } : {}),
+            at: written.at,
+            ...(type ? { type } : {}),
+            ...(password ? { passwordAt: password.keyAt } : {}),
+        };
+    };
+    const keyStore = side('KEYSTORE');
+    const trustStore = side('TRUSTSTORE');
+    return keyStore || trustStore
+        ? { ...(keyStore ? { keyStore } : {}), ...(trustStore ? { trustStore } : {}) }
+        : undefined;
+}
+/**
+ * Where a Confluent broker turns host name checks off for the connections it makes to the other brokers: its
+ * inter-broker listener (KAFKA_INTER_BROKER_LISTENER_NAME, else the one KAFKA_SECURITY_INTER_BROKER_PROTOCOL names) is
+ * TLS and its ssl.endpoint.identification.algorithm (the listener's own first) is empty or blank; the image writes each
+ * KAFKA_* variable as is, `__` in a name standing for `_` (kafka.properties.template envToProps, the configure script
+ * leaves the algorithm alone: confluentinc/kafka-images@f8e3015).
+ */
+function interBrokerVerificationOff(env) {
+    const inter = env.get('KAFKA_INTER_BROKER_LISTENER_NAME') ?? env.get('KAFKA_SECURITY_INTER_BROKER_PROTOCOL');
+    const listener = inter?.value.trim().toUpperCase();
+    if (!inter || !listener)
+        return undefined;
+    const listeners = [env.get('KAFKA_ADVERTISED_LISTENERS')?.value ?? '', env.get('KAFKA_LISTENERS')?.value ?? ''];
+    const tls = (0, kafka_protocols_1.tlsListenerNames)(listeners.join(','), env.get('KAFKA_LISTENER_SECURITY_PROTOCOL_MAP')?.value);
+    if (!tls.includes(listener))
+        return undefined;
+    const own = `KAFKA_LISTENER_NAME_${listener.replaceAll('_', '__')}_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM`;
+    const variable = env.has(own) ? own : 'KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM';
+    const algorithm = env.get(variable);
+    if (!algorithm || algorithm.value.trim() !== '')
+        return undefined;
+    return { setting: variable, at: algorithm.keyAt, tlsAt: inter.keyAt, listener };
+}
+/** The broker's stores that a bind mount of the tree fills; undefined when none is. */
+function brokerTrust(found, stores) {
+    const ref = (side) => {
+        if (!side?.treeFile || stores.typeOf(side.treeFile) === undefined)
+            return undefined;
+        const at = { value: side.containerPath, from: { kind: 'file', location: side.at } };
+        const type = side.type ? (0, java_shared_1.traced)(side.type.value, side.type.at.file, side.type.at.range) : undefined;
+        return (0, store_files_1.storeRef)(at, [], stores, type, side.passwordAt, side.treeFile);
+    };
+    const keyStore = ref(found.keyStore);
+    const trustStore = ref(found.trustStore);
+    if (!keyStore && !trustStore)
+        return undefined;
+    return {
+        ...(keyStore ? { keyStore } : {}),
+        ...(trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' }),
+    };
+}
+/** A service's `environment:` variables that have a value, by name (the last written wins). */
+function environmentOf(doc, service) {
+    const env = new Map();
+    for (const variable of service.environment)
+        if (variable.value !== undefined)
+            env.set(variable.name, {
+                value: variable.value,
+                at: { file: doc.file.path, range: variable.valueRange },
+                keyAt: { file: doc.file.path, range: variable.nameRange },
+            });
+    return env;
+}

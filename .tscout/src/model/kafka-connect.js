@@ -1,0 +1,208 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.kafkaConnectComposeContributor = exports.CONNECT_WORKER_SETTINGS = void 0;
+exports.connectWorkerViews = connectWorkerViews;
+exports.connectRestView = connectRestView;
+exports.mirrorMakerViews = mirrorMakerViews;
+exports.connectGaps = connectGaps;
+const dockerfile_stages_1 = require("../parse/dockerfile-stages");
+const compose_mounts_1 = require("./compose-mounts");
+const kafka_brokers_1 = require("./kafka-brokers");
+const kafka_clients_1 = require("./kafka-clients");
+const kafka_protocols_1 = require("./kafka-protocols");
+const paths_1 = require("./paths");
+const store_files_1 = require("./store-files");
+/** Settings only a Connect worker has (DistributedConfig, StandaloneConfig, WorkerConfig). */
+exports.CONNECT_WORKER_SETTINGS = [
+    'config.storage.topic',
+    'offset.storage.topic',
+    'status.storage.topic',
+    'offset.storage.file.filename',
+    'key.converter',
+    'value.converter',
+    'plugin.path',
+];
+/** The clients a Connect worker makes, each reading its settings as Worker does (see the header). */
+function connectWorkerViews(setting) {
+    return [
+        { label: 'worker', setting },
+        { label: 'producers', setting: (key) => setting(`producer.${key}`) },
+        { label: 'consumers', setting: (key) => setting(`consumer.${key}`) },
+        { label: 'admin', setting: (key) => setting(`admin.${key}`) ?? setting(key) },
+    ];
+}
+/**
+ * The REST server of a Connect worker with an HTTPS listener (`listeners=https://…`): it reads `listeners.https.<setting>`
+ * when any setting has that prefix (`prefixed`), else the worker's own `ssl.*` (https://kafka.apache.org/documentation/
+ * #connect_rest: "When using the prefix, only the prefixed options will be used and the ssl.* options without the prefix
+ * will be ignored"). Undefined when no listener is HTTPS. Dabz/kafka-security-playbook@24ee035 kafka-connect-mtls
+ * serves its REST API from server.keystore by `CONNECT_LISTENERS_HTTPS_SSL_KEYSTORE_LOCATION`.
+ */
+function connectRestView(setting, prefixed) {
+    const listeners = setting('listeners');
+    if (!listeners || !/(^|,)\s*https:\/\//i.test(listeners.value))
+        return undefined;
+    return {
+        label: 'REST listener',
+        setting: prefixed ? (key) => setting(`listeners.https.${key}`) : setting,
+    };
+}
+/**
+ * The clients of each cluster MirrorMaker 2 connects to: `<cluster>.<setting>` before `<setting>`; and where the file
+ * sets a client's own (`A.producer.ssl.truststore.location`, or `producer.…` for every cluster), that cluster's
+ * producers, consumers or admin clients read `A.producer.<setting>`, `producer.<setting>`, `A.<setting>`, `<setting>` in
+ * that order (MirrorMakerConfig.clusterProps, then MirrorClientConfig.clientConfig's valuesWithPrefixOverride of
+ * `producer.`, `consumer.`, `admin.`: apache/kafka 3.8.0 connect/mirror-client MirrorClientConfig.java).
+ */
+function mirrorMakerViews(clusters, setting, keys = []) {
+    const aliases = [...new Set(clusters.split(',').map((alias) => alias.trim()))].filter((a) => a !== '');
+    return aliases.flatMap((alias) => {
+        const cluster = (key) => setting(`${alias}.${key}`) ?? setting(key);
+        const own = MIRROR_CLIENTS.filter(([prefix]) => keys.some((key) => key.startsWith(`${alias}.${prefix}ssl.`) || key.startsWith(`${prefix}ssl.`)));
+        return [
+            { label: `cluster ${alias}`, setting: cluster },
+            ...own.map(([prefix, clients]) => ({
+                label: `cluster ${alias} ${clients}`,
+                setting: (key) => cluster(`${prefix}${key}`) ?? cluster(key),
+            })),
+        ];
+    });
+}
+/** The clients MirrorMaker 2 makes for a cluster, by the prefix of their own settings. */
+const MIRROR_CLIENTS = [
+    ['producer.', 'producers'],
+    ['consumer.', 'consumers'],
+    ['admin.', 'admin clients'],
+];
+/**
+ * Kafka Connect images that write each `CONNECT_*` variable into the worker's properties, from any registry
+ * (confluentinc/cp-demo@10846ae builds `FROM $REPOSITORY/cp-server-connect:$CP_VERSION`).
+ */
+const CONNECT_IMAGE = /(^|\/)(cp-(server-connect|kafka-connect)(-base)?|debezium\/connect(-base)?)(:|@|$)/;
+/** The image a service runs, and the one the Dockerfile it builds starts its runtime stage from (as written). */
+function serviceImages(service, composeFile, documents) {
+    const dockerfile = (0, compose_mounts_1.builtDockerfile)(composeFile, service);
+    const built = dockerfile === undefined ? undefined : documents.get(dockerfile);
+    const stage = built?.kind === 'dockerfile' ? (0, dockerfile_stages_1.runtimeStage)(built.data) : undefined;
+    return [service.image ?? '', stage?.written ?? ''];
+}
+/** The variable of these images that sets a worker setting (`producer.ssl.truststore.location`). */
+const connectVariable = (key) => `CONNECT_${key.toUpperCase().replaceAll('.', '_')}`;
+exports.kafkaConnectComposeContributor = {
+    id: 'kafka-connect-compose',
+    // Without a Compose file it adds nothing; the Dockerfile of a built service is read only through one.
+    reads: ['compose'],
+    contribute(ctx) {
+        const composeFiles = ctx.documentsOf('compose');
+        if (composeFiles.length === 0)
+            return;
+        const stores = (0, store_files_1.treeStoresOf)(ctx);
+        const mounts = (0, compose_mounts_1.deploymentMounts)(ctx);
+        const documents = new Map(ctx.deployment.documents.map((d) => [d.file.path, d]));
+        for (const doc of composeFiles)
+            for (const service of doc.data.services) {
+                if (!serviceImages(service, doc.file.path, documents).some((image) => CONNECT_IMAGE.test(image)))
+                    continue;
+                // Each CONNECT_<NAME> is the worker setting <name>; the entry keeps the variable's name, where it is written.
+                const env = (0, kafka_protocols_1.serviceVariables)(service, 'CONNECT_');
+                const setting = (key) => env.get(connectVariable(key));
+                const own = mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
+                const name = `Kafka Connect worker (${(0, paths_1.relativePosix)(ctx.deployment.root, doc.file.path)} service ${service.name})`;
+                const gaps = connectGaps(name, doc.file.path, setting, connectVariable);
+                if (gaps.length > 0)
+                    (ctx.deployment.kafkaConnectGaps ??= []).push(...gaps);
+                // The image's JDK, else the JDK the Dockerfile it builds names (its FROM: namedRuntimes).
+                const built = (0, compose_mounts_1.builtDockerfile)(doc.file.path, service);
+                const runtime = (0, kafka_brokers_1.serviceImageRuntime)(doc, service, ctx.memo) ??
+                    (built !== undefined && documents.has(built) ? ctx.runtimeFor(built) : undefined);
+                // A container path that a bind mount of the service fills with a store of the tree; else unknown.
+                const storeFile = (written) => {
+                    const found = written.startsWith('/') ? (0, kafka_protocols_1.mountedTreeFile)(own, written) : undefined;
+                    return found && stores.typeOf(found.file) !== undefined ? { file: found.file } : undefined;
+                };
+                const ends = (0, kafka_clients_1.kafkaViewEnds)({
+                    name,
+                    ...(runtime ? { runtime } : {}),
+                    nameOf: (labels) => `${name} [${labels.join(', ')}]`,
+                    file: doc.file.path,
+                    views: connectWorkerViews(setting),
+                    role: 'client',
+                    stores,
+                    storeFile,
+                });
+                const rest = connectRestView(setting, [...env.keys()].some((variable) => variable.startsWith(connectVariable('listeners.https.'))));
+                if (rest)
+                    ends.push(...(0, kafka_clients_1.kafkaViewEnds)({
+                        name: `${name} REST listener`,
+                        nameOf: () => `${name} REST listener`,
+                        ...(runtime ? { runtime } : {}),
+                        file: doc.file.path,
+                        views: [rest],
+                        role: 'listener',
+                        stores,
+                        storeFile,
+                    }));
+                if (ends.length > 0)
+                    (ctx.deployment.unlinkedEnds ??= []).push(...ends);
+            }
+    },
+};
+/** The task clients a worker makes, by the prefix of their settings. */
+const TASK_CLIENTS = [
+    ['producer', "source tasks' producers"],
+    ['consumer', "sink tasks' consumers"],
+];
+/**
+ * Where a Connect worker's task clients miss the TLS settings the worker has (see the header): a worker speaking TLS
+ * whose producers and consumers both set no security.protocol (nor bootstrap servers) of their own — a worker that sets
+ * one of them apart knows the prefixes, and the other is taken as unused (a sink-only worker sets only `consumer.*`, as
+ * sink connectors' guides show) —, or task clients speaking TLS that name no trust (key) store where the worker names
+ * one. A client with its own engine factory or PEM certificates is not judged.
+ */
+function connectGaps(worker, file, setting, spell) {
+    const at = (entry) => ({ file, range: entry.keyRange });
+    const speaksTls = (entry) => entry !== undefined && kafka_protocols_1.KAFKA_TLS_PROTOCOLS.has(entry.value.trim().toUpperCase());
+    const workerProtocol = setting('security.protocol');
+    const gaps = [];
+    const apart = TASK_CLIENTS.some(([client]) => setting(`${client}.security.protocol`) ?? setting(`${client}.bootstrap.servers`));
+    if (workerProtocol && speaksTls(workerProtocol) && !apart) {
+        const protocol = workerProtocol.value.trim().toUpperCase();
+        gaps.push({
+            worker,
+            clients: TASK_CLIENTS.map(([, clients]) => clients).join(' and '),
+            prefix: TASK_CLIENTS.map(([client]) => `${client}.*`).join(' and '),
+            missing: 'plaintext',
+            setting: TASK_CLIENTS.map(([client]) => `${spell(`${client}.security.protocol`)}=${protocol}`).join(' and '),
+            protocol,
+            workerSetting: workerProtocol.key,
+            workerAt: at(workerProtocol),
+            at: at(workerProtocol),
+        });
+    }
+    for (const [client, clients] of TASK_CLIENTS) {
+        const own = setting(`${client}.security.protocol`);
+        if (!own || !speaksTls(own) || setting(`${client}.ssl.engine.factory.class`))
+            continue;
+        for (const [kind, missing, pem] of [
+            ['truststore', 'noTrustStore', 'ssl.truststore.certificates'],
+            ['keystore', 'noKeyStore', 'ssl.keystore.certificate.chain'],
+        ]) {
+            const workers = setting(`ssl.${kind}.location`);
+            if (!workers || workers.value.trim() === '')
+                continue;
+            if (setting(`${client}.ssl.${kind}.location`) || setting(`${client}.${pem}`))
+                continue;
+            gaps.push({
+                worker,
+                clients,
+                prefix: `${client}.*`,
+                missing,
+                setting: spell(`${client}.ssl.${kind}.location`),
+                workerSetting: workers.key,
+                workerAt: at(workers),
+                at: at(own),
+            });
+        }
+    }
+    return gaps;
+}

@@ -1,0 +1,237 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.kafkaPropertiesContributor = void 0;
+/**
+ * The Kafka ends that Kafka's own properties files configure (parse/kafka-properties.ts): a broker's
+ * `server.properties` and a client's `client-ssl.properties`, with the key and trust stores they name
+ * (Deployment.unlinkedEnds). A file is a broker's when it sets its listeners or identity (`listeners`,
+ * `advertised.listeners`, `process.roles`, `broker.id`, `node.id`, `zookeeper.connect`); a MirrorMaker 2's when it
+ * names its `clusters`; a Connect worker's by its worker settings (./kafka-connect.ts: its `listeners` are its REST
+ * server's, an HTTPS one a TLS end of its own); else a client's (a tool's
+ * `--command-config`, a producer's or consumer's config). A broker speaks TLS when a listener's security protocol is SSL
+ * or SASL_SSL, a client when its security.protocol is (default PLAINTEXT:
+ * https://kafka.apache.org/documentation/#producerconfigs_security.protocol); otherwise its ssl.* settings are not read.
+ *
+ * Where a store is: Kafka opens `ssl.keystore.location` as a file path (DefaultSslEngineFactory FileBasedStore), so a
+ * relative path resolves against the working directory the process starts in, which the file does not say. It is taken
+ * as the file's own directory (the tools run from there in the trees seen: gregclinker/kafka-mtls-example run-example.sh
+ * passes `--command-config ssl.properties` from the directory holding `secrets/`) only when the tree holds a store at
+ * that path; else it is unknown. An absolute path is the container's or the host's: it names a tree file only through a
+ * Compose bind mount of the service that mounts the properties file, or a Dockerfile COPY of both — never by its name.
+ */
+const path = __importStar(require("node:path"));
+const kafka_properties_1 = require("../parse/kafka-properties");
+const compose_mounts_1 = require("./compose-mounts");
+const kafka_clients_1 = require("./kafka-clients");
+const kafka_connect_1 = require("./kafka-connect");
+const kafka_brokers_1 = require("./kafka-brokers");
+const kafka_protocols_1 = require("./kafka-protocols");
+const paths_1 = require("./paths");
+const store_files_1 = require("./store-files");
+/** Settings only a broker (or KRaft controller) has. */
+const BROKER_SETTINGS = [
+    'listeners',
+    'advertised.listeners',
+    'process.roles',
+    'broker.id',
+    'node.id',
+    'zookeeper.connect',
+];
+exports.kafkaPropertiesContributor = {
+    id: 'kafka-properties',
+    reads: [kafka_properties_1.KAFKA_PROPERTIES_KIND],
+    contribute(ctx) {
+        const files = ctx.documentsOf(kafka_properties_1.KAFKA_PROPERTIES_KIND);
+        if (files.length === 0)
+            return;
+        const stores = (0, store_files_1.treeStoresOf)(ctx);
+        const mounts = (0, compose_mounts_1.deploymentMounts)(ctx);
+        for (const doc of files) {
+            const gaps = [];
+            const runtime = propertiesRuntime(ctx, doc.file.path, mounts);
+            const where = { stores, mounts, ...(runtime ? { runtime } : {}) };
+            const ends = kafkaEnds(doc, (0, paths_1.relativePosix)(ctx.deployment.root, doc.file.path), where, gaps);
+            if (ends.length > 0)
+                (ctx.deployment.unlinkedEnds ??= []).push(...ends);
+            if (gaps.length > 0)
+                (ctx.deployment.kafkaConnectGaps ??= []).push(...gaps);
+        }
+    },
+};
+/**
+ * The ends a Kafka properties file configures that speak TLS and name a store or turn host name checks off: a broker's
+ * TLS listeners, each reading `listener.name.<listener>.<setting>` (its name in lower case) before `<setting>`, key by
+ * key (KafkaConfig's valuesWithPrefixOverride(ListenerName.configPrefix()) in ChannelBuilders.channelBuilderConfigs,
+ * apache/kafka 3.8.0; https://kafka.apache.org/documentation/#brokerconfigs_listener.security.protocol.map); the
+ * clusters of a MirrorMaker 2 file (`clusters=`) and the clients of a Connect worker (./kafka-connect.ts); else the one
+ * client the file configures.
+ */
+function kafkaEnds(doc, name, { stores, mounts, runtime }, gaps) {
+    // java.util.Properties keeps the last value of a key.
+    const settings = new Map();
+    for (const entry of doc.entries)
+        settings.set(entry.key, entry);
+    const setting = (key) => settings.get(key);
+    const value = (key) => settings.get(key)?.value.trim();
+    const file = doc.file.path;
+    const common = {
+        file,
+        stores,
+        storeFile: (written) => treeFileOf(file, written, stores, mounts),
+        ...(runtime ? { runtime } : {}),
+    };
+    // A Connect worker sets `listeners` too (its REST server's): its worker settings say which it is.
+    const connectWorker = kafka_connect_1.CONNECT_WORKER_SETTINGS.some((key) => settings.has(key));
+    if (!connectWorker && BROKER_SETTINGS.some((key) => settings.has(key))) {
+        const listeners = (0, kafka_protocols_1.tlsListenerNames)([value('listeners') ?? '', value('advertised.listeners') ?? ''].join(','), value('listener.security.protocol.map'));
+        const broker = `Kafka broker (${name})`;
+        const connectsOver = clientListeners(settings, file);
+        return (0, kafka_clients_1.kafkaViewEnds)({
+            ...common,
+            name: broker,
+            nameOf: (labels) => `${broker} ${labels.length > 1 ? 'listeners' : 'listener'} ${labels.join(', ')}`,
+            role: 'listener',
+            views: listeners.map((listener) => {
+                const over = connectsOver.get(listener);
+                return {
+                    label: listener,
+                    setting: (key) => setting(`listener.name.${listener.toLowerCase()}.${key}`) ?? setting(key),
+                    ...(over ? { connectsOver: over } : {}),
+                };
+            }),
+        });
+    }
+    const clusters = value('clusters');
+    if (clusters !== undefined) {
+        const mirrorMaker = `Kafka MirrorMaker (${name})`;
+        return (0, kafka_clients_1.kafkaViewEnds)({
+            ...common,
+            name: mirrorMaker,
+            nameOf: (labels) => `${mirrorMaker} [${labels.join(', ')}]`,
+            role: 'client',
+            views: (0, kafka_connect_1.mirrorMakerViews)(clusters, setting, [...settings.keys()]),
+        });
+    }
+    if (connectWorker) {
+        const worker = `Kafka Connect worker (${name})`;
+        gaps.push(...(0, kafka_connect_1.connectGaps)(worker, file, setting, (key) => key));
+        const rest = (0, kafka_connect_1.connectRestView)(setting, [...settings.keys()].some((key) => key.startsWith('listeners.https.')));
+        return [
+            ...(0, kafka_clients_1.kafkaViewEnds)({
+                ...common,
+                name: worker,
+                nameOf: (labels) => `${worker} [${labels.join(', ')}]`,
+                role: 'client',
+                views: (0, kafka_connect_1.connectWorkerViews)(setting),
+            }),
+            ...(rest
+                ? (0, kafka_clients_1.kafkaViewEnds)({
+                    ...common,
+                    name: `${worker} REST listener`,
+                    nameOf: () => `${worker} REST listener`,
+                    role: 'listener',
+                    views: [rest],
+                })
+                : []),
+        ];
+    }
+    return (0, kafka_clients_1.kafkaViewEnds)({
+        ...common,
+        name: `Kafka client (${name})`,
+        nameOf: () => `Kafka client (${name})`,
+        role: 'client',
+        views: [{ label: 'client', setting }],
+    });
+}
+/**
+ * The listeners a broker connects over as a client, with where each is named: the inter-broker listener
+ * (`inter.broker.listener.name`, else the listener named by `security.inter.broker.protocol`, default PLAINTEXT) and
+ * the controller listeners (`controller.listener.names`), whose connections read that listener's settings (apache/kafka
+ * 3.8.0 KafkaConfig.interBrokerListenerName; ChannelBuilders.clientChannelBuilder with the listener's name).
+ */
+function clientListeners(settings, file) {
+    const named = new Map();
+    const interBroker = settings.get('inter.broker.listener.name') ?? settings.get('security.inter.broker.protocol');
+    const at = (entry) => ({ file, range: entry.keyRange });
+    if (interBroker)
+        named.set(interBroker.value.trim().toUpperCase(), at(interBroker));
+    const controllers = settings.get('controller.listener.names');
+    for (const name of controllers?.value.split(',') ?? [])
+        if (controllers && name.trim() !== '')
+            named.set(name.trim().toUpperCase(), at(controllers));
+    return named;
+}
+/**
+ * The JDK that reads a Kafka properties file: the JDK of the image of the Compose services that mount it, when they all
+ * run one known JDK (undefined when they do not: a container runs its image's JDK, never one found beside the file);
+ * else the JDK nearest to the file, as for a Java application (./runtime.ts makeRuntimeResolver).
+ */
+function propertiesRuntime(ctx, file, mounts) {
+    const mounting = mounts.filter((m) => m.mount.service !== undefined && (file === m.hostPath || file.startsWith(m.hostPath + path.sep)));
+    if (mounting.length === 0)
+        return ctx.runtimeFor(file);
+    const runtimes = new Map();
+    for (const mount of mounting) {
+        const doc = ctx.deployment.documents.find((d) => d.file.path === mount.file && d.kind === 'compose');
+        const service = doc?.data?.services.find((s) => s.name === mount.mount.service);
+        const runtime = doc && service && (0, kafka_brokers_1.serviceImageRuntime)(doc, service, ctx.memo);
+        if (!runtime)
+            return undefined;
+        runtimes.set(`${runtime.vendor.value}|${runtime.version.value}|${runtime.attachment?.feature ?? ''}`, runtime);
+    }
+    const [only, ...more] = runtimes.values();
+    return more.length === 0 ? only : undefined;
+}
+/** The tree's store file a written location is, when the tree shows it (see the header); undefined when unknown. */
+function treeFileOf(configFile, written, stores, mounts) {
+    const isStore = (file) => stores.typeOf(file) !== undefined;
+    if (!written.startsWith('/')) {
+        if (path.isAbsolute(written))
+            return undefined;
+        const beside = path.resolve(path.dirname(configFile), written);
+        return isStore(beside)
+            ? {
+                file: beside,
+                note: `a path relative to the directory Kafka is started in, taken as this file's directory`,
+            }
+            : undefined;
+    }
+    const mounted = (0, compose_mounts_1.treeFileInContainer)(mounts, configFile, written, 'kafka');
+    if (mounted)
+        return isStore(mounted.file) ? { file: mounted.file } : undefined;
+    const copied = stores.images?.resolve(configFile, written);
+    return copied && isStore(copied.file) ? { file: copied.file, copiedBy: copied.by } : undefined;
+}

@@ -1,0 +1,167 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.mqLinksContributor = void 0;
+exports.namedByLinkEnd = namedByLinkEnd;
+exports.definedIn = definedIn;
+const path = __importStar(require("node:path"));
+const types_1 = require("./types");
+const work_1 = require("../core/work");
+const isMqClient = (c) => c.type === 'mq.clntconn' || c.type === 'mq.ccdt-channel' || (0, types_1.isJmsConnectionFactory)(c);
+const isServerChannel = (c) => c.type === 'mq.svrconn';
+function clientChannel(c) {
+    return { channel: c.attributes.channelName, qmgr: c.attributes.queueManager?.value };
+}
+/** The components whose file shares the deepest directory with `file` (all of them on a tie). */
+function nearest(components, file) {
+    const parts = path.dirname(file).split(path.sep);
+    const depth = (c) => {
+        const other = path.dirname(c.location.file).split(path.sep);
+        let n = 0;
+        while (n < parts.length && n < other.length && parts[n] === other[n])
+            n++;
+        return n;
+    };
+    const best = Math.max(...components.map(depth));
+    return components.filter((c) => depth(c) === best);
+}
+/** Whether a config `links` end names this channel end: by id, name, `#channel` suffix or channel name. */
+function namedByLinkEnd(c, wanted) {
+    return c.id === wanted || c.name === wanted || c.id.endsWith(`#${wanted}`) || c.attributes.channelName === wanted;
+}
+/** Where a channel end is defined, for messages: `qm/dev.mqsc`. */
+function definedIn(server, root) {
+    return path.relative(root, server.location.file).split(path.sep).join('/') || path.basename(server.location.file);
+}
+/**
+ * Why a pairing made from the channel name alone is not known to be right, with what to declare; undefined when
+ * the client's queue manager is named by the server's place in the tree (its directory or file), or when the
+ * client names no queue manager and exactly one queue manager of the deployment defines the channel. The same
+ * text for every candidate of one client (reported once per client).
+ */
+function unconfirmedBecause(client, candidates, qmgr, root) {
+    const hinted = candidates.filter((s) => !!qmgr && !!s.attributes.qmgr?.nameHints.includes(qmgr.toUpperCase()));
+    const homes = new Set(candidates.map((s) => s.attributes.qmgr?.homeDir ?? s.location.file));
+    if (homes.size === 1 && (!qmgr || hinted.length === candidates.length))
+        return undefined;
+    const first = candidates[0];
+    const channel = first.attributes.channelName;
+    const files = candidates.map((s) => definedIn(s, root));
+    const why = candidates.length === 1
+        ? `that ${files[0]} is queue manager ${qmgr}: nothing but the channel name ${channel} pairs them`
+        : `which queue manager ${qmgr ? `${qmgr} is` : 'the client reaches'}: nothing but the channel name ${channel} pairs it with the ${candidates.length} files that define that channel (${files.join(', ')})`;
+    return `${why}; declare the link in lint-deploy.config.json \`links\` ({ "client": "${client.id}", "server": "${first.id}" })`;
+}
+/**
+ * Links MQ clients (CLNTCONN, CCDT channels, JMS connection factories) to the SVRCONN of the same name. The
+ * pairing is confirmed when the client's queue manager names the server's place in the tree (`QM1/…mqsc`), or
+ * when the client names no queue manager and only one queue manager defines the channel; otherwise the
+ * channel name is a coincidence as likely as a link (files from several projects in one linted path), so the
+ * link is `unconfirmed` and never judged. Config `links` name pairs the tree cannot tell (matched on component
+ * id, name or channel); a client with a declared link keeps only its declared links.
+ */
+exports.mqLinksContributor = {
+    id: 'mq-links',
+    contribute(ctx) {
+        const root = ctx.deployment.root;
+        const servers = ctx.deployment.components.filter(isServerChannel);
+        const clients = ctx.deployment.components.filter(isMqClient);
+        const declared = new Map();
+        // Servers by channel name, in component order (filtering every server per client was O(clients × servers)).
+        const byChannel = new Map();
+        for (const s of servers) {
+            const name = s.attributes.channelName;
+            const list = byChannel.get(name);
+            if (list)
+                list.push(s);
+            else
+                byChannel.set(name, [s]);
+        }
+        for (const link of ctx.config.links) {
+            for (const client of clients.filter((c) => namedByLinkEnd(c, link.client))) {
+                const list = declared.get(client.id) ?? [];
+                for (const server of servers.filter((s) => namedByLinkEnd(s, link.server)))
+                    if (!list.includes(server))
+                        list.push(server);
+                if (list.length)
+                    declared.set(client.id, list);
+            }
+        }
+        for (const client of clients) {
+            const own = declared.get(client.id);
+            if (own) {
+                for (const server of own)
+                    ctx.addLink({
+                        id: `${client.id}->${server.id}`,
+                        client: client.id,
+                        server: server.id,
+                        reason: 'declared in the lint-deploy config `links`',
+                        location: client.location,
+                    });
+                continue;
+            }
+            const { channel, qmgr } = clientChannel(client);
+            if (!channel)
+                continue;
+            let candidates = byChannel.get(channel) ?? [];
+            (0, work_1.countWork)('servers by MQ channel', candidates.length);
+            if (candidates.length > 1 && qmgr) {
+                const named = candidates.filter((s) => s.attributes.qmgr?.nameHints.includes(qmgr.toUpperCase()));
+                if (named.length)
+                    candidates = named;
+                // Several queue managers of that name (one per sample or environment of a repository): the nearest one.
+                if (named.length > 1)
+                    candidates = nearest(named, client.location.file);
+            }
+            const unconfirmed = candidates.length ? unconfirmedBecause(client, candidates, qmgr, root) : undefined;
+            for (const server of candidates) {
+                const evidence = qmgr
+                    ? (server.attributes.qmgr?.namedBy ?? [])
+                        .filter((n) => n.name === qmgr.toUpperCase())
+                        .flatMap((n) => [n.location, ...(n.via ? [n.via] : [])])
+                    : [];
+                ctx.addLink({
+                    id: `${client.id}->${server.id}`,
+                    client: client.id,
+                    server: server.id,
+                    reason: `same channel name ${channel}${qmgr ? ` (queue manager ${qmgr})` : ''}${unconfirmed ? ', not confirmed by the tree' : ''}`,
+                    location: client.location,
+                    ...(unconfirmed ? { unconfirmed } : {}),
+                    ...(evidence.length ? { evidence } : {}),
+                });
+            }
+        }
+    },
+};

@@ -1,0 +1,205 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.field = field;
+exports.queueManagersApplying = queueManagersApplying;
+exports.qmgrContainerEnvironment = qmgrContainerEnvironment;
+/**
+ * The IBM MQ Operator's QueueManager resources that apply an MQSC held in a ConfigMap: of the same file (a YAML file
+ * of resources, or a deploy script writing them in heredocs (`cat > qm3-configmap.yaml << EOF`, then `cat >
+ * qm3-qmgr.yaml << EOF`: ibm-messaging/cp4i-mq-samples 03-auth/deploy-qm3-qmgr.sh), else of a YAML file beside it.
+ * A QueueManager applies the ConfigMaps listed under `spec.queueManager.mqsc`; what it says (its queue manager name, its release) is then said
+ * of that MQSC. A file the YAML library cannot read gives none.
+ */
+const fs = __importStar(require("node:fs"));
+const path = __importStar(require("node:path"));
+const safe_fs_1 = require("../core/safe-fs");
+const embedded_1 = require("../parse/embedded");
+const text_1 = require("../parse/text");
+const yaml_flatten_1 = require("../parse/yaml-flatten");
+const YAML_FILE = /\.ya?ml(_template|\.tpl|\.template)?$/i;
+const SCRIPT_FILE = /\.(sh|bash|ksh|zsh)$/i;
+const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_]\w*)\2/;
+function field(o, ...keys) {
+    return keys.reduce((v, k) => (v && typeof v === 'object' ? v[k] : undefined), o);
+}
+/** The YAML of a file: the file itself, or a script's heredocs that are Kubernetes manifests (they start `apiVersion:`/`kind:`). */
+function yamlTexts(filePath, text) {
+    if (YAML_FILE.test(filePath))
+        return [{ text, firstLine: 0 }];
+    if (!SCRIPT_FILE.test(filePath) && !text.startsWith('#!'))
+        return [];
+    const lines = (0, text_1.splitLines)(text);
+    const out = [];
+    for (let i = 0; i < lines.length; i++) {
+        const here = HEREDOC.exec(lines[i]);
+        if (!here || lines[i].trimStart().startsWith('#'))
+            continue;
+        let j = i + 1;
+        while (j < lines.length && (here[1] === '-' ? lines[j].replace(/^\t+/, '') : lines[j]) !== here[3])
+            j++;
+        const body = lines.slice(i + 1, j);
+        // Blank lines, comments and the document start `---` come before a manifest's first key.
+        const first = body.find((l) => !embedded_1.YAML_PREAMBLE.test(l));
+        if (first !== undefined && /^(apiVersion|kind):/.test(first))
+            out.push({ text: body.join('\n'), firstLine: i + 1 });
+        i = j;
+    }
+    return out;
+}
+function readDocuments(source) {
+    let documents;
+    try {
+        // logLevel 'error': the library's warnings (a collection used as a key, stringified by toJS) go to the process's
+        // stderr otherwise; a manifest it reads loosely is no concern of the user's.
+        documents = (0, yaml_flatten_1.yaml)().parseAllDocuments((0, text_1.yamlLineBreaks)(source.text), { logLevel: 'error' });
+    }
+    catch {
+        return [];
+    }
+    if (!Array.isArray(documents))
+        return [];
+    const index = new text_1.LineIndex(source.text);
+    const shift = (r) => ({
+        start: { line: r.start.line + source.firstLine, character: r.start.character },
+        end: { line: r.end.line + source.firstLine, character: r.end.character },
+    });
+    const out = [];
+    for (const d of documents) {
+        try {
+            const range = d.range;
+            if (!range)
+                continue;
+            out.push({
+                value: d.toJS(),
+                startLine: index.positionAt(range[0]).line + source.firstLine,
+                endLine: index.positionAt(range[2]).line + source.firstLine,
+                rangeOf: (keys) => {
+                    const node = d.getIn(keys, true);
+                    return node?.range ? shift(index.rangeAt(node.range[0], node.range[1])) : undefined;
+                },
+            });
+        }
+        catch {
+            continue;
+        }
+    }
+    return out;
+}
+/** A manifest larger than this beside the MQSC is not read for QueueManager resources. */
+const MAX_MANIFEST_BYTES = 256 * 1024;
+const QUEUE_MANAGER_KIND = /^\s*kind:\s*["']?QueueManager["']?\s*$/m;
+/** Whether QueueManager resource `d` lists ConfigMap `name` (of namespace `namespace`, when both say one). */
+function applies(d, name, namespace) {
+    if (field(d.value, 'kind') !== 'QueueManager')
+        return false;
+    const own = field(d.value, 'metadata', 'namespace');
+    if (typeof namespace === 'string' && typeof own === 'string' && own !== namespace)
+        return false;
+    const mqsc = field(d.value, 'spec', 'queueManager', 'mqsc');
+    return Array.isArray(mqsc) && mqsc.some((m) => field(m, 'configMap', 'name') === name);
+}
+/**
+ * The QueueManager resources that apply the ConfigMap holding file line `line` (an MQSC's first command): those of the
+ * same file, else those of the YAML files beside it — the ConfigMap and the QueueManager are often two manifests of one
+ * directory (jackyng88/external-mq-ocp-connection: mq-tls-configmap.yaml and mq-queue-manager.yaml, applied together).
+ */
+function queueManagersApplying(filePath, text, line) {
+    if (!/^\s*kind:\s*["']?ConfigMap["']?\s*$/m.test(text))
+        return [];
+    const documents = yamlTexts(filePath, text).flatMap(readDocuments);
+    const holder = documents.find((d) => field(d.value, 'kind') === 'ConfigMap' && d.startLine <= line && line <= d.endLine);
+    if (!holder)
+        return [];
+    const configMap = field(holder.value, 'metadata', 'name');
+    if (typeof configMap !== 'string')
+        return [];
+    const namespace = field(holder.value, 'metadata', 'namespace');
+    const found = (file, docs) => docs
+        .filter((d) => applies(d, configMap, namespace))
+        .map((d) => ({ resource: d.value, configMap, file, rangeOf: d.rangeOf }));
+    const own = found(filePath, documents);
+    if (own.length > 0 || !YAML_FILE.test(filePath))
+        return own;
+    return manifestsBeside(filePath).flatMap((m) => found(m.file, yamlTexts(m.file, m.text).flatMap(readDocuments)));
+}
+/** The other YAML files of the directory of `filePath` that hold a QueueManager resource. */
+function manifestsBeside(filePath) {
+    const dir = path.dirname(filePath);
+    let names;
+    try {
+        names = fs
+            .readdirSync(dir)
+            .filter((n) => YAML_FILE.test(n) && path.join(dir, n) !== filePath)
+            .sort();
+    }
+    catch {
+        return [];
+    }
+    return names.flatMap((n) => {
+        const file = path.join(dir, n);
+        const read = (0, safe_fs_1.readRegularFile)(file, MAX_MANIFEST_BYTES);
+        const text = read.ok ? read.bytes.toString('utf8') : '';
+        return QUEUE_MANAGER_KIND.test(text) ? [{ file, text }] : [];
+    });
+}
+/**
+ * The `env` of the `qmgr` container of each QueueManager resource (`spec.template.pod.containers[name=qmgr].env`, as
+ * IBM's Cloud Pak samples write it): the environment the container creates and runs the queue manager in. Variables
+ * with a literal string value only (`valueFrom` names a Secret or ConfigMap the tree does not settle).
+ */
+function qmgrContainerEnvironment(applying) {
+    const out = [];
+    for (const qm of applying) {
+        const containers = field(qm.resource, 'spec', 'template', 'pod', 'containers');
+        if (!Array.isArray(containers))
+            continue;
+        for (const [i, container] of containers.entries()) {
+            const env = field(container, 'env');
+            if (field(container, 'name') !== 'qmgr' || !Array.isArray(env))
+                continue;
+            for (const [j, variable] of env.entries()) {
+                const name = field(variable, 'name');
+                const value = field(variable, 'value');
+                if (typeof name !== 'string' || typeof value !== 'string')
+                    continue;
+                const range = qm.rangeOf(['spec', 'template', 'pod', 'containers', String(i), 'env', String(j), 'value']);
+                if (range)
+                    out.push({ name, value, range, qm });
+            }
+        }
+    }
+    return out;
+}

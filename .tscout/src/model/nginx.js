@@ -1,0 +1,300 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.nginxContributor = void 0;
+const path = __importStar(require("node:path"));
+const paths_1 = require("./paths");
+const types_1 = require("../core/types");
+const openssl_1 = require("../knowledge/openssl");
+const compose_mounts_1 = require("./compose-mounts");
+const image_copies_1 = require("./image-copies");
+const store_files_1 = require("./store-files");
+const nginx_placed_1 = require("./nginx-placed");
+const nginx_includes_1 = require("./nginx-includes");
+const nginx_passes_1 = require("./nginx-passes");
+const nginx_plain_calls_1 = require("./nginx-plain-calls");
+const nginx_proxy_1 = require("./nginx-proxy");
+const nginx_startup_1 = require("./nginx-startup");
+const nginx_unresolved_1 = require("./nginx-unresolved");
+const nginx_tls_1 = require("./nginx-tls");
+/**
+ * One `nginx.server` component per `server { }` block that listens with TLS
+ * (`listen … ssl` or `ssl on`), with `ssl_*` directives inherited from `http`
+ * and `include`d files resolved inside the tree (relative to the including file,
+ * to the main nginx.conf, or — for absolute paths — by their tail under it).
+ * A TLS policy file included by nothing (a snippet like h5bp's `policy_*.conf`)
+ * becomes an `nginx.tls-policy` component so its settings are checked too.
+ */
+exports.nginxContributor = {
+    id: 'nginx',
+    reads: ['nginx.'],
+    contribute(ctx) {
+        const docs = ctx.documentsOf('nginx.');
+        const included = new Set();
+        // What a container reads at /etc/nginx/certs/… when Compose mounts the configuration and the certificates into it.
+        const mounts = (0, compose_mounts_1.deploymentMounts)(ctx);
+        const dockerfiles = ctx.documentsOf('dockerfile');
+        const composeFiles = ctx.documentsOf('compose');
+        const opensslFor = (0, nginx_tls_1.serverOpenssl)(dockerfiles, { mounts, files: composeFiles }, (0, nginx_tls_1.nginxImagesNamed)(dockerfiles, composeFiles));
+        const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
+        const resolveInclude = (0, nginx_includes_1.includeResolver)(docs, ctx.deployment.root, ctx.memo);
+        /**
+         * Directives with includes replaced by the included files' directives. Each file (by path; the
+         * walk lists a linked file once, by its real path) is included once per block and never into
+         * itself through a chain; `budget` bounds the whole expansion of one top-level file.
+         */
+        const expand = (list, file, chain, budget, via = []) => {
+            const out = [];
+            const includedHere = new Set();
+            for (const directive of list) {
+                if (budget.left <= 0) {
+                    budget.exceeded = true;
+                    break;
+                }
+                if (directive.name === 'include' && directive.args[0] && chain.length < 10) {
+                    const targets = resolveInclude(directive.args[0].value, file);
+                    for (const t of targets) {
+                        included.add(t.file.path);
+                        if (includedHere.has(t.file.path) || chain.includes(t.file.path))
+                            continue;
+                        includedHere.add(t.file.path);
+                        budget.left--; // an include of files that only include others still costs
+                        const hop = {
+                            file,
+                            range: directive.nameRange,
+                            message: `include ${directive.args[0].value} brings in ${path.basename(t.file.path)}`,
+                        };
+                        for (const placed of expand(t.data.directives, t.file.path, [...chain, t.file.path], budget, [...via, hop]))
+                            out.push(placed);
+                    }
+                    // An include of a file the tree does not hold stays in its scope: what it may set is unknown.
+                    if (targets.length === 0)
+                        out.push({ directive, file, ...(via.length ? { via } : {}) });
+                    continue;
+                }
+                budget.left--;
+                out.push({
+                    directive,
+                    file,
+                    block: directive.block ? expand(directive.block, file, chain, budget, via) : undefined,
+                    ...(via.length ? { via } : {}),
+                });
+            }
+            return out;
+        };
+        const expanded = new Map(docs.map((d) => {
+            const budget = { left: nginx_includes_1.MAX_INCLUDED_DIRECTIVES, exceeded: false };
+            const placed = expand(d.data.directives, d.file.path, [d.file.path], budget);
+            if (budget.exceeded) {
+                d.problems.push({
+                    code: 'include-budget',
+                    severity: 'warning',
+                    message: `Includes bring more than ${nginx_includes_1.MAX_INCLUDED_DIRECTIVES} directives into this file (includes that repeat or nest too much): the rest were not checked`,
+                    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+                });
+            }
+            return [d.file.path, placed];
+        }));
+        // What a template renders is not known here: no verdict on what it may put in or leave out.
+        const templates = new Set(docs.filter((d) => d.template).map((d) => d.file.path));
+        const isTemplate = (file) => templates.has(file);
+        // Whether a place of a template lies under a conditional (`<% if nginx_version < '1.15.0' -%>`), which decides it.
+        const branchesByFile = new Map(docs.map((d) => [d.file.path, d.template?.branches ?? []]));
+        const conditional = (at) => (branchesByFile.get(at.file) ?? []).some((b) => at.range !== undefined && (0, types_1.within)(at.range, b.range));
+        for (const doc of docs) {
+            if (included.has(doc.file.path))
+                continue;
+            const top = expanded.get(doc.file.path);
+            // The image (or mount) that runs this file: its OpenSSL and nginx release, asked once per file.
+            const openssl = opensslFor(doc.file.path);
+            const passes = (0, nginx_passes_1.nginxPasses)(top);
+            (ctx.deployment.nginxIgnoredPassTls ??= []).push(...(0, nginx_passes_1.ignoredPassTls)(passes, isTemplate));
+            (ctx.deployment.nginxVerifyWithoutAnchors ??= []).push(...(0, nginx_passes_1.verifyWithoutTrustedCertificate)(passes, isTemplate));
+            (ctx.deployment.nginxSslDirectives ??= []).push(...(0, nginx_startup_1.sslDirectives)(top, openssl.nginx, isTemplate, conditional));
+            (ctx.deployment.nginxSpdyListens ??= []).push(...(0, nginx_startup_1.spdyListens)(top, openssl.nginx, isTemplate, conditional));
+            (ctx.deployment.nginxSpdyDirectives ??= []).push(...(0, nginx_startup_1.spdyDirectives)(top, openssl.nginx, isTemplate, conditional));
+            const servers = [];
+            const walk = (list, inherited, level) => {
+                const here = [...inherited, ...list.filter((p) => !p.block)];
+                for (const p of list) {
+                    if (!p.block)
+                        continue;
+                    if (p.directive.name === 'server')
+                        servers.push({ server: p, inherited: here, level });
+                    else if (p.directive.name === 'http' || p.directive.name === 'stream')
+                        walk(p.block, here, p.directive.name);
+                }
+            };
+            walk(top, [], undefined);
+            const startupFailures = (0, nginx_startup_1.nginxStartupFailures)(doc, servers, openssl.nginx);
+            const host = ctx.hostOf(doc.file.path);
+            const tlsOnly = (0, nginx_plain_calls_1.nginxTlsOnlyPorts)(servers, isTemplate);
+            const context = { root: ctx.deployment.root, host, skip: isTemplate };
+            (ctx.deployment.nginxPlainPasses ??= []).push(...(0, nginx_plain_calls_1.nginxPlainPasses)(top, passes, context));
+            for (const { server, inherited } of servers) {
+                const component = serverComponent(ctx.hostOf(doc.file.path), doc, server, inherited, ctx.deployment.root, openssl, ctx.memo);
+                if (component?.type === 'nginx.server' && mounts.length > 0)
+                    (0, compose_mounts_1.readThroughMounts)(component, mounts, treeFiles);
+                if (component?.type === 'nginx.server')
+                    (0, image_copies_1.readThroughImages)(component, (0, store_files_1.treeStoresOf)(ctx));
+                const startupFailure = startupFailures.get(server);
+                if (component?.type === 'nginx.server' && startupFailure)
+                    component.attributes.startupFailure = startupFailure;
+                const tlsOnlyPorts = tlsOnly.get(server);
+                if (component?.type === 'nginx.server' && tlsOnlyPorts)
+                    component.attributes.tlsOnlyPorts = tlsOnlyPorts;
+                if (component)
+                    ctx.addComponent(component);
+            }
+            const hasSsl = top.some((p) => !p.block && p.directive.name.startsWith('ssl_'));
+            const proxies = (0, nginx_proxy_1.proxyComponents)({
+                top,
+                passes,
+                doc,
+                host: ctx.hostOf(doc.file.path),
+                root: ctx.deployment.root,
+                openssl: openssl.facts,
+                opensslAttribute: (0, nginx_tls_1.opensslAttribute)(openssl),
+                levelOpenssl: openssl,
+                ...(openssl.nginx ? { nginx: openssl.nginx } : {}),
+                memo: ctx.memo,
+            });
+            for (const proxy of proxies)
+                ctx.addComponent(proxy);
+            if (servers.length === 0 && !top.some((p) => p.block) && hasSsl) {
+                const relative = (0, paths_1.relativePosix)(ctx.deployment.root, doc.file.path) || path.basename(doc.file.path);
+                const { invalidCipherCommand, securityLevel, ...policy } = (0, nginx_tls_1.tlsFrom)([top], openssl, ctx.memo);
+                ctx.addComponent({
+                    id: `nginx.tls-policy:${relative}`,
+                    type: 'nginx.tls-policy',
+                    name: `nginx TLS policy (${relative})`,
+                    role: 'server',
+                    location: { file: doc.file.path },
+                    host: ctx.hostOf(doc.file.path),
+                    tls: (0, nginx_tls_1.withoutNginxExtras)(policy),
+                    documents: [doc],
+                    attributes: {
+                        tlsPorts: [],
+                        hostnames: [],
+                        defaultServer: false,
+                        ciphersAsWritten: policy.ciphersAsWritten,
+                        unknownCipherElements: policy.unknown,
+                        openssl: (0, nginx_tls_1.opensslAttribute)(openssl),
+                        ...(invalidCipherCommand ? { invalidCipherCommand } : {}),
+                        dheWithoutParameters: policy.dheWithoutParameters,
+                        securityLevel,
+                    },
+                });
+            }
+        }
+    },
+};
+/** Every `name` directive of the server block, else the inherited ones (a level that sets it replaces the outer ones). */
+function innermost(own, inherited, name) {
+    const mine = own.filter((p) => !p.block && p.directive.name === name);
+    return mine.length > 0 ? mine : inherited.filter((p) => !p.block && p.directive.name === name);
+}
+/**
+ * The server's `name` files (ssl_certificate: nginx takes several, an RSA and an ECDSA one, chosen per handshake;
+ * ssl_certificate_key: the key of the certificate in the same place, ngx_ssl_certificates pairs them by index).
+ */
+function filesOf(own, inherited, name) {
+    return innermost(own, inherited, name).flatMap((p) => p.directive.args[0] ? [{ file: p.directive.args[0].value, reference: { file: p.file, range: (0, nginx_placed_1.argsRange)(p) } }] : []);
+}
+function serverComponent(host, doc, server, inherited, root, openssl, memo) {
+    const levels = [inherited, (server.block ?? []).filter((p) => !p.block)];
+    const scope = levels.flat();
+    const listens = (server.block ?? []).filter((p) => p.directive.name === 'listen');
+    const sslOn = (0, nginx_placed_1.last)(scope, 'ssl')?.directive.args[0]?.value === 'on';
+    const tlsListens = listens.filter((l) => sslOn || l.directive.args.some((a) => a.value === 'ssl'));
+    if (tlsListens.length === 0)
+        return undefined;
+    const ports = tlsListens
+        .map((l) => /(?:^|:)(\d+)$/.exec(l.directive.args[0]?.value ?? '')?.[1])
+        .filter((p) => !!p)
+        .map(Number);
+    const names = (server.block ?? [])
+        .filter((p) => p.directive.name === 'server_name')
+        .flatMap((p) => p.directive.args.map((a) => a.value.toLowerCase()))
+        .filter((n) => n && n !== '_' && n !== '""');
+    const { unknown, ciphersAsWritten, dheWithoutParameters, invalidCipherCommand, securityLevel, dhParameters, ...tls } = (0, nginx_tls_1.tlsFrom)(levels, openssl, memo);
+    // Merged with any unknown values tlsFrom set, never replacing them.
+    (0, nginx_unresolved_1.withUnheldSettings)(tls, levels, {
+        names: nginx_unresolved_1.SERVER_DEFAULTED,
+        confCommand: 'ssl_conf_command',
+        who: 'the server',
+        tls13: openssl.facts.tls13,
+    });
+    const certificates = filesOf(server.block ?? [], inherited, 'ssl_certificate');
+    const certificateKeys = filesOf(server.block ?? [], inherited, 'ssl_certificate_key');
+    const workloadApi = (0, nginx_startup_1.workloadApiOf)(scope, openssl_1.NGINX_FACTS.workloadApiDirectives.value.server);
+    if (certificates[0])
+        tls.certificate = certificates[0];
+    if (certificates.length > 1)
+        tls.moreCertificates = certificates.slice(1);
+    const relative = path.relative(root, server.file).split(path.sep).join('/');
+    // The name as written: `server_name ${domainName}` (a placeholder a script fills) reads `${domainname}` lower-cased
+    // (garganttua/garganttua-fullstack-java-react-next-mongo-kafka@bd547cb envs/prod/${projectName}-nginx.conf).
+    const writtenName = (server.block ?? [])
+        .filter((p) => p.directive.name === 'server_name')
+        .flatMap((p) => p.directive.args.map((a) => a.value))
+        .find((n) => n && n !== '_' && n !== '""');
+    const label = `${writtenName ?? '_'}:${ports[0] ?? '?'}`;
+    return {
+        id: `nginx.server:${relative}:${label}`,
+        type: 'nginx.server',
+        name: `nginx server ${label} (${relative})`,
+        role: 'server',
+        location: { file: server.file, range: server.directive.nameRange },
+        host,
+        tls,
+        documents: [doc],
+        attributes: {
+            tlsPorts: ports,
+            hostnames: names,
+            defaultServer: tlsListens.some((l) => l.directive.args.some((a) => a.value === 'default_server')),
+            ciphersAsWritten,
+            unknownCipherElements: unknown,
+            openssl: (0, nginx_tls_1.opensslAttribute)(openssl),
+            ...(invalidCipherCommand ? { invalidCipherCommand } : {}),
+            dheWithoutParameters,
+            storeDirectives: (0, nginx_tls_1.storeDirectivesOf)(scope),
+            ...(certificateKeys.length > 0 ? { certificateKeys } : {}),
+            securityLevel,
+            ...(dhParameters ? { dhParameters } : {}),
+            ...(workloadApi ? { workloadApi } : {}),
+        },
+    };
+}

@@ -1,0 +1,249 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.resourcesDirOf = resourcesDirOf;
+exports.valueOrDefault = valueOrDefault;
+exports.serverDirectories = serverDirectories;
+exports.serverPlace = serverPlace;
+exports.holdsAny = holdsAny;
+exports.defaultProfileEntries = defaultProfileEntries;
+exports.ownConfiguration = ownConfiguration;
+exports.directoryPattern = directoryPattern;
+exports.servedFilesToRead = servedFilesToRead;
+/**
+ * Where a Spring Cloud Config server's native backend reads the files it serves: the directories of its search
+ * locations (`spring.cloud.config.server.native.search-locations`, or a `composite` entry of `type: native`) in the
+ * tree, `{application}`, `{profile}` and `{label}` kept. Asked twice: by the read stage, which reads the files of
+ * those directories as Spring's (`orders-service.yml` is named after the client app it configures, not `application`),
+ * and by the model, which serves them (./spring-config-server.ts).
+ * https://docs.spring.io/spring-cloud-config/reference/server/environment-repository/file-system-backend.html
+ */
+const path = __importStar(require("node:path"));
+const spring_1 = require("../parse/spring");
+const placeholder_1 = require("../core/placeholder");
+const store_files_1 = require("./store-files");
+const compose_mounts_1 = require("./compose-mounts");
+const regex_1 = require("../core/regex");
+/** `<project>/src/main/resources` of a file, if it is in one. */
+function resourcesDirOf(file) {
+    return /^(.*[\\/]src[\\/]main[\\/]resources)(?:[\\/]|$)/.exec(file)?.[1];
+}
+/** A setting's value with a `${VAR:default}` placeholder replaced by its default; undefined when no default. */
+function valueOrDefault(entry) {
+    if (!entry)
+        return undefined;
+    if (!store_files_1.PLACEHOLDER.test(entry.value))
+        return entry.value.trim();
+    const fallback = (0, placeholder_1.placeholderDefault)(entry.value)?.trim();
+    return fallback && !store_files_1.PLACEHOLDER.test(fallback) ? fallback : undefined;
+}
+const COMPOSITE_LOCATION = /^spring\.cloud\.config\.server\.composite\[(\d+)\]\.searchlocations(?:\[\d+\])?$/;
+/** The search locations of a native backend as written (`classpath:/config`, `file:./config-repo`). */
+function writtenLocations(entries) {
+    const written = [
+        ...((0, spring_1.springList)(entries, 'spring.cloud.config.server.native.search-locations')?.values ?? []),
+    ];
+    for (const entry of entries) {
+        const composite = COMPOSITE_LOCATION.exec((0, spring_1.springKey)(entry.key));
+        if (!composite)
+            continue;
+        const type = (0, spring_1.springSetting)(entries, `spring.cloud.config.server.composite[${composite[1]}].type`);
+        if (type?.value.trim().toLowerCase() === 'native')
+            written.push(...(0, spring_1.listItems)(entry.value));
+    }
+    return written;
+}
+/** `${PWD}`, `${user.dir}`: the working directory, as a location's start. */
+const WORKING_DIRECTORY = /^\$\{(?:PWD|user\.dir)\}[\\/]?/;
+/**
+ * The tree directory a `file:` location names, `{application}`/`{profile}`/`{label}` kept: an absolute path through
+ * a Compose bind mount into the server's container; a path relative to the working directory (`./config-repo`,
+ * `${PWD}/config-repo`) where exactly one directory from the server's project up to the deployment root holds it
+ * (the project when started by its build, the repository root when started there); otherwise unknown (undefined):
+ * `${user.home}`, `~`, another variable, a host path no mount shows.
+ */
+function fileDirectory(written, place) {
+    let value = written.replace(/^\/\/(?=\/)/, '').replace(WORKING_DIRECTORY, './');
+    if (/\$\{|^~/.test(value))
+        return undefined;
+    value = value.replace(/[\\/]+$/, '');
+    // The part before a placeholder is what must exist (`./config/{application}`: ./config).
+    const fixed = (dir) => dir.split(/\{(?:application|profile|label)\}/)[0].replace(/[\\/]+$/, '');
+    if (path.posix.isAbsolute(value)) {
+        const mount = place.mounts
+            .filter((m) => value === m.target || value.startsWith(`${m.target}/`))
+            .sort((a, b) => b.target.length - a.target.length)[0];
+        return mount ? path.join(mount.hostPath, ...value.slice(mount.target.length).split('/')) : undefined;
+    }
+    const found = [];
+    for (let base = place.project;; base = path.dirname(base)) {
+        const candidate = path.resolve(base, value);
+        if (place.holds(fixed(candidate)))
+            found.push(candidate);
+        if (base === place.root || path.dirname(base) === base || !base.startsWith(place.root))
+            break;
+    }
+    return found.length === 1 ? found[0] : undefined;
+}
+/**
+ * The directories (absolute, placeholders kept) a server at `place` whose resources directory is `resources`
+ * searches: a `classpath:` location is in its resources, a `file:` one where the tree says (fileDirectory).
+ */
+function searchDirectories(entries, resources, place) {
+    return writtenLocations(entries).flatMap((written) => {
+        const location = written.trim().replace(/^optional:/, '');
+        const classpath = /^classpath\*?:\/*(.*?)\/*$/.exec(location);
+        if (classpath)
+            return [path.join(resources, classpath[1] ?? '')];
+        const file = /^file:(.+)$/.exec(location)?.[1];
+        const dir = file === undefined ? undefined : fileDirectory(file, place);
+        return dir === undefined ? [] : [dir];
+    });
+}
+/**
+ * The directories a config server searches, from its own files: those its default profile names, unless every profile
+ * that names locations the tree resolves names the same ones (Packt's Chapter12 config server: `file:${PWD}/config-repo`,
+ * and in profile docker `file:/config-repo` where Compose mounts $PWD/config-repo: one directory either way).
+ */
+function serverDirectories(docs, resources, place) {
+    const own = docs.filter(ownConfiguration);
+    const byProfile = new Map();
+    for (const doc of own)
+        for (const part of doc.data.parts)
+            if (part.profile)
+                byProfile.set(part.profile, [...(byProfile.get(part.profile) ?? []), ...part.entries]);
+    const base = searchDirectories(defaultProfileEntries(own), resources, place);
+    const sets = [base, ...[...byProfile.values()].map((entries) => searchDirectories(entries, resources, place))].filter((set) => set.length > 0);
+    const distinct = new Set(sets.map((set) => [...new Set(set)].sort().join('\u0000')));
+    return distinct.size === 1 && sets[0] ? sets[0] : base;
+}
+/** The host directories Compose mounts into the containers of the services built from the server's project. */
+function serverMounts(documents, mounts, project) {
+    const built = new Set();
+    for (const doc of documents) {
+        if (doc.kind !== 'compose')
+            continue;
+        for (const service of doc.data.services)
+            if (service.build !== undefined && !service.build.includes('$'))
+                if (path.resolve(path.dirname(doc.file.path), service.build) === project)
+                    built.add(`${doc.file.path}\u0000${service.name}`);
+    }
+    if (built.size === 0)
+        return [];
+    return mounts
+        .filter((m) => m.mount.service !== undefined && built.has(`${m.file}\u0000${m.mount.service}`))
+        .map((m) => ({ target: m.mount.target.replace(/\/+$/, ''), hostPath: m.hostPath }));
+}
+/** Where the server whose resources directory is `resources` runs, as far as the tree says (ServerPlace). */
+function serverPlace(resources, tree, holds) {
+    const project = path.resolve(resources, '..', '..', '..');
+    return { project, root: tree.root, holds, mounts: serverMounts(tree.documents, tree.mounts, project) };
+}
+/** Whether any of the paths lies in the directory or below it. */
+function holdsAny(paths) {
+    return (dir) => paths.some((p) => p.startsWith(dir + path.sep));
+}
+/** The settings of a server's files that apply whatever its profile (its search locations are read from them). */
+function defaultProfileEntries(docs) {
+    return docs.flatMap((d) => d.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries));
+}
+/** Whether Spring Boot reads the file as the configuration of the app whose resources hold it (`application*` at the classpath root or `config/`). */
+function ownConfiguration(doc) {
+    const resources = resourcesDirOf(doc.file.path);
+    if (!resources || !/^(?:application|bootstrap)(?:-[^.]+)?\.(?:ya?ml|properties)$/.test(path.basename(doc.file.path)))
+        return false;
+    const relative = path.relative(resources, path.dirname(doc.file.path)).split(path.sep).join('/');
+    return relative === '' || relative === 'config';
+}
+/** A directory pattern as a regular expression over absolute directories, capturing what each placeholder is. */
+function directoryPattern(directory) {
+    const names = [];
+    const source = directory
+        .split(path.sep)
+        .join('/')
+        .split(/(\{application\}|\{profile\}|\{label\})/)
+        .map((part) => {
+        const name = /^\{(application|profile|label)\}$/.exec(part)?.[1];
+        if (!name)
+            return (0, regex_1.escapeRegExp)(part);
+        names.push(name);
+        return '([^/]+)';
+    })
+        .join('');
+    return { regex: new RegExp(`^${source}/?$`), names };
+}
+/** The names apps of the tree ask a config server for (`spring.cloud.config.name`, else `spring.application.name`). */
+function appNames(docs) {
+    const names = new Set();
+    for (const doc of docs)
+        for (const key of ['spring.cloud.config.name', 'spring.application.name']) {
+            const name = valueOrDefault((0, spring_1.springSetting)(doc.entries, key));
+            if (name)
+                names.add(name);
+        }
+    return names;
+}
+/**
+ * The files of the tree in the search directories of its config servers that are named after an app of the tree
+ * (`config-repo/orders-service.yml`, `orders-service-dev.properties`) and were not read as Spring files: the read stage
+ * reads them as Spring's, which they are for the app they are served to.
+ */
+function servedFilesToRead(documents, files, root) {
+    const spring = documents.filter((d) => d.kind.startsWith('spring.'));
+    const byResources = new Map();
+    for (const doc of spring) {
+        const resources = resourcesDirOf(doc.file.path);
+        if (resources === undefined)
+            continue;
+        if (!byResources.has(resources))
+            byResources.set(resources, []);
+        byResources.get(resources).push(doc);
+    }
+    const holds = holdsAny(files.filter((f) => /\.(?:ya?ml|properties)$/.test(f)));
+    // Before the model: the read stage's documents give the mounts, once for every server.
+    const tree = { root, documents, mounts: (0, compose_mounts_1.composeMountsOf)([...documents], root) };
+    const patterns = [...byResources].flatMap(([resources, docs]) => serverDirectories(docs, resources, serverPlace(resources, tree, holds)).map((d) => directoryPattern(d).regex));
+    if (patterns.length === 0)
+        return [];
+    const names = [...appNames(spring)];
+    const read = new Set(documents.map((d) => d.file.path));
+    return files.filter((file) => {
+        const base = /^(.+)\.(?:ya?ml|properties)$/.exec(path.basename(file))?.[1];
+        if (base === undefined || read.has(file) || !names.some((n) => base === n || base.startsWith(`${n}-`)))
+            return false;
+        const dir = path.dirname(file).split(path.sep).join('/');
+        return patterns.some((regex) => regex.test(dir));
+    });
+}

@@ -1,0 +1,284 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.springImageServicesContributor = void 0;
+/**
+ * Spring Boot apps that Docker Compose runs from an image the tree does not build (`image:` only), configured only by
+ * the service's environment: Spring Boot binds `SERVER_SSL_KEY_STORE`, `SERVER_SSL_ENABLED_PROTOCOLS`, `SERVER_PORT`…
+ * to its settings by relaxed binding
+ * (https://docs.spring.io/spring-boot/reference/features/external-config.html#features.external-config.typesafe-configuration-properties.relaxed-binding.environment-variables),
+ * so the service's embedded HTTPS server is known from the Compose file alone, and a proxy of the tree that calls it
+ * gets a server end. A service is taken for Spring Boot only when its environment (with its `env_file:` files) or its
+ * `command:` names Spring settings: at least one `server.ssl.*` property only Spring Boot's `Ssl` has, or an SSL bundle
+ * (`spring.ssl.bundle.*`), and no `server.ssl.*` name Spring does not bind (Kibana's image reads `SERVER_SSL_KEY`,
+ * `SERVER_SSL_KEYSTORE_PATH`…): knowledge spring-boot.json embeddedServer. `SERVER_PORT` alone says nothing. Its image
+ * must not be one of the products lint-deploy models or knows to read such variables (PRODUCT_IMAGE).
+ *
+ * The server answers to the names Compose gives the service's containers on its networks (the service name,
+ * `container_name`, `hostname`, network `aliases`: https://docs.docker.com/compose/how-tos/networking/) on its container
+ * port: `server.port`, else Spring Boot's default (knowledge). Its JDK is the image's where the knowledge base knows the
+ * image (`eclipse-temurin:17-jre`), else unknown. A store path is a file the service's own bind mounts put there: one
+ * no mount of the tree fills is in the image or outside the tree, hence unknown.
+ */
+const path = __importStar(require("node:path"));
+const knowledge_1 = require("../knowledge");
+const spring_1 = require("../parse/spring");
+const compose_mounts_1 = require("./compose-mounts");
+const kafka_brokers_1 = require("./kafka-brokers");
+const kafka_protocols_1 = require("./kafka-protocols");
+const paths_1 = require("./paths");
+const container_starts_1 = require("./container-starts");
+const spring_settings_1 = require("./spring-settings");
+const spring_server_1 = require("./spring-server");
+const spring_stores_1 = require("./spring-stores");
+const store_files_1 = require("./store-files");
+/**
+ * The last part of the image repositories of products lint-deploy models from their own files (nginx, httpd, HAProxy,
+ * Tomcat, Jetty, WildFly, Liberty, IBM MQ, Kafka and Confluent's images, ActiveMQ…; src/knowledge/data/jdk-locations.json
+ * and openssl-servers.json name their images) or that read `SERVER_SSL_*` as their own settings (Kibana,
+ * OpenSearch Dashboards): their containers are not Spring Boot apps whatever their environment says.
+ */
+const PRODUCT_IMAGE = /^(nginx(-unprivileged)?|openresty|httpd|apache2?|haproxy|tomcat|tomee|jetty|wildfly|payara|server-(full|web|node)|micro|glassfish|(open|websphere)-liberty|websphere-traditional|weblogic|keycloak|mq|kafka(-native)?|cp-[a-z-]+|zookeeper|kibana|elasticsearch(-oss)?|logstash|opensearch(-dashboards)?|solr|activemq(-artemis|-classic)?|artemis|cassandra|flink)$/;
+/** Whether the image is one of those products (its repository's last part, any registry or tag). */
+function modelledProductImage(image) {
+    const repository = (0, container_starts_1.imageRepository)(image);
+    return repository !== undefined && PRODUCT_IMAGE.test(repository.split('/').at(-1) ?? '');
+}
+/** `compose.yaml` before its default override; other files are projects of their own. */
+const OVERRIDE = /^(docker-)?compose\.override\.ya?ml$/;
+/** Every Compose service, its definitions merged per project and name. */
+function composeServices(docs) {
+    const byKey = new Map();
+    const ordered = [...docs].sort((a, b) => Number(OVERRIDE.test(path.basename(a.file.path))) - Number(OVERRIDE.test(path.basename(b.file.path))) ||
+        a.file.path.localeCompare(b.file.path));
+    for (const doc of ordered)
+        for (const service of doc.data.services) {
+            const project = (0, compose_mounts_1.composeProjectOf)(doc.file.path);
+            const key = `${project}\0${service.name}`;
+            const found = byKey.get(key) ?? { name: service.name, project, parts: [] };
+            found.parts.push({ doc, service });
+            byKey.set(key, found);
+        }
+    return [...byKey.values()];
+}
+/** The Spring settings a service's start gives: its `env_file:` files, then its `environment:`, and its `command:` arguments. */
+function startSettings(ctx, service) {
+    const environment = [];
+    const commandLine = [];
+    for (const { doc, service: part } of service.parts) {
+        for (const envFile of part.envFiles) {
+            const file = path.resolve(path.dirname(doc.file.path), envFile.path);
+            const read = ctx.deployment.documents.find((d) => d.file.path === file);
+            const settings = read?.data?.springEnvironment ?? [];
+            const via = [{ file: doc.file.path, range: envFile.range, message: `env_file of service ${part.name}` }];
+            if (read)
+                for (const property of settings)
+                    environment.push({ doc: read, property, composed: true, via });
+        }
+        for (const property of part.springEnvironment)
+            environment.push({ doc, property, composed: true });
+        for (const property of part.springArguments)
+            commandLine.push({ doc, property, composed: true });
+    }
+    return { environment, commandLine };
+}
+/**
+ * Whether the settings show a Spring Boot app: a `server.ssl.*` property only Spring Boot's web server has, or an SSL
+ * bundle; and every `server.ssl.*` name one Spring binds.
+ */
+function namesSpringSettings(properties) {
+    const server = (0, knowledge_1.springEmbeddedServer)();
+    const known = new Set(server.sslProperties.map((p) => (0, spring_1.springKey)(`server.ssl.${p}`)));
+    const shared = new Set(server.sharedSslProperties.map((p) => (0, spring_1.springKey)(`server.ssl.${p}`)));
+    const ssl = properties.map((p) => (0, spring_1.springKey)(p.name)).filter((k) => k.startsWith('server.ssl.'));
+    if (ssl.some((k) => !known.has(k)))
+        return false;
+    return ssl.some((k) => !shared.has(k)) || properties.some((p) => (0, spring_1.springKey)(p.name).startsWith('spring.ssl.bundle.'));
+}
+/** The service's image and where it is written (the last definition that names one), when no definition builds it. */
+function imageOnly(service) {
+    if (service.parts.some((p) => p.service.build !== undefined))
+        return undefined;
+    const part = service.parts.filter((p) => p.service.image !== undefined).at(-1);
+    const image = part?.service.image?.trim();
+    return part && image ? { image, part } : undefined;
+}
+/** A runtime the user declares, without what a JDK of the tree adds to it (its java.security, its -D options). */
+function declaredOnly(runtime) {
+    if (runtime?.version.from.kind !== 'config')
+        return undefined;
+    const { vendor, version, implementor, attachment } = runtime;
+    return {
+        vendor,
+        version,
+        securityProperties: {},
+        systemProperties: {},
+        ...(implementor && { implementor }),
+        ...(attachment && { attachment }),
+    };
+}
+/** The host names Compose gives the service's containers, lower-cased, each once. */
+function serviceHostnames(service) {
+    const names = [service.name];
+    for (const { service: part } of service.parts) {
+        if (part.containerName)
+            names.push(part.containerName.value);
+        if (part.hostname)
+            names.push(part.hostname.value);
+        names.push(...part.networkAliases.map((a) => a.value));
+    }
+    // A name Compose fills in from the shell (`${HOST}`) is not one the tree gives.
+    return [...new Set(names.filter((n) => n !== '' && !/[${}]/.test(n)).map((n) => n.toLowerCase()))];
+}
+exports.springImageServicesContributor = {
+    id: 'spring-image-services',
+    reads: ['compose'],
+    contribute(ctx) {
+        const docs = ctx.documentsOf('compose');
+        const stores = (0, store_files_1.treeStoresOf)(ctx);
+        const springFiles = ctx.documentsOf('spring.').map((d) => d.file.path);
+        // An image a build of the tree names (a Compose build + image, Skaffold, the build file's bootBuildImage or Jib
+        // name) runs that directory's app: its environment is that app's, not another app's (left to the Java contributor).
+        const built = new Set((0, container_starts_1.imageBuilds)(ctx.deployment.documents, ctx.deployment.root).map((b) => b.repository));
+        for (const service of composeServices(docs)) {
+            const image = imageOnly(service);
+            const repository = image && (0, container_starts_1.imageRepository)(image.image);
+            if (!image || modelledProductImage(image.image) || (repository && built.has(repository)))
+                continue;
+            // Spring files of the tree mounted into the container are an app of the Java contributor's (its directory's):
+            // the two would be one app read twice. Left to that one.
+            const own = serviceMounts(ctx, service);
+            if (springFiles.some((file) => own.some((m) => file === m.hostPath || file.startsWith(m.hostPath + path.sep))))
+                continue;
+            const start = startSettings(ctx, service);
+            if (!namesSpringSettings([...start.environment, ...start.commandLine].map((s) => s.property)))
+                continue;
+            const server = imageServer(ctx, service, image, start, stores);
+            if (server)
+                ctx.addComponent(server);
+        }
+    },
+};
+function imageServer(ctx, service, image, start, stores) {
+    const { doc } = image.part;
+    const label = `${(0, paths_1.relativePosix)(ctx.deployment.root, doc.file.path)}#${service.name}`;
+    // The image's JDK; else one the user declares (--java-version, config "java" or "components"): a JDK found in the
+    // tree does not run a container of an image the tree does not build.
+    const runtime = (0, kafka_brokers_1.serviceImageRuntime)(doc, image.part.service, ctx.memo) ?? declaredOnly(ctx.runtimeFor(doc.file.path));
+    const app = {
+        id: `java.app:${label}`,
+        type: 'java.app',
+        name: `Spring Boot app of Compose service ${service.name} (image ${image.image})`,
+        role: 'client',
+        location: { file: doc.file.path, ...(image.part.service.imageRange && { range: image.part.service.imageRange }) },
+        host: ctx.hostOf(doc.file.path),
+        runtime,
+        tls: { implementation: runtime?.vendor.value === 'ibm' ? 'ibmjsse2' : 'jsse' },
+        documents: service.parts.map((p) => p.doc),
+        attributes: { urls: [], profiles: [] },
+    };
+    const settings = (0, spring_settings_1.springSettings)([], [], { systemProperties: [], ...start });
+    const made = (0, spring_server_1.springServer)([], settings, app, undefined, undefined, stores);
+    if (!made)
+        return undefined;
+    const own = (0, compose_mounts_1.deploymentMounts)(ctx).filter((m) => m.project === service.project && m.mount.service === service.name);
+    const server = (0, store_files_1.withTrust)(made, (0, spring_stores_1.springTrust)(made, settings, stores));
+    const port = made.attributes.tlsPorts[0];
+    const tls = server.tls && { ...server.tls };
+    if (tls?.certificate) {
+        const at = tls.certificate.reference;
+        const written = settings.placed.find(({ doc: d, entry }) => at?.file === d.file.path &&
+            entry.valueRange.start.line === at.range?.start.line &&
+            entry.valueRange.start.character === at.range.start.character)?.entry.value;
+        tls.certificate = certificateThroughMounts(tls.certificate, written, own, stores);
+    }
+    if (tls?.trust)
+        tls.trust = {
+            ...tls.trust,
+            ...(tls.trust.keyStore && { keyStore: storeThroughMounts(tls.trust.keyStore, own, stores) }),
+            ...(tls.trust.trustStore && { trustStore: storeThroughMounts(tls.trust.trustStore, own, stores) }),
+        };
+    return {
+        ...server,
+        name: `Spring Boot HTTPS server (Compose service ${service.name}, port ${port ?? 'unknown'})`,
+        ...(tls && { tls }),
+        attributes: { ...server.attributes, hostnames: serviceHostnames(service), composeImage: image.image },
+    };
+}
+/** The service's bind mounts whose source is known (./compose-mounts.ts), over the files that define it. */
+function serviceMounts(ctx, service) {
+    return (0, compose_mounts_1.deploymentMounts)(ctx).filter((m) => m.project === service.project && m.mount.service === service.name);
+}
+/** Where a container path is in the tree: the file a bind mount of the service puts there, else unknown (in the image). */
+function throughMounts(written, own, stores) {
+    const containerPath = written.trim().replace(/^file:/, '');
+    if (!path.posix.isAbsolute(containerPath) || /[${}]/.test(containerPath))
+        return undefined;
+    const mounted = (0, kafka_protocols_1.mountedTreeFile)(own, path.posix.normalize(containerPath));
+    if (!mounted)
+        return undefined;
+    return stores.typeOf(mounted.file) !== undefined
+        ? { file: mounted.file, mountedAt: mounted.at }
+        : { mountedFromOutside: mounted.at };
+}
+/** The server's key store or PEM certificate as the container reads it (its value as written: `written(reference)`). */
+function certificateThroughMounts(ref, written, own, stores) {
+    const { file: _resolved, mountedAt: _at, mountedFromOutside: _outside, copiedAt: _copied, ...rest } = ref;
+    const found = written === undefined ? undefined : throughMounts(written, own, stores);
+    if (!found)
+        return rest;
+    // The derive stage names a certificate outside the tree by its path (derive/certificate-files.ts).
+    return 'file' in found ? { ...rest, ...found } : { ...rest, file: written.trim(), ...found };
+}
+/** A store the server's settings name, as the container reads it; a type detected from a tree file goes with it. */
+function storeThroughMounts(ref, own, stores) {
+    const { file: _resolved, mountedAt: _at, mountedFromOutside: _outside, copiedBy: _copied, passwordOpens: _opens, passwordRefused: _refused, ...rest } = ref;
+    const detected = rest.type?.from.kind === 'file' && rest.type.from.note === 'detected from the file';
+    const kept = detected ? (({ type: _type, ...r }) => r)(rest) : rest;
+    const found = throughMounts(ref.path.value, own, stores);
+    if (!found)
+        return kept;
+    if (!('file' in found))
+        return { ...kept, ...found };
+    const type = stores.typeOf(found.file);
+    return {
+        ...kept,
+        ...found,
+        ...(!kept.type &&
+            type && {
+            type: { value: type, from: { kind: 'file', location: { file: found.file }, note: 'detected from the file' } },
+        }),
+    };
+}

@@ -1,0 +1,306 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.dockerfileFormat = void 0;
+exports.stageChain = stageChain;
+const types_1 = require("./types");
+const text_1 = require("./text");
+const tomcat_1 = require("../knowledge/tomcat");
+const jvm_args_1 = require("./java/jvm-args");
+const java_home_1 = require("./java/java-home");
+const java_launch_1 = require("./java/java-launch");
+const spring_environment_1 = require("./java/spring-environment");
+const spring_arguments_1 = require("./java/spring-arguments");
+const dockerfile_run_secrets_1 = require("./dockerfile-run-secrets");
+const dockerfile_lines_1 = require("./dockerfile-lines");
+const dockerfile_heredocs_1 = require("./dockerfile-heredocs");
+const dockerfile_copies_1 = require("./dockerfile-copies");
+/**
+ * Dockerfiles (Dockerfile reference: https://docs.docker.com/reference/dockerfile/): parser directives
+ * (`# escape=`), `#` comments, continuations, `ARG` (global before the first `FROM`), `FROM [--platform=…]
+ * image [AS name]` with `$VAR`/`${VAR}`/`${VAR:-default}`/`${VAR:+word}` substituted from global `ARG`
+ * defaults, `ENV` (`K=V …` and `K V`), `CMD`/`ENTRYPOINT` in shell or JSON form. JVM `-D` options come
+ * from `ENV` values and `CMD`/`ENTRYPOINT`; JDK paths (`JAVA_HOME`, `…/bin/java`) from the final stage,
+ * which is the one that runs the application.
+ */
+exports.dockerfileFormat = {
+    id: 'dockerfile',
+    classify(filePath) {
+        const base = (0, jvm_args_1.basenameOf)(filePath);
+        // `docker build` reads a lowercase `dockerfile` when the context has no `Dockerfile` (moby/moby#10858,
+        // moby/buildkit#1816: https://github.com/moby/buildkit/pull/1816).
+        return /^(Dockerfile|Containerfile)([.-].*)?$/.test(base) ||
+            base === 'dockerfile' ||
+            base.endsWith('.Dockerfile') ||
+            base.endsWith('.dockerfile')
+            ? 'dockerfile'
+            : undefined;
+    },
+    parse(file, kind) {
+        const index = new text_1.LineIndex(file.text);
+        const comments = [];
+        const entries = [];
+        /** An ENV or ARG `KEY=value` as an entry, its value ending with the instruction at the latest. */
+        const pairEntry = (pair, section, end) => ({
+            key: pair.key,
+            value: pair.value,
+            keyRange: index.rangeAt(pair.keyStart, pair.keyStart + pair.key.length),
+            valueRange: index.rangeAt(pair.valueStart, Math.min(end, pair.valueStart + pair.value.length)),
+            section,
+            secret: (0, types_1.isSecretKey)(pair.key),
+        });
+        const problems = [];
+        /**
+         * Each stage's JVM `-D` options (ENV, ENTRYPOINT, CMD); only the running image's stages give the app's. A fragment
+         * with no FROM (a start kept apart from its image) is read as the running stage: its key -1.
+         */
+        const stageProperties = new Map();
+        const stageOptions = (stage) => {
+            if (!stageProperties.has(stage))
+                stageProperties.set(stage, []);
+            return stageProperties.get(stage);
+        };
+        /** `-D` words no application's JVM receives (./java/java-launch.ts), a build stage's among them. */
+        const elsewhere = [];
+        const startCommands = [];
+        const entrypoints = [];
+        const springEnvironment = [];
+        const springArguments = [];
+        const stages = [];
+        const args = {};
+        /** JDK paths of each stage (before the first FROM: none). A stage built on an earlier one inherits its ENV. */
+        const stageHomes = [];
+        let javaHomes = [];
+        const copies = [];
+        const commands = [];
+        /** Each stage's variables (inherited ENV of the stage it builds on, its ARGs and ENVs). */
+        const stageVariables = [];
+        let variables = {};
+        const escape = /^\s*#\s*escape\s*=\s*`/im.test(file.text.slice(0, 200)) ? '`' : '\\';
+        const logicals = (0, jvm_args_1.logicalLines)(file.text, escape === '`' ? /`$/ : /\\$/, dockerfile_lines_1.REMOVED_LINE);
+        // The text Docker runs: the lines it removes from continuations blanked, at the file's own offsets.
+        const source = (0, dockerfile_lines_1.withoutRemovedLines)(file.text, logicals, (start, end) => comments.push({ text: file.text.slice(start + 1, end), range: index.rangeAt(start, end) }));
+        /** Where the here-documents of the last instruction end: their lines are its own, no instructions. */
+        let hereDocumentLinesEnd = -1;
+        for (const line of logicals) {
+            if (line.start < hereDocumentLinesEnd)
+                continue;
+            let logical = line;
+            const text = source.slice(logical.start, logical.end);
+            const lead = text.length - text.trimStart().length;
+            const body = text.trim();
+            if (body.startsWith('#')) {
+                comments.push({ text: body.slice(1), range: index.rangeAt(logical.start + lead, logical.end) });
+                continue;
+            }
+            const instruction = /^([A-Za-z]+)(\s+|$)/.exec(body);
+            if (!instruction)
+                continue;
+            const name = instruction[1].toUpperCase();
+            const argsStart = logical.start + lead + instruction[0].length;
+            if (escape === '\\' && (name === 'RUN' || name === 'COPY' || name === 'ADD')) {
+                hereDocumentLinesEnd = (0, dockerfile_heredocs_1.hereDocumentsEnd)(file.text, argsStart, logical.end);
+                // A RUN's here-documents are part of its command line; COPY/ADD's are file contents, not their arguments.
+                if (name === 'RUN')
+                    logical = { ...logical, end: hereDocumentLinesEnd };
+            }
+            const rest = source.slice(argsStart, logical.end);
+            if (stages.length > 0 && (name === 'RUN' || name === 'ENV' || name === 'CMD' || name === 'ENTRYPOINT'))
+                commands.push({
+                    instruction: name,
+                    stage: stages.length - 1,
+                    text: rest,
+                    range: index.rangeAt(logical.start + lead, logical.end),
+                    ...(name === 'RUN' ? { variables: { ...variables } } : {}),
+                });
+            if (name === 'RUN')
+                for (const entry of (0, dockerfile_run_secrets_1.runSecretEntries)(source, argsStart, logical.end, index))
+                    entries.push(entry);
+            // A secret's default written on an ARG (`ARG TRUST_STORE_PWD=tru5tpassw0rd`) is in the repository and, once an
+            // ENV or RUN uses it, in the image's history (Docker's build check SecretsUsedInArgOrEnv): an entry, as for ENV.
+            if (name === 'ARG' && /^[A-Za-z_]\w*=/.test(rest.trim()))
+                for (const pair of (0, dockerfile_lines_1.envPairs)(rest.trimStart(), argsStart + (rest.length - rest.trimStart().length)))
+                    if ((0, types_1.isSecretKey)(pair.key))
+                        entries.push(pairEntry(pair, 'ARG', logical.end));
+            if (name === 'ARG' && stages.length === 0) {
+                const m = /^([A-Za-z_]\w*)(?:=("([^"]*)"|'([^']*)'|(\S*)))?/.exec(rest.trim());
+                if (m)
+                    args[m[1]] = m[2] === undefined ? undefined : (m[3] ?? m[4] ?? m[5] ?? '');
+            }
+            else if (name === 'FROM') {
+                const stage = parseFrom(rest, argsStart, index, args, stages);
+                if (stage) {
+                    stages.push(stage);
+                    javaHomes = stage.fromStage === undefined ? [] : [...(stageHomes[stage.fromStage] ?? [])];
+                    stageHomes.push(javaHomes);
+                    const parent = stage.fromStage === undefined ? undefined : stages[stage.fromStage];
+                    // The official tomcat image's ENV CATALINA_HOME and WORKDIR: `COPY server.xml $CATALINA_HOME/conf/` places it.
+                    const base = stage.fromStage === undefined && stage.image ? (0, tomcat_1.officialTomcatImageBase)(stage.image) : undefined;
+                    if (parent?.workdir !== undefined)
+                        stage.workdir = parent.workdir;
+                    else if (base)
+                        stage.workdir = base.workdir;
+                    variables = stage.fromStage === undefined ? { ...base?.env } : { ...stageVariables[stage.fromStage] };
+                    stageVariables.push(variables);
+                }
+                else
+                    problems.push({
+                        code: 'dockerfile-from',
+                        severity: 'warning',
+                        message: 'FROM names no image',
+                        range: index.rangeAt(logical.start + lead, logical.end),
+                    });
+            }
+            else if (name === 'ARG') {
+                // In a stage: its own default, else the global one it re-declares.
+                const m = /^([A-Za-z_]\w*)(?:=("([^"]*)"|'([^']*)'|(\S*)))?/.exec(rest.trim());
+                if (m)
+                    variables[m[1]] = m[2] === undefined ? args[m[1]] : (m[3] ?? m[4] ?? m[5] ?? '');
+            }
+            else if (name === 'WORKDIR') {
+                const stage = stages[stages.length - 1];
+                if (stage) {
+                    const workdir = (0, dockerfile_copies_1.nextWorkdir)(rest, stage.workdir, variables);
+                    if (workdir === undefined)
+                        delete stage.workdir;
+                    else
+                        stage.workdir = workdir;
+                }
+            }
+            else if ((name === 'COPY' || name === 'ADD') && stages.length > 0) {
+                const stage = stages[stages.length - 1];
+                const range = index.rangeAt(logical.start + lead, logical.end);
+                copies.push((0, dockerfile_copies_1.parseCopy)(name, rest, stages.length - 1, stage.workdir, variables, range, range.start.line + 1));
+            }
+            else if (name === 'ENV') {
+                for (const pair of (0, dockerfile_lines_1.envPairs)(rest, argsStart)) {
+                    variables[pair.key] = (0, dockerfile_copies_1.substituteVariables)(pair.value, variables);
+                    const valueEnd = Math.min(logical.end, pair.valueStart + pair.value.length);
+                    entries.push(pairEntry(pair, 'ENV', logical.end));
+                    const launched = (0, java_launch_1.scanLaunchProperties)(source, index, pair.valueStart, valueEnd, pair.key);
+                    stageOptions(stages.length - 1).push(...launched.jvm);
+                    elsewhere.push(...launched.elsewhere);
+                    const springProperty = (0, spring_environment_1.springPropertyOfVariable)(pair.key);
+                    if (springProperty)
+                        springEnvironment.push((0, spring_environment_1.environmentSetting)(source, index, pair.key, springProperty, pair.keyStart, pair.valueStart, valueEnd));
+                }
+                for (const reference of (0, java_home_1.scanJavaHomes)(source, index, argsStart, logical.end))
+                    javaHomes.push(reference);
+            }
+            else if (name === 'CMD' || name === 'ENTRYPOINT') {
+                const stage = stages.length - 1;
+                const launched = (0, java_launch_1.scanLaunchProperties)(source, index, argsStart, logical.end, name);
+                if (name === 'CMD')
+                    startCommands.push({ stage, launched });
+                else {
+                    stageOptions(stage).push(...launched.jvm);
+                    elsewhere.push(...launched.elsewhere);
+                    // The last ENTRYPOINT of a stage is the one that runs; what it makes of CMD is decided after the stage.
+                    entrypoints[stage] = {
+                        shellForm: !rest.trimStart().startsWith('['),
+                        runsApplication: launched.runsApplication,
+                    };
+                }
+                for (const argument of (0, spring_arguments_1.scanSpringArguments)(source, index, argsStart, logical.end))
+                    springArguments.push(argument);
+                for (const reference of (0, java_home_1.scanJavaHomes)(source, index, argsStart, logical.end))
+                    javaHomes.push(reference);
+            }
+        }
+        // Docker appends CMD to an exec-form ENTRYPOINT, and a shell-form one ignores it: after an ENTRYPOINT that runs
+        // `java … -jar app.jar` (or any shell-form one) a CMD's `-D` words never reach a JVM's options.
+        // https://docs.docker.com/reference/dockerfile/#understand-how-cmd-and-entrypoint-interact
+        const entrypointOf = (stage) => entrypoints[stage] ??
+            (stages[stage]?.fromStage === undefined ? undefined : entrypointOf(stages[stage].fromStage));
+        for (const { stage, launched } of startCommands) {
+            const entrypoint = entrypointOf(stage);
+            if (entrypoint && (entrypoint.shellForm || entrypoint.runsApplication))
+                elsewhere.push(...launched.jvm, ...launched.elsewhere);
+            else {
+                stageOptions(stage).push(...launched.jvm);
+                elsewhere.push(...launched.elsewhere);
+            }
+        }
+        // A build stage's ENV and CMD stay in that stage: the image that runs holds the last stage and those it builds on.
+        const running = new Set(stageChain(stages));
+        const properties = [];
+        for (const [stage, own] of [...stageProperties].sort(([a], [b]) => a - b))
+            (stage === -1 || running.has(stage) ? properties : elsewhere).push(...own);
+        const baseImages = stages.map((s) => s.image ?? s.written);
+        // Only the final stage runs the application: its JDK paths (and those it inherits) are the ones that count.
+        return {
+            file,
+            kind,
+            entries: [
+                ...entries,
+                ...(0, jvm_args_1.propertyEntries)(properties),
+                ...(0, jvm_args_1.propertyEntries)(springArguments),
+                // A `-D` word that holds a secret is a secret written in the file, whichever JVM receives it.
+                ...(0, jvm_args_1.propertyEntries)(elsewhere.filter((p) => p.secret)),
+            ],
+            comments,
+            problems,
+            data: {
+                properties,
+                baseImages,
+                stages,
+                args,
+                copies,
+                commands,
+                javaHomes: stageHomes[stageHomes.length - 1] ?? [],
+                springEnvironment,
+                springArguments,
+            },
+        };
+    },
+};
+/** `FROM [--platform=…] image [AS name]`, the image's build arguments substituted. */
+function parseFrom(rest, restStart, index, args, earlier) {
+    const tokens = [...rest.matchAll(/\S+/g)].filter((t) => !t[0].startsWith('--'));
+    const imageToken = tokens[0];
+    if (!imageToken)
+        return undefined;
+    const written = imageToken[0];
+    const unresolvedArgs = [];
+    const image = written.replace(/\$\{([A-Za-z_]\w*)(?::([-+])([^}]*))?\}|\$([A-Za-z_]\w*)/g, (_, braced, op, word, bare) => {
+        const variable = (braced ?? bare);
+        const value = args[variable];
+        if (op === '-')
+            return value || (word ?? '');
+        if (op === '+')
+            return value ? (word ?? '') : '';
+        if (value === undefined)
+            unresolvedArgs.push(variable);
+        return value ?? '';
+    });
+    const alias = tokens[1]?.[0].toUpperCase() === 'AS' ? tokens[2]?.[0] : undefined;
+    const start = restStart + (imageToken.index ?? 0);
+    const resolved = unresolvedArgs.length ? undefined : image;
+    const fromStage = resolved === undefined
+        ? undefined
+        : findLastIndex(earlier, (s) => s.alias?.toLowerCase() === resolved.toLowerCase());
+    return {
+        written,
+        image: resolved,
+        unresolvedArgs,
+        alias,
+        fromStage: fromStage === -1 ? undefined : fromStage,
+        range: index.rangeAt(start, start + written.length),
+        line: index.positionAt(start).line + 1,
+    };
+}
+function findLastIndex(items, test) {
+    for (let i = items.length - 1; i >= 0; i--)
+        if (test(items[i]))
+            return i; // 0 <= i < items.length
+    return -1;
+}
+/** The stages whose instructions the running image holds: the last one and those it builds on, last first. */
+function stageChain(stages) {
+    const chain = [];
+    let index = stages.length - 1;
+    while (index !== undefined && index >= 0 && !chain.includes(index)) {
+        chain.push(index);
+        index = stages[index]?.fromStage;
+    }
+    return chain;
+}

@@ -1,0 +1,398 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.YAML_PREAMBLE = void 0;
+exports.isScript = isScript;
+exports.openQuoteAt = openQuoteAt;
+exports.findEmbedded = findEmbedded;
+exports.parseEmbedded = parseEmbedded;
+const path = __importStar(require("node:path"));
+const registry_1 = require("./registry");
+const rendered_1 = require("./rendered");
+const text_1 = require("./text");
+const yaml_blocks_1 = require("./yaml-blocks");
+const shell_assignments_1 = require("./shell-assignments");
+const echo_to_file_1 = require("./echo-to-file");
+const dockerfile_heredocs_1 = require("./dockerfile-heredocs");
+/**
+ * Configuration embedded in other files, read as documents of their own with positions in the
+ * enclosing file: every block-scalar key of a YAML file (Kubernetes ConfigMap `data:`, Helm
+ * templates) whose content is a configuration format, MQSC sent to `runmqsc` from a shell heredoc
+ * (`runmqsc QM1 <<EOF … EOF`, `<<-'EOF'`) or an `echo '…' | runmqsc`, heredocs written to a
+ * configuration file (`cat > /etc/mqm/x.mqsc <<EOF`), and `echo`/`printf` into an MQSC file (./echo-to-file.ts).
+ */
+const YAML_NAME = /\.ya?ml([._](template|tpl))?$/i;
+/**
+ * Shell scripts and container builds (`Dockerfile`, `Dockerfile.prod`, `dockerfile`, `MQ.Dockerfile`: the names
+ * src/parse/dockerfile.ts reads); documentation (`README.md` examples) is not deployment configuration.
+ */
+const SHELL_NAME = /\.(sh|bash|ksh|zsh)$|(^|[\\/])(Dockerfile|Containerfile|dockerfile)[^\\/]*$|\.[Dd]ockerfile$/;
+/** A shell script (by name or `#!`) or a container build: what runs commands, as opposed to configuration. */
+function isScript(filePath, text) {
+    return SHELL_NAME.test(filePath) || text.startsWith('#!');
+}
+const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][\w]*)\2/;
+/** A line before a YAML document's content: blank, a comment, or the document start marker `---`. */
+exports.YAML_PREAMBLE = /^\s*(#.*)?$|^---\s*(#.*)?$/;
+/** The extensions of the configuration files a script's output is read as. */
+const CONFIG_EXTENSION = '\\.(?:mqsc|ini|json|conf|xml|properties|options|ya?ml)';
+const TARGET_FILE = new RegExp(`>\\s*["']?([^\\s"'<>|;&]+${CONFIG_EXTENSION})["']?`);
+/** `echo "…" | runmqsc`, also escaped inside another string: `su -c "echo \\"…\\" | runmqsc QM"`. */
+const ECHO_TO_RUNMQSC = /\becho\s+(?:-e\s+)?(\\?["'])(.*?)\1\s*\|\s*(?:\S*\/)?runmqsc\b/;
+/** The regions runmqsc reads (src/model/mq-exec.ts reads their command line). */
+const RUNMQSC_CONTAINERS = new Set(['heredoc to runmqsc', 'echo to runmqsc']);
+/** Heredocs fed to runmqsc or written to a configuration file, `echo '…' | runmqsc` and `echo '…' > x.mqsc`. */
+function shellRegions(lines) {
+    const regions = [];
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i]; // i < lines.length (the loop skips heredoc bodies, so no for…of)
+        // A comment line runs nothing (kimptoc/ibmmq-with-ssl-test@95825d8 mq-dev-config.sh keeps the ALTERs it no longer
+        // uses as `#    su -l mqm -c "echo \"ALTER CHANNEL(…) SSLCIPH(…)\" | runmqsc $1"`).
+        if (line.trimStart().startsWith('#'))
+            continue;
+        const echo = ECHO_TO_RUNMQSC.exec(line);
+        if (echo) {
+            const column = (echo.index ?? 0) + echo[0].indexOf(echo[1]) + echo[1].length;
+            regions.push({
+                name: 'runmqsc.mqsc',
+                container: 'echo to runmqsc',
+                lines: [{ line: i, column, text: echo[2] }],
+                expandsShell: echo[1].endsWith('"'),
+            });
+            continue;
+        }
+        const echoes = (0, echo_to_file_1.echoToMqsc)(lines, i);
+        if (echoes.length > 0) {
+            regions.push(...echoes.map((e) => e.region));
+            i = Math.max(...echoes.map((e) => e.end));
+            continue;
+        }
+        // `COPY <<EOF /etc/nginx/conf.d/ssl.conf` in a Dockerfile: a file of the image, read as its destination's kind.
+        const copied = (0, dockerfile_heredocs_1.copiedHereDocuments)(lines, i);
+        if (copied) {
+            for (const doc of copied.filter((c) => c.lines.length > 0))
+                regions.push({
+                    name: path.posix.basename(doc.path),
+                    container: `COPY here-document to ${doc.path}`,
+                    lines: doc.lines,
+                    expandsShell: doc.expands,
+                });
+            i = Math.max(i, ...copied.map((c) => c.end));
+            continue;
+        }
+        const here = HEREDOC.exec(line);
+        if (!here)
+            continue;
+        // A heredoc to another command or an unnamed file (`cat << EOF > $1`) is read when its content says what it is.
+        const target = /\brunmqsc\b/.test(line)
+            ? 'runmqsc.mqsc'
+            : (TARGET_FILE.exec(line)?.[1] ?? fileOfTargetVariable(lines, i) ?? 'heredoc');
+        const stripTabs = here[1] === '-';
+        // A heredoc opened inside a quoted string (`docker exec qm bash -lc "cat <<'MQSC' | runmqsc QM1`) belongs to the
+        // shell that runs the string: it ends with the string, on the line that starts with its word and the closing quote.
+        const quote = openQuoteAt(line, here.index);
+        const body = [];
+        let j = i + 1;
+        for (let raw = lines[j]; raw !== undefined; raw = lines[++j]) {
+            const text = stripTabs ? raw.replace(/^\t+/, '') : raw;
+            if (text === here[3] || (quote !== undefined && text.startsWith(here[3] + quote)))
+                break;
+            body.push({ line: j, column: raw.length - text.length, text });
+        }
+        // No line ended it: bash reads to the end of the file ("here-document delimited by end-of-file"), and a line that
+        // is the delimiter but for blanks around it is text of the here-document.
+        const nearEnds = j >= lines.length ? body.filter((b) => b.text.trim() === here[3]).map((b) => b.line) : [];
+        const region = {
+            name: path.basename(target),
+            container: target === 'runmqsc.mqsc' ? 'heredoc to runmqsc' : target === 'heredoc' ? 'heredoc' : `heredoc to ${target}`,
+            lines: body,
+            // Inside a double-quoted string the outer shell expands the text first, whatever the heredoc's word says.
+            expandsShell: here[2] === '' || quote === '"',
+            ...(nearEnds.length > 0 ? { unterminated: { delimiter: here[3], nearEnds } } : {}),
+        };
+        // A YAML file written by the script (`cat > cm.yaml << EOF`, a ConfigMap applied next): its block scalars.
+        if (body.length)
+            regions.push(...(isYamlHeredoc(target, body) ? blocksIn(region) : [region]));
+        i = j;
+    }
+    return regions;
+}
+/**
+ * The quote (`"` or `'`) still open at `end` of a shell line, if any: a backslash escapes the next character outside
+ * single quotes, and a `#` at a word's start outside quotes ends the line.
+ */
+function openQuoteAt(line, end) {
+    let quote;
+    for (let k = 0; k < end; k++) {
+        const c = line.charAt(k);
+        if (quote === "'") {
+            if (c === "'")
+                quote = undefined;
+        }
+        else if (c === '\\')
+            k++;
+        else if (quote === '"') {
+            if (c === '"')
+                quote = undefined;
+        }
+        else if (c === '"' || c === "'")
+            quote = c;
+        else if (c === '#' && (k === 0 || /\s/.test(line.charAt(k - 1))))
+            return undefined;
+    }
+    return quote;
+}
+/** `> $VAR`, `>"${VAR}"`: output to the file a variable names. */
+const TARGET_VARIABLE = />\s*["']?\$\{?([A-Za-z_]\w*)\}?["']?(?![\w/.])/;
+/** The last path segment of an assigned value when it is a configuration file's name. */
+const CONFIG_FILE_NAME = new RegExp(`[^/\\s"'\${}]+${CONFIG_EXTENSION}$`);
+/**
+ * The name of the file a heredoc on line `at` is written to through a variable of the script (`cat >${NGINX_CONFIG}
+ * <<EOL` after `export NGINX_CONFIG=${OUTPUT_DIR}/ssl-demo.conf`, abhinav3295/nginx-mtls@3fed878 gateway/scripts/nginx.sh):
+ * the last segment of the variable's last assignment above it, when that names a configuration file.
+ */
+function fileOfTargetVariable(lines, at) {
+    const name = TARGET_VARIABLE.exec(lines[at])?.[1]; // at < lines.length
+    if (!name)
+        return undefined;
+    const value = (0, shell_assignments_1.lastAssignedValue)(lines, name, at);
+    return value === undefined ? undefined : CONFIG_FILE_NAME.exec(value)?.[0];
+}
+/**
+ * A heredoc written to a YAML file, or an unnamed one that is a Kubernetes manifest: its first line that is not blank,
+ * a comment or a document start (`---`, as `cat << EOF | oc apply -f -` heredocs of ConfigMaps often begin:
+ * moatoum/cp4i-deployment-samples products/bash/release-mq.sh) says `apiVersion:` or `kind:`.
+ */
+function isYamlHeredoc(target, body) {
+    if (YAML_NAME.test(target))
+        return true;
+    const first = body.find((l) => !exports.YAML_PREAMBLE.test(l.text));
+    return target === 'heredoc' && first !== undefined && /^(apiVersion|kind):/.test(first.text);
+}
+/** The block scalars of a region that is YAML, at their place in the enclosing file. */
+function blocksIn(region) {
+    return (0, yaml_blocks_1.yamlBlocks)(region.lines.map((l) => l.text)).map((block) => placedIn(region, block));
+}
+/** A region found in the text of another (`outer`), at its place in the enclosing file: `<inner> in <outer>`. */
+function placedIn(outer, inner) {
+    return {
+        ...inner,
+        container: `${inner.container} in ${outer.container}`,
+        lines: inner.lines.map((l) => {
+            const at = outer.lines[l.line];
+            return { line: at.line, column: at.column + l.column, text: l.text };
+        }),
+    };
+}
+/**
+ * A YAML block that is a shell script (a GitHub Actions `run: |`, a Kubernetes `args: - |`) holding heredocs to
+ * runmqsc or to configuration files: those heredocs, at their place in the YAML file; the script itself is no
+ * configuration. Any other block as it is.
+ */
+function scriptInBlock(block) {
+    const texts = block.lines.map((l) => l.text);
+    if (!texts.some((t) => t.includes('<<') || /\brunmqsc\b/.test(t)))
+        return [block];
+    const inner = shellRegions(texts);
+    if (inner.length === 0)
+        return [block];
+    // `block.container` is `YAML key <name>` (yaml-blocks.ts).
+    return inner.map((region) => placedIn(block, region));
+}
+/** The regions of embedded configuration in a file (its text with any template syntax set aside). */
+function findEmbedded(filePath, text) {
+    if (YAML_NAME.test(filePath))
+        return (0, yaml_blocks_1.yamlBlocks)((0, text_1.splitLines)(text)).flatMap(scriptInBlock);
+    if (!isScript(filePath, text))
+        return [];
+    if (!text.includes('<<') && !text.includes('runmqsc') && !text.includes('.mqsc'))
+        return [];
+    return shellRegions((0, text_1.splitLines)(text));
+}
+/** Content that says what it is when its key does not (`cm-nativeha-ini`, `mq.ini`, `config`). */
+const SNIFFERS = [
+    [
+        /^\s*(DEFINE|DEF|ALTER|SET|START|REFRESH|DELETE)\s+(CHANNEL|CHL|QMGR|CHLAUTH|QLOCAL|QL|AUTHINFO|AUTHREC|LISTENER|SECURITY|QREMOTE|TOPIC)\b/im,
+        'embedded.mqsc',
+    ],
+    // A stanza is followed by its `Key=Value` lines (after blank or comment lines): YAML has `SSL:` lines too, with
+    // `Mode: require` below (a ZITADEL config.yaml in an ExternalSecret template, mojaloop/iac-modules@2e5cdb2).
+    [
+        /^\s*(SSL|Channels|NativeHALocalInstance|NativeHAInstance|TCP|Service|AutoConfig|Log|QueueManager|CHANNELS|MQClient):[ \t]*\r?\n(?:[ \t]*(?:[#;].*)?\r?\n)*[ \t]*[A-Za-z][\w.]*[ \t]*=/m,
+        'qm.ini',
+    ],
+    [/^\s*\{\s*"channel"\s*:/, 'ccdt.json'],
+    [/^\s*<server[\s>]/m, 'server.xml'],
+];
+/** One base64 text (RFC 4648 alphabet, padded), of at least the length of a few encoded lines: no configuration's text. */
+function isBase64Text(body) {
+    const joined = body.replace(/\s+/g, '');
+    return joined.length >= 64 && joined.length % 4 === 0 && /^[A-Za-z0-9+/]+={0,2}$/.test(joined);
+}
+/** Classifies a region by its name (in the enclosing file's directory), else by its content. */
+function classifyRegion(filePath, region, text) {
+    const dir = path.dirname(filePath);
+    const byName = (0, registry_1.classifyFile)(path.join(dir, region.name), text);
+    if (byName)
+        return byName;
+    for (const [pattern, name] of SNIFFERS)
+        if (pattern.test(text))
+            return (0, registry_1.classifyFile)(path.join(dir, name), text);
+    return undefined;
+}
+/**
+ * Parses every embedded region of a file as a document of its own: the file is the enclosing
+ * file, every range is where the text sits in it. `skipKind`: the kind the enclosing file was
+ * already read as (a YAML file read as MQSC has its `*.mqsc` keys read already).
+ */
+function parseEmbedded(source, filePath, text, skipKind) {
+    const out = { documents: [], notUnderstood: [] };
+    const scriptLines = isScript(filePath, text) ? (0, text_1.splitLines)(text) : undefined;
+    let assignments;
+    for (const found of findEmbedded(filePath, text)) {
+        // What the shell puts in: the script's own literal assignments (src/parse/shell-assignments.ts).
+        const region = found.expandsShell && scriptLines
+            ? (0, shell_assignments_1.substituteAssignments)(found, {
+                ...(assignments ??= new shell_assignments_1.ScriptAssignments(scriptLines)).before(found.lines[0]?.line ?? 0),
+                // Only the MQ model takes a default back where the deployment's environment sets the variable.
+                ...(!RUNMQSC_CONTAINERS.has(found.container) && { defaults: false }),
+            })
+            : found;
+        const body = region.lines.map((l) => l.text).join('\n');
+        // A line that is only `$(cat file)` puts another file's text here when the script runs (henninb/nginx-reverse-proxy
+        // run.sh wraps its nginx.conf in `http { … }` so): that file is read on its own, so the line is blank to the parser.
+        const parsedBody = region.expandsShell
+            ? region.lines.map((l) => (FILE_READ_LINE.test(l.text) ? ' '.repeat(l.text.length) : l.text)).join('\n')
+            : body;
+        const first = region.lines[0];
+        const last = region.lines.at(-1);
+        if (!first || !last)
+            continue;
+        const range = {
+            start: { line: first.line, character: first.column },
+            end: { line: last.line, character: last.column + (last.written?.(last.text.length) ?? last.text.length) },
+        };
+        // A Kubernetes Secret's `data:` (a ConfigMap's `binaryData:`) holds a file's bytes in base64: the file is not this
+        // text. k8ssandra/k8ssandra-operator@9e3d1b5 test/testdata/fixtures/enc/enc-mgmt-k8s.yaml `keystore.jks: >-` is a
+        // JKS store (/u3+7Q…: its magic FEEDFEED), which was reported as a text file named like a key store.
+        if (isBase64Text(body))
+            continue;
+        const classified = classifyRegion(filePath, region, body);
+        if (!classified) {
+            if ((0, registry_1.classifyFile)(path.join(path.dirname(filePath), region.name), ''))
+                out.notUnderstood.push({ container: region.container, name: region.name, range });
+            continue;
+        }
+        if (classified.kind === skipKind)
+            continue;
+        const doc = classified.handler.parse({ path: source.path, text: parsedBody, hadBom: false }, classified.kind);
+        remapRanges(doc, region.lines);
+        if (region.unterminated)
+            explainNearEnds(doc, region.unterminated);
+        const template = region.expandsShell ? shellExpansions(region, body) : undefined;
+        out.documents.push({
+            ...doc,
+            file: source,
+            embedded: {
+                container: region.container,
+                name: region.name,
+                range,
+                ...(region.defaults && {
+                    defaults: region.defaults.map((d) => ({
+                        name: d.name,
+                        range: { start: { line: d.line, character: d.start }, end: { line: d.line, character: d.end } },
+                    })),
+                }),
+            },
+            ...(template ? { template } : {}),
+        });
+    }
+    return out;
+}
+/**
+ * A problem on a line that looks like the here-document's end but is not (blanks around the delimiter) says why the
+ * command reads that line: uma-ibmmq's backupqmgr.sh ends its last `runmqsc QM1 <<EOF` with `EOF  `, so runmqsc gets
+ * `EOF` as a command (bash: "here-document at line 53 delimited by end-of-file (wanted `EOF')").
+ */
+function explainNearEnds(doc, unterminated) {
+    const { delimiter, nearEnds } = unterminated;
+    for (const problem of doc.problems) {
+        if (!nearEnds.includes(problem.range.start.line))
+            continue;
+        problem.message = `This line does not end the here-document: the shell ends it only at a line that is exactly '${delimiter}', without blanks around it, so the here-document runs to the end of the file and this line is part of it. ${problem.message}`;
+    }
+}
+/** A line that is only a command substitution reading a file: `$(cat nginx.conf)`, `$(< x.conf)`, `` `cat x` ``. */
+const FILE_READ_LINE = /^\s*(?:\$\((?:cat\s+|<\s*)[^()\n]+\)|`cat\s+[^`\n]+`)\s*$/;
+/** `$VAR`, `${VAR…}`, `$(…)` and backquotes: what a shell expands in a heredoc or a double-quoted string. */
+const SHELL_EXPANSION = /\$\{[^}\n]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)\n]*\)|`[^`\n]*`/g;
+/**
+ * The shell expansions of a region as template values at their place in the enclosing file: a finding that rests
+ * on one (`SSLCIPH('${SSLCIPH}')`) is about a value the script decides when it runs (src/engine/run/template-values.ts).
+ */
+function shellExpansions(region, body) {
+    const spans = [];
+    let offset = 0;
+    for (const line of region.lines) {
+        const written = (character) => line.column + (line.written ? line.written(character) : character);
+        for (const m of line.text.matchAll(SHELL_EXPANSION)) {
+            const at = m.index ?? 0;
+            spans.push({
+                kind: 'value',
+                engine: 'env',
+                text: m[0],
+                start: offset + at,
+                end: offset + at + m[0].length,
+                range: {
+                    start: { line: line.line, character: written(at) },
+                    end: { line: line.line, character: written(at + m[0].length) },
+                },
+                unknownBecause: `a shell expansion in the ${region.container}, put in when the script runs`,
+            });
+        }
+        offset += line.text.length + 1;
+    }
+    return spans.length > 0 ? { engines: ['env'], spans, masked: body, branches: [] } : undefined;
+}
+/** Moves every position of a document parsed from a region to where it sits in the enclosing file. */
+function remapRanges(doc, lines) {
+    (0, rendered_1.visitPositions)(doc, (p) => {
+        const at = lines[Math.min(p.line, lines.length - 1)];
+        if (!at)
+            return;
+        p.character = at.column + (at.written ? at.written(p.character) : p.character);
+        p.line = at.line;
+    });
+}

@@ -1,0 +1,223 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.HelmValues = void 0;
+exports.lookupValue = lookupValue;
+exports.renderHelmValues = renderHelmValues;
+const rendered_1 = require("./rendered");
+const spring_1 = require("./spring");
+const text_1 = require("./text");
+const yaml_flatten_1 = require("./yaml-flatten");
+const types_1 = require("./types");
+/** One chart's `values.yaml`, parsed with positions. */
+class HelmValues {
+    file;
+    text;
+    problems = [];
+    root = null;
+    index;
+    constructor(file, text) {
+        this.file = file;
+        this.text = text;
+        this.index = new text_1.LineIndex(text);
+        const depth = (0, spring_1.yamlNestingDepth)(text);
+        if (depth > spring_1.MAX_YAML_DEPTH) {
+            this.problem(`Helm values nested ${depth} levels deep (over ${spring_1.MAX_YAML_DEPTH}): not read`, 0, 0);
+            return;
+        }
+        try {
+            const doc = (0, yaml_flatten_1.yaml)().parseDocument((0, text_1.yamlLineBreaks)(text), { uniqueKeys: false });
+            const error = (0, yaml_flatten_1.yamlTextErrors)(doc)[0];
+            if (error)
+                this.problem(`Helm values are not valid YAML: ${(error.message.split('\n')[0] ?? '').replace(/:$/, '')}`, ...error.pos);
+            else
+                this.root = doc.contents;
+        }
+        catch (error) {
+            this.problem(`Helm values are not valid YAML: ${error.message.split('\n')[0]}`, 0, 0);
+        }
+    }
+    problem(reason, start, end) {
+        this.problems.push({
+            code: 'invalid-yaml',
+            severity: 'error',
+            message: `${reason}; the chart's {{ .Values.… }} stay unknown`,
+            range: this.index.rangeAt(start, end),
+        });
+    }
+    /** Whether the file parsed (else every value is unknown). */
+    get readable() {
+        return this.problems.length === 0;
+    }
+    /** The node at a key path: undefined when a key is missing, null when one is not a map. */
+    nodeAt(path) {
+        let node = this.root;
+        let range;
+        for (const key of path) {
+            if (!(0, yaml_flatten_1.yaml)().isMap(node))
+                return { node: null, range };
+            const pairs = node.items.filter((p) => (0, yaml_flatten_1.yaml)().isScalar(p.key) && String(p.key.value) === key);
+            const [pair, ...others] = pairs;
+            if (!pair)
+                return undefined;
+            // Duplicate keys: which one Helm keeps is not worth predicting.
+            if (others.length > 0)
+                return { node: null, range };
+            node = pair.value;
+            const at = (node ?? pair.key);
+            range = at.range ? this.index.rangeAt(at.range[0], at.range[1]) : undefined;
+        }
+        return { node, range };
+    }
+    /** The text `{{ .Values.<path> }}` renders to, Go's printing of the value Helm read. */
+    lookup(path) {
+        if (!this.readable)
+            return { found: false, why: 'the chart values.yaml does not parse' };
+        const at = this.nodeAt(path);
+        if (!at)
+            return { found: false, why: 'the chart values.yaml has no default for it' };
+        const { node, range } = at;
+        if (!node || ((0, yaml_flatten_1.yaml)().isScalar(node) && node.value === null))
+            return { found: false, why: 'its default in values.yaml is empty (null)', range };
+        if (!(0, yaml_flatten_1.yaml)().isScalar(node) || !node.range)
+            return { found: false, why: 'its default in values.yaml is not a single value', range };
+        const source = this.text.slice(node.range[0], node.range[1]);
+        const text = scalarText(node.value, node.type === 'PLAIN', source);
+        if (text === undefined)
+            return { found: false, why: `how Helm prints its default ${printable(source)} is not predicted`, range };
+        if (text.includes('\n') || text.includes('\r'))
+            return {
+                found: false,
+                why: 'its default is several lines (their indentation once rendered is not predicted)',
+                range,
+            };
+        return { found: true, text, range: range, secret: path.some(types_1.isSecretKey) };
+    }
+}
+exports.HelmValues = HelmValues;
+/** Plain scalars YAML 1.1 (Helm's reader) types differently from YAML 1.2: `yes`, `on`, `0777`, `1:30`, dates. */
+const YAML11_AMBIGUOUS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF)$|^[-+.]?[0-9][0-9a-fA-FxXoObB_:.+-]*$|^\d{4}-\d\d?-\d\d?/;
+/**
+ * Go's printing of a value Helm read from YAML (through JSON: numbers are float64, printed in %v's
+ * shortest form, 1e+06 from a million on): decimal integers under a million, booleans and strings
+ * whose type YAML 1.1 and 1.2 agree on; undefined for anything else.
+ */
+function scalarText(value, plain, source) {
+    if (typeof value === 'boolean')
+        return /^(true|false)$/i.test(source) ? String(value) : undefined;
+    if (typeof value === 'number')
+        return /^-?(0|[1-9][0-9]{0,5})$/.test(source) && Math.abs(value) < 1e6 ? String(value) : undefined;
+    if (typeof value !== 'string')
+        return undefined;
+    if (plain && YAML11_AMBIGUOUS.test(source))
+        return undefined;
+    return value;
+}
+function printable(source) {
+    return source.length > 40 ? `${source.slice(0, 40)}…` : source;
+}
+/** Go's `%q` of a string (Helm's `quote`); undefined for control characters it escapes in other ways. */
+function goQuote(text) {
+    if (/[\u0000-\u0008\u000b-\u001f\u007f]/.test(text))
+        return undefined;
+    return `"${text.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t')}"`;
+}
+function lookupValue(chain, path) {
+    if (chain.parent) {
+        const { values, name } = chain.parent;
+        if (!values.readable)
+            return { found: false, why: 'the parent chart values.yaml does not parse', file: values.file };
+        const parentPath = path[0] === 'global' ? path : [name, ...path];
+        const fromParent = values.lookup(parentPath);
+        if (fromParent.found || fromParent.range)
+            return { ...fromParent, file: values.file };
+    }
+    return { ...chain.values.lookup(path), file: chain.values.file };
+}
+/** `{{ .Values.a.b }}`, `{{- $.Values.a.b | quote -}}`: the key path, whether quoted, whether rooted at `$`. */
+const PLAIN_VALUES = /^\{\{(-[ \t\r\n])?\s*(\$?)\.Values((?:\.[A-Za-z_][A-Za-z0-9_]*)+)\s*(\|\s*quote\s*)?([ \t\r\n]-)?\}\}$/;
+/** A Go control tag's body (`if`, `end`…) without its delimiters and trim markers. */
+function tagBody(text) {
+    return text
+        .slice(2, -2)
+        .replace(/^-?\s*/, '')
+        .replace(/\s*-?$/, '')
+        .trim();
+}
+/**
+ * Puts the chart defaults into a template's plain `{{ .Values.x }}` values, marking each span it fills
+ * (`substituted`) or leaves unknown with a reason (`unknownBecause`). Undefined when no value is put in.
+ */
+function renderHelmValues(source, template, chain) {
+    const replacements = [];
+    // `.` is the root only outside `with`/`range` (there `$` still is) and outside `define` (a partial's argument).
+    const blocks = [];
+    for (const span of template.spans) {
+        if (span.engine !== 'go')
+            continue;
+        if (span.kind === 'directive') {
+            const word = /^\w+/.exec(tagBody(span.text))?.[0] ?? '';
+            if (['if', 'range', 'with', 'define', 'block'].includes(word))
+                blocks.push(word);
+            else if (word === 'end')
+                blocks.pop();
+            continue;
+        }
+        if (span.kind !== 'value' && span.kind !== 'generated')
+            continue;
+        const m = PLAIN_VALUES.exec(span.text);
+        if (!m)
+            continue;
+        const [, trimBefore, rooted, keys, quoted, trimAfter] = m;
+        if (blocks.includes('define') || blocks.includes('block'))
+            continue;
+        if (!rooted && (blocks.includes('with') || blocks.includes('range'))) {
+            span.unknownBecause = '`.` is not the chart root inside with/range';
+            continue;
+        }
+        const path = keys.slice(1).split('.');
+        const value = lookupValue(chain, path);
+        if (!value.found) {
+            span.unknownBecause = value.why;
+            continue;
+        }
+        const text = quoted ? goQuote(value.text) : value.text;
+        if (text === undefined) {
+            span.unknownBecause = 'how Helm quotes its default is not predicted';
+            continue;
+        }
+        span.substituted = {
+            key: `.Values${keys}`,
+            value: text,
+            from: { file: value.file, range: value.range },
+            secret: value.secret || (0, types_1.isSecretKey)(keyBefore(source, span.start)),
+        };
+        const floor = replacements[replacements.length - 1]?.cutEnd ?? 0;
+        replacements.push(trimmed(source, span, text, floor, trimBefore !== undefined, trimAfter !== undefined));
+    }
+    if (replacements.length === 0)
+        return undefined;
+    const masked = new rendered_1.RenderedText(source, template.masked, replacements);
+    const firstBranch = template.firstBranch === undefined
+        ? undefined
+        : new rendered_1.RenderedText(source, template.firstBranch, 
+        // A value inside a blanked `else` branch is not put back.
+        replacements.filter((r) => template.firstBranch?.slice(r.spanStart, r.spanEnd).trim() !== ''));
+    return { masked, firstBranch, substituted: replacements.length };
+}
+/** The key a value is written after on its line (`keystorePass="{{ … }}"` → keystorePass), to know a secret. */
+function keyBefore(source, at) {
+    const line = source.slice(source.lastIndexOf('\n', at - 1) + 1, at);
+    return /([\w.-]+)\s*[=:]?\s*["'(]?\s*$/.exec(line)?.[1] ?? '';
+}
+/** `{{-` eats every whitespace character before the tag, `-}}` every one after it (Go text/template). */
+function trimmed(source, span, text, floor, before, after) {
+    let cutStart = span.start;
+    let cutEnd = span.end;
+    if (before)
+        while (cutStart > floor && /[ \t\r\n]/.test(source.charAt(cutStart - 1)))
+            cutStart--;
+    if (after)
+        while (cutEnd < source.length && /[ \t\r\n]/.test(source.charAt(cutEnd)))
+            cutEnd++;
+    return { cutStart, cutEnd, spanStart: span.start, spanEnd: span.end, text };
+}

@@ -1,0 +1,259 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.httpdFormat = exports.HTTPD_KIND = void 0;
+exports.parseHttpd = parseHttpd;
+const text_1 = require("./text");
+const jvm_args_1 = require("./java/jvm-args");
+exports.HTTPD_KIND = 'httpd.conf';
+/** The main configuration files of Apache httpd's layouts (upstream, RHEL, Debian/Ubuntu, the IBM HTTP Server). */
+const MAIN_NAMES = new Set(['httpd.conf', 'apache2.conf', 'apache.conf', 'httpd-ssl.conf']);
+/**
+ * A line only httpd writes: a section tag of its core or mod_ssl/mod_proxy, or one of its TLS and server directives
+ * in httpd's own spelling with no `;` at the end (nginx's `listen 443 ssl;`, `server_name x;` end with one).
+ */
+const HTTPD_SECTION = /^[ \t]*<(?:VirtualHost|IfModule|IfDefine|Directory|Location|Proxy|Files)\b[^>\n]*>[ \t]*\r?$/m;
+const HTTPD_DIRECTIVE = /^[ \t]*(?:SSLEngine|SSLProtocol|SSLCipherSuite|SSLCertificateFile|SSLCertificateKeyFile|SSLProxyEngine|SSLProxyProtocol|SSLProxyCipherSuite|ServerRoot|LoadModule|ProxyPass|DocumentRoot|ServerName|ServerAdmin|Listen|IncludeOptional)[ \t]+[^;\n]*[^;\s]\r?$/m;
+/** Directives whose value is a password (`AuthLDAPBindPassword`); `ProxyPass` passes requests, not a secret. */
+const SECRET_DIRECTIVE = /passw(?:or)?d|secret/i;
+/** Two lines, or a section tag, make a file httpd's: one `Listen 8080` alone could be anything. */
+function looksLikeHttpd(head) {
+    if (HTTPD_SECTION.test(head))
+        return true;
+    const first = HTTPD_DIRECTIVE.exec(head);
+    return !!first && HTTPD_DIRECTIVE.test(head.slice(first.index + first[0].length));
+}
+/** nginx's block heads (`server {`, `location / {`): such a file is nginx's, whatever else it holds. */
+const NGINX_BLOCK = /^\s*(?:http|server|events|stream|upstream|location)\b[^;{\n]*\{/m;
+/**
+ * Apache httpd configuration (https://httpd.apache.org/docs/2.4/configuring.html#syntax): one directive a line,
+ * `\` at the end of a line continues it, `#` starts a comment only as the first character of a line, sections in
+ * `<Name args>` … `</Name>`. Classified by name (`httpd.conf`, `apache2.conf`) or, for any `.conf`, by content.
+ */
+exports.httpdFormat = {
+    id: 'httpd',
+    classify(filePath, head) {
+        const base = (0, jvm_args_1.basenameOf)(filePath).toLowerCase();
+        if (!MAIN_NAMES.has(base) && !base.endsWith('.conf'))
+            return undefined;
+        if (head === '')
+            return MAIN_NAMES.has(base) ? exports.HTTPD_KIND : undefined;
+        if (NGINX_BLOCK.test(head))
+            return undefined;
+        const main = MAIN_NAMES.has(base) && (HTTPD_SECTION.test(head) || HTTPD_DIRECTIVE.test(head));
+        return main || looksLikeHttpd(head) ? exports.HTTPD_KIND : undefined;
+    },
+    parse(file, kind) {
+        const { directives, comments, problems } = parseHttpd(file.text);
+        const entries = [];
+        const walk = (list, section) => {
+            for (const d of list) {
+                if (d.block) {
+                    const label = [d.name, ...d.args.map((a) => a.value)].join(' ');
+                    walk(d.block, section ? `${section}/${label}` : label);
+                    continue;
+                }
+                const first = d.args[0]?.range.start ?? d.nameRange.end;
+                const last = d.args.at(-1)?.range.end ?? d.nameRange.end;
+                entries.push({
+                    key: d.name,
+                    value: d.args.map((a) => a.value).join(' '),
+                    keyRange: d.nameRange,
+                    valueRange: { start: first, end: last },
+                    ...(section ? { section } : {}),
+                    secret: SECRET_DIRECTIVE.test(d.name),
+                });
+            }
+        };
+        walk(directives, undefined);
+        return { file, kind, entries, comments, problems, data: { directives } };
+    },
+};
+/** The logical lines of a text: ap_cfg_getline joins a line ending in `\` with the next. */
+function logicalLines(text) {
+    const lines = [];
+    let chars = '';
+    let offsets = [];
+    let i = 0;
+    while (i <= text.length) {
+        const lineEnd = text.indexOf('\n', i) < 0 ? text.length : text.indexOf('\n', i);
+        let stop = lineEnd;
+        if (stop > i && text.charAt(stop - 1) === '\r')
+            stop--;
+        const continued = stop > i && text.charAt(stop - 1) === '\\';
+        for (let k = i; k < (continued ? stop - 1 : stop); k++) {
+            chars += text.charAt(k);
+            offsets.push(k);
+        }
+        if (!continued || lineEnd >= text.length) {
+            lines.push({ chars, offsets, end: stop });
+            chars = '';
+            offsets = [];
+        }
+        if (lineEnd >= text.length)
+            break;
+        i = lineEnd + 1;
+    }
+    return lines;
+}
+/** The words of a directive's arguments as ap_getword_conf reads them: `"…"` and `'…'` quote, `\` escapes the quote. */
+function words(line, from, to) {
+    const out = [];
+    let i = from;
+    while (i < to) {
+        while (i < to && /\s/.test(line.chars.charAt(i)))
+            i++;
+        if (i >= to)
+            break;
+        const quote = line.chars.charAt(i);
+        let value = '';
+        const start = i;
+        if (quote === '"' || quote === "'") {
+            i++;
+            while (i < to && line.chars.charAt(i) !== quote) {
+                if (line.chars.charAt(i) === '\\' && line.chars.charAt(i + 1) === quote)
+                    i++;
+                value += line.chars.charAt(i++);
+            }
+            i++;
+        }
+        else {
+            while (i < to && !/\s/.test(line.chars.charAt(i)))
+                value += line.chars.charAt(i++);
+        }
+        out.push({ value, start, end: Math.min(i, to) });
+    }
+    return out;
+}
+/**
+ * Sections httpd refuses without an argument ("<X> directive requires additional arguments", measured with Debian 12's
+ * apache2 2.4 `-t`; `<Proxy>` alone is accepted, `<Else>` and `<RequireAll>` take none).
+ */
+const NEEDS_ARGUMENT = new Set([
+    'IfDefine',
+    'IfModule',
+    'IfFile',
+    'IfDirective',
+    'IfSection',
+    'VirtualHost',
+    'Directory',
+    'DirectoryMatch',
+    'Files',
+    'FilesMatch',
+    'Location',
+    'LocationMatch',
+    'If',
+    'ElseIf',
+].map((name) => name.toLowerCase()));
+/** Sections whose body httpd may skip unread (ap_soak_end_container): what is inside is not parsed there. */
+const isConditional = (section) => /^if|^else/.test(section.key);
+function parseHttpd(text) {
+    const index = new text_1.LineIndex(text);
+    const comments = [];
+    const problems = [];
+    const top = [];
+    const open = [];
+    const argumentless = [];
+    const rangeOf = (line, from, to) => index.rangeAt(line.offsets[from] ?? line.end, to > from ? (line.offsets[to - 1] ?? line.end - 1) + 1 : line.end);
+    for (const line of logicalLines(text)) {
+        const startAt = line.chars.search(/\S/);
+        if (startAt < 0)
+            continue;
+        if (line.chars.charAt(startAt) === '#') {
+            comments.push({ text: line.chars.slice(startAt + 1), range: rangeOf(line, startAt, line.chars.length) });
+            continue;
+        }
+        const endAt = line.chars.trimEnd().length;
+        const list = open.at(-1)?.block ?? top;
+        if (line.chars.startsWith('</', startAt)) {
+            const name = line.chars
+                .slice(startAt + 2, endAt)
+                .replace(/>$/, '')
+                .trim();
+            const section = open.at(-1);
+            if (!section) {
+                problems.push({
+                    code: 'httpd-unexpected-close',
+                    severity: 'error',
+                    message: `</${name}> closes no section: httpd refuses to start ("${name}> without matching <${name}> section")`,
+                    range: rangeOf(line, startAt, endAt),
+                });
+            }
+            else if (section.key !== name.toLowerCase()) {
+                problems.push({
+                    code: 'httpd-unexpected-close',
+                    severity: 'error',
+                    message: `</${name}> closes <${section.name}>: httpd refuses to start ("Expected </${section.name}> but saw </${name}>")`,
+                    range: rangeOf(line, startAt, endAt),
+                });
+            }
+            else {
+                section.range = { start: section.range.start, end: rangeOf(line, startAt, endAt).end };
+                open.pop();
+            }
+            continue;
+        }
+        const section = line.chars.charAt(startAt) === '<';
+        const nameStart = section ? startAt + 1 : startAt;
+        let nameEnd = nameStart;
+        while (nameEnd < endAt && !/[\s>]/.test(line.chars.charAt(nameEnd)))
+            nameEnd++;
+        const name = line.chars.slice(nameStart, nameEnd);
+        // A section's arguments end at its closing `>` (the last character of the line).
+        const argsEnd = section && line.chars.charAt(endAt - 1) === '>' ? endAt - 1 : endAt;
+        const directive = {
+            name,
+            key: name.toLowerCase(),
+            nameRange: rangeOf(line, nameStart, nameEnd),
+            args: words(line, nameEnd, argsEnd).map((w) => ({ value: w.value, range: rangeOf(line, w.start, w.end) })),
+            range: rangeOf(line, startAt, endAt),
+        };
+        list.push(directive);
+        if (section) {
+            if (directive.args.length === 0 && NEEDS_ARGUMENT.has(directive.key))
+                argumentless.push({ section: directive, parent: open.at(-1), conditional: open.some(isConditional) });
+            if (argsEnd === endAt)
+                problems.push({
+                    code: 'httpd-section-unclosed-tag',
+                    severity: 'error',
+                    message: `<${name} lacks its closing ">": httpd refuses to start ("<${name}> directive missing closing '>'")`,
+                    range: directive.range,
+                });
+            directive.block = [];
+            open.push(directive);
+        }
+    }
+    // `<IfDefine>` left open inside an open `<IfDefine admin>`: a closing tag written without its `/`
+    // (cws-khuntly/WebSphere@3daf161 IHS/IHSConfig/conf/httpd.conf). One problem, on the line to fix, for both sections.
+    const unslashed = new Map();
+    for (const { section, parent } of argumentless)
+        if (parent && parent.key === section.key && open.includes(section) && open.includes(parent))
+            unslashed.set(parent, section);
+    const explained = new Set(unslashed.values());
+    for (const section of open) {
+        if (explained.has(section))
+            continue;
+        const closer = unslashed.get(section);
+        problems.push({
+            code: 'httpd-section-not-closed',
+            severity: 'error',
+            message: closer
+                ? `<${[section.name, ...section.args.map((a) => a.value)].join(' ')}> on line ${section.range.start.line + 1} is not closed: line ${closer.range.start.line + 1} writes <${closer.name}> where </${section.name}> would close it (its "/" is missing), so httpd refuses to start ("Expected </${section.name}> before end of configuration" where the section is skipped, "<${closer.name}> directive requires additional arguments" where it is read)`
+                : `<${section.name}> is not closed: httpd refuses to start ("<${section.name}> was not closed.")`,
+            range: closer ? closer.range : section.nameRange,
+        });
+    }
+    for (const { section, conditional } of argumentless) {
+        if (open.includes(section))
+            continue;
+        problems.push({
+            code: 'httpd-section-missing-argument',
+            // Inside a conditional section httpd skips unread, the section is not parsed: it fails only where it is read.
+            severity: conditional ? 'warning' : 'error',
+            message: conditional
+                ? `<${section.name}> names nothing: where the section around it is read, httpd refuses to start ("<${section.name}> directive requires additional arguments")`
+                : `<${section.name}> names nothing: httpd refuses to start ("<${section.name}> directive requires additional arguments")`,
+            range: section.range,
+        });
+    }
+    return { directives: top, comments, problems };
+}

@@ -1,0 +1,369 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ImageFiles = exports.catalinaBase = void 0;
+/**
+ * Which files of the tree a Dockerfile's image holds, and where: its `COPY`/`ADD` instructions (./dockerfile-copies.ts)
+ * played against the tree's files from the build context (the Dockerfile's directory, or the `build:` context of the
+ * Docker Compose services that build it). A configuration copied into the image reads the paths it names in the
+ * image: `keystoreFile="ssl/tomcat.keystore"` of a server.xml copied to /usr/local/tomcat/conf/ is the tree file
+ * copied to /usr/local/tomcat/ssl/tomcat.keystore (docs/deployments.md § Dockerfile COPY and ADD).
+ */
+const path = __importStar(require("node:path"));
+const dockerignore_1 = require("./dockerignore");
+const WILDCARD = /[*?[]/;
+/** A configuration's `${catalina.base}`: the directory above its conf/ (Tomcat reads `$CATALINA_BASE/conf/server.xml`). */
+const catalinaBase = (file) => {
+    const dir = path.posix.dirname(file);
+    return path.posix.basename(dir) === 'conf' ? path.posix.dirname(dir) : dir;
+};
+exports.catalinaBase = catalinaBase;
+class ImageFiles {
+    documents;
+    built;
+    builds;
+    /** Tree file → where the images hold it. */
+    placements;
+    treeFiles;
+    treeFileSet;
+    /** Tree files a COPY/ADD names that the build context leaves out, with the `.dockerignore` line that does. */
+    leftOut = new Map();
+    constructor(documents) {
+        this.documents = documents;
+        this.treeFiles = documents.map((d) => d.file.path);
+        this.treeFileSet = new Set(this.treeFiles);
+    }
+    /**
+     * The tree file a configuration file reads at the path it writes, in the images it is copied into (or, for an
+     * absolute path, the images whose build context holds it, as a jar's application.properties): when they agree.
+     */
+    resolve(configFile, written, baseOf) {
+        const cleaned = written.trim().replace(/^file:/, '');
+        if (!cleaned || /\$\{|\{\{|^classpath\*?:/.test(cleaned))
+            return undefined;
+        const images = this.images();
+        if (images.length === 0)
+            return undefined;
+        const absolute = cleaned.startsWith('/');
+        const wanted = [];
+        for (const { image, containerPath } of this.placements?.get(configFile) ?? []) {
+            const base = absolute ? '/' : baseOf?.(containerPath);
+            if (base !== undefined)
+                wanted.push({ image, target: path.posix.resolve(base, cleaned) });
+        }
+        if (wanted.length === 0 && absolute)
+            for (const image of images)
+                if (configFile.startsWith(image.context + path.sep))
+                    wanted.push({ image, target: path.posix.normalize(cleaned) });
+        const found = new Map();
+        for (const { image, target } of wanted) {
+            // A bind mount over the path decides at run time, not the copy.
+            if (image.mountTargets.some((t) => target === t || target.startsWith(t + '/')))
+                return undefined;
+            const placed = image.files.get(target);
+            if (placed)
+                found.set(placed.file, { file: image.dockerfile, range: placed.copy.range });
+        }
+        const [only, ...more] = found.entries();
+        return only && more.length === 0 ? { file: only[0], by: only[1] } : undefined;
+    }
+    /**
+     * Where a `.dockerignore` leaves a tree file out of the build context of a Dockerfile whose COPY/ADD names it (or
+     * its directory): the image does not hold it there, whatever the COPY says.
+     */
+    leftOutOfContexts() {
+        this.images();
+        return this.leftOut;
+    }
+    /** The Dockerfiles whose final image holds a tree file (a COPY/ADD puts it there), with the path it has in each. */
+    holding(file) {
+        this.images();
+        return (this.placements?.get(file) ?? []).map(({ image, containerPath }) => ({
+            dockerfile: image.dockerfile,
+            containerPath,
+        }));
+    }
+    /** The build contexts a Dockerfile is built from: those of the Compose services that build it, else its directory. */
+    contextsOf(dockerfile) {
+        this.builds ??= this.composeBuilds();
+        const contexts = this.builds.filter((b) => b.dockerfile === dockerfile).map((b) => b.context);
+        return contexts.length > 0 ? [...new Set(contexts)] : [path.dirname(dockerfile)];
+    }
+    images() {
+        if (this.built)
+            return this.built;
+        const composeBuilds = (this.builds ??= this.composeBuilds());
+        this.built = [];
+        for (const doc of this.documents) {
+            if (doc.kind !== 'dockerfile')
+                continue;
+            const data = doc.data;
+            if (!data.copies?.some((c) => c.destination !== undefined))
+                continue;
+            const builds = composeBuilds.filter((b) => b.dockerfile === doc.file.path);
+            const contexts = builds.length > 0 ? [...new Set(builds.map((b) => b.context))] : [path.dirname(doc.file.path)];
+            for (const context of contexts)
+                this.built.push({
+                    dockerfile: doc.file.path,
+                    context,
+                    files: this.finalFiles(data, context, this.contextFilter(doc.file.path, context)),
+                    mountTargets: builds.filter((b) => b.context === context).flatMap((b) => b.mountTargets),
+                });
+        }
+        this.placements = new Map();
+        for (const image of this.built)
+            for (const [containerPath, placed] of image.files) {
+                const known = this.placements.get(placed.file);
+                if (known)
+                    known.push({ image, containerPath });
+                else
+                    this.placements.set(placed.file, [{ image, containerPath }]);
+            }
+        return this.built;
+    }
+    /** The Dockerfiles Docker Compose services build, with their context and the targets of their bind mounts. */
+    composeBuilds() {
+        const out = [];
+        for (const doc of this.documents) {
+            if (doc.kind !== 'compose')
+                continue;
+            const { services, mounts } = doc.data;
+            for (const service of services) {
+                // An inline Dockerfile (`dockerfile_inline`) is not read: the context's own Dockerfile is not the one built.
+                if ((service.build === undefined && service.dockerfile === undefined) || service.dockerfileInline)
+                    continue;
+                const build = service.build ?? '.';
+                // A context decided at run time, or a Git URL: not a directory of the tree.
+                if (/[$]|:\/\/|^git@/.test(build) || /[$]/.test(service.dockerfile ?? ''))
+                    continue;
+                const context = path.resolve(path.dirname(doc.file.path), build);
+                const targets = mounts.filter((m) => m.service === service.name).map((m) => m.target.replace(/\/+$/, ''));
+                out.push({
+                    dockerfile: path.resolve(context, service.dockerfile ?? 'Dockerfile'),
+                    context,
+                    mountTargets: targets,
+                });
+            }
+        }
+        return out;
+    }
+    /**
+     * The tree directories a Dockerfile copies whole into `containerDir` of its final image: a COPY/ADD of one directory
+     * of the build context to it, or to a directory above it. A program that loads every file of that directory reads
+     * each file of the tree directory the context holds (`inContext`: not one `.dockerignore` leaves out). A Compose bind
+     * mount over the path hides the copy: none then.
+     */
+    directoryCopies(containerDir) {
+        const out = [];
+        for (const image of this.images()) {
+            if (image.mountTargets.some((t) => containerDir === t || containerDir.startsWith(t + '/')))
+                continue;
+            const data = this.documents.find((d) => d.file.path === image.dockerfile)?.data;
+            const final = (data?.stages.length ?? 0) - 1;
+            for (const copy of data?.copies ?? []) {
+                const [source, ...more] = copy.sources;
+                if (copy.stage !== final || copy.from !== undefined || copy.unknown || !copy.destination)
+                    continue;
+                if (source === undefined || more.length > 0 || WILDCARD.test(source))
+                    continue;
+                const dest = copy.destination.replace(/\/+$/, '') || '/';
+                const below = containerDir === dest
+                    ? ''
+                    : containerDir.startsWith(dest === '/' ? '/' : dest + '/')
+                        ? path.posix.relative(dest, containerDir)
+                        : undefined;
+                if (below === undefined)
+                    continue;
+                const treeDir = path.resolve(image.context, source, ...below.split('/').filter(Boolean));
+                if (treeDir !== image.context && !treeDir.startsWith(image.context + path.sep))
+                    continue;
+                const excludes = this.contextExcludes(image.dockerfile, image.context);
+                out.push({
+                    treeDir,
+                    by: { file: image.dockerfile, range: copy.range },
+                    inContext: (file) => excludes(file) === undefined,
+                });
+            }
+        }
+        return out;
+    }
+    /** The `.dockerignore` that decides the build context: the Dockerfile's `<name>.dockerignore`, else the context's. */
+    dockerignoreOf(dockerfile, context) {
+        return (this.documents.find((d) => d.kind === 'dockerignore' && d.file.path === `${dockerfile}.dockerignore`) ??
+            this.documents.find((d) => d.kind === 'dockerignore' && d.file.path === path.join(context, '.dockerignore')));
+    }
+    /** The pattern that leaves a file out of the build context ('refused': a refused pattern stops the build), if any. */
+    contextExcludes(dockerfile, context) {
+        const ignore = this.dockerignoreOf(dockerfile, context);
+        if (!ignore)
+            return () => undefined;
+        const { patterns, refused } = ignore.data;
+        if (refused !== undefined)
+            return () => 'refused';
+        return (file) => (0, dockerignore_1.dockerignoreExcluding)(patterns, path.relative(context, file).split(path.sep).join('/'));
+    }
+    /**
+     * Whether the build context holds a tree file: not when the Dockerfile's `<name>.dockerignore`, else the context's
+     * `.dockerignore`, leaves it out (./dockerignore.ts). A refused pattern stops the build: the context holds nothing.
+     */
+    contextFilter(dockerfile, context) {
+        const ignore = this.dockerignoreOf(dockerfile, context);
+        if (!ignore)
+            return () => true;
+        const excludes = this.contextExcludes(dockerfile, context);
+        return (file) => {
+            const pattern = excludes(file);
+            if (!pattern)
+                return true;
+            if (pattern === 'refused')
+                return false;
+            const known = this.leftOut.get(file) ?? [];
+            if (!known.some((k) => k.file === ignore.file.path && k.range === pattern.range))
+                known.push({
+                    file: ignore.file.path,
+                    range: pattern.range,
+                    message: `'${pattern.pattern}' leaves ${path.relative(context, file).split(path.sep).join('/')} out of the build context of ${path.basename(dockerfile)}: its COPY/ADD puts nothing in the image`,
+                });
+            this.leftOut.set(file, known);
+            return false;
+        };
+    }
+    /** The files each stage holds, built on the stage it starts from; the last stage's. */
+    finalFiles(data, context, inContext) {
+        const stageFiles = [];
+        data.stages.forEach((stage, index) => {
+            const parent = stage.fromStage === undefined ? undefined : stageFiles[stage.fromStage];
+            const files = new Map(parent ?? []);
+            for (const copy of data.copies) {
+                if (copy.stage !== index || copy.destination === undefined)
+                    continue;
+                const items = copy.from === undefined ? this.fromContext(copy, context, inContext) : fromStage(copy, data, stageFiles);
+                if (!items)
+                    continue;
+                const intoDirectory = copy.destination.endsWith('/') || copy.sources.length > 1 || items.wildcard;
+                const dest = copy.destination.replace(/\/+$/, '') || '/';
+                for (const item of items.files) {
+                    const placed = { file: item.file, copy };
+                    if (item.under !== undefined)
+                        files.set(path.posix.join(dest, item.under), placed);
+                    else {
+                        files.set(path.posix.join(dest, path.basename(item.file)), placed);
+                        // `COPY a.jks /opt/app/conf` is /opt/app/conf/a.jks when the base image has that directory, else the file.
+                        if (!intoDirectory)
+                            files.set(dest, placed);
+                    }
+                }
+            }
+            stageFiles.push(files);
+        });
+        return stageFiles[stageFiles.length - 1] ?? new Map();
+    }
+    /** Tree files a copy takes from the build context: a file (no `under`), or a directory's files (`under` it). */
+    fromContext(copy, context, inContext) {
+        const files = [];
+        let wildcard = false;
+        for (const source of copy.sources) {
+            const absolute = path.resolve(context, source);
+            // Docker refuses a source outside the context.
+            if (absolute !== context && !absolute.startsWith(context + path.sep))
+                continue;
+            if (WILDCARD.test(source)) {
+                wildcard = true;
+                const pattern = globPattern(absolute);
+                for (const file of this.treeFiles)
+                    if (pattern.test(file))
+                        files.push({ file });
+            }
+            else if (this.treeFileSet.has(absolute))
+                files.push({ file: absolute });
+            else
+                for (const file of this.treeFiles)
+                    if (file.startsWith(absolute + path.sep))
+                        files.push({ file, under: path.relative(absolute, file).split(path.sep).join('/') });
+        }
+        return { files: files.filter((f) => f.file.startsWith(context + path.sep) && inContext(f.file)), wildcard };
+    }
+}
+exports.ImageFiles = ImageFiles;
+/** `COPY --from=<earlier stage>`: the tree files that stage holds at the source paths; an image's are not the tree's. */
+function fromStage(copy, data, stageFiles) {
+    const from = copy.from.toLowerCase();
+    const index = /^\d+$/.test(from) ? Number(from) : data.stages.findIndex((s) => s.alias?.toLowerCase() === from);
+    const files = index >= 0 ? stageFiles[index] : undefined;
+    if (!files)
+        return undefined;
+    const out = [];
+    let wildcard = false;
+    for (const source of copy.sources) {
+        const root = path.posix.resolve('/', source).replace(/\/+$/, '') || '/';
+        if (WILDCARD.test(source))
+            wildcard = true;
+        const pattern = WILDCARD.test(source) ? globPattern(root, '/') : undefined;
+        for (const [at, placed] of files) {
+            if (pattern ? pattern.test(at) : at === root)
+                out.push({ file: placed.file });
+            else if (!pattern && at.startsWith(root === '/' ? '/' : root + '/'))
+                out.push({ file: placed.file, under: path.posix.relative(root, at) });
+        }
+    }
+    return { files: out, wildcard };
+}
+/** A COPY source pattern (Go filepath.Match: `*` and `?` within one path segment, `[…]` classes) as a RegExp. */
+function globPattern(pattern, separator = path.sep) {
+    const notSep = separator === '\\' ? '[^\\\\]' : '[^/]';
+    let out = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*')
+            out += `${notSep}*`;
+        else if (c === '?')
+            out += notSep;
+        else if (c === '[') {
+            const close = pattern.indexOf(']', i + 1);
+            if (close < 0)
+                out += '\\[';
+            else {
+                out += `[${pattern
+                    .slice(i + 1, close)
+                    .replace(/^!/, '^')
+                    .replace(/\\/g, '\\\\')}]`;
+                i = close;
+            }
+        }
+        else
+            out += c.replace(/[.+^${}()|\\/]/g, '\\$&');
+    }
+    return new RegExp(`^${out}$`);
+}

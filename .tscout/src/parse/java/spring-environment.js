@@ -1,0 +1,179 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SPRING_SETTING = void 0;
+exports.springPropertyOfVariable = springPropertyOfVariable;
+exports.springBoundProperty = springBoundProperty;
+exports.scalarOffsets = scalarOffsets;
+exports.scanSpringEnvironment = scanSpringEnvironment;
+exports.environmentSetting = environmentSetting;
+exports.environmentEntries = environmentEntries;
+/**
+ * Environment variables Spring Boot binds to the settings lint-deploy models (`server.port`, `server.ssl.*`,
+ * `spring.ssl.bundle.*`, `ibm.mq.*`, the RabbitMQ starter's TLS switches). Spring Boot's SystemEnvironmentPropertyMapper looks a property up under
+ * its elements upper-cased and joined by `_`, each element either without its dashes (`SERVER_SSL_KEYSTORE`) or,
+ * the legacy form, with them as `_` (`SERVER_SSL_KEY_STORE`); both bind `server.ssl.key-store`.
+ * https://docs.spring.io/spring-boot/reference/features/external-config.html#features.external-config.typesafe-configuration-properties.relaxed-binding.environment-variables
+ * https://github.com/spring-projects/spring-boot/blob/v3.3.0/spring-boot-project/spring-boot/src/main/java/org/springframework/boot/context/properties/source/SystemEnvironmentPropertyMapper.java
+ */
+const types_1 = require("../types");
+const jvm_args_1 = require("./jvm-args");
+/** The elements after a bundle's name, as properties (`spring.ssl.bundle.jks.<name>.<these>`). */
+const BUNDLE_SETTINGS = [
+    'key.alias',
+    'key.password',
+    'keystore.location',
+    'keystore.password',
+    'keystore.type',
+    'keystore.provider',
+    'keystore.certificate',
+    'keystore.private-key',
+    'keystore.private-key-password',
+    'truststore.location',
+    'truststore.password',
+    'truststore.type',
+    'truststore.provider',
+    'truststore.certificate',
+    'truststore.private-key',
+    'truststore.private-key-password',
+    'options.ciphers',
+    'options.enabled-protocols',
+    'protocol',
+    'reload-on-update',
+];
+/**
+ * A Spring setting lint-deploy reads, by its dotted name: the HTTPS server, SSL bundles, the IBM MQ starter, and the
+ * RabbitMQ starter's settings that decide its TLS checks (src/model/spring-rabbit.ts; none of its passwords).
+ */
+exports.SPRING_SETTING = /^(server|spring\.ssl|ibm\.mq)\.|^spring\.rabbitmq\.(addresses|ssl\.(enabled|bundle|key[-_]?store|trust[-_]?store|verify[-_]?hostname|validate[-_]?server[-_]?certificate))$/i;
+/** The environment variable forms of a run of elements: without dashes, and the legacy one with `_` for them. */
+function variableForms(elements) {
+    const parts = elements.split('.');
+    return [
+        ...new Set([parts.map((p) => p.replace(/-/g, '')).join('_'), parts.map((p) => p.replace(/-/g, '_')).join('_')]),
+    ].map((form) => form.toUpperCase());
+}
+const BUNDLE_SUFFIXES = BUNDLE_SETTINGS.flatMap((setting) => variableForms(setting).map((form) => ({ form: `_${form}`, setting }))).sort((a, b) => b.form.length - a.form.length);
+/** One element written in an environment variable (`KEY_STORE` or `KEYSTORE`): Spring's uniform form ignores dashes. */
+const element = (written) => written.toLowerCase().replace(/_/g, '-');
+/**
+ * The Spring property an environment variable binds, among those lint-deploy reads, in a spelling springKey()
+ * reads as that property (`SERVER_SSL_KEY_STORE` → `server.ssl.key-store`); undefined for any other variable.
+ */
+function springPropertyOfVariable(name) {
+    if (name === 'SERVER_PORT')
+        return 'server.port';
+    if (name === 'SPRING_PROFILES_ACTIVE')
+        return 'spring.profiles.active';
+    if (name === 'SPRING_CONFIG_LOCATION')
+        return 'spring.config.location';
+    let m = /^SERVER_SSL_([A-Z0-9_]+)$/.exec(name);
+    if (m)
+        return `server.ssl.${element(m[1])}`;
+    m = /^SPRING_SSL_BUNDLE_(JKS|PEM)_([A-Z0-9_]+)$/.exec(name);
+    if (m) {
+        const rest = m[2];
+        const suffix = BUNDLE_SUFFIXES.find((s) => rest.endsWith(s.form) && rest.length > s.form.length);
+        return suffix
+            ? `spring.ssl.bundle.${m[1].toLowerCase()}.${element(rest.slice(0, -suffix.form.length))}.${suffix.setting}`
+            : undefined;
+    }
+    // The ActiveMQ starters' broker URL (src/model/broker-urls.ts): `brokerUrl`, in both variable forms.
+    m = /^SPRING_(ARTEMIS|ACTIVEMQ)_BROKER_?URL$/.exec(name);
+    if (m)
+        return `spring.${m[1].toLowerCase()}.broker-url`;
+    m =
+        /^SPRING_RABBITMQ_(ADDRESSES|SSL_(?:ENABLED|BUNDLE|KEY_?STORE|TRUST_?STORE|VERIFY_?HOSTNAME|VALIDATE_?SERVER_?CERTIFICATE))$/.exec(name);
+    if (m)
+        return `spring.rabbitmq.${m[1] === 'ADDRESSES' ? 'addresses' : `ssl.${element(m[1].slice('SSL_'.length))}`}`;
+    m = /^IBM_MQ_(JKS_)?([A-Z0-9_]+)$/.exec(name);
+    if (m)
+        return `ibm.mq.${m[1] ? 'jks.' : ''}${element(m[2])}`;
+    return quarkusPropertyOfVariable(name);
+}
+/**
+ * The Quarkus settings that decide its HTTPS server (src/model/quarkus-server.ts), as environment variables: the
+ * property upper-cased with every other character `_`, after `_<PROFILE>_` for a profile's
+ * (https://quarkus.io/guides/config-reference#environment-variables). Which `_` was a `.` or a `-` the name does not
+ * say: the property is returned dotted (`quarkus.http.ssl.certificate.key.store.file`), and the model matches it by
+ * the variable's form.
+ */
+const QUARKUS_VARIABLE = /^(?:_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_)?(QUARKUS_(?:HTTP_SSL_[A-Z0-9_]+|HTTP_TLS_CONFIGURATION_NAME|TLS_[A-Z0-9_]+|PROFILE))$/;
+function quarkusPropertyOfVariable(name) {
+    const m = QUARKUS_VARIABLE.exec(name);
+    if (!m)
+        return undefined;
+    const property = m[2].toLowerCase().replace(/_/g, '.');
+    return m[1] ? `%${m[1].toLowerCase()}.${property}` : property;
+}
+/** The Spring property a variable binds: an upper-case name by Spring's mapping, a dotted one as it is. */
+function springBoundProperty(variable) {
+    if (exports.SPRING_SETTING.test(variable))
+        return variable;
+    return springPropertyOfVariable(variable);
+}
+/** A YAML scalar's offsets without its quotes. */
+function scalarOffsets(text, index, entry) {
+    let start = index.offsetAt(entry.valueRange.start);
+    let end = index.offsetAt(entry.valueRange.end);
+    if (/["']/.test(text.charAt(start)) && end - start >= 2 && text.charAt(end - 1) === text.charAt(start)) {
+        start++;
+        end--;
+    }
+    return [start, end];
+}
+const ASSIGNMENT = /(^|[\s;"'(])(?:export\s+)?([A-Z][A-Z0-9_]*)=/g;
+/**
+ * `NAME=value` assignments of Spring-bound variables in `text[from, to)` (a shell line, a systemd `Environment=`
+ * value, a Dockerfile `ENV` pair): each as a JvmProperty named by the Spring property it binds, `via` the variable.
+ */
+function scanSpringEnvironment(text, index, from, to) {
+    const found = [];
+    const slice = text.slice(from, to);
+    for (const match of slice.matchAll(ASSIGNMENT)) {
+        const variable = match[2];
+        const property = springPropertyOfVariable(variable);
+        if (!property)
+            continue;
+        // The match ends with `NAME=`.
+        const nameStart = from + (match.index ?? 0) + match[0].length - variable.length - 1;
+        const [valueStart, valueEnd] = assignedValue(text, nameStart + variable.length + 1, to);
+        found.push(environmentSetting(text, index, variable, property, nameStart, valueStart, valueEnd));
+    }
+    return found;
+}
+/** One Spring-bound variable whose name and value offsets are known (a Dockerfile `ENV` pair). */
+function environmentSetting(text, index, variable, property, nameStart, valueStart, valueEnd) {
+    const value = text.slice(valueStart, valueEnd);
+    return {
+        name: property,
+        value,
+        nameRange: index.rangeAt(nameStart, nameStart + variable.length),
+        valueRange: index.rangeAt(valueStart, valueEnd),
+        secret: (0, types_1.isSecretKey)(variable),
+        via: variable,
+        unresolved: jvm_args_1.PLACEHOLDER.test(value),
+    };
+}
+/** A shell value from `start`: quoted (to its closing quote) or bare (to a blank, a quote or `;`). */
+function assignedValue(text, start, to) {
+    const quote = start < to ? text.charAt(start) : '';
+    if (quote === '"' || quote === "'") {
+        const close = text.indexOf(quote, start + 1);
+        return [start + 1, close === -1 || close > to ? to : close];
+    }
+    let end = start;
+    while (end < to && !/[\s"';]/.test(text.charAt(end)))
+        end++;
+    return [start, end];
+}
+/** The assignments as entries named by their variable (a password among them is a secret to find and mask). */
+function environmentEntries(settings) {
+    return settings.map((s) => ({
+        key: s.via,
+        value: s.value,
+        keyRange: s.nameRange,
+        valueRange: s.valueRange,
+        section: 'environment',
+        secret: s.secret,
+    }));
+}

@@ -1,0 +1,119 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.SECURITY_PROPERTIES_OPTION = exports.SECURITY_OVERRIDE_KIND = exports.FIRST_SECURITY_PROVIDER = exports.javaSecurityFormat = exports.jdkReleaseFormat = void 0;
+exports.securityFileName = securityFileName;
+const path = __importStar(require("node:path"));
+const properties_1 = require("./properties");
+const template_1 = require("./template");
+exports.jdkReleaseFormat = {
+    id: 'jdk-release',
+    classify(filePath, head) {
+        const base = path.basename(filePath);
+        const named = base === 'release' || /(^|__)release$/.test(base);
+        if (!named)
+            return undefined;
+        // An empty release file is still a JDK's (the corpus has one); anything else must look like one.
+        if (head.trim() === '' || /^\s*(JAVA_VERSION|IMPLEMENTOR|JAVA_RUNTIME_VERSION)\s*=/m.test(head))
+            return 'jdk.release';
+        return undefined;
+    },
+    parse(file, kind) {
+        const { entries, comments, problems } = (0, properties_1.parseProperties)(file.text);
+        const fields = {};
+        for (const entry of entries) {
+            // The shell-style quotes are not part of the value.
+            const quoted = /^"(.*)"$/.exec(entry.value);
+            if (quoted) {
+                entry.value = quoted[1];
+                // Narrow the range to inside the quotes only when the value sits on one line (a `\` continuation can end it at column 0).
+                const { start, end } = entry.valueRange;
+                if (start.line === end.line && end.character - start.character >= 2)
+                    entry.valueRange = {
+                        start: { line: entry.valueRange.start.line, character: entry.valueRange.start.character + 1 },
+                        end: { line: entry.valueRange.end.line, character: entry.valueRange.end.character - 1 },
+                    };
+            }
+            fields[entry.key] = entry.value;
+        }
+        return { file, kind, entries, comments, problems, data: { fields } };
+    },
+};
+/**
+ * A line of java.security: a comment or a property JDK 17's conf/security/java.security defines (`jdk.*.`,
+ * `security.*`, `securerandom.*`, `keystore.type`, `crypto.policy`, `networkaddress.cache.*`, `ssl.*ManagerFactory`,
+ * `policy.*`, `login.configuration.provider`, `package.access`, `sun.security.*`). An override file may hold any one
+ * (wcmc-its/ReCiter-Connect's enableLegacyTLS.security has only jdk.jar.disabledAlgorithms).
+ */
+const JAVA_SECURITY_LINE = /^\s*(#|jdk\.[a-z0-9]+\.|security\.|securerandom\.|keystore\.type|crypto\.policy|networkaddress\.cache\.|ssl\.(Key|Trust)ManagerFactory\.|policy\.|login\.configuration\.|package\.(access|definition)|sun\.security\.)/m;
+exports.javaSecurityFormat = {
+    id: 'java-security',
+    classify(filePath, head) {
+        const base = path.basename(filePath);
+        if (base === 'java.security' || /java\.security([@-]|$)/.test(base) || /\.security$/.test(base)) {
+            return JAVA_SECURITY_LINE.test(head) || head.trim() === '' ? 'java.security' : undefined;
+        }
+        return undefined;
+    },
+    parse(file, kind) {
+        // java.security is read by java.util.Properties: the last duplicate wins. JDK sources repeat
+        // `security.provider.tbd` by design; a repeated `jdk.*` key silently drops the earlier value.
+        const { entries, comments, problems } = (0, properties_1.parseProperties)(file.text, {
+            duplicateSeverity: 'warning',
+            reportDuplicate: (key) => key.startsWith('jdk.'),
+            commentsInValues: true,
+        });
+        return { file, kind, entries, comments, problems, data: undefined };
+    },
+};
+/**
+ * A file read as java.security only because `-Djava.security.properties` names it: it overrides the
+ * runtime's properties and, unlike a `java.security` file on its own, stands for no JDK.
+ */
+/**
+ * The JDK reads its providers from `security.provider.1` up to the first missing number (sun.security.jca.ProviderList):
+ * a java.security without this key gives it none.
+ */
+exports.FIRST_SECURITY_PROVIDER = 'security.provider.1';
+exports.SECURITY_OVERRIDE_KIND = 'java.security-override';
+/** `-Djava.security.properties=<file>` (appends to java.security) or `==<file>` (replaces it), as written anywhere. */
+exports.SECURITY_PROPERTIES_OPTION = /-Djava\.security\.properties=(=?)["']?(?:file:)?([^\s"'\\]+)/g;
+/**
+ * The name a security properties file is known by: its base name without a template or build
+ * suffix (`client/conf/java.security.ciphers.in` is installed as `/etc/…/java.security.ciphers`).
+ */
+function securityFileName(filePath) {
+    return path.basename(filePath.replace(/\\/g, '/')).replace(template_1.TEMPLATE_SUFFIX, '').replace(/\.in$/, '');
+}

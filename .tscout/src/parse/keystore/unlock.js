@@ -1,0 +1,400 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.unlockStores = unlockStores;
+/**
+ * Opens PKCS#12 stores whose certificates are encrypted, with the passwords the configuration that
+ * names the store gives, then the JDK's default `changeit`. Passwords live only in local variables
+ * here: never in a document, the model, a message or the cache; the store's document records only
+ * which kind of password opened it.
+ */
+const path = __importStar(require("node:path"));
+const format_1 = require("./format");
+const spring_1 = require("../spring");
+const image_files_1 = require("../image-files");
+const confluent_credentials_1 = require("./confluent-credentials");
+const bitnami_credentials_1 = require("./bitnami-credentials");
+const connection_credentials_1 = require("../connection-credentials");
+const test_fixture_dirs_1 = require("../../core/test-fixture-dirs");
+const password_values_1 = require("./password-values");
+const liberty_1 = require("../liberty");
+const own_password_1 = require("./own-password");
+/** How many configuration passwords are tried per store (each try costs a key derivation). */
+const MAX_CONFIGURATION_PASSWORDS = 8;
+/** After the configuration's: no password, the empty one, and the JDK's default (keytool's documented example password). */
+const DEFAULT_PASSWORDS = [
+    { password: '', kind: 'empty' },
+    { password: 'changeit', kind: 'default' },
+];
+const JKS_TYPES = new Set(['JKS', 'JCEKS']);
+/**
+ * JKS and JCEKS stores, and PKCS#12 ones whose certificates are not encrypted (`openssl pkcs12 -export -certpbe NONE`,
+ * keytool with keystore.pkcs12.certProtectionAlgorithm=NONE): JDK 17 still checks a given password (digest, MAC).
+ */
+const readsWithoutPassword = (data) => JKS_TYPES.has(data.storeType) || (data.storeType === 'PKCS12' && data.readable && data.openedWith === 'none');
+const ZERO = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+/**
+ * The documents with every PKCS#12 store that needs a password opened if a candidate does, else with an info problem.
+ * `readTreeFile` reads a file of the deployment that holds a password by itself (a Confluent broker's credentials file).
+ */
+function unlockStores(documents, readTreeFile = () => undefined) {
+    return withNamingSettings(unlocked(documents, readTreeFile));
+}
+function unlocked(documents, readTreeFile) {
+    const checked = (d) => (0, format_1.isKeystoreDocument)(d) && (d.data.needsPassword || readsWithoutPassword(d.data));
+    if (!documents.some(checked))
+        return documents;
+    // Where the tree's Dockerfiles copy files, and the passwords credentials files give, worked out once.
+    const images = new image_files_1.ImageFiles(documents);
+    const credentials = [...(0, confluent_credentials_1.confluentCredentials)(documents, readTreeFile), ...(0, bitnami_credentials_1.bitnamiCredentials)(documents)];
+    return documents.map((doc) => {
+        if (!(0, format_1.isKeystoreDocument)(doc) || !checked(doc))
+            return doc;
+        // Certificates read without a password: only its own setting's password is checked, as the JVM does.
+        if (readsWithoutPassword(doc.data))
+            return (0, own_password_1.withWrongOwnPassword)(doc, configurationPasswords(doc, documents, images));
+        const fromFiles = credentials
+            .filter((c) => c.store === doc.file.path)
+            .map(({ password, at }) => ({ password, at, how: 'near' }));
+        const found = distinct([...fromFiles, ...configurationPasswords(doc, documents, images)]);
+        // The literal password of the store's own setting that fails its password check: the runtime refuses the store
+        // whatever else opens it here (cert/store-password-wrong says so at that setting, in place of the locked info).
+        let wrong = {};
+        for (const { password, at, own } of found) {
+            // One password at a time, so that the setting that opened the store is known (its location, never its value).
+            const opened = (0, format_1.openPkcs12)(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);
+            if (opened.data.readable)
+                return { ...opened, data: { ...opened.data, openedBy: at, ...wrong } };
+            if (!opened.data.needsPassword)
+                return opened;
+            if (own && !wrong.wrongPassword)
+                wrong = { wrongPassword: { ...at, key: own } };
+        }
+        const opened = (0, format_1.openPkcs12)(doc.file, doc.kind, DEFAULT_PASSWORDS, true);
+        if (opened.data.readable || !opened.data.needsPassword)
+            return { ...opened, data: { ...opened.data, ...wrong } };
+        // No setting that names the store gives a password that opens it: the deployment's other store passwords are
+        // tried, also past a wrong password of its own setting, which a start may override (a Compose service's
+        // SERVER_SSL_KEY_STORE_PASSWORD over the file's): the model decides which one loads it (cert/store-password-wrong).
+        const others = found.some((f) => f.how === 'near') && !wrong.wrongPassword ? [] : otherStorePasswords(documents, found);
+        for (const { password, at } of others) {
+            const other = (0, format_1.openPkcs12)(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);
+            if (other.data.readable)
+                return { ...other, data: { ...other.data, openedBy: at, openedByOtherStoreSetting: true, ...wrong } };
+        }
+        const named = (found.length > 0 ? ', the password its configuration gives' : '') +
+            (others.length > 0 ? ", the deployment's other store passwords" : '');
+        // An IBM key database (.kdb) that GSKit wrote in PKCS#12 form: IBM MQ takes its password from the stash file of the
+        // same stem (.sth) beside it (https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_8.0.0/com.ibm.mq.ref.dev.doc/q099920_.htm
+        // "Each key database file has an associated password stash file … same file stem … suffix .sth"), which is not
+        // read here; no configuration names that password.
+        const kdb = /\.kdb$/i.test(doc.file.path);
+        const advice = kdb
+            ? 'IBM MQ takes its password from its stash file ({{stash}}), which lint-deploy does not read: export the certificates as PEM beside it (runmqakm -cert -extract) to have them checked'
+            : "Name the store and its password in the component's configuration (an {aes}, {cipher}, Jasypt ENC(…) or environment-variable password cannot be read)";
+        // With a wrong password of its own setting, cert/store-password-wrong says the store stays unread, and this info is
+        // dropped beside it (withoutLockedBesideWrongPassword); it stays when a start's password overrides that setting.
+        return withProblem({ ...opened, data: { ...opened.data, ...wrong } }, `PKCS#12 store {{store}}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. ${advice}`, {
+            store: path.basename(doc.file.path),
+            ...(kdb ? { stash: path.basename(doc.file.path).replace(/\.kdb$/i, '.sth') } : {}),
+        });
+    });
+}
+/** Spring Boot's own namespaces: lint-deploy reads what it models there, and an unused one names a store for nothing. */
+const SPRING_BOOT_KEY = /^(spring|server|management)\./;
+/**
+ * Each store with the first Spring setting whose value is that very store (`camel.ssl.config.key-managers.key-store.resource=
+ * classpath:/keystore.p12`, an app's own `ibm.mq.security.keystore: /config/q.jks`), outside Spring Boot's own
+ * namespaces (in a test source set's resources, any setting, `tests`): what says the tree does name it when no component
+ * lint-deploy models reads that setting (cert/expired). Its key and place only, never a value.
+ */
+function withNamingSettings(documents) {
+    const springs = documents.filter((d) => d.kind.startsWith('spring.') && d.entries.length > 0);
+    if (springs.length === 0)
+        return documents;
+    // A test source set's files (src/test/resources) configure the tests: nothing models them, Spring Boot's namespaces
+    // included; the deployed app's files are looked at first.
+    const testsOf = (d) => (0, test_fixture_dirs_1.testResourcesDir)(d.file.path.split(path.sep).join('/'));
+    const ordered = [...springs.filter((d) => !testsOf(d)), ...springs.filter((d) => testsOf(d))];
+    const stores = new Set(documents.filter(format_1.isKeystoreDocument).map((d) => d.file.path));
+    return documents.map((doc) => {
+        if (!(0, format_1.isKeystoreDocument)(doc))
+            return doc;
+        const base = path.basename(doc.file.path);
+        for (const spring of ordered) {
+            const tests = testsOf(spring);
+            const entry = spring.entries.find((e) => !e.secret &&
+                (tests !== undefined || !SPRING_BOOT_KEY.test(e.key)) &&
+                mentions(e.value, base) &&
+                names(e.value, doc.file.path, referenceBases(spring, e.value), stores) === 'near');
+            if (entry)
+                return {
+                    ...doc,
+                    data: {
+                        ...doc.data,
+                        namedBySetting: {
+                            file: spring.file.path,
+                            range: entry.keyRange,
+                            key: entry.key,
+                            ...(tests !== undefined ? { tests: true } : {}),
+                        },
+                    },
+                };
+        }
+        return doc;
+    });
+}
+function withProblem(doc, message, data) {
+    return {
+        ...doc,
+        problems: [...doc.problems, { code: 'keystore-locked', severity: 'info', message, data, range: ZERO }],
+    };
+}
+/**
+ * Passwords written beside a reference to the store: in each text document with an entry whose value
+ * names the store's file (or, for Liberty's default key store, a `keyStore` without a location in the
+ * server directory above it), its secret entries nearest that reference first (the store's own password setting before others).
+ */
+function configurationPasswords(store, documents, images) {
+    const base = path.basename(store.file.path);
+    const stores = new Set(documents.filter(format_1.isKeystoreDocument).map((d) => d.file.path));
+    // Passwords of settings that name this very store first, then of settings whose path only ends like it.
+    const near = [];
+    const far = [];
+    for (const doc of documents) {
+        const generated = libertyGeneratedPassword(doc, store.file.path);
+        if (generated)
+            near.push(generated);
+        if ((0, format_1.isKeystoreDocument)(doc) || doc.entries.length === 0)
+            continue;
+        for (const entry of doc.entries)
+            near.push(...parameterPasswords(doc, entry, store.file.path, stores, far));
+        const references = doc.entries.flatMap((e) => {
+            const how = !e.secret &&
+                (copiedTo(images, doc, e.value, store.file.path) ||
+                    (mentions(e.value, base) && names(e.value, store.file.path, referenceBases(doc, e.value), stores)));
+            return how ? [{ anchor: e, how }] : [];
+        });
+        const anchors = references.length > 0
+            ? references
+            : libertyDefaultAnchors(doc, store.file.path).map((anchor) => ({ anchor, how: 'near' }));
+        for (const { anchor, how } of anchors) {
+            const secrets = doc.entries.filter((e) => e.secret && e.value.trim() !== '');
+            secrets.sort((a, b) => (0, own_password_1.closeness)(a, anchor) - (0, own_password_1.closeness)(b, anchor));
+            for (const entry of secrets) {
+                const own = how === 'near' &&
+                    (0, own_password_1.isOwnPasswordSetting)(entry, anchor) &&
+                    (0, own_password_1.writtenAsLiteral)(entry.value) &&
+                    meant(doc, anchor.value, store.file.path, stores);
+                for (const password of [
+                    ...(0, password_values_1.passwordsOf)((0, password_values_1.libertyResolved)(doc, entry.value, documents)),
+                    ...(0, password_values_1.variablePasswords)(entry.value, documents),
+                ])
+                    (how === 'near' ? near : far).push({
+                        password,
+                        at: { file: doc.file.path, range: entry.keyRange },
+                        how,
+                        ...(own ? { own: entry.secretName ?? entry.key } : {}),
+                    });
+            }
+        }
+    }
+    return distinct([...near, ...far]);
+}
+/** A store named by a connection-string parameter (`keyStorePath=…`, `trustStorePath=…`), its side and the reference. */
+const STORE_PATH_PARAMETER = /[?&;]\s*(key|trust)StorePath\s*=\s*([^&;\s"'<>]+)/g;
+/**
+ * The password a connection string gives beside the store it names: an ActiveMQ Artemis acceptor's or connector's
+ * `keyStorePath=server-keystore.p12;keyStorePassword=…` (apache/activemq-artemis-examples@c05f8e2
+ * examples/features/broker-connection/amqp-federation-over-ssl server0/broker.xml), a JNDI `connectionFactory.*=tcp://…
+ * ?trustStorePath=…&trustStorePassword=…`. Names that resolve to this store give `near` candidates, pushed to `far`
+ * when they only end like it.
+ */
+function parameterPasswords(doc, entry, storePath, stores, far) {
+    if (entry.secret || !/StorePath\s*=/.test(entry.value))
+        return [];
+    const near = [];
+    for (const [, side, reference] of entry.value.matchAll(STORE_PATH_PARAMETER)) {
+        if (!side || !reference)
+            continue;
+        const how = names(reference, storePath, referenceBases(doc, reference), stores);
+        const password = how
+            ? (0, connection_credentials_1.connectionCredentials)(entry.value).find((c) => c.name === `${side}StorePassword`)?.value
+            : undefined;
+        if (password)
+            (how === 'near' ? near : far).push({
+                password,
+                at: { file: doc.file.path, range: entry.keyRange },
+                how: how || 'far',
+                ...(how === 'near' && (0, own_password_1.writtenAsLiteral)(password) && meant(doc, reference, storePath, stores)
+                    ? { own: `${side}StorePassword` }
+                    : {}),
+            });
+    }
+    return near;
+}
+/** Whether this store is the one of the tree's stores a reference names that lies nearest the file naming it. */
+function meant(doc, reference, storePath, stores) {
+    const bases = referenceBases(doc, reference);
+    const named = [...stores].filter((s) => mentions(reference, path.basename(s)) && names(reference, s, bases, stores) === 'near');
+    return named.length === 0 || (0, own_password_1.nearestTo)(doc.file.path, named) === storePath;
+}
+function distinct(candidates, tried = []) {
+    const out = [];
+    for (const candidate of candidates)
+        if (![...tried, ...out].some((o) => o.password === candidate.password))
+            out.push(candidate);
+    return out.slice(0, MAX_CONFIGURATION_PASSWORDS);
+}
+/** Whether a Dockerfile copies the store to the path a value of a configuration it copies too names (src/parse/image-files.ts). */
+function copiedTo(images, doc, value, storePath) {
+    if (!/[\\/.]/.test(value))
+        return false;
+    const base = doc.kind === 'tomcat.server-xml' ? image_files_1.catalinaBase : undefined;
+    return images.resolve(doc.file.path, value, base)?.file === storePath ? 'near' : false;
+}
+/** A setting that holds a key or trust store's password (`keystore.password`, `trustStorePassword`, `keystorePass`). */
+const STORE_PASSWORD_KEY = /(key|trust)[-_.@]?store[-_.@]?(pass|psw|pwd)|storepass/i;
+/**
+ * The store passwords of the deployment's settings not tried yet: a store named by no setting (a sample, a store
+ * named only in commented-out lines) often shares the password of the deployment's other stores. Only store
+ * passwords: a data source's or a user's password is no guess at a store's.
+ */
+function otherStorePasswords(documents, tried) {
+    const candidates = [];
+    for (const doc of documents) {
+        if ((0, format_1.isKeystoreDocument)(doc))
+            continue;
+        for (const entry of doc.entries)
+            if (entry.secret && STORE_PASSWORD_KEY.test(entry.secretName ?? entry.key))
+                for (const password of (0, password_values_1.passwordsOf)(entry.value))
+                    candidates.push({ password, at: { file: doc.file.path, range: entry.keyRange }, how: 'other' });
+    }
+    return distinct(candidates, tried);
+}
+function mentions(value, base) {
+    const at = value.lastIndexOf(base);
+    if (at < 0)
+        return false;
+    const before = value[at - 1];
+    return (before === undefined ||
+        before === '/' ||
+        before === '\\' ||
+        before === '=' ||
+        before === ':' ||
+        before === '}' ||
+        /\s|"|'/.test(before));
+}
+const PLACEHOLDER = /\$\{|\{\{/;
+const segments = (p) => p.split(/[\\/]+/).filter((part) => part && part !== '.' && !PLACEHOLDER.test(part));
+/** Where a relative reference is read from: a Spring resource location's directories, else the file's own. */
+function referenceBases(doc, reference) {
+    return doc.kind.startsWith('spring.') ? (0, spring_1.springResourceBases)(doc.file.path, reference) : [path.dirname(doc.file.path)];
+}
+/**
+ * Whether a reference (`key.p12`, `${server.config.dir}/resources/security/key.p12`, `/opt/app/trust.p12`)
+ * names this store: `near` when the store is what the reference resolves to from a directory it is read from
+ * (or lies below one), `far` when only the reference's last two path segments are the store's. A bare `key.p12`
+ * elsewhere in the tree is another component's store. A relative reference that resolves to another store of the
+ * tree names this one at most `far`: `classpath:./certs/server.p12` of one sample project is its own
+ * `src/main/resources/certs/server.p12`, not first a sibling project's.
+ */
+function names(reference, storePath, bases, stores) {
+    const written = reference.trim().replace(/^(classpath\*?|file):/, '');
+    const resolved = PLACEHOLDER.test(written) || path.isAbsolute(written)
+        ? undefined
+        : bases.map((b) => path.resolve(b, written)).find((candidate) => stores.has(candidate));
+    if (resolved === storePath)
+        return 'near';
+    const want = segments(written);
+    const have = segments(storePath);
+    let tail = 0;
+    while (tail < want.length && tail < have.length && want[want.length - 1 - tail] === have[have.length - 1 - tail])
+        tail++;
+    if (tail === 0)
+        return false;
+    if (resolved !== undefined)
+        return tail >= 2 ? 'far' : false;
+    return tail >= 2 || bases.some((base) => storePath.startsWith(base + path.sep)) ? 'near' : false;
+}
+/**
+ * Liberty's defaultKeyStore without a location: its file is `resources/security/key.p12` (key.jks through 19.0.0.2)
+ * below the server directory, and the element's password attribute is what names it. A keyStore element that gives a
+ * location names its own file (a reference), never another store of that directory (IBMStockTrader/portfolio's
+ * key.jks password is not the one of certs.jks and keys.jks beside it, MohamedGawad/portfolio@50e92fd).
+ */
+function libertyDefaultAnchors(doc, storePath) {
+    if (!doc.kind.startsWith('liberty.'))
+        return [];
+    const serverDir = path.dirname(doc.file.path);
+    if (path.dirname(storePath) !== path.join(serverDir, 'resources', 'security'))
+        return [];
+    if (!liberty_1.LIBERTY_DEFAULT_KEY_STORE.files.some((name) => name === path.basename(storePath)))
+        return [];
+    const attribute = (section, name) => doc.entries.find((e) => e.section === section && e.key === `keyStore@${name}`);
+    return doc.entries.filter((e) => e.key === 'keyStore@password' &&
+        attribute(e.section, 'id')?.value === liberty_1.LIBERTY_DEFAULT_KEY_STORE.id &&
+        attribute(e.section, 'location') === undefined);
+}
+/**
+ * The password Liberty generates for its default key store when server.xml gives none: `keystore_password`
+ * in the server directory's server.env (read from the text: the shell-env parser keeps JVM options only).
+ */
+function libertyGeneratedPassword(doc, storePath) {
+    if (path.basename(doc.file.path) !== 'server.env')
+        return undefined;
+    if (path.dirname(storePath) !== path.join(path.dirname(doc.file.path), 'resources', 'security'))
+        return undefined;
+    const lines = doc.file.text.split(/\r?\n/);
+    const line = lines.findIndex((l) => /^\s*keystore_password\s*=/.test(l));
+    const text = lines[line];
+    if (text === undefined)
+        return undefined;
+    const password = (0, password_values_1.decodedPassword)(text
+        .slice(text.indexOf('=') + 1)
+        .trim()
+        .replace(/^(["'])(.*)\1$/, '$2'));
+    const start = text.indexOf('keystore_password');
+    return password
+        ? {
+            password,
+            at: {
+                file: doc.file.path,
+                range: { start: { line, character: start }, end: { line, character: start + 'keystore_password'.length } },
+            },
+            how: 'near',
+        }
+        : undefined;
+}

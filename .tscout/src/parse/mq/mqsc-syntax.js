@@ -1,0 +1,315 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.MQSC_VERBS = void 0;
+exports.joinCommands = joinCommands;
+exports.parseCommand = parseCommand;
+const NOUN_SYNONYMS = {
+    CHL: 'CHANNEL',
+    QL: 'QLOCAL',
+    QR: 'QREMOTE',
+    QA: 'QALIAS',
+    QM: 'QMODEL',
+    NL: 'NAMELIST',
+    SVC: 'SERVICE',
+    LSTR: 'LISTENER',
+    PRO: 'PROCESS',
+    STGCLASS: 'STGCLASS',
+};
+// runmqsc also ends on exit or quit ("You can also use the exit or the quit command", runmqsc reference, MQ 7.5 to 9.x).
+const VERB_SYNONYMS = { DEF: 'DEFINE', DIS: 'DISPLAY', EXIT: 'END', QUIT: 'END' };
+exports.MQSC_VERBS = new Set([
+    'ALTER',
+    'ARCHIVE',
+    'BACKUP',
+    'CLEAR',
+    'DEFINE',
+    'DELETE',
+    'DISPLAY',
+    'END',
+    'MOVE',
+    'PING',
+    'PURGE',
+    'RECOVER',
+    'REFRESH',
+    'RESET',
+    'RESOLVE',
+    'RESUME',
+    'RVERIFY',
+    'SET',
+    'START',
+    'STOP',
+    'SUSPEND',
+    'RCDMQIMG',
+    'RCRMQOBJ',
+]);
+const TEMPLATE = /\{\{|\$\{?[A-Za-z_]|__[A-Za-z]+__|\+[A-Za-z_]+\+/;
+/** Joins physical lines into logical commands (chars with their file positions). */
+function joinCommands(lines, commentsOut) {
+    const commands = [];
+    let current;
+    let continueFromColumnOne = false;
+    for (const { line, column, text } of lines) {
+        if (text.startsWith('*')) {
+            commentsOut.push({
+                text: text.slice(1),
+                range: { start: { line, character: column }, end: { line, character: column + text.length } },
+            });
+            continue;
+        }
+        const trimmedEnd = text.replace(/\s+$/, '');
+        if (trimmedEnd.trim() === '')
+            continue;
+        let start = 0;
+        if (current && !continueFromColumnOne)
+            start = text.length - text.trimStart().length;
+        if (!current) {
+            start = text.length - text.trimStart().length;
+            current = [];
+        }
+        const last = trimmedEnd[trimmedEnd.length - 1];
+        const continues = last === '+' || last === '-';
+        const end = continues ? trimmedEnd.length - 1 : trimmedEnd.length;
+        let inQuote = false;
+        for (let i = start; i < end; i++) {
+            const ch = text[i]; // i < end <= text.length
+            if (ch === "'")
+                inQuote = !inQuote;
+            if (ch === ';' && !inQuote) {
+                if (current.length)
+                    commands.push(current);
+                current = [];
+                continue;
+            }
+            current.push({ ch, at: { line, character: column + i } });
+        }
+        if (continues) {
+            continueFromColumnOne = last === '-';
+            // A continued line is joined without a separator only for `-` inside a word; MQSC keeps the text as written.
+        }
+        else {
+            if (current.length)
+                commands.push(current);
+            current = undefined;
+            continueFromColumnOne = false;
+        }
+    }
+    if (current && current.length)
+        commands.push(current);
+    return commands;
+}
+/** Tokenises one logical command into verb, noun(name) and parameters. */
+function parseCommand(chars, problems) {
+    const [first] = chars;
+    if (!first)
+        return undefined;
+    const endOf = (i) => {
+        const c = chars[Math.min(i, chars.length) - 1];
+        return c ? { line: c.at.line, character: c.at.character + 1 } : first.at;
+    };
+    const rangeOf = (from, to) => {
+        const start = (chars[Math.min(from, chars.length - 1)] ?? first).at;
+        // An empty token (e.g. `(` right after a continuation) is an empty range at its start, not one ending on the line before.
+        return { start, end: to > from ? endOf(to) : start };
+    };
+    const chAt = (k) => chars[k]?.ch;
+    const isSep = (ch) => ch === ' ' || ch === '\t' || ch === ',';
+    const tokens = [];
+    let i = 0;
+    while (i < chars.length) {
+        if (isSep(chAt(i))) {
+            i++;
+            continue;
+        }
+        const kwStart = i;
+        while (i < chars.length && !isSep(chAt(i)) && chAt(i) !== '(')
+            i++;
+        const keyword = chars
+            .slice(kwStart, i)
+            .map((c) => c.ch)
+            .join('')
+            .toUpperCase();
+        const param = { keyword, quoted: false, templated: false, keywordRange: rangeOf(kwStart, i) };
+        let j = i;
+        while (chAt(j) === ' ' || chAt(j) === '\t')
+            j++;
+        if (chAt(j) === '(') {
+            i = j + 1;
+            const value = readValue(chars, i, problems, rangeOf);
+            if (!value)
+                return undefined;
+            param.value = value.value;
+            param.quoted = value.quoted;
+            param.templated = TEMPLATE.test(value.raw);
+            param.valueRange = rangeOf(value.start, value.end);
+            i = value.next;
+        }
+        else if (keyword === '') {
+            problems.push({
+                code: 'mqsc-syntax',
+                severity: 'error',
+                message: `Unexpected '${chars[i]?.ch ?? '('}' in MQSC command (runmqsc: AMQ8405 syntax error)`,
+                range: rangeOf(kwStart, kwStart + 1),
+            });
+            return undefined;
+        }
+        tokens.push(param);
+    }
+    const [verbToken] = tokens;
+    if (!verbToken)
+        return undefined;
+    const verb = VERB_SYNONYMS[verbToken.keyword] ?? verbToken.keyword;
+    if (!exports.MQSC_VERBS.has(verb) || verbToken.value !== undefined) {
+        problems.push({
+            code: 'mqsc-syntax',
+            severity: 'error',
+            message: `'${verbToken.keyword}' is not an MQSC command verb (runmqsc reports AMQ8405 syntax error and skips the command)`,
+            range: verbToken.keywordRange,
+        });
+        return undefined;
+    }
+    const nounToken = tokens[1];
+    const noun = nounToken ? (NOUN_SYNONYMS[nounToken.keyword] ?? nounToken.keyword) : undefined;
+    const name = nounToken && nounToken.value !== undefined ? { ...nounToken, keyword: noun ?? nounToken.keyword } : undefined;
+    const params = tokens.slice(2);
+    const seen = new Map();
+    for (const p of params) {
+        const prev = seen.get(p.keyword);
+        if (prev) {
+            problems.push({
+                code: 'mqsc-duplicate-parameter',
+                severity: 'error',
+                message: `Parameter ${p.keyword} appears twice in one command (first on line ${prev.keywordRange.start.line + 1}); runmqsc rejects the command`,
+                range: p.keywordRange,
+            });
+        }
+        seen.set(p.keyword, p);
+    }
+    return { verb, noun, name, params, range: { start: first.at, end: endOf(chars.length) } };
+}
+/** One item of a list value after its comma: `'quoted'` (`''` = one quote) or unquoted up to `,` or `)` (folded to upper case). */
+function readListItem(chars, from) {
+    const chAt = (k) => chars[k]?.ch;
+    let i = from;
+    let value = '';
+    if (chAt(i) === "'") {
+        for (i++;; i++) {
+            const ch = chAt(i);
+            if (ch === undefined)
+                return undefined;
+            if (ch === "'") {
+                if (chAt(i + 1) !== "'")
+                    return { value, end: i + 1 };
+                i++;
+            }
+            value += ch;
+        }
+    }
+    for (let ch = chAt(i); ch !== undefined && ch !== ',' && ch !== ')'; ch = chAt(++i))
+        value += ch;
+    value = value.trim();
+    return value === '' ? undefined : { value: value.toUpperCase(), end: i };
+}
+function readValue(chars, from, problems, rangeOf) {
+    const chAt = (k) => chars[k]?.ch;
+    let i = from;
+    while (chAt(i) === ' ' || chAt(i) === '\t')
+        i++;
+    if (chAt(i) === "'") {
+        const start = i;
+        // A list value (`USERLIST('nobody','*MQADMIN')`, `NAMES('A',B)`) is items separated by commas, each quoted or not.
+        const items = [];
+        let value = '';
+        i++;
+        for (;;) {
+            const ch = chAt(i);
+            if (ch === undefined) {
+                problems.push({
+                    code: 'mqsc-unterminated-quote',
+                    severity: 'error',
+                    message: "Quoted MQSC value is not closed (missing ')",
+                    range: rangeOf(start, chars.length),
+                });
+                return undefined;
+            }
+            if (ch === "'") {
+                if (chAt(i + 1) === "'") {
+                    value += "'";
+                    i += 2;
+                    continue;
+                }
+                i++;
+                break;
+            }
+            value += ch;
+            i++;
+        }
+        let end = i;
+        for (;;) {
+            let j = i;
+            while (chAt(j) === ' ' || chAt(j) === '\t')
+                j++;
+            if (chAt(j) !== ',')
+                break;
+            items.push(value);
+            j++;
+            while (chAt(j) === ' ' || chAt(j) === '\t')
+                j++;
+            const item = readListItem(chars, j);
+            if (item === undefined)
+                break;
+            value = item.value;
+            i = end = item.end;
+        }
+        if (items.length > 0)
+            value = [...items, value].join(',');
+        let rest = '';
+        for (let ch = chAt(i); ch !== undefined && ch !== ')'; ch = chAt(++i))
+            rest += ch;
+        if (i >= chars.length || rest.trim() !== '') {
+            problems.push({
+                code: 'mqsc-syntax',
+                severity: 'error',
+                message: `Expected ')' after the quoted value`,
+                range: rangeOf(start, Math.min(i, chars.length)),
+            });
+            return undefined;
+        }
+        return { value, raw: value, quoted: true, start, end, next: i + 1 };
+    }
+    const start = i;
+    let depth = 0;
+    for (let ch = chAt(i); ch !== undefined; ch = chAt(++i)) {
+        if (ch === '(')
+            depth++;
+        else if (ch === ')') {
+            if (depth === 0)
+                break;
+            depth--;
+        }
+    }
+    if (i >= chars.length) {
+        problems.push({
+            code: 'mqsc-unbalanced-parentheses',
+            severity: 'error',
+            message: "Missing ')' in MQSC command",
+            range: rangeOf(Math.max(from - 1, 0), chars.length),
+        });
+        return undefined;
+    }
+    let end = i;
+    while (end > start && (chAt(end - 1) === ' ' || chAt(end - 1) === '\t'))
+        end--;
+    const raw = chars
+        .slice(start, end)
+        .map((c) => c.ch)
+        .join('');
+    const templated = TEMPLATE.test(raw);
+    return {
+        value: templated ? raw : raw.toUpperCase(),
+        raw,
+        quoted: false,
+        start,
+        end: Math.max(end, start),
+        next: i + 1,
+    };
+}

@@ -1,0 +1,202 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.pemFormat = void 0;
+exports.parsePem = parsePem;
+exports.dhPrimeBits = dhPrimeBits;
+const node_crypto_1 = require("../core/node-crypto");
+const text_1 = require("./text");
+const certificate_1 = require("./certificate");
+const path_name_1 = require("../core/path-name");
+const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
+exports.pemFormat = {
+    id: 'pem',
+    classify(path, head) {
+        const base = (0, path_name_1.lastPathSegment)(path).toLowerCase();
+        if (!/\.(pem|crt|cer|arm|cert|key)$/.test(base))
+            return undefined;
+        if (/-----BEGIN CERTIFICATE-----/.test(head))
+            return 'pem.certificate';
+        if (/-----BEGIN (RSA |EC |ENCRYPTED )?PRIVATE KEY-----/.test(head))
+            return 'pem.private-key';
+        if (/-----BEGIN (X9\.42 )?DH PARAMETERS-----/.test(head))
+            return 'pem.dh-parameters';
+        return undefined;
+    },
+    parse(file, kind) {
+        return parsePem(file, kind);
+    },
+};
+/**
+ * The text of a certificate or private key block that stands for one instead of holding it (pegasystems/pega-helm-charts'
+ * test values: `this is a test certificate`, `<<certificate content>>`), quoted and cut for a message; undefined for a
+ * body of base64 (a certificate, possibly damaged). A DER certificate's or key's base64 runs on for 64 characters a line, so a
+ * body without a run of 20 base64 characters is neither; nor is one that elides its base64 with `...` or
+ * `…` (no base64 character: sreymja/mtls-proxy's test.crt, `MIIBIjANBgkq…AQEA...`), as documentation writes it.
+ */
+function placeholderText(body) {
+    const text = body.replace(/\\n/g, ' ').replace(/\s+/g, ' ').trim();
+    if (/[A-Za-z0-9+/=]{20}/.test(text) && !/\.\.\.|\u2026/.test(text))
+        return undefined;
+    if (text === '')
+        return 'no text';
+    return `'${text.length > 40 ? `${text.slice(0, 40)}…` : text}'`;
+}
+/** What a placeholder key block holds, in words that quote none of it. */
+function placeholderKind(body) {
+    const text = body.replace(/\\n/g, ' ').trim();
+    if (text === '')
+        return 'no text';
+    return /\.\.\.|\u2026/.test(text) ? 'base64 elided with an ellipsis' : 'text that is not base64';
+}
+function parsePem(file, kind = 'pem.certificate') {
+    const problems = [];
+    const certificates = [];
+    const privateKeys = [];
+    const dhParameters = [];
+    // LineIndex counts CR and CRLF line ends like splitLines (an LF-only index put positions past the end of CR-terminated lines).
+    const lineIndex = new text_1.LineIndex(file.text);
+    const rangeAt = (start, end) => lineIndex.rangeAt(start, end);
+    for (const m of file.text.matchAll(BLOCK)) {
+        const r = rangeAt(m.index ?? 0, (m.index ?? 0) + m[0].length);
+        if (m[1] === 'CERTIFICATE') {
+            try {
+                certificates.push((0, certificate_1.describeOnce)(m[0], r));
+            }
+            catch (error) {
+                if (error instanceof certificate_1.UnreadCertificate) {
+                    problems.push({
+                        code: 'pem-certificate-unread',
+                        severity: 'info',
+                        message: 'OpenSSL reads this certificate, but lint-deploy could not take its fields (its key algorithm or an unusual field): it is not checked',
+                        range: r,
+                    });
+                    continue;
+                }
+                const placeholder = placeholderText(m[2] ?? '');
+                if (placeholder !== undefined) {
+                    problems.push({
+                        code: 'pem-placeholder',
+                        severity: 'info',
+                        message: 'The certificate block holds placeholder text ({{text}}), not a certificate: the one that replaces it is not checked',
+                        data: { text: placeholder },
+                        range: r,
+                    });
+                    continue;
+                }
+                problems.push({
+                    code: 'pem-invalid-certificate',
+                    severity: 'error',
+                    message: 'Not a valid X.509 certificate: {{reason}}',
+                    data: { reason: error.message },
+                    range: r,
+                });
+            }
+        }
+        else if (/PRIVATE KEY$/.test(m[1])) {
+            let publicKeySha256;
+            // A passphrase-protected key (PKCS#8 `ENCRYPTED PRIVATE KEY`, or OpenSSL's legacy form: `Proc-Type: 4,ENCRYPTED`
+            // and `DEK-Info` headers in an `RSA`/`EC PRIVATE KEY` block, as `openssl genrsa -aes256` writes it) is sound but
+            // cannot be opened without its passphrase: its public key stays unknown, and nothing is wrong with it.
+            const encrypted = m[1] === 'ENCRYPTED PRIVATE KEY' || /^Proc-Type:\s*4,\s*ENCRYPTED\s*$/m.test(m[2] ?? '');
+            if (!encrypted) {
+                try {
+                    publicKeySha256 = (0, certificate_1.spkiHash)((0, node_crypto_1.nodeCrypto)().createPublicKey(m[0]).export({ type: 'spki', format: 'der' }));
+                }
+                catch {
+                    // Never the body itself: what stands in a key block may be part of a real key. Base64 that starts as DER
+                    // does (`MI…`: a SEQUENCE) and is not elided is a damaged key, however short.
+                    const body = m[2] ?? '';
+                    const derStart = /^\s*MI[A-Za-z0-9+/]/.test(body) && !/\.\.\.|\u2026/.test(body);
+                    const placeholder = !derStart && placeholderText(body) !== undefined ? placeholderKind(body) : undefined;
+                    problems.push(placeholder !== undefined
+                        ? {
+                            code: 'pem-placeholder',
+                            severity: 'info',
+                            message: 'The private key block holds a placeholder ({{text}}), not a key: the one that replaces it is not checked',
+                            data: { text: placeholder },
+                            range: r,
+                        }
+                        : {
+                            code: 'pem-invalid-key',
+                            severity: 'warning',
+                            message: 'Private key block could not be read',
+                            data: {},
+                            range: r,
+                        });
+                }
+            }
+            privateKeys.push({ range: r, publicKeySha256 });
+        }
+        else if (/DH PARAMETERS$/.test(m[1])) {
+            const bits = dhPrimeBits(m[2] ?? '');
+            dhParameters.push({ range: r, ...(bits !== undefined ? { bits } : {}) });
+        }
+    }
+    if (kind === 'pem.certificate' && certificates.length === 0 && problems.length === 0) {
+        problems.push({
+            code: 'pem-empty',
+            severity: 'warning',
+            message: 'No PEM certificate block found',
+            data: {},
+            range: rangeAt(0, 0),
+        });
+    }
+    const comments = [];
+    (0, text_1.splitLines)(file.text).forEach((text, line) => {
+        if (text.startsWith('#'))
+            comments.push({
+                text: text.slice(1),
+                range: { start: { line, character: 0 }, end: { line, character: text.length } },
+            });
+    });
+    return {
+        file,
+        kind,
+        entries: [],
+        comments,
+        problems,
+        data: { certificates, privateKeys, ...(dhParameters.length > 0 ? { dhParameters } : {}) },
+    };
+}
+/**
+ * The bit length of the prime of a DH parameter block (PKCS#3 DHParameter, and X9.42's DomainParameters: both a
+ * SEQUENCE whose first INTEGER is p), as OpenSSL counts it for the security level; undefined when unreadable.
+ */
+function dhPrimeBits(base64) {
+    const der = Buffer.from(base64.replace(/[^A-Za-z0-9+/=]/g, ''), 'base64');
+    // A DER length at `at`: its value and where the content starts.
+    const lengthAt = (at) => {
+        const first = der[at];
+        if (first === undefined)
+            return undefined;
+        if (first < 0x80)
+            return { length: first, start: at + 1 };
+        const count = first & 0x7f;
+        if (count === 0 || count > 4)
+            return undefined;
+        let length = 0;
+        for (let i = 1; i <= count; i++) {
+            const byte = der[at + i];
+            if (byte === undefined)
+                return undefined;
+            length = length * 256 + byte;
+        }
+        return { length, start: at + 1 + count };
+    };
+    if (der[0] !== 0x30)
+        return undefined;
+    const sequence = lengthAt(1);
+    if (!sequence || der[sequence.start] !== 0x02)
+        return undefined;
+    const integer = lengthAt(sequence.start + 1);
+    if (!integer || integer.start + integer.length > der.length)
+        return undefined;
+    let at = integer.start;
+    const end = integer.start + integer.length;
+    while (at < end && der[at] === 0)
+        at++;
+    const top = der[at];
+    if (top === undefined || at >= end)
+        return undefined;
+    return (end - at - 1) * 8 + (32 - Math.clz32(top));
+}

@@ -1,0 +1,328 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.MAX_YAML_DEPTH = exports.springFormat = void 0;
+exports.kubernetesUnderSpringName = kubernetesUnderSpringName;
+exports.parseSpringYaml = parseSpringYaml;
+exports.yamlNestingDepth = yamlNestingDepth;
+exports.springKey = springKey;
+exports.springSetting = springSetting;
+exports.springBoolean = springBoolean;
+exports.springKeyUnder = springKeyUnder;
+exports.springList = springList;
+exports.listItems = listItems;
+exports.springResourceBases = springResourceBases;
+const path = __importStar(require("node:path"));
+const properties_1 = require("./properties");
+const spring_properties_documents_1 = require("./spring-properties-documents");
+const text_1 = require("./text");
+const jvm_args_1 = require("./java/jvm-args");
+const yaml_simple_1 = require("./yaml-simple");
+const yaml_quoted_1 = require("./yaml-quoted");
+const yaml_snake_1 = require("./yaml-snake");
+const yaml_flatten_1 = require("./yaml-flatten");
+const hasErrors = (documents) => (Array.isArray(documents) ? documents : [documents]).some((d) => (0, yaml_flatten_1.yamlTextErrors)(d).length > 0);
+/** A CAS or Spring Boot setting at a line start (`cas.server.name=`, `server:`), to know a `cas.properties` of CAS. */
+const CAS_SETTINGS = /^(?:cas|server|spring|management|logging)(?:\.[\w-]|:)/m;
+/**
+ * A Kubernetes object at the top of a YAML document (`apiVersion:` with a `kind:` beside it), which Spring Boot's
+ * configuration never is: GitOps repositories name Argo CD's `Application` manifests `application.yaml`, and a chart's
+ * rendering is named for its release (SonarSource/helm-chart-sonarqube@b6f9b63's `helm template` output
+ * tests/unit-compatibility-test/fixtures/sonarqube-dce/application-values.yaml, a Secret and StatefulSets).
+ */
+const isKubernetesObject = (head) => /^apiVersion:[ \t]*\S/m.test(head) && /^kind:[ \t]*[A-Z]\w*[ \t]*$/m.test(head);
+const SPRING_YAML_NAME = /^(application|bootstrap)(-[\w.-]+)?\.ya?ml$/;
+/** A Kubernetes manifest under a name Spring Boot reads (`application.yaml`): read as Kubernetes, its YAML still checked. */
+function kubernetesUnderSpringName(filePath, head) {
+    return SPRING_YAML_NAME.test((0, jvm_args_1.basenameOf)(filePath)) && isKubernetesObject(head);
+}
+/**
+ * Spring Boot `application[-profile].properties|yml|yaml` and `bootstrap*`. YAML is
+ * flattened to Spring's relaxed keys (`server.ssl.enabled-protocols[0]`) with the
+ * ranges of each key and scalar; `spring.config.activate.on-profile` (or the older
+ * `spring.profiles`) names a document's profile. Entries carry the profile in `section`.
+ */
+exports.springFormat = {
+    id: 'spring',
+    classify(filePath, head) {
+        const base = (0, jvm_args_1.basenameOf)(filePath);
+        // Apereo CAS (a Spring Boot app) reads `(cas|application).(yml|properties)` from its configuration directory
+        // (/etc/cas/config) as Spring property sources: https://apereo.github.io/cas/7.0.x/configuration/Configuration-Server-Management-Standalone.html
+        const cas = /^cas\.(properties|ya?ml)$/.exec(base);
+        if (cas)
+            return CAS_SETTINGS.test(head) ? (cas[1] === 'properties' ? 'spring.properties' : 'spring.yaml') : undefined;
+        const m = /^(application|bootstrap)(-[\w.-]+)?\.(properties|ya?ml)$/.exec(base);
+        if (!m)
+            return undefined;
+        // Names that lie: Liberty's bootstrap.properties (`default.https.port=9443`) and the files of a Liberty
+        // `variables/` directory are server variables, not Spring; Spring Cloud's bootstrap file sets `spring.*`.
+        if (/(^|[\\/])variables[\\/][^\\/]+$/.test(filePath))
+            return undefined;
+        if (base === 'bootstrap.properties' && !/^\s*spring\./m.test(head))
+            return undefined;
+        if (kubernetesUnderSpringName(filePath, head))
+            return undefined;
+        return m[3] === 'properties' ? 'spring.properties' : 'spring.yaml';
+    },
+    parse(file, kind) {
+        const fileProfile = /^(?:application|bootstrap)-([\w.-]+)\.(?:properties|ya?ml)$/.exec((0, jvm_args_1.basenameOf)(file.path))?.[1];
+        const result = kind === 'spring.properties' ? parseSpringProperties(file.text) : parseSpringYaml(file.text, true, 'snakeyaml');
+        for (const part of result.parts) {
+            part.profile ??= fileProfile;
+            for (const entry of part.entries)
+                entry.section = part.profile;
+        }
+        const entries = result.parts.flatMap((p) => p.entries);
+        return {
+            file,
+            kind,
+            entries,
+            comments: result.comments,
+            problems: result.problems,
+            data: { fileProfile, parts: result.parts },
+        };
+    },
+};
+function profileOf(entries) {
+    const keys = [springKey('spring.config.activate.on-profile'), springKey('spring.profiles')];
+    return entries.find((e) => keys.includes(springKey(e.key)))?.value;
+}
+function parseSpringProperties(text) {
+    // Spring Boot 2.4+ splits a properties file into documents: a key set in two documents is no duplicate.
+    const { entries, comments, problems } = (0, properties_1.parseProperties)(text, {
+        reportDuplicate: () => false,
+        commentsInValues: true,
+    });
+    const bounds = [-1, ...(0, spring_properties_documents_1.springPropertiesDocumentStarts)(text, entries), Number.MAX_SAFE_INTEGER];
+    const parts = [];
+    for (const [i, low] of bounds.slice(0, -1).entries()) {
+        const high = bounds[i + 1]; // i + 1 < bounds.length
+        const part = entries.filter((e) => e.keyRange.start.line > low && e.keyRange.start.line < high);
+        parts.push({ profile: profileOf(part), entries: part });
+        const seen = new Map();
+        for (const entry of part) {
+            const previous = seen.get(entry.key);
+            if (previous)
+                problems.push((0, properties_1.duplicateKeyProblem)(entry, previous));
+            seen.set(entry.key, entry);
+        }
+    }
+    return { parts, comments, problems };
+}
+/** `simple: false` always uses the yaml library (test/parse/yaml-simple.test.ts compares the two ways). */
+function parseSpringYaml(text, simple = true, scalars = 'core') {
+    const index = new text_1.LineIndex(text);
+    const comments = [];
+    const problems = [];
+    const parts = [];
+    // Comments: `#` at line start or after a blank, outside quotes (good enough for config files).
+    for (const m of text.matchAll(/(^|[ \t])#([^\r\n]*)/gm)) {
+        const start = (m.index ?? 0) + m[1].length;
+        const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+        const before = text.slice(lineStart, start);
+        if ((before.match(/"/g)?.length ?? 0) % 2 === 1 || (before.match(/'/g)?.length ?? 0) % 2 === 1)
+            continue;
+        comments.push({ text: m[2], range: index.rangeAt(start, start + 1 + m[2].length) });
+    }
+    // The yaml library recurses per nesting level: a few thousand `{` overflow its stack (and can abort the
+    // process in V8's regexp compiler). Real configuration nests a dozen levels; refuse deeper input.
+    const depth = yamlNestingDepth(text);
+    if (depth > exports.MAX_YAML_DEPTH) {
+        problems.push({
+            code: 'yaml-too-deep',
+            severity: 'error',
+            message: `YAML nested ${depth} levels deep (over ${exports.MAX_YAML_DEPTH}): not checked`,
+            range: index.rangeAt(0, 0),
+        });
+        return { parts, comments, problems };
+    }
+    // Most application.yml files are nested keys with one-line plain values: read without the library.
+    const pairs = simple ? (0, yaml_simple_1.simpleYamlPairs)(text) : undefined;
+    if (pairs) {
+        // The simple reader keeps only plain scalars: their text is what SnakeYAML types.
+        const value = (p) => scalars === 'snakeyaml' && p.valueRange[1] > p.valueRange[0]
+            ? (0, yaml_snake_1.snakeYamlPlain)(text.slice(p.valueRange[0], p.valueRange[1]))
+            : p.value;
+        const entries = pairs.map((p) => (0, yaml_flatten_1.yamlEntry)(p.key, value(p), p.keyRange, p.valueRange, index));
+        parts.push({ profile: profileOf(entries), entries });
+        return { parts, comments, problems };
+    }
+    let documents;
+    try {
+        const yamlText = (0, text_1.yamlLineBreaks)(text);
+        documents = (0, yaml_flatten_1.yaml)().parseAllDocuments(yamlText, { uniqueKeys: false });
+        // What libyaml (Compose, Kubernetes) and SnakeYAML (Spring Boot) read, the yaml library may refuse: a quoted
+        // scalar continued no deeper than its key. Read it folded, when that is all that was wrong.
+        const folded = hasErrors(documents) ? (0, yaml_quoted_1.foldShallowQuotedLines)(yamlText) : undefined;
+        if (folded !== undefined) {
+            const again = (0, yaml_flatten_1.yaml)().parseAllDocuments(folded, { uniqueKeys: false });
+            if (!hasErrors(again))
+                documents = again;
+        }
+    }
+    catch (error) {
+        problems.push({
+            code: 'invalid-yaml',
+            severity: 'error',
+            message: `Not valid YAML: ${error.message}`,
+            range: index.rangeAt(0, 0),
+        });
+        return { parts, comments, problems };
+    }
+    const list = Array.isArray(documents) ? documents : [documents];
+    for (const doc of list) {
+        for (const error of (0, yaml_flatten_1.yamlTextErrors)(doc).slice(0, 1)) {
+            problems.push({
+                code: 'invalid-yaml',
+                severity: 'error',
+                message: `Not valid YAML: ${error.message.split('\n')[0]}`,
+                range: index.rangeAt(error.pos[0], error.pos[1]),
+            });
+        }
+        const { entries, aliasBudgetExceeded } = (0, yaml_flatten_1.flattenYamlDocument)(doc, text, index, scalars);
+        if (aliasBudgetExceeded)
+            problems.push({
+                code: 'yaml-alias-budget',
+                severity: 'warning',
+                message: `YAML aliases and merge keys expand to more than ${yaml_flatten_1.MAX_ALIAS_ENTRIES} settings: the rest is not read`,
+                range: index.rangeAt(0, 0),
+            });
+        if (scalars === 'snakeyaml')
+            (0, yaml_snake_1.duplicateKeys)(doc.contents, (0, yaml_flatten_1.yaml)(), index, problems);
+        parts.push({ profile: profileOf(entries), entries });
+    }
+    return { parts, comments, problems };
+}
+exports.MAX_YAML_DEPTH = 64;
+/** An upper bound of a YAML text's nesting: flow brackets plus block indentation levels (quotes ignored: over-counts, never under). */
+function yamlNestingDepth(text) {
+    let max = 0;
+    let flow = 0;
+    const indents = [];
+    for (const line of text.split(/\r\n|\r|\n/)) {
+        const leadText = /^[ \t]*(?:[-?:][ \t]+)*/.exec(line)?.[0] ?? '';
+        const lead = leadText.length;
+        const indicators = leadText.replace(/[ \t]/g, '').length;
+        if (lead < line.length && line[lead] !== '#') {
+            while ((indents.at(-1) ?? -1) >= lead)
+                indents.pop();
+            indents.push(lead);
+        }
+        for (let i = 0; i < line.length; i++) {
+            const ch = line[i];
+            if (ch === '[' || ch === '{')
+                max = Math.max(max, indents.length + indicators + ++flow);
+            else if ((ch === ']' || ch === '}') && flow > 0)
+                flow--;
+        }
+        max = Math.max(max, indents.length + indicators + flow);
+    }
+    return max;
+}
+/**
+ * A Spring property name in Spring Boot's uniform form, the one relaxed binding compares: each element
+ * lower-cased without `-` and `_`, so `server.ssl.keyStore`, `server.ssl.key_store` and `server.ssl.key-store`
+ * are one setting (ConfigurationPropertyName, "Relaxed Binding" in Spring Boot's reference).
+ * https://docs.spring.io/spring-boot/reference/features/external-config.html#features.external-config.typesafe-configuration-properties.relaxed-binding
+ */
+function springKey(key) {
+    return key.replace(/[-_]/g, '').toLowerCase();
+}
+/** The setting of that name as Spring binds it (any relaxed spelling; the last one wins), if set. */
+function springSetting(entries, key) {
+    const wanted = springKey(key);
+    for (let i = entries.length - 1; i >= 0; i--)
+        if (springKey(entries[i].key) === wanted)
+            return entries[i];
+    return undefined;
+}
+/**
+ * A Spring boolean setting as Spring binds its text: `true`/`on`/`yes`/`1` and `false`/`off`/`no`/`0` in any case
+ * (spring-core's StringToBooleanConverter); undefined for anything else (a placeholder, a typo Spring refuses).
+ */
+function springBoolean(value) {
+    const word = value.trim().toLowerCase();
+    if (['true', 'on', 'yes', '1'].includes(word))
+        return true;
+    if (['false', 'off', 'no', '0'].includes(word))
+        return false;
+    return undefined;
+}
+/** Whether a setting is under that prefix (`server.ssl.`) in any relaxed spelling. */
+function springKeyUnder(entry, prefix) {
+    return springKey(entry.key).startsWith(springKey(prefix));
+}
+/**
+ * A Spring list property as Spring binds it: `key=a,b` or `key[0]=a`, `key[1]=b` (any relaxed spelling of key).
+ * Returns the values and the entries they came from, or undefined when unset.
+ */
+function springList(entries, key) {
+    const wanted = springKey(key);
+    const indexed = entries.filter((e) => {
+        const k = springKey(e.key);
+        return k.startsWith(`${wanted}[`) && /^\[\d+\]$/.test(k.slice(wanted.length));
+    });
+    const direct = springSetting(entries, key);
+    // The later source wins: a `key=a,b` system property after a file's `key[0]` list, or the other way round.
+    const directWins = direct && (indexed.length === 0 || entries.indexOf(direct) > entries.indexOf(indexed.at(-1)));
+    if (!directWins)
+        return indexed.length
+            ? { values: indexed.map((e) => e.value.trim()).filter(Boolean), entries: indexed }
+            : undefined;
+    return { values: listItems(direct.value), entries: [direct] };
+}
+/** A comma-separated value's items (`TLSv1.2, TLSv1.3`, `prod,tls`), trimmed, without empty ones. */
+function listItems(value) {
+    return value
+        .split(',')
+        .map((v) => v.trim())
+        .filter(Boolean);
+}
+/**
+ * The directories a Spring resource location is read from. `classpath:` is the resources directory the
+ * configuration file sits in (src/main/resources, BOOT-INF/classes). A `file:` or unprefixed location is a
+ * file-system path relative to the working directory (Spring's `ResourceUtils.getURL`, and from Boot 3.3
+ * `ApplicationResourceLoader`: "plain paths without a qualifier will resolve to file system resources"):
+ * for a file under `<project>/src/{main,test}/resources` that is the project directory `gradle bootRun` /
+ * `mvn spring-boot:run` starts in; the configuration's own directory is kept as the last candidate (an
+ * `application.yml` beside the jar is in the working directory).
+ */
+function springResourceBases(configPath, location) {
+    const configDir = path.dirname(configPath);
+    if (/^classpath\*?:/.test(location.trim()))
+        return [configDir];
+    const project = /^(.*)[\\/]src[\\/](?:main|test)[\\/]resources(?:[\\/]|$)/.exec(configDir + path.sep)?.[1];
+    return project ? [project, configDir] : [configDir];
+}

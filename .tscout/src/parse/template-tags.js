@@ -1,0 +1,203 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.scanTags = scanTags;
+const GO_OPEN = /^(if|range|with|define|block)\b/;
+const GO_GENERATED = /^(template|include)\b/;
+const JINJA_OPEN = /^(if|for|macro|call|filter|block|raw|with|autoescape)\b/;
+const JINJA_GENERATED = /^(include|import|from|extends)\b/;
+const ERB_OPEN = /^(if|unless|case|while|until|for|begin)\b|\bdo(\s*\|[^|]*\|)?\s*$/;
+/** Finds the template tags of a text; undefined when it holds none. */
+const RAW = /^[-+]?\s*raw\s*[-+]?$/;
+const ENDRAW = /\{%[-+]?\s*endraw\s*[-+]?%\}/g;
+function scanTags(text) {
+    const tags = [];
+    // Whether the text holds a Thymeleaf element: only then is `[/]` its end tag (not a character class `[/]`).
+    let thymeleafElements;
+    let i = 0;
+    while (i < text.length) {
+        const open = nextOpening(text, i);
+        if (open < 0)
+            break;
+        const two = text.slice(open, open + 2);
+        if (two === '[#' || two === '[/' || two === '[[' || two === '[(') {
+            const tag = thymeleafTag(text, open, (thymeleafElements ??= THYMELEAF_ANY_ELEMENT.test(text)));
+            if (tag)
+                tags.push(tag);
+            i = tag ? tag.end : open + 2;
+            continue;
+        }
+        if (two === '[%') {
+            // One line, spaced inside (`[% name %]`, `[%- IF x -%]`): `[%t] %-5p` in a log pattern is no tag.
+            const lineEnd = text.indexOf('\n', open);
+            const tag = TT_TAG.exec(text.slice(open, lineEnd < 0 ? text.length : lineEnd));
+            if (tag)
+                tags.push(classifyTtTag(tag[1], open, open + tag[0].length));
+            i = open + (tag ? tag[0].length : 2);
+            continue;
+        }
+        const close = two === '<%' ? '%>' : two === '{%' ? '%}' : two === '{#' ? '#}' : '}}';
+        const end = text.indexOf(close, open + 2);
+        // `{#` unmatched nearby is not a Jinja comment (`${#array}` in shell, a literal brace).
+        if (end < 0 || (two === '{#' && end - open > 4000)) {
+            i = open + 2;
+            continue;
+        }
+        // Mustache's triple braces (`{{{cert}}}`, output without HTML escaping) close with three.
+        const tripled = two === '{{' && text[open + 2] === '{' && text[end + 2] === '}';
+        const tagEnd = tripled ? end + 3 : end + 2;
+        const content = tripled ? text.slice(open + 3, end) : text.slice(open + 2, end);
+        tags.push(classifyTag(two, content, open, tagEnd));
+        i = tagEnd;
+        // Jinja's `{% raw %}` … `{% endraw %}`: the text between is output as written, tag-like characters and all
+        // (an Apache LogFormat's `%{%s}t` inside would otherwise open a tag that runs to the next `%}`).
+        if (two === '{%' && RAW.test(content)) {
+            ENDRAW.lastIndex = tagEnd;
+            const endRaw = ENDRAW.exec(text);
+            if (endRaw) {
+                tags.push(classifyTag('{%', endRaw[0].slice(2, -2), endRaw.index, endRaw.index + endRaw[0].length));
+                i = endRaw.index + endRaw[0].length;
+            }
+        }
+    }
+    return tags;
+}
+function nextOpening(text, from) {
+    for (let i = from; i < text.length - 1; i++) {
+        const c = text[i];
+        const n = text[i + 1];
+        if (c === '{' && (n === '{' || n === '%' || n === '#')) {
+            // `${{ … }}` (GitHub Actions) and `${#var}` (shell) are not these templates.
+            if (text[i - 1] === '$')
+                continue;
+            return i;
+        }
+        if (c === '<' && n === '%' && text[i + 2] !== '%')
+            return i;
+        if (c === '[' && (n === '%' || n === '#' || n === '/' || n === '[' || n === '('))
+            return i;
+    }
+    return -1;
+}
+/** A Template Toolkit tag at the start of the text: `[%` `-`/`+`/`#`, a space, the body, a space, `-`/`+`, `%]`. */
+const TT_TAG = /^\[%([-+#]?[ \t][^\r\n]*?[ \t][-+]?)%\]/;
+const TT_OPEN = /^(IF|UNLESS|FOREACH|FOR|WHILE|BLOCK|WRAPPER|SWITCH|FILTER|MACRO\b.*\bBLOCK)\b/;
+function classifyTtTag(inner, start, end) {
+    const body = inner
+        .replace(/^[-+]?\s*/, '')
+        .replace(/\s*[-+]?$/, '')
+        .trim();
+    const tag = (kind, role = 'none') => ({ engine: 'tt', kind, role, start, end });
+    if (inner.startsWith('#'))
+        return tag('comment');
+    if (/^END\b/.test(body))
+        return tag('directive', 'end');
+    if (/^(ELSE|ELSIF|CASE)\b/.test(body))
+        return tag('directive', 'else');
+    if (TT_OPEN.test(body))
+        return tag('directive', 'open');
+    if (/^(INCLUDE|PROCESS|INSERT)\b/.test(body))
+        return tag('generated');
+    if (/^(SET|DEFAULT|CALL|USE|LAST|NEXT|RETURN|STOP)\b/.test(body) || /^\w+\s*=[^=]/.test(body))
+        return tag('directive');
+    return tag('value');
+}
+/** A Thymeleaf textual element: `[#`, `th:block` or not, `th:` attributes, `]` or `/]` (one line). */
+const THYMELEAF_ELEMENT = /^\[#(?:th:block)?((?:[ \t]+th:[\w-]+(?:[ \t]*=[ \t]*"[^"\r\n]*")?)+)[ \t]*(\/?)\]/;
+const THYMELEAF_END = /^\[\/(?:th:block)?\]/;
+const THYMELEAF_ANY_ELEMENT = /\[#(?:th:block)?[ \t]+th:[\w-]/;
+/** An inlined expression: `[[…]]` escaped, `[(…)]` unescaped, around a `${…}`, `*{…}`, `#{…}`, `@{…}` or `~{…}`. */
+const THYMELEAF_INLINE = /^(?:\[\[[$*#@~]\{[^\r\n]*?\}\]\]|\[\([$*#@~]\{[^\r\n]*?\}\)\])/;
+/** Attributes that write their value in place of the element. */
+const THYMELEAF_OUTPUT = /\bth:(text|utext|insert|replace)\b/;
+/** The Thymeleaf textual tag at `open`, or undefined when the text there is not one (a `[/path]`, a TOML `[[x]]`). */
+function thymeleafTag(text, open, elements) {
+    const lineEnd = text.indexOf('\n', open);
+    const line = text.slice(open, lineEnd < 0 ? text.length : lineEnd);
+    const tag = (kind, role, length) => ({
+        engine: 'thymeleaf',
+        kind,
+        role,
+        start: open,
+        end: open + length,
+    });
+    const element = THYMELEAF_ELEMENT.exec(line);
+    if (element) {
+        if (!element[2])
+            return tag('directive', 'open', element[0].length);
+        return tag(THYMELEAF_OUTPUT.test(element[1]) ? 'value' : 'directive', 'none', element[0].length);
+    }
+    const end = elements ? THYMELEAF_END.exec(line) : null;
+    if (end)
+        return tag('directive', 'end', end[0].length);
+    const inline = THYMELEAF_INLINE.exec(line);
+    return inline ? tag('value', 'none', inline[0].length) : undefined;
+}
+function classifyTag(opening, inner, start, end) {
+    const body = inner
+        .replace(/^[-+=~#]*\s*/, '')
+        .replace(/\s*[-+]$/, '')
+        .trim();
+    const tag = (engine, kind, role = 'none') => ({
+        engine,
+        kind,
+        role,
+        start,
+        end,
+    });
+    if (opening === '{#')
+        return tag('jinja', 'comment');
+    if (opening === '<%') {
+        if (inner.startsWith('#'))
+            return tag('erb', 'comment');
+        if (inner.startsWith('='))
+            return tag('erb', 'value');
+        // EJS (JavaScript in the same tags, Yeoman generators' templates) opens and closes blocks with braces:
+        // `<% if (x) { %>`, `<% } else { %>`, `<% } %>`; `<%_ … _%>` slurp whitespace.
+        const js = body.replace(/^_\s*/, '').replace(/\s*_$/, '');
+        if (/^end\b/.test(body) || /^\}[\s);]*$/.test(js))
+            return tag('erb', 'directive', 'end');
+        if (/^(else|elsif|when|rescue|ensure)\b/.test(body) || /^\}.*\{$/.test(js))
+            return tag('erb', 'directive', 'else');
+        return tag('erb', 'directive', ERB_OPEN.test(body) || /\{$/.test(js) ? 'open' : 'none');
+    }
+    if (opening === '{%') {
+        if (/^end\w*\b/.test(body))
+            return tag('jinja', 'directive', 'end');
+        if (/^(elif|else)\b/.test(body))
+            return tag('jinja', 'directive', 'else');
+        if (JINJA_GENERATED.test(body))
+            return tag('jinja', 'generated');
+        // `{% set x %}…{% endset %}` is a block; `{% set x = 1 %}` is not.
+        if (/^set\b/.test(body))
+            return tag('jinja', 'directive', body.includes('=') ? 'none' : 'open');
+        return tag('jinja', 'directive', JINJA_OPEN.test(body) ? 'open' : 'none');
+    }
+    // `{{ }}`: Go control words, else an output expression (Go or Jinja alike).
+    if (body.startsWith('/*'))
+        return tag('go', 'comment');
+    // Mustache and Handlebars (consul-template's `.ctmpl` is Go; `.mustache` files are these): a section `{{#name}}`
+    // or `{{^name}}` (inverted) opens, `{{/name}}` closes, `{{^}}` is Handlebars' else, `{{! … }}` a comment,
+    // `{{> partial}}` other content. None of these is Go syntax. https://mustache.github.io/mustache.5.html
+    const mustache = inner.replace(/^~/, '').replace(/~$/, '').trim();
+    if (mustache.startsWith('!'))
+        return tag('mustache', 'comment');
+    if (mustache.startsWith('>'))
+        return tag('mustache', 'generated');
+    if (mustache === '^')
+        return tag('mustache', 'directive', 'else');
+    if (/^[#^][^\s}]/.test(mustache))
+        return tag('mustache', 'directive', 'open');
+    if (/^\/[^*\s]/.test(mustache))
+        return tag('mustache', 'directive', 'end');
+    if (/^end\b/.test(body))
+        return tag('go', 'directive', 'end');
+    if (/^else\b/.test(body))
+        return tag('go', 'directive', 'else');
+    if (GO_OPEN.test(body))
+        return tag('go', 'directive', 'open');
+    if (/^(break|continue)\b/.test(body) || /^\$[\w]*\s*:?=/.test(body))
+        return tag('go', 'directive');
+    if (GO_GENERATED.test(body))
+        return tag('go', 'generated');
+    return tag('go', 'value');
+}

@@ -1,0 +1,199 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.problemFinding = problemFinding;
+exports.problemMessage = problemMessage;
+exports.entryLocation = entryLocation;
+exports.isSecretKey = isSecretKey;
+exports.lineForMessage = lineForMessage;
+const path = __importStar(require("node:path"));
+const message_1 = require("../core/message");
+/**
+ * A parse problem of a file as a `parse/<code>` finding, its secrets masked by `mask`: the quoted values of a
+ * problem with `data`, the whole message of one without. The fingerprint names the file by its base name (and
+ * the masked message), so a baseline recorded on one machine matches on another.
+ */
+function problemFinding(file, problem, mask) {
+    const message = problemMessage(problem, mask);
+    return {
+        ruleId: `parse/${problem.code}`,
+        severity: problem.severity,
+        message,
+        location: { file, range: problem.range },
+        fingerprint: `parse/${problem.code}|${path.basename(file)}|${message}`,
+    };
+}
+/** A problem's message as a report shows it, its secrets masked by `mask` (see ParseProblem.data). */
+function problemMessage(problem, mask = (text) => text) {
+    if (!problem.data)
+        return mask(problem.message);
+    const data = problem.data;
+    return (0, message_1.formatMessage)(problem.message, Object.fromEntries(Object.keys(data).map((name) => [name, mask(data[name])])));
+}
+function entryLocation(doc, entry, part = 'line') {
+    if (part === 'key')
+        return { file: doc.file.path, range: entry.keyRange };
+    if (part === 'value')
+        return { file: doc.file.path, range: entry.valueRange };
+    return { file: doc.file.path, range: { start: entry.keyRange.start, end: entry.valueRange.end } };
+}
+/**
+ * `psw`/`pswd` as the key's last word: Apereo CAS names its trust store password `cas.http-client.truststore.psw`
+ * (apereo/cas@609401941402c3e175786411bf56d16ba8ad2bc8 HttpClientTrustStoreProperties: `private String psw`, "The
+ * truststore password").
+ */
+const SECRET_KEY = /password|passphrase|passwd|secret|credential|pwd|stashpw|private_?key|(^|[._\-\s])(pass|psw|pswd|token|api_?key)$/i;
+/** camelCase keystore passwords: Tomcat `keystorePass`, `truststorePass`, `keyPass`. */
+const CAMEL_PASS = /[a-z]Pass$/;
+/**
+ * The user name of a credential (`spring.ldap.embedded.credential.username`, `credentials.user`): it names who logs in,
+ * it is no secret, whatever the words of the key before it.
+ */
+const IDENTITY = /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z](User|UserName|Username|UserId)$/i;
+/**
+ * A last word that names a setting beside a secret, not the secret: confluentinc/cp-demo@10846ae configures Connect's
+ * secret provider with `CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_SSL_TRUSTSTORE_LOCATION: /etc/kafka/…jks` and
+ * `…_SECRET_PARAM_KAFKASTORE_SECURITY_PROTOCOL: SASL_SSL`; masked, every message naming that path or protocol read `***`.
+ * Spring Cloud Azure's `spring.cloud.azure.keyvault.secret.endpoint` is the vault's URL (eugenp/tutorials@2430217
+ * spring-cloud-modules/spring-cloud-azure application.yaml); Spring Cloud Vault's
+ * `spring.cloud.vault.database.password-property: spring.datasource.password` names the property the password goes to
+ * (spring-cloud-vault application.yml there): masked, every message naming that key read `***`. Quarkus's
+ * `quarkus.security.jdbc.principal-query.bcrypt-password-mapper.password-index=1` (and `salt-index`,
+ * `iteration-count-index`) is a column of the query's result (quarkusio/quarkus-quickstarts@ddfa3a6
+ * security-jdbc-quickstart); a `…password.min-length` is a policy; Apereo CAS's
+ * `cas.authn.jdbc.query[0].passwordEncoder.encodingAlgorithm=MD5` and `…characterEncoding=UTF-8` (daix23/cas-overlay-
+ * template-5.3@33340bf) and `cas.authn.pm.core.password-policy-pattern` (a regular expression) say how passwords are
+ * checked; Spring Security's form login `password-parameter: password` names a form field. A `description` is text about
+ * the setting: a CustomResourceDefinition's schema says `…properties.passCredentials.description: PassCredentials pass
+ * credentials to all domains` (bitnami/charts@5165628 argo-cd crds/application.yaml, 12 warnings).
+ * InseeFr/sugoi-api@18b0cd7's `fr.insee.sugoi.ui-mapping.userFields.PwdLastChange=PasswordLastChange;Dernier changement
+ * de mdp;;metadatas.passwordLastChange;…` describes a UI field showing when the password last changed (a date, a time).
+ * `ssl_password_file` (nginx) names a file of passwords, not one. A `role` is what a login may do: ONAP SO's
+ * `spring.security.usercredentials[0].role: SiteControl-Client` beside the user's bcrypt `password` (onap/oom@4f72676
+ * kubernetes/so/resources/config/overrides/override.yaml, 42 warnings). A `realm` is the name of the protection space
+ * a login prompt shows: the Docker registry's `REGISTRY_AUTH_HTPASSWD_REALM: Registry Realm` (`auth.htpasswd.realm`,
+ * `realm: basic-realm` beside its `path` in distribution/distribution#2362's cmd/registry/config-example.yml;
+ * Aliakovl/Quoridor-Game@3575794 registry/docker-compose.yml). `…_KEY`, `…_CONFIG`, `…_SECRET` stay secret.
+ */
+const SETTING_WORDS = new Set(('location protocol protocols server servers factor mechanism class classname topic type path file dir directory ' +
+    'url uri endpoint property index count length enabled disabled required host port pattern regex format ' +
+    'algorithm encoding charset encryption mode name alias parameter param attribute attr field column header label ' +
+    'prompt hint template size source helper stacking strength rounds iterations complexity attempts retries history ' +
+    'age duration ms millis seconds minutes hours days interval period description title summary help example ' +
+    'change changed date time timestamp role roles realm').split(' '));
+/**
+ * A word after a key's last secret word that makes the whole key a kind of thing, whatever words follow: a policy, a
+ * strategy, an encoder, a provider, a reference to where the secret is kept. Its settings configure how passwords are
+ * made, checked or found, never hold one: Apereo CAS `cas.authn.ldap[0].password-policy.enabled`,
+ * `cas.authn.jdbc.query[0].password-encoder.type=BCRYPT`, Flowable `flowable.idm.password-encoder=spring_delegating`
+ * (flowable/flowable-engine FlowableIdmProperties: "The type of the password encoder"), Keycloak's `passwordPolicy:
+ * length(8)`, Kafka's `password.encoder.keygen.algorithm` (its `password.encoder.secret` stays secret: the last secret
+ * word is the last word), a Kubernetes container's `valueFrom.secretKeyRef.key: db-password` (the key inside the
+ * Secret, not its value), `credentialsProvider`, `accessTokenValidity`. Masked, their values (`bcrypt`, `UTF-8`, a
+ * Secret's name) read `***` in every message that named them.
+ */
+const KIND_WORDS = new Set(('policy policies strategy encoder encoders decoder hasher validator validation validity provider providers mapper ' +
+    'handler manager service factory generator ref refs reference references lifespan lifetime ttl timeout ' +
+    'expiration expiry expires expire').split(' '));
+/** SECRET_KEY as a global search: where its last match ends, the words that follow say what the setting is. */
+const SECRET_WORD = new RegExp(SECRET_KEY.source, 'gi');
+/** The words of a key after its last secret word, lower case (`passwordEncoderClass` → encoder, class). */
+function wordsAfterSecret(key) {
+    let end = -1;
+    for (const match of key.matchAll(SECRET_WORD))
+        end = match.index + match[0].length;
+    if (end === -1)
+        return undefined;
+    const words = key
+        .slice(end)
+        .split(/[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])/)
+        .filter((word) => word !== '')
+        .map((word) => word.toLowerCase());
+    // A plural (`passwords`, `credentials.access-key`) is the secret word still.
+    return key[end]?.toLowerCase() === 's' && words[0] === 's' ? words.slice(1) : words;
+}
+/** Whether the words after a key's last secret word say it is a kind of thing or a setting beside the secret. */
+function namesAThing(key) {
+    const words = wordsAfterSecret(key);
+    if (!words || words.length === 0)
+        return false;
+    return SETTING_WORDS.has(words[words.length - 1]) || words.some((word) => KIND_WORDS.has(word));
+}
+/** nginx directives that pass requests on (`proxy_pass http://…`): nothing secret. */
+const NGINX_PASS = /^(proxy|fastcgi|uwsgi|scgi|grpc|memcached)_pass$/;
+/**
+ * etcd's `--initial-cluster-token` (`ETCD_INITIAL_CLUSTER_TOKEN`, a chart's `initialClusterToken`): a name that makes
+ * a new cluster's member and cluster IDs unique ("Initial cluster token for the etcd cluster during bootstrap",
+ * https://etcd.io/docs/v3.5/op-guide/configuration/; the clustering guide gives each cluster its own so two clusters
+ * bootstrapped alike do not join), not a credential: bitnami/charts@5165628 etcd sets `etcd-cluster-k8s`.
+ */
+const ETCD_CLUSTER_TOKEN = /(^|[^a-z])initial[-_.]?cluster[-_.]?token$/i;
+/**
+ * A logger's level, keyed by the logger's name: Spring Boot's `logging.level.<logger>` (and its environment form
+ * `LOGGING_LEVEL_<LOGGER>`), Micronaut's `logger.levels.<logger>`, Quarkus's `quarkus.log.category."<logger>".level`.
+ * The name is a Java package (minhducnguyen189/com.springboot.cloud@b8e7d33 openfeign-client-credentials-interceptor
+ * application.yml sets `logging.level.com.springboot.cloud.openfeign.client.credentials.interceptor.api: DEBUG`), the
+ * value a level: no secret, whatever words the package has.
+ */
+const LOGGER_LEVEL = /^(%[\w-]+\.)?(logging\.level\.|logger\.levels\.)|^LOGGING_LEVEL_|(^|\.)log\.category\..*\.(min-)?level$/;
+/**
+ * Quarkus settings whose value lists Kubernetes Secrets by name: `quarkus.kubernetes.env.secrets` (also openshift,
+ * knative), "the optional list of Secret names to load environment variables from" into the generated Deployment, and
+ * the kubernetes-config extension's `quarkus.kubernetes-config.secrets`, the Secrets it reads configuration from
+ * (https://quarkus.io/guides/deploying-to-kubernetes, https://quarkus.io/guides/kubernetes-config).
+ * quarkusio/quarkus-super-heroes@91d6974 sets `quarkus.kubernetes.env.secrets=${quarkus.application.name}-config-creds`.
+ */
+const KUBERNETES_SECRET_NAMES = /(^|[._])quarkus[._](kubernetes|openshift|knative)[._]env[._]secrets$|(^|[._])quarkus[._]kubernetes[-_]config[._]secrets$/i;
+/** Whether a key names a secret value (DESIGN.md "Secrets"). */
+function isSecretKey(key) {
+    if (NGINX_PASS.test(key) || IDENTITY.test(key) || ETCD_CLUSTER_TOKEN.test(key) || LOGGER_LEVEL.test(key))
+        return false;
+    if (KUBERNETES_SECRET_NAMES.test(key))
+        return false;
+    if (CAMEL_PASS.test(key))
+        return true;
+    return SECRET_KEY.test(key) && !namesAThing(key);
+}
+/**
+ * A line that did not parse, for a message: when its first word names a secret, everything after
+ * that word is masked whatever the separator (`keystore_passphrase Hunter2`, `password: x`), as it
+ * would be on a well-formed line. Cut to `max` characters.
+ */
+function lineForMessage(body, max = 60) {
+    const word = /^[^\s=:]+/.exec(body)?.[0] ?? '';
+    if (word && word.length < body.length && isSecretKey(word))
+        return `${word.slice(0, max)} ***`;
+    return body.slice(0, max);
+}

@@ -1,0 +1,159 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.levelPlaces = levelPlaces;
+exports.levelSpreadData = levelSpreadData;
+exports.reissueOf = reissueOf;
+exports.levelRefusedData = levelRefusedData;
+exports.reportLoadRefusal = reportLoadRefusal;
+exports.reportVerifyRefusal = reportVerifyRefusal;
+const openssl_security_level_1 = require("../../knowledge/openssl-security-level");
+const certificate_1 = require("../../parse/certificate");
+const shared_1 = require("../cert/_lib/shared");
+const phrase_1 = require("../../core/phrase");
+/** The why and todo of an open level, for messages. */
+function unsettledData(unsettled) {
+    return unsettled ?? { why: (0, phrase_1.ours)('the level is not settled'), todo: 'Set @SECLEVEL in the cipher directive' };
+}
+/**
+ * Where the deciding levels are set: each refusing one, and an accepting one of an image the tree names without tying the
+ * file to it (the reason the outcome is unknown).
+ */
+function levelPlaces(refusing, accepting) {
+    return [...refusing.map((r) => r.candidate), ...accepting.filter((c) => c.untied)].flatMap((c) => c.at ? [{ ...c.at, message: (0, phrase_1.said) `security level ${c.level}: ${c.origin}` }] : []);
+}
+/**
+ * The data of something some possible level refuses and another accepts (the `levelUnknown` messages of the nginx and
+ * httpd rules, for a certificate load, a verified path or DH parameters): the levels of each side, where each comes
+ * from, and why the level is open.
+ */
+function levelSpreadData(refusing, accepting, unsettled) {
+    return {
+        refusing: refusing.map((x) => x.candidate.level).join(', '),
+        accepting: accepting.map((x) => x.level).join(', '),
+        origins: [...refusing.map((x) => x.candidate), ...accepting].map((c) => c.origin).join('; '),
+        ...unsettledData(unsettled),
+    };
+}
+/** The data of a load that some possible level refuses and another accepts (the `levelUnknown` messages). */
+function levelUnknownData(r, what) {
+    const [first] = r.refusing;
+    return {
+        what: what.charAt(0).toUpperCase() + what.slice(1),
+        detail: first?.refusal.detail ?? '',
+        ...levelSpreadData(r.refusing, r.accepting, r.level.certificatesUnsettled),
+    };
+}
+/** What to re-issue a refused certificate with. */
+function reissueOf(reason, keyType) {
+    return reason === 'ca md too weak' ? 'a SHA-256 signature' : keyType === 'EC' ? 'a P-256 key' : 'a 2048-bit key';
+}
+/** The data of what every possible level refuses (the `refused` messages): the levels and where each comes from. */
+function levelRefusedData(refusing) {
+    return {
+        level: refusing.map((x) => x.candidate.level).join(' or '),
+        origin: refusing.map((x) => x.candidate.origin).join('; '),
+    };
+}
+/**
+ * Reports a certificate load some possible level refuses, for both rules: `refused` (the rule's severity) where every
+ * level the tree leaves possible refuses it, else the info `levelUnknown`. `common` is the data both messages share,
+ * `refused` what only the first says (its fix, the directive as written).
+ */
+function reportLoadRefusal(ctx, r, message) {
+    const place = {
+        location: r.ref.reference,
+        related: message.related,
+        fingerprint: [r.cert.cert.fingerprintSha256, r.directive, r.component.id],
+    };
+    if (r.accepting.length === 0)
+        ctx.report({
+            messageId: 'refused',
+            data: { ...message.common, ...levelRefusedData(r.refusing), ...message.refused },
+            ...place,
+        });
+    else
+        ctx.report({
+            messageId: 'levelUnknown',
+            severity: 'info',
+            data: { ...message.common, ...levelUnknownData(r, message.what) },
+            ...place,
+        });
+}
+/** The verifying proxy's trusted certificate file and the anchor in it: they decide the verified path. */
+function anchorPlaces(trust, product) {
+    const anchor = trust.verdict.kind === 'trusted' ? trust.verdict.result.path.at(-1) : undefined;
+    const inTree = anchor && trust.anchors.find((c) => c.cert.fingerprintSha256 === anchor.fingerprintSha256);
+    return [
+        ...(trust.anchorsFrom
+            ? [{ ...trust.anchorsFrom, message: (0, phrase_1.ours)(`the trusted certificates ${product} verifies with`) }]
+            : []),
+        ...(inTree ? [{ ...(0, shared_1.certLocation)(inTree), message: (0, phrase_1.said) `trust anchor ${(0, certificate_1.formatDn)(inTree.cert.subject)}` }] : []),
+    ];
+}
+/**
+ * Reports a backend chain a verifying proxy (nginx proxy_ssl_verify on, httpd SSLProxyVerify but none) refuses at a
+ * level it may run at, for both rules: `verifyRefused` (the rule's severity) where every level refuses it, else the
+ * info `verifyLevelUnknown`. The messages' `error` is OpenSSL's verify error as the product logs it.
+ */
+function reportVerifyRefusal(ctx, v, product) {
+    const [first] = v.refusing;
+    if (!first)
+        return;
+    const { trust } = v;
+    const proxy = trust.verifier;
+    // OpenSSL's verify error (`68:CA signature digest algorithm too weak`); httpd logs it as `68): CA signature …` after
+    // its own `Error (`.
+    const error = (0, openssl_security_level_1.verifyErrorOf)(first.refusal.reason) ?? first.refusal.reason;
+    // An unanchored chain (optional_no_ca forgiving an unknown issuer) ends in no trust anchor.
+    const anchored = trust.verdict.kind === 'trusted';
+    const place = v.index === 0 ? 'the leaf' : v.index === v.path - 1 && anchored ? 'the trust anchor' : `certificate ${v.index + 1}`;
+    const common = {
+        client: proxy.name,
+        server: trust.peer.name,
+        dn: (0, certificate_1.formatDn)(v.cert.subject),
+        place,
+        detail: first.refusal.detail,
+        error: product === 'httpd' ? error.replace(/^(\d+):/, '$1): ') : error,
+        directive: v.level.directive,
+        // httpd's SSLProxyVerify as written (require, optional, optional_no_ca): each fails a refused chain alike.
+        verify: proxy.type === 'httpd.proxy' ? proxy.attributes.verify.value : 'on',
+    };
+    const inTree = [...trust.presented, ...trust.anchors].find((c) => c.cert.fingerprintSha256 === v.cert.fingerprintSha256);
+    const related = [
+        ...(inTree ? [{ ...(0, shared_1.certLocation)(inTree), message: (0, phrase_1.said) `${common.dn}: ${first.refusal.detail}` }] : []),
+        ...(trust.presentedFrom ? [{ ...trust.presentedFrom, message: (0, phrase_1.said) `${trust.peer.name} presents it` }] : []),
+        ...anchorPlaces(trust, product),
+        // The trusted certificates decide too: none issues this chain, which optional_no_ca forgives (not the key).
+        ...(anchored
+            ? []
+            : [...new Map(trust.anchors.map((a) => [a.doc.file.path, a])).values()].map((a) => ({
+                ...(0, shared_1.certLocation)(a),
+                message: 'holds no issuer of this chain: optional_no_ca forgives that, not what the level refuses',
+            }))),
+        ...levelPlaces(v.refusing, v.accepting),
+    ];
+    const verify = proxy.type === 'nginx.proxy' || proxy.type === 'httpd.proxy' ? proxy.attributes.verify.from : undefined;
+    const reported = {
+        location: verify?.kind === 'file' ? verify.location : proxy.location,
+        related,
+        fingerprint: [proxy.id, trust.peer.id, v.cert.fingerprintSha256, 'verify'],
+    };
+    if (v.accepting.length === 0)
+        ctx.report({
+            messageId: 'verifyRefused',
+            data: {
+                ...common,
+                ...levelRefusedData(v.refusing),
+                reissue: reissueOf(first.refusal.reason, v.cert.keyType),
+                lower: Math.min(...v.refusing.map((x) => x.candidate.level)) - 1,
+            },
+            ...reported,
+        });
+    else
+        ctx.report({
+            messageId: 'verifyLevelUnknown',
+            severity: 'info',
+            data: { ...common, ...levelSpreadData(v.refusing, v.accepting, v.level.unsettled) },
+            ...reported,
+        });
+}

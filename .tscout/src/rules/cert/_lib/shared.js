@@ -1,0 +1,291 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.DAY_MS = exports.entryWord = void 0;
+exports.certificatesOf = certificatesOf;
+exports.certLocation = certLocation;
+exports.certName = certName;
+exports.storePlace = storePlace;
+exports.caRecordCopy = caRecordCopy;
+exports.datesMatter = datesMatter;
+exports.notServedWhy = notServedWhy;
+exports.certificateUse = certificateUse;
+exports.storeRelated = storeRelated;
+exports.unusedOrVendors = unusedOrVendors;
+exports.storeFingerprint = storeFingerprint;
+exports.ownerName = ownerName;
+exports.referenceNow = referenceNow;
+const path = __importStar(require("node:path"));
+const paths_1 = require("../../../model/paths");
+const file_use_1 = require("../../../derive/file-use");
+const certificate_1 = require("../../../parse/certificate");
+const placeholder_1 = require("../../../core/placeholder");
+const tomcat_1 = require("../../../knowledge/tomcat");
+const gskit_1 = require("../../../knowledge/gskit");
+const phrase_1 = require("../../../core/phrase");
+function certificatesOf(deployment) {
+    return deployment.derived.certificates;
+}
+function certLocation(c) {
+    return { file: c.doc.file.path, range: c.cert.range };
+}
+/** What a store calls an entry's name: a CMS key database (GSKit, runmqakm `-label`) a label, a Java store an alias. */
+const entryWord = (storeType) => (storeType === 'CMS' ? 'label' : 'alias');
+exports.entryWord = entryWord;
+/**
+ * A certificate as messages name it: its subject, and for one read from a key store the store and the
+ * alias of its entry (`CN=app (alias 'server' in PKCS12 store key.p12)`, `(label 'qm1' in CMS store key.kdb)`); a PEM
+ * certificate by its subject alone.
+ */
+function certName(c) {
+    return c.store ? `${(0, certificate_1.subjectLabel)(c.cert)} (${storePlace(c)})` : (0, certificate_1.subjectLabel)(c.cert);
+}
+/** Where a store holds a certificate (`alias 'server' in PKCS12 store key.p12`); a PEM certificate's file name. */
+function storePlace(c) {
+    if (!c.store)
+        return path.basename(c.doc.file.path);
+    const entry = (0, exports.entryWord)(c.store.type);
+    const place = c.store.chainIndex > 0
+        ? `certificate ${c.store.chainIndex + 1} of the chain of ${entry} '${c.store.alias}'`
+        : `${entry} '${c.store.alias}'`;
+    return `${place} in ${c.store.type} store ${path.basename(c.doc.file.path)}`;
+}
+/**
+ * A copy the OpenSSL `ca` command keeps of each certificate it issues, named by its serial in `new_certs_dir`
+ * (`$dir/newcerts` in the default openssl.cnf; https://docs.openssl.org/3.0/man1/openssl-ca/): the CA's record of
+ * what it signed, not a certificate a component presents (PkayJava/tomcat-docker's apps/openssl/system/newcerts/01.pem).
+ */
+function caRecordCopy(c) {
+    return !c.store && /(^|\/)newcerts\/[0-9A-Fa-f]+\.pem$/.test(c.doc.file.path.split(path.sep).join('/'));
+}
+/**
+ * Whether a certificate's dates matter to a handshake as far as its store says: a key entry's chain is
+ * presented and validated; a trusted-cert entry is a trust anchor, which JSSE does not date-check (and
+ * an expired self-signed certificate trusted directly is accepted), and a PKCS#12 certificate that is
+ * neither is not used by Java at all. A CA's record copy is used by nothing.
+ */
+function datesMatter(c) {
+    return (!c.store || c.store.entry === 'private-key') && !caRecordCopy(c);
+}
+// The fixed words of the reason a Liberty key store nothing refers to is not served: ours (src/core/phrase.ts), so a
+// short password that is an ordinary word (msolberg/was-demo's basicRegistry passwords `other` and `only`) is never
+// masked inside them.
+const NO_ELEMENT_REFERS = (0, phrase_1.ours)('no <ssl> or other element of');
+const NO_SETTING_NAMES = (0, phrase_1.ours)('no <ssl> keyStoreRef or trustStoreRef, nor any other setting, names');
+const ONLY_DEFAULT_KEY_STORE = (0, phrase_1.ours)("and only defaultKeyStore is used without one (Liberty's defaultSSLConfig), so no TLS configuration presents or trusts its certificates");
+/**
+ * Why no handshake the tree shows uses a certificate that only servers serving no TLS name or own
+ * (CertificateFileUse.notServed), in words for a message (`{{why}}`), with the places that decide it: the setting that
+ * names the store, and the switch, profile or Liberty feature list that leaves TLS off.
+ */
+function notServedWhy(c, by) {
+    const file = path.basename(c.doc.file.path);
+    const related = [];
+    // One place a line: the profile's key-store line both names the store and turns HTTPS on.
+    const place = (at, message) => {
+        const line = at.range?.start.line;
+        if (!related.some((r) => r.file === at.file && r.range?.start.line === line))
+            related.push({ ...at, message });
+    };
+    for (const { server, namedAt } of by) {
+        if (namedAt)
+            place(namedAt, (0, phrase_1.said) `${server.server} names ${file} here`);
+        const why = server.why;
+        place(why.at, why.kind === 'no-ssl-feature'
+            ? (0, phrase_1.ours)('these features include no ssl-1.0: Liberty opens no HTTPS listener')
+            : why.kind === 'switched-off'
+                ? (0, phrase_1.said) `${server.server} serves HTTPS only when this resolves to true`
+                : why.kind === 'ssl-disabled'
+                    ? (0, phrase_1.said) `server.ssl.enabled is false: ${server.server} serves plain HTTP`
+                    : why.kind === 'tomcat-version'
+                        ? (0, phrase_1.said) `${tomcat_1.TOMCAT_LEGACY_CONNECTOR_CERTIFICATE.readBy} read this Connector attribute; ${tomcat_1.TOMCAT_LEGACY_CONNECTOR_CERTIFICATE.ignoredFrom} and later ignore it`
+                        : why.kind === 'tomcat-connector-not-started'
+                            ? why.clash
+                                ? (0, phrase_1.said) `Tomcat ${why.release} refuses this server.xml (two SSLHostConfigs for ${why.clash.hostName}): no connector starts`
+                                : (0, phrase_1.said) `this connector has no <SSLHostConfig>: Tomcat ${why.release} does not start it`
+                            : why.kind === 'tomcat-no-default-host-config'
+                                ? (0, phrase_1.said) `no <SSLHostConfig> of this connector is for ${why.defaultName}: Tomcat does not start it`
+                                : why.kind === 'tomcat-ssl-not-enabled'
+                                    ? (0, phrase_1.ours)('SSLEnabled is not true on this connector: Tomcat serves plain HTTP on its port')
+                                    : why.kind === 'tomcat-native-ciphers-refused'
+                                        ? (0, phrase_1.ours)('these ciphers give OpenSSL no cipher suite: Tomcat Native serves no TLS on this connector')
+                                        : why.kind === 'spring-war-in-tomcat'
+                                            ? (0, phrase_1.ours)(`this sets up Spring Boot's embedded web server, which does not start: Tomcat runs the app as a WAR`)
+                                            : why.kind === 'spring-bundle-unsupported'
+                                                ? (0, phrase_1.said) `Spring Boot ${why.release.version} has no SSL bundles (from ${why.since}): it ignores this setting`
+                                                : why.kind === 'liberty-keystore-unreferenced'
+                                                    ? (0, phrase_1.said) `${NO_ELEMENT_REFERS} ${server.server} refers to key store ${why.id}`
+                                                    : (0, phrase_1.said) `profile ${why.profile} turns HTTPS on here`);
+        if (why.kind === 'tomcat-connector-not-started')
+            place(why.releaseAt, (0, phrase_1.said) `Tomcat ${why.release.split(' ')[0]} runs this server.xml`);
+        if (why.kind === 'spring-war-in-tomcat')
+            place(why.copy, (0, phrase_1.said) `the WAR is copied into ${why.container}'s webapps here`);
+        if (why.kind === 'spring-bundle-unsupported')
+            place(why.release.at, (0, phrase_1.said) `${why.release.by} names Spring Boot ${why.release.version} here`);
+        if (why.kind === 'only-in-profile' && why.active)
+            place(why.active.location, (0, phrase_1.said) `the active profiles are set here: ${why.active.names.join(', ')}`);
+    }
+    const { server, namedAt } = by[0];
+    const setting = namedAt && server.stores.find((s) => s.file === c.doc.file.path)?.setting;
+    const names = setting ? `${server.server} names ${file} (${setting})` : undefined;
+    const why = server.why;
+    if (why.kind === 'no-ssl-feature')
+        return {
+            why: (0, phrase_1.said) `${names ? (0, phrase_1.said) `${names}, but serves no TLS` : (0, phrase_1.said) `it lies beside ${server.server}, which serves no TLS`}: none of its features includes ssl-1.0 (transportSecurity-1.0, or a feature built on it such as appSecurity, mpJwt or microProfile), so it opens no HTTPS listener and reads nothing from its key stores`,
+            related,
+        };
+    const named = names ?? `${server.server} names ${file}`;
+    if (why.kind === 'liberty-keystore-unreferenced')
+        return {
+            why: (0, phrase_1.said) `${named}, but nothing in its configuration refers to that key store: ${NO_SETTING_NAMES} ${why.id}, ${ONLY_DEFAULT_KEY_STORE}`,
+            related,
+        };
+    if (why.kind === 'tomcat-version')
+        return {
+            why: (0, phrase_1.said) `${named}, a Connector attribute ${tomcat_1.TOMCAT_LEGACY_CONNECTOR_CERTIFICATE.readBy} read and ${tomcat_1.TOMCAT_LEGACY_CONNECTOR_CERTIFICATE.ignoredFrom} and later ignore (10.0 and later do not start a TLS connector that has no <SSLHostConfig>), and the tree names no Tomcat version: whether the connector uses ${file} is unknown (an <SSLHostConfig><Certificate certificateFile="\u2026"/> is read by every Tomcat that has SSLHostConfig)`,
+            related,
+        };
+    if (why.kind === 'tomcat-connector-not-started' && why.clash)
+        return {
+            why: (0, phrase_1.said) `${named}, but Tomcat ${why.release} refuses this server.xml: the Connector attributes ${why.clash.attributes.map((a) => a.name).join(', ')} of ${why.clash.server} and an <SSLHostConfig> beside them both make the SSLHostConfig for ${why.clash.hostName}, so no connector starts and nothing reads ${file}`,
+            related,
+        };
+    if (why.kind === 'tomcat-connector-not-started')
+        return {
+            why: (0, phrase_1.said) `${named}, a Connector attribute Tomcat ${why.release} ignores (${tomcat_1.TOMCAT_LEGACY_CONNECTOR_CERTIFICATE.readBy} read it): the connector has no <SSLHostConfig>, so Tomcat does not start it and reads nothing from ${file}`,
+            related,
+        };
+    if (why.kind === 'tomcat-no-default-host-config')
+        return {
+            why: (0, phrase_1.said) `${named}, but none of its <SSLHostConfig>s is for ${why.defaultName}, its defaultSSLHostConfigName: Tomcat does not start the connector and reads nothing from ${file}`,
+            related,
+        };
+    if (why.kind === 'tomcat-ssl-not-enabled')
+        return {
+            why: (0, phrase_1.said) `${named}, but its SSLEnabled is not true${why.written ? (0, phrase_1.said) ` (${why.written.name}="${why.written.value}")` : ''}: Tomcat serves plain HTTP on the port and reads nothing from ${file}`,
+            related,
+        };
+    if (why.kind === 'ssl-disabled')
+        return {
+            why: (0, phrase_1.said) `${named}, but its server.ssl.enabled is false: Spring Boot configures no TLS on the embedded server, serves plain HTTP and opens no key store`,
+            related,
+        };
+    if (why.kind === 'tomcat-native-ciphers-refused')
+        return {
+            why: (0, phrase_1.said) `${named}, but its ciphers give OpenSSL no cipher suite: Tomcat Native serves no TLS on the connector, so no handshake presents ${file}`,
+            related,
+        };
+    if (why.kind === 'spring-war-in-tomcat')
+        return {
+            why: (0, phrase_1.said) `${named}, but the app runs as a WAR in ${why.container}: Tomcat serves it with its own connectors, Spring Boot starts no embedded web server and nothing opens ${file}`,
+            related,
+        };
+    if (why.kind === 'spring-bundle-unsupported')
+        return {
+            why: (0, phrase_1.said) `${server.server} names ${file} in its SSL bundle ${why.bundle}, which server.ssl.bundle hands its web server, but the project builds with Spring Boot ${why.release.version}, which has no SSL bundles (from ${why.since}): Boot binds neither setting, so the embedded server serves no TLS from the bundle and opens none of its stores`,
+            related,
+        };
+    if (why.kind === 'only-in-profile')
+        return {
+            why: why.active
+                ? (0, phrase_1.said) `${named} only in profile ${why.profile}, which is not active (the tree makes ${why.active.names.join(', ')} the active profile${why.active.names.length === 1 ? '' : (0, phrase_1.ours)('s')}): the run this tree shows serves no HTTPS from it`
+                : (0, phrase_1.said) `${named} only in profile ${why.profile}, and the tree does not settle which profiles are active: whether it serves HTTPS at all is unknown`,
+            related,
+        };
+    const fallback = (0, placeholder_1.placeholderDefault)(why.written);
+    return {
+        why: (0, phrase_1.said) `${named}, but serves HTTPS only when ${why.written} resolves to true at run time, and ${fallback
+            ? (0, phrase_1.said) `while the variable is unset it is ${fallback}: the run this tree shows serves plain HTTP and opens no store`
+            : (0, phrase_1.ours)('the tree gives the variable no value and no default: whether it serves HTTPS is unknown')}`,
+        related,
+    };
+}
+/** Whether a component of the deployment uses the certificate's file (see derive/file-use.ts). */
+function certificateUse(deployment, c) {
+    const keyEntryAlias = c.store?.entry === 'private-key' ? c.store.alias : undefined;
+    return (0, file_use_1.fileUse)(deployment.derived.certificateFiles, c.doc.file.path, c.homeConfig, keyEntryAlias, !c.store);
+}
+/** The fixed words of `storeRelated`. */
+const OTHER_STORE_PASSWORD = (0, phrase_1.ours)("it opens with the password of this other store's setting");
+/** For a certificate of a PKCS#12 store opened with a configured password: where that password is set (it decides that the certificate is read). */
+function storeRelated(c) {
+    const data = c.store ? c.doc.data : undefined;
+    const at = data?.openedBy;
+    const store = path.basename(c.doc.file.path);
+    const message = data?.openedByOtherStoreSetting
+        ? (0, phrase_1.said) `no setting names ${store}; ${OTHER_STORE_PASSWORD}`
+        : (0, phrase_1.said) `${store} is opened with the value set here`;
+    return at ? { related: [{ ...at, message }] } : {};
+}
+/**
+ * A Linux distribution's CA trust bundle, written from the distribution's CA list by update-ca-trust (RHEL, Fedora:
+ * /etc/pki/ca-trust/extracted/{pem,openssl,java}/…, with /etc/pki/tls/certs/ca-bundle.crt and /etc/pki/java/cacerts
+ * linking there; update-ca-trust(8)) or update-ca-certificates (Debian, Ubuntu, Alpine: /etc/ssl/certs/
+ * ca-certificates.crt; ca-certificates-java: /etc/ssl/certs/java/cacerts). A copy of a machine's /etc in a repository
+ * (sweep44's anandjbangad/kafka_kerberose) holds them: 67 public roots' 1024-bit keys were reported.
+ */
+const DISTRIBUTION_TRUST_BUNDLE = /(^|\/)(pki\/ca-trust\/extracted\/|pki\/tls\/certs\/ca-bundle(\.trust)?\.crt$|pki\/java\/cacerts$|ssl\/certs\/ca-certificates\.crt$|ssl\/certs\/java\/cacerts$)/;
+/**
+ * A certificate the deployment neither uses nor maintains: a PKCS#12 bag Java ignores, a trusted entry of a bundled
+ * JDK's own trust store (`lib/security/cacerts`, `jssecacerts`: the vendor's root CAs, replaced by JDK updates) or of a
+ * distribution's trust bundle (its CA list's, replaced by its updates), or a signer GSKit's tools put in a CMS key
+ * database by themselves (its vendor roots).
+ */
+function unusedOrVendors(c) {
+    const file = c.doc.file.path.split(path.sep).join('/');
+    if (!c.store)
+        return DISTRIBUTION_TRUST_BUNDLE.test(file);
+    // A PKCS#12 certificate bag that is neither a key's chain nor marked trusted is not used by Java at all.
+    if (c.store.entry === 'certificate')
+        return true;
+    if (c.store.entry !== 'trusted-cert')
+        return false;
+    if (c.store.type === 'CMS' && (0, gskit_1.isGskitDefaultSigner)(c.cert.fingerprintSha256))
+        return true;
+    return /(^|\/)lib\/security\/(jsse)?cacerts$/.test(file) || DISTRIBUTION_TRUST_BUNDLE.test(file);
+}
+/** Fingerprint parts that tell a store's copy of a certificate from other copies (none for a PEM file: unchanged). */
+function storeFingerprint(c) {
+    return c.store ? [path.basename(c.doc.file.path), c.store.alias, String(c.store.chainIndex)] : [];
+}
+function ownerName(deployment, c) {
+    return (0, paths_1.relativePosix)(deployment.root, c.ownerDir) || '.';
+}
+/** "Now" for expiry rules: the `referenceDate` option (ISO date, for reproducible CI runs) or the clock. */
+function referenceNow(option) {
+    const d = option ? new Date(option) : new Date();
+    return Number.isNaN(d.getTime()) ? new Date() : d;
+}
+exports.DAY_MS = 86_400_000;

@@ -1,0 +1,442 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+const path = __importStar(require("node:path"));
+const file_use_1 = require("../../derive/file-use");
+const trust_1 = require("../_lib/trust");
+const types_1 = require("../types");
+const shared_1 = require("./_lib/shared");
+const chain_member_1 = require("./_lib/chain-member");
+const anchors_1 = require("./_lib/anchors");
+const trust_uses_1 = require("./_lib/trust-uses");
+const client_key_store_1 = require("./_lib/client-key-store");
+const phrase_1 = require("../../core/phrase");
+const test_fixture_dirs_1 = require("../../core/test-fixture-dirs");
+const paths_1 = require("../../model/paths");
+exports.default = (0, types_1.defineRule)({
+    meta: {
+        id: 'cert/expired',
+        description: 'Report certificates in the tree that are expired or not yet valid',
+        severity: 'error',
+        messages: {
+            expired: "Certificate {{dn}} expired on {{date}}: peers reject it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; MQ: AMQ9633 'Bad TLS certificate', RC=2393; GSKit GSK_ERROR_BAD_DATE). Renew it and replace it in every key store that holds it",
+            notYetValid: "Certificate {{dn}} is not valid before {{date}}: peers reject it (CertificateNotYetValidException, AMQ9633). Check the issuing CA's clock or wait",
+            expiredUnlinkedCa: "CA certificate {{dn}} expired on {{date}}, and no link of this tree shows who trusts it. Chains through it fail in OpenSSL (nginx: 'certificate has expired') and GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE); a JSSE trust store accepts it as an anchor without checking its dates. Replace it with the CA's current certificate, or remove it from the bundle if nothing uses it",
+            expiredOnlyAnchors: "Certificate {{dn}} expired on {{date}}, as has every certificate of {{file}}, the CA file {{verifiers}} {{verify}} peer certificates against: OpenSSL checks the trust anchor's dates too ('certificate has expired', error 10 at the CA), so every peer certificate is refused (an nginx server answers 400 'The SSL certificate error' to each client that presents one; a proxy's handshake with its upstream fails). Replace it with the CA's current certificate",
+            expiredUnnamed: 'Certificate {{dn}} expired on {{date}}, but no server, client or store setting lint-deploy models in this deployment names {{file}} (one it does not model may: an environment variable an image reads, a template). If something presents it, {{peers}}; if nothing does (test data, a copy left behind), remove it, or exclude its directory with `ignorePatterns`',
+            expiredOtherAlias: 'Certificate {{dn}} expired on {{date}}, but every setting that names {{file}} selects another key entry ({{aliases}}): this one is not presented. Remove it from the store, or renew it before a setting selects it',
+            expiredNotServed: 'Certificate {{dn}} expired on {{date}}, but no handshake the tree shows uses it: {{why}}. Renew it before TLS is turned on there, or remove it',
+            expiredPerhapsNamed: 'Certificate {{dn}} expired on {{date}}. No setting names {{file}} by a path the tree resolves, but some name their file by a placeholder or a relative path the tree does not place ({{names}}): if one of them is this file, {{peers}}. Renew it, or remove it if nothing uses it',
+            expiredPerhapsNamedSelfSigned: "Self-signed certificate {{dn}} expired on {{date}}. No setting names {{file}} by a path the tree resolves, but some name their file by a placeholder or a relative path the tree does not place ({{names}}). If one of them is this file, a peer accepts it only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it, or remove it if nothing uses it",
+            expiredUnnamedBundle: '{{count}} certificates of {{file}} expired ({{dns}}; the last on {{date}}), but no server, client or store setting lint-deploy models in this deployment names {{file}} (one it does not model may: an environment variable an image reads, a template). A JSSE trust store accepts an expired anchor (its dates are not checked); a peer that is sent one of them rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Remove the expired ones from the file, or exclude its directory with `ignorePatterns` if nothing uses it',
+            notYetValidNotServed: "Certificate {{dn}} is not valid before {{date}}, but no handshake the tree shows uses it: {{why}}. Check the issuing CA's clock before TLS is turned on there",
+            notYetValidUnnamed: 'Certificate {{dn}} is not valid before {{date}}, but no server, client or store setting lint-deploy models in this deployment names {{file}} (one it does not model may: an environment variable an image reads, a template). If something presents it, peers reject it (CertificateNotYetValidException, AMQ9633)',
+            expiredSelfSigned: "Self-signed certificate {{dn}} expired on {{date}}, and no link of this tree shows who connects to it. A peer accepts a self-signed certificate only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it and replace it in every store that holds or trusts it",
+            expiredTrustedOnly: "Certificate {{dn}} expired on {{date}}, but the tree names it only as the trust store of {{names}}, and no link of this tree presents it: JSSE does not check the dates of a certificate in its trust store (an anchor, or a leaf it trusts directly), so those handshakes still succeed. A peer that presents it to OpenSSL (nginx, curl: 'certificate has expired') or GSKit (MQ: AMQ9633) is refused: renew it, and replace it in every store that holds or trusts it, when convenient",
+            expiredChainRoot: "CA certificate {{dn}} expired on {{date}}. It is the root of the chain {{file}} presents, and no link of this tree shows who verifies it: a peer accepts the chain only by trusting this CA itself (or a certificate of its name and key){{trusted}}. A JSSE peer (Java: Kafka clients and brokers, Spring, Tomcat, Liberty, MQ classes for JMS) ends the path at a trust anchor without checking its dates, and the handshake completes; OpenSSL (librdkafka, nginx, curl: 'certificate has expired') and GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) check the anchor's dates and refuse it. Renew the CA and replace it in the key and trust stores that hold it",
+            expiredChainTrusted: "CA certificate {{dn}} expired on {{date}}. It is in the chain {{file}} presents, no link of this tree shows who verifies it, and {{trusted}} of this tree hold it as a trusted certificate: a JSSE peer with such a trust store ends the path at it without checking its dates, and the handshake completes. A peer that trusts only its issuer ({{issuer}}) checks its dates and rejects the chain (Java: CertificateExpiredException; OpenSSL: 'certificate has expired'; MQ: AMQ9633), as OpenSSL and GSKit do even when they trust it. Renew it and replace it in every store that holds it",
+            expiredUseUnknown: "Certificate {{dn}} expired on {{date}}. Only {{names}} names {{file}}, and nothing lint-deploy read in the tree uses that bundle (no setting hands it to a server or client with TLS on): the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE): renew it, or remove the bundle if nothing uses it",
+            notYetValidUseUnknown: "Certificate {{dn}} is not valid before {{date}}. Only {{names}} names {{file}}, and nothing lint-deploy read in the tree uses that bundle (no setting hands it to a server or client with TLS on): the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateNotYetValidException, AMQ9633): check the issuing CA's clock",
+            expiredNamedUnread: "Certificate {{dn}} expired on {{date}}. The setting {{setting}} names {{file}}, but no server or client lint-deploy reads takes that setting (a library's or the app's own TLS settings, such as Apache Camel's camel.ssl.config.*), so whether a peer is ever sent this certificate the tree does not show. {{peers}}: renew it, or remove it if nothing uses it",
+            expiredNamedByTests: "Certificate {{dn}} expired on {{date}}. Only the tests' configuration names {{file}}: {{setting}} in {{config}}, in the resources of a test source set ({{dir}}), which are on the tests' classpath only and never packaged with the app, so no deployed server or client presents it from there. Renew it if the tests need a valid certificate, or remove it if nothing uses it",
+            expiredClientKeyStore: "Certificate {{dn}} expired on {{date}}. {{file}} is the key store of the WebSphere client configuration {{props}}: a client sends its own certificate only to a server that asks for one (client authentication), and no link of this tree shows such a server. A server that asks rejects it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; GSKit: GSK_ERROR_BAD_DATE); one that does not never sees it. Renew it before a server requires client certificates, or remove it",
+            expiredAnchor: "Certificate {{dn}} expired on {{date}}, but the links that use it use it only as a trust anchor (or trust it directly as a leaf in their trust store), and JSSE does not check an anchor's dates: those handshakes still succeed. OpenSSL (nginx) and GSKit would refuse it: replace it with the CA's current certificate when convenient",
+        },
+        options: {
+            referenceDate: {
+                type: 'string',
+                description: 'Date (ISO 8601, e.g. 2026-01-31) to judge validity at instead of today: for reproducible CI runs',
+            },
+        },
+        symptoms: ['CertificateExpiredException', 'certificate expired', 'AMQ9633', 'GSK_ERROR_BAD_DATE'],
+    },
+    check(ctx) {
+        const now = (0, shared_1.referenceNow)(ctx.options.referenceDate);
+        const { undated, used, presented } = (0, trust_uses_1.trustUses)(ctx.deployment);
+        const { unresolved: allUnresolved, mountedOutside } = ctx.deployment.derived.certificateFiles;
+        const presentedLeaves = (0, trust_uses_1.presentedLeavesOf)(ctx.deployment.derived.presented);
+        const chainFiles = (0, chain_member_1.chainFileLeaves)(ctx.deployment);
+        const namedByName = new Map();
+        for (const file of ctx.deployment.derived.certificateFiles.inUse.keys())
+            namedByName.set(path.basename(file), [...(namedByName.get(path.basename(file)) ?? []), file]);
+        const unnamed = new Map();
+        for (const c of (0, shared_1.certificatesOf)(ctx.deployment)) {
+            if (!(0, shared_1.datesMatter)(c))
+                continue;
+            const expired = c.cert.notAfter < now;
+            if (!expired && c.cert.notBefore <= now)
+                continue;
+            const dn = (0, shared_1.certName)(c);
+            const date = (expired ? c.cert.notAfter : c.cert.notBefore).toISOString().slice(0, 10);
+            const location = (0, shared_1.certLocation)(c);
+            const fingerprint = [c.cert.fingerprintSha256, expired ? 'expired' : 'not-yet-valid', ...(0, shared_1.storeFingerprint)(c)];
+            // A certificate on a link's trust path is used whatever names it; otherwise the components that name its file.
+            const found = used.has(c.cert.fingerprintSha256)
+                ? { use: 'named', by: [] }
+                : (0, shared_1.certificateUse)(ctx.deployment, c);
+            if (found.use === 'other-alias' && expired) {
+                // A key entry no setting selects (server.ssl.key-alias names another): no peer is sent it.
+                ctx.report({
+                    messageId: 'expiredOtherAlias',
+                    data: {
+                        dn,
+                        date,
+                        file: path.basename(c.doc.file.path),
+                        aliases: found.selected.map((a) => `'${a}'`).join(', '),
+                    },
+                    location,
+                    related: [...((0, shared_1.storeRelated)(c).related ?? []), ...found.by],
+                    fingerprint,
+                    severity: 'info',
+                });
+                continue;
+            }
+            const use = found.use === 'other-alias' ? { use: 'named', by: found.by } : found;
+            if (use.use === 'not-served') {
+                // Named or owned only by servers that serve no TLS in the run the tree shows: no peer is sent it.
+                const { why, related } = (0, shared_1.notServedWhy)(c, use.by);
+                ctx.report({
+                    messageId: expired ? 'expiredNotServed' : 'notYetValidNotServed',
+                    data: { dn, date, why },
+                    location,
+                    related: [...((0, shared_1.storeRelated)(c).related ?? []), ...related],
+                    fingerprint,
+                    severity: 'info',
+                });
+                continue;
+            }
+            if (use.use !== 'named') {
+                // Only the references that may name a file of this kind (a PKCS12-typed setting never reads a PEM file). For
+                // a key entry's certificate, not a trust store's: read from a trust store it is an anchor, whose dates JSSE
+                // does not check, so no peer rejects it there (iAMSagar44/spring-ssl-bundle: ${SERVER_TRUSTSTORE} was listed).
+                const ownKey = c.store?.entry === 'private-key' || c.hasPrivateKey;
+                const unresolved = allUnresolved.filter((u) => (0, file_use_1.mayName)(u, c.doc.file.path, !c.store) && !(ownKey && u.role === 'trust'));
+                // Named by no component: whether a peer ever sees it is unknown (an info), or rests on a placeholder (a warning).
+                const perhaps = use.use === 'perhaps' && expired && unresolved.length > 0;
+                const names = [...new Set(unresolved.map((u) => `${u.component.name}: ${u.path}`))];
+                const related = [
+                    ...((0, shared_1.storeRelated)(c).related ?? []),
+                    ...(perhaps
+                        ? unresolved.flatMap((u) => u.at ? [{ ...u.at, message: (0, phrase_1.said) `${u.component.name} names ${u.path} here` }] : [])
+                        : []),
+                    // A .dockerignore leaves it out of the image a Dockerfile would have copied it into: not the image's file.
+                    ...(ctx.deployment.contextExclusions?.get(c.doc.file.path) ?? []),
+                    // A tree file of its name that a setting names (a classpath copy, a placeholder's default): that one is read.
+                    ...(namedByName.get(path.basename(c.doc.file.path)) ?? [])
+                        .filter((f) => f !== c.doc.file.path)
+                        .map((f) => ({
+                        file: f,
+                        message: (0, phrase_1.ours)('the file of this name a setting names: it is read, not this one'),
+                    })),
+                    // A file of its name that a component reads from a Compose mount of a host path outside the tree: not this one.
+                    ...mountedOutside
+                        .filter((m) => path.basename(m.path) === path.basename(c.doc.file.path))
+                        .map((m) => ({
+                        ...m.at,
+                        message: (0, phrase_1.said) `${m.component.name} reads ${m.path} from this mount of a host path the tree does not hold`,
+                    })),
+                ];
+                // Named beside the password that opens it by a setting no component lint-deploy models reads: the tree does name
+                // it (pco-afelio/camel-two-way-ssl: camel.ssl.config.key-managers.key-store.resource=classpath:/keystore.p12,
+                // Apache Camel's client context, said 'no setting names keystore.p12' and pointed at other modules' copies).
+                const namedBy = c.store ? c.doc.data.namedBySetting : undefined;
+                if (expired && !perhaps && namedBy) {
+                    // The same-named files the modelled components read are theirs (another module's classpath), not this one.
+                    const others = (namedByName.get(path.basename(c.doc.file.path)) ?? []).filter((f) => f !== c.doc.file.path);
+                    // A test source set's configuration (spring-cloud/spring-cloud-gateway@5227205: a test's server.ssl.key-store)
+                    // was said to name it nowhere: Spring Boot's own keys are modelled only for the deployed app's files.
+                    const tests = namedBy.tests ? (0, test_fixture_dirs_1.testResourcesDir)((0, paths_1.relativePosix)(ctx.deployment.root, namedBy.file)) : undefined;
+                    ctx.report({
+                        messageId: tests !== undefined ? 'expiredNamedByTests' : 'expiredNamedUnread',
+                        data: {
+                            dn,
+                            date,
+                            file: path.basename(c.doc.file.path),
+                            setting: namedBy.key,
+                            ...(tests !== undefined
+                                ? { config: path.basename(namedBy.file), dir: tests }
+                                : {
+                                    // A self-signed key entry is accepted by the JSSE peers that trust it directly, dates unchecked.
+                                    peers: (0, trust_uses_1.ownSelfSigned)(c, presentedLeaves)
+                                        ? (0, phrase_1.ours)('A peer that is sent it and trusts it directly accepts it if it runs JSSE (Java does not check the dates of a certificate in its trust store); OpenSSL, GSKit and browsers reject it (certificate has expired, AMQ9633, GSK_ERROR_BAD_DATE)')
+                                        : (0, phrase_1.ours)('One that is rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE)'),
+                                }),
+                        },
+                        location,
+                        related: [
+                            {
+                                file: namedBy.file,
+                                range: namedBy.range,
+                                message: (0, phrase_1.said) `${namedBy.key} names ${path.basename(c.doc.file.path)} here`,
+                            },
+                            ...((0, shared_1.storeRelated)(c).related ?? []),
+                            ...(tests !== undefined ? [] : others).map((f) => ({
+                                file: f,
+                                message: (0, phrase_1.ours)('a file of the same name a modelled server or client reads'),
+                            })),
+                        ],
+                        fingerprint,
+                        severity: 'info',
+                    });
+                    continue;
+                }
+                if (expired && !perhaps) {
+                    // Said once per file (after the loop): a CA bundle nothing names may hold dozens of expired CAs.
+                    const same = unnamed.get(c.doc.file.path) ?? [];
+                    same.push({ dn, date, location, related, fingerprint, peers: (0, trust_uses_1.unnamedPeers)(c, presentedLeaves) });
+                    unnamed.set(c.doc.file.path, same);
+                    continue;
+                }
+                // A self-signed key entry is accepted by the JSSE peers that trust it directly, dates unchecked (expiredSelfSigned):
+                // iAMSagar44/spring-ssl-bundle's keystore.p12 (serveralias, Owner = Issuer) said 'peers reject it'.
+                const ownSelf = perhaps && (0, trust_uses_1.ownSelfSigned)(c, presentedLeaves);
+                if (ownSelf && c.privateKeyFile)
+                    related.push({
+                        file: c.privateKeyFile,
+                        message: (0, phrase_1.said) `its private key: ${path.basename(c.doc.file.path)} is a key pair of its own`,
+                    });
+                ctx.report({
+                    messageId: ownSelf
+                        ? 'expiredPerhapsNamedSelfSigned'
+                        : perhaps
+                            ? 'expiredPerhapsNamed'
+                            : expired
+                                ? 'expiredUnnamed'
+                                : 'notYetValidUnnamed',
+                    data: {
+                        dn,
+                        date,
+                        file: path.basename(c.doc.file.path),
+                        peers: (0, trust_uses_1.unnamedPeers)(c, presentedLeaves),
+                        names: names.length > 3 ? (0, phrase_1.said) `${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
+                    },
+                    location,
+                    ...(related.length > 0 ? { related } : {}),
+                    fingerprint,
+                    severity: perhaps ? 'warning' : 'info',
+                });
+                continue;
+            }
+            // The own certificate of a WebSphere client (ssl.client.props) that no link presents: sent only to a server that
+            // asks for a client certificate, and the tree shows none (todaynowork/websphere_ejb_lookup's key.p12).
+            const clientKeyStore = expired &&
+                !used.has(c.cert.fingerprintSha256) &&
+                !presented.has(c.cert.fingerprintSha256) &&
+                !presentedLeaves.has(c.cert.fingerprintSha256)
+                ? (0, client_key_store_1.websphereClientKeyStore)(ctx.deployment, c, use.by)
+                : undefined;
+            if (clientKeyStore) {
+                ctx.report({
+                    messageId: 'expiredClientKeyStore',
+                    data: { dn, date, file: path.basename(c.doc.file.path), props: path.basename(clientKeyStore.file) },
+                    location,
+                    related: [...((0, shared_1.storeRelated)(c).related ?? []), clientKeyStore],
+                    fingerprint,
+                    severity: 'warning',
+                });
+                continue;
+            }
+            // A CA above a valid leaf of a presented chain that no link verifies: the peer's stack and anchors decide
+            // (chain-member.ts). Under an expired leaf the chain fails whoever verifies it: an error as before.
+            const leafCert = expired && !used.has(c.cert.fingerprintSha256) && (0, chain_member_1.caAboveLeaf)(c, chainFiles)
+                ? (0, chain_member_1.chainLeaf)(ctx.deployment, c, chainFiles, now)
+                : undefined;
+            if (leafCert && leafCert.notAfter >= now && leafCert.notBefore <= now) {
+                const copies = (0, chain_member_1.trustedCopies)(ctx.deployment, c);
+                if (c.cert.selfSigned || copies.length > 0) {
+                    const stores = [...new Set(copies.map((t) => path.basename(t.doc.file.path)))];
+                    ctx.report({
+                        messageId: c.cert.selfSigned ? 'expiredChainRoot' : 'expiredChainTrusted',
+                        data: {
+                            dn,
+                            date,
+                            file: chainSent(c, chainFiles),
+                            trusted: c.cert.selfSigned
+                                ? stores.length > 0
+                                    ? (0, phrase_1.said) `, as ${stores.join(' and ')} of this tree ${stores.length === 1 ? (0, phrase_1.ours)('does') : (0, phrase_1.ours)('do')}`
+                                    : ''
+                                : stores.join(' and '),
+                            issuer: c.cert.issuerText,
+                        },
+                        location,
+                        related: [
+                            ...((0, shared_1.storeRelated)(c).related ?? []),
+                            ...(0, chain_member_1.trustedCopiesRelated)(c, copies),
+                            ...use.by,
+                            ...(0, chain_member_1.chainFileLeavesRelated)(c, chainFiles),
+                        ],
+                        fingerprint,
+                        severity: 'warning',
+                    });
+                    continue;
+                }
+            }
+            const uses = expired ? undated.get(c.cert.fingerprintSha256) : undefined;
+            const anchor = uses !== undefined;
+            const fingerprintSha256 = c.cert.fingerprintSha256;
+            const onLinks = presented.get(fingerprintSha256);
+            // Expired, and no link uses it nor does a component present it: what names it decides who refuses it.
+            const unused = expired && !anchor && !used.has(fingerprintSha256) && !presentedLeaves.has(fingerprintSha256);
+            // Whether peers reject an unlinked bundle CA depends on their TLS stack: a warning, not an error.
+            // A self-signed leaf a server presents is no bundle CA, whatever its basicConstraints (`openssl req -x509` sets CA:TRUE).
+            // A chain file's CA certificates are sent after a leaf (SSLCertificateChainFile): no bundle, as in a full-chain file.
+            const unlinkedCa = unused && (0, anchors_1.inTrustBundle)(c) && !chainFiles.has(c.doc.file.path);
+            // A self-signed certificate no link presents: its peers trust it directly or not at all, and which verifier
+            // they run decides (OpenLiberty/guide-microprofile-jwt's key.p12, expired 2021, still serves the guide's client).
+            const ownExpired = expired && !anchor && (0, trust_uses_1.ownSelfSigned)(c, presentedLeaves);
+            const selfSigned = ownExpired && !onLinks && !unlinkedCa;
+            // Named only by stores, presented on no link either.
+            const namedOnly = unused && !onLinks;
+            // Only JSSE trust stores name it: the verifiers the tree shows accept it, dates unchecked.
+            const trusters = namedOnly ? (0, anchors_1.jsseTrustersOnly)(ctx.deployment, c) : undefined;
+            // The verdict rests on the links that trust it without a date check, or on the components that name it.
+            const related = [
+                ...((0, shared_1.storeRelated)(c).related ?? []),
+                ...(uses ?? []).flatMap((u) => (0, trust_1.trustRelated)(u.lt, u.check, location)),
+                // A self-signed certificate is judged an error because links present it: they are named.
+                ...(ownExpired ? (onLinks ?? []).flatMap((u) => (0, trust_1.trustRelated)(u.lt, u.check, location)) : []),
+                ...use.by,
+                ...(0, chain_member_1.chainFileLeavesRelated)(c, chainFiles),
+            ];
+            // Every anchor of its file expired, and an OpenSSL end verifies its peers against that file: all of them fail.
+            const refusedBy = namedOnly ? (0, anchors_1.opensslVerifiersOfExpiredFile)(ctx.deployment, c, now) : undefined;
+            if (refusedBy) {
+                const file = path.basename(c.doc.file.path);
+                const names = [...new Set(refusedBy.map((v) => v.name))];
+                ctx.report({
+                    messageId: 'expiredOnlyAnchors',
+                    data: {
+                        dn,
+                        date,
+                        file,
+                        verifiers: names.join(' and '),
+                        verify: names.length === 1 ? (0, phrase_1.ours)('verifies') : (0, phrase_1.ours)('verify'),
+                    },
+                    location,
+                    related: [
+                        ...related,
+                        ...refusedBy.map((v) => ({
+                            ...v.opensslVerifies,
+                            message: (0, phrase_1.said) `${v.name} verifies its peers against ${file}`,
+                        })),
+                    ],
+                    fingerprint,
+                });
+                continue;
+            }
+            // Named only by ends whose use the tree does not show (an SSL bundle no setting hands over): a peer may never see it.
+            const maybeUsed = !anchor && !trusters && !unlinkedCa && !selfSigned && !used.has(fingerprintSha256) && !onLinks
+                ? ctx.deployment.derived.certificateFiles.useUnknown.get(c.doc.file.path)
+                : undefined;
+            if (maybeUsed) {
+                ctx.report({
+                    messageId: expired ? 'expiredUseUnknown' : 'notYetValidUseUnknown',
+                    data: {
+                        dn,
+                        date,
+                        file: path.basename(c.doc.file.path),
+                        names: [...new Set(maybeUsed.map((e) => e.name))].join(' and '),
+                    },
+                    location,
+                    related,
+                    fingerprint,
+                    severity: 'warning',
+                });
+                continue;
+            }
+            ctx.report({
+                messageId: !expired
+                    ? 'notYetValid'
+                    : anchor
+                        ? 'expiredAnchor'
+                        : trusters
+                            ? 'expiredTrustedOnly'
+                            : unlinkedCa
+                                ? 'expiredUnlinkedCa'
+                                : selfSigned
+                                    ? 'expiredSelfSigned'
+                                    : 'expired',
+                data: { dn, date, ...(trusters ? { names: trusters.join(', ') } : {}) },
+                location,
+                ...(related.length > 0 ? { related } : {}),
+                fingerprint,
+                ...(anchor || trusters
+                    ? { severity: 'info' }
+                    : unlinkedCa || selfSigned
+                        ? { severity: 'warning' }
+                        : {}),
+            });
+        }
+        for (const [file, all] of unnamed) {
+            const [first, ...rest] = all;
+            if (!first)
+                continue;
+            if (rest.length === 0) {
+                ctx.report({
+                    messageId: 'expiredUnnamed',
+                    data: { dn: first.dn, date: first.date, file: path.basename(file), peers: first.peers },
+                    location: first.location,
+                    ...(first.related.length > 0 ? { related: first.related } : {}),
+                    fingerprint: first.fingerprint,
+                    severity: 'info',
+                });
+                continue;
+            }
+            const dns = all.slice(0, 2).map((u) => u.dn);
+            ctx.report({
+                messageId: 'expiredUnnamedBundle',
+                data: {
+                    file: path.basename(file),
+                    count: String(all.length),
+                    dns: all.length > 2 ? (0, phrase_1.said) `${dns.join(', ')} and ${all.length - 2} more` : dns.join(', '),
+                    date: all
+                        .map((u) => u.date)
+                        .sort()
+                        .at(-1) ?? first.date,
+                },
+                location: first.location,
+                ...(first.related.length > 0 ? { related: first.related } : {}),
+                fingerprint: [path.basename(file), 'expired-unnamed-bundle'],
+                severity: 'info',
+            });
+        }
+    },
+});
+/** What sends the chain `c` is in: its file, or for a chain file the leaf's file with it (`web.crt with chain.crt`). */
+function chainSent(c, chainFiles) {
+    const file = path.basename(c.doc.file.path);
+    const leaves = [...new Set((chainFiles.get(c.doc.file.path) ?? []).map((l) => path.basename(l.doc.file.path)))];
+    return leaves.length > 0 ? (0, phrase_1.said) `${leaves.join(' and ')} with ${file}` : file;
+}

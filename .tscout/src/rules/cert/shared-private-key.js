@@ -1,0 +1,189 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+const path = __importStar(require("node:path"));
+const types_1 = require("../types");
+const compose_mounts_1 = require("../../model/compose-mounts");
+const build_files_1 = require("../../core/build-files");
+const test_fixture_dirs_1 = require("../../core/test-fixture-dirs");
+const paths_1 = require("../../model/paths");
+const shared_1 = require("./_lib/shared");
+const phrase_1 = require("../../core/phrase");
+/** Whether a certificate's private key file lies in the certificate's own directory. */
+const besideKey = (keyFile, c) => keyFile !== undefined && path.dirname(keyFile) === path.dirname(c.doc.file.path);
+/** A directory named for a certificate authority. */
+const CA_DIR = /^(ca|root-?ca|ca-?root|intermediate(-?ca)?|certificate-?authority)$/i;
+/** A file's name without its extension and a last `cert`/`certificate`/`crt`/`key` word: ca_cert.pem, ca.key.pem → ca. */
+const pairName = (file) => path
+    .basename(file)
+    .toLowerCase()
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_.]?(certificate|cert|crt|key)$/, '');
+/**
+ * The CA's key beside its certificate under the same name (`ca.pem` and `ca.key`, `ca_cert.pem` and `ca_key.pem`) when
+ * the key cannot be opened: a passphrase-protected key (`openssl req -x509 -newkey` without `-nodes`, `openssl genrsa
+ * -aes256`), whose public key is unknown, so it pairs with no certificate by key. Soundatnj/zuul-proxy-mutual-tls@4ff9890's
+ * CAs/client holds ca.pem, ca.key (`Proc-Type: 4,ENCRYPTED`), ca.srl and the client's certificate and key it issued.
+ */
+function lockedKeyBeside(c, lockedKeyFiles) {
+    const dir = path.dirname(c.doc.file.path);
+    const name = pairName(c.doc.file.path);
+    return [...lockedKeyFiles].some((k) => path.dirname(k) === dir && pairName(k) === name);
+}
+exports.default = (0, types_1.defineRule)({
+    meta: {
+        id: 'cert/shared-private-key',
+        description: 'Warn when two components (e.g. two queue managers) present certificates with the same key pair',
+        severity: 'warning',
+        messages: {
+            shared: '{{owner}} uses the same key pair as {{other}} ({{dn}}): the private key has been copied between machines, a leak on either exposes both, and a peer that authorises by certificate (MQ SSLPEER, a client-certificate check) cannot tell the two apart. Issue each its own certificate and key',
+        },
+        defaultOptions: {},
+        symptoms: [],
+    },
+    check(ctx) {
+        const byKey = new Map();
+        const certificates = (0, shared_1.certificatesOf)(ctx.deployment);
+        // Certificates of key entries: the store holds their private key.
+        const keyed = new Set(certificates.filter((c) => c.store && c.hasPrivateKey).map((c) => c.cert.fingerprintSha256));
+        for (const c of certificates) {
+            // A store's trusted certificates (a peer's certificate imported to trust it) are copies of a public key, not of a private one.
+            // A CA's record copy of a certificate it issued (openssl ca's newcerts/<serial>.pem) holds no key either, nor does
+            // a certificate file with no key beside it that is the very certificate of a key entry of a store of the tree:
+            // the published copy for peers to trust (gmjdev/microservices-demo's certs/localhost.cer, the services' key stores).
+            if (c.cert.isCa || (c.store && !c.hasPrivateKey) || (0, shared_1.caRecordCopy)(c))
+                continue;
+            if (!c.hasPrivateKey && keyed.has(c.cert.fingerprintSha256))
+                continue;
+            const list = byKey.get(c.cert.publicKeySha256) ?? [];
+            if (!list.some((x) => x.ownerDir === c.ownerDir))
+                list.push(c);
+            byKey.set(c.cert.publicKeySha256, list);
+        }
+        // The Maven or Gradle project holding a file: the nearest directory with a build file at or above it.
+        const projectOf = (0, build_files_1.projectOfFile)(ctx.deployment.buildProjects ?? []);
+        /**
+         * Copies inside one application's source tree (rahulsingh336/spring-boot-ssl-mutual-authentication-master's
+         * secure-server/security/server-keystore.jks and its src/main/resources copies), of which at most one is used,
+         * are one application's key kept twice in its repository, not a key copied to a second machine.
+         */
+        const sameProject = (a, b) => {
+            const project = projectOf(a.doc.file.path);
+            return project !== undefined && project === projectOf(b.doc.file.path);
+        };
+        /** What uses a certificate's file, as places to name (none known for `perhaps`); undefined when nothing does. */
+        const used = (c) => {
+            const use = (0, shared_1.certificateUse)(ctx.deployment, c);
+            if (use.use === 'unnamed')
+                return undefined;
+            if (use.use === 'not-served')
+                return (0, shared_1.notServedWhy)(c, use.by).related;
+            return 'by' in use ? use.by : []; // `perhaps`: a placeholder nothing resolves may name it
+        };
+        const oneApplication = (a, b) => sameProject(a, b) && (used(a) === undefined || used(b) === undefined);
+        /**
+         * Two copies of one certificate that nothing names and no key accompanies (sameer-sarmah/spring-oauth-mtls's
+         * mtls_client.cer in auth-server-mtls and resource-server-mtls, kept to trust the client) are copies of a public
+         * certificate: nothing in the tree shows its private key anywhere, let alone in two places.
+         */
+        const publicCopies = (a, b) => a.cert.fingerprintSha256 === b.cert.fingerprintSha256 &&
+            [a, b].every((c) => !c.store && !c.hasPrivateKey && used(c) === undefined);
+        /**
+         * A copy in the resources of a test source set (`src/test/resources`) is a fixture of the tests, on their classpath
+         * only and never packaged: no machine presents it. GeorgeLvov/spring-boot-mtls's client and server modules each
+         * keep both key stores there, the client's tests to stand a stub in for the server, the server's to call itself.
+         */
+        const testFixture = (c) => (0, test_fixture_dirs_1.testResourcesDir)((0, paths_1.relativePosix)(ctx.deployment.root, c.doc.file.path)) !== undefined;
+        /**
+         * The directories that hold a CA certificate with its private key beside it: where certificates are issued (the
+         * output of a tls-gen or openssl script: robert0714/RabbitMQ-SSL-2025's Certificates/ holds ca_certificate.pem,
+         * ca_key.pem and every leaf with its key, copied from there to Docker/ssl for the broker and to Python/ for the
+         * client). A copy there that nothing names is the issuer's, not a machine's: a machine that presents a leaf does
+         * not hold its CA's key.
+         */
+        const lockedKeyFiles = new Set(ctx.deployment.documents.flatMap((d) => d.kind === 'pem.private-key' &&
+            d.data.privateKeys.every((k) => k.publicKeySha256 === undefined)
+            ? [d.file.path]
+            : []));
+        const issuingDirs = new Set(certificates.flatMap((c) => c.cert.isCa && !c.store && (besideKey(c.privateKeyFile, c) || lockedKeyBeside(c, lockedKeyFiles))
+            ? [path.dirname(c.doc.file.path)]
+            : []));
+        /**
+         * A CA's own directory (`keys/ca`) inside a directory below the deployment's: an issuing script's output tree, each
+         * party's files in a directory beside the CA's (microservices-security-in-action/samples@c3c2dcf chapter06/keys/ca
+         * and keys/orderprocessing, which gen-key.sh writes; the sample's copy is sample01/orderprocessing.jks).
+         */
+        const issuingTrees = new Set([...issuingDirs].flatMap((dir) => CA_DIR.test(path.basename(dir)) && path.dirname(dir) !== ctx.deployment.root ? [path.dirname(dir)] : []));
+        const issuerCopy = (c) => {
+            const dir = path.dirname(c.doc.file.path);
+            return (issuingDirs.has(dir) || issuingTrees.has(path.dirname(dir))) && used(c) === undefined;
+        };
+        let usedApart;
+        for (const list of byKey.values()) {
+            if (list.length < 2)
+                continue;
+            usedApart ??= (0, compose_mounts_1.usedApartBy)(ctx.deployment.composeMounts ?? []);
+            const apart = usedApart;
+            for (const [i, c] of list.entries()) {
+                // Files that only different Compose projects mount (alternative fixture sets of one test, each mounted at
+                // /etc/nginx/certs by its own Compose file) are not used together: the pair counts only against a copy that can be.
+                const earlier = list
+                    .slice(0, i)
+                    .find((o) => !apart(o.doc.file.path, c.doc.file.path) &&
+                    !oneApplication(o, c) &&
+                    !publicCopies(o, c) &&
+                    !testFixture(o) &&
+                    !testFixture(c) &&
+                    !issuerCopy(o) &&
+                    !issuerCopy(c));
+                if (!earlier)
+                    continue;
+                ctx.report({
+                    messageId: 'shared',
+                    data: { owner: (0, shared_1.ownerName)(ctx.deployment, c), other: (0, shared_1.ownerName)(ctx.deployment, earlier), dn: (0, shared_1.certName)(c) },
+                    location: (0, shared_1.certLocation)(c),
+                    related: [
+                        { ...(0, shared_1.certLocation)(earlier), message: (0, phrase_1.said) `same key pair in ${(0, shared_1.ownerName)(ctx.deployment, earlier)}` },
+                        ...((0, shared_1.storeRelated)(c).related ?? []),
+                        ...((0, shared_1.storeRelated)(earlier).related ?? []),
+                        // In one project, what uses each copy is what makes them two keys in use, not one kept twice.
+                        ...(sameProject(c, earlier) ? [...(used(c) ?? []), ...(used(earlier) ?? [])] : []),
+                    ],
+                    fingerprint: [c.cert.publicKeySha256, (0, shared_1.ownerName)(ctx.deployment, c)],
+                });
+            }
+        }
+    },
+});

@@ -1,0 +1,72 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const types_1 = require("../types");
+const phrase_1 = require("../../core/phrase");
+/** Names shown in a message before "(+N more)". */
+const SHOWN = 3;
+/**
+ * A `server … ssl` that does not verify the server's certificate: `verify none` on its line or its `default-server`,
+ * or global `ssl-server-verify none`. HAProxy then accepts any certificate (doc/configuration.txt, server `verify`:
+ * "otherwise the communication is prone to trivial man-in-the-middle attacks rendering SSL totally useless"). One
+ * finding per place that turns it off. A line that writes `verify required` and later `verify none` (often after
+ * `check-ssl`, meant for health checks) gets its own message: a server has one verify (src/cfgparse-ssl.c
+ * srv_parse_verify), and "all SSL settings are common to health checks and traffic" (`check-ssl`).
+ */
+exports.default = (0, types_1.defineRule)({
+    meta: {
+        id: 'haproxy/server-verify-disabled',
+        description: "Warn about HAProxy server lines that use ssl without verifying the server's certificate (verify none, ssl-server-verify none)",
+        severity: 'warning',
+        appliesTo: { components: ['haproxy.server'] },
+        messages: {
+            disabled: '{{servers}} {{do}} not verify the certificate of the server {{they}} connect{{s}} to (verify none): anyone on the path to {{targets}} can present any certificate and read or change what HAProxy forwards. Set verify required with ca-file naming the CA certificates that issued {{its}} certificate, and sni or verifyhost with the name in it',
+            overridden: "{{server}}: this verify none overrides the verify required written before it on the line: a server has one verify, and check-ssl uses the server's TLS settings (\"All SSL settings are common to health checks and traffic\"), so {{address}}'s certificate is not verified at all, for traffic or checks. Remove verify none (the checks then verify too), or check over plain HTTP on the server's management port",
+        },
+        options: {},
+        symptoms: [],
+    },
+    check(ctx) {
+        const byPlace = new Map();
+        for (const component of ctx.deployment.components) {
+            if (component.type !== 'haproxy.server')
+                continue;
+            const { verify, verifyOverrides, address } = component.attributes;
+            if (verify.value !== 'none' || verify.from.kind !== 'file')
+                continue;
+            if (verifyOverrides) {
+                ctx.report({
+                    messageId: 'overridden',
+                    data: { server: component.name, address },
+                    location: verify.from.location,
+                    related: [{ ...verifyOverrides, message: (0, phrase_1.ours)('verify required, overridden by the later verify none') }],
+                    fingerprint: [component.id, 'overridden'],
+                });
+                continue;
+            }
+            const at = verify.from.location;
+            const key = `${at.file}\u0000${at.range?.start.line ?? -1}\u0000${at.range?.start.character ?? -1}`;
+            const place = byPlace.get(key) ?? { at, servers: [] };
+            place.servers.push(component);
+            byPlace.set(key, place);
+        }
+        for (const { at, servers } of byPlace.values()) {
+            const one = servers.length === 1;
+            const names = servers.map((s) => `server ${s.attributes.serverName}`);
+            const targets = [...new Set(servers.map((s) => s.attributes.address))];
+            const more = (list) => list.slice(0, SHOWN).join(', ') + (list.length > SHOWN ? `, … (+${list.length - SHOWN} more)` : '');
+            ctx.report({
+                messageId: 'disabled',
+                data: {
+                    servers: one ? servers[0].name : (0, phrase_1.said) `HAProxy ${more(names)}`, // one: checked
+                    do: one ? (0, phrase_1.ours)('does') : (0, phrase_1.ours)('do'),
+                    they: one ? (0, phrase_1.ours)('it') : (0, phrase_1.ours)('they'),
+                    s: one ? (0, phrase_1.ours)('s') : '',
+                    targets: more(targets),
+                    its: targets.length === 1 ? (0, phrase_1.ours)('its') : (0, phrase_1.ours)('their'),
+                },
+                location: at,
+                fingerprint: ['haproxy-verify-none', ...servers.map((s) => s.id)],
+            });
+        }
+    },
+});

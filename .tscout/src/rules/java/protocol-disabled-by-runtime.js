@@ -1,0 +1,171 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const knowledge_1 = require("../../knowledge");
+const sources_1 = require("../_lib/sources");
+const types_1 = require("../types");
+const shared_1 = require("./_lib/shared");
+const phrase_1 = require("../../core/phrase");
+/** System properties that list the protocols a JSSE side enables. */
+const PROTOCOL_PROPERTIES = ['jdk.tls.client.protocols', 'jdk.tls.server.protocols', 'https.protocols'];
+function protocolLists(component, runtime) {
+    const lists = [];
+    for (const name of PROTOCOL_PROPERTIES) {
+        const property = runtime.systemProperties[name];
+        if (!property)
+            continue;
+        const value = property.value
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean);
+        lists.push({ what: `-D${name}`, value: { value, from: property.from }, text: property.value });
+    }
+    // A JSSE server's own enabled protocols (Tomcat JSSE connector, Spring server.ssl.enabled-protocols).
+    const tls = component.tls;
+    if (tls?.protocols &&
+        (tls.implementation === 'jsse' || tls.implementation === 'ibmjsse2') &&
+        component.role !== 'client') {
+        lists.push({ what: `${component.name} protocols`, value: tls.protocols, text: tls.protocols.value.join(',') });
+    }
+    return lists;
+}
+/**
+ * The runtime's jdk.tls.disabledAlgorithms (its version's default or the tree's java.security), or, for a JDK named
+ * without its update by a name that runs general-availability updates only (`FROM eclipse-temurin:17`), the entries
+ * every update of its feature disables by default: TLSv1 is disabled whichever 17 update was pulled. Undefined when
+ * neither is known.
+ */
+function judgedList(runtime, memo) {
+    if (runtime.version.value || runtime.securityProperties['jdk.tls.disabledAlgorithms']) {
+        const tls = (0, knowledge_1.effectiveJdkTls)(runtime, memo);
+        return { disabled: tls.disabledAlgorithms.value, jdk: tls.label, from: tls.disabledAlgorithms.from };
+    }
+    const feature = Number(runtime.attachment?.feature);
+    const first = runtime.attachment?.firstUpdate;
+    const every = runtime.attachment?.gaUpdates && feature ? (0, knowledge_1.disabledInEveryUpdate)(runtime.vendor.value, feature, first) : undefined;
+    if (!every)
+        return undefined;
+    // A name whose images start after the GA (eclipse-temurin:8 at 8u302) says so: other builds of 8 may differ.
+    const since = first ? ` from ${(0, knowledge_1.javaVersionText)(feature, first)} on (the first the name carried)` : '';
+    const jdk = `every ${(0, knowledge_1.formatJdk)(runtime.vendor.value, { raw: String(feature), feature, update: 0 })} update${since}`;
+    return {
+        disabled: every.value,
+        jdk,
+        from: { kind: 'default', origin: `default of ${jdk} (${every.source})`, confidence: every.confidence },
+    };
+}
+/** The reference JDK (jdk-tls-defaults.json referenceJdk): what a current JDK disables, for an end whose JDK is unknown. */
+const REFERENCE_RUNTIME = {
+    vendor: { value: knowledge_1.REFERENCE_JDK.vendor, from: { kind: 'default', origin: knowledge_1.REFERENCE_JDK.source } },
+    version: { value: knowledge_1.REFERENCE_JDK.version, from: { kind: 'default', origin: knowledge_1.REFERENCE_JDK.source } },
+    securityProperties: {},
+    systemProperties: {},
+};
+/**
+ * A Kafka end whose list names protocols a current JDK disables, while the JDK that runs it is unknown (an image
+ * lint-deploy does not know, a tag that gives no update; `surelyDisabled`: what every update of a JDK named without its
+ * update disables, reported already): said once, as an info naming what to declare.
+ */
+function unknownRuntime(ctx, name, list, runtime, surelyDisabled) {
+    const where = list.value.from.kind === 'file' ? list.value.from.location : undefined;
+    const reference = judgedList(REFERENCE_RUNTIME, ctx.memo);
+    if (!where || !reference)
+        return;
+    const old = list.value.value.filter((p) => (0, knowledge_1.protocolDisabledBy)(p, reference.disabled) && !(0, knowledge_1.protocolDisabledBy)(p, surelyDisabled));
+    if (old.length === 0)
+        return;
+    const attachment = runtime?.attachment?.text;
+    ctx.report({
+        messageId: 'runtimeUnknown',
+        severity: 'info',
+        data: {
+            protocols: old.join(', '),
+            what: list.what,
+            jdk: reference.jdk,
+            name,
+            why: attachment ? attachment : (0, phrase_1.ours)('no JDK lint-deploy knows runs it'),
+        },
+        location: where,
+        related: (0, sources_1.withSources)(where, [], (0, sources_1.runtimeSources)(runtime, name)),
+        fingerprint: [name, list.what, 'runtime unknown'],
+    });
+}
+/** Reports the protocols of one list that the runtime's disabled list removes (all of them: an error). */
+function judgeList(ctx, owner, judged, list) {
+    const { disabled, jdk } = judged;
+    const origin = (0, shared_1.originText)(judged.from);
+    const where = list.value.from.kind === 'file' ? list.value.from.location : undefined;
+    if (!where)
+        return;
+    const blocked = list.value.value.map((p) => ({ protocol: p, entry: (0, knowledge_1.protocolDisabledBy)(p, disabled) }));
+    const off = blocked.filter((b) => b.entry);
+    if (off.length === 0)
+        return;
+    const related = (0, sources_1.withSources)(where, (0, shared_1.relatedFrom)(judged.from, 'jdk.tls.disabledAlgorithms is set here'), (0, sources_1.runtimeSources)(owner.runtime, owner.name, ['jdk.tls.disabledAlgorithms']));
+    if (off.length === blocked.length) {
+        ctx.report({
+            messageId: 'allDisabled',
+            severity: 'error',
+            data: { what: list.what, protocols: list.value.value.join(', '), jdk, origin },
+            location: where,
+            related,
+            fingerprint: [owner.id, list.what, list.value.value.join(',')],
+        });
+        return;
+    }
+    const remaining = blocked
+        .filter((b) => !b.entry)
+        .map((b) => b.protocol)
+        .join(', ');
+    for (const { protocol, entry } of off) {
+        const location = where.range
+            ? { file: where.file, range: (0, shared_1.rangeOfItem)(where.range, list.text, protocol) }
+            : where;
+        ctx.report({
+            messageId: 'someDisabled',
+            data: { protocol, what: list.what, jdk, entry: entry, origin, remaining },
+            location,
+            related,
+            fingerprint: [owner.id, list.what, protocol],
+        });
+    }
+}
+exports.default = (0, types_1.defineRule)({
+    meta: {
+        id: 'java/protocol-disabled-by-runtime',
+        description: "Catch TLS protocols a Java setting enables that the JDK's jdk.tls.disabledAlgorithms removes",
+        severity: 'warning',
+        messages: {
+            someDisabled: "{{protocol}} in {{what}} is disabled on {{jdk}} ('{{entry}}' in jdk.tls.disabledAlgorithms, from {{origin}}): the JDK silently drops it and enables only {{remaining}}",
+            runtimeUnknown: '{{protocols}} in {{what}} is disabled on current JDKs ({{jdk}}: jdk.tls.disabledAlgorithms), but which JDK runs {{name}} is unknown ({{why}}), so whether the JDK drops it is not known. Declare the JDK (config "components" with its "java" version, or an image tag lint-deploy knows), or enable only TLSv1.2/TLSv1.3',
+            allDisabled: "Every protocol in {{what}} ({{protocols}}) is disabled on {{jdk}} (jdk.tls.disabledAlgorithms, from {{origin}}): the handshake fails with 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)'. Fix: enable TLSv1.2/TLSv1.3 here, or remove the entry from jdk.tls.disabledAlgorithms if the peer really needs an old protocol",
+        },
+        defaultOptions: {},
+        symptoms: [
+            'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)',
+            'Remote host terminated the handshake',
+        ],
+    },
+    check(ctx) {
+        for (const component of ctx.deployment.components) {
+            const runtime = component.runtime;
+            const judged = runtime && judgedList(runtime, ctx.memo);
+            if (!runtime || !judged)
+                continue;
+            for (const list of protocolLists(component, runtime))
+                judgeList(ctx, { id: component.id, name: component.name, runtime }, judged, list);
+        }
+        // Kafka's ends (brokers, clients, Connect workers): ssl.enabled.protocols goes to SSLEngine.setEnabledProtocols.
+        for (const end of ctx.deployment.unlinkedEnds ?? []) {
+            const { runtime, protocols } = end;
+            if (!protocols)
+                continue;
+            const list = { what: `${protocols.setting} of ${end.name}`, value: protocols.value, text: protocols.text };
+            const judged = runtime && judgedList(runtime, ctx.memo);
+            if (runtime && judged)
+                judgeList(ctx, { id: end.name, name: end.name, runtime }, judged, list);
+            // A JDK named without its update is judged by what every update disables: the rest depends on the update.
+            if (!runtime?.version.value)
+                unknownRuntime(ctx, end.name, list, runtime, judged ? judged.disabled : []);
+        }
+    },
+});

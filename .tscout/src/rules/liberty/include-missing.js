@@ -1,0 +1,109 @@
+"use strict";
+var __createBinding = (this && this.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    var desc = Object.getOwnPropertyDescriptor(m, k);
+    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+      desc = { enumerable: true, get: function() { return m[k]; } };
+    }
+    Object.defineProperty(o, k2, desc);
+}) : (function(o, m, k, k2) {
+    if (k2 === undefined) k2 = k;
+    o[k2] = m[k];
+}));
+var __setModuleDefault = (this && this.__setModuleDefault) || (Object.create ? (function(o, v) {
+    Object.defineProperty(o, "default", { enumerable: true, value: v });
+}) : function(o, v) {
+    o["default"] = v;
+});
+var __importStar = (this && this.__importStar) || (function () {
+    var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function (o) {
+            var ar = [];
+            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+            return ar;
+        };
+        return ownKeys(o);
+    };
+    return function (mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        __setModuleDefault(result, mod);
+        return result;
+    };
+})();
+Object.defineProperty(exports, "__esModule", { value: true });
+const path = __importStar(require("node:path"));
+const liberty_config_1 = require("../../model/liberty-config");
+const types_1 = require("../types");
+const phrase_1 = require("../../core/phrase");
+/**
+ * A Liberty `<include>` of a file the tree does not hold, and not marked `optional="true"`: whatever that file
+ * configures (its `<ssl>`, keystores, variables) is unknown, so every verdict on this server rests on the rest
+ * of its configuration. The file may be created when the server is deployed: then say so with `optional="true"`
+ * or add it to the tree.
+ */
+exports.default = (0, types_1.defineRule)({
+    meta: {
+        id: 'liberty/include-missing',
+        description: 'Say when a Liberty server includes a file the tree does not hold (not optional): what it configures is unknown',
+        severity: 'info',
+        appliesTo: { documents: ['liberty.server-xml'] },
+        messages: {
+            missing: 'Liberty server {{server}} includes \'{{written}}\' ({{resolved}}), which is not in the tree and not optional="true": what it configures (TLS settings, keystores, variables) is unknown, so lint-deploy judges this server without it. Add the file to the tree, or mark the include optional="true" if the server runs without it',
+            directory: "Liberty server {{server}} includes '{{written}}' ({{resolved}}), a directory of the tree ({{files}}) written without a trailing '/': Liberty resolves such a location as a file and reads no directory there (Open Liberty's LocalFileResource: 'Path specified a file, but resource exists as a directory'), so lint-deploy reads none of the directory's files as this server's configuration, and what they configure (TLS settings, keystores, variables) is unknown here. End the location with '/' (Liberty releases that include a directory read its .xml files), or include each file by name",
+            severalKeys: "Liberty server {{server}} includes '{{written}}', and {{count}} ConfigMap keys of the tree are named like it ({{keys}}): which one the pod mounts there is unknown, so lint-deploy judges this server without it. Give the keys distinct names, or lint each deployment's ConfigMaps apart",
+        },
+        defaultOptions: {},
+        symptoms: ['CWWKG0090E'],
+    },
+    check(ctx) {
+        for (const server of (0, liberty_config_1.libertyIncludesMissing)(ctx.deployment)) {
+            for (const include of server.includes) {
+                if (include.optional)
+                    continue;
+                const rel = (file) => path.relative(ctx.cwd, file).split(path.sep).join('/');
+                if (include.keys) {
+                    ctx.report({
+                        messageId: 'severalKeys',
+                        data: {
+                            server: rel(server.serverXml),
+                            written: include.written,
+                            count: String(include.keys.length),
+                            keys: include.keys.map((k) => `${rel(k.file)} key ${k.key}`).join(', '),
+                        },
+                        location: include.location,
+                        related: include.keys.map((k) => ({ file: k.file, message: (0, phrase_1.said) `ConfigMap key ${k.key}` })),
+                        fingerprint: [include.written],
+                    });
+                    continue;
+                }
+                if (include.directoryFiles) {
+                    ctx.report({
+                        messageId: 'directory',
+                        data: {
+                            server: rel(server.serverXml),
+                            written: include.written,
+                            resolved: rel(include.resolved),
+                            files: include.directoryFiles.map((f) => path.basename(f)).join(', '),
+                        },
+                        location: include.location,
+                        related: include.directoryFiles.map((file) => ({ file, message: 'a Liberty file of that directory' })),
+                        fingerprint: [include.written],
+                    });
+                    continue;
+                }
+                ctx.report({
+                    messageId: 'missing',
+                    data: {
+                        server: path.relative(ctx.cwd, server.serverXml).split(path.sep).join('/'),
+                        written: include.written,
+                        resolved: path.relative(ctx.cwd, include.resolved).split(path.sep).join('/'),
+                    },
+                    location: include.location,
+                    fingerprint: [include.written],
+                });
+            }
+        }
+    },
+});

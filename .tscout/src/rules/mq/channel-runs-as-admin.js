@@ -1,0 +1,82 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const mq_access_words_1 = require("../../model/mq-access-words");
+const types_1 = require("../types");
+const access_1 = require("./_lib/access");
+const phrase_1 = require("../../core/phrase");
+const WITHOUT_SECRET = (0, phrase_1.ours)(' without a certificate or password');
+const GIVES_PASSWORD = (0, phrase_1.ours)(" and gives that user's password");
+exports.default = (0, types_1.defineRule)({
+    meta: {
+        id: 'mq/channel-runs-as-admin',
+        description: 'Report inbound channels (SVRCONN, RCVR, RQSTR, CLUSRCVR, AMQP) through which an administrative identity (mqm) can connect',
+        severity: 'warning',
+        appliesTo: { components: ['mq.svrconn'] },
+        messages: {
+            asserted: "{{chltype}} channel {{channel}} runs with the user id the client asserts and nothing refuses administrators: a client that says it is mqm{{password}} gets full control of the queue manager{{secret}}. Result: {{result}}{{assumed}}. Set MCAUSER to a low-privilege user or map clients with CHLAUTH, and keep the default SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN')",
+            messageChannel: "{{chltype}} channel {{channel}} has no MCAUSER, so its MCA runs as the queue manager's own user (mqm): any partner that connects{{secret}} can put to every queue, SYSTEM.ADMIN.COMMAND.QUEUE included. Result: {{result}}{{assumed}}. Set MCAUSER to a user with only the put authority the partner needs, or map partners with SET CHLAUTH TYPE(QMGRMAP|SSLPEERMAP) USERSRC(MAP)",
+            exitUnknown: '{{chltype}} channel {{channel}} names the security exit {{exit}}: the exit decides who connects and as whom, which the tree does not show, so lint-deploy cannot tell whether administrators get in. Without it the channel would admit: {{result}}. If the exit maps every peer to a low-privilege user, set that user as MCAUSER too so the definition says so',
+            mapped: '{{chltype}} channel {{channel}} runs as the administrative user {{user}}{{secret}}. Result: {{result}}{{assumed}}. Map the channel to a low-privilege user',
+        },
+        defaultOptions: {},
+        symptoms: ['AMQ9776', 'AMQ9777', 'MQRC_NOT_AUTHORIZED', 'RC=2035', 'Channel was blocked'],
+        // Words of the messages built here: a tree's password that is the word `password` is not masked inside them.
+    },
+    check(ctx) {
+        for (const { channel, access } of (0, access_1.inboundAccess)(ctx.deployment)) {
+            if (access.exit && !access.tls.unknown && access.paths.some((p) => p.admin && p.identity.kind !== 'blocked')) {
+                ctx.report({
+                    messageId: 'exitUnknown',
+                    data: {
+                        chltype: access.chltype,
+                        channel: access.channel,
+                        exit: access.exit.value,
+                        result: (0, mq_access_words_1.describePaths)(access).join('; '),
+                    },
+                    location: access.exit.from.kind === 'file' ? access.exit.from.location : channel.nameLocation,
+                    related: [{ ...channel.nameLocation, message: (0, phrase_1.said) `${access.chltype} channel ${access.channel}` }],
+                    severity: 'info',
+                    fingerprint: [access.channel, access.chltype, 'exit'],
+                });
+                continue;
+            }
+            if (access.exit || access.tls.unknown || (0, access_1.tlsRuleOwns)(access))
+                continue;
+            const path = access.paths.find((p) => p.admin && p.identity.kind !== 'blocked');
+            if (!path)
+                continue;
+            const secret = access.adminWithoutSecret
+                ? WITHOUT_SECRET
+                : access.tls.certificateRequired
+                    ? (0, phrase_1.ours)(' with a trusted certificate')
+                    : '';
+            // CONNAUTH checks the asserted administrator's password on this way in: claiming mqm is not enough, knowing its password is.
+            const password = !access.adminWithoutSecret &&
+                !access.tls.certificateRequired &&
+                (path.password === 'all' || path.password === 'admin')
+                ? GIVES_PASSWORD
+                : '';
+            const data = {
+                password,
+                chltype: access.chltype,
+                channel: access.channel,
+                result: (0, access_1.resultText)(access),
+                assumed: (0, access_1.assumption)(access),
+                secret,
+                user: path.identity.user ?? '',
+            };
+            const location = path.identity.kind === 'fixed' && path.identity.from?.kind === 'file'
+                ? path.identity.from.location
+                : channel.nameLocation;
+            ctx.report({
+                messageId: path.identity.kind === 'mca' ? 'messageChannel' : path.identity.kind === 'fixed' ? 'mapped' : 'asserted',
+                data,
+                location,
+                ...(location === channel.nameLocation ? (0, access_1.nameRole)(access) : {}),
+                related: (0, access_1.relatedFor)(access, location),
+                severity: (0, access_1.confidentAdminWithoutSecret)(access) ? 'error' : 'warning',
+                fingerprint: [access.channel, access.chltype, 'admin'],
+            });
+        }
+    },
+});

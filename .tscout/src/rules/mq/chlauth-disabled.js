@@ -1,0 +1,52 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const mq_scripts_1 = require("../../model/mq-scripts");
+const mq_chlauth_1 = require("../../model/mq-chlauth");
+const paths_1 = require("../../model/paths");
+const types_1 = require("../types");
+const access_1 = require("./_lib/access");
+exports.default = (0, types_1.defineRule)({
+    meta: {
+        id: 'mq/chlauth-disabled',
+        description: 'Report ALTER QMGR CHLAUTH(DISABLED): every channel authentication record stops applying, the default blocks of SYSTEM.* channels and of administrators included',
+        severity: 'warning',
+        appliesTo: { documents: ['mq.mqsc'] },
+        messages: {
+            disabled: "ALTER QMGR CHLAUTH(DISABLED) switches off every channel authentication record, including the defaults that refuse SYSTEM.* channels and administrators (*MQADMIN). Opened: {{channels}}. Keep CHLAUTH(ENABLED) and admit what you need with specific records (SET CHLAUTH('APP.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('10.1.*') USERSRC(CHANNEL))",
+        },
+        defaultOptions: {},
+        symptoms: ['AMQ9776', 'AMQ9777', 'MQRC_NOT_AUTHORIZED', 'RC=2035', 'Channel was blocked'],
+    },
+    check(ctx) {
+        for (const mqsc of (0, mq_scripts_1.mqscScriptsOf)(ctx.deployment)) {
+            const state = (0, mq_chlauth_1.chlauthState)(mqsc.data.objects, mqsc.file.path);
+            if (state.value !== 'DISABLED' || state.from.kind !== 'file')
+                continue;
+            const opened = (0, access_1.openedBy)(ctx.deployment, mqsc, { chlauthDefault: true });
+            if (opened.length === 0)
+                continue;
+            const location = state.from.location;
+            const supportsError = ({ input, access }) => Boolean(input.attributes) && (0, access_1.confidentAdminWithoutSecret)(access);
+            // A shipped SYSTEM.DEF.* channel the script never touches is opened whatever the script's channels are called:
+            // then those only decide the error. With no SET CHLAUTH of the script's own, CHLAUTH(ENABLED) would apply IBM's
+            // default records only, whose SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN') keeps administrators out of
+            // every channel whatever its name: a channel that lets an administrator in now is opened whatever a template
+            // calls it. Any other channel is opened for its name (SYSTEM.* is refused by default): the name decides.
+            const shippedOpened = opened.some(({ input }) => !input.attributes);
+            const ownRecords = mqsc.data.commands.some((c) => c.verb === 'SET' && c.noun === 'CHLAUTH');
+            const nameDecides = ({ access }) => ownRecords ||
+                !access.paths.some((p) => p.admin && (p.identity.kind === 'client' || p.identity.kind === 'fixed'));
+            const error = opened.some(supportsError);
+            const related = (0, access_1.channelRelated)(opened, (item) => (error && supportsError(item)) || !shippedOpened ? nameDecides(item) : false);
+            ctx.report({
+                messageId: 'disabled',
+                data: { channels: (0, access_1.channelList)(opened) },
+                location,
+                related,
+                severity: error ? 'error' : 'warning',
+                // The file relative to the deployment: a baseline recorded in one checkout matches in another.
+                fingerprint: [(0, paths_1.relativePosix)(ctx.deployment.root, mqsc.file.path), 'CHLAUTH(DISABLED)'],
+            });
+        }
+    },
+});

@@ -1,0 +1,45 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const openssl_1 = require("../../knowledge/openssl");
+const server_releases_1 = require("../../knowledge/server-releases");
+const types_1 = require("../types");
+const removed_syntax_1 = require("./_lib/removed-syntax");
+const { since: REMOVED, deprecatedSince: DEPRECATED } = openssl_1.NGINX_FACTS.sslDirectiveRemoved;
+/**
+ * The `ssl` directive (`ssl on;`), which nginx deprecated for `listen … ssl` and later removed (nginx/nginx@d32f66f;
+ * the releases are knowledge: openssl-servers.json nginx.sslDirectiveRemoved): from the removal nginx stops at start
+ * with `[emerg] unknown directive "ssl"`, so every server of the file is down, TLS or not. An error when the image that
+ * runs the file names a release without it; a warning when it names an earlier one (it starts, with a deprecation
+ * warning from 1.15.0 and silently before, and stops starting at the next upgrade) or none (the official image's current tags have none), or when the
+ * file is a template. Real case: amitbansal26/nexus-nginx-ssl (`FROM nginx`, `ssl on;`).
+ */
+exports.default = (0, types_1.defineRule)({
+    meta: {
+        id: 'nginx/ssl-directive-removed',
+        description: 'Report the ssl directive (ssl on;), which nginx deprecated for listen … ssl and then removed: the releases without it refuse it and do not start',
+        severity: 'error',
+        appliesTo: { documents: ['nginx.'] },
+        messages: {
+            refused: "'ssl {{value}}' is a directive nginx removed in {{removed}}, and the image runs nginx {{release}}: nginx stops at start with [emerg] unknown directive \"ssl\" (nginx -t fails too), so none of this configuration's servers runs. Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;')",
+            deprecated: "'ssl {{value}}' is deprecated since nginx {{deprecated}} and removed in {{removed}}: nginx {{release}} still takes it, with a warning, but nginx {{removed}} and later stop at start with [emerg] unknown directive \"ssl\", so the next upgrade of the image takes every server of this configuration down. Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;')",
+            silent: "'ssl {{value}}' is taken without a warning by nginx {{release}}, which the image runs, but nginx {{deprecated}} deprecated it and {{removed}} removed it: nginx {{removed}} and later stop at start with [emerg] unknown directive \"ssl\", so an upgrade of the image to a current release takes every server of this configuration down. Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;'), which nginx {{release}} takes too",
+            releaseUnknown: "'ssl {{value}}' is deprecated since nginx {{deprecated}} and removed in {{removed}}: nginx {{removed}} and later (every release since June 2023, and the nginx image's current tags) stop at start with [emerg] unknown directive \"ssl\", earlier ones take it (with a warning from {{deprecated}} on). {{which}} Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;')",
+        },
+        options: {},
+        symptoms: [
+            '[emerg] unknown directive "ssl"',
+            'the "ssl" directive is deprecated, use the "listen ... ssl" directive instead',
+        ],
+    },
+    check(ctx) {
+        for (const directive of ctx.deployment.nginxSslDirectives ?? []) {
+            const release = directive.nginx?.release;
+            // Before the deprecation (nginx:1.13.3, marianar97/VaicoSnakeWP) it starts without a word of warning.
+            const taken = (0, server_releases_1.nginxWarnsOfSslDirective)(release) === false ? 'silent' : 'deprecated';
+            (0, removed_syntax_1.reportRemovedSyntax)(ctx, directive, (0, server_releases_1.nginxRefusesSslDirective)(release), taken, {
+                removed: REMOVED,
+                deprecated: DEPRECATED,
+            });
+        }
+    },
+});

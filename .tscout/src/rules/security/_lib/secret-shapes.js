@@ -1,0 +1,200 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.NOT_A_SECRET_VALUE = exports.UNDER_TRUST_STORE = exports.TRUST_STORE_PASSWORD = exports.JETTY_OBF = exports.XOR = void 0;
+exports.standsInForSecret = standsInForSecret;
+exports.namesNoSecret = namesNoSecret;
+exports.isDigestOfSecret = isDigestOfSecret;
+/**
+ * The shapes of values and keys security/plaintext-secret judges: what reads as a stand-in for a secret (a placeholder,
+ * a redaction mark, an encryption or hash, a file path, a flag), which keys name something other than the secret, and
+ * the obfuscations and trust store passwords it reports at info. Values are tested, never printed.
+ */
+const placeholder_1 = require("../../../core/placeholder");
+/**
+ * Values that are not the secret itself: environment/template placeholders. `$[name]` is xipki's (its prepare.sh runs
+ * BatchReplace over conf/server.xml with setup/conf.json: xipki/xipki assemblies/xipki-setup). `$${name}` is Compose's
+ * (and Terraform's) escape for the text `${name}`, a placeholder of the program that reads it: JHipster's Compose files
+ * pass `http://admin:$${jhipster.registry.password}@jhipster-registry:8761/eureka`, which Spring resolves.
+ */
+const PLACEHOLDER = /^(\$\$?\{[^}]*\}|\$\[[\w.-]+\]|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{.*\}\}|@[\w.-]+@|<[^>]*>)$/;
+/**
+ * The name of a placeholder another program replaces, not a secret: an upper-case identifier of several words, one of
+ * which names a secret (OpenLiberty/open-liberty-operator@ec1ea07 internal/controller/assets: ltpa.xml's
+ * `keysPassword="LTPA_KEYS_PASSWORD"` and encryption-key-password.xml's `value="WLP_PASSWORD_ENCRYPTION_KEY"`, which
+ * utils/utils.go fills with strings.Replace before the operator mounts them). One word (`CHANGEME`) is judged a secret.
+ */
+const PLACEHOLDER_NAME = /^(?=.*(PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|KEY|TOKEN))[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
+/**
+ * A value that says it is a placeholder, as a word of its own: Bitnami's Kafka chart writes
+ * `password="zookeeper-password-placeholder"` (and `password-placeholder-0`, `interbroker-password-placeholder`) into
+ * the JAAS and server.properties its start script then fills with `replace_placeholder … "$KAFKA_ZOOKEEPER_PASSWORD"`
+ * (jays-codes/ud-microservices-springboot-helm@24a0767 helm/kafka/templates/scripts-configmap.yaml, chart 29.3.9).
+ */
+const PLACEHOLDER_WORD = /(^|[-_.])placeholder([-_.]|$)/i;
+/**
+ * A fill-in written as words in braces, `{API Secret or Password}` (confluentinc/demo-scene@dc2b351
+ * python-microservices/<service>/config.properties: `sasl.password={API Secret or Password}`): prose for the reader to replace.
+ */
+const PLACEHOLDER_PROSE = /^\{[A-Za-z][^{}]*\s[^{}]*\}$/;
+/**
+ * WebSphere/Liberty encodings: `{aes}`/`{hash}` are encrypted or one-way; `{xor}` is reversible obfuscation. Spring
+ * Cloud Config's `{cipher}` is encrypted with the config server's key, which decrypts it before serving it
+ * (https://docs.spring.io/spring-cloud-config/reference/server/encryption-and-decryption.html).
+ */
+const ENCODED = /^\{(cipher|aes|aes-\d+|hash|custom[\w:-]*|pbkdf2[\w-]*|sha\d*|ssha\d*|bcrypt|scrypt|argon2[\w@.-]*)\}/i;
+/**
+ * A one-way hash in the modular crypt format: bcrypt `$2a$10$…` (Spring Security's BCryptPasswordEncoder, which
+ * Engineering-Research-and-Development/true-connector's ConfigMaps hold), SHA-crypt `$5$`/`$6$`, yescrypt `$y$`,
+ * Argon2 `$argon2id$`: what the application compares a password with, not the password.
+ */
+const CRYPT_HASH = /^\$(2[abxy]?\$\d{2}\$[./A-Za-z0-9]{53}|[56]\$(rounds=\d+\$)?[./A-Za-z0-9]{1,16}\$[./A-Za-z0-9]{43,86}|y\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+\$[./A-Za-z0-9]+|argon2(id|i|d)\$v=\d+\$[^$\s]+\$[^$\s]+\$[^$\s]+)$/;
+exports.XOR = /^\{xor\}/i;
+/**
+ * Jetty's `OBF:` obfuscation (org.eclipse.jetty.util.security.Password), which its start files and XML take for store
+ * passwords: reversible by anyone with Jetty's jar ("OBF passwords are not secure, just protected from casual
+ * observation": the ssl module's ini template, jetty.project@ec6782f jetty-server/src/main/config/modules/ssl.mod).
+ */
+exports.JETTY_OBF = /^OBF:[0-9a-z]+$/;
+/**
+ * A value that is a redaction mark, not a password (`XXXXXXXX` where a published example left the secret out), also in
+ * the shape of the secret it stands for: Haufe-Lexware/demo-spring-boot-tls-material-from-vault@b6416c3's
+ * bootstrap-token-sample.yml gives `spring.cloud.vault.token: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (a Vault token's
+ * UUID shape) for each developer to replace.
+ */
+const REDACTED = /^(?:X{4,}(?:[-_.]X+)*|x{4,}(?:[-_.]x+)*|\*{4,})$/;
+/**
+ * A key that names a digest of the secret: Graylog's `GRAYLOG_ROOT_PASSWORD_SHA2` / `root_password_sha2`, which it
+ * compares with the SHA-256 of the password typed (Graylog2/graylog2-server misc/graylog.conf: "echo -n yourpassword |
+ * shasum -a 256"), `…_HASH`, `…-digest`, `…Md5`.
+ */
+const NAMES_A_DIGEST = /(^|[-_.\s])(sha-?\d*|hash(ed)?|digest|md5)$|[a-z0-9](Sha\d*|SHA\d*|Hash(ed)?|Digest|Md5|MD5)$/i;
+/**
+ * Keys a product's own convention fills with a digest though their name says password: the HiveMQ images put
+ * HIVEMQ_CONTROL_CENTER_PASSWORD into config.xml's control-center user `<password>`, "a SHA256 hash" (of the user name
+ * followed by the password: the default a68f…caf8 is sha256("adminhivemq")), hivemq/hivemq4-docker-images@c051d4c
+ * README.md.
+ */
+const PRODUCT_DIGEST_KEY = /^HIVEMQ_CONTROL_CENTER_PASSWORD$/;
+/**
+ * A digest's shape: hex of MD5/SHA-1/SHA-224/SHA-256/SHA-384/SHA-512 length, or their padded base64. A random hex
+ * secret (`openssl rand -hex 32`) has the same shape, so the shape alone proves nothing: the key must name a digest.
+ */
+const DIGEST_SHAPE = /^([0-9a-f]{32}|[0-9a-f]{40}|[0-9a-f]{56}|[0-9a-f]{64}|[0-9a-f]{96}|[0-9a-f]{128}|[A-Za-z0-9+/]{22}==|[A-Za-z0-9+/]{27}=|[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{86}==)$/i;
+/**
+ * The password of a trust store (`javax.net.ssl.trustStorePassword`, Spring `trust-store-password`, Tomcat
+ * `truststorePass`, Kafka `ssl.truststore.password`, `com.ibm.ssl.trustStorePassword`, Apereo CAS
+ * `cas.http-client.truststore.psw`): the store holds public CA certificates only, so the password guards no secret. JSSE loads a JKS trust store without it (no integrity check);
+ * a PKCS12 one made by keytool 17 needs it to decrypt the certificate bag (checked with JDK 17: `KeyStore.load(in,
+ * null)` gives 1 entry for JKS, 0 for PKCS12) — public certificates either way.
+ */
+exports.TRUST_STORE_PASSWORD = /trust[-_.]?store[-_.]?(pass|psw|pwd)/i;
+/**
+ * A password set inside a trust store's own object, whatever its key says (MASS-VETS/MASS's MicroserviceMonitor
+ * application.yaml: `monitor.trustStore.keyStorePassword`, the same keys as its `monitor.keyStore` object), or as an
+ * attribute of a trust store element (WildFly's security realm `<truststore path=… keystore-password=…>`:
+ * girirajsharma/wildfly-ssl-examples standalone.xml), and the password of an object named for a trust store
+ * (alphagov/verify-hub's Dropwizard `clientTrustStoreConfiguration: {path, password}`, read by
+ * uk.gov.ida.truststore.ClientTrustStoreConfiguration); not one named for keys too (`keyAndTrustStore`).
+ */
+exports.UNDER_TRUST_STORE = /(^|[.@])(?![^.@]*key)[^.@]*trust[-_]?store[^.@]*[.@][^.@]*(pass|psw)[^.@]*$/i;
+/**
+ * Keys whose value names a file, a policy or a flag rather than holding the secret; also a setting under a secret's
+ * namespace (confluentinc/cp-demo's `…_BASIC_AUTH_CREDENTIALS_SOURCE: USER_INFO`, and `CONNECT_CONFIG_PROVIDERS_SECRET_
+ * PARAM_KAFKASTORE_BOOTSTRAP_SERVERS`, `…_SECURITY_PROTOCOL`, `…_SASL_MECHANISM`, `…_REPLICATION_FACTOR`), and a JBoss
+ * login module's `password-stacking` option, whose value (`useFirstPass`) says how stacked modules share one login
+ * (https://docs.jboss.org/jbossas/docs/Server_Configuration_Guide/4/html/Using_JBoss_Login_Modules-Password_Stacking.html).
+ * A key ending in `name` names where the secret is kept (`DB_PASSWORD_SECRET_NAME: db-creds`, the Kubernetes Secret a
+ * container or an operator reads it from), as a `…_REF` does.
+ */
+exports.NOT_A_SECRET_VALUE = /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class|source|protocol|mechanism|servers|factor|stacking|name)$/i;
+/**
+ * A switch or an absent value, not a secret; `unused` / `NotUsed` says the setting is not used (onap/oom@4f72676:
+ * aai-babel's `KEY_STORE_PASSWORD: NotUsed`, cds's `blueprintprocessor.k8s.plugin.password=unused`).
+ */
+const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|optional|unused|not[-_ ]?used)$/i;
+/**
+ * A bound of a password policy (`application.password.validator.minUpperCase=1`, `maxLength`, `minimum_digits`): the
+ * secret word is the namespace, the setting counts characters. Engineering-Research-and-Development/true-connector.
+ */
+const POLICY_BOUND = /^(min|max)(imum)?([A-Z_-]|$)/;
+/**
+ * A key whose secret word is `token` holding a number of up to five digits: the token's lifetime or a count, not a
+ * token, which its issuer makes as a long random or signed string. Kamegatze/file-manager@4302c82's
+ * authorization-microservice application.yml sets `app.access-token: 30` and `app.refresh-token: 1440`, the minutes
+ * its JwtServiceImp reads into `Integer timeAccess` and `timeRefresh` (`@Value("${app.access-token}")`).
+ */
+const TOKEN_WORD = /(^|[-_.])token$/i;
+/**
+ * Kafka images' settings that name the file holding the password, under /etc/kafka/secrets, not the password:
+ * confluentinc/kafka-images@2b0127d kafka/include/etc/confluent/docker/configure reads the key store password from
+ * "/etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_CREDENTIALS" (and KEY, TRUSTSTORE alike). `KAFKA_SSL_*_PASSWORD` still holds one.
+ */
+const NAMES_A_SECRET_FILE = /^KAFKA_SSL_(KEYSTORE|KEY|TRUSTSTORE)_CREDENTIALS$/;
+/**
+ * Image switches about a password, not a password: the MySQL and MariaDB images' `MYSQL_ALLOW_EMPTY_PASSWORD`,
+ * `MYSQL_RANDOM_ROOT_PASSWORD`, `MYSQL_ONETIME_PASSWORD` (and `MARIADB_ALLOW_EMPTY_ROOT_PASSWORD`, `…_RANDOM_ROOT_…`) are
+ * "boolean variables … made true by setting them with any strings of non-zero lengths" (`1`, `yes`:
+ * https://dev.mysql.com/doc/refman/8.0/en/docker-mysql-more-topics.html; docker-library/mysql docker-entrypoint.sh
+ * tests them with `-z`). JamesPoon/docker@2df235fe mysql/repl/docker-compose.yml `MYSQL_ALLOW_EMPTY_PASSWORD: 1`.
+ */
+const NAMES_A_SWITCH = /(^|[-_.])(allow[-_.]?empty|random|one[-_.]?time)([-_.]root)?[-_.]?password$/i;
+/**
+ * A value that is a file path names where the secret is kept (`GOOGLE_APPLICATION_CREDENTIALS=/config/key.json`,
+ * a stash file, a mounted Secret): absolute, home- or dot-relative, under a variable (`${HOME}/…`, Spring's
+ * `${certs.basedir}/…`), a `file:` URL, or a relative path (or Spring `classpath:` resource) ending in a
+ * key/credential file's extension. One word with no separator is judged a secret.
+ */
+const FILE_PATH = /^((\/|~\/|\.{1,2}[\\/]|[A-Za-z]:[\\/]|\$\w+[\\/]|\$\{[\w.-]+\}[\\/]|file:)\S*|(classpath\*?:\/?)?[\w.-]+([\\/][\w.-]+)*\.(json|pem|crt|cer|key|p12|pfx|jks|jceks|kdb|sth|keystore|truststore|txt|properties|conf))$/i;
+/**
+ * A value wholly in one pair of quotes that the format keeps as text: a `.properties` file takes
+ * `ssl.keystore.password="${KAFKA_SSL_PASSWORD}"` with its quotes (m-stojanovic/kafka-zk-cluster-docker-ssl@452e791
+ * secrets/host.consumer.ssl.config), so what the quotes enclose says whether the file holds the secret. Empty quotes
+ * (`ssl.keystore.password=""`) hold none: java.util.Properties reads the two quote characters (OpenJDK 17.0.15), a
+ * password nobody keeps secret, which opens only a store whose password is exactly `""` — a store with an empty password
+ * refuses it ("keystore password was incorrect"), which cert/store-password-wrong says where the store is in the tree.
+ */
+const QUOTED = /^(["'])([^]*)\1$/;
+/**
+ * Whether a value stands for a secret rather than holding it: empty, a flag, a placeholder (of any engine, whole or with
+ * a default), a redaction mark, an encryption or one-way hash, a file path, or a `.properties` comment taken for the
+ * value; also written in quotes the format keeps (a quoted password is still one: its text is judged the same way).
+ */
+function standsInForSecret(value) {
+    const quoted = QUOTED.exec(value)?.[2];
+    return isStandIn(value) || (quoted !== undefined && isStandIn(quoted));
+}
+function isStandIn(value) {
+    return (!value ||
+        FLAG.test(value) ||
+        PLACEHOLDER.test(value) ||
+        PLACEHOLDER_NAME.test(value) ||
+        PLACEHOLDER_WORD.test(value) ||
+        PLACEHOLDER_PROSE.test(value) ||
+        REDACTED.test(value) ||
+        ENCODED.test(value) ||
+        CRYPT_HASH.test(value) ||
+        FILE_PATH.test(value) ||
+        // `password=  # Leave this empty` in a .properties file: a comment taken for the value (parse/comment-in-value).
+        /^#[ \t\f]/.test(value) ||
+        // A placeholder reference inside text (`${env.PW}` with a default, nested ones, `{{ .Values.pw }}`) is not plaintext.
+        (0, placeholder_1.isWholePlaceholder)(value) ||
+        /^\{\{[^}]*\}\}$/.test(value));
+}
+/**
+ * Whether a secret key's setting holds something other than the secret (its last key segment `key`, and the element
+ * name `secretName` that made an XML attribute secret): a file, a policy, a flag, a Kafka image's secret file name, an
+ * image's switch about a password, or a password policy's numeric bound.
+ */
+function namesNoSecret(key, secretName, value) {
+    return (exports.NOT_A_SECRET_VALUE.test(key) ||
+        // An XML attribute made secret by its element's name (`<module-option name="password-stacking" value=…>`).
+        exports.NOT_A_SECRET_VALUE.test(secretName ?? '') ||
+        NAMES_A_SECRET_FILE.test(key) ||
+        NAMES_A_SWITCH.test(key) ||
+        (POLICY_BOUND.test(key) && /^\d+$/.test(value)) ||
+        (TOKEN_WORD.test(key) && /^\d{1,5}$/.test(value)));
+}
+/** Whether a key names a digest of the secret and the value has a digest's shape (the key must say so: see DIGEST_SHAPE). */
+function isDigestOfSecret(key, value) {
+    return (NAMES_A_DIGEST.test(key) || PRODUCT_DIGEST_KEY.test(key)) && DIGEST_SHAPE.test(value);
+}

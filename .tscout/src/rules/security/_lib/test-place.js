@@ -1,0 +1,36 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.undeployedPlace = undeployedPlace;
+const paths_1 = require("../../../model/paths");
+const test_fixture_dirs_1 = require("../../../core/test-fixture-dirs");
+const path_name_1 = require("../../../core/path-name");
+/**
+ * A Maven or Gradle test source set (`src/test/`, `src/it/`, `src/integrationTest/`…) outside its resources: apache/tomee
+ * @9b8607a's Arquillian tests start a TomEE whose conf is src/test/conf (tomcat-users.xml, server.xml), and
+ * apache/activemq-artemis keeps test brokers' XML beside the test classes in src/test/java. Maven packages neither
+ * (https://maven.apache.org/guides/introduction/introduction-to-the-standard-directory-layout.html).
+ */
+const TEST_SOURCES = /^(?:.*\/)?src\/(?:test|it|integrationTest|intTest|testFixtures|e2e)(?=\/)/;
+/**
+ * Where a file lies that nothing deploys as it is, with the words for it: an example of a configuration file (the name
+ * it documents), or the tests' directory it lies in: a test source set's resources (`src/test/resources`), the
+ * rest of a test source set (`src/test/conf`), a Test Kitchen or Molecule fixture directory (`test/integration/<suite>`,
+ * `molecule/<scenario>`), or the golden files of a chart's tests (`test/unit/<component>/golden`). None is deployed.
+ */
+function undeployedPlace(root, doc) {
+    const relative = (0, paths_1.relativePosix)(root, doc.file.path);
+    const name = (0, path_name_1.lastPathSegment)(relative);
+    if (path_name_1.EXAMPLE_SUFFIX.test(name))
+        return { messageId: 'example', dir: name.replace(path_name_1.EXAMPLE_SUFFIX, '') };
+    const resources = (0, test_fixture_dirs_1.testResourcesDir)(relative);
+    if (resources !== undefined)
+        return { messageId: 'testResource', dir: resources };
+    const sources = TEST_SOURCES.exec(relative)?.[0];
+    if (sources !== undefined)
+        return { messageId: 'testSources', dir: sources };
+    const fixture = (0, test_fixture_dirs_1.testFixtureDir)(relative);
+    if (fixture !== undefined)
+        return { messageId: 'testFixture', dir: fixture };
+    const golden = (0, test_fixture_dirs_1.testGoldenDir)(relative);
+    return golden !== undefined ? { messageId: 'testGolden', dir: golden } : undefined;
+}

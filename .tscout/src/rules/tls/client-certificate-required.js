@@ -1,0 +1,133 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const links_1 = require("../../handshake/links");
+const trust_signals_1 = require("../../derive/trust-signals");
+const trust_1 = require("../_lib/trust");
+const types_1 = require("../types");
+const phrase_1 = require("../../core/phrase");
+/** Path failures of a client certificate this rule reports (key usage and dates have their own rules). */
+const REASONS = new Set([
+    'no-anchor',
+    'missing-intermediate',
+    'anchor-not-self-signed',
+    'depth',
+    'not-ca',
+    'path-length',
+    'revocation',
+]);
+/** The predictor's "client certificate required, none configured": this rule reports it with both ends. */
+function ownsLinkFailure(lp) {
+    return !lp.prediction.ok && lp.prediction.reason === 'client-cert-required';
+}
+exports.default = (0, types_1.defineRule)({
+    meta: {
+        id: 'tls/client-certificate-required',
+        description: 'Catch links whose server asks for a client certificate the client does not send, or sends one the server does not trust',
+        severity: 'error',
+        messages: {
+            none: '{{server}} requires a client certificate ({{setting}}) and {{client}} has none (no key store or certificate configured). {{server}} refuses the connection: it logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: give {{client}} a key store with a certificate from a CA {{server}} trusts (-Djavax.net.ssl.keyStore=… / its SSL configuration), or, if the application builds its own SSLContext, declare the link\'s key store',
+            noMatch: '{{server}} requires a client certificate ({{setting}}) and asks for one issued by {{listed}}; {{client}}\'s key store {{store}} holds only {{candidates}}, issued by {{issuers}}: JSSE\'s key manager sends no certificate when no issuer matches. {{server}} logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: import the CA of {{client}}\'s certificate into {{server}}\'s trust store, or give {{client}} a certificate from a CA {{server}} lists',
+            revocation: '{{server}} asks for a client certificate ({{setting}}) and rejects the one {{client}} sends ({{chain}}): {{why}}. {{server}} trusts {{anchors}}. {{server}} logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: give {{server}} a crlPath holding the CRL of the CA that issued {{leaf}}, enable OCSP or CRL distribution points where that CA publishes them, or turn the revocation check off (validatePeers: false)',
+            untrusted: '{{server}} asks for a client certificate ({{setting}}) and does not trust the one {{client}} sends ({{chain}}): {{why}}. {{server}} trusts {{anchors}}. {{server}} logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: import the CA that issued {{leaf}} into {{server}}\'s trust store, or send the full chain from {{client}}\'s key store',
+        },
+        options: {},
+        symptoms: [
+            'Empty client certificate chain',
+            'Received fatal alert: bad_certificate',
+            'Received fatal alert: certificate_unknown',
+            'Could not determine revocation status',
+            'No required SSL certificate was sent',
+            'client sent no required SSL certificate',
+            'The SSL certificate error',
+            'client SSL certificate verify error',
+            'peer did not return a certificate',
+            'AMQ9637',
+            'AMQ9642',
+        ],
+        ownsLinkFailure,
+    },
+    check(ctx) {
+        for (const lt of ctx.deployment.derived.trust) {
+            const check = lt.clientCertificate;
+            if (!check)
+                continue;
+            const v = check.verdict;
+            const authFrom = lt.server.tls?.clientAuth?.from;
+            const location = (0, links_1.placeOf)(lt.server, authFrom);
+            const setting = authFrom?.kind === 'default'
+                ? `${lt.clientAuth} by default: ${authFrom.origin}`
+                : `client authentication ${lt.clientAuth}`;
+            const protocol = (0, trust_1.linkProtocol)(ctx.deployment, lt);
+            const common = (kind) => {
+                const s = (0, trust_signals_1.trustSignals)(check, kind, protocol);
+                return {
+                    server: lt.server.name,
+                    client: lt.client.name,
+                    setting,
+                    serverLog: s.verifierLog,
+                    clientLog: s.peerLog,
+                    alertText: s.alert === 'none' ? ' (the handshake completes, the request is refused)' : ` and sends ${s.alert}`,
+                };
+            };
+            if (v.kind === 'no-certificate' && lt.clientAuth === 'required') {
+                if (v.why === 'none-configured') {
+                    ctx.report({
+                        messageId: 'none',
+                        data: common('no-certificate'),
+                        location,
+                        related: (0, trust_1.trustRelated)(lt, check, location),
+                        fingerprint: [lt.link.client, lt.link.server, 'none'],
+                        outcome: 'fails',
+                    });
+                }
+                else {
+                    const listed = [...new Set(check.anchors.map((a) => (0, trust_1.certName)(a.cert)))].join(', ');
+                    ctx.report({
+                        messageId: 'noMatch',
+                        data: {
+                            ...common('no-certificate'),
+                            listed: listed || 'no CA',
+                            store: check.presentedStore ?? 'its key store',
+                            candidates: v.candidates.map((c) => (0, trust_1.certName)(c.cert)).join(', '),
+                            issuers: [...new Set(v.candidates.map((c) => c.cert.issuerText))].join('; '),
+                        },
+                        location,
+                        related: [
+                            ...(0, trust_1.trustRelated)(lt, check, location),
+                            ...v.candidates.map((c) => ({
+                                file: c.doc.file.path,
+                                range: c.cert.range,
+                                message: (0, phrase_1.said) `${lt.client.name}'s certificate ${(0, trust_1.certName)(c.cert)}`,
+                            })),
+                        ],
+                        fingerprint: [lt.link.client, lt.link.server, 'no-issuer-match'],
+                        outcome: 'fails',
+                    });
+                }
+            }
+            else if (v.kind === 'untrusted' && REASONS.has(v.result.reason)) {
+                const [leaf] = check.presented; // an untrusted verdict judged a presented chain
+                if (!leaf)
+                    continue;
+                const revocation = v.result.reason === 'revocation' ? lt.server.tls?.trust?.revocationWithoutSource : undefined;
+                ctx.report({
+                    messageId: revocation ? 'revocation' : 'untrusted',
+                    data: {
+                        ...common(v.result.reason),
+                        chain: (0, trust_1.chainText)(check),
+                        why: (0, trust_1.pathFailureText)(v.result),
+                        anchors: (0, trust_1.anchorsText)(ctx.deployment.root, check),
+                        leaf: (0, trust_1.certName)(leaf.cert),
+                    },
+                    location,
+                    related: [
+                        ...(0, trust_1.trustRelated)(lt, check, location),
+                        ...(revocation ? [{ ...revocation.at, message: (0, phrase_1.said) `${lt.server.name} checks revocation here` }] : []),
+                    ],
+                    fingerprint: [lt.link.client, lt.link.server, v.result.reason, leaf.cert.fingerprintSha256],
+                    outcome: 'fails',
+                });
+            }
+        }
+    },
+});

@@ -1,0 +1,63 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const trust_signals_1 = require("../../derive/trust-signals");
+const trust_1 = require("../_lib/trust");
+const types_1 = require("../types");
+const phrase_1 = require("../../core/phrase");
+exports.default = (0, types_1.defineRule)({
+    meta: {
+        id: 'tls/incomplete-chain',
+        description: 'Catch servers that do not send the intermediate CA certificate their clients need to reach a trusted root',
+        severity: 'error',
+        messages: {
+            incomplete: '{{server}} sends {{chain}} without the intermediate {{missing}} ({{missingFile}} holds it); {{client}} trusts {{anchors}} and does not fetch missing intermediates (JSSE: com.sun.security.enableAIAcaIssuers is off by default). The client aborts with {{alert}}: it logs "{{clientLog}}", {{server}} logs "{{serverLog}}". Fix: {{fix}}',
+        },
+        options: {},
+        symptoms: [
+            'PKIX path building failed',
+            'unable to find valid certification path to requested target',
+            'unable to get local issuer certificate',
+        ],
+    },
+    check(ctx) {
+        for (const lt of ctx.deployment.derived.trust) {
+            const check = lt.serverCertificate;
+            if (!check)
+                continue; // the client checks no certificate (nginx proxy_ssl_verify off)
+            const v = check.verdict;
+            if (v.kind !== 'untrusted' || v.result.reason !== 'missing-intermediate' || !v.result.missing)
+                continue;
+            const missing = v.result.missing;
+            const holder = ctx.deployment.derived.certificates.find((c) => c.cert.fingerprintSha256 === missing.fingerprintSha256);
+            const signals = (0, trust_signals_1.trustSignals)(check, 'missing-intermediate', (0, trust_1.linkProtocol)(ctx.deployment, lt));
+            const location = (0, trust_1.peerPlace)(check);
+            const fix = check.presented[0]?.store
+                ? `import the CA reply with the whole chain into ${check.presentedStore} (keytool -importcert -alias <the key's alias> -file <leaf-and-chain.pem> -keystore <keystore>), so the key entry holds leaf, ${(0, trust_1.certName)(missing)} and the root`
+                : `append ${(0, trust_1.certName)(missing)} to the certificate file after the leaf (cat leaf.crt intermediate.crt > fullchain.crt; nginx sends the file in order)`;
+            ctx.report({
+                messageId: 'incomplete',
+                data: {
+                    server: lt.server.name,
+                    client: lt.client.name,
+                    chain: (0, trust_1.chainText)(check),
+                    missing: (0, trust_1.certName)(missing),
+                    missingFile: holder ? holder.doc.file.path.slice(ctx.deployment.root.length + 1) : (0, phrase_1.ours)('the tree'),
+                    anchors: (0, trust_1.anchorsText)(ctx.deployment.root, check),
+                    alert: signals.alert,
+                    clientLog: signals.verifierLog,
+                    serverLog: signals.peerLog,
+                    fix,
+                },
+                location,
+                related: [
+                    ...(0, trust_1.trustRelated)(lt, check, location),
+                    ...(holder
+                        ? [{ ...(0, trust_1.certificatePlace)(holder), message: (0, phrase_1.said) `the missing intermediate ${(0, trust_1.certName)(missing)}` }]
+                        : []),
+                ],
+                fingerprint: [lt.link.client, lt.link.server, missing.fingerprintSha256],
+                outcome: 'fails',
+            });
+        }
+    },
+});

@@ -1,0 +1,100 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const knowledge_1 = require("../../knowledge");
+const derive_1 = require("../../derive/derive");
+const types_1 = require("../../model/types");
+const types_2 = require("../types");
+const sources_1 = require("../_lib/sources");
+const phrase_1 = require("../../core/phrase");
+/** Protocol versions RFCs retire (SSLv2Hello is a hello format, not a version): protocolRetirement says which. */
+const LEGACY = new Set(['SSLv2', 'SSLv3', 'TLSv1', 'TLSv1.1']);
+const SERVER_TYPES = /^(nginx\.|httpd\.server$|tomcat\.|spring\.server$)/;
+/**
+ * Why the server's own OpenSSL refuses `protocols` whatever the list says (OpenSSL 3 above security level 0 signs no
+ * TLS 1.0/1.1 handshake: the model's `signatureFloor`), with the places that settle it; undefined when it does not, or
+ * when the tree does not name the OpenSSL release (an alternative series would sign them: unknown, not refused).
+ */
+function refusedByOpenssl(server, protocols) {
+    const floor = server.tls?.signatureFloor;
+    if (!floor || server.tls?.signatureFloorAlternative)
+        return undefined;
+    if (!protocols.every((p) => (0, knowledge_1.protocolRank)(p) < (0, knowledge_1.protocolRank)(floor.value)))
+        return undefined;
+    // The release comes from the image the tree names (FROM nginx:1.25 → debian:bookworm): name it too.
+    const image = (0, types_1.isNginx)(server) || server.type === 'httpd.server' ? server.attributes.openssl : undefined;
+    const native = server.type === 'tomcat.connector' ? server.attributes.nativeOpenssl : undefined;
+    const runs = image?.at
+        ? [{ ...image.at, message: (0, phrase_1.said) `${image.via ?? 'this image'}: OpenSSL ${image.release ?? image.series}` }]
+        : (native?.at ?? []).map((l) => ({ ...l, message: (0, phrase_1.ours)('Tomcat runs this connector on OpenSSL') }));
+    if (floor.from.kind === 'file')
+        return {
+            floor: floor.value,
+            why: (0, phrase_1.ours)('above security level 0 (the @SECLEVEL its cipher string sets) it signs no TLS 1.0/1.1 handshake'),
+            at: [{ ...floor.from.location, message: (0, phrase_1.ours)('the security level is set here') }, ...runs],
+        };
+    return { floor: floor.value, why: (0, phrase_1.ours)(floor.from.origin.replace(/ \(https?:[^)]*\)$/, '')), at: runs };
+}
+/**
+ * Of the legacy protocols a Java (JSSE) server lists, those its runtime still enables: the ones its JDK's
+ * jdk.tls.disabledAlgorithms drops are java/protocol-disabled-by-runtime's ("the JDK silently drops it"), in every update
+ * a JDK named by its feature may be. All of them when the JDK or its lists are not known, and on other stacks.
+ */
+function stillEnabledOnJsse(deployment, server, legacy) {
+    const implementation = server.tls?.implementation;
+    if (legacy.length === 0 || (implementation !== 'jsse' && implementation !== 'ibmjsse2'))
+        return legacy;
+    const endpoint = (0, derive_1.ownEndpoint)(deployment, server);
+    if (!endpoint || endpoint.missing.length > 0)
+        return legacy;
+    const enabled = new Set([...endpoint.side.protocols, ...(endpoint.updates?.candidates.flatMap((c) => c.patch.protocols ?? []) ?? [])].map(knowledge_1.normaliseProtocol));
+    return legacy.filter((p) => enabled.has(p));
+}
+exports.default = (0, types_2.defineRule)({
+    meta: {
+        id: 'tls/server-allows-legacy-protocols',
+        description: 'Warn when an nginx, httpd, Tomcat or Spring Boot server enables SSLv3, TLSv1 or TLSv1.1',
+        severity: 'warning',
+        messages: {
+            legacy: '{{server}} enables {{legacy}} ({{retiredBy}}; disabled by default in current JDKs, browsers and OpenSSL 3 at security level 1 and above). Fix: allow only TLSv1.2 and TLSv1.3, and upgrade the clients that still need {{legacy}}',
+            refusedByRuntime: "{{server}} lists {{legacy}}, but its {{runtime}} refuses them: {{why}}, so a client that offers only {{legacy}} fails with alert internal_error (OpenSSL: 'no suitable signature algorithm') and nothing below {{floor}} is served. Fix: remove {{legacy}} so the list says what runs",
+        },
+        defaultOptions: {},
+        symptoms: [],
+    },
+    check(ctx) {
+        for (const server of ctx.deployment.components) {
+            if (!SERVER_TYPES.test(server.type) || server.role === 'client')
+                continue;
+            const protocols = server.tls?.protocols;
+            if (!protocols || protocols.from.kind !== 'file')
+                continue;
+            const legacy = stillEnabledOnJsse(ctx.deployment, server, protocols.value.map(knowledge_1.normaliseProtocol).filter((p) => LEGACY.has(p)));
+            if (legacy.length === 0)
+                continue;
+            // Set outside the file that defines the server (a Spring `-Dserver.ssl.*` in a Dockerfile): that file decides
+            // too, and so does what made the value apply (the place that activates its Spring profile).
+            const elsewhere = protocols.from.location.file !== server.location.file;
+            const defined = elsewhere ? [{ ...server.location, message: (0, phrase_1.said) `${server.name} is defined here` }] : [];
+            const refused = refusedByOpenssl(server, legacy);
+            const related = (0, sources_1.withSources)(protocols.from.location, [...defined, ...(refused?.at ?? [])], protocols.from.via ?? []);
+            const data = { server: server.name, legacy: legacy.join(', ') };
+            ctx.report({
+                ...(refused
+                    ? {
+                        messageId: 'refusedByRuntime',
+                        severity: 'info',
+                        data: {
+                            ...data,
+                            runtime: ctx.deployment.derived.stacks.get(server.id)?.label ?? 'OpenSSL',
+                            why: refused.why,
+                            floor: refused.floor,
+                        },
+                    }
+                    : { messageId: 'legacy', data: { ...data, retiredBy: (0, phrase_1.ours)((0, knowledge_1.protocolRetirement)(legacy) ?? '') } }),
+                location: protocols.from.location,
+                ...(related.length > 0 ? { related } : {}),
+                fingerprint: [server.id, legacy.join(',')],
+            });
+        }
+    },
+});

@@ -1,0 +1,60 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const trust_signals_1 = require("../../derive/trust-signals");
+const trust_1 = require("../_lib/trust");
+const types_1 = require("../types");
+/** Path failures this rule reports; a missing intermediate, key usage and dates have their own rules. */
+const REASONS = new Set(['no-anchor', 'anchor-not-self-signed', 'depth', 'not-ca', 'path-length']);
+exports.default = (0, types_1.defineRule)({
+    meta: {
+        id: 'tls/untrusted-server-certificate',
+        description: "Catch links whose client does not trust the server's certificate chain (PKIX path building fails)",
+        severity: 'error',
+        messages: {
+            untrusted: '{{client}} does not trust the certificate {{server}} presents ({{chain}}): {{why}}. {{client}} trusts {{anchors}}. The client aborts with {{alert}}: it logs "{{clientLog}}", {{server}} logs "{{serverLog}}". Fix: import the root CA that issued {{leaf}} into {{client}}\'s trust store (keytool -importcert -trustcacerts -alias <ca> -file <root-ca.pem> -keystore <truststore>), or have {{server}} present a certificate from a CA {{client}} trusts',
+            untrustedCaFile: '{{client}} does not trust the certificate {{server}} presents ({{chain}}): {{why}}. {{client}} trusts {{anchors}}. The client aborts with {{alert}}: it logs "{{clientLog}}", {{server}} logs "{{serverLog}}". Fix: append the root CA that issued {{leaf}}, in PEM, to the CA file {{client}} verifies with ({{caFile}}; OpenSSL reads every certificate of the file), or have {{server}} present a certificate from a CA {{client}} trusts',
+        },
+        options: {},
+        symptoms: [
+            'PKIX path building failed',
+            'unable to find valid certification path to requested target',
+            'Received fatal alert: certificate_unknown',
+            'sslv3 alert certificate unknown',
+            'basic constraints check failed',
+        ],
+    },
+    check(ctx) {
+        for (const lt of ctx.deployment.derived.trust) {
+            const check = lt.serverCertificate;
+            if (!check)
+                continue; // the client checks no certificate (nginx proxy_ssl_verify off)
+            const v = check.verdict;
+            const [leaf] = check.presented; // an untrusted verdict judged a presented chain
+            if (v.kind !== 'untrusted' || !REASONS.has(v.result.reason) || !leaf)
+                continue;
+            const signals = (0, trust_signals_1.trustSignals)(check, v.result.reason, (0, trust_1.linkProtocol)(ctx.deployment, lt));
+            const location = (0, trust_1.verifierPlace)(check);
+            // An OpenSSL client (nginx proxy_ssl_trusted_certificate, HAProxy ca-file) verifies with a PEM file, not a key store.
+            const caFile = lt.client.tls?.implementation === 'openssl' ? lt.client.tls.trust?.trustStore : undefined;
+            ctx.report({
+                messageId: caFile ? 'untrustedCaFile' : 'untrusted',
+                data: {
+                    ...(caFile ? { caFile: caFile.path.value } : {}),
+                    client: lt.client.name,
+                    server: lt.server.name,
+                    chain: (0, trust_1.chainText)(check),
+                    why: (0, trust_1.pathFailureText)(v.result),
+                    anchors: (0, trust_1.anchorsText)(ctx.deployment.root, check),
+                    alert: signals.alert,
+                    clientLog: signals.verifierLog,
+                    serverLog: signals.peerLog,
+                    leaf: (0, trust_1.certName)(leaf.cert),
+                },
+                location,
+                related: (0, trust_1.trustRelated)(lt, check, location),
+                fingerprint: [lt.link.client, lt.link.server, v.result.reason, leaf.cert.fingerprintSha256],
+                outcome: 'fails',
+            });
+        }
+    },
+});

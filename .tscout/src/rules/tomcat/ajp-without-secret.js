@@ -1,0 +1,105 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+const tomcat_1 = require("../../knowledge/tomcat");
+const types_1 = require("../types");
+const phrase_1 = require("../../core/phrase");
+/** Where the connector listens, in words, and the place that says it. */
+function listening(ajp) {
+    const address = ajp.address;
+    if (!address)
+        return 'every address';
+    if (address.loopback === true)
+        return `${address.value} only (address=)`;
+    return address.loopback === false
+        ? `${address.value} (address=)`
+        : `address ${address.value}, which the tree does not settle`;
+}
+/** The vendors whose packages keep or patch the default, in words. */
+const vendors = (secretRequired) => tomcat_1.TOMCAT_AJP_SECRET.vendors
+    .filter((v) => v.secretRequiredDefault === secretRequired)
+    .map((v) => v.vendor)
+    .join(' and ');
+const related = (ajp, releaseMessage) => [
+    ...('at' in ajp.release && releaseMessage ? [{ ...ajp.release.at, message: releaseMessage }] : []),
+    ...(ajp.emptySecret ? [{ ...ajp.emptySecret.at, message: (0, phrase_1.said) `${ajp.emptySecret.name}="": no secret` }] : []),
+    ...(ajp.address ? [{ ...ajp.address.at, message: (0, phrase_1.said) `listens on ${listening(ajp)}` }] : []),
+];
+/**
+ * A Tomcat AJP `<Connector>` with no `secret` (nor `requiredSecret`, its older name) that does not turn secretRequired
+ * off (model/tomcat-ajp.ts), against the release the tree names (model/tomcat-release.ts) and data/tomcat.json
+ * ajpSecret. Apache Tomcat 9.0.31, 8.5.51, 7.0.100 and every 10.x and 11.x do not start it (measured with Tomcat
+ * 10.1.60: the rest of Tomcat starts): an error, the tree names a release that refuses it. An older release starts it on
+ * every address with no secret (Ghostcat, CVE-2020-1938): a warning, unless `address` keeps it on loopback. No release
+ * named, or the official image's floating tag: a warning saying both outcomes (openSUSE and SUSE packages patch the
+ * default back to false), never an error.
+ */
+exports.default = (0, types_1.defineRule)({
+    meta: {
+        id: 'tomcat/ajp-without-secret',
+        description: 'Report a Tomcat AJP <Connector> without a secret: the releases since February 2020 do not start it, older ones expose it to anyone who reaches the port (Ghostcat)',
+        severity: 'warning',
+        // Tomcat's log line is part of the message, not data: data is masked, and a deployment whose password is
+        // `secret` would read "the *** attribute" (shared/corpus).
+        messages: {
+            refused: `{{server}} has no secret, and Tomcat {{release}} requires one (secretRequired defaults to true from {{since}} and in every 10.x and 11.x): the connector does not start ('${tomcat_1.TOMCAT_AJP_SECRET.failure}'){{address}}, so port {{port}} accepts connections but answers none (the web server in front times out, its users get a 503); the rest of Tomcat starts. Set secret="…" on the <Connector> and the same secret in the proxy (mod_jk's worker secret, mod_proxy_ajp's secret= parameter)`,
+            exposed: '{{server}} has no secret, and Tomcat {{release}} predates the AJP hardening of {{since}}: it starts the connector on {{where}} and serves any client that reaches port {{port}} (Ghostcat, {{cve}}: an AJP request reads any file of the web applications, WEB-INF included). Upgrade, and set secret="…" (requiredSecret="…" before those releases) with the same secret in the proxy, or address="127.0.0.1" when the proxy runs on this host',
+            floating: `{{server}} has no secret, and {{image}} names no Tomcat release: the release the tag points to when pulled decides. The official image's releases since February 2020 ({{since}}, every 10.x and 11.x) require one and do not start the connector ('${tomcat_1.TOMCAT_AJP_SECRET.failure}'); older ones (an image pulled before, or a tag last updated before) start it on {{where}} without a secret (Ghostcat, {{cve}}). Set secret="…" on the <Connector> and the same secret in the proxy, and name the release in the tag`,
+            releaseUnknown: `{{server}} has no secret, and {{why}}. Apache Tomcat {{since}} and later (and every 10.x and 11.x; {{keeping}} packages keep that default) do not start it ('${tomcat_1.TOMCAT_AJP_SECRET.failure}'); {{patching}} packages patch secretRequired back to false and start it on {{whereNew}}; releases before start it on {{where}} without a secret (Ghostcat, {{cve}}). Name the release (a Dockerfile FROM tomcat:<tag> that copies this server.xml), and set secret="…" on the <Connector> with the same secret in the proxy`,
+        },
+        defaultOptions: {},
+        appliesTo: { documents: ['tomcat.server-xml'] },
+        symptoms: [tomcat_1.TOMCAT_AJP_SECRET.failure, tomcat_1.TOMCAT_AJP_SECRET.connectorLog],
+    },
+    check(ctx) {
+        const common = { cve: tomcat_1.TOMCAT_AJP_SECRET.cve, since: tomcat_1.TOMCAT_AJP_SECRET_SINCE };
+        for (const ajp of ctx.deployment.tomcatAjpWithoutSecret ?? []) {
+            const port = ajp.port ?? '(none)';
+            const release = ajp.release;
+            const where = listening(ajp);
+            if (release.kind === 'named') {
+                const named = `${release.release} (${release.text}${release.branchOnly ? ': the tag names the branch, read as its newest release' : ''})`;
+                // An older release on loopback: no exposure, and nothing requires the secret.
+                if (!release.requiresSecret && ajp.address?.loopback === true)
+                    continue;
+                const address = ajp.address?.loopback
+                    ? `; address="${ajp.address.value}" keeps it on this host, but the secret is still required`
+                    : '';
+                const messageId = release.requiresSecret ? 'refused' : 'exposed';
+                ctx.report({
+                    messageId,
+                    data: { ...common, server: ajp.server, release: named, address, where, port },
+                    location: ajp.at,
+                    related: related(ajp, `Tomcat ${release.release} runs this server.xml`),
+                    fingerprint: [ajp.server, messageId],
+                    severity: release.requiresSecret ? 'error' : undefined,
+                });
+                continue;
+            }
+            if (release.kind === 'current') {
+                ctx.report({
+                    messageId: 'floating',
+                    data: { ...common, server: ajp.server, image: release.text, where },
+                    location: ajp.at,
+                    related: related(ajp, 'the official image, at whichever release the tag names when pulled'),
+                    fingerprint: [ajp.server, 'floating'],
+                });
+                continue;
+            }
+            ctx.report({
+                messageId: 'releaseUnknown',
+                data: {
+                    ...common,
+                    server: ajp.server,
+                    why: release.why,
+                    keeping: vendors(true),
+                    patching: vendors(false),
+                    whereNew: ajp.address ? where : (0, phrase_1.ours)('the loopback address only'),
+                    where,
+                },
+                location: ajp.at,
+                related: related(ajp),
+                fingerprint: [ajp.server, 'releaseUnknown'],
+            });
+        }
+    },
+});
