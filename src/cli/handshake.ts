@@ -86,12 +86,15 @@ interface Selector {
 
 function parseSelector(raw: string, cwd: string): Selector {
   const hash = raw.indexOf('#');
-  const file = path.resolve(cwd, hash >= 0 ? raw.slice(0, hash) : raw);
+  const given = path.resolve(cwd, hash >= 0 ? raw.slice(0, hash) : raw);
   const component = hash >= 0 ? raw.slice(hash + 1).trim() || undefined : undefined;
-  if (!fs.existsSync(file)) throw new UsageError(`handshake: no such file: ${raw}`);
+  if (!fs.existsSync(given)) throw new UsageError(`handshake: no such file: ${raw}`);
   // Never a device, FIFO or directory: /dev/zero would also make the common directory of the two files `/`.
-  if (!fs.statSync(file).isFile()) throw new UsageError(`handshake: ${raw} is not a regular file`);
-  return { file, component };
+  if (!fs.statSync(given).isFile()) throw new UsageError(`handshake: ${raw} is not a regular file`);
+  // By its real path, as the lint reads the tree: a file named through a linked directory was otherwise found in no
+  // component ("defines no TLS client component"), and with the other file named directly their common directory
+  // was the link's parent.
+  return { file: fs.realpathSync(given), component };
 }
 
 /** The deepest directory holding both files. */
@@ -121,9 +124,10 @@ function treesToRead(
   files: string,
 ): string[] {
   if (rootOption !== undefined) {
-    const root = path.resolve(cwd, rootOption);
-    if (!fs.existsSync(root) || !fs.statSync(root).isDirectory())
+    const given = path.resolve(cwd, rootOption);
+    if (!fs.existsSync(given) || !fs.statSync(given).isDirectory())
       throw new UsageError(`handshake: --root ${rootOption} is not a directory`);
+    const root = fs.realpathSync(given);
     if (!isInside(client.file, root) || !isInside(server.file, root))
       throw new UsageError(`handshake: --root ${rootOption} must hold both files`);
     return [root];

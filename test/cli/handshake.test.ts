@@ -128,6 +128,30 @@ describe('lint-deploy handshake', () => {
     expect(stdout).toContain('Usage: lint-deploy handshake --client <file[#component]> --server <file[#component]>');
   });
 
+  // The lint reads a tree by its real path: a file named through a linked directory was found in no component
+  // ("defines no TLS client component lint-deploy knows", exit 2), and with the other file named by its real path
+  // the two files' common directory was the link's parent.
+  it('files named through a symbolic link to the tree, or one through it and one directly', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-handshake-link-'));
+    try {
+      const real = path.join(repo, 'examples/nginx-mtls-fixed');
+      fs.symlinkSync(real, path.join(dir, 'linked'));
+      const client = 'billing-client/config/application.yml';
+      const server = 'gateway/nginx/nginx.conf';
+      for (const [c, s] of [
+        [path.join(dir, 'linked', client), path.join(dir, 'linked', server)],
+        [path.join(dir, 'linked', client), path.join(real, server)],
+      ]) {
+        const { code, stdout, stderr } = run(['--client', c as string, '--server', s as string]);
+        expect(stderr).toBe('');
+        expect(stdout).toMatch(/^java\.app:billing-client → nginx\.server:.*: OK: TLSv1\.3 /);
+        expect(code).toBe(0);
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe('which tree is read', () => {
     // Two projects side by side in a directory that also holds 20,001 unrelated files (a temporary directory).
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-handshake-'));
