@@ -1,6 +1,7 @@
 import type { Range } from '../core/types';
 import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem } from './types';
 import { LineIndex } from './text';
+import { byteOrderMarkProblem } from './byte-order-mark';
 import { basenameOf } from './java/jvm-args';
 
 /** One word of a line as HAProxy reads it: quotes and backslash escapes removed, `${VAR}` kept as written. */
@@ -82,7 +83,9 @@ export const haproxyFormat: FormatHandler<HaproxyData> = {
     return SECTION_HEAD.test(head) && PROXY_LINE.test(head) ? HAPROXY_KIND : undefined;
   },
   parse(file, kind): ParsedDocument<HaproxyData> {
-    const { sections, comments, problems } = parseHaproxy(file.text);
+    const { sections, comments, problems: textProblems } = parseHaproxy(file.text);
+    const bom = byteOrderMarkProblem(file, 'haproxy');
+    const problems = bom ? [bom, ...textProblems] : textProblems;
     const entries: Entry[] = [];
     let index: LineIndex | undefined;
     const lineIndex = () => (index ??= new LineIndex(file.text));

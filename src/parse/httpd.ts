@@ -1,6 +1,7 @@
 import type { Range } from '../core/types';
 import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem } from './types';
 import { LineIndex } from './text';
+import { byteOrderMarkProblem } from './byte-order-mark';
 import { basenameOf } from './java/jvm-args';
 
 /** One argument as httpd reads it (ap_getword_conf): quotes removed, `${VAR}` kept as written. */
@@ -64,7 +65,9 @@ export const httpdFormat: FormatHandler<HttpdData> = {
     return main || looksLikeHttpd(head) ? HTTPD_KIND : undefined;
   },
   parse(file, kind): ParsedDocument<HttpdData> {
-    const { directives, comments, problems } = parseHttpd(file.text);
+    const { directives, comments, problems: textProblems } = parseHttpd(file.text);
+    const bom = byteOrderMarkProblem(file, 'httpd');
+    const problems = bom ? [bom, ...textProblems] : textProblems;
     const entries: Entry[] = [];
     const walk = (list: HttpdDirective[], section: string | undefined) => {
       for (const d of list) {

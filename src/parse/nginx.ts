@@ -2,6 +2,7 @@ import type { Range } from '../core/types';
 import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem } from './types';
 import { isSecretKey } from './types';
 import { LineIndex } from './text';
+import { byteOrderMarkProblem } from './byte-order-mark';
 import { basenameOf } from './java/jvm-args';
 
 export interface NginxArg {
@@ -101,7 +102,9 @@ export const nginxFormat: FormatHandler<NginxData> = {
     return BLOCK_HEAD.test(head) || DIRECTIVE.test(head) ? 'nginx.conf' : undefined;
   },
   parse(file, kind): ParsedDocument<NginxData> {
-    const { directives, comments, problems } = parseNginx(file.text);
+    const { directives, comments, problems: textProblems } = parseNginx(file.text);
+    const bom = byteOrderMarkProblem(file, 'nginx');
+    const problems = bom ? [bom, ...textProblems] : textProblems;
     const entries: Entry[] = [];
     const walk = (list: NginxDirective[], section: string) => {
       for (const d of list) {

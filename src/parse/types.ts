@@ -9,7 +9,10 @@ import type { TemplateInfo } from './template';
  */
 export type FileKind = string;
 
-/** A source file as read from disk. `text` has its BOM removed; `hadBom` says whether it had one. */
+/**
+ * A source file as read from disk. `text` has its BOM removed; `hadBom` says whether it started with a UTF-8 byte order
+ * mark (which nginx, HAProxy and httpd read as text); a UTF-16 file's mark belongs to its encoding and is not counted.
+ */
 export interface SourceFile {
   /** Absolute path. */
   path: string;

@@ -126,6 +126,36 @@ const fileCases: FileCase[] = [
     findings: ['cleartrust/anon-cipher-disabled aserver.conf:3'],
   },
   { name: 'a BOM and nothing else', files: { 'aserver.conf': utf8bom('') }, code: 0, findings: [] },
+  // nginx, HAProxy and (outside Windows) httpd read a UTF-8 BOM as part of the first word and refuse to start:
+  // measured (nginx 1.22.1, HAProxy 2.6.12, httpd 2.4 on Debian 12). FutureWL/LSM-CRM@6941288 deploy/prod/nginx.conf,
+  // which its Dockerfile copies into nginx:1.27-alpine, starts with one. SnakeYAML and XML parsers skip the mark.
+  {
+    name: 'a UTF-8 BOM before an nginx server block',
+    files: { 'nginx.conf': utf8bom('server {\n  listen 8443 ssl;\n}\n') },
+    code: 1,
+    findings: ['parse/byte-order-mark nginx.conf:1'],
+  },
+  {
+    name: 'a UTF-8 BOM before HAProxy global',
+    files: { 'haproxy.cfg': utf8bom('global\n  log stdout local0\nfrontend f\n  bind :8080\n') },
+    code: 1,
+    findings: ['parse/byte-order-mark haproxy.cfg:1'],
+  },
+  {
+    name: 'a UTF-8 BOM before httpd.conf: a warning, Windows builds skip it',
+    files: { 'httpd.conf': utf8bom('ServerRoot /etc/httpd\nListen 8080\n') },
+    code: 0,
+    findings: ['parse/byte-order-mark httpd.conf:1'],
+  },
+  {
+    name: 'a UTF-8 BOM before application.yml and server.xml: read as without it',
+    files: {
+      'application.yml': utf8bom('server:\n  port: 8443\n'),
+      'conf/server.xml': utf8bom('<?xml version="1.0"?>\n<Server port="8005"><Service name="C"></Service></Server>\n'),
+    },
+    code: 0,
+    findings: [],
+  },
   { name: 'an empty config file', files: { 'aserver.conf': '' }, code: 0, findings: [] },
   {
     name: 'a 10,000-character line',

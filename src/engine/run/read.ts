@@ -2,9 +2,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, Range } from '../../core/types';
 import { decodeFile } from '../../parse/text';
+import type { DecodeResult } from '../../parse/text';
 import { classifyBinary, classifyFile, neverConfiguration } from '../../parse/registry';
 import { unlockStores } from '../../parse/keystore/unlock';
-import type { FormatHandler, ParsedDocument } from '../../parse/types';
+import type { FormatHandler, ParsedDocument, SourceFile } from '../../parse/types';
 import {
   javaSecurityFormat,
   SECURITY_OVERRIDE_KIND,
@@ -214,7 +215,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
     // no template of `.env` whose sample values would be the environment's (SuperSon7/doktori-cloud@8e031b9).
     const classified =
       asNamed?.kind === 'env-file' && inner !== undefined && isEnvFileExample(file) ? undefined : asNamed;
-    const source = { path: file, text: decoded.text, hadBom: decoded.hadBom };
+    const source = sourceOf(file, decoded);
     if (decoded.text.includes('java.security.properties'))
       for (const m of decoded.text.matchAll(SECURITY_PROPERTIES_OPTION)) securityFiles.add(securityFileName(m[2]!));
     if (classified?.kind !== 'java.security') notReadAsSecurity.push(file);
@@ -315,11 +316,20 @@ function commonDirectory(files: readonly string[]): string {
   return common;
 }
 
+/** A decoded file as parsers see it: `hadBom` for a UTF-8 byte order mark only (UTF-16's is its encoding's). */
+function sourceOf(file: string, decoded: DecodeResult & { ok: true }): SourceFile {
+  return {
+    path: file,
+    text: decoded.text,
+    hadBom: decoded.hadBom && decoded.encoding !== 'utf-16le' && decoded.encoding !== 'utf-16be',
+  };
+}
+
 /** A file read again as the given kind (a java.security override under another name). */
 function readDocumentsAs(file: string, handler: FormatHandler, kind: string): ParsedDocument[] {
   const decoded = decodeFile(fs.readFileSync(file));
   if (!decoded.ok) return [];
-  const source = { path: file, text: decoded.text, hadBom: decoded.hadBom };
+  const source = sourceOf(file, decoded);
   const template = scanTemplate(
     decoded.text,
     innerTemplateName(file) !== undefined,
