@@ -16,6 +16,7 @@ import { certificateFileUse, notServedFiles } from './certificate-files';
 import { decidingPrediction, linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces } from './presented';
 import { levelRefusals } from './openssl-levels';
+import { haproxyStartsWithDv } from './haproxy-verify-off';
 import { stackOf } from './stack';
 import { deriveTrust } from './trust';
 import { isKeystoreDocument } from '../parse/keystore/format';
@@ -134,6 +135,7 @@ export function deriveDeployment(
         .map((d) => [d.file.path, d]),
     ),
     levelRefusals: levelRefusals(deployment.components, presented, trust),
+    haproxyVerifyOff: haproxyStartsWithDv(deployment),
   };
   return { ...deployment, derived };
 }
@@ -203,6 +205,7 @@ export function emptyDerived(): DerivedModel {
     channelAccess: new Map(),
     pemFiles: new Map(),
     levelRefusals: { load: [], verify: [] },
+    haproxyVerifyOff: false,
   };
 }
 

@@ -61,6 +61,11 @@ export interface DerivedModel {
    * it verifies (src/derive/openssl-levels.ts).
    */
   levelRefusals: LevelRefusals;
+  /**
+   * Whether a file of the deployment starts HAProxy with `-dV` (default server verification off: a server line verifies
+   * only with an explicit verify); false when the deployment has no HAProxy server line (src/derive/haproxy-verify-off.ts).
+   */
+  haproxyVerifyOff: boolean;
 }
 
 /**

@@ -5,7 +5,6 @@
  * links is then not unknown, and is not said again as such.
  */
 import type { DerivedDeployment } from '../../derive/types';
-import type { Deployment } from '../../model/types';
 import type { Component, HaproxyBindComponent, HaproxyServerComponent, HttpdProxyComponent } from '../../model/types';
 
 /**
@@ -23,17 +22,10 @@ export function httpdProxyWithoutAnchors({ attributes: a }: HttpdProxyComponent)
   );
 }
 
-/** `haproxy -dV` turns the default server verification off (doc/management.txt): then only an explicit verify counts. */
-const VERIFY_OFF_FLAG = /(^|[\s"'[,])-dV(?=$|[\s"',\]])/m;
-
-/** Whether a file of the deployment starts HAProxy with `-dV` (a command line, an entrypoint). */
-export function haproxyVerifyOff(deployment: Deployment): boolean {
-  return deployment.documents.some((d) => VERIFY_OFF_FLAG.test(d.file.text));
-}
-
 /**
  * HAProxy `server … ssl` that verifies (written, or by default without `-dV`) with no ca-file, outside a `.if` block:
  * HAProxy refuses to start ("verify is enabled by default but no CA file specified", measured with 2.6.12 `haproxy -c`).
+ * `verifyOff`: the deployment starts HAProxy with `-dV` (DerivedModel.haproxyVerifyOff).
  */
 export function haproxyServerWithoutCaFile({ attributes: a }: HaproxyServerComponent, verifyOff: boolean): boolean {
   if (a.conditional || a.verify.value !== 'required' || a.caFile) return false;
@@ -53,11 +45,11 @@ export function haproxyBindWithoutCaFile(component: HaproxyBindComponent): boole
 
 /**
  * Whether an end of a link verifies its peer with no CA file in a way its product's rule reports as a certain failure
- * (nginx: the model's list of those proxies). `verifyOff` is asked only for an HAProxy server line.
+ * (nginx: the model's list of those proxies; HAProxy: whether the deployment starts it with `-dV`, derived once).
  */
-function verifiesWithoutAnchors(deployment: DerivedDeployment, c: Component, verifyOff: () => boolean): boolean {
+function verifiesWithoutAnchors(deployment: DerivedDeployment, c: Component): boolean {
   if (c.type === 'httpd.proxy') return httpdProxyWithoutAnchors(c);
-  if (c.type === 'haproxy.server') return haproxyServerWithoutCaFile(c, verifyOff());
+  if (c.type === 'haproxy.server') return haproxyServerWithoutCaFile(c, deployment.derived.haproxyVerifyOff);
   if (c.type === 'haproxy.bind') return haproxyBindWithoutCaFile(c);
   if (c.type !== 'nginx.proxy') return false;
   const line = c.location.range?.start.line;
@@ -66,16 +58,9 @@ function verifiesWithoutAnchors(deployment: DerivedDeployment, c: Component, ver
   );
 }
 
-/**
- * Whether a link fails for certain because its client or its server verifies with no CA file (verifiesWithoutAnchors).
- * The deployment's files are searched for `-dV` once per returned function, when an HAProxy server line is asked about.
- */
+/** Whether a link fails for certain because its client or its server verifies with no CA file (verifiesWithoutAnchors). */
 export function linkFailsWithoutAnchors(
   deployment: DerivedDeployment,
 ): (client: Component, server: Component) => boolean {
-  let verifyOff: boolean | undefined;
-  const haproxyStartsWithDv = () => (verifyOff ??= haproxyVerifyOff(deployment));
-  return (client, server) =>
-    verifiesWithoutAnchors(deployment, client, haproxyStartsWithDv) ||
-    verifiesWithoutAnchors(deployment, server, haproxyStartsWithDv);
+  return (client, server) => verifiesWithoutAnchors(deployment, client) || verifiesWithoutAnchors(deployment, server);
 }

@@ -2,7 +2,7 @@ import { HAPROXY_FACTS } from '../../knowledge/openssl';
 import type { Location } from '../../core/types';
 import { defineRule } from '../types';
 import { ours } from '../../core/phrase';
-import { haproxyBindWithoutCaFile, haproxyServerWithoutCaFile, haproxyVerifyOff } from '../_lib/verify-without-anchors';
+import { haproxyBindWithoutCaFile, haproxyServerWithoutCaFile } from '../_lib/verify-without-anchors';
 
 const SYSTEM_CA = HAPROXY_FACTS.systemCaFile;
 
@@ -41,7 +41,7 @@ export default defineRule({
     symptoms: ['verify is enabled by default but no CA file specified', 'verify is enabled but no CA file specified'],
   },
   check(ctx) {
-    const verifyOff = haproxyVerifyOff(ctx.deployment);
+    const verifyOff = ctx.deployment.derived.haproxyVerifyOff;
     const systemCa = ` (HAProxy ${SYSTEM_CA.since}+ also takes ca-file ${SYSTEM_CA.value} for a publicly issued one)`;
     for (const component of ctx.deployment.components) {
       // A line under `.if`: HAProxy reads it only when the condition holds at start-up (not known here).
