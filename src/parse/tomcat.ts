@@ -15,12 +15,20 @@ export function firstElementName(head: string): string | undefined {
 /**
  * Whether a file may be an XML file of Tomcat's by its name: `.xml`, or the file's bare name, which configuration
  * management writes its templates under (sprylab/ansible-role-tomcat-ubuntu@5c042bb templates/server.j2 →
- * conf/server.xml; arnisoph/saltstack-tomcat-formula@7ed5217 contrib/states/files/server, tomcat_users).
+ * conf/server.xml; arnisoph/saltstack-tomcat-formula@7ed5217 contrib/states/files/server, tomcat_users), or either
+ * with the Tomcat release it is written for after it (`release`: camptocamp/puppet-tomcat@c0eba0a
+ * server.xml.tomcat55.erb, oscerd/puppet-tomcat-module@825d936 serverxml-6.erb and users-6.erb,
+ * hhlee0548/x1-svc-deploy-repo@30cac6c tomcat-users.xml_8.j2). The root element decides, never the name alone.
  */
-function xmlNamed(filePath: string, bare: RegExp): boolean {
+function xmlNamed(filePath: string, bare: RegExp, release: RegExp): boolean {
   const base = basenameOf(filePath);
-  return /\.xml$/.test(base) || bare.test(base);
+  return /\.xml$/.test(base) || bare.test(base) || release.test(base);
 }
+
+/** After the name, with or without `.xml`: a Tomcat release (`tomcat55`, `-6`, `_8`, `8.5`), not a date or a backup's count. */
+const RELEASE_TAG = String.raw`(?:\.?xml)?[._-]?(?:tomcat)?\d{1,2}(?:\.\d)?$`;
+const SERVER_FOR_RELEASE = new RegExp(`^server${RELEASE_TAG}`);
+const USERS_FOR_RELEASE = new RegExp(`^(?:tomcat[-_])?users${RELEASE_TAG}`);
 
 /**
  * Tomcat `conf/server.xml`: an XML file whose root element is `<Server>` (case
@@ -29,7 +37,7 @@ function xmlNamed(filePath: string, bare: RegExp): boolean {
 export const tomcatServerXmlFormat: FormatHandler<XmlData> = {
   id: 'tomcat',
   classify(filePath, head) {
-    if (!xmlNamed(filePath, /^server$/)) return undefined;
+    if (!xmlNamed(filePath, /^server$/, SERVER_FOR_RELEASE)) return undefined;
     return firstElementName(head) === 'Server' ? 'tomcat.server-xml' : undefined;
   },
   parse(file, kind): ParsedDocument<XmlData> {
@@ -53,7 +61,7 @@ const STORED_CREDENTIAL =
 export const tomcatUsersFormat: FormatHandler<XmlData> = {
   id: 'tomcat-users',
   classify(filePath, head) {
-    if (!xmlNamed(filePath, /^tomcat[-_]users$/)) return undefined;
+    if (!xmlNamed(filePath, /^tomcat[-_]users$/, USERS_FOR_RELEASE)) return undefined;
     return firstElementName(head) === 'tomcat-users' ? 'tomcat.users' : undefined;
   },
   parse(file, kind): ParsedDocument<XmlData> {

@@ -438,6 +438,25 @@ describe('template values are unknown, never errors', () => {
     ]);
   });
 
+  // camptocamp/puppet-tomcat@c0eba0a templates/server.xml.tomcat55.erb: a server.xml for the release its name gives.
+  it('reads a Tomcat server.xml template whose name gives its release (server.xml.tomcat55.erb)', () => {
+    const text = [
+      '<Server port="<%= @server_port %>" shutdown="SHUTDOWN">',
+      '  <Service name="Catalina">',
+      '    <Connector port="8009" protocol="AJP/1.3" redirectPort="8443"/>',
+      '  </Service>',
+      '</Server>',
+      '',
+    ].join('\n');
+    const { findings } = lintTree(
+      { 'templates/server.xml.tomcat55.erb': text },
+      { builtIn: ['tomcat/ajp-without-secret'] },
+    );
+    expect(findings.map((f) => [f.ruleId, f.severity, f.location.range?.start.line])).toEqual([
+      ['tomcat/ajp-without-secret', 'warning', 2],
+    ]);
+  });
+
   it('picks the reading of a conditional that parses when both branches together do not', () => {
     const text =
       '{{ if .Env.TLS }}\nserver { listen 443 ssl;\n{{ else }}\nserver { listen 80;\n{{ end }}\n  server_name x;\n}\n';

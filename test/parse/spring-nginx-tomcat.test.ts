@@ -255,6 +255,27 @@ describe('Tomcat server.xml', () => {
     [tomcatUsersFormat, '/d/templates/tomcat-users', '<?xml version="1.0"?>\n<tomcat-users>', 'tomcat.users'],
     [tomcatServerXmlFormat, '/d/bin/server', '#!/bin/sh\nexec java -jar app.jar', undefined],
     [tomcatServerXmlFormat, '/d/conf/servers', '<Server port="8005">', undefined],
+    // With the release it is written for: camptocamp/puppet-tomcat@c0eba0a server.xml.tomcat55.erb,
+    // oscerd/puppet-tomcat-module@825d936 serverxml-6.erb and users-6.erb, hhlee0548/x1-svc-deploy-repo@30cac6c
+    // tomcat-users.xml_8.j2 (each read under its inner name).
+    [
+      tomcatServerXmlFormat,
+      '/d/templates/server.xml.tomcat55',
+      '<!-- c -->\n<Server port="8005">',
+      'tomcat.server-xml',
+    ],
+    [
+      tomcatServerXmlFormat,
+      '/d/templates/serverxml-6',
+      '<?xml version="1.0"?>\n<Server port="8005">',
+      'tomcat.server-xml',
+    ],
+    [tomcatUsersFormat, '/d/templates/users-6', '<?xml version="1.0"?>\n<tomcat-users>', 'tomcat.users'],
+    [tomcatUsersFormat, '/d/templates/tomcat-users.xml_8', '<tomcat-users>', 'tomcat.users'],
+    // The name alone never claims a file; a date or a long count after the name is no release.
+    [tomcatServerXmlFormat, '/d/templates/serverxml-6', '<server description="liberty">', undefined],
+    [tomcatServerXmlFormat, '/d/conf/server.xml.20190101', '<Server port="8005">', undefined],
+    [tomcatUsersFormat, '/d/templates/users-6', '# users\nadmin=secret', undefined],
   ])('claims a Tomcat XML file by its bare name too (%#)', (handler, path, head, kind) => {
     expect(handler.classify(path, head)).toBe(kind);
   });
