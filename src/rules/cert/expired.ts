@@ -1,4 +1,4 @@
-import type { RuleRelated } from '../types';
+import type { ReportDescriptor, RuleRelated } from '../types';
 import * as path from 'node:path';
 import type { Location } from '../../core/types';
 import type { TreeCertificate } from '../../model/mq-certs';
@@ -31,6 +31,33 @@ import { websphereClientKeyStore } from './_lib/client-key-store';
 import { ours, said, type Phrase } from '../../core/phrase';
 import { testResourcesDir } from '../../core/test-fixture-dirs';
 import { relativePosix } from '../../model/paths';
+import { reportGrouped, reportedCopy, type ReportedCopy } from './_lib/copies';
+
+/** The verdicts, the copy with the one said first when a certificate has several copies: most used first. */
+const MOST_USED_FIRST = [
+  'expired',
+  'notYetValid',
+  'expiredOnlyAnchors',
+  'expiredChainRoot',
+  'expiredChainTrusted',
+  'expiredClientKeyStore',
+  'expiredUseUnknown',
+  'notYetValidUseUnknown',
+  'expiredUnlinkedCa',
+  'expiredSelfSigned',
+  'expiredPerhapsNamedSelfSigned',
+  'expiredPerhapsNamed',
+  'expiredAnchor',
+  'expiredTrustedOnly',
+  'expiredNotServed',
+  'notYetValidNotServed',
+  'expiredNamedUnread',
+  'expiredNamedByTests',
+  'expiredOtherAlias',
+  'expiredUnnamed',
+  'notYetValidUnnamed',
+] as const;
+type ExpiredMessage = (typeof MOST_USED_FIRST)[number];
 
 export default defineRule({
   meta: {
@@ -39,49 +66,49 @@ export default defineRule({
     severity: 'error',
     messages: {
       expired:
-        "Certificate {{dn}} expired on {{date}}: peers reject it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; MQ: AMQ9633 'Bad TLS certificate', RC=2393; GSKit GSK_ERROR_BAD_DATE). Renew it and replace it in every key store that holds it",
+        "Certificate {{dn}}{{copies}} expired on {{date}}: peers reject it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; MQ: AMQ9633 'Bad TLS certificate', RC=2393; GSKit GSK_ERROR_BAD_DATE). Renew it and replace it in every key store that holds it",
       notYetValid:
-        "Certificate {{dn}} is not valid before {{date}}: peers reject it (CertificateNotYetValidException, AMQ9633). Check the issuing CA's clock or wait",
+        "Certificate {{dn}}{{copies}} is not valid before {{date}}: peers reject it (CertificateNotYetValidException, AMQ9633). Check the issuing CA's clock or wait",
       expiredUnlinkedCa:
-        "CA certificate {{dn}} expired on {{date}}, and no link of this tree shows who trusts it. Chains through it fail in OpenSSL (nginx: 'certificate has expired') and GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE); a JSSE trust store accepts it as an anchor without checking its dates. Replace it with the CA's current certificate, or remove it from the bundle if nothing uses it",
+        "CA certificate {{dn}}{{copies}} expired on {{date}}, and no link of this tree shows who trusts it. Chains through it fail in OpenSSL (nginx: 'certificate has expired') and GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE); a JSSE trust store accepts it as an anchor without checking its dates. Replace it with the CA's current certificate, or remove it from the bundle if nothing uses it",
       expiredOnlyAnchors:
-        "Certificate {{dn}} expired on {{date}}, as has every certificate of {{file}}, the CA file {{verifiers}} {{verify}} peer certificates against: OpenSSL checks the trust anchor's dates too ('certificate has expired', error 10 at the CA), so every peer certificate is refused (an nginx server answers 400 'The SSL certificate error' to each client that presents one; a proxy's handshake with its upstream fails). Replace it with the CA's current certificate",
+        "Certificate {{dn}}{{copies}} expired on {{date}}, as has every certificate of {{file}}, the CA file {{verifiers}} {{verify}} peer certificates against: OpenSSL checks the trust anchor's dates too ('certificate has expired', error 10 at the CA), so every peer certificate is refused (an nginx server answers 400 'The SSL certificate error' to each client that presents one; a proxy's handshake with its upstream fails). Replace it with the CA's current certificate",
       expiredUnnamed:
-        'Certificate {{dn}} expired on {{date}}, but no server, client or store setting lint-deploy models in this deployment names {{file}} (one it does not model may: an environment variable an image reads, a template). If something presents it, {{peers}}; if nothing does (test data, a copy left behind), remove it, or exclude its directory with `ignorePatterns`',
+        'Certificate {{dn}}{{copies}} expired on {{date}}, but no server, client or store setting lint-deploy models in this deployment names {{file}} (one it does not model may: an environment variable an image reads, a template). If something presents it, {{peers}}; if nothing does (test data, a copy left behind), remove it, or exclude its directory with `ignorePatterns`',
       expiredOtherAlias:
-        'Certificate {{dn}} expired on {{date}}, but every setting that names {{file}} selects another key entry ({{aliases}}): this one is not presented. Remove it from the store, or renew it before a setting selects it',
+        'Certificate {{dn}}{{copies}} expired on {{date}}, but every setting that names {{file}} selects another key entry ({{aliases}}): this one is not presented. Remove it from the store, or renew it before a setting selects it',
       expiredNotServed:
-        'Certificate {{dn}} expired on {{date}}, but no handshake the tree shows uses it: {{why}}. Renew it before TLS is turned on there, or remove it',
+        'Certificate {{dn}}{{copies}} expired on {{date}}, but no handshake the tree shows uses it: {{why}}. Renew it before TLS is turned on there, or remove it',
       expiredPerhapsNamed:
-        'Certificate {{dn}} expired on {{date}}. No setting names {{file}} by a path the tree resolves, but some name their file by a placeholder or a relative path the tree does not place ({{names}}): if one of them is this file, {{peers}}. Renew it, or remove it if nothing uses it',
+        'Certificate {{dn}}{{copies}} expired on {{date}}. No setting names {{file}} by a path the tree resolves, but some name their file by a placeholder or a relative path the tree does not place ({{names}}): if one of them is this file, {{peers}}. Renew it, or remove it if nothing uses it',
       expiredPerhapsNamedSelfSigned:
-        "Self-signed certificate {{dn}} expired on {{date}}. No setting names {{file}} by a path the tree resolves, but some name their file by a placeholder or a relative path the tree does not place ({{names}}). If one of them is this file, a peer accepts it only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it, or remove it if nothing uses it",
+        "Self-signed certificate {{dn}}{{copies}} expired on {{date}}. No setting names {{file}} by a path the tree resolves, but some name their file by a placeholder or a relative path the tree does not place ({{names}}). If one of them is this file, a peer accepts it only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it, or remove it if nothing uses it",
       expiredUnnamedBundle:
         '{{count}} certificates of {{file}} expired ({{dns}}; the last on {{date}}), but no server, client or store setting lint-deploy models in this deployment names {{file}} (one it does not model may: an environment variable an image reads, a template). A JSSE trust store accepts an expired anchor (its dates are not checked); a peer that is sent one of them rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE). Remove the expired ones from the file, or exclude its directory with `ignorePatterns` if nothing uses it',
       notYetValidNotServed:
-        "Certificate {{dn}} is not valid before {{date}}, but no handshake the tree shows uses it: {{why}}. Check the issuing CA's clock before TLS is turned on there",
+        "Certificate {{dn}}{{copies}} is not valid before {{date}}, but no handshake the tree shows uses it: {{why}}. Check the issuing CA's clock before TLS is turned on there",
       notYetValidUnnamed:
-        'Certificate {{dn}} is not valid before {{date}}, but no server, client or store setting lint-deploy models in this deployment names {{file}} (one it does not model may: an environment variable an image reads, a template). If something presents it, peers reject it (CertificateNotYetValidException, AMQ9633)',
+        'Certificate {{dn}}{{copies}} is not valid before {{date}}, but no server, client or store setting lint-deploy models in this deployment names {{file}} (one it does not model may: an environment variable an image reads, a template). If something presents it, peers reject it (CertificateNotYetValidException, AMQ9633)',
       expiredSelfSigned:
-        "Self-signed certificate {{dn}} expired on {{date}}, and no link of this tree shows who connects to it. A peer accepts a self-signed certificate only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it and replace it in every store that holds or trusts it",
+        "Self-signed certificate {{dn}}{{copies}} expired on {{date}}, and no link of this tree shows who connects to it. A peer accepts a self-signed certificate only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it and replace it in every store that holds or trusts it",
       expiredTrustedOnly:
-        "Certificate {{dn}} expired on {{date}}, but the tree names it only as the trust store of {{names}}, and no link of this tree presents it: JSSE does not check the dates of a certificate in its trust store (an anchor, or a leaf it trusts directly), so those handshakes still succeed. A peer that presents it to OpenSSL (nginx, curl: 'certificate has expired') or GSKit (MQ: AMQ9633) is refused: renew it, and replace it in every store that holds or trusts it, when convenient",
+        "Certificate {{dn}}{{copies}} expired on {{date}}, but the tree names it only as the trust store of {{names}}, and no link of this tree presents it: JSSE does not check the dates of a certificate in its trust store (an anchor, or a leaf it trusts directly), so those handshakes still succeed. A peer that presents it to OpenSSL (nginx, curl: 'certificate has expired') or GSKit (MQ: AMQ9633) is refused: renew it, and replace it in every store that holds or trusts it, when convenient",
       expiredChainRoot:
-        "CA certificate {{dn}} expired on {{date}}. It is the root of the chain {{file}} presents, and no link of this tree shows who verifies it: a peer accepts the chain only by trusting this CA itself (or a certificate of its name and key){{trusted}}. A JSSE peer (Java: Kafka clients and brokers, Spring, Tomcat, Liberty, MQ classes for JMS) ends the path at a trust anchor without checking its dates, and the handshake completes; OpenSSL (librdkafka, nginx, curl: 'certificate has expired') and GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) check the anchor's dates and refuse it. Renew the CA and replace it in the key and trust stores that hold it",
+        "CA certificate {{dn}}{{copies}} expired on {{date}}. It is the root of the chain {{file}} presents, and no link of this tree shows who verifies it: a peer accepts the chain only by trusting this CA itself (or a certificate of its name and key){{trusted}}. A JSSE peer (Java: Kafka clients and brokers, Spring, Tomcat, Liberty, MQ classes for JMS) ends the path at a trust anchor without checking its dates, and the handshake completes; OpenSSL (librdkafka, nginx, curl: 'certificate has expired') and GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) check the anchor's dates and refuse it. Renew the CA and replace it in the key and trust stores that hold it",
       expiredChainTrusted:
-        "CA certificate {{dn}} expired on {{date}}. It is in the chain {{file}} presents, no link of this tree shows who verifies it, and {{trusted}} of this tree hold it as a trusted certificate: a JSSE peer with such a trust store ends the path at it without checking its dates, and the handshake completes. A peer that trusts only its issuer ({{issuer}}) checks its dates and rejects the chain (Java: CertificateExpiredException; OpenSSL: 'certificate has expired'; MQ: AMQ9633), as OpenSSL and GSKit do even when they trust it. Renew it and replace it in every store that holds it",
+        "CA certificate {{dn}}{{copies}} expired on {{date}}. It is in the chain {{file}} presents, no link of this tree shows who verifies it, and {{trusted}} of this tree hold it as a trusted certificate: a JSSE peer with such a trust store ends the path at it without checking its dates, and the handshake completes. A peer that trusts only its issuer ({{issuer}}) checks its dates and rejects the chain (Java: CertificateExpiredException; OpenSSL: 'certificate has expired'; MQ: AMQ9633), as OpenSSL and GSKit do even when they trust it. Renew it and replace it in every store that holds it",
       expiredUseUnknown:
-        "Certificate {{dn}} expired on {{date}}. Only {{names}} names {{file}}, and nothing lint-deploy read in the tree uses that bundle (no setting hands it to a server or client with TLS on): the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE): renew it, or remove the bundle if nothing uses it",
+        "Certificate {{dn}}{{copies}} expired on {{date}}. Only {{names}} names {{file}}, and nothing lint-deploy read in the tree uses that bundle (no setting hands it to a server or client with TLS on): the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE): renew it, or remove the bundle if nothing uses it",
       notYetValidUseUnknown:
-        "Certificate {{dn}} is not valid before {{date}}. Only {{names}} names {{file}}, and nothing lint-deploy read in the tree uses that bundle (no setting hands it to a server or client with TLS on): the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateNotYetValidException, AMQ9633): check the issuing CA's clock",
+        "Certificate {{dn}}{{copies}} is not valid before {{date}}. Only {{names}} names {{file}}, and nothing lint-deploy read in the tree uses that bundle (no setting hands it to a server or client with TLS on): the app's code or a starter may take it by name, or nothing does, so whether a peer is ever sent this certificate the tree does not show. One that is rejects it (CertificateNotYetValidException, AMQ9633): check the issuing CA's clock",
       expiredNamedUnread:
-        "Certificate {{dn}} expired on {{date}}. The setting {{setting}} names {{file}}, but no server or client lint-deploy reads takes that setting (a library's or the app's own TLS settings, such as Apache Camel's camel.ssl.config.*), so whether a peer is ever sent this certificate the tree does not show. {{peers}}: renew it, or remove it if nothing uses it",
+        "Certificate {{dn}}{{copies}} expired on {{date}}. The setting {{setting}} names {{file}}, but no server or client lint-deploy reads takes that setting (a library's or the app's own TLS settings, such as Apache Camel's camel.ssl.config.*), so whether a peer is ever sent this certificate the tree does not show. {{peers}}: renew it, or remove it if nothing uses it",
       expiredNamedByTests:
-        "Certificate {{dn}} expired on {{date}}. Only the tests' configuration names {{file}}: {{setting}} in {{config}}, in the resources of a test source set ({{dir}}), which are on the tests' classpath only and never packaged with the app, so no deployed server or client presents it from there. Renew it if the tests need a valid certificate, or remove it if nothing uses it",
+        "Certificate {{dn}}{{copies}} expired on {{date}}. Only the tests' configuration names {{file}}: {{setting}} in {{config}}, in the resources of a test source set ({{dir}}), which are on the tests' classpath only and never packaged with the app, so no deployed server or client presents it from there. Renew it if the tests need a valid certificate, or remove it if nothing uses it",
       expiredClientKeyStore:
-        "Certificate {{dn}} expired on {{date}}. {{file}} is the key store of the WebSphere client configuration {{props}}: a client sends its own certificate only to a server that asks for one (client authentication), and no link of this tree shows such a server. A server that asks rejects it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; GSKit: GSK_ERROR_BAD_DATE); one that does not never sees it. Renew it before a server requires client certificates, or remove it",
+        "Certificate {{dn}}{{copies}} expired on {{date}}. {{file}} is the key store of the WebSphere client configuration {{props}}: a client sends its own certificate only to a server that asks for one (client authentication), and no link of this tree shows such a server. A server that asks rejects it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; GSKit: GSK_ERROR_BAD_DATE); one that does not never sees it. Renew it before a server requires client certificates, or remove it",
       expiredAnchor:
-        "Certificate {{dn}} expired on {{date}}, but the links that use it use it only as a trust anchor (or trust it directly as a leaf in their trust store), and JSSE does not check an anchor's dates: those handshakes still succeed. OpenSSL (nginx) and GSKit would refuse it: replace it with the CA's current certificate when convenient",
+        "Certificate {{dn}}{{copies}} expired on {{date}}, but the links that use it use it only as a trust anchor (or trust it directly as a leaf in their trust store), and JSSE does not check an anchor's dates: those handshakes still succeed. OpenSSL (nginx) and GSKit would refuse it: replace it with the CA's current certificate when convenient",
     },
     options: {
       referenceDate: {
@@ -92,6 +119,9 @@ export default defineRule({
     symptoms: ['CertificateExpiredException', 'certificate expired', 'AMQ9633', 'GSK_ERROR_BAD_DATE'],
   },
   check(ctx) {
+    const copies: ReportedCopy<ExpiredMessage>[] = [];
+    const say = (c: TreeCertificate, descriptor: ReportDescriptor<ExpiredMessage>) =>
+      copies.push(reportedCopy(c, descriptor));
     const now = referenceNow(ctx.options.referenceDate);
     const { undated, used, presented } = trustUses(ctx.deployment);
     const { unresolved: allUnresolved, mountedOutside } = ctx.deployment.derived.certificateFiles;
@@ -115,7 +145,7 @@ export default defineRule({
         : certificateUse(ctx.deployment, c);
       if (found.use === 'other-alias' && expired) {
         // A key entry no setting selects (server.ssl.key-alias names another): no peer is sent it.
-        ctx.report({
+        say(c, {
           messageId: 'expiredOtherAlias',
           data: {
             dn,
@@ -134,7 +164,7 @@ export default defineRule({
       if (use.use === 'not-served') {
         // Named or owned only by servers that serve no TLS in the run the tree shows: no peer is sent it.
         const { why, related } = notServedWhy(c, use.by);
-        ctx.report({
+        say(c, {
           messageId: expired ? 'expiredNotServed' : 'notYetValidNotServed',
           data: { dn, date, why },
           location,
@@ -189,7 +219,7 @@ export default defineRule({
           // A test source set's configuration (spring-cloud/spring-cloud-gateway@5227205: a test's server.ssl.key-store)
           // was said to name it nowhere: Spring Boot's own keys are modelled only for the deployed app's files.
           const tests = namedBy.tests ? testResourcesDir(relativePosix(ctx.deployment.root, namedBy.file)) : undefined;
-          ctx.report({
+          say(c, {
             messageId: tests !== undefined ? 'expiredNamedByTests' : 'expiredNamedUnread',
             data: {
               dn,
@@ -228,7 +258,7 @@ export default defineRule({
         if (expired && !perhaps) {
           // Said once per file (after the loop): a CA bundle nothing names may hold dozens of expired CAs.
           const same = unnamed.get(c.doc.file.path) ?? [];
-          same.push({ dn, date, location, related, fingerprint, peers: unnamedPeers(c, presentedLeaves) });
+          same.push({ c, dn, date, location, related, fingerprint, peers: unnamedPeers(c, presentedLeaves) });
           unnamed.set(c.doc.file.path, same);
           continue;
         }
@@ -240,7 +270,7 @@ export default defineRule({
             file: c.privateKeyFile,
             message: said`its private key: ${path.basename(c.doc.file.path)} is a key pair of its own`,
           });
-        ctx.report({
+        say(c, {
           messageId: ownSelf
             ? 'expiredPerhapsNamedSelfSigned'
             : perhaps
@@ -273,7 +303,7 @@ export default defineRule({
           ? websphereClientKeyStore(ctx.deployment, c, use.by)
           : undefined;
       if (clientKeyStore) {
-        ctx.report({
+        say(c, {
           messageId: 'expiredClientKeyStore',
           data: { dn, date, file: path.basename(c.doc.file.path), props: path.basename(clientKeyStore.file) },
           location,
@@ -293,7 +323,7 @@ export default defineRule({
         const copies = trustedCopies(ctx.deployment, c);
         if (c.cert.selfSigned || copies.length > 0) {
           const stores = [...new Set(copies.map((t) => path.basename(t.doc.file.path)))];
-          ctx.report({
+          say(c, {
             messageId: c.cert.selfSigned ? 'expiredChainRoot' : 'expiredChainTrusted',
             data: {
               dn,
@@ -351,7 +381,7 @@ export default defineRule({
       if (refusedBy) {
         const file = path.basename(c.doc.file.path);
         const names = [...new Set(refusedBy.map((v) => v.name))];
-        ctx.report({
+        say(c, {
           messageId: 'expiredOnlyAnchors',
           data: {
             dn,
@@ -378,7 +408,7 @@ export default defineRule({
           ? ctx.deployment.derived.certificateFiles.useUnknown.get(c.doc.file.path)
           : undefined;
       if (maybeUsed) {
-        ctx.report({
+        say(c, {
           messageId: expired ? 'expiredUseUnknown' : 'notYetValidUseUnknown',
           data: {
             dn,
@@ -393,7 +423,7 @@ export default defineRule({
         });
         continue;
       }
-      ctx.report({
+      say(c, {
         messageId: !expired
           ? 'notYetValid'
           : anchor
@@ -420,7 +450,7 @@ export default defineRule({
       const [first, ...rest] = all;
       if (!first) continue;
       if (rest.length === 0) {
-        ctx.report({
+        say(first.c, {
           messageId: 'expiredUnnamed',
           data: { dn: first.dn, date: first.date, file: path.basename(file), peers: first.peers },
           location: first.location,
@@ -449,11 +479,15 @@ export default defineRule({
         severity: 'info',
       });
     }
+    // One finding per certificate: its other copies (a CA in every store of a cluster) are related places of the copy
+    // said first, the one whose verdict MOST_USED_FIRST puts first (./_lib/copies.ts).
+    reportGrouped((d) => ctx.report(d), copies, MOST_USED_FIRST);
   },
 });
 
 /** An expired certificate no setting of the deployment names, reported with the others of its file. */
 interface UnnamedExpired {
+  c: TreeCertificate;
   dn: string;
   date: string;
   location: Location;

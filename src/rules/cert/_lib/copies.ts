@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import type { TreeCertificate } from '../../../model/mq-certs';
-import type { RuleRelated } from '../../types';
+import type { ReportDescriptor, RuleRelated } from '../../types';
 import { Phrase, ours, said } from '../../../core/phrase';
 import { certLocation, storePlace } from './shared';
 
@@ -42,7 +42,8 @@ const placeKey = (r: RuleRelated) => `${r.file}:${r.range?.start.line ?? -1}:${r
 
 /**
  * The related places of the copy said first, then each other copy's place and the places that name its file (each
- * once: one setting names both copies a store holds).
+ * once: one setting names both copies a store holds). Those of the other copies are context (RelatedLocation.role): a
+ * template value there (a broker's store named `kafka.broker{{ id }}.keystore.jks`) decides nothing of the copy said.
  */
 export function copiesRelated(
   first: CertificateCopy<string>,
@@ -50,12 +51,20 @@ export function copiesRelated(
 ): RuleRelated[] {
   const related = [...first.related];
   const seen = new Set(related.map(placeKey));
+  // A copy's place that is the copy said (another copy's 'a file of this name a setting names') says nothing more.
+  const place = certLocation(first.c);
+  const isSaid = (r: RuleRelated) =>
+    r.file === place.file && (r.range === undefined || placeKey(r) === placeKey({ ...place, message: '' }));
   for (const copy of others) {
-    related.push({ ...certLocation(copy.c), message: said`the same certificate, also ${storePlace(copy.c)}` });
+    related.push({
+      ...certLocation(copy.c),
+      message: said`the same certificate, also ${storePlace(copy.c)}`,
+      role: 'context',
+    });
     for (const r of copy.related) {
-      if (seen.has(placeKey(r))) continue;
+      if (seen.has(placeKey(r)) || isSaid(r)) continue;
       seen.add(placeKey(r));
-      related.push(r);
+      related.push({ ...r, role: 'context' });
     }
   }
   return related;
@@ -75,4 +84,43 @@ export function copiesText(others: readonly CertificateCopy<string>[]): Phrase |
   return rest > 0
     ? said`, and ${others.length} more ${copies} in ${list} and ${rest} more files,`
     : said`, and ${others.length} more ${copies} in ${list},`;
+}
+
+/** A copy with the finding a rule would make of it alone. */
+export interface ReportedCopy<MessageId extends string> extends CertificateCopy<MessageId> {
+  descriptor: ReportDescriptor<MessageId>;
+}
+
+export function reportedCopy<MessageId extends string>(
+  c: TreeCertificate,
+  descriptor: ReportDescriptor<MessageId>,
+): ReportedCopy<MessageId> {
+  return {
+    c,
+    messageId: descriptor.messageId,
+    related: descriptor.related ?? [],
+    info: descriptor.severity === 'info',
+    descriptor,
+  };
+}
+
+/**
+ * One finding per certificate (groupCopies): the finding of the copy said first, its message's `{{copies}}` naming the
+ * others, whose places and the settings naming their files are its related places (copiesRelated).
+ */
+export function reportGrouped<MessageId extends string>(
+  report: (descriptor: ReportDescriptor<MessageId>) => void,
+  copies: readonly ReportedCopy<MessageId>[],
+  rank: readonly MessageId[],
+): void {
+  for (const [first, ...others] of groupCopies(copies, rank)) {
+    if (!first) continue;
+    const related = copiesRelated(first, others);
+    const { related: _own, ...descriptor } = first.descriptor;
+    report({
+      ...descriptor,
+      data: { ...descriptor.data, copies: copiesText(others) },
+      ...(related.length > 0 ? { related } : {}),
+    });
+  }
 }
