@@ -9,6 +9,7 @@ import { buildModel } from '../model/build';
 import { ACCESS_WORDS } from '../model/mq-access-words';
 import { problemFinding, type ParsedDocument } from '../parse/types';
 import { DOCKERIGNORE_KIND } from '../parse/dockerignore';
+import { CONTAINER_RUNS_KIND } from '../parse/container-runs';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { LintConfig } from '../core/config';
@@ -30,6 +31,9 @@ import { conditionalDocuments, withConditionalScripts } from './run/conditional-
 import { groupUnnamedLockedStores, withoutLockedBesideWrongPassword } from './run/locked-stores';
 import { unusedDamagedPemAsInfo } from './run/unused-pem-files';
 import { unnamedFileTest } from './run/unnamed-files';
+
+/** Documents that only qualify others (what a build copies, the release a run mounts them with): no file to check. */
+const QUALIFIERS_ONLY = new Set([DOCKERIGNORE_KIND, CONTAINER_RUNS_KIND]);
 
 export interface LintOptions {
   paths: string[];
@@ -229,9 +233,10 @@ function checkDeployment(
     });
     return {
       findings: redactFindings(suppressed, mask, maskedRuleIds(rules)),
-      // A .dockerignore only qualifies a Dockerfile's COPY/ADD: alone it is no file to check (DESIGN.md: a run that
-      // checks no file exits 2); a pattern Docker refuses is a finding, which decides the exit code anyway.
-      fileCount: new Set(documents.filter((d) => d.kind !== DOCKERIGNORE_KIND).map((d) => d.file.path)).size,
+      // A .dockerignore only qualifies a Dockerfile's COPY/ADD, and a script's `docker run` lines only name the
+      // release of the files they mount: alone neither is a file to check (DESIGN.md: a run that checks no file exits
+      // 2); a pattern Docker refuses is a finding, which decides the exit code anyway.
+      fileCount: new Set(documents.filter((d) => !QUALIFIERS_ONLY.has(d.kind)).map((d) => d.file.path)).size,
       deployment,
       internalError,
       runtimes: runtimeUses(deployment, mask),

@@ -1,7 +1,7 @@
 /**
  * The HAProxy release an HAProxy configuration runs with, when the tree names it: the `FROM haproxy:<tag>` of the
- * nearest Dockerfile whose directory holds the file, else the one release every Compose `image: haproxy:<tag>` of the
- * deployment names. Unknown otherwise (then a default that changed between releases stays open). Also the lines whose
+ * nearest Dockerfile whose directory holds the file, else the one release the scripts' `docker run … haproxy:<tag>`
+ * that bind-mount the file name, else the one release every Compose `image: haproxy:<tag>` of the deployment names. Unknown otherwise (then a default that changed between releases stays open). Also the lines whose
  * keyword a release removed (Deployment.haproxyRemovedKeywords), judged against that release.
  */
 import * as path from 'node:path';
@@ -12,6 +12,7 @@ import type { HaproxyData } from '../parse/haproxy';
 import { type DockerfileData } from '../parse/dockerfile';
 import { runtimeStage } from '../parse/dockerfile-stages';
 import type { ComposeData } from '../parse/compose';
+import { CONTAINER_RUNS_KIND, type ContainerRunsData } from '../parse/container-runs';
 import { HAPROXY_FACTS } from '../knowledge/openssl';
 import {
   boundedBefore,
@@ -42,13 +43,39 @@ export function haproxyReleaseOf(ctx: ModelContext): (file: string) => HaproxyRe
     }),
   );
   const [onlyComposed] = new Set(composed.map((c) => c.value)).size === 1 ? composed : [];
+  const started = scriptRuns(ctx);
   return (file) => {
     const holding = images
       .filter((i) => file.startsWith(i.dir + path.sep))
       .sort((a, b) => b.dir.length - a.dir.length)[0];
     if (holding) return { value: holding.value, at: holding.at };
-    return onlyComposed;
+    // A script's `docker run` that bind-mounts this file (or its directory): the one release all such runs name.
+    const mounting = started.filter((r) => r.hostPaths.some((p) => file === p || file.startsWith(p + path.sep)));
+    const [onlyMounting] = new Set(mounting.map((r) => r.value)).size === 1 ? mounting : [];
+    return onlyMounting ?? onlyComposed;
   };
+}
+
+/** `$(pwd)/cfg`, `${PWD}/cfg`, `./cfg`: a host path relative to where the script runs, read as its own directory. */
+const FROM_WORKING_DIRECTORY = /^(?:\$\(pwd\)|\$\{PWD\}|\$PWD|`pwd`|\.)(?=\/|$)/;
+
+/**
+ * The HAProxy images shell scripts run (parse/container-runs.ts), with the tree paths they bind-mount. A host path
+ * from the working directory is read from the script's directory (how haproxy-ssl-poc/haproxy-cfg@1653d7b runs its
+ * ha.sh); an absolute one is outside the tree, and a bare name is a named volume.
+ */
+function scriptRuns(ctx: ModelContext): { value: string; at: Location; hostPaths: string[] }[] {
+  return (ctx.documentsOf(CONTAINER_RUNS_KIND) as ParsedDocument<ContainerRunsData>[]).flatMap((d) =>
+    d.data.runs.flatMap((run) => {
+      const value = haproxyReleaseFromImage(run.image);
+      const hostPaths = run.mounts.flatMap(({ host }) =>
+        FROM_WORKING_DIRECTORY.test(host)
+          ? [path.join(path.dirname(d.file.path), host.replace(FROM_WORKING_DIRECTORY, '.'))]
+          : [],
+      );
+      return value && hostPaths.length > 0 ? [{ value, at: { file: d.file.path, range: run.range }, hostPaths }] : [];
+    }),
+  );
 }
 
 /**

@@ -19,6 +19,7 @@ import { readRegularFile } from '../../core/safe-fs';
 import { isTerraformTemplateName } from '../../parse/template-terraform';
 import { markNumberedPieces } from './numbered-pieces';
 import { scriptSubstitutions } from '../../parse/script-substitutions';
+import { containerRuns } from '../../parse/container-runs';
 import { runmqscInputs } from '../../parse/runmqsc-input';
 import { HelmCharts } from './helm-chart';
 import { helmManifestName, isFragmentName, rendersYaml } from './template-names';
@@ -241,6 +242,9 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       // What a script replaces in configuration files when it runs (`sed s|REPLACE|…|`): placeholders, not values.
       const substituted = scriptSubstitutions(source);
       if (substituted) documents.push(substituted);
+      // The containers a script starts (`docker run -v $(pwd)/haproxy.cfg:… haproxy:1.9.10`): their images' releases.
+      const started = containerRuns(source);
+      if (started) documents.push(started);
       // MQSC files the script feeds runmqsc (`runmqsc QM1 < dev.mqsc`): the model ties them to their queue manager.
       const fed = runmqscInputs(source);
       if (fed) documents.push(fed);

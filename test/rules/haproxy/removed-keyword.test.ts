@@ -134,6 +134,35 @@ ruleTester(rule, {
       ],
     },
     {
+      // haproxy-ssl-poc/haproxy-cfg@1653d7b (no licence file) ha.sh runs cfg/haproxy.cfg (global `debug`) with
+      // `docker run … -v $(pwd)/cfg/haproxy.cfg:/etc/haproxy/haproxy.cfg … haproxy:1.9.10`: 1.9 still takes `debug`.
+      name: "global debug, a script's docker run mounting the file names 1.9.10: it starts today (a warning naming it)",
+      files: {
+        'ha.sh':
+          '#!/bin/sh\ndocker run -d -p443:443 -v $(pwd)/certs:/etc/certs -v $(pwd)/cfg/haproxy.cfg:/etc/haproxy/haproxy.cfg --rm --name ilb haproxy:1.9.10 haproxy -f /etc/haproxy/haproxy.cfg\n',
+        'cfg/haproxy.cfg': cfg('global', '  debug', 'frontend web', '  bind :80', '  default_backend app'),
+      },
+      errors: [
+        {
+          messageId: 'older',
+          severity: 'warning',
+          file: 'cfg/haproxy.cfg',
+          line: 2,
+          messageIncludes: ['HAProxy 1.9.10, which the image runs, still takes it'],
+          related: [{ file: 'ha.sh', line: 2 }],
+        },
+      ],
+    },
+    {
+      // The run mounts another file, or a path outside the tree: it says nothing of this one.
+      name: "global debug, a script's docker run mounting another file: the release stays unnamed",
+      files: {
+        'ha.sh': 'docker run -v $(pwd)/other.cfg:/usr/local/etc/haproxy/haproxy.cfg -v /srv/cfg:/cfg haproxy:1.9.10\n',
+        'cfg/haproxy.cfg': cfg('global', '  debug', 'frontend web', '  bind :80', '  default_backend app'),
+      },
+      errors: [{ messageId: 'releaseUnknown', severity: 'warning', file: 'cfg/haproxy.cfg', line: 2 }],
+    },
+    {
       name: 'old timeouts and rspdel in a backend, one finding each',
       files: {
         'lb/Dockerfile': 'FROM haproxy:3.0\n',

@@ -1,0 +1,114 @@
+/**
+ * The containers a shell script starts with `docker run` (or `podman run`, `docker container run`): the image each
+ * runs and the host paths it bind-mounts, as a document of its own beside whatever else the file is.
+ * haproxy-ssl-poc/haproxy-cfg@1653d7b ha.sh: `docker run … -v $(pwd)/cfg/haproxy.cfg:/etc/haproxy/haproxy.cfg …
+ * haproxy:1.9.10 haproxy -f …` runs the tree's cfg/haproxy.cfg with HAProxy 1.9.10 (src/model/haproxy-release.ts).
+ * What `docker run` takes is from its reference (https://docs.docker.com/reference/cli/docker/container/run/): the
+ * image is the first word after the options; an option the list below does not know as a flag is read as taking a
+ * value, so an unknown flag makes the image unread (unknown), never another word read as the image.
+ */
+import type { Range } from '../core/types';
+import { shellCommands, type ShellWord } from './shell-commands';
+import { LineIndex } from './text';
+import type { ParsedDocument, SourceFile } from './types';
+
+export const CONTAINER_RUNS_KIND = 'script.container-runs';
+
+/** A bind mount: the host path as written (`$(pwd)/cfg/haproxy.cfg`) and where the container sees it. */
+export interface BindMount {
+  host: string;
+  container: string;
+}
+
+export interface ContainerRun {
+  /** The image reference as written (`haproxy:1.9.10`). */
+  image: string;
+  range: Range;
+  mounts: BindMount[];
+}
+
+export interface ContainerRunsData {
+  runs: ContainerRun[];
+}
+
+/** Shell scripts, by name or `#!` (not Dockerfiles: a build runs no containers). */
+const SCRIPT_NAME = /\.(sh|bash|ksh|zsh)$/;
+const RUNS_CONTAINER = /\b(docker|podman)\s+(container\s+)?run\b/;
+
+/** Options of `docker run` that take no value (the others take one, as `--name x` or `--name=x`). */
+const FLAGS = new Set([
+  '--rm',
+  '--detach',
+  '--interactive',
+  '--tty',
+  '--privileged',
+  '--init',
+  '--read-only',
+  '--publish-all',
+  '--no-healthcheck',
+  '--oom-kill-disable',
+  '--disable-content-trust',
+  '--quiet',
+]);
+/** Single-letter flags, also grouped (`-dit`). */
+const SHORT_FLAGS = /^-[dtiPq]+$/;
+
+/**
+ * An option word as its option and the value written in it: `--name=x`, `-p443:443` (a single-letter option's value
+ * may follow it directly), `-dp` (flags, then an option whose value is the next word).
+ */
+function optionOf(word: string): [string, string | undefined] {
+  if (word.startsWith('--')) {
+    const at = word.indexOf('=');
+    return at < 0 ? [word, undefined] : [word.slice(0, at), word.slice(at + 1)];
+  }
+  const letter = /^-[dtiPq]*([^dtiPq])/.exec(word);
+  if (!letter) return [word, undefined];
+  const rest = word.slice(letter[0].length);
+  return [`-${letter[1]}`, rest === '' ? undefined : rest.replace(/^=/, '')];
+}
+
+/** The image and bind mounts of one `docker run` command's words after `run`, or undefined when its image is unread. */
+function runOf(words: readonly ShellWord[], index: LineIndex): ContainerRun | undefined {
+  const mounts: BindMount[] = [];
+  for (let k = 0; k < words.length; k++) {
+    const word = words[k]!.text;
+    if (!word.startsWith('-') || word === '-') {
+      const image = words[k]!;
+      return { image: image.text, range: index.rangeAt(image.start, image.end), mounts };
+    }
+    if (FLAGS.has(word) || SHORT_FLAGS.test(word)) continue;
+    const [option, inline] = optionOf(word);
+    const value = inline ?? words[++k]?.text;
+    if (value === undefined) return undefined;
+    if (option === '-v' || option === '--volume') {
+      const [host, container] = value.split(':');
+      if (host && container) mounts.push({ host, container });
+    } else if (option === '--mount') {
+      const fields = new Map(value.split(',').map((f): [string, string] => [f.split('=')[0]!, f.split('=')[1] ?? '']));
+      const host = fields.get('source') ?? fields.get('src');
+      const container = fields.get('target') ?? fields.get('destination') ?? fields.get('dst');
+      if (fields.get('type') === 'bind' && host && container) mounts.push({ host, container });
+    }
+  }
+  return undefined;
+}
+
+/** The containers a shell script runs, or undefined when it runs none. */
+export function containerRuns(source: SourceFile): ParsedDocument<ContainerRunsData> | undefined {
+  if (!SCRIPT_NAME.test(source.path) && !source.text.startsWith('#!')) return undefined;
+  if (!RUNS_CONTAINER.test(source.text)) return undefined;
+  const index = new LineIndex(source.text);
+  const runs: ContainerRun[] = [];
+  for (const command of shellCommands(source.text)) {
+    const words = command.words;
+    const tool = words.findIndex((w) => /^(docker|podman)$/.test(w.text.replace(/^.*\//, '')));
+    if (tool < 0) continue;
+    const verb = words[tool + 1]?.text === 'container' ? tool + 2 : tool + 1;
+    if (words[verb]?.text !== 'run') continue;
+    const run = runOf(words.slice(verb + 1), index);
+    if (run) runs.push(run);
+  }
+  if (runs.length === 0) return undefined;
+  return { file: source, kind: CONTAINER_RUNS_KIND, entries: [], comments: [], problems: [], data: { runs } };
+}

@@ -1,0 +1,55 @@
+import { containerRuns } from '../../src/parse/container-runs';
+
+const runsOf = (path: string, text: string) =>
+  containerRuns({ path, text, hadBom: false })?.data.runs.map((r) => [r.image, r.mounts]);
+
+describe('containers a shell script runs (docker run)', () => {
+  // haproxy-ssl-poc/haproxy-cfg@1653d7b ha.sh, line 2 as written.
+  it('reads the image after the options, and the bind mounts', () => {
+    expect(
+      runsOf(
+        '/t/ha.sh',
+        '#!/bin/sh\ndocker run -d -p443:443 -p80:80 -p1936:1936 -v $(pwd)/certs:/etc/certs -v $(pwd)/cfg/haproxy.cfg:/etc/haproxy/haproxy.cfg --network ha --rm --name ilb haproxy:1.9.10 haproxy -f /etc/haproxy/haproxy.cfg\n',
+      ),
+    ).toEqual([
+      [
+        'haproxy:1.9.10',
+        [
+          { host: '$(pwd)/certs', container: '/etc/certs' },
+          { host: '$(pwd)/cfg/haproxy.cfg', container: '/etc/haproxy/haproxy.cfg' },
+        ],
+      ],
+    ]);
+  });
+
+  it.each([
+    [
+      '--volume=, --mount type=bind, docker container run, grouped flags',
+      'docker container run -dit --volume="${PWD}/a.cfg:/x/a.cfg" --mount type=bind,source=./conf,target=/usr/local/etc/haproxy haproxy:2.8',
+      [
+        [
+          'haproxy:2.8',
+          [
+            { host: '${PWD}/a.cfg', container: '/x/a.cfg' },
+            { host: './conf', container: '/usr/local/etc/haproxy' },
+          ],
+        ],
+      ],
+    ],
+    [
+      'podman, continued lines',
+      'podman run \\\n  -v ./h.cfg:/h.cfg:ro \\\n  docker.io/library/haproxy:2.4.22',
+      [['docker.io/library/haproxy:2.4.22', [{ host: './h.cfg', container: '/h.cfg' }]]],
+    ],
+    // An option it does not know as a flag takes a value: the image is then not read rather than misread.
+    ['an unknown flag leaves the image unread', 'docker run --some-new-flag haproxy:2.8 -f x', []],
+    ['docker ps, docker build: no container', 'docker ps -a\ndocker build -t haproxy:2.8 .', []],
+  ])('%s', (_name, line, expected) => {
+    expect(runsOf('/t/run.sh', `${line}\n`) ?? []).toEqual(expected);
+  });
+
+  it('reads scripts only, by name or #!', () => {
+    expect(runsOf('/t/README.md', 'docker run -v $(pwd)/h.cfg:/h.cfg haproxy:2.8\n')).toBeUndefined();
+    expect(runsOf('/t/Dockerfile', 'RUN docker run -v $(pwd)/h.cfg:/h.cfg haproxy:2.8\n')).toBeUndefined();
+  });
+});
