@@ -32,7 +32,10 @@ export const activemqJndiFormat: FormatHandler = {
   },
   parse(file, kind): ParsedDocument<ActiveMqJndiData> {
     // InitialContext loads it with java.util.Properties.load: a `#` after a value is part of the value.
-    const { entries, comments, problems } = parseProperties(file.text, { commentsInValues: true });
+    const { entries, comments, problems } = parseProperties(file.text, {
+      commentsInValues: true,
+      byteOrderMark: file.hadBom,
+    });
     const factory =
       keptProperties(entries)
         .find((e) => e.key === 'java.naming.factory.initial')

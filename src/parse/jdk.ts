@@ -66,6 +66,7 @@ export const javaSecurityFormat: FormatHandler<undefined> = {
       duplicateSeverity: 'warning',
       reportDuplicate: (key) => key.startsWith('jdk.'),
       commentsInValues: true,
+      byteOrderMark: file.hadBom,
     });
     return { file, kind, entries, comments, problems, data: undefined };
   },

@@ -13,7 +13,10 @@ export const microprofileConfigFormat: FormatHandler<undefined> = {
     return basenameOf(filePath) === 'microprofile-config.properties' ? 'microprofile.config' : undefined;
   },
   parse(file: SourceFile, kind): ParsedDocument<undefined> {
-    const { entries, comments, problems } = parseProperties(file.text, { commentsInValues: true });
+    const { entries, comments, problems } = parseProperties(file.text, {
+      commentsInValues: true,
+      byteOrderMark: file.hadBom,
+    });
     return { file, kind, entries, comments, problems, data: undefined };
   },
 };

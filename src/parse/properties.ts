@@ -26,6 +26,11 @@ export interface PropertiesOptions {
   reportDuplicate?: (key: string) => boolean;
   /** Report a comment written after a value (parse/comment-in-value): for files java.util.Properties loads. */
   commentsInValues?: boolean;
+  /**
+   * The file started with a UTF-8 byte order mark, and a Java loader reads it (java.util.Properties, Spring Boot's
+   * OriginTrackedPropertiesLoader): neither skips the mark, so a setting on the first line is read under another name.
+   */
+  byteOrderMark?: boolean;
 }
 
 export function parseProperties(text: string, options: PropertiesOptions = {}): PropertiesResult {
@@ -60,8 +65,9 @@ export function parseProperties(text: string, options: PropertiesOptions = {}): 
       start = skipBlank(next, 0);
       raw = next;
     }
-    lineNo = current + 1;
     const entry = readEntry(segments, problems);
+    if (options.byteOrderMark && lineNo === 0) markedFirstSetting(entry, problems);
+    lineNo = current + 1;
     entries.push(entry);
     const previous = seen.get(entry.key);
     if (previous && (options.reportDuplicate?.(entry.key) ?? true))
@@ -70,6 +76,24 @@ export function parseProperties(text: string, options: PropertiesOptions = {}): 
   }
   if (options.commentsInValues) problems.push(...trailingCommentProblems(entries, lines));
   return { entries, comments, problems };
+}
+
+/**
+ * The first line's setting behind a UTF-8 byte order mark: Java reads the mark as the key's first characters
+ * ("\u00ef\u00bb\u00bf" through ISO-8859-1, U+FEFF through UTF-8), so the setting the line names is not set
+ * (measured: JDK 17 ignores `jdk.tls.disabledAlgorithms=…` so written in a -Djava.security.properties file). The
+ * entry keeps the name Java gives it, so no check takes it for the setting.
+ */
+function markedFirstSetting(entry: Entry, problems: ParseProblem[]): void {
+  problems.push({
+    code: 'byte-order-mark',
+    severity: 'warning',
+    message:
+      "The file starts with a UTF-8 byte order mark, which Java's properties loaders read as text: the first line's key is read as '\\xef\\xbb\\xbf{{key}}', so {{key}} is not set. Save the file as UTF-8 without a byte order mark",
+    data: { key: entry.key },
+    range: entry.keyRange,
+  });
+  entry.key = `\ufeff${entry.key}`;
 }
 
 /** A key set again where the last value wins (java.util.Properties, Spring Boot's loader). */

@@ -73,7 +73,9 @@ export const springFormat: FormatHandler<SpringConfigData> = {
   parse(file, kind): ParsedDocument<SpringConfigData> {
     const fileProfile = /^(?:application|bootstrap)-([\w.-]+)\.(?:properties|ya?ml)$/.exec(basenameOf(file.path))?.[1];
     const result =
-      kind === 'spring.properties' ? parseSpringProperties(file.text) : parseSpringYaml(file.text, true, 'snakeyaml');
+      kind === 'spring.properties'
+        ? parseSpringProperties(file.text, file.hadBom)
+        : parseSpringYaml(file.text, true, 'snakeyaml');
     for (const part of result.parts) {
       part.profile ??= fileProfile;
       for (const entry of part.entries) entry.section = part.profile;
@@ -101,11 +103,12 @@ function profileOf(entries: Entry[]): string | undefined {
   return entries.find((e) => keys.includes(springKey(e.key)))?.value;
 }
 
-function parseSpringProperties(text: string): SpringParse {
+function parseSpringProperties(text: string, byteOrderMark: boolean): SpringParse {
   // Spring Boot 2.4+ splits a properties file into documents: a key set in two documents is no duplicate.
   const { entries, comments, problems } = parseProperties(text, {
     reportDuplicate: () => false,
     commentsInValues: true,
+    byteOrderMark,
   });
   const bounds = [-1, ...springPropertiesDocumentStarts(text, entries), Number.MAX_SAFE_INTEGER];
   const parts: SpringParse['parts'] = [];

@@ -85,6 +85,7 @@ export const tomcatCatalinaPropertiesFormat: FormatHandler<undefined> = {
     const { entries, comments, problems } = parseProperties(file.text, {
       reportDuplicate: () => false,
       commentsInValues: true,
+      byteOrderMark: file.hadBom,
     });
     return { file, kind, entries, comments, problems, data: undefined };
   },

@@ -72,6 +72,27 @@ describe('parseProperties (java.util.Properties semantics)', () => {
     expect(entries[0].secret).toBe(true);
   });
 
+  // JDK 17 ignores `jdk.tls.disabledAlgorithms=…` on the first line of a -Djava.security.properties file saved with a
+  // UTF-8 BOM (measured): java.util.Properties and Spring Boot's loader (ISO-8859-1, no case for the mark:
+  // spring-projects/spring-boot@13ec95d7 OriginTrackedPropertiesLoader) read the mark as the key's first characters.
+  it.each([
+    [
+      'a setting on the first line',
+      'server.port=8443\nserver.ssl.enabled=true\n',
+      ['\ufeffserver.port', 'server.ssl.enabled'],
+      1,
+    ],
+    ['a comment on the first line', '# TLS\nserver.port=8443\n', ['server.port'], 0],
+    ['a blank first line', '\nserver.port=8443\n', ['server.port'], 0],
+  ])('after a UTF-8 byte order mark, %s', (_name, text, keys, warnings) => {
+    const marked = parseProperties(text, { byteOrderMark: true });
+    expect(marked.entries.map((e) => e.key)).toEqual(keys);
+    expect(marked.problems.map((p) => [p.code, p.severity, p.range.start.line])).toEqual(
+      warnings ? [['byte-order-mark', 'warning', 0]] : [],
+    );
+    expect(parseProperties(text).entries.map((e) => e.key)).toEqual(keys.map((k) => k.replace('\ufeff', '')));
+  });
+
   it('never throws on odd input', () => {
     for (const text of ['', '\\', '=', ':', '\\u', '\\\n\\\n', '\u0000=\u0000', 'a'.repeat(10000)]) {
       expect(() => parseProperties(text)).not.toThrow();

@@ -148,6 +148,15 @@ const fileCases: FileCase[] = [
     findings: ['parse/byte-order-mark httpd.conf:1'],
   },
   {
+    name: 'a UTF-8 BOM before the first setting of application.properties: Java reads it as part of the key',
+    files: {
+      'application.properties': utf8bom('server.ssl.enabled-protocols=TLSv1.3\nserver.port=8443\n'),
+      'a/application.properties': utf8bom('# ours\nserver.port=8443\n'),
+    },
+    code: 0,
+    findings: ['parse/byte-order-mark application.properties:1'],
+  },
+  {
     name: 'a UTF-8 BOM before application.yml and server.xml: read as without it',
     files: {
       'application.yml': utf8bom('server:\n  port: 8443\n'),
