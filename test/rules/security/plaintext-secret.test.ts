@@ -250,6 +250,14 @@ ruleTester(rule, {
       },
     },
     {
+      // wyona/katie-backend@88aeb9b (Apache-2.0) src/main/resources/application.properties: OAuth endpoints.
+      name: "a token key holding an OAuth token endpoint's URL is not a token",
+      files: {
+        'src/main/resources/application.properties':
+          'iam.oauth.auth=https://accounts.google.com/o/oauth2/v2/auth\niam.oauth.token=https://oauth2.googleapis.com/token\ngithub.token=https://github.com/login/oauth/access_token\n',
+      },
+    },
+    {
       // wyona/katie-backend@88aeb9b (Apache-2.0) env/docker/run/docker-compose.yml: to-do markers as the whole value.
       name: 'a to-do marker (TODO, TBD, FIXME) as the whole value is not a secret',
       files: {
@@ -617,6 +625,14 @@ ruleTester(rule, {
           messageExcludes: ['Mg-Pa55-7'],
         },
       ],
+    },
+    {
+      name: 'a token key holding a URL that carries the token (a webhook) is still a token',
+      files: {
+        'src/main/resources/application.properties':
+          'slack.token=https://hooks.slack.com/services/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\n',
+      },
+      errors: [{ messageId: 'plaintext', file: 'src/main/resources/application.properties', line: 1 }],
     },
     {
       name: 'one upper-case word is a password, not a placeholder name',

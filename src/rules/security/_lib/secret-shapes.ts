@@ -130,6 +130,15 @@ const POLICY_BOUND = /^(min|max)(imum)?([A-Z_-]|$)/;
  */
 const TOKEN_WORD = /(^|[-_.])token$/i;
 /**
+ * An OAuth 2.0 token endpoint (RFC 6749 section 3.2) under a key whose secret word is `token`: an http(s) URL with no
+ * user information, query or fragment whose last path segment is `token` or `…_token` (Google's
+ * https://oauth2.googleapis.com/token, Microsoft's …/oauth2/v2.0/token, GitHub's …/login/oauth/access_token). It says
+ * where tokens are asked for, not a token. wyona/katie-backend@88aeb9b src/main/resources/application.properties:
+ * `iam.oauth.token=https://oauth2.googleapis.com/token` beside `iam.oauth.auth` and `iam.oauth.userinfo` (read by its
+ * OAuthController as `@Value("${iam.oauth.token}")`, the URL it posts the authorization code to).
+ */
+const TOKEN_ENDPOINT = /^https?:\/\/[^\s/@?#]+(\/[^\s/@?#]+)*\/([\w-]*_)?token$/i;
+/**
  * Kafka images' settings that name the file holding the password, under /etc/kafka/secrets, not the password:
  * confluentinc/kafka-images@2b0127d kafka/include/etc/confluent/docker/configure reads the key store password from
  * "/etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_CREDENTIALS" (and KEY, TRUSTSTORE alike). `KAFKA_SSL_*_PASSWORD` still holds one.
@@ -196,7 +205,7 @@ function isStandIn(value: string): boolean {
 /**
  * Whether a secret key's setting holds something other than the secret (its last key segment `key`, and the element
  * name `secretName` that made an XML attribute secret): a file, a policy, a flag, a Kafka image's secret file name, an
- * image's switch about a password, or a password policy's numeric bound.
+ * image's switch about a password, a password policy's numeric bound, or a token's lifetime or endpoint.
  */
 export function namesNoSecret(key: string, secretName: string | undefined, value: string): boolean {
   return (
@@ -206,7 +215,7 @@ export function namesNoSecret(key: string, secretName: string | undefined, value
     NAMES_A_SECRET_FILE.test(key) ||
     NAMES_A_SWITCH.test(key) ||
     (POLICY_BOUND.test(key) && /^\d+$/.test(value)) ||
-    (TOKEN_WORD.test(key) && /^\d{1,5}$/.test(value))
+    (TOKEN_WORD.test(key) && (/^\d{1,5}$/.test(value) || TOKEN_ENDPOINT.test(value)))
   );
 }
 
