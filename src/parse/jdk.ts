@@ -44,11 +44,14 @@ export const jdkReleaseFormat: FormatHandler<JdkReleaseData> = {
 /**
  * A line of java.security: a comment or a property JDK 17's conf/security/java.security defines (`jdk.*.`,
  * `security.*`, `securerandom.*`, `keystore.type`, `crypto.policy`, `networkaddress.cache.*`, `ssl.*ManagerFactory`,
- * `policy.*`, `login.configuration.provider`, `package.access`, `sun.security.*`). An override file may hold any one
- * (wcmc-its/ReCiter-Connect's enableLegacyTLS.security has only jdk.jar.disabledAlgorithms).
+ * `policy.*`, `login.configuration.provider`, `package.access`, `sun.security.*`), or one the JDK's revocation checker
+ * reads (`ocsp.enable`, `ocsp.responderURL`, `ocsp.responderCert*`, `com.sun.security.onlyCheckRevocationOfEECert`:
+ * openjdk/jdk@59dc384 sun/security/provider/certpath/RevocationChecker.java getRevocationProperties). An override file
+ * may hold any one (wcmc-its/ReCiter-Connect's enableLegacyTLS.security has only jdk.jar.disabledAlgorithms;
+ * digital-asset/ex-secure-daml-infra@98ef948's java.security, named by -Djava.security.properties, only ocsp.enable).
  */
 const JAVA_SECURITY_LINE =
-  /^\s*(#|jdk\.[a-z0-9]+\.|security\.|securerandom\.|keystore\.type|crypto\.policy|networkaddress\.cache\.|ssl\.(Key|Trust)ManagerFactory\.|policy\.|login\.configuration\.|package\.(access|definition)|sun\.security\.)/m;
+  /^\s*(#|jdk\.[a-z0-9]+\.|security\.|securerandom\.|keystore\.type|crypto\.policy|networkaddress\.cache\.|ssl\.(Key|Trust)ManagerFactory\.|policy\.|login\.configuration\.|package\.(access|definition)|sun\.security\.|ocsp\.|com\.sun\.security\.onlyCheckRevocationOfEECert)/m;
 
 export const javaSecurityFormat: FormatHandler<undefined> = {
   id: 'java-security',

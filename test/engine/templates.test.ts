@@ -465,6 +465,22 @@ describe('template values are unknown, never errors', () => {
   });
 });
 
+describe('a java.security that -Djava.security.properties names', () => {
+  // An override file holds any security property, also one lint-deploy does not know (Red Hat's JDKs read
+  // fips.keystore.type): read as the override, it is not also said to be not understood.
+  it('is read as the override, and not said to be not understood', () => {
+    const { findings } = lintTree({
+      'app/java.security': 'fips.keystore.type=PKCS12\n',
+      'app/run.sh': '#!/bin/sh\nexec java -Djava.security.properties=/app/java.security -jar /app/app.jar\n',
+    });
+    expect(findings.filter((f) => f.ruleId === 'parse/not-understood')).toEqual([]);
+  });
+  it('a file of that name that nothing names is still said to be not understood', () => {
+    const { findings } = lintTree({ 'app/java.security': 'fips.keystore.type=PKCS12\n' });
+    expect(findings.map((f) => f.ruleId)).toContain('parse/not-understood');
+  });
+});
+
 describe('files found but not understood are named', () => {
   const files = {
     'jdk/conf/security/java.security': 'this is not a properties file at all\n',

@@ -19,6 +19,10 @@ describe('java.security by name and content', () => {
     ['custom.security', 'ssl.KeyManagerFactory.algorithm=PKIX\n', 'java.security'],
     ['custom.security', 'policy.url.3=file:/etc/app.policy\n', 'java.security'],
     ['custom.security', 'sun.security.krb5.disableReferrals=true\n', 'java.security'],
+    // digital-asset/ex-secure-daml-infra@98ef948 java.security, named by -Djava.security.properties in its scripts.
+    ['java.security', 'ocsp.enable=true\n', 'java.security'],
+    ['custom.security', 'ocsp.responderURL=http://ocsp.example.com:8080\n', 'java.security'],
+    ['custom.security', 'com.sun.security.onlyCheckRevocationOfEECert=true\n', 'java.security'],
     ['app.security', 'user=admin\nrole=operator\n', undefined],
     ['app.security', '<security><user/></security>\n', undefined],
   ])('%s with %j: %s', (name, text, kind) => {

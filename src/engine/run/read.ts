@@ -279,8 +279,11 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
     }
   }
   for (const file of notReadAsSecurity) {
-    if (securityFiles.has(securityFileName(file)))
-      documents.push(...readDocumentsAs(file, javaSecurityFormat, SECURITY_OVERRIDE_KIND));
+    if (!securityFiles.has(securityFileName(file))) continue;
+    documents.push(...readDocumentsAs(file, javaSecurityFormat, SECURITY_OVERRIDE_KIND));
+    // Read after all, as the override it is: the "its name says java.security" said of it above no longer holds.
+    const said = findings.findIndex((f) => f.ruleId === 'parse/not-understood' && f.location.file === file);
+    if (said >= 0 && findings[said]!.message.includes('its name says java.security')) findings.splice(said, 1);
   }
   // The files a Spring Cloud Config server serves (`config-repo/orders-service.yml`), named after the app they configure.
   for (const file of servedFilesToRead(documents, files, root ?? commonDirectory(files)))
