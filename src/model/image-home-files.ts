@@ -51,10 +51,17 @@ export function homeFileCopy(
     const relative = homeRelative(copy, home);
     if (relative === undefined) continue;
     const name = path.posix.basename(target);
-    const intoDirectory = relative.endsWith('/') && `${relative}${name}` === target;
+    // `conf/security/` names the directory; so does `conf/security` (or `conf/security/.`): the JDK holds that
+    // directory, and a file copied onto an existing directory lands inside it (tonistiigi/fsutil@08e5241
+    // copy/copy.go prepareTargetDir, BuildKit's COPY).
+    const intoDirectory =
+      (relative.endsWith('/') && `${relative}${name}` === target) ||
+      path.posix.normalize(relative).replace(/\/$/, '') === path.posix.dirname(target);
     if (relative !== target && !intoDirectory) continue;
     const sources = copy.written.slice(0, -1);
     const named = intoDirectory ? sources.filter((s) => path.posix.basename(s) === name) : sources;
+    // Into the directory, files of other names (written as such) land beside the JDK's file, not over it.
+    if (intoDirectory && named.length === 0 && !sources.some((s) => /[$*?[]/.test(s))) continue;
     // `COPY --from=build`, a variable, a wildcard or several files: what lands there is not a file of the tree.
     // (The sources substituted, or as written when the destination's variable left them unsubstituted.)
     const source =

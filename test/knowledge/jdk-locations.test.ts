@@ -314,6 +314,19 @@ describe("where an image's JDK keeps cacerts and java.security (homeLayouts)", (
     expect(imageJavaHome('tomcat:9.0.44-jdk16-openjdk-buster')).toBeUndefined();
     // docker-library/openjdk 8/jre/alpine: Alpine's openjdk8-jre.
     expect(imageJavaHome('openjdk:8-jre-alpine')).toBe('/usr/lib/jvm/java-1.8-openjdk/jre');
+    // docker-library/openjdk@837d7bc 8/ and 11/ Debian variants: the upstream archive under /usr/local/openjdk-N since
+    // 3eb0351 (2019-05-22); the bare tag of 8 and 11 is the Debian variant.
+    expect(imageJavaHome('openjdk:11')).toBe('/usr/local/openjdk-11');
+    expect(imageJavaHome('openjdk:11.0-jdk')).toBe('/usr/local/openjdk-11');
+    expect(imageJavaHome('openjdk:11.0.16-jre-slim-bullseye')).toBe('/usr/local/openjdk-11');
+    expect(imageJavaHome('openjdk:11-slim-buster')).toBe('/usr/local/openjdk-11');
+    expect(imageJavaHome('openjdk:8-jdk-slim')).toBe('/usr/local/openjdk-8');
+    expect(imageJavaHome('openjdk:8u342-jre-bullseye')).toBe('/usr/local/openjdk-8');
+    // Built before the move (Debian's package), Oracle Linux, stretch: not said.
+    expect(imageJavaHome('openjdk:8u111-jdk')).toBeUndefined();
+    expect(imageJavaHome('openjdk:11.0.2-jdk')).toBeUndefined();
+    expect(imageJavaHome('openjdk:11-oraclelinux8')).toBeUndefined();
+    expect(imageJavaHome('openjdk:8-jdk-stretch')).toBeUndefined();
   });
 });
 

@@ -62,6 +62,19 @@ ruleTester(rule, {
       },
     },
     {
+      // votienBac/projectIII-be@de4c616 Dockerfile (no licence): FROM openjdk:11.0-jdk, then
+      // COPY java.security /usr/local/openjdk-11/conf/security (that JDK's directory, no trailing slash: the file lands
+      // in it). The copied file is that JDK's java.security, not a second JDK.
+      name: "openjdk:11 copying a java.security onto its JDK's conf/security directory: one JDK",
+      files: {
+        Dockerfile:
+          'FROM openjdk:11.0-jdk\nCOPY target/app.jar /app.jar\nCOPY java.security /usr/local/openjdk-11/conf/security\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+        'java.security':
+          'security.provider.1=SUN\njdk.tls.disabledAlgorithms=SSLv3, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL\n',
+        'src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:k.p12\n',
+      },
+    },
+    {
       // The app's image copies its jar and runs `java -jar`; cp-kafka and cp-zookeeper start only what they ship.
       name: "a Spring app whose image runs its jar, beside Kafka and ZooKeeper images: the app's image runs it",
       files: appBesideKafkaImages(

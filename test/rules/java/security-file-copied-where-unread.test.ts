@@ -69,6 +69,12 @@ ruleTester(rule, {
       files: image('openjdk:21', 'COPY java.security /usr/java/openjdk-21/conf/security/.'),
     },
     {
+      // JoseGutierrezMairn/gasd-activosEmpresa@b70e044 (no licence) docker/Dockerfile: ADD java.security /usr/local/openjdk-11/conf/security
+      // (the directory exists: the file lands in it, over the JDK's own).
+      name: "openjdk:11: onto its JDK's conf/security directory, without a trailing slash",
+      files: image('openjdk:11', 'ADD java.security /usr/local/openjdk-11/conf/security'),
+    },
+    {
       name: 'a copy outside any JDK home (an app directory)',
       files: image('eclipse-temurin:21-jdk', 'COPY java.security /app/config/java.security'),
     },
@@ -85,8 +91,8 @@ ruleTester(rule, {
           file: DOCKERFILE,
           line: 2,
           messageIncludes: [
-            'copies java.security to $JAVA_HOME/jre/lib/security/java.security, where the JDK of openjdk:11-slim-buster reads nothing',
-            'from $JAVA_HOME/conf/security/java.security',
+            'copies java.security to /usr/local/openjdk-11/jre/lib/security/java.security, where the JDK of openjdk:11-slim-buster reads nothing',
+            'from /usr/local/openjdk-11/conf/security/java.security',
           ],
         },
       ],
@@ -109,6 +115,20 @@ ruleTester(rule, {
           messageIncludes: [
             'copies java.security to /usr/java/openjdk-21/conf/security/java.security, the security directory of a JDK at /usr/java/openjdk-21',
             'the JDK of eclipse-temurin:21-jdk is /opt/java/openjdk and reads its security properties from /opt/java/openjdk/conf/security/java.security',
+          ],
+        },
+      ],
+    },
+    {
+      name: "openjdk:11 (its JDK under /usr/local/openjdk-11): a Debian package JDK's directory it does not install",
+      files: image('openjdk:11', 'COPY java.security /usr/lib/jvm/java-11-openjdk-amd64/conf/security/'),
+      errors: [
+        {
+          messageId: 'foreignHome',
+          file: DOCKERFILE,
+          line: 2,
+          messageIncludes: [
+            'the JDK of openjdk:11 is /usr/local/openjdk-11 and reads its security properties from /usr/local/openjdk-11/conf/security/java.security',
           ],
         },
       ],
