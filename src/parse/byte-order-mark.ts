@@ -1,3 +1,4 @@
+import type { Range } from '../core/types';
 import type { ParseProblem, SourceFile } from './types';
 
 /**
@@ -33,5 +34,55 @@ export function byteOrderMarkProblem(file: SourceFile, reader: keyof typeof READ
       : `The file starts with a UTF-8 byte order mark: ${program} on Linux and other Unix systems reads it as part of the first word and refuses the configuration at start (${refusal}); only its Windows builds skip it. Save the file as UTF-8 without a byte order mark`,
     data: { word },
     range: { start, end: start },
+  };
+}
+
+/**
+ * Where the first command of a shell script ends, when the script starts with a UTF-8 byte order mark and that
+ * command is not a blank line or a comment: bash and dash read the mark as part of the first word, so that command is
+ * not found and does not run (measured: bash 5.2.15 and dash 0.5.12 on Debian 12, `. ./setenv.sh` whose first line is
+ * `export JAVA_OPTS=…` reports "\xef\xbb\xbfexport: command not found" and leaves JAVA_OPTS unset, the next line
+ * runs); `shellCommandEnd` says where the first command ends. A comment behind the mark is a command that is not
+ * found too, and harmless.
+ *
+ * Liberty's server.env is read by Liberty's `server` script line by line (readServerEnv,
+ * OpenLiberty/open-liberty@f0d22b6c dev/com.ibm.ws.kernel.boot.ws-server/publish/bin/server): a name that is not
+ * `[a-zA-Z0-9_]+` is listed as invalid and not set, so the mark costs the first line (measured: that function run in
+ * bash and dash leaves `JVM_ARGS` on a marked first line unset, and sets it without the mark).
+ * `undefined` when nothing fails.
+ */
+export function failedFirstCommand(
+  file: SourceFile,
+  libertyServerEnv: boolean,
+  shellCommandEnd: (text: string) => number,
+): FailedFirstCommand | undefined {
+  if (!file.hadBom) return undefined;
+  const text = file.text;
+  const word = /^[^\s=;&|]*/.exec(text)?.[0] ?? '';
+  const lineEnd = text.search(/\r?\n|$/);
+  if (/^\s*(#|$)/.test(text.slice(0, lineEnd))) return undefined;
+  if (libertyServerEnv)
+    return text.slice(0, lineEnd).includes('=') ? { end: lineEnd, word, libertyServerEnv } : undefined;
+  return { end: shellCommandEnd(text), word, libertyServerEnv };
+}
+
+export interface FailedFirstCommand {
+  /** Offset in the text (the mark removed) where what does not run ends. */
+  end: number;
+  /** The first word as written after the mark, up to a blank or `=` (a value is never shown). */
+  word: string;
+  libertyServerEnv: boolean;
+}
+
+/** The warning for a script's first command that does not run, naming what lint-deploy no longer counts. */
+export function failedFirstCommandProblem(failed: FailedFirstCommand, range: Range, dropped: string[]): ParseProblem {
+  return {
+    code: 'byte-order-mark',
+    severity: 'warning',
+    message: failed.libertyServerEnv
+      ? "The file starts with a UTF-8 byte order mark, which Liberty's server script reads as part of the first line's variable name: it takes '\\xef\\xbb\\xbf{{word}}' for an invalid name and does not set it, so {{dropped}} is not set. Save the file as UTF-8 without a byte order mark"
+      : "The file starts with a UTF-8 byte order mark, which bash and dash read as part of the first word: the first line's command is not found ('\\xef\\xbb\\xbf{{word}}: command not found') and does not run, so it does not set {{dropped}}. Save the file as UTF-8 without a byte order mark",
+    data: { word: failed.word, dropped: dropped.join(', ') },
+    range,
   };
 }

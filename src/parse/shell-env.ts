@@ -1,11 +1,12 @@
-import type { Comment } from './types';
-import type { FormatHandler, ParsedDocument } from './types';
+import type { Range } from '../core/types';
+import type { Comment, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
 import { LineIndex } from './text';
 import { basenameOf, logicalLines, propertyEntries, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
 import { scanLaunchProperties } from './java/java-launch';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 import { environmentEntries, scanSpringEnvironment } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
+import { failedFirstCommand, failedFirstCommandProblem } from './byte-order-mark';
 
 /**
  * Shell and batch start scripts that set JVM options: Tomcat `setenv.sh`/`setenv.bat`,
@@ -97,6 +98,9 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
       }
       for (const reference of scanJavaHomes(file.text, index, logical.start, end)) javaHomes.push(reference);
     }
+    const problems = batch
+      ? []
+      : firstCommandNotRun(file, index, { properties, environment, springArguments, javaHomes });
     return {
       file,
       kind,
@@ -107,22 +111,91 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
         ...propertyEntries(springArguments),
       ],
       comments,
-      problems: [],
+      problems,
       data: { properties, javaHomes, springEnvironment: environment, springArguments },
     };
   },
 };
 
+/**
+ * A script that starts with a UTF-8 byte order mark: its first command does not run in bash or dash
+ * (./byte-order-mark.ts), nor Liberty's server.env's first line in Liberty's server script: what it sets is removed
+ * from `found` and said.
+ */
+function firstCommandNotRun(
+  file: SourceFile,
+  index: LineIndex,
+  found: {
+    properties: JvmProperty[];
+    environment: JvmProperty[];
+    springArguments: JvmProperty[];
+    javaHomes: JavaHomeReference[];
+  },
+): ParseProblem[] {
+  const failed = failedFirstCommand(file, basenameOf(file.path) === 'server.env', firstCommandEnd);
+  if (!failed) return [];
+  const end = index.positionAt(failed.end);
+  const inFailed = (range: Range) =>
+    range.start.line < end.line || (range.start.line === end.line && range.start.character < end.character);
+  const dropped: string[] = [];
+  const keep = <T>(list: T[], rangeOf: (item: T) => Range, nameOf: (item: T) => string) => {
+    const kept = list.filter((item) => !inFailed(rangeOf(item)));
+    for (const item of list) if (!kept.includes(item)) dropped.push(nameOf(item));
+    list.splice(0, list.length, ...kept);
+  };
+  keep(
+    found.properties,
+    (p) => p.nameRange,
+    (p) => `-D${p.name}`,
+  );
+  keep(
+    found.environment,
+    (p) => p.nameRange,
+    (p) => p.via ?? p.name,
+  );
+  keep(
+    found.springArguments,
+    (p) => p.nameRange,
+    (p) => `--${p.name}`,
+  );
+  keep(
+    found.javaHomes,
+    (h) => h.range,
+    (h) => h.via,
+  );
+  if (dropped.length === 0) return [];
+  return [failedFirstCommandProblem(failed, index.rangeAt(0, failed.word.length), [...new Set(dropped)])];
+}
+
 function trailingCommentAt(line: string): number {
+  return unquotedIndex(line, (i) => line[i] === '#' && (i === 0 || /\s/.test(line.charAt(i - 1))));
+}
+
+/**
+ * Where the shell's first command in `text` ends: at a line end, `;`, `|`, `||`, `&` or a comment; `&&` carries a
+ * failure on to the next command, so it does not end it.
+ */
+function firstCommandEnd(text: string): number {
+  const end = unquotedIndex(text, (i) => {
+    const ch = text[i];
+    if (ch === '#') return /\s/.test(text.charAt(i - 1));
+    if (ch === '&') return text[i + 1] !== '&' && text[i - 1] !== '&';
+    return ch === '\n' || ch === ';' || ch === '|';
+  });
+  return end === -1 ? text.length : end;
+}
+
+/** The first index of `text` outside quotes and escapes where `stops` holds, or -1. */
+function unquotedIndex(text: string, stops: (index: number) => boolean): number {
   let quote: string | undefined;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
     if (quote) {
       if (ch === quote) quote = undefined;
       else if (ch === '\\' && quote === '"') i++;
     } else if (ch === '"' || ch === "'") quote = ch;
     else if (ch === '\\') i++;
-    else if (ch === '#' && (i === 0 || /\s/.test(line.charAt(i - 1)))) return i;
+    else if (stops(i)) return i;
   }
   return -1;
 }

@@ -149,3 +149,69 @@ describe('JVM option readers', () => {
     expect(classifyFile('/d/run.sh', `#!/bin/sh\n${text}`)?.kind).toBe(kind);
   });
 });
+
+// A UTF-8 byte order mark before a shell script's first command: bash 5.2 and dash 0.5.12 read it as part of the
+// first word, so that command is not found and does not run (measured with `. ./setenv.sh`); `;` starts one that runs.
+// Liberty's server script (readServerEnv) drops a server.env line whose name is not alphanumeric.
+describe('a shell script that starts with a UTF-8 byte order mark', () => {
+  const cases: { name: string; path: string; text: string; names: string[]; problems: number }[] = [
+    {
+      name: 'the first line sets JAVA_OPTS: not set, said',
+      path: '/d/bin/setenv.sh',
+      text: 'export JAVA_OPTS="-Dhttps.protocols=TLSv1.2"\nexport CATALINA_OPTS="-Djdk.tls.client.protocols=TLSv1.3"\n',
+      names: ['jdk.tls.client.protocols'],
+      problems: 1,
+    },
+    {
+      name: 'indented, with `&&`: the whole first line fails',
+      path: '/d/bin/setenv.sh',
+      text: '  cd /opt && export JAVA_OPTS="-Dhttps.protocols=TLSv1.2"\n',
+      names: [],
+      problems: 1,
+    },
+    {
+      name: 'after `;` a second command runs',
+      path: '/d/bin/setenv.sh',
+      text: 'cd /opt; export JAVA_OPTS="-Dhttps.protocols=TLSv1.2"\n',
+      names: ['https.protocols'],
+      problems: 0,
+    },
+    {
+      name: 'a comment or shebang first: harmless',
+      path: '/d/bin/start.sh',
+      text: '#!/bin/sh\nexport JAVA_OPTS="-Dhttps.protocols=TLSv1.2"\n',
+      names: ['https.protocols'],
+      problems: 0,
+    },
+    {
+      name: "Liberty server.env: the server script takes the first line's name for an invalid one",
+      path: '/d/wlp/usr/servers/s/server.env',
+      text: 'JVM_ARGS=-Dhttps.protocols=TLSv1.2\nIBM_JAVA_OPTIONS=-Djdk.tls.client.protocols=TLSv1.3\n',
+      names: ['jdk.tls.client.protocols'],
+      problems: 1,
+    },
+    {
+      name: 'Liberty server.env behind a comment: harmless',
+      path: '/d/wlp/usr/servers/s/server.env',
+      text: '# JVM options\nJVM_ARGS=-Dhttps.protocols=TLSv1.2\n',
+      names: ['https.protocols'],
+      problems: 0,
+    },
+    {
+      name: 'a batch file: cmd.exe not measured, left as read',
+      path: '/d/bin/setenv.bat',
+      text: 'set "JAVA_OPTS=-Dhttps.protocols=TLSv1.2"\r\n',
+      names: ['https.protocols'],
+      problems: 0,
+    },
+  ];
+  it.each(cases)('$name', ({ path, text, names, problems }) => {
+    const kind = shellEnvFormat.classify(path, text);
+    if (!kind) throw new Error(`not classified: ${path}`);
+    const doc = shellEnvFormat.parse({ path, text, hadBom: true }, kind);
+    expect(doc.data.properties.map((p) => p.name)).toEqual(names);
+    expect(doc.problems.map((p) => `${p.code} ${p.range.start.line + 1}`)).toEqual(
+      problems ? ['byte-order-mark 1'] : [],
+    );
+  });
+});

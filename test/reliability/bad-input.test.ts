@@ -165,6 +165,18 @@ const fileCases: FileCase[] = [
     code: 0,
     findings: [],
   },
+  // bash and dash read the mark as part of the first word (first line not run); Liberty's server script takes it for
+  // part of the first line's variable name (not set).
+  {
+    name: "a UTF-8 BOM before setenv.sh's and server.env's first setting: not set",
+    files: {
+      'tomcat/bin/setenv.sh': utf8bom('export JAVA_OPTS="-Dhttps.protocols=TLSv1.2"\n'),
+      'wlp/usr/servers/s/server.env': utf8bom('JVM_ARGS=-Dhttps.protocols=TLSv1.2\n'),
+      'other/bin/setenv.sh': utf8bom('#!/bin/sh\nexport JAVA_OPTS="-Dhttps.protocols=TLSv1.2"\n'),
+    },
+    code: 0,
+    findings: ['parse/byte-order-mark tomcat/bin/setenv.sh:1', 'parse/byte-order-mark wlp/usr/servers/s/server.env:1'],
+  },
   { name: 'an empty config file', files: { 'aserver.conf': '' }, code: 0, findings: [] },
   {
     name: 'a 10,000-character line',
