@@ -10,29 +10,40 @@ import type { ParseProblem, SourceFile } from './types';
  * `#ifdef WIN32`), so there the platform decides and the tree rarely says which.
  */
 const READERS = {
-  nginx: { program: 'nginx', refusal: '[emerg] unknown directive "\\xef\\xbb\\xbf{{word}}"', everywhere: true },
-  haproxy: {
-    program: 'HAProxy',
-    refusal: "unknown keyword '\\xef\\xbb\\xbf{{word}}' out of section",
-    everywhere: true,
-  },
-  httpd: { program: 'Apache httpd', refusal: "AH00526: Invalid command '\\xef\\xbb\\xbf{{word}}'", everywhere: false },
+  nginx: { program: 'nginx', refusal: '[emerg] unknown directive "{{mark}}{{word}}"', everywhere: true },
+  haproxy: { program: 'HAProxy', refusal: "unknown keyword '{{mark}}{{word}}' out of section", everywhere: true },
+  httpd: { program: 'Apache httpd', refusal: "AH00526: Invalid command '{{mark}}{{word}}'", everywhere: false },
 } as const;
 
-/** A problem when the file starts with a UTF-8 byte order mark that `reader` refuses; nothing otherwise. */
+/** The byte order marks as these programs print them. */
+const MARKS = { 'utf-8': '\\xef\\xbb\\xbf', le: '\\xff\\xfe', be: '\\xfe\\xff' } as const;
+
+/**
+ * A problem when the file starts with a byte order mark that `reader` refuses; nothing otherwise. A UTF-16 file
+ * (decoded by lint-deploy) is refused too: these programs read bytes, so the mark starts the first word and the NUL
+ * byte of each ASCII character ends it. Measured on Debian 12 with the mark and UTF-16 LE and BE text: nginx 1.22.1
+ * `[emerg] unknown directive "\xff\xfes"` (an included `server {…}`), HAProxy 2.6.12 `unknown keyword '\xff\xfeg'
+ * out of section` and `Stray NUL character`, httpd 2.4.71 `AH00526: Invalid command '\xff\xfeI'` (an included file);
+ * in big-endian files the word is the mark alone. httpd on Windows was not run: a warning there too.
+ */
 export function byteOrderMarkProblem(file: SourceFile, reader: keyof typeof READERS): ParseProblem | undefined {
-  if (!file.hadBom) return undefined;
+  if (!file.hadBom && !file.utf16) return undefined;
   const { program, refusal, everywhere } = READERS[reader];
   const start = { line: 0, character: 0 };
-  // The word the program names: the mark and what follows it up to a space (nginx also ends a word at `;` and `{`).
-  const word = /^[^\s;{]*/.exec(file.text)?.[0] ?? '';
+  // The word the program names: the mark and what follows it up to a space (nginx also ends a word at `;` and `{`);
+  // in UTF-16 up to the first NUL byte: the first character in little-endian, nothing in big-endian.
+  const word = file.utf16 === 'be' ? '' : (/^[^\s;{]*/.exec(file.text)?.[0] ?? '').slice(0, file.utf16 ? 1 : undefined);
+  const mark = MARKS[file.utf16 ?? 'utf-8'];
+  const saved = 'Save the file as UTF-8 without a byte order mark';
   return {
     code: 'byte-order-mark',
     severity: everywhere ? 'error' : 'warning',
-    message: everywhere
-      ? `The file starts with a UTF-8 byte order mark: ${program} reads it as part of the first word and refuses the configuration at start (${refusal}). Save the file as UTF-8 without a byte order mark`
-      : `The file starts with a UTF-8 byte order mark: ${program} on Linux and other Unix systems reads it as part of the first word and refuses the configuration at start (${refusal}); only its Windows builds skip it. Save the file as UTF-8 without a byte order mark`,
-    data: { word },
+    message: file.utf16
+      ? `The file is UTF-16 (it starts with the UTF-16 byte order mark {{mark}}): ${program} reads its configuration as bytes, takes the mark for the first word's start and a NUL byte for its end, and refuses the configuration at start (${refusal}${everywhere ? '' : ', measured on Linux'}). ${saved}`
+      : everywhere
+        ? `The file starts with a UTF-8 byte order mark: ${program} reads it as part of the first word and refuses the configuration at start (${refusal}). ${saved}`
+        : `The file starts with a UTF-8 byte order mark: ${program} on Linux and other Unix systems reads it as part of the first word and refuses the configuration at start (${refusal}); only its Windows builds skip it. ${saved}`,
+    data: { mark, word },
     range: { start, end: start },
   };
 }

@@ -18,6 +18,11 @@ export interface SourceFile {
   path: string;
   text: string;
   hadBom: boolean;
+  /**
+   * The file was UTF-16 with its byte order mark, little- or big-endian (`text` is decoded from it): a program that
+   * reads its configuration as bytes (nginx, HAProxy, httpd) sees the mark and a NUL byte in every ASCII character.
+   */
+  utf16?: 'le' | 'be';
   /** The raw bytes, only for binary formats (key stores, `FormatHandler.classifyBytes`); `text` is then empty. */
   bytes?: Uint8Array;
 }

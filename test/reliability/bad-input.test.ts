@@ -141,6 +141,23 @@ const fileCases: FileCase[] = [
     code: 1,
     findings: ['parse/byte-order-mark haproxy.cfg:1'],
   },
+  // A UTF-16 file (decoded by lint-deploy) is bytes to nginx, HAProxy and httpd: the mark starts the first word and a
+  // NUL byte ends it (measured on Debian 12: nginx `unknown directive "\\xff\\xfes"`, HAProxy `unknown keyword
+  // '\\xff\\xfeg'`, httpd AH00526 `Invalid command '\\xff\\xfeI'`).
+  {
+    name: 'UTF-16 nginx, HAProxy and httpd files: refused (httpd: a warning, Windows not run)',
+    files: {
+      'nginx.conf': utf16le('server {\n  listen 8443 ssl;\n}\n'),
+      'haproxy.cfg': utf16be('global\n  log stdout local0\nfrontend f\n  bind :8080\n'),
+      'httpd.conf': utf16le('ServerRoot /etc/httpd\nListen 8080\n'),
+    },
+    code: 1,
+    findings: [
+      'parse/byte-order-mark haproxy.cfg:1',
+      'parse/byte-order-mark httpd.conf:1',
+      'parse/byte-order-mark nginx.conf:1',
+    ],
+  },
   {
     name: 'a UTF-8 BOM before httpd.conf: a warning, Windows builds skip it',
     files: { 'httpd.conf': utf8bom('ServerRoot /etc/httpd\nListen 8080\n') },

@@ -90,7 +90,7 @@ export function parseWith(
         handler,
         kind,
         source,
-        bytes ? contentHash(bytes) : `text:${source.hadBom}:${contentHash(source.text)}`,
+        bytes ? contentHash(bytes) : `text:${source.hadBom}:${source.utf16 ?? ''}:${contentHash(source.text)}`,
       )
     : handler.parse(source, kind);
 }

@@ -323,14 +323,13 @@ function commonDirectory(files: readonly string[]): string {
   return common;
 }
 
-/** A decoded file as parsers see it: `hadBom` for a UTF-8 byte order mark only (UTF-16's is its encoding's). */
+/** A decoded file as parsers see it: `hadBom` for a UTF-8 byte order mark only, `utf16` for a UTF-16 file. */
 function sourceOf(file: string, decoded: DecodeResult & { ok: true }): SourceFile {
-  return {
-    path: file,
-    text: decoded.text,
-    hadBom: decoded.hadBom && decoded.encoding !== 'utf-16le' && decoded.encoding !== 'utf-16be',
-  };
+  const utf16 = UTF16_OF[decoded.encoding];
+  return { path: file, text: decoded.text, hadBom: decoded.hadBom && !utf16, ...(utf16 ? { utf16 } : {}) };
 }
+
+const UTF16_OF: Partial<Record<string, SourceFile['utf16']>> = { 'utf-16le': 'le', 'utf-16be': 'be' };
 
 /** A file read again as the given kind (a java.security override under another name). */
 function readDocumentsAs(file: string, handler: FormatHandler, kind: string): ParsedDocument[] {
