@@ -293,16 +293,20 @@ function composeReferences(documents: readonly ParsedDocument[]): Map<string, Ru
   return found;
 }
 
-/** What a value holds, said by name, never by value: `the parameters keyStorePassword, trustStorePassword`. */
-function credentialsWhat(names: string[]): string {
+/**
+ * What a value holds, said by name, never by value: `the parameters keyStorePassword, trustStorePassword`. Our words
+ * stay ours (a URL whose password is `password` otherwise read "holds a URL's *** (scheme://user:***@host)":
+ * win-llc/pki-ra-acme-server@2570d91), and so do the parameters' names, as key names are never masked.
+ */
+function credentialsWhat(names: string[]): Phrase {
   const parameters = names.filter((n) => n !== USER_INFO_NAME);
-  const parts = [
-    ...(parameters.length > 0
-      ? [`the connection-string ${parameters.length === 1 ? 'parameter' : 'parameters'} ${parameters.join(', ')}`]
-      : []),
-    ...(names.includes(USER_INFO_NAME) ? ["a URL's password (scheme://user:password@host)"] : []),
-  ];
-  return parts.join(' and ');
+  const userInfo = names.includes(USER_INFO_NAME) ? ours("a URL's password (scheme://user:password@host)") : undefined;
+  if (parameters.length === 0) return userInfo ?? ours('');
+  // A parameter's name says it holds a secret (isSecretKey), it is no secret: shown as key names are, never masked.
+  const listed = ours(
+    `the connection-string ${parameters.length === 1 ? 'parameter' : 'parameters'} ${parameters.join(', ')}`,
+  );
+  return userInfo ? said`${listed} and ${userInfo}` : listed;
 }
 
 /**

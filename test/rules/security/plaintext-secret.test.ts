@@ -627,6 +627,33 @@ ruleTester(rule, {
       ],
     },
     {
+      // win-llc/pki-ra-acme-server@2570d91 application.yml: the password of the URL is the word `password`, which
+      // masked our own words: "holds a URL's *** (scheme://user:***@host)".
+      name: "a URL whose password is the word password: the message's own words stay, the value is never shown",
+      files: {
+        'src/main/resources/application.yml':
+          'spring:\n  data:\n    mongodb:\n      uri: mongodb://appuser:password@mongo:27017/app\n',
+        'src/main/resources/application.properties':
+          'spring.datasource.url=jdbc:db2://db:50000/app:user=app;password=password;sslTrustStorePassword=password;\n',
+      },
+      errors: [
+        {
+          messageId: 'connectionString',
+          file: 'src/main/resources/application.properties',
+          line: 1,
+          messageIncludes: ['the connection-string parameters password, sslTrustStorePassword'],
+          messageExcludes: ['***'],
+        },
+        {
+          messageId: 'connectionString',
+          file: 'src/main/resources/application.yml',
+          line: 4,
+          messageIncludes: ["a URL's password (scheme://user:password@host)"],
+          messageExcludes: ['***', 'appuser:password'],
+        },
+      ],
+    },
+    {
       name: 'a token key holding a URL that carries the token (a webhook) is still a token',
       files: {
         'src/main/resources/application.properties':
