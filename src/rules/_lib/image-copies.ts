@@ -2,6 +2,8 @@ import type { Range } from '../../core/types';
 import type { DockerfileData } from '../../parse/dockerfile';
 import type { ParsedDocument } from '../../parse/types';
 import { runtimeStage } from '../../parse/dockerfile-stages';
+import { escapeRegExp } from '../../core/regex';
+import type { MisplacedHomeFile } from '../../model/image-home-files';
 
 /**
  * Whether another instruction of the Dockerfile (outside the lines of `range`), or another file of the deployment,
@@ -20,6 +22,20 @@ export function namedElsewhere(
     const lines = d.file.text.split('\n');
     return lines.some((line, i) => (i < range.start.line || i > range.end.line) && named.test(line));
   });
+}
+
+/**
+ * Whether anything else names the path a misplaced copy lands on, under `$JAVA_HOME` or the image's JDK home (a
+ * `RUN mv` that moves it on, a `-Djavax.net.ssl.trustStore` or `-Djava.security.properties` naming it).
+ */
+export function landedPathNamedElsewhere(
+  documents: readonly ParsedDocument[],
+  dockerfile: ParsedDocument<DockerfileData>,
+  found: MisplacedHomeFile,
+): boolean {
+  const homes = ['\\$\\{?JAVA_HOME\\}?', ...(found.home ? [escapeRegExp(found.home)] : [])];
+  const named = new RegExp(`(${homes.join('|')})/+${escapeRegExp(found.landed)}(?![\\w.-])`);
+  return namedElsewhere(documents, dockerfile, found.copy.range, named);
 }
 
 /** The deployment's Dockerfiles whose running stage names an image, with that image. */

@@ -2,7 +2,7 @@ import { misplacedHomeFiles, systemStoreCopies } from '../../model/image-home-fi
 import { defineRule } from '../types';
 import { said } from '../../core/phrase';
 import { escapeRegExp } from '../../core/regex';
-import { imageDockerfiles, namedElsewhere } from '../_lib/image-copies';
+import { imageDockerfiles, landedPathNamedElsewhere, namedElsewhere } from '../_lib/image-copies';
 
 /**
  * A Dockerfile that copies a key store named cacerts into its JDK's home, but not where that JDK reads it
@@ -38,9 +38,7 @@ export default defineRule({
     const documents = ctx.deployment.documents;
     for (const { dockerfile, image } of imageDockerfiles(documents)) {
       for (const found of misplacedHomeFiles(dockerfile, 'cacerts', ctx.memo)) {
-        const homes = ['\\$\\{?JAVA_HOME\\}?', ...(found.home ? [escapeRegExp(found.home)] : [])];
-        const named = new RegExp(`(${homes.join('|')})/+${escapeRegExp(found.landed)}(?![\\w.-])`);
-        if (namedElsewhere(documents, dockerfile, found.copy.range, named)) continue;
+        if (landedPathNamedElsewhere(documents, dockerfile, found)) continue;
         const written = found.copy.written;
         ctx.report({
           messageId: 'unread',

@@ -2,7 +2,7 @@ import { foreignHomeSecurityCopies, misplacedHomeFiles } from '../../model/image
 import { defineRule } from '../types';
 import { said } from '../../core/phrase';
 import { escapeRegExp } from '../../core/regex';
-import { imageDockerfiles, namedElsewhere } from '../_lib/image-copies';
+import { imageDockerfiles, landedPathNamedElsewhere, namedElsewhere } from '../_lib/image-copies';
 
 /**
  * A Dockerfile that copies a java.security where its JDK does not read it: into its home at another release's path
@@ -36,9 +36,7 @@ export default defineRule({
     const documents = ctx.deployment.documents;
     for (const { dockerfile, image } of imageDockerfiles(documents)) {
       for (const found of misplacedHomeFiles(dockerfile, 'javaSecurity', ctx.memo)) {
-        const homes = ['\\$\\{?JAVA_HOME\\}?', ...(found.home ? [escapeRegExp(found.home)] : [])];
-        const named = new RegExp(`(${homes.join('|')})/+${escapeRegExp(found.landed)}(?![\\w.-])`);
-        if (namedElsewhere(documents, dockerfile, found.copy.range, named)) continue;
+        if (landedPathNamedElsewhere(documents, dockerfile, found)) continue;
         const home = found.home ?? '$JAVA_HOME';
         ctx.report({
           messageId: 'unread',
