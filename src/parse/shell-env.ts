@@ -134,13 +134,13 @@ function firstCommandNotRun(
 ): ParseProblem[] {
   const failed = failedFirstCommand(file, basenameOf(file.path) === 'server.env', firstCommandEnd);
   if (!failed) return [];
-  const end = index.positionAt(failed.end);
-  const inFailed = (range: Range) =>
-    range.start.line < end.line || (range.start.line === end.line && range.start.character < end.character);
+  const inFailed = (range: Range) => index.offsetAt(range.start) < failed.end;
   const dropped: string[] = [];
   const keep = <T>(list: T[], rangeOf: (item: T) => Range, nameOf: (item: T) => string) => {
-    const kept = list.filter((item) => !inFailed(rangeOf(item)));
-    for (const item of list) if (!kept.includes(item)) dropped.push(nameOf(item));
+    const kept: T[] = [];
+    for (const item of list)
+      if (inFailed(rangeOf(item))) dropped.push(nameOf(item));
+      else kept.push(item);
     list.splice(0, list.length, ...kept);
   };
   keep(
