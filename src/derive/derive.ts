@@ -17,6 +17,7 @@ import { decidingPrediction, linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces } from './presented';
 import { levelRefusals } from './openssl-levels';
 import { haproxyStartsWithDv } from './haproxy-verify-off';
+import { pairKey } from './side-keys';
 import { stackOf } from './stack';
 import { deriveTrust } from './trust';
 import { isKeystoreDocument } from '../parse/keystore/format';
@@ -221,9 +222,9 @@ const SERVER_NAME = '\u0000server\u0000';
 function predictedByValue(client: HandshakeSide, server: HandshakeSide, memo: RunMemo): HandshakePrediction {
   const unnamed = (side: HandshakeSide, name: string): HandshakeSide =>
     side.label === undefined ? side : { ...side, label: name };
-  const c = unnamed(client, CLIENT_NAME);
-  const s = unnamed(server, SERVER_NAME);
-  const prediction = memo.get('predictHandshake', JSON.stringify([c, s]), () => predictHandshake(c, s));
+  const prediction = memo.get('predictHandshake', pairKey(client, server, memo), () =>
+    predictHandshake(unnamed(client, CLIENT_NAME), unnamed(server, SERVER_NAME)),
+  );
   const named = (value: unknown): unknown =>
     typeof value === 'string'
       ? value.includes('\u0000')

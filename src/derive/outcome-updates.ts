@@ -24,6 +24,9 @@ export function verdictOf(p: HandshakePrediction): string {
 /** What a verdict says of success: every negotiation is one answer (its protocol and suite are `byUpdate`'s). */
 const successOrFailure = (verdict: string) => (verdict.startsWith('negotiates ') ? 'negotiates' : verdict);
 
+/** A side changed by a patch (keyed for the caller's memo). */
+export type Patched = (side: HandshakeSide, patch: Partial<HandshakeSide>) => HandshakeSide;
+
 type Role = 'client' | 'server';
 interface Choice {
   role?: Role;
@@ -43,6 +46,7 @@ export function updatesDeciding(
   server: Endpoint,
   worlds: { client: HandshakeSide; server: HandshakeSide }[],
   verdict: Verdict,
+  patched: Patched,
 ): string[] {
   const drawn: Choice = { patch: {} };
   const clientSpans = otherSpans(client, 'client');
@@ -58,15 +62,15 @@ export function updatesDeciding(
     if (roles.some((r) => deciding.has(r))) continue;
     const differs = worlds.some(
       (w) =>
-        successOrFailure(verdict({ ...w.client, ...c.patch }, { ...w.server, ...s.patch })) !==
+        successOrFailure(verdict(patched(w.client, c.patch), patched(w.server, s.patch))) !==
         successOrFailure(verdict(w.client, w.server)),
     );
     if (differs) for (const r of roles) deciding.add(r);
   }
   return [...deciding].map((role) =>
     role === 'client'
-      ? updateMissing(client, (patch) => verdict({ ...client.side, ...patch }, server.side))
-      : updateMissing(server, (patch) => verdict(client.side, { ...server.side, ...patch })),
+      ? updateMissing(client, (patch) => verdict(patched(client.side, patch), server.side))
+      : updateMissing(server, (patch) => verdict(client.side, patched(server.side, patch))),
   );
 }
 
@@ -132,12 +136,13 @@ export function negotiatedByUpdate(
   client: Endpoint,
   server: Endpoint,
   negotiated: Negotiated,
+  patched: Patched,
 ): NegotiatedOnUpdates[] | undefined {
   const spans = (end: Endpoint) => end.updates?.candidates.map((c, i) => ({ i, patch: c.patch })) ?? [undefined];
   const out: NegotiatedOnUpdates[] = [];
   for (const c of spans(client))
     for (const s of spans(server)) {
-      const p = negotiated({ ...client.side, ...c?.patch }, { ...server.side, ...s?.patch });
+      const p = negotiated(patched(client.side, c?.patch ?? {}), patched(server.side, s?.patch ?? {}));
       if (!p) return undefined;
       const { protocol, cipherSuite, decidedBy } = p;
       out.push({ ...(c ? { client: c.i } : {}), ...(s ? { server: s.i } : {}), protocol, cipherSuite, decidedBy });

@@ -9,6 +9,7 @@ import { predictHandshake } from '../handshake/predict';
 import { allCipherSuites, normaliseProtocol, protocolRank } from '../knowledge';
 import type { HandshakePrediction, HandshakeSide, LinkOutcome } from '../handshake/types';
 import { negotiatedByUpdate, updatesDeciding, verdictOf, type Negotiated, type Verdict } from './outcome-updates';
+import { pairKey, patchedSide } from './side-keys';
 
 /**
  * The outcome of a predicted link (see the module comment). `memo`: the run's; whether another candidate
@@ -23,29 +24,23 @@ export function linkOutcome(
   const verdict: Verdict = (c, s) => answer('handshake verdict', c, s, verdictOf);
   const answer = <T>(table: string, c: HandshakeSide, s: HandshakeSide, read: (p: HandshakePrediction) => T): T => {
     const predict = () => read(predictHandshake(c, s));
-    if (!memo) return predict();
-    // The ends' names (labels) appear only in a prediction's texts, never in its verdict.
-    return memo.get(
-      table,
-      JSON.stringify([
-        { ...c, label: undefined },
-        { ...s, label: undefined },
-      ]),
-      predict,
-    );
+    // Keyed by the sides' contents (names aside): a fleet asks each question once.
+    return memo ? memo.get(table, pairKey(c, s, memo), predict) : predict();
   };
+  const patched = (side: HandshakeSide, patch: Partial<HandshakeSide>): HandshakeSide =>
+    memo ? patchedSide(side, patch, memo) : { ...side, ...patch };
   const negotiates = (c: HandshakeSide, s: HandshakeSide): boolean => answer('handshake negotiates', c, s, (p) => p.ok);
   const negotiated: Negotiated = (c, s) => answer('handshake negotiated', c, s, (p) => (p.ok ? p : undefined));
   const missing = [...client.missing, ...server.missing];
   // A client without EC groups (a jlink runtime without jdk.crypto.ec): TLS 1.3 rests on the server taking a
   // finite-field group, which is assumed or unknown for this server.
   if (client.side.ellipticCurves === false && server.finiteFieldGroupsUnknown) {
-    const refused = negotiates(client.side, { ...server.side, finiteFieldGroups: false });
+    const refused = negotiates(client.side, patched(server.side, { finiteFieldGroups: false }));
     if (refused !== prediction.ok) missing.push(server.finiteFieldGroupsUnknown);
   }
   if (server.keyTypeAssumed) {
     // RSA was assumed: the outcome stands only when an ECDSA certificate would give the same verdict.
-    const withEcdsa = negotiates(client.side, { ...server.side, certificate: { keyType: 'EC', bits: 256 } });
+    const withEcdsa = negotiates(client.side, patched(server.side, { certificate: { keyType: 'EC', bits: 256 } }));
     if (withEcdsa !== prediction.ok) missing.push(certificateMissing(server));
   }
   // A default no public source settles (a JDK's, an nginx release's) or a release the tree does not name (OpenSSL's
@@ -56,20 +51,20 @@ export function linkOutcome(
   for (const { c, s } of combinations) {
     const whats = [...c.whats, ...s.whats];
     if (whats.length === 0 || whats.some((w) => missing.includes(w))) continue;
-    if (negotiates({ ...client.side, ...c.patch }, { ...server.side, ...s.patch }) !== prediction.ok)
+    if (negotiates(patched(client.side, c.patch), patched(server.side, s.patch)) !== prediction.ok)
       missing.push(...whats);
   }
   if (client.updates || server.updates) {
     // Each world the other candidates leave open (the drawn one first), and RSA or ECDSA when RSA was assumed.
     const worlds = combinations.map(({ c, s }) => ({
-      client: { ...client.side, ...c.patch },
-      server: { ...server.side, ...s.patch },
+      client: patched(client.side, c.patch),
+      server: patched(server.side, s.patch),
     }));
     if (server.keyTypeAssumed)
       worlds.push(
-        ...worlds.map((w) => ({ ...w, server: { ...w.server, certificate: { keyType: 'EC' as const, bits: 256 } } })),
+        ...worlds.map((w) => ({ ...w, server: patched(w.server, { certificate: { keyType: 'EC', bits: 256 } }) })),
       );
-    missing.push(...updatesDeciding(client, server, worlds, verdict));
+    missing.push(...updatesDeciding(client, server, worlds, verdict, patched));
   }
   // Which JDK runs an end whose protocols are its own list leaves the lists a guess, but not whether they can meet.
   const decided =
@@ -77,7 +72,8 @@ export function linkOutcome(
   if (!decided) return { kind: 'unknown', missing };
   if (decided.ok) {
     // Every update negotiates (updatesDeciding found none deciding): which protocol and suite may still depend on them.
-    const byUpdate = client.updates || server.updates ? negotiatedByUpdate(client, server, negotiated) : undefined;
+    const byUpdate =
+      client.updates || server.updates ? negotiatedByUpdate(client, server, negotiated, patched) : undefined;
     const { protocol, cipherSuite } = decided;
     return { kind: 'negotiates', protocol, cipherSuite, ...(byUpdate ? { byUpdate } : {}) };
   }

@@ -71,6 +71,8 @@ export interface LinkTrust {
   /** The client certificate, when the server asks for one (clientAuth optional or required). */
   clientCertificate?: TrustCheck;
   clientAuth: ClientAuthMode;
+  /** The link's handshake prediction, when both ends were predicted. */
+  predicted?: LinkPrediction;
   /**
    * The server's certificate check of a client that accepts an unknown issuer (httpd SSLProxyVerify optional_no_ca)
    * where the chain reaches no anchor: no verdict on trust (the client forgives it), but OpenSSL still checks the keys
@@ -112,7 +114,7 @@ function verifyDepthOf(component: Component): number | undefined {
 
 function judge(
   signed: SignatureCheck,
-  all: TreeCertificate[],
+  elsewhere: PemCertificate[],
   chain: TreeCertificate[],
   anchors: TreeCertificate[],
   verifier: Component,
@@ -128,7 +130,7 @@ function judge(
   const result = validatePath({
     presented: chain.map((c) => c.cert),
     anchors: anchors.map((c) => c.cert),
-    elsewhere: uniqueCerts(all),
+    elsewhere,
     stack,
     purpose,
     verifyDepth: stack === 'openssl' ? verifyDepthOf(verifier) : undefined,
@@ -148,18 +150,44 @@ function uniqueCerts(all: TreeCertificate[]): PemCertificate[] {
   return [...seen.values()];
 }
 
+/**
+ * What a deployment's certificates settle per component, each asked once per deployment: a component is an end of
+ * many links (a client of every same-named server), and each answer reads every certificate of the tree.
+ */
+interface TreeEnds {
+  /** Every distinct certificate of the tree (a chain's issuers may be found there). */
+  elsewhere: PemCertificate[];
+  ownChain(component: Component): ReturnType<typeof ownChain>;
+  anchorsOf(component: Component): ReturnType<typeof anchorsOf>;
+}
+
+function treeEnds(tree: TreeOfCertificates): TreeEnds {
+  const { all, presented, unreadable } = tree;
+  const chains = new Map<Component, ReturnType<typeof ownChain>>();
+  const anchors = new Map<Component, ReturnType<typeof anchorsOf>>();
+  const once = <T>(answers: Map<Component, T>, component: Component, answer: () => T): T => {
+    let known = answers.get(component);
+    if (known === undefined) answers.set(component, (known = answer()));
+    return known;
+  };
+  return {
+    elsewhere: uniqueCerts(all),
+    ownChain: (component) => once(chains, component, () => ownChain(all, presented, component, unreadable)),
+    anchorsOf: (component) => once(anchors, component, () => anchorsOf(all, component, unreadable)),
+  };
+}
+
 /** Checks one direction once the presented chain(s) and anchors are known. */
 function check(
   signed: SignatureCheck,
-  tree: TreeOfCertificates,
+  tree: TreeEnds,
   direction: 'server' | 'client',
   verifier: Component,
   peer: Component,
   prediction: LinkPrediction | undefined,
 ): TrustCheck {
-  const { all, unreadable } = tree;
-  const own = ownChain(all, tree.presented, peer, unreadable);
-  const { anchors, source, from: anchorsFrom, alsoDefault } = anchorsOf(all, verifier, unreadable);
+  const own = tree.ownChain(peer);
+  const { anchors, source, from: anchorsFrom, alsoDefault } = tree.anchorsOf(verifier);
   const base = {
     direction,
     verifier,
@@ -272,7 +300,7 @@ function check(
   const judgeChain = (chain: TreeCertificate[]) =>
     judge(
       signed,
-      all,
+      tree.elsewhere,
       chain,
       anchors,
       verifier,
@@ -326,7 +354,7 @@ export function deriveTrust(
 ): LinkTrust[] {
   const out: LinkTrust[] = [];
   const signed = signatureCheck(memo);
-  const tree: TreeOfCertificates = { all, presented, unreadable };
+  const tree = treeEnds({ all, presented, unreadable });
   for (const { link, server, predicted, ...ends } of links) {
     // A client that calls this server with stores of its own (a MicroProfile Rest Client's trust store).
     const client =
@@ -359,6 +387,7 @@ export function deriveTrust(
       client,
       server,
       clientAuth,
+      ...(predicted ? { predicted } : {}),
       ...(serverCertificate ? { serverCertificate } : {}),
       ...(clientCertificate ? { clientCertificate } : {}),
       ...(unanchoredServerCertificate ? { unanchoredServerCertificate } : {}),

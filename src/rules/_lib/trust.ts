@@ -5,7 +5,6 @@ import * as path from 'node:path';
 import type { Location } from '../../core/types';
 import type { PathFailure } from '../../derive/chain';
 import type { LinkTrust, TrustCheck } from '../../derive/trust';
-import type { DerivedDeployment } from '../../derive/types';
 import type { TreeCertificate } from '../../model/mq-certs';
 import { subjectLabel, type PemCertificate } from '../../parse/certificate';
 import { linkSources } from './sources';
@@ -17,8 +16,8 @@ export function certName(c: PemCertificate): string {
 }
 
 /** The negotiated protocol of the link, when predicted. */
-export function linkProtocol(deployment: DerivedDeployment, lt: LinkTrust): string | undefined {
-  const p = deployment.derived.predictions.find((lp) => lp.link === lt.link)?.prediction;
+export function linkProtocol(lt: LinkTrust): string | undefined {
+  const p = lt.predicted?.prediction;
   return p?.ok ? p.protocol : undefined;
 }
 

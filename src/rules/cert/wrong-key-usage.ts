@@ -30,7 +30,7 @@ export default defineRule({
         const key = `${v.result.at.fingerprintSha256}|${check.verifier.id}|${check.direction}`;
         if (!leaf || seen.has(key)) continue;
         seen.add(key);
-        const signals = trustSignals(check, 'key-usage', linkProtocol(ctx.deployment, lt));
+        const signals = trustSignals(check, 'key-usage', linkProtocol(lt));
         const server = check.direction === 'server';
         const location = certificatePlace(leaf);
         ctx.report({

@@ -63,7 +63,7 @@ export default defineRule({
         authFrom?.kind === 'default'
           ? `${lt.clientAuth} by default: ${authFrom.origin}`
           : `client authentication ${lt.clientAuth}`;
-      const protocol = linkProtocol(ctx.deployment, lt);
+      const protocol = linkProtocol(lt);
       const common = (kind: Parameters<typeof trustSignals>[1]) => {
         const s = trustSignals(check, kind, protocol);
         return {

@@ -38,7 +38,7 @@ export default defineRule({
       const holder = ctx.deployment.derived.certificates.find(
         (c) => c.cert.fingerprintSha256 === missing.fingerprintSha256,
       );
-      const signals = trustSignals(check, 'missing-intermediate', linkProtocol(ctx.deployment, lt));
+      const signals = trustSignals(check, 'missing-intermediate', linkProtocol(lt));
       const location = peerPlace(check);
       const fix = check.presented[0]?.store
         ? `import the CA reply with the whole chain into ${check.presentedStore} (keytool -importcert -alias <the key's alias> -file <leaf-and-chain.pem> -keystore <keystore>), so the key entry holds leaf, ${certName(missing)} and the root`

@@ -40,7 +40,7 @@ export default defineRule({
       const v = check.verdict;
       const [leaf] = check.presented; // an untrusted verdict judged a presented chain
       if (v.kind !== 'untrusted' || !REASONS.has(v.result.reason) || !leaf) continue;
-      const signals = trustSignals(check, v.result.reason, linkProtocol(ctx.deployment, lt));
+      const signals = trustSignals(check, v.result.reason, linkProtocol(lt));
       const location = verifierPlace(check);
       // An OpenSSL client (nginx proxy_ssl_trusted_certificate, HAProxy ca-file) verifies with a PEM file, not a key store.
       const caFile = lt.client.tls?.implementation === 'openssl' ? lt.client.tls.trust?.trustStore : undefined;
