@@ -1,10 +1,7 @@
 import type { ReportDescriptor, RuleRelated } from '../types';
 import * as path from 'node:path';
-import type { Location } from '../../core/types';
 import type { TreeCertificate } from '../../model/mq-certs';
-import { mayName } from '../../derive/file-use';
 import { trustRelated } from '../_lib/trust';
-import type { KeystoreData } from '../../parse/keystore/format';
 import { defineRule } from '../types';
 import {
   certLocation,
@@ -26,38 +23,18 @@ import {
   trustedCopiesRelated,
 } from './_lib/chain-member';
 import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOfExpiredFile } from './_lib/anchors';
-import { ownSelfSigned, presentedLeavesOf, trustUses, unnamedPeers } from './_lib/trust-uses';
+import { ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
 import { websphereClientKeyStore } from './_lib/client-key-store';
 import { ours, said, type Phrase } from '../../core/phrase';
-import { testResourcesDir } from '../../core/test-fixture-dirs';
-import { relativePosix } from '../../model/paths';
 import { reportGrouped, reportedCopy, type ReportedCopy } from './_lib/copies';
-
-/** The verdicts, the copy with the one said first when a certificate has several copies: most used first. */
-const MOST_USED_FIRST = [
-  'expired',
-  'notYetValid',
-  'expiredOnlyAnchors',
-  'expiredChainRoot',
-  'expiredChainTrusted',
-  'expiredClientKeyStore',
-  'expiredUseUnknown',
-  'notYetValidUseUnknown',
-  'expiredUnlinkedCa',
-  'expiredSelfSigned',
-  'expiredPerhapsNamedSelfSigned',
-  'expiredPerhapsNamed',
-  'expiredAnchor',
-  'expiredTrustedOnly',
-  'expiredNotServed',
-  'notYetValidNotServed',
-  'expiredNamedUnread',
-  'expiredNamedByTests',
-  'expiredOtherAlias',
-  'expiredUnnamed',
-  'notYetValidUnnamed',
-] as const;
-type ExpiredMessage = (typeof MOST_USED_FIRST)[number];
+import {
+  MOST_USED_FIRST,
+  reportUnnamedByFile,
+  sayUnnamed,
+  type ExpiredMessage,
+  type ExpiredScene,
+  type UnnamedExpired,
+} from './_lib/expired-unnamed';
 
 export default defineRule({
   meta: {
@@ -124,13 +101,18 @@ export default defineRule({
       copies.push(reportedCopy(c, descriptor));
     const now = referenceNow(ctx.options.referenceDate);
     const { undated, used, presented } = trustUses(ctx.deployment);
-    const { unresolved: allUnresolved, mountedOutside } = ctx.deployment.derived.certificateFiles;
     const presentedLeaves = presentedLeavesOf(ctx.deployment.derived.presented);
     const chainFiles = chainFileLeaves(ctx.deployment);
     const namedByName = new Map<string, string[]>();
     for (const file of ctx.deployment.derived.certificateFiles.inUse.keys())
       namedByName.set(path.basename(file), [...(namedByName.get(path.basename(file)) ?? []), file]);
-    const unnamed = new Map<string, UnnamedExpired[]>();
+    const scene: ExpiredScene = {
+      deployment: ctx.deployment,
+      say,
+      presentedLeaves,
+      namedByName,
+      unnamed: new Map<string, UnnamedExpired[]>(),
+    };
     for (const c of certificatesOf(ctx.deployment)) {
       if (!datesMatter(c)) continue;
       const expired = c.cert.notAfter < now;
@@ -175,122 +157,7 @@ export default defineRule({
         continue;
       }
       if (use.use !== 'named') {
-        // Only the references that may name a file of this kind (a PKCS12-typed setting never reads a PEM file). For
-        // a key entry's certificate, not a trust store's: read from a trust store it is an anchor, whose dates JSSE
-        // does not check, so no peer rejects it there (iAMSagar44/spring-ssl-bundle: ${SERVER_TRUSTSTORE} was listed).
-        const ownKey = c.store?.entry === 'private-key' || c.hasPrivateKey;
-        const unresolved = allUnresolved.filter(
-          (u) => mayName(u, c.doc.file.path, !c.store) && !(ownKey && u.role === 'trust'),
-        );
-        // Named by no component: whether a peer ever sees it is unknown (an info), or rests on a placeholder (a warning).
-        const perhaps = use.use === 'perhaps' && expired && unresolved.length > 0;
-        const names = [...new Set(unresolved.map((u) => `${u.component.name}: ${u.path}`))];
-        const related: RuleRelated[] = [
-          ...(storeRelated(c).related ?? []),
-          ...(perhaps
-            ? unresolved.flatMap((u) =>
-                u.at ? [{ ...u.at, message: said`${u.component.name} names ${u.path} here` }] : [],
-              )
-            : []),
-          // A .dockerignore leaves it out of the image a Dockerfile would have copied it into: not the image's file.
-          ...(ctx.deployment.contextExclusions?.get(c.doc.file.path) ?? []),
-          // A tree file of its name that a setting names (a classpath copy, a placeholder's default): that one is read.
-          ...(namedByName.get(path.basename(c.doc.file.path)) ?? [])
-            .filter((f) => f !== c.doc.file.path)
-            .map((f) => ({
-              file: f,
-              message: ours('the file of this name a setting names: it is read, not this one'),
-            })),
-          // A file of its name that a component reads from a Compose mount of a host path outside the tree: not this one.
-          ...mountedOutside
-            .filter((m) => path.basename(m.path) === path.basename(c.doc.file.path))
-            .map((m) => ({
-              ...m.at,
-              message: said`${m.component.name} reads ${m.path} from this mount of a host path the tree does not hold`,
-            })),
-        ];
-        // Named beside the password that opens it by a setting no component lint-deploy models reads: the tree does name
-        // it (pco-afelio/camel-two-way-ssl: camel.ssl.config.key-managers.key-store.resource=classpath:/keystore.p12,
-        // Apache Camel's client context, said 'no setting names keystore.p12' and pointed at other modules' copies).
-        const namedBy = c.store ? (c.doc.data as Pick<KeystoreData, 'namedBySetting'>).namedBySetting : undefined;
-        if (expired && !perhaps && namedBy) {
-          // The same-named files the modelled components read are theirs (another module's classpath), not this one.
-          const others = (namedByName.get(path.basename(c.doc.file.path)) ?? []).filter((f) => f !== c.doc.file.path);
-          // A test source set's configuration (spring-cloud/spring-cloud-gateway@5227205: a test's server.ssl.key-store)
-          // was said to name it nowhere: Spring Boot's own keys are modelled only for the deployed app's files.
-          const tests = namedBy.tests ? testResourcesDir(relativePosix(ctx.deployment.root, namedBy.file)) : undefined;
-          say(c, {
-            messageId: tests !== undefined ? 'expiredNamedByTests' : 'expiredNamedUnread',
-            data: {
-              dn,
-              date,
-              file: path.basename(c.doc.file.path),
-              setting: namedBy.key,
-              ...(tests !== undefined
-                ? { config: path.basename(namedBy.file), dir: tests }
-                : {
-                    // A self-signed key entry is accepted by the JSSE peers that trust it directly, dates unchecked.
-                    peers: ownSelfSigned(c, presentedLeaves)
-                      ? ours(
-                          'A peer that is sent it and trusts it directly accepts it if it runs JSSE (Java does not check the dates of a certificate in its trust store); OpenSSL, GSKit and browsers reject it (certificate has expired, AMQ9633, GSK_ERROR_BAD_DATE)',
-                        )
-                      : ours('One that is rejects it (CertificateExpiredException, AMQ9633, GSK_ERROR_BAD_DATE)'),
-                  }),
-            },
-            location,
-            related: [
-              {
-                file: namedBy.file,
-                range: namedBy.range,
-                message: said`${namedBy.key} names ${path.basename(c.doc.file.path)} here`,
-              },
-              ...(storeRelated(c).related ?? []),
-              ...(tests !== undefined ? [] : others).map((f) => ({
-                file: f,
-                message: ours('a file of the same name a modelled server or client reads'),
-              })),
-            ],
-            fingerprint,
-            severity: 'info',
-          });
-          continue;
-        }
-        if (expired && !perhaps) {
-          // Said once per file (after the loop): a CA bundle nothing names may hold dozens of expired CAs.
-          const same = unnamed.get(c.doc.file.path) ?? [];
-          same.push({ c, dn, date, location, related, fingerprint, peers: unnamedPeers(c, presentedLeaves) });
-          unnamed.set(c.doc.file.path, same);
-          continue;
-        }
-        // A self-signed key entry is accepted by the JSSE peers that trust it directly, dates unchecked (expiredSelfSigned):
-        // iAMSagar44/spring-ssl-bundle's keystore.p12 (serveralias, Owner = Issuer) said 'peers reject it'.
-        const ownSelf = perhaps && ownSelfSigned(c, presentedLeaves);
-        if (ownSelf && c.privateKeyFile)
-          related.push({
-            file: c.privateKeyFile,
-            message: said`its private key: ${path.basename(c.doc.file.path)} is a key pair of its own`,
-          });
-        say(c, {
-          messageId: ownSelf
-            ? 'expiredPerhapsNamedSelfSigned'
-            : perhaps
-              ? 'expiredPerhapsNamed'
-              : expired
-                ? 'expiredUnnamed'
-                : 'notYetValidUnnamed',
-          data: {
-            dn,
-            date,
-            file: path.basename(c.doc.file.path),
-            peers: unnamedPeers(c, presentedLeaves),
-            names:
-              names.length > 3 ? said`${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
-          },
-          location,
-          ...(related.length > 0 ? { related } : {}),
-          fingerprint,
-          severity: perhaps ? 'warning' : 'info',
-        });
+        sayUnnamed(scene, { c, expired, dn, date, location, fingerprint, perhapsNamed: use.use === 'perhaps' });
         continue;
       }
       // The own certificate of a WebSphere client (ssl.client.props) that no link presents: sent only to a server that
@@ -446,55 +313,12 @@ export default defineRule({
             : {}),
       });
     }
-    for (const [file, all] of unnamed) {
-      const [first, ...rest] = all;
-      if (!first) continue;
-      if (rest.length === 0) {
-        say(first.c, {
-          messageId: 'expiredUnnamed',
-          data: { dn: first.dn, date: first.date, file: path.basename(file), peers: first.peers },
-          location: first.location,
-          ...(first.related.length > 0 ? { related: first.related } : {}),
-          fingerprint: first.fingerprint,
-          severity: 'info',
-        });
-        continue;
-      }
-      const dns = all.slice(0, 2).map((u) => u.dn);
-      ctx.report({
-        messageId: 'expiredUnnamedBundle',
-        data: {
-          file: path.basename(file),
-          count: String(all.length),
-          dns: all.length > 2 ? said`${dns.join(', ')} and ${all.length - 2} more` : dns.join(', '),
-          date:
-            all
-              .map((u) => u.date)
-              .sort()
-              .at(-1) ?? first.date,
-        },
-        location: first.location,
-        ...(first.related.length > 0 ? { related: first.related } : {}),
-        fingerprint: [path.basename(file), 'expired-unnamed-bundle'],
-        severity: 'info',
-      });
-    }
+    reportUnnamedByFile(scene, (d) => ctx.report(d));
     // One finding per certificate: its other copies (a CA in every store of a cluster) are related places of the copy
     // said first, the one whose verdict MOST_USED_FIRST puts first (./_lib/copies.ts).
     reportGrouped((d) => ctx.report(d), copies, MOST_USED_FIRST);
   },
 });
-
-/** An expired certificate no setting of the deployment names, reported with the others of its file. */
-interface UnnamedExpired {
-  c: TreeCertificate;
-  dn: string;
-  date: string;
-  location: Location;
-  related: RuleRelated[];
-  fingerprint: string[];
-  peers: Phrase;
-}
 
 /** What sends the chain `c` is in: its file, or for a chain file the leaf's file with it (`web.crt with chain.crt`). */
 function chainSent(c: TreeCertificate, chainFiles: ReadonlyMap<string, TreeCertificate[]>): string | Phrase {
