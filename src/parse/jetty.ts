@@ -9,7 +9,7 @@ import type { Range } from '../core/types';
 import { lastPathSegment } from '../core/path-name';
 import { LineIndex } from './text';
 import { lineOffsets } from './java/jvm-args';
-import { parseXml, type XmlData } from './xml';
+import { attr, parseXml, type XmlData } from './xml';
 import type { Comment, Entry, FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 
@@ -144,6 +144,41 @@ export const jettyXmlFormat: FormatHandler<XmlData> = {
   },
   parse(file, kind): ParsedDocument<XmlData> {
     const { entries, comments, problems, data } = parseXml(file.text);
-    return { file, kind, entries, comments, problems, data };
+    return { file, kind, entries: [...entries, ...setterEntries(file.text, data)], comments, problems, data };
   },
 };
+
+/**
+ * The `<Set name="KeyStorePassword">…</Set>` calls whose argument is text written in the file (no `<Property>` or
+ * other element inside): an entry named by the setter, in the section of the object it configures, so that a store
+ * password written there is judged as a start property's is, and never printed (RumeTiller/geoserver_ssl_config@a463003
+ * jetty-ssl-context.xml, dskyberg-Ping/pingone-app@3ad0d8d etc/jetty-ssl.xml). Jetty's XmlConfiguration passes the
+ * trimmed text to the setter (https://jetty.org/docs/jetty/12/operations-guide/xml/index.html, `<Set>`).
+ */
+function setterEntries(text: string, data: XmlData): Entry[] {
+  // Secrets, and the stores' paths that say whether a trust store password opens the key store.
+  const ENTRY_SETTERS = (name: string) => isSecretKey(name) || /^(?:key|trust)StorePath$/i.test(name);
+  const index = new LineIndex(text);
+  const entries: Entry[] = [];
+  for (const element of data.elements) {
+    const name = attr(element, 'name');
+    if (element.localName !== 'Set' || !name || !ENTRY_SETTERS(name.value)) continue;
+    if (element.children.length > 0 || !element.text) continue;
+    const start = index.offsetAt(element.range.end);
+    const end = text.indexOf('</', start);
+    const inner = end < 0 ? '' : text.slice(start, end);
+    // A comment or CDATA inside leaves the text's place unclear: left to the attribute entries.
+    if (inner.includes('<') || !inner.trim()) continue;
+    const lead = inner.length - inner.trimStart().length;
+    const trail = inner.length - inner.trimEnd().length;
+    entries.push({
+      key: name.value,
+      value: element.text,
+      keyRange: name.valueRange,
+      valueRange: index.rangeAt(start + lead, end - trail),
+      section: element.parent?.path ?? '',
+      secret: isSecretKey(name.value),
+    });
+  }
+  return entries;
+}

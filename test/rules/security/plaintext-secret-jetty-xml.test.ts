@@ -1,0 +1,83 @@
+import rule from '../../../src/rules/security/plaintext-secret';
+import { ruleTester } from '../../helpers/rule-tester';
+
+/**
+ * Jetty XML that configures an SslContextFactory with the password written as the `<Set>`'s own text (src/parse/jetty.ts
+ * setterEntries). The first invalid tree is shaped like RumeTiller/geoserver_ssl_config@a463003 (no licence file)
+ * jetty-ssl-context.xml: `<Configure id="sslContextFactory" class="…SslContextFactory$Server">` setting KeyStorePath,
+ * KeyStorePassword, KeyManagerPassword, and TrustStorePath naming the same .pfx with its TrustStorePassword.
+ */
+const factory = (sets: string[]) =>
+  [
+    '<?xml version="1.0"?>',
+    '<!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "http://www.eclipse.org/jetty/configure_9_3.dtd">',
+    '<Configure id="sslContextFactory" class="org.eclipse.jetty.util.ssl.SslContextFactory$Server">',
+    ...sets.map((s) => `  ${s}`),
+    '</Configure>',
+    '',
+  ].join('\n');
+
+ruleTester(rule, {
+  valid: [
+    {
+      // The password from a start property without a default, and settings that hold no secret.
+      name: 'a <Property> inside the <Set>, a store type and path',
+      files: {
+        'etc/jetty-ssl-context.xml': factory([
+          '<Set name="KeyStorePath">etc/keystore.p12</Set>',
+          '<Set name="KeyStoreType">PKCS12</Set>',
+          '<Set name="KeyStorePassword"><Property name="jetty.sslContext.keyStorePassword"/></Set>',
+        ]),
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: "literal store passwords; the trust store is the key store's file",
+      files: {
+        'jetty-ssl-context.xml': factory([
+          '<Set name="KeyStorePath">etc/site.pfx</Set>',
+          '<Set name="KeyStoreType">PKCS12</Set>',
+          '<Set name="KeyStorePassword">Jetty-Plain_@1</Set>',
+          '<Set name="KeyManagerPassword">Jetty-Plain_@1</Set>',
+          '<Set name="TrustStorePath">etc/site.pfx</Set>',
+          '<Set name="TrustStorePassword">Jetty-Plain_@1</Set>',
+        ]),
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'jetty-ssl-context.xml',
+          line: 6,
+          column: 32,
+          messageIncludes: ['KeyStorePassword in jetty-ssl-context.xml'],
+          messageExcludes: ['Jetty-Plain_@1'],
+        },
+        { messageId: 'plaintext', file: 'jetty-ssl-context.xml', line: 7, messageIncludes: ['KeyManagerPassword'] },
+        {
+          messageId: 'trustStoreIsKeyStore',
+          file: 'jetty-ssl-context.xml',
+          line: 9,
+          messageIncludes: ['KeyStorePath names the same file'],
+          messageExcludes: ['Jetty-Plain_@1'],
+        },
+      ],
+    },
+    {
+      // dskyberg-Ping/pingone-app@3ad0d8d (Apache-2.0) etc/jetty-ssl.xml: Jetty's obfuscated demo passwords as text.
+      name: 'an OBF: password as the text is only obfuscation (info); a trust store of its own (info)',
+      files: {
+        'etc/jetty-ssl.xml': factory([
+          '<Set name="KeyStorePath">etc/keystore</Set>',
+          '<Set name="KeyStorePassword"> OBF:1vny1zlo1x8e1vnw1vn61x8g1zlu1vn4 </Set>',
+          '<Set name="TrustStorePath">etc/truststore</Set>',
+          '<Set name="TrustStorePassword">Trust-Plain-2</Set>',
+        ]),
+      },
+      errors: [
+        { messageId: 'jettyObfuscated', file: 'etc/jetty-ssl.xml', line: 5, column: 33, severity: 'info' },
+        { messageId: 'trustStore', file: 'etc/jetty-ssl.xml', line: 7, severity: 'info' },
+      ],
+    },
+  ],
+});
