@@ -75,6 +75,9 @@ const ENTITY_DECLARATION =
  * first: later ones are usually consequences) and the elements read so far are kept.
  * Each attribute is also an `Entry` (`Connector@sslProtocol`) so generic rules see it.
  */
+/** Attributes that name the element or let the document refer to it: never the value of the secret it names. */
+const NAMES_NOT_VALUES = /^(?:name|id|refid)$/;
+
 export function parseXml(text: string): XmlParseResult {
   const index = new LineIndex(text);
   const entries: Entry[] = [];
@@ -140,8 +143,11 @@ export function parseXml(text: string): XmlParseResult {
       };
       element.attributes.push(attribute);
       // `<variable name="KEYSTORE_PASSWORD" value="…">`, `<property name="password" value="…">`: the element's name
-      // makes its other attributes secret, not the name itself (which is only the secret's name).
-      const namedSecret = !isSecretKey(attribute.name) && attribute.name !== 'name' && isSecretKey(secretName);
+      // makes its other attributes secret, not the name itself (which is only the secret's name), nor an identifier
+      // the document refers to it by (Solr's stock jetty-ssl.xml, apache/solr@9f5b2c7: `<Get name="keyStorePassword"
+      // id="keyStorePassword"/>`, read by a later `<Ref refid="keyStorePassword"/>`).
+      const namedSecret =
+        !isSecretKey(attribute.name) && !NAMES_NOT_VALUES.test(attribute.name) && isSecretKey(secretName);
       entries.push({
         key: `${localName}@${attribute.name}`,
         value,

@@ -30,6 +30,28 @@ ruleTester(rule, {
         ]),
       },
     },
+    {
+      // apache/solr@9f5b2c7 (Apache-2.0) solr/server/etc/jetty-ssl.xml, as arunvel1988/solr_ssl@0312630 (no licence file)
+      // copies it: the passwords come from SOLR_SSL_*_PASSWORD through Solr's factory; `id` only names the object that a
+      // later <Ref refid> reads.
+      name: "Solr's stock factory: a <Get> whose id is the password's name",
+      files: {
+        'jetty-ssl.xml': [
+          '<?xml version="1.0"?>',
+          '<!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "http://www.eclipse.org/jetty/configure_9_0.dtd">',
+          '<Configure id="sslContextFactory" class="org.eclipse.jetty.util.ssl.SslContextFactory$Server">',
+          '  <Call class="org.apache.solr.util.configuration.SSLConfigurationsFactory" name="current">',
+          '    <Get name="keyStorePassword" id="keyStorePassword"/>',
+          '    <Get name="trustStorePassword" id="trustStorePassword"/>',
+          '  </Call>',
+          '  <Set name="KeyStorePath"><Property name="solr.jetty.keystore" default="./etc/solr-ssl.keystore.jks"/></Set>',
+          '  <Set name="KeyStorePassword"><Ref refid="keyStorePassword"/></Set>',
+          '  <Set name="TrustStorePassword"><Ref refid="trustStorePassword"/></Set>',
+          '</Configure>',
+          '',
+        ].join('\n'),
+      },
+    },
   ],
   invalid: [
     {
