@@ -40,9 +40,23 @@ import type { JavaRuntime, StoreRef, TlsTrustSettings, UnlinkedEnd } from './typ
 /**
  * wurstmeister/kafka: its start-kafka.sh writes every KAFKA_* variable into server.properties, the name lower case with
  * `_` as `.`, and has no store convention of its own (wurstmeister/kafka-docker@4811383 start-kafka.sh): its stores are
- * KAFKA_SSL_KEYSTORE_LOCATION and KAFKA_SSL_TRUSTSTORE_LOCATION as written.
+ * KAFKA_SSL_KEYSTORE_LOCATION and KAFKA_SSL_TRUSTSTORE_LOCATION as written. A relative location is opened from the
+ * broker's working directory: `/`, as no Dockerfile of the image sets a WORKDIR and start-kafka.sh execs
+ * kafka-server-start.sh without changing directory (wurstmeister/kafka-docker@901c084, the whole history of its
+ * Dockerfile and start-kafka.sh), unless the service sets its own `working_dir:`.
  */
 const WURSTMEISTER_KAFKA_IMAGE = /(^|\/)wurstmeister\/kafka(:|@|$)/;
+
+/**
+ * The directory a wurstmeister broker starts in: the service's literal absolute `working_dir:`, else the image's `/`;
+ * undefined when `working_dir:` is anything else (a variable, a relative path).
+ */
+function wurstmeisterWorkingDirectory(doc: ParsedDocument<ComposeData>, service: ComposeService): string | undefined {
+  const set = doc.entries.find((e) => e.key === `services.${service.name}.working_dir`);
+  if (!set) return '/';
+  const value = set.value.trim();
+  return value.startsWith('/') && !value.includes('$') ? value : undefined;
+}
 
 export const kafkaBrokersContributor: ModelContributor = {
   id: 'kafka-brokers',
@@ -61,7 +75,12 @@ export const kafkaBrokersContributor: ModelContributor = {
         const confluent = CONFLUENT_BROKER_IMAGE.test(image);
         const propertiesFromEnv = confluent || WURSTMEISTER_KAFKA_IMAGE.test(image);
         const end = propertiesFromEnv
-          ? confluentBroker(env, (p) => mountedTreeFile(own, p)?.file, confluent)
+          ? confluentBroker(
+              env,
+              (p) => mountedTreeFile(own, p)?.file,
+              confluent,
+              confluent ? undefined : wurstmeisterWorkingDirectory(doc, service),
+            )
           : BITNAMI_KAFKA_IMAGE.test(image)
             ? bitnamiBroker(env, own, {
                 isStore: (file) => stores.typeOf(file) !== undefined,
@@ -141,6 +160,7 @@ function confluentBroker(
   env: ReadonlyMap<string, BrokerVariable>,
   treeFile: (containerPath: string) => string | undefined,
   script: boolean,
+  workingDirectory?: string,
 ): BrokerStores | undefined {
   const advertised = env.get('KAFKA_ADVERTISED_LISTENERS')?.value ?? '';
   const listeners = [advertised, env.get('KAFKA_LISTENERS')?.value ?? ''].join(',');
@@ -153,9 +173,13 @@ function confluentBroker(
     // The script's file name under /etc/kafka/secrets and credentials file, else the location and password as set.
     const written = env.get(`KAFKA_SSL_${kind}_${scripted ? 'FILENAME' : 'LOCATION'}`);
     const value = written?.value.trim() ?? '';
-    if (!written || value === '' || value.includes('$') || (!scripted && !value.startsWith('/'))) return undefined;
+    if (!written || value === '' || value.includes('$')) return undefined;
+    const relative = !scripted && !value.startsWith('/');
+    if (relative && workingDirectory === undefined) return undefined;
     // `/certs/x.jks` makes /etc/kafka/secrets//certs/x.jks, the same file to bash (ttt9912/spring-kafka@efde190).
-    const containerPath = path.posix.normalize(scripted ? `${CONFLUENT_SECRETS}/${value}` : value);
+    const containerPath = path.posix.normalize(
+      scripted ? `${CONFLUENT_SECRETS}/${value}` : relative ? `${workingDirectory}/${value}` : value,
+    );
     const treeFound = treeFile(containerPath);
     const password = env.get(`KAFKA_SSL_${kind}_${scripted ? 'CREDENTIALS' : 'PASSWORD'}`);
     const type = env.get(`KAFKA_SSL_${kind}_TYPE`);
@@ -165,6 +189,7 @@ function confluentBroker(
       at: written.at,
       ...(type ? { type } : {}),
       ...(password ? { passwordAt: password.keyAt } : {}),
+      ...(relative ? { note: `a path relative to the broker's working directory, ${workingDirectory}` } : {}),
     };
   };
   const keyStore = side('KEYSTORE');
@@ -201,7 +226,10 @@ function interBrokerVerificationOff(
 function brokerTrust(found: BrokerStores, stores: TreeStores): TlsTrustSettings | undefined {
   const ref = (side: BrokerStore | undefined): StoreRef | undefined => {
     if (!side?.treeFile || stores.typeOf(side.treeFile) === undefined) return undefined;
-    const at = { value: side.containerPath, from: { kind: 'file' as const, location: side.at } };
+    const at = {
+      value: side.containerPath,
+      from: { kind: 'file' as const, location: side.at, ...(side.note ? { note: side.note } : {}) },
+    };
     const type = side.type ? traced(side.type.value, side.type.at.file, side.type.at.range) : undefined;
     return storeRef(at, [], stores, type, side.passwordAt, side.treeFile);
   };

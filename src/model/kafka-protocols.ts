@@ -24,6 +24,8 @@ export interface BrokerStore {
   at: Location;
   type?: BrokerVariable;
   passwordAt?: Location;
+  /** How the path was made from what is written: a relative one against the process's working directory. */
+  note?: string;
 }
 
 /** The key and trust store a broker reads. */
