@@ -76,4 +76,5 @@ export {
   type SystemCaStore,
   type SystemJavaStore,
 } from './jdk-locations';
+export { packageSecurityFileSource } from './jdk-package-files';
 export { springBootHas, springBootJavaFloor, springBootSince, springEmbeddedServer } from './spring-boot';

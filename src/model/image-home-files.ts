@@ -8,9 +8,13 @@
 import * as path from 'node:path';
 import {
   imageJavaHome,
+  jdkFromImage,
+  jdkFromPath,
   jdkHomeFilesOfImage,
   ownCacertsSourceOf,
+  packageSecurityFileSource,
   systemJavaStoreAt,
+  type NamedJdk,
   type SystemJavaStore,
 } from '../knowledge';
 import type { DockerCopy } from '../parse/dockerfile-copies';
@@ -43,7 +47,8 @@ export function homeFileCopy(
   const data = doc.data;
   const image = runtimeStage(data)?.image;
   const layout = image ? jdkHomeFilesOfImage(image, memo) : undefined;
-  if (!image || !layout) return undefined;
+  if (!image || !layout)
+    return which === 'javaSecurity' ? packageSecurityFileCopy(doc, treeFiles, contexts, memo) : undefined;
   const target = layout[which];
   const home = imageJavaHome(image);
   let found: HomeFileCopy | undefined;
@@ -62,17 +67,83 @@ export function homeFileCopy(
     const named = intoDirectory ? sources.filter((s) => path.posix.basename(s) === name) : sources;
     // Into the directory, files of other names (written as such) land beside the JDK's file, not over it.
     if (intoDirectory && named.length === 0 && !sources.some((s) => /[$*?[]/.test(s))) continue;
-    // `COPY --from=build`, a variable, a wildcard or several files: what lands there is not a file of the tree.
-    // (The sources substituted, or as written when the destination's variable left them unsubstituted.)
-    const source =
-      copy.from === undefined && named.length === 1
-        ? (copy.sources[sources.indexOf(named[0]!)] ?? named[0])
-        : undefined;
-    const files =
-      source && !/[$*?[]/.test(source)
-        ? [...new Set(contexts.map((c) => path.resolve(c, source)).filter((f) => treeFiles.has(f)))]
+    found = copiedTreeFile(copy, named, contexts, treeFiles);
+  }
+  return found;
+}
+
+/**
+ * A copy over the JDK's file and the tree file it puts there: its one source that lands there (`named`), found in the
+ * build contexts. `COPY --from=build`, a variable, a wildcard or several files: what lands there is not a file of the
+ * tree. (The sources substituted, or as written when the destination's variable left them unsubstituted.)
+ */
+function copiedTreeFile(
+  copy: DockerCopy,
+  named: readonly string[],
+  contexts: readonly string[],
+  treeFiles: ReadonlySet<string>,
+): HomeFileCopy {
+  const sources = copy.written.slice(0, -1);
+  const [only] = named;
+  const source =
+    copy.from === undefined && only !== undefined && named.length === 1
+      ? (copy.sources[sources.indexOf(only)] ?? only)
+      : undefined;
+  const files =
+    source && !/[$*?[]/.test(source)
+      ? [...new Set(contexts.map((c) => path.resolve(c, source)).filter((f) => treeFiles.has(f)))]
+      : [];
+  return { copy, ...(files.length === 1 && { file: files[0] }) };
+}
+
+/**
+ * The JDK package the running image installs when it is the image's JDK (./runtime-named.ts takes it then): an image
+ * lint-deploy has no JDK facts for, every JDK package of one vendor and feature, and no JAVA_HOME or `…/bin/java` of
+ * the Dockerfile naming another. `line`: where the first install is (zero-based).
+ */
+function installedPackageJdk(data: DockerfileData, memo?: RunMemo): { name: string; line: number } | undefined {
+  const image = runtimeStage(data)?.image;
+  if (image && jdkFromImage(image, memo)) return undefined;
+  const installed = installedJdks(data);
+  const [first] = installed;
+  if (!first) return undefined;
+  const same = (jdk: NamedJdk | undefined) => jdk?.vendor === first.jdk.vendor && jdk.feature === first.jdk.feature;
+  if (!installed.every((i) => same(i.jdk)) || !(data.javaHomes ?? []).every((r) => same(jdkFromPath(r.path, memo))))
+    return undefined;
+  return { name: first.name, line: Math.min(...installed.map((i) => i.range.start.line)) };
+}
+
+/**
+ * The last copy, after the install, over the java.security of the JDK package the running image installs: Debian's
+ * openjdk-8-jdk reads /etc/java-8-openjdk/security/java.security through a link in its home (knowledge `packages`
+ * securityFiles), so `COPY java.security /etc/java-8-openjdk/security/` replaces the JDK's own. Undefined when the
+ * image's JDK is no such package, or no copy lands there. A copy before the install is not followed (dpkg then finds
+ * a configuration file it did not write).
+ */
+function packageSecurityFileCopy(
+  doc: ParsedDocument<DockerfileData>,
+  treeFiles: ReadonlySet<string>,
+  contexts: readonly string[],
+  memo?: RunMemo,
+): HomeFileCopy | undefined {
+  const jdk = installedPackageJdk(doc.data, memo);
+  if (!jdk) return undefined;
+  const reads = (at: string) => packageSecurityFileSource(jdk.name, path.posix.normalize(at)) !== undefined;
+  let found: HomeFileCopy | undefined;
+  for (const copy of heldCopies(doc.data)) {
+    const destination = copy.destination?.replace(/\/\.$/, '/');
+    if (destination === undefined || copy.range.start.line <= jdk.line) continue;
+    const sources = copy.written.slice(0, -1);
+    // Onto the JDK's security directory (`…/security/`, or `…/security`: the package made it), or over the file.
+    const directory = destination.endsWith('/') ? destination : `${destination}/`;
+    const intoDirectory = reads(`${directory}java.security`);
+    const named = intoDirectory
+      ? sources.filter((s) => path.posix.basename(s) === 'java.security')
+      : sources.length === 1 && reads(destination)
+        ? sources
         : [];
-    found = { copy, ...(files.length === 1 && { file: files[0] }) };
+    if (named.length === 0 && !(intoDirectory && sources.some((s) => /[$*?[]/.test(s)))) continue;
+    found = copiedTreeFile(copy, named, contexts, treeFiles);
   }
   return found;
 }

@@ -1,5 +1,6 @@
 import {
   imageJavaHome,
+  packageSecurityFileSource,
   jdkFromArchive,
   jdkFromImage,
   jdkFromPackage,
@@ -341,6 +342,23 @@ describe('the JDK an operating system package installs (packages)', () => {
   });
   it.each(['default-jre', 'openjdk', 'ca-certificates-java'])('%s: not known', (name) => {
     expect(jdkFromPackage(name)).toBeUndefined();
+  });
+
+  // Debian/openjdk-8@4fd1aff debian/rules: java.security moved to /etc/java-8-openjdk/security/ and linked from
+  // jre/lib/security/; openjdk-17-jre-headless 17.0.15 measured here (conf/security/java.security -> /etc/java-17-…).
+  it.each<[string, string, boolean]>([
+    ['openjdk-8-jdk', '/etc/java-8-openjdk/security/java.security', true],
+    ['openjdk-8-jre-headless', '/usr/lib/jvm/java-8-openjdk-amd64/jre/lib/security/java.security', true],
+    ['openjdk-17-jre-headless=17.0.15+6-1~deb12u1', '/etc/java-17-openjdk/security/java.security', true],
+    ['openjdk-17-jdk', '/usr/lib/jvm/java-17-openjdk-arm64/conf/security/java.security', true],
+    ['openjdk-11-jre', '/usr/lib/jvm/java-1.11.0-openjdk-amd64/conf/security/java.security', true],
+    ['openjdk-8-jdk', '/etc/java-11-openjdk/security/java.security', false],
+    ['openjdk-8-jdk', '/usr/lib/jvm/java-8-openjdk-amd64/conf/security/java.security', false],
+    ['openjdk-17-jdk', '/usr/lib/jvm/java-17-openjdk-amd64/jre/lib/security/java.security', false],
+    ['openjdk-7-jdk', '/etc/java-7-openjdk/security/java.security', false], // no source for openjdk-7's packaging
+    ['java-11-openjdk-headless', '/etc/java/java-11-openjdk/conf/security/java.security', false],
+  ])('%s reads %s: %s', (name, file, reads) => {
+    expect(packageSecurityFileSource(name, file) !== undefined).toBe(reads);
   });
 });
 

@@ -96,3 +96,72 @@ describe("a java.security the image copies over its JDK's is that JDK's whole ja
     expect(jdk).toMatch(/^temurin /);
   });
 });
+
+const UBUNTU_8 = 'FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y openjdk-8-jdk\n';
+const INSTALL_17 = 'RUN apt-get update && apt-get install -y --no-install-recommends openjdk-17-jre-headless\n';
+const COPIED = 'SSLv3, RC4, anon, NULL (client/config/java.security:5)';
+
+// Debian's openjdk-N packages read java.security through a link in the JDK's home to /etc/java-N-openjdk/security/
+// (Debian/openjdk-8@4fd1aff debian/rules; openjdk-17-jre-headless 17.0.15 measured here): a copy there after the
+// install is the JDK's own file (lamaral/docker-idrac6@8569246: COPY java.security /etc/java-8-openjdk/security/java.security).
+describe("a java.security the image copies over its JDK package's is that JDK's whole java.security", () => {
+  test.each<[string, string, string, string]>([
+    [
+      'over /etc/java-8-openjdk/security/java.security after apt-get install openjdk-8-jdk',
+      UBUNTU_8 + 'COPY config/java.security /etc/java-8-openjdk/security/java.security\n' + START,
+      COPIED,
+      'openjdk ',
+    ],
+    [
+      'into /etc/java-8-openjdk/security (the directory the package made, no trailing slash)',
+      UBUNTU_8 + 'COPY config/java.security /etc/java-8-openjdk/security\n' + START,
+      COPIED,
+      'openjdk ',
+    ],
+    [
+      "over the link in a JDK 17 package's home",
+      'FROM debian:bookworm\n' +
+        INSTALL_17 +
+        'COPY config/java.security /usr/lib/jvm/java-17-openjdk-amd64/conf/security/\n' +
+        START,
+      COPIED,
+      'openjdk ',
+    ],
+    [
+      "over a JDK 8 package's jre/lib/security/java.security",
+      UBUNTU_8 + 'ADD config/java.security /usr/lib/jvm/java-8-openjdk-arm64/jre/lib/security/java.security\n' + START,
+      COPIED,
+      'openjdk ',
+    ],
+    // Guards: the package's JDK keeps its own java.security (the copied file is not its).
+    [
+      'a copy before the install: not followed',
+      'FROM ubuntu:18.04\nCOPY config/java.security /etc/java-8-openjdk/security/java.security\nRUN apt-get update && apt-get install -y openjdk-8-jdk\n' +
+        START,
+      'default',
+      'openjdk ',
+    ],
+    [
+      "another feature's directory: not this JDK's file",
+      UBUNTU_8 + 'COPY config/java.security /etc/java-11-openjdk/security/java.security\n' + START,
+      'default',
+      'openjdk ',
+    ],
+    [
+      "JDK 17's conf/security in a JDK 8 package's home: not its file",
+      UBUNTU_8 + 'COPY config/java.security /usr/lib/jvm/java-8-openjdk-amd64/conf/security/java.security\n' + START,
+      'default',
+      'openjdk ',
+    ],
+    [
+      'an image whose own JDK runs (eclipse-temurin) installing a package beside it: not followed',
+      TEMURIN_17 + INSTALL_17 + 'COPY config/java.security /etc/java-17-openjdk/security/java.security\n' + START,
+      'default',
+      'temurin ',
+    ],
+  ])('%s', (_name, dockerfile, expected, jdk) => {
+    const result = clientSecurity(dockerfile, PROVIDERS + LEGACY);
+    expect(result.disabled).toBe(expected);
+    expect(result.jdk).toMatch(new RegExp(`^${jdk}`));
+  });
+});

@@ -75,6 +75,18 @@ ruleTester(rule, {
       },
     },
     {
+      // lamaral/docker-idrac6@8569246 Dockerfile (MIT): apt-get install openjdk-8-jdk, then COPY java.security
+      // /etc/java-8-openjdk/security/java.security, which Debian's package links its jre/lib/security/java.security to
+      // (Debian/openjdk-8@4fd1aff debian/rules). The copied file is that JDK's java.security, not a second JDK.
+      name: "a Debian JDK package's /etc/java-8-openjdk/security/java.security replaced after the install: one JDK",
+      files: {
+        Dockerfile:
+          'FROM ubuntu:18.04\nRUN apt-get update && apt-get install -y wget openjdk-8-jdk gcc\nCOPY java.security /etc/java-8-openjdk/security/java.security\nCOPY app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+        'java.security': 'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=\n',
+        'src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:k.p12\n',
+      },
+    },
+    {
       // The app's image copies its jar and runs `java -jar`; cp-kafka and cp-zookeeper start only what they ship.
       name: "a Spring app whose image runs its jar, beside Kafka and ZooKeeper images: the app's image runs it",
       files: appBesideKafkaImages(
