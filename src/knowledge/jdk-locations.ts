@@ -315,10 +315,18 @@ const imageHomes = lazy(() =>
   })),
 );
 
-/** The image-home entry of an image (data: `imageHomes`), or undefined when no source names its home. */
+/**
+ * The image-home entry of an image (data: `imageHomes`), its home's `{feature}` filled from the tag
+ * (`/usr/java/openjdk-{feature}` for openjdk:21), or undefined when no source names its home.
+ */
 function imageHomeOf(reference: string) {
   const { name, tag } = splitImageReference(reference.toLowerCase());
-  return imageHomes().find((h) => h.repository.test(name) && h.tags.test(tag));
+  for (const entry of imageHomes()) {
+    const m = entry.repository.test(name) ? entry.tags.exec(tag) : null;
+    const home = m ? fill(entry.home, m.groups ?? {}) : undefined;
+    if (home) return { ...entry, home };
+  }
+  return undefined;
 }
 
 /**

@@ -309,7 +309,6 @@ describe("where an image's JDK keeps cacerts and java.security (homeLayouts)", (
 
   it('the JAVA_HOME of eclipse-temurin, the Tomcat -temurin tags and the Alpine openjdk 8 images; others are not known', () => {
     expect(imageJavaHome('eclipse-temurin:17-jre')).toBe('/opt/java/openjdk');
-    expect(imageJavaHome('openjdk:17')).toBeUndefined();
     // docker-library/tomcat: the -temurin tags are built FROM eclipse-temurin and keep its JAVA_HOME.
     expect(imageJavaHome('tomcat:10.1.57-jdk21-temurin-noble')).toBe('/opt/java/openjdk');
     expect(imageJavaHome('tomcat:9.0.44-jdk16-openjdk-buster')).toBeUndefined();
@@ -328,6 +327,35 @@ describe("where an image's JDK keeps cacerts and java.security (homeLayouts)", (
     expect(imageJavaHome('openjdk:11.0.2-jdk')).toBeUndefined();
     expect(imageJavaHome('openjdk:11-oraclelinux8')).toBeUndefined();
     expect(imageJavaHome('openjdk:8-jdk-stretch')).toBeUndefined();
+  });
+
+  // docker-library/openjdk@a2e23b0 (generate-stackbrew-library.sh: "version 12+ moves latest over to the
+  // Oracle-based builds"): the bare tag and -oracle(linuxN) are Oracle Linux with /usr/java/openjdk-N, the Debian
+  // variants of 17+ /usr/local/openjdk-N; 13 (ec86b47) kept /usr/java in its Debian tags too. docker-library/tomcat@92855db:
+  // the -jre8-alpine and -jre7-alpine tags are built FROM openjdk:8-jre-alpine and openjdk:7-jre-alpine.
+  it.each<[string, string | undefined]>([
+    ['openjdk:17', '/usr/java/openjdk-17'],
+    ['openjdk:21', '/usr/java/openjdk-21'],
+    ['openjdk:17.0.2-jdk', '/usr/java/openjdk-17'],
+    ['openjdk:21-ea-35-jdk-oraclelinux8', '/usr/java/openjdk-21'],
+    ['openjdk:12-oracle', '/usr/java/openjdk-12'],
+    ['openjdk:16-jdk', '/usr/java/openjdk-16'],
+    ['openjdk:17-slim', '/usr/local/openjdk-17'],
+    ['openjdk:17.0.2-jdk-slim-bullseye', '/usr/local/openjdk-17'],
+    ['openjdk:21-bookworm', '/usr/local/openjdk-21'],
+    ['openjdk:13-slim', '/usr/java/openjdk-13'],
+    ['openjdk:13-buster', '/usr/java/openjdk-13'],
+    ['tomcat:8.0-jre8-alpine', '/usr/lib/jvm/java-1.8-openjdk/jre'],
+    ['tomcat:8.5.34-jre8-alpine', '/usr/lib/jvm/java-1.8-openjdk/jre'],
+    ['tomcat:7-jre7-alpine', '/usr/lib/jvm/java-1.7-openjdk/jre'],
+    // 14 to 16: the Debian tags moved from /usr/java to /usr/local in 2020 (83fbf16d): when built decides.
+    ['openjdk:15-slim', undefined],
+    ['openjdk:16-jdk-buster', undefined],
+    ['openjdk:17-alpine', undefined],
+    ['openjdk:17-windowsservercore', undefined],
+    ['tomcat:8.5-alpine', undefined],
+  ])('%s: JAVA_HOME %s', (image, home) => {
+    expect(imageJavaHome(image)).toBe(home);
   });
 });
 

@@ -87,6 +87,29 @@ ruleTester(rule, {
       },
     },
     {
+      // annata/docker-tomcat@1726213 Dockerfile (no licence): FROM tomcat:8.0-jre8-alpine (docker-library/tomcat@92855db:
+      // FROM openjdk:8-jre-alpine, JAVA_HOME /usr/lib/jvm/java-1.8-openjdk/jre), COPY java.security into its
+      // lib/security/: that JDK's java.security, not a second JDK.
+      name: "tomcat:8.0-jre8-alpine copying a java.security into its JRE's lib/security/: one JDK",
+      files: {
+        Dockerfile:
+          'FROM tomcat:8.0-jre8-alpine\nCOPY java.security /usr/lib/jvm/java-1.8-openjdk/jre/lib/security/\nCOPY server.xml /usr/local/tomcat/conf/\nCMD ["catalina.sh", "run"]\n',
+        'java.security': 'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=SSLv3\n',
+        'server.xml':
+          '<Server port="8005" shutdown="SHUTDOWN"><Service name="Catalina"><Connector port="8443" protocol="HTTP/1.1" SSLEnabled="true" scheme="https" secure="true" keystoreFile="conf/k.p12" keystorePass="${ks.pass}" sslProtocol="TLS"/></Service></Server>\n',
+      },
+    },
+    {
+      // The bare openjdk:21 tag is the Oracle Linux variant, JAVA_HOME /usr/java/openjdk-21 (docker-library/openjdk@a2e23b0).
+      name: 'openjdk:21 copying a java.security into /usr/java/openjdk-21/conf/security/: one JDK',
+      files: {
+        Dockerfile:
+          'FROM openjdk:21\nCOPY target/app.jar /app.jar\nCOPY java.security /usr/java/openjdk-21/conf/security/.\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+        'java.security': 'security.provider.1=SUN\njdk.tls.disabledAlgorithms=SSLv3, RC4\n',
+        'src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:k.p12\n',
+      },
+    },
+    {
       // The app's image copies its jar and runs `java -jar`; cp-kafka and cp-zookeeper start only what they ship.
       name: "a Spring app whose image runs its jar, beside Kafka and ZooKeeper images: the app's image runs it",
       files: appBesideKafkaImages(

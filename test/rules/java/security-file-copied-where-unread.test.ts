@@ -148,5 +148,21 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      // The bare openjdk:17 tag is the Oracle Linux variant (docker-library/openjdk@a2e23b0: JAVA_HOME
+      // /usr/java/openjdk-17); /usr/local/openjdk-17 is the home of its Debian tags (-slim, -bullseye).
+      name: "openjdk:17: the home of the Debian tags, not of the bare tag's Oracle Linux JDK",
+      files: image('openjdk:17', 'COPY java.security /usr/local/openjdk-17/conf/security/'),
+      errors: [
+        {
+          messageId: 'foreignHome',
+          file: DOCKERFILE,
+          line: 2,
+          messageIncludes: [
+            'the JDK of openjdk:17 is /usr/java/openjdk-17 and reads its security properties from /usr/java/openjdk-17/conf/security/java.security',
+          ],
+        },
+      ],
+    },
   ],
 });
