@@ -4,15 +4,30 @@ import * as path from 'node:path';
 import { formatJdk, jdkProfile, parseJavaVersion, REFERENCE_JDK, splitAlgorithmList } from '../../knowledge';
 import type { JavaRuntime } from '../../model/types';
 import { defineRule } from '../types';
-import { said } from '../../core/phrase';
+import { ours, said } from '../../core/phrase';
+import { everyUpdateDisabled } from './_lib/every-update';
 
 const normalise = (entry: string) => entry.replace(/\s+/g, ' ').trim().toLowerCase();
 
+/** What decides a runtime's every-update list besides its vendor and version (the memo key's part). */
+const everyUpdateKey = (runtime: JavaRuntime) =>
+  `${runtime.attachment?.feature ?? ''}|${runtime.attachment?.gaUpdates ? 'ga' : ''}|${runtime.attachment?.firstUpdate ?? ''}`;
+
+/** What an override no longer lists of a JDK's default entries. */
+interface Dropped {
+  /** The JDK whose default list it is compared with: the runtime's, else the reference JDK (a current one). */
+  jdk: string;
+  known: boolean;
+  entries: string[];
+  /**
+   * For a JDK named without its update by a name that runs general-availability updates only: those of `entries`
+   * that every update of its feature disables (./_lib/every-update.ts), and whose list that is. Undefined when none.
+   */
+  everyUpdate?: { jdk: string; entries: string[] };
+}
+
 /** The default entries of `runtime`'s JDK (or of the reference JDK) that `override` no longer lists. */
-function dropped(
-  runtime: JavaRuntime,
-  override: string,
-): { jdk: string; known: boolean; entries: string[] } | undefined {
+function dropped(runtime: JavaRuntime, override: string): Dropped | undefined {
   const own = parseJavaVersion(runtime.version.value);
   const version = own ?? parseJavaVersion(REFERENCE_JDK.version);
   const vendor = own ? runtime.vendor.value : REFERENCE_JDK.vendor;
@@ -20,7 +35,27 @@ function dropped(
   if (!profile || !version) return undefined;
   const kept = splitAlgorithmList(override).map(normalise);
   const entries = profile.tlsDisabledAlgorithms.value.flatMap((e) => weakenedEntry(e, kept));
-  return { jdk: formatJdk(vendor, version), known: own !== undefined, entries };
+  const every = own ? undefined : everyUpdateDisabled(runtime);
+  const sure = every ? every.disabled.flatMap((e) => weakenedEntry(e, kept)) : [];
+  const everyUpdate = every && sure.length > 0 ? { jdk: every.jdk, entries: sure } : undefined;
+  return { jdk: formatJdk(vendor, version), known: own !== undefined, entries, ...(everyUpdate && { everyUpdate }) };
+}
+
+/**
+ * The message for a feature named without its update when every update of it disables some of the entries: those
+ * are re-enabled for sure; the others only if the update that runs disables them (said so, and with which JDK).
+ */
+function everyUpdateData(result: Dropped, everyUpdate: NonNullable<Dropped['everyUpdate']>, feature: string) {
+  const sure = new Set(everyUpdate.entries.map(normalise));
+  const others = result.entries.filter((e) => !sure.has(normalise(e)));
+  return {
+    entries: everyUpdate.entries.join(', '),
+    jdk: everyUpdate.jdk,
+    others:
+      others.length > 0
+        ? said`. It also does not disable ${others.join(', ')}, which current JDKs (${result.jdk}) disable by default: if the Java ${feature} update that runs does, this re-enables them too`
+        : ours(''),
+  };
 }
 
 const KEY_SIZE = /^(\S+) keysize < (\d+)$/;
@@ -56,6 +91,8 @@ export default defineRule({
     messages: {
       weakened:
         'jdk.tls.disabledAlgorithms here replaces the JDK list and no longer disables {{entries}}, which {{jdk}} disables by default: {{components}} can negotiate them again. Fix: copy the JDK default list and add to it instead of replacing it',
+      weakenedEveryUpdate:
+        'jdk.tls.disabledAlgorithms here replaces the JDK list and no longer disables {{entries}}, which {{jdk}} disables by default: {{components}} can negotiate them again{{others}}. Fix: copy the JDK default list and add to it instead of replacing it',
       weakenedFeatureOnly:
         'jdk.tls.disabledAlgorithms here replaces the JDK list and does not disable {{entries}}, which current JDKs ({{jdk}}) disable by default. The JDK that runs {{components}} is Java {{feature}}, and the tree does not name its update: if that update disables them, this re-enables them. Name the update (an image tag or release file that carries it, or --java-version) to know',
       weakenedUnknownJdk:
@@ -82,7 +119,7 @@ export default defineRule({
       // The same JDK and override in every environment of a fleet: compared once per run.
       const result = ctx.memo.get(
         'java/disabled-algorithms-weakened',
-        `${runtime.vendor.value}\u0000${runtime.version.value}\u0000${override.value}`,
+        `${runtime.vendor.value}\u0000${runtime.version.value}\u0000${everyUpdateKey(runtime)}\u0000${override.value}`,
         () => dropped(runtime, override.value),
       );
       if (!result || result.entries.length === 0) continue;
@@ -103,24 +140,33 @@ export default defineRule({
       const feature = result.known ? undefined : runtime.attachment?.feature;
       if (feature && runtime.attachment?.location)
         related.push({ ...runtime.attachment.location, message: runtime.attachment.text });
-      ctx.report({
-        messageId: result.known ? 'weakened' : feature ? 'weakenedFeatureOnly' : 'weakenedUnknownJdk',
-        severity: result.known ? undefined : 'info',
-        data: {
-          entries: result.entries.join(', '),
-          jdk: result.jdk,
-          components: components.join(', '),
-          feature: feature ?? '',
-        },
-        location: override.from.location,
-        related,
-        // Relative to the deployment, so a baseline holds wherever the tree is checked out.
-        fingerprint: [
-          path.relative(ctx.deployment.root, override.from.location.file).split(path.sep).join('/'),
-          result.jdk,
-          result.entries.join(','),
-        ],
-      });
+      // Relative to the deployment, so a baseline holds wherever the tree is checked out.
+      const fingerprint = [
+        path.relative(ctx.deployment.root, override.from.location.file).split(path.sep).join('/'),
+        result.jdk,
+        result.entries.join(','),
+      ];
+      const base = { location: override.from.location, related, fingerprint };
+      const { everyUpdate } = result;
+      // Every update of the named feature disables some of them (eclipse-temurin:17 and TLSv1): re-enabled for sure.
+      if (everyUpdate && feature)
+        ctx.report({
+          ...base,
+          messageId: 'weakenedEveryUpdate',
+          data: { ...everyUpdateData(result, everyUpdate, feature), components: components.join(', ') },
+        });
+      else
+        ctx.report({
+          ...base,
+          messageId: result.known ? 'weakened' : feature ? 'weakenedFeatureOnly' : 'weakenedUnknownJdk',
+          severity: result.known ? undefined : 'info',
+          data: {
+            entries: result.entries.join(', '),
+            jdk: result.jdk,
+            components: components.join(', '),
+            feature: feature ?? '',
+          },
+        });
     }
   },
 });

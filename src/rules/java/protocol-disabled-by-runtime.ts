@@ -1,16 +1,10 @@
 import type { RunMemo } from '../../core/run-memo';
 import type { Location } from '../../core/types';
-import {
-  disabledInEveryUpdate,
-  effectiveJdkTls,
-  formatJdk,
-  javaVersionText,
-  protocolDisabledBy,
-  REFERENCE_JDK,
-} from '../../knowledge';
+import { effectiveJdkTls, protocolDisabledBy, REFERENCE_JDK } from '../../knowledge';
 import type { Component, JavaRuntime, Provenance, Traced } from '../../model/types';
 import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule, type RuleContext } from '../types';
+import { everyUpdateDisabled } from './_lib/every-update';
 import { originText, rangeOfItem, relatedFrom } from './_lib/shared';
 import { ours } from '../../core/phrase';
 
@@ -65,19 +59,14 @@ function judgedList(runtime: JavaRuntime, memo: RunMemo): JudgedList | undefined
     const tls = effectiveJdkTls(runtime, memo);
     return { disabled: tls.disabledAlgorithms.value, jdk: tls.label, from: tls.disabledAlgorithms.from };
   }
-  const feature = Number(runtime.attachment?.feature);
-  const first = runtime.attachment?.firstUpdate;
-  const every =
-    runtime.attachment?.gaUpdates && feature ? disabledInEveryUpdate(runtime.vendor.value, feature, first) : undefined;
-  if (!every) return undefined;
-  // A name whose images start after the GA (eclipse-temurin:8 at 8u302) says so: other builds of 8 may differ.
-  const since = first ? ` from ${javaVersionText(feature, first)} on (the first the name carried)` : '';
-  const jdk = `every ${formatJdk(runtime.vendor.value, { raw: String(feature), feature, update: 0 })} update${since}`;
-  return {
-    disabled: every.value,
-    jdk,
-    from: { kind: 'default', origin: `default of ${jdk} (${every.source})`, confidence: every.confidence },
-  };
+  const every = everyUpdateDisabled(runtime);
+  return (
+    every && {
+      disabled: every.disabled,
+      jdk: every.jdk,
+      from: { kind: 'default', origin: `default of ${every.jdk} (${every.source})`, confidence: every.confidence },
+    }
+  );
 }
 
 /** The reference JDK (jdk-tls-defaults.json referenceJdk): what a current JDK disables, for an end whose JDK is unknown. */

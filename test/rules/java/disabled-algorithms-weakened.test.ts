@@ -1,5 +1,5 @@
 import rule from '../../../src/rules/java/disabled-algorithms-weakened';
-import { ruleTester } from '../../helpers/rule-tester';
+import { ruleTester, type ExpectedFinding } from '../../helpers/rule-tester';
 import { TEMURIN17 } from './fixtures';
 
 /** Apache CloudStack's client/conf/java.security.ciphers.in (Apache-2.0), loaded by its systemd default file. */
@@ -16,6 +16,24 @@ const JDK17_LIST =
  */
 const POC_SICR_DOCKERFILE =
   'FROM maven:3.6.0-jdk-11-slim AS build\nCOPY src /home/app/src\nCOPY pom.xml /home/app\nRUN mvn -f /home/app/pom.xml clean package\n\nFROM fabric8/s2i-java:2.3\nUSER root\nCOPY sirc.cer $JAVA_HOME/jre/lib/security/\nCOPY --from=build /home/app/target/*.jar /usr/local/lib/demo.jar\nEXPOSE 8080\nENTRYPOINT ["java","-jar","/usr/local/lib/demo.jar"]\n';
+/**
+ * An app image FROM `image` that copies a java.security into its JDK's conf/security/ (JDK home `home`), the file's
+ * list dropping TLSv1 and TLSv1.1 (and DTLSv1.0 and ECDH) from the JDK 17 default.
+ */
+const imageCopyingSecurity = (image: string, home: string) => ({
+  Dockerfile: `FROM ${image}\nCOPY target/app.jar /app.jar\nCOPY java.security ${home}/conf/security/\nENTRYPOINT ["java", "-jar", "/app.jar"]\n`,
+  'java.security':
+    'security.provider.1=SUN\njdk.tls.disabledAlgorithms=SSLv3, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL\n',
+  'src/main/resources/application.properties': 'server.port=8443\n',
+});
+/** The finding on imageCopyingSecurity's java.security when every update of the named feature disables entries. */
+const EVERY_UPDATE_WARNING: ExpectedFinding = {
+  messageId: 'weakenedEveryUpdate',
+  file: 'java.security',
+  line: 2,
+  severity: 'warning',
+  related: [{ file: 'Dockerfile', line: 1 }],
+};
 const MASTER_SECURITY =
   'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=SSLv3, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL, include jdk.disabled.namedCurves\n';
 const POC_SICR_PROPERTIES = 'server.port=8443\nserver.ssl.key-store=classpath:localhost.p12\n';
@@ -104,6 +122,51 @@ ruleTester(rule, {
           messageIncludes: ['is Java 8, and the tree does not name its update', '3DES_EDE_CBC'],
           messageExcludes: ['Declare the JDK'],
           related: [{ file: 'Dockerfile', line: 1 }],
+        },
+      ],
+    },
+    {
+      // mabmab159/kira2@66eaa07 (no licence): FROM eclipse-temurin:17-jdk-alpine, COPY java.security into its
+      // conf/security/, whose list drops TLSv1 and TLSv1.1. Every 17 update disables them (17 GA's java.security,
+      // openjdk/jdk17@0add8a1c): re-enabled whichever update was pulled; DTLSv1.0 and ECDH only later updates disable.
+      name: 'eclipse-temurin:17 without its update: what every 17 update disables is re-enabled for sure',
+      files: imageCopyingSecurity('eclipse-temurin:17-jdk-alpine', '/opt/java/openjdk'),
+      errors: [
+        {
+          ...EVERY_UPDATE_WARNING,
+          messageIncludes: [
+            'no longer disables TLSv1, TLSv1.1, which every Eclipse Temurin 17 update disables by default',
+            'It also does not disable DTLSv1.0, ECDH, which current JDKs (OpenJDK 17.0.15) disable by default: if the Java 17 update that runs does',
+          ],
+        },
+      ],
+    },
+    {
+      // eclipse-temurin:11 first carried 11.0.12 (knowledge featureNamesFirstUpdates), and 11.0.11 disabled TLSv1
+      // and TLSv1.1 (JDK-8202343): every update the name ever carried disables them.
+      name: 'eclipse-temurin:11 without its update: every 11 update the name carried (11.0.12 on) disables TLSv1',
+      files: imageCopyingSecurity('eclipse-temurin:11-jre', '/opt/java/openjdk'),
+      errors: [
+        {
+          ...EVERY_UPDATE_WARNING,
+          messageIncludes: [
+            'TLSv1, TLSv1.1, which every Eclipse Temurin 11 update from 11.0.12 on (the first the name carried)',
+          ],
+        },
+      ],
+    },
+    {
+      // The openjdk image held early-access builds under feature tags (docker-library/openjdk#522): no name of GA
+      // updates only, so the hedge stays.
+      name: 'openjdk:17-jdk-slim without its update: still hedged',
+      files: imageCopyingSecurity('openjdk:17-jdk-slim', '/usr/local/openjdk-17'),
+      errors: [
+        {
+          messageId: 'weakenedFeatureOnly',
+          file: 'java.security',
+          line: 2,
+          severity: 'info',
+          messageIncludes: ['is Java 17, and the tree does not name its update'],
         },
       ],
     },
