@@ -134,7 +134,7 @@ export default defineRule({
       const related = copiesRelated(first, others);
       ctx.report({
         messageId: first.messageId,
-        data: { ...first.data, copies: copiesText(others) },
+        data: { ...first.data, copies: copiesText(first, others) },
         location: certLocation(first.c),
         ...(related.length > 0 ? { related } : {}),
         fingerprint: [first.c.cert.fingerprintSha256, 'weak-key', ...storeFingerprint(first.c)],

@@ -416,7 +416,7 @@ ruleTester(rule, {
         file: 'target/src/main/resources/keystore.p12',
         line: 1,
         severity: 'error' as const,
-        messageIncludes: [', and 1 more copy in keystore.p12,'],
+        messageIncludes: [', and 1 more copy in camel/src/main/resources/keystore.p12,'],
         related: [
           'target/src/main/resources/application.properties:2',
           'camel/src/main/resources/keystore.p12:1',

@@ -96,6 +96,28 @@ ruleTester(rule, {
       ],
     },
     {
+      // fix48's grouping named base names only: two copies in two directories read "2 more copies in partner-root.crt",
+      // as if one file held both. Files that share a base name are told apart by their directories.
+      name: 'copies in files of one base name in two directories: each named with its directory',
+      files: {
+        'qm/QM1.mqsc': "ALTER QMGR SSLKEYR('/var/mqm/qmgrs/QM1/ssl/key')\n",
+        'qm/key.kdb': cmsKeyDatabase([
+          { label: 'partner root', kind: 'signer', certificate: pemDer(cert('weak-rsa1024.crt')) },
+        ]),
+        'node1/partner-root.crt': cert('weak-rsa1024.crt'),
+        'node2/partner-root.crt': cert('weak-rsa1024.crt'),
+      },
+      errors: [
+        {
+          messageId: 'weak',
+          file: 'qm/key.kdb',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['and 2 more copies in node1/partner-root.crt and node2/partner-root.crt, has'],
+        },
+      ],
+    },
+    {
       name: 'the same store named by nothing: an info, no peer is known to see it',
       files: { 'app/weak.jks': store('generated/weak.jks') },
       errors: [

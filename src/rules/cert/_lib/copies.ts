@@ -72,10 +72,35 @@ export function copiesRelated(
 
 const NAMES_SAID = 3;
 
-/** `, and 16 more copies in a.jks, b.jks, c.jks and 5 more files,` after the certificate's name; nothing for one copy. */
-export function copiesText(others: readonly CertificateCopy<string>[]): Phrase | string {
+/**
+ * The files' names as a reader tells them apart: the base name, or where two files share it (`server.crt` in two
+ * directories) the fewest last path segments that differ (`node1/server.crt`, `node2/server.crt`).
+ */
+function distinctNames(files: readonly string[]): Map<string, string> {
+  const segments = new Map(files.map((f) => [f, f.split(/[\\/]/).filter(Boolean)]));
+  const names = new Map<string, string>();
+  for (const [file, parts] of segments) {
+    const clashes = [...segments].filter(([other, o]) => other !== file && o.at(-1) === parts.at(-1));
+    const last = (p: string[], n: number) => p.slice(-n).join('/');
+    let count = 1;
+    while (count < parts.length && clashes.some(([, o]) => last(o, count) === last(parts, count))) count++;
+    names.set(file, last(parts, count));
+  }
+  return names;
+}
+
+/**
+ * `, and 16 more copies in a.jks, b.jks, c.jks and 5 more files,` after the certificate's name; nothing for one copy.
+ * Files sharing a base name with each other or with the copy said (`first`) are told apart by their directories.
+ */
+export function copiesText(
+  first: CertificateCopy<string>,
+  others: readonly CertificateCopy<string>[],
+): Phrase | string {
   if (others.length === 0) return '';
-  const files = [...new Set(others.map((o) => path.basename(o.c.doc.file.path)))];
+  const otherFiles = [...new Set(others.map((o) => o.c.doc.file.path))];
+  const shown = distinctNames([first.c.doc.file.path, ...otherFiles]);
+  const files = [...new Set(otherFiles.map((f) => shown.get(f) ?? path.basename(f)))].sort();
   const named = files.slice(0, NAMES_SAID);
   const rest = files.length - named.length;
   const words = ['', ...named.slice(1).map((_, i) => (i === named.length - 2 && rest === 0 ? ' and ' : ', ')), ''];
@@ -119,7 +144,7 @@ export function reportGrouped<MessageId extends string>(
     const { related: _own, ...descriptor } = first.descriptor;
     report({
       ...descriptor,
-      data: { ...descriptor.data, copies: copiesText(others) },
+      data: { ...descriptor.data, copies: copiesText(first, others) },
       ...(related.length > 0 ? { related } : {}),
     });
   }
