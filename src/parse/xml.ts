@@ -69,15 +69,15 @@ const ATTRIBUTE = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 const ENTITY_DECLARATION =
   /<!ENTITY\s+([\w.:-]+)\s+(?:(SYSTEM|PUBLIC\s+(?:"[^"]*"|'[^']*'))\s+(?:"([^"]*)"|'([^']*)')|"([^"]*)"|'([^']*)')[^>]*>/g;
 
+/** Attributes that name the element or let the document refer to it: never the value of the secret it names. */
+const NAMES_NOT_VALUES = /^(?:name|id|refid)$/;
+
 /**
  * A position-keeping XML reader over saxes. Every element, attribute and
  * comment keeps its range; a well-formedness error becomes one problem (the
  * first: later ones are usually consequences) and the elements read so far are kept.
  * Each attribute is also an `Entry` (`Connector@sslProtocol`) so generic rules see it.
  */
-/** Attributes that name the element or let the document refer to it: never the value of the secret it names. */
-const NAMES_NOT_VALUES = /^(?:name|id|refid)$/;
-
 export function parseXml(text: string): XmlParseResult {
   const index = new LineIndex(text);
   const entries: Entry[] = [];
