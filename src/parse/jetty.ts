@@ -148,6 +148,9 @@ export const jettyXmlFormat: FormatHandler<XmlData> = {
   },
 };
 
+/** Secrets, and the stores' paths that say whether a trust store password opens the key store. */
+const isEntrySetter = (name: string) => isSecretKey(name) || /^(?:key|trust)StorePath$/i.test(name);
+
 /**
  * The `<Set name="KeyStorePassword">…</Set>` calls whose argument is text written in the file (no `<Property>` or
  * other element inside): an entry named by the setter, in the section of the object it configures, so that a store
@@ -156,13 +159,11 @@ export const jettyXmlFormat: FormatHandler<XmlData> = {
  * trimmed text to the setter (https://jetty.org/docs/jetty/12/operations-guide/xml/index.html, `<Set>`).
  */
 function setterEntries(text: string, data: XmlData): Entry[] {
-  // Secrets, and the stores' paths that say whether a trust store password opens the key store.
-  const ENTRY_SETTERS = (name: string) => isSecretKey(name) || /^(?:key|trust)StorePath$/i.test(name);
   const index = new LineIndex(text);
   const entries: Entry[] = [];
   for (const element of data.elements) {
     const name = attr(element, 'name');
-    if (element.localName !== 'Set' || !name || !ENTRY_SETTERS(name.value)) continue;
+    if (element.localName !== 'Set' || !name || !isEntrySetter(name.value)) continue;
     if (element.children.length > 0 || !element.text) continue;
     const start = index.offsetAt(element.range.end);
     const end = text.indexOf('</', start);
