@@ -17,6 +17,7 @@ import { decidingPrediction, linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces } from './presented';
 import { levelRefusals } from './openssl-levels';
 import { haproxyStartsWithDv } from './haproxy-verify-off';
+import { markedPemFiles } from './pem-byte-order-mark';
 import { pairKey } from './side-keys';
 import { stackOf } from './stack';
 import { deriveTrust } from './trust';
@@ -116,6 +117,11 @@ export function deriveDeployment(
     deployment.documents.filter((d) => isKeystoreDocument(d) && !d.data.readable).map((d) => d.file.path),
   );
   const trust = deriveTrust(certs, presented, links, unreadable, memo);
+  const pemFiles = new Map(
+    deployment.documents
+      .filter((d): d is ParsedDocument<PemData> => d.kind.startsWith('pem.'))
+      .map((d) => [d.file.path, d]),
+  );
   const derived: DerivedModel = {
     certificates: certs,
     presented,
@@ -130,11 +136,8 @@ export function deriveDeployment(
     endpoints,
     trust,
     channelAccess: mqChannelAccess(deployment),
-    pemFiles: new Map(
-      deployment.documents
-        .filter((d): d is ParsedDocument<PemData> => d.kind.startsWith('pem.'))
-        .map((d) => [d.file.path, d]),
-    ),
+    pemFiles,
+    markedPemFiles: markedPemFiles(deployment.components, stacks, pemFiles),
     levelRefusals: levelRefusals(deployment.components, presented, trust),
     haproxyVerifyOff: haproxyStartsWithDv(deployment),
   };
@@ -205,6 +208,7 @@ export function emptyDerived(): DerivedModel {
     trust: [],
     channelAccess: new Map(),
     pemFiles: new Map(),
+    markedPemFiles: [],
     levelRefusals: { load: [], verify: [] },
     haproxyVerifyOff: false,
   };

@@ -6,6 +6,7 @@ import type { TreeCertificate } from '../model/mq-certs';
 import type { LevelRefusals } from './openssl-levels';
 import type { NamedCertificates } from './presented';
 import type { TlsStack } from './stack';
+import type { MarkedPemFile } from './pem-byte-order-mark';
 import type { LinkTrust } from './trust';
 import type { Location, RelatedLocation } from '../core/types';
 import type { Component, Deployment, Link, UnservedTls } from '../model/types';
@@ -56,6 +57,8 @@ export interface DerivedModel {
   channelAccess: ReadonlyMap<string, ChannelAccess>;
   /** The deployment's PEM files (certificates, keys, DH parameters) by path: a server's key file is found beside its certificate. */
   pemFiles: ReadonlyMap<string, ParsedDocument<PemData>>;
+  /** The PEM files Tomcat connectors on JSSE read whose byte order mark hides their first block (src/derive/pem-byte-order-mark.ts). */
+  markedPemFiles: MarkedPemFile[];
   /**
    * What the OpenSSL security level of each nginx end refuses of the certificates it loads and the upstream chains
    * it verifies (src/derive/openssl-levels.ts).

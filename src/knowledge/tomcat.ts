@@ -261,6 +261,9 @@ export const TOMCAT_LEGACY_CONNECTOR_ATTRIBUTES = data.legacyConnectorAttributes
 /** An SSL-enabled Connector with no SSLHostConfig for its default host name does not start (data/tomcat.json). */
 export const TOMCAT_DEFAULT_HOST_CONFIG_MISSING = data.defaultHostConfigMissing;
 
+/** A PEM file a JSSE connector reads that starts with a byte order mark before its BEGIN line (data/tomcat.json). */
+export const TOMCAT_PEM_BYTE_ORDER_MARK = data.pemByteOrderMark;
+
 /** A Connector written for TLS whose SSLEnabled does not set true serves plain HTTP (data/tomcat.json sslNotEnabled). */
 export const TOMCAT_SSL_NOT_ENABLED = data.sslNotEnabled;
 

@@ -68,6 +68,8 @@ export interface TlsTrustSettings {
    * `certificateChainFile` (both still read by the servers: measured for httpd 2.4.71).
    */
   chainStores?: StoreRef[];
+  /** A PEM file holding the private key of `keyStore`'s certificate apart from it (Tomcat `certificateKeyFile`). */
+  keyFile?: StoreRef;
   /** Alias/label of the key entry it presents (Liberty serverKeyAlias/clientKeyAlias, WAS alias, MQ CERTLABL or ibmwebspheremq<qmgr>). */
   keyAlias?: Traced<string>;
   /** Store of the anchors it trusts (truststore, nginx ssl_client_certificate/ssl_trusted_certificate/proxy_ssl_trusted_certificate). */

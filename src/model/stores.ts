@@ -144,12 +144,16 @@ function tomcatTrust(ctx: ModelContext, component: Component, stores: TreeStores
     const chainFile =
       pick([certificate], ['certificateChainFile']) ?? pick([hostCertificate], ['certificateChainFile']);
     if (chainFile && !unsettled(chainFile.value)) trust.chainStores = [pem(chainFile)];
+    const keyPem = pick([certificate], ['certificateKeyFile']) ?? pick([hostCertificate], ['certificateKeyFile']);
+    if (keyPem && !unsettled(keyPem.value)) trust.keyFile = pem(keyPem);
   } else if (legacyPem && readsConnector) {
     // Tomcat 8.5 and 9 map a Connector's APR-style SSLCertificateFile to its default SSLHostConfig's certificateFile
     // (AbstractHttp11Protocol.setSSLCertificateFile), and the tree names such a release (./tomcat-release.ts).
     if (!unsettled(legacyPem.value)) trust.keyStore = pem(legacyPem);
     const legacyChain = pick([connector], ['SSLCertificateChainFile']);
     if (trust.keyStore && legacyChain && !unsettled(legacyChain.value)) trust.chainStores = [pem(legacyChain)];
+    const legacyKey = pick([connector], ['SSLCertificateKeyFile']);
+    if (trust.keyStore && legacyKey && !unsettled(legacyKey.value)) trust.keyFile = pem(legacyKey);
   } else if (legacyPem && legacyAttribute) {
     // 10.0.0-M1 removed those setters (apache/tomcat 973b0a3), and 10+ does not start such a connector (no SSLHostConfig;
     // the model leaves it out when the tree names such a release). The release is unknown: which file it serves is too.

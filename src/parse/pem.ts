@@ -11,6 +11,13 @@ export interface PemData {
   privateKeys: { range: Range; publicKeySha256?: string }[];
   /** DH parameter blocks (nginx `ssl_dhparam`): the bit length of their prime, when it can be read. */
   dhParameters?: { range: Range; bits?: number }[];
+  /**
+   * The file starts with a UTF-8 byte order mark (EF BB BF, written by Windows editors), `beforeBlock` when the mark
+   * stands right before the first block's `-----BEGIN ` line, which then does not start with it for a reader that
+   * looks for that line at the start (Tomcat's JSSE PEMFile, derive/pem-byte-order-mark.ts). OpenSSL 3 and Spring
+   * Boot read such a file as without the mark.
+   */
+  byteOrderMark?: { beforeBlock: boolean };
 }
 
 const BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
@@ -159,7 +166,12 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
     entries: [],
     comments,
     problems,
-    data: { certificates, privateKeys, ...(dhParameters.length > 0 ? { dhParameters } : {}) },
+    data: {
+      certificates,
+      privateKeys,
+      ...(dhParameters.length > 0 ? { dhParameters } : {}),
+      ...(file.hadBom ? { byteOrderMark: { beforeBlock: file.text.startsWith('-----BEGIN ') } } : {}),
+    },
   };
 }
 

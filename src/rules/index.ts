@@ -118,6 +118,7 @@ import tomcatAttributeIgnored from './tomcat/attribute-ignored';
 import tomcatLegacyConnectorAttributes from './tomcat/legacy-connector-attributes';
 import tomcatNativeCiphersMatchNothing from './tomcat/native-ciphers-match-nothing';
 import tomcatNoDefaultSslHostConfig from './tomcat/no-default-ssl-host-config';
+import tomcatPemByteOrderMark from './tomcat/pem-byte-order-mark';
 import tomcatSslNotEnabled from './tomcat/ssl-not-enabled';
 import wasPluginHttpsTransportWithoutKeyring from './was-plugin/https-transport-without-keyring';
 import wasPluginInsecureFallback from './was-plugin/insecure-fallback';
@@ -242,6 +243,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   tomcatLegacyConnectorAttributes,
   tomcatNativeCiphersMatchNothing,
   tomcatNoDefaultSslHostConfig,
+  tomcatPemByteOrderMark,
   tomcatSslNotEnabled,
   wasPluginHttpsTransportWithoutKeyring,
   wasPluginInsecureFallback,

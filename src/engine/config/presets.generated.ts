@@ -122,6 +122,7 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tomcat/legacy-connector-attributes": "warning",
     "tomcat/native-ciphers-match-nothing": "error",
     "tomcat/no-default-ssl-host-config": "error",
+    "tomcat/pem-byte-order-mark": "error",
     "tomcat/ssl-not-enabled": "warning",
     "was-plugin/https-transport-without-keyring": "warning",
     "was-plugin/insecure-fallback": "warning"
@@ -245,6 +246,7 @@ export const PRESETS: Record<'recommended' | 'strict', Record<string, RuleSettin
     "tomcat/legacy-connector-attributes": "warning",
     "tomcat/native-ciphers-match-nothing": "error",
     "tomcat/no-default-ssl-host-config": "error",
+    "tomcat/pem-byte-order-mark": "error",
     "tomcat/ssl-not-enabled": "warning",
     "was-plugin/https-transport-without-keyring": "warning",
     "was-plugin/insecure-fallback": "warning"
