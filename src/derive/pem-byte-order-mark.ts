@@ -1,34 +1,50 @@
 /**
- * The PEM files a Tomcat connector on JSSE reads that start with a UTF-8 byte order mark right before their first
- * `-----BEGIN ` line: Tomcat's PEMFile never opens that block and the connector does not start
- * (knowledge/tomcat TOMCAT_PEM_BYTE_ORDER_MARK). Computed once per deployment from the parsed PEM files' flag
- * (parse/pem.ts `byteOrderMark`); a connector on OpenSSL reads such a file as without the mark.
+ * The PEM files Java readers refuse because they start with a UTF-8 byte order mark right before their first
+ * `-----BEGIN ` line: a Tomcat connector on JSSE, whose PEMFile never opens that block, so the connector does not
+ * start (knowledge/tomcat TOMCAT_PEM_BYTE_ORDER_MARK); an image's `keytool -importcert` into its JDK's cacerts before
+ * JDK 25, which refuses the file (knowledge keytoolPemByteOrderMark). Computed once per deployment from the parsed PEM
+ * files' flag (parse/pem.ts `byteOrderMark`); OpenSSL (a connector on Tomcat Native) and keytool of JDK 25 read such a
+ * file as without the mark, and a JDK the tree does not name leaves it unknown.
  */
 import type { Location } from '../core/types';
+import { keytoolPemByteOrderMark } from '../knowledge';
+import { knownFeature } from '../knowledge/version';
 import type { Component, StoreRef } from '../model/types';
 import type { PemData } from '../parse/pem';
 import type { ParsedDocument } from '../parse/types';
 import type { TlsStack } from './stack';
 
-/** A PEM file a connector reads through Tomcat's PEMFile whose first block the byte order mark hides. */
+/** A PEM file a Java reader refuses because the byte order mark hides its first block's BEGIN line. */
 export interface MarkedPemFile {
   component: Component;
   /** The tree file. */
   file: string;
-  /** What the connector reads from it: its certificate (`certificateFile`), key (`certificateKeyFile`) or chain. */
-  role: 'certificate' | 'key' | 'chain';
-  /** The setting that names it, when written in a file. */
+  /**
+   * What reads it: a Tomcat connector, for its certificate (`certificateFile`), key (`certificateKeyFile`) or chain;
+   * the keytool of the component's image, which imports it into the JDK's cacerts (`cacerts`, JDK `feature`).
+   */
+  role: 'certificate' | 'key' | 'chain' | 'cacerts';
+  /** The setting that names it, when written in a file; for `cacerts` the Dockerfile RUN. */
   at?: Location;
+  feature?: number;
 }
 
-/** The marked PEM files each Tomcat connector on JSSE reads, in component order. */
+/** The marked PEM files each component's image imports with keytool or each Tomcat connector on JSSE reads, in component order. */
 export function markedPemFiles(
   components: readonly Component[],
   stacks: ReadonlyMap<string, TlsStack>,
   pemFiles: ReadonlyMap<string, ParsedDocument<PemData>>,
 ): MarkedPemFile[] {
   const found: MarkedPemFile[] = [];
+  const marked = (file: string) => pemFiles.get(file)?.data.byteOrderMark?.beforeBlock === true;
   for (const component of components) {
+    // The JDK facts are a chunk of their own (scripts/build.mjs): asked for only when an import is of a marked file.
+    for (const added of component.tls?.trust?.cacertsAdded ?? []) {
+      if (!marked(added.file)) continue;
+      const feature = knownFeature(component.runtime);
+      if (feature !== undefined && feature < keytoolPemByteOrderMark().readsFromFeature)
+        found.push({ component, file: added.file, role: 'cacerts', at: added.at, feature });
+    }
     if (component.type !== 'tomcat.connector') continue;
     const kind = stacks.get(component.id)?.kind;
     if (kind !== 'jsse' && kind !== 'ibmjsse2') continue;
@@ -41,7 +57,7 @@ export function markedPemFiles(
     const seen = new Set<string>();
     for (const [store, role] of read) {
       if (!store?.file || store.type?.value !== 'PEM' || seen.has(store.file)) continue;
-      if (!pemFiles.get(store.file)?.data.byteOrderMark?.beforeBlock) continue;
+      if (!marked(store.file)) continue;
       seen.add(store.file);
       const at = store.path.from.kind === 'file' ? store.path.from.location : undefined;
       found.push({ component, file: store.file, role, ...(at ? { at } : {}) });

@@ -66,6 +66,7 @@ export {
   jdkFromPath,
   jlinkEcProvider,
   jvmOptionVariable,
+  keytoolPemByteOrderMark,
   ownCacertsSourceOf,
   readsOptionVariable,
   splitImageReference,

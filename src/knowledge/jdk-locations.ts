@@ -398,3 +398,17 @@ export function jlinkEcProvider(): EcProviderModule {
   const { module, fromFeature, inJavaBaseFromFeature, source } = facts().jlinkEcProvider;
   return { module, fromFeature, inJavaBaseFromFeature, source };
 }
+
+/** How keytool reads a PEM certificate whose byte order mark stands right before its BEGIN line (data/jdk-locations.json). */
+interface KeytoolPemMark {
+  /** The first feature release whose keytool reads such a file; earlier ones refuse it. */
+  readsFromFeature: number;
+  /** What keytool -importcert prints when it refuses it. */
+  failure: string;
+  source: string;
+}
+
+export function keytoolPemByteOrderMark(): KeytoolPemMark {
+  const { readsFromFeature, failure, source } = facts().keytoolPemByteOrderMark;
+  return { readsFromFeature, failure, source };
+}

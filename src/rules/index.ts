@@ -45,6 +45,7 @@ import javaDisabledAlgorithmsWeakened from './java/disabled-algorithms-weakened'
 import javaHttpsOnlyInProfile from './java/https-only-in-profile';
 import javaIbmDefaultTlsV1 from './java/ibm-default-tls-v1';
 import javaJlinkRuntimeWithoutEc from './java/jlink-runtime-without-ec';
+import javaKeytoolImportByteOrderMark from './java/keytool-import-byte-order-mark';
 import javaProtocolDisabledByRuntime from './java/protocol-disabled-by-runtime';
 import javaProtocolUnsupportedByRuntime from './java/protocol-unsupported-by-runtime';
 import javaRuntimeAmbiguous from './java/runtime-ambiguous';
@@ -170,6 +171,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaHttpsOnlyInProfile,
   javaIbmDefaultTlsV1,
   javaJlinkRuntimeWithoutEc,
+  javaKeytoolImportByteOrderMark,
   javaProtocolDisabledByRuntime,
   javaProtocolUnsupportedByRuntime,
   javaRuntimeAmbiguous,

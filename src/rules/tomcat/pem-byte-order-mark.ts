@@ -5,7 +5,7 @@ import type { MarkedPemFile } from '../../derive/pem-byte-order-mark';
 import { defineRule } from '../types';
 
 /** What the connector reads from the file, in words. */
-const READS: Record<MarkedPemFile['role'], string> = {
+const READS: Partial<Record<MarkedPemFile['role'], string>> = {
   certificate: 'certificate file (certificateFile)',
   key: 'private key file (certificateKeyFile)',
   chain: 'chain file (certificateChainFile)',
@@ -34,13 +34,15 @@ export default defineRule({
   },
   check(ctx) {
     for (const marked of ctx.deployment.derived.markedPemFiles) {
+      const reads = READS[marked.role];
+      if (!reads) continue;
       const file = path.relative(ctx.deployment.root, marked.file).split(path.sep).join('/') || marked.file;
       const start = { line: 0, character: 0 };
       ctx.report({
         messageId: 'marked',
         data: {
           server: marked.component.name,
-          reads: ours(READS[marked.role]),
+          reads: ours(reads),
           file,
           failure: ours(FACT.failure),
         },
