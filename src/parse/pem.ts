@@ -66,6 +66,7 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
   // LineIndex counts CR and CRLF line ends like splitLines (an LF-only index put positions past the end of CR-terminated lines).
   const lineIndex = new LineIndex(file.text);
   const rangeAt = (start: number, end: number): Range => lineIndex.rangeAt(start, end);
+  if (file.utf16) return utf16Pem(file, kind, rangeAt(0, 0));
   for (const m of file.text.matchAll(BLOCK)) {
     const r = rangeAt(m.index ?? 0, (m.index ?? 0) + m[0].length);
     if (m[1] === 'CERTIFICATE') {
@@ -172,6 +173,35 @@ export function parsePem(file: SourceFile, kind = 'pem.certificate'): ParsedDocu
       ...(dhParameters.length > 0 ? { dhParameters } : {}),
       ...(file.hadBom ? { byteOrderMark: { beforeBlock: file.text.startsWith('-----BEGIN ') } } : {}),
     },
+  };
+}
+
+/**
+ * A PEM file saved as UTF-16 (lint-deploy decodes it): the programs that load PEM files read it as bytes and find no
+ * `-----BEGIN` line in it. Measured on Debian 12 with a UTF-16 LE certificate (the mark FF FE, then the text): OpenSSL
+ * 3.0.19 `openssl x509` "Could not read certificate", nginx 1.22.1 `PEM_read_bio_X509_AUX() failed (… no start line …)`,
+ * HAProxy 2.6.12 "unable to load certificate", httpd 2.4.71 AH00016 "Configuration Failed", keytool of OpenJDK 17.0.15
+ * and Temurin 25.0.3 "Failed to parse input", Tomcat 10.1.60's PEMFile no certificate and no key, Spring Boot's
+ * certificate pattern (v3.4.0) no match. So nothing is read from it: no block, one error (an info for a file nothing
+ * names, engine/run/unused-pem-files.ts).
+ */
+function utf16Pem(file: SourceFile, kind: string, start: Range): ParsedDocument<PemData> {
+  return {
+    file,
+    kind,
+    entries: [],
+    comments: [],
+    problems: [
+      {
+        code: 'pem-encoding',
+        severity: 'error',
+        message:
+          'The file is UTF-16 (it starts with the UTF-16 byte order mark {{mark}}): OpenSSL (nginx, HAProxy, httpd), Tomcat, keytool and Spring Boot read a PEM file as bytes and find no -----BEGIN line in it, so whatever loads it fails (nginx: `PEM_read_bio_X509_AUX() failed (... no start line ...)`, HAProxy: unable to load certificate). Its certificates and keys are not checked. Save the file as UTF-8 without a byte order mark',
+        data: { mark: file.utf16 === 'be' ? '\\xfe\\xff' : '\\xff\\xfe' },
+        range: start,
+      },
+    ],
+    data: { certificates: [], privateKeys: [] },
   };
 }
 

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
+import { leaf } from '../helpers/pki';
 import { writeTree } from '../helpers/rule-tester';
 
 const TRUNCATED_CERT =
@@ -14,9 +15,14 @@ const TRUNCATED_CERT =
 const TRUNCATED_KEY =
   '-----BEGIN PRIVATE KEY-----\nMIIEvQIBADANBgkqhkiG9w0BAQEFAASCBKcwggSjAgEAAoIBAQC7\n-----END PRIVATE KEY-----\n';
 
-const DAMAGED = new Set(['parse/pem-invalid-certificate', 'parse/pem-invalid-key', 'parse/keystore-invalid']);
+const DAMAGED = new Set([
+  'parse/pem-invalid-certificate',
+  'parse/pem-invalid-key',
+  'parse/pem-encoding',
+  'parse/keystore-invalid',
+]);
 
-function damaged(files: Record<string, string>) {
+function damaged(files: Record<string, string | Buffer>) {
   const root = writeTree(files);
   try {
     return lint({ paths: [root], cwd: root, config: defaultConfig(root) })
@@ -81,6 +87,33 @@ describe('key stores a runtime cannot load', () => {
     });
     expect(found).toEqual([
       expect.objectContaining({ file: 'tomcat/conf/key.p12', ruleId: 'parse/keystore-invalid', severity: 'warning' }),
+    ]);
+  });
+});
+
+// Measured on Debian 12 with a UTF-16 LE certificate (FF FE, then the text): nginx 1.22.1 refuses it
+// (`PEM_read_bio_X509_AUX() failed (... no start line ...)`), so do HAProxy 2.6.12, httpd 2.4.71, keytool and Tomcat's PEMFile.
+describe('PEM files saved as UTF-16', () => {
+  const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]);
+  const site = leaf('www.example.com');
+  const nginx = {
+    'nginx/nginx.conf':
+      'events {}\nhttp { server { listen 443 ssl; ssl_certificate /etc/nginx/certs/site.crt; ssl_certificate_key /etc/nginx/certs/site.key; } }\n',
+    'nginx/certs/site.key': site.keyPem,
+  };
+
+  it('named by an nginx server: an error, its certificate not read', () => {
+    const found = damaged({ ...nginx, 'nginx/certs/site.crt': utf16(site.pem) });
+    expect(found).toEqual([
+      expect.objectContaining({ file: 'nginx/certs/site.crt', ruleId: 'parse/pem-encoding', severity: 'error' }),
+    ]);
+    expect(found[0]!.message).toContain('UTF-16 byte order mark \\xff\\xfe');
+  });
+
+  it('named by nothing: an info', () => {
+    const found = damaged({ ...nginx, 'nginx/certs/site.crt': site.pem, 'old/site.crt': utf16(site.pem) });
+    expect(found).toEqual([
+      expect.objectContaining({ file: 'old/site.crt', ruleId: 'parse/pem-encoding', severity: 'info' }),
     ]);
   });
 });

@@ -12,8 +12,8 @@ import * as path from 'node:path';
 import type { Finding } from '../../core/types';
 import type { UnnamedFileTest } from './unnamed-files';
 
-/** The parse findings of a PEM block that does not decode, and of a key store a runtime cannot load. */
-const DAMAGED_PEM = new Set(['parse/pem-invalid-certificate', 'parse/pem-invalid-key']);
+/** The parse findings of a PEM block that does not decode or a PEM file saved as UTF-16, and of a key store a runtime cannot load. */
+const DAMAGED_PEM = new Set(['parse/pem-invalid-certificate', 'parse/pem-invalid-key', 'parse/pem-encoding']);
 const DAMAGED = new Set([...DAMAGED_PEM, 'parse/keystore-invalid']);
 
 export function unusedDamagedPemAsInfo(findings: Finding[], unnamed: UnnamedFileTest): Finding[] {
