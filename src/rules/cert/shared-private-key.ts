@@ -55,7 +55,7 @@ export default defineRule({
     severity: 'warning',
     messages: {
       shared:
-        '{{owner}} uses the same key pair as {{other}} ({{dn}}): the private key has been copied between machines, a leak on either exposes both, and a peer that authorises by certificate (MQ SSLPEER, a client-certificate check) cannot tell the two apart. Issue each its own certificate and key',
+        '{{owner}} uses the same key pair as {{other}} ({{dn}}): one private key serves both, so a leak from either exposes both, and a peer that authorises by certificate (MQ SSLPEER, a client-certificate check) cannot tell the two apart. Issue each its own certificate and key',
     },
     defaultOptions: {},
     symptoms: [],
