@@ -44,14 +44,18 @@ export class ImageFiles {
   private builds: { dockerfile: string; context: string; mountTargets: string[] }[] | undefined;
   /** Tree file → where the images hold it. */
   private placements: Map<string, { image: Image; containerPath: string }[]> | undefined;
-  private readonly treeFiles: string[];
+  /** The tree files in code-unit order, each with its place in the tree's: the files under a path are one run. */
+  private readonly sortedFiles: readonly { file: string; order: number }[];
   private readonly treeFileSet: ReadonlySet<string>;
   /** Tree files a COPY/ADD names that the build context leaves out, with the `.dockerignore` line that does. */
   private readonly leftOut = new Map<string, RelatedLocation[]>();
 
   constructor(private readonly documents: readonly ParsedDocument[]) {
-    this.treeFiles = documents.map((d) => d.file.path);
-    this.treeFileSet = new Set(this.treeFiles);
+    const files = documents.map((d) => d.file.path);
+    this.sortedFiles = files
+      .map((file, order) => ({ file, order }))
+      .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.order - b.order));
+    this.treeFileSet = new Set(files);
   }
 
   /**
@@ -274,6 +278,21 @@ export class ImageFiles {
     return stageFiles[stageFiles.length - 1] ?? new Map<string, ImagePlacement>();
   }
 
+  /** The tree files whose paths start with `prefix`, in the tree's order. */
+  private filesStartingWith(prefix: string): string[] {
+    const sorted = this.sortedFiles;
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (sorted[middle]!.file < prefix) low = middle + 1;
+      else high = middle;
+    }
+    const found: { file: string; order: number }[] = [];
+    for (let i = low; i < sorted.length && sorted[i]!.file.startsWith(prefix); i++) found.push(sorted[i]!);
+    return found.sort((a, b) => a.order - b.order).map((f) => f.file);
+  }
+
   /** Tree files a copy takes from the build context: a file (no `under`), or a directory's files (`under` it). */
   private fromContext(
     copy: DockerCopy,
@@ -289,12 +308,14 @@ export class ImageFiles {
       if (WILDCARD.test(source)) {
         wildcard = true;
         const pattern = globPattern(absolute);
-        for (const file of this.treeFiles) if (pattern.test(file)) files.push({ file });
+        // Only the files under the pattern's literal start can match: found by search, not by a scan of the tree
+        // (one deployment of hundreds of images copying directories was quadratic in its size).
+        for (const file of this.filesStartingWith(absolute.slice(0, absolute.search(WILDCARD))))
+          if (pattern.test(file)) files.push({ file });
       } else if (this.treeFileSet.has(absolute)) files.push({ file: absolute });
       else
-        for (const file of this.treeFiles)
-          if (file.startsWith(absolute + path.sep))
-            files.push({ file, under: path.relative(absolute, file).split(path.sep).join('/') });
+        for (const file of this.filesStartingWith(absolute + path.sep))
+          files.push({ file, under: path.relative(absolute, file).split(path.sep).join('/') });
     }
     return { files: files.filter((f) => f.file.startsWith(context + path.sep) && inContext(f.file)), wildcard };
   }
