@@ -26,6 +26,9 @@ import { installedJdks } from './runtime-named';
 
 const JAVA_HOME_PREFIX = /^\$(\{JAVA_HOME\}|JAVA_HOME(?!\w))/;
 
+/** A COPY source holding a variable or a wildcard: which tree file it names is not known from the text. */
+const UNRESOLVED_SOURCE = /[$*?[]/;
+
 /** The last COPY/ADD over that JDK file, and the tree file it puts there (undefined: not a file of the tree). */
 interface HomeFileCopy {
   copy: DockerCopy;
@@ -66,7 +69,7 @@ export function homeFileCopy(
     const sources = copy.written.slice(0, -1);
     const named = intoDirectory ? sources.filter((s) => path.posix.basename(s) === name) : sources;
     // Into the directory, files of other names (written as such) land beside the JDK's file, not over it.
-    if (intoDirectory && named.length === 0 && !sources.some((s) => /[$*?[]/.test(s))) continue;
+    if (intoDirectory && named.length === 0 && !sources.some((s) => UNRESOLVED_SOURCE.test(s))) continue;
     found = copiedTreeFile(copy, named, contexts, treeFiles);
   }
   return found;
@@ -90,7 +93,7 @@ function copiedTreeFile(
       ? (copy.sources[sources.indexOf(only)] ?? only)
       : undefined;
   const files =
-    source && !/[$*?[]/.test(source)
+    source && !UNRESOLVED_SOURCE.test(source)
       ? [...new Set(contexts.map((c) => path.resolve(c, source)).filter((f) => treeFiles.has(f)))]
       : [];
   return { copy, ...(files.length === 1 && { file: files[0] }) };
@@ -142,7 +145,7 @@ function packageSecurityFileCopy(
       : sources.length === 1 && reads(destination)
         ? sources
         : [];
-    if (named.length === 0 && !(intoDirectory && sources.some((s) => /[$*?[]/.test(s)))) continue;
+    if (named.length === 0 && !(intoDirectory && sources.some((s) => UNRESOLVED_SOURCE.test(s)))) continue;
     found = copiedTreeFile(copy, named, contexts, treeFiles);
   }
   return found;
@@ -217,7 +220,7 @@ export function misplacedHomeFiles(
   for (const copy of heldCopies(doc.data)) {
     const relative = homeRelative(copy, home);
     const sources = copy.written.slice(0, -1);
-    if (relative === undefined || sources.some((s) => /[$*?[]/.test(s))) continue;
+    if (relative === undefined || sources.some((s) => UNRESOLVED_SOURCE.test(s))) continue;
     const landed = relative.endsWith('/')
       ? sources.filter((s) => path.posix.basename(s) === name).map((s) => `${relative}${path.posix.basename(s)}`)
       : sources.length === 1
@@ -338,7 +341,7 @@ function setsJavaHome(doc: ParsedDocument<DockerfileData>): boolean {
 function landedPaths(copy: DockerCopy): string[] {
   const destination = copy.destination?.replace(/\/\.$/, '/');
   const sources = copy.written.slice(0, -1);
-  if (!destination || sources.length === 0 || sources.some((s) => /[$*?[]/.test(s))) return [];
+  if (!destination || sources.length === 0 || sources.some((s) => UNRESOLVED_SOURCE.test(s))) return [];
   const landed = destination.endsWith('/')
     ? sources.map((s) => `${destination}${path.posix.basename(s)}`)
     : sources.length === 1
