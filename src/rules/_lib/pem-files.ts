@@ -1,7 +1,11 @@
+import { ours } from '../../core/phrase';
+import type { MarkedPemFile } from '../../derive/pem-byte-order-mark';
 import type { TreeCertificate } from '../../model/attributes-mq';
+import { relativePosix } from '../../model/paths';
 import type { PemData } from '../../parse/pem';
 import type { PemCertificate } from '../../parse/certificate';
 import type { ParsedDocument } from '../../parse/types';
+import type { RuleRelated } from '../types';
 
 /**
  * The tree PEM file a server's certificate reference resolves to (derive's presented certificates; the reference
@@ -17,4 +21,20 @@ export function presentedPemFile(
   const file = named.doc.file.path;
   const leaf = pemByPath.get(file)?.data.certificates[0];
   return leaf ? { file, leaf } : undefined;
+}
+
+/**
+ * A PEM file whose byte order mark a Java reader refuses (derive/pem-byte-order-mark.ts), as the rules that say so
+ * name it: its path in the tree, and the place of the mark (the file's first character).
+ */
+export function markedPemPlace(root: string, marked: MarkedPemFile): { file: string; mark: RuleRelated } {
+  const start = { line: 0, character: 0 };
+  return {
+    file: relativePosix(root, marked.file) || marked.file,
+    mark: {
+      file: marked.file,
+      range: { start, end: start },
+      message: ours('a UTF-8 byte order mark (EF BB BF) before the first -----BEGIN line'),
+    },
+  };
 }

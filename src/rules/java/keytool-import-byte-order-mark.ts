@@ -1,9 +1,9 @@
-import * as path from 'node:path';
 import { keytoolPemByteOrderMark } from '../../knowledge';
 import { ours } from '../../core/phrase';
 import { sameStart } from '../../core/types';
 import type { MarkedPemFile } from '../../derive/pem-byte-order-mark';
 import { defineRule } from '../types';
+import { markedPemPlace } from '../_lib/pem-files';
 
 /**
  * A Dockerfile `RUN keytool -importcert … -cacerts` whose certificate file starts with a UTF-8 byte order mark right
@@ -41,8 +41,7 @@ export default defineRule({
     const keytool = keytoolPemByteOrderMark();
     for (const group of groups) {
       const [first] = group as [MarkedPemFile];
-      const file = path.relative(ctx.deployment.root, first.file).split(path.sep).join('/') || first.file;
-      const start = { line: 0, character: 0 };
+      const { file, mark } = markedPemPlace(ctx.deployment.root, first);
       ctx.report({
         messageId: 'marked',
         data: {
@@ -53,13 +52,7 @@ export default defineRule({
           readsFrom: keytool.readsFromFeature,
         },
         location: first.at!,
-        related: [
-          {
-            file: first.file,
-            range: { start, end: start },
-            message: ours('a UTF-8 byte order mark (EF BB BF) before the first -----BEGIN line'),
-          },
-        ],
+        related: [mark],
         fingerprint: [file, String(first.at!.range?.start.line ?? 0)],
       });
     }

@@ -1,8 +1,8 @@
-import * as path from 'node:path';
 import { TOMCAT_PEM_BYTE_ORDER_MARK as FACT } from '../../knowledge/tomcat';
 import { ours } from '../../core/phrase';
 import type { MarkedPemFile } from '../../derive/pem-byte-order-mark';
 import { defineRule } from '../types';
+import { markedPemPlace } from '../_lib/pem-files';
 
 /** What the connector reads from the file, in words. */
 const READS: Partial<Record<MarkedPemFile['role'], string>> = {
@@ -36,8 +36,7 @@ export default defineRule({
     for (const marked of ctx.deployment.derived.markedPemFiles) {
       const reads = READS[marked.role];
       if (!reads) continue;
-      const file = path.relative(ctx.deployment.root, marked.file).split(path.sep).join('/') || marked.file;
-      const start = { line: 0, character: 0 };
+      const { file, mark } = markedPemPlace(ctx.deployment.root, marked);
       ctx.report({
         messageId: 'marked',
         data: {
@@ -47,13 +46,7 @@ export default defineRule({
           failure: ours(FACT.failure),
         },
         location: marked.at ?? marked.component.location,
-        related: [
-          {
-            file: marked.file,
-            range: { start, end: start },
-            message: ours('a UTF-8 byte order mark (EF BB BF) before the first -----BEGIN line'),
-          },
-        ],
+        related: [mark],
         fingerprint: [marked.component.name, marked.role, file],
       });
     }
