@@ -1,10 +1,10 @@
-import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { libertyServers } from '../model/liberty-config';
 import { containerStarts } from '../model/container-starts';
 import type { Deployment } from '../model/types';
 import type { TemplateSpan } from '../parse/template';
 import { isSecretKey } from '../parse/types';
+import { relativePosix } from '../core/posix-path';
 
 /**
  * `--debug`: how lint-deploy read the tree before judging it — template syntax set aside, configuration
@@ -12,7 +12,7 @@ import { isSecretKey } from '../parse/types';
  * on stderr, so a user can check what a finding rests on.
  */
 export function debugResolution(deployments: Deployment[], cwd: string): string[] {
-  const rel = (file: string) => path.relative(cwd, file).split(path.sep).join('/') || '.';
+  const rel = (file: string) => relativePosix(cwd, file) || '.';
   const at = (l: Location) => `${rel(l.file)}${l.range ? `:${l.range.start.line + 1}` : ''}`;
   const lines: string[] = [];
   const helmFiles = new Set<string>();

@@ -5,6 +5,7 @@ import { lexists, writeFileAtomic } from '../core/safe-fs';
 import { CONFIG_FILE_NAMES, DEFAULT_CONFIG_FILE_NAME } from '../core/config';
 import { describeErrors, validateAgainst } from '../engine/config/validate';
 import { packageRoot, readPackageVersion } from './package-info';
+import { relativePosix } from '../core/posix-path';
 
 /** The config `lint-deploy --init` writes: valid against schemas/config.schema.json, every section present. */
 export const STARTER_CONFIG = {
@@ -38,7 +39,7 @@ export function schemaReference(configDir: string, root = packageRoot(), version
   const inside = (dir: string, parent: string) =>
     !path.relative(parent, dir).startsWith('..') && !path.isAbsolute(path.relative(parent, dir));
   if (!fs.existsSync(schema) || !inside(configDir, owner)) return publishedSchemaUrl(version);
-  const relative = path.relative(configDir, schema).split(path.sep).join('/');
+  const relative = relativePosix(configDir, schema);
   return relative.startsWith('.') ? relative : `./${relative}`;
 }
 

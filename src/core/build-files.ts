@@ -1,5 +1,6 @@
 import * as path from 'node:path';
 import { DirectoryTree } from './dir-tree';
+import { posixPath } from './posix-path';
 
 /** A Maven or Gradle build file: its directory is one application's (or library's) source tree. */
 export const isBuildFile = (file: string): boolean => /^(pom\.xml|build\.gradle(\.kts)?)$/.test(path.basename(file));
@@ -39,7 +40,7 @@ export function inGradleOnlyProject(buildFiles: readonly string[], read: (file: 
   }
   const filtersResources = new Map<string, boolean>();
   return (file: string): boolean => {
-    const at = file.split(path.sep).join('/').lastIndexOf('/src/main/resources/');
+    const at = posixPath(file).lastIndexOf('/src/main/resources/');
     if (at < 0) return false;
     const project = file.slice(0, at);
     const build = gradle.get(project);

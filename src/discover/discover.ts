@@ -8,6 +8,7 @@ import { describeEnvironment, detectEnvironments, fileSetName, type DetectedEnvi
 import type { LintConfig } from '../core/config';
 import { CONFIG_FILE_NAMES, DEFAULT_CACHE_FILE } from '../core/config';
 import { describeReadFailure, isInside, readRegularFile, realPathResolver } from '../core/safe-fs';
+import { posixPath, relativePosix } from '../core/posix-path';
 
 export interface DiscoverOptions {
   paths: string[];
@@ -120,7 +121,7 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   /** Whether a file is one lint-deploy reads, when content detection classified it. */
   const unrecognised = (file: string) => [...detected.values()].every((d) => !d.recognised.has(file));
   const globReason = (root: string) =>
-    `config "deployments" in ${path.relative(cwd, config.file ?? config.baseDir) || '.'} matches ${path.relative(config.baseDir, root).split(path.sep).join('/') || '.'}`;
+    `config "deployments" in ${path.relative(cwd, config.file ?? config.baseDir) || '.'} matches ${relativePosix(config.baseDir, root) || '.'}`;
 
   for (const given of options.paths.length ? options.paths : ['.']) {
     let absolute: string;
@@ -291,10 +292,7 @@ function makeIgnoreFilter(options: DiscoverOptions): (file: string) => boolean {
     filters.some(({ base, ig }) => {
       const relative = path.relative(base, file);
       return (
-        relative !== '' &&
-        !relative.startsWith('..') &&
-        !path.isAbsolute(relative) &&
-        ig.ignores(relative.split(path.sep).join('/'))
+        relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative) && ig.ignores(posixPath(relative))
       );
     });
 }

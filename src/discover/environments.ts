@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classifyFile, neverConfiguration } from '../parse/registry';
 import { separateBuildProjects } from './build-projects';
+import { relativePosix } from '../core/posix-path';
 
 /**
  * Environment boundaries detected from content (DESIGN.md "Deployments", docs/deployments.md):
@@ -137,12 +138,12 @@ export function fileSetName(root: string, members: readonly string[]): string {
 }
 
 const describeMembers = (root: string, members: readonly string[], cwd: string) =>
-  path.relative(cwd, fileSetName(root, members)).split(path.sep).join('/');
+  relativePosix(cwd, fileSetName(root, members));
 
 /** Why a detected environment is a deployment of its own, for `--debug` (names the heuristic of the docs). */
 export function describeEnvironment(environment: DetectedEnvironment, cwd: string): string {
-  const where = path.relative(cwd, environment.parent).split(path.sep).join('/') || '.';
-  const at = path.relative(cwd, environment.root).split(path.sep).join('/');
+  const where = relativePosix(cwd, environment.parent) || '.';
+  const at = relativePosix(cwd, environment.root);
   if (environment.testCode)
     return `content: ${at} holds its own test code (${path.basename(environment.testCode)}) in the test suite ${where}; heuristic "test scenarios"`;
   const { buildProjects, members } = environment;

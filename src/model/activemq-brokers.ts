@@ -49,7 +49,6 @@ import { traced } from './java-shared';
 import { serviceImageRuntime } from './kafka-brokers';
 import { mountedTreeFile } from './kafka-protocols';
 import { containerRunners } from './loopback';
-import { relativePosix } from './paths';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
 import type {
   ClientAuthMode,
@@ -60,6 +59,7 @@ import type {
   TlsTrustSettings,
   TreeMount,
 } from './types';
+import { relativePosix } from '../core/posix-path';
 
 const PLACEHOLDER = /\$\{/;
 const isTrue = (p: BrokerUriParameter | undefined) => p?.value.trim().toLowerCase() === 'true';

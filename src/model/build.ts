@@ -3,7 +3,7 @@ import type { LintConfig } from '../core/config';
 import type { ParsedDocument } from '../parse/types';
 import { contributorApplies, type ModelContext } from './contributor';
 import { composeMountsOf } from './compose-mounts';
-import { componentGlobs, relativePosix } from './paths';
+import { componentGlobs } from './paths';
 import { treeCertificates, type TreeCertificate } from './mq-certs';
 import { MODEL_CONTRIBUTORS } from './registry';
 import { mqscScripts } from './mq-scripts';
@@ -15,6 +15,7 @@ import { libertyKeyStoresUnreferenced, libertyStoreHomes } from './liberty-unref
 import { libertyServersServingNoTls } from './unserved-tls';
 import { includesMissingOf, libertyServersOf } from './liberty-config';
 import type { Deployment } from './types';
+import { relativePosix } from '../core/posix-path';
 
 export interface BuildOptions {
   config: LintConfig;

@@ -11,7 +11,7 @@ import type { ComposeData } from '../parse/compose';
 import type { ImageBuildData } from '../parse/image-build';
 import type { KubernetesConfigMap, KubernetesContainer, KubernetesData } from '../parse/kubernetes';
 import type { ParsedDocument } from '../parse/types';
-import { relativePosix } from './paths';
+import { relativePosix } from '../core/posix-path';
 
 /** One way the app is started (a container of a Kubernetes workload; `compose` for its Docker Compose services). */
 export interface StartVariant {

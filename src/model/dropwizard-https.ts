@@ -32,7 +32,6 @@ import { springBootReleases } from './spring-boot-release';
 import { http2Lists } from './dropwizard-h2';
 import type { ModelContext, ModelContributor } from './contributor';
 import { traced } from './java-shared';
-import { relativePosix } from './paths';
 import { PLACEHOLDER, storeRef, treeStoresOf, type TreeStores } from './store-files';
 import type {
   DropwizardHttpsComponent,
@@ -43,6 +42,7 @@ import type {
   TlsTrustSettings,
   Traced,
 } from './types';
+import { relativePosix } from '../core/posix-path';
 
 /** A literal include pattern (`TLSv1.2`, `TLSv1\.2`, a suite name): the one name it matches. */
 const LITERAL = /^(?:[\w-]|\\\.|\.)+$/;

@@ -14,7 +14,6 @@ import type { DockerfileData } from '../parse/dockerfile';
 import { HAPROXY_FACTS } from '../knowledge/openssl';
 import { haproxyBindFloorApplies } from '../knowledge/server-releases';
 import type { ModelContributor } from './contributor';
-import { relativePosix } from './paths';
 import { opensslAttribute, serverOpenssl, type ServerOpenssl } from './nginx-tls';
 import { haproxyReleaseOf, keyFileLookupOf, removedKeywords } from './haproxy-release';
 import { bindCertificateSources } from './haproxy-certificates';
@@ -39,6 +38,7 @@ import {
 import type { Component, TlsSettings, Traced } from './types';
 import { globalsOf, pathOf, type HaproxyGlobals } from './haproxy-globals';
 import type { ClientUrl } from './attributes';
+import { relativePosix } from '../core/posix-path';
 
 interface Context {
   doc: ParsedDocument<HaproxyData>;

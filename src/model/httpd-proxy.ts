@@ -3,13 +3,13 @@
  * or a `BalancerMember` of a `<Proxy balancer://…>` with such a URL (mod_proxy, mod_proxy_balancer), is an
  * `httpd.proxy` whose TLS settings are the SSLProxy* directives of its virtual host (else the main server's).
  */
-import * as path from 'node:path';
 import type { RunMemo } from '../core/run-memo';
 import { opensslAttribute } from './nginx-tls';
 import { httpdEnd, PROXY_SIDE, type HttpdContext, type HttpdPlaced } from './httpd-tls';
 import { proxySettings } from './httpd-proxy-settings';
 import type { HttpdProxyComponent } from './types';
 import type { ClientUrl } from './attributes-tls';
+import { shownRelative } from '../core/posix-path';
 
 /** Schemes mod_proxy speaks TLS to, and the one the model links by (`h2://` is HTTP/2 over TLS: mod_proxy_http2). */
 export const TLS_SCHEMES: Record<string, string> = { https: 'https', wss: 'wss', h2: 'https' };
@@ -94,7 +94,7 @@ export function httpdProxies(
     // The level is the one OpenSSL verifies the backend's chain at (SSLProxyVerify other than none): derive/openssl-levels.ts.
     const { tls, kept } = httpdEnd(passLevels, PROXY_SIDE, context, memo, pass);
     const settings = proxySettings(passLevels, context);
-    const relative = path.relative(context.root, pass.file).split(path.sep).join('/') || path.basename(pass.file);
+    const relative = shownRelative(context.root, pass.file);
     const line = (pass.directive.nameRange.start.line ?? 0) + 1;
     out.push({
       id: `httpd.proxy:${relative}:${line}:${target.value}`,

@@ -47,6 +47,7 @@ import type {
   HttpdTlsBehindPlain,
 } from './attributes-httpd';
 import type { Component } from './types';
+import { shownRelative } from '../core/posix-path';
 
 /** Sections whose directives httpd reads as if written around them when their condition holds at start. */
 const CONDITIONAL = new Set(['ifmodule', 'ifdefine', 'ifversion', 'iffile', 'ifdirective', 'ifsection']);
@@ -302,7 +303,7 @@ function serverComponent(
   const at: Location = vhost
     ? { file: vhost.file, range: vhost.directive.nameRange }
     : { file: engine.file, range: engine.directive.nameRange };
-  const relative = path.relative(context.root, at.file).split(path.sep).join('/') || path.basename(at.file);
+  const relative = shownRelative(context.root, at.file);
   const written = addresses.find((a) => !/[$[{<%]/.test(a))?.replace(/:\d+$/, '');
   // A name or port a template writes (`<VirtualHost *:{{ https_port }}>`, `ServerName {{ vhost_name }}`) is named as
   // written, not `_:?` (el1638en/apache_tomcat_load_balancer@aa1097b roles/apache2/templates/vhost_mod_jk.conf.j2).

@@ -7,12 +7,12 @@
  * `KeyFile` and `SSLServerCert` are; `SSLCipherSpec`, `SSLProtocolDisable` and the rest are not. The protocols and
  * suites GSKit offers depend on the IHS release and are not modelled here: the end's implementation is unknown.
  */
-import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { argsRange } from './nginx-placed';
 import { inEffect, portOf, serverNamesOf, type HttpdContext, type HttpdPlaced } from './httpd-tls';
 import type { IhsServerComponent } from './types';
 import { IHS_INHERITED, IHS_NOT_INHERITED } from '../knowledge/ihs';
+import { shownRelative } from '../core/posix-path';
 
 /** The directive in effect: from the main server too when IHS copies it into virtual hosts, else the own level's. */
 function ihsInEffect(levels: readonly HttpdPlaced[][], key: string): HttpdPlaced | undefined {
@@ -62,7 +62,7 @@ export function ihsServerComponent(
   const location: Location = vhost
     ? { file: vhost.file, range: vhost.directive.nameRange }
     : { file: enable.file, range: enable.directive.nameRange };
-  const relative = path.relative(context.root, location.file).split(path.sep).join('/') || path.basename(location.file);
+  const relative = shownRelative(context.root, location.file);
   const written = addresses.find((a) => !/[$[{<%]/.test(a))?.replace(/:\d+$/, '');
   const label = `${names[0] ?? (written || '_')}:${ports[0] ?? '?'}`;
   const enabledLocation = { file: enable.file, range: enable.directive.nameRange };

@@ -6,10 +6,11 @@ import type { ComposeData, ComposeService } from '../parse/compose';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { ModelContext } from './contributor';
-import { componentGlobs, relativePosix } from './paths';
+import { componentGlobs } from './paths';
 import type { Traced } from './types';
 import type { ClientUrl } from './attributes';
 import { COMPOSE_START, containerStarts, type ContainerStart, type StartVariant } from './container-starts';
+import { relativePosix } from '../core/posix-path';
 
 /** Document kinds that carry JVM `-D` options (their `data` is `JvmOptionsData`). */
 export const JVM_OPTION_KINDS = ['java.jvm-options', 'java.shell-env', 'systemd.unit', 'dockerfile'];

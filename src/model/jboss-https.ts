@@ -19,9 +19,9 @@ import { jbossSystemProperties, resolveJboss } from './jboss-expressions';
 import { credentialAt, elytronKeyStore, realmStore, type JbossFile } from './jboss-stores';
 import { markAlternativeConfigurations } from './jboss-alternatives';
 import { traced } from './java-shared';
-import { relativePosix } from './paths';
 import { javaSystemStores, treeStoresOf, withJavaTrustDefault } from './store-files';
 import type { ClientAuthMode, JbossHttpsComponent, TlsSettings, TlsTrustSettings, Traced } from './types';
+import { relativePosix } from '../core/posix-path';
 
 /** The named element of a kind (`server-ssl-context`, `key-manager`, `security-realm`…), the last written winning. */
 function named(data: XmlData, localName: string, name: string): XmlElement | undefined {

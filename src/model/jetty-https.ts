@@ -37,10 +37,10 @@ import {
   type FactoryOperation,
   type StartProperty,
 } from './jetty-values';
-import { relativePosix } from './paths';
 import { PLACEHOLDER, storeRef, treeStoresOf, withRefusedPassword, type TreeStores } from './store-files';
 import { jettyPassword } from '../parse/jetty-password';
 import type { JettyExclusionSettings, JettyHttpsComponent, StoreRef, TlsSettings, Traced } from './types';
+import { relativePosix } from '../core/posix-path';
 
 const STOCK_ID = 'sslContextFactory';
 /** A literal include pattern (`TLSv1.2`, `TLSv1\.2`, a suite name): the one name it matches. */

@@ -32,10 +32,10 @@ import {
 } from './kafka-protocols';
 import { bitnamiBroker } from './kafka-bitnami';
 import { brokerListenerEnds } from './kafka-broker-listeners';
-import { relativePosix } from './paths';
 import { imageRuntime } from './runtime-named';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
 import type { JavaRuntime, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
+import { relativePosix } from '../core/posix-path';
 
 /**
  * wurstmeister/kafka: its start-kafka.sh writes every KAFKA_* variable into server.properties, the name lower case with

@@ -20,9 +20,9 @@ import { builtDockerfile, deploymentMounts } from './compose-mounts';
 import { serviceImageRuntime } from './kafka-brokers';
 import { kafkaViewEnds, type KafkaView, type SettingOf } from './kafka-clients';
 import { KAFKA_TLS_PROTOCOLS, mountedTreeFile, serviceVariables } from './kafka-protocols';
-import { relativePosix } from './paths';
 import { treeStoresOf } from './store-files';
 import type { KafkaConnectGap } from './types';
+import { relativePosix } from '../core/posix-path';
 
 /** Settings only a Connect worker has (DistributedConfig, StandaloneConfig, WorkerConfig). */
 export const CONNECT_WORKER_SETTINGS = [

@@ -33,9 +33,9 @@ import {
 } from './kafka-connect';
 import { serviceImageRuntime } from './kafka-brokers';
 import { tlsListenerNames } from './kafka-protocols';
-import { relativePosix } from './paths';
 import { treeStoresOf, type TreeStores } from './store-files';
 import type { JavaRuntime, KafkaConnectGap, TreeMount, UnlinkedEnd } from './types';
+import { relativePosix } from '../core/posix-path';
 
 /** Settings only a broker (or KRaft controller) has. */
 const BROKER_SETTINGS = [

@@ -15,6 +15,7 @@ import {
   VARIABLE,
   type LibertyVariable,
 } from '../parse/liberty-variable-values';
+import { posixPath } from '../core/posix-path';
 
 /** A `${…}` part (VARIABLE is global, so its test() would keep state). */
 const HOLDS_VARIABLE = /\$\{[^}]+\}/;
@@ -190,8 +191,8 @@ const byLowerCaseName = (a: ParsedDocument, b: ParsedDocument) => {
 /** The Liberty files a location with `${…}` parts could name (each part as `*`). */
 function alternatives(location: string, from: string, libertyDocs: ParsedDocument<LibertyData>[]): string[] {
   const absolute = path.resolve(path.dirname(from), location);
-  const match = picomatch(absolute.replace(VARIABLE, '*').split(path.sep).join('/'));
-  return libertyDocs.filter((d) => match(d.file.path.split(path.sep).join('/'))).map((d) => d.file.path);
+  const match = picomatch(posixPath(absolute.replace(VARIABLE, '*')));
+  return libertyDocs.filter((d) => match(posixPath(d.file.path))).map((d) => d.file.path);
 }
 
 /** An `<include>` that names a file of the tree: where it is, the file, and how conflicts with it resolve. */

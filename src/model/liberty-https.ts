@@ -1,5 +1,4 @@
 import type { RunMemo } from '../core/run-memo';
-import { relativePosix } from './paths';
 import { isIpAddress } from '../core/ip';
 import type { Located } from '../parse/mq/xml-values';
 import type { Location } from '../core/types';
@@ -17,6 +16,7 @@ import { certificateRef, ownCertificate, type TreeCertificate } from './mq-certs
 import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './types';
 import { securityLevelCiphers } from './was-ciphers';
 import type { LibertyHttpsAttributes } from './attributes';
+import { relativePosix } from '../core/posix-path';
 
 const PLACEHOLDER = /\$\{([^}]*)\}/g;
 const TLS_NAMES = /^(TLSv1(\.[0-3])?|SSLv3)$/;

@@ -14,9 +14,9 @@ import type { ModelContext } from './contributor';
 import { libertyServersOf, type LibertyServerConfig } from './liberty-config';
 import { libertyStoreOf } from './liberty-stores';
 import { libertyTlsOf } from './liberty-tls';
-import { relativePosix } from './paths';
 import type { TreeStores } from './store-files';
 import type { LibertyStoreHome, UnservedTls } from './types';
+import { relativePosix } from '../core/posix-path';
 
 /** The key store Liberty's default SSL configuration (defaultSSLConfig) is built on without any reference to it. */
 const DEFAULT_KEY_STORE = 'defaultKeyStore';

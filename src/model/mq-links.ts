@@ -7,6 +7,7 @@ import {
 } from './types';
 import { countWork } from '../core/work';
 import type { ModelContributor } from './contributor';
+import { shownRelative } from '../core/posix-path';
 
 type MqClient = MqChannelComponent | JmsConnectionFactoryComponent;
 
@@ -38,7 +39,7 @@ export function namedByLinkEnd(c: Component & { attributes: { channelName?: stri
 
 /** Where a channel end is defined, for messages: `qm/dev.mqsc`. */
 export function definedIn(server: Component, root: string): string {
-  return path.relative(root, server.location.file).split(path.sep).join('/') || path.basename(server.location.file);
+  return shownRelative(root, server.location.file);
 }
 
 /**

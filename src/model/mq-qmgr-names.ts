@@ -11,6 +11,7 @@ import type { ParsedDocument } from '../parse/types';
 import type { ScriptQueueManagerName } from './attributes';
 import type { TreeMount } from './types';
 import { field, type ApplyingQueueManager } from './mq-resources';
+import { relativePosix } from '../core/posix-path';
 
 /** A start script larger than this is not a deploy script: not read for names. */
 const MAX_SCRIPT_BYTES = 256 * 1024;
@@ -182,7 +183,7 @@ export function servicesMountingMqsc(
       hostPath === filePath
         ? mount.target
         : filePath.startsWith(hostPath + path.sep)
-          ? path.posix.join(mount.target, path.relative(hostPath, filePath).split(path.sep).join('/'))
+          ? path.posix.join(mount.target, relativePosix(hostPath, filePath))
           : undefined;
     if (inside === undefined || path.posix.dirname(path.posix.normalize(inside)) !== MQ_CONTAINER_MQSC_DIR) continue;
     const doc = composeFiles.find((d) => d.file.path === file) as ParsedDocument<ComposeData> | undefined;

@@ -11,9 +11,10 @@ import { type DockerfileData } from '../parse/dockerfile';
 import { runtimeStage } from '../parse/dockerfile-stages';
 import type { ParsedDocument } from '../parse/types';
 import type { LintConfig } from '../core/config';
-import { componentGlobs, relativePosix } from './paths';
+import { componentGlobs } from './paths';
 import type { MqQueueManagerFacts } from './attributes';
 import { field, qmgrContainerEnvironment, type ApplyingQueueManager } from './mq-resources';
+import { relativePosix } from '../core/posix-path';
 
 type Release = NonNullable<MqQueueManagerFacts['release']>;
 

@@ -40,6 +40,7 @@ import {
 import type { DockerfileData } from '../parse/dockerfile';
 import type { ClientAuthMode, MqChannelComponent, Traced } from './types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue, ScriptQueueManagerName } from './attributes';
+import { relativePosix } from '../core/posix-path';
 
 export const SERVER_CHLTYPES = new Set(['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR', 'AMQP', 'MQTT']);
 /**
@@ -256,7 +257,7 @@ function channelComponent(
   const cauth = (attrs.sslcauth?.value ?? 'REQUIRED').toUpperCase();
   const clientAuth: ClientAuthMode = cauth === 'OPTIONAL' ? 'optional' : 'required';
   // A channel of a script combined from several files is named after the file that defines it.
-  const rel = path.relative(root, attrs.nameLocation.file).split(path.sep).join('/');
+  const rel = relativePosix(root, attrs.nameLocation.file);
   return {
     id: `${type}:${rel}#${attrs.channelName}`,
     type,

@@ -4,6 +4,7 @@ import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import type { ParsedDocument } from '../parse/types';
+import { posixPath } from '../core/posix-path';
 
 /** Characters that make an include path a glob; without them it names one file. */
 const GLOB_CHARS = /[*?[\]\\]/;
@@ -139,7 +140,7 @@ export function includeResolver<Doc extends ParsedDocument>(
     }
     return found;
   };
-  const posix = (p: string) => p.split(path.sep).join('/');
+  const posix = (p: string) => posixPath(p);
   /** The files a candidate path (or glob) matches. */
   const matchesOf = (candidate: string): Matches =>
     matchesBy(candidate, posix(candidate), candidate, (d) => posix(d.file.path));

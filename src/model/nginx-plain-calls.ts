@@ -9,7 +9,6 @@
  *   HTTP request was sent to HTTPS port" (data/openssl-servers.json nginx.plainRequestToTlsPort). A port some server of
  *   the file also lists without `ssl` (another address, or a file read in a way the tree does not show) is left open.
  */
-import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { TlsOnlyPort } from './attributes';
 import { argsRange, last, type Placed } from './nginx-placed';
@@ -18,6 +17,7 @@ import { passUrls, upstreamsOf } from './nginx-proxy';
 import type { NginxServerBlock } from './nginx-startup';
 import { hasUnresolvedInclude } from './nginx-unresolved';
 import type { NginxPlainPass } from './types';
+import { relativePosix } from '../core/posix-path';
 
 /** The plain http pass directives lint-deploy follows, with their scheme and default port (0: none, a port is needed). */
 const PLAIN_PASSES: Record<string, { scheme: RegExp; defaultPort: number }> = {
@@ -40,7 +40,7 @@ export function nginxPlainPasses(
     const scheme = p.pass.directive.name === 'grpc_pass' ? 'grpc' : 'http';
     const urls = passUrls(p.pass, authority, upstreams, scheme, kind.defaultPort).urls.filter((u) => u.port > 0);
     if (urls.length === 0) return [];
-    const relative = path.relative(context.root, p.pass.file).split(path.sep).join('/');
+    const relative = relativePosix(context.root, p.pass.file);
     const line = p.pass.directive.nameRange.start.line + 1;
     return [
       {

@@ -6,7 +6,6 @@
  * block (port 80 by default). A target with a variable (`https://$backend`) is resolved per request: no server
  * is known, the component says so and the lint-deploy config `links` can name it.
  */
-import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { RunMemo } from '../core/run-memo';
 import { expandCipherString } from '../knowledge/openssl-cipher-string';
@@ -35,6 +34,7 @@ import { withUnheldSettings } from './nginx-unresolved';
 import { signatureFloorSettings } from './openssl-floor';
 import { opensslSecurityLevel, type LevelOpenssl } from './openssl-level';
 import type { NginxProxyComponent, TlsSettings, Traced } from './types';
+import { relativePosix } from '../core/posix-path';
 
 export interface ProxyInput {
   /** The top-level file's directives with includes expanded. */
@@ -189,7 +189,7 @@ function proxyComponent(
   const sslName = last(scope, `${prefix}_name`);
   const workloadApi =
     prefix === 'proxy_ssl' ? workloadApiOf(scope, NGINX_FACTS.workloadApiDirectives.value.proxy) : undefined;
-  const relative = path.relative(input.root, pass.file).split(path.sep).join('/');
+  const relative = relativePosix(input.root, pass.file);
   const line = pass.directive.nameRange.start.line + 1;
   return {
     id: `nginx.proxy:${relative}:${line}`,

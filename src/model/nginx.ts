@@ -1,5 +1,4 @@
 import * as path from 'node:path';
-import { relativePosix } from './paths';
 import { within, type Location, type RelatedLocation } from '../core/types';
 import type { NginxData, NginxDirective } from '../parse/nginx';
 import type { ParsedDocument } from '../parse/types';
@@ -35,6 +34,7 @@ import {
   withoutNginxExtras,
   type ServerOpenssl,
 } from './nginx-tls';
+import { relativePosix } from '../core/posix-path';
 
 /**
  * One `nginx.server` component per `server { }` block that listens with TLS
@@ -271,7 +271,7 @@ function serverComponent(
   const workloadApi = workloadApiOf(scope, NGINX_FACTS.workloadApiDirectives.value.server);
   if (certificates[0]) tls.certificate = certificates[0];
   if (certificates.length > 1) tls.moreCertificates = certificates.slice(1);
-  const relative = path.relative(root, server.file).split(path.sep).join('/');
+  const relative = relativePosix(root, server.file);
   // The name as written: `server_name ${domainName}` (a placeholder a script fills) reads `${domainname}` lower-cased
   // (garganttua/garganttua-fullstack-java-react-next-mongo-kafka@bd547cb envs/prod/${projectName}-nginx.conf).
   const writtenName = (server.block ?? [])

@@ -18,6 +18,7 @@ import type { JavaRuntime } from './types';
 import { jdkUnpackedAt, trimSlash, unpackedJdkArchives } from './dockerfile-jdk-archives';
 import { jlinkedAt, type DockerfileJlinkRuntime } from './dockerfile-jlink';
 import { dockerfileJavaEvidence, startsJavaApplication } from './dockerfile-java';
+import { shownRelative } from '../core/posix-path';
 
 /** A JDK found in the tree (or named by it) and the directory it belongs to. */
 export interface ScopedRuntime {
@@ -33,7 +34,7 @@ export interface ScopedRuntime {
 
 /** A path relative to the deployment root, with `/`, for attachment texts. */
 export function shortPath(file: string, root: string): string {
-  return (root ? path.relative(root, file) : path.basename(file)).split(path.sep).join('/') || path.basename(file);
+  return root ? shownRelative(root, file) : path.basename(file);
 }
 
 /**

@@ -15,6 +15,7 @@ import { composeMountsOf } from './compose-mounts';
 import type { TreeMount } from './types';
 import type { ComposeData } from '../parse/compose';
 import { escapeRegExp } from '../core/regex';
+import { posixPath, relativePosix } from '../core/posix-path';
 
 type SpringDoc = ParsedDocument<SpringConfigData>;
 
@@ -169,7 +170,7 @@ export function ownConfiguration(doc: SpringDoc): boolean {
   const resources = resourcesDirOf(doc.file.path);
   if (!resources || !/^(?:application|bootstrap)(?:-[^.]+)?\.(?:ya?ml|properties)$/.test(path.basename(doc.file.path)))
     return false;
-  const relative = path.relative(resources, path.dirname(doc.file.path)).split(path.sep).join('/');
+  const relative = relativePosix(resources, path.dirname(doc.file.path));
   return relative === '' || relative === 'config';
 }
 
@@ -232,7 +233,7 @@ export function servedFilesToRead(
     const base = /^(.+)\.(?:ya?ml|properties)$/.exec(path.basename(file))?.[1];
     if (base === undefined || read.has(file) || !names.some((n) => base === n || base.startsWith(`${n}-`)))
       return false;
-    const dir = path.dirname(file).split(path.sep).join('/');
+    const dir = posixPath(path.dirname(file));
     return patterns.some((regex) => regex.test(dir));
   });
 }

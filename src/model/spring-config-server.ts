@@ -31,6 +31,7 @@ import {
   serverPlace,
   valueOrDefault,
 } from './spring-config-locations';
+import { posixPath } from '../core/posix-path';
 
 type SpringDoc = ParsedDocument<SpringConfigData>;
 
@@ -187,7 +188,7 @@ function configServerServing(groups: ReadonlyMap<string, SpringDoc[]>, tree: Tre
     const paired = clients.filter((c) => (servers.length === 1 && !c.port) || c.port === server.port);
     const patterns = server.directories.map(directoryPattern);
     for (const doc of docs) {
-      const dir = path.dirname(doc.file.path).split(path.sep).join('/');
+      const dir = posixPath(path.dirname(doc.file.path));
       for (const { regex, names } of patterns) {
         const match = regex.exec(dir);
         if (!match) continue;

@@ -9,9 +9,9 @@
  */
 import * as path from 'node:path';
 import type { Entry, ParsedDocument } from '../parse/types';
-import { relativePosix } from './paths';
 import { springKey, springKeyUnder, type SpringConfigData } from '../parse/spring';
 import { resourcesDirOf } from './spring-config-locations';
+import { relativePosix } from '../core/posix-path';
 
 export interface EnvironmentConfigs<T extends ParsedDocument = ParsedDocument> {
   /** The files of the environment directories, none of which is read as the app's own. */

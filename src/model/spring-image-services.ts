@@ -28,7 +28,6 @@ import type { ModelContext, ModelContributor } from './contributor';
 import type { PropertySource } from './java-shared';
 import { serviceImageRuntime } from './kafka-brokers';
 import { mountedTreeFile } from './kafka-protocols';
-import { relativePosix } from './paths';
 import { imageBuilds, imageRepository } from './container-starts';
 import { springSettings } from './spring-settings';
 import { springServer } from './spring-server';
@@ -42,6 +41,7 @@ import type {
   StoreRef,
   TreeMount,
 } from './types';
+import { relativePosix } from '../core/posix-path';
 
 /**
  * The last part of the image repositories of products lint-deploy models from their own files (nginx, httpd, HAProxy,

@@ -9,11 +9,11 @@
 import type { RelatedLocation } from '../core/types';
 import type { XmlAttribute, XmlElement } from '../parse/xml';
 import type { ModelContext } from './contributor';
-import { relativePosix } from './paths';
 import { defaultHostConfigAttributes, setterAttribute } from './tomcat-legacy';
 import type { TomcatReleaseRead } from './tomcat-release';
 import { namesTomcatProperty, type ReadAttribute } from './tomcat-properties';
 import type { UnservedTls } from './types';
+import { relativePosix } from '../core/posix-path';
 
 /** The default name the connector looks for, and the host names its SSLHostConfigs are for, as written. */
 export interface MissingDefaultHostConfig {

@@ -13,10 +13,10 @@ import { catalinaBase } from '../parse/image-files';
 import type { XmlAttribute, XmlElement } from '../parse/xml';
 import type { ModelContext } from './contributor';
 import { traced } from './java-shared';
-import { relativePosix } from './paths';
 import { storeRef, treeStoresOf } from './store-files';
 import type { TomcatReleaseRead } from './tomcat-release';
 import type { ClientAuthMode, StoreRef, UnservedTls } from './types';
+import { relativePosix } from '../core/posix-path';
 
 /** A TLS attribute written on a Connector, and the SSLHostConfig (or Certificate) attribute it stands for. */
 export interface ConnectorTlsAttribute {

@@ -8,10 +8,10 @@
  */
 import type { XmlAttribute, XmlElement } from '../parse/xml';
 import type { ModelContext } from './contributor';
-import { relativePosix } from './paths';
 import { connectorStores, connectorTlsAttributes, sameSetter, setterAttribute } from './tomcat-legacy';
 import { namesTomcatProperty } from './tomcat-properties';
 import type { UnservedTls } from './types';
+import { relativePosix } from '../core/posix-path';
 
 /** The names the Engine of a Connector's Service answers to: its `<Host name>`s and their `<Alias>`es. */
 export function engineHostNames(connector: XmlElement): string[] {

@@ -1,4 +1,3 @@
-import { relativePosix } from './paths';
 import type { XmlAttribute, XmlData, XmlElement } from '../parse/xml';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
@@ -24,6 +23,7 @@ import { nativeCiphersRefused, nativeCiphersUnserved, nativeOpensslOf, tomcatNat
 import { releaseFacts, setConnectorLists } from './tomcat-end-lists';
 import { ajpConnectorsWithoutSecret } from './tomcat-ajp';
 import { readWritten, TOMCAT_DIRECTORY_PROPERTIES, tomcatPropertyScope, type ReadAttribute } from './tomcat-properties';
+import { relativePosix } from '../core/posix-path';
 
 export { PROTOCOL_NAME, tomcatCiphers, tomcatProtocols } from './tomcat-lists';
 

@@ -17,7 +17,6 @@ import type { ModelContext } from './contributor';
 import { libertyServersOf } from './liberty-config';
 import { libertyStoreOf } from './liberty-stores';
 import { libertyTlsOf } from './liberty-tls';
-import { relativePosix } from './paths';
 import { springBootSince } from '../knowledge';
 import { namedBundle } from './spring-bundle';
 import { springSettings, type SpringSettings } from './spring-settings';
@@ -27,6 +26,7 @@ import { bundleStores, springServerStores } from './spring-stores';
 import type { TreeStores } from './store-files';
 import type { WarInTomcat } from './spring-war';
 import type { Component, StoreRef, UnservedTls } from './types';
+import { relativePosix } from '../core/posix-path';
 
 /** Each Liberty server that serves no TLS (liberty-tls.ts `absent`), with the key stores its `<keyStore>` elements name. */
 export function libertyServersServingNoTls(

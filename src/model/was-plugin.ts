@@ -5,13 +5,13 @@
  * IBM GSKit with the key database its `keyring` property names; which protocols and suites it offers is not modelled
  * (unknown, never a default).
  */
-import * as path from 'node:path';
 import type { ModelContributor } from './contributor';
 import type { ParsedDocument } from '../parse/types';
 import type { PluginCfgData, PluginProperty, PluginTransport } from '../parse/websphere-plugin';
 import type { PluginSetting } from './attributes-plugin';
 import type { WasPluginComponent } from './types';
 import { PLACEHOLDER } from './store-files';
+import { shownRelative } from '../core/posix-path';
 
 const at = (doc: ParsedDocument, property: PluginProperty): PluginSetting | undefined =>
   property.value
@@ -49,7 +49,7 @@ export const wasPluginContributor: ModelContributor = {
     for (const doc of ctx.documentsOf('was.plugin-cfg')) {
       const data = doc.data as PluginCfgData;
       const file = doc.file.path;
-      const relative = path.relative(ctx.deployment.root, file).split(path.sep).join('/') || path.basename(file);
+      const relative = shownRelative(ctx.deployment.root, file);
       const configKeyring = setting(doc, data.properties, 'keyring', 'keyfile');
       const useInsecure = insecureFallback(doc, data);
       for (const cluster of data.clusters) {

@@ -12,6 +12,7 @@ import { resolveLibertyValue } from '../parse/liberty-variable-values';
 import { securityLevelCiphers } from './was-ciphers';
 import { jmsAliasProtocols } from '../knowledge';
 import type { JmsConnectionFactoryAttributes, JmsSslConfig, MqValue } from './attributes';
+import { relativePosix } from '../core/posix-path';
 
 function mv(file: string, l: Located | undefined): MqValue | undefined {
   return l ? { value: l.value, location: { file, range: l.range }, templated: /\$\{|\{\{/.test(l.value) } : undefined;
@@ -227,8 +228,7 @@ export function cfComponent(
     (v): v is MqValue => !!v?.templated,
   );
   const unknownValues = templated.map(
-    (v) =>
-      `'${v.value}' (${path.relative(root, v.location.file).split(path.sep).join('/')}:${(v.location.range?.start.line ?? 0) + 1})`,
+    (v) => `'${v.value}' (${relativePosix(root, v.location.file)}:${(v.location.range?.start.line ?? 0) + 1})`,
   );
   const cipherSuites: Traced<string[]> | undefined = specific
     ? {
@@ -244,7 +244,7 @@ export function cfComponent(
         ? attrs.sslConfig?.levelCiphers?.suites
         : undefined;
   const tlsOn = Boolean(attrs.sslCipherSuite?.value.trim());
-  const rel = path.relative(root, doc.file.path).split(path.sep).join('/');
+  const rel = relativePosix(root, doc.file.path);
   return {
     id: `jms.connection-factory:${rel}#${attrs.factoryName}`,
     type: 'jms.connection-factory',

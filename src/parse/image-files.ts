@@ -12,6 +12,7 @@ import type { DockerCopy } from './dockerfile-copies';
 import type { DockerfileData } from './dockerfile';
 import { dockerignoreExcluding, type DockerignoreData, type DockerignorePattern } from './dockerignore';
 import type { ParsedDocument } from './types';
+import { relativePosix } from '../core/posix-path';
 
 /** A tree file in an image, and the instruction that put it there. */
 export interface ImagePlacement {
@@ -219,7 +220,7 @@ export class ImageFiles {
     if (!ignore) return () => undefined;
     const { patterns, refused } = ignore.data as DockerignoreData;
     if (refused !== undefined) return () => 'refused';
-    return (file) => dockerignoreExcluding(patterns, path.relative(context, file).split(path.sep).join('/'));
+    return (file) => dockerignoreExcluding(patterns, relativePosix(context, file));
   }
 
   /**
@@ -239,7 +240,7 @@ export class ImageFiles {
         known.push({
           file: ignore.file.path,
           range: pattern.range,
-          message: `'${pattern.pattern}' leaves ${path.relative(context, file).split(path.sep).join('/')} out of the build context of ${path.basename(dockerfile)}: its COPY/ADD puts nothing in the image`,
+          message: `'${pattern.pattern}' leaves ${relativePosix(context, file)} out of the build context of ${path.basename(dockerfile)}: its COPY/ADD puts nothing in the image`,
         });
       this.leftOut.set(file, known);
       return false;
@@ -315,7 +316,7 @@ export class ImageFiles {
       } else if (this.treeFileSet.has(absolute)) files.push({ file: absolute });
       else
         for (const file of this.filesStartingWith(absolute + path.sep))
-          files.push({ file, under: path.relative(absolute, file).split(path.sep).join('/') });
+          files.push({ file, under: relativePosix(absolute, file) });
     }
     return { files: files.filter((f) => f.file.startsWith(context + path.sep) && inContext(f.file)), wildcard };
   }

@@ -1,8 +1,8 @@
 import type { RuntimeUse } from '../model/types';
-import * as path from 'node:path';
 import type { Finding, Location } from '../core/types';
 import type { DerivedDeployment } from '../derive/types';
 import type { RuleMeta } from '../rules/types';
+import { relativePosix } from '../core/posix-path';
 
 /** Everything a formatter may use besides the findings. Required, never a hidden global. */
 export interface ReportContext {
@@ -23,8 +23,7 @@ export type Formatter = (findings: Finding[], context: ReportContext) => string;
 
 /** Path relative to cwd with `/` separators (DESIGN.md: paths in reports). */
 export function displayPath(file: string, cwd: string): string {
-  const relative = path.relative(cwd, file);
-  return (relative === '' ? '.' : relative).split(path.sep).join('/');
+  return relativePosix(cwd, file) || '.';
 }
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;

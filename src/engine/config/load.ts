@@ -9,6 +9,7 @@ import type { LintConfig, OverrideConfig, RuleSetting } from '../../core/config'
 import { CONFIG_FILE_NAMES, defaultConfig } from '../../core/config';
 import { validateAgainst, describeErrors, validateRuleOptions } from './validate';
 import { PRESETS } from './presets.generated';
+import { relativePosix } from '../../core/posix-path';
 
 export const PRESET_NAMES = Object.keys(PRESETS);
 
@@ -181,7 +182,7 @@ function merge(base: LintConfig, later: LintConfig): LintConfig {
 
 /** Globs of an extended file are relative to that file: rewrite them relative to the extending file's directory. */
 function rebase(config: LintConfig, toDir: string): LintConfig {
-  const prefix = path.relative(toDir, config.baseDir).split(path.sep).join('/');
+  const prefix = relativePosix(toDir, config.baseDir);
   if (!prefix) return config;
   const glob = (g: string) => (g.startsWith('**/') || path.isAbsolute(g) ? g : `${prefix}/${g}`);
   return {

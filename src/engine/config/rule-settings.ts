@@ -1,10 +1,10 @@
-import * as path from 'node:path';
 import { compileConfigGlob } from '../../core/glob';
 import type { Finding, SeveritySetting } from '../../core/types';
 import { SEVERITIES, UsageError } from '../../core/types';
 import { resolveOptions } from '../../rules/options';
 import type { AnyRule } from '../../rules/types';
 import type { LintConfig, RuleSetting } from '../../core/config';
+import { relativePosix } from '../../core/posix-path';
 
 export interface RuleSettings {
   /** Whether the rule runs at all (off everywhere → skipped). */
@@ -56,7 +56,7 @@ export function resolveRuleSettings(
     if (cliOverrides[ruleId]) return cliOverrides[ruleId] as SeveritySetting;
     let setting = lookup(config.rules, ruleId);
     if (file && overrides.length) {
-      const relative = path.relative(config.baseDir, file).split(path.sep).join('/');
+      const relative = relativePosix(config.baseDir, file);
       for (const o of overrides) if (o.match(relative)) setting = lookup(o.rules, ruleId) ?? setting;
     }
     return setting === undefined ? undefined : split(setting).severity;

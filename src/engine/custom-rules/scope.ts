@@ -4,12 +4,12 @@
  * case-insensitively unless `caseSensitive`.
  */
 import { compileConfigGlob } from '../../core/glob';
-import { relativePosix } from '../../model/paths';
 import type { Deployment } from '../../model/types';
 import type { Entry, ParsedDocument } from '../../parse/types';
 import { nameInDeployment } from '../../rules/_lib/majority';
 import type { ReportDescriptor } from '../../rules/types';
 import type { CustomRuleSpec } from './spec';
+import { relativePosix } from '../../core/posix-path';
 
 /** The last entry of a matching key in one in-scope document, with its normalised value. */
 export interface Setting {

@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import { UsageError } from '../../core/types';
+import { relativePosix } from '../../core/posix-path';
 
 /** `--shard k/n`: this run checks the k-th of n disjoint sets of deployments (k is 1-based). */
 export interface ShardSpec {
@@ -39,8 +39,7 @@ export function fnv1a(text: string): number {
  * separators, so every CI runner (whatever the checkout path or OS) puts it in the same shard.
  */
 export function shardKey(root: string, baseDir: string): string {
-  const relative = path.relative(baseDir, root);
-  return (relative === '' ? '.' : relative).split(path.sep).join('/');
+  return relativePosix(baseDir, root) || '.';
 }
 
 /** 1-based shard a deployment belongs to. Whole deployments only: cross-file rules stay whole. */

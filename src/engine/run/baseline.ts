@@ -11,6 +11,7 @@ import type { Finding } from '../../core/types';
 import { UsageError } from '../../core/types';
 import { fingerprintOf } from './run-rules';
 import { describeReadFailure, readRegularFile, writeFileAtomic } from '../../core/safe-fs';
+import { relativePosix } from '../../core/posix-path';
 
 export const DEFAULT_BASELINE_FILE = 'lint-deploy.baseline.json';
 /** A baseline of a million findings is ~250 MB; this bounds what a file linked to /dev/zero can cost. */
@@ -82,7 +83,7 @@ export function createBaseline(findings: Finding[], baselineFile: string): Basel
     .map((f) => ({
       fingerprint: fingerprintOfFinding(f),
       ruleId: f.ruleId,
-      file: path.relative(dir, f.location.file).split(path.sep).join('/'),
+      file: relativePosix(dir, f.location.file),
       message: f.message,
     }))
     .sort((a, b) =>

@@ -7,8 +7,8 @@
 import * as path from 'node:path';
 import type { Finding, RelatedLocation } from '../../core/types';
 import type { DerivedDeployment } from '../../derive/types';
-import { relativePosix } from '../../model/paths';
 import type { UnnamedFileTest } from './unnamed-files';
+import { relativePosix } from '../../core/posix-path';
 
 const LOCKED = 'parse/keystore-locked';
 const WRONG_PASSWORD = 'cert/store-password-wrong';

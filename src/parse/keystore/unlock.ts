@@ -18,6 +18,7 @@ import { testResourcesDir } from '../../core/test-fixture-dirs';
 import { decodedPassword, libertyResolved, passwordsOf, variablePasswords } from './password-values';
 import { LIBERTY_DEFAULT_KEY_STORE } from '../liberty';
 import { closeness, isOwnPasswordSetting, nearestTo, withWrongOwnPassword, writtenAsLiteral } from './own-password';
+import { posixPath } from '../../core/posix-path';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
@@ -122,7 +123,7 @@ function withNamingSettings(documents: ParsedDocument[]): ParsedDocument[] {
   if (springs.length === 0) return documents;
   // A test source set's files (src/test/resources) configure the tests: nothing models them, Spring Boot's namespaces
   // included; the deployed app's files are looked at first.
-  const testsOf = (d: ParsedDocument) => testResourcesDir(d.file.path.split(path.sep).join('/'));
+  const testsOf = (d: ParsedDocument) => testResourcesDir(posixPath(d.file.path));
   const ordered = [...springs.filter((d) => !testsOf(d)), ...springs.filter((d) => testsOf(d))];
   const stores = new Set(documents.filter(isKeystoreDocument).map((d) => d.file.path));
   return documents.map((doc) => {

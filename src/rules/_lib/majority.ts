@@ -1,6 +1,6 @@
 import * as path from 'node:path';
-import { relativePosix } from '../../model/paths';
 import type { Deployment } from '../../model/types';
+import { relativePosix } from '../../core/posix-path';
 
 /**
  * The value most items agree on, and the first item that holds it. Ties go to the value seen

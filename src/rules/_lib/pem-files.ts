@@ -1,11 +1,11 @@
 import { ours } from '../../core/phrase';
 import type { MarkedPemFile } from '../../derive/pem-byte-order-mark';
 import type { TreeCertificate } from '../../model/attributes-mq';
-import { relativePosix } from '../../model/paths';
 import type { PemData } from '../../parse/pem';
 import type { PemCertificate } from '../../parse/certificate';
 import type { ParsedDocument } from '../../parse/types';
 import type { RuleRelated } from '../types';
+import { relativePosix } from '../../core/posix-path';
 
 /**
  * The tree PEM file a server's certificate reference resolves to (derive's presented certificates; the reference

@@ -1,7 +1,6 @@
 import type { Phrase } from '../../core/phrase';
 import type { RuleRelated } from '../types';
 /** Shared plumbing for the certificate-trust rules: texts and places of a link's trust check (src/derive/trust.ts). */
-import * as path from 'node:path';
 import type { Location } from '../../core/types';
 import type { PathFailure } from '../../derive/chain';
 import type { LinkTrust, TrustCheck } from '../../derive/trust';
@@ -9,6 +8,7 @@ import type { TreeCertificate } from '../../model/mq-certs';
 import { subjectLabel, type PemCertificate } from '../../parse/certificate';
 import { linkSources } from './sources';
 import { systemJavaStoreAt } from '../../knowledge';
+import { shownRelative } from '../../core/posix-path';
 
 /** `CN=api.example.com` → `api.example.com`; else the whole subject. */
 export function certName(c: PemCertificate): string {
@@ -22,7 +22,7 @@ export function linkProtocol(lt: LinkTrust): string | undefined {
 }
 
 function displayFile(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/') || path.basename(file);
+  return shownRelative(root, file);
 }
 
 /** Whom the verifier trusts, in words: `conf/trust.p12 (CN=Root CA, CN=Other)`. */

@@ -5,7 +5,6 @@ import type { TreeCertificate } from '../../model/mq-certs';
 import { usedApartBy } from '../../model/compose-mounts';
 import { projectOfFile } from '../../core/build-files';
 import { testResourcesDir } from '../../core/test-fixture-dirs';
-import { relativePosix } from '../../model/paths';
 
 import {
   caRecordCopy,
@@ -20,6 +19,7 @@ import {
 import { said } from '../../core/phrase';
 import type { ParsedDocument } from '../../parse/types';
 import type { PemData } from '../../parse/pem';
+import { relativePosix } from '../../core/posix-path';
 
 /** Whether a certificate's private key file lies in the certificate's own directory. */
 const besideKey = (keyFile: string | undefined, c: TreeCertificate) =>

@@ -2,7 +2,6 @@ import * as path from 'node:path';
 import { defineRule } from '../types';
 import type { KeystoreData } from '../../parse/keystore/format';
 import { testResourcesDir } from '../../core/test-fixture-dirs';
-import { relativePosix } from '../../model/paths';
 import { said, type Phrase } from '../../core/phrase';
 import { copiesRelated, copiesText, groupCopies, type CertificateCopy } from './_lib/copies';
 import {
@@ -15,6 +14,7 @@ import {
   storeFingerprint,
   storeRelated,
 } from './_lib/shared';
+import { relativePosix } from '../../core/posix-path';
 
 type WeakMessage = 'weak' | 'weakUnnamed' | 'weakNamedUnread' | 'weakNamedByTests' | 'weakOtherAlias' | 'weakNotServed';
 

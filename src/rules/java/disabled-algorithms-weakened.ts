@@ -1,11 +1,11 @@
 import type { RuleRelated } from '../types';
-import * as path from 'node:path';
 
 import { formatJdk, jdkProfile, parseJavaVersion, REFERENCE_JDK, splitAlgorithmList } from '../../knowledge';
 import type { JavaRuntime } from '../../model/types';
 import { defineRule } from '../types';
 import { ours, said } from '../../core/phrase';
 import { everyUpdateDisabled } from './_lib/every-update';
+import { relativePosix } from '../../core/posix-path';
 
 const normalise = (entry: string) => entry.replace(/\s+/g, ' ').trim().toLowerCase();
 
@@ -142,7 +142,7 @@ export default defineRule({
         related.push({ ...runtime.attachment.location, message: runtime.attachment.text });
       // Relative to the deployment, so a baseline holds wherever the tree is checked out.
       const fingerprint = [
-        path.relative(ctx.deployment.root, override.from.location.file).split(path.sep).join('/'),
+        relativePosix(ctx.deployment.root, override.from.location.file),
         result.jdk,
         result.entries.join(','),
       ];

@@ -1,8 +1,8 @@
-import * as path from 'node:path';
 import { TOMCAT_SPRING_BOOT_WAR as FACT } from '../../knowledge/tomcat';
 import type { Location } from '../../core/types';
 import { defineRule } from '../types';
 import { ours, said } from '../../core/phrase';
+import { relativePosix } from '../../core/posix-path';
 
 /**
  * A Spring Boot app whose settings turn HTTPS on (`server.ssl.key-store`, `.certificate`, `.bundle`) but whose image
@@ -33,7 +33,7 @@ export default defineRule({
       const why = server.why;
       if (why.kind !== 'spring-war-in-tomcat') continue;
       const where = (at: Location) =>
-        `${path.relative(ctx.deployment.root, at.file).split(path.sep).join('/')}:${(at.range?.start.line ?? 0) + 1}`;
+        `${relativePosix(ctx.deployment.root, at.file)}:${(at.range?.start.line ?? 0) + 1}`;
       ctx.report({
         messageId: why.serverXml ? 'besideServerXml' : 'ignored',
         // With the image's own server.xml, TLS may well be served, by Tomcat: these settings are only not what runs.

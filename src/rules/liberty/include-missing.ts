@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { libertyIncludesMissing } from '../../model/liberty-config';
 import { defineRule } from '../types';
 import { said } from '../../core/phrase';
+import { relativePosix } from '../../core/posix-path';
 
 /**
  * A Liberty `<include>` of a file the tree does not hold, and not marked `optional="true"`: whatever that file
@@ -31,7 +32,7 @@ export default defineRule({
     for (const server of libertyIncludesMissing(ctx.deployment)) {
       for (const include of server.includes) {
         if (include.optional) continue;
-        const rel = (file: string) => path.relative(ctx.cwd, file).split(path.sep).join('/');
+        const rel = (file: string) => relativePosix(ctx.cwd, file);
         if (include.keys) {
           ctx.report({
             messageId: 'severalKeys',
@@ -65,9 +66,9 @@ export default defineRule({
         ctx.report({
           messageId: 'missing',
           data: {
-            server: path.relative(ctx.cwd, server.serverXml).split(path.sep).join('/'),
+            server: relativePosix(ctx.cwd, server.serverXml),
             written: include.written,
-            resolved: path.relative(ctx.cwd, include.resolved).split(path.sep).join('/'),
+            resolved: relativePosix(ctx.cwd, include.resolved),
           },
           location: include.location,
           fingerprint: [include.written],

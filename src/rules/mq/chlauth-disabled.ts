@@ -1,8 +1,8 @@
 import { mqscScriptsOf } from '../../model/mq-scripts';
 import { chlauthState } from '../../model/mq-chlauth';
-import { relativePosix } from '../../model/paths';
 import { defineRule } from '../types';
 import { channelList, confidentAdminWithoutSecret, openedBy, channelRelated } from './_lib/access';
+import { relativePosix } from '../../core/posix-path';
 
 export default defineRule({
   meta: {

@@ -1,7 +1,6 @@
 import { mqscScriptsOf } from '../../model/mq-scripts';
 import type { Location } from '../../core/types';
 import { paramLocation } from '../../model/mq-chlauth';
-import { relativePosix } from '../../model/paths';
 import { defineRule } from '../types';
 import {
   accessOf,
@@ -12,6 +11,7 @@ import {
   nameDecidesAccess,
 } from './_lib/access';
 import { ours } from '../../core/phrase';
+import { relativePosix } from '../../core/posix-path';
 
 export default defineRule({
   meta: {

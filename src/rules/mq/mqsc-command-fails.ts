@@ -1,7 +1,7 @@
 import { commandLocation, commandText, mqscScriptsOf } from '../../model/mq-scripts';
-import { relativePosix } from '../../model/paths';
 import { defineRule } from '../types';
 import { ours, said } from '../../core/phrase';
+import { relativePosix } from '../../core/posix-path';
 
 export default defineRule({
   meta: {

@@ -1,9 +1,9 @@
-import { relativePosix } from '../../model/paths';
 import { isMqChannel } from '../../model/types';
 import type { MqQueueManagerFacts } from '../../model/attributes';
 import { defineRule } from '../types';
 import { accessOf, channelList, channelRelated, documentChannels, nameDecidesAccess } from './_lib/access';
 import { ours, said } from '../../core/phrase';
+import { relativePosix } from '../../core/posix-path';
 
 const ANYONE = ours(', and a client gets in without a certificate or a password');
 

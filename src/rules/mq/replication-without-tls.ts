@@ -3,6 +3,7 @@ import type { MqIniData } from '../../parse/mq-ini';
 import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
 import { ours } from '../../core/phrase';
+import { relativePosix } from '../../core/posix-path';
 
 const TLS_KEYS = ['keyrepository', 'cipherspec', 'certificatelabel'];
 
@@ -56,7 +57,7 @@ export default defineRule({
       );
       ctx.report({
         messageId: nullCipher ? 'nullCipher' : 'plaintext',
-        data: { instances: names.join(', '), dir: path.relative(ctx.cwd, dir).split(path.sep).join('/') || '.' },
+        data: { instances: names.join(', '), dir: relativePosix(ctx.cwd, dir) || '.' },
         location: nullCipher
           ? { file: nullCipher.doc.file.path, range: nullCipher.entry.valueRange }
           : { file: primary.doc.file.path, range: primary.stanza.range },

@@ -10,11 +10,11 @@ import { testResourcesDir } from '../../../core/test-fixture-dirs';
 import { mayName } from '../../../derive/file-use';
 import type { DerivedDeployment } from '../../../derive/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
-import { relativePosix } from '../../../model/paths';
 import type { KeystoreData } from '../../../parse/keystore/format';
 import type { ReportDescriptor, RuleRelated } from '../../types';
 import { storeRelated } from './shared';
 import { ownSelfSigned, unnamedPeers } from './trust-uses';
+import { relativePosix } from '../../../core/posix-path';
 
 /** The verdicts, the copy with the one said first when a certificate has several copies: most used first. */
 export const MOST_USED_FIRST = [

@@ -1,11 +1,11 @@
 import type { RuleRelated } from '../../types';
-import * as path from 'node:path';
 import type { Location } from '../../../core/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { DerivedDeployment, ResolvedLink } from '../../../derive/types';
 import type { Component, Deployment, JavaRuntime } from '../../../model/types';
 import { certLocation } from './shared';
 import { said } from '../../../core/phrase';
+import { shownRelative } from '../../../core/posix-path';
 
 /** The certificates of the PEM file a component's TLS settings name, when the tree holds it (leaf first). */
 export function presentedCertificates(deployment: DerivedDeployment, component: Component): TreeCertificate[] {
@@ -45,5 +45,5 @@ export function javaRuntimeOf(deployment: Deployment, component: Component): Jav
 }
 
 export function displayPath(root: string, file: string): string {
-  return path.relative(root, file).split(path.sep).join('/') || path.basename(file);
+  return shownRelative(root, file);
 }

@@ -1,6 +1,5 @@
 import type { RuleRelated } from '../../types';
 import * as path from 'node:path';
-import { relativePosix } from '../../../model/paths';
 import { fileUse } from '../../../derive/file-use';
 import type { DerivedDeployment, NotServedBy } from '../../../derive/types';
 import type { Deployment } from '../../../model/types';
@@ -12,6 +11,7 @@ import { placeholderDefault } from '../../../core/placeholder';
 import { TOMCAT_LEGACY_CONNECTOR_CERTIFICATE as LEGACY } from '../../../knowledge/tomcat';
 import { isGskitDefaultSigner } from '../../../knowledge/gskit';
 import { ours, said, type Phrase } from '../../../core/phrase';
+import { posixPath, relativePosix } from '../../../core/posix-path';
 
 export function certificatesOf(deployment: DerivedDeployment): TreeCertificate[] {
   return deployment.derived.certificates;
@@ -50,7 +50,7 @@ export function storePlace(c: TreeCertificate): string {
  * what it signed, not a certificate a component presents (PkayJava/tomcat-docker's apps/openssl/system/newcerts/01.pem).
  */
 export function caRecordCopy(c: TreeCertificate): boolean {
-  return !c.store && /(^|\/)newcerts\/[0-9A-Fa-f]+\.pem$/.test(c.doc.file.path.split(path.sep).join('/'));
+  return !c.store && /(^|\/)newcerts\/[0-9A-Fa-f]+\.pem$/.test(posixPath(c.doc.file.path));
 }
 
 /**
@@ -244,7 +244,7 @@ const DISTRIBUTION_TRUST_BUNDLE =
  * database by themselves (its vendor roots).
  */
 export function unusedOrVendors(c: TreeCertificate): boolean {
-  const file = c.doc.file.path.split(path.sep).join('/');
+  const file = posixPath(c.doc.file.path);
   if (!c.store) return DISTRIBUTION_TRUST_BUNDLE.test(file);
   // A PKCS#12 certificate bag that is neither a key's chain nor marked trusted is not used by Java at all.
   if (c.store.entry === 'certificate') return true;

@@ -1,5 +1,4 @@
 import type { RuleRelated } from '../../types';
-import * as path from 'node:path';
 import type { Location } from '../../../core/types';
 import type { DerivedDeployment } from '../../../derive/types';
 import {
@@ -20,6 +19,7 @@ import type { MqChannelAttributes, MqQueueManagerFacts } from '../../../model/at
 import { jmsAliasProtocols, normaliseProtocol } from '../../../knowledge';
 import { objectHistory } from '../../../model/mq-scripts';
 import { said } from '../../../core/phrase';
+import { shownRelative } from '../../../core/posix-path';
 
 export interface MqLink {
   client: Component;
@@ -67,7 +67,7 @@ export function* serverChannels(
 }
 
 export function display(cwd: string, file: string): string {
-  return path.relative(cwd, file).split(path.sep).join('/') || path.basename(file);
+  return shownRelative(cwd, file);
 }
 
 export function related(location: Location, message: string): RuleRelated {

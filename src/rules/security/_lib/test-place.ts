@@ -1,7 +1,7 @@
 import type { ParsedDocument } from '../../../parse/types';
-import { relativePosix } from '../../../model/paths';
 import { testFixtureDir, testGoldenDir, testResourcesDir } from '../../../core/test-fixture-dirs';
 import { EXAMPLE_SUFFIX, lastPathSegment } from '../../../core/path-name';
+import { relativePosix } from '../../../core/posix-path';
 
 /**
  * A Maven or Gradle test source set (`src/test/`, `src/it/`, `src/integrationTest/`…) outside its resources: apache/tomee
