@@ -10,7 +10,7 @@ import type { ParsedDocument } from '../parse/types';
 import type { CrtListData } from '../parse/haproxy-crt-list';
 import type { HaproxyPath } from './attributes';
 import { isPlaceholder, optionLocation, type HaproxyOption } from './haproxy-tls';
-import { resolveStoreFile, type TreeStores } from './store-files';
+import { filesAsStores, resolveStoreFile, type TreeStores } from './store-files';
 
 /** Options of a crt-list line that change the handshake of the certificates on it (sslbindconf). */
 const HANDSHAKE_OPTIONS = new Set(['ciphers', 'ciphersuites', 'ssl-min-ver', 'ssl-max-ver', 'curves', 'sigalgs']);
@@ -98,7 +98,7 @@ function crtDirectoryFiles(written: string, configFile: string, stores: TreeStor
   const directories = [...new Set(pems.map((f) => path.dirname(f)))];
   const name = path.posix.basename(directory);
   const inTree =
-    resolveStoreFile(directory, [configDir], { files: directories, typeOf: () => 'directory' }) ??
+    resolveStoreFile(directory, [configDir], filesAsStores(directories, 'directory')) ??
     directories.find((d) => (d === configDir || d.startsWith(configDir + path.sep)) && path.basename(d) === name);
   return inTree ? pems.filter((f) => path.dirname(f) === inTree).sort(byName) : undefined;
 }
@@ -125,7 +125,7 @@ function crtListNamed(
   const dir = path.dirname(configFile);
   const files = crtLists.map((d) => d.file.path);
   const file =
-    resolveStoreFile(written, [dir], { files, typeOf: () => 'crt-list' }) ??
+    resolveStoreFile(written, [dir], filesAsStores(files, 'crt-list')) ??
     files.find((f) => path.dirname(f) === dir && path.basename(f) === path.posix.basename(written));
   return crtLists.find((d) => d.file.path === file);
 }

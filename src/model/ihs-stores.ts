@@ -31,7 +31,7 @@ export function ihsServerTrust(
   const mounted = treeFileInContainer(mounts, keyFile.location.file, keyFile.value);
   const bases = [...(serverRoot ? [serverRoot] : []), path.dirname(keyFile.location.file)];
   // Compose mounts a host path the tree does not hold there: the key database is outside the tree.
-  const outside = mounted && !stores.files.includes(mounted.file) ? mounted : undefined;
+  const outside = mounted && !stores.index.has(mounted.file) ? mounted : undefined;
   const store: StoreRef = outside
     ? {
         path: { value: keyFile.value, from },

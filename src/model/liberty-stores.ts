@@ -49,7 +49,7 @@ export function libertyStoreOf(config: LibertyServerConfig, id: string, stores: 
   // defaultKeyStore without a location: resources/security/key.p12 (key.jks through 19.0.0.2).
   const found = LIBERTY_DEFAULT_KEY_STORE.files
     .map((name) => path.join(securityDir, name))
-    .find((file) => stores.files.includes(file));
+    .find((file) => stores.index.has(file));
   const origin =
     'Liberty defaultKeyStore location ${server.output.dir}/resources/security/key.p12 (key.jks through 19.0.0.2)';
   const ref: StoreRef = {

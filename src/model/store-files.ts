@@ -16,6 +16,8 @@ import { traced } from './java-shared';
 /** The store files of the tree (key stores and PEM files), for resolving configured paths. */
 export interface TreeStores {
   files: string[];
+  /** `files` by name, for resolving paths without a scan of every file (built once with the list). */
+  index: StoreFileIndex;
   typeOf(file: string): string | undefined;
   /** Where Dockerfiles copy the tree's files in their images. */
   images?: ImageFiles;
@@ -75,6 +77,42 @@ export function keyAliasOf(value: string, file: string, range: Range): Traced<st
 const segments = (p: string) => p.split(/[\\/]+/).filter((s) => s && s !== '.');
 
 /**
+ * A list of tree files by their last path segment. A configured store path matches a file only when their last
+ * segments agree, so resolving it reads the files of that name, not every file: one deployment of hundreds of
+ * environments resolves thousands of paths against thousands of files.
+ */
+export class StoreFileIndex {
+  private readonly known: ReadonlySet<string>;
+  private readonly byName = new Map<string, { file: string; segments: string[] }[]>();
+
+  constructor(files: readonly string[]) {
+    this.known = new Set(files);
+    for (const file of files) {
+      const have = segments(file);
+      const name = have[have.length - 1];
+      if (name === undefined) continue;
+      const named = this.byName.get(name);
+      if (named) named.push({ file, segments: have });
+      else this.byName.set(name, [{ file, segments: have }]);
+    }
+  }
+
+  has(file: string): boolean {
+    return this.known.has(file);
+  }
+
+  /** The files whose last segment is `name`, in the list's order, with their segments. */
+  named(name: string): readonly { file: string; segments: string[] }[] {
+    return this.byName.get(name) ?? [];
+  }
+}
+
+/** Files of one kind (directories, crt-lists) as stores to resolve a path against. */
+export function filesAsStores(files: string[], type: string): TreeStores {
+  return { files, index: new StoreFileIndex(files), typeOf: () => type };
+}
+
+/**
  * The tree file a configured store path names: the path itself, else resolved against each base
  * directory, else the tree store sharing its last two path segments (a path written for the server,
  * `/opt/app/ssl/trust.p12`, and the copy in the tree, `app/ssl/trust.p12`). A placeholder leaves only the
@@ -86,7 +124,7 @@ export function resolveStoreFile(written: string, bases: string[], stores: TreeS
   const afterPlaceholder = PLACEHOLDER.test(cleaned)
     ? cleaned.replace(/^.*(\$\{[^}]*\}|\{\{[^}]*\}\})/, '')
     : undefined;
-  const known = new Set(stores.files);
+  const known = stores.index;
   if (afterPlaceholder === undefined) {
     if (path.isAbsolute(cleaned) && known.has(path.normalize(cleaned))) return path.normalize(cleaned);
     for (const base of bases) {
@@ -97,8 +135,8 @@ export function resolveStoreFile(written: string, bases: string[], stores: TreeS
   const want = segments(afterPlaceholder ?? cleaned);
   if (want.length === 0) return undefined;
   let best: { file: string; tail: number } | undefined;
-  for (const file of stores.files) {
-    const have = segments(file);
+  // Only files of the path's own last segment can share a tail with it.
+  for (const { file, segments: have } of known.named(want[want.length - 1] ?? '')) {
     let tail = 0;
     while (tail < want.length && tail < have.length && want[want.length - 1 - tail] === have[have.length - 1 - tail])
       tail++;
@@ -123,8 +161,10 @@ function treeStores(documents: ParsedDocument[]): TreeStores {
       keystores.set(doc.file.path, doc);
     } else if (doc.kind.startsWith('pem.')) types.set(doc.file.path, 'PEM');
   }
+  const files = [...types.keys()];
   return {
-    files: [...types.keys()],
+    files,
+    index: new StoreFileIndex(files),
     typeOf: (file) => types.get(file),
     images: new ImageFiles(documents),
     documentOf: (file) => keystores.get(file),
