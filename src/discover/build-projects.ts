@@ -368,7 +368,8 @@ function groupUnits(units: readonly Unit[], root: string): UnitGroup[] {
   return groups;
 }
 
-function commonDirectory(a: string, b: string): string {
+/** The deepest directory holding two directories. */
+export function commonDirectory(a: string, b: string): string {
   const [pa, pb] = [a.split(path.sep), b.split(path.sep)];
   let i = 0;
   while (i < pa.length && i < pb.length && pa[i] === pb[i]) i++;

@@ -35,6 +35,8 @@ export interface DiscoveredDeployment {
   notes?: Finding[];
   /** How its root was found (`--debug`): a config glob, content detection, the git root, the path itself. */
   reason: string;
+  /** Files of its directories that are not its own: a base's generator inputs a Kustomize overlay replaces. */
+  leftOut?: ReadonlySet<string>;
 }
 
 export const ALWAYS_IGNORED = ['**/node_modules/**', '**/.git/**'];
@@ -91,10 +93,11 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   const fenced = new Set<string>();
   /** Files already walked for content detection: deployments under these roots are not walked again. */
   const walkedTrees: { root: string; walked: WalkResult }[] = [];
-  const add = (root: string, reason: string, focus?: string[], members?: string[]) => {
+  const add = (root: string, reason: string, focus?: string[], members?: string[], leftOut?: readonly string[]) => {
     const key = members ? fileSetName(root, members) : root;
     const deployment =
       byRoot.get(key) ?? (members ? { root, members, name: key, files: [], reason } : { root, files: [], reason });
+    if (leftOut?.length) deployment.leftOut = new Set(leftOut);
     byRoot.set(key, deployment);
     if (!focus) {
       // A request for the whole deployment supersedes requests for some of its files.
@@ -149,7 +152,7 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
       const environments = globRoots.length ? [] : environmentsUnder(absolute);
       if (inner.length || environments.length) {
         for (const r of inner) add(r, globReason(r));
-        for (const e of environments) add(e.root, describeEnvironment(e, cwd), undefined, e.members);
+        for (const e of environments) add(e.root, describeEnvironment(e, cwd), undefined, e.members, leftOutOf(e));
         // Files outside every deployment still get linted, as a deployment of their own.
         if (!inner.includes(absolute)) {
           add(absolute, 'files outside every deployment');
@@ -163,13 +166,13 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
       const configDir = globRoot ? undefined : nearestConfigDir(absolute);
       const repository = globRoot || configDir ? undefined : gitRoot(absolute);
       const environments = repository ? environmentsUnder(repository) : [];
-      const environment = holderOf(absolute, environments);
+      const holders = holdersOf(absolute, environments);
       // The file is linted with its environment's files alone: no other environment's, nested ones included.
       for (const e of environments) for (const dir of e.members ?? [e.root]) fenced.add(dir);
       if (globRoot) add(globRoot, globReason(globRoot), [absolute]);
       else if (configDir) add(configDir, `the directory of the nearest config file above ${given}`, [absolute]);
-      else if (environment)
-        add(environment.root, describeEnvironment(environment, cwd), [absolute], environment.members);
+      else if (holders.length)
+        for (const e of holders) add(e.root, describeEnvironment(e, cwd), [absolute], e.members, leftOutOf(e));
       else if (repository) add(repository, `the git root above ${given}`, [absolute]);
       else add(path.dirname(absolute), `the directory of ${given} (no config file or git root above it)`, [absolute]);
     }
@@ -190,9 +193,11 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     } else {
       walked = walk(deployment.root, isIgnored, claimedRoots, realpath);
     }
-    deployment.files = walked.files;
+    const { leftOut } = deployment;
+    deployment.files = leftOut ? walked.files.filter((f) => !leftOut.has(f)) : walked.files;
     deployment.notes = walked.notes;
   }
+  keepLeftOutFiles([...byRoot.values()], leftovers);
   const worthLinting = (d: DiscoveredDeployment) =>
     detected.has(d.root)
       ? d.files.some((f) => !unrecognised(f))
@@ -205,16 +210,38 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     });
 }
 
+const leftOutOf = (environment: DetectedEnvironment) => environment.kustomize?.setAside.map((s) => s.file);
+
 /**
- * The environment that holds a file: the one with the nearest directory above it (a chart below a group rooted at
- * its parent directory is the chart's; a file set's directories are its members), or none.
+ * The environments that hold a file: those with the nearest directory above it (a chart below a group rooted at
+ * its parent directory is the chart's; a file set's directories are its members; a Kustomize base is every overlay's
+ * but those that leave the file out), or none.
  */
-function holderOf(file: string, environments: readonly DetectedEnvironment[]): DetectedEnvironment | undefined {
-  let holder: { environment: DetectedEnvironment; dir: string } | undefined;
+function holdersOf(file: string, environments: readonly DetectedEnvironment[]): DetectedEnvironment[] {
+  let holders: DetectedEnvironment[] = [];
+  let nearest = '';
   for (const environment of environments)
-    for (const dir of environment.members ?? [environment.root])
-      if (file.startsWith(dir + path.sep) && (!holder || dir.length > holder.dir.length)) holder = { environment, dir };
-  return holder?.environment;
+    for (const dir of environment.members ?? [environment.root]) {
+      if (!file.startsWith(dir + path.sep) || dir.length < nearest.length || leftOutOf(environment)?.includes(file))
+        continue;
+      if (dir.length > nearest.length) [holders, nearest] = [[], dir];
+      holders.push(environment);
+    }
+  return holders;
+}
+
+/**
+ * A file every deployment that holds its directory leaves out (a base's generator input each overlay replaces) is in
+ * none of them: it stays with the files outside every deployment of the linted directory above it.
+ */
+function keepLeftOutFiles(deployments: readonly DiscoveredDeployment[], leftovers: ReadonlySet<string>): void {
+  const held = new Set(deployments.flatMap((d) => d.files));
+  const orphans = [...new Set(deployments.flatMap((d) => [...(d.leftOut ?? [])]))].filter((f) => !held.has(f));
+  for (const d of deployments)
+    if (leftovers.has(d.root) && !d.members) {
+      const own = orphans.filter((f) => f.startsWith(d.root + path.sep));
+      if (own.length) d.files = [...d.files, ...own].sort();
+    }
 }
 
 /** The files and notes of some claimed directories, sorted as a walk's. */

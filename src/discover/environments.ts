@@ -1,7 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { classifyFile, neverConfiguration } from '../parse/registry';
-import { separateBuildProjects } from './build-projects';
+import { commonDirectory, separateBuildProjects } from './build-projects';
+import { kustomizeOverlays, type KustomizeOverlay } from './kustomize';
 import { relativePosix } from '../core/posix-path';
 
 /**
@@ -96,6 +97,8 @@ export interface DetectedEnvironment {
    * linted directory), each without the environments nested in it, not everything under `root`.
    */
   members?: string[];
+  /** The Kustomize overlay the environment is, with its bases (heuristic "Kustomize overlays"). */
+  kustomize?: KustomizeOverlay;
 }
 
 /**
@@ -146,7 +149,8 @@ export function describeEnvironment(environment: DetectedEnvironment, cwd: strin
   const at = relativePosix(cwd, environment.root);
   if (environment.testCode)
     return `content: ${at} holds its own test code (${path.basename(environment.testCode)}) in the test suite ${where}; heuristic "test scenarios"`;
-  const { buildProjects, members } = environment;
+  const { buildProjects, members, kustomize } = environment;
+  if (kustomize && members) return describeOverlay(kustomize, environment, cwd);
   if (members)
     return `content: ${describeMembers(environment.root, members, cwd)} are ${members.length} build projects whose files say they run together, linted apart from the other files of ${at || '.'}; heuristic "separate build projects"`;
   if (buildProjects) {
@@ -159,6 +163,21 @@ export function describeEnvironment(environment: DetectedEnvironment, cwd: strin
   if (environment.repository)
     return `content: ${at || '.'} is a git checkout of its own inside ${where}; heuristic "separate repositories"`;
   return `content: each of the ${environment.siblings} directories in ${where} holds a complete component set (${environment.families.join('; ')}); heuristic "sibling complete sets"`;
+}
+
+/** An overlay's deployment for `--debug`: its directories, the base files it leaves out and what it names unread. */
+function describeOverlay(overlay: KustomizeOverlay, environment: DetectedEnvironment, cwd: string): string {
+  const rel = (p: string) => relativePosix(cwd, p) || '.';
+  const bases = overlay.bases.map(rel).join(', ');
+  const lines = [
+    `content: ${describeMembers(environment.root, environment.members!, cwd)} is the Kustomize overlay ${rel(overlay.dir)} with the base${overlay.bases.length > 1 ? 's' : ''} it builds on (${bases}), one of the ${environment.siblings} overlays of ${rel(environment.parent)}; heuristic "Kustomize overlays"`,
+    ...overlay.setAside.map(
+      (s) =>
+        `${rel(s.file)} left out: ${rel(s.by.file)}:${s.by.line} generates ${s.generator} with behavior: ${s.behavior}, ${s.instead ? `its key ${s.key} from ${rel(s.instead)}` : "none of the base's keys"}`,
+    ),
+    ...overlay.unknown,
+  ];
+  return lines.join('; ');
 }
 
 /** The kind of a file from its name and first bytes, or undefined (unreadable, not ours). */
@@ -302,24 +321,59 @@ export function detectEnvironments(root: string, files: readonly string[]): Dete
   );
   if (outermost.length) {
     return {
-      environments: withModules(
-        outermost.flatMap((repository) => {
-          const inner = byContent(repository);
-          return inner.length
-            ? inner
-            : [
-                {
-                  root: repository,
-                  parent: root,
-                  siblings: outermost.length,
-                  families: familiesOf(repository),
-                  repository: true,
-                },
-              ];
-        }),
+      environments: withOverlays(
+        root,
+        files,
+        withModules(
+          outermost.flatMap((repository) => {
+            const inner = byContent(repository);
+            return inner.length
+              ? inner
+              : [
+                  {
+                    root: repository,
+                    parent: root,
+                    siblings: outermost.length,
+                    families: familiesOf(repository),
+                    repository: true,
+                  },
+                ];
+          }),
+        ),
       ),
       recognised,
     };
   }
-  return { environments: withModules(byContent(root)), recognised };
+  return { environments: withOverlays(root, files, withModules(byContent(root))), recognised };
+}
+
+/**
+ * Kustomize overlays first: an environment found otherwise inside an overlay's or a base's directory is part of the
+ * overlays' deployments (one found above them keeps the rest of its files).
+ */
+function withOverlays(
+  root: string,
+  files: readonly string[],
+  environments: DetectedEnvironment[],
+): DetectedEnvironment[] {
+  const overlays = kustomizeOverlays(root, files);
+  if (!overlays.length) return environments;
+  const dirs = overlays.flatMap((o) => [o.dir, ...o.bases]);
+  const inside = (e: DetectedEnvironment) =>
+    (e.members ?? [e.root]).some((m) => dirs.some((dir) => m === dir || m.startsWith(dir + path.sep)));
+  const parent = overlays.map((o) => o.dir).reduce(commonDirectory);
+  return [
+    ...overlays.map((overlay) => {
+      const members = [overlay.dir, ...overlay.bases].sort();
+      return {
+        root: members.reduce(commonDirectory),
+        parent,
+        siblings: overlays.length,
+        families: [],
+        members,
+        kustomize: overlay,
+      };
+    }),
+    ...environments.filter((e) => !inside(e)),
+  ];
 }
