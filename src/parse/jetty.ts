@@ -9,7 +9,7 @@ import type { Range } from '../core/types';
 import { lastPathSegment } from '../core/path-name';
 import { LineIndex } from './text';
 import { lineOffsets } from './java/jvm-args';
-import { attr, parseXml, type XmlData } from './xml';
+import { attr, parseXml, type XmlData, type XmlElement } from './xml';
 import type { Comment, Entry, FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 
@@ -156,7 +156,8 @@ const isEntrySetter = (name: string) => isSecretKey(name) || /^(?:key|trust)Stor
  * other element inside): an entry named by the setter, in the section of the object it configures, so that a store
  * password written there is judged as a start property's is, and never printed (RumeTiller/geoserver_ssl_config@a463003
  * jetty-ssl-context.xml, dskyberg-Ping/pingone-app@3ad0d8d etc/jetty-ssl.xml). Jetty's XmlConfiguration passes the
- * trimmed text to the setter (https://jetty.org/docs/jetty/12/operations-guide/xml/index.html, `<Set>`).
+ * trimmed text to the setter (https://jetty.org/docs/jetty/12/operations-guide/xml/index.html, `<Set>`). A store
+ * path of text and `<Property>` elements is an entry too, its value the expression as written (mixedPath).
  */
 function setterEntries(text: string, data: XmlData): Entry[] {
   const index = new LineIndex(text);
@@ -164,17 +165,20 @@ function setterEntries(text: string, data: XmlData): Entry[] {
   for (const element of data.elements) {
     const name = attr(element, 'name');
     if (element.localName !== 'Set' || !name || !isEntrySetter(name.value)) continue;
-    if (element.children.length > 0 || !element.text) continue;
     const start = index.offsetAt(element.range.end);
     const end = text.indexOf('</', start);
     const inner = end < 0 ? '' : text.slice(start, end);
     // A comment or CDATA inside leaves the text's place unclear: left to the attribute entries.
-    if (inner.includes('<') || !inner.trim()) continue;
+    const value =
+      element.children.length === 0
+        ? !inner.includes('<') && element.text
+        : !isSecretKey(name.value) && mixedPath(inner, element.children);
+    if (!value || !inner.trim()) continue;
     const lead = inner.length - inner.trimStart().length;
     const trail = inner.length - inner.trimEnd().length;
     entries.push({
       key: name.value,
-      value: element.text,
+      value,
       keyRange: name.valueRange,
       valueRange: index.rangeAt(start + lead, end - trail),
       section: element.parent?.path ?? '',
@@ -182,4 +186,31 @@ function setterEntries(text: string, data: XmlData): Entry[] {
     });
   }
   return entries;
+}
+
+/** A `<Property name="…"/>` written in a setter's text (self-closing: a `<Default>` inside is not read here). */
+const PROPERTY_TAG = /<Property\b[^>]*?\/>/g;
+
+/**
+ * A store path written as text and `<Property/>` elements (`<Property name="jetty.base" default="."/>/etc/store.jks`,
+ * lachlan-roberts/jetty-maven-plugin-https-example@54e3d06 etc/jetty-ssl-context.xml): XmlConfiguration.value()
+ * appends the text and each Property's value in their order, then trims (jetty/jetty.project@ec6782f jetty-9.4.56
+ * jetty-xml and @e775165 jetty-12.0.14 jetty-core/jetty-xml XmlConfiguration.java, "the multiple items as a single
+ * string"). The start properties are other documents, so a Property stays an expression here: `${jetty.base}` (the
+ * base, as src/model/jetty-values.ts renders it) or `${name}` for one written with its name only; the same expression
+ * in one file gives the same path, which is what the entry tells (a TrustStorePath naming the KeyStorePath file).
+ * A Property with a default or deprecated name, another element, or a comment inside: undefined, no entry.
+ */
+function mixedPath(inner: string, children: readonly XmlElement[]): string | undefined {
+  const tags = inner.match(PROPERTY_TAG) ?? [];
+  if (tags.length !== children.length || inner.replace(PROPERTY_TAG, '').includes('<')) return undefined;
+  const rendered: string[] = [];
+  for (const child of children) {
+    const name = attr(child, 'name')?.value.trim();
+    if (child.localName !== 'Property' || child.children.length > 0 || !name) return undefined;
+    if (name !== 'jetty.base' && child.attributes.length > 1) return undefined;
+    rendered.push(`\${${name}}`);
+  }
+  let at = 0;
+  return inner.replace(PROPERTY_TAG, () => rendered[at++]!).trim() || undefined;
 }

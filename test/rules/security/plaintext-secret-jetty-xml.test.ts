@@ -101,5 +101,52 @@ ruleTester(rule, {
         { messageId: 'trustStore', file: 'etc/jetty-ssl.xml', line: 7, severity: 'info' },
       ],
     },
+    {
+      // lachlan-roberts/jetty-maven-plugin-https-example@54e3d06 (no licence file) etc/jetty-ssl-context.xml: both paths
+      // are `<Property name="jetty.base" default="."/>/etc/store.jks`, which Jetty joins into one path.
+      name: 'the trust store is the key store: the same path of jetty.base and text',
+      files: {
+        'etc/jetty-ssl-context.xml': factory([
+          '<Set name="KeyStorePath"><Property name="jetty.base" default="." />/etc/store.jks</Set>',
+          '<Set name="KeyStorePassword">Jetty-Plain_@1</Set>',
+          '<Set name="TrustStorePath"><Property name="jetty.base" default="." />/etc/store.jks</Set>',
+          '<Set name="TrustStorePassword">Jetty-Plain_@1</Set>',
+        ]),
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'etc/jetty-ssl-context.xml', line: 5 },
+        {
+          messageId: 'trustStoreIsKeyStore',
+          file: 'etc/jetty-ssl-context.xml',
+          line: 7,
+          messageIncludes: ['KeyStorePath names the same file'],
+          messageExcludes: ['Jetty-Plain_@1'],
+        },
+      ],
+    },
+    {
+      // Another file below the base; a start property with a default, which start files may set apart: not the same.
+      name: 'a trust store of its own below the base; a path from a start property with a default',
+      files: {
+        'etc/jetty-ssl-context.xml': factory([
+          '<Set name="KeyStorePath"><Property name="jetty.base"/>/<Property name="ks" default="etc/store.jks"/></Set>',
+          '<Set name="KeyStorePassword">Jetty-Plain_@1</Set>',
+          '<Set name="TrustStorePath"><Property name="jetty.base"/>/<Property name="ts" default="etc/store.jks"/></Set>',
+          '<Set name="TrustStorePassword">Trust-Plain-2</Set>',
+          '<New class="org.eclipse.jetty.util.ssl.SslContextFactory$Server">',
+          '  <Set name="KeyStorePath"><Property name="jetty.base"/>/etc/a.p12</Set>',
+          '  <Set name="KeyStorePassword">Jetty-Plain_@3</Set>',
+          '  <Set name="TrustStorePath"><Property name="jetty.base"/>/etc/b.p12</Set>',
+          '  <Set name="TrustStorePassword">Trust-Plain-4</Set>',
+          '</New>',
+        ]),
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'etc/jetty-ssl-context.xml', line: 5 },
+        { messageId: 'trustStore', file: 'etc/jetty-ssl-context.xml', line: 7, severity: 'info' },
+        { messageId: 'plaintext', file: 'etc/jetty-ssl-context.xml', line: 10 },
+        { messageId: 'trustStore', file: 'etc/jetty-ssl-context.xml', line: 12, severity: 'info' },
+      ],
+    },
   ],
 });
