@@ -1,18 +1,20 @@
 import type { Range } from '../core/types';
-import type { Comment, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
+import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
 import { LineIndex } from './text';
 import { basenameOf, logicalLines, propertyEntries, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
 import { scanLaunchProperties } from './java/java-launch';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 import { environmentEntries, scanSpringEnvironment } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
+import { isSolrInclude, solrIncludeEntry } from './solr-include';
 import { failedFirstCommand, failedFirstCommandProblem } from './byte-order-mark';
 
 /**
  * Shell and batch start scripts that set JVM options: Tomcat `setenv.sh`/`setenv.bat`,
  * Liberty `server.env`, and any `.sh`/`.bat`/`.cmd` that sets `JAVA_OPTS`, `CATALINA_OPTS`,
  * `JAVA_TOOL_OPTIONS`, `JDK_JAVA_OPTIONS`, `IBM_JAVA_OPTIONS`, `JVM_ARGS`, passes TLS `-D` options or picks the
- * Spring profile or passes Spring's TLS settings as arguments.
+ * Spring profile or passes Spring's TLS settings as arguments, and Solr's include file (`solr.in.sh`, `solr.in.cmd`),
+ * whose `SOLR_SSL_*` lines are entries too (./solr-include.ts).
  * Every `-Dname=value` outside comments is read, with the variable it is assigned to.
  */
 const JVM_VARIABLES =
@@ -37,7 +39,8 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
   id: 'shell-env',
   classify(filePath, head) {
     const base = basenameOf(filePath);
-    if (/^setenv\.(sh|bat|cmd)$/.test(base) || base === 'server.env') return 'java.shell-env';
+    if (/^setenv\.(sh|bat|cmd)$/.test(base) || base === 'server.env' || isSolrInclude(filePath))
+      return 'java.shell-env';
     if (
       /\.(sh|bash|ksh|bat|cmd|env)$/.test(base) &&
       (JVM_VARIABLES.test(head) || TLS_OPTION.test(head) || JDK_PATH.test(head))
@@ -66,6 +69,8 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
     const environment: JvmProperty[] = [];
     const springArguments: JvmProperty[] = [];
     const javaHomes: JavaHomeReference[] = [];
+    const solrSettings: Entry[] = [];
+    const solr = isSolrInclude(file.path);
     const continuation = batch ? /\^$/ : /\\$/;
     for (const logical of logicalLines(file.text, continuation)) {
       const text = file.text.slice(logical.start, logical.end);
@@ -86,6 +91,8 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
           comments.push({ text: text.slice(hash + 1), range: index.rangeAt(end, logical.end) });
         }
       }
+      const solrSetting = solr && lead === 0 ? solrIncludeEntry(file, index, logical.start, end) : undefined;
+      if (solrSetting) solrSettings.push(solrSetting);
       const assigned = /^(?:export\s+|set\s+"?|setx\s+)?([A-Za-z_][\w]*)=/i.exec(body);
       const launched = scanLaunchProperties(file.text, index, logical.start, end, assigned?.[1], { cmd: batch });
       properties.push(...launched.jvm);
@@ -109,6 +116,7 @@ export const shellEnvFormat: FormatHandler<JvmOptionsData> = {
         ...propertyEntries(elsewhereSecrets),
         ...environmentEntries(environment),
         ...propertyEntries(springArguments),
+        ...solrSettings,
       ],
       comments,
       problems,
