@@ -51,6 +51,11 @@ export interface TrustCheck {
   stack?: VerifierStack;
   /** What the peer sends, leaf first (empty: nothing known or nothing sent). */
   presented: TreeCertificate[];
+  /**
+   * The other chains the peer may send instead of `presented`: its key store holds several key entries and its
+   * configuration names no alias (the verdict stands only when every chain gets the same one).
+   */
+  alternatives?: TreeCertificate[][];
   /** Where the peer's configuration names its certificate or key store. */
   presentedFrom?: Location;
   /** The peer's key store, for messages (`store.p12`, alias `api`). */
@@ -188,7 +193,7 @@ function check(
 ): TrustCheck {
   const own = tree.ownChain(peer);
   const { anchors, source, from: anchorsFrom, alsoDefault } = tree.anchorsOf(verifier);
-  const base = {
+  const base: Omit<TrustCheck, 'presented' | 'verdict'> = {
     direction,
     verifier,
     peer,
@@ -221,6 +226,9 @@ function check(
   }
   if (own.missing) return { ...base, presented: [], verdict: { kind: 'unknown', missing: own.missing } };
   const [presented, ...otherChains] = chains;
+  // Several key entries and no alias: JSSE's key manager picks one (SunX509: the first of a HashMap of the aliases;
+  // PKIX: the store's order), so every message names them all, never the first as the one presented.
+  if (otherChains.length > 0) base.alternatives = otherChains;
   if (!presented) {
     // A client whose key store holds no key entry sends none. Without any key store configured, only a Java
     // application (JSSE's default key manager is empty without javax.net.ssl.keyStore) and an nginx proxy
@@ -315,7 +323,7 @@ function check(
       presented,
       verdict: {
         kind: 'unknown',
-        missing: `${peer.name}'s key store holds several key entries and its configuration names no alias: which one it presents decides`,
+        missing: `${peer.name}'s key store holds several key entries (${chains.map((c) => `'${c[0]?.store?.alias ?? '?'}'`).join(', ')}) and its configuration names no alias: which one JSSE's key manager picks decides (name the one to present)`,
       },
     };
   }

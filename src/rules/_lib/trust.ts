@@ -44,7 +44,9 @@ export function anchorsText(root: string, check: TrustCheck): string {
 
 /** What the peer sends, in words: `api.example.com ← Issuing CA`. */
 export function chainText(check: TrustCheck): string {
-  return check.presented.map((c) => certName(c.cert)).join(' ← ') || '(nothing)';
+  const text = (chain: readonly TreeCertificate[]) => chain.map((c) => certName(c.cert)).join(' ← ');
+  const others = (check.alternatives ?? []).map((chain) => `, or ${text(chain)}`).join('');
+  return (text(check.presented) || '(nothing)') + others;
 }
 
 /** A path failure in one clause. */
@@ -111,7 +113,14 @@ export function trustRelated(lt: LinkTrust, check: TrustCheck, location: Locatio
   if (check.anchorSource?.kind === 'unsettled') for (const r of check.anchorSource.related ?? []) add(r, r.message);
   add(check.presentedFrom, `${check.peer.name}'s certificate is configured here`);
   const leaf = check.presented[0];
-  if (leaf) add(certificatePlace(leaf), `${check.peer.name} presents ${certName(leaf.cert)}`);
+  const others = (check.alternatives ?? []).flatMap((chain) => chain.slice(0, 1));
+  if (leaf)
+    add(
+      certificatePlace(leaf),
+      others.length > 0
+        ? `${check.peer.name} presents one of ${[leaf, ...others].map((c) => certName(c.cert)).join(', ')}`
+        : `${check.peer.name} presents ${certName(leaf.cert)}`,
+    );
   for (const s of linkSources(lt.link, lt.client, lt.server)) add(s, s.message);
   return out;
 }

@@ -51,7 +51,10 @@ export default defineRule({
           client: lt.client.name,
           server: lt.server.name,
           chain: chainText(check),
-          why: pathFailureText(v.result),
+          // Several key entries and no alias: every chain fails (else the verdict is unknown); the first one's reason.
+          why: check.alternatives?.length
+            ? `whichever of them it presents, the client refuses it: for ${certName(leaf.cert)}, ${pathFailureText(v.result)}`
+            : pathFailureText(v.result),
           anchors: anchorsText(ctx.deployment.root, check),
           alert: signals.alert,
           clientLog: signals.verifierLog,
