@@ -29,6 +29,20 @@ export interface MarkedPemFile {
   feature?: number;
 }
 
+/**
+ * Whether the keytool of the component's image refuses to import this PEM file into its JDK's cacerts: the file's
+ * byte order mark hides its first BEGIN line, and the image's JDK is known to be older than 25 (one the tree does not
+ * name: undefined, not known either way).
+ */
+export function keytoolRefusesImport(
+  component: Component,
+  data: PemData | object | undefined,
+): { feature: number } | undefined {
+  if (!data || !('byteOrderMark' in data) || data.byteOrderMark?.beforeBlock !== true) return undefined;
+  const feature = knownFeature(component.runtime);
+  return feature !== undefined && feature < keytoolPemByteOrderMark().readsFromFeature ? { feature } : undefined;
+}
+
 /** The marked PEM files each component's image imports with keytool or each Tomcat connector on JSSE reads, in component order. */
 export function markedPemFiles(
   components: readonly Component[],
@@ -40,10 +54,8 @@ export function markedPemFiles(
   for (const component of components) {
     // The JDK facts are a chunk of their own (scripts/build.mjs): asked for only when an import is of a marked file.
     for (const added of component.tls?.trust?.cacertsAdded ?? []) {
-      if (!marked(added.file)) continue;
-      const feature = knownFeature(component.runtime);
-      if (feature !== undefined && feature < keytoolPemByteOrderMark().readsFromFeature)
-        found.push({ component, file: added.file, role: 'cacerts', at: added.at, feature });
+      const refused = keytoolRefusesImport(component, pemFiles.get(added.file)?.data);
+      if (refused) found.push({ component, file: added.file, role: 'cacerts', at: added.at, feature: refused.feature });
     }
     if (component.type !== 'tomcat.connector') continue;
     const kind = stacks.get(component.id)?.kind;

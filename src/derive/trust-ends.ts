@@ -12,6 +12,7 @@ import type { NamedCertificates } from './presented';
 import { certificatesInStore, keyEntries, storeLabel, trustedInStore } from './stores';
 import { mqDefaultLabel } from './mq-default-label';
 import { ihsDefaultCertificate } from './ihs-default-certificate';
+import { keytoolRefusesImport } from './pem-byte-order-mark';
 
 /** Where a verifier's anchors come from. */
 export type AnchorSource =
@@ -222,10 +223,12 @@ export function anchorsOf(
           file: cacerts,
         },
       };
-    // The image's keytool adds certificates of the tree (the first of each file): known anchors among unknown ones.
-    const added = (trust?.cacertsAdded ?? []).flatMap((a) =>
-      all.filter((c) => c.doc.file.path === a.file && !c.store).slice(0, 1),
-    );
+    // The image's keytool adds certificates of the tree (the first of each file): known anchors among unknown ones. Not
+    // a file it refuses (java/keytool-import-byte-order-mark): that RUN fails, or cacerts go on without the certificate.
+    const added = (trust?.cacertsAdded ?? []).flatMap((a) => {
+      const inFile = all.filter((c) => c.doc.file.path === a.file && !c.store);
+      return keytoolRefusesImport(component, inFile[0]?.doc.data) ? [] : inFile.slice(0, 1);
+    });
     // The image copies a key store of the tree over the JDK's cacerts: its certificates are the anchors.
     const replaced = trust?.cacertsReplaced;
     if (replaced) {

@@ -1,4 +1,5 @@
 import rule from '../../../src/rules/java/keytool-import-byte-order-mark';
+import trustUnknown from '../../../src/rules/tls/certificate-trust-unknown';
 import { ruleTester } from '../../helpers/rule-tester';
 import { javaClient, pem, tomcatServer } from '../tls/trust-trees';
 
@@ -51,6 +52,34 @@ ruleTester(rule, {
           severity: 'error',
           messageIncludes: ['client/certs/root.pem starts with a UTF-8 byte order mark', 'JDK 17', 'JDK 25 and later'],
           related: [{ file: 'client/certs/root.pem', line: 1 }],
+        },
+      ],
+    },
+  ],
+});
+
+/**
+ * A certificate the image's keytool refuses is no anchor of its cacerts (src/derive/trust-ends.ts anchorsOf): the client
+ * trusts only its JDK's own cacerts then, which the tree does not hold, so whether it trusts the server is unknown.
+ */
+ruleTester(trustUnknown, {
+  valid: [
+    { name: 'JDK 17 imports the unmarked root: trusted', files: importing('eclipse-temurin:17-jre', ROOT) },
+    {
+      name: "JDK 25's keytool imports the marked root: trusted",
+      files: importing('eclipse-temurin:25-jre', MARK + ROOT),
+    },
+  ],
+  invalid: [
+    {
+      name: "JDK 17's keytool refuses the marked root: not an anchor of the image's cacerts",
+      files: importing('eclipse-temurin:17-jre', MARK + ROOT),
+      errors: [
+        {
+          messageId: 'serverUnknown',
+          file: 'client/application.yml',
+          line: 1,
+          messageIncludes: ["trusts its JDK's cacerts, which the tree does not hold", 'is a private CA'],
         },
       ],
     },
