@@ -229,15 +229,20 @@ function predictedByValue(client: HandshakeSide, server: HandshakeSide, memo: Ru
   const prediction = memo.get('predictHandshake', pairKey(client, server, memo), () =>
     predictHandshake(unnamed(client, CLIENT_NAME), unnamed(server, SERVER_NAME)),
   );
-  const named = (value: unknown): unknown =>
-    typeof value === 'string'
-      ? value.includes('\u0000')
-        ? value.split(CLIENT_NAME).join(client.label).split(SERVER_NAME).join(server.label)
-        : value
-      : Array.isArray(value)
-        ? value.map(named)
-        : value && typeof value === 'object'
-          ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, named(v)]))
-          : value;
+  const clientName = () => client.label ?? '';
+  const serverName = () => server.label ?? '';
+  // Each link's own copy (one deployment of many same-named servers has hundreds of thousands of links: no entries
+  // arrays per object, names put in by a replacer function, which reads no `$` patterns in them).
+  const named = (value: unknown): unknown => {
+    if (typeof value === 'string')
+      return value.includes('\u0000')
+        ? value.replaceAll(CLIENT_NAME, clientName).replaceAll(SERVER_NAME, serverName)
+        : value;
+    if (Array.isArray(value)) return value.map(named);
+    if (!value || typeof value !== 'object') return value;
+    const copy: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) copy[key] = named((value as Record<string, unknown>)[key]);
+    return copy;
+  };
   return named(prediction) as HandshakePrediction;
 }

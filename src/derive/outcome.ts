@@ -11,6 +11,10 @@ import type { HandshakePrediction, HandshakeSide, LinkOutcome } from '../handsha
 import { negotiatedByUpdate, updatesDeciding, verdictOf, type Negotiated, type Verdict } from './outcome-updates';
 import { pairKey, patchedSide } from './side-keys';
 
+/** What-if patches asked of every link: constant objects, so their keys are made once a run (side-keys.ts). */
+const ECDSA_CERTIFICATE: Partial<HandshakeSide> = { certificate: { keyType: 'EC', bits: 256 } };
+const NO_FINITE_FIELD_GROUPS: Partial<HandshakeSide> = { finiteFieldGroups: false };
+
 /**
  * The outcome of a predicted link (see the module comment). `memo`: the run's; whether another candidate
  * negotiates is then answered once a run per distinct pair of sides (names aside: only the verdict is read).
@@ -35,12 +39,12 @@ export function linkOutcome(
   // A client without EC groups (a jlink runtime without jdk.crypto.ec): TLS 1.3 rests on the server taking a
   // finite-field group, which is assumed or unknown for this server.
   if (client.side.ellipticCurves === false && server.finiteFieldGroupsUnknown) {
-    const refused = negotiates(client.side, patched(server.side, { finiteFieldGroups: false }));
+    const refused = negotiates(client.side, patched(server.side, NO_FINITE_FIELD_GROUPS));
     if (refused !== prediction.ok) missing.push(server.finiteFieldGroupsUnknown);
   }
   if (server.keyTypeAssumed) {
     // RSA was assumed: the outcome stands only when an ECDSA certificate would give the same verdict.
-    const withEcdsa = negotiates(client.side, patched(server.side, { certificate: { keyType: 'EC', bits: 256 } }));
+    const withEcdsa = negotiates(client.side, patched(server.side, ECDSA_CERTIFICATE));
     if (withEcdsa !== prediction.ok) missing.push(certificateMissing(server));
   }
   // A default no public source settles (a JDK's, an nginx release's) or a release the tree does not name (OpenSSL's
@@ -61,9 +65,7 @@ export function linkOutcome(
       server: patched(server.side, s.patch),
     }));
     if (server.keyTypeAssumed)
-      worlds.push(
-        ...worlds.map((w) => ({ ...w, server: patched(w.server, { certificate: { keyType: 'EC', bits: 256 } }) })),
-      );
+      worlds.push(...worlds.map((w) => ({ ...w, server: patched(w.server, ECDSA_CERTIFICATE) })));
     missing.push(...updatesDeciding(client, server, worlds, verdict, patched));
   }
   // Which JDK runs an end whose protocols are its own list leaves the lists a guess, but not whether they can meet.

@@ -15,11 +15,23 @@ export function sideKey(side: HandshakeSide, memo: RunMemo): string {
   return memo.keyOf(side, () => JSON.stringify({ ...side, label: side.label === undefined ? undefined : '' }));
 }
 
-/** `base` changed by `patch`, keyed from the two (the patch serialised once per patch object). */
+/** `base` changed by `patch`, keyed from the two. */
 export function patchedSide(base: HandshakeSide, patch: Partial<HandshakeSide>, memo: RunMemo): HandshakeSide {
   if (Object.keys(patch).length === 0) return base;
-  const key = `${sideKey(base, memo)}+${memo.keyOf(patch)}`;
+  const key = `${sideKey(base, memo)}+${patchKey(patch, memo)}`;
   return memo.keyAs({ ...base, ...patch }, key);
+}
+
+/**
+ * A patch's key from its values: a list or object by its key (serialised once per object), a plain value as JSON.
+ * Patches are built afresh for every link (an end's candidate lists combined, an assumed ECDSA certificate) while
+ * the lists in them are the end's own: keying the patch object itself serialised those lists once per link.
+ */
+function patchKey(patch: Partial<HandshakeSide>, memo: RunMemo): string {
+  let key = '';
+  for (const [name, value] of Object.entries(patch))
+    key += `${name}=${value !== null && typeof value === 'object' ? `#${memo.keyOf(value)}` : JSON.stringify(value)};`;
+  return key;
 }
 
 /** The key of a question about two sides. */

@@ -52,6 +52,25 @@ describe('handshake side keys', () => {
     expect(patchedSide(base, {}, memo)).toBe(base);
   });
 
+  it('key a fresh patch by the lists in it: a list shared by every link is serialised once a run', () => {
+    const memo = new RunMemo();
+    const base = side();
+    // An end's candidate lists, combined into a new patch object for every link that asks (outcome.ts variantsOf).
+    const cipherSuites = Array.from({ length: 40 }, (_, i) => `TLS_SUITE_${i}`);
+    const stringify = jest.spyOn(JSON, 'stringify');
+    const keys = new Set<string>();
+    for (let link = 0; link < 50; link++)
+      keys.add(sideKey(patchedSide(base, { protocols: ['TLSv1.2'], cipherSuites }, memo), memo));
+    const serialised = stringify.mock.calls.map(([value]) => value);
+    stringify.mockRestore();
+    expect(keys.size).toBe(1);
+    // The patched side itself is serialised once (its key), the list once: not once per link.
+    expect(serialised.filter((value) => JSON.stringify(value)?.includes('TLS_SUITE_39')).length).toBeLessThanOrEqual(2);
+    expect(
+      sideKey(patchedSide(base, { protocols: ['TLSv1.2'], cipherSuites: [...cipherSuites] }, memo), memo),
+    ).not.toBe(sideKey(patchedSide(base, { protocols: ['TLSv1.3'], cipherSuites }, memo), memo));
+  });
+
   it('key a pair by both sides in order', () => {
     const memo = new RunMemo();
     const [a, b] = [side(), side({ protocols: ['TLSv1.2'] })];
