@@ -93,6 +93,8 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
   const fenced = new Set<string>();
   /** Files already walked for content detection: deployments under these roots are not walked again. */
   const walkedTrees: { root: string; walked: WalkResult }[] = [];
+  /** Files given alone that every deployment holding their directory leaves out (keepLeftOutFiles). */
+  const leftOutGiven = new Set<string>();
   const add = (root: string, reason: string, focus?: string[], members?: string[], leftOut?: readonly string[]) => {
     const key = members ? fileSetName(root, members) : root;
     const deployment =
@@ -173,8 +175,10 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
       else if (configDir) add(configDir, `the directory of the nearest config file above ${given}`, [absolute]);
       else if (holders.length)
         for (const e of holders) add(e.root, describeEnvironment(e, cwd), [absolute], e.members, leftOutOf(e));
-      else if (repository) add(repository, `the git root above ${given}`, [absolute]);
-      else add(path.dirname(absolute), `the directory of ${given} (no config file or git root above it)`, [absolute]);
+      else if (repository) {
+        add(repository, `the git root above ${given}`, [absolute]);
+        if (environments.some((e) => leftOutOf(e)?.includes(absolute))) leftOutGiven.add(absolute);
+      } else add(path.dirname(absolute), `the directory of ${given} (no config file or git root above it)`, [absolute]);
     }
   }
   // Files of a nested deployment root belong to it, not to the enclosing one: the walk does not enter
@@ -197,7 +201,7 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     deployment.files = leftOut ? walked.files.filter((f) => !leftOut.has(f)) : walked.files;
     deployment.notes = walked.notes;
   }
-  keepLeftOutFiles([...byRoot.values()], leftovers);
+  keepLeftOutFiles([...byRoot.values()], leftovers, leftOutGiven);
   const worthLinting = (d: DiscoveredDeployment) =>
     detected.has(d.root)
       ? d.files.some((f) => !unrecognised(f))
@@ -232,13 +236,20 @@ function holdersOf(file: string, environments: readonly DetectedEnvironment[]): 
 
 /**
  * A file every deployment that holds its directory leaves out (a base's generator input each overlay replaces) is in
- * none of them: it stays with the files outside every deployment of the linted directory above it.
+ * none of them: it stays with the files outside every deployment of the linted directory above it — given alone
+ * (`given`), with the git root's files outside every deployment.
  */
-function keepLeftOutFiles(deployments: readonly DiscoveredDeployment[], leftovers: ReadonlySet<string>): void {
+function keepLeftOutFiles(
+  deployments: readonly DiscoveredDeployment[],
+  leftovers: ReadonlySet<string>,
+  given: ReadonlySet<string>,
+): void {
   const held = new Set(deployments.flatMap((d) => d.files));
-  const orphans = [...new Set(deployments.flatMap((d) => [...(d.leftOut ?? [])]))].filter((f) => !held.has(f));
+  const orphans = [...new Set([...given, ...deployments.flatMap((d) => [...(d.leftOut ?? [])])])].filter(
+    (f) => !held.has(f),
+  );
   for (const d of deployments)
-    if (leftovers.has(d.root) && !d.members) {
+    if ((leftovers.has(d.root) || d.focus) && !d.members) {
       const own = orphans.filter((f) => f.startsWith(d.root + path.sep));
       if (own.length) d.files = [...d.files, ...own].sort();
     }

@@ -282,6 +282,19 @@ describe('Kustomize overlays are the deployments they are', () => {
     expect(found({ ...BASE, ...overlay('dev') }).map((d) => d.name)).toEqual(['.']);
   });
 
+  it("a base file every overlay replaces, given alone, is linted with the git root's files outside every deployment, as in a directory run", () => {
+    const replaced = {
+      ...BASE,
+      ...overlay('dev', merge('merge'), { 'application.yml': spring('TLSv1.2') }),
+      ...overlay('prod', merge('replace'), { 'application.yml': spring('TLSv1.3') }),
+      Dockerfile: 'FROM eclipse-temurin:17-jre\n',
+      '.git/HEAD': 'ref: refs/heads/main\n',
+    };
+    expect(found(replaced, ['k8s/base/application.yml']).map(({ name, files }) => ({ name, files }))).toEqual([
+      { name: '.', files: ['Dockerfile', 'k8s/base/application.yml'] },
+    ]);
+  });
+
   it("each overlay's handshake is its own: the prod overlay's TLSv1.3-only server fails the base's TLSv1.2 proxy, dev's does not", () => {
     const root = tree({
       'base/kustomization.yaml':
