@@ -27,6 +27,7 @@ export const mqIniFormat: FormatHandler<MqIniData> = {
   id: 'mq-ini',
   classify(path, head) {
     const base = lastPathSegment(path).toLowerCase();
+    if (isBracketIni(head)) return undefined;
     if (/(^|[^a-z])mqclient\.ini(\.tpl|\.template)?$/.test(base)) return 'mq.client-ini';
     if (/(^|[^a-z])(qm|mqs|mqat)\.ini(\.tpl|\.template)?$/.test(base)) return 'mq.qm-ini';
     // Other .ini files that are plainly MQ stanza files (Native HA fragments, AutoConfig IniConfig snippets).
@@ -44,6 +45,22 @@ export const mqIniFormat: FormatHandler<MqIniData> = {
     return parseMqIni(file, kind);
   },
 };
+
+/** A `[Section]` header line, which MQ's stanza files never hold (their headers are `Name:`). */
+const BRACKET_SECTION = /^[ \t]*\[[^\]\r\n]+\][ \t]*$/m;
+/** An MQ stanza header line (`SSL:`, `CHANNELS:`), comment allowed after it. */
+const STANZA_HEADER = /^[ \t]*[A-Za-z][\w.-]*[ \t]*:[ \t]*(?:[#;].*)?$/m;
+
+/**
+ * A Windows-style INI of another program that happens to be named like an MQ file: `[Section]` headers and no `Name:`
+ * stanza (cumulus13/pyx@f91d611 qm.ini, a mail client's `[Qm]` settings, was read as a queue manager's qm.ini and
+ * every line reported as outside any stanza). MQ's qm.ini, mqs.ini and mqclient.ini are stanza files, `Name:` then
+ * `Key=Value` lines (https://ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.con.doc/q018710_.html, figure of a qm.ini;
+ * https://www.ibm.com/docs/en/ibm-mq/9.1.x?topic=reference-stanza-information).
+ */
+function isBracketIni(head: string): boolean {
+  return BRACKET_SECTION.test(head) && !STANZA_HEADER.test(head);
+}
 
 /** A stanza header with text after its colon (`Channels: 2`, copied with the footnote mark of IBM's qm.ini figure). */
 const HEADER_WITH_TEXT = /^([A-Za-z][\w.-]*)\s*:\s*\S/;

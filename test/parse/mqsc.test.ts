@@ -1,6 +1,6 @@
 import { parseMqsc } from '../../src/parse/mqsc';
 import { parseCcdt } from '../../src/parse/ccdt';
-import { parseMqIni } from '../../src/parse/mq-ini';
+import { mqIniFormat, parseMqIni } from '../../src/parse/mq-ini';
 
 const mqsc = (text: string, path = '/t/QM1.mqsc') => parseMqsc({ path, text, hadBom: false });
 
@@ -127,6 +127,17 @@ describe('JSON CCDT parser', () => {
 });
 
 describe('MQ ini parser', () => {
+  // cumulus13/pyx@f91d611 qm.ini is a mail client's `[Qm]` settings, not a queue manager's: MQ's files are stanza files.
+  it.each([
+    ['/t/qm.ini', '[Qm]\nAuthType=1\nServerPort=25\n', undefined],
+    ['/t/mqclient.ini', '; settings\n[General]\nShowTrayIcon=0\n', undefined],
+    ['/t/qm.ini', 'Log:\n   LogPrimaryFiles=3\n', 'mq.qm-ini'],
+    ['/t/mqclient.ini', 'CHANNELS:\n   ChannelDefinitionDirectory=/ccdt\n', 'mq.client-ini'],
+    ['/t/qm.ini', 'AuthType=1\n', 'mq.qm-ini'],
+  ])('classifies %s holding %j as %s', (path, text, kind) => {
+    expect(mqIniFormat.classify(path, text)).toBe(kind);
+  });
+
   it('reads stanzas, repeated stanzas and comments', () => {
     const doc = parseMqIni({
       path: '/t/qm.ini',
