@@ -68,6 +68,47 @@ export interface DockerCommand {
 }
 
 /**
+ * The instructions BuildKit knows: any other word starting a line stops the build with "dockerfile parse error line N:
+ * unknown instruction: X" (moby/buildkit@10889212c4635d4edbe8aa253be601c6fa2823a5
+ * frontend/dockerfile/instructions/parse.go, ParseInstruction and UnknownInstruction). santhoshramanathan/mqobjectbackup@b4afe75
+ * Dockerfile starts with the shell lines `oc login …`, `whoami`, `oc project mq` before its FROM.
+ */
+const INSTRUCTIONS = new Set([
+  'ADD',
+  'ARG',
+  'CMD',
+  'COPY',
+  'ENTRYPOINT',
+  'ENV',
+  'EXPOSE',
+  'FROM',
+  'HEALTHCHECK',
+  'LABEL',
+  'MAINTAINER',
+  'ONBUILD',
+  'RUN',
+  'SHELL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+]);
+
+/**
+ * Whether the line at `start` continues the one before it through an escape character followed by blanks, which
+ * BuildKit's line continuation also accepts (`\\[ \t]*$`) and the logical lines here do not join: no instruction of its own.
+ */
+function continuedAfterBlank(text: string, start: number, escape: string): boolean {
+  const before = text.slice(0, start).split(/\r\n|\r|\n/);
+  for (let i = before.length - 1; i >= 0; i--) {
+    const line = before[i]!.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    return before[i]!.trimEnd().endsWith(escape);
+  }
+  return false;
+}
+
+/**
  * Dockerfiles (Dockerfile reference: https://docs.docker.com/reference/dockerfile/): parser directives
  * (`# escape=`), `#` comments, continuations, `ARG` (global before the first `FROM`), `FROM [--platform=…]
  * image [AS name]` with `$VAR`/`${VAR}`/`${VAR:-default}`/`${VAR:+word}` substituted from global `ARG`
@@ -148,6 +189,13 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
       const instruction = /^([A-Za-z]+)(\s+|$)/.exec(body);
       if (!instruction) continue;
       const name = instruction[1]!.toUpperCase();
+      if (!INSTRUCTIONS.has(name) && !continuedAfterBlank(file.text, logical.start, escape))
+        problems.push({
+          code: 'dockerfile-instruction',
+          severity: 'warning',
+          message: `'${instruction[1]}' is not a Dockerfile instruction: docker build stops before building anything (unknown instruction: ${name})`,
+          range: index.rangeAt(logical.start + lead, logical.start + lead + instruction[1]!.length),
+        });
       const argsStart = logical.start + lead + instruction[0].length;
       if (escape === '\\' && (name === 'RUN' || name === 'COPY' || name === 'ADD')) {
         hereDocumentLinesEnd = hereDocumentsEnd(file.text, argsStart, logical.end);

@@ -38,3 +38,54 @@ describe('Dockerfile: lines a continuation passes over', () => {
     expect(doc.data.commands.map((c) => c.text.trim())).toEqual(['a', 'b']);
   });
 });
+
+// BuildKit stops at any line that starts with no instruction: "dockerfile parse error line 1: unknown instruction: OC"
+// (moby/buildkit@10889212c4635d4edbe8aa253be601c6fa2823a5 frontend/dockerfile/instructions/parse.go).
+// santhoshramanathan/mqobjectbackup@b4afe75 Dockerfile starts with `oc login …`, `whoami`, `oc project mq`.
+describe('Dockerfile: a line that is no instruction', () => {
+  const unknown = (text: string) =>
+    parse(text)
+      .problems.filter((p) => p.code === 'dockerfile-instruction')
+      .map((p) => [p.range.start.line, p.message]);
+  it.each([
+    [
+      'shell lines before FROM',
+      'oc login --server=https://x\nwhoami\nFROM alpine\n',
+      [
+        [
+          0,
+          "'oc' is not a Dockerfile instruction: docker build stops before building anything (unknown instruction: OC)",
+        ],
+        [
+          1,
+          "'whoami' is not a Dockerfile instruction: docker build stops before building anything (unknown instruction: WHOAMI)",
+        ],
+      ],
+    ],
+    [
+      'a RUN line without its continuation',
+      'FROM alpine\nRUN apk add \\\n  curl\napk add git\n',
+      [
+        [
+          3,
+          "'apk' is not a Dockerfile instruction: docker build stops before building anything (unknown instruction: APK)",
+        ],
+      ],
+    ],
+  ])('%s', (_name, text, expected) => {
+    expect(unknown(text)).toEqual(expected);
+  });
+  it.each([
+    ['lowercase instructions', 'from alpine\nrun echo a\ncopy a /b\n'],
+    [
+      'a continuation with blanks after the backslash (BuildKit: `\\\\[ \\t]*$`)',
+      'FROM alpine\nRUN apk add \\  \n  curl\n',
+    ],
+    [
+      'every instruction',
+      `FROM a\n${['ADD a b', 'ARG A', 'CMD a', 'COPY a b', 'ENTRYPOINT a', 'ENV A=1', 'EXPOSE 1', 'HEALTHCHECK NONE', 'LABEL a=b', 'MAINTAINER a', 'ONBUILD RUN a', 'RUN a', 'SHELL ["a"]', 'STOPSIGNAL 9', 'USER a', 'VOLUME /a', 'WORKDIR /a'].join('\n')}\n`,
+    ],
+  ])('no report for %s', (_name, text) => {
+    expect(unknown(text)).toEqual([]);
+  });
+});
