@@ -124,9 +124,13 @@ export function parseWebagent(text: string): {
         problems.push({
           code: 'unbalanced-section',
           severity: 'error',
-          message: top
-            ? `</${closing[1]}> closes <${top.section.name}> (opened on line ${top.section.range.start.line + 1})`
-            : `</${closing[1]}> has no matching opening tag`,
+          ...(top
+            ? {
+                message: '</{{closing}}> closes <{{opened}}> (opened on line {{openedAt}})',
+                data: { closing: closing[1]!, opened: top.section.name },
+                lines: { openedAt: { ...top.section.range.start } },
+              }
+            : { message: `</${closing[1]}> has no matching opening tag` }),
           range: range(lineNo, start, lineNo, end),
         });
       }
@@ -173,7 +177,9 @@ export function parseWebagent(text: string): {
       problems.push({
         code: 'duplicate-key',
         severity: 'warning',
-        message: `Duplicate key '${key}'${current ? ` in <${current.section.name}>` : ''} (first set on line ${first + 1}); which one the agent uses is undocumented`,
+        message: `Duplicate key '{{key}}'${current ? ' in <{{section}}>' : ''} (first set on line {{first}}); which one the agent uses is undocumented`,
+        data: { key, ...(current ? { section: current.section.name } : {}) },
+        lines: { first: { line: first, character: 0 } },
         range: entry.keyRange,
       });
     } else {

@@ -268,9 +268,18 @@ export function parseHttpd(text: string): {
     problems.push({
       code: 'httpd-section-not-closed',
       severity: 'error',
-      message: closer
-        ? `<${[section.name, ...section.args.map((a) => a.value)].join(' ')}> on line ${section.range.start.line + 1} is not closed: line ${closer.range.start.line + 1} writes <${closer.name}> where </${section.name}> would close it (its "/" is missing), so httpd refuses to start ("Expected </${section.name}> before end of configuration" where the section is skipped, "<${closer.name}> directive requires additional arguments" where it is read)`
-        : `<${section.name}> is not closed: httpd refuses to start ("<${section.name}> was not closed.")`,
+      ...(closer
+        ? {
+            message:
+              '<{{opening}}> on line {{openedAt}} is not closed: line {{closerAt}} writes <{{closer}}> where </{{name}}> would close it (its "/" is missing), so httpd refuses to start ("Expected </{{name}}> before end of configuration" where the section is skipped, "<{{closer}}> directive requires additional arguments" where it is read)',
+            data: {
+              opening: [section.name, ...section.args.map((a) => a.value)].join(' '),
+              name: section.name,
+              closer: closer.name,
+            },
+            lines: { openedAt: { ...section.range.start }, closerAt: { ...closer.range.start } },
+          }
+        : { message: `<${section.name}> is not closed: httpd refuses to start ("<${section.name}> was not closed.")` }),
       range: closer ? closer.range : section.nameRange,
     });
   }

@@ -105,7 +105,9 @@ export function duplicateKeyProblem(
   return {
     code: 'duplicate-key',
     severity,
-    message: `Duplicate key '${entry.key}' (first set on line ${previous.keyRange.start.line + 1}); the last one wins`,
+    message: `Duplicate key '{{key}}' (first set on line {{first}}); the last one wins`,
+    data: { key: entry.key },
+    lines: { first: { ...previous.keyRange.start } },
     range: entry.keyRange,
   };
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { Finding, Location, Range, Severity } from '../core/types';
+import type { Finding, Location, Position, Range, Severity } from '../core/types';
 import { formatMessage } from '../core/message';
 import type { TemplateInfo } from './template';
 
@@ -89,6 +89,12 @@ export interface ParseProblem {
    * A problem without `data` is masked whole.
    */
   data?: Record<string, string>;
+  /**
+   * Places the message names by their line (`first set on line {{first}}`), shown one-based. Kept as positions, not
+   * text, so that a document embedded in another file (a ConfigMap key, a heredoc to runmqsc) or rendered from a
+   * template moves them with its ranges: the line said is the enclosing file's.
+   */
+  lines?: Record<string, Position>;
   range: Range;
   severity: Severity;
 }
@@ -139,9 +145,12 @@ export function problemFinding(file: string, problem: ParseProblem, mask: (text:
 
 /** A problem's message as a report shows it, its secrets masked by `mask` (see ParseProblem.data). */
 export function problemMessage(problem: ParseProblem, mask: (text: string) => string = (text) => text): string {
-  if (!problem.data) return mask(problem.message);
-  const data = problem.data;
-  return formatMessage(problem.message, Object.fromEntries(Object.keys(data).map((name) => [name, mask(data[name]!)])));
+  const { data, lines } = problem;
+  if (!data && !lines) return mask(problem.message);
+  return formatMessage(problem.message, {
+    ...Object.fromEntries(Object.entries(data ?? {}).map(([name, value]) => [name, mask(value)])),
+    ...Object.fromEntries(Object.entries(lines ?? {}).map(([name, at]) => [name, at.line + 1])),
+  });
 }
 
 export function entryLocation(doc: ParsedDocument, entry: Entry, part: 'key' | 'value' | 'line' = 'line'): Location {

@@ -104,7 +104,9 @@ export function duplicateKeys(
         problems.push({
           code: 'duplicate-key',
           severity: 'error',
-          message: `Duplicate key '${name}' (first set on line ${index.rangeAt(first, first).start.line + 1}): Spring Boot refuses the file (DuplicateKeyException) and the app does not start`,
+          message: `Duplicate key '{{key}}' (first set on line {{first}}): Spring Boot refuses the file (DuplicateKeyException) and the app does not start`,
+          data: { key: name },
+          lines: { first: index.rangeAt(first, first).start },
           range: index.rangeAt(key.range[0], key.range[1]),
         });
     }

@@ -1,5 +1,6 @@
 import { classifyFile } from '../../src/parse/registry';
 import { httpdFormat, HTTPD_KIND, parseHttpd, type HttpdDirective } from '../../src/parse/httpd';
+import { problemMessage } from '../../src/parse/types';
 
 // The shape of apache/httpd docs/conf/extra/httpd-ssl.conf.in (Apache-2.0), shortened.
 const HTTPD_SSL =
@@ -86,7 +87,7 @@ describe('Apache httpd configuration', () => {
     expect(problems.map((p) => [p.code, p.severity, p.range.start.line])).toEqual([
       ['httpd-section-not-closed', 'error', 2],
     ]);
-    expect(problems[0]!.message).toContain('line 3 writes <IfDefine> where </IfDefine> would close it');
+    expect(problemMessage(problems[0]!)).toContain('line 3 writes <IfDefine> where </IfDefine> would close it');
   });
 
   it('a section without its argument inside a conditional section fails only where that section is read', () => {

@@ -1,4 +1,5 @@
 import { parseWebagent } from '../../src/parse/cleartrust';
+import { problemMessage } from '../../src/parse/types';
 
 const FIELD_FILE = [
   '# RSA ClearTrust Agent configuration',
@@ -66,7 +67,9 @@ describe('parseWebagent', () => {
       range: { start: { line: 0, character: 0 } },
     });
     expect(parseWebagent('</Pool>\n').problems[0].code).toBe('unbalanced-section');
-    expect(parseWebagent('<Global>\n</Pool>\n').problems[0].message).toContain('closes <Global>');
+    expect(problemMessage(parseWebagent('<Global>\n</Pool>\n').problems[0]!)).toContain(
+      'closes <Global> (opened on line 1)',
+    );
     for (const text of ['<', '<>', '</>', '=', '<a b=c', 'just words']) expect(() => parseWebagent(text)).not.toThrow();
   });
 });

@@ -217,7 +217,9 @@ export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): Mq
       problems.push({
         code: 'mqsc-duplicate-parameter',
         severity: 'error',
-        message: `Parameter ${p.keyword} appears twice in one command (first on line ${prev.keywordRange.start.line + 1}); runmqsc rejects the command`,
+        message: `Parameter {{keyword}} appears twice in one command (first on line {{first}}); runmqsc rejects the command`,
+        data: { keyword: p.keyword },
+        lines: { first: { ...prev.keywordRange.start } },
         range: p.keywordRange,
       });
     }
