@@ -18,6 +18,8 @@ export const ACCESS_WORDS = {
   noPassword: 'password not checked',
   password: 'password checked',
   adminPassword: 'password checked for administrators',
+  // CHCKCLNT(REQDADM) checks the id the client asserts, never the fixed MCAUSER: a non-administrator id gets in unchecked.
+  adminAssertedPassword: 'password checked only when the client asserts an administrator id',
 } as const;
 
 /** The ways in as words, ignoring a security exit (what the channel admits unless the exit refuses or remaps). */
@@ -45,7 +47,15 @@ export function describePaths(a: ChannelAccess): string[] {
     if (p.admin) text += `, ${words.admin}`;
     if (id.kind === 'mca') text += `, ${words.mcaPassword}`;
     else if (id.kind !== 'blocked' && p.password !== 'unknown')
-      text += `, ${p.password === 'none' ? words.noPassword : p.password === 'all' ? words.password : words.adminPassword}`;
+      text += `, ${
+        p.password === 'none'
+          ? words.noPassword
+          : p.password === 'all'
+            ? words.password
+            : id.kind === 'fixed'
+              ? words.adminAssertedPassword
+              : words.adminPassword
+      }`;
     out.push(text + via);
   }
   if (a.templatedRecord)

@@ -51,7 +51,7 @@ describe('IBM MQ access decision per inbound channel', () => {
       'APP',
       [
         "runs as mqm, administrator (mqm) possible (asserting the client user id 'ops')",
-        'runs as app, password checked for administrators',
+        'runs as app, password checked only when the client asserts an administrator id',
       ],
       false,
     ],
@@ -60,7 +60,7 @@ describe('IBM MQ access decision per inbound channel', () => {
       "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN','bob')\nSET CHLAUTH('APP') TYPE(USERMAP) CLNTUSER('bob') USERSRC(MAP) MCAUSER('app')\n",
       'APP',
       [
-        "runs as app, password checked for administrators (asserting the client user id 'bob')",
+        "runs as app, password checked only when the client asserts an administrator id (asserting the client user id 'bob')",
         'client-asserted user, password checked for administrators',
       ],
       false,
@@ -119,7 +119,7 @@ describe('IBM MQ access decision per inbound channel', () => {
       "DEFINE CHANNEL(B2B) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12)\nSET CHLAUTH('B2B') TYPE(SSLPEERMAP) SSLPEER('CN=partner') USERSRC(MAP) MCAUSER('partner')\nSET CHLAUTH('B2B') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n",
       'B2B',
       [
-        "runs as partner, password checked for administrators (a certificate matching SSLPEER('CN=partner'))",
+        "runs as partner, password checked only when the client asserts an administrator id (a certificate matching SSLPEER('CN=partner'))",
         'anyone else blocked',
       ],
       false,
