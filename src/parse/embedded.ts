@@ -313,12 +313,13 @@ function explainNearEnds(doc: ParsedDocument, unterminated: NonNullable<Embedded
   const { delimiter, nearEnds } = unterminated;
   for (const problem of doc.problems) {
     if (!nearEnds.includes(problem.range.start.line)) continue;
-    const why = `This line does not end the here-document: the shell ends it only at a line that is exactly '{{delimiter}}', without blanks around it, so the here-document runs to the end of the file and this line is part of it.`;
+    const why = (written: string) =>
+      `This line does not end the here-document: the shell ends it only at a line that is exactly '${written}', without blanks around it, so the here-document runs to the end of the file and this line is part of it. ${problem.message}`;
     // A message that is a template (ParseProblem.data, .lines) takes the delimiter as a value; a plain one as text.
     if (problem.data || problem.lines) {
-      problem.message = `${why} ${problem.message}`;
+      problem.message = why('{{delimiter}}');
       problem.data = { ...problem.data, delimiter };
-    } else problem.message = `${why.replace('{{delimiter}}', delimiter)} ${problem.message}`;
+    } else problem.message = why(delimiter);
   }
 }
 
