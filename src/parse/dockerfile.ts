@@ -4,13 +4,13 @@ import type { FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 import { LineIndex } from './text';
 import { officialTomcatImageBase } from '../knowledge/tomcat';
-import { basenameOf, logicalLines, propertyEntries, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
+import { basenameOf, propertyEntries, type JvmOptionsData, type JvmProperty } from './java/jvm-args';
 import { scanJavaHomes, type JavaHomeReference } from './java/java-home';
 import { scanLaunchProperties, type LaunchProperties } from './java/java-launch';
 import { environmentSetting, springPropertyOfVariable } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
 import { runSecretEntries } from './dockerfile-run-secrets';
-import { envPairs, REMOVED_LINE, withoutRemovedLines, type EnvPair } from './dockerfile-lines';
+import { dockerLogicalLines, envPairs, escapeCharacter, joinedSource, type EnvPair } from './dockerfile-lines';
 import { hereDocumentsEnd } from './dockerfile-heredocs';
 import { nextWorkdir, parseCopy, substituteVariables, type DockerCopy, type StageVariables } from './dockerfile-copies';
 
@@ -95,20 +95,6 @@ const INSTRUCTIONS = new Set([
 ]);
 
 /**
- * Whether the line at `start` continues the one before it through an escape character followed by blanks, which
- * BuildKit's line continuation also accepts (`\\[ \t]*$`) and the logical lines here do not join: no instruction of its own.
- */
-function continuedAfterBlank(text: string, start: number, escape: string): boolean {
-  const before = text.slice(0, start).split(/\r\n|\r|\n/);
-  for (let i = before.length - 1; i >= 0; i--) {
-    const line = before[i]!.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    return before[i]!.trimEnd().endsWith(escape);
-  }
-  return false;
-}
-
-/**
  * Dockerfiles (Dockerfile reference: https://docs.docker.com/reference/dockerfile/): parser directives
  * (`# escape=`), `#` comments, continuations, `ARG` (global before the first `FROM`), `FROM [--platform=…]
  * image [AS name]` with `$VAR`/`${VAR}`/`${VAR:-default}`/`${VAR:+word}` substituted from global `ARG`
@@ -168,10 +154,10 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
     /** Each stage's variables (inherited ENV of the stage it builds on, its ARGs and ENVs). */
     const stageVariables: StageVariables[] = [];
     let variables: StageVariables = {};
-    const escape = /^\s*#\s*escape\s*=\s*`/im.test(file.text.slice(0, 200)) ? '`' : '\\';
-    const logicals = logicalLines(file.text, escape === '`' ? /`$/ : /\\$/, REMOVED_LINE);
+    const escape = escapeCharacter(file.text);
+    const logicals = dockerLogicalLines(file.text, escape);
     // The text Docker runs: the lines it removes from continuations blanked, at the file's own offsets.
-    const source = withoutRemovedLines(file.text, logicals, (start, end) =>
+    const source = joinedSource(file.text, logicals, escape, (start, end) =>
       comments.push({ text: file.text.slice(start + 1, end), range: index.rangeAt(start, end) }),
     );
     /** Where the here-documents of the last instruction end: their lines are its own, no instructions. */
@@ -189,7 +175,7 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
       const instruction = /^([A-Za-z]+)(\s+|$)/.exec(body);
       if (!instruction) continue;
       const name = instruction[1]!.toUpperCase();
-      if (!INSTRUCTIONS.has(name) && !continuedAfterBlank(file.text, logical.start, escape))
+      if (!INSTRUCTIONS.has(name))
         problems.push({
           code: 'dockerfile-instruction',
           severity: 'warning',

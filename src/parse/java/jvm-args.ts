@@ -140,15 +140,10 @@ export function lineOffsets(text: string): { start: number; end: number; text: s
   return lines;
 }
 
-/**
- * Joins backslash-continued lines (shell, Dockerfile): returns logical lines with the offset range they span. `removed`
- * matches lines that a continuation passes over (a Dockerfile's comment and empty lines: Docker removes them before the
- * instruction runs, https://docs.docker.com/reference/dockerfile/#format): they stay inside the logical line.
- */
+/** Joins backslash-continued lines (shell, systemd): returns logical lines with the offset range they span. */
 export function logicalLines(
   text: string,
   continuation: RegExp = /\\$/,
-  removed?: RegExp,
 ): { start: number; end: number; first: number }[] {
   const lines = lineOffsets(text);
   const result: { start: number; end: number; first: number }[] = [];
@@ -156,8 +151,6 @@ export function logicalLines(
     let i = first;
     let line = lines[i]!; // first < lines.length
     for (let next = lines[i + 1]; next && continuation.test(line.text); next = lines[i + 1]) {
-      // Lines the continuation passes over, up to the line that continues the instruction.
-      while (removed && lines[i + 2] && removed.test(next.text)) next = lines[++i + 1]!;
       line = next;
       i++;
     }
