@@ -23,6 +23,8 @@ import { shellCommands, type ShellCommand, type ShellRedirection, type ShellWord
  */
 interface CommandOptions {
   command: RegExp;
+  /** Only under this subcommand, the first word after the command that is no option (`docker login`, `oc login`). */
+  subcommand?: string;
   /** Options whose next word (or `=value`) is their value. */
   options?: RegExp;
   /** A short option whose value is attached to it (`mysql -pSECRET`); alone it names no value. */
@@ -63,9 +65,16 @@ const COMMAND_OPTIONS: readonly CommandOptions[] = [
   // GNU Wget's `--password`, `--http-password`, `--ftp-password`, `--proxy-password` take a value
   // (https://www.gnu.org/software/wget/manual/wget.html#Download-Options).
   { command: /^wget$/, options: /^--(password|http-password|ftp-password|proxy-password)$/ },
-  // `docker login --password`: the CLI documents --password-stdin instead
-  // (https://docs.docker.com/reference/cli/docker/login/).
+  // `docker login -p, --password`: the CLI documents --password-stdin instead
+  // (https://docs.docker.com/reference/cli/docker/login/); `-p` is another option elsewhere (`docker run -p 8080:80`).
+  { command: /^docker$/, subcommand: 'login', options: /^(-p|--password)$/ },
   { command: /^docker$/, options: /^--password$/ },
+  // `oc login -u=<username> -p=<password>` and `--token=<bearer token>` (OpenShift CLI, "oc login": https://docs.openshift.com/
+  // container-platform/3.11/dev_guide/authentication.html); `-p` is a template parameter elsewhere (`oc new-app -p K=v`).
+  { command: /^oc$/, subcommand: 'login', options: /^(-p|--password|--token)$/ },
+  // `--token`: the bearer token for the API server, a flag of every kubectl (and oc) command
+  // (https://kubernetes.io/docs/reference/kubectl/kubectl/).
+  { command: /^(oc|kubectl)$/, options: /^--token$/ },
   // OpenSSL pass phrase arguments: `pass:<password>` holds it, `env:`, `file:`, `fd:`, `stdin` name where it is
   // (https://docs.openssl.org/3.0/man1/openssl-passphrase-options/).
   { command: /^openssl$/, options: /^-(passout|passin|pass|password)$/, valuePrefix: 'pass:' },
@@ -109,8 +118,17 @@ const spanOf = (located: Located, from: number, to: number): Span => [
   located.offsets[to - 1]! + 1,
 ];
 
-/** The secret entries of one `RUN` instruction's arguments, `file.text[start, end)`. */
-export function runSecretEntries(text: string, start: number, end: number, index: LineIndex): Entry[] {
+/**
+ * The secret entries of one `RUN` instruction's arguments, `file.text[start, end)`; `section` null for a line that is no
+ * instruction (a shell command pasted into the Dockerfile: in the repository, never run).
+ */
+export function runSecretEntries(
+  text: string,
+  start: number,
+  end: number,
+  index: LineIndex,
+  section: 'RUN' | null = 'RUN',
+): Entry[] {
   const entries: Entry[] = [];
   const entry: Found = (key, value, valueAt, keyAt) =>
     entries.push({
@@ -118,7 +136,7 @@ export function runSecretEntries(text: string, start: number, end: number, index
       value,
       keyRange: index.rangeAt(keyAt[0], keyAt[1]),
       valueRange: index.rangeAt(valueAt[0], valueAt[1]),
-      section: 'RUN',
+      ...(section && { section }),
       secret: true,
     });
   const commands = shellCommands(text, start, end);
@@ -131,7 +149,7 @@ export function runSecretEntries(text: string, start: number, end: number, index
     // BuildKit's `RUN <<EOF` (https://docs.docker.com/reference/dockerfile/#here-documents) and `sh <<EOF` run the
     // here-document as a script.
     if (hereDocument && (command === undefined || (RUNS_STDIN_SCRIPT.test(command) && words.length === 1)))
-      entries.push(...runSecretEntries(text, hereDocument.start, hereDocument.end, index));
+      entries.push(...runSecretEntries(text, hereDocument.start, hereDocument.end, index, section));
     if (command === undefined) continue;
     optionSecrets(command, words, shellCommand, entry);
     // Text echoed to a file (`> f`, `| tee f`). A here-document written to a configuration file (`cat > app.properties
@@ -161,7 +179,10 @@ function commandWords(command: ShellCommand | undefined, first = false): ShellWo
 
 /** Option values of the commands of COMMAND_OPTIONS, and `--name=value` of any command when the name is a secret's. */
 function optionSecrets(command: string, words: readonly ShellWord[], shellCommand: ShellCommand, entry: Found): void {
-  const known = COMMAND_OPTIONS.find((c) => c.command.test(command));
+  const subcommand = words.slice(1).find((w) => !w.text.startsWith('-'))?.text;
+  const known = COMMAND_OPTIONS.find(
+    (c) => c.command.test(command) && (c.subcommand === undefined || c.subcommand === subcommand),
+  );
   const holds =
     (!known?.holdsSecretWith || words.some((w) => known.holdsSecretWith!.test(w.text))) &&
     !known?.copiesCertificatesOnly?.(words);

@@ -175,13 +175,19 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
       const instruction = /^([A-Za-z]+)(\s+|$)/.exec(body);
       if (!instruction) continue;
       const name = instruction[1]!.toUpperCase();
-      if (!INSTRUCTIONS.has(name))
+      if (!INSTRUCTIONS.has(name)) {
         problems.push({
           code: 'dockerfile-instruction',
           severity: 'warning',
           message: `'${instruction[1]}' is not a Dockerfile instruction: docker build stops before building anything (unknown instruction: ${name})`,
           range: index.rangeAt(logical.start + lead, logical.start + lead + instruction[1]!.length),
         });
+        // A shell command written as a line of its own (santhoshramanathan/mqobjectbackup@b4afe75 Dockerfile:1 `oc login
+        // --server=… --token=…`): never run, but its secrets are in the repository as a RUN's are.
+        for (const entry of runSecretEntries(source, logical.start + lead, logical.end, index, null))
+          entries.push(entry);
+        continue;
+      }
       const argsStart = logical.start + lead + instruction[0].length;
       if (escape === '\\' && (name === 'RUN' || name === 'COPY' || name === 'ADD')) {
         hereDocumentLinesEnd = hereDocumentsEnd(file.text, argsStart, logical.end);

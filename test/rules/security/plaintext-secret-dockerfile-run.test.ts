@@ -67,8 +67,52 @@ ruleTester(rule, {
         ].join('\n'),
       },
     },
+    {
+      // `-p` is a login's password only: a template parameter to oc new-app, a published port to docker run.
+      name: 'oc and docker options that are no login password, tokens given at build time, a placeholder',
+      files: {
+        Dockerfile: [
+          'FROM registry.access.redhat.com/ubi8/ubi',
+          'RUN oc new-app -p APP_NAME=orders my-template && docker run -p 8080:80 nginx',
+          'RUN oc login --token="$OC_TOKEN" https://api.example.com:6443 && kubectl --token $(cat /run/secrets/kube) get pods',
+          'RUN docker login -u me -p <password> registry.example.com',
+          '',
+        ].join('\n'),
+      },
+    },
   ],
   invalid: [
+    {
+      // santhoshramanathan/mqobjectbackup@b4afe75 Dockerfile:1 (no licence): `oc login --server=… --token=<a service
+      // account's JWT>` written before FROM, a line docker build refuses: the token is in the repository all the same.
+      // oc login -u/-p and --token (https://docs.openshift.com/container-platform/3.11/dev_guide/authentication.html),
+      // docker login -p (https://docs.docker.com/reference/cli/docker/login/), kubectl --token
+      // (https://kubernetes.io/docs/reference/kubectl/kubectl/).
+      name: 'a bearer token on a line that is no instruction, oc login -p, docker login -p, kubectl --token',
+      files: {
+        Dockerfile: [
+          'oc login --server=https://api.example.com:6443 --token=sha256~Oc-Token-Plain-1',
+          'FROM registry.access.redhat.com/ubi8/ubi',
+          'RUN oc login -u developer -p Oc-Plain-2 https://api.example.com:6443',
+          'RUN docker login -u me -p Docker-Plain-3 registry.example.com',
+          'RUN kubectl --token Kube-Token-Plain-4 get pods',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'Dockerfile',
+          line: 1,
+          column: 56,
+          messageIncludes: ['oc --token', 'Pass it from outside the repository'],
+          messageExcludes: ['Oc-Token-Plain-1', 'RUN --mount'],
+        },
+        { messageId: 'plaintext', file: 'Dockerfile', line: 3, column: 30, messageIncludes: ['oc -p', 'RUN --mount'] },
+        { messageId: 'plaintext', file: 'Dockerfile', line: 4, column: 27, messageIncludes: ['docker -p'] },
+        { messageId: 'plaintext', file: 'Dockerfile', line: 5, column: 21, messageIncludes: ['kubectl --token'] },
+      ],
+    },
     {
       name: 'a subscription-manager password, an echoed tomcat-users.xml user, keytool -genkey passwords',
       files: {
