@@ -81,16 +81,34 @@ export const springFormat: FormatHandler<SpringConfigData> = {
       for (const entry of part.entries) entry.section = part.profile;
     }
     const entries = result.parts.flatMap((p) => p.entries);
+    const micronaut = kind === 'spring.yaml' && entries.some((e) => e.key.startsWith('micronaut.'));
     return {
       file,
       kind,
       entries,
       comments: result.comments,
-      problems: result.problems,
+      problems: micronaut ? result.problems.map(micronautDuplicate) : result.problems,
       data: { fileProfile, parts: result.parts },
     };
   },
 };
+
+/**
+ * A YAML key set twice in a Micronaut app's file (one that sets `micronaut.*`): Micronaut's loader builds its SnakeYAML
+ * with the default LoaderOptions, which allow duplicate keys (micronaut-projects/micronaut-core@6a1c9e8
+ * inject/src/main/java/io/micronaut/context/env/yaml/CustomSafeConstructor.java: `super(new LoaderOptions())`), so the
+ * file loads and the later value replaces the earlier one whole (measured with SnakeYAML 2.2: two `micronaut:` mappings
+ * load as the second alone). jgnoonan/registration-service@b7d35e3 (micronaut-parent 4.6.3): said as Spring Boot's
+ * DuplicateKeyException, an error.
+ */
+function micronautDuplicate(problem: ParseProblem): ParseProblem {
+  if (problem.code !== 'duplicate-key') return problem;
+  return {
+    ...problem,
+    severity: 'warning',
+    message: `Duplicate key '{{key}}' (first set on line {{first}}): Micronaut loads the file and keeps only the later value, so everything set under the first one is lost`,
+  };
+}
 
 export interface SpringParse {
   parts: { profile?: string; entries: Entry[] }[];

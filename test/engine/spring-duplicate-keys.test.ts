@@ -16,6 +16,28 @@ describe('Spring YAML duplicate keys', () => {
     ).toEqual(['application.yml:3 error parse/duplicate-key']);
   });
 
+  // jgnoonan/registration-service@b7d35e3 (micronaut-parent 4.6.3) src/test/resources/application-test.yml: Micronaut's
+  // loader allows duplicate keys (SnakeYAML's default LoaderOptions), the later mapping replacing the earlier one.
+  it.each([
+    [
+      "a Micronaut app's file (micronaut.*) that sets micronaut twice: it loads, the first mapping is lost (a warning)",
+      'micronaut:\n  application:\n    name: registration\nmicronaut:\n  metrics:\n    enabled: false\n',
+      ['application.yml:4 warning parse/duplicate-key'],
+    ],
+    [
+      "a Micronaut app's file that sets another key twice: a warning too",
+      'micronaut:\n  server:\n    port: 8443\nrate-limits:\n  a: 1\nrate-limits:\n  b: 2\n',
+      ['application.yml:6 warning parse/duplicate-key'],
+    ],
+    [
+      "a Spring Boot app's file without micronaut.* keys: Spring Boot refuses it (an error)",
+      'rate-limits:\n  a: 1\nrate-limits:\n  b: 2\n',
+      ['application.yml:3 error parse/duplicate-key'],
+    ],
+  ])('%s', (_name, yaml, expected) => {
+    expect(parseFindings({ 'app/src/main/resources/application.yml': yaml })).toEqual(expected);
+  });
+
   it('a template that sets the key in two conditional branches: each rendering sets it once', () => {
     expect(
       parseFindings({
