@@ -39,7 +39,7 @@ import type { Component, TreeMount } from './types';
 import type { JavaAppAttributes } from './attributes';
 import { springServer, type ActiveProfiles } from './spring-server';
 import { environmentConfigs, environmentServerSettings } from './spring-environment-dirs';
-import { resourcesDirOf } from './spring-config-locations';
+import { packagedContentFile, resourcesDirOf } from './spring-config-locations';
 import { quarkusServer } from './quarkus-server';
 import { quarkusWorkingDirectory } from './quarkus-working-directory';
 import { warInTomcat } from './spring-war';
@@ -85,8 +85,10 @@ export const javaAppContributor: ModelContributor = {
       if (isExampleFile(doc.file.path)) continue;
       const key = appGroupOf(ctx, doc.file.path);
       if (doc.kind.startsWith('spring.')) {
-        // The test classpath (`src/test/resources`) configures the project's tests, never the deployed app.
-        if (!onTestClasspath(ctx, doc.file.path)) groupFor(key).spring.push(doc as ParsedDocument<SpringConfigData>);
+        // The test classpath (`src/test/resources`) configures the project's tests, never the deployed app; an
+        // application.properties among its templates or static content configures nothing.
+        const spring = doc as ParsedDocument<SpringConfigData>;
+        if (!onTestClasspath(ctx, doc.file.path) && !packagedContentFile(spring)) groupFor(key).spring.push(spring);
       } else if (JVM_OPTION_KINDS.includes(doc.kind)) {
         // A Dockerfile of an image that runs no Java (docker:dind, a node app) is no Java application's.
         if (doc.kind !== 'dockerfile' || dockerfileJavaEvidence(doc.data as DockerfileData))

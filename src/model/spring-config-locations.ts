@@ -174,6 +174,22 @@ export function ownConfiguration(doc: SpringDoc): boolean {
   return relative === '' || relative === 'config';
 }
 
+/** Packaged content directories of src/main/resources: view templates, and the static content Spring MVC serves. */
+const CONTENT_DIR = /^(?:templates|static|public|META-INF\/resources)(?:\/|$)/;
+
+/**
+ * Whether a Spring-named file (`application.properties`) lies in the app's packaged content, not its configuration:
+ * under `templates/`, `static/`, `public/` or `META-INF/resources/` of src/main/resources. Spring Boot reads
+ * `application*` from the classpath root and `config/` only (https://docs.spring.io/spring-boot/reference/features/external-config.html#features.external-config.files),
+ * so such a file configures nothing by itself (zzyyppqq/springboot_ssl_sample@4222efd: src/main/resources/templates/
+ * application.properties, an older copy of its server.ssl.* settings, outranked the app's own file, and its expired
+ * store was said to be served). A `spring.config.import` of it is not followed: its settings stay unsaid.
+ */
+export function packagedContentFile(doc: SpringDoc): boolean {
+  const resources = resourcesDirOf(doc.file.path);
+  return resources !== undefined && CONTENT_DIR.test(relativePosix(resources, path.dirname(doc.file.path)));
+}
+
 /** A directory pattern as a regular expression over absolute directories, capturing what each placeholder is. */
 export function directoryPattern(directory: string): { regex: RegExp; names: string[] } {
   const names: string[] = [];
