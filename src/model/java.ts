@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type { ParsedDocument } from '../parse/types';
+import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import { listItems, springKey, springSetting, type SpringConfigData } from '../parse/spring';
 import { springSettings, withoutSslBundles } from './spring-settings';
@@ -292,10 +292,30 @@ export const javaAppContributor: ModelContributor = {
 const BUNDLE_KEY_STORE = /^spring\.ssl\.bundle\.(jks|pem)\.[^.]+\.keystore\.(location|certificate)$/;
 
 /**
+ * A setting of the app's own naming a key store file, outside Spring Boot's namespaces (uniform key, value as written
+ * or a placeholder's default): Jportela4c/dynamic-portfolio-api@b173abd `ofb.provider.keystore.path:
+ * ${OFB_KEYSTORE_PATH:classpath:certs/client.p12}`, which its OFBRestTemplateConfig loads into its RestTemplate's
+ * SSLContext as key material (SSLContextBuilder.loadKeyMaterial).
+ */
+const OWN_KEY_STORE_KEY = /(?:^|\.)[a-z0-9]*keystore[a-z0-9]*(?:\.|$)/;
+const KEY_STORE_FILE = /\.(?:p12|pfx|jks|keystore|bcfks)\}?$/i;
+const SPRING_BOOT_NAMESPACE = /^(?:spring|server|management)\./;
+const namesOwnKeyStore = (entry: Entry) => {
+  const key = springKey(entry.key);
+  return (
+    !entry.secret &&
+    !SPRING_BOOT_NAMESPACE.test(key) &&
+    OWN_KEY_STORE_KEY.test(key) &&
+    KEY_STORE_FILE.test(entry.value.trim().replace(/^(["'])(.*)\1$/, '$2'))
+  );
+};
+
+/**
  * Why a Spring app may present a client certificate that its JVM options do not show (JavaAppAttributes.ownClientKey):
  * an SSL bundle with a key store, which its code can apply to its HTTP client (`RestClient.Builder.apply(ssl)`), or
- * Spring settings that are only a Kubernetes ConfigMap laid over an image the tree does not hold (the image's own
- * application.yml is not here). Without either, JSSE's default key manager is empty and the app presents none.
+ * a setting of its own naming a key store file (namesOwnKeyStore), which its code can load the same way, or Spring
+ * settings that are only a Kubernetes ConfigMap laid over an image the tree does not hold (the image's own
+ * application.yml is not here). Without any, JSSE's default key manager is empty and the app presents none.
  */
 function withOwnClientKey(
   spring: readonly ParsedDocument<SpringConfigData>[],
@@ -309,6 +329,13 @@ function withOwnClientKey(
           ownClientKey: `the SSL bundle '${entry.key.split('.')[4]}' (${path.basename(doc.file.path)}) holds a key store its code can give its HTTP client`,
         };
     }
+  for (const doc of spring) {
+    const own = doc.entries.find(namesOwnKeyStore);
+    if (own)
+      return {
+        ownClientKey: `its own setting ${own.key} (${path.basename(doc.file.path)}) names a key store its code can give its HTTP client`,
+      };
+  }
   const overlay = spring.length > 0 && jvm.length === 0 && spring.every((d) => d.embedded) ? spring[0] : undefined;
   return overlay
     ? {

@@ -105,6 +105,17 @@ ruleTester(rule, {
       },
     },
     {
+      // Jportela4c/dynamic-portfolio-api@b173abd src/main/resources/application.yml: `ofb.provider.keystore.path`, a
+      // setting of the app's own, names client.p12, which its code loads as its RestTemplate's key material.
+      name: 'a Spring client whose own setting names a key store (placeholder default): its key is unknown, not none',
+      files: {
+        ...javaClient(trusting),
+        'client/application.yml':
+          'ofb:\n  provider:\n    base-url: https://api.example.internal:8443/orders\n    keystore:\n      path: ${OFB_KEYSTORE_PATH:classpath:certs/client.p12}\n',
+        ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
+      },
+    },
+    {
       // scottfrederick/spring-boot-ssl-demo@bef7fcd deploy/kubernetes/ssl/books-client.yaml: a ConfigMap's
       // application.yml mounted over the books-client image, whose own application.yml names the bundle.
       name: 'a Spring client known only by a Kubernetes ConfigMap over its image: its key is unknown, not none',
@@ -159,6 +170,17 @@ ruleTester(rule, {
           messageIncludes: ['Empty client certificate chain', 'bad_certificate'],
         },
       ],
+    },
+    {
+      // The same app's own trust store setting (`ofb.provider.truststore.path`) gives its client no key.
+      name: 'a Spring client whose own settings name only a trust store: it has no key, as before',
+      files: {
+        ...javaClient(trusting),
+        'client/application.yml':
+          'ofb:\n  provider:\n    base-url: https://api.example.internal:8443/orders\n    truststore:\n      path: classpath:certs/ca.p12\n',
+        ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
+      },
+      errors: [{ messageId: 'none', file: 'api/conf/server.xml', line: 3 }],
     },
     {
       name: 'nginx requires one, the client has none: 400 No required SSL certificate was sent',
