@@ -6,6 +6,7 @@ import type { MqscCommand, MqscLine } from './mq/mqsc-syntax';
 import { joinCommands, parseCommand } from './mq/mqsc-syntax';
 import type { MqscObjects } from './mq/mqsc-objects';
 import { resolveMqscObjects } from './mq/mqsc-objects';
+import { unknownKeywordProblem } from './mq/mqsc-keywords';
 import { lastPathSegment } from '../core/path-name';
 
 export type { MqscCommand, MqscParam } from './mq/mqsc-syntax';
@@ -69,16 +70,22 @@ export function parseMqsc(file: SourceFile, kind = 'mq.mqsc'): ParsedDocument<Mq
   const lines = embedded ? embeddedLines(physical) : physical.map((text, line) => ({ line, column: 0, text }));
   const comments: Comment[] = [];
   const problems: ParseProblem[] = [];
+  // Every command read (its settings are entries, a password in it too); `commands` holds those runmqsc runs.
+  const read: MqscCommand[] = [];
   const commands: MqscCommand[] = [];
   for (const chars of joinCommands(lines, comments)) {
     const command = parseCommand(chars, problems);
-    if (command) commands.push(command);
+    if (!command) continue;
+    read.push(command);
+    const refused = unknownKeywordProblem(command);
+    if (refused) problems.push(refused);
+    else commands.push(command);
   }
   if (embedded) collectYamlComments(physical, comments);
   return {
     file,
     kind,
-    entries: toEntries(commands),
+    entries: toEntries(read),
     comments,
     problems,
     data: { commands, objects: resolveMqscObjects(commands), embedded },

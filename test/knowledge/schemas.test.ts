@@ -9,6 +9,7 @@ const datasets: [string, string][] = [
   ['src/knowledge/data/jsse-cipher-suites.json', 'schemas/knowledge/jsse-cipher-suites.schema.json'],
   ['src/knowledge/data/mq.json', 'schemas/knowledge/mq.schema.json'],
   ['src/knowledge/data/mq-access.json', 'schemas/knowledge/mq-access.schema.json'],
+  ['src/knowledge/data/mqsc-keywords.json', 'schemas/knowledge/mqsc-keywords.schema.json'],
   ['src/knowledge/data/openssl-servers.json', 'schemas/knowledge/openssl-servers.schema.json'],
   ['src/knowledge/data/liberty-features.json', 'schemas/knowledge/liberty-features.schema.json'],
   ['src/knowledge/data/jdk-locations.json', 'schemas/knowledge/jdk-locations.schema.json'],
