@@ -68,6 +68,8 @@ import mqBlockuserOverrideRemovesAdminBlock from './mq/blockuser-override-remove
 import mqChannelRunsAsAdmin from './mq/channel-runs-as-admin';
 import mqChannelWithoutTls from './mq/channel-without-tls';
 import mqChlauthDisabled from './mq/chlauth-disabled';
+import mqChlauthProfileMatchesNoChannel from './mq/chlauth-profile-matches-no-channel';
+import mqChlauthRecordTypeNeverMatches from './mq/chlauth-record-type-never-matches';
 import mqChlauthRefusesCertificate from './mq/chlauth-refuses-certificate';
 import mqCipherNameForWrongJre from './mq/cipher-name-for-wrong-jre';
 import mqCipherspecDeprecated from './mq/cipherspec-deprecated';
@@ -194,6 +196,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqChannelRunsAsAdmin,
   mqChannelWithoutTls,
   mqChlauthDisabled,
+  mqChlauthProfileMatchesNoChannel,
+  mqChlauthRecordTypeNeverMatches,
   mqChlauthRefusesCertificate,
   mqCipherNameForWrongJre,
   mqCipherspecDeprecated,
