@@ -16,6 +16,12 @@ ruleTester(rule, {
       files: { 'QM1.mqsc': `${RCVR}SET CHLAUTH(QM2.TO.QM1) TYPE(QMGRMAP) QMNAME(QM2) USERSRC(MAP) MCAUSER('mqapp')\n` },
     },
     {
+      name: 'BLOCKUSER on a server-connection channel',
+      files: {
+        'QM1.mqsc': `${ACE.split('\n')[0]!}\nSET CHLAUTH(FXNQMGRIIB.SVRCONN) TYPE(BLOCKUSER) USERLIST('nobody')\n`,
+      },
+    },
+    {
       name: 'USERMAP on a server-connection channel',
       files: { 'QM1.mqsc': ACE.replace('TYPE (QMGRMAP) QMNAME(QMPOPULAR)', "TYPE(USERMAP) CLNTUSER('ace')") },
     },
@@ -55,6 +61,11 @@ ruleTester(rule, {
       errors: [
         { messageId: 'neverMatches', file: 'QM1.mqsc', line: 2, messageIncludes: ['USERSRC(NOACCESS)', 'RCVR'] },
       ],
+    },
+    {
+      name: 'BLOCKUSER on a receiver channel: the list applies to SVRCONN channels only',
+      files: { 'QM1.mqsc': `${RCVR}SET CHLAUTH(QM2.TO.QM1) TYPE(BLOCKUSER) USERLIST('mqm')\n` },
+      errors: [{ messageId: 'neverMatches', file: 'QM1.mqsc', line: 2, messageIncludes: ['USERLIST(mqm)', 'RCVR'] }],
     },
     {
       name: 'the channel is defined in an earlier file of the same queue manager',
