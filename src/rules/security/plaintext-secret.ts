@@ -13,6 +13,7 @@ import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { referenceAdvice } from './_lib/secret-advice';
 import { elytronCredentialUse } from './_lib/elytron-credentials';
 import { keyStoreSharingTrustStore } from './_lib/trust-store-is-key-store';
+import { isTrustStorePassword, keyStoreSharingPassword } from './_lib/trust-store-password';
 import { inMemoryDatabaseUrl } from './_lib/in-memory-database';
 import { ours, said, type Phrase } from '../../core/phrase';
 import {
@@ -22,7 +23,6 @@ import {
   NOT_A_SECRET_VALUE,
   standsInForSecret,
   TRUST_STORE_PASSWORD,
-  UNDER_TRUST_STORE,
   XOR,
 } from './_lib/secret-shapes';
 
@@ -48,6 +48,8 @@ export default defineRule({
         "{{key}} in {{file}} is a trust store's password, written in plaintext: the store holds only public CA certificates, so it guards no secret (who can write the store file can replace it whatever its password). If a key store shares this password, that key store's setting is the secret: reference both instead",
       trustStoreIsKeyStore:
         "{{key}} in {{file}} is a trust store's password, written in plaintext, but the trust store is the key store ({{keyStoreKey}} names the same file): that file holds the private key, so its password is a secret: anyone who can read the file, its backups or its repository has it. {{fix}}",
+      trustStoreSharesKeyStorePassword:
+        "{{key}} in {{file}} is a trust store's password, written in plaintext, and {{keyStoreKey}} ({{keyStoreFile}}) gives a key store the same password: the text opens that store's private key, so anyone who can read the file, its backups or its repository has it. {{fix}}",
       jaasPassword:
         '{{key}} in {{file}} is a JAAS login module entry that holds {{options}} in plaintext (`name="…"` inside the value): anyone who can read the file, its backups or its repository has the password. {{fix}}',
       basicCredentials:
@@ -204,13 +206,13 @@ export default defineRule({
         }
         const xor = XOR.test(value);
         const obf = JETTY_OBF.test(value);
-        const trustStore =
-          TRUST_STORE_PASSWORD.test(entry.secretName ?? entry.key) ||
-          UNDER_TRUST_STORE.test(entry.key) ||
-          elytron?.serves?.kind === 'trust';
-        // A trust store that is the key store (the same file named for both) holds the private key.
+        // A trust store's password guards the store's integrity only; it is a secret when it is also a key store's: the
+        // trust store is the key store's file, or the same password opens a key store of the deployment.
+        const trustStore = isTrustStorePassword(ctx.deployment.documents, doc, entry);
         const sharedKeyStore = trustStore ? keyStoreSharingTrustStore(doc, entry) : undefined;
-        const trustOnly = trustStore && !sharedKeyStore;
+        const sharedPassword =
+          trustStore && !sharedKeyStore ? keyStoreSharingPassword(ctx.deployment.documents, entry, value) : undefined;
+        const trustOnly = trustStore && !sharedKeyStore && !sharedPassword;
         // A test source set's resources (`src/test/resources`) configure the tests only (Fornitx/demo-mtls: 12
         // warnings, all fixtures' store passwords): still said, at info, as a real credential there would be a leak.
         const testDir = undeployedPlace(ctx.deployment.root, doc);
@@ -225,9 +227,11 @@ export default defineRule({
                   ? testDir.messageId
                   : sharedKeyStore
                     ? 'trustStoreIsKeyStore'
-                    : isJasyptPassword(entry.key)
-                      ? 'jasyptPassword'
-                      : 'plaintext',
+                    : sharedPassword
+                      ? 'trustStoreSharesKeyStorePassword'
+                      : isJasyptPassword(entry.key)
+                        ? 'jasyptPassword'
+                        : 'plaintext',
           severity: xor || obf || trustOnly || testDir !== undefined ? 'info' : undefined,
           // An XML attribute made secret by its element's name is said with that name: `variable@value (ibmmq.password)`.
           data: {
@@ -239,21 +243,35 @@ export default defineRule({
             file: path.basename(doc.file.path),
             ...(testDir !== undefined ? { dir: testDir.dir } : {}),
             ...(sharedKeyStore ? { keyStoreKey: sharedKeyStore.key } : {}),
+            ...(sharedPassword
+              ? {
+                  keyStoreKey: sharedPassword.entry.label ?? sharedPassword.entry.key,
+                  keyStoreFile: path.basename(sharedPassword.doc.file.path),
+                }
+              : {}),
             // A secret on a RUN line (dockerfile-run-secrets): a build secret, not a runtime one, keeps it out.
             fix: referenceAdvice(doc.kind === 'dockerfile' && entry.section === 'RUN' ? 'dockerfile.run' : doc.kind),
           },
           location: entryLocation(doc, entry, 'value'),
           // A `.env` value a Compose file takes: the file that reads it decides too. The key store setting that names
           // the trust store's file decides that the password is a secret.
-          related: sharedKeyStore
+          related: sharedPassword
             ? [
                 ...(envReferences.get(`${doc.file.path}\0${entry.key}`) ?? []),
                 {
-                  ...entryLocation(doc, sharedKeyStore, 'value'),
-                  message: said`${sharedKeyStore.key} names the same file: the key store`,
+                  ...entryLocation(sharedPassword.doc, sharedPassword.entry, 'key'),
+                  message: said`${sharedPassword.entry.label ?? sharedPassword.entry.key} gives a key store the same password`,
                 },
               ]
-            : envReferences.get(`${doc.file.path}\0${entry.key}`),
+            : sharedKeyStore
+              ? [
+                  ...(envReferences.get(`${doc.file.path}\0${entry.key}`) ?? []),
+                  {
+                    ...entryLocation(doc, sharedKeyStore, 'value'),
+                    message: said`${sharedKeyStore.key} names the same file: the key store`,
+                  },
+                ]
+              : envReferences.get(`${doc.file.path}\0${entry.key}`),
           fingerprint: [
             path.basename(doc.file.path),
             entry.section ?? '',

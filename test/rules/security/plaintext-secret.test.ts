@@ -781,14 +781,21 @@ ruleTester(rule, {
     },
     {
       // gregclinker/kafka-mtls-example@8464e3e ssl.properties (a --command-config of Kafka's tools): Kafka reads the file
-      // as it is, so an environment placeholder would be taken literally; its fix is a config provider reference.
+      // as it is, so an environment placeholder would be taken literally; its fix is a config provider reference. The
+      // trust store's password is the key store's too: that line writes the key store's secret as well.
       name: "a Kafka client's properties file: Kafka's config provider advice; a provider reference is no secret",
       files: {
         'ssl.properties':
           'security.protocol=SSL\nssl.truststore.location=secrets/kafka.client.truststore.jks\nssl.truststore.password=changeit\nssl.keystore.location=secrets/kafka.client2.keystore.jks\nssl.keystore.password=changeit\nssl.key.password=${file:/etc/kafka/secrets.properties:key.password}\n',
       },
       errors: [
-        { messageId: 'trustStore', severity: 'info', file: 'ssl.properties', line: 3 },
+        {
+          messageId: 'trustStoreSharesKeyStorePassword',
+          file: 'ssl.properties',
+          line: 3,
+          messageIncludes: ['ssl.keystore.password (ssl.properties) gives a key store the same password'],
+          related: [{ file: 'ssl.properties', line: 5 }],
+        },
         {
           messageId: 'plaintext',
           file: 'ssl.properties',

@@ -1,0 +1,77 @@
+import rule from '../../../src/rules/security/plaintext-secret';
+import { ruleTester } from '../../helpers/rule-tester';
+
+/**
+ * A trust store's password guards the store's integrity only (public CA certificates); it is a secret when it is also
+ * a key store's: the same file, or the same password as a key store setting of the deployment. A Liberty `<keyStore>`
+ * that only `trustStoreRef`s name is a trust store (COG-GTM/ibm-portfolio@aebe9e4, Apache-2.0,
+ * src/main/liberty/config/server.xml: defaultTrustStore shares defaultKeyStore's password, and a jwtBuilder signs with
+ * a key of it).
+ */
+ruleTester(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a Liberty keyStore only an ssl trustStoreRef names, with a password of its own: the trust store message',
+      files: {
+        'server.xml':
+          '<server>\n  <keyStore id="defaultKeyStore" location="key.p12" password="Ks-Plain-1"/>\n  <keyStore id="appTrust" location="trust.p12" password="Ts-Plain-1"/>\n  <ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore" trustStoreRef="appTrust"/>\n</server>\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'server.xml', line: 2 },
+        { messageId: 'trustStore', severity: 'info', file: 'server.xml', line: 3 },
+      ],
+    },
+    {
+      name: "a Liberty trust store with the key store's password: a warning naming the key store's setting",
+      files: {
+        'server.xml':
+          '<server>\n  <keyStore id="defaultKeyStore" location="key.p12" password="Same-Plain-2"/>\n  <keyStore id="defaultTrustStore" location="trust.p12" password="Same-Plain-2"/>\n  <ssl id="defaultSSLConfig" keyStoreRef="defaultKeyStore" trustStoreRef="defaultTrustStore"/>\n</server>\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'server.xml', line: 2 },
+        {
+          messageId: 'trustStoreSharesKeyStorePassword',
+          file: 'server.xml',
+          line: 3,
+          messageExcludes: ['Same-Plain-2'],
+          related: [{ file: 'server.xml', line: 2 }],
+        },
+      ],
+    },
+    {
+      // A jwtBuilder signs with a key of the store its keyStoreRef names; a reference through a variable is undecided.
+      name: 'a Liberty keyStore a keyStoreRef names too, or named through a variable: a key store',
+      files: {
+        'server.xml':
+          '<server>\n  <keyStore id="signing" location="trust.p12" password="Jwt-Plain-3"/>\n  <ssl id="s" keyStoreRef="defaultKeyStore" trustStoreRef="signing"/>\n  <jwtBuilder id="defaultJWT" keyStoreRef="signing" keyAlias="jwtSigner"/>\n</server>\n',
+        'other/server.xml':
+          '<server>\n  <keyStore id="t" location="t.p12" password="Var-Plain-4"/>\n  <ssl id="s2" keyStoreRef="k" trustStoreRef="${trust.id}"/>\n</server>\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'other/server.xml', line: 2 },
+        { messageId: 'plaintext', file: 'server.xml', line: 2 },
+      ],
+    },
+    {
+      name: "JSSE options: a trust store password that is the key store's password is a warning, another one an info",
+      files: {
+        'bin/setenv.sh':
+          'JAVA_OPTS="-Djavax.net.ssl.keyStore=/etc/k.p12 -Djavax.net.ssl.keyStorePassword=Same-Plain-5 -Djavax.net.ssl.trustStore=/etc/t.p12 -Djavax.net.ssl.trustStorePassword=Same-Plain-5"\n',
+        'client/setenv.sh':
+          'JAVA_OPTS="-Djavax.net.ssl.trustStore=/etc/t.p12 -Djavax.net.ssl.trustStorePassword=Other-Plain-6"\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'bin/setenv.sh', line: 1 },
+        {
+          messageId: 'trustStoreSharesKeyStorePassword',
+          file: 'bin/setenv.sh',
+          line: 1,
+          messageIncludes: ['javax.net.ssl.keyStorePassword'],
+          related: [{ file: 'bin/setenv.sh', line: 1 }],
+        },
+        { messageId: 'trustStore', severity: 'info', file: 'client/setenv.sh', line: 1 },
+      ],
+    },
+  ],
+});
