@@ -6,6 +6,7 @@
  * files' flag (parse/pem.ts `byteOrderMark`); OpenSSL (a connector on Tomcat Native) and keytool of JDK 25 read such a
  * file as without the mark, and a JDK the tree does not name leaves it unknown.
  */
+import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { keytoolPemByteOrderMark } from '../knowledge';
 import { knownFeature } from '../knowledge/version';
@@ -38,9 +39,29 @@ export function keytoolRefusesImport(
   component: Component,
   data: PemData | object | undefined,
 ): { feature: number } | undefined {
-  if (!data || !('byteOrderMark' in data) || data.byteOrderMark?.beforeBlock !== true) return undefined;
+  if (!markedBeforeBlock(data)) return undefined;
   const feature = knownFeature(component.runtime);
   return feature !== undefined && feature < keytoolPemByteOrderMark().readsFromFeature ? { feature } : undefined;
+}
+
+/**
+ * Why nobody can say whether the keytool of the component's image imports these PEM files (`files`, tree paths) into its
+ * JDK's cacerts: each starts with a byte order mark right before its BEGIN line, and the tree does not name the image's
+ * JDK; undefined when one of them is not marked so or the JDK is known (keytoolRefusesImport decides then).
+ */
+export function keytoolImportUnknown(
+  component: Component,
+  marked: readonly { file: string; data: PemData | object | undefined }[],
+): string | undefined {
+  if (marked.length === 0 || !marked.every((m) => markedBeforeBlock(m.data))) return undefined;
+  if (knownFeature(component.runtime) !== undefined) return undefined;
+  const names = marked.map((m) => path.basename(m.file)).join(', ');
+  const one = marked.length === 1;
+  return `${component.name}'s image imports ${names} into its JDK's cacerts, but ${one ? 'the file starts' : 'the files start'} with a UTF-8 byte order mark, which keytool refuses before JDK ${keytoolPemByteOrderMark().readsFromFeature}, and the tree does not name the image's JDK (name it, or remove the mark)`;
+}
+
+function markedBeforeBlock(data: PemData | object | undefined): boolean {
+  return !!data && 'byteOrderMark' in data && data.byteOrderMark?.beforeBlock === true;
 }
 
 /** The marked PEM files each component's image imports with keytool or each Tomcat connector on JSSE reads, in component order. */

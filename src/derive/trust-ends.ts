@@ -12,7 +12,7 @@ import type { NamedCertificates } from './presented';
 import { certificatesInStore, keyEntries, storeLabel, trustedInStore } from './stores';
 import { mqDefaultLabel } from './mq-default-label';
 import { ihsDefaultCertificate } from './ihs-default-certificate';
-import { keytoolRefusesImport } from './pem-byte-order-mark';
+import { keytoolImportUnknown, keytoolRefusesImport } from './pem-byte-order-mark';
 
 /** Where a verifier's anchors come from. */
 export type AnchorSource =
@@ -189,7 +189,14 @@ export function anchorsOf(
   all: TreeCertificate[],
   component: Component,
   unreadable: ReadonlySet<string>,
-): { anchors: TreeCertificate[]; source?: AnchorSource; from?: Location; alsoDefault?: boolean } {
+): {
+  anchors: TreeCertificate[];
+  source?: AnchorSource;
+  from?: Location;
+  alsoDefault?: boolean;
+  /** Anchors the image's keytool may or may not have added to its JDK's cacerts, and why that is unknown. */
+  maybe?: { anchors: TreeCertificate[]; why: string };
+} {
   const trust = component.tls?.trust;
   const store = trust?.trustStore;
   const jsse = verifierStack(component) === 'jsse';
@@ -224,11 +231,21 @@ export function anchorsOf(
         },
       };
     // The image's keytool adds certificates of the tree (the first of each file): known anchors among unknown ones. Not
-    // a file it refuses (java/keytool-import-byte-order-mark): that RUN fails, or cacerts go on without the certificate.
-    const added = (trust?.cacertsAdded ?? []).flatMap((a) => {
-      const inFile = all.filter((c) => c.doc.file.path === a.file && !c.store);
-      return keytoolRefusesImport(component, inFile[0]?.doc.data) ? [] : inFile.slice(0, 1);
+    // a file it refuses (java/keytool-import-byte-order-mark): that RUN fails, or cacerts go on without the certificate;
+    // one it may refuse (marked, the image's JDK not named) is an anchor nobody knows is there (`maybe`).
+    const firsts = (trust?.cacertsAdded ?? []).flatMap((a) => {
+      const first = all.find((c) => c.doc.file.path === a.file && !c.store);
+      return first && !keytoolRefusesImport(component, first.doc.data) ? [first] : [];
     });
+    const unknownImport = (c: TreeCertificate) =>
+      keytoolImportUnknown(component, [{ file: c.doc.file.path, data: c.doc.data }]) !== undefined;
+    const added = firsts.filter((c) => !unknownImport(c));
+    const unsure = firsts.filter(unknownImport);
+    const why = keytoolImportUnknown(
+      component,
+      unsure.map((c) => ({ file: c.doc.file.path, data: c.doc.data })),
+    );
+    const maybe = why ? { maybe: { anchors: unsure, why } } : {};
     // The image copies a key store of the tree over the JDK's cacerts: its certificates are the anchors.
     const replaced = trust?.cacertsReplaced;
     if (replaced) {
@@ -255,11 +272,17 @@ export function anchorsOf(
         };
       const anchors = [...trustedInStore(all, replaced.file, true), ...added];
       return replaced.merged
-        ? { anchors, source: { kind: 'jdk-cacerts' }, from: replaced.at, alsoDefault: true }
-        : { anchors, source: { kind: 'store', store, file: replaced.file }, from: replaced.at };
+        ? { anchors, source: { kind: 'jdk-cacerts' }, from: replaced.at, alsoDefault: true, ...maybe }
+        : { anchors, source: { kind: 'store', store, file: replaced.file }, from: replaced.at, ...maybe };
     }
-    if (added.length)
-      return { anchors: added, source: { kind: 'jdk-cacerts' }, from: trust?.cacertsAdded?.[0]?.at, alsoDefault: true };
+    if (firsts.length)
+      return {
+        anchors: added,
+        source: { kind: 'jdk-cacerts' },
+        from: trust?.cacertsAdded?.[0]?.at,
+        alsoDefault: true,
+        ...maybe,
+      };
     return { anchors: [], source: { kind: 'jdk-cacerts' } };
   }
   if (trust?.defaultTrust === 'system') return { anchors: [], source: { kind: 'system' } };

@@ -61,6 +61,8 @@ export interface TrustCheck {
   /** The peer's key store, for messages (`store.p12`, alias `api`). */
   presentedStore?: string;
   anchors: TreeCertificate[];
+  /** Anchors the verifier's image may or may not have added to its JDK's cacerts (trust-ends anchorsOf's `maybe`). */
+  maybeAnchors?: TreeCertificate[];
   anchorSource?: AnchorSource;
   /** Where the verifier's configuration names its trust store. */
   anchorsFrom?: Location;
@@ -192,7 +194,7 @@ function check(
   prediction: LinkPrediction | undefined,
 ): TrustCheck {
   const own = tree.ownChain(peer);
-  const { anchors, source, from: anchorsFrom, alsoDefault } = tree.anchorsOf(verifier);
+  const { anchors, source, from: anchorsFrom, alsoDefault, maybe } = tree.anchorsOf(verifier);
   const base: Omit<TrustCheck, 'presented' | 'verdict'> = {
     direction,
     verifier,
@@ -201,6 +203,7 @@ function check(
     presentedFrom: own.from,
     presentedStore: own.store,
     anchors,
+    ...(maybe && { maybeAnchors: maybe.anchors }),
     anchorSource: source,
     anchorsFrom,
   };
@@ -280,7 +283,7 @@ function check(
         missing: storeUnknown(verifier.name, source.store, 'trust store', 'unreadable'),
       },
     };
-  if (source?.kind === 'jdk-cacerts' && anchors.length === 0) {
+  if (source?.kind === 'jdk-cacerts' && anchors.length === 0 && !maybe) {
     return {
       ...base,
       presented,
@@ -305,19 +308,19 @@ function check(
       presented,
       verdict: { kind: 'unknown', missing: `${verifier.name} has no trust store configured` },
     };
-  const judgeChain = (chain: TreeCertificate[]) =>
+  const judgeChain = (chain: TreeCertificate[], trusted = anchors) =>
     judge(
       signed,
       tree.elsewhere,
       chain,
-      anchors,
+      trusted,
       verifier,
       purpose,
       direction === 'server' ? serverKeyUsageFor(prediction, chain[0]) : undefined,
     );
   const verdict = judgeChain(presented);
   // Several key entries and no alias: the stack picks one; the verdict stands only when all agree.
-  if (otherChains.map(judgeChain).some((v) => v.kind !== verdict.kind)) {
+  if (otherChains.map((chain) => judgeChain(chain)).some((v) => v.kind !== verdict.kind)) {
     return {
       ...base,
       presented,
@@ -327,6 +330,9 @@ function check(
       },
     };
   }
+  // An anchor the image's keytool may not have added (anchorsOf's `maybe`): a chain only it issues is unknown.
+  if (maybe && verdict.kind === 'untrusted' && judgeChain(presented, [...anchors, ...maybe.anchors]).kind === 'trusted')
+    return { ...base, presented, verdict: { kind: 'unknown', missing: maybe.why } };
   // The JDK's cacerts are trusted too (not in the tree): a path that found no anchor may still find one there.
   if (
     alsoDefault &&
@@ -340,7 +346,7 @@ function check(
         kind: 'unknown',
         missing:
           source?.kind === 'jdk-cacerts'
-            ? `${verifier.name} trusts its JDK's cacerts, which the tree does not hold; the certificates its image adds to them (${anchors.map((a) => path.basename(a.doc.file.path)).join(', ')}) do not issue this chain`
+            ? `${verifier.name} trusts its JDK's cacerts, which the tree does not hold; the certificates its image adds to them (${[...anchors, ...(maybe?.anchors ?? [])].map((a) => path.basename(a.doc.file.path)).join(', ')}) do not issue this chain`
             : `${verifier.name} trusts the JDK's cacerts besides its trust store, and the tree does not hold them`,
       },
     };

@@ -110,6 +110,12 @@ export function trustRelated(lt: LinkTrust, check: TrustCheck, location: Locatio
         { file: anchor.doc.file.path },
         `${check.verifier.name}'s image adds ${certName(anchor.cert)} to its JDK's cacerts`,
       );
+  // A file whose import is unknown (a byte order mark, the image's JDK not named: derive/pem-byte-order-mark.ts).
+  for (const anchor of check.maybeAnchors ?? [])
+    add(
+      { file: anchor.doc.file.path },
+      `${check.verifier.name}'s image imports ${certName(anchor.cert)} into its JDK's cacerts, if its keytool reads the file`,
+    );
   if (check.anchorSource?.kind === 'unsettled') for (const r of check.anchorSource.related ?? []) add(r, r.message);
   add(check.presentedFrom, `${check.peer.name}'s certificate is configured here`);
   const leaf = check.presented[0];

@@ -72,6 +72,19 @@ ruleTester(trustUnknown, {
   ],
   invalid: [
     {
+      // fix50 left it counted as an added anchor; strictly it is unknown: JDK 17 refuses the file, JDK 25 reads it.
+      name: 'an image whose JDK the tree does not name: whether its keytool adds the marked root is unknown',
+      files: importing('registry.example.com/base/java:latest', MARK + ROOT),
+      errors: [
+        {
+          messageId: 'serverUnknown',
+          file: 'client/Dockerfile',
+          line: 3,
+          messageIncludes: ['imports root.pem into its JDK', 'byte order mark', 'does not name the image'],
+        },
+      ],
+    },
+    {
       name: "JDK 17's keytool refuses the marked root: not an anchor of the image's cacerts",
       files: importing('eclipse-temurin:17-jre', MARK + ROOT),
       errors: [
