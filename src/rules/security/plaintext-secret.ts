@@ -13,7 +13,7 @@ import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { referenceAdvice } from './_lib/secret-advice';
 import { elytronCredentialUse } from './_lib/elytron-credentials';
 import { keyStoreSharingTrustStore } from './_lib/trust-store-is-key-store';
-import { isTrustStorePassword, keyStoreSharingPassword } from './_lib/trust-store-password';
+import { isTrustStorePassword, keyStoreSharingPassword, libertyKeyStoreId } from './_lib/trust-store-password';
 import { inMemoryDatabaseUrl } from './_lib/in-memory-database';
 import { ours, said, type Phrase } from '../../core/phrase';
 import {
@@ -239,13 +239,15 @@ export default defineRule({
               ? said`${entry.key} (${entry.secretName})`
               : elytron
                 ? withOwner(entry.key, elytron.owner)
-                : (entry.label ?? entry.key),
+                : trustStore
+                  ? storeKey(doc, entry)
+                  : (entry.label ?? entry.key),
             file: path.basename(doc.file.path),
             ...(testDir !== undefined ? { dir: testDir.dir } : {}),
             ...(sharedKeyStore ? { keyStoreKey: sharedKeyStore.key } : {}),
             ...(sharedPassword
               ? {
-                  keyStoreKey: sharedPassword.entry.label ?? sharedPassword.entry.key,
+                  keyStoreKey: storeKey(sharedPassword.doc, sharedPassword.entry),
                   keyStoreFile: path.basename(sharedPassword.doc.file.path),
                 }
               : {}),
@@ -260,7 +262,7 @@ export default defineRule({
                 ...(envReferences.get(`${doc.file.path}\0${entry.key}`) ?? []),
                 {
                   ...entryLocation(sharedPassword.doc, sharedPassword.entry, 'key'),
-                  message: said`${sharedPassword.entry.label ?? sharedPassword.entry.key} gives a key store the same password`,
+                  message: said`${storeKey(sharedPassword.doc, sharedPassword.entry)} gives a key store the same password`,
                 },
               ]
             : sharedKeyStore
@@ -283,6 +285,12 @@ export default defineRule({
     }
   },
 });
+
+/** A store password's key for a message, a Liberty `<keyStore>`'s with its id (`keyStore@password (defaultTrustStore)`). */
+function storeKey(doc: ParsedDocument, entry: Entry): Phrase | string {
+  const id = libertyKeyStoreId(doc, entry);
+  return id ? said`${entry.key} (${id})` : (entry.label ?? entry.key);
+}
 
 /**
  * A value a Compose file takes from a `.env` variable named like a secret (`KEYSTORE_PASSWORD=${KEYSTORE_PASSWORD}`):

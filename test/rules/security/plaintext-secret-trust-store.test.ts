@@ -19,7 +19,13 @@ ruleTester(rule, {
       },
       errors: [
         { messageId: 'plaintext', file: 'server.xml', line: 2 },
-        { messageId: 'trustStore', severity: 'info', file: 'server.xml', line: 3 },
+        {
+          messageId: 'trustStore',
+          severity: 'info',
+          file: 'server.xml',
+          line: 3,
+          messageIncludes: ['keyStore@password (appTrust) in server.xml'],
+        },
       ],
     },
     {
@@ -34,6 +40,10 @@ ruleTester(rule, {
           messageId: 'trustStoreSharesKeyStorePassword',
           file: 'server.xml',
           line: 3,
+          messageIncludes: [
+            'keyStore@password (defaultTrustStore) in server.xml',
+            'keyStore@password (defaultKeyStore) (server.xml) gives a key store the same password',
+          ],
           messageExcludes: ['Same-Plain-2'],
           related: [{ file: 'server.xml', line: 2 }],
         },

@@ -27,9 +27,7 @@ export function libertyTrustOnlyStore(
   doc: ParsedDocument,
   entry: Entry,
 ): string | undefined {
-  if (doc.kind !== LIBERTY_KIND || entry.key !== 'keyStore@password') return undefined;
-  const element = (doc.data as LibertyData).xml.elements.find((e) => e.path === entry.section);
-  const id = element && element.parent?.parent === undefined ? attr(element, 'id')?.value : undefined;
+  const id = libertyKeyStoreId(doc, entry, true);
   if (!id || id === LIBERTY_DEFAULT_KEY_STORE.id) return undefined;
   const references = documents
     .filter((d) => d.kind === LIBERTY_KIND)
@@ -39,6 +37,16 @@ export function libertyTrustOnlyStore(
   if (references.some((a) => a.value.includes('${'))) return undefined;
   const named = (side: RegExp) => references.some((a) => side.test(a.name) && a.value.trim() === id);
   return named(/^trustStoreRef$/i) && !named(/^keyStoreRef$/i) ? id : undefined;
+}
+
+/**
+ * The id of the Liberty `<keyStore>` whose `password` `entry` is (`topLevel`: only one written directly under `<server>`),
+ * to tell two stores' passwords apart in a message (both keyed `keyStore@password`).
+ */
+export function libertyKeyStoreId(doc: ParsedDocument, entry: Entry, topLevel = false): string | undefined {
+  if (doc.kind !== LIBERTY_KIND || entry.key !== 'keyStore@password') return undefined;
+  const element = (doc.data as LibertyData).xml.elements.find((e) => e.path === entry.section);
+  return element && (!topLevel || element.parent?.parent === undefined) ? attr(element, 'id')?.value : undefined;
 }
 
 /** A trust store's password setting, by its name, its object, the WildFly resource or the Liberty reference that reads it. */
