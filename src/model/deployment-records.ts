@@ -7,6 +7,7 @@ import type { Location, RelatedLocation } from '../core/types';
 import type { JavaRuntime } from '../knowledge/types';
 import type { ClientUrl, TlsImplementation, TlsOnlyPort, TlsTrustSettings } from './attributes-tls';
 import type { UnservedTls } from './unserved-types';
+import type { MysqlServerTls } from '../knowledge/mysql';
 
 /** A Liberty server's directory and the tree files its `<keyStore>` elements name (Deployment.libertyStoreHomes). */
 export interface LibertyStoreHome {
@@ -255,4 +256,25 @@ export interface TomcatAjpWithoutSecret {
     | { kind: 'named'; release: string; text: string; at: Location; requiresSecret: boolean; branchOnly: boolean }
     | { kind: 'current'; text: string; at: Location }
     | { kind: 'unknown'; why: string };
+}
+
+/**
+ * A Java application's JDBC connection to a MySQL server a Compose service of the tree runs from Docker's official
+ * image, where the URL leaves TLS on and everything about the server's side is known (./mysql-calls.ts).
+ */
+export interface MysqlCall {
+  /** The application's component id and name. */
+  client: string;
+  clientName: string;
+  /** How the setting that writes the URL names it (`spring.datasource.url`, `SPRING_DATASOURCE_URL`), and its value's place. */
+  setting: string;
+  location: Location;
+  host: string;
+  port: number;
+  /** The URL's words that ask for TLS (`sslMode=REQUIRED`, `useSSL=true`); absent: Connector/J's default asks. */
+  tlsAskedBy?: string;
+  /** The protocols the URL's `tlsVersions` / `enabledTLSProtocols` names, as written. */
+  protocols?: { parameter: string; value: string[] };
+  /** The Compose service that runs the server, its image as written and where, and what knowledge says of it. */
+  server: { service: string; image: string; at: Location; tls: MysqlServerTls };
 }

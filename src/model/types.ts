@@ -50,6 +50,7 @@ import type {
   NginxSpdyDirective,
   HaproxyRemovedKeyword,
   TomcatAjpWithoutSecret,
+  MysqlCall,
 } from './deployment-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
@@ -71,6 +72,7 @@ export type {
   NginxSpdyListen,
   RuntimeUse,
   TomcatAjpWithoutSecret,
+  MysqlCall,
 } from './deployment-records';
 
 // Shared with the knowledge base (which takes runtimes as input) and core; re-exported so model users import one module.
@@ -302,6 +304,8 @@ export interface Deployment {
   nginxPlainPasses?: NginxPlainPass[];
   /** Plain (http://, ws://, grpc://) calls to ports their server serves with TLS only (./java-links.ts). Unset without the model. */
   plainCallsToTls?: PlainCallToTls[];
+  /** Java applications' JDBC connections to MySQL servers of the tree (./mysql-calls.ts). Unset without the model. */
+  mysqlCalls?: MysqlCall[];
   /** nginx `*_ssl_*` directives only plain passes apply (nginx ignores them). Unset without the model. */
   nginxIgnoredPassTls?: NginxIgnoredPassTls[];
   /** nginx `*_ssl_verify on` without a trusted certificate where nginx builds a TLS client. Unset without the model. */

@@ -108,6 +108,7 @@ import tlsCipherUnknownToRuntime from './tls/cipher-unknown-to-runtime';
 import tlsClientCertificateRequired from './tls/client-certificate-required';
 import tlsIncompleteChain from './tls/incomplete-chain';
 import tlsLinkOutcomeUnknown from './tls/link-outcome-unknown';
+import tlsMysqlNoCommonProtocol from './tls/mysql-no-common-protocol';
 import tlsNegotiatesUnexpectedCipher from './tls/negotiates-unexpected-cipher';
 import tlsNoCommonCipher from './tls/no-common-cipher';
 import tlsNoCommonProtocol from './tls/no-common-protocol';
@@ -236,6 +237,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   tlsClientCertificateRequired,
   tlsIncompleteChain,
   tlsLinkOutcomeUnknown,
+  tlsMysqlNoCommonProtocol,
   tlsNegotiatesUnexpectedCipher,
   tlsNoCommonCipher,
   tlsNoCommonProtocol,

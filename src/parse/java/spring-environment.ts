@@ -1,6 +1,6 @@
 /**
  * Environment variables Spring Boot binds to the settings lint-deploy models (`server.port`, `server.ssl.*`,
- * `spring.ssl.bundle.*`, `ibm.mq.*`, the RabbitMQ starter's TLS switches). Spring Boot's SystemEnvironmentPropertyMapper looks a property up under
+ * `spring.ssl.bundle.*`, `ibm.mq.*`, `spring.datasource.url`, the RabbitMQ starter's TLS switches). Spring Boot's SystemEnvironmentPropertyMapper looks a property up under
  * its elements upper-cased and joined by `_`, each element either without its dashes (`SERVER_SSL_KEYSTORE`) or,
  * the legacy form, with them as `_` (`SERVER_SSL_KEY_STORE`); both bind `server.ssl.key-store`.
  * https://docs.spring.io/spring-boot/reference/features/external-config.html#features.external-config.typesafe-configuration-properties.relaxed-binding.environment-variables
@@ -35,11 +35,11 @@ const BUNDLE_SETTINGS = [
 ];
 
 /**
- * A Spring setting lint-deploy reads, by its dotted name: the HTTPS server, SSL bundles, the IBM MQ starter, and the
- * RabbitMQ starter's settings that decide its TLS checks (src/model/spring-rabbit.ts; none of its passwords).
+ * A Spring setting lint-deploy reads, by its dotted name: the HTTPS server, SSL bundles, the IBM MQ starter, the
+ * JDBC URL (a MySQL server's TLS: src/model/mysql-calls.ts), and the RabbitMQ starter's settings that decide its TLS checks (src/model/spring-rabbit.ts; none of its passwords).
  */
 export const SPRING_SETTING =
-  /^(server|spring\.ssl|ibm\.mq)\.|^spring\.rabbitmq\.(addresses|ssl\.(enabled|bundle|key[-_]?store|trust[-_]?store|verify[-_]?hostname|validate[-_]?server[-_]?certificate))$/i;
+  /^(server|spring\.ssl|ibm\.mq)\.|^spring\.datasource\.url$|^spring\.rabbitmq\.(addresses|ssl\.(enabled|bundle|key[-_]?store|trust[-_]?store|verify[-_]?hostname|validate[-_]?server[-_]?certificate))$/i;
 
 /** The environment variable forms of a run of elements: without dashes, and the legacy one with `_` for them. */
 function variableForms(elements: string): string[] {
@@ -64,6 +64,8 @@ export function springPropertyOfVariable(name: string): string | undefined {
   if (name === 'SERVER_PORT') return 'server.port';
   if (name === 'SPRING_PROFILES_ACTIVE') return 'spring.profiles.active';
   if (name === 'SPRING_CONFIG_LOCATION') return 'spring.config.location';
+  // The JDBC URL: a MySQL server's TLS is decided by it (src/model/mysql-calls.ts).
+  if (name === 'SPRING_DATASOURCE_URL') return 'spring.datasource.url';
   let m = /^SERVER_SSL_([A-Z0-9_]+)$/.exec(name);
   if (m) return `server.ssl.${element(m[1]!)}`;
   m = /^SPRING_SSL_BUNDLE_(JKS|PEM)_([A-Z0-9_]+)$/.exec(name);

@@ -1,0 +1,119 @@
+import rule from '../../../src/rules/tls/mysql-no-common-protocol';
+import { ruleTester } from '../../helpers/rule-tester';
+
+/**
+ * A Compose project: a Spring app built from app/ (its Dockerfile FROM `jdk`) whose SPRING_DATASOURCE_URL (compose.yaml
+ * line 5) is `url`, and a MySQL service `db` (line 6) of `image`, with `more` lines under it.
+ */
+const project = (url: string, image: string, { jdk = 'eclipse-temurin:17-jre', more = '' } = {}) => ({
+  'compose.yaml': `services:\n  app:\n    build: ./app\n    environment:\n      SPRING_DATASOURCE_URL: ${url}\n  db:\n    image: ${image}\n${more}`,
+  'app/Dockerfile': `FROM ${jdk}\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n`,
+  'app/src/main/resources/application.yml': 'spring:\n  application:\n    name: shop\n',
+});
+
+const URL = 'jdbc:mysql://db:3306/shop?serverTimezone=UTC';
+
+// MySQL Community 5.7 before 5.7.28 is built with yaSSL: TLSv1 and TLSv1.1 only (dev.mysql.com 5.7 ssl-libraries;
+// docker-library/mysql#567 for the mysql:5.7.26 image); 8.0.28 and later speak TLSv1.2 and TLSv1.3 only.
+ruleTester(rule, {
+  valid: [
+    { name: 'MySQL 5.7.28 (OpenSSL): TLSv1.2 in common', files: project(URL, 'mysql:5.7.28') },
+    { name: 'a floating tag names no release', files: project(URL, 'mysql:5.7') },
+    { name: 'useSSL=false: no TLS', files: project('jdbc:mysql://db:3306/shop?useSSL=false', 'mysql:5.7.26') },
+    {
+      name: 'sslMode=DISABLED wins over useSSL=true',
+      files: project('jdbc:mysql://db/shop?useSSL=true&sslMode=disabled', 'mysql:5.7.26'),
+    },
+    // docker-library/mysql eeb0c33 (2017-01-26): only from the 5.7.17 images does the entrypoint make certificates.
+    { name: 'MySQL 5.7.16: the image starts without TLS', files: project(URL, 'mysql:5.7.16') },
+    // OpenJDK 11.0.10 still enables TLSv1.1 (JDK-8202343 disabled it in 11.0.11).
+    {
+      name: 'a JDK that still enables TLSv1.1 (Temurin 11.0.10)',
+      files: project(URL, 'mysql:5.7.26', { jdk: 'eclipse-temurin:11.0.10_9-jre' }),
+    },
+    {
+      name: 'the server command sets TLS options: not known here',
+      files: project(URL, 'mysql:5.7.26', { more: '    command: --tls-version=TLSv1.1\n' }),
+    },
+    {
+      name: 'a configuration directory mounted into /etc/mysql: not known here',
+      files: project(URL, 'mysql:5.7.26', { more: '    volumes:\n      - ./mysql/conf.d:/etc/mysql/conf.d\n' }),
+    },
+    { name: 'another port: not the server', files: project('jdbc:mysql://db:3307/shop', 'mysql:5.7.26') },
+    { name: 'another host: not the service', files: project('jdbc:mysql://other:3306/shop', 'mysql:5.7.26') },
+    {
+      name: 'a placeholder in the URL',
+      files: project('jdbc:mysql://${DB_HOST:db}:3306/shop', 'mysql:5.7.26'),
+    },
+    {
+      name: 'tlsVersions listing a protocol the 8.0.30 server speaks',
+      files: project('jdbc:mysql://db:3306/shop?tlsVersions=TLSv1.2', 'mysql:8.0.30'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'Temurin 17 against MySQL 5.7.26, TLS by the driver default: warning',
+      files: project(URL, 'mysql:5.7.26'),
+      errors: [
+        {
+          messageId: 'noCommonProtocolByDefault',
+          severity: 'warning',
+          file: 'compose.yaml',
+          line: 5,
+          messageIncludes: ['MySQL 5.7.26', 'TLSv1, TLSv1.1', 'Run MySQL 5.7.28 or later', '(SPRING_DATASOURCE_URL)'],
+        },
+      ],
+    },
+    {
+      name: 'useSSL=true asks for TLS: error',
+      files: project('jdbc:mysql://db:3306/shop?useSSL=true', 'mysql:5.7.20'),
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'compose.yaml',
+          line: 5,
+          severity: 'error',
+          messageIncludes: ['useSSL=true'],
+        },
+      ],
+    },
+    {
+      name: 'the service answers to its container name',
+      files: project('jdbc:mysql://shop-db/shop?sslMode=REQUIRED', 'mysql:5.7.22', {
+        more: '    container_name: shop-db\n',
+      }),
+      errors: [{ messageId: 'noCommonProtocol', file: 'compose.yaml', line: 5, messageIncludes: ['sslMode=REQUIRED'] }],
+    },
+    {
+      name: 'enabledTLSProtocols=TLSv1.2 against a yaSSL server, whatever the JDK',
+      files: project('jdbc:mysql://db:3306/shop?enabledTLSProtocols=TLSv1.2&useSSL=true', 'mysql:5.7.26', {
+        jdk: 'eclipse-temurin:11.0.10_9-jre',
+      }),
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'compose.yaml',
+          line: 5,
+          messageIncludes: ["URL's enabledTLSProtocols lists TLSv1.2"],
+        },
+      ],
+    },
+    {
+      name: 'tlsVersions=TLSv1.1 against MySQL 8.0.30 (TLSv1.2 and TLSv1.3 only)',
+      files: project('jdbc:mysql://db:3306/shop?tlsVersions=TLSv1.1&sslMode=REQUIRED', 'mysql:8.0.30'),
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'compose.yaml',
+          line: 5,
+          messageIncludes: ['List a protocol the server speaks'],
+        },
+      ],
+    },
+    {
+      name: 'a JDK lint-deploy does not know: info naming what to declare',
+      files: project(URL, 'mysql:5.7.26', { jdk: 'registry.example.com/base/java:1' }),
+      errors: [{ messageId: 'jdkUnknown', file: 'compose.yaml', line: 5, severity: 'info' }],
+    },
+  ],
+});
