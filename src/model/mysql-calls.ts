@@ -2,7 +2,8 @@
  * A Java application's JDBC connection to a MySQL server that a Compose service of the tree runs from Docker's official
  * image (Deployment.mysqlCalls): `spring.datasource.url` (or its SPRING_DATASOURCE_URL spelling, a profile's or a start
  * argument's, as Spring binds it) = `jdbc:mysql://host[:port]/…`, whose host is the service's name, container name,
- * host name or network alias on the application's Compose project. MySQL Connector/J then asks for TLS whenever the
+ * host name or network alias on the application's Compose project (a service of it builds the app, mounts its files or
+ * sets the URL). MySQL Connector/J then asks for TLS whenever the
  * server offers it, unless the URL turns it off: `sslMode=DISABLED`, or without `sslMode` a `useSSL=false` (property
  * names without regard to case: knowledge CONNECTOR_J). The server's side comes from knowledge (mysqlServerFromImage):
  * the release its image tag names, the protocols that release speaks and whether the image's first start turns TLS on.
@@ -121,9 +122,10 @@ export function mysqlCallOf(
   const servicesOf = containerRunners(ctx);
   const urlProjects = callerProjects(ctx, servicesOf, settings.doc(entry).file.path);
   const appProjects = urlProjects.size > 0 ? urlProjects : callerProjects(ctx, servicesOf, appFile);
-  const candidates = servicesNamed(ctx, host).filter(
-    (s) => appProjects.size === 0 || appProjects.has(composeProjectOf(s.doc.file.path)),
-  );
+  // An app no Compose service runs (built, mounted or given its environment) may reach another server of that name
+  // where it does run (a Kubernetes Service): not this one.
+  if (appProjects.size === 0) return undefined;
+  const candidates = servicesNamed(ctx, host).filter((s) => appProjects.has(composeProjectOf(s.doc.file.path)));
   // Several services answer to the name (two Compose files of one project, overrides): which one runs is not settled.
   if (candidates.length !== 1) return undefined;
   const server = candidates[0]!;

@@ -49,6 +49,14 @@ ruleTester(rule, {
       name: 'tlsVersions listing a protocol the 8.0.30 server speaks',
       files: project('jdbc:mysql://db:3306/shop?tlsVersions=TLSv1.2', 'mysql:8.0.30'),
     },
+    {
+      name: 'an app no Compose service runs: the server it reaches elsewhere is not this one',
+      files: {
+        'compose.yaml': 'services:\n  db:\n    image: mysql:5.7.26\n',
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\n',
+        'app/src/main/resources/application.yml': `spring:\n  datasource:\n    url: ${URL}\n`,
+      },
+    },
   ],
   invalid: [
     {
