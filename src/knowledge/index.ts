@@ -45,6 +45,7 @@ export {
   mqReleaseOrderDocumented,
   mqEnabledProtocols,
 } from './mq';
+export { mssqlServerImage, MSSQL } from './mssql';
 export { mysqlServerFromImage, mysqlReleaseSpeaking, CONNECTOR_J } from './mysql';
 export { mqCipherSpecDefaultState, type MqDefaultState } from './mq-deprecation';
 export { mqCipherSpecKnownIn } from './mq-introduction';

@@ -6,6 +6,7 @@ import type { Traced } from '../core/traced';
 import type { Location, RelatedLocation } from '../core/types';
 import type { JavaRuntime } from '../knowledge/types';
 import type { ClientUrl, TlsImplementation, TlsOnlyPort, TlsTrustSettings } from './attributes-tls';
+import type { SpringBootRelease } from './attributes';
 import type { UnservedTls } from './unserved-types';
 import type { MysqlServerTls } from '../knowledge/mysql';
 
@@ -258,11 +259,8 @@ export interface TomcatAjpWithoutSecret {
     | { kind: 'unknown'; why: string };
 }
 
-/**
- * A Java application's JDBC connection to a MySQL server a Compose service of the tree runs from Docker's official
- * image, where the URL leaves TLS on and everything about the server's side is known (./mysql-calls.ts).
- */
-export interface MysqlCall {
+/** A Java application's JDBC connection to a database server of the tree (./jdbc-targets.ts). */
+export interface JdbcCall {
   /** The application's component id and name. */
   client: string;
   clientName: string;
@@ -271,10 +269,30 @@ export interface MysqlCall {
   location: Location;
   host: string;
   port: number;
+}
+
+/**
+ * A Java application's JDBC connection to a MySQL server a Compose service of the tree runs from Docker's official
+ * image, where the URL leaves TLS on and everything about the server's side is known (./mysql-calls.ts).
+ */
+export interface MysqlCall extends JdbcCall {
   /** The URL's words that ask for TLS (`sslMode=REQUIRED`, `useSSL=true`); absent: Connector/J's default asks. */
   tlsAskedBy?: string;
   /** The protocols the URL's `tlsVersions` / `enabledTLSProtocols` names, as written. */
   protocols?: { parameter: string; value: string[] };
   /** The Compose service that runs the server, its image as written and where, and what knowledge says of it. */
   server: { service: string; image: string; at: Location; tls: MysqlServerTls };
+}
+
+/**
+ * A Java application's JDBC connection to SQL Server that a Compose service of the tree runs from Microsoft's image,
+ * where the driver validates the certificate the server makes for itself (./mssql-calls.ts).
+ */
+export interface MssqlCall extends JdbcCall {
+  /** `encrypt` as the URL writes it (`true`, `strict`…); absent: the driver's default, which `managedBy` decides. */
+  encrypt?: string;
+  /** The project's Spring Boot release, which manages an mssql-jdbc that encrypts by default. */
+  managedBy?: SpringBootRelease;
+  /** The Compose service that runs the server, its image as written and where, and the image's name in words. */
+  server: { service: string; image: string; at: Location; product: string };
 }

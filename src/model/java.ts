@@ -16,6 +16,7 @@ import { deploymentMounts } from './compose-mounts';
 import { treeStoresOf, withTrust } from './store-files';
 import { brokerUrlsIn, jndiBrokerUrls } from './broker-urls';
 import { mysqlCallOf } from './mysql-calls';
+import { mssqlCallOf } from './mssql-calls';
 import { ACTIVEMQ_JNDI_KIND, type ActiveMqJndiData } from '../parse/activemq-jndi';
 import type { ModelContext, ModelContributor } from './contributor';
 import type { DockerfileData } from '../parse/dockerfile';
@@ -216,6 +217,8 @@ export const javaAppContributor: ModelContributor = {
       const settings = bundlesBound === false ? withoutSslBundles(written) : written;
       const mysqlCall = mysqlCallOf(ctx, client, settings, first.file.path);
       if (mysqlCall) (ctx.deployment.mysqlCalls ??= []).push(mysqlCall);
+      const mssqlCall = mssqlCallOf(ctx, client, settings, first.file.path, springBoot);
+      if (mssqlCall) (ctx.deployment.mssqlCalls ??= []).push(mssqlCall);
       // Their stores come from the same settings they are built from (a Compose SERVER_SSL_KEY_STORE, a
       // spring.config.location that replaces the packaged files), read once here.
       // What the app's JDK implements (unknown JDK: undefined), for the protocols embedded Tomcat keeps.

@@ -1,24 +1,16 @@
 /**
  * A Java application's JDBC connection to a MySQL server that a Compose service of the tree runs from Docker's official
- * image (Deployment.mysqlCalls): `spring.datasource.url` (or its SPRING_DATASOURCE_URL spelling, a profile's or a start
- * argument's, as Spring binds it) = `jdbc:mysql://host[:port]/…`, whose host is the service's name, container name,
- * host name or network alias on the application's Compose project (a service of it builds the app, mounts its files or
- * sets the URL). MySQL Connector/J then asks for TLS whenever the
- * server offers it, unless the URL turns it off: `sslMode=DISABLED`, or without `sslMode` a `useSSL=false` (property
- * names without regard to case: knowledge CONNECTOR_J). The server's side comes from knowledge (mysqlServerFromImage):
- * the release its image tag names, the protocols that release speaks and whether the image's first start turns TLS on.
- * A call is recorded only where all of it is known: one host (no failover list or `address=(…)` form), the port the
- * server listens on (3306: nothing in the service moves it), no placeholder, a service whose `command:` and mounted
- * configuration (anything under /etc/mysql, /etc/my.cnf) say nothing the model would have to read about TLS.
+ * image (Deployment.mysqlCalls): `spring.datasource.url` = `jdbc:mysql://host[:3306]/…` whose host names that service
+ * (./jdbc-targets.ts). MySQL Connector/J asks for TLS whenever the server offers it, unless the URL turns it off:
+ * `sslMode=DISABLED`, or without `sslMode` a `useSSL=false` (property names without regard to case: knowledge
+ * CONNECTOR_J). The server's side comes from knowledge (mysqlServerFromImage): the release its image tag names, the
+ * protocols that release speaks and whether the image's first start turns TLS on. A call is recorded only where all of
+ * it is known: one host (no failover list or `address=(…)` form), a service whose `command:` and mounted configuration
+ * (anything under /etc/mysql, /etc/my.cnf) say nothing the model would have to read about TLS or its port.
  */
-import type { Location } from '../core/types';
-import type { ComposeData, ComposeService } from '../parse/compose';
-import type { Entry, ParsedDocument } from '../parse/types';
-import { entryLocation } from '../parse/types';
 import { mysqlServerFromImage } from '../knowledge';
-import { composeProjectOf } from './compose-mounts';
 import type { ModelContext } from './contributor';
-import { callerProjects, containerRunners } from './loopback';
+import { callOf, commandSays, imageLocation, jdbcUrlOf, mountsAt, serviceCalled } from './jdbc-targets';
 import type { SpringSettings } from './spring-settings';
 import type { MysqlCall } from './types';
 
@@ -67,37 +59,6 @@ function tlsOff(parameters: Map<string, string>): boolean {
   return useSsl === 'false' || useSsl === 'no';
 }
 
-interface ServiceAt {
-  service: ComposeService;
-  doc: ParsedDocument<ComposeData>;
-}
-
-/** The Compose services whose name, container name, host name or network alias is `host`. */
-function servicesNamed(ctx: ModelContext, host: string): ServiceAt[] {
-  const found: ServiceAt[] = [];
-  for (const doc of ctx.documentsOf('compose') as ParsedDocument<ComposeData>[])
-    for (const service of doc.data.services) {
-      const names = [
-        service.name,
-        service.containerName?.value,
-        service.hostname?.value,
-        ...service.networkAliases.map((a) => a.value),
-      ];
-      if (names.some((n) => n?.toLowerCase() === host)) found.push({ service, doc });
-    }
-  return found;
-}
-
-/** Whether the service's command or mounts may change the server's TLS or port (then what it speaks is not known here). */
-function serverSettingsUnknown({ service, doc }: ServiceAt): boolean {
-  const prefix = `services.${service.name}.`;
-  const command = doc.entries.some(
-    (e) => (e.key === `${prefix}command` || e.key.startsWith(`${prefix}command[`)) && SERVER_SWITCH.test(e.value),
-  );
-  const configured = doc.data.mounts.some((m) => m.service === service.name && SERVER_CONFIG.test(m.target));
-  return command || configured;
-}
-
 /**
  * The app's JDBC call to a MySQL server of the tree, when everything the verdict rests on is known (see above).
  * `settings`: the app's Spring settings as Spring binds them; `appFile`: a file of the app, to find its Compose project.
@@ -108,42 +69,19 @@ export function mysqlCallOf(
   settings: SpringSettings,
   appFile: string,
 ): MysqlCall | undefined {
-  const key = 'spring.datasource.url';
-  const entry: Entry | undefined = settings.setting(key);
-  if (!entry || settings.setAtRunTime(key) || entry.value.includes('${')) return undefined;
-  const url = MYSQL_URL.exec(entry.value.trim());
-  if (!url) return undefined;
-  const host = url[1]!.toLowerCase();
-  const port = url[2] ? Number(url[2]) : MYSQL_PORT;
-  const parameters = queryParameters(url[3]);
-  if (port !== MYSQL_PORT || tlsOff(parameters)) return undefined;
-  // The Compose projects the app runs in: those of the URL's own file (a Compose `environment:`, a file a service
-  // mounts), else those of the app's files.
-  const servicesOf = containerRunners(ctx);
-  const urlProjects = callerProjects(ctx, servicesOf, settings.doc(entry).file.path);
-  const appProjects = urlProjects.size > 0 ? urlProjects : callerProjects(ctx, servicesOf, appFile);
-  // An app no Compose service runs (built, mounted or given its environment) may reach another server of that name
-  // where it does run (a Kubernetes Service): not this one.
-  if (appProjects.size === 0) return undefined;
-  const candidates = servicesNamed(ctx, host).filter((s) => appProjects.has(composeProjectOf(s.doc.file.path)));
-  // Several services answer to the name (two Compose files of one project, overrides): which one runs is not settled.
-  if (candidates.length !== 1) return undefined;
-  const server = candidates[0]!;
-  const image = server.service.image;
+  const url = jdbcUrlOf(settings, MYSQL_URL, MYSQL_PORT);
+  const parameters = queryParameters(url?.parameters);
+  if (!url || tlsOff(parameters)) return undefined;
+  const server = serviceCalled(ctx, url, appFile, url.host);
+  const image = server?.service.image;
   const tls = image ? mysqlServerFromImage(image) : undefined;
-  if (!image || !tls?.protocols || !tls.tlsAtFirstStart.value || serverSettingsUnknown(server)) return undefined;
+  if (!server || !image || !tls?.protocols || !tls.tlsAtFirstStart.value) return undefined;
+  if (commandSays(server, SERVER_SWITCH) || mountsAt(server, (target) => SERVER_CONFIG.test(target))) return undefined;
   const protocolsParameter = parameters.has('tlsversions') ? 'tlsVersions' : 'enabledTLSProtocols';
   const protocols = parameters.get(protocolsParameter.toLowerCase());
   const asked = tlsAskedBy(parameters);
-  const doc = settings.doc(entry);
-  const location: Location = entryLocation(doc, entry, 'value');
   return {
-    client: app.id,
-    clientName: app.name,
-    setting: settings.nameAsWritten(entry),
-    location,
-    host,
-    port,
+    ...callOf(app, url),
     ...(asked && { tlsAskedBy: asked }),
     ...(protocols !== undefined && {
       protocols: {
@@ -154,11 +92,6 @@ export function mysqlCallOf(
           .filter(Boolean),
       },
     }),
-    server: {
-      service: server.service.name,
-      image,
-      at: { file: server.doc.file.path, ...(server.service.imageRange && { range: server.service.imageRange }) },
-      tls,
-    },
+    server: { service: server.service.name, image, at: imageLocation(server), tls },
   };
 }

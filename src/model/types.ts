@@ -51,6 +51,7 @@ import type {
   HaproxyRemovedKeyword,
   TomcatAjpWithoutSecret,
   MysqlCall,
+  MssqlCall,
 } from './deployment-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
@@ -72,7 +73,9 @@ export type {
   NginxSpdyListen,
   RuntimeUse,
   TomcatAjpWithoutSecret,
+  JdbcCall,
   MysqlCall,
+  MssqlCall,
 } from './deployment-records';
 
 // Shared with the knowledge base (which takes runtimes as input) and core; re-exported so model users import one module.
@@ -306,6 +309,8 @@ export interface Deployment {
   plainCallsToTls?: PlainCallToTls[];
   /** Java applications' JDBC connections to MySQL servers of the tree (./mysql-calls.ts). Unset without the model. */
   mysqlCalls?: MysqlCall[];
+  /** Java applications' JDBC connections to SQL Server of the tree that validate its certificate (./mssql-calls.ts). Unset without the model. */
+  mssqlCalls?: MssqlCall[];
   /** nginx `*_ssl_*` directives only plain passes apply (nginx ignores them). Unset without the model. */
   nginxIgnoredPassTls?: NginxIgnoredPassTls[];
   /** nginx `*_ssl_verify on` without a trusted certificate where nginx builds a TLS client. Unset without the model. */

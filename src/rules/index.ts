@@ -114,6 +114,7 @@ import tlsNoCommonCipher from './tls/no-common-cipher';
 import tlsNoCommonProtocol from './tls/no-common-protocol';
 import tlsPlainCallToTlsPort from './tls/plain-call-to-tls-port';
 import tlsServerAllowsLegacyProtocols from './tls/server-allows-legacy-protocols';
+import tlsSqlserverCertificateUntrusted from './tls/sqlserver-certificate-untrusted';
 import tlsUntrustedServerCertificate from './tls/untrusted-server-certificate';
 import tlsWeakCipherEnabled from './tls/weak-cipher-enabled';
 import tlsWeakProtocolEnabled from './tls/weak-protocol-enabled';
@@ -243,6 +244,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   tlsNoCommonProtocol,
   tlsPlainCallToTlsPort,
   tlsServerAllowsLegacyProtocols,
+  tlsSqlserverCertificateUntrusted,
   tlsUntrustedServerCertificate,
   tlsWeakCipherEnabled,
   tlsWeakProtocolEnabled,

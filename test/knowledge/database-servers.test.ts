@@ -1,4 +1,4 @@
-import { mysqlReleaseSpeaking, mysqlServerFromImage } from '../../src/knowledge';
+import { mssqlServerImage, mysqlReleaseSpeaking, mysqlServerFromImage } from '../../src/knowledge';
 
 describe('mysqlServerFromImage: the official image by its full release only', () => {
   test.each([
@@ -34,4 +34,16 @@ describe('mysqlServerFromImage: the official image by its full release only', ()
     expect(mysqlReleaseSpeaking('TLSv1.2', '5.7.26')).toBe('5.7.28');
     expect(mysqlReleaseSpeaking('TLSv1.2', '8.0.30')).toBeUndefined();
   });
+});
+
+describe("mssqlServerImage: Microsoft's SQL Server images, any tag", () => {
+  test.each([
+    'mcr.microsoft.com/mssql/server:2022-latest',
+    'mcr.microsoft.com/mssql/server',
+    'microsoft/mssql-server-linux:2017-latest',
+  ])('%s', (image) => expect(mssqlServerImage(image)?.name).toBe("Microsoft's SQL Server image"));
+  test.each(['mcr.microsoft.com/azure-sql-edge:latest', 'mysql:8.0.30', 'example.com/mssql/server:1'])(
+    '%s is not one',
+    (image) => expect(mssqlServerImage(image)).toBeUndefined(),
+  );
 });

@@ -1,0 +1,131 @@
+/**
+ * The database server a Java application's `spring.datasource.url` calls, when a Compose service of the tree runs it:
+ * the URL as Spring binds it (application.yml or .properties, the active profile's file, the Compose service's
+ * SPRING_DATASOURCE_URL, a start argument), and the one service of the app's Compose project (a service of it builds
+ * the app, mounts its files or sets the URL) whose name, container name, host name or network alias is the URL's host.
+ * An app no service runs may reach another server of that name where it does run (a Kubernetes Service): no target.
+ * The products' own parts (./mysql-calls.ts, ./mssql-calls.ts) read the URL's parameters and the server's image.
+ */
+import type { Location } from '../core/types';
+import type { ComposeData, ComposeService } from '../parse/compose';
+import type { Entry, ParsedDocument } from '../parse/types';
+import { entryLocation } from '../parse/types';
+import { composeProjectOf } from './compose-mounts';
+import type { ModelContext } from './contributor';
+import { callerProjects, containerRunners } from './loopback';
+import type { SpringSettings } from './spring-settings';
+import type { JdbcCall } from './types';
+
+const URL_SETTING = 'spring.datasource.url';
+
+/** The JDBC URL as the app reads it, when it is written in full (no placeholder, not set only at run time). */
+export interface DatasourceUrl {
+  value: string;
+  /** How the setting that writes it names it (`spring.datasource.url`, `SPRING_DATASOURCE_URL`), and its value's place. */
+  setting: string;
+  location: Location;
+  /** The file that writes it. */
+  file: string;
+}
+
+export function datasourceUrl(settings: SpringSettings): DatasourceUrl | undefined {
+  const entry: Entry | undefined = settings.setting(URL_SETTING);
+  if (!entry || settings.setAtRunTime(URL_SETTING) || entry.value.includes('${')) return undefined;
+  const doc = settings.doc(entry);
+  return {
+    value: entry.value.trim(),
+    setting: settings.nameAsWritten(entry),
+    location: entryLocation(doc, entry, 'value'),
+    file: doc.file.path,
+  };
+}
+
+/** A JDBC URL read by its product's pattern: its host (lower case), port and the text of its parameters. */
+export interface JdbcUrl extends DatasourceUrl {
+  host: string;
+  port: number;
+  parameters: string | undefined;
+}
+
+/**
+ * The app's URL when `pattern` (groups: host, port, parameters) matches it and it calls the server's own `port` (the
+ * default when it names none): another port is not the server's listener, and nothing in the service is read that
+ * would move it.
+ */
+export function jdbcUrlOf(settings: SpringSettings, pattern: RegExp, port: number): JdbcUrl | undefined {
+  const written = datasourceUrl(settings);
+  const url = written && pattern.exec(written.value);
+  if (!written || !url || (url[2] !== undefined && Number(url[2]) !== port)) return undefined;
+  return { ...written, host: url[1]!.toLowerCase(), port, parameters: url[3] };
+}
+
+/** The fields every JDBC call record has, for the app and its URL. */
+export function callOf(app: { id: string; name: string }, url: JdbcUrl): JdbcCall {
+  return {
+    client: app.id,
+    clientName: app.name,
+    setting: url.setting,
+    location: url.location,
+    host: url.host,
+    port: url.port,
+  };
+}
+
+/** A Compose service and the file that defines it. */
+export interface ServiceAt {
+  service: ComposeService;
+  doc: ParsedDocument<ComposeData>;
+}
+
+/** The Compose services whose name, container name, host name or network alias is `host`. */
+function servicesNamed(ctx: ModelContext, host: string): ServiceAt[] {
+  const found: ServiceAt[] = [];
+  for (const doc of ctx.documentsOf('compose') as ParsedDocument<ComposeData>[])
+    for (const service of doc.data.services) {
+      const names = [
+        service.name,
+        service.containerName?.value,
+        service.hostname?.value,
+        ...service.networkAliases.map((a) => a.value),
+      ];
+      if (names.some((n) => n?.toLowerCase() === host)) found.push({ service, doc });
+    }
+  return found;
+}
+
+/**
+ * The one Compose service of the app's project that answers to `host`, if exactly one does. The projects are those of
+ * the URL's own file (a Compose `environment:`, a file a service mounts), else those of the app's files (`appFile`).
+ */
+export function serviceCalled(
+  ctx: ModelContext,
+  url: DatasourceUrl,
+  appFile: string,
+  host: string,
+): ServiceAt | undefined {
+  const servicesOf = containerRunners(ctx);
+  const urlProjects = callerProjects(ctx, servicesOf, url.file);
+  const appProjects = urlProjects.size > 0 ? urlProjects : callerProjects(ctx, servicesOf, appFile);
+  if (appProjects.size === 0) return undefined;
+  const candidates = servicesNamed(ctx, host).filter((s) => appProjects.has(composeProjectOf(s.doc.file.path)));
+  // Several services answer to the name (two Compose files of one project, overrides): which one runs is not settled.
+  return candidates.length === 1 ? candidates[0] : undefined;
+}
+
+/** Whether a word of the service's `command:` matches `words` (an option that may change what the server does). */
+export function commandSays({ service, doc }: ServiceAt, words: RegExp): boolean {
+  const prefix = `services.${service.name}.`;
+  return doc.entries.some(
+    (e) => (e.key === `${prefix}command` || e.key.startsWith(`${prefix}command[`)) && words.test(e.value),
+  );
+}
+
+/** Whether a bind mount of the service puts something at a container path `target` accepts. */
+export function mountsAt({ service, doc }: ServiceAt, target: (path: string) => boolean): boolean {
+  return doc.data.mounts.some((m) => m.service === service.name && target(m.target));
+}
+
+/** Where the service's `image:` is written. */
+export function imageLocation({ service, doc }: ServiceAt): Location {
+  return { file: doc.file.path, ...(service.imageRange && { range: service.imageRange }) };
+}

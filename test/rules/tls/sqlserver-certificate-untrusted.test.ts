@@ -1,0 +1,83 @@
+import rule from '../../../src/rules/tls/sqlserver-certificate-untrusted';
+import { ruleTester } from '../../helpers/rule-tester';
+
+/**
+ * A Compose project: a Spring app built from app/ whose SPRING_DATASOURCE_URL (compose.yaml line 5) is `url`, and an
+ * SQL Server service `sqlserver` (line 6) of `image`, with `more` lines under it; the app's pom.xml names Spring Boot
+ * `boot` (line 5) and `pomMore` inside <project>.
+ */
+const project = (
+  url: string,
+  { image = 'mcr.microsoft.com/mssql/server:2022-latest', more = '', boot = '3.2.5', pomMore = '' } = {},
+) => ({
+  'compose.yaml': `services:\n  app:\n    build: ./app\n    environment:\n      SPRING_DATASOURCE_URL: ${url}\n  sqlserver:\n    image: ${image}\n${more}`,
+  'app/Dockerfile':
+    'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+  'app/src/main/resources/application.yml': 'spring:\n  application:\n    name: shop\n',
+  'app/pom.xml': `<project>\n  <parent>\n    <groupId>org.springframework.boot</groupId>\n    <artifactId>spring-boot-starter-parent</artifactId>\n    <version>${boot}</version>\n  </parent>\n${pomMore}</project>\n`,
+});
+
+const URL = 'jdbc:sqlserver://sqlserver:1433;databaseName=shop';
+
+// mssql-jdbc 10.1.0+ encrypts by default (microsoft/mssql-jdbc#1697) and validates the certificate unless
+// trustServerCertificate=true (IOBuffer.enableSSL at v10.2.0); Spring Boot manages 10.2.1 from 2.7.0, 9.4.1 in 2.6.15.
+ruleTester(rule, {
+  valid: [
+    { name: 'trustServerCertificate=true', files: project(`${URL};encrypt=true;trustServerCertificate=true`) },
+    { name: 'encrypt=false', files: project(`${URL};encrypt=false`) },
+    {
+      name: 'Spring Boot 2.6.15 manages mssql-jdbc 9.4.1: encrypt defaults to false',
+      files: project(URL, { boot: '2.6.15' }),
+    },
+    {
+      name: 'the pom names its own mssql-jdbc version: the managed default is not known to apply',
+      files: project(URL, {
+        pomMore: '  <properties>\n    <mssql-jdbc.version>9.4.1.jre8</mssql-jdbc.version>\n  </properties>\n',
+      }),
+    },
+    { name: 'a trust store in the URL', files: project(`${URL};encrypt=true;trustStore=/certs/db.jks`) },
+    {
+      name: 'mssql.conf mounted: a certificate may be provisioned',
+      files: project(`${URL};encrypt=true`, { more: '    volumes:\n      - ./mssql.conf:/var/opt/mssql/mssql.conf\n' }),
+    },
+    {
+      name: 'a certificate file mounted',
+      files: project(`${URL};encrypt=true`, { more: '    volumes:\n      - ./certs/db.pem:/etc/ssl/certs/db.pem\n' }),
+    },
+    { name: 'another image', files: project(`${URL};encrypt=true`, { image: 'registry.example.com/db/sqlserver:1' }) },
+    { name: 'a named instance', files: project('jdbc:sqlserver://sqlserver\\SQLEXPRESS;encrypt=true') },
+  ],
+  invalid: [
+    {
+      name: 'encrypt=true without trustServerCertificate: error',
+      files: project(`${URL};encrypt=true`),
+      errors: [
+        {
+          messageId: 'untrusted',
+          severity: 'error',
+          file: 'compose.yaml',
+          line: 5,
+          messageIncludes: ['encrypt=true', 'PKIX path building failed'],
+        },
+      ],
+    },
+    {
+      name: 'a data directory mounted below /var/opt/mssql: no certificate in it',
+      files: project(`${URL};Encrypt=strict`, { more: '    volumes:\n      - ./data:/var/opt/mssql/data\n' }),
+      errors: [{ messageId: 'untrusted', file: 'compose.yaml', line: 5, messageIncludes: ['encrypt=strict'] }],
+    },
+    {
+      name: 'no encrypt, Spring Boot 3.2.5 manages an mssql-jdbc that encrypts by default: warning',
+      files: project(URL),
+      errors: [
+        {
+          messageId: 'untrustedByDefault',
+          severity: 'warning',
+          file: 'compose.yaml',
+          line: 5,
+          messageIncludes: ['Spring Boot 3.2.5'],
+        },
+      ],
+    },
+  ],
+});
