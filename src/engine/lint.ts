@@ -28,6 +28,7 @@ import { RunStats } from './performance/stats';
 import { runtimeUses } from './runtime-uses';
 import { deferTemplateValues } from './run/template-values';
 import { conditionalDocuments, withConditionalScripts } from './run/conditional-scripts';
+import { withImageRecords } from './run/image-records';
 import { groupUnnamedLockedStores, withoutLockedBesideWrongPassword } from './run/locked-stores';
 import { unusedDamagedPemAsInfo } from './run/unused-pem-files';
 import { unnamedFileTest } from './run/unnamed-files';
@@ -225,6 +226,7 @@ function checkDeployment(
       ruleFindings = withConditionalScripts(ruleFindings, settings.applySeverity(other.findings), conditional);
       internalError ||= other.internalError;
     }
+    ruleFindings = withImageRecords(ruleFindings, deployment);
     const findings = [...withoutLockedBesideWrongPassword(deploymentFindings, ruleFindings), ...ruleFindings];
     // Inline `lint-deploy-disable…` directives (src/engine/run/suppressions.ts), after severities.
     const suppressed = applySuppressions(deferTemplateValues(findings, documents), documents, {

@@ -142,6 +142,66 @@ export function conditionalScriptFor(fileName: string): ConditionalScript | unde
   return mqData().conditionalScripts.find((c) => c.file === fileName);
 }
 
+/** An MQSC file an IBM MQ container image applies itself beside the user's `/etc/mqm/*.mqsc` (mq.json imageScripts). */
+export interface MqImageScript {
+  /** Its name in `directory`: it is applied in name order with the user's files there. */
+  file: string;
+  directory: string;
+  repositories: string[];
+  what: string;
+  /** The container variable that switches it on (`MQ_DEV=true`), its value when the container does not set it, and the key directory the TLS script needs. */
+  appliedWhen: { variable: string; value: string; imageDefault: string; keyDirectory?: string; source: string };
+  /** The release from which its records are as listed. */
+  since: string;
+  sinceSource: string;
+  /** Go template placeholders of its records and how the image fills them in. */
+  placeholders: {
+    name: string;
+    required: string;
+    requiredFrom: string;
+    requiredWhenSet: string;
+    otherwise: string;
+    source: string;
+  }[];
+  source: string;
+  /** Its MQSC commands, each with its line in `source`. */
+  records: { line: number; text: string }[];
+}
+
+/** The MQSC files the image (any tag) applies itself with the user's MQSC files, in name order (mq.json imageScripts). */
+export function mqImageScripts(reference: string): readonly MqImageScript[] {
+  const { name } = splitImageReference(reference.trim().toLowerCase());
+  return (mqData().imageScripts as MqImageScript[]).filter((s) => s.repositories.includes(name));
+}
+
+/**
+ * The script's MQSC lines as the image writes them for a container of `release` (undefined when the tag names none)
+ * whose environment sets (true), does not set (false) or may set (undefined) a variable: each placeholder filled in
+ * when the facts decide it, else left as written (a value the rules do not judge). Undefined for a release before the
+ * one the records are listed from.
+ */
+export function renderedMqImageScript(
+  script: MqImageScript,
+  release: string | undefined,
+  isSet: (variable: string) => boolean | undefined,
+): { line: number; text: string }[] | undefined {
+  if (release !== undefined && compareMqReleases(release, script.since) < 0) return undefined;
+  const value = (p: MqImageScript['placeholders'][number]): string | undefined => {
+    if (release !== undefined && compareMqReleases(release, p.requiredFrom) >= 0) return 'REQUIRED';
+    const set = isSet(p.requiredWhenSet);
+    if (set === true) return 'REQUIRED';
+    return set === false && release !== undefined ? p.otherwise : undefined;
+  };
+  return script.records.map((r) => {
+    let text = r.text;
+    for (const p of script.placeholders) {
+      const filled = value(p);
+      if (filled !== undefined) text = text.replace(new RegExp(`\\{\\{\\s*\\.${p.name}\\s*\\}\\}`, 'g'), filled);
+    }
+    return { line: r.line, text };
+  });
+}
+
 /**
  * What an IBM MQ end (GSKit: a queue manager's channel, an MQ C client) writes to its error log (AMQERR01.LOG) when a
  * TLS handshake fails for `failure` (a reason of the handshake predictor) on its `side`; undefined when no source

@@ -7,6 +7,9 @@ import { componentGlobs } from './paths';
 import { treeCertificates, type TreeCertificate } from './mq-certs';
 import { MODEL_CONTRIBUTORS } from './registry';
 import { mqscScripts } from './mq-scripts';
+import { imageScriptsOf, type ImageScriptInputs } from './mq-image-scripts';
+import type { ComposeData } from '../parse/compose';
+import type { DockerfileData } from '../parse/dockerfile';
 import { findRuntimes, makeRuntimeResolver, type ImagesHolding } from './runtime';
 import { dockerfileJlinkRuntimes } from './dockerfile-jlink';
 import { RunMemo } from '../core/run-memo';
@@ -54,7 +57,6 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     documents,
     components: [],
     links: [],
-    mqscScripts: mqscScripts(documents),
     runtime: runtimeFor(path.join(root, '.')),
     buildProjects: options.buildProjects ?? [],
     composeMounts: composeMountsOf(documents, root),
@@ -101,6 +103,14 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
   deployment.tlsLessHomes = deployment.unservedTls.flatMap((u) => u.home ?? []);
   deployment.libertyStoreHomes = libertyStoreHomes(ctx, treeStoresOf(ctx));
   deployment.contextExclusions = treeStoresOf(ctx).images?.leftOutOfContexts() ?? new Map();
+  // The MQSC scripts again, with what the images that run them apply themselves (their copies are known only now).
+  const imageInputs: ImageScriptInputs = {
+    mounts: deployment.composeMounts ?? [],
+    composeFiles: documents.filter((d): d is ParsedDocument<ComposeData> => d.kind === 'compose'),
+    dockerfiles: documents.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile'),
+    images: treeStoresOf(ctx).images,
+  };
+  deployment.mqscScripts = mqscScripts(documents, (doc) => imageScriptsOf(doc, imageInputs));
   const kinds = new Set(documents.map((d) => d.kind));
   for (const contributor of MODEL_CONTRIBUTORS) if (contributorApplies(contributor, kinds)) contributor.contribute(ctx);
   deployment.libertyIncludesMissing = includesMissingOf(libertyServersOf(ctx));

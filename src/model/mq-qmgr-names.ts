@@ -170,6 +170,18 @@ export interface MqscComposeService {
   execs?: RelatedLocation;
 }
 
+/** Where a mount puts a tree file in the container, when that is IBM MQ's /etc/mqm (`/etc/mqm/20-dev.mqsc`). */
+export function mqscPathInContainer(filePath: string, { mount, hostPath }: TreeMount): string | undefined {
+  const inside =
+    hostPath === filePath
+      ? mount.target
+      : filePath.startsWith(hostPath + path.sep)
+        ? path.posix.join(mount.target, relativePosix(hostPath, filePath))
+        : undefined;
+  const normalised = inside === undefined ? undefined : path.posix.normalize(inside);
+  return normalised !== undefined && path.posix.dirname(normalised) === MQ_CONTAINER_MQSC_DIR ? normalised : undefined;
+}
+
 /** The Compose services that mount the MQSC at `filePath` into IBM MQ's /etc/mqm. */
 export function servicesMountingMqsc(
   filePath: string,
@@ -177,15 +189,9 @@ export function servicesMountingMqsc(
   composeFiles: readonly ParsedDocument[],
 ): MqscComposeService[] {
   const out: MqscComposeService[] = [];
-  for (const { file, mount, hostPath } of mounts) {
-    if (!mount.service) continue;
-    const inside =
-      hostPath === filePath
-        ? mount.target
-        : filePath.startsWith(hostPath + path.sep)
-          ? path.posix.join(mount.target, relativePosix(hostPath, filePath))
-          : undefined;
-    if (inside === undefined || path.posix.dirname(path.posix.normalize(inside)) !== MQ_CONTAINER_MQSC_DIR) continue;
+  for (const treeMount of mounts) {
+    const { file, mount } = treeMount;
+    if (!mount.service || mqscPathInContainer(filePath, treeMount) === undefined) continue;
     const doc = composeFiles.find((d) => d.file.path === file) as ParsedDocument<ComposeData> | undefined;
     const service = doc?.data.services.find((s) => s.name === mount.service);
     if (doc && service && !out.some((o) => o.doc === doc && o.service === service)) out.push({ doc, service });

@@ -17,14 +17,22 @@ import type { Location, RelatedLocation } from '../core/types';
 import type { MqscCommand, MqscData, MqscDefinedObject } from '../parse/mqsc';
 import { resolveMqscObjects } from '../parse/mq/mqsc-objects';
 import type { ParsedDocument } from '../parse/types';
+import type { ImageScriptPart, ImageScripts } from './mq-image-scripts';
 
 /** `10-dev.mqsc`, `20_tls.mqsc.tpl`: a name that orders the file among its directory's scripts. */
 const NUMBERED = /^\d+[-_.][^/]*\.mqsc(\.tpl|\.template)?$/i;
 /** A corpus copy of an older revision (`x.mqsc@d56fce65`) is never applied with the current files. */
 const REVISION = /@[0-9a-f]{6,40}$/i;
 
-/** The tree's MQSC scripts in document order: one per queue manager whose files combine, one per other MQSC document. */
-export function mqscScripts(documents: readonly ParsedDocument[]): ParsedDocument<MqscData>[] {
+/**
+ * The tree's MQSC scripts in document order: one per queue manager whose files combine, one per other MQSC document.
+ * `imageScriptsOf`: the scripts the container image that runs a file applies itself (./mq-image-scripts.ts), joined
+ * to it in name order.
+ */
+export function mqscScripts(
+  documents: readonly ParsedDocument[],
+  imageScriptsOf: (doc: ParsedDocument<MqscData>) => ImageScripts | undefined = () => undefined,
+): ParsedDocument<MqscData>[] {
   const mqsc = documents.filter((d): d is ParsedDocument<MqscData> => d.kind === 'mq.mqsc');
   const groupOf = new Map<ParsedDocument<MqscData>, string>();
   const autoConfigDirs = mqscConfigDirs(documents, mqsc);
@@ -39,35 +47,48 @@ export function mqscScripts(documents: readonly ParsedDocument[]): ParsedDocumen
   for (const [doc, dir] of groupOf) groups.set(dir, [...(groups.get(dir) ?? []), doc]);
   const scripts: ParsedDocument<MqscData>[] = [];
   const done = new Set<string>();
+  const imageOf = (doc: ParsedDocument<MqscData>) =>
+    doc.data.embedded || REVISION.test(path.basename(doc.file.path)) ? undefined : imageScriptsOf(doc);
   for (const doc of mqsc) {
     const dir = groupOf.get(doc);
     const members = dir === undefined ? undefined : groups.get(dir);
-    if (!members || members.length < 2) scripts.push(doc);
-    else if (!done.has(dir!)) {
+    if (!members || members.length < 2) {
+      const image = imageOf(doc);
+      scripts.push(image ? combined([{ doc, name: image.name }], image.parts) : doc);
+    } else if (!done.has(dir!)) {
       done.add(dir!); // dir is set when members is
-      scripts.push(combined(members));
+      const images = members.map(imageOf);
+      const named = members.map((m, i) => ({ doc: m, name: images[i]?.name ?? path.basename(m.file.path) }));
+      scripts.push(combined(named, images.find((i) => i !== undefined)?.parts ?? []));
     }
   }
   return scripts;
 }
 
-/** Byte order of the file names, as Go's filepath.Glob and MQ's alphabetical order sort them. */
-const byName = (a: ParsedDocument, b: ParsedDocument): number => {
-  const x = path.basename(a.file.path);
-  const y = path.basename(b.file.path);
-  return x < y ? -1 : x > y ? 1 : 0;
-};
+/** Byte order of the names, as Go's filepath.Glob and MQ's alphabetical order sort them. */
+const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
 
-function combined(members: ParsedDocument<MqscData>[]): ParsedDocument<MqscData> {
-  const ordered = [...members].sort(byName);
-  const commands = ordered.flatMap((doc) => doc.data.commands.map((c) => placed(c, doc.file.path)));
-  const first = ordered[0]!; // a combined script has two members or more
+function combined(
+  members: { doc: ParsedDocument<MqscData>; name: string }[],
+  imageParts: readonly ImageScriptPart[],
+): ParsedDocument<MqscData> {
+  const ordered = [
+    ...members.map((m) => ({
+      name: m.name,
+      doc: m.doc,
+      commands: m.doc.data.commands.map((c) => placed(c, m.doc.file.path)),
+    })),
+    ...imageParts.map((p) => ({ name: p.name, doc: undefined, commands: p.commands })),
+  ].sort(byName);
+  const commands = ordered.flatMap((part) => part.commands);
+  const own = ordered.flatMap((part) => (part.doc ? [part.doc] : []));
+  const first = own[0]!; // a combined script has a member of the tree
   return {
     ...first,
     entries: [],
     comments: [],
     problems: [],
-    data: { commands, objects: resolveMqscObjects(commands), embedded: false, members: ordered },
+    data: { commands, objects: resolveMqscObjects(commands), embedded: false, members: own },
   };
 }
 
@@ -131,8 +152,12 @@ export function objectHistory(
   primary: Location,
 ): RelatedLocation[] {
   const out: RelatedLocation[] = [];
-  const at = (command: MqscCommand, message: string) => {
+  const at = (command: MqscCommand, said: string) => {
     const location = commandLocation(script, command);
+    // A record an image applies itself is located at the line that joins the tree's file to it: say which record.
+    const message = command.origin
+      ? `${said}: ${command.origin.record} of ${command.origin.script} (${command.origin.source}#L${command.origin.line})`
+      : said;
     // The command the finding sits in (a DEFINE continued over several lines) is not a place of its own.
     const line = primary.range?.start.line ?? -1;
     const within = location.file === primary.file && command.range.start.line <= line && line <= command.range.end.line;

@@ -45,6 +45,19 @@ export interface MqscCommand {
   range: Range;
   /** The file the command is written in, when it comes from a script combined from several files (see MqscParam.file). */
   file?: string;
+  /**
+   * Set on a command a container image applies itself (src/model/mq-image-scripts.ts), which no file of the tree
+   * holds: the image, its file and the record's source. `file` and `range` are then the mount or COPY that joins the
+   * tree's MQSC to it.
+   */
+  origin?: {
+    /** The image's file and what joins the tree's file to it, in words. */
+    script: string;
+    /** The record in short (`SET CHLAUTH('DEV.APP.SVRCONN') TYPE(ADDRESSMAP)`), its source (a URL) and its line there. */
+    record: string;
+    source: string;
+    line: number;
+  };
 }
 
 const NOUN_SYNONYMS: Record<string, string> = {

@@ -111,10 +111,11 @@ ruleTester(rule, {
       ],
     },
     {
+      // MQ_DEV=false: without it the image's own 10-dev.mqsc applies, whose back-stop CHLAUTH('*') NOACCESS blocks APP.SVRCONN.
       name: 'Compose service that mounts the MQSC into /etc/mqm',
       files: {
         'compose.yaml':
-          'services:\n  qm:\n    image: icr.io/ibm-messaging/mq:9.4.0.0-r1\n    environment:\n      LICENSE: accept\n      MQ_QMGR_NAME: QM1\n      MQSNOAUT: "yes"\n    volumes:\n      - ./mq/20-config.mqsc:/etc/mqm/20-config.mqsc\n',
+          'services:\n  qm:\n    image: icr.io/ibm-messaging/mq:9.4.0.0-r1\n    environment:\n      LICENSE: accept\n      MQ_QMGR_NAME: QM1\n      MQSNOAUT: "yes"\n      MQ_DEV: "false"\n    volumes:\n      - ./mq/20-config.mqsc:/etc/mqm/20-config.mqsc\n',
         'mq/20-config.mqsc': appChannel,
       },
       errors: [

@@ -1,0 +1,67 @@
+/**
+ * Findings that rest on MQSC a container image applies itself (src/model/mq-image-scripts.ts: the developer image's
+ * 10-dev.mqsc) sit at the line of the tree that joins the tree's MQSC to it (the Compose mount, the Dockerfile COPY):
+ * no file of the tree holds those records. Each such finding says which records of which image it rests on, with
+ * their source lines, so that the line is not read as the place the values are written.
+ */
+import type { Finding, Location, RelatedLocation } from '../../core/types';
+import type { MqscCommand } from '../../parse/mqsc';
+import type { Deployment } from '../../model/types';
+
+/** The nouns whose records a finding is about when it names the object (a channel, an AUTHINFO, a CHLAUTH profile). */
+const NAMED = new Set(['CHANNEL', 'AUTHINFO', 'CHLAUTH']);
+
+const at = (l: Location) => `${l.file}\u0000${l.range?.start.line ?? -1}:${l.range?.start.character ?? -1}`;
+
+/** The image's commands by the place they are located at. */
+function imageCommands(deployment: Deployment): Map<string, MqscCommand[]> {
+  const byPlace = new Map<string, MqscCommand[]>();
+  for (const script of deployment.mqscScripts ?? [])
+    for (const command of script.data.commands) {
+      if (!command.origin || !command.file) continue;
+      const key = at({ file: command.file, range: command.range });
+      const known = byPlace.get(key);
+      if (!known) byPlace.set(key, [command]);
+      else if (
+        !known.some((c) => c.origin!.line === command.origin!.line && c.origin!.source === command.origin!.source)
+      )
+        known.push(command);
+    }
+  return byPlace;
+}
+
+/** Whether the finding's text names the command's object (`DEV.ADMIN.SVRCONN`); the generic `*` is named by none. */
+function names(text: string, command: MqscCommand): boolean {
+  const name = command.name?.value;
+  return Boolean(name && name !== '*' && command.noun && NAMED.has(command.noun) && text.includes(name));
+}
+
+/** One place's records in words: the image's file, each record with its line, and the source. */
+function recordsText(commands: MqscCommand[]): string {
+  const { script, source } = commands[0]!.origin!;
+  const listed = commands.map((c) => `${c.origin!.record} (line ${c.origin!.line})`).join(', ');
+  return `not in the tree: ${listed} of ${script} (${source})`;
+}
+
+/** The MQ findings at (or naming) a place the image's records sit at, each with the records it rests on. */
+export function withImageRecords(findings: Finding[], deployment: Deployment): Finding[] {
+  const byPlace = imageCommands(deployment);
+  if (byPlace.size === 0) return findings;
+  return findings.map((finding) => {
+    if (!finding.ruleId.startsWith('mq/') && !finding.ruleId.startsWith('tls/')) return finding;
+    const places = [finding.location, ...(finding.related ?? [])].filter(
+      (l, i, all) => byPlace.has(at(l)) && all.findIndex((o) => at(o) === at(l)) === i,
+    );
+    if (places.length === 0) return finding;
+    const text = [finding.message, ...(finding.related ?? []).map((r) => r.message)].join('\n');
+    const added: RelatedLocation[] = places.map((place) => {
+      const commands = byPlace.get(at(place))!;
+      const named = commands.filter((c) => names(text, c));
+      const message = named.length
+        ? recordsText(named)
+        : `not in the tree: the values here come from ${commands[0]!.origin!.script} (${commands[0]!.origin!.source})`;
+      return { file: place.file, ...(place.range && { range: place.range }), message, role: 'context' as const };
+    });
+    return { ...finding, related: [...(finding.related ?? []), ...added] };
+  });
+}

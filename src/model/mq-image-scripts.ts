@@ -1,0 +1,284 @@
+/**
+ * The MQSC an IBM MQ container image applies itself with the tree's: the developer image (icr.io/ibm-messaging/mq,
+ * ibmcom/mq) creates its queue manager with `crtmqm -ic /etc/mqm/`, which runs its own `/etc/mqm/10-dev.mqsc` (with
+ * `MQ_DEV=true`, the image's default) and `20-dev-tls.mqsc` (when a key is mounted) with the user's `/etc/mqm/*.mqsc`,
+ * in name order (mq.json imageScripts, each record with its source). A tree's MQSC runs there when a Compose service of
+ * such an image mounts it into /etc/mqm, or a Dockerfile FROM such an image copies it there. What the tree leaves open
+ * is not guessed: an `MQ_DEV` the shell or a build argument fills in, services that disagree, a release before the
+ * listed records leave the image's scripts out (the rules then read the queue manager's shipped defaults, as before);
+ * a key that may be mounted at run time leaves the TLS script's values unknown.
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import { readRegularFile } from '../core/safe-fs';
+import { relativePosix } from '../core/posix-path';
+import type { ComposeData, ComposeService } from '../parse/compose';
+import type { DockerfileData } from '../parse/dockerfile';
+import { runtimeStage, runtimeStages } from '../parse/dockerfile-stages';
+import type { ImageFiles } from '../parse/image-files';
+import { parseMqsc, type MqscCommand, type MqscData } from '../parse/mqsc';
+import type { ParsedDocument } from '../parse/types';
+import { mqImageScripts, mqReleaseFromImage, renderedMqImageScript, type MqImageScript } from '../knowledge';
+import { builtDockerfile } from './compose-mounts';
+import { mqscPathInContainer } from './mq-qmgr-names';
+import type { TreeMount } from './types';
+
+const MQSC_DIR = '/etc/mqm';
+/** An env file larger than this is not read. */
+const MAX_ENV_FILE_BYTES = 256 * 1024;
+
+/** One container that runs a tree MQSC file through an image with scripts of its own. */
+interface ImageRun {
+  /** The file's name in /etc/mqm: it orders the file among the image's scripts. */
+  name: string;
+  image: string;
+  /** The mount or COPY that puts the file into the image's /etc/mqm. */
+  at: Location;
+  how: string;
+  /** The container's variables: the value written, or undefined when the shell or a build argument fills it in. */
+  environment: Map<string, string | undefined>;
+  /** False when an `env_file:` the tree does not hold may set any other variable. */
+  environmentComplete: boolean;
+  /** Paths the container mounts (Compose) or the image copies files to. */
+  targets: string[];
+  /** Paths Compose mounts over in the container (a file, or a whole directory, hides the image's own). */
+  mountedOver: string[];
+  /** True when nothing in the tree runs the image, so what is mounted at run time is unknown. */
+  mountsUnknown: boolean;
+}
+
+/** An image's script joined to a tree MQSC file: its name in /etc/mqm and its commands, placed at the mount or COPY. */
+export interface ImageScriptPart {
+  name: string;
+  /** The records as the image writes them for this container (what two containers must agree on). */
+  rendered: string;
+  commands: MqscCommand[];
+}
+
+/** The image's scripts a tree MQSC file runs with, and the file's own name in /etc/mqm. */
+export interface ImageScripts {
+  name: string;
+  parts: ImageScriptPart[];
+}
+
+/** What the deployment says about the containers that run its MQSC files (read once per deployment). */
+export interface ImageScriptInputs {
+  mounts: readonly TreeMount[];
+  composeFiles: readonly ParsedDocument<ComposeData>[];
+  dockerfiles: readonly ParsedDocument<DockerfileData>[];
+  images: ImageFiles | undefined;
+}
+
+/**
+ * The image's scripts the MQSC `doc` runs with: the same for every container that runs it, else none (which one
+ * applies is not known). None when no container of such an image runs it.
+ */
+export function imageScriptsOf(doc: ParsedDocument<MqscData>, inputs: ImageScriptInputs): ImageScripts | undefined {
+  const runs = imageRuns(doc.file.path, inputs);
+  if (runs.length === 0) return undefined;
+  const each = runs.map(scriptsOfRun);
+  const key = (s: ImageScripts | undefined) =>
+    s ? `${s.name}\n${s.parts.map((p) => `${p.name}:${p.rendered}`).join('\n')}` : '';
+  return each.every((s) => s !== undefined && key(s) === key(each[0])) ? each[0] : undefined;
+}
+
+/** The image's scripts one container applies with the file: none when its `MQ_DEV` or release is not known. */
+function scriptsOfRun(run: ImageRun): ImageScripts | undefined {
+  const release = mqReleaseFromImage(run.image)?.release;
+  const parts: ImageScriptPart[] = [];
+  for (const script of mqImageScripts(run.image)) {
+    const own = path.posix.join(script.directory, script.file);
+    // A mount over the file, or over the whole directory, replaces the image's own.
+    if (run.mountedOver.some((t) => t === own || t === script.directory)) continue;
+    const { variable, value, imageDefault, keyDirectory } = script.appliedWhen;
+    const set = run.environment.has(variable)
+      ? run.environment.get(variable)
+      : run.environmentComplete
+        ? imageDefault
+        : undefined;
+    if (set === undefined || /\$/.test(set)) return undefined;
+    if (set !== value) continue;
+    const key = keyDirectory ? keyMounted(run, keyDirectory) : true;
+    if (key === false) continue;
+    const isSet = (name: string) =>
+      run.environment.has(name) ? true : run.mountsUnknown || !run.environmentComplete ? undefined : false;
+    const records = renderedMqImageScript(script, release, isSet);
+    if (!records) return undefined;
+    parts.push({
+      name: script.file,
+      rendered: `${records.map((r) => r.text).join('\n')}${key === undefined ? '\n(values unknown)' : ''}`,
+      commands: placedRecords(script, records, run, key === undefined),
+    });
+  }
+  return parts.length > 0 ? { name: run.name, parts } : undefined;
+}
+
+/** Whether the container has a key in `dir`: undefined when what is mounted at run time is not in the tree. */
+function keyMounted(run: ImageRun, dir: string): boolean | undefined {
+  if (run.targets.some((t) => t === dir || t.startsWith(dir + '/'))) return true;
+  return run.mountsUnknown ? undefined : false;
+}
+
+/** The records as MQSC commands, each placed at the mount or COPY and naming its source; `unknown`: every value unknown. */
+function placedRecords(
+  spec: MqImageScript,
+  records: { line: number; text: string }[],
+  run: ImageRun,
+  unknown: boolean,
+): MqscCommand[] {
+  const parsed = parseMqsc({ path: run.at.file, text: records.map((r) => r.text).join('\n'), hadBom: false });
+  const range = run.at.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  const script = `${run.image}'s ${path.posix.join(spec.directory, spec.file)}, applied ${run.how}${unknown ? ' (applied only when a key is mounted, which the tree does not show: its values are unknown)' : ''}`;
+  return parsed.data.commands.map((command) => {
+    const line = records[command.range.start.line]?.line ?? 0;
+    const param = <P extends { templated: boolean; valueRange?: unknown }>(p: P): P => ({
+      ...p,
+      keywordRange: range,
+      ...(p.valueRange ? { valueRange: range } : {}),
+      file: run.at.file,
+      templated: p.templated || unknown,
+    });
+    const type = command.params.find((p) => p.keyword === 'TYPE')?.value;
+    return {
+      ...command,
+      range,
+      file: run.at.file,
+      name: command.name && param(command.name),
+      params: command.params.map(param),
+      origin: {
+        script,
+        record: `${command.verb}${command.noun ? ` ${command.noun}('${command.name?.value ?? ''}')` : ''}${type ? ` TYPE(${type})` : ''}`,
+        source: spec.source,
+        line,
+      },
+    };
+  });
+}
+
+/** The containers that run the file through an image with scripts of its own: by a Compose mount, or a Dockerfile's COPY. */
+function imageRuns(file: string, { mounts, composeFiles, dockerfiles, images }: ImageScriptInputs): ImageRun[] {
+  const runs: ImageRun[] = [];
+  for (const treeMount of mounts) {
+    const { file: composeFile, mount, image } = treeMount;
+    if (!mount.service || !image || mqImageScripts(image).length === 0) continue;
+    const inside = mqscPathInContainer(file, treeMount);
+    if (inside === undefined) continue;
+    const service = composeFiles
+      .find((d) => d.file.path === composeFile)
+      ?.data.services.find((s) => s.name === mount.service);
+    if (!service) continue;
+    runs.push({
+      name: path.posix.basename(inside),
+      image,
+      at: { file: composeFile, range: mount.range },
+      how: `in Compose service ${service.name}, which mounts this file as ${inside}`,
+      ...composeEnvironment(service, composeFile),
+      targets: mountTargets(composeFiles, composeFile, service.name),
+      mountedOver: mountTargets(composeFiles, composeFile, service.name),
+      mountsUnknown: false,
+    });
+  }
+  for (const held of images?.holding(file) ?? []) {
+    const inside = path.posix.normalize(held.containerPath);
+    if (path.posix.dirname(inside) !== MQSC_DIR) continue;
+    const dockerfile = dockerfiles.find((d) => d.file.path === held.dockerfile);
+    const image = dockerfile && runtimeStage(dockerfile.data)?.image;
+    if (!dockerfile || !image || mqImageScripts(image).length === 0) continue;
+    const copy = images?.resolve(file, inside)?.by ?? { file: dockerfile.file.path };
+    const imageEnvironment = dockerfileEnvironment(dockerfile);
+    const copied = copyTargets(dockerfile.data);
+    const base = {
+      name: path.posix.basename(inside),
+      image,
+      at: copy,
+      how: `in the image ${relativePosix(path.dirname(path.dirname(dockerfile.file.path)), dockerfile.file.path)} builds, which copies this file to ${inside}`,
+    };
+    const building = composeFiles.flatMap((doc) =>
+      doc.data.services
+        .filter((s) => builtDockerfile(doc.file.path, s) === dockerfile.file.path)
+        .map((service) => ({ doc, service })),
+    );
+    if (building.length === 0)
+      runs.push({
+        ...base,
+        environment: imageEnvironment,
+        environmentComplete: true,
+        targets: copied,
+        mountedOver: [],
+        mountsUnknown: true,
+      });
+    for (const { doc, service } of building) {
+      const container = composeEnvironment(service, doc.file.path);
+      runs.push({
+        ...base,
+        environment: new Map([...imageEnvironment, ...container.environment]),
+        environmentComplete: container.environmentComplete,
+        targets: [...copied, ...mountTargets(composeFiles, doc.file.path, service.name)],
+        mountedOver: mountTargets(composeFiles, doc.file.path, service.name),
+        mountsUnknown: false,
+      });
+    }
+  }
+  return runs;
+}
+
+/**
+ * The service's variables: its `env_file:` files in order, then its `environment:`, which wins
+ * (https://docs.docker.com/reference/compose-file/services/#env_file). A value Compose fills in from the shell is
+ * unknown; an env file the tree does not hold (or a path a variable names) leaves every other variable unknown.
+ */
+function composeEnvironment(
+  service: ComposeService,
+  composeFile: string,
+): { environment: Map<string, string | undefined>; environmentComplete: boolean } {
+  const environment = new Map<string, string | undefined>();
+  let environmentComplete = true;
+  for (const envFile of service.envFiles) {
+    const read = /\$/.test(envFile.path)
+      ? undefined
+      : readRegularFile(path.resolve(path.dirname(composeFile), envFile.path), MAX_ENV_FILE_BYTES);
+    if (!read?.ok) {
+      environmentComplete = false;
+      continue;
+    }
+    for (const line of read.bytes.toString('utf8').split(/\r?\n/)) {
+      const m = /^\s*(?:export\s+)?([A-Za-z_]\w*)\s*=\s*(.*?)\s*$/.exec(line);
+      if (m) environment.set(m[1]!, m[2]!.replace(/^(["'])(.*)\1$/, '$2'));
+    }
+  }
+  for (const v of service.environment) environment.set(v.name, v.value);
+  return { environment, environmentComplete };
+}
+
+/** The Dockerfile's ENV of the image it builds: a value from a build argument or another variable is unknown. */
+function dockerfileEnvironment(dockerfile: ParsedDocument<DockerfileData>): Map<string, string | undefined> {
+  return new Map(dockerfile.entries.filter((e) => e.section === 'ENV').map((e) => [e.key, e.value]));
+}
+
+/** The container paths a Compose service mounts: bind mounts, named volumes and secrets, short or long syntax. */
+function mountTargets(
+  composeFiles: readonly ParsedDocument<ComposeData>[],
+  composeFile: string,
+  service: string,
+): string[] {
+  const doc = composeFiles.find((d) => d.file.path === composeFile);
+  const escaped = service.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const key = new RegExp(`^(?:services\\.)?${escaped}\\.(?:volumes|secrets)\\[\\d+\\](\\.target)?$`);
+  const targets: string[] = [];
+  for (const entry of doc?.entries ?? []) {
+    const m = key.exec(entry.key);
+    if (!m) continue;
+    // `source:target[:mode]`; an anonymous volume is its target alone.
+    const target = m[1] ? entry.value : (entry.value.split(':')[1] ?? entry.value);
+    if (target.startsWith('/')) targets.push(path.posix.normalize(target).replace(/(.)\/$/, '$1'));
+  }
+  return targets;
+}
+
+/** Where the image's own COPY and ADD instructions put files (a key copied into /etc/mqm/pki/keys is mounted for good). */
+function copyTargets(data: DockerfileData): string[] {
+  const stages = new Set(runtimeStages(data));
+  return data.copies.flatMap((c) =>
+    stages.has(c.stage) && c.destination ? [path.posix.normalize(c.destination).replace(/\/$/, '')] : [],
+  );
+}
