@@ -7,7 +7,7 @@ import { componentGlobs } from './paths';
 import { treeCertificates, type TreeCertificate } from './mq-certs';
 import { MODEL_CONTRIBUTORS } from './registry';
 import { mqscScripts } from './mq-scripts';
-import { imageScriptsOf, type ImageScriptInputs } from './mq-image-scripts';
+import { imageScriptsOf, type ImageScriptInputs, type ImageScriptsUnknown } from './mq-image-scripts';
 import type { ComposeData } from '../parse/compose';
 import type { DockerfileData } from '../parse/dockerfile';
 import { findRuntimes, makeRuntimeResolver, type ImagesHolding } from './runtime';
@@ -110,7 +110,13 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     dockerfiles: documents.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile'),
     images: treeStoresOf(ctx).images,
   };
-  deployment.mqscScripts = mqscScripts(documents, (doc) => imageScriptsOf(doc, imageInputs));
+  const imageScriptsUnknown: ImageScriptsUnknown[] = [];
+  deployment.mqscScripts = mqscScripts(documents, (doc) => {
+    const found = imageScriptsOf(doc, imageInputs);
+    if (found && 'why' in found) imageScriptsUnknown.push(found);
+    return found && 'parts' in found ? found : undefined;
+  });
+  if (imageScriptsUnknown.length > 0) deployment.mqImageScriptsUnknown = imageScriptsUnknown;
   const kinds = new Set(documents.map((d) => d.kind));
   for (const contributor of MODEL_CONTRIBUTORS) if (contributorApplies(contributor, kinds)) contributor.contribute(ctx);
   deployment.libertyIncludesMissing = includesMissingOf(libertyServersOf(ctx));

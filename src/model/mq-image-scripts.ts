@@ -69,21 +69,47 @@ export interface ImageScriptInputs {
   images: ImageFiles | undefined;
 }
 
-/**
- * The image's scripts the MQSC `doc` runs with: the same for every container that runs it, else none (which one
- * applies is not known). None when no container of such an image runs it.
- */
-export function imageScriptsOf(doc: ParsedDocument<MqscData>, inputs: ImageScriptInputs): ImageScripts | undefined {
-  const runs = imageRuns(doc.file.path, inputs);
-  if (runs.length === 0) return undefined;
-  const each = runs.map(scriptsOfRun);
-  const key = (s: ImageScripts | undefined) =>
-    s ? `${s.name}\n${s.parts.map((p) => `${p.name}:${p.rendered}`).join('\n')}` : '';
-  return each.every((s) => s !== undefined && key(s) === key(each[0])) ? each[0] : undefined;
+/** A container whose image's release precedes the records mq.json lists. */
+const BEFORE_RECORDS = Symbol('before the listed records');
+
+/** Why the image's scripts are left out of a file's script although an image with scripts runs it, and where. */
+export interface ImageScriptsUnknown {
+  /** The tree's MQSC file. */
+  file: string;
+  at: Location;
+  why: string;
 }
 
-/** The image's scripts one container applies with the file: none when its `MQ_DEV` or release is not known. */
-function scriptsOfRun(run: ImageRun): ImageScripts | undefined {
+/**
+ * The image's scripts the MQSC `doc` runs with: the same for every container that runs it. Unknown when a container's
+ * `MQ_DEV` or release is not known, or the containers differ (which one applies is not known). None when no container
+ * of such an image runs it, or each leaves them out.
+ */
+export function imageScriptsOf(
+  doc: ParsedDocument<MqscData>,
+  inputs: ImageScriptInputs,
+): ImageScripts | ImageScriptsUnknown | undefined {
+  const runs = imageRuns(doc.file.path, inputs);
+  const each = runs.map(scriptsOfRun);
+  // A release before the listed records: left out, as before they were known (the rules read the shipped defaults).
+  if (each.includes(BEFORE_RECORDS)) return undefined;
+  const unknown = each.findIndex((s) => typeof s === 'string');
+  if (unknown >= 0) return { file: doc.file.path, at: runs[unknown]!.at, why: each[unknown] as string };
+  const key = (s: (typeof each)[number]) =>
+    typeof s === 'object' ? `${s.name}\n${s.parts.map((p) => `${p.name}:${p.rendered}`).join('\n')}` : '';
+  if (each.every((s) => key(s) === key(each[0]))) return each[0] as ImageScripts | undefined;
+  return {
+    file: doc.file.path,
+    at: runs[0]!.at,
+    why: 'the containers that run this file do not apply the same scripts of their images',
+  };
+}
+
+/**
+ * The image's scripts one container applies with the file (none when it leaves them out, or when its release precedes
+ * the listed records), or why that is unknown: its `MQ_DEV` is not known.
+ */
+function scriptsOfRun(run: ImageRun): ImageScripts | string | typeof BEFORE_RECORDS | undefined {
   const release = mqReleaseFromImage(run.image)?.release;
   const parts: ImageScriptPart[] = [];
   for (const script of mqImageScripts(run.image)) {
@@ -96,14 +122,15 @@ function scriptsOfRun(run: ImageRun): ImageScripts | undefined {
       : run.environmentComplete
         ? imageDefault
         : undefined;
-    if (set === undefined || /\$/.test(set)) return undefined;
+    if (set === undefined || /\$/.test(set))
+      return `${variable} is not known here (${set === undefined && !run.environment.has(variable) ? 'an env_file the tree does not hold may set it' : 'filled in when the container starts'}), so whether ${run.image} applies its ${own} (${script.what}) ${run.how} is unknown: the findings read this file without it`;
     if (set !== value) continue;
     const key = keyDirectory ? keyMounted(run, keyDirectory) : true;
     if (key === false) continue;
     const isSet = (name: string) =>
       run.environment.has(name) ? true : run.mountsUnknown || !run.environmentComplete ? undefined : false;
     const records = renderedMqImageScript(script, release, isSet);
-    if (!records) return undefined;
+    if (!records) return BEFORE_RECORDS;
     parts.push({
       name: script.file,
       rendered: `${records.map((r) => r.text).join('\n')}${key === undefined ? '\n(values unknown)' : ''}`,

@@ -1,3 +1,4 @@
+import type { ImageScriptsUnknown } from './mq-image-scripts';
 import type { DockerfileJlinkRuntime } from './dockerfile-jlink';
 import type { Location, RelatedLocation } from '../core/types';
 import type { JavaRuntime } from '../knowledge/types';
@@ -263,6 +264,8 @@ export interface Deployment {
    * manager applies in order combined (./mq-scripts.ts). Unset on a deployment built without the model.
    */
   mqscScripts?: ParsedDocument<MqscData>[];
+  /** MQSC files an image with scripts of its own runs, whose scripts are left out because what it applies is unknown. */
+  mqImageScriptsUnknown?: ImageScriptsUnknown[];
   /** The JDK that runs the deployment when a component does not say otherwise. */
   runtime?: JavaRuntime;
   /**

@@ -164,6 +164,39 @@ describe("the developer image's own 10-dev.mqsc is applied with the tree's MQSC"
   });
 });
 
+describe("what the image applies is unknown: the findings say so and read the tree's file without it", () => {
+  const channel = "DEFINE CHANNEL('MY.SVRCONN') CHLTYPE(SVRCONN) REPLACE\n";
+  it.each<[string, string[], string, RegExp]>([
+    [
+      'MQ_DEV from the shell',
+      ['MQ_DEV=${MQ_DEV}'],
+      DEV_IMAGE,
+      /MQ_DEV is not known here \(filled in when the container starts\)/,
+    ],
+    [
+      'an env_file the tree does not hold',
+      [],
+      DEV_IMAGE,
+      /MQ_DEV is not known here \(an env_file the tree does not hold may set it\)/,
+    ],
+  ])('%s', (_name, environment, image, why) => {
+    const { findings } = lintTree(
+      {
+        'mq-config.mqsc': channel,
+        'docker-compose.yml':
+          compose(image, environment, ['./mq-config.mqsc:/etc/mqm/mq-config.mqsc']) +
+          (environment.length ? '' : '    env_file:\n      - mq.env\n'),
+      },
+      { builtIn: ['mq/channel-without-tls'] },
+    );
+    expect(findings.map((f) => `${f.ruleId} ${f.severity} ${path.basename(f.location.file)}`)).toEqual([
+      'mq/channel-without-tls warning mq-config.mqsc',
+    ]);
+    const note = findings[0]!.related?.find((r) => why.test(r.message));
+    expect(note && path.basename(note.file)).toBe('docker-compose.yml');
+  });
+});
+
 describe("the image's CHCKCLNT placeholder (cmd/runmqdevserver/mqsc.go updateMQSC)", () => {
   const [dev] = mqImageScripts('icr.io/ibm-messaging/mq');
   const appRecord = (release: string | undefined, appPassword: boolean | undefined) =>

@@ -43,25 +43,44 @@ function recordsText(commands: MqscCommand[]): string {
   return `not in the tree: ${listed} of ${script} (${source})`;
 }
 
-/** The MQ findings at (or naming) a place the image's records sit at, each with the records it rests on. */
+/**
+ * The MQ findings at (or naming) a place the image's records sit at, each with the records it rests on; those on a
+ * file whose image's scripts are unknown (src/model/mq-image-scripts.ts), with why.
+ */
 export function withImageRecords(findings: Finding[], deployment: Deployment): Finding[] {
   const byPlace = imageCommands(deployment);
-  if (byPlace.size === 0) return findings;
+  const unknown = deployment.mqImageScriptsUnknown ?? [];
+  if (byPlace.size === 0 && unknown.length === 0) return findings;
   return findings.map((finding) => {
     if (!finding.ruleId.startsWith('mq/') && !finding.ruleId.startsWith('tls/')) return finding;
-    const places = [finding.location, ...(finding.related ?? [])].filter(
-      (l, i, all) => byPlace.has(at(l)) && all.findIndex((o) => at(o) === at(l)) === i,
-    );
-    if (places.length === 0) return finding;
-    const text = [finding.message, ...(finding.related ?? []).map((r) => r.message)].join('\n');
-    const added: RelatedLocation[] = places.map((place) => {
-      const commands = byPlace.get(at(place))!;
-      const named = commands.filter((c) => names(text, c));
-      const message = named.length
-        ? recordsText(named)
-        : `not in the tree: the values here come from ${commands[0]!.origin!.script} (${commands[0]!.origin!.source})`;
-      return { file: place.file, ...(place.range && { range: place.range }), message, role: 'context' as const };
-    });
-    return { ...finding, related: [...(finding.related ?? []), ...added] };
+    const withUnknown = withUnknownImage(finding, unknown);
+    return byPlace.size === 0 ? withUnknown : withRecords(withUnknown, byPlace);
   });
+}
+
+/** A finding on a file whose image's scripts are unknown names why, at the mount or COPY. */
+function withUnknownImage(finding: Finding, unknown: NonNullable<Deployment['mqImageScriptsUnknown']>): Finding {
+  const files = new Set([finding.location.file, ...(finding.related ?? []).map((r) => r.file)]);
+  const notes = unknown.filter((u) => files.has(u.file));
+  if (notes.length === 0) return finding;
+  const added = notes.map((u) => ({ ...u.at, message: u.why, role: 'context' as const }));
+  return { ...finding, related: [...(finding.related ?? []), ...added] };
+}
+
+/** A finding at a place the image's records sit at names the records it rests on. */
+function withRecords(finding: Finding, byPlace: Map<string, MqscCommand[]>): Finding {
+  const places = [finding.location, ...(finding.related ?? [])].filter(
+    (l, i, all) => byPlace.has(at(l)) && all.findIndex((o) => at(o) === at(l)) === i,
+  );
+  if (places.length === 0) return finding;
+  const text = [finding.message, ...(finding.related ?? []).map((r) => r.message)].join('\n');
+  const added: RelatedLocation[] = places.map((place) => {
+    const commands = byPlace.get(at(place))!;
+    const named = commands.filter((c) => names(text, c));
+    const message = named.length
+      ? recordsText(named)
+      : `not in the tree: the values here come from ${commands[0]!.origin!.script} (${commands[0]!.origin!.source})`;
+    return { file: place.file, ...(place.range && { range: place.range }), message, role: 'context' as const };
+  });
+  return { ...finding, related: [...(finding.related ?? []), ...added] };
 }
