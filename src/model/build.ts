@@ -7,7 +7,7 @@ import { componentGlobs } from './paths';
 import { treeCertificates, type TreeCertificate } from './mq-certs';
 import { MODEL_CONTRIBUTORS } from './registry';
 import { mqscScripts } from './mq-scripts';
-import { imageScriptsOf, type ImageScriptInputs, type ImageScriptsUnknown } from './mq-image-scripts';
+import { imageScriptsOf, type ImageScriptInputs } from './mq-image-scripts';
 import type { ComposeData } from '../parse/compose';
 import type { DockerfileData } from '../parse/dockerfile';
 import { findRuntimes, makeRuntimeResolver, type ImagesHolding } from './runtime';
@@ -17,7 +17,7 @@ import { treeStoresOf } from './store-files';
 import { libertyKeyStoresUnreferenced, libertyStoreHomes } from './liberty-unreferenced';
 import { libertyServersServingNoTls } from './unserved-tls';
 import { includesMissingOf, libertyServersOf } from './liberty-config';
-import type { Deployment } from './types';
+import type { Deployment, ImageScriptsUnknown } from './types';
 import { relativePosix } from '../core/posix-path';
 
 export interface BuildOptions {

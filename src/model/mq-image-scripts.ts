@@ -21,7 +21,7 @@ import type { ParsedDocument } from '../parse/types';
 import { mqImageScripts, mqReleaseFromImage, renderedMqImageScript, type MqImageScript } from '../knowledge';
 import { builtDockerfile } from './compose-mounts';
 import { mqscPathInContainer } from './mq-qmgr-names';
-import type { TreeMount } from './types';
+import type { ImageScriptsUnknown, TreeMount } from './types';
 
 const MQSC_DIR = '/etc/mqm';
 /** An env file larger than this is not read. */
@@ -71,14 +71,6 @@ export interface ImageScriptInputs {
 
 /** A container whose image's release precedes the records mq.json lists. */
 const BEFORE_RECORDS = Symbol('before the listed records');
-
-/** Why the image's scripts are left out of a file's script although an image with scripts runs it, and where. */
-export interface ImageScriptsUnknown {
-  /** The tree's MQSC file. */
-  file: string;
-  at: Location;
-  why: string;
-}
 
 /**
  * The image's scripts the MQSC `doc` runs with: the same for every container that runs it. Unknown when a container's

@@ -1,4 +1,3 @@
-import type { ImageScriptsUnknown } from './mq-image-scripts';
 import type { DockerfileJlinkRuntime } from './dockerfile-jlink';
 import type { Location, RelatedLocation } from '../core/types';
 import type { JavaRuntime } from '../knowledge/types';
@@ -248,6 +247,17 @@ export interface TreeMount {
   hostPath: string;
   /** The image its service names (`image:`), when it says. */
   image?: string;
+}
+
+/**
+ * Why the scripts of the image that runs a tree MQSC file are left out of its script (src/model/mq-image-scripts.ts):
+ * what the image applies is unknown. `at`: the mount or COPY that joins the file to the image.
+ */
+export interface ImageScriptsUnknown {
+  /** The tree's MQSC file. */
+  file: string;
+  at: Location;
+  why: string;
 }
 
 /** A set of files checked together (DESIGN.md "Deployments"). */

@@ -133,7 +133,8 @@ function svrconnOn(image: string, sslciph: string, more: Record<string, string> 
     'QM1/QM1.mqsc': `DEFINE CHANNEL('DEV.APP.SVRCONN') CHLTYPE(SVRCONN) SSLCIPH(${sslciph}) SSLCAUTH(OPTIONAL) REPLACE\n`,
     ...more,
   });
-  const svrconn = deployment?.components.find((c) => c.type === 'mq.svrconn');
+  // The developer image defines DEV.ADMIN.SVRCONN too (its own 10-dev.mqsc): the channel of the tree's file is asked for.
+  const svrconn = deployment?.components.find((c) => c.type === 'mq.svrconn' && c.id.endsWith('#DEV.APP.SVRCONN'));
   return svrconn && endpointFor(svrconn, 'server', deployment);
 }
 
