@@ -114,6 +114,22 @@ export interface JavaAppAttributes {
     /** The project's Spring Boot release, where the check is said only because of it (a setting it ignores). */
     release?: SpringBootRelease;
   }[];
+  /**
+   * Settings that hand an SSL bundle to a server or client (`server.ssl.bundle`, `spring.data.redis.ssl.bundle`, …)
+   * naming one the app's settings do not define (./spring-bundle-references.ts): Spring Boot throws
+   * NoSuchSslBundleException when it builds `builds`. `defined`: the bundles the settings do define; `elsewhere`: a
+   * place the tree shows that may still define it (a profile not known to be active, configuration from outside).
+   */
+  undefinedSslBundles?: {
+    setting: string;
+    name: string;
+    builds: string;
+    at: Location;
+    defined: string[];
+    elsewhere?: { why: string; at: Location };
+    /** The project's release, where the setting is read only from it on (Kafka's, 3.2+). */
+    release?: SpringBootRelease;
+  }[];
   /** The Spring Boot release the app's project is built with, where its build file says it (./spring-boot-release.ts). */
   springBoot?: SpringBootRelease;
 }

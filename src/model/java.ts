@@ -9,6 +9,7 @@ import { springMqFactory } from './spring-mq';
 import { springMqTrust, springTrust } from './spring-stores';
 import { springKafkaEnds, springKafkaSslConflicts } from './kafka-spring';
 import { springBundleEnds } from './spring-bundle-ends';
+import { springUndefinedBundles } from './spring-bundle-references';
 import { springRabbitChecksOff } from './spring-rabbit';
 import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
@@ -285,6 +286,11 @@ export const javaAppContributor: ModelContributor = {
       const conflicts =
         kafkaBundles === false ? [] : springKafkaSslConflicts(written, kafkaBundles ? springBoot : undefined);
       if (conflicts.length > 0) client.attributes.kafkaSslConflicts = conflicts;
+      const undefinedBundles = springUndefinedBundles(settings, springFiles, {
+        webServer: !(switchedBy || war),
+        kafkaBundles: kafkaBundles ? springBoot : undefined,
+      });
+      if (undefinedBundles.length > 0) client.attributes.undefinedSslBundles = undefinedBundles;
       const rabbitChecksOff = springRabbitChecksOff(written, springBoot);
       if (rabbitChecksOff.length > 0) client.attributes.rabbitTlsChecksOff = rabbitChecksOff;
     }

@@ -53,6 +53,7 @@ import javaRuntimeUnprofiled from './java/runtime-unprofiled';
 import javaSecurityFileCopiedWhereUnread from './java/security-file-copied-where-unread';
 import javaSecurityFileWithoutProviders from './java/security-file-without-providers';
 import javaSpringBootJdkTooOld from './java/spring-boot-jdk-too-old';
+import javaSpringSslBundleUndefined from './java/spring-ssl-bundle-undefined';
 import javaSpringSslBundleUnsupported from './java/spring-ssl-bundle-unsupported';
 import javaSpringSslIgnoredInWar from './java/spring-ssl-ignored-in-war';
 import kafkaConnectClientNotInheriting from './kafka/connect-client-not-inheriting';
@@ -183,6 +184,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaSecurityFileCopiedWhereUnread,
   javaSecurityFileWithoutProviders,
   javaSpringBootJdkTooOld,
+  javaSpringSslBundleUndefined,
   javaSpringSslBundleUnsupported,
   javaSpringSslIgnoredInWar,
   kafkaConnectClientNotInheriting,
