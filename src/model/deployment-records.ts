@@ -280,6 +280,11 @@ export interface MysqlCall extends JdbcCall {
   tlsAskedBy?: string;
   /** The protocols the URL's `tlsVersions` / `enabledTLSProtocols` names, as written. */
   protocols?: { parameter: string; value: string[] };
+  /**
+   * The project's Spring Boot release, where it manages a Connector/J that enables TLSv1.2 and TLSv1.3 only, whatever
+   * the JDK allows (knowledge spring-boot.json mysqlConnectorTls12Only) and the build names no driver version of its own.
+   */
+  tls12OnlyBy?: SpringBootRelease;
   /** The Compose service that runs the server, its image as written and where, and what knowledge says of it. */
   server: { service: string; image: string; at: Location; tls: MysqlServerTls };
 }

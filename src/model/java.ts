@@ -216,7 +216,7 @@ export const javaAppContributor: ModelContributor = {
       // and the bundle ends read the settings without them. Kafka's ends say themselves why they read their stores.
       const bundlesBound = springBoot ? springBootHas('sslBundles', springBoot.version) : undefined;
       const settings = bundlesBound === false ? withoutSslBundles(written) : written;
-      const mysqlCall = mysqlCallOf(ctx, client, settings, first.file.path);
+      const mysqlCall = mysqlCallOf(ctx, client, settings, first.file.path, springBoot);
       if (mysqlCall) (ctx.deployment.mysqlCalls ??= []).push(mysqlCall);
       const mssqlCall = mssqlCallOf(ctx, client, settings, first.file.path, springBoot);
       if (mssqlCall) (ctx.deployment.mssqlCalls ??= []).push(mssqlCall);

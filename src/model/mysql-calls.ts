@@ -8,7 +8,9 @@
  * it is known: one host (no failover list or `address=(…)` form), a service whose `command:` and mounted configuration
  * (anything under /etc/mysql, /etc/my.cnf) say nothing the model would have to read about TLS or its port.
  */
-import { mysqlServerFromImage } from '../knowledge';
+import type { ParsedDocument } from '../parse/types';
+import { mysqlServerFromImage, springBootHas } from '../knowledge';
+import type { SpringBootRelease } from './attributes';
 import type { ModelContext } from './contributor';
 import { callOf, commandSays, imageLocation, jdbcUrlOf, mountsAt, serviceCalled } from './jdbc-targets';
 import type { SpringSettings } from './spring-settings';
@@ -21,6 +23,20 @@ const MYSQL_PORT = 3306;
 const SERVER_CONFIG = /^\/etc\/(?:mysql(?:\/|$)|my\.cnf)/;
 /** A `command:` word that may change what the server speaks or where it listens. */
 const SERVER_SWITCH = /ssl|tls|port|defaults-file|defaults-extra-file/i;
+
+/** A build file that names its own Connector/J version (Boot's mysql.version property, a Maven or Gradle version). */
+const OWN_DRIVER_VERSION =
+  /<mysql\.version>|mysql-connector-j(?:ava)?\.version|<artifactId>\s*mysql-connector-j(?:ava)?\s*<\/artifactId>\s*<version>|mysql-connector-j(?:ava)?:\s*[\d$]/;
+
+/**
+ * The project's release when it manages a Connector/J that enables TLSv1.2 and TLSv1.3 only (8.0.28 and later) and its
+ * build file names no driver version of its own; else undefined (an older or unknown driver: the JDK decides).
+ */
+function tls12OnlyBy(ctx: ModelContext, release: SpringBootRelease | undefined): SpringBootRelease | undefined {
+  if (!release || springBootHas('mysqlConnectorTls12Only', release.version) !== true) return undefined;
+  const build: ParsedDocument | undefined = ctx.deployment.documents.find((d) => d.file.path === release.at.file);
+  return build && !OWN_DRIVER_VERSION.test(build.file.text) ? release : undefined;
+}
 
 /** The URL's query parameters, names lower case (Connector/J matches them without regard to case), the last one winning. */
 function queryParameters(query: string | undefined): Map<string, string> {
@@ -61,13 +77,15 @@ function tlsOff(parameters: Map<string, string>): boolean {
 
 /**
  * The app's JDBC call to a MySQL server of the tree, when everything the verdict rests on is known (see above).
- * `settings`: the app's Spring settings as Spring binds them; `appFile`: a file of the app, to find its Compose project.
+ * `settings`: the app's Spring settings as Spring binds them; `appFile`: a file of the app, to find its Compose project;
+ * `springBoot`: the project's release, which says which Connector/J it manages.
  */
 export function mysqlCallOf(
   ctx: ModelContext,
   app: { id: string; name: string },
   settings: SpringSettings,
   appFile: string,
+  springBoot?: SpringBootRelease,
 ): MysqlCall | undefined {
   const url = jdbcUrlOf(settings, MYSQL_URL, MYSQL_PORT);
   const parameters = queryParameters(url?.parameters);
@@ -80,9 +98,11 @@ export function mysqlCallOf(
   const protocolsParameter = parameters.has('tlsversions') ? 'tlsVersions' : 'enabledTLSProtocols';
   const protocols = parameters.get(protocolsParameter.toLowerCase());
   const asked = tlsAskedBy(parameters);
+  const managedBy = tls12OnlyBy(ctx, springBoot);
   return {
     ...callOf(app, url),
     ...(asked && { tlsAskedBy: asked }),
+    ...(managedBy && { tls12OnlyBy: managedBy }),
     ...(protocols !== undefined && {
       protocols: {
         parameter: protocolsParameter,

@@ -7,9 +7,14 @@ import { defineRule, type RuleContext, type RuleRelated } from '../types';
 
 /** The protocols a JSSE client may enable at all, newest first (Connector/J's KNOWN_TLS_PROTOCOLS). */
 const KNOWN_PROTOCOLS = ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1'];
+/** The protocols Connector/J 8.0.28 and later enable at all (VALID_TLS_PROTOCOLS). */
+const TLS12_ONLY = ['TLSv1.3', 'TLSv1.2'];
 const SYMPTOM = 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)';
 
-type Context = RuleContext<unknown, 'noCommonProtocol' | 'noCommonProtocolByDefault' | 'jdkUnknown'>;
+type Context = RuleContext<
+  unknown,
+  'noCommonProtocol' | 'noCommonProtocolByDefault' | 'noCommonProtocolByDriver' | 'jdkUnknown'
+>;
 
 /** The protocols the client's URL lets Connector/J enable (its tlsVersions list, else every one), before the JDK's say. */
 function urlProtocols(call: MysqlCall): string[] {
@@ -17,8 +22,8 @@ function urlProtocols(call: MysqlCall): string[] {
   return listed ? KNOWN_PROTOCOLS.filter((p) => listed.includes(p)) : KNOWN_PROTOCOLS;
 }
 
-/** Where the verdict's inputs are written besides the URL: the server's image, and what says which JDK runs the app. */
-function relatedOf(call: MysqlCall, app: Component | undefined): RuleRelated[] {
+/** Where the verdict's inputs are written besides the URL: the server's image, and (`jdkDecides`) what says which JDK runs the app. */
+function relatedOf(call: MysqlCall, app: Component | undefined, jdkDecides = true): RuleRelated[] {
   const tls = call.server.tls;
   // A URL the Compose environment sets (SPRING_DATASOURCE_URL): where the application is.
   const appAt =
@@ -34,7 +39,7 @@ function relatedOf(call: MysqlCall, app: Component | undefined): RuleRelated[] {
       },
       ...appAt,
     ],
-    runtimeSources(app?.runtime, call.clientName, ['jdk.tls.disabledAlgorithms']),
+    jdkDecides ? runtimeSources(app?.runtime, call.clientName, ['jdk.tls.disabledAlgorithms']) : [],
   );
 }
 
@@ -47,7 +52,55 @@ function tlsWhy(call: MysqlCall): Phrase {
       );
 }
 
+/**
+ * A Connector/J of 8.0.28 or later (`call.tls12OnlyBy` names the release that manages it) enables TLSv1.2 and TLSv1.3
+ * only, those of the URL's list if it names any, whatever the JDK allows (knowledge CONNECTOR_J.tls12OnlySince): with
+ * none of them the server speaks, every connection fails on every JDK.
+ */
+function judgeDriver(
+  ctx: Context,
+  call: MysqlCall,
+  app: Component | undefined,
+  by: NonNullable<MysqlCall['tls12OnlyBy']>,
+): void {
+  const server = call.server.tls.protocols!.value;
+  const listed = call.protocols?.value;
+  const enabled = TLS12_ONLY.filter((p) => !listed || listed.includes(p));
+  if (enabled.some((p) => server.includes(p))) return;
+  const since = CONNECTOR_J.tls12OnlySince.release;
+  const upgrade = server.includes('TLSv1.2') ? undefined : mysqlReleaseSpeaking('TLSv1.2', call.server.tls.release);
+  const fix = upgrade
+    ? said`Run MySQL ${upgrade} or later (it speaks TLSv1.2), or turn TLS off in the URL (sslMode=DISABLED) where the network is trusted; Connector/J ${ours(since)} and later enable TLSv1 and TLSv1.1 in no JDK`
+    : ours("List a protocol the server speaks in the URL's tlsVersions (TLSv1.2, TLSv1.3), or drop the list");
+  ctx.report({
+    messageId: 'noCommonProtocolByDriver',
+    data: {
+      client: call.clientName,
+      host: `${call.host}:${call.port}`,
+      setting: call.setting,
+      why: tlsWhy(call),
+      service: call.server.service,
+      release: call.server.tls.release,
+      serverProtocols: ours(server.join(', ')),
+      boot: by.version,
+      connectorJ: ours(since),
+      enabled: ours(enabled.length > 0 ? enabled.join(', ') : 'none'),
+      fix,
+    },
+    location: call.location,
+    related: [
+      ...relatedOf(call, app, false),
+      {
+        ...by.at,
+        message: said`${by.by} names Spring Boot ${by.version}, which manages Connector/J ${ours(since)} or later`,
+      },
+    ],
+    fingerprint: [call.client, call.host, 'no common protocol'],
+  });
+}
+
 function judge(ctx: Context, call: MysqlCall, app: Component | undefined): void {
+  if (call.tls12OnlyBy) return judgeDriver(ctx, call, app, call.tls12OnlyBy);
   const server = call.server.tls.protocols!.value; // mysqlCallOf records only calls whose server protocols are known
   const runtime = app?.runtime;
   const judged = runtime && judgedList(runtime, ctx.memo);
@@ -126,6 +179,8 @@ export default defineRule({
         "{{client}} connects to MySQL at {{host}} ({{setting}}) with TLS ({{why}}), but the server of Compose service {{service}} (MySQL {{release}}) speaks only {{serverProtocols}}, while {{clientSide}}: the client enables {{enabled}}, no protocol in common, so every connection fails with '{{symptom}}'. {{fix}}",
       noCommonProtocolByDefault:
         "{{client}} connects to MySQL at {{host}} ({{setting}}) with TLS ({{why}}), but the server of Compose service {{service}} (MySQL {{release}}) speaks only {{serverProtocols}}, while {{clientSide}}: the client enables {{enabled}}, no protocol in common, so every connection fails with '{{symptom}}' (unless the application's Connector/J is older than the release named above, which connects in plain). {{fix}}",
+      noCommonProtocolByDriver:
+        "{{client}} connects to MySQL at {{host}} ({{setting}}) with TLS ({{why}}), but the server of Compose service {{service}} (MySQL {{release}}) speaks only {{serverProtocols}}, while the Connector/J that Spring Boot {{boot}} manages ({{connectorJ}} or later) enables only {{enabled}}, whatever the JDK allows: no protocol in common, so every connection fails (the server drops the handshake: 'Communications link failure'). {{fix}}",
       jdkUnknown:
         '{{client}} connects to MySQL at {{host}} ({{setting}}) with TLS ({{why}}); the server of Compose service {{service}} (MySQL {{release}}) speaks only {{serverProtocols}}, which current JDKs disable ({{jdk}}: jdk.tls.disabledAlgorithms), but which JDK runs the application is unknown ({{unknownWhy}}): on a current JDK every connection fails with \'{{symptom}}\'. Declare the JDK (config "components" with its "java" version, or an image tag lint-deploy knows). {{fix}}',
     },

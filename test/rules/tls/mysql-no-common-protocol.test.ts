@@ -13,6 +13,13 @@ const project = (url: string, image: string, { jdk = 'eclipse-temurin:17-jre', m
 
 const URL = 'jdbc:mysql://db:3306/shop?serverTimezone=UTC';
 
+/** The app's pom.xml naming Spring Boot `boot` (line 5), with `more` inside <project>. */
+const pom = (boot: string, more = '') => ({
+  'app/pom.xml': `<project>\n  <parent>\n    <groupId>org.springframework.boot</groupId>\n    <artifactId>spring-boot-starter-parent</artifactId>\n    <version>${boot}</version>\n  </parent>\n${more}</project>\n`,
+});
+/** A JDK that still enables TLSv1.1 (OpenJDK 11.0.11 disabled it: JDK-8202343). */
+const OLD_JDK = { jdk: 'eclipse-temurin:11.0.10_9-jre' };
+
 // MySQL Community 5.7 before 5.7.28 is built with yaSSL: TLSv1 and TLSv1.1 only (dev.mysql.com 5.7 ssl-libraries;
 // docker-library/mysql#567 for the mysql:5.7.26 image); 8.0.28 and later speak TLSv1.2 and TLSv1.3 only.
 ruleTester(rule, {
@@ -57,8 +64,55 @@ ruleTester(rule, {
         'app/src/main/resources/application.yml': `spring:\n  datasource:\n    url: ${URL}\n`,
       },
     },
+    // Spring Boot 2.6.2 manages Connector/J 8.0.27, which offers TLSv1.1 and TLSv1 to a server before 5.7.28.
+    {
+      name: 'Spring Boot 2.6.2 (Connector/J 8.0.27) on a JDK that still enables TLSv1.1',
+      files: { ...project(URL, 'mysql:5.7.26', OLD_JDK), ...pom('2.6.2') },
+    },
+    {
+      name: "Spring Boot 2.7.18, but the pom pins its own Connector/J: which one runs is the pom's, not known here",
+      files: {
+        ...project(URL, 'mysql:5.7.26', OLD_JDK),
+        ...pom('2.7.18', '  <properties>\n    <mysql.version>8.0.27</mysql.version>\n  </properties>\n'),
+      },
+    },
+    {
+      name: 'Spring Boot 2.7.18 and MySQL 5.7.28 (OpenSSL): TLSv1.2 in common',
+      files: { ...project(URL, 'mysql:5.7.28', OLD_JDK), ...pom('2.7.18') },
+    },
   ],
   invalid: [
+    // mysql/mysql-connector-j@7ff2161 (8.0.28) ExportControlled: VALID_TLS_PROTOCOLS = TLSv1.3, TLSv1.2 whatever the JDK.
+    {
+      name: 'Spring Boot 2.7.18 (Connector/J 8.0.28 or later) against MySQL 5.7.26: fails on every JDK',
+      files: { ...project(URL, 'mysql:5.7.26', OLD_JDK), ...pom('2.7.18') },
+      errors: [
+        {
+          messageId: 'noCommonProtocolByDriver',
+          severity: 'error',
+          file: 'compose.yaml',
+          line: 5,
+          messageIncludes: [
+            'Spring Boot 2.7.18 manages (8.0.28 or later) enables only TLSv1.3, TLSv1.2',
+            'Run MySQL 5.7.28',
+          ],
+          related: [
+            { file: 'compose.yaml', line: 7 },
+            { file: 'app/src/main/resources/application.yml', line: 3 },
+            { file: 'app/pom.xml', line: 5 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'no JDK known, Spring Boot 3.2.5: an error, not the JDK-unknown info',
+      files: {
+        'compose.yaml': `services:\n  app:\n    build: ./app\n    environment:\n      SPRING_DATASOURCE_URL: ${URL}\n  db:\n    image: mysql:5.7.22\n`,
+        'app/src/main/resources/application.yml': 'spring:\n  application:\n    name: shop\n',
+        ...pom('3.2.5'),
+      },
+      errors: [{ messageId: 'noCommonProtocolByDriver', severity: 'error', file: 'compose.yaml', line: 5 }],
+    },
     {
       name: 'Temurin 17 against MySQL 5.7.26, TLS by the driver default: warning',
       files: project(URL, 'mysql:5.7.26'),
