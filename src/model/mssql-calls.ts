@@ -2,7 +2,7 @@
  * A Java application's JDBC connection to SQL Server that a Compose service of the tree runs from Microsoft's image
  * (Deployment.mssqlCalls), where the Microsoft JDBC Driver validates the server's certificate: `spring.datasource.url`
  * = `jdbc:sqlserver://host[:1433][;property=value…]` (./jdbc-targets.ts ties the host to the service) with encryption on
- * and `trustServerCertificate` not true. Encryption is on when the URL says `encrypt=true` (`yes`, `mandatory`,
+ * and `trustServerCertificate` not true (or ignored: `encrypt=strict`). Encryption is on when the URL says `encrypt=true` (`yes`, `mandatory`,
  * `strict`), or, without `encrypt`, when the driver's default is on: mssql-jdbc 10.1.0 and later, which the project's
  * Spring Boot release manages from 2.7.0 (knowledge spring-boot.json mssqlJdbcEncrypts) unless its build file names
  * its own mssql-jdbc version. The server presents the self-signed certificate it makes at start unless one is
@@ -73,8 +73,12 @@ export function mssqlCallOf(
   if (!url) return undefined;
   const properties = urlProperties(url.parameters);
   const encrypt = properties.get('encrypt');
-  const trustAll = ['true', 'yes'].includes(properties.get('trustservercertificate')?.toLowerCase() ?? '');
+  // encrypt=strict (TDS 8.0) ignores trustServerCertificate and validates the certificate, unless `serverCertificate`
+  // pins one (mssql-jdbc SQLServerConnection.connectHelper since #1757, 887cf6f, 2022-03-16).
+  const strict = encrypt?.toLowerCase() === 'strict';
+  const trustAll = !strict && ['true', 'yes'].includes(properties.get('trustservercertificate')?.toLowerCase() ?? '');
   if (trustAll || properties.has('truststore') || properties.has('trustmanagerclass')) return undefined;
+  if (strict && properties.has('servercertificate')) return undefined;
   // `false`, `no`, `optional`: no validation of the certificate (the login alone is encrypted, with any certificate).
   if (encrypt !== undefined && !ON.has(encrypt.toLowerCase())) return undefined;
   // Without `encrypt`, the driver's default decides: known only where the project's Spring Boot release manages it.

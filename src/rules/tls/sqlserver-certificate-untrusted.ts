@@ -39,7 +39,7 @@ export default defineRule({
     severity: 'error',
     messages: {
       untrusted:
-        "{{client}} connects to SQL Server at {{host}} ({{setting}}) with encrypt={{encrypt}} and validates the server's certificate (trustServerCertificate is not true), but the server of Compose service {{service}} has no certificate provisioned and presents the self-signed one it makes at start, which no trust store holds: every connection fails with '{{failure}}'. {{fix}}",
+        "{{client}} connects to SQL Server at {{host}} ({{setting}}) with encrypt={{encrypt}} and validates the server's certificate ({{validates}}), but the server of Compose service {{service}} has no certificate provisioned and presents the self-signed one it makes at start, which no trust store holds: every connection fails with '{{failure}}'. {{fix}}",
       untrustedByDefault:
         "{{client}} connects to SQL Server at {{host}} ({{setting}}) without encrypt, and the mssql-jdbc that Spring Boot {{boot}} manages encrypts by default and validates the server's certificate (trustServerCertificate is not true); the server of Compose service {{service}} has no certificate provisioned and presents the self-signed one it makes at start, which no trust store holds: every connection fails with '{{failure}}' (unless the build pins an mssql-jdbc older than {{driver}}, where encrypt defaults to false, somewhere lint-deploy does not read). {{fix}}",
     },
@@ -66,7 +66,15 @@ export default defineRule({
       if (call.encrypt !== undefined)
         ctx.report({
           messageId: 'untrusted',
-          data: { ...base, encrypt: call.encrypt },
+          data: {
+            ...base,
+            encrypt: call.encrypt,
+            validates: ours(
+              call.encrypt.toLowerCase() === 'strict'
+                ? 'encrypt=strict validates it whatever trustServerCertificate says'
+                : 'trustServerCertificate is not true',
+            ),
+          },
           location: call.location,
           related,
           fingerprint,

@@ -46,8 +46,25 @@ ruleTester(rule, {
     },
     { name: 'another image', files: project(`${URL};encrypt=true`, { image: 'registry.example.com/db/sqlserver:1' }) },
     { name: 'a named instance', files: project('jdbc:sqlserver://sqlserver\\SQLEXPRESS;encrypt=true') },
+    {
+      name: 'encrypt=strict with a pinned serverCertificate: validated against that file, not known here',
+      files: project(`${URL};encrypt=strict;serverCertificate=/certs/sql.cer`),
+    },
   ],
   invalid: [
+    // mssql-jdbc SQLServerConnection (since 887cf6f, #1757): "ignore trustServerCertificate for strict".
+    {
+      name: 'encrypt=strict ignores trustServerCertificate=true: the certificate is still validated',
+      files: project(`${URL};encrypt=strict;trustServerCertificate=true`),
+      errors: [
+        {
+          messageId: 'untrusted',
+          file: 'compose.yaml',
+          line: 5,
+          messageIncludes: ['encrypt=strict validates it whatever trustServerCertificate says'],
+        },
+      ],
+    },
     {
       name: 'encrypt=true without trustServerCertificate: error',
       files: project(`${URL};encrypt=true`),
