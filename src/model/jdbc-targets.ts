@@ -19,7 +19,7 @@ import type { JdbcCall } from './types';
 const URL_SETTING = 'spring.datasource.url';
 
 /** The JDBC URL as the app reads it, when it is written in full (no placeholder, not set only at run time). */
-export interface DatasourceUrl {
+interface DatasourceUrl {
   value: string;
   /** How the setting that writes it names it (`spring.datasource.url`, `SPRING_DATASOURCE_URL`), and its value's place. */
   setting: string;
@@ -28,7 +28,7 @@ export interface DatasourceUrl {
   file: string;
 }
 
-export function datasourceUrl(settings: SpringSettings): DatasourceUrl | undefined {
+function datasourceUrl(settings: SpringSettings): DatasourceUrl | undefined {
   const entry: Entry | undefined = settings.setting(URL_SETTING);
   if (!entry || settings.setAtRunTime(URL_SETTING) || entry.value.includes('${')) return undefined;
   const doc = settings.doc(entry);
