@@ -141,8 +141,9 @@ function judge(ctx: Context, call: MysqlCall, app: Component | undefined): void 
     });
     return;
   }
-  if (judged) return;
-  // Which JDK runs the app is unknown: say what a current one would do, and what to declare.
+  // A JDK named without its update (`FROM eclipse-temurin:11`) is judged above by what every update disables; whether
+  // the update pulled disables more is unknown, as is an unknown JDK: say what a current one would do, and what to declare.
+  if (judged && runtime?.version.value) return;
   const reference = judgedList(REFERENCE_RUNTIME, ctx.memo);
   if (!reference || offered.some((p) => server.includes(p) && !protocolDisabledBy(p, reference.disabled))) return;
   ctx.report({

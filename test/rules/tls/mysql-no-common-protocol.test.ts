@@ -173,6 +173,14 @@ ruleTester(rule, {
       ],
     },
     {
+      // AdoptOpenJDK 11.0.0-11.0.10 still enable TLSv1.1; 11.0.11 and later disable it: the update pulled decides.
+      name: 'a JDK named without its update whose early updates enable TLSv1.1 (adoptopenjdk:11): info',
+      files: project(URL, 'mysql:5.7.26', { jdk: 'adoptopenjdk:11-jre-hotspot' }),
+      errors: [
+        { messageId: 'jdkUnknown', severity: 'info', file: 'compose.yaml', line: 5, messageIncludes: ['Java 11'] },
+      ],
+    },
+    {
       name: 'a JDK lint-deploy does not know: info naming what to declare',
       files: project(URL, 'mysql:5.7.26', { jdk: 'registry.example.com/base/java:1' }),
       errors: [{ messageId: 'jdkUnknown', file: 'compose.yaml', line: 5, severity: 'info' }],
