@@ -13,10 +13,19 @@ import { entryLocation } from '../parse/types';
 import { composeProjectOf } from './compose-mounts';
 import type { ModelContext } from './contributor';
 import { callerProjects, containerRunners } from './loopback';
+import { springKey } from '../parse/spring';
 import type { SpringSettings } from './spring-settings';
 import type { JdbcCall } from './types';
 
 const URL_SETTING = 'spring.datasource.url';
+/**
+ * Driver properties set beside the URL — Hikari's `spring.datasource.hikari.data-source-properties.*`, the Tomcat pool's
+ * or DBCP2's `connection-properties` — reach the driver as the URL's parameters do (useSSL, sslMode, encrypt,
+ * trustServerCertificate…): where any is set, the URL alone does not say what the connection does.
+ */
+const POOL_PROPERTIES = /^spring\.datasource\..*propert/;
+/** The same set through a Compose `environment:` (a map key or a list item), which the app's settings do not bind. */
+const POOL_PROPERTIES_VARIABLE = /(?:^|\.)environment\.SPRING_DATASOURCE_\w*PROPERT|^SPRING_DATASOURCE_\w*PROPERT\w*=/i;
 
 /** The JDBC URL as the app reads it, when it is written in full (no placeholder, not set only at run time). */
 interface DatasourceUrl {
@@ -31,6 +40,7 @@ interface DatasourceUrl {
 function datasourceUrl(settings: SpringSettings): DatasourceUrl | undefined {
   const entry: Entry | undefined = settings.setting(URL_SETTING);
   if (!entry || settings.setAtRunTime(URL_SETTING) || entry.value.includes('${')) return undefined;
+  if (settings.entries.some((e) => POOL_PROPERTIES.test(springKey(e.key)))) return undefined;
   const doc = settings.doc(entry);
   return {
     value: entry.value.trim(),
@@ -107,6 +117,13 @@ export function serviceCalled(
   const urlProjects = callerProjects(ctx, servicesOf, url.file);
   const appProjects = urlProjects.size > 0 ? urlProjects : callerProjects(ctx, servicesOf, appFile);
   if (appProjects.size === 0) return undefined;
+  const projectFiles = ctx.documentsOf('compose').filter((d) => appProjects.has(composeProjectOf(d.file.path)));
+  if (
+    projectFiles.some((d) =>
+      d.entries.some((e) => POOL_PROPERTIES_VARIABLE.test(e.key) || POOL_PROPERTIES_VARIABLE.test(e.value)),
+    )
+  )
+    return undefined;
   const candidates = servicesNamed(ctx, host).filter((s) => appProjects.has(composeProjectOf(s.doc.file.path)));
   // Several services answer to the name (two Compose files of one project, overrides): which one runs is not settled.
   return candidates.length === 1 ? candidates[0] : undefined;

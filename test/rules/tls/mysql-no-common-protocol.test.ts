@@ -80,6 +80,14 @@ ruleTester(rule, {
       name: 'Spring Boot 2.7.18 and MySQL 5.7.28 (OpenSSL): TLSv1.2 in common',
       files: { ...project(URL, 'mysql:5.7.28', OLD_JDK), ...pom('2.7.18') },
     },
+    {
+      name: "Hikari's data-source-properties beside the URL: what reaches the driver is not the URL alone",
+      files: {
+        ...project(URL, 'mysql:5.7.26'),
+        'app/src/main/resources/application.yml':
+          'spring:\n  application:\n    name: shop\n  datasource:\n    hikari:\n      data-source-properties:\n        useSSL: false\n',
+      },
+    },
   ],
   invalid: [
     // mysql/mysql-connector-j@7ff2161 (8.0.28) ExportControlled: VALID_TLS_PROTOCOLS = TLSv1.3, TLSv1.2 whatever the JDK.

@@ -50,6 +50,12 @@ ruleTester(rule, {
       name: 'encrypt=strict with a pinned serverCertificate: validated against that file, not known here',
       files: project(`${URL};encrypt=strict;serverCertificate=/certs/sql.cer`),
     },
+    {
+      name: 'a service of the project sets driver properties through its environment: the URL alone does not decide',
+      files: project(`${URL};encrypt=true`, {
+        more: '  tools:\n    image: busybox\n    environment:\n      SPRING_DATASOURCE_HIKARI_DATA_SOURCE_PROPERTIES_TRUSTSERVERCERTIFICATE: "true"\n',
+      }),
+    },
   ],
   invalid: [
     // mssql-jdbc SQLServerConnection (since 887cf6f, #1757): "ignore trustServerCertificate for strict".
