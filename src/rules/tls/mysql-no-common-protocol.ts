@@ -74,6 +74,9 @@ function judgeDriver(
     : ours("List a protocol the server speaks in the URL's tlsVersions (TLSv1.2, TLSv1.3), or drop the list");
   ctx.report({
     messageId: 'noCommonProtocolByDriver',
+    // The driver's release is the managed one unless a parent pom outside the tree pins another: a warning, as
+    // tls/sqlserver-certificate-untrusted says its managed default.
+    severity: 'warning',
     data: {
       client: call.clientName,
       host: `${call.host}:${call.port}`,
@@ -100,7 +103,6 @@ function judgeDriver(
 }
 
 function judge(ctx: Context, call: MysqlCall, app: Component | undefined): void {
-  if (call.tls12OnlyBy) return judgeDriver(ctx, call, app, call.tls12OnlyBy);
   const server = call.server.tls.protocols!.value; // mysqlCallOf records only calls whose server protocols are known
   const runtime = app?.runtime;
   const judged = runtime && judgedList(runtime, ctx.memo);
@@ -141,6 +143,8 @@ function judge(ctx: Context, call: MysqlCall, app: Component | undefined): void 
     });
     return;
   }
+  // Where the JDK leaves a protocol in common (or is unknown), the managed Connector/J may still enable none of them.
+  if (call.tls12OnlyBy) return judgeDriver(ctx, call, app, call.tls12OnlyBy);
   // A JDK named without its update (`FROM eclipse-temurin:11`) is judged above by what every update disables; whether
   // the update pulled disables more is unknown, as is an unknown JDK: say what a current one would do, and what to declare.
   if (judged && runtime?.version.value) return;
@@ -181,7 +185,7 @@ export default defineRule({
       noCommonProtocolByDefault:
         "{{client}} connects to MySQL at {{host}} ({{setting}}) with TLS ({{why}}), but the server of Compose service {{service}} (MySQL {{release}}) speaks only {{serverProtocols}}, while {{clientSide}}: the client enables {{enabled}}, no protocol in common, so every connection fails with '{{symptom}}' (unless the application's Connector/J is older than the release named above, which connects in plain). {{fix}}",
       noCommonProtocolByDriver:
-        "{{client}} connects to MySQL at {{host}} ({{setting}}) with TLS ({{why}}), but the server of Compose service {{service}} (MySQL {{release}}) speaks only {{serverProtocols}}, while the Connector/J that Spring Boot {{boot}} manages ({{connectorJ}} or later) enables only {{enabled}}, whatever the JDK allows: no protocol in common, so every connection fails (the server drops the handshake: 'Communications link failure'). {{fix}}",
+        "{{client}} connects to MySQL at {{host}} ({{setting}}) with TLS ({{why}}), but the server of Compose service {{service}} (MySQL {{release}}) speaks only {{serverProtocols}}, while the Connector/J that Spring Boot {{boot}} manages ({{connectorJ}} or later) enables only {{enabled}}, whatever the JDK allows: no protocol in common, so every connection fails (the server drops the handshake: 'Communications link failure'), unless the build pins an older Connector/J somewhere lint-deploy does not read. {{fix}}",
       jdkUnknown:
         '{{client}} connects to MySQL at {{host}} ({{setting}}) with TLS ({{why}}); the server of Compose service {{service}} (MySQL {{release}}) speaks only {{serverProtocols}}, which current JDKs disable ({{jdk}}: jdk.tls.disabledAlgorithms), but which JDK runs the application is unknown ({{unknownWhy}}): on a current JDK every connection fails with \'{{symptom}}\'. Declare the JDK (config "components" with its "java" version, or an image tag lint-deploy knows). {{fix}}',
     },
