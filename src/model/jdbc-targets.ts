@@ -14,6 +14,8 @@ import { composeProjectOf } from './compose-mounts';
 import type { ModelContext } from './contributor';
 import { callerProjects, containerRunners } from './loopback';
 import { springKey } from '../parse/spring';
+import { springBootHas } from '../knowledge';
+import type { SpringBootRelease } from './attributes';
 import type { SpringSettings } from './spring-settings';
 import type { JdbcCall } from './types';
 
@@ -40,7 +42,6 @@ interface DatasourceUrl {
 function datasourceUrl(settings: SpringSettings): DatasourceUrl | undefined {
   const entry: Entry | undefined = settings.setting(URL_SETTING);
   if (!entry || settings.setAtRunTime(URL_SETTING) || entry.value.includes('${')) return undefined;
-  if (settings.entries.some((e) => POOL_PROPERTIES.test(springKey(e.key)))) return undefined;
   const doc = settings.doc(entry);
   return {
     value: entry.value.trim(),
@@ -66,6 +67,8 @@ export function jdbcUrlOf(settings: SpringSettings, pattern: RegExp, port: numbe
   const written = datasourceUrl(settings);
   const url = written && pattern.exec(written.value);
   if (!written || !url || (url[2] !== undefined && Number(url[2]) !== port)) return undefined;
+  // Only for a URL of the product asked about: the app's settings are scanned for pool properties once it matches.
+  if (settings.entries.some((e) => POOL_PROPERTIES.test(springKey(e.key)))) return undefined;
   return { ...written, host: url[1]!.toLowerCase(), port, parameters: url[3] };
 }
 
@@ -145,4 +148,20 @@ export function mountsAt({ service, doc }: ServiceAt, target: (path: string) => 
 /** Where the service's `image:` is written. */
 export function imageLocation({ service, doc }: ServiceAt): Location {
   return { file: doc.file.path, ...(service.imageRange && { range: service.imageRange }) };
+}
+
+/**
+ * The project's Spring Boot release when it manages a driver with `feature` (knowledge spring-boot.json) and the build
+ * file that names the release does not name a driver version of its own (`ownVersion`); else undefined: an older or
+ * unknown release, a pinned driver, or a build file the tree does not hold leaves the driver's release unknown.
+ */
+export function releaseManagingDriver(
+  ctx: ModelContext,
+  release: SpringBootRelease | undefined,
+  feature: Parameters<typeof springBootHas>[0],
+  ownVersion: RegExp,
+): SpringBootRelease | undefined {
+  if (!release || springBootHas(feature, release.version) !== true) return undefined;
+  const build = ctx.deployment.documents.find((d) => d.file.path === release.at.file);
+  return build && !ownVersion.test(build.file.text) ? release : undefined;
 }

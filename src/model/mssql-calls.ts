@@ -11,11 +11,19 @@
  * `trustManagerClass` (they say which certificates the client trusts), an instance name (`host\SQLEXPRESS`), or
  * another port. Property names are matched without regard to case.
  */
-import type { ParsedDocument } from '../parse/types';
-import { MSSQL, mssqlServerImage, springBootHas } from '../knowledge';
+import { MSSQL, mssqlServerImage } from '../knowledge';
 import type { SpringBootRelease } from './attributes';
 import type { ModelContext } from './contributor';
-import { callOf, commandSays, imageLocation, jdbcUrlOf, mountsAt, serviceCalled, type ServiceAt } from './jdbc-targets';
+import {
+  callOf,
+  commandSays,
+  imageLocation,
+  jdbcUrlOf,
+  mountsAt,
+  releaseManagingDriver,
+  serviceCalled,
+  type ServiceAt,
+} from './jdbc-targets';
 import type { SpringSettings } from './spring-settings';
 import type { MssqlCall } from './types';
 
@@ -56,12 +64,6 @@ function certificateProvisioned(server: ServiceAt): boolean {
   );
 }
 
-/** Whether the Spring Boot release's build file names its own mssql-jdbc version (then the managed one is not known to apply). */
-function ownDriverVersion(ctx: ModelContext, release: SpringBootRelease): boolean {
-  const build: ParsedDocument | undefined = ctx.deployment.documents.find((d) => d.file.path === release.at.file);
-  return !build || OWN_DRIVER_VERSION.test(build.file.text);
-}
-
 export function mssqlCallOf(
   ctx: ModelContext,
   app: { id: string; name: string },
@@ -83,10 +85,8 @@ export function mssqlCallOf(
   if (encrypt !== undefined && !ON.has(encrypt.toLowerCase())) return undefined;
   // Without `encrypt`, the driver's default decides: known only where the project's Spring Boot release manages it.
   const managedBy =
-    encrypt === undefined && springBoot && springBootHas('mssqlJdbcEncrypts', springBoot.version) === true
-      ? springBoot
-      : undefined;
-  if (encrypt === undefined && (!managedBy || ownDriverVersion(ctx, managedBy))) return undefined;
+    encrypt === undefined ? releaseManagingDriver(ctx, springBoot, 'mssqlJdbcEncrypts', OWN_DRIVER_VERSION) : undefined;
+  if (encrypt === undefined && !managedBy) return undefined;
   const server = serviceCalled(ctx, url, appFile, url.host);
   const image = server?.service.image;
   const product = image ? mssqlServerImage(image) : undefined;

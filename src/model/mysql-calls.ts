@@ -8,11 +8,18 @@
  * it is known: one host (no failover list or `address=(…)` form), a service whose `command:` and mounted configuration
  * (anything under /etc/mysql, /etc/my.cnf) say nothing the model would have to read about TLS or its port.
  */
-import type { ParsedDocument } from '../parse/types';
-import { mysqlServerFromImage, springBootHas } from '../knowledge';
+import { mysqlServerFromImage } from '../knowledge';
 import type { SpringBootRelease } from './attributes';
 import type { ModelContext } from './contributor';
-import { callOf, commandSays, imageLocation, jdbcUrlOf, mountsAt, serviceCalled } from './jdbc-targets';
+import {
+  callOf,
+  commandSays,
+  imageLocation,
+  jdbcUrlOf,
+  mountsAt,
+  releaseManagingDriver,
+  serviceCalled,
+} from './jdbc-targets';
 import type { SpringSettings } from './spring-settings';
 import type { MysqlCall } from './types';
 
@@ -27,16 +34,6 @@ const SERVER_SWITCH = /ssl|tls|port|defaults-file|defaults-extra-file/i;
 /** A build file that names its own Connector/J version (Boot's mysql.version property, a Maven or Gradle version). */
 const OWN_DRIVER_VERSION =
   /<mysql\.version>|mysql-connector-j(?:ava)?\.version|<artifactId>\s*mysql-connector-j(?:ava)?\s*<\/artifactId>\s*<version>|mysql-connector-j(?:ava)?:\s*[\d$]/;
-
-/**
- * The project's release when it manages a Connector/J that enables TLSv1.2 and TLSv1.3 only (8.0.28 and later) and its
- * build file names no driver version of its own; else undefined (an older or unknown driver: the JDK decides).
- */
-function tls12OnlyBy(ctx: ModelContext, release: SpringBootRelease | undefined): SpringBootRelease | undefined {
-  if (!release || springBootHas('mysqlConnectorTls12Only', release.version) !== true) return undefined;
-  const build: ParsedDocument | undefined = ctx.deployment.documents.find((d) => d.file.path === release.at.file);
-  return build && !OWN_DRIVER_VERSION.test(build.file.text) ? release : undefined;
-}
 
 /** The URL's query parameters, names lower case (Connector/J matches them without regard to case), the last one winning. */
 function queryParameters(query: string | undefined): Map<string, string> {
@@ -98,7 +95,8 @@ export function mysqlCallOf(
   const protocolsParameter = parameters.has('tlsversions') ? 'tlsVersions' : 'enabledTLSProtocols';
   const protocols = parameters.get(protocolsParameter.toLowerCase());
   const asked = tlsAskedBy(parameters);
-  const managedBy = tls12OnlyBy(ctx, springBoot);
+  // A release managing Connector/J 8.0.28 or later (TLSv1.2 and TLSv1.3 only), unless the build pins its own driver.
+  const managedBy = releaseManagingDriver(ctx, springBoot, 'mysqlConnectorTls12Only', OWN_DRIVER_VERSION);
   return {
     ...callOf(app, url),
     ...(asked && { tlsAskedBy: asked }),
