@@ -1,15 +1,15 @@
 /**
  * A Java application's JDBC connection to SQL Server that a Compose service of the tree runs from Microsoft's image
  * (Deployment.mssqlCalls), where the Microsoft JDBC Driver validates the server's certificate: `spring.datasource.url`
- * = `jdbc:sqlserver://host[:1433][;property=value…]` (./jdbc-targets.ts ties the host to the service) with encryption on
- * and `trustServerCertificate` not true (or ignored: `encrypt=strict`). Encryption is on when the URL says `encrypt=true` (`yes`, `mandatory`,
- * `strict`), or, without `encrypt`, when the driver's default is on: mssql-jdbc 10.1.0 and later, which the project's
- * Spring Boot release manages from 2.7.0 (knowledge spring-boot.json mssqlJdbcEncrypts) unless its build file names
- * its own mssql-jdbc version. The server presents the self-signed certificate it makes at start unless one is
- * provisioned (mssql-conf: knowledge MSSQL.certificatePaths): a service that mounts something there, a certificate
- * file, or sets a TLS variable or command word is not judged. Neither is a URL with a `trustStore` or
- * `trustManagerClass` (they say which certificates the client trusts), an instance name (`host\SQLEXPRESS`), or
- * another port. Property names are matched without regard to case.
+ * = `jdbc:sqlserver://host[:1433][;property=value…]` (./jdbc-targets.ts ties the host to the service) with encryption
+ * on and `trustServerCertificate` not true (or ignored: `encrypt=strict`). Encryption is on when the URL says
+ * `encrypt=true` (`yes`, `mandatory`, `strict`), or, without `encrypt`, when the driver's default is on: mssql-jdbc
+ * 10.1.0 and later, which the project's Spring Boot release manages from 2.7.0 (knowledge spring-boot.json
+ * mssqlJdbcEncrypts) unless its build file names its own mssql-jdbc version. The server presents the self-signed
+ * certificate it makes at start unless one is provisioned (mssql-conf: knowledge MSSQL.certificatePaths): a service
+ * that mounts something there, a certificate file, or sets a TLS variable or command word is not judged. Neither is a
+ * URL with a `trustStore` or `trustManagerClass` (they say which certificates the client trusts), an instance name
+ * (`host\SQLEXPRESS`), or another port. Property names are matched without regard to case.
  */
 import { MSSQL, mssqlServerImage } from '../knowledge';
 import type { SpringBootRelease } from './attributes';

@@ -4,6 +4,7 @@ import { ours, said, type Phrase } from '../../core/phrase';
 import { runtimeSources, withSources } from '../_lib/sources';
 import { judgedList, REFERENCE_RUNTIME } from '../java/_lib/judged-list';
 import { defineRule, type RuleContext, type RuleRelated } from '../types';
+import { appConfiguredAt } from './_lib/jdbc-related';
 
 /** The protocols a JSSE client may enable at all, newest first (Connector/J's KNOWN_TLS_PROTOCOLS). */
 const KNOWN_PROTOCOLS = ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1'];
@@ -25,11 +26,6 @@ function urlProtocols(call: MysqlCall): string[] {
 /** Where the verdict's inputs are written besides the URL: the server's image, and (`jdkDecides`) what says which JDK runs the app. */
 function relatedOf(call: MysqlCall, app: Component | undefined, jdkDecides = true): RuleRelated[] {
   const tls = call.server.tls;
-  // A URL the Compose environment sets (SPRING_DATASOURCE_URL): where the application is.
-  const appAt =
-    app && app.location.file !== call.location.file
-      ? [{ ...app.location, message: said`${app.name} is configured here` }]
-      : [];
   return withSources(
     call.location,
     [
@@ -37,7 +33,7 @@ function relatedOf(call: MysqlCall, app: Component | undefined, jdkDecides = tru
         ...call.server.at,
         message: said`Compose service ${call.server.service} runs ${ours(tls.image)} ${call.server.image}: MySQL ${tls.release}, which speaks ${ours(tls.protocols!.value.join(', '))} only (${ours(tls.protocols!.source.split(' ')[0]!)})`,
       },
-      ...appAt,
+      ...appConfiguredAt(call, app),
     ],
     jdkDecides ? runtimeSources(app?.runtime, call.clientName, ['jdk.tls.disabledAlgorithms']) : [],
   );
