@@ -78,6 +78,7 @@ import mqCipherspecMismatch from './mq/cipherspec-mismatch';
 import mqCipherspecNewerThanRelease from './mq/cipherspec-newer-than-release';
 import mqCipherspecNotNegotiated from './mq/cipherspec-not-negotiated';
 import mqConnauthDisabled from './mq/connauth-disabled';
+import mqDeveloperImageChannels from './mq/developer-image-channels';
 import mqMappingToBlockedUser from './mq/mapping-to-blocked-user';
 import mqMessageChannelCipherspecMismatch from './mq/message-channel-cipherspec-mismatch';
 import mqMqscCommandFails from './mq/mqsc-command-fails';
@@ -209,6 +210,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqCipherspecNewerThanRelease,
   mqCipherspecNotNegotiated,
   mqConnauthDisabled,
+  mqDeveloperImageChannels,
   mqMappingToBlockedUser,
   mqMessageChannelCipherspecMismatch,
   mqMqscCommandFails,

@@ -215,3 +215,44 @@ describe("the image's CHCKCLNT placeholder (cmd/runmqdevserver/mqsc.go updateMQS
     expect(renderedMqImageScript(dev!, '9.1.5.0', () => false)).toBeUndefined();
   });
 });
+
+describe("mq/developer-image-channels is the one voice for the image's own records", () => {
+  const NOTE = 'mq/developer-image-channels';
+  const withNote = (files: Record<string, string>) => lintTree(files, { builtIn: [...RULES, NOTE] });
+  const shown = (findings: Finding[]) =>
+    findings
+      .filter((f) => f.ruleId === NOTE || RULES.includes(f.ruleId))
+      .map((f) => `${f.ruleId} ${f.severity} ${/(DEV\.[A-Z.]+|SYSTEM\.DEF\.SVRCONN)/.exec(f.message)?.[1] ?? ''}`)
+      .sort();
+  it.each<[string, Record<string, string>, string[]]>([
+    [
+      // Was: blockuser-override, runs-as-admin and two channel-without-tls warnings, none about what the tree wrote.
+      'mizziie/Money-Transfer-Service: the three warnings on the image records fold into one info',
+      {
+        'mq-config.mqsc': QUEUE,
+        'docker-compose.yml': compose(DEV_IMAGE, [], ['./mq-config.mqsc:/etc/mqm/mq-config.mqsc']),
+      },
+      [`${NOTE} info DEV.ADMIN.SVRCONN`],
+    ],
+    [
+      // The findings that name the tree's lines stay; the two TLS warnings rest on the image records alone.
+      'controllan/xk6-ibmmq: what the tree opens stays, the TLS warnings on the image channels fold',
+      {
+        'mq-config.mqsc': OPENED,
+        'docker-compose.yml': compose(DEV_IMAGE, ['LICENSE=accept'], ['./mq-config.mqsc:/etc/mqm/20-dev.mqsc']),
+      },
+      [
+        'mq/channel-runs-as-admin error DEV.ADMIN.SVRCONN',
+        'mq/chlauth-disabled warning SYSTEM.DEF.SVRCONN',
+        'mq/connauth-disabled error DEV.AUTHINFO',
+        `${NOTE} info DEV.ADMIN.SVRCONN`,
+      ],
+    ],
+  ])('%s', (_name, files, expected) => {
+    const { findings } = withNote(files);
+    expect(shown(findings)).toEqual(expected);
+    const note = findings.find((f) => f.ruleId === NOTE)!;
+    const folded = note.related?.filter((r) => r.message.includes('folded into this note')) ?? [];
+    expect(folded.length).toBe(expected.length === 1 ? 4 : 2);
+  });
+});

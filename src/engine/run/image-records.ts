@@ -7,6 +7,7 @@
 import type { Finding, Location, RelatedLocation } from '../../core/types';
 import type { MqscCommand } from '../../parse/mqsc';
 import type { Deployment } from '../../model/types';
+import developerImageChannels from '../../rules/mq/developer-image-channels';
 
 /** The nouns whose records a finding is about when it names the object (a channel, an AUTHINFO, a CHLAUTH profile). */
 const NAMED = new Set(['CHANNEL', 'AUTHINFO', 'CHLAUTH']);
@@ -51,7 +52,7 @@ export function withImageRecords(findings: Finding[], deployment: Deployment): F
   const byPlace = imageCommands(deployment);
   const unknown = deployment.mqImageScriptsUnknown ?? [];
   if (byPlace.size === 0 && unknown.length === 0) return findings;
-  return findings.map((finding) => {
+  return foldedIntoImageNote(findings, byPlace).map((finding) => {
     if (!finding.ruleId.startsWith('mq/') && !finding.ruleId.startsWith('tls/')) return finding;
     const withUnknown = withUnknownImage(finding, unknown);
     return byPlace.size === 0 ? withUnknown : withRecords(withUnknown, byPlace);
@@ -80,7 +81,41 @@ function withRecords(finding: Finding, byPlace: Map<string, MqscCommand[]>): Fin
     const message = named.length
       ? recordsText(named)
       : `not in the tree: the values here come from ${commands[0]!.origin!.script} (${commands[0]!.origin!.source})`;
-    return { file: place.file, ...(place.range && { range: place.range }), message, role: 'context' as const };
+    // The finding's own place decides it (another mount or COPY there runs other records): context only elsewhere.
+    const role = at(place) === at(finding.location) ? {} : { role: 'context' as const };
+    return { file: place.file, ...(place.range && { range: place.range }), message, ...role };
   });
   return { ...finding, related: [...(finding.related ?? []), ...added] };
+}
+
+/**
+ * The image's configuration has one voice per queue manager: the note of mq/developer-image-channels at the mount or
+ * COPY. A warning or info of another MQ or TLS rule that rests on nothing but the image's records (located there, and
+ * every related place there too) is folded into that note; a finding that names any place of the tree (the user's own
+ * MQSC, a client) stays as it is, and so does an error (it fails at run time). Without the note (the rule switched
+ * off), nothing is folded.
+ */
+function foldedIntoImageNote(findings: Finding[], byPlace: Map<string, MqscCommand[]>): Finding[] {
+  const notes = new Map<string, Finding>();
+  for (const f of findings)
+    if (f.ruleId === developerImageChannels.meta.id && byPlace.has(at(f.location))) notes.set(at(f.location), f);
+  if (notes.size === 0) return findings;
+  const folded = new Map<Finding, Finding[]>();
+  const kept = findings.filter((f) => {
+    if (f.ruleId === developerImageChannels.meta.id || f.severity === 'error') return true;
+    if (!f.ruleId.startsWith('mq/') && !f.ruleId.startsWith('tls/')) return true;
+    const note = notes.get(at(f.location));
+    if (!note || !(f.related ?? []).every((r) => at(r) === at(f.location))) return true;
+    folded.set(note, [...(folded.get(note) ?? []), f]);
+    return false;
+  });
+  return kept.map((f) => {
+    const into = folded.get(f);
+    if (!into) return f;
+    const said: RelatedLocation[] = into.map((g) => ({
+      ...g.location,
+      message: `${g.ruleId} (${g.severity}), folded into this note: ${g.message}`,
+    }));
+    return { ...f, related: [...(f.related ?? []), ...said] };
+  });
 }
