@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
+import { mqQueueManagerKeyRepository } from '../knowledge';
 import type { TreeCertificate } from '../model/mq-certs';
 import { isNginx, type Component, type StoreRef } from '../model/types';
 import type { VerifierStack } from './chain';
@@ -297,4 +298,17 @@ export function listedIssuers(server: Component, anchors: TreeCertificate[]): Se
   if (isNginx(server) && server.attributes.storeDirectives && !server.attributes.storeDirectives.ssl_client_certificate)
     return new Set();
   return new Set(anchors.map((a) => a.cert.subjectText));
+}
+
+/**
+ * Why an end that names no trust store is unknown. A queue manager always has a key repository: without SSLKEYR it is
+ * the default of its data directory, and IBM MQ's container image builds its own from the certificates mounted in its
+ * trust directory (ibm-messaging/mq-helm@d218ef6 samples: the chart's pki.trust Secret, the MQSC in a ConfigMap), so
+ * "no trust store" would be wrong there.
+ */
+export function noTrustStore(verifier: Component): string {
+  if (verifier.type !== 'mq.svrconn' && verifier.type !== 'mq.sender')
+    return `${verifier.name} has no trust store configured`;
+  const repository = mqQueueManagerKeyRepository();
+  return `${verifier.name}'s queue manager sets no SSLKEYR, so it trusts what its default key repository (${repository.default.value}) holds, or in IBM MQ's container image the certificates mounted in ${repository.containerTrustDirectory.value} (a Helm chart's pki.trust, a QueueManager's spec.pki.trust), which the tree does not settle`;
 }

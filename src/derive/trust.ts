@@ -25,6 +25,7 @@ import type { NamedCertificates } from './presented';
 import {
   anchorsOf,
   listedIssuers,
+  noTrustStore,
   ownChain,
   storeUnknown,
   verifierStack,
@@ -306,7 +307,7 @@ function check(
     return {
       ...base,
       presented,
-      verdict: { kind: 'unknown', missing: `${verifier.name} has no trust store configured` },
+      verdict: { kind: 'unknown', missing: noTrustStore(verifier) },
     };
   const judgeChain = (chain: TreeCertificate[], trusted = anchors) =>
     judge(

@@ -47,6 +47,7 @@ export {
   mqReleaseSpeaksTls13,
   mqReleaseOrderDocumented,
   mqEnabledProtocols,
+  mqQueueManagerKeyRepository,
 } from './mq';
 export { mssqlServerImage, MSSQL } from './mssql';
 export { mysqlServerFromImage, mysqlReleaseSpeaking, CONNECTOR_J } from './mysql';

@@ -127,6 +127,14 @@ export function mqChannelDefaults(): MqData['channelDefaults'] {
   return mqData().channelDefaults;
 }
 
+/**
+ * Where a queue manager's key repository is when its SSLKEYR names none: the default of its data directory, and the
+ * directory of trusted certificates IBM MQ's container image builds its own from (mq.json queueManagerKeyRepository).
+ */
+export function mqQueueManagerKeyRepository(): MqData['queueManagerKeyRepository'] {
+  return mqData().queueManagerKeyRepository;
+}
+
 /** An MQSC file a product applies only under a condition the tree does not settle (mq.json conditionalScripts). */
 export interface ConditionalScript {
   /** The file name, as the product's layout names it. */

@@ -5,6 +5,9 @@ import { nginxGateway } from './trees';
 import { ccdt, svrconn } from '../mq/trees';
 import { PLUGIN_CFG, httpsTransport, keyring, pluginCfg } from '../../helpers/plugin-cfg';
 import { leaf } from '../../helpers/pki';
+import { cmsKeyDatabase } from '../../helpers/cms-kdb';
+
+const pemDer = (pem: string): Buffer => Buffer.from(pem.replace(/-----[^-]+-----|\s/g, ''), 'base64');
 
 /** A WebSphere plug-in's https transport to was1:9443 with these properties, and httpd serving was1:9443 with a certificate of the tree. */
 const pluginToHttpd = (...properties: string[]) => ({
@@ -523,6 +526,61 @@ ruleTester(rule, {
           line: 4,
           severity: 'info',
           messageIncludes: ['the tree names none'],
+        },
+      ],
+    },
+    {
+      // ibm-messaging/mq-helm@d218ef6 (Apache-2.0) samples/AWSEKS: the MQSC sits in a ConfigMap the chart's
+      // queueManager.mqscConfigMaps applies and the queue manager's trust is the chart's pki.trust Secret (app.crt), which
+      // IBM MQ's container adds to the key repository it builds. "has no trust store configured" was said of it.
+      name: "a queue manager that sets no SSLKEYR: its default key repository or the container's trust directory, not 'none'",
+      files: {
+        'deploy/mtlsqm.yaml_template': [
+          'kind: ConfigMap',
+          'apiVersion: v1',
+          'metadata:',
+          '  name: helmsecure',
+          'data:',
+          '  mq.mqsc: |-',
+          "    DEFINE CHANNEL(MTLSQMCHL) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCAUTH(REQUIRED) SSLCIPH('ANY_TLS12_OR_HIGHER')",
+          '',
+        ].join('\n'),
+        'deploy/secureapp_nativeha.yaml': [
+          'queueManager:',
+          '  mqscConfigMaps:',
+          '    - name: helmsecure',
+          '      items:',
+          '        - mq.mqsc',
+          'pki:',
+          '  trust:',
+          '    - name: default',
+          '      secret:',
+          '        secretName: helmsecure',
+          '        items:',
+          '          - app.crt',
+          '',
+        ].join('\n'),
+        'deploy/install.sh':
+          '#!/bin/bash\nhelm install secureapphelm ../../../charts/ibm-mq -f secureapp_nativeha.yaml\n',
+        'test/ccdt.json': ccdt('MTLSQMCHL', 'secureapphelm', {
+          cipherSpecification: 'ANY_TLS12_OR_HIGHER',
+          certificateLabel: 'aceclient',
+        }),
+        'test/sendMessage.sh': `#!/bin/bash\n${SCRIPT_DIR}export MQSSLKEYR="\${DIR}/../createcerts/application"\n`,
+        'createcerts/application.kdb': cmsKeyDatabase([
+          { label: 'aceclient', kind: 'personal', certificate: pemDer(leaf('application1').pem) },
+        ]),
+      },
+      errors: [
+        {
+          messageId: 'clientUnknown',
+          file: 'test/sendMessage.sh',
+          line: 3,
+          severity: 'info',
+          messageIncludes: [
+            "SVRCONN channel MTLSQMCHL's queue manager sets no SSLKEYR, so it trusts what its default key repository (/var/mqm/qmgrs/<queue manager>/ssl/key.kdb) holds, or in IBM MQ's container image the certificates mounted in /etc/mqm/pki/trust (a Helm chart's pki.trust, a QueueManager's spec.pki.trust), which the tree does not settle",
+          ],
+          messageExcludes: ['has no trust store configured'],
         },
       ],
     },
