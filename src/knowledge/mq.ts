@@ -4,6 +4,16 @@ import { lazy } from '../core/lazy';
 import { splitImageReference } from './jdk-locations';
 import { compareMqReleases } from './mq-releases';
 
+/**
+ * An image reference's repository and tag, lower-cased, with Docker Hub's registry host left out: `docker.io/ibmcom/mq`
+ * is `ibmcom/mq` (https://docs.docker.com/reference/cli/docker/image/tag/: a reference without a host names Docker Hub,
+ * `docker.io`; `registry-1.docker.io` and `index.docker.io` are its older names).
+ */
+function mqImageName(reference: string): { name: string; tag: string } {
+  const { name, tag } = splitImageReference(reference.trim().toLowerCase());
+  return { name: name.replace(/^(?:index\.|registry-1\.)?docker\.io\//, ''), tag };
+}
+
 type MqData = typeof import('./data/mq.json');
 /**
  * The IBM MQ facts (data/mq.json, 86 KB), read on first use: a run whose tree holds no MQ file never loads them
@@ -178,7 +188,7 @@ export interface MqImageScript {
 
 /** The MQSC files the image (any tag) applies itself with the user's MQSC files, in name order (mq.json imageScripts). */
 export function mqImageScripts(reference: string): readonly MqImageScript[] {
-  const { name } = splitImageReference(reference.trim().toLowerCase());
+  const { name } = mqImageName(reference);
   return (mqData().imageScripts as MqImageScript[]).filter((s) => s.repositories.includes(name));
 }
 
@@ -225,7 +235,7 @@ export function mqHandshakeLog(failure: string, side: 'client' | 'server'): stri
  */
 /** Whether an image reference names a repository of IBM MQ queue manager images (mq.json images), whatever its tag. */
 export function isMqImage(reference: string): boolean {
-  const { name } = splitImageReference(reference.trim().toLowerCase());
+  const { name } = mqImageName(reference);
   return mqData().images.some((i) => i.repository === name);
 }
 
@@ -243,7 +253,7 @@ export function mqReenablingSwitches(): readonly MqReenablingSwitch[] {
 }
 
 export function mqReleaseFromImage(reference: string): { release: string; source: string } | undefined {
-  const { name, tag } = splitImageReference(reference.trim().toLowerCase());
+  const { name, tag } = mqImageName(reference);
   const image = mqData().images.find((i) => i.repository === name);
   const release = image ? /^(\d+\.\d+\.\d+(?:\.\d+)?)(?:-|$)/.exec(tag)?.[1] : undefined;
   return image && release ? { release, source: image.source } : undefined;

@@ -89,6 +89,20 @@ describe("the developer image's own 10-dev.mqsc is applied with the tree's MQSC"
       ],
     ],
     [
+      // redhat-appdev-practice/quarkus-camel-testing@c7741a2 mq/docker-compose.yml: Docker Hub's host written out.
+      'docker.io/ibmcom/mq:latest is ibmcom/mq: its 10-dev.mqsc applies',
+      {
+        'mq-config.mqsc': QUEUE,
+        'docker-compose.yml': compose('docker.io/ibmcom/mq:latest', [], ['./mq-config.mqsc:/etc/mqm/20-config.mqsc']),
+      },
+      [
+        'mq/blockuser-override-removes-admin-block warning DEV.ADMIN.SVRCONN',
+        'mq/channel-runs-as-admin warning DEV.ADMIN.SVRCONN',
+        'mq/channel-without-tls warning DEV.ADMIN.SVRCONN',
+        'mq/channel-without-tls warning DEV.APP.SVRCONN',
+      ],
+    ],
+    [
       'a key from a named volume (long syntax) in /etc/mqm/pki/keys: the developer channels have TLS',
       {
         'mq-config.mqsc': QUEUE,
