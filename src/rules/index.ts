@@ -66,12 +66,14 @@ import libertyIncludeMissing from './liberty/include-missing';
 import mqAddressMapAllowsAll from './mq/address-map-allows-all';
 import mqAmqpChannelWithoutTls from './mq/amqp-channel-without-tls';
 import mqBlockuserOverrideRemovesAdminBlock from './mq/blockuser-override-removes-admin-block';
+import mqChannelBlockedByImageBackstop from './mq/channel-blocked-by-image-backstop';
 import mqChannelRunsAsAdmin from './mq/channel-runs-as-admin';
 import mqChannelWithoutTls from './mq/channel-without-tls';
 import mqChlauthDisabled from './mq/chlauth-disabled';
 import mqChlauthProfileMatchesNoChannel from './mq/chlauth-profile-matches-no-channel';
 import mqChlauthRecordTypeNeverMatches from './mq/chlauth-record-type-never-matches';
 import mqChlauthRefusesCertificate from './mq/chlauth-refuses-certificate';
+import mqChlauthReplaceDropsPasswordCheck from './mq/chlauth-replace-drops-password-check';
 import mqCipherNameForWrongJre from './mq/cipher-name-for-wrong-jre';
 import mqCipherspecDeprecated from './mq/cipherspec-deprecated';
 import mqCipherspecMismatch from './mq/cipherspec-mismatch';
@@ -198,12 +200,14 @@ export const ALL_RULES: readonly AnyRule[] = [
   mqAddressMapAllowsAll,
   mqAmqpChannelWithoutTls,
   mqBlockuserOverrideRemovesAdminBlock,
+  mqChannelBlockedByImageBackstop,
   mqChannelRunsAsAdmin,
   mqChannelWithoutTls,
   mqChlauthDisabled,
   mqChlauthProfileMatchesNoChannel,
   mqChlauthRecordTypeNeverMatches,
   mqChlauthRefusesCertificate,
+  mqChlauthReplaceDropsPasswordCheck,
   mqCipherNameForWrongJre,
   mqCipherspecDeprecated,
   mqCipherspecMismatch,

@@ -81,8 +81,10 @@ function withRecords(finding: Finding, byPlace: Map<string, MqscCommand[]>): Fin
     const message = named.length
       ? recordsText(named)
       : `not in the tree: the values here come from ${commands[0]!.origin!.script} (${commands[0]!.origin!.source})`;
-    // The finding's own place decides it (another mount or COPY there runs other records): context only elsewhere.
-    const role = at(place) === at(finding.location) ? {} : { role: 'context' as const };
+    // The note takes the place's role in the finding: the mount or COPY decides it wherever the finding names it so.
+    const deciding =
+      at(place) === at(finding.location) || (finding.related ?? []).some((r) => at(r) === at(place) && !r.role);
+    const role = deciding ? {} : { role: 'context' as const };
     return { file: place.file, ...(place.range && { range: place.range }), message, ...role };
   });
   return { ...finding, related: [...(finding.related ?? []), ...added] };
