@@ -14,6 +14,7 @@ import { referenceAdvice } from './_lib/secret-advice';
 import { elytronCredentialUse } from './_lib/elytron-credentials';
 import { keyStoreSharingTrustStore } from './_lib/trust-store-is-key-store';
 import { isTrustStorePassword, keyStoreSharingPassword, libertyKeyStoreId } from './_lib/trust-store-password';
+import { trustStoreHoldingKey } from './_lib/trust-store-holds-key';
 import { inMemoryDatabaseUrl } from './_lib/in-memory-database';
 import { ours, said, type Phrase } from '../../core/phrase';
 import {
@@ -48,6 +49,8 @@ export default defineRule({
         "{{key}} in {{file}} is a trust store's password, written in plaintext: the store holds only public CA certificates, so it guards no secret (who can write the store file can replace it whatever its password). If a key store shares this password, that key store's setting is the secret: reference both instead",
       trustStoreIsKeyStore:
         "{{key}} in {{file}} is a trust store's password, written in plaintext, but the trust store is the key store ({{keyStoreKey}} names the same file): that file holds the private key, so its password is a secret: anyone who can read the file, its backups or its repository has it. {{fix}}",
+      trustStoreHoldsKey:
+        "{{key}} in {{file}} is a trust store's password, written in plaintext, but the trust store it opens, {{store}}, holds a private key (entry {{alias}}): its password guards that key, so anyone who can read the file, its backups or its repository has it. {{fix}}; and a trust store needs only CA certificates: keep the key out of it",
       trustStoreSharesKeyStorePassword:
         "{{key}} in {{file}} is a trust store's password, written in plaintext, and {{keyStoreKey}} ({{keyStoreFile}}) gives a key store the same password: the text opens that store's private key, so anyone who can read the file, its backups or its repository has it. {{fix}}",
       jaasPassword:
@@ -212,7 +215,12 @@ export default defineRule({
         const sharedKeyStore = trustStore ? keyStoreSharingTrustStore(doc, entry) : undefined;
         const sharedPassword =
           trustStore && !sharedKeyStore ? keyStoreSharingPassword(ctx.deployment.documents, entry, value) : undefined;
-        const trustOnly = trustStore && !sharedKeyStore && !sharedPassword;
+        // The trust store's own file may hold a key entry (a server's keystore handed out as a trust store).
+        const heldKey =
+          trustStore && !sharedKeyStore && !sharedPassword
+            ? trustStoreHoldingKey(ctx.deployment, entryLocation(doc, entry, 'value'))
+            : undefined;
+        const trustOnly = trustStore && !sharedKeyStore && !sharedPassword && !heldKey;
         // A test source set's resources (`src/test/resources`) configure the tests only (Fornitx/demo-mtls: 12
         // warnings, all fixtures' store passwords): still said, at info, as a real credential there would be a leak.
         const testDir = undeployedPlace(ctx.deployment.root, doc);
@@ -229,9 +237,11 @@ export default defineRule({
                     ? 'trustStoreIsKeyStore'
                     : sharedPassword
                       ? 'trustStoreSharesKeyStorePassword'
-                      : isJasyptPassword(entry.key)
-                        ? 'jasyptPassword'
-                        : 'plaintext',
+                      : heldKey
+                        ? 'trustStoreHoldsKey'
+                        : isJasyptPassword(entry.key)
+                          ? 'jasyptPassword'
+                          : 'plaintext',
           severity: xor || obf || trustOnly || testDir !== undefined ? 'info' : undefined,
           // An XML attribute made secret by its element's name is said with that name: `variable@value (ibmmq.password)`.
           data: {
@@ -245,6 +255,7 @@ export default defineRule({
             file: path.basename(doc.file.path),
             ...(testDir !== undefined ? { dir: testDir.dir } : {}),
             ...(sharedKeyStore ? { keyStoreKey: sharedKeyStore.key } : {}),
+            ...(heldKey ? { store: heldKey.store, alias: heldKey.alias } : {}),
             ...(sharedPassword
               ? {
                   keyStoreKey: storeKey(sharedPassword.doc, sharedPassword.entry),
@@ -273,7 +284,12 @@ export default defineRule({
                     message: said`${sharedKeyStore.key} names the same file: the key store`,
                   },
                 ]
-              : envReferences.get(`${doc.file.path}\0${entry.key}`),
+              : heldKey
+                ? [
+                    ...(envReferences.get(`${doc.file.path}\0${entry.key}`) ?? []),
+                    { file: heldKey.file, message: said`the trust store, which holds the key entry` },
+                  ]
+                : envReferences.get(`${doc.file.path}\0${entry.key}`),
           fingerprint: [
             path.basename(doc.file.path),
             entry.section ?? '',

@@ -1,5 +1,24 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import rule from '../../../src/rules/security/plaintext-secret';
 import { ruleTester } from '../../helpers/rule-tester';
+
+// keytool-made stores (test/helpers/keystores.ts buildStores, password Pk12-planted-Zq9): key.jks holds the key entry
+// `server`, trust.p12 only the trusted certificate `rootca` (a PKCS#12 trust store with a key: plaintext-secret.test.ts).
+const STORES = path.resolve(__dirname, '../../fixtures/keystores/generated');
+const store = (name: string): Buffer => fs.readFileSync(path.join(STORES, name));
+/** A Spring server that asks for client certificates, its key store's password a placeholder, its trust store `file`. */
+const mutualTls = (file: string) =>
+  [
+    'server.port=8443',
+    'server.ssl.key-store=classpath:server.p12',
+    'server.ssl.key-store-password=${KS_PASS}',
+    'server.ssl.client-auth=need',
+    `server.ssl.trust-store=classpath:${file}`,
+    'server.ssl.trust-store-password=Pk12-planted-Zq9',
+    '',
+  ].join('\n');
+const RESOURCES = 'app/src/main/resources';
 
 /**
  * A trust store's password guards the store's integrity only (public CA certificates); it is a secret when it is also
@@ -81,6 +100,20 @@ ruleTester(rule, {
           related: [{ file: 'bin/setenv.sh', line: 1 }],
         },
         { messageId: 'trustStore', severity: 'info', file: 'client/setenv.sh', line: 1 },
+      ],
+    },
+    {
+      // A JKS key entry has a password of its own (keytool -keypass), so the store password need not open it.
+      name: 'a trust store of CA certificates only, or a JKS one with a key entry: the trust store info',
+      files: {
+        [`${RESOURCES}/trust.p12`]: store('trust.p12'),
+        [`${RESOURCES}/application.properties`]: mutualTls('trust.p12'),
+        [`jks/${RESOURCES}/key.jks`]: store('key.jks'),
+        [`jks/${RESOURCES}/application.properties`]: mutualTls('key.jks'),
+      },
+      errors: [
+        { messageId: 'trustStore', severity: 'info', file: `${RESOURCES}/application.properties`, line: 6 },
+        { messageId: 'trustStore', severity: 'info', file: `jks/${RESOURCES}/application.properties`, line: 6 },
       ],
     },
   ],

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import rule from '../../../src/rules/security/plaintext-secret';
 import { ruleTester } from '../../helpers/rule-tester';
 
@@ -1552,6 +1554,35 @@ ruleTester(rule, {
       },
       errors: [
         { messageId: 'plaintext', severity: 'warning', file: 'src/main/resources/application.properties', line: 2 },
+      ],
+    },
+    {
+      // key.p12 (test/helpers/keystores.ts buildStores, password Pk12-planted-Zq9) holds the key entry `server`.
+      name: 'a PKCS#12 trust store that holds a key entry: its password opens the key, a warning naming the store',
+      files: {
+        [`app/src/main/resources/key.p12`]: fs.readFileSync(
+          path.resolve(__dirname, '../../fixtures/keystores/generated/key.p12'),
+        ),
+        [`app/src/main/resources/application.properties`]: [
+          'server.port=8443',
+          'server.ssl.key-store=classpath:server.p12',
+          'server.ssl.key-store-password=${KS_PASS}',
+          'server.ssl.client-auth=need',
+          'server.ssl.trust-store=classpath:key.p12',
+          'server.ssl.trust-store-password=Pk12-planted-Zq9',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        {
+          messageId: 'trustStoreHoldsKey',
+          severity: 'warning',
+          file: `app/src/main/resources/application.properties`,
+          line: 6,
+          messageIncludes: ['server.ssl.trust-store-password', 'classpath:key.p12, holds a private key (entry server)'],
+          messageExcludes: ['Pk12-planted-Zq9'],
+          related: [{ file: `app/src/main/resources/key.p12`, line: 1 }],
+        },
       ],
     },
   ],
