@@ -5,7 +5,9 @@
 import { sameStart, type Location, type RelatedLocation } from '../core/types';
 import { valueWhileUnset } from '../core/placeholder';
 import type { TreeCertificate } from '../model/mq-certs';
-import type { Component, TlsTrustSettings, UnlinkedEnd, UnservedTls } from '../model/types';
+import * as path from 'node:path';
+import { mountHolding } from '../parse/compose-volumes';
+import type { Component, TlsTrustSettings, TreeMount, UnlinkedEnd, UnservedTls } from '../model/types';
 import type { NamedCertificates } from './presented';
 import type { CertificateFileUse, NotServedBy, StoreNamer, TrustingEnd, UnresolvedReference } from './types';
 
@@ -15,6 +17,7 @@ export function certificateFileUse(
   presented: ReadonlyMap<string, readonly NamedCertificates[]>,
   unlinked: readonly UnlinkedEnd[],
   stacks: ReadonlyMap<string, { kind: string }>,
+  placed: (written: string) => { file: string; at: Location } | undefined = () => undefined,
 ): Omit<CertificateFileUse, 'notServed'> {
   const inUse = new Map<string, RelatedLocation[]>();
   const namedOutside = new Map<string, RelatedLocation[]>();
@@ -60,26 +63,32 @@ export function certificateFileUse(
     // `${KEYSTORE_PATH:classpath:cert/keystore.p12}`: the file used while the variable is unset.
     const fallback = (valueWhileUnset(written)?.trim() || undefined)?.replace(/^(classpath|file):/, '');
     const name = (fallback ?? written).split(/[\\/]/).at(-1) ?? '';
-    if (/\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(name))
+    // A Compose bind mount of the deployment that puts a tree file at the absolute path written (`./secrets` at
+    // /etc/kafka/secrets): that is the file, whichever service the mount is for.
+    const mounted = placed(fallback ?? written);
+    const unresolvedHere = (relative: boolean) =>
       unresolved.push({
         component,
         path: written,
+        ...(relative ? { relative: true as const } : {}),
         ...(at ? { at } : {}),
         ...(type ? { type } : {}),
         ...(role ? { role } : {}),
       });
-    else if (name && isRelativePath(fallback ?? written))
-      // HAProxy's `crt common.pem`, Spring's `classpath:keystore.p12` found beside no configuration: a tree file of that
-      // name elsewhere (another module's, test data) may be it or not (haproxy/haproxy examples/keylog-test.cfg).
-      unresolved.push({
-        component,
-        path: written,
-        relative: true,
-        ...(at ? { at } : {}),
-        ...(type ? { type } : {}),
-        ...(role ? { role } : {}),
-      });
-    else if (name) add(namedOutside, name, component, at, alias);
+    if (/\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(name)) unresolvedHere(false);
+    // HAProxy's `crt common.pem`, Spring's `classpath:keystore.p12` found beside no configuration: a tree file of that
+    // name elsewhere (another module's, test data) may be it or not (haproxy/haproxy examples/keylog-test.cfg).
+    else if (name && isRelativePath(fallback ?? written)) unresolvedHere(true);
+    else if (name && mounted) {
+      add(inUse, mounted.file, component, at, alias);
+      add(inUse, mounted.file, component, mounted.at, alias, `mounted here at the path ${component.name} names`);
+    } else if (name) {
+      add(namedOutside, name, component, at, alias);
+      // An absolute path the tree does not place (no COPY, no mount, no tree path of its last two segments): a tree
+      // file of its name may be the one deployed, or another (juouyang/jetty-https-lab@9c1e5d5: Jetty's
+      // /etc/ssl/keystore.jks and the expired sample ssl/expired/keystore.jks): perhaps, as a relative path.
+      unresolvedHere(true);
+    }
   };
   for (const component of components) {
     const keyAlias = selecting(component);
@@ -147,6 +156,9 @@ export function certificateFileUse(
         // The Dockerfile instruction that puts the tree's file at the path the setting names decides it too.
         if (store.file && store.copiedBy)
           add(inUse, store.file, component, store.copiedBy, alias, `copied here to the path ${component.name} names`);
+        // So does the Compose mount that puts it there (a file named by an absolute path alone would be a guess).
+        if (store.file && store.mountedAt)
+          add(inUse, store.file, component, store.mountedAt, alias, `mounted here at the path ${component.name} names`);
       }
   }
   // The stores of ends the model links to no peer (Kafka's): in use all the same, whoever their peers are. An end
@@ -169,6 +181,8 @@ export function certificateFileUse(
       const at = store.path.from.kind === 'file' ? store.path.from.location : undefined;
       named(end, store.file, store.path.value, at, 'any', literalStoreType(store.type?.value), role);
       if (!store.file) continue;
+      if (store.mountedAt)
+        add(inUse, store.file, end, store.mountedAt, 'any', `mounted here at the path ${end.name} names`);
       if (end.storesReadBecause)
         add(inUse, store.file, end, end.storesReadBecause, 'any', end.storesReadBecause.message);
       if (end.useUnknown) useUnknown.set(store.file, [...(useUnknown.get(store.file) ?? []), end]);
@@ -231,4 +245,21 @@ export function notServedFiles(
     if (server) add(c.doc.file.path, { server });
   }
   return notServed;
+}
+
+/**
+ * The tree certificate or store file a Compose bind mount of the deployment puts at the absolute container path
+ * `written`, with the mount's place, when one does (the longest mount target holding it); undefined otherwise.
+ */
+export function placedByMount(
+  mounts: readonly TreeMount[],
+  written: string,
+  treeFiles: ReadonlySet<string>,
+): { file: string; at: Location } | undefined {
+  if (!written.startsWith('/')) return undefined;
+  const holding = mountHolding(mounts, (m) => m.mount.target, path.posix.normalize(written));
+  const file = holding && path.join(holding.mount.hostPath, ...holding.below);
+  return holding && file !== undefined && treeFiles.has(file)
+    ? { file, at: { file: holding.mount.file, range: holding.mount.mount.range } }
+    : undefined;
 }

@@ -12,7 +12,7 @@ import type { RelatedLocation } from '../core/types';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import type { Component, Deployment, Link, TlsSettings } from '../model/types';
-import { certificateFileUse, notServedFiles } from './certificate-files';
+import { certificateFileUse, placedByMount, notServedFiles } from './certificate-files';
 import { decidingPrediction, linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces } from './presented';
 import { levelRefusals } from './openssl-levels';
@@ -122,11 +122,14 @@ export function deriveDeployment(
       .filter((d): d is ParsedDocument<PemData> => d.kind.startsWith('pem.'))
       .map((d) => [d.file.path, d]),
   );
+  const certificateFilePaths = new Set(certs.map((c) => c.doc.file.path));
   const derived: DerivedModel = {
     certificates: certs,
     presented,
     certificateFiles: {
-      ...certificateFileUse(deployment.components, presented, deployment.unlinkedEnds ?? [], stacks),
+      ...certificateFileUse(deployment.components, presented, deployment.unlinkedEnds ?? [], stacks, (written) =>
+        placedByMount(deployment.composeMounts ?? [], written, certificateFilePaths),
+      ),
       notServed: notServedFiles(deployment.unservedTls ?? [], certs),
     },
     stacks,

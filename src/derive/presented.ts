@@ -46,10 +46,15 @@ function certificatesNamed(index: CertificateIndex, wanted: string | undefined, 
       if (!best || tail > best.tail || (tail === best.tail && head > best.head)) best = { file: candidate, tail, head };
     }
     // A bare relative name (`crt common.pem`) is read from the server's working or base directory: a file of that
-    // name elsewhere in the tree (another example's, test data) is not it. An absolute container path keeps the
-    // one-segment match (a mount of ./certs at /etc/ssl).
-    const home = path.dirname(component.location.file) + path.sep;
-    file = best && (best.tail > 1 || path.isAbsolute(wanted) || best.file.startsWith(home)) ? best.file : undefined;
+    // name elsewhere in the tree (another example's, test data) is not it. An absolute path the model did not place
+    // (no COPY, no Compose mount) that shares only its file name with a tree file names the file beside the
+    // configuration (`/etc/nginx/client.crt` and nginx.conf's client.crt), not one further down: perhaps that one,
+    // perhaps another (juouyang/jetty-https-lab@9c1e5d5: Jetty's /etc/ssl/keystore.jks and ssl/expired/keystore.jks,
+    // a sample kept expired on purpose).
+    const home = path.dirname(component.location.file);
+    const beside = (candidate: string) =>
+      path.isAbsolute(wanted) ? path.dirname(candidate) === home : candidate.startsWith(home + path.sep);
+    file = best && (best.tail > 1 || beside(best.file)) ? best.file : undefined;
   }
   const inFile = (file !== undefined && index.byFile.get(file)) || [];
   if (file === undefined || inFile.length === 0) return { certificates: [] };

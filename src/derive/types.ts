@@ -139,7 +139,8 @@ export interface UnresolvedReference {
   role?: 'key' | 'trust';
   /**
    * A path relative to a directory the tree does not show (the server's working directory, the classpath) that names
-   * no file beside its configuration: only a tree file of its name may be it, and which one is unknown.
+   * no file beside its configuration, or an absolute path the tree does not place: only a tree file of its name may be
+   * it, and which one is unknown.
    */
   relative?: true;
 }

@@ -28,7 +28,9 @@ export interface KafkaView {
 }
 
 /** The tree file a written store location is, when the tree shows which; undefined when unknown. */
-export type StoreFileOf = (written: string) => { file: string; note?: string; copiedBy?: Location } | undefined;
+export type StoreFileOf = (
+  written: string,
+) => { file: string; note?: string; copiedBy?: Location; mountedAt?: Location } | undefined;
 
 export interface KafkaViews {
   /** The end in words when all its views are one end: `Kafka client (client.properties)`. */
@@ -132,6 +134,7 @@ function storeOf(input: KafkaViews, setting: SettingOf, kind: 'keystore' | 'trus
   if (found) {
     ref.file = found.file;
     if (found.copiedBy) ref.copiedBy = found.copiedBy;
+    if (found.mountedAt) ref.mountedAt = found.mountedAt;
   }
   const typeValue = type?.value.trim();
   if (type && typeValue && !typeValue.includes('${'))

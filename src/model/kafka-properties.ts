@@ -207,7 +207,7 @@ function treeFileOf(
   written: string,
   stores: TreeStores,
   mounts: TreeMount[],
-): { file: string; note?: string; copiedBy?: Location } | undefined {
+): { file: string; note?: string; copiedBy?: Location; mountedAt?: Location } | undefined {
   const isStore = (file: string) => stores.typeOf(file) !== undefined;
   if (!written.startsWith('/')) {
     if (path.isAbsolute(written)) return undefined;
@@ -220,7 +220,10 @@ function treeFileOf(
       : undefined;
   }
   const mounted = treeFileInContainer(mounts, configFile, written, 'kafka');
-  if (mounted) return isStore(mounted.file) ? { file: mounted.file } : undefined;
+  if (mounted)
+    return isStore(mounted.file)
+      ? { file: mounted.file, mountedAt: { file: mounted.by.file, range: mounted.by.mount.range } }
+      : undefined;
   const copied = stores.images?.resolve(configFile, written);
   return copied && isStore(copied.file) ? { file: copied.file, copiedBy: copied.by } : undefined;
 }

@@ -134,6 +134,7 @@ export function resolveStoreFile(written: string, bases: string[], stores: TreeS
   }
   const want = segments(afterPlaceholder ?? cleaned);
   if (want.length === 0) return undefined;
+  const absolute = afterPlaceholder === undefined && (path.isAbsolute(cleaned) || /^[A-Za-z]:[\\/]/.test(cleaned));
   let best: { file: string; tail: number } | undefined;
   // Only files of the path's own last segment can share a tail with it.
   for (const { file, segments: have } of known.named(want[want.length - 1] ?? '')) {
@@ -141,7 +142,10 @@ export function resolveStoreFile(written: string, bases: string[], stores: TreeS
     while (tail < want.length && tail < have.length && want[want.length - 1 - tail] === have[have.length - 1 - tail])
       tail++;
     // One segment (a bare file name) only counts below a base directory: elsewhere it is another component's store.
-    const near = bases.some((b) => file.startsWith(b + path.sep));
+    // For an absolute path the server reads (`/etc/ssl/keystore.jks`), only a file directly in a base directory: one
+    // further down is a guess (juouyang/jetty-https-lab@9c1e5d5's ssl/expired/keystore.jks, an expired sample, was said
+    // to be the key store Jetty serves).
+    const near = bases.some((b) => (absolute ? path.dirname(file) === b : file.startsWith(b + path.sep)));
     if (tail >= Math.min(2, want.length) && (tail >= 2 || near) && (!best || tail > best.tail)) best = { file, tail };
   }
   return best?.file;

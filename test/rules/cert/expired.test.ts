@@ -624,14 +624,16 @@ ruleTester(rule, {
           file: 'reg-tests/startup/common.pem',
           line: 1,
           severity: 'warning',
-          messageIncludes: ['a relative path the tree does not place', 'common.pem'],
+          messageIncludes: ['a path the tree does not place', 'common.pem'],
           related: [{ file: 'examples/keylog-test.cfg', line: 2 }],
         },
       ],
     },
     {
-      // The same name given as the container's absolute path: a mount or copy of the tree's file fills it.
-      name: 'an absolute container path whose file of that name is elsewhere in the tree: still an error',
+      // The same name given as the container's absolute path, which no COPY or Compose mount of the tree fills: a tree
+      // file of that name may be the one deployed, or another (juouyang/jetty-https-lab@9c1e5d5: Jetty's
+      // /etc/ssl/keystore.jks and the expired sample ssl/expired/keystore.jks, said before to be the served store).
+      name: 'an absolute container path no COPY or mount fills, a file of that name elsewhere: perhaps it (a warning)',
       files: {
         'haproxy/haproxy.cfg': 'frontend https-in\n    bind :443 ssl crt /usr/local/etc/haproxy/common.pem\n',
         'certs/common.pem': cert('qmprod1.crt'),
@@ -639,11 +641,31 @@ ruleTester(rule, {
       options: { referenceDate: '2047-01-01' },
       errors: [
         {
-          messageId: 'expired',
+          messageId: 'expiredPerhapsNamed',
           file: 'certs/common.pem',
           line: 1,
-          severity: 'error',
+          severity: 'warning',
+          messageIncludes: ['/usr/local/etc/haproxy/common.pem'],
           related: [{ file: 'haproxy/haproxy.cfg', line: 2 }],
+        },
+      ],
+    },
+    {
+      // A Compose bind mount that puts the tree's file at that path settles it: the error, naming the mount.
+      name: 'an absolute container path a Compose mount fills with the tree file: an error naming the mount',
+      files: {
+        'haproxy/haproxy.cfg': 'frontend https-in\n    bind :443 ssl crt /usr/local/etc/haproxy/certs/common.pem\n',
+        'docker-compose.yml':
+          'services:\n  lb:\n    image: haproxy:2.8\n    volumes:\n      - ./haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg\n      - ./tls:/usr/local/etc/haproxy/certs\n',
+        'tls/common.pem': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expired',
+          file: 'tls/common.pem',
+          line: 1,
+          severity: 'error',
         },
       ],
     },
@@ -1363,8 +1385,13 @@ ruleTester(rule, {
 // ./properties and ./secrets both mounted into the broker container).
 const kafkaFile = (name: string, text: string) => ({ [name]: text, 'secrets/key.jks': kafkaKey });
 /** key.jks's two certificates, each found once, naming the setting at `file`:`line`. */
-const inKafkaStore = (file: string, line: number, messageId: string, severity: 'error' | 'info') =>
-  [0, 1].map(() => ({ messageId, file: 'secrets/key.jks', line: 1, severity, related: [{ file, line }] }));
+const inKafkaStore = (
+  file: string,
+  line: number,
+  messageId: string,
+  severity: 'error' | 'warning' | 'info',
+  more: { file: string; line: number }[] = [],
+) => [0, 1].map(() => ({ messageId, file: 'secrets/key.jks', line: 1, severity, related: [{ file, line }, ...more] }));
 const inKafkaFileKey = (file: string, line: number) => inKafkaStore(file, line, 'expired', 'error');
 /**
  * key.jks named only as a trust store: JSSE trusts its key entry's certificate without checking its dates, and no one
@@ -1395,19 +1422,21 @@ ruleTester(rule, {
           'services:\n  kafka:\n    image: apache/kafka:3.8.0\n    volumes:\n      - ./config/server.properties:/opt/kafka/config/server.properties\n      - ./secrets:/etc/kafka/secrets\n',
       },
       options: { referenceDate: '2047-01-01' },
-      errors: inKafkaFileKey('config/server.properties', 3),
+      errors: inKafkaStore('config/server.properties', 3, 'expired', 'error', [
+        { file: 'docker-compose.yml', line: 6 },
+      ]),
     },
     {
       // bjarteb/vagrant-kafka-ssl@afb35ea client-ssl.properties names /var/private/ssl/client.keystore.jks, a path of the
       // machine it runs on. No mount fills it, so it is no tree file; a tree store of its name may be the one deployed
-      // there, as for any setting whose path is outside the tree (derive: CertificateFileUse.namedOutside).
-      name: 'an absolute location no mount of the tree fills: a tree store of its name may be it (errors, as for any setting)',
+      // there, or not (derive: an unresolved reference matched by file name): a warning, not an error.
+      name: 'an absolute location no mount of the tree fills: a tree store of its name may be it (warnings)',
       files: kafkaFile(
         'client-ssl.properties',
         'security.protocol=SSL\nssl.keystore.location=/var/private/ssl/key.jks\n',
       ),
       options: { referenceDate: '2047-01-01' },
-      errors: inKafkaFileKey('client-ssl.properties', 2),
+      errors: inKafkaStore('client-ssl.properties', 2, 'expiredPerhapsNamed', 'warning'),
     },
     {
       // A listener reads listener.name.<listener>.ssl.* before ssl.* (ChannelBuilders.channelBuilderConfigs, apache/kafka
@@ -1639,7 +1668,10 @@ ruleTester(rule, {
         file: 'certs/kafka.keystore.jks',
         line: 1,
         severity: 'error' as const,
-        related: [{ file: 'config/server.properties', line: 3 }],
+        related: [
+          { file: 'config/server.properties', line: 3 },
+          { file: 'docker-compose.yml', line: 7 },
+        ],
       })),
     },
   ],
