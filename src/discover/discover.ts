@@ -33,6 +33,8 @@ export interface DiscoveredDeployment {
   focus?: Set<string>;
   /** Paths the walk could not or would not read (unreadable directories, broken links, FIFOs) as findings. */
   notes?: Finding[];
+  /** Editor and patch leftovers of its directories (./walk.ts isEditorLeftover): read only when a file read names one. */
+  setAside?: string[];
   /** How its root was found (`--debug`): a config glob, content detection, the git root, the path itself. */
   reason: string;
   /** Files of its directories that are not its own: a base's generator inputs a Kustomize overlay replaces. */
@@ -197,9 +199,13 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     } else {
       walked = walk(deployment.root, isIgnored, claimedRoots, realpath);
     }
-    const { leftOut } = deployment;
-    deployment.files = leftOut ? walked.files.filter((f) => !leftOut.has(f)) : walked.files;
+    const { leftOut, focus } = deployment;
+    // A leftover given by name on the command line is read as any file given is.
+    const given = focus ? walked.setAside.filter((f) => focus.has(f)) : [];
+    const files = given.length > 0 ? [...walked.files, ...given].sort() : walked.files;
+    deployment.files = leftOut ? files.filter((f) => !leftOut.has(f)) : files;
     deployment.notes = walked.notes;
+    if (walked.setAside.length > given.length) deployment.setAside = walked.setAside.filter((f) => !given.includes(f));
   }
   keepLeftOutFiles([...byRoot.values()], leftovers, leftOutGiven);
   const worthLinting = (d: DiscoveredDeployment) =>
@@ -258,8 +264,12 @@ function keepLeftOutFiles(
 /** The files and notes of some claimed directories, sorted as a walk's. */
 function joinParts(parts: ReadonlyMap<string, WalkResult>, dirs: readonly string[]): WalkResult {
   const own = dirs.map((dir) => parts.get(dir)).filter((part) => part !== undefined);
-  if (own.length <= 1) return own[0] ?? { files: [], notes: [] };
-  return { files: own.flatMap((part) => part.files).sort(), notes: own.flatMap((part) => part.notes) };
+  if (own.length <= 1) return own[0] ?? { files: [], setAside: [], notes: [] };
+  return {
+    files: own.flatMap((part) => part.files).sort(),
+    setAside: own.flatMap((part) => part.setAside).sort(),
+    notes: own.flatMap((part) => part.notes),
+  };
 }
 
 /** An already walked tree split by claimed root: each file and note goes to the nearest root above it. */
@@ -288,10 +298,11 @@ function partition(tree: WalkResult, claimedRoots: ReadonlySet<string>): Map<str
     const owner = ownerOfDir(path.dirname(file));
     if (owner === undefined) return undefined;
     let part = parts.get(owner);
-    if (!part) parts.set(owner, (part = { files: [], notes: [] }));
+    if (!part) parts.set(owner, (part = { files: [], setAside: [], notes: [] }));
     return part;
   };
   for (const file of tree.files) partOf(file)?.files.push(file);
+  for (const file of tree.setAside) partOf(file)?.setAside.push(file);
   for (const note of tree.notes) partOf(note.location.file)?.notes.push(note);
   return parts;
 }

@@ -23,9 +23,27 @@ function isBuildOutput(name: string, siblings: readonly fs.Dirent[]): boolean {
   );
 }
 
+/**
+ * Files an editor or a patch tool leaves beside the file it edits, which no server loads by its own convention: Emacs
+ * and Vim backups (`default.conf~`), Emacs auto-save and lock files (`#default.conf#`, `.#default.conf`), Vim swap
+ * files (`.default.conf.swp`, `.swo`…), and the `.orig` and `.rej` files patch(1) and merge tools write. A `.bak` is
+ * read: people make it by hand, keep it to swap back, and may name it in a mount or an include.
+ */
+const EDITOR_LEFTOVER = /~$|^#.*#$|^\.#|\.sw[a-p]$|\.(?:orig|rej)$/;
+
+/** Whether a file's name is one an editor or a patch tool leaves ({@link EDITOR_LEFTOVER}). */
+export function isEditorLeftover(file: string): boolean {
+  return EDITOR_LEFTOVER.test(path.basename(file));
+}
+
 export interface WalkResult {
   /** Regular files (and symbolic links to files inside the root), sorted. */
   files: string[];
+  /**
+   * Editor and patch leftovers (isEditorLeftover), sorted: not configuration, read only when a file that is names one
+   * (src/engine/lint.ts) or the command line does.
+   */
+  setAside: string[];
   /** What the walk could not or would not read, as file-level findings: never silently lost. */
   notes: Finding[];
 }
@@ -70,14 +88,15 @@ export function walk(
   realpath: (file: string) => string = fs.realpathSync,
 ): WalkResult {
   const files: string[] = [];
+  const setAside: string[] = [];
   const notes: Finding[] = [];
   let stat: fs.Stats;
   try {
     stat = fs.statSync(root);
   } catch {
-    return { files, notes };
+    return { files, setAside, notes };
   }
-  if (!stat.isDirectory()) return { files: [root], notes };
+  if (!stat.isDirectory()) return { files: [root], setAside, notes };
   const realRoot = realpath(root);
   const inside = (real: string) => real === realRoot || real.startsWith(realRoot + path.sep);
   const visitedDirs = new Set<string>([realRoot]);
@@ -121,9 +140,10 @@ export function walk(
           pending.push(full);
         }
       } else if (entry.isFile()) {
-        if (!isIgnored(full)) files.push(full);
+        if (!isIgnored(full)) (isEditorLeftover(entry.name) ? setAside : files).push(full);
       } else if (entry.isSymbolicLink()) {
-        if (!isIgnored(full)) followLink(full);
+        // An Emacs lock file (`.#default.conf`) is a link to `user@host.pid`: nothing to follow or to report.
+        if (!isIgnored(full) && !isEditorLeftover(entry.name)) followLink(full);
       } else if (!isIgnored(full)) {
         const what = KIND_OF_ENTRY.find(([test]) => test(entry))?.[1] ?? 'not a regular file';
         notes.push(note(full, 'not-a-regular-file', 'info', `This is ${what}, not a file: it is never opened`));
@@ -197,5 +217,5 @@ export function walk(
   for (const { link, real } of linkedFiles) {
     if (!listed.has(path.join(base, path.relative(realRoot, real)))) files.push(link);
   }
-  return { files: files.sort(), notes };
+  return { files: files.sort(), setAside: setAside.sort(), notes };
 }

@@ -16,6 +16,7 @@ import type { LintConfig } from '../core/config';
 import { isBuildFile } from '../core/build-files';
 import { RunMemo } from '../core/run-memo';
 import { readDocuments } from './run/read';
+import { namedLeftovers } from './run/leftovers';
 import { ParseCache } from './run/parse-cache';
 import { redactFindings, secretMasker } from './run/redact';
 import { runRules } from './run/run-rules';
@@ -122,7 +123,8 @@ export function lint(options: LintOptions): LintResult {
     const name = target.name ?? target.root;
     const named = target.name ? { name: target.name } : {};
     const files = cache ? cache.withoutOwnFiles(target.files) : target.files;
-    const hash = cache && stats.time('cache', () => cache.hashDeployment(name, files));
+    // The leftovers set aside too: one a file comes to name is read (checkDeployment).
+    const hash = cache && stats.time('cache', () => cache.hashDeployment(name, [...files, ...(target.setAside ?? [])]));
     const cached = hash ? cache.get(name, hash) : undefined;
     let checked: { findings: Finding[]; fileCount: number; deployment: DerivedDeployment; internalError: boolean };
     let uses: RuntimeUse[];
@@ -182,14 +184,20 @@ interface RuleSetup {
 
 /** One deployment through parse → model → rules → suppressions → redaction. */
 function checkDeployment(
-  { root, name }: DiscoveredDeployment,
+  { root, name, setAside }: DiscoveredDeployment,
   files: string[],
   options: LintOptions,
   stats: RunStats,
   { rules, settings, knownRuleIds, ownWords, parsed, memo }: RuleSetup,
   walkNotes: Finding[],
 ) {
-  const { documents, findings: readFindings } = stats.time('parse', () => readDocuments(files, parsed, root));
+  const { documents, findings: readFindings } = stats.time('parse', () => {
+    const read = readDocuments(files, parsed, root);
+    // Editor and patch leftovers the walk set aside are read when a file read names one (an include, a mount, a COPY
+    // of `default.conf~`): then with the rest, as the files of one deployment are (rare: a second read costs little).
+    const named = namedLeftovers(setAside ?? [], read.documents);
+    return named.length > 0 ? readDocuments([...files, ...named].sort(), parsed, root) : read;
+  });
   const buildProjects = files.filter(isBuildFile).map((file) => path.dirname(file));
   const derive = (from: ParsedDocument[]) => {
     const model = stats.time('model', () =>
