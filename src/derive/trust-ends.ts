@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
 import { mqQueueManagerKeyRepository } from '../knowledge';
 import type { TreeCertificate } from '../model/mq-certs';
+import type { PemCertificate } from '../parse/certificate';
 import { isNginx, type Component, type StoreRef } from '../model/types';
 import type { VerifierStack } from './chain';
 import type { NamedCertificates } from './presented';
@@ -311,4 +312,37 @@ export function noTrustStore(verifier: Component): string {
     return `${verifier.name} has no trust store configured`;
   const repository = mqQueueManagerKeyRepository();
   return `${verifier.name}'s queue manager sets no SSLKEYR, so it trusts what its default key repository (${repository.default.value}) holds, or in IBM MQ's container image the certificates mounted in ${repository.containerTrustDirectory.value} (a Helm chart's pki.trust, a QueueManager's spec.pki.trust), which the tree does not settle`;
+}
+
+function uniqueCerts(all: TreeCertificate[]): PemCertificate[] {
+  const seen = new Map<string, PemCertificate>();
+  for (const c of all) if (!seen.has(c.cert.fingerprintSha256)) seen.set(c.cert.fingerprintSha256, c.cert);
+  return [...seen.values()];
+}
+
+/**
+ * What a deployment's certificates settle per component, each asked once per deployment: a component is an end of
+ * many links (a client of every same-named server), and each answer reads every certificate of the tree.
+ */
+export interface TreeEnds {
+  /** Every distinct certificate of the tree (a chain's issuers may be found there). */
+  elsewhere: PemCertificate[];
+  ownChain(component: Component): ReturnType<typeof ownChain>;
+  anchorsOf(component: Component): ReturnType<typeof anchorsOf>;
+}
+
+export function treeEnds(tree: TreeOfCertificates): TreeEnds {
+  const { all, presented, unreadable } = tree;
+  const chains = new Map<Component, ReturnType<typeof ownChain>>();
+  const anchors = new Map<Component, ReturnType<typeof anchorsOf>>();
+  const once = <T>(answers: Map<Component, T>, component: Component, answer: () => T): T => {
+    let known = answers.get(component);
+    if (known === undefined) answers.set(component, (known = answer()));
+    return known;
+  };
+  return {
+    elsewhere: uniqueCerts(all),
+    ownChain: (component) => once(chains, component, () => ownChain(all, presented, component, unreadable)),
+    anchorsOf: (component) => once(anchors, component, () => anchorsOf(all, component, unreadable)),
+  };
 }

@@ -23,14 +23,13 @@ import {
 } from './chain';
 import type { NamedCertificates } from './presented';
 import {
-  anchorsOf,
   listedIssuers,
   noTrustStore,
-  ownChain,
   storeUnknown,
+  treeEnds,
   verifierStack,
   type AnchorSource,
-  type TreeOfCertificates,
+  type TreeEnds,
 } from './trust-ends';
 
 export { storeUnknown, type AnchorSource };
@@ -150,39 +149,6 @@ function judge(
       : {}),
   });
   return result.ok ? { kind: 'trusted', result } : { kind: 'untrusted', result };
-}
-
-function uniqueCerts(all: TreeCertificate[]): PemCertificate[] {
-  const seen = new Map<string, PemCertificate>();
-  for (const c of all) if (!seen.has(c.cert.fingerprintSha256)) seen.set(c.cert.fingerprintSha256, c.cert);
-  return [...seen.values()];
-}
-
-/**
- * What a deployment's certificates settle per component, each asked once per deployment: a component is an end of
- * many links (a client of every same-named server), and each answer reads every certificate of the tree.
- */
-interface TreeEnds {
-  /** Every distinct certificate of the tree (a chain's issuers may be found there). */
-  elsewhere: PemCertificate[];
-  ownChain(component: Component): ReturnType<typeof ownChain>;
-  anchorsOf(component: Component): ReturnType<typeof anchorsOf>;
-}
-
-function treeEnds(tree: TreeOfCertificates): TreeEnds {
-  const { all, presented, unreadable } = tree;
-  const chains = new Map<Component, ReturnType<typeof ownChain>>();
-  const anchors = new Map<Component, ReturnType<typeof anchorsOf>>();
-  const once = <T>(answers: Map<Component, T>, component: Component, answer: () => T): T => {
-    let known = answers.get(component);
-    if (known === undefined) answers.set(component, (known = answer()));
-    return known;
-  };
-  return {
-    elsewhere: uniqueCerts(all),
-    ownChain: (component) => once(chains, component, () => ownChain(all, presented, component, unreadable)),
-    anchorsOf: (component) => once(anchors, component, () => anchorsOf(all, component, unreadable)),
-  };
 }
 
 /** Checks one direction once the presented chain(s) and anchors are known. */
