@@ -33,7 +33,11 @@ export function springBootSince(feature: SpringBootFeature): string {
  * placeholder), or it is a milestone or snapshot of the introducing release (the settings came in one of them).
  */
 export function springBootHas(feature: SpringBootFeature, version: string): boolean | undefined {
-  return atLeast(version, data.features[feature].since);
+  const fact: { since: string; backports?: readonly { from: string; before: string }[] } = data.features[feature];
+  const backported = fact.backports?.find(
+    (b) => atLeast(version, b.from) === true && atLeast(version, b.before) === false,
+  );
+  return backported ? true : atLeast(version, fact.since);
 }
 
 /** Whether `version` is `since` or later; undefined for no version, or a pre-release of `since` itself. */

@@ -10,7 +10,9 @@ import type { Location } from '../core/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
-import { composeProjectOf } from './compose-mounts';
+import { builtDockerfile, composeProjectOf } from './compose-mounts';
+import type { DockerfileData } from '../parse/dockerfile';
+import { runtimeStage } from '../parse/dockerfile-stages';
 import type { ModelContext } from './contributor';
 import { callerProjects, containerRunners } from './loopback';
 import { springKey } from '../parse/spring';
@@ -59,16 +61,17 @@ export interface JdbcUrl extends DatasourceUrl {
 }
 
 /**
- * The app's URL when `pattern` (groups: host, port, parameters) matches it and it calls the server's own `port` (the
- * default when it names none): another port is not the server's listener, and nothing in the service is read that
- * would move it.
+ * The app's URL when `pattern` (groups: host, port, parameters) matches it, with the port it calls: the one it names,
+ * else the driver's `defaultPort`. Whether a server listens there is the product's part to say (./mysql-calls.ts
+ * serverPort: MYSQL_TCP_PORT; ./mssql-calls.ts mssqlPort: a named instance).
  */
-export function jdbcUrlOf(settings: SpringSettings, pattern: RegExp, port: number): JdbcUrl | undefined {
+export function writtenJdbcUrl(settings: SpringSettings, pattern: RegExp, defaultPort: number): JdbcUrl | undefined {
   const written = datasourceUrl(settings);
   const url = written && pattern.exec(written.value);
-  if (!written || !url || (url[2] !== undefined && Number(url[2]) !== port)) return undefined;
+  if (!written || !url) return undefined;
   // Only for a URL of the product asked about: the app's settings are scanned for pool properties once it matches.
   if (settings.entries.some((e) => POOL_PROPERTIES.test(springKey(e.key)))) return undefined;
+  const port = url[2] !== undefined ? Number(url[2]) : defaultPort;
   return { ...written, host: url[1]!.toLowerCase(), port, parameters: url[3] };
 }
 
@@ -148,6 +151,31 @@ export function mountsAt({ service, doc }: ServiceAt, target: (path: string) => 
 /** Where the service's `image:` is written. */
 export function imageLocation({ service, doc }: ServiceAt): Location {
   return { file: doc.file.path, ...(service.imageRange && { range: service.imageRange }) };
+}
+
+/** The image a database service runs, where the tree names it, and the Dockerfile it is built from, if it is. */
+export interface ServerImage {
+  image: string;
+  at: Location;
+  built?: DockerfileData;
+}
+
+/**
+ * The image a service runs: with `build:`, the runtime stage `FROM` of the Dockerfile it builds (its `image:` then
+ * only names the result), undefined when the tree does not hold that Dockerfile or its FROM takes a build argument
+ * without a default; else its `image:`.
+ */
+export function serverImage(ctx: ModelContext, server: ServiceAt): ServerImage | undefined {
+  const { service, doc } = server;
+  if (service.build === undefined)
+    return service.image ? { image: service.image, at: imageLocation(server) } : undefined;
+  const dockerfile = builtDockerfile(doc.file.path, service);
+  const built = ctx.deployment.documents.find((d) => d.file.path === dockerfile && d.kind === 'dockerfile');
+  const data = built?.data as DockerfileData | undefined;
+  const stage = data && runtimeStage(data);
+  return built && data && stage?.image
+    ? { image: stage.image, at: { file: built.file.path, range: stage.range }, built: data }
+    : undefined;
 }
 
 /**

@@ -8,8 +8,9 @@
  * mssqlJdbcEncrypts) unless its build file names its own mssql-jdbc version. The server presents the self-signed
  * certificate it makes at start unless one is provisioned (mssql-conf: knowledge MSSQL.certificatePaths): a service
  * that mounts something there, a certificate file, or sets a TLS variable or command word is not judged. Neither is a
- * URL with a `trustStore` or `trustManagerClass` (they say which certificates the client trusts), an instance name
- * (`host\SQLEXPRESS`), or another port. Property names are matched without regard to case.
+ * URL with a `trustStore` or `trustManagerClass` (they say which certificates the client trusts), another port, a named
+ * instance without a port (mssqlPort), or a server built from a Dockerfile (its image may hold a certificate). Property
+ * names are matched without regard to case.
  */
 import { MSSQL, mssqlServerImage } from '../knowledge';
 import type { SpringBootRelease } from './attributes';
@@ -17,18 +18,22 @@ import type { ModelContext } from './contributor';
 import {
   callOf,
   commandSays,
-  imageLocation,
-  jdbcUrlOf,
   mountsAt,
   releaseManagingDriver,
+  serverImage,
   serviceCalled,
+  writtenJdbcUrl,
+  type JdbcUrl,
   type ServiceAt,
 } from './jdbc-targets';
 import type { SpringSettings } from './spring-settings';
 import type { MssqlCall } from './types';
 
-/** `jdbc:sqlserver://host[:port][;properties]`: one host, no instance name. */
-const MSSQL_URL = /^jdbc:sqlserver:\/\/([A-Za-z0-9._-]+)(?::(\d+))?\/?(?:;(.*))?$/i;
+/** `jdbc:sqlserver://host[\instance][:port][;properties]`: one host. */
+const MSSQL_URL = /^jdbc:sqlserver:\/\/([A-Za-z0-9._-]+)(?:\\[^:;/]*)?(?::(\d+))?\/?(?:;(.*))?$/i;
+/** A URL that names an instance after its host (`host\SQLEXPRESS`), and one that writes a port. */
+const URL_INSTANCE = /^jdbc:sqlserver:\/\/[^;:\\]*\\/i;
+const URL_PORT = /^jdbc:sqlserver:\/\/[^;:]*:\d/i;
 const MSSQL_PORT = 1433;
 const ON = new Set(['true', 'yes', 'mandatory', 'strict']);
 /** A container path or command word that may provision the server's own certificate. */
@@ -54,6 +59,20 @@ function urlProperties(text: string | undefined): Map<string, string> {
   return out;
 }
 
+/**
+ * The port the driver calls: `portNumber` (or its synonym `port`) among the properties, which the driver reads after
+ * the URL's own `:port`, else that, else 1433 — except for a named instance (`host\SQLEXPRESS`, `instanceName=`) without
+ * a port, whose port the driver asks SQL Server Browser for (UDP 1434): undefined, not known from the tree
+ * (mssql-jdbc SQLServerConnection.primaryPermissionCheck: getInstancePort only when the port number is 0; Util.parseUrl
+ * reads `\instance` and `:port` after the host; 'port' → portNumber in SQLServerDriver's synonyms: v12.8.1, 96c824d).
+ */
+function mssqlPort(url: JdbcUrl, properties: Map<string, string>): number | undefined {
+  const property = properties.get('portnumber') ?? properties.get('port');
+  if (property !== undefined) return /^\d+$/.test(property) ? Number(property) : undefined;
+  if (!URL_PORT.test(url.value) && (URL_INSTANCE.test(url.value) || properties.has('instancename'))) return undefined;
+  return url.port;
+}
+
 /** Whether the service may have a certificate of its own (see above). */
 function certificateProvisioned(server: ServiceAt): boolean {
   const paths = MSSQL.certificatePaths;
@@ -71,9 +90,10 @@ export function mssqlCallOf(
   appFile: string,
   springBoot: SpringBootRelease | undefined,
 ): MssqlCall | undefined {
-  const url = jdbcUrlOf(settings, MSSQL_URL, MSSQL_PORT);
+  const url = writtenJdbcUrl(settings, MSSQL_URL, MSSQL_PORT);
   if (!url) return undefined;
   const properties = urlProperties(url.parameters);
+  if (mssqlPort(url, properties) !== MSSQL_PORT) return undefined;
   const encrypt = properties.get('encrypt');
   // encrypt=strict (TDS 8.0) ignores trustServerCertificate and validates the certificate, unless `serverCertificate`
   // pins one (mssql-jdbc SQLServerConnection.connectHelper since #1757, 887cf6f, 2022-03-16).
@@ -88,12 +108,12 @@ export function mssqlCallOf(
     encrypt === undefined ? releaseManagingDriver(ctx, springBoot, 'mssqlJdbcEncrypts', OWN_DRIVER_VERSION) : undefined;
   if (encrypt === undefined && !managedBy) return undefined;
   const server = serviceCalled(ctx, url, appFile, url.host);
-  const image = server?.service.image;
-  const product = image ? mssqlServerImage(image) : undefined;
+  const image = server && serverImage(ctx, server);
+  const product = image && !image.built ? mssqlServerImage(image.image) : undefined;
   if (!server || !image || !product || certificateProvisioned(server)) return undefined;
   return {
     ...callOf(app, url),
     ...(encrypt !== undefined ? { encrypt } : { managedBy: managedBy! }),
-    server: { service: server.service.name, image, at: imageLocation(server), product: product.name },
+    server: { service: server.service.name, image: image.image, at: image.at, product: product.name },
   };
 }

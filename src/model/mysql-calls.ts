@@ -1,24 +1,30 @@
 /**
  * A Java application's JDBC connection to a MySQL server that a Compose service of the tree runs from Docker's official
  * image (Deployment.mysqlCalls): `spring.datasource.url` = `jdbc:mysql://host[:3306]/…` whose host names that service
- * (./jdbc-targets.ts). MySQL Connector/J asks for TLS whenever the server offers it, unless the URL turns it off:
+ * (./jdbc-targets.ts), or builds from a Dockerfile whose runtime `FROM` is that image. MySQL Connector/J asks for TLS whenever the server offers it, unless the URL turns it off:
  * `sslMode=DISABLED`, or without `sslMode` a `useSSL=false` (property names without regard to case: knowledge
  * CONNECTOR_J). The server's side comes from knowledge (mysqlServerFromImage): the release its image tag names, the
  * protocols that release speaks and whether the image's first start turns TLS on. A call is recorded only where all of
- * it is known: one host (no failover list or `address=(…)` form), a service whose `command:` and mounted configuration
- * (anything under /etc/mysql, /etc/my.cnf) say nothing the model would have to read about TLS or its port.
+ * it is known: one host (no failover list or `address=(…)` form), a service whose `command:`, mounted configuration
+ * (anything under /etc/mysql, /etc/my.cnf) and Dockerfile say nothing the model would have to read about TLS or its
+ * port, and a URL that calls the port the server listens on: 3306 unless MYSQL_TCP_PORT moves it (serverPort).
  */
+import * as path from 'node:path';
 import { mysqlServerFromImage } from '../knowledge';
 import type { SpringBootRelease } from './attributes';
 import type { ModelContext } from './contributor';
+import { heldCommands, heldCopies } from '../parse/dockerfile-stages';
+import type { DockerfileData } from '../parse/dockerfile';
+import type { Entry } from '../parse/types';
 import {
   callOf,
   commandSays,
-  imageLocation,
-  jdbcUrlOf,
   mountsAt,
   releaseManagingDriver,
+  serverImage,
   serviceCalled,
+  writtenJdbcUrl,
+  type ServiceAt,
 } from './jdbc-targets';
 import type { SpringSettings } from './spring-settings';
 import type { MysqlCall } from './types';
@@ -30,6 +36,43 @@ const MYSQL_PORT = 3306;
 const SERVER_CONFIG = /^\/etc\/(?:mysql(?:\/|$)|my\.cnf)/;
 /** A `command:` word that may change what the server speaks or where it listens. */
 const SERVER_SWITCH = /ssl|tls|port|defaults-file|defaults-extra-file/i;
+/** The environment variable mysqld takes its port from when no option names one. */
+const PORT_VARIABLE = 'MYSQL_TCP_PORT';
+
+/**
+ * The port the server listens on: mysqld takes MYSQL_TCP_PORT from its environment when no option names a port
+ * (sql/mysqld.cc set_ports: 'either default can be overridden by the environment variable MYSQL_TCP_PORT, which in
+ * turn can be overridden with command line options'), and neither Docker's image nor its entrypoint names one
+ * (docker-library/mysql@3728e57: the entrypoint starts its temporary server with --skip-networking, then execs
+ * mysqld with the container's arguments; its my.cnf sets no port). The service's `environment:` wins over its
+ * `env_file:` files, a later file over an earlier one. Undefined when unknown: a value the shell or a variable gives,
+ * or an env_file the tree does not hold.
+ */
+function serverPort(ctx: ModelContext, { service, doc }: ServiceAt): number | undefined {
+  const portIn = (value: string | undefined) => (value && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined);
+  const set = service.environment.filter((v) => v.name === PORT_VARIABLE).at(-1);
+  if (set) return portIn(set.value);
+  let fromFile: Entry | undefined;
+  for (const envFile of service.envFiles) {
+    const file = path.resolve(path.dirname(doc.file.path), envFile.path);
+    const read = ctx.deployment.documents.find((d) => d.file.path === file);
+    if (!read) return undefined;
+    fromFile = read.entries.filter((e) => e.key === PORT_VARIABLE).at(-1) ?? fromFile;
+  }
+  return fromFile ? portIn(fromFile.value) : MYSQL_PORT;
+}
+
+/**
+ * Whether the Dockerfile a server is built from may change what it speaks or where it listens: a copy into its
+ * configuration (or to a place the model cannot tell), or an instruction that names TLS, a port or an options file.
+ */
+function builtToDiffer(built: DockerfileData | undefined): boolean {
+  if (!built) return false;
+  return (
+    heldCopies(built).some((c) => c.destination === undefined || SERVER_CONFIG.test(c.destination)) ||
+    heldCommands(built).some((c) => SERVER_SWITCH.test(c.joined) || /\/etc\/(?:mysql|my\.cnf)/.test(c.joined))
+  );
+}
 
 /** A build file that names its own Connector/J version (Boot's mysql.version property, a Maven or Gradle version). */
 const OWN_DRIVER_VERSION =
@@ -84,14 +127,16 @@ export function mysqlCallOf(
   appFile: string,
   springBoot?: SpringBootRelease,
 ): MysqlCall | undefined {
-  const url = jdbcUrlOf(settings, MYSQL_URL, MYSQL_PORT);
+  const url = writtenJdbcUrl(settings, MYSQL_URL, MYSQL_PORT);
   const parameters = queryParameters(url?.parameters);
   if (!url || tlsOff(parameters)) return undefined;
   const server = serviceCalled(ctx, url, appFile, url.host);
-  const image = server?.service.image;
-  const tls = image ? mysqlServerFromImage(image) : undefined;
+  const image = server && serverImage(ctx, server);
+  const tls = image ? mysqlServerFromImage(image.image) : undefined;
   if (!server || !image || !tls?.protocols || !tls.tlsAtFirstStart.value) return undefined;
   if (commandSays(server, SERVER_SWITCH) || mountsAt(server, (target) => SERVER_CONFIG.test(target))) return undefined;
+  // No server listens where the URL calls (MYSQL_TCP_PORT moved it), or where it listens is unknown: nothing to judge.
+  if (builtToDiffer(image.built) || url.port !== serverPort(ctx, server)) return undefined;
   const protocolsParameter = parameters.has('tlsversions') ? 'tlsVersions' : 'enabledTLSProtocols';
   const protocols = parameters.get(protocolsParameter.toLowerCase());
   const asked = tlsAskedBy(parameters);
@@ -110,6 +155,6 @@ export function mysqlCallOf(
           .filter(Boolean),
       },
     }),
-    server: { service: server.service.name, image, at: imageLocation(server), tls },
+    server: { service: server.service.name, image: image.image, at: image.at, tls },
   };
 }

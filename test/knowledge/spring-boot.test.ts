@@ -21,6 +21,15 @@ describe('Spring Boot settings by release', () => {
     // Not a version: unknown.
     ['kafkaSslBundle', '${spring-boot.version}', undefined],
     ['kafkaSslBundle', 'latest', undefined],
+    // Connector/J 8.0.28 or later: the 2.6 line from 2.6.3, and the 2.5 line from 2.5.9 (backports; 2.5.8 manages 8.0.27).
+    ['mysqlConnectorTls12Only', '2.5.8', false],
+    ['mysqlConnectorTls12Only', '2.5.9', true],
+    ['mysqlConnectorTls12Only', '2.5.15', true],
+    ['mysqlConnectorTls12Only', '2.6.0', false],
+    ['mysqlConnectorTls12Only', '2.6.2', false],
+    ['mysqlConnectorTls12Only', '2.6.3', true],
+    ['mysqlConnectorTls12Only', '2.4.13', false],
+    ['mysqlConnectorTls12Only', '${spring-boot.version}', undefined],
   ] as const)('%s in %s: %s', (feature, version, expected) => {
     expect(springBootHas(feature, version)).toBe(expected);
   });

@@ -88,6 +88,36 @@ ruleTester(rule, {
           'spring:\n  application:\n    name: shop\n  datasource:\n    hikari:\n      data-source-properties:\n        useSSL: false\n',
       },
     },
+    // mysqld reads MYSQL_TCP_PORT when no option names a port (sql/mysqld.cc set_ports); the image names none.
+    {
+      name: 'MYSQL_TCP_PORT moves the server: a URL to 3306 meets no server there',
+      files: project(URL, 'mysql:5.7.26', { more: '    environment:\n      MYSQL_TCP_PORT: 3307\n' }),
+    },
+    {
+      name: 'an env_file lint-deploy does not read may set MYSQL_TCP_PORT: where the server listens is unknown',
+      files: project(URL, 'mysql:5.7.26', { more: '    env_file: ./db.env\n' }),
+    },
+    {
+      name: 'a MySQL service built from a Dockerfile FROM a floating tag names no release',
+      files: {
+        ...project(URL, 'mysql:5.7.26'),
+        'compose.yaml': `services:\n  app:\n    build: ./app\n    environment:\n      SPRING_DATASOURCE_URL: ${URL}\n  db:\n    build: ./db\n    image: mysql:5.7.26\n`,
+        'db/Dockerfile': 'FROM mysql:5.7\nCOPY init.sql /docker-entrypoint-initdb.d/\n',
+      },
+    },
+    {
+      name: 'a MySQL service built from a Dockerfile that adds server configuration: not known here',
+      files: {
+        ...project(URL, 'mysql:5.7.26'),
+        'compose.yaml': `services:\n  app:\n    build: ./app\n    environment:\n      SPRING_DATASOURCE_URL: ${URL}\n  db:\n    build: ./db\n`,
+        'db/Dockerfile': 'FROM mysql:5.7.22\nCOPY my.cnf /etc/mysql/conf.d/\n',
+      },
+    },
+    // v2.5.8 manages Connector/J 8.0.27 (spring-boot-dependencies build.gradle, dc8fd8e5).
+    {
+      name: 'Spring Boot 2.5.8 (Connector/J 8.0.27) on a JDK that still enables TLSv1.1',
+      files: { ...project(URL, 'mysql:5.7.26', OLD_JDK), ...pom('2.5.8') },
+    },
   ],
   invalid: [
     {
@@ -125,6 +155,48 @@ ruleTester(rule, {
         ...pom('3.2.5'),
       },
       errors: [{ messageId: 'noCommonProtocolByDriver', severity: 'warning', file: 'compose.yaml', line: 5 }],
+    },
+    {
+      name: 'MYSQL_TCP_PORT moves the server, and the URL calls that port',
+      files: project('jdbc:mysql://db:3307/shop', 'mysql:5.7.26', {
+        more: '    environment:\n      - MYSQL_TCP_PORT=3307\n',
+      }),
+      errors: [{ messageId: 'noCommonProtocolByDefault', file: 'compose.yaml', line: 5, messageIncludes: ['db:3307'] }],
+    },
+    {
+      name: 'a MySQL service built from a Dockerfile FROM mysql:5.7.22: that release',
+      files: {
+        ...project(URL, 'mysql:5.7.26'),
+        'compose.yaml': `services:\n  app:\n    build: ./app\n    environment:\n      SPRING_DATASOURCE_URL: ${URL}\n  db:\n    build: ./db\n    image: shop-db\n`,
+        'db/Dockerfile': 'FROM mysql:5.7.22\nCOPY init.sql /docker-entrypoint-initdb.d/\n',
+      },
+      errors: [
+        {
+          messageId: 'noCommonProtocolByDefault',
+          file: 'compose.yaml',
+          line: 5,
+          messageIncludes: ['MySQL 5.7.22'],
+          related: [
+            { file: 'db/Dockerfile', line: 1 },
+            { file: 'app/src/main/resources/application.yml', line: 3 },
+            { file: 'app/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    // v2.5.9 manages Connector/J 8.0.28 (spring-boot-dependencies build.gradle, 8bc792fd), as 2.6.3 and later do.
+    {
+      name: 'Spring Boot 2.5.9 (Connector/J 8.0.28) against MySQL 5.7.26: fails on every JDK',
+      files: { ...project(URL, 'mysql:5.7.26', OLD_JDK), ...pom('2.5.9') },
+      errors: [
+        {
+          messageId: 'noCommonProtocolByDriver',
+          severity: 'warning',
+          file: 'compose.yaml',
+          line: 5,
+          messageIncludes: ['Spring Boot 2.5.9 manages'],
+        },
+      ],
     },
     {
       name: 'Temurin 17 against MySQL 5.7.26, TLS by the driver default: warning',

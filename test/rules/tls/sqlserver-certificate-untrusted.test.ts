@@ -56,8 +56,29 @@ ruleTester(rule, {
         more: '  tools:\n    image: busybox\n    environment:\n      SPRING_DATASOURCE_HIKARI_DATA_SOURCE_PROPERTIES_TRUSTSERVERCERTIFICATE: "true"\n',
       }),
     },
+    // mssql-jdbc SQLServerConnection.primaryPermissionCheck (v12.8.1, 96c824d): a named instance without a port number is
+    // looked up through SQL Server Browser (UDP 1434), whatever port the server's container maps.
+    {
+      name: 'instanceName= without a port: SQL Browser says the port',
+      files: project('jdbc:sqlserver://sqlserver;instanceName=SQLEXPRESS;encrypt=true'),
+    },
+    { name: 'portNumber= another port', files: project(`${URL};portNumber=1434;encrypt=true`) },
+    {
+      name: 'a server built from a Dockerfile: its image may hold a certificate',
+      files: project(`${URL};encrypt=true`, { more: '    build: ./sqlserver\n' }),
+    },
   ],
   invalid: [
+    {
+      name: 'a named instance with an explicit port 1433: the port wins, no SQL Browser',
+      files: project('jdbc:sqlserver://sqlserver\\SQLEXPRESS:1433;encrypt=true'),
+      errors: [{ messageId: 'untrusted', file: 'compose.yaml', line: 5 }],
+    },
+    {
+      name: 'instanceName= with portNumber=1433',
+      files: project('jdbc:sqlserver://sqlserver;instanceName=SQLEXPRESS;portNumber=1433;encrypt=true'),
+      errors: [{ messageId: 'untrusted', file: 'compose.yaml', line: 5 }],
+    },
     // mssql-jdbc SQLServerConnection (since 887cf6f, #1757): "ignore trustServerCertificate for strict".
     {
       name: 'encrypt=strict ignores trustServerCertificate=true: the certificate is still validated',
