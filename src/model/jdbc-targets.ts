@@ -63,7 +63,7 @@ export interface JdbcUrl extends DatasourceUrl {
 /**
  * The app's URL when `pattern` (groups: host, port, parameters) matches it, with the port it calls: the one it names,
  * else the driver's `defaultPort`. Whether a server listens there is the product's part to say (./mysql-calls.ts
- * serverPort: MYSQL_TCP_PORT; ./mssql-calls.ts mssqlPort: a named instance).
+ * serverPort: MYSQL_TCP_PORT moves it).
  */
 export function writtenJdbcUrl(settings: SpringSettings, pattern: RegExp, defaultPort: number): JdbcUrl | undefined {
   const written = datasourceUrl(settings);
@@ -73,6 +73,15 @@ export function writtenJdbcUrl(settings: SpringSettings, pattern: RegExp, defaul
   if (settings.entries.some((e) => POOL_PROPERTIES.test(springKey(e.key)))) return undefined;
   const port = url[2] !== undefined ? Number(url[2]) : defaultPort;
   return { ...written, host: url[1]!.toLowerCase(), port, parameters: url[3] };
+}
+
+/**
+ * The app's URL when `pattern` matches it and it calls the server's own `port` (the default when it names none):
+ * another port is not the server's listener, and nothing in the service is read that would move it.
+ */
+export function jdbcUrlOf(settings: SpringSettings, pattern: RegExp, port: number): JdbcUrl | undefined {
+  const url = writtenJdbcUrl(settings, pattern, port);
+  return url?.port === port ? url : undefined;
 }
 
 /** The fields every JDBC call record has, for the app and its URL. */

@@ -22,7 +22,7 @@ import {
   releaseManagingDriver,
   serverImage,
   serviceCalled,
-  writtenJdbcUrl,
+  jdbcUrlOf,
   type JdbcUrl,
   type ServiceAt,
 } from './jdbc-targets';
@@ -90,7 +90,7 @@ export function mssqlCallOf(
   appFile: string,
   springBoot: SpringBootRelease | undefined,
 ): MssqlCall | undefined {
-  const url = writtenJdbcUrl(settings, MSSQL_URL, MSSQL_PORT);
+  const url = jdbcUrlOf(settings, MSSQL_URL, MSSQL_PORT);
   if (!url) return undefined;
   const properties = urlProperties(url.parameters);
   if (mssqlPort(url, properties) !== MSSQL_PORT) return undefined;
