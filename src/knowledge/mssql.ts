@@ -4,13 +4,11 @@
  * the driver validates the server's certificate whenever encryption is on and trustServerCertificate is not true.
  */
 import data from './data/mssql-servers.json';
-import { splitImageReference } from './jdk-locations';
+import { serverImageNamed } from './server-images';
 
 /** Microsoft's SQL Server image an image reference names (any tag), or undefined. */
 export function mssqlServerImage(reference: string): { name: string; source: string } | undefined {
-  const { name } = splitImageReference(reference.trim().toLowerCase());
-  const image = data.images.find((i) => i.repository.includes(name));
-  return image && { name: image.name, source: image.source };
+  return serverImageNamed(data.images, reference);
 }
 
 /** The facts a verdict on an SQL Server connection rests on, with their sources. */

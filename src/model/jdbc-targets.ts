@@ -84,6 +84,33 @@ export function jdbcUrlOf(settings: SpringSettings, pattern: RegExp, port: numbe
   return url?.port === port ? url : undefined;
 }
 
+/**
+ * A URL's query parameters (`a=1&b=2`), decoded, each name as `nameOf` keeps it (Connector/J matches names without regard
+ * to case, pgjdbc with it), the last of a name winning.
+ */
+export function urlQuery(
+  query: string | undefined,
+  nameOf: (name: string) => string = (name) => name,
+): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const part of (query ?? '').split('&')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) continue;
+    try {
+      out.set(nameOf(decodeURIComponent(part.slice(0, eq))), decodeURIComponent(part.slice(eq + 1)).trim());
+    } catch {
+      out.set(nameOf(part.slice(0, eq)), part.slice(eq + 1).trim());
+    }
+  }
+  return out;
+}
+
+/** The service's `command:` (a string or a list) or `entrypoint:` values as written. */
+export function startValues({ service, doc }: ServiceAt, key: 'command' | 'entrypoint'): string[] {
+  const prefix = `services.${service.name}.${key}`;
+  return doc.entries.filter((e) => e.key === prefix || e.key.startsWith(`${prefix}[`)).map((e) => e.value);
+}
+
 /** The fields every JDBC call record has, for the app and its URL. */
 export function callOf(app: { id: string; name: string }, url: JdbcUrl): JdbcCall {
   return {

@@ -23,6 +23,7 @@ import {
   releaseManagingDriver,
   serverImage,
   serviceCalled,
+  urlQuery,
   writtenJdbcUrl,
   type ServiceAt,
 } from './jdbc-targets';
@@ -78,21 +79,6 @@ function builtToDiffer(built: DockerfileData | undefined): boolean {
 const OWN_DRIVER_VERSION =
   /<mysql\.version>|mysql-connector-j(?:ava)?\.version|<artifactId>\s*mysql-connector-j(?:ava)?\s*<\/artifactId>\s*<version>|mysql-connector-j(?:ava)?:\s*[\d$]/;
 
-/** The URL's query parameters, names lower case (Connector/J matches them without regard to case), the last one winning. */
-function queryParameters(query: string | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const part of (query ?? '').split('&')) {
-    const eq = part.indexOf('=');
-    if (eq <= 0) continue;
-    try {
-      out.set(decodeURIComponent(part.slice(0, eq)).toLowerCase(), decodeURIComponent(part.slice(eq + 1)).trim());
-    } catch {
-      out.set(part.slice(0, eq).toLowerCase(), part.slice(eq + 1).trim());
-    }
-  }
-  return out;
-}
-
 /** The URL's own words that ask for TLS (`sslMode=REQUIRED`, `useSSL=true`), if any: else the driver's default decides. */
 function tlsAskedBy(parameters: Map<string, string>): string | undefined {
   const mode = parameters.get('sslmode');
@@ -128,7 +114,7 @@ export function mysqlCallOf(
   springBoot?: SpringBootRelease,
 ): MysqlCall | undefined {
   const url = writtenJdbcUrl(settings, MYSQL_URL, MYSQL_PORT);
-  const parameters = queryParameters(url?.parameters);
+  const parameters = urlQuery(url?.parameters, (name) => name.toLowerCase());
   if (!url || tlsOff(parameters)) return undefined;
   const server = serviceCalled(ctx, url, appFile, url.host);
   const image = server && serverImage(ctx, server);

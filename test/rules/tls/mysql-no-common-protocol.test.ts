@@ -47,6 +47,10 @@ ruleTester(rule, {
       files: project(URL, 'mysql:5.7.26', { more: '    volumes:\n      - ./mysql/conf.d:/etc/mysql/conf.d\n' }),
     },
     { name: 'another port: not the server', files: project('jdbc:mysql://db:3307/shop', 'mysql:5.7.26') },
+    {
+      name: 'a service built from the tree: `image:` names the build, not the pulled release',
+      files: project(URL, 'mysql:5.7.26', { more: '    build: ./db\n' }),
+    },
     { name: 'another host: not the service', files: project('jdbc:mysql://other:3306/shop', 'mysql:5.7.26') },
     {
       name: 'a placeholder in the URL',
