@@ -301,3 +301,18 @@ export interface MssqlCall extends JdbcCall {
   /** The Compose service that runs the server, its image as written and where, and the image's name in words. */
   server: { service: string; image: string; at: Location; product: string };
 }
+
+/**
+ * A Java application's pgjdbc connection that requires SSL of a PostgreSQL server a Compose service of the tree runs
+ * from Docker's official image with ssl off, nothing in the service turning it on (./postgres-calls.ts).
+ */
+export interface PostgresCall extends JdbcCall {
+  /** The URL's words that require SSL, as written (`sslmode=require`, `ssl=true`). */
+  sslRequiredBy: string;
+  /** Whether they are `ssl=true` without `sslmode` (pgjdbc's verify-full from 42.2.5 on, SSL required before). */
+  bySslTrue: boolean;
+  /** The Compose service that runs the server, its image as written and where, and the image's name in words. */
+  server: { service: string; image: string; at: Location; product: string };
+  /** The service's env files and init scripts read and found to say nothing that turns SSL on (`what`: which). */
+  filesRead: { file: string; what: string }[];
+}

@@ -16,8 +16,7 @@ import { serveConfigServerFiles } from './spring-config-server';
 import { deploymentMounts } from './compose-mounts';
 import { treeStoresOf, withTrust } from './store-files';
 import { brokerUrlsIn, jndiBrokerUrls } from './broker-urls';
-import { mysqlCallOf } from './mysql-calls';
-import { mssqlCallOf } from './mssql-calls';
+import { recordJdbcCalls } from './jdbc-calls';
 import { ACTIVEMQ_JNDI_KIND, type ActiveMqJndiData } from '../parse/activemq-jndi';
 import type { ModelContext, ModelContributor } from './contributor';
 import type { DockerfileData } from '../parse/dockerfile';
@@ -217,10 +216,7 @@ export const javaAppContributor: ModelContributor = {
       // and the bundle ends read the settings without them. Kafka's ends say themselves why they read their stores.
       const bundlesBound = springBoot ? springBootHas('sslBundles', springBoot.version) : undefined;
       const settings = bundlesBound === false ? withoutSslBundles(written) : written;
-      const mysqlCall = mysqlCallOf(ctx, client, settings, first.file.path, springBoot);
-      if (mysqlCall) (ctx.deployment.mysqlCalls ??= []).push(mysqlCall);
-      const mssqlCall = mssqlCallOf(ctx, client, settings, first.file.path, springBoot);
-      if (mssqlCall) (ctx.deployment.mssqlCalls ??= []).push(mssqlCall);
+      recordJdbcCalls(ctx, client, settings, first.file.path, springBoot);
       // Their stores come from the same settings they are built from (a Compose SERVER_SSL_KEY_STORE, a
       // spring.config.location that replaces the packaged files), read once here.
       // What the app's JDK implements (unknown JDK: undefined), for the protocols embedded Tomcat keeps.

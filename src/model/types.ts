@@ -52,6 +52,7 @@ import type {
   TomcatAjpWithoutSecret,
   MysqlCall,
   MssqlCall,
+  PostgresCall,
 } from './deployment-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
@@ -76,6 +77,7 @@ export type {
   JdbcCall,
   MysqlCall,
   MssqlCall,
+  PostgresCall,
 } from './deployment-records';
 
 // Shared with the knowledge base (which takes runtimes as input) and core; re-exported so model users import one module.
@@ -324,6 +326,8 @@ export interface Deployment {
   mysqlCalls?: MysqlCall[];
   /** Java applications' JDBC connections to SQL Server of the tree that validate its certificate (./mssql-calls.ts). Unset without the model. */
   mssqlCalls?: MssqlCall[];
+  /** Java applications' JDBC connections requiring SSL of a PostgreSQL server of the tree without it (./postgres-calls.ts). Unset without the model. */
+  postgresCalls?: PostgresCall[];
   /** nginx `*_ssl_*` directives only plain passes apply (nginx ignores them). Unset without the model. */
   nginxIgnoredPassTls?: NginxIgnoredPassTls[];
   /** nginx `*_ssl_verify on` without a trusted certificate where nginx builds a TLS client. Unset without the model. */

@@ -117,6 +117,7 @@ import tlsNegotiatesUnexpectedCipher from './tls/negotiates-unexpected-cipher';
 import tlsNoCommonCipher from './tls/no-common-cipher';
 import tlsNoCommonProtocol from './tls/no-common-protocol';
 import tlsPlainCallToTlsPort from './tls/plain-call-to-tls-port';
+import tlsPostgresServerWithoutTls from './tls/postgres-server-without-tls';
 import tlsServerAllowsLegacyProtocols from './tls/server-allows-legacy-protocols';
 import tlsSqlserverCertificateUntrusted from './tls/sqlserver-certificate-untrusted';
 import tlsUntrustedServerCertificate from './tls/untrusted-server-certificate';
@@ -251,6 +252,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   tlsNoCommonCipher,
   tlsNoCommonProtocol,
   tlsPlainCallToTlsPort,
+  tlsPostgresServerWithoutTls,
   tlsServerAllowsLegacyProtocols,
   tlsSqlserverCertificateUntrusted,
   tlsUntrustedServerCertificate,

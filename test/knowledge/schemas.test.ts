@@ -23,6 +23,7 @@ const datasets: [string, string][] = [
   ['src/knowledge/data/ihs.json', 'schemas/knowledge/ihs.schema.json'],
   ['src/knowledge/data/mssql-servers.json', 'schemas/knowledge/mssql-servers.schema.json'],
   ['src/knowledge/data/mysql-servers.json', 'schemas/knowledge/mysql-servers.schema.json'],
+  ['src/knowledge/data/postgres-servers.json', 'schemas/knowledge/postgres-servers.schema.json'],
 ];
 const read = (rel: string) => JSON.parse(fs.readFileSync(path.join(root, rel), 'utf8'));
 
