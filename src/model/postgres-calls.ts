@@ -9,7 +9,8 @@
  * directory; no variable naming SSL or PGPORT, and env files the tree holds that do not either; no mount of
  * configuration, certificates or a data directory whose tree copy holds postgresql.conf; init scripts the tree holds
  * that do not mention SSL, a configuration file or the data directory. Parameters that move the connection elsewhere
- * or negotiate otherwise (`service`, `socketFactory`, `sslNegotiation`, `gssEncMode` prefer or require) leave it unknown.
+ * or negotiate otherwise (`host`, `port`, `service`, `socketFactory`, `sslNegotiation`, `gssEncMode` prefer or require)
+ * leave it unknown.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -58,7 +59,10 @@ function sslRequiredBy(parameters: Map<string, string>): { words: string; bySslT
 function connectsOtherwise(parameters: Map<string, string>): boolean {
   const negotiation = parameters.get('sslNegotiation');
   const gss = parameters.get('gssEncMode');
+  // `host=`/`port=` (any case) and `PGHOST=`/`PGPORT=` replace the URL's own host and port (pgjdbc Driver.parseURL).
+  const moved = [...parameters.keys()].some((name) => /^(?:PG)?(?:HOST|PORT)$/.test(name.toUpperCase()));
   return (
+    moved ||
     parameters.has('service') ||
     parameters.has('socketFactory') ||
     (negotiation !== undefined && negotiation !== 'postgres') ||

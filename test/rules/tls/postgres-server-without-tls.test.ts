@@ -93,6 +93,10 @@ ruleTester(rule, {
     { name: 'another port', files: project('jdbc:postgresql://db:5433/shop?sslmode=require') },
     { name: 'a failover host list', files: project('jdbc:postgresql://db:5432,db2:5432/shop?sslmode=require') },
     {
+      name: 'a host parameter replaces the URL host (pgjdbc Driver.parseURL)',
+      files: project(`${URL}?sslmode=require&host=db.example.com`),
+    },
+    {
       name: 'a socket factory (a cloud connector) makes the connection',
       files: project(`${URL}?sslmode=require&socketFactory=com.google.cloud.sql.postgres.SocketFactory`),
     },
