@@ -85,7 +85,7 @@ export function certificateFileUse(
     } else if (name) {
       add(namedOutside, name, component, at, alias);
       // An absolute path the tree does not place (no COPY, no mount, no tree path of its last two segments): a tree
-      // file of its name may be the one deployed, or another (juouyang/jetty-https-lab@9c1e5d5: Jetty's
+      // file of its name may be the one deployed, or another (juouyang/jetty-https-lab@7e88c56: Jetty's
       // /etc/ssl/keystore.jks and the expired sample ssl/expired/keystore.jks): perhaps, as a relative path.
       unresolvedHere(true);
     }

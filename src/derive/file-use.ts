@@ -23,8 +23,8 @@ export function mayName(ref: UnresolvedReference, file: string, pem: boolean): b
  * Liberty or JMS configuration, `homeConfig`, which picks certificates by label), `not-served` (only servers that serve
  * no TLS in the run the tree shows name it or own it: CertificateFileUse.notServed), `perhaps` (nothing names it, but
  * some component names a file by a placeholder nothing resolves, or by a relative path of its name found beside no
- * configuration, or by an absolute path of its name the tree does not place: it may be this one), or `unnamed` (test data, a
- * copy left behind: seen by no peer lint-deploy knows of).
+ * configuration, or by an absolute path of its name the tree does not place: it may be this one), or `unnamed` (test
+ * data, a copy left behind: seen by no peer lint-deploy knows of).
  */
 export function fileUse(
   files: CertificateFileUse,
@@ -37,8 +37,8 @@ export function fileUse(
   | { use: 'other-alias'; by: RelatedLocation[]; selected: string[] }
   | { use: 'not-served'; by: readonly NotServedBy[] }
   | { use: 'perhaps' | 'unnamed' } {
-  // A file named only through the file name of a path outside the tree (`/etc/ssl/app.p12` → `app.p12`) may be the one
-  // deployed or not: `perhaps` below, as the reference is also unresolved.
+  // A file named only through the file name of a path outside the tree (`/etc/ssl/app.p12` → `app.p12`) may be the
+  // one deployed or not: `perhaps` below, as the reference is also unresolved.
   const resolved = files.inUse.get(file) ?? [];
   const named = resolved.length > 0 ? [...resolved, ...(files.namedOutside.get(path.basename(file)) ?? [])] : [];
   // A key entry of a store whose every naming setting selects another alias (server.ssl.key-alias, keyAlias…) is

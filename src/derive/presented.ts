@@ -49,7 +49,7 @@ function certificatesNamed(index: CertificateIndex, wanted: string | undefined, 
     // name elsewhere in the tree (another example's, test data) is not it. An absolute path the model did not place
     // (no COPY, no Compose mount) that shares only its file name with a tree file names the file beside the
     // configuration (`/etc/nginx/client.crt` and nginx.conf's client.crt), not one further down: perhaps that one,
-    // perhaps another (juouyang/jetty-https-lab@9c1e5d5: Jetty's /etc/ssl/keystore.jks and ssl/expired/keystore.jks,
+    // perhaps another (juouyang/jetty-https-lab@7e88c56: Jetty's /etc/ssl/keystore.jks and ssl/expired/keystore.jks,
     // a sample kept expired on purpose).
     const home = path.dirname(component.location.file);
     const beside = (candidate: string) =>

@@ -143,7 +143,7 @@ export function resolveStoreFile(written: string, bases: string[], stores: TreeS
       tail++;
     // One segment (a bare file name) only counts below a base directory: elsewhere it is another component's store.
     // For an absolute path the server reads (`/etc/ssl/keystore.jks`), only a file directly in a base directory: one
-    // further down is a guess (juouyang/jetty-https-lab@9c1e5d5's ssl/expired/keystore.jks, an expired sample, was said
+    // further down is a guess (juouyang/jetty-https-lab@7e88c56's ssl/expired/keystore.jks, an expired sample, was said
     // to be the key store Jetty serves).
     const near = bases.some((b) => (absolute ? path.dirname(file) === b : file.startsWith(b + path.sep)));
     if (tail >= Math.min(2, want.length) && (tail >= 2 || near) && (!best || tail > best.tail)) best = { file, tail };

@@ -631,7 +631,7 @@ ruleTester(rule, {
     },
     {
       // The same name given as the container's absolute path, which no COPY or Compose mount of the tree fills: a tree
-      // file of that name may be the one deployed, or another (juouyang/jetty-https-lab@9c1e5d5: Jetty's
+      // file of that name may be the one deployed, or another (juouyang/jetty-https-lab@7e88c56: Jetty's
       // /etc/ssl/keystore.jks and the expired sample ssl/expired/keystore.jks, said before to be the served store).
       name: 'an absolute container path no COPY or mount fills, a file of that name elsewhere: perhaps it (a warning)',
       files: {

@@ -1,8 +1,9 @@
 /**
  * A trust store whose file holds a private key: the store a component loads as its trust store, with the password
- * written at a given place, is a key store with a key entry (a server's own PKCS#12 handed to its clients as their trust
- * store, or a key kept beside the CA certificates: kevinaixyz/microservices@4001a4c api-gateway's
- * `ribbon.TrustStore` is the app's keystore.p12). Its password then guards that key, whatever the setting's name says.
+ * written at a given place, is a key store with a key entry (a server's own PKCS#12 handed to its clients as their
+ * trust store, or a key kept beside the CA certificates: felipewind/quarkus-mutual-tls-demo@ca89a36's
+ * server-truststore-clients.jks, a PKCS#12 holding the clients' keys). Its password then guards that key, whatever
+ * the setting's name says.
  */
 import type { Location } from '../../../core/types';
 import type { DerivedDeployment } from '../../../derive/types';
