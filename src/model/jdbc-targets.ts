@@ -172,11 +172,8 @@ export function serviceCalled(
 }
 
 /** Whether a word of the service's `command:` matches `words` (an option that may change what the server does). */
-export function commandSays({ service, doc }: ServiceAt, words: RegExp): boolean {
-  const prefix = `services.${service.name}.`;
-  return doc.entries.some(
-    (e) => (e.key === `${prefix}command` || e.key.startsWith(`${prefix}command[`)) && words.test(e.value),
-  );
+export function commandSays(server: ServiceAt, words: RegExp): boolean {
+  return startValues(server, 'command').some((value) => words.test(value));
 }
 
 /** Whether a bind mount of the service puts something at a container path `target` accepts. */
