@@ -37,6 +37,34 @@ describe('editor and patch leftovers', () => {
     expect(parseFiles(findings, root)).toContain('nginx/default.conf~ parse/missing-semicolon');
   });
 
+  // nginx expands a glob include with glob(3), which skips only names starting with `.` (ngx_open_glob at
+  // release-1.26.0): `include sites-enabled/*;` loads the backup an editor left beside `default`.
+  it.each([
+    ['sites-enabled/*', 'sites-enabled/default~', true],
+    ['/etc/nginx/sites-enabled/*', 'sites-enabled/default~', true],
+    ['sites-*/*', 'sites-enabled/default~', true],
+    ['conf.d/*.conf', 'conf.d/default.conf~', false],
+    ['sites-enabled/*', 'sites-enabled/.default.swp', false],
+    ['sites-enabled/*', 'other/default~', false],
+  ])('the glob include %s picks up %s: %s', (glob, leftover, read) => {
+    const { findings, root } = lintTree({
+      'nginx/nginx.conf': `events {}\nhttp {\n  include ${glob};\n}\n`,
+      'nginx/sites-enabled/default': CONF,
+      [`nginx/${leftover}`]: BROKEN,
+      'nginx/conf.d/default.conf': CONF,
+    });
+    expect(parseFiles(findings, root)).toEqual(read ? [`nginx/${leftover} parse/missing-semicolon`] : []);
+  });
+
+  it('a glob include in a file that is not read picks up nothing', () => {
+    const { findings, root } = lintTree({
+      'nginx/sites-enabled/default': CONF,
+      'nginx/sites-enabled/default~': BROKEN,
+      'notes/nginx.conf.txt': 'include sites-enabled/*;\n',
+    });
+    expect(parseFiles(findings, root)).toEqual([]);
+  });
+
   it('one given on the command line is read', () => {
     const { findings, root } = lintTree(
       { 'nginx/default.conf': CONF, 'nginx/default.conf~': BROKEN },
