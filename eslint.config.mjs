@@ -31,6 +31,15 @@ export default tseslint.config(
       ...strictOffOnSrc,
       // Not in strict-type-checked: a switch over a union (component types, outcomes) must handle every member.
       '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+      // scripts/build.mjs turns `__toESM(require("node:…"))` into the plain module, which has no `.default`.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/^node:/] > ImportDefaultSpecifier',
+          message:
+            "Import a node: module as a namespace (import * as path from 'node:path'): the bundle has no .default",
+        },
+      ],
     },
   },
   {

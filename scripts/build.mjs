@@ -119,9 +119,10 @@ export function build(outDir = path.join(root, 'dist')) {
  * `import * as path from 'node:path'` becomes `__toESM(require("node:path"))` in an esbuild CommonJS
  * bundle: a copy of the module with one getter per export, made again in every file that imports it
  * (51 copies of node:path, 14 of node:fs, all evaluated at start-up, and a getter call on every
- * `path.join`). Node's built-in modules are plain objects that the namespace import reads directly;
- * only namespace and named imports are rewritten (a default import passes a second argument and keeps
- * its wrapper).
+ * `path.join`). Node's built-in modules are plain objects that the namespace import reads directly.
+ * esbuild emits a default import (`import path from 'node:path'`) the same way, and reads `.default` of it, which
+ * the plain object does not have: src/ never default-imports a `node:` module (eslint.config.mjs refuses it; the
+ * built CLI crashed on the one that slipped in, session 53).
  */
 export function withPlainBuiltins(code) {
   return code.replace(/__toESM\(require\("(node:[a-z_/]+)"\)\)/g, 'require("$1")');

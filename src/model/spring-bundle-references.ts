@@ -9,7 +9,7 @@
  * from (a profile file that defines it while the tree does not say that profile is active, configuration imported from
  * outside the tree), the reference is recorded with that place (`elsewhere`): whether the start fails is unknown.
  */
-import path from 'node:path';
+import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { springKey, springKeyUnder, springList, type SpringConfigData } from '../parse/spring';
 import { entryLocation, type Entry, type ParsedDocument } from '../parse/types';

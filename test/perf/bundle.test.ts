@@ -54,6 +54,30 @@ describe('the bundles (start-up, docs/performance.md)', () => {
     }
   });
 
+  // The bundle once crashed where ts-jest's src/ did not: a default import of node:path (spring-bundle-references.ts)
+  // read `.default` of the plain module the build puts in its place. A Spring SSL bundle defined only in a profile
+  // document reaches that module (sweep53's repro, a Spring Boot 3.1 layout).
+  it('the built CLI reads a Spring SSL bundle that only a profile defines', () => {
+    const tree = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-bundle-'));
+    try {
+      fs.mkdirSync(path.join(tree, 'src/main/resources'), { recursive: true });
+      fs.writeFileSync(
+        path.join(tree, 'src/main/resources/application.yml'),
+        'server:\n  port: 8443\n  ssl:\n    bundle: web\n---\nspring:\n  config:\n    activate:\n      on-profile: tls\n' +
+          '  ssl:\n    bundle:\n      pem:\n        web:\n          keystore:\n            certificate: classpath:certs/server.crt\n' +
+          '            private-key: classpath:certs/server.key\n',
+      );
+      const run = spawnSync(process.execPath, [path.join(dist, 'cli.js'), '--format', 'json', tree], {
+        encoding: 'utf8',
+      });
+      expect(run.stderr).toBe('');
+      expect([0, 1]).toContain(run.status);
+      expect((JSON.parse(run.stdout) as { summary: { files: number } }).summary.files).toBe(1);
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true });
+    }
+  });
+
   it('a loaded chunk is the library itself', () => {
     const yaml = require(path.join(dist, 'chunks', 'yaml.js')) as typeof import('yaml');
     expect(yaml.parse('a: [1, 2]')).toEqual({ a: [1, 2] });
