@@ -28,6 +28,14 @@ export function certificateFileUse(
   const trustedBy = new Map<string, TrustingEnd[]>();
   const jsse = (kind: string | undefined) => kind === 'jsse' || kind === 'ibmjsse2';
   const owned = new Set<string>();
+  const presentedBy = new Map<string, Set<string>>();
+  // Who presents a file as its own: a component, or an unlinked end, by its name and place (names may repeat).
+  const presenting = (file: string, by: StoreNamer) => {
+    const who = `${by.name}@${by.location.file}:${by.location.range?.start.line ?? 0}`;
+    const set = presentedBy.get(file);
+    if (set) set.add(who);
+    else presentedBy.set(file, new Set([who]));
+  };
   // The alias a component's key-store setting selects (the model keeps a placeholder's default), or 'any'.
   const selecting = (component: Component): string => {
     const alias = component.tls?.trust?.keyAlias?.value.trim();
@@ -58,8 +66,11 @@ export function certificateFileUse(
     alias: string,
     type?: string,
     role?: 'key' | 'trust',
-  ) => {
-    if (file) return add(inUse, file, component, at, alias);
+  ): string | undefined => {
+    if (file) {
+      add(inUse, file, component, at, alias);
+      return file;
+    }
     // `${KEYSTORE_PATH:classpath:cert/keystore.p12}`: the file used while the variable is unset.
     const fallback = (valueWhileUnset(written)?.trim() || undefined)?.replace(/^(classpath|file):/, '');
     const name = (fallback ?? written).split(/[\\/]/).at(-1) ?? '';
@@ -82,6 +93,7 @@ export function certificateFileUse(
     else if (name && mounted) {
       add(inUse, mounted.file, component, at, alias);
       add(inUse, mounted.file, component, mounted.at, alias, `mounted here at the path ${component.name} names`);
+      return mounted.file;
     } else if (name) {
       add(namedOutside, name, component, at, alias);
       // An absolute path the tree does not place (no COPY, no mount, no tree path of its last two segments): a tree
@@ -89,6 +101,7 @@ export function certificateFileUse(
       // /etc/ssl/keystore.jks and the expired sample ssl/expired/keystore.jks): perhaps, as a relative path.
       unresolvedHere(true);
     }
+    return undefined;
   };
   for (const component of components) {
     const keyAlias = selecting(component);
@@ -97,6 +110,7 @@ export function certificateFileUse(
     for (const { ref, certificates, file } of presented.get(component.id) ?? []) {
       for (const c of certificates) {
         owned.add(c.doc.file.path);
+        presenting(c.doc.file.path, component);
         add(inUse, c.doc.file.path, component, ref.reference, keyAlias);
         if (ref.copiedAt)
           add(
@@ -144,7 +158,7 @@ export function certificateFileUse(
             },
           ]);
         } else if (store.file) owned.add(store.file);
-        named(
+        const resolved = named(
           component,
           store.file ?? store.fileWhileUnset,
           store.path.value,
@@ -153,6 +167,7 @@ export function certificateFileUse(
           literalStoreType(store.type?.value),
           role,
         );
+        if (resolved && role === 'key') presenting(resolved, component);
         // The Dockerfile instruction that puts the tree's file at the path the setting names decides it too.
         if (store.file && store.copiedBy)
           add(inUse, store.file, component, store.copiedBy, alias, `copied here to the path ${component.name} names`);
@@ -179,7 +194,8 @@ export function certificateFileUse(
       // A bundle of unknown use may present it or not: a file only JSSE trust stores otherwise name stays theirs.
       else if (store.file && !end.useUnknown) owned.add(store.file);
       const at = store.path.from.kind === 'file' ? store.path.from.location : undefined;
-      named(end, store.file, store.path.value, at, 'any', literalStoreType(store.type?.value), role);
+      const resolved = named(end, store.file, store.path.value, at, 'any', literalStoreType(store.type?.value), role);
+      if (resolved && role === 'key' && !end.useUnknown) presenting(resolved, end);
       if (!store.file) continue;
       if (store.mountedAt)
         add(inUse, store.file, end, store.mountedAt, 'any', `mounted here at the path ${end.name} names`);
@@ -191,7 +207,7 @@ export function certificateFileUse(
   }
   for (const file of surelyNamed) useUnknown.delete(file);
   const trustOnly = new Map([...trustedBy].filter(([file]) => !owned.has(file)));
-  return { inUse, namedOutside, keyAliases, trustOnly, unresolved, mountedOutside, useUnknown };
+  return { inUse, namedOutside, keyAliases, trustOnly, presentedBy, unresolved, mountedOutside, useUnknown };
 }
 
 /**

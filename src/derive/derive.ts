@@ -198,6 +198,7 @@ export function emptyDerived(): DerivedModel {
       namedOutside: new Map(),
       keyAliases: new Map(),
       trustOnly: new Map(),
+      presentedBy: new Map(),
       useUnknown: new Map(),
       unresolved: [],
       mountedOutside: [],

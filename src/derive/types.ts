@@ -93,6 +93,12 @@ export interface CertificateFileUse {
    * those components: a verifier's anchors, or leaves it trusts directly, that no component of the tree presents.
    */
   trustOnly: ReadonlyMap<string, readonly TrustingEnd[]>;
+  /**
+   * Tree files that components (or ends linked to no peer whose stores are read) name as their key store or
+   * certificate, by file: who presents the file as its own identity, each named `name@file:line` of its place. A file
+   * named only as a trust store, by a server serving no TLS, or by an end of unknown use is absent.
+   */
+  presentedBy: ReadonlyMap<string, ReadonlySet<string>>;
   /** References whose file name is a placeholder nothing resolves (`/cert/${KEYSTORE_NAME}`): any certificate may be the one. */
   unresolved: readonly UnresolvedReference[];
   /** Certificate files a component reads where Docker Compose mounts a host path the tree does not hold (CertificateRef.mountedFromOutside). */

@@ -11,6 +11,7 @@ import type { ComposeData, ComposeService } from '../parse/compose';
 import { mountHolding } from '../parse/compose-volumes';
 import type { ModelContext } from './contributor';
 import type { Component, TreeMount } from './types';
+import type { Location } from '../core/types';
 
 export type { TreeMount };
 
@@ -117,6 +118,19 @@ export function usedApartBy(mounts: TreeMount[]): (a: string, b: string) => bool
 
 /** The container a mount goes into: its Compose file and service (an `x-` list's mounts name none). */
 const containerOf = (m: TreeMount) => (m.mount.service === undefined ? undefined : `${m.file}\u0000${m.mount.service}`);
+
+/** The bind mounts of the deployment that put a tree file into a container, each with that container (Compose file and service). */
+export function containersMounting(
+  mounts: readonly TreeMount[],
+  file: string,
+): { container: string; service: string; at: Location }[] {
+  return mounts.flatMap((m) => {
+    const container = containerOf(m);
+    return container !== undefined && (file === m.hostPath || file.startsWith(m.hostPath + path.sep))
+      ? [{ container, service: m.mount.service ?? '', at: { file: m.file, range: m.mount.range } }]
+      : [];
+  });
+}
 
 /**
  * The tree file a container reads at an absolute path (nginx `ssl_certificate /etc/nginx/certs/x.crt`), for a

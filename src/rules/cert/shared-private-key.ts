@@ -2,7 +2,7 @@ import type { RuleRelated } from '../types';
 import * as path from 'node:path';
 import { defineRule } from '../types';
 import type { TreeCertificate } from '../../model/mq-certs';
-import { usedApartBy } from '../../model/compose-mounts';
+import { containersMounting, usedApartBy } from '../../model/compose-mounts';
 import { projectOfFile } from '../../core/build-files';
 import { testResourcesDir } from '../../core/test-fixture-dirs';
 
@@ -48,6 +48,18 @@ function lockedKeyBeside(c: TreeCertificate, lockedKeyFiles: ReadonlySet<string>
   return [...lockedKeyFiles].some((k) => path.dirname(k) === dir && pairName(k) === name);
 }
 
+/** The places in their order, each once (one setting may name both copies, or one copy and decide the project). */
+const onePlaceEach = (places: RuleRelated[]) =>
+  places.filter(
+    (r, i) =>
+      places.findIndex(
+        (o) =>
+          o.file === r.file &&
+          o.range?.start.line === r.range?.start.line &&
+          o.range?.start.character === r.range?.start.character,
+      ) === i,
+  );
+
 export default defineRule({
   meta: {
     id: 'cert/shared-private-key',
@@ -63,6 +75,7 @@ export default defineRule({
   check(ctx) {
     const byKey = new Map<string, TreeCertificate[]>();
     const certificates = certificatesOf(ctx.deployment);
+    const files = ctx.deployment.derived.certificateFiles;
     // Certificates of key entries: the store holds their private key.
     const keyed = new Set(certificates.filter((c) => c.store && c.hasPrivateKey).map((c) => c.cert.fingerprintSha256));
     for (const c of certificates) {
@@ -70,7 +83,11 @@ export default defineRule({
       // A CA's record copy of a certificate it issued (openssl ca's newcerts/<serial>.pem) holds no key either, nor does
       // a certificate file with no key beside it that is the very certificate of a key entry of a store of the tree:
       // the published copy for peers to trust (gmjdev/microservices-demo's certs/localhost.cer, the services' key stores).
-      if (c.cert.isCa || (c.store && !c.hasPrivateKey) || caRecordCopy(c)) continue;
+      // A key entry in a file every component naming it names as its trust store (felipewind/quarkus-mutual-tls-demo's
+      // server-truststore-clients.jks holds the client's key) is no component's identity: the store presents nothing
+      // (security/plaintext-secret reports the key it should not hold).
+      if (c.cert.isCa || (c.store && !c.hasPrivateKey) || caRecordCopy(c) || files.trustOnly.has(c.doc.file.path))
+        continue;
       if (!c.hasPrivateKey && keyed.has(c.cert.fingerprintSha256)) continue;
       const list = byKey.get(c.cert.publicKeySha256) ?? [];
       if (!list.some((x) => x.ownerDir === c.ownerDir)) list.push(c);
@@ -147,10 +164,50 @@ export default defineRule({
       const dir = path.dirname(c.doc.file.path);
       return (issuingDirs.has(dir) || issuingTrees.has(path.dirname(dir))) && used(c) === undefined;
     };
+    const mounts = ctx.deployment.composeMounts ?? [];
+    const presenterSets = new Map<TreeCertificate, { by: ReadonlySet<string>; at: RuleRelated[] }>();
+    /**
+     * Who presents a copy as its own identity, and the places that say so: the components whose key store or
+     * certificate setting names its file (derive/certificate-files.ts `presentedBy`), else the MQ or WebSphere
+     * configuration whose directory holds it (it picks its certificate there by label), and the Compose containers a
+     * bind mount puts it into. None when nothing the tree shows presents it (a backup, a copy left behind, a step of a
+     * tutorial's procedure), when only a server serving no TLS names it, or when its store is named for another alias.
+     */
+    const presenters = (c: TreeCertificate) => {
+      const known = presenterSets.get(c);
+      if (known) return known;
+      const use = certificateUse(ctx.deployment, c);
+      const file = c.doc.file.path;
+      const presents = use.use !== 'not-served' && use.use !== 'other-alias';
+      const by = new Set(presents ? (files.presentedBy.get(file) ?? []) : []);
+      if (use.use === 'named' && by.size === 0 && c.homeConfig) by.add(c.homeConfig);
+      const at: RuleRelated[] = by.size > 0 && use.use === 'named' ? [...use.by] : [];
+      for (const m of presents ? containersMounting(mounts, file) : []) {
+        by.add(m.container);
+        at.push({ ...m.at, message: said`Compose mounts ${path.basename(file)} into ${m.service} here` });
+      }
+      const found = { by, at };
+      presenterSets.set(c, found);
+      return found;
+    };
+    /**
+     * Copies of one certificate (the same certificate with its key, byte for byte or in another store format) are one
+     * identity kept twice unless two different components present them: a `keystore.jks.bak` beside the store a
+     * server names, a tutorial's working folders (girirajsharma/wildfly-ssl-examples's workplace/server.keystore and
+     * workplace/certificates/serverCert.p12), alternative example scenarios that each keep the same server.pem
+     * (confluentinc/confluent-kubernetes-examples). A different certificate issued for the same key pair is a
+     * second identity made on purpose (seed 002: two queue managers' certificates): those pairs are judged below as
+     * before.
+     */
+    const oneIdentity = (a: TreeCertificate, b: TreeCertificate) => {
+      if (a.cert.fingerprintSha256 !== b.cert.fingerprintSha256) return false;
+      const [pa, pb] = [presenters(a).by, presenters(b).by];
+      return pa.size === 0 || pb.size === 0 || (pa.size === pb.size && [...pa].every((p) => pb.has(p)));
+    };
     let usedApart: ((a: string, b: string) => boolean) | undefined;
     for (const list of byKey.values()) {
       if (list.length < 2) continue;
-      usedApart ??= usedApartBy(ctx.deployment.composeMounts ?? []);
+      usedApart ??= usedApartBy(mounts);
       const apart = usedApart;
       for (const [i, c] of list.entries()) {
         // Files that only different Compose projects mount (alternative fixture sets of one test, each mounted at
@@ -160,6 +217,7 @@ export default defineRule({
           .find(
             (o) =>
               !apart(o.doc.file.path, c.doc.file.path) &&
+              !oneIdentity(o, c) &&
               !oneApplication(o, c) &&
               !publicCopies(o, c) &&
               !testFixture(o) &&
@@ -176,8 +234,14 @@ export default defineRule({
             { ...certLocation(earlier), message: said`same key pair in ${ownerName(ctx.deployment, earlier)}` },
             ...(storeRelated(c).related ?? []),
             ...(storeRelated(earlier).related ?? []),
-            // In one project, what uses each copy is what makes them two keys in use, not one kept twice.
-            ...(sameProject(c, earlier) ? [...(used(c) ?? []), ...(used(earlier) ?? [])] : []),
+            // What presents each copy of one certificate, or in one project what uses each, is what makes them two
+            // keys in use, not one kept twice.
+            ...onePlaceEach([
+              ...(c.cert.fingerprintSha256 === earlier.cert.fingerprintSha256
+                ? [...presenters(c).at, ...presenters(earlier).at]
+                : []),
+              ...(sameProject(c, earlier) ? [...(used(c) ?? []), ...(used(earlier) ?? [])] : []),
+            ]),
           ],
           fingerprint: [c.cert.publicKeySha256, ownerName(ctx.deployment, c)],
         });

@@ -56,6 +56,24 @@ const qm = (name: string) => `ALTER QMGR CERTLABL('${name.toLowerCase()}')\n`;
 /** A Compose file whose service mounts a directory at nginx's certificate directory. */
 const mounting = (service: string, source: string) =>
   `services:\n  ${service}:\n    image: nginxproxy/nginx-proxy:test\n    volumes:\n      - /var/run/docker.sock:/tmp/docker.sock:ro\n      - ${source}:/etc/nginx/certs:ro\n`;
+/** One Compose file whose two services each mount a directory of the tree. */
+const mountingTwo = ([a, sourceA]: [string, string], [b, sourceB]: [string, string]) =>
+  `services:\n  ${a}:\n    image: rabbitmq:3-management\n    volumes:\n      - ${sourceA}:/etc/ssl/app:ro\n  ${b}:\n    image: rabbitmq:3-management\n    volumes:\n      - ${sourceB}:/etc/ssl/app:ro\n`;
+/** A Spring Boot service in `dir` whose HTTPS server presents its classpath's cert/keystore.jks (`store`). */
+const springService = (dir: string, store: Buffer = keyStore) => ({
+  [`${dir}/src/main/resources/application.properties`]: `server.port=8443\nserver.ssl.key-store=classpath:cert/keystore.jks\nserver.ssl.key-store-password=${stores.password}\n`,
+  [`${dir}/src/main/resources/cert/keystore.jks`]: store,
+});
+/**
+ * felipewind/quarkus-mutual-tls-demo@ca89a36 (no licence file; its layout only, made anew here): the server presents
+ * server-keystore.jks, and the client's trust store, client-truststore.jks, holds the server's key entry itself.
+ */
+const quarkusPair = {
+  'server/src/main/resources/application.properties': `quarkus.http.ssl-port=8445\nquarkus.http.ssl.certificate.key-store-file=./server-keystore.jks\nquarkus.http.ssl.certificate.key-store-password=${stores.password}\n`,
+  'server/server-keystore.jks': keyStore,
+  'client/src/main/resources/application.properties': `quarkus.rest-client.server-api.url=https://localhost:8445\nquarkus.rest-client.server-api.trust-store=./client-truststore.jks\nquarkus.rest-client.server-api.trust-store-password=${stores.password}\n`,
+  'client/client-truststore.jks': keyStore,
+};
 ruleTester(rule, {
   valid: [
     {
@@ -166,16 +184,70 @@ ruleTester(rule, {
       name: "a key store in the issuing script's output tree (keys/orderprocessing beside keys/ca) and the sample's copy",
       files: { ...generatedKeys('keys/ca', 'keys/orderprocessing'), 'sample01/orderprocessing.jks': keyStore },
     },
+    {
+      // corpus52 repro/shared-key-bak-copy (from juouyang/jetty-https-lab@7e88c56): Jetty names /etc/ssl/keystore.jks,
+      // which the tree does not place; other/keystore.jks and conf/keystore.jks.bak are the same bytes.
+      name: 'a byte-identical backup of a key store, neither copy known to be presented: one store',
+      files: {
+        'conf/jetty-https.xml':
+          '<Configure id="Server" class="org.eclipse.jetty.server.Server">\n  <New id="sslContextFactory" class="org.eclipse.jetty.util.ssl.SslContextFactory$Server">\n    <Set name="KeyStorePath">/etc/ssl/keystore.jks</Set>\n    <Set name="KeyStorePassword">password</Set>\n  </New>\n</Configure>\n',
+        'other/keystore.jks': keyStore,
+        'conf/keystore.jks.bak': keyStore,
+      },
+    },
+    {
+      name: 'the key store one server presents and a backup copy of it that nothing names',
+      files: { ...springService('app'), 'backup/keystore.jks.bak': keyStore },
+    },
+    {
+      // girirajsharma/wildfly-ssl-examples@6342263 (GPL-2.0; its layout only): a CA tutorial's working folder keeps the
+      // server's key store and, in certificates/, the same certificate and key exported for the next step.
+      name: "a tutorial's working folders: one certificate and its key in two formats, neither presented",
+      files: {
+        'openssl/workplace/server.keystore': keyStore,
+        'openssl/workplace/certificates/serverCert.jks': stores.bytes('key.jceks'),
+      },
+    },
+    {
+      // confluentinc/confluent-kubernetes-examples@887857b (Apache-2.0): each scenario's certs/ holds the same
+      // server.pem and server-key.pem, made into a Kubernetes secret by its README's kubectl command.
+      name: 'alternative example scenarios that each keep the same certificate and key, none presented',
+      files: { ...issued('basic_tls/certs'), ...issued('mtls/certs'), ...issued('cp790/tls/certs') },
+    },
+    {
+      name: "a client's trust store that holds the server's key entry (no identity of the client)",
+      files: quarkusPair,
+    },
+    {
+      name: "a client's trust store that holds the server's key entry, mounted into the client's container",
+      files: {
+        ...quarkusPair,
+        'compose.yaml': mountingTwo(['server', './server'], ['client', './client']),
+      },
+    },
+    {
+      name: 'the same copies without a build file, nothing naming either: one store kept twice',
+      files: {
+        'secure-server/security/server-keystore.jks': keyStore,
+        'secure-server/src/main/resources/server-keystore.jks': keyStore,
+      },
+    },
+    {
+      // gmjdev/microservices-demo@4bf5aca: configuration-svc names its store; gateway-svc's copy opens with that
+      // setting's password, but nothing the tree shows makes gateway-svc present it.
+      name: "a service's key store and a copy in another service that nothing names",
+      files: {
+        'config-svc/src/main/resources/application.yml': `server:\n  port: 7575\n  ssl:\n    key-store: classpath:cert/keystore.p12\n    key-store-password: ${stores.password}\n`,
+        'config-svc/src/main/resources/cert/keystore.p12': stores.bytes('key.p12'),
+        'gateway-svc/src/main/resources/cert/keystore.p12': stores.bytes('key.p12'),
+      },
+    },
   ],
   invalid: [
     {
       name: 'one key pair in two services, and its published copy (reported once, for the second service)',
-      files: {
-        'config-svc/cert/keystore.jks': keyStore,
-        'gateway-svc/cert/keystore.jks': keyStore,
-        'certs/localhost.cer': published,
-      },
-      errors: [{ messageId: 'shared', file: 'gateway-svc/cert/keystore.jks', line: 1 }],
+      files: { ...springService('config-svc'), ...springService('gateway-svc'), 'certs/localhost.cer': published },
+      errors: [{ messageId: 'shared', file: 'gateway-svc/src/main/resources/cert/keystore.jks', line: 1 }],
     },
     {
       // gmjdev/microservices-demo@4bf5aca: gateway-svc's keystore.p12 opens with the password that configuration-svc's
@@ -184,6 +256,8 @@ ruleTester(rule, {
       files: {
         'config-svc/src/main/resources/application.yml': `server:\n  port: 7575\n  ssl:\n    key-store: classpath:cert/keystore.p12\n    key-store-password: ${stores.password}\n`,
         'config-svc/src/main/resources/cert/keystore.p12': stores.bytes('key.p12'),
+        'gateway-svc/src/main/resources/application.yml':
+          'server:\n  port: 8443\n  ssl:\n    key-store: classpath:cert/keystore.p12\n',
         'gateway-svc/src/main/resources/cert/keystore.p12': stores.bytes('key.p12'),
       },
       errors: [
@@ -194,17 +268,12 @@ ruleTester(rule, {
           related: [
             { file: 'config-svc/src/main/resources/cert/keystore.p12', line: 1 },
             { file: 'config-svc/src/main/resources/application.yml', line: 5 },
+            // What presents each copy: the key-store setting of each service.
+            { file: 'gateway-svc/src/main/resources/application.yml', line: 4 },
+            { file: 'config-svc/src/main/resources/application.yml', line: 4 },
           ],
         },
       ],
-    },
-    {
-      name: 'the same copies without a build file: two directories nothing says are one application',
-      files: {
-        'secure-server/security/server-keystore.jks': keyStore,
-        'secure-server/src/main/resources/server-keystore.jks': keyStore,
-      },
-      errors: [{ messageId: 'shared', file: 'secure-server/src/main/resources/server-keystore.jks', line: 1 }],
     },
     {
       name: 'two queue managers kept in one Maven project, each using its copy, are still reported',
@@ -265,37 +334,62 @@ ruleTester(rule, {
     },
     {
       name: "the issuer's copy aside, two machines' copies are still two machines",
-      files: { ...issuing('Certificates'), ...issued('broker1/ssl'), ...issued('broker2/ssl') },
+      files: {
+        ...issuing('Certificates'),
+        ...issued('broker1/ssl'),
+        ...issued('broker2/ssl'),
+        'compose.yaml': mountingTwo(['broker1', './broker1/ssl'], ['broker2', './broker2/ssl']),
+      },
       errors: [
         {
           messageId: 'shared',
           file: 'broker2/ssl/server_certificate.pem',
           line: 1,
-          related: [{ file: 'broker1/ssl/server_certificate.pem', line: 1 }],
+          related: [
+            { file: 'broker1/ssl/server_certificate.pem', line: 1 },
+            { file: 'compose.yaml', line: 9 },
+            { file: 'compose.yaml', line: 5 },
+          ],
         },
       ],
     },
     {
       name: "a locked key of another name beside a CA certificate makes no issuer's directory",
-      files: { ...lockedIssuing('CAs/client', 'other.key'), ...issued('app/ssl') },
+      files: {
+        ...lockedIssuing('CAs/client', 'other.key'),
+        ...issued('app/ssl'),
+        'compose.yaml': mountingTwo(['client', './CAs/client'], ['app', './app/ssl']),
+      },
       errors: [
         {
           messageId: 'shared',
           file: 'app/ssl/server_certificate.pem',
           line: 1,
-          related: [{ file: 'CAs/client/client.crt', line: 1 }],
+          related: [
+            { file: 'CAs/client/client.crt', line: 1 },
+            { file: 'compose.yaml', line: 9 },
+            { file: 'compose.yaml', line: 5 },
+          ],
         },
       ],
     },
     {
       name: "a CA's directory right below the deployment's makes no issuing tree of it: two services' copies",
-      files: { ...generatedKeys('ca', 'svc1'), 'svc2/orderprocessing.jks': keyStore },
+      files: {
+        ...generatedKeys('ca', 'svc1'),
+        'svc2/orderprocessing.jks': keyStore,
+        'compose.yaml': mountingTwo(['svc1', './svc1'], ['svc2', './svc2']),
+      },
       errors: [
         {
           messageId: 'shared',
           file: 'svc2/orderprocessing.jks',
           line: 1,
-          related: [{ file: 'svc1/orderprocessing.jks', line: 1 }],
+          related: [
+            { file: 'svc1/orderprocessing.jks', line: 1 },
+            { file: 'compose.yaml', line: 9 },
+            { file: 'compose.yaml', line: 5 },
+          ],
         },
       ],
     },

@@ -380,14 +380,24 @@ ruleTester(sharedPrivateKey, {
   ],
   invalid: [
     {
+      // Each copy mounted into its own container: two components present them (a copy nothing presents is one store).
       name: 'the same key entry in two components (JKS and its JCEKS copy)',
-      files: { 'a/key.jks': store('generated/key.jks'), 'b/key.jceks': store('generated/key.jceks') },
+      files: {
+        'a/key.jks': store('generated/key.jks'),
+        'b/key.jceks': store('generated/key.jceks'),
+        'compose.yaml':
+          'services:\n  a:\n    image: tomcat:10\n    volumes:\n      - ./a:/certs:ro\n  b:\n    image: tomcat:10\n    volumes:\n      - ./b:/certs:ro\n',
+      },
       errors: [
         {
           messageId: 'shared',
           file: 'b/key.jceks',
           line: 1,
-          related: [{ file: 'a/key.jks', line: 1 }],
+          related: [
+            { file: 'a/key.jks', line: 1 },
+            { file: 'compose.yaml', line: 9 },
+            { file: 'compose.yaml', line: 5 },
+          ],
           messageIncludes: ["alias 'server' in JCEKS store key.jceks"],
         },
       ],
