@@ -189,6 +189,16 @@ export interface NginxVerifyWithoutAnchors {
   passes: (NginxPassRef & { transport: 'tls' | 'plain' | 'unknown' })[];
 }
 
+/** The nginx release an image runs, with the line that names it and, when that is no image tag, how the tree leads to it. */
+export interface NamedNginxRelease {
+  release: string;
+  at: Location;
+  /** `base/Dockerfile:8 RUN, which downloads nginx-1.13.9spiffe5 (nginx 1.13.9; spiffe5 is a build label)`. */
+  how?: string;
+  /** The places that lead to `at`: a `FROM` of an image the tree builds, and the Compose `image:` that builds it. */
+  via?: Location[];
+}
+
 /**
  * nginx syntax a release removed (src/model/nginx-startup.ts): the `ssl` directive, deprecated since 1.15.0 and
  * refused at start from 1.25.1 (knowledge openssl-servers.json nginx.sslDirectiveRemoved); the `spdy` parameter of
@@ -202,7 +212,7 @@ export interface NginxRemovedSyntax {
   /** The includes that brought it, outermost first. */
   via?: RelatedLocation[];
   /** The nginx release the image running the file names (`nginx:1.27` → `1.27`), with the line that names it. */
-  nginx?: { release: string; at: Location };
+  nginx?: NamedNginxRelease;
   /** The file is a template: what it renders may differ. */
   template: boolean;
 }
@@ -254,7 +264,16 @@ export interface TomcatAjpWithoutSecret {
   address?: { value: string; loopback: boolean | undefined; at: Location };
   /** The release that runs the file: named by the tree, the official image's floating tag, or unknown (and why). */
   release:
-    | { kind: 'named'; release: string; text: string; at: Location; requiresSecret: boolean; branchOnly: boolean }
+    | {
+        kind: 'named';
+        release: string;
+        text: string;
+        at: Location;
+        /** The `FROM` and Compose `image:` that lead to `at` when the release is that of an image the tree builds. */
+        via?: Location[];
+        requiresSecret: boolean;
+        branchOnly: boolean;
+      }
     | { kind: 'current'; text: string; at: Location }
     | { kind: 'unknown'; why: string };
 }

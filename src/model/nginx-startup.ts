@@ -22,7 +22,13 @@
 import type { Location, Range } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
 import type { NginxStartupFailure } from './attributes';
-import type { NginxRemovedSyntax, NginxSpdyDirective, NginxSpdyListen, NginxSslDirective } from './deployment-records';
+import type {
+  NamedNginxRelease,
+  NginxRemovedSyntax,
+  NginxSpdyDirective,
+  NginxSpdyListen,
+  NginxSslDirective,
+} from './deployment-records';
 import { NGINX_FACTS } from '../knowledge/openssl';
 import { isNginxSpdyDirective, nginxVerifyClientTakesTrustedCertificate } from '../knowledge/server-releases';
 import { argsRange, innermostDirectives, last, type Placed } from './nginx-placed';
@@ -51,7 +57,7 @@ function addressKey(listen: string): string | undefined {
 export function nginxStartupFailures(
   doc: ParsedDocument,
   servers: NginxServerBlock[],
-  nginx?: { release: string; at: Location },
+  nginx?: NamedNginxRelease,
 ): Map<Placed, NginxStartupFailure> {
   const failures = new Map<Placed, NginxStartupFailure>();
   if (doc.template) return failures;
@@ -145,7 +151,7 @@ function clientCaFailure(
   level: 'http' | 'stream',
   levels: Placed[][],
   rejects: boolean,
-  nginx: { release: string; at: Location } | undefined,
+  nginx: NamedNginxRelease | undefined,
 ): NginxStartupFailure | undefined {
   const scope = levels.flat();
   if (workloadApiOf(scope, NGINX_FACTS.workloadApiDirectives.value.server)) return undefined;
@@ -218,7 +224,7 @@ function removedSyntax(
   top: Placed[],
   blocks: ReadonlySet<string>,
   pick: (p: Placed) => { value: string; range: Range } | undefined,
-  nginx: { release: string; at: Location } | undefined,
+  nginx: NamedNginxRelease | undefined,
   isTemplate: (file: string) => boolean,
   conditional: (at: Location) => boolean,
 ): NginxRemovedSyntax[] {
@@ -252,7 +258,7 @@ function removedSyntax(
  */
 export function sslDirectives(
   top: Placed[],
-  nginx: { release: string; at: Location } | undefined,
+  nginx: NamedNginxRelease | undefined,
   isTemplate: (file: string) => boolean,
   conditional: (at: Location) => boolean,
 ): NginxSslDirective[] {
@@ -267,7 +273,7 @@ export function sslDirectives(
  */
 export function spdyListens(
   top: Placed[],
-  nginx: { release: string; at: Location } | undefined,
+  nginx: NamedNginxRelease | undefined,
   isTemplate: (file: string) => boolean,
   conditional: (at: Location) => boolean,
 ): NginxSpdyListen[] {
@@ -285,7 +291,7 @@ export function spdyListens(
  */
 export function spdyDirectives(
   top: Placed[],
-  nginx: { release: string; at: Location } | undefined,
+  nginx: NamedNginxRelease | undefined,
   isTemplate: (file: string) => boolean,
   conditional: (at: Location) => boolean,
 ): NginxSpdyDirective[] {

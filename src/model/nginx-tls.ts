@@ -33,7 +33,8 @@ import {
 import { signatureFloorSettings } from './openssl-floor';
 import { nginxFiniteFieldGroups } from './openssl-groups';
 import { opensslSecurityLevel } from './openssl-level';
-import { nginxReleaseFromPackages } from './nginx-package-release';
+import { nginxReleaseOfDockerfile } from './nginx-package-release';
+import type { NamedNginxRelease } from './deployment-records';
 import type { ClientAuthMode, TlsSettings } from './types';
 import type { NginxSecurityLevel, NginxServerAttributes, NginxStoreDirectives } from './attributes';
 
@@ -54,8 +55,8 @@ export interface ServerOpenssl {
   release?: string;
   via?: string;
   at?: Location;
-  /** The nginx release the image tag names (`nginx:1.25` → `1.25`), with its `FROM`. */
-  nginx?: { release: string; at: Location };
+  /** The nginx release the image tag names (`nginx:1.25` → `1.25`), with its `FROM`, or the image's RUN installs. */
+  nginx?: NamedNginxRelease;
   /** The security level the image's libssl starts at, when a source gives it. */
   securityLevel?: { level: number; source: string };
   /** When assumed: the images of the product the tree names without tying the file to them (./openssl-level.ts). */
@@ -75,6 +76,34 @@ export function opensslAttribute(openssl: ServerOpenssl): NonNullable<NginxServe
   return { series: facts.series, assumed, source, ...(release && via ? { release, via } : {}), ...(at ? { at } : {}) };
 }
 
+/** What ties a server's file to an image besides the Dockerfile beside it: Compose mounts, and the COPYs that place it. */
+interface ServerImages {
+  mounts: readonly TreeMount[];
+  files: readonly ParsedDocument[];
+  /** The deployment's root, for the paths messages name. */
+  root?: string;
+  /** The Dockerfiles whose image a COPY or ADD puts the file in. */
+  copiedInto?: (file: string) => readonly string[];
+}
+
+/**
+ * The nginx release of the images a file is copied into when no image beside it names its OpenSSL (`FROM spire`, built
+ * by another Dockerfile of the tree on ubuntu:xenial with an nginx archive it downloads): the release alone, when they
+ * name one; the OpenSSL stays assumed (what an nginx built from source links is the builder's choice).
+ */
+function copiedRelease(
+  file: string,
+  dockerfiles: readonly ParsedDocument<DockerfileData>[],
+  copiedInto: ServerImages['copiedInto'],
+  releaseOf: (d: ParsedDocument<DockerfileData>) => NamedNginxRelease | undefined,
+): NamedNginxRelease | undefined {
+  const into = new Set(copiedInto?.(file) ?? []);
+  if (into.size === 0) return undefined;
+  const named = dockerfiles.filter((d) => into.has(d.file.path)).map(releaseOf);
+  const [first] = named;
+  return first && named.every((n) => n?.release === first.release) ? first : undefined;
+}
+
 /**
  * The OpenSSL an nginx or HAProxy file runs with: the image of the nearest Dockerfile whose directory holds the file
  * (`FROM nginx:1.14` → Debian stretch → OpenSSL 1.1.0), else the `image:` of the Docker Compose services that
@@ -83,30 +112,33 @@ export function opensslAttribute(openssl: ServerOpenssl): NonNullable<NginxServe
  */
 export function serverOpenssl(
   dockerfiles: ParsedDocument<DockerfileData>[],
-  compose: { mounts: readonly TreeMount[]; files: readonly ParsedDocument[] } = { mounts: [], files: [] },
+  compose: ServerImages = { mounts: [], files: [] },
   untied: readonly UntiedImage[] = [],
 ): (file: string) => ServerOpenssl {
+  const builds = { dockerfiles, composeFiles: compose.files, root: compose.root ?? '' };
+  // The image's tag, else the release its own RUN pins (nginx.org's package on debian:jessie) or downloads.
+  const releaseOf = (d: ParsedDocument<DockerfileData>) => nginxReleaseOfDockerfile(d, builds);
   const images = dockerfiles.flatMap((d) => {
     const stage = runtimeStage(d.data);
     const found = stage?.image ? opensslFromImage(stage.image) : undefined;
     const at = stage ? { file: d.file.path, range: stage.range } : undefined;
-    // The image's tag, else the release its own RUN pins (nginx.org's package on debian:jessie).
-    const tagged = stage?.image ? nginxReleaseFromImage(stage.image) : undefined;
-    const nginx = tagged && at ? { release: tagged, at } : nginxReleaseFromPackages(d);
-    return found && at ? [{ dir: path.dirname(d.file.path), found, nginx, at }] : [];
+    return found && at ? [{ dir: path.dirname(d.file.path), found, nginx: releaseOf(d), at }] : [];
   });
   const assumed = assumedOpensslSeries();
   return (file) => {
     const holding =
       images.filter((i) => file.startsWith(i.dir + path.sep)).sort((a, b) => b.dir.length - a.dir.length)[0] ??
       mountingImage(file, compose.mounts, compose.files);
-    if (!holding)
+    if (!holding) {
+      const nginx = copiedRelease(file, dockerfiles, compose.copiedInto, releaseOf);
       return {
         facts: assumed.facts,
         assumed: true,
         source: assumed.source,
         ...(untied.length > 0 ? { untied: [...untied] } : {}),
+        ...(nginx ? { nginx } : {}),
       };
+    }
     const { facts, release, via, source, securityLevel } = holding.found;
     return {
       ...(securityLevel ? { securityLevel } : {}),

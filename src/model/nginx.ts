@@ -54,9 +54,15 @@ export const nginxContributor: ModelContributor = {
     const mounts = deploymentMounts(ctx);
     const dockerfiles = ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[];
     const composeFiles = ctx.documentsOf('compose');
+    const copies = treeStoresOf(ctx).images;
     const opensslFor = serverOpenssl(
       dockerfiles,
-      { mounts, files: composeFiles },
+      {
+        mounts,
+        files: composeFiles,
+        root: ctx.deployment.root,
+        copiedInto: (file) => (copies?.holding(file) ?? []).map((h) => h.dockerfile),
+      },
       nginxImagesNamed(dockerfiles, composeFiles),
     );
     const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);

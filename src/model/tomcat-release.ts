@@ -10,10 +10,10 @@ import { tomcatReleaseFromImage } from '../knowledge/tomcat';
 import type { ComposeData } from '../parse/compose';
 import type { TomcatCatalinaJarData } from '../parse/tomcat-catalina-jar';
 import { type DockerfileData } from '../parse/dockerfile';
-import { heldCommands, runtimeStage } from '../parse/dockerfile-stages';
-import { substituteVariables } from '../parse/dockerfile-copies';
+import { runtimeStage } from '../parse/dockerfile-stages';
 import type { ParsedDocument } from '../parse/types';
 import { builtDockerfile, deploymentMounts } from './compose-mounts';
+import { archiveInWords, BASE_HOPS, baseDockerfileOf, downloadedRelease } from './dockerfile-downloads';
 import type { ModelContext } from './contributor';
 import { shortPath } from './runtime-named';
 import { treeStoresOf } from './store-files';
@@ -24,6 +24,8 @@ export interface TomcatReleaseRead {
   /** Where the tree says it, in words: `Dockerfile:1 FROM tomcat:9.0.85-jdk17`. */
   text: string;
   at: Location;
+  /** The places that lead to `at` from the Dockerfile that holds the file: a `FROM` of an image the tree builds, its `image:`. */
+  via?: Location[];
   /** The tag names a major alone: its branch is inferred. */
   majorOnly: boolean;
 }
@@ -38,6 +40,8 @@ export interface TomcatImage {
   /** Where the tree says it, in words: `Dockerfile:1 FROM tomcat:9.0.85-jdk17`. */
   text: string;
   at: Location;
+  /** The places that lead to `at`: a `FROM` of an image the tree builds, and the Compose `image:` that builds it. */
+  via?: Location[];
 }
 
 /** The images that run a server.xml: those it is copied into, and those of the Compose services that mount it. */
@@ -49,52 +53,62 @@ export interface TomcatImages {
 }
 
 /** An image read as a Tomcat release. */
-function fromImage({ image, text, at }: TomcatImage): TomcatReleaseRead | undefined {
+function fromImage({ image, text, at, via }: TomcatImage): TomcatReleaseRead | undefined {
   const named = tomcatReleaseFromImage(image);
   if (!named) return undefined;
   return {
     release: named.release,
     text: named.note ? `${text}: ${named.note}` : text,
     at,
+    ...(via ? { via } : {}),
     majorOnly: named.majorOnly,
   };
 }
 
-/** An Apache Tomcat binary distribution's file name: `apache-tomcat-8.5.20.tar.gz` (https://archive.apache.org/dist/tomcat/). */
-const DISTRIBUTION = /apache-tomcat-(\d+\.\d+\.\d+)\.(?:tar\.gz|zip)\b/;
-
 /**
  * The Tomcat a `RUN` of the running image downloads and unpacks (geeeoff/alpine-linux-openjdk-tomcat-docker-hardened:
  * `ENV tomcatVersion=…` and `wget http://archive.apache.org/dist/tomcat/…/apache-tomcat-${tomcatVersion}.tar.gz` on an
- * image that is no Tomcat): read as the official image of that release would be. Each word has the variables the RUN
- * sees substituted; one that names a build argument without a default stays as written (and matches nothing).
+ * image that is no Tomcat; ./dockerfile-downloads.ts): read as the official image of that release would be.
  */
-function downloadedTomcat(doc: ParsedDocument, data: DockerfileData, root: string): TomcatImage | undefined {
-  for (const command of heldCommands(data)) {
-    if (command.instruction !== 'RUN') continue;
-    for (const word of command.joined.split(/[\s"'=;|&]+/)) {
-      const version = DISTRIBUTION.exec(substituteVariables(word, command.variables ?? {}) ?? word)?.[1];
-      if (!version) continue;
-      return {
-        image: `tomcat:${version}`,
-        text: `${shortPath(doc.file.path, root)}:${command.range.start.line + 1} RUN, which downloads apache-tomcat-${version}`,
-        at: { file: doc.file.path, range: command.range },
-      };
-    }
-  }
-  return undefined;
+function downloadedTomcat(doc: ParsedDocument<DockerfileData>, root: string): TomcatImage | undefined {
+  const downloaded = downloadedRelease(doc, 'tomcat');
+  if (!downloaded) return undefined;
+  return {
+    image: `tomcat:${downloaded.release}`,
+    text: `${shortPath(doc.file.path, root)}:${downloaded.line} RUN, which downloads ${archiveInWords(downloaded, 'Tomcat')}`,
+    at: downloaded.at,
+  };
 }
 
-/** A Dockerfile's runtime stage `FROM`, or the Tomcat distribution it downloads when that image is no Tomcat. */
-function fromDockerfile(doc: ParsedDocument | undefined, root: string): TomcatImage | undefined {
+/** The Dockerfiles and Compose files of the deployment, to follow a `FROM` to the Dockerfile of the tree that builds it. */
+interface TreeBuilds {
+  dockerfiles: readonly ParsedDocument<DockerfileData>[];
+  composeFiles: readonly ParsedDocument[];
+}
+
+/**
+ * A Dockerfile's runtime stage `FROM`, or the Tomcat distribution it downloads when that image is no Tomcat, or else the
+ * Tomcat of the image the `FROM` names when a Dockerfile of the tree builds it (Compose `image: spire` with `build:`).
+ */
+function fromDockerfile(
+  doc: ParsedDocument | undefined,
+  root: string,
+  builds: TreeBuilds,
+  hops = 0,
+): TomcatImage | undefined {
   if (!doc || doc.kind !== 'dockerfile') return undefined;
-  const data = doc.data as DockerfileData;
-  const stage = runtimeStage(data);
-  if (stage?.image && !tomcatReleaseFromImage(stage.image)) {
-    const downloaded = downloadedTomcat(doc, data, root);
-    if (downloaded) return downloaded;
-  }
+  const dockerfile = doc as ParsedDocument<DockerfileData>;
+  const stage = runtimeStage(dockerfile.data);
   if (!stage?.image) return undefined;
+  if (!tomcatReleaseFromImage(stage.image)) {
+    const downloaded = downloadedTomcat(dockerfile, root);
+    if (downloaded) return downloaded;
+    const base =
+      hops < BASE_HOPS ? baseDockerfileOf(dockerfile, builds.dockerfiles, builds.composeFiles, root) : undefined;
+    const inBase = base && fromDockerfile(base.doc, root, builds, hops + 1);
+    if (base && inBase && tomcatReleaseFromImage(inBase.image))
+      return { ...inBase, text: `${base.text}: ${inBase.text}`, via: [...base.via, ...(inBase.via ?? [])] };
+  }
   const written = stage.image === stage.written ? stage.written : `${stage.written} (${stage.image})`;
   return {
     image: stage.image,
@@ -107,10 +121,14 @@ function fromDockerfile(doc: ParsedDocument | undefined, root: string): TomcatIm
 export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImages {
   const { documents, root } = ctx.deployment;
   const byPath = new Map(documents.map((d) => [d.file.path, d]));
+  const builds: TreeBuilds = {
+    dockerfiles: ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[],
+    composeFiles: ctx.documentsOf('compose'),
+  };
   // One image per Dockerfile, however many of its instructions place the file (`COPY conf/ …` and `COPY
   // conf/server.xml …`): each copy would name it again in every message.
   const dockerfiles = new Set((treeStoresOf(ctx).images?.holding(serverXml) ?? []).map((i) => i.dockerfile));
-  const copied = [...dockerfiles].flatMap((dockerfile) => fromDockerfile(byPath.get(dockerfile), root) ?? []);
+  const copied = [...dockerfiles].flatMap((dockerfile) => fromDockerfile(byPath.get(dockerfile), root, builds) ?? []);
   const mounted = deploymentMounts(ctx)
     .filter((m) => m.mount.service !== undefined)
     .filter((m) => serverXml === m.hostPath || serverXml.startsWith(m.hostPath + path.sep))
@@ -120,7 +138,7 @@ export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImag
       if (!compose || !service) return [];
       const dockerfile = builtDockerfile(m.file, service);
       if (dockerfile !== undefined) {
-        const built = fromDockerfile(byPath.get(dockerfile), root);
+        const built = fromDockerfile(byPath.get(dockerfile), root, builds);
         // The built image, unless it names no release and the service's `image:` may (which the release reads).
         if (built && (tomcatReleaseFromImage(built.image) || !service.image)) return [built];
       }

@@ -24,6 +24,12 @@ const vendors = (secretRequired: boolean) =>
 
 const related = (ajp: TomcatAjpWithoutSecret, releaseMessage?: string): RuleRelated[] => [
   ...('at' in ajp.release && releaseMessage ? [{ ...ajp.release.at, message: releaseMessage }] : []),
+  ...('via' in ajp.release && releaseMessage
+    ? (ajp.release.via ?? []).map((at) => ({
+        ...at,
+        message: ours('ties the image that runs this server.xml to the Dockerfile that installs its Tomcat'),
+      }))
+    : []),
   ...(ajp.emptySecret ? [{ ...ajp.emptySecret.at, message: said`${ajp.emptySecret.name}="": no secret` }] : []),
   ...(ajp.address ? [{ ...ajp.address.at, message: said`listens on ${listening(ajp)}` }] : []),
 ];

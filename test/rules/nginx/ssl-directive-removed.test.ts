@@ -143,6 +143,61 @@ ruleTester(rule, {
       ],
     },
     {
+      // maxlambrecht/spiffe-nginx-tomcat@73c50e5: spire/Dockerfile (FROM ubuntu:xenial) downloads SPIFFE's build of nginx
+      // 1.13.9 (nginx-${NGINX_VERSION}.tgz, ARG NGINX_VERSION=1.13.9spiffe5); docker-compose.yml builds it as `image:
+      // spire`; back-end/Dockerfile is `FROM spire` and copies the configuration in. It was 'the tree names no nginx release'.
+      name: 'FROM an image the tree builds, which downloads nginx 1.13.9 (a build label): silent',
+      files: {
+        'back-end/nginx/nginx.conf': withSsl(),
+        'back-end/Dockerfile': 'FROM spire\nCOPY nginx/nginx.conf /usr/local/nginx/conf/nginx.conf\n',
+        'spire/Dockerfile':
+          'FROM ubuntu:xenial\nARG NGINX_VERSION=1.13.9spiffe5\nARG NGINX_RELEASE="https://github.com/spiffe/spiffe-nginx/releases/download/${NGINX_VERSION}/nginx-${NGINX_VERSION}.tgz"\nRUN curl --silent --location ${NGINX_RELEASE} | tar -xzf -\n',
+        'docker-compose.yml':
+          'services:\n  spire-server:\n    build: ./spire\n    image: spire\n  backend:\n    build: ./back-end\n',
+      },
+      errors: [
+        {
+          messageId: 'silent',
+          severity: 'warning',
+          file: 'back-end/nginx/nginx.conf',
+          line: 4,
+          messageIncludes: ['nginx 1.13.9, which the image runs'],
+          related: [
+            { file: 'spire/Dockerfile', line: 4 },
+            { file: 'back-end/Dockerfile', line: 1 },
+            { file: 'docker-compose.yml', line: 4 },
+          ],
+        },
+      ],
+    },
+    {
+      name: "nginx.org's source archive the image's own RUN downloads (ENV): 1.26.2 refuses it",
+      files: {
+        'gw/nginx.conf': withSsl(),
+        'gw/Dockerfile':
+          'FROM debian:bookworm\nENV NGINX_VERSION=1.26.2\nRUN curl -fsSLO https://nginx.org/download/nginx-$NGINX_VERSION.tar.gz && tar xzf nginx-$NGINX_VERSION.tar.gz && cd nginx-$NGINX_VERSION && ./configure --with-http_ssl_module && make install\nCOPY nginx.conf /usr/local/nginx/conf/nginx.conf\n',
+      },
+      errors: [
+        {
+          messageId: 'refused',
+          severity: 'error',
+          file: 'gw/nginx.conf',
+          line: 4,
+          related: [{ file: 'gw/Dockerfile', line: 3 }],
+        },
+      ],
+    },
+    {
+      name: 'FROM a local image no Compose service builds: the release is unknown',
+      files: {
+        'back-end/nginx/nginx.conf': withSsl(),
+        'back-end/Dockerfile': 'FROM spire\nCOPY nginx/nginx.conf /usr/local/nginx/conf/nginx.conf\n',
+        'spire/Dockerfile':
+          'FROM ubuntu:xenial\nRUN curl -sL https://nginx.org/download/nginx-1.13.9.tar.gz | tar -xzf -\n',
+      },
+      errors: [{ messageId: 'releaseUnknown', severity: 'warning', file: 'back-end/nginx/nginx.conf', line: 4 }],
+    },
+    {
       name: 'an unpinned nginx package: the archive decides, the release is unknown',
       files: {
         'gw/nginx.conf': withSsl(),

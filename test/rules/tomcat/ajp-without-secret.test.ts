@@ -127,6 +127,67 @@ ruleTester(rule, {
       ],
     },
     {
+      // maxlambrecht/spiffe-nginx-tomcat@73c50e5: spire/Dockerfile downloads apache-tomcat-${TOMCAT_VERSION}.tar.gz through
+      // an ARG whose default names another ARG; docker-compose.yml builds it as `image: spire`; back-end/Dockerfile is
+      // `FROM spire` and copies its server.xml in. It was 'the tree names no Tomcat release … do not start it'.
+      name: 'FROM an image the tree builds, which downloads Tomcat 8.5.32 (ARG defaults): every address, Ghostcat (warning)',
+      files: {
+        'back-end/conf/server.xml': serverXml('protocol="AJP/1.3" redirectPort="8443"'),
+        'back-end/Dockerfile': 'FROM spire\nCOPY conf/server.xml /opt/tomcat/conf/server.xml\n',
+        'spire/Dockerfile':
+          'FROM ubuntu:xenial\nARG TOMCAT_VERSION=8.5.32\nARG TOMCAT_RELEASE="http://archive.apache.org/dist/tomcat/tomcat-8/v${TOMCAT_VERSION}/bin/apache-tomcat-${TOMCAT_VERSION}.tar.gz"\nRUN curl --silent --location ${TOMCAT_RELEASE} | tar -xzf -\n',
+        'docker-compose.yml':
+          'services:\n  spire-server:\n    build: ./spire\n    image: spire\n  backend:\n    build: ./back-end\n',
+      },
+      errors: [
+        {
+          messageId: 'exposed',
+          severity: 'warning',
+          file: 'back-end/conf/server.xml',
+          line: 4,
+          messageIncludes: [
+            'Tomcat 8.5.32 (back-end/Dockerfile:1 FROM spire, which docker-compose.yml:4 builds from spire/Dockerfile: spire/Dockerfile:4 RUN, which downloads apache-tomcat-8.5.32)',
+            'CVE-2020-1938',
+          ],
+          related: [
+            { file: 'spire/Dockerfile', line: 4 },
+            { file: 'back-end/Dockerfile', line: 1 },
+            { file: 'docker-compose.yml', line: 4 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'FROM an image the tree builds, which downloads Tomcat 9.0.80 (ENV, $NAME): the connector does not start',
+      files: {
+        'app/conf/server.xml': serverXml('protocol="AJP/1.3" redirectPort="8443"'),
+        'app/Dockerfile': 'FROM base:latest\nCOPY conf/server.xml /opt/tomcat/conf/server.xml\n',
+        'base/Dockerfile':
+          'FROM eclipse-temurin:17-jre\nENV TOMCAT_VERSION=9.0.80\nRUN wget -q https://archive.apache.org/dist/tomcat/tomcat-9/v$TOMCAT_VERSION/bin/apache-tomcat-$TOMCAT_VERSION.tar.gz\n',
+        'docker-compose.yml': 'services:\n  base:\n    build: ./base\n    image: base\n  app:\n    build: ./app\n',
+      },
+      errors: [
+        {
+          messageId: 'refused',
+          severity: 'error',
+          file: 'app/conf/server.xml',
+          line: 4,
+          messageIncludes: [
+            'Tomcat 9.0.80 (app/Dockerfile:1 FROM base:latest, which docker-compose.yml:4 builds from base/Dockerfile',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a download whose version is a build argument without a default: the release stays unknown',
+      files: {
+        'conf/server.xml': serverXml('protocol="AJP/1.3" redirectPort="8443"'),
+        Dockerfile:
+          'FROM ubuntu:xenial\nARG TOMCAT_VERSION\nRUN curl -sL https://archive.apache.org/dist/tomcat/tomcat-8/v${TOMCAT_VERSION}/bin/apache-tomcat-${TOMCAT_VERSION}.tar.gz | tar -xzf -\nCOPY conf/server.xml /opt/tomcat/conf/server.xml\n',
+      },
+      errors: [{ messageId: 'releaseUnknown', severity: 'warning', ...atConnector }],
+    },
+    {
       // APTPlatforms/tomcat-keycloak@99b85cd tomcat/build/Dockerfile: FROM tomcat:8.5-alpine, whose last image (the
       // official image's alpine tags stopped in May 2019, docker-library/tomcat@7eae995) has Tomcat 8.5.41.
       name: 'tomcat:8.5-alpine is no longer built: its last image, 8.5.41, starts the connector (Ghostcat, warning)',

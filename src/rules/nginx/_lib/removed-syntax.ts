@@ -22,7 +22,20 @@ export function reportRemovedSyntax<MessageId extends string>(
   const { nginx } = use;
   const related: RuleRelated[] = [
     ...(use.via ?? []),
-    ...(nginx ? [{ ...nginx.at, message: said`the image runs nginx ${nginx.release}` }] : []),
+    ...(nginx
+      ? [
+          {
+            ...nginx.at,
+            message: nginx.how
+              ? said`the image runs nginx ${nginx.release}: ${nginx.how}`
+              : said`the image runs nginx ${nginx.release}`,
+          },
+        ]
+      : []),
+    ...(nginx?.via ?? []).map((at) => ({
+      ...at,
+      message: ours('ties the image that runs this file to the Dockerfile that installs its nginx'),
+    })),
   ];
   ctx.report({
     messageId: refuses === true ? 'refused' : refuses === false ? taken : 'releaseUnknown',

@@ -1,0 +1,135 @@
+/**
+ * What a Dockerfile's running image installs from a release archive, and the Dockerfile of the tree that builds the
+ * image a `FROM` names. maxlambrecht/spiffe-nginx-tomcat@73c50e5: spire/Dockerfile is `FROM ubuntu:xenial` with
+ * `ARG TOMCAT_VERSION=8.5.32`, `ARG TOMCAT_RELEASE="…/apache-tomcat-${TOMCAT_VERSION}.tar.gz"` and `RUN curl …
+ * ${TOMCAT_RELEASE} | tar -xzf -`; docker-compose.yml builds it as `image: spire`; back-end/Dockerfile is `FROM spire`
+ * and copies its server.xml and nginx.conf into that Tomcat and nginx.
+ */
+import type { Location } from '../core/types';
+import type { ComposeData } from '../parse/compose';
+import type { DockerfileData } from '../parse/dockerfile';
+import { substituteVariables, type StageVariables } from '../parse/dockerfile-copies';
+import { heldCommands, runtimeStage } from '../parse/dockerfile-stages';
+import type { ParsedDocument } from '../parse/types';
+import { builtDockerfile } from './compose-mounts';
+import { shortPath } from './runtime-named';
+
+/** A release archive a RUN of the running image names. */
+export interface DownloadedRelease {
+  /** The numeric release (`1.13.9`), without the build label the archive's name may carry. */
+  release: string;
+  /** The archive's name without its extension, the variables the RUN sees filled in (`nginx-1.13.9spiffe5`). */
+  archive: string;
+  /** The build label after the release (`spiffe5` of `1.13.9spiffe5`), when there is one. */
+  label?: string;
+  /** The RUN that names it. */
+  at: Location;
+  /** Its line, one-based. */
+  line: number;
+}
+
+/**
+ * Archive names. nginx.org's source archives (https://nginx.org/download/) and builds of them: the release, then a build
+ * label that starts with a letter and so cannot continue the number (SPIFFE's `nginx-1.13.9spiffe5.tgz`,
+ * https://github.com/spiffe/spiffe-nginx/releases), then the extension. Apache Tomcat's binary distributions
+ * (https://archive.apache.org/dist/tomcat/): the release alone, as Tomcat's suffixes name other artifacts (`-src`,
+ * `-deployer`, `-fulldocs`, `-embed`) or Windows builds.
+ */
+const ARCHIVES = {
+  nginx: /(?<![\w.-])nginx-(\d+\.\d+\.\d+)(?:[-+~_]?([A-Za-z][\w+~-]*))?\.(?:tar\.gz|tgz)(?![\w.])/,
+  tomcat: /(?<![\w.-])apache-tomcat-(\d+\.\d+\.\d+)\.(?:tar\.gz|zip)(?![\w.])/,
+};
+
+/** A word with the stage's ARG and ENV values in place, those values' own variables too (`ARG URL=…${VERSION}…`). */
+function expanded(word: string, variables: StageVariables): string {
+  let text = word;
+  for (let hop = 0; hop < 4 && text.includes('$'); hop++) {
+    const next = substituteVariables(text, variables);
+    if (next === undefined || next === text) break;
+    text = next;
+  }
+  return text;
+}
+
+/**
+ * The release archive of `product` the running image's RUNs name first, each word with the variables the RUN sees
+ * substituted (ARG and ENV defaults of its stage only; a build argument without a default leaves the word as written,
+ * which names no release).
+ */
+export function downloadedRelease(
+  doc: ParsedDocument<DockerfileData>,
+  product: keyof typeof ARCHIVES,
+): DownloadedRelease | undefined {
+  for (const command of heldCommands(doc.data)) {
+    if (command.instruction !== 'RUN') continue;
+    for (const word of command.joined.split(/[\s"'=;|&]+/)) {
+      if (!word) continue;
+      const m = ARCHIVES[product].exec(expanded(word, command.variables ?? {}));
+      if (!m) continue;
+      const [archive, release, label] = m;
+      return {
+        release: release!,
+        archive: archive.replace(/\.(?:tar\.gz|tgz|zip)$/, ''),
+        ...(label ? { label } : {}),
+        at: { file: doc.file.path, range: command.range },
+        line: command.range.start.line + 1,
+      };
+    }
+  }
+  return undefined;
+}
+
+/** The archive and the release read from it, in words: `nginx-1.13.9spiffe5 (nginx 1.13.9; spiffe5 is a build label)`. */
+export function archiveInWords(downloaded: DownloadedRelease, product: string): string {
+  const { archive, release, label } = downloaded;
+  return label ? `${archive} (${product} ${release}; ${label} is a build label)` : archive;
+}
+
+/** The Dockerfile of the tree whose image a `FROM` names, and how the tree says so. */
+export interface BaseDockerfile {
+  doc: ParsedDocument<DockerfileData>;
+  /** `app/Dockerfile:1 FROM spire, which docker-compose.yml:4 builds from base/Dockerfile`. */
+  text: string;
+  /** The places that tie the image to that Dockerfile: the `FROM`, and the service's `image:`. */
+  via: Location[];
+}
+
+/** An image reference as Docker resolves it for comparison: `spire` and `spire:latest` are one image. */
+const normalImage = (reference: string) => reference.trim().replace(/:latest$/, '');
+
+/**
+ * The Dockerfile of the tree that builds the image a Dockerfile's running stage is `FROM`: the Compose services whose
+ * `image:` is that reference and whose `build:` is a Dockerfile of the tree, when they all build the same one (another
+ * than this: an image named after its own base is no image the tree builds).
+ */
+export function baseDockerfileOf(
+  doc: ParsedDocument<DockerfileData>,
+  dockerfiles: readonly ParsedDocument<DockerfileData>[],
+  composeFiles: readonly ParsedDocument[],
+  root: string,
+): BaseDockerfile | undefined {
+  const stage = runtimeStage(doc.data);
+  if (!stage?.image) return undefined;
+  const wanted = normalImage(stage.image);
+  const builds = (composeFiles as ParsedDocument<ComposeData>[]).flatMap((compose) =>
+    compose.data.services.flatMap((service) => {
+      if (!service.image || normalImage(service.image) !== wanted) return [];
+      const built = builtDockerfile(compose.file.path, service);
+      const at: Location = { file: compose.file.path, ...(service.imageRange ? { range: service.imageRange } : {}) };
+      return built ? [{ built, at, line: (service.imageRange?.start.line ?? 0) + 1 }] : [];
+    }),
+  );
+  const [first] = builds;
+  if (!first || first.built === doc.file.path || builds.some((b) => b.built !== first.built)) return undefined;
+  const base = dockerfiles.find((d) => d.file.path === first.built);
+  if (!base) return undefined;
+  const where = `${shortPath(first.at.file, root)}:${first.line}`;
+  return {
+    doc: base,
+    via: [{ file: doc.file.path, range: stage.range }, first.at],
+    text: `${shortPath(doc.file.path, root)}:${stage.line} FROM ${stage.written}, which ${where} builds from ${shortPath(base.file.path, root)}`,
+  };
+}
+
+/** How many `FROM`s of tree-built images are followed (an image built on one built on another…). */
+export const BASE_HOPS = 3;
