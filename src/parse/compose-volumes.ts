@@ -115,7 +115,12 @@ function splitShort(value: string): string[] {
     if (ch === '$' && value.charAt(i + 1) === '{') depth++;
     else if (ch === '}' && depth > 0) depth--;
     else if (ch === ':' && depth === 0) {
-      const drive = parts.length === 0 && i - from === 1 && /[\\/]/.test(value.charAt(i + 1));
+      // A drive is a letter: `.:/etc/kafka/secrets` mounts the Compose file's directory (keeeshore/kafka-ssl-compose).
+      const drive =
+        parts.length === 0 &&
+        i - from === 1 &&
+        /[A-Za-z]/.test(value.charAt(from)) &&
+        /[\\/]/.test(value.charAt(i + 1));
       if (drive) continue;
       parts.push(value.slice(from, i));
       from = i + 1;

@@ -57,6 +57,17 @@ describe('Docker Compose bind mounts', () => {
     ]);
   });
 
+  // `.` is the Compose file's directory, not a drive letter (keeeshore/kafka-ssl-compose mounts `.:/etc/kafka/secrets`).
+  it.each([
+    ['.:/etc/kafka/secrets', '.', '/etc/kafka/secrets'],
+    ['.:/etc/kafka/secrets:ro', '.', '/etc/kafka/secrets'],
+    ['..:/work', '..', '/work'],
+    ['c:/certs:/etc/certs', 'c:/certs', '/etc/certs'],
+  ])('the short mount %s has the source %s', (mount, source, target) => {
+    const [found] = mountsOf(`services:\n  kafka:\n    volumes:\n      - ${mount}\n`);
+    expect([found?.source, found?.target]).toEqual([source, target]);
+  });
+
   it('a list under an x- extension field, which anchors bring into services', () => {
     const text = 'x-common:\n  volumes:\n    - ./certs:/certs\nservices:\n  a:\n    image: nginx\n';
     expect(mountsOf(text)).toEqual([
