@@ -11,18 +11,12 @@
  * case with `_` as `.` (confluentinc/kafka-images@f8e3015 kafka-connect-base kafka-connect.properties.template
  * `envToProps "CONNECT_"`; debezium/container-images@11ff531 connect-base/3.8/docker-entrypoint.sh).
  */
-import type { ComposeData, ComposeService } from '../parse/compose';
-import { type DockerfileData } from '../parse/dockerfile';
-import { runtimeStage } from '../parse/dockerfile-stages';
-import type { Entry, ParsedDocument } from '../parse/types';
+import type { Entry } from '../parse/types';
 import type { ModelContributor } from './contributor';
-import { builtDockerfile, deploymentMounts } from './compose-mounts';
-import { serviceImageRuntime } from './kafka-brokers';
-import { kafkaViewEnds, type KafkaView, type SettingOf } from './kafka-clients';
-import { KAFKA_TLS_PROTOCOLS, mountedTreeFile, serviceVariables } from './kafka-protocols';
-import { treeStoresOf } from './store-files';
+import type { KafkaView, SettingOf } from './kafka-clients';
+import { addPlatformServiceEnds, type PlatformImage } from './kafka-platform-services';
+import { KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
 import type { KafkaConnectGap } from './types';
-import { relativePosix } from '../core/posix-path';
 
 /** Settings only a Connect worker has (DistributedConfig, StandaloneConfig, WorkerConfig). */
 export const CONNECT_WORKER_SETTINGS = [
@@ -98,77 +92,47 @@ const MIRROR_CLIENTS = [
  */
 const CONNECT_IMAGE = /(^|\/)(cp-(server-connect|kafka-connect)(-base)?|debezium\/connect(-base)?)(:|@|$)/;
 
-/** The image a service runs, and the one the Dockerfile it builds starts its runtime stage from (as written). */
-function serviceImages(service: ComposeService, composeFile: string, documents: ReadonlyMap<string, ParsedDocument>) {
-  const dockerfile = builtDockerfile(composeFile, service);
-  const built = dockerfile === undefined ? undefined : documents.get(dockerfile);
-  const stage = built?.kind === 'dockerfile' ? runtimeStage(built.data as DockerfileData) : undefined;
-  return [service.image ?? '', stage?.written ?? ''];
-}
-
 /** The variable of these images that sets a worker setting (`producer.ssl.truststore.location`). */
 const connectVariable = (key: string) => `CONNECT_${key.toUpperCase().replaceAll('.', '_')}`;
+
+const CONNECT_PLATFORM: PlatformImage = {
+  image: CONNECT_IMAGE,
+  what: 'Kafka Connect worker',
+  prefix: 'CONNECT_',
+  variable: connectVariable,
+  views({ name, file, setting, env }, ctx) {
+    const gaps = connectGaps(name, file, setting, connectVariable);
+    if (gaps.length > 0) (ctx.deployment.kafkaConnectGaps ??= []).push(...gaps);
+    const rest = connectRestView(
+      setting,
+      [...env.keys()].some((variable) => variable.startsWith(connectVariable('listeners.https.'))),
+    );
+    return [
+      {
+        name,
+        nameOf: (labels) => `${name} [${labels.join(', ')}]`,
+        views: connectWorkerViews(setting),
+        role: 'client',
+      },
+      ...(rest
+        ? [
+            {
+              name: `${name} REST listener`,
+              nameOf: () => `${name} REST listener`,
+              views: [rest],
+              role: 'listener' as const,
+            },
+          ]
+        : []),
+    ];
+  },
+};
 
 export const kafkaConnectComposeContributor: ModelContributor = {
   id: 'kafka-connect-compose',
   // Without a Compose file it adds nothing; the Dockerfile of a built service is read only through one.
   reads: ['compose'],
-  contribute(ctx) {
-    const composeFiles = ctx.documentsOf('compose') as ParsedDocument<ComposeData>[];
-    if (composeFiles.length === 0) return;
-    const stores = treeStoresOf(ctx);
-    const mounts = deploymentMounts(ctx);
-    const documents = new Map(ctx.deployment.documents.map((d) => [d.file.path, d]));
-    for (const doc of composeFiles)
-      for (const service of doc.data.services) {
-        if (!serviceImages(service, doc.file.path, documents).some((image) => CONNECT_IMAGE.test(image))) continue;
-        // Each CONNECT_<NAME> is the worker setting <name>; the entry keeps the variable's name, where it is written.
-        const env = serviceVariables(service, 'CONNECT_');
-        const setting: SettingOf = (key) => env.get(connectVariable(key));
-        const own = mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
-        const name = `Kafka Connect worker (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
-        const gaps = connectGaps(name, doc.file.path, setting, connectVariable);
-        if (gaps.length > 0) (ctx.deployment.kafkaConnectGaps ??= []).push(...gaps);
-        // The image's JDK, else the JDK the Dockerfile it builds names (its FROM: namedRuntimes).
-        const built = builtDockerfile(doc.file.path, service);
-        const runtime =
-          serviceImageRuntime(doc, service, ctx.memo) ??
-          (built !== undefined && documents.has(built) ? ctx.runtimeFor(built) : undefined);
-        // A container path that a bind mount of the service fills with a store of the tree; else unknown.
-        const storeFile = (written: string) => {
-          const found = written.startsWith('/') ? mountedTreeFile(own, written) : undefined;
-          return found && stores.typeOf(found.file) !== undefined ? { file: found.file } : undefined;
-        };
-        const ends = kafkaViewEnds({
-          name,
-          ...(runtime ? { runtime } : {}),
-          nameOf: (labels) => `${name} [${labels.join(', ')}]`,
-          file: doc.file.path,
-          views: connectWorkerViews(setting),
-          role: 'client',
-          stores,
-          storeFile,
-        });
-        const rest = connectRestView(
-          setting,
-          [...env.keys()].some((variable) => variable.startsWith(connectVariable('listeners.https.'))),
-        );
-        if (rest)
-          ends.push(
-            ...kafkaViewEnds({
-              name: `${name} REST listener`,
-              nameOf: () => `${name} REST listener`,
-              ...(runtime ? { runtime } : {}),
-              file: doc.file.path,
-              views: [rest],
-              role: 'listener',
-              stores,
-              storeFile,
-            }),
-          );
-        if (ends.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...ends);
-      }
-  },
+  contribute: (ctx) => addPlatformServiceEnds(ctx, CONNECT_PLATFORM),
 };
 
 /** The task clients a worker makes, by the prefix of their settings. */

@@ -20,6 +20,7 @@ import { javaLinksContributor } from './java-links';
 import { storesContributor } from './stores';
 import { kafkaBrokersContributor } from './kafka-brokers';
 import { kafkaConnectComposeContributor } from './kafka-connect';
+import { kafkaSchemaRegistryContributor } from './kafka-schema-registry';
 import { kafkaPropertiesContributor } from './kafka-properties';
 import { imageRuntimeContributor } from './image-runtime';
 
@@ -48,6 +49,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   storesContributor,
   kafkaBrokersContributor,
   kafkaConnectComposeContributor,
+  kafkaSchemaRegistryContributor,
   kafkaPropertiesContributor,
   // After stores: a server's default trust is settled before its image's cacerts imports join it.
   imageRuntimeContributor,

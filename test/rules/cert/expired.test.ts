@@ -1518,6 +1518,41 @@ ruleTester(rule, {
       errors: inKafkaFileKey('docker-compose.yml', 8),
     },
     {
+      // cp-schema-registry writes each SCHEMA_REGISTRY_* variable into schema-registry.properties
+      // (confluentinc/schema-registry-images@f56e9d7); its store's Kafka client reads kafkastore.ssl.* once
+      // kafkastore.security.protocol is SSL. jforge/kafka-ssl-compose (sweep53): the expired store was an info.
+      name: "a Compose Schema Registry's Kafka store client key store (SCHEMA_REGISTRY_KAFKASTORE_SSL_KEYSTORE_LOCATION): an error",
+      files: {
+        'secrets/key.jks': kafkaKey,
+        'docker-compose.yml':
+          'services:\n  schema-registry:\n    image: confluentinc/cp-schema-registry:7.6.1\n    volumes:\n      - ./secrets:/etc/schema-registry/secrets\n    environment:\n      SCHEMA_REGISTRY_KAFKASTORE_SECURITY_PROTOCOL: SSL\n      SCHEMA_REGISTRY_KAFKASTORE_SSL_KEYSTORE_LOCATION: /etc/schema-registry/secrets/key.jks\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaFileKey('docker-compose.yml', 8),
+    },
+    {
+      // Its REST API over HTTPS (listeners with https://) reads the unprefixed ssl.keystore.location.
+      name: "a Compose Schema Registry's REST listener key store (SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION): an error",
+      files: {
+        'secrets/key.jks': kafkaKey,
+        'docker-compose.yml':
+          "services:\n  schema-registry:\n    image: confluentinc/cp-schema-registry:7.6.1\n    volumes:\n      - ./secrets:/etc/schema-registry/secrets\n    environment:\n      SCHEMA_REGISTRY_LISTENERS: 'https://0.0.0.0:8181'\n      SCHEMA_REGISTRY_SSL_KEYSTORE_LOCATION: /etc/schema-registry/secrets/key.jks\n",
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaFileKey('docker-compose.yml', 8),
+    },
+    {
+      // Without kafkastore.security.protocol SSL the store's client reads no kafkastore.ssl.* (a Kafka client's rule).
+      name: "a Compose Schema Registry's kafkastore key store with a PLAINTEXT store client: named by nothing (an info)",
+      files: {
+        'secrets/key.jks': kafkaKey,
+        'docker-compose.yml':
+          'services:\n  schema-registry:\n    image: confluentinc/cp-schema-registry:7.6.1\n    volumes:\n      - ./secrets:/etc/schema-registry/secrets\n    environment:\n      SCHEMA_REGISTRY_KAFKASTORE_SSL_KEYSTORE_LOCATION: /etc/schema-registry/secrets/key.jks\n',
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [{ messageId: 'expiredUnnamedBundle', file: 'secrets/key.jks', line: 1, severity: 'info' }],
+    },
+    {
       // No listeners.https.* setting: the REST server reads the worker's own ssl.* (the Kafka documentation, as above).
       name: "a Connect worker's REST listener on the worker's own ssl.keystore.location: an error",
       files: kafkaFile(

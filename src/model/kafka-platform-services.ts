@@ -1,0 +1,93 @@
+/**
+ * Compose services run from Confluent Platform images that turn every `<PREFIX>_*` variable into a setting of their
+ * properties file, the name lower case with `_` as `.` (`envToProps`/`env_to_props` of the images' templates): Kafka
+ * Connect workers (./kafka-connect.ts) and Schema Registry (./kafka-schema-registry.ts). This module finds the services
+ * of an image, reads their variables as settings and makes the ends of their Kafka views, with the stores a bind mount
+ * of the service puts at the paths they name and the JDK the image (or the Dockerfile it builds) runs.
+ */
+import type { ComposeData, ComposeService } from '../parse/compose';
+import { type DockerfileData } from '../parse/dockerfile';
+import { runtimeStage } from '../parse/dockerfile-stages';
+import type { Entry, ParsedDocument } from '../parse/types';
+import type { ModelContext } from './contributor';
+import { builtDockerfile, deploymentMounts } from './compose-mounts';
+import { serviceImageRuntime } from './kafka-brokers';
+import { kafkaViewEnds, type KafkaView, type SettingOf } from './kafka-clients';
+import { mountedTreeFile, serviceVariables } from './kafka-protocols';
+import { treeStoresOf } from './store-files';
+import type { UnlinkedEnd } from './types';
+import { relativePosix } from '../core/posix-path';
+
+/** A service of such an image, as its variables say. */
+export interface PlatformService {
+  /** `Kafka Connect worker (docker-compose.yml service connect)`. */
+  name: string;
+  file: string;
+  /** The setting a key is written as, through its variable (`kafkastore.ssl.keystore.location`). */
+  setting: SettingOf;
+  /** Its variables with the prefix, by name. */
+  env: Map<string, Entry>;
+}
+
+/** A group of views of a service that make ends together: a client's (worker, producers…) or a listener's. */
+export interface PlatformViews {
+  name: string;
+  nameOf(labels: readonly string[]): string;
+  views: KafkaView[];
+  role: 'client' | 'listener';
+}
+
+export interface PlatformImage {
+  /** The images, from any registry. */
+  image: RegExp;
+  /** What a service is called: `Kafka Connect worker`. */
+  what: string;
+  /** The variable a setting is written as (`CONNECT_PRODUCER_SSL_TRUSTSTORE_LOCATION`). */
+  variable(key: string): string;
+  /** The variables' prefix (`CONNECT_`). */
+  prefix: string;
+  /** The service's views, and anything else the image's contributor records of it. */
+  views(service: PlatformService, ctx: ModelContext): PlatformViews[];
+}
+
+/** The image a service runs, and the one the Dockerfile it builds starts its runtime stage from (as written). */
+function serviceImages(service: ComposeService, composeFile: string, documents: ReadonlyMap<string, ParsedDocument>) {
+  const dockerfile = builtDockerfile(composeFile, service);
+  const built = dockerfile === undefined ? undefined : documents.get(dockerfile);
+  const stage = built?.kind === 'dockerfile' ? runtimeStage(built.data as DockerfileData) : undefined;
+  return [service.image ?? '', stage?.written ?? ''];
+}
+
+/** The ends of every Compose service of the deployment that runs one of `platform`'s images, in Deployment.unlinkedEnds. */
+export function addPlatformServiceEnds(ctx: ModelContext, platform: PlatformImage): void {
+  const composeFiles = ctx.documentsOf('compose') as ParsedDocument<ComposeData>[];
+  if (composeFiles.length === 0) return;
+  const stores = treeStoresOf(ctx);
+  const mounts = deploymentMounts(ctx);
+  const documents = new Map(ctx.deployment.documents.map((d) => [d.file.path, d]));
+  for (const doc of composeFiles)
+    for (const service of doc.data.services) {
+      if (!serviceImages(service, doc.file.path, documents).some((image) => platform.image.test(image))) continue;
+      // Each <PREFIX>_<NAME> is the setting <name>; the entry keeps the variable's name, where it is written.
+      const env = serviceVariables(service, platform.prefix);
+      const setting: SettingOf = (key) => env.get(platform.variable(key));
+      const own = mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
+      const name = `${platform.what} (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
+      // The image's JDK, else the JDK the Dockerfile it builds names (its FROM: namedRuntimes).
+      const built = builtDockerfile(doc.file.path, service);
+      const runtime =
+        serviceImageRuntime(doc, service, ctx.memo) ??
+        (built !== undefined && documents.has(built) ? ctx.runtimeFor(built) : undefined);
+      // A container path that a bind mount of the service fills with a store of the tree; else unknown.
+      const storeFile = (written: string) => {
+        const found = written.startsWith('/') ? mountedTreeFile(own, written) : undefined;
+        return found && stores.typeOf(found.file) !== undefined ? { file: found.file } : undefined;
+      };
+      const ends: UnlinkedEnd[] = platform
+        .views({ name, file: doc.file.path, setting, env }, ctx)
+        .flatMap((group) =>
+          kafkaViewEnds({ ...group, ...(runtime ? { runtime } : {}), file: doc.file.path, stores, storeFile }),
+        );
+      if (ends.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...ends);
+    }
+}
