@@ -32,6 +32,7 @@ import { conditionalDocuments, withConditionalScripts } from './run/conditional-
 import { withImageRecords } from './run/image-records';
 import { groupUnnamedLockedStores, withoutLockedBesideWrongPassword } from './run/locked-stores';
 import { unusedDamagedPemAsInfo } from './run/unused-pem-files';
+import { unnamedMarkdownSnippetsAsInfo } from './run/markdown-snippets';
 import { unnamedFileTest } from './run/unnamed-files';
 
 /** Documents that only qualify others (what a build copies, the release a run mounts them with): no file to check. */
@@ -224,7 +225,10 @@ function checkDeployment(
     const unnamed = unnamedFileTest(deployment);
     const deploymentFindings = settings.applySeverity([
       ...redactFindings([...walkNotes, ...readFindings], mask),
-      ...unusedDamagedPemAsInfo(groupUnnamedLockedStores(parseFindings(documents, mask), deployment, unnamed), unnamed),
+      ...unnamedMarkdownSnippetsAsInfo(
+        unusedDamagedPemAsInfo(groupUnnamedLockedStores(parseFindings(documents, mask), deployment, unnamed), unnamed),
+        documents,
+      ),
     ]);
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask, memo);
     let ruleFindings = settings.applySeverity(ruleRun.findings);

@@ -10,6 +10,10 @@
  */
 /** `script`: a literal a script of the tree replaces with `sed` before the file is used (src/parse/script-substitutions.ts). */
 /** `mustache`: Mustache/Handlebars' own tags (`{{#x}}`, `{{^x}}`, `{{/x}}`, `{{! }}`, `{{> }}`); `{{ x }}` alone reads as `go`. */
+/**
+ * `fill-in`: an upper-case name in angle brackets where XML cannot hold it (`connectionUrl="tcp://<CICSTG_IP_ADDRESS>"`),
+ * which the file's user replaces before it is used (./template-fill-ins.ts).
+ */
 /** `compose`: a Compose file's `${VAR}` that the `.env` beside it sets (src/parse/compose-env.ts). */
 /**
  * `tt`: Template Toolkit's `[% name %]` (Perl's Template Toolkit syntax), also the literal placeholders an installer
@@ -39,7 +43,8 @@ export type TemplateEngine =
   | 'env'
   | 'maven'
   | 'script'
-  | 'compose';
+  | 'compose'
+  | 'fill-in';
 
 export type TemplateSpanKind =
   /** An output expression inside a line: its value is unknown until rendered. */

@@ -5,6 +5,7 @@ import { withGroovyExpressions } from './template-groovy';
 import { scanTags, type Tag, type TemplateEngine, type TemplateSpanKind } from './template-tags';
 import { aloneOnLine, blankToLineEnd, codeUnits, CR, LF, overwrite, SPACE, TAB, textOf } from './template-text';
 import { terraformTags } from './template-terraform';
+import { xmlFillIns } from './template-fill-ins';
 
 /**
  * Configuration as it is committed: Go/gomplate/Helm `{{ }}`, Jinja2 `{{ }}`/`{% %}`/`{# #}` and
@@ -83,6 +84,7 @@ export function innerTemplateName(filePath: string): string | undefined {
  * is a template, so `${VAR}` and `$UPPER_CASE` placeholders (envsubst) are template values too, and Terraform's
  * `%{ for … }` directives are directives. `terraform`: a `.tftpl` file, every `${…}` and `%{…}` is Terraform's.
  * `yaml`: the file renders to YAML (a Helm manifest, `*.yaml.j2`), whose lines a `{{-` tag alone on its line may empty.
+ * `xml`: the file is XML (`*.xml`), whose fill-in placeholders `<NAME>` are template values (./template-fill-ins.ts).
  */
 export function scanTemplate(
   text: string,
@@ -90,6 +92,7 @@ export function scanTemplate(
   mavenFiltered = false,
   terraform = false,
   yaml = false,
+  xml = false,
 ): TemplateInfo | undefined {
   const scanned = /\{\{|\{%|\{#|<%|\[%|\[#|\[\/|\[\[|\[\(/.test(text) ? scanTags(text) : [];
   const terraformScanned =
@@ -102,8 +105,21 @@ export function scanTemplate(
   const tags = namedTemplate && text.includes('${') ? withGroovyExpressions(text, withTerraform) : withTerraform;
   // Most files of a tree hold no template syntax: they are answered before the line index and the per-character copy
   // below (generator-jhipster@b622d1a: a third of a run's CPU went there for files that are no template).
-  if (tags.length === 0 && !namedTemplate && !(mavenFiltered && text.includes('@'))) return undefined;
+  const fillIns = xml ? xmlFillIns(text, (start, end) => tags.some((t) => t.start < end && start < t.end)) : [];
+  if (tags.length === 0 && !namedTemplate && !(mavenFiltered && text.includes('@')) && fillIns.length === 0)
+    return undefined;
   const index = new LineIndex(text);
+  const fillInSpans = fillIns.map(
+    ({ start, end }): TemplateSpan => ({
+      kind: 'value',
+      engine: 'fill-in',
+      text: text.slice(start, end),
+      start,
+      end,
+      range: index.rangeAt(start, end),
+      unknownBecause: 'a fill-in placeholder, replaced before the file is used',
+    }),
+  );
   const groovy = tags.some((t) => t.engine === 'groovy');
   // A Groovy template writes a literal dollar `\$`.
   const envSpans = namedTemplate
@@ -122,12 +138,13 @@ export function scanTemplate(
       : [];
   const chars = codeUnits(text);
   // A build-time value becomes a same-length `${name}` placeholder, as a template's output expression does.
-  for (const span of mavenSpans) overwrite(chars, span.start, placeholder(span.text, 1));
+  for (const span of [...mavenSpans, ...fillInSpans]) overwrite(chars, span.start, placeholder(span.text, 1));
   if (tags.length === 0) {
-    const spans = [...envSpans, ...mavenSpans].sort((a, b) => a.start - b.start);
+    const spans = [...envSpans, ...mavenSpans, ...fillInSpans].sort((a, b) => a.start - b.start);
     const engines: TemplateEngine[] = [
       ...(envSpans.length ? ['env' as const] : []),
       ...(mavenSpans.length ? ['maven' as const] : []),
+      ...(fillInSpans.length ? ['fill-in' as const] : []),
     ];
     return spans.length > 0 ? { engines, spans, masked: textOf(chars), branches: [] } : undefined;
   }
@@ -168,7 +185,8 @@ export function scanTemplate(
   if (engines.includes('mustache') && engines.includes('go')) engines.splice(engines.indexOf('go'), 1);
   if (envSpans.length > 0) engines.push('env');
   if (mavenSpans.length > 0) engines.push('maven');
-  const all = [...spans, ...envSpans, ...mavenSpans].sort((a, b) => a.start - b.start);
+  if (fillInSpans.length > 0) engines.push('fill-in');
+  const all = [...spans, ...envSpans, ...mavenSpans, ...fillInSpans].sort((a, b) => a.start - b.start);
   return { engines, spans: all, masked, firstBranch, branches };
 }
 

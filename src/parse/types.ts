@@ -97,6 +97,8 @@ export interface ParseProblem {
   lines?: Record<string, Position>;
   range: Range;
   severity: Severity;
+  /** The problem is about the template value at its place (Finding.locationRole): that value defers nothing. */
+  locationRole?: 'context';
 }
 
 /** What a parser returns. `data` carries the format's own typed tree. */
@@ -139,6 +141,7 @@ export function problemFinding(file: string, problem: ParseProblem, mask: (text:
     severity: problem.severity,
     message,
     location: { file, range: problem.range },
+    ...(problem.locationRole ? { locationRole: problem.locationRole } : {}),
     fingerprint: `parse/${problem.code}|${path.basename(file)}|${message}`,
   };
 }

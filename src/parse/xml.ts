@@ -4,6 +4,7 @@ const saxes = () => (saxesLib ??= require('saxes') as typeof import('saxes'));
 import type { Range } from '../core/types';
 import { LineIndex } from './text';
 import { firstBareAmpersand } from './xml-ampersand';
+import { strayText } from './xml-stray-text';
 import type { Comment, Entry, ParseProblem } from './types';
 import { isSecretKey } from './types';
 
@@ -185,16 +186,19 @@ export function parseXml(text: string): XmlParseResult {
     // saxes reads past an ampersand that starts no reference to the end of the file: the ampersand is the error. What
     // follows it is not quoted (it may be part of a password).
     const ampersand = firstBareAmpersand(text, parser.position);
+    const stray = ampersand === undefined ? strayText(text, parser.position - 1, error.message, !!root) : undefined;
     const at = index.positionAt(
       ampersand ??
+        stray?.at ??
         repeatedAttribute(text, tagStart, parser.position, error.message) ??
         Math.max(0, parser.position - 1),
     );
     problems.push({
       code: 'invalid-xml',
       severity: 'error',
-      message:
-        ampersand === undefined
+      message: stray
+        ? stray.message
+        : ampersand === undefined
           ? `Not well-formed XML: ${error.message.replace(/^(?:[^:]*:)?\d+:\d+: /, '')}${javaWordsForRepeated(text, tagStart, error.message)}`
           : "Not well-formed XML: this '&' starts no entity reference, so an XML parser stops here (Java's: " +
             (/[A-Za-z_:]/.test(text[ampersand + 1] ?? '')

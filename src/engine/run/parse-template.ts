@@ -8,6 +8,7 @@ import type { ParsedDocument, ParseProblem, SourceFile } from '../../parse/types
 import type { TemplateInfo } from '../../parse/template';
 import { declarationAfterTemplateTags } from '../../parse/template-xml-declaration';
 import { blankGeneratedAttributes, markGenerated } from '../../parse/template-xml-attributes';
+import { fillInPlaces } from '../../parse/template-fill-ins';
 import type { XmlData } from '../../parse/xml';
 import type { RenderedText } from '../../parse/rendered';
 import { contentHash, type ParseCache } from './parse-cache';
@@ -53,6 +54,8 @@ export function parseTemplate(
   rendered?.remap(doc);
   const generatedProblem = generatedRead && markGenerated(doc as ParsedDocument<XmlData>, generatedRead, template);
   if (generatedProblem) doc = { ...doc, problems: [...doc.problems, generatedProblem] };
+  const fillIns = fillInProblem(template);
+  if (fillIns) doc = { ...doc, problems: [...doc.problems, fillIns] };
   // A fragment (`server_header.erb`, `location_footer.epp`) opens or closes a block that another
   // fragment completes when the templates are concatenated: an unbalanced brace is expected there.
   const renderedProblems = problemsOfEachRendering(
@@ -71,6 +74,28 @@ export function parseTemplate(
       )
     : renderedProblems;
   return { ...doc, problems, file: source, template };
+}
+
+/**
+ * An XML file holding fill-in placeholders (`tcp://<CICSTG_IP_ADDRESS>`: src/parse/template-fill-ins.ts) is a template
+ * its user completes, not a broken file: said once, at the first, as what is unknown.
+ */
+function fillInProblem(template: TemplateInfo): ParseProblem | undefined {
+  const fillIns = template.spans.filter((s) => s.engine === 'fill-in');
+  const first = fillIns[0];
+  if (!first) return undefined;
+  const many = fillIns.length > 1;
+  return {
+    code: 'template-placeholders',
+    severity: 'info',
+    message:
+      `${many ? `${fillIns.length} fill-in placeholders` : 'A fill-in placeholder'} (${fillInPlaces(fillIns)}) stand${many ? '' : 's'} ` +
+      "where XML allows no '<' (in an attribute value, or as an element's text): a template to complete, not a " +
+      "file to deploy as it is. Left in, every XML parser refuses the file (Java's: 'The value of attribute … must " +
+      "not contain the '<' character.'); read as template values, unknown until they are replaced",
+    range: first.range,
+    locationRole: 'context',
+  };
 }
 
 /** A key set in two branches of a conditional (`{% if %}…{% else %}`, or two `if`s) is set once in each rendering. */

@@ -207,6 +207,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       mavenFiltered(inner ?? file) && !gradleOnly(file),
       isTerraformTemplateName(file),
       rendersYaml(inner ?? file),
+      /\.xml$/i.test(inner ?? file),
     );
     // In a Helm chart, plain `{{ .Values.x }}` get the chart's defaults (positions mapped back to the template).
     const helm = template && charts.render(file, decoded.text, template);
