@@ -33,6 +33,24 @@ export function nginxReleaseFromImage(reference: string): string | undefined {
   return /^(1\.\d+(?:\.\d+)?)(?:-|$)/.exec(tag)?.[1];
 }
 
+/** The official nginx image, as a FROM or `image:` names it (not another vendor's `bitnami/nginx`). */
+const OFFICIAL_NGINX = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?nginx$/;
+
+/**
+ * The lowest release a tag of the official nginx image that names none pulls (`nginx`, `nginx:latest`,
+ * `nginx:stable-alpine`: openssl-servers.json nginx.imageFloatingTags), with the date since which that holds; undefined
+ * for a tag that names a release, a distribution (`nginx:bookworm`, no longer followed) or another image.
+ */
+export function nginxFloatingImage(reference: string): { atLeast: string; since: string } | undefined {
+  const { name, tag } = splitImageReference(reference.toLowerCase());
+  if (!OFFICIAL_NGINX.test(name)) return undefined;
+  const { tags, variants, atLeast, atLeastSince } = data.nginx.imageFloatingTags;
+  const floating = tags.some(
+    (line) => tag === line || variants.some((v) => tag === (line === '' ? v : `${line}-${v}`)),
+  );
+  return floating ? { atLeast, since: atLeastSince } : undefined;
+}
+
 /**
  * Whether nginx `release` starts with `ssl_verify_client on|optional` and `ssl_trusted_certificate` but no
  * `ssl_client_certificate`: true from 1.27.2, false before; undefined when the release is unknown or names releases on

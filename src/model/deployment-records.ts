@@ -213,8 +213,23 @@ export interface NginxRemovedSyntax {
   via?: RelatedLocation[];
   /** The nginx release the image running the file names (`nginx:1.27` → `1.27`), with the line that names it. */
   nginx?: NamedNginxRelease;
+  /** When no release is named: the official image under a tag that names none (`FROM nginx`), which pulls a current one. */
+  floating?: NginxFloatingImage;
   /** The file is a template: what it renders may differ. */
   template: boolean;
+}
+
+/** The official nginx image under a tag that names no release (src/model/nginx-floating-image.ts). */
+export interface NginxFloatingImage {
+  /** The image as written (`nginx`, `nginx:alpine`). */
+  image: string;
+  /** The lowest release its tag names, and since when (knowledge openssl-servers.json nginx.imageFloatingTags). */
+  atLeast: string;
+  since: string;
+  /** The FROM, or the Compose `image:`, that names it. */
+  at: Location;
+  /** The name a Compose service builds it under: an image of that name built or pushed earlier may run instead. */
+  prebuilt?: { image: string; at: Location };
 }
 
 export type NginxSslDirective = NginxRemovedSyntax;

@@ -24,6 +24,8 @@ import {
 } from './nginx-startup';
 import { SERVER_DEFAULTED, withUnheldSettings } from './nginx-unresolved';
 import type { Component } from './types';
+import type { NginxRemovedSyntax } from './deployment-records';
+import { floatingNginxFor } from './nginx-floating-image';
 import type { NginxServerAttributes } from './attributes';
 import {
   opensslAttribute,
@@ -65,6 +67,7 @@ export const nginxContributor: ModelContributor = {
       },
       nginxImagesNamed(dockerfiles, composeFiles),
     );
+    const floatingFor = floatingNginxFor(dockerfiles, composeFiles, mounts);
     const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
     const resolveInclude = includeResolver(docs, ctx.deployment.root, ctx.memo);
     /**
@@ -145,9 +148,19 @@ export const nginxContributor: ModelContributor = {
       const passes = nginxPasses(top);
       (ctx.deployment.nginxIgnoredPassTls ??= []).push(...ignoredPassTls(passes, isTemplate));
       (ctx.deployment.nginxVerifyWithoutAnchors ??= []).push(...verifyWithoutTrustedCertificate(passes, isTemplate));
-      (ctx.deployment.nginxSslDirectives ??= []).push(...sslDirectives(top, openssl.nginx, isTemplate, conditional));
-      (ctx.deployment.nginxSpdyListens ??= []).push(...spdyListens(top, openssl.nginx, isTemplate, conditional));
-      (ctx.deployment.nginxSpdyDirectives ??= []).push(...spdyDirectives(top, openssl.nginx, isTemplate, conditional));
+      // No release named: the official image under a tag that names none still bounds it from below.
+      const floating = openssl.nginx ? undefined : floatingFor(doc.file.path);
+      const bounded = <T extends NginxRemovedSyntax>(found: T[]) =>
+        floating ? found.map((r) => ({ ...r, floating })) : found;
+      (ctx.deployment.nginxSslDirectives ??= []).push(
+        ...bounded(sslDirectives(top, openssl.nginx, isTemplate, conditional)),
+      );
+      (ctx.deployment.nginxSpdyListens ??= []).push(
+        ...bounded(spdyListens(top, openssl.nginx, isTemplate, conditional)),
+      );
+      (ctx.deployment.nginxSpdyDirectives ??= []).push(
+        ...bounded(spdyDirectives(top, openssl.nginx, isTemplate, conditional)),
+      );
       const servers: NginxServerBlock[] = [];
       const walk = (list: Placed[], inherited: Placed[], level: NginxServerBlock['level']) => {
         const here = [...inherited, ...list.filter((p) => !p.block)];

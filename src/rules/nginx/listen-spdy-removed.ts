@@ -30,6 +30,8 @@ export default defineRule({
         '\'listen {{value}} … spdy\': nginx {{release}}, which the image runs, skips spdy with a warning (ngx_http_spdy_module was superseded by ngx_http_v2_module in {{superseded}}) and serves this listen over HTTP/1.1, but nginx {{removed}} and later stop at start with [emerg] invalid parameter "spdy", so the next upgrade of the image takes every server of this configuration down. {{fix}}',
       spoken:
         '\'listen {{value}} … spdy\': nginx {{release}}, which the image runs, speaks SPDY on it when built with ngx_http_spdy_module (and refuses it otherwise), but nginx {{superseded}} replaced SPDY with HTTP/2 and {{removed}} and later stop at start with [emerg] invalid parameter "spdy", so an upgrade of the image to a current release takes every server of this configuration down. {{fix}}',
+      floating:
+        "'listen {{value}} … spdy': nginx {{removed}} removed the spdy parameter, and the image '{{image}}' names no release: built or pulled now it runs the newest release of its line, nginx {{atLeast}} or later (true of every such tag since {{since}}), which stops at start with [emerg] invalid parameter \"spdy\" (nginx -t fails too), so none of this configuration's servers runs. {{prebuilt}}{{fix}}",
       releaseUnknown:
         "'listen {{value}} … spdy': nginx {{removed}} and later (every release since February 2021, and the nginx image's current tags) stop at start with [emerg] invalid parameter \"spdy\"; the releases from {{superseded}} until then skip it with a warning, earlier builds with ngx_http_spdy_module speak SPDY. {{which}} {{fix}}",
     },
@@ -43,11 +45,14 @@ export default defineRule({
     for (const listen of ctx.deployment.nginxSpdyListens ?? []) {
       const release = listen.nginx?.release;
       const taken = nginxSupersedesListenSpdy(release) === false ? 'spoken' : 'superseded';
-      reportRemovedSyntax(ctx, listen, nginxRefusesListenSpdy(release), taken, {
-        removed: REMOVED,
-        superseded: SUPERSEDED,
-        fix: FIX,
-      });
+      reportRemovedSyntax(
+        ctx,
+        listen,
+        nginxRefusesListenSpdy(release),
+        taken,
+        { removed: REMOVED, superseded: SUPERSEDED, fix: FIX },
+        nginxRefusesListenSpdy,
+      );
     }
   },
 });

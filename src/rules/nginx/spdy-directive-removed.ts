@@ -28,6 +28,8 @@ export default defineRule({
         '\'{{value}}\': nginx {{release}}, which the image runs, ignores it with a warning (ngx_http_spdy_module was superseded by ngx_http_v2_module in {{superseded}}), but nginx {{removed}} and later stop at start with [emerg] unknown directive "{{value}}", so the next upgrade of the image takes every server of this configuration down. {{fix}}',
       spoken:
         '\'{{value}}\': nginx {{release}}, which the image runs, takes it when built with ngx_http_spdy_module (and refuses it otherwise), but nginx {{superseded}} replaced SPDY with HTTP/2 and {{removed}} and later stop at start with [emerg] unknown directive "{{value}}", so an upgrade of the image to a current release takes every server of this configuration down. {{fix}}',
+      floating:
+        "'{{value}}': nginx {{removed}} removed the spdy_* directives, and the image '{{image}}' names no release: built or pulled now it runs the newest release of its line, nginx {{atLeast}} or later (true of every such tag since {{since}}), which stops at start with [emerg] unknown directive \"{{value}}\" (nginx -t fails too), so none of this configuration's servers runs. {{prebuilt}}{{fix}}",
       releaseUnknown:
         "'{{value}}': nginx {{removed}} and later (every release since February 2021, and the nginx image's current tags) stop at start with [emerg] unknown directive \"{{value}}\"; the releases from {{superseded}} until then ignore it with a warning. {{which}} {{fix}}",
     },
@@ -38,11 +40,18 @@ export default defineRule({
     for (const directive of ctx.deployment.nginxSpdyDirectives ?? []) {
       const release = directive.nginx?.release;
       const taken = nginxSupersedesSpdyDirectives(release) === false ? 'spoken' : 'superseded';
-      reportRemovedSyntax(ctx, directive, nginxRefusesSpdyDirectives(release), taken, {
-        removed: REMOVED,
-        superseded: SUPERSEDED,
-        fix: `Delete the line: it tunes SPDY, which nginx has not spoken since ${SUPERSEDED} (the HTTP/2 module's settings are http2_*)`,
-      });
+      reportRemovedSyntax(
+        ctx,
+        directive,
+        nginxRefusesSpdyDirectives(release),
+        taken,
+        {
+          removed: REMOVED,
+          superseded: SUPERSEDED,
+          fix: `Delete the line: it tunes SPDY, which nginx has not spoken since ${SUPERSEDED} (the HTTP/2 module's settings are http2_*)`,
+        },
+        nginxRefusesSpdyDirectives,
+      );
     }
   },
 });

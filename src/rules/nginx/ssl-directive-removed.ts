@@ -10,8 +10,10 @@ const { since: REMOVED, deprecatedSince: DEPRECATED } = NGINX_FACTS.sslDirective
  * the releases are knowledge: openssl-servers.json nginx.sslDirectiveRemoved): from the removal nginx stops at start
  * with `[emerg] unknown directive "ssl"`, so every server of the file is down, TLS or not. An error when the image that
  * runs the file names a release without it; a warning when it names an earlier one (it starts, with a deprecation
- * warning from 1.15.0 and silently before, and stops starting at the next upgrade) or none (the official image's current tags have none), or when the
- * file is a template. Real case: amitbansal26/nexus-nginx-ssl (`FROM nginx`, `ssl on;`).
+ * warning from 1.15.0 and silently before, and stops starting at the next upgrade) or none, or when the file is a
+ * template. The official image under a tag that names no release (`FROM nginx`) runs a current one, which refuses it:
+ * an error, a warning when Compose builds it under an image name an older build may hold (./_lib/removed-syntax.ts).
+ * Real case: amitbansal26/nexus-nginx-ssl (`FROM nginx`, `ssl on;`).
  */
 export default defineRule({
   meta: {
@@ -27,6 +29,8 @@ export default defineRule({
         "'ssl {{value}}' is deprecated since nginx {{deprecated}} and removed in {{removed}}: nginx {{release}} still takes it, with a warning, but nginx {{removed}} and later stop at start with [emerg] unknown directive \"ssl\", so the next upgrade of the image takes every server of this configuration down. Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;')",
       silent:
         "'ssl {{value}}' is taken without a warning by nginx {{release}}, which the image runs, but nginx {{deprecated}} deprecated it and {{removed}} removed it: nginx {{removed}} and later stop at start with [emerg] unknown directive \"ssl\", so an upgrade of the image to a current release takes every server of this configuration down. Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;'), which nginx {{release}} takes too",
+      floating:
+        "'ssl {{value}}' is a directive nginx removed in {{removed}}, and the image '{{image}}' names no release: built or pulled now it runs the newest release of its line, nginx {{atLeast}} or later (true of every such tag since {{since}}), which stops at start with [emerg] unknown directive \"ssl\" (nginx -t fails too), so none of this configuration's servers runs. {{prebuilt}}Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;')",
       releaseUnknown:
         "'ssl {{value}}' is deprecated since nginx {{deprecated}} and removed in {{removed}}: nginx {{removed}} and later (every release since June 2023, and the nginx image's current tags) stop at start with [emerg] unknown directive \"ssl\", earlier ones take it (with a warning from {{deprecated}} on). {{which}} Delete it and put 'ssl' on each listen that serves TLS ('listen 443 ssl;')",
     },
@@ -41,10 +45,14 @@ export default defineRule({
       const release = directive.nginx?.release;
       // Before the deprecation (nginx:1.13.3, marianar97/VaicoSnakeWP) it starts without a word of warning.
       const taken = nginxWarnsOfSslDirective(release) === false ? 'silent' : 'deprecated';
-      reportRemovedSyntax(ctx, directive, nginxRefusesSslDirective(release), taken, {
-        removed: REMOVED,
-        deprecated: DEPRECATED,
-      });
+      reportRemovedSyntax(
+        ctx,
+        directive,
+        nginxRefusesSslDirective(release),
+        taken,
+        { removed: REMOVED, deprecated: DEPRECATED },
+        nginxRefusesSslDirective,
+      );
     }
   },
 });

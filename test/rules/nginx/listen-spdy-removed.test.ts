@@ -91,5 +91,19 @@ ruleTester(rule, {
       },
       errors: [{ messageId: 'refused', severity: 'warning', file: 'gw/nginx.conf.erb', line: 3 }],
     },
+    {
+      // A tag that names no release pulls the current one (knowledge: 1.26.0 or later since 2024-04-23).
+      name: 'FROM nginx: every release the tag pulls refuses it',
+      files: { 'gw/nginx.conf': withListen('443 ssl spdy'), 'gw/Dockerfile': 'FROM nginx\n' },
+      errors: [
+        {
+          messageId: 'floating',
+          severity: 'error',
+          file: 'gw/nginx.conf',
+          line: 3,
+          related: [{ file: 'gw/Dockerfile', line: 1 }],
+        },
+      ],
+    },
   ],
 });

@@ -112,5 +112,14 @@ ruleTester(rule, {
         { messageId: 'refused', severity: 'warning', file: 'gw/site.conf.erb', line: 6 },
       ],
     },
+    {
+      // A tag that names no release pulls the current one (knowledge: 1.26.0 or later since 2024-04-23).
+      name: 'FROM nginx:alpine: every release the tag pulls refuses it',
+      files: {
+        'gw/nginx.conf': `events {}\nhttp {\n  ${server('spdy_headers_comp 6;')}}\n`,
+        'gw/Dockerfile': 'FROM nginx:alpine\nCOPY nginx.conf /etc/nginx/\n',
+      },
+      errors: [{ messageId: 'floating', severity: 'error', file: 'gw/nginx.conf', line: 7 }],
+    },
   ],
 });

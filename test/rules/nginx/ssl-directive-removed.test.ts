@@ -227,5 +227,67 @@ ruleTester(rule, {
       },
       errors: [{ messageId: 'refused', file: 'gw/nginx.conf', line: 4 }],
     },
+    // The official image under a tag that names no release runs the current one (official-images library/nginx:
+    // every such tag has named 1.26.0 or later since 2024-04-23). Before, "the tree names no nginx release".
+    ...['nginx', 'nginx:latest', 'nginx:stable-alpine', 'docker.io/library/nginx:alpine'].map((image) => ({
+      name: `FROM ${image}: every release it pulls refuses it`,
+      files: { 'gw/nginx.conf': withSsl(), 'gw/Dockerfile': `FROM ${image}\nCOPY nginx.conf /etc/nginx/nginx.conf\n` },
+      errors: [
+        {
+          messageId: 'floating',
+          severity: 'error' as const,
+          file: 'gw/nginx.conf',
+          line: 4,
+          related: [{ file: 'gw/Dockerfile', line: 1 }],
+          messageIncludes: [`the image '${image}' names no release`, 'nginx 1.26.0 or later'],
+        },
+      ],
+    })),
+    {
+      // credemol/websocket-https-nginx-springboot@d901498: docker/nginx/Dockerfile `FROM nginx`, and the Compose service
+      // that builds it names the image credemol/md3-nginx:1.0.0, which Compose runs when it exists.
+      name: 'FROM nginx built by Compose under an image name: a warning, an earlier image of that name may take it',
+      files: {
+        'docker/nginx/nginx.conf': withSsl(),
+        'docker/nginx/Dockerfile': 'FROM nginx\nCOPY ./docker/nginx/nginx.conf /etc/nginx/conf.d/default.conf\n',
+        'docker-compose.yml':
+          'services:\n  nginx:\n    build:\n      context: ./\n      dockerfile: ./docker/nginx/Dockerfile\n    image: credemol/md3-nginx:1.0.0\n',
+      },
+      errors: [
+        {
+          messageId: 'floating',
+          severity: 'warning',
+          file: 'docker/nginx/nginx.conf',
+          line: 4,
+          related: [
+            { file: 'docker/nginx/Dockerfile', line: 1 },
+            { file: 'docker-compose.yml', line: 6 },
+          ],
+          messageIncludes: ['Compose names the image it builds credemol/md3-nginx:1.0.0'],
+        },
+      ],
+    },
+    {
+      name: 'Compose runs image: nginx:alpine with the file mounted: an error',
+      files: {
+        'nginx.conf': withSsl(),
+        'compose.yaml':
+          'services:\n  web:\n    image: nginx:alpine\n    volumes:\n      - ./nginx.conf:/etc/nginx/nginx.conf:ro\n',
+      },
+      errors: [
+        {
+          messageId: 'floating',
+          severity: 'error',
+          file: 'nginx.conf',
+          line: 4,
+          related: [{ file: 'compose.yaml', line: 3 }],
+        },
+      ],
+    },
+    ...['nginx:bookworm', 'bitnami/nginx', 'nginx:mainline-bookworm'].map((image) => ({
+      name: `FROM ${image}: a tag of a distribution or another vendor's image bounds nothing`,
+      files: { 'gw/nginx.conf': withSsl(), 'gw/Dockerfile': `FROM ${image}\n` },
+      errors: [{ messageId: 'releaseUnknown', severity: 'warning' as const, file: 'gw/nginx.conf', line: 4 }],
+    })),
   ],
 });

@@ -11,15 +11,47 @@ import type { RuleContext } from '../../types';
 import { ours, said } from '../../../core/phrase';
 
 export function reportRemovedSyntax<MessageId extends string>(
-  ctx: RuleContext<unknown, MessageId | 'refused' | 'releaseUnknown'>,
+  ctx: RuleContext<unknown, MessageId | 'refused' | 'releaseUnknown' | 'floating'>,
   use: NginxRemovedSyntax,
   /** Whether the named release refuses it (undefined: none named, or a tag on both sides). */
   refuses: boolean | undefined,
   /** The message for a named release that still takes it. */
   taken: MessageId,
   data: Record<string, string>,
+  /** Whether a release refuses it: asked of the lowest release a floating tag names (knowledge). */
+  refusedBy: (release: string) => boolean | undefined,
 ): void {
-  const { nginx } = use;
+  const { nginx, floating } = use;
+  // A tag that names no release (`FROM nginx`) runs the current one: refused when even the lowest it names refuses.
+  const floatingRefuses = refuses === undefined && floating !== undefined && refusedBy(floating.atLeast) === true;
+  if (floating && floatingRefuses) {
+    const { prebuilt } = floating;
+    ctx.report({
+      messageId: 'floating',
+      severity: use.template || prebuilt ? 'warning' : 'error',
+      data: {
+        ...data,
+        value: use.value,
+        image: floating.image,
+        atLeast: floating.atLeast,
+        since: floating.since,
+        prebuilt: prebuilt
+          ? said`Compose names the image it builds ${prebuilt.image}: an image of that name built or pulled earlier, whose release the tree does not say, may still take it; a rebuild does not. `
+          : '',
+      },
+      location: use.at,
+      related: [
+        ...(use.via ?? []),
+        {
+          ...floating.at,
+          message: said`${floating.image}: a tag that names no release, nginx ${floating.atLeast} or later`,
+        },
+        ...(prebuilt ? [{ ...prebuilt.at, message: said`Compose builds it as ${prebuilt.image}` }] : []),
+      ],
+      fingerprint: [path.basename(use.at.file), use.value, floating.image],
+    });
+    return;
+  }
   const related: RuleRelated[] = [
     ...(use.via ?? []),
     ...(nginx

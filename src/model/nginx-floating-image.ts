@@ -1,0 +1,74 @@
+/**
+ * The official nginx image under a tag that names no release (`FROM nginx`, `image: nginx:alpine`): it runs the newest
+ * release of its line whenever it is built or pulled, which the knowledge base bounds from below
+ * (openssl-servers.json nginx.imageFloatingTags). Said of a file the nearest Dockerfile whose directory holds it is
+ * built from, else of a file Compose services that build nothing mount, all from one such image. A Compose service
+ * that builds the Dockerfile under an `image:` name may run an image of that name built or pushed earlier, whose
+ * release the tree does not say (credemol/websocket-https-nginx-springboot@d901498: docker/nginx/Dockerfile `FROM
+ * nginx`, built as `credemol/md3-nginx:1.0.0`).
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import type { ParsedDocument } from '../parse/types';
+import type { DockerfileData } from '../parse/dockerfile';
+import type { ComposeData } from '../parse/compose';
+import { runtimeStage } from '../parse/dockerfile-stages';
+import { nginxFloatingImage } from '../knowledge/server-releases';
+import { builtDockerfile } from './compose-mounts';
+import type { NginxFloatingImage } from './deployment-records';
+import type { TreeMount } from './types';
+
+export function floatingNginxFor(
+  dockerfiles: readonly ParsedDocument<DockerfileData>[],
+  composeFiles: readonly ParsedDocument[],
+  mounts: readonly TreeMount[],
+): (file: string) => NginxFloatingImage | undefined {
+  const built = dockerfiles.flatMap((d) => {
+    const stage = runtimeStage(d.data);
+    return stage?.image ? [{ doc: d, stage, dir: path.dirname(d.file.path) }] : [];
+  });
+  return (file) => {
+    const nearest = built
+      .filter((b) => file.startsWith(b.dir + path.sep))
+      .sort((a, b) => b.dir.length - a.dir.length)[0];
+    if (nearest) {
+      const bound = nginxFloatingImage(nearest.stage.image!);
+      if (!bound) return undefined;
+      const prebuilt = prebuiltAs(nearest.doc.file.path, composeFiles);
+      return {
+        image: nearest.stage.image!,
+        ...bound,
+        at: { file: nearest.doc.file.path, range: nearest.stage.range },
+        ...(prebuilt ? { prebuilt } : {}),
+      };
+    }
+    const mounting = mounts.filter(
+      (m) => m.image && m.mount.service && (m.hostPath === file || file.startsWith(m.hostPath + path.sep)),
+    );
+    const [first] = mounting;
+    if (!first?.image || mounting.some((m) => m.image !== first.image)) return undefined;
+    const bound = nginxFloatingImage(first.image);
+    const service = (
+      composeFiles.find((d) => d.file.path === first.file) as ParsedDocument<ComposeData> | undefined
+    )?.data.services.find((s) => s.name === first.mount.service);
+    if (!bound || !service || service.build !== undefined) return undefined;
+    const range = service.imageRange;
+    return { image: first.image, ...bound, at: { file: first.file, ...(range ? { range } : {}) } };
+  };
+}
+
+/** The `image:` a Compose service that builds this Dockerfile names, when one does. */
+function prebuiltAs(
+  dockerfile: string,
+  composeFiles: readonly ParsedDocument[],
+): { image: string; at: Location } | undefined {
+  const wanted = path.resolve(dockerfile);
+  for (const doc of composeFiles as ParsedDocument<ComposeData>[])
+    for (const service of doc.data.services)
+      if (service.image && builtDockerfile(doc.file.path, service) === wanted)
+        return {
+          image: service.image,
+          at: { file: doc.file.path, ...(service.imageRange ? { range: service.imageRange } : {}) },
+        };
+  return undefined;
+}
