@@ -66,6 +66,7 @@ export function certificateFileUse(
     alias: string,
     type?: string,
     role?: 'key' | 'trust',
+    opensslVerifies?: UnresolvedReference['opensslVerifies'],
   ): string | undefined => {
     if (file) {
       add(inUse, file, component, at, alias);
@@ -85,6 +86,7 @@ export function certificateFileUse(
         ...(at ? { at } : {}),
         ...(type ? { type } : {}),
         ...(role ? { role } : {}),
+        ...(opensslVerifies ? { opensslVerifies } : {}),
       });
     if (/\$\{|\{\{|\$\(|^\$[A-Za-z_]/.test(name)) unresolvedHere(false);
     // HAProxy's `crt common.pem`, Spring's `classpath:keystore.p12` found beside no configuration: a tree file of that
@@ -147,8 +149,9 @@ export function certificateFileUse(
           mountedOutside.push({ component, path: store.path.value, at: store.mountedFromOutside });
           continue;
         }
+        const verifies =
+          role === 'trust' && stacks.get(component.id)?.kind === 'openssl' ? verifyingAt(component, trust) : undefined;
         if (store.file && role === 'trust') {
-          const verifies = stacks.get(component.id)?.kind === 'openssl' ? verifyingAt(component, trust) : undefined;
           trustedBy.set(store.file, [
             ...(trustedBy.get(store.file) ?? []),
             {
@@ -166,6 +169,7 @@ export function certificateFileUse(
           alias,
           literalStoreType(store.type?.value),
           role,
+          verifies ? { at: verifies, haproxyServer: component.type === 'haproxy.server' } : undefined,
         );
         if (resolved && role === 'key') presenting(resolved, component);
         // The Dockerfile instruction that puts the tree's file at the path the setting names decides it too.

@@ -144,6 +144,11 @@ export interface UnresolvedReference {
   /** The store the setting names: the component's own key store, or its trust store (absent: a certificate file). */
   role?: 'key' | 'trust';
   /**
+   * A trust store an OpenSSL end verifies its peers against (TrustingEnd.opensslVerifies), and whether that end is an
+   * HAProxy `server` line (its certificate check fails the server's health checks too).
+   */
+  opensslVerifies?: { at: Location; haproxyServer: boolean };
+  /**
    * A path relative to a directory the tree does not show (the server's working directory, the classpath) that names
    * no file beside its configuration, or an absolute path the tree does not place: only a tree file of its name may be
    * it, and which one is unknown.

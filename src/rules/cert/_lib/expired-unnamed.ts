@@ -8,12 +8,13 @@ import type { Location } from '../../../core/types';
 import { ours, said, type Phrase } from '../../../core/phrase';
 import { testResourcesDir } from '../../../core/test-fixture-dirs';
 import { mayName } from '../../../derive/file-use';
-import type { DerivedDeployment } from '../../../derive/types';
+import type { DerivedDeployment, UnresolvedReference } from '../../../derive/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { KeystoreData } from '../../../parse/keystore/format';
 import type { ReportDescriptor, RuleRelated } from '../../types';
 import { storeRelated } from './shared';
 import { ownSelfSigned, unnamedPeers } from './trust-uses';
+import { inTrustBundle } from './anchors';
 import { relativePosix } from '../../../core/posix-path';
 
 /** The verdicts, the copy with the one said first when a certificate has several copies: most used first. */
@@ -176,7 +177,7 @@ export function sayUnnamed(scene: ExpiredScene, certificate: ExpiredCertificate)
       dn,
       date,
       file: path.basename(c.doc.file.path),
-      peers: unnamedPeers(c, presentedLeaves),
+      peers: (perhaps && opensslVerifiersPeers(c, unresolved)) || unnamedPeers(c, presentedLeaves),
       names: names.length > 3 ? said`${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
     },
     location,
@@ -184,6 +185,28 @@ export function sayUnnamed(scene: ExpiredScene, certificate: ExpiredCertificate)
     fingerprint,
     severity: perhaps ? 'warning' : 'info',
   });
+}
+
+/**
+ * What the OpenSSL ends that may name a CA file as the anchors they verify their peers against do with its expired CA:
+ * OpenSSL checks the anchor's dates too, so every peer certificate is refused. HAProxy's `server … ssl ca-file` (verify
+ * required by default) then marks the server DOWN, measured with HAProxy 2.6.12 on Debian 12 (a valid server certificate
+ * under a CA expired in 2021): 'Server bk/s1 is DOWN, reason: Layer6 invalid response, info: "SSL handshake failure"',
+ * then 503 'No server is available to handle this request.' (salimchehab/terraform-aws-haproxy-ssl-tls-bridging@425ad62
+ * EC2CA.pem, said with Java's and MQ's words before). Undefined unless every such reference is one.
+ */
+function opensslVerifiersPeers(c: TreeCertificate, unresolved: readonly UnresolvedReference[]): Phrase | undefined {
+  // A CA certificate, or a self-signed one without extensions (`openssl req -x509` with no v3 section, as EC2CA.pem):
+  // OpenSSL takes a self-signed version 1 certificate as a root.
+  const anchor = inTrustBundle(c) || (!c.store && !c.hasPrivateKey && c.cert.selfSigned);
+  if (!anchor || !unresolved.every((u) => u.role === 'trust' && u.opensslVerifies)) return undefined;
+  return unresolved.every((u) => u.opensslVerifies?.haproxyServer)
+    ? ours(
+        "HAProxy checks each server's certificate against it with OpenSSL, which checks the CA's dates too ('certificate has expired', error 10 at the CA): every TLS connection to those servers fails, health checks mark them DOWN ('Layer6 invalid response, info: \"SSL handshake failure\"') and requests get 503 'No server is available to handle this request'",
+      )
+    : ours(
+        "the ends that verify their peers against it run OpenSSL, which checks the CA's dates too ('certificate has expired', error 10 at the CA): every peer certificate is refused",
+      );
 }
 
 /**
