@@ -18,45 +18,46 @@ const haproxy = (server: string) =>
     '',
   ].join('\n');
 
+/** The tree with `server` options on the backend line; the CA's one finding, a warning, with what it must say. */
+const perhapsNamed = (
+  name: string,
+  server: string,
+  said: { messageIncludes?: string[]; messageExcludes: string[] },
+) => ({
+  name,
+  files: { 'haproxy.cfg': haproxy(server), 'certificates/ca.crt': cert('ourca.crt') },
+  options: { referenceDate: '2047-01-01' },
+  errors: [
+    {
+      messageId: 'expiredPerhapsNamed',
+      severity: 'warning' as const,
+      file: 'certificates/ca.crt',
+      line: 1,
+      related: [{ file: 'haproxy.cfg', line: 5 }],
+      ...said,
+    },
+  ],
+});
+
 ruleTester(rule, {
   valid: [],
   invalid: [
-    {
-      name: "a CA file HAProxy verifies its servers against: what HAProxy does, not Java's words",
-      files: { 'haproxy.cfg': haproxy('ssl ca-file /home/ubuntu/ca.crt'), 'certificates/ca.crt': cert('ourca.crt') },
-      options: { referenceDate: '2047-01-01' },
-      errors: [
-        {
-          messageId: 'expiredPerhapsNamed',
-          severity: 'warning',
-          file: 'certificates/ca.crt',
-          line: 1,
-          related: [{ file: 'haproxy.cfg', line: 5 }],
-          messageIncludes: [
-            "HAProxy checks each server's certificate against it with OpenSSL",
-            '\'Layer6 invalid response, info: "SSL handshake failure"\'',
-            '503',
-          ],
-          messageExcludes: ['AMQ9633'],
-        },
-      ],
-    },
-    {
-      name: 'the same with verify none: nothing verifies against it, the words stay general',
-      files: {
-        'haproxy.cfg': haproxy('ssl verify none ca-file /home/ubuntu/ca.crt'),
-        'certificates/ca.crt': cert('ourca.crt'),
+    perhapsNamed(
+      "a CA file HAProxy verifies its servers against: what HAProxy does, not Java's words",
+      'ssl ca-file /home/ubuntu/ca.crt',
+      {
+        messageIncludes: [
+          "HAProxy checks each server's certificate against it with OpenSSL",
+          '\'Layer6 invalid response, info: "SSL handshake failure"\'',
+          '503',
+        ],
+        messageExcludes: ['AMQ9633'],
       },
-      options: { referenceDate: '2047-01-01' },
-      errors: [
-        {
-          messageId: 'expiredPerhapsNamed',
-          severity: 'warning',
-          file: 'certificates/ca.crt',
-          line: 1,
-          messageExcludes: ['HAProxy checks'],
-        },
-      ],
-    },
+    ),
+    perhapsNamed(
+      'the same with verify none: nothing verifies against it, the words stay general',
+      'ssl verify none ca-file /home/ubuntu/ca.crt',
+      { messageExcludes: ['HAProxy checks'] },
+    ),
   ],
 });
