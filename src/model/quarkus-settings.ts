@@ -52,9 +52,12 @@ const variableForm = (name: string) =>
 /** A setting in the `quarkus.` namespace, of every profile or of some (`%prod.quarkus.…`). */
 const QUARKUS_SETTING = /^(?:%[\w,-]+\.)?quarkus\./;
 
+/** Whether a configuration file is a Quarkus app's: it sets a setting in the `quarkus.` namespace. */
+export const setsQuarkus = (doc: Pick<ParsedDocument, 'entries'>) =>
+  doc.entries.some((e) => QUARKUS_SETTING.test(e.key));
+
 /** Whether the app's configuration files are Quarkus's: a setting in the `quarkus.` namespace. */
-export const isQuarkus = (docs: readonly ParsedDocument<SpringConfigData>[]) =>
-  docs.some((d) => d.entries.some((e) => QUARKUS_SETTING.test(e.key)));
+export const isQuarkus = (docs: readonly ParsedDocument<SpringConfigData>[]) => docs.some(setsQuarkus);
 
 /** A start's settings keyed by their variable form: `-Dquarkus.http.ssl-port` and `QUARKUS_HTTP_SSL_PORT` alike. */
 const quarkusForms = (sources: readonly PropertySource[]) =>

@@ -11,6 +11,7 @@ import { basicCredentialTokens } from '../../parse/basic-auth';
 import { connectionCredentials, USER_INFO_NAME } from '../../parse/connection-credentials';
 import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { referenceAdvice } from './_lib/secret-advice';
+import { setsQuarkus } from '../../model/quarkus-settings';
 import { elytronCredentialUse } from './_lib/elytron-credentials';
 import { keyStoreSharingTrustStore } from './_lib/trust-store-is-key-store';
 import { isTrustStorePassword, keyStoreSharingPassword, libertyKeyStoreId } from './_lib/trust-store-password';
@@ -109,7 +110,7 @@ export default defineRule({
           file: path.basename(doc.file.path),
           ...data,
           ...(testDir !== undefined ? { dir: testDir.dir } : {}),
-          fix: referenceAdvice(doc.kind),
+          fix: referenceAdvice(adviceKind(doc), entry.key),
         },
         location: entryLocation(doc, entry, 'value'),
         related: envReferences.get(`${doc.file.path}\0${entry.key}`),
@@ -171,7 +172,11 @@ export default defineRule({
           ctx.report({
             messageId: 'hashed',
             severity: 'info',
-            data: { key: entry.label ?? entry.key, file: path.basename(doc.file.path), fix: referenceAdvice(doc.kind) },
+            data: {
+              key: entry.label ?? entry.key,
+              file: path.basename(doc.file.path),
+              fix: referenceAdvice(adviceKind(doc), entry.key),
+            },
             location: entryLocation(doc, entry, 'value'),
             related: envReferences.get(`${doc.file.path}\0${entry.key}`),
             fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'hashed'],
@@ -263,7 +268,10 @@ export default defineRule({
                 }
               : {}),
             // A secret on a RUN line (dockerfile-run-secrets): a build secret, not a runtime one, keeps it out.
-            fix: referenceAdvice(doc.kind === 'dockerfile' && entry.section === 'RUN' ? 'dockerfile.run' : doc.kind),
+            fix: referenceAdvice(
+              doc.kind === 'dockerfile' && entry.section === 'RUN' ? 'dockerfile.run' : adviceKind(doc),
+              entry.key,
+            ),
           },
           location: entryLocation(doc, entry, 'value'),
           // A `.env` value a Compose file takes: the file that reads it decides too. The key store setting that names
@@ -301,6 +309,11 @@ export default defineRule({
     }
   },
 });
+
+/** The kind whose advice fits: a Spring-read properties or YAML file that sets quarkus.* is a Quarkus app's. */
+function adviceKind(doc: ParsedDocument): string {
+  return doc.kind.startsWith('spring.') && setsQuarkus(doc) ? 'quarkus' : doc.kind;
+}
 
 /** A store password's key for a message, a Liberty `<keyStore>`'s with its id (`keyStore@password (defaultTrustStore)`). */
 function storeKey(doc: ParsedDocument, entry: Entry): Phrase | string {

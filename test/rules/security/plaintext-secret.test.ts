@@ -411,6 +411,48 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // felipewind/quarkus-mutual-tls-demo@ca89a36 (no licence file) server/src/main/resources/application.properties:
+      // the advice named Spring Cloud Config's {cipher} and Jasypt, which mean nothing to Quarkus.
+      name: "a Quarkus app's password (the file sets quarkus.*): Quarkus's own advice, the property's variable named",
+      files: {
+        'server/src/main/resources/application.properties':
+          'quarkus.http.ssl-port=8445\nquarkus.http.ssl.certificate.key-store-file=./server-keystore.jks\nquarkus.http.ssl.certificate.key-store-password=Srv-planted-Kq7\napp.db.password=Db-planted-Kq8\n',
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'server/src/main/resources/application.properties',
+          line: 3,
+          messageIncludes: [
+            'QUARKUS_HTTP_SSL_CERTIFICATE_KEY_STORE_PASSWORD for quarkus.http.ssl.certificate.key-store-password',
+            '${aes-gcm-nopadding::…}',
+          ],
+          messageExcludes: ['{cipher}', 'Jasypt'],
+        },
+        {
+          messageId: 'plaintext',
+          file: 'server/src/main/resources/application.properties',
+          line: 4,
+          messageIncludes: ['APP_DB_PASSWORD for app.db.password'],
+          messageExcludes: ['{cipher}'],
+        },
+      ],
+    },
+    {
+      name: "a Spring app's password keeps Spring's advice",
+      files: {
+        'src/main/resources/application.properties': 'server.port=8443\nspring.datasource.password=Db-planted-Kq8\n',
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'src/main/resources/application.properties',
+          line: 2,
+          messageIncludes: ['Spring Cloud Config {cipher}'],
+        },
+      ],
+    },
+    {
       // Quotes are part of a `.properties` value: a quoted password is still the password (with its quotes).
       name: 'a literal password written in quotes in a properties file',
       files: { 'client-ssl.properties': 'security.protocol=SSL\nssl.keystore.password="Quoted-Plain-1"\n' },

@@ -13,8 +13,19 @@ import { ours, type Phrase } from '../../../core/phrase';
  *   (https://www.ibm.com/docs/SSEQTP_8.5.5/com.ibm.websphere.base.doc/ae/tsec_aes_pwd_encrypt_server.html).
  * - Tomcat: server.xml `${name}` is replaced from system properties, which catalina.properties sets.
  * - IBM MQ: a key repository's password belongs in its stash file (`runmqakm -keydb -stashpw`).
+ * - Quarkus (an application.properties that sets `quarkus.*`, read as Spring's): every property is read from the
+ *   environment variable of its name (https://quarkus.io/guides/config-reference#environment-variables), a value may be
+ *   a `${NAME}` expression, `quarkus config set --encrypt` writes `${aes-gcm-nopadding::…}` whose key is
+ *   smallrye.config.secret-handler.aes-gcm-nopadding.encryption-key (https://quarkus.io/guides/config-secrets), and a
+ *   datasource, OIDC or RabbitMQ client takes its credentials from a credentials provider such as the Vault extension
+ *   (https://quarkus.io/guides/credentials-provider). Spring Cloud Config's {cipher} means nothing to Quarkus.
  */
 const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
+  {
+    kinds: /^quarkus$/,
+    advice:
+      "Reference it instead: Quarkus reads every property from the environment variable of its name ({{variable}}), set outside the repository, or from a ${NAME} expression in the value; or encrypt it (quarkus config set --encrypt writes ${aes-gcm-nopadding::…}, its encryption key then kept out of the repository), or take a datasource's credentials from a credentials provider (the Vault extension)",
+  },
   {
     kinds: /^spring\./,
     advice:
@@ -101,6 +112,12 @@ const GENERIC =
  * The fix for a plaintext secret in a document of this kind (`dockerfile.run`: a Dockerfile RUN's command line), in our
  * words: a password `vault` is never masked inside "… a vault".
  */
-export function referenceAdvice(kind: string): Phrase {
-  return ours(ADVICE.find((a) => a.kinds.test(kind))?.advice ?? GENERIC);
+export function referenceAdvice(kind: string, key = ''): Phrase {
+  const advice = ADVICE.find((a) => a.kinds.test(kind))?.advice ?? GENERIC;
+  // Quarkus's name for the variable: each character neither letter nor digit becomes `_`, upper-cased
+  // (https://quarkus.io/guides/config-reference#environment-variables); a profile's key (`%prod.…`) gets the example.
+  const variable = /^[\w.-]+$/.test(key)
+    ? `${key.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()} for ${key}`
+    : 'QUARKUS_DATASOURCE_PASSWORD for quarkus.datasource.password';
+  return ours(advice.replace('{{variable}}', variable));
 }
