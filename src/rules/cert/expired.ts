@@ -19,6 +19,8 @@ import {
   chainFileLeaves,
   chainFileLeavesRelated,
   chainLeaf,
+  rootAboveExpiredLeaf,
+  rootsAboveExpiredLeaf,
   trustedCopies,
   trustedCopiesRelated,
 } from './_lib/chain-member';
@@ -97,9 +99,11 @@ export default defineRule({
   },
   check(ctx) {
     const copies: ReportedCopy<ExpiredMessage>[] = [];
+    const now = referenceNow(ctx.options.referenceDate);
     const say = (c: TreeCertificate, descriptor: ReportDescriptor<ExpiredMessage>) =>
       copies.push(reportedCopy(c, descriptor));
-    const now = referenceNow(ctx.options.referenceDate);
+    // A self-signed root above an expired leaf of its own chain is said with the leaf (chain-member.ts).
+    const folded = new Set<TreeCertificate>();
     const { undated, used, presented } = trustUses(ctx.deployment);
     const presentedLeaves = presentedLeavesOf(ctx.deployment.derived.presented);
     const chainFiles = chainFileLeaves(ctx.deployment);
@@ -181,11 +185,16 @@ export default defineRule({
         continue;
       }
       // A CA above a valid leaf of a presented chain that no link verifies: the peer's stack and anchors decide
-      // (chain-member.ts). Under an expired leaf the chain fails whoever verifies it: an error as before.
+      // (chain-member.ts). Under an expired leaf the chain fails whoever verifies it: an intermediate is an error as
+      // before, a self-signed root is said with the leaf (one failure, one finding).
       const leafCert =
         expired && !used.has(c.cert.fingerprintSha256) && caAboveLeaf(c, chainFiles)
           ? chainLeaf(ctx.deployment, c, chainFiles, now)
           : undefined;
+      if (rootAboveExpiredLeaf(c, leafCert, chainFiles, now)) {
+        folded.add(c);
+        continue;
+      }
       if (leafCert && leafCert.notAfter >= now && leafCert.notBefore <= now) {
         const copies = trustedCopies(ctx.deployment, c);
         if (c.cert.selfSigned || copies.length > 0) {
@@ -314,6 +323,22 @@ export default defineRule({
       });
     }
     reportUnnamedByFile(scene, (d) => ctx.report(d));
+    // The root's other copies are said with it: an info's (test data, an unread copy) is left out with the root.
+    const foldedRoots = new Set([...folded].map((root) => root.cert.fingerprintSha256));
+    const kept =
+      foldedRoots.size > 0
+        ? copies.filter((copy) => !(copy.info && foldedRoots.has(copy.c.cert.fingerprintSha256)))
+        : copies;
+    copies.splice(0, copies.length, ...kept);
+    if (folded.size > 0)
+      for (const [i, copy] of copies.entries()) {
+        const roots = rootsAboveExpiredLeaf(ctx.deployment, copy.c, now, (root) => folded.has(root));
+        if (roots.length > 0)
+          copies[i] = reportedCopy(copy.c, {
+            ...copy.descriptor,
+            related: [...(copy.descriptor.related ?? []), ...roots],
+          });
+      }
     // One finding per certificate: its other copies (a CA in every store of a cluster) are related places of the copy
     // said first, the one whose verdict MOST_USED_FIRST puts first (./_lib/copies.ts).
     reportGrouped((d) => ctx.report(d), copies, MOST_USED_FIRST);

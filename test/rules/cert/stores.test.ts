@@ -35,21 +35,17 @@ ruleTester(expired, {
       name: 'the leaf and CA of a JKS key entry, named by store and alias',
       files: { 'app/key.jks': store('generated/key.jks'), 'app/jvm.options': '-Djavax.net.ssl.keyStore=key.jks\n' },
       options: { referenceDate: '2047-01-01' },
+      // One failure, one finding: the root above the expired leaf, expired too, is named there (its own line 1).
       errors: [
         {
           messageId: 'expired',
           file: 'app/key.jks',
           line: 1,
-          messageIncludes: [
-            "CN=Test Root CA,O=Stores (certificate 2 of the chain of alias 'server' in JKS store key.jks)",
-          ],
-        },
-        {
-          messageId: 'expired',
-          file: 'app/key.jks',
-          line: 1,
           messageIncludes: ["CN=app.example.com,O=Stores (alias 'server' in JKS store key.jks)", '2046-11-25'],
-          related: [{ file: 'app/jvm.options', line: 1 }],
+          related: [
+            { file: 'app/jvm.options', line: 1 },
+            { file: 'app/key.jks', line: 1 },
+          ],
         },
       ],
     },
@@ -96,10 +92,7 @@ ruleTester(expired, {
           'server.port=8443\nserver.ssl.key-store=key.jks\nserver.ssl.key-alias=${KEYSTORE_ALIAS:server}\n',
       },
       options: { referenceDate: '2047-01-01' },
-      errors: [
-        { messageId: 'expired', file: 'app/key.jks', line: 1 },
-        { messageId: 'expired', file: 'app/key.jks', line: 1 },
-      ],
+      errors: [{ messageId: 'expired', file: 'app/key.jks', line: 1 }],
     },
     {
       name: 'the store of an HTTPS server switched by ${SSL_ENABLED:false}: not presented in the run the tree shows, an info',

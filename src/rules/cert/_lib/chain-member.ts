@@ -115,3 +115,48 @@ export function chainFileLeavesRelated(
     message: said`the leaf sent before ${file}, valid until ${leaf.cert.notAfter.toISOString().slice(0, 10)}`,
   }));
 }
+
+/**
+ * Whether `c` is a self-signed root above an expired leaf of its own chain (a key entry's, or a PEM file's that starts
+ * with the leaf): the chain fails for the leaf whoever verifies it, and the root's dates are one more reason for the
+ * same failure, said at the leaf (rootsAboveExpiredLeaf) rather than as a second error. Once the leaf is renewed under
+ * it, the root is judged on its own: a JSSE peer that trusts it accepts it, OpenSSL and GSKit do not (expiredChainRoot).
+ * pwalser75/spring-boot-mutual-tls@98da8e6's test-server-keystore.p12: leaf and root both expired 2025-10-24, two errors.
+ */
+export function rootAboveExpiredLeaf(
+  c: TreeCertificate,
+  leaf: PemCertificate | undefined,
+  chainFiles: ReadonlyMap<string, TreeCertificate[]>,
+  now: Date,
+): boolean {
+  return c.cert.selfSigned && leaf !== undefined && leaf.notAfter < now && !chainFiles.has(c.doc.file.path);
+}
+
+/**
+ * The expired self-signed roots above the leaf `c` in its own chain that `folded` says are said with it (for
+ * `related`): each names its expiry and what follows once the leaf alone is renewed.
+ */
+export function rootsAboveExpiredLeaf(
+  deployment: DerivedDeployment,
+  c: TreeCertificate,
+  now: Date,
+  folded: (root: TreeCertificate) => boolean,
+): RuleRelated[] {
+  const { store } = c;
+  const leafOfFile = !store && 'certificates' in c.doc.data && c.doc.data.certificates[0] === c.cert;
+  if (c.cert.notAfter >= now || !(store ? store.chainIndex === 0 : leafOfFile)) return [];
+  return deployment.derived.certificates
+    .filter(
+      (t) =>
+        t.doc === c.doc &&
+        t !== c &&
+        (store ? t.store?.alias === store.alias && t.store.chainIndex > 0 : !t.store) &&
+        t.cert.selfSigned &&
+        t.cert.notAfter < now &&
+        folded(t),
+    )
+    .map((t) => ({
+      ...certLocation(t),
+      message: said`the root above it, ${t.cert.subjectText}, expired on ${t.cert.notAfter.toISOString().slice(0, 10)} too: renew it with the leaf (a JSSE peer that trusts it would accept it, OpenSSL and GSKit peers would not)`,
+    }));
+}
