@@ -59,6 +59,7 @@ export {
   mqQmgrDefault,
   mqAuthinfoDefault,
   mqDefaultChlauthRecords,
+  type MqDefaultChlauthRecord,
   mqInboundChannelType,
   isMqAdminUser,
 } from './mq-access';

@@ -1,12 +1,14 @@
 import type { Location } from '../core/types';
-import { mqDefaultChlauthRecords, mqQmgrDefault } from '../knowledge';
-import type { MqscCommand, MqscObjects, MqscParam } from '../parse/mqsc';
+import { mqDefaultChlauthRecords, mqQmgrDefault, type MqDefaultChlauthRecord } from '../knowledge';
+import type { MqscChlauthRecord, MqscCommand, MqscObjects, MqscParam } from '../parse/mqsc';
+import { CHLAUTH_MATCHED_ON, mappingRecordIdentity } from '../parse/mq/mqsc-objects';
 import type { Provenance, Traced } from './types';
 
 /**
  * The channel authentication records a queue manager holds after its MQSC ran: the records every new
  * queue manager starts with (knowledge), minus those the script removes, with the script's own records
- * on top (a later SET for the same profile, type and identity replaces an earlier one, as ACTION(REPLACE) does).
+ * on top (a later SET for the same profile, type and identity replaces an earlier one, as ACTION(REPLACE) does; an
+ * ACTION(ADD) of a record that exists is refused, and the parser or chlauthAddsOverDefaults leaves it out).
  */
 export interface ChlauthRecord {
   profile: string;
@@ -71,8 +73,49 @@ export function removesRecord(command: MqscCommand, record: { profile: string; t
   );
 }
 
+/** A SET CHLAUTH … ACTION(ADD) of the script that a record of every new queue manager refuses: the default stays. */
+export interface ChlauthAddOverDefault {
+  record: MqscChlauthRecord;
+  kept: MqDefaultChlauthRecord;
+}
+
+/**
+ * The script's SET CHLAUTH with ACTION(ADD), the default, of a mapping record a new queue manager already holds (and no
+ * earlier command removed): IBM MQ refuses it (MQRCCF_CHLAUTH_ALREADY_EXISTS) and keeps the default record. Records the
+ * script set twice are refused by the parser (MqscObjects.failed).
+ */
+export function chlauthAddsOverDefaults(objects: MqscObjects, commands: MqscCommand[]): ChlauthAddOverDefault[] {
+  const defaults = mqDefaultChlauthRecords().flatMap((d) => {
+    const key = mappingRecordIdentity(
+      d.profile,
+      d.type,
+      CHLAUTH_MATCHED_ON.map((k) => d.attributes[k]),
+    );
+    return key ? [{ key, d }] : [];
+  });
+  const out: ChlauthAddOverDefault[] = [];
+  for (const record of objects.chlauth) {
+    const action = record.attributes.get('ACTION')?.value?.toUpperCase();
+    if (action !== undefined && action !== 'ADD') continue;
+    const values = CHLAUTH_MATCHED_ON.map((k) => record.attributes.get(k));
+    if (record.profileParam.templated || values.some((p) => p?.templated)) continue;
+    const key = mappingRecordIdentity(
+      record.profile,
+      record.type,
+      values.map((p) => p?.value),
+    );
+    const kept = key && defaults.find((x) => x.key === key)?.d;
+    if (!kept) continue;
+    const at = commands.indexOf(record.command);
+    if (commands.slice(0, Math.max(at, 0)).some((c) => removesRecord(c, kept))) continue;
+    out.push({ record, kept });
+  }
+  return out;
+}
+
 /** The effective records (defaults + script), in script order; templated values are kept and listed in `templated`. */
 export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscCommand[], file: string): ChlauthRecord[] {
+  const refused = new Set(chlauthAddsOverDefaults(objects, commands).map((r) => r.record));
   const byKey = new Map<string, ChlauthRecord>();
   for (const d of mqDefaultChlauthRecords()) {
     const record: ChlauthRecord = {
@@ -90,7 +133,7 @@ export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscComm
     for (const [key, r] of byKey) if (r.from.kind === 'default' && removesRecord(c, r)) byKey.delete(key);
   }
   for (const r of objects.chlauth) {
-    if (!r.type) continue;
+    if (!r.type || refused.has(r)) continue;
     // A templated profile is kept: whether it matches a channel is unknown (profileMatch says 'maybe').
     const templated = [
       ...(r.profileParam.templated ? ['PROFILE'] : []),

@@ -35,18 +35,65 @@ export interface MqscChlauthRecord {
  * A command MQ refuses when the script runs on a new queue manager, so it changes nothing:
  * `not-found`, an ALTER of an object the script DEFINEs only later or has deleted (runmqsc AMQ8147E "IBM MQ object … not
  * found"); `exists`, a DEFINE without REPLACE (or with NOREPLACE) of an object the script already defined (MQRCCF_OBJECT_ALREADY_EXISTS,
- * runmqsc AMQ8150E "IBM MQ object already exists").
+ * runmqsc AMQ8150E "IBM MQ object already exists"), or a SET CHLAUTH with ACTION(ADD), the default, of a mapping record
+ * the script already set (MQRCCF_CHLAUTH_ALREADY_EXISTS, 3337).
  */
 export interface MqscFailedCommand {
   command: MqscCommand;
   reason: 'not-found' | 'exists';
-  /** `CHANNEL(NAME)`, `AUTHINFO(NAME)`. */
+  /** `CHANNEL(NAME)`, `AUTHINFO(NAME)`, `CHLAUTH(PROFILE) TYPE(ADDRESSMAP) ADDRESS(*)`. */
   object: string;
-  noun: 'CHANNEL' | 'AUTHINFO';
-  /** The object's key in `channels` / `authinfo`. */
+  noun: 'CHANNEL' | 'AUTHINFO' | 'CHLAUTH';
+  /** The object's key in `channels` / `authinfo`; a CHLAUTH record's identity (chlauthIdentity). */
   key: string;
-  /** The DEFINE that comes later (not-found) or earlier (exists), or the DELETE that removed the object. */
+  /** The DEFINE that comes later (not-found) or earlier (exists), the DELETE that removed the object, or the SET CHLAUTH of the record that stays. */
   other?: MqscCommand;
+}
+
+/**
+ * The mapping records `SET CHLAUTH … ACTION(ADD)` refuses to add a second time: for these types a record is one profile,
+ * type and the value it matches on, and ADD fails when it exists (IBM MQ, SET CHLAUTH, ACTION; MQRCCF_CHLAUTH_ALREADY_EXISTS).
+ * BLOCKUSER and BLOCKADDR records are lists, which ADD extends.
+ */
+const MAPPING_RECORD_TYPES = new Set(['SSLPEERMAP', 'ADDRESSMAP', 'USERMAP', 'QMGRMAP']);
+/** The values a mapping record matches on, besides its profile and type. */
+export const CHLAUTH_MATCHED_ON = ['ADDRESS', 'SSLPEER', 'SSLCERTI', 'CLNTUSER', 'QMNAME'] as const;
+
+/**
+ * What identifies a mapping record for ACTION(ADD): its profile, type and matched values (CHLAUTH_MATCHED_ON order) as
+ * the queue manager sees them; undefined for a list type (BLOCKUSER, BLOCKADDR).
+ */
+export function mappingRecordIdentity(
+  profile: string,
+  type: string | undefined,
+  matched: readonly (string | undefined)[],
+) {
+  if (!type || !MAPPING_RECORD_TYPES.has(type)) return undefined;
+  return [profile, type, ...matched.map((v) => v?.trim() ?? '')].join('\u0000');
+}
+
+/** The identity (mappingRecordIdentity) of a record the script sets; undefined when a value is a template placeholder. */
+function chlauthIdentity(record: MqscChlauthRecord): string | undefined {
+  const values = CHLAUTH_MATCHED_ON.map((k) => record.attributes.get(k));
+  if (record.profileParam.templated || values.some((p) => p?.templated)) return undefined;
+  return mappingRecordIdentity(
+    record.profile,
+    record.type,
+    values.map((p) => p?.value),
+  );
+}
+
+/** `CHLAUTH('PROFILE') TYPE(ADDRESSMAP) ADDRESS('*')`: a record in words, by its identity. */
+export function chlauthRecordText(record: {
+  profile: string;
+  type?: string;
+  attributes: Map<string, MqscParam>;
+}): string {
+  const matched = CHLAUTH_MATCHED_ON.flatMap((k) => {
+    const value = record.attributes.get(k)?.value;
+    return value === undefined ? [] : [` ${k}('${value}')`];
+  });
+  return `CHLAUTH('${record.profile}') TYPE(${record.type ?? ''})${matched.join('')}`;
 }
 
 export interface MqscObjects {
@@ -131,7 +178,15 @@ export function resolveMqscObjects(commands: MqscCommand[]): MqscObjects {
         chlauth.splice(0, chlauth.length, ...chlauth.filter((r) => !removed(r)));
         return;
       }
-      chlauth.push({ profile: name.value, profileParam: name, type, attributes, command });
+      const record = { profile: name.value, profileParam: name, type, attributes, command };
+      const key = (action === undefined || action === 'ADD') && chlauthIdentity(record);
+      const existing = key ? chlauth.find((r) => chlauthIdentity(r) === key) : undefined;
+      if (key && existing) {
+        const object = chlauthRecordText(record);
+        failed.push({ command, reason: 'exists', object, noun: 'CHLAUTH', key, other: existing.command });
+        return;
+      }
+      chlauth.push(record);
     }
   });
   return { channels, authinfo, qmgr, chlauth, failed };

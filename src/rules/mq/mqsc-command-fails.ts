@@ -1,13 +1,17 @@
+import { chlauthAddsOverDefaults } from '../../model/mq-chlauth';
 import { commandLocation, commandText, mqscScriptsOf } from '../../model/mq-scripts';
-import { defineRule } from '../types';
-import { ours, said } from '../../core/phrase';
+import type { MqscCommand, MqscData } from '../../parse/mqsc';
+import { chlauthRecordText } from '../../parse/mq/mqsc-objects';
+import type { ParsedDocument } from '../../parse/types';
+import { defineRule, type RuleContext } from '../types';
+import { ours, said, type Phrase } from '../../core/phrase';
 import { relativePosix } from '../../core/posix-path';
 
 export default defineRule({
   meta: {
     id: 'mq/mqsc-command-fails',
     description:
-      'Report MQSC commands a queue manager refuses when its script runs in order, so they change nothing: an ALTER of an object the script defines only later, a DEFINE without REPLACE of an object it already defined (across the files one queue manager applies together)',
+      'Report MQSC commands a queue manager refuses when its script runs in order, so they change nothing: an ALTER of an object the script defines only later, a DEFINE without REPLACE of an object it already defined, a SET CHLAUTH with ACTION(ADD) of a record that exists (across the files one queue manager applies together, with the records a new queue manager or its container image holds)',
     severity: 'info',
     appliesTo: { documents: ['mq.mqsc'] },
     messages: {
@@ -17,9 +21,11 @@ export default defineRule({
         '{{command}} comes after {{object}} is deleted ({{other}}): runmqsc answers AMQ8147E "IBM MQ object {{name}} not found" and nothing it sets applies. Remove it, or DEFINE the object again first',
       exists:
         'DEFINE {{object}} without REPLACE fails: {{other}} already defined it, so runmqsc answers AMQ8150E "IBM MQ object already exists" and the first definition stays (lint-deploy judges {{object}} as that one defines it). Add REPLACE to replace it, or ALTER the attributes that should change',
+      chlauthExists:
+        'MQ refuses this (3337): {{object}} exists already, so SET CHLAUTH with ACTION(ADD){{implicit}} fails (MQRCCF_CHLAUTH_ALREADY_EXISTS) and the record of {{other}} stays (lint-deploy judges channels with it). Use ACTION(REPLACE) to replace it',
     },
     defaultOptions: {},
-    symptoms: ['AMQ8147', 'AMQ8150', 'MQRCCF_OBJECT_ALREADY_EXISTS'],
+    symptoms: ['AMQ8147', 'AMQ8150', 'MQRCCF_OBJECT_ALREADY_EXISTS', 'MQRCCF_CHLAUTH_ALREADY_EXISTS', '3337'],
   },
   check(ctx) {
     for (const script of mqscScriptsOf(ctx.deployment)) {
@@ -29,6 +35,10 @@ export default defineRule({
         const where = other
           ? `${relativePosix(ctx.deployment.root, other.file)}:${(other.range?.start.line ?? 0) + 1}`
           : 'earlier';
+        if (failure.noun === 'CHLAUTH') {
+          reportChlauthExists(ctx, script, failure.command, failure.object, failure.other!); // set for CHLAUTH
+          continue;
+        }
         const messageId =
           failure.reason === 'exists' ? 'exists' : failure.other?.verb === 'DELETE' ? 'deleted' : 'notFound';
         ctx.report({
@@ -54,6 +64,53 @@ export default defineRule({
           fingerprint: [relativePosix(ctx.deployment.root, location.file), failure.object, messageId],
         });
       }
+      for (const { record, kept } of chlauthAddsOverDefaults(script.data.objects, script.data.commands)) {
+        reportChlauthExists(ctx, script, record.command, chlauthRecordText(record), kept.source);
+      }
     }
   },
 });
+
+/**
+ * A SET CHLAUTH … ACTION(ADD) MQ refuses: the record it would add is `kept`, a command earlier in the script (the tree's,
+ * or a record its container image applies itself), or a record of every new queue manager (its source).
+ */
+function reportChlauthExists(
+  ctx: RuleContext<unknown, 'chlauthExists'>,
+  script: ParsedDocument<MqscData>,
+  command: MqscCommand,
+  object: string,
+  kept: MqscCommand | string,
+): void {
+  const location = commandLocation(script, command);
+  const implicit = command.params.some((p) => p.keyword === 'ACTION') ? ours('') : ours(', the default,');
+  let other: Phrase;
+  let related;
+  if (typeof kept === 'string') {
+    other = said`every new queue manager (${ours(kept)})`;
+  } else {
+    const at = commandLocation(script, kept);
+    const line = (at.range?.start.line ?? 0) + 1;
+    const file = relativePosix(ctx.deployment.root, at.file);
+    other = kept.origin
+      ? said`line ${kept.origin.line} of ${kept.origin.script}`
+      : at.file === location.file
+        ? said`line ${line}`
+        : said`${file}:${line}`;
+    related = [
+      {
+        ...at,
+        message: kept.origin
+          ? said`${kept.origin.record} (line ${kept.origin.line}) stays`
+          : ours('the record set here stays'),
+      },
+    ];
+  }
+  ctx.report({
+    messageId: 'chlauthExists',
+    data: { object, implicit, other },
+    location,
+    related,
+    fingerprint: [relativePosix(ctx.deployment.root, location.file), object, 'chlauthExists'],
+  });
+}
