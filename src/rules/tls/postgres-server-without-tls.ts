@@ -35,7 +35,7 @@ export default defineRule({
     severity: 'error',
     messages: {
       sslRefused:
-        "{{client}} connects to PostgreSQL at {{host}} ({{setting}}) with {{required}}, which requires SSL{{meaning}}, but the server of Compose service {{service}} runs with ssl off (the official postgres image never turns it on, and nothing in the service does): the server refuses the driver's SSL request and every connection fails with '{{refusal}}'. {{fix}}",
+        "{{client}} connects to PostgreSQL at {{host}} ({{setting}}) with {{required}}, which requires SSL{{meaning}}, but the server of Compose service {{service}} runs with ssl off ({{product}} never turns it on, and nothing in the service does): the server refuses the driver's SSL request and every connection fails with '{{refusal}}'. {{fix}}",
     },
     defaultOptions: {},
     appliesTo: { components: ['java.app'] },
@@ -55,6 +55,7 @@ export default defineRule({
             ? ours(` (without sslmode, pgjdbc reads ssl=true as ${POSTGRES.driver.sslTrueMeans})`)
             : ours(''),
           service: call.server.service,
+          product: ours(call.server.product),
           refusal: ours(POSTGRES.driver.refusal),
           fix: ours(
             'Turn SSL on in the server (command: -c ssl=on -c ssl_cert_file=… -c ssl_key_file=…, with a certificate the application trusts for verify-ca or verify-full), or, where the network between the containers is trusted, use sslmode=prefer or disable',

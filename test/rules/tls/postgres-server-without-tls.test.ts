@@ -33,6 +33,14 @@ ruleTester(rule, {
     { name: 'no SSL parameter: pgjdbc prefers SSL and falls back to plain', files: project(URL) },
     { name: 'sslmode=prefer falls back to plain', files: project(`${URL}?sslmode=prefer`) },
     { name: 'sslmode=disable', files: project(`${URL}?sslmode=disable`) },
+    {
+      name: 'timescale/timescaledb-ha is built otherwise: not known',
+      files: project(`${URL}?sslmode=require`, { image: 'timescale/timescaledb-ha:pg16' }),
+    },
+    {
+      name: 'bitnami/postgresql is built otherwise (its own scripts, POSTGRESQL_ENABLE_TLS): not known',
+      files: project(`${URL}?sslmode=require`, { image: 'bitnami/postgresql:16' }),
+    },
     { name: 'sslmode=allow starts plain', files: project(`${URL}?sslmode=allow`) },
     { name: 'ssl=false', files: project(`${URL}?ssl=false`) },
     { name: 'sslmode wins over ssl=true', files: project(`${URL}?ssl=true&sslmode=prefer`) },
@@ -116,6 +124,21 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    // postgis/docker-postgis@51b3555 16-3.5/Dockerfile: FROM docker.io/postgres:16-bullseye, an init script that only
+    // creates the extensions; timescale/timescaledb-docker@029292c Dockerfile: FROM postgres:<pg>-alpine, init scripts
+    // that tune memory and workers. The entrypoint and its ssl off are postgres's.
+    {
+      name: "sslmode=require against PostGIS's image, built FROM postgres",
+      files: project(`${URL}?sslmode=require`, { image: 'postgis/postgis:16-3.4' }),
+      errors: error({
+        messageIncludes: ["(PostGIS's image, built from Docker's official postgres image, never turns it on"],
+      }),
+    },
+    {
+      name: "sslmode=verify-full against Timescale's TimescaleDB image, built FROM postgres",
+      files: project(`${URL}?sslmode=verify-full`, { image: 'timescale/timescaledb:2.14.2-pg16' }),
+      errors: error({ messageIncludes: ['TimescaleDB image'] }),
+    },
     {
       name: 'sslmode=require against the official image',
       files: project(`${URL}?sslmode=require`),
