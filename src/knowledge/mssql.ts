@@ -14,6 +14,8 @@ export function mssqlServerImage(reference: string): { name: string; source: str
 /** The facts a verdict on an SQL Server connection rests on, with their sources. */
 export const MSSQL = {
   selfSigned: data.selfSignedWithoutCertificate,
+  /** The container variable that moves the port SQL Server listens on, and the port without it. */
+  portVariable: data.portVariable,
   certificatePaths: data.certificateConfiguration.paths,
   certificateSource: data.certificateConfiguration.source,
   driver: data.driver,

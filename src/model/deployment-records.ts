@@ -303,6 +303,10 @@ export interface JdbcCall {
   location: Location;
   host: string;
   port: number;
+  /** Where the server's container sets the variable that moves its port to `port` (MYSQL_TCP_PORT, MSSQL_TCP_PORT). */
+  serverPortAt?: Location;
+  /** The env files of the tree the server's Compose service reads, which the verdict rests on (they set nothing that changes it). */
+  serverEnvFiles?: string[];
 }
 
 /**

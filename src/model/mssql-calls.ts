@@ -7,10 +7,12 @@
  * 10.1.0 and later, which the project's Spring Boot release manages from 2.7.0 (knowledge spring-boot.json
  * mssqlJdbcEncrypts) unless its build file names its own mssql-jdbc version. The server presents the self-signed
  * certificate it makes at start unless one is provisioned (mssql-conf: knowledge MSSQL.certificatePaths): a service
- * that mounts something there, a certificate file, or sets a TLS variable or command word is not judged. Neither is a
- * URL with a `trustStore` or `trustManagerClass` (they say which certificates the client trusts), another port, a named
- * instance without a port (mssqlPort), or a server built from a Dockerfile (its image may hold a certificate). Property
- * names are matched without regard to case.
+ * that mounts something there, a certificate file, or sets a TLS variable or command word is not judged, nor one with
+ * an env_file the tree does not hold (it may set any variable). Neither is a URL with a `trustStore` or
+ * `trustManagerClass` (they say which certificates the client trusts), a port the server does not listen on (1433
+ * unless the container's MSSQL_TCP_PORT moves it: knowledge MSSQL.portVariable), a named instance without a port
+ * (mssqlPort), or a server built from a Dockerfile (its image may hold a certificate). Property names are matched
+ * without regard to case.
  */
 import { MSSQL, mssqlServerImage } from '../knowledge';
 import type { SpringBootRelease } from './attributes';
@@ -21,8 +23,11 @@ import {
   mountsAt,
   releaseManagingDriver,
   serverImage,
+  serverPort,
   serviceCalled,
-  jdbcUrlOf,
+  serviceVariables,
+  type ServiceVariables,
+  writtenJdbcUrl,
   type JdbcUrl,
   type ServiceAt,
 } from './jdbc-targets';
@@ -73,13 +78,14 @@ function mssqlPort(url: JdbcUrl, properties: Map<string, string>): number | unde
   return url.port;
 }
 
-/** Whether the service may have a certificate of its own (see above). */
-function certificateProvisioned(server: ServiceAt): boolean {
+/** Whether the service may have a certificate of its own (see above): also when its variables are not all known. */
+function certificateProvisioned(server: ServiceAt, variables: ServiceVariables | undefined): boolean {
   const paths = MSSQL.certificatePaths;
   return (
     mountsAt(server, (target) => paths.includes(target.replace(/\/+$/, '')) || CERTIFICATE_WORD.test(target)) ||
     commandSays(server, CERTIFICATE_WORD) ||
-    server.service.environment.some((v) => /TLS|SSL|CERT/i.test(v.name))
+    !variables ||
+    [...variables.variables.keys()].some((name) => /TLS|SSL|CERT/i.test(name))
   );
 }
 
@@ -90,10 +96,11 @@ export function mssqlCallOf(
   appFile: string,
   springBoot: SpringBootRelease | undefined,
 ): MssqlCall | undefined {
-  const url = jdbcUrlOf(settings, MSSQL_URL, MSSQL_PORT);
+  const url = writtenJdbcUrl(settings, MSSQL_URL, MSSQL_PORT);
   if (!url) return undefined;
   const properties = urlProperties(url.parameters);
-  if (mssqlPort(url, properties) !== MSSQL_PORT) return undefined;
+  const port = mssqlPort(url, properties);
+  if (port === undefined) return undefined;
   const encrypt = properties.get('encrypt');
   // encrypt=strict (TDS 8.0) ignores trustServerCertificate and validates the certificate, unless `serverCertificate`
   // pins one (mssql-jdbc SQLServerConnection.connectHelper since #1757, 887cf6f, 2022-03-16).
@@ -110,9 +117,15 @@ export function mssqlCallOf(
   const server = serviceCalled(ctx, url, appFile, url.host);
   const image = server && serverImage(ctx, server);
   const product = image && !image.built ? mssqlServerImage(image.image) : undefined;
-  if (!server || !image || !product || certificateProvisioned(server)) return undefined;
+  const variables = server && serviceVariables(ctx, server);
+  if (!server || !image || !product || certificateProvisioned(server, variables)) return undefined;
+  // No server listens where the URL calls (MSSQL_TCP_PORT moved it), or where it listens is unknown: nothing to judge.
+  const listening = serverPort(ctx, server, MSSQL.portVariable.name, MSSQL.portVariable.defaultPort);
+  if (!listening || listening.port !== port) return undefined;
   return {
-    ...callOf(app, url),
+    ...callOf(app, { ...url, port }),
+    ...(listening.at && { serverPortAt: listening.at }),
+    ...(variables!.envFiles.length > 0 && { serverEnvFiles: variables!.envFiles }), // known: not provisioned
     ...(encrypt !== undefined ? { encrypt } : { managedBy: managedBy! }),
     server: { service: server.service.name, image: image.image, at: image.at, product: product.name },
   };

@@ -9,19 +9,18 @@
  * (anything under /etc/mysql, /etc/my.cnf) and Dockerfile say nothing the model would have to read about TLS or its
  * port, and a URL that calls the port the server listens on: 3306 unless MYSQL_TCP_PORT moves it (serverPort).
  */
-import * as path from 'node:path';
 import { mysqlServerFromImage } from '../knowledge';
 import type { SpringBootRelease } from './attributes';
 import type { ModelContext } from './contributor';
 import { heldCommands, heldCopies } from '../parse/dockerfile-stages';
 import type { DockerfileData } from '../parse/dockerfile';
-import type { Entry } from '../parse/types';
 import {
   callOf,
   commandSays,
   mountsAt,
   releaseManagingDriver,
   serverImage,
+  serverPort,
   serviceCalled,
   urlQuery,
   writtenJdbcUrl,
@@ -37,31 +36,14 @@ const MYSQL_PORT = 3306;
 const SERVER_CONFIG = /^\/etc\/(?:mysql(?:\/|$)|my\.cnf)/;
 /** A `command:` word that may change what the server speaks or where it listens. */
 const SERVER_SWITCH = /ssl|tls|port|defaults-file|defaults-extra-file/i;
-/** The environment variable mysqld takes its port from when no option names one. */
-const PORT_VARIABLE = 'MYSQL_TCP_PORT';
-
 /**
- * The port the server listens on: mysqld takes MYSQL_TCP_PORT from its environment when no option names a port
- * (sql/mysqld.cc set_ports: 'either default can be overridden by the environment variable MYSQL_TCP_PORT, which in
- * turn can be overridden with command line options'), and neither Docker's image nor its entrypoint names one
- * (docker-library/mysql@3728e57: the entrypoint starts its temporary server with --skip-networking, then execs
- * mysqld with the container's arguments; its my.cnf sets no port). The service's `environment:` wins over its
- * `env_file:` files, a later file over an earlier one. Undefined when unknown: a value the shell or a variable gives,
- * or an env_file the tree does not hold.
+ * The environment variable mysqld takes its port from when no option names one (sql/mysqld.cc set_ports: 'either
+ * default can be overridden by the environment variable MYSQL_TCP_PORT, which in turn can be overridden with command
+ * line options'), and neither Docker's image nor its entrypoint names one (docker-library/mysql@3728e57: the entrypoint
+ * starts its temporary server with --skip-networking, then execs mysqld with the container's arguments; its my.cnf
+ * sets no port): the port the server listens on is read by serverPort (./jdbc-targets.ts).
  */
-function serverPort(ctx: ModelContext, { service, doc }: ServiceAt): number | undefined {
-  const portIn = (value: string | undefined) => (value && /^\s*\d+\s*$/.test(value) ? Number(value) : undefined);
-  const set = service.environment.filter((v) => v.name === PORT_VARIABLE).at(-1);
-  if (set) return portIn(set.value);
-  let fromFile: Entry | undefined;
-  for (const envFile of service.envFiles) {
-    const file = path.resolve(path.dirname(doc.file.path), envFile.path);
-    const read = ctx.deployment.documents.find((d) => d.file.path === file);
-    if (!read) return undefined;
-    fromFile = read.entries.filter((e) => e.key === PORT_VARIABLE).at(-1) ?? fromFile;
-  }
-  return fromFile ? portIn(fromFile.value) : MYSQL_PORT;
-}
+const PORT_VARIABLE = 'MYSQL_TCP_PORT';
 
 /**
  * Whether the Dockerfile a server is built from may change what it speaks or where it listens: a copy into its
@@ -122,7 +104,8 @@ export function mysqlCallOf(
   if (!server || !image || !tls?.protocols || !tls.tlsAtFirstStart.value) return undefined;
   if (commandSays(server, SERVER_SWITCH) || mountsAt(server, (target) => SERVER_CONFIG.test(target))) return undefined;
   // No server listens where the URL calls (MYSQL_TCP_PORT moved it), or where it listens is unknown: nothing to judge.
-  if (builtToDiffer(image.built) || url.port !== serverPort(ctx, server)) return undefined;
+  const listening = serverPort(ctx, server, PORT_VARIABLE, MYSQL_PORT);
+  if (builtToDiffer(image.built) || url.port !== listening?.port) return undefined;
   const protocolsParameter = parameters.has('tlsversions') ? 'tlsVersions' : 'enabledTLSProtocols';
   const protocols = parameters.get(protocolsParameter.toLowerCase());
   const asked = tlsAskedBy(parameters);
@@ -130,6 +113,8 @@ export function mysqlCallOf(
   const managedBy = releaseManagingDriver(ctx, springBoot, 'mysqlConnectorTls12Only', OWN_DRIVER_VERSION);
   return {
     ...callOf(app, url),
+    ...(listening.at && { serverPortAt: listening.at }),
+    ...(listening.envFiles.length > 0 && { serverEnvFiles: listening.envFiles }),
     ...(asked && { tlsAskedBy: asked }),
     ...(managedBy && { tls12OnlyBy: managedBy }),
     ...(protocols !== undefined && {

@@ -23,7 +23,7 @@ import { containerRuns } from '../../parse/container-runs';
 import { runmqscInputs } from '../../parse/runmqsc-input';
 import { HelmCharts } from './helm-chart';
 import { helmManifestName, isFragmentName, rendersYaml } from './template-names';
-import { ComposeEnvFiles } from './compose-env';
+import { ComposeEnvFiles, serviceEnvFileDocuments } from './compose-env';
 import { contentHash, ParseCache } from './parse-cache';
 import { parseTemplate, parseWith, problemsOfEachRendering } from './parse-template';
 import { springFormat } from '../../parse/spring';
@@ -294,8 +294,11 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
   // The `.env` files Compose files took values from: documents too (their secrets are masked and judged there).
   const read = new Set(documents.map((d) => d.file.path));
   documents.push(...composeEnv.documents(read));
+  // The `env_file:` files of Compose services that lie in the tree: documents too (a server's port, its passwords).
+  const listed = new Set(files);
+  documents.push(...serviceEnvFileDocuments(documents, listed, new Set(documents.map((d) => d.file.path))));
   // PKCS#12 stores whose certificates need a password: tried with the passwords the configuration gives.
-  return { documents: markNumberedPieces(unlockStores(documents, smallTreeFile(new Set(files))), files), findings };
+  return { documents: markNumberedPieces(unlockStores(documents, smallTreeFile(listed)), files), findings };
 }
 
 /** Largest file read as a password by itself (a Confluent credentials file holds one line). */

@@ -4,7 +4,7 @@ import { ours, said, type Phrase } from '../../core/phrase';
 import { runtimeSources, withSources } from '../_lib/sources';
 import { judgedList, REFERENCE_RUNTIME } from '../java/_lib/judged-list';
 import { defineRule, type RuleContext, type RuleRelated } from '../types';
-import { appConfiguredAt } from './_lib/jdbc-related';
+import { appConfiguredAt, serverSetAt } from './_lib/jdbc-related';
 
 /** The protocols a JSSE client may enable at all, newest first (Connector/J's KNOWN_TLS_PROTOCOLS). */
 const KNOWN_PROTOCOLS = ['TLSv1.3', 'TLSv1.2', 'TLSv1.1', 'TLSv1'];
@@ -34,6 +34,7 @@ function relatedOf(call: MysqlCall, app: Component | undefined, jdkDecides = tru
         message: said`Compose service ${call.server.service} runs ${ours(tls.image)} ${call.server.image}: MySQL ${tls.release}, which speaks ${ours(tls.protocols!.value.join(', '))} only (${ours(tls.protocols!.source.split(' ')[0]!)})`,
       },
       ...appConfiguredAt(call, app),
+      ...serverSetAt(call, ours('it does not move the port (MYSQL_TCP_PORT)')),
     ],
     jdkDecides ? runtimeSources(app?.runtime, call.clientName, ['jdk.tls.disabledAlgorithms']) : [],
   );

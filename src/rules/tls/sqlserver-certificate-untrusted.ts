@@ -2,7 +2,7 @@ import { MSSQL } from '../../knowledge';
 import type { Component, MssqlCall } from '../../model/types';
 import { ours, said } from '../../core/phrase';
 import { defineRule, type RuleRelated } from '../types';
-import { appConfiguredAt } from './_lib/jdbc-related';
+import { appConfiguredAt, serverSetAt } from './_lib/jdbc-related';
 
 /** Where the verdict's inputs are written besides the URL: the server's image, the app, the Spring Boot release. */
 function relatedOf(call: MssqlCall, app: Component | undefined): RuleRelated[] {
@@ -12,6 +12,7 @@ function relatedOf(call: MssqlCall, app: Component | undefined): RuleRelated[] {
       message: said`Compose service ${call.server.service} runs ${ours(call.server.product)} ${call.server.image} with no certificate provisioned: SQL Server presents a self-signed one it makes at start (${ours(MSSQL.selfSigned.source.split(' ')[0]!)})`,
     },
     ...appConfiguredAt(call, app),
+    ...serverSetAt(call, ours('it sets no TLS variable and does not move the port')),
     ...(call.managedBy
       ? [
           {

@@ -13,6 +13,21 @@ const project = (url: string, image: string, { jdk = 'eclipse-temurin:17-jre', m
 
 const URL = 'jdbc:mysql://db:3306/shop?serverTimezone=UTC';
 
+/** The finding on the URL (compose.yaml line 5) naming the image, the app, line `line` of db.env and the app's JDK. */
+const namingEnvFileLine = (line: number) => [
+  {
+    messageId: 'noCommonProtocolByDefault',
+    file: 'compose.yaml',
+    line: 5,
+    related: [
+      { file: 'compose.yaml', line: 7 },
+      { file: 'app/src/main/resources/application.yml', line: 3 },
+      { file: 'db.env', line },
+      { file: 'app/Dockerfile', line: 1 },
+    ],
+  },
+];
+
 /** The app's pom.xml naming Spring Boot `boot` (line 5), with `more` inside <project>. */
 const pom = (boot: string, more = '') => ({
   'app/pom.xml': `<project>\n  <parent>\n    <groupId>org.springframework.boot</groupId>\n    <artifactId>spring-boot-starter-parent</artifactId>\n    <version>${boot}</version>\n  </parent>\n${more}</project>\n`,
@@ -102,6 +117,13 @@ ruleTester(rule, {
       files: project(URL, 'mysql:5.7.26', { more: '    env_file: ./db.env\n' }),
     },
     {
+      name: 'MYSQL_TCP_PORT in an env_file of the tree (no Spring variable in it) moves the server',
+      files: {
+        ...project(URL, 'mysql:5.7.26', { more: '    env_file: ./db.env\n' }),
+        'db.env': 'MYSQL_ROOT_PASSWORD=secret\nMYSQL_TCP_PORT=3307\n',
+      },
+    },
+    {
       name: 'a MySQL service built from a Dockerfile FROM a floating tag names no release',
       files: {
         ...project(URL, 'mysql:5.7.26'),
@@ -166,6 +188,22 @@ ruleTester(rule, {
         more: '    environment:\n      - MYSQL_TCP_PORT=3307\n',
       }),
       errors: [{ messageId: 'noCommonProtocolByDefault', file: 'compose.yaml', line: 5, messageIncludes: ['db:3307'] }],
+    },
+    {
+      name: 'the URL calls the port an env_file of the tree moves the server to: its line is named',
+      files: {
+        ...project('jdbc:mysql://db:3307/shop', 'mysql:5.7.26', { more: '    env_file:\n      - ./db.env\n' }),
+        'db.env': '# the database\nMYSQL_TCP_PORT=3307\n',
+      },
+      errors: namingEnvFileLine(2),
+    },
+    {
+      name: 'an env_file of the tree that does not move the port: named as read',
+      files: {
+        ...project(URL, 'mysql:5.7.26', { more: '    env_file: ./db.env\n' }),
+        'db.env': 'MYSQL_ROOT_PASSWORD=secret\n',
+      },
+      errors: namingEnvFileLine(1),
     },
     {
       name: 'a MySQL service built from a Dockerfile FROM mysql:5.7.22: that release',

@@ -19,6 +19,16 @@ const project = (
 
 const URL = 'jdbc:sqlserver://sqlserver:1433;databaseName=shop';
 
+/** The finding on the URL (compose.yaml line 5) naming the image, the app and `more` places. */
+const untrustedNaming = (...more: { file: string; line: number }[]) => [
+  {
+    messageId: 'untrusted',
+    file: 'compose.yaml',
+    line: 5,
+    related: [{ file: 'compose.yaml', line: 7 }, { file: 'app/src/main/resources/application.yml', line: 3 }, ...more],
+  },
+];
+
 // mssql-jdbc 10.1.0+ encrypts by default (microsoft/mssql-jdbc#1697) and validates the certificate unless
 // trustServerCertificate=true (IOBuffer.enableSSL at v10.2.0); Spring Boot manages 10.2.1 from 2.7.0, 9.4.1 in 2.6.15.
 ruleTester(rule, {
@@ -63,6 +73,29 @@ ruleTester(rule, {
       files: project('jdbc:sqlserver://sqlserver;instanceName=SQLEXPRESS;encrypt=true'),
     },
     { name: 'portNumber= another port', files: project(`${URL};portNumber=1434;encrypt=true`) },
+    // MSSQL_TCP_PORT: 'Configure the TCP port that SQL Server listens on (default 1433)'
+    // (learn.microsoft.com/en-us/sql/linux/sql-server-linux-configure-environment-variables).
+    {
+      name: "MSSQL_TCP_PORT moves the server's port: no server listens on 1433",
+      files: project(`${URL};encrypt=true`, { more: '    environment:\n      MSSQL_TCP_PORT: "1533"\n' }),
+    },
+    {
+      name: 'MSSQL_TCP_PORT in an env_file of the tree moves it',
+      files: {
+        ...project(`${URL};encrypt=true`, { more: '    env_file: ./sqlserver.env\n' }),
+        'sqlserver.env': 'ACCEPT_EULA=Y\nMSSQL_TCP_PORT=1533\n',
+      },
+    },
+    {
+      name: 'an env_file the tree does not hold: the port (and any TLS variable) is unknown',
+      files: project(`${URL};encrypt=true`, { more: '    env_file: ../secrets/sqlserver.env\n' }),
+    },
+    {
+      name: 'MSSQL_TCP_PORT from the shell: the port is unknown',
+      files: project(`jdbc:sqlserver://sqlserver:1533;encrypt=true`, {
+        more: '    environment:\n      - MSSQL_TCP_PORT\n',
+      }),
+    },
     {
       name: 'a server built from a Dockerfile: its image may hold a certificate',
       files: project(`${URL};encrypt=true`, { more: '    build: ./sqlserver\n' }),
@@ -104,6 +137,24 @@ ruleTester(rule, {
           messageIncludes: ['encrypt=true', 'PKIX path building failed'],
         },
       ],
+    },
+    {
+      name: 'the URL calls the port MSSQL_TCP_PORT moves the server to: the env file line is named',
+      files: {
+        ...project('jdbc:sqlserver://sqlserver:1533;encrypt=true', { more: '    env_file: ./sqlserver.env\n' }),
+        'sqlserver.env': 'ACCEPT_EULA=Y\nMSSQL_TCP_PORT=1533\n',
+      },
+      errors: untrustedNaming({ file: 'sqlserver.env', line: 2 }),
+    },
+    {
+      name: 'MSSQL_TCP_PORT in the environment, an env_file of the tree beside it',
+      files: {
+        ...project('jdbc:sqlserver://sqlserver:1533;encrypt=true', {
+          more: '    env_file: ./sqlserver.env\n    environment:\n      MSSQL_TCP_PORT: 1533\n',
+        }),
+        'sqlserver.env': 'ACCEPT_EULA=Y\nMSSQL_TCP_PORT=1433\n',
+      },
+      errors: untrustedNaming({ file: 'compose.yaml', line: 10 }, { file: 'sqlserver.env', line: 1 }),
     },
     {
       name: 'a data directory mounted below /var/opt/mssql: no certificate in it',
