@@ -24,7 +24,6 @@ import {
   serviceCalled,
   urlQuery,
   writtenJdbcUrl,
-  type ServiceAt,
 } from './jdbc-targets';
 import type { SpringSettings } from './spring-settings';
 import type { MysqlCall } from './types';
