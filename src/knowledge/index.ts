@@ -51,7 +51,7 @@ export {
 } from './mq';
 export { mssqlServerImage, MSSQL } from './mssql';
 export { mysqlServerFromImage, mysqlReleaseSpeaking, CONNECTOR_J } from './mysql';
-export { postgresServerImage, POSTGRES } from './postgres';
+export { pgjdbcKnowsMode, postgresServerImage, POSTGRES } from './postgres';
 export { mqCipherSpecDefaultState, type MqDefaultState } from './mq-deprecation';
 export { mqCipherSpecKnownIn } from './mq-introduction';
 export { explainJdk } from './explain';

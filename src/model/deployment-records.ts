@@ -340,6 +340,14 @@ export interface MssqlCall extends JdbcCall {
   server: { service: string; image: string; at: Location; product: string };
 }
 
+/** A Java application's pgjdbc URL whose sslmode the build's pinned pgjdbc release does not know (./pgjdbc-modes.ts). */
+export interface PgjdbcUnknownMode extends JdbcCall {
+  /** The URL's sslmode as written. */
+  mode: string;
+  /** The pgjdbc release the build file pins, and where. */
+  driver: { version: string; at: Location };
+}
+
 /**
  * A Java application's pgjdbc connection that requires SSL of a PostgreSQL server a Compose service of the tree runs
  * from Docker's official image with ssl off, nothing in the service turning it on (./postgres-calls.ts).

@@ -1,11 +1,13 @@
 /**
  * A Java application's JDBC calls to database servers of the tree, one record per product whose verdict is known
- * (./mysql-calls.ts, ./mssql-calls.ts, ./postgres-calls.ts), kept on the deployment for the tls rules.
+ * (./mysql-calls.ts, ./mssql-calls.ts, ./postgres-calls.ts), and its pgjdbc URL's sslmode the build's driver does not
+ * know (./pgjdbc-modes.ts), kept on the deployment for the tls rules.
  */
 import type { SpringBootRelease } from './attributes';
 import type { ModelContext } from './contributor';
 import { mssqlCallOf } from './mssql-calls';
 import { mysqlCallOf } from './mysql-calls';
+import { pgjdbcUnknownModeOf } from './pgjdbc-modes';
 import { postgresCallOf } from './postgres-calls';
 import type { SpringSettings } from './spring-settings';
 
@@ -28,4 +30,6 @@ export function recordJdbcCalls(
   if (mssqlCall) (deployment.mssqlCalls ??= []).push(mssqlCall);
   const postgresCall = postgresCallOf(ctx, app, settings, appFile);
   if (postgresCall) (deployment.postgresCalls ??= []).push(postgresCall);
+  const unknownMode = pgjdbcUnknownModeOf(ctx, app, settings, springBoot);
+  if (unknownMode) (deployment.pgjdbcUnknownModes ??= []).push(unknownMode);
 }

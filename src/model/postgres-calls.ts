@@ -24,8 +24,8 @@ import type { SpringSettings } from './spring-settings';
 import type { PostgresCall } from './types';
 
 /** `jdbc:postgresql://host[:port][/database][?query]`: one host (no failover list, no IPv6 literal). */
-const POSTGRES_URL = /^jdbc:postgresql:\/\/([A-Za-z0-9._-]+)(?::(\d+))?(?:\/[^?]*)?(?:\?(.*))?$/;
-const POSTGRES_PORT = 5432;
+export const POSTGRES_URL = /^jdbc:postgresql:\/\/([A-Za-z0-9._-]+)(?::(\d+))?(?:\/[^?]*)?(?:\?(.*))?$/;
+export const POSTGRES_PORT = 5432;
 /** A server option or variable that may turn SSL on, move the port or point the server at other configuration. */
 const SERVER_SWITCH = /ssl|config|include|port|data_directory|hba|^-[pD]$/i;
 /** What an init script would write to turn SSL on: the word itself, a configuration file, the data directory. */

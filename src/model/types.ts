@@ -53,6 +53,7 @@ import type {
   MysqlCall,
   MssqlCall,
   PostgresCall,
+  PgjdbcUnknownMode,
 } from './deployment-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
@@ -78,6 +79,7 @@ export type {
   MysqlCall,
   MssqlCall,
   PostgresCall,
+  PgjdbcUnknownMode,
 } from './deployment-records';
 
 // Shared with the knowledge base (which takes runtimes as input) and core; re-exported so model users import one module.
@@ -328,6 +330,8 @@ export interface Deployment {
   mssqlCalls?: MssqlCall[];
   /** Java applications' JDBC connections requiring SSL of a PostgreSQL server of the tree without it (./postgres-calls.ts). Unset without the model. */
   postgresCalls?: PostgresCall[];
+  /** Java applications' pgjdbc URLs whose sslmode the build's pinned driver does not know (./pgjdbc-modes.ts). Unset without the model. */
+  pgjdbcUnknownModes?: PgjdbcUnknownMode[];
   /** nginx `*_ssl_*` directives only plain passes apply (nginx ignores them). Unset without the model. */
   nginxIgnoredPassTls?: NginxIgnoredPassTls[];
   /** nginx `*_ssl_verify on` without a trusted certificate where nginx builds a TLS client. Unset without the model. */

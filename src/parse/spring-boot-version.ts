@@ -125,31 +125,88 @@ function declaration(written: Written, index: LineIndex, by: string): SpringBoot
 export function mavenDropwizard(text: string, index: LineIndex): SpringBootDeclaration | undefined {
   const source = withoutComments(text, true);
   const properties = pomProperties(source);
-  for (const element of source.matchAll(/<(parent|dependency)>([\s\S]*?)<\/\1>/g)) {
-    const own = element[2]!.split(/<(?:exclusions)>/)[0]!;
-    const group = /<groupId>\s*([^<]+?)\s*<\/groupId>/.exec(own)?.[1];
-    const artifact = /<artifactId>\s*([^<]+?)\s*<\/artifactId>/.exec(own)?.[1];
-    const version = /<version>\s*([^<]+?)\s*<\/version>/.exec(own);
-    if (group !== 'io.dropwizard' || !artifact || !version) continue;
-    const at = element.index + element[0].indexOf(element[2]!) + version.index + version[0].indexOf(version[1]!);
-    const written = resolve({ value: version[1]!, start: at }, properties);
-    if (written) return declaration(written, index, `the Maven ${element[1]} io.dropwizard:${artifact}`);
+  for (const d of pomElements(source, /<(parent|dependency)>([\s\S]*?)<\/\1>/g)) {
+    if (d.group !== 'io.dropwizard' || !d.artifact || !d.version) continue;
+    const written = resolve(d.version, properties);
+    if (written) return declaration(written, index, `the Maven ${d.kind} io.dropwizard:${d.artifact}`);
   }
   return undefined;
+}
+
+/**
+ * The version a pom gives the dependency `group:artifact` itself (a `<dependency>`, in `<dependencyManagement>` too, with
+ * its own `<version>`; `${name}` from the pom's `<properties>`), or undefined: a version a BOM or parent manages is not
+ * read here.
+ */
+export function mavenDependencyVersion(
+  text: string,
+  index: LineIndex,
+  group: string,
+  artifact: string,
+): SpringBootDeclaration | undefined {
+  const source = withoutComments(text, true);
+  const properties = pomProperties(source);
+  for (const d of pomElements(source, /<(dependency)>([\s\S]*?)<\/\1>/g)) {
+    if (d.group !== group || d.artifact !== artifact || !d.version) continue;
+    const written = resolve(d.version, properties);
+    if (written) return declaration(written, index, `the Maven dependency ${group}:${artifact}`);
+  }
+  return undefined;
+}
+
+/** The pom elements `pattern` matches (groups: the element's name, its body), each with its own coordinates. */
+function* pomElements(
+  source: string,
+  pattern: RegExp,
+): Generator<{ kind: string; group?: string; artifact?: string; version?: Written }> {
+  for (const element of source.matchAll(pattern)) {
+    const own = element[2]!.split(/<(?:exclusions)>/)[0]!;
+    const version = /<version>\s*([^<]+?)\s*<\/version>/.exec(own);
+    const at =
+      version && element.index + element[0].indexOf(element[2]!) + version.index + version[0].indexOf(version[1]!);
+    yield {
+      kind: element[1]!,
+      group: /<groupId>\s*([^<]+?)\s*<\/groupId>/.exec(own)?.[1],
+      artifact: /<artifactId>\s*([^<]+?)\s*<\/artifactId>/.exec(own)?.[1],
+      ...(version && { version: { value: version[1]!, start: at! } }),
+    };
+  }
 }
 
 const GRADLE_DROPWIZARD = /["']io\.dropwizard:([\w.-]+):([^"'\n:@]+)["']/g;
 
 export function gradleDropwizard(text: string, index: LineIndex): SpringBootDeclaration | undefined {
+  return gradleCoordinate(text, index, GRADLE_DROPWIZARD, (m) => `io.dropwizard:${m[1]}`);
+}
+
+/** The version a Gradle build script's `group:artifact:<version>` coordinate gives (`$name` from an `ext` assignment). */
+export function gradleDependencyVersion(
+  text: string,
+  index: LineIndex,
+  group: string,
+  artifact: string,
+): SpringBootDeclaration | undefined {
+  const quoted = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const coordinate = new RegExp(`["'](${quoted(group)}:${quoted(artifact)}):([^"'\\n:@]+)["']`, 'g');
+  return gradleCoordinate(text, index, coordinate, (m) => m[1]!);
+}
+
+/** The first coordinate `pattern` matches (its version in group 2), resolved, with what names it. */
+function gradleCoordinate(
+  text: string,
+  index: LineIndex,
+  pattern: RegExp,
+  by: (m: RegExpMatchArray) => string,
+): SpringBootDeclaration | undefined {
   const source = withoutComments(text, false);
   const variables = new Map<string, Written>();
   for (const m of source.matchAll(/\b([\w.]+)\s*=\s*["']([^"'\n$]+)["']/g)) {
     const name = m[1]!.replace(/^(ext|project\.ext)\./, '');
     if (!variables.has(name)) variables.set(name, { value: m[2]!, start: m.index + m[0].lastIndexOf(m[2]!) });
   }
-  for (const m of source.matchAll(GRADLE_DROPWIZARD)) {
+  for (const m of source.matchAll(pattern)) {
     const written = resolve({ value: m[2]!, start: m.index + m[0].lastIndexOf(m[2]!) }, variables);
-    if (written) return declaration(written, index, `io.dropwizard:${m[1]}`);
+    if (written) return declaration(written, index, by(m));
   }
   return undefined;
 }

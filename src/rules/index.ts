@@ -116,6 +116,7 @@ import tlsMysqlNoCommonProtocol from './tls/mysql-no-common-protocol';
 import tlsNegotiatesUnexpectedCipher from './tls/negotiates-unexpected-cipher';
 import tlsNoCommonCipher from './tls/no-common-cipher';
 import tlsNoCommonProtocol from './tls/no-common-protocol';
+import tlsPgjdbcSslmodeUnknown from './tls/pgjdbc-sslmode-unknown';
 import tlsPlainCallToTlsPort from './tls/plain-call-to-tls-port';
 import tlsPostgresServerWithoutTls from './tls/postgres-server-without-tls';
 import tlsServerAllowsLegacyProtocols from './tls/server-allows-legacy-protocols';
@@ -251,6 +252,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   tlsNegotiatesUnexpectedCipher,
   tlsNoCommonCipher,
   tlsNoCommonProtocol,
+  tlsPgjdbcSslmodeUnknown,
   tlsPlainCallToTlsPort,
   tlsPostgresServerWithoutTls,
   tlsServerAllowsLegacyProtocols,
