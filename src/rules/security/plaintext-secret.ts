@@ -90,6 +90,13 @@ export default defineRule({
         .flatMap((d) => (d.data as ScriptSubstitutionsData).substitutions.map((s) => s.literal)),
     );
     const envReferences = composeReferences(ctx.deployment.documents);
+    // Once per document: whether a file is a Quarkus app's looks at all its entries (a file of 40,000 secrets).
+    const adviceKinds = new Map<ParsedDocument, string>();
+    const adviceKindOf = (doc: ParsedDocument) => {
+      let kind = adviceKinds.get(doc);
+      if (kind === undefined) adviceKinds.set(doc, (kind = adviceKind(doc)));
+      return kind;
+    };
     const jasypt = jasyptWrappers(ctx.deployment.documents);
     /** Whether a value reads as the secret itself: not empty, a flag, a placeholder, an encryption or a file path. */
     const plaintext = (value: string) =>
@@ -110,7 +117,7 @@ export default defineRule({
           file: path.basename(doc.file.path),
           ...data,
           ...(testDir !== undefined ? { dir: testDir.dir } : {}),
-          fix: referenceAdvice(adviceKind(doc), entry.key),
+          fix: referenceAdvice(adviceKindOf(doc), entry.key),
         },
         location: entryLocation(doc, entry, 'value'),
         related: envReferences.get(`${doc.file.path}\0${entry.key}`),
@@ -175,7 +182,7 @@ export default defineRule({
             data: {
               key: entry.label ?? entry.key,
               file: path.basename(doc.file.path),
-              fix: referenceAdvice(adviceKind(doc), entry.key),
+              fix: referenceAdvice(adviceKindOf(doc), entry.key),
             },
             location: entryLocation(doc, entry, 'value'),
             related: envReferences.get(`${doc.file.path}\0${entry.key}`),
@@ -269,7 +276,7 @@ export default defineRule({
               : {}),
             // A secret on a RUN line (dockerfile-run-secrets): a build secret, not a runtime one, keeps it out.
             fix: referenceAdvice(
-              doc.kind === 'dockerfile' && entry.section === 'RUN' ? 'dockerfile.run' : adviceKind(doc),
+              doc.kind === 'dockerfile' && entry.section === 'RUN' ? 'dockerfile.run' : adviceKindOf(doc),
               entry.key,
             ),
           },
