@@ -1,7 +1,7 @@
 import type { Location } from '../core/types';
 import { mqDefaultChlauthRecords, mqQmgrDefault, type MqDefaultChlauthRecord } from '../knowledge';
 import type { MqscChlauthRecord, MqscCommand, MqscObjects, MqscParam } from '../parse/mqsc';
-import { CHLAUTH_MATCHED_ON, mappingRecordIdentity } from '../parse/mq/mqsc-objects';
+import { CHLAUTH_MATCHED_ON, chlauthIdentity, mappingRecordIdentity } from '../parse/mq/mqsc-objects';
 import type { Provenance, Traced } from './types';
 
 /**
@@ -97,13 +97,7 @@ export function chlauthAddsOverDefaults(objects: MqscObjects, commands: MqscComm
   for (const record of objects.chlauth) {
     const action = record.attributes.get('ACTION')?.value?.toUpperCase();
     if (action !== undefined && action !== 'ADD') continue;
-    const values = CHLAUTH_MATCHED_ON.map((k) => record.attributes.get(k));
-    if (record.profileParam.templated || values.some((p) => p?.templated)) continue;
-    const key = mappingRecordIdentity(
-      record.profile,
-      record.type,
-      values.map((p) => p?.value),
-    );
+    const key = chlauthIdentity(record);
     const kept = key && defaults.find((x) => x.key === key)?.d;
     if (!kept) continue;
     const at = commands.indexOf(record.command);

@@ -73,7 +73,7 @@ export function mappingRecordIdentity(
 }
 
 /** The identity (mappingRecordIdentity) of a record the script sets; undefined when a value is a template placeholder. */
-function chlauthIdentity(record: MqscChlauthRecord): string | undefined {
+export function chlauthIdentity(record: MqscChlauthRecord): string | undefined {
   const values = CHLAUTH_MATCHED_ON.map((k) => record.attributes.get(k));
   if (record.profileParam.templated || values.some((p) => p?.templated)) return undefined;
   return mappingRecordIdentity(
