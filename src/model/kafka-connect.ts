@@ -14,7 +14,7 @@
 import type { Entry } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import type { KafkaView, SettingOf } from './kafka-clients';
-import { addPlatformServiceEnds, type PlatformImage } from './kafka-platform-services';
+import { addPlatformServiceEnds, listensOverHttps, type PlatformImage } from './kafka-platform-services';
 import { KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
 import type { KafkaConnectGap } from './types';
 
@@ -48,7 +48,7 @@ export function connectWorkerViews(setting: SettingOf): KafkaView[] {
  */
 export function connectRestView(setting: SettingOf, prefixed: boolean): KafkaView | undefined {
   const listeners = setting('listeners');
-  if (!listeners || !/(^|,)\s*https:\/\//i.test(listeners.value)) return undefined;
+  if (!listensOverHttps(listeners)) return undefined;
   return {
     label: 'REST listener',
     setting: prefixed ? (key) => setting(`listeners.https.${key}`) : setting,

@@ -50,6 +50,11 @@ export interface PlatformImage {
   views(service: PlatformService, ctx: ModelContext): PlatformViews[];
 }
 
+/** Whether a `listeners` setting (Connect's REST server, Schema Registry's API) holds an `https://` listener. */
+export function listensOverHttps(listeners: Entry | undefined): boolean {
+  return listeners !== undefined && /(^|,)\s*https:\/\//i.test(listeners.value);
+}
+
 /** The image a service runs, and the one the Dockerfile it builds starts its runtime stage from (as written). */
 function serviceImages(service: ComposeService, composeFile: string, documents: ReadonlyMap<string, ParsedDocument>) {
   const dockerfile = builtDockerfile(composeFile, service);

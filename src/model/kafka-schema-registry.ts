@@ -8,7 +8,7 @@
  * over HTTPS when `listeners` holds an `https://` URL, from the unprefixed `ssl.keystore.location` and the rest.
  */
 import type { ModelContributor } from './contributor';
-import { addPlatformServiceEnds, type PlatformImage } from './kafka-platform-services';
+import { addPlatformServiceEnds, listensOverHttps, type PlatformImage } from './kafka-platform-services';
 
 const SCHEMA_REGISTRY: PlatformImage = {
   image: /(^|\/)cp-schema-registry(:|@|$)/,
@@ -16,8 +16,7 @@ const SCHEMA_REGISTRY: PlatformImage = {
   prefix: 'SCHEMA_REGISTRY_',
   variable: (key) => `SCHEMA_REGISTRY_${key.toUpperCase().replaceAll('.', '_')}`,
   views({ name, setting }) {
-    const listeners = setting('listeners');
-    const https = listeners !== undefined && /(^|,)\s*https:\/\//i.test(listeners.value);
+    const https = listensOverHttps(setting('listeners'));
     return [
       {
         name: `${name} Kafka store client`,
