@@ -10,6 +10,8 @@ import { springMqTrust, springTrust } from './spring-stores';
 import { springKafkaEnds, springKafkaSslConflicts } from './kafka-spring';
 import { springBundleEnds } from './spring-bundle-ends';
 import { springUndefinedBundles } from './spring-bundle-references';
+import { codeRegisteredBundles, sourcesProjectDir } from './spring-bundle-code';
+import { lazy } from '../core/lazy';
 import { springRabbitChecksOff } from './spring-rabbit';
 import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
@@ -286,6 +288,10 @@ export const javaAppContributor: ModelContributor = {
       const undefinedBundles = springUndefinedBundles(settings, springFiles, {
         webServer: !(switchedBy || war),
         kafkaBundles: kafkaBundles ? springBoot : undefined,
+        codeBundles: lazy(() => {
+          const project = sourcesProjectDir(group.spring[0]?.file.path ?? ctx.deployment.root, ctx.deployment.root);
+          return ctx.once(`spring-bundle-code:${project}`, () => codeRegisteredBundles(project));
+        }),
       });
       if (undefinedBundles.length > 0) client.attributes.undefinedSslBundles = undefinedBundles;
       const rabbitChecksOff = springRabbitChecksOff(written, springBoot);

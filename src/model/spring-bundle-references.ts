@@ -5,7 +5,8 @@
  * cannot be found": DefaultSslBundleRegistry.getRegistered,
  * https://github.com/spring-projects/spring-boot/blob/c329ffa25dc160a90ebe5e4b006ad4cdf89d8683/core/spring-boot/src/main/java/org/springframework/boot/ssl/DefaultSslBundleRegistry.java).
  * The registry holds the bundles of `spring.ssl.bundle.jks|pem.<name>.*` and those the app's code registers
- * (SslBundleRegistrar beans, which lint-deploy does not read). Where the tree shows another place the bundle may come
+ * (SslBundleRegistrar beans: ./spring-bundle-code.ts reads the app's sources for them when a name is not defined; a
+ * name the code registers is not reported, a registration whose name is not read leaves the reference unknown). Where the tree shows another place the bundle may come
  * from (a profile file that defines it while the tree does not say that profile is active, configuration imported from
  * outside the tree), the reference is recorded with that place (`elsewhere`): whether the start fails is unknown.
  */
@@ -15,6 +16,7 @@ import { springKey, springKeyUnder, springList, type SpringConfigData } from '..
 import { entryLocation, type Entry, type ParsedDocument } from '../parse/types';
 import type { JavaAppAttributes, SpringBootRelease } from './attributes';
 import { springBundle } from './spring-bundle';
+import type { CodeBundles } from './spring-bundle-code';
 import type { SpringSettings } from './spring-settings';
 
 /**
@@ -86,13 +88,17 @@ function elsewhere(
 /**
  * The app's bundle settings (see BUNDLE_SETTINGS) whose name no `spring.ssl.bundle.*` of its settings defines.
  * `webServer`: whether an embedded web server starts (not a WAR in Tomcat, HTTPS not left to a run-time switch);
- * `kafkaBundles`: the project's release, when it binds the Kafka bundle setting (3.2+). A name only the run knows (a
- * placeholder) is not judged.
+ * `kafkaBundles`: the project's release, when it binds the Kafka bundle setting (3.2+); `codeBundles`: what the app's
+ * sources register, read when first asked. A name only the run knows (a placeholder) is not judged.
  */
 export function springUndefinedBundles(
   settings: SpringSettings,
   docs: readonly ParsedDocument<SpringConfigData>[],
-  { webServer, kafkaBundles }: { webServer: boolean; kafkaBundles: SpringBootRelease | undefined },
+  {
+    webServer,
+    kafkaBundles,
+    codeBundles,
+  }: { webServer: boolean; kafkaBundles: SpringBootRelease | undefined; codeBundles: () => CodeBundles },
 ): NonNullable<JavaAppAttributes['undefinedSslBundles']> {
   const out: NonNullable<JavaAppAttributes['undefinedSslBundles']> = [];
   for (const { key, builds, off, kafka } of BUNDLE_SETTINGS) {
@@ -102,7 +108,15 @@ export function springUndefinedBundles(
     if (!entry || !name || name.includes('${')) continue;
     if (off && settings.setting(off)?.value.trim().toLowerCase() === 'false') continue;
     if (springBundle(settings.entries, name)) continue;
-    const other = elsewhere(settings, docs, name);
+    // Registry names are map keys, matched as written (DefaultSslBundleRegistry.getBundle).
+    const code = codeBundles();
+    if (code.names.has(name)) continue;
+    const other =
+      elsewhere(settings, docs, name) ??
+      (code.unread && {
+        why: `the app's code registers SSL bundles (${path.basename(code.unread.file)}) under names not read here`,
+        at: code.unread,
+      });
     out.push({
       setting: settings.nameAsWritten(entry),
       name,

@@ -8,10 +8,11 @@ const SYMPTOM = 'NoSuchSslBundleException';
  * `management.server.ssl.bundle`, `spring.data.redis.ssl.bundle`, …) names a bundle its settings do not define
  * (model/spring-bundle-references.ts). Spring Boot looks the name up when it builds that server or client, at start,
  * and throws NoSuchSslBundleException for a name nothing registered (spring-projects/spring-boot@c329ffa
- * DefaultSslBundleRegistry.getRegistered). The bundle can still come from where the tree does not show it (an
- * environment variable of the deployment, a config server, an SslBundleRegistrar bean of the app's code), so this is
- * a warning; where the tree shows such a place (a profile not known to be active that defines it, configuration
- * imported from outside the tree), an info naming it.
+ * DefaultSslBundleRegistry.getRegistered). A name the app's own sources register (an SslBundleRegistrar bean:
+ * model/spring-bundle-code.ts) is not reported. The bundle can still come from where the tree does not show it (an
+ * environment variable of the deployment, a config server, a library's registrar), so this is a warning; where the
+ * tree shows such a place (a profile not known to be active that defines it, configuration imported from outside the
+ * tree, code that registers bundles under names not read), an info naming it.
  */
 export default defineRule({
   meta: {

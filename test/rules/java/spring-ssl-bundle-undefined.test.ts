@@ -9,6 +9,10 @@ const pom = (version: string) =>
   `<project>\n  <modelVersion>4.0.0</modelVersion>\n  <parent>\n    <groupId>org.springframework.boot</groupId>\n    <artifactId>spring-boot-starter-parent</artifactId>\n    <version>${version}</version>\n  </parent>\n  <artifactId>app</artifactId>\n</project>\n`;
 const webserver = 'spring.ssl.bundle.jks.webserver.keystore.location=classpath:server.p12\n';
 const app = (settings: string) => ({ [CONFIG]: `spring.application.name=orders\n${settings}` });
+// Spring Boot's registry also holds the bundles SslBundleRegistrar beans register (v3.1.0 SslAutoConfiguration).
+const SOURCE = 'app/src/main/java/com/example/TlsConfig.java';
+const registrar = (call: string, extra = '') =>
+  `package com.example;\n\nimport org.springframework.boot.autoconfigure.ssl.SslBundleRegistrar;\n\n@Configuration\nclass TlsConfig {\n${extra}  @Bean\n  SslBundleRegistrar registrar() {\n    return (registry) -> ${call};\n  }\n}\n`;
 
 ruleTester(rule, {
   valid: [
@@ -43,8 +47,53 @@ ruleTester(rule, {
       name: 'a Kafka bundle with Spring Boot 3.1, which ignores spring.kafka.ssl.bundle',
       files: { ...app('spring.kafka.ssl.bundle=kafka\n'), 'app/pom.xml': pom('3.1.5') },
     },
+    {
+      name: "the app's code registers the bundle (an SslBundleRegistrar bean's registerBundle)",
+      files: { ...app('server.ssl.bundle=web\n'), [SOURCE]: registrar('registry.registerBundle("web", bundle())') },
+    },
+    {
+      name: 'registered under a constant the same file gives a literal',
+      files: {
+        ...app('server.ssl.bundle=web\n'),
+        [SOURCE]: registrar('registry.registerBundle(WEB, bundle())', '  static final String WEB = "web";\n'),
+      },
+    },
+    {
+      name: 'a Kotlin registry bean of the app\'s own (DefaultSslBundleRegistry("web", …)), the module beside the settings',
+      files: {
+        ...app('server.ssl.bundle=web\n'),
+        'app/pom.xml': pom('3.2.4'),
+        'app/src/main/kotlin/Tls.kt': '@Bean\nfun sslBundles() = DefaultSslBundleRegistry("web", bundle())\n',
+      },
+    },
   ],
   invalid: [
+    {
+      name: "the app's code registers bundles under a name it computes: unknown (an info naming the source)",
+      files: {
+        ...app('server.ssl.bundle=web\n'),
+        [SOURCE]: registrar('registry.registerBundle(properties.name(), bundle())'),
+      },
+      errors: [
+        {
+          messageId: 'elsewhere',
+          severity: 'info',
+          file: CONFIG,
+          line: 2,
+          messageIncludes: ["the app's code registers SSL bundles (TlsConfig.java) under names not read here"],
+          related: [{ file: SOURCE, line: 9 }],
+        },
+      ],
+    },
+    {
+      name: 'the code registers another name, and a test registers this one: still undefined',
+      files: {
+        ...app('server.ssl.bundle=web\n'),
+        [SOURCE]: registrar('registry.registerBundle("api", bundle())'),
+        'app/src/test/java/com/example/TestTls.java': registrar('registry.registerBundle("web", bundle())'),
+      },
+      errors: [{ messageId: 'undefined', severity: 'warning', file: CONFIG, line: 2 }],
+    },
     {
       name: 'server.ssl.bundle names a bundle the tree does not define (a warning: the environment may define it)',
       files: app(`server.ssl.bundle=web\n${webserver}`),
