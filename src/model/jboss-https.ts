@@ -1,6 +1,7 @@
 /**
  * WildFly / JBoss EAP HTTPS listeners: one `jboss.https-listener` server component per Undertow `<https-listener>`
- * of a configuration file (standalone.xml, domain.xml), with the TLS it serves — an Elytron `server-ssl-context`
+ * of a configuration file (standalone.xml, domain.xml) or of a jboss-cli script that binds one to a server-ssl-context
+ * it adds (read as the elements it writes: ./jboss-cli-configuration.ts), with the TLS it serves — an Elytron `server-ssl-context`
  * (`ssl-context=`; WildFly 11+) or a legacy security realm's `<ssl>` (`security-realm=`) — its port from the
  * socket binding, and its key and trust stores (./jboss-stores.ts). What the file leaves to Elytron's defaults comes
  * from the knowledge base (wildfly.json); a value WildFly computes from a cipher-suite filter with keywords
@@ -11,6 +12,8 @@ import type { Location, RelatedLocation } from '../core/types';
 import { findCipherSuite, jsseName, parseProtocol } from '../knowledge/ciphers';
 import { ELYTRON_DEFAULT_PROTOCOLS, ELYTRON_SERVER_SSL_CONTEXT, JBOSS_HISTORY_DIRECTORIES } from '../knowledge/wildfly';
 import { JBOSS_SERVER_KIND } from '../parse/jboss';
+import { JBOSS_CLI_KIND, type JbossCliData } from '../parse/jboss-cli';
+import { cliServerConfiguration } from './jboss-cli-configuration';
 import type { ParsedDocument } from '../parse/types';
 import { attr, type XmlAttribute, type XmlData, type XmlElement } from '../parse/xml';
 import type { JbossHttpsAttributes } from './attributes';
@@ -42,10 +45,14 @@ function portOf(f: JbossFile, binding: string | undefined): { port: number; at: 
   return { port: value, at: { file: f.doc.file.path, range: written.valueRange } };
 }
 
-/** A list of protocol names (space- or comma-separated), in JSSE spelling; undefined when one is not a protocol. */
+/**
+ * A list of protocol names (space- or comma-separated), in JSSE spelling; undefined when one is not a protocol.
+ * SSLv2Hello, which Elytron accepts (wildfly/wildfly-core@7f1dae0 SSLDefinitions ALLOWED_PROTOCOLS), is a hello format
+ * JSSE enables as one.
+ */
 function protocolList(value: string): string[] | undefined {
   const names = value.split(/[\s,]+/).filter(Boolean);
-  const parsed = names.map(parseProtocol);
+  const parsed = names.map((n) => (/^SSLv2Hello$/i.test(n) ? 'SSLv2Hello' : parseProtocol(n)));
   return names.length > 0 && parsed.every((p) => p !== undefined) ? parsed.filter((p) => p !== undefined) : undefined;
 }
 
@@ -213,11 +220,14 @@ const inHistory = (file: string): boolean =>
  */
 export const jbossHttpsContributor: ModelContributor = {
   id: 'jboss-https',
-  reads: [JBOSS_SERVER_KIND],
+  reads: [JBOSS_SERVER_KIND, JBOSS_CLI_KIND],
   contribute(ctx) {
     const stores = treeStoresOf(ctx);
     const listeners: JbossHttpsComponent[] = [];
-    for (const doc of ctx.documentsOf(JBOSS_SERVER_KIND) as ParsedDocument<XmlData>[]) {
+    // A jboss-cli script's listeners as the configuration it writes holds them (./jboss-cli-configuration.ts).
+    const scripts = (ctx.documentsOf(JBOSS_CLI_KIND) as ParsedDocument<JbossCliData>[]).map(cliServerConfiguration);
+    const files = ctx.documentsOf(JBOSS_SERVER_KIND) as ParsedDocument<XmlData>[];
+    for (const doc of [...files, ...scripts.filter((d) => d !== undefined)]) {
       if (inHistory(doc.file.path)) continue;
       const f: JbossFile = { doc, properties: jbossSystemProperties(doc.data), stores };
       for (const listener of doc.data.elements.filter((e) => e.localName === 'https-listener')) {

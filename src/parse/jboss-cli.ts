@@ -4,11 +4,13 @@
  * {clear-text=…})`, `…:write-attribute(name=password, value=…)` and commands `data-source add --password=…`
  * (https://docs.wildfly.org/32/Admin_Guide.html#Command_Line_Interface). Read for the settings they write, each an entry
  * keyed by the resource and the parameter (`key-store=ks.credential-reference.clear-text`), so that a password written
- * in the script is judged as one in standalone.xml is. What the operations do to the server's model (the key store a
- * listener then presents) is not followed: the standalone.xml they change is the image's, not in the tree.
+ * in the script is judged as one in standalone.xml is. Each operation keeps its address, name and where its values are
+ * written, so that what it does to the server's Elytron and Undertow resources can be modelled as the standalone.xml
+ * elements it writes (../model/jboss-cli-configuration.ts).
  * Lines continue after a trailing `\`; `#` starts a comment line. Parsing is lenient: what does not read as a
  * parameter is skipped, never a crash.
  */
+import type { Range } from '../core/types';
 import { isSecretKey, type Comment, type Entry, type FormatHandler, type ParsedDocument } from './types';
 import { basenameOf } from './java/jvm-args';
 import { LineIndex } from './text';
@@ -36,6 +38,13 @@ export interface CliOperation {
   resource: string;
   /** `credential-reference.clear-text` → value, `key-store` → value: the keys below the resource. */
   params: Map<string, string>;
+  /** An operation's whole address (`subsystem=elytron/key-store=ks`) and name (`add`, `write-attribute`); not a command's. */
+  address?: string;
+  operation?: string;
+  /** The logical line; where the last resource's name and each parameter's value are written. */
+  range: Range;
+  nameRange?: Range;
+  valueRanges: Map<string, Range>;
 }
 
 export interface JbossCliData {
@@ -72,7 +81,14 @@ export const jbossCliFormat: FormatHandler<JbossCliData> = {
       }
       const written = parametersOf(file.text, line.start, line.end);
       if (!written) continue;
-      operations.push({ resource: written.resource, params: new Map(written.params.map((p) => [p.key, p.value])) });
+      operations.push({
+        resource: written.resource,
+        params: new Map(written.params.map((p) => [p.key, p.value])),
+        ...(written.address !== undefined && { address: written.address, operation: written.operation }),
+        range: index.rangeAt(line.start, line.end),
+        ...(written.nameAt && { nameRange: index.rangeAt(written.nameAt[0], written.nameAt[1]) }),
+        valueRanges: new Map(written.params.map((p) => [p.key, index.rangeAt(p.valueStart, p.valueEnd)])),
+      });
       for (const p of written.params)
         entries.push({
           key: `${written.resource}.${p.key}`,
@@ -110,17 +126,26 @@ function logicalLines(text: string): { start: number; end: number }[] {
  * The parameters a line writes: an operation's `(name=value, …)` keyed by its last resource (`key-store=ks`), a
  * `write-attribute(name=…, value=…)` as that attribute, and a command's `--name=value` arguments keyed by the command.
  */
-function parametersOf(text: string, start: number, end: number): { resource: string; params: Parameter[] } | undefined {
+function parametersOf(
+  text: string,
+  start: number,
+  end: number,
+):
+  | { resource: string; address?: string; operation?: string; nameAt?: [number, number]; params: Parameter[] }
+  | undefined {
   const line = text.slice(start, end);
   const operation = /^[ \t]*\.?((?:\/[\w-]+=[^/:(\s]+)+):([\w-]+)\(/.exec(line);
   if (operation) {
     const resource = /\/([\w-]+=[^/:(\s]+)$/.exec(operation[1]!)![1]!;
+    const addressEnd = start + operation[0].indexOf(operation[1]!) + operation[1]!.length;
+    const nameAt: [number, number] = [addressEnd - (resource.length - resource.indexOf('=') - 1), addressEnd];
+    const found = { resource, address: operation[1]!.slice(1), operation: operation[2]!, nameAt };
     const open = start + operation[0].length;
     const params = readObject(text, open, end, ')', '', false);
-    if (operation[2] !== 'write-attribute') return { resource, params };
+    if (operation[2] !== 'write-attribute') return { ...found, params };
     const name = params.find((p) => p.key === 'name');
     const value = params.find((p) => p.key === 'value');
-    return { resource, params: name && value ? [{ ...value, key: name.value, secret: isSecretKey(name.value) }] : [] };
+    return { ...found, params: name && value ? [{ ...value, key: name.value, secret: isSecretKey(name.value) }] : [] };
   }
   const command = /^[ \t]*([a-z][\w-]*(?:[ \t]+[a-z][\w-]*)?)[ \t]+--/.exec(line);
   if (!command) return undefined;

@@ -288,6 +288,93 @@ describe('WildFly HTTPS listeners (jboss.https-listener)', () => {
   });
 });
 
+/**
+ * A jboss-cli script of an image (the shape of the keycloak and wildfly-s2i scripts: key-store, key-manager,
+ * server-ssl-context added, the default https listener bound to it): `context` is the server-ssl-context's parameters.
+ */
+function cliScript(context: string, after = '', bind = true): string {
+  return [
+    'embed-server --server-config=standalone.xml',
+    'batch',
+    '/subsystem=elytron/key-store=httpsKS:add(path=/opt/certs/key.jks, credential-reference={clear-text=${env.KS_PASSWORD}}, type=JKS)',
+    '/subsystem=elytron/key-manager=httpsKM:add(key-store=httpsKS, alias-filter=server, credential-reference={clear-text=${env.KS_PASSWORD}})',
+    `/subsystem=elytron/server-ssl-context=httpsSSC:add(key-manager=httpsKM${context})`,
+    ...(bind
+      ? [
+          '/subsystem=undertow/server=default-server/https-listener=https:undefine-attribute(name=security-realm)',
+          '/subsystem=undertow/server=default-server/https-listener=https:write-attribute(name=ssl-context, value=httpsSSC)',
+        ]
+      : []),
+    after,
+    'run-batch',
+    '',
+  ].join('\n');
+}
+
+const IMAGE =
+  'FROM quay.io/wildfly/wildfly:26.1.3.Final-jdk17\nCOPY tls/key.jks /opt/certs/key.jks\nCOPY configure.cli /tmp/\nRUN /opt/jboss/wildfly/bin/jboss-cli.sh --file=/tmp/configure.cli\n';
+
+describe('WildFly HTTPS listeners a jboss-cli script configures', () => {
+  it.each<[string, Tree, string[]]>([
+    [
+      'protocols as a CLI list, SSLv2Hello kept; the key store the image copies found',
+      {
+        'app/Dockerfile': IMAGE,
+        'app/tls/key.jks': store('key.jks'),
+        'app/configure.cli': cliScript(', protocols=["TLSv1.2","SSLv2Hello"], need-client-auth=true'),
+      },
+      [
+        'ports= protocols=TLSv1.2,SSLv2Hello(file) suites=- auth=required key=key.jks[JKS]+pw alias=server trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
+      'a later write-attribute of protocols wins',
+      {
+        'app/Dockerfile': IMAGE,
+        'app/configure.cli': cliScript(
+          '',
+          '/subsystem=elytron/server-ssl-context=httpsSSC:write-attribute(name=protocols, value=["TLSv1.1","TLSv1.2"])',
+        ),
+      },
+      ['ports= protocols=TLSv1.1,TLSv1.2(file) suites=- auth=- key=?[JKS]+pw alias=server trust=jdk-cacerts unknown=-'],
+    ],
+    [
+      'a key store relative to jboss.server.config.dir, which the tree does not place: named, not found',
+      {
+        'app/configure.cli': cliScript('').replace(
+          'path=/opt/certs/key.jks',
+          'path=key.jks, relative-to=jboss.server.config.dir',
+        ),
+        'app/key.jks': store('key.jks'),
+      },
+      [
+        'ports= protocols=TLSv1,TLSv1.1,TLSv1.2(default) suites=- auth=- key=?[JKS]+pw alias=server trust=jdk-cacerts unknown=-',
+      ],
+    ],
+    [
+      'a context no listener is bound to, and a listener bound to a context the image defines: no listener',
+      {
+        'a/configure.cli': cliScript(', protocols=["TLSv1"]', '', false),
+        'b/configure.cli':
+          '/subsystem=elytron/server-ssl-context=applicationSSC:write-attribute(name=protocols, value=["TLSv1"])\n/subsystem=undertow/server=default-server/https-listener=https:write-attribute(name=ssl-context, value=applicationSSC)\n',
+      },
+      [],
+    ],
+    [
+      'a context removed and added again: the second :add is the context',
+      {
+        'app/configure.cli': cliScript(
+          ', protocols=["TLSv1"]',
+          '/subsystem=elytron/server-ssl-context=httpsSSC:remove()\n/subsystem=elytron/server-ssl-context=httpsSSC:add(key-manager=httpsKM, protocols=[TLSv1.3], cipher-suite-names=TLS_AES_128_GCM_SHA256)',
+        ),
+      },
+      ['ports= protocols=TLSv1.3(file) suites=- auth=- key=?[JKS]+pw alias=server trust=jdk-cacerts unknown=-'],
+    ],
+  ])('%s', (_name, files, expected) => {
+    expect(listeners(files).map(summary)).toEqual(expected);
+  });
+});
+
 describe('the JDK a WildFly image runs (jdk-locations.json)', () => {
   it.each<[string, string | undefined]>([
     ['quay.io/wildfly/wildfly:26.1.3.Final-jdk17', 'temurin 17'],

@@ -13,8 +13,8 @@ const PROTOCOL_PROPERTIES = ['jdk.tls.client.protocols', 'jdk.tls.server.protoco
 interface ProtocolList {
   what: string;
   value: Traced<string[]>;
-  /** The raw text, for locating each name inside it. */
-  text: string;
+  /** The raw text, for locating each name inside it (asked only when a name is reported). */
+  text: string | (() => string);
 }
 
 function protocolLists(component: Component, runtime: JavaRuntime): ProtocolList[] {
@@ -35,9 +35,28 @@ function protocolLists(component: Component, runtime: JavaRuntime): ProtocolList
     (tls.implementation === 'jsse' || tls.implementation === 'ibmjsse2') &&
     component.role !== 'client'
   ) {
-    lists.push({ what: `${component.name} protocols`, value: tls.protocols, text: tls.protocols.value.join(',') });
+    const protocols = tls.protocols;
+    lists.push({
+      what: `${component.name} protocols`,
+      value: protocols,
+      text: () => writtenList(component, protocols),
+    });
   }
   return lists;
+}
+
+/**
+ * A component's list as its file writes it where it is on one line (a jboss-cli list `["TLSv1.1","TLSv1.2"]`, an
+ * attribute `TLSv1.1, TLSv1.2`), so that each name is placed where it is written; else the names joined.
+ */
+function writtenList(component: Component, list: Traced<string[]>): string {
+  const joined = list.value.join(',');
+  const at = list.from.kind === 'file' ? list.from.location : undefined;
+  const range = at?.range;
+  if (!at || !range || range.start.line !== range.end.line) return joined;
+  const doc = component.documents.find((d) => d.file.path === at.file && !d.embedded);
+  const line = doc?.file.text.split('\n')[range.start.line];
+  return line?.slice(range.start.character, range.end.character) ?? joined;
 }
 
 /**
@@ -97,11 +116,14 @@ function judgeList(
     relatedFrom(judged.from, 'jdk.tls.disabledAlgorithms is set here'),
     runtimeSources(owner.runtime, owner.name, ['jdk.tls.disabledAlgorithms']),
   );
-  if (off.length === blocked.length) {
+  // SSLv2Hello is a hello format, no version: enabled with nothing else, no handshake completes.
+  const hellos = blocked.filter((b) => b.protocol !== 'SSLv2Hello');
+  const versions = hellos.length > 0 ? hellos : blocked;
+  if (versions.every((b) => b.entry)) {
     ctx.report({
       messageId: 'allDisabled',
       severity: 'error',
-      data: { what: list.what, protocols: list.value.value.join(', '), jdk, origin },
+      data: { what: list.what, protocols: versions.map((b) => b.protocol).join(', '), jdk, origin },
       location: where,
       related,
       fingerprint: [owner.id, list.what, list.value.value.join(',')],
@@ -112,9 +134,13 @@ function judgeList(
     .filter((b) => !b.entry)
     .map((b) => b.protocol)
     .join(', ');
+  const text = typeof list.text === 'string' ? list.text : list.text();
   for (const { protocol, entry } of off) {
     const location: Location = where.range
-      ? { file: where.file, range: rangeOfItem(where.range, list.text, protocol) }
+      ? {
+          file: where.file,
+          range: rangeOfItem(where.range, text, protocol),
+        }
       : where;
     ctx.report({
       messageId: 'someDisabled',

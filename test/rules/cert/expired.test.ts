@@ -59,6 +59,17 @@ const copiedTomcatStore = () => ({
     .replace('conf/server-self-expired.p12', 'ssl/api.p12'),
   'api/cert/server-self-expired.p12': tomcatServer('server-self-expired.p12')['api/conf/server-self-expired.p12']!,
 });
+
+/** The finding on copiedTomcatStore's expired store: the setting that names its path, the Dockerfile line that copies it. */
+const expiredCopied = (named: { file: string; line: number }, copiedAt: number) => [
+  {
+    messageId: 'expiredSelfSigned' as const,
+    file: 'api/cert/server-self-expired.p12',
+    line: 1,
+    severity: 'warning' as const,
+    related: [named, { file: 'api/Dockerfile', line: copiedAt }],
+  },
+];
 const chainFileCa = ca('Chain File CA', ca('Chain File Root'), {
   notBefore: new Date(Date.now() - 800 * 86_400_000),
   notAfter: new Date(Date.now() - 10 * 86_400_000),
@@ -929,23 +940,36 @@ ruleTester(rule, {
       ],
     },
     {
+      // A jboss-cli script of a WildFly image adds the key store the listener's server-ssl-context presents, at the
+      // path the Dockerfile ADDs the expired store to (src/model/jboss-cli-configuration.ts): judged as in standalone.xml.
+      name: 'an expired store a jboss-cli script gives the HTTPS listener: checked, the script line named',
+      files: {
+        'api/Dockerfile': [
+          'FROM quay.io/wildfly/wildfly:26.1.3.Final-jdk17',
+          'ADD ["cert/server-self-expired.p12", "/opt/certs/api.p12"]',
+          'COPY configure.cli /tmp/',
+          'RUN /opt/jboss/wildfly/bin/jboss-cli.sh --file=/tmp/configure.cli',
+          '',
+        ].join('\n'),
+        'api/configure.cli': [
+          'embed-server',
+          '/subsystem=elytron/key-store=apiKS:add(path=/opt/certs/api.p12, type=PKCS12, credential-reference={clear-text=${env.KEY_PASSWORD}})',
+          '/subsystem=elytron/key-manager=apiKM:add(key-store=apiKS, credential-reference={clear-text=${env.KEY_PASSWORD}})',
+          '/subsystem=elytron/server-ssl-context=apiSSC:add(key-manager=apiKM, protocols=["TLSv1.2"])',
+          '/subsystem=undertow/server=default-server/https-listener=https:write-attribute(name=ssl-context, value=apiSSC)',
+          '',
+        ].join('\n'),
+        'api/cert/server-self-expired.p12': copiedTomcatStore()['api/cert/server-self-expired.p12'],
+      },
+      errors: expiredCopied({ file: 'api/configure.cli', line: 2 }, 2),
+    },
+    {
       // robertolabarca/docker-tomcat-https@8699f6f (no licence file): the dockerfile ADDs files/server.xml to
       // /usr/local/tomcat/conf/server.xml and cert/tomcat.keystore to /usr/local/tomcat/ssl/, where the connector's
       // keystoreFile="ssl/tomcat.keystore" (relative to CATALINA_BASE) names it: the store is the tree's, not unknown.
       name: 'an expired store a Dockerfile copies to the path the copied server.xml names: checked, the COPY named',
       files: copiedTomcatStore(),
-      errors: [
-        {
-          messageId: 'expiredSelfSigned',
-          file: 'api/cert/server-self-expired.p12',
-          line: 1,
-          severity: 'warning',
-          related: [
-            { file: 'api/files/server.xml', line: 4 },
-            { file: 'api/Dockerfile', line: 3 },
-          ],
-        },
-      ],
+      errors: expiredCopied({ file: 'api/files/server.xml', line: 4 }, 3),
     },
     {
       // Docker leaves out of the build context what .dockerignore names (moby/patternmatcher: a pattern matching a

@@ -23,6 +23,15 @@ function bothDisabledOn(image: string, why: string, includes: string[]) {
   };
 }
 
+/** A jboss-cli script adding key store ks and key manager km (lines 1-2), then `lines`. */
+const elytronScript = (...lines: string[]) =>
+  [
+    '/subsystem=elytron/key-store=ks:add(path=/opt/certs/key.p12, type=PKCS12, credential-reference={clear-text=${env.KS_PW}})',
+    '/subsystem=elytron/key-manager=km:add(key-store=ks, credential-reference={clear-text=${env.KS_PW}})',
+    ...lines,
+    '',
+  ].join('\n');
+
 ruleTester(rule, {
   valid: [
     {
@@ -174,6 +183,48 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // A jboss-cli script's server-ssl-context is the HTTPS listener's, as standalone.xml's element would be
+      // (src/model/jboss-cli-configuration.ts); SSLv2Hello, which Elytron accepts, is a hello format, no version.
+      name: 'a jboss-cli script enables TLSv1 and SSLv2Hello on the listener of a JDK 17 image: no version is left',
+      files: {
+        'wf/Dockerfile': 'FROM quay.io/wildfly/wildfly:26.1.3.Final-jdk17\nCOPY configure.cli /tmp/\n',
+        'wf/configure.cli': elytronScript(
+          '/subsystem=elytron/server-ssl-context=ssc:add(key-manager=km, protocols=["TLSv1","SSLv2Hello"])',
+          '/subsystem=undertow/server=default-server/https-listener=https:write-attribute(name=ssl-context, value=ssc)',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'allDisabled',
+          severity: 'error',
+          file: 'wf/configure.cli',
+          line: 3,
+          messageIncludes: ['WildFly HTTPS listener https', '(TLSv1) is disabled'],
+          related: [{ file: 'wf/Dockerfile', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: "a jboss-cli script's write-attribute of the context's protocols: TLSv1.1 dropped, at that line",
+      files: {
+        'wf/Dockerfile': 'FROM quay.io/wildfly/wildfly:26.1.3.Final-jdk17\n',
+        'wf/configure.cli': elytronScript(
+          '/subsystem=elytron/server-ssl-context=ssc:add(key-manager=km)',
+          '/subsystem=elytron/server-ssl-context=ssc:write-attribute(name=protocols, value=["TLSv1.1","TLSv1.2"])',
+          '/subsystem=undertow/server=default-server/https-listener=https:add(socket-binding=https, ssl-context=ssc)',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'someDisabled',
+          file: 'wf/configure.cli',
+          line: 4,
+          column: 83,
+          messageIncludes: ['TLSv1.1 in WildFly HTTPS listener https', 'enables only TLSv1.2'],
+        },
+      ],
+    },
     ...[
       ['17-:', 32],
       ['17:', 31],
