@@ -51,5 +51,23 @@ describe('jboss-cli scripts', () => {
       'server-ssl-context=ssc',
       'data-source.add',
     ]);
+    // An operation's address, name and where its resource's name is written; a command has none.
+    expect(
+      doc.data.operations.map((o) => [
+        o.address,
+        o.operation,
+        o.nameRange && lines[o.nameRange.start.line]!.slice(o.nameRange.start.character, o.nameRange.end.character),
+      ]),
+    ).toEqual([
+      ['subsystem=elytron/key-store=ks', 'add', 'ks'],
+      ['subsystem=elytron/key-manager=km', 'add', 'km'],
+      ['subsystem=datasources/data-source=DS', 'write-attribute', 'DS'],
+      ['subsystem=elytron/server-ssl-context=ssc', 'add', 'ssc'],
+      [undefined, undefined, undefined],
+    ]);
+    const protocols = doc.data.operations[3]!.valueRanges.get('protocols')!;
+    expect(lines[protocols.start.line]!.slice(protocols.start.character, protocols.end.character)).toBe(
+      '["TLSv1.2", "TLSv1.3"]',
+    );
   });
 });
