@@ -80,6 +80,8 @@ export interface Comment {
 /** A problem a parser found: becomes a finding with rule id `parse/<code>`. */
 export interface ParseProblem {
   code: string;
+  /** Which kind of problem of its code this is, when later stages tell them apart (Finding.messageId). */
+  messageId?: string;
   /** The message; with `data`, a template naming each value by `{{name}}`. */
   message: string;
   /**
@@ -138,6 +140,7 @@ export function problemFinding(file: string, problem: ParseProblem, mask: (text:
   const message = problemMessage(problem, mask);
   return {
     ruleId: `parse/${problem.code}`,
+    ...(problem.messageId ? { messageId: problem.messageId } : {}),
     severity: problem.severity,
     message,
     location: { file, range: problem.range },

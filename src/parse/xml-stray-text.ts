@@ -6,8 +6,8 @@
  * Example/SpringBoot_server.xml: a fence line, three backticks and `xml`, then the server.xml) is a Markdown snippet
  * saved under an XML name, and is said to be.
  */
-/** How the message of a Markdown snippet starts (src/engine/run/markdown-snippets.ts finds them by it). */
-export const MARKDOWN_SNIPPET = 'Not XML: Markdown';
+/** The messageId of a Markdown snippet's problem (src/engine/run/markdown-snippets.ts finds them by it). */
+export const MARKDOWN_SNIPPET = 'markdown-snippet';
 
 const OUTSIDE_ROOT = /text data outside of root node/;
 const MARKDOWN_FENCE = /^(?:```|~~~)[^\r\n]*/;
@@ -34,7 +34,7 @@ export function strayText(text: string, noticed: number, error: string, rootSeen
     at,
     markdown: markdown !== null,
     message: markdown
-      ? `${MARKDOWN_SNIPPET} ${where} (${markdown[0].startsWith('#') ? 'a heading' : 'a code fence'} '${markdown[0].trim().slice(0, 40)}'), a snippet of a document saved under an XML name; an XML parser stops here (Java's: '${javaWords}')`
+      ? `Not XML: Markdown ${where} (${markdown[0].startsWith('#') ? 'a heading' : 'a code fence'} '${markdown[0].trim().slice(0, 40)}'), a snippet of a document saved under an XML name; an XML parser stops here (Java's: '${javaWords}')`
       : `Not well-formed XML: text ${where}, where XML allows only markup, comments and white space (Java's: '${javaWords}')`,
   };
 }

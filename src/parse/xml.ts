@@ -4,7 +4,7 @@ const saxes = () => (saxesLib ??= require('saxes') as typeof import('saxes'));
 import type { Range } from '../core/types';
 import { LineIndex } from './text';
 import { firstBareAmpersand } from './xml-ampersand';
-import { strayText } from './xml-stray-text';
+import { MARKDOWN_SNIPPET, strayText } from './xml-stray-text';
 import type { Comment, Entry, ParseProblem } from './types';
 import { isSecretKey } from './types';
 
@@ -195,6 +195,7 @@ export function parseXml(text: string): XmlParseResult {
     );
     problems.push({
       code: 'invalid-xml',
+      ...(stray?.markdown ? { messageId: MARKDOWN_SNIPPET } : {}),
       severity: 'error',
       message: stray
         ? stray.message

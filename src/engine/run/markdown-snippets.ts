@@ -14,7 +14,7 @@ const READ_BY_NAME = new Set(['server.xml']);
 
 export function unnamedMarkdownSnippetsAsInfo(findings: Finding[], documents: readonly ParsedDocument[]): Finding[] {
   const snippet = (f: Finding) =>
-    f.ruleId === 'parse/invalid-xml' && f.severity !== 'info' && f.message.startsWith(MARKDOWN_SNIPPET);
+    f.ruleId === 'parse/invalid-xml' && f.severity !== 'info' && f.messageId === MARKDOWN_SNIPPET;
   if (!findings.some(snippet)) return findings;
   return findings.map((finding) => {
     if (!snippet(finding)) return finding;
