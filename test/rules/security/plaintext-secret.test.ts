@@ -416,7 +416,7 @@ ruleTester(rule, {
       name: "a Quarkus app's password (the file sets quarkus.*): Quarkus's own advice, the property's variable named",
       files: {
         'server/src/main/resources/application.properties':
-          'quarkus.http.ssl-port=8445\nquarkus.http.ssl.certificate.key-store-file=./server-keystore.jks\nquarkus.http.ssl.certificate.key-store-password=Srv-planted-Kq7\napp.db.password=Db-planted-Kq8\n',
+          'quarkus.http.ssl-port=8445\nquarkus.http.ssl.certificate.key-store-file=./server-keystore.jks\nquarkus.http.ssl.certificate.key-store-password=Srv-planted-Kq7\napp.db.password=Db-planted-Kq8\n%prod.quarkus.datasource.password=Db-planted-Kq9\n',
       },
       errors: [
         {
@@ -435,6 +435,14 @@ ruleTester(rule, {
           line: 4,
           messageIncludes: ['APP_DB_PASSWORD for app.db.password'],
           messageExcludes: ['{cipher}'],
+        },
+        {
+          // A profile's key: Quarkus's profiles guide names the variable of `%dev.quarkus.http.port` `_DEV_QUARKUS_HTTP_PORT`.
+          messageId: 'plaintext',
+          file: 'server/src/main/resources/application.properties',
+          line: 5,
+          messageIncludes: ['_PROD_QUARKUS_DATASOURCE_PASSWORD for %prod.quarkus.datasource.password'],
+          messageExcludes: ['QUARKUS_DATASOURCE_PASSWORD for quarkus.datasource.password'],
         },
       ],
     },

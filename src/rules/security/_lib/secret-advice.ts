@@ -115,8 +115,9 @@ const GENERIC =
 export function referenceAdvice(kind: string, key = ''): Phrase {
   const advice = ADVICE.find((a) => a.kinds.test(kind))?.advice ?? GENERIC;
   // Quarkus's name for the variable: each character neither letter nor digit becomes `_`, upper-cased
-  // (https://quarkus.io/guides/config-reference#environment-variables); a profile's key (`%prod.…`) gets the example.
-  const variable = /^[\w.-]+$/.test(key)
+  // (https://quarkus.io/guides/config-reference#environment-variables); a profile's key `%prod.a.b` so becomes
+  // `_PROD_A_B`, the form its profiles section gives (`_DEV_QUARKUS_HTTP_PORT`). Other keys get the example.
+  const variable = /^%?[\w.-]+$/.test(key)
     ? `${key.replace(/[^A-Za-z0-9]/g, '_').toUpperCase()} for ${key}`
     : 'QUARKUS_DATASOURCE_PASSWORD for quarkus.datasource.password';
   return ours(advice.replace('{{variable}}', variable));
