@@ -40,15 +40,12 @@ const ARCHIVES = {
   tomcat: /(?<![\w.-])apache-tomcat-(\d+\.\d+\.\d+)\.(?:tar\.gz|zip)(?![\w.])/,
 };
 
-/** A word with the stage's ARG and ENV values in place, those values' own variables too (`ARG URL=…${VERSION}…`). */
+/**
+ * A word with the stage's ARG and ENV values in place (the parser already put earlier variables into their values:
+ * `ARG URL=…${VERSION}…`); as written when one is given at build time.
+ */
 function expanded(word: string, variables: StageVariables): string {
-  let text = word;
-  for (let hop = 0; hop < 4 && text.includes('$'); hop++) {
-    const next = substituteVariables(text, variables);
-    if (next === undefined || next === text) break;
-    text = next;
-  }
-  return text;
+  return substituteVariables(word, variables) ?? word;
 }
 
 /**

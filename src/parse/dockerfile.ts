@@ -212,7 +212,9 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
           if (isSecretKey(pair.key)) entries.push(pairEntry(pair, 'ARG', logical.end));
       if (name === 'ARG' && stages.length === 0) {
         const m = /^([A-Za-z_]\w*)(?:=("([^"]*)"|'([^']*)'|(\S*)))?/.exec(rest.trim());
-        if (m) args[m[1]!] = m[2] === undefined ? undefined : (m[3] ?? m[4] ?? m[5] ?? '');
+        // A default names earlier ARGs (`ARG BASE=openjdk:${JAVA_VERSION}-jre`): Docker substitutes them, and one that
+        // has no default is given at build time, so the value is unknown.
+        if (m) args[m[1]!] = m[2] === undefined ? undefined : substituteVariables(m[3] ?? m[4] ?? m[5] ?? '', args);
       } else if (name === 'FROM') {
         const stage = parseFrom(rest, argsStart, index, args, stages);
         if (stage) {
@@ -236,7 +238,9 @@ export const dockerfileFormat: FormatHandler<DockerfileData> = {
       } else if (name === 'ARG') {
         // In a stage: its own default, else the global one it re-declares.
         const m = /^([A-Za-z_]\w*)(?:=("([^"]*)"|'([^']*)'|(\S*)))?/.exec(rest.trim());
-        if (m) variables[m[1]!] = m[2] === undefined ? args[m[1]!] : (m[3] ?? m[4] ?? m[5] ?? '');
+        if (m)
+          variables[m[1]!] =
+            m[2] === undefined ? args[m[1]!] : substituteVariables(m[3] ?? m[4] ?? m[5] ?? '', variables);
       } else if (name === 'WORKDIR') {
         const stage = stages[stages.length - 1];
         if (stage) {

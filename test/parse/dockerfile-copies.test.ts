@@ -188,4 +188,23 @@ describe('files in images', () => {
       '/t/api/certs/app.p12',
     );
   });
+
+  it.each([
+    // Docker substitutes earlier ARGs in an ARG's default (global before FROM, and inside a stage).
+    [
+      'ARG JAVA_VERSION=8u202\nARG BASE=openjdk:${JAVA_VERSION}-jre\nFROM ${BASE}\n',
+      { image: 'openjdk:8u202-jre', unresolvedArgs: [] },
+    ],
+    // A default naming an ARG without one: the image is given at build time, not the text as written.
+    ['ARG TAG\nARG BASE=openjdk:${TAG}\nFROM $BASE\n', { image: undefined, unresolvedArgs: ['BASE'] }],
+  ])('an ARG default that names an earlier ARG: %j', (text, expected) => {
+    const [stage] = parse(text).data.stages;
+    expect({ image: stage?.image, unresolvedArgs: stage?.unresolvedArgs }).toEqual(expected);
+  });
+
+  it("a stage's ARG default names its stage's earlier ARG, as a RUN sees it", () => {
+    const run = parse('FROM alpine\nARG V=9.0.1\nARG URL=https://x/apache-tomcat-${V}.tar.gz\nRUN curl $URL\n').data
+      .commands.find((c) => c.instruction === 'RUN');
+    expect(run?.variables?.URL).toBe('https://x/apache-tomcat-9.0.1.tar.gz');
+  });
 });
