@@ -46,6 +46,8 @@ import { withOwnClientKey } from './spring-client-key';
 import { environmentConfigs, environmentServerSettings } from './spring-environment-dirs';
 import { packagedContentFile, resourcesDirOf } from './spring-config-locations';
 import { quarkusServer } from './quarkus-server';
+import { isQuarkus, QuarkusSettings } from './quarkus-settings';
+import { quarkusKafkaEnds } from './kafka-quarkus';
 import { quarkusWorkingDirectory } from './quarkus-working-directory';
 import { warInTomcat } from './spring-war';
 import { commonRelease, springBootReleases } from './spring-boot-release';
@@ -261,15 +263,21 @@ export const javaAppContributor: ModelContributor = {
         (ctx.deployment.unservedTls ??= []).push(...off.unserved);
       }
       // A Quarkus app's HTTPS server (./quarkus-server.ts): its files are read as Spring-shaped configuration too.
-      const quarkus = quarkusServer(springFiles, settings, client, treeStoresOf(ctx), start, () =>
-        quarkusWorkingDirectory(
-          ctx.deployment.documents,
-          springFiles,
-          images,
-          treeStoresOf(ctx).images,
-          deploymentMounts(ctx).map((m) => m.hostPath),
-        ),
-      );
+      const quarkusSettings = isQuarkus(springFiles)
+        ? new QuarkusSettings(
+            springFiles,
+            start,
+            quarkusWorkingDirectory(
+              ctx.deployment.documents,
+              springFiles,
+              images,
+              treeStoresOf(ctx).images,
+              deploymentMounts(ctx).map((m) => m.hostPath),
+            ),
+          )
+        : undefined;
+      const quarkus =
+        quarkusSettings && quarkusServer(springFiles, quarkusSettings, settings, client, treeStoresOf(ctx));
       if (quarkus) ctx.addComponent(quarkus);
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory) ctx.addComponent(withTrust(factory, springMqTrust(factory, settings, treeStoresOf(ctx))));
@@ -279,6 +287,7 @@ export const javaAppContributor: ModelContributor = {
       const kafkaBundles = springBoot ? springBootHas('kafkaSslBundle', springBoot.version) : undefined;
       const unlinked = [
         ...springKafkaEnds(client, written, treeStoresOf(ctx), kafkaBundles === false ? springBoot : undefined),
+        ...(quarkusSettings ? quarkusKafkaEnds(quarkusSettings, settings, client, treeStoresOf(ctx)) : []),
         ...springBundleEnds(client, settings, treeStoresOf(ctx)),
       ];
       if (unlinked.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...unlinked);

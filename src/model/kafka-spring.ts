@@ -13,34 +13,30 @@
  * spring-boot-autoconfigure/src/main/java/org/springframework/boot/autoconfigure/kafka/SslBundleSslEngineFactory.java);
  * a later layer's key-store-location does not undo it, as the engine factory stays the bundle's.
  */
-import type { Location } from '../core/types';
 import type { Entry } from '../parse/types';
-import { KAFKA_TLS_PROTOCOLS, kafkaListOf } from './kafka-protocols';
+import { KAFKA_CLIENT_KEYS, kafkaClientEnds, kafkaClientTls, speaksTls, type KafkaClient } from './kafka-client-ends';
+import type { KafkaClientKey } from './kafka-client-ends';
 import { springBundle } from './spring-bundle';
 import type { SpringSettings } from './spring-settings';
-import { bundleStores, storeNamedBy, usableValue } from './spring-stores';
+import { bundleStores, usableValue } from './spring-stores';
 import type { TreeStores } from './store-files';
 import type { JavaAppAttributes, SpringBootRelease } from './attributes';
-import type { Component, KafkaList, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
+import type { Component, UnlinkedEnd } from './types';
 
 /** The Kafka clients Spring Boot configures, each with its own `spring.kafka.<client>.*` settings. */
 const CLIENTS = ['producer', 'consumer', 'admin', 'streams'] as const;
 
-/** A Kafka setting and the name Spring Boot's `ssl.*` properties give it (none: only `properties.*` sets it). */
-const SETTINGS = {
-  protocol: { kafka: 'security.protocol', spring: 'security.protocol' },
-  keyStore: { kafka: 'ssl.keystore.location', spring: 'ssl.key-store-location' },
-  keyStoreType: { kafka: 'ssl.keystore.type', spring: 'ssl.key-store-type' },
-  keyStorePassword: { kafka: 'ssl.keystore.password', spring: 'ssl.key-store-password' },
-  trustStore: { kafka: 'ssl.truststore.location', spring: 'ssl.trust-store-location' },
-  trustStoreType: { kafka: 'ssl.truststore.type', spring: 'ssl.trust-store-type' },
-  trustStorePassword: { kafka: 'ssl.truststore.password', spring: 'ssl.trust-store-password' },
-  engineFactory: { kafka: 'ssl.engine.factory.class', spring: undefined },
-  endpointIdentification: { kafka: 'ssl.endpoint.identification.algorithm', spring: undefined },
-  enabledProtocols: { kafka: 'ssl.enabled.protocols', spring: undefined },
-  cipherSuites: { kafka: 'ssl.cipher.suites', spring: undefined },
-  bundle: { kafka: undefined, spring: 'ssl.bundle' },
-} as const;
+/** The name Spring Boot's `ssl.*` and `security.*` properties give a Kafka key (none: only `properties.*` sets it). */
+const SPRING_NAMES: Partial<Record<KafkaClientKey | 'bundle', string>> = {
+  protocol: 'security.protocol',
+  keyStore: 'ssl.key-store-location',
+  keyStoreType: 'ssl.key-store-type',
+  keyStorePassword: 'ssl.key-store-password',
+  trustStore: 'ssl.trust-store-location',
+  trustStoreType: 'ssl.trust-store-type',
+  trustStorePassword: 'ssl.trust-store-password',
+  bundle: 'ssl.bundle',
+};
 
 /**
  * The Kafka clients of the app whose security protocol is SSL or SASL_SSL and whose settings name a key or trust store,
@@ -56,21 +52,12 @@ export function springKafkaEnds(
   bundleIgnoredBy: SpringBootRelease | undefined,
 ): UnlinkedEnd[] {
   if (!settings.entries.some((e) => /^spring\.kafka\./i.test(e.key))) return [];
-  const byStores = new Map<
-    string,
-    {
-      clients: string[];
-      trust: TlsTrustSettings;
-      off?: UnlinkedEnd['hostnameVerificationOff'];
-      ignored?: UnlinkedEnd['storesReadBecause'];
-      protocols?: UnlinkedEnd['protocols'];
-      cipherSuites?: UnlinkedEnd['cipherSuites'];
-    }
-  >();
+  const clients: KafkaClient[] = [];
   for (const client of CLIENTS) {
     // The setting that decides a Kafka key for this client: the last of the layers Spring Boot applies in order.
-    const decides = (setting: keyof typeof SETTINGS): Entry | undefined => {
-      const { kafka, spring } = SETTINGS[setting];
+    const decides = (setting: KafkaClientKey | 'bundle'): Entry | undefined => {
+      const kafka = setting === 'bundle' ? undefined : KAFKA_CLIENT_KEYS[setting];
+      const spring = SPRING_NAMES[setting];
       const layers = ['spring.kafka.', `spring.kafka.${client}.`].flatMap((prefix) => [
         ...(spring ? [prefix + spring] : []),
         ...(kafka ? [`${prefix}properties.${kafka}`] : []),
@@ -80,41 +67,20 @@ export function springKafkaEnds(
       return found;
     };
     const protocol = decides('protocol');
-    const written = protocol ? usableValue(protocol)?.toUpperCase() : undefined;
-    if (!protocol || !written || !KAFKA_TLS_PROTOCOLS.has(written)) continue;
+    if (!speaksTls(protocol)) continue;
     if (decides('engineFactory')) continue;
     const ignoredBundle = bundleIgnoredBy && decides('bundle');
     const bundleName = bundleIgnoredBy ? undefined : decides('bundle');
     const bundle = bundleName && springBundle(settings.entries, usableValue(bundleName) ?? '');
     if (bundleName && !bundle) continue;
-    const store = (kind: 'keyStore' | 'trustStore') =>
-      storeNamedBy(settings, stores, decides(kind), decides(`${kind}Type`), decides(`${kind}Password`));
-    const fromBundle = bundle ? bundleStores(settings, stores, bundle) : undefined;
-    const trust: TlsTrustSettings = {};
-    const keyStore = fromBundle ? fromBundle.keyStore : store('keyStore');
-    if (keyStore) trust.keyStore = keyStore;
-    const trustStore = fromBundle ? fromBundle.trustStore : store('trustStore');
-    if (trustStore) trust.trustStore = trustStore;
-    else trust.defaultTrust = 'jdk-cacerts';
-    // An empty ssl.endpoint.identification.algorithm (not a placeholder): no host name check (JSSE skips an empty one).
-    const identification = decides('endpointIdentification');
-    const off =
-      identification && identification.value.trim() === ''
-        ? {
-            setting: identification.key,
-            at: { file: settings.doc(identification).file.path, range: identification.keyRange },
-            tlsAt: { file: settings.doc(protocol).file.path, range: protocol.keyRange },
-          }
-        : undefined;
-    const list = (setting: 'enabledProtocols' | 'cipherSuites') => {
-      const entry = decides(setting);
-      return (
-        entry && kafkaListOf(entry.key, entry.value, { file: settings.doc(entry).file.path, range: entry.valueRange })
-      );
-    };
-    const protocols = list('enabledProtocols');
-    const cipherSuites = list('cipherSuites');
-    if (!keyStore && !trustStore && !off && !protocols && !cipherSuites) continue;
+    const tls = kafkaClientTls(
+      decides,
+      settings,
+      stores,
+      protocol,
+      bundle ? bundleStores(settings, stores, bundle) : undefined,
+    );
+    if (!tls) continue;
     const ignored =
       ignoredBundle && bundleIgnoredBy
         ? {
@@ -122,48 +88,13 @@ export function springKafkaEnds(
             message: `${bundleIgnoredBy.by} names Spring Boot ${bundleIgnoredBy.version}, which ignores ${ignoredBundle.key}`,
           }
         : undefined;
-    const key =
-      [keyStore, trustStore].map((s) => (s ? placeOf(s) : '')).join('|') +
-      `|${off ? placeOf(off.at) : ''}|${ignored ? ignored.message : ''}|${protocols ? placeOf(enabledAt(protocols)) : ''}|${cipherSuites ? placeOf(enabledAt(cipherSuites)) : ''}`;
-    const same = byStores.get(key);
-    if (same) same.clients.push(client);
-    else
-      byStores.set(key, {
-        clients: [client],
-        trust,
-        ...(off ? { off } : {}),
-        ...(ignored ? { ignored } : {}),
-        ...(protocols ? { protocols } : {}),
-        ...(cipherSuites ? { cipherSuites } : {}),
-      });
+    clients.push({ client, tls, ...(ignored && { apart: ignored.message, storesReadBecause: ignored }) });
   }
-  return [...byStores.values()].map(({ clients, trust, off, ignored, protocols, cipherSuites }) => ({
-    name: `Kafka ${clients.length === CLIENTS.length ? 'clients' : clients.join(', ')} of ${app.name}`,
-    location: app.location,
-    implementation: app.tls?.implementation ?? 'jsse',
-    trust,
-    ...(off ? { hostnameVerificationOff: off } : {}),
-    ...(ignored ? { storesReadBecause: ignored } : {}),
-    ...(protocols ? { protocols } : {}),
-    ...(cipherSuites ? { cipherSuites } : {}),
-    ...(app.runtime ? { runtime: app.runtime } : {}),
-  }));
-}
-
-/** Where an end's list setting is written. */
-function enabledAt(list: KafkaList): Location {
-  const from = list.value.from;
-  return from.kind === 'file' ? from.location : { file: list.setting };
-}
-
-/** Where a store (or a setting) is named, as a key for telling apart the clients that read different settings. */
-function placeOf(named: StoreRef | Location): string {
-  const at = 'path' in named ? (named.path.from.kind === 'file' ? named.path.from.location : undefined) : named;
-  return at
-    ? `${at.file}:${at.range?.start.line ?? 0}:${at.range?.start.character ?? 0}`
-    : 'path' in named
-      ? named.path.value
-      : '';
+  return kafkaClientEnds(
+    app,
+    clients,
+    (names) => `Kafka ${names.length === CLIENTS.length ? 'clients' : names.join(', ')} of ${app.name}`,
+  );
 }
 
 /** The store settings an SSL bundle excludes in the same `Ssl` object (KafkaProperties.Ssl.validate, Boot 3.2.0). */

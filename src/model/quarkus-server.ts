@@ -32,9 +32,7 @@ import type {
   TlsTrustSettings,
 } from './types';
 import { escapeRegExp } from '../core/regex';
-import { isQuarkus, NOT_RUN, QuarkusSettings, type QuarkusEntry } from './quarkus-settings';
-import type { StartSources } from './spring-start';
-import type { WorkingDirectory } from './quarkus-working-directory';
+import { NOT_RUN, type QuarkusEntry, type QuarkusSettings } from './quarkus-settings';
 
 const CLIENT_AUTH: Record<string, ClientAuthMode> = { none: 'none', request: 'optional', required: 'required' };
 /** A suite written by its JSSE name. */
@@ -195,14 +193,11 @@ class Unknowns {
  */
 export function quarkusServer(
   docs: readonly ParsedDocument<SpringConfigData>[],
+  q: QuarkusSettings,
   settings: SpringSettings,
   app: Component,
   stores: TreeStores,
-  start: StartSources,
-  workingDirectory: () => WorkingDirectory,
 ): QuarkusServerComponent | undefined {
-  if (!isQuarkus(docs)) return undefined;
-  const q = new QuarkusSettings(docs, start, workingDirectory());
   const unknown = new Unknowns();
   const literal = (e: QuarkusEntry | undefined, what: string): QuarkusEntry | undefined => {
     if (e && (e.unresolved || PLACEHOLDER.test(e.entry.value))) {

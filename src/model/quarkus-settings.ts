@@ -59,10 +59,13 @@ export const setsQuarkus = (doc: Pick<ParsedDocument, 'entries'>) =>
 /** Whether the app's configuration files are Quarkus's: a setting in the `quarkus.` namespace. */
 export const isQuarkus = (docs: readonly ParsedDocument<SpringConfigData>[]) => docs.some(setsQuarkus);
 
+/** The namespaces of a start's settings a Quarkus app reads here: its own, and its Kafka clients' (./kafka-quarkus.ts). */
+const READ_FROM_STARTS = /^(?:%[\w,-]+\.)?(?:quarkus|kafka|mp\.messaging)\./;
+
 /** A start's settings keyed by their variable form: `-Dquarkus.http.ssl-port` and `QUARKUS_HTTP_SSL_PORT` alike. */
 const quarkusForms = (sources: readonly PropertySource[]) =>
   sources
-    .filter((s) => QUARKUS_SETTING.test(s.property.name))
+    .filter((s) => READ_FROM_STARTS.test(s.property.name))
     .map((s) => ({ ...s, property: { ...s.property, name: variableForm(s.property.name) } }));
 
 function startByVariableForm(start: StartSources): StartSources {

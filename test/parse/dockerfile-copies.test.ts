@@ -203,8 +203,9 @@ describe('files in images', () => {
   });
 
   it("a stage's ARG default names its stage's earlier ARG, as a RUN sees it", () => {
-    const run = parse('FROM alpine\nARG V=9.0.1\nARG URL=https://x/apache-tomcat-${V}.tar.gz\nRUN curl $URL\n').data
-      .commands.find((c) => c.instruction === 'RUN');
+    const run = parse(
+      'FROM alpine\nARG V=9.0.1\nARG URL=https://x/apache-tomcat-${V}.tar.gz\nRUN curl $URL\n',
+    ).data.commands.find((c) => c.instruction === 'RUN');
     expect(run?.variables?.URL).toBe('https://x/apache-tomcat-9.0.1.tar.gz');
   });
 });

@@ -90,14 +90,15 @@ export function springPropertyOfVariable(name: string): string | undefined {
 }
 
 /**
- * The Quarkus settings that decide its HTTPS server (src/model/quarkus-server.ts), as environment variables: the
+ * The Quarkus settings that decide its HTTPS server (src/model/quarkus-server.ts) and its Kafka clients' TLS
+ * (src/model/kafka-quarkus.ts: `kafka.*`, `mp.messaging.*`), as environment variables: the
  * property upper-cased with every other character `_`, after `_<PROFILE>_` for a profile's
  * (https://quarkus.io/guides/config-reference#environment-variables). Which `_` was a `.` or a `-` the name does not
  * say: the property is returned dotted (`quarkus.http.ssl.certificate.key.store.file`), and the model matches it by
  * the variable's form.
  */
 const QUARKUS_VARIABLE =
-  /^(?:_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_)?(QUARKUS_(?:HTTP_SSL_[A-Z0-9_]+|HTTP_TLS_CONFIGURATION_NAME|TLS_[A-Z0-9_]+|PROFILE))$/;
+  /^(?:_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_)?(QUARKUS_(?:HTTP_SSL_[A-Z0-9_]+|HTTP_TLS_CONFIGURATION_NAME|TLS_[A-Z0-9_]+|PROFILE)|KAFKA_(?:SECURITY_PROTOCOL|SSL_[A-Z0-9_]+|TLS_CONFIGURATION_NAME)|MP_MESSAGING_(?:INCOMING|OUTGOING|CONNECTOR)_[A-Z0-9_]+)$/;
 
 function quarkusPropertyOfVariable(name: string): string | undefined {
   const m = QUARKUS_VARIABLE.exec(name);

@@ -5,6 +5,10 @@ const app = (settings: string) => ({
   'app/src/main/resources/application.properties': `spring.application.name=orders\nspring.kafka.bootstrap-servers=kafka:9093\n${settings}`,
 });
 const yaml = (text: string) => ({ 'app/src/main/resources/application.yml': text });
+// A Quarkus app's Kafka channels (Quarkus Messaging's SmallRye Kafka connector): channel, then connector, then kafka.*.
+const quarkus = (settings: string) => ({
+  'src/main/resources/application.properties': `quarkus.application.name=prices\nkafka.bootstrap.servers=kafka:9093\n${settings}`,
+});
 
 ruleTester(rule, {
   valid: [
@@ -61,6 +65,41 @@ ruleTester(rule, {
     {
       name: "a client's properties file speaking PLAINTEXT (Kafka's default): not read",
       files: { 'client.properties': 'bootstrap.servers=kafka:9092\nssl.endpoint.identification.algorithm=\n' },
+    },
+    {
+      // A channel's own attribute comes first, then the connector's, then kafka.* (SmallRye's ConfigHelper/ConnectorConfig).
+      name: 'Quarkus: kafka.* empty, but the connector sets https for every channel',
+      files: quarkus(
+        'kafka.security.protocol=SSL\nkafka.ssl.endpoint.identification.algorithm=\nmp.messaging.connector.smallrye-kafka.ssl.endpoint.identification.algorithm=https\nmp.messaging.incoming.prices.connector=smallrye-kafka\n',
+      ),
+    },
+    {
+      name: "Quarkus: a channel of another connector is not Kafka's",
+      files: quarkus(
+        'mp.messaging.incoming.prices.connector=smallrye-amqp\nmp.messaging.incoming.prices.security.protocol=SSL\nmp.messaging.incoming.prices.ssl.endpoint.identification.algorithm=\n',
+      ),
+    },
+    {
+      // The TLS registry decides the channel's TLS: which files and checks it uses is not in these settings.
+      name: 'Quarkus: a channel taking its TLS from the TLS registry is not judged by its ssl.* keys',
+      files: quarkus(
+        'kafka.security.protocol=SSL\nkafka.ssl.endpoint.identification.algorithm=\nmp.messaging.incoming.prices.connector=smallrye-kafka\nmp.messaging.incoming.prices.tls-configuration-name=kafka-tls\n',
+      ),
+    },
+    {
+      // Quarkus reads the environment (ordinal 300) over application.properties (250).
+      name: "Quarkus: the file's kafka.* empty, but the image's environment sets https",
+      files: {
+        ...quarkus('kafka.security.protocol=SSL\nkafka.ssl.endpoint.identification.algorithm=\n'),
+        Dockerfile:
+          'FROM eclipse-temurin:17\nENV KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM=https\nCOPY target/quarkus-app /deployments\nCMD ["java","-jar","/deployments/quarkus-run.jar"]\n',
+      },
+    },
+    {
+      name: 'Quarkus: the dev profile never runs in the packaged app',
+      files: quarkus(
+        'kafka.security.protocol=SSL\n%dev.kafka.ssl.endpoint.identification.algorithm=\nmp.messaging.incoming.prices.connector=smallrye-kafka\n',
+      ),
     },
   ],
   invalid: [
@@ -193,6 +232,34 @@ ruleTester(rule, {
           file: 'app/src/main/resources/application.yml',
           line: 8,
           messageIncludes: ['Kafka consumer of'],
+        },
+      ],
+    },
+    {
+      name: 'Quarkus: kafka.* empty for the channels that do not set their own (each named)',
+      files: quarkus(
+        'kafka.security.protocol=SSL\nkafka.ssl.endpoint.identification.algorithm=\nmp.messaging.incoming.prices.connector=smallrye-kafka\nmp.messaging.outgoing.orders.connector=smallrye-kafka\nmp.messaging.outgoing.orders.ssl.endpoint.identification.algorithm=https\nmp.messaging.incoming.audit.topic=audit\n',
+      ),
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'src/main/resources/application.properties',
+          line: 4,
+          messageIncludes: ['Kafka channels incoming audit, incoming prices of'],
+          related: [{ file: 'src/main/resources/application.properties', line: 3 }],
+        },
+      ],
+    },
+    {
+      // No channel in the files: the code declares them (@Incoming), and they read kafka.* all the same.
+      name: "Quarkus: a prod profile's kafka.* empty and no channel configured: the app's Kafka clients",
+      files: quarkus('kafka.security.protocol=SASL_SSL\n%prod.kafka.ssl.endpoint.identification.algorithm=\n'),
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'src/main/resources/application.properties',
+          line: 4,
+          messageIncludes: ['Kafka clients of'],
         },
       ],
     },
