@@ -2,7 +2,7 @@ import type { Node } from 'yaml';
 import type { Range } from '../core/types';
 import { RenderedText, type Replacement } from './rendered';
 import { MAX_YAML_DEPTH, yamlNestingDepth } from './spring';
-import type { TemplateInfo, TemplateSpan } from './template';
+import { scanTemplate, type TemplateInfo, type TemplateSpan } from './template';
 import { LineIndex, yamlLineBreaks } from './text';
 import { yaml, yamlTextErrors } from './yaml-flatten';
 import { isSecretKey, type ParseProblem } from './types';
@@ -41,7 +41,17 @@ export class HelmValues {
     try {
       const doc = yaml().parseDocument(yamlLineBreaks(text), { uniqueKeys: false });
       const error = yamlTextErrors(doc)[0];
-      if (error)
+      const tag = error && templateTagBefore(text, error.pos[0]);
+      if (tag)
+        // A values.yaml that is itself a template (`repository: {{ harbor_url }}/app`, filled by Ansible before Helm
+        // reads it): it is YAML only once rendered, so its values are unknown, not broken (as for other templates).
+        this.problem(
+          `Helm values depend on template value ${tag.text}, unknown until the template is rendered (not YAML as written)`,
+          tag.start,
+          tag.end,
+          'info',
+        );
+      else if (error)
         this.problem(
           `Helm values are not valid YAML: ${(error.message.split('\n')[0] ?? '').replace(/:$/, '')}`,
           ...error.pos,
@@ -52,10 +62,10 @@ export class HelmValues {
     }
   }
 
-  private problem(reason: string, start: number, end: number): void {
+  private problem(reason: string, start: number, end: number, severity: ParseProblem['severity'] = 'error'): void {
     this.problems.push({
       code: 'invalid-yaml',
-      severity: 'error',
+      severity,
       message: `${reason}; the chart's {{ .Values.… }} stay unknown`,
       range: this.index.rangeAt(start, end),
     });
@@ -246,6 +256,15 @@ export function renderHelmValues(
 function keyBefore(source: string, at: number): string {
   const line = source.slice(source.lastIndexOf('\n', at - 1) + 1, at);
   return /([\w.-]+)\s*[=:]?\s*["'(]?\s*$/.exec(line)?.[1] ?? '';
+}
+
+/** The last template tag of the text that starts at or before `offset` (a YAML error there may be the template's). */
+function templateTagBefore(text: string, offset: number): TemplateSpan | undefined {
+  const first = text.indexOf('{{');
+  if (first < 0 || first > offset) return undefined;
+  return scanTemplate(text)
+    ?.spans.filter((span) => span.start <= offset)
+    .at(-1);
 }
 
 /** `{{-` eats every whitespace character before the tag, `-}}` every one after it (Go text/template). */

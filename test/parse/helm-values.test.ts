@@ -143,6 +143,19 @@ describe('Helm values.yaml defaults put into plain {{ .Values.x }}', () => {
     expect(render('a {{ .Values.name }};', values).spans).toEqual(['unknown: the chart values.yaml does not parse']);
   });
 
+  it.each([
+    // UmfintechWtc/kubernetes charts/*/charts/values.yaml: Ansible fills the values file before Helm reads it.
+    ['replicaCount: {{ es_replicas }}\nimage:\n  repository: {{ harbor_url }}/es/es\n', 2, '{{ harbor_url }}'],
+    ['name: web\nimage: {{ registry }}/app:{{ tag }}\n', 1, '{{ registry }}'],
+  ])('a values.yaml that is itself a template (%j): an info at the tag, every value unknown', (text, line, tag) => {
+    const values = chain(text);
+    expect(values.values.problems.map((p) => [p.code, p.severity, p.range.start.line])).toEqual([
+      ['invalid-yaml', 'info', line],
+    ]);
+    expect(values.values.problems[0]?.message).toContain(`depend on template value ${tag}`);
+    expect(render('a {{ .Values.name }};', values).spans).toEqual(['unknown: the chart values.yaml does not parse']);
+  });
+
   it('a values.yaml with a map keyed by flow sequences parses (the yaml library IMPOSSIBLE check is no YAML error)', () => {
     const values = chain('saml:\n  [urn:a]: x\n  [urn:b]: y\nname: web\n');
     expect(values.values.problems).toEqual([]);
