@@ -8,6 +8,7 @@
  */
 import { type DockerfileData } from '../parse/dockerfile';
 import { heldCommands, heldCopies, runtimeStages } from '../parse/dockerfile-stages';
+import type { Entry } from '../parse/types';
 
 /**
  * Image names that hold a JVM: JDK distributions (the images of src/knowledge/data/jdk-locations.json but IBM MQ's,
@@ -87,4 +88,26 @@ export function dockerfileJavaEvidence(data: DockerfileData): string | undefined
     if ([...copy.sources, copy.destination ?? ''].some((p) => JAVA_ARCHIVE.test(p)))
       return `${copy.instruction} of a Java archive`;
   return undefined;
+}
+
+/**
+ * Programs a systemd unit may start that are not Java and run none (an SSH tunnel, a web server, another language's
+ * runtime): by the base name of `ExecStart`'s command word, after systemd's `-@:+!` prefixes.
+ */
+const NOT_JAVA_PROGRAM =
+  /^(ssh|autossh|sshd|socat|stunnel\d*|nginx|httpd|apache2|haproxy|envoy|caddy|traefik|node|npm|npx|deno|bun|python[\d.]*|gunicorn|uvicorn|ruby|bundle|puma|php(-fpm)?[\d.]*|perl|dotnet|redis-server|postgres|pg_ctl|mysqld(_safe)?|mongod|memcached|docker|dockerd|podman|containerd|rsync|certbot)$/;
+
+/**
+ * Why a systemd unit is no Java application's: its `ExecStart` starts a program that is not Java, and no `Environment=`
+ * names a variable only a JVM reads (squaregoldfish/infrastructure's `postgrestunnel.service` runs `/usr/bin/ssh`).
+ * Undefined when it may be (a java command, a start script, a unit without ExecStart such as a drop-in).
+ */
+export function systemdRunsNoJava(entries: readonly Entry[]): string | undefined {
+  if (
+    entries.some((e) => e.key === 'Environment' && JAVA_VARIABLE.test(/^\s*"?([A-Za-z_]\w*)=/.exec(e.value)?.[1] ?? ''))
+  )
+    return undefined;
+  const starts = entries.filter((e) => e.key === 'ExecStart' && e.value.trim() !== '');
+  const programs = starts.map((e) => /^[-@:+!]*(\S+)/.exec(e.value.trim())?.[1]?.split('/').pop() ?? '');
+  return programs.length > 0 && programs.every((p) => NOT_JAVA_PROGRAM.test(p)) ? programs.join(', ') : undefined;
 }

@@ -22,7 +22,7 @@ import { recordJdbcCalls } from './jdbc-calls';
 import { ACTIVEMQ_JNDI_KIND, type ActiveMqJndiData } from '../parse/activemq-jndi';
 import type { ModelContext, ModelContributor } from './contributor';
 import type { DockerfileData } from '../parse/dockerfile';
-import { dockerfileJavaEvidence } from './dockerfile-java';
+import { dockerfileJavaEvidence, systemdRunsNoJava } from './dockerfile-java';
 import { isExampleFile } from '../core/path-name';
 import { withImageEdits } from './image-security';
 import { imageTreeFilesOf } from './image-security-copy';
@@ -97,8 +97,13 @@ export const javaAppContributor: ModelContributor = {
         const spring = doc as ParsedDocument<SpringConfigData>;
         if (!onTestClasspath(ctx, doc.file.path) && !packagedContentFile(spring)) groupFor(key).spring.push(spring);
       } else if (JVM_OPTION_KINDS.includes(doc.kind)) {
-        // A Dockerfile of an image that runs no Java (docker:dind, a node app) is no Java application's.
-        if (doc.kind !== 'dockerfile' || dockerfileJavaEvidence(doc.data as DockerfileData))
+        // A Dockerfile of an image that runs no Java (docker:dind, a node app) is no Java application's, nor is a
+        // systemd unit that starts another program (an SSH tunnel).
+        if (
+          doc.kind === 'dockerfile'
+            ? dockerfileJavaEvidence(doc.data as DockerfileData)
+            : !systemdRunsNoJava(doc.entries)
+        )
           groupFor(key).jvm.push(doc);
       } else if (doc.kind === 'microprofile.config' && !onTestClasspath(ctx, doc.file.path)) groupFor(key).mp.push(doc);
       else if (doc.kind === ACTIVEMQ_JNDI_KIND && !onTestClasspath(ctx, doc.file.path))

@@ -77,3 +77,30 @@ describe('a Dockerfile is a Java application only when its image runs Java', () 
     expect(javaApps(dockerfile)).toEqual(expected);
   });
 });
+
+describe('a systemd unit is a Java application unless it starts another program', () => {
+  const unitApps = (unit: string) => {
+    const root = writeTree({ 'tunnel/app.service': unit, 'other/Dockerfile': 'FROM eclipse-temurin:17\n' });
+    const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+    return result.deployments.flatMap((d) => d.components.filter((c) => c.type === 'java.app').map((c) => c.id));
+  };
+  test.each<[string, string, string[]]>([
+    // Real: squaregoldfish/infrastructure rdflogdb/master/example.postgrestunnel.service (sweep54): an SSH tunnel.
+    ['an SSH tunnel', '[Service]\nExecStart=/usr/bin/ssh -NT -R 5433:localhost:5433 user@host\n', ['java.app:other']],
+    ['nginx', '[Service]\nExecStart=-/usr/sbin/nginx -g "daemon off;"\n', ['java.app:other']],
+    [
+      'java itself',
+      '[Service]\nExecStart=/usr/bin/java -Djavax.net.ssl.trustStore=/t.jks -jar /opt/app.jar\n',
+      ['java.app:other', 'java.app:tunnel'],
+    ],
+    // A start script may run anything: the unit stays a Java application's place.
+    ['a start script', '[Service]\nExecStart=/opt/app/bin/start.sh\n', ['java.app:other', 'java.app:tunnel']],
+    [
+      'another program with a JVM variable set',
+      '[Service]\nEnvironment="JAVA_OPTS=-Xmx1g"\nExecStart=/usr/bin/node x.js\n',
+      ['java.app:other', 'java.app:tunnel'],
+    ],
+  ])('%s', (_, unit, expected) => {
+    expect(unitApps(unit).sort()).toEqual(expected);
+  });
+});
