@@ -71,6 +71,11 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
+    // Servers that take the list from one line (an included snippet shared by many server blocks) are one finding.
+    const byLine = new Map<
+      string,
+      { servers: Component[]; legacy: string[]; refused?: Refusal; related: RuleRelated[] }
+    >();
     for (const server of ctx.deployment.components) {
       if (!SERVER_TYPES.test(server.type) || server.role === 'client') continue;
       const protocols = server.tls?.protocols;
@@ -91,7 +96,19 @@ export default defineRule({
         [...defined, ...(refused?.at ?? [])],
         protocols.from.via ?? [],
       );
-      const data = { server: server.name, legacy: legacy.join(', ') };
+      const { file, range } = protocols.from.location;
+      const runtime = refused ? (ctx.deployment.derived.stacks.get(server.id)?.label ?? 'OpenSSL') : '';
+      const key = `${file}:${range?.start.line}:${range?.start.character}|${legacy.join(',')}|${runtime}|${refused?.floor ?? ''}`;
+      const same = byLine.get(key);
+      if (same) {
+        same.servers.push(server);
+        same.related.push(...related.filter((r) => !same.related.some((o) => sameRelated(o, r))));
+      } else byLine.set(key, { servers: [server], legacy, ...(refused && { refused }), related });
+    }
+    for (const { servers, legacy, refused, related } of byLine.values()) {
+      const first = servers[0]!;
+      const protocols = first.tls!.protocols!;
+      const data = { server: serversNamed(servers), legacy: legacy.join(', ') };
       ctx.report({
         ...(refused
           ? {
@@ -99,16 +116,33 @@ export default defineRule({
               severity: 'info' as const,
               data: {
                 ...data,
-                runtime: ctx.deployment.derived.stacks.get(server.id)?.label ?? 'OpenSSL',
+                runtime: ctx.deployment.derived.stacks.get(first.id)?.label ?? 'OpenSSL',
                 why: refused.why,
                 floor: refused.floor,
               },
             }
           : { messageId: 'legacy' as const, data: { ...data, retiredBy: ours(protocolRetirement(legacy) ?? '') } }),
-        location: protocols.from.location,
+        location: protocols.from.kind === 'file' ? protocols.from.location : first.location,
         ...(related.length > 0 ? { related } : {}),
-        fingerprint: [server.id, legacy.join(',')],
+        fingerprint: [...servers.map((s) => s.id), legacy.join(',')],
       });
     }
   },
 });
+
+type Refusal = NonNullable<ReturnType<typeof refusedByOpenssl>>;
+
+const sameRelated = (a: RuleRelated, b: RuleRelated) =>
+  a.file === b.file &&
+  a.range?.start.line === b.range?.start.line &&
+  a.range?.start.character === b.range?.start.character;
+
+/** One server by its name; several that read one line as a count and the first few names. */
+function serversNamed(servers: readonly Component[]): string | Phrase {
+  if (servers.length === 1) return servers[0]!.name;
+  const shown = servers.slice(0, 3).map((s) => s.name);
+  const more = servers.length - shown.length;
+  return more > 0
+    ? said`Each of ${servers.length} servers that read this line (${shown.join('; ')} and ${more} more)`
+    : said`Each of ${servers.length} servers that read this line (${shown.join('; ')})`;
+}

@@ -300,6 +300,31 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // JUNSEONGKIM99/infra_setup (sweep54): one ssl_protocols line in a snippet 21 server blocks include gave 21
+      // findings at the same line; one finding names the servers that read it.
+      name: 'one ssl_protocols line in a snippet four server blocks include: one finding naming them',
+      files: {
+        'nginx/conf.d/tls.conf': 'ssl_protocols TLSv1.1 TLSv1.2 TLSv1.3;\n',
+        'nginx/nginx.conf': `events {}\nhttp {\n${['a', 'b', 'c', 'd']
+          .map((n) => `  server { listen 443 ssl; server_name ${n}.example; include conf.d/tls.conf; }\n`)
+          .join('')}}\n`,
+      },
+      errors: [
+        {
+          messageId: 'legacy',
+          file: 'nginx/conf.d/tls.conf',
+          line: 1,
+          messageIncludes: [
+            'Each of 4 servers that read this line (',
+            'a.example',
+            'c.example',
+            'and 1 more) enables TLSv1.1',
+          ],
+          messageExcludes: ['d.example'],
+        },
+      ],
+    },
+    {
       // Compose puts the .env value in: the finding is on the reference, naming the .env line it comes from.
       name: "Spring Boot's enabled protocols from a Compose variable the .env beside it sets",
       files: {
