@@ -93,6 +93,7 @@ export default defineRule({
       if (!list.some((x) => x.ownerDir === c.ownerDir)) list.push(c);
       byKey.set(c.cert.publicKeySha256, list);
     }
+    const mounts = ctx.deployment.composeMounts ?? [];
     // The Maven or Gradle project holding a file: the nearest directory with a build file at or above it.
     const projectOf = projectOfFile(ctx.deployment.buildProjects ?? []);
     /**
@@ -111,8 +112,17 @@ export default defineRule({
       if (use.use === 'not-served') return notServedWhy(c, use.by).related;
       return 'by' in use ? use.by : []; // `perhaps`: a placeholder nothing resolves may name it
     };
+    /**
+     * Or both used, but the same certificate and by the project's own alternative runs, no container mounting either
+     * (lachlan-roberts/jetty-maven-plugin-https-example: etc/store.jks for `mvn jetty:run`, jetty-base/etc/store.jks for
+     * `jetty:run-distro`, one demo server on one port): one application's identity, not a key on two machines.
+     */
     const oneApplication = (a: TreeCertificate, b: TreeCertificate) =>
-      sameProject(a, b) && (used(a) === undefined || used(b) === undefined);
+      sameProject(a, b) &&
+      (used(a) === undefined ||
+        used(b) === undefined ||
+        (a.cert.fingerprintSha256 === b.cert.fingerprintSha256 &&
+          [a, b].every((c) => containersMounting(mounts, c.doc.file.path).length === 0)));
     /**
      * Two copies of one certificate that nothing names and no key accompanies (sameer-sarmah/spring-oauth-mtls's
      * mtls_client.cer in auth-server-mtls and resource-server-mtls, kept to trust the client) are copies of a public
@@ -164,7 +174,6 @@ export default defineRule({
       const dir = path.dirname(c.doc.file.path);
       return (issuingDirs.has(dir) || issuingTrees.has(path.dirname(dir))) && used(c) === undefined;
     };
-    const mounts = ctx.deployment.composeMounts ?? [];
     const presenterSets = new Map<TreeCertificate, { by: ReadonlySet<string>; at: RuleRelated[] }>();
     /**
      * Who presents a copy as its own identity, and the places that say so: the components whose key store or

@@ -140,6 +140,20 @@ ruleTester(rule, {
       },
     },
     {
+      // lachlan-roberts/jetty-maven-plugin-https-example (sweep54; its layout only): one Maven project whose two runs
+      // (`mvn jetty:run` with etc/, `jetty:run-distro` with jetty-base/) each present a copy of the same store.
+      name: "copies of one key store that one Maven project's alternative servers each present",
+      files: {
+        'pom.xml': '<project/>\n',
+        'dev/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.key-store=file:dev/server.jks\nserver.ssl.key-store-password=changeit\n',
+        'dev/server.jks': keyStore,
+        'dist/src/main/resources/application.properties':
+          'server.port=8443\nserver.ssl.key-store=file:dist/server.jks\nserver.ssl.key-store-password=changeit\n',
+        'dist/server.jks': keyStore,
+      },
+    },
+    {
       // sameer-sarmah/spring-oauth-mtls@e94f720: auth-server-mtls and resource-server-mtls each keep the same
       // mtls_client.cer (the client's certificate, to trust it), which no setting names and no key file accompanies.
       name: 'two copies of one certificate file that nothing names and no key accompanies',
