@@ -10,6 +10,8 @@
  * switches the OAM off. A negative or templated value is not read as set.
  */
 import type { RelatedLocation } from '../core/types';
+import type { DockerfileData } from '../parse/dockerfile';
+import type { ParsedDocument } from '../parse/types';
 import { queueManagerEnvironment, type MqscComposeService } from './mq-qmgr-names';
 import { field, qmgrContainerEnvironment, type ApplyingQueueManager } from './mq-resources';
 
@@ -29,6 +31,7 @@ export function oamSwitchedOff(
   applying: readonly ApplyingQueueManager[],
   services: readonly MqscComposeService[],
   mqscFile: string,
+  images: readonly MqscImage[] = [],
 ): OamSwitchedOff | undefined {
   for (const { name, value, range, qm } of qmgrContainerEnvironment(applying)) {
     if (name !== VARIABLE || NOT_SET.test(value)) continue;
@@ -53,5 +56,26 @@ export function oamSwitchedOff(
       ...(execs && execs.file !== mqscFile ? { tiedBy: execs } : {}),
     };
   }
+  // The image's own ENV: its container creates the queue manager with it, unless a Compose service that builds the
+  // image sets the variable itself (fvelasar/rtvs-openshif's Dockerfile: FROM ibmcom/mq, ENV MQSNOAUT=true, COPY
+  // config.mqsc /etc/mqm/).
+  for (const { dockerfile, builtBy } of images) {
+    const entry = dockerfile.entries.filter((e) => e.section === 'ENV' && e.key === VARIABLE).at(-1);
+    if (!entry || NOT_SET.test(entry.value) || queueManagerEnvironment(builtBy, VARIABLE).length > 0) continue;
+    return {
+      value: entry.value,
+      location: {
+        file: dockerfile.file.path,
+        range: entry.valueRange,
+        message: `MQSNOAUT=${entry.value} in the ENV of the image this Dockerfile builds, which copies this MQSC into /etc/mqm`,
+      },
+    };
+  }
   return undefined;
+}
+
+/** A Dockerfile whose image holds the MQSC in /etc/mqm, and the Compose services that build it. */
+export interface MqscImage {
+  dockerfile: ParsedDocument<DockerfileData>;
+  builtBy: readonly MqscComposeService[];
 }

@@ -150,6 +150,9 @@ export const mqContributor: ModelContributor = {
         applying,
         running.filter((s) => !s.builds),
         doc.file.path,
+        dockerfiles
+          .filter((d) => imageRunsMqsc(images, doc.file.path, d.file.path))
+          .map((d) => ({ dockerfile: d, builtBy: running.filter((s) => s.builds?.file.path === d.file.path) })),
       );
       if (oamOff) qmgr.oamSwitchedOff = oamOff;
       const release =

@@ -60,6 +60,14 @@ ruleTester(rule, {
       },
     },
     {
+      name: "a Compose service that builds the image sets MQSNOAUT empty: the container's value decides",
+      files: {
+        Dockerfile: 'FROM icr.io/ibm-messaging/mq:9.4.0.0-r1\nENV MQSNOAUT=true\nCOPY 20-config.mqsc /etc/mqm/\n',
+        '20-config.mqsc': appChannel,
+        'compose.yaml': 'services:\n  qm:\n    build: .\n    environment:\n      MQSNOAUT: ""\n',
+      },
+    },
+    {
       name: 'MQSNOAUT=no is not read as set',
       files: { 'mq/qm.yaml': queueManager(snoaut("'no'")), 'mq/cm.yaml': configMap(appChannel) },
     },
@@ -121,6 +129,16 @@ ruleTester(rule, {
       errors: [
         { messageId: 'disabled', file: 'compose.yaml', line: 7, related: [{ file: 'mq/20-config.mqsc', line: 1 }] },
       ],
+    },
+    {
+      // fvelasar/rtvs-openshif's shape (sweep54): the image's own ENV, its Dockerfile copying the MQSC into /etc/mqm.
+      name: 'a Dockerfile FROM the MQ image with ENV MQSNOAUT that copies the MQSC into /etc/mqm',
+      files: {
+        Dockerfile:
+          'FROM icr.io/ibm-messaging/mq:9.4.0.0-r1\nENV LICENSE=accept MQ_QMGR_NAME=QM1 MQ_DEV=false\nENV MQSNOAUT=true\nCOPY 20-config.mqsc /etc/mqm/\n',
+        '20-config.mqsc': appChannel,
+      },
+      errors: [{ messageId: 'disabled', file: 'Dockerfile', line: 3, related: [{ file: '20-config.mqsc', line: 1 }] }],
     },
     {
       // aztekmq/ibmMQArchitectureLab@8a4b3d6's shape: services named by container_name, MQSC run by a script's docker exec.
