@@ -59,7 +59,6 @@ export {
   mqQmgrDefault,
   mqAuthinfoDefault,
   mqDefaultChlauthRecords,
-  type MqDefaultChlauthRecord,
   mqInboundChannelType,
   isMqAdminUser,
 } from './mq-access';

@@ -8,6 +8,7 @@ import {
   blockUserRecord,
   chlauthState,
   isBlockingMcauser,
+  listItemFrom,
   listValues,
   matchesEveryAddress,
   orderedMappingRecords,
@@ -191,7 +192,12 @@ export function decideChannelAccess(
       id.user &&
       (blockList.includes(id.user.toLowerCase()) || (blocksAdmins && isMqAdminUser(id.user)))
     ) {
-      path.identity = { kind: 'blocked', user: id.user, from: blocker!.from };
+      const user = id.user;
+      const refuses = (items: string[]) =>
+        items.some(
+          (u) => u.toLowerCase() === user.toLowerCase() || (u.toLowerCase() === '*mqadmin' && isMqAdminUser(user)),
+        );
+      path.identity = { kind: 'blocked', user: id.user, from: listItemFrom(blocker!, refuses) };
       path.blockUser = blocker;
     } else if (id.kind === 'client' && (blocksAdmins || blockList.includes('mqm'))) path.blockUser = blocker;
     if (path.identity.kind === 'fixed' && isBlockingMcauser(path.identity.user))

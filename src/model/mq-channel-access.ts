@@ -4,14 +4,8 @@ import type { MqscData } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
 import { decideChannelAccess, type AccessOverrides, type ChannelAccess, type ChannelInput } from './mq-access';
 import { describePaths } from './mq-access-words';
-import {
-  chlauthState,
-  effectiveChlauthRecords,
-  hasPlaceholder,
-  MAPPING_TYPES,
-  profileMatch,
-  type ChlauthRecord,
-} from './mq-chlauth';
+import { chlauthState, hasPlaceholder, MAPPING_TYPES, profileMatch, type ChlauthRecord } from './mq-chlauth';
+import { effectiveChlauthRecords } from './mq-chlauth-records';
 
 /**
  * The queue manager's access decision for one inbound channel, where a template value may decide which channel
@@ -33,7 +27,7 @@ export function channelAccess(
   const enabled = overrides.chlauthDefault
     ? (mqQmgrDefault('CHLAUTH')?.value ?? 'ENABLED') === 'ENABLED'
     : chlauthState(doc.data.objects, file).value === 'ENABLED';
-  const records = enabled ? effectiveChlauthRecords(doc.data.objects, doc.data.commands, file) : [];
+  const records = enabled ? effectiveChlauthRecords(doc.data.commands, file) : [];
   const state = new Map(records.map((r) => [r, profileMatch(r.profile, input.name)]));
   const decide = (matches: (r: ChlauthRecord) => boolean) =>
     decideChannelAccess(doc, input, overrides, { records, matches });

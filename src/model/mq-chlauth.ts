@@ -1,14 +1,12 @@
 import type { Location } from '../core/types';
-import { mqDefaultChlauthRecords, mqQmgrDefault, type MqDefaultChlauthRecord } from '../knowledge';
-import type { MqscChlauthRecord, MqscCommand, MqscObjects, MqscParam } from '../parse/mqsc';
-import { CHLAUTH_MATCHED_ON, chlauthIdentity, mappingRecordIdentity } from '../parse/mq/mqsc-objects';
+import { mqQmgrDefault } from '../knowledge';
+import type { MqscCommand, MqscObjects, MqscParam } from '../parse/mqsc';
 import type { Provenance, Traced } from './types';
 
 /**
- * The channel authentication records a queue manager holds after its MQSC ran: the records every new
- * queue manager starts with (knowledge), minus those the script removes, with the script's own records
- * on top (a later SET for the same profile, type and identity replaces an earlier one, as ACTION(REPLACE) does; an
- * ACTION(ADD) of a record that exists is refused, and the parser or chlauthAddsOverDefaults leaves it out).
+ * A channel authentication record a queue manager holds after its MQSC ran: one of the records every new queue manager
+ * starts with (knowledge), or one the script sets, as its SET CHLAUTH commands leave it (effectiveChlauthRecords in
+ * mq-chlauth-records.ts applies each ACTION as MQ does).
  */
 export interface ChlauthRecord {
   profile: string;
@@ -22,20 +20,14 @@ export interface ChlauthRecord {
   locations: Record<string, Location>;
   /** Keywords whose value is a template placeholder (decided at deploy time). */
   templated: string[];
+  /**
+   * The record as it was before the command that made this one changed its list (a BLOCKUSER or BLOCKADDR record a
+   * later ACTION(ADD) extends or ACTION(REMOVE) shortens): where each item of the list comes from (listItemFrom).
+   */
+  extends?: ChlauthRecord;
 }
 
 export const MAPPING_TYPES = ['SSLPEERMAP', 'USERMAP', 'QMGRMAP', 'ADDRESSMAP'];
-
-const identityKey = (r: { profile: string; type: string; attributes: Record<string, string> }): string => {
-  const a = r.attributes;
-  const id =
-    r.type === 'BLOCKUSER' || r.type === 'BLOCKADDR'
-      ? ''
-      : [a.ADDRESS, a.SSLPEER, a.SSLCERTI, a.CLNTUSER, a.QMNAME].map((v) => (v ?? '').toUpperCase()).join('|');
-  return `${r.profile.toUpperCase()}|${r.type}|${id}`;
-};
-
-const FOLDED = new Set(['USERSRC', 'WARN', 'CHCKCLNT', 'TYPE', 'ACTION']);
 
 /** CHLAUTH(ENABLED|DISABLED) of the queue manager: the script's ALTER QMGR, else the default of a new queue manager. */
 export function chlauthState(objects: MqscObjects, file: string): Traced<string> {
@@ -56,104 +48,6 @@ export function chlauthState(objects: MqscObjects, file: string): Traced<string>
 /** Where a parameter is written: its own file in a script combined from several files, else the script's `file`. */
 export function paramLocation(file: string, p: MqscParam): Location {
   return { file: p.file ?? file, range: p.valueRange ?? p.keywordRange };
-}
-
-/**
- * True when `SET CHLAUTH(profile) TYPE(type) ACTION(REMOVE|REMOVEALL)` removes the record: a record is kept under its
- * own profile, so only a command naming that very profile (not one whose pattern matches it) of its type removes it.
- */
-export function removesRecord(command: MqscCommand, record: { profile: string; type: string }): boolean {
-  if (command.noun !== 'CHLAUTH' || command.verb !== 'SET' || command.name?.value === undefined) return false;
-  const action = command.params.find((p) => p.keyword === 'ACTION')?.value?.toUpperCase();
-  if (action !== 'REMOVE' && action !== 'REMOVEALL') return false;
-  const type = command.params.find((p) => p.keyword === 'TYPE')?.value?.toUpperCase();
-  return (
-    record.profile.toUpperCase() === command.name.value.toUpperCase() &&
-    (action === 'REMOVEALL' || !type || record.type === type)
-  );
-}
-
-/** A SET CHLAUTH … ACTION(ADD) of the script that a record of every new queue manager refuses: the default stays. */
-export interface ChlauthAddOverDefault {
-  record: MqscChlauthRecord;
-  kept: MqDefaultChlauthRecord;
-}
-
-/**
- * The script's SET CHLAUTH with ACTION(ADD), the default, of a mapping record a new queue manager already holds (and no
- * earlier command removed): IBM MQ refuses it (MQRCCF_CHLAUTH_ALREADY_EXISTS) and keeps the default record. Records the
- * script set twice are refused by the parser (MqscObjects.failed).
- */
-export function chlauthAddsOverDefaults(objects: MqscObjects, commands: MqscCommand[]): ChlauthAddOverDefault[] {
-  const defaults = mqDefaultChlauthRecords().flatMap((d) => {
-    const key = mappingRecordIdentity(
-      d.profile,
-      d.type,
-      CHLAUTH_MATCHED_ON.map((k) => d.attributes[k]),
-    );
-    return key ? [{ key, d }] : [];
-  });
-  const out: ChlauthAddOverDefault[] = [];
-  for (const record of objects.chlauth) {
-    const action = record.attributes.get('ACTION')?.value?.toUpperCase();
-    if (action !== undefined && action !== 'ADD') continue;
-    const key = chlauthIdentity(record);
-    const kept = key && defaults.find((x) => x.key === key)?.d;
-    if (!kept) continue;
-    const at = commands.indexOf(record.command);
-    if (commands.slice(0, Math.max(at, 0)).some((c) => removesRecord(c, kept))) continue;
-    out.push({ record, kept });
-  }
-  return out;
-}
-
-/** The effective records (defaults + script), in script order; templated values are kept and listed in `templated`. */
-export function effectiveChlauthRecords(objects: MqscObjects, commands: MqscCommand[], file: string): ChlauthRecord[] {
-  const refused = new Set(chlauthAddsOverDefaults(objects, commands).map((r) => r.record));
-  const byKey = new Map<string, ChlauthRecord>();
-  for (const d of mqDefaultChlauthRecords()) {
-    const record: ChlauthRecord = {
-      profile: d.profile,
-      type: d.type,
-      attributes: { ...d.attributes },
-      from: { kind: 'default', origin: `default channel authentication record of a new queue manager (${d.source})` },
-      locations: {},
-      templated: [],
-    };
-    byKey.set(identityKey(record), record);
-  }
-  // Removals by the script apply to the defaults too (the parser already drops the script's own removed records).
-  for (const c of commands) {
-    for (const [key, r] of byKey) if (r.from.kind === 'default' && removesRecord(c, r)) byKey.delete(key);
-  }
-  for (const r of objects.chlauth) {
-    if (!r.type || refused.has(r)) continue;
-    // A templated profile is kept: whether it matches a channel is unknown (profileMatch says 'maybe').
-    const templated = [
-      ...(r.profileParam.templated ? ['PROFILE'] : []),
-      ...[...r.attributes.entries()].filter(([, p]) => p.templated).map(([k]) => k),
-    ];
-    const attributes: Record<string, string> = {};
-    const locations: Record<string, Location> = { PROFILE: paramLocation(file, r.profileParam) };
-    for (const [k, p] of r.attributes) {
-      if (p.value === undefined) continue;
-      attributes[k] = FOLDED.has(k) ? p.value.toUpperCase() : p.value;
-      locations[k] = paramLocation(file, p);
-    }
-    const record: ChlauthRecord = {
-      profile: r.profile,
-      type: r.type,
-      attributes,
-      from: { kind: 'file', location: paramLocation(file, r.profileParam) },
-      command: r.command,
-      locations,
-      templated,
-    };
-    const key = identityKey(record);
-    byKey.delete(key);
-    byKey.set(key, record);
-  }
-  return [...byKey.values()];
 }
 
 /** MQ generic match: `*` anywhere in the profile stands for any characters (zero or more). */
@@ -236,6 +130,17 @@ export function blockUserRecord(
   return records
     .filter((r) => r.type === 'BLOCKUSER' && matches(r))
     .sort((a, b) => profileSpecificity(b.profile) - profileSpecificity(a.profile))[0];
+}
+
+/**
+ * Where the item of a BLOCKUSER or BLOCKADDR list that `holds` finds was put in the list: the earliest state of the
+ * record that already held it (a default record a script's ACTION(ADD) extended keeps its *MQADMIN from the default).
+ */
+export function listItemFrom(record: ChlauthRecord, holds: (items: string[]) => boolean): Provenance {
+  const items = (r: ChlauthRecord) => listValues(r.attributes.USERLIST ?? r.attributes.ADDRLIST);
+  let at = record;
+  while (at.extends && holds(items(at.extends))) at = at.extends;
+  return at.from;
 }
 
 export function listValues(value: string | undefined): string[] {

@@ -47,7 +47,7 @@ describe('IBM MQ access decision per inbound channel', () => {
     ['SYSTEM.DEF.SVRCONN is blocked by the default SYSTEM.* record', '', 'SYSTEM.DEF.SVRCONN', ['blocked'], false],
     [
       'a specific USERMAP beats the generic BLOCKUSER and the channel default',
-      "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app')\nSET CHLAUTH('APP') TYPE(USERMAP) CLNTUSER('ops') USERSRC(MAP) MCAUSER('mqm')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody')\n",
+      "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app')\nSET CHLAUTH('APP') TYPE(USERMAP) CLNTUSER('ops') USERSRC(MAP) MCAUSER('mqm')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody') ACTION(REPLACE)\n",
       'APP',
       [
         "runs as mqm, administrator (mqm) possible (asserting the client user id 'ops')",

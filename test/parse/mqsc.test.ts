@@ -108,14 +108,12 @@ describe('MQSC parser', () => {
     expect(doc.data.objects.chlauth).toEqual([]);
   });
 
-  it('keeps the first mapping record when SET CHLAUTH adds it again with ACTION(ADD), the default (MQRCCF_CHLAUTH_ALREADY_EXISTS)', () => {
+  it('lists every SET CHLAUTH that adds: which of them MQ refuses is for the model (mq-chlauth-records)', () => {
     const doc = mqsc(
       "SET CHLAUTH('A') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\nSET CHLAUTH('A') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n",
     );
-    expect(doc.data.objects.chlauth.map((r) => r.attributes.get('USERSRC')?.value)).toEqual(['CHANNEL']);
-    expect(doc.data.objects.failed.map((f) => [f.noun, f.reason, f.command.range.start.line])).toEqual([
-      ['CHLAUTH', 'exists', 1],
-    ]);
+    expect(doc.data.objects.chlauth.map((r) => r.attributes.get('USERSRC')?.value)).toEqual(['CHANNEL', 'NOACCESS']);
+    expect(doc.data.objects.failed).toEqual([]);
   });
 });
 

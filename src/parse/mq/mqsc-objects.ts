@@ -35,18 +35,17 @@ export interface MqscChlauthRecord {
  * A command MQ refuses when the script runs on a new queue manager, so it changes nothing:
  * `not-found`, an ALTER of an object the script DEFINEs only later or has deleted (runmqsc AMQ8147E "IBM MQ object … not
  * found"); `exists`, a DEFINE without REPLACE (or with NOREPLACE) of an object the script already defined (MQRCCF_OBJECT_ALREADY_EXISTS,
- * runmqsc AMQ8150E "IBM MQ object already exists"), or a SET CHLAUTH with ACTION(ADD), the default, of a mapping record
- * the script already set (MQRCCF_CHLAUTH_ALREADY_EXISTS, 3337).
+ * runmqsc AMQ8150E "IBM MQ object already exists"). Which SET CHLAUTH MQ refuses is the model's (refusedChlauthAdds).
  */
 export interface MqscFailedCommand {
   command: MqscCommand;
   reason: 'not-found' | 'exists';
-  /** `CHANNEL(NAME)`, `AUTHINFO(NAME)`, `CHLAUTH(PROFILE) TYPE(ADDRESSMAP) ADDRESS(*)`. */
+  /** `CHANNEL(NAME)`, `AUTHINFO(NAME)`. */
   object: string;
-  noun: 'CHANNEL' | 'AUTHINFO' | 'CHLAUTH';
-  /** The object's key in `channels` / `authinfo`; a CHLAUTH record's identity (chlauthIdentity). */
+  noun: 'CHANNEL' | 'AUTHINFO';
+  /** The object's key in `channels` / `authinfo`. */
   key: string;
-  /** The DEFINE that comes later (not-found) or earlier (exists), the DELETE that removed the object, or the SET CHLAUTH of the record that stays. */
+  /** The DEFINE that comes later (not-found) or earlier (exists), or the DELETE that removed the object. */
   other?: MqscCommand;
 }
 
@@ -102,6 +101,11 @@ export interface MqscObjects {
   authinfo: Map<string, MqscAuthinfo>;
   /** ALTER QMGR attributes, latest wins. */
   qmgr: Map<string, MqscParam>;
+  /**
+   * The script's SET CHLAUTH records that add or replace, in order, less those a later REMOVE or REMOVEALL of their
+   * profile and type drops: what the script writes. The records MQ holds after it (lists that ADD extends, ADDs it
+   * refuses, the defaults of a new queue manager) are the model's (effectiveChlauthRecords).
+   */
   chlauth: MqscChlauthRecord[];
   /** Commands that fail when the script runs in order on a new queue manager (they change nothing). */
   failed: MqscFailedCommand[];
@@ -178,15 +182,7 @@ export function resolveMqscObjects(commands: MqscCommand[]): MqscObjects {
         chlauth.splice(0, chlauth.length, ...chlauth.filter((r) => !removed(r)));
         return;
       }
-      const record = { profile: name.value, profileParam: name, type, attributes, command };
-      const key = (action === undefined || action === 'ADD') && chlauthIdentity(record);
-      const existing = key ? chlauth.find((r) => chlauthIdentity(r) === key) : undefined;
-      if (key && existing) {
-        const object = chlauthRecordText(record);
-        failed.push({ command, reason: 'exists', object, noun: 'CHLAUTH', key, other: existing.command });
-        return;
-      }
-      chlauth.push(record);
+      chlauth.push({ profile: name.value, profileParam: name, type, attributes, command });
     }
   });
   return { channels, authinfo, qmgr, chlauth, failed };

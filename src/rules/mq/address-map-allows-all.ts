@@ -1,5 +1,6 @@
 import { mqscScriptsOf } from '../../model/mq-scripts';
-import { chlauthProfileMatches, effectiveChlauthRecords, matchesEveryAddress } from '../../model/mq-chlauth';
+import { chlauthProfileMatches, matchesEveryAddress } from '../../model/mq-chlauth';
+import { effectiveChlauthRecords } from '../../model/mq-chlauth-records';
 import { defineRule } from '../types';
 import { accessOf, channelList, documentChannels, channelRelated } from './_lib/access';
 
@@ -19,7 +20,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const mqsc of mqscScriptsOf(ctx.deployment)) {
-      const records = effectiveChlauthRecords(mqsc.data.objects, mqsc.data.commands, mqsc.file.path);
+      const records = effectiveChlauthRecords(mqsc.data.commands, mqsc.file.path);
       for (const record of records) {
         if (
           record.from.kind !== 'file' ||

@@ -3,10 +3,10 @@ import {
   blockUserRecord,
   chlauthProfileMatches,
   chlauthState,
-  effectiveChlauthRecords,
   listValues,
   profileSpecificity,
 } from '../../model/mq-chlauth';
+import { effectiveChlauthRecords } from '../../model/mq-chlauth-records';
 import { defineRule } from '../types';
 import { accessOf, channelList, documentChannels, channelRelated } from './_lib/access';
 
@@ -29,7 +29,7 @@ export default defineRule({
   check(ctx) {
     for (const mqsc of mqscScriptsOf(ctx.deployment)) {
       if (chlauthState(mqsc.data.objects, mqsc.file.path).value !== 'ENABLED') continue; // disabled: mq/chlauth-disabled
-      const records = effectiveChlauthRecords(mqsc.data.objects, mqsc.data.commands, mqsc.file.path);
+      const records = effectiveChlauthRecords(mqsc.data.commands, mqsc.file.path);
       for (const record of records) {
         if (
           record.from.kind !== 'file' ||

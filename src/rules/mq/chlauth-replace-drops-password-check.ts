@@ -1,5 +1,5 @@
 import { said } from '../../core/phrase';
-import { effectiveChlauthRecords } from '../../model/mq-chlauth';
+import { effectiveChlauthRecords } from '../../model/mq-chlauth-records';
 import { mqscScriptsOf } from '../../model/mq-scripts';
 import type { MqscCommand } from '../../parse/mqsc';
 import { defineRule } from '../types';
@@ -36,7 +36,7 @@ export default defineRule({
   check(ctx) {
     for (const script of mqscScriptsOf(ctx.deployment)) {
       const commands = script.data.commands;
-      const records = effectiveChlauthRecords(script.data.objects, commands, script.file.path);
+      const records = effectiveChlauthRecords(commands, script.file.path);
       const channels = documentChannels(script);
       commands.forEach((image, at) => {
         if (!image.origin || image.verb !== 'SET' || image.noun !== 'CHLAUTH') return;

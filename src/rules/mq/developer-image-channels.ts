@@ -1,5 +1,6 @@
 import { ours, said, Phrase } from '../../core/phrase';
-import { chlauthState, effectiveChlauthRecords, matchesEveryAddress } from '../../model/mq-chlauth';
+import { chlauthState, matchesEveryAddress } from '../../model/mq-chlauth';
+import { effectiveChlauthRecords } from '../../model/mq-chlauth-records';
 import { sameStart } from '../../core/types';
 import { commandLocation, mqscScriptsOf } from '../../model/mq-scripts';
 import type { MqscCommand, MqscData } from '../../parse/mqsc';
@@ -61,7 +62,7 @@ export default defineRule({
       const enabled = chlauthState(script.data.objects, script.file.path).value === 'ENABLED';
       const backstop =
         enabled &&
-        effectiveChlauthRecords(script.data.objects, script.data.commands, script.file.path).find(
+        effectiveChlauthRecords(script.data.commands, script.file.path).find(
           (r) =>
             r.command?.origin &&
             r.profile.trim() === '*' &&

@@ -1,4 +1,4 @@
-import { chlauthAddsOverDefaults } from '../../model/mq-chlauth';
+import { refusedChlauthAdds } from '../../model/mq-chlauth-records';
 import { commandLocation, commandText, mqscScriptsOf } from '../../model/mq-scripts';
 import type { MqscCommand, MqscData } from '../../parse/mqsc';
 import { chlauthRecordText } from '../../parse/mq/mqsc-objects';
@@ -35,10 +35,6 @@ export default defineRule({
         const where = other
           ? `${relativePosix(ctx.deployment.root, other.file)}:${(other.range?.start.line ?? 0) + 1}`
           : 'earlier';
-        if (failure.noun === 'CHLAUTH') {
-          reportChlauthExists(ctx, script, failure.command, failure.object, failure.other!); // set for CHLAUTH
-          continue;
-        }
         const messageId =
           failure.reason === 'exists' ? 'exists' : failure.other?.verb === 'DELETE' ? 'deleted' : 'notFound';
         ctx.report({
@@ -64,8 +60,8 @@ export default defineRule({
           fingerprint: [relativePosix(ctx.deployment.root, location.file), failure.object, messageId],
         });
       }
-      for (const { record, kept } of chlauthAddsOverDefaults(script.data.objects, script.data.commands)) {
-        reportChlauthExists(ctx, script, record.command, chlauthRecordText(record), kept.source);
+      for (const { record, kept } of refusedChlauthAdds(script.data.commands, script.file.path)) {
+        reportChlauthExists(ctx, script, record.command, chlauthRecordText(record), kept);
       }
     }
   },

@@ -1,6 +1,7 @@
 import type { RuleRelated } from '../types';
 import type { MqscParam } from '../../parse/mqsc';
-import { chlauthProfileMatches, paramLocation, removesRecord } from '../../model/mq-chlauth';
+import { chlauthProfileMatches, paramLocation } from '../../model/mq-chlauth';
+import { removesRecord } from '../../model/mq-chlauth-records';
 import { mqDefaultChlauthRecords } from '../../knowledge';
 import { mqscScriptsOf } from '../../model/mq-scripts';
 import type { Location } from '../../core/types';

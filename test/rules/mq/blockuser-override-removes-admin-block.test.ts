@@ -22,6 +22,13 @@ ruleTester(rule, {
       files: { 'QM1.mqsc': "SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN','guest')\n" },
     },
     {
+      name: "a channel list of *MQADMIN, then ADD of 'nobody': ADD extends the list, *MQADMIN stays",
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CONNAUTH(' ')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('*MQADMIN')\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('nobody')\n",
+      },
+    },
+    {
       name: 'CHLAUTH disabled: mq/chlauth-disabled reports it',
       files: {
         'QM1.mqsc':
@@ -66,6 +73,22 @@ ruleTester(rule, {
           line: 3,
           severity: 'error',
           related: [{ file: 'QM1.mqsc', line: 2 }],
+        },
+      ],
+    },
+    {
+      name: 'ACTION(REMOVE) of *MQADMIN from a channel list: the rest of the list stays and overrides the default',
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CHLAUTH(ENABLED) CONNAUTH(' ')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('*MQADMIN','nobody')\nSET CHLAUTH('APP') TYPE(BLOCKUSER) USERLIST('*MQADMIN') ACTION(REMOVE)\n",
+      },
+      errors: [
+        {
+          messageId: 'override',
+          file: 'QM1.mqsc',
+          line: 3,
+          severity: 'error',
+          messageIncludes: ["only 'nobody' is blocked"],
         },
       ],
     },

@@ -19,6 +19,15 @@ ruleTester(rule, {
       files: { 'QM1.mqsc': 'DEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n' },
     },
     {
+      // jbride/mq-container@936b1e5a (branch 9.2.5) 10-dev.mqsc.tpl, "Allow privileged users on all channels": without
+      // ACTION the SET CHLAUTH ADDs 'nobody' to the default list, which keeps *MQADMIN (IBM MQ SET CHLAUTH, ACTION).
+      name: "SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody') without ACTION adds to *MQADMIN: administrators stay refused",
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CHLAUTH(ENABLED) CONNAUTH(' ')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody') DESCR('Allow privileged users on all channels')\n",
+      },
+    },
+    {
       name: 'MCAUSER set to an application user',
       files: { 'QM1.mqsc': OPEN + "DEFINE CHANNEL(APP) CHLTYPE(SVRCONN) MCAUSER('app')\n" },
     },
@@ -56,6 +65,22 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: "SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody') ACTION(REPLACE) drops *MQADMIN: administrators get in",
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CHLAUTH(ENABLED) CONNAUTH(' ')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody') ACTION(REPLACE)\n",
+      },
+      errors: [{ messageId: 'asserted', file: 'QM1.mqsc', line: 2, severity: 'error' }],
+    },
+    {
+      name: 'ACTION(REMOVE) of *MQADMIN from the default list: administrators get in',
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CHLAUTH(ENABLED) CONNAUTH(' ')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN') ACTION(REMOVE)\n",
+      },
+      errors: [{ messageId: 'asserted', file: 'QM1.mqsc', line: 2, severity: 'error' }],
+    },
+    {
       // ibm-cloudintegration/mqoncp4i-2025@f45ab428425a MQonCP4I/unicluster/deploy/unicluster.yaml_template: with
       // CHLAUTH(DISABLED) no record matches a channel by name, so whatever TO_$UNICLUS becomes, mqm gets in.
       name: 'CHLAUTH(DISABLED) and a templated channel name: the name is context, the error stands',
@@ -78,7 +103,7 @@ ruleTester(rule, {
       name: 'CHLAUTH(ENABLED) and a name the template may make SYSTEM.*: unknown until rendered',
       files: {
         'QM1.mqsc.template':
-          "ALTER QMGR CONNAUTH(' ')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody')\nDEFINE CHANNEL($CHANNEL) CHLTYPE(SVRCONN)\n",
+          "ALTER QMGR CONNAUTH(' ')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody') ACTION(REPLACE)\nDEFINE CHANNEL($CHANNEL) CHLTYPE(SVRCONN)\n",
       },
       errors: [
         {
@@ -95,7 +120,7 @@ ruleTester(rule, {
       name: 'the same with a mixed-case envsubst name ($CHANNELa): unknown until rendered',
       files: {
         'QM1.mqsc_template':
-          "ALTER QMGR CONNAUTH(' ')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody')\nDEFINE CHANNEL($CHANNELa) CHLTYPE(SVRCONN)\n",
+          "ALTER QMGR CONNAUTH(' ')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody') ACTION(REPLACE)\nDEFINE CHANNEL($CHANNELa) CHLTYPE(SVRCONN)\n",
       },
       errors: [
         {
@@ -112,7 +137,7 @@ ruleTester(rule, {
       name: 'CHLAUTH(ENABLED) and a templated name no specific profile can match: the error stands',
       files: {
         'QM1.mqsc.template':
-          "ALTER QMGR CHLAUTH(ENABLED) CONNAUTH(' ')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody')\nDEFINE CHANNEL(TO_$CLUSTER) CHLTYPE(SVRCONN)\n",
+          "ALTER QMGR CHLAUTH(ENABLED) CONNAUTH(' ')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody') ACTION(REPLACE)\nDEFINE CHANNEL(TO_$CLUSTER) CHLTYPE(SVRCONN)\n",
       },
       errors: [
         {
@@ -129,7 +154,7 @@ ruleTester(rule, {
       name: 'a SET CHLAUTH with a templated profile that may refuse the channel: unknown until rendered',
       files: {
         'QM1.mqsc.template':
-          "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nALTER QMGR CHLAUTH(ENABLED)\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH($CHANNEL) TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n",
+          "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nALTER QMGR CHLAUTH(ENABLED)\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody') ACTION(REPLACE)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\nSET CHLAUTH($CHANNEL) TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)\n",
       },
       errors: [
         {
