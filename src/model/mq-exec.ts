@@ -34,12 +34,15 @@ export interface RunmqscLine {
   range: Range;
 }
 
-/** The line of a script that feeds the embedded MQSC `mqsc` to runmqsc; undefined for any other document. */
-export function runmqscLineOf(mqsc: ParsedDocument): RunmqscLine | undefined {
+/**
+ * The line of a script that feeds the embedded MQSC `mqsc` to runmqsc; undefined for any other document. `scriptLines`:
+ * the script's lines when the caller has them split already.
+ */
+export function runmqscLineOf(mqsc: ParsedDocument, scriptLines?: string[]): RunmqscLine | undefined {
   const embedded = mqsc.embedded;
   const above = embedded ? OPENED_ABOVE[embedded.container] : undefined;
   if (!embedded || above === undefined || !isScript(mqsc.file.path, mqsc.file.text)) return undefined;
-  const lines = splitLines(mqsc.file.text);
+  const lines = scriptLines ?? splitLines(mqsc.file.text);
   const at = embedded.range.start.line - (above ? 1 : 0);
   const line = lines[at];
   if (line === undefined || !/\brunmqsc\b/.test(line)) return undefined;

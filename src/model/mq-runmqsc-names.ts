@@ -43,7 +43,7 @@ export function wordValues(lines: readonly string[], at: number, written: string
 }
 
 /** Whether the calling shell expands the word (it is not inside a single-quoted `-c` string of the line). */
-function expandedByScript(line: string, word: ShellWord): boolean {
+export function expandedByScript(line: string, word: ShellWord): boolean {
   const offset = word.offsets[0];
   return offset === undefined || openQuoteAt(line, offset) !== "'";
 }

@@ -6,7 +6,9 @@
  *   queue manager is created with `crtmqm -ic /etc/mqm/` and so applies every `*.mqsc` there in name order
  *   (ibm-messaging/mq-container cmd/runmqserver/qmgr.go, getCreateQueueManagerArgs);
  * - the `*.mqsc` files of the directory a qm.ini names in `AutoConfig: MQSCConfig=<dir>` (IBM MQ 9.2 "Automatic
- *   configuration from an MQSC script at startup": every `*.mqsc` of the directory, in alphabetical order, at each start).
+ *   configuration from an MQSC script at startup": every `*.mqsc` of the directory, in alphabetical order, at each start);
+ * - the runmqsc inputs of one shell script given the same queue manager (`echo "…" | runmqsc $1` line after line,
+ *   heredocs to `runmqsc QM1`), in the order of their lines (./mq-runmqsc-streams.ts).
  * Every command of a combined script keeps its file (MqscCommand.file, MqscParam.file), so locations name the file
  * and line that wrote each value.
  */
@@ -18,6 +20,7 @@ import type { MqscCommand, MqscData, MqscDefinedObject } from '../parse/mqsc';
 import { resolveMqscObjects } from '../parse/mq/mqsc-objects';
 import type { ParsedDocument } from '../parse/types';
 import type { ImageScriptPart, ImageScripts } from './mq-image-scripts';
+import { runmqscStreams } from './mq-runmqsc-streams';
 
 /** `10-dev.mqsc`, `20_tls.mqsc.tpl`: a name that orders the file among its directory's scripts. */
 const NUMBERED = /^\d+[-_.][^/]*\.mqsc(\.tpl|\.template)?$/i;
@@ -49,7 +52,16 @@ export function mqscScripts(
   const done = new Set<string>();
   const imageOf = (doc: ParsedDocument<MqscData>) =>
     doc.data.embedded || REVISION.test(path.basename(doc.file.path)) ? undefined : imageScriptsOf(doc);
+  const streamOf = new Map<ParsedDocument<MqscData>, ParsedDocument<MqscData>[]>();
+  for (const stream of runmqscStreams(mqsc)) for (const doc of stream) streamOf.set(doc, stream);
+  const streamsDone = new Set<ParsedDocument<MqscData>[]>();
   for (const doc of mqsc) {
+    const stream = streamOf.get(doc);
+    if (stream) {
+      if (!streamsDone.has(stream)) scripts.push(joined(stream.map((d) => ({ doc: d, commands: placedAll(d) }))));
+      streamsDone.add(stream);
+      continue;
+    }
     const dir = groupOf.get(doc);
     const members = dir === undefined ? undefined : groups.get(dir);
     if (!members || members.length < 2) {
@@ -72,25 +84,38 @@ function combined(
   members: { doc: ParsedDocument<MqscData>; name: string }[],
   imageParts: readonly ImageScriptPart[],
 ): ParsedDocument<MqscData> {
-  const ordered = [
-    ...members.map((m) => ({
-      name: m.name,
-      doc: m.doc,
-      commands: m.doc.data.commands.map((c) => placed(c, m.doc.file.path)),
-    })),
-    ...imageParts.map((p) => ({ name: p.name, doc: undefined, commands: p.commands })),
-  ].sort(byName);
+  return joined(
+    [
+      ...members.map((m) => ({ name: m.name, doc: m.doc, commands: placedAll(m.doc) })),
+      ...imageParts.map((p) => ({ name: p.name, doc: undefined, commands: p.commands })),
+    ].sort(byName),
+  );
+}
+
+/**
+ * One script of the parts' commands in the order given. Embedded parts (the runmqsc inputs of a shell script) keep the
+ * first one's origin, with the defaults the script puts in at every part (src/model/script-defaults.ts reads them).
+ */
+function joined(
+  ordered: readonly { doc: ParsedDocument<MqscData> | undefined; commands: MqscCommand[] }[],
+): ParsedDocument<MqscData> {
   const commands = ordered.flatMap((part) => part.commands);
   const own = ordered.flatMap((part) => (part.doc ? [part.doc] : []));
   const first = own[0]!; // a combined script has a member of the tree
+  const defaults = own.flatMap((doc) => doc.embedded?.defaults ?? []);
   return {
     ...first,
+    ...(first.embedded && defaults.length > 0 && { embedded: { ...first.embedded, defaults } }),
     entries: [],
     comments: [],
     problems: [],
     data: { commands, objects: resolveMqscObjects(commands), embedded: false, members: own },
   };
 }
+
+/** A document's commands, each naming its file. */
+const placedAll = (doc: ParsedDocument<MqscData>): MqscCommand[] =>
+  doc.data.commands.map((c) => placed(c, doc.file.path));
 
 function placed(command: MqscCommand, file: string): MqscCommand {
   return {

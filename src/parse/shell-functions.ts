@@ -23,7 +23,7 @@ const OPENS_FUNCTION = /^\s*(?:function\s+([A-Za-z_][\w:.-]*)\s*(?:\(\s*\))?|([A
 /** The brace that closes a function body written at the start of a line. */
 const CLOSES_FUNCTION = /^\}\s*(?:#.*)?$/;
 /** `$1`, `${1}`, `$NAME`, `${NAME}`: the whole word is one plain expansion. */
-const WHOLE_EXPANSION = /^\$(?:\{([A-Za-z_]\w*|\d)\}|([A-Za-z_]\w*|\d))$/;
+export const WHOLE_EXPANSION = /^\$(?:\{([A-Za-z_]\w*|\d)\}|([A-Za-z_]\w*|\d))$/;
 
 /**
  * The values the word `written` (as the line writes it, quotes removed) of line `at` takes at each call of the
@@ -58,7 +58,7 @@ export function valuesAtCalls(lines: readonly string[], at: number, written: str
 }
 
 /** The function whose body holds line `at`: its name, the line that opens it and the line that closes it. */
-function functionAround(
+export function functionAround(
   lines: readonly string[],
   at: number,
 ): { name: string; open: number; close: number } | undefined {
