@@ -121,6 +121,20 @@ export interface KafkaConnectGap {
   at: Location;
 }
 
+/**
+ * An `env_file:` that Compose requires of a service running a Kafka image (a broker, Connect, Schema Registry) and that
+ * the run does not hold (missing from the tree, outside it, or a path a variable names): the TLS settings it may set
+ * are unknown (./kafka-protocols.ts kafkaServiceVariables).
+ */
+export interface KafkaUnreadEnvFile {
+  /** The service in words: `Kafka broker (docker-compose.yml service kafka)`. */
+  component: string;
+  /** The path as written. */
+  path: string;
+  /** Where the Compose file names it. */
+  at: Location;
+}
+
 /** A client URL that names the HTTPS port of a server that speaks no TLS there (UnservedTls.closedHttpsPorts). */
 export interface RefusedCall {
   /** The calling component's id. */

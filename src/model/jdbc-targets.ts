@@ -6,11 +6,11 @@
  * An app no service runs may reach another server of that name where it does run (a Kubernetes Service): no target.
  * The products' own parts (./mysql-calls.ts, ./mssql-calls.ts) read the URL's parameters and the server's image.
  */
-import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
+import { serviceVariables, variableAt, type ServiceVariables } from '../parse/compose-service-variables';
 import { builtDockerfile, composeProjectOf } from './compose-mounts';
 import type { DockerfileData } from '../parse/dockerfile';
 import { runtimeStage } from '../parse/dockerfile-stages';
@@ -172,35 +172,13 @@ export function serviceCalled(
   return candidates.length === 1 ? candidates[0] : undefined;
 }
 
-/** A variable of a Compose service as the container gets it: its value (undefined when the shell fills it in) and where it is set. */
-export interface ServiceVariable {
-  value: string | undefined;
-  at: Location;
-}
-
-/** A Compose service's variables by name, and the env files of the tree they are read from (in order). */
-export interface ServiceVariables {
-  variables: Map<string, ServiceVariable>;
-  envFiles: string[];
-}
-
 /**
- * The service's variables by name: its `env_file:` files in order (each read as a document of the tree), then its
- * `environment:`, which wins (https://docs.docker.com/reference/compose-file/services/#env_file). Undefined when an env
- * file is not a document of the tree (outside it, or a path a variable names): it may set any variable.
+ * The service's variables (../parse/compose-service-variables.ts), when all are known: undefined when an env file is not
+ * a document of the tree (outside it, missing, or a path a variable names), as it may set any variable.
  */
-export function serviceVariables(ctx: ModelContext, { service, doc }: ServiceAt): ServiceVariables | undefined {
-  const variables = new Map<string, ServiceVariable>();
-  const envFiles: string[] = [];
-  for (const envFile of service.envFiles) {
-    const file = path.resolve(path.dirname(doc.file.path), envFile.path);
-    const read = !envFile.path.includes('$') && ctx.deployment.documents.find((d) => d.file.path === file);
-    if (!read) return undefined;
-    envFiles.push(file);
-    for (const e of read.entries) variables.set(e.key, { value: e.value, at: entryLocation(read, e, 'key') });
-  }
-  for (const v of service.environment) variables.set(v.name, ownVariable(doc, v));
-  return { variables, envFiles };
+export function knownServiceVariables(ctx: ModelContext, { service, doc }: ServiceAt): ServiceVariables | undefined {
+  const read = serviceVariables(ctx.deployment.documents, doc, service);
+  return read.unread.length > 0 ? undefined : read;
 }
 
 /**
@@ -214,19 +192,16 @@ export function serverPort(
   variable: string,
   defaultPort: number,
 ): { port: number; at?: Location; envFiles: string[] } | undefined {
-  const own = server.service.environment.filter((v) => v.name === variable).at(-1);
-  const variables = own ? undefined : serviceVariables(ctx, server);
-  if (!own && !variables) return undefined;
-  const set = own ? ownVariable(server.doc, own) : variables?.variables.get(variable);
-  const envFiles = variables?.envFiles ?? [];
+  const read = serviceVariables(ctx.deployment.documents, server.doc, server.service);
+  // An unread env file may set it, unless the service's own `environment:` does (which wins).
+  const own = server.service.environment.some((v) => v.name === variable);
+  if (!own && read.unread.length > 0) return undefined;
+  const set = read.variables.get(variable);
+  const envFiles = own ? [] : read.envFiles;
   if (!set) return { port: defaultPort, envFiles };
   return set.value !== undefined && /^\s*\d+\s*$/.test(set.value)
-    ? { port: Number(set.value), at: set.at, envFiles }
+    ? { port: Number(set.value), at: variableAt(set, 'value'), envFiles }
     : undefined;
-}
-
-function ownVariable(doc: ParsedDocument, v: ComposeService['environment'][number]): ServiceVariable {
-  return { value: v.value, at: { file: doc.file.path, range: v.valueRange } };
 }
 
 /** Whether a word of the service's `command:` matches `words` (an option that may change what the server does). */

@@ -7,10 +7,10 @@
  * unprefixed settings are the broker's own end (./kafka-brokers.ts, with the image's store conventions); here each TLS
  * listener is read from its own variables only, and a listener that sets none is left to that end.
  */
-import type { ComposeData, ComposeService } from '../parse/compose';
-import type { ParsedDocument } from '../parse/types';
+import type { ComposeData } from '../parse/compose';
+import type { Entry, ParsedDocument } from '../parse/types';
 import { kafkaViewEnds } from './kafka-clients';
-import { mountedTreeFile, serviceVariables, tlsListenerNames } from './kafka-protocols';
+import { mountedStoreFile, tlsListenerNames } from './kafka-protocols';
 import type { TreeStores } from './store-files';
 import type { JavaRuntime, TreeMount, UnlinkedEnd } from './types';
 
@@ -18,13 +18,15 @@ import type { JavaRuntime, TreeMount, UnlinkedEnd } from './types';
 const listenerVariable = (listener: string, key: string) =>
   `KAFKA_LISTENER_NAME_${listener.replaceAll('_', '__')}_${key.toUpperCase().replaceAll('.', '_')}`;
 
-/** The ends of a broker's TLS listeners that name their own stores or protocols (see the header). */
+/**
+ * The ends of a broker's TLS listeners that name their own stores or protocols (see the header); `env`: its `KAFKA_*`
+ * variables, each placed where it is written.
+ */
 export function brokerListenerEnds(
   doc: ParsedDocument<ComposeData>,
-  service: ComposeService,
+  env: ReadonlyMap<string, Entry>,
   input: { name: string; own: readonly TreeMount[]; stores: TreeStores; runtime?: JavaRuntime },
 ): UnlinkedEnd[] {
-  const env = serviceVariables(service, 'KAFKA_');
   if (![...env.keys()].some((name) => name.startsWith('KAFKA_LISTENER_NAME_'))) return [];
   const value = (name: string) => env.get(name)?.value;
   const listeners = tlsListenerNames(
@@ -44,9 +46,6 @@ export function brokerListenerEnds(
       setting: (key: string) => env.get(listenerVariable(listener, key)),
     })),
     // A container path that a bind mount of the service fills with a store of the tree; else unknown.
-    storeFile: (written) => {
-      const found = written.startsWith('/') ? mountedTreeFile(own, written) : undefined;
-      return found && stores.typeOf(found.file) !== undefined ? { file: found.file } : undefined;
-    },
+    storeFile: mountedStoreFile(own, stores),
   }).map((end) => (end.name === name ? { ...end, name: `${name} listener ${listeners.join(', ')}` } : end));
 }

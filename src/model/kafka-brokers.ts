@@ -14,6 +14,7 @@
  */
 import * as path from 'node:path';
 import type { ComposeData, ComposeService } from '../parse/compose';
+import { variableAt, variableEntries, type ServiceVariables } from '../parse/compose-service-variables';
 import { CONFLUENT_BROKER_IMAGE, CONFLUENT_SECRETS } from '../parse/keystore/confluent-credentials';
 import { BITNAMI_KAFKA_IMAGE } from '../parse/keystore/bitnami-credentials';
 import type { ParsedDocument } from '../parse/types';
@@ -23,6 +24,7 @@ import { deploymentMounts } from './compose-mounts';
 import { traced } from './java-shared';
 import {
   kafkaListOf,
+  kafkaServiceVariables,
   listenersSpeakTls,
   mountedTreeFile,
   tlsListenerNames,
@@ -35,6 +37,7 @@ import { brokerListenerEnds } from './kafka-broker-listeners';
 import { imageRuntime } from './runtime-named';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
 import type { JavaRuntime, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
+import type { Location, RelatedLocation } from '../core/types';
 import { relativePosix } from '../core/posix-path';
 
 /**
@@ -70,30 +73,37 @@ export const kafkaBrokersContributor: ModelContributor = {
     for (const doc of composeFiles)
       for (const service of doc.data.services) {
         const image = service.image ?? '';
-        const own = mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
-        const env = environmentOf(doc, service);
         const confluent = CONFLUENT_BROKER_IMAGE.test(image);
         const propertiesFromEnv = confluent || WURSTMEISTER_KAFKA_IMAGE.test(image);
+        const bitnami = BITNAMI_KAFKA_IMAGE.test(image);
+        if (!propertiesFromEnv && !bitnami) continue;
+        const own = mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
+        const name = `Kafka broker (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
+        const variables = kafkaServiceVariables(ctx, doc, service, name);
+        const env = brokerVariables(variables);
         const end = propertiesFromEnv
           ? confluentBroker(
               env,
-              (p) => mountedTreeFile(own, p)?.file,
+              (p) => mountedTreeFile(own, p),
               confluent,
               confluent ? undefined : wurstmeisterWorkingDirectory(doc, service),
             )
-          : BITNAMI_KAFKA_IMAGE.test(image)
-            ? bitnamiBroker(env, own, {
-                isStore: (file) => stores.typeOf(file) !== undefined,
-                isDocument: (file) => documents.has(file),
-              })
-            : undefined;
-        const name = `Kafka broker (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
+          : bitnamiBroker(env, own, {
+              isStore: (file) => stores.typeOf(file) !== undefined,
+              isDocument: (file) => documents.has(file),
+            });
         const trust = end && brokerTrust(end, stores);
+        const because = trust && listenersElsewhere(env, confluent ? ['KAFKA_'] : ['KAFKA_', 'KAFKA_CFG_'], trust);
         const off = propertiesFromEnv ? interBrokerVerificationOff(env) : undefined;
-        const lists = (propertiesFromEnv || BITNAMI_KAFKA_IMAGE.test(image)) && brokerLists(env, confluent);
+        const lists = brokerLists(env, confluent);
         const runtime = serviceImageRuntime(doc, service, ctx.memo);
         const listenerEnds = propertiesFromEnv
-          ? brokerListenerEnds(doc, service, { name, own, stores, ...(runtime ? { runtime } : {}) })
+          ? brokerListenerEnds(doc, variableEntries(variables, 'KAFKA_'), {
+              name,
+              own,
+              stores,
+              ...(runtime ? { runtime } : {}),
+            })
           : [];
         if (listenerEnds.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...listenerEnds);
         if (!trust && !off && !lists) continue;
@@ -105,10 +115,33 @@ export const kafkaBrokersContributor: ModelContributor = {
           ...(off ? { hostnameVerificationOff: off } : {}),
           ...(lists || {}),
           ...(runtime ? { runtime } : {}),
+          ...(because ? { storesReadBecause: because } : {}),
         });
       }
   },
 };
+
+/**
+ * Where the broker's listeners are made TLS (the listener variable holding an SSL or SASL_SSL listener), when that is
+ * another file than the ones naming its stores (an env_file's line beside `environment:`'s): it decides too that the
+ * broker reads them. Undefined where a store's own file says it (the finding names that file already).
+ */
+function listenersElsewhere(
+  env: ReadonlyMap<string, BrokerVariable>,
+  prefixes: readonly string[],
+  trust: TlsTrustSettings,
+): RelatedLocation | undefined {
+  const variable = (name: string) => prefixes.map((prefix) => env.get(prefix + name)).find(Boolean);
+  const map = variable('LISTENER_SECURITY_PROTOCOL_MAP')?.value;
+  const tls = [variable('ADVERTISED_LISTENERS'), variable('LISTENERS')].find(
+    (v) => v && listenersSpeakTls(v.value, map),
+  );
+  const storeFiles = [trust.keyStore, trust.trustStore].map((store) =>
+    store?.path.from.kind === 'file' ? store.path.from.location.file : undefined,
+  );
+  if (!tls || storeFiles.includes(tls.keyAt.file)) return undefined;
+  return { ...tls.keyAt, message: 'its TLS listener is set here' };
+}
 
 /**
  * The protocols and cipher suites a broker with a TLS listener enables for them: ssl.enabled.protocols and
@@ -158,7 +191,7 @@ export function serviceImageRuntime(
 /** The stores a Confluent broker reads, as the configure script sets them: the written paths and where they are set. */
 function confluentBroker(
   env: ReadonlyMap<string, BrokerVariable>,
-  treeFile: (containerPath: string) => string | undefined,
+  treeFile: (containerPath: string) => { file: string; at: Location } | undefined,
   script: boolean,
   workingDirectory?: string,
 ): BrokerStores | undefined {
@@ -185,7 +218,7 @@ function confluentBroker(
     const type = env.get(`KAFKA_SSL_${kind}_TYPE`);
     return {
       containerPath,
-      ...(treeFound ? { treeFile: treeFound } : {}),
+      ...(treeFound ? { treeFile: treeFound.file, mountedAt: treeFound.at } : {}),
       at: written.at,
       ...(type ? { type } : {}),
       ...(password ? { passwordAt: password.keyAt } : {}),
@@ -231,7 +264,10 @@ function brokerTrust(found: BrokerStores, stores: TreeStores): TlsTrustSettings 
       from: { kind: 'file' as const, location: side.at, ...(side.note ? { note: side.note } : {}) },
     };
     const type = side.type ? traced(side.type.value, side.type.at.file, side.type.at.range) : undefined;
-    return storeRef(at, [], stores, type, side.passwordAt, side.treeFile);
+    const ref = storeRef(at, [], stores, type, side.passwordAt, side.treeFile);
+    // The mount decides which file the store is: named where the setting is another file's (an env_file's line).
+    if (side.mountedAt && side.mountedAt.file !== side.at.file) ref.mountedAt = side.mountedAt;
+    return ref;
   };
   const keyStore = ref(found.keyStore);
   const trustStore = ref(found.trustStore);
@@ -242,15 +278,15 @@ function brokerTrust(found: BrokerStores, stores: TreeStores): TlsTrustSettings 
   };
 }
 
-/** A service's `environment:` variables that have a value, by name (the last written wins). */
-function environmentOf(doc: ParsedDocument<ComposeData>, service: ComposeService): Map<string, BrokerVariable> {
+/** A broker's variables that have a value, by name, where each is written (its env file's line, or `environment:`'s). */
+function brokerVariables(variables: ServiceVariables): Map<string, BrokerVariable> {
   const env = new Map<string, BrokerVariable>();
-  for (const variable of service.environment)
+  for (const variable of variables.variables.values())
     if (variable.value !== undefined)
       env.set(variable.name, {
         value: variable.value,
-        at: { file: doc.file.path, range: variable.valueRange },
-        keyAt: { file: doc.file.path, range: variable.nameRange },
+        at: variableAt(variable, 'value'),
+        keyAt: variableAt(variable, 'key'),
       });
   return env;
 }

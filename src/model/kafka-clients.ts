@@ -6,7 +6,7 @@
  * (ConfigDef.parseType), so a value of spaces is empty.
  */
 import type { Location } from '../core/types';
-import type { Entry } from '../parse/types';
+import { entryIn, type Entry } from '../parse/types';
 import { traced } from './java-shared';
 import { KAFKA_TLS_PROTOCOLS, kafkaListOf } from './kafka-protocols';
 import type { TreeStores } from './store-files';
@@ -64,25 +64,25 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
     const keyStore = storeOf(input, setting, 'keystore');
     const trustStore = storeOf(input, setting, 'truststore');
     // An empty ssl.endpoint.identification.algorithm: the client checks no host name (JSSE skips an empty algorithm).
-    const tlsAt = protocol ? { file: input.file, range: protocol.keyRange } : view.connectsOver;
+    const tlsAt = protocol ? entryIn(input.file, protocol, 'key') : view.connectsOver;
     const identification = tlsAt && setting('ssl.endpoint.identification.algorithm');
     const off =
       tlsAt && identification && identification.value.trim() === ''
         ? {
             setting: identification.key,
-            at: { file: input.file, range: identification.keyRange },
+            at: entryIn(input.file, identification, 'key'),
             tlsAt,
             ...(view.connectsOver ? { listener: view.label } : {}),
           }
         : undefined;
     const list = (key: string) => {
       const entry = setting(key);
-      return entry && kafkaListOf(entry.key, entry.value, { file: input.file, range: entry.valueRange });
+      return entry && kafkaListOf(entry.key, entry.value, entryIn(input.file, entry, 'value'));
     };
     const protocols = list('ssl.enabled.protocols');
     const cipherSuites = list('ssl.cipher.suites');
     if (!keyStore && !trustStore && !off && !protocols && !cipherSuites) continue;
-    const id = decided.map((e) => `${e.key}@${e.keyRange.start.line}`).join('\n');
+    const id = decided.map((e) => `${e.key}@${e.file ?? ''}:${e.keyRange.start.line}`).join('\n');
     const group = groups.get(id);
     if (group) group.labels.push(view.label);
     else
@@ -125,7 +125,7 @@ function storeOf(input: KafkaViews, setting: SettingOf, kind: 'keystore' | 'trus
       value: written,
       from: {
         kind: 'file',
-        location: { file: configFile, range: location.valueRange },
+        location: entryIn(configFile, location, 'value'),
         ...(found?.note ? { note: found.note } : {}),
       },
     },
@@ -134,11 +134,12 @@ function storeOf(input: KafkaViews, setting: SettingOf, kind: 'keystore' | 'trus
   if (found) {
     ref.file = found.file;
     if (found.copiedBy) ref.copiedBy = found.copiedBy;
-    if (found.mountedAt) ref.mountedAt = found.mountedAt;
+    // The mount that places it decides too: named where the setting is another file's (an env_file's line).
+    if (found.mountedAt && found.mountedAt.file !== (location.file ?? configFile)) ref.mountedAt = found.mountedAt;
   }
   const typeValue = type?.value.trim();
   if (type && typeValue && !typeValue.includes('${'))
-    ref.type = { ...traced(typeValue, configFile, type.valueRange), value: typeValue.toUpperCase() };
+    ref.type = { ...traced(typeValue, type.file ?? configFile, type.valueRange), value: typeValue.toUpperCase() };
   else if (found) {
     const detected = stores.typeOf(found.file);
     if (detected)
@@ -147,6 +148,6 @@ function storeOf(input: KafkaViews, setting: SettingOf, kind: 'keystore' | 'trus
         from: { kind: 'file', location: { file: found.file }, note: 'detected from the file' },
       };
   }
-  if (password) ref.passwordAt = { file: configFile, range: password.keyRange } satisfies Location;
+  if (password) ref.passwordAt = entryIn(configFile, password, 'key');
   return ref;
 }

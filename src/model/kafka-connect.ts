@@ -11,7 +11,7 @@
  * case with `_` as `.` (confluentinc/kafka-images@f8e3015 kafka-connect-base kafka-connect.properties.template
  * `envToProps "CONNECT_"`; debezium/container-images@11ff531 connect-base/3.8/docker-entrypoint.sh).
  */
-import type { Entry } from '../parse/types';
+import { entryIn, type Entry } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import type { KafkaView, SettingOf } from './kafka-clients';
 import { addPlatformServiceEnds, listensOverHttps, type PlatformImage } from './kafka-platform-services';
@@ -154,7 +154,7 @@ export function connectGaps(
   setting: SettingOf,
   spell: (key: string) => string,
 ): KafkaConnectGap[] {
-  const at = (entry: Entry) => ({ file, range: entry.keyRange });
+  const at = (entry: Entry) => entryIn(file, entry, 'key');
   const speaksTls = (entry: Entry | undefined) =>
     entry !== undefined && KAFKA_TLS_PROTOCOLS.has(entry.value.trim().toUpperCase());
   const workerProtocol = setting('security.protocol');

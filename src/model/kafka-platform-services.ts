@@ -13,7 +13,8 @@ import type { ModelContext } from './contributor';
 import { builtDockerfile, deploymentMounts } from './compose-mounts';
 import { serviceImageRuntime } from './kafka-brokers';
 import { kafkaViewEnds, type KafkaView, type SettingOf } from './kafka-clients';
-import { mountedTreeFile, serviceVariables } from './kafka-protocols';
+import { kafkaServiceVariables, mountedStoreFile } from './kafka-protocols';
+import { variableEntries } from '../parse/compose-service-variables';
 import { treeStoresOf } from './store-files';
 import type { UnlinkedEnd } from './types';
 import { relativePosix } from '../core/posix-path';
@@ -25,7 +26,7 @@ export interface PlatformService {
   file: string;
   /** The setting a key is written as, through its variable (`kafkastore.ssl.keystore.location`). */
   setting: SettingOf;
-  /** Its variables with the prefix, by name. */
+  /** Its variables with the prefix, by name, each placed where it is written (Entry.file: an env file's line). */
   env: Map<string, Entry>;
 }
 
@@ -74,20 +75,17 @@ export function addPlatformServiceEnds(ctx: ModelContext, platform: PlatformImag
     for (const service of doc.data.services) {
       if (!serviceImages(service, doc.file.path, documents).some((image) => platform.image.test(image))) continue;
       // Each <PREFIX>_<NAME> is the setting <name>; the entry keeps the variable's name, where it is written.
-      const env = serviceVariables(service, platform.prefix);
+      const name = `${platform.what} (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
+      const env = variableEntries(kafkaServiceVariables(ctx, doc, service, name), platform.prefix);
       const setting: SettingOf = (key) => env.get(platform.variable(key));
       const own = mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
-      const name = `${platform.what} (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
       // The image's JDK, else the JDK the Dockerfile it builds names (its FROM: namedRuntimes).
       const built = builtDockerfile(doc.file.path, service);
       const runtime =
         serviceImageRuntime(doc, service, ctx.memo) ??
         (built !== undefined && documents.has(built) ? ctx.runtimeFor(built) : undefined);
       // A container path that a bind mount of the service fills with a store of the tree; else unknown.
-      const storeFile = (written: string) => {
-        const found = written.startsWith('/') ? mountedTreeFile(own, written) : undefined;
-        return found && stores.typeOf(found.file) !== undefined ? { file: found.file } : undefined;
-      };
+      const storeFile = mountedStoreFile(own, stores);
       const ends: UnlinkedEnd[] = platform
         .views({ name, file: doc.file.path, setting, env }, ctx)
         .flatMap((group) =>

@@ -4,9 +4,12 @@
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import type { ComposeService } from '../parse/compose';
+import type { ComposeData, ComposeService } from '../parse/compose';
+import { serviceVariables, type ServiceVariables } from '../parse/compose-service-variables';
 import { mountHolding } from '../parse/compose-volumes';
-import type { Entry } from '../parse/types';
+import type { ParsedDocument } from '../parse/types';
+import type { ModelContext } from './contributor';
+import type { TreeStores } from './store-files';
 import type { KafkaList, TreeMount } from './types';
 
 /** One environment variable of a Compose service, with where its value and its name are written. */
@@ -20,6 +23,8 @@ export interface BrokerVariable {
 export interface BrokerStore {
   containerPath: string;
   treeFile?: string;
+  /** The bind mount that puts `treeFile` at the path, when the path is a variable's (not the mount's own place). */
+  mountedAt?: Location;
   /** Where the path is decided: the variable that names it, or the bind mount that puts the file there. */
   at: Location;
   type?: BrokerVariable;
@@ -81,6 +86,20 @@ export function mountedTreeFile(
 }
 
 /**
+ * The tree store a bind mount of a Compose service puts at a container path its settings write, with that mount; else
+ * unknown (a relative path, a path no mount of the tree fills, a file that is no store).
+ */
+export function mountedStoreFile(
+  own: readonly TreeMount[],
+  stores: TreeStores,
+): (written: string) => { file: string; mountedAt: Location } | undefined {
+  return (written) => {
+    const found = written.startsWith('/') ? mountedTreeFile(own, written) : undefined;
+    return found && stores.typeOf(found.file) !== undefined ? { file: found.file, mountedAt: found.at } : undefined;
+  };
+}
+
+/**
  * A Kafka list setting as Kafka reads it (`ssl.enabled.protocols`, `ssl.cipher.suites`, or the variable an image writes
  * it from): split at commas, each name trimmed (ConfigDef.Type.LIST); an empty list leaves the JDK's default, as does a
  * value only the run knows (a placeholder, a config provider's `${file:…}`). DefaultSslEngineFactory hands the lists to
@@ -98,19 +117,20 @@ export function kafkaListOf(setting: string, value: string, at: Location): Kafka
 }
 
 /**
- * A Compose service's variables whose name starts with `prefix` and that have a value, as entries keyed by the variable's
- * name and placed where it is written (the last one a name is given wins, as Compose keeps it).
+ * The variables of a Compose service that runs a Kafka image (../parse/compose-service-variables.ts: its `env_file:`
+ * files, then its `environment:`), recording each env file Compose requires that the run does not hold as
+ * Deployment.kafkaUnreadEnvFiles (kafka/env-file-unread): it may set any variable `environment:` does not. An optional
+ * one (`required: false`) that the tree does not hold is left out, as Compose leaves it out when it is missing
+ * (https://docs.docker.com/reference/compose-file/services/#env_file).
  */
-export function serviceVariables(service: ComposeService, prefix: string): Map<string, Entry> {
-  const env = new Map<string, Entry>();
-  for (const variable of service.environment)
-    if (variable.value !== undefined && variable.name.startsWith(prefix))
-      env.set(variable.name, {
-        key: variable.name,
-        value: variable.value,
-        keyRange: variable.nameRange,
-        valueRange: variable.valueRange,
-        secret: variable.entry.secret,
-      });
-  return env;
+export function kafkaServiceVariables(
+  ctx: ModelContext,
+  doc: ParsedDocument<ComposeData>,
+  service: ComposeService,
+  component: string,
+): ServiceVariables {
+  const variables = serviceVariables(ctx.deployment.documents, doc, service);
+  for (const { envFile, at } of variables.unread)
+    if (envFile.required) (ctx.deployment.kafkaUnreadEnvFiles ??= []).push({ component, path: envFile.path, at });
+  return variables;
 }

@@ -25,12 +25,12 @@ import {
   serverImage,
   serverPort,
   serviceCalled,
-  serviceVariables,
-  type ServiceVariables,
+  knownServiceVariables,
   writtenJdbcUrl,
   type JdbcUrl,
   type ServiceAt,
 } from './jdbc-targets';
+import type { ServiceVariables } from '../parse/compose-service-variables';
 import type { SpringSettings } from './spring-settings';
 import type { MssqlCall } from './types';
 
@@ -117,7 +117,7 @@ export function mssqlCallOf(
   const server = serviceCalled(ctx, url, appFile, url.host);
   const image = server && serverImage(ctx, server);
   const product = image && !image.built ? mssqlServerImage(image.image) : undefined;
-  const variables = server && serviceVariables(ctx, server);
+  const variables = server && knownServiceVariables(ctx, server);
   if (!server || !image || !product || certificateProvisioned(server, variables)) return undefined;
   // No server listens where the URL calls (MSSQL_TCP_PORT moved it), or where it listens is unknown: nothing to judge.
   const listening = serverPort(ctx, server, MSSQL.portVariable.name, MSSQL.portVariable.defaultPort);

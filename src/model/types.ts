@@ -40,6 +40,7 @@ import type {
   LibertyStoreHome,
   UnlinkedEnd,
   KafkaConnectGap,
+  KafkaUnreadEnvFile,
   RefusedCall,
   NginxPlainPass,
   PlainCallToTls,
@@ -65,6 +66,7 @@ export type {
   UnlinkedEnd,
   KafkaList,
   KafkaConnectGap,
+  KafkaUnreadEnvFile,
   RefusedCall,
   NginxPlainPass,
   PlainCallToTls,
@@ -313,6 +315,8 @@ export interface Deployment {
   unlinkedEnds?: UnlinkedEnd[];
   /** Kafka Connect workers whose tasks' clients lack TLS settings the worker has (./kafka-connect.ts connectGaps). */
   kafkaConnectGaps?: KafkaConnectGap[];
+  /** Env files Compose requires of Kafka services that the run does not hold (./kafka-protocols.ts kafkaServiceVariables). */
+  kafkaUnreadEnvFiles?: KafkaUnreadEnvFile[];
   /**
    * Tree files a Dockerfile's COPY/ADD names that a `.dockerignore` leaves out of its build context, with the line that
    * does (src/parse/image-files.ts): the image does not hold them. Empty without the model.

@@ -25,6 +25,17 @@ import { parseSpringYaml } from './spring';
 import { LineIndex } from './text';
 import { legacyServices } from './compose-legacy';
 
+/**
+ * One `env_file:` item: a path (a string, or a list item's string or `path:`) and, since Compose 2.24.0, `required:`
+ * (default true; a missing optional file is ignored: https://docs.docker.com/reference/compose-file/services/#env_file).
+ */
+export interface ComposeEnvFile {
+  path: string;
+  /** Where the path is written. */
+  range: Range;
+  required: boolean;
+}
+
 export interface ComposeService {
   name: string;
   /** The build directory as written (relative to the compose file), when the service is built from the tree. */
@@ -56,7 +67,7 @@ export interface ComposeService {
   /** Spring `--name=value` arguments in its `command:` (they replace the image's CMD, after its ENTRYPOINT). */
   springArguments: JvmProperty[];
   /** Its `env_file:` files as written (relative to the compose file), in order: a later one wins. */
-  envFiles: { path: string; range: Range }[];
+  envFiles: ComposeEnvFile[];
   /** JVM options its `environment:` option variables and its `entrypoint:`/`command:` running `java` give. */
   jvm: StartJvmOptions;
   /**
@@ -75,7 +86,7 @@ export interface ComposeData {
 // A service name may hold dots (`oe.openelis.org`: Compose allows [a-zA-Z0-9._-]); the flattened keys join levels with
 // dots too, so the name is the shortest prefix after which a known key follows.
 const SERVICE_KEY =
-  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile(?:_inline)?)?|image|container_name|hostname|networks\.[^.[\]]+\.aliases\[\d+\]|network_mode|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path)?)?)$/;
+  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile(?:_inline)?)?|image|container_name|hostname|networks\.[^.[\]]+\.aliases\[\d+\]|network_mode|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path|\.required)?)?)$/;
 /** A service's `entrypoint:` or `command:` (a string or a list), read for a `java` command's JVM options. */
 const STARTS_KEY = /^services\.([^[\]]+?)\.(entrypoint|command)(?:\[\d+\])?$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
@@ -140,6 +151,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
       return services.get(name)!;
     };
     const starts = new Map<string, { entrypoint: [number, number][]; command: [number, number][] }>();
+    const envFileItems = new EnvFileItems();
     for (const entry of entries) {
       const key = specKey(entry.key);
       const start = STARTS_KEY.exec(key);
@@ -163,7 +175,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
       else if (m[2]!.startsWith('networks.'))
         named.networkAliases.push({ value: entry.value.trim(), range: entry.valueRange });
       else if (m[2] === 'network_mode') named.networkMode = { value: entry.value.trim(), range: entry.valueRange };
-      else if (m[2]!.startsWith('env_file')) named.envFiles.push({ path: entry.value, range: entry.valueRange });
+      else if (m[2]!.startsWith('env_file')) envFileItems.add(named, m[2]!, entry);
       else if (m[2]!.startsWith('command')) {
         const [start, end] = scalarOffsets(file.text, index, entry);
         named.springArguments.push(...scanSpringArguments(file.text, index, start, end));
@@ -176,6 +188,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
         jvmVariable(named.jvm, entry, m[3], file.text, index);
       }
     }
+    envFileItems.applyRequired();
     // A build mapping without a context builds the Compose file's directory (compose-spec/compose-spec#376: `context`
     // is optional and defaults to `.`): loolzaaa/sso-authentication-server@3d8cc38 writes `build: {dockerfile: Dockerfile}`.
     for (const named of services.values())
@@ -204,6 +217,32 @@ export const composeFormat: FormatHandler<ComposeData> = {
     };
   },
 };
+
+/** A service's `env_file:` items as their entries come (`env_file`, `env_file[0]`, `env_file[0].path`, `env_file[0].required`). */
+class EnvFileItems {
+  private readonly items = new Map<string, ComposeEnvFile>();
+  private readonly optional = new Set<string>();
+
+  add(service: ComposeService, key: string, entry: Entry): void {
+    const [, item, field] = /^env_file(?:\[(\d+)\](?:\.(path|required))?)?$/.exec(key) ?? [];
+    const id = `${service.name}\0${item ?? ''}`;
+    if (field === 'required') {
+      if (/^false$/i.test(entry.value.trim())) this.optional.add(id);
+      return;
+    }
+    const envFile: ComposeEnvFile = { path: entry.value, range: entry.valueRange, required: true };
+    this.items.set(id, envFile);
+    service.envFiles.push(envFile);
+  }
+
+  /** `required: false` may come before or after its item's `path:`. */
+  applyRequired(): void {
+    for (const id of this.optional) {
+      const envFile = this.items.get(id);
+      if (envFile) envFile.required = false;
+    }
+  }
+}
 
 /**
  * The Spring setting a variable binds, if any. A variable Compose takes from the shell (`- NAME`, `NAME: ~`;

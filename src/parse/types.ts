@@ -56,6 +56,11 @@ export interface Entry {
    * entry of its own there; a rule about the text as written (a plaintext secret) judges that one.
    */
   throughAlias?: boolean;
+  /**
+   * The file the entry is written in when it is not its document's: a Compose service's variable that its `env_file:`
+   * sets (./compose-service-variables.ts variableEntries), which a finding about it names.
+   */
+  file?: string;
 }
 
 /** Where configuration embedded in another file sits: a ConfigMap key, a heredoc to runmqsc (src/parse/embedded.ts). */
@@ -160,9 +165,15 @@ export function problemMessage(problem: ParseProblem, mask: (text: string) => st
 }
 
 export function entryLocation(doc: ParsedDocument, entry: Entry, part: 'key' | 'value' | 'line' = 'line'): Location {
-  if (part === 'key') return { file: doc.file.path, range: entry.keyRange };
-  if (part === 'value') return { file: doc.file.path, range: entry.valueRange };
-  return { file: doc.file.path, range: { start: entry.keyRange.start, end: entry.valueRange.end } };
+  return entryIn(doc.file.path, entry, part);
+}
+
+/** Where an entry of `file` is written (its own file when it names one: Entry.file). */
+export function entryIn(file: string, entry: Entry, part: 'key' | 'value' | 'line' = 'line'): Location {
+  const at = entry.file ?? file;
+  if (part === 'key') return { file: at, range: entry.keyRange };
+  if (part === 'value') return { file: at, range: entry.valueRange };
+  return { file: at, range: { start: entry.keyRange.start, end: entry.valueRange.end } };
 }
 
 /**

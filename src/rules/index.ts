@@ -57,6 +57,7 @@ import javaSpringSslBundleUndefined from './java/spring-ssl-bundle-undefined';
 import javaSpringSslBundleUnsupported from './java/spring-ssl-bundle-unsupported';
 import javaSpringSslIgnoredInWar from './java/spring-ssl-ignored-in-war';
 import kafkaConnectClientNotInheriting from './kafka/connect-client-not-inheriting';
+import kafkaEnvFileUnread from './kafka/env-file-unread';
 import kafkaHostnameVerificationDisabled from './kafka/hostname-verification-disabled';
 import kafkaLibrdkafkaVerificationDisabled from './kafka/librdkafka-verification-disabled';
 import kafkaPlaceholderNotExpanded from './kafka/placeholder-not-expanded';
@@ -193,6 +194,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaSpringSslBundleUnsupported,
   javaSpringSslIgnoredInWar,
   kafkaConnectClientNotInheriting,
+  kafkaEnvFileUnread,
   kafkaHostnameVerificationDisabled,
   kafkaLibrdkafkaVerificationDisabled,
   kafkaPlaceholderNotExpanded,

@@ -11,6 +11,7 @@
 import * as path from 'node:path';
 import type { ComposeData } from '../compose';
 import type { ParsedDocument } from '../types';
+import { serviceVariables, variableAt } from '../compose-service-variables';
 import { onHost, type FileCredential } from './confluent-credentials';
 
 /** Bitnami's Kafka image, also under its legacy repository (with or without a registry in front). */
@@ -27,13 +28,12 @@ export function bitnamiCredentials(documents: readonly ParsedDocument[]): FileCr
   for (const doc of documents.filter(isCompose))
     for (const service of doc.data.services) {
       if (!service.image || !BITNAMI_KAFKA_IMAGE.test(service.image)) continue;
-      // Compose keeps the last value a name is given.
+      // Its env files' variables, then its `environment:` (the last value a name is given wins).
+      const { variables } = serviceVariables(documents, doc, service);
       const variable = (name: string) => {
-        const v = service.environment.filter((e) => e.name === name).at(-1);
+        const v = variables.get(name);
         const value = v?.value?.trim();
-        return v && value && !value.includes('$')
-          ? { value, at: { file: doc.file.path, range: v.nameRange } }
-          : undefined;
+        return v && value && !value.includes('$') ? { value, at: variableAt(v, 'key') } : undefined;
       };
       const mountedConf = variable('KAFKA_MOUNTED_CONF_DIR')?.value ?? BITNAMI_MOUNTED_CONF_DIR;
       const certificatePassword = variable('KAFKA_CERTIFICATE_PASSWORD');

@@ -17,6 +17,7 @@ import type { Location } from '../../core/types';
 import type { ComposeData, ComposeService } from '../compose';
 import { mountHolding, type ComposeMount } from '../compose-volumes';
 import { parseProperties } from '../properties';
+import { serviceVariables } from '../compose-service-variables';
 import type { ParsedDocument } from '../types';
 
 /**
@@ -51,12 +52,10 @@ export function confluentCredentials(
   for (const doc of documents.filter(isCompose))
     for (const service of doc.data.services) {
       if (!service.image || !CONFLUENT_BROKER_IMAGE.test(service.image)) continue;
+      // Its env files' variables, then its `environment:` (the last value a name is given wins), as the model reads them.
+      const { variables } = serviceVariables(documents, doc, service);
       const value = (name: string) => {
-        // Compose keeps the last value a name is given (compose-go: a later item overrides), as the model does.
-        const v = service.environment
-          .filter((e) => e.name === name)
-          .at(-1)
-          ?.value?.trim();
+        const v = variables.get(name)?.value?.trim();
         return v && !v.includes('$') ? v : undefined;
       };
       if (!(value('KAFKA_ADVERTISED_LISTENERS') ?? '').includes('SSL://')) continue;
