@@ -86,6 +86,33 @@ export interface UnlinkedEnd {
    * the end's settings also name (Kafka's `spring.kafka.ssl.bundle` before 3.2), so that the store settings are read.
    */
   storesReadBecause?: RelatedLocation;
+  /**
+   * A Kafka client end (a client, Spring's producers and consumers, a Connect worker's or MirrorMaker's clients): its
+   * key store is sent only to a broker that asks for a certificate (cert/expired ties it to Deployment.kafkaBrokers).
+   * `bootstrapHosts`: the hosts its bootstrap.servers names, lower case; absent when unset or written with a placeholder.
+   */
+  kafkaClient?: { bootstrapHosts?: string[] };
+}
+
+/**
+ * A Kafka broker of the deployment with a TLS listener (a Compose service of a Kafka image, a server.properties):
+ * the names it answers to and whether it asks its clients for a certificate (Deployment.kafkaBrokers).
+ */
+export interface KafkaBrokerRecord {
+  /** `Kafka broker (docker-compose.yml service kafka1)`. */
+  name: string;
+  location: Location;
+  /**
+   * Its host names, lower case: a Compose service's name, `hostname:`, `container_name:` and network aliases, and the
+   * hosts of its advertised listeners (and listeners).
+   */
+  hosts: string[];
+  /**
+   * Whether it sends a CertificateRequest: `ssl.client.auth` (KAFKA_SSL_CLIENT_AUTH) as set, or `none`, Kafka's default,
+   * when unset (then `at` is absent); `unknown` when a placeholder, another value, a listener's own setting or an image
+   * convention the model does not read may decide.
+   */
+  clientAuth: { mode: 'none' | 'requested' | 'required' | 'unknown'; at?: Location };
 }
 
 /** A Kafka list setting (`ssl.enabled.protocols`, `ssl.cipher.suites`): its name, its names, and its text as written. */

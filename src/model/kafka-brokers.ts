@@ -36,7 +36,8 @@ import { bitnamiBroker } from './kafka-bitnami';
 import { brokerListenerEnds } from './kafka-broker-listeners';
 import { imageRuntime } from './runtime-named';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
-import type { JavaRuntime, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
+import type { JavaRuntime, KafkaBrokerRecord, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
+import { brokerClientAuth, kafkaHosts } from './kafka-client-auth';
 import type { Location, RelatedLocation } from '../core/types';
 import { relativePosix } from '../core/posix-path';
 
@@ -92,6 +93,13 @@ export const kafkaBrokersContributor: ModelContributor = {
               isStore: (file) => stores.typeOf(file) !== undefined,
               isDocument: (file) => documents.has(file),
             });
+        const record = brokerRecord(
+          service,
+          env,
+          { name, location: { file: doc.file.path } },
+          { fromEnv: propertiesFromEnv, bitnamiTls: !propertiesFromEnv && end !== undefined },
+        );
+        if (record) (ctx.deployment.kafkaBrokers ??= []).push(record);
         const trust = end && brokerTrust(end, stores);
         const because = trust && listenersElsewhere(env, confluent ? ['KAFKA_'] : ['KAFKA_', 'KAFKA_CFG_'], trust);
         const off = propertiesFromEnv ? interBrokerVerificationOff(env) : undefined;
@@ -289,4 +297,40 @@ function brokerVariables(variables: ServiceVariables): Map<string, BrokerVariabl
         keyAt: variableAt(variable, 'key'),
       });
   return env;
+}
+
+/**
+ * A Compose broker with a TLS listener, as its clients reach it (Deployment.kafkaBrokers): the names Compose gives its
+ * containers and the hosts of its listeners, and its KAFKA_SSL_CLIENT_AUTH (ssl.client.auth: ./kafka-client-auth.ts).
+ * A listener's own `KAFKA_LISTENER_NAME_<L>_SSL_CLIENT_AUTH` that says otherwise, or Bitnami's image (whose scripts set
+ * ssl.client.auth from variables of their own), leaves it unknown.
+ */
+function brokerRecord(
+  service: ComposeService,
+  env: ReadonlyMap<string, BrokerVariable>,
+  named: Pick<KafkaBrokerRecord, 'name' | 'location'>,
+  image: { fromEnv: boolean; bitnamiTls: boolean },
+): KafkaBrokerRecord | undefined {
+  const written = (name: string) => env.get(name)?.value ?? '';
+  const listeners = [written('KAFKA_ADVERTISED_LISTENERS'), written('KAFKA_LISTENERS')].join(',');
+  const tls = image.fromEnv
+    ? listenersSpeakTls(listeners, env.get('KAFKA_LISTENER_SECURITY_PROTOCOL_MAP')?.value)
+    : image.bitnamiTls;
+  if (!tls) return undefined;
+  const names = [
+    service.name,
+    service.hostname?.value,
+    service.containerName?.value,
+    ...service.networkAliases.map((a) => a.value),
+  ];
+  const hosts = new Set([...names, ...(kafkaHosts(listeners) ?? [])].flatMap((h) => (h ? [h.toLowerCase()] : [])));
+  const auth = env.get('KAFKA_SSL_CLIENT_AUTH');
+  const own = brokerClientAuth(auth?.value, auth?.at);
+  const differs = [...env.keys()].some(
+    (name) =>
+      /^KAFKA_LISTENER_NAME_.+_SSL_CLIENT_AUTH$/.test(name) &&
+      brokerClientAuth(written(name), undefined).mode !== own.mode,
+  );
+  const clientAuth = image.fromEnv && !differs ? own : { mode: 'unknown' as const };
+  return { ...named, hosts: [...hosts], clientAuth };
 }

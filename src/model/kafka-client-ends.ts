@@ -89,6 +89,8 @@ export function kafkaClientTls(
 export interface KafkaClient {
   client: string;
   tls: KafkaClientTls;
+  /** The hosts its bootstrap servers name (kafkaHosts); undefined when unset or a placeholder. */
+  hosts: string[] | undefined;
   apart?: string;
   storesReadBecause?: UnlinkedEnd['storesReadBecause'];
 }
@@ -102,17 +104,19 @@ export function kafkaClientEnds(
   clients: readonly KafkaClient[],
   name: (clients: string[]) => string,
 ): UnlinkedEnd[] {
-  const byStores = new Map<string, { clients: string[]; first: KafkaClient }>();
+  const byStores = new Map<string, { clients: string[]; first: KafkaClient; reach: (string[] | undefined)[] }>();
   for (const c of clients) {
     const { trust, off, protocols, cipherSuites } = c.tls;
     const key =
       [trust.keyStore, trust.trustStore].map((s) => (s ? placeOf(s) : '')).join('|') +
       `|${off ? placeOf(off.at) : ''}|${c.apart ?? ''}|${protocols ? placeOf(enabledAt(protocols)) : ''}|${cipherSuites ? placeOf(enabledAt(cipherSuites)) : ''}`;
     const same = byStores.get(key);
-    if (same) same.clients.push(c.client);
-    else byStores.set(key, { clients: [c.client], first: c });
+    if (same) {
+      same.clients.push(c.client);
+      same.reach.push(c.hosts);
+    } else byStores.set(key, { clients: [c.client], first: c, reach: [c.hosts] });
   }
-  return [...byStores.values()].map(({ clients: names, first: { tls, storesReadBecause } }) => ({
+  return [...byStores.values()].map(({ clients: names, first: { tls, storesReadBecause }, reach }) => ({
     name: name(names),
     location: app.location,
     implementation: app.tls?.implementation ?? 'jsse',
@@ -122,6 +126,7 @@ export function kafkaClientEnds(
     ...(tls.protocols ? { protocols: tls.protocols } : {}),
     ...(tls.cipherSuites ? { cipherSuites: tls.cipherSuites } : {}),
     ...(app.runtime ? { runtime: app.runtime } : {}),
+    kafkaClient: reach.every((h) => h !== undefined) ? { bootstrapHosts: [...new Set(reach.flat())] } : {},
   }));
 }
 

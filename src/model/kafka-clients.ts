@@ -11,6 +11,7 @@ import { traced } from './java-shared';
 import { KAFKA_TLS_PROTOCOLS, kafkaListOf } from './kafka-protocols';
 import type { TreeStores } from './store-files';
 import type { JavaRuntime, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
+import { kafkaHosts } from './kafka-client-auth';
 
 /** The entry that decides a Kafka setting (`ssl.keystore.location`) for one view, if any. */
 export type SettingOf = (key: string) => Entry | undefined;
@@ -83,9 +84,15 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
     const cipherSuites = list('ssl.cipher.suites');
     if (!keyStore && !trustStore && !off && !protocols && !cipherSuites) continue;
     const id = decided.map((e) => `${e.key}@${e.file ?? ''}:${e.keyRange.start.line}`).join('\n');
+    // Not a setting that makes ends apart: the brokers the views reach, together (./kafka-client-auth.ts).
+    const bootstrap = input.role === 'client' ? view.setting('bootstrap.servers') : undefined;
+    const kafkaClient =
+      input.role === 'client' ? { bootstrapHosts: bootstrap && kafkaHosts(bootstrap.value) } : undefined;
     const group = groups.get(id);
-    if (group) group.labels.push(view.label);
-    else
+    if (group) {
+      group.labels.push(view.label);
+      group.end.kafkaClient = reachingEither(group.end.kafkaClient, kafkaClient);
+    } else
       groups.set(id, {
         labels: [view.label],
         end: {
@@ -99,6 +106,7 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
           ...(protocols ? { protocols } : {}),
           ...(cipherSuites ? { cipherSuites } : {}),
           ...(input.runtime ? { runtime: input.runtime } : {}),
+          ...(kafkaClient ? { kafkaClient: withoutUnknown(kafkaClient) } : {}),
         },
       });
   }
@@ -108,6 +116,21 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
     name: whole ? input.name : input.nameOf(labels),
     ...end,
   }));
+}
+
+/** Clients of two views are one end: it reaches the brokers of both; unknown when either's are. */
+function reachingEither(
+  a: UnlinkedEnd['kafkaClient'],
+  b: { bootstrapHosts: string[] | undefined } | undefined,
+): UnlinkedEnd['kafkaClient'] {
+  if (!a || !b) return a;
+  return a.bootstrapHosts && b.bootstrapHosts
+    ? { bootstrapHosts: [...new Set([...a.bootstrapHosts, ...b.bootstrapHosts])] }
+    : {};
+}
+
+function withoutUnknown(client: { bootstrapHosts: string[] | undefined }): NonNullable<UnlinkedEnd['kafkaClient']> {
+  return client.bootstrapHosts ? { bootstrapHosts: client.bootstrapHosts } : {};
 }
 
 /** The store `ssl.<kind>.location` names for a view, with the tree file it is when the tree shows which. */

@@ -34,7 +34,8 @@ import {
 import { serviceImageRuntime } from './kafka-brokers';
 import { tlsListenerNames } from './kafka-protocols';
 import { treeStoresOf, type TreeStores } from './store-files';
-import type { JavaRuntime, KafkaConnectGap, TreeMount, UnlinkedEnd } from './types';
+import type { JavaRuntime, KafkaBrokerRecord, KafkaConnectGap, TreeMount, UnlinkedEnd } from './types';
+import { brokerClientAuth, kafkaHosts } from './kafka-client-auth';
 import { relativePosix } from '../core/posix-path';
 
 /** Settings only a broker (or KRaft controller) has. */
@@ -59,8 +60,10 @@ export const kafkaPropertiesContributor: ModelContributor = {
       const gaps: KafkaConnectGap[] = [];
       const runtime = propertiesRuntime(ctx, doc.file.path, mounts);
       const where = { stores, mounts, ...(runtime ? { runtime } : {}) };
-      const ends = kafkaEnds(doc, relativePosix(ctx.deployment.root, doc.file.path), where, gaps);
+      const brokers: KafkaBrokerRecord[] = [];
+      const ends = kafkaEnds(doc, relativePosix(ctx.deployment.root, doc.file.path), where, { gaps, brokers });
       if (ends.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...ends);
+      if (brokers.length > 0) (ctx.deployment.kafkaBrokers ??= []).push(...brokers);
       if (gaps.length > 0) (ctx.deployment.kafkaConnectGaps ??= []).push(...gaps);
     }
   },
@@ -78,7 +81,7 @@ function kafkaEnds(
   doc: ParsedDocument,
   name: string,
   { stores, mounts, runtime }: { stores: TreeStores; mounts: TreeMount[]; runtime?: JavaRuntime },
-  gaps: KafkaConnectGap[],
+  { gaps, brokers }: { gaps: KafkaConnectGap[]; brokers: KafkaBrokerRecord[] },
 ): UnlinkedEnd[] {
   // java.util.Properties keeps the last value of a key.
   const settings = new Map<string, Entry>();
@@ -100,6 +103,7 @@ function kafkaEnds(
       value('listener.security.protocol.map'),
     );
     const broker = `Kafka broker (${name})`;
+    if (listeners.length > 0) brokers.push(propertiesBroker(broker, file, settings));
     const connectsOver = clientListeners(settings, file);
     return kafkaViewEnds({
       ...common,
@@ -160,6 +164,26 @@ function kafkaEnds(
     role: 'client',
     views: [{ label: 'client', setting }],
   });
+}
+
+/**
+ * A broker of a properties file with a TLS listener (Deployment.kafkaBrokers): the hosts of its listeners and its
+ * ssl.client.auth, unknown where a listener's own `listener.name.<l>.ssl.client.auth` says otherwise.
+ */
+function propertiesBroker(name: string, file: string, settings: ReadonlyMap<string, Entry>): KafkaBrokerRecord {
+  const listeners = ['advertised.listeners', 'listeners'].map((key) => settings.get(key)?.value ?? '').join(',');
+  const auth = settings.get('ssl.client.auth');
+  const own = brokerClientAuth(auth?.value, auth && { file, range: auth.valueRange });
+  const differs = [...settings.values()].some(
+    (e) =>
+      /^listener\.name\..+\.ssl\.client\.auth$/.test(e.key) && brokerClientAuth(e.value, undefined).mode !== own.mode,
+  );
+  return {
+    name,
+    location: { file },
+    hosts: kafkaHosts(listeners) ?? [],
+    clientAuth: differs ? { mode: 'unknown' } : own,
+  };
 }
 
 /**

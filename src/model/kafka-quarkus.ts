@@ -14,6 +14,7 @@ import type { ParsedDocument } from '../parse/types';
 import type { Entry } from '../parse/types';
 import { KAFKA_CLIENT_KEYS, kafkaClientEnds, kafkaClientTls, speaksTls, type KafkaClient } from './kafka-client-ends';
 import type { KafkaClientKey } from './kafka-client-ends';
+import { kafkaHosts } from './kafka-client-auth';
 import type { QuarkusSettings } from './quarkus-settings';
 import type { SpringSettings } from './spring-settings';
 import type { TreeStores } from './store-files';
@@ -69,7 +70,8 @@ export function quarkusKafkaEnds(
     const protocol = decides('protocol');
     if (!speaksTls(protocol) || TLS_ELSEWHERE.some((key) => setting(key))) continue;
     const tls = kafkaClientTls(decides, placed, stores, protocol);
-    if (tls && !unknown) clients.push({ client, tls });
+    const bootstrap = setting('bootstrap.servers');
+    if (tls && !unknown) clients.push({ client, tls, hosts: bootstrap && kafkaHosts(bootstrap.value) });
   }
   return kafkaClientEnds(app, clients, (ends) =>
     ends[0] === 'clients'

@@ -21,13 +21,14 @@ import type { SpringSettings } from './spring-settings';
 import { bundleStores, usableValue } from './spring-stores';
 import type { TreeStores } from './store-files';
 import type { JavaAppAttributes, SpringBootRelease } from './attributes';
+import { kafkaHosts } from './kafka-client-auth';
 import type { Component, UnlinkedEnd } from './types';
 
 /** The Kafka clients Spring Boot configures, each with its own `spring.kafka.<client>.*` settings. */
 const CLIENTS = ['producer', 'consumer', 'admin', 'streams'] as const;
 
 /** The name Spring Boot's `ssl.*` and `security.*` properties give a Kafka key (none: only `properties.*` sets it). */
-const SPRING_NAMES: Partial<Record<KafkaClientKey | 'bundle', string>> = {
+const SPRING_NAMES: Partial<Record<KafkaClientKey | 'bundle' | 'bootstrap', string>> = {
   protocol: 'security.protocol',
   keyStore: 'ssl.key-store-location',
   keyStoreType: 'ssl.key-store-type',
@@ -36,6 +37,7 @@ const SPRING_NAMES: Partial<Record<KafkaClientKey | 'bundle', string>> = {
   trustStoreType: 'ssl.trust-store-type',
   trustStorePassword: 'ssl.trust-store-password',
   bundle: 'ssl.bundle',
+  bootstrap: 'bootstrap-servers',
 };
 
 /**
@@ -55,8 +57,9 @@ export function springKafkaEnds(
   const clients: KafkaClient[] = [];
   for (const client of CLIENTS) {
     // The setting that decides a Kafka key for this client: the last of the layers Spring Boot applies in order.
-    const decides = (setting: KafkaClientKey | 'bundle'): Entry | undefined => {
-      const kafka = setting === 'bundle' ? undefined : KAFKA_CLIENT_KEYS[setting];
+    const decides = (setting: KafkaClientKey | 'bundle' | 'bootstrap'): Entry | undefined => {
+      const kafka =
+        setting === 'bundle' ? undefined : setting === 'bootstrap' ? 'bootstrap.servers' : KAFKA_CLIENT_KEYS[setting];
       const spring = SPRING_NAMES[setting];
       const layers = ['spring.kafka.', `spring.kafka.${client}.`].flatMap((prefix) => [
         ...(spring ? [prefix + spring] : []),
@@ -88,7 +91,13 @@ export function springKafkaEnds(
             message: `${bundleIgnoredBy.by} names Spring Boot ${bundleIgnoredBy.version}, which ignores ${ignoredBundle.key}`,
           }
         : undefined;
-    clients.push({ client, tls, ...(ignored && { apart: ignored.message, storesReadBecause: ignored }) });
+    const bootstrap = decides('bootstrap');
+    clients.push({
+      client,
+      tls,
+      hosts: bootstrap && kafkaHosts(bootstrap.value),
+      ...(ignored && { apart: ignored.message, storesReadBecause: ignored }),
+    });
   }
   return kafkaClientEnds(
     app,

@@ -39,6 +39,7 @@ import type {
   LibertyIncludesMissing,
   LibertyStoreHome,
   UnlinkedEnd,
+  KafkaBrokerRecord,
   KafkaConnectGap,
   KafkaUnreadEnvFile,
   RefusedCall,
@@ -64,6 +65,7 @@ export type {
   LibertyIncludesMissing,
   LibertyStoreHome,
   UnlinkedEnd,
+  KafkaBrokerRecord,
   KafkaList,
   KafkaConnectGap,
   KafkaUnreadEnvFile,
@@ -313,6 +315,8 @@ export interface Deployment {
    * read are in use (`UnlinkedEnd.useUnknown`: perhaps). Unset without the model.
    */
   unlinkedEnds?: UnlinkedEnd[];
+  /** Kafka brokers with a TLS listener (./kafka-brokers.ts, ./kafka-properties.ts). Unset without the model. */
+  kafkaBrokers?: KafkaBrokerRecord[];
   /** Kafka Connect workers whose tasks' clients lack TLS settings the worker has (./kafka-connect.ts connectGaps). */
   kafkaConnectGaps?: KafkaConnectGap[];
   /** Env files Compose requires of Kafka services that the run does not hold (./kafka-protocols.ts kafkaServiceVariables). */

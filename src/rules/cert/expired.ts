@@ -26,7 +26,7 @@ import {
 } from './_lib/chain-member';
 import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOfExpiredFile } from './_lib/anchors';
 import { ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
-import { websphereClientKeyStore } from './_lib/client-key-store';
+import { clientKeyStoreOf, websphereClientKeyStore } from './_lib/client-key-store';
 import { ours, said, type Phrase } from '../../core/phrase';
 import { reportGrouped, reportedCopy, type ReportedCopy } from './_lib/copies';
 import {
@@ -86,6 +86,10 @@ export default defineRule({
         "Certificate {{dn}}{{copies}} expired on {{date}}. Only the tests' configuration names {{file}}: {{setting}} in {{config}}, in the resources of a test source set ({{dir}}), which are on the tests' classpath only and never packaged with the app, so no deployed server or client presents it from there. Renew it if the tests need a valid certificate, or remove it if nothing uses it",
       expiredClientKeyStore:
         "Certificate {{dn}}{{copies}} expired on {{date}}. {{file}} is the key store of the WebSphere client configuration {{props}}: a client sends its own certificate only to a server that asks for one (client authentication), and no link of this tree shows such a server. A server that asks rejects it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; GSKit: GSK_ERROR_BAD_DATE); one that does not never sees it. Renew it before a server requires client certificates, or remove it",
+      expiredClientKeyStoreUnasked:
+        "Certificate {{dn}}{{copies}} expired on {{date}}. {{file}} is the key store of {{clients}}: a client sends its own certificate only to a server that asks for one (client authentication, such as a Kafka broker's ssl.client.auth requested or required), and {{why}}. A server that asks rejects it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException); one that does not never sees it. Renew it before a server asks for client certificates, or remove it",
+      expiredClientKeyStoreNeverSent:
+        'Certificate {{dn}}{{copies}} expired on {{date}}, but {{file}} is only the key store of {{clients}}, and the brokers it reaches ({{brokers}}) do not ask for a client certificate (ssl.client.auth none): a client sends its certificate only when asked, so no handshake sends this one. Renew it before a broker sets ssl.client.auth to requested or required, or remove it',
       expiredAnchor:
         "Certificate {{dn}}{{copies}} expired on {{date}}, but the links that use it use it only as a trust anchor (or trust it directly as a leaf in their trust store), and JSSE does not check an anchor's dates: those handshakes still succeed. OpenSSL (nginx) and GSKit would refuse it: replace it with the CA's current certificate when convenient",
     },
@@ -164,6 +168,30 @@ export default defineRule({
         sayUnnamed(scene, { c, expired, dn, date, location, fingerprint, perhapsNamed: use.use === 'perhaps' });
         continue;
       }
+      // A client's own certificate (a Kafka client's key store, a plain Java app's -Djavax.net.ssl.keyStore) that no link
+      // presents: sent only to a server that asks for one (client-key-store.ts clientKeyStoreOf). A broker it reaches that
+      // asks keeps the error, with the place that says so.
+      const clientSide =
+        expired && !used.has(c.cert.fingerprintSha256) && !presented.has(c.cert.fingerprintSha256)
+          ? clientKeyStoreOf(ctx.deployment, c)
+          : undefined;
+      if (clientSide && clientSide.servers !== 'ask') {
+        const file = path.basename(c.doc.file.path);
+        say(c, {
+          messageId:
+            clientSide.servers === 'never-ask' ? 'expiredClientKeyStoreNeverSent' : 'expiredClientKeyStoreUnasked',
+          data:
+            clientSide.servers === 'never-ask'
+              ? { dn, date, file, clients: clientSide.clients, brokers: clientSide.brokers }
+              : { dn, date, file, clients: clientSide.clients, why: clientSide.why },
+          location,
+          related: [...(storeRelated(c).related ?? []), ...use.by, ...clientSide.related],
+          fingerprint,
+          severity: clientSide.servers === 'never-ask' ? 'info' : 'warning',
+        });
+        continue;
+      }
+      const asking = clientSide?.servers === 'ask' ? clientSide.asking : [];
       // The own certificate of a WebSphere client (ssl.client.props) that no link presents: sent only to a server that
       // asks for a client certificate, and the tree shows none (todaynowork/websphere_ejb_lookup's key.p12).
       const clientKeyStore =
@@ -217,6 +245,7 @@ export default defineRule({
               ...(storeRelated(c).related ?? []),
               ...trustedCopiesRelated(c, copies),
               ...use.by,
+              ...asking,
               ...chainFileLeavesRelated(c, chainFiles),
             ],
             fingerprint,
@@ -250,6 +279,7 @@ export default defineRule({
         // A self-signed certificate is judged an error because links present it: they are named.
         ...(ownExpired ? (onLinks ?? []).flatMap((u) => trustRelated(u.lt, u.check, location)) : []),
         ...use.by,
+        ...asking,
         ...chainFileLeavesRelated(c, chainFiles),
       ];
       // Every anchor of its file expired, and an OpenSSL end verifies its peers against that file: all of them fail.

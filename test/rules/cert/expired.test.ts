@@ -1179,37 +1179,45 @@ ruleTester(rule, {
   valid: [],
   invalid: [
     {
-      name: 'a Spring Boot Kafka client key store (spring.kafka.ssl.*, security.protocol SSL): named, an error',
+      name: 'a Spring Boot Kafka client key store (spring.kafka.ssl.*, security.protocol SSL): named, a warning (no broker in the tree shows whether it asks for client certificates)',
       files: springKafka(
         'spring.kafka.security.protocol=SSL\nspring.kafka.ssl.key-store-location=classpath:kafka/key.jks\nspring.kafka.ssl.key-store-password=Pk12-planted-Zq9\n',
       ),
       options: { referenceDate: '2047-01-01' },
-      errors: inKafkaKey('expired', 'error', [{ file: 'app/src/main/resources/application.properties', line: 3 }]),
+      errors: inKafkaKey('expiredClientKeyStoreUnasked', 'warning', [
+        { file: 'app/src/main/resources/application.properties', line: 3 },
+      ]),
     },
     {
-      name: "a consumer's own pass-through properties (spring.kafka.consumer.properties.ssl.keystore.location): an error",
+      name: "a consumer's own pass-through properties (spring.kafka.consumer.properties.ssl.keystore.location): its key store (a warning)",
       files: springKafka(
         'spring.kafka.security.protocol=PLAINTEXT\nspring.kafka.consumer.properties.security.protocol=SASL_SSL\nspring.kafka.consumer.properties.ssl.keystore.location=classpath:kafka/key.jks\n',
       ),
       options: { referenceDate: '2047-01-01' },
-      errors: inKafkaKey('expired', 'error', [{ file: 'app/src/main/resources/application.properties', line: 4 }]),
+      errors: inKafkaKey('expiredClientKeyStoreUnasked', 'warning', [
+        { file: 'app/src/main/resources/application.properties', line: 4 },
+      ]),
     },
     {
       // Spring Boot 3.2+: spring.kafka.ssl.bundle makes the clients' SSLEngine from the bundle (SslBundleSslEngineFactory).
-      name: "a Kafka client's SSL bundle (spring.kafka.ssl.bundle): the bundle's key store is the client's (an error)",
+      name: "a Kafka client's SSL bundle (spring.kafka.ssl.bundle): the bundle's key store is the client's (a warning)",
       files: springKafka(
         'spring.kafka.security.protocol=SSL\nspring.kafka.ssl.bundle=kafka\nspring.ssl.bundle.jks.kafka.keystore.location=classpath:kafka/key.jks\nspring.ssl.bundle.jks.kafka.keystore.password=Pk12-planted-Zq9\n',
       ),
       options: { referenceDate: '2047-01-01' },
-      errors: inKafkaKey('expired', 'error', [{ file: 'app/src/main/resources/application.properties', line: 4 }]),
+      errors: inKafkaKey('expiredClientKeyStoreUnasked', 'warning', [
+        { file: 'app/src/main/resources/application.properties', line: 4 },
+      ]),
     },
     {
-      name: "a producer's own bundle (spring.kafka.producer.ssl.bundle): its key store is named (an error)",
+      name: "a producer's own bundle (spring.kafka.producer.ssl.bundle): its key store is named (a warning)",
       files: springKafka(
         'spring.kafka.security.protocol=SSL\nspring.kafka.producer.ssl.bundle=kafka\nspring.ssl.bundle.jks.kafka.keystore.location=classpath:kafka/key.jks\n',
       ),
       options: { referenceDate: '2047-01-01' },
-      errors: inKafkaKey('expired', 'error', [{ file: 'app/src/main/resources/application.properties', line: 4 }]),
+      errors: inKafkaKey('expiredClientKeyStoreUnasked', 'warning', [
+        { file: 'app/src/main/resources/application.properties', line: 4 },
+      ]),
     },
     {
       // Which files a bundle the tree does not define reads is unknown: its client names no store. The bundle the tree
@@ -1226,7 +1234,7 @@ ruleTester(rule, {
     {
       // Spring Boot v3.1.0's KafkaProperties.Ssl has no bundle (knowledge spring-boot.json): the setting is ignored and
       // the client reads its store settings.
-      name: "Spring Boot 3.1.5 (the project's pom): spring.kafka.ssl.bundle is ignored, the key store setting is read",
+      name: "Spring Boot 3.1.5 (the project's pom): spring.kafka.ssl.bundle is ignored, the key store setting is read (a warning)",
       files: {
         ...springKafka(
           'spring.kafka.security.protocol=SSL\nspring.kafka.ssl.bundle=kafka\nspring.kafka.ssl.key-store-location=classpath:kafka/key.jks\nspring.ssl.bundle.jks.kafka.keystore.location=classpath:kafka/other.jks\n',
@@ -1235,7 +1243,7 @@ ruleTester(rule, {
           '<project>\n  <parent>\n    <groupId>org.springframework.boot</groupId>\n    <artifactId>spring-boot-starter-parent</artifactId>\n    <version>3.1.5</version>\n  </parent>\n</project>\n',
       },
       options: { referenceDate: '2047-01-01' },
-      errors: inKafkaKey('expired', 'error', [
+      errors: inKafkaKey('expiredClientKeyStoreUnasked', 'warning', [
         { file: 'app/src/main/resources/application.properties', line: 4 },
         { file: 'app/pom.xml', line: 5 },
       ]),
@@ -1451,6 +1459,14 @@ const inKafkaStore = (
         },
       ];
 const inKafkaFileKey = (file: string, line: number) => inKafkaStore(file, line, 'expired', 'error');
+/** A Compose broker advertised as kafka:9093 that asks its clients for no certificate (KAFKA_SSL_CLIENT_AUTH none, line 6). */
+const brokerAsksNone = {
+  'docker-compose.yml':
+    'services:\n  kafka:\n    image: confluentinc/cp-kafka:7.6.0\n    environment:\n      KAFKA_ADVERTISED_LISTENERS: SSL://kafka:9093\n      KAFKA_SSL_CLIENT_AUTH: none\n',
+};
+/** key.jks as a Kafka client's key store, no broker of the tree shown to ask for client certificates (a warning). */
+const inKafkaClientKey = (file: string, line: number) =>
+  inKafkaStore(file, line, 'expiredClientKeyStoreUnasked', 'warning');
 /**
  * key.jks named only as a trust store: JSSE trusts its key entry's certificate without checking its dates, and no one
  * sends the rest of the entry's chain (an info each, naming the client that reads the store).
@@ -1461,13 +1477,29 @@ ruleTester(rule, {
   invalid: [
     {
       // gregclinker/kafka-mtls-example@8464e3e ssl.properties: `--command-config ssl.properties` run beside secrets/.
-      name: "a Kafka client's properties file, a location relative to it: the store beside it is the client's (an error)",
+      name: "a Kafka client's properties file, a location relative to it: the store beside it is the client's (a warning: no broker in the tree)",
       files: kafkaFile(
         'ssl.properties',
         'bootstrap.servers=localhost:29092\nsecurity.protocol=SSL\nssl.keystore.location=secrets/key.jks\nssl.keystore.password=Pk12-planted-Zq9\n',
       ),
       options: { referenceDate: '2047-01-01' },
-      errors: inKafkaFileKey('ssl.properties', 3),
+      errors: inKafkaClientKey('ssl.properties', 3),
+    },
+    {
+      // The broker its bootstrap servers name sends no CertificateRequest (KAFKA_SSL_CLIENT_AUTH none): the client's
+      // certificate is never sent (expired-client-key-store.test.ts has the other cases).
+      name: "a Kafka client's key store, the broker it reaches asks no client certificate (an info)",
+      files: {
+        ...kafkaFile(
+          'ssl.properties',
+          'bootstrap.servers=kafka:9093\nsecurity.protocol=SSL\nssl.keystore.location=secrets/key.jks\n',
+        ),
+        ...brokerAsksNone,
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: inKafkaStore('ssl.properties', 3, 'expiredClientKeyStoreNeverSent', 'info', [
+        { file: 'docker-compose.yml', line: 6 },
+      ]),
     },
     {
       name: "a broker's server.properties with an SSL listener, its store at an absolute path Compose mounts (an error)",
@@ -1522,13 +1554,13 @@ ruleTester(rule, {
     },
     {
       // A Connect worker's source tasks' producers read only producer.* (apache/kafka 3.8.0 Worker.baseProducerConfigs).
-      name: "a Connect worker's producer store (producer.ssl.keystore.location): the producers' (an error)",
+      name: "a Connect worker's producer store (producer.ssl.keystore.location): the producers' (a warning)",
       files: kafkaFile(
         'connect-distributed.properties',
         'bootstrap.servers=kafka:9093\nconfig.storage.topic=connect-configs\nproducer.security.protocol=SSL\nproducer.ssl.keystore.location=secrets/key.jks\n',
       ),
       options: { referenceDate: '2047-01-01' },
-      errors: inKafkaFileKey('connect-distributed.properties', 4),
+      errors: inKafkaClientKey('connect-distributed.properties', 4),
     },
     {
       // MirrorMaker 2 gives a cluster's clients its <alias>.* settings over the top-level ones (MirrorMakerConfig.clusterProps).
@@ -1542,13 +1574,13 @@ ruleTester(rule, {
     },
     {
       // A cluster's producers read <alias>.producer.* first (MirrorClientConfig.clientConfig, valuesWithPrefixOverride).
-      name: "a MirrorMaker 2 cluster's producers' own store (primary.producer.ssl.keystore.location): an error",
+      name: "a MirrorMaker 2 cluster's producers' own store (primary.producer.ssl.keystore.location): a warning",
       files: kafkaFile(
         'connect-mirror-maker.properties',
         'clusters = primary, backup\nprimary.bootstrap.servers = kafka:9093\nprimary.security.protocol = SSL\nprimary.producer.ssl.keystore.location = secrets/key.jks\n',
       ),
       options: { referenceDate: '2047-01-01' },
-      errors: inKafkaFileKey('connect-mirror-maker.properties', 4),
+      errors: inKafkaClientKey('connect-mirror-maker.properties', 4),
     },
     {
       // cp-kafka-connect writes each CONNECT_* variable into the worker's properties (confluentinc/kafka-images@f8e3015
@@ -1579,14 +1611,14 @@ ruleTester(rule, {
       // cp-schema-registry writes each SCHEMA_REGISTRY_* variable into schema-registry.properties
       // (confluentinc/schema-registry-images@f56e9d7); its store's Kafka client reads kafkastore.ssl.* once
       // kafkastore.security.protocol is SSL. jforge/kafka-ssl-compose (sweep53): the expired store was an info.
-      name: "a Compose Schema Registry's Kafka store client key store (SCHEMA_REGISTRY_KAFKASTORE_SSL_KEYSTORE_LOCATION): an error",
+      name: "a Compose Schema Registry's Kafka store client key store (SCHEMA_REGISTRY_KAFKASTORE_SSL_KEYSTORE_LOCATION): a warning",
       files: {
         'secrets/key.jks': kafkaKey,
         'docker-compose.yml':
           'services:\n  schema-registry:\n    image: confluentinc/cp-schema-registry:7.6.1\n    volumes:\n      - ./secrets:/etc/schema-registry/secrets\n    environment:\n      SCHEMA_REGISTRY_KAFKASTORE_SECURITY_PROTOCOL: SSL\n      SCHEMA_REGISTRY_KAFKASTORE_SSL_KEYSTORE_LOCATION: /etc/schema-registry/secrets/key.jks\n',
       },
       options: { referenceDate: '2047-01-01' },
-      errors: inKafkaFileKey('docker-compose.yml', 8),
+      errors: inKafkaClientKey('docker-compose.yml', 8),
     },
     {
       // Its REST API over HTTPS (listeners with https://) reads the unprefixed ssl.keystore.location.

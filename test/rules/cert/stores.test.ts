@@ -38,7 +38,7 @@ ruleTester(expired, {
       // One failure, one finding: the root above the expired leaf, expired too, is named there (its own line 1).
       errors: [
         {
-          messageId: 'expired',
+          messageId: 'expiredClientKeyStoreUnasked',
           file: 'app/key.jks',
           line: 1,
           messageIncludes: ["CN=app.example.com,O=Stores (alias 'server' in JKS store key.jks)", '2046-11-25'],
