@@ -2,6 +2,8 @@
 import type { Endpoint } from '../handshake/endpoint';
 import type { LinkPrediction } from '../handshake/links';
 import type { ChannelAccess } from '../model/mq-access';
+import type { ChlauthRecord } from '../model/mq-chlauth';
+import type { MqscData } from '../parse/mqsc';
 import type { TreeCertificate } from '../model/mq-certs';
 import type { LevelRefusals } from './openssl-levels';
 import type { NamedCertificates } from './presented';
@@ -55,6 +57,8 @@ export interface DerivedModel {
    * `channelAccessKey`: the channels the script sets and the shipped objects it leaves (six mq/* rules read them).
    */
   channelAccess: ReadonlyMap<string, ChannelAccess>;
+  /** Each MQSC script's effective channel authentication records (src/model/mq-chlauth-records.ts effectiveChlauthRecords). */
+  chlauthRecords: ReadonlyMap<ParsedDocument<MqscData>, ChlauthRecord[]>;
   /** The deployment's PEM files (certificates, keys, DH parameters) by path: a server's key file is found beside its certificate. */
   pemFiles: ReadonlyMap<string, ParsedDocument<PemData>>;
   /** The PEM files Tomcat connectors on JSSE read whose byte order mark hides their first block (src/derive/pem-byte-order-mark.ts). */

@@ -16,18 +16,20 @@ import { effectiveChlauthRecords } from './mq-chlauth-records';
  * most specific. A record whose taking changes the decision is `uncertain`: its templated profile becomes a deciding
  * place (a finding resting on the decision depends on that template value). `nameDecides` says whether another value
  * of the name (another name, for a literal one) could change the decision: where it cannot (CHLAUTH(DISABLED), or no
- * record a name can match changes anything) the name is context only.
+ * record a name can match changes anything) the name is context only. `chlauthRecords`: the script's effective records,
+ * when the caller has them (the derive stage computes them once per script).
  */
 export function channelAccess(
   doc: ParsedDocument<MqscData>,
   input: ChannelInput,
   overrides: AccessOverrides = {},
+  chlauthRecords?: ChlauthRecord[],
 ): ChannelAccess | undefined {
   const file = doc.file.path;
   const enabled = overrides.chlauthDefault
     ? (mqQmgrDefault('CHLAUTH')?.value ?? 'ENABLED') === 'ENABLED'
     : chlauthState(doc.data.objects, file).value === 'ENABLED';
-  const records = enabled ? effectiveChlauthRecords(doc.data.commands, file) : [];
+  const records = enabled ? (chlauthRecords ?? effectiveChlauthRecords(doc.data.commands, file)) : [];
   const state = new Map(records.map((r) => [r, profileMatch(r.profile, input.name)]));
   const decide = (matches: (r: ChlauthRecord) => boolean) =>
     decideChannelAccess(doc, input, overrides, { records, matches });

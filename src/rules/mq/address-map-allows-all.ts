@@ -1,8 +1,7 @@
 import { mqscScriptsOf } from '../../model/mq-scripts';
 import { chlauthProfileMatches, matchesEveryAddress } from '../../model/mq-chlauth';
-import { effectiveChlauthRecords } from '../../model/mq-chlauth-records';
 import { defineRule } from '../types';
-import { accessOf, channelList, documentChannels, channelRelated } from './_lib/access';
+import { accessOf, channelList, chlauthRecordsOf, documentChannels, channelRelated } from './_lib/access';
 
 export default defineRule({
   meta: {
@@ -20,7 +19,7 @@ export default defineRule({
   },
   check(ctx) {
     for (const mqsc of mqscScriptsOf(ctx.deployment)) {
-      const records = effectiveChlauthRecords(mqsc.data.commands, mqsc.file.path);
+      const records = chlauthRecordsOf(ctx.deployment, mqsc);
       for (const record of records) {
         if (
           record.from.kind !== 'file' ||

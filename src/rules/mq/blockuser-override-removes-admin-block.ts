@@ -6,9 +6,8 @@ import {
   listValues,
   profileSpecificity,
 } from '../../model/mq-chlauth';
-import { effectiveChlauthRecords } from '../../model/mq-chlauth-records';
 import { defineRule } from '../types';
-import { accessOf, channelList, documentChannels, channelRelated } from './_lib/access';
+import { accessOf, channelList, chlauthRecordsOf, documentChannels, channelRelated } from './_lib/access';
 
 const blocksAdmins = (list: string | undefined) => listValues(list).some((u) => /^\*mqadmin$/i.test(u));
 
@@ -29,7 +28,7 @@ export default defineRule({
   check(ctx) {
     for (const mqsc of mqscScriptsOf(ctx.deployment)) {
       if (chlauthState(mqsc.data.objects, mqsc.file.path).value !== 'ENABLED') continue; // disabled: mq/chlauth-disabled
-      const records = effectiveChlauthRecords(mqsc.data.commands, mqsc.file.path);
+      const records = chlauthRecordsOf(ctx.deployment, mqsc);
       for (const record of records) {
         if (
           record.from.kind !== 'file' ||

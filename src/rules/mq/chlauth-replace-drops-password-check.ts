@@ -1,9 +1,8 @@
 import { said } from '../../core/phrase';
-import { effectiveChlauthRecords } from '../../model/mq-chlauth-records';
 import { mqscScriptsOf } from '../../model/mq-scripts';
 import type { MqscCommand } from '../../parse/mqsc';
 import { defineRule } from '../types';
-import { accessOf, documentChannels, resultText } from './_lib/access';
+import { accessOf, chlauthRecordsOf, documentChannels, resultText } from './_lib/access';
 
 const upper = (command: MqscCommand, keyword: string): string | undefined =>
   command.params
@@ -36,7 +35,7 @@ export default defineRule({
   check(ctx) {
     for (const script of mqscScriptsOf(ctx.deployment)) {
       const commands = script.data.commands;
-      const records = effectiveChlauthRecords(commands, script.file.path);
+      const records = chlauthRecordsOf(ctx.deployment, script);
       const channels = documentChannels(script);
       commands.forEach((image, at) => {
         if (!image.origin || image.verb !== 'SET' || image.noun !== 'CHLAUTH') return;

@@ -1,12 +1,11 @@
 import { ours, said, Phrase } from '../../core/phrase';
 import { chlauthState, matchesEveryAddress } from '../../model/mq-chlauth';
-import { effectiveChlauthRecords } from '../../model/mq-chlauth-records';
 import { sameStart } from '../../core/types';
 import { commandLocation, mqscScriptsOf } from '../../model/mq-scripts';
 import type { MqscCommand, MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
-import { accessOf, documentChannels, resultText } from './_lib/access';
+import { accessOf, chlauthRecordsOf, documentChannels, resultText } from './_lib/access';
 
 const same = (a: string | undefined, b: string) => a !== undefined && a.toUpperCase() === b.toUpperCase();
 
@@ -62,7 +61,7 @@ export default defineRule({
       const enabled = chlauthState(script.data.objects, script.file.path).value === 'ENABLED';
       const backstop =
         enabled &&
-        effectiveChlauthRecords(script.data.commands, script.file.path).find(
+        chlauthRecordsOf(ctx.deployment, script).find(
           (r) =>
             r.command?.origin &&
             r.profile.trim() === '*' &&

@@ -2,6 +2,8 @@ import type { RuleRelated } from '../../types';
 import type { Location } from '../../../core/types';
 import type { AccessPath, ChannelAccess, ChannelInput, AccessOverrides } from '../../../model/mq-access';
 import { channelAccess } from '../../../model/mq-channel-access';
+import type { ChlauthRecord } from '../../../model/mq-chlauth';
+import { effectiveChlauthRecords } from '../../../model/mq-chlauth-records';
 import type { MqscData } from '../../../parse/mqsc';
 import type { ParsedDocument } from '../../../parse/types';
 import type { DerivedDeployment } from '../../../derive/types';
@@ -20,8 +22,16 @@ export function accessOf(
   input: ChannelInput,
   overrides?: AccessOverrides,
 ): ChannelAccess | undefined {
-  if (overrides) return channelAccess(doc, input, overrides);
-  return deployment.derived.channelAccess.get(channelAccessKey(doc, input)) ?? channelAccess(doc, input);
+  const records = deployment.derived.chlauthRecords.get(doc);
+  if (overrides) return channelAccess(doc, input, overrides, records);
+  return deployment.derived.channelAccess.get(channelAccessKey(doc, input)) ?? channelAccess(doc, input, {}, records);
+}
+
+/** A script's effective channel authentication records: as the derive stage computed them (once per deployment), else here. */
+export function chlauthRecordsOf(deployment: DerivedDeployment, script: ParsedDocument<MqscData>): ChlauthRecord[] {
+  return (
+    deployment.derived.chlauthRecords.get(script) ?? effectiveChlauthRecords(script.data.commands, script.file.path)
+  );
 }
 
 export function inputOf(channel: MqChannelAttributes): ChannelInput | undefined {
