@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
-import { effectiveChlauthRecords } from '../../src/model/mq-chlauth';
+import { effectiveChlauthRecords } from '../../src/model/mq-chlauth-records';
 import type { MqscData } from '../../src/parse/mqsc';
 import type { ParsedDocument } from '../../src/parse/types';
 import { writeTree, type Tree } from '../helpers/rule-tester';
@@ -24,7 +24,7 @@ function derivedRecords(files: Tree): Record<string, { profiles: string[]; same:
     const out: Record<string, { profiles: string[]; same: boolean }> = {};
     for (const [doc, records] of deployment!.derived.chlauthRecords) {
       const script = doc as ParsedDocument<MqscData>;
-      const expected = effectiveChlauthRecords(script.data.objects, script.data.commands, script.file.path);
+      const expected = effectiveChlauthRecords(script.data.commands, script.file.path);
       out[script.file.path.slice(dir.length + 1)] = {
         profiles: records.map((r) => `${r.type} ${r.profile}`),
         same: JSON.stringify(records) === JSON.stringify(expected),
