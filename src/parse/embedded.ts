@@ -52,10 +52,14 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
     const echo = ECHO_TO_RUNMQSC.exec(line);
     if (echo) {
       const column = (echo.index ?? 0) + echo[0].indexOf(echo[1]!) + echo[1]!.length;
+      // Inside single quotes the shell writes a quote as `'\''` (close, an escaped quote, reopen): runmqsc reads one
+      // quote (Jencheng1/jms-2 fix-pcf-permissions-complete.sh: `MCAUSER('\''mqm'\'')` is MCAUSER('mqm')). Columns
+      // after such a quote are then three to the left of the file's.
+      const text = echo[1] === "'" ? echo[2]!.replaceAll("'\\''", "'") : echo[2]!;
       regions.push({
         name: 'runmqsc.mqsc',
         container: 'echo to runmqsc',
-        lines: [{ line: i, column, text: echo[2]! }],
+        lines: [{ line: i, column, text }],
         expandsShell: echo[1]!.endsWith('"'),
       });
       continue;

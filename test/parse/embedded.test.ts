@@ -214,6 +214,14 @@ describe('MQSC and qm.ini in shell scripts', () => {
       'mq.mqsc echo to /etc/mqm/20-tls.mqsc 4:20 /run/key',
     ],
     [
+      // Jencheng1/jms-2@3390b46c (no licence file) fix-pcf-permissions-complete.sh: a quote inside single quotes is
+      // written '\\''; runmqsc gets one quote. The value's column is then three to the left per such quote before it.
+      "echo '…' piped to runmqsc with quotes written '\\''",
+      'fix.sh',
+      "echo 'DEFINE CHANNEL(A) CHLTYPE(SVRCONN) MCAUSER('\\''app'\\'') SSLCIPH(ANY_TLS12)' | runmqsc QM1\n",
+      'mq.mqsc echo to runmqsc 1:65 ANY_TLS12',
+    ],
+    [
       'one command echoed and appended to an .mqsc file',
       'Dockerfile',
       'FROM icr.io/ibm-messaging/mq\nRUN echo "ALTER QMGR SSLKEYR(\'/run/key\')" >> /etc/mqm/20-tls.mqsc\n',
