@@ -70,8 +70,14 @@ export function quarkusKafkaEnds(
     const protocol = decides('protocol');
     if (!speaksTls(protocol) || TLS_ELSEWHERE.some((key) => setting(key))) continue;
     const tls = kafkaClientTls(decides, placed, stores, protocol);
+    if (!tls || unknown) continue;
+    // Brokers given only at run time leave the hosts unknown, not the client's TLS.
     const bootstrap = setting('bootstrap.servers');
-    if (tls && !unknown) clients.push({ client, tls, hosts: bootstrap && kafkaHosts(bootstrap.value) });
+    clients.push({
+      client,
+      tls,
+      hosts: bootstrap && !bootstrap.value.includes('$') ? kafkaHosts(bootstrap.value) : undefined,
+    });
   }
   return kafkaClientEnds(app, clients, (ends) =>
     ends[0] === 'clients'

@@ -98,7 +98,7 @@ export function springPropertyOfVariable(name: string): string | undefined {
  * the variable's form.
  */
 const QUARKUS_VARIABLE =
-  /^(?:_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_)?(QUARKUS_(?:HTTP_SSL_[A-Z0-9_]+|HTTP_TLS_CONFIGURATION_NAME|TLS_[A-Z0-9_]+|PROFILE)|KAFKA_(?:SECURITY_PROTOCOL|SSL_[A-Z0-9_]+|TLS_CONFIGURATION_NAME)|MP_MESSAGING_(?:INCOMING|OUTGOING|CONNECTOR)_[A-Z0-9_]+)$/;
+  /^(?:_([A-Z0-9]+(?:_[A-Z0-9]+)*?)_)?(QUARKUS_(?:HTTP_SSL_[A-Z0-9_]+|HTTP_TLS_CONFIGURATION_NAME|TLS_[A-Z0-9_]+|PROFILE)|KAFKA_(?:BOOTSTRAP_SERVERS|SECURITY_PROTOCOL|SSL_[A-Z0-9_]+|TLS_CONFIGURATION_NAME)|MP_MESSAGING_(?:INCOMING|OUTGOING|CONNECTOR)_[A-Z0-9_]+)$/;
 
 function quarkusPropertyOfVariable(name: string): string | undefined {
   const m = QUARKUS_VARIABLE.exec(name);

@@ -251,6 +251,17 @@ ruleTester(rule, {
       ],
     },
     {
+      // The brokers come from the image's environment at run time: which hosts is unknown, the TLS settings are not.
+      name: 'Quarkus: kafka.* empty, the bootstrap servers given by a variable the run sets',
+      files: {
+        'src/main/resources/application.properties':
+          'quarkus.application.name=prices\nkafka.bootstrap.servers=${BROKERS}\nkafka.security.protocol=SSL\nkafka.ssl.endpoint.identification.algorithm=\n',
+        Dockerfile:
+          'FROM eclipse-temurin:17\nENV KAFKA_BOOTSTRAP_SERVERS=$BROKERS\nCOPY target/quarkus-app /deployments\nCMD ["java","-jar","/deployments/quarkus-run.jar"]\n',
+      },
+      errors: [{ messageId: 'disabled', file: 'src/main/resources/application.properties', line: 4 }],
+    },
+    {
       // No channel in the files: the code declares them (@Incoming), and they read kafka.* all the same.
       name: "Quarkus: a prod profile's kafka.* empty and no channel configured: the app's Kafka clients",
       files: quarkus('kafka.security.protocol=SASL_SSL\n%prod.kafka.ssl.endpoint.identification.algorithm=\n'),
