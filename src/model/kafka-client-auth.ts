@@ -7,7 +7,7 @@
  * https://docs.cloudera.com/cdp-private-cloud-base/latest/security-encrypting-data-in-transit/topics/kafka-secure-auth-tls-broker.html).
  */
 import type { Location } from '../core/types';
-import type { KafkaBrokerRecord } from './deployment-records';
+import type { KafkaBrokerRecord, UnlinkedEnd } from './deployment-records';
 
 /** Hosts no client connects to by name: a listener bound to every interface, or to the default one (`SSL://:9093`). */
 const NOT_A_HOST = new Set(['', '0.0.0.0', '::', '[::]']);
@@ -25,6 +25,16 @@ export function kafkaHosts(list: string): string[] | undefined {
     if (!NOT_A_HOST.has(host)) hosts.add(host.toLowerCase());
   }
   return [...hosts];
+}
+
+/**
+ * The brokers an end reaches when several clients are told as one (Spring's producer and consumer, a file's views):
+ * the hosts of each client's bootstrap servers together; unknown (`{}`) when any client's are.
+ */
+export function reachingAll(reach: readonly (string[] | undefined)[]): NonNullable<UnlinkedEnd['kafkaClient']> {
+  return reach.every((hosts) => hosts !== undefined)
+    ? { bootstrapHosts: [...new Set(reach.flatMap((hosts) => hosts ?? []))] }
+    : {};
 }
 
 /** A broker's ssl.client.auth as written (`at`: where), or Kafka's default `none` when it is not set. */

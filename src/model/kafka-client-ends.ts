@@ -7,6 +7,7 @@
  */
 import type { Location } from '../core/types';
 import type { Entry } from '../parse/types';
+import { reachingAll } from './kafka-client-auth';
 import { KAFKA_TLS_PROTOCOLS, kafkaListOf } from './kafka-protocols';
 import type { SpringSettings } from './spring-settings';
 import { storeNamedBy, usableValue } from './spring-stores';
@@ -15,6 +16,7 @@ import type { Component, KafkaList, StoreRef, TlsTrustSettings, UnlinkedEnd } fr
 
 /** Kafka's client settings lint-deploy reads, by their Kafka names. */
 export const KAFKA_CLIENT_KEYS = {
+  bootstrap: 'bootstrap.servers',
   protocol: 'security.protocol',
   keyStore: 'ssl.keystore.location',
   keyStoreType: 'ssl.keystore.type',
@@ -126,7 +128,7 @@ export function kafkaClientEnds(
     ...(tls.protocols ? { protocols: tls.protocols } : {}),
     ...(tls.cipherSuites ? { cipherSuites: tls.cipherSuites } : {}),
     ...(app.runtime ? { runtime: app.runtime } : {}),
-    kafkaClient: reach.every((h) => h !== undefined) ? { bootstrapHosts: [...new Set(reach.flat())] } : {},
+    kafkaClient: reachingAll(reach),
   }));
 }
 

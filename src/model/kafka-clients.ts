@@ -11,7 +11,7 @@ import { traced } from './java-shared';
 import { KAFKA_TLS_PROTOCOLS, kafkaListOf } from './kafka-protocols';
 import type { TreeStores } from './store-files';
 import type { JavaRuntime, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
-import { kafkaHosts } from './kafka-client-auth';
+import { kafkaHosts, reachingAll } from './kafka-client-auth';
 
 /** The entry that decides a Kafka setting (`ssl.keystore.location`) for one view, if any. */
 export type SettingOf = (key: string) => Entry | undefined;
@@ -51,7 +51,11 @@ export interface KafkaViews {
 
 /** The ends of the views that speak TLS and name a store, set their protocols or (clients) turn host name checks off. */
 export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
-  const groups = new Map<string, { labels: string[]; end: Omit<UnlinkedEnd, 'name'> }>();
+  // `reach`: a client's views' bootstrap hosts, one entry per view (none for a broker's own connections).
+  const groups = new Map<
+    string,
+    { labels: string[]; end: Omit<UnlinkedEnd, 'name'>; reach?: (string[] | undefined)[] }
+  >();
   for (const view of input.views) {
     const decided: Entry[] = [];
     const setting: SettingOf = (key) => {
@@ -86,12 +90,11 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
     const id = decided.map((e) => `${e.key}@${e.file ?? ''}:${e.keyRange.start.line}`).join('\n');
     // Not a setting that makes ends apart: the brokers the views reach, together (./kafka-client-auth.ts).
     const bootstrap = input.role === 'client' ? view.setting('bootstrap.servers') : undefined;
-    const kafkaClient =
-      input.role === 'client' ? { bootstrapHosts: bootstrap && kafkaHosts(bootstrap.value) } : undefined;
+    const hosts = bootstrap && kafkaHosts(bootstrap.value);
     const group = groups.get(id);
     if (group) {
       group.labels.push(view.label);
-      group.end.kafkaClient = reachingEither(group.end.kafkaClient, kafkaClient);
+      group.reach?.push(hosts);
     } else
       groups.set(id, {
         labels: [view.label],
@@ -106,31 +109,17 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
           ...(protocols ? { protocols } : {}),
           ...(cipherSuites ? { cipherSuites } : {}),
           ...(input.runtime ? { runtime: input.runtime } : {}),
-          ...(kafkaClient ? { kafkaClient: withoutUnknown(kafkaClient) } : {}),
         },
+        ...(input.role === 'client' ? { reach: [hosts] } : {}),
       });
   }
   // Named by its views only where the file's views are not all one end.
   const whole = groups.size === 1 && [...groups.values()][0]?.labels.length === input.views.length;
-  return [...groups.values()].map(({ labels, end }) => ({
+  return [...groups.values()].map(({ labels, end, reach }) => ({
     name: whole ? input.name : input.nameOf(labels),
     ...end,
+    ...(reach ? { kafkaClient: reachingAll(reach) } : {}),
   }));
-}
-
-/** Clients of two views are one end: it reaches the brokers of both; unknown when either's are. */
-function reachingEither(
-  a: UnlinkedEnd['kafkaClient'],
-  b: { bootstrapHosts: string[] | undefined } | undefined,
-): UnlinkedEnd['kafkaClient'] {
-  if (!a || !b) return a;
-  return a.bootstrapHosts && b.bootstrapHosts
-    ? { bootstrapHosts: [...new Set([...a.bootstrapHosts, ...b.bootstrapHosts])] }
-    : {};
-}
-
-function withoutUnknown(client: { bootstrapHosts: string[] | undefined }): NonNullable<UnlinkedEnd['kafkaClient']> {
-  return client.bootstrapHosts ? { bootstrapHosts: client.bootstrapHosts } : {};
 }
 
 /** The store `ssl.<kind>.location` names for a view, with the tree file it is when the tree shows which. */

@@ -72,7 +72,7 @@ export function quarkusKafkaEnds(
     const tls = kafkaClientTls(decides, placed, stores, protocol);
     if (!tls || unknown) continue;
     // Brokers given only at run time leave the hosts unknown, not the client's TLS.
-    const bootstrap = setting('bootstrap.servers');
+    const bootstrap = decides('bootstrap');
     clients.push({
       client,
       tls,

@@ -28,7 +28,7 @@ import type { Component, UnlinkedEnd } from './types';
 const CLIENTS = ['producer', 'consumer', 'admin', 'streams'] as const;
 
 /** The name Spring Boot's `ssl.*` and `security.*` properties give a Kafka key (none: only `properties.*` sets it). */
-const SPRING_NAMES: Partial<Record<KafkaClientKey | 'bundle' | 'bootstrap', string>> = {
+const SPRING_NAMES: Partial<Record<KafkaClientKey | 'bundle', string>> = {
   protocol: 'security.protocol',
   keyStore: 'ssl.key-store-location',
   keyStoreType: 'ssl.key-store-type',
@@ -57,9 +57,8 @@ export function springKafkaEnds(
   const clients: KafkaClient[] = [];
   for (const client of CLIENTS) {
     // The setting that decides a Kafka key for this client: the last of the layers Spring Boot applies in order.
-    const decides = (setting: KafkaClientKey | 'bundle' | 'bootstrap'): Entry | undefined => {
-      const kafka =
-        setting === 'bundle' ? undefined : setting === 'bootstrap' ? 'bootstrap.servers' : KAFKA_CLIENT_KEYS[setting];
+    const decides = (setting: KafkaClientKey | 'bundle'): Entry | undefined => {
+      const kafka = setting === 'bundle' ? undefined : KAFKA_CLIENT_KEYS[setting];
       const spring = SPRING_NAMES[setting];
       const layers = ['spring.kafka.', `spring.kafka.${client}.`].flatMap((prefix) => [
         ...(spring ? [prefix + spring] : []),
