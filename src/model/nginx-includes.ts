@@ -3,7 +3,6 @@ import { compileGlob, MAX_PATTERN_LENGTH } from '../core/glob';
 import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
-import type { ParsedDocument } from '../parse/types';
 import { posixPath } from '../core/posix-path';
 
 /** Characters that make an include path a glob; without them it names one file. */
@@ -55,12 +54,17 @@ export function byReadingOrder(a: string, b: string): number {
   }
   return x.length - y.length;
 }
-const inReadingOrder = (a: ParsedDocument, b: ParsedDocument) => byReadingOrder(a.file.path, b.file.path);
+/** What an include resolves among: a parsed document, or a file of the tree not read yet. */
+export interface IncludeCandidate {
+  readonly file: { readonly path: string };
+}
+
+const inReadingOrder = (a: IncludeCandidate, b: IncludeCandidate) => byReadingOrder(a.file.path, b.file.path);
 
 /** The documents whose directory shares the deepest ancestor with `from`'s. */
-function nearestTo<Doc extends ParsedDocument>(from: string, docs: Doc[]): Doc[] {
+function nearestTo<Doc extends IncludeCandidate>(from: string, docs: Doc[]): Doc[] {
   const own = path.dirname(from).split(path.sep);
-  const depth = (d: ParsedDocument) => {
+  const depth = (d: IncludeCandidate) => {
     const other = path.dirname(d.file.path).split(path.sep);
     let n = 0;
     while (n < own.length && n < other.length && own[n] === other[n]) n++;
@@ -76,7 +80,7 @@ function nearestTo<Doc extends ParsedDocument>(from: string, docs: Doc[]): Doc[]
  * nginx the directory of an nginx.conf, the prefix nginx runs with; httpd's ServerRoot); an absolute (installed) path
  * by its longest suffix in the tree, nearest to the including file. Each (pattern, file) resolves once.
  */
-export function includeResolver<Doc extends ParsedDocument>(
+export function includeResolver<Doc extends IncludeCandidate>(
   docs: Doc[],
   root: string,
   memo: RunMemo,

@@ -24,10 +24,6 @@ export interface NginxData {
   directives: NginxDirective[];
 }
 
-/**
- * Source code, documents and data files are never nginx configuration, whatever directory holds them: a JavaScript
- * `if (…) {` / `return x;` reads like nginx (NginxProxyManager/nginx-proxy-manager backend/routes/nginx/*.js).
- */
 /** Whether nginx configuration lives at this path by its directory (sites-enabled/default has no extension). */
 export function inNginxDirectory(filePath: string): boolean {
   return (
@@ -41,8 +37,18 @@ export function inNginxDirectory(filePath: string): boolean {
  * extension (`nginx.xs`, `nginx.8`, `nginx.ctmpl` are Perl, a man page, a template syntax not set aside).
  */
 const NAMED_NGINX = /^(?:[\w-]*[^a-z.])?nginx(?:[^a-z.][\w-]*)?$/i;
+/**
+ * Source code, documents and data files are never nginx configuration, whatever directory holds them: a JavaScript
+ * `if (…) {` / `return x;` reads like nginx (NginxProxyManager/nginx-proxy-manager backend/routes/nginx/*.js).
+ */
 const NOT_NGINX =
   /\.([cm]?[jt]sx?|py|rb|go|java|kts?|groovy|scala|php|cs|rs|[ch]|cc|cpp|hpp|swift|lua|pl|sh|bash|zsh|ps1|bat|cmd|md|markdown|rst|adoc|json|ya?ml|toml|xml|css|scss|less|svg|sql|patch|diff|orig|rej)$/i;
+
+/** Whether a file name is one of source code, a document or data ({@link NOT_NGINX}): never nginx's, even in a glob. */
+export function namedNeverNginx(base: string): boolean {
+  return NOT_NGINX.test(base);
+}
+
 /**
  * A block head: its `{` is outside quotes (`location ~ "\.(css|js)$" {`) and is no `${…}` (a shell test
  * `if [ -d ${dir} ]`, nslcd.conf's `map passwd homeDirectory "${homeDirectory:-/home/$uid}"`). nginx's `if` takes its
@@ -95,11 +101,7 @@ export const nginxFormat: FormatHandler<NginxData> = {
     // Also fragments of an nginx role or module (`ansible-role-nginx/templates/vhost.j2`), and files named for nginx
     // (`roles/loadbalancer/templates/nginx-vhost-live.tpl`, shyanta/part-up@750c780), by content below.
     if (!/\.conf$/.test(base) && !inNginxDirectory(filePath) && !NAMED_NGINX.test(base)) return undefined;
-    // A page a role ships beside its nginx templates (`templates/www/index.html.j2`) is markup, never nginx.
-    if (/^\s*</.test(head)) return undefined;
-    if (/^\s*[\w.-]+\s*=/m.test(head) && !BLOCK_HEAD.test(head)) return undefined;
-    if (looksLikeHocon(head) || BIND_BLOCK.test(head)) return undefined;
-    return BLOCK_HEAD.test(head) || DIRECTIVE.test(head) ? 'nginx.conf' : undefined;
+    return readsAsNginx(head) ? 'nginx.conf' : undefined;
   },
   parse(file, kind): ParsedDocument<NginxData> {
     const { directives, comments, problems: textProblems } = parseNginx(file.text);
@@ -128,6 +130,26 @@ export const nginxFormat: FormatHandler<NginxData> = {
     return { file, kind, entries, comments, problems, data: { directives } };
   },
 };
+
+/** The paths every `include` of a list of directives names, those inside blocks too, in file order. */
+export function nginxIncludePaths(directives: readonly NginxDirective[], out: string[] = []): string[] {
+  for (const directive of directives) {
+    const first = directive.args[0]?.value;
+    if (directive.name === 'include' && first) out.push(first);
+    if (directive.block) nginxIncludePaths(directive.block, out);
+  }
+  return out;
+}
+
+/** Whether a file's first characters read as nginx configuration, whatever its name (block heads or well-known directives). */
+export function readsAsNginx(head: string): boolean {
+  if (INI_SECTION_FIRST.test(head)) return false;
+  // A page a role ships beside its nginx templates (`templates/www/index.html.j2`) is markup, never nginx.
+  if (/^\s*</.test(head)) return false;
+  if (/^\s*[\w.-]+\s*=/m.test(head) && !BLOCK_HEAD.test(head)) return false;
+  if (looksLikeHocon(head) || BIND_BLOCK.test(head)) return false;
+  return BLOCK_HEAD.test(head) || DIRECTIVE.test(head);
+}
 
 /**
  * HOCON (`jicofo.conf`, `jvb.conf`, Akka/Typesafe config) also has `name {` blocks, but its settings are

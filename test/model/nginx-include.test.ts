@@ -86,3 +86,36 @@ describe('nginx include of an installed (absolute) path', () => {
     ],
   ])('%s', (_, files, expected) => expect(servers(files)).toEqual(expected));
 });
+
+describe('nginx include of a file no name or content test takes (read as nginx because nginx includes it)', () => {
+  const SITE = 'server {\n  listen 443 ssl;\n  include ssl-params.inc;\n}\n';
+  it.each([
+    [
+      'a relative `.inc` beside a site outside any nginx directory (never read before)',
+      { 'deploy/site.conf': SITE, 'deploy/ssl-params.inc': SSL_PARAMS },
+      ['nginx server _:443 TLSv1.2,TLSv1.3 (deploy/site.conf)'],
+    ],
+    [
+      'a glob of `.inc` files, one of which includes another',
+      {
+        'deploy/site.conf': 'server {\n  listen 443 ssl;\n  include snippets/*.inc;\n}\n',
+        'deploy/snippets/tls.inc': 'include ../policy/modern.txt;\n',
+        'deploy/policy/modern.txt': 'ssl_protocols TLSv1.3;\n',
+      },
+      ['nginx server _:443 TLSv1.3 (deploy/site.conf)'],
+    ],
+    [
+      'an installed path that maps by suffix to a file that is not nginx (Apache mime.types) is not read as nginx',
+      {
+        'deploy/site.conf': 'types_hash_max_size 2048;\ninclude /etc/nginx/mime.types;\nserver {\n  listen 443 ssl;\n}\n',
+        'httpd/conf/mime.types': 'application/json\t\t\t\tjson\ntext/html\t\t\t\thtml htm\n',
+      },
+      ['nginx server _:443 default (deploy/site.conf)'],
+    ],
+    [
+      'a file named like source code is never read as nginx, even when included',
+      { 'deploy/site.conf': 'server {\n  listen 443 ssl;\n  include tls.yml;\n}\n', 'deploy/tls.yml': SSL_PARAMS },
+      ['nginx server _:443 default (deploy/site.conf)'],
+    ],
+  ])('%s', (_, files, expected) => expect(servers(files)).toEqual(expected));
+});

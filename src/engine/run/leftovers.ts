@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { compileGlob } from '../../core/glob';
-import type { NginxData, NginxDirective } from '../../parse/nginx';
+import { nginxIncludePaths, type NginxData } from '../../parse/nginx';
 import type { ParsedDocument } from '../../parse/types';
 
 const GLOB_CHARS = /[*?[]/;
@@ -32,22 +32,14 @@ function nginxGlobIncludes(documents: readonly ParsedDocument[]): ((file: string
   const tests: ((file: string) => boolean)[] = [];
   for (const doc of documents) {
     if (!doc.kind.startsWith('nginx.')) continue;
-    for (const pattern of includePatterns((doc.data as NginxData).directives)) {
+    for (const pattern of nginxIncludePaths((doc.data as NginxData).directives)) {
+      if (!GLOB_CHARS.test(pattern)) continue;
       const segments = pattern.split('/').filter((s) => s !== '' && s !== '.');
       const test = tailTest(segments, path.dirname(doc.file.path));
       if (test) tests.push(test);
     }
   }
   return tests;
-}
-
-function includePatterns(directives: readonly NginxDirective[], out: string[] = []): string[] {
-  for (const directive of directives) {
-    const first = directive.args[0]?.value;
-    if (directive.name === 'include' && first && GLOB_CHARS.test(first)) out.push(first);
-    if (directive.block) includePatterns(directive.block, out);
-  }
-  return out;
 }
 
 function tailTest(segments: string[], includingDir: string): ((file: string) => boolean) | undefined {

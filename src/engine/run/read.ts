@@ -29,6 +29,8 @@ import { parseTemplate, parseWith, problemsOfEachRendering } from './parse-templ
 import { springFormat } from '../../parse/spring';
 import { isEnvFileExample } from '../../parse/env-file';
 import { servedFilesToRead } from '../../model/spring-config-locations';
+import { nginxIncludedFilesToRead } from '../../model/nginx-included-files';
+import { nginxFormat, readsAsNginx } from '../../parse/nginx';
 
 /** Files above this size are not parsed (configuration files are small; this bounds memory). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -291,6 +293,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
     documents.push(
       ...readDocumentsAs(file, springFormat, /\.properties$/.test(file) ? 'spring.properties' : 'spring.yaml'),
     );
+  documents.push(...nginxIncludedDocuments(documents, files, root ?? commonDirectory(files)));
   // The `.env` files Compose files took values from: documents too (their secrets are masked and judged there).
   const read = new Set(documents.map((d) => d.file.path));
   documents.push(...composeEnv.documents(read));
@@ -299,6 +302,33 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
   documents.push(...serviceEnvFileDocuments(documents, listed, new Set(documents.map((d) => d.file.path))));
   // PKCS#12 stores whose certificates need a password: tried with the passwords the configuration gives.
   return { documents: markNumberedPieces(unlockStores(documents, smallTreeFile(listed)), files), findings };
+}
+
+/** Include levels followed to files no name or content test took (an included `.inc` that includes another). */
+const MAX_NGINX_INCLUDE_ROUNDS = 10;
+
+/**
+ * The files nginx includes that no name or content test took (`include ssl-params.inc;` beside a `site.conf`), read as
+ * nginx files, which they are to the nginx that includes them (src/model/nginx-included-files.ts).
+ */
+function nginxIncludedDocuments(documents: readonly ParsedDocument[], files: string[], root: string): ParsedDocument[] {
+  const added: ParsedDocument[] = [];
+  const tried = new Set(documents.map((d) => d.file.path));
+  for (let round = 0; round < MAX_NGINX_INCLUDE_ROUNDS; round++) {
+    const more = nginxIncludedFilesToRead([...documents, ...added], files, tried, root);
+    if (more.length === 0) break;
+    for (const file of more) {
+      tried.add(file);
+      // Only a file that reads as nginx: an installed path (`/etc/nginx/mime.types`) maps to the tree's file of the same
+      // name by suffix, which may be another program's.
+      added.push(
+        ...readDocumentsAs(file, nginxFormat, 'nginx.conf').filter((d) =>
+          readsAsNginx(d.file.text.slice(0, HEAD_CHARS)),
+        ),
+      );
+    }
+  }
+  return added;
 }
 
 /** Largest file read as a password by itself (a Confluent credentials file holds one line). */
@@ -337,7 +367,15 @@ const UTF16_OF: Partial<Record<string, SourceFile['utf16']>> = { 'utf-16le': 'le
 
 /** A file read again as the given kind (a java.security override under another name). */
 function readDocumentsAs(file: string, handler: FormatHandler, kind: string): ParsedDocument[] {
-  const decoded = decodeFile(fs.readFileSync(file));
+  // The main pass already said why a file it could not open, or found too large, is not checked.
+  let opened: Opened;
+  try {
+    opened = openRegularFile(file);
+  } catch {
+    return [];
+  }
+  if (!('bytes' in opened)) return [];
+  const decoded = decodeFile(opened.bytes);
   if (!decoded.ok) return [];
   const source = sourceOf(file, decoded);
   const template = scanTemplate(
