@@ -61,6 +61,21 @@ export interface IncludeCandidate {
 
 const inReadingOrder = (a: IncludeCandidate, b: IncludeCandidate) => byReadingOrder(a.file.path, b.file.path);
 
+/** Directories the standard layouts keep right under the prefix: /etc/nginx/conf.d, /etc/apache2/sites-enabled. */
+const UNDER_PREFIX = new Set(['conf.d', 'sites-enabled', 'sites-available', 'http.d', 'templates']);
+
+/**
+ * The prefix a file's place implies: nginx and httpd resolve a relative include against their prefix (nginx's conf
+ * prefix, httpd's ServerRoot), not the including file, and a file kept in `conf.d/` or `sites-enabled/` (or the official
+ * nginx image's `templates/`, rendered into the prefix) sits right under it. So a tree without the main configuration
+ * file (`config/conf.d/default.conf` that says `include ssl_config.inc;`, deskoh/docker-nginx-mtls) still resolves
+ * `config/ssl_config.inc`.
+ */
+function layoutPrefix(from: string): string[] {
+  const dir = path.dirname(from);
+  return UNDER_PREFIX.has(path.basename(dir)) ? [path.dirname(dir)] : [];
+}
+
 /** The documents whose directory shares the deepest ancestor with `from`'s. */
 function nearestTo<Doc extends IncludeCandidate>(from: string, docs: Doc[]): Doc[] {
   const own = path.dirname(from).split(path.sep);
@@ -178,8 +193,9 @@ export function includeResolver<Doc extends IncludeCandidate>(
       }
       return [];
     }
-    // Relative to the including file, else to a prefix (the directory of an nginx.conf, httpd's ServerRoot).
-    for (const dir of [path.dirname(from), ...prefixes]) {
+    // Relative to the including file, else to a prefix (the directory of an nginx.conf, httpd's ServerRoot), else to
+    // the prefix the standard layout implies.
+    for (const dir of [path.dirname(from), ...prefixes, ...layoutPrefix(from)]) {
       const found = matchesOf(path.resolve(dir, pattern)).files.filter((d) => d.file.path !== from);
       if (found.length) return found.sort(inReadingOrder);
     }

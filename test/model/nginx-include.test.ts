@@ -113,6 +113,14 @@ describe('nginx include of a file no name or content test takes (read as nginx b
       ['nginx server _:443 default (deploy/site.conf)'],
     ],
     [
+      'a conf.d file without its nginx.conf: a relative include is resolved against the prefix conf.d sits in',
+      {
+        'config/conf.d/default.conf': 'server {\n  listen 8443 ssl;\n  include ssl_config.inc;\n}\n',
+        'config/ssl_config.inc': 'ssl_protocols TLSv1.2;\n',
+      },
+      ['nginx server _:8443 TLSv1.2 (config/conf.d/default.conf)'],
+    ],
+    [
       'a file named like source code is never read as nginx, even when included',
       { 'deploy/site.conf': 'server {\n  listen 443 ssl;\n  include tls.yml;\n}\n', 'deploy/tls.yml': SSL_PARAMS },
       ['nginx server _:443 default (deploy/site.conf)'],
