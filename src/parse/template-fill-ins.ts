@@ -4,10 +4,16 @@
  * kishkulk/cicstg-jca-liberty-docker-sample@3664378 server.xml). XML allows no `<` in an attribute value, so as written
  * the file is refused by every XML parser (JDK 17.0.15's: 'The value of attribute "connectionUrl" associated with an
  * element type "properties.eciResourceAdapter" must not contain the '<' character.'); it is a template, not a broken
- * file. Two characters or more, starting with a letter.
+ * file. Two characters or more, starting with a letter; upper-case as the whole text of an element.
  */
-const FILL_IN = /<[A-Z][A-Z0-9_]*[A-Z0-9]>/g;
 const ANY_FILL_IN = /<[A-Z][A-Z0-9_]*[A-Z0-9]>/;
+/**
+ * Inside an attribute value any name in angle brackets is one, lower-case too (`value="<path>wmq.jmsra.rar"`,
+ * `port="<port>"`: cicsdev/cics-java-liberty-mq-jms@9a44697 etc/server.xml), since no XML can hold a `<` there.
+ */
+const ATTRIBUTE_FILL_IN = /<[A-Za-z][\w.-]*[A-Za-z0-9]>/g;
+/** A `<` right inside a quoted attribute value: the only way an attribute fill-in can start. */
+const ANY_ATTRIBUTE_FILL_IN = /=\s*(?:"[^"<>]*|'[^'<>]*)<[A-Za-z]/;
 
 /** A start tag whose quoted attribute values may hold `<` and `>` (group 1: the attributes). */
 const START_TAG = /<[A-Za-z_][\w:.-]*((?:\s+[^\s=/<>"']+\s*=\s*(?:"[^"]*"|'[^']*'))+)\s*\/?>/g;
@@ -26,13 +32,13 @@ export interface FillIn {
  * `</CONFIG>`) is left alone. `taken`: offsets already read as template syntax.
  */
 export function xmlFillIns(text: string, taken: (start: number, end: number) => boolean): FillIn[] {
-  if (!ANY_FILL_IN.test(text)) return [];
+  if (!ANY_FILL_IN.test(text) && !ANY_ATTRIBUTE_FILL_IN.test(text)) return [];
   const found: FillIn[] = [];
   for (const tag of text.matchAll(START_TAG)) {
     if (!tag[1]!.includes('<')) continue;
     const attributesStart = (tag.index ?? 0) + tag[0].indexOf(tag[1]!);
     for (const quoted of tag[1]!.matchAll(QUOTED))
-      for (const m of quoted[0].matchAll(FILL_IN)) {
+      for (const m of quoted[0].matchAll(ATTRIBUTE_FILL_IN)) {
         const start = attributesStart + (quoted.index ?? 0) + (m.index ?? 0);
         found.push({ start, end: start + m[0].length });
       }

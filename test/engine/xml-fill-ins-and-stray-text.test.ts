@@ -52,9 +52,19 @@ describe('XML fill-in placeholders', () => {
       [],
     ],
     [
-      'a lower-case word in angle brackets is no fill-in: the parse error stays, at the <',
-      liberty('<properties.eciResourceAdapter connectionUrl="tcp://<host>"/>'),
-      ['parse/invalid-xml error 4:56'],
+      'a lower-case name in an attribute value is one too (cicsdev/cics-java-liberty-mq-jms: <path>, <port>; an error before)',
+      liberty('<properties.eciResourceAdapter connectionUrl="tcp://<host>" portNumber="<port>"/>'),
+      ['parse/template-placeholders info 4:56'],
+    ],
+    [
+      'a lower-case word in angle brackets as the text of an element is an element: the parse error stays',
+      liberty('<properties.eciResourceAdapter serverName="A"/>', '<variable name="x"><host></variable>'),
+      ['parse/invalid-xml error 6:36'],
+    ],
+    [
+      'a < in an attribute value that is no name in brackets stays a parse error, at the <',
+      liberty('<properties.eciResourceAdapter connectionUrl="a < b"/>'),
+      ['parse/invalid-xml error 4:52'],
     ],
   ];
   it.each(cases)('%s', (_name, text, expected) => {
