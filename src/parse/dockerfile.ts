@@ -102,13 +102,22 @@ const INSTRUCTIONS = new Set([
  * from `ENV` values and `CMD`/`ENTRYPOINT`; JDK paths (`JAVA_HOME`, `…/bin/java`) from the final stage,
  * which is the one that runs the application.
  */
+/**
+ * Files named after a Dockerfile that are not one: its REUSE licence file (`Containerfile.license`: the REUSE
+ * specification, https://reuse.software/spec, puts a file's licensing tags in a `.license` file adjacent to it),
+ * documents and scripts about it (`Dockerfile.md`, `Dockerfile.sh`).
+ * `Dockerfile_Java21_Tomcat`, `Dockerfile-prod`, `Dockerfile.alpine` are Dockerfiles (`docker build -f`).
+ */
+const NAMED_FOR_A_DOCKERFILE = /\.(license|md|markdown|rst|adoc|txt|sh|bash|ps1|py|bat|cmd|json|ya?ml|html?|xml|toml)$/i;
+
 export const dockerfileFormat: FormatHandler<DockerfileData> = {
   id: 'dockerfile',
   classify(filePath) {
     const base = basenameOf(filePath);
     // `docker build` reads a lowercase `dockerfile` when the context has no `Dockerfile` (moby/moby#10858,
     // moby/buildkit#1816: https://github.com/moby/buildkit/pull/1816).
-    return /^(Dockerfile|Containerfile)([.-].*)?$/.test(base) ||
+    if (NAMED_FOR_A_DOCKERFILE.test(base)) return undefined;
+    return /^(Dockerfile|Containerfile)([._-].*)?$/.test(base) ||
       base === 'dockerfile' ||
       base.endsWith('.Dockerfile') ||
       base.endsWith('.dockerfile')

@@ -20,6 +20,20 @@ describe('Dockerfile COPY and ADD', () => {
   });
 
   it.each([
+    ['Dockerfile_Java21_Tomcat', 'dockerfile'],
+    ['Dockerfile-prod', 'dockerfile'],
+    ['Containerfile.alpine', 'dockerfile'],
+    ['Dockerfile.j2', 'dockerfile'],
+    // A REUSE licence file beside its Containerfile (wenjiuzhanruzhu/ansible-docker-nginx-tomcat-from-scratch): a
+    // parse/dockerfile-instruction warning before.
+    ['Containerfile.license', undefined],
+    ['Dockerfile.md', undefined],
+    ['Dockerfile.sh', undefined],
+  ])('classifies %s as %s', (name, kind) => {
+    expect(dockerfileFormat.classify(`/t/${name}`, '')).toBe(kind);
+  });
+
+  it.each([
     ['COPY a.jks /opt/app/', { sources: ['a.jks'], destination: '/opt/app/' }],
     [
       'COPY --chown=tomcat:tomcat --chmod=600 --link a.jks /opt/app/a.jks',
