@@ -274,10 +274,15 @@ function involves(finding: Finding, files: Set<string>): boolean {
 
 /**
  * The names the model gives a deployment's things, which messages quote whole or inside longer text: components and
- * the Kafka and Spring ends linked to nothing. A short password that is also a word of one (a Compose service `kafka`)
+ * the Kafka and Spring ends linked to nothing, the servers that serve no TLS. A short password that is also a word of one (a Compose service `kafka`)
  * is left there. Certificates' subjects are published texts (secretMasker's `published`: every handshake sends them);
  * a key-store alias is neither: it is the store's own label, and an alias equal to a password stays masked.
  */
 function modelNames(deployment: DerivedDeployment): string[] {
-  return [...deployment.components.map((c) => c.name), ...(deployment.unlinkedEnds ?? []).map((end) => end.name)];
+  return [
+    ...deployment.components.map((c) => c.name),
+    ...(deployment.unlinkedEnds ?? []).map((end) => end.name),
+    // Servers that serve no TLS are no components, but messages about the stores they name quote their names.
+    ...(deployment.unservedTls ?? []).map((unserved) => unserved.server),
+  ];
 }

@@ -9,7 +9,7 @@ import { secretMasker } from '../../src/engine/run/redact';
 import { writeTree } from '../helpers/rule-tester';
 import { problemFinding, type ParsedDocument } from '../../src/parse/types';
 import { parseProperties } from '../../src/parse/properties';
-import { issue } from '../helpers/pki';
+import { daysFromNow, issue, leaf } from '../helpers/pki';
 
 const doc = (text: string) =>
   ({
@@ -359,5 +359,34 @@ describe('a secret that is a word of our own text (ESGF/esgf-installer@ced93ca9 
     const secret = findings.find((f) => f.ruleId === 'security/plaintext-secret');
     expect(secret).toBeDefined();
     expect(JSON.stringify(findings)).not.toMatch(/password=only|'only'/);
+  });
+});
+
+describe("a server's name when a password is the product's name (WASdev/ci.docker: password=\"Liberty\")", () => {
+  // One Liberty server whose password is `Liberty`, another that defines a key store nothing refers to, holding an
+  // expired certificate: the info quoted `*** server stock/server.xml names …`, which masked our word and told the
+  // password to anyone who reads the message.
+  const expired = leaf('test client', undefined, { notBefore: daysFromNow(-400), notAfter: daysFromNow(-30) });
+  const root = writeTree({
+    'beta/server.xml': '<server>\n  <keyStore id="defaultKeyStore" password="Liberty"/>\n</server>\n',
+    'stock/server.xml': [
+      '<server>',
+      '  <featureManager><feature>appSecurity-2.0</feature></featureManager>',
+      '  <keyStore id="defaultKeyStore" password="changeit"/>',
+      '  <keyStore id="validationKeystore" type="PEM" location="${server.config.dir}/validation.crt"/>',
+      '  <ssl id="appSSL" keyStoreRef="defaultKeyStore"/>',
+      '</server>',
+      '',
+    ].join('\n'),
+    'stock/validation.crt': expired.pem,
+  });
+  afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
+  const findings = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings;
+
+  it('keeps the server name, masks nothing of it', () => {
+    const info = findings.find((f) => f.ruleId === 'cert/expired');
+    expect(info?.message).toContain('Liberty server stock/server.xml names validation.crt');
+    expect(info?.related?.map((r) => r.message)).toContain('Liberty server stock/server.xml names validation.crt here');
+    expect(JSON.stringify(findings)).not.toContain('***');
   });
 });

@@ -131,14 +131,16 @@ export function notServedWhy(c: TreeCertificate, by: readonly NotServedBy[]): { 
   }
   const { server, namedAt } = by[0]!;
   const setting = namedAt && server.stores.find((s) => s.file === c.doc.file.path)?.setting;
-  const names = setting ? `${server.server} names ${file} (${setting})` : undefined;
+  // A phrase, not one string: the server's name is masked as the name it is (a short password `Liberty` is a word of
+  // `Liberty server …`), the file and the setting as the tree's values.
+  const names = setting ? said`${server.server} names ${file} (${setting})` : undefined;
   const why = server.why;
   if (why.kind === 'no-ssl-feature')
     return {
       why: said`${names ? said`${names}, but serves no TLS` : said`it lies beside ${server.server}, which serves no TLS`}: none of its features includes ssl-1.0 (transportSecurity-1.0, or a feature built on it such as appSecurity, mpJwt or microProfile), so it opens no HTTPS listener and reads nothing from its key stores`,
       related,
     };
-  const named = names ?? `${server.server} names ${file}`;
+  const named = names ?? said`${server.server} names ${file}`;
   if (why.kind === 'liberty-keystore-unreferenced')
     return {
       why: said`${named}, but nothing in its configuration refers to that key store: ${NO_SETTING_NAMES} ${why.id}, ${ONLY_DEFAULT_KEY_STORE}`,
