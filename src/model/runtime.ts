@@ -1,6 +1,6 @@
 import type { DockerfileJlinkRuntime } from './dockerfile-jlink';
 import * as path from 'node:path';
-import { parseJavaVersion, vendorFromRelease } from '../knowledge';
+import { jdkHomeFilesOfImage, parseJavaVersion, vendorFromRelease } from '../knowledge';
 import type { LintConfig } from '../core/config';
 import type { RunMemo } from '../core/run-memo';
 import { DirectoryTree } from '../core/dir-tree';
@@ -14,6 +14,7 @@ import { namedRuntimes, shortPath, type ScopedRuntime } from './runtime-named';
 import type { DockerfileData } from '../parse/dockerfile';
 import { ImageFiles } from '../parse/image-files';
 import { homeFileCopy } from './image-home-files';
+import { runtimeStage } from '../parse/dockerfile-stages';
 import { dockerfileJavaEvidence } from './dockerfile-java';
 
 export type { ScopedRuntime } from './runtime-named';
@@ -55,7 +56,8 @@ export function findRuntimes(
   // The JDKs whose release file the tree holds, by home: a Dockerfile may copy one into its image (./runtime-named.ts).
   const treeJdks = new Map<string, JavaRuntime>();
   for (const [home, { release, security }] of homes) {
-    // A java.security an image copies over its JDK's is that JDK's (./image-security-copy.ts), no JDK of its own.
+    // A java.security an image copies over its JDK's is that JDK's (./image-security-copy.ts), no JDK of its own; nor
+    // is one an image with a known JDK holds elsewhere.
     if (!release && security && copiedOverJdk.has(security.file.path)) continue;
     // A lone java.security beside a Dockerfile whose image runs Java and that names no java.security (efrozo23/poc-sicr:
     // a JDK master copy at the root, the image FROM fabric8/s2i-java): the image's JDK runs what this directory builds
@@ -357,15 +359,32 @@ function javaImageBuildDirs(documents: readonly ParsedDocument[]): Set<string> {
   return dirs;
 }
 
-/** The tree java.security files a Dockerfile copies over its image JDK's java.security (./image-home-files.ts). */
+/**
+ * The tree java.security files a Dockerfile copies over its image JDK's java.security (./image-home-files.ts), and
+ * those the final image of a Dockerfile whose JDK lint-deploy knows holds anywhere else: a copy to another JDK's
+ * security directory or to /app reaches that image's JDK only when a -Djava.security.properties loads it (the caller
+ * asks), so the file stands for no JDK of its own (wyona/katie-backend@88aeb9b: `COPY java.security
+ * /usr/java/openjdk-21/conf/security/.` on eclipse-temurin:21 made a second, unknown JDK, and the app's JDK unknown).
+ */
 function securityFilesCopiedOverJdk(documents: readonly ParsedDocument[], memo?: RunMemo): Set<string> {
   const dockerfiles = documents.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile');
   if (dockerfiles.length === 0) return new Set();
   const treeFiles = new Set(documents.map((d) => d.file.path));
   const images = new ImageFiles(documents);
-  return new Set(
+  const copied = new Set(
     dockerfiles.flatMap(
       (d) => homeFileCopy(d, treeFiles, 'javaSecurity', images.contextsOf(d.file.path), memo)?.file ?? [],
     ),
   );
+  const knownJdk = new Set(
+    dockerfiles.flatMap((d) => {
+      const image = runtimeStage(d.data)?.image;
+      return image && jdkHomeFilesOfImage(image, memo) ? [d.file.path] : [];
+    }),
+  );
+  if (knownJdk.size === 0) return copied;
+  for (const doc of documents)
+    if (doc.kind === 'java.security' && images.holding(doc.file.path).some((h) => knownJdk.has(h.dockerfile)))
+      copied.add(doc.file.path);
+  return copied;
 }

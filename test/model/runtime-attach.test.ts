@@ -198,6 +198,28 @@ describe('a lone java.security stands for a JDK only when nothing says another J
       lone,
     ],
     [
+      // wyona/katie-backend@88aeb9b: `COPY java.security /usr/java/openjdk-21/conf/security/.` on eclipse-temurin:21
+      // (java/security-file-copied-where-unread warns of the copy): two equally near JDKs, so the JDK unknown, before.
+      'a known image copying it where its JDK does not read it: the image JDK alone',
+      {
+        Dockerfile: image('eclipse-temurin:17.0.9_9-jre').replace(
+          'ENTRYPOINT',
+          'COPY java.security /usr/java/openjdk-17/conf/security/.\nENTRYPOINT',
+        ),
+      },
+      'JDK from Dockerfile:1 FROM eclipse-temurin:17.0.9_9-jre',
+    ],
+    [
+      'an image lint-deploy does not know copying it into a JDK home: the JDK whose java.security it is, kept',
+      {
+        Dockerfile: image('fabric8/s2i-java:2.3').replace(
+          'ENTRYPOINT',
+          'COPY java.security /opt/jdk/conf/security/java.security\nENTRYPOINT',
+        ),
+      },
+      lone,
+    ],
+    [
       'the Dockerfile edits a java.security: kept',
       {
         Dockerfile: image('fabric8/s2i-java:2.3').replace(
