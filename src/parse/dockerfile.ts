@@ -108,7 +108,8 @@ const INSTRUCTIONS = new Set([
  * documents and scripts about it (`Dockerfile.md`, `Dockerfile.sh`).
  * `Dockerfile_Java21_Tomcat`, `Dockerfile-prod`, `Dockerfile.alpine` are Dockerfiles (`docker build -f`).
  */
-const NAMED_FOR_A_DOCKERFILE = /\.(license|md|markdown|rst|adoc|txt|sh|bash|ps1|py|bat|cmd|json|ya?ml|html?|xml|toml)$/i;
+const NAMED_FOR_A_DOCKERFILE =
+  /\.(license|md|markdown|rst|adoc|txt|sh|bash|ps1|py|bat|cmd|json|ya?ml|html?|xml|toml)$/i;
 
 export const dockerfileFormat: FormatHandler<DockerfileData> = {
   id: 'dockerfile',

@@ -362,7 +362,7 @@ describe('a secret that is a word of our own text (ESGF/esgf-installer@ced93ca9 
   });
 });
 
-describe("a server's name when a password is the product's name (WASdev/ci.docker: password=\"Liberty\")", () => {
+describe('a server\'s name when a password is the product\'s name (WASdev/ci.docker: password="Liberty")', () => {
   // One Liberty server whose password is `Liberty`, another that defines a key store nothing refers to, holding an
   // expired certificate: the info quoted `*** server stock/server.xml names …`, which masked our word and told the
   // password to anyone who reads the message.

@@ -107,7 +107,8 @@ describe('nginx include of a file no name or content test takes (read as nginx b
     [
       'an installed path that maps by suffix to a file that is not nginx (Apache mime.types) is not read as nginx',
       {
-        'deploy/site.conf': 'types_hash_max_size 2048;\ninclude /etc/nginx/mime.types;\nserver {\n  listen 443 ssl;\n}\n',
+        'deploy/site.conf':
+          'types_hash_max_size 2048;\ninclude /etc/nginx/mime.types;\nserver {\n  listen 443 ssl;\n}\n',
         'httpd/conf/mime.types': 'application/json\t\t\t\tjson\ntext/html\t\t\t\thtml htm\n',
       },
       ['nginx server _:443 default (deploy/site.conf)'],
