@@ -13,6 +13,7 @@
  * spring-boot-autoconfigure/src/main/java/org/springframework/boot/autoconfigure/kafka/SslBundleSslEngineFactory.java);
  * a later layer's key-store-location does not undo it, as the engine factory stays the bundle's.
  */
+import { springList } from '../parse/spring';
 import type { Entry } from '../parse/types';
 import { KAFKA_CLIENT_KEYS, kafkaClientEnds, kafkaClientTls, speaksTls, type KafkaClient } from './kafka-client-ends';
 import type { KafkaClientKey } from './kafka-client-ends';
@@ -37,7 +38,6 @@ const SPRING_NAMES: Partial<Record<KafkaClientKey | 'bundle', string>> = {
   trustStoreType: 'ssl.trust-store-type',
   trustStorePassword: 'ssl.trust-store-password',
   bundle: 'ssl.bundle',
-  bootstrap: 'bootstrap-servers',
 };
 
 /**
@@ -90,11 +90,10 @@ export function springKafkaEnds(
             message: `${bundleIgnoredBy.by} names Spring Boot ${bundleIgnoredBy.version}, which ignores ${ignoredBundle.key}`,
           }
         : undefined;
-    const bootstrap = decides('bootstrap');
     clients.push({
       client,
       tls,
-      hosts: bootstrap && kafkaHosts(bootstrap.value),
+      hosts: bootstrapHosts(settings, client),
       ...(ignored && { apart: ignored.message, storesReadBecause: ignored }),
     });
   }
@@ -103,6 +102,26 @@ export function springKafkaEnds(
     clients,
     (names) => `Kafka ${names.length === CLIENTS.length ? 'clients' : names.join(', ')} of ${app.name}`,
   );
+}
+
+/**
+ * The hosts of the client's bootstrap servers: the last of the layers Spring Boot applies (as `decides`) that sets them,
+ * in any form Spring binds to its `List<String>` (`a:9093,b:9093`, a YAML list, `bootstrap-servers[0]=…`; a list's items
+ * from the one file that sets it last: a later source's list replaces an earlier one's). Unset, Spring Boot's default is
+ * localhost:9092, but the run's environment (`SPRING_KAFKA_BOOTSTRAP_SERVERS`, which the model does not read) commonly
+ * sets them: unknown, as is a placeholder.
+ */
+function bootstrapHosts(settings: SpringSettings, client: (typeof CLIENTS)[number]): string[] | undefined {
+  let hosts: string[] | undefined;
+  for (const prefix of ['spring.kafka.', `spring.kafka.${client}.`])
+    for (const key of [`${prefix}bootstrap-servers`, `${prefix}properties.${KAFKA_CLIENT_KEYS.bootstrap}`]) {
+      const list = springList(settings.entries, key);
+      const last = list?.entries.at(-1);
+      if (!list || !last) continue;
+      const items = list.entries.filter((e) => settings.doc(e) === settings.doc(last)).map((e) => e.value);
+      hosts = kafkaHosts((list.entries.length > 1 ? items : list.values).join(','));
+    }
+  return hosts;
 }
 
 /** The store settings an SSL bundle excludes in the same `Ssl` object (KafkaProperties.Ssl.validate, Boot 3.2.0). */

@@ -21,6 +21,7 @@ import { storesContributor } from './stores';
 import { kafkaBrokersContributor } from './kafka-brokers';
 import { kafkaConnectComposeContributor } from './kafka-connect';
 import { kafkaSchemaRegistryContributor } from './kafka-schema-registry';
+import { kafkaUiContributor } from './kafka-ui';
 import { kafkaPropertiesContributor } from './kafka-properties';
 import { imageRuntimeContributor } from './image-runtime';
 
@@ -50,6 +51,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   kafkaBrokersContributor,
   kafkaConnectComposeContributor,
   kafkaSchemaRegistryContributor,
+  kafkaUiContributor,
   kafkaPropertiesContributor,
   // After stores: a server's default trust is settled before its image's cacerts imports join it.
   imageRuntimeContributor,

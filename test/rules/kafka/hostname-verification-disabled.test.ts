@@ -236,6 +236,37 @@ ruleTester(rule, {
       ],
     },
     {
+      // kafbat/kafka-ui@afc9c918 documentation/compose/kafka-ssl.yml, as written there (src/model/kafka-ui.ts).
+      name: "kafka-ui's Compose service: its cluster's properties set it empty (a warning; was unmodelled)",
+      files: {
+        'docker-compose.yml': [
+          'services:',
+          '  kafbat-ui:',
+          '    image: ghcr.io/kafbat/kafka-ui:latest',
+          '    environment:',
+          '      KAFKA_CLUSTERS_0_NAME: local',
+          '      KAFKA_CLUSTERS_0_PROPERTIES_SECURITY_PROTOCOL: SSL',
+          '      KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: kafka:29092',
+          '      KAFKA_CLUSTERS_0_SSL_TRUSTSTORELOCATION: /kafka.truststore.jks',
+          "      KAFKA_CLUSTERS_0_PROPERTIES_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: ''",
+          '      KAFKA_CLUSTERS_1_NAME: other',
+          '      KAFKA_CLUSTERS_1_PROPERTIES_SECURITY_PROTOCOL: SSL',
+          '      KAFKA_CLUSTERS_1_BOOTSTRAPSERVERS: kafka:29092',
+          '      KAFKA_CLUSTERS_1_SSL_TRUSTSTORE_LOCATION: /kafka.truststore.jks',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'docker-compose.yml',
+          line: 9,
+          messageIncludes: ['kafka-ui (docker-compose.yml service kafbat-ui) cluster 0 (local)'],
+          related: [{ file: 'docker-compose.yml', line: 6 }],
+        },
+      ],
+    },
+    {
       name: 'Quarkus: kafka.* empty for the channels that do not set their own (each named)',
       files: quarkus(
         'kafka.security.protocol=SSL\nkafka.ssl.endpoint.identification.algorithm=\nmp.messaging.incoming.prices.connector=smallrye-kafka\nmp.messaging.outgoing.orders.connector=smallrye-kafka\nmp.messaging.outgoing.orders.ssl.endpoint.identification.algorithm=https\nmp.messaging.incoming.audit.topic=audit\n',
