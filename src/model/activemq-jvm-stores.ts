@@ -14,11 +14,13 @@
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
+import type { ServiceVariable } from '../parse/compose-service-variables';
 import type { DockerfileData } from '../parse/dockerfile';
 import { scanJvmProperties, type JvmProperty } from '../parse/java/jvm-args';
 import { LineIndex } from '../parse/text';
 import type { ParsedDocument } from '../parse/types';
 import { builtDockerfile } from './compose-mounts';
+import { composeVariablesOf } from './compose-variables';
 import type { ModelContext } from './contributor';
 import { traced } from './java-shared';
 import { mountedTreeFile } from './kafka-protocols';
@@ -63,7 +65,7 @@ export function brokerJvmStores(
     running.length > 0
       ? running.map(({ doc, service }) => ({
           name: `Compose service ${service.name}`,
-          options: serviceOptions(doc, service, dockerfile(builtDockerfile(doc.file.path, service))),
+          options: serviceOptions(ctx, { doc, service }, dockerfile(builtDockerfile(doc.file.path, service))),
         }))
       : holding.map((file) => ({
           name: `the image ${path.basename(path.dirname(file))}/${path.basename(file)} builds`,
@@ -96,36 +98,43 @@ function imageOptions(doc: ParsedDocument<DockerfileData> | undefined): Map<stri
 }
 
 /**
- * A Compose service's: its `environment:` option variables, each replacing the built image's ENV of that name; a string
- * (why) when one is given from the shell or by Compose's substitution (`${SSL_OPTS}`): its value is the run's.
+ * A Compose service's: its option variables (its env files, then its `environment:`: ./compose-variables.ts), each
+ * replacing the built image's ENV of that name; a string (why) when one is given from the shell or by Compose's
+ * substitution (`${SSL_OPTS}`), or an env file the tree does not hold may set it: its value is the run's.
  */
 function serviceOptions(
-  doc: ParsedDocument<ComposeData>,
-  service: ComposeService,
+  ctx: ModelContext,
+  { doc, service }: RunningService,
   built: ParsedDocument<DockerfileData> | undefined,
 ): Map<string, BrokerJvmSetting> | string {
   const out = new Map<string, BrokerJvmSetting>();
-  const index = new LineIndex(doc.file.text);
+  const variables = composeVariablesOf(ctx, doc, service);
+  const texts = new Map([doc, ...variables.envFileDocuments.map((e) => e.doc)].map((d) => [d.file.path, d.file.text]));
   for (const variable of OPTION_VARIABLES) {
-    const set = service.environment.filter((v) => v.name === variable).at(-1);
+    const set = variables.variables.get(variable);
+    if (!service.environment.some((v) => v.name === variable) && variables.unread.length > 0)
+      return `${variable} may be set by ${variables.unread[0]!.envFile.path}, an env_file lint-deploy does not read`;
     // `$$` is Compose's escape of a literal `$` (the broker's shell expands it: a `-D` value only the run knows).
     if (set && (set.value === undefined || set.value.replaceAll('$$', '').includes('$')))
       return `${variable} is given when Compose runs`;
-    const properties: BrokerJvmSetting[] = set
-      ? scanJvmProperties(
-          doc.file.text,
-          index,
-          index.offsetAt(set.valueRange.start),
-          index.offsetAt(set.valueRange.end),
-          variable,
-        ).map((property) => ({ property, file: doc.file.path }))
-      : (built?.data.properties ?? [])
-          .filter((p) => p.via === variable)
-          .map((property) => ({ property, file: built!.file.path }));
+    const text = set ? texts.get(set.file) : undefined;
+    const properties: BrokerJvmSetting[] =
+      set && text !== undefined
+        ? optionsIn(text, set, variable)
+        : (built?.data.properties ?? [])
+            .filter((p) => p.via === variable)
+            .map((property) => ({ property, file: built!.file.path }));
     for (const setting of properties)
       if (STORE_PROPERTY.test(setting.property.name)) out.set(setting.property.name, setting);
   }
   return out;
+}
+
+/** The `-D` options of the variable's value, where its file writes it. */
+function optionsIn(text: string, set: ServiceVariable, variable: string): BrokerJvmSetting[] {
+  const index = new LineIndex(text);
+  const [start, end] = [index.offsetAt(set.valueRange.start), index.offsetAt(set.valueRange.end)];
+  return scanJvmProperties(text, index, start, end, variable).map((property) => ({ property, file: set.file }));
 }
 
 /** Where a setting's value is written. */

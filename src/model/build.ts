@@ -8,6 +8,7 @@ import { treeCertificates, type TreeCertificate } from './mq-certs';
 import { MODEL_CONTRIBUTORS } from './registry';
 import { mqscScripts } from './mq-scripts';
 import { imageScriptsOf, type ImageScriptInputs } from './mq-image-scripts';
+import { composeVariablesOf } from './compose-variables';
 import type { ComposeData } from '../parse/compose';
 import type { DockerfileData } from '../parse/dockerfile';
 import { findRuntimes, makeRuntimeResolver, type ImagesHolding } from './runtime';
@@ -109,6 +110,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     composeFiles: documents.filter((d): d is ParsedDocument<ComposeData> => d.kind === 'compose'),
     dockerfiles: documents.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile'),
     images: treeStoresOf(ctx).images,
+    variablesOf: (doc, service) => composeVariablesOf(ctx, doc, service),
   };
   const imageScriptsUnknown: ImageScriptsUnknown[] = [];
   deployment.mqscScripts = mqscScripts(documents, (doc) => {

@@ -6,6 +6,7 @@ import type { ComposeData, ComposeService } from '../parse/compose';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { ModelContext } from './contributor';
+import { composeVariablesOf } from './compose-variables';
 import { componentGlobs } from './paths';
 import type { Traced } from './types';
 import type { ClientUrl } from './attributes';
@@ -106,12 +107,10 @@ export function springEnvironmentByGroup(ctx: ModelContext): Map<string, Propert
     const groups = startFileSettings(ctx, (data) => data.springEnvironment);
     for (const [group, doc, service] of builtServices(ctx)) {
       // `environment:` wins over the `env_file:` files, a later file over an earlier one.
-      for (const envFile of service.envFiles) {
-        const file = path.resolve(path.dirname(doc.file.path), envFile.path);
-        const read = ctx.deployment.documents.find((d) => d.file.path === file);
-        const settings = (read?.data as JvmOptionsData | undefined)?.springEnvironment;
+      for (const { envFile, doc: read } of composeVariablesOf(ctx, doc, service).envFileDocuments) {
+        const settings = (read.data as JvmOptionsData | undefined)?.springEnvironment;
         const via = [{ file: doc.file.path, range: envFile.range, message: `env_file of service ${service.name}` }];
-        if (read && settings) addSources(groups, group, read, settings, true, via);
+        if (settings) addSources(groups, group, read, settings, true, via);
       }
       addSources(groups, group, doc, service.springEnvironment, true);
     }
@@ -186,8 +185,8 @@ export function springArgumentsByGroup(ctx: ModelContext): Map<string, PropertyS
 }
 
 /** The Docker Compose services built from a directory of the tree, with the app group that directory belongs to. */
-export function builtServices(ctx: ModelContext): [string, ParsedDocument, ComposeService][] {
-  const built: [string, ParsedDocument, ComposeService][] = [];
+export function builtServices(ctx: ModelContext): [string, ParsedDocument<ComposeData>, ComposeService][] {
+  const built: [string, ParsedDocument<ComposeData>, ComposeService][] = [];
   for (const doc of ctx.deployment.documents) {
     if (doc.kind !== 'compose') continue;
     for (const service of (doc.data as ComposeData).services) {
@@ -195,7 +194,7 @@ export function builtServices(ctx: ModelContext): [string, ParsedDocument, Compo
       const dir = path.resolve(path.dirname(doc.file.path), service.build);
       if (relativePosix(ctx.deployment.root, dir).startsWith('..')) continue;
       // The app a file of that directory belongs to: the Dockerfile the service is built with would be.
-      built.push([appGroupOf(ctx, path.join(dir, 'Dockerfile')), doc, service]);
+      built.push([appGroupOf(ctx, path.join(dir, 'Dockerfile')), doc as ParsedDocument<ComposeData>, service]);
     }
   }
   return built;

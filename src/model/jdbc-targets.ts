@@ -10,7 +10,8 @@ import type { Location } from '../core/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
-import { serviceVariables, variableAt, type ServiceVariables } from '../parse/compose-service-variables';
+import { variableAt, type ServiceVariables } from '../parse/compose-service-variables';
+import { composeVariablesOf } from './compose-variables';
 import { builtDockerfile, composeProjectOf } from './compose-mounts';
 import type { DockerfileData } from '../parse/dockerfile';
 import { runtimeStage } from '../parse/dockerfile-stages';
@@ -177,7 +178,7 @@ export function serviceCalled(
  * a document of the tree (outside it, missing, or a path a variable names), as it may set any variable.
  */
 export function knownServiceVariables(ctx: ModelContext, { service, doc }: ServiceAt): ServiceVariables | undefined {
-  const read = serviceVariables(ctx.deployment.documents, doc, service);
+  const read = composeVariablesOf(ctx, doc, service);
   return read.unread.length > 0 ? undefined : read;
 }
 
@@ -192,7 +193,7 @@ export function serverPort(
   variable: string,
   defaultPort: number,
 ): { port: number; at?: Location; envFiles: string[] } | undefined {
-  const read = serviceVariables(ctx.deployment.documents, server.doc, server.service);
+  const read = composeVariablesOf(ctx, server.doc, server.service);
   // An unread env file may set it, unless the service's own `environment:` does (which wins).
   const own = server.service.environment.some((v) => v.name === variable);
   if (!own && read.unread.length > 0) return undefined;

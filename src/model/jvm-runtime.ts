@@ -11,7 +11,6 @@
  * replaces the image's ENV of that name, and a container command that runs `java` replaces the image's
  * ENTRYPOINT/CMD. Several starts of one app are alternatives: a property they do not set alike is unknown.
  */
-import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
 import type { JvmOptionsData } from '../parse/java/jvm-args';
 import type { ParsedDocument } from '../parse/types';
@@ -24,6 +23,7 @@ import {
   knownFeature,
   readsOptionVariable,
 } from '../knowledge';
+import { composeVariablesOf } from './compose-variables';
 import type { ModelContext } from './contributor';
 import { COMPOSE_START } from './container-starts';
 import {
@@ -83,11 +83,8 @@ function jvmStarts(ctx: ModelContext): Map<string, JvmStart[]> {
     for (const [group, doc, service] of builtServices(ctx)) {
       const start = startOf(group, COMPOSE_START, 'Docker Compose');
       // Its `env_file:` files in order (read as start scripts: `JAVA_TOOL_OPTIONS=…` lines), then its `environment:`.
-      for (const envFile of service.envFiles) {
-        const file = path.resolve(path.dirname(doc.file.path), envFile.path);
-        const read = ctx.deployment.documents.find((d) => d.file.path === file && d.kind === 'java.shell-env');
-        if (read) start.parts.push({ doc: read, options: envFileOptions(read) });
-      }
+      for (const { doc: read } of composeVariablesOf(ctx, doc, service).envFileDocuments)
+        if (read.kind === 'java.shell-env') start.parts.push({ doc: read, options: envFileOptions(read) });
       start.parts.push({ doc, options: service.jvm });
       // Compose builds with the directory's Dockerfile: only an expansion reads JAVA_OPTS.
       if (expandedByStartFiles.has(group) || service.jvm.expandsJavaOpts) start.javaOptsOrder = COMMAND_LINE_ORDER;

@@ -5,7 +5,8 @@
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
-import { serviceVariables, type ServiceVariables } from '../parse/compose-service-variables';
+import type { ServiceVariables } from '../parse/compose-service-variables';
+import { composeVariablesOf } from './compose-variables';
 import { mountHolding } from '../parse/compose-volumes';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
@@ -129,7 +130,7 @@ export function kafkaServiceVariables(
   service: ComposeService,
   component: string,
 ): ServiceVariables {
-  const variables = serviceVariables(ctx.deployment.documents, doc, service);
+  const variables = composeVariablesOf(ctx, doc, service);
   for (const { envFile, at } of variables.unread)
     if (envFile.required) (ctx.deployment.kafkaUnreadEnvFiles ??= []).push({ component, path: envFile.path, at });
   return variables;

@@ -10,9 +10,9 @@
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import { readRegularFile } from '../core/safe-fs';
 import { relativePosix } from '../core/posix-path';
 import type { ComposeData, ComposeService } from '../parse/compose';
+import type { ServiceVariables } from '../parse/compose-service-variables';
 import type { DockerfileData } from '../parse/dockerfile';
 import { runtimeStage, runtimeStages } from '../parse/dockerfile-stages';
 import type { ImageFiles } from '../parse/image-files';
@@ -24,8 +24,6 @@ import { mqscPathInContainer } from './mq-qmgr-names';
 import type { ImageScriptsUnknown, TreeMount } from './types';
 
 const MQSC_DIR = '/etc/mqm';
-/** An env file larger than this is not read. */
-const MAX_ENV_FILE_BYTES = 256 * 1024;
 
 /** One container that runs a tree MQSC file through an image with scripts of its own. */
 interface ImageRun {
@@ -67,6 +65,8 @@ export interface ImageScriptInputs {
   composeFiles: readonly ParsedDocument<ComposeData>[];
   dockerfiles: readonly ParsedDocument<DockerfileData>[];
   images: ImageFiles | undefined;
+  /** The variables a Compose service gives its container (read once per deployment: ./compose-variables.ts). */
+  variablesOf: (doc: ParsedDocument<ComposeData>, service: ComposeService) => ServiceVariables;
 }
 
 /** A container whose image's release precedes the records mq.json lists. */
@@ -175,23 +175,25 @@ function placedRecords(
 }
 
 /** The containers that run the file through an image with scripts of its own: by a Compose mount, or a Dockerfile's COPY. */
-function imageRuns(file: string, { mounts, composeFiles, dockerfiles, images }: ImageScriptInputs): ImageRun[] {
+function imageRuns(
+  file: string,
+  { mounts, composeFiles, dockerfiles, images, variablesOf }: ImageScriptInputs,
+): ImageRun[] {
   const runs: ImageRun[] = [];
   for (const treeMount of mounts) {
     const { file: composeFile, mount, image } = treeMount;
     if (!mount.service || !image || mqImageScripts(image).length === 0) continue;
     const inside = mqscPathInContainer(file, treeMount);
     if (inside === undefined) continue;
-    const service = composeFiles
-      .find((d) => d.file.path === composeFile)
-      ?.data.services.find((s) => s.name === mount.service);
-    if (!service) continue;
+    const doc = composeFiles.find((d) => d.file.path === composeFile);
+    const service = doc?.data.services.find((s) => s.name === mount.service);
+    if (!doc || !service) continue;
     runs.push({
       name: path.posix.basename(inside),
       image,
       at: { file: composeFile, range: mount.range },
       how: `in Compose service ${service.name}, which mounts this file as ${inside}`,
-      ...composeEnvironment(service, composeFile),
+      ...composeEnvironment(variablesOf(doc, service)),
       targets: mountTargets(composeFiles, composeFile, service.name),
       mountedOver: mountTargets(composeFiles, composeFile, service.name),
       mountsUnknown: false,
@@ -227,7 +229,7 @@ function imageRuns(file: string, { mounts, composeFiles, dockerfiles, images }: 
         mountsUnknown: true,
       });
     for (const { doc, service } of building) {
-      const container = composeEnvironment(service, doc.file.path);
+      const container = composeEnvironment(variablesOf(doc, service));
       runs.push({
         ...base,
         environment: new Map([...imageEnvironment, ...container.environment]),
@@ -242,31 +244,17 @@ function imageRuns(file: string, { mounts, composeFiles, dockerfiles, images }: 
 }
 
 /**
- * The service's variables: its `env_file:` files in order, then its `environment:`, which wins
- * (https://docs.docker.com/reference/compose-file/services/#env_file). A value Compose fills in from the shell is
- * unknown; an env file the tree does not hold (or a path a variable names) leaves every other variable unknown.
+ * The container's variables a Compose service gives (src/parse/compose-service-variables.ts): a value the run fills
+ * in is unknown; an env file the tree does not hold (or a path a variable names) leaves every other variable unknown.
  */
-function composeEnvironment(
-  service: ComposeService,
-  composeFile: string,
-): { environment: Map<string, string | undefined>; environmentComplete: boolean } {
-  const environment = new Map<string, string | undefined>();
-  let environmentComplete = true;
-  for (const envFile of service.envFiles) {
-    const read = /\$/.test(envFile.path)
-      ? undefined
-      : readRegularFile(path.resolve(path.dirname(composeFile), envFile.path), MAX_ENV_FILE_BYTES);
-    if (!read?.ok) {
-      environmentComplete = false;
-      continue;
-    }
-    for (const line of read.bytes.toString('utf8').split(/\r?\n/)) {
-      const m = /^\s*(?:export\s+)?([A-Za-z_]\w*)\s*=\s*(.*?)\s*$/.exec(line);
-      if (m) environment.set(m[1]!, m[2]!.replace(/^(["'])(.*)\1$/, '$2'));
-    }
-  }
-  for (const v of service.environment) environment.set(v.name, v.value);
-  return { environment, environmentComplete };
+function composeEnvironment(variables: ServiceVariables): {
+  environment: Map<string, string | undefined>;
+  environmentComplete: boolean;
+} {
+  return {
+    environment: new Map([...variables.variables].map(([name, v]) => [name, v.value])),
+    environmentComplete: variables.unread.length === 0,
+  };
 }
 
 /** The Dockerfile's ENV of the image it builds: a value from a build argument or another variable is unknown. */

@@ -18,6 +18,7 @@ import { readRegularFile } from '../core/safe-fs';
 import { POSTGRES, postgresServerImage } from '../knowledge';
 import type { ModelContext } from './contributor';
 import { deploymentMounts } from './compose-mounts';
+import { composeVariablesOf } from './compose-variables';
 import { callOf, jdbcUrlOf, serverImage, serviceCalled, startValues, urlQuery } from './jdbc-targets';
 import type { ServiceAt } from './jdbc-targets';
 import type { SpringSettings } from './spring-settings';
@@ -87,14 +88,18 @@ function startMayChange(server: ServiceAt): boolean {
   return words.some((word) => SERVER_SWITCH.test(word));
 }
 
-/** Whether the service's variables (its environment, the env files it names) may turn SSL on or move the port. */
-function variablesMayChange(server: ServiceAt, read: ReadFiles): boolean {
-  if (server.service.environment.some((v) => /ssl/i.test(`${v.name}=${v.value ?? ''}`) || v.name === 'PGPORT'))
-    return true;
-  const dir = path.dirname(server.doc.file.path);
-  return server.service.envFiles.some((file) =>
-    read.mayChange(path.resolve(dir, file.path), 'env file', /ssl|^\s*(?:export\s+)?PGPORT\s*=/im),
-  );
+/**
+ * Whether the service's variables (its env files, then its `environment:`: ./compose-variables.ts) may turn SSL on or
+ * move the port: one whose name or value says ssl, `PGPORT` (also a bare line, the run's value), or an env file the
+ * tree does not hold. The env files are read otherwise.
+ */
+function variablesMayChange(ctx: ModelContext, server: ServiceAt, read: ReadFiles): boolean {
+  const variables = composeVariablesOf(ctx, server.doc, server.service);
+  if (variables.unread.length > 0) return true;
+  for (const v of variables.variables.values())
+    if (/ssl/i.test(`${v.name}=${v.value ?? ''}`) || v.name === 'PGPORT') return true;
+  for (const file of variables.envFiles) read.files.push({ file, what: 'env file' });
+  return false;
 }
 
 /** The regular files directly in `dir` (or `dir` itself when it is a file); undefined when it is not in the tree. */
@@ -132,7 +137,7 @@ function holdsConfiguration(hostPath: string, depth = 3): boolean {
 /** Whether the service's bind mounts may give the server configuration that turns SSL on (see above). */
 function mountsMayChange(ctx: ModelContext, server: ServiceAt, read: ReadFiles): boolean {
   const { initScripts, dataDirectory } = POSTGRES.configuration;
-  const pgdata = server.service.environment.find((v) => v.name === 'PGDATA')?.value;
+  const pgdata = composeVariablesOf(ctx, server.doc, server.service).variables.get('PGDATA')?.value;
   const resolved = deploymentMounts(ctx).filter((m) => m.file === server.doc.file.path);
   const under = (target: string, dir: string) => target === dir || target.startsWith(`${dir}/`);
   return server.doc.data.mounts.some((mount) => {
@@ -167,7 +172,7 @@ export function postgresCallOf(
   const product = image && !image.built ? postgresServerImage(image.image) : undefined;
   if (!server || !image || !product) return undefined;
   const read = new ReadFiles();
-  if (startMayChange(server) || variablesMayChange(server, read) || mountsMayChange(ctx, server, read))
+  if (startMayChange(server) || variablesMayChange(ctx, server, read) || mountsMayChange(ctx, server, read))
     return undefined;
   return {
     ...callOf(app, url),

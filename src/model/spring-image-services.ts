@@ -24,6 +24,7 @@ import type { JvmOptionsData, JvmProperty } from '../parse/java/jvm-args';
 import { springKey } from '../parse/spring';
 import type { ParsedDocument } from '../parse/types';
 import { composeProjectOf, deploymentMounts } from './compose-mounts';
+import { composeVariablesOf } from './compose-variables';
 import type { ModelContext, ModelContributor } from './contributor';
 import type { PropertySource } from './java-shared';
 import { serviceImageRuntime } from './kafka-brokers';
@@ -96,12 +97,10 @@ function startSettings(
   const environment: PropertySource[] = [];
   const commandLine: PropertySource[] = [];
   for (const { doc, service: part } of service.parts) {
-    for (const envFile of part.envFiles) {
-      const file = path.resolve(path.dirname(doc.file.path), envFile.path);
-      const read = ctx.deployment.documents.find((d) => d.file.path === file);
-      const settings = (read?.data as JvmOptionsData | undefined)?.springEnvironment ?? [];
+    for (const { envFile, doc: read } of composeVariablesOf(ctx, doc, part).envFileDocuments) {
+      const settings = (read.data as JvmOptionsData | undefined)?.springEnvironment ?? [];
       const via = [{ file: doc.file.path, range: envFile.range, message: `env_file of service ${part.name}` }];
-      if (read) for (const property of settings) environment.push({ doc: read, property, composed: true, via });
+      for (const property of settings) environment.push({ doc: read, property, composed: true, via });
     }
     for (const property of part.springEnvironment) environment.push({ doc, property, composed: true });
     for (const property of part.springArguments) commandLine.push({ doc, property, composed: true });

@@ -28,38 +28,74 @@ export interface DotEnvVariable {
   secret: boolean;
 }
 
-/** The variables of a `.env` file, in order. A value that refers to a variable the file does not set is unknown: left out. */
-export function dotEnvVariables(text: string): DotEnvVariable[] {
+/**
+ * A variable an env file names, as Compose's dotenv parser reads it (compose-go dotenv/parser.go). Its value is
+ * undefined when only the run knows it: a bare `NAME` line takes the value of the shell running Compose (or of the
+ * project's environment) and is dropped when that has none; a value that refers to a variable the file does not set
+ * before it is filled in by the run; a YAML-style `NAME: value` line is not read here.
+ */
+export interface EnvFileVariable extends Omit<DotEnvVariable, 'value'> {
+  value: string | undefined;
+  /** A line without `=`: a bare `NAME` (or `NAME: value`), where valueRange is the name's. */
+  bare?: true;
+}
+
+/**
+ * Every variable an env file names, in order, the last line of a name winning (see EnvFileVariable): the lines
+ * `NAME=value`, `export NAME=value`, `NAME="value"` (escapes, interpolated, may span lines), `NAME='value'` (literal),
+ * `NAME=` (empty: set to nothing), a bare `NAME` (unknown); `#` starts a comment line, or one after a blank in an
+ * unquoted value. https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file-syntax
+ */
+export function envFileVariables(text: string): EnvFileVariable[] {
   const index = new LineIndex(text);
   const known = new Map<string, string>();
-  const variables: DotEnvVariable[] = [];
-  const ASSIGNMENT = /^([ \t]*(?:export[ \t]+)?)([A-Za-z_][\w.-]*)[ \t]*=[ \t]*/gm;
+  const variables: EnvFileVariable[] = [];
+  const STATEMENT = /^([ \t]*(?:export[ \t]+)?)([A-Za-z_][\w.-]*)[ \t]*(?:(=)|(:)|\r?$)[ \t]*/gm;
   let resumeAt = 0;
-  for (const m of text.matchAll(ASSIGNMENT)) {
+  for (const m of text.matchAll(STATEMENT)) {
     if (m.index < resumeAt) continue; // inside a quoted value that spans lines
     const start = m.index + m[0].length - m[0].trimStart().length;
     const nameStart = m.index + m[1]!.length;
     const name = m[2]!;
+    const nameRange = index.rangeAt(nameStart, nameStart + name.length);
+    const secret = isSecretKey(name);
+    if (m[3] === undefined) {
+      // A bare `NAME` (the run's value, or none) or `NAME: value`: only the run knows it.
+      known.delete(name);
+      const end = m.index + m[0].trimEnd().length;
+      variables.push({
+        name,
+        value: undefined,
+        range: index.rangeAt(start, end),
+        nameRange,
+        valueRange: nameRange,
+        secret,
+        bare: true,
+      });
+      continue;
+    }
     const read = readValue(text, m.index + m[0].length);
     resumeAt = read.end;
     const value = read.interpolated ? interpolate(read.value, known) : read.value;
-    if (value === undefined) {
-      known.delete(name);
-      continue;
-    }
-    known.set(name, value);
+    if (value === undefined) known.delete(name);
+    else known.set(name, value);
     variables.push({
       name,
       value,
       range: index.rangeAt(start, read.valueEnd + (read.quoted ? 1 : 0)),
-      nameRange: index.rangeAt(nameStart, nameStart + name.length),
+      nameRange,
       valueRange: index.rangeAt(read.valueStart, read.valueEnd),
-      secret: isSecretKey(name),
+      secret,
     });
   }
-  // A later assignment of a name wins.
+  // A later line of a name wins.
   const last = new Map(variables.map((v) => [v.name, v]));
   return variables.filter((v) => last.get(v.name) === v);
+}
+
+/** The variables of a `.env` file whose value is known (envFileVariables), in order. */
+export function dotEnvVariables(text: string): DotEnvVariable[] {
+  return envFileVariables(text).filter((v): v is DotEnvVariable => v.value !== undefined);
 }
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', '\\': '\\', '"': '"' };
@@ -96,7 +132,7 @@ function readValue(
   let end = at;
   while (end < text.length && text.charAt(end) !== '\n' && text.charAt(end) !== '\r') end++;
   const line = text.slice(at, end);
-  const comment = /(^|[ \t])#/.exec(line);
+  const comment = / #/.exec(line);
   const value = (comment ? line.slice(0, comment.index) : line).trimEnd();
   return { value, valueStart: at, valueEnd: at + value.length, end, quoted: false, interpolated: true };
 }

@@ -9,12 +9,17 @@
 import * as path from 'node:path';
 import type { Location, Range } from '../core/types';
 import type { ComposeData, ComposeEnvFile, ComposeService } from './compose';
+import { envFileVariables } from './compose-env';
 import type { Entry, ParsedDocument } from './types';
 
 /** One variable of the container: where its name and value are written (an env file's line, or the Compose file's). */
 export interface ServiceVariable {
   name: string;
-  /** The text the container gets; undefined when only the run knows it (`- NAME` takes the shell's value). */
+  /**
+   * The text the container gets; undefined when only the run knows it: `- NAME` in `environment:` or a bare `NAME`
+   * line in an env file takes the value of the shell running Compose (none: unset), an env file's `${VAR}` the file
+   * does not set is the run's (src/parse/compose-env.ts envFileVariables).
+   */
   value: string | undefined;
   /** The file that sets it. */
   file: string;
@@ -34,6 +39,8 @@ export interface ServiceVariables {
   variables: Map<string, ServiceVariable>;
   /** The env files of the tree they are read from, in order. */
   envFiles: string[];
+  /** The same, as the `env_file:` items that name them and their documents (read otherwise by some readers). */
+  envFileDocuments: { envFile: ComposeEnvFile; doc: ParsedDocument }[];
   /** The env files the run does not hold: each may set any variable that `environment:` does not. */
   unread: UnreadEnvFile[];
 }
@@ -51,6 +58,7 @@ export function serviceVariables(
 ): ServiceVariables {
   const variables = new Map<string, ServiceVariable>();
   const envFiles: string[] = [];
+  const envFileDocuments: { envFile: ComposeEnvFile; doc: ParsedDocument }[] = [];
   const unread: UnreadEnvFile[] = [];
   const set = (
     name: string,
@@ -67,10 +75,13 @@ export function serviceVariables(
       continue;
     }
     envFiles.push(read.file.path);
-    for (const e of read.entries) set(e.key, e.value, read.file.path, [e.keyRange, e.valueRange], e.secret);
+    envFileDocuments.push({ envFile, doc: read });
+    // Read as Compose reads it, whatever kind of document the file is besides.
+    for (const v of envFileVariables(read.file.text))
+      set(v.name, v.value, read.file.path, [v.nameRange, v.valueRange], v.secret);
   }
   for (const v of service.environment) set(v.name, v.value, doc.file.path, [v.nameRange, v.valueRange], v.entry.secret);
-  return { variables, envFiles, unread };
+  return { variables, envFiles, envFileDocuments, unread };
 }
 
 /** Where a variable's name (`key`) or value is written. */

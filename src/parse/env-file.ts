@@ -4,7 +4,8 @@
  * something starts the app with it — a Docker Compose service's `env_file:` — so the model binds it through that
  * reference, never by the directory it sits in. The `.env` beside a Compose file that takes values from it (its
  * `${VAR}`s, src/parse/compose-env.ts) is read with this parser too, whatever it sets.
- * Lines are `NAME=value`, `NAME="value"` or `export NAME=value`; `#` starts a comment. Every variable is an entry (a
+ * Lines are `NAME=value`, `NAME="value"` or `export NAME=value`; `#` starts a comment; a bare `NAME` takes the value
+ * of the shell running Compose (src/parse/compose-env.ts envFileVariables): a Spring-bound one is unresolved. Every variable is an entry (a
  * password among them is a secret to find and mask); the Spring-bound ones are also the file's `springEnvironment`.
  * https://docs.docker.com/compose/how-tos/environment-variables/variable-interpolation/#env-file-syntax
  */
@@ -13,7 +14,7 @@ import type { Comment, FormatHandler, ParsedDocument } from './types';
 import { LineIndex } from './text';
 import { lineOffsets, type JvmProperty } from './java/jvm-args';
 import { environmentEntries, scanSpringEnvironment, springPropertyOfVariable } from './java/spring-environment';
-import { dotEnvVariables } from './compose-env';
+import { envFileVariables, type DotEnvVariable } from './compose-env';
 
 export interface EnvFileData {
   springEnvironment: JvmProperty[];
@@ -60,13 +61,28 @@ export const envFileFormat: FormatHandler<EnvFileData> = {
       }
       springEnvironment.push(...scanSpringEnvironment(file.text, index, line.start, line.end));
     }
+    const variables = envFileVariables(file.text);
+    // A bare `NAME` line: the container gets the value of the shell running Compose (`${NAME}`), or none.
+    for (const v of variables) {
+      const property = v.bare && springPropertyOfVariable(v.name);
+      if (property)
+        springEnvironment.push({
+          name: property,
+          value: `\${${v.name}}`,
+          nameRange: v.nameRange,
+          valueRange: v.valueRange,
+          secret: v.secret,
+          via: v.name,
+          unresolved: true,
+        });
+    }
     return {
       file,
       kind,
       entries: [
         ...environmentEntries(springEnvironment),
-        ...dotEnvVariables(file.text)
-          .filter((v) => !springPropertyOfVariable(v.name))
+        ...variables
+          .filter((v): v is DotEnvVariable => v.value !== undefined && !springPropertyOfVariable(v.name))
           .map((v) => ({
             key: v.name,
             value: v.value,

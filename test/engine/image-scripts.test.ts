@@ -89,6 +89,22 @@ describe("the developer image's own 10-dev.mqsc is applied with the tree's MQSC"
       ],
     ],
     [
+      // Was: silent (the comment was read as part of the value, `true # …` is not `true`).
+      'an env_file that sets MQ_DEV=true with a comment after it, as Compose reads it: the developer defaults apply',
+      {
+        'mq-config.mqsc': QUEUE,
+        'docker-compose.yml':
+          compose(DEV_IMAGE, [], ['./mq-config.mqsc:/etc/mqm/mq-config.mqsc']) + '    env_file:\n      - mq.env\n',
+        'mq.env': 'LICENSE=accept\nMQ_DEV=true # the developer defaults\n',
+      },
+      [
+        'mq/blockuser-override-removes-admin-block warning DEV.ADMIN.SVRCONN',
+        'mq/channel-runs-as-admin warning DEV.ADMIN.SVRCONN',
+        'mq/channel-without-tls warning DEV.ADMIN.SVRCONN',
+        'mq/channel-without-tls warning DEV.APP.SVRCONN',
+      ],
+    ],
+    [
       // redhat-appdev-practice/quarkus-camel-testing@c7741a2 mq/docker-compose.yml: Docker Hub's host written out.
       'docker.io/ibmcom/mq:latest is ibmcom/mq: its 10-dev.mqsc applies',
       {
@@ -150,6 +166,11 @@ describe("the developer image's own 10-dev.mqsc is applied with the tree's MQSC"
     ['a directory mounted over /etc/mqm hides the image files', applied(['./mqsc:/etc/mqm'])],
     ['an env_file that sets MQ_DEV=false', { ...withEnvFile, 'mq.env': 'LICENSE=accept\nMQ_DEV=false\n' }],
     ['an env_file the tree does not hold: MQ_DEV unknown', withEnvFile],
+    // Was: applied (the bare line was skipped, so the image's default MQ_DEV=true was taken).
+    [
+      'an env_file whose MQ_DEV line is bare: the shell running Compose gives it, or none: unknown',
+      { ...withEnvFile, 'mq.env': 'LICENSE=accept\nMQ_DEV\n' },
+    ],
     ['a release before 9.2.0, whose records differ', applied([], [], 'icr.io/ibm-messaging/mq:9.1.5.0-r2')],
     ['not a developer image', applied([], [], 'cp.icr.io/cp/ibm-mqadvanced-server:9.4.0.0-r1')],
   ])('%s', (_name, files) => {

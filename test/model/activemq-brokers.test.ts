@@ -165,6 +165,33 @@ describe('ActiveMQ broker TLS listeners', () => {
       },
       [{ keyStore: 'broker.ks', keyStoreWritten: '/opt/apache-activemq/conf/broker.ks', trustUnknown: undefined }],
     ],
+    // The service's variables as Compose reads them (src/parse/compose-service-variables.ts). Was: its env files
+    // unread, the JVM's stores taken as unset (the first) or unknown for want of a setting (the second).
+    [
+      'Classic without <sslContext>: ACTIVEMQ_SSL_OPTS of an env_file of the service names the key store',
+      {
+        'conf/activemq.xml': classic(undefined, 'ssl://0.0.0.0:61617'),
+        'conf/broker.ks': KS,
+        'compose.yaml': classicService('      TZ: UTC\n') + '    env_file: broker.env\n',
+        'broker.env': 'ACTIVEMQ_SSL_OPTS="-Djavax.net.ssl.keyStore=/opt/apache-activemq/conf/broker.ks"\n',
+      },
+      [{ keyStore: 'broker.ks', keyStoreWritten: '/opt/apache-activemq/conf/broker.ks', trustUnknown: undefined }],
+    ],
+    [
+      'Classic without <sslContext>: an env_file the tree does not hold may set the option variables: unknown',
+      {
+        'conf/activemq.xml': classic(undefined, 'ssl://0.0.0.0:61617'),
+        'conf/broker.ks': KS,
+        'compose.yaml': classicService('      TZ: UTC\n') + '    env_file: secrets.env\n',
+      },
+      [
+        {
+          keyStore: undefined,
+          trustUnknown:
+            "the broker's key store: activemq.xml has no <sslContext>, so its TLS connectors use the JVM's default SSLContext, whose stores are unknown: ACTIVEMQ_OPTS may be set by secrets.env, an env_file lint-deploy does not read (Compose service broker)",
+        },
+      ],
+    ],
     [
       'Classic without <sslContext>: a later -D of ACTIVEMQ_SSL_OPTS wins over ACTIVEMQ_OPTS; trust store mounted apart',
       {

@@ -1,4 +1,4 @@
-import { dotEnvVariables, renderComposeEnv } from '../../src/parse/compose-env';
+import { dotEnvVariables, envFileVariables, renderComposeEnv } from '../../src/parse/compose-env';
 
 const values = (text: string) => Object.fromEntries(dotEnvVariables(text).map((v) => [v.name, v.value]));
 
@@ -30,8 +30,32 @@ describe('.env files as Docker Compose reads them', () => {
     ["A=x\nB='${A}'", { A: 'x', B: '${A}' }],
     ['VAR="a\\tb"', { VAR: 'a\tb' }],
     ['A=1\nA=2', { A: '2' }],
+    // Was: A=1 (a bare line was skipped) and an empty value ('#' right after '=' read as a comment).
+    ['A=1\nA', {}],
+    ['PASSWORD=#secret', { PASSWORD: '#secret' }],
   ])('%j', (text, expected) => {
     expect(values(text)).toEqual(expected);
+  });
+
+  // compose-spec/compose-go@0670a1c375c19defea19147bd82eb126a7c33b29 (v2.13.0) dotenv/parser.go: a line without `=`
+  // takes the value of the environment Compose runs in (lookupFn) and is dropped when that has none; `NAME=` is empty;
+  // an unquoted value ends at ` #`, so `#` right after `=` is the value's; `\'` is a quote inside single quotes.
+  it.each([
+    ['VAR', { VAR: undefined }],
+    ['export VAR', { VAR: undefined }],
+    ['VAR=set\nVAR', { VAR: undefined }],
+    ['VAR\nVAR=set', { VAR: 'set' }],
+    ['VAR: value', { VAR: undefined }],
+    ['VAR=\nNEXT=1', { VAR: '', NEXT: '1' }],
+    ['PASSWORD=#secret', { PASSWORD: '#secret' }],
+    ['PASSWORD= #secret', { PASSWORD: '#secret' }],
+    ['PASSWORD=pa#ss # comment', { PASSWORD: 'pa#ss' }],
+    ["VAR='it\\'s'", { VAR: "it's" }],
+    ['VAR="line one\nline two"\nNEXT=2', { VAR: 'line one\nline two', NEXT: '2' }],
+    ['B=${A}-y', { B: undefined }],
+    ['export JAVA_OPTS="-Djavax.net.ssl.trustStore=/t.jks"', { JAVA_OPTS: '-Djavax.net.ssl.trustStore=/t.jks' }],
+  ])('every variable named, the unknown ones too: %j', (text, expected) => {
+    expect(Object.fromEntries(envFileVariables(text).map((v) => [v.name, v.value]))).toEqual(expected);
   });
 
   it('a value that refers to a variable the file does not set is unknown (the shell gives it): left out', () => {

@@ -45,4 +45,24 @@ describe('environment files', () => {
       ),
     ).toEqual(['2:24 spring.profiles.active=prod', '3:30 server.ssl.key-store=/certs/k.p12', '4:13 server.port=8443']);
   });
+
+  // compose-spec/compose-go@0670a1c375c19defea19147bd82eb126a7c33b29 dotenv/parser.go: a line without `=` takes the
+  // value of the shell running Compose, or none. Was: skipped, the earlier line's value kept.
+  it("a bare NAME line is the run's value: unresolved, after the lines before it", () => {
+    const read = envFileFormat.parse(
+      {
+        path: '/t/prod.env',
+        text: 'SERVER_SSL_KEY_STORE_PASSWORD=changeit\nSERVER_SSL_KEY_STORE_PASSWORD\n',
+        hadBom: false,
+      },
+      'env-file',
+    ).data.springEnvironment;
+    expect(read.at(-1)).toMatchObject({
+      name: 'server.ssl.key-store-password',
+      value: '${SERVER_SSL_KEY_STORE_PASSWORD}',
+      via: 'SERVER_SSL_KEY_STORE_PASSWORD',
+      unresolved: true,
+      secret: true,
+    });
+  });
 });

@@ -124,6 +124,14 @@ ruleTester(rule, {
       },
     },
     {
+      // Was: an error (the bare line was skipped: the server taken to listen on 3306).
+      name: 'an env_file line MYSQL_TCP_PORT without a value: the shell running Compose gives it, or none: unknown',
+      files: {
+        ...project(URL, 'mysql:5.7.26', { more: '    env_file: ./db.env\n' }),
+        'db.env': 'MYSQL_ROOT_PASSWORD=secret\nMYSQL_TCP_PORT\n',
+      },
+    },
+    {
       name: 'a MySQL service built from a Dockerfile FROM a floating tag names no release',
       files: {
         ...project(URL, 'mysql:5.7.26'),

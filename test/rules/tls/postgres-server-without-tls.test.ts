@@ -89,6 +89,18 @@ ruleTester(rule, {
       name: 'an env file the tree does not hold',
       files: project(`${URL}?sslmode=require`, { more: '    env_file: .env.db\n' }),
     },
+    // The service's variables as Compose reads them (src/parse/compose-service-variables.ts). Was: an error for each.
+    {
+      name: 'an env file line PGPORT without a value: the shell running Compose gives it (the port), or none',
+      files: requiring('    env_file: db.env\n', { 'db.env': 'POSTGRES_PASSWORD=example\nPGPORT\n' }),
+    },
+    {
+      name: 'PGDATA set in an env file, the data directory mounted there holds a configuration',
+      files: requiring('    env_file: db.env\n    volumes:\n      - ./data:/pgdata\n', {
+        'db.env': 'PGDATA=/pgdata\n',
+        'data/postgresql.conf': 'ssl = on\n',
+      }),
+    },
     {
       name: 'the server image is built from the tree',
       files: requiring('    build: ./db\n', {
@@ -161,6 +173,12 @@ ruleTester(rule, {
         files: { 'sql/schema.sql': 'CREATE TABLE item (id serial PRIMARY KEY);\n' },
       }),
       errors: error({ messageIncludes: ['sslmode=verify-ca'] }),
+    },
+    {
+      // Was: silent (any "ssl" in the env file's text counted, its comments too).
+      name: 'an env file whose comment names SSL: a comment sets nothing',
+      files: requiring('    env_file: db.env\n', { 'db.env': '# no ssl in development\nPOSTGRES_PASSWORD=example\n' }),
+      errors: error(),
     },
     {
       name: 'the URL in application.yml, the app run by a Compose service',
