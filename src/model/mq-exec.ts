@@ -16,11 +16,21 @@ import { isScript } from '../parse/embedded';
 import { literalAssignments } from '../parse/shell-assignments';
 import { valuesAtCalls } from '../parse/shell-functions';
 import { splitLines } from '../parse/text';
-import type { ParsedDocument } from '../parse/types';
+import type { EmbeddedOrigin, ParsedDocument } from '../parse/types';
 import type { MqscComposeService } from './mq-qmgr-names';
 
 /** MQSC fed to runmqsc by the line that opens it (the heredoc's line above its body, or the echo's own line). */
-const OPENED_ABOVE: Record<string, boolean> = { 'heredoc to runmqsc': true, 'echo to runmqsc': false };
+const OPENED_ABOVE = new Map([
+  ['heredoc to runmqsc', true],
+  ['echo to runmqsc', false],
+]);
+/** A region found in a YAML block scalar run as a script (src/parse/embedded.ts, `heredoc to runmqsc in YAML key run`). */
+const IN_YAML_BLOCK = / in YAML key .+$/;
+
+/** Whether an embedded MQSC is fed to runmqsc by a script's line, also one in a YAML block scalar run as a script. */
+export function isRunmqscRegion(container: string): boolean {
+  return OPENED_ABOVE.has(container.replace(IN_YAML_BLOCK, ''));
+}
 
 /** `$NAME`, `${NAME}`: the whole word is one plain expansion. */
 const WHOLE_EXPANSION = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))$/;
@@ -40,9 +50,17 @@ export interface RunmqscLine {
  */
 export function runmqscLineOf(mqsc: ParsedDocument, scriptLines?: string[]): RunmqscLine | undefined {
   const embedded = mqsc.embedded;
-  const above = embedded ? OPENED_ABOVE[embedded.container] : undefined;
-  if (!embedded || above === undefined || !isScript(mqsc.file.path, mqsc.file.text)) return undefined;
-  const lines = scriptLines ?? splitLines(mqsc.file.text);
+  if (!embedded || !OPENED_ABOVE.has(embedded.container) || !isScript(mqsc.file.path, mqsc.file.text)) return undefined;
+  return runmqscLineIn(embedded, scriptLines ?? splitLines(mqsc.file.text));
+}
+
+/**
+ * The line of `lines` (a script's, or a YAML block scalar's at their lines in the YAML file) that feeds the runmqsc
+ * region `embedded` to runmqsc.
+ */
+export function runmqscLineIn(embedded: EmbeddedOrigin, lines: string[]): RunmqscLine | undefined {
+  const above = OPENED_ABOVE.get(embedded.container.replace(IN_YAML_BLOCK, ''));
+  if (above === undefined) return undefined;
   const at = embedded.range.start.line - (above ? 1 : 0);
   const line = lines[at];
   if (line === undefined || !/\brunmqsc\b/.test(line)) return undefined;

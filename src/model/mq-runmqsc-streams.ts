@@ -14,6 +14,15 @@
  * of an `if` or a `case` (`else`, `elif`, `;;`). A target known only when the script runs (`$(hostname)`, a `$1` the
  * inner shell of a single-quoted `su -c '…'` expands), several runmqsc on one line, and a line that runs on another
  * machine (`ssh`, `kubectl exec`, `oc exec`) leave the input a script of its own.
+ *
+ * A YAML block scalar run as a shell script (a GitHub Actions step's `run: |`, an Ansible task's `shell: |`, a GitLab
+ * `script:` item `- |`, a container's `args: - |`, a Compose `command: |`) is such a script, and the blocks of the items
+ * of one sequence (the steps of one job, the tasks of one play or tasks file) run one after the other on one machine:
+ * their inputs join in file order, each block a shell of its own (a variable it assigns is its own). Blocks of different
+ * sequences (two jobs, two plays) run on machines of their own and stay apart. A template expression the CI or Ansible
+ * puts in before the shell runs (`${{ env.QM }}`, `{{ qm_name }}`) is the same target where it is the same expression;
+ * it, or a shell variable, joins two blocks only when no YAML key of the sequence's items sets a name it reads (a
+ * step's `env: QM: …`, a task's `vars:` or `set_fact:`), and a loop's `{{ item }}` never does.
  */
 import type { MqscData } from '../parse/mqsc';
 import { queueManagerOf } from '../parse/runmqsc-input';
@@ -23,22 +32,45 @@ import { containerExecs } from '../parse/container-exec';
 import { functionAround, WHOLE_EXPANSION } from '../parse/shell-functions';
 import { splitLines } from '../parse/text';
 import type { ParsedDocument } from '../parse/types';
-import { runmqscLineOf, type RunmqscLine } from './mq-exec';
+import { sequenceOfBlock, yamlBlocks, type EmbeddedRegion } from '../parse/yaml-blocks';
+import { isRunmqscRegion, runmqscLineIn, type RunmqscLine } from './mq-exec';
 import { expandedByScript } from './mq-runmqsc-names';
 
-/** The embedded containers runmqsc reads (src/parse/embedded.ts). */
-const RUNMQSC_CONTAINERS = new Set(['heredoc to runmqsc', 'echo to runmqsc']);
 /** A line that runs its command on another machine or pod. */
 const REMOTE = /(^|[\s;&|"'(])(ssh|rsh|kubectl|oc)\s/;
 /** A line that starts another branch of an `if` or a `case`: what follows it does not run after what precedes it. */
 const OTHER_BRANCH = /^\s*(else|elif)\b|;;/;
 /** `shift`, `set -- …`: the script's positional parameters change. */
 const POSITIONAL_CHANGE = /(^|[\s;&|(])(shift|set\s+--)(?=[\s;)]|$)/;
+/** A GitHub Actions (`${{ env.QM }}`) or Jinja (`{{ qm_name }}`) expression, put in before the shell runs. */
+const TEMPLATE_EXPRESSION = /\$?\{\{\s*(.*?)\s*\}\}/g;
+/** Ansible's loop variable: another value at each turn of a task's loop. */
+const LOOP_VARIABLE = /^item\b/;
 
 /** What runmqsc is given, as a key equal for two inputs of one queue manager, and what changes it in between. */
 interface RunmqscTarget {
   key: string;
   changedBy?: RegExp;
+  /** The variables the target reads, which a YAML key of another block's item may set. */
+  reads: string[];
+}
+
+/** A shell script of the file: its lines at their line in the file (blank elsewhere), first to last. */
+interface ShellScript {
+  lines: string[];
+  assignments: ScriptAssignments;
+  first: number;
+  last: number;
+}
+
+/** The scripts of a file that run one after the other: the script file, or the YAML blocks of one sequence's items. */
+interface ScriptGroup {
+  docs: ParsedDocument<MqscData>[];
+  scriptOf: (doc: ParsedDocument<MqscData>) => ShellScript;
+  /** The shell lines of its scripts at their line in the file (blank elsewhere). */
+  shell: string[];
+  /** The YAML lines of a sequence's items around its blocks, which may set what the blocks read (`env:`, `vars:`). */
+  yaml: string[];
 }
 
 /**
@@ -46,40 +78,120 @@ interface RunmqscTarget {
  * line order. Documents that join no other are left out.
  */
 export function runmqscStreams(mqsc: readonly ParsedDocument<MqscData>[]): ParsedDocument<MqscData>[][] {
-  const byScript = new Map<string, ParsedDocument<MqscData>[]>();
+  const byFile = new Map<string, ParsedDocument<MqscData>[]>();
   for (const doc of mqsc)
-    if (doc.embedded && RUNMQSC_CONTAINERS.has(doc.embedded.container))
-      byScript.set(doc.file.path, [...(byScript.get(doc.file.path) ?? []), doc]);
+    if (doc.embedded && isRunmqscRegion(doc.embedded.container))
+      byFile.set(doc.file.path, [...(byFile.get(doc.file.path) ?? []), doc]);
   const streams: ParsedDocument<MqscData>[][] = [];
-  for (const docs of byScript.values()) {
-    if (docs.length < 2) continue;
-    const lines = splitLines(docs[0]!.file.text); // a group holds at least one document
-    const assignments = new ScriptAssignments(lines);
-    const open = new Map<string, { docs: ParsedDocument<MqscData>[]; end: number }>();
-    const inLineOrder = [...docs].sort((a, b) => a.embedded!.range.start.line - b.embedded!.range.start.line);
-    for (const doc of inLineOrder) {
-      const opener = runmqscLineOf(doc, lines);
-      const target = opener && targetOf(opener, assignments);
-      if (!opener || !target) continue;
-      const stream = open.get(target.key);
-      const between = stream ? lines.slice(stream.end + 1, opener.at) : [];
-      const end = doc.embedded!.range.end.line; // every document here is embedded
-      if (stream && !between.some((l) => OTHER_BRANCH.test(l) || target.changedBy?.test(l))) {
-        stream.docs.push(doc);
-        stream.end = end;
-      } else {
-        const started = { docs: [doc], end };
-        open.set(target.key, started);
-        streams.push(started.docs);
-      }
-    }
-  }
+  for (const docs of byFile.values())
+    if (docs.length > 1) for (const group of groupsOf(docs)) streamsOf(group, streams);
   return streams.filter((s) => s.length > 1);
 }
 
+/** Appends to `streams` the streams of a group's inputs: each input joins the open one of its target, else opens one. */
+function streamsOf(group: ScriptGroup, streams: ParsedDocument<MqscData>[][]): void {
+  const open = new Map<string, { docs: ParsedDocument<MqscData>[]; end: number; script: ShellScript }>();
+  const inLineOrder = [...group.docs].sort((a, b) => a.embedded!.range.start.line - b.embedded!.range.start.line);
+  for (const doc of inLineOrder) {
+    const script = group.scriptOf(doc);
+    const opener = runmqscLineIn(doc.embedded!, script.lines); // every document here is embedded
+    const target = opener && targetOf(opener, script);
+    if (!opener || !target) continue;
+    const stream = open.get(target.key);
+    const between = stream ? group.shell.slice(stream.end + 1, opener.at) : [];
+    const end = doc.embedded!.range.end.line;
+    const otherScript = stream !== undefined && stream.script !== script;
+    if (
+      stream &&
+      !between.some((l) => OTHER_BRANCH.test(l) || target.changedBy?.test(l)) &&
+      !(otherScript && target.reads.some((name) => setsKey(group.yaml, name)))
+    ) {
+      stream.docs.push(doc);
+      stream.end = end;
+      stream.script = script;
+    } else {
+      const started = { docs: [doc], end, script };
+      open.set(target.key, started);
+      streams.push(started.docs);
+    }
+  }
+}
+
+/** Whether a YAML line sets the key `name` (`QM: QM2` under a step's `env:`, `qm_name: QM2` under `vars:`). */
+function setsKey(yaml: readonly string[], name: string): boolean {
+  const key = new RegExp(`^\\s*(-\\s+)?(["']?)${name}\\2\\s*:`);
+  return yaml.some((line) => key.test(line));
+}
+
+/** A file's runmqsc inputs, grouped by the scripts that run one after the other. */
+function groupsOf(docs: ParsedDocument<MqscData>[]): ScriptGroup[] {
+  const lines = splitLines(docs[0]!.file.text); // a file's group holds at least one document
+  if (!docs[0]!.embedded!.container.includes(' in YAML key ')) {
+    const script = { lines, assignments: new ScriptAssignments(lines), first: 0, last: lines.length - 1 };
+    return [{ docs, scriptOf: () => script, shell: lines, yaml: [] }];
+  }
+  const blocks = yamlBlocks(lines);
+  const groups = new Map<string, ScriptGroup>();
+  const scripts = new Map<EmbeddedRegion, ShellScript>();
+  const scriptOfDoc = new Map<ParsedDocument<MqscData>, ShellScript>();
+  for (const doc of docs) {
+    const at = doc.embedded!.range.start.line; // every document here is embedded
+    const block = blocks.find((b) => b.lines[0]!.line <= at && at <= b.lines.at(-1)!.line); // blocks have lines
+    if (!block) continue;
+    const script = scripts.get(block) ?? shellScriptOf(lines, block);
+    scripts.set(block, script);
+    scriptOfDoc.set(doc, script);
+    const sequence = sequenceOfBlock(lines, script.first - 1);
+    const id = sequence ? `sequence ${sequence.key}` : `block ${script.first}`;
+    const span = sequence ?? { key: script.first - 1, end: script.last };
+    const group = groups.get(id) ?? { docs: [], scriptOf: (d) => scriptOfDoc.get(d)!, ...linesOf(lines, blocks, span) };
+    group.docs.push(doc);
+    groups.set(id, group);
+  }
+  return [...groups.values()];
+}
+
+/** A YAML block scalar as a shell script: its lines at their line in the file, blank elsewhere. */
+function shellScriptOf(lines: readonly string[], block: EmbeddedRegion): ShellScript {
+  const own = lines.map(() => '');
+  for (const l of block.lines) own[l.line] = l.text;
+  return {
+    lines: own,
+    assignments: new ScriptAssignments(own),
+    first: block.lines[0]!.line, // yamlBlocks gives blocks with lines
+    last: block.lines.at(-1)!.line,
+  };
+}
+
+/** The shell and the YAML lines of the blocks within the lines `span` (a sequence's key to its last line). */
+function linesOf(
+  lines: readonly string[],
+  blocks: readonly EmbeddedRegion[],
+  span: { key: number; end: number },
+): Pick<ScriptGroup, 'shell' | 'yaml'> {
+  const shell = lines.map(() => '');
+  const yaml = lines.map((line, i) => (i > span.key && i <= span.end ? line : ''));
+  for (const block of blocks)
+    if (block.lines[0]!.line > span.key && block.lines.at(-1)!.line <= span.end)
+      for (const l of block.lines) {
+        shell[l.line] = l.text;
+        yaml[l.line] = '';
+      }
+  return { shell, yaml };
+}
+
 /** The queue manager the line's runmqsc is given, with where the line runs; undefined when known only at run time. */
-function targetOf(opener: RunmqscLine, assignments: ScriptAssignments): RunmqscTarget | undefined {
-  const { lines, at, line } = opener;
+function targetOf(opener: RunmqscLine, script: ShellScript): RunmqscTarget | undefined {
+  const { lines, at } = opener;
+  // A template expression is put in before the shell runs: one word, whatever the spaces and quotes in it.
+  const expressions = new Map<string, string>();
+  const line = opener.line.replace(TEMPLATE_EXPRESSION, (_m, expression: string) => {
+    const word = `__template__${expressions.size}__${expression.replace(/\W/g, (c) => `_${c.charCodeAt(0)}_`)}`;
+    expressions.set(word, expression);
+    return word;
+  });
+  const spelled = (key: string): string =>
+    [...expressions].reduce((k, [word, expression]) => k.replaceAll(word, `{{ ${expression} }}`), key);
   if (REMOTE.test(line)) return undefined;
   const runs = shellCommands(line).filter((c) => c.words.some((w) => w.text.replace(/^.*\//, '') === 'runmqsc'));
   if (runs.length !== 1) return undefined;
@@ -90,21 +202,30 @@ function targetOf(opener: RunmqscLine, assignments: ScriptAssignments): RunmqscT
     `function ${functionAround(lines, at)?.open ?? 'none'}`,
     ...containerExecs(line).map((e) => `${e.by} ${e.name}`),
   ].join(' ');
-  if (written === undefined) return { key: `${where}: the default queue manager` };
-  if (!written.includes('$') && !written.includes('`')) return { key: `${where}: ${written}` };
+  if (written === undefined) return { key: spelled(`${where}: the default queue manager`), reads: [] };
+  if (!written.includes('$') && !written.includes('`')) {
+    const read = [...expressions].filter(([word]) => written.includes(word)).map(([, expression]) => expression);
+    // A loop's item is another queue manager at each turn: it joins only inside its own block.
+    const inLoop = read.some((e) => LOOP_VARIABLE.test(e)) ? ` in the block at ${script.first}` : '';
+    return {
+      key: spelled(`${where}: ${written}${inLoop}`),
+      reads: read.flatMap((e) => [...e.matchAll(/[A-Za-z_]\w*/g)].map((m) => m[0])),
+    };
+  }
   const word = after.find((w) => w.text === written);
   if (!word || !expandedByScript(line, word)) return undefined;
-  const value = expandWord(written, { ...assignments.before(at), defaults: false });
-  if (value !== undefined) return { key: `${where}: ${value}` };
+  const value = expandWord(written, { ...script.assignments.before(at), defaults: false });
+  if (value !== undefined) return { key: spelled(`${where}: ${value}`), reads: [] };
   const expansion = WHOLE_EXPANSION.exec(written);
   if (!expansion) return undefined;
   const name = (expansion[1] ?? expansion[2])!; // one of the two groups matched
   return {
-    key: `${where}: $${name}`,
+    key: spelled(`${where}: $${name}`),
     changedBy: /^\d$/.test(name)
       ? POSITIONAL_CHANGE
       : new RegExp(
           `(^|[\\s;&|(])(${name}\\+?=|(for|read|local|declare|typeset|export|readonly)\\b[^;#]*\\b${name}\\b)`,
         ),
+    reads: [name],
   };
 }

@@ -8,7 +8,8 @@
  * - the `*.mqsc` files of the directory a qm.ini names in `AutoConfig: MQSCConfig=<dir>` (IBM MQ 9.2 "Automatic
  *   configuration from an MQSC script at startup": every `*.mqsc` of the directory, in alphabetical order, at each start);
  * - the runmqsc inputs of one shell script given the same queue manager (`echo "…" | runmqsc $1` line after line,
- *   heredocs to `runmqsc QM1`), in the order of their lines (./mq-runmqsc-streams.ts).
+ *   heredocs to `runmqsc QM1`), in the order of their lines, also those of the YAML blocks run as scripts in one
+ *   sequence (the `run: |` steps of one job, the `shell: |` tasks of one play) (./mq-runmqsc-streams.ts).
  * Every command of a combined script keeps its file (MqscCommand.file, MqscParam.file), so locations name the file
  * and line that wrote each value.
  */

@@ -65,3 +65,50 @@ export function yamlBlocks(lines: string[]): EmbeddedRegion[] {
   }
   return regions;
 }
+
+/** A line that holds nothing, or only a YAML comment. */
+const NOTHING = /^\s*(#.*)?$/;
+/** A sequence item's line (`- name: open`, `- |`). */
+const ITEM = /^\s*-(\s|$)/;
+/** A key whose value is on the lines below it (`steps:`, `- tasks:`). */
+const PARENT_KEY = /^\s*(?:-\s+)?(["']?)[\w./-]+\1\s*:\s*(#.*)?$/;
+const indentOf = (line: string): number => line.length - line.trimStart().length;
+
+/**
+ * The YAML sequence one of whose items holds the block scalar whose key is on line `keyLine` (a GitHub Actions step's
+ * `run: |` in `steps:`, an Ansible task's `shell: |` in `tasks:`, a `- |` in `script:`): the line of the sequence's key
+ * (the `---` above, or -1, for a sequence at the top of a document) and its last line. Undefined when the block is a
+ * mapping's value outside any item (a Compose service's `command: |`, a ConfigMap key).
+ */
+export function sequenceOfBlock(lines: readonly string[], keyLine: number): { key: number; end: number } | undefined {
+  const keyText = lines[keyLine] ?? '';
+  let item = keyLine;
+  if (!ITEM.test(keyText)) {
+    const keyIndent = indentOf(keyText);
+    item = -1;
+    for (let i = keyLine - 1; i >= 0 && item < 0; i--) {
+      const line = lines[i]!; // i < keyLine
+      if (NOTHING.test(line) || indentOf(line) >= keyIndent) continue;
+      if (!ITEM.test(line)) return undefined;
+      item = i;
+    }
+    if (item < 0) return undefined;
+  }
+  const dash = indentOf(lines[item]!); // item is a line of the file
+  let key = -1;
+  for (let i = item - 1; i >= 0 && key < 0; i--) {
+    const line = lines[i]!; // i < item
+    if (NOTHING.test(line) || indentOf(line) > dash || (indentOf(line) === dash && ITEM.test(line))) continue;
+    if (/^---/.test(line)) key = i;
+    else if (PARENT_KEY.test(line)) key = i;
+    else return undefined;
+  }
+  let end = item;
+  for (let j = item + 1; j < lines.length; j++) {
+    const line = lines[j]!; // j < lines.length
+    if (NOTHING.test(line)) continue;
+    if (indentOf(line) < dash || (indentOf(line) === dash && !ITEM.test(line)) || /^---/.test(line)) break;
+    end = j;
+  }
+  return { key, end };
+}

@@ -1,21 +1,8 @@
 import * as fs from 'node:fs';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
+import { mqVerdicts } from '../helpers/mq-verdicts';
 import { writeTree, type Tree } from '../helpers/rule-tester';
-
-/** The MQ verdicts of a tree, without where they are: rule, severity and message, sorted. */
-function verdicts(files: Tree): string[] {
-  const root = writeTree(files);
-  try {
-    const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
-    return result.findings
-      .filter((f) => f.ruleId.startsWith('mq/'))
-      .map((f) => `${f.ruleId} ${f.severity}: ${f.message}`)
-      .sort();
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-}
 
 const DISABLE = 'ALTER QMGR CHLAUTH(DISABLED)';
 const AS_MQM = "ALTER CHANNEL(SYSTEM.DEF.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('mqm')";
@@ -53,9 +40,9 @@ describe('the runmqsc inputs of one script given one queue manager are one MQSC 
       { 'config.mqsc': mqsc(DISABLE, OPTIONAL) },
     ],
   ])('%s', (_name, text, asFile) => {
-    const expected = verdicts(asFile);
+    const expected = mqVerdicts(asFile);
     expect(expected.length).toBeGreaterThan(0);
-    expect(verdicts({ 'mq-config.sh': text })).toEqual(expected);
+    expect(mqVerdicts({ 'mq-config.sh': text })).toEqual(expected);
   });
 
   it.each<[string, string, Tree]>([
@@ -98,9 +85,9 @@ describe('the runmqsc inputs of one script given one queue manager are one MQSC 
       { 'qm1.mqsc': mqsc(DISABLE), 'qm2.mqsc': mqsc(OPTIONAL) },
     ],
   ])('stay apart: %s', (_name, text, asFiles) => {
-    const expected = verdicts(asFiles);
+    const expected = mqVerdicts(asFiles);
     expect(expected.length).toBeGreaterThan(0);
-    expect(verdicts({ 'mq-config.sh': text })).toEqual(expected);
+    expect(mqVerdicts({ 'mq-config.sh': text })).toEqual(expected);
   });
 
   it('locates each finding at the script line that writes it', () => {
