@@ -25,3 +25,6 @@ export const JBOSS_CONFIG_DIR = data.configDir;
 
 /** Directories where the server keeps copies of its configuration file's history (written by it, not run). */
 export const JBOSS_HISTORY_DIRECTORIES: readonly string[] = data.history.directories;
+
+/** The configuration file a standalone server (and the CLI's `embed-server`) reads when no `--server-config` names one. */
+export const JBOSS_DEFAULT_SERVER_CONFIG: string = data.defaultServerConfig.file;

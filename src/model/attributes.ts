@@ -215,6 +215,11 @@ export interface JbossHttpsAttributes extends ServerEndpointAttributes {
   sslContext?: string;
   /** The legacy security realm it names (`security-realm`), when it names no ssl-context. */
   securityRealm?: string;
+  /**
+   * A listener read from a jboss-cli script alone: why the tree does not say which server configuration file the
+   * script edits (../model/jboss-cli-target.ts), and so what that file gives the listener.
+   */
+  editedConfigurationUnknown?: string;
 }
 
 /** `attributes` of a `liberty.https-endpoint` component. */

@@ -10,10 +10,17 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
 import { findCipherSuite, jsseName, parseProtocol } from '../knowledge/ciphers';
-import { ELYTRON_DEFAULT_PROTOCOLS, ELYTRON_SERVER_SSL_CONTEXT, JBOSS_HISTORY_DIRECTORIES } from '../knowledge/wildfly';
+import { ELYTRON_DEFAULT_PROTOCOLS, ELYTRON_SERVER_SSL_CONTEXT } from '../knowledge/wildfly';
 import { JBOSS_SERVER_KIND } from '../parse/jboss';
 import { JBOSS_CLI_KIND, type JbossCliData } from '../parse/jboss-cli';
-import { cliServerConfiguration } from './jboss-cli-configuration';
+import {
+  cliServerConfiguration,
+  configurationOf,
+  editedConfiguration,
+  type ServerConfiguration,
+} from './jboss-cli-configuration';
+import { cliTargetOf, inHistory, type CliTargetInputs } from './jboss-cli-target';
+import type { DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
 import { attr, type XmlAttribute, type XmlData, type XmlElement } from '../parse/xml';
 import type { JbossHttpsAttributes } from './attributes';
@@ -42,7 +49,7 @@ function portOf(f: JbossFile, binding: string | undefined): { port: number; at: 
   const offset = offsetAttr ? resolveJboss(offsetAttr.value, f.properties) : { value: '0', defaults: [] };
   const value = port && offset ? Number(port.value) + Number(offset.value) : NaN;
   if (!written || !Number.isInteger(value) || value <= 0) return undefined;
-  return { port: value, at: { file: f.doc.file.path, range: written.valueRange } };
+  return { port: value, at: { file: f.fileOf(written), range: written.valueRange } };
 }
 
 /**
@@ -68,9 +75,9 @@ function suiteList(value: string): string[] | undefined {
 class Unknowns {
   values: string[] = [];
   at: RelatedLocation[] = [];
-  add(file: string, a: XmlAttribute, why: string): void {
+  add(f: JbossFile, a: XmlAttribute, why: string): void {
     this.values.push(`${a.name}="${a.value}"`);
-    this.at.push({ file, range: a.valueRange, message: why });
+    this.at.push({ file: f.fileOf(a), range: a.valueRange, message: why });
   }
 }
 
@@ -83,14 +90,13 @@ function read(
   if (!a) return undefined;
   const resolved = resolveJboss(a.value, f.properties);
   if (!resolved) {
-    unknown.add(f.doc.file.path, a, `${a.name} is an expression the tree does not resolve`);
+    unknown.add(f, a, `${a.name} is an expression the tree does not resolve`);
     return undefined;
   }
   return { a, value: resolved.value };
 }
 
-const tracedAt = <T>(f: JbossFile, value: T, a: XmlAttribute): Traced<T> =>
-  traced(value, f.doc.file.path, a.valueRange);
+const tracedAt = <T>(f: JbossFile, value: T, a: XmlAttribute): Traced<T> => traced(value, f.fileOf(a), a.valueRange);
 
 function defaulted<T>(value: T, origin: string): Traced<T> {
   return { value, from: { kind: 'default', origin, confidence: 'verified' } };
@@ -102,8 +108,7 @@ function elytronTls(f: JbossFile, context: XmlElement, tls: TlsSettings, unknown
   const filter = read(f, attr(context, 'cipher-suite-filter'), unknown);
   const protocols = read(f, attr(context, 'protocols'), unknown);
   const tls13Names = names ? suiteList(names.value) : [];
-  if (names && !tls13Names)
-    unknown.add(f.doc.file.path, names.a, 'cipher-suite-names the knowledge base does not know');
+  if (names && !tls13Names) unknown.add(f, names.a, 'cipher-suite-names the knowledge base does not know');
   // Elytron selects TLS 1.3 suites only from cipher-suite-names: without them no TLS 1.3 handshake (ELY-1917).
   const noTls13 = ELYTRON_SERVER_SSL_CONTEXT.tls13SuitesOnlyFromCipherSuiteNames && !names;
   const withoutTls13 = (list: string[]) => (noTls13 ? list.filter((p) => p !== 'TLSv1.3') : list);
@@ -111,8 +116,8 @@ function elytronTls(f: JbossFile, context: XmlElement, tls: TlsSettings, unknown
   if (protocols && listed) {
     const kept = withoutTls13(listed);
     if (kept.length > 0) tls.protocols = tracedAt(f, kept, protocols.a);
-    else unknown.add(f.doc.file.path, protocols.a, 'TLSv1.3 only, and no cipher-suite-names gives it a suite');
-  } else if (protocols) unknown.add(f.doc.file.path, protocols.a, 'protocols the knowledge base does not know');
+    else unknown.add(f, protocols.a, 'TLSv1.3 only, and no cipher-suite-names gives it a suite');
+  } else if (protocols) unknown.add(f, protocols.a, 'protocols the knowledge base does not know');
   else if (!attr(context, 'protocols'))
     tls.protocols = defaulted(
       withoutTls13([...ELYTRON_DEFAULT_PROTOCOLS]),
@@ -123,7 +128,7 @@ function elytronTls(f: JbossFile, context: XmlElement, tls: TlsSettings, unknown
     if (suites && tls13Names) tls.cipherSuites = tracedAt(f, [...tls13Names, ...suites], filter.a);
     else if (!suites)
       unknown.add(
-        f.doc.file.path,
+        f,
         filter.a,
         'an Elytron cipher-suite filter with keywords or operators: the suites it selects are not computed here',
       );
@@ -151,8 +156,7 @@ function elytronTls(f: JbossFile, context: XmlElement, tls: TlsSettings, unknown
   const keyStoreName = manager && attr(manager, 'key-store')?.value;
   const generated = manager && attr(manager, 'generate-self-signed-certificate-host')?.value;
   const keyStore = keyStoreName ? elytronKeyStore(f, keyStoreName, generated) : undefined;
-  if (keyStore)
-    trust.keyStore = { ...keyStore, passwordAt: keyStore.passwordAt ?? credentialAt(f.doc.file.path, manager) };
+  if (keyStore) trust.keyStore = { ...keyStore, passwordAt: keyStore.passwordAt ?? credentialAt(f, manager) };
   const aliasFilter = manager && attr(manager, 'alias-filter');
   // A single alias; a filter list (`ALL:-old`, `a,b`) leaves the choice to the key manager.
   if (aliasFilter && /^[\w.@-]+$/.test(aliasFilter.value) && !aliasFilter.value.startsWith('-'))
@@ -181,12 +185,12 @@ function realmTls(
   const protocols = read(f, protocolsAttr, unknown);
   const listed = protocols ? protocolList(protocols.value) : undefined;
   if (protocols && listed) tls.protocols = tracedAt(f, listed, protocols.a);
-  else if (protocols) unknown.add(f.doc.file.path, protocols.a, 'protocols the knowledge base does not know');
+  else if (protocols) unknown.add(f, protocols.a, 'protocols the knowledge base does not know');
   const suitesAttr = attr(listener, 'enabled-cipher-suites') ?? (engine && attr(engine, 'enabled-cipher-suites'));
   const suites = read(f, suitesAttr, unknown);
   const list = suites ? suiteList(suites.value) : undefined;
   if (suites && list) tls.cipherSuites = tracedAt(f, list, suites.a);
-  else if (suites) unknown.add(f.doc.file.path, suites.a, 'cipher suites the knowledge base does not know');
+  else if (suites) unknown.add(f, suites.a, 'cipher suites the knowledge base does not know');
   const verify = read(f, attr(listener, 'verify-client'), unknown);
   const mode = verify?.value.trim().toUpperCase();
   if (verify && (mode === 'REQUIRED' || mode === 'REQUESTED'))
@@ -205,17 +209,13 @@ function realmTls(
   return trust;
 }
 
-/** Whether a file is a copy in the server's configuration history (standalone_xml_history/…): written, not run. */
-const inHistory = (file: string): boolean =>
-  path
-    .dirname(file)
-    .split(path.sep)
-    .some((d) => JBOSS_HISTORY_DIRECTORIES.includes(d));
-
 /**
  * One component per `<https-listener>` with an `ssl-context` or a `security-realm` whose element the file holds.
  * A listener naming neither, or a context or realm defined elsewhere (a domain's host.xml), is left out: what it
  * serves is not in this file. So are the copies in a configuration history directory (standalone_xml_history).
+ * A jboss-cli script edits the configuration file it targets (./jboss-cli-target.ts): its operations apply on that
+ * file's server, in script order (scripts on one file in path order), and make no server of their own. A script whose
+ * target the tree does not hold is read alone, as the configuration it writes, and its listeners say so.
  * Configurations side by side that serve different TLS on a port leave which one runs unknown (./jboss-alternatives.ts).
  */
 export const jbossHttpsContributor: ModelContributor = {
@@ -224,14 +224,36 @@ export const jbossHttpsContributor: ModelContributor = {
   contribute(ctx) {
     const stores = treeStoresOf(ctx);
     const listeners: JbossHttpsComponent[] = [];
-    // A jboss-cli script's listeners as the configuration it writes holds them (./jboss-cli-configuration.ts).
-    const scripts = (ctx.documentsOf(JBOSS_CLI_KIND) as ParsedDocument<JbossCliData>[]).map(cliServerConfiguration);
-    const files = ctx.documentsOf(JBOSS_SERVER_KIND) as ParsedDocument<XmlData>[];
-    for (const doc of [...files, ...scripts.filter((d) => d !== undefined)]) {
-      if (inHistory(doc.file.path)) continue;
-      const f: JbossFile = { doc, properties: jbossSystemProperties(doc.data), stores };
-      for (const listener of doc.data.elements.filter((e) => e.localName === 'https-listener')) {
-        const built = listenerOf(ctx, f, listener);
+    const files = (ctx.documentsOf(JBOSS_SERVER_KIND) as ParsedDocument<XmlData>[]).filter(
+      (d) => !inHistory(d.file.path),
+    );
+    const scripts = ctx.documentsOf(JBOSS_CLI_KIND) as ParsedDocument<JbossCliData>[];
+    const edits = new Map<ParsedDocument<XmlData>, ParsedDocument<JbossCliData>[]>();
+    const alone: { configuration: ServerConfiguration; why: string }[] = [];
+    const inputs: CliTargetInputs = {
+      root: ctx.deployment.root,
+      configurations: files,
+      scripts,
+      dockerfiles: ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[],
+      images: stores.images,
+    };
+    for (const script of scripts) {
+      // A script that configures no listener of its own and edits no file of the tree changes nothing read here.
+      const target = cliTargetOf(script, inputs);
+      if ('file' in target) edits.set(target.file, [...(edits.get(target.file) ?? []), script]);
+      else {
+        const configuration = cliServerConfiguration(script);
+        if (configuration) alone.push({ configuration, why: target.unknown });
+      }
+    }
+    const configurations = [
+      ...files.map((doc) => ({ configuration: editedOrRead(doc, edits.get(doc)), why: undefined })),
+      ...alone,
+    ];
+    for (const { configuration, why } of configurations) {
+      const f: JbossFile = { ...configuration, properties: jbossSystemProperties(configuration.doc.data), stores };
+      for (const listener of configuration.doc.data.elements.filter((e) => e.localName === 'https-listener')) {
+        const built = listenerOf(ctx, f, configuration.sources, listener, why);
         if (built) listeners.push(built);
       }
     }
@@ -240,7 +262,16 @@ export const jbossHttpsContributor: ModelContributor = {
   },
 };
 
-function listenerOf(ctx: ModelContext, f: JbossFile, listener: XmlElement): JbossHttpsComponent | undefined {
+const editedOrRead = (doc: ParsedDocument<XmlData>, scripts: ParsedDocument<JbossCliData>[] | undefined) =>
+  scripts ? editedConfiguration(doc, scripts) : configurationOf(doc);
+
+function listenerOf(
+  ctx: ModelContext,
+  f: JbossFile,
+  sources: ParsedDocument[],
+  listener: XmlElement,
+  configurationUnknown: string | undefined,
+): JbossHttpsComponent | undefined {
   const file = f.doc.file.path;
   const contextName = attr(listener, 'ssl-context')?.value;
   const realmName = attr(listener, 'security-realm')?.value;
@@ -263,22 +294,28 @@ function listenerOf(ctx: ModelContext, f: JbossFile, listener: XmlElement): Jbos
   const name = attr(listener, 'name')?.value ?? 'https';
   const port = portOf(f, attr(listener, 'socket-binding')?.value);
   const relative = relativePosix(ctx.deployment.root, file);
+  // A file that scripts edit is named with them: what a finding points at in a script is this listener's.
+  const editedBy = sources
+    .slice(1)
+    .map((d) => relativePosix(ctx.deployment.root, d.file.path))
+    .join(', ');
   return {
     id: `jboss.https-listener:${relative}#${listener.path}`,
     type: 'jboss.https-listener',
-    name: `WildFly HTTPS listener ${name}${port ? ` :${port.port}` : ''} (${relative})`,
+    name: `WildFly HTTPS listener ${name}${port ? ` :${port.port}` : ''} (${relative}${editedBy && ` edited by ${editedBy}`})`,
     role: 'server',
-    location: { file, range: listener.range },
+    location: { file: f.fileOf(listener), range: listener.range },
     host: ctx.hostOf(file),
     ...(runtime ? { runtime } : {}),
     tls,
-    documents: [f.doc],
+    documents: sources,
     attributes: {
       tlsPorts: port ? [port.port] : [],
       hostnames: [],
       listener: name,
       ...(context && contextName ? { sslContext: contextName } : {}),
       ...(realm && realmName ? { securityRealm: realmName } : {}),
+      ...(configurationUnknown !== undefined && { editedConfigurationUnknown: configurationUnknown }),
     } satisfies JbossHttpsAttributes,
   };
 }

@@ -27,6 +27,8 @@ const configDirInImage: ContainerBase = (containerFile) => {
 /** What a store reader needs of the configuration file. */
 export interface JbossFile {
   doc: ParsedDocument<XmlData>;
+  /** The file a node is written in: a jboss-cli script's for what the script writes, else the configuration file. */
+  fileOf: (node: XmlAttribute | XmlElement) => string;
   properties: ReadonlyMap<string, string>;
   stores: TreeStores;
 }
@@ -58,6 +60,7 @@ export function jbossStore(
   own?: OwnPassword,
 ): StoreRef {
   const file = f.doc.file.path;
+  const at = f.fileOf(pathAttribute);
   const written = resolveJboss(pathAttribute.value, f.properties)?.value;
   const base = relativeTo ? resolveJboss(relativeTo.value, f.properties)?.value : undefined;
   const configDir = base === JBOSS_CONFIG_DIR.property || (base === JBOSS_CONFIG_DIR.domainProperty && isDomainFile(f));
@@ -77,12 +80,12 @@ export function jbossStore(
     notes.push(`WildFly creates it with a self-signed certificate for ${generatedFor} when it does not exist`);
   const shown: Traced<string> = traced(
     pathAttribute.value,
-    file,
+    at,
     pathAttribute.valueRange,
     notes.length > 0 ? notes.join('; ') : undefined,
   );
   const storeType = type ? resolveJboss(type.value, f.properties)?.value : undefined;
-  const typeTrace = type && storeType ? traced(storeType, file, type.valueRange) : undefined;
+  const typeTrace = type && storeType ? traced(storeType, f.fileOf(type), type.valueRange) : undefined;
   // A path the tree cannot place (an unresolved expression, a directory it does not know): named, never matched.
   const placeable =
     written !== undefined && (!relativeTo || configDir) && (relativeTo || path.posix.isAbsolute(written));
@@ -102,11 +105,13 @@ function unplaced(shown: Traced<string>, type: Traced<string> | undefined, passw
 }
 
 /** Where a `<credential-reference>` (a clear-text password, or a credential store's alias) is written. */
-export function credentialAt(file: string, element: XmlElement | undefined): Location | undefined {
+export function credentialAt(f: JbossFile, element: XmlElement | undefined): Location | undefined {
   const reference = element?.children.find((c) => c.localName === 'credential-reference');
   if (!reference) return undefined;
   const clear = attr(reference, 'clear-text');
-  return { file, range: clear ? clear.valueRange : reference.range };
+  return clear
+    ? { file: f.fileOf(clear), range: clear.valueRange }
+    : { file: f.fileOf(reference), range: reference.range };
 }
 
 /** An Elytron `<key-store name>` of `<tls><key-stores>` as a store. */
@@ -128,7 +133,7 @@ export function elytronKeyStore(f: JbossFile, name: string, generatedFor?: strin
     pathAttribute,
     attr(fileElement, 'relative-to'),
     type,
-    credentialAt(f.doc.file.path, element),
+    credentialAt(f, element),
     generatedFor,
     own,
   );
@@ -136,7 +141,7 @@ export function elytronKeyStore(f: JbossFile, name: string, generatedFor?: strin
 
 const ownPassword = (f: JbossFile, a: XmlAttribute, key: string): OwnPassword => ({
   value: a.value,
-  at: { file: f.doc.file.path, range: a.valueRange },
+  at: { file: f.fileOf(a), range: a.valueRange },
   key,
 });
 
@@ -151,7 +156,7 @@ export function realmStore(f: JbossFile, element: XmlElement): StoreRef | undefi
     pathAttribute,
     attr(element, 'relative-to'),
     attr(element, 'provider'),
-    password ? { file: f.doc.file.path, range: password.valueRange } : undefined,
+    password ? { file: f.fileOf(password), range: password.valueRange } : undefined,
     generated,
     password && ownPassword(f, password, `${element.localName} keystore-password`),
   );

@@ -6,7 +6,8 @@
  * keyed by the resource and the parameter (`key-store=ks.credential-reference.clear-text`), so that a password written
  * in the script is judged as one in standalone.xml is. Each operation keeps its address, name and where its values are
  * written, so that what it does to the server's Elytron and Undertow resources can be modelled as the standalone.xml
- * elements it writes (../model/jboss-cli-configuration.ts).
+ * elements it writes (../model/jboss-cli-configuration.ts); its `embed-server` lines keep the configuration file they
+ * start the server on (`--server-config=`, `-c`), the file the script edits (../model/jboss-cli-target.ts).
  * Lines continue after a trailing `\`; `#` starts a comment line. Parsing is lenient: what does not read as a
  * parameter is skipped, never a crash.
  */
@@ -47,9 +48,23 @@ export interface CliOperation {
   valueRanges: Map<string, Range>;
 }
 
+/** An `embed-server` line: the server it starts in the CLI's own process, on the configuration file it names. */
+interface EmbeddedServer {
+  /** `--server-config=` (or `-c`) as written; undefined: the server's default file. */
+  serverConfig?: string;
+  range: Range;
+}
+
 export interface JbossCliData {
   operations: CliOperation[];
+  /** The script's `embed-server` lines, in order. */
+  embeds: EmbeddedServer[];
 }
+
+/** `embed-server [--server-config=standalone-full.xml | -c standalone-full.xml] …` (wildfly-core EmbedServerHandler). */
+const EMBED_SERVER = /^[ \t]*embed-server(?=\s|$)/;
+const EMBED_SERVER_LINE = /^[ \t]*embed-server(?=\s|$)/m;
+const SERVER_CONFIG = /\s(?:--server-config|-c)(?:=|[ \t]+)("[^"]*"|[^\s"]+)/;
 
 interface Parameter {
   /** The parameter's name below its resource (`credential-reference.clear-text`). */
@@ -66,18 +81,26 @@ interface Parameter {
 export const jbossCliFormat: FormatHandler<JbossCliData> = {
   id: 'jboss-cli',
   classify(filePath, head) {
-    return /\.cli$/i.test(basenameOf(filePath)) && OPERATION_LINE.test(head) ? JBOSS_CLI_KIND : undefined;
+    // A script that only embeds the server and runs others (`run-batch --file=…`) names the file they edit.
+    return /\.cli$/i.test(basenameOf(filePath)) && (OPERATION_LINE.test(head) || EMBED_SERVER_LINE.test(head))
+      ? JBOSS_CLI_KIND
+      : undefined;
   },
   parse(file, kind): ParsedDocument<JbossCliData> {
     const index = new LineIndex(file.text);
     const entries: Entry[] = [];
     const operations: CliOperation[] = [];
     const comments: Comment[] = [];
+    const embeds: EmbeddedServer[] = [];
     for (const line of logicalLines(file.text)) {
       const text = file.text.slice(line.start, line.end);
       if (/^[ \t]*#/.test(text)) {
         comments.push({ text: text.trim().replace(/^#\s*/, ''), range: index.rangeAt(line.start, line.end) });
         continue;
+      }
+      if (EMBED_SERVER.test(text)) {
+        const config = SERVER_CONFIG.exec(text)?.[1]?.replace(/^"(.*)"$/, '$1');
+        embeds.push({ ...(config && { serverConfig: config }), range: index.rangeAt(line.start, line.end) });
       }
       const written = parametersOf(file.text, line.start, line.end);
       if (!written) continue;
@@ -98,7 +121,7 @@ export const jbossCliFormat: FormatHandler<JbossCliData> = {
           secret: p.secret,
         });
     }
-    return { file, kind, entries, comments, problems: [], data: { operations } };
+    return { file, kind, entries, comments, problems: [], data: { operations, embeds } };
   },
 };
 

@@ -44,6 +44,7 @@ import javaCipherNameUnsupported from './java/cipher-name-unsupported';
 import javaDisabledAlgorithmsWeakened from './java/disabled-algorithms-weakened';
 import javaHttpsOnlyInProfile from './java/https-only-in-profile';
 import javaIbmDefaultTlsV1 from './java/ibm-default-tls-v1';
+import javaJbossCliTargetUnknown from './java/jboss-cli-target-unknown';
 import javaJlinkRuntimeWithoutEc from './java/jlink-runtime-without-ec';
 import javaKeytoolImportByteOrderMark from './java/keytool-import-byte-order-mark';
 import javaProtocolDisabledByRuntime from './java/protocol-disabled-by-runtime';
@@ -181,6 +182,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaDisabledAlgorithmsWeakened,
   javaHttpsOnlyInProfile,
   javaIbmDefaultTlsV1,
+  javaJbossCliTargetUnknown,
   javaJlinkRuntimeWithoutEc,
   javaKeytoolImportByteOrderMark,
   javaProtocolDisabledByRuntime,

@@ -70,4 +70,15 @@ describe('jboss-cli scripts', () => {
       '["TLSv1.2", "TLSv1.3"]',
     );
   });
+
+  it('keeps the configuration file each embed-server line names (--server-config=, -c, none)', () => {
+    const doc = parse(
+      'embed-server --server-config=standalone-full.xml --std-out=echo\nstop-embedded-server\nembed-server -c "standalone-ha.xml"\nembed-server\n# embed-server --server-config=x.xml\nembed-server-x\n',
+    );
+    expect(doc.data.embeds.map((e) => [e.serverConfig, e.range.start.line])).toEqual([
+      ['standalone-full.xml', 0],
+      ['standalone-ha.xml', 2],
+      [undefined, 3],
+    ]);
+  });
 });

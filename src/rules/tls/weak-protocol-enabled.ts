@@ -75,13 +75,22 @@ export default defineRule({
       };
       const floor = clientFloor(component, weak);
       const runtime = ctx.deployment.derived.stacks.get(component.id)?.label ?? 'OpenSSL';
+      const location = placeOf(component, component.tls.protocols.from);
+      // Set outside the file that defines the component (a jboss-cli script editing standalone.xml): that file decides too.
+      const defined: RuleRelated[] =
+        location.file !== component.location.file
+          ? [{ ...component.location, message: said`${component.name} is defined here` }]
+          : [];
+      const known = floor !== undefined && 'known' in floor;
+      const related = [...defined, ...(known ? opensslNamedAt(component) : [])];
       ctx.report({
-        ...(floor && 'known' in floor
-          ? { messageId: 'weakSignedRefused' as const, data: { ...data, runtime }, related: opensslNamedAt(component) }
+        ...(known
+          ? { messageId: 'weakSignedRefused' as const, data: { ...data, runtime } }
           : floor && 'open' in floor
             ? { messageId: 'weakOpensslOpen' as const, data: { ...data, open: floor.open } }
             : { messageId: 'weak' as const, data }),
-        location: placeOf(component, component.tls.protocols.from),
+        ...((known || related.length > 0) && { related }),
+        location,
         fingerprint: [component.id, weak.join(',')],
       });
     }

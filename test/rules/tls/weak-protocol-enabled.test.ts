@@ -15,8 +15,26 @@ const haproxy = (server: string) =>
     '',
   ].join('\n');
 
+/** A standalone.xml whose applicationSSC enables TLSv1.1 and TLSv1.2 (line 4), and a script that edits it. */
+const WILDFLY_XML = `<server xmlns="urn:jboss:domain:19.0"><profile>
+<subsystem xmlns="urn:wildfly:elytron:15.0"><tls>
+<key-stores><key-store name="ks"><implementation type="JKS"/><file path="/opt/k.jks"/></key-store></key-stores><key-managers><key-manager name="km" key-store="ks"/></key-managers>
+<server-ssl-contexts><server-ssl-context name="applicationSSC" protocols="TLSv1.1 TLSv1.2" key-manager="km"/></server-ssl-contexts>
+</tls></subsystem>
+<subsystem xmlns="urn:jboss:domain:undertow:13.0"><server name="default-server"><https-listener name="https" socket-binding="https" ssl-context="applicationSSC"/></server></subsystem>
+</profile><socket-binding-group name="s"><socket-binding name="https" port="8443"/></socket-binding-group></server>
+`;
+const wildflyEdited = (protocols: string) => ({
+  'wf/standalone/configuration/standalone.xml': WILDFLY_XML,
+  'wf/configure.cli': `embed-server --server-config=standalone.xml\n/subsystem=elytron/server-ssl-context=applicationSSC:write-attribute(name=protocols, value=${protocols})\nstop-embedded-server\n`,
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: 'WildFly: the jboss-cli script that edits standalone.xml replaces its TLSv1.1 with TLSv1.2: one server, as edited',
+      files: wildflyEdited('[TLSv1.2]'),
+    },
     {
       name: 'Liberty TLSv1.2,TLSv1.3',
       files: { 'api/jdk/release': OPENJDK8_191, 'api/server.xml': liberty('sslProtocol="TLSv1.2,TLSv1.3"') },
@@ -51,6 +69,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'WildFly: the script enables TLSv1 on the context of the standalone.xml it edits: once, at the script line',
+      files: wildflyEdited('[TLSv1,TLSv1.2]'),
+      errors: [
+        {
+          messageId: 'weak',
+          file: 'wf/configure.cli',
+          line: 2,
+          messageIncludes: ['(wf/standalone/configuration/standalone.xml edited by wf/configure.cli) enables TLSv1 '],
+        },
+      ],
+    },
     {
       // Measured with HAProxy 2.6.12 on OpenSSL 3.0.19: a TLS 1.1 backend picking ECDHE-RSA-AES128-SHA gives 503,
       // AES128-SHA 200. The tree names no OpenSSL: both outcomes, still a warning.
