@@ -67,6 +67,14 @@ export interface QuarkusServerAttributes extends ServerEndpointAttributes {
   profile: string;
 }
 
+/** `attributes` of a `keycloak.server` component (Keycloak's own HTTPS server: ./keycloak-https.ts). */
+export interface KeycloakServerAttributes extends ServerEndpointAttributes {
+  /** How it is started, as users say it: `Docker Compose service keycloak (docker-compose.yml)`, `Dockerfile`, `keycloak.conf`. */
+  start: string;
+  /** Where its certificate comes from: `PEM` (https-certificate-file) or `key store` (https-key-store-file). */
+  certificateSource: 'PEM' | 'key store';
+}
+
 /** `attributes` of a `java.app` component (a Java application's JVM and Spring client settings). */
 export interface JavaAppAttributes {
   /** URLs the application calls (from Spring settings), for linking. */

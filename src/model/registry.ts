@@ -16,6 +16,7 @@ import { libertyHttpsContributor } from './liberty-https';
 import { jbossHttpsContributor } from './jboss-https';
 import { dropwizardHttpsContributor } from './dropwizard-https';
 import { jettyHttpsContributor } from './jetty-https';
+import { keycloakHttpsContributor } from './keycloak-https';
 import { javaLinksContributor } from './java-links';
 import { storesContributor } from './stores';
 import { kafkaBrokersContributor } from './kafka-brokers';
@@ -45,6 +46,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   jbossHttpsContributor,
   dropwizardHttpsContributor,
   jettyHttpsContributor,
+  keycloakHttpsContributor,
   activemqBrokersContributor,
   javaLinksContributor,
   storesContributor,

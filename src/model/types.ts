@@ -20,6 +20,7 @@ import type {
   NginxServerAttributes,
   SpringServerAttributes,
   QuarkusServerAttributes,
+  KeycloakServerAttributes,
   TomcatConnectorAttributes,
   TlsTrustSettings,
 } from './attributes';
@@ -133,6 +134,8 @@ export type JavaAppComponent = ComponentBase<'java.app', JavaAppAttributes>;
 export type SpringServerComponent = ComponentBase<'spring.server', SpringServerAttributes>;
 /** A Quarkus app's HTTPS server (Vert.x): `quarkus.http.ssl.*` or a TLS registry configuration. */
 export type QuarkusServerComponent = ComponentBase<'quarkus.server', QuarkusServerAttributes>;
+/** Keycloak's own HTTPS server (its Quarkus distribution): `https-*` options from its arguments, variables and keycloak.conf. */
+export type KeycloakServerComponent = ComponentBase<'keycloak.server', KeycloakServerAttributes>;
 /** A Liberty `<httpEndpoint>` with an HTTPS port. */
 export type LibertyHttpsComponent = ComponentBase<'liberty.https-endpoint', LibertyHttpsAttributes>;
 /** A WildFly / JBoss EAP Undertow `<https-listener>` (its Elytron server-ssl-context or legacy security realm). */
@@ -173,6 +176,7 @@ export type Component =
   | JavaAppComponent
   | SpringServerComponent
   | QuarkusServerComponent
+  | KeycloakServerComponent
   | LibertyHttpsComponent
   | JbossHttpsComponent
   | DropwizardHttpsComponent
@@ -192,6 +196,7 @@ export type Component =
 export type ServerEndpointComponent =
   | SpringServerComponent
   | QuarkusServerComponent
+  | KeycloakServerComponent
   | LibertyHttpsComponent
   | JbossHttpsComponent
   | DropwizardHttpsComponent
@@ -212,6 +217,7 @@ export const isNginx = (c: Component): c is NginxComponent =>
 export const isServerEndpoint = (c: Component): c is ServerEndpointComponent =>
   c.type === 'spring.server' ||
   c.type === 'quarkus.server' ||
+  c.type === 'keycloak.server' ||
   c.type === 'liberty.https-endpoint' ||
   c.type === 'jboss.https-listener' ||
   c.type === 'dropwizard.https-connector' ||

@@ -45,6 +45,10 @@ export const pemFormat: FormatHandler<PemData> = {
  * `…` (no base64 character: sreymja/mtls-proxy's test.crt, `MIIBIjANBgkq…AQEA...`), as documentation writes it.
  */
 function placeholderText(body: string): string | undefined {
+  // A line of words among the base64 (pramodksahoo/keycloak-on-kubernetes@1859a19 certs/server.crt.pem: five lines of
+  // base64, then `Need to place here the cert file`): a stand-in for the certificate to come, not a damaged one.
+  const prose = body.split(/\r?\n/).find((line) => /[A-Za-z]{2,} [A-Za-z]{2,} [A-Za-z]{2,}/.test(line.trim()));
+  if (prose !== undefined) return `'${prose.trim().length > 40 ? `${prose.trim().slice(0, 40)}…` : prose.trim()}'`;
   const text = body.replace(/\\n/g, ' ').replace(/\s+/g, ' ').trim();
   if (/[A-Za-z0-9+/=]{20}/.test(text) && !/\.\.\.|\u2026/.test(text)) return undefined;
   if (text === '') return 'no text';

@@ -34,6 +34,7 @@ import { dockerignoreFormat } from './dockerignore';
 import { jbossServerFormat } from './jboss';
 import { jbossCliFormat } from './jboss-cli';
 import { kafkaPropertiesFormat } from './kafka-properties';
+import { keycloakConfFormat } from './keycloak-conf';
 import { jaasFormat } from './jaas';
 import { activemqBrokerFormat } from './activemq';
 import { activemqJndiFormat } from './activemq-jndi';
@@ -67,6 +68,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   tomcatCatalinaPropertiesFormat,
   springFormat,
   dropwizardFormat,
+  keycloakConfFormat,
   libertyBootstrapFormat,
   libertyVariablesFormat,
   microprofileConfigFormat,

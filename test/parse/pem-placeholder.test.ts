@@ -31,6 +31,13 @@ describe('certificate blocks that hold placeholder text', () => {
       '-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\n…\nRTESMBAGA1UEChMJQmFsdGltb3Jl\n-----END CERTIFICATE-----\n',
       "'MIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0B…'",
     ],
+    [
+      // pramodksahoo/keycloak-on-kubernetes@1859a19 certs/server.crt.pem (no licence; shape only): the start of a
+      // certificate's base64, then a line of words where the rest should be.
+      'a line of words after some base64',
+      '-----BEGIN CERTIFICATE-----\nMIIDQjCCAioCCQDkOewEIo7hZDANBgkqhkiG9w0BAQsFADBjMQswCQYDVQQGEwJV\nNeed to place here the cert file\n-----END CERTIFICATE-----\n',
+      "'Need to place here the cert file'",
+    ],
   ])('%s: an info naming the text, no error', (_name, text, shown) => {
     const problems = problemsOf(text);
     expect(problems).toEqual([expect.objectContaining({ code: 'pem-placeholder', severity: 'info' })]);
