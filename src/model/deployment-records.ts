@@ -92,6 +92,13 @@ export interface UnlinkedEnd {
    * `bootstrapHosts`: the hosts its bootstrap.servers names, lower case; absent when unset or written with a placeholder.
    */
   kafkaClient?: { bootstrapHosts?: string[] };
+  /**
+   * A RabbitMQ client end (a Spring Boot app's `spring.rabbitmq.ssl.*`): its key store is sent only to a broker that asks
+   * for a certificate (RabbitMQ's `ssl_options.verify = verify_peer`). The model reads no broker configuration yet, so
+   * cert/expired says whether a broker asks is unknown. `hosts`: the hosts its addresses (or host) name, lower case;
+   * absent when written with a placeholder.
+   */
+  rabbitClient?: { hosts?: string[] };
 }
 
 /**

@@ -13,6 +13,7 @@ import { springUndefinedBundles } from './spring-bundle-references';
 import { codeRegisteredBundles, sourcesProjectDir } from './spring-bundle-code';
 import { lazy } from '../core/lazy';
 import { springRabbitChecksOff } from './spring-rabbit';
+import { springRabbitEnd } from './spring-rabbit-end';
 import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
 import { deploymentMounts } from './compose-mounts';
@@ -295,6 +296,9 @@ export const javaAppContributor: ModelContributor = {
         ...(quarkusSettings ? quarkusKafkaEnds(quarkusSettings, settings, client, treeStoresOf(ctx)) : []),
         ...springBundleEnds(client, settings, treeStoresOf(ctx)),
       ];
+      // Its RabbitMQ connection's stores and protocol (./spring-rabbit-end.ts): the broker is not modelled.
+      const rabbit = springRabbitEnd(client, written, treeStoresOf(ctx), springBoot);
+      if (rabbit) unlinked.push(rabbit);
       if (unlinked.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...unlinked);
       const conflicts =
         kafkaBundles === false ? [] : springKafkaSslConflicts(written, kafkaBundles ? springBoot : undefined);

@@ -86,7 +86,7 @@ function checksOff(settings: SpringSettings, release: SpringBootRelease | undefi
  * bundle. Undefined when TLS is off, or when whether it is on is unknown (a run-time value, a release the tree does not
  * say where the releases differ).
  */
-function tlsTurnedOnBy(
+export function tlsTurnedOnBy(
   settings: SpringSettings,
   amqpsAddress: boolean | undefined,
   sslBundle: boolean | undefined,

@@ -67,8 +67,12 @@ export default defineRule({
           : [doc.file.path, 'store-password-wrong', location.file, String(location.range?.start.line)],
       });
     };
-    const refs = ctx.deployment.components.flatMap((c) => [c.tls?.trust?.keyStore, c.tls?.trust?.trustStore]);
-    // The stores a component of the model loads (its TLS listener or client fails with them).
+    // The stores a component of the model loads, or an end of it that is in use (a Kafka or RabbitMQ client: its TLS
+    // listener or client fails with them).
+    const refs = [
+      ...ctx.deployment.components.map((c) => c.tls?.trust),
+      ...(ctx.deployment.unlinkedEnds ?? []).filter((e) => !e.useUnknown).map((e) => e.trust),
+    ].flatMap((trust) => [trust?.keyStore, trust?.trustStore]);
     const named = new Set(refs.flatMap((ref) => (ref?.file ? [ref.file] : [])));
     // A store the run opens with another setting's password (a Quarkus start's variable over the file's setting).
     const opened = new Set(refs.flatMap((ref) => (ref?.passwordOpens && ref.file ? [ref.file] : [])));

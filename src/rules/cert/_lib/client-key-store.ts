@@ -50,7 +50,7 @@ const asks = (b: Broker) => b.clientAuth.mode === 'requested' || b.clientAuth.mo
 
 /**
  * The client ends whose key store holds `c` (a key entry's certificate), and what the servers they reach do with it, when only clients
- * name the store: a Kafka client end (Deployment.unlinkedEnds' `kafkaClient`) or a component the model makes a client
+ * name the store: a Kafka or RabbitMQ client end (Deployment.unlinkedEnds' `kafkaClient`, `rabbitClient`) or a component the model makes a client
  * (a plain Java application's -Djavax.net.ssl.keyStore). A client sends its certificate only when the server sends a
  * CertificateRequest (client authentication). A Kafka client reaches the brokers its bootstrap servers name when each of
  * their hosts is a broker of the deployment (a Compose service, host or container name, an advertised listener's host);
@@ -64,10 +64,13 @@ export function clientKeyStoreOf(deployment: DerivedDeployment, c: TreeCertifica
   const ends = (deployment.unlinkedEnds ?? []).filter((e) => e.trust.keyStore?.file === file && !e.useUnknown);
   const components = deployment.components.filter((k) => keyStoreFiles(k).includes(file));
   if (ends.length + components.length === 0) return undefined;
-  if (ends.some((e) => !e.kafkaClient) || components.some((k) => k.role !== 'client')) return undefined;
+  if (ends.some((e) => !e.kafkaClient && !e.rabbitClient) || components.some((k) => k.role !== 'client'))
+    return undefined;
   const brokers = deployment.kafkaBrokers ?? [];
   const reaches = [
-    ...ends.map((e) => kafkaReach(e.kafkaClient?.bootstrapHosts, brokers)),
+    ...ends.map((e) =>
+      e.kafkaClient ? kafkaReach(e.kafkaClient.bootstrapHosts, brokers) : rabbitReach(e.rabbitClient?.hosts),
+    ),
     ...components.map((k) => linkReach(deployment, k)),
   ];
   const clients = [...ends.map((e) => e.name), ...components.map((k) => k.name)].join(' and ');
@@ -118,6 +121,21 @@ function kafkaReach(bootstrapHosts: readonly string[] | undefined, brokers: read
     why: said`${bootstrap}, and not every broker of this tree asks for one (ssl.client.auth of ${joined(names)})`,
   };
 }
+
+/**
+ * A RabbitMQ client's brokers: the model reads no RabbitMQ broker configuration (whether it asks is its
+ * `ssl_options.verify = verify_peer`, `fail_if_no_peer_cert`), so whether they ask is unknown.
+ */
+function rabbitReach(hosts: readonly string[] | undefined): Reach {
+  const brokers = hosts && hosts.length > 0 ? said`the RabbitMQ broker it connects to (${hosts.join(', ')})` : BROKER;
+  return {
+    verdict: 'unknown',
+    brokers: [],
+    why: said`whether ${brokers} asks for one (its ssl_options.verify verify_peer) is not read by lint-deploy`,
+  };
+}
+
+const BROKER = ours('the RabbitMQ broker it connects to');
 
 /** Phrases joined with commas, as one phrase. */
 function joined(phrases: readonly Phrase[]): Phrase {

@@ -1,0 +1,61 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import rule from '../../../src/rules/cert/store-password-wrong';
+import { ruleTester } from '../../helpers/rule-tester';
+
+/**
+ * A Spring Boot app's RabbitMQ key store loaded with a password that fails its check: Spring AMQP's
+ * RabbitConnectionFactoryBean.configureKeyManagers loads it with spring.rabbitmq.ssl.key-store-password, so the
+ * connection factory is not created. Told as an end of the model (src/model/spring-rabbit-end.ts), not as a setting
+ * no component reads. key.p12: keytool-made, store password Pk12-planted-Zq9 (test/helpers/keystores.ts).
+ */
+const STORES = path.resolve(__dirname, '../../fixtures/keystores/generated');
+const PROPS = 'app/src/main/resources/application.properties';
+const app = (...lines: string[]) => ({
+  'app/src/main/resources/key.p12': fs.readFileSync(path.join(STORES, 'key.p12')),
+  [PROPS]: ['spring.application.name=orders', ...lines, ''].join('\n'),
+});
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'the right password',
+      files: app(
+        'spring.rabbitmq.ssl.enabled=true',
+        'spring.rabbitmq.ssl.key-store=classpath:key.p12',
+        'spring.rabbitmq.ssl.key-store-password=Pk12-planted-Zq9',
+      ),
+    },
+  ],
+  invalid: [
+    {
+      name: 'a wrong key-store-password of a TLS connection: the client that loads it fails',
+      files: app(
+        'spring.rabbitmq.ssl.enabled=true',
+        'spring.rabbitmq.ssl.key-store=classpath:key.p12',
+        'spring.rabbitmq.ssl.key-store-password=wrong',
+      ),
+      errors: [
+        {
+          messageId: 'wrong',
+          file: PROPS,
+          line: 4,
+          messageIncludes: ['the component does not start what uses it'],
+          messageExcludes: ['no component lint-deploy models names the store'],
+        },
+      ],
+    },
+    {
+      name: 'TLS off: the store is not loaded by the connection, so no modelled client names it',
+      files: app('spring.rabbitmq.ssl.key-store=classpath:key.p12', 'spring.rabbitmq.ssl.key-store-password=wrong'),
+      errors: [
+        {
+          messageId: 'wrong',
+          file: PROPS,
+          line: 3,
+          messageIncludes: ['no component lint-deploy models names the store'],
+        },
+      ],
+    },
+  ],
+});
