@@ -48,7 +48,18 @@ export function xmlFillIns(text: string, taken: (start: number, end: number) => 
     const start = (m.index ?? 0) + m[0].indexOf('<');
     found.push({ start, end: start + m[1]!.length + 2 });
   }
-  return found.filter((f) => !taken(f.start, f.end)).sort((a, b) => a.start - b.start);
+  const unparsed = unparsedSpans(text);
+  return found
+    .filter((f) => !taken(f.start, f.end) && !unparsed.some(([from, to]) => from <= f.start && f.end <= to))
+    .sort((a, b) => a.start - b.start);
+}
+
+/** Comments and CDATA sections may hold any `<`: Tomcat's tomcat-users.xml comments out `password="<must-be-changed>"`. */
+const UNPARSED = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)/g;
+
+function unparsedSpans(text: string): [number, number][] {
+  if (!text.includes('<!')) return [];
+  return [...text.matchAll(UNPARSED)].map((m) => [m.index ?? 0, (m.index ?? 0) + m[0].length]);
 }
 
 /** Where each fill-in stands, for the parse info (src/engine/run/parse-template.ts). */

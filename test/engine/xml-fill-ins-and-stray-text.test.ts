@@ -57,6 +57,14 @@ describe('XML fill-in placeholders', () => {
       ['parse/template-placeholders info 4:56'],
     ],
     [
+      "Tomcat's tomcat-users.xml comments out users whose password is `<must-be-changed>`: a comment is no fill-in",
+      liberty(
+        '<properties.eciResourceAdapter serverName="A"/>',
+        '<!--\n  <user username="tomcat" password="<must-be-changed>" roles="tomcat"/>\n-->\n<![CDATA[ <x a="<B_C>"/> ]]>',
+      ),
+      [],
+    ],
+    [
       'a lower-case word in angle brackets as the text of an element is an element: the parse error stays',
       liberty('<properties.eciResourceAdapter serverName="A"/>', '<variable name="x"><host></variable>'),
       ['parse/invalid-xml error 6:36'],
