@@ -135,6 +135,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     '<?xml version="1.0"?>\n<!DOCTYPE Configure PUBLIC "-//Jetty//Configure//EN" "https://jetty.org/configure_10_0.dtd">\n<Configure id="sslContextFactory" class="org.eclipse.jetty.util.ssl.SslContextFactory$Server">\n  <Set name="IncludeProtocols"><Array type="String"><Item>TLSv1.2</Item><Item><Property name="p" default="TLSv1.3"/></Item></Array></Set>\n  <Call name="addExcludeCipherSuites"><Arg><Array type="String"><Item>.*_CBC_.*</Item></Array></Arg></Call>\n  <Set name="KeyStorePath"><Call name="resolvePath" class="org.eclipse.jetty.xml.XmlConfiguration"><Arg><Property name="jetty.base"/></Arg><Arg><Property name="jetty.sslContext.keyStorePath"/></Arg></Call></Set>\n</Configure>\n',
   '/seed/stores/key.jks': '',
   '/seed/certs/ca.pem': '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ==\n-----END CERTIFICATE-----\n',
+  '/seed/keycloak/conf/keycloak.conf':
+    '# Keycloak\nhostname=auth.example.com\nhttps-port=8443\nhttps-key-store-file=${kc.home.dir}/conf/server.p12\nhttps-key-store-password = ${KS_PASSWORD:changeit}\nhttps-protocols=TLSv1.3,TLSv1.2\nhttps-client-auth=request\ndb-password=secret\n',
 };
 
 function listFiles(dir: string): string[] {
