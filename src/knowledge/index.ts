@@ -61,6 +61,7 @@ export {
   mqDefaultChlauthRecords,
   mqInboundChannelType,
   isMqAdminUser,
+  mqAmqpFacts,
 } from './mq-access';
 export { agentNeedsBackwardCompatibleListPort } from './cleartrust';
 export {

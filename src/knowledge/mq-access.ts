@@ -71,3 +71,15 @@ export function isMqAdminUser(user: string): boolean {
   const u = user.trim().toLowerCase();
   return DATA.adminUsers.names.some((n) => n.toLowerCase() === u);
 }
+
+/** What makes an AMQP channel accept connections (mq-access.json amqp): the capability attribute and the start command. */
+export interface MqAmqpFacts {
+  /** The queue manager attribute that shows whether the AMQP Service component is installed, and its value when it is not. */
+  capability: { attribute: string; absentValue: string; source: string };
+  /** The command that makes an AMQP channel listen. */
+  listensWhen: { command: string; source: string };
+}
+
+export function mqAmqpFacts(): MqAmqpFacts {
+  return accessData.amqp;
+}

@@ -1,6 +1,7 @@
 import type { Location, RelatedLocation } from '../core/types';
 import { ours, renderPhrase, said, type Phrase } from '../core/phrase';
 import { describePaths } from './mq-access-words';
+import { amqpChannelStarted } from './mq-amqp';
 import { isMqAdminUser, mqAuthinfoDefault, mqInboundChannelType, mqQmgrDefault } from '../knowledge';
 import type { MqscData, MqscObjects, MqscParam } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
@@ -258,6 +259,9 @@ export function decideChannelAccess(
     }
   }
   if (!input.defined && input.attributes === undefined) assume(said`${input.name} as shipped`);
+  // An AMQP channel listens only once started (mq-access.json amqp): a script that never starts it leaves that unknown.
+  if (input.chltype === 'AMQP' && !amqpChannelStarted(doc, input.name))
+    assume(said`the AMQP service runs with ${input.name} started`);
   if (input.location) deciding.unshift({ ...input.location, message: `${input.chltype} channel ${input.name}` });
   const adminWithoutSecret =
     !exit &&

@@ -9,6 +9,7 @@ import type { MqscChannel, MqscData } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
 import type { ChannelInput } from './mq-access';
 import { paramLocation } from './mq-chlauth';
+import { amqpAbsent } from './mq-amqp';
 
 const SHIPPED = ['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR'];
 
@@ -20,8 +21,11 @@ export function definedInScript(channel: MqscChannel): boolean {
 /** The tree's inbound channels of one MQSC document plus the shipped SYSTEM.DEF.* objects it does not touch. */
 export function documentChannels(doc: ParsedDocument<MqscData>): ChannelInput[] {
   const out: ChannelInput[] = [];
+  // A queue manager without the AMQP capability has no AMQP channel: its AMQP commands fail (AMQ8494E).
+  const noAmqp = amqpAbsent(doc);
   for (const ch of doc.data.objects.channels.values()) {
     if (ch.deleted || !ch.chltype || !mqInboundChannelType(ch.chltype)) continue;
+    if (noAmqp && ch.chltype === 'AMQP') continue;
     const location: Location = paramLocation(doc.file.path, ch.nameParam);
     out.push({ name: ch.name, chltype: ch.chltype, attributes: ch.attributes, defined: definedInScript(ch), location });
   }
@@ -33,7 +37,7 @@ export function documentChannels(doc: ParsedDocument<MqscData>): ChannelInput[] 
     out.push({ name: 'SYSTEM.AUTO.SVRCONN', chltype: 'SVRCONN', defined: false });
   // SYSTEM.DEF.AMQP exists only where the AMQP service is installed: counted when the script talks about AMQP.
   const texts = (doc.data.members ?? [doc]).map((d) => d.file.text);
-  if (!doc.data.objects.channels.has('SYSTEM.DEF.AMQP') && texts.some((text) => /AMQP/i.test(text)))
+  if (!noAmqp && !doc.data.objects.channels.has('SYSTEM.DEF.AMQP') && texts.some((text) => /AMQP/i.test(text)))
     out.push({ name: 'SYSTEM.DEF.AMQP', chltype: 'AMQP', defined: false });
   return out;
 }

@@ -41,6 +41,7 @@ import type { DockerfileData } from '../parse/dockerfile';
 import type { ClientAuthMode, MqChannelComponent, Traced } from './types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue, ScriptQueueManagerName } from './attributes';
 import { relativePosix } from '../core/posix-path';
+import { amqpAbsent } from './mq-amqp';
 
 export const SERVER_CHLTYPES = new Set(['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR', 'AMQP', 'MQTT']);
 /**
@@ -176,8 +177,9 @@ export const mqContributor: ModelContributor = {
       if (environment.length > 0) qmgr.environment = environment;
       const runs = composeRuns(running, doc.file.path);
       if (runs.length > 0) qmgr.runs = runs;
+      const noAmqp = amqpAbsent(doc);
       for (const channel of doc.data.objects.channels.values()) {
-        if (channel.deleted || !channel.chltype) continue;
+        if (channel.deleted || !channel.chltype || (noAmqp && channel.chltype === 'AMQP')) continue;
         const server = SERVER_CHLTYPES.has(channel.chltype);
         const sender = SENDER_CHLTYPES.has(channel.chltype);
         if (!server && !sender && channel.chltype !== 'CLNTCONN') continue;

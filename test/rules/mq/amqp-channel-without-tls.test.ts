@@ -25,6 +25,14 @@ ruleTester(rule, {
       name: 'templated SSLCIPH',
       files: { 'QM1.mqsc': 'DEFINE CHANNEL(MY.AMQP) CHLTYPE(AMQP) PORT(5672) SSLCIPH({{ .Cipher }})\n' },
     },
+    {
+      // sujatha-sureshkmr/CP4I-Messaging mq_ace_lab.mqsc: dmpmqcfg comments out AMQPCAP, the queue manager's value.
+      name: 'dmpmqcfg -a dump of a queue manager without AMQP capability (AMQPCAP(NO) as a comment)',
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR +\n*  AMQPCAP(NO) +\n   CHLAUTH(DISABLED) +\n   CONNAUTH(' ') +\n   FORCE\nDEFINE CHANNEL('SYSTEM.DEF.AMQP') +\n   CHLTYPE(AMQP) +\n   MCAUSER(' ') +\n   PORT(5672) +\n   SSLCIPH(' ') +\n   REPLACE\n",
+      },
+    },
   ],
   invalid: [
     {
@@ -46,9 +54,25 @@ ruleTester(rule, {
     {
       name: 'own AMQP channel, CHLAUTH and CONNAUTH off',
       files: {
+        'QM1.mqsc':
+          "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDEFINE CHANNEL(MY.AMQP) CHLTYPE(AMQP) PORT(5672)\nSTART CHANNEL(MY.AMQP)\n",
+      },
+      errors: [{ messageId: 'plaintext', file: 'QM1.mqsc', line: 2, severity: 'error', messageExcludes: ['assuming'] }],
+    },
+    {
+      name: 'own AMQP channel, CHLAUTH and CONNAUTH off, never started in the tree: hedged',
+      files: {
         'QM1.mqsc': "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDEFINE CHANNEL(MY.AMQP) CHLTYPE(AMQP) PORT(5672)\n",
       },
-      errors: [{ messageId: 'plaintext', file: 'QM1.mqsc', line: 2, severity: 'error' }],
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'QM1.mqsc',
+          line: 2,
+          severity: 'warning',
+          messageIncludes: ['assuming the AMQP service runs with MY.AMQP started, which the tree does not show'],
+        },
+      ],
     },
     {
       name: 'own AMQP channel with MCAUSER app, defaults otherwise',

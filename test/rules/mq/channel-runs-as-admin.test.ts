@@ -62,6 +62,13 @@ ruleTester(rule, {
           "ALTER QMGR CHLAUTH(ENABLED)\nDEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR)\nSET CHLAUTH('QM2.TO.QM1') TYPE(QMGRMAP) QMNAME('*') USERSRC(MAP) MCAUSER('mqput')\n",
       },
     },
+    {
+      name: 'dmpmqcfg dump with AMQPCAP(NO): the AMQP channel it re-defines cannot run',
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR +\n*  AMQPCAP(NO) +\n   CHLAUTH(DISABLED) +\n   CONNAUTH(' ') +\n   FORCE\nDEFINE CHANNEL('SYSTEM.DEF.AMQP') +\n   CHLTYPE(AMQP) +\n   MCAUSER(' ') +\n   PORT(5672) +\n   SSLCIPH(' ') +\n   REPLACE\n",
+      },
+    },
   ],
   invalid: [
     {

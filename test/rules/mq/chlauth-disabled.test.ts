@@ -22,6 +22,23 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // dmpmqcfg -a writes AMQPCAP, a display-only attribute, as a comment: this queue manager has no AMQP channel.
+      name: 'dmpmqcfg dump with AMQPCAP(NO): the AMQP channel it re-defines is not listed as opened',
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR +\n*  AMQPCAP(NO) +\n   CHLAUTH(DISABLED) +\n   CONNAUTH(' ') +\n   FORCE\nDEFINE CHANNEL('SYSTEM.DEF.AMQP') +\n   CHLTYPE(AMQP) +\n   MCAUSER(' ') +\n   PORT(5672) +\n   SSLCIPH(' ') +\n   REPLACE\n",
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'QM1.mqsc',
+          line: 3,
+          messageIncludes: ['SYSTEM.DEF.SVRCONN'],
+          messageExcludes: ['SYSTEM.DEF.AMQP'],
+        },
+      ],
+    },
+    {
       name: 'CHLAUTH(DISABLED) in a later file opens the channel an earlier file of the queue manager defines',
       files: {
         'qm1/10-dev.mqsc': "DEFINE CHANNEL('APP') CHLTYPE(SVRCONN) REPLACE\n",
