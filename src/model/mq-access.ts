@@ -76,11 +76,13 @@ export function decideChannelAccess(
     else assume(ours(what));
     return t;
   };
+  const shipped = isShippedChannel(input.name, type.defaultObject);
   const attr = (keyword: string): { value?: string; templated: boolean; from: Provenance } => {
     const p = input.attributes?.get(keyword);
     if (p) return { value: p.value, templated: p.templated, from: { kind: 'file', location: paramLocation(file, p) } };
-    // Unset: the SYSTEM.DEF.* object supplies it (blank MCAUSER/SSLCIPH/SCYEXIT, SSLCAUTH(REQUIRED)); an ALTER-only channel's DEFINE is elsewhere.
-    if (!input.defined && input.attributes)
+    // Unset: the SYSTEM.DEF.* object supplies it (blank MCAUSER/SSLCIPH/SCYEXIT, SSLCAUTH(REQUIRED)); an ALTER-only channel's DEFINE is elsewhere,
+    // except a shipped object's: an ALTER keeps the attributes it does not name, which are then as shipped.
+    if (!input.defined && input.attributes && !shipped)
       return {
         value: undefined,
         templated: true,
@@ -259,6 +261,7 @@ export function decideChannelAccess(
     }
   }
   if (!input.defined && input.attributes === undefined) assume(said`${input.name} as shipped`);
+  else if (!input.defined && shipped) assume(said`the attributes the ALTER of ${input.name} does not name as shipped`);
   // An AMQP channel listens only once started (mq-access.json amqp): a script that never starts it leaves that unknown.
   if (input.chltype === 'AMQP' && !amqpChannelStarted(doc, input.name))
     assume(said`the AMQP service runs with ${input.name} started`);
@@ -346,4 +349,18 @@ function dedupe(locations: RelatedLocation[]): RelatedLocation[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * A channel object every new queue manager has (its type's SYSTEM.DEF.* object, SYSTEM.AUTO.SVRCONN): an ALTER of it
+ * in the tree starts from the shipped attributes, not from a DEFINE elsewhere.
+ */
+function isShippedChannel(name: string, defaultObject: string): boolean {
+  return name === defaultObject || (defaultObject === 'SYSTEM.DEF.SVRCONN' && name === 'SYSTEM.AUTO.SVRCONN');
+}
+
+/** The tree ALTERs (never DEFINEs) a shipped channel object: its name decides that the other attributes are as shipped. */
+export function altersShippedChannel(input: ChannelInput): boolean {
+  const type = mqInboundChannelType(input.chltype);
+  return !input.defined && input.attributes !== undefined && !!type && isShippedChannel(input.name, type.defaultObject);
 }

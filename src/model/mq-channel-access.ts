@@ -2,7 +2,13 @@ import { sameStart, type RelatedLocation } from '../core/types';
 import { mqQmgrDefault } from '../knowledge';
 import type { MqscData } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
-import { decideChannelAccess, type AccessOverrides, type ChannelAccess, type ChannelInput } from './mq-access';
+import {
+  altersShippedChannel,
+  decideChannelAccess,
+  type AccessOverrides,
+  type ChannelAccess,
+  type ChannelInput,
+} from './mq-access';
 import { describePaths } from './mq-access-words';
 import { chlauthState, hasPlaceholder, MAPPING_TYPES, profileMatch, type ChlauthRecord } from './mq-chlauth';
 import { effectiveChlauthRecords } from './mq-chlauth-records';
@@ -41,10 +47,12 @@ export function channelAccess(
   const changes = (matches: (r: ChlauthRecord) => boolean) => signature(decide(matches)) !== verdict;
   const uncertain = byName.filter((u) => state.get(u) === 'maybe' && changes((r) => state.get(r) === 'yes' || r === u));
   const anyName = (r: ChlauthRecord) => r.profile.trim() === '*';
+  // A shipped object the tree ALTERs keeps its shipped attributes: under another name they would be unknown.
   const nameDecides = hasPlaceholder(input.name)
     ? uncertain.length > 0
-    : byName.length > 0 &&
-      (changes(anyName) || byName.some((u) => !anyName(u) && changes((r) => anyName(r) || r === u)));
+    : altersShippedChannel(input) ||
+      (byName.length > 0 &&
+        (changes(anyName) || byName.some((u) => !anyName(u) && changes((r) => anyName(r) || r === u))));
   // The channel's own name (first deciding place) is context where no other value of it changes the decision.
   const named = (l: RelatedLocation) => input.location !== undefined && sameStart(l, input.location);
   const own = nameDecides

@@ -72,6 +72,25 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // romankhar/IBM-MQ-Docker-performance source/mq/server/mq.sh: an ALTER of the shipped object that names SHARECNV only.
+      name: 'ALTER of SYSTEM.DEF.SVRCONN that changes nothing about identity keeps the shipped blank MCAUSER',
+      files: {
+        'QM1.mqsc': 'ALTER QMGR CHLAUTH(DISABLED)\nALTER CHANNEL(SYSTEM.DEF.SVRCONN) CHLTYPE(SVRCONN) SHARECNV(1)\n',
+      },
+      errors: [
+        {
+          messageId: 'asserted',
+          file: 'QM1.mqsc',
+          line: 2,
+          severity: 'warning',
+          messageIncludes: [
+            'client-asserted user',
+            'the attributes the ALTER of SYSTEM.DEF.SVRCONN does not name as shipped',
+          ],
+        },
+      ],
+    },
+    {
       name: "SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('nobody') ACTION(REPLACE) drops *MQADMIN: administrators get in",
       files: {
         'QM1.mqsc':
