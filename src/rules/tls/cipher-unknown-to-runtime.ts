@@ -3,6 +3,7 @@ import { placeOf } from '../../handshake/links';
 import { defineRule } from '../types';
 import { withSources } from '../_lib/sources';
 import { said } from '../../core/phrase';
+import { hasPlaceholder } from '../../model/mq-chlauth';
 
 export default defineRule({
   meta: {
@@ -25,6 +26,8 @@ export default defineRule({
       for (const name of endpoint.unknownSuites) {
         // OpenSSL cipher-string keywords (HIGH, !aNULL, @STRENGTH…) are the nginx rules' business.
         if (/^[!+\-@]|^[A-Z0-9]+$/.test(name) && !name.includes('_')) continue;
+        // A template value (`SSLCIPH('${SSLCIPH}')` in a shell heredoc, `{{ .Values.cipher }}`) is unknown, not wrong.
+        if (hasPlaceholder(name)) continue;
         ctx.report({
           messageId: 'unknown',
           data: { component: component.name, name, runtime: component.tls?.implementation ?? 'the runtime' },
