@@ -97,8 +97,9 @@ describe('the runmqsc inputs of one script given one queue manager are one MQSC 
     try {
       const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
       const placed = result.findings.map((f) => `${f.ruleId} ${f.location.range?.start.line}`).sort();
-      // Zero-based: the lines of `ALTER QMGR CHLAUTH(DISABLED)` and `… CHCKCLNT(OPTIONAL)`.
-      expect(placed).toEqual(['mq/chlauth-disabled 2', 'mq/connauth-disabled 4']);
+      // Zero-based: the lines of `ALTER QMGR CHLAUTH(DISABLED)`, `… MCAUSER('mqm')` (an ALTER of the shipped
+      // SYSTEM.DEF.SVRCONN keeps its other attributes as shipped: it runs as mqm) and `… CHCKCLNT(OPTIONAL)`.
+      expect(placed).toEqual(['mq/channel-runs-as-admin 3', 'mq/chlauth-disabled 2', 'mq/connauth-disabled 4']);
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
