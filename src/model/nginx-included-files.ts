@@ -13,29 +13,38 @@ import type { ParsedDocument } from '../parse/types';
 import { includeResolver, type IncludeCandidate } from './nginx-includes';
 
 /**
- * The files of `files` not read yet (`read`) that an include of one of `documents`' nginx files names, in reading
- * order. `root`: the deployment's root (an installed path maps to the tree's files by its longest suffix).
+ * The files of `files` not read yet (`read`) that an include of one of the `including` nginx files names. An include
+ * resolves as the model resolves it, among the nginx files already read (`nginx`) and these: the first directory that
+ * holds a match wins, so a file read already there is not passed over for an unread one elsewhere. `prefixes`: the
+ * directories nginx runs with (nginxPrefixes). `root`: the deployment's root (an installed path maps to the tree's
+ * files by its longest suffix).
  */
 export function nginxIncludedFilesToRead(
-  documents: readonly ParsedDocument[],
+  including: readonly ParsedDocument<NginxData>[],
+  nginx: readonly ParsedDocument<NginxData>[],
+  prefixes: string[],
   files: readonly string[],
   read: ReadonlySet<string>,
   root: string,
 ): string[] {
-  const nginx = documents.filter((d): d is ParsedDocument<NginxData> => d.kind.startsWith('nginx.'));
-  if (nginx.length === 0) return [];
-  const patterns = nginx.flatMap((doc) => nginxIncludePaths(doc.data.directives).map((pattern) => ({ pattern, doc })));
+  const patterns = including.flatMap((doc) =>
+    nginxIncludePaths(doc.data.directives).map((pattern) => ({ pattern, doc })),
+  );
   if (patterns.length === 0) return [];
-  const unread: IncludeCandidate[] = files
-    .filter((file) => !read.has(file) && !namedNeverNginx(path.basename(file)) && !neverConfiguration(file))
-    .map((file) => ({ file: { path: file } }));
+  const unread = files.filter(
+    (file) => !read.has(file) && !namedNeverNginx(path.basename(file)) && !neverConfiguration(file),
+  );
   if (unread.length === 0) return [];
-  // The prefixes nginx runs with are the directories of the nginx.conf files, as the model resolves them.
-  const prefixes = nginx
-    .filter((d) => path.basename(d.file.path) === 'nginx.conf')
-    .map((d) => path.dirname(d.file.path));
-  const resolve = includeResolver(unread, root, new RunMemo(), prefixes);
+  const candidates: IncludeCandidate[] = [...nginx, ...unread.map((file) => ({ file: { path: file } }))];
+  const resolve = includeResolver(candidates, root, new RunMemo(), prefixes);
+  const unreadSet = new Set(unread);
   const found = new Set<string>();
-  for (const { pattern, doc } of patterns) for (const c of resolve(pattern, doc.file.path)) found.add(c.file.path);
+  for (const { pattern, doc } of patterns)
+    for (const c of resolve(pattern, doc.file.path)) if (unreadSet.has(c.file.path)) found.add(c.file.path);
   return [...found];
+}
+
+/** The deployment's nginx files. */
+export function nginxDocuments(documents: readonly ParsedDocument[]): ParsedDocument<NginxData>[] {
+  return documents.filter((d): d is ParsedDocument<NginxData> => d.kind.startsWith('nginx.'));
 }

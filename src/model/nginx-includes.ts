@@ -76,6 +76,11 @@ function layoutPrefix(from: string): string[] {
   return UNDER_PREFIX.has(path.basename(dir)) ? [path.dirname(dir)] : [];
 }
 
+/** The prefixes nginx runs with, as the tree shows them: the directory of each nginx.conf. */
+export function nginxPrefixes(docs: readonly IncludeCandidate[]): string[] {
+  return docs.filter((d) => path.basename(d.file.path) === 'nginx.conf').map((d) => path.dirname(d.file.path));
+}
+
 /** The documents whose directory shares the deepest ancestor with `from`'s. */
 function nearestTo<Doc extends IncludeCandidate>(from: string, docs: Doc[]): Doc[] {
   const own = path.dirname(from).split(path.sep);
@@ -99,9 +104,7 @@ export function includeResolver<Doc extends IncludeCandidate>(
   docs: Doc[],
   root: string,
   memo: RunMemo,
-  prefixes: string[] = docs
-    .filter((d) => path.basename(d.file.path) === 'nginx.conf')
-    .map((d) => path.dirname(d.file.path)),
+  prefixes: string[] = nginxPrefixes(docs),
 ): (pattern: string, from: string) => Doc[] {
   // The same include in the same file always resolves alike: once per (pattern, file).
   const resolvedIncludes = new Map<string, Doc[]>();

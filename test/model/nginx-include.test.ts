@@ -122,6 +122,16 @@ describe('nginx include of a file no name or content test takes (read as nginx b
       ['nginx server _:8443 TLSv1.2 (config/conf.d/default.conf)'],
     ],
     [
+      'a read file that matches first is not passed over for an unread one of the same name in the prefix',
+      {
+        'web/nginx.conf': 'events {}\n',
+        'web/nginx/site.conf': 'server {\n  listen 443 ssl;\n  include tls.inc;\n}\n',
+        'web/nginx/tls.inc': 'ssl_protocols TLSv1.3;\n',
+        'web/tls.inc': 'ssl_protocols TLSv1;\n',
+      },
+      ['nginx server _:443 TLSv1.3 (web/nginx/site.conf)'],
+    ],
+    [
       'a file named like source code is never read as nginx, even when included',
       { 'deploy/site.conf': 'server {\n  listen 443 ssl;\n  include tls.yml;\n}\n', 'deploy/tls.yml': SSL_PARAMS },
       ['nginx server _:443 default (deploy/site.conf)'],

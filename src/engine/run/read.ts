@@ -29,8 +29,9 @@ import { parseTemplate, parseWith, problemsOfEachRendering } from './parse-templ
 import { springFormat } from '../../parse/spring';
 import { isEnvFileExample } from '../../parse/env-file';
 import { servedFilesToRead } from '../../model/spring-config-locations';
-import { nginxIncludedFilesToRead } from '../../model/nginx-included-files';
-import { nginxFormat, readsAsNginx } from '../../parse/nginx';
+import { nginxDocuments, nginxIncludedFilesToRead } from '../../model/nginx-included-files';
+import { nginxPrefixes } from '../../model/nginx-includes';
+import { nginxFormat, readsAsNginx, type NginxData } from '../../parse/nginx';
 
 /** Files above this size are not parsed (configuration files are small; this bounds memory). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -314,19 +315,23 @@ const MAX_NGINX_INCLUDE_ROUNDS = 10;
 function nginxIncludedDocuments(documents: readonly ParsedDocument[], files: string[], root: string): ParsedDocument[] {
   const added: ParsedDocument[] = [];
   const tried = new Set(documents.map((d) => d.file.path));
-  for (let round = 0; round < MAX_NGINX_INCLUDE_ROUNDS; round++) {
-    const more = nginxIncludedFilesToRead([...documents, ...added], files, tried, root);
-    if (more.length === 0) break;
+  const nginx = nginxDocuments(documents);
+  // Files read here are never named nginx.conf (such a file was read by its name): the prefixes stay those of the tree.
+  const prefixes = nginxPrefixes(nginx);
+  // Each round follows the includes of the files the round before read; the earlier ones are resolved already.
+  let including = nginx;
+  for (let round = 0; round < MAX_NGINX_INCLUDE_ROUNDS && including.length > 0; round++) {
+    const more = nginxIncludedFilesToRead(including, nginx, prefixes, files, tried, root);
+    including = [];
     for (const file of more) {
       tried.add(file);
       // Only a file that reads as nginx: an installed path (`/etc/nginx/mime.types`) maps to the tree's file of the same
       // name by suffix, which may be another program's.
-      added.push(
-        ...readDocumentsAs(file, nginxFormat, 'nginx.conf').filter((d) =>
-          readsAsNginx(d.file.text.slice(0, HEAD_CHARS)),
-        ),
-      );
+      for (const doc of readDocumentsAs(file, nginxFormat, 'nginx.conf'))
+        if (readsAsNginx(doc.file.text.slice(0, HEAD_CHARS))) including.push(doc as ParsedDocument<NginxData>);
     }
+    added.push(...including);
+    nginx.push(...including);
   }
   return added;
 }
