@@ -188,14 +188,15 @@ function imageRuns(
     const doc = composeFiles.find((d) => d.file.path === composeFile);
     const service = doc?.data.services.find((s) => s.name === mount.service);
     if (!doc || !service) continue;
+    const mounted = mountTargets(composeFiles, composeFile, service.name);
     runs.push({
       name: path.posix.basename(inside),
       image,
       at: { file: composeFile, range: mount.range },
       how: `in Compose service ${service.name}, which mounts this file as ${inside}`,
       ...composeEnvironment(variablesOf(doc, service)),
-      targets: mountTargets(composeFiles, composeFile, service.name),
-      mountedOver: mountTargets(composeFiles, composeFile, service.name),
+      targets: mounted,
+      mountedOver: mounted,
       mountsUnknown: false,
     });
   }
@@ -230,12 +231,13 @@ function imageRuns(
       });
     for (const { doc, service } of building) {
       const container = composeEnvironment(variablesOf(doc, service));
+      const mounted = mountTargets(composeFiles, doc.file.path, service.name);
       runs.push({
         ...base,
         environment: new Map([...imageEnvironment, ...container.environment]),
         environmentComplete: container.environmentComplete,
-        targets: [...copied, ...mountTargets(composeFiles, doc.file.path, service.name)],
-        mountedOver: mountTargets(composeFiles, doc.file.path, service.name),
+        targets: [...copied, ...mounted],
+        mountedOver: mounted,
         mountsUnknown: false,
       });
     }
