@@ -144,6 +144,9 @@ export function nginxIncludePaths(directives: readonly NginxDirective[], out: st
 /** Whether a file's first characters read as nginx configuration, whatever its name (block heads or well-known directives). */
 export function readsAsNginx(head: string): boolean {
   if (INI_SECTION_FIRST.test(head)) return false;
+  // A script (`#!/usr/bin/env bash`) is never nginx configuration, even when its here-documents write some: a Terraform
+  // user-data `userdata.tpl` under `terraform/nginx/` (rwlxxvii/containers@81bd1d5) `tee`s server blocks into place.
+  if (head.startsWith('#!')) return false;
   // A page a role ships beside its nginx templates (`templates/www/index.html.j2`) is markup, never nginx.
   if (/^\s*</.test(head)) return false;
   if (/^\s*[\w.-]+\s*=/m.test(head) && !BLOCK_HEAD.test(head)) return false;
