@@ -123,11 +123,11 @@ const containerOf = (m: TreeMount) => (m.mount.service === undefined ? undefined
 export function containersMounting(
   mounts: readonly TreeMount[],
   file: string,
-): { container: string; service: string; at: Location }[] {
+): { container: string; service: string; hostPath: string; at: Location }[] {
   return mounts.flatMap((m) => {
     const container = containerOf(m);
     return container !== undefined && (file === m.hostPath || file.startsWith(m.hostPath + path.sep))
-      ? [{ container, service: m.mount.service ?? '', at: { file: m.file, range: m.mount.range } }]
+      ? [{ container, service: m.mount.service ?? '', hostPath: m.hostPath, at: { file: m.file, range: m.mount.range } }]
       : [];
   });
 }

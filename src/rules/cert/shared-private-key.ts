@@ -174,6 +174,20 @@ export default defineRule({
       const dir = path.dirname(c.doc.file.path);
       return (issuingDirs.has(dir) || issuingTrees.has(path.dirname(dir))) && used(c) === undefined;
     };
+    /**
+     * The directories holding a store or certificate some setting names. A bind mount of such a directory carries every
+     * file in it, but the container presents only the ones its settings name: a cp-kafka broker mounting `./certs/`
+     * with KAFKA_SSL_KEYSTORE_FILENAME naming kafka.server.keystore.jks does not present the client key store kept
+     * beside it, whose copy the Spring client names (ttt9912/spring-kafka@efde190 kafka-mtls). A directory no setting
+     * names a file in is read by the image's convention (MQ's /etc/mqm/pki/keys): its mount still counts.
+     */
+    const namedDirectories = new Set(
+      [...files.inUse.keys()].flatMap((file) => {
+        const dirs: string[] = [];
+        for (let dir = path.dirname(file); dir !== path.dirname(dir); dir = path.dirname(dir)) dirs.push(dir);
+        return dirs;
+      }),
+    );
     const presenterSets = new Map<TreeCertificate, { by: ReadonlySet<string>; at: RuleRelated[] }>();
     /**
      * Who presents a copy as its own identity, and the places that say so: the components whose key store or
@@ -192,6 +206,7 @@ export default defineRule({
       if (use.use === 'named' && by.size === 0 && c.homeConfig) by.add(c.homeConfig);
       const at: RuleRelated[] = by.size > 0 && use.use === 'named' ? [...use.by] : [];
       for (const m of presents ? containersMounting(mounts, file) : []) {
+        if (m.hostPath !== file && !files.inUse.has(file) && namedDirectories.has(m.hostPath)) continue;
         by.add(m.container);
         at.push({ ...m.at, message: said`Compose mounts ${path.basename(file)} into ${m.service} here` });
       }

@@ -103,6 +103,20 @@ ruleTester(rule, {
       },
     },
     {
+      // ttt9912/spring-kafka@efde190 kafka-mtls: the broker mounts its whole certs/ directory and names its own stores;
+      // the client key store beside them is the copy the Spring client keeps on its classpath: one identity.
+      name: 'a directory mount carries a store the mounting service does not name',
+      files: {
+        'broker/docker-compose.yml':
+          "services:\n  kafka:\n    image: confluentinc/cp-kafka:7.6.1\n    environment:\n      KAFKA_ADVERTISED_LISTENERS: SSL://localhost:9093\n      KAFKA_SSL_KEYSTORE_FILENAME: 'certs/kafka.server.keystore.jks'\n      KAFKA_SSL_TRUSTSTORE_FILENAME: 'certs/kafka.server.truststore.jks'\n    volumes:\n      - ./certs/:/etc/kafka/secrets/certs\n",
+        'broker/certs/kafka.server.keystore.jks': stores.bytes('trust.jks'),
+        'broker/certs/kafka.server.truststore.jks': stores.bytes('trust.jks'),
+        'broker/certs/kafka.client.keystore.jks': keyStore,
+        'app/src/main/resources/application.yml': `spring:\n  kafka:\n    bootstrap-servers: localhost:9093\n    security:\n      protocol: SSL\n    ssl:\n      key-store-location: classpath:/client-certs/kafka.client.keystore.jks\n      key-store-password: ${stores.password}\n`,
+        'app/src/main/resources/client-certs/kafka.client.keystore.jks': keyStore,
+      },
+    },
+    {
       name: 'the published copy of a certificate whose key one component holds (no key beside the copy)',
       files: {
         'config-svc/cert/keystore.jks': keyStore,
