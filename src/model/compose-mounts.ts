@@ -127,7 +127,14 @@ export function containersMounting(
   return mounts.flatMap((m) => {
     const container = containerOf(m);
     return container !== undefined && (file === m.hostPath || file.startsWith(m.hostPath + path.sep))
-      ? [{ container, service: m.mount.service ?? '', hostPath: m.hostPath, at: { file: m.file, range: m.mount.range } }]
+      ? [
+          {
+            container,
+            service: m.mount.service ?? '',
+            hostPath: m.hostPath,
+            at: { file: m.file, range: m.mount.range },
+          },
+        ]
       : [];
   });
 }

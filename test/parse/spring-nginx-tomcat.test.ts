@@ -117,7 +117,10 @@ describe('nginx configuration', () => {
     ['/d/nginx/README.md', '```\nserver {\n  listen 443 ssl;\n}\n```\n'],
     ['/d/nginx/deployment.yaml', 'data:\n  default.conf: |\n    server {\n      listen 443 ssl;\n    }\n'],
     // rwlxxvii/containers@81bd1d5 sast/sonarqube/terraform/nginx/userdata.tpl: a false missing-semicolon error.
-    ['/d/terraform/nginx/userdata.tpl', '#!/usr/bin/env bash\ntee /etc/nginx/conf.d/a.conf << EOF\nserver {\n  listen 80;\n}\nEOF\n'],
+    [
+      '/d/terraform/nginx/userdata.tpl',
+      '#!/usr/bin/env bash\ntee /etc/nginx/conf.d/a.conf << EOF\nserver {\n  listen 80;\n}\nEOF\n',
+    ],
   ])('does not claim %s, whatever its content', (name, text) => {
     expect(nginxFormat.classify(name, text)).toBeUndefined();
   });

@@ -24,7 +24,8 @@ import {
   trustedCopies,
   trustedCopiesRelated,
 } from './_lib/chain-member';
-import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOfExpiredFile } from './_lib/anchors';
+import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOf, opensslVerifiersOfExpiredFile } from './_lib/anchors';
+import { reportExpiredInVerifyFiles, type ExpiredInVerifyFile } from './_lib/expired-verify-file';
 import { ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
 import { clientKeyStoreOf, websphereClientKeyStore } from './_lib/client-key-store';
 import { ours, said, type Phrase } from '../../core/phrase';
@@ -50,6 +51,10 @@ export default defineRule({
         "Certificate {{dn}}{{copies}} is not valid before {{date}}: peers reject it (CertificateNotYetValidException, AMQ9633). Check the issuing CA's clock or wait",
       expiredUnlinkedCa:
         "CA certificate {{dn}}{{copies}} expired on {{date}}, and no link of this tree shows who trusts it. Chains through it fail in OpenSSL (nginx: 'certificate has expired') and GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE); a JSSE trust store accepts it as an anchor without checking its dates. Replace it with the CA's current certificate, or remove it from the bundle if nothing uses it",
+      expiredInVerifyFile:
+        "CA certificate {{dn}}{{copies}} expired on {{date}}. It is in {{file}}, the CA file {{verifiers}} {{verify}} peer certificates against, beside certificates still valid: OpenSSL checks the dates of every certificate of the chain it builds, the trust anchor's too ('certificate has expired', error 10 at the CA), so a peer whose certificate was issued under this CA is refused, while chains through the others pass. Remove it from the file, or replace it with the CA's current certificate",
+      expiredInVerifyFileBundle:
+        "{{count}} CA certificates of {{file}} expired ({{dns}}; the last on {{date}}), and {{file}} is the CA file {{verifiers}} {{verify}} peer certificates against, beside certificates still valid: OpenSSL checks the dates of every certificate of the chain it builds, the trust anchor's too ('certificate has expired', error 10 at the CA), so a peer whose certificate was issued under one of them is refused, while chains through the others pass. Remove the expired ones from the file, or replace them with the CAs' current certificates",
       expiredOnlyAnchors:
         "Certificate {{dn}}{{copies}} expired on {{date}}, as has every certificate of {{file}}, the CA file {{verifiers}} {{verify}} peer certificates against: OpenSSL checks the trust anchor's dates too ('certificate has expired', error 10 at the CA), so every peer certificate is refused (an nginx server answers 400 'The SSL certificate error' to each client that presents one; a proxy's handshake with its upstream fails). Replace it with the CA's current certificate",
       expiredUnnamed:
@@ -121,6 +126,7 @@ export default defineRule({
       namedByName,
       unnamed: new Map<string, UnnamedExpired[]>(),
     };
+    const inVerifyFiles = new Map<string, ExpiredInVerifyFile[]>();
     for (const c of certificatesOf(ctx.deployment)) {
       if (!datesMatter(c)) continue;
       const expired = c.cert.notAfter < now;
@@ -308,6 +314,16 @@ export default defineRule({
         });
         continue;
       }
+      // Some of its file's anchors still valid, and an OpenSSL end verifies its peers against it: chains through it fail.
+      const verifiers = unlinkedCa && !trusters ? opensslVerifiersOf(ctx.deployment, c) : undefined;
+      if (verifiers) {
+        const file = c.doc.file.path;
+        inVerifyFiles.set(file, [
+          ...(inVerifyFiles.get(file) ?? []),
+          { c, dn, date, location, fingerprint, related, verifiers },
+        ]);
+        continue;
+      }
       // Named only by ends whose use the tree does not show (an SSL bundle no setting hands over): a peer may never see it.
       const maybeUsed =
         !anchor && !trusters && !unlinkedCa && !selfSigned && !used.has(fingerprintSha256) && !onLinks
@@ -353,6 +369,7 @@ export default defineRule({
       });
     }
     reportUnnamedByFile(scene, (d) => ctx.report(d));
+    reportExpiredInVerifyFiles(inVerifyFiles, say, (d) => ctx.report(d));
     // The root's other copies are said with it: an info's (test data, an unread copy) is left out with the root.
     const foldedRoots = new Set([...folded].map((root) => root.cert.fingerprintSha256));
     const kept =

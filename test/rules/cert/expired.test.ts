@@ -1827,9 +1827,49 @@ const nginxChain = (bundle?: string) => ({
   'nginx/certs/chain.pem': chainLeaf.pem + oldIssuing.pem,
   ...(bundle ? { 'trust/ca-bundle.pem': bundle } : {}),
 });
+/** rwlxxvii/containers@81bd1d5 (no licence file) stig-manage: nginx verifies CAC client certificates against a DoD bundle. */
+const clientCaBundle = (bundle: string) => ({
+  'nginx/nginx.conf':
+    'http {\n  server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/cert.pem;\n    ssl_client_certificate /etc/nginx/certs/dod.pem;\n    ssl_verify_client optional;\n  }\n}\n',
+  'nginx/certs/dod.pem': bundle,
+});
+const retiredCa = ca('Retired CA', goodRoot, { notBefore: day('2020-01-01'), notAfter: day('2031-01-01') });
 ruleTester(rule, {
   valid: [],
   invalid: [
+    {
+      // Basitkhan23/SF-Kafka-conn-ssl@c74edfe
+      name: 'an expired CA beside valid ones in the file nginx verifies client certificates against: chains through it fail',
+      files: clientCaBundle(goodRoot.pem + oldIssuing.pem),
+      options: { referenceDate: '2040-01-01' },
+      errors: [
+        {
+          messageId: 'expiredInVerifyFile',
+          file: 'nginx/certs/dod.pem',
+          line: 12,
+          severity: 'warning',
+          messageIncludes: ['Chain Issuing CA', 'the CA file nginx server', 'beside certificates still valid'],
+          related: [
+            { file: 'nginx/nginx.conf', line: 5 },
+            { file: 'nginx/nginx.conf', line: 6 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'several expired CAs beside valid ones in that file: one finding for the file',
+      files: clientCaBundle(goodRoot.pem + oldIssuing.pem + retiredCa.pem),
+      options: { referenceDate: '2040-01-01' },
+      errors: [
+        {
+          messageId: 'expiredInVerifyFileBundle',
+          file: 'nginx/certs/dod.pem',
+          line: 12,
+          severity: 'warning',
+          messageIncludes: ['2 CA certificates of dod.pem expired', 'the last on 2031-01-01'],
+        },
+      ],
+    },
     {
       // Basitkhan23/SF-Kafka-conn-ssl@c74edfe (no licence file) scripts/security: stores and the CA file of a broker
       // set no setting names, their CA expired. They were said to be rejected by any peer; JSSE accepts an expired

@@ -54,6 +54,15 @@ export function opensslVerifiersOfExpiredFile(
 ): (TrustingEnd & { opensslVerifies: NonNullable<TrustingEnd['opensslVerifies']> })[] | undefined {
   if (c.store || !('certificates' in c.doc.data)) return undefined;
   if (!c.doc.data.certificates.every((x) => x.notAfter < now || x.notBefore > now)) return undefined;
+  return opensslVerifiersOf(deployment, c);
+}
+
+/** The OpenSSL ends that verify their peers against a PEM file of certificates (see above), whatever their dates. */
+export function opensslVerifiersOf(
+  deployment: DerivedDeployment,
+  c: TreeCertificate,
+): (TrustingEnd & { opensslVerifies: NonNullable<TrustingEnd['opensslVerifies']> })[] | undefined {
+  if (c.store) return undefined;
   const verifiers = (trustersOf(deployment, c) ?? []).flatMap((t) =>
     t.opensslVerifies ? [{ ...t, opensslVerifies: t.opensslVerifies }] : [],
   );

@@ -22,6 +22,7 @@ export const MOST_USED_FIRST = [
   'expired',
   'notYetValid',
   'expiredOnlyAnchors',
+  'expiredInVerifyFile',
   'expiredChainRoot',
   'expiredChainTrusted',
   'expiredClientKeyStore',
