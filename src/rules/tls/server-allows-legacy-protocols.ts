@@ -5,6 +5,7 @@ import type { DerivedDeployment } from '../../derive/types';
 import { isNginx, type Component } from '../../model/types';
 import { defineRule } from '../types';
 import { withSources } from '../_lib/sources';
+import { readersNamed, SharedLines } from '../_lib/shared-lines';
 import { ours, said, type Phrase } from '../../core/phrase';
 
 /** Protocol versions RFCs retire (SSLv2Hello is a hello format, not a version): protocolRetirement says which. */
@@ -72,10 +73,7 @@ export default defineRule({
   },
   check(ctx) {
     // Servers that take the list from one line (an included snippet shared by many server blocks) are one finding.
-    const byLine = new Map<
-      string,
-      { servers: Component[]; legacy: string[]; refused?: Refusal; related: RuleRelated[] }
-    >();
+    const byLine = new SharedLines<{ legacy: string[]; refused?: Refusal }>();
     for (const server of ctx.deployment.components) {
       if (!SERVER_TYPES.test(server.type) || server.role === 'client') continue;
       const protocols = server.tls?.protocols;
@@ -96,19 +94,15 @@ export default defineRule({
         [...defined, ...(refused?.at ?? [])],
         protocols.from.via ?? [],
       );
-      const { file, range } = protocols.from.location;
       const runtime = refused ? (ctx.deployment.derived.stacks.get(server.id)?.label ?? 'OpenSSL') : '';
-      const key = `${file}:${range?.start.line}:${range?.start.character}|${legacy.join(',')}|${runtime}|${refused?.floor ?? ''}`;
-      const same = byLine.get(key);
-      if (same) {
-        same.servers.push(server);
-        same.related.push(...related.filter((r) => !same.related.some((o) => sameRelated(o, r))));
-      } else byLine.set(key, { servers: [server], legacy, ...(refused && { refused }), related });
+      const detail = `${legacy.join(',')}|${runtime}|${refused?.floor ?? ''}`;
+      byLine.add(protocols.from.location, detail, server, { legacy, ...(refused && { refused }) }, related);
     }
-    for (const { servers, legacy, refused, related } of byLine.values()) {
+    for (const { components: servers, value, related } of byLine.values()) {
+      const { legacy, refused } = value;
       const first = servers[0]!;
       const protocols = first.tls!.protocols!;
-      const data = { server: serversNamed(servers), legacy: legacy.join(', ') };
+      const data = { server: readersNamed(servers), legacy: legacy.join(', ') };
       ctx.report({
         ...(refused
           ? {
@@ -131,18 +125,3 @@ export default defineRule({
 });
 
 type Refusal = NonNullable<ReturnType<typeof refusedByOpenssl>>;
-
-const sameRelated = (a: RuleRelated, b: RuleRelated) =>
-  a.file === b.file &&
-  a.range?.start.line === b.range?.start.line &&
-  a.range?.start.character === b.range?.start.character;
-
-/** One server by its name; several that read one line as a count and the first few names. */
-function serversNamed(servers: readonly Component[]): string | Phrase {
-  if (servers.length === 1) return servers[0]!.name;
-  const shown = servers.slice(0, 3).map((s) => s.name);
-  const more = servers.length - shown.length;
-  return more > 0
-    ? said`Each of ${servers.length} servers that read this line (${shown.join('; ')} and ${more} more)`
-    : said`Each of ${servers.length} servers that read this line (${shown.join('; ')})`;
-}

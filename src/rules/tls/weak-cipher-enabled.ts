@@ -3,6 +3,7 @@ import { placeOf } from '../../handshake/links';
 import { canonicalSuiteName, suiteFacts, SuiteFacts } from '../../handshake/suites';
 import { defineRule } from '../types';
 import { ours } from '../../core/phrase';
+import { readersNamed, SharedLines } from '../_lib/shared-lines';
 
 interface Weakness {
   /** Plural noun phrase for the count, e.g. "3DES suites". */
@@ -74,7 +75,7 @@ export default defineRule({
   meta: {
     id: 'tls/weak-cipher-enabled',
     description:
-      'Warn about NULL, anon, export, RC4, DES and 3DES suites in a configured cipher list; static RSA and CBC-SHA1 as info (one finding per component and category)',
+      'Warn about NULL, anon, export, RC4, DES and 3DES suites in a configured cipher list; static RSA and CBC-SHA1 as info (one finding per category for each component, or for each line several components share)',
     severity: 'warning',
     messages: {
       weak: '{{component}} enables {{count}} {{category}} {{suites}}: {{list}}. {{why}}. Fix: remove {{them}} and prefer ECDHE suites with AES-GCM or ChaCha20',
@@ -83,6 +84,8 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
+    // Components that take the list from one line (an nginx snippet many server blocks include) are one finding each.
+    const byLine = new SharedLines<{ weakness: Weakness; names: string[] }>();
     for (const component of ctx.deployment.components) {
       const suites = component.tls?.cipherSuites;
       if (!suites || suites.from.kind !== 'file' || component.tls?.enabled?.value === false) continue;
@@ -94,24 +97,31 @@ export default defineRule({
         (ownEndpoint(ctx.deployment, component)?.disabledSuites ?? []).map((d) => canonicalSuiteName(d.name)),
       );
       const enabled = suites.value.filter((name) => !dropped.has(canonicalSuiteName(name)));
-      for (const { weakness, suites: names } of categorise(enabled)) {
-        const more = names.length > SHOWN ? `, … (+${names.length - SHOWN} more)` : '';
-        ctx.report({
-          messageId: 'weak',
-          data: {
-            component: component.name,
-            count: names.length,
-            category: weakness.category,
-            suites: names.length === 1 ? ours('suite') : ours('suites'),
-            list: names.slice(0, SHOWN).join(', ') + more,
-            why: ours(weakness.why.charAt(0).toUpperCase() + weakness.why.slice(1)),
-            them: names.length === 1 ? ours('it') : ours('them'),
-          },
-          location: placeOf(component, suites.from),
-          severity: weakness.level === 'info' ? 'info' : undefined,
-          fingerprint: [component.id, weakness.category],
+      for (const { weakness, suites: names } of categorise(enabled))
+        byLine.add(placeOf(component, suites.from), `${weakness.category}|${names.join(',')}`, component, {
+          weakness,
+          names,
         });
-      }
+    }
+    for (const { components, value } of byLine.values()) {
+      const { weakness, names } = value;
+      const first = components[0]!;
+      const more = names.length > SHOWN ? `, … (+${names.length - SHOWN} more)` : '';
+      ctx.report({
+        messageId: 'weak',
+        data: {
+          component: readersNamed(components),
+          count: names.length,
+          category: weakness.category,
+          suites: names.length === 1 ? ours('suite') : ours('suites'),
+          list: names.slice(0, SHOWN).join(', ') + more,
+          why: ours(weakness.why.charAt(0).toUpperCase() + weakness.why.slice(1)),
+          them: names.length === 1 ? ours('it') : ours('them'),
+        },
+        location: placeOf(first, first.tls?.cipherSuites?.from),
+        severity: weakness.level === 'info' ? 'info' : undefined,
+        fingerprint: [...components.map((c) => c.id), weakness.category],
+      });
     }
   },
 });

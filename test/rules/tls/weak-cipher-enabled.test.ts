@@ -45,6 +45,39 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // deskoh/docker-nginx-mtls (sweep53): two server blocks include one ssl_config.inc; its ssl_ciphers line gave
+      // 2 servers x 2 categories = 4 infos at the same line. One finding per category names the servers that read it.
+      name: 'one ssl_ciphers line in a snippet three server blocks include: one finding per category naming them',
+      files: {
+        'nginx/conf.d/tls.conf': 'ssl_ciphers AES128-SHA:ECDHE-RSA-AES128-SHA:ECDHE-RSA-AES128-GCM-SHA256;\n',
+        'nginx/nginx.conf': `events {}\nhttp {\n${['a', 'b', 'c']
+          .map((n) => `  server { listen 443 ssl; server_name ${n}.example; include conf.d/tls.conf; }\n`)
+          .join('')}}\n`,
+      },
+      errors: [
+        {
+          messageId: 'weak',
+          file: 'nginx/conf.d/tls.conf',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ['Each of 3 servers that read this line (', ') enables 1 CBC-with-SHA1 suite'],
+        },
+        {
+          messageId: 'weak',
+          file: 'nginx/conf.d/tls.conf',
+          line: 1,
+          severity: 'info',
+          messageIncludes: [
+            'Each of 3 servers that read this line (',
+            'a.example',
+            'b.example',
+            'c.example',
+            ') enables 1 static-RSA suite: TLS_RSA_WITH_AES_128_CBC_SHA.',
+          ],
+        },
+      ],
+    },
+    {
       name: '3DES in Liberty on a JDK that still enables it (8u161): a warning',
       files: {
         'api/jdk/release': OPENJDK8_161,
