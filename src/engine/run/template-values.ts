@@ -31,13 +31,47 @@ export function deferTemplateValues(findings: Finding[], documents: ParsedDocume
     );
   };
   for (const doc of documents) if (doc.template) add(doc.file.path, doc.template);
-  for (const [file, template] of scriptFilledValues(documents)) add(file, template);
+  const scripted = scriptFilledValues(documents);
+  for (const [file, { template }] of scripted) add(file, template);
   if (templates.size === 0) return findings;
   const spanOf = (location: Location): TemplateSpan | undefined => {
     const info = templates.get(location.file);
     return info && location.range ? templateSpanAt(info, location.range) : undefined;
   };
-  return findings.map((finding) => asWritten(deferred(finding, templates, spanOf), templates));
+  return findings.map((finding) =>
+    asWritten(filledByScript(deferred(finding, templates, spanOf), templates, scripted), templates),
+  );
+}
+
+/**
+ * A file's fill-in placeholders (`keystorePass="<changeit>"`: parse/template-placeholders) that a script of the tree
+ * replaces with sed: the info says which line fills each in (JeffTsengTwn/tomcat_letsencrypt_setup@e599562's
+ * tomcat_ssl.sh), with that line as a related place.
+ */
+function filledByScript(
+  finding: Finding,
+  templates: Map<string, TemplateInfo>,
+  scripted: Map<string, ScriptFilled>,
+): Finding {
+  const filled = finding.ruleId === 'parse/template-placeholders' && scripted.get(finding.location.file);
+  if (!filled) return finding;
+  const fillIns = new Set(
+    (templates.get(finding.location.file)?.spans ?? []).filter((s) => s.engine === 'fill-in').map((s) => s.text),
+  );
+  const literals = [...new Set(filled.template.spans.map((s) => s.text))].filter((t) => fillIns.has(t));
+  if (literals.length === 0) return finding;
+  const by = literals.map((literal) => filled.by.get(literal)!);
+  return {
+    ...finding,
+    message: `${finding.message}; ${literals.map((literal, i) => `${by[i]!.line} replaces ${literal} when it runs`).join('; ')}`,
+    related: [
+      ...(finding.related ?? []),
+      ...by.map(({ at }, i) => ({
+        ...at,
+        message: `this script replaces ${literals[i]} with the value it puts there`,
+      })),
+    ],
+  };
 }
 
 /** A finding resting on a template value becomes an info naming it; others say the chart default or branch they take. */
@@ -166,15 +200,19 @@ function inBranch(finding: Finding, templates: Map<string, TemplateInfo>): Findi
  * other files of the deployment hold them: template values, unknown until the script runs. A file holding
  * `keystorePass="<changeit>"` is not the file the server reads, so its XML error there is the script's placeholder.
  */
-function scriptFilledValues(documents: ParsedDocument[]): Map<string, TemplateInfo> {
-  const literals = new Map<string, string>();
+function scriptFilledValues(documents: ParsedDocument[]): Map<string, ScriptFilled> {
+  const by = new Map<string, ScriptLine>();
   for (const doc of documents) {
     if (doc.kind !== SCRIPT_SUBSTITUTIONS_KIND) continue;
     for (const { literal, range } of (doc.data as ScriptSubstitutionsData).substitutions)
-      if (!literals.has(literal))
-        literals.set(literal, `${path.basename(doc.file.path)}:${range.start.line + 1} replaces it when it runs`);
+      if (!by.has(literal))
+        by.set(literal, {
+          line: `${path.basename(doc.file.path)}:${range.start.line + 1}`,
+          at: { file: doc.file.path, range },
+        });
   }
-  const out = new Map<string, TemplateInfo>();
+  const literals = new Map([...by].map(([literal, { line }]) => [literal, `${line} replaces it when it runs`]));
+  const out = new Map<string, ScriptFilled>();
   if (literals.size === 0) return out;
   const scripts = new Set(documents.filter((d) => d.kind === SCRIPT_SUBSTITUTIONS_KIND).map((d) => d.file.path));
   for (const doc of documents) {
@@ -197,7 +235,19 @@ function scriptFilledValues(documents: ParsedDocument[]): Map<string, TemplateIn
         });
       }
     }
-    if (spans.length) out.set(file, { engines: ['script'], spans, masked: text, branches: [] });
+    if (spans.length) out.set(file, { template: { engines: ['script'], spans, masked: text, branches: [] }, by });
   }
   return out;
+}
+
+/** The script line that replaces a literal (`tomcat_ssl.sh:2`), and its place. */
+interface ScriptLine {
+  line: string;
+  at: Location;
+}
+
+/** A file's values that scripts of the tree fill in, and the script line that fills each literal. */
+interface ScriptFilled {
+  template: TemplateInfo;
+  by: ReadonlyMap<string, ScriptLine>;
 }
