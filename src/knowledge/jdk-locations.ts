@@ -331,7 +331,8 @@ function imageHomeOf(reference: string) {
 
 /**
  * The JDK an image runs and where its home keeps cacerts and java.security: the feature release its name gives, and
- * for JDK 8 whether the tag names a JRE or a JDK (`8-jre`, `8u202-b08-jdk`; a JDK 8 keeps them under `jre/`).
+ * for JDK 8 whether the tag names a JRE or a JDK (`8-jre`, `8u202-b08-jdk`; a JDK 8 keeps them under `jre/`), else whether
+ * the image's JAVA_HOME is a JRE (`ibmjava:8-sdk`: /opt/ibm/java/jre).
  * Undefined when the image is not one lint-deploy knows, or its feature (or, for JDK 8, which of the two) is unknown.
  * `memo`: the run's; a fleet names the same few images in every environment, and its Dockerfiles are asked this
  * by the runtimes, the image edits, the cacerts and a rule each: one answer per image a run (read-only).
@@ -342,7 +343,14 @@ export function jdkHomeFilesOfImage(reference: string, memo?: RunMemo): JdkHomeF
   const feature = named && (parseJavaVersion(named.version ?? '')?.feature ?? Number(named.feature ?? NaN));
   if (feature === undefined || Number.isNaN(feature)) return undefined;
   const { tag } = splitImageReference(reference.toLowerCase());
-  const kind = /jre/.test(tag) ? 'jre' : /jdk/.test(tag) ? 'jdk' : undefined;
+  // A tag that says neither: the image's JAVA_HOME when it is a JRE directory (ibmjava's /opt/ibm/java/jre, sdk too).
+  const kind = /jre/.test(tag)
+    ? 'jre'
+    : /jdk/.test(tag)
+      ? 'jdk'
+      : imageHomeOf(reference)?.home.endsWith('/jre')
+        ? 'jre'
+        : undefined;
   const layout = facts().homeLayouts.find(
     (l) =>
       feature >= (l.fromFeature ?? 0) && feature <= (l.toFeature ?? Infinity) && (!('image' in l) || l.image === kind),

@@ -176,7 +176,8 @@ function websphereSdk(): JavaRuntime {
   };
 }
 
-const identity = (r: JavaRuntime) => `${r.vendor.value}|${r.version.value}`;
+/** A JDK named without its update is told apart by its feature release (ibmjava:8 and ibm-semeru-runtimes:open-17 too). */
+const identity = (r: JavaRuntime) => `${r.vendor.value}|${r.version.value}|${r.attachment?.feature ?? ''}`;
 const featureOf = (version: string) => String(parseJavaVersion(version)?.feature ?? '');
 /** A JDK named without its update (`FROM eclipse-temurin:26` keeps the feature as its version when that tells its defaults). */
 const withoutUpdate = (r: JavaRuntime) => !r.version.value || r.attachment?.feature !== undefined;
@@ -252,7 +253,8 @@ function chooseRuntime(nearest: ScopedRuntime[], file: string, images?: ImagesHo
         (!c.runtime.attachment?.feature || featureOf(i.runtime.version.value) === c.runtime.attachment.feature),
     );
   best = best.filter((c) => !sameAsInstall(c));
-  const distinct = [...new Map(best.map((c) => [identity(c.runtime), c])).values()];
+  // Each JDK by the first place that names it (a Dockerfile's own FROM before its siblings').
+  const distinct = firstOfEachJdk(best);
   const [firstBest] = best;
   if (firstBest && distinct.length === 1)
     return best.find((c) => Object.keys(c.runtime.securityProperties).length > 0)?.runtime ?? firstBest.runtime;
@@ -260,9 +262,10 @@ function chooseRuntime(nearest: ScopedRuntime[], file: string, images?: ImagesHo
     const at = c.runtime.attachment?.location?.file;
     return at !== undefined && images?.isDockerfile(at) ? at : undefined;
   };
-  if (images && distinct.every((c) => imageOf(c) !== undefined)) {
+  if (images && best.every((c) => imageOf(c) !== undefined)) {
     const holders = new Set(images.holding(file));
-    const running = distinct.filter((c) => holders.has(imageOf(c) ?? ''));
+    // Of the images that hold the file, every one's JDK: one JDK runs it only when they all run the same.
+    const running = firstOfEachJdk(best.filter((c) => holders.has(imageOf(c) ?? '')));
     if (running.length === 1 && running[0]) return running[0].runtime;
   }
   const origin = `${distinct.length} JDKs are equally near: ${distinct.map((c) => c.runtime.attachment?.text ?? c.scope).join('; ')}`;
@@ -274,6 +277,13 @@ function chooseRuntime(nearest: ScopedRuntime[], file: string, images?: ImagesHo
     attachment: { text: `JDK unknown: ${origin}` },
     candidates: distinct.map((c) => c.runtime.attachment ?? { text: c.scope }),
   };
+}
+
+/** Each JDK once, by the first place that names it (a Dockerfile's own `FROM` before its siblings'). */
+function firstOfEachJdk(candidates: readonly ScopedRuntime[]): ScopedRuntime[] {
+  const byIdentity = new Map<string, ScopedRuntime>();
+  for (const c of candidates) if (!byIdentity.has(identity(c.runtime))) byIdentity.set(identity(c.runtime), c);
+  return [...byIdentity.values()];
 }
 
 /**

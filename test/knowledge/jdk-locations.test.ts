@@ -295,6 +295,10 @@ describe("where an image's JDK keeps cacerts and java.security (homeLayouts)", (
     ['eclipse-temurin:8u202-b08-jdk', 'jre/lib/security/cacerts', 'jre/lib/security/java.security'],
     ['eclipse-temurin:8-jre', 'lib/security/cacerts', 'lib/security/java.security'],
     ['tomcat:9-jre8-temurin', 'lib/security/cacerts', 'lib/security/java.security'],
+    // ibmruntimes/ci.docker: JAVA_HOME=/opt/ibm/java/jre in every IBM Java 8 variant (jre, sdk, sfj): the JRE itself.
+    ['ibmjava:8-ubi', 'lib/security/cacerts', 'lib/security/java.security'],
+    ['ibmjava:8-sdk', 'lib/security/cacerts', 'lib/security/java.security'],
+    ['ibmjava:8.0.8.70-jre', 'lib/security/cacerts', 'lib/security/java.security'],
   ])('%s: %s, %s', (image, cacerts, javaSecurity) => {
     expect(jdkHomeFilesOfImage(image)).toMatchObject({ cacerts, javaSecurity });
   });
@@ -309,6 +313,8 @@ describe("where an image's JDK keeps cacerts and java.security (homeLayouts)", (
 
   it('the JAVA_HOME of eclipse-temurin, the Tomcat -temurin tags and the Alpine openjdk 8 images; others are not known', () => {
     expect(imageJavaHome('eclipse-temurin:17-jre')).toBe('/opt/java/openjdk');
+    expect(imageJavaHome('ibmjava:8-ubi')).toBe('/opt/ibm/java/jre');
+    expect(imageJavaHome('ibmjava:8-sdk')).toBe('/opt/ibm/java/jre');
     // docker-library/tomcat: the -temurin tags are built FROM eclipse-temurin and keep its JAVA_HOME.
     expect(imageJavaHome('tomcat:10.1.57-jdk21-temurin-noble')).toBe('/opt/java/openjdk');
     expect(imageJavaHome('tomcat:9.0.44-jdk16-openjdk-buster')).toBeUndefined();

@@ -234,6 +234,34 @@ ruleTester(rule, {
       errors: [{ messageId: 'ambiguous', file: 'app/aserver.conf', line: 1 }],
     },
     {
+      // OpenLiberty/ci.docker releases/25.0.0.12/full (sweep55): 13 Dockerfiles, one per JVM, beside one server.xml.
+      // Candidates named without an update were told apart by vendor alone, and the last of each shown: the
+      // application (Dockerfile.ubi.ibmjava8's) read "2 JDKs" naming two other Dockerfiles, never its own ibmjava:8-ubi.
+      name: 'images of one vendor naming different Java releases are different JDKs, each listed by its first Dockerfile',
+      files: {
+        'full/Dockerfile.ubi.ibmjava8': 'FROM ibmjava:8-ubi\nENV JAVA_OPTS=-Xshareclasses\n',
+        'full/Dockerfile.ubi.openjdk11':
+          'FROM icr.io/appcafe/ibm-semeru-runtimes:open-11-jdk-ubi\nENV JAVA_OPTS=-Xshareclasses\n',
+        'full/Dockerfile.ubi.openjdk17':
+          'FROM icr.io/appcafe/ibm-semeru-runtimes:open-17-jdk-ubi\nENV JAVA_OPTS=-Xshareclasses\n',
+        'full/Dockerfile.ubuntu.ibmjava8': 'FROM ibmjava:8-jre\nENV JAVA_OPTS=-Xshareclasses\n',
+      },
+      errors: [
+        {
+          messageId: 'ambiguous',
+          file: 'full/Dockerfile.ubi.ibmjava8',
+          line: 1,
+          messageIncludes: [
+            '3 JDKs are equally near',
+            'Dockerfile.ubi.ibmjava8:1 FROM ibmjava:8-ubi',
+            'open-11',
+            'open-17',
+          ],
+          messageExcludes: ['Dockerfile.ubuntu.ibmjava8'],
+        },
+      ],
+    },
+    {
       name: 'a Dockerfile FROM and a bundled JRE in the same directory',
       files: {
         'app/Dockerfile': 'FROM eclipse-temurin:11.0.23_9-jre\n',
