@@ -23,3 +23,16 @@ export const EXAMPLE_SUFFIX = /\.(example|sample|dist)$/i;
 export function isExampleFile(filePath: string): boolean {
   return EXAMPLE_SUFFIX.test(lastPathSegment(filePath));
 }
+
+/**
+ * A file name of source code, a document or data (`.py`, `.sh`, `.md`, `.json`, `.sql`, a patch): never a file a program
+ * reads as its own configuration by name alone, even when a directive or a script names it (an nginx include glob, a
+ * runmqsc input).
+ */
+const SOURCE_OR_DATA_NAME =
+  /\.([cm]?[jt]sx?|py|rb|go|java|kts?|groovy|scala|php|cs|rs|[ch]|cc|cpp|hpp|swift|lua|pl|sh|bash|zsh|ps1|bat|cmd|md|markdown|rst|adoc|json|ya?ml|toml|xml|css|scss|less|svg|sql|patch|diff|orig|rej)$/i;
+
+/** Whether a file name is one of source code, a document or data ({@link SOURCE_OR_DATA_NAME}). */
+export function namedSourceOrData(base: string): boolean {
+  return SOURCE_OR_DATA_NAME.test(base);
+}

@@ -20,10 +20,8 @@ import { parseMqsc, type MqscCommand, type MqscData } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
 import { mqImageScripts, mqReleaseFromImage, renderedMqImageScript, type MqImageScript } from '../knowledge';
 import { builtDockerfile } from './compose-mounts';
-import { mqscPathInContainer } from './mq-qmgr-names';
+import { appliedAtStart, mqscPathInContainer } from './mq-qmgr-names';
 import type { ImageScriptsUnknown, TreeMount } from './types';
-
-const MQSC_DIR = '/etc/mqm';
 
 /** One container that runs a tree MQSC file through an image with scripts of its own. */
 interface ImageRun {
@@ -184,7 +182,7 @@ function imageRuns(
     const { file: composeFile, mount, image } = treeMount;
     if (!mount.service || !image || mqImageScripts(image).length === 0) continue;
     const inside = mqscPathInContainer(file, treeMount);
-    if (inside === undefined) continue;
+    if (inside === undefined || !appliedAtStart(inside)) continue;
     const doc = composeFiles.find((d) => d.file.path === composeFile);
     const service = doc?.data.services.find((s) => s.name === mount.service);
     if (!doc || !service) continue;
@@ -202,7 +200,7 @@ function imageRuns(
   }
   for (const held of images?.holding(file) ?? []) {
     const inside = path.posix.normalize(held.containerPath);
-    if (path.posix.dirname(inside) !== MQSC_DIR) continue;
+    if (!appliedAtStart(inside)) continue;
     const dockerfile = dockerfiles.find((d) => d.file.path === held.dockerfile);
     const image = dockerfile && runtimeStage(dockerfile.data)?.image;
     if (!dockerfile || !image || mqImageScripts(image).length === 0) continue;

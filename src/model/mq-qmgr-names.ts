@@ -139,6 +139,15 @@ export function queueManagerNamesOfCompose(
 }
 
 /**
+ * Whether `crtmqm -ic /etc/mqm/` applies the file at this container path: a `*.mqsc` of /etc/mqm ("all files *.mqsc
+ * are applied", https://www.ibm.com/docs/SSFKSJ_9.3.0/configure/q133780_.html). A file a script feeds runmqsc under
+ * another name (`/etc/mqm/mq-dev-config`) runs only with that script.
+ */
+export function appliedAtStart(inside: string): boolean {
+  return path.posix.dirname(inside) === MQ_CONTAINER_MQSC_DIR && inside.endsWith('.mqsc');
+}
+
+/**
  * Whether the image `dockerfile` builds holds the MQSC at `mqsc` in IBM MQ's /etc/mqm (a COPY or ADD puts it there), so
  * that the queue manager the container creates runs it: the name the building Compose service gives (MQ_QMGR_NAME) is
  * then that queue manager's (WASdev/sample.docker.mq@66c8a2c: mq/Dockerfile `COPY config.mqsc /etc/mqm/`, service
@@ -146,9 +155,7 @@ export function queueManagerNamesOfCompose(
  */
 export function imageRunsMqsc(images: ImageFiles | undefined, mqsc: string, dockerfile: string): boolean {
   return (images?.holding(mqsc) ?? []).some(
-    (h) =>
-      h.dockerfile === dockerfile &&
-      path.posix.dirname(path.posix.normalize(h.containerPath)) === MQ_CONTAINER_MQSC_DIR,
+    (h) => h.dockerfile === dockerfile && appliedAtStart(path.posix.normalize(h.containerPath)),
   );
 }
 

@@ -3,11 +3,14 @@
  * `runmqsc QM1 < mqsc/dev.mqsc` runs that file on queue manager QM1, and `docker exec -i qm1 runmqsc QM1 < dev.mqsc`
  * runs it there in the container named qm1, the Compose service whose container_name is qm1 (./mq-exec.ts), as MQSC
  * written in the script itself already is. The file is the one the path names from the script's directory, else
- * from the deployment root (where a script is run from is not written); a path the script builds from a value known
- * only when it runs, or an absolute one (a host path outside the tree), ties nothing.
+ * from the deployment root (where a script is run from is not written); an absolute one is the file a Dockerfile COPY
+ * puts there (`COPY mq-dev-config /etc/mqm/` then `runmqsc QM1 < /etc/mqm/mq-dev-config` in the image,
+ * ibm-messaging/mq-docker@56659c4); a path the script builds from a value known only when it runs, or an absolute one
+ * no COPY of the tree names (a host path outside the tree), ties nothing.
  */
 import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
+import type { ImageFiles } from '../parse/image-files';
 import { RUNMQSC_INPUT_KIND, type RunmqscInputData } from '../parse/runmqsc-input';
 import { splitLines } from '../parse/text';
 import type { ParsedDocument } from '../parse/types';
@@ -40,6 +43,7 @@ export function mqscFedByScripts(
   mqscPaths: ReadonlySet<string>,
   root: string,
   composeFiles: readonly ParsedDocument[],
+  images: ImageFiles | undefined,
 ): Map<string, FedMqsc[]> {
   const fed = new Map<string, FedMqsc[]>();
   for (const doc of documents) {
@@ -47,7 +51,13 @@ export function mqscFedByScripts(
     const script = doc.file.path;
     const lines = splitLines(doc.file.text);
     for (const { input, queueManager, exec, range } of (doc as ParsedDocument<RunmqscInputData>).data.inputs) {
-      const file = treeFile(input, script, root, mqscPaths, lines, range.start.line);
+      const file = fedTreeFile(
+        input,
+        { path: script, lines, at: range.start.line },
+        root,
+        (f) => mqscPaths.has(f),
+        images,
+      );
       if (!file) continue;
       const at = { file: script, range, message: `this command runs ${path.basename(file)} with runmqsc` };
       const service = exec ? serviceOfExec(exec, { path: script, lines, range }, composeFiles) : undefined;
@@ -82,20 +92,29 @@ export function mqscFedByScripts(
   return fed;
 }
 
-/** The tree MQSC file a written path names from the script's directory, else from the deployment root. */
-function treeFile(
+/**
+ * The tree file a path written in a script's runmqsc input names (`has`: the files it may be): from the script's
+ * directory, else from the deployment root; an absolute path (`/etc/mqm/mq-dev-config`) is the file a Dockerfile
+ * COPY/ADD puts there, in the images that hold the script or whose build context does (`images`), when they agree.
+ */
+export function fedTreeFile(
   written: string,
-  script: string,
+  script: { path: string; lines: readonly string[]; at: number },
   root: string,
-  mqscPaths: ReadonlySet<string>,
-  lines: readonly string[],
-  at: number,
+  has: (file: string) => boolean,
+  images: ImageFiles | undefined,
 ): string | undefined {
-  const dir = path.dirname(script);
+  const dir = path.dirname(script.path);
   const own = SCRIPT_DIR.exec(written);
   // A path a function's calls give would be a file per call: not followed.
-  const rest = wordValues(lines, at, own ? written.slice(own[0].length) : written).find((v) => !v.call)?.value;
-  if (rest === undefined || path.isAbsolute(rest)) return undefined;
+  const rest = wordValues(script.lines, script.at, own ? written.slice(own[0].length) : written).find(
+    (v) => !v.call,
+  )?.value;
+  if (rest === undefined) return undefined;
+  if (path.isAbsolute(rest)) {
+    const copied = images?.resolve(script.path, rest)?.file;
+    return copied !== undefined && has(copied) ? copied : undefined;
+  }
   const bases = own ? [dir] : [dir, root];
-  return bases.map((base) => path.resolve(base, rest)).find((candidate) => mqscPaths.has(candidate));
+  return bases.map((base) => path.resolve(base, rest)).find(has);
 }

@@ -103,6 +103,7 @@ export const mqContributor: ModelContributor = {
       new Set(scripts.filter((s) => !s.embedded).flatMap(filesOf)),
       root,
       composeFiles,
+      images,
     );
     for (const doc of scripts) {
       const fedBy = doc.embedded ? [] : filesOf(doc).flatMap((file) => fed.get(file) ?? []);

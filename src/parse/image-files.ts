@@ -51,8 +51,12 @@ export class ImageFiles {
   /** Tree files a COPY/ADD names that the build context leaves out, with the `.dockerignore` line that does. */
   private readonly leftOut = new Map<string, RelatedLocation[]>();
 
-  constructor(private readonly documents: readonly ParsedDocument[]) {
-    const files = documents.map((d) => d.file.path);
+  /** `unread`: tree files not read (yet) that a COPY/ADD may still place (the read stage asks before reading them). */
+  constructor(
+    private readonly documents: readonly ParsedDocument[],
+    unread: readonly string[] = [],
+  ) {
+    const files = [...documents.map((d) => d.file.path), ...unread];
     this.sortedFiles = files
       .map((file, order) => ({ file, order }))
       .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.order - b.order));

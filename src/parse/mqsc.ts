@@ -32,6 +32,15 @@ const EMBEDDED_KEY = /^(\s*)([\w.-]+\.mqsc)\s*:\s*[|>][-+]?\s*$/;
 const COMMAND_START =
   /^\s*(DEFINE|DEF|ALTER|SET|START|STOP|REFRESH|DELETE|DISPLAY|DIS)\s+(CHANNEL|CHL|QMGR|CHLAUTH|QLOCAL|QL|AUTHINFO|AUTHREC|LISTENER|SECURITY)\b/im;
 
+/**
+ * Whether a file's first characters read as MQSC, whatever its name: a line that starts an MQSC command on a channel,
+ * the queue manager, a CHLAUTH record… (what a file a script feeds runmqsc must hold to be read as one: mq-docker's
+ * extensionless `mq-dev-config`). A script (`#!`) or markup is not, whatever it quotes.
+ */
+export function readsAsMqsc(head: string): boolean {
+  return !head.startsWith('#!') && !/^\s*</.test(head) && COMMAND_START.test(head);
+}
+
 export const mqscFormat: FormatHandler<MqscData> = {
   id: 'mqsc',
   classify(path, head) {

@@ -1,3 +1,4 @@
+import { namedSourceOrData } from '../core/path-name';
 import type { Range } from '../core/types';
 import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem } from './types';
 import { isSecretKey } from './types';
@@ -38,15 +39,11 @@ export function inNginxDirectory(filePath: string): boolean {
  */
 const NAMED_NGINX = /^(?:[\w-]*[^a-z.])?nginx(?:[^a-z.][\w-]*)?$/i;
 /**
- * Source code, documents and data files are never nginx configuration, whatever directory holds them: a JavaScript
- * `if (…) {` / `return x;` reads like nginx (NginxProxyManager/nginx-proxy-manager backend/routes/nginx/*.js).
+ * Source code, documents and data files are never nginx configuration, whatever directory holds them, even in a glob:
+ * a JavaScript `if (…) {` / `return x;` reads like nginx (NginxProxyManager/nginx-proxy-manager backend/routes/nginx/*.js).
  */
-const NOT_NGINX =
-  /\.([cm]?[jt]sx?|py|rb|go|java|kts?|groovy|scala|php|cs|rs|[ch]|cc|cpp|hpp|swift|lua|pl|sh|bash|zsh|ps1|bat|cmd|md|markdown|rst|adoc|json|ya?ml|toml|xml|css|scss|less|svg|sql|patch|diff|orig|rej)$/i;
-
-/** Whether a file name is one of source code, a document or data ({@link NOT_NGINX}): never nginx's, even in a glob. */
 export function namedNeverNginx(base: string): boolean {
-  return NOT_NGINX.test(base);
+  return namedSourceOrData(base);
 }
 
 /**
@@ -97,7 +94,7 @@ export const nginxFormat: FormatHandler<NginxData> = {
     const base = basenameOf(filePath);
     if (INI_SECTION_FIRST.test(head)) return undefined;
     if (base === 'nginx.conf') return onlyProse(head) ? undefined : 'nginx.conf';
-    if (NOT_NGINX.test(base)) return undefined;
+    if (namedSourceOrData(base)) return undefined;
     // Also fragments of an nginx role or module (`ansible-role-nginx/templates/vhost.j2`), and files named for nginx
     // (`roles/loadbalancer/templates/nginx-vhost-live.tpl`, shyanta/part-up@750c780), by content below.
     if (!/\.conf$/.test(base) && !inNginxDirectory(filePath) && !NAMED_NGINX.test(base)) return undefined;

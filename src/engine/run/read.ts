@@ -32,6 +32,8 @@ import { servedFilesToRead } from '../../model/spring-config-locations';
 import { nginxDocuments, nginxIncludedFilesToRead } from '../../model/nginx-included-files';
 import { nginxPrefixes } from '../../model/nginx-includes';
 import { nginxFormat, readsAsNginx, type NginxData } from '../../parse/nginx';
+import { runmqscFedFilesToRead } from '../../model/mq-runmqsc-fed-files';
+import { mqscFormat, readsAsMqsc } from '../../parse/mqsc';
 
 /** Files above this size are not parsed (configuration files are small; this bounds memory). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -295,6 +297,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       ...readDocumentsAs(file, springFormat, /\.properties$/.test(file) ? 'spring.properties' : 'spring.yaml'),
     );
   documents.push(...nginxIncludedDocuments(documents, files, root ?? commonDirectory(files)));
+  documents.push(...runmqscFedDocuments(documents, files, root ?? commonDirectory(files)));
   // The `.env` files Compose files took values from: documents too (their secrets are masked and judged there).
   const read = new Set(documents.map((d) => d.file.path));
   documents.push(...composeEnv.documents(read));
@@ -334,6 +337,17 @@ function nginxIncludedDocuments(documents: readonly ParsedDocument[], files: str
     nginx.push(...including);
   }
   return added;
+}
+
+/**
+ * The files scripts feed runmqsc that no name test took (`runmqsc QM1 < /etc/mqm/mq-dev-config`), read as MQSC when
+ * their content reads as MQSC (src/model/mq-runmqsc-fed-files.ts).
+ */
+function runmqscFedDocuments(documents: readonly ParsedDocument[], files: string[], root: string): ParsedDocument[] {
+  const read = new Set(documents.map((d) => d.file.path));
+  return runmqscFedFilesToRead(documents, files, read, root).flatMap((file) =>
+    readDocumentsAs(file, mqscFormat, 'mq.mqsc').filter((doc) => readsAsMqsc(doc.file.text.slice(0, HEAD_CHARS))),
+  );
 }
 
 /** Largest file read as a password by itself (a Confluent credentials file holds one line). */

@@ -1,0 +1,51 @@
+/**
+ * Files a script feeds runmqsc that no format's name test took: ibm-messaging/mq-docker@56659c4 copies its
+ * extensionless `mq-dev-config` into the image (Dockerfile `COPY mq-dev-config /etc/mqm/mq-dev-config`) and runs
+ * `runmqsc ${MQ_QMGR_NAME} < /etc/mqm/mq-dev-config` (mq-dev-config.sh). runmqsc reads whatever its standard input
+ * holds as MQSC, so the read stage reads such a file as an MQSC file, which the model then ties to the script as it
+ * ties a `.mqsc` (./mq-runmqsc-inputs.ts). Before this, the file was never read: its channels and CHLAUTH records
+ * were silently unchecked. A file named like source code, a document or data is never taken, and the read stage
+ * reads only one whose content reads as MQSC.
+ */
+import * as path from 'node:path';
+import { namedSourceOrData } from '../core/path-name';
+import { ImageFiles } from '../parse/image-files';
+import { neverConfiguration } from '../parse/registry';
+import { RUNMQSC_INPUT_KIND, type RunmqscInputData } from '../parse/runmqsc-input';
+import { splitLines } from '../parse/text';
+import type { ParsedDocument } from '../parse/types';
+import { fedTreeFile } from './mq-runmqsc-inputs';
+
+/**
+ * The files of `files` not read yet (`read`) that a script's runmqsc reads on its standard input (`runmqsc QM1 <
+ * mq-dev-config`, `cat f | runmqsc`), the path resolved as the model resolves it: from the script's directory, else
+ * the deployment root (`root`), an absolute path through the Dockerfile COPY/ADD that puts a tree file there.
+ */
+export function runmqscFedFilesToRead(
+  documents: readonly ParsedDocument[],
+  files: readonly string[],
+  read: ReadonlySet<string>,
+  root: string,
+): string[] {
+  const scripts = documents.filter((d): d is ParsedDocument<RunmqscInputData> => d.kind === RUNMQSC_INPUT_KIND);
+  if (scripts.length === 0) return [];
+  const unread = files.filter(
+    (file) => !read.has(file) && !namedSourceOrData(path.basename(file)) && !neverConfiguration(file),
+  );
+  if (unread.length === 0) return [];
+  const candidates = new Set(unread);
+  let images: ImageFiles | undefined;
+  const found = new Set<string>();
+  for (const doc of scripts) {
+    const lines = splitLines(doc.file.text);
+    for (const { input, range } of doc.data.inputs) {
+      const script = { path: doc.file.path, lines, at: range.start.line };
+      // An absolute path needs the images; most inputs are relative, so they are built only when one is not.
+      const imagesOnce =
+        input.startsWith('/') || input.includes('$') ? (images ??= new ImageFiles(documents, unread)) : undefined;
+      const file = fedTreeFile(input, script, root, (f) => candidates.has(f), imagesOnce);
+      if (file !== undefined) found.add(file);
+    }
+  }
+  return [...found];
+}
