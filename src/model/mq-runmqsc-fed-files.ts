@@ -6,10 +6,17 @@
  * ties a `.mqsc` (./mq-runmqsc-inputs.ts). Before this, the file was never read: its channels and CHLAUTH records
  * were silently unchecked. A file named like source code, a document or data is never taken, and the read stage
  * reads only one whose content reads as MQSC.
+ *
+ * Nor one whose channels the script that feeds it changes with runmqsc MQSC of its own (an `echo "ALTER CHANNEL(…)
+ * SSLCIPH(…)" | runmqsc` elsewhere in it): kimptoc/ibmmq-with-ssl-test@95825d8 runs its mq-dev-config, then, in a
+ * function it calls when MQ_TLS_KEYSTORE is set (and it exports it), gives the file's three channels an SSLCIPH. Such
+ * MQSC is read as a script of its own, not joined to the file (a function's body, a branch), so the file alone would
+ * say "no SSLCIPH" of channels that end with one: left unread, as before, rather than judged wrong.
  */
 import * as path from 'node:path';
 import { namedSourceOrData } from '../core/path-name';
 import { ImageFiles } from '../parse/image-files';
+import type { MqscData } from '../parse/mqsc';
 import { neverConfiguration } from '../parse/registry';
 import { RUNMQSC_INPUT_KIND, type RunmqscInputData } from '../parse/runmqsc-input';
 import { splitLines } from '../parse/text';
@@ -26,16 +33,16 @@ export function runmqscFedFilesToRead(
   files: readonly string[],
   read: ReadonlySet<string>,
   root: string,
-): string[] {
+): Map<string, string[]> {
   const scripts = documents.filter((d): d is ParsedDocument<RunmqscInputData> => d.kind === RUNMQSC_INPUT_KIND);
-  if (scripts.length === 0) return [];
+  const found = new Map<string, string[]>();
+  if (scripts.length === 0) return found;
   const unread = files.filter(
     (file) => !read.has(file) && !namedSourceOrData(path.basename(file)) && !neverConfiguration(file),
   );
-  if (unread.length === 0) return [];
+  if (unread.length === 0) return found;
   const candidates = new Set(unread);
   let images: ImageFiles | undefined;
-  const found = new Set<string>();
   for (const doc of scripts) {
     const lines = splitLines(doc.file.text);
     for (const { input, range } of doc.data.inputs) {
@@ -44,8 +51,25 @@ export function runmqscFedFilesToRead(
       const imagesOnce =
         input.startsWith('/') || input.includes('$') ? (images ??= new ImageFiles(documents, unread)) : undefined;
       const file = fedTreeFile(input, script, root, (f) => candidates.has(f), imagesOnce);
-      if (file !== undefined) found.add(file);
+      if (file !== undefined) found.set(file, [...(found.get(file) ?? []), doc.file.path]);
     }
   }
-  return [...found];
+  return found;
+}
+
+/** Whether a script that feeds the MQSC `fed` to runmqsc changes one of its channels with runmqsc MQSC of its own. */
+export function channelsChangedByFeedingScripts(
+  fed: ParsedDocument<MqscData>,
+  scripts: readonly string[],
+  documents: readonly ParsedDocument[],
+): boolean {
+  return documents.some(
+    (d) =>
+      d.kind === 'mq.mqsc' &&
+      d.embedded !== undefined &&
+      scripts.includes(d.file.path) &&
+      [...(d as ParsedDocument<MqscData>).data.objects.channels.keys()].some((name) =>
+        fed.data.objects.channels.has(name),
+      ),
+  );
 }

@@ -82,6 +82,37 @@ describe('files a script feeds runmqsc are read as MQSC whatever their name', ()
       [],
     ],
     [
+      "kimptoc's shape: the feeding script gives the file's channel an SSLCIPH of its own later (in a function): unread, not judged without it",
+      {
+        Dockerfile: COPY,
+        'mq-dev-config': MQSC,
+        'mq-dev-config.sh': [
+          '#!/bin/bash',
+          'configure_tls() {',
+          '  su -l mqm -c "echo \\"ALTER CHANNEL(\'DEV.ADMIN.SVRCONN\') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12_OR_HIGHER)\\" | runmqsc $1"',
+          '}',
+          'runmqsc $1 < /etc/mqm/mq-dev-config',
+          'configure_tls $1',
+          '',
+        ].join('\n'),
+      },
+      ['DEV.ADMIN.SVRCONN mq-dev-config.sh'],
+    ],
+    [
+      'a script that changes other channels only: the file is read',
+      {
+        Dockerfile: COPY,
+        'mq-dev-config': MQSC,
+        'mq-dev-config.sh':
+          "#!/bin/bash\nrunmqsc QM1 < /etc/mqm/mq-dev-config\necho \"ALTER CHANNEL('DEV.APP.SVRCONN') CHLTYPE(SVRCONN) MCAUSER('app')\" | runmqsc QM1\n",
+      },
+      // (a script beside the file names its queue manager twice: once as its feeder, once as a script beside it)
+      [
+        'DEV.ADMIN.SVRCONN mq-dev-config QM1 mq-dev-config.sh:2 QM1 mq-dev-config.sh:2',
+        'DEV.APP.SVRCONN mq-dev-config.sh QM1 mq-dev-config.sh:2',
+      ],
+    ],
+    [
       'a file named like source or data is never read as MQSC',
       { 'mq.json': MQSC, 'setup.sh': '#!/bin/sh\nrunmqsc QM1 < mq.json\n' },
       [],

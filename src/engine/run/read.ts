@@ -32,8 +32,8 @@ import { servedFilesToRead } from '../../model/spring-config-locations';
 import { nginxDocuments, nginxIncludedFilesToRead } from '../../model/nginx-included-files';
 import { nginxPrefixes } from '../../model/nginx-includes';
 import { nginxFormat, readsAsNginx, type NginxData } from '../../parse/nginx';
-import { runmqscFedFilesToRead } from '../../model/mq-runmqsc-fed-files';
-import { mqscFormat, readsAsMqsc } from '../../parse/mqsc';
+import { channelsChangedByFeedingScripts, runmqscFedFilesToRead } from '../../model/mq-runmqsc-fed-files';
+import { mqscFormat, readsAsMqsc, type MqscData } from '../../parse/mqsc';
 
 /** Files above this size are not parsed (configuration files are small; this bounds memory). */
 export const MAX_FILE_BYTES = 8 * 1024 * 1024;
@@ -345,8 +345,12 @@ function nginxIncludedDocuments(documents: readonly ParsedDocument[], files: str
  */
 function runmqscFedDocuments(documents: readonly ParsedDocument[], files: string[], root: string): ParsedDocument[] {
   const read = new Set(documents.map((d) => d.file.path));
-  return runmqscFedFilesToRead(documents, files, read, root).flatMap((file) =>
-    readDocumentsAs(file, mqscFormat, 'mq.mqsc').filter((doc) => readsAsMqsc(doc.file.text.slice(0, HEAD_CHARS))),
+  return [...runmqscFedFilesToRead(documents, files, read, root)].flatMap(([file, scripts]) =>
+    readDocumentsAs(file, mqscFormat, 'mq.mqsc').filter(
+      (doc) =>
+        readsAsMqsc(doc.file.text.slice(0, HEAD_CHARS)) &&
+        !channelsChangedByFeedingScripts(doc as ParsedDocument<MqscData>, scripts, documents),
+    ),
   );
 }
 
