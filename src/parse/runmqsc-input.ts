@@ -30,8 +30,11 @@ export interface RunmqscInputData {
   inputs: RunmqscInput[];
 }
 
-/** runmqsc options that take a value as the next word. */
-const VALUE_OPTIONS = new Set(['-u', '-w', '-m']);
+/**
+ * runmqsc options that take a value as the next word: `-f filename` reads the commands from that file instead of
+ * standard input (IBM MQ 9.4, https://www.ibm.com/docs/SSFKSJ_9.4.0/refadmin/q083460_.html).
+ */
+const VALUE_OPTIONS = new Set(['-u', '-w', '-m', '-f']);
 
 /** The files a script feeds runmqsc, or undefined when it feeds none. */
 export function runmqscInputs(source: SourceFile): ParsedDocument<RunmqscInputData> | undefined {
@@ -88,13 +91,36 @@ export function inputsOf(line: string): Omit<RunmqscInput, 'range'>[] {
     const words = command.words.map((w) => w.text);
     const at = words.findIndex((w) => w.replace(/^.*\//, '') === 'runmqsc');
     if (at < 0) continue;
-    const fed = stdinOf(command);
+    const named = inputFileOf(words.slice(at + 1));
+    const fed = named === undefined ? stdinOf(command) : inputOfOption(command, named);
     if (!fed) continue;
     const queueManager = queueManagerOf(words.slice(at + 1));
     const exec = execOf(words.slice(0, at)) ?? fed.exec;
     out.push({ input: fed.input, ...(queueManager !== undefined && { queueManager }), ...(exec && { exec }) });
   }
   return out;
+}
+
+/** The file runmqsc's `-f filename` (or `-ffilename`) names among the words after it. */
+function inputFileOf(words: readonly string[]): string | undefined {
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i]!;
+    if (word === '-f') return words[i + 1];
+    if (word.startsWith('-f') && word.length > 2) return word.slice(2);
+    if (VALUE_OPTIONS.has(word)) i++;
+  }
+  return undefined;
+}
+
+/**
+ * The file of `-f`, opened by runmqsc where it runs: not a host file when a container runs it (`docker exec qm1 runmqsc
+ * QM1 -f /etc/mqm/x.mqsc` reads the container's), nor a relative one in a login shell's line (its home directory).
+ */
+function inputOfOption(command: ShellCommand, file: string): { input: string; exec?: ContainerExec } | undefined {
+  if (execOf(command.words.map((w) => w.text))) return undefined;
+  for (let by = command.runBy; by; by = by.runBy) if (execOf(by.words.map((w) => w.text))) return undefined;
+  const login = [command.runBy, command.runBy?.runBy].some((by) => by && startsInHome(by));
+  return login && !file.startsWith('/') ? undefined : { input: file };
 }
 
 /** `su -`, `su -l`, `runuser --login`, `sudo -i`: the command line runs in a login shell, in the user's home. */

@@ -27,6 +27,16 @@ describe('MQSC files a script feeds runmqsc', () => {
       [],
     ],
     ['no input', 'runmqsc QM1', []],
+    // runmqsc -f filename (IBM MQ 9.4 refadmin q083460; ibm-messaging/mq-ansible@bcc70d5 plugins/modules/queue_manager.py
+    // runs ["runmqsc", qmname, "-f", mqsc_file]).
+    [
+      '-f names the file, after the name',
+      'runmqsc QM1 -f mqsc/dev.mqsc',
+      [{ input: 'mqsc/dev.mqsc', queueManager: 'QM1' }],
+    ],
+    ['-f before the name is no queue manager', 'runmqsc -f dev.mqsc QM1', [{ input: 'dev.mqsc', queueManager: 'QM1' }]],
+    ['-ffile glued', 'runmqsc -fdev.mqsc', [{ input: 'dev.mqsc' }]],
+    ["-f in a container reads the container's file", 'docker exec qm1 runmqsc QM1 -f /etc/mqm/x.mqsc', []],
     // The shapes of ivansla/medium@3450938 ibm-mq-rhel-ubi/mq-setup.sh (`su - mqm -c "runmqsc ${qmgrName} <
     // /home/mqm/mq-setup.mqsc"`), of `su - mqm -c "runmqsc ${2}" < ${1}` and `docker exec -i "${CONTAINER}" bash -c
     // "runmqsc ${QMGR}" <"${MQSC_FILE}"` found with the code search; su(1): `-`, `-l`, `--login` start in the
