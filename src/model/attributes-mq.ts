@@ -36,7 +36,7 @@ export interface MqQueueManagerFacts {
   /** Directory of the MQSC file (the queue manager's home in the tree). */
   homeDir: string;
   /** Where the queue manager is created with MQSNOAUT set: no object authority manager, no authority check (src/model/mq-oam.ts). */
-  oamSwitchedOff?: { value: string; location: RelatedLocation; tiedBy?: RelatedLocation };
+  oamSwitchedOff?: { value: string; location: RelatedLocation; tiedBy?: RelatedLocation; readBy?: RelatedLocation };
   /**
    * The AMQ_* variables the queue manager's container gets (the `environment:` of the Compose service that runs it,
    * the `env` of the qmgr container of the QueueManager resource that applies it, then `ENV AMQ_SSL_WEAK_CIPHER_ENABLE=…`
@@ -121,8 +121,11 @@ export interface TreeCertificate {
 export interface ScriptQueueManagerName {
   name: string;
   location: RelatedLocation;
-  /** What else ties the name to the MQSC: the Dockerfile whose image holds it, when a Compose service builds that image. */
-  via?: RelatedLocation;
+  /**
+   * What else ties the name to the MQSC: the `env_file:` item of the Compose service when its env file names it, the
+   * Dockerfile whose image holds the MQSC when a Compose service builds that image.
+   */
+  via?: RelatedLocation[];
 }
 
 /** WAS/Liberty `securityLevel` cipher groups. */

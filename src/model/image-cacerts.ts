@@ -18,6 +18,8 @@ import type { ParsedDocument } from '../parse/types';
 import { isKeystoreDocument } from '../parse/keystore/format';
 import type { ComposeData } from '../parse/compose';
 import type { TlsTrustSettings } from './attributes';
+import { composeVariablesOf } from './compose-variables';
+import type { ModelContext } from './contributor';
 import { cacertsReplacement } from './image-cacerts-replaced';
 import { unreadHomePath, unreadSystemStore } from './image-home-files';
 import { packageCaStore } from './image-system-store';
@@ -228,11 +230,12 @@ export interface ImageTrustInputs {
  * all the anchors where it may not be. And the PKCS#12 stores whose certificates only a password opens.
  */
 export function imageTrustInputs(
-  documents: readonly ParsedDocument[],
+  ctx: ModelContext,
   images?: { contextsOf(dockerfile: string): string[] },
 ): ImageTrustInputs {
+  const documents = ctx.deployment.documents;
   const doc = documents.find((d) => d.kind !== 'dockerfile' && /\bUSE_SYSTEM_CA_CERTS\b/.test(d.file.text));
-  const unread = doc ? undefined : unreadEnvFile(documents);
+  const unread = doc ? undefined : unreadEnvFile(ctx);
   const encrypted = documents.filter(
     (d) => isKeystoreDocument(d) && d.data.storeType === 'PKCS12' && d.data.openedWith !== 'none',
   );
@@ -249,16 +252,13 @@ export function imageTrustInputs(
  * (a `client.env` holding only `USE_SYSTEM_CA_CERTS=1` is no file kind of its own): it may set USE_SYSTEM_CA_CERTS
  * for the container, so it is said where the opt-in may be.
  */
-function unreadEnvFile(documents: readonly ParsedDocument[]): string | undefined {
-  const read = new Set(documents.map((d) => d.file.path));
-  for (const doc of documents) {
-    if (doc.kind !== 'compose') continue;
-    for (const service of (doc.data as ComposeData).services) {
+function unreadEnvFile(ctx: ModelContext): string | undefined {
+  for (const doc of ctx.documentsOf('compose') as ParsedDocument<ComposeData>[])
+    for (const service of doc.data.services) {
       if (service.build === undefined) continue;
-      const unreadFile = service.envFiles.find((f) => !read.has(path.resolve(path.dirname(doc.file.path), f.path)));
+      const unreadFile = composeVariablesOf(ctx, doc, service).unread[0]?.envFile;
       if (unreadFile)
         return `${unreadFile.path}, an env_file of Compose service ${service.name} that lint-deploy does not read, may set it`;
     }
-  }
   return undefined;
 }

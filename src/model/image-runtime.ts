@@ -66,9 +66,7 @@ export const imageRuntimeContributor: ModelContributor = {
       component.runtime = withEdits;
       const trust = component.tls?.trust;
       if (trust?.defaultTrust === 'jdk-cacerts' && !trust.trustStore && !trust.cacertsAdded && !trust.cacertsReplaced) {
-        const imageInputs = ctx.once('imageTrustInputs', () =>
-          imageTrustInputs(ctx.deployment.documents, treeStoresOf(ctx).images),
-        );
+        const imageInputs = ctx.once('imageTrustInputs', () => imageTrustInputs(ctx, treeStoresOf(ctx).images));
         const image = imagesCacerts(images, treeFiles, imageInputs);
         if (component.tls) component.tls.trust = { ...trust, ...image };
       }

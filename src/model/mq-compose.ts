@@ -1,6 +1,6 @@
 /**
- * What the Docker Compose service that runs a queue manager says about it: the AMQ_* variables of its `environment:`
- * (list or map form) that re-enable deprecated CipherSpecs, and the IBM MQ release its image names. The service is one
+ * What the Docker Compose service that runs a queue manager says about it: the AMQ_* variables it gives its container
+ * (`environment:` in list or map form, env files) that re-enable deprecated CipherSpecs, and the IBM MQ release its image names. The service is one
  * that mounts the MQSC into /etc/mqm (IBM MQ's container runs the MQSC files there when it creates the queue manager:
  * ibm-messaging/mq-container@def9638 docs/usage.md), one in whose container a script runs it (`docker exec qm1 runmqsc
  * QM1 <<EOF`: ./mq-exec.ts), or one that builds its image from the Dockerfile that copies the
@@ -17,7 +17,8 @@ import type { MqQueueManagerFacts } from './attributes';
 import { builtDockerfile } from './compose-mounts';
 import { servicesExecutingMqsc } from './mq-exec';
 import type { FedMqsc } from './mq-runmqsc-inputs';
-import { servicesMountingMqsc, type MqscComposeService } from './mq-qmgr-names';
+import { envFileRead, servicesMountingMqsc, type MqscComposeService, type MqscServiceVariables } from './mq-qmgr-names';
+import { variableAt } from '../parse/compose-service-variables';
 import { isReenablingName } from './mq-release';
 import type { TreeMount } from './types';
 
@@ -57,37 +58,50 @@ export function servicesRunningMqsc(
   return found;
 }
 
-/** The re-enabling variables the services' `environment:` sets, in written order. */
-export function composeReenablingEnvironment(services: readonly MqscComposeService[]): Environment {
-  return services.flatMap(({ doc, service, builds, execs }) =>
-    service.environment.flatMap((variable) =>
-      isReenablingName(variable.name) && variable.value !== undefined
-        ? [
-            {
-              name: variable.name,
-              service: service.name,
-              value: {
-                value: variable.value,
-                location: { file: doc.file.path, range: variable.valueRange },
-                templated: INTERPOLATED.test(variable.value),
-                // Not mounted: the command that runs the MQSC in the service's container, or the Dockerfile that copies
-                // it, is what ties the service to this queue manager.
-                ...(execs && { via: [execs] }),
-                ...(builds && {
-                  via: [
-                    {
-                      file: builds.file.path,
-                      ...(runtimeStage(builds.data) && { range: runtimeStage(builds.data)!.range }),
-                      message: `Compose service ${service.name} builds this IBM MQ image, which holds the MQSC`,
-                    },
-                  ],
-                }),
+/**
+ * The re-enabling variables the services give their containers (their env files, then their `environment:`, as Compose
+ * takes them: ./compose-variables.ts), in the order written; one whose value only the run knows gives none.
+ */
+export function composeReenablingEnvironment(
+  services: readonly MqscComposeService[],
+  variablesOf: MqscServiceVariables,
+): Environment {
+  return services.flatMap((running) => {
+    const { service, builds, execs } = running;
+    const variables = variablesOf(running);
+    return [...variables.variables.values()].flatMap((variable) => {
+      if (!isReenablingName(variable.name) || variable.value === undefined) return [];
+      const readBy = envFileRead(running, variables, variable);
+      // Not mounted: the command that runs the MQSC in the service's container, or the Dockerfile that copies it, is
+      // what ties the service to this queue manager; the service's env_file item, what ties the env file to it.
+      const stage = builds && runtimeStage(builds.data);
+      const via = [
+        ...(readBy ? [readBy] : []),
+        ...(execs ? [execs] : []),
+        ...(builds
+          ? [
+              {
+                file: builds.file.path,
+                ...(stage && { range: stage.range }),
+                message: `Compose service ${service.name} builds this IBM MQ image, which holds the MQSC`,
               },
-            },
-          ]
-        : [],
-    ),
-  );
+            ]
+          : []),
+      ];
+      return [
+        {
+          name: variable.name,
+          service: service.name,
+          value: {
+            value: variable.value,
+            location: variableAt(variable, 'value'),
+            templated: INTERPOLATED.test(variable.value),
+            ...(via.length > 0 && { via }),
+          },
+        },
+      ];
+    });
+  });
 }
 
 /**

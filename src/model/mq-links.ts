@@ -126,7 +126,7 @@ export const mqLinksContributor: ModelContributor = {
         const evidence = qmgr
           ? (server.attributes.qmgr?.namedBy ?? [])
               .filter((n) => n.name === qmgr.toUpperCase())
-              .flatMap((n) => [n.location, ...(n.via ? [n.via] : [])])
+              .flatMap((n) => [n.location, ...(n.via ?? [])])
           : [];
         ctx.addLink({
           id: `${client.id}->${server.id}`,

@@ -5,14 +5,14 @@
  * (https://www.ibm.com/docs/en/ibm-mq/9.3?topic=reference-environment-variables-descriptions). IBM MQ's container creates
  * its queue manager at its first start (ibm-messaging/mq-container cmd/runmqserver/qmgr.go, createQueueManager runs
  * crtmqm in the container's environment), so the variable in the `qmgr` container of a QueueManager resource
- * (`spec.template.pod.containers[name=qmgr].env`, as IBM's Cloud Pak samples write it) or in the `environment:` of the
- * Compose service that mounts the MQSC into /etc/mqm, or in whose container a script runs it (`docker exec qm1 runmqsc`),
+ * (`spec.template.pod.containers[name=qmgr].env`, as IBM's Cloud Pak samples write it) or in the variables (`environment:`,
+ * env files) of the Compose service that mounts the MQSC into /etc/mqm, or in whose container a script runs it (`docker exec qm1 runmqsc`),
  * switches the OAM off. A negative or templated value is not read as set.
  */
 import type { RelatedLocation } from '../core/types';
 import type { DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
-import { queueManagerEnvironment, type MqscComposeService } from './mq-qmgr-names';
+import { queueManagerEnvironment, type MqscComposeService, type MqscServiceVariables } from './mq-qmgr-names';
 import { field, qmgrContainerEnvironment, type ApplyingQueueManager } from './mq-resources';
 
 const VARIABLE = 'MQSNOAUT';
@@ -25,12 +25,15 @@ export interface OamSwitchedOff {
   location: RelatedLocation;
   /** The script command that runs the MQSC in the service's container, when another file than the MQSC holds it. */
   tiedBy?: RelatedLocation;
+  /** The Compose service's `env_file:` item, when the variable is written in that env file. */
+  readBy?: RelatedLocation;
 }
 
 export function oamSwitchedOff(
   applying: readonly ApplyingQueueManager[],
   services: readonly MqscComposeService[],
   mqscFile: string,
+  variablesOf: MqscServiceVariables,
   images: readonly MqscImage[] = [],
 ): OamSwitchedOff | undefined {
   for (const { name, value, range, qm } of qmgrContainerEnvironment(applying)) {
@@ -44,7 +47,7 @@ export function oamSwitchedOff(
       },
     };
   }
-  for (const { at, value, service } of queueManagerEnvironment(services, VARIABLE)) {
+  for (const { at, value, service, readBy } of queueManagerEnvironment(services, VARIABLE, variablesOf)) {
     if (NOT_SET.test(value)) continue;
     const execs = services.find((s) => s.service.name === service)?.execs;
     return {
@@ -54,6 +57,7 @@ export function oamSwitchedOff(
         message: `MQSNOAUT=${value} in the environment of Compose service ${service}, which runs this MQSC`,
       },
       ...(execs && execs.file !== mqscFile ? { tiedBy: execs } : {}),
+      ...(readBy && { readBy }),
     };
   }
   // The image's own ENV: its container creates the queue manager with it, unless a Compose service that builds the
@@ -61,7 +65,8 @@ export function oamSwitchedOff(
   // config.mqsc /etc/mqm/).
   for (const { dockerfile, builtBy } of images) {
     const entry = dockerfile.entries.filter((e) => e.section === 'ENV' && e.key === VARIABLE).at(-1);
-    if (!entry || NOT_SET.test(entry.value) || queueManagerEnvironment(builtBy, VARIABLE).length > 0) continue;
+    if (!entry || NOT_SET.test(entry.value) || queueManagerEnvironment(builtBy, VARIABLE, variablesOf).length > 0)
+      continue;
     return {
       value: entry.value,
       location: {

@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import type { Location, RelatedLocation } from '../core/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
+import { variableAt, type ServiceVariable, type ServiceVariables } from '../parse/compose-service-variables';
 import type { DockerfileData } from '../parse/dockerfile';
 import type { ImageFiles } from '../parse/image-files';
 import { runtimeStage } from '../parse/dockerfile-stages';
@@ -106,15 +107,16 @@ const MQ_CONTAINER_MQSC_DIR = '/etc/mqm';
  * files of /etc/mqm on the queue manager that its MQ_QMGR_NAME names (ibm-messaging/mq-container@def9638 docs/usage.md:
  * "adding your own MQSC file into the `/etc/mqm` directory … will be run when your queue manager is created";
  * README.md: "MQ_QMGR_NAME - Set this to the name you want your Queue Manager to be created with"). The service's
- * `environment:` entry is the evidence (dominikcebula/java-spring-boot-ibm-mq's compose.yaml mounts
+ * variable (its `environment:`, else its env files) is the evidence (dominikcebula/java-spring-boot-ibm-mq's compose.yaml mounts
  * ./ibm-mq/30-config.mqsc at /etc/mqm/30-config.mqsc with MQ_QMGR_NAME: QM1). A name a variable fills in gives none.
  */
 export function queueManagerNamesOfCompose(
   filePath: string,
   services: readonly MqscComposeService[],
+  variablesOf: MqscServiceVariables,
 ): ScriptQueueManagerName[] {
   const names: ScriptQueueManagerName[] = [];
-  for (const { at, value: name, service } of queueManagerEnvironment(services, 'MQ_QMGR_NAME')) {
+  for (const { at, value: name, service, readBy } of queueManagerEnvironment(services, 'MQ_QMGR_NAME', variablesOf)) {
     if (!QMGR_NAME.test(name) || names.some((n) => n.name === name.toUpperCase())) continue;
     const running = services.find((s) => s.service.name === service);
     const how = running?.execs
@@ -126,13 +128,18 @@ export function queueManagerNamesOfCompose(
     names.push({
       name: name.toUpperCase(),
       location: { ...at, message: `queue manager ${name.toUpperCase()} named here: Compose service ${service} ${how}` },
-      ...(running?.builds && {
-        via: {
-          file: running.builds.file.path,
-          ...(stage && { range: stage.range }),
-          message: `the image this Dockerfile builds holds ${path.basename(filePath)} in ${MQ_CONTAINER_MQSC_DIR}`,
-        },
-      }),
+      via: [
+        ...(readBy ? [readBy] : []),
+        ...(running?.builds
+          ? [
+              {
+                file: running.builds.file.path,
+                ...(stage && { range: stage.range }),
+                message: `the image this Dockerfile builds holds ${path.basename(filePath)} in ${MQ_CONTAINER_MQSC_DIR}`,
+              },
+            ]
+          : []),
+      ],
     });
   }
   return names;
@@ -159,12 +166,14 @@ export function imageRunsMqsc(images: ImageFiles | undefined, mqsc: string, dock
   );
 }
 
-/** A variable of the `environment:` of a Compose service that runs an MQSC (mounts it into /etc/mqm, or runs it by docker exec). */
+/** A variable a Compose service that runs an MQSC gives its container (mounts it into /etc/mqm, or runs it by docker exec). */
 export interface QueueManagerEnvironmentEntry {
   value: string;
   /** Where the value is written. */
   at: Location;
   service: string;
+  /** The service's `env_file:` item, when the value is written in that env file. */
+  readBy?: RelatedLocation;
 }
 
 /** A Compose service that runs the MQSC at `filePath` (mounted into IBM MQ's /etc/mqm, or built into its image), with its Compose file. */
@@ -206,21 +215,47 @@ export function servicesMountingMqsc(
   return out;
 }
 
+/** The variables a Compose service that runs an MQSC gives its container (read once per build: ./compose-variables.ts). */
+export type MqscServiceVariables = (running: MqscComposeService) => ServiceVariables;
+
 /**
- * The values the Compose services that run an MQSC give the variable `name`: those that mount it into IBM MQ's /etc/mqm
- * and those in whose container a script runs it (./mq-exec.ts).
+ * The values the Compose services that run an MQSC give the variable `name` (their env files, then their
+ * `environment:`, as Compose takes them: ./compose-variables.ts): those that mount it into IBM MQ's /etc/mqm and those
+ * in whose container a script runs it (./mq-exec.ts). A variable whose value only the run knows gives none.
  */
 export function queueManagerEnvironment(
   services: readonly MqscComposeService[],
   name: string,
+  variablesOf: MqscServiceVariables,
 ): QueueManagerEnvironmentEntry[] {
-  return services.flatMap(({ doc, service }) =>
-    service.environment
-      .filter((variable) => variable.name === name && variable.value !== undefined)
-      .map((variable) => ({
-        value: variable.value!.trim(),
-        at: { file: doc.file.path, range: variable.valueRange },
-        service: service.name,
-      })),
-  );
+  return services.flatMap((running) => {
+    const variables = variablesOf(running);
+    const variable = variables.variables.get(name);
+    if (variable?.value === undefined) return [];
+    const readBy = envFileRead(running, variables, variable);
+    return [
+      {
+        value: variable.value.trim(),
+        at: variableAt(variable, 'value'),
+        service: running.service.name,
+        ...(readBy && { readBy }),
+      },
+    ];
+  });
+}
+
+/** The `env_file:` item of the service that reads the file setting `variable`; none when `environment:` sets it. */
+export function envFileRead(
+  { doc, service }: MqscComposeService,
+  variables: ServiceVariables,
+  variable: ServiceVariable,
+): RelatedLocation | undefined {
+  const read = variables.envFileDocuments.find((e) => e.doc.file.path === variable.file);
+  return read
+    ? {
+        file: doc.file.path,
+        range: read.envFile.range,
+        message: `Compose service ${service.name} reads ${path.basename(variable.file)} as its container's variables`,
+      }
+    : undefined;
 }

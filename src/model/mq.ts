@@ -13,7 +13,9 @@ import {
   queueManagerNamesBeside,
   queueManagerNamesOfCompose,
   queueManagerNamesOfResources,
+  type MqscServiceVariables,
 } from './mq-qmgr-names';
+import { composeVariablesOf } from './compose-variables';
 import { treeStoresOf } from './store-files';
 import { deploymentMounts } from './compose-mounts';
 import { oamSwitchedOff } from './mq-oam';
@@ -96,6 +98,8 @@ export const mqContributor: ModelContributor = {
     const mounts = deploymentMounts(ctx);
     const scripts = mqscScriptsOf(ctx.deployment);
     let setByEnvironment: Set<string> | undefined;
+    // The variables a Compose service that runs an MQSC gives its container, read once per build.
+    const variablesOf: MqscServiceVariables = (s) => composeVariablesOf(ctx, s.doc, s.service);
     const filesOf = (doc: ParsedDocument<MqscData>) => doc.data.members?.map((m) => m.file.path) ?? [doc.file.path];
     // The scripts that feed the MQSC files to runmqsc (`runmqsc QM1 < dev.mqsc`), read once for the deployment.
     const fed = mqscFedByScripts(
@@ -110,10 +114,7 @@ export const mqContributor: ModelContributor = {
       const homeDir = path.dirname(doc.file.path);
       const qmIni = nearestIni(iniDocs, homeDir);
       // The script's defaults for variables an image or a container of the deployment sets: not the value it runs with.
-      const unknownAt = defaultsOverridden(
-        doc,
-        () => (setByEnvironment ??= environmentNames(dockerfiles, composeFiles)),
-      );
+      const unknownAt = defaultsOverridden(doc, () => (setByEnvironment ??= environmentNames(ctx)));
       const qmgrLabel = doc.data.objects.qmgr.get('CERTLABL')?.value;
       const at = doc.embedded?.range.start.line ?? doc.data.commands[0]?.range.start.line ?? 0;
       // The QueueManager resources that apply this MQSC's ConfigMap, read once for its names, MQSNOAUT and release.
@@ -134,6 +135,7 @@ export const mqContributor: ModelContributor = {
         ...queueManagerNamesOfCompose(
           doc.file.path,
           running.filter((s) => !s.builds || imageRunsMqsc(images, doc.file.path, s.builds.file.path)),
+          variablesOf,
         ),
       ];
       const rel = path.relative(root, doc.file.path).split(path.sep);
@@ -152,6 +154,7 @@ export const mqContributor: ModelContributor = {
         applying,
         running.filter((s) => !s.builds),
         doc.file.path,
+        variablesOf,
         dockerfiles
           .filter((d) => imageRunsMqsc(images, doc.file.path, d.file.path))
           .map((d) => ({ dockerfile: d, builtBy: running.filter((s) => s.builds?.file.path === d.file.path) })),
@@ -171,7 +174,7 @@ export const mqContributor: ModelContributor = {
       // The container's environment wins over the image's ENV: Compose's and the QueueManager's variables come first, as the
       // rule takes the first.
       const environment = [
-        ...composeReenablingEnvironment(running),
+        ...composeReenablingEnvironment(running, variablesOf),
         ...queueManagerResourceEnvironment(applying),
         ...queueManagerImageEnvironment(mqDockerfile),
       ];

@@ -303,9 +303,7 @@ export const storesContributor: ModelContributor = {
     const clientInis = ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[];
     const clientEnvs = ctx.documentsOf('mq.client-env') as ParsedDocument<MqEnvData>[];
     const treeFiles = imageTreeFilesOf(ctx).paths;
-    const imageInputs = ctx.once('imageTrustInputs', () =>
-      imageTrustInputs(ctx.deployment.documents, treeStoresOf(ctx).images),
-    );
+    const imageInputs = ctx.once('imageTrustInputs', () => imageTrustInputs(ctx, treeStoresOf(ctx).images));
     for (const component of ctx.deployment.components) {
       if (!component.tls || component.tls.trust) continue;
       let trust: TlsTrustSettings | undefined;

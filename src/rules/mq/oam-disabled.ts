@@ -72,6 +72,8 @@ export default defineRule({
               ]),
           // How the variable reaches this queue manager, when a script elsewhere runs the MQSC in the container.
           ...(qmgr.oamSwitchedOff.tiedBy ? [qmgr.oamSwitchedOff.tiedBy] : []),
+          // The Compose service's env_file item, when the variable is written in that env file.
+          ...(qmgr.oamSwitchedOff.readBy ? [qmgr.oamSwitchedOff.readBy] : []),
         ],
         severity: anyone ? 'error' : 'warning',
         fingerprint: [relativePosix(ctx.deployment.root, qmgr.oamSwitchedOff.location.file), 'MQSNOAUT'],

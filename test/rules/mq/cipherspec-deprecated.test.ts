@@ -49,6 +49,16 @@ ruleTester(rule, {
       },
     },
     {
+      name: "the script's default of a variable a Compose service's env file sets: the script runs with that value, unknown here",
+      files: {
+        'mq/Dockerfile': 'FROM icr.io/ibm-messaging/mq:9.4.0.5-r1\nCOPY setup.sh /setup.sh\n',
+        'compose.yaml': 'services:\n  qm1:\n    build: mq\n    env_file: qm1.env\n',
+        'qm1.env': 'CIPHER=TLS_AES_256_GCM_SHA384\n',
+        'mq/setup.sh':
+          '#!/bin/bash\nCIPHER="${CIPHER:-TLS_RSA_WITH_AES_128_CBC_SHA}"\nrunmqsc QM1 <<EOF\nDEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH($CIPHER)\nEOF\n',
+      },
+    },
+    {
       name: 'a default of a variable the script also assigns elsewhere: unknown',
       files: {
         'mq/setup.sh':
@@ -361,6 +371,46 @@ ruleTester(rule, {
         'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
       },
       errors: [onSslciph('reenabled', 'warning', ['AMQ_SSL_WEAK_CIPHER_ENABLE'], [{ file: 'compose.yaml', line: 7 }])],
+    },
+    {
+      name: 'weak 3DES spec, re-enabled by AMQ_SSL_WEAK_CIPHER_ENABLE in the env file of the Compose service that mounts the MQSC',
+      files: {
+        'compose.yaml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    env_file:\n      - qm1.env\n    volumes:\n      - ./QM1/QM1.mqsc:/etc/mqm/QM1.mqsc\n',
+        'qm1.env': 'LICENSE=accept\nAMQ_SSL_WEAK_CIPHER_ENABLE=TLS_RSA_WITH_3DES_EDE_CBC_SHA\n',
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
+      },
+      errors: [
+        onSslciph(
+          'reenabled',
+          'warning',
+          ['AMQ_SSL_WEAK_CIPHER_ENABLE'],
+          [
+            { file: 'qm1.env', line: 2 },
+            { file: 'compose.yaml', line: 5 },
+          ],
+        ),
+      ],
+    },
+    {
+      name: "the service's environment: wins over its env file: an off value there leaves the spec refused",
+      files: {
+        'compose.yaml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.5-r1\n    env_file: qm1.env\n    environment:\n      AMQ_SSL_WEAK_CIPHER_ENABLE: "0"\n    volumes:\n      - ./QM1/QM1.mqsc:/etc/mqm/QM1.mqsc\n',
+        'qm1.env': 'AMQ_SSL_WEAK_CIPHER_ENABLE=ALL\n',
+        'QM1/QM1.mqsc': svrconn('A', 'SSLCIPH(TLS_RSA_WITH_3DES_EDE_CBC_SHA)'),
+      },
+      errors: [
+        onSslciph(
+          'disabled',
+          'error',
+          ['9.4.0.5'],
+          [
+            { file: 'compose.yaml', line: 3 },
+            { file: 'compose.yaml', line: 6 },
+          ],
+        ),
+      ],
     },
     {
       name: 'map-form environment of the Compose service that builds the MQ image copying the MQSC re-enables it',

@@ -304,6 +304,37 @@ ruleTester(rule, {
       errors: qm1NamedByCompose(),
     },
     {
+      // The same service with its name in an env file (Compose reads `env_file:` files as the container's variables,
+      // its `environment:` over them): the env file's line names the queue manager.
+      name: 'queue manager named by the env file of the Compose service that mounts the MQSC into /etc/mqm: judged',
+      files: {
+        'compose.yaml': [
+          'services:',
+          '  ibm-mq:',
+          '    image: icr.io/ibm-messaging/mq:9.4.3.1-r1',
+          '    env_file: mq.env',
+          '    volumes:',
+          '      - ./ibm-mq/30-config.mqsc:/etc/mqm/30-config.mqsc:ro',
+          '',
+        ].join('\n'),
+        'mq.env': 'LICENSE=accept\n# the queue manager\nMQ_QMGR_NAME=QM1\n',
+        'ibm-mq/30-config.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'),
+        ...CL(),
+      },
+      errors: [
+        {
+          messageId: 'clientNoTls',
+          file: 'client/ccdt.json',
+          line: 4,
+          related: [
+            { file: 'ibm-mq/30-config.mqsc', line: 2 },
+            { file: 'mq.env', line: 3 },
+            { file: 'compose.yaml', line: 4 },
+          ],
+        },
+      ],
+    },
+    {
       // WASdev/sample.docker.mq@66c8a2c (Apache-2.0): mq/Dockerfile `COPY config.mqsc /etc/mqm/`, service mqfull
       // `build: mq` with MQ_QMGR_NAME: QM1. The built image holds the MQSC where IBM's image runs it.
       name: 'queue manager named by the Compose service that builds an MQ image holding the MQSC in /etc/mqm: judged',

@@ -131,6 +131,27 @@ ruleTester(rule, {
       ],
     },
     {
+      // The same service with its variables in an env file: Compose gives them to the container as `environment:` does.
+      name: 'Compose service that mounts the MQSC into /etc/mqm, MQSNOAUT in its env file',
+      files: {
+        'compose.yaml':
+          'services:\n  qm:\n    image: icr.io/ibm-messaging/mq:9.4.0.0-r1\n    env_file: ./qm.env\n    volumes:\n      - ./mq/20-config.mqsc:/etc/mqm/20-config.mqsc\n',
+        'qm.env': 'LICENSE=accept\nMQ_QMGR_NAME=QM1\nMQSNOAUT=yes\nMQ_DEV=false\n',
+        'mq/20-config.mqsc': appChannel,
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'qm.env',
+          line: 3,
+          related: [
+            { file: 'mq/20-config.mqsc', line: 1 },
+            { file: 'compose.yaml', line: 4 },
+          ],
+        },
+      ],
+    },
+    {
       // fvelasar/rtvs-openshif's shape (sweep54): the image's own ENV, its Dockerfile copying the MQSC into /etc/mqm.
       name: 'a Dockerfile FROM the MQ image with ENV MQSNOAUT that copies the MQSC into /etc/mqm',
       files: {
