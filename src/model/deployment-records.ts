@@ -59,6 +59,8 @@ export interface UnlinkedEnd {
     tlsAt?: Location;
     /** A broker's: the listener it connects to other brokers (or controllers) over, named as the listener is. */
     listener?: string;
+    /** What brought the settings in besides their own lines: the Compose `env_file:` item naming the env file. */
+    via?: RelatedLocation[];
   };
   /**
    * The tree does not show that anything uses this end: a Spring SSL bundle no setting the model reads hands to a server

@@ -5,7 +5,7 @@
  * when security.protocol is SSL or SASL_SSL (the default is PLAINTEXT:
  * https://kafka.apache.org/documentation/#adminclientconfigs_security.protocol): otherwise no store is named.
  */
-import type { Location } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import type { Entry } from '../parse/types';
 import { reachingAll } from './kafka-client-auth';
 import { KAFKA_TLS_PROTOCOLS, kafkaListOf } from './kafka-protocols';
@@ -73,6 +73,7 @@ export function kafkaClientTls(
           setting: identification.key,
           at: { file: settings.doc(identification).file.path, range: identification.keyRange },
           tlsAt: { file: settings.doc(protocol).file.path, range: protocol.keyRange },
+          ...viaOf(settings, [identification, protocol]),
         }
       : undefined;
   const list = (key: 'enabledProtocols' | 'cipherSuites') => {
@@ -85,6 +86,15 @@ export function kafkaClientTls(
   const cipherSuites = list('cipherSuites');
   if (!keyStore && !trustStore && !off && !protocols && !cipherSuites) return undefined;
   return { trust, ...(off && { off }), ...(protocols && { protocols }), ...(cipherSuites && { cipherSuites }) };
+}
+
+/** What brought the settings in besides their own lines (the `env_file:` item naming an env file), once each. */
+function viaOf(settings: SpringSettings, entries: Entry[]): { via?: RelatedLocation[] } {
+  const via: RelatedLocation[] = [];
+  for (const entry of entries)
+    for (const v of settings.via(entry) ?? [])
+      if (!via.some((w) => w.file === v.file && w.range?.start.line === v.range?.start.line)) via.push(v);
+  return via.length > 0 ? { via } : {};
 }
 
 /** A client of the app and its TLS; `apart` tells apart clients whose settings are alike but read for another reason. */

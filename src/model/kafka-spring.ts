@@ -68,6 +68,9 @@ export function springKafkaEnds(
       for (const key of layers) found = settings.setting(key) ?? found;
       return found;
     };
+    // A setting whose deciding source only the run knows (`SPRING_KAFKA_SECURITY_PROTOCOL: ${PROTOCOL}` of a Compose
+    // service over the file's value): the client's TLS is unknown, not the files'.
+    if (decidedAtRunTime(settings, client)) continue;
     const protocol = decides('protocol');
     if (!speaksTls(protocol)) continue;
     if (decides('engineFactory')) continue;
@@ -105,16 +108,41 @@ export function springKafkaEnds(
 }
 
 /**
+ * Whether one of the settings that decide the client's TLS is, in the last layer that sets it, one whose value only the
+ * run knows (springSettings' runTimeSetting: an environment variable or argument holding a placeholder).
+ */
+function decidedAtRunTime(settings: SpringSettings, client: (typeof CLIENTS)[number]): boolean {
+  const keys = Object.keys(SPRING_NAMES) as (KafkaClientKey | 'bundle')[];
+  return keys.some((setting) => {
+    const kafka = setting === 'bundle' ? undefined : KAFKA_CLIENT_KEYS[setting];
+    let atRunTime = false;
+    for (const prefix of ['spring.kafka.', `spring.kafka.${client}.`])
+      for (const key of [
+        ...(SPRING_NAMES[setting] ? [prefix + SPRING_NAMES[setting]] : []),
+        ...(kafka ? [`${prefix}properties.${kafka}`] : []),
+      ])
+        if (settings.runTimeSetting(key)) atRunTime = true;
+        else if (settings.setting(key)) atRunTime = false;
+    return atRunTime;
+  });
+}
+
+/**
  * The hosts of the client's bootstrap servers: the last of the layers Spring Boot applies (as `decides`) that sets them,
  * in any form Spring binds to its `List<String>` (`a:9093,b:9093`, a YAML list, `bootstrap-servers[0]=…`; a list's items
- * from the one file that sets it last: a later source's list replaces an earlier one's). Unset, Spring Boot's default is
- * localhost:9092, but the run's environment (`SPRING_KAFKA_BOOTSTRAP_SERVERS`, which the model does not read) commonly
- * sets them: unknown, as is a placeholder.
+ * from the one source that sets it last: a later source's list replaces an earlier one's; the environment's
+ * `SPRING_KAFKA_BOOTSTRAP_SERVERS` or `SPRING_KAFKA_BOOTSTRAPSERVERS_0_` come after the files). Unset, Spring Boot's
+ * default is localhost:9092, but the run's environment commonly sets them where the tree does not show it: unknown, as
+ * is a placeholder or a value only the run knows.
  */
 function bootstrapHosts(settings: SpringSettings, client: (typeof CLIENTS)[number]): string[] | undefined {
   let hosts: string[] | undefined;
   for (const prefix of ['spring.kafka.', `spring.kafka.${client}.`])
     for (const key of [`${prefix}bootstrap-servers`, `${prefix}properties.${KAFKA_CLIENT_KEYS.bootstrap}`]) {
+      if (settings.setAtRunTime(key)) {
+        hosts = undefined;
+        continue;
+      }
       const list = springList(settings.entries, key);
       const last = list?.entries.at(-1);
       if (!list || !last) continue;

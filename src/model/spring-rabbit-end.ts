@@ -23,6 +23,10 @@ import { PLACEHOLDER, type TreeStores } from './store-files';
 import type { Component, KafkaList, TlsTrustSettings, UnlinkedEnd } from './types';
 
 const RABBIT = 'spring.rabbitmq.';
+/** The settings the end is made of: when the run alone knows one (`SPRING_RABBITMQ_SSL_KEY_STORE: ${KS}`), so is the end. */
+const RUN_TIME_UNKNOWN = ['key', 'trust']
+  .flatMap((kind) => ['', '-type', '-password'].map((suffix) => `ssl.${kind}-store${suffix}`))
+  .concat('ssl.algorithm');
 
 /**
  * The protocol names SSLContext.getInstance takes that name one protocol version (JSSE's SSLContext algorithm names:
@@ -49,6 +53,8 @@ export function springRabbitEnd(
   if (!tls) return undefined;
   const setting = (name: string) => settings.setting(RABBIT + name);
   if (setting('ssl.bundle') && has('rabbitSslBundle') !== false) return undefined;
+  // A store, its type or password, or the algorithm, whose deciding source only the run knows: the end is unknown.
+  if (RUN_TIME_UNKNOWN.some((name) => settings.setAtRunTime(RABBIT + name))) return undefined;
   const store = (kind: 'key' | 'trust') =>
     storeNamedBy(
       settings,

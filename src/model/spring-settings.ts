@@ -49,12 +49,17 @@ export function readAsPath(settings: SpringSettings, doc: ParsedDocument): strin
   return settings.servedAs.get(doc) ?? doc.file.path;
 }
 
-/** The system properties Spring reads as the settings lint-deploy models (the HTTPS server, SSL bundles, the MQ and RabbitMQ starters). */
+/** The system properties Spring reads as the settings lint-deploy models (the HTTPS server, SSL bundles, the MQ, RabbitMQ and Kafka starters). */
 // The start's settings the model reads (parse/java/spring-environment.ts SPRING_SETTING): `spring.datasource.url` for
 // a MySQL server's TLS (./mysql-calls.ts).
-const SPRING_PREFIXES = ['server.', 'spring.ssl.', 'ibm.mq.', 'spring.rabbitmq.', 'spring.datasource.url'].map(
-  springKey,
-);
+const SPRING_PREFIXES = [
+  'server.',
+  'spring.ssl.',
+  'ibm.mq.',
+  'spring.rabbitmq.',
+  'spring.kafka.',
+  'spring.datasource.url',
+].map(springKey);
 const NO_START_SOURCES: StartSources = { systemProperties: [], environment: [], commandLine: [] };
 
 export function springSettings(

@@ -19,6 +19,27 @@ describe('the Spring property an environment variable binds (SystemEnvironmentPr
     ['SPRING_RABBITMQ_SSL_VALIDATESERVERCERTIFICATE', 'spring.rabbitmq.ssl.validate-server-certificate'],
     ['SPRING_RABBITMQ_SSL_TRUST_STORE', 'spring.rabbitmq.ssl.trust-store'],
     ['SPRING_RABBITMQ_ADDRESSES', 'spring.rabbitmq.addresses'],
+    ['SPRING_RABBITMQ_HOST', 'spring.rabbitmq.host'],
+    ['SPRING_RABBITMQ_SSL_ALGORITHM', 'spring.rabbitmq.ssl.algorithm'],
+    ['SPRING_RABBITMQ_SSL_KEY_STORE_PASSWORD', 'spring.rabbitmq.ssl.key-store-password'],
+    ['SPRING_RABBITMQ_SSL_TRUSTSTORETYPE', 'spring.rabbitmq.ssl.trust-store-type'],
+    // The Kafka clients' TLS settings, in both forms, for all clients or one (spring.kafka.<client>.).
+    ['SPRING_KAFKA_SSL_TRUST_STORE_LOCATION', 'spring.kafka.ssl.trust-store-location'],
+    ['SPRING_KAFKA_SSL_KEYSTORELOCATION', 'spring.kafka.ssl.key-store-location'],
+    ['SPRING_KAFKA_SECURITY_PROTOCOL', 'spring.kafka.security.protocol'],
+    ['SPRING_KAFKA_CONSUMER_SSL_TRUST_STORE_PASSWORD', 'spring.kafka.consumer.ssl.trust-store-password'],
+    ['SPRING_KAFKA_SSL_BUNDLE', 'spring.kafka.ssl.bundle'],
+    ['SPRING_KAFKA_BOOTSTRAP_SERVERS', 'spring.kafka.bootstrap-servers'],
+    ['SPRING_KAFKA_PRODUCER_BOOTSTRAPSERVERS', 'spring.kafka.producer.bootstrap-servers'],
+    // A list's item: its index between underscores ("Binding From Environment Variables").
+    ['SPRING_KAFKA_BOOTSTRAP_SERVERS_0_', 'spring.kafka.bootstrap-servers[0]'],
+    ['SPRING_KAFKA_BOOTSTRAPSERVERS_1', 'spring.kafka.bootstrap-servers[1]'],
+    // A key of the properties map: the rest of the name lower-cased, each `_` a `.`.
+    [
+      'SPRING_KAFKA_PROPERTIES_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM',
+      'spring.kafka.properties.ssl.endpoint.identification.algorithm',
+    ],
+    ['SPRING_KAFKA_ADMIN_PROPERTIES_SECURITY_PROTOCOL', 'spring.kafka.admin.properties.security.protocol'],
     // SystemEnvironmentPropertyMapper (v3.4.0): the uniform form BROKERURL and the legacy BROKER_URL both bind broker-url.
     ['SPRING_ARTEMIS_BROKERURL', 'spring.artemis.broker-url'],
     ['SPRING_ARTEMIS_BROKER_URL', 'spring.artemis.broker-url'],
@@ -33,9 +54,11 @@ describe('the Spring property an environment variable binds (SystemEnvironmentPr
     'SPRING_SSL_BUNDLE_JKS_WEB',
     'JAVA_OPTS',
     'MQ_QMGR_NAME',
-    // A RabbitMQ password stays the secret of the variable itself (not a setting read here).
-    'SPRING_RABBITMQ_SSL_KEY_STORE_PASSWORD',
+    // The RabbitMQ user's password is no TLS setting: it stays the secret of the variable itself.
     'SPRING_RABBITMQ_PASSWORD',
+    'SPRING_KAFKA_CONSUMER_GROUP_ID',
+    'SPRING_KAFKA_SSL',
+    'SPRING_KAFKA_PROPERTIES_',
   ])('%s binds nothing read', (variable) => {
     expect(springPropertyOfVariable(variable)).toBeUndefined();
   });

@@ -1,8 +1,12 @@
 /**
  * Environment variables Spring Boot binds to the settings lint-deploy models (`server.port`, `server.ssl.*`,
- * `spring.ssl.bundle.*`, `ibm.mq.*`, `spring.datasource.url`, the RabbitMQ starter's TLS switches). Spring Boot's SystemEnvironmentPropertyMapper looks a property up under
+ * `spring.ssl.bundle.*`, `ibm.mq.*`, `spring.datasource.url`, the RabbitMQ starter's TLS settings, the Kafka clients'
+ * TLS settings and bootstrap servers). Spring Boot's SystemEnvironmentPropertyMapper looks a property up under
  * its elements upper-cased and joined by `_`, each element either without its dashes (`SERVER_SSL_KEYSTORE`) or,
- * the legacy form, with them as `_` (`SERVER_SSL_KEY_STORE`); both bind `server.ssl.key-store`.
+ * the legacy form, with them as `_` (`SERVER_SSL_KEY_STORE`); both bind `server.ssl.key-store`. A list's index is an
+ * element of its own (`SPRING_KAFKA_BOOTSTRAPSERVERS_0_` binds `spring.kafka.bootstrap-servers[0]`), and a map's key is
+ * the rest of the name, lower-cased, each `_` a `.` (`SPRING_KAFKA_PROPERTIES_SSL_TRUSTSTORE_LOCATION` binds the key
+ * `ssl.truststore.location` of `spring.kafka.properties`), as "Binding From Environment Variables" says.
  * https://docs.spring.io/spring-boot/reference/features/external-config.html#features.external-config.typesafe-configuration-properties.relaxed-binding.environment-variables
  * https://github.com/spring-projects/spring-boot/blob/v3.3.0/spring-boot-project/spring-boot/src/main/java/org/springframework/boot/context/properties/source/SystemEnvironmentPropertyMapper.java
  */
@@ -39,7 +43,7 @@ const BUNDLE_SETTINGS = [
  * JDBC URL (a MySQL server's TLS: src/model/mysql-calls.ts), and the RabbitMQ starter's settings that decide its TLS checks (src/model/spring-rabbit.ts; none of its passwords).
  */
 export const SPRING_SETTING =
-  /^(server|spring\.ssl|ibm\.mq)\.|^spring\.datasource\.url$|^spring\.rabbitmq\.(addresses|ssl\.(enabled|bundle|key[-_]?store|trust[-_]?store|verify[-_]?hostname|validate[-_]?server[-_]?certificate))$/i;
+  /^(server|spring\.ssl|ibm\.mq|spring\.kafka)\.|^spring\.datasource\.url$|^spring\.rabbitmq\.(addresses|host|ssl\.(enabled|bundle|algorithm|(key|trust)[-_]?store([-_]?(type|password))?|verify[-_]?hostname|validate[-_]?server[-_]?certificate))$/i;
 
 /** The environment variable forms of a run of elements: without dashes, and the legacy one with `_` for them. */
 function variableForms(elements: string): string[] {
@@ -79,14 +83,46 @@ export function springPropertyOfVariable(name: string): string | undefined {
   // The ActiveMQ starters' broker URL (src/model/broker-urls.ts): `brokerUrl`, in both variable forms.
   m = /^SPRING_(ARTEMIS|ACTIVEMQ)_BROKER_?URL$/.exec(name);
   if (m) return `spring.${m[1]!.toLowerCase()}.broker-url`;
-  m =
-    /^SPRING_RABBITMQ_(ADDRESSES|SSL_(?:ENABLED|BUNDLE|KEY_?STORE|TRUST_?STORE|VERIFY_?HOSTNAME|VALIDATE_?SERVER_?CERTIFICATE))$/.exec(
-      name,
-    );
-  if (m) return `spring.rabbitmq.${m[1] === 'ADDRESSES' ? 'addresses' : `ssl.${element(m[1]!.slice('SSL_'.length))}`}`;
+  m = RABBIT_VARIABLE.exec(name);
+  if (m) return `spring.rabbitmq.${m[2] === 'SSL' ? `ssl.${element(m[3]!)}` : m[1]!.toLowerCase()}`;
+  if (name.startsWith('SPRING_KAFKA_')) return kafkaPropertyOfVariable(name);
   m = /^IBM_MQ_(JKS_)?([A-Z0-9_]+)$/.exec(name);
   if (m) return `ibm.mq.${m[1] ? 'jks.' : ''}${element(m[2]!)}`;
   return quarkusPropertyOfVariable(name);
+}
+
+/** The RabbitMQ starter's settings that decide its TLS (src/model/spring-rabbit.ts, spring-rabbit-end.ts). */
+const RABBIT_VARIABLE =
+  /^SPRING_RABBITMQ_(?:(ADDRESSES|HOST)|(SSL)_(ENABLED|BUNDLE|ALGORITHM|(?:KEY|TRUST)_?STORE(?:_?(?:TYPE|PASSWORD))?|VERIFY_?HOSTNAME|VALIDATE_?SERVER_?CERTIFICATE))$/;
+
+/** The Kafka settings of `spring.kafka.` and `spring.kafka.<client>.` that decide a client's TLS (src/model/kafka-spring.ts). */
+const KAFKA_SETTINGS = [
+  'security.protocol',
+  'ssl.key-store-location',
+  'ssl.key-store-type',
+  'ssl.key-store-password',
+  'ssl.trust-store-location',
+  'ssl.trust-store-type',
+  'ssl.trust-store-password',
+  'ssl.bundle',
+].flatMap((setting) => variableForms(setting).map((form) => ({ form, setting })));
+
+/**
+ * The Kafka client property an environment variable binds (`SPRING_KAFKA_CONSUMER_SSL_TRUST_STORE_LOCATION` →
+ * `spring.kafka.consumer.ssl.trust-store-location`): bootstrap servers (a list, or one of its items), the TLS settings,
+ * or a key of the `properties` map; undefined for any other.
+ */
+function kafkaPropertyOfVariable(name: string): string | undefined {
+  const m = /^SPRING_KAFKA_(?:(PRODUCER|CONSUMER|ADMIN|STREAMS)_)?(.+)$/.exec(name);
+  if (!m) return undefined;
+  const prefix = `spring.kafka.${m[1] ? `${m[1].toLowerCase()}.` : ''}`;
+  const rest = m[2]!;
+  const servers = /^BOOTSTRAP_?SERVERS(?:_(\d+)_?)?$/.exec(rest);
+  if (servers) return `${prefix}bootstrap-servers${servers[1] === undefined ? '' : `[${Number(servers[1])}]`}`;
+  if (rest.startsWith('PROPERTIES_') && rest.length > 'PROPERTIES_'.length)
+    return `${prefix}properties.${rest.slice('PROPERTIES_'.length).toLowerCase().replace(/_/g, '.')}`;
+  const known = KAFKA_SETTINGS.find((s) => s.form === rest);
+  return known ? prefix + known.setting : undefined;
 }
 
 /**

@@ -38,16 +38,23 @@ export default defineRule({
         messageId: listener ? 'brokerDisabled' : 'disabled',
         data: { end: end.name, setting: off.setting, listener: listener ?? '' },
         location: off.at,
-        related: off.tlsAt
-          ? [
-              {
-                ...off.tlsAt,
-                message: listener
-                  ? said`${end.name} connects to other brokers or controllers over its TLS listener ${listener}: named here`
-                  : said`${end.name} uses TLS: its security.protocol is set here`,
-              },
-            ]
-          : [],
+        // The env_file item that brings the settings in, and the app they configure when they are set elsewhere.
+        related: [
+          ...(off.tlsAt
+            ? [
+                {
+                  ...off.tlsAt,
+                  message: listener
+                    ? said`${end.name} connects to other brokers or controllers over its TLS listener ${listener}: named here`
+                    : said`${end.name} uses TLS: its security.protocol is set here`,
+                },
+              ]
+            : []),
+          ...(off.via ?? []),
+          ...(off.at.file !== end.location.file
+            ? [{ ...end.location, message: said`${end.name}: the app whose settings these are` }]
+            : []),
+        ],
         fingerprint: [end.name, off.setting],
       });
     }

@@ -26,6 +26,20 @@ ruleTester(rule, {
         'spring.rabbitmq.ssl.key-store-password=Pk12-planted-Zq9',
       ),
     },
+    {
+      // Spring Boot binds SPRING_RABBITMQ_SSL_KEY_STORE_PASSWORD over the files: the container runs with the right one.
+      name: "the Compose service's env file sets the right password over the file's wrong one",
+      files: {
+        ...app(
+          'spring.rabbitmq.ssl.enabled=true',
+          'spring.rabbitmq.ssl.key-store=classpath:key.p12',
+          'spring.rabbitmq.ssl.key-store-password=wrong',
+        ),
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\n',
+        'compose.yaml': 'services:\n  orders:\n    build: ./app\n    env_file: orders.env\n',
+        'orders.env': 'SPRING_RABBITMQ_SSL_KEY_STORE_PASSWORD=Pk12-planted-Zq9\n',
+      },
+    },
   ],
   invalid: [
     {

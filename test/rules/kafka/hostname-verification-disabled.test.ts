@@ -14,6 +14,17 @@ ruleTester(rule, {
   valid: [
     { name: 'TLS with the default (https): verified', files: app('spring.kafka.security.protocol=SSL\n') },
     {
+      // The environment's SPRING_KAFKA_SECURITY_PROTOCOL ranks over the file: the shell supplies it, so whether the
+      // client speaks TLS at all is unknown.
+      name: "a Compose service's SPRING_KAFKA_SECURITY_PROTOCOL the shell supplies overrides the file: unknown, silent",
+      files: {
+        ...app('spring.kafka.security.protocol=SSL\nspring.kafka.properties.ssl.endpoint.identification.algorithm=\n'),
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\n',
+        'compose.yaml':
+          'services:\n  orders:\n    build: ./app\n    environment:\n      SPRING_KAFKA_SECURITY_PROTOCOL: ${KAFKA_PROTOCOL}\n',
+      },
+    },
+    {
       name: 'set to https',
       files: app(
         'spring.kafka.security.protocol=SSL\nspring.kafka.properties.ssl.endpoint.identification.algorithm=https\n',
@@ -177,6 +188,30 @@ ruleTester(rule, {
           line: 4,
           messageIncludes: ['Kafka client (properties/producer.properties)'],
           related: [{ file: 'properties/producer.properties', line: 2 }],
+        },
+      ],
+    },
+    {
+      // Spring Boot binds SPRING_KAFKA_* over the files (relaxed binding; a map's key is the rest of the name, each `_`
+      // a `.`): the Compose service's env file turns TLS on and empties the endpoint identification.
+      name: "SPRING_KAFKA_SECURITY_PROTOCOL and SPRING_KAFKA_PROPERTIES_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM in the Compose service's env file",
+      files: {
+        ...app(''),
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\n',
+        'compose.yaml': 'services:\n  orders:\n    build: ./app\n    env_file: orders.env\n',
+        'orders.env':
+          'SPRING_KAFKA_SECURITY_PROTOCOL=SSL\nSPRING_KAFKA_PROPERTIES_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM=\n',
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'orders.env',
+          line: 2,
+          related: [
+            { file: 'orders.env', line: 1 },
+            { file: 'compose.yaml', line: 4 },
+            { file: 'app/src/main/resources/application.properties', line: 1 },
+          ],
         },
       ],
     },
