@@ -40,7 +40,8 @@ const BUNDLE_SETTINGS = [
 
 /**
  * A Spring setting lint-deploy reads, by its dotted name: the HTTPS server, SSL bundles, the IBM MQ starter, the
- * JDBC URL (a MySQL server's TLS: src/model/mysql-calls.ts), and the RabbitMQ starter's settings that decide its TLS checks (src/model/spring-rabbit.ts; none of its passwords).
+ * JDBC URL (a MySQL server's TLS: src/model/mysql-calls.ts), the RabbitMQ starter's settings that decide its TLS
+ * (src/model/spring-rabbit.ts, spring-rabbit-end.ts: its stores' passwords, not the user's) and the Kafka clients'.
  */
 export const SPRING_SETTING =
   /^(server|spring\.ssl|ibm\.mq|spring\.kafka)\.|^spring\.datasource\.url$|^spring\.rabbitmq\.(addresses|host|ssl\.(enabled|bundle|algorithm|(key|trust)[-_]?store([-_]?(type|password))?|verify[-_]?hostname|validate[-_]?server[-_]?certificate))$/i;
