@@ -12,3 +12,15 @@ export const KEYCLOAK_HTTPS = {
     origin: `Keycloak's https-protocols default (${data.protocols.source})`,
   },
 };
+
+/**
+ * Bitnami's `KEYCLOAK_HTTPS_*` variables as the `https-*` options they give (data/keycloak.json `bitnami`): read only
+ * where `enable` is true, the `pem` pair when `usePem` is true, else the `keyStore` ones; `always` whatever they say.
+ */
+export const BITNAMI_KEYCLOAK = {
+  enable: data.bitnami.enable,
+  usePem: data.bitnami.usePem,
+  pem: data.bitnami.pem as Record<string, string>,
+  keyStore: data.bitnami.keyStore as Record<string, string>,
+  always: data.bitnami.always as Record<string, string>,
+};

@@ -30,7 +30,7 @@ const JSSE_SUITE_NAME = /^(TLS|SSL)_[A-Za-z0-9_]+$/;
 
 export const keycloakHttpsContributor: ModelContributor = {
   id: 'keycloak-https',
-  reads: [KEYCLOAK_CONF_KIND, 'dockerfile', 'compose'],
+  reads: [KEYCLOAK_CONF_KIND, 'dockerfile', 'compose', 'kubernetes'],
   contribute(ctx) {
     const stores = treeStoresOf(ctx);
     for (const start of keycloakStarts(ctx)) {
@@ -157,7 +157,7 @@ function keycloakServer(
     tls.unknownAt = unknown.at;
   }
   return {
-    id: `keycloak.server:${relativePosix(ctx.deployment.root, start.file)}:${port ?? '?'}`,
+    id: `keycloak.server:${relativePosix(ctx.deployment.root, start.file)}${start.part ? `#${start.part}` : ''}:${port ?? '?'}`,
     type: 'keycloak.server',
     name: `Keycloak HTTPS server (${start.label}, port ${port ?? get('https-port')?.value.trim() ?? '?'})`,
     role: 'server',

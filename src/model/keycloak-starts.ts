@@ -8,14 +8,15 @@
  * WildFly-based images (`jboss/keycloak`, tags before the Quarkus distribution, `-legacy`) read none of these.
  */
 import * as path from 'node:path';
-import type { Location } from '../core/types';
-import { KEYCLOAK_HTTPS } from '../knowledge/keycloak';
+import type { Location, Range } from '../core/types';
+import { BITNAMI_KEYCLOAK, KEYCLOAK_HTTPS } from '../knowledge/keycloak';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import { serviceVariables } from '../parse/compose-service-variables';
 import type { DockerfileData } from '../parse/dockerfile';
 import { heldCommands, runtimeStage } from '../parse/dockerfile-stages';
 import { scanOptions } from '../parse/java/jvm-args';
 import { KEYCLOAK_CONF_KIND } from '../parse/keycloak-conf';
+import type { KubernetesData } from '../parse/kubernetes';
 import { LineIndex } from '../parse/text';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { relativePosix } from '../core/posix-path';
@@ -62,8 +63,10 @@ export interface KeycloakSetting {
 export interface KeycloakStart {
   /** How users name it: `Compose service keycloak (docker-compose.yml)`, `Dockerfile`, `conf/keycloak.conf`. */
   label: string;
-  /** The file that defines it (the Compose file, the Dockerfile, the keycloak.conf). */
+  /** The file that defines it (the Compose file, the Kubernetes manifest, the Dockerfile, the keycloak.conf). */
   file: string;
+  /** Which of the file's starts it is, when a file defines several (a manifest's `0:Deployment kc/0`). */
+  part?: string;
   /** Its settings by option, the one of the first source that sets it. */
   settings: Map<string, KeycloakSetting>;
   /** Its keycloak.conf, when it reads one of the tree. */
@@ -77,6 +80,7 @@ export interface KeycloakStart {
 /** Where the Keycloak images keep their configuration file. */
 const IMAGE_CONF = '/opt/keycloak/conf/keycloak.conf';
 const KEYCLOAK_REPOSITORY = /(^|\/)(keycloak\/keycloak|bitnami\/keycloak|rhbk\/keycloak-rhel\d+)$/;
+const BITNAMI_REPOSITORY = /(^|\/)bitnami\/keycloak$/;
 
 /** Whether an image runs Keycloak's Quarkus distribution: its repository, and a tag not before it nor `-legacy`. */
 export function isKeycloakImage(image: string): boolean {
@@ -104,6 +108,55 @@ function runsKeycloak(doc: ParsedDocument<DockerfileData>): boolean {
 /** `KC_HTTPS_KEY_STORE_FILE` → `https-key-store-file`. */
 const optionOfVariable = (name: string) =>
   name.startsWith('KC_') ? name.slice(3).toLowerCase().replaceAll('_', '-') : undefined;
+
+/** A variable as a start's environment writes it (a Compose service's, a Kubernetes container's `env:` item). */
+interface WrittenVariable {
+  name: string;
+  /** Undefined: the run gives it (a variable taken from Compose's shell, a `valueFrom:`). */
+  value?: string;
+  file: string;
+  nameRange: Range;
+  valueRange: Range;
+}
+
+const variableSetting = (v: WrittenVariable, option: string): KeycloakSetting => ({
+  option,
+  written: v.name,
+  value: v.value ?? '',
+  unresolved: v.value === undefined || SHELL_VALUE.test(v.value),
+  keyAt: { file: v.file, range: v.nameRange },
+  valueAt: { file: v.file, range: v.valueRange },
+  layer: 'environment',
+});
+
+/**
+ * A start's variables as options: its `KC_HTTPS_*`, and on Bitnami's image the `KEYCLOAK_HTTPS_*` it maps below them
+ * (knowledge: keycloak.json `bitnami`), read only where `KEYCLOAK_ENABLE_HTTPS` is written true.
+ */
+function variableLayers(
+  variables: readonly WrittenVariable[],
+  image: string | undefined,
+): { env: KeycloakSetting[]; bitnami: KeycloakSetting[] } {
+  const env = variables.flatMap((v) => {
+    const option = optionOfVariable(v.name);
+    return option && HTTPS_OPTIONS.has(option) ? [variableSetting(v, option)] : [];
+  });
+  const repository = image === undefined ? undefined : imageRepository(image);
+  if (!repository || !BITNAMI_REPOSITORY.test(repository)) return { env, bitnami: [] };
+  const yes = (name: string) => {
+    const value = variables.filter((v) => v.name === name).at(-1)?.value;
+    return value !== undefined && /^(1|yes|true)$/i.test(value.trim());
+  };
+  const mapped: Record<string, string> = {
+    ...BITNAMI_KEYCLOAK.always,
+    ...(yes(BITNAMI_KEYCLOAK.enable)
+      ? yes(BITNAMI_KEYCLOAK.usePem)
+        ? BITNAMI_KEYCLOAK.pem
+        : BITNAMI_KEYCLOAK.keyStore
+      : {}),
+  };
+  return { env, bitnami: variables.flatMap((v) => (mapped[v.name] ? [variableSetting(v, mapped[v.name]!)] : [])) };
+}
 
 /** `--name=value` after a blank, a quote, `[` or `,` (a JSON-form CMD). */
 const ARGUMENT = /(^|[\s"'[,])--([A-Za-z][\w.-]*)(=)/g;
@@ -195,6 +248,7 @@ export function keycloakStarts(ctx: ModelContext): KeycloakStart[] {
       if (dockerfile) usedDockerfiles.add(dockerfile.file.path);
       starts.push(composeStart(ctx, doc, service, dockerfile, confs, usedConfs, { mounts, stores }));
     }
+  starts.push(...kubernetesStarts(ctx));
   for (const dockerfile of dockerfiles) {
     if (usedDockerfiles.has(dockerfile.file.path)) continue;
     const { env, args } = dockerfileLayers(dockerfile);
@@ -223,6 +277,31 @@ export function keycloakStarts(ctx: ModelContext): KeycloakStart[] {
   return starts;
 }
 
+/**
+ * The containers of the tree's Kubernetes workloads that run a Keycloak image: their `command:`/`args:` arguments, then
+ * their `env:` variables (a `valueFrom:` is the cluster's: unknown). Their files come from Secrets and volumes the
+ * manifest mounts, which the tree does not hold: a path is read as written.
+ */
+function kubernetesStarts(ctx: ModelContext): KeycloakStart[] {
+  const starts: KeycloakStart[] = [];
+  for (const doc of ctx.documentsOf('kubernetes') as ParsedDocument<KubernetesData>[])
+    for (const [n, container] of doc.data.containers.entries()) {
+      const image = container.image?.value;
+      if (image === undefined || !isKeycloakImage(image)) continue;
+      const args = container.commandLine.flatMap((range) => argumentsIn(doc, range, 'args'));
+      const variables = container.environment.map((v) => ({ ...v, file: doc.file.path }));
+      const { env, bitnami } = variableLayers(variables, image);
+      starts.push({
+        label: `${container.label} (${relativePosix(ctx.deployment.root, doc.file.path)})`,
+        file: doc.file.path,
+        part: `${container.pod}/${n}`,
+        settings: byPrecedence(args, env, bitnami),
+        documents: [doc],
+      });
+    }
+  return starts;
+}
+
 const optionalRuntime = (runtime: JavaRuntime | undefined) => (runtime ? { runtime } : {});
 
 /**
@@ -246,20 +325,10 @@ function composeStart(
   const commands = doc.entries.filter((e) => e.key === prefix || e.key.startsWith(`${prefix}[`));
   const args = commands.length > 0 ? commands.flatMap((e) => argumentsIn(doc, e.valueRange, 'command')) : image.args;
   const variables = serviceVariables(ctx.deployment.documents, doc, service);
-  const env: KeycloakSetting[] = [];
-  for (const v of variables.variables.values()) {
-    const option = optionOfVariable(v.name);
-    if (!option || !HTTPS_OPTIONS.has(option)) continue;
-    env.push({
-      option,
-      written: v.name,
-      value: v.value ?? '',
-      unresolved: v.value === undefined || SHELL_VALUE.test(v.value),
-      keyAt: { file: v.file, range: v.nameRange },
-      valueAt: { file: v.file, range: v.valueRange },
-      layer: 'environment',
-    });
-  }
+  const { env, bitnami } = variableLayers(
+    [...variables.variables.values()],
+    service.image ?? (dockerfile ? runtimeStage(dockerfile.data)?.written : undefined),
+  );
   const own = tree.mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
   const mountedConf = mountedTreeFile(own, IMAGE_CONF);
   const conf =
@@ -272,7 +341,7 @@ function composeStart(
     label: `Compose service ${service.name} (${relativePosix(ctx.deployment.root, doc.file.path)})`,
     file: doc.file.path,
     // The service's variables override the image's ENV of the same name.
-    settings: byPrecedence(args, env, image.env, conf ? confSettings(conf) : []),
+    settings: byPrecedence(args, env, image.env, bitnami, conf ? confSettings(conf) : []),
     ...(conf ? { conf } : {}),
     documents: [doc, ...(dockerfile ? [dockerfile] : []), ...(conf ? [conf] : [])],
     mounted: mountedStoreFile(own, tree.stores),

@@ -31,6 +31,16 @@ export interface KubernetesEnvFrom {
   range: Range;
 }
 
+/** One `env:` item of a container, whatever it names (products other than Spring read their own variables). */
+export interface KubernetesVariable {
+  name: string;
+  /** The written value (unquoted); undefined for a `valueFrom:` (the cluster gives it). */
+  value?: string;
+  nameRange: Range;
+  /** The value's range, else the name's. */
+  valueRange: Range;
+}
+
 export interface KubernetesContainer {
   /** What runs it, as users say it: `Deployment books-server, container books-server`. */
   label: string;
@@ -49,6 +59,10 @@ export interface KubernetesContainer {
   springArguments: JvmProperty[];
   /** JVM options its `env:` option variables and its `command:`/`args:` running `java` give. */
   jvm: StartJvmOptions;
+  /** Every `env:` item in order (a later item of the same name wins, as the kubelet sets them). */
+  environment: KubernetesVariable[];
+  /** The values of its `command:` then `args:` items (the command replaces the image's ENTRYPOINT). */
+  commandLine: Range[];
   range: Range;
 }
 
@@ -176,6 +190,8 @@ function containersOf(
           envFrom: [],
           springArguments: [],
           jvm: noStartJvmOptions(),
+          environment: [],
+          commandLine: [],
           range: entry.keyRange,
         },
       });
@@ -203,11 +219,15 @@ function containersOf(
     }
   }
   // The command replaces the image's ENTRYPOINT, the arguments follow it.
-  for (const [at, words] of commands)
-    addCommandOptions(byIndex.get(at)!.container.jvm, text, index, [...words.command, ...words.args]);
+  for (const [at, words] of commands) {
+    const { container } = byIndex.get(at)!;
+    addCommandOptions(container.jvm, text, index, [...words.command, ...words.args]);
+    container.commandLine = [...words.command, ...words.args].map(([start, end]) => index.rangeAt(start, end));
+  }
   for (const [key, variable] of env) {
     const container = byIndex.get(key.slice(0, key.indexOf('.')))?.container;
     if (!container || !variable.name) continue;
+    container.environment.push(environmentVariable(text, index, variable.name, variable.value));
     container.springEnvironment.push(
       ...variableSetting(text, index, variable.name.value, variable.name, variable.value ?? variable.valueFrom),
     );
@@ -229,6 +249,23 @@ function containersOf(
       });
   }
   return [...byIndex.values()].map((c) => c.container);
+}
+
+/** An `env:` item as the container's variable: its value unquoted, none for a `valueFrom:`. */
+function environmentVariable(
+  text: string,
+  index: LineIndex,
+  name: Entry,
+  value: Entry | undefined,
+): KubernetesVariable {
+  if (!value) return { name: name.value, nameRange: name.valueRange, valueRange: name.valueRange };
+  const [start, end] = scalarOffsets(text, index, value);
+  return {
+    name: name.value,
+    value: text.slice(start, end),
+    nameRange: name.valueRange,
+    valueRange: index.rangeAt(start, end),
+  };
 }
 
 /**
