@@ -85,7 +85,10 @@ function keycloakServer(
         .map((p) => p.trim())
         .filter(Boolean),
     );
-  else if (!get('https-protocols'))
+  else if (!get('https-protocols') && start.opaque) {
+    unknown.values.push(`https-protocols (${start.opaque.why})`);
+    unknown.at.push({ ...start.opaque.at, message: start.opaque.why });
+  } else if (!get('https-protocols'))
     tls.protocols = {
       value: KEYCLOAK_HTTPS.protocols.value,
       from: { kind: 'default', origin: KEYCLOAK_HTTPS.protocols.origin, confidence: 'verified' },

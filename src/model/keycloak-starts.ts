@@ -69,6 +69,8 @@ export interface KeycloakStart {
   part?: string;
   /** Its settings by option, the one of the first source that sets it. */
   settings: Map<string, KeycloakSetting>;
+  /** Why its environment may set any option the tree does not show (a Kubernetes `envFrom:`), and where. */
+  opaque?: { why: string; at: Location };
   /** Its keycloak.conf, when it reads one of the tree. */
   conf?: ParsedDocument;
   documents: ParsedDocument[];
@@ -291,7 +293,14 @@ function kubernetesStarts(ctx: ModelContext): KeycloakStart[] {
       const args = container.commandLine.flatMap((range) => argumentsIn(doc, range, 'args'));
       const variables = container.environment.map((v) => ({ ...v, file: doc.file.path }));
       const { env, bitnami } = variableLayers(variables, image);
+      const from = container.envFrom[0];
       starts.push({
+        ...(from && {
+          opaque: {
+            why: `its envFrom ${from.source === 'secret' ? 'Secret' : 'ConfigMap'} ${from.name} may set any KC_ variable`,
+            at: { file: doc.file.path, range: from.range },
+          },
+        }),
         label: `${container.label} (${relativePosix(ctx.deployment.root, doc.file.path)})`,
         file: doc.file.path,
         part: `${container.pod}/${n}`,

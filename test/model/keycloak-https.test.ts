@@ -144,7 +144,7 @@ describe('Keycloak HTTPS servers (keycloak.server)', () => {
       ['ports=9843 protocols=TLSv1.3,TLSv1.2(default) suites=- auth=- key=key.p12:PKCS12 trust=jdk-cacerts unknown=-'],
     ],
     [
-      'a Kubernetes Deployment: args over env, a valueFrom unknown, one server per Keycloak container (ironhorse shape)',
+      'a Kubernetes Deployment: args over env, a valueFrom unknown, an envFrom Secret leaves the protocols unknown, one server per Keycloak container (ironhorse shape)',
       {
         'k8s/keycloak.yaml': [
           'apiVersion: apps/v1',
@@ -173,6 +173,8 @@ describe('Keycloak HTTPS servers (keycloak.server)', () => {
           '            - start',
           '            - --https-key-store-file=/etc/kc/server.p12',
           '            - --https-port=9443',
+          '          envFrom:',
+          '            - secretRef: { name: kc-env }',
           '        - name: sidecar',
           '          image: nginx:1.25',
           '          env:',
@@ -183,7 +185,7 @@ describe('Keycloak HTTPS servers (keycloak.server)', () => {
       },
       [
         'ports=8443 protocols=TLSv1.2(file) suites=- auth=- key=?:PEM trust=jdk-cacerts unknown=KC_HTTPS_CLIENT_AUTH=',
-        'ports=9443 protocols=TLSv1.3,TLSv1.2(default) suites=- auth=- key=?:? trust=jdk-cacerts unknown=-',
+        'ports=9443 protocols=-(-) suites=- auth=- key=?:? trust=jdk-cacerts unknown=https-protocols (its envFrom Secret kc-env may set any KC_ variable)',
       ],
     ],
     [
