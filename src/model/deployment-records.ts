@@ -96,9 +96,8 @@ export interface UnlinkedEnd {
   kafkaClient?: { bootstrapHosts?: string[] };
   /**
    * A RabbitMQ client end (a Spring Boot app's `spring.rabbitmq.ssl.*`): its key store is sent only to a broker that asks
-   * for a certificate (RabbitMQ's `ssl_options.verify = verify_peer`). The model reads no broker configuration yet, so
-   * cert/expired says whether a broker asks is unknown. `hosts`: the hosts its addresses (or host) name, lower case;
-   * absent when written with a placeholder.
+   * for a certificate (RabbitMQ's `ssl_options.verify = verify_peer`; cert/expired ties it to Deployment.rabbitBrokers).
+   * `hosts`: the hosts its addresses (or host) name, lower case; absent when written with a placeholder.
    */
   rabbitClient?: { hosts?: string[] };
 }
@@ -122,6 +121,28 @@ export interface KafkaBrokerRecord {
    * convention the model does not read may decide.
    */
   clientAuth: { mode: 'none' | 'requested' | 'required' | 'unknown'; at?: Location };
+}
+
+/**
+ * A RabbitMQ broker with a TLS listener (a rabbitmq.conf or classic rabbitmq.config, alone or mounted into a Compose
+ * service of the `rabbitmq` image): the names it answers to and whether it asks its clients for a certificate
+ * (Deployment.rabbitBrokers, ./rabbitmq-brokers.ts).
+ */
+export interface RabbitBrokerRecord {
+  /** `RabbitMQ broker (conf/rabbitmq.conf)`, with the Compose service that runs it when one does. */
+  name: string;
+  /** Its TLS listener setting. */
+  location: Location;
+  /** Its host names, lower case: the Compose service's name, `hostname:`, `container_name:` and network aliases. */
+  hosts: string[];
+  /** The Compose bind mount that puts its configuration file into the service that runs it. */
+  mountedAt?: Location;
+  /**
+   * Whether it sends a CertificateRequest: `ssl_options.verify` verify_peer (with `fail_if_no_peer_cert` true:
+   * required, else requested), verify_none or unset (RabbitMQ's default: none, `at` absent); `unknown` when a value
+   * only the run knows decides. `at`: the verify setting.
+   */
+  clientAuth: KafkaBrokerRecord['clientAuth'];
 }
 
 /** A Kafka list setting (`ssl.enabled.protocols`, `ssl.cipher.suites`): its name, its names, and its text as written. */

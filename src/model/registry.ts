@@ -20,6 +20,7 @@ import { keycloakHttpsContributor } from './keycloak-https';
 import { javaLinksContributor } from './java-links';
 import { storesContributor } from './stores';
 import { kafkaBrokersContributor } from './kafka-brokers';
+import { rabbitmqBrokersContributor } from './rabbitmq-brokers';
 import { kafkaConnectComposeContributor } from './kafka-connect';
 import { kafkaSchemaRegistryContributor } from './kafka-schema-registry';
 import { kafkaUiContributor } from './kafka-ui';
@@ -51,6 +52,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   javaLinksContributor,
   storesContributor,
   kafkaBrokersContributor,
+  rabbitmqBrokersContributor,
   kafkaConnectComposeContributor,
   kafkaSchemaRegistryContributor,
   kafkaUiContributor,

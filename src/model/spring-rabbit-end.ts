@@ -8,8 +8,8 @@
  * SSLContext.getInstance(algorithm) and initialises it with the stores' managers (no trust store: the JVM's default
  * trust) (spring-projects/spring-amqp@v3.1.0, 1f62b1dc, RabbitConnectionFactoryBean.java). An SSL bundle
  * (spring.rabbitmq.ssl.bundle, Boot 3.2+) replaces these settings: its stores are an end of ./spring-bundle-ends.ts.
- * The broker's side (rabbitmq.conf ssl_options.*) is not read: cert/expired says whether it asks for a client
- * certificate is unknown.
+ * The broker's side (rabbitmq.conf ssl_options.*) is Deployment.rabbitBrokers (./rabbitmq-brokers.ts): cert/expired
+ * ties the end to it by `rabbitClient.hosts`.
  */
 import { springList } from '../parse/spring';
 import type { Entry } from '../parse/types';

@@ -41,6 +41,7 @@ import type {
   LibertyStoreHome,
   UnlinkedEnd,
   KafkaBrokerRecord,
+  RabbitBrokerRecord,
   KafkaConnectGap,
   KafkaUnreadEnvFile,
   RefusedCall,
@@ -67,6 +68,7 @@ export type {
   LibertyStoreHome,
   UnlinkedEnd,
   KafkaBrokerRecord,
+  RabbitBrokerRecord,
   KafkaList,
   KafkaConnectGap,
   KafkaUnreadEnvFile,
@@ -323,6 +325,8 @@ export interface Deployment {
   unlinkedEnds?: UnlinkedEnd[];
   /** Kafka brokers with a TLS listener (./kafka-brokers.ts, ./kafka-properties.ts). Unset without the model. */
   kafkaBrokers?: KafkaBrokerRecord[];
+  /** RabbitMQ brokers with a TLS listener (./rabbitmq-brokers.ts). Unset without the model. */
+  rabbitBrokers?: RabbitBrokerRecord[];
   /** Kafka Connect workers whose tasks' clients lack TLS settings the worker has (./kafka-connect.ts connectGaps). */
   kafkaConnectGaps?: KafkaConnectGap[];
   /** Env files Compose requires of Kafka services that the run does not hold (./kafka-protocols.ts kafkaServiceVariables). */

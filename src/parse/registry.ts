@@ -35,6 +35,7 @@ import { jbossServerFormat } from './jboss';
 import { jbossCliFormat } from './jboss-cli';
 import { kafkaPropertiesFormat } from './kafka-properties';
 import { keycloakConfFormat } from './keycloak-conf';
+import { rabbitmqConfFormat } from './rabbitmq-conf';
 import { jaasFormat } from './jaas';
 import { activemqBrokerFormat } from './activemq';
 import { activemqJndiFormat } from './activemq-jndi';
@@ -46,6 +47,7 @@ import { activemqJndiFormat } from './activemq-jndi';
 export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   tomcatCatalinaJarFormat,
   keystoreFormat,
+  rabbitmqConfFormat,
   webagentFormat,
   cleartrustServerFormat,
   jdkReleaseFormat,

@@ -92,9 +92,9 @@ export default defineRule({
       expiredClientKeyStore:
         "Certificate {{dn}}{{copies}} expired on {{date}}. {{file}} is the key store of the WebSphere client configuration {{props}}: a client sends its own certificate only to a server that asks for one (client authentication), and no link of this tree shows such a server. A server that asks rejects it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException; GSKit: GSK_ERROR_BAD_DATE); one that does not never sees it. Renew it before a server requires client certificates, or remove it",
       expiredClientKeyStoreUnasked:
-        "Certificate {{dn}}{{copies}} expired on {{date}}. {{file}} is the key store of {{clients}}: a client sends its own certificate only to a server that asks for one (client authentication, such as a Kafka broker's ssl.client.auth requested or required), and {{why}}. A server that asks rejects it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException); one that does not never sees it. Renew it before a server asks for client certificates, or remove it",
+        "Certificate {{dn}}{{copies}} expired on {{date}}. {{file}} is the key store of {{clients}}: a client sends its own certificate only to a server that asks for one (client authentication, such as a Kafka broker's ssl.client.auth requested or required, or a RabbitMQ broker's ssl_options.verify verify_peer), and {{why}}. A server that asks rejects it (Java: 'PKIX path validation failed … certificate expired' / CertificateExpiredException); one that does not never sees it. Renew it before a server asks for client certificates, or remove it",
       expiredClientKeyStoreNeverSent:
-        'Certificate {{dn}}{{copies}} expired on {{date}}, but {{file}} is only the key store of {{clients}}, and the brokers it reaches ({{brokers}}) do not ask for a client certificate (ssl.client.auth none): a client sends its certificate only when asked, so no handshake sends this one. Renew it before a broker sets ssl.client.auth to requested or required, or remove it',
+        'Certificate {{dn}}{{copies}} expired on {{date}}, but {{file}} is only the key store of {{clients}}, and the brokers it reaches ({{brokers}}) do not ask for a client certificate ({{none}}): a client sends its certificate only when asked, so no handshake sends this one. Renew it before {{asks}}, or remove it',
       expiredAnchor:
         "Certificate {{dn}}{{copies}} expired on {{date}}, but the links that use it use it only as a trust anchor (or trust it directly as a leaf in their trust store), and JSSE does not check an anchor's dates: those handshakes still succeed. OpenSSL (nginx) and GSKit would refuse it: replace it with the CA's current certificate when convenient",
     },
@@ -188,7 +188,15 @@ export default defineRule({
             clientSide.servers === 'never-ask' ? 'expiredClientKeyStoreNeverSent' : 'expiredClientKeyStoreUnasked',
           data:
             clientSide.servers === 'never-ask'
-              ? { dn, date, file, clients: clientSide.clients, brokers: clientSide.brokers }
+              ? {
+                  dn,
+                  date,
+                  file,
+                  clients: clientSide.clients,
+                  brokers: clientSide.brokers,
+                  none: clientSide.none,
+                  asks: clientSide.asks,
+                }
               : { dn, date, file, clients: clientSide.clients, why: clientSide.why },
           location,
           related: [...(storeRelated(c).related ?? []), ...use.by, ...clientSide.related],

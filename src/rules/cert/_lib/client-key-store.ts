@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { DerivedDeployment } from '../../../derive/types';
 import { ours, Phrase, said } from '../../../core/phrase';
-import type { Component, KafkaBrokerRecord } from '../../../model/types';
+import type { Component, KafkaBrokerRecord, RabbitBrokerRecord } from '../../../model/types';
 
 const CLIENT_PROPS_KIND = 'was.ssl-client-props';
 
@@ -38,13 +38,35 @@ export function websphereClientKeyStore(
 export type ClientKeyStore =
   /** A server they reach asks for a client certificate: it is sent, and rejected (the places that say so). */
   | { servers: 'ask'; asking: RuleRelated[] }
-  /** Every broker they reach leaves ssl.client.auth at none: it is never sent. */
-  | { servers: 'never-ask'; clients: string; brokers: string; related: RuleRelated[] }
+  /**
+   * Every broker they reach asks for none: it is never sent. `none`: the setting that says so, `asks`: what would make
+   * them ask, in words.
+   */
+  | { servers: 'never-ask'; clients: string; brokers: string; none: string; asks: string; related: RuleRelated[] }
   /** Whether a server they reach asks is unknown: why, in words. */
   | { servers: 'unknown'; clients: string; why: Phrase; related: RuleRelated[] };
 
-type Broker = KafkaBrokerRecord;
-type Reach = { verdict: 'ask' | 'never-ask' | 'unknown'; brokers: Broker[]; why?: Phrase };
+type Broker = KafkaBrokerRecord | RabbitBrokerRecord;
+/** `product`: the brokers' product (absent for a component's links, which name no broker). */
+type Reach = { verdict: 'ask' | 'never-ask' | 'unknown'; brokers: Broker[]; why?: Phrase; product?: Product };
+
+/** How a broker product says whether it asks for a client certificate, and how its clients name the brokers. */
+interface Product {
+  /** The broker setting, as said: `ssl.client.auth`. */
+  setting: string;
+  /** It set to ask for none: `ssl.client.auth none`. */
+  none: string;
+  /** What would make a broker ask: `a broker sets ssl.client.auth to requested or required`. */
+  asks: string;
+  /** The client's setting that names the brokers: `bootstrap servers`. */
+  reached: string;
+  /** Said when the tree holds no broker of the product: `hosts`, those the client names. */
+  noBroker: (hosts: readonly string[] | undefined) => Phrase;
+  /** What a broker that says whether it asks says, in words (`unset`: it writes nothing, the default none applies). */
+  says: (b: Broker, unset: boolean) => Phrase;
+  /** Other places that decide which broker it is (the Compose mount that runs its configuration). */
+  runs?: (b: Broker) => RuleRelated[];
+}
 
 const asks = (b: Broker) => b.clientAuth.mode === 'requested' || b.clientAuth.mode === 'required';
 
@@ -52,10 +74,11 @@ const asks = (b: Broker) => b.clientAuth.mode === 'requested' || b.clientAuth.mo
  * The client ends whose key store holds `c` (a key entry's certificate), and what the servers they reach do with it, when only clients
  * name the store: a Kafka or RabbitMQ client end (Deployment.unlinkedEnds' `kafkaClient`, `rabbitClient`) or a component the model makes a client
  * (a plain Java application's -Djavax.net.ssl.keyStore). A client sends its certificate only when the server sends a
- * CertificateRequest (client authentication). A Kafka client reaches the brokers its bootstrap servers name when each of
- * their hosts is a broker of the deployment (a Compose service, host or container name, an advertised listener's host);
- * otherwise, when there is no such tie, it is taken to reach them only if every broker of the deployment asks. A
- * component reaches the servers its links go to. Undefined when a server (or an end that is no client) names the store.
+ * CertificateRequest (client authentication). A Kafka client reaches the brokers its bootstrap servers name (a RabbitMQ
+ * client those its addresses or host name) when each of their hosts is a broker of the deployment (a Compose service,
+ * host or container name, an advertised listener's host); otherwise, when there is no such tie, it is taken to reach
+ * them only if every broker of the deployment asks. A component reaches the servers its links go to. Undefined when a
+ * server (or an end that is no client) names the store.
  */
 export function clientKeyStoreOf(deployment: DerivedDeployment, c: TreeCertificate): ClientKeyStore | undefined {
   // The entry's own certificate: a CA above it is said with it (cert/expired folds an expired root into the leaf's finding).
@@ -66,76 +89,126 @@ export function clientKeyStoreOf(deployment: DerivedDeployment, c: TreeCertifica
   if (ends.length + components.length === 0) return undefined;
   if (ends.some((e) => !e.kafkaClient && !e.rabbitClient) || components.some((k) => k.role !== 'client'))
     return undefined;
-  const brokers = deployment.kafkaBrokers ?? [];
   const reaches = [
     ...ends.map((e) =>
-      e.kafkaClient ? kafkaReach(e.kafkaClient.bootstrapHosts, brokers) : rabbitReach(e.rabbitClient?.hosts),
+      e.kafkaClient
+        ? brokersReach(e.kafkaClient.bootstrapHosts, deployment.kafkaBrokers ?? [], KAFKA)
+        : brokersReach(e.rabbitClient?.hosts, deployment.rabbitBrokers ?? [], RABBITMQ),
     ),
     ...components.map((k) => linkReach(deployment, k)),
   ];
   const clients = [...ends.map((e) => e.name), ...components.map((k) => k.name)].join(' and ');
-  const reached = [...new Set(reaches.flatMap((r) => r.brokers))];
-  const brokerPlaces = reached.map((b) => brokerPlace(b));
+  const placesOf = (of: readonly Reach[]) => {
+    const places = new Map<Broker, RuleRelated[]>();
+    for (const r of of)
+      for (const b of r.brokers)
+        if (r.product && !places.has(b)) places.set(b, [brokerPlace(b, r.product), ...(r.product.runs?.(b) ?? [])]);
+    return places;
+  };
+  const reached = placesOf(reaches);
+  const brokerPlaces = [...reached.values()].flat();
   if (reaches.some((r) => r.verdict === 'ask')) {
-    const asking = reaches.filter((r) => r.verdict === 'ask').flatMap((r) => r.brokers);
+    const asking = placesOf(reaches.filter((r) => r.verdict === 'ask'));
     const linked = components.flatMap((k) => askingLinks(deployment, k));
-    return { servers: 'ask', asking: [...new Set(asking)].map((b) => brokerPlace(b)).concat(linked) };
+    return { servers: 'ask', asking: [...[...asking.values()].flat(), ...linked] };
   }
-  if (reaches.every((r) => r.verdict === 'never-ask'))
-    return { servers: 'never-ask', clients, brokers: reached.map((b) => b.name).join(', '), related: brokerPlaces };
+  const product = reaches.find((r) => r.product)?.product;
+  if (product && reaches.every((r) => r.verdict === 'never-ask')) {
+    return {
+      servers: 'never-ask',
+      clients,
+      brokers: [...new Set([...reached.keys()].map((b) => b.name))].join(', '),
+      none: product.none,
+      asks: product.asks,
+      related: brokerPlaces,
+    };
+  }
   const why = reaches.find((r) => r.why)?.why ?? NO_SERVER_ASKS;
   return { servers: 'unknown', clients, why, related: brokerPlaces };
 }
 
 const NO_SERVER_ASKS = ours('no link of this tree shows a server it connects to that asks for one');
-const NO_BROKER = ours('the tree holds no Kafka broker, so whether the brokers it connects to ask is unknown');
+const BROKER = ours('the RabbitMQ broker it connects to');
 
-/** The brokers a Kafka client with these bootstrap hosts reaches, and whether they ask (see `clientKeyStoreOf`). */
-function kafkaReach(bootstrapHosts: readonly string[] | undefined, brokers: readonly Broker[]): Reach {
-  if (brokers.length === 0) return { verdict: 'unknown', brokers: [], why: NO_BROKER };
-  const tied =
-    bootstrapHosts && bootstrapHosts.length > 0
-      ? bootstrapHosts.map((h) => brokers.filter((b) => b.hosts.includes(h)))
-      : [];
+/** The brokers a client whose settings name these hosts reaches, and whether they ask (see `clientKeyStoreOf`). */
+function brokersReach(hosts: readonly string[] | undefined, brokers: readonly Broker[], product: Product): Reach {
+  if (brokers.length === 0) return { verdict: 'unknown', brokers: [], why: product.noBroker(hosts), product };
+  const tied = hosts && hosts.length > 0 ? hosts.map((h) => brokers.filter((b) => b.hosts.includes(h))) : [];
   if (tied.length > 0 && tied.every((found) => found.length > 0)) {
     const reached = [...new Set(tied.flat())];
-    if (reached.some(asks)) return { verdict: 'ask', brokers: reached.filter(asks) };
-    if (reached.every((b) => b.clientAuth.mode === 'none')) return { verdict: 'never-ask', brokers: reached };
+    if (reached.some(asks)) return { verdict: 'ask', brokers: reached.filter(asks), product };
+    if (reached.every((b) => b.clientAuth.mode === 'none')) return { verdict: 'never-ask', brokers: reached, product };
     const names = reached.map((b) => b.name).join(', ');
     return {
       verdict: 'unknown',
       brokers: reached,
-      why: said`the ssl.client.auth of ${names}, which its bootstrap servers name, is not settled by the tree`,
+      why: said`the ${ours(product.setting)} of ${names}, which its ${ours(product.reached)} name, is not settled by the tree`,
+      product,
     };
   }
-  if (brokers.every(asks)) return { verdict: 'ask', brokers: [...brokers] };
+  if (brokers.every(asks)) return { verdict: 'ask', brokers: [...brokers], product };
   const names = brokers.map(
     (b) => said`${b.name}: ${b.clientAuth.mode === 'unknown' ? ours('not settled') : b.clientAuth.mode}`,
   );
-  const bootstrap = bootstrapHosts
-    ? said`its bootstrap servers (${bootstrapHosts.join(', ')}) name no broker of this tree`
+  const named = hosts
+    ? said`its ${ours(product.reached)} (${hosts.join(', ')}) name no broker of this tree`
     : ours('the tree does not say which brokers it connects to');
   return {
     verdict: 'unknown',
     brokers: [...brokers],
-    why: said`${bootstrap}, and not every broker of this tree asks for one (ssl.client.auth of ${joined(names)})`,
+    why: said`${named}, and not every broker of this tree asks for one (${ours(product.setting)} of ${joined(names)})`,
+    product,
   };
 }
 
-/**
- * A RabbitMQ client's brokers: the model reads no RabbitMQ broker configuration (whether it asks is its
- * `ssl_options.verify = verify_peer`, `fail_if_no_peer_cert`), so whether they ask is unknown.
- */
-function rabbitReach(hosts: readonly string[] | undefined): Reach {
-  const brokers = hosts && hosts.length > 0 ? said`the RabbitMQ broker it connects to (${hosts.join(', ')})` : BROKER;
+const KAFKA: Product = {
+  setting: 'ssl.client.auth',
+  none: 'ssl.client.auth none',
+  asks: 'a broker sets ssl.client.auth to requested or required',
+  reached: 'bootstrap servers',
+  noBroker: () => ours('the tree holds no Kafka broker, so whether the brokers it connects to ask is unknown'),
+  says: (b, unset) =>
+    unset
+      ? said`${b.name} sets no ssl.client.auth: Kafka's default, none, asks no client for a certificate`
+      : said`${b.name} sets ssl.client.auth ${b.clientAuth.mode}`,
+};
+
+/** RabbitMQ brokers (./model/rabbitmq-brokers.ts): `ssl_options.verify` and `fail_if_no_peer_cert`. */
+const RABBITMQ: Product = {
+  runs: (b) =>
+    'mountedAt' in b && b.mountedAt
+      ? [{ ...b.mountedAt, message: said`${b.name} reads the configuration this mount puts in its container` }]
+      : [],
+  setting: 'ssl_options.verify',
+  none: 'ssl_options.verify verify_none',
+  asks: 'a broker sets ssl_options.verify to verify_peer',
+  reached: 'addresses or host',
+  noBroker: (hosts) =>
+    said`the tree holds no RabbitMQ broker configuration with a TLS listener (rabbitmq.conf, rabbitmq.config), so whether ${
+      hosts && hosts.length > 0 ? said`the RabbitMQ broker it connects to (${hosts.join(', ')})` : BROKER
+    } asks for one (its ssl_options.verify verify_peer) is unknown`,
+  says: (b, unset) =>
+    unset
+      ? said`${b.name} sets no ssl_options.verify: RabbitMQ's default, verify_none, asks no client for a certificate`
+      : b.clientAuth.mode === 'none'
+        ? said`${b.name} sets ssl_options.verify verify_none: it asks no client for a certificate`
+        : b.clientAuth.mode === 'required'
+          ? said`${b.name} sets ssl_options.verify verify_peer with fail_if_no_peer_cert true: every client must present a valid certificate`
+          : said`${b.name} sets ssl_options.verify verify_peer: it asks every client for a certificate and rejects one it cannot verify`,
+};
+
+/** A broker's place, saying whether it asks (where its setting is written, else where the broker is). */
+function brokerPlace(b: Broker, product: Product): RuleRelated {
+  const at = b.clientAuth.at ?? b.location;
+  const mode = b.clientAuth.mode;
   return {
-    verdict: 'unknown',
-    brokers: [],
-    why: said`whether ${brokers} asks for one (its ssl_options.verify verify_peer) is not read by lint-deploy`,
+    ...at,
+    message:
+      mode === 'unknown'
+        ? said`${b.name}: whether it asks for a client certificate is not settled here`
+        : product.says(b, b.clientAuth.at === undefined && mode === 'none'),
   };
 }
-
-const BROKER = ours('the RabbitMQ broker it connects to');
 
 /** Phrases joined with commas, as one phrase. */
 function joined(phrases: readonly Phrase[]): Phrase {
@@ -157,18 +230,4 @@ function askingLinks(deployment: DerivedDeployment, k: Component): RuleRelated[]
 function keyStoreFiles(k: Component): string[] {
   const urls = k.type === 'java.app' ? k.attributes.urls : [];
   return [k.tls?.trust?.keyStore?.file, ...urls.map((u) => u.trust?.keyStore?.file)].filter((f) => f !== undefined);
-}
-
-function brokerPlace(b: Broker): RuleRelated {
-  const at = b.clientAuth.at ?? b.location;
-  const mode = b.clientAuth.mode;
-  return {
-    ...at,
-    message:
-      b.clientAuth.at === undefined && mode === 'none'
-        ? said`${b.name} sets no ssl.client.auth: Kafka's default, none, asks no client for a certificate`
-        : mode === 'unknown'
-          ? said`${b.name}: whether it asks for a client certificate is not settled here`
-          : said`${b.name} sets ssl.client.auth ${mode}`,
-  };
 }
