@@ -137,6 +137,10 @@ const BUILT_IN_SEEDS: Record<string, string> = {
   '/seed/certs/ca.pem': '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ==\n-----END CERTIFICATE-----\n',
   '/seed/keycloak/conf/keycloak.conf':
     '# Keycloak\nhostname=auth.example.com\nhttps-port=8443\nhttps-key-store-file=${kc.home.dir}/conf/server.p12\nhttps-key-store-password = ${KS_PASSWORD:changeit}\nhttps-protocols=TLSv1.3,TLSv1.2\nhttps-client-auth=request\ndb-password=secret\n',
+  '/seed/rabbitmq/rabbitmq.conf':
+    '# RabbitMQ\nlisteners.tcp = none\nlisteners.ssl.default = 5671\nssl_options.cacertfile = /etc/rabbitmq/ca.pem\nssl_options.certfile = /etc/rabbitmq/server.pem\nssl_options.keyfile = /etc/rabbitmq/server.key\nssl_options.verify = verify_peer\nssl_options.fail_if_no_peer_cert = true\nssl_options.versions.1 = tlsv1.2\ndefault_pass = secret\n',
+  '/seed/rabbitmq/rabbitmq.config':
+    '[\n  {rabbit, [\n     {ssl_listeners, [5671]},\n     {ssl_options, [{cacertfile, "/etc/rabbitmq/ca.pem"},\n                    {certfile, "/etc/rabbitmq/server.pem"},\n                    {verify, verify_peer},\n                    {fail_if_no_peer_cert, true}]}\n   ]}\n].\n',
 };
 
 function listFiles(dir: string): string[] {
