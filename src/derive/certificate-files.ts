@@ -7,7 +7,7 @@ import { valueWhileUnset } from '../core/placeholder';
 import type { TreeCertificate } from '../model/mq-certs';
 import * as path from 'node:path';
 import { mountHolding } from '../parse/compose-volumes';
-import type { Component, TlsTrustSettings, TreeMount, UnlinkedEnd, UnservedTls } from '../model/types';
+import type { Component, StoreRef, TlsTrustSettings, TreeMount, UnlinkedEnd, UnservedTls } from '../model/types';
 import type { NamedCertificates } from './presented';
 import type { CertificateFileUse, NotServedBy, StoreNamer, TrustingEnd, UnresolvedReference } from './types';
 
@@ -136,13 +136,11 @@ export function certificateFileUse(
     // A client URL's own stores (a MicroProfile Rest Client's trust store) are the component's too.
     const urls = component.type === 'java.app' ? component.attributes.urls : [];
     // nginx's certificate is its key store too: that path, mounted from outside, names nothing either.
-    for (const trust of [component.tls?.trust, ...urls.map((u) => u.trust)])
-      for (const [store, alias, role] of [
-        [trust?.keyStore, keyAlias, 'key'],
-        [trust?.trustStore, 'any', 'trust'],
-        // httpd SSLCertificateChainFile, Tomcat certificateChainFile: sent with the server's own chain.
-        ...(trust?.chainStores ?? []).map((chain) => [chain, 'any', 'key'] as const),
-      ] as const) {
+    // Built by push, as storesNamedBy's list is.
+    const trusts = [component.tls?.trust];
+    for (const url of urls) trusts.push(url.trust);
+    for (const trust of trusts)
+      for (const [store, alias, role] of storesNamedBy(trust, keyAlias)) {
         if (!store || (store.file === undefined && outside.has(store.path.value))) continue;
         // A store Compose mounts from a host path the tree does not hold (nginx's ssl_client_certificate): no tree file.
         if (store.file === undefined && store.mountedFromOutside) {
@@ -225,6 +223,24 @@ function verifyingAt(component: Component, trust: TlsTrustSettings | undefined):
   const decided = mode ? (mode.value === 'none' ? undefined : mode) : verifies?.value ? verifies : undefined;
   if (!decided) return undefined;
   return decided.from.kind === 'file' ? decided.from.location : component.location;
+}
+
+/**
+ * The stores a trust setting names, each with the key alias it is read with and its role: the key store, the trust
+ * store, then the chain files sent with the server's own chain (httpd SSLCertificateChainFile, Tomcat
+ * certificateChainFile). Built by push, not spread from `map`: an optimized `map` returns an array of another hidden
+ * class than the interpreter's, and the spread of it recompiled certificateFileUse (docs/performance.md, session 56).
+ */
+function storesNamedBy(
+  trust: TlsTrustSettings | undefined,
+  keyAlias: string,
+): [store: StoreRef | undefined, alias: string, role: 'key' | 'trust'][] {
+  const stores: [StoreRef | undefined, string, 'key' | 'trust'][] = [
+    [trust?.keyStore, keyAlias, 'key'],
+    [trust?.trustStore, 'any', 'trust'],
+  ];
+  for (const chain of trust?.chainStores ?? []) stores.push([chain, 'any', 'key']);
+  return stores;
 }
 
 /**

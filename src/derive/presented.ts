@@ -142,15 +142,16 @@ export function namedByComponent(
   for (const component of components) {
     const tls = component.tls;
     if (!tls?.certificate) continue;
-    const refs = [tls.certificate, ...(tls.moreCertificates ?? [])];
-    named.set(
-      component.id,
-      // A file Compose mounts from outside the tree is not a tree file of the same name.
-      refs.map((ref) => ({
+    // Built by push: an optimized `map` returns an array of another hidden class than the interpreter's, which
+    // recompiled the readers of these lists (docs/performance.md, session 56).
+    const found: NamedCertificates[] = [];
+    for (const ref of [tls.certificate, ...(tls.moreCertificates ?? [])])
+      found.push({
         ref,
+        // A file Compose mounts from outside the tree is not a tree file of the same name.
         ...(ref.mountedFromOutside ? { certificates: [] } : certificatesNamed(index, ref.file, component)),
-      })),
-    );
+      });
+    named.set(component.id, found);
   }
   return named;
 }

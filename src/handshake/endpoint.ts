@@ -151,7 +151,10 @@ export function endpointFor(
   let updates: UpdateCandidates | undefined;
   let protocolCeiling: Endpoint['protocolCeiling'];
 
-  const missing: string[] = (tls.unknownValues ?? []).map((v) => `the value of ${v}`);
+  // Built by push, not by `map`: an optimized `map` returns an array of another hidden class than the interpreter's,
+  // and each push below and the link's spread of it were compiled again for it (docs/performance.md, session 56).
+  const missing: string[] = [];
+  for (const value of tls.unknownValues ?? []) missing.push(`the value of ${value}`);
   const jsse = implementation === 'jsse' || implementation === 'ibmjsse2';
   if (jsse) {
     const java = jsseLists(component, role, tls, runtime, memo);

@@ -232,10 +232,13 @@ export function restClientUrls(ctx: ModelContext, sources: RestClientSources, se
       ...(verifier && { hostnameVerifier: { value: verifier.value, location: verifier.location } }),
     };
   };
-  const urls: ClientUrl[] = settingsUrls.map((url) => {
+  // Built by push: an optimized `map` returns an array of another hidden class than the interpreter's, which
+  // recompiled every reader of a Java app's URLs compiled before (docs/performance.md, session 56).
+  const urls: ClientUrl[] = [];
+  for (const url of settingsUrls) {
     const parts = restClientKey(url.key);
-    return parts && isRestClientUrlKey(url.key) ? withTrust(url, parts.client) : url;
-  });
+    urls.push(parts && isRestClientUrlKey(url.key) ? withTrust(url, parts.client) : url);
+  }
   const seen = new Set<string>();
   for (const doc of sources.mpConfig)
     for (const entry of doc.entries) {

@@ -62,6 +62,16 @@ const SPRING_PREFIXES = [
 ].map(springKey);
 const NO_START_SOURCES: StartSources = { systemProperties: [], environment: [], commandLine: [] };
 
+/** A Spring setting of the start (environment, `-D`, argument), named as its line spells it. */
+interface StartSetting {
+  doc: ParsedDocument;
+  name: string;
+  written: string;
+  via: RelatedLocation[] | undefined;
+  unresolved: boolean;
+  entry: Entry;
+}
+
 export function springSettings(
   docs: ParsedDocument<SpringConfigData>[],
   activeNames: readonly string[],
@@ -75,37 +85,36 @@ export function springSettings(
     docs.flatMap((doc) =>
       doc.data.parts.filter((p) => p.profile === name).flatMap((p) => p.entries.map((entry) => ({ doc, entry }))),
     );
-  // The environment's variables come between the files and the system properties, the arguments last.
-  const spelled = (name: (property: JvmProperty) => string) => (source: PropertySource) => ({
-    ...source,
-    name: name(source.property),
-    written: `${name(source.property)}=${source.property.value}`,
-  });
-  const fromJvm = [
-    ...environment.map(spelled((p) => p.via ?? p.name)),
-    ...systemProperties.map(spelled((p) => `-D${p.name}`)),
-    ...commandLine.map(spelled((p) => `--${p.name}`)),
-  ]
-    .filter(({ property }) => SPRING_PREFIXES.some((prefix) => springKey(property.name).startsWith(prefix)))
-    .map(({ doc, property, name, written, via }) => ({
-      doc,
-      name,
-      written,
-      via,
-      unresolved: property.unresolved,
-      entry: {
-        key: property.name,
-        value: property.value,
-        keyRange: property.nameRange,
-        valueRange: property.valueRange,
-        secret: property.secret,
-      } satisfies Entry,
-    }));
+  // The environment's variables come between the files and the system properties, the arguments last. Pushed one by
+  // one, not spread from `map`: an optimized `map` returns an array of another hidden class than the interpreter's,
+  // and each spread of one recompiled this function (docs/performance.md, session 56).
+  const fromJvm: StartSetting[] = [];
+  const add = (sources: readonly PropertySource[], spelled: (property: JvmProperty) => string) => {
+    for (const { doc, property, via } of sources) {
+      if (!SPRING_PREFIXES.some((prefix) => springKey(property.name).startsWith(prefix))) continue;
+      const name = spelled(property);
+      fromJvm.push({
+        doc,
+        name,
+        written: `${name}=${property.value}`,
+        via,
+        unresolved: property.unresolved,
+        entry: {
+          key: property.name,
+          value: property.value,
+          keyRange: property.nameRange,
+          valueRange: property.valueRange,
+          secret: property.secret,
+        } satisfies Entry,
+      });
+    }
+  };
+  add(environment, (p) => p.via ?? p.name);
+  add(systemProperties, (p) => `-D${p.name}`);
+  add(commandLine, (p) => `--${p.name}`);
   const fromFiles = [...base, ...activeNames.flatMap(ofProfile)];
-  const placed: SpringSettings['placed'] = [
-    ...fromFiles,
-    ...fromJvm.filter((p) => !p.unresolved).map(({ doc, entry }) => ({ doc, entry })),
-  ];
+  const placed: SpringSettings['placed'] = [...fromFiles];
+  for (const { doc, entry, unresolved } of fromJvm) if (!unresolved) placed.push({ doc, entry });
   const docOf = new Map(placed.map((p) => [p.entry, p.doc]));
   const doc = (entry: Entry) => docOf.get(entry) as ParsedDocument;
   const unresolved = fromJvm.filter((p) => p.unresolved).map(({ doc, entry, written }) => ({ doc, entry, written }));

@@ -117,14 +117,19 @@ export function scanOptions(
 }
 
 export function propertyEntries(properties: JvmProperty[], section?: string): Entry[] {
-  return properties.map((p) => ({
-    key: p.name,
-    value: p.value,
-    keyRange: p.nameRange,
-    valueRange: p.valueRange,
-    section: section ?? p.via,
-    secret: p.secret,
-  }));
+  // Built by push: an optimized `map` returns an array of another hidden class than the interpreter's, and the
+  // parsers that spread these lists were compiled again for it (docs/performance.md, session 56).
+  const entries: Entry[] = [];
+  for (const p of properties)
+    entries.push({
+      key: p.name,
+      value: p.value,
+      keyRange: p.nameRange,
+      valueRange: p.valueRange,
+      section: section ?? p.via,
+      secret: p.secret,
+    });
+  return entries;
 }
 
 /** Offsets of the start of each line (for formats that work line by line but need offsets). */

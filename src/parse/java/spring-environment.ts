@@ -218,12 +218,16 @@ function assignedValue(text: string, start: number, to: number): [number, number
 
 /** The assignments as entries named by their variable (a password among them is a secret to find and mask). */
 export function environmentEntries(settings: JvmProperty[]): Entry[] {
-  return settings.map((s) => ({
-    key: s.via!,
-    value: s.value,
-    keyRange: s.nameRange,
-    valueRange: s.valueRange,
-    section: 'environment',
-    secret: s.secret,
-  }));
+  // Built by push, as jvm-args.ts propertyEntries is.
+  const entries: Entry[] = [];
+  for (const s of settings)
+    entries.push({
+      key: s.via!,
+      value: s.value,
+      keyRange: s.nameRange,
+      valueRange: s.valueRange,
+      section: 'environment',
+      secret: s.secret,
+    });
+  return entries;
 }
