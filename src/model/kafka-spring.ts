@@ -112,7 +112,11 @@ export function springKafkaEnds(
  * run knows (springSettings' runTimeSetting: an environment variable or argument holding a placeholder).
  */
 function decidedAtRunTime(settings: SpringSettings, client: (typeof CLIENTS)[number]): boolean {
-  const keys = Object.keys(SPRING_NAMES) as (KafkaClientKey | 'bundle')[];
+  // A store password only the run knows decides no TLS setting: the store is loaded with it (storeOf's passwordAt), and
+  // cert/store-password-wrong judges neither it nor the file's.
+  const keys = (Object.keys(SPRING_NAMES) as (KafkaClientKey | 'bundle')[]).filter(
+    (setting) => setting !== 'keyStorePassword' && setting !== 'trustStorePassword',
+  );
   return keys.some((setting) => {
     const kafka = setting === 'bundle' ? undefined : KAFKA_CLIENT_KEYS[setting];
     let atRunTime = false;

@@ -24,8 +24,10 @@ import type { Component, KafkaList, TlsTrustSettings, UnlinkedEnd } from './type
 
 const RABBIT = 'spring.rabbitmq.';
 /** The settings the end is made of: when the run alone knows one (`SPRING_RABBITMQ_SSL_KEY_STORE: ${KS}`), so is the end. */
+// Not the stores' passwords: one only the run knows is the one the store is loaded with (its StoreRef's passwordAt), and
+// cert/store-password-wrong then judges neither it nor the file's.
 const RUN_TIME_UNKNOWN = ['key', 'trust']
-  .flatMap((kind) => ['', '-type', '-password'].map((suffix) => `ssl.${kind}-store${suffix}`))
+  .flatMap((kind) => ['', '-type'].map((suffix) => `ssl.${kind}-store${suffix}`))
   .concat('ssl.algorithm');
 
 /**
@@ -53,7 +55,7 @@ export function springRabbitEnd(
   if (!tls) return undefined;
   const setting = (name: string) => settings.setting(RABBIT + name);
   if (setting('ssl.bundle') && has('rabbitSslBundle') !== false) return undefined;
-  // A store, its type or password, or the algorithm, whose deciding source only the run knows: the end is unknown.
+  // A store or its type, or the algorithm, whose deciding source only the run knows: the end is unknown.
   if (RUN_TIME_UNKNOWN.some((name) => settings.setAtRunTime(RABBIT + name))) return undefined;
   const store = (kind: 'key' | 'trust') =>
     storeNamedBy(

@@ -302,12 +302,19 @@ export function storeOf(
         : undefined;
   // A path only a variable the tree does not set gives: named, its file unknown.
   if (value === undefined) return { path: at, setting: location.key };
+  // A password only the run knows (`SPRING_KAFKA_SSL_KEY_STORE_PASSWORD: ${PW}` over the file's setting): the store is
+  // loaded with that one, so cert/store-password-wrong judges neither it nor the file's (as `ref` above does).
+  const runTime = password && settings.runTimeSetting(password.key);
   const ref = storeRef(
     at,
     springResourceBases(readAsPath(settings, doc), value),
     stores,
     typeAt,
-    password ? { file: settings.doc(password).file.path, range: password.keyRange } : undefined,
+    runTime
+      ? { file: runTime.doc.file.path, range: runTime.entry.keyRange }
+      : password
+        ? { file: settings.doc(password).file.path, range: password.keyRange }
+        : undefined,
   );
   return { ...ref, setting: location.key };
 }

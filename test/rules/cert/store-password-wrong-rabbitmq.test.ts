@@ -40,6 +40,31 @@ ruleTester(rule, {
         'orders.env': 'SPRING_RABBITMQ_SSL_KEY_STORE_PASSWORD=Pk12-planted-Zq9\n',
       },
     },
+    {
+      // The run's password, unknown to the tree, is the one the store is loaded with: the file's is not judged.
+      name: "the Compose service sets the password from a variable only the run knows, over the file's wrong one",
+      files: {
+        ...app(
+          'spring.rabbitmq.ssl.enabled=true',
+          'spring.rabbitmq.ssl.key-store=classpath:key.p12',
+          'spring.rabbitmq.ssl.key-store-password=wrong',
+        ),
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\n',
+        'compose.yaml':
+          'services:\n  orders:\n    build: ./app\n    environment:\n      SPRING_RABBITMQ_SSL_KEY_STORE_PASSWORD: ${KS_PASSWORD}\n',
+      },
+    },
+    {
+      name: "the same for a Spring Kafka client's key store",
+      files: {
+        'app/src/main/resources/key.p12': fs.readFileSync(path.join(STORES, 'key.p12')),
+        [PROPS]:
+          'spring.kafka.bootstrap-servers=kafka:9093\nspring.kafka.security.protocol=SSL\nspring.kafka.ssl.key-store-location=classpath:key.p12\nspring.kafka.ssl.key-store-password=wrong\n',
+        'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\n',
+        'compose.yaml':
+          'services:\n  orders:\n    build: ./app\n    environment:\n      SPRING_KAFKA_SSL_KEY_STORE_PASSWORD: ${KS_PASSWORD}\n',
+      },
+    },
   ],
   invalid: [
     {
