@@ -17,11 +17,22 @@ import type { FormatHandler, ParsedDocument } from './types';
 export const RABBITMQ_CONF_KIND = 'rabbitmq.conf';
 export const RABBITMQ_CONFIG_KIND = 'rabbitmq.config';
 
+/** Whether the first line that is neither blank nor a `%` comment opens a list: an Erlang term, the classic format. */
+function opensErlangTerm(head: string): boolean {
+  for (const line of head.split('\n')) {
+    const text = line.trim();
+    if (text !== '' && !text.startsWith('%')) return text.startsWith('[');
+  }
+  return false;
+}
+
 export const rabbitmqConfFormat: FormatHandler = {
   id: 'rabbitmq-conf',
-  classify(filePath) {
+  classify(filePath, head) {
     const name = lastPathSegment(filePath);
-    if (name === 'rabbitmq.conf') return RABBITMQ_CONF_KIND;
+    // An Erlang term kept under the new format's name (vdesabou/kafka-docker-playground@95b2d38 ssl/rabbitmq.conf, which its
+    // Compose files mount as /etc/rabbitmq/advanced.config): `%%` comments, then `[`. No sysctl-like file opens so.
+    if (name === 'rabbitmq.conf') return opensErlangTerm(head) ? RABBITMQ_CONFIG_KIND : RABBITMQ_CONF_KIND;
     return name === 'rabbitmq.config' || name === 'advanced.config' ? RABBITMQ_CONFIG_KIND : undefined;
   },
   parse(file, kind): ParsedDocument {

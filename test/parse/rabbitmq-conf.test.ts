@@ -14,6 +14,16 @@ describe('rabbitmq configuration files', () => {
     expect(classifyFile(file, '')?.kind).toBe(kind);
   });
 
+  // vdesabou/kafka-docker-playground@95b2d38 connect/connect-rabbitmq-sink/ssl/rabbitmq.conf, mounted as advanced.config:
+  // read as key = value lines, its list items were 7 false duplicate-key warnings.
+  test.each([
+    ['%% list allowed ciphers\n[\n {rabbit, [{ssl_listeners, [5671]}]}\n].\n', 'rabbitmq.config'],
+    ['\n  [{rabbit, []}].\n', 'rabbitmq.config'],
+    ['# TLS\nlisteners.ssl.default = 5671\n', 'rabbitmq.conf'],
+  ])('rabbitmq.conf holding %j is %s', (text, kind) => {
+    expect(classifyFile('etc/rabbitmq/rabbitmq.conf', text)?.kind).toBe(kind);
+  });
+
   test('the classic term: listeners, ssl_options (lists numbered from 1) and the management listener', () => {
     const text = [
       '[',
