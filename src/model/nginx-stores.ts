@@ -89,7 +89,8 @@ export function pemThroughMounts(
     if (!mounted) return storeRef(written, bases, stores, type);
     const at = { file: mounted.by.file, range: mounted.by.mount.range };
     if (stores.typeOf(mounted.file) === undefined) return { path: written, type, mountedFromOutside: at };
-    return storeRef(written, bases, stores, type, undefined, mounted.file);
+    // Where the mount is said too: a change to it alone moves what the store is (pre-commit re-lints what a finding names).
+    return { ...storeRef(written, bases, stores, type, undefined, mounted.file), mountedAt: at };
   };
 }
 

@@ -1857,6 +1857,31 @@ ruleTester(rule, {
       ],
     },
     {
+      // As rwlxxvii/containers has it: Compose mounts the bundle at the path nginx names; the mount is named too.
+      name: 'the same CA file put there by a Compose mount: the mount is named with the verifier',
+      files: {
+        'nginx/nginx.conf':
+          'http {\n  server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/cert.pem;\n    ssl_client_certificate /etc/nginx/dod-certs.pem;\n    ssl_verify_client optional;\n  }\n}\n',
+        'docker-compose.yml':
+          'services:\n  web:\n    image: nginx:1.27\n    volumes:\n      - ./nginx/nginx.conf:/etc/nginx/nginx.conf:ro\n      - ./certs/dod.pem:/etc/nginx/dod-certs.pem:ro\n',
+        'certs/dod.pem': goodRoot.pem + oldIssuing.pem,
+      },
+      options: { referenceDate: '2040-01-01' },
+      errors: [
+        {
+          messageId: 'expiredInVerifyFile',
+          file: 'certs/dod.pem',
+          line: 12,
+          severity: 'warning',
+          related: [
+            { file: 'nginx/nginx.conf', line: 5 },
+            { file: 'docker-compose.yml', line: 6 },
+            { file: 'nginx/nginx.conf', line: 6 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'several expired CAs beside valid ones in that file: one finding for the file',
       files: clientCaBundle(goodRoot.pem + oldIssuing.pem + retiredCa.pem),
       options: { referenceDate: '2040-01-01' },
