@@ -14,9 +14,9 @@ import { builtDockerfile, deploymentMounts } from './compose-mounts';
 import { serviceImageRuntime } from './kafka-brokers';
 import { kafkaViewEnds, type KafkaView, type SettingOf } from './kafka-clients';
 import { kafkaServiceVariables, mountedStoreFile } from './kafka-protocols';
-import { variableEntries } from '../parse/compose-service-variables';
+import { variableEntries, type ServiceVariables } from '../parse/compose-service-variables';
 import { treeStoresOf } from './store-files';
-import type { UnlinkedEnd } from './types';
+import type { TreeMount, UnlinkedEnd } from './types';
 import { relativePosix } from '../core/posix-path';
 
 /** A service of such an image, as its variables say. */
@@ -47,6 +47,15 @@ export interface PlatformImage {
   variable(key: string): string;
   /** The variables' prefix (`CONNECT_`). */
   prefix: string;
+  /**
+   * The settings by variable that the service's mounted files give in place of its variables (kafka-ui's dynamic
+   * configuration file); undefined: its variables.
+   */
+  mountedSettings?(
+    variables: ServiceVariables,
+    mounts: readonly TreeMount[],
+    root: string,
+  ): Map<string, Entry> | undefined;
   /** The service's views, and anything else the image's contributor records of it. */
   views(service: PlatformService, ctx: ModelContext): PlatformViews[];
 }
@@ -76,9 +85,11 @@ export function addPlatformServiceEnds(ctx: ModelContext, platform: PlatformImag
       if (!serviceImages(service, doc.file.path, documents).some((image) => platform.image.test(image))) continue;
       // Each <PREFIX>_<NAME> is the setting <name>; the entry keeps the variable's name, where it is written.
       const name = `${platform.what} (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
-      const env = variableEntries(kafkaServiceVariables(ctx, doc, service, name), platform.prefix);
-      const setting: SettingOf = (key) => env.get(platform.variable(key));
       const own = mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
+      const variables = kafkaServiceVariables(ctx, doc, service, name);
+      const env =
+        platform.mountedSettings?.(variables, own, ctx.deployment.root) ?? variableEntries(variables, platform.prefix);
+      const setting: SettingOf = (key) => env.get(platform.variable(key));
       // The image's JDK, else the JDK the Dockerfile it builds names (its FROM: namedRuntimes).
       const built = builtDockerfile(doc.file.path, service);
       const runtime =

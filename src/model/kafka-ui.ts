@@ -11,11 +11,13 @@
  * ui-jmx-secured.yml the legacy `KAFKA_CLUSTERS_0_SSL_TRUSTSTORE_LOCATION`). A map's key is the variable's rest with
  * `_` as `.` (`..._PROPERTIES_SSL_TRUSTSTORE_LOCATION` → `ssl.truststore.location`). The ends are read as Kafka Connect's
  * and Schema Registry's are (./kafka-platform-services.ts): stores through the service's bind mounts, the brokers its
- * bootstrap servers name.
+ * bootstrap servers name. A dynamic configuration file the service mounts lists the clusters in their place
+ * (./kafka-ui-dynamic-config.ts).
  */
 import type { ModelContributor } from './contributor';
 import type { KafkaView, SettingOf } from './kafka-clients';
 import { addPlatformServiceEnds, type PlatformImage } from './kafka-platform-services';
+import { dynamicConfigClusters } from './kafka-ui-dynamic-config';
 
 /** The cluster's own settings that Kafka's keys are read from before `properties.*` (TruststoreConfig). */
 const OWN_SSL: Record<string, string[]> = {
@@ -55,6 +57,7 @@ const KAFKA_UI: PlatformImage = {
   what: 'kafka-ui',
   prefix: 'KAFKA_CLUSTERS_',
   variable: (key) => `KAFKA_CLUSTERS_${key.toUpperCase().replaceAll('.', '_')}`,
+  mountedSettings: dynamicConfigClusters,
   views({ name, setting, env }) {
     const indexes = [...new Set([...env.keys()].map((v) => /^KAFKA_CLUSTERS_(\d+)_/.exec(v)?.[1]))]
       .filter((n): n is string => n !== undefined)

@@ -10,8 +10,66 @@ const quarkus = (settings: string) => ({
   'src/main/resources/application.properties': `quarkus.application.name=prices\nkafka.bootstrap.servers=kafka:9093\n${settings}`,
 });
 
+// kafka-ui's dynamic configuration file (src/model/kafka-ui-dynamic-config.ts), mounted as kafbat/kafka-ui@afc9c918's
+// README.md does, and the Compose service that mounts it with these variables.
+const kafkaUiConfig = (algorithm: string) =>
+  [
+    'kafka:',
+    '  clusters:',
+    '    - name: local',
+    '      bootstrap-servers: kafka:9093',
+    '      properties:',
+    '        security.protocol: SSL',
+    '        ssl.truststore.location: /certs/kafka.truststore.jks',
+    `        ssl.endpoint.identification.algorithm: ${algorithm}`,
+    '',
+  ].join('\n');
+const kafkaUi = (
+  variables: string[],
+  config = kafkaUiConfig("''"),
+  volume = './kui/config.yml:/etc/kafkaui/dynamic_config.yaml',
+) => ({
+  'kui/config.yml': config,
+  'docker-compose.yml': [
+    'services:',
+    '  kafka-ui:',
+    '    image: provectuslabs/kafka-ui:v0.7.2',
+    '    volumes:',
+    `      - ${volume}`,
+    '    environment:',
+    ...variables.map((v) => `      ${v}`),
+    '',
+  ].join('\n'),
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      // DynamicConfigOperations reads the file only when dynamic.config.enabled is "true".
+      name: "kafka-ui's mounted dynamic config without DYNAMIC_CONFIG_ENABLED: not read",
+      files: kafkaUi(['SERVER_PORT: 8080']),
+    },
+    {
+      name: "a YAML file mounted elsewhere in kafka-ui's container is not its dynamic config",
+      files: kafkaUi(["DYNAMIC_CONFIG_ENABLED: 'true'"], undefined, './kui/config.yml:/etc/kafkaui/other.yaml'),
+    },
+    {
+      name: 'DYNAMIC_CONFIG_ENABLED the shell supplies: unknown, silent',
+      files: kafkaUi(['DYNAMIC_CONFIG_ENABLED: ${KUI_DYNAMIC}']),
+    },
+    {
+      // The file is the first property source and Spring binds the list from one source: its clusters, not the env's.
+      name: "kafka-ui's dynamic config lists the clusters: the variables' cluster is not read",
+      files: kafkaUi(
+        [
+          "DYNAMIC_CONFIG_ENABLED: 'true'",
+          'KAFKA_CLUSTERS_0_PROPERTIES_SECURITY_PROTOCOL: SSL',
+          'KAFKA_CLUSTERS_0_BOOTSTRAPSERVERS: kafka:9093',
+          "KAFKA_CLUSTERS_0_PROPERTIES_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM: ''",
+        ],
+        kafkaUiConfig('https'),
+      ),
+    },
     { name: 'TLS with the default (https): verified', files: app('spring.kafka.security.protocol=SSL\n') },
     {
       // The environment's SPRING_KAFKA_SECURITY_PROTOCOL ranks over the file: the shell supplies it, so whether the
@@ -300,6 +358,32 @@ ruleTester(rule, {
           related: [{ file: 'docker-compose.yml', line: 6 }],
         },
       ],
+    },
+    {
+      name: "kafka-ui's dynamic config file, mounted and enabled: its cluster's properties set it empty (was unread)",
+      files: kafkaUi(["DYNAMIC_CONFIG_ENABLED: 'true'"]),
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'kui/config.yml',
+          line: 8,
+          messageIncludes: [
+            'kafka.clusters[0].properties.ssl.endpoint.identification.algorithm',
+            'kafka-ui (docker-compose.yml service kafka-ui)',
+          ],
+        },
+      ],
+    },
+    {
+      name: "kafka-ui's config directory mounted, the file at DYNAMIC_CONFIG_PATH",
+      files: {
+        ...kafkaUi(
+          ["DYNAMIC_CONFIG_ENABLED: 'TRUE'", 'DYNAMIC_CONFIG_PATH: /config/config.yml'],
+          undefined,
+          './kui:/config',
+        ),
+      },
+      errors: [{ messageId: 'disabled', file: 'kui/config.yml', line: 8 }],
     },
     {
       name: 'Quarkus: kafka.* empty for the channels that do not set their own (each named)',
