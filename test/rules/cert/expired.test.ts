@@ -1892,6 +1892,11 @@ ruleTester(rule, {
           line: 12,
           severity: 'warning',
           messageIncludes: ['2 CA certificates of dod.pem expired', 'the last on 2031-01-01'],
+          related: [
+            { file: 'nginx/nginx.conf', line: 5 },
+            { file: 'nginx/certs/dod.pem', line: 23 },
+            { file: 'nginx/nginx.conf', line: 6 },
+          ],
         },
       ],
     },

@@ -66,7 +66,9 @@ export function reportExpiredInVerifyFiles(
             .at(-1) ?? first.date,
       },
       location: first.location,
+      // What names the file (the directive, the mount that puts it there) decides it as much as the verifier does.
       related: [
+        ...first.related,
         ...all.slice(1).map((e) => ({ ...e.location, message: said`also expired: ${e.dn}` })),
         ...verifiersRelated,
       ],
