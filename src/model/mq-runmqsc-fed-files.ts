@@ -13,11 +13,9 @@
  * MQSC is read as a script of its own, not joined to the file (a function's body, a branch), so the file alone would
  * say "no SSLCIPH" of channels that end with one: left unread, as before, rather than judged wrong.
  */
-import * as path from 'node:path';
-import { namedSourceOrData } from '../core/path-name';
 import { ImageFiles } from '../parse/image-files';
 import type { MqscData } from '../parse/mqsc';
-import { neverConfiguration } from '../parse/registry';
+import { unreadNameable } from '../parse/registry';
 import { RUNMQSC_INPUT_KIND, type RunmqscInputData } from '../parse/runmqsc-input';
 import { splitLines } from '../parse/text';
 import type { ParsedDocument } from '../parse/types';
@@ -37,9 +35,7 @@ export function runmqscFedFilesToRead(
   const scripts = documents.filter((d): d is ParsedDocument<RunmqscInputData> => d.kind === RUNMQSC_INPUT_KIND);
   const found = new Map<string, string[]>();
   if (scripts.length === 0) return found;
-  const unread = files.filter(
-    (file) => !read.has(file) && !namedSourceOrData(path.basename(file)) && !neverConfiguration(file),
-  );
+  const unread = unreadNameable(files, read);
   if (unread.length === 0) return found;
   const candidates = new Set(unread);
   let images: ImageFiles | undefined;

@@ -5,10 +5,9 @@
  * the model then includes where they are named. Before this, such a file was never read: its `ssl_protocols` and
  * certificates were silently unchecked.
  */
-import * as path from 'node:path';
 import { RunMemo } from '../core/run-memo';
-import { namedNeverNginx, nginxIncludePaths, type NginxData } from '../parse/nginx';
-import { neverConfiguration } from '../parse/registry';
+import { nginxIncludePaths, type NginxData } from '../parse/nginx';
+import { unreadNameable } from '../parse/registry';
 import type { ParsedDocument } from '../parse/types';
 import { includeResolver, type IncludeCandidate } from './nginx-includes';
 
@@ -31,9 +30,7 @@ export function nginxIncludedFilesToRead(
     nginxIncludePaths(doc.data.directives).map((pattern) => ({ pattern, doc })),
   );
   if (patterns.length === 0) return [];
-  const unread = files.filter(
-    (file) => !read.has(file) && !namedNeverNginx(path.basename(file)) && !neverConfiguration(file),
-  );
+  const unread = unreadNameable(files, read);
   if (unread.length === 0) return [];
   const candidates: IncludeCandidate[] = [...nginx, ...unread.map((file) => ({ file: { path: file } }))];
   const resolve = includeResolver(candidates, root, new RunMemo(), prefixes);

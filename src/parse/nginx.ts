@@ -38,13 +38,6 @@ export function inNginxDirectory(filePath: string): boolean {
  * extension (`nginx.xs`, `nginx.8`, `nginx.ctmpl` are Perl, a man page, a template syntax not set aside).
  */
 const NAMED_NGINX = /^(?:[\w-]*[^a-z.])?nginx(?:[^a-z.][\w-]*)?$/i;
-/**
- * Source code, documents and data files are never nginx configuration, whatever directory holds them, even in a glob:
- * a JavaScript `if (…) {` / `return x;` reads like nginx (NginxProxyManager/nginx-proxy-manager backend/routes/nginx/*.js).
- */
-export function namedNeverNginx(base: string): boolean {
-  return namedSourceOrData(base);
-}
 
 /**
  * A block head: its `{` is outside quotes (`location ~ "\.(css|js)$" {`) and is no `${…}` (a shell test
@@ -94,6 +87,9 @@ export const nginxFormat: FormatHandler<NginxData> = {
     const base = basenameOf(filePath);
     if (INI_SECTION_FIRST.test(head)) return undefined;
     if (base === 'nginx.conf') return onlyProse(head) ? undefined : 'nginx.conf';
+    // Source code, documents and data files are never nginx configuration, whatever directory holds them, even in a
+    // glob: a JavaScript `if (…) {` / `return x;` reads like nginx (NginxProxyManager/nginx-proxy-manager
+    // backend/routes/nginx/*.js).
     if (namedSourceOrData(base)) return undefined;
     // Also fragments of an nginx role or module (`ansible-role-nginx/templates/vhost.j2`), and files named for nginx
     // (`roles/loadbalancer/templates/nginx-vhost-live.tpl`, shyanta/part-up@750c780), by content below.

@@ -1,4 +1,5 @@
 import type { FormatHandler } from './types';
+import { lastPathSegment, namedSourceOrData } from '../core/path-name';
 import { cleartrustServerFormat, webagentFormat } from './cleartrust';
 import { javaSecurityFormat, jdkReleaseFormat } from './jdk';
 import { mqscFormat } from './mqsc';
@@ -142,4 +143,14 @@ const NOT_CONFIGURATION_NAME =
  */
 export function neverConfiguration(path: string): boolean {
   return NOT_CONFIGURATION_NAME.test(path) && !inNginxDirectory(path) && classifyFile(path, '') === undefined;
+}
+
+/**
+ * The files of `files` not read yet (`read`) that a content test may still read as configuration when another file names
+ * them (an nginx include, a runmqsc input): never one named like source code, a document or data, nor one no format reads.
+ */
+export function unreadNameable(files: readonly string[], read: ReadonlySet<string>): string[] {
+  return files.filter(
+    (file) => !read.has(file) && !namedSourceOrData(lastPathSegment(file)) && !neverConfiguration(file),
+  );
 }

@@ -235,25 +235,36 @@ export function reportUnnamedByFile(
       });
       continue;
     }
-    const dns = all.slice(0, 2).map((u) => u.dn);
     report({
       messageId: 'expiredUnnamedBundle',
-      data: {
-        file: path.basename(file),
-        count: String(all.length),
-        dns: all.length > 2 ? said`${dns.join(', ')} and ${all.length - 2} more` : dns.join(', '),
-        date:
-          all
-            .map((u) => u.date)
-            .sort()
-            .at(-1) ?? first.date,
-      },
+      data: { file: path.basename(file), ...expiredOfFile(all) },
       location: first.location,
       ...(first.related.length > 0 ? { related: first.related } : {}),
       fingerprint: [path.basename(file), 'expired-unnamed-bundle'],
       severity: 'info',
     });
   }
+}
+
+/**
+ * Several expired certificates of one file, said as one: their count, the first two names (and how many more), and the
+ * last expiry date (dates are ISO, so they sort as text).
+ */
+export function expiredOfFile(all: readonly { dn: string; date: string }[]): {
+  count: string;
+  dns: string | Phrase;
+  date: string;
+} {
+  const dns = all.slice(0, 2).map((e) => e.dn);
+  return {
+    count: String(all.length),
+    dns: all.length > 2 ? said`${dns.join(', ')} and ${all.length - 2} more` : dns.join(', '),
+    date:
+      all
+        .map((e) => e.date)
+        .sort()
+        .at(-1) ?? '',
+  };
 }
 
 /** An expired certificate no setting of the deployment names, reported with the others of its file. */

@@ -10,7 +10,7 @@ import { ours, said } from '../../../core/phrase';
 import type { TrustingEnd } from '../../../derive/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { ReportDescriptor, RuleRelated } from '../../types';
-import type { ExpiredMessage } from './expired-unnamed';
+import { expiredOfFile, type ExpiredMessage } from './expired-unnamed';
 
 /** One expired CA certificate of such a file, with the ends that verify against the file. */
 export interface ExpiredInVerifyFile {
@@ -52,19 +52,9 @@ export function reportExpiredInVerifyFiles(
       });
       continue;
     }
-    const dns = all.slice(0, 2).map((e) => e.dn);
     report({
       messageId: 'expiredInVerifyFileBundle',
-      data: {
-        ...data,
-        count: String(all.length),
-        dns: all.length > 2 ? said`${dns.join(', ')} and ${all.length - 2} more` : dns.join(', '),
-        date:
-          all
-            .map((e) => e.date)
-            .sort()
-            .at(-1) ?? first.date,
-      },
+      data: { ...data, ...expiredOfFile(all) },
       location: first.location,
       // What names the file (the directive, the mount that puts it there) decides it as much as the verifier does.
       related: [
