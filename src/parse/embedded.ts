@@ -197,9 +197,12 @@ function scriptInBlock(block: EmbeddedRegion): EmbeddedRegion[] {
   return inner.map((region) => placedIn(block, region));
 }
 
-/** The regions of embedded configuration in a file (its text with any template syntax set aside). */
-export function findEmbedded(filePath: string, text: string): EmbeddedRegion[] {
-  if (YAML_NAME.test(filePath)) return yamlBlocks(splitLines(text)).flatMap(scriptInBlock);
+/**
+ * The regions of embedded configuration in a file (its text with any template syntax set aside; `emptied`: the lines
+ * of that text its template's trimming tags remove when rendered).
+ */
+export function findEmbedded(filePath: string, text: string, emptied?: (line: number) => boolean): EmbeddedRegion[] {
+  if (YAML_NAME.test(filePath)) return yamlBlocks(splitLines(text), emptied).flatMap(scriptInBlock);
   if (!isScript(filePath, text)) return [];
   if (!text.includes('<<') && !text.includes('runmqsc') && !text.includes('.mqsc')) return [];
   return shellRegions(splitLines(text));
@@ -239,18 +242,19 @@ function classifyRegion(filePath: string, region: EmbeddedRegion, text: string):
 /**
  * Parses every embedded region of a file as a document of its own: the file is the enclosing
  * file, every range is where the text sits in it. `skipKind`: the kind the enclosing file was
- * already read as (a YAML file read as MQSC has its `*.mqsc` keys read already).
+ * already read as (a YAML file read as MQSC has its `*.mqsc` keys read already). `emptied`: as for findEmbedded.
  */
 export function parseEmbedded(
   source: SourceFile,
   filePath: string,
   text: string,
   skipKind?: string,
+  emptied?: (line: number) => boolean,
 ): EmbeddedDocuments {
   const out: EmbeddedDocuments = { documents: [], notUnderstood: [] };
   const scriptLines = isScript(filePath, text) ? splitLines(text) : undefined;
   let assignments: ScriptAssignments | undefined;
-  for (const found of findEmbedded(filePath, text)) {
+  for (const found of findEmbedded(filePath, text, emptied)) {
     // What the shell puts in: the script's own literal assignments (src/parse/shell-assignments.ts).
     const region =
       found.expandsShell && scriptLines

@@ -56,6 +56,11 @@ export interface TemplateInfo {
   firstBranch?: string;
   /** The text under each conditional, with the condition that selects it. */
   branches: TemplateBranch[];
+  /**
+   * Zero-based lines that a `{{-` tag alone on them removes when the file is rendered (YAML only): empty in `masked`,
+   * and no line of a block scalar (`server.xml: |` then `{{- if … }}` then `<?xml …?>`: the value starts with `<?xml`).
+   */
+  emptiedLines?: ReadonlySet<number>;
 }
 
 export interface TemplateBranch {
@@ -171,7 +176,7 @@ export function scanTemplate(
       overwrite(chars, t.start, placeholder(source, 2, t.engine === 'groovy' || t.engine === 'terraform' ? 1 : 2));
     else blank(chars, t.start, t.end);
   }
-  if (yaml) hoistTrimmedLines(chars, tags, text);
+  const emptiedLines = yaml ? hoistTrimmedLines(chars, tags, text, index) : [];
   const masked = textOf(chars);
   const { elseRegions, branches } = conditionals(tags, text, index);
   let firstBranch: string | undefined;
@@ -187,7 +192,14 @@ export function scanTemplate(
   if (mavenSpans.length > 0) engines.push('maven');
   if (fillInSpans.length > 0) engines.push('fill-in');
   const all = [...spans, ...envSpans, ...mavenSpans, ...fillInSpans].sort((a, b) => a.start - b.start);
-  return { engines, spans: all, masked, firstBranch, branches };
+  return {
+    engines,
+    spans: all,
+    masked,
+    firstBranch,
+    branches,
+    ...(emptiedLines.length > 0 && { emptiedLines: new Set(emptiedLines) }),
+  };
 }
 
 /** `@project.version@`, `'@spring.profiles.active@'`: a name of two characters or more between `@`s. */
@@ -238,13 +250,15 @@ function placeholderSpans(
  * the text after it, which YAML refuses ("more-indented leading empty lines"). Its spaces move to the end of the line
  * before, whose line break moves down: no other character moves, so every position the parsers report stays.
  * Bottom-up, so that a run of such lines all empty into the line above them. YAML only: trailing blanks end no YAML
- * value, but a `.properties` value keeps them (java.util.Properties trims only leading ones).
+ * value, but a `.properties` value keeps them (java.util.Properties trims only leading ones). Returns the lines emptied.
  */
 function hoistTrimmedLines(
   chars: Uint16Array,
   tags: readonly { engine: string; start: number; end: number }[],
   text: string,
-) {
+  index: LineIndex,
+): number[] {
+  const emptied: number[] = [];
   for (let i = tags.length - 1; i >= 0; i--) {
     const t = tags[i]!;
     if (t.engine !== 'go' || !text.startsWith('{{-', t.start)) continue;
@@ -259,7 +273,9 @@ function hoistTrimmedLines(
     if (!blank) continue;
     chars[lineStart - 1] = SPACE;
     chars[lineEnd - 1] = LF;
+    emptied.push(index.positionAt(t.start).line);
   }
+  return emptied;
 }
 
 /**

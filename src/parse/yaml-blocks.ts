@@ -34,8 +34,11 @@ const BLOCK_KEY = /^(\s*)(?:-\s+)?(["']?)([\w./-]+)\2\s*:\s*[|>][-+0-9]*\s*(#.*)
 /** A block scalar as a list item (`args:` then `- |`, a Kubernetes container's script). */
 const LIST_BLOCK = /^(\s*)-\s+[|>][-+0-9]*\s*(#.*)?$/;
 
-/** Block scalars of a YAML text, each with its lines and the columns they start at. */
-export function yamlBlocks(lines: string[]): EmbeddedRegion[] {
+/**
+ * Block scalars of a YAML text, each with its lines and the columns they start at. `emptied`: lines a template's
+ * trimming tag removes when rendered (TemplateInfo.emptiedLines): not lines of the value.
+ */
+export function yamlBlocks(lines: string[], emptied?: (line: number) => boolean): EmbeddedRegion[] {
   const regions: EmbeddedRegion[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!; // i < lines.length (the loop skips block bodies, so no for…of)
@@ -50,7 +53,7 @@ export function yamlBlocks(lines: string[]): EmbeddedRegion[] {
     let j = i + 1;
     for (let text = lines[j]; text !== undefined; text = lines[++j]) {
       if (text.trim() === '') {
-        body.push({ line: j, column: 0, text: '' });
+        if (!emptied?.(j)) body.push({ line: j, column: 0, text: '' });
         continue;
       }
       const indent = text.length - text.trimStart().length;

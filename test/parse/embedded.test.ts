@@ -517,3 +517,59 @@ describe('a block is sniffed as qm.ini only when a stanza holds Key=Value lines'
     expect(docs.flatMap((d) => d.problems)).toEqual([]);
   });
 });
+
+// atlassian/data-center-helm-charts (Apache-2.0) src/main/charts/jira/templates/configmap-server-config.yaml: the
+// server.xml of a ConfigMap under `{{- if }}`/`{{- else }}`. Each `{{-` takes its line away, line break before it
+// included, so the rendered value starts with `<?xml`; a tag that trims nothing leaves an empty first line.
+describe('a ConfigMap’s server.xml under a Helm conditional', () => {
+  const chart = (open: string) =>
+    [
+      'apiVersion: v1',
+      'kind: ConfigMap',
+      'metadata:',
+      '  name: {{ include "jira.fullname" . }}-server-config',
+      'data:',
+      '  server.xml: |',
+      `${open}if .Values.tomcat.customServerXml }}`,
+      `${open}.Values.tomcat.customServerXml | nindent 6 }}`,
+      `${open}else }}`,
+      '    <?xml version="1.0" encoding="utf-8"?>',
+      '    <Server port="{{ .Values.tomcat.mgmtPort | default "8005" }}" shutdown="SHUTDOWN">',
+      '      <Service name="Catalina">',
+      '        <Connector port="8443" protocol="HTTP/1.1" SSLEnabled="true" sslProtocol="TLSv1.2"/>',
+      '      </Service>',
+      '    </Server>',
+      `${open}end }}`,
+      '',
+    ].join('\n');
+  const problemsOf = (files: Record<string, string>) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-embedded-'));
+    try {
+      for (const [name, text] of Object.entries(files)) {
+        fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+        fs.writeFileSync(path.join(dir, name), text);
+      }
+      const docs = readDocuments(Object.keys(files).map((n) => path.join(dir, n))).documents;
+      return docs
+        .filter((d) => d.embedded)
+        .map((d) => `${d.kind} ${d.problems.map((p) => `${p.code}@${p.range.start.line + 1}`).join(' ')}`.trim());
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  };
+
+  it.each([
+    ['`{{-` tags, a template outside a chart', { 'templates/cm.yaml': chart('{{- ') }, ['tomcat.server-xml']],
+    [
+      '`{{-` tags in a chart (its defaults put in)',
+      {
+        'chart/Chart.yaml': 'apiVersion: v2\nname: jira\nversion: 1.0.0\n',
+        'chart/values.yaml': 'tomcat:\n  mgmtPort: 8005\n  customServerXml:\n',
+        'chart/templates/cm.yaml': chart('{{- '),
+      },
+      ['tomcat.server-xml'],
+    ],
+    // `{{ if … }}` renders its line's break: the value's first line is empty, and XML allows nothing before `<?xml`.
+    ['tags that trim nothing', { 'templates/cm.yaml': chart('{{ ') }, ['tomcat.server-xml invalid-xml@10']],
+  ])('%s', (_, files, expected) => expect(problemsOf(files)).toEqual(expected));
+});

@@ -255,7 +255,15 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       const fed = runmqscInputs(source);
       if (fed) documents.push(fed);
       // Configuration embedded in this file (ConfigMap keys, heredocs to runmqsc), each a document of its own.
-      const embedded = parseEmbedded(source, helmManifestName(file) ?? inner ?? file, text, classified?.kind);
+      const emptied = template?.emptiedLines;
+      const embedded = parseEmbedded(
+        source,
+        helmManifestName(file) ?? inner ?? file,
+        text,
+        classified?.kind,
+        emptied &&
+          ((line) => emptied.has(helm ? helm.masked.toSource({ line, character: 0 }, 'start').line : line)),
+      );
       for (const doc of embedded.documents) {
         helm?.masked.remap(doc);
         documents.push(
