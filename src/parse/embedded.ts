@@ -178,7 +178,12 @@ function placedIn(outer: EmbeddedRegion, inner: EmbeddedRegion): EmbeddedRegion 
     container: `${inner.container} in ${outer.container}`,
     lines: inner.lines.map((l) => {
       const at = outer.lines[l.line] as EmbeddedLine;
-      return { line: at.line, column: at.column + l.column, text: l.text };
+      return {
+        line: at.line,
+        column: at.column + l.column,
+        text: l.text,
+        ...(l.joinsNext && { joinsNext: l.joinsNext }),
+      };
     }),
   };
 }
@@ -264,11 +269,11 @@ export function parseEmbedded(
             ...(!RUNMQSC_CONTAINERS.has(found.container) && { defaults: false as const }),
           })
         : found;
-    const body = region.lines.map((l) => l.text).join('\n');
+    const body = valueText(region.lines, (l) => l.text);
     // A line that is only `$(cat file)` puts another file's text here when the script runs (henninb/nginx-reverse-proxy
     // run.sh wraps its nginx.conf in `http { … }` so): that file is read on its own, so the line is blank to the parser.
     const parsedBody = region.expandsShell
-      ? region.lines.map((l) => (FILE_READ_LINE.test(l.text) ? ' '.repeat(l.text.length) : l.text)).join('\n')
+      ? valueText(region.lines, (l) => (FILE_READ_LINE.test(l.text) ? ' '.repeat(l.text.length) : l.text))
       : body;
     const first = region.lines[0];
     const last = region.lines.at(-1);
@@ -374,10 +379,32 @@ export interface EmbeddedDocuments {
 
 /** Moves every position of a document parsed from a region to where it sits in the enclosing file. */
 function remapRanges(doc: ParsedDocument, lines: EmbeddedLine[]): void {
+  // The value's lines: a line a folded YAML value joins to the next (`joinsNext`) and that next one are one line of it.
+  const valueLines: { from: number; at: EmbeddedLine }[][] = [];
+  let from = 0;
+  for (const [k, at] of lines.entries()) {
+    if (k === 0 || !lines[k - 1]!.joinsNext) {
+      // k > 0 there
+      valueLines.push([]);
+      from = 0;
+    }
+    valueLines.at(-1)!.push({ from, at }); // pushed above for k === 0
+    from += at.text.length + 1;
+  }
   visitPositions(doc, (p: Position) => {
-    const at = lines[Math.min(p.line, lines.length - 1)];
-    if (!at) return;
-    p.character = at.column + (at.written ? at.written(p.character) : p.character);
-    p.line = at.line;
+    const parts = valueLines[Math.min(p.line, valueLines.length - 1)];
+    if (!parts) return;
+    let part = parts[0]!; // every value line holds a line
+    for (const x of parts) if (x.from <= p.character) part = x;
+    const character = p.character - part.from;
+    p.character = part.at.column + (part.at.written ? part.at.written(character) : character);
+    p.line = part.at.line;
   });
+}
+
+/** The text a region's value is: its lines, each after the one before on a line of its own or, joined by YAML, after a space. */
+function valueText(lines: EmbeddedLine[], textOf: (line: EmbeddedLine) => string): string {
+  let text = '';
+  for (const [k, line] of lines.entries()) text += (k === 0 ? '' : lines[k - 1]!.joinsNext ? ' ' : '\n') + textOf(line); // k > 0
+  return text;
 }

@@ -5,6 +5,11 @@ export interface EmbeddedLine {
   text: string;
   /** Where a column of `text` was written, when the text is not as written (a script's variable put in). */
   written?: (character: number) => number;
+  /**
+   * A line of a folded block scalar (`key: >`) whose line break YAML reads as a space: the next line goes on this one
+   * (YAML 1.2 §8.1.3; a blank line between them, or a more-indented line, keeps the break).
+   */
+  joinsNext?: true;
 }
 
 export interface EmbeddedRegion {
@@ -30,9 +35,9 @@ export interface EmbeddedRegion {
   unterminated?: { delimiter: string; nearEnds: number[] };
 }
 
-const BLOCK_KEY = /^(\s*)(?:-\s+)?(["']?)([\w./-]+)\2\s*:\s*[|>][-+0-9]*\s*(#.*)?$/;
+const BLOCK_KEY = /^(\s*)(?:-\s+)?(["']?)([\w./-]+)\2\s*:\s*(?<style>[|>])[-+0-9]*\s*(#.*)?$/;
 /** A block scalar as a list item (`args:` then `- |`, a Kubernetes container's script). */
-const LIST_BLOCK = /^(\s*)-\s+[|>][-+0-9]*\s*(#.*)?$/;
+const LIST_BLOCK = /^(\s*)-\s+(?<style>[|>])[-+0-9]*\s*(#.*)?$/;
 
 /**
  * Block scalars of a YAML text, each with its lines and the columns they start at. `emptied`: lines a template's
@@ -63,10 +68,20 @@ export function yamlBlocks(lines: string[], emptied?: (line: number) => boolean)
       body.push({ line: j, column, text: text.slice(column) });
     }
     while (body.at(-1)?.text === '') body.pop();
+    if (m.groups?.style === '>') foldLines(body);
     if (body.length) regions.push({ name, container: `YAML key ${name}`, lines: body });
     i = j - 1;
   }
   return regions;
+}
+
+/** Marks the lines of a folded block scalar that YAML joins to the next with a space: both text, neither more-indented. */
+function foldLines(body: EmbeddedLine[]): void {
+  const text = (l: EmbeddedLine | undefined) => l !== undefined && l.text !== '' && !/^\s/.test(l.text);
+  for (let k = 0; k + 1 < body.length; k++) {
+    // Lines a template tag empties are not in `body`, so `k + 1` is the next line of the rendered value.
+    if (text(body[k]) && text(body[k + 1])) body[k]!.joinsNext = true; // k + 1 < body.length
+  }
 }
 
 /** A line that holds nothing, or only a YAML comment. */

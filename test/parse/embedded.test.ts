@@ -573,3 +573,52 @@ describe('a ConfigMap’s server.xml under a Helm conditional', () => {
     ['tags that trim nothing', { 'templates/cm.yaml': chart('{{ ') }, ['tomcat.server-xml invalid-xml@10']],
   ])('%s', (_, files, expected) => expect(problemsOf(files)).toEqual(expected));
 });
+
+// jtarte/cp4i_demo (no licence file; quoted shape only) ACE/04-ace-cicd/gitops/mq/mq_config.yaml: `qm1.mqsc: >`. A folded
+// value joins its lines with a space (YAML 1.2 §8.1.3); only a blank line (or a more-indented line) keeps a line break.
+describe('a folded YAML value (`key: >`) is read as YAML folds it', () => {
+  const mqsc = [
+    'kind: ConfigMap',
+    'apiVersion: v1',
+    'data:',
+    '  qm1.mqsc: >',
+    '    * Application Queue',
+    "    DEFINE QLOCAL('APPQ') REPLACE",
+    '',
+    '    DEFINE CHANNEL(APPCHL) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCAUTH(OPTIONAL)',
+    "    SSLCIPH('ANY_TLS12_OR_HIGHER')  REPLACE",
+    '',
+    '    ALTER AUTHINFO(SYSTEM.DEFAULT.AUTHINFO.IDPWOS) AUTHTYPE(IDPWOS)',
+    '    CHCKCLNT(NONE) CHCKLOCL(NONE)',
+    '',
+  ].join('\n');
+
+  it('MQSC: the lines YAML joins are one command; a comment takes the lines joined to it', () => {
+    const docs = read('gitops/mq/mq_config.yaml', mqsc).filter((d) => d.kind === 'mq.mqsc');
+    expect(docs.flatMap((d) => d.problems.map((p) => p.message))).toEqual([]);
+    const data = docs[0]!.data as MqscData;
+    // The queue is in the comment line `* Application Queue DEFINE QLOCAL('APPQ') REPLACE`: runmqsc defines none.
+    expect(data.commands.map((c) => `${c.verb} ${c.noun ?? ''}`.trim())).toEqual(['DEFINE CHANNEL', 'ALTER AUTHINFO']);
+    expect(where(docs, /SSLCIPH$/)).toEqual(['mq.mqsc - 9:13 ANY_TLS12_OR_HIGHER']);
+    expect(where(docs, /CHCKCLNT$/)).toEqual(['mq.mqsc - 12:14 NONE']);
+  });
+
+  it('another format: the joined line is one line (a properties value goes on past the break)', () => {
+    const properties = [
+      'kind: ConfigMap',
+      'data:',
+      '  application.properties: >-',
+      '    server.ssl.enabled-protocols=TLSv1.2',
+      '    server.ssl.ciphers=TLS_AES_128_GCM_SHA256',
+      '',
+      '    server.port=8443',
+      '',
+    ].join('\n');
+    const docs = read('k8s/app.yaml', properties);
+    expect(where(docs, /enabled-protocols/)).toEqual([
+      'spring.properties YAML key application.properties 4:34 TLSv1.2 server.ssl.ciphers=TLS_AES_128_GCM_SHA256',
+    ]);
+    expect(where(docs, /server\.port/)).toEqual(['spring.properties YAML key application.properties 7:17 8443']);
+    expect(where(docs, /ciphers/)).toEqual([]);
+  });
+});

@@ -261,8 +261,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
         helmManifestName(file) ?? inner ?? file,
         text,
         classified?.kind,
-        emptied &&
-          ((line) => emptied.has(helm ? helm.masked.toSource({ line, character: 0 }, 'start').line : line)),
+        emptied && ((line) => emptied.has(helm ? helm.masked.toSource({ line, character: 0 }, 'start').line : line)),
       );
       for (const doc of embedded.documents) {
         helm?.masked.remap(doc);

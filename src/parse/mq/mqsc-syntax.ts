@@ -15,6 +15,8 @@ export interface MqscLine {
   line: number;
   column: number;
   text: string;
+  /** A folded YAML block scalar's line that YAML joins to the next with a space (src/parse/yaml-blocks.ts). */
+  joinsNext?: true;
 }
 
 export interface MqscParam {
@@ -111,12 +113,19 @@ export function joinCommands(lines: MqscLine[], commentsOut: { text: string; ran
   const commands: LogicalChar[][] = [];
   let current: LogicalChar[] | undefined;
   let continueFromColumnOne = false;
-  for (const { line, column, text } of lines) {
-    if (text.startsWith('*')) {
+  // A folded YAML value (src/parse/yaml-blocks.ts) joins lines with a space: a `*` there is inside a line, and a
+  // comment goes on with the lines joined to it (runmqsc gets them as one comment line).
+  let joined = false;
+  let inComment = false;
+  for (const { line, column, text, joinsNext } of lines) {
+    const joinedToPrevious = joined;
+    joined = joinsNext === true;
+    if (inComment || (text.startsWith('*') && !joinedToPrevious)) {
       commentsOut.push({
-        text: text.slice(1),
+        text: inComment ? text : text.slice(1),
         range: { start: { line, character: column }, end: { line, character: column + text.length } },
       });
+      inComment = joined;
       continue;
     }
     const trimmedEnd = text.replace(/\s+$/, '');
@@ -128,8 +137,10 @@ export function joinCommands(lines: MqscLine[], commentsOut: { text: string; ran
       current = [];
     }
     const last = trimmedEnd[trimmedEnd.length - 1];
-    const continues = last === '+' || last === '-';
-    const end = continues ? trimmedEnd.length - 1 : trimmedEnd.length;
+    const marked = last === '+' || last === '-';
+    const continues = marked || joined;
+    // YAML reads the line break as a space: a `+` or `-` that ended the line is then inside the line.
+    const end = marked && !joined ? trimmedEnd.length - 1 : trimmedEnd.length;
     let inQuote = false;
     for (let i = start; i < end; i++) {
       const ch = text[i]!; // i < end <= text.length
@@ -141,7 +152,10 @@ export function joinCommands(lines: MqscLine[], commentsOut: { text: string; ran
       }
       current.push({ ch, at: { line, character: column + i } });
     }
-    if (continues) {
+    if (joined) {
+      current.push({ ch: ' ', at: { line, character: column + trimmedEnd.length } });
+      continueFromColumnOne = false;
+    } else if (continues) {
       continueFromColumnOne = last === '-';
       // A continued line is joined without a separator only for `-` inside a word; MQSC keeps the text as written.
     } else {
