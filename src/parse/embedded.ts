@@ -3,6 +3,7 @@ import type { Position } from '../core/types';
 import { classifyFile, type Classification } from './registry';
 import { visitPositions } from './rendered';
 import { splitLines } from './text';
+import { failurePathStart } from './shell-failure-path';
 import { yamlBlocks, type EmbeddedLine, type EmbeddedRegion } from './yaml-blocks';
 import type { EmbeddedOrigin, ParsedDocument, SourceFile } from './types';
 import type { TemplateInfo, TemplateSpan } from './template';
@@ -210,7 +211,11 @@ export function findEmbedded(filePath: string, text: string, emptied?: (line: nu
   if (YAML_NAME.test(filePath)) return yamlBlocks(splitLines(text), emptied).flatMap(scriptInBlock);
   if (!isScript(filePath, text)) return [];
   if (!text.includes('<<') && !text.includes('runmqsc') && !text.includes('.mqsc')) return [];
-  return shellRegions(splitLines(text));
+  const lines = splitLines(text);
+  // What a script writes only when its deployment failed is not read (src/parse/shell-failure-path.ts).
+  const failurePath = failurePathStart(lines);
+  const regions = shellRegions(lines);
+  return failurePath === undefined ? regions : regions.filter((r) => (r.lines[0]?.line ?? 0) < failurePath);
 }
 
 /** Content that says what it is when its key does not (`cm-nativeha-ini`, `mq.ini`, `config`). */
