@@ -1,3 +1,4 @@
+import { mqInboundChannelType } from '../../knowledge';
 import { defineRule } from '../types';
 import { channelStory, serverChannels } from './_lib/shared';
 import { definedInScript } from './_lib/chlauth';
@@ -14,6 +15,9 @@ export default defineRule({
     messages: {
       plaintext:
         '{{chltype}} channel {{channel}} has no SSLCIPH: anyone who can reach the listener talks to it in plaintext, and user ids/passwords flow unencrypted. Set SSLCIPH (e.g. ANY_TLS12_OR_HIGHER) with a queue manager certificate, or block the channel with CHLAUTH',
+      // A queue manager channel carries no user id or password of a client (its MCA runs as the queue manager's user).
+      plaintextQmgr:
+        '{{chltype}} channel {{channel}} has no SSLCIPH: anyone who can reach the listener can start it as a partner queue manager and send messages, and the messages flow unencrypted. Set SSLCIPH (e.g. ANY_TLS12_OR_HIGHER) here and on the partner channel, with queue manager certificates, or block the channel with CHLAUTH',
     },
     defaultOptions: {},
     symptoms: [],
@@ -31,7 +35,7 @@ export default defineRule({
       if (access && refusedToEveryone(access)) continue;
       const location = a.sslciph?.location ?? a.nameLocation;
       ctx.report({
-        messageId: 'plaintext',
+        messageId: mqInboundChannelType(a.chltype)?.blankMcauser === 'mca' ? 'plaintextQmgr' : 'plaintext',
         data: { chltype: a.chltype, channel: a.channelName },
         location,
         ...(location === a.nameLocation ? nameRole(access) : {}),

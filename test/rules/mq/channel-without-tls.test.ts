@@ -134,7 +134,15 @@ ruleTester(rule, {
     {
       name: 'RCVR without SSLCIPH',
       files: { 'QM1.mqsc': 'DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) TRPTYPE(TCP)\n' },
-      errors: [{ messageId: 'plaintext', file: 'QM1.mqsc', line: 1, messageIncludes: ['RCVR channel QM2.TO.QM1'] }],
+      // A queue manager channel: no client's user id or password on it, messages from any partner queue manager.
+      errors: [
+        {
+          messageId: 'plaintextQmgr',
+          file: 'QM1.mqsc',
+          line: 1,
+          messageIncludes: ['RCVR channel QM2.TO.QM1', 'as a partner queue manager'],
+        },
+      ],
     },
     {
       name: 'MQTT telemetry channel without SSLCIPH',
