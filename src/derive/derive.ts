@@ -8,10 +8,10 @@ import type { LinkPrediction } from '../handshake/links';
 import { predictHandshake } from '../handshake/predict';
 import type { HandshakePrediction, HandshakeSide } from '../handshake/types';
 import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
-import type { RelatedLocation } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
-import type { Component, Deployment, Link, TlsSettings } from '../model/types';
+import { isMqChannel, type Component, type Deployment, type Link, type TlsSettings } from '../model/types';
 import { certificateFileUse, placedByMount, notServedFiles } from './certificate-files';
 import { decidingPrediction, linkOutcome } from './outcome';
 import { namedByComponent, presentedKeys, presentedPlaces } from './presented';
@@ -156,18 +156,33 @@ export function deriveDeployment(
  * rules read them. Asked per channel and per rule, they made effectiveChlauthRecords hot enough for the optimizing
  * compiler, whose work on it cost more than all its calls (about 5 % of the instructions of the 200 fleet).
  */
-function mqChannelAccess(deployment: Deployment): Pick<DerivedModel, 'channelAccess' | 'chlauthRecords'> {
+function mqChannelAccess(
+  deployment: Deployment,
+): Pick<DerivedModel, 'channelAccess' | 'chlauthRecords' | 'scriptsWithoutAuthorityManager'> {
   const decisions = new Map<string, ChannelAccess>();
   const chlauthRecords = new Map<ParsedDocument<MqscData>, ChlauthRecord[]>();
+  const withoutOam = scriptsWithoutAuthorityManager(deployment);
   for (const mqsc of mqscScriptsOf(deployment)) {
     const records = effectiveChlauthRecords(mqsc.data.commands, mqsc.file.path);
     chlauthRecords.set(mqsc, records);
+    const oamOff = withoutOam.get(mqsc);
+    const evaluation = oamOff ? { noAuthorityManager: oamOff } : {};
     for (const input of documentChannels(mqsc)) {
-      const access = channelAccess(mqsc, input, {}, records);
+      const access = channelAccess(mqsc, input, evaluation, records);
       if (access) decisions.set(channelAccessKey(mqsc, input), access);
     }
   }
-  return { channelAccess: decisions, chlauthRecords };
+  return { channelAccess: decisions, chlauthRecords, scriptsWithoutAuthorityManager: withoutOam };
+}
+
+/** The MQSC scripts of queue managers created with MQSNOAUT (no object authority manager): no password is checked there. */
+function scriptsWithoutAuthorityManager(deployment: Deployment): Map<ParsedDocument<MqscData>, Location> {
+  const scripts = new Map<ParsedDocument<MqscData>, Location>();
+  for (const component of deployment.components) {
+    const qmgr = isMqChannel(component) ? component.attributes.qmgr : undefined;
+    if (qmgr?.oamSwitchedOff) scripts.set(qmgr.mqsc, qmgr.oamSwitchedOff.location);
+  }
+  return scripts;
 }
 
 /** The endpoint of a component in its own role (see `ownRole`), as derived. */
@@ -223,6 +238,7 @@ export function emptyDerived(): DerivedModel {
     trust: [],
     channelAccess: new Map(),
     chlauthRecords: new Map(),
+    scriptsWithoutAuthorityManager: new Map(),
     pemFiles: new Map(),
     markedPemFiles: [],
     levelRefusals: { load: [], verify: [] },

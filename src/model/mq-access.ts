@@ -37,6 +37,13 @@ export interface AccessOverrides {
   chlauthDefault?: boolean;
   /** Evaluate as if CONNAUTH and its AUTHINFO were at their defaults. */
   connauthDefault?: boolean;
+  /**
+   * The queue manager runs without the object authority manager (created with MQSNOAUT: src/model/mq-oam.ts). The
+   * OAM is what checks a connecting user's password for CONNAUTH's IDPWOS ("The OAM performs its authentication check
+   * when an application connects", https://www.ibm.com/docs/en/ibm-mq/10.0.x?topic=mq-authority-work-objects-multiplatforms):
+   * without it no password is checked. Where MQSNOAUT is set.
+   */
+  noAuthorityManager?: Location;
 }
 
 const rank = { NONE: 0, OPTIONAL: 1, REQDADM: 2, REQUIRED: 3 } as Record<string, number>;
@@ -217,6 +224,7 @@ export function decideChannelAccess(
   function passwordFor(path: AccessPath, record: ChlauthRecord | undefined): AccessPath['password'] {
     if (type!.blankMcauser === 'mca') return 'none'; // queue manager to queue manager channels carry no password
     if (path.identity.kind === 'blocked') return 'none';
+    if (overrides.noAuthorityManager) return 'none';
     const base = connauth.chckclnt?.value;
     if (record?.templated.includes('CHCKCLNT')) return 'unknown';
     const fromRecord = record?.attributes.CHCKCLNT;
@@ -252,7 +260,9 @@ export function decideChannelAccess(
       at(p.identity.from.location, `MCAUSER(${p.identity.user ?? ''})`);
     if (p.blockUser?.from.kind === 'file')
       at(p.blockUser.from.location, `SET CHLAUTH('${p.blockUser.profile}') TYPE(BLOCKUSER)`);
-    if (p.admin && clientChannel) {
+    if (p.admin && clientChannel && overrides.noAuthorityManager)
+      at(overrides.noAuthorityManager, 'MQSNOAUT: no object authority manager, no password checked');
+    else if (p.admin && clientChannel) {
       if (connauth.authinfo.from.kind === 'file')
         at(connauth.authinfo.from.location, `CONNAUTH(${connauth.authinfo.value || "' '"})`);
       if (connauth.chckclnt?.from.kind === 'file')

@@ -119,6 +119,27 @@ ruleTester(rule, {
       ],
     },
     {
+      // ibm-messaging/mq-container-mft external-how-to-docs/sample-deployments qm.yaml + qmconfig.yaml shape: CONNAUTH as
+      // shipped checks administrators' passwords, but the OAM is what checks them, and MQSNOAUT leaves it out.
+      name: 'CONNAUTH as shipped and CHLAUTH off: without the OAM no password is checked, anyone administers: error',
+      files: {
+        'mq/qm.yaml': queueManager(snoaut("'yes'")),
+        'mq/cm.yaml': configMap('ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN)\n'),
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'mq/qm.yaml',
+          line: 18,
+          severity: 'error',
+          messageIncludes: [
+            'without a certificate or a password',
+            'APP.SVRCONN (SVRCONN: client-asserted user, administrator (mqm) possible, password not checked)',
+          ],
+        },
+      ],
+    },
+    {
       // MQ_DEV=false: without it the image's own 10-dev.mqsc applies, whose back-stop CHLAUTH('*') NOACCESS blocks APP.SVRCONN.
       name: 'Compose service that mounts the MQSC into /etc/mqm',
       files: {

@@ -23,7 +23,10 @@ export function accessOf(
   overrides?: AccessOverrides,
 ): ChannelAccess | undefined {
   const records = deployment.derived.chlauthRecords.get(doc);
-  if (overrides) return channelAccess(doc, input, overrides, records);
+  if (overrides) {
+    const oamOff = deployment.derived.scriptsWithoutAuthorityManager.get(doc);
+    return channelAccess(doc, input, oamOff ? { ...overrides, noAuthorityManager: oamOff } : overrides, records);
+  }
   return deployment.derived.channelAccess.get(channelAccessKey(doc, input)) ?? channelAccess(doc, input, {}, records);
 }
 
