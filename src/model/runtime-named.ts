@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import {
   jdkFromImage,
   jdkFromPackage,
+  imageJavaHome,
   jdkFromPath,
   jlinkEcProvider,
   sameDefaultsEveryUpdate,
@@ -119,6 +120,7 @@ export function namedRuntimes(
     documents.filter((d) => d.kind === 'java.jvm-options' || d.kind === 'java.shell-env').map((d) => d.file.path),
   );
   const javaStartDirs = new Set([...javaStartFiles].map((f) => path.dirname(f)));
+  const imageHomes = imageJavaHomesByDirectory(documents);
   /** An image that runs Java: it says so, copies the tree's JVM options in, or is built beside them. */
   const runsJava = (data: DockerfileData, dir: string) =>
     javaStartDirs.has(dir) ||
@@ -140,6 +142,9 @@ export function namedRuntimes(
     const linkedRuntimes = jlinked.filter((runtime) => runtime.file === doc.file.path);
     for (const reference of data.javaHomes ?? []) {
       const byPath = jdkFromPath(reference.path, memo);
+      // The JAVA_HOME of an image's own JDK (a temurin image's /opt/java/openjdk) in a start environment beside the
+      // Dockerfile built FROM it (kartoza/docker-geoserver@35dfd2d .env): that image's JDK, which its FROM names better.
+      if (!dockerfile && !byPath?.version && namesImageHome(imageHomes, scope, reference.path)) continue;
       // A JDK of the tree (its `release` file) that a COPY puts where the path points: that JDK, as its files say.
       const copied = byPath?.version || !dockerfile ? undefined : treeJdkCopiedTo(dockerfile, doc, reference, treeJdks);
       if (copied) {
@@ -283,4 +288,22 @@ function unknownImageJdk(location: Location, file: string, stage: { line: number
       location,
     },
   };
+}
+
+/** The JAVA_HOME of each Dockerfile's runtime image, when the image's facts name it, by the Dockerfile's directory. */
+function imageJavaHomesByDirectory(documents: readonly ParsedDocument[]): { dir: string; home: string }[] {
+  const homes: { dir: string; home: string }[] = [];
+  for (const doc of documents) {
+    if (doc.kind !== 'dockerfile') continue;
+    const image = runtimeStage(doc.data as DockerfileData)?.image;
+    const home = image ? imageJavaHome(image) : undefined;
+    if (home) homes.push({ dir: path.dirname(doc.file.path), home: trimSlash(home) });
+  }
+  return homes;
+}
+
+/** Whether `javaHome`, written in a file of `scope`, is the JAVA_HOME of an image built in that directory or below it. */
+function namesImageHome(homes: readonly { dir: string; home: string }[], scope: string, javaHome: string): boolean {
+  const written = trimSlash(javaHome);
+  return homes.some((h) => h.home === written && (h.dir === scope || h.dir.startsWith(scope + path.sep)));
 }

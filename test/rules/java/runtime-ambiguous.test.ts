@@ -41,6 +41,18 @@ ruleTester(rule, {
       },
     },
     {
+      // kartoza/docker-geoserver@35dfd2d (GPL-2.0) .env: JAVA_HOME=/opt/java/openjdk beside a Dockerfile FROM a tomcat
+      // -temurin image, whose JDK is there. One JDK, the image's.
+      name: "a start environment's JAVA_HOME that is the image's own JDK home is that image's JDK",
+      files: {
+        '.env': 'JAVA_HOME=/opt/java/openjdk\n',
+        Dockerfile: 'FROM tomcat:9.0.91-jdk11-temurin-focal\nCOPY server.xml /usr/local/tomcat/conf/server.xml\n',
+        'docker-compose.yml': 'services:\n  app:\n    build: .\n    env_file: .env\n',
+        'server.xml':
+          '<Server port="8005"><Service name="Catalina"><Connector port="8443" SSLEnabled="true" sslProtocol="TLSv1.2"/></Service></Server>\n',
+      },
+    },
+    {
       name: 'two homes of the same JDK are no ambiguity',
       files: { 'jre/release': ORACLE_8U202, 'java/release': ORACLE_8U202, ...SERVERS },
     },
@@ -260,6 +272,18 @@ ruleTester(rule, {
           messageExcludes: ['Dockerfile.ubuntu.ibmjava8'],
         },
       ],
+    },
+    {
+      // The same path beside an image whose facts name another home (openjdk:11 keeps its JDK in /usr/local/openjdk-11).
+      name: "a start environment's JAVA_HOME that is not the image's home stays a JDK of its own",
+      files: {
+        '.env': 'JAVA_HOME=/opt/java/openjdk\n',
+        Dockerfile: 'FROM openjdk:11-jre-slim\nCOPY server.xml /usr/local/tomcat/conf/server.xml\n',
+        'docker-compose.yml': 'services:\n  app:\n    build: .\n    env_file: .env\n',
+        'server.xml':
+          '<Server port="8005"><Service name="Catalina"><Connector port="8443" SSLEnabled="true" sslProtocol="TLSv1.2"/></Service></Server>\n',
+      },
+      errors: [{ messageId: 'ambiguous', file: 'server.xml', line: 1 }],
     },
     {
       name: 'a Dockerfile FROM and a bundled JRE in the same directory',
