@@ -74,6 +74,12 @@ describe('MQSC parser', () => {
       'DEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH(ANY) SSLCIPH(ANY_TLS12)\n',
       'mqsc-duplicate-parameter',
     ],
+    // One problem per command: the first repeat already says runmqsc rejects it.
+    [
+      'several repeated parameters in one command',
+      "DEFINE CHANNEL(A) CHLTYPE(SVRCONN) SSLCIPH(ANY) DESCR('a') SSLCIPH(ANY_TLS12) DESCR('b')\n",
+      'mqsc-duplicate-parameter',
+    ],
   ])('reports %s as a located problem', (_name, text, code) => {
     const doc = mqsc(text);
     expect(doc.problems.map((p) => p.code)).toEqual([code]);

@@ -238,9 +238,13 @@ export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): Mq
     nounToken && nounToken.value !== undefined ? { ...nounToken, keyword: noun ?? nounToken.keyword } : undefined;
   const params = tokens.slice(2);
   const seen = new Map<string, MqscParam>();
+  // One repeat says runmqsc rejects the command; the others would only say it again (a folded YAML value that joins
+  // three SET CHLAUTH commands into one repeats five parameters: jtarte/cp4i_demo qm1.mqsc).
+  let repeated = false;
   for (const p of params) {
     const prev = seen.get(p.keyword);
-    if (prev) {
+    if (prev && !repeated) {
+      repeated = true;
       problems.push({
         code: 'mqsc-duplicate-parameter',
         severity: 'error',
