@@ -209,7 +209,7 @@ function checkDeployment(
   };
   const deployment = derive(documents);
   // Scripts applied only under a condition the tree does not settle: the deployment is also checked without them.
-  const conditional = conditionalDocuments(documents);
+  const conditional = conditionalDocuments(documents, root);
   const withoutConditional =
     conditional.length > 0 ? derive(documents.filter((d) => !conditional.some((c) => c.doc === d))) : undefined;
   return stats.time('rules', () => {

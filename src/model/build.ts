@@ -113,11 +113,15 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     variablesOf: (doc, service) => composeVariablesOf(ctx, doc, service),
   };
   const imageScriptsUnknown: ImageScriptsUnknown[] = [];
-  deployment.mqscScripts = mqscScripts(documents, (doc) => {
-    const found = imageScriptsOf(doc, imageInputs);
-    if (found && 'why' in found) imageScriptsUnknown.push(found);
-    return found && 'parts' in found ? found : undefined;
-  });
+  deployment.mqscScripts = mqscScripts(
+    documents,
+    (doc) => {
+      const found = imageScriptsOf(doc, imageInputs);
+      if (found && 'why' in found) imageScriptsUnknown.push(found);
+      return found && 'parts' in found ? found : undefined;
+    },
+    root,
+  );
   if (imageScriptsUnknown.length > 0) deployment.mqImageScriptsUnknown = imageScriptsUnknown;
   const kinds = new Set(documents.map((d) => d.kind));
   for (const contributor of MODEL_CONTRIBUTORS) if (contributorApplies(contributor, kinds)) contributor.contribute(ctx);

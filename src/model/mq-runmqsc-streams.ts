@@ -25,7 +25,7 @@
  * step's `env: QM: …`, a task's `vars:` or `set_fact:`), and a loop's `{{ item }}` never does.
  */
 import type { MqscData } from '../parse/mqsc';
-import { queueManagerOf } from '../parse/runmqsc-input';
+import { queueManagerOf, type RunmqscInput } from '../parse/runmqsc-input';
 import { expandWord, ScriptAssignments } from '../parse/shell-assignments';
 import { shellCommands } from '../parse/shell-commands';
 import { containerExecs } from '../parse/container-exec';
@@ -65,7 +65,7 @@ interface ShellScript {
 
 /** The scripts of a file that run one after the other: the script file, or the YAML blocks of one sequence's items. */
 interface ScriptGroup {
-  docs: ParsedDocument<MqscData>[];
+  members: StreamMember[];
   scriptOf: (doc: ParsedDocument<MqscData>) => ShellScript;
   /** The shell lines of its scripts at their line in the file (blank elsewhere). */
   shell: string[];
@@ -73,49 +73,91 @@ interface ScriptGroup {
   yaml: string[];
 }
 
+/** A tree MQSC file that one runmqsc input of a script feeds (`runmqsc QM1 < /etc/mqm/mq-dev-config`). */
+export interface FedMqscInput {
+  doc: ParsedDocument<MqscData>;
+  input: RunmqscInput;
+}
+
+/** One runmqsc input of a stream: an embedded MQSC document, or a tree file the script feeds (`runmqsc QM1 < f`). */
+export interface StreamMember {
+  doc: ParsedDocument<MqscData>;
+  /** The script line whose runmqsc reads it. */
+  opener: RunmqscLine;
+  /** The line where it runs among the script's lines: its own, or that of the one call of the function around it. */
+  position: number;
+  /** The one call of the shell function around it, where the script runs it. */
+  call?: FunctionCall;
+  /** A tree file the script feeds, not MQSC written in the script. */
+  fed: boolean;
+}
+
+/** The one call of a shell function, outside any function: its line and words (the function's name first). */
+export interface FunctionCall {
+  line: number;
+  words: string[];
+}
+
 /**
  * The streams of two or more embedded MQSC documents (`mqsc`) that one script applies to one queue manager, each in
- * line order. Documents that join no other are left out.
+ * line order. Documents that join no other are left out. `fed`: per script, the tree MQSC files it feeds runmqsc
+ * (./mq-runmqsc-fed-files.ts fedMqscByScript), which join its stream at the line that feeds them; in such a script the
+ * MQSC of a function it calls once, outside any function, joins at the call.
  */
-export function runmqscStreams(mqsc: readonly ParsedDocument<MqscData>[]): ParsedDocument<MqscData>[][] {
+export function runmqscStreams(
+  mqsc: readonly ParsedDocument<MqscData>[],
+  fed: ReadonlyMap<string, readonly FedMqscInput[]> = new Map(),
+): ParsedDocument<MqscData>[][] {
+  return runmqscStreamMembers(mqsc, fed).map((s) => s.map((m) => m.doc));
+}
+
+/** The streams of runmqscStreams, with where each member runs. */
+export function runmqscStreamMembers(
+  mqsc: readonly ParsedDocument<MqscData>[],
+  fed: ReadonlyMap<string, readonly FedMqscInput[]> = new Map(),
+): StreamMember[][] {
   const byFile = new Map<string, ParsedDocument<MqscData>[]>();
   for (const doc of mqsc)
     if (doc.embedded && isRunmqscRegion(doc.embedded.container))
       byFile.set(doc.file.path, [...(byFile.get(doc.file.path) ?? []), doc]);
-  const streams: ParsedDocument<MqscData>[][] = [];
-  for (const docs of byFile.values())
-    if (docs.length > 1) for (const group of groupsOf(docs)) streamsOf(group, streams);
+  const streams: StreamMember[][] = [];
+  for (const [file, docs] of byFile) {
+    const feeds = fed.get(file) ?? [];
+    if (docs.length + feeds.length > 1) for (const group of groupsOf(docs, feeds)) streamsOf(group, streams);
+  }
   return streams.filter((s) => s.length > 1);
 }
 
 /** Appends to `streams` the streams of a group's inputs: each input joins the open one of its target, else opens one. */
-function streamsOf(group: ScriptGroup, streams: ParsedDocument<MqscData>[][]): void {
-  const open = new Map<string, { docs: ParsedDocument<MqscData>[]; end: number; script: ShellScript }>();
-  const inLineOrder = [...group.docs].sort((a, b) => a.embedded!.range.start.line - b.embedded!.range.start.line);
-  for (const doc of inLineOrder) {
-    const script = group.scriptOf(doc);
-    const opener = runmqscLineIn(doc.embedded!, script.lines); // every document here is embedded
-    const target = opener && targetOf(opener, script);
-    if (!opener || !target) continue;
+function streamsOf(group: ScriptGroup, streams: StreamMember[][]): void {
+  const open = new Map<string, { members: StreamMember[]; end: number; script: ShellScript }>();
+  const inRunOrder = group.members.sort((a, b) => a.position - b.position || a.opener.at - b.opener.at);
+  for (const member of inRunOrder) {
+    const script = group.scriptOf(member.doc);
+    const target = targetOf(member.opener, script, member.call);
+    if (!target) continue;
     const stream = open.get(target.key);
-    const between = stream ? group.shell.slice(stream.end + 1, opener.at) : [];
-    const end = doc.embedded!.range.end.line;
+    const between = stream ? group.shell.slice(stream.end + 1, member.position) : [];
+    const end = member.fed || member.call ? member.position : member.doc.embedded!.range.end.line;
     const otherScript = stream !== undefined && stream.script !== script;
     if (
       stream &&
-      !between.some((l) => OTHER_BRANCH.test(l) || target.changedBy?.test(l)) &&
+      !between.some((l) => OTHER_BRANCH.test(l) || target.changedBy?.test(unquoted(l))) &&
       !(otherScript && target.reads.some((name) => setsKey(group.yaml, name)))
     ) {
-      stream.docs.push(doc);
+      stream.members.push(member);
       stream.end = end;
       stream.script = script;
     } else {
-      const started = { docs: [doc], end, script };
+      const started = { members: [member], end, script };
       open.set(target.key, started);
-      streams.push(started.docs);
+      streams.push(started.members);
     }
   }
 }
+
+/** The line with the text of its quoted strings left out (`echo "… for queue manager $QM"` changes no QM). */
+const unquoted = (line: string): string => line.replace(/"(?:[^"\\]|\\.)*"|'[^']*'/g, '""');
 
 /** Whether a YAML line sets the key `name` (`QM: QM2` under a step's `env:`, `qm_name: QM2` under `vars:`). */
 function setsKey(yaml: readonly string[], name: string): boolean {
@@ -124,11 +166,25 @@ function setsKey(yaml: readonly string[], name: string): boolean {
 }
 
 /** A file's runmqsc inputs, grouped by the scripts that run one after the other. */
-function groupsOf(docs: ParsedDocument<MqscData>[]): ScriptGroup[] {
+function groupsOf(docs: ParsedDocument<MqscData>[], feeds: readonly FedMqscInput[]): ScriptGroup[] {
   const lines = splitLines(docs[0]!.file.text); // a file's group holds at least one document
   if (!docs[0]!.embedded!.container.includes(' in YAML key ')) {
     const script = { lines, assignments: new ScriptAssignments(lines), first: 0, last: lines.length - 1 };
-    return [{ docs, scriptOf: () => script, shell: lines, yaml: [] }];
+    const calls = new Map<number, FunctionCall | undefined>();
+    const members = docs.flatMap((doc): StreamMember[] => {
+      const opener = runmqscLineIn(doc.embedded!, lines); // every document here is embedded
+      if (!opener) return [];
+      // A function's MQSC runs where the script calls it, when it does so once: only in a script that feeds a file.
+      const around = feeds.length > 0 ? functionAround(lines, opener.at) : undefined;
+      if (around && !calls.has(around.open)) calls.set(around.open, onlyCall(lines, around));
+      const call = around && calls.get(around.open);
+      return [{ doc, opener, position: call?.line ?? opener.at, ...(call && { call }), fed: false }];
+    });
+    for (const { doc, input } of feeds) {
+      const at = input.range.start.line;
+      members.push({ doc, opener: { lines, at, line: lines[at]!, range: input.range }, position: at, fed: true });
+    }
+    return [{ members, scriptOf: () => script, shell: lines, yaml: [] }];
   }
   const blocks = yamlBlocks(lines);
   const groups = new Map<string, ScriptGroup>();
@@ -141,14 +197,35 @@ function groupsOf(docs: ParsedDocument<MqscData>[]): ScriptGroup[] {
     const script = scripts.get(block) ?? shellScriptOf(lines, block);
     scripts.set(block, script);
     scriptOfDoc.set(doc, script);
+    const opener = runmqscLineIn(doc.embedded!, script.lines);
+    if (!opener) continue;
     const sequence = sequenceOfBlock(lines, script.first - 1);
     const id = sequence ? `sequence ${sequence.key}` : `block ${script.first}`;
     const span = sequence ?? { key: script.first - 1, end: script.last };
-    const group = groups.get(id) ?? { docs: [], scriptOf: (d) => scriptOfDoc.get(d)!, ...linesOf(lines, blocks, span) };
-    group.docs.push(doc);
+    const group = groups.get(id) ?? {
+      members: [],
+      scriptOf: (d) => scriptOfDoc.get(d)!,
+      ...linesOf(lines, blocks, span),
+    };
+    group.members.push({ doc, opener, position: opener.at, fed: false });
     groups.set(id, group);
   }
   return [...groups.values()];
+}
+
+/** The one call of the function `body` in the script, when it is outside any function. */
+function onlyCall(
+  lines: readonly string[],
+  body: { name: string; open: number; close: number },
+): FunctionCall | undefined {
+  const calls: FunctionCall[] = [];
+  lines.forEach((line, i) => {
+    if ((i >= body.open && i <= body.close) || !line.includes(body.name) || line.trimStart().startsWith('#')) return;
+    for (const command of shellCommands(line))
+      if (command.words[0]?.text === body.name) calls.push({ line: i, words: command.words.map((w) => w.text) });
+  });
+  const [only, ...more] = calls;
+  return only && more.length === 0 && !functionAround(lines, only.line) ? only : undefined;
 }
 
 /** A YAML block scalar as a shell script: its lines at their line in the file, blank elsewhere. */
@@ -180,8 +257,11 @@ function linesOf(
   return { shell, yaml };
 }
 
-/** The queue manager the line's runmqsc is given, with where the line runs; undefined when known only at run time. */
-function targetOf(opener: RunmqscLine, script: ShellScript): RunmqscTarget | undefined {
+/**
+ * The queue manager the line's runmqsc is given, with where the line runs; undefined when known only at run time. In a
+ * function placed at its one call (`call`), a positional parameter is the call's argument, read at the call.
+ */
+function targetOf(opener: RunmqscLine, script: ShellScript, call?: FunctionCall): RunmqscTarget | undefined {
   const { lines, at } = opener;
   // A template expression is put in before the shell runs: one word, whatever the spaces and quotes in it.
   const expressions = new Map<string, string>();
@@ -199,7 +279,7 @@ function targetOf(opener: RunmqscLine, script: ShellScript): RunmqscTarget | und
   const after = words.slice(words.findIndex((w) => w.text.replace(/^.*\//, '') === 'runmqsc') + 1);
   const written = queueManagerOf(after.map((w) => w.text));
   const where = [
-    `function ${functionAround(lines, at)?.open ?? 'none'}`,
+    `function ${functionAround(lines, call?.line ?? at)?.open ?? 'none'}`,
     ...containerExecs(line).map((e) => `${e.by} ${e.name}`),
   ].join(' ');
   if (written === undefined) return { key: spelled(`${where}: the default queue manager`), reads: [] };
@@ -214,6 +294,31 @@ function targetOf(opener: RunmqscLine, script: ShellScript): RunmqscTarget | und
   }
   const word = after.find((w) => w.text === written);
   if (!word || !expandedByScript(line, word)) return undefined;
+  const parameter = call && /^\$\{?(\d)\}?$/.exec(written);
+  if (parameter) return callTarget(call.words[Number(parameter[1])], call.line, where, script);
+  return expansionTarget(written, at, where, script, spelled);
+}
+
+/** The target of a function's positional parameter: the argument its one call gives, read at the call. */
+function callTarget(
+  argument: string | undefined,
+  at: number,
+  where: string,
+  script: ShellScript,
+): RunmqscTarget | undefined {
+  if (argument === undefined) return undefined;
+  if (!argument.includes('$') && !argument.includes('`')) return { key: `${where}: ${argument}`, reads: [] };
+  return expansionTarget(argument, at, where, script, (key) => key);
+}
+
+/** The target of a word that expands a variable at line `at`: its value, else the variable while nothing changes it. */
+function expansionTarget(
+  written: string,
+  at: number,
+  where: string,
+  script: ShellScript,
+  spelled: (key: string) => string,
+): RunmqscTarget | undefined {
   const value = expandWord(written, { ...script.assignments.before(at), defaults: false });
   if (value !== undefined) return { key: spelled(`${where}: ${value}`), reads: [] };
   const expansion = WHOLE_EXPANSION.exec(written);

@@ -9,7 +9,8 @@
  *   configuration from an MQSC script at startup": every `*.mqsc` of the directory, in alphabetical order, at each start);
  * - the runmqsc inputs of one shell script given the same queue manager (`echo "…" | runmqsc $1` line after line,
  *   heredocs to `runmqsc QM1`), in the order of their lines, also those of the YAML blocks run as scripts in one
- *   sequence (the `run: |` steps of one job, the `shell: |` tasks of one play) (./mq-runmqsc-streams.ts).
+ *   sequence (the `run: |` steps of one job, the `shell: |` tasks of one play) (./mq-runmqsc-streams.ts), with a tree
+ *   file such a script feeds runmqsc (`runmqsc QM1 < /etc/mqm/mq-dev-config`) at the line that feeds it.
  * Every command of a combined script keeps its file (MqscCommand.file, MqscParam.file), so locations name the file
  * and line that wrote each value.
  */
@@ -21,6 +22,7 @@ import type { MqscCommand, MqscData, MqscDefinedObject } from '../parse/mqsc';
 import { resolveMqscObjects } from '../parse/mq/mqsc-objects';
 import type { ParsedDocument } from '../parse/types';
 import type { ImageScriptPart, ImageScripts } from './mq-image-scripts';
+import { fedMqscInputs } from './mq-runmqsc-fed-files';
 import { runmqscStreams } from './mq-runmqsc-streams';
 
 /** `10-dev.mqsc`, `20_tls.mqsc.tpl`: a name that orders the file among its directory's scripts. */
@@ -36,6 +38,7 @@ const REVISION = /@[0-9a-f]{6,40}$/i;
 export function mqscScripts(
   documents: readonly ParsedDocument[],
   imageScriptsOf: (doc: ParsedDocument<MqscData>) => ImageScripts | undefined = () => undefined,
+  root?: string,
 ): ParsedDocument<MqscData>[] {
   const mqsc = documents.filter((d): d is ParsedDocument<MqscData> => d.kind === 'mq.mqsc');
   const groupOf = new Map<ParsedDocument<MqscData>, string>();
@@ -54,7 +57,9 @@ export function mqscScripts(
   const imageOf = (doc: ParsedDocument<MqscData>) =>
     doc.data.embedded || REVISION.test(path.basename(doc.file.path)) ? undefined : imageScriptsOf(doc);
   const streamOf = new Map<ParsedDocument<MqscData>, ParsedDocument<MqscData>[]>();
-  for (const stream of runmqscStreams(mqsc)) for (const doc of stream) streamOf.set(doc, stream);
+  // A file a script feeds runmqsc joins the script's own runmqsc MQSC; one of a numbered group joins its group.
+  const fed = fedMqscInputs(documents, mqsc, (d) => groupOf.has(d) || REVISION.test(path.basename(d.file.path)), root);
+  for (const stream of runmqscStreams(mqsc, fed)) for (const doc of stream) streamOf.set(doc, stream);
   const streamsDone = new Set<ParsedDocument<MqscData>[]>();
   for (const doc of mqsc) {
     const stream = streamOf.get(doc);
@@ -150,10 +155,11 @@ function mqscConfigDirs(documents: readonly ParsedDocument[], mqsc: ParsedDocume
 
 /** The deployment's MQSC scripts as the model combined them (computed here for a deployment built without the model). */
 export function mqscScriptsOf(deployment: {
+  root?: string;
   documents: readonly ParsedDocument[];
   mqscScripts?: ParsedDocument<MqscData>[];
 }): ParsedDocument<MqscData>[] {
-  return deployment.mqscScripts ?? mqscScripts(deployment.documents);
+  return deployment.mqscScripts ?? mqscScripts(deployment.documents, undefined, deployment.root);
 }
 
 /** Where an MQSC command is written: its own file in a combined script, else the script's file. */

@@ -82,7 +82,7 @@ describe('files a script feeds runmqsc are read as MQSC whatever their name', ()
       [],
     ],
     [
-      "kimptoc's shape: the feeding script gives the file's channel an SSLCIPH of its own later (in a function): unread, not judged without it",
+      "kimptoc's shape: the feeding script gives the file's channel an SSLCIPH of its own later (in a function it calls once): read, joined to that MQSC",
       {
         Dockerfile: COPY,
         'mq-dev-config': MQSC,
@@ -96,10 +96,10 @@ describe('files a script feeds runmqsc are read as MQSC whatever their name', ()
           '',
         ].join('\n'),
       },
-      ['DEV.ADMIN.SVRCONN mq-dev-config.sh'],
+      ['DEV.ADMIN.SVRCONN mq-dev-config'],
     ],
     [
-      'a script that changes other channels only: the file is read',
+      'a script that changes other channels: the file is read, joined to its MQSC',
       {
         Dockerfile: COPY,
         'mq-dev-config': MQSC,
@@ -109,8 +109,25 @@ describe('files a script feeds runmqsc are read as MQSC whatever their name', ()
       // (a script beside the file names its queue manager twice: once as its feeder, once as a script beside it)
       [
         'DEV.ADMIN.SVRCONN mq-dev-config QM1 mq-dev-config.sh:2 QM1 mq-dev-config.sh:2',
-        'DEV.APP.SVRCONN mq-dev-config.sh QM1 mq-dev-config.sh:2',
+        'DEV.APP.SVRCONN mq-dev-config.sh QM1 mq-dev-config.sh:2 QM1 mq-dev-config.sh:2',
       ],
+    ],
+    [
+      "the script changes the file's channel in the other branch of an if: that MQSC joins no stream with the file, which stays unread",
+      {
+        Dockerfile: COPY,
+        'mq-dev-config': MQSC,
+        'mq-dev-config.sh': [
+          '#!/bin/bash',
+          'if [ -z "$TLS" ]; then',
+          '  runmqsc QM1 < /etc/mqm/mq-dev-config',
+          'else',
+          '  echo "ALTER CHANNEL(\'DEV.ADMIN.SVRCONN\') CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12_OR_HIGHER)" | runmqsc QM1',
+          'fi',
+          '',
+        ].join('\n'),
+      },
+      ['DEV.ADMIN.SVRCONN mq-dev-config.sh QM1 mq-dev-config.sh:3'],
     ],
     [
       'a file named like source or data is never read as MQSC',

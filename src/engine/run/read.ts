@@ -32,7 +32,11 @@ import { servedFilesToRead } from '../../model/spring-config-locations';
 import { nginxDocuments, nginxIncludedFilesToRead } from '../../model/nginx-included-files';
 import { nginxPrefixes } from '../../model/nginx-includes';
 import { nginxFormat, readsAsNginx, type NginxData } from '../../parse/nginx';
-import { channelsChangedByFeedingScripts, runmqscFedFilesToRead } from '../../model/mq-runmqsc-fed-files';
+import {
+  channelsChangedByFeedingScripts,
+  runmqscFedFilesToRead,
+  streamOfFedFile,
+} from '../../model/mq-runmqsc-fed-files';
 import { mqscFormat, readsAsMqsc, type MqscData } from '../../parse/mqsc';
 
 /** Files above this size are not parsed (configuration files are small; this bounds memory). */
@@ -356,7 +360,12 @@ function runmqscFedDocuments(documents: readonly ParsedDocument[], files: string
     readDocumentsAs(file, mqscFormat, 'mq.mqsc').filter(
       (doc) =>
         readsAsMqsc(doc.file.text.slice(0, HEAD_CHARS)) &&
-        !channelsChangedByFeedingScripts(doc as ParsedDocument<MqscData>, scripts, documents),
+        !channelsChangedByFeedingScripts(
+          doc as ParsedDocument<MqscData>,
+          scripts,
+          documents,
+          streamOfFedFile(doc as ParsedDocument<MqscData>, documents, root),
+        ),
     ),
   );
 }
