@@ -40,10 +40,16 @@ export interface StoreRef {
   mountedAt?: Location;
   /**
    * Where Docker Compose mounts a host path the tree does not hold at the path the configuration names (an nginx
-   * `ssl_client_certificate` a script generates before `docker compose up`): the store is outside the tree, and no tree
-   * file of its name is it (as CertificateRef.mountedFromOutside).
+   * `ssl_client_certificate` a script generates before `docker compose up`), or a Kubernetes ConfigMap or Secret volume
+   * whose content the tree does not show: the store is outside the tree, and no tree file of its name is it (as
+   * CertificateRef.mountedFromOutside).
    */
   mountedFromOutside?: Location;
+  /**
+   * With `mountedFromOutside` at a Kubernetes ConfigMap or Secret volume's mount: why the tree does not show the file
+   * (`the Secret keycloak-tls is not in the tree (include its manifest)`, a key that is a placeholder or base64 data).
+   */
+  volumeUnknown?: string;
   /**
    * When the path is a placeholder (`classpath:${KEYSTORE:keystore.jks}`) and `file` is therefore unknown: the tree file
    * its defaults name, the one read while its variables are unset. Named by the setting, not the store trust rests on.

@@ -12,6 +12,7 @@ import type { ImageBuildData } from '../parse/image-build';
 import type { KubernetesConfigMap, KubernetesContainer, KubernetesData } from '../parse/kubernetes';
 import type { ParsedDocument } from '../parse/types';
 import { relativePosix } from '../core/posix-path';
+import { nearestOf } from './kubernetes-sources';
 
 /** One way the app is started (a container of a Kubernetes workload; `compose` for its Docker Compose services). */
 export interface StartVariant {
@@ -134,7 +135,7 @@ export function containerStarts(documents: readonly ParsedDocument[], root: stri
       };
       for (const from of container.envFrom) {
         const location = { file: doc.file.path, range: from.range };
-        const found = from.source === 'configMap' ? nearestConfigMap(manifests, doc, from.name) : undefined;
+        const found = from.source === 'configMap' ? nearestConfigMap(manifests, doc, container, from.name) : undefined;
         if (found) start.configMaps.push({ ...found, from: location });
         else
           start.opaque ??=
@@ -148,20 +149,20 @@ export function containerStarts(documents: readonly ParsedDocument[], root: stri
 }
 
 /**
- * The ConfigMap of that name that the container's manifest is applied with: in its own file, else in its
- * directory, else the only one of the tree. Several elsewhere (variant directories) are not chosen between.
+ * The ConfigMap of that name that the container's manifest is applied with, in its namespace: in its own file, else in
+ * its directory, else the only one of the tree (./kubernetes-sources.ts nearestOf). Several elsewhere (variant
+ * directories) are not chosen between.
  */
 function nearestConfigMap(
   manifests: readonly ParsedDocument<KubernetesData>[],
   doc: ParsedDocument,
+  container: KubernetesContainer,
   name: string,
 ): { configMap: KubernetesConfigMap; doc: ParsedDocument } | undefined {
   const all = manifests.flatMap((d) =>
-    d.data.configMaps.filter((c) => c.name === name).map((configMap) => ({ configMap, doc: d })),
+    d.data.configMaps
+      .filter((c) => c.name === name)
+      .map((configMap) => ({ configMap, doc: d, namespace: configMap.namespace })),
   );
-  const own = all.filter((c) => c.doc === doc);
-  const sameDir = all.filter((c) => path.dirname(c.doc.file.path) === path.dirname(doc.file.path));
-  for (const candidates of [own, sameDir, all])
-    if (candidates.length) return candidates.length === 1 ? candidates[0] : undefined;
-  return undefined;
+  return nearestOf(all, doc, container.namespace);
 }

@@ -108,10 +108,23 @@ function keycloakServer(
   const bases = start.conf ? [keycloakHome(start.conf.file.path), path.dirname(start.conf.file.path)] : [];
   const storeOf = (file: KeycloakSetting, type: 'PEM' | KeycloakSetting | undefined, password?: KeycloakSetting) => {
     const own = [...bases, path.dirname(file.valueAt.file)];
-    const mounted = file.unresolved ? undefined : start.mounted?.(file.value.trim());
+    const placed = file.unresolved ? undefined : start.mounted?.(file.value.trim());
     const written = tracedSetting(file, file.value);
     const typed = type === 'PEM' ? { value: 'PEM', from: written.from } : type && tracedSetting(type, type.value);
     const passwordAt: Location | undefined = password?.keyAt;
+    // A ConfigMap or Secret volume puts a file there that the tree does not show: unknown, and no tree file of its name.
+    if (placed && 'unknown' in placed) {
+      unknown.values.push(`${file.written}=${file.value.trim()} (${placed.unknown})`);
+      unknown.at.push({ ...placed.mountedAt, message: placed.unknown });
+      return {
+        path: written,
+        ...(typed && { type: { value: typed.value.toUpperCase(), from: typed.from } }),
+        ...(passwordAt && { passwordAt }),
+        mountedFromOutside: placed.mountedAt,
+        volumeUnknown: placed.unknown,
+      };
+    }
+    const mounted = placed;
     const ref: StoreRef = mounted
       ? {
           path: written,
@@ -120,6 +133,7 @@ function keycloakServer(
             ? { type: { value: typed.value.toUpperCase(), from: typed.from } }
             : storeTypeOf(stores, mounted.file)),
           ...(passwordAt ? { passwordAt } : {}),
+          mountedAt: mounted.mountedAt,
         }
       : storeRef(written, own, stores, typed, passwordAt);
     if (!password || password.unresolved) return ref;
@@ -146,6 +160,7 @@ function keycloakServer(
   tls.certificate = {
     file: keyStore.file ?? keyStore.path.value.trim(),
     reference: chosen.valueAt,
+    ...(keyStore.mountedFromOutside && { mountedFromOutside: keyStore.mountedFromOutside }),
     ...(keyStore.type ? { storeType: keyStore.type.value } : {}),
   };
   const portSetting = literal('https-port');

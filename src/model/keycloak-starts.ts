@@ -23,6 +23,7 @@ import { relativePosix } from '../core/posix-path';
 import { builtDockerfile, deploymentMounts } from './compose-mounts';
 import { imageRepository } from './container-starts';
 import type { ModelContext } from './contributor';
+import { envFromVariables, mountedSourceFile } from './kubernetes-sources';
 import { serviceImageRuntime } from './kafka-brokers';
 import { mountedStoreFile, mountedTreeFile } from './kafka-protocols';
 import { treeStoresOf } from './store-files';
@@ -74,8 +75,13 @@ export interface KeycloakStart {
   /** Its keycloak.conf, when it reads one of the tree. */
   conf?: ParsedDocument;
   documents: ParsedDocument[];
-  /** The tree store a bind mount puts at an absolute path of its container. */
-  mounted?: (written: string) => { file: string; mountedAt: Location } | undefined;
+  /**
+   * The tree store a bind mount (a ConfigMap or Secret volume) puts at an absolute path of its container; `unknown`:
+   * a volume puts a file there whose content the tree does not show, and why.
+   */
+  mounted?: (
+    written: string,
+  ) => { file: string; mountedAt: Location } | { unknown: string; mountedAt: Location } | undefined;
   runtime?: JavaRuntime;
 }
 
@@ -281,8 +287,9 @@ export function keycloakStarts(ctx: ModelContext): KeycloakStart[] {
 
 /**
  * The containers of the tree's Kubernetes workloads that run a Keycloak image: their `command:`/`args:` arguments, then
- * their `env:` variables (a `valueFrom:` is the cluster's: unknown). Their files come from Secrets and volumes the
- * manifest mounts, which the tree does not hold: a path is read as written.
+ * their `env:` variables over those of their `envFrom:` ConfigMaps and Secrets (a `valueFrom:` is the cluster's:
+ * unknown). A path written absolute reads the file a ConfigMap or Secret volume puts there (./kubernetes-sources.ts);
+ * another is read as written.
  */
 function kubernetesStarts(ctx: ModelContext): KeycloakStart[] {
   const starts: KeycloakStart[] = [];
@@ -291,24 +298,33 @@ function kubernetesStarts(ctx: ModelContext): KeycloakStart[] {
       const image = container.image?.value;
       if (image === undefined || !isKeycloakImage(image)) continue;
       const args = container.commandLine.flatMap((range) => argumentsIn(doc, range, 'args'));
-      const variables = container.environment.map((v) => ({ ...v, file: doc.file.path }));
+      const fromSources = envFromVariables(ctx, doc, container, 'KC_ variable');
+      const variables = [
+        ...fromSources.variables,
+        ...container.environment.map((v) => ({ ...v, file: doc.file.path })),
+      ];
       const { env, bitnami } = variableLayers(variables, image);
-      const from = container.envFrom[0];
       starts.push({
-        ...(from && {
-          opaque: {
-            why: `its envFrom ${from.source === 'secret' ? 'Secret' : 'ConfigMap'} ${from.name} may set any KC_ variable`,
-            at: { file: doc.file.path, range: from.range },
-          },
-        }),
+        ...(fromSources.opaque && { opaque: fromSources.opaque }),
         label: `${container.label} (${relativePosix(ctx.deployment.root, doc.file.path)})`,
         file: doc.file.path,
         part: `${container.pod}/${n}`,
         settings: byPrecedence(args, env, bitnami),
-        documents: [doc],
+        documents: [doc, ...sourceDocuments(ctx, doc, fromSources.variables)],
+        mounted: (written) => mountedSourceFile(ctx, doc, container, written),
       });
     }
   return starts;
+}
+
+/** The manifests (other than the container's) whose ConfigMaps and Secrets give it variables. */
+function sourceDocuments(
+  ctx: ModelContext,
+  own: ParsedDocument,
+  variables: readonly { file: string }[],
+): ParsedDocument[] {
+  const files = new Set(variables.map((v) => v.file));
+  return ctx.documentsOf('kubernetes').filter((d) => d !== own && files.has(d.file.path));
 }
 
 const optionalRuntime = (runtime: JavaRuntime | undefined) => (runtime ? { runtime } : {});

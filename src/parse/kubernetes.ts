@@ -23,6 +23,14 @@ import {
 } from './java/container-jvm';
 import { kubernetesUnderSpringName, parseSpringYaml } from './spring';
 import { LineIndex } from './text';
+import {
+  sourceOf,
+  sourceVolumesOf,
+  volumeMountsOf,
+  type KubernetesSource,
+  type KubernetesVolume,
+  type KubernetesVolumeMount,
+} from './kubernetes-volumes';
 
 export interface KubernetesEnvFrom {
   /** `configMapRef` or `secretRef`. */
@@ -63,11 +71,17 @@ export interface KubernetesContainer {
   environment: KubernetesVariable[];
   /** The values of its `command:` then `args:` items (the command replaces the image's ENTRYPOINT). */
   commandLine: Range[];
+  /** Its `volumeMounts:`, and the Pod's volumes that ConfigMaps and Secrets fill (./kubernetes-volumes.ts). */
+  mounts: KubernetesVolumeMount[];
+  volumes: KubernetesVolume[];
+  /** Its manifest's `metadata.namespace`, when written. */
+  namespace?: string;
   range: Range;
 }
 
 export interface KubernetesConfigMap {
   name: string;
+  namespace?: string;
   springEnvironment: JvmProperty[];
   /** Its JVM option variables (`JAVA_TOOL_OPTIONS`), for the `envFrom:` that names it. */
   jvm: StartJvmOptions;
@@ -76,6 +90,8 @@ export interface KubernetesConfigMap {
 export interface KubernetesData {
   containers: KubernetesContainer[];
   configMaps: KubernetesConfigMap[];
+  /** Every ConfigMap and Secret of the file, with its keys (for the volumes and `envFrom:` that name them). */
+  sources: KubernetesSource[];
 }
 
 const WORKLOAD_KINDS = /^(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod)$/;
@@ -83,6 +99,12 @@ const WORKLOAD_KINDS = /^(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJo
 const WORKLOAD_HEAD = /^kind:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod)["']?\s*$/m;
 /** A ConfigMap that sets a variable Spring binds or JVM options (for the `envFrom:` that names it). */
 const CONFIG_MAP_HEAD = /^kind:\s*["']?ConfigMap["']?\s*$/m;
+/**
+ * A ConfigMap or Secret whose keys a container may read: a variable Keycloak reads (for an `envFrom:`), a
+ * certificate or store file (for a volume).
+ */
+const SOURCE_HEAD = /^kind:\s*["']?(ConfigMap|Secret)["']?\s*$/m;
+const SOURCE_KEYS = /^\s+(?:KC_\w+|[\w.-]+\.(?:pem|crt|cer|p12|pfx|jks|keystore|truststore)):/m;
 const SPRING_VARIABLE =
   /^\s+(SPRING_(PROFILES_ACTIVE|CONFIG_LOCATION|SSL_BUNDLE_\w+)|SERVER_(SSL_\w+|PORT)|IBM_MQ_\w+|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|JAVA_OPTS):/m;
 const CONTAINER_KEY =
@@ -96,6 +118,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
     if (!/\.ya?ml$/i.test(filePath) || !/^apiVersion:/m.test(head)) return undefined;
     return WORKLOAD_HEAD.test(head) ||
       (CONFIG_MAP_HEAD.test(head) && SPRING_VARIABLE.test(head)) ||
+      (SOURCE_HEAD.test(head) && SOURCE_KEYS.test(head)) ||
       kubernetesUnderSpringName(filePath, head)
       ? 'kubernetes'
       : undefined;
@@ -105,10 +128,15 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
     const index = new LineIndex(file.text);
     const containers: KubernetesContainer[] = [];
     const configMaps: KubernetesConfigMap[] = [];
+    const sources: KubernetesSource[] = [];
     const envSecrets: Entry[] = [];
     for (const [partIndex, part] of parsed.parts.entries()) {
       const kindOf = part.entries.find((e) => e.key === 'kind')?.value ?? '';
-      const name = part.entries.find((e) => e.key === 'metadata.name')?.value ?? '';
+      const nameEntry = part.entries.find((e) => e.key === 'metadata.name');
+      const name = nameEntry?.value ?? '';
+      const namespace = part.entries.find((e) => e.key === 'metadata.namespace')?.value.trim() || undefined;
+      if ((kindOf === 'ConfigMap' || kindOf === 'Secret') && nameEntry)
+        sources.push(sourceOf(part.entries, kindOf === 'Secret' ? 'secret' : 'configMap', nameEntry, namespace));
       if (kindOf === 'ConfigMap') {
         const jvm = noStartJvmOptions();
         const springEnvironment = part.entries.flatMap((e) => {
@@ -118,7 +146,8 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
           addVariableOptions(jvm, file.text, index, variable, e.keyRange, start, end);
           return variableSetting(file.text, index, variable, e, e);
         });
-        if (springEnvironment.length || jvm.jvmVariables.length) configMaps.push({ name, springEnvironment, jvm });
+        if (springEnvironment.length || jvm.jvmVariables.length)
+          configMaps.push({ name, ...(namespace !== undefined && { namespace }), springEnvironment, jvm });
       } else if (WORKLOAD_KINDS.test(kindOf))
         containers.push(
           ...containersOf(
@@ -128,7 +157,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
             file.text,
             index,
             envSecrets,
-          ),
+          ).map((c) => (namespace === undefined ? c : { ...c, namespace })),
         );
     }
     const starts = [...containers, ...configMaps];
@@ -144,7 +173,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
     const problems = kubernetesUnderSpringName(file.path, file.text)
       ? parsed.problems.filter((p) => p.code === 'invalid-yaml')
       : [];
-    return { file, kind, entries, comments: parsed.comments, problems, data: { containers, configMaps } };
+    return { file, kind, entries, comments: parsed.comments, problems, data: { containers, configMaps, sources } };
   },
 };
 
@@ -176,6 +205,8 @@ function containersOf(
   const env = new Map<string, { name?: Entry; value?: Entry; valueFrom?: Entry }>();
   const commands = new Map<string, { command: [number, number][]; args: [number, number][] }>();
   const mountedSecrets = new Set(entries.filter((e) => SECRET_VOLUME.test(e.key)).map((e) => e.value.trim()));
+  const mounts = volumeMountsOf(entries);
+  const volumes = sourceVolumesOf(entries);
   for (const entry of entries) {
     const m = CONTAINER_KEY.exec(entry.key);
     if (!m) continue;
@@ -192,6 +223,8 @@ function containersOf(
           jvm: noStartJvmOptions(),
           environment: [],
           commandLine: [],
+          mounts: mounts.get(at) ?? [],
+          volumes,
           range: entry.keyRange,
         },
       });

@@ -7,6 +7,7 @@ import certKeyAliasMissing from './cert/key-alias-missing';
 import certSharedPrivateKey from './cert/shared-private-key';
 import certSignatureDisabledByRuntime from './cert/signature-disabled-by-runtime';
 import certStorePasswordWrong from './cert/store-password-wrong';
+import certVolumeStoreUnknown from './cert/volume-store-unknown';
 import certWeakKey from './cert/weak-key';
 import certWrongKeyUsage from './cert/wrong-key-usage';
 import cleartrustAdminApiSslMismatch from './cleartrust/admin-api-ssl-mismatch';
@@ -145,6 +146,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   certSharedPrivateKey,
   certSignatureDisabledByRuntime,
   certStorePasswordWrong,
+  certVolumeStoreUnknown,
   certWeakKey,
   certWrongKeyUsage,
   cleartrustAdminApiSslMismatch,

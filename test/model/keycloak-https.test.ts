@@ -185,7 +185,7 @@ describe('Keycloak HTTPS servers (keycloak.server)', () => {
       },
       [
         'ports=8443 protocols=TLSv1.2(file) suites=- auth=- key=?:PEM trust=jdk-cacerts unknown=KC_HTTPS_CLIENT_AUTH=',
-        'ports=9443 protocols=-(-) suites=- auth=- key=?:? trust=jdk-cacerts unknown=https-protocols (its envFrom Secret kc-env may set any KC_ variable)',
+        'ports=9443 protocols=-(-) suites=- auth=- key=?:? trust=jdk-cacerts unknown=https-protocols (its envFrom Secret kc-env is not in the tree: it may set any KC_ variable)',
       ],
     ],
     [

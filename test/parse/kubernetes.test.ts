@@ -74,6 +74,19 @@ describe('Kubernetes manifests as container starts', () => {
       'apiVersion: v1\nkind: ConfigMap\ndata:\n  application.yml: |\n    a: b\n',
       undefined,
     ],
+    [
+      'a Secret holding a certificate file (for the volume that mounts it)',
+      'secret.yaml',
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: tls\nstringData:\n  tls.crt: |\n',
+      'kubernetes',
+    ],
+    [
+      'a ConfigMap setting a KC_ variable (for the envFrom: that names it)',
+      'cm.yaml',
+      'apiVersion: v1\nkind: ConfigMap\ndata:\n  KC_HTTPS_PROTOCOLS: TLSv1.3\n',
+      'kubernetes',
+    ],
+    ['a Secret of passwords only', 'secret.yaml', 'apiVersion: v1\nkind: Secret\ndata:\n  password: eA==\n', undefined],
     ['a Service', 'svc.yaml', 'apiVersion: v1\nkind: Service\n', undefined],
     ['a Deployment in Markdown', 'README.md', 'apiVersion: apps/v1\nkind: Deployment\n', undefined],
   ])('%s is %s', (_name, file, head, kind) => {
@@ -211,6 +224,77 @@ describe('a secret-named variable set to the name of a Secret the pod mounts', (
     expect(secrets('whsec-5f2b9c', 's3cr3t-token')).toEqual([
       'spec.template.spec.containers[0].env.WEBHOOK_SECRET=whsec-5f2b9c',
       'spec.template.spec.containers[0].env.API_TOKEN=s3cr3t-token',
+    ]);
+  });
+
+  it("reads each container's volume mounts, the Pod's ConfigMap and Secret volumes, and each source's keys and namespace", () => {
+    const data = parse(
+      [
+        'apiVersion: apps/v1',
+        'kind: StatefulSet',
+        'metadata:',
+        '  name: kc',
+        '  namespace: iam',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - name: kc',
+        '          image: kc',
+        '          volumeMounts:',
+        '            - name: tls',
+        '              mountPath: /etc/certs/tls.pem',
+        '              subPath: server.pem',
+        '            - { name: data, mountPath: /data }',
+        '      volumes:',
+        '        - name: tls',
+        '          secret:',
+        '            secretName: kc-tls',
+        '            items:',
+        '              - key: tls.crt',
+        '                path: server.pem',
+        '        - name: data',
+        '          emptyDir: {}',
+        '---',
+        'apiVersion: v1',
+        'kind: Secret',
+        'metadata:',
+        '  name: kc-tls',
+        '  namespace: iam',
+        'data:',
+        '  tls.crt: LS0t',
+        'stringData:',
+        '  tls.crt: plain',
+        '  ca.crt: ca',
+        '',
+      ].join('\n'),
+    );
+    const [kc] = data.containers;
+    expect(kc?.namespace).toBe('iam');
+    expect(kc?.mounts.map((m) => [m.volume, m.mountPath, m.subPath, m.range.start.line + 1])).toEqual([
+      ['tls', '/etc/certs/tls.pem', 'server.pem', 14],
+      ['data', '/data', undefined, 16],
+    ]);
+    expect(kc?.volumes).toEqual([
+      expect.objectContaining({
+        name: 'tls',
+        source: 'secret',
+        sourceName: 'kc-tls',
+        items: [{ key: 'tls.crt', path: 'server.pem' }],
+      }),
+    ]);
+    expect(
+      data.sources.map((s) => [s.source, s.name, s.namespace, s.keys.map((k) => [k.key, k.value, k.encoded])]),
+    ).toEqual([
+      [
+        'secret',
+        'kc-tls',
+        'iam',
+        [
+          ['tls.crt', 'plain', false],
+          ['ca.crt', 'ca', false],
+        ],
+      ],
     ]);
   });
 });

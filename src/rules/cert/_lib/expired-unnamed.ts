@@ -99,12 +99,13 @@ export function sayUnnamed(scene: ExpiredScene, certificate: ExpiredCertificate)
         file: f,
         message: ours('the file of this name a setting names: it is read, not this one'),
       })),
-    // A file of its name that a component reads from a Compose mount of a host path outside the tree: not this one.
+    // A file of its name that a component reads from a mount whose source the tree does not hold (a Compose host path,
+    // a Kubernetes ConfigMap or Secret): not this one.
     ...mountedOutside
       .filter((m) => path.basename(m.path) === path.basename(c.doc.file.path))
       .map((m) => ({
         ...m.at,
-        message: said`${m.component.name} reads ${m.path} from this mount of a host path the tree does not hold`,
+        message: said`${m.component.name} reads ${m.path} from this mount, whose content the tree does not hold`,
       })),
   ];
   // Named beside the password that opens it by a setting no component lint-deploy models reads: the tree does name

@@ -1,0 +1,196 @@
+/**
+ * The ConfigMaps and Secrets of the tree as a Kubernetes container sees them: the keys of an `envFrom:` source as its
+ * variables, and the keys of a `configMap:`/`secret:` volume as files at its `volumeMounts:` path. A name means the
+ * manifest of that name in the container's namespace (two namespaces may each have their own): in the container's own
+ * file, else its directory, else the only one of the tree; several elsewhere are not chosen between. A source the tree
+ * does not hold, a key it lacks, or a value only the cluster or a template gives leaves the file or variable unknown,
+ * never missing.
+ */
+import * as path from 'node:path';
+import type { Location, Range } from '../core/types';
+import type { KubernetesContainer, KubernetesData } from '../parse/kubernetes';
+import type { KubernetesSource, KubernetesSourceKey } from '../parse/kubernetes-volumes';
+import { mountHolding } from '../parse/compose-volumes';
+import type { ParsedDocument } from '../parse/types';
+import type { ModelContext } from './contributor';
+
+type Manifest = ParsedDocument<KubernetesData>;
+
+/** Whether two manifests may be in one namespace: unless both write theirs and they differ. */
+export const sameNamespace = (a: string | undefined, b: string | undefined): boolean =>
+  a === undefined || b === undefined || a === b;
+
+/**
+ * The one candidate a manifest of `namespace` in `doc` means by a name: of its own file, else of its directory, else
+ * the only one of the tree (see the header); candidates of another namespace never.
+ */
+export function nearestOf<T extends { doc: ParsedDocument; namespace?: string | undefined }>(
+  all: readonly T[],
+  doc: ParsedDocument,
+  namespace: string | undefined,
+): T | undefined {
+  const inNamespace = all.filter((c) => sameNamespace(c.namespace, namespace));
+  const own = inNamespace.filter((c) => c.doc === doc);
+  const sameDir = inNamespace.filter((c) => path.dirname(c.doc.file.path) === path.dirname(doc.file.path));
+  for (const candidates of [own, sameDir, inNamespace])
+    if (candidates.length) return candidates.length === 1 ? candidates[0] : undefined;
+  return undefined;
+}
+
+interface HeldSource {
+  source: KubernetesSource;
+  doc: Manifest;
+  namespace?: string | undefined;
+}
+
+/** Every ConfigMap and Secret of the deployment's manifests (once per build). */
+function heldSources(ctx: ModelContext): HeldSource[] {
+  return ctx.once('kubernetesSources', () =>
+    (ctx.documentsOf('kubernetes') as Manifest[]).flatMap((doc) =>
+      (doc.data.sources ?? []).map((source) => ({ source, doc, namespace: source.namespace })),
+    ),
+  );
+}
+
+const KIND_NAME = { configMap: 'ConfigMap', secret: 'Secret' } as const;
+
+/** A template's or the shell's value (`{{ .Values.tls.crt }}`, `${CERT}`): the manifest as applied holds another. */
+const TEMPLATE_VALUE = /\{\{|\$\{|^\s*<[^>]*>\s*$/;
+
+/** The source a container's manifest names, or why the tree does not show it (`Secret x is not in the tree`). */
+function namedSource(
+  ctx: ModelContext,
+  doc: Manifest,
+  container: KubernetesContainer,
+  source: KubernetesSource['source'],
+  name: string,
+): HeldSource | string {
+  const said = `${KIND_NAME[source]} ${name.trim()}`;
+  if (TEMPLATE_VALUE.test(name)) return `${said} is named by a template value, decided when it is rendered`;
+  const named = heldSources(ctx).filter((h) => h.source.source === source && h.source.name === name);
+  const found = nearestOf(named, doc, container.namespace);
+  if (found) return found;
+  return named.some((h) => sameNamespace(h.namespace, container.namespace))
+    ? `${said} is defined by several manifests of the tree, none nearer than the others`
+    : `${said} is not in the tree`;
+}
+
+/** A file a container reads at an absolute path, when a ConfigMap or Secret volume puts it there. */
+export type MountedSourceFile =
+  /** The manifest holding the file's content as an embedded store (one certificate file per manifest). */
+  | { file: string; mountedAt: Location }
+  /** A ConfigMap or Secret volume puts it there, but its content is unknown: why, and the mount. */
+  | { unknown: string; mountedAt: Location };
+
+/**
+ * The file a ConfigMap or Secret volume of the container puts at `written` (the mount whose `mountPath` holds it, the
+ * longest; `subPath` and `items:` as the kubelet applies them); undefined when no such volume is mounted there. Its
+ * content is the store document the manifest embeds under that key (src/parse/embedded.ts), when that is the only
+ * certificate file of the manifest: findings on a store name its file, and the manifest is that file.
+ */
+export function mountedSourceFile(
+  ctx: ModelContext,
+  doc: Manifest,
+  container: KubernetesContainer,
+  written: string,
+): MountedSourceFile | undefined {
+  if (!written.startsWith('/')) return undefined;
+  const holding = mountHolding(container.mounts, (m) => m.mountPath, written);
+  if (!holding) return undefined;
+  const { mount, below } = holding;
+  const volume = container.volumes.find((v) => v.name === mount.volume);
+  if (!volume) return undefined;
+  const mountedAt = { file: doc.file.path, range: mount.range };
+  const relative = [mount.subPath, ...below.filter(Boolean)].filter(Boolean).join('/');
+  const said = `${KIND_NAME[volume.source]} ${volume.sourceName}`;
+  const item = volume.items ? volume.items.find((i) => i.path === relative) : { key: relative };
+  if (!item) return { unknown: `the ${said} volume at ${mount.mountPath} lists no item at ${relative}`, mountedAt };
+  const held = namedSource(ctx, doc, container, volume.source, volume.sourceName);
+  if (typeof held === 'string') return { unknown: `the ${held}`, mountedAt };
+  const key = held.source.keys.find((k) => k.key === item.key);
+  const why = key
+    ? unreadValue(key, said)
+    : `the ${said} in ${path.basename(held.doc.file.path)} has no key ${item.key}`;
+  if (why || !key) return { unknown: why ?? '', mountedAt };
+  const file = held.doc.file.path;
+  const inFile = ctx.deployment.documents.filter((d) => d.file.path === file && d.embedded);
+  const content = inFile.find((d) => d.embedded?.name === key.key && within(d.embedded.range, key));
+  if (!content || !(content.kind.startsWith('pem.') || content.kind.startsWith('keystore')))
+    return { unknown: `the ${said} key ${key.key} holds no certificate file lint-deploy reads`, mountedAt };
+  const certificateFiles = inFile.filter((d) => d.kind === 'pem.certificate');
+  if (certificateFiles.length > 1 && content.kind === 'pem.certificate')
+    return {
+      unknown: `${path.basename(file)} holds several certificate files, which lint-deploy does not tell apart (the ${said} key ${key.key} is one)`,
+      mountedAt,
+    };
+  return { file, mountedAt };
+}
+
+/** Whether an embedded document's range is the value of a key. */
+const within = (range: Range, key: KubernetesSourceKey) =>
+  range.start.line >= key.keyRange.start.line && range.end.line <= key.valueRange.end.line;
+
+/** Why the value of a key is not the file's content as the cluster has it; undefined when it is. */
+function unreadValue(key: KubernetesSourceKey, said: string): string | undefined {
+  if (!key.value.trim()) return `the ${said} key ${key.key} is empty here (the cluster's is set elsewhere)`;
+  if (TEMPLATE_VALUE.test(key.value)) return `the ${said} key ${key.key} is a placeholder, filled when it is applied`;
+  if (key.encoded) return `the ${said} key ${key.key} is base64 data, which lint-deploy does not decode`;
+  return undefined;
+}
+
+/** A variable an `envFrom:` source gives, at its key in the source's manifest. */
+export interface SourceVariable {
+  name: string;
+  /** Undefined: only the cluster has it (a Secret's base64 data that is not text). */
+  value?: string;
+  file: string;
+  nameRange: Range;
+  valueRange: Range;
+}
+
+/** A name the kubelet can set as a variable (`envFrom:` skips other keys). */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/**
+ * The variables a container's `envFrom:` sources give, in order (a later one wins; its `env:` wins over all), and why
+ * its environment may hold more, when a source is not in the tree.
+ */
+export function envFromVariables(
+  ctx: ModelContext,
+  doc: Manifest,
+  container: KubernetesContainer,
+  variable = 'variable',
+): { variables: SourceVariable[]; opaque?: { why: string; at: Location } } {
+  const variables: SourceVariable[] = [];
+  let opaque: { why: string; at: Location } | undefined;
+  for (const from of container.envFrom) {
+    const held = namedSource(ctx, doc, container, from.source, from.name);
+    if (typeof held === 'string') {
+      opaque ??= {
+        why: `its envFrom ${held}: it may set any ${variable}`,
+        at: { file: doc.file.path, range: from.range },
+      };
+      continue;
+    }
+    for (const key of held.source.keys) {
+      if (!VARIABLE_NAME.test(key.key) || key.value.includes('\n')) continue;
+      const value = key.encoded ? decodedText(key.value) : key.value;
+      variables.push({
+        name: key.key,
+        ...(value !== undefined && { value }),
+        file: held.doc.file.path,
+        nameRange: key.keyRange,
+        valueRange: key.valueRange,
+      });
+    }
+  }
+  return { variables, ...(opaque && { opaque }) };
+}
+
+/** A Secret's base64 value as text; undefined when it is not base64 of printable text. */
+function decodedText(value: string): string | undefined {
+  const compact = value.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) return undefined;
+  const text = Buffer.from(compact, 'base64').toString('utf8');
+  return /^[\x20-\x7e]*$/.test(text) ? text : undefined;
+}

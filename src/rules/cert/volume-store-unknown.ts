@@ -1,0 +1,51 @@
+import { ours, said } from '../../core/phrase';
+import type { StoreRef } from '../../model/types';
+import { defineRule } from '../types';
+
+/**
+ * A server whose certificate or store is a file that a Kubernetes ConfigMap or Secret volume puts at the path its
+ * settings name, when the tree does not show that file's content: the Secret's manifest is not in the tree, its key is
+ * empty or a template's placeholder, or it is base64 data (src/model/kubernetes-sources.ts). Nothing about that
+ * certificate can be judged, and no tree file of its name is taken for it: an info saying which manifest to include.
+ */
+export default defineRule({
+  meta: {
+    id: 'cert/volume-store-unknown',
+    description:
+      'Say when a server reads its certificate or a store from a Kubernetes ConfigMap or Secret volume whose content the tree does not show, and which manifest to include',
+    severity: 'info',
+    messages: {
+      unknown:
+        '{{server}} reads its {{role}} {{path}}{{setting}} from a Kubernetes volume mounted at that path, but {{why}}: its certificates are unknown, and no other file of that name is taken for it. To have them checked, include the manifest of the ConfigMap or Secret with its content',
+    },
+    defaultOptions: {},
+    appliesTo: { components: ['keycloak.server'] },
+    symptoms: [],
+  },
+  check(ctx) {
+    for (const component of ctx.deployment.components) {
+      const trust = component.tls?.trust;
+      const stores: [StoreRef | undefined, string][] = [
+        [trust?.keyStore, trust?.keyStore?.type?.value === 'PEM' ? 'certificate' : 'key store'],
+        [trust?.trustStore, 'trust store'],
+      ];
+      for (const [store, role] of stores) {
+        if (!store?.volumeUnknown || !store.mountedFromOutside || store.path.from.kind !== 'file') continue;
+        ctx.report({
+          messageId: 'unknown',
+          data: {
+            server: component.name,
+            role,
+            path: store.path.value.trim(),
+            setting: store.setting ? said` (${store.setting})` : '',
+            why: store.volumeUnknown,
+          },
+          location: store.path.from.location,
+          related: [{ ...store.mountedFromOutside, message: ours('the volume is mounted here') }],
+          fingerprint: [component.id, role, store.path.value.trim()],
+          outcome: 'unknown',
+        });
+      }
+    }
+  },
+});
