@@ -93,6 +93,18 @@ describe('Kubernetes workloads start Spring apps', () => {
       ['8443 required (profile via deploy/books-server.yaml:21)'],
     ],
     [
+      'envFrom a ConfigMap of another namespace: not the one the container reads, which the tree does not hold',
+      {
+        ...BOOKS_SERVER,
+        'deploy/books-server.yaml': deployment(
+          '        envFrom:\n          - configMapRef:\n              name: books-env\n',
+          undefined,
+          '\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: books-env\n  namespace: staging\ndata:\n  SPRING_PROFILES_ACTIVE: ssl\n',
+        ).replace('  name: books-server\n', '  name: books-server\n  namespace: prod\n'),
+      },
+      ['no server'],
+    ],
+    [
       'envFrom a Secret may set the profile',
       {
         ...BOOKS_SERVER,
