@@ -7,6 +7,7 @@ import { packagedConfigReplaced, startSetting, type StartSources } from './sprin
 import { effectiveJdkTls, springBootHas } from '../knowledge';
 import { springMqFactory } from './spring-mq';
 import { springMqTrust, springTrust } from './spring-stores';
+import { springKafkaReaches } from './kafka-spring-reach';
 import { springKafkaEnds, springKafkaSslConflicts } from './kafka-spring';
 import { springBundleEnds } from './spring-bundle-ends';
 import { springUndefinedBundles } from './spring-bundle-references';
@@ -300,6 +301,9 @@ export const javaAppContributor: ModelContributor = {
       const rabbit = springRabbitEnd(client, written, treeStoresOf(ctx), springBoot);
       if (rabbit) unlinked.push(rabbit);
       if (unlinked.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...unlinked);
+      // Its Kafka clients' bootstrap servers and TLS, for the brokers of the tree they reach (./kafka-spring-reach.ts).
+      const reaches = springKafkaReaches(client, written);
+      if (reaches.length > 0) (ctx.deployment.kafkaClientReaches ??= []).push(...reaches);
       const conflicts =
         kafkaBundles === false ? [] : springKafkaSslConflicts(written, kafkaBundles ? springBoot : undefined);
       if (conflicts.length > 0) client.attributes.kafkaSslConflicts = conflicts;

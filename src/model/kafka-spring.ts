@@ -13,6 +13,7 @@
  * spring-boot-autoconfigure/src/main/java/org/springframework/boot/autoconfigure/kafka/SslBundleSslEngineFactory.java);
  * a later layer's key-store-location does not undo it, as the engine factory stays the bundle's.
  */
+import type { Location } from '../core/types';
 import { springList } from '../parse/spring';
 import type { Entry } from '../parse/types';
 import { KAFKA_CLIENT_KEYS, kafkaClientEnds, kafkaClientTls, speaksTls, type KafkaClient } from './kafka-client-ends';
@@ -26,7 +27,8 @@ import { kafkaHosts } from './kafka-client-auth';
 import type { Component, UnlinkedEnd } from './types';
 
 /** The Kafka clients Spring Boot configures, each with its own `spring.kafka.<client>.*` settings. */
-const CLIENTS = ['producer', 'consumer', 'admin', 'streams'] as const;
+export const CLIENTS = ['producer', 'consumer', 'admin', 'streams'] as const;
+export type SpringKafkaClient = (typeof CLIENTS)[number];
 
 /** The name Spring Boot's `ssl.*` and `security.*` properties give a Kafka key (none: only `properties.*` sets it). */
 const SPRING_NAMES: Partial<Record<KafkaClientKey | 'bundle', string>> = {
@@ -56,18 +58,13 @@ export function springKafkaEnds(
   if (!settings.entries.some((e) => /^spring\.kafka\./i.test(e.key))) return [];
   const clients: KafkaClient[] = [];
   for (const client of CLIENTS) {
-    // The setting that decides a Kafka key for this client: the last of the layers Spring Boot applies in order.
-    const decides = (setting: KafkaClientKey | 'bundle'): Entry | undefined => {
-      const kafka = setting === 'bundle' ? undefined : KAFKA_CLIENT_KEYS[setting];
-      const spring = SPRING_NAMES[setting];
-      const layers = ['spring.kafka.', `spring.kafka.${client}.`].flatMap((prefix) => [
-        ...(spring ? [prefix + spring] : []),
-        ...(kafka ? [`${prefix}properties.${kafka}`] : []),
-      ]);
-      let found: Entry | undefined;
-      for (const key of layers) found = settings.setting(key) ?? found;
-      return found;
-    };
+    const decides = (setting: KafkaClientKey | 'bundle'): Entry | undefined =>
+      springKafkaSetting(
+        settings,
+        client,
+        SPRING_NAMES[setting],
+        setting === 'bundle' ? undefined : KAFKA_CLIENT_KEYS[setting],
+      );
     // A setting whose deciding source only the run knows (`SPRING_KAFKA_SECURITY_PROTOCOL: ${PROTOCOL}` of a Compose
     // service over the file's value): the client's TLS is unknown, not the files'.
     if (decidedAtRunTime(settings, client)) continue;
@@ -108,10 +105,28 @@ export function springKafkaEnds(
 }
 
 /**
+ * The setting that decides a Kafka key for a client (`spring` its Spring Boot name under `spring.kafka.`, `kafka` its
+ * Kafka name under `properties.`): the last of the layers Spring Boot applies in order.
+ */
+export function springKafkaSetting(
+  settings: SpringSettings,
+  client: SpringKafkaClient,
+  spring: string | undefined,
+  kafka: string | undefined,
+): Entry | undefined {
+  let found: Entry | undefined;
+  for (const prefix of ['spring.kafka.', `spring.kafka.${client}.`]) {
+    if (spring) found = settings.setting(prefix + spring) ?? found;
+    if (kafka) found = settings.setting(`${prefix}properties.${kafka}`) ?? found;
+  }
+  return found;
+}
+
+/**
  * Whether one of the settings that decide the client's TLS is, in the last layer that sets it, one whose value only the
  * run knows (springSettings' runTimeSetting: an environment variable or argument holding a placeholder).
  */
-function decidedAtRunTime(settings: SpringSettings, client: (typeof CLIENTS)[number]): boolean {
+export function decidedAtRunTime(settings: SpringSettings, client: SpringKafkaClient): boolean {
   // A store password only the run knows decides no TLS setting: the store is loaded with it (storeOf's passwordAt), and
   // cert/store-password-wrong judges neither it nor the file's.
   const keys = (Object.keys(SPRING_NAMES) as (KafkaClientKey | 'bundle')[]).filter(
@@ -139,21 +154,37 @@ function decidedAtRunTime(settings: SpringSettings, client: (typeof CLIENTS)[num
  * default is localhost:9092, but the run's environment commonly sets them where the tree does not show it: unknown, as
  * is a placeholder or a value only the run knows.
  */
-function bootstrapHosts(settings: SpringSettings, client: (typeof CLIENTS)[number]): string[] | undefined {
-  let hosts: string[] | undefined;
+function bootstrapHosts(settings: SpringSettings, client: SpringKafkaClient): string[] | undefined {
+  const servers = springBootstrapServers(settings, client);
+  return servers && kafkaHosts(servers.written);
+}
+
+/**
+ * The client's bootstrap servers as bootstrapHosts reads them (see there), joined with `,`, and where the last one is
+ * written; undefined when unset or only the run knows them.
+ */
+export function springBootstrapServers(
+  settings: SpringSettings,
+  client: SpringKafkaClient,
+): { written: string; at: Location; entry: Entry } | undefined {
+  let servers: { written: string; at: Location; entry: Entry } | undefined;
   for (const prefix of ['spring.kafka.', `spring.kafka.${client}.`])
     for (const key of [`${prefix}bootstrap-servers`, `${prefix}properties.${KAFKA_CLIENT_KEYS.bootstrap}`]) {
       if (settings.setAtRunTime(key)) {
-        hosts = undefined;
+        servers = undefined;
         continue;
       }
       const list = springList(settings.entries, key);
       const last = list?.entries.at(-1);
       if (!list || !last) continue;
       const items = list.entries.filter((e) => settings.doc(e) === settings.doc(last)).map((e) => e.value);
-      hosts = kafkaHosts((list.entries.length > 1 ? items : list.values).join(','));
+      servers = {
+        written: (list.entries.length > 1 ? items : list.values).join(','),
+        at: { file: settings.doc(last).file.path, range: last.valueRange },
+        entry: last,
+      };
     }
-  return hosts;
+  return servers;
 }
 
 /** The store settings an SSL bundle excludes in the same `Ssl` object (KafkaProperties.Ssl.validate, Boot 3.2.0). */

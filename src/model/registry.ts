@@ -20,6 +20,7 @@ import { keycloakHttpsContributor } from './keycloak-https';
 import { javaLinksContributor } from './java-links';
 import { storesContributor } from './stores';
 import { kafkaBrokersContributor } from './kafka-brokers';
+import { kafkaStrimziContributor } from './kafka-strimzi';
 import { rabbitmqBrokersContributor } from './rabbitmq-brokers';
 import { kafkaConnectComposeContributor } from './kafka-connect';
 import { kafkaSchemaRegistryContributor } from './kafka-schema-registry';
@@ -52,6 +53,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   javaLinksContributor,
   storesContributor,
   kafkaBrokersContributor,
+  kafkaStrimziContributor,
   rabbitmqBrokersContributor,
   kafkaConnectComposeContributor,
   kafkaSchemaRegistryContributor,

@@ -59,10 +59,12 @@ import type {
   PostgresCall,
   PgjdbcUnknownMode,
 } from './deployment-records';
+import type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
 export type { StoreRef, TlsTrustSettings, BrokerUrl } from './attributes';
 export type { TlsImplementation } from './attributes-tls';
+export type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
 export type {
   LibertyIncludesMissing,
   LibertyStoreHome,
@@ -325,6 +327,10 @@ export interface Deployment {
   unlinkedEnds?: UnlinkedEnd[];
   /** Kafka brokers with a TLS listener (./kafka-brokers.ts, ./kafka-properties.ts). Unset without the model. */
   kafkaBrokers?: KafkaBrokerRecord[];
+  /** Listeners of Strimzi `Kafka` resources (./kafka-strimzi.ts). Unset without one. */
+  strimziListeners?: StrimziListenerRecord[];
+  /** Kafka clients whose bootstrap servers the tree writes (./kafka-spring-reach.ts), for the listeners above. */
+  kafkaClientReaches?: KafkaClientReach[];
   /** RabbitMQ brokers with a TLS listener (./rabbitmq-brokers.ts). Unset without the model. */
   rabbitBrokers?: RabbitBrokerRecord[];
   /** Kafka Connect workers whose tasks' clients lack TLS settings the worker has (./kafka-connect.ts connectGaps). */

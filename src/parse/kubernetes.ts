@@ -31,6 +31,7 @@ import {
   type KubernetesVolume,
   type KubernetesVolumeMount,
 } from './kubernetes-volumes';
+import { isStrimziKafka, strimziKafkaOf, type StrimziKafka } from './strimzi-kafka';
 
 export interface KubernetesEnvFrom {
   /** `configMapRef` or `secretRef`. */
@@ -92,6 +93,8 @@ export interface KubernetesData {
   configMaps: KubernetesConfigMap[];
   /** Every ConfigMap and Secret of the file, with its keys (for the volumes and `envFrom:` that name them). */
   sources: KubernetesSource[];
+  /** Strimzi `Kafka` resources (./strimzi-kafka.ts). */
+  strimziKafkas: StrimziKafka[];
 }
 
 const WORKLOAD_KINDS = /^(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod)$/;
@@ -105,6 +108,9 @@ const CONFIG_MAP_HEAD = /^kind:\s*["']?ConfigMap["']?\s*$/m;
  */
 const SOURCE_HEAD = /^kind:\s*["']?(ConfigMap|Secret)["']?\s*$/m;
 const SOURCE_KEYS = /^\s+(?:KC_\w+|[\w.-]+\.(?:pem|crt|cer|p12|pfx|jks|keystore|truststore)):/m;
+/** A Strimzi `Kafka` resource (./strimzi-kafka.ts). */
+const STRIMZI_API_HEAD = /^apiVersion:\s*["']?kafka\.strimzi\.io\//m;
+const STRIMZI_KAFKA_HEAD = /^kind:\s*["']?Kafka["']?\s*$/m;
 const SPRING_VARIABLE =
   /^\s+(SPRING_(PROFILES_ACTIVE|CONFIG_LOCATION|SSL_BUNDLE_\w+)|SERVER_(SSL_\w+|PORT)|IBM_MQ_\w+|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|JAVA_OPTS):/m;
 const CONTAINER_KEY =
@@ -119,6 +125,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
     return WORKLOAD_HEAD.test(head) ||
       (CONFIG_MAP_HEAD.test(head) && SPRING_VARIABLE.test(head)) ||
       (SOURCE_HEAD.test(head) && SOURCE_KEYS.test(head)) ||
+      (STRIMZI_API_HEAD.test(head) && STRIMZI_KAFKA_HEAD.test(head)) ||
       kubernetesUnderSpringName(filePath, head)
       ? 'kubernetes'
       : undefined;
@@ -129,6 +136,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
     const containers: KubernetesContainer[] = [];
     const configMaps: KubernetesConfigMap[] = [];
     const sources: KubernetesSource[] = [];
+    const strimziKafkas: StrimziKafka[] = [];
     const envSecrets: Entry[] = [];
     for (const [partIndex, part] of parsed.parts.entries()) {
       const kindOf = part.entries.find((e) => e.key === 'kind')?.value ?? '';
@@ -137,7 +145,10 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
       const namespace = part.entries.find((e) => e.key === 'metadata.namespace')?.value.trim() || undefined;
       if ((kindOf === 'ConfigMap' || kindOf === 'Secret') && nameEntry)
         sources.push(sourceOf(part.entries, kindOf === 'Secret' ? 'secret' : 'configMap', nameEntry, namespace));
-      if (kindOf === 'ConfigMap') {
+      if (isStrimziKafka(part.entries)) {
+        const kafka = strimziKafkaOf(part.entries);
+        if (kafka) strimziKafkas.push(kafka);
+      } else if (kindOf === 'ConfigMap') {
         const jvm = noStartJvmOptions();
         const springEnvironment = part.entries.flatMap((e) => {
           const variable = DATA_VARIABLE.exec(e.key)?.[1];
@@ -173,7 +184,14 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
     const problems = kubernetesUnderSpringName(file.path, file.text)
       ? parsed.problems.filter((p) => p.code === 'invalid-yaml')
       : [];
-    return { file, kind, entries, comments: parsed.comments, problems, data: { containers, configMaps, sources } };
+    return {
+      file,
+      kind,
+      entries,
+      comments: parsed.comments,
+      problems,
+      data: { containers, configMaps, sources, strimziKafkas },
+    };
   },
 };
 

@@ -64,6 +64,7 @@ import kafkaHostnameVerificationDisabled from './kafka/hostname-verification-dis
 import kafkaLibrdkafkaVerificationDisabled from './kafka/librdkafka-verification-disabled';
 import kafkaPlaceholderNotExpanded from './kafka/placeholder-not-expanded';
 import kafkaSslBundleWithStore from './kafka/ssl-bundle-with-store';
+import kafkaStrimziListenerMismatch from './kafka/strimzi-listener-mismatch';
 import libertyHttpsPortClosed from './liberty/https-port-closed';
 import libertyIncludeMissing from './liberty/include-missing';
 import mqAddressMapAllowsAll from './mq/address-map-allows-all';
@@ -203,6 +204,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   kafkaLibrdkafkaVerificationDisabled,
   kafkaPlaceholderNotExpanded,
   kafkaSslBundleWithStore,
+  kafkaStrimziListenerMismatch,
   libertyHttpsPortClosed,
   libertyIncludeMissing,
   mqAddressMapAllowsAll,

@@ -1,0 +1,58 @@
+/**
+ * What ties a Kafka client to the broker listener it reaches, where the tree shows both: a Strimzi `Kafka` resource's
+ * listeners (./kafka-strimzi.ts) and the clients whose bootstrap servers name their bootstrap service
+ * (./kafka-spring-reach.ts). Kept apart from ./deployment-records.ts for its size; ./types.ts re-exports them.
+ */
+import type { Location, RelatedLocation } from '../core/types';
+import type { KafkaList } from './deployment-records';
+
+/** A listener of a Strimzi `Kafka` cluster, as in-cluster clients reach it (Deployment.strimziListeners). */
+export interface StrimziListenerRecord {
+  /** `Strimzi Kafka my-cluster (kafka.yaml)`. */
+  cluster: string;
+  /** The resource's `metadata.name`. */
+  resource: string;
+  /** The listener's `name:`. */
+  listener: string;
+  /** The listener's item. */
+  location: Location;
+  /** The Kubernetes Service its clients bootstrap from: `my-cluster-kafka-bootstrap` (internal listeners). */
+  service: string;
+  /** The resource's `metadata.namespace`; absent: the namespace it is applied to (any). */
+  namespace?: string;
+  port: number;
+  /** Its `tls:` (true: the listener speaks TLS only, SSL or SASL_SSL). */
+  tls: { value: boolean; at: Location };
+  /** Its `authentication.type: tls`: Strimzi sets `ssl.client.auth=required` on it (mutual TLS). */
+  mutualTls?: Location;
+  /**
+   * Its `configuration.brokerCertChainAndKey` Secret: the certificate it presents is that Secret's, not one Strimzi's
+   * cluster CA signs. Absent: the cluster CA's, which the operator generates (no file of the tree).
+   */
+  customCertificate?: { secret: string; at: Location };
+  /** `spec.kafka.config` `ssl.enabled.protocols`, which the broker applies to every TLS listener. */
+  protocols?: KafkaList;
+}
+
+/** A Kafka client whose bootstrap servers the tree writes, with what decides its side of the handshake. */
+export interface KafkaClientReach {
+  /** `Kafka clients of orders-service (orders-service)`. */
+  name: string;
+  /** Its app (where its settings are written when no other file says). */
+  app: Location;
+  /** What brought its bootstrap and protocol settings in besides their own lines (a container's build, an env_file:). */
+  via?: RelatedLocation[];
+  /** Its bootstrap servers, `host:port` lower case, and where they are written. */
+  bootstrap: { addresses: string[]; at: Location };
+  /** Its security.protocol as written (upper case) and where; absent when not set (Kafka's default is PLAINTEXT). */
+  protocol?: { value: string; at: Location };
+  /**
+   * Whether it presents a certificate when asked: a key store (or PEM key) its settings name (`yes`), none (`no`), or a
+   * bundle or engine factory whose key the model does not read (`unknown`).
+   */
+  key: 'yes' | 'no' | 'unknown';
+  /** Whether it names a trust store (`ssl.truststore.location`, PEM certificates, a bundle's) or trusts the JDK's. */
+  trustStore: boolean;
+  /** Its ssl.enabled.protocols, when set. */
+  protocols?: KafkaList;
+}
