@@ -23,6 +23,8 @@ export interface StrimziListenerRecord {
   port: number;
   /** Its `tls:` (true: the listener speaks TLS only, SSL or SASL_SSL). */
   tls: { value: boolean; at: Location };
+  /** Its `authentication.type` as written (`tls`, `scram-sha-512`, `oauth`, `custom`); absent: none. */
+  authentication?: string;
   /** Its `authentication.type: tls`: Strimzi sets `ssl.client.auth=required` on it (mutual TLS). */
   mutualTls?: Location;
   /**

@@ -62,6 +62,7 @@ function strimziListeners(kafka: StrimziKafka, cluster: string, file: string): S
       ...(kafka.namespace && !/[{$]/.test(kafka.namespace) ? { namespace: kafka.namespace.toLowerCase() } : {}),
       port,
       tls: { value: tls === 'true', at: { file, range: listener.tls.range } },
+      ...(listener.authentication ? { authentication: listener.authentication.value } : {}),
       ...(listener.authentication?.value === 'tls'
         ? { mutualTls: { file, range: listener.authentication.range } }
         : {}),

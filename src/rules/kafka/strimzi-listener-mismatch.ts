@@ -7,6 +7,8 @@ import { defineRule, type RuleRelated } from '../types';
 /** Kafka's security protocols that speak TLS (SSL, SASL_SSL) and those that do not. */
 const TLS_PROTOCOLS = new Set(['SSL', 'SASL_SSL']);
 const PLAIN_PROTOCOLS = new Set(['PLAINTEXT', 'SASL_PLAINTEXT']);
+/** Strimzi's authentication types that make a listener SASL (KafkaBrokerConfigurationBuilder.configureAuthentication). */
+const SASL_AUTHENTICATION = new Set(['scram-sha-512', 'oauth']);
 
 /**
  * A Kafka client of the tree whose bootstrap servers name the Service of a listener of a Strimzi `Kafka` resource of the
@@ -26,9 +28,9 @@ export default defineRule({
     severity: 'error',
     messages: {
       tlsToPlaintext:
-        '{{client}} connects to {{address}} with security.protocol {{protocol}}, but listener {{listener}} of {{cluster}} has tls: false: the broker reads the ClientHello as a Kafka request and closes the connection, and the client never completes its handshake. Set security.protocol to {{plain}} or connect to a listener with tls: true',
+        '{{client}} connects to {{address}} with security.protocol {{protocol}}, but listener {{listener}} of {{cluster}} has tls: false: the broker reads the ClientHello as a Kafka request and closes the connection, and the client never completes its handshake. Set security.protocol to {{instead}} or connect to a listener with tls: true',
       plaintextToTls:
-        '{{client}} connects to {{address}} with security.protocol {{protocol}}, but listener {{listener}} of {{cluster}} has tls: true: the broker expects a TLS ClientHello and closes the connection, and the client logs its bootstrap broker as disconnected. Set security.protocol to {{tls}} (with a trust store holding the cluster CA) or connect to a listener with tls: false',
+        '{{client}} connects to {{address}} with security.protocol {{protocol}}, but listener {{listener}} of {{cluster}} has tls: true: the broker expects a TLS ClientHello and closes the connection, and the client logs its bootstrap broker as disconnected. Set security.protocol to {{instead}} (with a trust store holding the cluster CA) or connect to a listener with tls: false',
       noClientCertificate:
         "{{client}} connects to {{address}} with security.protocol {{protocol}}, but listener {{listener}} of {{cluster}} has authentication type tls (Strimzi sets ssl.client.auth=required on it) and the client's settings name no key store or key: it sends no certificate and the broker fails the handshake. Give the client the user certificate of its KafkaUser (ssl.keystore.location with the Secret's user.p12, or ssl.keystore.key and ssl.keystore.certificate.chain)",
       noCommonProtocol:
@@ -71,24 +73,21 @@ export default defineRule({
             : []),
         ];
         const fingerprint = [client.name, listener.cluster, listener.listener];
-        if (tls && !listener.tls.value)
-          ctx.report({
-            messageId: 'tlsToPlaintext',
-            data: { ...data, plain: protocol.value === 'SSL' ? 'PLAINTEXT' : 'SASL_PLAINTEXT' },
-            location: protocol.at,
-            related: related(said`listener ${listener.listener} has tls: false`),
-            fingerprint,
-          });
-        else if (PLAIN_PROTOCOLS.has(protocol.value) && listener.tls.value)
-          ctx.report({
-            messageId: 'plaintextToTls',
-            data: { ...data, tls: protocol.value === 'PLAINTEXT' ? 'SSL' : 'SASL_SSL' },
-            location: protocol.at,
-            related: related(said`listener ${listener.listener} has tls: true`),
-            fingerprint,
-          });
-        else if (tls && listener.tls.value)
-          judgeTls(client, listener, data, related(said`listener ${listener.listener} has tls: true`));
+        const saidTls = related(said`listener ${listener.listener} has tls: ${String(listener.tls.value)}`);
+        // The layer the client speaks against the listener's: the protocol it should set instead.
+        const layerMismatch =
+          tls && !listener.tls.value
+            ? {
+                messageId: 'tlsToPlaintext' as const,
+                instead: sasl(protocol.value, listener) ? 'SASL_PLAINTEXT' : 'PLAINTEXT',
+              }
+            : PLAIN_PROTOCOLS.has(protocol.value) && listener.tls.value
+              ? { messageId: 'plaintextToTls' as const, instead: sasl(protocol.value, listener) ? 'SASL_SSL' : 'SSL' }
+              : undefined;
+        if (layerMismatch) {
+          const { messageId, instead } = layerMismatch;
+          ctx.report({ messageId, data: { ...data, instead }, location: protocol.at, related: saidTls, fingerprint });
+        } else if (tls && listener.tls.value) judgeTls(client, listener, data, saidTls);
       }
 
     /** A TLS client against a TLS listener: its certificate, its protocols, its trust. */
@@ -169,4 +168,14 @@ function reachedListeners(
 function commonProtocols(client: KafkaClientReach, listener: StrimziListenerRecord): 'some' | 'none' {
   const theirs = new Set(listener.protocols?.value.value.map((p) => p.toLowerCase()));
   return client.protocols?.value.value.some((p) => theirs.has(p.toLowerCase())) ? 'some' : 'none';
+}
+
+/**
+ * Whether the protocol to suggest is SASL's: a listener without authentication or with `tls` is not, one with SCRAM or
+ * OAuth is; a `custom` one says it in its own settings, so the client's protocol decides.
+ */
+function sasl(protocol: string, listener: StrimziListenerRecord): boolean {
+  const type = listener.authentication;
+  if (type === undefined || type === 'tls') return false;
+  return SASL_AUTHENTICATION.has(type) || protocol.startsWith('SASL_');
 }

@@ -180,6 +180,30 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'SSL client to a tls: false SCRAM listener: SASL_PLAINTEXT is what it speaks',
+      files: app(
+        ['spring.kafka.bootstrap-servers=my-cluster-kafka-scram-bootstrap:9095', 'spring.kafka.security.protocol=SSL'],
+        kafka({
+          listener: [
+            '      - name: scram',
+            '        port: 9095',
+            '        type: nodeport',
+            '        tls: false',
+            '        authentication:',
+            '          type: scram-sha-512',
+          ],
+        }),
+      ),
+      errors: [
+        {
+          messageId: 'tlsToPlaintext',
+          file: 'orders/src/main/resources/application.properties',
+          line: 3,
+          messageIncludes: ['Set security.protocol to SASL_PLAINTEXT'],
+        },
+      ],
+    },
+    {
       name: 'PLAINTEXT client to the tls: true listener, through the namespace and cluster domain',
       files: app([
         'spring.kafka.bootstrap-servers=my-cluster-kafka-bootstrap.kafka.svc.cluster.local:9093',
