@@ -34,7 +34,15 @@ import {
 import { serviceImageRuntime } from './kafka-brokers';
 import { tlsListenerNames } from './kafka-protocols';
 import { treeStoresOf, type TreeStores } from './store-files';
-import type { JavaRuntime, KafkaBrokerRecord, KafkaConnectGap, TreeMount, UnlinkedEnd } from './types';
+import type {
+  JavaRuntime,
+  KafkaBrokerRecord,
+  KafkaClientReach,
+  KafkaConnectGap,
+  TreeMount,
+  UnlinkedEnd,
+} from './types';
+import { kafkaClientReach } from './kafka-spring-reach';
 import { brokerClientAuth, kafkaHosts } from './kafka-client-auth';
 import { relativePosix } from '../core/posix-path';
 
@@ -61,7 +69,13 @@ export const kafkaPropertiesContributor: ModelContributor = {
       const runtime = propertiesRuntime(ctx, doc.file.path, mounts);
       const where = { stores, mounts, ...(runtime ? { runtime } : {}) };
       const brokers: KafkaBrokerRecord[] = [];
-      const ends = kafkaEnds(doc, relativePosix(ctx.deployment.root, doc.file.path), where, { gaps, brokers });
+      const reaches: KafkaClientReach[] = [];
+      const ends = kafkaEnds(doc, relativePosix(ctx.deployment.root, doc.file.path), where, {
+        gaps,
+        brokers,
+        reaches,
+      });
+      if (reaches.length > 0) (ctx.deployment.kafkaClientReaches ??= []).push(...reaches);
       if (ends.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...ends);
       if (brokers.length > 0) (ctx.deployment.kafkaBrokers ??= []).push(...brokers);
       if (gaps.length > 0) (ctx.deployment.kafkaConnectGaps ??= []).push(...gaps);
@@ -81,7 +95,7 @@ function kafkaEnds(
   doc: ParsedDocument,
   name: string,
   { stores, mounts, runtime }: { stores: TreeStores; mounts: TreeMount[]; runtime?: JavaRuntime },
-  { gaps, brokers }: { gaps: KafkaConnectGap[]; brokers: KafkaBrokerRecord[] },
+  { gaps, brokers, reaches }: { gaps: KafkaConnectGap[]; brokers: KafkaBrokerRecord[]; reaches: KafkaClientReach[] },
 ): UnlinkedEnd[] {
   // java.util.Properties keeps the last value of a key.
   const settings = new Map<string, Entry>();
@@ -157,6 +171,16 @@ function kafkaEnds(
         : []),
     ];
   }
+  // The brokers its bootstrap servers name, for the listeners of the tree (./kafka-spring-reach.ts).
+  const bootstrap = settings.get('bootstrap.servers');
+  const reach =
+    bootstrap &&
+    kafkaClientReach(
+      { written: bootstrap.value, at: { file, range: bootstrap.valueRange } },
+      (key) => (key === undefined ? undefined : settings.get(key)),
+      () => file,
+    );
+  if (reach) reaches.push({ name: `Kafka client (${name})`, app: { file }, ...reach });
   return kafkaViewEnds({
     ...common,
     name: `Kafka client (${name})`,

@@ -1,5 +1,6 @@
 /**
- * The Kafka clients of a Spring Boot app as the brokers see them (Deployment.kafkaClientReaches): the bootstrap servers
+ * The Kafka clients of a Spring Boot app (and the client of a Kafka properties file: ./kafka-properties.ts, through
+ * kafkaClientReach) as the brokers see them (Deployment.kafkaClientReaches): the bootstrap servers
  * each client's settings write, its security.protocol, and whether it can present a certificate and names a trust
  * store, read through the layers Spring Boot applies (./kafka-spring.ts). A client some of whose settings only the run
  * knows (a placeholder, a start setting set at run time) is left out: what it sends is unknown. Kafka's client presents
@@ -7,6 +8,7 @@
  * DefaultSslEngineFactory inits its KeyManagerFactory with no key store, and the JDK's `javax.net.ssl.keyStore` is not
  * read (apache/kafka 3.8.0 DefaultSslEngineFactory.createSSLContext).
  */
+import type { Location } from '../core/types';
 import type { Entry } from '../parse/types';
 import { KAFKA_CLIENT_KEYS } from './kafka-client-ends';
 import { kafkaListOf } from './kafka-protocols';
@@ -37,45 +39,61 @@ export function springKafkaReaches(app: Component, settings: SpringSettings): Ka
   }));
 }
 
-/** One client's reach (see the header); undefined when any of its settings is one only the run knows. */
+/** One Spring client's reach (see the header); undefined when any of its settings is one only the run knows. */
 function clientReach(
   settings: SpringSettings,
   client: SpringKafkaClient,
 ): Omit<KafkaClientReach, 'name' | 'app'> | undefined {
   if (decidedAtRunTime(settings, client)) return undefined;
   const servers = springBootstrapServers(settings, client);
-  if (!servers || PLACEHOLDER.test(servers.written)) return undefined;
-  const setting = (spring: string | undefined, kafka: string | undefined) =>
-    springKafkaSetting(settings, client, spring, kafka);
+  if (!servers) return undefined;
+  const reach = kafkaClientReach(
+    { written: servers.written, at: servers.at },
+    (kafka, spring) => springKafkaSetting(settings, client, spring, kafka),
+    (entry) => settings.doc(entry).file.path,
+  );
+  const via = [
+    servers.entry,
+    reach && springKafkaSetting(settings, client, 'security.protocol', KAFKA_CLIENT_KEYS.protocol),
+  ]
+    .flatMap((entry) => (entry ? (settings.via(entry) ?? []) : []))
+    .filter(
+      (v, i, all) => all.findIndex((w) => w.file === v.file && w.range?.start.line === v.range?.start.line) === i,
+    );
+  return reach && { ...(via.length > 0 ? { via } : {}), ...reach };
+}
+
+/**
+ * A client's reach from the settings that decide its Kafka keys (`setting(kafkaKey, springName)`: Spring Boot's name
+ * under `spring.kafka.`, where it has one) and its bootstrap servers as written; `fileOf`: the file an entry is
+ * written in. Undefined when the servers or a deciding setting hold a placeholder.
+ */
+export function kafkaClientReach(
+  servers: { written: string; at: Location },
+  setting: (kafka: string | undefined, spring?: string) => Entry | undefined,
+  fileOf: (entry: Entry) => string,
+): Omit<KafkaClientReach, 'name' | 'app'> | undefined {
+  if (PLACEHOLDER.test(servers.written)) return undefined;
   const written = (entry: Entry | undefined) => {
     const value = entry?.value.trim();
     return value ? value : undefined;
   };
   const decided = [
-    setting('security.protocol', KAFKA_CLIENT_KEYS.protocol),
-    setting('ssl.key-store-location', KAFKA_CLIENT_KEYS.keyStore),
-    setting('ssl.key-store-key', 'ssl.keystore.key'),
-    setting('ssl.trust-store-location', KAFKA_CLIENT_KEYS.trustStore),
-    setting('ssl.trust-store-certificates', 'ssl.truststore.certificates'),
-    setting('ssl.bundle', undefined),
-    setting(undefined, KAFKA_CLIENT_KEYS.engineFactory),
-    setting(undefined, KAFKA_CLIENT_KEYS.enabledProtocols),
+    setting(KAFKA_CLIENT_KEYS.protocol, 'security.protocol'),
+    setting(KAFKA_CLIENT_KEYS.keyStore, 'ssl.key-store-location'),
+    setting('ssl.keystore.key', 'ssl.key-store-key'),
+    setting(KAFKA_CLIENT_KEYS.trustStore, 'ssl.trust-store-location'),
+    setting('ssl.truststore.certificates', 'ssl.trust-store-certificates'),
+    setting(undefined, 'ssl.bundle'),
+    setting(KAFKA_CLIENT_KEYS.engineFactory),
+    setting(KAFKA_CLIENT_KEYS.enabledProtocols),
   ];
   if (decided.some((entry) => entry && PLACEHOLDER.test(entry.value))) return undefined;
   const [protocol, keyStore, pemKey, trustStore, trustCertificates, bundle, engineFactory, enabled] = decided;
-  const place = (entry: Entry, part: 'key' | 'value') => ({
-    file: settings.doc(entry).file.path,
-    range: part === 'key' ? entry.keyRange : entry.valueRange,
-  });
   const protocolValue = written(protocol);
-  const protocols = enabled && kafkaListOf(enabled.key, enabled.value, place(enabled, 'value'));
-  const via = [servers.entry, protocol]
-    .flatMap((entry) => (entry ? (settings.via(entry) ?? []) : []))
-    .filter(
-      (v, i, all) => all.findIndex((w) => w.file === v.file && w.range?.start.line === v.range?.start.line) === i,
-    );
+  const protocols =
+    enabled && kafkaListOf(enabled.key, enabled.value, { file: fileOf(enabled), range: enabled.valueRange });
   return {
-    ...(via.length > 0 ? { via } : {}),
     bootstrap: {
       addresses: servers.written
         .split(/[,\s]+/)
@@ -89,7 +107,7 @@ function clientReach(
       at: servers.at,
     },
     ...(protocol && protocolValue
-      ? { protocol: { value: protocolValue.toUpperCase(), at: place(protocol, 'key') } }
+      ? { protocol: { value: protocolValue.toUpperCase(), at: { file: fileOf(protocol), range: protocol.keyRange } } }
       : {}),
     key: written(bundle) || written(engineFactory) ? 'unknown' : written(keyStore) || written(pemKey) ? 'yes' : 'no',
     trustStore: !!(written(trustStore) || written(trustCertificates) || written(bundle) || written(engineFactory)),

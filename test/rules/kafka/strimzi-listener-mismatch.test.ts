@@ -204,6 +204,20 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "a Kafka properties file's client (a tool's --command-config) without a key store, to the mutual TLS listener",
+      files: {
+        'k8s/kafka.yaml': kafka(),
+        'config/client-ssl.properties': [
+          'bootstrap.servers=my-cluster-kafka-bootstrap.kafka.svc:9094',
+          'security.protocol=SSL',
+          'ssl.truststore.location=/tmp/ca.p12',
+          'ssl.truststore.type=PKCS12',
+          '',
+        ].join('\n'),
+      },
+      errors: [{ messageId: 'noClientCertificate', file: 'config/client-ssl.properties', line: 2 }],
+    },
+    {
       name: 'PLAINTEXT client to the tls: true listener, through the namespace and cluster domain',
       files: app([
         'spring.kafka.bootstrap-servers=my-cluster-kafka-bootstrap.kafka.svc.cluster.local:9093',
