@@ -34,7 +34,8 @@ export const kafkaStrimziContributor: ModelContributor = {
         const listeners = strimziListeners(kafka, cluster, doc.file.path);
         if (listeners.length === 0) continue;
         (ctx.deployment.strimziListeners ??= []).push(...listeners);
-        const broker = brokerRecord(kafka, cluster, listeners);
+        // A listener left out (a templated port or tls) may ask for a certificate: then whether the cluster asks is unknown.
+        const broker = brokerRecord(kafka, cluster, listeners, listeners.length === kafka.listeners.length);
         if (broker) (ctx.deployment.kafkaBrokers ??= []).push(broker);
       }
   },
@@ -90,18 +91,19 @@ function serviceHosts(listener: StrimziListenerRecord): string[] {
 
 /**
  * The cluster as a broker with a TLS listener (Deployment.kafkaBrokers): whether it asks for a certificate is its
- * TLS listeners' `authentication.type`, unknown when they differ.
+ * TLS listeners' `authentication.type`, unknown when they differ or when a listener was left out (`complete` false).
  */
 function brokerRecord(
   kafka: StrimziKafka,
   cluster: string,
   listeners: readonly StrimziListenerRecord[],
+  complete: boolean,
 ): KafkaBrokerRecord | undefined {
   const tls = listeners.filter((l) => l.tls.value);
   const first = tls[0];
   if (!first) return undefined;
   const required = tls.filter((l) => l.mutualTls).length;
-  const mode = required === 0 ? 'none' : required === tls.length ? 'required' : 'unknown';
+  const mode = !complete ? 'unknown' : required === 0 ? 'none' : required === tls.length ? 'required' : 'unknown';
   return {
     name: cluster,
     location: { file: first.location.file, range: kafka.nameRange },
