@@ -78,6 +78,8 @@ export function stackOf(component: Component, deployment: Deployment): TlsStack 
       return { kind: 'gskit', label: 'GSKit (IBM MQ)' };
     case 'native':
       return { kind: 'native', label: 'native TLS (ClearTrust web agent)' };
+    case 'erlang':
+      return { kind: 'erlang', label: "Erlang/OTP's ssl (RabbitMQ)" };
     case 'jsse':
     case 'ibmjsse2': {
       const runtime = component.runtime ?? deployment.runtime;

@@ -3,7 +3,7 @@
  * each side logs (JSSE exception messages, OpenSSL reason strings, nginx's HTTP 400 and error-log lines,
  * MQ's AMQ messages). Checked against JSSE 17 and OpenSSL 3 handshakes (test/interop/trust-*.ts).
  */
-import { gskitLog } from '../handshake/messages';
+import { ERLANG_LOG, gskitLog } from '../handshake/messages';
 import type { ClientAuthMode } from '../model/types';
 import type { PemCertificate } from '../parse/certificate';
 import { dateFailure, type PathFailureReason } from './chain';
@@ -146,6 +146,21 @@ export function trustSignals(check: TrustCheck, kind: TrustFailureKind, protocol
           verifierLog: 'AMQ9633: Bad SSL certificate for channel',
           peerLog: 'MQRC 2393 (MQRC_SSL_INITIALIZATION_ERROR)',
         };
+  }
+  if (verifier.tls?.implementation === 'erlang' && kind === 'no-certificate') {
+    // Erlang's ssl with verify_peer and fail_if_no_peer_cert true (a RabbitMQ broker): handshake_failure carrying
+    // no_client_certificate_provided in TLS 1.2 (erlang/otp lib/ssl/src/tls_dtls_server_connection.erl certify/3; RabbitMQ
+    // logs "generated SERVER ALERT: Fatal - Handshake Failure - no_client_certificate_provided"), certificate_required
+    // in TLS 1.3 (RFC 8446 4.4.2.4).
+    const alert = protocol === 'TLSv1.3' ? 'certificate_required' : 'handshake_failure';
+    return {
+      alert,
+      verifierLog:
+        alert === 'handshake_failure'
+          ? 'TLS server: … generated SERVER ALERT: Fatal - Handshake Failure - no_client_certificate_provided'
+          : ERLANG_LOG,
+      peerLog: `Received fatal alert: ${alert}`,
+    };
   }
   if (kind === 'no-certificate') {
     if (check.stack === 'openssl') {

@@ -71,7 +71,9 @@ export type VersionCapability =
 
 export function capability(s: PreparedSide): VersionCapability {
   const desc = [...PROTOCOLS_ASCENDING].reverse();
-  if (isJsseFamily(s)) {
+  // Erlang's ssl (a RabbitMQ broker) negotiates each version it enables; the model hands it only lists it can settle
+  // (src/model/rabbitmq-brokers.ts): a version whose suites the list lacks is not one it negotiates.
+  if (isJsseFamily(s) || s.side.implementation === 'erlang') {
     const versions = desc.filter((p) => s.enabled.has(p) && hasSuiteFor(s, p));
     const [highest, ...lower] = versions;
     if (highest) return { versions: [highest, ...lower] };

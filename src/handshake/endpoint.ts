@@ -178,6 +178,15 @@ export function endpointFor(
       missing.push(
         `the cipher suites ${component.name}'s native TLS library offers in auth mode (no public source says which; no JDK setting applies to it)`,
       );
+  } else if (implementation === 'erlang') {
+    // A RabbitMQ broker on Erlang/OTP's ssl: the versions and suites its ssl_options write (src/model/rabbitmq-brokers.ts).
+    // OTP's defaults change with the release, which the tree rarely settles: an unwritten list is missing, never guessed.
+    protocols = tls.protocols?.value ?? [];
+    suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : [];
+    if (!tls.protocols) missing.push(`the TLS versions ${component.name} enables (it writes no ssl_options.versions)`);
+    if (!tls.cipherSuites)
+      missing.push(`the cipher suites ${component.name} enables (it writes no ssl_options.ciphers)`);
+    serverOrderWins ??= false;
   } else if (implementation === 'gskit') {
     // Nothing configured: the protocols of the CipherSpecs MQ enables by default (knowledge base).
     protocols = tls.protocols?.value ?? mqEnabledProtocols();

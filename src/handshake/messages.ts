@@ -18,6 +18,9 @@ function family(impl: HandshakeImplementation): Family {
 /** A native (ClearTrust web agent) end: its log text is not known, only the alert. */
 export const NATIVE_LOG = 'its native TLS library reports the handshake failure (log text not modelled)';
 
+/** An Erlang/OTP end (a RabbitMQ broker): its log text is not modelled, only the alert. */
+export const ERLANG_LOG = "the broker's log records a TLS alert from Erlang's ssl (its text not modelled)";
+
 /**
  * What a GSKit end (IBM MQ) logs when the handshake fails for `reason` on its `side`: the AMQ message the knowledge
  * base has (mq.json handshakeLogs), else that its error log records the failure, without naming a message no

@@ -21,6 +21,7 @@ import {
   unexpectedCertificateRequestMessage,
   downgradeMessage,
   NATIVE_LOG,
+  ERLANG_LOG,
   gskitLog,
 } from './messages';
 import { capability, isJsseFamily, prepare } from './capability';
@@ -49,12 +50,18 @@ function fail(
 
 export function predictHandshake(clientSide: HandshakeSide, serverSide: HandshakeSide): HandshakePrediction {
   const p = predictBetween(clientSide, serverSide);
-  const own = new Set(['native', 'gskit']);
+  const own = new Set(['native', 'gskit', 'erlang']);
   if (p.ok || (!own.has(clientSide.implementation) && !own.has(serverSide.implementation))) return p;
-  // A native end (ClearTrust web agent) is no JSSE and no OpenSSL: its log text is not known. A GSKit end (IBM MQ)
-  // logs an AMQ message, not OpenSSL's reason string: the one the knowledge base has for the failure.
+  // A native end (ClearTrust web agent) or an Erlang one (RabbitMQ) is no JSSE and no OpenSSL: its log text is not known.
+  // A GSKit end (IBM MQ) logs an AMQ message, not OpenSSL's reason string: the one the knowledge base has for the failure.
   const as = (side: HandshakeSide, role: 'client' | 'server', text: string) =>
-    side.implementation === 'native' ? NATIVE_LOG : side.implementation === 'gskit' ? gskitLog(p.reason, role) : text;
+    side.implementation === 'native'
+      ? NATIVE_LOG
+      : side.implementation === 'erlang'
+        ? ERLANG_LOG
+        : side.implementation === 'gskit'
+          ? gskitLog(p.reason, role)
+          : text;
   return {
     ...p,
     messages: {

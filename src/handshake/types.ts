@@ -1,6 +1,6 @@
 /** The predictor's inputs and outputs. */
 
-export type HandshakeImplementation = 'openssl' | 'jsse' | 'ibmjsse2' | 'gskit' | 'native';
+export type HandshakeImplementation = 'openssl' | 'jsse' | 'ibmjsse2' | 'gskit' | 'native' | 'erlang';
 
 /** One endpoint's effective TLS configuration, after the runtime's disabled algorithms are applied. */
 export interface HandshakeSide {

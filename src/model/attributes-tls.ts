@@ -5,8 +5,8 @@
 import type { Traced } from '../core/traced';
 import type { Location, RelatedLocation } from '../core/types';
 
-/** The TLS implementation an end runs (JSSE, IBM's JSSE2, OpenSSL, GSKit, a native stack). */
-export type TlsImplementation = 'jsse' | 'ibmjsse2' | 'openssl' | 'gskit' | 'native' | 'unknown';
+/** The TLS implementation an end runs (JSSE, IBM's JSSE2, OpenSSL, GSKit, a native stack, Erlang/OTP's ssl). */
+export type TlsImplementation = 'jsse' | 'ibmjsse2' | 'openssl' | 'gskit' | 'native' | 'erlang' | 'unknown';
 
 /**
  * A key or trust store a component's configuration names: JKS, JCEKS, PKCS#12, IBM CMS (.kdb) or a PEM

@@ -242,6 +242,16 @@ export interface LibertyHttpsAttributes extends ServerEndpointAttributes {
 }
 
 /** `attributes` of an `activemq.listener` component (an Artemis `<acceptor>` or a Classic `<transportConnector>` with TLS). */
+/** `attributes` of a RabbitMQ broker's TLS listener (`rabbitmq.listener`: ./rabbitmq-brokers.ts). */
+export interface RabbitListenerAttributes {
+  /** The names its clients reach it by, lower case: the Compose service's name, hostname, container name, aliases. */
+  hostnames: string[];
+  /** The ports of its TLS listeners (`listeners.ssl.*`), when written as numbers. */
+  tlsPorts: number[];
+  /** The Compose bind mount that puts its configuration into the service whose names `hostnames` are. */
+  mountedAt?: Location;
+}
+
 export interface BrokerListenerAttributes extends ServerEndpointAttributes {
   product: 'artemis' | 'classic';
   /** The acceptor's or connector's `name`, when it has one. */

@@ -99,7 +99,13 @@ export interface UnlinkedEnd {
    * for a certificate (RabbitMQ's `ssl_options.verify = verify_peer`; cert/expired ties it to Deployment.rabbitBrokers).
    * `hosts`: the hosts its addresses (or host) name, lower case; absent when written with a placeholder.
    */
-  rabbitClient?: { hosts?: string[] };
+  rabbitClient?: {
+    hosts?: string[];
+    /** The id of the app component whose connection it is: ./rabbitmq-listener.ts links it to the brokers it reaches. */
+    app?: string;
+    /** Where the hosts are written (`spring.rabbitmq.addresses` or `host`); absent for Spring Boot's default localhost. */
+    hostsAt?: Location;
+  };
 }
 
 /**

@@ -297,7 +297,7 @@ export const javaAppContributor: ModelContributor = {
         ...(quarkusSettings ? quarkusKafkaEnds(quarkusSettings, settings, client, treeStoresOf(ctx)) : []),
         ...springBundleEnds(client, settings, treeStoresOf(ctx)),
       ];
-      // Its RabbitMQ connection's stores and protocol (./spring-rabbit-end.ts): the broker is not modelled.
+      // Its RabbitMQ connection's stores and protocol (./spring-rabbit-end.ts), linked to its broker by ./rabbitmq-listener.ts.
       const rabbit = springRabbitEnd(client, written, treeStoresOf(ctx), springBoot);
       if (rabbit) unlinked.push(rabbit);
       if (unlinked.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...unlinked);

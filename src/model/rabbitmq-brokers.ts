@@ -3,7 +3,8 @@
  * tree (src/parse/rabbitmq-conf.ts) that opens one (`listeners.ssl.*`, `ssl_listeners`), with whether it asks its
  * clients for a certificate. A Compose service of the official `rabbitmq` image that bind-mounts the file where the
  * image reads its configuration (knowledge rabbitmq.json imageConfigFiles) runs it: the broker answers to that
- * service's names. A file no service mounts is a broker of its own with no known host. The official image's
+ * service's names. A file no service mounts is a broker of its own with no known host. Each broker is also a TLS server
+ * component that the apps' RabbitMQ connections link to (./rabbitmq-listener.ts). The official image's
  * RABBITMQ_SSL_* variables (3.8 and older; removed in 3.9) are not read.
  */
 import * as path from 'node:path';
@@ -15,8 +16,9 @@ import { relativePosix } from '../core/posix-path';
 import type { ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
 import { mountedTreeFile } from './kafka-protocols';
-import { PLACEHOLDER } from './store-files';
-import type { RabbitBrokerRecord, TreeMount } from './types';
+import { linkRabbitClients, rabbitListener } from './rabbitmq-listener';
+import { PLACEHOLDER, treeStoresOf } from './store-files';
+import type { RabbitBrokerRecord, RabbitListenerComponent, TreeMount } from './types';
 import type { Location } from '../core/types';
 
 /** The official image, as Compose names it (`rabbitmq:3.13-management`, `docker.io/library/rabbitmq`). */
@@ -32,6 +34,7 @@ export const rabbitmqBrokersContributor: ModelContributor = {
     const configs = ctx.documentsOf('rabbitmq.');
     const composeFiles = ctx.documentsOf('compose') as ParsedDocument<ComposeData>[];
     const mounts = composeFiles.length > 0 ? deploymentMounts(ctx) : [];
+    const listeners: RabbitListenerComponent[] = [];
     for (const doc of configs) {
       const settings = new Map<string, Entry>(doc.entries.map((e) => [e.key, e]));
       const listener = tlsListener(doc.entries, settings);
@@ -48,14 +51,19 @@ export const rabbitmqBrokersContributor: ModelContributor = {
       const name = run
         ? `RabbitMQ broker (${where}, Compose service ${run.service.name})`
         : `RabbitMQ broker (${where})`;
-      (ctx.deployment.rabbitBrokers ??= []).push({
+      const record: RabbitBrokerRecord = {
         name,
         location: { file: doc.file.path, range: listener.keyRange },
         hosts: [...new Set(hosts)],
         ...(run && { mountedAt: run.at }),
         clientAuth: clientAuthOf(settings, doc.file.path),
-      });
+      };
+      (ctx.deployment.rabbitBrokers ??= []).push(record);
+      const component = rabbitListener(ctx, doc, record, mounts, treeStoresOf(ctx));
+      ctx.addComponent(component);
+      listeners.push(component);
     }
+    linkRabbitClients(ctx, listeners);
   },
 };
 

@@ -11,6 +11,7 @@
  * The broker's side (rabbitmq.conf ssl_options.*) is Deployment.rabbitBrokers (./rabbitmq-brokers.ts): cert/expired
  * ties the end to it by `rabbitClient.hosts`.
  */
+import type { Location } from '../core/types';
 import { springList } from '../parse/spring';
 import type { Entry } from '../parse/types';
 import { springBootHas } from '../knowledge';
@@ -81,7 +82,7 @@ export function springRabbitEnd(
     trust,
     ...(protocols && { protocols }),
     ...(app.runtime && { runtime: app.runtime }),
-    rabbitClient: hosts ? { hosts } : {},
+    rabbitClient: { app: app.id, ...hosts },
   };
 }
 
@@ -100,25 +101,26 @@ function protocolOf(settings: SpringSettings, entry: Entry | undefined): KafkaLi
  * `host:5671`), else `spring.rabbitmq.host`, else Spring Boot's default `localhost`. Undefined when a placeholder or a
  * value only the run knows decides them.
  */
-function rabbitHosts(settings: SpringSettings): string[] | undefined {
+function rabbitHosts(settings: SpringSettings): { hosts: string[]; hostsAt?: Location } | undefined {
   if (settings.setAtRunTime(`${RABBIT}addresses`)) return undefined;
+  const at = (entry: Entry | undefined) =>
+    entry && { hostsAt: { file: settings.doc(entry).file.path, range: entry.valueRange } };
   const addresses = springList(settings.entries, `${RABBIT}addresses`);
   if (addresses && addresses.values.length > 0) {
     if (addresses.values.some((a) => PLACEHOLDER.test(a))) return undefined;
-    return [
-      ...new Set(
-        addresses.values.map((a) =>
-          a
-            .replace(/^amqps?:\/\//i, '')
-            .replace(/^[^@/]*@/, '')
-            .replace(/[:/].*$/, '')
-            .toLowerCase(),
-        ),
-      ),
-    ];
+    const hosts = addresses.values.map((a) =>
+      a
+        .replace(/^amqps?:\/\//i, '')
+        .replace(/^[^@/]*@/, '')
+        .replace(/[:/].*$/, '')
+        .toLowerCase(),
+    );
+    return { hosts: [...new Set(hosts)], ...at(addresses.entries[0]) };
   }
   const host = settings.setting(`${RABBIT}host`);
-  if (!host) return ['localhost'];
+  if (!host) return { hosts: ['localhost'] };
   const value = host.value.trim();
-  return settings.setAtRunTime(host.key) || PLACEHOLDER.test(value) || !value ? undefined : [value.toLowerCase()];
+  return settings.setAtRunTime(host.key) || PLACEHOLDER.test(value) || !value
+    ? undefined
+    : { hosts: [value.toLowerCase()], ...at(host) };
 }

@@ -6,6 +6,7 @@ import type { MqscData } from '../parse/mqsc';
 import type { ComposeMount } from '../parse/compose-volumes';
 import type {
   BrokerListenerAttributes,
+  RabbitListenerAttributes,
   CleartrustAttributes,
   HaproxyBindAttributes,
   HaproxyServerAttributes,
@@ -171,6 +172,8 @@ export type WasPluginComponent = ComponentBase<'was.plugin', WasPluginAttributes
 
 /** An ActiveMQ broker's TLS listener (an Artemis acceptor or a Classic transport connector): ./activemq-brokers.ts. */
 export type BrokerListenerComponent = ComponentBase<'activemq.listener', BrokerListenerAttributes>;
+/** A RabbitMQ broker's TLS listeners (rabbitmq.conf or rabbitmq.config: ./rabbitmq-brokers.ts), on Erlang/OTP's ssl. */
+export type RabbitListenerComponent = ComponentBase<'rabbitmq.listener', RabbitListenerAttributes>;
 
 /** One thing that runs and talks: a ClearTrust server, a queue manager channel, a Tomcat connector… keyed on `type`. */
 export type Component =
@@ -194,7 +197,8 @@ export type Component =
   | HttpdProxyComponent
   | IhsServerComponent
   | WasPluginComponent
-  | BrokerListenerComponent;
+  | BrokerListenerComponent
+  | RabbitListenerComponent;
 
 /** A server component clients find by port and host name (Spring, Liberty, WildFly, Tomcat, nginx, HAProxy, ActiveMQ). */
 export type ServerEndpointComponent =
@@ -251,7 +255,8 @@ export interface Link {
   /** The stores the client uses on this link when they are not its component's (ClientUrl.trust). */
   clientTrust?: TlsTrustSettings;
   /** The TLS settings the client sets on this link besides its component's (an ActiveMQ broker URL's own lists). */
-  clientTls?: Pick<TlsSettings, 'protocols' | 'cipherSuites' | 'unknownValues'>;
+  /** Its `trust`: the stores a RabbitMQ connection's own settings name (`spring.rabbitmq.ssl.*`), as `clientTrust`. */
+  clientTls?: Pick<TlsSettings, 'protocols' | 'cipherSuites' | 'unknownValues' | 'trust'>;
 }
 
 /** A Compose bind mount whose host path is known (./compose-mounts.ts composeMountsOf). */

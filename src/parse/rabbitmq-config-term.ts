@@ -59,8 +59,11 @@ function optionEntries(prefix: string, options: ListTerm): Entry[] {
     if (key?.type !== 'atom' || !value) continue;
     if (value.type === 'list')
       value.items.forEach((item, i) => {
-        if (item.type !== 'list' && item.type !== 'tuple')
-          out.push(entry(`${prefix}.${key.value}.${i + 1}`, key, item));
+        // An item that is itself a term (a cipher suite as an Erlang tuple or map) is kept as `{…}`: a list with one is
+        // not read as names (src/model/rabbitmq-listener.ts), never read as the items around it alone.
+        const scalar: ScalarTerm =
+          item.type === 'list' || item.type === 'tuple' ? { type: 'atom', value: '{…}', range: item.range } : item;
+        out.push(entry(`${prefix}.${key.value}.${i + 1}`, key, scalar));
       });
     else if (value.type !== 'tuple') out.push(entry(`${prefix}.${key.value}`, key, value));
   }

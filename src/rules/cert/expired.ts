@@ -205,7 +205,7 @@ export default defineRule({
         });
         continue;
       }
-      const asking = clientSide?.servers === 'ask' ? clientSide.asking : [];
+      const asking = clientSide?.servers === 'ask' ? clientSide.asking : expired ? askingOnLinks(presented, c) : [];
       // The own certificate of a WebSphere client (ssl.client.props) that no link presents: sent only to a server that
       // asks for a client certificate, and the tree shows none (todaynowork/websphere_ejb_lookup's key.p12).
       const clientKeyStore =
@@ -405,4 +405,25 @@ function chainSent(c: TreeCertificate, chainFiles: ReadonlyMap<string, TreeCerti
   const file = path.basename(c.doc.file.path);
   const leaves = [...new Set((chainFiles.get(c.doc.file.path) ?? []).map((l) => path.basename(l.doc.file.path)))];
   return leaves.length > 0 ? said`${leaves.join(' and ')} with ${file}` : file;
+}
+
+/**
+ * Where the RabbitMQ brokers of the links that present `c` as a client certificate ask for one (ssl_options.verify), with
+ * what else ties each link (the Compose mount that runs the broker): they decide that it is sent, as clientKeyStoreOf
+ * names them for a client end no link holds. Other servers' links keep their related places as they were.
+ */
+function askingOnLinks(presented: ReturnType<typeof trustUses>['presented'], c: TreeCertificate): RuleRelated[] {
+  return (presented.get(c.cert.fingerprintSha256) ?? [])
+    .filter(
+      ({ lt, check }) =>
+        lt.server.type === 'rabbitmq.listener' && check.direction === 'client' && lt.clientAuth !== 'none',
+    )
+    .flatMap(({ lt }) => {
+      const from = lt.server.tls?.clientAuth?.from;
+      const setting =
+        from?.kind === 'file'
+          ? [{ ...from.location, message: said`${lt.server.name} asks for a client certificate` }]
+          : [];
+      return [...setting, ...(lt.link.evidence ?? [])];
+    });
 }
