@@ -1,6 +1,7 @@
 import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
-import { parseProtocol, protocolRank, protocolRetirement } from '../../knowledge';
+import { suiteFacts, suiteSupportsProtocol } from '../../handshake/suites';
+import { parseProtocol, protocolRank, protocolRetirement, type ProtocolName } from '../../knowledge';
 import { LEGACY_PROTOCOL_FAILURE } from '../../knowledge/openssl';
 import type { Component } from '../../model/types';
 import { defineRule, type RuleRelated } from '../types';
@@ -42,6 +43,19 @@ function opensslNamedAt(component: Component): RuleRelated[] {
     : [];
 }
 
+/**
+ * A RabbitMQ broker (Erlang/OTP's ssl) whose written suites hold none usable at `protocol`: it negotiates only versions
+ * its suites serve (src/handshake/capability.ts), so a TLS 1.1 its versions list is never spoken
+ * (vdesabou/kafka-docker-playground's rabbitmq.conf: tlsv1.1 beside GCM suites only).
+ */
+function erlangWithoutSuiteFor(component: Component, suites: readonly string[], protocol: ProtocolName): boolean {
+  if (component.tls?.implementation !== 'erlang' || !component.tls.cipherSuites) return false;
+  return !suites.some((name) => {
+    const facts = suiteFacts(name);
+    return facts !== undefined && suiteSupportsProtocol(facts, protocol);
+  });
+}
+
 export default defineRule({
   meta: {
     id: 'tls/weak-protocol-enabled',
@@ -66,7 +80,8 @@ export default defineRule({
       const enabled = endpoint.updates?.candidates.flatMap((c) => c.patch.protocols ?? []) ?? endpoint.side.protocols;
       const weak = [...new Set(enabled)]
         .map((p) => parseProtocol(p))
-        .filter((p): p is NonNullable<typeof p> => p !== undefined && WEAK.has(p));
+        .filter((p): p is NonNullable<typeof p> => p !== undefined && WEAK.has(p))
+        .filter((p) => !erlangWithoutSuiteFor(component, endpoint.side.cipherSuites, p));
       if (weak.length === 0) continue;
       const data = {
         component: component.name,

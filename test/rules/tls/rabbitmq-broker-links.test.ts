@@ -1,6 +1,7 @@
 import noCommonProtocol from '../../../src/rules/tls/no-common-protocol';
 import clientCertificateRequired from '../../../src/rules/tls/client-certificate-required';
 import linkOutcomeUnknown from '../../../src/rules/tls/link-outcome-unknown';
+import weakProtocolEnabled from '../../../src/rules/tls/weak-protocol-enabled';
 import { ruleTester } from '../../helpers/rule-tester';
 
 /**
@@ -162,6 +163,30 @@ ruleTester(linkOutcomeUnknown, {
 `,
       ),
       errors: unknownOn('ssl_options.ciphers.2 = {…}'),
+    },
+  ],
+});
+
+const TLS11 = ['ssl_options.versions.1 = tlsv1.2', 'ssl_options.versions.2 = tlsv1.1'];
+
+ruleTester(weakProtocolEnabled, {
+  valid: [
+    {
+      // vdesabou/kafka-docker-playground's rabbitmq.conf: tlsv1.1 listed beside GCM suites only (TLS 1.2 suites).
+      name: 'tlsv1.1 listed but every suite is a TLS 1.2 one: the broker never speaks TLS 1.1',
+      files: tree([TRUST], [...TLS11, 'ssl_options.ciphers.1 = ECDHE-RSA-AES256-GCM-SHA384']),
+    },
+  ],
+  invalid: [
+    {
+      name: 'tlsv1.1 with a CBC suite it can use there: the broker speaks TLS 1.1',
+      files: tree([TRUST], [...TLS11, 'ssl_options.ciphers.1 = ECDHE-RSA-AES128-SHA']),
+      errors: [{ messageId: 'weak', file: CONF, line: 2, severity: 'warning', messageIncludes: ['enables TLSv1.1'] }],
+    },
+    {
+      name: 'tlsv1.1 with no suites written: the versions list is what the file says',
+      files: tree([TRUST], TLS11),
+      errors: [{ messageId: 'weak', file: CONF, line: 2, severity: 'warning' }],
     },
   ],
 });
