@@ -82,11 +82,12 @@ export function markedPemFiles(
     const kind = stacks.get(component.id)?.kind;
     if (kind !== 'jsse' && kind !== 'ibmjsse2') continue;
     const trust = component.tls?.trust;
+    // The chain files pushed, not spread from `map` (an optimized `map`'s holey result recompiled this: session 57).
     const read: [StoreRef | undefined, MarkedPemFile['role']][] = [
       [trust?.keyStore, 'certificate'],
       [trust?.keyFile, 'key'],
-      ...(trust?.chainStores ?? []).map((chain): [StoreRef, MarkedPemFile['role']] => [chain, 'chain']),
     ];
+    for (const chain of trust?.chainStores ?? []) read.push([chain, 'chain']);
     const seen = new Set<string>();
     for (const [store, role] of read) {
       if (!store?.file || store.type?.value !== 'PEM' || seen.has(store.file)) continue;

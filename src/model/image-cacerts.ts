@@ -206,9 +206,11 @@ export function imagesCacerts(
   treeFiles: ReadonlySet<string>,
   image: ImageTrustInputs,
 ): Pick<TlsTrustSettings, 'cacertsAdded' | 'cacertsReplaced'> {
-  const each = dockerfiles.map((d) =>
-    imageCacerts(d, treeFiles, image.optInElsewhere, image.contextsOf?.(d.file.path)),
-  );
+  // Built by push: the trust contributor, which inlines this, was compiled again for the holey array an optimized
+  // `map` returns (docs/performance.md, session 57).
+  const each: ReturnType<typeof imageCacerts>[] = [];
+  for (const d of dockerfiles)
+    each.push(imageCacerts(d, treeFiles, image.optInElsewhere, image.contextsOf?.(d.file.path)));
   const found = each.find((e) => e.cacertsReplaced)?.cacertsReplaced;
   const replaced = found && image.encryptedStores.has(found.file) ? { ...found, encrypted: true } : found;
   return { ...(replaced && { cacertsReplaced: replaced }), ...nonEmpty(each.flatMap((e) => e.cacertsAdded ?? [])) };

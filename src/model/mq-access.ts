@@ -192,10 +192,9 @@ export function decideChannelAccess(
     const blocker = type!.chlauthTypes.includes('BLOCKUSER')
       ? blockUserRecord(records, input.name, world.matches)
       : undefined;
-    const blockList =
-      blocker && blocker.attributes.WARN !== 'YES'
-        ? listValues(blocker.attributes.USERLIST).map((u) => u.toLowerCase())
-        : [];
+    const blockList: string[] = [];
+    if (blocker && blocker.attributes.WARN !== 'YES')
+      for (const user of listValues(blocker.attributes.USERLIST)) blockList.push(user.toLowerCase());
     const blocksAdmins = blockList.includes('*mqadmin');
     if (
       id.kind === 'fixed' &&

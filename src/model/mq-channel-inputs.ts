@@ -3,6 +3,7 @@
  * (./mq-access.ts): the channels it defines or alters, and the shipped SYSTEM.DEF.* / SYSTEM.AUTO.SVRCONN
  * objects it does not touch (they exist on every new queue manager).
  */
+import { pushed } from '../core/pushed';
 import type { Location } from '../core/types';
 import { mqInboundChannelType } from '../knowledge';
 import type { MqscChannel, MqscData } from '../parse/mqsc';
@@ -36,7 +37,7 @@ export function documentChannels(doc: ParsedDocument<MqscData>): ChannelInput[] 
   if (!doc.data.objects.channels.has('SYSTEM.AUTO.SVRCONN'))
     out.push({ name: 'SYSTEM.AUTO.SVRCONN', chltype: 'SVRCONN', defined: false });
   // SYSTEM.DEF.AMQP exists only where the AMQP service is installed: counted when the script talks about AMQP.
-  const texts = (doc.data.members ?? [doc]).map((d) => d.file.text);
+  const texts = pushed(doc.data.members ?? [doc], (d) => d.file.text);
   if (!noAmqp && !doc.data.objects.channels.has('SYSTEM.DEF.AMQP') && texts.some((text) => /AMQP/i.test(text)))
     out.push({ name: 'SYSTEM.DEF.AMQP', chltype: 'AMQP', defined: false });
   return out;

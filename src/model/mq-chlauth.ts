@@ -143,11 +143,17 @@ export function listItemFrom(record: ChlauthRecord, holds: (items: string[]) => 
   return at.from;
 }
 
+/**
+ * The items of a USERLIST/ADDRLIST. Built by push: `pathFor`, which reads them per channel, was compiled again for the
+ * holey array an optimized `map` returns (docs/performance.md, session 57).
+ */
 export function listValues(value: string | undefined): string[] {
-  return (value ?? '')
-    .split(/[\s,]+/)
-    .map((v) => v.replace(/^'|'$/g, '').trim())
-    .filter(Boolean);
+  const values: string[] = [];
+  for (const raw of (value ?? '').split(/[\s,]+/)) {
+    const item = raw.replace(/^'|'$/g, '').trim();
+    if (item) values.push(item);
+  }
+  return values;
 }
 
 /** MCAUSER values that cannot be a real user: `no!body`-style ids, `*NOACCESS`, `nobody`, `noaccess`. */

@@ -140,8 +140,14 @@ export const mqContributor: ModelContributor = {
       ];
       const rel = path.relative(root, doc.file.path).split(path.sep);
       const stem = path.basename(doc.file.path).replace(/\..*$/, '');
+      // Built by push: an optimized `map` returns an array of another hidden class than the interpreter's, and this
+      // contributor was compiled again for it (docs/performance.md, session 57).
+      const nameHints: string[] = [];
+      for (const dir of rel.slice(0, -1)) nameHints.push(dir.toUpperCase());
+      nameHints.push(stem.toUpperCase());
+      for (const named of scripted) nameHints.push(named.name);
       const qmgr: MqQueueManagerFacts = {
-        nameHints: [...rel.slice(0, -1), stem].map((s) => s.toUpperCase()).concat(scripted.map((n) => n.name)),
+        nameHints,
         namedBy: scripted,
         mqsc: doc,
         qmIni,

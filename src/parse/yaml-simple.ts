@@ -58,13 +58,14 @@ export function simpleYamlPairs(text: string): SimpleYamlPair[] | undefined {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     let contentEnd = lineEnd;
-    if (text.charCodeAt(lineEnd - 1) === 13) contentEnd--;
+    if (lineEnd > lineStart && text.charCodeAt(lineEnd - 1) === 13) contentEnd--;
     const line = text.slice(lineStart, contentEnd);
     if (line.includes('\r')) return undefined;
     const start = lineStart;
     lineStart = lineEnd + 1;
+    // Reads stay inside the line: `charCodeAt` past the end deoptimized this function (docs/performance.md, session 57).
     let indent = 0;
-    while (line.charCodeAt(indent) === 32) indent++;
+    while (indent < line.length && line.charCodeAt(indent) === 32) indent++;
     if (indent === line.length || line.charCodeAt(indent) === 35 /* # */) continue; // blank or comment
     if (indent === 0 && /^(?:---|\.\.\.|%)/.test(line)) return undefined;
     const colon = line.indexOf(':', indent);
@@ -74,7 +75,7 @@ export function simpleYamlPairs(text: string): SimpleYamlPair[] | undefined {
     const afterColon = colon + 1;
     if (afterColon < line.length && line.charCodeAt(afterColon) !== 32) return undefined;
     let valueStart = afterColon;
-    while (line.charCodeAt(valueStart) === 32) valueStart++;
+    while (valueStart < line.length && line.charCodeAt(valueStart) === 32) valueStart++;
     let valueEnd = line.length;
     const comment = line.indexOf(' #', valueStart);
     if (comment !== -1) valueEnd = comment;

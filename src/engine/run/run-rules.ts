@@ -71,9 +71,14 @@ export function runRules(
           }
           const message = formatMessage(template, maskData(descriptor.data, mask));
           // Related messages are masked here as message values are: a string whole, a Phrase in its values only.
-          const related = descriptor.related?.map((r) =>
-            maskedRelated({ ...r, message: renderPhrase(r.message, mask) }),
-          );
+          // Pushed, not mapped: an optimized `map` returns an array of another hidden class than the interpreter's,
+          // and `distinctRelated`'s reads of it compiled this function again (docs/performance.md, session 57).
+          let related: RelatedLocation[] | undefined;
+          if (descriptor.related) {
+            related = [];
+            for (const r of descriptor.related)
+              related.push(maskedRelated({ ...r, message: renderPhrase(r.message, mask) }));
+          }
           const finding: Finding = {
             ruleId: rule.meta.id,
             messageId: descriptor.messageId,
@@ -82,7 +87,9 @@ export function runRules(
             location: descriptor.location,
             ...(descriptor.locationRole ? { locationRole: descriptor.locationRole } : {}),
             related: distinctRelated(related),
-            fingerprint: fingerprintOf([rule.meta.id, ...(descriptor.fingerprint ?? [message])]),
+            // `concat`, not a spread: rules build fingerprints both by `map` and as literals, arrays of two hidden
+            // classes, and a spread of the second recompiled this function (docs/performance.md, session 57).
+            fingerprint: fingerprintOf([rule.meta.id].concat(descriptor.fingerprint ?? [message])),
             ...(descriptor.outcome ? { outcome: descriptor.outcome } : {}),
           };
           const key = sameFindingKey(finding);

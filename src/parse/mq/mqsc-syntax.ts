@@ -168,6 +168,17 @@ export function joinCommands(lines: MqscLine[], commentsOut: { text: string; ran
   return commands;
 }
 
+/**
+ * The text of `chars[from, to)`. Concatenated, not `slice().map().join()`: an optimized `map` returns an array of
+ * another hidden class than the interpreter's, and the tokeniser was compiled again for it (docs/performance.md,
+ * session 57).
+ */
+function textOf(chars: readonly LogicalChar[], from: number, to: number): string {
+  let text = '';
+  for (let k = from; k < Math.min(to, chars.length); k++) text += chars[k]!.ch;
+  return text;
+}
+
 /** Tokenises one logical command into verb, noun(name) and parameters. */
 export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): MqscCommand | undefined {
   const [first] = chars;
@@ -192,11 +203,7 @@ export function parseCommand(chars: LogicalChar[], problems: ParseProblem[]): Mq
     }
     const kwStart = i;
     while (i < chars.length && !isSep(chAt(i)) && chAt(i) !== '(') i++;
-    const keyword = chars
-      .slice(kwStart, i)
-      .map((c) => c.ch)
-      .join('')
-      .toUpperCase();
+    const keyword = textOf(chars, kwStart, i).toUpperCase();
     const param: MqscParam = { keyword, quoted: false, templated: false, keywordRange: rangeOf(kwStart, i) };
     let j = i;
     while (chAt(j) === ' ' || chAt(j) === '\t') j++;
@@ -374,10 +381,7 @@ function readValue(
   }
   let end = i;
   while (end > start && (chAt(end - 1) === ' ' || chAt(end - 1) === '\t')) end--;
-  const raw = chars
-    .slice(start, end)
-    .map((c) => c.ch)
-    .join('');
+  const raw = textOf(chars, start, end);
   const templated = TEMPLATE.test(raw);
   return {
     value: templated ? raw : raw.toUpperCase(),

@@ -1,3 +1,4 @@
+import { pushed } from '../../core/pushed';
 import { defineRule } from '../types';
 import { SSL_MODES, settingsOf, valueLocation } from './_lib/shared';
 
@@ -21,7 +22,9 @@ export default defineRule({
     defaultOptions: {},
   },
   check(ctx) {
-    const kinds = [...new Set(ctx.deployment.documents.map((d) => d.kind).filter((k) => k.startsWith('cleartrust.')))];
+    const kinds = [
+      ...new Set(pushed(ctx.deployment.documents, (d) => d.kind).filter((k) => k.startsWith('cleartrust.'))),
+    ];
     for (const key of MODE_KEYS) {
       for (const setting of settingsOf(ctx.deployment, kinds, key)) {
         if ((SSL_MODES as readonly string[]).includes(setting.normalized)) continue;

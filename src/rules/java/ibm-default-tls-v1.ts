@@ -1,3 +1,4 @@
+import { pushed } from '../../core/pushed';
 import type { RuleRelated } from '../types';
 import type { RunMemo } from '../../core/run-memo';
 
@@ -85,14 +86,16 @@ export default defineRule({
         ...relatedFrom(tls.clientProtocols.from, 'TLSv1 is set here'),
       ];
       const fixAt = jvmOptionsLocation(client);
-      const failing = linksOf(ctx.deployment, client)
-        .map(({ link, server }) => ({ link, server, protocols: serverProtocols(server, ctx.memo) }))
-        .filter(
-          (x) =>
-            x.protocols &&
-            x.protocols.value.length > 0 &&
-            !x.protocols.value.some((p) => normaliseProtocol(p) === 'TLSv1'),
-        );
+      const failing = pushed(linksOf(ctx.deployment, client), ({ link, server }) => ({
+        link,
+        server,
+        protocols: serverProtocols(server, ctx.memo),
+      })).filter(
+        (x) =>
+          x.protocols &&
+          x.protocols.value.length > 0 &&
+          !x.protocols.value.some((p) => normaliseProtocol(p) === 'TLSv1'),
+      );
       if (failing.length === 0) {
         ctx.report({
           messageId: 'tlsV1Only',

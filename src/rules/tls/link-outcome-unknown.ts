@@ -1,3 +1,4 @@
+import { pushed } from '../../core/pushed';
 import { presentedCertificates } from '../../derive/derive';
 import { placeOf, relatedOf } from '../../handshake/links';
 import { linkSources, withSources } from '../_lib/sources';
@@ -56,7 +57,7 @@ export default defineRule({
         messageId: 'unknown',
         data: {
           client: client.component.name,
-          server: nameList(group.map((lp) => lp.server.component.name)),
+          server: nameList(pushed(group, (lp) => lp.server.component.name)),
           missing: outcome.missing.join('; nor '),
         },
         location,

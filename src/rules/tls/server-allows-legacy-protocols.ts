@@ -1,3 +1,4 @@
+import { pushed } from '../../core/pushed';
 import type { RuleRelated } from '../types';
 import { normaliseProtocol, protocolRank, protocolRetirement } from '../../knowledge';
 import { ownEndpoint } from '../../derive/derive';
@@ -81,7 +82,7 @@ export default defineRule({
       const legacy = stillEnabledOnJsse(
         ctx.deployment,
         server,
-        protocols.value.map(normaliseProtocol).filter((p) => LEGACY.has(p)),
+        pushed(protocols.value, normaliseProtocol).filter((p) => LEGACY.has(p)),
       );
       if (legacy.length === 0) continue;
       // Set outside the file that defines the server (a Spring `-Dserver.ssl.*` in a Dockerfile): that file decides

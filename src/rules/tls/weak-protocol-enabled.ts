@@ -1,3 +1,4 @@
+import { pushed } from '../../core/pushed';
 import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
 import { suiteFacts, suiteSupportsProtocol } from '../../handshake/suites';
@@ -78,8 +79,7 @@ export default defineRule({
       // Only what survives the runtime's disabled algorithms (disabled ones are java/protocol-disabled-by-runtime); on a
       // JDK named by its feature only, what some update of it leaves enabled (its side holds the latest update's).
       const enabled = endpoint.updates?.candidates.flatMap((c) => c.patch.protocols ?? []) ?? endpoint.side.protocols;
-      const weak = [...new Set(enabled)]
-        .map((p) => parseProtocol(p))
+      const weak = pushed(new Set(enabled), (p) => parseProtocol(p))
         .filter((p): p is NonNullable<typeof p> => p !== undefined && WEAK.has(p))
         .filter((p) => !erlangWithoutSuiteFor(component, endpoint.side.cipherSuites, p));
       if (weak.length === 0) continue;
