@@ -1,8 +1,7 @@
 import * as path from 'node:path';
-import type { Position } from '../core/types';
 import { classifyFile, type Classification } from './registry';
-import { visitPositions } from './rendered';
 import { splitLines } from './text';
+import { remapRanges, valueText } from './embedded-value';
 import { failurePathStart } from './shell-failure-path';
 import { yamlBlocks, type EmbeddedLine, type EmbeddedRegion } from './yaml-blocks';
 import type { EmbeddedOrigin, ParsedDocument, SourceFile } from './types';
@@ -380,36 +379,4 @@ export interface EmbeddedDocuments {
   documents: Array<ParsedDocument & { embedded: EmbeddedOrigin }>;
   /** Regions whose name alone says a format lint-deploy reads (`java.security: |`) but whose content is not one. */
   notUnderstood: EmbeddedOrigin[];
-}
-
-/** Moves every position of a document parsed from a region to where it sits in the enclosing file. */
-function remapRanges(doc: ParsedDocument, lines: EmbeddedLine[]): void {
-  // The value's lines: a line a folded YAML value joins to the next (`joinsNext`) and that next one are one line of it.
-  const valueLines: { from: number; at: EmbeddedLine }[][] = [];
-  let from = 0;
-  for (const [k, at] of lines.entries()) {
-    if (k === 0 || !lines[k - 1]!.joinsNext) {
-      // k > 0 there
-      valueLines.push([]);
-      from = 0;
-    }
-    valueLines.at(-1)!.push({ from, at }); // pushed above for k === 0
-    from += at.text.length + 1;
-  }
-  visitPositions(doc, (p: Position) => {
-    const parts = valueLines[Math.min(p.line, valueLines.length - 1)];
-    if (!parts) return;
-    let part = parts[0]!; // every value line holds a line
-    for (const x of parts) if (x.from <= p.character) part = x;
-    const character = p.character - part.from;
-    p.character = part.at.column + (part.at.written ? part.at.written(character) : character);
-    p.line = part.at.line;
-  });
-}
-
-/** The text a region's value is: its lines, each after the one before on a line of its own or, joined by YAML, after a space. */
-function valueText(lines: EmbeddedLine[], textOf: (line: EmbeddedLine) => string): string {
-  let text = '';
-  for (const [k, line] of lines.entries()) text += (k === 0 ? '' : lines[k - 1]!.joinsNext ? ' ' : '\n') + textOf(line); // k > 0
-  return text;
 }
