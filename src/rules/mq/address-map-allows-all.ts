@@ -1,7 +1,13 @@
 import { mqscScriptsOf } from '../../model/mq-scripts';
 import { chlauthProfileMatches, matchesEveryAddress } from '../../model/mq-chlauth';
 import { defineRule } from '../types';
-import { accessOf, channelList, chlauthRecordsOf, documentChannels, channelRelated } from './_lib/access';
+import {
+  accessWithAuthorityManager,
+  channelList,
+  chlauthRecordsOf,
+  documentChannels,
+  channelRelated,
+} from './_lib/access';
 
 export default defineRule({
   meta: {
@@ -31,7 +37,7 @@ export default defineRule({
         if (usersrc === 'NOACCESS') continue;
         const exposed = documentChannels(mqsc)
           .filter((input) => chlauthProfileMatches(record.profile, input.name))
-          .map((input) => ({ input, access: accessOf(ctx.deployment, mqsc, input)! }))
+          .map((input) => ({ input, access: accessWithAuthorityManager(ctx.deployment, mqsc, input)! }))
           .filter(({ access }) => {
             const path = access?.paths.find(
               (p) => p.record?.command === record.command && p.record?.from.kind === 'file',

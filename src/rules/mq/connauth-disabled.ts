@@ -3,7 +3,7 @@ import type { Location } from '../../core/types';
 import { paramLocation } from '../../model/mq-chlauth';
 import { defineRule } from '../types';
 import {
-  accessOf,
+  accessWithAuthorityManager,
   channelList,
   confidentAdminWithoutSecret,
   documentChannels,
@@ -40,7 +40,7 @@ export default defineRule({
       if (!(connauth && !name) && !weak) continue;
       const clients = documentChannels(mqsc)
         .filter((input) => input.attributes && (input.chltype === 'SVRCONN' || input.chltype === 'AMQP'))
-        .map((input) => ({ input, access: accessOf(ctx.deployment, mqsc, input)! }))
+        .map((input) => ({ input, access: accessWithAuthorityManager(ctx.deployment, mqsc, input)! }))
         // Paths that need a certificate are authenticated by it (mutual TLS): only the others depend on a password.
         .filter(
           ({ access }) =>
@@ -52,7 +52,7 @@ export default defineRule({
       if (clients.length === 0) continue;
       const location: Location = paramLocation(mqsc.file.path, connauth && !name ? connauth : chckclnt!);
       const opened = clients.filter(({ input }) => {
-        const before = accessOf(ctx.deployment, mqsc, input, { connauthDefault: true });
+        const before = accessWithAuthorityManager(ctx.deployment, mqsc, input, { connauthDefault: true });
         return before && !before.adminWithoutSecret;
       });
       ctx.report({

@@ -4,6 +4,17 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     {
+      // fvelasar/rtvs-openshif shape: the record requires a password; MQSNOAUT leaves no OAM to check it, which is
+      // mq/oam-disabled's finding, not this record's (its advice, CHCKCLNT(REQUIRED), is already written).
+      name: 'every address with CHCKCLNT(REQUIRED) on a queue manager created with MQSNOAUT',
+      files: {
+        'compose.yaml':
+          'services:\n  qm:\n    image: icr.io/ibm-messaging/mq:9.4.0.0-r1\n    environment:\n      - LICENSE=accept\n      - MQ_QMGR_NAME=QM1\n      - MQSNOAUT=yes\n    volumes:\n      - ./mq/20-config.mqsc:/etc/mqm/20-config.mqsc\n',
+        'mq/20-config.mqsc':
+          "DEFINE CHANNEL(PASSWORD.SVRCONN) CHLTYPE(SVRCONN)\nSET CHLAUTH(PASSWORD.SVRCONN) TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL) CHCKCLNT(REQUIRED)\n",
+      },
+    },
+    {
       name: 'every address, but the channel runs as app',
       files: {
         'QM1.mqsc':

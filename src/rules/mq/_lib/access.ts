@@ -30,6 +30,21 @@ export function accessOf(
   return deployment.derived.channelAccess.get(channelAccessKey(doc, input)) ?? channelAccess(doc, input, {}, records);
 }
 
+/**
+ * The access decision as the queue manager would make it with its object authority manager: for the rules about a
+ * CONNAUTH or CHLAUTH setting, whose advice (CHCKCLNT(REQUIRED)) only works with it. Under MQSNOAUT no password is
+ * checked whatever they say; mq/oam-disabled reports that.
+ */
+export function accessWithAuthorityManager(
+  deployment: DerivedDeployment,
+  doc: ParsedDocument<MqscData>,
+  input: ChannelInput,
+  overrides?: AccessOverrides,
+): ChannelAccess | undefined {
+  if (!deployment.derived.scriptsWithoutAuthorityManager.has(doc)) return accessOf(deployment, doc, input, overrides);
+  return channelAccess(doc, input, overrides ?? {}, deployment.derived.chlauthRecords.get(doc));
+}
+
 /** A script's effective channel authentication records: as the derive stage computed them (once per deployment), else here. */
 export function chlauthRecordsOf(deployment: DerivedDeployment, script: ParsedDocument<MqscData>): ChlauthRecord[] {
   return (
