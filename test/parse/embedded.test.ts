@@ -521,7 +521,7 @@ describe('a block is sniffed as qm.ini only when a stanza holds Key=Value lines'
   });
 });
 
-// atlassian/data-center-helm-charts (Apache-2.0) src/main/charts/jira/templates/configmap-server-config.yaml: the
+// atlassian/data-center-helm-charts@4e27747 (Apache-2.0) src/main/charts/jira/templates/configmap-server-config.yaml: the
 // server.xml of a ConfigMap under `{{- if }}`/`{{- else }}`. Each `{{-` takes its line away, line break before it
 // included, so the rendered value starts with `<?xml`; a tag that trims nothing leaves an empty first line.
 describe('a ConfigMap’s server.xml under a Helm conditional', () => {
@@ -577,7 +577,7 @@ describe('a ConfigMap’s server.xml under a Helm conditional', () => {
   ])('%s', (_, files, expected) => expect(problemsOf(files)).toEqual(expected));
 });
 
-// jtarte/cp4i_demo (no licence file; quoted shape only) ACE/04-ace-cicd/gitops/mq/mq_config.yaml: `qm1.mqsc: >`. A folded
+// jtarte/cp4i_demo@abd4b7f (Apache-2.0) ACE/04-ace-cicd/gitops/mq/mq_config.yaml: `qm1.mqsc: >`. A folded
 // value joins its lines with a space (YAML 1.2 §8.1.3); only a blank line (or a more-indented line) keeps a line break.
 describe('a folded YAML value (`key: >`) is read as YAML folds it', () => {
   const mqsc = [

@@ -4,7 +4,7 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     {
-      // fvelasar/rtvs-openshif shape: the record requires a password; MQSNOAUT leaves no OAM to check it, which is
+      // fvelasar/rtvs-openshif@aad64ee shape (no licence file): the record requires a password; MQSNOAUT leaves no OAM to check it, which is
       // mq/oam-disabled's finding, not this record's (its advice, CHCKCLNT(REQUIRED), is already written).
       name: 'every address with CHCKCLNT(REQUIRED) on a queue manager created with MQSNOAUT',
       files: {

@@ -119,7 +119,7 @@ ruleTester(rule, {
       ],
     },
     {
-      // ibm-messaging/mq-container-mft external-how-to-docs/sample-deployments qm.yaml + qmconfig.yaml shape: CONNAUTH as
+      // ibm-messaging/mq-container-mft@3d7fa11 (no licence file) external-how-to-docs/sample-deployments qm.yaml + qmconfig.yaml shape: CONNAUTH as
       // shipped checks administrators' passwords, but the OAM is what checks them, and MQSNOAUT leaves it out.
       name: 'CONNAUTH as shipped and CHLAUTH off: without the OAM no password is checked, anyone administers: error',
       files: {
