@@ -120,7 +120,8 @@ export function namedRuntimes(
     documents.filter((d) => d.kind === 'java.jvm-options' || d.kind === 'java.shell-env').map((d) => d.file.path),
   );
   const javaStartDirs = new Set([...javaStartFiles].map((f) => path.dirname(f)));
-  const imageHomes = imageJavaHomesByDirectory(documents);
+  // Asked only for a start environment's versionless JAVA_HOME (rare): not every Dockerfile's image on every run.
+  let imageHomes: { dir: string; home: string }[] | undefined;
   /** An image that runs Java: it says so, copies the tree's JVM options in, or is built beside them. */
   const runsJava = (data: DockerfileData, dir: string) =>
     javaStartDirs.has(dir) ||
@@ -144,7 +145,12 @@ export function namedRuntimes(
       const byPath = jdkFromPath(reference.path, memo);
       // The JAVA_HOME of an image's own JDK (a temurin image's /opt/java/openjdk) in a start environment beside the
       // Dockerfile built FROM it (kartoza/docker-geoserver@35dfd2d .env): that image's JDK, which its FROM names better.
-      if (!dockerfile && !byPath?.version && namesImageHome(imageHomes, scope, reference.path)) continue;
+      if (
+        !dockerfile &&
+        !byPath?.version &&
+        namesImageHome((imageHomes ??= imageJavaHomesByDirectory(documents)), scope, reference.path)
+      )
+        continue;
       // A JDK of the tree (its `release` file) that a COPY puts where the path points: that JDK, as its files say.
       const copied = byPath?.version || !dockerfile ? undefined : treeJdkCopiedTo(dockerfile, doc, reference, treeJdks);
       if (copied) {
