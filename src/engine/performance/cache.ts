@@ -7,7 +7,7 @@ import { nodeCrypto } from '../../core/node-crypto';
 import type { Finding, Severity } from '../../core/types';
 import { UsageError } from '../../core/types';
 import { readRegularFile, writeFileAtomic } from '../../core/safe-fs';
-import { MAX_FILE_BYTES } from '../run/read';
+import { MAX_FILE_BYTES } from '../run/read-followed';
 
 /**
  * `--cache` (ESLint-style): a deployment whose files did not change since the last run is not

@@ -1,0 +1,166 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { decodeFile } from '../../parse/text';
+import type { DecodeResult } from '../../parse/text';
+import type { FormatHandler, ParsedDocument, SourceFile } from '../../parse/types';
+import { innerTemplateName, scanTemplate } from '../../parse/template';
+import { isTerraformTemplateName } from '../../parse/template-terraform';
+import { rendersYaml } from './template-names';
+import { parseTemplate } from './parse-template';
+import { nginxDocuments, nginxIncludedFilesToRead } from '../../model/nginx-included-files';
+import { nginxPrefixes } from '../../model/nginx-includes';
+import { nginxFormat, readsAsNginx, type NginxData } from '../../parse/nginx';
+import {
+  channelsChangedByFeedingScripts,
+  runmqscFedFilesToRead,
+  streamOfFedFile,
+} from '../../model/mq-runmqsc-fed-files';
+import { mqscFormat, readsAsMqsc, type MqscData } from '../../parse/mqsc';
+
+// Opening one file, and the files read after the main pass of read.ts because documents read there name them (nginx
+// includes, files fed to runmqsc, java.security overrides, the files a Spring Cloud Config server serves).
+
+/** Files above this size are not parsed (configuration files are small; this bounds memory). */
+export const MAX_FILE_BYTES = 8 * 1024 * 1024;
+/** How much of a file classification may look at. */
+export const HEAD_CHARS = 64 * 1024;
+
+/** What opening a listed path found: its bytes, or that it is no regular file, or too large (its size). */
+type Opened = { bytes: Buffer } | { notRegular: true } | { tooLarge: number };
+
+/**
+ * One open, fstat and read per file (a statSync before readFileSync looked the path up twice). O_NONBLOCK:
+ * a FIFO that replaced a file since the walk is opened without blocking, then refused by its fstat.
+ */
+export function openRegularFile(file: string): Opened {
+  const fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
+  try {
+    const stat = fs.fstatSync(fd);
+    if (!stat.isFile()) return { notRegular: true };
+    if (stat.size > MAX_FILE_BYTES) return { tooLarge: stat.size };
+    const bytes = Buffer.allocUnsafe(stat.size);
+    let length = 0;
+    for (let read = -1; length < bytes.length && read !== 0; length += read)
+      read = fs.readSync(fd, bytes, length, bytes.length - length, null);
+    // Like readFileSync: up to the size fstat gave (a file that shrank since is read to its end).
+    return { bytes: length < bytes.length ? bytes.subarray(0, length) : bytes };
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Include levels followed to files no name or content test took (an included `.inc` that includes another). */
+const MAX_NGINX_INCLUDE_ROUNDS = 10;
+
+/**
+ * The files nginx includes that no name or content test took (`include ssl-params.inc;` beside a `site.conf`), read as
+ * nginx files, which they are to the nginx that includes them (src/model/nginx-included-files.ts).
+ */
+export function nginxIncludedDocuments(
+  documents: readonly ParsedDocument[],
+  files: string[],
+  root: string,
+): ParsedDocument[] {
+  const added: ParsedDocument[] = [];
+  const tried = new Set(documents.map((d) => d.file.path));
+  const nginx = nginxDocuments(documents);
+  // Files read here are never named nginx.conf (such a file was read by its name): the prefixes stay those of the tree.
+  const prefixes = nginxPrefixes(nginx);
+  // Each round follows the includes of the files the round before read; the earlier ones are resolved already.
+  let including = nginx;
+  for (let round = 0; round < MAX_NGINX_INCLUDE_ROUNDS && including.length > 0; round++) {
+    const more = nginxIncludedFilesToRead(including, nginx, prefixes, files, tried, root);
+    including = [];
+    for (const file of more) {
+      tried.add(file);
+      // Only a file that reads as nginx: an installed path (`/etc/nginx/mime.types`) maps to the tree's file of the same
+      // name by suffix, which may be another program's.
+      for (const doc of readDocumentsAs(file, nginxFormat, 'nginx.conf'))
+        if (readsAsNginx(doc.file.text.slice(0, HEAD_CHARS))) including.push(doc as ParsedDocument<NginxData>);
+    }
+    added.push(...including);
+    nginx.push(...including);
+  }
+  return added;
+}
+
+/**
+ * The files scripts feed runmqsc that no name test took (`runmqsc QM1 < /etc/mqm/mq-dev-config`), read as MQSC when
+ * their content reads as MQSC (src/model/mq-runmqsc-fed-files.ts).
+ */
+export function runmqscFedDocuments(
+  documents: readonly ParsedDocument[],
+  files: string[],
+  root: string,
+): ParsedDocument[] {
+  const read = new Set(documents.map((d) => d.file.path));
+  return [...runmqscFedFilesToRead(documents, files, read, root)].flatMap(([file, scripts]) =>
+    readDocumentsAs(file, mqscFormat, 'mq.mqsc').filter(
+      (doc) =>
+        readsAsMqsc(doc.file.text.slice(0, HEAD_CHARS)) &&
+        !channelsChangedByFeedingScripts(
+          doc as ParsedDocument<MqscData>,
+          scripts,
+          documents,
+          streamOfFedFile(doc as ParsedDocument<MqscData>, documents, root),
+        ),
+    ),
+  );
+}
+
+/** Largest file read as a password by itself (a Confluent credentials file holds one line). */
+const MAX_PASSWORD_FILE_BYTES = 4096;
+
+/** A reader of the deployment's own small files (any other path, or a larger file, reads as undefined). */
+export function smallTreeFile(listed: ReadonlySet<string>): (file: string) => string | undefined {
+  return (file) => {
+    if (!listed.has(file)) return undefined;
+    try {
+      const opened = openRegularFile(file);
+      return 'bytes' in opened && opened.bytes.length <= MAX_PASSWORD_FILE_BYTES
+        ? opened.bytes.toString('utf8')
+        : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** The directory that holds every file (a caller that names no deployment root). */
+export function commonDirectory(files: readonly string[]): string {
+  let common = path.dirname(files[0] ?? '.');
+  for (const file of files)
+    while (!file.startsWith(common + path.sep) && path.dirname(common) !== common) common = path.dirname(common);
+  return common;
+}
+
+/** A decoded file as parsers see it: `hadBom` for a UTF-8 byte order mark only, `utf16` for a UTF-16 file. */
+export function sourceOf(file: string, decoded: DecodeResult & { ok: true }): SourceFile {
+  const utf16 = UTF16_OF[decoded.encoding];
+  return { path: file, text: decoded.text, hadBom: decoded.hadBom && !utf16, ...(utf16 ? { utf16 } : {}) };
+}
+
+const UTF16_OF: Partial<Record<string, SourceFile['utf16']>> = { 'utf-16le': 'le', 'utf-16be': 'be' };
+
+/** A file read again as the given kind (a java.security override under another name). */
+export function readDocumentsAs(file: string, handler: FormatHandler, kind: string): ParsedDocument[] {
+  // The main pass already said why a file it could not open, or found too large, is not checked.
+  let opened: Opened;
+  try {
+    opened = openRegularFile(file);
+  } catch {
+    return [];
+  }
+  if (!('bytes' in opened)) return [];
+  const decoded = decodeFile(opened.bytes);
+  if (!decoded.ok) return [];
+  const source = sourceOf(file, decoded);
+  const template = scanTemplate(
+    decoded.text,
+    innerTemplateName(file) !== undefined,
+    false,
+    isTerraformTemplateName(file),
+    rendersYaml(innerTemplateName(file) ?? file),
+  );
+  return [template ? parseTemplate({ handler, kind }, source, template, false) : handler.parse(source, kind)];
+}
