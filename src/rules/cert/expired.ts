@@ -19,16 +19,17 @@ import {
   chainFileLeaves,
   chainFileLeavesRelated,
   chainLeaf,
+  chainSent,
+  foldRootsIntoLeaves,
   rootAboveExpiredLeaf,
-  rootsAboveExpiredLeaf,
   trustedCopies,
   trustedCopiesRelated,
 } from './_lib/chain-member';
 import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOf, opensslVerifiersOfExpiredFile } from './_lib/anchors';
 import { reportExpiredInVerifyFiles, type ExpiredInVerifyFile } from './_lib/expired-verify-file';
 import { ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
-import { clientKeyStoreOf, websphereClientKeyStore } from './_lib/client-key-store';
-import { ours, said, type Phrase } from '../../core/phrase';
+import { askingOnLinks, clientKeyStoreOf, websphereClientKeyStore } from './_lib/client-key-store';
+import { ours, said } from '../../core/phrase';
 import { reportGrouped, reportedCopy, type ReportedCopy } from './_lib/copies';
 import {
   MOST_USED_FIRST,
@@ -378,52 +379,9 @@ export default defineRule({
     }
     reportUnnamedByFile(scene, (d) => ctx.report(d));
     reportExpiredInVerifyFiles(inVerifyFiles, say, (d) => ctx.report(d));
-    // The root's other copies are said with it: an info's (test data, an unread copy) is left out with the root.
-    const foldedRoots = new Set([...folded].map((root) => root.cert.fingerprintSha256));
-    const kept =
-      foldedRoots.size > 0
-        ? copies.filter((copy) => !(copy.info && foldedRoots.has(copy.c.cert.fingerprintSha256)))
-        : copies;
-    copies.splice(0, copies.length, ...kept);
-    if (folded.size > 0)
-      for (const [i, copy] of copies.entries()) {
-        const roots = rootsAboveExpiredLeaf(ctx.deployment, copy.c, now, (root) => folded.has(root));
-        if (roots.length > 0)
-          copies[i] = reportedCopy(copy.c, {
-            ...copy.descriptor,
-            related: [...(copy.descriptor.related ?? []), ...roots],
-          });
-      }
+    foldRootsIntoLeaves(ctx.deployment, copies, folded, now);
     // One finding per certificate: its other copies (a CA in every store of a cluster) are related places of the copy
     // said first, the one whose verdict MOST_USED_FIRST puts first (./_lib/copies.ts).
     reportGrouped((d) => ctx.report(d), copies, MOST_USED_FIRST);
   },
 });
-
-/** What sends the chain `c` is in: its file, or for a chain file the leaf's file with it (`web.crt with chain.crt`). */
-function chainSent(c: TreeCertificate, chainFiles: ReadonlyMap<string, TreeCertificate[]>): string | Phrase {
-  const file = path.basename(c.doc.file.path);
-  const leaves = [...new Set((chainFiles.get(c.doc.file.path) ?? []).map((l) => path.basename(l.doc.file.path)))];
-  return leaves.length > 0 ? said`${leaves.join(' and ')} with ${file}` : file;
-}
-
-/**
- * Where the RabbitMQ brokers of the links that present `c` as a client certificate ask for one (ssl_options.verify), with
- * what else ties each link (the Compose mount that runs the broker): they decide that it is sent, as clientKeyStoreOf
- * names them for a client end no link holds. Other servers' links keep their related places as they were.
- */
-function askingOnLinks(presented: ReturnType<typeof trustUses>['presented'], c: TreeCertificate): RuleRelated[] {
-  return (presented.get(c.cert.fingerprintSha256) ?? [])
-    .filter(
-      ({ lt, check }) =>
-        lt.server.type === 'rabbitmq.listener' && check.direction === 'client' && lt.clientAuth !== 'none',
-    )
-    .flatMap(({ lt }) => {
-      const from = lt.server.tls?.clientAuth?.from;
-      const setting =
-        from?.kind === 'file'
-          ? [{ ...from.location, message: said`${lt.server.name} asks for a client certificate` }]
-          : [];
-      return [...setting, ...(lt.link.evidence ?? [])];
-    });
-}

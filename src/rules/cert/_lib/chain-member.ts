@@ -15,7 +15,8 @@ import type { DerivedDeployment } from '../../../derive/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { PemCertificate } from '../../../parse/certificate';
 import { certLocation, entryWord, unusedOrVendors } from './shared';
-import { said } from '../../../core/phrase';
+import { said, type Phrase } from '../../../core/phrase';
+import { reportedCopy, type ReportedCopy } from './copies';
 
 /**
  * The leaves sent before each chain file (httpd SSLCertificateChainFile, Tomcat certificateChainFile), by file: the
@@ -159,4 +160,36 @@ export function rootsAboveExpiredLeaf(
       ...certLocation(t),
       message: said`the root above it, ${t.cert.subjectText}, expired on ${t.cert.notAfter.toISOString().slice(0, 10)} too: renew it with the leaf (a JSSE peer that trusts it would accept it, OpenSSL and GSKit peers would not)`,
     }));
+}
+
+/** What sends the chain `c` is in: its file, or for a chain file the leaf's file with it (`web.crt with chain.crt`). */
+export function chainSent(c: TreeCertificate, chainFiles: ReadonlyMap<string, TreeCertificate[]>): string | Phrase {
+  const file = path.basename(c.doc.file.path);
+  const leaves = [...new Set((chainFiles.get(c.doc.file.path) ?? []).map((l) => path.basename(l.doc.file.path)))];
+  return leaves.length > 0 ? said`${leaves.join(' and ')} with ${file}` : file;
+}
+
+/**
+ * A self-signed root above an expired leaf of its own chain is said with the leaf (one failure, one finding): the
+ * root's other copies go with it (an info's, test data or an unread copy, is left out with the root), and each leaf's
+ * finding names the roots folded into it.
+ */
+export function foldRootsIntoLeaves<MessageId extends string>(
+  deployment: DerivedDeployment,
+  copies: ReportedCopy<MessageId>[],
+  folded: ReadonlySet<TreeCertificate>,
+  now: Date,
+): void {
+  if (folded.size === 0) return;
+  const foldedRoots = new Set([...folded].map((root) => root.cert.fingerprintSha256));
+  const kept = copies.filter((copy) => !(copy.info && foldedRoots.has(copy.c.cert.fingerprintSha256)));
+  copies.splice(0, copies.length, ...kept);
+  for (const [i, copy] of copies.entries()) {
+    const roots = rootsAboveExpiredLeaf(deployment, copy.c, now, (root) => folded.has(root));
+    if (roots.length > 0)
+      copies[i] = reportedCopy(copy.c, {
+        ...copy.descriptor,
+        related: [...(copy.descriptor.related ?? []), ...roots],
+      });
+  }
 }

@@ -5,6 +5,7 @@ import type { TreeCertificate } from '../../../model/mq-certs';
 import type { DerivedDeployment } from '../../../derive/types';
 import { ours, Phrase, said } from '../../../core/phrase';
 import type { Component, KafkaBrokerRecord, RabbitBrokerRecord } from '../../../model/types';
+import type { trustUses } from './trust-uses';
 
 const CLIENT_PROPS_KIND = 'was.ssl-client-props';
 
@@ -230,4 +231,25 @@ function askingLinks(deployment: DerivedDeployment, k: Component): RuleRelated[]
 function keyStoreFiles(k: Component): string[] {
   const urls = k.type === 'java.app' ? k.attributes.urls : [];
   return [k.tls?.trust?.keyStore?.file, ...urls.map((u) => u.trust?.keyStore?.file)].filter((f) => f !== undefined);
+}
+
+/**
+ * Where the RabbitMQ brokers of the links that present `c` as a client certificate ask for one (ssl_options.verify), with
+ * what else ties each link (the Compose mount that runs the broker): they decide that it is sent, as clientKeyStoreOf
+ * names them for a client end no link holds. Other servers' links keep their related places as they were.
+ */
+export function askingOnLinks(presented: ReturnType<typeof trustUses>['presented'], c: TreeCertificate): RuleRelated[] {
+  return (presented.get(c.cert.fingerprintSha256) ?? [])
+    .filter(
+      ({ lt, check }) =>
+        lt.server.type === 'rabbitmq.listener' && check.direction === 'client' && lt.clientAuth !== 'none',
+    )
+    .flatMap(({ lt }) => {
+      const from = lt.server.tls?.clientAuth?.from;
+      const setting =
+        from?.kind === 'file'
+          ? [{ ...from.location, message: said`${lt.server.name} asks for a client certificate` }]
+          : [];
+      return [...setting, ...(lt.link.evidence ?? [])];
+    });
 }
