@@ -55,17 +55,15 @@ import type {
   NginxSpdyDirective,
   HaproxyRemovedKeyword,
   TomcatAjpWithoutSecret,
-  MysqlCall,
-  MssqlCall,
-  PostgresCall,
-  PgjdbcUnknownMode,
 } from './deployment-records';
 import type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
+import type { MssqlCall, MysqlCall, PgjdbcUnknownMode, PostgresCall } from './jdbc-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
 export type { StoreRef, TlsTrustSettings, BrokerUrl } from './attributes';
 export type { TlsImplementation } from './attributes-tls';
 export type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
+export type { JdbcCall, MysqlCall, MssqlCall, PostgresCall, PgjdbcUnknownMode } from './jdbc-records';
 export type {
   LibertyIncludesMissing,
   LibertyStoreHome,
@@ -85,11 +83,6 @@ export type {
   NginxSpdyListen,
   RuntimeUse,
   TomcatAjpWithoutSecret,
-  JdbcCall,
-  MysqlCall,
-  MssqlCall,
-  PostgresCall,
-  PgjdbcUnknownMode,
 } from './deployment-records';
 
 // Shared with the knowledge base (which takes runtimes as input) and core; re-exported so model users import one module.
