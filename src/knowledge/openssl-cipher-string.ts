@@ -180,12 +180,14 @@ const ALIASES: Record<string, Predicate> = {
   SSLv3: (c) => c.minProtocol === 'SSLv3',
 };
 
-/** Aliases OpenSSL knows that select nothing in this build (export, GOST, …): not "unknown". */
+/**
+ * Aliases OpenSSL 3.0 knows that select nothing in this build (GOST, LOW…): not "unknown". The export aliases are
+ * known only where the series says so (OpensslSeriesFacts.exportAliases: 1.0.2).
+ */
+/** The export aliases Tomcat's OpenSSLCipherConfigurationParser defines (none of its ciphers is an export one today). */
+const TOMCAT_EXPORT_ALIASES = ['EXP', 'EXPORT', 'EXPORT40', 'EXPORT56'];
+
 const EMPTY_ALIASES = new Set([
-  'EXP',
-  'EXPORT',
-  'EXPORT40',
-  'EXPORT56',
   'LOW',
   'MEDIUM',
   'aGOST',
@@ -209,7 +211,11 @@ const EMPTY_ALIASES = new Set([
   'RC4-MD5',
 ]);
 
-function predicateFor(element: string, byName: ReadonlyMap<string, OpensslCipher>): Predicate | undefined {
+function predicateFor(
+  element: string,
+  byName: ReadonlyMap<string, OpensslCipher>,
+  exportAliases: readonly string[],
+): Predicate | undefined {
   const parts = element.split('+');
   const predicates: Predicate[] = [];
   for (const part of parts) {
@@ -223,7 +229,7 @@ function predicateFor(element: string, byName: ReadonlyMap<string, OpensslCipher
       predicates.push((c) => c === cipher);
       continue;
     }
-    if (EMPTY_ALIASES.has(part)) {
+    if (EMPTY_ALIASES.has(part) || exportAliases.includes(part)) {
       predicates.push(() => false);
       continue;
     }
@@ -239,6 +245,11 @@ export interface ExpandOptions {
   defaultSecurityLevel?: number;
   /** The OpenSSL release series whose cipher names apply (default: the 3.0 table of openssl-ciphers.data.ts). */
   series?: OpensslSeriesFacts;
+  /**
+   * Read as Tomcat's own OpenSSLCipherConfigurationParser does (a JSSE connector's `ciphers`): a rule ends only at a
+   * separator (`:`, `,`, blank: `HIGH!aNULL` is one unknown name there), and the export aliases are known.
+   */
+  tomcatParser?: boolean;
 }
 
 const MIN_BITS = [0, 80, 112, 128, 192, 256] as const;
@@ -265,6 +276,7 @@ export function expandCipherString(cipherString: string, options: ExpandOptions 
   let invalidCommand: string | undefined;
   // Without a series: the commands of the 3.0 table's parser, which knows them all.
   const commands: readonly string[] = options.series?.cipherStringCommands ?? ['STRENGTH', 'SECLEVEL'];
+  const exportAliases = options.series?.exportAliases ?? [];
 
   const apply = (op: 'add' | 'del' | 'kill' | 'ord', match: Predicate) => {
     const snapshot = [...order];
@@ -305,34 +317,40 @@ export function expandCipherString(cipherString: string, options: ExpandOptions 
     for (const element of ['ALL', '!COMPLEMENTOFDEFAULT', '!eNULL']) processElement(element);
     rest = rest.slice('DEFAULT'.length);
   }
-  // An `@` starts a command even without a separator (`HIGH@SECLEVEL=0`), as in OpenSSL's rule parser.
-  for (const element of rest.split(/[:,; \t]+/).flatMap((e) => e.split(/(?=@)/))) if (element) processElement(element);
+  // OpenSSL's rule parser (ssl/ssl_ciph.c ssl_cipher_process_rulestr): a name is letters, digits and `-._=`, so a `!`
+  // or an `@` ends it and starts the next rule even without a separator (`HIGH!aNULL!MD5`, `HIGH@SECLEVEL=0`). After a
+  // name it does not know, and after a command, it skips the rest of the element up to the next separator.
+  const ruleStart = options.tomcatParser ? /(?=@)/ : /(?=[!@])/;
+  for (const element of rest.split(/[:,; \t]+/))
+    for (const rule of element.split(ruleStart)) if (!rule || !processElement(rule)) break;
 
-  function processElement(element: string): void {
-    if (invalidCommand) return;
+  /** Applies one rule; false when OpenSSL skips what follows it in its element (an unknown name, a command). */
+  function processElement(element: string): boolean {
+    if (invalidCommand) return false;
     const command = /^@([A-Z]+)/.exec(element)?.[1];
     if (command && !commands.includes(command)) {
       invalidCommand = element;
-      return;
+      return false;
     }
     if (element === '@STRENGTH') {
       const sorted = order.filter((c) => active.has(c)).sort((a, b) => b.bits - a.bits);
       order = [...order.filter((c) => !active.has(c)), ...sorted];
-      return;
+      return false;
     }
     const level = /^@SECLEVEL=(\d+)$/.exec(element);
     if (level) {
       securityLevel = Number(level[1]);
-      return;
+      return false;
     }
     const op = element[0] === '!' ? 'kill' : element[0] === '-' ? 'del' : element[0] === '+' ? 'ord' : 'add';
     const body = op === 'add' ? element : element.slice(1);
-    const match = predicateFor(body, byName);
+    const match = predicateFor(body, byName, options.tomcatParser ? TOMCAT_EXPORT_ALIASES : exportAliases);
     if (!match) {
       unknown.push(element);
-      return;
+      return false;
     }
     apply(op, match);
+    return true;
   }
 
   if (invalidCommand)

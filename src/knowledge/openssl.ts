@@ -32,6 +32,8 @@ export interface OpensslSeriesFacts {
    */
   cipherStringCommands: readonly CipherStringCommand[];
   cipherStringCommandsSource: string;
+  /** Export aliases its parser still knows though they select nothing (1.0.2); later series do not know them. */
+  exportAliases?: readonly string[];
   /** Security bits OpenSSL counts for a certificate signature by digest (`SHA1`: 63 in 3.x, 80 in 1.1.x); others: half their size. */
   digestSecurityBits?: Readonly<Record<string, number>>;
   /** Ciphers (by Enc) of the 3.0 table this series does not have (1.0.2: ChaCha20, AES-CCM, ARIA). */
@@ -54,6 +56,7 @@ const seriesFacts = lazy((): OpensslSeriesFacts[] =>
       extraCiphers: row.extraCiphers.map((cells) => cipherRow(cells, where)),
       cipherStringCommands: row.cipherStringCommands.map((c) => oneOf(c, CIPHER_STRING_COMMANDS, where)),
       cipherStringCommandsSource: row.cipherStringCommandsSource,
+      ...('exportAliases' in row ? { exportAliases: row.exportAliases } : {}),
       ...('lacksEnc' in row ? { lacksEnc: row.lacksEnc } : {}),
       ...('digestSecurityBits' in row ? { digestSecurityBits: row.digestSecurityBits } : {}),
       source: row.source,

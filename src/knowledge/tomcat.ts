@@ -189,7 +189,11 @@ export function tomcatSuites(
     const openssl = parts
       .filter((p) => !(JSSE_NAME.test(p) && isTls13(findCipherSuite(p)?.iana ?? '')))
       .map((p) => (JSSE_NAME.test(p) ? (findCipherSuite(p)?.openssl ?? p) : p));
-    const expanded = expandCipherString(openssl.join(':'), { includePskSrp: true, defaultSecurityLevel: 0 });
+    const expanded = expandCipherString(openssl.join(':'), {
+      includePskSrp: true,
+      defaultSecurityLevel: 0,
+      tomcatParser: true,
+    });
     rest = expanded.ciphers.map((c) => c.iana).filter(jsseImplements);
     unknownElements = expanded.unknown;
   }

