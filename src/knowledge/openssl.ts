@@ -228,8 +228,9 @@ export function opensslFromImage(reference: string): ImageOpenssl | undefined {
   if (bare === 'nginx') {
     const minor = /^1\.(\d+)(?:[.-]|$)/.exec(tag); // not a version fact: nginx image tags are 1.<minor>
     const row = minor ? data.images.nginx.find((r) => r[0] === Number(minor[1])) : undefined;
-    if (!row) return undefined;
-    const base = String(/alpine/.test(tag) ? row[2] : row[1]);
+    // No row, or an Alpine tag of a release that had no Alpine variant: not an image this data knows.
+    const base = row ? (/alpine/.test(tag) ? row[2] : row[1]) : undefined;
+    if (typeof base !== 'string') return undefined;
     const split = splitImageReference(base);
     return fromDistribution(split.name, split.tag, `${reference} → ${base}`, data.images.nginxSource);
   }

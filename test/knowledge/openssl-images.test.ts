@@ -11,6 +11,8 @@ describe('opensslFromImage', () => {
     ['nginx:1.14', '1.1.0', '1.1.0l'],
     ['nginx:1.14.2-alpine', '1.1.1', '1.1.1'],
     ['nginx:1.10.3', '1.0.2', '1.0.1t'],
+    // The 2014 images were FROM debian:wheezy (nginxinc/docker-nginx@66d3b5a), not OpenSSL 3 (RnbWd/nginx-ssl-proxy).
+    ['nginx:1.7.7', '1.0.2', '1.0.1e'],
     ['nginx:1.18-perl', '1.1.1', '1.1.1n'],
     ['nginx:1.25.3', '3', '3.0'],
     ['docker.io/library/nginx:1.21-alpine', '1.1.1', '1.1.1'],
@@ -54,7 +56,7 @@ describe('opensslFromImage', () => {
       expect(opensslFromImage(image)).toBeUndefined();
     },
   );
-  it.each(['nginx:latest', 'nginx:stable', 'nginx:mainline-alpine', 'nginx', 'nginx:1.99'])(
+  it.each(['nginx:latest', 'nginx:stable', 'nginx:mainline-alpine', 'nginx', 'nginx:1.99', 'nginx:1.7-alpine'])(
     '%s: no version, undefined',
     (image) => {
       expect(opensslFromImage(image)).toBeUndefined();
