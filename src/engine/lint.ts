@@ -89,8 +89,9 @@ export function lint(options: LintOptions): LintResult {
   const settings = resolveRuleSettings(rules, options.config, options.ruleOverrides ?? {});
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));
   // The model's own words a secret may be part of (a channel's ways in, which the JSON report and rules quote as text;
-  // rules' own words are Phrases: src/core/phrase.ts).
-  const ownWords = Object.values(ACCESS_WORDS);
+  // rules' own words are Phrases: src/core/phrase.ts), and the rule ids a folded note names (`mq/channel-runs-as-admin`
+  // when a password is `admin`).
+  const ownWords = [...Object.values(ACCESS_WORDS), ...knownRuleIds];
   const stats = options.stats ?? new RunStats();
   const found =
     options.discovered ??

@@ -10,6 +10,7 @@ import { writeTree } from '../helpers/rule-tester';
 import { problemFinding, type ParsedDocument } from '../../src/parse/types';
 import { parseProperties } from '../../src/parse/properties';
 import { daysFromNow, issue, leaf } from '../helpers/pki';
+import { lintTree } from './lint-helper';
 
 const doc = (text: string) =>
   ({
@@ -388,5 +389,40 @@ describe('a server\'s name when a password is the product\'s name (WASdev/ci.doc
     expect(info?.message).toContain('Liberty server stock/server.xml names validation.crt');
     expect(info?.related?.map((r) => r.message)).toContain('Liberty server stock/server.xml names validation.crt here');
     expect(JSON.stringify(findings)).not.toContain('***');
+  });
+});
+
+describe('secretMasker: rule ids are our words', () => {
+  // sweep58: juanpapiro/example-ibm-mq's MQ_ADMIN_PASSWORD=admin turned a folded note's rule ids into
+  // `mq/channel-runs-as-***`; the password itself stays masked wherever the tree's value is quoted.
+  it("keeps the rule ids a folded note names when a password is one of their words ('admin')", () => {
+    const { findings } = lintTree(
+      {
+        'compose.yaml': [
+          'services:',
+          '  ibm_mq:',
+          "    image: 'ibmcom/mq:latest'",
+          '    environment:',
+          '      - LICENSE=accept',
+          '      - MQ_QMGR_NAME=QM1',
+          '      - MQ_ADMIN_PASSWORD=admin',
+          '    volumes:',
+          '      - ./20-config.mqsc:/etc/mqm/20-config.mqsc',
+          '',
+        ].join('\n'),
+        '20-config.mqsc': 'DEFINE QLOCAL(queue.order) REPLACE\n',
+      },
+      {
+        builtIn: [
+          'mq/developer-image-channels',
+          'mq/channel-runs-as-admin',
+          'mq/blockuser-override-removes-admin-block',
+        ],
+      },
+    );
+    const texts = findings.flatMap((f) => [f.message, ...(f.related ?? []).map((r) => r.message ?? '')]);
+    expect(texts.join('\n')).toContain('mq/channel-runs-as-admin (warning), folded into this note');
+    expect(texts.join('\n')).toContain("asserting the client user id '***'");
+    expect(texts.some((t) => /mq\/[a-z-]*\*\*\*/.test(t))).toBe(false);
   });
 });
