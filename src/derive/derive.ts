@@ -24,7 +24,7 @@ import { deriveTrust } from './trust';
 import { isKeystoreDocument } from '../parse/keystore/format';
 import type { PemData } from '../parse/pem';
 import type { ParsedDocument } from '../parse/types';
-import type { ChannelAccess } from '../model/mq-access';
+import { queueManagerEvaluation, type ChannelAccess } from '../model/mq-access';
 import { channelAccess } from '../model/mq-channel-access';
 import type { ChlauthRecord } from '../model/mq-chlauth';
 import { effectiveChlauthRecords } from '../model/mq-chlauth-records';
@@ -158,31 +158,34 @@ export function deriveDeployment(
  */
 function mqChannelAccess(
   deployment: Deployment,
-): Pick<DerivedModel, 'channelAccess' | 'chlauthRecords' | 'scriptsWithoutAuthorityManager'> {
+): Pick<
+  DerivedModel,
+  'channelAccess' | 'chlauthRecords' | 'scriptsWithoutAuthorityManager' | 'scriptsOfCreatedQueueManagers'
+> {
   const decisions = new Map<string, ChannelAccess>();
   const chlauthRecords = new Map<ParsedDocument<MqscData>, ChlauthRecord[]>();
-  const withoutOam = scriptsWithoutAuthorityManager(deployment);
+  const withoutOam = new Map<ParsedDocument<MqscData>, Location>();
+  const created = new Map<ParsedDocument<MqscData>, Location>();
+  for (const component of deployment.components) {
+    const qmgr = isMqChannel(component) ? component.attributes.qmgr : undefined;
+    if (qmgr?.oamSwitchedOff) withoutOam.set(qmgr.mqsc, qmgr.oamSwitchedOff.location);
+    if (qmgr?.createdBy) created.set(qmgr.mqsc, qmgr.createdBy);
+  }
   for (const mqsc of mqscScriptsOf(deployment)) {
     const records = effectiveChlauthRecords(mqsc.data.commands, mqsc.file.path);
     chlauthRecords.set(mqsc, records);
-    const oamOff = withoutOam.get(mqsc);
-    const evaluation = oamOff ? { noAuthorityManager: oamOff } : {};
+    const evaluation = queueManagerEvaluation(withoutOam.get(mqsc), created.get(mqsc));
     for (const input of documentChannels(mqsc)) {
       const access = channelAccess(mqsc, input, evaluation, records);
       if (access) decisions.set(channelAccessKey(mqsc, input), access);
     }
   }
-  return { channelAccess: decisions, chlauthRecords, scriptsWithoutAuthorityManager: withoutOam };
-}
-
-/** The MQSC scripts of queue managers created with MQSNOAUT (no object authority manager): no password is checked there. */
-function scriptsWithoutAuthorityManager(deployment: Deployment): Map<ParsedDocument<MqscData>, Location> {
-  const scripts = new Map<ParsedDocument<MqscData>, Location>();
-  for (const component of deployment.components) {
-    const qmgr = isMqChannel(component) ? component.attributes.qmgr : undefined;
-    if (qmgr?.oamSwitchedOff) scripts.set(qmgr.mqsc, qmgr.oamSwitchedOff.location);
-  }
-  return scripts;
+  return {
+    channelAccess: decisions,
+    chlauthRecords,
+    scriptsWithoutAuthorityManager: withoutOam,
+    scriptsOfCreatedQueueManagers: created,
+  };
 }
 
 /** The endpoint of a component in its own role (see `ownRole`), as derived. */
@@ -239,6 +242,7 @@ export function emptyDerived(): DerivedModel {
     channelAccess: new Map(),
     chlauthRecords: new Map(),
     scriptsWithoutAuthorityManager: new Map(),
+    scriptsOfCreatedQueueManagers: new Map(),
     pemFiles: new Map(),
     markedPemFiles: [],
     levelRefusals: { load: [], verify: [] },

@@ -61,6 +61,8 @@ export interface DerivedModel {
   chlauthRecords: ReadonlyMap<ParsedDocument<MqscData>, ChlauthRecord[]>;
   /** The MQSC scripts of queue managers created with MQSNOAUT: their access is decided without a password check. */
   scriptsWithoutAuthorityManager: ReadonlyMap<ParsedDocument<MqscData>, Location>;
+  /** The MQSC scripts of queue managers the tree creates, with where: no channel authentication record the tree does not show. */
+  scriptsOfCreatedQueueManagers: ReadonlyMap<ParsedDocument<MqscData>, Location>;
   /** The deployment's PEM files (certificates, keys, DH parameters) by path: a server's key file is found beside its certificate. */
   pemFiles: ReadonlyMap<string, ParsedDocument<PemData>>;
   /** The PEM files Tomcat connectors on JSSE read whose byte order mark hides their first block (src/derive/pem-byte-order-mark.ts). */

@@ -37,6 +37,8 @@ export interface MqQueueManagerFacts {
   homeDir: string;
   /** Where the queue manager is created with MQSNOAUT set: no object authority manager, no authority check (src/model/mq-oam.ts). */
   oamSwitchedOff?: { value: string; location: RelatedLocation; tiedBy?: RelatedLocation; readBy?: RelatedLocation };
+  /** Where the tree creates the queue manager, so that it has no channel authentication record the tree does not show (src/model/mq-qmgr-created.ts). */
+  createdBy?: RelatedLocation;
   /**
    * The AMQ_* variables the queue manager's container gets (the `environment:` of the Compose service that runs it,
    * the `env` of the qmgr container of the QueueManager resource that applies it, then `ENV AMQ_SSL_WEAK_CIPHER_ENABLE=…`

@@ -44,7 +44,26 @@ export interface AccessOverrides {
    * without it no password is checked. Where MQSNOAUT is set.
    */
   noAuthorityManager?: Location;
+  /**
+   * The tree creates the queue manager (src/model/mq-qmgr-created.ts), where: unless the tree sets CHLAUTH, it is a new
+   * queue manager's, ENABLED with the default records, and no record the tree does not show exists.
+   */
+  createdBy?: Location;
 }
+
+/** How a queue manager's channels are decided: without the object authority manager, and as one the tree creates. */
+export function queueManagerEvaluation(noAuthorityManager?: Location, createdBy?: Location): AccessOverrides {
+  return { ...(noAuthorityManager && { noAuthorityManager }), ...(createdBy && { createdBy }) };
+}
+
+/**
+ * The assumption behind a verdict on a queue manager the tree does not create and whose CHLAUTH it does not set. The
+ * default records cannot be the reason a verdict is uncertain: a new queue manager has exactly those. What the tree
+ * leaves open is the queue manager itself: one that already exists may hold records set before (a back-stop).
+ */
+const EXISTING_RECORDS = ours(
+  "CHLAUTH(ENABLED) and no channel authentication record but the defaults and the tree's (a queue manager the tree does not create may hold others, a back-stop among them)",
+);
 
 const rank = { NONE: 0, OPTIONAL: 1, REQDADM: 2, REQUIRED: 3 } as Record<string, number>;
 
@@ -78,10 +97,13 @@ export function decideChannelAccess(
     );
   const deciding: RelatedLocation[] = [];
   const at = (location: Location, message: string) => deciding.push({ ...location, message });
-  const use = <T>(t: Traced<T>, what: string): Traced<T> => {
-    if (t.from.kind === 'file') at(t.from.location, `CHLAUTH(${String(t.value)})`);
-    else assume(ours(what));
-    return t;
+  // CHLAUTH as the tree sets it; else a new queue manager's where the tree creates it, else assumed (EXISTING_RECORDS).
+  const chlauthOf = (state: Traced<string>): Traced<string> => {
+    if (state.from.kind === 'file') at(state.from.location, `CHLAUTH(${state.value})`);
+    else if (overrides.createdBy)
+      at(overrides.createdBy, 'a queue manager the tree creates: CHLAUTH(ENABLED) and the default records only');
+    else assume(EXISTING_RECORDS);
+    return state;
   };
   const shipped = isShippedChannel(input.name, type.defaultObject);
   const attr = (keyword: string): { value?: string; templated: boolean; from: Provenance } => {
@@ -110,7 +132,7 @@ export function decideChannelAccess(
         value: mqQmgrDefault('CHLAUTH')?.value ?? 'ENABLED',
         from: { kind: 'default', origin: 'default' },
       } as Traced<string>)
-    : use(chlauthState(objects, file), 'CHLAUTH(ENABLED) and the default channel authentication records');
+    : chlauthOf(chlauthState(objects, file));
   const records = chlauth.value === 'ENABLED' ? world.records : [];
   const connauth = connauthOf(objects, file, overrides.connauthDefault === true);
 
@@ -253,7 +275,7 @@ export function decideChannelAccess(
     if (p.record) {
       if (p.record.from.kind === 'file')
         at(p.record.from.location, `SET CHLAUTH('${p.record.profile}') TYPE(${p.record.type})`);
-      else assume(ours('the default channel authentication records'));
+      else if (!overrides.createdBy) assume(ours('the default channel authentication records'));
     }
     if (p.identity.from?.kind === 'file' && !p.record)
       at(p.identity.from.location, `MCAUSER(${p.identity.user ?? ''})`);

@@ -19,6 +19,7 @@ import { composeVariablesOf } from './compose-variables';
 import { treeStoresOf } from './store-files';
 import { deploymentMounts } from './compose-mounts';
 import { oamSwitchedOff } from './mq-oam';
+import { queueManagerCreatedBy } from './mq-qmgr-created';
 import { mqscFedByScripts } from './mq-runmqsc-inputs';
 import { queueManagerNamesOfRunmqsc } from './mq-runmqsc-names';
 import {
@@ -166,6 +167,8 @@ export const mqContributor: ModelContributor = {
           .map((d) => ({ dockerfile: d, builtBy: running.filter((s) => s.builds?.file.path === d.file.path) })),
       );
       if (oamOff) qmgr.oamSwitchedOff = oamOff;
+      const createdBy = queueManagerCreatedBy(applying, fedBy, ctx.deployment.documents);
+      if (createdBy) qmgr.createdBy = createdBy;
       const release =
         queueManagerReleaseOfResources(applying) ??
         releaseOf(doc.file.path) ??

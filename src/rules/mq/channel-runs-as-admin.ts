@@ -8,6 +8,8 @@ import {
   relatedFor,
   resultText,
   tlsRuleOwns,
+  withoutAuthorityManager,
+  withPlace,
 } from './_lib/access';
 import { ours, said } from '../../core/phrase';
 
@@ -30,13 +32,21 @@ export default defineRule({
         '{{chltype}} channel {{channel}} names the security exit {{exit}}: the exit decides who connects and as whom, which the tree does not show, so lint-deploy cannot tell whether administrators get in. Without it the channel would admit: {{result}}. If the exit maps every peer to a low-privilege user, set that user as MCAUSER too so the definition says so',
       mapped:
         '{{chltype}} channel {{channel}} runs as the administrative user {{user}}{{secret}}. Result: {{result}}{{assumed}}. Map the channel to a low-privilege user',
+      // Without the object authority manager (MQSNOAUT) no authority is checked: a low-privilege user id has every
+      // authority too, so MCAUSER alone changes nothing (mq/oam-disabled reports the queue manager).
+      assertedWithoutOam:
+        "{{chltype}} channel {{channel}} runs with the user id the client asserts, on a queue manager created without the object authority manager (MQSNOAUT): no authority is ever checked, so a client that connects{{secret}} gets full control of the queue manager, as mqm or as any other user id. Result: {{result}}{{assumed}}. A low-privilege MCAUSER or CHLAUTH mapping changes nothing while no authority is checked: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then set MCAUSER to a low-privilege user or map clients with CHLAUTH, and keep the default SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN')",
+      messageChannelWithoutOam:
+        "{{chltype}} channel {{channel}} has no MCAUSER, so its MCA runs as the queue manager's own user (mqm): any partner that connects{{secret}} can put to every queue, SYSTEM.ADMIN.COMMAND.QUEUE included. Result: {{result}}{{assumed}}. The queue manager is created without the object authority manager (MQSNOAUT), so no authority is ever checked and an MCAUSER would change nothing: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then set MCAUSER to a user with only the put authority the partner needs, or map partners with SET CHLAUTH TYPE(QMGRMAP|SSLPEERMAP) USERSRC(MAP)",
+      mappedWithoutOam:
+        '{{chltype}} channel {{channel}} runs as the administrative user {{user}}{{secret}}. Result: {{result}}{{assumed}}. The queue manager is created without the object authority manager (MQSNOAUT), so every other user id has the same authority: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then map the channel to a low-privilege user',
     },
     defaultOptions: {},
     symptoms: ['AMQ9776', 'AMQ9777', 'MQRC_NOT_AUTHORIZED', 'RC=2035', 'Channel was blocked'],
     // Words of the messages built here: a tree's password that is the word `password` is not masked inside them.
   },
   check(ctx) {
-    for (const { channel, access } of inboundAccess(ctx.deployment)) {
+    for (const { channel, access, doc } of inboundAccess(ctx.deployment)) {
       if (access.exit && !access.tls.unknown && access.paths.some((p) => p.admin && p.identity.kind !== 'blocked')) {
         ctx.report({
           messageId: 'exitUnknown',
@@ -81,13 +91,15 @@ export default defineRule({
         path.identity.kind === 'fixed' && path.identity.from?.kind === 'file'
           ? path.identity.from.location
           : channel.nameLocation;
+      const kind =
+        path.identity.kind === 'mca' ? 'messageChannel' : path.identity.kind === 'fixed' ? 'mapped' : 'asserted';
+      const withoutOam = withoutAuthorityManager(ctx.deployment, doc);
       ctx.report({
-        messageId:
-          path.identity.kind === 'mca' ? 'messageChannel' : path.identity.kind === 'fixed' ? 'mapped' : 'asserted',
+        messageId: withoutOam ? `${kind}WithoutOam` : kind,
         data,
         location,
         ...(location === channel.nameLocation ? nameRole(access) : {}),
-        related: relatedFor(access, location),
+        related: withoutOam ? withPlace(relatedFor(access, location), withoutOam) : relatedFor(access, location),
         severity: confidentAdminWithoutSecret(access) ? 'error' : 'warning',
         fingerprint: [access.channel, access.chltype, 'admin'],
       });

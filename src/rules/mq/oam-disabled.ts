@@ -39,9 +39,11 @@ export default defineRule({
             : [];
         });
       // A way in that needs neither a certificate nor a password, from what the tree states: anyone who reaches the
-      // listener gets every authority.
+      // listener gets every authority. Not where a record may match a templated name (`unless SET CHLAUTH('SYSTEM.*')
+      // … matches $CHANNEL`): MQSNOAUT alone then makes the warning.
       const opensToAnyone = ({ access }: (typeof clients)[number]) =>
         access.assumed.length === 0 &&
+        access.uncertain.length === 0 &&
         access.paths.some(
           (p) =>
             p.identity.kind !== 'blocked' &&

@@ -4,7 +4,15 @@ import { adoptingConnauth } from '../../model/mq-access';
 import { mqscScriptsOf } from '../../model/mq-scripts';
 import { MAPPING_TYPES } from '../../model/mq-chlauth';
 import { uncertainPlaces } from '../../model/mq-channel-access';
-import { assumption, inboundAccess, nameRole, resultText, storyRole, tlsRuleOwns } from './_lib/access';
+import {
+  assumption,
+  inboundAccess,
+  nameRole,
+  resultText,
+  storyRole,
+  tlsRuleOwns,
+  withoutAuthorityManager,
+} from './_lib/access';
 import { channelStory } from './_lib/shared';
 import { ours, said } from '../../core/phrase';
 
@@ -20,6 +28,11 @@ export default defineRule({
         "Channel {{channel}} {{tls}} but sets no MCAUSER and {{mapping}}: the channel runs with the user id the client asserts, {{asserted}}{{unless}}. Set MCAUSER to a low-privilege user, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('appuser')",
       mcaUser:
         "{{chltype}} channel {{channel}} authenticates partners with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and no CHLAUTH rule maps them to a user: its MCA runs as the queue manager's own user (mqm), so any partner with a trusted certificate can put to every queue. Result: {{result}}{{assumed}}. Set MCAUSER to a user with only the put authority needed, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('mqput')",
+      // Without the object authority manager (MQSNOAUT) every user id has every authority: MCAUSER alone changes nothing.
+      noMcauserWithoutOam:
+        "Channel {{channel}} {{tls}} but sets no MCAUSER and {{mapping}}: the channel runs with the user id the client asserts{{unless}}, on a queue manager created without the object authority manager (MQSNOAUT), where no authority is ever checked and any user id has full control. A low-privilege MCAUSER or mapping changes nothing while no authority is checked: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then set MCAUSER to a low-privilege user, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('appuser')",
+      mcaUserWithoutOam:
+        "{{chltype}} channel {{channel}} authenticates partners with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and no CHLAUTH rule maps them to a user: its MCA runs as the queue manager's own user (mqm), so any partner with a trusted certificate can put to every queue. Result: {{result}}{{assumed}}. The queue manager is created without the object authority manager (MQSNOAUT), so no authority is ever checked and an MCAUSER would change nothing: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then set MCAUSER to a user with only the put authority needed, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('mqput')",
     },
     defaultOptions: {},
     symptoms: [],
@@ -51,8 +64,10 @@ export default defineRule({
           ? [`SET CHLAUTH('${p.record.profile}') TYPE(${p.record.type}) maps to ${p.identity.user ?? 'a user'}`]
           : [],
       );
+      const withoutOam = withoutAuthorityManager(ctx.deployment, doc);
+      const kind = mca ? 'mcaUser' : 'noMcauser';
       ctx.report({
-        messageId: mca ? 'mcaUser' : 'noMcauser',
+        messageId: withoutOam ? `${kind}WithoutOam` : kind,
         data: {
           channel: a.channelName,
           chltype: a.chltype,
@@ -92,6 +107,7 @@ export default defineRule({
           ...(elsewhere
             ? [{ ...elsewhere.at, message: ours('CONNAUTH with CHCKCLNT(REQUIRED) ADOPTCTX(YES) in another file') }]
             : []),
+          ...(withoutOam ? [withoutOam] : []),
         ],
         fingerprint: [a.channelName, a.chltype, 'no-mcauser'],
       });

@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/mq/channel-runs-as-admin';
 import { ruleTester } from '../../helpers/rule-tester';
+import { withoutOam } from './trees';
 
 const OPEN = "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\n";
 
@@ -10,6 +11,18 @@ const assertedWithPassword = (result: string) => ({
   line: 1,
   severity: 'warning' as const,
   messageIncludes: ["a client that says it is mqm and gives that user's password gets full control", result],
+});
+
+const RCVR = 'DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) TRPTYPE(TCP)\n';
+/** The IBM MQ Operator's QueueManager mainmqm applying ConfigMap mainmqm-mqsc (prichelle/cp4i-flux@1704840 shape, no licence file). */
+const operatorTree = (mqsc: string) => ({
+  'mq/mq-conf.yaml': `kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: mainmqm-mqsc\ndata:\n  mainmqm.mqsc: |\n${mqsc
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => `    ${l}`)
+    .join('\n')}\n`,
+  'mq/manager.yaml':
+    'apiVersion: mq.ibm.com/v1beta1\nkind: QueueManager\nmetadata:\n  name: mainmqm\nspec:\n  queueManager:\n    name: mainmqm\n    mqsc:\n      - configMap:\n          items:\n            - mainmqm.mqsc\n          name: mainmqm-mqsc\n',
 });
 
 ruleTester(rule, {
@@ -267,7 +280,9 @@ ruleTester(rule, {
           file: 'QM1.mqsc',
           line: 1,
           severity: 'warning',
-          messageIncludes: ['assuming CHLAUTH(ENABLED) and the default channel authentication records'],
+          messageIncludes: [
+            "assuming CHLAUTH(ENABLED) and no channel authentication record but the defaults and the tree's",
+          ],
           messageExcludes: ['***'],
         },
       ],
@@ -302,6 +317,87 @@ ruleTester(rule, {
           line: 4,
           severity: 'warning',
           messageIncludes: ["asserting the client user id 'ops'"],
+        },
+      ],
+    },
+    {
+      // bpaskin/IBMMQ@85f64f4 (no licence file) MQIRequestReplyPattern/setup.sh shape: crtmqm, then runmqsc of the file. A new queue manager has
+      // the default records only, and none of them refuses a RCVR not named SYSTEM.*: the same verdict as CHLAUTH(DISABLED).
+      name: 'a RCVR on a queue manager the script creates (crtmqm before runmqsc): no back-stop can exist, an error',
+      files: { 'QM1.mqsc': RCVR, 'setup.sh': 'crtmqm QM1\nstrmqm QM1\nrunmqsc QM1 < QM1.mqsc\n' },
+      errors: [
+        {
+          messageId: 'messageChannel',
+          file: 'QM1.mqsc',
+          line: 1,
+          severity: 'error',
+          messageExcludes: ['assuming'],
+          related: [{ file: 'setup.sh', line: 1 }],
+        },
+      ],
+    },
+    {
+      name: 'a RCVR the script runs on a queue manager it does not create: a back-stop may exist, a warning that says so',
+      files: { 'QM1.mqsc': RCVR, 'setup.sh': 'strmqm QM1\nrunmqsc QM1 < QM1.mqsc\n' },
+      errors: [
+        {
+          messageId: 'messageChannel',
+          file: 'QM1.mqsc',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['a queue manager the tree does not create may hold others, a back-stop among them'],
+        },
+      ],
+    },
+    {
+      // prichelle/cp4i-flux@1704840 kustomize/instances/mq: the operator creates mainmqm and applies the ConfigMap's MQSC.
+      name: "MCAUSER('mqm'), CHCKCLNT(NONE), *MQADMIN removed, on the queue manager a QueueManager resource creates: an error",
+      files: operatorTree(
+        "DEF CHANNEL (CL.DEMO) CHLTYPE(SVRCONN) MCAUSER('mqm')\nALTER AUTHINFO(SYSTEM.DEFAULT.AUTHINFO.IDPWOS) AUTHTYPE(IDPWOS) CHCKCLNT(NONE) CHCKLOCL(NONE)\nSET CHLAUTH(*) TYPE(BLOCKUSER) USERLIST(*MQADMIN) ACTION(REMOVE)\n",
+      ),
+      errors: [
+        { messageId: 'mapped', file: 'mq/mq-conf.yaml', line: 7, severity: 'error', messageExcludes: ['assuming'] },
+      ],
+    },
+    {
+      // Without the OAM no authority is checked: a low-privilege MCAUSER would change nothing by itself.
+      name: 'MQSNOAUT: a RCVR without MCAUSER, the advice starts with removing MQSNOAUT',
+      files: withoutOam(RCVR),
+      errors: [
+        {
+          messageId: 'messageChannelWithoutOam',
+          file: 'mq/cm.yaml',
+          line: 7,
+          severity: 'error',
+          messageIncludes: ['an MCAUSER would change nothing: remove MQSNOAUT and recreate the queue manager'],
+        },
+      ],
+    },
+    {
+      name: 'MQSNOAUT: a client asserting any id gets full control; MCAUSER only after the OAM is back',
+      files: withoutOam('ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) TRPTYPE(TCP)\n'),
+      errors: [
+        {
+          messageId: 'assertedWithoutOam',
+          file: 'mq/cm.yaml',
+          line: 8,
+          severity: 'error',
+          messageIncludes: ['as mqm or as any other user id', 'remove MQSNOAUT and recreate the queue manager'],
+        },
+      ],
+    },
+    {
+      name: "MQSNOAUT: MCAUSER('mqm') with *MQADMIN removed; any other user id would have the same authority",
+      files: withoutOam(
+        "DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('mqm')\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN') ACTION(REMOVE)\n",
+      ),
+      errors: [
+        {
+          messageId: 'mappedWithoutOam',
+          file: 'mq/cm.yaml',
+          line: 7,
+          severity: 'error',
+          messageIncludes: ['every other user id has the same authority'],
         },
       ],
     },

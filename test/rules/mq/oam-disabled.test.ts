@@ -284,7 +284,9 @@ ruleTester(rule, {
     {
       // With CHLAUTH(ENABLED) the default SET CHLAUTH('SYSTEM.*') … USERSRC(NOACCESS) refuses a channel named SYSTEM.…:
       // the name the template gives decides whether anyone gets in.
-      name: 'CHLAUTH(ENABLED): a templated channel that lets anyone in decides the error, unknown until rendered',
+      // Whether anyone gets in depends on the template value (SYSTEM.* would be refused): not the error; MQSNOAUT, which
+      // the tree states, still makes the warning rather than an info unknown until rendered.
+      name: 'CHLAUTH(ENABLED): a templated channel that may let anyone in does not decide; MQSNOAUT alone is the warning',
       files: {
         'deploy/mq.yaml_template': templatedTree(
           `ALTER QMGR CHLAUTH(ENABLED) CONNAUTH(' ')\n${templatedChannel.replace('TRPTYPE(TCP)', "TRPTYPE(TCP) MCAUSER('app')")}`,
@@ -295,8 +297,9 @@ ruleTester(rule, {
           messageId: 'disabled',
           file: 'deploy/mq.yaml_template',
           line: 26,
-          severity: 'info',
-          messageIncludes: ['without a certificate or a password', 'depends on template value $CHANNEL'],
+          severity: 'warning',
+          messageIncludes: ["unless SET CHLAUTH('SYSTEM.*') ADDRESSMAP matches $CHANNEL"],
+          messageExcludes: ['without a certificate or a password', 'depends on template value'],
         },
       ],
     },

@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/mq/tls-channel-without-mcauser';
 import { ruleTester } from '../../helpers/rule-tester';
-import { svrconn } from './trees';
+import { svrconn, withoutOam } from './trees';
 
 ruleTester(rule, {
   valid: [
@@ -264,6 +264,31 @@ ruleTester(rule, {
           file: 'QM1.mqsc',
           line: 2,
           messageIncludes: ['which can be an administrator (mqm)'],
+        },
+      ],
+    },
+    {
+      // On a queue manager created with MQSNOAUT every user id has every authority: MCAUSER alone changes nothing.
+      name: 'MQSNOAUT: a TLS SVRCONN without MCAUSER, the advice starts with removing MQSNOAUT',
+      files: withoutOam(svrconn('APP', 'SSLCIPH(ANY_TLS12)')),
+      errors: [
+        {
+          messageId: 'noMcauserWithoutOam',
+          file: 'mq/cm.yaml',
+          line: 7,
+          messageIncludes: ['changes nothing while no authority is checked: remove MQSNOAUT'],
+        },
+      ],
+    },
+    {
+      name: 'MQSNOAUT: a TLS RCVR without MCAUSER runs as mqm, the advice starts with removing MQSNOAUT',
+      files: withoutOam('DEFINE CHANNEL(QM2.TO.QM1) CHLTYPE(RCVR) TRPTYPE(TCP) SSLCIPH(ANY_TLS12)\n'),
+      errors: [
+        {
+          messageId: 'mcaUserWithoutOam',
+          file: 'mq/cm.yaml',
+          line: 7,
+          messageIncludes: ['an MCAUSER would change nothing: remove MQSNOAUT'],
         },
       ],
     },

@@ -78,3 +78,17 @@ export function liberty(wmqAttrs: string, extra = ''): string {
 </server>
 `;
 }
+
+/**
+ * The IBM MQ Operator's QueueManager qm1, created with MQSNOAUT in its qmgr container, applying ConfigMap qm1-mqsc
+ * (mq/cm.yaml, the MQSC from line 7) as ibm-messaging/cp4i-mq-samples' QueueManagers write it.
+ */
+export const withoutOam = (mqsc: string): Record<string, string> => ({
+  'mq/cm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: qm1-mqsc\ndata:\n  qm1.mqsc: |\n${mqsc
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => `    ${l}`)
+    .join('\n')}\n`,
+  'mq/qm.yaml':
+    "apiVersion: mq.ibm.com/v1beta1\nkind: QueueManager\nmetadata:\n  name: qm1\nspec:\n  queueManager:\n    name: QM1\n    mqsc:\n      - configMap:\n          name: qm1-mqsc\n          items:\n            - qm1.mqsc\n  template:\n    pod:\n      containers:\n        - env:\n            - name: MQSNOAUT\n              value: 'yes'\n          name: qmgr\n",
+});

@@ -1,6 +1,7 @@
 import type { RuleRelated } from '../../types';
 import type { Location } from '../../../core/types';
 import type { AccessPath, ChannelAccess, ChannelInput, AccessOverrides } from '../../../model/mq-access';
+import { queueManagerEvaluation } from '../../../model/mq-access';
 import { channelAccess } from '../../../model/mq-channel-access';
 import type { ChlauthRecord } from '../../../model/mq-chlauth';
 import { effectiveChlauthRecords } from '../../../model/mq-chlauth-records';
@@ -24,8 +25,9 @@ export function accessOf(
 ): ChannelAccess | undefined {
   const records = deployment.derived.chlauthRecords.get(doc);
   if (overrides) {
-    const oamOff = deployment.derived.scriptsWithoutAuthorityManager.get(doc);
-    return channelAccess(doc, input, oamOff ? { ...overrides, noAuthorityManager: oamOff } : overrides, records);
+    const { scriptsWithoutAuthorityManager: withoutOam, scriptsOfCreatedQueueManagers: created } = deployment.derived;
+    const evaluation = queueManagerEvaluation(withoutOam.get(doc), created.get(doc));
+    return channelAccess(doc, input, { ...overrides, ...evaluation }, records);
   }
   return deployment.derived.channelAccess.get(channelAccessKey(doc, input)) ?? channelAccess(doc, input, {}, records);
 }
@@ -42,7 +44,25 @@ export function accessWithAuthorityManager(
   overrides?: AccessOverrides,
 ): ChannelAccess | undefined {
   if (!deployment.derived.scriptsWithoutAuthorityManager.has(doc)) return accessOf(deployment, doc, input, overrides);
-  return channelAccess(doc, input, overrides ?? {}, deployment.derived.chlauthRecords.get(doc));
+  const evaluation = queueManagerEvaluation(undefined, deployment.derived.scriptsOfCreatedQueueManagers.get(doc));
+  return channelAccess(doc, input, { ...overrides, ...evaluation }, deployment.derived.chlauthRecords.get(doc));
+}
+
+/**
+ * Where the queue manager that runs a script is created without the object authority manager (MQSNOAUT), as a related
+ * place: no authority is checked there, so advice to run a channel as a low-privilege user changes nothing by itself.
+ */
+export function withoutAuthorityManager(
+  deployment: DerivedDeployment,
+  doc: ParsedDocument<MqscData>,
+): RuleRelated | undefined {
+  const at = deployment.derived.scriptsWithoutAuthorityManager.get(doc);
+  return at && { ...at, message: 'MQSNOAUT: the queue manager is created without the object authority manager' };
+}
+
+/** `related` with `place` added unless a place at the same position is there already. */
+export function withPlace(related: RuleRelated[], place: RuleRelated): RuleRelated[] {
+  return related.some((l) => samePlace(l, place)) ? related : [...related, place];
 }
 
 /** A script's effective channel authentication records: as the derive stage computed them (once per deployment), else here. */
@@ -83,11 +103,18 @@ export { documentChannels };
 
 /** The locations that decide a channel's access, minus the finding's own location; `message` replaces the first one's label. */
 export function relatedFor(access: ChannelAccess, primary: Location, message?: string): RuleRelated[] {
-  const same = (l: Location) =>
-    l.file === primary.file &&
-    l.range?.start.line === primary.range?.start.line &&
-    l.range?.start.character === primary.range?.start.character;
-  return access.deciding.filter((l) => !same(l)).map((l, i) => (i === 0 && message ? { ...l, message } : l));
+  return access.deciding
+    .filter((l) => !samePlace(l, primary))
+    .map((l, i) => (i === 0 && message ? { ...l, message } : l));
+}
+
+/** Two locations that start at the same place of the same file. */
+function samePlace(a: Location, b: Location): boolean {
+  return (
+    a.file === b.file &&
+    a.range?.start.line === b.range?.start.line &&
+    a.range?.start.character === b.range?.start.character
+  );
 }
 
 /**
