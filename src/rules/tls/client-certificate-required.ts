@@ -3,7 +3,8 @@ import { placeOf } from '../../handshake/links';
 import { trustSignals } from '../../derive/trust-signals';
 import { anchorsText, certName, chainText, linkProtocol, pathFailureText, trustRelated } from '../_lib/trust';
 import { defineRule } from '../types';
-import { said } from '../../core/phrase';
+import { ours, said, type Phrase } from '../../core/phrase';
+import type { LinkTrust } from '../../derive/trust';
 
 /** Path failures of a client certificate this rule reports (key usage and dates have their own rules). */
 const REASONS = new Set([
@@ -15,6 +16,24 @@ const REASONS = new Set([
   'path-length',
   'revocation',
 ]);
+
+/**
+ * Where a client of this kind names the key store it sends a certificate from, said as the client's own settings: a
+ * Spring Boot app's RabbitMQ connection (the only client the model links to a RabbitMQ broker, src/model/rabbitmq-listener.ts)
+ * reads spring.rabbitmq.ssl.key-store, -password and -type, or an SSL bundle (Boot 3.2+), and never the JVM's
+ * javax.net.ssl.keyStore (RabbitProperties.Ssl, src/model/spring-rabbit-end.ts); another Java client's default
+ * SSLContext reads the JVM's system properties; any other client (OpenSSL, Erlang, GSKit, native) its own TLS settings.
+ */
+function keyStoreAdvice(lt: LinkTrust): Phrase {
+  if (lt.server.type === 'rabbitmq.listener')
+    return ours(
+      'spring.rabbitmq.ssl.key-store=… with spring.rabbitmq.ssl.key-store-password (and key-store-type when the store is not PKCS12), or an SSL bundle named by spring.rabbitmq.ssl.bundle',
+    );
+  const implementation = lt.client.tls?.implementation;
+  return implementation === 'jsse' || implementation === 'ibmjsse2'
+    ? ours('-Djavax.net.ssl.keyStore=… / its SSL configuration')
+    : ours('its own TLS settings: the certificate and key it presents');
+}
 
 /** The predictor's "client certificate required, none configured": this rule reports it with both ends. */
 function ownsLinkFailure(lp: LinkPrediction): boolean {
@@ -28,7 +47,7 @@ export default defineRule({
       'Catch links whose server asks for a client certificate the client does not send, or sends one the server does not trust',
     severity: 'error',
     messages: {
-      none: '{{server}} requires a client certificate ({{setting}}) and {{client}} has none (no key store or certificate configured). {{server}} refuses the connection: it logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: give {{client}} a key store with a certificate from a CA {{server}} trusts (-Djavax.net.ssl.keyStore=… / its SSL configuration), or, if the application builds its own SSLContext, declare the link\'s key store',
+      none: '{{server}} requires a client certificate ({{setting}}) and {{client}} has none (no key store or certificate configured). {{server}} refuses the connection: it logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: give {{client}} a key store with a certificate from a CA {{server}} trusts ({{how}}), or, if the application builds its own SSLContext, declare the link\'s key store',
       noMatch:
         '{{server}} requires a client certificate ({{setting}}) and asks for one issued by {{listed}}; {{client}}\'s key store {{store}} holds only {{candidates}}, issued by {{issuers}}: JSSE\'s key manager sends no certificate when no issuer matches. {{server}} logs "{{serverLog}}"{{alertText}}; {{client}} sees "{{clientLog}}". Fix: import the CA of {{client}}\'s certificate into {{server}}\'s trust store, or give {{client}} a certificate from a CA {{server}} lists',
       revocation:
@@ -80,7 +99,7 @@ export default defineRule({
         if (v.why === 'none-configured') {
           ctx.report({
             messageId: 'none',
-            data: common('no-certificate'),
+            data: { ...common('no-certificate'), how: keyStoreAdvice(lt) },
             location,
             related: trustRelated(lt, check, location),
             fingerprint: [lt.link.client, lt.link.server, 'none'],

@@ -21,6 +21,10 @@ export default defineRule({
     messages: {
       untrusted:
         '{{client}} does not trust the certificate {{server}} presents ({{chain}}): {{why}}. {{client}} trusts {{anchors}}. The client aborts with {{alert}}: it logs "{{clientLog}}", {{server}} logs "{{serverLog}}". Fix: import the root CA that issued {{leaf}} into {{client}}\'s trust store (keytool -importcert -trustcacerts -alias <ca> -file <root-ca.pem> -keystore <truststore>), or have {{server}} present a certificate from a CA {{client}} trusts',
+      // A Spring Boot app's RabbitMQ connection (the only client linked to a RabbitMQ broker) trusts the store its own
+      // spring.rabbitmq.ssl.trust-store names (src/model/spring-rabbit-end.ts).
+      untrustedSpringRabbit:
+        '{{client}} does not trust the certificate {{server}} presents ({{chain}}): {{why}}. {{client}} trusts {{anchors}}. The client aborts with {{alert}}: it logs "{{clientLog}}", {{server}} logs "{{serverLog}}". Fix: import the root CA that issued {{leaf}} into the trust store its spring.rabbitmq.ssl.trust-store names (keytool -importcert -trustcacerts -alias <ca> -file <root-ca.pem> -keystore <truststore>; the connection reads that setting or an SSL bundle named by spring.rabbitmq.ssl.bundle, not -Djavax.net.ssl.trustStore), or have {{server}} present a certificate from a CA {{client}} trusts',
       untrustedCaFile:
         '{{client}} does not trust the certificate {{server}} presents ({{chain}}): {{why}}. {{client}} trusts {{anchors}}. The client aborts with {{alert}}: it logs "{{clientLog}}", {{server}} logs "{{serverLog}}". Fix: append the root CA that issued {{leaf}}, in PEM, to the CA file {{client}} verifies with ({{caFile}}; OpenSSL reads every certificate of the file), or have {{server}} present a certificate from a CA {{client}} trusts',
     },
@@ -45,7 +49,11 @@ export default defineRule({
       // An OpenSSL client (nginx proxy_ssl_trusted_certificate, HAProxy ca-file) verifies with a PEM file, not a key store.
       const caFile = lt.client.tls?.implementation === 'openssl' ? lt.client.tls.trust?.trustStore : undefined;
       ctx.report({
-        messageId: caFile ? 'untrustedCaFile' : 'untrusted',
+        messageId: caFile
+          ? 'untrustedCaFile'
+          : lt.server.type === 'rabbitmq.listener'
+            ? 'untrustedSpringRabbit'
+            : 'untrusted',
         data: {
           ...(caFile ? { caFile: caFile.path.value } : {}),
           client: lt.client.name,

@@ -117,7 +117,14 @@ ruleTester(clientCertificateRequired, {
           file: CONF,
           line: 2,
           severity: 'error',
-          messageIncludes: ['no_client_certificate_provided', 'Received fatal alert: handshake_failure'],
+          // The connection reads its own spring.rabbitmq.ssl.* keys, never the JVM's javax.net.ssl.keyStore.
+          messageIncludes: [
+            'no_client_certificate_provided',
+            'Received fatal alert: handshake_failure',
+            'spring.rabbitmq.ssl.key-store=… with spring.rabbitmq.ssl.key-store-password',
+            'spring.rabbitmq.ssl.bundle',
+          ],
+          messageExcludes: ['javax.net.ssl.keyStore'],
         },
       ],
     },

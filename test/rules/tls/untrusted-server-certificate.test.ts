@@ -8,6 +8,7 @@ import {
   pem,
   replacingCacerts,
   replacingDebianStore,
+  store,
   tomcatServer,
 } from './trust-trees';
 
@@ -274,6 +275,41 @@ ruleTester(rule, {
         ...nginxServer('server-fullchain.pem'),
       },
       errors: [{ messageId: 'untrustedCaFile', file: 'gw/nginx.conf', line: 7, messageExcludes: ['keytool'] }],
+    },
+    {
+      // A Spring Boot app's RabbitMQ connection reads its own spring.rabbitmq.ssl.* keys (src/model/spring-rabbit-end.ts).
+      name: "a Spring RabbitMQ connection trusting another root: the fix names spring.rabbitmq.ssl.trust-store, not the JVM's",
+      files: {
+        'app/src/main/resources/application.properties': [
+          'spring.rabbitmq.host=rabbit',
+          'spring.rabbitmq.ssl.enabled=true',
+          'spring.rabbitmq.ssl.trust-store=classpath:trust.p12',
+          'spring.rabbitmq.ssl.trust-store-type=PKCS12',
+          '',
+        ].join('\n'),
+        'app/src/main/resources/trust.p12': store('trust-other.p12'),
+        'docker-compose.yml':
+          'services:\n  rabbit:\n    image: rabbitmq:3.13\n    volumes:\n      - ./broker:/etc/rabbitmq\n',
+        'broker/rabbitmq.conf': [
+          'listeners.ssl.default = 5671',
+          'ssl_options.certfile = /etc/rabbitmq/server.pem',
+          'ssl_options.versions.1 = tlsv1.2',
+          'ssl_options.ciphers.1 = ECDHE-RSA-AES256-GCM-SHA384',
+          '',
+        ].join('\n'),
+        'broker/server.pem': pem('server-fullchain.pem'),
+      },
+      errors: [
+        {
+          messageId: 'untrustedSpringRabbit',
+          file: 'app/src/main/resources/application.properties',
+          line: 3,
+          messageIncludes: [
+            'into the trust store its spring.rabbitmq.ssl.trust-store names',
+            'not -Djavax.net.ssl.trustStore',
+          ],
+        },
+      ],
     },
     {
       name: "the client trusts another root, named by its image's ENTRYPOINT",
