@@ -382,7 +382,7 @@ ruleTester(rule, {
           file: 'mq/cm.yaml',
           line: 8,
           severity: 'error',
-          messageIncludes: ['as mqm or as any other user id', 'remove MQSNOAUT and recreate the queue manager'],
+          messageIncludes: ['whether it says it is mqm or any other user', 'remove MQSNOAUT and recreate the queue manager'],
         },
       ],
     },
