@@ -17,37 +17,36 @@ import type { CertificateRef, ClientAuthMode, Component, TlsSettings } from './t
 import { securityLevelCiphers } from './was-ciphers';
 import type { LibertyHttpsAttributes } from './attributes';
 import { relativePosix } from '../core/posix-path';
+import { resolveLibertyValue, type LibertyVariable } from '../parse/liberty-variable-values';
 
-const PLACEHOLDER = /\$\{([^}]*)\}/g;
 const TLS_NAMES = /^(TLSv1(\.[0-3])?|SSLv3)$/;
 
 /**
- * An `<httpEndpoint>`'s HTTPS port (with its attribute), the host it listens on, and the host names it declares (`host="api.example"`; none
- * for `*`, `localhost` or an address), or undefined when it sets no usable `httpsPort`.
+ * An `<httpEndpoint>`'s HTTPS port (with its attribute), the host it listens on, and the host names it declares
+ * (`host="api.example"`; none for `*`, `localhost` or an address), or undefined when it sets no usable `httpsPort`
+ * (none written, `-1`, or a value that is no port). Variables resolve as Liberty resolves them (liberty-config.ts:
+ * `<variable value>`, bootstrap.properties, server.env with `${env.X}` and the 19.0.0.3 spellings, `<variable
+ * defaultValue>` when nothing else sets it). A port written as a variable nothing sets is `undefined`: the endpoint
+ * exists, on a port the tree does not give (it may be set at start, or be -1 and close HTTPS: nothing states it).
  */
 export function httpsPortOf(
   endpoint: XmlElement,
-  variables: Record<string, string>,
-): { port: number; written: XmlAttribute; listenHost: string; hostnames: string[] } | undefined {
+  variables: ReadonlyMap<string, LibertyVariable>,
+): { port: number | undefined; written: XmlAttribute; listenHost: string; hostnames: string[] } | undefined {
   const written = attr(endpoint, 'httpsPort');
-  const port = Number(resolve(written?.value, variables));
-  if (!written || !Number.isInteger(port) || port <= 0) return undefined;
+  if (!written) return undefined;
+  const resolved = resolve(written.value, variables);
+  const port = resolved === undefined ? undefined : Number(resolved);
+  if (port !== undefined && (!Number.isInteger(port) || port <= 0)) return undefined;
   const listenHost = resolve(attr(endpoint, 'host')?.value, variables) ?? 'localhost';
   const name = listenHost.toLowerCase();
   const hostnames = name && name !== '*' && name !== 'localhost' && !isIpAddress(name) ? [name] : [];
   return { port, written, listenHost, hostnames };
 }
 
-/** `${var}` resolved from `<variable>` definitions when possible; undefined when something stays unknown. */
-export function resolve(value: string | undefined, variables: Record<string, string>): string | undefined {
-  if (value === undefined) return undefined;
-  let unknown = false;
-  const out = value.replace(PLACEHOLDER, (_, name: string) => {
-    const v = variables[name];
-    if (v === undefined) unknown = true;
-    return v ?? '';
-  });
-  return unknown ? undefined : out;
+/** `${var}` resolved as Liberty resolves the configuration's variables; undefined when something stays unknown. */
+function resolve(value: string | undefined, variables: ReadonlyMap<string, LibertyVariable>): string | undefined {
+  return value === undefined ? undefined : resolveLibertyValue(variables, value).value?.trim();
 }
 
 /** Liberty `sslProtocol`: a comma list of TLSv1…TLSv1.3 is explicit; `SSL_TLSv2`, `TLS`, `SSL` mean the JRE's default set. */
@@ -69,7 +68,8 @@ function sslConfigIdFor(endpoint: XmlElement, data: LibertyData): string {
  * One `liberty.https-endpoint` server component per Liberty `<httpEndpoint>` with an `httpsPort`
  * (not -1): its `<ssl>` configuration (sslProtocol, enabledCiphers or the securityLevel expansion,
  * clientAuthentication, enforceCipherOrder) as `tls`, and `tlsPorts`/`hostnames` so java-links links
- * Java clients calling `https://host:port` to it. The certificate is the keystore's when it is a PEM
+ * Java clients calling `https://host:port` to it (an httpsPort written as a variable nothing sets: no `tlsPorts`, so
+ * no client is linked by port, and the name says the port is unresolved). The certificate is the keystore's when it is a PEM
  * file in the tree, else the leaf certificate with its private key beside server.xml. A server none of whose
  * features includes ssl-1.0 (liberty-tls.ts: the feature list settled, none enabling SSL) opens no HTTPS listener:
  * no component; when the list is not settled, the endpoint is kept.
@@ -96,9 +96,11 @@ export const libertyHttpsContributor: ModelContributor = {
         appGroupOf(ctx, file),
       );
       for (const endpoint of elementsNamed(data.xml, 'httpEndpoint')) {
-        const https = httpsPortOf(endpoint, data.variables);
+        const https = httpsPortOf(endpoint, config.variables);
         if (!https) continue;
         const { port, listenHost, hostnames } = https;
+        // A port the tree does not give: the end exists (its ssl and key store are judged), no client finds it by port.
+        const portText = port === undefined ? `, port ${https.written.value} unresolved` : ` :${port}`;
         const sslFeature = tls.get(file)?.state;
         const endpointId = attr(endpoint, 'id')?.value ?? 'defaultHttpEndpoint';
         const sslConfigId = sslConfigIdFor(endpoint, data);
@@ -107,7 +109,7 @@ export const libertyHttpsContributor: ModelContributor = {
         ctx.addComponent({
           id: `liberty.https-endpoint:${relative}#${endpointId}`,
           type: 'liberty.https-endpoint',
-          name: `Liberty HTTPS endpoint ${endpointId} :${port} (${relative})`,
+          name: `Liberty HTTPS endpoint ${endpointId}${portText} (${relative})`,
           role: 'server',
           location: { file: config.fileOf(endpoint), range: endpoint.range },
           host: ctx.hostOf(file),
@@ -115,9 +117,9 @@ export const libertyHttpsContributor: ModelContributor = {
           tls: tlsOf(ssl ? config.fileOf(ssl.element) : file, ssl, config, runtime, certs, stores, ctx.memo),
           documents: config.documents,
           attributes: {
-            tlsPorts: [port],
+            tlsPorts: port === undefined ? [] : [port],
             // A settled SSL feature opens the httpsPort as a TLS listener; an unsettled feature list leaves it open.
-            ...(sslFeature === 'enabled'
+            ...(sslFeature === 'enabled' && port !== undefined
               ? {
                   tlsOnlyPorts: [
                     {

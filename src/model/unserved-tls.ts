@@ -52,8 +52,9 @@ export function libertyServersServingNoTls(
         }),
         home: path.dirname(file),
         closedHttpsPorts: elementsNamed(config.data.xml, 'httpEndpoint').flatMap((endpoint) => {
-          const https = httpsPortOf(endpoint, config.data.variables);
-          if (!https) return [];
+          const https = httpsPortOf(endpoint, config.variables);
+          // A port the tree does not give is no port a client could be found calling.
+          if (https?.port === undefined) return [];
           const at = { file: config.fileOf(endpoint), range: https.written.valueRange };
           return [{ port: https.port, at, hostnames: https.hostnames, host: ctx.hostOf(file) }];
         }),

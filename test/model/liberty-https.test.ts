@@ -72,6 +72,34 @@ describe('Liberty HTTPS endpoints', () => {
     expect(endpoints[0].tls?.protocols?.value).toEqual(['TLSv1.3']);
   });
 
+  it('keeps an endpoint whose httpsPort is a variable nothing sets, on no port a client could be linked by', () => {
+    const d = modelOf({
+      'client/jdk/release': TEMURIN17,
+      'client/application.yml': CLIENT_YML('https://api.example.internal:9443/orders'),
+      'api/jdk/release': TEMURIN17,
+      'api/server.xml': libertyHttps('host="api.example.internal" httpsPort="${httpsPort}"'),
+    });
+    const server = d.components.find((c) => c.type === 'liberty.https-endpoint');
+    expect(server?.name).toBe(
+      'Liberty HTTPS endpoint defaultHttpEndpoint, port ${httpsPort} unresolved (api/server.xml)',
+    );
+    expect(server?.attributes).toMatchObject({ tlsPorts: [], hostnames: ['api.example.internal'] });
+    expect(server?.attributes).not.toHaveProperty('tlsOnlyPorts');
+    expect(server?.tls?.certificate?.file).toMatch(/api\.crt$/);
+    expect(d.links.filter((l) => l.server === server?.id)).toEqual([]);
+  });
+
+  it.each([
+    ['${env.HTTPS_PORT}', 'server.env', 'HTTPS_PORT=9445\n'],
+    ['${https.port.x}', 'server.env', 'HTTPS_PORT_X=9445\n'],
+    ['${https.port.x}', 'bootstrap.properties', 'https.port.x=9445\n'],
+  ])('resolves httpsPort="%s" from %s as Liberty does', (written, file, text) => {
+    const d = modelOf({ 'api/server.xml': libertyHttps(`httpsPort="${written}"`), [`api/${file}`]: text });
+    const server = d.components.find((c) => c.type === 'liberty.https-endpoint');
+    expect(server?.attributes.tlsPorts).toEqual([9445]);
+    expect(server?.name).toContain(':9445');
+  });
+
   it.each([
     ['TLSv1.2,TLSv1.3', ['TLSv1.2', 'TLSv1.3']],
     ['SSL_TLSv2', undefined],
