@@ -1,6 +1,7 @@
 /** Whether a component uses a certificate or store file of the tree, from DerivedModel.certificateFiles. */
 import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
+import type { ConfigProduct, TreeCertificate } from '../model/attributes';
 import type { CertificateFileUse, NotServedBy, UnresolvedReference } from './types';
 
 /** Store types that are key store containers: a setting typed so never reads a PEM file, and a PEM-typed one never reads them. */
@@ -19,8 +20,8 @@ export function mayName(ref: UnresolvedReference, file: string, pem: boolean): b
 
 /**
  * Whether a component of the deployment uses a certificate or store file, as far as the tree says: `named` (some
- * component names it by a path the tree resolves, or it lies in the home of an MQ, WebSphere,
- * Liberty or JMS configuration, `homeConfig`, which picks certificates by label), `not-served` (only servers that serve
+ * component names it by a path the tree resolves, or it lies in the home of an MQ, WebSphere or Liberty configuration,
+ * `homeConfig`, which may use it: the message says how, for the products `homeProducts` names), `not-served` (only servers that serve
  * no TLS in the run the tree shows name it or own it: CertificateFileUse.notServed), `perhaps` (nothing names it, but
  * some component names a file by a placeholder nothing resolves, or by a relative path of its name found beside no
  * configuration, or by an absolute path of its name the tree does not place: it may be this one), or `unnamed` (test
@@ -29,7 +30,7 @@ export function mayName(ref: UnresolvedReference, file: string, pem: boolean): b
 export function fileUse(
   files: CertificateFileUse,
   file: string,
-  homeConfig: string | undefined,
+  { homeConfig, homeProducts = [] }: Pick<TreeCertificate, 'homeConfig' | 'homeProducts'>,
   keyEntryAlias?: string,
   pem = false,
 ):
@@ -51,21 +52,30 @@ export function fileUse(
     if (selections.length > 0 && selected.length > 0 && !selected.includes(keyEntryAlias.toLowerCase()))
       return { use: 'other-alias', by: named, selected: [...new Set(selected)] };
   }
-  // The home directory of an MQ, WebSphere, Liberty or JMS configuration: named only when no setting names it. MQ and
-  // WebSphere pick certificates there by label; a Liberty server only through a <keyStore> the tree may not settle.
-  const home = homeConfig
-    ? [
-        {
-          file: homeConfig,
-          message:
-            'it lies in the directory of this configuration, which may use it (MQ and WebSphere pick certificates there by label)',
-        },
-      ]
-    : [];
   if (named.length > 0) return { use: 'named', by: named };
   // A setting that names the file but serves no TLS says more than the directory it lies in.
   const notServed = files.notServed.get(file);
   if (notServed) return { use: 'not-served', by: notServed };
-  if (home.length > 0) return { use: 'named', by: home };
+  // The home directory of an MQ, WebSphere or Liberty configuration: named only when no setting names it.
+  if (homeConfig) return { use: 'named', by: [{ file: homeConfig, message: homeMessage(homeProducts) }] };
   return { use: files.unresolved.some((u) => mayName(u, file, pem)) ? 'perhaps' : 'unnamed' };
+}
+
+/** How each product's configuration may use a file of its directory that no setting of the tree names. */
+const HOME_USE: Record<ConfigProduct, string> = {
+  mq: 'MQ selects its certificates by label, not by file name',
+  was: 'WebSphere opens the key stores its configuration names and selects certificates in them by alias',
+  liberty: 'a Liberty server opens the key stores its <keyStore> elements name',
+};
+const IN_HOME = 'it lies in the directory of this configuration, which may use it';
+
+/**
+ * The fixed words of the home messages: a secret that is a word of them (a key store password `Liberty`) is not the
+ * tree's value there (src/engine/run/redact.ts `ownWords`).
+ */
+export const HOME_WORDS: readonly string[] = [IN_HOME, ...Object.values(HOME_USE)];
+
+/** Why a home configuration may use a file, for the products whose configuration its directory holds. */
+function homeMessage(products: readonly ConfigProduct[]): string {
+  return products.length === 0 ? IN_HOME : `${IN_HOME}: ${products.map((p) => HOME_USE[p]).join('; ')}`;
 }

@@ -7,6 +7,7 @@ import { deriveDeployment, emptyDerived } from '../derive/derive';
 import type { DerivedDeployment } from '../derive/types';
 import { buildModel } from '../model/build';
 import { ACCESS_WORDS } from '../model/mq-access-words';
+import { HOME_WORDS } from '../derive/file-use';
 import { problemFinding, type ParsedDocument } from '../parse/types';
 import { DOCKERIGNORE_KIND } from '../parse/dockerignore';
 import { CONTAINER_RUNS_KIND } from '../parse/container-runs';
@@ -89,9 +90,9 @@ export function lint(options: LintOptions): LintResult {
   const settings = resolveRuleSettings(rules, options.config, options.ruleOverrides ?? {});
   const knownRuleIds = new Set(rules.map((r) => r.meta.id));
   // The model's own words a secret may be part of (a channel's ways in, which the JSON report and rules quote as text;
-  // rules' own words are Phrases: src/core/phrase.ts), and the rule ids a folded note names (`mq/channel-runs-as-admin`
-  // when a password is `admin`).
-  const ownWords = [...Object.values(ACCESS_WORDS), ...knownRuleIds];
+  // why a file's directory may use it; rules' own words are Phrases: src/core/phrase.ts), and the rule ids a folded
+  // note names (`mq/channel-runs-as-admin` when a password is `admin`).
+  const ownWords = [...Object.values(ACCESS_WORDS), ...HOME_WORDS, ...knownRuleIds];
   const stats = options.stats ?? new RunStats();
   const found =
     options.discovered ??

@@ -113,11 +113,16 @@ export interface TreeCertificate {
   /** The PEM file that holds that private key, for a PEM certificate (a key store's key entry holds its own). */
   privateKeyFile?: string;
   /**
-   * When `ownerDir` holds an MQ, WebSphere, Liberty or JMS configuration, that file: its component picks certificates
-   * from its home by label (MQ CERTLABL, a Liberty default key store) rather than by a setting naming the file.
+   * When `ownerDir` holds an MQ, WebSphere or Liberty configuration, that file: its component may use files of its home
+   * without a setting naming them (MQ selects certificates by label; a `<keyStore>` the tree does not settle).
    */
   homeConfig?: string;
+  /** The products whose configuration `homeConfig`'s directory holds (what the directory may use the file for). */
+  homeProducts?: ConfigProduct[];
 }
+
+/** A product whose configuration picks files of its own directory (TreeCertificate.homeConfig). */
+export type ConfigProduct = 'mq' | 'was' | 'liberty';
 
 /** A queue manager name a deploy script gives, and where. */
 export interface ScriptQueueManagerName {

@@ -10,6 +10,7 @@ export type {
   MqQueueManagerFacts,
   MqChannelAttributes,
   TreeCertificate,
+  ConfigProduct,
   ScriptQueueManagerName,
   WasSecurityLevel,
   LevelCiphers,

@@ -3,17 +3,18 @@ import type { ParsedDocument } from '../parse/types';
 import type { PemData } from '../parse/pem';
 import { isKeystoreDocument, type KeystoreData } from '../parse/keystore/format';
 import type { CertificateRef, LibertyStoreHome } from './types';
-import type { TreeCertificate } from './attributes';
+import type { ConfigProduct, TreeCertificate } from './attributes';
 
 export type { TreeCertificate } from './attributes';
 
-const CONFIG_KIND = /^(mq\.|was\.|liberty\.|jms\.)/;
+const CONFIG_KIND = /^(mq|was|liberty)\./;
 
 /**
  * For a file of the tree, the component home that holds it: the nearest directory at or above it (inside the
- * deployment) holding an MQ, WebSphere, Liberty or JMS configuration, with that configuration's first file; else the
- * file's own directory and no configuration. `tlsLessHomes`: directories of Liberty servers that serve no TLS
- * (Deployment.tlsLessHomes): they own their files, but their configuration picks no certificate there.
+ * deployment) holding an MQ, WebSphere or Liberty configuration, with that configuration's first file and the products
+ * whose configuration the directory holds; else the file's own directory and no configuration. `tlsLessHomes`:
+ * directories of Liberty servers that serve no TLS (Deployment.tlsLessHomes): they own their files, but their
+ * configuration picks no certificate there.
  * `libertyStoreHomes`: Liberty servers whose every key store the tree resolves (Deployment.libertyStoreHomes): their
  * configuration is the home configuration only of the store files its `<keyStore>` elements name.
  */
@@ -22,22 +23,26 @@ export function componentHomes(
   root: string,
   tlsLessHomes: readonly string[] = [],
   libertyStoreHomes: readonly LibertyStoreHome[] = [],
-): (file: string) => { ownerDir: string; homeConfig?: string } {
+): (file: string) => { ownerDir: string; homeConfig?: string; homeProducts?: ConfigProduct[] } {
   const libertyStores = new Map(libertyStoreHomes.map((h) => [h.home, new Set(h.files)]));
-  // Each directory holding a configuration, with its first such file.
+  // Each directory holding a configuration, with its first such file and the products whose configuration it holds.
   const configDirs = new Map<string, string>();
+  const products = new Map<string, ConfigProduct[]>();
   const tlsLess = new Set(tlsLessHomes);
   for (const d of documents) {
     const dir = path.dirname(d.file.path);
-    if (!CONFIG_KIND.test(d.kind) || configDirs.has(dir)) continue;
-    if (!(d.kind.startsWith('liberty.') && tlsLess.has(dir))) configDirs.set(dir, d.file.path);
+    const product = CONFIG_KIND.exec(d.kind)?.[1];
+    if (!product || (product === 'liberty' && tlsLess.has(dir))) continue;
+    if (!configDirs.has(dir)) configDirs.set(dir, d.file.path);
+    const known = products.get(dir) ?? [];
+    if (!known.includes(product as ConfigProduct)) products.set(dir, [...known, product as ConfigProduct]);
   }
   return (file) => {
     let dir = path.dirname(file);
     for (;;) {
       const homeConfig = configDirs.get(dir);
       if (homeConfig && libertyStores.get(dir)?.has(file) === false) return { ownerDir: dir };
-      if (homeConfig) return { ownerDir: dir, homeConfig };
+      if (homeConfig) return { ownerDir: dir, homeConfig, homeProducts: products.get(dir) ?? [] };
       if (tlsLess.has(dir)) return { ownerDir: dir };
       const parent = path.dirname(dir);
       if (parent === dir || !dir.startsWith(root) || dir === root) return { ownerDir: path.dirname(file) };
@@ -69,20 +74,18 @@ export function treeCertificates(
   const out: TreeCertificate[] = [];
   for (const doc of documents) {
     if (isKeystoreDocument(doc)) {
-      const { ownerDir, homeConfig } = homeOf(doc.file.path);
-      out.push(...storeCertificates(doc, ownerDir, homeConfig));
+      out.push(...storeCertificates(doc, homeOf(doc.file.path)));
       continue;
     }
     if (doc.kind !== 'pem.certificate') continue;
     const pem = doc as ParsedDocument<PemData>;
-    const { ownerDir, homeConfig } = homeOf(doc.file.path);
+    const home = homeOf(doc.file.path);
     for (const cert of pem.data.certificates) {
-      const keyFile = keysByOwner.get(ownerDir)?.get(cert.publicKeySha256);
+      const keyFile = keysByOwner.get(home.ownerDir)?.get(cert.publicKeySha256);
       out.push({
         cert,
         doc: pem,
-        ownerDir,
-        ...(homeConfig ? { homeConfig } : {}),
+        ...home,
         hasPrivateKey: keyFile !== undefined,
         ...(keyFile !== undefined ? { privateKeyFile: keyFile } : {}),
       });
@@ -94,15 +97,13 @@ export function treeCertificates(
 /** The certificates of a key store's entries, in entry order, each chain leaf first. A key entry's leaf has its private key beside it. */
 function storeCertificates(
   doc: ParsedDocument<KeystoreData>,
-  ownerDir: string,
-  homeConfig: string | undefined,
+  home: Pick<TreeCertificate, 'ownerDir' | 'homeConfig' | 'homeProducts'>,
 ): TreeCertificate[] {
   return doc.data.entries.flatMap((e) =>
     e.chain.map((cert, chainIndex) => ({
       cert,
       doc,
-      ownerDir,
-      ...(homeConfig ? { homeConfig } : {}),
+      ...home,
       hasPrivateKey: e.entry === 'private-key' && chainIndex === 0,
       store: { alias: e.alias, entry: e.entry, chainIndex, type: doc.data.storeType },
     })),

@@ -19,7 +19,6 @@ export function unnamedFileTest(deployment: DerivedDeployment): UnnamedFileTest 
       deployment.tlsLessHomes,
       deployment.libertyStoreHomes,
     );
-    const { homeConfig } = homeOf(file);
-    return fileUse(deployment.derived.certificateFiles, file, homeConfig, undefined, pem).use === 'unnamed';
+    return fileUse(deployment.derived.certificateFiles, file, homeOf(file), undefined, pem).use === 'unnamed';
   };
 }

@@ -212,7 +212,7 @@ export function notServedWhy(c: TreeCertificate, by: readonly NotServedBy[]): { 
 /** Whether a component of the deployment uses the certificate's file (see derive/file-use.ts). */
 export function certificateUse(deployment: DerivedDeployment, c: TreeCertificate): ReturnType<typeof fileUse> {
   const keyEntryAlias = c.store?.entry === 'private-key' ? c.store.alias : undefined;
-  return fileUse(deployment.derived.certificateFiles, c.doc.file.path, c.homeConfig, keyEntryAlias, !c.store);
+  return fileUse(deployment.derived.certificateFiles, c.doc.file.path, c, keyEntryAlias, !c.store);
 }
 
 /** The fixed words of `storeRelated`. */
