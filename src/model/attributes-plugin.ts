@@ -36,3 +36,11 @@ export interface WasPluginAttributes {
   /** The same `<Server>`'s plain-HTTP transport, when it has one (`Hostname:Port`). */
   httpTransport?: { target: string; location: Location };
 }
+
+/** An SSL configuration of WebSphere traditional a wsadmin script creates or modifies: `was.ssl-config`. */
+export interface WasSslConfigAttributes {
+  /** The configuration's `-alias`. */
+  alias: string;
+  /** Whether the script creates it (`createSSLConfig`) or only changes some of its settings (`modifySSLConfig`). */
+  created: boolean;
+}

@@ -11,6 +11,7 @@ import { nginxContributor } from './nginx';
 import { haproxyContributor } from './haproxy';
 import { httpdContributor } from './httpd';
 import { wasPluginContributor } from './was-plugin';
+import { wasSslConfigsContributor } from './was-ssl-configs';
 import { activemqBrokersContributor } from './activemq-brokers';
 import { libertyHttpsContributor } from './liberty-https';
 import { jbossHttpsContributor } from './jboss-https';
@@ -44,6 +45,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   haproxyContributor,
   httpdContributor,
   wasPluginContributor,
+  wasSslConfigsContributor,
   libertyHttpsContributor,
   jbossHttpsContributor,
   dropwizardHttpsContributor,

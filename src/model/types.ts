@@ -36,7 +36,7 @@ import type {
   HttpdIgnoredProxyTls,
   IhsServerAttributes,
 } from './attributes-httpd';
-import type { WasPluginAttributes } from './attributes-plugin';
+import type { WasPluginAttributes, WasSslConfigAttributes } from './attributes-plugin';
 import type {
   LibertyIncludesMissing,
   LibertyStoreHome,
@@ -162,6 +162,8 @@ export type IhsServerComponent = ComponentBase<'ihs.server', IhsServerAttributes
 
 /** An https `<Transport>` of the WebSphere web server plug-in's plugin-cfg.xml: the plug-in as a TLS client. */
 export type WasPluginComponent = ComponentBase<'was.plugin', WasPluginAttributes>;
+/** An SSL configuration of WebSphere traditional that a wsadmin script writes (./was-ssl-configs.ts). */
+export type WasSslConfigComponent = ComponentBase<'was.ssl-config', WasSslConfigAttributes>;
 
 /** An ActiveMQ broker's TLS listener (an Artemis acceptor or a Classic transport connector): ./activemq-brokers.ts. */
 export type BrokerListenerComponent = ComponentBase<'activemq.listener', BrokerListenerAttributes>;
@@ -190,6 +192,7 @@ export type Component =
   | HttpdProxyComponent
   | IhsServerComponent
   | WasPluginComponent
+  | WasSslConfigComponent
   | BrokerListenerComponent
   | RabbitListenerComponent;
 

@@ -6,6 +6,7 @@ import { mqscFormat } from './mqsc';
 import { ccdtFormat } from './ccdt';
 import { mqIniFormat } from './mq-ini';
 import { websphereFormat } from './websphere';
+import { wsadminFormat } from './wsadmin';
 import { webspherePluginFormat } from './websphere-plugin';
 import { libertyBootstrapFormat, libertyFormat } from './liberty';
 import { libertyVariablesFormat } from './liberty-variables';
@@ -59,6 +60,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   jettyStartFormat,
   jettyModuleFormat,
   websphereFormat,
+  wsadminFormat,
   webspherePluginFormat,
   jbossServerFormat,
   jbossCliFormat,
