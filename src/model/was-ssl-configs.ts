@@ -34,7 +34,7 @@ export const wasSslConfigsContributor: ModelContributor = {
       for (const calls of byAlias.values()) {
         const first = calls[0];
         if (!first) continue;
-        const setting: WsadminSslConfig['setting'] = Object.assign({}, ...calls.map((c) => c.setting));
+        const setting = calls.reduce<WsadminSslConfig['setting']>((merged, c) => ({ ...merged, ...c.setting }), {});
         const alias = first.alias.value;
         const location: Location = { file, range: first.range };
         const at = (l: { range: Location['range'] }): Location => ({ file, range: l.range });
