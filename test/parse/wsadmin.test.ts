@@ -17,7 +17,7 @@ describe('wsadmin Jython scripts', () => {
   });
 
   it('reads createSSLConfig and modifySSLConfig settings with their places, in both argument forms', () => {
-    // bpaskin/tWASScripts@main updateSSLConfigs.py:23 (no licence file; one line quoted), then a list-form call.
+    // bpaskin/tWASScripts@6c9e9d0 updateSSLConfigs.py:23 (no licence file; one line quoted), then a list-form call.
     const text = [
       '# Add new SSL Configuration for Microsoft AD',
       "AdminTask.createSSLConfig('[-alias ADSSL -type JSSE -keyStoreName CellDefaultKeyStore -trustStoreName CellDefaultTrustStore -sslProtocol TLSv1]')",

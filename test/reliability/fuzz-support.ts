@@ -96,6 +96,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     "spring:\n  datasource:\n    url: jdbc:postgresql://db:5432/orders\n    password: '{cipher}AQB3'\nserver:\n  port: 8081\n---\nspring.config.activate.on-profile: prod\n",
   '/seed/config-repo/gateway.properties':
     'spring.application.name=gateway\nserver.ssl.key-store=file:/etc/ssl/gw.p12\n',
+  '/seed/wsadmin/updateSSLConfigs.py':
+    "# wsadmin\nfor c in AdminTask.listSSLConfigs('[-all true]').splitlines():\n\tAdminTask.modifySSLConfig('[-alias ' + a + ' -sslProtocol TLSv1.2]')\nAdminTask.createSSLConfig('[-alias ADSSL -keyStoreName K -trustStoreName T -sslProtocol TLSv1 -enabledCiphers \"A B\"]')\nAdminTask.modifySSLConfig(['-alias', 'ADSSL', '-securityLevel', 'HIGH'])\nAdminConfig.save()\n",
   '/seed/wildfly/configure.cli':
     'embed-server --std-out=echo\nbatch\n# store\n/subsystem=elytron/key-store=ks:add(path="k.p12", credential-reference={clear-text="pw"}, \\\n  type=PKCS12)\n/subsystem=elytron/key-manager=km:add(key-store=ks, generate-self-signed-certificate-host=localhost, credential-reference={clear-text=${env.KP:x}})\n/subsystem=datasources/data-source=DS:write-attribute(name=password, value=pw)\ndata-source add --name=DS --password="p w"\nrun-batch\n',
   '/seed/kafka/config/client-ssl.properties':

@@ -3,7 +3,7 @@ import { ruleTester, runRule, type InvalidCase } from '../../helpers/rule-tester
 import { cert } from './cert-rules.trees';
 
 /**
- * OpenLiberty/liberty-bikes@main (EPL-1.0) player-service/src/main/liberty/config/server.xml's shape: `<sslDefault>` →
+ * OpenLiberty/liberty-bikes@c0f296a (EPL-1.0) player-service/src/main/liberty/config/server.xml's shape: `<sslDefault>` →
  * `<ssl keyStoreRef>` → `<keyStore location>`, served by an `<httpEndpoint>` whose httpsPort is a variable the tree does
  * not set (the Gradle build and the Dockerfile write it into bootstrap.properties). The endpoint was dropped with its
  * unknown port, and the key store's certificate was explained by the directory it lies in ("MQ and WebSphere pick

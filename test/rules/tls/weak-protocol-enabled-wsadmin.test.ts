@@ -2,7 +2,7 @@ import rule from '../../../src/rules/tls/weak-protocol-enabled';
 import { ruleTester } from '../../helpers/rule-tester';
 
 /**
- * bpaskin/tWASScripts@main updateSSLConfigs.py (no licence file; the shape, one call quoted): every SSL configuration
+ * bpaskin/tWASScripts@6c9e9d0 updateSSLConfigs.py (no licence file; the shape, one call quoted): every SSL configuration
  * moved to TLSv1.2 (an alias listed at run time), then a new configuration for an LDAP registry on TLSv1 only.
  */
 const script = (protocol: string) =>
