@@ -3,6 +3,7 @@
  * tree holds them: key entries with their chains, and what a verifier loading the store trusts.
  */
 import type { TreeCertificate } from '../model/mq-certs';
+import type { Range } from '../core/types';
 import type { StoreRef } from '../model/types';
 
 /** A key store entry as TreeCertificate carries it (absent for a PEM file). */
@@ -19,9 +20,21 @@ function entryOf(c: TreeCertificate): StoreEntryInfo | undefined {
   return store && typeof store === 'object' ? store : undefined;
 }
 
-/** Every certificate of the store file, in file order. */
-export function certificatesInStore(all: TreeCertificate[], file: string): TreeCertificate[] {
-  return all.filter((c) => c.doc.file.path === file);
+/**
+ * Every certificate of the store file, in file order; `embeddedAt` (StoreRef.embeddedAt): only those of the documents
+ * embedded there.
+ */
+export function certificatesInStore(
+  all: TreeCertificate[],
+  file: string,
+  embeddedAt?: readonly Range[],
+): TreeCertificate[] {
+  const inFile = all.filter((c) => c.doc.file.path === file);
+  if (!embeddedAt) return inFile;
+  return inFile.filter((c) => {
+    const at = c.doc.embedded?.range.start;
+    return at !== undefined && embeddedAt.some((r) => r.start.line === at.line && r.start.character === at.character);
+  });
 }
 
 /** The aliases of a store's entries, key and trusted-certificate ones, as read (none for a PEM file). */
@@ -30,8 +43,12 @@ export function storeAliases(all: TreeCertificate[], file: string): string[] {
 }
 
 /** The key entries of a store, each with its chain (leaf first); a PEM file with a private key is one entry. */
-export function keyEntries(all: TreeCertificate[], file: string): { alias: string; chain: TreeCertificate[] }[] {
-  const inStore = certificatesInStore(all, file);
+export function keyEntries(
+  all: TreeCertificate[],
+  file: string,
+  embeddedAt?: readonly Range[],
+): { alias: string; chain: TreeCertificate[] }[] {
+  const inStore = certificatesInStore(all, file, embeddedAt);
   if (inStore.length === 0) return [];
   // A PEM file is one chain, sent in file order (nginx ssl_certificate): its key may well not be in the tree.
   if (!inStore.some((c) => entryOf(c)))
@@ -50,10 +67,15 @@ export function keyEntries(all: TreeCertificate[], file: string): { alias: strin
  * What a verifier trusts when it loads this store: every certificate of a PEM bundle; of a key store, its
  * trusted certificate entries and (JSSE: KeyStores.getTrustedCerts) the leaf of each key entry.
  */
-export function trustedInStore(all: TreeCertificate[], file: string, jsse: boolean): TreeCertificate[] {
-  const inStore = certificatesInStore(all, file);
+export function trustedInStore(
+  all: TreeCertificate[],
+  file: string,
+  jsse: boolean,
+  embeddedAt?: readonly Range[],
+): TreeCertificate[] {
+  const inStore = certificatesInStore(all, file, embeddedAt);
   if (!inStore.some((c) => entryOf(c))) return inStore;
-  const leaves = jsse ? keyEntries(all, file).flatMap((e) => e.chain.slice(0, 1)) : [];
+  const leaves = jsse ? keyEntries(all, file, embeddedAt).flatMap((e) => e.chain.slice(0, 1)) : [];
   return [...inStore.filter((c) => entryOf(c)?.entry === 'trusted-cert'), ...leaves];
 }
 

@@ -101,7 +101,7 @@ function keyStoreChains(
         from,
         missing: storeUnknown(component.name, trust.keyStore, 'key store', 'unreadable'),
       };
-    const entries = keyEntries(all, trust.keyStore.file);
+    const entries = keyEntries(all, trust.keyStore.file, trust.keyStore.embeddedAt);
     // An MQ key repository with no CERTLABL: the default label, or unknown (never "its only certificate").
     const byDefault =
       !trust.keyAlias?.value && trust.keyStore.type?.value === 'CMS'
@@ -117,7 +117,7 @@ function keyStoreChains(
         from,
         missing: `${component.name} sets no CERTLABL and ${trust.keyStore.path.value} holds no certificate labelled ${byDefault.label}, MQ's default label for the queue manager name the tree gives`,
       };
-    if (entries.length === 0 && certificatesInStore(all, trust.keyStore.file).length === 0) {
+    if (entries.length === 0 && certificatesInStore(all, trust.keyStore.file, trust.keyStore.embeddedAt).length === 0) {
       return {
         chains: [],
         from,
@@ -160,6 +160,9 @@ export function storeUnknown(owner: string, store: StoreRef, role: string, why: 
   // A placeholder only (`${KEYSTORE_PATH}`): the value is set where the component runs.
   if (why === 'missing' && /^\$\{[^}]+\}$/.test(store.path.value.trim()))
     return `${named} is a placeholder the tree does not resolve (set at run time): its file is unknown`;
+  // A Kubernetes ConfigMap or Secret volume mounted there whose content the tree does not show (the Secret, a key).
+  if (why === 'missing' && store.volumeUnknown)
+    return `${named} is a Kubernetes volume mounted there, but ${store.volumeUnknown}`;
   if (why === 'missing') return `${named} is not in the tree`;
   return cms
     ? `${named} is an IBM CMS key database (.kdb) of a layout lint-deploy does not read (export its certificates as PEM beside it: runmqakm -cert -extract)`
@@ -213,7 +216,7 @@ export function anchorsOf(
     if (!store.file) return { anchors: [], source: { kind: 'outside-tree', store }, from };
     if (unreadable.has(store.file)) return { anchors: [], source: { kind: 'unreadable', store }, from };
     return {
-      anchors: trustedInStore(all, store.file, jsse),
+      anchors: trustedInStore(all, store.file, jsse, store.embeddedAt),
       source: { kind: 'store', store, file: store.file },
       from,
       alsoDefault: trust?.defaultTrust === 'jdk-cacerts',

@@ -129,16 +129,20 @@ function judge(
   serverKeyUsage?: string,
 ): TrustVerdict {
   const stack = verifierStack(verifier);
-  if (!stack)
-    return {
-      kind: 'unknown',
-      missing: `how ${verifier.name} (${verifier.tls?.implementation ?? 'unknown stack'}) validates certificates is not modelled`,
-    };
+  const notModelled: TrustVerdict = {
+    kind: 'unknown',
+    missing: `how ${verifier.name} (${verifier.tls?.implementation ?? 'unknown stack'}) validates certificates is not modelled`,
+  };
+  // GSKit (IBM MQ) is not modelled: a path OpenSSL builds from the same key repository's certificates to a self-signed
+  // one, with valid dates and purposes, is taken as one GSKit accepts too; any other outcome stays unknown, never a
+  // refusal lint-deploy cannot vouch for.
+  const gskit = !stack && verifier.tls?.implementation === 'gskit';
+  if (!stack && !gskit) return notModelled;
   const result = validatePath({
     presented: chain.map((c) => c.cert),
     anchors: anchors.map((c) => c.cert),
     elsewhere,
-    stack,
+    stack: stack ?? 'openssl',
     purpose,
     verifyDepth: stack === 'openssl' ? verifyDepthOf(verifier) : undefined,
     serverKeyUsage,
@@ -148,6 +152,7 @@ function judge(
       ? { revocationWithoutSource: verifier.tls.trust.revocationWithoutSource.why }
       : {}),
   });
+  if (gskit && !result.ok) return notModelled;
   return result.ok ? { kind: 'trusted', result } : { kind: 'untrusted', result };
 }
 

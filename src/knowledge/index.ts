@@ -48,6 +48,7 @@ export {
   mqReleaseOrderDocumented,
   mqEnabledProtocols,
   mqQueueManagerKeyRepository,
+  isMqContainerImage,
 } from './mq';
 export { mssqlServerImage, MSSQL } from './mssql';
 export { mysqlServerFromImage, mysqlReleaseSpeaking, CONNECTOR_J } from './mysql';

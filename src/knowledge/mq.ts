@@ -145,6 +145,16 @@ export function mqQueueManagerKeyRepository(): MqData['queueManagerKeyRepository
   return mqData().queueManagerKeyRepository;
 }
 
+/**
+ * Whether an image is one of ibm-messaging/mq-container's, which builds the queue manager's key repository from the
+ * PEM files in its key and trust directories (mq.json queueManagerKeyRepository containerImages).
+ */
+export function isMqContainerImage(reference: string): boolean {
+  const { name } = mqImageName(reference);
+  const images = mqData().queueManagerKeyRepository.containerImages;
+  return images.repositories.includes(name) || images.names.includes(name.slice(name.lastIndexOf('/') + 1));
+}
+
 /** An MQSC file a product applies only under a condition the tree does not settle (mq.json conditionalScripts). */
 export interface ConditionalScript {
   /** The file name, as the product's layout names it. */

@@ -3,7 +3,7 @@
  * re-exported by ./attributes. Types only.
  */
 import type { Traced } from '../core/traced';
-import type { Location, RelatedLocation } from '../core/types';
+import type { Location, Range, RelatedLocation } from '../core/types';
 
 /** The TLS implementation an end runs (JSSE, IBM's JSSE2, OpenSSL, GSKit, a native stack, Erlang/OTP's ssl). */
 export type TlsImplementation = 'jsse' | 'ibmjsse2' | 'openssl' | 'gskit' | 'native' | 'erlang' | 'unknown';
@@ -18,6 +18,11 @@ export interface StoreRef {
   path: Traced<string>;
   /** Absolute path of the store when the tree holds it; absent when it is outside the tree (then unknown, never an error). */
   file?: string;
+  /**
+   * The store is only these documents embedded in `file` (by their EmbeddedOrigin range): keys of Kubernetes Secrets
+   * a container mounts (src/model/mq-container-pki.ts), not every certificate the manifest holds.
+   */
+  embeddedAt?: Range[];
   /** Store type as configured or detected: 'JKS' | 'JCEKS' | 'PKCS12' | 'CMS' | 'PEM'. */
   type?: Traced<string>;
   /** Where the store password is configured (the value itself never enters the model). */

@@ -85,8 +85,9 @@ export type MountedSourceFile =
 /**
  * The file a ConfigMap or Secret volume of the container puts at `written` (the mount whose `mountPath` holds it, the
  * longest; `subPath` and `items:` as the kubelet applies them); undefined when no such volume is mounted there. Its
- * content is the store document the manifest embeds under that key (src/parse/embedded.ts), when that is the only
- * certificate file of the manifest: findings on a store name its file, and the manifest is that file.
+ * content is the store document the manifest embeds under that key (src/parse/embedded.ts, a base64 key:
+ * src/parse/kubernetes-secret-files.ts), when that is the only certificate file of the manifest: findings on a store
+ * name its file, and the manifest is that file.
  */
 export function mountedSourceFile(
   ctx: ModelContext,
@@ -107,34 +108,105 @@ export function mountedSourceFile(
   if (!item) return { unknown: `the ${said} volume at ${mount.mountPath} lists no item at ${relative}`, mountedAt };
   const held = namedSource(ctx, doc, container, volume.source, volume.sourceName);
   if (typeof held === 'string') return { unknown: `the ${held}`, mountedAt };
-  const key = held.source.keys.find((k) => k.key === item.key);
-  const why = key
-    ? unreadValue(key, said)
-    : `the ${said} in ${path.basename(held.doc.file.path)} has no key ${item.key}`;
-  if (why || !key) return { unknown: why ?? '', mountedAt };
+  const content = keyContent(ctx, held, item.key, said);
+  if ('unknown' in content) return { unknown: content.unknown, mountedAt };
+  if (!isStoreFile(content.doc))
+    return { unknown: `the ${said} key ${item.key} holds no certificate file lint-deploy reads`, mountedAt };
   const file = held.doc.file.path;
-  const inFile = ctx.deployment.documents.filter((d) => d.file.path === file && d.embedded);
-  const content = inFile.find((d) => d.embedded?.name === key.key && within(d.embedded.range, key));
-  if (!content || !(content.kind.startsWith('pem.') || content.kind.startsWith('keystore')))
-    return { unknown: `the ${said} key ${key.key} holds no certificate file lint-deploy reads`, mountedAt };
-  const certificateFiles = inFile.filter((d) => d.kind === 'pem.certificate');
-  if (certificateFiles.length > 1 && content.kind === 'pem.certificate')
+  const certificateFiles = ctx.deployment.documents.filter(
+    (d) => d.file.path === file && d.embedded && d.kind === 'pem.certificate',
+  );
+  if (certificateFiles.length > 1 && content.doc.kind === 'pem.certificate')
     return {
-      unknown: `${path.basename(file)} holds several certificate files, which lint-deploy does not tell apart (the ${said} key ${key.key} is one)`,
+      unknown: `${path.basename(file)} holds several certificate files, which lint-deploy does not tell apart (the ${said} key ${item.key} is one)`,
       mountedAt,
     };
   return { file, mountedAt };
+}
+
+/** The certificate or key file a ConfigMap's or Secret's key holds, or why the tree does not show it. */
+function keyContent(
+  ctx: ModelContext,
+  held: HeldSource,
+  name: string,
+  said: string,
+): { doc: ParsedDocument; key: KubernetesSourceKey } | { unknown: string } {
+  const key = held.source.keys.find((k) => k.key === name);
+  if (!key) return { unknown: `the ${said} in ${path.basename(held.doc.file.path)} has no key ${name}` };
+  const why = unreadValue(key, said);
+  if (why) return { unknown: why };
+  const file = held.doc.file.path;
+  // A manifest whose one ConfigMap holds MQSC is read as MQSC whole (src/parse/mqsc.ts): that document is the key's.
+  const doc = ctx.deployment.documents.find(
+    (d) =>
+      d.file.path === file &&
+      (d.embedded
+        ? d.embedded.name === key.key && within(d.embedded.range, key)
+        : d.kind === 'mq.mqsc' && held.source.source === 'configMap' && key.key.endsWith('.mqsc')),
+  );
+  if (!doc)
+    return {
+      unknown: key.encoded
+        ? `the ${said} key ${key.key} is base64 data that is no PEM file lint-deploy reads`
+        : `the ${said} key ${key.key} holds no file lint-deploy reads`,
+    };
+  return { doc, key };
+}
+
+/** A certificate, key or store file (what a server's certificate or store path reads). */
+export const isStoreFile = (doc: ParsedDocument): boolean =>
+  doc.kind.startsWith('pem.') || doc.kind.startsWith('keystore');
+
+/** A file a ConfigMap or Secret volume puts in a directory of the container (MountedSourceFile for a directory). */
+export type MountedDirectoryFile = { path: string; mountedAt: Location } & (
+  | { doc: ParsedDocument; key: KubernetesSourceKey }
+  | { unknown: string }
+);
+
+/**
+ * The files the container's ConfigMap and Secret volumes put below `dir` (each key, or `items:` path, of a volume
+ * mounted there; a `subPath` mount's one file), with the document the manifest embeds as its content; a volume whose
+ * source the tree does not show is one unknown entry at its mount path. Mounts of other volumes are not listed.
+ */
+export function mountedFilesBelow(
+  ctx: ModelContext,
+  doc: Manifest,
+  container: KubernetesContainer,
+  dir: string,
+): MountedDirectoryFile[] {
+  const out: MountedDirectoryFile[] = [];
+  for (const mount of container.mounts) {
+    const mountPath = mount.mountPath.replace(/\/+$/, '');
+    if (!`${mountPath}/`.startsWith(`${dir}/`) && !`${dir}/`.startsWith(`${mountPath}/`)) continue;
+    const volume = container.volumes.find((v) => v.name === mount.volume);
+    if (!volume) continue;
+    const mountedAt = { file: doc.file.path, range: mount.range };
+    const said = `${KIND_NAME[volume.source]} ${volume.sourceName}`;
+    const held = namedSource(ctx, doc, container, volume.source, volume.sourceName);
+    const files: { path: string; key: string }[] = mount.subPath
+      ? [{ path: mountPath, key: volume.items?.find((i) => i.path === mount.subPath)?.key ?? mount.subPath }]
+      : (
+          volume.items ?? (typeof held === 'string' ? [] : held.source.keys.map((k) => ({ key: k.key, path: k.key })))
+        ).map((i) => ({ path: `${mountPath}/${i.path}`, key: i.key }));
+    if (typeof held === 'string') {
+      out.push({ path: mountPath, mountedAt, unknown: `the ${held}` });
+      continue;
+    }
+    for (const file of files)
+      if (file.path.startsWith(`${dir}/`))
+        out.push({ path: file.path, mountedAt, ...keyContent(ctx, held, file.key, said) });
+  }
+  return out;
 }
 
 /** Whether an embedded document's range is the value of a key. */
 const within = (range: Range, key: KubernetesSourceKey) =>
   range.start.line >= key.keyRange.start.line && range.end.line <= key.valueRange.end.line;
 
-/** Why the value of a key is not the file's content as the cluster has it; undefined when it is. */
+/** Why the value of a key is not the file's content as the cluster has it; undefined when it may be. */
 function unreadValue(key: KubernetesSourceKey, said: string): string | undefined {
   if (!key.value.trim()) return `the ${said} key ${key.key} is empty here (the cluster's is set elsewhere)`;
   if (TEMPLATE_VALUE.test(key.value)) return `the ${said} key ${key.key} is a placeholder, filled when it is applied`;
-  if (key.encoded) return `the ${said} key ${key.key} is base64 data, which lint-deploy does not decode`;
   return undefined;
 }
 

@@ -10,6 +10,7 @@ import type { ParsedDocument } from '../parse/types';
 import { traced } from './java-shared';
 import { storeRef, type TreeStores } from './store-files';
 import type { MqChannelComponent, StoreRef, TlsTrustSettings, Traced } from './types';
+import type { ContainerPki } from './mq-container-pki';
 
 /** MQ: the queue manager's key repository (SSLKEYR, a CMS .kdb) holds its key (CERTLABL) and its anchors; clients use mqclient.ini's. */
 export function mqTrust(
@@ -17,6 +18,7 @@ export function mqTrust(
   stores: TreeStores,
   clientInis: ParsedDocument<MqIniData>[],
   clientEnvs: ParsedDocument<MqEnvData>[],
+  containerPki: (mqsc: ParsedDocument) => ContainerPki | undefined = () => undefined,
 ): TlsTrustSettings | undefined {
   const attrs = component.attributes;
   const trust: TlsTrustSettings = {};
@@ -62,6 +64,7 @@ export function mqTrust(
         qmLabel.file ?? mqsc.file.path,
         qmLabel.valueRange ?? qmLabel.keywordRange,
       );
+    if (!trust.keyStore) withContainerPki(trust, containerPki(mqsc));
     return trust;
   }
   // A client channel (CCDT, CLNTCONN): MQSSLKEYR in the nearest script that sets it, else the nearest mqclient.ini's
@@ -96,4 +99,30 @@ export function mqTrust(
       from: { kind: 'file', location: { file: ini.file.path, range: iniLabel.valueRange } },
     };
   return trust.keyStore || trust.keyAlias ? trust : undefined;
+}
+
+/**
+ * The key repository IBM MQ's container image builds from the mounted key and trust directories (./mq-container-pki.ts),
+ * when no SSLKEYR names another: its key is the key set's certificate, labelled as the CERTLABL the image sets (a
+ * CERTLABL of the MQSC that names another label leaves the key as it was: unknown), its anchors every certificate
+ * mounted there. Unknown when a mount's content is (the store is then outside the tree, saying why).
+ */
+function withContainerPki(trust: TlsTrustSettings, pki: ContainerPki | undefined): void {
+  if (!pki) return;
+  if ('unknown' in pki) {
+    const store: StoreRef = {
+      path: { value: pki.path, from: { kind: 'file', location: pki.at } },
+      // What the image builds is a CMS key repository, key and trust store at once (said so: storeUnknown).
+      type: { value: 'CMS', from: { kind: 'file', location: pki.at } },
+      mountedFromOutside: pki.at,
+      volumeUnknown: pki.unknown,
+    };
+    trust.keyStore = store;
+    trust.trustStore = store;
+    return;
+  }
+  if (trust.keyAlias && trust.keyAlias.value.toLowerCase() !== pki.label.toLowerCase()) return;
+  delete trust.keyAlias;
+  trust.keyStore = pki.keyStore;
+  trust.trustStore = pki.trustStore;
 }

@@ -6,6 +6,7 @@
  * where they are set (`passwordAt`).
  */
 import * as path from 'node:path';
+import { containerPkiOf } from './mq-container-pki';
 import type { Location } from '../core/types';
 import type { LibertyData } from '../parse/liberty';
 import type { MqIniData } from '../parse/mq-ini';
@@ -324,7 +325,8 @@ export const storesContributor: ModelContributor = {
           () => libertyServersOf(ctx),
           ctx.documentsOf('was.security-xml') as ParsedDocument<WasSecurityData>[],
         );
-      else if (isMqChannel(component)) trust = mqTrust(component, stores, clientInis, clientEnvs);
+      else if (isMqChannel(component))
+        trust = mqTrust(component, stores, clientInis, clientEnvs, (mqsc) => containerPkiOf(ctx, mqsc));
       else if (component.type === 'nginx.server') trust = nginxTrust(component, stores, deploymentMounts(ctx));
       else if (component.type === 'nginx.proxy') trust = nginxProxyTrust(component, stores, deploymentMounts(ctx));
       else if (component.type === 'haproxy.bind') trust = haproxyBindTrust(component, stores);

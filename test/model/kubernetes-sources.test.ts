@@ -126,8 +126,17 @@ describe('Kubernetes ConfigMap and Secret volumes and envFrom sources', () => {
       [
         'key=? unknown=the ConfigMap keycloak-certs key tls.pem is a placeholder, filled when it is applied protocols=TLSv1.3,TLSv1.2@-',
         "key=? unknown=the ConfigMap keycloak-certs key tls.pem is empty here (the cluster's is set elsewhere) protocols=TLSv1.3,TLSv1.2@-",
-        'key=? unknown=the Secret kc key tls.pem is base64 data, which lint-deploy does not decode protocols=TLSv1.3,TLSv1.2@-',
+        'key=? unknown=the Secret kc key tls.pem is base64 data that is no PEM file lint-deploy reads protocols=TLSv1.3,TLSv1.2@-',
       ],
+    ],
+    [
+      "a Secret's base64 data key that is a PEM certificate (kubectl create secret tls): decoded, the certificate file",
+      {
+        'kc.yaml':
+          keycloakDeployment({ env: CERT_ENV, volume: ['          secret:', '            secretName: kc'] }) +
+          `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: kc\ndata:\n  tls.pem: ${Buffer.from(CERT).toString('base64')}\n`,
+      },
+      ['key=kc.yaml@16 unknown=- protocols=TLSv1.3,TLSv1.2@-'],
     ],
     [
       'namespaces: the ConfigMap of the same name in another namespace is not the one mounted',

@@ -4,7 +4,7 @@ import type { Finding, Range } from '../../core/types';
 import { decodeFile } from '../../parse/text';
 import { classifyBinary, classifyFile, neverConfiguration } from '../../parse/registry';
 import { unlockStores } from '../../parse/keystore/unlock';
-import type { ParsedDocument } from '../../parse/types';
+import type { ParsedDocument, SourceFile } from '../../parse/types';
 import {
   javaSecurityFormat,
   SECURITY_OVERRIDE_KIND,
@@ -12,6 +12,8 @@ import {
   securityFileName,
 } from '../../parse/jdk';
 import { parseEmbedded } from '../../parse/embedded';
+import { kubernetesFormat, type KubernetesData } from '../../parse/kubernetes';
+import { secretDataDocuments } from '../../parse/kubernetes-secret-files';
 import { innerTemplateName, mavenFiltered, scanTemplate } from '../../parse/template';
 import { inGradleOnlyProject, isBuildFile } from '../../core/build-files';
 import { readRegularFile } from '../../core/safe-fs';
@@ -221,6 +223,8 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
               ? parseTemplate(classified, source, compose.template, false, undefined, { masked: compose.rendered })
               : parseWith(classified, source, cache, bytes),
         );
+      // A Secret's base64 `data:` keys that are PEM files (`tls.crt`), each a document embedded at its value.
+      if (classified && !template) documents.push(...manifestSecretFiles(classified.kind, source, documents.at(-1)));
       // What a script replaces in configuration files when it runs (`sed s|REPLACE|…|`): placeholders, not values.
       const substituted = scriptSubstitutions(source);
       if (substituted) documents.push(substituted);
@@ -289,4 +293,17 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
   documents.push(...serviceEnvFileDocuments(documents, listed, new Set(documents.map((d) => d.file.path))));
   // PKCS#12 stores whose certificates need a password: tried with the passwords the configuration gives.
   return { documents: markNumberedPieces(unlockStores(documents, smallTreeFile(listed)), files), findings };
+}
+
+/**
+ * A Kubernetes manifest's Secret keys that are PEM files in base64 (src/parse/kubernetes-secret-files.ts). A manifest
+ * read as MQSC (its ConfigMap's `*.mqsc` keys, src/parse/mqsc.ts) is read as a manifest too, for its workloads: the
+ * container that mounts the MQSC and the Secrets it mounts beside it (src/model/mq-container-pki.ts).
+ */
+function manifestSecretFiles(kind: string, source: SourceFile, read: ParsedDocument | undefined): ParsedDocument[] {
+  if (kind === 'kubernetes' && read?.kind === 'kubernetes')
+    return secretDataDocuments(read as ParsedDocument<KubernetesData>);
+  if (kind !== 'mq.mqsc' || kubernetesFormat.classify(source.path, source.text) !== 'kubernetes') return [];
+  const manifest = kubernetesFormat.parse(source, 'kubernetes');
+  return [manifest, ...secretDataDocuments(manifest)];
 }

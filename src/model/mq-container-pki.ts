@@ -1,0 +1,137 @@
+/**
+ * The key repository IBM MQ's container image (ibm-messaging/mq-container) builds for its queue manager when it starts,
+ * from the PEM files mounted in its key directory (`/etc/mqm/pki/keys/<label>/`: a `*.key` private key, the `*.crt`
+ * of the same name stem its certificate, other `*.crt` CA certificates; the first label in name order is the queue
+ * manager's CERTLABL) and its trust directory (`/etc/mqm/pki/trust/<n>/*.crt`, trusted): mq.json
+ * queueManagerKeyRepository. Read for a Kubernetes container of such an image that runs the MQSC of a ConfigMap (a
+ * key of it mounted into /etc/mqm, which the image applies when it creates its queue manager) and mounts Secrets or
+ * ConfigMaps in those directories: the files are the keys' content as the manifests hold them
+ * (./kubernetes-sources.ts). A Secret not in the tree, a placeholder or several containers that disagree leave the
+ * repository unknown, with why.
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import { isMqContainerImage, mqQueueManagerKeyRepository } from '../knowledge';
+import type { KubernetesContainer, KubernetesData } from '../parse/kubernetes';
+import type { ParsedDocument } from '../parse/types';
+import type { ModelContext } from './contributor';
+import { mountedFilesBelow, type MountedDirectoryFile } from './kubernetes-sources';
+import type { StoreRef } from './types';
+
+/** Where IBM MQ's container image takes the MQSC files it runs on the queue manager it creates. */
+const MQSC_DIRECTORY = '/etc/mqm';
+
+/** The queue manager's key (its label) and anchors as the image builds them, or why they are unknown. */
+export type ContainerPki =
+  | { label: string; keyStore: StoreRef; trustStore: StoreRef }
+  | { unknown: string; at: Location; path: string };
+
+interface Running {
+  doc: ParsedDocument<KubernetesData>;
+  container: KubernetesContainer;
+}
+
+/** For each MQSC document a ConfigMap volume mounts into /etc/mqm of an mq-container image, the containers (once per build). */
+function containersRunningMqsc(ctx: ModelContext): Map<ParsedDocument, Running[]> {
+  return ctx.once('mqContainersRunningMqsc', () => {
+    const found = new Map<ParsedDocument, Running[]>();
+    for (const doc of ctx.documentsOf('kubernetes') as ParsedDocument<KubernetesData>[])
+      for (const container of doc.data.containers) {
+        const image = container.image?.value;
+        if (!image || !isMqContainerImage(image)) continue;
+        for (const file of mountedFilesBelow(ctx, doc, container, MQSC_DIRECTORY))
+          if ('doc' in file && file.doc.kind === 'mq.mqsc' && path.posix.extname(file.path) === '.mqsc')
+            found.set(file.doc, [...(found.get(file.doc) ?? []), { doc, container }]);
+      }
+    return found;
+  });
+}
+
+/**
+ * The key repository the containers running `mqsc` build from their mounted key and trust directories; undefined when
+ * none runs it or none mounts a key set (the queue manager's repository is then what it was without).
+ */
+export function containerPkiOf(ctx: ModelContext, mqsc: ParsedDocument): ContainerPki | undefined {
+  const runs = containersRunningMqsc(ctx).get(mqsc) ?? [];
+  const each = runs.map((r) => pkiOfContainer(ctx, r));
+  const [first] = each;
+  if (!first || each.some((p) => p === undefined)) return undefined;
+  const key = (p: ContainerPki | undefined) =>
+    p && 'label' in p
+      ? `${p.label}\n${JSON.stringify(p.keyStore.embeddedAt)}\n${JSON.stringify(p.trustStore.embeddedAt)}`
+      : '';
+  if (each.some((p) => key(p) !== key(first)))
+    return {
+      unknown: `the containers that run its MQSC mount different keys or trusted certificates in ${keyDirectory()}`,
+      at: 'label' in first ? (first.keyStore.mountedAt as Location) : first.at,
+      path: keyDirectory(),
+    };
+  return first;
+}
+
+const keyDirectory = () => mqQueueManagerKeyRepository().containerKeyDirectory.value;
+
+/** One container's key repository: undefined when it mounts no key set. */
+function pkiOfContainer(ctx: ModelContext, { doc, container }: Running): ContainerPki | undefined {
+  const keysDir = keyDirectory();
+  const trustDir = mqQueueManagerKeyRepository().containerTrustDirectory.value;
+  const keys = mountedFilesBelow(ctx, doc, container, keysDir);
+  if (keys.length === 0) return undefined;
+  const trusted = mountedFilesBelow(ctx, doc, container, trustDir);
+  const unknown = [...keys, ...trusted].find((f) => 'unknown' in f);
+  if (unknown && 'unknown' in unknown) return { unknown: unknown.unknown, at: unknown.mountedAt, path: unknown.path };
+  const read = (files: MountedDirectoryFile[]) => files.flatMap((f) => ('doc' in f ? [{ ...f, doc: f.doc }] : []));
+  // A set is a directory below the key directory; files directly in it are no set (mq-container reads directories).
+  const bySet = new Map<string, ReturnType<typeof read>>();
+  for (const file of read(keys)) {
+    const [label, name, ...deeper] = file.path.slice(keysDir.length + 1).split('/');
+    if (!label || !name || deeper.length > 0) continue;
+    bySet.set(label, [...(bySet.get(label) ?? []), file]);
+  }
+  const labels = [...bySet.keys()].sort();
+  const label = labels.find((l) => bySet.get(l)!.some((f) => f.path.endsWith('.key')));
+  if (!label) return undefined;
+  const set = bySet.get(label)!;
+  const privateKey = set.find((f) => f.path.endsWith('.key'))!;
+  const stem = path.posix.basename(privateKey.path, '.key');
+  const isCertificate = (f: { path: string }) => f.path.endsWith('.crt');
+  const own = set.filter((f) => isCertificate(f) && path.posix.basename(f.path).startsWith(stem));
+  const [certificate] = own;
+  // Every certificate of the repository: all sets' certificates and CA certificates, and the trust directory's.
+  const anchors = [
+    ...labels.flatMap((l) => bySet.get(l)!.filter(isCertificate)),
+    ...read(trusted).filter((f) => {
+      const parts = f.path.slice(trustDir.length + 1).split('/');
+      return parts.length === 2 && isCertificate(f);
+    }),
+  ];
+  const files = new Set([certificate, ...anchors].flatMap((f) => (f ? [f.doc.file.path] : [])));
+  if (!certificate || files.size > 1)
+    return {
+      unknown: certificate
+        ? `its key and trusted certificates come from manifests of several files (${[...files].map((f) => path.basename(f)).join(', ')}), which lint-deploy does not join into one key repository`
+        : `the key set ${label} holds no certificate named like its key ${path.posix.basename(privateKey.path)}`,
+      at: privateKey.mountedAt,
+      path: `${keysDir}/${label}`,
+    };
+  const file = certificate.doc.file.path;
+  const store = (written: string, at: Location, parts: typeof anchors): StoreRef => ({
+    path: {
+      value: written,
+      from: { kind: 'file', location: at, note: "IBM MQ's container image builds its key repository from here" },
+    },
+    file,
+    embeddedAt: parts.map((p) => p.doc.embedded!.range),
+    type: { value: 'PEM', from: { kind: 'file', location: at } },
+    mountedAt: at,
+  });
+  return {
+    label,
+    keyStore: store(certificate.path, certificate.mountedAt, [certificate]),
+    trustStore: store(
+      trusted.length > 0 ? trustDir : `${keysDir}/${label}`,
+      (trusted[0] ?? certificate).mountedAt,
+      anchors,
+    ),
+  };
+}
