@@ -2,7 +2,7 @@
  * The certificates of one store file (a key store read by src/parse/keystore, or a PEM file/bundle), as the
  * tree holds them: key entries with their chains, and what a verifier loading the store trusts.
  */
-import type { TreeCertificate } from '../model/mq-certs';
+import { embeddedIn, type TreeCertificate } from '../model/mq-certs';
 import type { Range } from '../core/types';
 import type { StoreRef } from '../model/types';
 
@@ -29,12 +29,7 @@ export function certificatesInStore(
   file: string,
   embeddedAt?: readonly Range[],
 ): TreeCertificate[] {
-  const inFile = all.filter((c) => c.doc.file.path === file);
-  if (!embeddedAt) return inFile;
-  return inFile.filter((c) => {
-    const at = c.doc.embedded?.range.start;
-    return at !== undefined && embeddedAt.some((r) => r.start.line === at.line && r.start.character === at.character);
-  });
+  return all.filter((c) => c.doc.file.path === file && embeddedIn(c, embeddedAt));
 }
 
 /** The aliases of a store's entries, key and trusted-certificate ones, as read (none for a PEM file). */

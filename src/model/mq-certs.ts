@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { Range } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
 import type { PemData } from '../parse/pem';
 import { isKeystoreDocument, type KeystoreData } from '../parse/keystore/format';
@@ -58,13 +59,19 @@ export function treeCertificates(
   tlsLessHomes: readonly string[] = [],
   libertyStoreHomes: readonly LibertyStoreHome[] = [],
 ): TreeCertificate[] {
-  const homeOf = componentHomes(documents, root, tlsLessHomes, libertyStoreHomes);
-  const ownerOf = (file: string): string => homeOf(file).ownerDir;
+  const homes = componentHomes(documents, root, tlsLessHomes, libertyStoreHomes);
+  // A Secret's decoded key is its manifest's, of no configuration's directory: only a mount that reads it makes it a
+  // component's (an MQSC beside it does not make every certificate of its Secrets the queue manager's:
+  // bpaskin/CloudPak4Integration@7e92c65 setupAndInstall.yaml's tls.crt also holds an expired *.ibm.com certificate
+  // that its self-signed key never sends). Its private key pairs with the manifest's certificates.
+  const homeOf = (doc: ParsedDocument): ReturnType<typeof homes> =>
+    doc.embedded?.decoded ? { ownerDir: doc.file.path } : homes(doc.file.path);
+  const ownerOf = (doc: ParsedDocument): string => homeOf(doc).ownerDir;
   /** Per owner directory, the PEM file of each private key, by the SHA-256 of its public key. */
   const keysByOwner = new Map<string, Map<string, string>>();
   for (const doc of documents) {
     if (doc.kind !== 'pem.private-key' && doc.kind !== 'pem.certificate') continue;
-    const owner = ownerOf(doc.file.path);
+    const owner = ownerOf(doc);
     for (const key of (doc as ParsedDocument<PemData>).data.privateKeys ?? []) {
       if (!key.publicKeySha256) continue;
       if (!keysByOwner.has(owner)) keysByOwner.set(owner, new Map());
@@ -74,12 +81,12 @@ export function treeCertificates(
   const out: TreeCertificate[] = [];
   for (const doc of documents) {
     if (isKeystoreDocument(doc)) {
-      out.push(...storeCertificates(doc, homeOf(doc.file.path)));
+      out.push(...storeCertificates(doc, homeOf(doc)));
       continue;
     }
     if (doc.kind !== 'pem.certificate') continue;
     const pem = doc as ParsedDocument<PemData>;
-    const home = homeOf(doc.file.path);
+    const home = homeOf(doc);
     for (const cert of pem.data.certificates) {
       const keyFile = keysByOwner.get(home.ownerDir)?.get(cert.publicKeySha256);
       out.push({
@@ -146,4 +153,11 @@ export function certificateRef(c: TreeCertificate | undefined): CertificateRef |
     subject: c.cert.subjectText,
     sans: c.cert.dnsNames,
   };
+}
+
+/** Whether a certificate is of a document embedded at one of `ranges` (StoreRef.embeddedAt); any, without ranges. */
+export function embeddedIn(c: TreeCertificate, ranges: readonly Range[] | undefined): boolean {
+  if (!ranges) return true;
+  const at = c.doc.embedded?.range.start;
+  return at !== undefined && ranges.some((r) => r.start.line === at.line && r.start.character === at.character);
 }

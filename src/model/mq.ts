@@ -6,8 +6,9 @@ import { iniValue } from '../parse/mq-ini';
 import type { MqscData, MqscParam } from '../parse/mqsc';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { mqChannelDefaults } from '../knowledge/mq';
-import type { ModelContributor } from './contributor';
-import { certificateRef, ownCertificate } from './mq-certs';
+import type { ModelContext, ModelContributor } from './contributor';
+import { containerPkiOf } from './mq-container-pki';
+import { certificateRef, embeddedIn, ownCertificate, type TreeCertificate } from './mq-certs';
 import {
   imageRunsMqsc,
   queueManagerNamesBeside,
@@ -154,7 +155,7 @@ export const mqContributor: ModelContributor = {
         qmIni,
         allowedCipherSpecs: qmIni ? fromEntry(qmIni, iniValue(qmIni.data, 'SSL', 'AllowedCipherSpecs')) : undefined,
         allowWeakCipherSpec: qmIni ? fromEntry(qmIni, iniValue(qmIni.data, 'SSL', 'AllowWeakCipherSpec')) : undefined,
-        certificate: ownCertificate(certs, homeDir, qmgrLabel),
+        certificate: containerKeyCertificate(ctx, certs, doc) ?? ownCertificate(certs, homeDir, qmgrLabel),
         homeDir,
       };
       const oamOff = oamSwitchedOff(
@@ -331,4 +332,19 @@ function channelComponent(
 
 function isMqscDocument(doc: ParsedDocument): doc is ParsedDocument<MqscData> {
   return doc.kind === 'mq.mqsc';
+}
+
+/**
+ * The certificate of the key IBM MQ's container image is given in a Secret it mounts (./mq-container-pki.ts): its
+ * queue manager's certificate, whatever lies beside the MQSC.
+ */
+function containerKeyCertificate(
+  ctx: ModelContext,
+  certs: readonly TreeCertificate[],
+  doc: ParsedDocument,
+): TreeCertificate | undefined {
+  const pki = containerPkiOf(ctx, doc);
+  if (!pki || !('label' in pki)) return undefined;
+  const { file, embeddedAt } = pki.keyStore;
+  return certs.find((c) => c.doc.file.path === file && embeddedIn(c, embeddedAt));
 }

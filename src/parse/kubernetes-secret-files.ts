@@ -37,6 +37,7 @@ export function secretDataDocuments(manifest: ParsedDocument<KubernetesData>): P
         container: `${source.source === 'secret' ? 'Secret' : 'ConfigMap'} ${source.name} key ${key.key} (base64)`,
         name: key.key,
         range: { start: { ...start }, end: { ...end } },
+        decoded: 'base64',
       };
       out.push({ ...doc, file: manifest.file, embedded });
     }

@@ -70,6 +70,8 @@ export interface EmbeddedOrigin {
   /** The name the content would have as a file. */
   name: string;
   range: Range;
+  /** The text is the value decoded (a Secret's base64 `data:` key: src/parse/kubernetes-secret-files.ts). */
+  decoded?: 'base64';
   /**
    * Where the shell puts in a default the script writes (`${CIPHER:-TLS_…}`): the variable, and the expansion's place.
    * The value holds unless the environment the script runs with sets the variable (src/parse/shell-assignments.ts).

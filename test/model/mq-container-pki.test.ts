@@ -122,9 +122,11 @@ const otherRoot = ca('Other CA');
 describe("IBM MQ's container image: the key repository from mounted Secrets", () => {
   it.each<[string, Tree, string[]]>([
     [
-      'both queue managers share one self-signed certificate, each trusts it (the sweep57 repro): trusted both ways, nothing said',
+      'both queue managers share one self-signed certificate, each trusts it (the sweep57 repro): trusted both ways; the shared key is said',
       pair({ key: shared, trust: shared.pem }, { key: shared, trust: shared.pem }),
-      [],
+      [
+        'cert/shared-private-key warning: deployQM2.yaml uses the same key pair as deployQM1.yaml (CN=qmgr): one private key serves both, so a leak from either exposes both, and a peer that authorises by certificate (MQ SSLPEER, a client-certificate check) cannot tell the two apart. Issue each its own certificate and key',
+      ],
     ],
     [
       'CA-issued keys, each trust Secret holds the CA: trusted both ways',
