@@ -9,6 +9,8 @@ import type { TemplateInfo, TemplateSpan } from './template';
 import { lastAssignedValue, ScriptAssignments, substituteAssignments } from './shell-assignments';
 import { echoToMqsc } from './echo-to-file';
 import { copiedHereDocuments } from './dockerfile-heredocs';
+import { problemsOnEveryPath } from './embedded-pieces';
+import { assembleAppends, redirectionOf, ShellBlocks, type HeredocPiece } from './shell-appends';
 
 /**
  * Configuration embedded in other files, read as documents of their own with positions in the
@@ -43,12 +45,15 @@ const RUNMQSC_CONTAINERS = new Set(['heredoc to runmqsc', 'echo to runmqsc']);
 
 /** Heredocs fed to runmqsc or written to a configuration file, `echo '…' | runmqsc` and `echo '…' > x.mqsc`. */
 function shellRegions(lines: string[]): EmbeddedRegion[] {
-  const regions: EmbeddedRegion[] = [];
+  // Regions in script order; a heredoc's region is read with the other pieces of the file it writes (./shell-appends.ts).
+  const regions: HeredocPiece[] = [];
+  const blocks = new ShellBlocks();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!; // i < lines.length (the loop skips heredoc bodies, so no for…of)
     // A comment line runs nothing (kimptoc/ibmmq-with-ssl-test@95825d8 mq-dev-config.sh keeps the ALTERs it no longer
     // uses as `#    su -l mqm -c "echo \"ALTER CHANNEL(…) SSLCIPH(…)\" | runmqsc $1"`).
     if (line.trimStart().startsWith('#')) continue;
+    const around = blocks.read(line);
     const echo = ECHO_TO_RUNMQSC.exec(line);
     if (echo) {
       const column = (echo.index ?? 0) + echo[0].indexOf(echo[1]!) + echo[1]!.length;
@@ -56,30 +61,33 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
       // quote (Jencheng1/jms-2 fix-pcf-permissions-complete.sh: `MCAUSER('\''mqm'\'')` is MCAUSER('mqm')). Columns
       // after such a quote are then three to the left of the file's.
       const text = echo[1] === "'" ? echo[2]!.replaceAll("'\\''", "'") : echo[2]!;
-      regions.push({
+      const region = {
         name: 'runmqsc.mqsc',
         container: 'echo to runmqsc',
         lines: [{ line: i, column, text }],
         expandsShell: echo[1]!.endsWith('"'),
-      });
+      };
+      regions.push({ region, blocks: around });
       continue;
     }
     const echoes = echoToMqsc(lines, i);
     if (echoes.length > 0) {
-      regions.push(...echoes.map((e) => e.region));
+      regions.push(...echoes.map((e) => ({ region: e.region, blocks: around })));
       i = Math.max(...echoes.map((e) => e.end));
       continue;
     }
     // `COPY <<EOF /etc/nginx/conf.d/ssl.conf` in a Dockerfile: a file of the image, read as its destination's kind.
     const copied = copiedHereDocuments(lines, i);
     if (copied) {
-      for (const doc of copied.filter((c) => c.lines.length > 0))
-        regions.push({
+      for (const doc of copied.filter((c) => c.lines.length > 0)) {
+        const region = {
           name: path.posix.basename(doc.path),
           container: `COPY here-document to ${doc.path}`,
           lines: doc.lines,
           expandsShell: doc.expands,
-        });
+        };
+        regions.push({ region, blocks: around });
+      }
       i = Math.max(i, ...copied.map((c) => c.end));
       continue;
     }
@@ -112,11 +120,14 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
       expandsShell: here[2] === '' || quote === '"',
       ...(nearEnds.length > 0 ? { unterminated: { delimiter: here[3]!, nearEnds } } : {}),
     };
-    // A YAML file written by the script (`cat > cm.yaml << EOF`, a ConfigMap applied next): its block scalars.
-    if (body.length) regions.push(...(isYamlHeredoc(target, body) ? blocksIn(region) : [region]));
+    const write = target === 'heredoc' || target === 'runmqsc.mqsc' ? undefined : redirectionOf(line);
+    if (body.length) regions.push({ region, blocks: around, ...(write && { write }), target });
     i = j;
   }
-  return regions;
+  // A YAML file written by the script (`cat > cm.yaml << EOF`, a ConfigMap applied next): its block scalars.
+  return assembleAppends(regions).flatMap(({ region, target }) =>
+    target !== undefined && isYamlHeredoc(target, region.lines) ? blocksIn(region) : [region],
+  );
 }
 
 /**
@@ -274,11 +285,6 @@ export function parseEmbedded(
           })
         : found;
     const body = valueText(region.lines, (l) => l.text);
-    // A line that is only `$(cat file)` puts another file's text here when the script runs (henninb/nginx-reverse-proxy
-    // run.sh wraps its nginx.conf in `http { … }` so): that file is read on its own, so the line is blank to the parser.
-    const parsedBody = region.expandsShell
-      ? valueText(region.lines, (l) => (FILE_READ_LINE.test(l.text) ? ' '.repeat(l.text.length) : l.text))
-      : body;
     const first = region.lines[0];
     const last = region.lines.at(-1);
     if (!first || !last) continue;
@@ -297,8 +303,19 @@ export function parseEmbedded(
       continue;
     }
     if (classified.kind === skipKind) continue;
-    const doc = classified.handler.parse({ path: source.path, text: parsedBody, hadBom: false }, classified.kind);
-    remapRanges(doc, region.lines);
+    const parse = (lines: readonly EmbeddedLine[]): ParsedDocument => {
+      // A line that is only `$(cat file)` puts another file's text here when the script runs (henninb/nginx-reverse-proxy
+      // run.sh wraps its nginx.conf in `http { … }` so): that file is read on its own, so the line is blank to the parser.
+      const parsedBody = region.expandsShell
+        ? valueText(lines, (l) => (FILE_READ_LINE.test(l.text) ? ' '.repeat(l.text.length) : l.text))
+        : valueText(lines, (l) => l.text);
+      const parsed = classified.handler.parse({ path: source.path, text: parsedBody, hadBom: false }, classified.kind);
+      remapRanges(parsed, lines);
+      return parsed;
+    };
+    const doc = parse(region.lines);
+    // A file written in pieces some of which a branch or a loop writes: only what holds however they run.
+    if (region.undecided || region.conditional) doc.problems = problemsOnEveryPath(doc.problems, region, parse);
     if (region.unterminated) explainNearEnds(doc, region.unterminated);
     const template = region.expandsShell ? shellExpansions(region, body) : undefined;
     out.documents.push({

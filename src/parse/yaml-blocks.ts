@@ -33,6 +33,16 @@ export interface EmbeddedRegion {
    * look like the end but are not exactly the delimiter (`EOF  ` with trailing blanks, an indented `  EOF` under `<<`).
    */
   unterminated?: { delimiter: string; nearEnds: number[] };
+  /** A file a script writes from several heredocs (`>` then `>>`, src/parse/shell-appends.ts): how many. */
+  pieces?: number;
+  /**
+   * The lines (of the enclosing file) of each block of the script (an `if` branch, a loop, a `case`, a function) that
+   * writes some of the pieces when it runs, zero, one or more times: verdicts that change when one is left out are
+   * not the file's.
+   */
+  conditional?: number[][];
+  /** A piece is written after the first piece left a block it was in: what the file holds is not one text. */
+  undecided?: true;
 }
 
 const BLOCK_KEY = /^(\s*)(?:-\s+)?(["']?)([\w./-]+)\2\s*:\s*(?<style>[|>])[-+0-9]*\s*(#.*)?$/;

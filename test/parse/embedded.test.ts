@@ -5,19 +5,9 @@ import { readDocuments } from '../../src/engine/run/read';
 import { parseEmbedded } from '../../src/parse/embedded';
 import type { MqscData } from '../../src/parse/mqsc';
 import type { ParsedDocument } from '../../src/parse/types';
+import { readOneFile } from '../helpers/read-one-file';
 
-/** Reads one file written to a temp dir; returns its documents. */
-function read(name: string, text: string): ParsedDocument[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-embedded-'));
-  try {
-    const file = path.join(dir, name);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, text);
-    return readDocuments([file]).documents;
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
-}
+const read = readOneFile;
 
 /** `kind container line:col key=value` of the first entry whose key matches, one-based. */
 function where(docs: ParsedDocument[], key: RegExp): string[] {

@@ -1,0 +1,117 @@
+import type { ParsedDocument } from '../../src/parse/types';
+import { readOneFile } from '../helpers/read-one-file';
+
+/** `kind container` of each document, its problems (`code line`, one-based) and where `key` is (`key line:col`). */
+function summary(docs: ParsedDocument[], key: string): string[] {
+  return docs.map((d) => {
+    const entry = d.entries.find((e) => e.key.endsWith(key));
+    const at = entry ? ` ${key}@${entry.valueRange.start.line + 1}:${entry.valueRange.start.character + 1}` : '';
+    const problems = d.problems.map((p) => ` ${p.code}@${p.range.start.line + 1}`).join('');
+    return `${d.kind} ${d.embedded?.container ?? '-'}${at}${problems}`;
+  });
+}
+
+const script = (...lines: string[]) => ['#!/bin/sh', ...lines, 'nginx -g "daemon off;"', ''].join('\n');
+const write = (redirect: string, ...body: string[]) => [`cat << EOF ${redirect}`, ...body, 'EOF'];
+const TO = '/etc/nginx/nginx.conf';
+const HTTP_OPEN = write(`> ${TO}`, 'events {}', 'http {');
+const SERVER = ['  server {', '    listen 443 ssl;', '    ssl_protocols TLSv1.2;', '  }'];
+const NGINX = `nginx.conf heredoc to ${TO}`;
+
+describe('a configuration file a script writes from several heredocs (> then >>) is one file', () => {
+  it.each<[string, string, string, string[]]>([
+    [
+      'two pieces, nothing conditional: one file, the block opened in one closed in the other',
+      'entrypoint.sh',
+      script(
+        ...write(`> ${TO}`, 'http {', '  server {', '    listen 443 ssl;'),
+        ...write(`>> ${TO}`, '  ssl_protocols TLSv1.2;', '  }', '}'),
+      ),
+      [`${NGINX} ssl_protocols@8:17`],
+    ],
+    [
+      'a loop writes whole server blocks, each split over two heredocs: balanced however often it runs',
+      'entrypoint.sh',
+      script(
+        ...HTTP_OPEN,
+        'for port in 8443 9443; do',
+        ...write(`>> ${TO}`, '  server {', '    listen $port ssl;'),
+        '  if [ -n "$PROTOCOLS" ]; then',
+        ...write(`>> ${TO}`, '    ssl_protocols TLSv1.2;'),
+        '  fi',
+        ...write(`>> ${TO}`, '  }'),
+        'done',
+        ...write(`>> ${TO}`, '}'),
+      ),
+      [`${NGINX} ssl_protocols@13:19`],
+    ],
+    [
+      'a branch opens a block the rest of the script closes: the structure depends on the branch, no verdict on it',
+      'entrypoint.sh',
+      script(
+        ...HTTP_OPEN,
+        'if [ -n "$TLS" ]; then',
+        ...write(`>> ${TO}`, '  server {', '    listen 443 ssl;'),
+        'else',
+        ...write(`>> ${TO}`, '  server {', '    listen 80;', '  }'),
+        'fi',
+        ...write(`>> ${TO}`, '  }', '}'),
+      ),
+      [NGINX],
+    ],
+    [
+      'a brace no path opens is still an error, at its line in the script',
+      'entrypoint.sh',
+      script(
+        ...HTTP_OPEN,
+        'if [ -n "$TLS" ]; then',
+        ...write(`>> ${TO}`, ...SERVER),
+        'fi',
+        ...write(`>> ${TO}`, '}', '}'),
+      ),
+      [`${NGINX} ssl_protocols@10:19 unexpected-brace@16`],
+    ],
+    [
+      'a >> with no earlier > of its file appends to a file the image holds: its text alone is no file',
+      'entrypoint.sh',
+      script(...write(`>> ${TO}`, ...SERVER)),
+      [],
+    ],
+    [
+      'pieces of another file are not joined, and a second > starts the file again',
+      'entrypoint.sh',
+      script(
+        ...write(`> ${TO}`, 'http {', ...SERVER, '}'),
+        ...write('> /etc/nginx/conf.d/b.conf', ...SERVER),
+        ...write(`> ${TO}`, 'http {', ...SERVER),
+        ...write(`>> ${TO}`, '}'),
+      ),
+      [
+        `${NGINX} ssl_protocols@6:19`,
+        'nginx.conf heredoc to /etc/nginx/conf.d/b.conf ssl_protocols@13:19',
+        `${NGINX} ssl_protocols@20:19`,
+      ],
+    ],
+  ])('%s', (_title, name, text, expected) => {
+    expect(summary(readOneFile(name, text), 'ssl_protocols')).toEqual(expected);
+  });
+
+  it('reads server.xml written by two heredocs as one document, positions in the script', () => {
+    const text = [
+      '#!/bin/sh',
+      'cat << EOF > /usr/local/tomcat/conf/server.xml',
+      '<Server port="8005" shutdown="SHUTDOWN">',
+      '  <Service name="Catalina">',
+      '    <Connector port="8443" protocol="HTTP/1.1" SSLEnabled="true" sslEnabledProtocols="TLSv1.2"/>',
+      'EOF',
+      'cat << EOF >> /usr/local/tomcat/conf/server.xml',
+      '  </Service>',
+      '</Server>',
+      'EOF',
+      '',
+    ].join('\n');
+    expect(summary(readOneFile('start.sh', text), 'sslEnabledProtocols')).toEqual([
+      'tomcat.server-xml heredoc to /usr/local/tomcat/conf/server.xml sslEnabledProtocols@5:87',
+    ]);
+  });
+});
