@@ -2,8 +2,9 @@
  * The parse problems of a file a script writes in pieces (./shell-appends.ts) that hold however its `if`s and loops
  * run. The file is read with each piece once; each block that writes some pieces only when it runs (an `if` branch, a
  * loop body, a `case`, a function) is then left out once. A problem outside the block that the reading without it
- * does not have (a `}` the block's `{` would have opened) depends on the block, and so does a problem that only the
- * reading without the block has: neither is reported. Problems inside a block hold when it writes.
+ * does not have (a `}` the block's `{` would have opened, a key set again whose first setting is in the block) depends
+ * on the block; a problem that only the reading without the block has says the file's content depends on it: no problem
+ * of the file is then reported. Problems inside a block hold when it writes.
  */
 import type { ParsedDocument, ParseProblem } from './types';
 import type { EmbeddedLine, EmbeddedRegion } from './yaml-blocks';
@@ -11,8 +12,9 @@ import type { EmbeddedLine, EmbeddedRegion } from './yaml-blocks';
 /** At most this many blocks are left out one by one; a script with more has no structure verdict. */
 const MOST_BLOCKS = 24;
 
+/** A problem as said: where, what, and the places it names (`first set on line 113`: another block may hold it). */
 const keyOf = (p: ParseProblem): string =>
-  `${p.code}|${p.messageId ?? ''}|${p.range.start.line}:${p.range.start.character}`;
+  JSON.stringify([p.code, p.messageId, p.message, p.range.start, p.data, p.lines]);
 
 export function problemsOnEveryPath(
   problems: ParseProblem[],

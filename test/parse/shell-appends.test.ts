@@ -96,6 +96,34 @@ describe('a configuration file a script writes from several heredocs (> then >>)
     expect(summary(readOneFile(name, text), 'ssl_protocols')).toEqual(expected);
   });
 
+  it('a key each of three branches sets is no duplicate: the branches are alternatives', () => {
+    const file = '/etc/kafka/connect-distributed.properties';
+    const text = [
+      '#!/bin/sh',
+      `cat << EOF > ${file}`,
+      'bootstrap.servers=broker:9093',
+      'group.id=connect',
+      'EOF',
+      'if [ "$MODE" = "SSL" ]; then',
+      `cat << EOF >> ${file}`,
+      'security.protocol=SSL',
+      'EOF',
+      'fi',
+      'if [ "$MODE" = "SASL_SSL" ]; then',
+      `cat << EOF >> ${file}`,
+      'security.protocol=SASL_SSL',
+      'EOF',
+      'fi',
+      'if [ "$MODE" = "PLAINTEXT" ]; then',
+      `cat << EOF >> ${file}`,
+      'security.protocol=PLAINTEXT',
+      'EOF',
+      'fi',
+      '',
+    ].join('\n');
+    expect(readOneFile('start.sh', text).flatMap((d) => d.problems.map((p) => p.code))).toEqual([]);
+  });
+
   it('reads server.xml written by two heredocs as one document, positions in the script', () => {
     const text = [
       '#!/bin/sh',
