@@ -311,13 +311,22 @@ describe("where an image's JDK keeps cacerts and java.security (homeLayouts)", (
     expect(jdkHomeFilesOfImage(image)).toBeUndefined();
   });
 
-  it('the JAVA_HOME of eclipse-temurin, the Tomcat -temurin tags and the Alpine openjdk 8 images; others are not known', () => {
+  it('the JAVA_HOME of eclipse-temurin, the Tomcat -temurin and TomEE Temurin tags and the Alpine openjdk 8 images; others are not known', () => {
     expect(imageJavaHome('eclipse-temurin:17-jre')).toBe('/opt/java/openjdk');
     expect(imageJavaHome('ibmjava:8-ubi')).toBe('/opt/ibm/java/jre');
     expect(imageJavaHome('ibmjava:8-sdk')).toBe('/opt/ibm/java/jre');
     // docker-library/tomcat: the -temurin tags are built FROM eclipse-temurin and keep its JAVA_HOME.
     expect(imageJavaHome('tomcat:10.1.57-jdk21-temurin-noble')).toBe('/opt/java/openjdk');
     expect(imageJavaHome('tomcat:9.0.44-jdk16-openjdk-buster')).toBeUndefined();
+    // tomitribe/docker-tomee@78a4e45 TomEE-9.1/jre17/Temurin: FROM eclipse-temurin:17-jre-jammy, no JAVA_HOME of its own
+    // (ipb-halle/CRIMSy's tomee:9-jre17-plume); TomEE 8's, the Semeru and OpenJDK tags and tags without jre<N>: not said.
+    expect(imageJavaHome('tomee:9-jre17-plume')).toBe('/opt/java/openjdk');
+    expect(imageJavaHome('tomee:10.1.0-jre21-temurin-plus')).toBe('/opt/java/openjdk');
+    expect(imageJavaHome('tomee:9.1.3-jre17-semeru-plume')).toBeUndefined();
+    expect(imageJavaHome('tomee:10.0-jre17-openjdk-plus')).toBeUndefined();
+    expect(imageJavaHome('tomee:8.0.16-jre11-plus')).toBeUndefined();
+    expect(imageJavaHome('tomee:8-jre-7.0.2-plume')).toBeUndefined();
+    expect(imageJavaHome('tomee:9-plume')).toBeUndefined();
     // docker-library/openjdk 8/jre/alpine: Alpine's openjdk8-jre.
     expect(imageJavaHome('openjdk:8-jre-alpine')).toBe('/usr/lib/jvm/java-1.8-openjdk/jre');
     // docker-library/openjdk@837d7bc 8/ and 11/ Debian variants: the upstream archive under /usr/local/openjdk-N since

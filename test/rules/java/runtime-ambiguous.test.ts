@@ -53,6 +53,16 @@ ruleTester(rule, {
       },
     },
     {
+      // ipb-halle/CRIMSy@d4785bd (Apache-2.0) docker/ui: FROM tomee:9-jre17-plume (built FROM eclipse-temurin:17-jre)
+      // and setup.sh, which the image runs, writing `export JRE_HOME=/opt/java/openjdk` into setenv.sh: the image's JDK.
+      name: "a script's JRE_HOME that is the TomEE image's own JDK home is that image's JDK",
+      files: {
+        'docker/ui/Dockerfile': 'FROM tomee:9-jre17-plume\nCOPY setup.sh /\nRUN ["/bin/bash", "/setup.sh"]\n',
+        'docker/ui/setup.sh': '#!/bin/bash\nexport CATALINA_HOME=/usr/local/tomee\nexport JRE_HOME=/opt/java/openjdk\n',
+        'agency/src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:k.p12\n',
+      },
+    },
+    {
       name: 'two homes of the same JDK are no ambiguity',
       files: { 'jre/release': ORACLE_8U202, 'java/release': ORACLE_8U202, ...SERVERS },
     },
