@@ -10,6 +10,7 @@ import { ACCESS_WORDS } from '../model/mq-access-words';
 import { HOME_WORDS } from '../derive/file-use';
 import { problemFinding, type ParsedDocument } from '../parse/types';
 import { DOCKERIGNORE_KIND } from '../parse/dockerignore';
+import { ANSIBLE_TASKS_KIND, ANSIBLE_VARS_KIND } from '../parse/ansible';
 import { CONTAINER_RUNS_KIND } from '../parse/container-runs';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
@@ -37,7 +38,7 @@ import { unnamedMarkdownSnippetsAsInfo } from './run/markdown-snippets';
 import { unnamedFileTest } from './run/unnamed-files';
 
 /** Documents that only qualify others (what a build copies, the release a run mounts them with): no file to check. */
-const QUALIFIERS_ONLY = new Set([DOCKERIGNORE_KIND, CONTAINER_RUNS_KIND]);
+const QUALIFIERS_ONLY = new Set([DOCKERIGNORE_KIND, CONTAINER_RUNS_KIND, ANSIBLE_VARS_KIND, ANSIBLE_TASKS_KIND]);
 
 export interface LintOptions {
   paths: string[];

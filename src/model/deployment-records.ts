@@ -359,8 +359,11 @@ export interface TomcatAjpWithoutSecret {
         release: string;
         text: string;
         at: Location;
-        /** The `FROM` and Compose `image:` that lead to `at` when the release is that of an image the tree builds. */
-        via?: Location[];
+        /**
+         * The `FROM` and Compose `image:` that lead to `at` when the release is that of an image the tree builds; the
+         * task that writes the file when it is an Ansible role's (`writesTo`: its dest as written).
+         */
+        via?: (Location & { writesTo?: string })[];
         requiresSecret: boolean;
         branchOnly: boolean;
       }

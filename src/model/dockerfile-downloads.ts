@@ -41,6 +41,18 @@ const ARCHIVES = {
 };
 
 /**
+ * The Tomcat distribution archives a text names (an Ansible role's download URL, ./tomcat-role-release.ts): each
+ * archive's name without its extension, and its release.
+ */
+export function tomcatArchiveReleases(text: string): { archive: string; release: string }[] {
+  const anywhere = new RegExp(ARCHIVES.tomcat.source, 'g');
+  return [...text.matchAll(anywhere)].map((m) => ({
+    archive: m[0].replace(/\.(?:tar\.gz|zip)$/, ''),
+    release: m[1]!,
+  }));
+}
+
+/**
  * A word with the stage's ARG and ENV values in place (the parser already put earlier variables into their values:
  * `ARG URL=…${VERSION}…`); as written when one is given at build time.
  */

@@ -1,7 +1,8 @@
 /**
  * Which Tomcat release runs a server.xml, as the tree says it (docs/deployments.md § Which Tomcat release): the
  * `FROM tomcat:<tag>` of the Dockerfiles whose image holds it (a COPY/ADD puts it there), else the image of the
- * Docker Compose services that bind-mount it (`image: tomcat:<tag>`, or the `FROM` of the Dockerfile they build).
+ * Docker Compose services that bind-mount it (`image: tomcat:<tag>`, or the `FROM` of the Dockerfile they build), else
+ * the installation beside it, else the Ansible role whose tasks write it (./tomcat-role-release.ts).
  * Read once per server.xml by the Tomcat contributor; every connector of the file gets the same answer.
  */
 import * as path from 'node:path';
@@ -16,6 +17,7 @@ import { builtDockerfile, deploymentMounts } from './compose-mounts';
 import { archiveInWords, BASE_HOPS, baseDockerfileOf, downloadedRelease } from './dockerfile-downloads';
 import type { ModelContext } from './contributor';
 import { shortPath } from './runtime-named';
+import { tomcatRoleRelease } from './tomcat-role-release';
 import { treeStoresOf } from './store-files';
 
 export interface TomcatReleaseRead {
@@ -24,8 +26,11 @@ export interface TomcatReleaseRead {
   /** Where the tree says it, in words: `Dockerfile:1 FROM tomcat:9.0.85-jdk17`. */
   text: string;
   at: Location;
-  /** The places that lead to `at` from the Dockerfile that holds the file: a `FROM` of an image the tree builds, its `image:`. */
-  via?: Location[];
+  /**
+   * The places that lead to `at` from the Dockerfile that holds the file: a `FROM` of an image the tree builds, its
+   * `image:`; or the Ansible task that writes the file (`writesTo`: its dest as written).
+   */
+  via?: (Location & { writesTo?: string })[];
   /** The tag names a major alone: its branch is inferred. */
   majorOnly: boolean;
 }
@@ -50,6 +55,8 @@ export interface TomcatImages {
   mounted: TomcatImage[];
   /** The Tomcat installation of the tree the server.xml belongs to (`<home>/conf/server.xml` beside `<home>/lib/catalina.jar`). */
   installed?: TomcatReleaseRead;
+  /** The release of the Ansible role whose tasks write the file into a server.xml (./tomcat-role-release.ts). */
+  role?: TomcatReleaseRead;
 }
 
 /** An image read as a Tomcat release. */
@@ -153,7 +160,8 @@ export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImag
       ];
     });
   const installed = installationOf(ctx, serverXml);
-  return { copied, mounted: uniqueImages(mounted), ...(installed ? { installed } : {}) };
+  const role = tomcatRoleRelease(ctx, serverXml);
+  return { copied, mounted: uniqueImages(mounted), ...(installed ? { installed } : {}), ...(role ? { role } : {}) };
 }
 
 /**
@@ -187,14 +195,15 @@ function uniqueImages(images: TomcatImage[]): TomcatImage[] {
 
 /**
  * The Tomcat release of the images a server.xml is copied into, else of the Compose services that mount it, else of
- * the installation of the tree it belongs to.
+ * the installation of the tree it belongs to, else of the Ansible role whose tasks write it.
  */
-export function tomcatReleaseOf({ copied, mounted, installed }: TomcatImages): TomcatReleaseAnswer {
+export function tomcatReleaseOf({ copied, mounted, installed, role }: TomcatImages): TomcatReleaseAnswer {
   const fromCopies = copied.flatMap((i) => fromImage(i) ?? []);
   if (fromCopies.length > 0) return decide(fromCopies);
   const fromMounts = mounted.flatMap((i) => fromImage(i) ?? []);
   if (fromMounts.length > 0) return decide(fromMounts);
-  return installed ? { read: installed } : undefined;
+  const read = installed ?? role;
+  return read ? { read } : undefined;
 }
 
 function decide(found: TomcatReleaseRead[]): TomcatReleaseAnswer {

@@ -41,6 +41,7 @@ import { rabbitmqConfFormat } from './rabbitmq-conf';
 import { jaasFormat } from './jaas';
 import { activemqBrokerFormat } from './activemq';
 import { activemqJndiFormat } from './activemq-jndi';
+import { ansibleFormat } from './ansible';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
@@ -95,6 +96,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   mqClientEnvFormat,
   envFileFormat,
   springConfigRepositoryFormat,
+  ansibleFormat,
 ];
 
 export interface Classification {

@@ -27,7 +27,10 @@ const related = (ajp: TomcatAjpWithoutSecret, releaseMessage?: string): RuleRela
   ...('via' in ajp.release && releaseMessage
     ? (ajp.release.via ?? []).map((at) => ({
         ...at,
-        message: ours('ties the image that runs this server.xml to the Dockerfile that installs its Tomcat'),
+        message:
+          at.writesTo !== undefined
+            ? said`the role's task writes this file to ${at.writesTo}`
+            : ours('ties the image that runs this server.xml to the Dockerfile that installs its Tomcat'),
       }))
     : []),
   ...(ajp.emptySecret ? [{ ...ajp.emptySecret.at, message: said`${ajp.emptySecret.name}="": no secret` }] : []),

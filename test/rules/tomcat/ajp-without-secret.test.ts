@@ -127,6 +127,60 @@ ruleTester(rule, {
       ],
     },
     {
+      // viniciusfs/ansible-role-tomcat@dce442c (no licence): defaults/main.yml names 7.0.75 and the download URL,
+      // tasks/main.yml templates server.xml.tpl to {{ tomcat_home }}/conf/server.xml. It was 'the tree names no
+      // Tomcat release … Name the release' (sweep57 §6).
+      name: "an Ansible role's default release (7.0.75), for the template its task writes into server.xml: Ghostcat (warning)",
+      files: {
+        'defaults/main.yml':
+          '---\ntomcat_version_major: "7"\ntomcat_version: "7.0.75"\ntomcat_mirror: "https://archive.apache.org/dist/tomcat"\ntomcat_download_url: "{{ tomcat_mirror }}/tomcat-{{ tomcat_version_major }}/v{{ tomcat_version }}/bin/apache-tomcat-{{ tomcat_version }}.tar.gz"\ntomcat_home: "/opt/tomcat"\n',
+        'tasks/main.yml':
+          '---\n- name: Download Tomcat\n  get_url:\n    url: "{{ tomcat_download_url }}"\n    dest: "/tmp/apache-tomcat-{{ tomcat_version }}.tar.gz"\n- name: Deploy tomcat server.xml configuration file\n  template: >\n    src=server.xml.tpl\n    dest={{ tomcat_home }}/conf/server.xml\n',
+        'templates/server.xml.tpl': serverXml('protocol="AJP/1.3" redirectPort="8443"'),
+      },
+      errors: [
+        {
+          messageId: 'exposed',
+          severity: 'warning',
+          file: 'templates/server.xml.tpl',
+          line: 4,
+          messageIncludes: [
+            'Tomcat 7.0.75 (defaults/main.yml:3 tomcat_version: 7.0.75, the default of the role whose task at tasks/main.yml:8 writes this file)',
+            'every address',
+          ],
+          related: [
+            { file: 'defaults/main.yml', line: 3 },
+            { file: 'tasks/main.yml', line: 8 },
+          ],
+        },
+      ],
+    },
+    {
+      // KAMI911/ansible-role-tomcat@ee95446 (MIT): the release only in a download URL built from three variables. The
+      // URL's template values are filled from the role's variables: the finding rests on none of them.
+      name: "an Ansible role's download URL built from its variables (7.0.75): a warning, not deferred to the template values",
+      files: {
+        'defaults/main.yml':
+          'tomcat_majorversion: 7\ntomcat_minorversion: 0\ntomcat_patchversion: 75\ntomcat_download_url: "https://archive.apache.org/dist/tomcat/apache-tomcat-{{ tomcat_majorversion }}.{{ tomcat_minorversion }}.{{ tomcat_patchversion }}.tar.gz"\n',
+        'tasks/main.yml':
+          "- template:\n    src: 'server.xml.j2'\n    dest: '{{ tomcat_catalina_base }}/conf/server.xml'\n",
+        'templates/server.xml.j2': serverXml('protocol="AJP/1.3" redirectPort="8443"'),
+      },
+      errors: [
+        {
+          messageId: 'exposed',
+          severity: 'warning',
+          file: 'templates/server.xml.j2',
+          line: 4,
+          messageIncludes: ['Tomcat 7.0.75 (defaults/main.yml:4 tomcat_download_url, which names apache-tomcat-7.0.75'],
+          related: [
+            { file: 'defaults/main.yml', line: 4 },
+            { file: 'tasks/main.yml', line: 2 },
+          ],
+        },
+      ],
+    },
+    {
       // maxlambrecht/spiffe-nginx-tomcat@73c50e5: spire/Dockerfile downloads apache-tomcat-${TOMCAT_VERSION}.tar.gz through
       // an ARG whose default names another ARG; docker-compose.yml builds it as `image: spire`; back-end/Dockerfile is
       // `FROM spire` and copies its server.xml in. It was 'the tree names no Tomcat release … do not start it'.

@@ -1,0 +1,131 @@
+/**
+ * The Tomcat release an Ansible role installs, for the server.xml its own tasks write (src/model/tomcat-role-release.ts):
+ * a variable of a full release or a distribution archive its variables name, read only when nothing else in the tree
+ * may set it otherwise. viniciusfs/ansible-role-tomcat@dce442c (no licence), KAMI911/ansible-role-tomcat@ee95446 (MIT)
+ * and korteke/shibboleth-vagrant (a playbook's vars_files) are the shapes.
+ */
+import type { Tree } from '../helpers/rule-tester';
+import { tomcatConnector } from '../helpers/tomcat-connector';
+
+const SERVER_XML =
+  '<Server port="8005"><Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig><Certificate certificateKeystoreFile="conf/ks.p12"/></SSLHostConfig></Connector></Service></Server>\n';
+
+/** viniciusfs/ansible-role-tomcat@dce442c tasks/main.yml: the folded `key=value` form. */
+const INLINE_TASK =
+  '---\n- name: Deploy server.xml\n  template: >\n    src=server.xml.j2\n    dest={{ tomcat_home }}/conf/server.xml\n';
+const MAPPING_TASK =
+  '---\n- name: Deploy server.xml\n  ansible.builtin.template:\n    src: server.xml.j2\n    dest: "{{ tomcat_home }}/conf/server.xml"\n';
+
+const role = (defaults: string, tasks = INLINE_TASK, prefix = ''): Tree => ({
+  [`${prefix}defaults/main.yml`]: defaults,
+  [`${prefix}tasks/main.yml`]: tasks,
+  [`${prefix}templates/server.xml.j2`]: SERVER_XML,
+});
+
+const ASSUMED = { release: '11.0.18', assumed: true };
+
+describe('the Tomcat release of an Ansible role', () => {
+  const cases: { name: string; files: Tree; expected: object; named?: string }[] = [
+    {
+      name: "the role's default tomcat_version, a template task in key=value form",
+      files: role('---\ntomcat_version: "9.0.40"\ntomcat_home: /opt/tomcat\n'),
+      expected: { release: '9.0.40', assumed: false },
+      named: 'defaults/main.yml:2 tomcat_version: 9.0.40, the default of the role whose task at tasks/main.yml:4',
+    },
+    {
+      // KAMI911/ansible-role-tomcat@ee95446: the release in three variables, named whole only by the archive.
+      name: 'the archive a download URL names, its variables filled in (a mapping task)',
+      files: role(
+        '---\ntomcat_majorversion: 8\ntomcat_minorversion: 5\ntomcat_patchversion: 72\ntomcat_download_url: "https://archive.apache.org/dist/tomcat/tomcat-{{ tomcat_majorversion }}/v{{ tomcat_majorversion }}.{{ tomcat_minorversion }}.{{ tomcat_patchversion }}/bin/apache-tomcat-{{ tomcat_majorversion }}.{{ tomcat_minorversion }}.{{ tomcat_patchversion }}.tar.gz"\n',
+        MAPPING_TASK,
+      ),
+      expected: { release: '8.5.72', assumed: false },
+      named: 'defaults/main.yml:5 tomcat_download_url, which names apache-tomcat-8.5.72',
+    },
+    {
+      // korteke/shibboleth-vagrant: the playbook's vars_files set tomcat_version, the role's tasks download it.
+      name: "a playbook's variables file that the role's download uses",
+      files: {
+        'vars/default.yml': '---\ntomcat_version: 9.0.85\n',
+        'roles/tomcat/tasks/main.yml': `- name: Download\n  get_url: url=https://archive.apache.org/dist/tomcat/tomcat-9/v{{ tomcat_version }}/bin/apache-tomcat-{{ tomcat_version }}.tar.gz dest=/tmp\n${INLINE_TASK.slice(4)}`,
+        'roles/tomcat/templates/server.xml.j2': SERVER_XML,
+      },
+      expected: { release: '9.0.85', assumed: false },
+      named: 'vars/default.yml:2 tomcat_version: 9.0.85, read by the role whose task at roles/tomcat/tasks/main.yml:5',
+    },
+    {
+      name: "another role's default is not this role's",
+      files: {
+        ...role('tomcat_version: 9.0.40\n', INLINE_TASK, 'roles/tomcat/'),
+        'roles/legacy/defaults/main.yml': 'tomcat_version: 7.0.76\n',
+      },
+      expected: { release: '9.0.40', assumed: false },
+    },
+    {
+      name: "an inventory's group_vars that sets another release: unknown",
+      files: { ...role('tomcat_version: 9.0.40\n'), 'group_vars/all.yml': 'tomcat_version: 10.1.20\n' },
+      expected: ASSUMED,
+    },
+    {
+      // sachavuk/apirest_cl@70f92ce: roles/tomcat8 defaults to 8.5.24, tomtier/meta/main.yml depends on it with 8.5.31.
+      name: "a role dependency's parameter that sets another release: unknown",
+      files: {
+        ...role('tomcat_version: 8.5.24\n', INLINE_TASK, 'roles/tomcat8/'),
+        'tomtier/meta/main.yml': '---\ndependencies:\n  - { role : \'tomcat8\', tomcat_version: "8.5.31" }\n',
+      },
+      expected: ASSUMED,
+    },
+    {
+      name: "a play's vars as a list of one-key mappings that sets another release: unknown",
+      files: {
+        ...role('tomcat_version: 9.0.40\n', INLINE_TASK, 'roles/tomcat/'),
+        'site.yml': '- hosts: app\n  vars:\n    - tomcat_version: 9.0.70\n  roles:\n    - tomcat\n',
+      },
+      expected: ASSUMED,
+    },
+    {
+      // rciam/rciam-deploy roles/tomcat/tasks/main.yml: set_fact from a per-platform variable.
+      name: 'a set_fact that sets the variable: unknown',
+      files: role(
+        'tomcat_version: 9.0.40\n',
+        `${MAPPING_TASK}- set_fact:\n    tomcat_version: "{{ tomcat_default_version }}"\n`,
+      ),
+      expected: ASSUMED,
+    },
+    {
+      // bdellegrazie/ansible-role-tomcat@77db58d: `src: "{{ tomcat_server_xml_template }}"`, a template per branch.
+      name: 'a task that names its template by a variable: unknown',
+      files: {
+        ...role(
+          'tomcat_version: 9.0.41\n',
+          '- template:\n    src: "{{ tomcat_version_major }}/server.xml.j2"\n    dest: /opt/tomcat/conf/server.xml\n',
+        ),
+      },
+      expected: ASSUMED,
+    },
+    {
+      name: 'no task of the role writes the template into a server.xml: unknown',
+      files: role('tomcat_version: 9.0.40\n', '- template:\n    src: server.xml.j2\n    dest: /tmp/example.xml\n'),
+      expected: ASSUMED,
+    },
+    {
+      name: 'a version only the run knows, or a major alone: unknown',
+      files: role("tomcat_version: \"{{ lookup('env', 'TOMCAT_VERSION') }}\"\ntomcat_major: 9\n"),
+      expected: ASSUMED,
+    },
+    {
+      name: 'archives of two releases: unknown',
+      files: role(
+        'tomcat_version: 9.0.40\ntomcat_legacy_url: https://archive.apache.org/dist/tomcat/tomcat-7/v7.0.106/bin/apache-tomcat-7.0.106.tar.gz\n',
+      ),
+      expected: ASSUMED,
+    },
+  ];
+
+  it.each(cases)('$name', ({ files, expected, named }) => {
+    const c = tomcatConnector(files);
+    const tomcat = c.type === 'tomcat.connector' ? c.attributes.tomcat : undefined;
+    expect(tomcat).toMatchObject(expected);
+    if (named) expect(tomcat?.named).toContain(named);
+  });
+});
