@@ -25,6 +25,10 @@ export interface Seed {
 
 /** Small hand-written files, so that every handler has a seed even when no example or corpus file is of its kind. */
 const BUILT_IN_SEEDS: Record<string, string> = {
+  '/seed/roles/tomcat/defaults/main.yml':
+    '---\ntomcat_version: "7.0.75"\ntomcat_download_url: "https://archive.apache.org/dist/tomcat/tomcat-7/v{{ tomcat_version }}/bin/apache-tomcat-{{ tomcat_version }}.tar.gz"\ntomcat_opts: >-\n  -Xmx512m\n  -Dfile.encoding=UTF-8\n',
+  '/seed/roles/tomcat/tasks/main.yml':
+    '---\n- name: Download\n  get_url: url={{ tomcat_download_url }} dest=/tmp\n- block:\n    - template: >\n        src=server.xml.j2\n        dest={{ tomcat_home }}/conf/server.xml\n    - ansible.builtin.copy:\n        src: server.xml\n        dest: "/opt/tomcat/conf/server.xml"\n    - set_fact:\n        tomcat_version: "{{ found.stdout }}"\n',
   '/seed/app/prod.env':
     '# production\nSPRING_PROFILES_ACTIVE=prod\nexport SERVER_SSL_KEY_STORE="/certs/k.p12"\nSERVER_PORT=8443 # https\nSERVER_SSL_ENABLED_PROTOCOLS=\'TLSv1.2,TLSv1.3\'\n',
   '/seed/app/compose.yaml':
