@@ -5,11 +5,11 @@
  * ${TOMCAT_RELEASE} | tar -xzf -`; docker-compose.yml builds it as `image: spire`; back-end/Dockerfile is `FROM spire`
  * and copies its server.xml and nginx.conf into that Tomcat and nginx.
  */
-import type { Location } from '../core/types';
+import type { Location, Range } from '../core/types';
 import type { ComposeData } from '../parse/compose';
 import type { DockerfileData } from '../parse/dockerfile';
 import { substituteVariables, type StageVariables } from '../parse/dockerfile-copies';
-import { heldCommands, runtimeStage } from '../parse/dockerfile-stages';
+import { heldCommands, heldCopies, runtimeStage } from '../parse/dockerfile-stages';
 import type { ParsedDocument } from '../parse/types';
 import { builtDockerfile } from './compose-mounts';
 import { shortPath } from './runtime-named';
@@ -22,11 +22,16 @@ export interface DownloadedRelease {
   archive: string;
   /** The build label after the release (`spiffe5` of `1.13.9spiffe5`), when there is one. */
   label?: string;
-  /** The RUN that names it. */
+  /** The RUN that names it, or the ADD that unpacks it (a local archive) or fetches it (a URL). */
   at: Location;
+  /** What that line does with it, in words (`Dockerfile:2 ADD, which unpacks apache-tomcat-8.5.43`). */
+  how: 'RUN, which downloads' | 'ADD, which downloads' | 'ADD, which unpacks';
   /** Its line, one-based. */
   line: number;
 }
+
+/** A URL source of `ADD`, which Docker fetches without unpacking it. */
+const REMOTE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
 /**
  * Archive names. nginx.org's source archives (https://nginx.org/download/) and builds of them: the release, then a build
@@ -69,23 +74,44 @@ export function downloadedRelease(
   doc: ParsedDocument<DockerfileData>,
   product: keyof typeof ARCHIVES,
 ): DownloadedRelease | undefined {
-  for (const command of heldCommands(doc.data)) {
-    if (command.instruction !== 'RUN') continue;
-    for (const word of command.joined.split(/[\s"'=;|&]+/)) {
-      if (!word) continue;
-      const m = ARCHIVES[product].exec(expanded(word, command.variables ?? {}));
-      if (!m) continue;
-      const [archive, release, label] = m;
-      return {
-        release: release!,
-        archive: archive.replace(/\.(?:tar\.gz|tgz|zip)$/, ''),
-        ...(label ? { label } : {}),
-        at: { file: doc.file.path, range: command.range },
-        line: command.range.start.line + 1,
-      };
-    }
-  }
-  return undefined;
+  const release = (word: string, how: DownloadedRelease['how'], range: Range): DownloadedRelease | undefined => {
+    const m = ARCHIVES[product].exec(word);
+    if (!m) return undefined;
+    const [archive, named, label] = m;
+    return {
+      release: named!,
+      archive: archive.replace(/\.(?:tar\.gz|tgz|zip)$/, ''),
+      ...(label ? { label } : {}),
+      at: { file: doc.file.path, range },
+      how,
+      line: range.start.line + 1,
+    };
+  };
+  const run = heldCommands(doc.data)
+    .filter((command) => command.instruction === 'RUN')
+    .flatMap((command) =>
+      command.joined
+        .split(/[\s"'=;|&]+/)
+        .filter(Boolean)
+        .flatMap(
+          (word) => release(expanded(word, command.variables ?? {}), 'RUN, which downloads', command.range) ?? [],
+        ),
+    )[0];
+  // `ADD apache-tomcat-8.5.43.tar.gz /apps`: Docker unpacks a local tar archive it adds (and fetches a URL), so the
+  // image holds that release as a RUN's download would (As9530272755/k8s-nginx-tomcat@1df3090 tomcat-base/Dockerfile).
+  const added = heldCopies(doc.data)
+    .filter((copy) => copy.instruction === 'ADD')
+    .flatMap((copy) =>
+      copy.sources.flatMap(
+        (source) =>
+          release(
+            source.split('/').pop() ?? source,
+            REMOTE.test(source) ? 'ADD, which downloads' : 'ADD, which unpacks',
+            copy.range,
+          ) ?? [],
+      ),
+    )[0];
+  return run && added ? (run.line <= added.line ? run : added) : (run ?? added);
 }
 
 /** The archive and the release read from it, in words: `nginx-1.13.9spiffe5 (nginx 1.13.9; spiffe5 is a build label)`. */

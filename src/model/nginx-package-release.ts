@@ -57,7 +57,7 @@ export function nginxReleaseOfDockerfile(
   if (pinned) return pinned;
   const downloaded = downloadedRelease(doc, 'nginx');
   if (downloaded) {
-    const how = `${shortPath(doc.file.path, builds.root)}:${downloaded.line} RUN, which downloads ${archiveInWords(downloaded, 'nginx')}`;
+    const how = `${shortPath(doc.file.path, builds.root)}:${downloaded.line} ${downloaded.how} ${archiveInWords(downloaded, 'nginx')}`;
     return { release: downloaded.release, at: downloaded.at, how };
   }
   const base =

@@ -82,7 +82,7 @@ function downloadedTomcat(doc: ParsedDocument<DockerfileData>, root: string): To
   if (!downloaded) return undefined;
   return {
     image: `tomcat:${downloaded.release}`,
-    text: `${shortPath(doc.file.path, root)}:${downloaded.line} RUN, which downloads ${archiveInWords(downloaded, 'Tomcat')}`,
+    text: `${shortPath(doc.file.path, root)}:${downloaded.line} ${downloaded.how} ${archiveInWords(downloaded, 'Tomcat')}`,
     at: downloaded.at,
   };
 }

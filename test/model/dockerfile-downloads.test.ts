@@ -25,7 +25,12 @@ const SPIRE = [
 
 describe('the release archive a RUN downloads', () => {
   test.each<
-    [string, string, 'nginx' | 'tomcat', { release: string; archive: string; label?: string; line: number } | undefined]
+    [
+      string,
+      string,
+      'nginx' | 'tomcat',
+      { release: string; archive: string; label?: string; line: number; how?: string } | undefined,
+    ]
   >([
     [
       'nginx from ARG defaults naming ARGs, a build label',
@@ -70,10 +75,23 @@ describe('the release archive a RUN downloads', () => {
       'nginx',
       undefined,
     ],
+    // Docker unpacks a local tar archive it ADDs (As9530272755/k8s-nginx-tomcat@1df3090 tomcat-base/Dockerfile).
+    [
+      'a local Tomcat archive an ADD unpacks',
+      'FROM centos:7\nADD apache-tomcat-8.5.43.tar.gz /apps\nADD server.xml /apps/apache-tomcat-8.5.43/conf/server.xml\n',
+      'tomcat',
+      { release: '8.5.43', archive: 'apache-tomcat-8.5.43', line: 2, how: 'ADD, which unpacks' },
+    ],
+    [
+      'a Tomcat archive an ADD fetches from a URL, before the RUN that unpacks it',
+      'FROM centos:7\nADD https://archive.apache.org/dist/tomcat/tomcat-9/v9.0.80/bin/apache-tomcat-9.0.80.tar.gz /tmp/\nRUN tar xzf /tmp/apache-tomcat-9.0.80.tar.gz -C /opt\n',
+      'tomcat',
+      { release: '9.0.80', archive: 'apache-tomcat-9.0.80', line: 2, how: 'ADD, which downloads' },
+    ],
   ])('%s', (_name, text, product, expected) => {
     const found = downloadedRelease(dockerfile('Dockerfile', text), product);
     if (expected === undefined) expect(found).toBeUndefined();
-    else expect({ ...found, at: undefined }).toEqual({ ...expected, at: undefined });
+    else expect({ ...found, at: undefined }).toEqual({ how: 'RUN, which downloads', ...expected, at: undefined });
   });
 });
 
