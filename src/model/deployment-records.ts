@@ -292,6 +292,16 @@ export interface NginxRemovedSyntax {
   floating?: NginxFloatingImage;
   /** The file is a template: what it renders may differ. */
   template: boolean;
+  /** The file lies in a `*-available` directory the running configuration does not read (src/model/nginx-unloaded.ts). */
+  unloaded?: NginxUnloaded;
+}
+
+/** An nginx file the tree shows nginx does not load: an optional snippet nothing enables. */
+export interface NginxUnloaded {
+  /** Its directory's name: `sites-available`, `confs-available`. */
+  directory: string;
+  /** A file of the configuration nginx does read, beside it (an nginx.conf, a conf.d or `*-enabled` file). */
+  loads: Location;
 }
 
 /** The official nginx image under a tag that names no release (src/model/nginx-floating-image.ts). */

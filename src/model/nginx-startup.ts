@@ -217,15 +217,17 @@ const HTTP_DIRECTIVE_BLOCKS = new Set(['http', 'server', 'location', 'if', 'limi
 
 /**
  * The directives of a top-level file (includes expanded) that `pick` takes, at its main level and inside the `blocks`
- * nested in it, each with what decides its finding: the release the image names and whether a template writes it. A
- * template's conditional decides whether it is rendered (voxpupuli/puppet-nginx writes `ssl on;` for nginx < 1.15.0).
+ * nested in it, each with what decides its finding: the release the image names and whether a template may render it
+ * otherwise. A template's conditional decides whether it is rendered (voxpupuli/puppet-nginx writes `ssl on;` for
+ * nginx < 1.15.0); a template whose only syntax is values inside other lines renders this line as written
+ * (arillo/docker-nginx-ssl-proxy: `server {{TARGET_SERVICE}};`, which its entrypoint fills in with sed).
  */
 function removedSyntax(
   top: Placed[],
   blocks: ReadonlySet<string>,
   pick: (p: Placed) => { value: string; range: Range } | undefined,
   nginx: NamedNginxRelease | undefined,
-  isTemplate: (file: string) => boolean,
+  rendersOtherwise: (at: Location) => boolean,
   conditional: (at: Location) => boolean,
 ): NginxRemovedSyntax[] {
   const found: NginxRemovedSyntax[] = [];
@@ -244,7 +246,7 @@ function removedSyntax(
         value: picked.value,
         ...(p.via ? { via: p.via } : {}),
         ...(nginx ? { nginx } : {}),
-        template: isTemplate(p.file),
+        template: rendersOtherwise(at),
       });
     }
   };
@@ -259,12 +261,12 @@ function removedSyntax(
 export function sslDirectives(
   top: Placed[],
   nginx: NamedNginxRelease | undefined,
-  isTemplate: (file: string) => boolean,
+  rendersOtherwise: (at: Location) => boolean,
   conditional: (at: Location) => boolean,
 ): NginxSslDirective[] {
   const pick = (p: Placed) =>
     p.directive.name === 'ssl' ? { value: p.directive.args[0]?.value ?? '', range: argsRange(p) } : undefined;
-  return removedSyntax(top, SSL_DIRECTIVE_BLOCKS, pick, nginx, isTemplate, conditional);
+  return removedSyntax(top, SSL_DIRECTIVE_BLOCKS, pick, nginx, rendersOtherwise, conditional);
 }
 
 /**
@@ -274,7 +276,7 @@ export function sslDirectives(
 export function spdyListens(
   top: Placed[],
   nginx: NamedNginxRelease | undefined,
-  isTemplate: (file: string) => boolean,
+  rendersOtherwise: (at: Location) => boolean,
   conditional: (at: Location) => boolean,
 ): NginxSpdyListen[] {
   // At the parameter itself: a templated address (`listen <%= @port %> ssl spdy;`) does not decide it.
@@ -282,7 +284,7 @@ export function spdyListens(
     const spdy = p.directive.name === 'listen' ? p.directive.args.slice(1).find((a) => a.value === 'spdy') : undefined;
     return spdy ? { value: p.directive.args[0]?.value ?? '', range: spdy.range } : undefined;
   };
-  return removedSyntax(top, HTTP_LISTEN_BLOCKS, pick, nginx, isTemplate, conditional);
+  return removedSyntax(top, HTTP_LISTEN_BLOCKS, pick, nginx, rendersOtherwise, conditional);
 }
 
 /**
@@ -292,10 +294,10 @@ export function spdyListens(
 export function spdyDirectives(
   top: Placed[],
   nginx: NamedNginxRelease | undefined,
-  isTemplate: (file: string) => boolean,
+  rendersOtherwise: (at: Location) => boolean,
   conditional: (at: Location) => boolean,
 ): NginxSpdyDirective[] {
   const pick = (p: Placed) =>
     isNginxSpdyDirective(p.directive.name) ? { value: p.directive.name, range: p.directive.nameRange } : undefined;
-  return removedSyntax(top, HTTP_DIRECTIVE_BLOCKS, pick, nginx, isTemplate, conditional);
+  return removedSyntax(top, HTTP_DIRECTIVE_BLOCKS, pick, nginx, rendersOtherwise, conditional);
 }

@@ -26,7 +26,8 @@ import { SERVER_DEFAULTED, withUnheldSettings } from './nginx-unresolved';
 import type { Component } from './types';
 import type { NginxRemovedSyntax } from './deployment-records';
 import { floatingNginxFor } from './nginx-floating-image';
-import type { NginxServerAttributes } from './attributes';
+import { unloadedNginxFiles } from './nginx-unloaded';
+import type { NginxServerAttributes, NginxStartupFailure } from './attributes';
 import {
   opensslAttribute,
   serverOpenssl,
@@ -68,6 +69,7 @@ export const nginxContributor: ModelContributor = {
       nginxImagesNamed(dockerfiles, composeFiles),
     );
     const floatingFor = floatingNginxFor(dockerfiles, composeFiles, mounts);
+    const unloadedFor = unloadedNginxFiles(docs, dockerfiles);
     const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
     const resolveInclude = includeResolver(docs, ctx.deployment.root, ctx.memo);
     /**
@@ -138,6 +140,18 @@ export const nginxContributor: ModelContributor = {
     const isTemplate = (file: string) => templates.has(file);
     // Whether a place of a template lies under a conditional (`<% if nginx_version < '1.15.0' -%>`), which decides it.
     const branchesByFile = new Map(docs.map((d) => [d.file.path, d.template?.branches ?? []]));
+    // Whether a template may render the line at `at` otherwise: anything but values inside other lines may.
+    const templateOf = new Map(docs.flatMap((d) => (d.template ? [[d.file.path, d.template] as const] : [])));
+    const rendersOtherwise = (at: Location) => {
+      const t = templateOf.get(at.file);
+      const line = at.range?.start.line;
+      return (
+        t !== undefined &&
+        (line === undefined ||
+          t.branches.length > 0 ||
+          t.spans.some((s) => s.kind !== 'value' || (s.range.start.line <= line && s.range.end.line >= line)))
+      );
+    };
     const conditional = (at: Location) =>
       (branchesByFile.get(at.file) ?? []).some((b) => at.range !== undefined && within(at.range, b.range));
     for (const doc of docs) {
@@ -150,16 +164,20 @@ export const nginxContributor: ModelContributor = {
       (ctx.deployment.nginxVerifyWithoutAnchors ??= []).push(...verifyWithoutTrustedCertificate(passes, isTemplate));
       // No release named: the official image under a tag that names none still bounds it from below.
       const floating = openssl.nginx ? undefined : floatingFor(doc.file.path);
+      // A snippet in a `*-available` directory nothing enables stops nginx only once enabled.
+      const unloaded = unloadedFor(doc.file.path);
       const bounded = <T extends NginxRemovedSyntax>(found: T[]) =>
-        floating ? found.map((r) => ({ ...r, floating })) : found;
+        floating || unloaded
+          ? found.map((r) => ({ ...r, ...(floating ? { floating } : {}), ...(unloaded ? { unloaded } : {}) }))
+          : found;
       (ctx.deployment.nginxSslDirectives ??= []).push(
-        ...bounded(sslDirectives(top, openssl.nginx, isTemplate, conditional)),
+        ...bounded(sslDirectives(top, openssl.nginx, rendersOtherwise, conditional)),
       );
       (ctx.deployment.nginxSpdyListens ??= []).push(
-        ...bounded(spdyListens(top, openssl.nginx, isTemplate, conditional)),
+        ...bounded(spdyListens(top, openssl.nginx, rendersOtherwise, conditional)),
       );
       (ctx.deployment.nginxSpdyDirectives ??= []).push(
-        ...bounded(spdyDirectives(top, openssl.nginx, isTemplate, conditional)),
+        ...bounded(spdyDirectives(top, openssl.nginx, rendersOtherwise, conditional)),
       );
       const servers: NginxServerBlock[] = [];
       const walk = (list: Placed[], inherited: Placed[], level: NginxServerBlock['level']) => {
@@ -171,7 +189,9 @@ export const nginxContributor: ModelContributor = {
         }
       };
       walk(top, [], undefined);
-      const startupFailures = nginxStartupFailures(doc, servers, openssl.nginx);
+      const startupFailures = unloaded
+        ? new Map<Placed, NginxStartupFailure>()
+        : nginxStartupFailures(doc, servers, openssl.nginx);
       const host = ctx.hostOf(doc.file.path);
       const tlsOnly = nginxTlsOnlyPorts(servers, isTemplate);
       const context = { root: ctx.deployment.root, host, skip: isTemplate };

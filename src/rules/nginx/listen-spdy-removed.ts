@@ -32,6 +32,8 @@ export default defineRule({
         '\'listen {{value}} … spdy\': nginx {{release}}, which the image runs, speaks SPDY on it when built with ngx_http_spdy_module (and refuses it otherwise), but nginx {{superseded}} replaced SPDY with HTTP/2 and {{removed}} and later stop at start with [emerg] invalid parameter "spdy", so an upgrade of the image to a current release takes every server of this configuration down. {{fix}}',
       floating:
         "'listen {{value}} … spdy': nginx {{removed}} removed the spdy parameter, and the image '{{image}}' names no release: built or pulled now it runs the newest release of its line, nginx {{atLeast}} or later (true of every such tag since {{since}}), which stops at start with [emerg] invalid parameter \"spdy\" (nginx -t fails too), so none of this configuration's servers runs. {{prebuilt}}{{fix}}",
+      unloaded:
+        '\'listen {{value}} … spdy\' would stop nginx at start if enabled: nginx {{removed}} and later refuse the spdy parameter ([emerg] invalid parameter "spdy"), but this file lies in {{directory}}, which no include of the configuration nginx runs reaches, so nginx does not read it as the tree stands. Before enabling it: {{fix}}',
       releaseUnknown:
         "'listen {{value}} … spdy': nginx {{removed}} and later (every release since February 2021, and the nginx image's current tags) stop at start with [emerg] invalid parameter \"spdy\"; the releases from {{superseded}} until then skip it with a warning, earlier builds with ngx_http_spdy_module speak SPDY. {{which}} {{fix}}",
     },

@@ -30,6 +30,8 @@ export default defineRule({
         '\'{{value}}\': nginx {{release}}, which the image runs, takes it when built with ngx_http_spdy_module (and refuses it otherwise), but nginx {{superseded}} replaced SPDY with HTTP/2 and {{removed}} and later stop at start with [emerg] unknown directive "{{value}}", so an upgrade of the image to a current release takes every server of this configuration down. {{fix}}',
       floating:
         "'{{value}}': nginx {{removed}} removed the spdy_* directives, and the image '{{image}}' names no release: built or pulled now it runs the newest release of its line, nginx {{atLeast}} or later (true of every such tag since {{since}}), which stops at start with [emerg] unknown directive \"{{value}}\" (nginx -t fails too), so none of this configuration's servers runs. {{prebuilt}}{{fix}}",
+      unloaded:
+        "'{{value}}' would stop nginx at start if enabled: nginx {{removed}} and later refuse the spdy_* directives ([emerg] unknown directive), but this file lies in {{directory}}, which no include of the configuration nginx runs reaches, so nginx does not read it as the tree stands. Before enabling it: {{fix}}",
       releaseUnknown:
         "'{{value}}': nginx {{removed}} and later (every release since February 2021, and the nginx image's current tags) stop at start with [emerg] unknown directive \"{{value}}\"; the releases from {{superseded}} until then ignore it with a warning. {{which}} {{fix}}",
     },

@@ -6,6 +6,15 @@ import { ruleTester } from '../../helpers/rule-tester';
 const CERT = 'ssl_certificate /etc/nginx/tls/site.crt;\n    ssl_certificate_key /etc/nginx/tls/site.key;';
 const withListen = (listen: string) => `http {\n  server {\n    listen ${listen};\n    ${CERT}\n  }\n}\n`;
 
+/** pataquets/docker-nginx-ssl-proxy's layout: conf.d/default.conf includes a listen snippet; confs-available holds another. */
+const AVAILABLE = {
+  'files/etc/nginx/conf.d/default.conf': `server {\n  include conf.d/includes/tls-port-listen;\n  ${CERT}\n}\n`,
+  'files/etc/nginx/conf.d/includes/tls-port-listen': 'listen 443 ssl;\n',
+  'files/etc/nginx/confs-available/tls-port-listen-spdy': 'listen 443 ssl spdy;\n',
+};
+const ADD_BOTH =
+  'ADD files/etc/nginx/conf.d/ /etc/nginx/conf.d/\nADD files/etc/nginx/confs-available/ /etc/nginx/confs-available/\n';
+
 ruleTester(rule, {
   valid: [
     { name: "'listen 443 ssl http2' instead", files: { 'nginx.conf': withListen('443 ssl http2') } },
@@ -102,6 +111,58 @@ ruleTester(rule, {
           file: 'gw/nginx.conf',
           line: 3,
           related: [{ file: 'gw/Dockerfile', line: 1 }],
+        },
+      ],
+    },
+    {
+      // pataquets/docker-nginx-ssl-proxy@eda70ee (GPL-3.0): the official image's nginx.conf includes conf.d/*.conf only;
+      // confs-available/ holds opt-in snippets nothing includes (Debian's sites-available idiom).
+      name: 'a snippet in confs-available that no include reaches: an info, it stops nginx only once enabled',
+      files: {
+        ...AVAILABLE,
+        Dockerfile: `FROM nginx\n${ADD_BOTH}`,
+      },
+      errors: [
+        {
+          messageId: 'unloaded',
+          severity: 'info',
+          file: 'files/etc/nginx/confs-available/tls-port-listen-spdy',
+          line: 1,
+          messageIncludes: ['would stop nginx at start if enabled', 'this file lies in confs-available'],
+          related: [{ file: 'files/etc/nginx/conf.d/default.conf', line: 1 }],
+        },
+      ],
+    },
+    ...[
+      ['a Dockerfile copies it into conf.d', 'ADD files/etc/nginx/confs-available/ /etc/nginx/conf.d/\n'],
+      [
+        'a Dockerfile links it into conf.d',
+        `${ADD_BOTH}RUN ln -s /etc/nginx/confs-available/tls-port-listen-spdy /etc/nginx/conf.d/listen.conf\n`,
+      ],
+    ].map(([name, lines]) => ({
+      name: `${name}: nginx loads it, an error`,
+      files: { ...AVAILABLE, Dockerfile: `FROM nginx\n${lines}` },
+      errors: [
+        {
+          messageId: 'floating',
+          severity: 'error' as const,
+          file: 'files/etc/nginx/confs-available/tls-port-listen-spdy',
+          line: 1,
+        },
+      ],
+    })),
+    {
+      name: 'a snippet in an -available directory with nothing beside it that nginx reads: judged as loaded',
+      files: {
+        'files/etc/nginx/confs-available/tls-port-listen-spdy': 'listen 443 ssl spdy;\n',
+        Dockerfile: 'FROM nginx\nADD files/etc/nginx/ /etc/nginx/\n',
+      },
+      errors: [
+        {
+          messageId: 'floating',
+          severity: 'error',
+          file: 'files/etc/nginx/confs-available/tls-port-listen-spdy',
+          line: 1,
         },
       ],
     },

@@ -104,13 +104,23 @@ ruleTester(rule, {
       files: {
         'gw/nginx.conf': `events {}\nhttp {\n  include conf.d/*.conf;\n}\n`,
         'gw/conf.d/a.conf': server('spdy_recv_timeout 30s;'),
-        'gw/site.conf.erb': server('server_name <%= @name %>;\n  spdy_pool_size 4k;'),
+        // A value alone on its line generates lines of its own: what renders is unknown.
+        'gw/site.conf.erb': server('<%= @extra %>\n  spdy_pool_size 4k;'),
         'gw/Dockerfile': 'FROM nginx:1.27.3\nCOPY . /etc/nginx/\n',
       },
       errors: [
         { messageId: 'refused', severity: 'error', file: 'gw/conf.d/a.conf', line: 5 },
         { messageId: 'refused', severity: 'warning', file: 'gw/site.conf.erb', line: 6 },
       ],
+    },
+    {
+      name: 'in a sites-available file beside sites-enabled, which nothing includes: an info',
+      files: {
+        'etc/nginx/sites-enabled/default': server('listen 80;'),
+        'etc/nginx/sites-available/old': server('spdy_headers_comp 6;'),
+        Dockerfile: 'FROM nginx\nCOPY etc/nginx/ /etc/nginx/\n',
+      },
+      errors: [{ messageId: 'unloaded', severity: 'info', file: 'etc/nginx/sites-available/old', line: 5 }],
     },
     {
       // A tag that names no release pulls the current one (knowledge: 1.26.0 or later since 2024-04-23).

@@ -289,5 +289,34 @@ ruleTester(rule, {
       files: { 'gw/nginx.conf': withSsl(), 'gw/Dockerfile': `FROM ${image}\n` },
       errors: [{ messageId: 'releaseUnknown', severity: 'warning' as const, file: 'gw/nginx.conf', line: 4 }],
     })),
+    {
+      // arillo/docker-nginx-ssl-proxy (nginx/proxy_ssl.conf): its entrypoint fills in {{TARGET_SERVICE}} with sed; the
+      // template renders `ssl on;` as written.
+      name: 'a template whose only syntax is a value on another line: rendered as written, an error',
+      files: {
+        'nginx/proxy_ssl.conf':
+          'upstream target_service {\n  server {{TARGET_SERVICE}};\n}\nserver {\n  listen 443;\n  ssl on;\n  ssl_certificate /etc/secrets/proxycert;\n  ssl_certificate_key /etc/secrets/proxykey;\n}\n',
+        Dockerfile: 'FROM nginx\nADD nginx/proxy_ssl.conf /usr/src/\n',
+      },
+      errors: [{ messageId: 'floating', severity: 'error', file: 'nginx/proxy_ssl.conf', line: 6 }],
+    },
+    {
+      name: 'a template value alone on a line generates lines: it may render otherwise, a warning',
+      files: {
+        'nginx/proxy_ssl.conf':
+          'server {\n  {{EXTRA}}\n  ssl on;\n  ssl_certificate /etc/secrets/proxycert;\n  ssl_certificate_key /etc/secrets/proxykey;\n}\n',
+        Dockerfile: 'FROM nginx\nADD nginx/proxy_ssl.conf /usr/src/\n',
+      },
+      errors: [{ messageId: 'floating', severity: 'warning', file: 'nginx/proxy_ssl.conf', line: 3 }],
+    },
+    {
+      name: 'in an nginx sites-available file that the nginx.conf beside it does not include: an info',
+      files: {
+        'etc/nginx/nginx.conf': 'events {}\nhttp {\n  include /etc/nginx/sites-enabled/*;\n}\n',
+        'etc/nginx/sites-available/legacy': 'server {\n  listen 443;\n  ssl on;\n}\n',
+        Dockerfile: 'FROM nginx:1.27.3\nCOPY etc/nginx/ /etc/nginx/\n',
+      },
+      errors: [{ messageId: 'unloaded', severity: 'info', file: 'etc/nginx/sites-available/legacy', line: 3 }],
+    },
   ],
 });

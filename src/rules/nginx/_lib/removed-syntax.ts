@@ -11,7 +11,7 @@ import type { RuleContext } from '../../types';
 import { ours, said } from '../../../core/phrase';
 
 export function reportRemovedSyntax<MessageId extends string>(
-  ctx: RuleContext<unknown, MessageId | 'refused' | 'releaseUnknown' | 'floating'>,
+  ctx: RuleContext<unknown, MessageId | 'refused' | 'releaseUnknown' | 'floating' | 'unloaded'>,
   use: NginxRemovedSyntax,
   /** Whether the named release refuses it (undefined: none named, or a tag on both sides). */
   refuses: boolean | undefined,
@@ -21,7 +21,25 @@ export function reportRemovedSyntax<MessageId extends string>(
   /** Whether a release refuses it: asked of the lowest release a floating tag names (knowledge). */
   refusedBy: (release: string) => boolean | undefined,
 ): void {
-  const { nginx, floating } = use;
+  const { nginx, floating, unloaded } = use;
+  // A snippet nothing enables (src/model/nginx-unloaded.ts): what it holds stops nginx only once someone enables it.
+  if (unloaded) {
+    ctx.report({
+      messageId: 'unloaded',
+      severity: 'info',
+      data: { ...data, value: use.value, directory: unloaded.directory },
+      location: use.at,
+      related: [
+        ...(use.via ?? []),
+        {
+          ...unloaded.loads,
+          message: said`the configuration nginx reads: no include of it reaches ${unloaded.directory}`,
+        },
+      ],
+      fingerprint: [path.basename(use.at.file), use.value, 'unloaded'],
+    });
+    return;
+  }
   // A tag that names no release (`FROM nginx`) runs the current one: refused when even the lowest it names refuses.
   const floatingRefuses = refuses === undefined && floating !== undefined && refusedBy(floating.atLeast) === true;
   if (floating && floatingRefuses) {
