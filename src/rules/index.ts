@@ -33,6 +33,7 @@ import httpdProtocolOverridden from './httpd/protocol-overridden';
 import httpdProxyEngineOff from './httpd/proxy-engine-off';
 import httpdProxyPeerNameMismatch from './httpd/proxy-peer-name-mismatch';
 import httpdProxySslIgnored from './httpd/proxy-ssl-ignored';
+import httpdProxyVerifyDisabled from './httpd/proxy-verify-disabled';
 import httpdProxyVerifyWithoutCa from './httpd/proxy-verify-without-ca';
 import httpdSecurityLevelRefusesCertificate from './httpd/security-level-refuses-certificate';
 import httpdStartRefused from './httpd/start-refused';
@@ -173,6 +174,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   httpdProxyEngineOff,
   httpdProxyPeerNameMismatch,
   httpdProxySslIgnored,
+  httpdProxyVerifyDisabled,
   httpdProxyVerifyWithoutCa,
   httpdSecurityLevelRefusesCertificate,
   httpdStartRefused,

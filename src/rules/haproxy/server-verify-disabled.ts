@@ -2,9 +2,7 @@ import type { Location } from '../../core/types';
 import type { HaproxyServerComponent } from '../../model/types';
 import { defineRule } from '../types';
 import { ours, said } from '../../core/phrase';
-
-/** Names shown in a message before "(+N more)". */
-const SHOWN = 3;
+import { firstNames, groupedByPlace } from '../_lib/by-place';
 
 /**
  * A `server … ssl` that does not verify the server's certificate: `verify none` on its line or its `default-server`,
@@ -31,7 +29,7 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
-    const byPlace = new Map<string, { at: Location; servers: HaproxyServerComponent[] }>();
+    const found: { at: Location; item: HaproxyServerComponent }[] = [];
     for (const component of ctx.deployment.components) {
       if (component.type !== 'haproxy.server') continue;
       const { verify, verifyOverrides, address } = component.attributes;
@@ -46,26 +44,20 @@ export default defineRule({
         });
         continue;
       }
-      const at = verify.from.location;
-      const key = `${at.file}\u0000${at.range?.start.line ?? -1}\u0000${at.range?.start.character ?? -1}`;
-      const place = byPlace.get(key) ?? { at, servers: [] };
-      place.servers.push(component);
-      byPlace.set(key, place);
+      found.push({ at: verify.from.location, item: component });
     }
-    for (const { at, servers } of byPlace.values()) {
+    for (const { at, items: servers } of groupedByPlace(found)) {
       const one = servers.length === 1;
       const names = servers.map((s) => `server ${s.attributes.serverName}`);
       const targets = [...new Set(servers.map((s) => s.attributes.address))];
-      const more = (list: string[]) =>
-        list.slice(0, SHOWN).join(', ') + (list.length > SHOWN ? `, … (+${list.length - SHOWN} more)` : '');
       ctx.report({
         messageId: 'disabled',
         data: {
-          servers: one ? servers[0]!.name : said`HAProxy ${more(names)}`, // one: checked
+          servers: one ? servers[0]!.name : said`HAProxy ${firstNames(names)}`, // one: checked
           do: one ? ours('does') : ours('do'),
           they: one ? ours('it') : ours('they'),
           s: one ? ours('s') : '',
-          targets: more(targets),
+          targets: firstNames(targets),
           its: targets.length === 1 ? ours('its') : ours('their'),
         },
         location: at,
