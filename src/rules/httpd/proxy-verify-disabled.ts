@@ -34,7 +34,7 @@ export default defineRule({
       if (component.type !== 'httpd.proxy') continue;
       const { verify, engine } = component.attributes;
       // Without the engine the proxy speaks no TLS at all: httpd/proxy-engine-off says so.
-      if (engine.value !== true || verify.value !== 'none' || verify.from.kind !== 'file') continue;
+      if (!engine.value || verify.value !== 'none' || verify.from.kind !== 'file') continue;
       found.push({ at: verify.from.location, item: component });
     }
     for (const { at, items: proxies } of groupedByPlace(found)) {
@@ -43,7 +43,7 @@ export default defineRule({
       const checksOff = new Map<string, Location>();
       for (const p of proxies)
         for (const [name, check] of Object.entries(p.attributes.peerChecks))
-          if (check.value === false && check.from.kind === 'file') checksOff.set(name, check.from.location);
+          if (!check.value && check.from.kind === 'file') checksOff.set(name, check.from.location);
       ctx.report({
         messageId: 'disabled',
         data: {
