@@ -382,7 +382,10 @@ ruleTester(rule, {
           file: 'mq/cm.yaml',
           line: 8,
           severity: 'error',
-          messageIncludes: ['whether it says it is mqm or any other user', 'remove MQSNOAUT and recreate the queue manager'],
+          messageIncludes: [
+            'whether it says it is mqm or any other user',
+            'remove MQSNOAUT and recreate the queue manager',
+          ],
         },
       ],
     },
