@@ -180,13 +180,13 @@ const ALIASES: Record<string, Predicate> = {
   SSLv3: (c) => c.minProtocol === 'SSLv3',
 };
 
+/** The export aliases Tomcat's OpenSSLCipherConfigurationParser defines (none of its ciphers is an export one today). */
+const TOMCAT_EXPORT_ALIASES = ['EXP', 'EXPORT', 'EXPORT40', 'EXPORT56'];
+
 /**
  * Aliases OpenSSL 3.0 knows that select nothing in this build (GOST, LOW…): not "unknown". The export aliases are
  * known only where the series says so (OpensslSeriesFacts.exportAliases: 1.0.2).
  */
-/** The export aliases Tomcat's OpenSSLCipherConfigurationParser defines (none of its ciphers is an export one today). */
-const TOMCAT_EXPORT_ALIASES = ['EXP', 'EXPORT', 'EXPORT40', 'EXPORT56'];
-
 const EMPTY_ALIASES = new Set([
   'LOW',
   'MEDIUM',
