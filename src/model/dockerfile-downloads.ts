@@ -87,31 +87,36 @@ export function downloadedRelease(
       line: range.start.line + 1,
     };
   };
-  const run = heldCommands(doc.data)
-    .filter((command) => command.instruction === 'RUN')
-    .flatMap((command) =>
-      command.joined
-        .split(/[\s"'=;|&]+/)
-        .filter(Boolean)
-        .flatMap(
-          (word) => release(expanded(word, command.variables ?? {}), 'RUN, which downloads', command.range) ?? [],
-        ),
-    )[0];
+  const run = firstOf(
+    heldCommands(doc.data).filter((command) => command.instruction === 'RUN'),
+    (command) =>
+      firstOf(command.joined.split(/[\s"'=;|&]+/), (word) =>
+        word ? release(expanded(word, command.variables ?? {}), 'RUN, which downloads', command.range) : undefined,
+      ),
+  );
   // `ADD apache-tomcat-8.5.43.tar.gz /apps`: Docker unpacks a local tar archive it adds (and fetches a URL), so the
   // image holds that release as a RUN's download would (As9530272755/k8s-nginx-tomcat@1df3090 tomcat-base/Dockerfile).
-  const added = heldCopies(doc.data)
-    .filter((copy) => copy.instruction === 'ADD')
-    .flatMap((copy) =>
-      copy.sources.flatMap(
-        (source) =>
-          release(
-            source.split('/').pop() ?? source,
-            REMOTE.test(source) ? 'ADD, which downloads' : 'ADD, which unpacks',
-            copy.range,
-          ) ?? [],
+  const added = firstOf(
+    heldCopies(doc.data).filter((copy) => copy.instruction === 'ADD'),
+    (copy) =>
+      firstOf(copy.sources, (source) =>
+        release(
+          source.split('/').pop() ?? source,
+          REMOTE.test(source) ? 'ADD, which downloads' : 'ADD, which unpacks',
+          copy.range,
+        ),
       ),
-    )[0];
+  );
   return run && added ? (run.line <= added.line ? run : added) : (run ?? added);
+}
+
+/** The first item's answer that is not undefined (the items after it are not asked). */
+function firstOf<Item, Answer>(items: readonly Item[], answer: (item: Item) => Answer | undefined): Answer | undefined {
+  for (const item of items) {
+    const found = answer(item);
+    if (found !== undefined) return found;
+  }
+  return undefined;
 }
 
 /** The archive and the release read from it, in words: `nginx-1.13.9spiffe5 (nginx 1.13.9; spiffe5 is a build label)`. */
