@@ -64,6 +64,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     jlinkRuntimes,
   };
   const ids = new Set<string>();
+  const linkIds = new Set<string>();
   let certificates: TreeCertificate[] | undefined;
   const built = new RunMemo();
   const ctx: ModelContext = {
@@ -78,7 +79,13 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
       ids.add(id);
       deployment.components.push({ ...component, id });
     },
-    addLink: (link) => deployment.links.push(link),
+    addLink(link) {
+      // Several contributors may find the same pair (a URL and a config `links` entry): the first one found stands.
+      if (linkIds.has(link.id)) return false;
+      linkIds.add(link.id);
+      deployment.links.push(link);
+      return true;
+    },
     runtimeFor,
     once: (name, compute) => built.get('once', name, compute),
     certificates: () =>

@@ -37,7 +37,8 @@ export interface ModelContext {
   /** Documents of the given kinds (prefix match: `cleartrust.` matches every ClearTrust kind). */
   documentsOf(kindPrefix: string): ParsedDocument[];
   addComponent(component: Component): void;
-  addLink(link: Link): void;
+  /** Adds the link unless one of the same id (`client->server`) is there already; says whether it added it. */
+  addLink(link: Link): boolean;
   /** The Java runtime that applies to a file (nearest JDK in the tree, config `components`, `--java-version`). */
   runtimeFor(file: string, request?: RuntimeRequest): JavaRuntime | undefined;
   /** A value computed once per build of this deployment (asked by several contributors; read-only). */

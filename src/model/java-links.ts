@@ -106,7 +106,6 @@ export const javaLinksContributor: ModelContributor = {
     const components = ctx.deployment.components;
     const clients = components.filter(isUrlClient);
     const servers = components.filter(isServerEndpoint).filter((c) => c.role === 'server' || c.role === 'both');
-    const linked = new Set(ctx.deployment.links.map((l) => `${l.client}->${l.server}`));
     const candidatesFor = serversByHost(servers);
     const servicesOf = containerRunners(ctx);
     // A loopback host reaches only a server that shares the caller's network namespace (./loopback.ts): undefined
@@ -152,11 +151,8 @@ export const javaLinksContributor: ModelContributor = {
             ? [{ ...tie.at, message: `Compose service ${tie.name} runs ${server.name}'s configuration` }]
             : reaches(client, url, server);
           if (!evidence) continue;
-          const id = `${client.id}->${server.id}`;
-          if (linked.has(id)) continue;
-          linked.add(id);
           ctx.addLink({
-            id,
+            id: `${client.id}->${server.id}`,
             client: client.id,
             server: server.id,
             reason: `${url.key} = ${url.url}`,
@@ -184,11 +180,8 @@ export const javaLinksContributor: ModelContributor = {
         for (const server of components.filter(
           (s) => s !== client && mine(s) && s.role !== 'client' && matches(s, link.server),
         )) {
-          const id = `${client.id}->${server.id}`;
-          if (linked.has(id)) continue;
-          linked.add(id);
           ctx.addLink({
-            id,
+            id: `${client.id}->${server.id}`,
             client: client.id,
             server: server.id,
             reason: 'declared in the lint-deploy config `links`',

@@ -156,17 +156,13 @@ export function rabbitListener(
  */
 export function linkRabbitClients(ctx: ModelContext, listeners: readonly RabbitListenerComponent[]): void {
   if (listeners.length === 0) return;
-  const linked = new Set(ctx.deployment.links.map((l) => l.id));
   for (const end of ctx.deployment.unlinkedEnds ?? []) {
     const client = end.rabbitClient;
     if (!client?.app || !client.hosts) continue;
     for (const host of client.hosts)
-      for (const listener of listeners.filter((l) => l.attributes.hostnames.includes(host))) {
-        const id = `${client.app}->${listener.id}`;
-        if (linked.has(id)) continue;
-        linked.add(id);
+      for (const listener of listeners.filter((l) => l.attributes.hostnames.includes(host)))
         ctx.addLink({
-          id,
+          id: `${client.app}->${listener.id}`,
           client: client.app,
           server: listener.id,
           reason: `its RabbitMQ connection's host ${host}`,
@@ -182,7 +178,6 @@ export function linkRabbitClients(ctx: ModelContext, listeners: readonly RabbitL
             ],
           }),
         });
-      }
   }
 }
 
