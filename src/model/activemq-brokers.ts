@@ -60,6 +60,7 @@ import type {
   TreeMount,
 } from './types';
 import { relativePosix } from '../core/posix-path';
+import { keyStoreOrUnknown, trustStoreOrCacerts } from './attributes-tls';
 
 const PLACEHOLDER = /\$\{/;
 const isTrue = (p: BrokerUriParameter | undefined) => p?.value.trim().toLowerCase() === 'true';
@@ -226,16 +227,12 @@ function artemisTrust(
   const trustStore = side('trustStore');
   const alias = p('keyStoreAlias');
   return {
-    ...(keyStore
-      ? { keyStore }
-      : {
-          unknown: {
-            why: `the key store of ${listener.name ?? 'the acceptor'} (no keyStorePath)`,
-            at: { file, range: listener.range },
-          },
-        }),
+    ...keyStoreOrUnknown(keyStore, {
+      why: `the key store of ${listener.name ?? 'the acceptor'} (no keyStorePath)`,
+      at: { file, range: listener.range },
+    }),
     ...(alias ? { keyAlias: traced(alias.value, file, alias.valueRange) } : {}),
-    ...(trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' as const }),
+    ...trustStoreOrCacerts(trustStore),
   };
 }
 

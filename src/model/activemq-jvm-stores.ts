@@ -26,6 +26,7 @@ import { traced } from './java-shared';
 import { mountedTreeFile } from './kafka-protocols';
 import { storeRef, type TreeStores } from './store-files';
 import type { StoreRef, TlsTrustSettings, TreeMount } from './types';
+import { keyStoreOrUnknown, trustStoreOrCacerts } from './attributes-tls';
 
 /** The variables bin/activemq joins into the broker's java command, in its order (a later `-D` of a name wins). */
 const OPTION_VARIABLES = ['ACTIVEMQ_OPTS', 'ACTIVEMQ_SSL_OPTS'];
@@ -179,10 +180,7 @@ export function storesTrust(
   trustStore: StoreRef | undefined,
   noKeyStore: { why: string; at: Location },
 ): TlsTrustSettings {
-  return {
-    ...(keyStore ? { keyStore } : { unknown: noKeyStore }),
-    ...(trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' as const }),
-  };
+  return { ...keyStoreOrUnknown(keyStore, noKeyStore), ...trustStoreOrCacerts(trustStore) };
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The TLS settings every endpoint family shares in its `attributes` (stores, trust, client URLs, TLS-only ports),
- * re-exported by ./attributes. Types only.
+ * re-exported by ./attributes, and the two small builders of TlsTrustSettings that the readers share.
  */
 import type { Traced } from '../core/traced';
 import type { Location, Range, RelatedLocation } from '../core/types';
@@ -133,6 +133,21 @@ export interface TlsTrustSettings {
    * and the SSL feature's default configuration): why, and where. Its verdicts are unknown, never a failure.
    */
   unknown?: { why: string; at?: Location; related?: RelatedLocation[] };
+}
+
+/** The end's key store, or, where it names none, why its certificate is unknown (its verdicts then unknown, never failures). */
+export function keyStoreOrUnknown(
+  keyStore: StoreRef | undefined,
+  noKeyStore: { why: string; at: Location },
+): Pick<TlsTrustSettings, 'keyStore' | 'unknown'> {
+  return keyStore ? { keyStore } : { unknown: noKeyStore };
+}
+
+/** A JSSE end's trust store, or, where it names none, the JDK's cacerts (JSSE's default trust manager). */
+export function trustStoreOrCacerts(
+  trustStore: StoreRef | undefined,
+): Pick<TlsTrustSettings, 'trustStore' | 'defaultTrust'> {
+  return trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' };
 }
 
 /** A `https://host:port` a client setting names. */

@@ -40,6 +40,7 @@ import type { JavaRuntime, KafkaBrokerRecord, StoreRef, TlsTrustSettings, Unlink
 import { brokerClientAuth, kafkaHosts } from './kafka-client-auth';
 import type { Location, RelatedLocation } from '../core/types';
 import { relativePosix } from '../core/posix-path';
+import { trustStoreOrCacerts } from './attributes-tls';
 
 /**
  * wurstmeister/kafka: its start-kafka.sh writes every KAFKA_* variable into server.properties, the name lower case with
@@ -282,7 +283,7 @@ function brokerTrust(found: BrokerStores, stores: TreeStores): TlsTrustSettings 
   if (!keyStore && !trustStore) return undefined;
   return {
     ...(keyStore ? { keyStore } : {}),
-    ...(trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' as const }),
+    ...trustStoreOrCacerts(trustStore),
   };
 }
 

@@ -12,6 +12,7 @@ import { KAFKA_TLS_PROTOCOLS, kafkaListOf } from './kafka-protocols';
 import type { TreeStores } from './store-files';
 import type { JavaRuntime, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
 import { kafkaHosts, reachingAll } from './kafka-client-auth';
+import { trustStoreOrCacerts } from './attributes-tls';
 
 /** The entry that decides a Kafka setting (`ssl.keystore.location`) for one view, if any. */
 export type SettingOf = (key: string) => Entry | undefined;
@@ -103,7 +104,7 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
           implementation: 'jsse',
           trust: {
             ...(keyStore ? { keyStore } : {}),
-            ...(trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' as const }),
+            ...trustStoreOrCacerts(trustStore),
           } satisfies TlsTrustSettings,
           ...(off ? { hostnameVerificationOff: off } : {}),
           ...(protocols ? { protocols } : {}),

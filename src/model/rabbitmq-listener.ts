@@ -24,6 +24,7 @@ import { traced } from './java-shared';
 import { pemThroughMounts } from './nginx-stores';
 import { PLACEHOLDER, type TreeStores } from './store-files';
 import type { RabbitBrokerRecord, RabbitListenerComponent, TlsSettings, TlsTrustSettings, TreeMount } from './types';
+import { keyStoreOrUnknown } from './attributes-tls';
 
 /** A value only the run knows: a template's placeholder or an environment variable. */
 const RUN_TIME = new RegExp(`${PLACEHOLDER.source}|\\$[A-Za-z_]`);
@@ -116,9 +117,10 @@ function listenerTrust(
   const keyFile = written('keyfile');
   const trustStore = written('cacertfile');
   return {
-    ...(keyStore
-      ? { keyStore }
-      : { unknown: { why: `the certificate of ${record.name} (no ssl_options.certfile)`, at: record.location } }),
+    ...keyStoreOrUnknown(keyStore, {
+      why: `the certificate of ${record.name} (no ssl_options.certfile)`,
+      at: record.location,
+    }),
     ...(keyFile && { keyFile }),
     ...(trustStore && { trustStore }),
     defaultTrust: 'none',

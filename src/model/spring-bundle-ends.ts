@@ -12,6 +12,7 @@ import type { SpringSettings } from './spring-settings';
 import type { TreeStores } from './store-files';
 import { bundleStores } from './spring-stores';
 import type { Component, TlsTrustSettings, UnlinkedEnd } from './types';
+import { trustStoreOrCacerts } from './attributes-tls';
 
 const BUNDLE_KEY = /^spring\.ssl\.bundle\.(jks|pem)\.([^.]+)\./i;
 /** The settings whose consumer the model reads: the Spring server (./spring-server.ts), IBM MQ (./spring-stores.ts), Kafka (./kafka-spring.ts). */
@@ -44,7 +45,7 @@ export function springBundleEnds(app: Component, settings: SpringSettings, store
     if (!keyStore && !trustStore) continue;
     const trust: TlsTrustSettings = {
       ...(keyStore ? { keyStore } : {}),
-      ...(trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' as const }),
+      ...trustStoreOrCacerts(trustStore),
     };
     const consumer = handed.get(name);
     ends.push({

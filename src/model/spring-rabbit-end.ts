@@ -22,6 +22,7 @@ import type { SpringSettings } from './spring-settings';
 import { storeNamedBy, usableValue } from './spring-stores';
 import { PLACEHOLDER, type TreeStores } from './store-files';
 import type { Component, KafkaList, TlsTrustSettings, UnlinkedEnd } from './types';
+import { trustStoreOrCacerts } from './attributes-tls';
 
 const RABBIT = 'spring.rabbitmq.';
 /** The settings the end is made of: when the run alone knows one (`SPRING_RABBITMQ_SSL_KEY_STORE: ${KS}`), so is the end. */
@@ -72,7 +73,7 @@ export function springRabbitEnd(
   if (!keyStore && !trustStore && !protocols) return undefined;
   const trust: TlsTrustSettings = {
     ...(keyStore && { keyStore }),
-    ...(trustStore ? { trustStore } : { defaultTrust: 'jdk-cacerts' as const }),
+    ...trustStoreOrCacerts(trustStore),
   };
   const hosts = rabbitHosts(settings);
   return {
