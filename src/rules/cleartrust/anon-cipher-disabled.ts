@@ -7,7 +7,7 @@ import type { DerivedDeployment } from '../../derive/types';
 import type { Component, JavaRuntime, Provenance } from '../../model/types';
 import { linkFailureOwner } from '../_lib/link-owners';
 import { defineRule, type AnyRule } from '../types';
-import { SERVER_KINDS, failingAnonLink, settingsOf, valueLocation } from './_lib/shared';
+import { SERVER_KINDS_WITH_KEY_SERVER, failingAnonLink, settingsOf, valueLocation } from './_lib/shared';
 import { said } from '../../core/phrase';
 
 /** Anonymous suites a ClearTrust Java component offers in `anon` mode (DH and ECDH key exchange). */
@@ -112,9 +112,7 @@ export default defineRule({
   },
   check(ctx) {
     // Web agents are native (C) modules: the JDK that refuses anon suites is on the server side.
-    const settings = ANON_MODE_KEYS.flatMap((key) =>
-      settingsOf(ctx.deployment, SERVER_KINDS.concat('cleartrust.keyserver'), key),
-    );
+    const settings = ANON_MODE_KEYS.flatMap((key) => settingsOf(ctx.deployment, SERVER_KINDS_WITH_KEY_SERVER, key));
     for (const setting of settings) {
       if (setting.normalized !== 'anon') continue;
       const runtime = setting.component?.runtime;

@@ -1,22 +1,5 @@
 import { defineRule } from '../types';
-import { settingsOf, valueLocation } from './_lib/shared';
-
-const MODES: [string[], string, [string, ...string[]]][] = [
-  [
-    [
-      'cleartrust.eserver',
-      'cleartrust.aserver',
-      'cleartrust.dispatcher',
-      'cleartrust.lserver',
-      'cleartrust.iserver',
-      'cleartrust.keyserver',
-      'cleartrust.admingui',
-    ],
-    'cleartrust.net.ssl.use',
-    ['cleartrust.net.ssl.keystore_file', 'cleartrust.net.ssl.keystore'],
-  ],
-  [['cleartrust.webagent'], 'cleartrust.agent.ssl.use', ['cleartrust.agent.ssl.keystore']],
-];
+import { SSL_SETTINGS, settingsOf, valueLocation } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -32,13 +15,13 @@ export default defineRule({
     symptoms: ['Fatal Alert received: Handshake Failure', 'no cipher suites in common'],
   },
   check(ctx) {
-    for (const [kinds, modeKey, keystoreKeys] of MODES) {
+    for (const { kinds, modeKey, keyStoreKeys } of SSL_SETTINGS) {
       for (const mode of settingsOf(ctx.deployment, kinds, modeKey)) {
         if (mode.normalized !== 'auth') continue;
-        if (mode.doc.entries.some((e) => keystoreKeys.includes(e.key) && e.value.trim() !== '')) continue;
+        if (mode.doc.entries.some((e) => keyStoreKeys.includes(e.key) && e.value.trim() !== '')) continue;
         ctx.report({
           messageId: 'missing',
-          data: { modeKey, expected: keystoreKeys[0] },
+          data: { modeKey, expected: keyStoreKeys[0]! },
           location: valueLocation(mode),
           fingerprint: [mode.component?.id ?? mode.doc.kind],
         });

@@ -1,22 +1,5 @@
 import { defineRule } from '../types';
-import { settingsOf, valueLocation } from './_lib/shared';
-
-const MODES: [string[], string, string][] = [
-  [
-    [
-      'cleartrust.eserver',
-      'cleartrust.aserver',
-      'cleartrust.dispatcher',
-      'cleartrust.lserver',
-      'cleartrust.iserver',
-      'cleartrust.keyserver',
-      'cleartrust.admingui',
-    ],
-    'cleartrust.net.ssl.use',
-    'cleartrust.net.ssl.',
-  ],
-  [['cleartrust.webagent'], 'cleartrust.agent.ssl.use', 'cleartrust.agent.ssl.'],
-];
+import { SSL_SETTINGS, settingsOf, valueLocation } from './_lib/shared';
 
 export default defineRule({
   meta: {
@@ -30,7 +13,7 @@ export default defineRule({
     defaultOptions: {},
   },
   check(ctx) {
-    for (const [kinds, modeKey, prefix] of MODES) {
+    for (const { kinds, modeKey, prefix } of SSL_SETTINGS) {
       for (const mode of settingsOf(ctx.deployment, kinds, modeKey)) {
         if (mode.normalized !== 'clear') continue;
         for (const entry of mode.doc.entries) {

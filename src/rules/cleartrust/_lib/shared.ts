@@ -76,6 +76,29 @@ export const SERVER_KINDS = [
   'cleartrust.admingui',
 ];
 
+/** Every ClearTrust server kind, the Key Server too: each runs on a JDK and reads `cleartrust.net.ssl.*`. */
+export const SERVER_KINDS_WITH_KEY_SERVER = [...SERVER_KINDS, 'cleartrust.keyserver'];
+
+/**
+ * Where each ClearTrust family writes its SSL settings: every server (the Key Server too) under `cleartrust.net.ssl.`,
+ * the web agents under `cleartrust.agent.ssl.`; `modeKey` is its SSL mode, `keyStoreKeys` the keys that name its key
+ * store (the first is the one to advise).
+ */
+export const SSL_SETTINGS: readonly { kinds: string[]; prefix: string; modeKey: string; keyStoreKeys: string[] }[] = [
+  {
+    kinds: SERVER_KINDS_WITH_KEY_SERVER,
+    prefix: 'cleartrust.net.ssl.',
+    modeKey: 'cleartrust.net.ssl.use',
+    keyStoreKeys: ['cleartrust.net.ssl.keystore_file', 'cleartrust.net.ssl.keystore'],
+  },
+  {
+    kinds: ['cleartrust.webagent'],
+    prefix: 'cleartrust.agent.ssl.',
+    modeKey: 'cleartrust.agent.ssl.use',
+    keyStoreKeys: ['cleartrust.agent.ssl.keystore'],
+  },
+];
+
 /** What `reportDisagreements` passes to a rule's `report`. */
 export interface Disagreement {
   setting: Setting;
