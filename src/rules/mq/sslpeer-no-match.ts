@@ -38,66 +38,54 @@ export default defineRule({
           : undefined;
       // The queue manager checks the client's certificate against the SVRCONN's SSLPEER.
       const sslpeer = serverAttrs.sslpeer;
-      if (sslpeer && sslpeer.value.trim() && !sslpeer.templated && clientCert) {
-        const filter = parsePeerFilter(sslpeer.value);
-        const why = filter.errors.length
-          ? undefined
-          : peerMismatch(filter, clientCert.cert.subject, clientCert.cert.serialNumber);
-        if (why) {
-          ctx.report({
-            messageId: 'serverRejects',
-            data: {
-              channel: serverAttrs.channelName,
-              filter: sslpeer.value,
-              client: client.name,
-              certFile: display(ctx.cwd, clientCert.doc.file.path),
-              dn: clientCert.cert.subjectText,
-              why,
-            },
-            location: sslpeer.location,
-            related: [
-              related(
-                { file: clientCert.doc.file.path, range: clientCert.cert.range },
-                `client certificate ${clientCert.cert.subjectText}`,
-              ),
-              related(client.location, `${client.name} connects here`),
-              ...evidence,
-            ],
-            fingerprint: [server.id, client.id, sslpeer.value, clientCert.cert.fingerprintSha256],
-          });
-        }
-      }
+      const serverWhy = filterRejects(sslpeer, clientCert);
+      if (serverWhy && sslpeer && clientCert)
+        ctx.report({
+          messageId: 'serverRejects',
+          data: {
+            channel: serverAttrs.channelName,
+            filter: sslpeer.value,
+            client: client.name,
+            certFile: display(ctx.cwd, clientCert.doc.file.path),
+            dn: clientCert.cert.subjectText,
+            why: serverWhy,
+          },
+          location: sslpeer.location,
+          related: [
+            related(
+              { file: clientCert.doc.file.path, range: clientCert.cert.range },
+              `client certificate ${clientCert.cert.subjectText}`,
+            ),
+            related(client.location, `${client.name} connects here`),
+            ...evidence,
+          ],
+          fingerprint: [server.id, client.id, sslpeer.value, clientCert.cert.fingerprintSha256],
+        });
       // The client checks the queue manager's certificate against its own peer name.
       const qmCert = serverAttrs.certificate;
-      if (clientPeer && clientPeer.value.trim() && !clientPeer.templated && qmCert) {
-        const filter = parsePeerFilter(clientPeer.value);
-        const why = filter.errors.length
-          ? undefined
-          : peerMismatch(filter, qmCert.cert.subject, qmCert.cert.serialNumber);
-        if (why) {
-          ctx.report({
-            messageId: 'clientRejects',
-            data: {
-              client: client.name,
-              filter: clientPeer.value,
-              channel: said`${serverAttrs.channelName} (${display(ctx.cwd, server.location.file)})`,
-              certFile: display(ctx.cwd, qmCert.doc.file.path),
-              dn: qmCert.cert.subjectText,
-              why,
-            },
-            location: clientPeer.location,
-            related: [
-              related(
-                { file: qmCert.doc.file.path, range: qmCert.cert.range },
-                `queue manager certificate ${qmCert.cert.subjectText}`,
-              ),
-              related(serverAttrs.nameLocation, `SVRCONN ${serverAttrs.channelName}`),
-              ...evidence,
-            ],
-            fingerprint: [client.id, server.id, clientPeer.value, qmCert.cert.fingerprintSha256],
-          });
-        }
-      }
+      const clientWhy = filterRejects(clientPeer, qmCert);
+      if (clientWhy && clientPeer && qmCert)
+        ctx.report({
+          messageId: 'clientRejects',
+          data: {
+            client: client.name,
+            filter: clientPeer.value,
+            channel: said`${serverAttrs.channelName} (${display(ctx.cwd, server.location.file)})`,
+            certFile: display(ctx.cwd, qmCert.doc.file.path),
+            dn: qmCert.cert.subjectText,
+            why: clientWhy,
+          },
+          location: clientPeer.location,
+          related: [
+            related(
+              { file: qmCert.doc.file.path, range: qmCert.cert.range },
+              `queue manager certificate ${qmCert.cert.subjectText}`,
+            ),
+            related(serverAttrs.nameLocation, `SVRCONN ${serverAttrs.channelName}`),
+            ...evidence,
+          ],
+          fingerprint: [client.id, server.id, clientPeer.value, qmCert.cert.fingerprintSha256],
+        });
     }
     // Queue manager to queue manager: each end's SSLPEER filters the other queue manager's certificate (IBM MQ
     // SSLPEER: "the certificate from the peer queue manager or client at the other end of an IBM MQ channel").
@@ -109,11 +97,6 @@ export default defineRule({
         receiver: receiver.name,
         senderFile: display(ctx.cwd, sender.location.file),
         receiverFile: display(ctx.cwd, receiver.location.file),
-      };
-      const mismatch = (peer: MqValue | undefined, cert: TreeCertificate | undefined) => {
-        if (!peer || !peer.value.trim() || peer.templated || !cert) return undefined;
-        const filter = parsePeerFilter(peer.value);
-        return filter.errors.length ? undefined : peerMismatch(filter, cert.cert.subject, cert.cert.serialNumber);
       };
       const report = (
         messageId: 'receiverRejectsSender' | 'senderRejectsReceiver',
@@ -144,15 +127,25 @@ export default defineRule({
         });
       // The receiving queue manager checks the sender's certificate: its CERTLABL's, else its queue manager's.
       const senderCert = sender.attributes.certificate;
-      const receiverWhy = mismatch(receiver.attributes.sslpeer, senderCert);
+      const receiverWhy = filterRejects(receiver.attributes.sslpeer, senderCert);
       if (receiverWhy && senderCert && receiver.attributes.sslpeer)
         report('receiverRejectsSender', receiver.attributes.sslpeer, senderCert, receiverWhy, sender);
       // The sender checks the receiving queue manager's certificate. A receiving channel with a CERTLABL of its own
       // presents that one to a sender that names the channel (SNI): which one is not known here, so not judged.
       const receiverCert = receiver.attributes.certlabl?.value.trim() ? undefined : receiver.attributes.certificate;
-      const senderWhy = mismatch(sender.attributes.sslpeer, receiverCert);
+      const senderWhy = filterRejects(sender.attributes.sslpeer, receiverCert);
       if (senderWhy && receiverCert && sender.attributes.sslpeer)
         report('senderRejectsReceiver', sender.attributes.sslpeer, receiverCert, senderWhy, receiver);
     }
   },
 });
+
+/**
+ * Why the certificate does not match a peer filter (SSLPEER, SSLPEERNAME), or undefined: no filter, a templated one, no
+ * certificate in the tree, or a filter MQ would not parse (mq/sslpeer-syntax speaks of that one).
+ */
+function filterRejects(peer: MqValue | undefined, cert: TreeCertificate | undefined): string | undefined {
+  if (!peer || !peer.value.trim() || peer.templated || !cert) return undefined;
+  const filter = parsePeerFilter(peer.value);
+  return filter.errors.length ? undefined : peerMismatch(filter, cert.cert.subject, cert.cert.serialNumber);
+}
