@@ -135,7 +135,10 @@ export interface TlsTrustSettings {
   unknown?: { why: string; at?: Location; related?: RelatedLocation[] };
 }
 
-/** The end's key store, or, where it names none, why its certificate is unknown (its verdicts then unknown, never failures). */
+/**
+ * The end's key store, or, where it names none, why its certificate is unknown (its verdicts are then unknown, never
+ * failures).
+ */
 export function keyStoreOrUnknown(
   keyStore: StoreRef | undefined,
   noKeyStore: { why: string; at: Location },

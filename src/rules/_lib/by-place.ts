@@ -1,3 +1,4 @@
+import { ours } from '../../core/phrase';
 import type { Location } from '../../core/types';
 
 /** Names shown in a message before "(+N more)". */
@@ -18,4 +19,19 @@ export function groupedByPlace<T>(found: readonly { at: Location; item: T }[]): 
     byPlace.set(key, place);
   }
   return [...byPlace.values()];
+}
+
+/**
+ * The words with which a finding about the ends grouped at one place agrees with how many there are and how many
+ * targets they call: "{{do}} not verify the certificate of the server {{they}} connect{{s}} to … that issued {{its}}
+ * certificate".
+ */
+export function endsAgreement(ends: number, targets: number) {
+  const one = ends === 1;
+  return {
+    do: one ? ours('does') : ours('do'),
+    they: one ? ours('it') : ours('they'),
+    s: one ? ours('s') : '',
+    its: targets === 1 ? ours('its') : ours('their'),
+  };
 }

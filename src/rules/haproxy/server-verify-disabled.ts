@@ -2,7 +2,7 @@ import type { Location } from '../../core/types';
 import type { HaproxyServerComponent } from '../../model/types';
 import { defineRule } from '../types';
 import { ours, said } from '../../core/phrase';
-import { firstNames, groupedByPlace } from '../_lib/by-place';
+import { endsAgreement, firstNames, groupedByPlace } from '../_lib/by-place';
 
 /**
  * A `server … ssl` that does not verify the server's certificate: `verify none` on its line or its `default-server`,
@@ -54,11 +54,8 @@ export default defineRule({
         messageId: 'disabled',
         data: {
           servers: one ? servers[0]!.name : said`HAProxy ${firstNames(names)}`, // one: checked
-          do: one ? ours('does') : ours('do'),
-          they: one ? ours('it') : ours('they'),
-          s: one ? ours('s') : '',
           targets: firstNames(targets),
-          its: targets.length === 1 ? ours('its') : ours('their'),
+          ...endsAgreement(servers.length, targets.length),
         },
         location: at,
         fingerprint: ['haproxy-verify-none', ...servers.map((s) => s.id)],

@@ -1,5 +1,5 @@
 import type { Location } from '../../core/types';
-import { firstNames, groupedByPlace } from '../_lib/by-place';
+import { endsAgreement, firstNames, groupedByPlace } from '../_lib/by-place';
 import type { HttpdProxyComponent } from '../../model/types';
 import { defineRule } from '../types';
 import { ours, said } from '../../core/phrase';
@@ -48,11 +48,8 @@ export default defineRule({
         messageId: 'disabled',
         data: {
           proxies: one ? proxies[0]!.name : said`httpd ${firstNames(proxies.map((p) => p.name))}`, // one: checked
-          do: one ? ours('does') : ours('do'),
-          they: one ? ours('it') : ours('they'),
-          s: one ? ours('s') : '',
           targets: firstNames(targets),
-          its: targets.length === 1 ? ours('its') : ours('their'),
+          ...endsAgreement(proxies.length, targets.length),
         },
         location: at,
         related: [
