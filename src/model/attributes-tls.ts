@@ -146,7 +146,7 @@ export function keyStoreOrUnknown(
   return keyStore ? { keyStore } : { unknown: noKeyStore };
 }
 
-/** A JSSE end's trust store, or, where it names none, the JDK's cacerts (JSSE's default trust manager). */
+/** A JSSE end's trust store, or, where it names none, the JDK's cacerts. */
 export function trustStoreOrCacerts(
   trustStore: StoreRef | undefined,
 ): Pick<TlsTrustSettings, 'trustStore' | 'defaultTrust'> {
