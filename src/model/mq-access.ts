@@ -231,7 +231,9 @@ export function decideChannelAccess(
       path.identity = { kind: 'blocked', user: id.user, from: listItemFrom(blocker!, refuses) };
       path.blockUser = blocker;
     } else if (id.kind === 'client' && (blocksAdmins || blockList.includes('mqm'))) path.blockUser = blocker;
-    if (path.identity.kind === 'fixed' && isBlockingMcauser(path.identity.user))
+    // An MCAUSER no user can be (`no!body`) blocks only because the object authority manager finds no such user:
+    // without it (MQSNOAUT) no authority check is made, and the channel runs as that id with every authority.
+    if (path.identity.kind === 'fixed' && isBlockingMcauser(path.identity.user) && !overrides.noAuthorityManager)
       path.identity = { kind: 'blocked', user: path.identity.user, from: path.identity.from };
     const final = path.identity;
     path.admin =

@@ -140,6 +140,26 @@ ruleTester(rule, {
       ],
     },
     {
+      // MCAUSER('no!body') keeps a channel shut only because the OAM finds no such user to authorise: MQSNOAUT leaves the
+      // OAM out (IBM MQ: with the authorization service removed "no authorization checks are made"), so it runs open.
+      name: "MCAUSER('no!body') does not shut a channel without the OAM: anyone administers: error",
+      files: {
+        'mq/qm.yaml': queueManager(snoaut("'yes'")),
+        'mq/cm.yaml': configMap(
+          "ALTER QMGR CHLAUTH(DISABLED) CONNAUTH(' ')\nDEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('no!body')\n",
+        ),
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'mq/qm.yaml',
+          line: 18,
+          severity: 'error',
+          messageIncludes: ['without a certificate or a password', 'APP.SVRCONN'],
+        },
+      ],
+    },
+    {
       // MQ_DEV=false: without it the image's own 10-dev.mqsc applies, whose back-stop CHLAUTH('*') NOACCESS blocks APP.SVRCONN.
       name: 'Compose service that mounts the MQSC into /etc/mqm',
       files: {
