@@ -38,6 +38,11 @@ function ajpRelease(answer: TomcatReleaseAnswer, images: TomcatImages): TomcatAj
   // `FROM tomcat` or `tomcat:jdk17`: the official image's current release, whichever it is.
   const floating = [...images.copied, ...images.mounted].find((i) => officialTomcatImage(i.image));
   if (floating) return { kind: 'current', text: floating.text, at: floating.at };
+  // A Tomcat image of someone else's (DreamInSun/orange.img.Tomcat's `FROM cloudesire/tomcat:6-jre7`): the tree names
+  // one, but not a release lint-deploy knows. Not a base image that is no Tomcat (`FROM java:8-jre`, a download).
+  const other = [...images.copied, ...images.mounted].find((i) => /tomcat/i.test(i.image));
+  if (other)
+    return { kind: 'unknown', why: `${other.text} is an image whose Tomcat release lint-deploy does not know` };
   return { kind: 'unknown', why: 'the tree names no Tomcat release' };
 }
 

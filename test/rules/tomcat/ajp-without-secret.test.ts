@@ -316,6 +316,22 @@ ruleTester(rule, {
       ],
     },
     {
+      // DreamInSun/orange.img.Tomcat@886b2d2c (Apache-2.0) Dockerfile_tomcat6_jre7: `From cloudesire/tomcat:6-jre7`.
+      name: "a Tomcat image lint-deploy does not know: named as such, not 'the tree names no Tomcat release'",
+      files: { 'conf/server.xml': serverXml('protocol="AJP/1.3"'), Dockerfile: copiedInto('cloudesire/tomcat:6-jre7') },
+      errors: [
+        {
+          messageId: 'releaseUnknown',
+          severity: 'warning',
+          ...atConnector,
+          messageIncludes: [
+            'Dockerfile:1 FROM cloudesire/tomcat:6-jre7 is an image whose Tomcat release lint-deploy does not know',
+          ],
+          messageExcludes: ['the tree names no Tomcat release'],
+        },
+      ],
+    },
+    {
       name: 'no image runs it: the release and the vendor are unknown, a warning naming SUSE',
       files: { 'conf/server.xml': serverXml('protocol="AJP/1.3" address="0.0.0.0"') },
       errors: [
