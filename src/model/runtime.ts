@@ -13,7 +13,8 @@ import { entryLocation } from '../parse/types';
 import { namedRuntimes, shortPath, type ScopedRuntime } from './runtime-named';
 import type { DockerfileData } from '../parse/dockerfile';
 import { ImageFiles } from '../parse/image-files';
-import { homeFileCopy } from './image-home-files';
+import { homeFileCopy, misplacedHomeFiles } from './image-home-files';
+import { contextSources } from '../parse/dockerfile-copies';
 import { runtimeStage } from '../parse/dockerfile-stages';
 import { dockerfileJavaEvidence } from './dockerfile-java';
 
@@ -386,6 +387,14 @@ function securityFilesCopiedOverJdk(documents: readonly ParsedDocument[], memo?:
       (d) => homeFileCopy(d, treeFiles, 'javaSecurity', images.contextsOf(d.file.path), memo)?.file ?? [],
     ),
   );
+  // One copied into the JDK's home where that JDK does not read it (java/security-file-copied-where-unread) was meant
+  // for that JDK too (imduffy15/timeouts-reproduced: `COPY java.security $JAVA_HOME/jre/lib/security/` on JDK 11).
+  for (const d of dockerfiles)
+    for (const { copy } of misplacedHomeFiles(d, 'javaSecurity', memo))
+      for (const source of contextSources(copy)) {
+        const file = path.join(path.dirname(d.file.path), source);
+        if (treeFiles.has(file)) copied.add(file);
+      }
   const knownJdk = new Set(
     dockerfiles.flatMap((d) => {
       const image = runtimeStage(d.data)?.image;

@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
 import type { ComposeData } from './compose';
-import type { DockerCopy } from './dockerfile-copies';
+import { contextSources, type DockerCopy } from './dockerfile-copies';
 import type { DockerfileData } from './dockerfile';
 import { dockerignoreExcluding, type DockerignoreData, type DockerignorePattern } from './dockerignore';
 import type { ParsedDocument } from './types';
@@ -129,16 +129,24 @@ export class ImageFiles {
     for (const doc of this.documents) {
       if (doc.kind !== 'dockerfile') continue;
       const data = doc.data as DockerfileData;
-      if (!data.copies?.some((c) => c.destination !== undefined)) continue;
+      if (!data.copies?.some((c) => c.destination !== undefined || contextSources(c).length > 0)) continue;
       const builds = composeBuilds.filter((b) => b.dockerfile === doc.file.path);
       const contexts = builds.length > 0 ? [...new Set(builds.map((b) => b.context))] : [path.dirname(doc.file.path)];
-      for (const context of contexts)
+      for (const context of contexts) {
+        const inContext = this.contextFilter(doc.file.path, context);
         this.built.push({
           dockerfile: doc.file.path,
           context,
-          files: this.finalFiles(data, context, this.contextFilter(doc.file.path, context)),
+          files: this.finalFiles(data, context, inContext),
           mountTargets: builds.filter((b) => b.context === context).flatMap((b) => b.mountTargets),
         });
+        // A copy whose destination the Dockerfile does not resolve (`$JAVA_HOME/…` of the base image) places nothing
+        // the tree can follow, but a source the .dockerignore leaves out still stops the build there: recorded too.
+        for (const copy of data.copies ?? [])
+          if (!copy.destination)
+            for (const source of contextSources(copy))
+              if (!WILDCARD.test(source)) inContext(path.join(context, source));
+      }
     }
     this.placements = new Map();
     for (const image of this.built)

@@ -1,4 +1,8 @@
-import type { Range } from '../../core/types';
+import * as path from 'node:path';
+import type { Range, RelatedLocation } from '../../core/types';
+import type { Deployment } from '../../model/types';
+import { contextSources } from '../../parse/dockerfile-copies';
+import type { ReportDescriptor } from '../types';
 import type { DockerfileData } from '../../parse/dockerfile';
 import type { ParsedDocument } from '../../parse/types';
 import { runtimeStage } from '../../parse/dockerfile-stages';
@@ -50,4 +54,35 @@ export function imageDockerfiles(
     if (image) found.push({ dockerfile, image });
   }
   return found;
+}
+
+/**
+ * A misplaced copy whose every source the .dockerignore of the Dockerfile's directory leaves out of the build context:
+ * the file is not in the context, and the build stops at the copy (Docker's CopyIgnoredFile build check, "Trying to
+ * copy or add a file which is missing from the context will result in a build error":
+ * https://docs.docker.com/reference/build-checks/copy-ignored-file/), with the .dockerignore lines as related places.
+ * Undefined when a source is in the context, comes from a stage or an image, or the context is elsewhere.
+ */
+export function copyLeftOutReport(
+  deployment: Deployment,
+  dockerfile: ParsedDocument<DockerfileData>,
+  found: MisplacedHomeFile,
+  image: string,
+): ReportDescriptor<'leftOut'> | undefined {
+  const sources = contextSources(found.copy);
+  if (sources.length === 0) return undefined;
+  const context = path.dirname(dockerfile.file.path);
+  const lines: RelatedLocation[] = [];
+  for (const source of sources) {
+    const excluded = deployment.contextExclusions?.get(path.join(context, source));
+    if (!excluded?.length) return undefined;
+    lines.push(...excluded);
+  }
+  return {
+    messageId: 'leftOut',
+    data: { source: found.copy.written.slice(0, -1).join(' '), image },
+    location: { file: dockerfile.file.path, range: found.copy.range },
+    related: lines,
+    fingerprint: [found.landed, 'dockerignore'],
+  };
 }

@@ -2,7 +2,7 @@ import { misplacedHomeFiles, systemStoreCopies } from '../../model/image-home-fi
 import { defineRule } from '../types';
 import { said } from '../../core/phrase';
 import { escapeRegExp } from '../../core/regex';
-import { imageDockerfiles, landedPathNamedElsewhere, namedElsewhere } from '../_lib/image-copies';
+import { copyLeftOutReport, imageDockerfiles, landedPathNamedElsewhere, namedElsewhere } from '../_lib/image-copies';
 
 /**
  * A Dockerfile that copies a key store named cacerts into its JDK's home, but not where that JDK reads it
@@ -23,6 +23,8 @@ export default defineRule({
       'Warn when a Dockerfile copies a cacerts where its JDK does not read it (jre/lib/security on JDK 9+, lib/security of a JDK 8 JDK image, a typo, a system Java store such as /etc/ssl/certs/java/cacerts in an image whose JDK keeps its own): the CAs it holds are not trusted',
     severity: 'warning',
     messages: {
+      leftOut:
+        'This copies {{source}}, which the .dockerignore of its build context leaves out: the build stops at this line ("COPY failed: file not found in build context or excluded by .dockerignore"; BuildKit: "not found"), so no image FROM {{image}} is built from this Dockerfile. Keep it in the context (a `!{{source}}` line after the pattern that excludes it), or remove the copy',
       unread:
         'This copies {{source}} to {{landed}}, where the JDK of {{image}} reads nothing: that JDK reads its default trust store at {{read}} (where each JDK keeps it: {{layoutSource}}). The copied store is ignored, the JDK keeps the cacerts it shipped with, and a server whose certificate only the copied store\'s CAs issue fails with "PKIX path building failed". Copy it to {{read}}, or name it with -Djavax.net.ssl.trustStore',
       systemStore:
@@ -39,6 +41,12 @@ export default defineRule({
     for (const { dockerfile, image } of imageDockerfiles(documents)) {
       for (const found of misplacedHomeFiles(dockerfile, 'cacerts', ctx.memo)) {
         if (landedPathNamedElsewhere(documents, dockerfile, found)) continue;
+        // A .dockerignore keeps the file out of the build context: the build stops here, nothing lands anywhere.
+        const leftOut = copyLeftOutReport(ctx.deployment, dockerfile, found, image);
+        if (leftOut) {
+          ctx.report(leftOut);
+          continue;
+        }
         const written = found.copy.written;
         ctx.report({
           messageId: 'unread',

@@ -2,7 +2,7 @@ import { foreignHomeSecurityCopies, misplacedHomeFiles } from '../../model/image
 import { defineRule } from '../types';
 import { said } from '../../core/phrase';
 import { escapeRegExp } from '../../core/regex';
-import { imageDockerfiles, landedPathNamedElsewhere, namedElsewhere } from '../_lib/image-copies';
+import { copyLeftOutReport, imageDockerfiles, landedPathNamedElsewhere, namedElsewhere } from '../_lib/image-copies';
 
 /**
  * A Dockerfile that copies a java.security where its JDK does not read it: into its home at another release's path
@@ -21,6 +21,8 @@ export default defineRule({
       "Warn when a Dockerfile copies a java.security where its JDK does not read it (jre/lib/security on JDK 9+, the home of another image's JDK): the JDK keeps the security properties it shipped with",
     severity: 'warning',
     messages: {
+      leftOut:
+        'This copies {{source}}, which the .dockerignore of its build context leaves out: the build stops at this line ("COPY failed: file not found in build context or excluded by .dockerignore"; BuildKit: "not found"), so no image FROM {{image}} is built from this Dockerfile. Keep it in the context (a `!{{source}}` line after the pattern that excludes it), or remove the copy',
       unread:
         'This copies {{source}} to {{landed}}, where the JDK of {{image}} reads nothing: that JDK reads its security properties from {{read}} (where each JDK keeps it: {{layoutSource}}). The copied file is ignored and the JDK keeps the java.security it shipped with: the protocols and algorithms the copy enables or disables (jdk.tls.disabledAlgorithms, jdk.certpath.disabledAlgorithms) do not apply. Copy it to {{read}}, or name it with -Djava.security.properties',
       foreignHome:
@@ -37,6 +39,12 @@ export default defineRule({
     for (const { dockerfile, image } of imageDockerfiles(documents)) {
       for (const found of misplacedHomeFiles(dockerfile, 'javaSecurity', ctx.memo)) {
         if (landedPathNamedElsewhere(documents, dockerfile, found)) continue;
+        // A .dockerignore keeps the file out of the build context: the build stops here, nothing lands anywhere.
+        const leftOut = copyLeftOutReport(ctx.deployment, dockerfile, found, image);
+        if (leftOut) {
+          ctx.report(leftOut);
+          continue;
+        }
         const home = found.home ?? '$JAVA_HOME';
         ctx.report({
           messageId: 'unread',

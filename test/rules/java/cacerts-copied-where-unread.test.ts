@@ -147,6 +147,22 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'a .dockerignore that leaves the store out of the context: the build stops at the copy',
+      files: {
+        ...replacingCacerts(TEMURIN, '$JAVA_HOME/jre/lib/security/cacerts', 'trust-other.jks'),
+        'client/.dockerignore': 'certs\n',
+      },
+      errors: [
+        {
+          messageId: 'leftOut',
+          file: DOCKERFILE,
+          line: 2,
+          messageIncludes: ['copies certs/cacerts, which the .dockerignore of its build context leaves out'],
+          related: [{ file: 'client/.dockerignore', line: 1 }],
+        },
+      ],
+    },
+    {
       name: 'jre/lib/security/cacerts of a JDK 17 (JEP 220: no jre/)',
       files: replacingCacerts(TEMURIN, '$JAVA_HOME/jre/lib/security/cacerts', 'trust-other.jks'),
       errors: [

@@ -33,6 +33,17 @@ ruleTester(rule, {
   valid: [
     { name: 'one JDK beside the servers', files: { 'jre/release': ORACLE_8U202, ...SERVERS } },
     {
+      // imduffy15/timeouts-reproduced@2b14d1f (no licence): COPY java.security $JAVA_HOME/jre/lib/security/ on JDK 11,
+      // where that JDK does not read it (java/security-file-copied-where-unread); the file was meant for the image's JDK.
+      name: "a java.security copied into the image JDK's home, where it does not read it, is no JDK of its own",
+      files: {
+        Dockerfile:
+          'FROM openjdk:11-slim-buster\nCOPY java.security $JAVA_HOME/jre/lib/security/java.security\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+        'java.security': 'security.provider.1=SUN\njdk.tls.disabledAlgorithms=SSLv3, RC4\n',
+        'kafka.properties': 'bootstrap.servers=kafka:9093\nsecurity.protocol=SSL\n',
+      },
+    },
+    {
       name: "a Dockerfile that copies the tree's JDK to its JAVA_HOME runs that JDK: no second JDK",
       files: {
         Dockerfile: copyingJdk('COPY jdk1.8  /usr/local/jdk1.8/'),

@@ -98,6 +98,25 @@ ruleTester(rule, {
       ],
     },
     {
+      // The same repository's .dockerignore (`**/*`, then `!src`, `!*.gradle`, `!*.properties`, `!*.xml`) leaves
+      // java.security out of the build context: the COPY fails the build (Docker's CopyIgnoredFile check).
+      name: 'the .dockerignore leaves the source out of the context: the build stops at the copy',
+      files: {
+        ...image('openjdk:11-slim-buster', 'COPY java.security $JAVA_HOME/jre/lib/security/java.security'),
+        'app/.dockerignore': '**/*\n\n!src\n!*.gradle\n!*.properties\n!*.xml\n',
+      },
+      errors: [
+        {
+          messageId: 'leftOut',
+          file: DOCKERFILE,
+          line: 2,
+          messageIncludes: ['which the .dockerignore of its build context leaves out: the build stops at this line'],
+          messageExcludes: ['reads nothing'],
+          related: [{ file: 'app/.dockerignore', line: 1 }],
+        },
+      ],
+    },
+    {
       // wyona/katie-backend@88aeb9b Dockerfile: FROM eclipse-temurin:21-jdk, then
       // COPY java.security /usr/java/openjdk-21/conf/security/. (the openjdk:21 image's home; its
       // Dockerfile_Java21_Tomcat, FROM openjdk:21, makes the same copy where it is read).
