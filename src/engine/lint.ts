@@ -12,6 +12,7 @@ import { problemFinding, type ParsedDocument } from '../parse/types';
 import { DOCKERIGNORE_KIND } from '../parse/dockerignore';
 import { ANSIBLE_TASKS_KIND, ANSIBLE_VARS_KIND } from '../parse/ansible';
 import { CONTAINER_RUNS_KIND } from '../parse/container-runs';
+import { FILE_PLACEMENTS_KIND } from '../parse/script-file-placements';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { LintConfig } from '../core/config';
@@ -38,7 +39,13 @@ import { unnamedMarkdownSnippetsAsInfo } from './run/markdown-snippets';
 import { unnamedFileTest } from './run/unnamed-files';
 
 /** Documents that only qualify others (what a build copies, the release a run mounts them with): no file to check. */
-const QUALIFIERS_ONLY = new Set([DOCKERIGNORE_KIND, CONTAINER_RUNS_KIND, ANSIBLE_VARS_KIND, ANSIBLE_TASKS_KIND]);
+const QUALIFIERS_ONLY = new Set([
+  DOCKERIGNORE_KIND,
+  CONTAINER_RUNS_KIND,
+  FILE_PLACEMENTS_KIND,
+  ANSIBLE_VARS_KIND,
+  ANSIBLE_TASKS_KIND,
+]);
 
 export interface LintOptions {
   paths: string[];
@@ -250,9 +257,9 @@ function checkDeployment(
     });
     return {
       findings: redactFindings(suppressed, mask, maskedRuleIds(rules)),
-      // A .dockerignore only qualifies a Dockerfile's COPY/ADD, and a script's `docker run` lines only name the
-      // release of the files they mount: alone neither is a file to check (DESIGN.md: a run that checks no file exits
-      // 2); a pattern Docker refuses is a finding, which decides the exit code anyway.
+      // A .dockerignore only qualifies a Dockerfile's COPY/ADD, a script's `docker run` lines only name the release of
+      // the files they mount, and its `ln`/`cp` lines what may enable a file: alone none is a file to check (DESIGN.md:
+      // a run that checks no file exits 2); a pattern Docker refuses is a finding, which decides the exit code anyway.
       fileCount: new Set(documents.filter((d) => !QUALIFIERS_ONLY.has(d.kind)).map((d) => d.file.path)).size,
       deployment,
       internalError,

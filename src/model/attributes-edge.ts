@@ -33,6 +33,32 @@ export interface NginxServerAttributes extends ServerEndpointAttributes {
   certificateKeys?: { file: string; reference: Location }[];
   /** `ssl_spiffe on` (SPIFFE's nginx fork): its certificate and the anchors it checks clients with come at run time. */
   workloadApi?: NginxWorkloadApi;
+  /** Whether nginx reads the file of a `*-available` directory it comes from (src/model/nginx-unloaded.ts). */
+  loading?: NginxLoading;
+}
+
+/**
+ * Whether nginx reads a file of a `*-available` directory (sites-available, conf-available), which no include of the
+ * tree reaches beside a configuration nginx does read (src/model/nginx-unloaded.ts); unset for any other file, which
+ * is judged as loaded.
+ */
+export type NginxLoading = NginxUnloaded | NginxMaybeEnabled;
+
+/** Nothing of the tree enables it: what would stop nginx there stops it only once someone enables the file. */
+export interface NginxUnloaded {
+  kind: 'unloaded';
+  /** Its directory's name: `sites-available`, `confs-available`. */
+  directory: string;
+  /** A file of the configuration nginx does read, beside it (an nginx.conf, a conf.d or `*-enabled` file). */
+  loads: Location;
+}
+
+/** Something of the tree may enable it (a link, a Dockerfile or script command, an Ansible task): judged as loaded. */
+export interface NginxMaybeEnabled {
+  kind: 'maybe-enabled';
+  directory: string;
+  /** What may enable it, each with what it is (`ln -s …/sites-available/x …/sites-enabled/: may enable it`). */
+  by: RelatedLocation[];
 }
 
 /** Where SPIFFE's nginx fork is told to take certificates and trust from the SPIFFE Workload API (`ssl_spiffe on`). */
@@ -142,6 +168,8 @@ export interface NginxProxyAttributes {
   securityLevel?: NginxSecurityLevel;
   /** `proxy_ssl_spiffe on` (SPIFFE's nginx fork): its client certificate and the upstream's anchors come at run time. */
   workloadApi?: NginxWorkloadApi;
+  /** Whether nginx reads the file of a `*-available` directory it comes from (src/model/nginx-unloaded.ts). */
+  loading?: NginxLoading;
 }
 
 /** The `<prefix>_ssl_*` store directives of a proxy, under their `proxy_ssl_` names. */

@@ -5,6 +5,7 @@
 import type { Traced } from '../core/traced';
 import type { Location, RelatedLocation } from '../core/types';
 import type { JavaRuntime } from '../knowledge/types';
+import type { NginxLoading } from './attributes';
 import type { ClientUrl, TlsImplementation, TlsOnlyPort, TlsTrustSettings } from './attributes-tls';
 import type { UnservedTls } from './unserved-types';
 
@@ -262,6 +263,8 @@ export interface NginxVerifyWithoutAnchors {
   verify: { name: string; at: Location };
   /** The passes that make nginx build a TLS client with it (their upstream connection: TLS, or unknown). */
   passes: (NginxPassRef & { transport: 'tls' | 'plain' | 'unknown' })[];
+  /** Whether nginx reads the file of a `*-available` directory it comes from (src/model/nginx-unloaded.ts). */
+  loading?: NginxLoading;
 }
 
 /** The nginx release an image runs, with the line that names it and, when that is no image tag, how the tree leads to it. */
@@ -292,16 +295,8 @@ export interface NginxRemovedSyntax {
   floating?: NginxFloatingImage;
   /** The file is a template: what it renders may differ. */
   template: boolean;
-  /** The file lies in a `*-available` directory the running configuration does not read (src/model/nginx-unloaded.ts). */
-  unloaded?: NginxUnloaded;
-}
-
-/** An nginx file the tree shows nginx does not load: an optional snippet nothing enables. */
-export interface NginxUnloaded {
-  /** Its directory's name: `sites-available`, `confs-available`. */
-  directory: string;
-  /** A file of the configuration nginx does read, beside it (an nginx.conf, a conf.d or `*-enabled` file). */
-  loads: Location;
+  /** Whether nginx reads the file of a `*-available` directory it lies in (src/model/nginx-unloaded.ts). */
+  loading?: NginxLoading;
 }
 
 /** The official nginx image under a tag that names no release (src/model/nginx-floating-image.ts). */

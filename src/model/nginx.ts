@@ -26,8 +26,9 @@ import { SERVER_DEFAULTED, withUnheldSettings } from './nginx-unresolved';
 import type { Component } from './types';
 import type { NginxRemovedSyntax } from './deployment-records';
 import { floatingNginxFor } from './nginx-floating-image';
-import { unloadedNginxFiles } from './nginx-unloaded';
-import type { NginxServerAttributes, NginxStartupFailure } from './attributes';
+import { nginxLoadingOf } from './nginx-unloaded';
+import { FILE_PLACEMENTS_KIND, type FilePlacementsData } from '../parse/script-file-placements';
+import type { NginxServerAttributes } from './attributes';
 import {
   opensslAttribute,
   serverOpenssl,
@@ -69,7 +70,10 @@ export const nginxContributor: ModelContributor = {
       nginxImagesNamed(dockerfiles, composeFiles),
     );
     const floatingFor = floatingNginxFor(dockerfiles, composeFiles, mounts);
-    const unloadedFor = unloadedNginxFiles(docs, dockerfiles);
+    const loadingFor = nginxLoadingOf(docs, {
+      dockerfiles,
+      scripts: ctx.documentsOf(FILE_PLACEMENTS_KIND) as ParsedDocument<FilePlacementsData>[],
+    });
     const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
     const resolveInclude = includeResolver(docs, ctx.deployment.root, ctx.memo);
     /**
@@ -161,15 +165,17 @@ export const nginxContributor: ModelContributor = {
       const openssl = opensslFor(doc.file.path);
       const passes = nginxPasses(top);
       (ctx.deployment.nginxIgnoredPassTls ??= []).push(...ignoredPassTls(passes, isTemplate));
-      (ctx.deployment.nginxVerifyWithoutAnchors ??= []).push(...verifyWithoutTrustedCertificate(passes, isTemplate));
+      // A snippet in a `*-available` directory nothing enables stops nginx only once enabled: the rules that say nginx
+      // does not start ask this (src/rules/nginx/_lib/unloaded.ts).
+      const loading = loadingFor(doc.file.path);
+      const loaded = <T extends object>(found: T[]) => (loading ? found.map((r) => ({ ...r, loading })) : found);
+      (ctx.deployment.nginxVerifyWithoutAnchors ??= []).push(
+        ...loaded(verifyWithoutTrustedCertificate(passes, isTemplate)),
+      );
       // No release named: the official image under a tag that names none still bounds it from below.
       const floating = openssl.nginx ? undefined : floatingFor(doc.file.path);
-      // A snippet in a `*-available` directory nothing enables stops nginx only once enabled.
-      const unloaded = unloadedFor(doc.file.path);
       const bounded = <T extends NginxRemovedSyntax>(found: T[]) =>
-        floating || unloaded
-          ? found.map((r) => ({ ...r, ...(floating ? { floating } : {}), ...(unloaded ? { unloaded } : {}) }))
-          : found;
+        loaded(floating ? found.map((r) => ({ ...r, floating })) : found);
       (ctx.deployment.nginxSslDirectives ??= []).push(
         ...bounded(sslDirectives(top, openssl.nginx, rendersOtherwise, conditional)),
       );
@@ -189,9 +195,7 @@ export const nginxContributor: ModelContributor = {
         }
       };
       walk(top, [], undefined);
-      const startupFailures = unloaded
-        ? new Map<Placed, NginxStartupFailure>()
-        : nginxStartupFailures(doc, servers, openssl.nginx);
+      const startupFailures = nginxStartupFailures(doc, servers, openssl.nginx);
       const host = ctx.hostOf(doc.file.path);
       const tlsOnly = nginxTlsOnlyPorts(servers, isTemplate);
       const context = { root: ctx.deployment.root, host, skip: isTemplate };
@@ -212,6 +216,7 @@ export const nginxContributor: ModelContributor = {
         if (component?.type === 'nginx.server' && startupFailure) component.attributes.startupFailure = startupFailure;
         const tlsOnlyPorts = tlsOnly.get(server);
         if (component?.type === 'nginx.server' && tlsOnlyPorts) component.attributes.tlsOnlyPorts = tlsOnlyPorts;
+        if (component?.type === 'nginx.server' && loading) component.attributes.loading = loading;
         if (component) ctx.addComponent(component);
       }
       const hasSsl = top.some((p) => !p.block && p.directive.name.startsWith('ssl_'));
@@ -227,7 +232,10 @@ export const nginxContributor: ModelContributor = {
         ...(openssl.nginx ? { nginx: openssl.nginx } : {}),
         memo: ctx.memo,
       });
-      for (const proxy of proxies) ctx.addComponent(proxy);
+      for (const proxy of proxies) {
+        if (loading) proxy.attributes.loading = loading;
+        ctx.addComponent(proxy);
+      }
       if (servers.length === 0 && !top.some((p) => p.block) && hasSsl) {
         const relative = relativePosix(ctx.deployment.root, doc.file.path) || path.basename(doc.file.path);
         const { invalidCipherCommand, securityLevel, ...policy } = tlsFrom([top], openssl, ctx.memo);
@@ -250,6 +258,7 @@ export const nginxContributor: ModelContributor = {
             ...(invalidCipherCommand ? { invalidCipherCommand } : {}),
             dheWithoutParameters: policy.dheWithoutParameters,
             securityLevel,
+            ...(loading ? { loading } : {}),
           } satisfies NginxServerAttributes,
         });
       }

@@ -21,6 +21,7 @@ import { isTerraformTemplateName } from '../../parse/template-terraform';
 import { markNumberedPieces } from './numbered-pieces';
 import { scriptSubstitutions } from '../../parse/script-substitutions';
 import { containerRuns } from '../../parse/container-runs';
+import { filePlacements } from '../../parse/script-file-placements';
 import { runmqscInputs } from '../../parse/runmqsc-input';
 import { HelmCharts } from './helm-chart';
 import { helmManifestName, isFragmentName, rendersYaml } from './template-names';
@@ -231,6 +232,9 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       // The containers a script starts (`docker run -v $(pwd)/haproxy.cfg:… haproxy:1.9.10`): their images' releases.
       const started = containerRuns(source);
       if (started) documents.push(started);
+      // What the script links, copies or renders where (`ln -s …/sites-available/x …/sites-enabled/`).
+      const placed = filePlacements(source);
+      if (placed) documents.push(placed);
       // MQSC files the script feeds runmqsc (`runmqsc QM1 < dev.mqsc`): the model ties them to their queue manager.
       const fed = runmqscInputs(source);
       if (fed) documents.push(fed);

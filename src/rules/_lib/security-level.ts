@@ -8,7 +8,7 @@ import type { TrustCheck } from '../../derive/trust';
 import { verifyErrorOf } from '../../knowledge/openssl-security-level';
 import { formatDn } from '../../parse/certificate';
 import { certLocation } from '../cert/_lib/shared';
-import type { RuleContext, RuleRelated } from '../types';
+import type { ReportDescriptor, RuleContext, RuleRelated } from '../types';
 import { ours, said, type Phrase } from '../../core/phrase';
 
 /** The why and todo of an open level, for messages. */
@@ -76,7 +76,8 @@ export function levelRefusedData(refusing: Refusing): { level: string; origin: s
 /**
  * Reports a certificate load some possible level refuses, for both rules: `refused` (the rule's severity) where every
  * level the tree leaves possible refuses it, else the info `levelUnknown`. `common` is the data both messages share,
- * `refused` what only the first says (its fix, the directive as written).
+ * `refused` what only the first says (its fix, the directive as written). `reportRefused`: how the rule says the
+ * first (nginx asks whether it reads the file: ../nginx/_lib/unloaded.ts).
  */
 export function reportLoadRefusal(
   ctx: RuleContext<unknown, 'refused' | 'levelUnknown'>,
@@ -87,6 +88,7 @@ export function reportLoadRefusal(
     refused: Record<string, string | Phrase>;
     related: RuleRelated[];
   },
+  reportRefused: (descriptor: ReportDescriptor<'refused'>) => void = (descriptor) => ctx.report(descriptor),
 ): void {
   const place = {
     location: r.ref.reference,
@@ -94,7 +96,7 @@ export function reportLoadRefusal(
     fingerprint: [r.cert.cert.fingerprintSha256, r.directive, r.component.id],
   };
   if (r.accepting.length === 0)
-    ctx.report({
+    reportRefused({
       messageId: 'refused',
       data: { ...message.common, ...levelRefusedData(r.refusing), ...message.refused },
       ...place,

@@ -3,6 +3,7 @@ import { range } from '../../core/types';
 import { defineRule } from '../types';
 import { presentedPemFile } from '../_lib/pem-files';
 import { ours, said } from '../../core/phrase';
+import { reportOnNginxFile } from './_lib/unloaded';
 
 /**
  * An `ssl_certificate_key` whose key is not the key of the `ssl_certificate` in the same place (nginx pairs them by
@@ -12,9 +13,10 @@ import { ours, said } from '../../core/phrase';
  * is the file of the key's name in that same directory (certificates and keys are deployed together), its first key
  * block, compared by the SHA-256 of the public key. A key file that is a PEM file without any key block (the
  * certificate named twice) fails earlier: `[emerg] cannot load certificate key "…": PEM_read_bio_PrivateKey() failed`.
- * Not judged: a key outside that directory (another file of the same
- * name elsewhere in the tree may be another deployment's), a path with variables (loaded per handshake, nginx
- * 1.15.9+), `data:` and `engine:` keys, an encrypted key (its public half is unknown without the passphrase).
+ * An info for a file of a `*-available` directory nginx does not read (./_lib/unloaded.ts). Not judged: a key outside
+ * that directory (another file of the same name elsewhere in the tree may be another deployment's), a path with
+ * variables (loaded per handshake, nginx 1.15.9+), `data:` and `engine:` keys, an encrypted key (its public half is
+ * unknown without the passphrase).
  */
 export default defineRule({
   meta: {
@@ -26,6 +28,8 @@ export default defineRule({
     messages: {
       noKeyInFile:
         '{{keyFile}}, the ssl_certificate_key of {{certificateFile}} in {{server}}, holds no private key ({{holds}}): nginx refuses to start ([emerg] cannot load certificate key "{{keyWritten}}": PEM_read_bio_PrivateKey() failed). Point ssl_certificate_key at the file with the private key the certificate was issued for',
+      unloaded:
+        '{{keyFile}}, the ssl_certificate_key of {{certificateFile}} in {{server}}, {{problem}}: it would stop nginx at start if enabled ([emerg] {{emerg}}), but this file lies in {{directory}}, which no include of the configuration nginx runs reaches, so nginx does not read it as the tree stands. Before enabling it, point ssl_certificate_key at the key the certificate was issued for',
       mismatch:
         '{{keyFile}} is not the private key of {{certificateFile}} ({{subject}}), the ssl_certificate it goes with in {{server}}: nginx refuses to start ([emerg] SSL_CTX_use_PrivateKey("{{keyWritten}}") failed (SSL: … key values mismatch)). Point ssl_certificate_key at the key the certificate was issued for (compare `openssl x509 -noout -pubkey` with `openssl pkey -pubout`), or the certificate at the one issued for this key',
     },
@@ -55,12 +59,18 @@ export default defineRule({
           keyWritten: keyRef.file,
         };
         const related = ref.reference ? [{ ...ref.reference, message: ours('the ssl_certificate it goes with') }] : [];
+        const { loading } = component.attributes;
         // A PEM file with certificates (or DH parameters) and no key block: nothing for PEM_read_bio_PrivateKey.
         if (keyPem && !key) {
           const holds = keyPem.certificates.length > 0 ? 'only certificates' : 'no key block';
-          ctx.report({
+          reportOnNginxFile(ctx, loading, {
             messageId: 'noKeyInFile',
-            data: { ...data, holds },
+            data: {
+              ...data,
+              holds,
+              problem: said`holds no private key (${holds})`,
+              emerg: said`cannot load certificate key "${keyRef.file}"`,
+            },
             location: keyRef.reference,
             related: [
               {
@@ -75,9 +85,13 @@ export default defineRule({
           return;
         }
         if (!key?.publicKeySha256 || key.publicKeySha256 === leaf.publicKeySha256) return;
-        ctx.report({
+        reportOnNginxFile(ctx, loading, {
           messageId: 'mismatch',
-          data,
+          data: {
+            ...data,
+            problem: said`is not the private key of ${leaf.subjectText}`,
+            emerg: said`SSL_CTX_use_PrivateKey("${keyRef.file}") failed`,
+          },
           location: keyRef.reference,
           related: [
             { file: keyFile, range: key.range, message: ours('the private key it names') },

@@ -6,12 +6,15 @@ import { defineRule } from '../types';
 import type { LoadRefusal } from '../../derive/openssl-levels';
 import { levelPlaces, reissueOf, reportLoadRefusal, reportVerifyRefusal } from '../_lib/security-level';
 import { ours, said } from '../../core/phrase';
+import { isNginx } from '../../model/types';
+import { reportOnNginxFile } from './_lib/unloaded';
 
 /**
  * nginx loads ssl_certificate / proxy_ssl_certificate into an SSL_CTX at its OpenSSL's security level; a key or
  * signature the level refuses makes it log [emerg] and not start (measured with openssl 3.0.19 s_server -cert,
  * sources in openssl-servers.json securityLevels). The level: @SECLEVEL of the cipher directive (nginx 1.21.2+ sets
  * it before loading certificates), else the image's default (Debian's and Ubuntu's builds 2, Alpine's upstream's).
+ * An info for a file of a `*-available` directory nginx does not read (./_lib/unloaded.ts).
  */
 
 /** What nginx calls on the certificate, as its [emerg] line names it. */
@@ -42,6 +45,8 @@ export default defineRule({
         "{{client}} verifies the upstream certificate (proxy_ssl_verify on) at security level {{level}} ({{origin}}), which refuses {{dn}} ({{place}} of the path {{server}} presents): {{detail}}. nginx logs 'upstream SSL certificate verify error: ({{error}}) while SSL handshaking to upstream' and answers 502. Re-issue it with {{reissue}}, or set @SECLEVEL={{lower}} in {{directive}}",
       verifyLevelUnknown:
         "{{client}} verifies the upstream certificate (proxy_ssl_verify on), and {{dn}} ({{place}} of the path {{server}} presents; {{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether the request fails with 'upstream SSL certificate verify error: ({{error}})' and a 502 depends on the level nginx's OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}",
+      unloaded:
+        'nginx would not start if this file were enabled: its OpenSSL refuses {{what}} {{dn}} of {{file}} at security level {{level}} ({{origin}}): {{detail}} (\'[emerg] {{call}}("{{written}}") failed\'), but this file lies in {{directory}}, which no include of the configuration nginx runs reaches, so nginx does not read it as the tree stands. Before enabling it: {{fix}}',
       levelUnknown:
         "{{what}} {{dn}} of {{file}} ({{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether nginx starts ('{{reason}}') depends on the level its OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}, or re-issue the certificate",
     },
@@ -84,12 +89,19 @@ export default defineRule({
             ]
           : []),
       ];
-      reportLoadRefusal(ctx, r, {
-        what,
-        common,
-        refused: { detail: first.refusal.detail, call: CALL[r.position], written, fix: fixOf(r) },
-        related,
-      });
+      const loading =
+        isNginx(r.component) || r.component.type === 'nginx.proxy' ? r.component.attributes.loading : undefined;
+      reportLoadRefusal(
+        ctx,
+        r,
+        {
+          what,
+          common,
+          refused: { detail: first.refusal.detail, call: CALL[r.position], written, fix: fixOf(r) },
+          related,
+        },
+        (descriptor) => reportOnNginxFile(ctx, loading, descriptor),
+      );
     }
   },
 });

@@ -8,11 +8,13 @@ import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
 import { levelRefusedData, levelSpreadData } from '../_lib/security-level';
 import { said } from '../../core/phrase';
+import { reportOnNginxFile } from './_lib/unloaded';
 
 /**
  * nginx sets ssl_dhparam with SSL_CTX_set_tmp_dh after its cipher string (every release), so at the level @SECLEVEL
  * sets, else the image's default; parameters whose prime is below the level's size make it log [emerg] and not start
- * (measured with openssl 3.0.19 s_server -dhparam: 1024 bits refused at level 2, 'dh key too small').
+ * (measured with openssl 3.0.19 s_server -dhparam: 1024 bits refused at level 2, 'dh key too small'). An info for a
+ * file of a `*-available` directory nginx does not read (./_lib/unloaded.ts).
  */
 const segments = (p: string) => p.split(/[\\/]+/).filter((s) => s && s !== '.');
 
@@ -50,6 +52,8 @@ export default defineRule({
     messages: {
       refused:
         'nginx does not start: its OpenSSL refuses the ssl_dhparam file {{file}} at security level {{level}} ({{origin}}): {{detail}}. nginx logs \'[emerg] SSL_CTX_set_tmp_dh("{{written}}") failed (SSL: error:0A00018A:SSL routines::dh key too small)\'. Generate 2048-bit parameters (openssl dhparam -out {{file}} 2048), or drop ssl_dhparam (nginx then negotiates no DHE suite; ECDHE ones remain)',
+      unloaded:
+        'nginx would not start if this file were enabled: its OpenSSL refuses the ssl_dhparam file {{file}} at security level {{level}} ({{origin}}): {{detail}} (\'[emerg] SSL_CTX_set_tmp_dh("{{written}}") failed … dh key too small\'), but this file lies in {{directory}}, which no include of the configuration nginx runs reaches, so nginx does not read it as the tree stands. Before enabling it, generate 2048-bit parameters (openssl dhparam -out {{file}} 2048), or drop ssl_dhparam',
       levelUnknown:
         "The ssl_dhparam file {{file}} ({{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether nginx starts ('dh key too small') depends on the level its OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}, or generate 2048-bit parameters",
     },
@@ -91,7 +95,7 @@ export default defineRule({
       const common = { file: path.basename(doc.file.path), detail: first.refusal.detail };
       const fingerprint = [doc.file.path, String(bits), c.id];
       if (accepting.length === 0)
-        ctx.report({
+        reportOnNginxFile(ctx, c.attributes.loading, {
           messageId: 'refused',
           data: {
             ...common,

@@ -2,6 +2,7 @@ import type { RuleRelated } from '../types';
 import { NGINX_FACTS } from '../../knowledge/openssl';
 import { defineRule } from '../types';
 import { ours, said } from '../../core/phrase';
+import { reportOnNginxFile } from './_lib/unloaded';
 
 /** The nginx release from which ssl_trusted_certificate alone serves ssl_verify_client. */
 const SINCE = NGINX_FACTS.verifyClientTrustedCertificateSince.since;
@@ -17,6 +18,7 @@ const SINCE = NGINX_FACTS.verifyClientTrustedCertificateSince.since;
  * variable — nginx refuses to start: `[emerg] no proxy_ssl_trusted_certificate for proxy_ssl_verify`
  * (ngx_http_proxy_set_ssl; model/nginx-passes.ts). Measured with nginx 1.22.1 `nginx -t`, `proxy_pass http://$b` too;
  * the same `proxy_ssl_verify on` over plain literal targets only is accepted (and ignored: nginx/proxy-ssl-ignored).
+ * An info for a file of a `*-available` directory nginx does not read (./_lib/unloaded.ts).
  */
 export default defineRule({
   meta: {
@@ -30,6 +32,8 @@ export default defineRule({
         "{{server}} has ssl_verify_client {{mode}} but neither ssl_client_certificate nor ssl_trusted_certificate: nginx has no default trust store to verify client certificates with, and refuses to start ([emerg] no ssl_client_certificate for ssl_verify_client; from {{since}} 'no ssl_client_certificate or ssl_trusted_certificate for ssl_verify_client'). Set ssl_client_certificate to the PEM file of the CA certificates that issue the clients' certificates, or ssl_verify_client optional_no_ca when the application checks the certificate itself",
       verifyClientTrustedOnly:
         '{{server}} has ssl_verify_client {{mode}} with ssl_trusted_certificate but no ssl_client_certificate: nginx {{release}} takes only ssl_client_certificate for it (ssl_trusted_certificate suffices from {{since}}) and refuses to start ([emerg] no ssl_client_certificate for ssl_verify_client). Set ssl_client_certificate to the CA file, or run nginx {{since}} or later',
+      unloaded:
+        '{{on}} without {{trusted}} would stop nginx at start if enabled: nginx has no default trust store ([emerg] no {{trusted}} for {{verify}}), but this file lies in {{directory}}, which no include of the configuration nginx runs reaches, so nginx does not read it as the tree stands. Before enabling it, set {{trusted}} to the PEM file of the CA certificates it verifies with',
       proxyVerify:
         "{{verify}} on applies to {{passes}}, but no {{trusted}} does: nginx has no default trust store, and refuses to start ([emerg] no {{trusted}} for {{verify}}; 'nginx -t' fails too). Set {{trusted}} to the PEM file of the CA certificates that issued the upstream's certificate, at the same level as {{verify}}",
     },
@@ -42,12 +46,19 @@ export default defineRule({
   check(ctx) {
     for (const component of ctx.deployment.components) {
       if (component.type !== 'nginx.server') continue;
-      const failure = component.attributes.startupFailure;
+      const { startupFailure: failure, loading } = component.attributes;
       if (failure?.kind !== 'no-client-ca') continue;
-      const data = { server: component.name, mode: failure.mode, since: SINCE };
+      const data = {
+        server: component.name,
+        mode: failure.mode,
+        since: SINCE,
+        on: said`ssl_verify_client ${failure.mode} in ${component.name}`,
+        verify: ours('ssl_verify_client'),
+        trusted: ours('ssl_client_certificate'),
+      };
       const { trusted } = failure;
       if (trusted)
-        ctx.report({
+        reportOnNginxFile(ctx, loading, {
           messageId: 'verifyClientTrustedOnly',
           data: { ...data, release: trusted.nginx.release },
           location: failure.at,
@@ -58,14 +69,14 @@ export default defineRule({
           fingerprint: [component.id, failure.mode, trusted.nginx.release],
         });
       else
-        ctx.report({
+        reportOnNginxFile(ctx, loading, {
           messageId: 'verifyClient',
           data,
           location: failure.at,
           fingerprint: [component.id, failure.mode],
         });
     }
-    for (const { verify, passes } of ctx.deployment.nginxVerifyWithoutAnchors ?? []) {
+    for (const { verify, passes, loading } of ctx.deployment.nginxVerifyWithoutAnchors ?? []) {
       const [pass] = passes;
       if (!pass) continue;
       const written = (p: { directive: string; target: string }) => `${p.directive} ${p.target}`;
@@ -73,15 +84,17 @@ export default defineRule({
         ...p.at,
         message: said`${written(p)}: nginx builds its TLS client${p.transport === 'tls' ? '' : ours(' (the target holds a variable)')}`,
       }));
-      ctx.report({
+      const passesWritten =
+        passes.length === 1
+          ? written(pass)
+          : said`${written(pass)} and ${passes.length - 1} other pass${passes.length > 2 ? ours('es') : ''}`;
+      reportOnNginxFile(ctx, loading, {
         messageId: 'proxyVerify',
         data: {
           verify: verify.name,
           trusted: verify.name.replace(/_verify$/, '_trusted_certificate'),
-          passes:
-            passes.length === 1
-              ? written(pass)
-              : said`${written(pass)} and ${passes.length - 1} other pass${passes.length > 2 ? ours('es') : ''}`,
+          passes: passesWritten,
+          on: said`${verify.name} on for ${passesWritten}`,
         },
         location: verify.at,
         related,

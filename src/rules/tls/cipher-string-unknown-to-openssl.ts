@@ -3,7 +3,8 @@ import { seriesWithCipher, seriesWithCommand } from '../../knowledge/openssl';
 import { expandCipherString } from '../../knowledge/openssl-cipher-string';
 import type { Location } from '../../core/types';
 import { isNginx, type Component } from '../../model/types';
-import { defineRule } from '../types';
+import { defineRule, type ReportDescriptor } from '../types';
+import { reportOnNginxFile } from '../nginx/_lib/unloaded';
 import { ours, said } from '../../core/phrase';
 
 /** `a, b and c`. */
@@ -25,6 +26,8 @@ export default defineRule({
         '{{component}}: {{directive}} \'{{string}}\' uses {{command}}, which OpenSSL {{series}}{{assumed}} does not know ({{why}}): it refuses the whole string and nginx does not start (SSL_CTX_set_cipher_list("{{string}}") failed … invalid command). Remove {{command}}{{fix}}',
       noMatch:
         "{{component}}: {{directive}} '{{string}}' selects no cipher of OpenSSL {{series}}{{assumed}}: {{product}} does not start ({{failure}})",
+      unloaded:
+        "{{component}}: {{directive}} '{{string}}' would stop nginx at start if enabled (OpenSSL {{series}}{{assumed}}: {{failure}}), but this file lies in {{directory}}, which no include of the configuration nginx runs reaches, so nginx does not read it as the tree stands. Before enabling it, write a cipher string this OpenSSL takes",
     },
     defaultOptions: {},
     symptoms: ['no cipher match', 'invalid command', 'SSL_CTX_set_cipher_list', 'unable to set SSL cipher list to'],
@@ -51,9 +54,12 @@ export default defineRule({
       const placeholder =
         attributes.ciphersAsWritten !== undefined && /\$\{?[A-Za-z_]/.test(attributes.ciphersAsWritten);
       const command = 'invalidCipherCommand' in attributes ? attributes.invalidCipherCommand : undefined;
+      // A snippet nginx does not read stops nginx only once enabled (../nginx/_lib/unloaded.ts).
+      const report = (descriptor: ReportDescriptor<'invalidCommand' | 'noMatch'>) =>
+        reportOnNginxFile(ctx, 'loading' in attributes ? attributes.loading : undefined, descriptor);
       if (command && attributes.ciphersAsWritten !== undefined) {
         const knowing = seriesWithCommand(command).map((k) => (k.series === '3' ? '3.x' : k.series));
-        ctx.report({
+        report({
           messageId: 'invalidCommand',
           data: {
             component: component.name,
@@ -68,6 +74,7 @@ export default defineRule({
               knowing.length > 0
                 ? said`, or run nginx on an image with OpenSSL ${andList(knowing).replace(/ and /, ' or ')}`
                 : '',
+            failure: said`SSL_CTX_set_cipher_list("${attributes.ciphersAsWritten}") failed \u2026 invalid command`,
           },
           location,
           ...(attributes.openssl.at
@@ -85,7 +92,7 @@ export default defineRule({
         continue;
       }
       if (suites.value.length === 0 && attributes.ciphersAsWritten !== undefined && !placeholder) {
-        ctx.report({
+        report({
           messageId: 'noMatch',
           data: {
             component: component.name,

@@ -1,6 +1,7 @@
 import rule from '../../../src/rules/nginx/certificate-key-mismatch';
 import { ca, daysFromNow, leaf } from '../../helpers/pki';
 import { ruleTester } from '../../helpers/rule-tester';
+import { availableSite, LINKING_ENTRYPOINT } from '../../helpers/nginx-available';
 
 const root = ca('Example Root CA', undefined, { notAfter: daysFromNow(3650) });
 const site = leaf('www.example.com', root, { notAfter: daysFromNow(365) });
@@ -112,6 +113,55 @@ ruleTester(rule, {
         'web/ssl/other.crt': other.pem,
       },
       errors: [{ messageId: 'mismatch', file: 'web/nginx.conf', line: 8 }],
+    },
+    {
+      name: 'in a sites-available site nothing enables: an info, it stops nginx only once enabled',
+      files: {
+        ...availableSite('web', `server {\n  listen 443 ssl;\n  ${pair.join('\n  ')}\n}\n`),
+        'web/ssl/site.crt': site.pem,
+        'web/ssl/site.key': other.keyPem,
+      },
+      errors: [
+        {
+          messageId: 'unloaded',
+          severity: 'info',
+          file: 'web/sites-available/site',
+          line: 4,
+          messageIncludes: [
+            'site.key, the ssl_certificate_key of site.crt',
+            'is not the private key of CN=www.example.com',
+            'lies in sites-available',
+          ],
+          related: [
+            { file: 'web/ssl/site.key', line: 1 },
+            { file: 'web/ssl/site.crt', line: 1 },
+            { file: 'web/sites-available/site', line: 3 },
+            { file: 'web/nginx.conf', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'in a sites-available site an entrypoint links into sites-enabled: an error that names the link',
+      files: {
+        ...availableSite('web', `server {\n  listen 443 ssl;\n  ${pair.join('\n  ')}\n}\n`),
+        'web/ssl/site.crt': site.pem,
+        'web/ssl/site.key': other.keyPem,
+        'web/entrypoint.sh': LINKING_ENTRYPOINT,
+      },
+      errors: [
+        {
+          messageId: 'mismatch',
+          file: 'web/sites-available/site',
+          line: 4,
+          related: [
+            { file: 'web/ssl/site.key', line: 1 },
+            { file: 'web/ssl/site.crt', line: 1 },
+            { file: 'web/sites-available/site', line: 3 },
+            { file: 'web/entrypoint.sh', line: 3 },
+          ],
+        },
+      ],
     },
   ],
 });

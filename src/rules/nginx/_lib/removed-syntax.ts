@@ -1,14 +1,15 @@
-import type { RuleRelated } from '../../types';
 /**
  * How the nginx rules on removed syntax (the `ssl` directive, `listen … spdy`) report one use: an error when the image
  * names a release that refuses it and the file is no template (it may render otherwise), else a warning whose message
- * says what the named release does with it, or which releases refuse it when none is named.
+ * says what the named release does with it, or which releases refuse it when none is named; an info for a file nginx
+ * does not read (./unloaded.ts).
  */
 import * as path from 'node:path';
 
 import type { NginxRemovedSyntax } from '../../../model/deployment-records';
-import type { RuleContext } from '../../types';
+import type { ReportDescriptor, RuleContext, RuleRelated } from '../../types';
 import { ours, said } from '../../../core/phrase';
+import { reportOnNginxFile } from './unloaded';
 
 export function reportRemovedSyntax<MessageId extends string>(
   ctx: RuleContext<unknown, MessageId | 'refused' | 'releaseUnknown' | 'floating' | 'unloaded'>,
@@ -21,22 +22,17 @@ export function reportRemovedSyntax<MessageId extends string>(
   /** Whether a release refuses it: asked of the lowest release a floating tag names (knowledge). */
   refusedBy: (release: string) => boolean | undefined,
 ): void {
-  const { nginx, floating, unloaded } = use;
+  const { nginx, floating, loading } = use;
+  const report = (descriptor: ReportDescriptor<MessageId | 'refused' | 'releaseUnknown' | 'floating'>) =>
+    reportOnNginxFile(ctx, loading, descriptor);
   // A snippet nothing enables (src/model/nginx-unloaded.ts): what it holds stops nginx only once someone enables it.
-  if (unloaded) {
-    ctx.report({
-      messageId: 'unloaded',
-      severity: 'info',
-      data: { ...data, value: use.value, directory: unloaded.directory },
+  if (loading?.kind === 'unloaded') {
+    report({
+      messageId: taken,
+      data: { ...data, value: use.value },
       location: use.at,
-      related: [
-        ...(use.via ?? []),
-        {
-          ...unloaded.loads,
-          message: said`the configuration nginx reads: no include of it reaches ${unloaded.directory}`,
-        },
-      ],
-      fingerprint: [path.basename(use.at.file), use.value, 'unloaded'],
+      related: use.via ?? [],
+      fingerprint: [path.basename(use.at.file), use.value],
     });
     return;
   }
@@ -44,7 +40,7 @@ export function reportRemovedSyntax<MessageId extends string>(
   const floatingRefuses = refuses === undefined && floating !== undefined && refusedBy(floating.atLeast) === true;
   if (floating && floatingRefuses) {
     const { prebuilt } = floating;
-    ctx.report({
+    report({
       messageId: 'floating',
       severity: use.template || prebuilt ? 'warning' : 'error',
       data: {
@@ -87,7 +83,7 @@ export function reportRemovedSyntax<MessageId extends string>(
       message: ours('ties the image that runs this file to the Dockerfile that installs its nginx'),
     })),
   ];
-  ctx.report({
+  report({
     messageId: refuses === true ? 'refused' : refuses === false ? taken : 'releaseUnknown',
     severity: refuses === true && !use.template ? 'error' : 'warning',
     data: {

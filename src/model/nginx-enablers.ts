@@ -1,0 +1,127 @@
+/**
+ * What in the tree may enable an nginx file of a `*-available` directory that no include reaches
+ * (./nginx-unloaded.ts): a symbolic link to it or its directory, a Dockerfile command that names it or its directory
+ * (`RUN ln -s …`, `cp`), a COPY/ADD that puts it elsewhere than a directory of the same name, and a shell script's
+ * link, copy, move or rendering of it (src/parse/script-file-placements.ts: an entrypoint's
+ * `ln -s /etc/nginx/sites-available/x /etc/nginx/sites-enabled/`, `envsubst < …available/x > …/conf.d/x`). Unknown
+ * stays unknown: a script command whose source is a variable (`ln -s "$f" …`) may enable it when the script names the
+ * directory elsewhere (`for f in /etc/nginx/sites-available/*`) or the command puts it where nginx reads (conf.d, a
+ * `*-enabled` directory, nginx.conf, a place named by a variable).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RelatedLocation } from '../core/types';
+import type { DockerfileData } from '../parse/dockerfile';
+import type { FilePlacement, FilePlacementsData } from '../parse/script-file-placements';
+import type { ParsedDocument } from '../parse/types';
+
+/** `sites-available`, `conf-available`, `confs-available`, `streams-available`. */
+export const AVAILABLE_DIR = /^[\w.]+-available$/;
+/** Directories whose files the running configuration reads: the official image's conf.d, Debian's `*-enabled`. */
+export const LOADED_DIR = /^(conf\.d|[\w.]+-enabled)$/;
+
+export interface EnablerSources {
+  dockerfiles: readonly ParsedDocument<DockerfileData>[];
+  scripts: readonly ParsedDocument<FilePlacementsData>[];
+}
+
+/** What may enable `file` (in the directory `dirName` of `prefix`); undefined when the tree's links cannot be read. */
+export function enablersOf(file: string, prefix: string, sources: EnablerSources): RelatedLocation[] | undefined {
+  const dirName = path.basename(path.dirname(file));
+  const links = linksTo(file, prefix);
+  if (!links) return undefined;
+  return [
+    ...links,
+    ...imageEnablers(file, dirName, sources.dockerfiles),
+    ...scriptEnablers(file, dirName, sources.scripts),
+  ];
+}
+
+/** Symbolic links in a directory beside the file's that lead to it (`sites-enabled/x -> ../sites-available/x`). */
+function linksTo(file: string, prefix: string): RelatedLocation[] | undefined {
+  const found: RelatedLocation[] = [];
+  try {
+    const real = fs.realpathSync(file);
+    for (const dir of fs.readdirSync(prefix, { withFileTypes: true })) {
+      if (!dir.isDirectory() && !dir.isSymbolicLink()) continue;
+      const full = path.join(prefix, dir.name);
+      if (dir.isSymbolicLink() && fs.realpathSync(full) === path.dirname(real))
+        found.push({ file: full, message: `a symbolic link to ${path.basename(path.dirname(file))}: may enable it` });
+      if (!dir.isDirectory()) continue;
+      for (const entry of fs.readdirSync(full, { withFileTypes: true }))
+        if (entry.isSymbolicLink() && fs.realpathSync(path.join(full, entry.name)) === real)
+          found.push({ file: path.join(full, entry.name), message: 'a symbolic link to it: may enable it' });
+    }
+    return found;
+  } catch {
+    // What cannot be read is not shown unreachable.
+    return undefined;
+  }
+}
+
+/** Commands of an image the tree builds that name the file or its directory, and copies of it elsewhere. */
+function imageEnablers(
+  file: string,
+  dirName: string,
+  dockerfiles: readonly ParsedDocument<DockerfileData>[],
+): RelatedLocation[] {
+  const name = path.basename(file);
+  const names = (text: string) => text.includes(dirName) || text.includes(name);
+  const elsewhere = (destination: string | undefined) => {
+    const d = (destination ?? '').replace(/\/+$/, '');
+    return !d.endsWith(`/${dirName}`) && !d.endsWith(`/${dirName}/${name}`);
+  };
+  return dockerfiles.flatMap((d) => [
+    ...d.data.commands
+      .filter((c) => c.instruction !== 'ENV' && names(c.text))
+      .map((c) => ({ file: d.file.path, range: c.range, message: `${c.instruction} names ${dirName}: may enable it` })),
+    ...d.data.copies
+      .filter((c) => c.sources.some(names) && elsewhere(c.destination))
+      .map((c) => ({
+        file: d.file.path,
+        range: c.range,
+        message: `${c.instruction} puts it at ${c.destination ?? 'a place the tree does not name'}: may enable it`,
+      })),
+  ]);
+}
+
+const segments = (written: string) => written.split('/').filter(Boolean);
+/** A variable or command substitution decides it (`$f`, `${SITE}`, `` `ls` ``): what it is is unknown. */
+const unknownPath = (written: string) => /[$`]/.test(written);
+
+/** Where nginx reads files (conf.d, a `*-enabled` directory, nginx.conf) or a place the script leaves unknown. */
+function loadedPlace(destination: string | undefined): boolean {
+  if (destination === undefined || unknownPath(destination)) return true;
+  const parts = segments(destination);
+  return parts.some((s) => LOADED_DIR.test(s)) || parts[parts.length - 1] === 'nginx.conf';
+}
+
+/** Script commands that link, copy, move or render the file or its directory out of the `*-available` directory. */
+function scriptEnablers(
+  file: string,
+  dirName: string,
+  scripts: readonly ParsedDocument<FilePlacementsData>[],
+): RelatedLocation[] {
+  const name = path.basename(file);
+  const literal = (source: string) => segments(source).includes(dirName) || path.posix.basename(source) === name;
+  return scripts.flatMap((doc) => {
+    const namesDirectory = doc.file.text.includes(dirName);
+    const enables = (p: FilePlacement) =>
+      // Into an `*-available` directory (where the tree's file came from) enables nothing.
+      !(p.destination !== undefined && segments(p.destination).some((s) => AVAILABLE_DIR.test(s))) &&
+      (p.sources.some(literal) || (p.sources.some(unknownPath) && (namesDirectory || loadedPlace(p.destination))));
+    return doc.data.placements.filter(enables).map((p) => ({
+      file: doc.file.path,
+      range: p.range,
+      message: `${howOf(p.verb)} ${p.sources.join(' ')}${p.destination === undefined ? '' : ` to ${p.destination}`}: may enable it`,
+    }));
+  });
+}
+
+/** What a placement does, in words (`ln` links, `envsubst` renders). */
+function howOf(verb: string): string {
+  if (verb === 'ln') return 'links';
+  if (verb === 'mv') return 'moves';
+  if (verb === 'cp' || verb === 'install' || verb === 'rsync') return 'copies';
+  return /ensite$/.test(verb) ? 'enables' : 'renders';
+}

@@ -1,0 +1,126 @@
+/**
+ * What a shell script (an entrypoint, a start script) puts where: links, copies and moves (`ln -s a b`, `cp`, `mv`,
+ * `install`, `rsync`, with `-t DIR`), files a pipeline renders into another (`envsubst < a > b`,
+ * `cat a | envsubst > b`, `sed … a > b`, `… | tee b`) and the site enablers some nginx packagings ship
+ * (`nginx_ensite x`), each with its sources and destination as written, as a document of its own beside whatever else
+ * the file is. The model asks it whether a script may enable an nginx snippet no include reaches
+ * (src/model/nginx-enablers.ts). Nothing expands: `$DIR/x` stays as written, which the model reads as unknown.
+ */
+import type { Range } from '../core/types';
+import { shellCommands, type ShellCommand, type ShellWord } from './shell-commands';
+import { LineIndex } from './text';
+import type { ParsedDocument, SourceFile } from './types';
+
+export const FILE_PLACEMENTS_KIND = 'script.file-placements';
+
+export interface FilePlacement {
+  /** The command that places it (`ln`, `cp`, `envsubst`, `nginx_ensite`). */
+  verb: string;
+  /** The files it reads, as written. */
+  sources: string[];
+  /** Where it puts them, as written; undefined when the command names no place (`ln -s a`, an enabler). */
+  destination?: string;
+  /** The command (its pipeline) as written. */
+  range: Range;
+}
+
+export interface FilePlacementsData {
+  placements: FilePlacement[];
+}
+
+/** Shell scripts, by name (the official nginx image's entrypoint also sources `*.envsh`) or `#!`. */
+const SCRIPT_NAME = /\.(sh|bash|ksh|zsh|envsh)$/;
+const PLACES = /\b(ln|cp|mv|install|rsync|envsubst|tee)\b|ensite\b|>/;
+/** Commands whose operands are sources and then one destination (coreutils, rsync). */
+const COPIES = new Set(['ln', 'cp', 'mv', 'install', 'rsync']);
+/** Their options that take the next word as a value (coreutils ln/cp/mv/install, rsync -e). */
+const VALUE_OPTIONS = new Set(['-t', '-S', '-m', '-o', '-g', '-e', '--target-directory', '--suffix', '--mode']);
+/** Commands that read the files they are given and write what they render to standard output. */
+const RENDERS = new Set(['cat', 'sed', 'awk', 'gawk', 'm4', 'gomplate', 'j2', 'envsubst', 'tpl', 'sigil']);
+/** Site enablers (nginx_ensite; the names Debian-style helper scripts go by). */
+const ENABLERS = /^(nginx_ensite|ngx_ensite|ngxensite|nxensite|ensite)$/;
+/** Words before a command that leave it the command: shell keywords, `sudo`, `exec`, `VAR=value`. */
+const PREFIX = /^(do|then|else|elif|if|while|until|!|\{|\(|time|sudo|exec|command|nohup|busybox)$|^[A-Za-z_]\w*=/;
+
+/** What a shell script places where, or undefined when it places nothing. */
+export function filePlacements(source: SourceFile): ParsedDocument<FilePlacementsData> | undefined {
+  if (!SCRIPT_NAME.test(source.path) && !source.text.startsWith('#!')) return undefined;
+  if (!PLACES.test(source.text)) return undefined;
+  const index = new LineIndex(source.text);
+  const placements: FilePlacement[] = [];
+  let pipeline: ShellCommand[] = [];
+  for (const command of shellCommands(source.text)) {
+    pipeline.push(command);
+    if (command.next === '|' || command.next === '|&') continue;
+    const placement = placementOf(pipeline);
+    const tokens = pipeline.flatMap((c) => [...c.words, ...c.redirections]);
+    if (placement && tokens.length > 0) {
+      const start = Math.min(...tokens.map((t) => t.start));
+      placements.push({ ...placement, range: index.rangeAt(start, Math.max(...tokens.map((t) => t.end))) });
+    }
+    pipeline = [];
+  }
+  if (placements.length === 0) return undefined;
+  return { file: source, kind: FILE_PLACEMENTS_KIND, entries: [], comments: [], problems: [], data: { placements } };
+}
+
+/** The command's words from its verb on (`sudo ln -s …` → `ln -s …`). */
+function fromVerb(command: ShellCommand): ShellWord[] {
+  const at = command.words.findIndex((w) => w.quoted || !PREFIX.test(w.text));
+  return at < 0 ? [] : command.words.slice(at);
+}
+
+const verbOf = (words: readonly ShellWord[]) => words[0]?.text.replace(/^.*\//, '') ?? '';
+
+function placementOf(pipeline: readonly ShellCommand[]): Omit<FilePlacement, 'range'> | undefined {
+  for (const command of pipeline) {
+    const words = fromVerb(command);
+    const verb = verbOf(words);
+    if (COPIES.has(verb)) return copyOf(verb, words.slice(1));
+    if (ENABLERS.test(verb)) return { verb, sources: operands(words.slice(1)).map((w) => w.text) };
+  }
+  // A pipeline that writes a file: what its render commands read and its `<` inputs, into its last `>` or `tee` file.
+  const last = pipeline[pipeline.length - 1]!;
+  const lastWords = fromVerb(last);
+  const written = [...last.redirections].reverse().find((r) => /^>>?$|^>\|$/.test(r.operator) && !r.descriptor);
+  const tee = verbOf(lastWords) === 'tee' ? operands(lastWords.slice(1))[0] : undefined;
+  const destination = written?.target?.text ?? tee?.text;
+  if (destination === undefined) return undefined;
+  const sources = pipeline.flatMap((command) => {
+    const words = fromVerb(command);
+    const verb = verbOf(words);
+    // envsubst's operand is the list of variables it replaces, not a file.
+    const read = RENDERS.has(verb) && verb !== 'envsubst' ? operands(words.slice(1)).map((w) => w.text) : [];
+    const inputs = command.redirections.filter((r) => r.operator === '<' && r.target).map((r) => r.target!.text);
+    return [...read, ...inputs];
+  });
+  if (sources.length === 0) return undefined;
+  return { verb: pipeline.map((c) => verbOf(fromVerb(c))).find((v) => RENDERS.has(v)) ?? 'cat', sources, destination };
+}
+
+/** Operands of ln/cp/mv/install/rsync: the last is the destination, unless `-t DIR` names it. */
+function copyOf(verb: string, args: readonly ShellWord[]): Omit<FilePlacement, 'range'> {
+  const target = args.findIndex((w) => w.text === '-t' || w.text === '--target-directory');
+  const targetValue =
+    target >= 0
+      ? args[target + 1]?.text
+      : args.find((w) => w.text.startsWith('--target-directory='))?.text.slice('--target-directory='.length);
+  const names = operands(args).map((w) => w.text);
+  if (targetValue !== undefined) return { verb, sources: names, destination: targetValue };
+  if (names.length < 2) return { verb, sources: names };
+  return { verb, sources: names.slice(0, -1), destination: names[names.length - 1]! };
+}
+
+/** The words that are no option nor an option's value (`--` ends the options). */
+function operands(args: readonly ShellWord[]): ShellWord[] {
+  const out: ShellWord[] = [];
+  let options = true;
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i]!;
+    if (options && word.text === '--') options = false;
+    else if (options && word.text.startsWith('-') && word.text.length > 1) {
+      if (VALUE_OPTIONS.has(word.text)) i++;
+    } else out.push(word);
+  }
+  return out;
+}
