@@ -46,7 +46,7 @@ export default defineRule({
       verifyLevelUnknown:
         "{{client}} verifies the upstream certificate (proxy_ssl_verify on), and {{dn}} ({{place}} of the path {{server}} presents; {{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether the request fails with 'upstream SSL certificate verify error: ({{error}})' and a 502 depends on the level nginx's OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}",
       unloaded:
-        'nginx would not start if this file were enabled: its OpenSSL refuses {{what}} {{dn}} of {{file}} at security level {{level}} ({{origin}}): {{detail}} (\'[emerg] {{call}}("{{written}}") failed\'), but this file lies in {{directory}}, which no include of the configuration nginx runs reaches, so nginx does not read it as the tree stands. Before enabling it: {{fix}}',
+        'nginx would not start if this file were enabled: its OpenSSL refuses {{what}} {{dn}} of {{file}} at security level {{level}} ({{origin}}): {{detail}} (\'[emerg] {{call}}("{{written}}") failed (SSL: error:…:SSL routines::{{reason}})\'), but this file lies in {{directory}}, which no include of the configuration nginx runs reaches, so nginx does not read it as the tree stands. Before enabling it: {{fix}}',
       levelUnknown:
         "{{what}} {{dn}} of {{file}} ({{detail}}) is refused at security level {{refusing}} and accepted at {{accepting}}: whether nginx starts ('{{reason}}') depends on the level its OpenSSL runs at, which the tree does not settle ({{why}}; {{origins}}). {{todo}}, or re-issue the certificate",
     },

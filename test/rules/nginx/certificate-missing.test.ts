@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/nginx/certificate-missing';
 import { ruleTester } from '../../helpers/rule-tester';
+import { availableSite, LINKING_ENTRYPOINT } from '../../helpers/nginx-available';
 
 // Each shape checked with Debian's nginx 1.22.1 (`nginx -t`, real certificate files): the invalid ones fail with
 // the [emerg] the message quotes, the valid ones pass.
@@ -140,6 +141,30 @@ ruleTester(rule, {
       errors: [
         { messageId: 'noKeyStream', file: 'nginx.conf', line: 2, messageIncludes: ['"/etc/nginx/tls/api.crt"'] },
       ],
+    },
+    {
+      name: 'in a sites-available file nothing enables: an info, it stops nginx only once enabled',
+      files: availableSite('nginx', stream('listen 8883 ssl; ssl_certificate /etc/nginx/tls/mqtt.crt;')),
+      errors: [
+        {
+          messageId: 'unloaded',
+          severity: 'info',
+          file: 'nginx/sites-available/site',
+          line: 2,
+          messageIncludes: [
+            'sets ssl_certificate /etc/nginx/tls/mqtt.crt without an ssl_certificate_key',
+            'lies in sites-available',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'in a sites-available file an entrypoint links into sites-enabled: an error',
+      files: {
+        ...availableSite('nginx', stream('listen 8883 ssl; ssl_certificate /etc/nginx/tls/mqtt.crt;')),
+        'entrypoint.sh': LINKING_ENTRYPOINT,
+      },
+      errors: [{ messageId: 'noKeyStream', file: 'nginx/sites-available/site', line: 2 }],
     },
   ],
 });

@@ -151,6 +151,62 @@ ruleTester(rule, {
         },
       ],
     })),
+    ...[
+      [
+        'an entrypoint links it into conf.d',
+        'ln -sf /etc/nginx/confs-available/tls-port-listen-spdy /etc/nginx/conf.d/listen.conf',
+      ],
+      [
+        'a start script links each file of the directory, through a variable',
+        'for f in /etc/nginx/confs-available/*; do ln -s "$f" /etc/nginx/conf.d/; done',
+      ],
+      ['a script names the source through a variable only, into conf.d', 'cp "$SNIPPET" /etc/nginx/conf.d/'],
+      [
+        'an entrypoint renders it into conf.d',
+        'envsubst < /etc/nginx/confs-available/tls-port-listen-spdy > /etc/nginx/conf.d/listen.conf',
+      ],
+    ].map(([name, line]) => ({
+      name: `${name}: nginx may load it, an error that names the command`,
+      files: {
+        ...AVAILABLE,
+        Dockerfile: `FROM nginx\n${ADD_BOTH}`,
+        'docker-entrypoint.sh': `#!/bin/sh\nset -e\n${line}\nexec "$@"\n`,
+      },
+      errors: [
+        {
+          messageId: 'floating',
+          severity: 'error' as const,
+          file: 'files/etc/nginx/confs-available/tls-port-listen-spdy',
+          line: 1,
+          related: [
+            { file: 'Dockerfile', line: 1 },
+            { file: 'docker-entrypoint.sh', line: 3 },
+          ],
+        },
+      ],
+    })),
+    ...[
+      [
+        'a script that copies other files, by variables, elsewhere',
+        'cp "$APP_JAR" /app/app.jar\nln -s /usr/share/zoneinfo/UTC /etc/localtime',
+      ],
+      ['a script that copies into confs-available', 'cp /tmp/extra.conf /etc/nginx/confs-available/'],
+    ].map(([name, line]) => ({
+      name: `${name}: still unloaded, an info`,
+      files: {
+        ...AVAILABLE,
+        Dockerfile: `FROM nginx\n${ADD_BOTH}`,
+        'start.sh': `#!/bin/sh\n${line}\n`,
+      },
+      errors: [
+        {
+          messageId: 'unloaded',
+          severity: 'info' as const,
+          file: 'files/etc/nginx/confs-available/tls-port-listen-spdy',
+          line: 1,
+        },
+      ],
+    })),
     {
       name: 'a snippet in an -available directory with nothing beside it that nginx reads: judged as loaded',
       files: {

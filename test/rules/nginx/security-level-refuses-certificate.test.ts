@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/nginx/security-level-refuses-certificate';
 import { ruleTester } from '../../helpers/rule-tester';
+import { availableSite, LINKING_ENTRYPOINT } from '../../helpers/nginx-available';
 import { certFile } from '../cert/cert-files';
 
 const server = (extra = '', certificate = '/etc/nginx/ssl/api.crt') =>
@@ -33,6 +34,9 @@ const proxy = (extra = '') =>
   ].join('\n');
 
 const RSA1024 = certFile('rsa1024-self.crt');
+/** A Debian site: a server block alone. */
+const SITE =
+  'server {\n  listen 443 ssl;\n  server_name api.example.internal;\n  ssl_certificate /etc/nginx/ssl/api.crt;\n  ssl_certificate_key /etc/nginx/ssl/api.key;\n}\n';
 
 /** An upstream nginx on Alpine 3.19 (level 1: it loads a 1024-bit key) presenting `certificate`. */
 const upstream = (certificate: string) => ({
@@ -223,6 +227,37 @@ ruleTester(rule, {
           ],
         },
       ],
+    },
+    {
+      name: 'the same in a sites-available site nothing enables: an info, it stops nginx only once enabled',
+      files: {
+        ...availableSite('gw', SITE),
+        'gw/ssl/api.crt': RSA1024,
+        'gw/Dockerfile': 'FROM nginx:1.25\nCOPY . /etc/nginx/\n',
+      },
+      errors: [
+        {
+          messageId: 'unloaded',
+          severity: 'info',
+          file: 'gw/sites-available/site',
+          line: 4,
+          messageIncludes: [
+            'nginx would not start if this file were enabled',
+            'ee key too small',
+            'lies in sites-available',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the same in a sites-available site an entrypoint links into sites-enabled: the error',
+      files: {
+        ...availableSite('gw', SITE),
+        'gw/ssl/api.crt': RSA1024,
+        'gw/Dockerfile': 'FROM nginx:1.25\nCOPY . /etc/nginx/\n',
+        'gw/entrypoint.sh': LINKING_ENTRYPOINT,
+      },
+      errors: [{ messageId: 'refused', file: 'gw/sites-available/site', line: 4 }],
     },
     {
       name: 'an EC P-192 key on nginx:1.27-alpine (Alpine 3.21, OpenSSL 3.3: level 2)',

@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/nginx/security-level-refuses-dh-parameters';
 import { ruleTester } from '../../helpers/rule-tester';
+import { availableSite, LINKING_ENTRYPOINT } from '../../helpers/nginx-available';
 import { certFile } from '../cert/cert-files';
 
 const server = (extra = '') =>
@@ -22,6 +23,9 @@ const server = (extra = '') =>
   ].join('\n');
 const from = (image: string) => `FROM ${image}\nCOPY . /etc/nginx/\n`;
 const DH1024 = certFile('dh1024.pem');
+/** A Debian site: a server block alone. */
+const SITE =
+  'server {\n  listen 443 ssl;\n  ssl_dhparam /etc/nginx/dhparam.pem;\n  ssl_certificate /etc/nginx/ssl/api.crt;\n  ssl_certificate_key /etc/nginx/ssl/api.key;\n}\n';
 
 ruleTester(rule, {
   valid: [
@@ -67,6 +71,33 @@ ruleTester(rule, {
           ],
         },
       ],
+    },
+    {
+      name: 'in a sites-available site nothing enables: an info, it stops nginx only once enabled',
+      files: { ...availableSite('gw', SITE), 'gw/dhparam.pem': DH1024, 'gw/Dockerfile': from('nginx:1.25') },
+      errors: [
+        {
+          messageId: 'unloaded',
+          severity: 'info',
+          file: 'gw/sites-available/site',
+          line: 3,
+          messageIncludes: [
+            'nginx would not start if this file were enabled',
+            'dh key too small',
+            'lies in sites-available',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'in a sites-available site an entrypoint links into sites-enabled: the error',
+      files: {
+        ...availableSite('gw', SITE),
+        'gw/dhparam.pem': DH1024,
+        'gw/Dockerfile': from('nginx:1.25'),
+        'gw/docker-entrypoint.sh': LINKING_ENTRYPOINT,
+      },
+      errors: [{ messageId: 'refused', file: 'gw/sites-available/site', line: 3 }],
     },
     {
       // Debian stretch's OpenSSL 1.1.0: no public source gives the level its libssl starts at.

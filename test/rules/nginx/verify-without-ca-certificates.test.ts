@@ -1,6 +1,7 @@
 import rule from '../../../src/rules/nginx/verify-without-ca-certificates';
 import { httpServer as http } from '../../helpers/nginx-conf';
 import { ruleTester } from '../../helpers/rule-tester';
+import { availableSite, LINKING_ENTRYPOINT } from '../../helpers/nginx-available';
 
 // Each shape checked with Debian's nginx 1.22.1 (`nginx -t`): the invalid ones fail with the [emerg] the message
 // quotes, the valid ones pass.
@@ -8,6 +9,12 @@ import { ruleTester } from '../../helpers/rule-tester';
 const CERT = 'ssl_certificate /etc/nginx/tls/api.crt; ssl_certificate_key /etc/nginx/tls/api.key;';
 const tlsServer = (body: string, outside = '') =>
   `http {\n  ${outside}\n  server {\n    listen 443 ssl;\n    ${CERT}\n    ${body}\n  }\n}\n`;
+
+/** A site whose TLS server verifies clients and whose proxy verifies its upstream, with no CA file for either. */
+const SITE = tlsServer(
+  'ssl_verify_client on;',
+  'server {\n    listen 80;\n    location / { proxy_pass https://api:8443; proxy_ssl_verify on; }\n  }',
+);
 
 ruleTester(rule, {
   valid: [
@@ -99,6 +106,43 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: 'in a sites-available site nothing enables: infos, they stop nginx only once enabled',
+      files: availableSite('gw', SITE),
+      errors: [
+        {
+          messageId: 'unloaded',
+          severity: 'info',
+          file: 'gw/sites-available/site',
+          line: 4,
+          messageIncludes: [
+            'proxy_ssl_verify on for proxy_pass https://api:8443 without proxy_ssl_trusted_certificate',
+          ],
+        },
+        {
+          messageId: 'unloaded',
+          severity: 'info',
+          file: 'gw/sites-available/site',
+          line: 9,
+          messageIncludes: [
+            'ssl_verify_client on in nginx server',
+            'without ssl_client_certificate would stop nginx at start if enabled',
+            'lies in sites-available',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'in a sites-available site an entrypoint links into sites-enabled: the errors',
+      files: {
+        ...availableSite('gw', SITE),
+        'gw/entrypoint.sh': LINKING_ENTRYPOINT,
+      },
+      errors: [
+        { messageId: 'proxyVerify', file: 'gw/sites-available/site', line: 4 },
+        { messageId: 'verifyClient', file: 'gw/sites-available/site', line: 9 },
+      ],
+    },
     {
       name: 'listen 443 ssl, ssl_verify_client on, no CA file',
       files: { 'nginx.conf': tlsServer('ssl_verify_client on;') },

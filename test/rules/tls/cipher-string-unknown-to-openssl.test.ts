@@ -1,6 +1,11 @@
 import rule from '../../../src/rules/tls/cipher-string-unknown-to-openssl';
 import { ruleTester } from '../../helpers/rule-tester';
 import { nginx, nginxGateway } from './trees';
+import { availableSite, LINKING_ENTRYPOINT } from '../../helpers/nginx-available';
+
+/** A Debian site: a server block alone, with a cipher string OpenSSL 1.0.2 refuses. */
+const SITE =
+  "server {\n  listen 443 ssl;\n  ssl_certificate /etc/nginx/ssl/api.crt;\n  ssl_certificate_key /etc/nginx/ssl/api.key;\n  ssl_ciphers 'HIGH:!aNULL:@SECLEVEL=0';\n}\n";
 
 ruleTester(rule, {
   valid: [
@@ -129,6 +134,31 @@ ruleTester(rule, {
       name: 'HIGH@SECLEVEL=0 (no separator) on centos:7 (OpenSSL 1.0.2k)',
       files: { 'api/nginx.conf': nginx("ssl_ciphers 'HIGH@SECLEVEL=0';"), 'api/Dockerfile': 'FROM centos:7\n' },
       errors: [{ messageId: 'invalidCommand', file: 'api/nginx.conf', line: 5, messageIncludes: ['OpenSSL 1.0.2'] }],
+    },
+    {
+      name: 'the same in a sites-available site nothing enables: an info, it stops nginx only once enabled',
+      files: {
+        ...availableSite('api', SITE),
+        'api/Dockerfile': 'FROM nginx:1.10\nCOPY . /etc/nginx/\n',
+      },
+      errors: [
+        {
+          messageId: 'unloaded',
+          severity: 'info',
+          file: 'api/sites-available/site',
+          line: 5,
+          messageIncludes: ['would stop nginx at start if enabled', 'invalid command', 'lies in sites-available'],
+        },
+      ],
+    },
+    {
+      name: 'the same in a sites-available site an entrypoint links into sites-enabled: the warning',
+      files: {
+        ...availableSite('api', SITE),
+        'api/Dockerfile': 'FROM nginx:1.10\nCOPY . /etc/nginx/\n',
+        'api/entrypoint.sh': LINKING_ENTRYPOINT,
+      },
+      errors: [{ messageId: 'invalidCommand', file: 'api/sites-available/site', line: 5 }],
     },
     {
       name: 'a command no OpenSSL has (@FOO=1) is refused by every series',
