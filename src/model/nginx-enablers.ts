@@ -103,7 +103,13 @@ function scriptEnablers(
   scripts: readonly ParsedDocument<FilePlacementsData>[],
 ): RelatedLocation[] {
   const name = path.basename(file);
-  const literal = (source: string) => segments(source).includes(dirName) || path.posix.basename(source) === name;
+  // The directory itself, a pattern or variable inside it, or a file of the same name (`…/sites-available/x`, `x`).
+  const literal = (source: string) => {
+    const parts = segments(source);
+    const last = parts[parts.length - 1] ?? '';
+    if (last === dirName || last === name) return true;
+    return parts[parts.length - 2] === dirName && (unknownPath(last) || globMatches(last, name));
+  };
   return scripts.flatMap((doc) => {
     const namesDirectory = doc.file.text.includes(dirName);
     const enables = (p: FilePlacement) =>
@@ -124,4 +130,18 @@ function howOf(verb: string): string {
   if (verb === 'mv') return 'moves';
   if (verb === 'cp' || verb === 'install' || verb === 'rsync') return 'copies';
   return /ensite$/.test(verb) ? 'enables' : 'renders';
+}
+
+/** Whether a shell pattern (`*`, `*.conf`, `site?`) matches the name. */
+function globMatches(pattern: string, name: string): boolean {
+  if (!/[*?[]/.test(pattern)) return false;
+  const source = pattern
+    .replace(/[.+^${}()|\\]/g, '\\$&')
+    .replace(/\*/g, '.*')
+    .replace(/\?/g, '.');
+  try {
+    return new RegExp(`^${source}$`).test(name);
+  } catch {
+    return true;
+  }
 }

@@ -191,6 +191,10 @@ ruleTester(rule, {
         'cp "$APP_JAR" /app/app.jar\nln -s /usr/share/zoneinfo/UTC /etc/localtime',
       ],
       ['a script that copies into confs-available', 'cp /tmp/extra.conf /etc/nginx/confs-available/'],
+      [
+        'a script that links other files of the directory',
+        'ln -s /etc/nginx/confs-available/gzip /etc/nginx/conf.d/gzip.conf\ncp /etc/nginx/confs-available/*.conf /etc/nginx/conf.d/',
+      ],
     ].map(([name, line]) => ({
       name: `${name}: still unloaded, an info`,
       files: {
