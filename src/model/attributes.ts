@@ -25,8 +25,6 @@ export type {
   NginxSecurityLevel,
   NginxStartupFailure,
   NginxLoading,
-  NginxUnloaded,
-  NginxMaybeEnabled,
   NginxStoreDirectives,
   NginxProxyAttributes,
   NginxProxyStoreDirectives,
