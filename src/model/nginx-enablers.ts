@@ -115,13 +115,23 @@ function scriptEnablers(
     const enables = (p: FilePlacement) =>
       // Into an `*-available` directory (where the tree's file came from) enables nothing.
       !(p.destination !== undefined && segments(p.destination).some((s) => AVAILABLE_DIR.test(s))) &&
-      (p.sources.some(literal) || (p.sources.some(unknownPath) && (namesDirectory || loadedPlace(p.destination))));
+      (p.sources.some(literal) ||
+        (p.sources.some(unknownPath) && (namesDirectory || loadedPlace(p.destination))) ||
+        // An include written or edited into a file nginx reads (`sed -i 's|sites-enabled|sites-available|' nginx.conf`).
+        ((p.text ?? []).some((t) => t.includes(dirName)) && loadedPlace(p.destination)));
     return doc.data.placements.filter(enables).map((p) => ({
       file: doc.file.path,
       range: p.range,
-      message: `${howOf(p.verb)} ${p.sources.join(' ')}${p.destination === undefined ? '' : ` to ${p.destination}`}: may enable it`,
+      message: `${whatItDoes(p)}: may enable it`,
     }));
   });
+}
+
+/** A placement in words: `links /etc/nginx/sites-available/x to /etc/nginx/sites-enabled/`, `edits nginx.conf`. */
+function whatItDoes(p: FilePlacement): string {
+  const to = p.destination === undefined ? '' : ` to ${p.destination}`;
+  if (p.sources.length > 0) return `${howOf(p.verb)} ${p.sources.join(' ')}${to}`;
+  return p.verb === 'sed' ? `edits ${p.destination ?? 'a file'}` : `writes${to}`;
 }
 
 /** What a placement does, in words (`ln` links, `envsubst` renders). */

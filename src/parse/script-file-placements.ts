@@ -1,8 +1,9 @@
 /**
  * What a shell script (an entrypoint, a start script) puts where: links, copies and moves (`ln -s a b`, `cp`, `mv`,
  * `install`, `rsync`, with `-t DIR`), files a pipeline renders into another (`envsubst < a > b`,
- * `cat a | envsubst > b`, `sed … a > b`, `… | tee b`) and the site enablers some nginx packagings ship
- * (`nginx_ensite x`), each with its sources and destination as written, as a document of its own beside whatever else
+ * `cat a | envsubst > b`, `sed … a > b`, `… | tee b`), text written or edited into a file (`echo … >> f`,
+ * `sed -i … f`) and the site enablers some nginx packagings ship (`nginx_ensite x`), each with its sources and
+ * destination as written, as a document of its own beside whatever else
  * the file is. The model asks it whether a script may enable an nginx snippet no include reaches
  * (src/model/nginx-enablers.ts). Nothing expands: `$DIR/x` stays as written, which the model reads as unknown.
  */
@@ -20,6 +21,11 @@ export interface FilePlacement {
   sources: string[];
   /** Where it puts them, as written; undefined when the command names no place (`ln -s a`, an enabler). */
   destination?: string;
+  /**
+   * The text it writes into, or edits, the destination with (`echo 'include …' >> nginx.conf`, the expression of
+   * `sed -i 's|sites-enabled|sites-available|' nginx.conf`): an include it adds may reach any file.
+   */
+  text?: string[];
   /** The command (its pipeline) as written. */
   range: Range;
 }
@@ -30,7 +36,7 @@ export interface FilePlacementsData {
 
 /** Shell scripts, by name (the official nginx image's entrypoint also sources `*.envsh`) or `#!`. */
 const SCRIPT_NAME = /\.(sh|bash|ksh|zsh|envsh)$/;
-const PLACES = /\b(ln|cp|mv|install|rsync|envsubst|tee)\b|ensite\b|>/;
+const PLACES = /\b(ln|cp|mv|install|rsync|envsubst|tee|sed)\b|ensite\b|>/;
 /** Commands whose operands are sources and then one destination (coreutils, rsync). */
 const COPIES = new Set(['ln', 'cp', 'mv', 'install', 'rsync']);
 /** Their options that take the next word as a value (coreutils ln/cp/mv/install, rsync -e). */
@@ -78,6 +84,14 @@ function placementOf(pipeline: readonly ShellCommand[]): Omit<FilePlacement, 'ra
     const verb = verbOf(words);
     if (COPIES.has(verb)) return copyOf(verb, words.slice(1));
     if (ENABLERS.test(verb)) return { verb, sources: operands(words.slice(1)).map((w) => w.text) };
+    // `sed -i EXPRESSION FILE`: the file edited in place, with that expression.
+    if (verb === 'sed' && words.some((w) => /^-[a-zA-Z]*i/.test(w.text) || w.text.startsWith('--in-place'))) {
+      const names = operands(words.slice(1)).map((w) => w.text);
+      const expressions = words.flatMap((w, k) => (words[k - 1]?.text === '-e' ? [w.text] : []));
+      const script = expressions.length > 0 ? expressions : names.slice(0, 1);
+      const edited = names.slice(expressions.length > 0 ? 0 : 1);
+      if (edited.length > 0) return { verb, sources: [], destination: edited[edited.length - 1]!, text: script };
+    }
   }
   // A pipeline that writes a file: what its render commands read and its `<` inputs, into its last `>` or `tee` file.
   const last = pipeline[pipeline.length - 1]!;
@@ -94,8 +108,19 @@ function placementOf(pipeline: readonly ShellCommand[]): Omit<FilePlacement, 'ra
     const inputs = command.redirections.filter((r) => r.operator === '<' && r.target).map((r) => r.target!.text);
     return [...read, ...inputs];
   });
-  if (sources.length === 0) return undefined;
-  return { verb: pipeline.map((c) => verbOf(fromVerb(c))).find((v) => RENDERS.has(v)) ?? 'cat', sources, destination };
+  const verbs = pipeline.map((c) => verbOf(fromVerb(c)));
+  // `echo '…' >> nginx.conf`, `printf …`: what it writes, no file read.
+  const text = pipeline.flatMap((c) => {
+    const words = fromVerb(c);
+    return /^(echo|printf)$/.test(verbOf(words)) ? words.slice(1).map((w) => w.text) : [];
+  });
+  if (sources.length === 0 && text.length === 0) return undefined;
+  return {
+    verb: verbs.find((v) => RENDERS.has(v)) ?? (sources.length > 0 ? 'cat' : verbs[0]!),
+    sources,
+    destination,
+    ...(text.length > 0 ? { text } : {}),
+  };
 }
 
 /** Operands of ln/cp/mv/install/rsync: the last is the destination, unless `-t DIR` names it. */

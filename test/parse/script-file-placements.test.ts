@@ -1,7 +1,9 @@
 import { filePlacements } from '../../src/parse/script-file-placements';
 
 const placementsOf = (path: string, text: string) =>
-  filePlacements({ path, text, hadBom: false })?.data.placements.map((p) => [p.verb, p.sources, p.destination]);
+  filePlacements({ path, text, hadBom: false })?.data.placements.map((p) =>
+    p.text ? [p.verb, p.sources, p.destination, p.text] : [p.verb, p.sources, p.destination],
+  );
 
 describe('what a shell script links, copies, moves or renders where', () => {
   it.each([
@@ -51,7 +53,21 @@ describe('what a shell script links, copies, moves or renders where', () => {
       [['sed', ['s/X/y/', 'a.conf'], '/etc/nginx/conf.d/a.conf']],
     ],
     ['an enabler', 'nginx_ensite site', [['nginx_ensite', ['site'], undefined]]],
-    ['echo into a file reads no file', 'echo "$CONF" > /etc/nginx/conf.d/x.conf', []],
+    [
+      'echo into a file reads no file: the text it writes',
+      'echo "include $DIR/*;" >> /etc/nginx/nginx.conf',
+      [['echo', [], '/etc/nginx/nginx.conf', ['include $DIR/*;']]],
+    ],
+    [
+      'sed -i edits its file with its expression',
+      "sed -i -e 's|sites-enabled|sites-available|' /etc/nginx/nginx.conf",
+      [['sed', [], '/etc/nginx/nginx.conf', ['s|sites-enabled|sites-available|']]],
+    ],
+    [
+      'sed -ri without -e: the first operand is the expression',
+      "sed -ri 's@X@y@' /etc/nginx/sites-available/ssl",
+      [['sed', [], '/etc/nginx/sites-available/ssl', ['s@X@y@']]],
+    ],
     ['a redirect to standard error is no file written', 'cat a.conf 2> /tmp/err', []],
     ['rm places nothing', 'rm -f /etc/nginx/sites-enabled/default', []],
   ])('%s', (_name, line, expected) => {

@@ -162,6 +162,14 @@ ruleTester(rule, {
       ],
       ['a script names the source through a variable only, into conf.d', 'cp "$SNIPPET" /etc/nginx/conf.d/'],
       [
+        'a start script edits nginx.conf to include the directory',
+        "sed -i 's|include /etc/nginx/conf.d/\\*.conf;|&\\n    include /etc/nginx/confs-available/*;|' /etc/nginx/nginx.conf",
+      ],
+      [
+        'a start script appends an include of it to nginx.conf',
+        "echo 'include /etc/nginx/confs-available/tls-port-listen-spdy;' >> /etc/nginx/nginx.conf",
+      ],
+      [
         'an entrypoint renders it into conf.d',
         'envsubst < /etc/nginx/confs-available/tls-port-listen-spdy > /etc/nginx/conf.d/listen.conf',
       ],
