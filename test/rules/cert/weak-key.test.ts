@@ -118,6 +118,24 @@ ruleTester(rule, {
       ],
     },
     {
+      // themaddali/homeford@9737909 (Jetty's demo store in etc/ and demo-base/etc/): the copy at the root's etc/ was
+      // named "themaddali+homeford/etc/keystore", the deployment's own directory taken as a third segment.
+      name: 'copies in etc/ and demo-base/etc/: named below the deployment, never by the directory it lies in',
+      files: {
+        'demo-base/etc/partner-root.crt': cert('weak-rsa1024.crt'),
+        'etc/partner-root.crt': cert('weak-rsa1024.crt'),
+      },
+      errors: [
+        {
+          messageId: 'weakUnnamed',
+          file: 'demo-base/etc/partner-root.crt',
+          line: 1,
+          severity: 'info',
+          messageIncludes: [', and 1 more copy in etc/partner-root.crt, has'],
+        },
+      ],
+    },
+    {
       name: 'the same store named by nothing: an info, no peer is known to see it',
       files: { 'app/weak.jks': store('generated/weak.jks') },
       errors: [

@@ -72,18 +72,30 @@ export function copiesRelated(
 
 const NAMES_SAID = 3;
 
+/** How many leading directories every one of `paths` shares (`/t/etc/a` and `/t/demo/etc/a` share 1: `t`). */
+function sharedDirectories(paths: readonly string[][]): number {
+  const [head, ...rest] = paths;
+  if (!head) return 0;
+  let shared = 0;
+  while (shared < head.length - 1 && rest.every((p) => shared < p.length - 1 && p[shared] === head[shared])) shared++;
+  return shared;
+}
+
 /**
  * The files' names as a reader tells them apart: the base name, or where two files share it (`server.crt` in two
- * directories) the fewest last path segments that differ (`node1/server.crt`, `node2/server.crt`).
+ * directories) the fewest last path segments that differ (`node1/server.crt`, `node2/server.crt`). Never a directory
+ * every file lies in: `etc/keystore` beside `demo-base/etc/keystore` is named so, not by the tree's own directory
+ * above it (themaddali/homeford@9737909), which is no part of the deployment and a path of the user's machine.
  */
 function distinctNames(files: readonly string[]): Map<string, string> {
   const segments = new Map(files.map((f) => [f, f.split(/[\\/]/).filter(Boolean)]));
+  const shared = sharedDirectories([...segments.values()]);
   const names = new Map<string, string>();
   for (const [file, parts] of segments) {
     const clashes = [...segments].filter(([other, o]) => other !== file && o.at(-1) === parts.at(-1));
     const last = (p: string[], n: number) => p.slice(-n).join('/');
     let count = 1;
-    while (count < parts.length && clashes.some(([, o]) => last(o, count) === last(parts, count))) count++;
+    while (count < parts.length - shared && clashes.some(([, o]) => last(o, count) === last(parts, count))) count++;
     names.set(file, last(parts, count));
   }
   return names;
