@@ -60,6 +60,9 @@ function everyUpdateData(result: Dropped, everyUpdate: NonNullable<Dropped['ever
 
 const KEY_SIZE = /^(\S+) keysize < (\d+)$/;
 
+/** A DTLS protocol version entry (`DTLSv1.0`): only a DTLS SSLContext offers it, never a TLS one. */
+const DTLS_VERSION = /^DTLSv1(\.\d)?$/i;
+
 /**
  * How the override weakens one default entry: not at all (listed, or its algorithm still constrained in
  * a way this rule does not judge: `DES keySize < 128` still blocks 56-bit DES), a smaller key-size floor,
@@ -95,6 +98,8 @@ export default defineRule({
         'jdk.tls.disabledAlgorithms here replaces the JDK list and no longer disables {{entries}}, which {{jdk}} disables by default: {{components}} can negotiate them again{{others}}. Fix: copy the JDK default list and add to it instead of replacing it',
       weakenedFeatureOnly:
         'jdk.tls.disabledAlgorithms here replaces the JDK list and does not disable {{entries}}, which current JDKs ({{jdk}}) disable by default. The JDK that runs {{components}} is Java {{feature}}, and the tree does not name its update: if that update disables them, this re-enables them. Name the update (an image tag or release file that carries it, or --java-version) to know',
+      weakenedDtlsOnly:
+        'jdk.tls.disabledAlgorithms here replaces the JDK list, and of its default entries no longer disables only {{entries}}, which {{jdk}} disables by default: only a DTLS context (SSLContext.getInstance("DTLS"), datagram protocols) offers DTLS versions, so the TLS connections of {{components}} (HTTPS, JDBC, JMS, MQ, Kafka) are not weakened by it. Add {{entries}} to the list to keep the JDK default',
       weakenedUnknownJdk:
         'jdk.tls.disabledAlgorithms here replaces the JDK list and does not disable {{entries}}, which current JDKs ({{jdk}}) disable by default: if the JDK that runs {{components}} does, this re-enables them. Declare the JDK (a release file or --java-version) to know',
     },
@@ -148,6 +153,23 @@ export default defineRule({
       ];
       const base = { location: override.from.location, related, fingerprint };
       const { everyUpdate } = result;
+      // Only DTLS versions dropped (tim-ref/messenger-proxy@58ae44f: a list stricter than JDK 21's but for DTLSv1.0): a
+      // TLS SSLContext never offers them (OpenJDK 17.0.15: TLS and Default contexts support SSLv2Hello…TLSv1.3, only
+      // "DTLS" supports DTLSv1.0/1.2), so nothing an HTTPS, JDBC or messaging client or server does changes.
+      const named = everyUpdate && feature ? everyUpdate.entries : result.entries;
+      if ([...result.entries, ...named].every((e) => DTLS_VERSION.test(e.trim()))) {
+        ctx.report({
+          ...base,
+          messageId: 'weakenedDtlsOnly',
+          severity: 'info',
+          data: {
+            entries: named.join(', '),
+            jdk: everyUpdate && feature ? everyUpdate.jdk : result.known ? result.jdk : `current JDKs (${result.jdk})`,
+            components: components.join(', '),
+          },
+        });
+        continue;
+      }
       // Every update of the named feature disables some of them (eclipse-temurin:17 and TLSv1): re-enabled for sure.
       if (everyUpdate && feature)
         ctx.report({

@@ -156,6 +156,49 @@ ruleTester(rule, {
       ],
     },
     {
+      // tim-ref/messenger-proxy@58ae44f (Apache-2.0): a list far stricter than JDK 17's (SHA1, DHE, TLS_RSA_*…) but for
+      // DTLSv1.0, which only a DTLS SSLContext offers: it warned that the app "can negotiate them again".
+      name: 'a stricter list that drops only DTLSv1.0 on a known JDK: an info, TLS connections unchanged',
+      files: {
+        'app/jdk/release': TEMURIN17,
+        'app/jvm.options': '-Djava.security.properties=/opt/app/strict.security\n',
+        'app/strict.security': JDK17_LIST.replace('DTLSv1.0, ', '').replace('ECDH,', 'ECDH, DHE, SHA1,'),
+      },
+      errors: [
+        {
+          messageId: 'weakenedDtlsOnly',
+          file: 'app/strict.security',
+          line: 1,
+          severity: 'info',
+          messageIncludes: [
+            'of its default entries no longer disables only DTLSv1.0, which Eclipse Temurin 17.0.15 disables by default',
+            'only a DTLS context (SSLContext.getInstance("DTLS"), datagram protocols) offers DTLS versions',
+          ],
+        },
+      ],
+    },
+    {
+      // The same shape as tim-ref's image: FROM eclipse-temurin:21-jre, the override loaded with `==` in the
+      // ENTRYPOINT; every 21 update disables DTLSv1.0.
+      name: 'eclipse-temurin:21-jre and an override that drops only DTLSv1.0: an info, not the every-update warning',
+      files: {
+        Dockerfile:
+          'FROM eclipse-temurin:21-jre\nCOPY app.jar /app/app.jar\nCOPY java.security /app\nENTRYPOINT ["java", "-Djava.security.properties==/app/java.security", "-jar", "/app/app.jar"]\n',
+        'java.security': JDK17_LIST.replace('DTLSv1.0, ', '').replace('ECDH,', 'ECDH, DHE, SHA1,'),
+      },
+      errors: [
+        {
+          messageId: 'weakenedDtlsOnly',
+          file: 'java.security',
+          line: 1,
+          severity: 'info',
+          messageIncludes: [
+            'no longer disables only DTLSv1.0, which every Eclipse Temurin 21 update disables by default',
+          ],
+        },
+      ],
+    },
+    {
       // The openjdk image held early-access builds under feature tags (docker-library/openjdk#522): no name of GA
       // updates only, so the hedge stays.
       name: 'openjdk:17-jdk-slim without its update: still hedged',
