@@ -355,6 +355,8 @@ export interface TomcatAjpWithoutSecret {
   port?: string;
   /** `secret=""` (or `requiredSecret=""`): written, but empty. */
   emptySecret?: { name: string; at: Location };
+  /** Where secretRequired is turned off (`secretRequired="false"`): the connector starts without a secret. */
+  optedOut?: Location;
   /** `address` as Tomcat reads it; loopback undefined when the tree does not settle its value. */
   address?: { value: string; loopback: boolean | undefined; at: Location };
   /** The release that runs the file: named by the tree, the official image's floating tag, or unknown (and why). */

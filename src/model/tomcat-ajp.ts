@@ -46,7 +46,7 @@ function ajpRelease(answer: TomcatReleaseAnswer, images: TomcatImages): TomcatAj
   return { kind: 'unknown', why: 'the tree names no Tomcat release' };
 }
 
-/** The file's AJP connectors that set no secret and do not turn secretRequired off. */
+/** The file's AJP connectors that set no secret and do not turn secretRequired off, or do on a non-loopback address. */
 export function ajpConnectorsWithoutSecret(
   connectors: XmlElement[],
   file: string,
@@ -63,17 +63,22 @@ export function ajpConnectorsWithoutSecret(
     // `secret` (9.0.31+), or `requiredSecret`, its older name (a value from a property counts: it is set).
     const secret = AJP.secretAttributes.map((name) => setterAttribute(connector, name)).find((a) => a !== undefined);
     if (secret && secret.value.trim() !== '') continue;
-    // secretRequired is a boolean setter: any value but `true` (any case) turns it off (IntrospectionUtils).
-    const required = setterAttribute(connector, 'secretRequired');
-    if (required && readWritten(required, file, scope)?.value.trim().toLowerCase() !== 'true') continue;
-    const port = setterAttribute(connector, 'port')?.value;
     const addressFound = setterAttribute(connector, 'address');
     const addressRead = addressFound ? readWritten(addressFound, file, scope) : undefined;
+    const exposedAddress = addressRead !== undefined && !LOOPBACK.test(addressRead.value.trim());
+    // secretRequired is a boolean setter: any value but `true` (any case) turns it off (IntrospectionUtils). Off, the
+    // connector starts without a secret: kept only when it listens on an address the tree settles and is no loopback
+    // one (Ermax81/docker-apache-tomcat@cbf48bd: address="0.0.0.0", port 8009 published by Compose).
+    const required = setterAttribute(connector, 'secretRequired');
+    const optedOut = required && readWritten(required, file, scope)?.value.trim().toLowerCase() !== 'true';
+    if (optedOut && !exposedAddress) continue;
+    const port = setterAttribute(connector, 'port')?.value;
     found.push({
       at: { file, range: connector.range },
       server: `Tomcat AJP connector ${port ?? '(no port)'} (${relative})`,
       ...(port === undefined ? {} : { port }),
       ...(secret ? { emptySecret: { name: secret.name, at: { file, range: secret.valueRange } } } : {}),
+      ...(optedOut ? { optedOut: { file, range: required.valueRange } } : {}),
       ...(addressFound
         ? {
             address: {

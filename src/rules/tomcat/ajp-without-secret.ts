@@ -39,7 +39,7 @@ const related = (ajp: TomcatAjpWithoutSecret, releaseMessage?: string): RuleRela
 
 /**
  * A Tomcat AJP `<Connector>` with no `secret` (nor `requiredSecret`, its older name) that does not turn secretRequired
- * off (model/tomcat-ajp.ts), against the release the tree names (model/tomcat-release.ts) and data/tomcat.json
+ * off, or does on an address that is no loopback one (a warning whatever the release: it starts) (model/tomcat-ajp.ts), against the release the tree names (model/tomcat-release.ts) and data/tomcat.json
  * ajpSecret. Apache Tomcat 9.0.31, 8.5.51, 7.0.100 and every 10.x and 11.x do not start it (measured with Tomcat
  * 10.1.60: the rest of Tomcat starts): an error, the tree names a release that refuses it. An older release starts it on
  * every address with no secret (Ghostcat, CVE-2020-1938): a warning, unless `address` keeps it on loopback. No release
@@ -59,6 +59,8 @@ export default defineRule({
       exposed:
         '{{server}} has no secret, and Tomcat {{release}} predates the AJP hardening of {{since}}: it starts the connector on {{where}} and serves any client that reaches port {{port}} (Ghostcat, {{cve}}: an AJP request reads any file of the web applications, WEB-INF included). Upgrade, and set secret="…" (requiredSecret="…" before those releases) with the same secret in the proxy, or address="127.0.0.1" when the proxy runs on this host',
       floating: `{{server}} has no secret, and {{image}} names no Tomcat release: the release the tag points to when pulled decides. The official image's releases since February 2020 ({{since}}, every 10.x and 11.x) require one and do not start the connector ('${AJP.failure}'); older ones (an image pulled before, or a tag last updated before) start it on {{where}} without a secret (Ghostcat, {{cve}}). Set secret="…" on the <Connector> and the same secret in the proxy, and name the release in the tag`,
+      optedOut:
+        '{{server}} turns secretRequired off and has no secret, and listens on {{where}}: Tomcat starts it and serves any client that reaches port {{port}}, taking what AJP carries on trust (the client address, the user the proxy authenticated where tomcatAuthentication="false", the TLS client certificate and cipher), and releases before {{since}} also let an AJP request read any file of the web applications (Ghostcat, {{cve}}). Set secret="…" on the <Connector> and the same secret in the proxy (mod_jk\'s worker secret, mod_proxy_ajp\'s secret= parameter), or keep the port to the proxy (address="127.0.0.1" on its host, and no published port)',
       releaseUnknown: `{{server}} has no secret, and {{why}}. Apache Tomcat {{since}} and later (and every 10.x and 11.x; {{keeping}} packages keep that default) do not start it ('${AJP.failure}'); {{patching}} packages patch secretRequired back to false and start it on {{whereNew}}; releases before start it on {{where}} without a secret (Ghostcat, {{cve}}). Name the release (a Dockerfile FROM tomcat:<tag> that copies this server.xml), and set secret="…" on the <Connector> with the same secret in the proxy`,
     },
     defaultOptions: {},
@@ -71,6 +73,17 @@ export default defineRule({
       const port = ajp.port ?? '(none)';
       const release = ajp.release;
       const where = listening(ajp);
+      // secretRequired turned off on an address others reach: it starts, whatever the release (model/tomcat-ajp.ts).
+      if (ajp.optedOut) {
+        ctx.report({
+          messageId: 'optedOut',
+          data: { ...common, server: ajp.server, where, port },
+          location: ajp.at,
+          related: [{ ...ajp.optedOut, message: ours('secretRequired off: no secret is asked for') }, ...related(ajp)],
+          fingerprint: [ajp.server, 'optedOut'],
+        });
+        continue;
+      }
       if (release.kind === 'named') {
         const named = `${release.release} (${release.text}${release.branchOnly ? ': the tag names the branch, read as its newest release' : ''})`;
         // An older release on loopback: no exposure, and nothing requires the secret.

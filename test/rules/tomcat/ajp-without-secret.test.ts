@@ -60,6 +60,14 @@ ruleTester(rule, {
       },
     },
     {
+      // codejsha/infrastructure-examples@(real-trees) tomcat/instance/server.xml: address="${TOMCAT_ADDRESS}", unsettled.
+      name: 'secretRequired="false" on an address the tree does not settle: not said',
+      files: {
+        'conf/server.xml': serverXml('protocol="AJP/1.3" address="${TOMCAT_ADDRESS}" secretRequired="false"'),
+        Dockerfile: copiedInto('tomcat:9.0.85'),
+      },
+    },
+    {
       name: 'an old release with the connector on loopback: no exposure, and no secret needed',
       files: {
         'conf/server.xml': serverXml('protocol="AJP/1.3" address="127.0.0.1"'),
@@ -72,6 +80,31 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // Ermax81/docker-apache-tomcat@cbf48bd (MIT): address="0.0.0.0" secretRequired="false", mounted into tomcat:jre11
+      // by a Compose service that publishes 8009: it starts and serves anyone; it said nothing.
+      name: 'secretRequired="false" on 0.0.0.0: a warning whatever the release, the opt-out and the address related',
+      files: {
+        'conf/server.xml': serverXml('protocol="AJP/1.3" address="0.0.0.0" secretRequired="false"'),
+        'docker-compose.yml':
+          'services:\n  tomcat:\n    image: tomcat:jre11\n    ports:\n      - "8009:8009"\n    volumes:\n      - ./conf:/usr/local/tomcat/conf\n',
+      },
+      errors: [
+        {
+          messageId: 'optedOut',
+          severity: 'warning',
+          ...atConnector,
+          messageIncludes: [
+            'turns secretRequired off and has no secret, and listens on 0.0.0.0 (address=)',
+            'serves any client that reaches port 8009',
+          ],
+          related: [
+            { file: 'conf/server.xml', line: 4 },
+            { file: 'conf/server.xml', line: 4 },
+          ],
+        },
+      ],
+    },
     {
       name: 'no secret on 9.0.85: the connector does not start (error); the class name is AJP too',
       files: {
