@@ -9,7 +9,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 trees=${TREES:-/work/try/real-trees}
 : > "$out"
 tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-tail -n +2 "$here/origins.tsv" | cut -f1 | while read -r repo; do
+# a repository listed by two sweeps (OktaySavdi/Liberty: corpus52 and lead52) is linted once
+tail -n +2 "$here/origins.tsv" | cut -f1 | awk '!seen[$0]++' | while read -r repo; do
   key=${repo/\//+}; t="$trees/$key"
   [ -d "$t" ] || continue
   if [ -n "${ONLY:-}" ] && [[ " $ONLY " != *" $key "* ]]; then continue; fi
