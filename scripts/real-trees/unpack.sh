@@ -25,9 +25,10 @@ record() { # key swept status [missing paths]: replace the key's line, keep the 
 unpack_partial() { # git commit dir: check out the commit's tree without the blobs the mirror lacks; print them
   local index missing
   index=$(mktemp) && rm -f "$index"
-  missing=$(git --git-dir="$1" ls-tree -r "$2" | while read -r _ type object path; do
-    [ "$type" = blob ] && ! git --git-dir="$1" cat-file -e "$object" 2>/dev/null && printf '%s\n' "$path"
-  done)
+  # ls-tree lists the blobs with their paths; cat-file --batch-check answers "<object> missing" for each one absent
+  missing=$(git --git-dir="$1" ls-tree -r "$2" | awk -F'\t' '$1 ~ / blob / { split($1, m, " "); print m[3] "\t" $2 }' |
+    sort -t$'\t' -k1,1 | join -t$'\t' - <(git --git-dir="$1" ls-tree -r "$2" | awk '$2 == "blob" { print $3 }' |
+      git --git-dir="$1" cat-file --batch-check | awk '$2 == "missing" { print $1 }' | sort -u) | cut -f2 | sort)
   export GIT_INDEX_FILE=$index GIT_WORK_TREE=$3
   git --git-dir="$1" read-tree "$2" &&
     { [ -z "$missing" ] || printf '%s\n' "$missing" | git --git-dir="$1" update-index --force-remove --stdin; } &&
