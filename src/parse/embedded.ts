@@ -4,13 +4,14 @@ import { splitLines } from './text';
 import { remapRanges, valueText } from './embedded-value';
 import { failurePathStart } from './shell-failure-path';
 import { yamlBlocks, type EmbeddedLine, type EmbeddedRegion } from './yaml-blocks';
-import type { EmbeddedOrigin, ParsedDocument, SourceFile } from './types';
-import type { TemplateInfo, TemplateSpan } from './template';
+import type { EmbeddedOrigin, ParsedDocument, ParseProblem, SourceFile } from './types';
+import type { TemplateBranch, TemplateInfo, TemplateSpan } from './template';
 import { lastAssignedValue, ScriptAssignments, substituteAssignments } from './shell-assignments';
 import { echoToMqsc } from './echo-to-file';
 import { copiedHereDocuments } from './dockerfile-heredocs';
-import { problemsOnEveryPath } from './embedded-pieces';
-import { assembleAppends, redirectionOf, ShellBlocks, type HeredocPiece } from './shell-appends';
+import { problemsOnEveryPath, whenWritten } from './embedded-pieces';
+import { assembleAppends, redirectionOf, type HeredocPiece } from './shell-appends';
+import { ShellBlocks } from './shell-blocks';
 
 /**
  * Configuration embedded in other files, read as documents of their own with positions in the
@@ -53,7 +54,7 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
     // A comment line runs nothing (kimptoc/ibmmq-with-ssl-test@95825d8 mq-dev-config.sh keeps the ALTERs it no longer
     // uses as `#    su -l mqm -c "echo \"ALTER CHANNEL(…) SSLCIPH(…)\" | runmqsc $1"`).
     if (line.trimStart().startsWith('#')) continue;
-    const around = blocks.read(line);
+    const around = blocks.read(line, i);
     const echo = ECHO_TO_RUNMQSC.exec(line);
     if (echo) {
       const column = (echo.index ?? 0) + echo[0].indexOf(echo[1]!) + echo[1]!.length;
@@ -184,8 +185,23 @@ function blocksIn(region: EmbeddedRegion): EmbeddedRegion[] {
 
 /** A region found in the text of another (`outer`), at its place in the enclosing file: `<inner> in <outer>`. */
 function placedIn(outer: EmbeddedRegion, inner: EmbeddedRegion): EmbeddedRegion {
+  const lineOf = (line: number) => (outer.lines[line] as EmbeddedLine).line;
   return {
     ...inner,
+    // The blocks of a script in a YAML block are numbered in the block's text, as its lines are.
+    ...(inner.conditional && {
+      conditional: inner.conditional.map((u) => ({
+        lines: u.lines.map(lineOf),
+        block: { ...u.block, line: lineOf(u.block.line) },
+      })),
+    }),
+    ...(inner.branches && {
+      branches: inner.branches.map((b) => ({
+        first: lineOf(b.first),
+        last: lineOf(b.last),
+        blocks: b.blocks.map((block) => ({ ...block, line: lineOf(block.line) })),
+      })),
+    }),
     container: `${inner.container} in ${outer.container}`,
     lines: inner.lines.map((l) => {
       const at = outer.lines[l.line] as EmbeddedLine;
@@ -316,8 +332,9 @@ export function parseEmbedded(
     const doc = parse(region.lines);
     // A file written in pieces some of which a branch or a loop writes: only what holds however they run.
     if (region.undecided || region.conditional) doc.problems = problemsOnEveryPath(doc.problems, region, parse);
+    if (region.headless) doc.problems = doc.problems.map((p) => withUnknownStart(p, region));
     if (region.unterminated) explainNearEnds(doc, region.unterminated);
-    const template = region.expandsShell ? shellExpansions(region, body) : undefined;
+    const template = withPieceBranches(region.expandsShell ? shellExpansions(region, body) : undefined, region, body);
     out.documents.push({
       ...doc,
       file: source,
@@ -355,6 +372,46 @@ function explainNearEnds(doc: ParsedDocument, unterminated: NonNullable<Embedded
       problem.data = { ...problem.data, delimiter };
     } else problem.message = why(delimiter);
   }
+}
+
+/**
+ * A file a script only appends to (`cat <<EOF >> /etc/nginx/nginx.conf`, no earlier `>`) starts with what the image or
+ * another step wrote, which the tree does not show: that start may open the block a `}` here closes, or set what this
+ * text sets again. Its parse problems are infos that say so, never errors.
+ */
+function withUnknownStart(problem: ParseProblem, region: EmbeddedRegion): ParseProblem {
+  return {
+    ...problem,
+    severity: 'info',
+    message: `${problem.message} (the script appends this text with >> to a file whose start the tree does not show: the ${region.container.replace(/^heredoc to /, '')} of the image or of an earlier step may open or set what this text closes or sets again)`,
+  };
+}
+
+/**
+ * The pieces of a file that a script writes only when some of its blocks run, as template branches: a finding on one
+ * says when it holds (`only when the script runs `if [ -f "$DHPARAM_PATH" ]` (line 196)`), with that line as a related place.
+ */
+function withPieceBranches(
+  template: TemplateInfo | undefined,
+  region: EmbeddedRegion,
+  body: string,
+): TemplateInfo | undefined {
+  if (!region.branches) return template;
+  const lastColumn = new Map(region.lines.map((l) => [l.line, l.column + l.text.length]));
+  const branches: TemplateBranch[] = region.branches.map(({ first, last, blocks }) => {
+    const innermost = blocks.at(-1)!; // a piece is a branch only when some block is around it
+    return {
+      condition: innermost.said,
+      range: { start: { line: first, character: 0 }, end: { line: last, character: lastColumn.get(last) ?? 0 } },
+      clause: whenWritten(blocks),
+      at: {
+        start: { line: innermost.line, character: 0 },
+        end: { line: innermost.line, character: innermost.length },
+      },
+    };
+  });
+  const base = template ?? { engines: [], spans: [], masked: body, branches: [] };
+  return { ...base, branches: [...base.branches, ...branches] };
 }
 
 /** A line that is only a command substitution reading a file: `$(cat nginx.conf)`, `$(< x.conf)`, `` `cat x` ``. */

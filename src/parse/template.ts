@@ -69,6 +69,12 @@ export interface TemplateBranch {
   range: Range;
   /** An `else` that directly follows its `if` (no `elif` between): the `if` tag it is the other side of. */
   otherwise?: string;
+  /**
+   * When a finding in it holds, said whole, where the branch is not a template's: a script's piece of a file
+   * (`only when the script runs `if [ -n "$TLS" ]` (line 12)`, src/parse/embedded.ts), with `at` the line that opens it.
+   */
+  clause?: string;
+  at?: Range;
 }
 
 /** Suffixes that say "this is a template (or sample) of the file named before them". */

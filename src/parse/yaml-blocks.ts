@@ -1,3 +1,5 @@
+import type { ShellBlock } from './shell-blocks';
+
 export interface EmbeddedLine {
   /** Zero-based line and column of the text in the enclosing file. */
   line: number;
@@ -36,13 +38,23 @@ export interface EmbeddedRegion {
   /** A file a script writes from several heredocs (`>` then `>>`, src/parse/shell-appends.ts): how many. */
   pieces?: number;
   /**
-   * The lines (of the enclosing file) of each block of the script (an `if` branch, a loop, a `case`, a function) that
-   * writes some of the pieces when it runs, zero, one or more times: verdicts that change when one is left out are
-   * not the file's.
+   * Each block of the script (an `if` branch, a loop, a `case` arm, a function) that writes some of the pieces when it
+   * runs, zero, one or more times, with the lines (of the enclosing file) it writes: verdicts that change when one is
+   * left out hold only when it runs (src/parse/embedded-pieces.ts).
    */
-  conditional?: number[][];
+  conditional?: ConditionalPieces[];
   /** A piece is written after the first piece left a block it was in: what the file holds is not one text. */
   undecided?: true;
+  /** Each piece written inside blocks the first piece is not in: its first and last line, and those blocks. */
+  branches?: Array<{ first: number; last: number; blocks: ShellBlock[] }>;
+  /** The script only appends (`>>`) to this file: its start is a file the image or another step provides. */
+  headless?: true;
+}
+
+/** The lines a block of a script writes into a file, when it runs. */
+export interface ConditionalPieces {
+  lines: number[];
+  block: ShellBlock;
 }
 
 const BLOCK_KEY = /^(\s*)(?:-\s+)?(["']?)([\w./-]+)\2\s*:\s*(?<style>[|>])[-+0-9]*\s*(#.*)?$/;

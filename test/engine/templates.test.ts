@@ -255,6 +255,30 @@ describe('template values are unknown, never errors', () => {
     expect(findings[0].message).toContain('(when the template takes the branch {{ if .Env.LEGACY }})');
   });
 
+  // mtyszczak/ssl-proxy@b282100 (no licence: shape only) entrypoint.sh writes /tmp/nginx.conf from heredocs, the server
+  // blocks in a loop, some directives under `if`s: its CBC-SHA1 info said nothing of the loop.
+  it('a finding on a piece of a file a script writes only when a branch runs names that branch and its line', () => {
+    const write = (redirect: string, ...body: string[]) => [`cat << 'EOF' ${redirect}`, ...body, 'EOF'];
+    const files = {
+      'entrypoint.sh': [
+        '#!/bin/sh',
+        ...write('> /tmp/nginx.conf', 'events {}', 'http {', '  server {', '    listen 443 ssl;'),
+        'if [ "$LEGACY" = yes ]; then',
+        ...write('>> /tmp/nginx.conf', '    ssl_protocols TLSv1 TLSv1.2;'),
+        'fi',
+        ...write('>> /tmp/nginx.conf', '  }', '}'),
+        'nginx -c /tmp/nginx.conf',
+        '',
+      ].join('\n'),
+    };
+    const { findings } = lintTree(files, { builtIn });
+    expect(findings.map((f) => [f.ruleId, f.severity, f.location.range?.start.line])).toEqual([
+      ['tls/server-allows-legacy-protocols', 'warning', 9],
+    ]);
+    expect(findings[0].message).toContain('(only when the script runs `if [ "$LEGACY" = yes ]` (line 8))');
+    expect(findings[0].related?.at(-1)?.range?.start.line).toBe(7);
+  });
+
   it('still reports a syntax error outside the template syntax', () => {
     const { findings } = lintTree({ 'nginx/nginx.conf': 'server {\n  listen {{ .Env.PORT }};\n}\n}\n' });
     expect(findings.map((f) => [f.ruleId, f.severity, f.location.range?.start.line])).toEqual([

@@ -72,10 +72,10 @@ describe('a configuration file a script writes from several heredocs (> then >>)
       [`${NGINX} ssl_protocols@10:19 unexpected-brace@16`],
     ],
     [
-      'a >> with no earlier > of its file appends to a file the image holds: its text alone is no file',
+      'a >> with no earlier > of its file appends to a file the image holds: read as the rest of that file',
       'entrypoint.sh',
       script(...write(`>> ${TO}`, ...SERVER)),
-      [],
+      [`${NGINX} ssl_protocols@5:19`],
     ],
     [
       'pieces of another file are not joined, and a second > starts the file again',
@@ -94,6 +94,68 @@ describe('a configuration file a script writes from several heredocs (> then >>)
     ],
   ])('%s', (_title, name, text, expected) => {
     expect(summary(readOneFile(name, text), 'ssl_protocols')).toEqual(expected);
+  });
+
+  /** `code line severity`, and what the message says after the parser's text, of each problem of the documents. */
+  const problems = (docs: ParsedDocument[]) =>
+    docs.flatMap((d) =>
+      d.problems.map(
+        (p) =>
+          `${p.code}@${p.range.start.line + 1} ${p.severity}${/\((only when.*|the script appends.*)\)$/.exec(p.message)?.[1].slice(0, 60) ?? ''}`,
+      ),
+    );
+
+  it.each<[string, string, string[]]>([
+    [
+      'a } the file has only when a branch writes its piece: a warning naming the branch, never an error',
+      script(
+        ...HTTP_OPEN,
+        ...write(`>> ${TO}`, ...SERVER),
+        'if [ "$TLS" = on ]; then',
+        ...write(`>> ${TO}`, '  }'),
+        'fi',
+        ...write(`>> ${TO}`, '}'),
+      ),
+      ['unexpected-brace@18 warningonly when the script runs `if [ "$TLS" = on ]` (line 12)'],
+    ],
+    [
+      'the same } in both branches of one if: each reading has one, no problem',
+      script(
+        ...HTTP_OPEN,
+        ...write(`>> ${TO}`, '  server {', '    listen 443 ssl;'),
+        'if [ "$TLS" = on ]; then',
+        ...write(`>> ${TO}`, '    ssl_protocols TLSv1.2;', '  }'),
+        'else',
+        ...write(`>> ${TO}`, '  }'),
+        'fi',
+        ...write(`>> ${TO}`, '}'),
+      ),
+      [],
+    ],
+    [
+      'a case arm that writes a line without its semicolon: a warning naming the arm',
+      script(
+        ...HTTP_OPEN,
+        ...write(`>> ${TO}`, '  server {', '    listen 443 ssl;'),
+        'case "$MODE" in',
+        '  modern)',
+        ...write(`>> ${TO}`, '    ssl_protocols TLSv1.3'),
+        '    ;;',
+        '  *)',
+        '    echo "TLS defaults"',
+        '    ;;',
+        'esac',
+        ...write(`>> ${TO}`, '  }', '}'),
+      ),
+      ['missing-semicolon@13 warningonly when the script runs the arm `modern)` (line 11)'],
+    ],
+    [
+      'a file the script only appends to: a } its unknown start may open is an info',
+      script(...write(`>> ${TO}`, ...SERVER, '}')),
+      ['unexpected-brace@7 infothe script appends this text with >> to a file whose start t'],
+    ],
+  ])('%s', (_title, text, expected) => {
+    expect(problems(readOneFile('entrypoint.sh', text))).toEqual(expected);
   });
 
   it('a key each of three branches sets is no duplicate: the branches are alternatives', () => {

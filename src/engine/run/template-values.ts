@@ -27,7 +27,9 @@ export function deferTemplateValues(findings: Finding[], documents: ParsedDocume
     const known = templates.get(file);
     templates.set(
       file,
-      known && known !== template ? { ...known, spans: [...known.spans, ...template.spans] } : template,
+      known && known !== template
+        ? { ...known, spans: [...known.spans, ...template.spans], branches: [...known.branches, ...template.branches] }
+        : template,
     );
   };
   for (const doc of documents) if (doc.template) add(doc.file.path, doc.template);
@@ -185,6 +187,19 @@ function inBranch(finding: Finding, templates: Map<string, TemplateInfo>): Findi
   const info = templates.get(finding.location.file);
   const branch = info && finding.location.range ? templateBranchAt(info, finding.location.range.start) : undefined;
   if (!branch) return finding;
+  if (branch.clause)
+    return {
+      ...finding,
+      message: `${finding.message} (${branch.clause})`,
+      related: [
+        ...(finding.related ?? []),
+        {
+          file: finding.location.file,
+          range: branch.at ?? branch.range,
+          message: `this piece of the file is written ${branch.clause}`,
+        },
+      ],
+    };
   return {
     ...finding,
     message: `${finding.message} (when the template takes the branch ${branch.condition})`,
