@@ -4,14 +4,15 @@ import { splitLines } from './text';
 import { remapRanges, valueText } from './embedded-value';
 import { failurePathStart } from './shell-failure-path';
 import { yamlBlocks, type EmbeddedLine, type EmbeddedRegion } from './yaml-blocks';
-import type { EmbeddedOrigin, ParsedDocument, ParseProblem, SourceFile } from './types';
-import type { TemplateBranch, TemplateInfo, TemplateSpan } from './template';
+import type { EmbeddedOrigin, ParsedDocument, SourceFile } from './types';
 import { lastAssignedValue, ScriptAssignments, substituteAssignments } from './shell-assignments';
 import { echoToMqsc } from './echo-to-file';
 import { copiedHereDocuments } from './dockerfile-heredocs';
-import { problemsOnEveryPath, whenWritten } from './embedded-pieces';
+import { problemsOnEveryPath } from './embedded-pieces';
+import { explainNearEnds, shellExpansions, withPieceBranches, withUnknownStart } from './embedded-script-text';
 import { assembleAppends, redirectionOf, type HeredocPiece } from './shell-appends';
 import { ShellBlocks } from './shell-blocks';
+import { commandPiece, type CommandPiece } from './shell-file-pieces';
 
 /**
  * Configuration embedded in other files, read as documents of their own with positions in the
@@ -37,7 +38,9 @@ const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][\w]*)\2/;
 export const YAML_PREAMBLE = /^\s*(#.*)?$|^---\s*(#.*)?$/;
 /** The extensions of the configuration files a script's output is read as. */
 const CONFIG_EXTENSION = '\\.(?:mqsc|ini|json|conf|xml|properties|options|ya?ml)';
-const TARGET_FILE = new RegExp(`>\\s*["']?([^\\s"'<>|;&]+${CONFIG_EXTENSION})["']?`);
+const TARGET_FILE = new RegExp(
+  `(?:>|\\btee\\s+(?:-a\\s+|--append\\s+)?)\\s*["']?([^\\s"'<>|;&]+${CONFIG_EXTENSION})["']?`,
+);
 /** `echo "…" | runmqsc`, also escaped inside another string: `su -c "echo \\"…\\" | runmqsc QM"`. */
 const ECHO_TO_RUNMQSC = /\becho\s+(?:-e\s+)?(\\?["'])(.*?)\1\s*\|\s*(?:\S*\/)?runmqsc\b/;
 
@@ -45,7 +48,7 @@ const ECHO_TO_RUNMQSC = /\becho\s+(?:-e\s+)?(\\?["'])(.*?)\1\s*\|\s*(?:\S*\/)?ru
 const RUNMQSC_CONTAINERS = new Set(['heredoc to runmqsc', 'echo to runmqsc']);
 
 /** Heredocs fed to runmqsc or written to a configuration file, `echo '…' | runmqsc` and `echo '…' > x.mqsc`. */
-function shellRegions(lines: string[]): EmbeddedRegion[] {
+function shellRegions(lines: string[], treeFile?: (written: string) => string | undefined): EmbeddedRegion[] {
   // Regions in script order; a heredoc's region is read with the other pieces of the file it writes (./shell-appends.ts).
   const regions: HeredocPiece[] = [];
   const blocks = new ShellBlocks();
@@ -93,7 +96,12 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
       continue;
     }
     const here = HEREDOC.exec(line);
-    if (!here) continue;
+    if (!here) {
+      // `cp a.cfg x.conf`, `cat a b >> x.conf`, `echo '…' >> x.conf`: pieces of a file, joined with its heredocs.
+      const piece = treeFile && commandPiece(line, i, around, treeFile);
+      if (piece) regions.push(commandRegion(piece));
+      continue;
+    }
     // A heredoc to another command or an unnamed file (`cat << EOF > $1`) is read when its content says what it is.
     const target = /\brunmqsc\b/.test(line)
       ? 'runmqsc.mqsc'
@@ -129,6 +137,24 @@ function shellRegions(lines: string[]): EmbeddedRegion[] {
   return assembleAppends(regions).flatMap(({ region, target }) =>
     target !== undefined && isYamlHeredoc(target, region.lines) ? blocksIn(region) : [region],
   );
+}
+
+/** A command's piece of a file (./shell-file-pieces.ts) as a heredoc's is: a region, the file it writes, the blocks. */
+function commandRegion(piece: CommandPiece): HeredocPiece {
+  const command = piece.from === 'tree' ? 'files copied' : 'echo';
+  return {
+    region: {
+      name: path.posix.basename(piece.file),
+      container: `${command} to ${piece.file}`,
+      lines: piece.lines,
+      expandsShell: piece.expands,
+    },
+    write: { file: piece.file, append: piece.append },
+    blocks: piece.blocks,
+    target: piece.file,
+    from: piece.from,
+    ...(piece.unknown && { unknown: true as const }),
+  };
 }
 
 /**
@@ -233,14 +259,20 @@ function scriptInBlock(block: EmbeddedRegion): EmbeddedRegion[] {
  * The regions of embedded configuration in a file (its text with any template syntax set aside; `emptied`: the lines
  * of that text its template's trimming tags remove when rendered).
  */
-export function findEmbedded(filePath: string, text: string, emptied?: (line: number) => boolean): EmbeddedRegion[] {
+export function findEmbedded(
+  filePath: string,
+  text: string,
+  emptied?: (line: number) => boolean,
+  treeFile?: (written: string) => string | undefined,
+): EmbeddedRegion[] {
   if (YAML_NAME.test(filePath)) return yamlBlocks(splitLines(text), emptied).flatMap(scriptInBlock);
   if (!isScript(filePath, text)) return [];
-  if (!text.includes('<<') && !text.includes('runmqsc') && !text.includes('.mqsc')) return [];
+  // A heredoc, runmqsc, an MQSC file, or a file a command writes (`>`, `tee`, `cp`).
+  if (!/<<|runmqsc|\.mqsc|>|\btee\b|\bcp\b/.test(text)) return [];
   const lines = splitLines(text);
   // What a script writes only when its deployment failed is not read (src/parse/shell-failure-path.ts).
   const failurePath = failurePathStart(lines);
-  const regions = shellRegions(lines);
+  const regions = shellRegions(lines, treeFile);
   return failurePath === undefined ? regions : regions.filter((r) => (r.lines[0]?.line ?? 0) < failurePath);
 }
 
@@ -286,11 +318,12 @@ export function parseEmbedded(
   text: string,
   skipKind?: string,
   emptied?: (line: number) => boolean,
+  treeFile?: (written: string) => string | undefined,
 ): EmbeddedDocuments {
   const out: EmbeddedDocuments = { documents: [], notUnderstood: [] };
   const scriptLines = isScript(filePath, text) ? splitLines(text) : undefined;
   let assignments: ScriptAssignments | undefined;
-  for (const found of findEmbedded(filePath, text, emptied)) {
+  for (const found of findEmbedded(filePath, text, emptied, treeFile)) {
     // What the shell puts in: the script's own literal assignments (src/parse/shell-assignments.ts).
     const region =
       found.expandsShell && scriptLines
@@ -355,99 +388,8 @@ export function parseEmbedded(
   return out;
 }
 
-/**
- * A problem on a line that looks like the here-document's end but is not (blanks around the delimiter) says why the
- * command reads that line: uma-ibmmq's backupqmgr.sh ends its last `runmqsc QM1 <<EOF` with `EOF  `, so runmqsc gets
- * `EOF` as a command (bash: "here-document at line 53 delimited by end-of-file (wanted `EOF')").
- */
-function explainNearEnds(doc: ParsedDocument, unterminated: NonNullable<EmbeddedRegion['unterminated']>): void {
-  const { delimiter, nearEnds } = unterminated;
-  for (const problem of doc.problems) {
-    if (!nearEnds.includes(problem.range.start.line)) continue;
-    const why = (written: string) =>
-      `This line does not end the here-document: the shell ends it only at a line that is exactly '${written}', without blanks around it, so the here-document runs to the end of the file and this line is part of it. ${problem.message}`;
-    // A message that is a template (ParseProblem.data, .lines) takes the delimiter as a value; a plain one as text.
-    if (problem.data || problem.lines) {
-      problem.message = why('{{delimiter}}');
-      problem.data = { ...problem.data, delimiter };
-    } else problem.message = why(delimiter);
-  }
-}
-
-/**
- * A file a script only appends to (`cat <<EOF >> /etc/nginx/nginx.conf`, no earlier `>`) starts with what the image or
- * another step wrote, which the tree does not show: that start may open the block a `}` here closes, or set what this
- * text sets again. Its parse problems are infos that say so, never errors.
- */
-function withUnknownStart(problem: ParseProblem, region: EmbeddedRegion): ParseProblem {
-  return {
-    ...problem,
-    severity: 'info',
-    message: `${problem.message} (the script appends this text with >> to a file whose start the tree does not show: the ${region.container.replace(/^heredoc to /, '')} of the image or of an earlier step may open or set what this text closes or sets again)`,
-  };
-}
-
-/**
- * The pieces of a file that a script writes only when some of its blocks run, as template branches: a finding on one
- * says when it holds (`only when the script runs `if [ -f "$DHPARAM_PATH" ]` (line 196)`), with that line as a related place.
- */
-function withPieceBranches(
-  template: TemplateInfo | undefined,
-  region: EmbeddedRegion,
-  body: string,
-): TemplateInfo | undefined {
-  if (!region.branches) return template;
-  const lastColumn = new Map(region.lines.map((l) => [l.line, l.column + l.text.length]));
-  const branches: TemplateBranch[] = region.branches.map(({ first, last, blocks }) => {
-    const innermost = blocks.at(-1)!; // a piece is a branch only when some block is around it
-    return {
-      condition: innermost.said,
-      range: { start: { line: first, character: 0 }, end: { line: last, character: lastColumn.get(last) ?? 0 } },
-      clause: whenWritten(blocks),
-      at: {
-        start: { line: innermost.line, character: 0 },
-        end: { line: innermost.line, character: innermost.length },
-      },
-    };
-  });
-  const base = template ?? { engines: [], spans: [], masked: body, branches: [] };
-  return { ...base, branches: [...base.branches, ...branches] };
-}
-
 /** A line that is only a command substitution reading a file: `$(cat nginx.conf)`, `$(< x.conf)`, `` `cat x` ``. */
 const FILE_READ_LINE = /^\s*(?:\$\((?:cat\s+|<\s*)[^()\n]+\)|`cat\s+[^`\n]+`)\s*$/;
-
-/** `$VAR`, `${VAR…}`, `$(…)` and backquotes: what a shell expands in a heredoc or a double-quoted string. */
-const SHELL_EXPANSION = /\$\{[^}\n]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\$\([^)\n]*\)|`[^`\n]*`/g;
-
-/**
- * The shell expansions of a region as template values at their place in the enclosing file: a finding that rests
- * on one (`SSLCIPH('${SSLCIPH}')`) is about a value the script decides when it runs (src/engine/run/template-values.ts).
- */
-function shellExpansions(region: EmbeddedRegion, body: string): TemplateInfo | undefined {
-  const spans: TemplateSpan[] = [];
-  let offset = 0;
-  for (const line of region.lines) {
-    const written = (character: number) => line.column + (line.written ? line.written(character) : character);
-    for (const m of line.text.matchAll(SHELL_EXPANSION)) {
-      const at = m.index ?? 0;
-      spans.push({
-        kind: 'value',
-        engine: 'env',
-        text: m[0],
-        start: offset + at,
-        end: offset + at + m[0].length,
-        range: {
-          start: { line: line.line, character: written(at) },
-          end: { line: line.line, character: written(at + m[0].length) },
-        },
-        unknownBecause: `a shell expansion in the ${region.container}, put in when the script runs`,
-      });
-    }
-    offset += line.text.length + 1;
-  }
-  return spans.length > 0 ? { engines: ['env'], spans, masked: body, branches: [] } : undefined;
-}
 
 export interface EmbeddedDocuments {
   documents: Array<ParsedDocument & { embedded: EmbeddedOrigin }>;

@@ -19,8 +19,13 @@ export { ShellBlocks } from './shell-blocks';
 /** The first output redirection of a command line: `> f`, `>> "$F"` (not `2>`, `&>`, `>&2`). */
 const OUTPUT = /(?<![\d&>])(>>?)\s*(["']?)([^\s"'<>|;&]+)\2/;
 
-/** Where a heredoc's command line writes its text: the word after `>` or `>>`, as written. */
+/** `tee x`, `tee -a x` (`--append`): the file the heredoc goes to (tee also prints it; a `> /dev/null` is no file). */
+export const TEE = /\btee\s+(-a\s+|--append\s+)?(["']?)([^\s"'<>|;&-][^\s"'<>|;&]*)\2/;
+
+/** Where a heredoc's command line writes its text: the word after `>` or `>>` (or `tee`, `tee -a`), as written. */
 export function redirectionOf(line: string): { file: string; append: boolean } | undefined {
+  const tee = TEE.exec(line);
+  if (tee) return { file: tee[3]!, append: tee[1] !== undefined };
   const m = OUTPUT.exec(line);
   return m ? { file: m[3]!, append: m[1] === '>>' } : undefined;
 }
@@ -33,6 +38,10 @@ export interface HeredocPiece {
   blocks: ShellBlock[];
   /** The name of the file a heredoc writes, as ./embedded.ts reads it (`heredoc` when unnamed). */
   target?: string;
+  /** A command's piece (./shell-file-pieces.ts): an `echo` line, or files of the tree a `cat`/`cp` copies. */
+  from?: 'echo' | 'tree';
+  /** A piece whose text the tree does not hold: its file is not read. */
+  unknown?: true;
 }
 
 /** A file being assembled: its region, the blocks around its first piece, and the lines each further block writes. */
@@ -50,25 +59,31 @@ interface Assembling {
 export function assembleAppends(pieces: readonly HeredocPiece[]): HeredocPiece[] {
   const out: HeredocPiece[] = [];
   const files = new Map<string, Assembling>();
+  // Files not read: one a piece of which the tree does not hold, and one only echo lines write (a line or two added to
+  // a file of the image is no file).
+  const unread = new Set<EmbeddedRegion>();
+  const echoOnly = new Set<EmbeddedRegion>();
   for (const piece of pieces) {
     if (!piece.write) {
       out.push(piece);
       continue;
     }
-    const file = piece.write.append ? files.get(piece.write.file) : undefined;
+    let file = piece.write.append ? files.get(piece.write.file) : undefined;
     if (!file) {
       const region = {
         ...piece.region,
         lines: [...piece.region.lines],
         ...(piece.write.append && { headless: true as const }),
       };
-      files.set(piece.write.file, { region, blocks: piece.blocks, units: new Map() });
+      file = { region, blocks: piece.blocks, units: new Map() };
+      files.set(piece.write.file, file);
+      if (piece.from === 'echo') echoOnly.add(region);
       out.push({ ...piece, region });
-      continue;
-    }
-    join(file, piece);
+    } else join(file, piece);
+    if (piece.unknown) unread.add(file.region);
+    if (piece.from !== 'echo') echoOnly.delete(file.region);
   }
-  return out;
+  return out.filter((p) => !unread.has(p.region) && !echoOnly.has(p.region) && p.region.lines.length > 0);
 }
 
 /** Appends a piece to the file it is written to. */

@@ -1,3 +1,7 @@
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readDocuments } from '../../src/engine/run/read';
 import type { ParsedDocument } from '../../src/parse/types';
 import { readOneFile } from '../helpers/read-one-file';
 
@@ -203,5 +207,120 @@ describe('a configuration file a script writes from several heredocs (> then >>)
     expect(summary(readOneFile('start.sh', text), 'sslEnabledProtocols')).toEqual([
       'tomcat.server-xml heredoc to /usr/local/tomcat/conf/server.xml sslEnabledProtocols@5:87',
     ]);
+  });
+});
+
+/** Reads a tree of files written to a temp dir (paths relative to it); returns the documents of `script`. */
+function readTree(files: Record<string, string>, script: string): ParsedDocument[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-pieces-'));
+  try {
+    const paths = Object.entries(files).map(([name, text]) => {
+      const file = path.join(dir, name);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text);
+      return file;
+    });
+    return readDocuments(paths).documents.filter((d) => d.file.path === path.join(dir, script));
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// mharrend/docker-nginx-ssl-proxy@f425ea5 (no licence: shape only) bin/prepare-env.sh: a site's conf made of the tree's
+// template parts (the Dockerfile ADDs configs/*.cfg to /etc/nginx/) and echo lines; TLSv1 sat unread in part 2.
+describe('a file a script assembles with cp, cat, echo, printf and tee is one file', () => {
+  const SITE = '/etc/nginx/conf.d/${!NAME}.conf';
+  const parts = {
+    'configs/part1.cfg': 'server {\n    listen 443 ssl;\n',
+    'configs/part2.cfg': '    ssl_protocols TLSv1 TLSv1.2;\n',
+  };
+  it.each<[string, Record<string, string>, string[]]>([
+    [
+      'cp a part, echo lines and cat another part: the part lines at the word that names their file',
+      {
+        ...parts,
+        'bin/prep.sh': script(
+          'for D in $DOMAINS; do',
+          `  cp /etc/nginx/part1.cfg ${SITE}`,
+          `  echo "    server_name "  \${!D}";" >> ${SITE}`,
+          `  cat /etc/nginx/part2.cfg >> ${SITE}`,
+          `  echo '}' >> ${SITE}`,
+          'done',
+        ),
+      },
+      ['nginx.conf files copied to /etc/nginx/conf.d/${!NAME}.conf ssl_protocols@5:7'],
+    ],
+    [
+      'cat a b > x: both files, in order',
+      {
+        ...parts,
+        'configs/part3.cfg': '}\n',
+        'bin/prep.sh': script(`cat part1.cfg part2.cfg part3.cfg > /etc/nginx/site.conf`),
+      },
+      ['nginx.conf files copied to /etc/nginx/site.conf ssl_protocols@2:15'],
+    ],
+    [
+      'a part the tree does not hold: the file is not read (never guessed)',
+      {
+        ...parts,
+        'bin/prep.sh': script(
+          `cp /etc/nginx/part1.cfg ${SITE}`,
+          `cat /etc/nginx/part9.cfg >> ${SITE}`,
+          `echo '}' >> ${SITE}`,
+        ),
+      },
+      [],
+    ],
+    [
+      'echo and printf lines added to a heredoc, at their columns',
+      {
+        'bin/prep.sh': script(
+          ...write(`> ${TO}`, 'http {', '  server {', '    listen 443 ssl;'),
+          `printf '    ssl_protocols TLSv1.1;\\n' >> ${TO}`,
+          `echo "  }" >> ${TO}`,
+          `echo '}' >> ${TO}`,
+        ),
+      },
+      [`${NGINX} ssl_protocols@7:27`],
+    ],
+    [
+      'a second command of a line writes to the file too: not read (the file is unknown)',
+      {
+        'bin/prep.sh': script(
+          ...write(`> ${TO}`, 'http {', '  server {', '    listen 443 ssl;'),
+          `echo "  }" >> ${TO}; echo '}' >> ${TO}`,
+        ),
+      },
+      [],
+    ],
+    [
+      'echo lines alone add to a file of the image: not read as a file',
+      {
+        'bin/prep.sh': script(
+          `echo 'ssl_protocols TLSv1;' >> ${TO}`,
+          `echo 'include /x/*.conf;' > /etc/nginx/conf.d/x.conf`,
+        ),
+      },
+      [],
+    ],
+    [
+      'tee and tee -a of heredocs: one file',
+      {
+        'bin/prep.sh': script(
+          `cat <<'EOF' | sudo tee ${TO} > /dev/null`,
+          'http {',
+          '  server {',
+          'EOF',
+          `cat <<'EOF' | tee -a ${TO}`,
+          '    ssl_protocols TLSv1.2;',
+          '  }',
+          '}',
+          'EOF',
+        ),
+      },
+      [`nginx.conf heredoc to ${TO} ssl_protocols@7:19`],
+    ],
+  ])('%s', (_title, files, expected) => {
+    expect(summary(readTree(files, 'bin/prep.sh'), 'ssl_protocols')).toEqual(expected);
   });
 });

@@ -126,6 +126,39 @@ export function smallTreeFile(listed: ReadonlySet<string>): (file: string) => st
   };
 }
 
+/** Largest file a script's `cat`/`cp` is read copying into a configuration file. */
+const MAX_PIECE_BYTES = 256 * 1024;
+
+/**
+ * The text of the tree's file that a path a script copies names (`/etc/nginx/ssl-template-part2.cfg`, which a
+ * Dockerfile `ADD configs/ssl-template-part2.cfg` put there): the one file whose path ends with the most of its
+ * segments, at least its name; none or several such files, a `$` in its name, or a large file: undefined.
+ */
+export function treeFileBySuffix(files: readonly string[]): (written: string) => string | undefined {
+  return (written) => {
+    const segments = written.split('/').filter((s) => s !== '' && s !== '.');
+    const name = segments.at(-1);
+    if (!name || name.includes('$')) return undefined;
+    let best: string[] = [];
+    let most = 0;
+    for (const file of files) {
+      const parts = file.split(path.sep);
+      if (parts.at(-1) !== name) continue;
+      let n = 1;
+      while (n < segments.length && parts.at(-1 - n) === segments.at(-1 - n)) n++;
+      if (n > most) [best, most] = [[file], n];
+      else if (n === most) best.push(file);
+    }
+    if (best.length !== 1) return undefined;
+    try {
+      const opened = openRegularFile(best[0]!);
+      return 'bytes' in opened && opened.bytes.length <= MAX_PIECE_BYTES ? opened.bytes.toString('utf8') : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
 /** The directory that holds every file (a caller that names no deployment root). */
 export function commonDirectory(files: readonly string[]): string {
   let common = path.dirname(files[0] ?? '.');

@@ -39,6 +39,7 @@ import {
   runmqscFedDocuments,
   smallTreeFile,
   sourceOf,
+  treeFileBySuffix,
 } from './read-followed';
 import { isEnvFileExample } from '../../parse/env-file';
 import { servedFilesToRead } from '../../model/spring-config-locations';
@@ -114,6 +115,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
   const composeEnv = new ComposeEnvFiles();
   const notReadAsSecurity: string[] = [];
   const gradleOnly = inGradleOnlyProject(files.filter(isBuildFile), readBuildFile);
+  let treeFile: ((written: string) => string | undefined) | undefined;
   for (const file of files) {
     // Whether the name alone says it is a configuration file: only asked when the file cannot be read.
     const byName = () => classifyFile(file, '');
@@ -246,6 +248,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
         text,
         classified?.kind,
         emptied && ((line) => emptied.has(helm ? helm.masked.toSource({ line, character: 0 }, 'start').line : line)),
+        (treeFile ??= treeFileBySuffix(files)),
       );
       for (const doc of embedded.documents) {
         helm?.masked.remap(doc);

@@ -1,0 +1,167 @@
+/**
+ * Pieces of a configuration file a script writes with commands other than a heredoc, joined with its heredocs in script
+ * order (./shell-appends.ts): mharrend/docker-nginx-ssl-proxy@f425ea5 bin/prepare-env.sh makes each site's conf with
+ * `cp /etc/nginx/ssl-template-part1.cfg $F`, `echo "    ssl_certificate " ${!TMP_SSL_CERT}";" >> $F` and
+ * `cat /etc/nginx/ssl-template-part2.cfg >> $F` (which holds its `ssl_protocols TLSv1 TLSv1.1 TLSv1.2`).
+ * - `echo` of words on one line (quoted or not; the shell joins them with one space) and `printf` of one quoted format
+ *   with no `%` conversion: that line of text, every character at its column in the script.
+ * - `cat a b > x`, `cat a >> x`, `cp a x`: the text of the tree's file that the path names by its longest suffix (the
+ *   Dockerfile `ADD configs/a.cfg /etc/nginx/a.cfg` puts it there), every line at the path's word in the script. A path
+ *   that names no file of the tree, or several, is a piece the tree does not hold: the file is not read (`unknown`).
+ * `echo -n`, `echo -e`, an escape, a line break inside the quotes: not read (`unknown`).
+ */
+import type { ShellBlock } from './shell-blocks';
+import type { EmbeddedLine } from './yaml-blocks';
+
+/** A piece a command line writes, or undefined when the line writes no configuration file. */
+export interface CommandPiece {
+  file: string;
+  append: boolean;
+  from: 'echo' | 'tree';
+  lines: EmbeddedLine[];
+  /** Text expanded by the shell (double quotes, unquoted words). */
+  expands: boolean;
+  /** What the piece holds is not known from the tree: the file it is part of is not read. */
+  unknown?: true;
+  blocks: ShellBlock[];
+}
+
+/** A path of a configuration file a piece goes to (`/etc/nginx/conf.d/${!NAME}.conf`, `"$CONF"` is not one). */
+const CONFIG_PATH = /^[^\s"'<>|;&]*\.(?:conf|cfg|xml|properties|ini|options)$/;
+
+/** One word of a command line: its text (quotes removed), the column of each character, how it was quoted. */
+interface Word {
+  text: string;
+  columns: number[];
+  end: number;
+  expands: boolean;
+  plain: boolean;
+}
+
+/** The words of a command up to its first unquoted `>`, `|`, `;`, `&` or `#`; undefined for what is not read. */
+function wordsOf(line: string): { words: Word[]; rest: number } | undefined {
+  const words: Word[] = [];
+  let word: Word | undefined;
+  let k = 0;
+  for (; k < line.length; k++) {
+    const c = line.charAt(k);
+    if (/\s/.test(c)) {
+      word = undefined;
+      continue;
+    }
+    if ('><|;&#'.includes(c)) break;
+    if (c === '\\' || c === '`') return undefined;
+    if (!word) words.push((word = { text: '', columns: [], end: k, expands: false, plain: true }));
+    if (c === "'" || c === '"') {
+      const close = line.indexOf(c, k + 1);
+      if (close < 0) return undefined;
+      const inner = line.slice(k + 1, close);
+      if (c === '"' && inner.includes('\\')) return undefined;
+      for (let j = 0; j < inner.length; j++) word.columns.push(k + 1 + j);
+      word.text += inner;
+      word.expands ||= c === '"';
+      word.plain = false;
+      k = close;
+    } else {
+      word.text += c;
+      word.columns.push(k);
+      word.expands = true;
+    }
+    word.end = k + 1;
+  }
+  return { words, rest: k };
+}
+
+/** `> x`, `>> x` at `at` of the line: the file and whether it appends. */
+const REDIRECT = /^(>>?)\s*(["']?)([^\s"'<>|;&]+)\2\s*(?:[;&|#].*)?$/;
+
+/**
+ * The piece command line `at` writes to a configuration file, if it is one of the commands read here; `treeFile` gives
+ * the tree's text of an installed path (or undefined).
+ */
+export function commandPiece(
+  line: string,
+  at: number,
+  blocks: ShellBlock[],
+  treeFile: (written: string) => string | undefined,
+): CommandPiece | undefined {
+  const read = wordsOf(line);
+  const command = read?.words[0];
+  if (!read || !command?.plain) {
+    // An echo that is not read here (an escape, a backquote) to a configuration file leaves its file unknown.
+    const m = /^\s*(?:echo|printf)\b.*?(>>?)\s*["']?([^\s"'<>|;&]+)["']?\s*$/.exec(line);
+    return m && CONFIG_PATH.test(m[2]!)
+      ? { file: m[2]!, append: m[1] === '>>', from: 'echo', lines: [], expands: false, unknown: true, blocks }
+      : undefined;
+  }
+  const args = read.words.slice(1);
+  if (command.text === 'cp') {
+    if (args.length !== 2 || !args.every((a) => a.plain) || !CONFIG_PATH.test(args[1]!.text)) return undefined;
+    return fromTree(args[1]!.text, false, args.slice(0, 1), at, blocks, treeFile);
+  }
+  const redirect = REDIRECT.exec(line.slice(read.rest));
+  if (!redirect || !CONFIG_PATH.test(redirect[3]!)) return undefined;
+  const file = redirect[3]!;
+  const append = redirect[1] === '>>';
+  // A second command of the line that writes too (`echo a >> x; echo b >> x`) is not read here: the file is unknown.
+  if (/>|\btee\b/.test(line.slice(read.rest + redirect[0].indexOf(file) + file.length)))
+    return { file, append, from: 'echo', lines: [], expands: false, unknown: true, blocks };
+  if (command.text === 'cat' && args.length > 0 && args.every((a) => a.plain && !a.text.startsWith('-')))
+    return fromTree(file, append, args, at, blocks, treeFile);
+  const echoed = echoLine(command.text, args);
+  if (echoed === undefined) {
+    if (command.text !== 'echo' && command.text !== 'printf') return undefined;
+    return { file, append, from: 'echo', lines: [], expands: false, unknown: true, blocks };
+  }
+  return {
+    file,
+    append,
+    from: 'echo',
+    lines: [{ line: at, column: 0, text: echoed.text, written: (c) => echoed.columns[c] ?? echoed.end }],
+    expands: args.some((a) => a.expands),
+    blocks,
+  };
+}
+
+/** The line `echo a b` (`printf 'a\n'`) writes: its text and the column of each character. */
+function echoLine(command: string, args: Word[]): { text: string; columns: number[]; end: number } | undefined {
+  if (command === 'printf') {
+    const format = args[0];
+    if (args.length !== 1 || !format || !format.text.endsWith('\\n')) return undefined;
+    const text = format.text.slice(0, -2);
+    if (text.includes('%') || text.includes('\\')) return undefined;
+    return { text, columns: format.columns.slice(0, text.length), end: format.end };
+  }
+  if (command !== 'echo' || args[0]?.text.startsWith('-')) return undefined;
+  let text = '';
+  const columns: number[] = [];
+  args.forEach((a, k) => {
+    if (k > 0) {
+      text += ' ';
+      columns.push(a.columns[0] ?? a.end);
+    }
+    text += a.text;
+    columns.push(...a.columns);
+  });
+  return { text, columns, end: args.at(-1)?.end ?? 0 };
+}
+
+/** The tree's files a `cat`/`cp` copies, every line at the word that names it. */
+function fromTree(
+  file: string,
+  append: boolean,
+  sources: Word[],
+  at: number,
+  blocks: ShellBlock[],
+  treeFile: (written: string) => string | undefined,
+): CommandPiece {
+  const lines: EmbeddedLine[] = [];
+  for (const source of sources) {
+    const text = treeFile(source.text);
+    if (text === undefined) return { file, append, from: 'tree', lines: [], expands: false, unknown: true, blocks };
+    const column = source.columns[0] ?? 0;
+    const body = text.replace(/\r?\n$/, '').split(/\r?\n/);
+    for (const t of body) lines.push({ line: at, column, text: t, written: () => 0 });
+  }
+  return { file, append, from: 'tree', lines, expands: false, blocks };
+}
