@@ -154,6 +154,7 @@ function commandRegion(piece: CommandPiece): HeredocPiece {
     target: piece.file,
     from: piece.from,
     ...(piece.unknown && { unknown: true as const }),
+    ...(piece.copies !== undefined && { copies: piece.copies }),
   };
 }
 

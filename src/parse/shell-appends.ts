@@ -42,6 +42,8 @@ export interface HeredocPiece {
   from?: 'echo' | 'tree';
   /** A piece whose text the tree does not hold: its file is not read. */
   unknown?: true;
+  /** How many files of the tree a `cat`/`cp` piece copies. */
+  copies?: number;
 }
 
 /** A file being assembled: its region, the blocks around its first piece, and the lines each further block writes. */
@@ -59,10 +61,11 @@ interface Assembling {
 export function assembleAppends(pieces: readonly HeredocPiece[]): HeredocPiece[] {
   const out: HeredocPiece[] = [];
   const files = new Map<string, Assembling>();
-  // Files not read: one a piece of which the tree does not hold, and one only echo lines write (a line or two added to
-  // a file of the image is no file).
+  // Files not read: one a piece of which the tree does not hold, one only echo lines write (a line or two added to a
+  // file of the image is no file), and a plain copy of one file of the tree (read as itself already).
   const unread = new Set<EmbeddedRegion>();
   const echoOnly = new Set<EmbeddedRegion>();
+  const copyOnly = new Set<EmbeddedRegion>();
   for (const piece of pieces) {
     if (!piece.write) {
       out.push(piece);
@@ -78,12 +81,18 @@ export function assembleAppends(pieces: readonly HeredocPiece[]): HeredocPiece[]
       file = { region, blocks: piece.blocks, units: new Map() };
       files.set(piece.write.file, file);
       if (piece.from === 'echo') echoOnly.add(region);
+      if (piece.copies === 1) copyOnly.add(region);
       out.push({ ...piece, region });
-    } else join(file, piece);
+    } else {
+      join(file, piece);
+      copyOnly.delete(file.region);
+    }
     if (piece.unknown) unread.add(file.region);
     if (piece.from !== 'echo') echoOnly.delete(file.region);
   }
-  return out.filter((p) => !unread.has(p.region) && !echoOnly.has(p.region) && p.region.lines.length > 0);
+  return out.filter(
+    (p) => !unread.has(p.region) && !echoOnly.has(p.region) && !copyOnly.has(p.region) && p.region.lines.length > 0,
+  );
 }
 
 /** Appends a piece to the file it is written to. */

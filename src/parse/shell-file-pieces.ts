@@ -23,6 +23,8 @@ export interface CommandPiece {
   expands: boolean;
   /** What the piece holds is not known from the tree: the file it is part of is not read. */
   unknown?: true;
+  /** How many files of the tree it copies (`cat a b > x`: 2). */
+  copies?: number;
   blocks: ShellBlock[];
 }
 
@@ -163,5 +165,5 @@ function fromTree(
     const body = text.replace(/\r?\n$/, '').split(/\r?\n/);
     for (const t of body) lines.push({ line: at, column, text: t, written: () => 0 });
   }
-  return { file, append, from: 'tree', lines, expands: false, blocks };
+  return { file, append, from: 'tree', lines, expands: false, blocks, copies: sources.length };
 }

@@ -294,6 +294,11 @@ describe('a file a script assembles with cp, cat, echo, printf and tee is one fi
       [],
     ],
     [
+      'a plain copy of one file of the tree is that file, read as itself: not again',
+      { ...parts, 'bin/prep.sh': script('cp part1.cfg /etc/nginx/site.conf', 'cat part2.cfg > /etc/nginx/other.conf') },
+      [],
+    ],
+    [
       'echo lines alone add to a file of the image: not read as a file',
       {
         'bin/prep.sh': script(
