@@ -5,9 +5,11 @@
  * Read piece by piece, the first leaves `http {` open and the last closes what it never opened.
  * - The pieces appended with `>>` to the file an earlier `>` heredoc of the script wrote (the same word written after
  *   the operator) are that file's content after it; each line keeps its place in the script.
- * - A piece inside an `if` branch, a loop, a `case` or a function that the first piece is not inside is written zero,
- *   one or more times: the file is read with each piece once, and each such block (a `conditional` unit) is also
- *   left out once by the reader (src/parse/embedded-pieces.ts) to keep only the verdicts that hold either way.
+ * - A piece inside an `if` branch, a loop, a `case` arm or a function that the first piece is not inside is written
+ *   zero, one or more times: the file is read with each piece once, and each such block (a `conditional` unit) is also
+ *   left out once by the reader (src/parse/embedded-pieces.ts), which says when a problem holds; a finding on such a
+ *   piece says so too (`branches`, src/parse/embedded-script-text.ts).
+ * - Commands' pieces (`cp`, `cat`, `echo`, `printf`: ./shell-file-pieces.ts) join the same way.
  * - A `>>` heredoc with no earlier `>` of its file appends to a file the image or another step provides: it is read as
  *   the rest of a file whose start the tree does not show (`headless`; its parse problems are infos, src/parse/embedded.ts).
  */
