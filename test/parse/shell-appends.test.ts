@@ -294,6 +294,17 @@ describe('a file a script assembles with cp, cat, echo, printf and tee is one fi
       [],
     ],
     [
+      'a copied file lint-deploy reads on its own keeps its findings: the assembled file is not read again',
+      {
+        'broker/kafka.properties': 'ssl.keystore.password=secret\n',
+        'bin/prep.sh': script(
+          'cp /broker/kafka.properties /broker/kafka1.properties',
+          "echo 'broker.id=1' >> /broker/kafka1.properties",
+        ),
+      },
+      [],
+    ],
+    [
       'a plain copy of one file of the tree is that file, read as itself: not again',
       { ...parts, 'bin/prep.sh': script('cp part1.cfg /etc/nginx/site.conf', 'cat part2.cfg > /etc/nginx/other.conf') },
       [],

@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeFile } from '../../parse/text';
+import { classifyFile } from '../../parse/registry';
 import type { DecodeResult } from '../../parse/text';
 import type { FormatHandler, ParsedDocument, SourceFile } from '../../parse/types';
 import { innerTemplateName, scanTemplate } from '../../parse/template';
@@ -132,7 +133,9 @@ const MAX_PIECE_BYTES = 256 * 1024;
 /**
  * The text of the tree's file that a path a script copies names (`/etc/nginx/ssl-template-part2.cfg`, which a
  * Dockerfile `ADD configs/ssl-template-part2.cfg` put there): the one file whose path ends with the most of its
- * segments, at least its name; none or several such files, a `$` in its name, or a large file: undefined.
+ * segments, at least its name; none or several such files, a `$` in its name, or a large file: undefined. So is a file
+ * read as configuration on its own (vijay2181/kafka-SSL-architecture-on-docker's start-kafka.sh copies kafka.properties
+ * and echoes lines after it): its findings are its own, and said again at the script's `cp` line they would repeat.
  */
 export function treeFileBySuffix(files: readonly string[]): (written: string) => string | undefined {
   return (written) => {
@@ -152,7 +155,9 @@ export function treeFileBySuffix(files: readonly string[]): (written: string) =>
     if (best.length !== 1) return undefined;
     try {
       const opened = openRegularFile(best[0]!);
-      return 'bytes' in opened && opened.bytes.length <= MAX_PIECE_BYTES ? opened.bytes.toString('utf8') : undefined;
+      if (!('bytes' in opened) || opened.bytes.length > MAX_PIECE_BYTES) return undefined;
+      const text = opened.bytes.toString('utf8');
+      return classifyFile(innerTemplateName(best[0]!) ?? best[0]!, text.slice(0, HEAD_CHARS)) ? undefined : text;
     } catch {
       return undefined;
     }
