@@ -11,12 +11,10 @@
  *   piece says so too (`branches`, src/parse/embedded-script-text.ts).
  * - Commands' pieces (`cp`, `cat`, `echo`, `printf`: ./shell-file-pieces.ts) join the same way.
  * - A `>>` heredoc with no earlier `>` of its file appends to a file the image or another step provides: it is read as
- *   the rest of a file whose start the tree does not show (`headless`; its parse problems are infos, src/parse/embedded.ts).
+ *   the rest of a file whose start the tree does not show (`headless`; its parse problems are infos, src/parse/embedded-script-text.ts).
  */
 import type { ShellBlock } from './shell-blocks';
 import type { ConditionalPieces, EmbeddedRegion } from './yaml-blocks';
-
-export { ShellBlocks } from './shell-blocks';
 
 /** The first output redirection of a command line: `> f`, `>> "$F"` (not `2>`, `&>`, `>&2`). */
 const OUTPUT = /(?<![\d&>])(>>?)\s*(["']?)([^\s"'<>|;&]+)\2/;
