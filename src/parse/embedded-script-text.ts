@@ -4,6 +4,8 @@
  * lines that look like a here-document's end but are not.
  */
 import type { ParsedDocument, ParseProblem } from './types';
+import * as path from 'node:path';
+import type { Range } from '../core/types';
 import type { TemplateBranch, TemplateInfo, TemplateSpan } from './template';
 import type { EmbeddedRegion } from './yaml-blocks';
 import { whenWritten } from './embedded-pieces';
@@ -42,29 +44,47 @@ export function withUnknownStart(problem: ParseProblem, region: EmbeddedRegion):
 
 /**
  * The pieces of a file that a script writes only when some of its blocks run, as template branches: a finding on one
- * says when it holds (`only when the script runs `if [ -f "$DHPARAM_PATH" ]` (line 196)`), with that line as a related place.
+ * says when it holds (`only when the script runs `if [ -f "$DHPARAM_PATH" ]` (line 196)`), with that line as a related
+ * place. A finding on a file of the tree the script copies in (`cat /etc/nginx/part2.cfg >> …`: every line of it sits
+ * at that word) names the file, with the file as a related place.
  */
 export function withPieceBranches(
   template: TemplateInfo | undefined,
   region: EmbeddedRegion,
   body: string,
 ): TemplateInfo | undefined {
-  if (!region.branches) return template;
+  if (!region.branches && !region.copied) return template;
   const lastColumn = new Map(region.lines.map((l) => [l.line, l.column + l.text.length]));
-  const branches: TemplateBranch[] = region.branches.map(({ first, last, blocks }) => {
+  const lineRange = (line: number, from: number, to: number): Range => ({
+    start: { line, character: from },
+    end: { line, character: to },
+  });
+  const branches: TemplateBranch[] = (region.branches ?? []).map(({ first, last, blocks }) => {
     const innermost = blocks.at(-1)!; // a piece is a branch only when some block is around it
+    const clause = whenWritten(blocks);
     return {
       condition: innermost.said,
       range: { start: { line: first, character: 0 }, end: { line: last, character: lastColumn.get(last) ?? 0 } },
-      clause: whenWritten(blocks),
-      at: {
-        start: { line: innermost.line, character: 0 },
-        end: { line: innermost.line, character: innermost.length },
+      clause,
+      related: {
+        range: lineRange(innermost.line, 0, innermost.length),
+        message: `this piece of the file is written ${clause}`,
       },
     };
   });
+  const copied: TemplateBranch[] = [];
+  for (const { file, line, column } of region.copied ?? []) {
+    const within = branches.find((b) => b.range.start.line <= line && line <= b.range.end.line);
+    const name = path.basename(file);
+    copied.push({
+      condition: name,
+      range: lineRange(line, column, column),
+      clause: `in ${name}, which the script copies into the file here${within ? `, ${within.clause}` : ''}`,
+      related: { file, range: lineRange(0, 0, 0), message: `the text the script copies (${name})` },
+    });
+  }
   const base = template ?? { engines: [], spans: [], masked: body, branches: [] };
-  return { ...base, branches: [...base.branches, ...branches] };
+  return { ...base, branches: [...base.branches, ...branches], ...(copied.length > 0 && { copied }) };
 }
 
 /** `$VAR`, `${VAR…}`, `$(…)` and backquotes: what a shell expands in a heredoc or a double-quoted string. */

@@ -12,7 +12,7 @@ import { problemsOnEveryPath } from './embedded-pieces';
 import { explainNearEnds, shellExpansions, withPieceBranches, withUnknownStart } from './embedded-script-text';
 import { assembleAppends, redirectionOf, type HeredocPiece } from './shell-appends';
 import { ShellBlocks } from './shell-blocks';
-import { commandPiece, type CommandPiece } from './shell-file-pieces';
+import { commandPiece, type CommandPiece, type TreeFileReader } from './shell-file-pieces';
 
 /**
  * Configuration embedded in other files, read as documents of their own with positions in the
@@ -48,7 +48,7 @@ const ECHO_TO_RUNMQSC = /\becho\s+(?:-e\s+)?(\\?["'])(.*?)\1\s*\|\s*(?:\S*\/)?ru
 const RUNMQSC_CONTAINERS = new Set(['heredoc to runmqsc', 'echo to runmqsc']);
 
 /** Heredocs fed to runmqsc or written to a configuration file, `echo '…' | runmqsc` and `echo '…' > x.mqsc`. */
-function shellRegions(lines: string[], treeFile?: (written: string) => string | undefined): EmbeddedRegion[] {
+function shellRegions(lines: string[], treeFile?: TreeFileReader): EmbeddedRegion[] {
   // Regions in script order; a heredoc's region is read with the other pieces of the file it writes (./shell-appends.ts).
   const regions: HeredocPiece[] = [];
   const blocks = new ShellBlocks();
@@ -148,6 +148,7 @@ function commandRegion(piece: CommandPiece): HeredocPiece {
       container: `${command} to ${piece.file}`,
       lines: piece.lines,
       expandsShell: piece.expands,
+      ...(piece.copied && { copied: piece.copied }),
     },
     write: { file: piece.file, append: piece.append },
     blocks: piece.blocks,
@@ -222,6 +223,12 @@ function placedIn(outer: EmbeddedRegion, inner: EmbeddedRegion): EmbeddedRegion 
         block: { ...u.block, line: lineOf(u.block.line) },
       })),
     }),
+    ...(inner.copied && {
+      copied: inner.copied.map((c) => {
+        const at = outer.lines[c.line] as EmbeddedLine;
+        return { ...c, line: at.line, column: at.column + c.column };
+      }),
+    }),
     ...(inner.branches && {
       branches: inner.branches.map((b) => ({
         first: lineOf(b.first),
@@ -264,7 +271,7 @@ export function findEmbedded(
   filePath: string,
   text: string,
   emptied?: (line: number) => boolean,
-  treeFile?: (written: string) => string | undefined,
+  treeFile?: TreeFileReader,
 ): EmbeddedRegion[] {
   if (YAML_NAME.test(filePath)) return yamlBlocks(splitLines(text), emptied).flatMap(scriptInBlock);
   if (!isScript(filePath, text)) return [];
@@ -319,7 +326,7 @@ export function parseEmbedded(
   text: string,
   skipKind?: string,
   emptied?: (line: number) => boolean,
-  treeFile?: (written: string) => string | undefined,
+  treeFile?: TreeFileReader,
 ): EmbeddedDocuments {
   const out: EmbeddedDocuments = { documents: [], notUnderstood: [] };
   const scriptLines = isScript(filePath, text) ? splitLines(text) : undefined;

@@ -99,6 +99,7 @@ export function assembleAppends(pieces: readonly HeredocPiece[]): HeredocPiece[]
 function join({ region, blocks, units }: Assembling, piece: HeredocPiece): void {
   region.lines.push(...piece.region.lines);
   region.pieces = (region.pieces ?? 1) + 1;
+  if (piece.region.copied) region.copied = [...(region.copied ?? []), ...piece.region.copied];
   if (piece.region.expandsShell) region.expandsShell = true;
   const lines = piece.region.lines.map((l) => l.line);
   // Written after the first piece left a block it was in: whether that block ran decides what the first piece was.

@@ -13,6 +13,9 @@
 import type { ShellBlock } from './shell-blocks';
 import type { EmbeddedLine } from './yaml-blocks';
 
+/** The tree's file a path a script names stands for (`/etc/nginx/a.cfg` → `configs/a.cfg`), and its text. */
+export type TreeFileReader = (written: string) => { file: string; text: string } | undefined;
+
 /** A piece a command line writes, or undefined when the line writes no configuration file. */
 export interface CommandPiece {
   file: string;
@@ -25,6 +28,8 @@ export interface CommandPiece {
   unknown?: true;
   /** How many files of the tree it copies (`cat a b > x`: 2). */
   copies?: number;
+  /** The tree's files it copies, each at the line and column of the word that names it. */
+  copied?: Array<{ file: string; line: number; column: number }>;
   blocks: ShellBlock[];
 }
 
@@ -85,7 +90,7 @@ export function commandPiece(
   line: string,
   at: number,
   blocks: ShellBlock[],
-  treeFile: (written: string) => string | undefined,
+  treeFile: TreeFileReader,
 ): CommandPiece | undefined {
   const read = wordsOf(line);
   const command = read?.words[0];
@@ -155,15 +160,17 @@ function fromTree(
   sources: Word[],
   at: number,
   blocks: ShellBlock[],
-  treeFile: (written: string) => string | undefined,
+  treeFile: TreeFileReader,
 ): CommandPiece {
   const lines: EmbeddedLine[] = [];
+  const copied: NonNullable<CommandPiece['copied']> = [];
   for (const source of sources) {
-    const text = treeFile(source.text);
-    if (text === undefined) return { file, append, from: 'tree', lines: [], expands: false, unknown: true, blocks };
+    const found = treeFile(source.text);
+    if (found === undefined) return { file, append, from: 'tree', lines: [], expands: false, unknown: true, blocks };
     const column = source.columns[0] ?? 0;
-    const body = text.replace(/\r?\n$/, '').split(/\r?\n/);
+    const body = found.text.replace(/\r?\n$/, '').split(/\r?\n/);
     for (const t of body) lines.push({ line: at, column, text: t, written: () => 0 });
+    copied.push({ file: found.file, line: at, column });
   }
-  return { file, append, from: 'tree', lines, expands: false, blocks, copies: sources.length };
+  return { file, append, from: 'tree', lines, expands: false, blocks, copies: sources.length, copied };
 }

@@ -57,6 +57,11 @@ export interface TemplateInfo {
   /** The text under each conditional, with the condition that selects it. */
   branches: TemplateBranch[];
   /**
+   * Where a script copies a file of the tree into the file it writes (`cat /etc/nginx/part2.cfg >> …`, every line of it
+   * at that word): said as branches are, but no conditional (src/parse/embedded-script-text.ts).
+   */
+  copied?: TemplateBranch[];
+  /**
    * Zero-based lines that a `{{-` tag alone on them removes when the file is rendered (YAML only): empty in `masked`,
    * and no line of a block scalar (`server.xml: |` then `{{- if … }}` then `<?xml …?>`: the value starts with `<?xml`).
    */
@@ -74,7 +79,8 @@ export interface TemplateBranch {
    * (`only when the script runs `if [ -n "$TLS" ]` (line 12)`, src/parse/embedded.ts), with `at` the line that opens it.
    */
   clause?: string;
-  at?: Range;
+  /** The place a finding in it names with the clause (the line that opens the block; the file a script copies). */
+  related?: { file?: string; range: Range; message: string };
 }
 
 /** Suffixes that say "this is a template (or sample) of the file named before them". */

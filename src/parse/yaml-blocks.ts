@@ -49,6 +49,8 @@ export interface EmbeddedRegion {
   branches?: Array<{ first: number; last: number; blocks: ShellBlock[] }>;
   /** The script only appends (`>>`) to this file: its start is a file the image or another step provides. */
   headless?: true;
+  /** Files of the tree a script copies into this one (`cat a.cfg >> x.conf`), at the word that names each. */
+  copied?: Array<{ file: string; line: number; column: number }>;
 }
 
 /** The lines a block of a script writes into a file, when it runs. */

@@ -279,6 +279,29 @@ describe('template values are unknown, never errors', () => {
     expect(findings[0].related?.at(-1)?.range?.start.line).toBe(7);
   });
 
+  // mharrend/docker-nginx-ssl-proxy@f425ea5 (no licence: shape only) bin/prepare-env.sh: the TLSv1 of a template part the
+  // script copies into each site's conf was not read at all.
+  it('a finding on a tree file a script copies into the file it writes names that file', () => {
+    const site = '/etc/nginx/conf.d/${!NAME}.conf';
+    const files = {
+      'configs/part1.cfg': 'server {\n    listen 443 ssl;\n',
+      'configs/part2.cfg': '    ssl_protocols TLSv1 TLSv1.2;\n',
+      'bin/prep.sh': [
+        '#!/bin/bash',
+        `cp /etc/nginx/part1.cfg ${site}`,
+        `cat /etc/nginx/part2.cfg >> ${site}`,
+        `echo '}' >> ${site}`,
+        '',
+      ].join('\n'),
+    };
+    const { findings } = lintTree(files, { builtIn });
+    expect(findings.map((f) => [f.ruleId, f.severity, f.location.range?.start.line])).toEqual([
+      ['tls/server-allows-legacy-protocols', 'warning', 2],
+    ]);
+    expect(findings[0].message).toContain('(in part2.cfg, which the script copies into the file here)');
+    expect(findings[0].related?.at(-1)?.file).toMatch(/configs[\\/]part2\.cfg$/);
+  });
+
   it('still reports a syntax error outside the template syntax', () => {
     const { findings } = lintTree({ 'nginx/nginx.conf': 'server {\n  listen {{ .Env.PORT }};\n}\n}\n' });
     expect(findings.map((f) => [f.ruleId, f.severity, f.location.range?.start.line])).toEqual([

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { decodeFile } from '../../parse/text';
 import { classifyFile } from '../../parse/registry';
+import type { TreeFileReader } from '../../parse/shell-file-pieces';
 import type { DecodeResult } from '../../parse/text';
 import type { FormatHandler, ParsedDocument, SourceFile } from '../../parse/types';
 import { innerTemplateName, scanTemplate } from '../../parse/template';
@@ -137,7 +138,7 @@ const MAX_PIECE_BYTES = 256 * 1024;
  * read as configuration on its own (vijay2181/kafka-SSL-architecture-on-docker's start-kafka.sh copies kafka.properties
  * and echoes lines after it): its findings are its own, and said again at the script's `cp` line they would repeat.
  */
-export function treeFileBySuffix(files: readonly string[]): (written: string) => string | undefined {
+export function treeFileBySuffix(files: readonly string[]): TreeFileReader {
   return (written) => {
     const segments = written.split('/').filter((s) => s !== '' && s !== '.');
     const name = segments.at(-1);
@@ -157,7 +158,8 @@ export function treeFileBySuffix(files: readonly string[]): (written: string) =>
       const opened = openRegularFile(best[0]!);
       if (!('bytes' in opened) || opened.bytes.length > MAX_PIECE_BYTES) return undefined;
       const text = opened.bytes.toString('utf8');
-      return classifyFile(innerTemplateName(best[0]!) ?? best[0]!, text.slice(0, HEAD_CHARS)) ? undefined : text;
+      const file = best[0]!;
+      return classifyFile(innerTemplateName(file) ?? file, text.slice(0, HEAD_CHARS)) ? undefined : { file, text };
     } catch {
       return undefined;
     }

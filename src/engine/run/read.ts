@@ -12,6 +12,7 @@ import {
   securityFileName,
 } from '../../parse/jdk';
 import { parseEmbedded } from '../../parse/embedded';
+import type { TreeFileReader } from '../../parse/shell-file-pieces';
 import { kubernetesFormat, type KubernetesData } from '../../parse/kubernetes';
 import { secretDataDocuments } from '../../parse/kubernetes-secret-files';
 import { innerTemplateName, mavenFiltered, scanTemplate } from '../../parse/template';
@@ -115,7 +116,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
   const composeEnv = new ComposeEnvFiles();
   const notReadAsSecurity: string[] = [];
   const gradleOnly = inGradleOnlyProject(files.filter(isBuildFile), readBuildFile);
-  let treeFile: ((written: string) => string | undefined) | undefined;
+  let treeFile: TreeFileReader | undefined;
   for (const file of files) {
     // Whether the name alone says it is a configuration file: only asked when the file cannot be read.
     const byName = () => classifyFile(file, '');

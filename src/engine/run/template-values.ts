@@ -28,7 +28,12 @@ export function deferTemplateValues(findings: Finding[], documents: ParsedDocume
     templates.set(
       file,
       known && known !== template
-        ? { ...known, spans: [...known.spans, ...template.spans], branches: [...known.branches, ...template.branches] }
+        ? {
+            ...known,
+            spans: [...known.spans, ...template.spans],
+            branches: [...known.branches, ...template.branches],
+            copied: [...(known.copied ?? []), ...(template.copied ?? [])],
+          }
         : template,
     );
   };
@@ -185,7 +190,11 @@ function withChartDefaults(finding: Finding, templates: Map<string, TemplateInfo
 /** A finding inside a conditional is true of that branch: says which one. */
 function inBranch(finding: Finding, templates: Map<string, TemplateInfo>): Finding {
   const info = templates.get(finding.location.file);
-  const branch = info && finding.location.range ? templateBranchAt(info, finding.location.range.start) : undefined;
+  const at = finding.location.range?.start;
+  // A file the script copies in is named (with the branch it is copied in, if any), else the branch.
+  const copied =
+    at && info?.copied?.find((c) => c.range.start.line === at.line && c.range.start.character === at.character);
+  const branch = copied ?? (info && at ? templateBranchAt(info, at) : undefined);
   if (!branch) return finding;
   if (branch.clause)
     return {
@@ -193,11 +202,9 @@ function inBranch(finding: Finding, templates: Map<string, TemplateInfo>): Findi
       message: `${finding.message} (${branch.clause})`,
       related: [
         ...(finding.related ?? []),
-        {
-          file: finding.location.file,
-          range: branch.at ?? branch.range,
-          message: `this piece of the file is written ${branch.clause}`,
-        },
+        branch.related
+          ? { ...branch.related, file: branch.related.file ?? finding.location.file }
+          : { file: finding.location.file, range: branch.range, message: branch.clause },
       ],
     };
   return {
