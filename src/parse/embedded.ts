@@ -223,12 +223,6 @@ function placedIn(outer: EmbeddedRegion, inner: EmbeddedRegion): EmbeddedRegion 
         block: { ...u.block, line: lineOf(u.block.line) },
       })),
     }),
-    ...(inner.copied && {
-      copied: inner.copied.map((c) => {
-        const at = outer.lines[c.line] as EmbeddedLine;
-        return { ...c, line: at.line, column: at.column + c.column };
-      }),
-    }),
     ...(inner.branches && {
       branches: inner.branches.map((b) => ({
         first: lineOf(b.first),

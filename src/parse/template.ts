@@ -56,10 +56,7 @@ export interface TemplateInfo {
   firstBranch?: string;
   /** The text under each conditional, with the condition that selects it. */
   branches: TemplateBranch[];
-  /**
-   * Where a script copies a file of the tree into the file it writes (`cat /etc/nginx/part2.cfg >> …`, every line of it
-   * at that word): said as branches are, but no conditional (src/parse/embedded-script-text.ts).
-   */
+  /** Where a script copies a tree file into the file it writes (`cat part2.cfg >> …`): said as branches, no conditional. */
   copied?: TemplateBranch[];
   /**
    * Zero-based lines that a `{{-` tag alone on them removes when the file is rendered (YAML only): empty in `masked`,
@@ -74,12 +71,8 @@ export interface TemplateBranch {
   range: Range;
   /** An `else` that directly follows its `if` (no `elif` between): the `if` tag it is the other side of. */
   otherwise?: string;
-  /**
-   * When a finding in it holds, said whole, where the branch is not a template's: a script's piece of a file
-   * (`only when the script runs `if [ -n "$TLS" ]` (line 12)`, src/parse/embedded.ts), with `at` the line that opens it.
-   */
+  /** A script's piece, said whole (`only when the script runs `if [ -n "$TLS" ]` (line 12)`), and the place it names. */
   clause?: string;
-  /** The place a finding in it names with the clause (the line that opens the block; the file a script copies). */
   related?: { file?: string; range: Range; message: string };
 }
 
