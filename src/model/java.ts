@@ -2,7 +2,7 @@ import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import { listItems, springSetting, type SpringConfigData } from '../parse/spring';
-import { springSettings, withoutSslBundles } from './spring-settings';
+import { springSettings, valueWrittenAt, withoutSslBundles, type SpringSettings } from './spring-settings';
 import { packagedConfigReplaced, startSetting, type StartSources } from './spring-start';
 import { effectiveJdkTls, springBootHas } from '../knowledge';
 import { springMqFactory } from './spring-mq';
@@ -19,6 +19,7 @@ import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
 import { deploymentMounts } from './compose-mounts';
 import { treeStoresOf, withTrust } from './store-files';
+import { certificateThroughVolumes, trustThroughVolumes } from './kubernetes-app-stores';
 import { brokerUrlsIn, jndiBrokerUrls } from './broker-urls';
 import { recordJdbcCalls } from './jdbc-calls';
 import { ACTIVEMQ_JNDI_KIND, type ActiveMqJndiData } from '../parse/activemq-jndi';
@@ -41,7 +42,7 @@ import {
 } from './java-shared';
 import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
 import { ownServerSettings, restClientUrls } from './rest-clients';
-import type { Component, TreeMount } from './types';
+import type { Component, SpringServerComponent, TreeMount } from './types';
 import type { JavaAppAttributes } from './attributes';
 import { springServer, type ActiveProfiles } from './spring-server';
 import { withOwnClientKey } from './spring-client-key';
@@ -250,7 +251,7 @@ export const javaAppContributor: ModelContributor = {
               treeStoresOf(ctx),
               environmentServerSettings(environments, ctx.deployment.root, (name) => settings.setting(name)?.value),
             );
-      if (server) ctx.addComponent(withTrust(server, springTrust(server, settings, treeStoresOf(ctx))));
+      if (server) ctx.addComponent(throughVolumes(ctx, key, settings, server));
       else {
         const off = springHttpsOff(
           client,
@@ -287,7 +288,10 @@ export const javaAppContributor: ModelContributor = {
         quarkusSettings && quarkusServer(springFiles, quarkusSettings, settings, client, treeStoresOf(ctx));
       if (quarkus) ctx.addComponent(quarkus);
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
-      if (factory) ctx.addComponent(withTrust(factory, springMqTrust(factory, settings, treeStoresOf(ctx))));
+      if (factory)
+        ctx.addComponent(
+          withTrust(factory, trustThroughVolumes(ctx, key, springMqTrust(factory, settings, treeStoresOf(ctx)))),
+        );
       // Its Kafka clients (their brokers are not modelled: ./kafka-spring.ts) and the SSL bundles no setting the model
       // reads hands over (./spring-bundle-ends.ts): the stores they read, with no link. A release of the project that
       // predates the Kafka bundle setting ignores it (knowledge: spring-boot.json); an unknown release decides nothing.
@@ -295,7 +299,10 @@ export const javaAppContributor: ModelContributor = {
       const unlinked = [
         ...springKafkaEnds(client, written, treeStoresOf(ctx), kafkaBundles === false ? springBoot : undefined),
         ...(quarkusSettings ? quarkusKafkaEnds(quarkusSettings, settings, client, treeStoresOf(ctx)) : []),
-        ...springBundleEnds(client, settings, treeStoresOf(ctx)),
+        ...springBundleEnds(client, settings, treeStoresOf(ctx)).map((end) => ({
+          ...end,
+          trust: trustThroughVolumes(ctx, key, end.trust)!,
+        })),
       ];
       // Its RabbitMQ connection's stores and protocol (./spring-rabbit-end.ts), linked to its broker by ./rabbitmq-listener.ts.
       const rabbit = springRabbitEnd(client, written, treeStoresOf(ctx), springBoot);
@@ -367,4 +374,24 @@ function startsRunJava(ctx: ModelContext, group: string): boolean {
     builtServices(ctx).some(([g, , service]) => g === group && service.jvm.runsJava === true) ||
     boundContainers(ctx).some((b) => b.group === group && b.start.container.jvm.runsJava === true)
   );
+}
+
+/**
+ * The Spring HTTPS server with its stores, and the certificate its key store or PEM setting names, as the Kubernetes
+ * containers that run the app read them (./kubernetes-app-stores.ts).
+ */
+function throughVolumes(
+  ctx: ModelContext,
+  group: string,
+  settings: SpringSettings,
+  server: SpringServerComponent,
+): SpringServerComponent {
+  const served = withTrust(server, trustThroughVolumes(ctx, group, springTrust(server, settings, treeStoresOf(ctx))));
+  const certificate = served.tls?.certificate;
+  if (!served.tls || !certificate) return served;
+  const written = valueWrittenAt(settings, certificate.reference);
+  return {
+    ...served,
+    tls: { ...served.tls, certificate: certificateThroughVolumes(ctx, group, certificate, written) },
+  };
 }

@@ -129,6 +129,7 @@ function keycloakServer(
       ? {
           path: written,
           file: mounted.file,
+          ...(mounted.embeddedAt && { embeddedAt: mounted.embeddedAt }),
           ...(typed
             ? { type: { value: typed.value.toUpperCase(), from: typed.from } }
             : storeTypeOf(stores, mounted.file)),

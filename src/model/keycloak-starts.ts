@@ -23,7 +23,7 @@ import { relativePosix } from '../core/posix-path';
 import { builtDockerfile, deploymentMounts } from './compose-mounts';
 import { imageRepository } from './container-starts';
 import type { ModelContext } from './contributor';
-import { envFromVariables, mountedSourceFile } from './kubernetes-sources';
+import { envFromVariables, mountedSourceFile, type MountedSourceFile } from './kubernetes-sources';
 import { serviceImageRuntime } from './kafka-brokers';
 import { mountedStoreFile, mountedTreeFile } from './kafka-protocols';
 import { treeStoresOf } from './store-files';
@@ -79,9 +79,7 @@ export interface KeycloakStart {
    * The tree store a bind mount (a ConfigMap or Secret volume) puts at an absolute path of its container; `unknown`:
    * a volume puts a file there whose content the tree does not show, and why.
    */
-  mounted?: (
-    written: string,
-  ) => { file: string; mountedAt: Location } | { unknown: string; mountedAt: Location } | undefined;
+  mounted?: (written: string) => MountedSourceFile | undefined;
   runtime?: JavaRuntime;
 }
 

@@ -77,17 +77,20 @@ function namedSource(
 
 /** A file a container reads at an absolute path, when a ConfigMap or Secret volume puts it there. */
 export type MountedSourceFile =
-  /** The manifest holding the file's content as an embedded store (one certificate file per manifest). */
-  | { file: string; mountedAt: Location }
+  /**
+   * The manifest holding the file's content as an embedded store (one certificate file per manifest), and the range of
+   * that key's document in it (StoreRef.embeddedAt).
+   */
+  | { file: string; embeddedAt?: Range[]; mountedAt: Location }
   /** A ConfigMap or Secret volume puts it there, but its content is unknown: why, and the mount. */
   | { unknown: string; mountedAt: Location };
 
 /**
  * The file a ConfigMap or Secret volume of the container puts at `written` (the mount whose `mountPath` holds it, the
- * longest; `subPath` and `items:` as the kubelet applies them); undefined when no such volume is mounted there. Its
- * content is the store document the manifest embeds under that key (src/parse/embedded.ts, a base64 key:
- * src/parse/kubernetes-secret-files.ts), when that is the only certificate file of the manifest: findings on a store
- * name its file, and the manifest is that file.
+ * longest; `subPath` and `items:` as the kubelet applies them; a `projected:` volume's sources each in turn); undefined
+ * when no such volume is mounted there. Its content is the store document the manifest embeds under that key
+ * (src/parse/embedded.ts, a base64 key: src/parse/kubernetes-secret-files.ts), when that is the only certificate file
+ * of the manifest: findings on a store name its file, and the manifest is that file.
  */
 export function mountedSourceFile(
   ctx: ModelContext,
@@ -99,29 +102,57 @@ export function mountedSourceFile(
   const holding = mountHolding(container.mounts, (m) => m.mountPath, written);
   if (!holding) return undefined;
   const { mount, below } = holding;
-  const volume = container.volumes.find((v) => v.name === mount.volume);
-  if (!volume) return undefined;
+  const volumes = container.volumes.filter((v) => v.name === mount.volume);
+  if (volumes.length === 0) return undefined;
   const mountedAt = { file: doc.file.path, range: mount.range };
   const relative = [mount.subPath, ...below.filter(Boolean)].filter(Boolean).join('/');
-  const said = `${KIND_NAME[volume.source]} ${volume.sourceName}`;
-  const item = volume.items ? volume.items.find((i) => i.path === relative) : { key: relative };
-  if (!item) return { unknown: `the ${said} volume at ${mount.mountPath} lists no item at ${relative}`, mountedAt };
-  const held = namedSource(ctx, doc, container, volume.source, volume.sourceName);
-  if (typeof held === 'string') return { unknown: `the ${held}`, mountedAt };
-  const content = keyContent(ctx, held, item.key, said);
+  const projected = volumes.length > 1;
+  let unknown: string | undefined;
+  for (const volume of volumes) {
+    const said = `${KIND_NAME[volume.source]} ${volume.sourceName}`;
+    const item = volume.items ? volume.items.find((i) => i.path === relative) : { key: relative };
+    if (!item) {
+      if (!projected)
+        return { unknown: `the ${said} volume at ${mount.mountPath} lists no item at ${relative}`, mountedAt };
+      continue;
+    }
+    const held = namedSource(ctx, doc, container, volume.source, volume.sourceName);
+    if (typeof held === 'string') {
+      unknown ??= `the ${held}`;
+      continue;
+    }
+    // Of a projected volume, the source that holds the key puts the file there.
+    if (projected && !volume.items && !held.source.keys.some((k) => k.key === item.key)) continue;
+    return heldFile(ctx, held, item.key, said, mountedAt);
+  }
+  return {
+    unknown: unknown ?? `the projected volume at ${mount.mountPath} puts no file at ${relative} from its sources`,
+    mountedAt,
+  };
+}
+
+/** The store file a held ConfigMap's or Secret's key is (see `mountedSourceFile`), or why not. */
+function heldFile(
+  ctx: ModelContext,
+  held: HeldSource,
+  name: string,
+  said: string,
+  mountedAt: Location,
+): MountedSourceFile {
+  const content = keyContent(ctx, held, name, said);
   if ('unknown' in content) return { unknown: content.unknown, mountedAt };
   if (!isStoreFile(content.doc))
-    return { unknown: `the ${said} key ${item.key} holds no certificate file lint-deploy reads`, mountedAt };
+    return { unknown: `the ${said} key ${name} holds no certificate file lint-deploy reads`, mountedAt };
   const file = held.doc.file.path;
   const certificateFiles = ctx.deployment.documents.filter(
     (d) => d.file.path === file && d.embedded && d.kind === 'pem.certificate',
   );
   if (certificateFiles.length > 1 && content.doc.kind === 'pem.certificate')
     return {
-      unknown: `${path.basename(file)} holds several certificate files, which lint-deploy does not tell apart (the ${said} key ${item.key} is one)`,
+      unknown: `${path.basename(file)} holds several certificate files, which lint-deploy does not tell apart (the ${said} key ${name} is one)`,
       mountedAt,
     };
-  return { file, mountedAt };
+  return { file, ...(content.doc.embedded && { embeddedAt: [content.doc.embedded.range] }), mountedAt };
 }
 
 /** The certificate or key file a ConfigMap's or Secret's key holds, or why the tree does not show it. */
@@ -178,23 +209,24 @@ export function mountedFilesBelow(
   for (const mount of container.mounts) {
     const mountPath = mount.mountPath.replace(/\/+$/, '');
     if (!`${mountPath}/`.startsWith(`${dir}/`) && !`${dir}/`.startsWith(`${mountPath}/`)) continue;
-    const volume = container.volumes.find((v) => v.name === mount.volume);
-    if (!volume) continue;
-    const mountedAt = { file: doc.file.path, range: mount.range };
-    const said = `${KIND_NAME[volume.source]} ${volume.sourceName}`;
-    const held = namedSource(ctx, doc, container, volume.source, volume.sourceName);
-    const files: { path: string; key: string }[] = mount.subPath
-      ? [{ path: mountPath, key: volume.items?.find((i) => i.path === mount.subPath)?.key ?? mount.subPath }]
-      : (
-          volume.items ?? (typeof held === 'string' ? [] : held.source.keys.map((k) => ({ key: k.key, path: k.key })))
-        ).map((i) => ({ path: `${mountPath}/${i.path}`, key: i.key }));
-    if (typeof held === 'string') {
-      out.push({ path: mountPath, mountedAt, unknown: `the ${held}` });
-      continue;
+    // A projected volume is one volume per source, all of the mount's name.
+    for (const volume of container.volumes.filter((v) => v.name === mount.volume)) {
+      const mountedAt = { file: doc.file.path, range: mount.range };
+      const said = `${KIND_NAME[volume.source]} ${volume.sourceName}`;
+      const held = namedSource(ctx, doc, container, volume.source, volume.sourceName);
+      const files: { path: string; key: string }[] = mount.subPath
+        ? [{ path: mountPath, key: volume.items?.find((i) => i.path === mount.subPath)?.key ?? mount.subPath }]
+        : (
+            volume.items ?? (typeof held === 'string' ? [] : held.source.keys.map((k) => ({ key: k.key, path: k.key })))
+          ).map((i) => ({ path: `${mountPath}/${i.path}`, key: i.key }));
+      if (typeof held === 'string') {
+        out.push({ path: mountPath, mountedAt, unknown: `the ${held}` });
+        continue;
+      }
+      for (const file of files)
+        if (file.path.startsWith(`${dir}/`))
+          out.push({ path: file.path, mountedAt, ...keyContent(ctx, held, file.key, said) });
     }
-    for (const file of files)
-      if (file.path.startsWith(`${dir}/`))
-        out.push({ path: file.path, mountedAt, ...keyContent(ctx, held, file.key, said) });
   }
   return out;
 }

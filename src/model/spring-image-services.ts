@@ -30,7 +30,7 @@ import type { PropertySource } from './java-shared';
 import { serviceImageRuntime } from './kafka-brokers';
 import { mountedTreeFile } from './kafka-protocols';
 import { imageBuilds, imageRepository } from './container-starts';
-import { springSettings } from './spring-settings';
+import { springSettings, valueWrittenAt } from './spring-settings';
 import { springServer } from './spring-server';
 import { springTrust } from './spring-stores';
 import { treeStoresOf, withTrust, type TreeStores } from './store-files';
@@ -214,13 +214,7 @@ function imageServer(
   const port = made.attributes.tlsPorts[0];
   const tls = server.tls && { ...server.tls };
   if (tls?.certificate) {
-    const at = tls.certificate.reference;
-    const written = settings.placed.find(
-      ({ doc: d, entry }) =>
-        at?.file === d.file.path &&
-        entry.valueRange.start.line === at.range?.start.line &&
-        entry.valueRange.start.character === at.range.start.character,
-    )?.entry.value;
+    const written = valueWrittenAt(settings, tls.certificate.reference);
     tls.certificate = certificateThroughMounts(tls.certificate, written, own, stores);
   }
   if (tls?.trust)

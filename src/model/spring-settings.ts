@@ -9,7 +9,7 @@
  */
 import type { JvmProperty } from '../parse/java/jvm-args';
 import { springKey, type SpringConfigData } from '../parse/spring';
-import type { RelatedLocation } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import type { Entry, ParsedDocument } from '../parse/types';
 import type { PropertySource } from './java-shared';
 import type { StartSources } from './spring-start';
@@ -47,6 +47,16 @@ export interface SpringSettings {
 /** The path a file's relative and `classpath:` locations resolve from in this app: its own, or for a served file, the app's resources. */
 export function readAsPath(settings: SpringSettings, doc: ParsedDocument): string {
   return settings.servedAs.get(doc) ?? doc.file.path;
+}
+
+/** The value of the setting written at `at` (a certificate's reference: where its setting's value starts), if one is. */
+export function valueWrittenAt(settings: SpringSettings, at: Location | undefined): string | undefined {
+  return settings.placed.find(
+    ({ doc, entry }) =>
+      at?.file === doc.file.path &&
+      entry.valueRange.start.line === at.range?.start.line &&
+      entry.valueRange.start.character === at.range.start.character,
+  )?.entry.value;
 }
 
 /** The system properties Spring reads as the settings lint-deploy models (the HTTPS server, SSL bundles, the MQ, RabbitMQ and Kafka starters). */

@@ -53,8 +53,9 @@ export interface KubernetesSource {
 
 const POD = '^(?:spec\\.jobTemplate\\.)?(?:spec\\.template\\.)?spec\\.';
 const MOUNT = new RegExp(`${POD}containers\\[(\\d+)\\]\\.volumeMounts\\[(\\d+)\\]\\.(name|mountPath|subPath)$`);
+/** A volume's name, its ConfigMap or Secret (a `projected:` volume's each source), and their `items:`. */
 const VOLUME = new RegExp(
-  `${POD}volumes\\[(\\d+)\\]\\.(?:(name)|(configMap)\\.name|(secret)\\.secretName|(?:configMap|secret)\\.items\\[(\\d+)\\]\\.(key|path))$`,
+  `${POD}volumes\\[(\\d+)\\]\\.(?:(name)|(?:projected\\.sources\\[(\\d+)\\]\\.)?(?:(configMap)\\.name|(secret)\\.(?:secretName|name)|(?:configMap|secret)\\.items\\[(\\d+)\\]\\.(key|path)))$`,
 );
 const SOURCE_KEY = /^(data|stringData|binaryData)\.(.+)$/;
 
@@ -85,47 +86,60 @@ export function volumeMountsOf(entries: readonly Entry[]): Map<string, Kubernete
   return out;
 }
 
-/** The Pod's volumes that a ConfigMap or a Secret fills. */
+/**
+ * The Pod's volumes that a ConfigMap or a Secret fills. A `projected:` volume is one such volume per source, all of its
+ * name: each puts its keys (or `items:`) in the one directory (https://kubernetes.io/docs/concepts/storage/projected-volumes/).
+ */
 export function sourceVolumesOf(entries: readonly Entry[]): KubernetesVolume[] {
   interface Written {
-    name?: string;
     source?: KubernetesVolume['source'];
     of?: Entry;
     items: Map<string, { key?: string; path?: string }>;
   }
-  const found = new Map<string, Written>();
+  const names = new Map<string, string>();
+  // By volume index, then source index ('' for a secret:/configMap: volume's one source).
+  const found = new Map<string, Map<string, Written>>();
   for (const entry of entries) {
     const m = VOLUME.exec(entry.key);
     if (!m) continue;
-    const volume: Written = found.get(m[1]!) ?? { items: new Map() };
-    if (m[2]) volume.name = entry.value.trim();
-    else if (m[3] || m[4]) {
-      volume.source = m[3] ? 'configMap' : 'secret';
+    const [, index, isName, sourceIndex = '', configMap, secret, item, field] = m;
+    if (isName) {
+      names.set(index!, entry.value.trim());
+      continue;
+    }
+    const sources = found.get(index!) ?? new Map<string, Written>();
+    const volume: Written = sources.get(sourceIndex) ?? { items: new Map() };
+    if (configMap || secret) {
+      volume.source = configMap ? 'configMap' : 'secret';
       volume.of = entry;
     } else {
-      const item = volume.items.get(m[5]!) ?? {};
-      item[m[6] as 'key' | 'path'] = entry.value.trim();
-      volume.items.set(m[5]!, item);
+      const written = volume.items.get(item!) ?? {};
+      written[field as 'key' | 'path'] = entry.value.trim();
+      volume.items.set(item!, written);
     }
-    found.set(m[1]!, volume);
+    sources.set(sourceIndex, volume);
+    found.set(index!, sources);
   }
-  return [...found.values()].flatMap(({ name, source, of, items }) =>
-    name && source && of
-      ? [
-          {
-            name,
-            source,
-            sourceName: of.value.trim(),
-            ...(items.size > 0 && {
-              items: [...items.values()].flatMap((i) =>
-                i.key !== undefined && i.path !== undefined ? [{ key: i.key, path: i.path }] : [],
-              ),
-            }),
-            range: of.valueRange,
-          },
-        ]
-      : [],
-  );
+  return [...found].flatMap(([index, sources]) => {
+    const name = names.get(index);
+    return [...sources.values()].flatMap(({ source, of, items }) =>
+      name && source && of
+        ? [
+            {
+              name,
+              source,
+              sourceName: of.value.trim(),
+              ...(items.size > 0 && {
+                items: [...items.values()].flatMap((i) =>
+                  i.key !== undefined && i.path !== undefined ? [{ key: i.key, path: i.path }] : [],
+                ),
+              }),
+              range: of.valueRange,
+            },
+          ]
+        : [],
+    );
+  });
 }
 
 /** A ConfigMap's or Secret's keys (`data:`, `stringData:`, `binaryData:`; `stringData:` wins over `data:`). */

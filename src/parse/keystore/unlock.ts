@@ -19,6 +19,7 @@ import { decodedPassword, libertyResolved, passwordsOf, variablePasswords } from
 import { LIBERTY_DEFAULT_KEY_STORE } from '../liberty';
 import { closeness, isOwnPasswordSetting, nearestTo, withWrongOwnPassword, writtenAsLiteral } from './own-password';
 import { posixPath } from '../../core/posix-path';
+import { atEmbeddedValue } from '../kubernetes-secret-files';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
@@ -54,59 +55,70 @@ function unlocked(documents: ParsedDocument[], readTreeFile: (file: string) => s
   // Where the tree's Dockerfiles copy files, and the passwords credentials files give, worked out once.
   const images = new ImageFiles(documents);
   const credentials = [...confluentCredentials(documents, readTreeFile), ...bitnamiCredentials(documents)];
+  // A store decoded from a Secret's base64 value keeps its place there when it is opened again.
   return documents.map((doc) => {
     if (!isKeystoreDocument(doc) || !checked(doc)) return doc;
-    // Certificates read without a password: only its own setting's password is checked, as the JVM does.
-    if (readsWithoutPassword(doc.data))
-      return withWrongOwnPassword(doc, configurationPasswords(doc, documents, images));
-    const fromFiles = credentials
-      .filter((c) => c.store === doc.file.path)
-      .map(({ password, at }): Candidate => ({ password, at, how: 'near' }));
-    const found = distinct([...fromFiles, ...configurationPasswords(doc, documents, images)]);
-    // The literal password of the store's own setting that fails its password check: the runtime refuses the store
-    // whatever else opens it here (cert/store-password-wrong says so at that setting, in place of the locked info).
-    let wrong: Pick<KeystoreData, 'wrongPassword'> = {};
-    for (const { password, at, own } of found) {
-      // One password at a time, so that the setting that opened the store is known (its location, never its value).
-      const opened = openPkcs12(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);
-      if (opened.data.readable) return { ...opened, data: { ...opened.data, openedBy: at, ...wrong } };
-      if (!opened.data.needsPassword) return opened;
-      if (own && !wrong.wrongPassword) wrong = { wrongPassword: { ...at, key: own } };
-    }
-    const opened = openPkcs12(doc.file, doc.kind, DEFAULT_PASSWORDS, true);
-    if (opened.data.readable || !opened.data.needsPassword) return { ...opened, data: { ...opened.data, ...wrong } };
-    // No setting that names the store gives a password that opens it: the deployment's other store passwords are
-    // tried, also past a wrong password of its own setting, which a start may override (a Compose service's
-    // SERVER_SSL_KEY_STORE_PASSWORD over the file's): the model decides which one loads it (cert/store-password-wrong).
-    const others =
-      found.some((f) => f.how === 'near') && !wrong.wrongPassword ? [] : otherStorePasswords(documents, found);
-    for (const { password, at } of others) {
-      const other = openPkcs12(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);
-      if (other.data.readable)
-        return { ...other, data: { ...other.data, openedBy: at, openedByOtherStoreSetting: true, ...wrong } };
-    }
-    const named =
-      (found.length > 0 ? ', the password its configuration gives' : '') +
-      (others.length > 0 ? ", the deployment's other store passwords" : '');
-    // An IBM key database (.kdb) that GSKit wrote in PKCS#12 form: IBM MQ takes its password from the stash file of the
-    // same stem (.sth) beside it (https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_8.0.0/com.ibm.mq.ref.dev.doc/q099920_.htm
-    // "Each key database file has an associated password stash file … same file stem … suffix .sth"), which is not
-    // read here; no configuration names that password.
-    const kdb = /\.kdb$/i.test(doc.file.path);
-    const advice = kdb
-      ? 'IBM MQ takes its password from its stash file ({{stash}}), which lint-deploy does not read: export the certificates as PEM beside it (runmqakm -cert -extract) to have them checked'
-      : "Name the store and its password in the component's configuration (an {aes}, {cipher}, Jasypt ENC(…) or environment-variable password cannot be read)";
-    // With a wrong password of its own setting, cert/store-password-wrong says the store stays unread, and this info is
-    // dropped beside it (withoutLockedBesideWrongPassword); it stays when a start's password overrides that setting.
-    return withProblem(
-      { ...opened, data: { ...opened.data, ...wrong } },
-      `PKCS#12 store {{store}}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. ${advice}`,
-      {
-        store: path.basename(doc.file.path),
-        ...(kdb ? { stash: path.basename(doc.file.path).replace(/\.kdb$/i, '.sth') } : {}),
-      },
-    );
+    const opened = unlockedStore(doc, documents, images, credentials);
+    return doc.embedded && opened !== doc ? atEmbeddedValue(opened, doc.embedded) : opened;
   });
+}
+
+/** One store that needs a password, opened if a candidate does (see `unlockStores`), else with an info problem. */
+function unlockedStore(
+  doc: ParsedDocument<KeystoreData>,
+  documents: ParsedDocument[],
+  images: ImageFiles,
+  credentials: { store: string; password: string; at: Location }[],
+): ParsedDocument<KeystoreData> {
+  // Certificates read without a password: only its own setting's password is checked, as the JVM does.
+  if (readsWithoutPassword(doc.data)) return withWrongOwnPassword(doc, configurationPasswords(doc, documents, images));
+  const fromFiles = credentials
+    .filter((c) => c.store === doc.file.path)
+    .map(({ password, at }): Candidate => ({ password, at, how: 'near' }));
+  const found = distinct([...fromFiles, ...configurationPasswords(doc, documents, images)]);
+  // The literal password of the store's own setting that fails its password check: the runtime refuses the store
+  // whatever else opens it here (cert/store-password-wrong says so at that setting, in place of the locked info).
+  let wrong: Pick<KeystoreData, 'wrongPassword'> = {};
+  for (const { password, at, own } of found) {
+    // One password at a time, so that the setting that opened the store is known (its location, never its value).
+    const opened = openPkcs12(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);
+    if (opened.data.readable) return { ...opened, data: { ...opened.data, openedBy: at, ...wrong } };
+    if (!opened.data.needsPassword) return opened;
+    if (own && !wrong.wrongPassword) wrong = { wrongPassword: { ...at, key: own } };
+  }
+  const opened = openPkcs12(doc.file, doc.kind, DEFAULT_PASSWORDS, true);
+  if (opened.data.readable || !opened.data.needsPassword) return { ...opened, data: { ...opened.data, ...wrong } };
+  // No setting that names the store gives a password that opens it: the deployment's other store passwords are
+  // tried, also past a wrong password of its own setting, which a start may override (a Compose service's
+  // SERVER_SSL_KEY_STORE_PASSWORD over the file's): the model decides which one loads it (cert/store-password-wrong).
+  const others =
+    found.some((f) => f.how === 'near') && !wrong.wrongPassword ? [] : otherStorePasswords(documents, found);
+  for (const { password, at } of others) {
+    const other = openPkcs12(doc.file, doc.kind, [{ password, kind: 'configuration' }], false);
+    if (other.data.readable)
+      return { ...other, data: { ...other.data, openedBy: at, openedByOtherStoreSetting: true, ...wrong } };
+  }
+  const named =
+    (found.length > 0 ? ', the password its configuration gives' : '') +
+    (others.length > 0 ? ", the deployment's other store passwords" : '');
+  // An IBM key database (.kdb) that GSKit wrote in PKCS#12 form: IBM MQ takes its password from the stash file of the
+  // same stem (.sth) beside it (https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_8.0.0/com.ibm.mq.ref.dev.doc/q099920_.htm
+  // "Each key database file has an associated password stash file … same file stem … suffix .sth"), which is not
+  // read here; no configuration names that password.
+  const kdb = /\.kdb$/i.test(doc.file.path);
+  const advice = kdb
+    ? 'IBM MQ takes its password from its stash file ({{stash}}), which lint-deploy does not read: export the certificates as PEM beside it (runmqakm -cert -extract) to have them checked'
+    : "Name the store and its password in the component's configuration (an {aes}, {cipher}, Jasypt ENC(…) or environment-variable password cannot be read)";
+  // With a wrong password of its own setting, cert/store-password-wrong says the store stays unread, and this info is
+  // dropped beside it (withoutLockedBesideWrongPassword); it stays when a start's password overrides that setting.
+  return withProblem(
+    { ...opened, data: { ...opened.data, ...wrong } },
+    `PKCS#12 store {{store}}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. ${advice}`,
+    {
+      store: doc.embedded?.container ?? path.basename(doc.file.path),
+      ...(kdb ? { stash: path.basename(doc.file.path).replace(/\.kdb$/i, '.sth') } : {}),
+    },
+  );
 }
 
 /** Spring Boot's own namespaces: lint-deploy reads what it models there, and an unused one names a store for nothing. */

@@ -1,0 +1,178 @@
+/**
+ * A Spring Boot app's stores that its Kubernetes containers read from Secret volumes (src/model/kubernetes-app-stores.ts):
+ * a `server.ssl.key-store`/`trust-store` or `spring.ssl.bundle.*` path below a `secret:` (or `projected:`) volume's
+ * mountPath is that key of the Secret, a binary PKCS#12/JKS in base64 `data:` read as the store it is
+ * (src/parse/kubernetes-secret-files.ts), opened with the Secret's own password key. A Secret the tree does not hold
+ * leaves the store unknown, saying which. Shapes after the usual `kubectl create secret generic --from-file=keystore.p12`
+ * Deployments of Spring Boot apps built by Skaffold.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultConfig } from '../../src/core/config';
+import { lint } from '../../src/engine/lint';
+import type { StoreRef } from '../../src/model/types';
+import { writeTree, type Tree } from '../helpers/rule-tester';
+import { buildStores, type BuiltStores } from '../helpers/keystores';
+
+let stores: BuiltStores;
+beforeAll(() => {
+  stores = buildStores();
+});
+afterAll(() => fs.rmSync(stores.dir, { recursive: true, force: true }));
+
+const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
+
+/** The app: its Spring settings, built by Skaffold into the image the Deployment runs. */
+const app = (yaml: string): Tree => ({
+  'app/src/main/resources/application.yml': yaml,
+  'app/Dockerfile':
+    'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java","-jar","/app.jar"]\n',
+  'skaffold.yaml':
+    'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n  - image: registry.example.com/orders\n    context: app\n',
+});
+
+const SERVER_KEY_STORE =
+  'server:\n  port: 8443\n  ssl:\n    key-store: /etc/tls/keystore.p12\n    key-store-type: PKCS12\n    key-store-password: ${KEYSTORE_PASSWORD}\n';
+
+/** The Deployment, its mount at /etc/tls, and the volume (lines after `volumes:`). */
+const deployment = (volume: string[]) =>
+  [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: orders',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '      - name: orders',
+    '        image: registry.example.com/orders:1.0',
+    '        volumeMounts:',
+    '        - name: tls',
+    '          mountPath: /etc/tls',
+    '      volumes:',
+    '      - name: tls',
+    ...volume.map((l) => `        ${l}`),
+    '',
+  ].join('\n');
+
+const secret = (name: string, keys: Record<string, string>) =>
+  ['apiVersion: v1', 'kind: Secret', 'metadata:', `  name: ${name}`, 'data:']
+    .concat(Object.entries(keys).map(([k, v]) => `  ${k}: ${v}`))
+    .join('\n') + '\n';
+
+/** `key=<file> <how>` and `trust=…` of the Spring server, plus the parse and certificate findings' rule ids. */
+function summary(files: Tree): string[] {
+  const root = writeTree(files);
+  const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+  const store = (s: StoreRef | undefined) =>
+    !s
+      ? '-'
+      : [
+          s.file ? path.relative(root, s.file) : 'outside',
+          s.embeddedAt ? 'embedded' : '',
+          s.mountedAt ? 'mounted' : '',
+          s.type ? s.type.value : '',
+          s.volumeUnknown ? `(${s.volumeUnknown})` : '',
+        ]
+          .filter(Boolean)
+          .join(' ');
+  const servers = result.deployments
+    .flatMap((d) => d.components)
+    .filter((c) => c.type === 'spring.server')
+    .map((c) => `key=${store(c.tls?.trust?.keyStore)} trust=${store(c.tls?.trust?.trustStore)}`);
+  const report = JSON.stringify(result.findings);
+  // The Secret's password is never printed.
+  if (report.includes(stores.password)) throw new Error('the store password was printed');
+  const findings = result.findings
+    .filter((f) => /^(parse\/keystore|cert\/)/.test(f.ruleId))
+    .map((f) => `${f.ruleId} ${f.location.file ? path.relative(root, f.location.file) : ''}`);
+  return [...servers, ...findings];
+}
+
+describe("Spring Boot stores from a Kubernetes container's Secret volumes", () => {
+  it.each<[string, () => Tree, string[]]>([
+    [
+      'a PKCS#12 in base64 data, its password another key of the Secret: the key store is that key, read and opened',
+      () => ({
+        ...app(SERVER_KEY_STORE),
+        'k8s/deployment.yaml': deployment(['secret:', '  secretName: orders-tls']),
+        'k8s/secret.yaml': secret('orders-tls', {
+          'keystore.p12': b64(stores.bytes('chain.p12')),
+          'keystore-password': b64(stores.password),
+        }),
+      }),
+      ['key=k8s/secret.yaml embedded mounted PKCS12 trust=-'],
+    ],
+    [
+      'the Secret is not in the tree: unknown, naming it (was: a path outside the tree)',
+      () => ({ ...app(SERVER_KEY_STORE), 'k8s/deployment.yaml': deployment(['secret:', '  secretName: orders-tls']) }),
+      ['key=outside PKCS12 (the Secret orders-tls is not in the tree) trust=-'],
+    ],
+    [
+      "the PKCS#12's password is in no key of its Secret: the store is the Secret's key, its certificates locked (said there)",
+      () => ({
+        ...app(SERVER_KEY_STORE),
+        'k8s/deployment.yaml': deployment(['secret:', '  secretName: orders-tls']),
+        'k8s/secret.yaml': secret('orders-tls', { 'keystore.p12': b64(stores.bytes('chain.p12')) }),
+      }),
+      ['key=k8s/secret.yaml embedded mounted PKCS12 trust=-', 'parse/keystore-locked k8s/secret.yaml'],
+    ],
+    [
+      'a JKS trust store mapped by items: to another path, beside the key store: both read',
+      () => ({
+        ...app(`${SERVER_KEY_STORE}    trust-store: /etc/tls/trust/ca.jks\n    trust-store-password: \${TRUST_PW}\n`),
+        'k8s/deployment.yaml': deployment([
+          'secret:',
+          '  secretName: orders-tls',
+          '  items:',
+          '  - key: keystore.p12',
+          '    path: keystore.p12',
+          '  - key: truststore.jks',
+          '    path: trust/ca.jks',
+        ]),
+        'k8s/secret.yaml': secret('orders-tls', {
+          'keystore.p12': b64(stores.bytes('key.p12')),
+          'truststore.jks': b64(stores.bytes('trust.jks')),
+          password: b64(stores.password),
+        }),
+      }),
+      ['key=k8s/secret.yaml embedded mounted PKCS12 trust=k8s/secret.yaml embedded mounted JKS'],
+    ],
+    [
+      'a projected volume of two Secrets: each file from the source that holds it',
+      () => ({
+        ...app(`${SERVER_KEY_STORE}    trust-store: /etc/tls/truststore.jks\n`),
+        'k8s/deployment.yaml': deployment([
+          'projected:',
+          '  sources:',
+          '  - secret:',
+          '      name: orders-key',
+          '  - secret:',
+          '      name: orders-trust',
+        ]),
+        'k8s/secret.yaml':
+          secret('orders-key', { 'keystore.p12': b64(stores.bytes('key.p12')), pw: b64(stores.password) }) +
+          '---\n' +
+          secret('orders-trust', { 'truststore.jks': b64(stores.bytes('trust.jks')) }),
+      }),
+      ['key=k8s/secret.yaml embedded mounted PKCS12 trust=k8s/secret.yaml embedded mounted JKS'],
+    ],
+    [
+      'a PEM SSL bundle from a kubernetes.io/tls Secret (tls.crt, tls.key)',
+      () => ({
+        ...app(
+          'server:\n  port: 8443\n  ssl:\n    bundle: web\nspring:\n  ssl:\n    bundle:\n      pem:\n        web:\n          keystore:\n            certificate: /etc/tls/tls.crt\n            private-key: /etc/tls/tls.key\n',
+        ),
+        'k8s/deployment.yaml': deployment(['secret:', '  secretName: orders-tls']),
+        'k8s/secret.yaml': secret('orders-tls', {
+          'tls.crt': b64(fs.readFileSync(path.join(stores.dir, 'leaf.crt'))),
+          'tls.key': b64(fs.readFileSync(path.join(stores.dir, 'leaf.key'))),
+        }),
+      }),
+      ['key=k8s/secret.yaml embedded mounted PEM trust=-'],
+    ],
+  ])('%s', (_name, files, expected) => {
+    expect(summary(files())).toEqual(expected);
+  });
+});
