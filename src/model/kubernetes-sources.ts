@@ -178,7 +178,7 @@ function keyContent(
   if (!doc)
     return {
       unknown: key.encoded
-        ? `the ${said} key ${key.key} is base64 data that is no PEM file lint-deploy reads`
+        ? `the ${said} key ${key.key} is base64 data that is no PEM file or key store lint-deploy reads`
         : `the ${said} key ${key.key} holds no file lint-deploy reads`,
     };
   return { doc, key };

@@ -9,6 +9,7 @@ import { secretMasker } from '../../src/engine/run/redact';
 import { writeTree } from '../helpers/rule-tester';
 import { problemFinding, type ParsedDocument } from '../../src/parse/types';
 import { parseProperties } from '../../src/parse/properties';
+import { kubernetesFormat } from '../../src/parse/kubernetes';
 import { daysFromNow, issue, leaf } from '../helpers/pki';
 import { lintTree } from './lint-helper';
 
@@ -41,6 +42,19 @@ describe('secretMasker', () => {
 
   it('leaves harmless values alone', () => {
     expect(mask('enabled is true')).toBe('enabled is true');
+  });
+});
+
+describe("secretMasker: a Kubernetes Secret's password keys", () => {
+  it.each<[string, string]>([
+    ['base64 data, decoded (the password a key store in the Secret is opened with)', 'data'],
+    ['stringData, as written', 'stringData'],
+  ])('%s', (_name, section) => {
+    const value = section === 'data' ? Buffer.from('Ks-Pa55-k8s').toString('base64') : 'Ks-Pa55-k8s';
+    const text = `apiVersion: v1\nkind: Secret\nmetadata:\n  name: tls\n${section}:\n  keystore-password: ${value}\n  alias: orders\n`;
+    const manifest = kubernetesFormat.parse({ path: '/k8s/secret.yaml', text, hadBom: false }, 'kubernetes');
+    const mask = secretMasker([manifest]);
+    expect(mask('opened with Ks-Pa55-k8s, alias orders')).toBe('opened with ***, alias orders');
   });
 });
 

@@ -126,7 +126,7 @@ describe('Kubernetes ConfigMap and Secret volumes and envFrom sources', () => {
       [
         'key=? unknown=the ConfigMap keycloak-certs key tls.pem is a placeholder, filled when it is applied protocols=TLSv1.3,TLSv1.2@-',
         "key=? unknown=the ConfigMap keycloak-certs key tls.pem is empty here (the cluster's is set elsewhere) protocols=TLSv1.3,TLSv1.2@-",
-        'key=? unknown=the Secret kc key tls.pem is base64 data that is no PEM file lint-deploy reads protocols=TLSv1.3,TLSv1.2@-',
+        'key=? unknown=the Secret kc key tls.pem is base64 data that is no PEM file or key store lint-deploy reads protocols=TLSv1.3,TLSv1.2@-',
       ],
     ],
     [

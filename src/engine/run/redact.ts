@@ -4,6 +4,8 @@ import { disjointLeftmost, SecretSearch } from './secret-search';
 import { basicCredentialTokens } from '../../parse/basic-auth';
 import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { connectionCredentials } from '../../parse/connection-credentials';
+import type { KubernetesData } from '../../parse/kubernetes';
+import { isSecretKey } from '../../parse/types';
 
 export const MASK = '***';
 const HARMLESS = /^(true|false|yes|no|none|null)?$/i;
@@ -58,6 +60,7 @@ export function secretMasker(
       const value = entry.value.trim();
       if (value.length >= 3 && !HARMLESS.test(value)) secrets.add(value);
     }
+    for (const value of secretKeyValues(doc)) if (value.length >= 3 && !HARMLESS.test(value)) secrets.add(value);
   }
   if (secrets.size === 0) return (text) => text;
   const search = new SecretSearch(secrets);
@@ -166,4 +169,25 @@ export function redactFindings(
       if (!MASKED_RELATED.has(related)) related.message = mask(related.message);
   }
   return findings;
+}
+
+/**
+ * The values of a manifest's Secret keys named like secrets (`keystore-password`), as written and, for base64 `data:`,
+ * decoded: a store opened with one (src/parse/kubernetes-secret-files.ts) or a variable an `envFrom:` gives never
+ * shows it in a message.
+ */
+function secretKeyValues(doc: ParsedDocument): string[] {
+  if (doc.kind !== 'kubernetes') return [];
+  const values: string[] = [];
+  for (const source of (doc.data as KubernetesData).sources ?? [])
+    for (const key of source.keys) {
+      if (source.source !== 'secret' || !isSecretKey(key.key) || key.value.includes('\n')) continue;
+      values.push(key.value.trim());
+      const compact = key.value.replace(/\s+/g, '');
+      const decoded =
+        key.encoded && /^[A-Za-z0-9+/]+={0,2}$/.test(compact) ? Buffer.from(compact, 'base64') : undefined;
+      const text = decoded?.toString('utf8').trim();
+      if (text && /^[\x20-\x7e]+$/.test(text)) values.push(text);
+    }
+  return values;
 }

@@ -5,7 +5,8 @@ import { defineRule } from '../types';
 /**
  * A server whose certificate or store is a file that a Kubernetes ConfigMap or Secret volume puts at the path its
  * settings name, when the tree does not show that file's content: the Secret's manifest is not in the tree, its key is
- * empty or a template's placeholder, or it is base64 data (src/model/kubernetes-sources.ts). Nothing about that
+ * empty or a template's placeholder, or it is base64 data of no file read (src/model/kubernetes-sources.ts); a Spring
+ * Boot app's store paths read through its containers' volumes (src/model/kubernetes-app-stores.ts). Nothing about that
  * certificate can be judged, and no tree file of its name is taken for it: an info saying which manifest to include.
  */
 export default defineRule({
@@ -19,7 +20,7 @@ export default defineRule({
         '{{server}} reads its {{role}} {{path}}{{setting}} from a Kubernetes volume mounted at that path, but {{why}}: its certificates are unknown, and no other file of that name is taken for it. To have them checked, include the manifest of the ConfigMap or Secret with its content',
     },
     defaultOptions: {},
-    appliesTo: { components: ['keycloak.server'] },
+    appliesTo: { components: ['keycloak.server', 'spring.server'] },
     symptoms: [],
   },
   check(ctx) {
