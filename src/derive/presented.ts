@@ -1,9 +1,9 @@
 /** Which certificate of the tree a server presents: what its TLS settings name, found in the tree. */
 import * as path from 'node:path';
-import type { Location } from '../core/types';
+import type { Location, Range } from '../core/types';
 import { countWork } from '../core/work';
 import type { ServerKey } from '../handshake/endpoint';
-import type { TreeCertificate } from '../model/mq-certs';
+import { embeddedIn, type TreeCertificate } from '../model/mq-certs';
 import type { CertificateRef, Component } from '../model/types';
 
 const PLACEHOLDER = /\$\{|\{\{/;
@@ -28,7 +28,12 @@ function commonHead(a: string[], b: string[]): number {
  * ties broken by nearness to the component's config file. Leaf first, then the rest of the file; for a key
  * store, the chain of the key entry the component's key alias names (`storeChain`).
  */
-function certificatesNamed(index: CertificateIndex, wanted: string | undefined, component: Component): NamedInTree {
+function certificatesNamed(
+  index: CertificateIndex,
+  wanted: string | undefined,
+  component: Component,
+  embeddedAt?: readonly Range[],
+): NamedInTree {
   // `${server.config.dir}/resources/security/key.pem`: a placeholder in a leading directory still leaves a tail to match.
   if (!wanted || PLACEHOLDER.test(path.basename(wanted))) return { certificates: [] };
   let file: string | undefined;
@@ -56,7 +61,8 @@ function certificatesNamed(index: CertificateIndex, wanted: string | undefined, 
       path.isAbsolute(wanted) ? path.dirname(candidate) === home : candidate.startsWith(home + path.sep);
     file = best && (best.tail > 1 || beside(best.file)) ? best.file : undefined;
   }
-  const inFile = (file !== undefined && index.byFile.get(file)) || [];
+  // A key of a Kubernetes Secret the server's container mounts: only that key's certificates of the manifest.
+  const inFile = ((file !== undefined && index.byFile.get(file)) || []).filter((c) => embeddedIn(c, embeddedAt));
   if (file === undefined || inFile.length === 0) return { certificates: [] };
   if (inFile.some((c) => c.store))
     return { file, certificates: storeChain(inFile, component.tls?.trust?.keyAlias?.value) };
@@ -149,7 +155,9 @@ export function namedByComponent(
       found.push({
         ref,
         // A file Compose mounts from outside the tree is not a tree file of the same name.
-        ...(ref.mountedFromOutside ? { certificates: [] } : certificatesNamed(index, ref.file, component)),
+        ...(ref.mountedFromOutside
+          ? { certificates: [] }
+          : certificatesNamed(index, ref.file, component, ref.embeddedAt)),
       });
     named.set(component.id, found);
   }

@@ -100,8 +100,20 @@ export function certificateThroughVolumes(
 ): CertificateRef {
   const placed = written === undefined ? undefined : placedByContainers(ctx, group, written);
   if (!placed) return ref;
-  const { file: _file, mountedAt: _mounted, mountedFromOutside: _outside, copiedAt: _copied, ...rest } = ref;
+  const {
+    file: _file,
+    embeddedAt: _embedded,
+    mountedAt: _mounted,
+    mountedFromOutside: _outside,
+    copiedAt: _copied,
+    ...rest
+  } = ref;
   return 'file' in placed
-    ? { ...rest, file: placed.file, mountedAt: placed.mountedAt }
+    ? {
+        ...rest,
+        file: placed.file,
+        ...(placed.embeddedAt && { embeddedAt: placed.embeddedAt }),
+        mountedAt: placed.mountedAt,
+      }
     : { ...rest, file: written!.trim().replace(/^file:/, ''), mountedFromOutside: placed.mountedAt };
 }

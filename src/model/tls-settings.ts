@@ -3,7 +3,7 @@
  * model users import).
  */
 import type { Traced } from '../core/traced';
-import type { Location, RelatedLocation } from '../core/types';
+import type { Location, Range, RelatedLocation } from '../core/types';
 import type { TlsTrustSettings } from './attributes';
 import type { TlsImplementation } from './attributes-tls';
 
@@ -20,6 +20,11 @@ export interface CertificateRef {
    * PEM bundle or `server.ssl.certificate`): a reference the tree does not resolve can name only a file of that kind.
    */
   storeType?: string;
+  /**
+   * The certificate is only the documents embedded in `file` at these ranges: a Kubernetes Secret's key that the
+   * server's container mounts (src/model/kubernetes-app-stores.ts), not every certificate of the manifest.
+   */
+  embeddedAt?: Range[];
   /** Where Docker Compose mounts the tree's file at the path the configuration names (src/model/compose-mounts.ts). */
   mountedAt?: Location;
   /**

@@ -13,6 +13,7 @@ import { lint } from '../../src/engine/lint';
 import type { StoreRef } from '../../src/model/types';
 import { writeTree, type Tree } from '../helpers/rule-tester';
 import { buildStores, type BuiltStores } from '../helpers/keystores';
+import { leaf } from '../helpers/pki';
 
 let stores: BuiltStores;
 beforeAll(() => {
@@ -21,6 +22,7 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(stores.dir, { recursive: true, force: true }));
 
 const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
+const other = leaf('other.example.com');
 
 /** The app: its Spring settings, built by Skaffold into the image the Deployment runs. */
 const app = (yaml: string): Tree => ({
@@ -33,6 +35,9 @@ const app = (yaml: string): Tree => ({
 
 const SERVER_KEY_STORE =
   'server:\n  port: 8443\n  ssl:\n    key-store: /etc/tls/keystore.p12\n    key-store-type: PKCS12\n    key-store-password: ${KEYSTORE_PASSWORD}\n';
+
+const PEM_BUNDLE =
+  'server:\n  port: 8443\n  ssl:\n    bundle: web\nspring:\n  ssl:\n    bundle:\n      pem:\n        web:\n          keystore:\n            certificate: /etc/tls/tls.crt\n            private-key: /etc/tls/tls.key\n';
 
 /** The Deployment, its mount at /etc/tls, and the volume (lines after `volumes:`). */
 const deployment = (volume: string[]) =>
@@ -77,10 +82,17 @@ function summary(files: Tree): string[] {
         ]
           .filter(Boolean)
           .join(' ');
-  const servers = result.deployments
-    .flatMap((d) => d.components)
-    .filter((c) => c.type === 'spring.server')
-    .map((c) => `key=${store(c.tls?.trust?.keyStore)} trust=${store(c.tls?.trust?.trustStore)}`);
+  const servers = result.deployments.flatMap((d) =>
+    d.components
+      .filter((c) => c.type === 'spring.server')
+      .map((c) => {
+        const presents = (d.derived?.presented.get(c.id) ?? [])
+          .flatMap((p) => p.certificates.slice(0, 1))
+          .map((t) => t.cert.subjectText);
+        const said = presents.length ? ` presents ${presents.join(',')}` : '';
+        return `key=${store(c.tls?.trust?.keyStore)} trust=${store(c.tls?.trust?.trustStore)}${said}`;
+      }),
+  );
   const report = JSON.stringify(result.findings);
   // The Secret's password is never printed.
   if (report.includes(stores.password)) throw new Error('the store password was printed');
@@ -102,12 +114,29 @@ describe("Spring Boot stores from a Kubernetes container's Secret volumes", () =
           'keystore-password': b64(stores.password),
         }),
       }),
-      ['key=k8s/secret.yaml embedded mounted PKCS12 trust=-'],
+      ['key=k8s/secret.yaml embedded mounted PKCS12 trust=- presents CN=app.example.com,O=Stores'],
+    ],
+    [
+      "a PEM bundle's tls.crt beside a key store in one Secret (cert-manager's keystores shape): tls.crt is presented",
+      () => ({
+        ...app(PEM_BUNDLE),
+        'k8s/deployment.yaml': deployment(['secret:', '  secretName: orders-tls']),
+        'k8s/secret.yaml': secret('orders-tls', {
+          'tls.crt': b64(other.pem),
+          'tls.key': b64(other.keyPem),
+          'keystore.p12': b64(stores.bytes('chain.p12')),
+          'keystore-password': b64(stores.password),
+        }),
+      }),
+      ['key=k8s/secret.yaml embedded mounted PEM trust=- presents CN=other.example.com'],
     ],
     [
       'the Secret is not in the tree: unknown, naming it (was: a path outside the tree)',
       () => ({ ...app(SERVER_KEY_STORE), 'k8s/deployment.yaml': deployment(['secret:', '  secretName: orders-tls']) }),
-      ['key=outside PKCS12 (the Secret orders-tls is not in the tree) trust=-'],
+      [
+        'key=outside PKCS12 (the Secret orders-tls is not in the tree) trust=-',
+        'cert/volume-store-unknown app/src/main/resources/application.yml',
+      ],
     ],
     [
       "the PKCS#12's password is in no key of its Secret: the store is the Secret's key, its certificates locked (said there)",
@@ -137,7 +166,9 @@ describe("Spring Boot stores from a Kubernetes container's Secret volumes", () =
           password: b64(stores.password),
         }),
       }),
-      ['key=k8s/secret.yaml embedded mounted PKCS12 trust=k8s/secret.yaml embedded mounted JKS'],
+      [
+        'key=k8s/secret.yaml embedded mounted PKCS12 trust=k8s/secret.yaml embedded mounted JKS presents CN=app.example.com,O=Stores',
+      ],
     ],
     [
       'a projected volume of two Secrets: each file from the source that holds it',
@@ -156,21 +187,21 @@ describe("Spring Boot stores from a Kubernetes container's Secret volumes", () =
           '---\n' +
           secret('orders-trust', { 'truststore.jks': b64(stores.bytes('trust.jks')) }),
       }),
-      ['key=k8s/secret.yaml embedded mounted PKCS12 trust=k8s/secret.yaml embedded mounted JKS'],
+      [
+        'key=k8s/secret.yaml embedded mounted PKCS12 trust=k8s/secret.yaml embedded mounted JKS presents CN=app.example.com,O=Stores',
+      ],
     ],
     [
       'a PEM SSL bundle from a kubernetes.io/tls Secret (tls.crt, tls.key)',
       () => ({
-        ...app(
-          'server:\n  port: 8443\n  ssl:\n    bundle: web\nspring:\n  ssl:\n    bundle:\n      pem:\n        web:\n          keystore:\n            certificate: /etc/tls/tls.crt\n            private-key: /etc/tls/tls.key\n',
-        ),
+        ...app(PEM_BUNDLE),
         'k8s/deployment.yaml': deployment(['secret:', '  secretName: orders-tls']),
         'k8s/secret.yaml': secret('orders-tls', {
           'tls.crt': b64(fs.readFileSync(path.join(stores.dir, 'leaf.crt'))),
           'tls.key': b64(fs.readFileSync(path.join(stores.dir, 'leaf.key'))),
         }),
       }),
-      ['key=k8s/secret.yaml embedded mounted PEM trust=-'],
+      ['key=k8s/secret.yaml embedded mounted PEM trust=- presents CN=app.example.com,O=Stores'],
     ],
   ])('%s', (_name, files, expected) => {
     expect(summary(files())).toEqual(expected);

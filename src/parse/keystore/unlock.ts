@@ -15,11 +15,11 @@ import { confluentCredentials } from './confluent-credentials';
 import { bitnamiCredentials } from './bitnami-credentials';
 import { connectionCredentials } from '../connection-credentials';
 import { testResourcesDir } from '../../core/test-fixture-dirs';
-import { decodedPassword, libertyResolved, passwordsOf, variablePasswords } from './password-values';
-import { LIBERTY_DEFAULT_KEY_STORE } from '../liberty';
+import { libertyResolved, passwordsOf, variablePasswords } from './password-values';
 import { closeness, isOwnPasswordSetting, nearestTo, withWrongOwnPassword, writtenAsLiteral } from './own-password';
 import { posixPath } from '../../core/posix-path';
 import { atEmbeddedValue } from '../kubernetes-secret-files';
+import { libertyDefaultAnchors, libertyGeneratedPassword, type Candidate } from './liberty-passwords';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
 const MAX_CONFIGURATION_PASSWORDS = 8;
@@ -278,15 +278,6 @@ function meant(doc: ParsedDocument, reference: string, storePath: string, stores
   return named.length === 0 || nearestTo(doc.file.path, named) === storePath;
 }
 
-interface Candidate {
-  password: string;
-  at: Location;
-  /** `near`: a setting that names this store; `far`: one whose path only ends like it; `other`: another store's. */
-  how: 'near' | 'far' | 'other';
-  /** The store's own password setting (its key) gives it as written: what the runtime loads the store with. */
-  own?: string;
-}
-
 function distinct(candidates: Candidate[], tried: Candidate[] = []): Candidate[] {
   const out: Candidate[] = [];
   for (const candidate of candidates)
@@ -372,55 +363,4 @@ function names(
   if (tail === 0) return false;
   if (resolved !== undefined) return tail >= 2 ? 'far' : false;
   return tail >= 2 || bases.some((base) => storePath.startsWith(base + path.sep)) ? 'near' : false;
-}
-
-/**
- * Liberty's defaultKeyStore without a location: its file is `resources/security/key.p12` (key.jks through 19.0.0.2)
- * below the server directory, and the element's password attribute is what names it. A keyStore element that gives a
- * location names its own file (a reference), never another store of that directory (IBMStockTrader/portfolio's
- * key.jks password is not the one of certs.jks and keys.jks beside it, MohamedGawad/portfolio@50e92fd).
- */
-function libertyDefaultAnchors(doc: ParsedDocument, storePath: string): Entry[] {
-  if (!doc.kind.startsWith('liberty.')) return [];
-  const serverDir = path.dirname(doc.file.path);
-  if (path.dirname(storePath) !== path.join(serverDir, 'resources', 'security')) return [];
-  if (!LIBERTY_DEFAULT_KEY_STORE.files.some((name) => name === path.basename(storePath))) return [];
-  const attribute = (section: string | undefined, name: string) =>
-    doc.entries.find((e) => e.section === section && e.key === `keyStore@${name}`);
-  return doc.entries.filter(
-    (e) =>
-      e.key === 'keyStore@password' &&
-      attribute(e.section, 'id')?.value === LIBERTY_DEFAULT_KEY_STORE.id &&
-      attribute(e.section, 'location') === undefined,
-  );
-}
-
-/**
- * The password Liberty generates for its default key store when server.xml gives none: `keystore_password`
- * in the server directory's server.env (read from the text: the shell-env parser keeps JVM options only).
- */
-function libertyGeneratedPassword(doc: ParsedDocument, storePath: string): Candidate | undefined {
-  if (path.basename(doc.file.path) !== 'server.env') return undefined;
-  if (path.dirname(storePath) !== path.join(path.dirname(doc.file.path), 'resources', 'security')) return undefined;
-  const lines = doc.file.text.split(/\r?\n/);
-  const line = lines.findIndex((l) => /^\s*keystore_password\s*=/.test(l));
-  const text = lines[line];
-  if (text === undefined) return undefined;
-  const password = decodedPassword(
-    text
-      .slice(text.indexOf('=') + 1)
-      .trim()
-      .replace(/^(["'])(.*)\1$/, '$2'),
-  );
-  const start = text.indexOf('keystore_password');
-  return password
-    ? {
-        password,
-        at: {
-          file: doc.file.path,
-          range: { start: { line, character: start }, end: { line, character: start + 'keystore_password'.length } },
-        },
-        how: 'near',
-      }
-    : undefined;
 }
