@@ -12,6 +12,7 @@ import { isKeystoreDocument } from '../parse/keystore/format';
 import type { ModelContext } from './contributor';
 import { boundContainers } from './java-shared';
 import { mountedSourceFile, type MountedSourceFile } from './kubernetes-sources';
+import { placedStore, unplacedStore } from './store-files';
 import type { CertificateRef, StoreRef, TlsTrustSettings } from './types';
 
 /** What the app's containers put at a path: one mounted file, why it is unknown, or nothing (not a mounted path). */
@@ -46,32 +47,16 @@ export function storeThroughVolumes(ctx: ModelContext, group: string, ref: Store
   const placed = placedByContainers(ctx, group, ref.path.value);
   if (!placed) return ref;
   // What was resolved from the tree or the image no longer holds: the volume hides the path.
-  const {
-    file: _file,
-    embeddedAt: _embedded,
-    copiedBy: _copied,
-    mountedAt: _mounted,
-    passwordOpens: _opens,
-    passwordRefused: _refused,
-    ...rest
-  } = ref;
-  const detected = rest.type?.from.kind === 'file' && rest.type.from.note === 'detected from the file';
-  const kept: StoreRef = detected ? (({ type: _type, ...r }) => r)(rest) : rest;
+  const kept = unplacedStore(ref);
   if ('unknown' in placed) return { ...kept, mountedFromOutside: placed.mountedAt, volumeUnknown: placed.unknown };
   const doc = ctx.deployment.documents.find(
     (d) => d.file.path === placed.file && d.embedded?.range.start.line === placed.embeddedAt?.[0]?.start.line,
   );
   const type = doc && (isKeystoreDocument(doc) ? doc.data.storeType : 'PEM');
-  return {
-    ...kept,
-    file: placed.file,
+  return placedStore(kept, placed.file, type, {
     ...(placed.embeddedAt && { embeddedAt: placed.embeddedAt }),
     mountedAt: placed.mountedAt,
-    ...(!kept.type &&
-      type && {
-        type: { value: type, from: { kind: 'file', location: { file: placed.file }, note: 'detected from the file' } },
-      }),
-  };
+  });
 }
 
 /** The app's key and trust stores as its containers read them. */

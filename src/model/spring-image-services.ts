@@ -33,7 +33,7 @@ import { imageBuilds, imageRepository } from './container-starts';
 import { springSettings, valueWrittenAt } from './spring-settings';
 import { springServer } from './spring-server';
 import { springTrust } from './spring-stores';
-import { treeStoresOf, withTrust, type TreeStores } from './store-files';
+import { placedStore, treeStoresOf, unplacedStore, withTrust, type TreeStores } from './store-files';
 import type {
   CertificateRef,
   JavaAppComponent,
@@ -267,27 +267,9 @@ function certificateThroughMounts(
 
 /** A store the server's settings name, as the container reads it; a type detected from a tree file goes with it. */
 function storeThroughMounts(ref: StoreRef, own: readonly TreeMount[], stores: TreeStores): StoreRef {
-  const {
-    file: _resolved,
-    mountedAt: _at,
-    mountedFromOutside: _outside,
-    copiedBy: _copied,
-    passwordOpens: _opens,
-    passwordRefused: _refused,
-    ...rest
-  } = ref;
-  const detected = rest.type?.from.kind === 'file' && rest.type.from.note === 'detected from the file';
-  const kept: StoreRef = detected ? (({ type: _type, ...r }) => r)(rest) : rest;
+  const kept = unplacedStore(ref);
   const found = throughMounts(ref.path.value, own, stores);
   if (!found) return kept;
   if (!('file' in found)) return { ...kept, ...found };
-  const type = stores.typeOf(found.file);
-  return {
-    ...kept,
-    ...found,
-    ...(!kept.type &&
-      type && {
-        type: { value: type, from: { kind: 'file', location: { file: found.file }, note: 'detected from the file' } },
-      }),
-  };
+  return placedStore(kept, found.file, stores.typeOf(found.file), { mountedAt: found.mountedAt });
 }

@@ -195,10 +195,42 @@ export function storeRef(
   if (file) ref.file = file;
   if (copied) ref.copiedBy = copied.by;
   if (type) ref.type = { value: type.value.toUpperCase(), from: type.from };
-  else if (detected && file)
-    ref.type = { value: detected, from: { kind: 'file', location: { file }, note: 'detected from the file' } };
+  else if (detected && file) ref.type = { value: detected, from: { kind: 'file', location: { file }, note: DETECTED } };
   if (passwordAt) ref.passwordAt = passwordAt;
   return ref;
+}
+
+const DETECTED = 'detected from the file';
+
+/**
+ * The store as its settings name it, without where the tree, an image or a mount placed its file (a container's own
+ * mounts say again, ./spring-image-services.ts, ./kubernetes-app-stores.ts) and without a type detected from that file.
+ */
+export function unplacedStore(ref: StoreRef): StoreRef {
+  const {
+    file: _file,
+    embeddedAt: _embedded,
+    copiedBy: _copied,
+    mountedAt: _mounted,
+    mountedFromOutside: _outside,
+    volumeUnknown: _unknown,
+    passwordOpens: _opens,
+    passwordRefused: _refused,
+    ...rest
+  } = ref;
+  return rest.type?.from.kind === 'file' && rest.type.from.note === DETECTED
+    ? (({ type: _type, ...r }) => r)(rest)
+    : rest;
+}
+
+/** The store placed at `file`, typed as the file is (`type`) unless its settings say a type. */
+export function placedStore(ref: StoreRef, file: string, type: string | undefined, place: Partial<StoreRef>): StoreRef {
+  return {
+    ...ref,
+    file,
+    ...place,
+    ...(!ref.type && type && { type: { value: type, from: { kind: 'file', location: { file }, note: DETECTED } } }),
+  };
 }
 
 /** `-Djavax.net.ssl.keyStore/trustStore` (with their type and password settings) of a JVM. */
