@@ -14,7 +14,7 @@ import * as path from 'node:path';
 import type { Range } from '../core/types';
 import type { KubernetesData } from './kubernetes';
 import type { KubernetesSourceKey } from './kubernetes-volumes';
-import { keystoreFormat, openPkcs12, type KeystoreData } from './keystore/format';
+import { keystoreFormat, openPkcs12 } from './keystore/format';
 import { pemFormat } from './pem';
 import { visitPositions } from './rendered';
 import type { EmbeddedOrigin, ParsedDocument } from './types';
@@ -55,18 +55,23 @@ export function secretDataDocuments(manifest: ParsedDocument<KubernetesData>): P
 
 /**
  * The document with every position at its embedded value's range and `embedded` set: a key store reopened with a
- * password (keystore/unlock.ts) is placed again this way. Where a password that opened it is set stays as it is.
+ * password (keystore/unlock.ts) is placed again this way. The places its data names in other files or settings (where
+ * the password that opened it, or a wrong one, is set) stay as they are.
  */
 export function atEmbeddedValue<T>(doc: ParsedDocument<T>, embedded: EmbeddedOrigin): ParsedDocument<T> {
   const { start, end } = embedded.range;
-  const openedBy = (doc.data as Partial<KeystoreData> | undefined)?.openedBy;
-  const placed = { ...doc, data: openedBy ? { ...doc.data, openedBy: undefined } : doc.data };
+  const data = doc.data as Record<string, unknown> | undefined;
+  const elsewhere = Object.entries(data ?? {}).filter(
+    ([, value]) => typeof value === 'object' && value !== null && 'file' in value,
+  );
+  const own = Object.fromEntries(Object.entries(data ?? {}).filter((e) => !elsewhere.includes(e)));
+  const placed = { ...doc, data: (data ? own : data) as T };
   visitPositions(placed, (p, side) => {
     const at = side === 'start' ? start : end;
     p.line = at.line;
     p.character = at.character;
   });
-  return { ...placed, data: openedBy ? { ...placed.data, openedBy } : placed.data, embedded };
+  return { ...placed, data: (data ? { ...placed.data, ...Object.fromEntries(elsewhere) } : data) as T, embedded };
 }
 
 /** The PEM file the decoded bytes are, when they are PEM text. */
