@@ -2,7 +2,7 @@
  * Which certificate and store files of the tree the components name, trust only, leave unresolved or own without
  * serving TLS (DerivedModel.certificateFiles): the derive stage computes it once per deployment.
  */
-import { sameStart, type Location, type RelatedLocation } from '../core/types';
+import { sameStart, type Location, type Range, type RelatedLocation } from '../core/types';
 import { valueWhileUnset } from '../core/placeholder';
 import type { TreeCertificate } from '../model/mq-certs';
 import * as path from 'node:path';
@@ -20,6 +20,12 @@ export function certificateFileUse(
   placed: (written: string) => { file: string; at: Location } | undefined = () => undefined,
 ): Omit<CertificateFileUse, 'notServed'> {
   const inUse = new Map<string, RelatedLocation[]>();
+  // Files named only at some embedded documents (a Secret's mounted keys), else the whole file ('whole').
+  const embeddedUse = new Map<string, Range[] | 'whole'>();
+  const useOf = (file: string, ranges: readonly Range[] | undefined) => {
+    const known = embeddedUse.get(file);
+    embeddedUse.set(file, !ranges || known === 'whole' ? 'whole' : [...(known ?? []), ...ranges]);
+  };
   const namedOutside = new Map<string, RelatedLocation[]>();
   const unresolved: UnresolvedReference[] = [];
   const mountedOutside: CertificateFileUse['mountedOutside'][number][] = [];
@@ -111,6 +117,7 @@ export function certificateFileUse(
     const outside = new Set<string>();
     for (const { ref, certificates, file } of presented.get(component.id) ?? []) {
       for (const c of certificates) {
+        useOf(c.doc.file.path, ref.embeddedAt);
         owned.add(c.doc.file.path);
         presenting(c.doc.file.path, component);
         add(inUse, c.doc.file.path, component, ref.reference, keyAlias);
@@ -142,6 +149,7 @@ export function certificateFileUse(
     for (const trust of trusts)
       for (const [store, alias, role] of storesNamedBy(trust, keyAlias)) {
         if (!store || (store.file === undefined && outside.has(store.path.value))) continue;
+        if (store.file) useOf(store.file, store.embeddedAt);
         // A store Compose mounts from a host path the tree does not hold (nginx's ssl_client_certificate): no tree file.
         if (store.file === undefined && store.mountedFromOutside) {
           mountedOutside.push({ component, path: store.path.value, at: store.mountedFromOutside });
@@ -188,6 +196,7 @@ export function certificateFileUse(
       [end.trust.trustStore, 'trust'],
     ] as const) {
       if (!store) continue;
+      if (store.file) useOf(store.file, store.embeddedAt);
       if (store.file && role === 'trust')
         trustedBy.set(store.file, [
           ...(trustedBy.get(store.file) ?? []),
@@ -209,7 +218,20 @@ export function certificateFileUse(
   }
   for (const file of surelyNamed) useUnknown.delete(file);
   const trustOnly = new Map([...trustedBy].filter(([file]) => !owned.has(file)));
-  return { inUse, namedOutside, keyAliases, trustOnly, presentedBy, unresolved, mountedOutside, useUnknown };
+  const embeddedOnly = new Map(
+    [...embeddedUse].flatMap(([file, ranges]) => (ranges === 'whole' ? [] : [[file, ranges] as const])),
+  );
+  return {
+    inUse,
+    ...(embeddedOnly.size > 0 && { embeddedUse: embeddedOnly }),
+    namedOutside,
+    keyAliases,
+    trustOnly,
+    presentedBy,
+    unresolved,
+    mountedOutside,
+    useUnknown,
+  };
 }
 
 /**

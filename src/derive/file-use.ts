@@ -30,7 +30,11 @@ export function mayName(ref: UnresolvedReference, file: string, pem: boolean): b
 export function fileUse(
   files: CertificateFileUse,
   file: string,
-  { homeConfig, homeProducts = [] }: Pick<TreeCertificate, 'homeConfig' | 'homeProducts'>,
+  {
+    homeConfig,
+    homeProducts = [],
+    doc,
+  }: Pick<TreeCertificate, 'homeConfig' | 'homeProducts'> & Partial<Pick<TreeCertificate, 'doc'>>,
   keyEntryAlias?: string,
   pem = false,
 ):
@@ -40,7 +44,13 @@ export function fileUse(
   | { use: 'perhaps' | 'unnamed' } {
   // A file named only through the file name of a path outside the tree (`/etc/ssl/app.p12` → `app.p12`) may be the
   // one deployed or not: `perhaps` below, as the reference is also unresolved.
-  const resolved = files.inUse.get(file) ?? [];
+  // Named only at some documents embedded in the file (a Secret's mounted keys): another key's certificate is not named.
+  const only = files.embeddedUse?.get(file);
+  const at = doc?.embedded?.range.start;
+  const embeddedElsewhere =
+    only !== undefined &&
+    !only.some((r) => at !== undefined && r.start.line === at.line && r.start.character === at.character);
+  const resolved = embeddedElsewhere ? [] : (files.inUse.get(file) ?? []);
   const named = resolved.length > 0 ? [...resolved, ...(files.namedOutside.get(path.basename(file)) ?? [])] : [];
   // A key entry of a store whose every naming setting selects another alias (server.ssl.key-alias, keyAlias…) is
   // in a store something uses, but no peer is sent it.

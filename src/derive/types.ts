@@ -10,7 +10,7 @@ import type { NamedCertificates } from './presented';
 import type { TlsStack } from './stack';
 import type { MarkedPemFile } from './pem-byte-order-mark';
 import type { LinkTrust } from './trust';
-import type { Location, RelatedLocation } from '../core/types';
+import type { Location, Range, RelatedLocation } from '../core/types';
 import type { Component, Deployment, Link, UnservedTls } from '../model/types';
 import type { PemData } from '../parse/pem';
 import type { ParsedDocument } from '../parse/types';
@@ -86,6 +86,12 @@ export interface DerivedModel {
 export interface CertificateFileUse {
   /** Tree files named (resolved to the file), with where each is named. */
   inUse: ReadonlyMap<string, RelatedLocation[]>;
+  /**
+   * Files of `inUse` that every naming is of some of their embedded documents only (the keys of a Kubernetes Secret a
+   * container mounts: StoreRef/CertificateRef.embeddedAt), with those documents' ranges: the manifest's other
+   * certificates are not in use by them.
+   */
+  embeddedUse?: ReadonlyMap<string, readonly Range[]>;
   /**
    * File names of references the tree does not resolve (`/etc/ssl/app.p12` → `app.p12`), with where each is named:
    * a tree file of that name may be the one deployed.

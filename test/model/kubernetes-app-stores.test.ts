@@ -13,7 +13,7 @@ import { lint } from '../../src/engine/lint';
 import type { StoreRef } from '../../src/model/types';
 import { writeTree, type Tree } from '../helpers/rule-tester';
 import { buildStores, type BuiltStores } from '../helpers/keystores';
-import { leaf } from '../helpers/pki';
+import { daysFromNow, leaf } from '../helpers/pki';
 
 let stores: BuiltStores;
 beforeAll(() => {
@@ -23,6 +23,7 @@ afterAll(() => fs.rmSync(stores.dir, { recursive: true, force: true }));
 
 const b64 = (bytes: Buffer | string) => Buffer.from(bytes).toString('base64');
 const other = leaf('other.example.com');
+const expired = leaf('legacy.example.com', undefined, { notAfter: daysFromNow(-10), notBefore: daysFromNow(-400) });
 
 /** The app: its Spring settings, built by Skaffold into the image the Deployment runs. */
 const app = (yaml: string): Tree => ({
@@ -98,7 +99,10 @@ function summary(files: Tree): string[] {
   if (report.includes(stores.password)) throw new Error('the store password was printed');
   const findings = result.findings
     .filter((f) => /^(parse\/keystore|cert\/)/.test(f.ruleId))
-    .map((f) => `${f.ruleId} ${f.location.file ? path.relative(root, f.location.file) : ''}`);
+    .map(
+      (f) =>
+        `${f.ruleId}${f.ruleId === 'cert/expired' ? ` ${f.severity}` : ''} ${f.location.file ? path.relative(root, f.location.file) : ''}`,
+    );
   return [...servers, ...findings];
 }
 
@@ -129,6 +133,24 @@ describe("Spring Boot stores from a Kubernetes container's Secret volumes", () =
         }),
       }),
       ['key=k8s/secret.yaml embedded mounted PEM trust=- presents CN=other.example.com'],
+    ],
+    [
+      "another Secret of the manifest holds an expired certificate no container mounts: it is not the app's (cert/expired stays an info)",
+      () => ({
+        ...app(SERVER_KEY_STORE),
+        'k8s/deployment.yaml': deployment(['secret:', '  secretName: orders-tls']),
+        'k8s/secret.yaml':
+          secret('orders-tls', {
+            'keystore.p12': b64(stores.bytes('chain.p12')),
+            'keystore-password': b64(stores.password),
+          }) +
+          '---\n' +
+          secret('legacy-tls', { 'tls.crt': b64(expired.pem), 'tls.key': b64(expired.keyPem) }),
+      }),
+      [
+        'key=k8s/secret.yaml embedded mounted PKCS12 trust=- presents CN=app.example.com,O=Stores',
+        'cert/expired info k8s/secret.yaml',
+      ],
     ],
     [
       'the Secret is not in the tree: unknown, naming it (was: a path outside the tree)',
