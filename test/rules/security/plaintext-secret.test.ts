@@ -19,6 +19,15 @@ const exampleDatasource = (url: string, security = '<security user-name="sa" pas
 ruleTester(rule, {
   valid: [
     {
+      // sempernow/strimzi-kafka@50a53e6 (no licence) kafka-clients.yaml.tpl: a container's `sh -c` writes the client
+      // properties through an unquoted heredoc; the shell puts the password file's content in when it runs.
+      name: 'a command substitution written through a heredoc is the command output, not the text',
+      files: {
+        'start.sh':
+          '#!/bin/sh\ncat <<EOH > /tmp/clients.properties\nsecurity.protocol=SSL\nssl.keystore.location=/etc/kafka/user.p12\nssl.keystore.password=$(cat /etc/kafka/secrets/user.password)\nssl.key.password=`cat /etc/kafka/secrets/key.password`\nEOH\n',
+      },
+    },
+    {
       // Settings whose words after the last secret word name a kind of thing (an encoder, a policy, a reference), not
       // a secret: Apereo CAS 5.3 (daix23/cas-overlay-template-5.3@33340bf application.properties), Flowable IDM, Kafka's
       // password encoder settings, a Kubernetes Secret's key and name. Reported before as plaintext secrets.

@@ -13,6 +13,12 @@ import { isWholePlaceholder } from '../../../core/placeholder';
  */
 const PLACEHOLDER = /^(\$\$?\{[^}]*\}|\$\[[\w.-]+\]|\$[A-Za-z_]\w*|%[A-Za-z_]\w*%|\{\{.*\}\}|@[\w.-]+@|<[^>]*>)$/;
 /**
+ * A shell command substitution as the whole value (`$(cat /etc/kafka/secrets/user.password)`, backquotes): what a script
+ * writes through an unquoted heredoc (sempernow/strimzi-kafka's `tee /tmp/clients.properties <<EOH`) is the command's
+ * output when it runs, read from a file the tree does not hold, not the text.
+ */
+const COMMAND_SUBSTITUTION = /^(\$\([^()]*\)|`[^`]*`)$/;
+/**
  * The name of a placeholder another program replaces, not a secret: an upper-case identifier of several words, one of
  * which names a secret (OpenLiberty/open-liberty-operator@ec1ea07 internal/controller/assets: ltpa.xml's
  * `keysPassword="LTPA_KEYS_PASSWORD"` and encryption-key-password.xml's `value="WLP_PASSWORD_ENCRYPTION_KEY"`, which
@@ -186,6 +192,7 @@ function isStandIn(value: string): boolean {
     !value ||
     FLAG.test(value) ||
     PLACEHOLDER.test(value) ||
+    COMMAND_SUBSTITUTION.test(value) ||
     PLACEHOLDER_NAME.test(value) ||
     PLACEHOLDER_WORD.test(value) ||
     PLACEHOLDER_PROSE.test(value) ||
