@@ -7,12 +7,15 @@ import { readOneFile } from '../helpers/read-one-file';
 
 /** `kind container` of each document, its problems (`code line`, one-based) and where `key` is (`key line:col`). */
 function summary(docs: ParsedDocument[], key: string): string[] {
-  return docs.map((d) => {
-    const entry = d.entries.find((e) => e.key.endsWith(key));
-    const at = entry ? ` ${key}@${entry.valueRange.start.line + 1}:${entry.valueRange.start.character + 1}` : '';
-    const problems = d.problems.map((p) => ` ${p.code}@${p.range.start.line + 1}`).join('');
-    return `${d.kind} ${d.embedded?.container ?? '-'}${at}${problems}`;
-  });
+  // The script's own placements record (src/parse/script-file-placements.ts) is no file it writes.
+  return docs
+    .filter((d) => d.kind !== 'script.file-placements')
+    .map((d) => {
+      const entry = d.entries.find((e) => e.key.endsWith(key));
+      const at = entry ? ` ${key}@${entry.valueRange.start.line + 1}:${entry.valueRange.start.character + 1}` : '';
+      const problems = d.problems.map((p) => ` ${p.code}@${p.range.start.line + 1}`).join('');
+      return `${d.kind} ${d.embedded?.container ?? '-'}${at}${problems}`;
+    });
 }
 
 const script = (...lines: string[]) => ['#!/bin/sh', ...lines, 'nginx -g "daemon off;"', ''].join('\n');
