@@ -5,6 +5,7 @@ import { entryLocation, isSecretKey, type Entry, type ParsedDocument } from '../
 import { substitutedSpansAt } from '../../parse/template';
 import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
 import { undeployedPlace } from './_lib/test-place';
+import { reportFolded, type HeldFinding } from './_lib/wildfly-copies';
 import { defineRule } from '../types';
 import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers } from '../../parse/jasypt';
 import { basicCredentialTokens } from '../../parse/basic-auth';
@@ -76,6 +77,10 @@ export default defineRule({
         '{{key}} in {{file}} is written in plaintext, in an example of {{dir}}: what a user copies and fills in, never read as it is (the product reads {{dir}}), so it is a sample value as a rule. If it is a real credential, remove it from the repository and change it',
       inMemoryDatabase:
         '{{key}} in {{file}} is the password of an in-memory database ({{url}}): the database lives inside the JVM that opens it, and no other process reaches it unless the application serves it itself (an H2 TCP server), so the password guards nothing outside the application. If the same credentials open a real database elsewhere, remove them from the repository and change them',
+      historySnapshot:
+        '{{key}} in {{file}} is written in plaintext in a copy WildFly wrote of {{live}} in its configuration history ({{now}}): an old snapshot the server does not read, but the secret is in the repository all the same. If it was a real credential, rotate it, and keep the history directory out of the repository',
+      distributionSample:
+        "{{key}} in {{file}} is written in plaintext in a sample configuration a WildFly/JBoss distribution ships ({{dir}}): the vendor's example, which the server never reads (it reads jboss.server.config.dir), so its password is a demo value. If the file is copied into use, give it a secret of its own",
       testFixture:
         "{{key}} in {{file}} is written in plaintext, in a test fixture directory ({{dir}}, of Test Kitchen or Molecule): its files are what the role's or formula's tests read or compare against, never what it deploys, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
@@ -98,6 +103,10 @@ export default defineRule({
       return kind;
     };
     const jasypt = jasyptWrappers(ctx.deployment.documents);
+    // Reported once the tree is read: a WildFly history copy of a live file's secret is a place of that finding.
+    type Descriptor = Parameters<typeof ctx.report>[0];
+    const held: HeldFinding<Descriptor['messageId']>[] = [];
+    const hold = (doc: ParsedDocument, entry: Entry, descriptor: Descriptor) => held.push({ doc, entry, descriptor });
     /** Whether a value reads as the secret itself: not empty, a flag, a placeholder, an encryption or a file path. */
     const plaintext = (value: string) =>
       !(standsInForSecret(value) || substituted.has(value) || isJasyptEncrypted(value, jasypt));
@@ -109,7 +118,7 @@ export default defineRule({
       data: Record<string, string | Phrase>,
     ) => {
       const testDir = undeployedPlace(ctx.deployment.root, doc);
-      ctx.report({
+      hold(doc, entry, {
         messageId: testDir?.messageId ?? messageId,
         severity: testDir !== undefined || messageId === 'connectionStringTrust' ? 'info' : undefined,
         data: {
@@ -176,7 +185,7 @@ export default defineRule({
         const key = entry.key.split(/[.@]/).pop() ?? entry.key;
         if (!plaintext(value) || namesNoSecret(key, entry.secretName, value)) continue;
         if (isDigestOfSecret(key, value)) {
-          ctx.report({
+          hold(doc, entry, {
             messageId: 'hashed',
             severity: 'info',
             data: {
@@ -192,7 +201,7 @@ export default defineRule({
         }
         const elytron = elytronCredentialUse(doc, entry);
         if (elytron?.serves?.kind === 'generated') {
-          ctx.report({
+          hold(doc, entry, {
             messageId: 'generatedStore',
             severity: 'info',
             data: {
@@ -210,7 +219,7 @@ export default defineRule({
         // @b26b17b gave 28 warnings of it. Said at info, with the fingerprint of the plaintext finding (baselines hold).
         const inMemoryUrl = inMemoryDatabaseUrl(doc, entry);
         if (inMemoryUrl !== undefined) {
-          ctx.report({
+          hold(doc, entry, {
             messageId: 'inMemoryDatabase',
             severity: 'info',
             data: { key: entry.label ?? entry.key, file: path.basename(doc.file.path), url: inMemoryUrl },
@@ -236,7 +245,7 @@ export default defineRule({
         // A test source set's resources (`src/test/resources`) configure the tests only (Fornitx/demo-mtls: 12
         // warnings, all fixtures' store passwords): still said, at info, as a real credential there would be a leak.
         const testDir = undeployedPlace(ctx.deployment.root, doc);
-        ctx.report({
+        hold(doc, entry, {
           messageId: xor
             ? 'obfuscated'
             : obf
@@ -314,6 +323,7 @@ export default defineRule({
         });
       }
     }
+    reportFolded(ctx.report, held, 'historySnapshot', ctx.deployment.documents);
   },
 });
 

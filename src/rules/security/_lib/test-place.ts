@@ -1,7 +1,9 @@
+import * as path from 'node:path';
 import type { ParsedDocument } from '../../../parse/types';
 import { testFixtureDir, testGoldenDir, testResourcesDir } from '../../../core/test-fixture-dirs';
 import { EXAMPLE_SUFFIX, lastPathSegment } from '../../../core/path-name';
 import { relativePosix } from '../../../core/posix-path';
+import { isDistributionSample } from './wildfly-copies';
 
 /**
  * A Maven or Gradle test source set (`src/test/`, `src/it/`, `src/integrationTest/`…) outside its resources: apache/tomee
@@ -15,13 +17,21 @@ const TEST_SOURCES = /^(?:.*\/)?src\/(?:test|it|integrationTest|intTest|testFixt
  * Where a file lies that nothing deploys as it is, with the words for it: an example of a configuration file (the name
  * it documents), or the tests' directory it lies in: a test source set's resources (`src/test/resources`), the
  * rest of a test source set (`src/test/conf`), a Test Kitchen or Molecule fixture directory (`test/integration/<suite>`,
- * `molecule/<scenario>`), or the golden files of a chart's tests (`test/unit/<component>/golden`). None is deployed.
+ * `molecule/<scenario>`), or the golden files of a chart's tests (`test/unit/<component>/golden`), or a WildFly/JBoss
+ * distribution's shipped samples (`docs/examples/configs/`). None is deployed.
  */
 export function undeployedPlace(
   root: string,
   doc: ParsedDocument,
-): { messageId: 'testResource' | 'testSources' | 'testFixture' | 'testGolden' | 'example'; dir: string } | undefined {
+):
+  | {
+      messageId: 'testResource' | 'testSources' | 'testFixture' | 'testGolden' | 'example' | 'distributionSample';
+      dir: string;
+    }
+  | undefined {
   const relative = relativePosix(root, doc.file.path);
+  if (isDistributionSample(root, doc.file.path))
+    return { messageId: 'distributionSample', dir: path.posix.dirname(relative) };
   const name = lastPathSegment(relative);
   if (EXAMPLE_SUFFIX.test(name)) return { messageId: 'example', dir: name.replace(EXAMPLE_SUFFIX, '') };
   const resources = testResourcesDir(relative);
