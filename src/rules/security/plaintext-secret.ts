@@ -129,7 +129,7 @@ export default defineRule({
           fix: referenceAdvice(adviceKindOf(doc), entry.key),
         },
         location: entryLocation(doc, entry, 'value'),
-        related: envReferences.get(`${doc.file.path}\0${entry.key}`),
+        related: withRelated(envReferences.get(`${doc.file.path}\0${entry.key}`), testDir?.related),
         fingerprint: [
           path.basename(doc.file.path),
           entry.section ?? '',
@@ -292,28 +292,31 @@ export default defineRule({
           location: entryLocation(doc, entry, 'value'),
           // A `.env` value a Compose file takes: the file that reads it decides too. The key store setting that names
           // the trust store's file decides that the password is a secret.
-          related: sharedPassword
-            ? [
-                ...(envReferences.get(`${doc.file.path}\0${entry.key}`) ?? []),
-                {
-                  ...entryLocation(sharedPassword.doc, sharedPassword.entry, 'key'),
-                  message: said`${storeKey(sharedPassword.doc, sharedPassword.entry)} gives a key store the same password`,
-                },
-              ]
-            : sharedKeyStore
+          related: withRelated(
+            sharedPassword
               ? [
                   ...(envReferences.get(`${doc.file.path}\0${entry.key}`) ?? []),
                   {
-                    ...entryLocation(doc, sharedKeyStore, 'value'),
-                    message: said`${sharedKeyStore.key} names the same file: the key store`,
+                    ...entryLocation(sharedPassword.doc, sharedPassword.entry, 'key'),
+                    message: said`${storeKey(sharedPassword.doc, sharedPassword.entry)} gives a key store the same password`,
                   },
                 ]
-              : heldKey
+              : sharedKeyStore
                 ? [
                     ...(envReferences.get(`${doc.file.path}\0${entry.key}`) ?? []),
-                    { file: heldKey.file, message: said`the trust store, which holds the key entry` },
+                    {
+                      ...entryLocation(doc, sharedKeyStore, 'value'),
+                      message: said`${sharedKeyStore.key} names the same file: the key store`,
+                    },
                   ]
-                : envReferences.get(`${doc.file.path}\0${entry.key}`),
+                : heldKey
+                  ? [
+                      ...(envReferences.get(`${doc.file.path}\0${entry.key}`) ?? []),
+                      { file: heldKey.file, message: said`the trust store, which holds the key entry` },
+                    ]
+                  : envReferences.get(`${doc.file.path}\0${entry.key}`),
+            xor || obf || trustOnly ? undefined : testDir?.related,
+          ),
           fingerprint: [
             path.basename(doc.file.path),
             entry.section ?? '',
@@ -323,9 +326,14 @@ export default defineRule({
         });
       }
     }
-    reportFolded(ctx.report, held, 'historySnapshot', ctx.deployment.documents);
+    reportFolded((d) => ctx.report(d), held, 'historySnapshot', ctx.deployment.documents);
   },
 });
+
+/** Related places and those of an undeployed place (a distribution's home), if any. */
+function withRelated(related: RuleRelated[] | undefined, more: RuleRelated[] | undefined): RuleRelated[] | undefined {
+  return more === undefined ? related : [...(related ?? []), ...more];
+}
 
 /** The kind whose advice fits: a Spring-read properties or YAML file that sets quarkus.* is a Quarkus app's. */
 function adviceKind(doc: ParsedDocument): string {

@@ -3,7 +3,9 @@ import type { ParsedDocument } from '../../../parse/types';
 import { testFixtureDir, testGoldenDir, testResourcesDir } from '../../../core/test-fixture-dirs';
 import { EXAMPLE_SUFFIX, lastPathSegment } from '../../../core/path-name';
 import { relativePosix } from '../../../core/posix-path';
-import { isDistributionSample } from './wildfly-copies';
+import { distributionSampleHome } from './wildfly-copies';
+import { ours } from '../../../core/phrase';
+import type { RuleRelated } from '../../types';
 
 /**
  * A Maven or Gradle test source set (`src/test/`, `src/it/`, `src/integrationTest/`…) outside its resources: apache/tomee
@@ -27,11 +29,20 @@ export function undeployedPlace(
   | {
       messageId: 'testResource' | 'testSources' | 'testFixture' | 'testGolden' | 'example' | 'distributionSample';
       dir: string;
+      /** The places that make it one, beside the file itself: a distribution's home. */
+      related?: RuleRelated[];
     }
   | undefined {
   const relative = relativePosix(root, doc.file.path);
-  if (isDistributionSample(root, doc.file.path))
-    return { messageId: 'distributionSample', dir: path.posix.dirname(relative) };
+  const home = distributionSampleHome(root, doc.file.path);
+  if (home !== undefined)
+    return {
+      messageId: 'distributionSample',
+      dir: path.posix.dirname(relative),
+      related: [
+        { file: home, message: ours("the distribution's home, whose docs/examples/configs are the vendor's samples") },
+      ],
+    };
   const name = lastPathSegment(relative);
   if (EXAMPLE_SUFFIX.test(name)) return { messageId: 'example', dir: name.replace(EXAMPLE_SUFFIX, '') };
   const resources = testResourcesDir(relative);

@@ -29,19 +29,19 @@ export function liveFileOfHistoryCopy(file: string): string | undefined {
 }
 
 /**
- * Whether a file is one of the sample configurations a WildFly/JBoss distribution ships (`docs/examples/configs/`),
- * recognised by the home's layout: jboss-modules.jar or bin/standalone.sh beside standalone/ and docs/. The server
- * never reads them (it reads jboss.server.config.dir).
+ * The home of a WildFly/JBoss distribution whose shipped sample configurations (`docs/examples/configs/*.xml`) a file
+ * is: the file that marks the home, jboss-modules.jar (the server's boot jar, `java -jar jboss-modules.jar`) or
+ * bin/standalone.sh beside docs/. The server never reads these samples: it reads jboss.server.config.dir.
  */
-export function isDistributionSample(root: string, file: string): boolean {
+export function distributionSampleHome(root: string, file: string): string | undefined {
   const relative = relativePosix(root, file);
-  const at = relative.lastIndexOf('docs/examples/configs/');
-  if (at < 0 || !relative.endsWith('.xml') || (at > 0 && relative[at - 1] !== '/')) return false;
-  if (relative.slice(at + 'docs/examples/configs/'.length).includes('/')) return false;
+  const at = relative.lastIndexOf(SAMPLES);
+  if (at < 0 || (at > 0 && relative[at - 1] !== '/') || !/^[^/]+\.xml$/.test(relative.slice(at + SAMPLES.length)))
+    return undefined;
   const home = path.join(root, relative.slice(0, at));
-  const exists = (p: string) => fs.existsSync(path.join(home, p));
-  return exists('standalone') && (exists('jboss-modules.jar') || exists(path.join('bin', 'standalone.sh')));
+  return [path.join(home, 'jboss-modules.jar'), path.join(home, 'bin', 'standalone.sh')].find((m) => fs.existsSync(m));
 }
+const SAMPLES = 'docs/examples/configs/';
 
 /** A finding held back until the whole tree is read, with the entry it is about. */
 export interface HeldFinding<M extends string> {
