@@ -28,6 +28,9 @@ export function liveFileOfHistoryCopy(file: string): string | undefined {
   return live === undefined ? undefined : path.join(parts.slice(0, at).join(path.sep), `${live}.xml`);
 }
 
+/** Where a distribution keeps its sample configurations, under its home. */
+const SAMPLES = 'docs/examples/configs/';
+
 /**
  * The home of a WildFly/JBoss distribution whose shipped sample configurations (`docs/examples/configs/*.xml`) a file
  * is: the file that marks the home, jboss-modules.jar (the server's boot jar, `java -jar jboss-modules.jar`) or
@@ -41,7 +44,6 @@ export function distributionSampleHome(root: string, file: string): string | und
   const home = path.join(root, relative.slice(0, at));
   return [path.join(home, 'jboss-modules.jar'), path.join(home, 'bin', 'standalone.sh')].find((m) => fs.existsSync(m));
 }
-const SAMPLES = 'docs/examples/configs/';
 
 /** A finding held back until the whole tree is read, with the entry it is about. */
 export interface HeldFinding<M extends string> {
