@@ -161,6 +161,8 @@ function keycloakServer(
   tls.certificate = {
     file: keyStore.file ?? keyStore.path.value.trim(),
     reference: chosen.valueAt,
+    // A Secret's or ConfigMap's key: only its documents, not the manifest's other certificates.
+    ...(keyStore.embeddedAt && { embeddedAt: keyStore.embeddedAt }),
     ...(keyStore.mountedFromOutside && { mountedFromOutside: keyStore.mountedFromOutside }),
     ...(keyStore.type ? { storeType: keyStore.type.value } : {}),
   };

@@ -78,8 +78,8 @@ function namedSource(
 /** A file a container reads at an absolute path, when a ConfigMap or Secret volume puts it there. */
 export type MountedSourceFile =
   /**
-   * The manifest holding the file's content as an embedded store (one certificate file per manifest), and the range of
-   * that key's document in it (StoreRef.embeddedAt).
+   * The manifest holding the file's content as an embedded store, and the range of that key's document in it
+   * (StoreRef/CertificateRef.embeddedAt: the key's certificates, not the manifest's others).
    */
   | { file: string; embeddedAt?: Range[]; mountedAt: Location }
   /** A ConfigMap or Secret volume puts it there, but its content is unknown: why, and the mount. */
@@ -89,8 +89,8 @@ export type MountedSourceFile =
  * The file a ConfigMap or Secret volume of the container puts at `written` (the mount whose `mountPath` holds it, the
  * longest; `subPath` and `items:` as the kubelet applies them; a `projected:` volume's sources each in turn); undefined
  * when no such volume is mounted there. Its content is the store document the manifest embeds under that key
- * (src/parse/embedded.ts, a base64 key: src/parse/kubernetes-secret-files.ts), when that is the only certificate file
- * of the manifest: findings on a store name its file, and the manifest is that file.
+ * (src/parse/embedded.ts, a base64 key: src/parse/kubernetes-secret-files.ts): findings on a store name its file, the
+ * manifest, and embeddedAt the key's document in it.
  */
 export function mountedSourceFile(
   ctx: ModelContext,
@@ -143,16 +143,13 @@ function heldFile(
   if ('unknown' in content) return { unknown: content.unknown, mountedAt };
   if (!isStoreFile(content.doc))
     return { unknown: `the ${said} key ${name} holds no certificate file lint-deploy reads`, mountedAt };
-  const file = held.doc.file.path;
-  const certificateFiles = ctx.deployment.documents.filter(
-    (d) => d.file.path === file && d.embedded && d.kind === 'pem.certificate',
-  );
-  if (certificateFiles.length > 1 && content.doc.kind === 'pem.certificate')
-    return {
-      unknown: `${path.basename(file)} holds several certificate files, which lint-deploy does not tell apart (the ${said} key ${name} is one)`,
-      mountedAt,
-    };
-  return { file, ...(content.doc.embedded && { embeddedAt: [content.doc.embedded.range] }), mountedAt };
+  // The key's own document, however many certificate files the manifest holds (tls.crt beside ca.crt): the ref's
+  // embeddedAt narrows the manifest to it.
+  return {
+    file: held.doc.file.path,
+    ...(content.doc.embedded && { embeddedAt: [content.doc.embedded.range] }),
+    mountedAt,
+  };
 }
 
 /** The certificate or key file a ConfigMap's or Secret's key holds, or why the tree does not show it. */

@@ -225,6 +225,26 @@ describe("Spring Boot stores from a Kubernetes container's Secret volumes", () =
       }),
       ['key=k8s/secret.yaml embedded mounted PEM trust=- presents CN=app.example.com,O=Stores'],
     ],
+    [
+      "a cert-manager Secret (tls.crt, tls.key, ca.crt): the key each setting names decides, tls.crt presented and ca.crt trusted (was: 'several certificate files', unknown)",
+      () => ({
+        ...app(
+          PEM_BUNDLE.replace(
+            '            private-key: /etc/tls/tls.key\n',
+            '$&          truststore:\n            certificate: /etc/tls/ca.crt\n',
+          ),
+        ),
+        'k8s/deployment.yaml': deployment(['secret:', '  secretName: orders-tls']),
+        'k8s/secret.yaml': secret('orders-tls', {
+          'tls.crt': b64(fs.readFileSync(path.join(stores.dir, 'leaf.crt'))),
+          'tls.key': b64(fs.readFileSync(path.join(stores.dir, 'leaf.key'))),
+          'ca.crt': b64(other.pem),
+        }),
+      }),
+      [
+        'key=k8s/secret.yaml embedded mounted PEM trust=k8s/secret.yaml embedded mounted PEM presents CN=app.example.com,O=Stores',
+      ],
+    ],
   ])('%s', (_name, files, expected) => {
     expect(summary(files())).toEqual(expected);
   });

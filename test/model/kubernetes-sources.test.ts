@@ -42,6 +42,10 @@ function summary(c: Component): string {
   return [
     `key=${file}${key?.mountedAt ? `@${key.mountedAt.range?.start.line ?? '?'}` : ''}`,
     `unknown=${key?.volumeUnknown ?? '-'}`,
+    // The certificate presented is the mounted key's document, not every certificate of its manifest.
+    ...(key?.embeddedAt
+      ? [JSON.stringify(tls?.certificate?.embeddedAt) === JSON.stringify(key.embeddedAt) ? 'cert=key' : 'cert=manifest']
+      : []),
     `protocols=${tls?.protocols?.value.join(',') ?? '-'}@${tls?.protocols?.from.kind === 'file' ? `${path.basename(tls.protocols.from.location.file)}:${tls.protocols.from.location.range?.start.line}` : '-'}`,
   ].join(' ');
 }
@@ -60,7 +64,7 @@ describe('Kubernetes ConfigMap and Secret volumes and envFrom sources', () => {
           keycloakDeployment({ env: CERT_ENV, volume: ['          configMap:', '            name: keycloak-certs'] }) +
           configMap('keycloak-certs', [pemKey('tls.pem', CERT)]),
       },
-      ['key=kc.yaml@16 unknown=- protocols=TLSv1.3,TLSv1.2@-'],
+      ['key=kc.yaml@16 unknown=- cert=key protocols=TLSv1.3,TLSv1.2@-'],
     ],
     [
       'a Secret in another file, its stringData key mapped by items: to another path',
@@ -85,7 +89,7 @@ describe('Kubernetes ConfigMap and Secret volumes and envFrom sources', () => {
           '',
         ].join('\n'),
       },
-      ['key=secret.yaml@16 unknown=- protocols=TLSv1.3,TLSv1.2@-'],
+      ['key=secret.yaml@16 unknown=- cert=key protocols=TLSv1.3,TLSv1.2@-'],
     ],
     [
       'a subPath mount puts one key at the mountPath itself',
@@ -97,7 +101,7 @@ describe('Kubernetes ConfigMap and Secret volumes and envFrom sources', () => {
             volume: ['          configMap:', '            name: keycloak-certs'],
           }) + configMap('keycloak-certs', [pemKey('server.pem', CERT)]),
       },
-      ['key=kc.yaml@16 unknown=- protocols=TLSv1.3,TLSv1.2@-'],
+      ['key=kc.yaml@16 unknown=- cert=key protocols=TLSv1.3,TLSv1.2@-'],
     ],
     [
       'the Secret is not in the tree: unknown, and the tree file of that name is not taken for it',
@@ -136,7 +140,7 @@ describe('Kubernetes ConfigMap and Secret volumes and envFrom sources', () => {
           keycloakDeployment({ env: CERT_ENV, volume: ['          secret:', '            secretName: kc'] }) +
           `---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: kc\ndata:\n  tls.pem: ${Buffer.from(CERT).toString('base64')}\n`,
       },
-      ['key=kc.yaml@16 unknown=- protocols=TLSv1.3,TLSv1.2@-'],
+      ['key=kc.yaml@16 unknown=- cert=key protocols=TLSv1.3,TLSv1.2@-'],
     ],
     [
       'namespaces: the ConfigMap of the same name in another namespace is not the one mounted',
@@ -151,15 +155,13 @@ describe('Kubernetes ConfigMap and Secret volumes and envFrom sources', () => {
       ['key=? unknown=the ConfigMap keycloak-certs is not in the tree protocols=TLSv1.3,TLSv1.2@-'],
     ],
     [
-      'a manifest holding two certificate files: not told apart, unknown',
+      "a manifest holding two certificate files: the mounted key's is the certificate (was: not told apart, unknown)",
       {
         'kc.yaml':
           keycloakDeployment({ env: CERT_ENV, volume: ['          configMap:', '            name: keycloak-certs'] }) +
           configMap('keycloak-certs', [pemKey('ca.pem', OTHER), pemKey('tls.pem', CERT)]),
       },
-      [
-        'key=? unknown=kc.yaml holds several certificate files, which lint-deploy does not tell apart (the ConfigMap keycloak-certs key tls.pem is one) protocols=TLSv1.3,TLSv1.2@-',
-      ],
+      ['key=kc.yaml@16 unknown=- cert=key protocols=TLSv1.3,TLSv1.2@-'],
     ],
     [
       "envFrom: a ConfigMap's KC_ keys are the container's variables (env: wins), at the ConfigMap's lines; one of another namespace is not read",
@@ -178,7 +180,7 @@ describe('Kubernetes ConfigMap and Secret volumes and envFrom sources', () => {
           configMap('kc-env', ['  KC_HTTPS_PROTOCOLS: TLSv1.1'], 'other') +
           configMap('keycloak-certs', [pemKey('tls.pem', CERT)], 'iam'),
       },
-      ['key=env.yaml@17 unknown=- protocols=TLSv1.2@env.yaml:8'],
+      ['key=env.yaml@17 unknown=- cert=key protocols=TLSv1.2@env.yaml:8'],
     ],
   ])('%s', (_name, files, expected) => {
     expect(servers(files)).toEqual(expected);
