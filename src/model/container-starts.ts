@@ -12,7 +12,7 @@ import type { ImageBuildData } from '../parse/image-build';
 import type { KubernetesConfigMap, KubernetesContainer, KubernetesData } from '../parse/kubernetes';
 import type { ParsedDocument } from '../parse/types';
 import { relativePosix } from '../core/posix-path';
-import { nearestOf } from './kubernetes-sources';
+import { nearestOf } from '../parse/kubernetes-secret-values';
 
 /** One way the app is started (a container of a Kubernetes workload; `compose` for its Docker Compose services). */
 export interface StartVariant {

@@ -13,29 +13,9 @@ import type { KubernetesSource, KubernetesSourceKey } from '../parse/kubernetes-
 import { mountHolding } from '../parse/compose-volumes';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
+import { decodedText, nearestOf, sameNamespace } from '../parse/kubernetes-secret-values';
 
 type Manifest = ParsedDocument<KubernetesData>;
-
-/** Whether two manifests may be in one namespace: unless both write theirs and they differ. */
-export const sameNamespace = (a: string | undefined, b: string | undefined): boolean =>
-  a === undefined || b === undefined || a === b;
-
-/**
- * The one candidate a manifest of `namespace` in `doc` means by a name: of its own file, else of its directory, else
- * the only one of the tree (see the header); candidates of another namespace never.
- */
-export function nearestOf<T extends { doc: ParsedDocument; namespace?: string | undefined }>(
-  all: readonly T[],
-  doc: ParsedDocument,
-  namespace: string | undefined,
-): T | undefined {
-  const inNamespace = all.filter((c) => sameNamespace(c.namespace, namespace));
-  const own = inNamespace.filter((c) => c.doc === doc);
-  const sameDir = inNamespace.filter((c) => path.dirname(c.doc.file.path) === path.dirname(doc.file.path));
-  for (const candidates of [own, sameDir, inNamespace])
-    if (candidates.length) return candidates.length === 1 ? candidates[0] : undefined;
-  return undefined;
-}
 
 interface HeldSource {
   source: KubernetesSource;
@@ -286,12 +266,4 @@ export function envFromVariables(
     }
   }
   return { variables, ...(opaque && { opaque }) };
-}
-
-/** A Secret's base64 value as text; undefined when it is not base64 of printable text. */
-function decodedText(value: string): string | undefined {
-  const compact = value.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) return undefined;
-  const text = Buffer.from(compact, 'base64').toString('utf8');
-  return /^[\x20-\x7e]*$/.test(text) ? text : undefined;
 }

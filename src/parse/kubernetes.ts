@@ -48,6 +48,8 @@ export interface KubernetesVariable {
   nameRange: Range;
   /** The value's range, else the name's. */
   valueRange: Range;
+  /** `valueFrom.secretKeyRef`: the Secret and key whose value the kubelet sets (kubernetes-secret-values.ts reads it). */
+  secretKeyRef?: { name: string; key: string };
 }
 
 export interface KubernetesContainer {
@@ -220,7 +222,10 @@ function containersOf(
   secrets: Entry[],
 ): KubernetesContainer[] {
   const byIndex = new Map<string, { entries: Map<string, Entry>; container: KubernetesContainer }>();
-  const env = new Map<string, { name?: Entry; value?: Entry; valueFrom?: Entry }>();
+  const env = new Map<
+    string,
+    { name?: Entry; value?: Entry; valueFrom?: Entry; secretName?: Entry; secretKey?: Entry }
+  >();
   const commands = new Map<string, { command: [number, number][]; args: [number, number][] }>();
   const mountedSecrets = new Set(entries.filter((e) => SECRET_VOLUME.test(e.key)).map((e) => e.value.trim()));
   const mounts = volumeMountsOf(entries);
@@ -254,6 +259,8 @@ function containersOf(
       const key = `${at}.${m[3]}`;
       const variable = env.get(key) ?? {};
       variable[m[4] as 'name' | 'value' | 'valueFrom'] ??= entry;
+      const ref = /\.valueFrom\.secretKeyRef\.(name|key)$/.exec(entry.key)?.[1];
+      if (ref) variable[ref === 'name' ? 'secretName' : 'secretKey'] = entry;
       env.set(key, variable);
     } else if (m[5] !== undefined)
       container.envFrom.push({
@@ -278,7 +285,14 @@ function containersOf(
   for (const [key, variable] of env) {
     const container = byIndex.get(key.slice(0, key.indexOf('.')))?.container;
     if (!container || !variable.name) continue;
-    container.environment.push(environmentVariable(text, index, variable.name, variable.value));
+    container.environment.push({
+      ...environmentVariable(text, index, variable.name, variable.value),
+      ...(!variable.value &&
+        variable.secretName &&
+        variable.secretKey && {
+          secretKeyRef: { name: variable.secretName.value.trim(), key: variable.secretKey.value.trim() },
+        }),
+    });
     container.springEnvironment.push(
       ...variableSetting(text, index, variable.name.value, variable.name, variable.value ?? variable.valueFrom),
     );

@@ -56,6 +56,39 @@ describe("secretMasker: a Kubernetes Secret's password keys", () => {
     const mask = secretMasker([manifest]);
     expect(mask('opened with Ks-Pa55-k8s, alias orders')).toBe('opened with ***, alias orders');
   });
+
+  it("a key a container's secretKeyRef names, whatever its name (`pw`): the store password it sets", () => {
+    const text = [
+      'apiVersion: v1',
+      'kind: Secret',
+      'metadata:',
+      '  name: orders-pw',
+      'data:',
+      `  pw: ${Buffer.from('Ks-Pa55-k8s').toString('base64')}`,
+      '  alias: orders',
+      '---',
+      'apiVersion: apps/v1',
+      'kind: Deployment',
+      'metadata:',
+      '  name: orders',
+      'spec:',
+      '  template:',
+      '    spec:',
+      '      containers:',
+      '      - name: orders',
+      '        image: orders:1.0',
+      '        env:',
+      '        - name: SERVER_SSL_KEY_STORE_PASSWORD',
+      '          valueFrom:',
+      '            secretKeyRef:',
+      '              name: orders-pw',
+      '              key: pw',
+      '',
+    ].join('\n');
+    const manifest = kubernetesFormat.parse({ path: '/k8s/orders.yaml', text, hadBom: false }, 'kubernetes');
+    const mask = secretMasker([manifest]);
+    expect(mask('opened with Ks-Pa55-k8s, alias orders')).toBe('opened with ***, alias orders');
+  });
 });
 
 describe('secretMasker: HTTP Basic credentials', () => {

@@ -40,8 +40,8 @@ const SERVER_KEY_STORE =
 const PEM_BUNDLE =
   'server:\n  port: 8443\n  ssl:\n    bundle: web\nspring:\n  ssl:\n    bundle:\n      pem:\n        web:\n          keystore:\n            certificate: /etc/tls/tls.crt\n            private-key: /etc/tls/tls.key\n';
 
-/** The Deployment, its mount at /etc/tls, and the volume (lines after `volumes:`). */
-const deployment = (volume: string[]) =>
+/** The Deployment, its mount at /etc/tls, and the volume (lines after `volumes:`); `container`: more of its lines. */
+const deployment = (volume: string[], container: string[] = []) =>
   [
     'apiVersion: apps/v1',
     'kind: Deployment',
@@ -53,6 +53,7 @@ const deployment = (volume: string[]) =>
     '      containers:',
     '      - name: orders',
     '        image: registry.example.com/orders:1.0',
+    ...container.map((l) => `        ${l}`),
     '        volumeMounts:',
     '        - name: tls',
     '          mountPath: /etc/tls',
@@ -61,6 +62,16 @@ const deployment = (volume: string[]) =>
     ...volume.map((l) => `        ${l}`),
     '',
   ].join('\n');
+
+/** An `env:` variable from a Secret's key (`valueFrom.secretKeyRef`). */
+const fromSecret = (variable: string, name: string, key: string) => [
+  'env:',
+  `- name: ${variable}`,
+  '  valueFrom:',
+  '    secretKeyRef:',
+  `      name: ${name}`,
+  `      key: ${key}`,
+];
 
 const secret = (name: string, keys: Record<string, string>) =>
   ['apiVersion: v1', 'kind: Secret', 'metadata:', `  name: ${name}`, 'data:']
@@ -101,7 +112,11 @@ function summary(files: Tree): string[] {
     .filter((f) => /^(parse\/keystore|cert\/)/.test(f.ruleId))
     .map(
       (f) =>
-        `${f.ruleId}${f.ruleId === 'cert/expired' ? ` ${f.severity}` : ''} ${f.location.file ? path.relative(root, f.location.file) : ''}`,
+        `${f.ruleId}${f.ruleId === 'cert/expired' ? ` ${f.severity}` : ''} ${f.location.file ? path.relative(root, f.location.file) : ''}` +
+        (/the Secret (\S+) key ([^\s,]+)/
+          .exec(f.message)
+          ?.slice(1, 3)
+          .reduce((a, b) => ` (Secret ${a} key ${b})`) ?? ''),
     );
   return [...servers, ...findings];
 }
@@ -243,6 +258,68 @@ describe("Spring Boot stores from a Kubernetes container's Secret volumes", () =
       }),
       [
         'key=k8s/secret.yaml embedded mounted PEM trust=k8s/secret.yaml embedded mounted PEM presents CN=app.example.com,O=Stores',
+      ],
+    ],
+    [
+      'the store password a container variable takes from another Secret (secretKeyRef): followed, the store opened',
+      () => ({
+        ...app(SERVER_KEY_STORE),
+        'k8s/deployment.yaml': deployment(
+          ['secret:', '  secretName: orders-tls'],
+          fromSecret('KEYSTORE_PASSWORD', 'orders-pw', 'pw'),
+        ),
+        'k8s/secret.yaml':
+          secret('orders-tls', { 'keystore.p12': b64(stores.bytes('chain.p12')) }) +
+          '---\n' +
+          secret('orders-pw', { pw: b64(stores.password) }),
+      }),
+      ['key=k8s/secret.yaml embedded mounted PKCS12 trust=- presents CN=app.example.com,O=Stores'],
+    ],
+    [
+      "SERVER_SSL_KEY_STORE_PASSWORD from a Secret's stringData (no password setting in application.yml): the store opened",
+      () => ({
+        ...app(SERVER_KEY_STORE.replace(/ {4}key-store-password:.*\n/, '')),
+        'k8s/deployment.yaml': deployment(
+          ['secret:', '  secretName: orders-tls'],
+          fromSecret('SERVER_SSL_KEY_STORE_PASSWORD', 'orders-pw', 'store-pass'),
+        ),
+        'k8s/secret.yaml':
+          secret('orders-tls', { 'keystore.p12': b64(stores.bytes('chain.p12')) }) +
+          '---\n' +
+          ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: orders-pw', 'stringData:'].join('\n') +
+          `\n  store-pass: "${stores.password}"\n`,
+      }),
+      ['key=k8s/secret.yaml embedded mounted PKCS12 trust=- presents CN=app.example.com,O=Stores'],
+    ],
+    [
+      // The server itself stays unknown: an envFrom Secret may set any variable (src/model/container-starts.ts).
+      'the store password variable from an envFrom Secret: followed, the store opened (no locked info)',
+      () => ({
+        ...app(SERVER_KEY_STORE),
+        'k8s/deployment.yaml': deployment(
+          ['secret:', '  secretName: orders-tls'],
+          ['envFrom:', '- secretRef:', '    name: orders-env'],
+        ),
+        'k8s/secret.yaml':
+          secret('orders-tls', { 'keystore.p12': b64(stores.bytes('chain.p12')) }) +
+          '---\n' +
+          secret('orders-env', { KEYSTORE_PASSWORD: b64(stores.password) }),
+      }),
+      [],
+    ],
+    [
+      "the password's Secret is not in the tree: the store stays locked, its info naming the Secret and key to add",
+      () => ({
+        ...app(SERVER_KEY_STORE),
+        'k8s/deployment.yaml': deployment(
+          ['secret:', '  secretName: orders-tls'],
+          fromSecret('KEYSTORE_PASSWORD', 'orders-pw', 'pw'),
+        ),
+        'k8s/secret.yaml': secret('orders-tls', { 'keystore.p12': b64(stores.bytes('chain.p12')) }),
+      }),
+      [
+        'key=k8s/secret.yaml embedded mounted PKCS12 trust=-',
+        'parse/keystore-locked k8s/secret.yaml (Secret orders-pw key pw)',
       ],
     ],
   ])('%s', (_name, files, expected) => {

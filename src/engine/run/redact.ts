@@ -6,6 +6,7 @@ import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { connectionCredentials } from '../../parse/connection-credentials';
 import type { KubernetesData } from '../../parse/kubernetes';
 import { isSecretKey } from '../../parse/types';
+import { secretVariables } from '../../parse/kubernetes-secret-values';
 
 export const MASK = '***';
 const HARMLESS = /^(true|false|yes|no|none|null)?$/i;
@@ -62,6 +63,15 @@ export function secretMasker(
     }
     for (const value of secretKeyValues(doc)) if (value.length >= 3 && !HARMLESS.test(value)) secrets.add(value);
   }
+  // A Secret's key a container variable takes by `secretKeyRef` is a secret whatever its name (`pw`, `store`).
+  for (const given of secretVariables(docs))
+    if (
+      given.via === 'env' &&
+      given.value !== undefined &&
+      given.value.trim().length >= 3 &&
+      !HARMLESS.test(given.value.trim())
+    )
+      secrets.add(given.value.trim());
   if (secrets.size === 0) return (text) => text;
   const search = new SecretSearch(secrets);
   // Component names that are not themselves a secret, listed the first time a message holds a short secret.

@@ -12,6 +12,7 @@ import { isJasyptEncrypted, JASYPT_DEFAULT } from '../jasypt';
 import { jettyPassword } from '../jetty-password';
 import { isKeystoreDocument } from './format';
 import { writtenAsLiteral } from './own-password';
+import type { SecretVariable } from '../kubernetes-secret-values';
 
 /** How many values of one variable are tried (each try costs a key derivation). */
 const MAX_VARIABLE_VALUES = 8;
@@ -51,14 +52,21 @@ const WHOLE_VARIABLE = /^\$(?:\{([A-Za-z_][\w.-]*)(?::-?[^{}$]*)?\}|([A-Za-z_]\w
 
 /**
  * The literal values the deployment gives a variable a password is written as (`server.ssl.key-store-password=${KS_PW}`
- * with a Compose service's `KS_PW: …`, a `.env` line, a Dockerfile `ENV`): tried to read the store, never judged as its
- * own password (which service or shell runs the app the parse does not know; a store opens with its own password only).
+ * with a Compose service's `KS_PW: …`, a `.env` line, a Dockerfile `ENV`, a Kubernetes container's Secret key:
+ * `fromSecrets`): tried to read the store, never judged as its own password (which service or shell runs the app the
+ * parse does not know; a store opens with its own password only).
  */
-export function variablePasswords(value: string, documents: ParsedDocument[]): string[] {
+export function variablePasswords(
+  value: string,
+  documents: ParsedDocument[],
+  fromSecrets: readonly SecretVariable[] = [],
+): string[] {
   const match = WHOLE_VARIABLE.exec(value.trim());
   const name = match?.[1] ?? match?.[2];
   if (!name) return [];
   const found: string[] = [];
+  for (const given of fromSecrets)
+    if (given.variable === name && given.value !== undefined && !found.includes(given.value)) found.push(given.value);
   for (const doc of documents) {
     if (isKeystoreDocument(doc)) continue;
     for (const entry of doc.entries)

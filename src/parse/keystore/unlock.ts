@@ -19,6 +19,7 @@ import { libertyResolved, passwordsOf, variablePasswords } from './password-valu
 import { closeness, isOwnPasswordSetting, nearestTo, withWrongOwnPassword, writtenAsLiteral } from './own-password';
 import { posixPath } from '../../core/posix-path';
 import { atEmbeddedValue } from '../kubernetes-secret-files';
+import { secretVariables, type SecretVariable } from '../kubernetes-secret-values';
 import { libertyDefaultAnchors, libertyGeneratedPassword, type Candidate } from './liberty-passwords';
 
 /** How many configuration passwords are tried per store (each try costs a key derivation). */
@@ -55,10 +56,11 @@ function unlocked(documents: ParsedDocument[], readTreeFile: (file: string) => s
   // Where the tree's Dockerfiles copy files, and the passwords credentials files give, worked out once.
   const images = new ImageFiles(documents);
   const credentials = [...confluentCredentials(documents, readTreeFile), ...bitnamiCredentials(documents)];
+  const fromSecrets = secretVariables(documents);
   // A store decoded from a Secret's base64 value keeps its place there when it is opened again.
   return documents.map((doc) => {
     if (!isKeystoreDocument(doc) || !checked(doc)) return doc;
-    const opened = unlockedStore(doc, documents, images, credentials);
+    const opened = unlockedStore(doc, documents, images, credentials, fromSecrets);
     return doc.embedded && opened !== doc ? atEmbeddedValue(opened, doc.embedded) : opened;
   });
 }
@@ -69,13 +71,24 @@ function unlockedStore(
   documents: ParsedDocument[],
   images: ImageFiles,
   credentials: { store: string; password: string; at: Location }[],
+  fromSecrets: readonly SecretVariable[],
 ): ParsedDocument<KeystoreData> {
   // Certificates read without a password: only its own setting's password is checked, as the JVM does.
-  if (readsWithoutPassword(doc.data)) return withWrongOwnPassword(doc, configurationPasswords(doc, documents, images));
+  if (readsWithoutPassword(doc.data))
+    return withWrongOwnPassword(doc, configurationPasswords(doc, documents, images, fromSecrets));
   const fromFiles = credentials
     .filter((c) => c.store === doc.file.path)
     .map(({ password, at }): Candidate => ({ password, at, how: 'near' }));
-  const found = distinct([...fromFiles, ...configurationPasswords(doc, documents, images)]);
+  // A store password variable a container takes from a Secret (SERVER_SSL_KEY_STORE_PASSWORD): Spring binds it over
+  // the files' setting, which may name no password at all.
+  const fromContainers = fromSecrets
+    .filter((v) => v.value !== undefined && STORE_PASSWORD_KEY.test(v.variable))
+    .map(({ value, at }): Candidate => ({ password: value!, at, how: 'far' }));
+  const found = distinct([
+    ...fromFiles,
+    ...configurationPasswords(doc, documents, images, fromSecrets),
+    ...fromContainers,
+  ]);
   // The literal password of the store's own setting that fails its password check: the runtime refuses the store
   // whatever else opens it here (cert/store-password-wrong says so at that setting, in place of the locked info).
   let wrong: Pick<KeystoreData, 'wrongPassword'> = {};
@@ -101,6 +114,11 @@ function unlockedStore(
   const named =
     (found.length > 0 ? ', the password its configuration gives' : '') +
     (others.length > 0 ? ", the deployment's other store passwords" : '');
+  // A store password variable from a Secret the tree does not hold: which one to add (names only, never a value).
+  const missing = fromSecrets.find((v) => v.value === undefined && STORE_PASSWORD_KEY.test(v.variable));
+  const unheld = missing
+    ? ` A Kubernetes container sets ${missing.variable} from the Secret ${missing.secret} key ${missing.key}, which the tree does not hold: add that Secret's manifest to have the store opened with it.`
+    : '';
   // An IBM key database (.kdb) that GSKit wrote in PKCS#12 form: IBM MQ takes its password from the stash file of the
   // same stem (.sth) beside it (https://www.ibm.com/support/knowledgecenter/en/SSFKSJ_8.0.0/com.ibm.mq.ref.dev.doc/q099920_.htm
   // "Each key database file has an associated password stash file … same file stem … suffix .sth"), which is not
@@ -113,7 +131,7 @@ function unlockedStore(
   // dropped beside it (withoutLockedBesideWrongPassword); it stays when a start's password overrides that setting.
   return withProblem(
     { ...opened, data: { ...opened.data, ...wrong } },
-    `PKCS#12 store {{store}}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. ${advice}`,
+    `PKCS#12 store {{store}}: its certificates are encrypted and no password tried opens it (no password, an empty one, the default changeit${named}); its certificates are not checked. ${advice}${unheld}`,
     {
       store: doc.embedded?.container ?? path.basename(doc.file.path),
       ...(kdb ? { stash: path.basename(doc.file.path).replace(/\.kdb$/i, '.sth') } : {}),
@@ -184,7 +202,12 @@ function withProblem(
  * names the store's file (or, for Liberty's default key store, a `keyStore` without a location in the
  * server directory above it), its secret entries nearest that reference first (the store's own password setting before others).
  */
-function configurationPasswords(store: ParsedDocument, documents: ParsedDocument[], images: ImageFiles): Candidate[] {
+function configurationPasswords(
+  store: ParsedDocument,
+  documents: ParsedDocument[],
+  images: ImageFiles,
+  fromSecrets: readonly SecretVariable[],
+): Candidate[] {
   const base = path.basename(store.file.path);
   const stores = new Set(documents.filter(isKeystoreDocument).map((d) => d.file.path));
   // Passwords of settings that name this very store first, then of settings whose path only ends like it.
@@ -217,7 +240,7 @@ function configurationPasswords(store: ParsedDocument, documents: ParsedDocument
           meant(doc, anchor.value, store.file.path, stores);
         for (const password of [
           ...passwordsOf(libertyResolved(doc, entry.value, documents)),
-          ...variablePasswords(entry.value, documents),
+          ...variablePasswords(entry.value, documents, fromSecrets),
         ])
           (how === 'near' ? near : far).push({
             password,

@@ -1,0 +1,114 @@
+/**
+ * The environment variables Kubernetes containers take from the tree's Secrets: an `env:` item's
+ * `valueFrom.secretKeyRef` (`name`, `key`) and each key of an `envFrom: - secretRef:` Secret, read from the Secret's
+ * `stringData:` or base64 `data:` when a manifest of the tree holds it (in the container's namespace: its own file,
+ * else its directory, else the only one of the tree). keystore/unlock.ts tries them as store passwords; a value lives
+ * only while it is tried and is never printed (src/engine/run/redact.ts masks the keys a secretKeyRef names).
+ * https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables
+ */
+import * as path from 'node:path';
+import type { Location } from '../core/types';
+import type { KubernetesData } from './kubernetes';
+import type { KubernetesSource } from './kubernetes-volumes';
+import type { ParsedDocument } from './types';
+
+/** Whether two manifests may be in one namespace: unless both write theirs and they differ. */
+export const sameNamespace = (a: string | undefined, b: string | undefined): boolean =>
+  a === undefined || b === undefined || a === b;
+
+/**
+ * The one candidate a manifest of `namespace` in `doc` means by a name: of its own file, else of its directory, else
+ * the only one of the tree; candidates of another namespace never.
+ */
+export function nearestOf<T extends { doc: ParsedDocument; namespace?: string | undefined }>(
+  all: readonly T[],
+  doc: ParsedDocument,
+  namespace: string | undefined,
+): T | undefined {
+  const inNamespace = all.filter((c) => sameNamespace(c.namespace, namespace));
+  const own = inNamespace.filter((c) => c.doc === doc);
+  const sameDir = inNamespace.filter((c) => path.dirname(c.doc.file.path) === path.dirname(doc.file.path));
+  for (const candidates of [own, sameDir, inNamespace])
+    if (candidates.length) return candidates.length === 1 ? candidates[0] : undefined;
+  return undefined;
+}
+
+/** A Secret's base64 value as text; undefined when it is not base64 of printable text. */
+export function decodedText(value: string): string | undefined {
+  const compact = value.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) return undefined;
+  const text = Buffer.from(compact, 'base64').toString('utf8');
+  return /^[\x20-\x7e]*$/.test(text) ? text : undefined;
+}
+
+/** A variable a container takes from a Secret. */
+export interface SecretVariable {
+  variable: string;
+  /** `env`: a `secretKeyRef` names the key (a secret by that); `envFrom`: one of the Secret's keys. */
+  via: 'env' | 'envFrom';
+  secret: string;
+  key: string;
+  /** The key's text; undefined when the tree does not hold the Secret or the key, or its value is no text. */
+  value?: string;
+  /** The Secret's key, else where the container names the Secret. */
+  at: Location;
+}
+
+const TEMPLATE_VALUE = /\{\{|\$\{/;
+
+/** Every variable the tree's Kubernetes containers take from a Secret (see the header). */
+export function secretVariables(documents: readonly ParsedDocument[]): SecretVariable[] {
+  const manifests = documents.filter((d): d is ParsedDocument<KubernetesData> => d.kind === 'kubernetes');
+  const secrets = manifests.flatMap((doc) =>
+    (doc.data.sources ?? [])
+      .filter((s) => s.source === 'secret')
+      .map((source) => ({ source, doc, namespace: source.namespace })),
+  );
+  const held = (doc: ParsedDocument, namespace: string | undefined, name: string): KubernetesSource | undefined =>
+    TEMPLATE_VALUE.test(name)
+      ? undefined
+      : nearestOf(
+          secrets.filter((s) => s.source.name === name),
+          doc,
+          namespace,
+        )?.source;
+  const out: SecretVariable[] = [];
+  for (const doc of manifests)
+    for (const container of doc.data.containers ?? []) {
+      const file = doc.file.path;
+      const secretFile = (source: KubernetesSource) => secrets.find((s) => s.source === source)?.doc.file.path ?? file;
+      for (const from of container.envFrom) {
+        if (from.source !== 'secret') continue;
+        const source = held(doc, container.namespace, from.name.trim());
+        for (const key of source?.keys ?? [])
+          out.push({
+            variable: key.key,
+            via: 'envFrom',
+            secret: from.name.trim(),
+            key: key.key,
+            ...valueOf(key),
+            at: { file: secretFile(source!), range: key.keyRange },
+          });
+      }
+      for (const variable of container.environment) {
+        const ref = variable.secretKeyRef;
+        if (!ref) continue;
+        const source = held(doc, container.namespace, ref.name);
+        const key = source?.keys.find((k) => k.key === ref.key);
+        out.push({
+          variable: variable.name,
+          via: 'env',
+          secret: ref.name,
+          key: ref.key,
+          ...(key && valueOf(key)),
+          at: key ? { file: secretFile(source!), range: key.keyRange } : { file, range: variable.nameRange },
+        });
+      }
+    }
+  return out;
+}
+
+function valueOf(key: KubernetesSource['keys'][number]): { value?: string } {
+  const value = key.encoded ? decodedText(key.value) : key.value;
+  return value !== undefined && value.trim() !== '' && !TEMPLATE_VALUE.test(value) ? { value } : {};
+}
