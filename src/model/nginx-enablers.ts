@@ -12,8 +12,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
 import type { DockerfileData } from '../parse/dockerfile';
-import type { FilePlacement, FilePlacementsData } from '../parse/script-file-placements';
+import { placementsIn, type FilePlacement, type FilePlacementsData } from '../parse/script-file-placements';
 import type { ParsedDocument } from '../parse/types';
+import type { TreeMount } from './types';
 
 /** `sites-available`, `conf-available`, `confs-available`, `streams-available`. */
 export const AVAILABLE_DIR = /^[\w.]+-available$/;
@@ -23,6 +24,8 @@ export const LOADED_DIR = /^(conf\.d|[\w.]+-enabled)$/;
 export interface EnablerSources {
   dockerfiles: readonly ParsedDocument<DockerfileData>[];
   scripts: readonly ParsedDocument<FilePlacementsData>[];
+  /** The Compose bind mounts the tree's paths resolve for. */
+  mounts: readonly TreeMount[];
 }
 
 /** What may enable `file` (in the directory `dirName` of `prefix`); undefined when the tree's links cannot be read. */
@@ -34,7 +37,27 @@ export function enablersOf(file: string, prefix: string, sources: EnablerSources
     ...links,
     ...imageEnablers(file, dirName, sources.dockerfiles),
     ...scriptEnablers(file, dirName, sources.scripts),
+    ...mountEnablers(file, sources.mounts),
   ];
+}
+
+/**
+ * Compose bind mounts that put the file where nginx reads it: its directory at conf.d (`./sites-available:/etc/nginx/
+ * conf.d`), or the file itself at a file of conf.d or a `*-enabled` directory. A mount of a directory above it keeps it
+ * in its `*-available` directory inside the container, and enables nothing.
+ */
+function mountEnablers(file: string, mounts: readonly TreeMount[]): RelatedLocation[] {
+  return mounts.flatMap((m) => {
+    const inside = path.relative(m.hostPath, file);
+    if (inside.startsWith('..') || path.isAbsolute(inside)) return [];
+    const seen = path.posix.join(m.mount.target, inside.split(path.sep).join('/'));
+    const parts = segments(seen);
+    const directories = parts.slice(0, -1);
+    const loaded =
+      parts[parts.length - 1] === 'nginx.conf' ||
+      (directories.some((s) => LOADED_DIR.test(s)) && !directories.some((s) => AVAILABLE_DIR.test(s)));
+    return loaded ? [{ file: m.file, range: m.mount.range, message: `mounted at ${seen}: may enable it` }] : [];
+  });
 }
 
 /** Symbolic links in a directory beside the file's that lead to it (`sites-enabled/x -> ../sites-available/x`). */
@@ -59,7 +82,11 @@ function linksTo(file: string, prefix: string): RelatedLocation[] | undefined {
   }
 }
 
-/** Commands of an image the tree builds that name the file or its directory, and copies of it elsewhere. */
+/**
+ * Commands of an image the tree builds that may place the file or its directory (a RUN's ln/cp/mv/install/rsync,
+ * envsubst or sed -i, read as a script's; a CMD or ENTRYPOINT that names it), and copies of it elsewhere. A RUN that
+ * only names the directory (`RUN mkdir -p /etc/nginx/sites-available`) places nothing.
+ */
 function imageEnablers(
   file: string,
   dirName: string,
@@ -67,13 +94,15 @@ function imageEnablers(
 ): RelatedLocation[] {
   const name = path.basename(file);
   const names = (text: string) => text.includes(dirName) || text.includes(name);
+  const enables = placementEnables(file, dirName);
+  const places = (text: string) => placementsIn(text).some((p) => enables(p, text.includes(dirName)));
   const elsewhere = (destination: string | undefined) => {
     const d = (destination ?? '').replace(/\/+$/, '');
     return !d.endsWith(`/${dirName}`) && !d.endsWith(`/${dirName}/${name}`);
   };
   return dockerfiles.flatMap((d) => [
     ...d.data.commands
-      .filter((c) => c.instruction !== 'ENV' && names(c.text))
+      .filter((c) => c.instruction !== 'ENV' && names(c.text) && (c.instruction !== 'RUN' || places(c.text)))
       .map((c) => ({ file: d.file.path, range: c.range, message: `${c.instruction} names ${dirName}: may enable it` })),
     ...d.data.copies
       .filter((c) => c.sources.some(names) && elsewhere(c.destination))
@@ -102,6 +131,24 @@ function scriptEnablers(
   dirName: string,
   scripts: readonly ParsedDocument<FilePlacementsData>[],
 ): RelatedLocation[] {
+  const enables = placementEnables(file, dirName);
+  return scripts.flatMap((doc) => {
+    const namesDirectory = doc.file.text.includes(dirName);
+    return doc.data.placements
+      .filter((p) => enables(p, namesDirectory))
+      .map((p) => ({ file: doc.file.path, range: p.range, message: `${whatItDoes(p)}: may enable it` }));
+  });
+}
+
+/**
+ * Whether a placement may enable the file: it links, copies or renders the file or its directory out of the
+ * `*-available` directory, or a source it leaves unknown when the script names the directory or puts it where nginx
+ * reads, or it writes text naming the directory into a file nginx reads.
+ */
+function placementEnables(
+  file: string,
+  dirName: string,
+): (p: Omit<FilePlacement, 'range'>, namesDirectory: boolean) => boolean {
   const name = path.basename(file);
   // The directory itself, a pattern or variable inside it, or a file of the same name (`…/sites-available/x`, `x`).
   const literal = (source: string) => {
@@ -110,21 +157,13 @@ function scriptEnablers(
     if (last === dirName || last === name) return true;
     return parts[parts.length - 2] === dirName && (unknownPath(last) || globMatches(last, name));
   };
-  return scripts.flatMap((doc) => {
-    const namesDirectory = doc.file.text.includes(dirName);
-    const enables = (p: FilePlacement) =>
-      // Into an `*-available` directory (where the tree's file came from) enables nothing.
-      !(p.destination !== undefined && segments(p.destination).some((s) => AVAILABLE_DIR.test(s))) &&
-      (p.sources.some(literal) ||
-        (p.sources.some(unknownPath) && (namesDirectory || loadedPlace(p.destination))) ||
-        // An include written or edited into a file nginx reads (`sed -i 's|sites-enabled|sites-available|' nginx.conf`).
-        ((p.text ?? []).some((t) => t.includes(dirName)) && loadedPlace(p.destination)));
-    return doc.data.placements.filter(enables).map((p) => ({
-      file: doc.file.path,
-      range: p.range,
-      message: `${whatItDoes(p)}: may enable it`,
-    }));
-  });
+  return (p, namesDirectory) =>
+    // Into an `*-available` directory (where the tree's file came from) enables nothing.
+    !(p.destination !== undefined && segments(p.destination).some((s) => AVAILABLE_DIR.test(s))) &&
+    (p.sources.some(literal) ||
+      (p.sources.some(unknownPath) && (namesDirectory || loadedPlace(p.destination))) ||
+      // An include written or edited into a file nginx reads (`sed -i 's|sites-enabled|sites-available|' nginx.conf`).
+      ((p.text ?? []).some((t) => t.includes(dirName)) && loadedPlace(p.destination)));
 }
 
 /** A placement in words: `links /etc/nginx/sites-available/x to /etc/nginx/sites-enabled/`, `edits nginx.conf`. */

@@ -73,6 +73,7 @@ export const nginxContributor: ModelContributor = {
     const loadingFor = nginxLoadingOf(docs, {
       dockerfiles,
       scripts: ctx.documentsOf(FILE_PLACEMENTS_KIND) as ParsedDocument<FilePlacementsData>[],
+      mounts,
     });
     const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
     const resolveInclude = includeResolver(docs, ctx.deployment.root, ctx.memo);

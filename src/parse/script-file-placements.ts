@@ -53,21 +53,48 @@ export function filePlacements(source: SourceFile): ParsedDocument<FilePlacement
   if (!SCRIPT_NAME.test(source.path) && !source.text.startsWith('#!')) return undefined;
   if (!PLACES.test(source.text)) return undefined;
   const index = new LineIndex(source.text);
-  const placements: FilePlacement[] = [];
+  const placements = placementsIn(source.text).map(({ start, end, ...placement }) => ({
+    ...placement,
+    range: index.rangeAt(start, end),
+  }));
+  if (placements.length === 0) return undefined;
+  return placementsDocument(source, placements);
+}
+
+export const placementsDocument = (
+  source: SourceFile,
+  placements: FilePlacement[],
+): ParsedDocument<FilePlacementsData> => ({
+  file: source,
+  kind: FILE_PLACEMENTS_KIND,
+  entries: [],
+  comments: [],
+  problems: [],
+  data: { placements },
+});
+
+/** A placement with the offsets of its command (pipeline) in the text read. */
+export type PlacementAt = Omit<FilePlacement, 'range'> & { start: number; end: number };
+
+/** What a shell command line (a script, a Dockerfile RUN, a Compose `command:`) places where. */
+export function placementsIn(text: string): PlacementAt[] {
+  if (!PLACES.test(text)) return [];
+  const placements: PlacementAt[] = [];
   let pipeline: ShellCommand[] = [];
-  for (const command of shellCommands(source.text)) {
+  for (const command of shellCommands(text)) {
     pipeline.push(command);
     if (command.next === '|' || command.next === '|&') continue;
     const placement = placementOf(pipeline);
     const tokens = pipeline.flatMap((c) => [...c.words, ...c.redirections]);
-    if (placement && tokens.length > 0) {
-      const start = Math.min(...tokens.map((t) => t.start));
-      placements.push({ ...placement, range: index.rangeAt(start, Math.max(...tokens.map((t) => t.end))) });
-    }
+    if (placement && tokens.length > 0)
+      placements.push({
+        ...placement,
+        start: Math.min(...tokens.map((t) => t.start)),
+        end: Math.max(...tokens.map((t) => t.end)),
+      });
     pipeline = [];
   }
-  if (placements.length === 0) return undefined;
-  return { file: source, kind: FILE_PLACEMENTS_KIND, entries: [], comments: [], problems: [], data: { placements } };
+  return placements;
 }
 
 /** The command's words from its verb on (`sudo ln -s …` → `ln -s …`). */

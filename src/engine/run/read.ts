@@ -23,6 +23,7 @@ import { markNumberedPieces } from './numbered-pieces';
 import { scriptSubstitutions } from '../../parse/script-substitutions';
 import { containerRuns } from '../../parse/container-runs';
 import { filePlacements } from '../../parse/script-file-placements';
+import { yamlFilePlacements } from '../../parse/yaml-file-placements';
 import { runmqscInputs } from '../../parse/runmqsc-input';
 import { HelmCharts } from './helm-chart';
 import { helmManifestName, isFragmentName, rendersYaml } from './template-names';
@@ -236,7 +237,8 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       const started = containerRuns(source);
       if (started) documents.push(started);
       // What the script links, copies or renders where (`ln -s …/sites-available/x …/sites-enabled/`).
-      const placed = filePlacements(source);
+      // A YAML file's steps too: Compose and Kubernetes commands, Ansible file/template/copy/command tasks.
+      const placed = filePlacements(source) ?? yamlFilePlacements(source);
       if (placed) documents.push(placed);
       // MQSC files the script feeds runmqsc (`runmqsc QM1 < dev.mqsc`): the model ties them to their queue manager.
       const fed = runmqscInputs(source);

@@ -12,6 +12,7 @@ const AVAILABLE = {
   'files/etc/nginx/conf.d/includes/tls-port-listen': 'listen 443 ssl;\n',
   'files/etc/nginx/confs-available/tls-port-listen-spdy': 'listen 443 ssl spdy;\n',
 };
+const SNIPPET = '/etc/nginx/confs-available/tls-port-listen-spdy';
 const ADD_BOTH =
   'ADD files/etc/nginx/conf.d/ /etc/nginx/conf.d/\nADD files/etc/nginx/confs-available/ /etc/nginx/confs-available/\n';
 
@@ -190,6 +191,115 @@ ruleTester(rule, {
             { file: 'Dockerfile', line: 1 },
             { file: 'docker-entrypoint.sh', line: 3 },
           ],
+        },
+      ],
+    })),
+    ...[
+      [
+        'a Compose command (exec form) links it into conf.d',
+        'docker-compose.yml',
+        4,
+        `services:\n  web:\n    build: .\n    command: ["sh", "-c", "ln -s ${SNIPPET} /etc/nginx/conf.d/listen.conf && exec nginx -g 'daemon off;'"]\n`,
+      ],
+      [
+        'a Compose entrypoint (a string) copies the directory into conf.d',
+        'docker-compose.yml',
+        4,
+        `services:\n  web:\n    build: .\n    entrypoint: sh -c "cp /etc/nginx/confs-available/* /etc/nginx/conf.d/ && exec nginx -g 'daemon off;'"\n`,
+      ],
+      [
+        'a Compose volume mounts the directory at conf.d',
+        'docker-compose.yml',
+        5,
+        'services:\n  web:\n    build: .\n    volumes:\n      - ./files/etc/nginx/confs-available:/etc/nginx/conf.d:ro\n',
+      ],
+      [
+        'a Compose volume mounts the file in conf.d',
+        'docker-compose.yml',
+        5,
+        'services:\n  web:\n    build: .\n    volumes:\n      - ./files/etc/nginx/confs-available/tls-port-listen-spdy:/etc/nginx/conf.d/listen.conf\n',
+      ],
+      [
+        'a Kubernetes container renders it into conf.d (command, then args)',
+        'deployment.yaml',
+        13,
+        `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: nginx\n          image: nginx:1.25\n          command: ["/bin/sh", "-c"]\n          args:\n            - envsubst < ${SNIPPET} > /etc/nginx/conf.d/listen.conf && exec nginx -g 'daemon off;'\n`,
+      ],
+      [
+        'an Ansible file task links it into conf.d',
+        'roles/nginx/tasks/main.yml',
+        3,
+        `- name: enable the listen snippet\n  file:\n    src: ${SNIPPET}\n    dest: /etc/nginx/conf.d/listen.conf\n    state: link\n`,
+      ],
+      [
+        'an Ansible file task (key=value) links it into conf.d',
+        'roles/nginx/tasks/main.yml',
+        1,
+        `- file: src=${SNIPPET} dest=/etc/nginx/conf.d/listen.conf state=link\n`,
+      ],
+      [
+        'an Ansible template task renders it into conf.d',
+        'roles/nginx/tasks/main.yml',
+        2,
+        '- ansible.builtin.template:\n    src: tls-port-listen-spdy\n    dest: /etc/nginx/conf.d/listen.conf\n',
+      ],
+      [
+        'an Ansible command links it into conf.d',
+        'roles/nginx/tasks/main.yml',
+        1,
+        `- command: ln -s ${SNIPPET} /etc/nginx/conf.d/listen.conf\n  args:\n    creates: /etc/nginx/conf.d/listen.conf\n`,
+      ],
+    ].map(([name, file, line, text]) => ({
+      name: `${name}: nginx may load it, an error that names it`,
+      files: { ...AVAILABLE, Dockerfile: `FROM nginx\n${ADD_BOTH}`, [file as string]: text as string },
+      errors: [
+        {
+          messageId: 'floating',
+          severity: 'error' as const,
+          file: 'files/etc/nginx/confs-available/tls-port-listen-spdy',
+          line: 1,
+          related: [
+            { file: 'Dockerfile', line: 1 },
+            { file: file as string, line: line as number },
+          ],
+        },
+      ],
+    })),
+    ...[
+      [
+        'a Dockerfile RUN that only makes the directory',
+        'Dockerfile',
+        `FROM nginx\nRUN mkdir -p /etc/nginx/confs-available\n${ADD_BOTH}`,
+      ],
+      [
+        'a Compose command that copies into confs-available',
+        'docker-compose.yml',
+        'services:\n  web:\n    build: .\n    command: sh -c "cp /tmp/extra /etc/nginx/confs-available/ && nginx"\n',
+      ],
+      [
+        'a Compose volume of the whole nginx directory (it stays in confs-available)',
+        'docker-compose.yml',
+        'services:\n  web:\n    build: .\n    volumes:\n      - ./files/etc/nginx:/etc/nginx\n',
+      ],
+      [
+        'an Ansible copy task into confs-available',
+        'roles/nginx/tasks/main.yml',
+        '- copy: src=files/etc/nginx/confs-available/ dest=/etc/nginx/confs-available/\n',
+      ],
+      [
+        'an Ansible file task that makes the directory',
+        'roles/nginx/tasks/main.yml',
+        '- file:\n    path: /etc/nginx/confs-available\n    state: directory\n',
+      ],
+    ].map(([name, file, text]) => ({
+      name: `${name}: still unloaded, an info`,
+      files: { ...AVAILABLE, Dockerfile: `FROM nginx\n${ADD_BOTH}`, [file!]: text! },
+      errors: [
+        {
+          messageId: 'unloaded',
+          severity: 'info' as const,
+          file: 'files/etc/nginx/confs-available/tls-port-listen-spdy',
+          line: 1,
         },
       ],
     })),

@@ -1,0 +1,115 @@
+/**
+ * What a YAML file's steps put where, read as ./script-file-placements.ts reads a shell script and as a document of
+ * the same kind, for the question whether something enables an nginx file of a `*-available` directory
+ * (src/model/nginx-enablers.ts):
+ * - a Compose service's `command:`/`entrypoint:` and a Kubernetes container's `command:`/`args:` are a shell command
+ *   line (`sh -c "ln -s /etc/nginx/sites-available/x /etc/nginx/sites-enabled/ && nginx -g 'daemon off;'"`), as a
+ *   string or a list (the exec form: the items after `-c` are scripts, other lists one command);
+ * - Ansible tasks: `file:` with `state: link` or `hard` links its `src` at its `dest` (or `path`), `template:` and
+ *   `copy:` put their `src` at their `dest`, and `command:`/`shell:` (or their `cmd:`) are a shell command line
+ *   (https://docs.ansible.com/ansible/latest/collections/ansible/builtin/file_module.html).
+ * Nothing else of the file is read here, and nothing expands: `{{ nginx_dir }}/x` stays as written, read as unknown.
+ */
+import type { Node, YAMLMap } from 'yaml';
+import { LineIndex } from './text';
+import type { ParsedDocument, SourceFile } from './types';
+import {
+  placementsDocument,
+  placementsIn,
+  type FilePlacement,
+  type FilePlacementsData,
+} from './script-file-placements';
+import { yaml } from './yaml-flatten';
+
+const YAML_NAME = /\.ya?ml$/i;
+/** What makes such a file worth reading: it names an nginx directory or a step that places files. */
+const MAY_PLACE = /-available|-enabled|conf\.d|nginx/;
+/** Keys whose value is a shell command line: Compose, Kubernetes, Ansible's command modules. */
+const COMMAND_KEYS =
+  /^(command|entrypoint|args|shell|cmd|(ansible\.(builtin|legacy)\.)?(command|shell)|ansible\.builtin\.raw|raw)$/;
+/** Ansible modules that put a file (`src`) at a place (`dest`). */
+const FILE_MODULES = /^(?:ansible\.(?:builtin|legacy)\.)?(file|template|copy)$/;
+
+type YamlNode = Node | null | undefined;
+
+/** What a YAML file places where, or undefined when it places nothing. */
+export function yamlFilePlacements(source: SourceFile): ParsedDocument<FilePlacementsData> | undefined {
+  if (!YAML_NAME.test(source.path) || !MAY_PLACE.test(source.text)) return undefined;
+  const lib = yaml();
+  const index = new LineIndex(source.text);
+  const placements: FilePlacement[] = [];
+  let documents: ReturnType<typeof lib.parseAllDocuments>;
+  try {
+    documents = lib.parseAllDocuments(source.text, { uniqueKeys: false });
+  } catch {
+    return undefined;
+  }
+  const visit = (node: YamlNode): void => {
+    if (lib.isSeq(node)) for (const item of node.items) visit(item as YamlNode);
+    if (!lib.isMap(node)) return;
+    for (const pair of node.items) {
+      const key = lib.isScalar(pair.key) ? String(pair.key.value) : '';
+      const value = pair.value as YamlNode;
+      const module = FILE_MODULES.exec(key)?.[1];
+      if (COMMAND_KEYS.test(key) && (lib.isScalar(value) || lib.isSeq(value)))
+        placements.push(...commandLinePlacements(value, source.text, index));
+      else {
+        // A Kubernetes pod `template:` is no Ansible task: what it holds is read on.
+        const task = module === undefined ? [] : fileTaskPlacements(module, value, source.text, index);
+        if (task.length > 0) placements.push(...task);
+        else visit(value);
+      }
+    }
+  };
+  for (const document of Array.isArray(documents) ? documents : [documents]) visit(document.contents);
+  return placements.length > 0 ? placementsDocument(source, placements) : undefined;
+}
+
+/** A command line as a string or a list: each `-c` script, else the words joined as one command. */
+function commandLinePlacements(node: YamlNode, text: string, index: LineIndex): FilePlacement[] {
+  const lib = yaml();
+  const scalars = lib.isSeq(node) ? node.items.filter((i) => lib.isScalar(i)) : lib.isScalar(node) ? [node] : [];
+  const values = scalars.map((s) => String(s.value));
+  const script = values.indexOf('-c');
+  const lines =
+    lib.isSeq(node) && script < 0
+      ? [{ line: values.join(' '), node }]
+      : scalars.slice(script + 1).map((s) => ({ line: String(s.value), node: s }));
+  return lines.flatMap(({ line, node: at }) => {
+    const [start, end] = at?.range ?? [0, 0];
+    // A single-line plain scalar is its text: the command's own offsets. Otherwise the whole value.
+    const exact = !lib.isSeq(at) && text.slice(start, end) === line;
+    return placementsIn(line).map(({ start: from, end: to, ...placement }) => ({
+      ...placement,
+      range: exact ? index.rangeAt(start + from, start + to) : index.rangeAt(start, end),
+    }));
+  });
+}
+
+/** An Ansible `file: state=link`, `template:` or `copy:` task (a mapping or one `key=value` string). */
+function fileTaskPlacements(module: string, node: YamlNode, text: string, index: LineIndex): FilePlacement[] {
+  const lib = yaml();
+  const args = lib.isMap(node) ? mapArguments(node) : lib.isScalar(node) ? inlineArguments(String(node.value)) : {};
+  const destination = args.dest ?? args.path;
+  if (args.src === undefined || destination === undefined) return [];
+  if (module === 'file' && !/^(link|hard)$/.test(args.state ?? '')) return [];
+  const [start, end] = node?.range ?? [0, 0];
+  const verb = module === 'file' ? 'ln' : module === 'copy' ? 'cp' : 'template';
+  return [{ verb, sources: [args.src], destination, range: index.rangeAt(start, end) }];
+}
+
+function mapArguments(map: YAMLMap): Record<string, string> {
+  const lib = yaml();
+  const args: Record<string, string> = {};
+  for (const pair of map.items)
+    if (lib.isScalar(pair.key) && lib.isScalar(pair.value)) args[String(pair.key.value)] = String(pair.value.value);
+  return args;
+}
+
+/** `src=/etc/nginx/sites-available/x dest=/etc/nginx/sites-enabled/x state=link`, as Ansible splits it. */
+function inlineArguments(line: string): Record<string, string> {
+  const args: Record<string, string> = {};
+  for (const m of line.matchAll(/(?:^|\s)(\w+)=("[^"]*"|'[^']*'|\S+)/g))
+    args[m[1]!] = m[2]!.replace(/^(["'])(.*)\1$/, '$2');
+  return args;
+}
