@@ -1,9 +1,11 @@
 /**
  * What in the tree may enable an nginx file of a `*-available` directory that no include reaches
- * (./nginx-unloaded.ts): a symbolic link to it or its directory, a Dockerfile command that names it or its directory
- * (`RUN ln -s …`, `cp`), a COPY/ADD that puts it elsewhere than a directory of the same name, and a shell script's
- * link, copy, move or rendering of it (src/parse/script-file-placements.ts: an entrypoint's
- * `ln -s /etc/nginx/sites-available/x /etc/nginx/sites-enabled/`, `envsubst < …available/x > …/conf.d/x`). Unknown
+ * (./nginx-unloaded.ts): a symbolic link to it or its directory, a Dockerfile RUN that places it (`RUN ln -s …`,
+ * `cp`) or a CMD/ENTRYPOINT that names it, a COPY/ADD that puts it elsewhere than a directory of the same name, a
+ * Compose bind mount that puts it in conf.d, and a shell script's, a Compose or Kubernetes command line's or an
+ * Ansible task's link, copy, move or rendering of it (src/parse/script-file-placements.ts, yaml-file-placements.ts:
+ * an entrypoint's `ln -s /etc/nginx/sites-available/x /etc/nginx/sites-enabled/`, `envsubst < …available/x > …/conf.d/x`,
+ * `file: state=link`). Unknown
  * stays unknown: a script command whose source is a variable (`ln -s "$f" …`) may enable it when the script names the
  * directory elsewhere (`for f in /etc/nginx/sites-available/*`) or the command puts it where nginx reads (conf.d, a
  * `*-enabled` directory, nginx.conf, a place named by a variable).
