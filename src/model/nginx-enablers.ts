@@ -117,8 +117,8 @@ function imageEnablers(
 }
 
 const segments = (written: string) => written.split('/').filter(Boolean);
-/** A variable or command substitution decides it (`$f`, `${SITE}`, `` `ls` ``): what it is is unknown. */
-const unknownPath = (written: string) => /[$`]/.test(written);
+/** A variable, command substitution or Jinja expression decides it (`$f`, `${SITE}`, `` `ls` ``, `{{ site }}`): unknown. */
+const unknownPath = (written: string) => /[$`]|\{[{%]/.test(written);
 
 /** Where nginx reads files (conf.d, a `*-enabled` directory, nginx.conf) or a place the script leaves unknown. */
 function loadedPlace(destination: string | undefined): boolean {

@@ -232,6 +232,13 @@ ruleTester(rule, {
         `- name: enable the listen snippet\n  file:\n    src: ${SNIPPET}\n    dest: /etc/nginx/conf.d/listen.conf\n    state: link\n`,
       ],
       [
+        // codeenigma/ce-provision@ecf8d48 (licence none) roles/debian/nginx/tasks/domain.yml "Enable vhost." shape.
+        'an Ansible file task links a file named by a Jinja expression',
+        'roles/nginx/tasks/domain.yml',
+        3,
+        '- name: Enable vhost.\n  ansible.builtin.file:\n    src: "/etc/nginx/confs-available/{{ domain.server_name }}"\n    dest: "/etc/nginx/conf.d/{{ domain.server_name }}.conf"\n    state: link\n',
+      ],
+      [
         'an Ansible file task (key=value) links it into conf.d',
         'roles/nginx/tasks/main.yml',
         1,
