@@ -97,7 +97,9 @@ function imageEnablers(
   const name = path.basename(file);
   const names = (text: string) => text.includes(dirName) || text.includes(name);
   const enables = placementEnables(file, dirName);
-  const places = (text: string) => placementsIn(text).some((p) => enables(p, text.includes(dirName)));
+  // A here-document's commands (`RUN <<EOF`) are not read as commands: naming the directory there still counts.
+  const places = (text: string) =>
+    text.includes('<<') || placementsIn(text).some((p) => enables(p, text.includes(dirName)));
   const elsewhere = (destination: string | undefined) => {
     const d = (destination ?? '').replace(/\/+$/, '');
     return !d.endsWith(`/${dirName}`) && !d.endsWith(`/${dirName}/${name}`);

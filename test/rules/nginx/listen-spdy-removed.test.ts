@@ -137,6 +137,10 @@ ruleTester(rule, {
     ...[
       ['a Dockerfile copies it into conf.d', 'ADD files/etc/nginx/confs-available/ /etc/nginx/conf.d/\n'],
       [
+        'a Dockerfile here-document names it',
+        `${ADD_BOTH}RUN <<EOF\nln -s /etc/nginx/confs-available/tls-port-listen-spdy /etc/nginx/conf.d/listen.conf\nEOF\n`,
+      ],
+      [
         'a Dockerfile links it into conf.d',
         `${ADD_BOTH}RUN ln -s /etc/nginx/confs-available/tls-port-listen-spdy /etc/nginx/conf.d/listen.conf\n`,
       ],
