@@ -16,6 +16,28 @@ const SNIPPET = '/etc/nginx/confs-available/tls-port-listen-spdy';
 const ADD_BOTH =
   'ADD files/etc/nginx/conf.d/ /etc/nginx/conf.d/\nADD files/etc/nginx/confs-available/ /etc/nginx/confs-available/\n';
 
+/** The snippet's error, naming the image's FROM and what may enable it. */
+const enabledBy = (file: string, line: number) => [
+  {
+    messageId: 'floating',
+    severity: 'error' as const,
+    file: 'files/etc/nginx/confs-available/tls-port-listen-spdy',
+    line: 1,
+    related: [
+      { file: 'Dockerfile', line: 1 },
+      { file, line },
+    ],
+  },
+];
+const STILL_UNLOADED = [
+  {
+    messageId: 'unloaded',
+    severity: 'info' as const,
+    file: 'files/etc/nginx/confs-available/tls-port-listen-spdy',
+    line: 1,
+  },
+];
+
 ruleTester(rule, {
   valid: [
     { name: "'listen 443 ssl http2' instead", files: { 'nginx.conf': withListen('443 ssl http2') } },
@@ -185,18 +207,7 @@ ruleTester(rule, {
         Dockerfile: `FROM nginx\n${ADD_BOTH}`,
         'docker-entrypoint.sh': `#!/bin/sh\nset -e\n${line}\nexec "$@"\n`,
       },
-      errors: [
-        {
-          messageId: 'floating',
-          severity: 'error' as const,
-          file: 'files/etc/nginx/confs-available/tls-port-listen-spdy',
-          line: 1,
-          related: [
-            { file: 'Dockerfile', line: 1 },
-            { file: 'docker-entrypoint.sh', line: 3 },
-          ],
-        },
-      ],
+      errors: enabledBy('docker-entrypoint.sh', 3),
     })),
     ...[
       [
@@ -263,18 +274,7 @@ ruleTester(rule, {
     ].map(([name, file, line, text]) => ({
       name: `${name}: nginx may load it, an error that names it`,
       files: { ...AVAILABLE, Dockerfile: `FROM nginx\n${ADD_BOTH}`, [file as string]: text as string },
-      errors: [
-        {
-          messageId: 'floating',
-          severity: 'error' as const,
-          file: 'files/etc/nginx/confs-available/tls-port-listen-spdy',
-          line: 1,
-          related: [
-            { file: 'Dockerfile', line: 1 },
-            { file: file as string, line: line as number },
-          ],
-        },
-      ],
+      errors: enabledBy(file as string, line as number),
     })),
     ...[
       [
@@ -305,14 +305,7 @@ ruleTester(rule, {
     ].map(([name, file, text]) => ({
       name: `${name}: still unloaded, an info`,
       files: { ...AVAILABLE, Dockerfile: `FROM nginx\n${ADD_BOTH}`, [file!]: text! },
-      errors: [
-        {
-          messageId: 'unloaded',
-          severity: 'info' as const,
-          file: 'files/etc/nginx/confs-available/tls-port-listen-spdy',
-          line: 1,
-        },
-      ],
+      errors: STILL_UNLOADED,
     })),
     ...[
       [
@@ -331,14 +324,7 @@ ruleTester(rule, {
         Dockerfile: `FROM nginx\n${ADD_BOTH}`,
         'start.sh': `#!/bin/sh\n${line}\n`,
       },
-      errors: [
-        {
-          messageId: 'unloaded',
-          severity: 'info' as const,
-          file: 'files/etc/nginx/confs-available/tls-port-listen-spdy',
-          line: 1,
-        },
-      ],
+      errors: STILL_UNLOADED,
     })),
     {
       name: 'a snippet in an -available directory with nothing beside it that nginx reads: judged as loaded',
