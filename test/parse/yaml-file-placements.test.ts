@@ -78,6 +78,11 @@ describe('what a YAML file’s commands and tasks link, copy or render where', (
       'deploy.yaml',
       'kind: Pod\nspec:\n  containers:\n    - name: nginx\n      args: ["-g", "daemon off;"]\n',
     ],
+    [
+      'an Ansible copy into httpd’s conf.d: no nginx directory named, not read',
+      'tasks/main.yml',
+      '- copy:\n    src: ssl.conf\n    dest: /etc/httpd/conf.d/ssl.conf\n',
+    ],
     ['no YAML file', 'start.sh', `ln -s ${SITE} /etc/nginx/sites-enabled/\n`],
     ['a YAML file that does not parse', 'compose.yaml', 'services: [nginx\n  command: "ln -s a b"\n'],
   ])('%s: nothing', (_name, path, text) => {
