@@ -104,12 +104,12 @@ export function parseCopy(
 /**
  * The build-context paths a copy reads, as far as the text says them: its sources, or where a variable leaves the
  * destination unknown (`$JAVA_HOME/…` of the base image), the sources written without one. None for a copy from a
- * stage or image, a URL or a heredoc.
+ * stage or image, a URL (REMOTE: also `git@…`) or a heredoc.
  */
 export function contextSources(copy: DockerCopy): string[] {
   if (copy.from !== undefined) return [];
   const sources = copy.sources.length > 0 ? copy.sources : copy.written.slice(0, -1);
-  return sources.some((s) => /[$]|^<<|:\/\//.test(s)) ? [] : sources;
+  return sources.some((s) => s.includes('$') || s.startsWith('<<') || REMOTE.test(s)) ? [] : sources;
 }
 
 function keepSlash(normalised: string, written: string): string {
