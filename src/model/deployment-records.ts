@@ -368,7 +368,7 @@ export interface TomcatAjpWithoutSecret {
         at: Location;
         /**
          * The `FROM` and Compose `image:` that lead to `at` when the release is that of an image the tree builds; the
-         * task that writes the file when it is an Ansible role's (`writesTo`: its dest as written).
+         * task that writes the file when it is an Ansible role's (`writesTo`: the file it writes).
          */
         via?: (Location & { writesTo?: string })[];
         requiresSecret: boolean;

@@ -28,7 +28,7 @@ export interface TomcatReleaseRead {
   at: Location;
   /**
    * The places that lead to `at` from the Dockerfile that holds the file: a `FROM` of an image the tree builds, its
-   * `image:`; or the Ansible task that writes the file (`writesTo`: its dest as written).
+   * `image:`; or the Ansible task that writes the file (`writesTo`: the file it writes).
    */
   via?: (Location & { writesTo?: string })[];
   /** The tag names a major alone: its branch is inferred. */

@@ -33,7 +33,7 @@ interface RoleRelease {
   release: string;
   text: string;
   at: Location;
-  /** The task that writes the file, with its dest as written. */
+  /** The task that writes the file, with the file it writes (its dest, the src's name added to a directory). */
   via: (Location & { writesTo: string })[];
   majorOnly: false;
 }
@@ -172,6 +172,14 @@ function filled(text: string, tree: AnsibleTree, root: string): string {
   return current;
 }
 
+/**
+ * The file a task writes: its dest, or, when the dest ends with `/`, the src's file name in that directory (Ansible's
+ * template action renders into a file named as the src and hands it to the copy action, which joins a dest ending with
+ * `/` and that name: ansible/ansible@8a2b8e5 lib/ansible/plugins/action/template.py and copy.py (GPL-3.0)).
+ * gromande/ansible-tomcat-cluster: `template: src=server.xml dest=/usr/share/tomcat/conf/`.
+ */
+const writtenFile = (dest: string, src: string) => (dest.endsWith('/') ? dest + path.posix.basename(src) : dest);
+
 /** The task of the role that writes this file of its `templates/` (`files/`) into a `…/server.xml`. */
 function writingTask(roleDocs: readonly AnsibleDocument[], dir: string, rest: string) {
   const module: AnsibleFileTask['module'] = dir === 'templates' ? 'template' : 'copy';
@@ -183,7 +191,8 @@ function writingTask(roleDocs: readonly AnsibleDocument[], dir: string, rest: st
       const src = readValue(doc, task.src, index);
       const dest = readValue(doc, task.dest, index);
       const named = src.value.replace(/^\.\//, '').replace(new RegExp(`^${dir}/`), '');
-      if (named === rest && /(?:^|[/}'"])server\.xml$/.test(dest.value)) return { src, dest };
+      const written = writtenFile(dest.value, named);
+      if (named === rest && /(?:^|[/}'"])server\.xml$/.test(written)) return { src, dest, written };
     }
   }
   return undefined;
@@ -278,7 +287,7 @@ export function tomcatRoleRelease(ctx: ModelContext, serverXml: string): RoleRel
     release: first.release,
     text: `${first.text}, ${defaults ? `the default of ${whose}` : first.variable ? `read by ${whose}` : `in ${whose}`}`,
     at: first.at,
-    via: [{ ...task.src.at, writesTo: task.dest.value }],
+    via: [{ ...task.src.at, writesTo: task.written }],
     majorOnly: false,
   };
 }

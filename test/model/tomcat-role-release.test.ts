@@ -54,6 +54,25 @@ describe('the Tomcat release of an Ansible role', () => {
       named: 'vars/default.yml:2 tomcat_version: 9.0.85, read by the role whose task at roles/tomcat/tasks/main.yml:5',
     },
     {
+      // gromande/ansible-tomcat-cluster@(origins.tsv): the archive named in a get_url, the template written into a
+      // directory (`dest=…/conf/`), where Ansible writes it under the src's name.
+      name: "a download task's archive, the template written into a directory under its own name",
+      files: {
+        'roles/tomcat/tasks/main.yml':
+          '---\n- name: Download Tomcat\n  get_url: url=https://archive.apache.org/dist/tomcat/tomcat-7/v7.0.61/bin/apache-tomcat-7.0.61.tar.gz dest=/opt/apache-tomcat-7.0.61.tar.gz\n- name: Configure Tomcat server\n  template: src=server.xml dest=/usr/share/tomcat/conf/\n',
+        'roles/tomcat/templates/server.xml': SERVER_XML,
+      },
+      // 7.0.61 has no TLS profile: the connector's defaults are assumed, the release it was read as is kept.
+      expected: { unprofiled: '7.0.61' },
+      named:
+        'roles/tomcat/tasks/main.yml:3, which names apache-tomcat-7.0.61, in the role whose task at roles/tomcat/tasks/main.yml:5',
+    },
+    {
+      name: 'a template written into a directory under another name (server.xml.j2): unknown',
+      files: role('tomcat_version: 9.0.40\n', '- template: src=server.xml.j2 dest=/opt/tomcat/conf/\n'),
+      expected: ASSUMED,
+    },
+    {
       name: "another role's default is not this role's",
       files: {
         ...role('tomcat_version: 9.0.40\n', INLINE_TASK, 'roles/tomcat/'),
