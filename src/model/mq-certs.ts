@@ -9,6 +9,13 @@ import type { ConfigProduct, TreeCertificate } from './attributes';
 export type { TreeCertificate } from './attributes';
 
 const CONFIG_KIND = /^(mq|was|liberty)\./;
+/**
+ * The web server plug-in's configuration opens only the key database its transports' `keyring` property names
+ * (../model/was-plugin-stores.ts resolves it), never another store of its directory by alias: a directory holding no
+ * other configuration owns its files but picks none (robert0714/vagrant_ihs_liberty_sticky-session's
+ * docker-compose-ihs/ keeps a Liberty key.p12 beside plugin-cfg.xml and plugin-key.kdb; nothing there opens it).
+ */
+const NAMES_ITS_STORES = 'was.plugin-cfg';
 
 /**
  * For a file of the tree, the component home that holds it: the nearest directory at or above it (inside the
@@ -30,10 +37,15 @@ export function componentHomes(
   const configDirs = new Map<string, string>();
   const products = new Map<string, ConfigProduct[]>();
   const tlsLess = new Set(tlsLessHomes);
+  const pluginDirs = new Set<string>();
   for (const d of documents) {
     const dir = path.dirname(d.file.path);
     const product = CONFIG_KIND.exec(d.kind)?.[1];
     if (!product || (product === 'liberty' && tlsLess.has(dir))) continue;
+    if (d.kind === NAMES_ITS_STORES) {
+      pluginDirs.add(dir);
+      continue;
+    }
     if (!configDirs.has(dir)) configDirs.set(dir, d.file.path);
     const known = products.get(dir) ?? [];
     if (!known.includes(product as ConfigProduct)) products.set(dir, [...known, product as ConfigProduct]);
@@ -44,7 +56,7 @@ export function componentHomes(
       const homeConfig = configDirs.get(dir);
       if (homeConfig && libertyStores.get(dir)?.has(file) === false) return { ownerDir: dir };
       if (homeConfig) return { ownerDir: dir, homeConfig, homeProducts: products.get(dir) ?? [] };
-      if (tlsLess.has(dir)) return { ownerDir: dir };
+      if (tlsLess.has(dir) || pluginDirs.has(dir)) return { ownerDir: dir };
       const parent = path.dirname(dir);
       if (parent === dir || !dir.startsWith(root) || dir === root) return { ownerDir: path.dirname(file) };
       dir = parent;

@@ -14,6 +14,7 @@ import {
   certName,
   notServedWhy,
   ownerName,
+  ownerWords,
   storeRelated,
 } from './_lib/shared';
 import { said } from '../../core/phrase';
@@ -252,10 +253,10 @@ export default defineRule({
         if (!earlier) continue;
         ctx.report({
           messageId: 'shared',
-          data: { owner: ownerName(ctx.deployment, c), other: ownerName(ctx.deployment, earlier), dn: certName(c) },
+          data: { owner: ownerWords(ctx.deployment, c), other: ownerWords(ctx.deployment, earlier), dn: certName(c) },
           location: certLocation(c),
           related: [
-            { ...certLocation(earlier), message: said`same key pair in ${ownerName(ctx.deployment, earlier)}` },
+            { ...certLocation(earlier), message: said`same key pair in ${ownerWords(ctx.deployment, earlier)}` },
             ...(storeRelated(c).related ?? []),
             ...(storeRelated(earlier).related ?? []),
             // What presents each copy of one certificate, or in one project what uses each, is what makes them two

@@ -4,6 +4,7 @@ import rule from '../../../src/rules/cert/shared-private-key';
 import { ruleTester } from '../../helpers/rule-tester';
 import { cert } from './cert-rules.trees';
 import { buildStores } from '../../helpers/keystores';
+import { httpsTransport, keyring, pluginCfg, stash } from '../../helpers/plugin-cfg';
 
 // gmjdev/microservices-demo@4bf5aca (Apache-2.0): certs/localhost.cer is the certificate of the key entry every
 // service's key store holds. key.jks: keytool's store of leaf.key with leaf.crt (alias server).
@@ -254,6 +255,19 @@ ruleTester(rule, {
       },
     },
     {
+      // robert0714/vagrant_ihs_liberty_sticky-session (no licence; its layout only, made anew here, a JKS for its PKCS#12
+      // whose password a Liberty keystore.xml gives): docker-compose-ihs/ keeps the Liberty server's key.p12 beside the plug-in's plugin-cfg.xml, which opens only the keyring it names;
+      // docker-compose-liberty-twins/ mounts its byte-identical copy into its Liberty container.
+      name: "a store beside a web server plug-in's configuration, which opens only the keyring it names",
+      files: {
+        'ihs/plugin-cfg.xml': pluginCfg([httpsTransport(keyring(), stash)]),
+        'ihs/key.jks': keyStore,
+        'twins/docker-compose.yml':
+          'services:\n  liberty1:\n    image: ibmcom/websphere-liberty:20.0.0.6-full-java8-ibmjava-ubi\n    volumes:\n      - ./key.jks:/opt/ibm/wlp/output/defaultServer/resources/security/key.jks\n',
+        'twins/key.jks': keyStore,
+      },
+    },
+    {
       name: 'the same copies without a build file, nothing naming either: one store kept twice',
       files: {
         'secure-server/security/server-keystore.jks': keyStore,
@@ -346,6 +360,23 @@ ruleTester(rule, {
       },
       errors: [
         { messageId: 'shared', file: 'certs2/web.crt', line: 1, related: [{ file: 'certs1/web.crt', line: 1 }] },
+      ],
+    },
+    {
+      name: "a copy in the deployment's own directory is named in words, not '.'",
+      files: {
+        'compose.yaml': mounting('web1', './certs1'),
+        'certs1/web.crt': cert('qmprod1.crt'),
+        'web.crt': cert('qmprod2-shared.crt'),
+      },
+      errors: [
+        {
+          messageId: 'shared',
+          file: 'web.crt',
+          line: 1,
+          messageIncludes: ["the deployment's top directory uses the same key pair as certs1 ("],
+          related: [{ file: 'certs1/web.crt', line: 1 }],
+        },
       ],
     },
     {

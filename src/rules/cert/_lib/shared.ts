@@ -264,6 +264,15 @@ export function ownerName(deployment: Deployment, c: TreeCertificate): string {
   return relativePosix(deployment.root, c.ownerDir) || '.';
 }
 
+/**
+ * The owner directory as a message names it: its path, or words for the deployment's own directory, whose path '.'
+ * reads as a typo at the start of a sentence (robert0714/vagrant_ihs_liberty_sticky-session: ". uses the same key pair").
+ */
+export function ownerWords(deployment: Deployment, c: TreeCertificate): string {
+  const name = ownerName(deployment, c);
+  return name === '.' ? "the deployment's top directory" : name;
+}
+
 /** "Now" for expiry rules: the `referenceDate` option (ISO date, for reproducible CI runs) or the clock. */
 export function referenceNow(option: string | undefined): Date {
   const d = option ? new Date(option) : new Date();
