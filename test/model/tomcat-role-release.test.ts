@@ -54,8 +54,8 @@ describe('the Tomcat release of an Ansible role', () => {
       named: 'vars/default.yml:2 tomcat_version: 9.0.85, read by the role whose task at roles/tomcat/tasks/main.yml:5',
     },
     {
-      // gromande/ansible-tomcat-cluster@(origins.tsv): the archive named in a get_url, the template written into a
-      // directory (`dest=…/conf/`), where Ansible writes it under the src's name.
+      // gromande/ansible-tomcat-cluster@14b7cca (no licence; its shape only): the archive named in a get_url, the
+      // template written into a directory (`dest=…/conf/`), where Ansible writes it under the src's name.
       name: "a download task's archive, the template written into a directory under its own name",
       files: {
         'roles/tomcat/tasks/main.yml':

@@ -255,9 +255,10 @@ ruleTester(rule, {
       },
     },
     {
-      // robert0714/vagrant_ihs_liberty_sticky-session (no licence; its layout only, made anew here, a JKS for its PKCS#12
-      // whose password a Liberty keystore.xml gives): docker-compose-ihs/ keeps the Liberty server's key.p12 beside the plug-in's plugin-cfg.xml, which opens only the keyring it names;
-      // docker-compose-liberty-twins/ mounts its byte-identical copy into its Liberty container.
+      // robert0714/vagrant_ihs_liberty_sticky-session@9164e7b (no licence; its layout only, made anew here, a JKS for
+      // its PKCS#12 whose password a Liberty keystore.xml gives): docker-compose-ihs/ keeps the Liberty server's key.p12
+      // beside the plug-in's plugin-cfg.xml, which opens only the keyring it names; docker-compose-liberty-twins/ mounts
+      // its byte-identical copy into its Liberty container.
       name: "a store beside a web server plug-in's configuration, which opens only the keyring it names",
       files: {
         'ihs/plugin-cfg.xml': pluginCfg([httpsTransport(keyring(), stash)]),
