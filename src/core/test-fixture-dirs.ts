@@ -1,12 +1,17 @@
 /**
  * The directories of an infrastructure code base's own tests, whose files the tests read or compare against and the
- * role, formula or cookbook never deploys: Test Kitchen's suites (`test/integration/<suite>/`, its default
- * test_base_path: https://kitchen.ci/docs/reference/configuration/; `.kitchen/`, its working state) and Molecule's
- * scenarios (`molecule/<scenario>/`: https://ansible.readthedocs.io/projects/molecule/getting-started/).
+ * role, formula, cookbook or collection never deploys: Test Kitchen's suites (`test/integration/<suite>/`, its default
+ * test_base_path: https://kitchen.ci/docs/reference/configuration/; `.kitchen/`, its working state), Molecule's
+ * scenarios (`molecule/<scenario>/`: https://ansible.readthedocs.io/projects/molecule/getting-started/) and an Ansible
+ * collection's ansible-test targets (`tests/integration/targets/<target>/`:
+ * https://ansible-community.github.io/package-doc-builds/community/collection_contributors/collection_integration_running.html).
  * saltstack-formulas/tomcat-formula@2a94e4a keeps 20 expected server.xml renderings under
- * test/integration/default/files/server_xml, each with the kitchen pillar's `keystorePass="somerandomtext"`.
+ * test/integration/default/files/server_xml, each with the kitchen pillar's `keystorePass="somerandomtext"`;
+ * wenjiuzhanruzhu/ansible-docker-nginx-tomcat-from-scratch vendors community.general 13.1.0, whose targets' Compose
+ * files start Jenkins and Keycloak with their test passwords.
  */
-const FIXTURE_DIR = /^(?:.*\/)?(?:test\/integration|\.kitchen|molecule\/[^/]+)(?=\/)/;
+const FIXTURE_DIR =
+  /^(?:.*\/)?(?:test\/integration|\.kitchen|molecule\/[^/]+|tests\/integration\/targets\/[^/]+)(?=\/)/;
 
 /** The test fixture directory (Test Kitchen, Molecule) a relative (posix) path lies in, if any. */
 export function testFixtureDir(relative: string): string | undefined {

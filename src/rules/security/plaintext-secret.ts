@@ -82,7 +82,7 @@ export default defineRule({
       distributionSample:
         "{{key}} in {{file}} is written in plaintext in a sample configuration a WildFly/JBoss distribution ships ({{dir}}): the vendor's example, which the server never reads (it reads jboss.server.config.dir), so its password is a demo value. If the file is copied into use, give it a secret of its own",
       testFixture:
-        "{{key}} in {{file}} is written in plaintext, in a test fixture directory ({{dir}}, of Test Kitchen or Molecule): its files are what the role's or formula's tests read or compare against, never what it deploys, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
+        "{{key}} in {{file}} is written in plaintext, in a test fixture directory ({{dir}}, of Test Kitchen, Molecule or ansible-test): its files are what the role's, formula's or collection's tests read or compare against, never what it deploys, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
     defaultOptions: {},
     symptoms: [],

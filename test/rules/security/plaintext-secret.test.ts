@@ -1294,8 +1294,14 @@ ruleTester(rule, {
     {
       // saltstack-formulas/tomcat-formula@2a94e4a (Apache-2.0): test/integration/default/files/server_xml/*.xml are the
       // renderings Test Kitchen's InSpec controls compare against, with the kitchen pillar's keystorePass.
-      name: "a password in a Test Kitchen or Molecule fixture directory is a fixture's (info); the same beside them warns",
+      // wenjiuzhanruzhu/ansible-docker-nginx-tomcat-from-scratch@09f4b04 (no licence; its shape only): a vendored
+      // collection's ansible-test target.
+      name: "a password in a Test Kitchen, Molecule or ansible-test fixture directory is a fixture's (info); the same beside them warns",
       files: {
+        'collections/ansible_collections/community/general/tests/integration/targets/keycloak_info/docker-compose.yml':
+          'services:\n  keycloak:\n    image: quay.io/keycloak/keycloak:26.0\n    environment:\n      KC_BOOTSTRAP_ADMIN_PASSWORD: Target-Plain-5\n',
+        'collections/ansible_collections/community/general/tests/integration/docker-compose.yml':
+          'services:\n  keycloak:\n    image: quay.io/keycloak/keycloak:26.0\n    environment:\n      KC_BOOTSTRAP_ADMIN_PASSWORD: Beside-Plain-6\n',
         'test/integration/default/files/server_xml/debian-10.xml':
           '<Server port="8005">\n  <Service name="Catalina">\n    <Connector port="8443" keystorePass="Kitchen-Plain-1" />\n  </Service>\n</Server>\n',
         'molecule/default/files/application.properties': 'server.ssl.key-store-password=Molecule-Plain-2\n',
@@ -1303,13 +1309,25 @@ ruleTester(rule, {
         'test/application.properties': 'server.ssl.key-store-password=Test-Plain-4\n',
       },
       errors: [
+        {
+          messageId: 'plaintext',
+          file: 'collections/ansible_collections/community/general/tests/integration/docker-compose.yml',
+          line: 5,
+        },
+        {
+          messageId: 'testFixture',
+          severity: 'info',
+          file: 'collections/ansible_collections/community/general/tests/integration/targets/keycloak_info/docker-compose.yml',
+          line: 5,
+          messageIncludes: ['/targets/keycloak_info, of Test Kitchen, Molecule or ansible-test)'],
+        },
         { messageId: 'plaintext', file: 'files/application.properties', line: 1 },
         {
           messageId: 'testFixture',
           severity: 'info',
           file: 'molecule/default/files/application.properties',
           line: 1,
-          messageIncludes: ['(molecule/default, of Test Kitchen or Molecule)'],
+          messageIncludes: ['(molecule/default, of Test Kitchen, Molecule or ansible-test)'],
         },
         { messageId: 'plaintext', file: 'test/application.properties', line: 1 },
         {
@@ -1317,7 +1335,7 @@ ruleTester(rule, {
           severity: 'info',
           file: 'test/integration/default/files/server_xml/debian-10.xml',
           line: 3,
-          messageIncludes: ['(test/integration, of Test Kitchen or Molecule)'],
+          messageIncludes: ['(test/integration, of Test Kitchen, Molecule or ansible-test)'],
         },
       ],
     },

@@ -18,8 +18,8 @@ const TEST_SOURCES = /^(?:.*\/)?src\/(?:test|it|integrationTest|intTest|testFixt
 /**
  * Where a file lies that nothing deploys as it is, with the words for it: an example of a configuration file (the name
  * it documents), or the tests' directory it lies in: a test source set's resources (`src/test/resources`), the
- * rest of a test source set (`src/test/conf`), a Test Kitchen or Molecule fixture directory (`test/integration/<suite>`,
- * `molecule/<scenario>`), or the golden files of a chart's tests (`test/unit/<component>/golden`), or a WildFly/JBoss
+ * rest of a test source set (`src/test/conf`), a Test Kitchen, Molecule or ansible-test fixture directory
+ * (`test/integration/<suite>`, `molecule/<scenario>`, `tests/integration/targets/<target>`), or the golden files of a chart's tests (`test/unit/<component>/golden`), or a WildFly/JBoss
  * distribution's shipped samples (`docs/examples/configs/`). None is deployed.
  */
 export function undeployedPlace(
