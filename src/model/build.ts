@@ -15,6 +15,8 @@ import { findRuntimes, makeRuntimeResolver, type ImagesHolding } from './runtime
 import { dockerfileJlinkRuntimes } from './dockerfile-jlink';
 import { RunMemo } from '../core/run-memo';
 import { treeStoresOf } from './store-files';
+import { ImageFiles } from '../parse/image-files';
+import { misplacedHomeCopies } from './image-home-files';
 import { libertyKeyStoresUnreferenced, libertyStoreHomes } from './liberty-unreferenced';
 import { libertyServersServingNoTls } from './unserved-tls';
 import { includesMissingOf, libertyServersOf } from './liberty-config';
@@ -42,15 +44,18 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
   const memo = options.memo ?? new RunMemo();
   // Read once: the runtimes attach their JDK, and java/jlink-runtime-without-ec judges their modules.
   const jlinkRuntimes = dockerfileJlinkRuntimes(documents, memo);
-  const runtimes = findRuntimes(documents, root, memo, jlinkRuntimes);
+  // Where the Dockerfiles put the tree's files, read once: the runtimes, the stores and the rules ask.
+  const imageFiles = new ImageFiles(documents);
+  const misplacedHomeFiles = misplacedHomeCopies(documents, memo);
+  const runtimes = findRuntimes(documents, root, { files: imageFiles, misplacedHomeFiles }, memo, jlinkRuntimes);
   const componentMatchers = componentGlobs(config.components).filter((g) => g.component.java);
   const matchComponent = (file: string) => {
     if (!componentMatchers.length) return undefined;
     const relative = relativePosix(config.baseDir, file);
     return componentMatchers.find((m) => m.match(relative) || m.match(path.posix.dirname(relative)))?.component.java;
   };
-  // The tree's images, read once by the stores (./store-files.ts), once the model's context exists: among equally near
-  // image JDKs, the image holding a component's file runs it.
+  // Among equally near image JDKs, the image holding a component's file runs it (asked once the model's context exists:
+  // the deployment's own runtime is chosen without).
   const images: { holding?: ImagesHolding } = {};
   const runtimeFor = makeRuntimeResolver(runtimes, config, matchComponent, options.java, () => images.holding);
   const deployment: Deployment = {
@@ -62,6 +67,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     buildProjects: options.buildProjects ?? [],
     composeMounts: composeMountsOf(documents, root),
     jlinkRuntimes,
+    misplacedHomeFiles,
   };
   const ids = new Set<string>();
   const linkIds = new Set<string>();
@@ -88,6 +94,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     },
     runtimeFor,
     once: (name, compute) => built.get('once', name, compute),
+    images: imageFiles,
     certificates: () =>
       (certificates ??= treeCertificates(documents, root, deployment.tlsLessHomes, deployment.libertyStoreHomes)),
     hostOf(file) {
@@ -96,10 +103,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
   };
   const dockerfiles = new Set(documents.filter((d) => d.kind === 'dockerfile').map((d) => d.file.path));
   images.holding = {
-    holding: (file) =>
-      treeStoresOf(ctx)
-        .images?.holding(file)
-        .map((h) => h.dockerfile) ?? [],
+    holding: (file) => imageFiles.holding(file).map((h) => h.dockerfile),
     isDockerfile: (file) => dockerfiles.has(file),
   };
   // Liberty servers that serve no TLS: the directories no component picks a certificate from by label; and the key

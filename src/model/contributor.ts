@@ -1,6 +1,7 @@
 import type { LintConfig } from '../core/config';
 import type { RunMemo } from '../core/run-memo';
 import type { ParsedDocument } from '../parse/types';
+import type { ImageFiles } from '../parse/image-files';
 import type { TreeCertificate } from './mq-certs';
 import type { Component, Deployment, JavaRuntime, Link } from './types';
 import type { RuntimeRequest } from './runtime';
@@ -43,6 +44,8 @@ export interface ModelContext {
   runtimeFor(file: string, request?: RuntimeRequest): JavaRuntime | undefined;
   /** A value computed once per build of this deployment (asked by several contributors; read-only). */
   once<T>(name: string, compute: () => T): T;
+  /** Where the deployment's Dockerfiles put the tree's files in their images (one reader a build: ./store-files.ts). */
+  readonly images: ImageFiles;
   /** Every certificate in the tree (computed once per build; the derive stage keeps it). */
   certificates(): TreeCertificate[];
   /** Directory of `file` relative to the deployment root ('' at the root), used as the component's host. */

@@ -8,6 +8,7 @@ import type { JavaRuntime } from '../knowledge/types';
 import type { NginxLoading } from './attributes';
 import type { ClientUrl, TlsImplementation, TlsOnlyPort, TlsTrustSettings } from './attributes-tls';
 import type { UnservedTls } from './unserved-types';
+import type { DockerCopy } from '../parse/dockerfile-copies';
 
 /** A Liberty server's directory and the tree files its `<keyStore>` elements name (Deployment.libertyStoreHomes). */
 export interface LibertyStoreHome {
@@ -376,4 +377,23 @@ export interface TomcatAjpWithoutSecret {
       }
     | { kind: 'current'; text: string; at: Location }
     | { kind: 'unknown'; why: string };
+}
+
+/** A COPY/ADD of a file named as the JDK's `which` file into the image JDK's home, where that JDK does not read it. */
+export interface MisplacedHomeFile {
+  copy: DockerCopy;
+  /** Where it lands, relative to the JDK's home (`jre/lib/security/cacerts`). */
+  landed: string;
+  /** Where the JDK reads that file, relative to its home (knowledge `homeLayouts`). */
+  read: string;
+  /** Where that fact comes from (`homeLayouts` source). */
+  source: string;
+  /** The home as the image is known to set it (`/opt/java/openjdk`), when a source says. */
+  home?: string;
+}
+
+/** A misplaced copy of one of the deployment's Dockerfiles (Deployment.misplacedHomeFiles), found once by the model. */
+export interface MisplacedHomeCopy extends MisplacedHomeFile {
+  dockerfile: string;
+  which: 'cacerts' | 'javaSecurity';
 }

@@ -22,6 +22,7 @@ import { type DockerfileData } from '../parse/dockerfile';
 import { heldCopies, runtimeStage } from '../parse/dockerfile-stages';
 import type { ParsedDocument } from '../parse/types';
 import type { RunMemo } from '../core/run-memo';
+import type { MisplacedHomeCopy, MisplacedHomeFile } from './deployment-records';
 import { installedJdks } from './runtime-named';
 
 const JAVA_HOME_PREFIX = /^\$(\{JAVA_HOME\}|JAVA_HOME(?!\w))/;
@@ -186,26 +187,13 @@ export function unreadHomePath(
   return relative !== undefined && path.posix.normalize(relative) !== layout[which];
 }
 
-/** A COPY/ADD of a file named as the JDK's `which` file into the image JDK's home, where that JDK does not read it. */
-export interface MisplacedHomeFile {
-  copy: DockerCopy;
-  /** Where it lands, relative to the JDK's home (`jre/lib/security/cacerts`). */
-  landed: string;
-  /** Where the JDK reads that file, relative to its home (knowledge `homeLayouts`). */
-  read: string;
-  /** Where that fact comes from (`homeLayouts` source). */
-  source: string;
-  /** The home as the image is known to set it (`/opt/java/openjdk`), when a source says. */
-  home?: string;
-}
-
 /**
  * The copies of the running image that put a file named as the JDK's `which` file (`cacerts`) in its JDK's home but
  * not where that JDK reads it: `$JAVA_HOME/jre/lib/security/cacerts` in a JDK 17 image (JEP 220 removed jre/),
  * `$JAVA_HOME/lib/security/cacerts` in a JDK 8 JDK image (its runtime is jre/). A source named otherwise, a
  * wildcard, a directory or a variable is not judged; nothing when the JDK's layout is unknown.
  */
-export function misplacedHomeFiles(
+function misplacedHomeFiles(
   doc: ParsedDocument<DockerfileData>,
   which: 'cacerts' | 'javaSecurity',
   memo?: RunMemo,
@@ -230,6 +218,19 @@ export function misplacedHomeFiles(
       if (at !== read && path.posix.basename(at) === name)
         found.push({ copy, landed: at, read, source: layout.source, ...(home && { home }) });
   }
+  return found;
+}
+
+/**
+ * The misplaced copies of cacerts and java.security files (misplacedHomeFiles) of every Dockerfile: the runtimes (a
+ * misplaced java.security stands for no JDK of its own) and the rules that report them read this one list.
+ */
+export function misplacedHomeCopies(documents: readonly ParsedDocument[], memo?: RunMemo): MisplacedHomeCopy[] {
+  const found: MisplacedHomeCopy[] = [];
+  for (const doc of documents.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile'))
+    for (const which of ['cacerts', 'javaSecurity'] as const) {
+      for (const m of misplacedHomeFiles(doc, which, memo)) found.push({ ...m, dockerfile: doc.file.path, which });
+    }
   return found;
 }
 

@@ -4,9 +4,10 @@ import type { RunMemo } from '../core/run-memo';
 import type { DockerfileData } from '../parse/dockerfile';
 import { contextSources } from '../parse/dockerfile-copies';
 import { runtimeStage } from '../parse/dockerfile-stages';
-import { ImageFiles } from '../parse/image-files';
+import type { ImageFiles } from '../parse/image-files';
 import type { ParsedDocument } from '../parse/types';
-import { homeFileCopy, misplacedHomeFiles } from './image-home-files';
+import { homeFileCopy } from './image-home-files';
+import type { MisplacedHomeCopy } from './deployment-records';
 
 /**
  * The tree java.security files a Dockerfile copies over its image JDK's java.security (./image-home-files.ts), and
@@ -15,11 +16,15 @@ import { homeFileCopy, misplacedHomeFiles } from './image-home-files';
  * asks), so the file stands for no JDK of its own (wyona/katie-backend@88aeb9b: `COPY java.security
  * /usr/java/openjdk-21/conf/security/.` on eclipse-temurin:21 made a second, unknown JDK, and the app's JDK unknown).
  */
-export function securityFilesCopiedOverJdk(documents: readonly ParsedDocument[], memo?: RunMemo): Set<string> {
+export function securityFilesCopiedOverJdk(
+  documents: readonly ParsedDocument[],
+  images: ImageFiles,
+  misplaced: readonly MisplacedHomeCopy[],
+  memo?: RunMemo,
+): Set<string> {
   const dockerfiles = documents.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile');
   if (dockerfiles.length === 0) return new Set();
   const treeFiles = new Set(documents.map((d) => d.file.path));
-  const images = new ImageFiles(documents);
   const copied = new Set(
     dockerfiles.flatMap(
       (d) => homeFileCopy(d, treeFiles, 'javaSecurity', images.contextsOf(d.file.path), memo)?.file ?? [],
@@ -27,12 +32,11 @@ export function securityFilesCopiedOverJdk(documents: readonly ParsedDocument[],
   );
   // One copied into the JDK's home where that JDK does not read it (java/security-file-copied-where-unread) was meant
   // for that JDK too (imduffy15/timeouts-reproduced: `COPY java.security $JAVA_HOME/jre/lib/security/` on JDK 11).
-  for (const d of dockerfiles)
-    for (const { copy } of misplacedHomeFiles(d, 'javaSecurity', memo))
-      for (const source of contextSources(copy)) {
-        const file = path.join(path.dirname(d.file.path), source);
-        if (treeFiles.has(file)) copied.add(file);
-      }
+  for (const { copy, dockerfile } of misplaced.filter((m) => m.which === 'javaSecurity'))
+    for (const source of contextSources(copy)) {
+      const file = path.join(path.dirname(dockerfile), source);
+      if (treeFiles.has(file)) copied.add(file);
+    }
   const knownJdk = new Set(
     dockerfiles.flatMap((d) => {
       const image = runtimeStage(d.data)?.image;

@@ -13,6 +13,8 @@ import { entryLocation } from '../parse/types';
 import { namedRuntimes, shortPath, type ScopedRuntime } from './runtime-named';
 import type { DockerfileData } from '../parse/dockerfile';
 import { securityFilesCopiedOverJdk } from './runtime-security-copies';
+import type { ImageFiles } from '../parse/image-files';
+import type { MisplacedHomeCopy } from './deployment-records';
 import { dockerfileJavaEvidence } from './dockerfile-java';
 
 export type { ScopedRuntime } from './runtime-named';
@@ -24,10 +26,13 @@ const SECURITY_SUFFIX = /([\\/]jre)?[\\/](lib|conf)[\\/]security$/;
  * belongs to the JDK home it sits in (`<home>/conf/security`, `<home>/jre/lib/security`) or, alone,
  * stands for an unknown JDK whose security properties are overridden; Dockerfile `FROM` images and
  * `JAVA_HOME`/`…/bin/java` paths in start scripts and systemd units name JDKs (src/model/runtime-named.ts).
+ * `images`: where the Dockerfiles put the tree's files, and their copies into a JDK home where the JDK does not read
+ * them (the model's, found once).
  */
 export function findRuntimes(
   documents: ParsedDocument[],
-  root = '',
+  root: string,
+  images: { files: ImageFiles; misplacedHomeFiles: readonly MisplacedHomeCopy[] },
   memo?: RunMemo,
   jlinked: readonly DockerfileJlinkRuntime[] = [],
 ): ScopedRuntime[] {
@@ -48,7 +53,7 @@ export function findRuntimes(
       homes.set(home, { ...homes.get(home), security: doc });
     }
   }
-  const copiedOverJdk = securityFilesCopiedOverJdk(documents, memo);
+  const copiedOverJdk = securityFilesCopiedOverJdk(documents, images.files, images.misplacedHomeFiles, memo);
   const imageBuildDirs = javaImageBuildDirs(documents);
   const runtimes: ScopedRuntime[] = [];
   // The JDKs whose release file the tree holds, by home: a Dockerfile may copy one into its image (./runtime-named.ts).

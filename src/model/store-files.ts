@@ -8,7 +8,7 @@ import { placeholderDefault } from '../core/placeholder';
 import { isKeystoreDocument, type KeystoreData } from '../parse/keystore/format';
 import { macOnly, passwordPasses, refusalOf, writtenAsLiteral } from '../parse/keystore/own-password';
 import type { ParsedDocument } from '../parse/types';
-import { ImageFiles, type ContainerBase } from '../parse/image-files';
+import type { ImageFiles, ContainerBase } from '../parse/image-files';
 import type { ModelContext } from './contributor';
 import type { Component, JavaRuntime, StoreRef, TlsTrustSettings, Traced } from './types';
 import { traced } from './java-shared';
@@ -153,10 +153,10 @@ export function resolveStoreFile(written: string, bases: string[], stores: TreeS
 
 /** The deployment's store files, found once per build (the stores contributor and the Spring one both resolve paths). */
 export function treeStoresOf(ctx: ModelContext): TreeStores {
-  return ctx.once('treeStores', () => treeStores(ctx.deployment.documents));
+  return ctx.once('treeStores', () => treeStores(ctx.deployment.documents, ctx.images));
 }
 
-function treeStores(documents: ParsedDocument[]): TreeStores {
+function treeStores(documents: ParsedDocument[], images: ImageFiles): TreeStores {
   const types = new Map<string, string>();
   const keystores = new Map<string, ParsedDocument<KeystoreData>>();
   for (const doc of documents) {
@@ -170,7 +170,7 @@ function treeStores(documents: ParsedDocument[]): TreeStores {
     files,
     index: new StoreFileIndex(files),
     typeOf: (file) => types.get(file),
-    images: new ImageFiles(documents),
+    images,
     documentOf: (file) => keystores.get(file),
   };
 }

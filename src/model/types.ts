@@ -55,6 +55,7 @@ import type {
   NginxSpdyDirective,
   HaproxyRemovedKeyword,
   TomcatAjpWithoutSecret,
+  MisplacedHomeCopy,
 } from './deployment-records';
 import type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
 import type { MssqlCall, MysqlCall, PgjdbcUnknownMode, PostgresCall } from './jdbc-records';
@@ -343,6 +344,8 @@ export interface Deployment {
    * does (src/parse/image-files.ts): the image does not hold them. Empty without the model.
    */
   contextExclusions?: ReadonlyMap<string, RelatedLocation[]>;
+  /** Dockerfile copies of cacerts or java.security into the image JDK's home where it does not read them (./image-home-files.ts), with their build contexts. Unset without the model. */
+  misplacedHomeFiles?: MisplacedHomeCopy[];
   /** Client URLs calling HTTPS ports where their server speaks no TLS (./java-links.ts). Unset without the model. */
   refusedCalls?: RefusedCall[];
   /** nginx's plain http passes and the URLs they call (./nginx-plain-calls.ts). Unset without the model. */

@@ -7,7 +7,7 @@ import type { DockerfileData } from '../../parse/dockerfile';
 import type { ParsedDocument } from '../../parse/types';
 import { runtimeStage } from '../../parse/dockerfile-stages';
 import { escapeRegExp } from '../../core/regex';
-import type { MisplacedHomeFile } from '../../model/image-home-files';
+import type { MisplacedHomeCopy, MisplacedHomeFile } from '../../model/deployment-records';
 
 /**
  * Whether another instruction of the Dockerfile (outside the lines of `range`), or another file of the deployment,
@@ -54,6 +54,17 @@ export function imageDockerfiles(
     if (image) found.push({ dockerfile, image });
   }
   return found;
+}
+
+/** The Dockerfile's copies of its JDK's `which` file to where that JDK does not read it, as the model found them. */
+export function misplacedCopies(
+  deployment: Deployment,
+  dockerfile: ParsedDocument<DockerfileData>,
+  which: MisplacedHomeCopy['which'],
+): MisplacedHomeCopy[] {
+  return (deployment.misplacedHomeFiles ?? []).filter(
+    (m) => m.dockerfile === dockerfile.file.path && m.which === which,
+  );
 }
 
 /**
