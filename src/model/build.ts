@@ -46,7 +46,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
   const jlinkRuntimes = dockerfileJlinkRuntimes(documents, memo);
   // Where the Dockerfiles put the tree's files, read once: the runtimes, the stores and the rules ask.
   const imageFiles = new ImageFiles(documents);
-  const misplacedHomeFiles = misplacedHomeCopies(documents, memo);
+  const misplacedHomeFiles = misplacedHomeCopies(documents, imageFiles, memo);
   const runtimes = findRuntimes(documents, root, { files: imageFiles, misplacedHomeFiles }, memo, jlinkRuntimes);
   const componentMatchers = componentGlobs(config.components).filter((g) => g.component.java);
   const matchComponent = (file: string) => {

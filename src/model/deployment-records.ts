@@ -396,4 +396,7 @@ export interface MisplacedHomeFile {
 export interface MisplacedHomeCopy extends MisplacedHomeFile {
   dockerfile: string;
   which: 'cacerts' | 'javaSecurity';
+  /** The build contexts its sources come from: those of the Compose services that build it (`composeBuilds`: where they write it), else its directory. */
+  contexts: string[];
+  composeBuilds: Location[];
 }

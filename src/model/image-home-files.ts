@@ -18,6 +18,7 @@ import {
   type SystemJavaStore,
 } from '../knowledge';
 import type { DockerCopy } from '../parse/dockerfile-copies';
+import type { ImageFiles } from '../parse/image-files';
 import { type DockerfileData } from '../parse/dockerfile';
 import { heldCopies, runtimeStage } from '../parse/dockerfile-stages';
 import type { ParsedDocument } from '../parse/types';
@@ -222,14 +223,25 @@ function misplacedHomeFiles(
 }
 
 /**
- * The misplaced copies of cacerts and java.security files (misplacedHomeFiles) of every Dockerfile: the runtimes (a
- * misplaced java.security stands for no JDK of its own) and the rules that report them read this one list.
+ * The misplaced copies of cacerts and java.security files (misplacedHomeFiles) of every Dockerfile, each with the build
+ * contexts it is built from (`images`: parse/image-files.ts): the runtimes (a misplaced java.security stands for no JDK
+ * of its own) and the rules that report them read this one list.
  */
-export function misplacedHomeCopies(documents: readonly ParsedDocument[], memo?: RunMemo): MisplacedHomeCopy[] {
+export function misplacedHomeCopies(
+  documents: readonly ParsedDocument[],
+  images: Pick<ImageFiles, 'contextsOf' | 'composeBuildsOf'>,
+  memo?: RunMemo,
+): MisplacedHomeCopy[] {
   const found: MisplacedHomeCopy[] = [];
   for (const doc of documents.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile'))
     for (const which of ['cacerts', 'javaSecurity'] as const) {
-      for (const m of misplacedHomeFiles(doc, which, memo)) found.push({ ...m, dockerfile: doc.file.path, which });
+      const misplaced = misplacedHomeFiles(doc, which, memo);
+      if (misplaced.length === 0) continue;
+      const built = {
+        contexts: images.contextsOf(doc.file.path),
+        composeBuilds: images.composeBuildsOf(doc.file.path),
+      };
+      for (const m of misplaced) found.push({ ...m, dockerfile: doc.file.path, which, ...built });
     }
   return found;
 }

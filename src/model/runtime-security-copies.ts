@@ -32,11 +32,12 @@ export function securityFilesCopiedOverJdk(
   );
   // One copied into the JDK's home where that JDK does not read it (java/security-file-copied-where-unread) was meant
   // for that JDK too (imduffy15/timeouts-reproduced: `COPY java.security $JAVA_HOME/jre/lib/security/` on JDK 11).
-  for (const { copy, dockerfile } of misplaced.filter((m) => m.which === 'javaSecurity'))
-    for (const source of contextSources(copy)) {
-      const file = path.join(path.dirname(dockerfile), source);
-      if (treeFiles.has(file)) copied.add(file);
-    }
+  for (const { copy, contexts } of misplaced.filter((m) => m.which === 'javaSecurity'))
+    for (const source of contextSources(copy))
+      for (const context of contexts) {
+        const file = path.join(context, source);
+        if (treeFiles.has(file)) copied.add(file);
+      }
   const knownJdk = new Set(
     dockerfiles.flatMap((d) => {
       const image = runtimeStage(d.data)?.image;

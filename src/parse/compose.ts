@@ -42,6 +42,8 @@ export interface ComposeService {
   build?: string;
   /** `build.dockerfile` as written (relative to the build directory), when it names one. */
   dockerfile?: string;
+  /** Where its build is written: the `build:` or `build.context` value, else the `build.dockerfile` one. */
+  buildRange?: Range;
   /**
    * Where `build.dockerfile_inline` writes the Dockerfile in the Compose file itself, when it does: the build directory's
    * own Dockerfile is then not the one built (https://docs.docker.com/reference/compose-file/build/#dockerfile_inline).
@@ -163,10 +165,14 @@ export const composeFormat: FormatHandler<ComposeData> = {
       const m = SERVICE_KEY.exec(key);
       if (!m) continue;
       const named = service(m[1]!);
-      if (m[2] === 'build.dockerfile') named.dockerfile = entry.value;
-      else if (m[2] === 'build.dockerfile_inline') named.dockerfileInline = entry.valueRange;
-      else if (m[2]!.startsWith('build')) named.build = entry.value;
-      else if (m[2] === 'image') {
+      if (m[2] === 'build.dockerfile') {
+        named.dockerfile = entry.value;
+        named.buildRange ??= entry.valueRange;
+      } else if (m[2] === 'build.dockerfile_inline') named.dockerfileInline = entry.valueRange;
+      else if (m[2]!.startsWith('build')) {
+        named.build = entry.value;
+        named.buildRange = entry.valueRange;
+      } else if (m[2] === 'image') {
         named.image = entry.value;
         named.imageRange = entry.valueRange;
       } else if (m[2] === 'container_name')

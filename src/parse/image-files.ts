@@ -34,6 +34,14 @@ export type ContainerBase = (containerFile: string) => string | undefined;
 
 const WILDCARD = /[*?[]/;
 
+/** A Dockerfile a Docker Compose service builds: its context, where the service says so, its bind mounts' targets. */
+interface ComposeBuild {
+  dockerfile: string;
+  context: string;
+  by?: Location;
+  mountTargets: string[];
+}
+
 /** A configuration's `${catalina.base}`: the directory above its conf/ (Tomcat reads `$CATALINA_BASE/conf/server.xml`). */
 export const catalinaBase: ContainerBase = (file) => {
   const dir = path.posix.dirname(file);
@@ -42,7 +50,7 @@ export const catalinaBase: ContainerBase = (file) => {
 
 export class ImageFiles {
   private built: Image[] | undefined;
-  private builds: { dockerfile: string; context: string; mountTargets: string[] }[] | undefined;
+  private builds: ComposeBuild[] | undefined;
   /** Tree file → where the images hold it. */
   private placements: Map<string, { image: Image; containerPath: string }[]> | undefined;
   /** The tree files in code-unit order, each with its place in the tree's: the files under a path are one run. */
@@ -122,6 +130,12 @@ export class ImageFiles {
     return contexts.length > 0 ? [...new Set(contexts)] : [path.dirname(dockerfile)];
   }
 
+  /** Where the Compose services that build a Dockerfile write their build (its context decides what it copies). */
+  composeBuildsOf(dockerfile: string): Location[] {
+    this.builds ??= this.composeBuilds();
+    return this.builds.flatMap((b) => (b.dockerfile === dockerfile && b.by ? [b.by] : []));
+  }
+
   private images(): Image[] {
     if (this.built) return this.built;
     const composeBuilds = (this.builds ??= this.composeBuilds());
@@ -159,8 +173,8 @@ export class ImageFiles {
   }
 
   /** The Dockerfiles Docker Compose services build, with their context and the targets of their bind mounts. */
-  private composeBuilds(): { dockerfile: string; context: string; mountTargets: string[] }[] {
-    const out: { dockerfile: string; context: string; mountTargets: string[] }[] = [];
+  private composeBuilds(): ComposeBuild[] {
+    const out: ComposeBuild[] = [];
     for (const doc of this.documents) {
       if (doc.kind !== 'compose') continue;
       const { services, mounts } = doc.data as ComposeData;
@@ -175,6 +189,7 @@ export class ImageFiles {
         out.push({
           dockerfile: path.resolve(context, service.dockerfile ?? 'Dockerfile'),
           context,
+          ...(service.buildRange && { by: { file: doc.file.path, range: service.buildRange } }),
           mountTargets: targets,
         });
       }

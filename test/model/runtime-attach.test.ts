@@ -210,6 +210,18 @@ describe('a lone java.security stands for a JDK only when nothing says another J
       'JDK from Dockerfile:1 FROM eclipse-temurin:17.0.9_9-jre',
     ],
     [
+      // The Compose build context is the root, not the Dockerfile's directory: the copied file is the root's.
+      'a known image built from a Compose context copying it where its JDK does not read it: the image JDK alone',
+      {
+        'docker/Dockerfile': image('eclipse-temurin:17.0.9_9-jre').replace(
+          'ENTRYPOINT',
+          'COPY java.security $JAVA_HOME/jre/lib/security/java.security\nENTRYPOINT',
+        ),
+        'docker-compose.yml': 'services:\n  app:\n    build:\n      context: .\n      dockerfile: docker/Dockerfile\n',
+      },
+      'JDK from docker/Dockerfile:1 FROM eclipse-temurin:17.0.9_9-jre',
+    ],
+    [
       'an image lint-deploy does not know copying it into a JDK home: the JDK whose java.security it is, kept',
       {
         Dockerfile: image('fabric8/s2i-java:2.3').replace(

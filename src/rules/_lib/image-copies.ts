@@ -68,27 +68,32 @@ export function misplacedCopies(
 }
 
 /**
- * A misplaced copy whose every source the .dockerignore of the Dockerfile's directory leaves out of the build context:
- * the file is not in the context, and the build stops at the copy (Docker's CopyIgnoredFile build check, "Trying to
- * copy or add a file which is missing from the context will result in a build error":
- * https://docs.docker.com/reference/build-checks/copy-ignored-file/), with the .dockerignore lines as related places.
- * Undefined when a source is in the context, comes from a stage or an image, or the context is elsewhere.
+ * A misplaced copy whose every source the .dockerignore of each build context it is built from (a Compose `build:`,
+ * else the Dockerfile's directory) leaves out: the file is not in the context, and the build stops at the copy
+ * (Docker's CopyIgnoredFile build check, "Trying to copy or add a file which is missing from the context will result
+ * in a build error": https://docs.docker.com/reference/build-checks/copy-ignored-file/), with the .dockerignore lines
+ * as related places. Undefined when a source is in a context, or comes from a stage or an image.
  */
 export function copyLeftOutReport(
   deployment: Deployment,
   dockerfile: ParsedDocument<DockerfileData>,
-  found: MisplacedHomeFile,
+  found: MisplacedHomeCopy,
   image: string,
 ): ReportDescriptor<'leftOut'> | undefined {
   const sources = contextSources(found.copy);
   if (sources.length === 0) return undefined;
-  const context = path.dirname(dockerfile.file.path);
-  const lines: RelatedLocation[] = [];
-  for (const source of sources) {
-    const excluded = deployment.contextExclusions?.get(path.join(context, source));
-    if (!excluded?.length) return undefined;
-    lines.push(...excluded);
-  }
+  // Compose services that build it from another directory than its own decide which .dockerignore applies.
+  const elsewhere = found.contexts.some((c) => c !== path.dirname(dockerfile.file.path));
+  const lines: RelatedLocation[] = (elsewhere ? found.composeBuilds : []).map((by) => ({
+    ...by,
+    message: `builds ${path.basename(dockerfile.file.path)} from this context`,
+  }));
+  for (const context of found.contexts)
+    for (const source of sources) {
+      const excluded = deployment.contextExclusions?.get(path.join(context, source));
+      if (!excluded?.length) return undefined;
+      lines.push(...excluded);
+    }
   return {
     messageId: 'leftOut',
     data: { source: found.copy.written.slice(0, -1).join(' '), image },

@@ -18,6 +18,22 @@ const image = (from: string, ...lines: string[]) => ({
   [DOCKERFILE]: [`FROM ${from}`, ...lines, 'ENTRYPOINT ["java", "-jar", "/app.jar"]', ''].join('\n'),
 });
 
+/**
+ * app/Dockerfile copying config/java.security over a JDK 11's unread jre/ path, built by a Compose service from the
+ * root (`context: .`), whose .dockerignore has `ignored`.
+ */
+const composeBuilt = (ignored: string) => ({
+  'config/java.security': SECURITY,
+  [DOCKERFILE]: [
+    'FROM openjdk:11-slim-buster',
+    'COPY config/java.security $JAVA_HOME/jre/lib/security/java.security',
+    'ENTRYPOINT ["java", "-jar", "/app.jar"]',
+    '',
+  ].join('\n'),
+  'docker-compose.yml': 'services:\n  app:\n    build:\n      context: .\n      dockerfile: app/Dockerfile\n',
+  '.dockerignore': ignored,
+});
+
 ruleTester(rule, {
   valid: [
     {
@@ -115,6 +131,33 @@ ruleTester(rule, {
           related: [{ file: 'app/.dockerignore', line: 1 }],
         },
       ],
+    },
+    {
+      // The Compose service builds app/Dockerfile from the root: the root's .dockerignore decides, and it leaves the
+      // root's java.security out (app/ holds none).
+      name: "a Compose build context other than the Dockerfile's directory: its .dockerignore leaves the source out",
+      files: {
+        ...composeBuilt('config/*\n'),
+        'app/.dockerignore': '*.md\n',
+      },
+      errors: [
+        {
+          messageId: 'leftOut',
+          file: DOCKERFILE,
+          line: 2,
+          messageIncludes: ['which the .dockerignore of its build context leaves out'],
+          related: [
+            { file: 'docker-compose.yml', line: 4 },
+            { file: '.dockerignore', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      // The same, but the root's .dockerignore keeps the file: the copy lands where the JDK reads nothing.
+      name: "a Compose build context other than the Dockerfile's directory whose .dockerignore keeps the source",
+      files: composeBuilt('*.md\n'),
+      errors: [{ messageId: 'unread', file: DOCKERFILE, line: 2, messageExcludes: ['.dockerignore'] }],
     },
     {
       // wyona/katie-backend@88aeb9b Dockerfile: FROM eclipse-temurin:21-jdk, then
