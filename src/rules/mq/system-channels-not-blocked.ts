@@ -8,6 +8,7 @@ import type { Location } from '../../core/types';
 import { defineRule } from '../types';
 import { chlauthDisabled, chlauthFor, isBlockingMcauser, userSource } from './_lib/chlauth';
 import { said } from '../../core/phrase';
+import { withoutAuthorityManager, withPlace } from './_lib/access';
 
 const SYSTEM_CHANNELS = ['SYSTEM.DEF.SVRCONN', 'SYSTEM.AUTO.SVRCONN'];
 
@@ -23,6 +24,10 @@ export default defineRule({
         "SET CHLAUTH('{{profile}}') USERSRC({{usersrc}}) opens {{channels}}, which IBM MQ blocks by default: unused default channels become an entry point. Remove the rule or set MCAUSER('no!body') / USERSRC(NOACCESS) for them",
       removed:
         "SET CHLAUTH('{{profile}}') ACTION({{action}}) removes the default rule that blocks SYSTEM.* channels ({{channels}}). Keep it, or block them with MCAUSER('no!body')",
+      openedWithoutOam:
+        "SET CHLAUTH('{{profile}}') USERSRC({{usersrc}}) opens {{channels}}, which IBM MQ blocks by default: unused default channels become an entry point, and on this queue manager, created without the object authority manager (MQSNOAUT), whoever uses them may do anything. An MCAUSER('no!body') blocks nothing there (no authority is checked): remove the rule or block them with USERSRC(NOACCESS)",
+      removedWithoutOam:
+        "SET CHLAUTH('{{profile}}') ACTION({{action}}) removes the default rule that blocks SYSTEM.* channels ({{channels}}) on a queue manager created without the object authority manager (MQSNOAUT), where an MCAUSER('no!body') blocks nothing (no authority is checked): keep the rule, or block them with SET CHLAUTH('SYSTEM.*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)",
     },
     defaultOptions: {},
     symptoms: [],
@@ -30,15 +35,27 @@ export default defineRule({
   check(ctx) {
     for (const mqsc of mqscScriptsOf(ctx.deployment)) {
       const { objects, commands } = mqsc.data;
-      const open = SYSTEM_CHANNELS.filter(
-        (name) => !isBlockingMcauser(objects.channels.get(name)?.attributes.get('MCAUSER')?.value),
-      );
+      // MCAUSER('no!body') blocks only because the object authority manager finds no such user to authorise; a queue
+      // manager created without it (MQSNOAUT) checks no authority, so the channel runs open. CHLAUTH records still
+      // block there: the queue manager applies them when the channel starts (AMQ9777, MQRC_CHANNEL_BLOCKED), before
+      // and apart from any authority check.
+      const noOam = withoutAuthorityManager(ctx.deployment, mqsc);
+      const blockingMcauser = (name: string) =>
+        !noOam && isBlockingMcauser(objects.channels.get(name)?.attributes.get('MCAUSER')?.value);
+      const open = SYSTEM_CHANNELS.filter((name) => !blockingMcauser(name));
       if (open.length === 0) continue;
       const loc = (p: MqscParam): Location => paramLocation(mqsc.file.path, p);
-      const rel: RuleRelated[] = open.flatMap((n) => {
+      const channelPlaces: RuleRelated[] = open.flatMap((n) => {
         const ch = objects.channels.get(n);
-        return ch ? [{ ...loc(ch.nameParam), message: said`${n} defined here without a blocking MCAUSER` }] : [];
+        const mcauser = ch?.attributes.get('MCAUSER')?.value;
+        if (!ch) return [];
+        const message =
+          noOam && isBlockingMcauser(mcauser)
+            ? said`${n} defined here with MCAUSER(${mcauser ?? ""}), which blocks nothing without the object authority manager`
+            : said`${n} defined here without a blocking MCAUSER`;
+        return [{ ...loc(ch.nameParam), message }];
       });
+      const rel = noOam ? withPlace(channelPlaces, noOam) : channelPlaces;
       // ALTER QMGR CHLAUTH(DISABLED) is reported by mq/chlauth-disabled, with every channel it opens.
       if (chlauthDisabled(objects)) continue;
       for (const name of open) {
@@ -52,7 +69,7 @@ export default defineRule({
           first.profile.startsWith('SYSTEM.')
         ) {
           ctx.report({
-            messageId: 'opened',
+            messageId: noOam ? 'openedWithoutOam' : 'opened',
             data: { profile: first.profile, usersrc: src, channels: name },
             location: loc(first.profileParam),
             related: rel,
@@ -69,9 +86,10 @@ export default defineRule({
         if (!command.name || channels.length === 0) continue;
         const action = command.params.find((p) => p.keyword === 'ACTION')?.value?.toUpperCase() ?? 'REMOVE';
         ctx.report({
-          messageId: 'removed',
+          messageId: noOam ? 'removedWithoutOam' : 'removed',
           data: { profile: command.name.value ?? '', action, channels: channels.join(', ') },
           location: loc(command.name),
+          ...(noOam && { related: rel }),
           fingerprint: [mqsc.file.path, command.name.value ?? '', action],
         });
       }

@@ -1,6 +1,16 @@
 import rule from '../../../src/rules/mq/system-channels-not-blocked';
 import { ruleTester } from '../../helpers/rule-tester';
 
+// The queue manager IBM MQ's container creates from this image has no object authority manager (ENV MQSNOAUT): no
+// authority is checked, so an MCAUSER no user can be blocks nothing; CHLAUTH records are applied as the channel starts.
+const withoutOam = (mqsc: string) => ({
+  Dockerfile: 'FROM icr.io/ibm-messaging/mq:9.4.0.0-r1\nENV MQSNOAUT=yes\nENV MQ_DEV=false\nCOPY 20-config.mqsc /etc/mqm/\n',
+  '20-config.mqsc': mqsc,
+});
+const noBodyOnSystemChannels =
+  "ALTER CHANNEL(SYSTEM.DEF.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('no!body')\nALTER CHANNEL(SYSTEM.AUTO.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('no!body')\n";
+const appChannel = "DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12) MCAUSER('app')\n";
+
 ruleTester(rule, {
   valid: [
     {
@@ -31,8 +41,65 @@ ruleTester(rule, {
           "SET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS) ACTION(REPLACE)\nSET CHLAUTH(*) TYPE(BLOCKUSER) USERLIST(*MQADMIN) ACTION(REMOVE)\nSET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') ACTION(REMOVE)\n",
       },
     },
+    {
+      name: 'no MQSNOAUT: the same MCAUSER(no!body) on both channels blocks them, the opening record is moot',
+      files: {
+        Dockerfile: 'FROM icr.io/ibm-messaging/mq:9.4.0.0-r1\nENV MQ_DEV=false\nCOPY 20-config.mqsc /etc/mqm/\n',
+        '20-config.mqsc':
+          appChannel +
+          noBodyOnSystemChannels +
+          "SET CHLAUTH('SYSTEM.*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL) ACTION(REPLACE)\n",
+      },
+    },
+    {
+      name: 'MQSNOAUT with the default SYSTEM.* NOACCESS record kept: CHLAUTH still blocks the channels',
+      files: withoutOam(appChannel + noBodyOnSystemChannels),
+    },
+    {
+      name: 'MQSNOAUT, the SYSTEM.* record replaced by another NOACCESS record: still blocked',
+      files: withoutOam(
+        appChannel + "SET CHLAUTH('SYSTEM.*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS) ACTION(REPLACE)\n",
+      ),
+    },
   ],
   invalid: [
+    {
+      name: "MQSNOAUT: MCAUSER('no!body') does not block; a record opening SYSTEM.* opens both channels",
+      files: withoutOam(
+        appChannel +
+          noBodyOnSystemChannels +
+          "SET CHLAUTH('SYSTEM.*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL) ACTION(REPLACE)\n",
+      ),
+      errors: [
+        {
+          messageId: 'openedWithoutOam',
+          file: '20-config.mqsc',
+          line: 4,
+          messageIncludes: ['SYSTEM.AUTO.SVRCONN', 'USERSRC(NOACCESS)'],
+          related: [
+            { file: '20-config.mqsc', line: 2 },
+            { file: '20-config.mqsc', line: 3 },
+            { file: 'Dockerfile', line: 2 },
+          ],
+        },
+        { messageId: 'openedWithoutOam', file: '20-config.mqsc', line: 4, messageIncludes: ['SYSTEM.DEF.SVRCONN'] },
+      ],
+    },
+    {
+      name: "MQSNOAUT: the default SYSTEM.* record removed beside MCAUSER('no!body')",
+      files: withoutOam(
+        appChannel + noBodyOnSystemChannels + "SET CHLAUTH('SYSTEM.*') TYPE(ADDRESSMAP) ADDRESS('*') ACTION(REMOVE)\n",
+      ),
+      errors: [
+        {
+          messageId: 'removedWithoutOam',
+          file: '20-config.mqsc',
+          line: 4,
+          messageIncludes: ['SYSTEM.DEF.SVRCONN, SYSTEM.AUTO.SVRCONN', 'USERSRC(NOACCESS)'],
+          messageExcludes: ["Keep it, or block them with MCAUSER('no!body')"],
+        },
+      ],
+    },
     {
       name: 'a rule opens SYSTEM.DEF.SVRCONN',
       files: { 'QM1.mqsc': "SET CHLAUTH('SYSTEM.DEF.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\n" },
