@@ -51,7 +51,7 @@ export default defineRule({
         if (!ch) return [];
         const message =
           noOam && isBlockingMcauser(mcauser)
-            ? said`${n} defined here with MCAUSER(${mcauser ?? ""}), which blocks nothing without the object authority manager`
+            ? said`${n} defined here with MCAUSER(${mcauser ?? ''}), which blocks nothing without the object authority manager`
             : said`${n} defined here without a blocking MCAUSER`;
         return [{ ...loc(ch.nameParam), message }];
       });

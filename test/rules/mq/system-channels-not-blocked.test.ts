@@ -4,7 +4,8 @@ import { ruleTester } from '../../helpers/rule-tester';
 // The queue manager IBM MQ's container creates from this image has no object authority manager (ENV MQSNOAUT): no
 // authority is checked, so an MCAUSER no user can be blocks nothing; CHLAUTH records are applied as the channel starts.
 const withoutOam = (mqsc: string) => ({
-  Dockerfile: 'FROM icr.io/ibm-messaging/mq:9.4.0.0-r1\nENV MQSNOAUT=yes\nENV MQ_DEV=false\nCOPY 20-config.mqsc /etc/mqm/\n',
+  Dockerfile:
+    'FROM icr.io/ibm-messaging/mq:9.4.0.0-r1\nENV MQSNOAUT=yes\nENV MQ_DEV=false\nCOPY 20-config.mqsc /etc/mqm/\n',
   '20-config.mqsc': mqsc,
 });
 const noBodyOnSystemChannels =
