@@ -324,12 +324,15 @@ function expansionTarget(
   const expansion = WHOLE_EXPANSION.exec(written);
   if (!expansion) return undefined;
   const name = (expansion[1] ?? expansion[2])!; // one of the two groups matched
+  // A loop's own variable (`for qm in QM1 QM2`, `while read port qm`) is another queue manager at each turn: an input
+  // after the loop's `done` runs once, with whatever the last turn left, not on each queue manager of the loop.
+  const loopEnd = script.assignments.setAtRunTime.has(name) ? '|(^|[\\s;&|])done\\b' : '';
   return {
     key: spelled(`${where}: $${name}`),
     changedBy: /^\d$/.test(name)
       ? POSITIONAL_CHANGE
       : new RegExp(
-          `(^|[\\s;&|(])(${name}\\+?=|(for|read|local|declare|typeset|export|readonly)\\b[^;#]*\\b${name}\\b)`,
+          `(^|[\\s;&|(])(${name}\\+?=|(for|read|local|declare|typeset|export|readonly)\\b[^;#]*\\b${name}\\b)${loopEnd}`,
         ),
     reads: [name],
   };

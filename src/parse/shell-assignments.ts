@@ -23,15 +23,46 @@ const ANY_ASSIGNMENT = /(?:^|[\s;&|(])(?:export\s+|readonly\s+|local\s+|declare\
  */
 const EXPANSION = /\$\{([A-Za-z_]\w*)(?:(:?)[-=]([^}$`"'\\]*))?\}|\$([A-Za-z_]\w*)/g;
 
-/** How many times the script assigns each name (`read NAME`, `for NAME in` count as many: set at run time). */
-function assignmentCounts(lines: readonly string[]): Map<string, number> {
+/** How many times the script assigns each name (`read NAME…`, `for NAME in` count as many: set at run time). */
+function assignmentCounts(lines: readonly string[], runTime = new Set<string>()): Map<string, number> {
   const count = new Map<string, number>();
   for (const line of lines) {
     if (line.trimStart().startsWith('#')) continue;
     for (const m of line.matchAll(ANY_ASSIGNMENT)) count.set(m[1]!, (count.get(m[1]!) ?? 0) + 1);
-    for (const m of line.matchAll(/\b(?:read(?:\s+-\w+)*|for)\s+([A-Za-z_]\w*)/g)) count.set(m[1]!, 2);
+    for (const name of runTimeNames(line)) {
+      count.set(name, 2);
+      runTime.add(name);
+    }
   }
   return count;
+}
+
+/** `read`'s options that take an argument (bash(1) "read"): `-a` names an array the line assigns. */
+const READ_OPTION_ARGUMENT = /^-\w*[adinNptu]$/;
+
+/**
+ * The names a line sets at run time: a `for`/`select` loop's variable, and every name `read` is given
+ * (`while read PORT QM` sets QM too: bash(1) "read": "the first word is assigned to the first name, the second word to
+ * the second name, and so on"), `-a NAME` included.
+ */
+function runTimeNames(line: string): string[] {
+  const names: string[] = [];
+  for (const m of line.matchAll(/\b(?:for|select)\s+([A-Za-z_]\w*)/g)) names.push(m[1]!);
+  for (const m of line.matchAll(/(?:^|[\s;&|(])read((?:\s+[^\s;&|<>()]+)*)/g)) {
+    const words = m[1]!.trim().split(/\s+/).filter(Boolean);
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i]!;
+      if (word.startsWith('-')) {
+        if (READ_OPTION_ARGUMENT.test(word)) {
+          if (word.endsWith('a') && /^[A-Za-z_]\w*$/.test(words[i + 1] ?? '')) names.push(words[i + 1]!);
+          i++;
+        }
+        continue;
+      }
+      if (/^[A-Za-z_]\w*$/.test(word)) names.push(word);
+    }
+  }
+  return names;
 }
 
 /** What the script says of its variables before a line: literal values, which are defaults, which it assigns at all. */
@@ -53,9 +84,11 @@ export class ScriptAssignments {
   private readonly count: Map<string, number>;
   /** The once-assigned literal values and self-defaults, in line order. */
   private readonly literals: Array<{ line: number; name: string; value: string; defaulted: boolean }> = [];
+  /** The names a loop (`for`, `select`) or `read` sets, at each turn or read. */
+  readonly setAtRunTime = new Set<string>();
 
   constructor(lines: readonly string[]) {
-    this.count = assignmentCounts(lines);
+    this.count = assignmentCounts(lines, this.setAtRunTime);
     for (let i = 0; i < lines.length; i++) {
       const m = LITERAL_ASSIGNMENT.exec(lines[i]!);
       if (m && this.count.get(m[1]!) === 1)

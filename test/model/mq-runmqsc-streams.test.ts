@@ -39,6 +39,12 @@ describe('the runmqsc inputs of one script given one queue manager are one MQSC 
       ),
       { 'config.mqsc': mqsc(DISABLE, OPTIONAL) },
     ],
+    [
+      // ibm-messaging/mq-metric-samples@6ce6632 dspmqrtj/demo/crtClus.sh: `for qm in FR1 … PR4`, a heredoc per turn.
+      "a loop's variable within one turn of the loop",
+      script('for qm in QM1 QM2; do\n', echo(DISABLE, '$qm'), echo(AS_MQM, '$qm'), echo(OPTIONAL, '$qm'), 'done\n'),
+      { 'config.mqsc': mqsc(DISABLE, AS_MQM, OPTIONAL) },
+    ],
   ])('%s', (_name, text, asFile) => {
     const expected = mqVerdicts(asFile);
     expect(expected.length).toBeGreaterThan(0);
@@ -83,6 +89,24 @@ describe('the runmqsc inputs of one script given one queue manager are one MQSC 
       "a $1 the inner shell of su -c '…' expands",
       script(`su mqm -c 'echo "${DISABLE}" | runmqsc $1'\n`, `su mqm -c 'echo "${OPTIONAL}" | runmqsc $1'\n`),
       { 'qm1.mqsc': mqsc(DISABLE), 'qm2.mqsc': mqsc(OPTIONAL) },
+    ],
+    [
+      // The loop sets qm at each turn; after `done` it is what the last turn left: another queue manager than the others.
+      "a loop's variable inside the loop and after it",
+      script('for qm in QM1 QM2; do\n', echo(AS_MQM, '$qm'), 'done\n', echo(DISABLE, '$qm')),
+      { 'qm1.mqsc': mqsc(AS_MQM), 'qm2.mqsc': mqsc(DISABLE) },
+    ],
+    [
+      // `read PORT QM` sets QM too: not the QMDEF assigned once above the loop.
+      'the second name of read, assigned once before the loop',
+      script(
+        'QM=QMDEF\n',
+        'while read -r PORT QM; do\n',
+        echo(AS_MQM, '$QM'),
+        'done < qmgrs.txt\n',
+        echo(DISABLE, '$QM'),
+      ),
+      { 'qm1.mqsc': mqsc(AS_MQM), 'qm2.mqsc': mqsc(DISABLE) },
     ],
   ])('stay apart: %s', (_name, text, asFiles) => {
     const expected = mqVerdicts(asFiles);
