@@ -54,6 +54,7 @@ import { quarkusKafkaEnds } from './kafka-quarkus';
 import { quarkusWorkingDirectory } from './quarkus-working-directory';
 import { warInTomcat } from './spring-war';
 import { commonRelease, springBootReleases } from './spring-boot-release';
+import { directoryLabel } from './paths';
 
 /**
  * Java applications: the files of one app group (a top-level directory, or a config
@@ -147,6 +148,7 @@ export const javaAppContributor: ModelContributor = {
       if (!first || (clientOnly && group.mp.length === 0 && group.jndi.length === 0)) continue;
       const host = ctx.hostOf(first.file.path);
       const label = key.startsWith('config:') ? key.slice('config:'.length) : key || '.';
+      const shown = key.startsWith('config:') ? label : directoryLabel(ctx.deployment.root, key);
       if (environments.dirs.length > 0)
         (ctx.deployment.springEnvironmentDirs ??= []).push({
           app: label,
@@ -189,7 +191,7 @@ export const javaAppContributor: ModelContributor = {
           mpConfig: group.mp,
           settings: springFiles,
           plainJvm: group.spring.length > 0 || group.jvm.length > 0 || group.mp.some(ownServerSettings),
-          name: appName ? appName.value : label,
+          name: appName ? appName.value : shown,
         },
         [
           ...[...springFiles, ...environments.files].flatMap(urlsIn),
@@ -203,7 +205,7 @@ export const javaAppContributor: ModelContributor = {
       const client: Component = {
         id: `java.app:${label}`,
         type: 'java.app',
-        name: appName ? `Java application ${appName.value} (${label})` : `Java application (${label})`,
+        name: appName ? `Java application ${appName.value} (${shown})` : `Java application (${shown})`,
         role: 'client',
         location: appName
           ? entryLocation(group.spring.find((d) => d.entries.includes(appName))!, appName, 'line')
@@ -250,6 +252,7 @@ export const javaAppContributor: ModelContributor = {
               supported?.length ? supported : undefined,
               treeStoresOf(ctx),
               environmentServerSettings(environments, ctx.deployment.root, (name) => settings.setting(name)?.value),
+              directoryLabel(ctx.deployment.root, host),
             );
       if (server) ctx.addComponent(throughVolumes(ctx, key, settings, server));
       else {
@@ -285,7 +288,15 @@ export const javaAppContributor: ModelContributor = {
           )
         : undefined;
       const quarkus =
-        quarkusSettings && quarkusServer(springFiles, quarkusSettings, settings, client, treeStoresOf(ctx));
+        quarkusSettings &&
+        quarkusServer(
+          springFiles,
+          quarkusSettings,
+          settings,
+          client,
+          treeStoresOf(ctx),
+          directoryLabel(ctx.deployment.root, host),
+        );
       if (quarkus) ctx.addComponent(quarkus);
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory)

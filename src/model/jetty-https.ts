@@ -41,6 +41,7 @@ import { PLACEHOLDER, storeRef, treeStoresOf, withRefusedPassword, type TreeStor
 import { jettyPassword } from '../parse/jetty-password';
 import type { JettyExclusionSettings, JettyHttpsComponent, StoreRef, TlsSettings, Traced } from './types';
 import { relativePosix } from '../core/posix-path';
+import { directoryLabel } from './paths';
 
 const STOCK_ID = 'sslContextFactory';
 /** A literal include pattern (`TLSv1.2`, `TLSv1\.2`, a suite name): the one name it matches. */
@@ -225,7 +226,7 @@ function endOf(
   return {
     id: `jetty.https-connector:${relative}#${factory.id}`,
     type: 'jetty.https-connector',
-    name: `${label}${factory.ports[0] ? ` :${factory.ports[0]}` : ''} (${relative || '.'})`,
+    name: `${label}${factory.ports[0] ? ` :${factory.ports[0]}` : ''} (${directoryLabel(ctx.deployment.root, relative)})`,
     role: 'server',
     location: factory.at,
     host: ctx.hostOf(file),

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { compileConfigGlob } from '../core/glob';
 import type { ComponentConfig } from '../core/config';
 
@@ -20,4 +21,12 @@ export function componentGlobs(components: ComponentConfig[]): ComponentGlob[] {
   }));
   compiled.set(components, { length: components.length, globs });
   return globs;
+}
+
+/**
+ * A directory of the tree as a component's name shows it: its path from the deployment root (`hostOf`), the root itself
+ * by its own directory name (`Java application (shop-api)`, not `(.)`, which says nothing in a report of several trees).
+ */
+export function directoryLabel(root: string, relative: string): string {
+  return relative || path.basename(root) || '.';
 }

@@ -197,6 +197,8 @@ export function quarkusServer(
   settings: SpringSettings,
   app: Component,
   stores: TreeStores,
+  /** The app's directory as its name shows it (./paths.ts directoryLabel). */
+  shownHost = app.host || '.',
 ): QuarkusServerComponent | undefined {
   const unknown = new Unknowns();
   const literal = (e: QuarkusEntry | undefined, what: string): QuarkusEntry | undefined => {
@@ -311,7 +313,7 @@ export function quarkusServer(
   return {
     id: `quarkus.server:${label}:${port ?? portEntry?.entry.value.trim() ?? '?'}`,
     type: 'quarkus.server',
-    name: `Quarkus HTTPS server (${app.host || '.'}, port ${port ?? q.get('quarkus.http.ssl-port')?.entry.value.trim()})`,
+    name: `Quarkus HTTPS server (${shownHost}, port ${port ?? q.get('quarkus.http.ssl-port')?.entry.value.trim()})`,
     role: 'server',
     location: entryLocation(key.location.doc, key.location.entry, 'line'),
     host: app.host,

@@ -67,6 +67,8 @@ export function springServer(
   supported: readonly string[] | undefined,
   stores: TreeStores,
   environments?: EnvironmentServerSettings,
+  /** The app's directory as its name shows it (./paths.ts directoryLabel). */
+  shownHost = app.host || '.',
 ): SpringServerComponent | undefined {
   const { base, placed, entries, doc } = settings;
   if (placed.length === 0) return undefined;
@@ -239,7 +241,7 @@ export function springServer(
   return {
     id: `spring.server:${app.id.slice('java.app:'.length)}:${port?.value ?? defaultPort}`,
     type: 'spring.server',
-    name: `Spring Boot HTTPS server (${app.host || '.'}, port ${settings.setAtRunTime('server.port') ? 'set at run time' : (port?.value ?? defaultPort)})`,
+    name: `Spring Boot HTTPS server (${shownHost}, port ${settings.setAtRunTime('server.port') ? 'set at run time' : (port?.value ?? defaultPort)})`,
     role: 'server',
     location: entryLocation(doc(keyStore ?? enabled), keyStore ?? enabled, 'line'),
     host: app.host,
