@@ -165,8 +165,11 @@ export interface JmsSslConfig {
 
 /** `attributes` of a `jms.connection-factory` component (IBM MQ messaging provider / resource adapter). */
 export interface JmsConnectionFactoryAttributes {
-  /** Where the factory is defined: WAS resources.xml, Liberty server.xml, or IBM MQ's Spring Boot starter (`ibm.mq.*`). */
-  product: 'websphere' | 'liberty' | 'spring';
+  /**
+   * Where the factory is defined: WAS resources.xml, Liberty server.xml, IBM MQ's Spring Boot starter (`ibm.mq.*`), or
+   * a JNDI file context's `.bindings` (JMSAdmin, MQ Explorer).
+   */
+  product: 'websphere' | 'liberty' | 'spring' | 'jndi-bindings';
   factoryName: string;
   channelName?: string;
   channel?: MqValue;

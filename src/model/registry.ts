@@ -2,6 +2,7 @@ import type { ModelContributor } from './contributor';
 import { cleartrustContributor } from './cleartrust';
 import { mqContributor } from './mq';
 import { wasContributor } from './was';
+import { jmsBindingsContributor } from './jms-bindings';
 import { mqLinksContributor } from './mq-links';
 import { mqMessageLinksContributor } from './mq-message-links';
 import { javaAppContributor } from './java';
@@ -34,6 +35,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   cleartrustContributor,
   mqContributor,
   wasContributor,
+  jmsBindingsContributor,
   // Before mq-links: a Spring app's `ibm.mq.*` settings are a JMS connection factory to link (./spring-mq.ts).
   javaAppContributor,
   // Spring Boot apps of Compose services that only name an image (their environment configures them).

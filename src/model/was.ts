@@ -197,6 +197,7 @@ const PRODUCT_NAMES: Record<JmsConnectionFactoryAttributes['product'], string> =
   websphere: 'WebSphere',
   liberty: 'Liberty',
   spring: 'Spring Boot',
+  'jndi-bindings': 'JNDI .bindings',
 };
 
 export function cfComponent(

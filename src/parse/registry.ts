@@ -41,6 +41,7 @@ import { rabbitmqConfFormat } from './rabbitmq-conf';
 import { jaasFormat } from './jaas';
 import { activemqBrokerFormat } from './activemq';
 import { activemqJndiFormat } from './activemq-jndi';
+import { jmsBindingsFormat } from './jms-bindings';
 import { ansibleFormat } from './ansible';
 
 /**
@@ -80,6 +81,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   microprofileConfigFormat,
   kafkaPropertiesFormat,
   activemqJndiFormat,
+  jmsBindingsFormat,
   jaasFormat,
   jvmOptionsFormat,
   systemdFormat,

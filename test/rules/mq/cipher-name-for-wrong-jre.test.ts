@@ -1,6 +1,6 @@
 import rule from '../../../src/rules/mq/cipher-name-for-wrong-jre';
 import { ruleTester } from '../../helpers/rule-tester';
-import { liberty, wasResources } from './trees';
+import { jmsBindings, liberty, wasResources } from './trees';
 
 ruleTester(rule, {
   valid: [
@@ -23,8 +23,39 @@ ruleTester(rule, {
           'ibm.mq.queueManager=QM1\nibm.mq.channel=A\nibm.mq.connName=mq(1414)\nibm.mq.sslCipherSuite=TLS_RSA_WITH_AES_256_CBC_SHA256\nibm.mq.useIBMCipherMappings=false\n',
       },
     },
+    {
+      // A factory in bindings mode (TRAN 0, JMSAdmin's default) talks to a local queue manager through JNI: no TLS.
+      name: 'JNDI .bindings in bindings mode: its SSLCIPHERSUITE is never used',
+      files: {
+        'jndi/.bindings': jmsBindings('QCF', [
+          ['TRAN', '0'],
+          ['QMGR', 'QM1'],
+          ['CHAN', 'A'],
+          ['SCPHS', 'TLS_RSA_WITH_AES_256_CBC_SHA256'],
+        ]),
+      },
+    },
   ],
   invalid: [
+    {
+      name: "JNDI .bindings in client mode (TRAN 1): JMSAdmin's SCPHS with an Oracle name while useIBMCipherMappings defaults to true",
+      files: {
+        'jndi/.bindings': jmsBindings('QCF', [
+          ['TRAN', '1'],
+          ['QMGR', 'QM1'],
+          ['CHAN', 'A'],
+          ['SCPHS', 'TLS_RSA_WITH_AES_256_CBC_SHA256'],
+        ]),
+      },
+      errors: [
+        {
+          messageId: 'wrongNaming',
+          file: 'jndi/.bindings',
+          line: 15,
+          messageIncludes: ['QCF', 'SSL_RSA_WITH_AES_256_CBC_SHA256'],
+        },
+      ],
+    },
     {
       name: 'Spring Boot starter (ibm.mq.*, relaxed names): Oracle name while useIBMCipherMappings defaults to true',
       files: {

@@ -92,3 +92,27 @@ export const withoutOam = (mqsc: string): Record<string, string> => ({
   'mq/qm.yaml':
     "apiVersion: mq.ibm.com/v1beta1\nkind: QueueManager\nmetadata:\n  name: qm1\nspec:\n  queueManager:\n    name: QM1\n    mqsc:\n      - configMap:\n          name: qm1-mqsc\n          items:\n            - qm1.mqsc\n  template:\n    pod:\n      containers:\n        - env:\n            - name: MQSNOAUT\n              value: 'yes'\n          name: qmgr\n",
 });
+
+/**
+ * A JNDI file context's `.bindings` binding one object `name` of `className`, its properties as JMSAdmin stores them
+ * (`<name>/RefAddr/<n>/Type`, `Encoding`, `Content`; a null one without Content). Property i's Content is on line 6 + 3i.
+ */
+export function jmsBindings(
+  name: string,
+  properties: [type: string, content: string | null][],
+  className = 'com.ibm.mq.jms.MQQueueConnectionFactory',
+): string {
+  const refs = properties.flatMap(([type, content], i) => [
+    `${name}/RefAddr/${i}/Type=${type}`,
+    `${name}/RefAddr/${i}/Encoding=String`,
+    ...(content === null ? [] : [`${name}/RefAddr/${i}/Content=${content}`]),
+  ]);
+  const factory = className.replace(/ConnectionFactory$/, 'ConnectionFactoryFactory');
+  return [
+    '#This file is used by the JNDI FSContext.',
+    `${name}/ClassName=${className}`,
+    `${name}/FactoryName=${factory}`,
+    ...refs,
+    '',
+  ].join('\n');
+}
