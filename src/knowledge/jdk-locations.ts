@@ -311,6 +311,7 @@ const imageHomes = lazy(() =>
     repository: new RegExp(entry.repository),
     tags: new RegExp(entry.tags),
     home: entry.javaHome,
+    image: 'image' in entry ? entry.image : undefined,
     ownCacertsSource: 'ownCacerts' in entry ? entry.ownCacerts?.source : undefined,
   })),
 );
@@ -343,14 +344,14 @@ export function jdkHomeFilesOfImage(reference: string, memo?: RunMemo): JdkHomeF
   const feature = named && (parseJavaVersion(named.version ?? '')?.feature ?? Number(named.feature ?? NaN));
   if (feature === undefined || Number.isNaN(feature)) return undefined;
   const { tag } = splitImageReference(reference.toLowerCase());
-  // A tag that says neither: the image's JAVA_HOME when it is a JRE directory (ibmjava's /opt/ibm/java/jre, sdk too).
+  // A tag that says neither: what the source says of the image's JAVA_HOME (the official jenkins image's Debian JDK),
+  // else whether it is a JRE directory (ibmjava's /opt/ibm/java/jre, sdk too).
+  const home = /jre|jdk/.test(tag) ? undefined : imageHomeOf(reference);
   const kind = /jre/.test(tag)
     ? 'jre'
     : /jdk/.test(tag)
       ? 'jdk'
-      : imageHomeOf(reference)?.home.endsWith('/jre')
-        ? 'jre'
-        : undefined;
+      : (home?.image ?? (home?.home.endsWith('/jre') ? 'jre' : undefined));
   const layout = facts().homeLayouts.find(
     (l) =>
       feature >= (l.fromFeature ?? 0) && feature <= (l.toFeature ?? Infinity) && (!('image' in l) || l.image === kind),

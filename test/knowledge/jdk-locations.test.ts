@@ -299,6 +299,8 @@ describe("where an image's JDK keeps cacerts and java.security (homeLayouts)", (
     ['ibmjava:8-ubi', 'lib/security/cacerts', 'lib/security/java.security'],
     ['ibmjava:8-sdk', 'lib/security/cacerts', 'lib/security/java.security'],
     ['ibmjava:8.0.8.70-jre', 'lib/security/cacerts', 'lib/security/java.security'],
+    // The official jenkins image's Debian openjdk-8-jdk: a JDK whose tag says neither JDK nor JRE.
+    ['jenkins:1.625.3', 'jre/lib/security/cacerts', 'jre/lib/security/java.security'],
   ])('%s: %s, %s', (image, cacerts, javaSecurity) => {
     expect(jdkHomeFilesOfImage(image)).toMatchObject({ cacerts, javaSecurity });
   });
@@ -329,6 +331,10 @@ describe("where an image's JDK keeps cacerts and java.security (homeLayouts)", (
     expect(imageJavaHome('tomee:9-plume')).toBeUndefined();
     // docker-library/openjdk 8/jre/alpine: Alpine's openjdk8-jre.
     expect(imageJavaHome('openjdk:8-jre-alpine')).toBe('/usr/lib/jvm/java-1.8-openjdk/jre');
+    // The deprecated jenkins image (FROM java:8-jdk, openjdk:8-jdk before 2019: Debian's openjdk-8-jdk; -alpine: Alpine's).
+    expect(imageJavaHome('jenkins:1.625.3')).toBe('/usr/lib/jvm/java-8-openjdk-amd64');
+    expect(imageJavaHome('jenkins:2.60.3-alpine')).toBe('/usr/lib/jvm/java-1.8-openjdk');
+    expect(imageJavaHome('jenkins:1.596.2')).toBeUndefined(); // Java 7: not checked
     // docker-library/openjdk@837d7bc 8/ and 11/ Debian variants: the upstream archive under /usr/local/openjdk-N since
     // 3eb0351 (2019-05-22); the bare tag of 8 and 11 is the Debian variant.
     expect(imageJavaHome('openjdk:11')).toBe('/usr/local/openjdk-11');

@@ -97,6 +97,13 @@ describe('the JDK of middleware product images', () => {
     ['cassandra:3.11.4', 'unknown', undefined, false], // Debian's package dependency
     ['cassandra:5', 'unknown', undefined, false],
     ['cassandra:latest', 'unknown', undefined, false],
+    // library/jenkins (deprecated, removed 2018) against jenkinsci/docker: Java 8 from 1.609.1, Java 7 before.
+    ['jenkins:1.625.3', 'openjdk', '8', false], // FROM java:8-jdk (sweep59: harendranathvegi9/docker-jenkins)
+    ['jenkins:2.60.3-alpine', 'openjdk', '8', false],
+    ['jenkins:1.596.2', 'openjdk', '7', false],
+    ['jenkins:1.565.3', 'unknown', undefined, false], // FROM ubuntu:14.04, java:7u65, java:openjdk-7u65-jdk
+    ['jenkins:latest', 'unknown', undefined, false], // Java 7, then 8
+    ['jenkins/jenkins:2.60.3', undefined, undefined, false], // another image
     // Bitnami's and other publishers' images of the same names are not the official ones.
     ['bitnami/zookeeper:3.8.4', undefined, undefined, false],
     ['docker.io/library/solr:9.6.1', 'temurin', '17', true],

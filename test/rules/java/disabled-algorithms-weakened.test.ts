@@ -199,6 +199,28 @@ ruleTester(rule, {
       ],
     },
     {
+      // harendranathvegi9/docker-jenkins@721c2d6 (Apache-2.0): FROM jenkins:1.625.3, whose image was built FROM java:8-jdk
+      // (Debian's openjdk-8-jdk), COPY java.security into that JDK's jre/lib/security/. Was: the file a JDK of its own,
+      // as near as the image's, and the app's JDK unknown ('no JDK').
+      name: 'the deprecated official jenkins image: Java 8 under /usr/lib/jvm/java-8-openjdk-amd64, its update unknown',
+      files: {
+        Dockerfile:
+          'FROM jenkins:1.625.3\nUSER root\nCOPY java.security /usr/lib/jvm/java-8-openjdk-amd64/jre/lib/security/java.security\nUSER jenkins\n',
+        'java.security':
+          'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=SSLv3, RC4, MD5withRSA, DH keySize < 768\n',
+      },
+      errors: [
+        {
+          messageId: 'weakenedFeatureOnly',
+          file: 'java.security',
+          line: 2,
+          severity: 'info',
+          messageIncludes: ['is Java 8, and the tree does not name its update'],
+          related: [{ file: 'Dockerfile', line: 1 }],
+        },
+      ],
+    },
+    {
       // The openjdk image held early-access builds under feature tags (docker-library/openjdk#522): no name of GA
       // updates only, so the hedge stays.
       name: 'openjdk:17-jdk-slim without its update: still hedged',
