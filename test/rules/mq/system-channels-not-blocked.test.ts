@@ -1,13 +1,9 @@
 import rule from '../../../src/rules/mq/system-channels-not-blocked';
 import { ruleTester } from '../../helpers/rule-tester';
+import { withoutOam } from './trees';
 
-// The queue manager IBM MQ's container creates from this image has no object authority manager (ENV MQSNOAUT): no
-// authority is checked, so an MCAUSER no user can be blocks nothing; CHLAUTH records are applied as the channel starts.
-const withoutOam = (mqsc: string) => ({
-  Dockerfile:
-    'FROM icr.io/ibm-messaging/mq:9.4.0.0-r1\nENV MQSNOAUT=yes\nENV MQ_DEV=false\nCOPY 20-config.mqsc /etc/mqm/\n',
-  '20-config.mqsc': mqsc,
-});
+// withoutOam: a QueueManager created with MQSNOAUT, its MQSC from mq/cm.yaml line 7. No authority is checked there, so an
+// MCAUSER no user can be blocks nothing; CHLAUTH records are applied as the channel starts.
 const noBodyOnSystemChannels =
   "ALTER CHANNEL(SYSTEM.DEF.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('no!body')\nALTER CHANNEL(SYSTEM.AUTO.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('no!body')\n";
 const appChannel = "DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) SSLCIPH(ANY_TLS12) MCAUSER('app')\n";
@@ -45,8 +41,7 @@ ruleTester(rule, {
     {
       name: 'no MQSNOAUT: the same MCAUSER(no!body) on both channels blocks them, the opening record is moot',
       files: {
-        Dockerfile: 'FROM icr.io/ibm-messaging/mq:9.4.0.0-r1\nENV MQ_DEV=false\nCOPY 20-config.mqsc /etc/mqm/\n',
-        '20-config.mqsc':
+        'QM1.mqsc':
           appChannel +
           noBodyOnSystemChannels +
           "SET CHLAUTH('SYSTEM.*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL) ACTION(REPLACE)\n",
@@ -74,16 +69,16 @@ ruleTester(rule, {
       errors: [
         {
           messageId: 'openedWithoutOam',
-          file: '20-config.mqsc',
-          line: 4,
+          file: 'mq/cm.yaml',
+          line: 10,
           messageIncludes: ['SYSTEM.AUTO.SVRCONN', 'USERSRC(NOACCESS)'],
           related: [
-            { file: '20-config.mqsc', line: 2 },
-            { file: '20-config.mqsc', line: 3 },
-            { file: 'Dockerfile', line: 2 },
+            { file: 'mq/cm.yaml', line: 8 },
+            { file: 'mq/cm.yaml', line: 9 },
+            { file: 'mq/qm.yaml', line: 18 },
           ],
         },
-        { messageId: 'openedWithoutOam', file: '20-config.mqsc', line: 4, messageIncludes: ['SYSTEM.DEF.SVRCONN'] },
+        { messageId: 'openedWithoutOam', file: 'mq/cm.yaml', line: 10, messageIncludes: ['SYSTEM.DEF.SVRCONN'] },
       ],
     },
     {
@@ -94,8 +89,8 @@ ruleTester(rule, {
       errors: [
         {
           messageId: 'removedWithoutOam',
-          file: '20-config.mqsc',
-          line: 4,
+          file: 'mq/cm.yaml',
+          line: 10,
           messageIncludes: ['SYSTEM.DEF.SVRCONN, SYSTEM.AUTO.SVRCONN', 'USERSRC(NOACCESS)'],
           messageExcludes: ["Keep it, or block them with MCAUSER('no!body')"],
         },
