@@ -6,13 +6,17 @@
  * `--debug` says so (src/cli/debug-resolution.ts). Image names are compared without their tag or digest.
  */
 import * as path from 'node:path';
-import type { Location } from '../core/types';
+import type { Location, RelatedLocation } from '../core/types';
 import type { ComposeData } from '../parse/compose';
 import type { ImageBuildData } from '../parse/image-build';
-import type { KubernetesConfigMap, KubernetesContainer, KubernetesData } from '../parse/kubernetes';
+import type { KubernetesContainer, KubernetesData, KubernetesEnvFrom } from '../parse/kubernetes';
+import { keysFromTemplate, type KubernetesEnvSource } from '../parse/kubernetes-env-sources';
+import type { JvmProperty } from '../parse/java/jvm-args';
+import { JVM_OPTION_VARIABLE } from '../parse/java/container-jvm';
+import { springBoundProperty } from '../parse/java/spring-environment';
 import type { ParsedDocument } from '../parse/types';
 import { relativePosix } from '../core/posix-path';
-import { nearestOf } from '../parse/kubernetes-secret-values';
+import { heldSource, manifestSources, secretKeyText, type HeldSource } from '../parse/kubernetes-secret-values';
 
 /** One way the app is started (a container of a Kubernetes workload; `compose` for its Docker Compose services). */
 export interface StartVariant {
@@ -46,9 +50,14 @@ export interface ContainerStart {
   builtAt?: Location[];
   /** Why it is bound, or why not (for --debug). */
   why: string;
-  /** The ConfigMaps its `envFrom:` names that the tree holds, in its order. */
-  configMaps: { configMap: KubernetesConfigMap; doc: ParsedDocument; from: Location }[];
-  /** Why its environment may hold variables the tree does not show (an `envFrom:` Secret or missing ConfigMap). */
+  /** The ConfigMaps and Secrets its `envFrom:` names that the tree holds and that set variables read, in its order. */
+  envSources: { envSource: KubernetesEnvSource; doc: ParsedDocument; from: Location }[];
+  /**
+   * Its `env:` variables Spring binds, in order, a `secretKeyRef` one read from the Secret the tree holds (at that
+   * key, `via` the item naming it); else as the container writes it (a `valueFrom:` unresolved).
+   */
+  springEnvironment: { doc: ParsedDocument; property: JvmProperty; via?: RelatedLocation[] }[];
+  /** Why its environment may hold variables the tree does not show (an `envFrom:` source the tree does not hold). */
   opaque?: string;
 }
 
@@ -106,6 +115,7 @@ export function imageBuilds(documents: readonly ParsedDocument[], root: string):
 export function containerStarts(documents: readonly ParsedDocument[], root: string): ContainerStart[] {
   const builds = imageBuilds(documents, root);
   const manifests = documents.filter((d): d is ParsedDocument<KubernetesData> => d.kind === 'kubernetes');
+  const sources = manifestSources(manifests);
   const starts: ContainerStart[] = [];
   for (const doc of manifests)
     for (const container of doc.data.containers) {
@@ -126,7 +136,8 @@ export function containerStarts(documents: readonly ParsedDocument[], root: stri
         doc,
         container,
         why,
-        configMaps: [],
+        envSources: [],
+        springEnvironment: environmentOf(sources, doc, container),
         ...(dirs.length === 1 && {
           dir: dirs[0],
           builtBy: matching.map((b) => b.by),
@@ -134,35 +145,71 @@ export function containerStarts(documents: readonly ParsedDocument[], root: stri
         }),
       };
       for (const from of container.envFrom) {
-        const location = { file: doc.file.path, range: from.range };
-        const found = from.source === 'configMap' ? nearestConfigMap(manifests, doc, container, from.name) : undefined;
-        if (found) start.configMaps.push({ ...found, from: location });
-        else
-          start.opaque ??=
-            from.source === 'secret'
-              ? `its envFrom Secret ${from.name} may set any variable`
-              : `its envFrom ConfigMap ${from.name} is not in the tree (or holds no variable Spring reads)`;
+        const held = heldSource(sources, doc, container.namespace, from.source, from.name);
+        const unread = typeof held === 'string' ? `its envFrom ${held}` : unreadKeys(held, from);
+        if (unread) start.opaque ??= `${unread}: it may set any variable`;
+        // With a `prefix:`, no key is set under its own name.
+        else if (typeof held !== 'string' && !from.prefix) {
+          const envSource = variablesOf(held);
+          if (envSource)
+            start.envSources.push({ envSource, doc: held.doc, from: { file: doc.file.path, range: from.range } });
+        }
       }
       starts.push(start);
     }
   return starts;
 }
 
+const KIND_NAME = { configMap: 'ConfigMap', secret: 'Secret' } as const;
+
 /**
- * The ConfigMap of that name that the container's manifest is applied with, in its namespace: in its own file, else in
- * its directory, else the only one of the tree (./kubernetes-sources.ts nearestOf). Several elsewhere (variant
- * directories) are not chosen between.
+ * Why the keys of a held `envFrom:` source do not say which variables it sets: a template writes some, or its
+ * `prefix:` makes of a key a variable that lint-deploy would read under the prefixed name only.
  */
-function nearestConfigMap(
-  manifests: readonly ParsedDocument<KubernetesData>[],
-  doc: ParsedDocument,
-  container: KubernetesContainer,
-  name: string,
-): { configMap: KubernetesConfigMap; doc: ParsedDocument } | undefined {
-  const all = manifests.flatMap((d) =>
-    d.data.configMaps
-      .filter((c) => c.name === name)
-      .map((configMap) => ({ configMap, doc: d, namespace: configMap.namespace })),
+function unreadKeys(held: HeldSource, from: KubernetesEnvFrom): string | undefined {
+  const said = `${KIND_NAME[held.source.source]} ${held.source.name}`;
+  if (keysFromTemplate(held.doc.file.text, held.source)) return `a template writes keys of its envFrom ${said}`;
+  const prefix = from.prefix ?? '';
+  const prefixed = prefix
+    ? held.source.keys.find((k) => springBoundProperty(prefix + k.key) || JVM_OPTION_VARIABLE.test(prefix + k.key))
+    : undefined;
+  return (
+    prefixed && `its envFrom ${said} sets ${prefixed.key} as ${prefix}${prefixed.key}, which lint-deploy does not read`
   );
-  return nearestOf(all, doc, container.namespace);
+}
+
+/** The variables a held source sets that lint-deploy reads (none: it sets none of them); none with a `prefix:`. */
+function variablesOf(held: HeldSource): KubernetesEnvSource | undefined {
+  return held.doc.data.envSources.find(
+    (e) => e.source === held.source.source && e.name === held.source.name && e.namespace === held.source.namespace,
+  );
+}
+
+/** The container's Spring-bound `env:` variables, a `secretKeyRef` one read from the Secret the tree holds. */
+function environmentOf(
+  sources: readonly HeldSource[],
+  doc: ParsedDocument<KubernetesData>,
+  container: KubernetesContainer,
+): ContainerStart['springEnvironment'] {
+  return container.springEnvironment.map((property) => {
+    const item = container.environment.find(
+      (v) => v.secretKeyRef && v.name === property.via && v.nameRange.start.line === property.nameRange.start.line,
+    );
+    const ref = property.unresolved ? item?.secretKeyRef : undefined;
+    const held = ref && heldSource(sources, doc, container.namespace, 'secret', ref.name);
+    const key = typeof held === 'object' ? held.source.keys.find((k) => k.key === ref!.key) : undefined;
+    const value = key && secretKeyText(key);
+    if (!item || !ref || typeof held !== 'object' || !key || value === undefined) return { doc, property };
+    return {
+      doc: held.doc,
+      property: { ...property, value, nameRange: key.keyRange, valueRange: key.valueRange, unresolved: false },
+      via: [
+        {
+          file: doc.file.path,
+          range: item.nameRange,
+          message: `${item.name} of ${container.label} takes Secret ${ref.name} key ${ref.key}`,
+        },
+      ],
+    };
+  });
 }

@@ -114,19 +114,20 @@ export function springEnvironmentByGroup(ctx: ModelContext): Map<string, Propert
       }
       addSources(groups, group, doc, service.springEnvironment, true);
     }
-    // A container's `envFrom:` ConfigMaps in order, then its `env:` (which wins).
+    // A container's `envFrom:` ConfigMaps and Secrets in order, then its `env:` (which wins).
     for (const { group, start, variant } of boundContainers(ctx)) {
-      for (const { configMap, doc, from } of start.configMaps)
+      for (const { envSource, doc, from } of start.envSources)
         addSources(
           groups,
           group,
           doc,
-          configMap.springEnvironment,
+          envSource.springEnvironment,
           true,
           [{ ...from, message: `envFrom of ${start.container.label}` }],
           variant,
         );
-      addSources(groups, group, start.doc, start.container.springEnvironment, true, undefined, variant);
+      for (const { doc, property, via } of start.springEnvironment)
+        addSources(groups, group, doc, [property], true, via, variant);
     }
     return groups;
   });

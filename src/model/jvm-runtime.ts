@@ -91,7 +91,7 @@ function jvmStarts(ctx: ModelContext): Map<string, JvmStart[]> {
     }
     for (const { group, start: container, variant } of boundContainers(ctx)) {
       const start = startOf(group, variant, container.container.label);
-      for (const { configMap, doc } of container.configMaps) start.parts.push({ doc, options: configMap.jvm });
+      for (const { envSource, doc } of container.envSources) start.parts.push({ doc, options: envSource.jvm });
       start.parts.push({ doc: container.doc, options: container.container.jvm });
       if (expandedByStartFiles.has(group) || container.container.jvm.expandsJavaOpts)
         start.javaOptsOrder = COMMAND_LINE_ORDER;

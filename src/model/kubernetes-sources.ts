@@ -11,31 +11,25 @@ import type { Location, Range } from '../core/types';
 import type { KubernetesContainer, KubernetesData } from '../parse/kubernetes';
 import type { KubernetesSource, KubernetesSourceKey } from '../parse/kubernetes-volumes';
 import { mountHolding } from '../parse/compose-volumes';
+import { keysFromTemplate } from '../parse/kubernetes-env-sources';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
-import { decodedText, nearestOf, sameNamespace } from '../parse/kubernetes-secret-values';
+import {
+  decodedText,
+  heldSource,
+  manifestSources,
+  TEMPLATE_VALUE,
+  type HeldSource,
+} from '../parse/kubernetes-secret-values';
 
 type Manifest = ParsedDocument<KubernetesData>;
 
-interface HeldSource {
-  source: KubernetesSource;
-  doc: Manifest;
-  namespace?: string | undefined;
-}
-
 /** Every ConfigMap and Secret of the deployment's manifests (once per build). */
 function heldSources(ctx: ModelContext): HeldSource[] {
-  return ctx.once('kubernetesSources', () =>
-    (ctx.documentsOf('kubernetes') as Manifest[]).flatMap((doc) =>
-      (doc.data.sources ?? []).map((source) => ({ source, doc, namespace: source.namespace })),
-    ),
-  );
+  return ctx.once('kubernetesSources', () => manifestSources(ctx.documentsOf('kubernetes') as Manifest[]));
 }
 
 const KIND_NAME = { configMap: 'ConfigMap', secret: 'Secret' } as const;
-
-/** A template's or the shell's value (`{{ .Values.tls.crt }}`, `${CERT}`): the manifest as applied holds another. */
-const TEMPLATE_VALUE = /\{\{|\$\{|^\s*<[^>]*>\s*$/;
 
 /** The source a container's manifest names, or why the tree does not show it (`Secret x is not in the tree`). */
 function namedSource(
@@ -45,14 +39,7 @@ function namedSource(
   source: KubernetesSource['source'],
   name: string,
 ): HeldSource | string {
-  const said = `${KIND_NAME[source]} ${name.trim()}`;
-  if (TEMPLATE_VALUE.test(name)) return `${said} is named by a template value, decided when it is rendered`;
-  const named = heldSources(ctx).filter((h) => h.source.source === source && h.source.name === name);
-  const found = nearestOf(named, doc, container.namespace);
-  if (found) return found;
-  return named.some((h) => sameNamespace(h.namespace, container.namespace))
-    ? `${said} is defined by several manifests of the tree, none nearer than the others`
-    : `${said} is not in the tree`;
+  return heldSource(heldSources(ctx), doc, container.namespace, source, name);
 }
 
 /** A file a container reads at an absolute path, when a ConfigMap or Secret volume puts it there. */
@@ -246,18 +233,26 @@ export function envFromVariables(
   let opaque: { why: string; at: Location } | undefined;
   for (const from of container.envFrom) {
     const held = namedSource(ctx, doc, container, from.source, from.name);
-    if (typeof held === 'string') {
+    // A template that writes some of its keys may write any.
+    const unread =
+      typeof held === 'string'
+        ? held
+        : keysFromTemplate(held.doc.file.text, held.source) &&
+          `${KIND_NAME[from.source]} ${from.name.trim()}'s keys are partly a template's`;
+    if (typeof held === 'string' || unread) {
       opaque ??= {
-        why: `its envFrom ${held}: it may set any ${variable}`,
+        why: `its envFrom ${unread}: it may set any ${variable}`,
         at: { file: doc.file.path, range: from.range },
       };
       continue;
     }
+    // `prefix:` names each key's variable.
+    const prefix = from.prefix ?? '';
     for (const key of held.source.keys) {
-      if (!VARIABLE_NAME.test(key.key) || key.value.includes('\n')) continue;
+      if (!VARIABLE_NAME.test(prefix + key.key) || key.value.includes('\n')) continue;
       const value = key.encoded ? decodedText(key.value) : key.value;
       variables.push({
-        name: key.key,
+        name: prefix + key.key,
         ...(value !== undefined && { value }),
         file: held.doc.file.path,
         nameRange: key.keyRange,

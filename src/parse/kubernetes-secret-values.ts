@@ -33,6 +33,45 @@ export function nearestOf<T extends { doc: ParsedDocument; namespace?: string | 
   return undefined;
 }
 
+/** A ConfigMap or Secret of a manifest of the tree. */
+export interface HeldSource {
+  source: KubernetesSource;
+  doc: ParsedDocument<KubernetesData>;
+  namespace?: string | undefined;
+}
+
+/** Every ConfigMap and Secret of the manifests. */
+export function manifestSources(manifests: readonly ParsedDocument<KubernetesData>[]): HeldSource[] {
+  return manifests.flatMap((doc) =>
+    (doc.data.sources ?? []).map((source) => ({ source, doc, namespace: source.namespace })),
+  );
+}
+
+const KIND_NAME = { configMap: 'ConfigMap', secret: 'Secret' } as const;
+/** A template's or the shell's value (`{{ .Values.tls.crt }}`, `${CERT}`): the manifest as applied holds another. */
+export const TEMPLATE_VALUE = /\{\{|\$\{|^\s*<[^>]*>\s*$/;
+
+/**
+ * The ConfigMap or Secret a container of `doc` in `namespace` names (see nearestOf), or why the tree does not show it
+ * (`Secret x is not in the tree`).
+ */
+export function heldSource(
+  all: readonly HeldSource[],
+  doc: ParsedDocument,
+  namespace: string | undefined,
+  source: KubernetesSource['source'],
+  name: string,
+): HeldSource | string {
+  const said = `${KIND_NAME[source]} ${name.trim()}`;
+  if (TEMPLATE_VALUE.test(name)) return `${said} is named by a template value, decided when it is rendered`;
+  const named = all.filter((h) => h.source.source === source && h.source.name === name.trim());
+  const found = nearestOf(named, doc, namespace);
+  if (found) return found;
+  return named.some((h) => sameNamespace(h.namespace, namespace))
+    ? `${said} is defined by several manifests of the tree, none nearer than the others`
+    : `${said} is not in the tree`;
+}
+
 /** A Secret's base64 value as text; undefined when it is not base64 of printable text. */
 export function decodedText(value: string): string | undefined {
   const compact = value.replace(/\s+/g, '');
@@ -54,24 +93,14 @@ export interface SecretVariable {
   at: Location;
 }
 
-const TEMPLATE_VALUE = /\{\{|\$\{/;
-
 /** Every variable the tree's Kubernetes containers take from a Secret (see the header). */
 export function secretVariables(documents: readonly ParsedDocument[]): SecretVariable[] {
   const manifests = documents.filter((d): d is ParsedDocument<KubernetesData> => d.kind === 'kubernetes');
-  const secrets = manifests.flatMap((doc) =>
-    (doc.data.sources ?? [])
-      .filter((s) => s.source === 'secret')
-      .map((source) => ({ source, doc, namespace: source.namespace })),
-  );
-  const held = (doc: ParsedDocument, namespace: string | undefined, name: string): KubernetesSource | undefined =>
-    TEMPLATE_VALUE.test(name)
-      ? undefined
-      : nearestOf(
-          secrets.filter((s) => s.source.name === name),
-          doc,
-          namespace,
-        )?.source;
+  const secrets = manifestSources(manifests);
+  const held = (doc: ParsedDocument, namespace: string | undefined, name: string): KubernetesSource | undefined => {
+    const found = heldSource(secrets, doc, namespace, 'secret', name);
+    return typeof found === 'string' ? undefined : found.source;
+  };
   const out: SecretVariable[] = [];
   for (const doc of manifests)
     for (const container of doc.data.containers ?? []) {
@@ -82,7 +111,7 @@ export function secretVariables(documents: readonly ParsedDocument[]): SecretVar
         const source = held(doc, container.namespace, from.name.trim());
         for (const key of source?.keys ?? [])
           out.push({
-            variable: key.key,
+            variable: (from.prefix ?? '') + key.key,
             via: 'envFrom',
             secret: from.name.trim(),
             key: key.key,
@@ -109,6 +138,12 @@ export function secretVariables(documents: readonly ParsedDocument[]): SecretVar
 }
 
 function valueOf(key: KubernetesSource['keys'][number]): { value?: string } {
+  const value = secretKeyText(key);
+  return value !== undefined ? { value } : {};
+}
+
+/** A key's value as the container gets it (base64 decoded); undefined when empty, no text, or a template's. */
+export function secretKeyText(key: KubernetesSource['keys'][number]): string | undefined {
   const value = key.encoded ? decodedText(key.value) : key.value;
-  return value !== undefined && value.trim() !== '' && !TEMPLATE_VALUE.test(value) ? { value } : {};
+  return value !== undefined && value.trim() !== '' && !TEMPLATE_VALUE.test(value) ? value : undefined;
 }

@@ -47,6 +47,8 @@ export interface KubernetesSource {
   name: string;
   namespace?: string;
   keys: KubernetesSourceKey[];
+  /** The lines of its YAML document (for ./kubernetes-env-sources.ts keysFromTemplate). */
+  lines?: Range;
   /** Where its name is written. */
   range: Range;
 }

@@ -3,8 +3,8 @@
  * Kustomize overlays of them) as the start of the containers they run: each container's image, the environment its
  * `env:` sets (`value:`; `valueFrom:` is a value the cluster gives at run time), the ConfigMaps and Secrets its
  * `envFrom:` names, and the Spring `--name=value` arguments of its `args:`/`command:` — read as Docker Compose's
- * `environment:`/`command:` are. A ConfigMap whose `data:` sets Spring-bound variables is read too, for the `envFrom:`
- * that names it. Which app of the tree a container runs is the model's question (src/model/container-starts.ts).
+ * `environment:`/`command:` are. A ConfigMap or Secret whose keys set Spring-bound variables is read too, for the
+ * `envFrom:` that names it (./kubernetes-env-sources.ts). Which app of the tree a container runs is the model's question (src/model/container-starts.ts).
  * https://kubernetes.io/docs/tasks/inject-data-application/define-environment-variable-container/
  * https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/#configure-all-key-value-pairs-in-a-configmap-as-container-environment-variables
  */
@@ -12,7 +12,7 @@ import type { Range } from '../core/types';
 import type { Entry, FormatHandler, ParsedDocument } from './types';
 import { isSecretKey } from './types';
 import type { JvmProperty } from './java/jvm-args';
-import { environmentEntries, environmentSetting, scalarOffsets, springBoundProperty } from './java/spring-environment';
+import { environmentEntries, scalarOffsets, springBoundProperty } from './java/spring-environment';
 import { scanSpringArguments } from './java/spring-arguments';
 import {
   addCommandOptions,
@@ -32,11 +32,14 @@ import {
   type KubernetesVolumeMount,
 } from './kubernetes-volumes';
 import { isStrimziKafka, strimziKafkaOf, type StrimziKafka } from './strimzi-kafka';
+import { envSourceOf, variableSetting, type KubernetesEnvSource } from './kubernetes-env-sources';
 
 export interface KubernetesEnvFrom {
   /** `configMapRef` or `secretRef`. */
   source: 'configMap' | 'secret';
   name: string;
+  /** `prefix:`: the kubelet sets each key as this prefix followed by the key. */
+  prefix?: string;
   range: Range;
 }
 
@@ -82,17 +85,10 @@ export interface KubernetesContainer {
   range: Range;
 }
 
-export interface KubernetesConfigMap {
-  name: string;
-  namespace?: string;
-  springEnvironment: JvmProperty[];
-  /** Its JVM option variables (`JAVA_TOOL_OPTIONS`), for the `envFrom:` that names it. */
-  jvm: StartJvmOptions;
-}
-
 export interface KubernetesData {
   containers: KubernetesContainer[];
-  configMaps: KubernetesConfigMap[];
+  /** The ConfigMaps and Secrets of the file that set variables lint-deploy reads (for the `envFrom:` that names them). */
+  envSources: KubernetesEnvSource[];
   /** Every ConfigMap and Secret of the file, with its keys (for the volumes and `envFrom:` that name them). */
   sources: KubernetesSource[];
   /** Strimzi `Kafka` resources (./strimzi-kafka.ts). */
@@ -102,8 +98,6 @@ export interface KubernetesData {
 const WORKLOAD_KINDS = /^(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod)$/;
 /** A workload manifest, at the start of a line (a Helm template's first lines may be `{{- if }}`). */
 const WORKLOAD_HEAD = /^kind:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod)["']?\s*$/m;
-/** A ConfigMap that sets a variable Spring binds or JVM options (for the `envFrom:` that names it). */
-const CONFIG_MAP_HEAD = /^kind:\s*["']?ConfigMap["']?\s*$/m;
 /**
  * A ConfigMap or Secret whose keys a container may read: a variable Keycloak reads (for an `envFrom:`), a
  * certificate or store file (for a volume).
@@ -116,17 +110,14 @@ const STRIMZI_KAFKA_HEAD = /^kind:\s*["']?Kafka["']?\s*$/m;
 const SPRING_VARIABLE =
   /^\s+(SPRING_(PROFILES_ACTIVE|CONFIG_LOCATION|SSL_BUNDLE_\w+)|SERVER_(SSL_\w+|PORT)|IBM_MQ_\w+|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|JAVA_OPTS):/m;
 const CONTAINER_KEY =
-  /^(?:spec\.jobTemplate\.)?(?:spec\.template\.)?spec\.containers\[(\d+)\]\.(image|name|env\[(\d+)\]\.(name|valueFrom|value)(?:\..*)?|envFrom\[(\d+)\]\.(configMapRef|secretRef)\.name|(?:args|command)(?:\[\d+\])?)$/;
-/** A key of a ConfigMap's `data:` that can be an environment variable (not `application.yml`'s block). */
-const DATA_VARIABLE = /^data\.([A-Za-z_][A-Za-z0-9_.-]*)$/;
+  /^(?:spec\.jobTemplate\.)?(?:spec\.template\.)?spec\.containers\[(\d+)\]\.(image|name|env\[(\d+)\]\.(name|valueFrom|value)(?:\..*)?|envFrom\[(\d+)\]\.(configMapRef\.name|secretRef\.name|prefix)|(?:args|command)(?:\[\d+\])?)$/;
 
 export const kubernetesFormat: FormatHandler<KubernetesData> = {
   id: 'kubernetes',
   classify(filePath, head) {
     if (!/\.ya?ml$/i.test(filePath) || !/^apiVersion:/m.test(head)) return undefined;
     return WORKLOAD_HEAD.test(head) ||
-      (CONFIG_MAP_HEAD.test(head) && SPRING_VARIABLE.test(head)) ||
-      (SOURCE_HEAD.test(head) && SOURCE_KEYS.test(head)) ||
+      (SOURCE_HEAD.test(head) && (SPRING_VARIABLE.test(head) || SOURCE_KEYS.test(head))) ||
       (STRIMZI_API_HEAD.test(head) && STRIMZI_KAFKA_HEAD.test(head)) ||
       kubernetesUnderSpringName(filePath, head)
       ? 'kubernetes'
@@ -136,31 +127,26 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
     const parsed = parseSpringYaml(file.text, false);
     const index = new LineIndex(file.text);
     const containers: KubernetesContainer[] = [];
-    const configMaps: KubernetesConfigMap[] = [];
+    const envSources: KubernetesEnvSource[] = [];
     const sources: KubernetesSource[] = [];
     const strimziKafkas: StrimziKafka[] = [];
     const envSecrets: Entry[] = [];
+    const spans = partLines(parsed.parts);
     for (const [partIndex, part] of parsed.parts.entries()) {
       const kindOf = part.entries.find((e) => e.key === 'kind')?.value ?? '';
       const nameEntry = part.entries.find((e) => e.key === 'metadata.name');
       const name = nameEntry?.value ?? '';
       const namespace = part.entries.find((e) => e.key === 'metadata.namespace')?.value.trim() || undefined;
-      if ((kindOf === 'ConfigMap' || kindOf === 'Secret') && nameEntry)
-        sources.push(sourceOf(part.entries, kindOf === 'Secret' ? 'secret' : 'configMap', nameEntry, namespace));
+      if ((kindOf === 'ConfigMap' || kindOf === 'Secret') && nameEntry) {
+        const source = kindOf === 'Secret' ? 'secret' : 'configMap';
+        const lines = spans[partIndex];
+        sources.push({ ...sourceOf(part.entries, source, nameEntry, namespace), ...(lines && { lines }) });
+        const variables = envSourceOf(part.entries, source, name, namespace, file.text, index);
+        if (variables) envSources.push(variables);
+      }
       if (isStrimziKafka(part.entries)) {
         const kafka = strimziKafkaOf(part.entries);
         if (kafka) strimziKafkas.push(kafka);
-      } else if (kindOf === 'ConfigMap') {
-        const jvm = noStartJvmOptions();
-        const springEnvironment = part.entries.flatMap((e) => {
-          const variable = DATA_VARIABLE.exec(e.key)?.[1];
-          if (!variable || e.value.includes('\n')) return [];
-          const [start, end] = scalarOffsets(file.text, index, e);
-          addVariableOptions(jvm, file.text, index, variable, e.keyRange, start, end);
-          return variableSetting(file.text, index, variable, e, e);
-        });
-        if (springEnvironment.length || jvm.jvmVariables.length)
-          configMaps.push({ name, ...(namespace !== undefined && { namespace }), springEnvironment, jvm });
       } else if (WORKLOAD_KINDS.test(kindOf))
         containers.push(
           ...containersOf(
@@ -173,7 +159,8 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
           ).map((c) => (namespace === undefined ? c : { ...c, namespace })),
         );
     }
-    const starts = [...containers, ...configMaps];
+    // A Secret's keys are no setting written in the clear: security/plaintext-secret does not judge them.
+    const starts = [...containers, ...envSources.filter((s) => s.source === 'configMap')];
     const entries = [
       ...starts.flatMap((c) => environmentEntries(c.springEnvironment)),
       ...secretOptionEntries(starts.map((c) => c.jvm)),
@@ -192,7 +179,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
       entries,
       comments: parsed.comments,
       problems,
-      data: { containers, configMaps, sources, strimziKafkas },
+      data: { containers, envSources, sources, strimziKafkas },
     };
   },
 };
@@ -227,6 +214,7 @@ function containersOf(
     { name?: Entry; value?: Entry; valueFrom?: Entry; secretName?: Entry; secretKey?: Entry }
   >();
   const commands = new Map<string, { command: [number, number][]; args: [number, number][] }>();
+  const envFrom = new Map<string, { source?: Entry; prefix?: Entry }>();
   const mountedSecrets = new Set(entries.filter((e) => SECRET_VOLUME.test(e.key)).map((e) => e.value.trim()));
   const mounts = volumeMountsOf(entries);
   const volumes = sourceVolumesOf(entries);
@@ -262,19 +250,30 @@ function containersOf(
       const ref = /\.valueFrom\.secretKeyRef\.(name|key)$/.exec(entry.key)?.[1];
       if (ref) variable[ref === 'name' ? 'secretName' : 'secretKey'] = entry;
       env.set(key, variable);
-    } else if (m[5] !== undefined)
-      container.envFrom.push({
-        source: m[6] === 'configMapRef' ? 'configMap' : 'secret',
-        name: entry.value,
-        range: entry.valueRange,
-      });
-    else {
+    } else if (m[5] !== undefined) {
+      const from = envFrom.get(`${at}.${m[5]}`) ?? {};
+      from[m[6] === 'prefix' ? 'prefix' : 'source'] = entry;
+      envFrom.set(`${at}.${m[5]}`, from);
+      if (m[6] !== 'prefix')
+        container.envFrom.push({
+          source: m[6] === 'configMapRef.name' ? 'configMap' : 'secret',
+          name: entry.value,
+          range: entry.valueRange,
+        });
+    } else {
       const [start, end] = scalarOffsets(text, index, entry);
       container.springArguments.push(...scanSpringArguments(text, index, start, end));
       const words = commands.get(at) ?? { command: [], args: [] };
       words[field.startsWith('command') ? 'command' : 'args'].push([start, end]);
       commands.set(at, words);
     }
+  }
+  // A `prefix:` may come before or after the source it renames.
+  for (const [key, { source, prefix }] of envFrom) {
+    const from = byIndex
+      .get(key.slice(0, key.indexOf('.')))
+      ?.container.envFrom.find((f) => f.range === source?.valueRange);
+    if (from && prefix?.value.trim()) from.prefix = prefix.value.trim();
   }
   // The command replaces the image's ENTRYPOINT, the arguments follow it.
   for (const [at, words] of commands) {
@@ -333,29 +332,6 @@ function environmentVariable(
   };
 }
 
-/**
- * A variable named by `nameEntry` (its value, or its key in a ConfigMap) with the value of `valueEntry`, when Spring
- * binds it. No `value:` (a `valueFrom:`) or a `$(VAR)` reference is a value the cluster gives at run time.
- */
-function variableSetting(
-  text: string,
-  index: LineIndex,
-  variable: string,
-  nameEntry: Entry,
-  valueEntry: Entry | undefined,
-): JvmProperty[] {
-  const property = springBoundProperty(variable);
-  if (!property) return [];
-  const named = nameEntry.key.startsWith('data.') ? nameEntry.keyRange : nameEntry.valueRange;
-  const nameStart = index.offsetAt(named.end) - variable.length;
-  if (!valueEntry || valueEntry.key.endsWith('valueFrom') || valueEntry.key.includes('.valueFrom.')) {
-    const setting = environmentSetting(text, index, variable, property, nameStart, nameStart, nameStart);
-    return [{ ...setting, valueRange: named, unresolved: true }];
-  }
-  const [start, end] = scalarOffsets(text, index, valueEntry);
-  return [environmentSetting(text, index, variable, property, nameStart, start, end)];
-}
-
 /** An `env:` item that sets a JVM option variable; without a `value:` (a `valueFrom:`) the cluster gives its words. */
 function jvmVariable(
   into: StartJvmOptions,
@@ -373,4 +349,17 @@ function jvmVariable(
     const set = into.jvmVariables[into.jvmVariables.length - 1];
     if (set?.variable === name.value && set.range === name.valueRange) set.opaque = 'valueFrom';
   }
+}
+
+/** The lines of each YAML document of the file: from its first entry to the line before the next document's. */
+function partLines(parts: readonly { entries: readonly Entry[] }[]): (Range | undefined)[] {
+  const firsts = parts.map((p) =>
+    p.entries.length ? Math.min(...p.entries.map((e) => e.keyRange.start.line)) : undefined,
+  );
+  return firsts.map((first, i) => {
+    if (first === undefined) return undefined;
+    const next = firsts.slice(i + 1).find((f) => f !== undefined);
+    const last = next === undefined ? Number.MAX_SAFE_INTEGER : next - 1;
+    return { start: { line: first, character: 0 }, end: { line: last, character: 0 } };
+  });
 }

@@ -22,6 +22,11 @@ const deployment = (env: string, image = 'localhost:5001/books-server:0.0.1-SNAP
   `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: books-server\nspec:\n  template:\n    spec:\n      containers:\n      - image: ${image}\n        name: books-server\n${env}${extra}`;
 const SSL_ENV = '        env:\n          - name: "SPRING_PROFILES_ACTIVE"\n            value: "ssl"\n';
 
+const SECRET = (data: string) => `apiVersion: v1\nkind: Secret\nmetadata:\n  name: books-env\ndata:\n${data}`;
+/** The app's own file activates the ssl profile. */
+const PROFILE_IN_FILE =
+  'spring:\n  profiles:\n    active: ssl\n---\nspring:\n  config:\n    activate:\n      on-profile: "ssl"\nserver:\n  port: 8443\n  ssl:\n    key-store: classpath:server.p12\n    client-auth: NEED\n';
+
 /** Each Spring HTTPS server of the tree: `port client-auth (line that decides it)`, or `no server`. */
 function servers(files: Tree): string[] {
   const root = writeTree(files);
@@ -117,6 +122,68 @@ describe('Kubernetes workloads start Spring apps', () => {
       ['no server'],
     ],
     [
+      'envFrom a Secret of the tree: its base64 data sets the profile',
+      {
+        ...BOOKS_SERVER,
+        'deploy/books-server.yaml': deployment(
+          '        envFrom:\n          - secretRef:\n              name: books-env\n',
+        ),
+        'deploy/books-env.yaml': SECRET('  SPRING_PROFILES_ACTIVE: c3Ns\n'),
+      },
+      ['8443 required (profile via deploy/books-env.yaml:6)'],
+    ],
+    [
+      'envFrom a Secret of the tree that sets no variable Spring reads: the files decide the profile',
+      {
+        ...BOOKS_SERVER,
+        'deploy/books-server.yaml': deployment(
+          '        envFrom:\n          - secretRef:\n              name: books-env\n',
+          undefined,
+          `\n---\n${SECRET('  DB_PASSWORD: eA==\n')}`,
+        ),
+        'books-server/src/main/resources/application.yml': PROFILE_IN_FILE,
+      },
+      ['8443 required (profile via books-server/src/main/resources/application.yml:3)'],
+    ],
+    [
+      'envFrom a Secret whose keys a Helm range writes: it may set the profile',
+      {
+        ...BOOKS_SERVER,
+        'deploy/books-server.yaml': deployment(
+          '        envFrom:\n          - secretRef:\n              name: books-env\n',
+          undefined,
+          `\n---\n${SECRET('  {{- range $k, $v := .Values.env }}\n  {{ $k }}: {{ $v | b64enc }}\n  {{- end }}\n  DB_PASSWORD: eA==\n')}`,
+        ),
+        'books-server/src/main/resources/application.yml': PROFILE_IN_FILE,
+      },
+      ['no server'],
+    ],
+    [
+      'envFrom a Secret with a prefix that makes one of its keys a variable Spring reads: it may set the profile',
+      {
+        ...BOOKS_SERVER,
+        'deploy/books-server.yaml': deployment(
+          '        envFrom:\n          - secretRef:\n              name: books-env\n            prefix: SPRING_\n',
+          undefined,
+          `\n---\n${SECRET('  PROFILES_ACTIVE: ZGV2\n')}`,
+        ),
+        'books-server/src/main/resources/application.yml': PROFILE_IN_FILE,
+      },
+      ['no server'],
+    ],
+    [
+      'a secretKeyRef to a Secret of the tree sets the profile',
+      {
+        ...BOOKS_SERVER,
+        'deploy/books-server.yaml': deployment(
+          '        env:\n          - name: SPRING_PROFILES_ACTIVE\n            valueFrom:\n              secretKeyRef:\n                name: books-env\n                key: profile\n',
+          undefined,
+          `\n---\n${SECRET('  profile: c3Ns\n')}`,
+        ),
+      },
+      ['8443 required (profile via deploy/books-server.yaml:24)'],
+    ],
+    [
       'env wins over envFrom',
       {
         ...BOOKS_SERVER,
@@ -162,6 +229,34 @@ describe('Kubernetes workloads start Spring apps', () => {
     ],
   ])('%s', (_name, files, expected) => {
     expect(servers(files)).toEqual(expected);
+  });
+
+  test.each<[string, string | undefined, string[]]>([
+    // VExTdjE= is TLSv1.
+    [
+      'held: its value is the one the server runs with',
+      SECRET('  SERVER_SSL_ENABLED_PROTOCOLS: VExTdjE=\n'),
+      ['java/protocol-disabled-by-runtime deploy/books-env.yaml:6'],
+    ],
+    ['held, setting another variable: the files decide', SECRET('  DB_PASSWORD: eA==\n'), []],
+    ['not in the tree: the profile is unknown', undefined, []],
+  ])('an envFrom Secret setting SERVER_SSL_ENABLED_PROTOCOLS, %s', (_name, secret, expected) => {
+    const root = writeTree({
+      ...BOOKS_SERVER,
+      'books-server/Dockerfile':
+        'FROM eclipse-temurin:17-jre\nCOPY app.jar /app.jar\nENTRYPOINT ["java","-jar","/app.jar"]\n',
+      'books-server/src/main/resources/application.yml': PROFILE_IN_FILE,
+      'deploy/books-server.yaml': deployment(
+        '        envFrom:\n          - secretRef:\n              name: books-env\n',
+      ),
+      ...(secret && { 'deploy/books-env.yaml': secret }),
+    });
+    const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+    expect(
+      result.findings.map(
+        (f) => `${f.ruleId} ${path.relative(root, f.location.file ?? '')}:${(f.location.range?.start.line ?? -1) + 1}`,
+      ),
+    ).toEqual(expected);
   });
 
   test('image names compare without tag, digest or Docker Hub prefix; a templated name is no fact', () => {

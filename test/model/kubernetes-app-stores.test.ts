@@ -292,7 +292,7 @@ describe("Spring Boot stores from a Kubernetes container's Secret volumes", () =
       ['key=k8s/secret.yaml embedded mounted PKCS12 trust=- presents CN=app.example.com,O=Stores'],
     ],
     [
-      // The server itself stays unknown: an envFrom Secret may set any variable (src/model/container-starts.ts).
+      // The envFrom Secret is in the tree: its keys are the variables it sets, and the server is known.
       'the store password variable from an envFrom Secret: followed, the store opened (no locked info)',
       () => ({
         ...app(SERVER_KEY_STORE),
@@ -305,7 +305,7 @@ describe("Spring Boot stores from a Kubernetes container's Secret volumes", () =
           '---\n' +
           secret('orders-env', { KEYSTORE_PASSWORD: b64(stores.password) }),
       }),
-      [],
+      ['key=k8s/secret.yaml embedded mounted PKCS12 trust=- presents CN=app.example.com,O=Stores'],
     ],
     [
       "the password's Secret is not in the tree: the store stays locked, its info naming the Secret and key to add",

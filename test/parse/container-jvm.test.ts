@@ -151,7 +151,7 @@ describe('JVM options a container start gives', () => {
       '',
     ].join('\n');
     expect(kubernetesFormat.classify('/t/jvm.yaml', text)).toBe('kubernetes');
-    expect(shown(kubernetes(text).configMaps[0]!.jvm)).toEqual({
+    expect(shown(kubernetes(text).envSources[0]!.jvm)).toEqual({
       properties: ['JAVA_TOOL_OPTIONS: jdk.tls.client.protocols=TLSv1.3@6:49'],
       variables: ['JAVA_TOOL_OPTIONS'],
     });

@@ -1,5 +1,6 @@
 import { kubernetesFormat } from '../../src/parse/kubernetes';
 import { imageBuildFormat } from '../../src/parse/image-build';
+import { keysFromTemplate } from '../../src/parse/kubernetes-env-sources';
 
 const parse = (text: string) =>
   kubernetesFormat.parse({ path: '/t/deploy.yaml', text, hadBom: false }, 'kubernetes').data;
@@ -86,6 +87,12 @@ describe('Kubernetes manifests as container starts', () => {
       'apiVersion: v1\nkind: ConfigMap\ndata:\n  KC_HTTPS_PROTOCOLS: TLSv1.3\n',
       'kubernetes',
     ],
+    [
+      'a Secret setting a Spring variable (for the envFrom: that names it)',
+      'secret.yaml',
+      'apiVersion: v1\nkind: Secret\nmetadata:\n  name: app-env\ndata:\n  SERVER_SSL_ENABLED_PROTOCOLS: VExTdjE=\n',
+      'kubernetes',
+    ],
     ['a Secret of passwords only', 'secret.yaml', 'apiVersion: v1\nkind: Secret\ndata:\n  password: eA==\n', undefined],
     ['a Service', 'svc.yaml', 'apiVersion: v1\nkind: Service\n', undefined],
     ['a Deployment in Markdown', 'README.md', 'apiVersion: apps/v1\nkind: Deployment\n', undefined],
@@ -112,8 +119,110 @@ describe('Kubernetes manifests as container starts', () => {
       ['server.port', '8443'],
       ['spring.config.location', 'file:/config/'],
     ]);
-    expect(data.configMaps.map((c) => [c.name, c.springEnvironment.map((e) => [e.name, e.value])])).toEqual([
+    expect(data.envSources.map((c) => [c.name, c.springEnvironment.map((e) => [e.name, e.value])])).toEqual([
       ['app-env', [['server.ssl.client-auth', 'need']]],
+    ]);
+  });
+});
+
+describe("an envFrom: Secret's variables", () => {
+  const secret = (...lines: string[]) =>
+    ['apiVersion: v1', 'kind: Secret', 'metadata:', '  name: app-env', ...lines, ''].join('\n');
+  const variables = (text: string) =>
+    parse(text).envSources.map((s) => [
+      s.source,
+      s.name,
+      s.springEnvironment.map((e) => [e.via, e.value, e.unresolved, e.valueRange.start.line + 1]),
+      s.jvm.jvmProperties.map((p) => `${p.name}=${p.value}@${p.valueRange.start.line + 1}`),
+    ]);
+
+  test.each<[string, string, unknown[]]>([
+    [
+      "base64 data: decoded, placed at the key's encoded value",
+      // TLSv1 / -Djdk.tls.client.protocols=TLSv1.2
+      secret(
+        'data:',
+        '  SERVER_SSL_ENABLED_PROTOCOLS: VExTdjE=',
+        '  JAVA_TOOL_OPTIONS: LURqZGsudGxzLmNsaWVudC5wcm90b2NvbHM9VExTdjEuMg==',
+      ),
+      [
+        [
+          'secret',
+          'app-env',
+          [['SERVER_SSL_ENABLED_PROTOCOLS', 'TLSv1', false, 6]],
+          ['jdk.tls.client.protocols=TLSv1.2@7'],
+        ],
+      ],
+    ],
+    [
+      'stringData as written, over the same key of data',
+      secret(
+        'data:',
+        '  SERVER_SSL_ENABLED_PROTOCOLS: VExTdjE=',
+        'stringData:',
+        '  SERVER_SSL_ENABLED_PROTOCOLS: TLSv1.3',
+      ),
+      [['secret', 'app-env', [['SERVER_SSL_ENABLED_PROTOCOLS', 'TLSv1.3', false, 8]], []]],
+    ],
+    [
+      'base64 data that is no text: the cluster has the value',
+      secret('data:', '  SERVER_SSL_ENABLED_PROTOCOLS: //79/A=='),
+      [['secret', 'app-env', [['SERVER_SSL_ENABLED_PROTOCOLS', '', true, 6]], []]],
+    ],
+    ['keys lint-deploy reads none of', secret('data:', '  DB_PASSWORD: eA=='), []],
+  ])('%s', (_name, text, expected) => {
+    expect(variables(text)).toEqual(expected);
+  });
+
+  test.each<[string, string[], boolean]>([
+    ['literal keys, a template only in a value the reader kept', ['stringData:', '  A: "{{ .Values.a }}"'], false],
+    [
+      'a range over values',
+      ['data:', '  {{- range $k, $v := .Values.env }}', '  {{ $k }}: {{ $v | b64enc }}', '  {{- end }}'],
+      true,
+    ],
+    ['a value the reader drops with its key', ['data:', '  A: {{ .Values.a | b64enc }}', '  B: eQ=='], true],
+    ['a toYaml block under stringData', ['stringData:', '{{ toYaml .Values.extra | indent 2 }}'], true],
+    [
+      'a template in the labels only',
+      ['  labels:', '    {{- include "app.labels" . | nindent 4 }}', 'data:', '  B: eQ=='],
+      false,
+    ],
+  ])('keys written by a template: %s', (_name, lines, expected) => {
+    const text = secret(...lines);
+    const [source] = parse(text).sources;
+    expect(keysFromTemplate(text, source!)).toBe(expected);
+  });
+
+  it('an envFrom prefix is read with its source, before or after it', () => {
+    const data = parse(
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: app',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '      - name: app',
+        '        image: app',
+        '        envFrom:',
+        '        - prefix: APP_',
+        '          secretRef:',
+        '            name: a',
+        '        - configMapRef:',
+        '            name: b',
+        '          prefix: B_',
+        '        - secretRef:',
+        '            name: c',
+        '',
+      ].join('\n'),
+    );
+    expect(data.containers[0]?.envFrom.map((f) => [f.source, f.name, f.prefix])).toEqual([
+      ['secret', 'a', 'APP_'],
+      ['configMap', 'b', 'B_'],
+      ['secret', 'c', undefined],
     ]);
   });
 });
