@@ -301,7 +301,10 @@ export const javaAppContributor: ModelContributor = {
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory)
         ctx.addComponent(
-          withTrust(factory, trustThroughVolumes(ctx, key, springMqTrust(factory, settings, treeStoresOf(ctx)))),
+          withTrust(
+            factory,
+            trustThroughVolumes(ctx, key, springMqTrust(factory, settings, treeStoresOf(ctx)), settings),
+          ),
         );
       // Its Kafka clients (their brokers are not modelled: ./kafka-spring.ts) and the SSL bundles no setting the model
       // reads hands over (./spring-bundle-ends.ts): the stores they read, with no link. A release of the project that
@@ -312,7 +315,7 @@ export const javaAppContributor: ModelContributor = {
         ...(quarkusSettings ? quarkusKafkaEnds(quarkusSettings, settings, client, treeStoresOf(ctx)) : []),
         ...springBundleEnds(client, settings, treeStoresOf(ctx)).map((end) => ({
           ...end,
-          trust: trustThroughVolumes(ctx, key, end.trust)!,
+          trust: trustThroughVolumes(ctx, key, end.trust, settings)!,
         })),
       ];
       // Its RabbitMQ connection's stores and protocol (./spring-rabbit-end.ts), linked to its broker by ./rabbitmq-listener.ts.
@@ -397,7 +400,10 @@ function throughVolumes(
   settings: SpringSettings,
   server: SpringServerComponent,
 ): SpringServerComponent {
-  const served = withTrust(server, trustThroughVolumes(ctx, group, springTrust(server, settings, treeStoresOf(ctx))));
+  const served = withTrust(
+    server,
+    trustThroughVolumes(ctx, group, springTrust(server, settings, treeStoresOf(ctx)), settings),
+  );
   const certificate = served.tls?.certificate;
   if (!served.tls || !certificate) return served;
   const written = valueWrittenAt(settings, certificate.reference);

@@ -7,12 +7,16 @@
  * one mounts the same key there; a Secret the tree does not hold, a placeholder, or containers that disagree leave it
  * unknown, saying which (never a tree file of the same name).
  */
-import type { Location } from '../core/types';
+import type { Location, Range } from '../core/types';
+import { decodedPassword } from '../parse/keystore/password-values';
+import { writtenAsLiteral } from '../parse/keystore/own-password';
+import { COMPOSE_START } from './container-starts';
+import type { SpringSettings } from './spring-settings';
 import { isKeystoreDocument } from '../parse/keystore/format';
 import type { ModelContext } from './contributor';
-import { boundContainers } from './java-shared';
-import { mountedSourceFile, type MountedSourceFile } from './kubernetes-sources';
-import { placedStore, unplacedStore } from './store-files';
+import { boundContainers, startersByGroup } from './java-shared';
+import { containerVariable, mountedSourceFile, type MountedSourceFile } from './kubernetes-sources';
+import { placedStore, unplacedStore, withPasswordJudged, type OwnPassword } from './store-files';
 import type { CertificateRef, StoreRef, TlsTrustSettings } from './types';
 
 /** What the app's containers put at a path: one mounted file, why it is unknown, or nothing (not a mounted path). */
@@ -42,8 +46,11 @@ export function placedByContainers(ctx: ModelContext, group: string, written: st
   };
 }
 
-/** A store of the app's settings as its containers read it (unchanged where no volume of theirs holds its path). */
-export function storeThroughVolumes(ctx: ModelContext, group: string, ref: StoreRef): StoreRef {
+/**
+ * A store of the app's settings as its containers read it (unchanged where no volume of theirs holds its path), with
+ * the password it is loaded with (`password`) judged against the key store the volume puts there.
+ */
+export function storeThroughVolumes(ctx: ModelContext, group: string, ref: StoreRef, password?: OwnPassword): StoreRef {
   const placed = placedByContainers(ctx, group, ref.path.value);
   if (!placed) return ref;
   // What was resolved from the tree or the image no longer holds: the volume hides the path.
@@ -53,10 +60,11 @@ export function storeThroughVolumes(ctx: ModelContext, group: string, ref: Store
     (d) => d.file.path === placed.file && d.embedded?.range.start.line === placed.embeddedAt?.[0]?.start.line,
   );
   const type = doc && (isKeystoreDocument(doc) ? doc.data.storeType : 'PEM');
-  return placedStore(kept, placed.file, type, {
+  const store = placedStore(kept, placed.file, type, {
     ...(placed.embeddedAt && { embeddedAt: placed.embeddedAt }),
     mountedAt: placed.mountedAt,
   });
+  return password && doc && isKeystoreDocument(doc) ? withPasswordJudged(store, password, doc) : store;
 }
 
 /** The app's key and trust stores as its containers read them. */
@@ -64,14 +72,64 @@ export function trustThroughVolumes(
   ctx: ModelContext,
   group: string,
   trust: TlsTrustSettings | undefined,
+  settings?: SpringSettings,
 ): TlsTrustSettings | undefined {
   if (!trust || !boundContainers(ctx).some((b) => b.group === group)) return trust;
+  const through = (ref: StoreRef) =>
+    storeThroughVolumes(ctx, group, ref, settings && springStorePassword(ctx, group, settings, ref));
   return {
     ...trust,
-    ...(trust.keyStore && { keyStore: storeThroughVolumes(ctx, group, trust.keyStore) }),
-    ...(trust.trustStore && { trustStore: storeThroughVolumes(ctx, group, trust.trustStore) }),
+    ...(trust.keyStore && { keyStore: through(trust.keyStore) }),
+    ...(trust.trustStore && { trustStore: through(trust.trustStore) }),
   };
 }
+
+/**
+ * The password a Spring store setting loads `ref` with, when the tree shows it: the setting at `ref.passwordAt` written
+ * as a literal (a Kubernetes Secret's decoded value Spring binds, `SERVER_SSL_KEY_STORE_PASSWORD`, included), or a
+ * setting that is one variable (`${KEYSTORE_PASSWORD}`, with or without a default) that every container running the
+ * app sets alike (./kubernetes-sources.ts containerVariable), as the only starts of the app. Its value is never kept.
+ */
+function springStorePassword(
+  ctx: ModelContext,
+  group: string,
+  settings: SpringSettings,
+  ref: StoreRef,
+): OwnPassword | undefined {
+  const at = ref.passwordAt;
+  const placed =
+    at && settings.placed.find(({ doc, entry }) => doc.file.path === at.file && sameStart(entry.keyRange, at.range));
+  if (!at || !placed) return undefined;
+  const { entry } = placed;
+  const key = settings.nameAsWritten(entry);
+  const context = settings.via(entry) ?? [];
+  if (writtenAsLiteral(entry.value) && decodedPassword(entry.value) !== undefined)
+    return { value: entry.value, at, key, ...(context.length > 0 && { context }) };
+  const variable = ONE_VARIABLE.exec(entry.value.trim())?.[1];
+  const starts = boundContainers(ctx).filter((b) => b.group === group);
+  if (
+    !variable ||
+    startersByGroup(ctx)
+      .get(group)
+      ?.some((s) => s.id === COMPOSE_START)
+  )
+    return undefined;
+  const each = starts.map(({ start }) => containerVariable(ctx, start.doc, start.container, variable));
+  const [first] = each;
+  if (!first || !each.every((v) => v?.value === first.value) || !writtenAsLiteral(first.value)) return undefined;
+  return {
+    value: first.value,
+    at: first.at,
+    key: variable,
+    context: [{ ...at, message: `${key} reads the variable ${variable}` }, ...first.via],
+  };
+}
+
+/** A value that is one Spring placeholder (`${KEYSTORE_PASSWORD}`, `${KEYSTORE_PASSWORD:changeit}`): its name. */
+const ONE_VARIABLE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}$/;
+
+const sameStart = (a: Range, b: Range | undefined) =>
+  b !== undefined && a.start.line === b.start.line && a.start.character === b.start.character;
 
 /**
  * The server's certificate as its containers read it: the path the setting at its `reference` writes (`written`), else

@@ -7,7 +7,7 @@
  * never missing.
  */
 import * as path from 'node:path';
-import type { Location, Range } from '../core/types';
+import type { Location, Range, RelatedLocation } from '../core/types';
 import type { KubernetesContainer, KubernetesData } from '../parse/kubernetes';
 import type { KubernetesSource, KubernetesSourceKey } from '../parse/kubernetes-volumes';
 import { mountHolding } from '../parse/compose-volumes';
@@ -18,6 +18,7 @@ import {
   decodedText,
   heldSource,
   manifestSources,
+  secretKeyText,
   TEMPLATE_VALUE,
   type HeldSource,
 } from '../parse/kubernetes-secret-values';
@@ -261,4 +262,59 @@ export function envFromVariables(
     }
   }
   return { variables, ...(opaque && { opaque }) };
+}
+
+/** A variable's value as a container gets it: the text, where it is written, and what brings it to the container. */
+export interface ContainerVariable {
+  value: string;
+  at: Location;
+  via: RelatedLocation[];
+}
+
+/**
+ * The value the kubelet gives the container's variable `name`: its last `env:` item of that name (`value:` as written,
+ * a `secretKeyRef` from the Secret the tree holds), else the last `envFrom:` source with that key (a `prefix:` counted).
+ * Undefined when the tree does not show it: a `$(VAR)` reference, another `valueFrom:`, a source the tree does not
+ * hold or whose keys a template writes before the key is found, or no place setting it (the image may).
+ */
+export function containerVariable(
+  ctx: ModelContext,
+  doc: Manifest,
+  container: KubernetesContainer,
+  name: string,
+): ContainerVariable | undefined {
+  const item = container.environment.filter((v) => v.name === name).pop();
+  if (item) {
+    const at = { file: doc.file.path, range: item.nameRange };
+    if (item.value !== undefined)
+      return item.value.includes('$(')
+        ? undefined
+        : { value: item.value, at: { ...at, range: item.valueRange }, via: [] };
+    const ref = item.secretKeyRef;
+    const held = ref && namedSource(ctx, doc, container, 'secret', ref.name);
+    const key = typeof held === 'object' ? held.source.keys.find((k) => k.key === ref!.key) : undefined;
+    const value = key && secretKeyText(key);
+    return key && value !== undefined && typeof held === 'object'
+      ? {
+          value,
+          at: { file: held.doc.file.path, range: key.keyRange },
+          via: [{ ...at, message: `${name} of ${container.label} takes Secret ${ref!.name} key ${ref!.key}` }],
+        }
+      : undefined;
+  }
+  for (const from of [...container.envFrom].reverse()) {
+    const held = namedSource(ctx, doc, container, from.source, from.name);
+    if (typeof held === 'string' || keysFromTemplate(held.doc.file.text, held.source)) return undefined;
+    const key = held.source.keys.find((k) => (from.prefix ?? '') + k.key === name);
+    if (!key) continue;
+    const value = secretKeyText(key);
+    return value === undefined
+      ? undefined
+      : {
+          value,
+          at: { file: held.doc.file.path, range: key.keyRange },
+          via: [{ file: doc.file.path, range: from.range, message: `envFrom of ${container.label}` }],
+        };
+  }
+  return undefined;
 }

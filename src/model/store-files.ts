@@ -3,7 +3,7 @@
  * readers (./stores.ts, ./spring-stores.ts).
  */
 import * as path from 'node:path';
-import type { Location, Range } from '../core/types';
+import type { Location, Range, RelatedLocation } from '../core/types';
 import { placeholderDefault } from '../core/placeholder';
 import { isKeystoreDocument, type KeystoreData } from '../parse/keystore/format';
 import { macOnly, passwordPasses, refusalOf, writtenAsLiteral } from '../parse/keystore/own-password';
@@ -30,6 +30,8 @@ export interface OwnPassword {
   value: string;
   at: Location;
   key: string;
+  /** What else decides that this is the password (the setting naming the variable, the container taking it). */
+  context?: RelatedLocation[];
 }
 
 /**
@@ -52,11 +54,30 @@ export function withRefusedPassword(
     ref.copiedBy !== undefined ||
     (!PLACEHOLDER.test(cleaned) &&
       (path.normalize(cleaned) === ref.file || bases.some((b) => path.resolve(b, cleaned) === ref.file)));
-  const doc = exact ? stores.documentOf?.(ref.file) : undefined;
+  return withPasswordJudged(ref, own, exact ? stores.documentOf?.(ref.file) : undefined);
+}
+
+/**
+ * The ref with the password it is loaded with judged against `doc`, the very store it names (see withRefusedPassword):
+ * `passwordOpens` or `passwordRefused`, else unchanged (no document, or nothing here checks its password).
+ */
+export function withPasswordJudged(
+  ref: StoreRef,
+  own: OwnPassword,
+  doc: ParsedDocument<KeystoreData> | undefined,
+): StoreRef {
   const passes = doc && passwordPasses(doc, own.value);
   if (passes) return { ...ref, passwordOpens: true };
   return doc && passes === false
-    ? { ...ref, passwordRefused: { ...own.at, key: own.key, ...macOnly(refusalOf(doc)) } }
+    ? {
+        ...ref,
+        passwordRefused: {
+          ...own.at,
+          key: own.key,
+          ...macOnly(refusalOf(doc)),
+          ...(own.context && { context: own.context }),
+        },
+      }
     : ref;
 }
 

@@ -42,7 +42,8 @@ export default defineRule({
       if (reported.has(place)) return;
       const first = ![...reported].some((r) => r.startsWith(`${doc.file.path}\0`));
       reported.add(place);
-      const store = path.basename(doc.file.path);
+      // A store a manifest holds (a Secret's base64 key): named by its key, placed at its value.
+      const store = doc.embedded?.name ?? path.basename(doc.file.path);
       ctx.report({
         messageId: 'wrong',
         data: {
@@ -61,7 +62,10 @@ export default defineRule({
           unchecked: ours(doc.data.readable ? '' : '; until then its certificates are not checked'),
         },
         location,
-        related: [{ file: doc.file.path, range: START, message: said`the store ${store}` }, ...(context ?? [])],
+        related: [
+          { file: doc.file.path, range: doc.embedded?.range ?? START, message: said`the store ${store}` },
+          ...(context ?? []),
+        ],
         fingerprint: first
           ? [doc.file.path, 'store-password-wrong']
           : [doc.file.path, 'store-password-wrong', location.file, String(location.range?.start.line)],

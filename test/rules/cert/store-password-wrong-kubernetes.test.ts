@@ -1,0 +1,172 @@
+/**
+ * cert/store-password-wrong on a Spring Boot server's key store whose password a Kubernetes container takes from a
+ * Secret the tree holds: a `SERVER_SSL_KEY_STORE_PASSWORD` of an `envFrom:` Secret or an `env:` `secretKeyRef`, and a
+ * `${KEYSTORE_PASSWORD}` of the store's own setting that every container running the app sets from one. The store is
+ * the Secret volume's keystore.p12 (test/fixtures/keystores/generated/key.p12, keytool-made; `keytool -list -storepass`
+ * with another password says "keystore password was incorrect"). A Secret the tree does not hold judges nothing.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { defaultConfig } from '../../../src/core/config';
+import { lint } from '../../../src/engine/lint';
+import { writeTree, type Tree } from '../../helpers/rule-tester';
+
+const STORE = fs.readFileSync(path.resolve(__dirname, '../../fixtures/keystores/generated/key.p12'));
+const RIGHT = 'Pk12-planted-Zq9';
+const WRONG = 'Pk12-planted-Zq8';
+const b64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
+
+/** The app, built by Skaffold into the image the Deployment runs; `password`: its key-store-password line. */
+const app = (password?: string): Tree => ({
+  'app/src/main/resources/application.yml': `server:\n  port: 8443\n  ssl:\n    key-store: /etc/tls/keystore.p12\n    key-store-type: PKCS12\n${password ? `    key-store-password: ${password}\n` : ''}`,
+  'app/Dockerfile':
+    'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java","-jar","/app.jar"]\n',
+  'skaffold.yaml':
+    'apiVersion: skaffold/v4beta6\nkind: Config\nbuild:\n  artifacts:\n  - image: registry.example.com/orders\n    context: app\n',
+});
+
+/** The Deployment mounting Secret orders-tls at /etc/tls; `env`: more lines of its container. */
+const deployment = (env: string[]) =>
+  [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: orders',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '      - name: orders',
+    '        image: registry.example.com/orders:1.0',
+    ...env.map((l) => `        ${l}`),
+    '        volumeMounts:',
+    '        - name: tls',
+    '          mountPath: /etc/tls',
+    '      volumes:',
+    '      - name: tls',
+    '        secret:',
+    '          secretName: orders-tls',
+    '',
+  ].join('\n');
+
+const secret = (name: string, keys: Record<string, string>) =>
+  ['---', 'apiVersion: v1', 'kind: Secret', 'metadata:', `  name: ${name}`, 'data:']
+    .concat(Object.entries(keys).map(([k, v]) => `  ${k}: ${v}`))
+    .join('\n') + '\n';
+const TLS = secret('orders-tls', { 'keystore.p12': b64(STORE) });
+
+const envFrom = ['envFrom:', '- secretRef:', '    name: orders-env'];
+const secretKeyRef = (variable: string) => [
+  'env:',
+  `- name: ${variable}`,
+  '  valueFrom:',
+  '    secretKeyRef:',
+  '      name: orders-pw',
+  '      key: password',
+];
+
+/** `ruleId file:line` of the store findings, and of each related place. */
+function findings(files: Tree): string[] {
+  const root = writeTree(files);
+  const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+  const report = JSON.stringify(result.findings);
+  if (report.includes(RIGHT) || report.includes(WRONG)) throw new Error('a store password was printed');
+  const at = (l: { file?: string; range?: { start: { line: number } } }) =>
+    `${path.relative(root, l.file ?? '')}:${(l.range?.start.line ?? -1) + 1}`;
+  return result.findings
+    .filter((f) => /^(cert\/store-password-wrong|parse\/keystore-locked)$/.test(f.ruleId))
+    .map((f) => `${f.ruleId} ${at(f.location)}${(f.related ?? []).map((r) => ` ${at(r)}`).join('')}`);
+}
+
+describe('cert/store-password-wrong: store passwords from Kubernetes Secrets', () => {
+  test.each<[string, Tree, string[]]>([
+    [
+      'an envFrom Secret whose SERVER_SSL_KEY_STORE_PASSWORD does not open the store',
+      {
+        ...app(),
+        'k8s/deployment.yaml': deployment(envFrom),
+        'k8s/secret.yaml': TLS + secret('orders-env', { SERVER_SSL_KEY_STORE_PASSWORD: b64(WRONG) }),
+      },
+      ['cert/store-password-wrong k8s/secret.yaml:14 k8s/secret.yaml:7 k8s/deployment.yaml:13'],
+    ],
+    [
+      'an envFrom Secret whose SERVER_SSL_KEY_STORE_PASSWORD opens it',
+      {
+        ...app(),
+        'k8s/deployment.yaml': deployment(envFrom),
+        'k8s/secret.yaml': TLS + secret('orders-env', { SERVER_SSL_KEY_STORE_PASSWORD: b64(RIGHT) }),
+      },
+      [],
+    ],
+    [
+      "a secretKeyRef SERVER_SSL_KEY_STORE_PASSWORD over the file's right password",
+      {
+        ...app(RIGHT),
+        'k8s/deployment.yaml': deployment(secretKeyRef('SERVER_SSL_KEY_STORE_PASSWORD')),
+        'k8s/secret.yaml': TLS + secret('orders-pw', { password: b64(WRONG) }),
+      },
+      ['cert/store-password-wrong k8s/secret.yaml:14 k8s/secret.yaml:7 k8s/deployment.yaml:12'],
+    ],
+    [
+      "a secretKeyRef that opens it over the file's wrong password: the file's is not the one loaded",
+      {
+        ...app(WRONG),
+        'k8s/deployment.yaml': deployment(secretKeyRef('SERVER_SSL_KEY_STORE_PASSWORD')),
+        'k8s/secret.yaml': TLS + secret('orders-pw', { password: b64(RIGHT) }),
+      },
+      [],
+    ],
+    [
+      'a secretKeyRef to a Secret the tree does not hold: nothing judged, the store locked',
+      {
+        ...app(),
+        'k8s/deployment.yaml': deployment(secretKeyRef('SERVER_SSL_KEY_STORE_PASSWORD')),
+        'k8s/secret.yaml': TLS,
+      },
+      ['parse/keystore-locked k8s/secret.yaml:7'],
+    ],
+    [
+      '${KEYSTORE_PASSWORD} of the setting, which the container sets from a Secret that does not open the store',
+      {
+        ...app('${KEYSTORE_PASSWORD}'),
+        'k8s/deployment.yaml': deployment(secretKeyRef('KEYSTORE_PASSWORD')),
+        'k8s/secret.yaml': TLS + secret('orders-pw', { password: b64(WRONG) }),
+      },
+      [
+        'cert/store-password-wrong k8s/secret.yaml:14 k8s/secret.yaml:7 app/src/main/resources/application.yml:6 k8s/deployment.yaml:12',
+      ],
+    ],
+  ])('%s', (_name, files, expected) => {
+    expect(findings(files)).toEqual(expected);
+  });
+
+  it('names the variable, the store by its key, and what brings the password in', () => {
+    const root = writeTree({
+      ...app('${KEYSTORE_PASSWORD:changeit}'),
+      'k8s/deployment.yaml': deployment(secretKeyRef('KEYSTORE_PASSWORD')),
+      'k8s/secret.yaml': TLS + secret('orders-pw', { password: b64(WRONG) }),
+    });
+    const [finding] = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings.filter(
+      (f) => f.ruleId === 'cert/store-password-wrong',
+    );
+    expect(finding?.message).toMatch(
+      /^KEYSTORE_PASSWORD gives a password that does not open PKCS12 store keystore\.p12 /,
+    );
+    expect(finding?.related?.map((r) => r.message)).toEqual([
+      'the store keystore.p12',
+      'server.ssl.key-store-password reads the variable KEYSTORE_PASSWORD',
+      'KEYSTORE_PASSWORD of Deployment orders, container orders takes Secret orders-pw key password',
+    ]);
+  });
+
+  it('a Docker Compose service that starts the app too may set the variable otherwise: not judged', () => {
+    expect(
+      findings({
+        ...app('${KEYSTORE_PASSWORD}'),
+        'compose.yaml': 'services:\n  orders:\n    build: app\n    image: registry.example.com/orders:dev\n',
+        'k8s/deployment.yaml': deployment(secretKeyRef('KEYSTORE_PASSWORD')),
+        'k8s/secret.yaml': TLS + secret('orders-pw', { password: b64(WRONG) }),
+      }),
+    ).toEqual(['parse/keystore-locked k8s/secret.yaml:7']);
+  });
+});
