@@ -19,7 +19,7 @@ import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
 import { deploymentMounts } from './compose-mounts';
 import { treeStoresOf, withTrust } from './store-files';
-import { certificateThroughVolumes, trustThroughVolumes } from './kubernetes-app-stores';
+import { certificateThroughVolumes, startsVariable, trustThroughVolumes } from './kubernetes-app-stores';
 import { brokerUrlsIn, jndiBrokerUrls } from './broker-urls';
 import { recordJdbcCalls } from './jdbc-calls';
 import { ACTIVEMQ_JNDI_KIND, type ActiveMqJndiData } from '../parse/activemq-jndi';
@@ -225,7 +225,10 @@ export const javaAppContributor: ModelContributor = {
       };
       ctx.addComponent(client);
       const active = activeProfiles(springFiles, start);
-      const written = springSettings(springFiles, active?.names ?? [], start, servedAs.get(key));
+      const written = {
+        ...springSettings(springFiles, active?.names ?? [], start, servedAs.get(key)),
+        variable: (name: string) => startsVariable(ctx, key, name),
+      };
       // A release before SSL bundles binds no bundle setting (knowledge spring-boot.json): the server, the MQ starter
       // and the bundle ends read the settings without them. Kafka's ends say themselves why they read their stores.
       const bundlesBound = springBoot ? springBootHas('sslBundles', springBoot.version) : undefined;

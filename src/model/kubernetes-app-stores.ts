@@ -11,12 +11,13 @@ import type { Location, Range } from '../core/types';
 import { decodedPassword } from '../parse/keystore/password-values';
 import { writtenAsLiteral } from '../parse/keystore/own-password';
 import { COMPOSE_START } from './container-starts';
-import type { SpringSettings } from './spring-settings';
+import type { SpringSettings, StartVariable } from './spring-settings';
 import { isKeystoreDocument } from '../parse/keystore/format';
 import type { ModelContext } from './contributor';
 import { boundContainers, startersByGroup } from './java-shared';
 import { containerVariable, mountedSourceFile, type MountedSourceFile } from './kubernetes-sources';
 import { placedStore, unplacedStore, withPasswordJudged, type OwnPassword } from './store-files';
+import { springVariablePassword } from './spring-stores';
 import type { CertificateRef, StoreRef, TlsTrustSettings } from './types';
 
 /** What the app's containers put at a path: one mounted file, why it is unknown, or nothing (not a mounted path). */
@@ -76,7 +77,7 @@ export function trustThroughVolumes(
 ): TlsTrustSettings | undefined {
   if (!trust || !boundContainers(ctx).some((b) => b.group === group)) return trust;
   const through = (ref: StoreRef) =>
-    storeThroughVolumes(ctx, group, ref, settings && springStorePassword(ctx, group, settings, ref));
+    storeThroughVolumes(ctx, group, ref, settings && springStorePassword(settings, ref));
   return {
     ...trust,
     ...(trust.keyStore && { keyStore: through(trust.keyStore) }),
@@ -87,46 +88,36 @@ export function trustThroughVolumes(
 /**
  * The password a Spring store setting loads `ref` with, when the tree shows it: the setting at `ref.passwordAt` written
  * as a literal (a Kubernetes Secret's decoded value Spring binds, `SERVER_SSL_KEY_STORE_PASSWORD`, included), or a
- * setting that is one variable (`${KEYSTORE_PASSWORD}`, with or without a default) that every container running the
- * app sets alike (./kubernetes-sources.ts containerVariable), as the only starts of the app. Its value is never kept.
+ * setting that is one variable the app's starts set alike (springVariablePassword). Its value is never kept.
  */
-function springStorePassword(
-  ctx: ModelContext,
-  group: string,
-  settings: SpringSettings,
-  ref: StoreRef,
-): OwnPassword | undefined {
+function springStorePassword(settings: SpringSettings, ref: StoreRef): OwnPassword | undefined {
   const at = ref.passwordAt;
   const placed =
     at && settings.placed.find(({ doc, entry }) => doc.file.path === at.file && sameStart(entry.keyRange, at.range));
   if (!at || !placed) return undefined;
   const { entry } = placed;
-  const key = settings.nameAsWritten(entry);
   const context = settings.via(entry) ?? [];
   if (writtenAsLiteral(entry.value) && decodedPassword(entry.value) !== undefined)
-    return { value: entry.value, at, key, ...(context.length > 0 && { context }) };
-  const variable = ONE_VARIABLE.exec(entry.value.trim())?.[1];
+    return { value: entry.value, at, key: settings.nameAsWritten(entry), ...(context.length > 0 && { context }) };
+  return springVariablePassword(settings, entry, at);
+}
+
+/**
+ * The value every Kubernetes container running the app gives the variable `name`, alike (./kubernetes-sources.ts
+ * containerVariable), when they are the app's only starts (a Docker Compose service may set another).
+ */
+export function startsVariable(ctx: ModelContext, group: string, name: string): StartVariable | undefined {
   const starts = boundContainers(ctx).filter((b) => b.group === group);
   if (
-    !variable ||
     startersByGroup(ctx)
       .get(group)
       ?.some((s) => s.id === COMPOSE_START)
   )
     return undefined;
-  const each = starts.map(({ start }) => containerVariable(ctx, start.doc, start.container, variable));
+  const each = starts.map(({ start }) => containerVariable(ctx, start.doc, start.container, name));
   const [first] = each;
-  if (!first || !each.every((v) => v?.value === first.value) || !writtenAsLiteral(first.value)) return undefined;
-  return {
-    value: first.value,
-    at: first.at,
-    key: variable,
-    context: [{ ...at, message: `${key} reads the variable ${variable}` }, ...first.via],
-  };
+  return first && each.every((v) => v?.value === first.value) ? first : undefined;
 }
-
-/** A value that is one Spring placeholder (`${KEYSTORE_PASSWORD}`, `${KEYSTORE_PASSWORD:changeit}`): its name. */
-const ONE_VARIABLE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}$/;
 
 const sameStart = (a: Range, b: Range | undefined) =>
   b !== undefined && a.start.line === b.start.line && a.start.character === b.start.character;

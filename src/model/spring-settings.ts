@@ -42,6 +42,18 @@ export interface SpringSettings {
   runTimeSetting: (key: string) => { doc: ParsedDocument; entry: Entry } | undefined;
   /** Files a Spring Cloud Config server serves to this app, each with the path it is read as here (./spring-config-server.ts). */
   servedAs: ReadonlyMap<ParsedDocument, string>;
+  /**
+   * The value of an environment variable a placeholder names (`${KEYSTORE_PASSWORD}`) as every start of the app sets
+   * it, when the tree shows it (./kubernetes-app-stores.ts startsVariable); unset: no start says.
+   */
+  variable?: (name: string) => StartVariable | undefined;
+}
+
+/** An environment variable's value as the app's starts set it, where it is written and what brings it there. */
+export interface StartVariable {
+  value: string;
+  at: Location;
+  via: RelatedLocation[];
 }
 
 /** The path a file's relative and `classpath:` locations resolve from in this app: its own, or for a served file, the app's resources. */

@@ -5,6 +5,7 @@
  */
 import { placeholderDefault, valueWhileUnset } from '../core/placeholder';
 import type { Location } from '../core/types';
+import { writtenAsLiteral } from '../parse/keystore/own-password';
 import { springResourceBases } from '../parse/spring';
 import { decodedPassword } from '../parse/keystore/password-values';
 import type { Entry } from '../parse/types';
@@ -17,6 +18,7 @@ import {
   storeRef,
   withJavaTrustDefault,
   withRefusedPassword,
+  type OwnPassword,
   type TreeStores,
 } from './store-files';
 import { readAsPath, springDocuments, type SpringSettings } from './spring-settings';
@@ -180,16 +182,14 @@ function ownStores(
     // own: when it opens the store, the file's wrong one is not what the app loads it with (cert/store-password-wrong).
     // An encrypted value (Jasypt's ENC(…), Spring Cloud Config's {cipher}) is decrypted at start with a key the tree
     // does not hold: not judged.
-    const store =
-      password && !runTime && decodedPassword(password.value) !== undefined
-        ? withRefusedPassword(
-            found,
-            { value: password.value, at: passwordAt(password)!, key: settings.nameAsWritten(password) },
-            stores,
-            written,
-            bases,
-          )
-        : found;
+    // A password setting that is one variable the app's starts set alike (a Kubernetes Secret's key) is judged too.
+    const own =
+      password && !runTime
+        ? decodedPassword(password.value) !== undefined
+          ? { value: password.value, at: passwordAt(password)!, key: settings.nameAsWritten(password) }
+          : springVariablePassword(settings, password, passwordAt(password)!)
+        : undefined;
+    const store = own ? withRefusedPassword(found, own, stores, written, bases) : found;
     settingOf.set(store, location.key);
     return store;
   };
@@ -318,3 +318,22 @@ export function storeOf(
   );
   return { ...ref, setting: location.key };
 }
+
+/**
+ * A password setting that is one variable (`${KEYSTORE_PASSWORD}`, with or without a default) as the app's starts set
+ * it (SpringSettings.variable): the password the store is loaded with, placed where the value is written.
+ */
+export function springVariablePassword(settings: SpringSettings, entry: Entry, at: Location): OwnPassword | undefined {
+  const variable = ONE_VARIABLE.exec(entry.value.trim())?.[1];
+  const set = variable ? settings.variable?.(variable) : undefined;
+  if (!variable || !set || !writtenAsLiteral(set.value)) return undefined;
+  return {
+    value: set.value,
+    at: set.at,
+    key: variable,
+    context: [{ ...at, message: `${settings.nameAsWritten(entry)} reads the variable ${variable}` }, ...set.via],
+  };
+}
+
+/** A value that is one Spring placeholder (`${KEYSTORE_PASSWORD}`, `${KEYSTORE_PASSWORD:changeit}`): its name. */
+const ONE_VARIABLE = /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::[^}]*)?\}$/;

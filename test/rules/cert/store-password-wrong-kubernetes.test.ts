@@ -16,9 +16,9 @@ const RIGHT = 'Pk12-planted-Zq9';
 const WRONG = 'Pk12-planted-Zq8';
 const b64 = (text: string | Buffer) => Buffer.from(text).toString('base64');
 
-/** The app, built by Skaffold into the image the Deployment runs; `password`: its key-store-password line. */
-const app = (password?: string): Tree => ({
-  'app/src/main/resources/application.yml': `server:\n  port: 8443\n  ssl:\n    key-store: /etc/tls/keystore.p12\n    key-store-type: PKCS12\n${password ? `    key-store-password: ${password}\n` : ''}`,
+/** The app, built by Skaffold into the image the Deployment runs; `password`: its key-store-password value. */
+const app = (password?: string, keyStore = '/etc/tls/keystore.p12'): Tree => ({
+  'app/src/main/resources/application.yml': `server:\n  port: 8443\n  ssl:\n    key-store: ${keyStore}\n    key-store-type: PKCS12\n${password ? `    key-store-password: ${password}\n` : ''}`,
   'app/Dockerfile':
     'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java","-jar","/app.jar"]\n',
   'skaffold.yaml':
@@ -135,6 +135,29 @@ describe('cert/store-password-wrong: store passwords from Kubernetes Secrets', (
       [
         'cert/store-password-wrong k8s/secret.yaml:14 k8s/secret.yaml:7 app/src/main/resources/application.yml:6 k8s/deployment.yaml:12',
       ],
+    ],
+    [
+      '${KEYSTORE_PASSWORD} of a store packaged with the app, set from a Secret that does not open it',
+      {
+        ...app('${KEYSTORE_PASSWORD}', 'classpath:keystore.p12'),
+        'app/src/main/resources/keystore.p12': STORE,
+        // In the Deployment's file: a Secret of passwords alone in its own file is not read (its kind is not classified).
+        'k8s/deployment.yaml':
+          deployment(secretKeyRef('KEYSTORE_PASSWORD')) + secret('orders-pw', { password: b64(WRONG) }),
+      },
+      [
+        'cert/store-password-wrong k8s/deployment.yaml:30 app/src/main/resources/keystore.p12:1 app/src/main/resources/application.yml:6 k8s/deployment.yaml:12',
+      ],
+    ],
+    [
+      '${KEYSTORE_PASSWORD} of a store packaged with the app, set from a Secret that opens it',
+      {
+        ...app('${KEYSTORE_PASSWORD}', 'classpath:keystore.p12'),
+        'app/src/main/resources/keystore.p12': STORE,
+        'k8s/deployment.yaml':
+          deployment(secretKeyRef('KEYSTORE_PASSWORD')) + secret('orders-pw', { password: b64(RIGHT) }),
+      },
+      [],
     ],
   ])('%s', (_name, files, expected) => {
     expect(findings(files)).toEqual(expected);
