@@ -143,3 +143,41 @@ export function withWrongOwnPassword(
 
 /** `macOnly` only when set, so that stores of the other kinds keep the shape they had. */
 export const macOnly = (refused: { macOnly: boolean }) => (refused.macOnly ? { macOnly: true } : {});
+
+/** Whether a value names a file of that base name (`/etc/tls/key.p12`, `key=key.p12`, `classpath:key.p12`). */
+export function mentions(value: string, base: string): boolean {
+  const at = value.lastIndexOf(base);
+  if (at < 0) return false;
+  const before = value[at - 1];
+  return (
+    before === undefined ||
+    before === '/' ||
+    before === '\\' ||
+    before === '=' ||
+    before === ':' ||
+    before === '}' ||
+    /\s|"|'/.test(before)
+  );
+}
+
+/**
+ * The environment variables that may give this store's password: those a secret setting of a file naming the store
+ * reads (`key-store-password: ${KEYSTORE_PASSWORD}`), and the variable Spring binds to the password setting beside a
+ * Spring setting naming it (`server.ssl.key-store` → `SERVER_SSL_KEY_STORE_PASSWORD`). A store a manifest holds is
+ * named by its key.
+ */
+export function storePasswordVariables(store: ParsedDocument, documents: readonly ParsedDocument[]): Set<string> {
+  const base = store.embedded?.name ?? path.basename(store.file.path);
+  const variables = new Set<string>();
+  for (const doc of documents) {
+    const naming = doc.entries.filter((e) => !e.secret && mentions(e.value, base));
+    if (naming.length === 0 || doc.file.path === store.file.path) continue;
+    for (const e of doc.entries)
+      if (e.secret) for (const [, name] of e.value.matchAll(/\$\{?([A-Za-z_]\w*)/g)) variables.add(name!);
+    if (!doc.kind.startsWith('spring.')) continue;
+    for (const e of naming)
+      for (const key of [`${e.key}-password`, e.key.replace(/\.location$/, '.password')])
+        variables.add(key.replace(/[.-]/g, '_').toUpperCase());
+  }
+  return variables;
+}

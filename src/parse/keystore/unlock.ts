@@ -16,7 +16,15 @@ import { bitnamiCredentials } from './bitnami-credentials';
 import { connectionCredentials } from '../connection-credentials';
 import { testResourcesDir } from '../../core/test-fixture-dirs';
 import { libertyResolved, passwordsOf, variablePasswords } from './password-values';
-import { closeness, isOwnPasswordSetting, nearestTo, withWrongOwnPassword, writtenAsLiteral } from './own-password';
+import {
+  closeness,
+  isOwnPasswordSetting,
+  mentions,
+  nearestTo,
+  storePasswordVariables,
+  withWrongOwnPassword,
+  writtenAsLiteral,
+} from './own-password';
 import { posixPath } from '../../core/posix-path';
 import { atEmbeddedValue } from '../kubernetes-secret-files';
 import { secretVariables, type SecretVariable } from '../kubernetes-secret-values';
@@ -114,8 +122,9 @@ function unlockedStore(
   const named =
     (found.length > 0 ? ', the password its configuration gives' : '') +
     (others.length > 0 ? ", the deployment's other store passwords" : '');
-  // A store password variable from a Secret the tree does not hold: which one to add (names only, never a value).
-  const missing = fromSecrets.find((v) => v.value === undefined && STORE_PASSWORD_KEY.test(v.variable));
+  // A password variable of this store from a Secret the tree does not hold: which one to add (names only, never a value).
+  const variables = storePasswordVariables(doc, documents);
+  const missing = fromSecrets.find((v) => v.value === undefined && variables.has(v.variable));
   const unheld = missing
     ? ` A Kubernetes container sets ${missing.variable} from the Secret ${missing.secret} key ${missing.key}, which the tree does not hold: add that Secret's manifest to have the store opened with it.`
     : '';
@@ -333,21 +342,6 @@ function otherStorePasswords(documents: ParsedDocument[], tried: Candidate[]): C
           candidates.push({ password, at: { file: doc.file.path, range: entry.keyRange }, how: 'other' });
   }
   return distinct(candidates, tried);
-}
-
-function mentions(value: string, base: string): boolean {
-  const at = value.lastIndexOf(base);
-  if (at < 0) return false;
-  const before = value[at - 1];
-  return (
-    before === undefined ||
-    before === '/' ||
-    before === '\\' ||
-    before === '=' ||
-    before === ':' ||
-    before === '}' ||
-    /\s|"|'/.test(before)
-  );
 }
 
 const PLACEHOLDER = /\$\{|\{\{/;

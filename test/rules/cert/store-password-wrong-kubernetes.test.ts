@@ -182,6 +182,24 @@ describe('cert/store-password-wrong: store passwords from Kubernetes Secrets', (
     ]);
   });
 
+  it("a locked store's info names the Secret its own password variable needs, not another app's", () => {
+    const root = writeTree({
+      ...app('${KEYSTORE_PASSWORD}'),
+      // Another workload's store password from a Secret the tree lacks too (first in path order).
+      'k8s/a-other.yaml': deployment(secretKeyRef('SERVER_SSL_TRUST_STORE_PASSWORD'))
+        .replace(/orders/g, 'billing')
+        .replace('orders-pw', 'billing-pw'),
+      'k8s/deployment.yaml': deployment(secretKeyRef('KEYSTORE_PASSWORD')),
+      'k8s/secret.yaml': TLS,
+    });
+    const locked = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings.filter(
+      (f) => f.ruleId === 'parse/keystore-locked',
+    );
+    expect(locked.map((f) => /sets (\S+) from the Secret (\S+) key (\S+),/.exec(f.message)?.slice(1))).toEqual([
+      ['KEYSTORE_PASSWORD', 'orders-pw', 'password'],
+    ]);
+  });
+
   it('a Docker Compose service that starts the app too may set the variable otherwise: not judged', () => {
     expect(
       findings({
