@@ -9,7 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import type { Range } from '../core/types';
-import { YAML_PREAMBLE } from '../parse/embedded';
+import { YAML_PREAMBLE } from '../parse/script-regions';
 import { LineIndex, splitLines, yamlLineBreaks } from '../parse/text';
 import { yaml } from '../parse/yaml-flatten';
 

@@ -8,7 +8,7 @@
  * positional parameters) names nothing.
  */
 import type { Range } from '../core/types';
-import { openQuoteAt } from '../parse/embedded';
+import { openQuoteAt } from '../parse/script-regions';
 import { queueManagerOf } from '../parse/runmqsc-input';
 import { expandWord, shellValues } from '../parse/shell-assignments';
 import { shellCommands, type ShellWord } from '../parse/shell-commands';
