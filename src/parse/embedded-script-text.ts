@@ -38,8 +38,14 @@ export function withUnknownStart(problem: ParseProblem, region: EmbeddedRegion):
   return {
     ...problem,
     severity: 'info',
-    message: `${problem.message} (the script appends this text with >> to a file whose start the tree does not show: the ${region.container.replace(/^heredoc to /, '')} of the image or of an earlier step may open or set what this text closes or sets again)`,
+    message: `${problem.message} (the script appends this text with >> to a file whose start the tree does not show: ${startOf(region)} may open or set what this text closes or sets again)`,
   };
+}
+
+/** What a headless file starts with, said: the piece the script writes first, or the image's file. */
+function startOf(region: EmbeddedRegion): string {
+  if (region.unknownStart) return `its start, which the script writes first (${region.unknownStart}),`;
+  return `the ${region.container.replace(/^heredoc to /, '')} of the image or of an earlier step`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import * as path from 'node:path';
+import type { Range } from '../core/types';
 import { classifyFile, type Classification } from './registry';
 import { splitLines } from './text';
 import { remapRanges, valueText } from './embedded-value';
@@ -43,7 +44,8 @@ export function findEmbedded(
   emptied?: (line: number) => boolean,
   treeFile?: TreeFileReader,
 ): EmbeddedRegion[] {
-  if (YAML_NAME.test(filePath)) return yamlBlocks(splitLines(text), emptied).flatMap(scriptInBlock);
+  if (YAML_NAME.test(filePath))
+    return yamlBlocks(splitLines(text), emptied).flatMap((block) => scriptInBlock(block, treeFile));
   if (!isScript(filePath, text)) return [];
   // A heredoc, runmqsc, an MQSC file, or a file a command writes (`>`, `tee`, `cp`).
   if (!/<<|runmqsc|\.mqsc|>|\btee\b|\bcp\b/.test(text)) return [];
@@ -98,7 +100,7 @@ export function parseEmbedded(
   emptied?: (line: number) => boolean,
   treeFile?: TreeFileReader,
 ): EmbeddedDocuments {
-  const out: EmbeddedDocuments = { documents: [], notUnderstood: [] };
+  const out: EmbeddedDocuments = { documents: [], notUnderstood: [], assembledUnknown: [] };
   const scriptLines = isScript(filePath, text) ? splitLines(text) : undefined;
   let assignments: ScriptAssignments | undefined;
   for (const found of findEmbedded(filePath, text, emptied, treeFile)) {
@@ -124,6 +126,19 @@ export function parseEmbedded(
     // JKS store (/u3+7Q…: its magic FEEDFEED), which was reported as a text file named like a key store.
     if (isBase64Text(body)) continue;
     const classified = classifyRegion(filePath, region, body);
+    // A file the script assembles from a piece the tree does not show is not read: said at that piece, when the file
+    // is of a kind lint-deploy reads (a user then knows it went unjudged).
+    if (region.unknownPieces) {
+      const [piece, ...more] = region.unknownPieces.pieces;
+      if (piece && classified && classified.kind !== skipKind)
+        out.assembledUnknown.push({
+          file: region.unknownPieces.file,
+          said: piece.said,
+          more: more.length,
+          range: { start: { line: piece.line, character: piece.column }, end: { line: piece.line, character: piece.end } },
+        });
+      continue;
+    }
     if (!classified) {
       if (classifyFile(path.join(path.dirname(filePath), region.name), ''))
         out.notUnderstood.push({ container: region.container, name: region.name, range });
@@ -173,4 +188,9 @@ export interface EmbeddedDocuments {
   documents: Array<ParsedDocument & { embedded: EmbeddedOrigin }>;
   /** Regions whose name alone says a format lint-deploy reads (`java.security: |`) but whose content is not one. */
   notUnderstood: EmbeddedOrigin[];
+  /**
+   * Files a script assembles that are not read because a piece's text is not in the tree: the file as the script names
+   * it, the first such piece (its place and what it is) and how many more there are.
+   */
+  assembledUnknown: Array<{ file: string; said: string; more: number; range: Range }>;
 }

@@ -12,6 +12,9 @@ import { assembleAppends, redirectionOf, type HeredocPiece } from './shell-appen
 import { ShellBlocks } from './shell-blocks';
 import { commandPiece, type CommandPiece, type TreeFileReader } from './shell-file-pieces';
 
+/** A line of a YAML block that makes it a script to read: a heredoc, runmqsc, a command that may write a file. */
+const WRITES = /<<|\brunmqsc\b|^\s*(?:echo|printf|cat|cp)\s|\btee\s/;
+
 /** A YAML file's name (also of a template of one). */
 export const YAML_NAME = /\.ya?ml([._](template|tpl))?$/i;
 
@@ -114,7 +117,7 @@ export function scriptRegions(lines: string[], treeFile?: TreeFileReader): Embed
   }
   // A YAML file written by the script (`cat > cm.yaml << EOF`, a ConfigMap applied next): its block scalars.
   return assembleAppends(regions).flatMap(({ region, target }) =>
-    target !== undefined && isYamlHeredoc(target, region.lines) ? blocksIn(region) : [region],
+    target !== undefined && !region.unknownPieces && isYamlHeredoc(target, region.lines) ? blocksIn(region) : [region],
   );
 }
 
@@ -133,7 +136,7 @@ function commandRegion(piece: CommandPiece): HeredocPiece {
     blocks: piece.blocks,
     target: piece.file,
     from: piece.from,
-    ...(piece.unknown && { unknown: true as const }),
+    ...(piece.unknown && { unknown: piece.unknown }),
     ...(piece.copies !== undefined && { copies: piece.copies }),
   };
 }
@@ -193,6 +196,7 @@ function blocksIn(region: EmbeddedRegion): EmbeddedRegion[] {
 /** A region found in the text of another (`outer`), at its place in the enclosing file: `<inner> in <outer>`. */
 function placedIn(outer: EmbeddedRegion, inner: EmbeddedRegion): EmbeddedRegion {
   const lineOf = (line: number) => (outer.lines[line] as EmbeddedLine).line;
+  const columnOf = (line: number, column: number) => (outer.lines[line] as EmbeddedLine).column + column;
   return {
     ...inner,
     // The blocks of a script in a YAML block are numbered in the block's text, as its lines are.
@@ -209,6 +213,21 @@ function placedIn(outer: EmbeddedRegion, inner: EmbeddedRegion): EmbeddedRegion 
         blocks: b.blocks.map((block) => ({ ...block, line: lineOf(block.line) })),
       })),
     }),
+    // Files a script in a YAML block copies in, and pieces it writes that the tree does not show, at their words.
+    ...(inner.copied && {
+      copied: inner.copied.map((c) => ({ ...c, line: lineOf(c.line), column: columnOf(c.line, c.column) })),
+    }),
+    ...(inner.unknownPieces && {
+      unknownPieces: {
+        file: inner.unknownPieces.file,
+        pieces: inner.unknownPieces.pieces.map((u) => ({
+          ...u,
+          line: lineOf(u.line),
+          column: columnOf(u.line, u.column),
+          end: columnOf(u.line, u.end),
+        })),
+      },
+    }),
     container: `${inner.container} in ${outer.container}`,
     lines: inner.lines.map((l) => {
       const at = outer.lines[l.line] as EmbeddedLine;
@@ -216,6 +235,8 @@ function placedIn(outer: EmbeddedRegion, inner: EmbeddedRegion): EmbeddedRegion 
         line: at.line,
         column: at.column + l.column,
         text: l.text,
+        // An echo line's columns are the script line's (./shell-file-pieces.ts): the block's indent goes before them.
+        ...(l.written && { written: l.written }),
         ...(l.joinsNext && { joinsNext: l.joinsNext }),
       };
     }),
@@ -227,10 +248,10 @@ function placedIn(outer: EmbeddedRegion, inner: EmbeddedRegion): EmbeddedRegion 
  * runmqsc or to configuration files: those heredocs, at their place in the YAML file; the script itself is no
  * configuration. Any other block as it is.
  */
-export function scriptInBlock(block: EmbeddedRegion): EmbeddedRegion[] {
+export function scriptInBlock(block: EmbeddedRegion, treeFile?: TreeFileReader): EmbeddedRegion[] {
   const texts = block.lines.map((l) => l.text);
-  if (!texts.some((t) => t.includes('<<') || /\brunmqsc\b/.test(t))) return [block];
-  const inner = scriptRegions(texts);
+  if (!texts.some((t) => WRITES.test(t))) return [block];
+  const inner = scriptRegions(texts, treeFile);
   if (inner.length === 0) return [block];
   // `block.container` is `YAML key <name>` (yaml-blocks.ts).
   return inner.map((region) => placedIn(block, region));

@@ -12,9 +12,12 @@
  * - Commands' pieces (`cp`, `cat`, `echo`, `printf`: ./shell-file-pieces.ts) join the same way.
  * - A `>>` heredoc with no earlier `>` of its file appends to a file the image or another step provides: it is read as
  *   the rest of a file whose start the tree does not show (`headless`; its parse problems are infos, src/parse/embedded-script-text.ts).
+ *   So is one after a `>` piece whose text the tree does not show (`cp "$SRC" x.conf`, `cat $T > x.conf`).
+ * - A file one of whose later pieces the tree does not show (`cat $EXTRA >> x.conf`) is not read: `unknownPieces`
+ *   says which (./embedded.ts reports it), when a heredoc or a copied file of the tree would have been read.
  */
 import type { ShellBlock } from './shell-blocks';
-import type { ConditionalPieces, EmbeddedRegion } from './yaml-blocks';
+import type { ConditionalPieces, EmbeddedRegion, UnknownPiece } from './yaml-blocks';
 
 /** The first output redirection of a command line: `> f`, `>> "$F"` (not `2>`, `&>`, `>&2`). */
 const OUTPUT = /(?<![\d&>])(>>?)\s*(["']?)([^\s"'<>|;&]+)\2/;
@@ -41,7 +44,7 @@ export interface HeredocPiece {
   /** A command's piece (./shell-file-pieces.ts): an `echo` line, or files of the tree a `cat`/`cp` copies. */
   from?: 'echo' | 'tree';
   /** A piece whose text the tree does not hold: its file is not read. */
-  unknown?: true;
+  unknown?: UnknownPiece;
   /** How many files of the tree a `cat`/`cp` piece copies. */
   copies?: number;
 }
@@ -61,9 +64,14 @@ interface Assembling {
 export function assembleAppends(pieces: readonly HeredocPiece[]): HeredocPiece[] {
   const out: HeredocPiece[] = [];
   const files = new Map<string, Assembling>();
+  // Pieces the tree does not show that start a file (`cp "$SRC" x.conf`, `cat $T > x.conf`) before any known piece of
+  // it: what the script appends next is the rest of a file whose start is unknown, as when the image provides it.
+  const unknownStarts = new Map<string, UnknownPiece>();
   // Files not read: one a piece of which the tree does not hold, one only echo lines write (a line or two added to a
-  // file of the image is no file), and a plain copy of one file of the tree (read as itself already).
-  const unread = new Set<EmbeddedRegion>();
+  // file of the image is no file), and a plain copy of one file of the tree (read as itself already). The first kind
+  // is kept, marked, when a heredoc or a copied file of it would be read: that text goes unjudged, which is said.
+  const unread = new Map<EmbeddedRegion, { file: string; pieces: UnknownPiece[] }>();
+  const readable = new Set<EmbeddedRegion>();
   const echoOnly = new Set<EmbeddedRegion>();
   const copyOnly = new Set<EmbeddedRegion>();
   for (const piece of pieces) {
@@ -71,15 +79,24 @@ export function assembleAppends(pieces: readonly HeredocPiece[]): HeredocPiece[]
       out.push(piece);
       continue;
     }
-    let file = piece.write.append ? files.get(piece.write.file) : undefined;
+    const written = piece.write.file;
+    let file = piece.write.append ? files.get(written) : undefined;
+    if (!file && piece.unknown) {
+      files.delete(written);
+      if (!piece.write.append || !unknownStarts.has(written)) unknownStarts.set(written, piece.unknown);
+      continue;
+    }
     if (!file) {
+      const start = piece.write.append ? unknownStarts.get(written) : undefined;
       const region = {
         ...piece.region,
         lines: [...piece.region.lines],
         ...(piece.write.append && { headless: true as const }),
+        ...(start && { unknownStart: start.said }),
       };
+      unknownStarts.delete(written);
       file = { region, blocks: piece.blocks, units: new Map() };
-      files.set(piece.write.file, file);
+      files.set(written, file);
       if (piece.from === 'echo') echoOnly.add(region);
       if (piece.copies === 1) copyOnly.add(region);
       out.push({ ...piece, region });
@@ -87,12 +104,18 @@ export function assembleAppends(pieces: readonly HeredocPiece[]): HeredocPiece[]
       join(file, piece);
       copyOnly.delete(file.region);
     }
-    if (piece.unknown) unread.add(file.region);
+    if (piece.unknown) {
+      const said = unread.get(file.region) ?? { file: written, pieces: [] };
+      said.pieces.push(piece.unknown);
+      unread.set(file.region, said);
+    } else if (piece.from !== 'echo' && piece.region.lines.length > 0) readable.add(file.region);
     if (piece.from !== 'echo') echoOnly.delete(file.region);
   }
-  return out.filter(
-    (p) => !unread.has(p.region) && !echoOnly.has(p.region) && !copyOnly.has(p.region) && p.region.lines.length > 0,
-  );
+  return out.flatMap((p) => {
+    const unknown = unread.get(p.region);
+    if (unknown) return readable.has(p.region) ? [{ ...p, region: { ...p.region, unknownPieces: unknown } }] : [];
+    return echoOnly.has(p.region) || copyOnly.has(p.region) || p.region.lines.length === 0 ? [] : [p];
+  });
 }
 
 /** Appends a piece to the file it is written to. */

@@ -7,14 +7,21 @@
  *   with no `%` conversion: that line of text, every character at its column in the script.
  * - `cat a b > x`, `cat a >> x`, `cp a x`: the text of the tree's file that the path names by its longest suffix (the
  *   Dockerfile `ADD configs/a.cfg /etc/nginx/a.cfg` puts it there), every line at the path's word in the script. A path
- *   that names no file of the tree, or several, is a piece the tree does not hold: the file is not read (`unknown`).
+ *   that names no file of the tree, or several, a variable's, a pattern, or a file read as configuration on its own is
+ *   a piece the tree does not hold (`unknown`, with where it is and what it is: ./shell-appends.ts decides the rest).
  * `echo -n`, `echo -e`, an escape, a line break inside the quotes: not read (`unknown`).
  */
+import * as path from 'node:path';
 import type { ShellBlock } from './shell-blocks';
-import type { EmbeddedLine } from './yaml-blocks';
+import type { EmbeddedLine, UnknownPiece } from './yaml-blocks';
 
-/** The tree's file a path a script names stands for (`/etc/nginx/a.cfg` → `configs/a.cfg`), and its text. */
-export type TreeFileReader = (written: string) => { file: string; text: string } | undefined;
+/**
+ * The tree's file a path a script names stands for (`/etc/nginx/a.cfg` → `configs/a.cfg`) and its text; `readAlone`
+ * when that file is read as configuration on its own (its text is not given); undefined when no single file is.
+ */
+export type TreeFileReader = (
+  written: string,
+) => { file: string; text: string } | { file: string; readAlone: true } | undefined;
 
 /** A piece a command line writes, or undefined when the line writes no configuration file. */
 export interface CommandPiece {
@@ -24,8 +31,8 @@ export interface CommandPiece {
   lines: EmbeddedLine[];
   /** Text expanded by the shell (double quotes, unquoted words). */
   expands: boolean;
-  /** What the piece holds is not known from the tree: the file it is part of is not read. */
-  unknown?: true;
+  /** What the piece holds is not known from the tree: the file it is part of is not read. Where, and what it is. */
+  unknown?: UnknownPiece;
   /** How many files of the tree it copies (`cat a b > x`: 2). */
   copies?: number;
   /** The tree's files it copies, each at the line and column of the word that names it. */
@@ -96,14 +103,14 @@ export function commandPiece(
   const command = read?.words[0];
   if (!read || !command?.plain) {
     // An echo that is not read here (an escape, a backquote) to a configuration file leaves its file unknown.
-    const m = /^\s*(?:echo|printf)\b.*?(>>?)\s*["']?([^\s"'<>|;&]+)["']?\s*$/.exec(line);
-    return m && CONFIG_PATH.test(m[2]!)
-      ? { file: m[2]!, append: m[1] === '>>', from: 'echo', lines: [], expands: false, unknown: true, blocks }
-      : undefined;
+    const m = /^\s*(echo|printf)\b.*?(>>?)\s*["']?([^\s"'<>|;&]+)["']?\s*$/.exec(line);
+    if (!m || !CONFIG_PATH.test(m[3]!)) return undefined;
+    const unknown = unknownAt(line, at, `an \`${m[1]}\` line with an escape or a backquote, not read here`);
+    return { file: m[3]!, append: m[2] === '>>', from: 'echo', lines: [], expands: false, unknown, blocks };
   }
   const args = read.words.slice(1);
   if (command.text === 'cp') {
-    if (args.length !== 2 || !args.every((a) => a.plain) || !CONFIG_PATH.test(args[1]!.text)) return undefined;
+    if (args.length !== 2 || !CONFIG_PATH.test(args[1]!.text)) return undefined;
     return fromTree(args[1]!.text, false, args.slice(0, 1), at, blocks, treeFile);
   }
   const redirect = REDIRECT.exec(line.slice(read.rest));
@@ -111,14 +118,16 @@ export function commandPiece(
   const file = redirect[3]!;
   const append = redirect[1] === '>>';
   // A second command of the line that writes too (`echo a >> x; echo b >> x`) is not read here: the file is unknown.
-  if (/>|\btee\b/.test(line.slice(read.rest + redirect[0].indexOf(file) + file.length)))
-    return { file, append, from: 'echo', lines: [], expands: false, unknown: true, blocks };
-  if (command.text === 'cat' && args.length > 0 && args.every((a) => a.plain && !a.text.startsWith('-')))
-    return fromTree(file, append, args, at, blocks, treeFile);
+  if (/>|\btee\b/.test(line.slice(read.rest + redirect[0].indexOf(file) + file.length))) {
+    const unknown = unknownAt(line, at, 'a line whose further commands write the file too, not read here');
+    return { file, append, from: 'echo', lines: [], expands: false, unknown, blocks };
+  }
+  if (command.text === 'cat' && args.length > 0) return fromTree(file, append, args, at, blocks, treeFile);
   const echoed = echoLine(command.text, args);
   if (echoed === undefined) {
     if (command.text !== 'echo' && command.text !== 'printf') return undefined;
-    return { file, append, from: 'echo', lines: [], expands: false, unknown: true, blocks };
+    const said = `an \`${command.text}\` line with an option, an escape or a conversion, not read here`;
+    return { file, append, from: 'echo', lines: [], expands: false, unknown: unknownAt(line, at, said), blocks };
   }
   return {
     file,
@@ -165,12 +174,31 @@ function fromTree(
   const lines: EmbeddedLine[] = [];
   const copied: NonNullable<CommandPiece['copied']> = [];
   for (const source of sources) {
-    const found = treeFile(source.text);
-    if (found === undefined) return { file, append, from: 'tree', lines: [], expands: false, unknown: true, blocks };
+    // An option, standard input (`-`) or a pattern of files (`*.conf`) names no one file of the tree.
+    const found = /^-|[*?[]/.test(source.text) ? undefined : treeFile(source.text);
     const column = source.columns[0] ?? 0;
+    if (found === undefined || 'readAlone' in found) {
+      const unknown = { line: at, column, end: source.end, said: unknownSource(source.text, found?.file) };
+      return { file, append, from: 'tree', lines: [], expands: false, unknown, blocks };
+    }
     const body = found.text.replace(/\r?\n$/, '').split(/\r?\n/);
     for (const t of body) lines.push({ line: at, column, text: t, written: () => 0 });
     copied.push({ file: found.file, line: at, column });
   }
   return { file, append, from: 'tree', lines, expands: false, blocks, copies: sources.length, copied };
+}
+
+/** A command line's piece the tree does not show, from its first word to the end of the line. */
+function unknownAt(line: string, at: number, said: string): UnknownPiece {
+  return { line: at, column: line.length - line.trimStart().length, end: line.trimEnd().length, said };
+}
+
+/** Why the text a `cat`/`cp` copies in is not known: a path the script decides, no single file, or a file read alone. */
+function unknownSource(written: string, readAlone: string | undefined): string {
+  if (readAlone !== undefined)
+    return `\`${written}\`, a file lint-deploy reads as configuration of its own (${path.basename(readAlone)})`;
+  if (written.includes('$')) return `\`${written}\`, a path the script decides when it runs`;
+  if (written.startsWith('-')) return `\`cat ${written}\`, an option or the standard input`;
+  if (/[*?[]/.test(written)) return `\`${written}\`, a pattern of files in the order the shell sorts them`;
+  return `\`${written}\`, which names no single file of the tree`;
 }

@@ -49,8 +49,23 @@ export interface EmbeddedRegion {
   branches?: Array<{ first: number; last: number; blocks: ShellBlock[] }>;
   /** The script only appends (`>>`) to this file: its start is a file the image or another step provides. */
   headless?: true;
+  /** A headless file's start is a piece the script writes whose text the tree does not show: what it is, said. */
+  unknownStart?: string;
   /** Files of the tree a script copies into this one (`cat a.cfg >> x.conf`), at the word that names each. */
   copied?: Array<{ file: string; line: number; column: number }>;
+  /**
+   * Pieces of a file the script assembles whose text the tree does not show (`cat $TEMPLATE >> x.conf`): the file is
+   * not read, and ./embedded.ts says so at the first of them; `file` is the file's path as the script writes it.
+   */
+  unknownPieces?: { file: string; pieces: UnknownPiece[] };
+}
+
+/** A piece of a file a script writes whose text is not known: its line, its columns, and what it is, said. */
+export interface UnknownPiece {
+  line: number;
+  column: number;
+  end: number;
+  said: string;
 }
 
 /** The lines a block of a script writes into a file, when it runs. */

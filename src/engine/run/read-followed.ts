@@ -134,9 +134,10 @@ const MAX_PIECE_BYTES = 256 * 1024;
 /**
  * The text of the tree's file that a path a script copies names (`/etc/nginx/ssl-template-part2.cfg`, which a
  * Dockerfile `ADD configs/ssl-template-part2.cfg` put there): the one file whose path ends with the most of its
- * segments, at least its name; none or several such files, a `$` in its name, or a large file: undefined. So is a file
- * read as configuration on its own (vijay2181/kafka-SSL-architecture-on-docker's start-kafka.sh copies kafka.properties
- * and echoes lines after it): its findings are its own, and said again at the script's `cp` line they would repeat.
+ * segments, at least its name; none or several such files, a `$` in its name, or a large file: undefined. A file read
+ * as configuration on its own is named without its text (`readAlone`: vijay2181/kafka-SSL-architecture-on-docker's
+ * start-kafka.sh copies kafka.properties and echoes lines after it): its findings are its own, and said again at the
+ * script's `cp` line they would repeat.
  */
 export function treeFileBySuffix(files: readonly string[]): TreeFileReader {
   return (written) => {
@@ -159,7 +160,9 @@ export function treeFileBySuffix(files: readonly string[]): TreeFileReader {
       if (!('bytes' in opened) || opened.bytes.length > MAX_PIECE_BYTES) return undefined;
       const text = opened.bytes.toString('utf8');
       const file = best[0]!;
-      return classifyFile(innerTemplateName(file) ?? file, text.slice(0, HEAD_CHARS)) ? undefined : { file, text };
+      return classifyFile(innerTemplateName(file) ?? file, text.slice(0, HEAD_CHARS))
+        ? { file, readAlone: true }
+        : { file, text };
     } catch {
       return undefined;
     }

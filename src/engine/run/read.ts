@@ -259,12 +259,22 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
           template ? { ...doc, problems: problemsOfEachRendering(doc.problems, template), template } : doc,
         );
       }
+      const sourceRange = (range: Range): Range =>
+        helm
+          ? { start: helm.masked.toSource(range.start, 'start'), end: helm.masked.toSource(range.end, 'end') }
+          : range;
+      for (const { file: written, said, more, range } of embedded.assembledUnknown) {
+        const others = more > 0 ? ` (and ${more} more such piece${more === 1 ? '' : 's'})` : '';
+        findings.push({
+          ruleId: 'parse/assembled-file-unknown',
+          severity: 'info',
+          message: `${written}, which this script writes in pieces, is not checked: this piece is text the tree does not show (${said})${others}, so what the file holds is unknown`,
+          location: { file, range: sourceRange(range) },
+          fingerprint: `parse/assembled-file-unknown|${path.basename(file)}|${written}`,
+        });
+      }
       for (const region of embedded.notUnderstood) {
-        if (helm)
-          region.range = {
-            start: helm.masked.toSource(region.range.start, 'start'),
-            end: helm.masked.toSource(region.range.end, 'end'),
-          };
+        region.range = sourceRange(region.range);
         notUnderstood(
           file,
           `${region.container} is named like a configuration file but its content is not one lint-deploy reads`,
