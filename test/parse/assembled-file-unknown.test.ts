@@ -193,11 +193,30 @@ describe('a script held in a YAML block assembles files with echo, printf, cat, 
       [`unknown@15:15 ${SITE}: \`$EXTRA\`, a path the script decides when it runs)`],
     ],
     [
+      'an Ansible shell: | task: the same reading, the heredoc and the echo line one file',
+      {
+        'roles/proxy/tasks/main.yml': [
+          '- name: write the TLS server',
+          '  ansible.builtin.shell: |',
+          `    cat <<'EOF' > ${SITE}`,
+          '    server {',
+          '        listen 443 ssl;',
+          '        ssl_protocols TLSv1 TLSv1.2;',
+          '    EOF',
+          `    echo '}' >> ${SITE}`,
+          '',
+        ].join('\n'),
+      },
+      [`nginx.conf heredoc to ${SITE} in YAML key ansible.builtin.shell @6:23`],
+    ],
+    [
       'echo lines alone add to a file of the image: nothing read, as in a script file',
       { 'k8s/pod.yaml': manifest(`echo 'ssl_protocols TLSv1;' >> ${TO}`) },
       [],
     ],
   ])('%s', (_title, files, expected) => {
-    expect(readScript(files, 'k8s/pod.yaml')).toEqual(expected);
+    expect(readScript(files, Object.keys(files).find((f) => f.endsWith('.yaml') || f.endsWith('.yml'))!)).toEqual(
+      expected,
+    );
   });
 });
