@@ -1,22 +1,12 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { readDocuments } from '../../src/engine/run/read';
+import { readTree } from '../helpers/read-tree';
 
 /**
  * Each document a script (or a YAML file holding one) writes: `kind container`, where `ssl_protocols` is and its parse
  * problems (`code@line severity`); then each parse/assembled-file-unknown finding (`unknown@line:col what it says`).
  */
 function readScript(files: Record<string, string>, script: string): string[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-assembled-'));
-  try {
-    const paths = Object.entries(files).map(([name, text]) => {
-      const file = path.join(dir, name);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, text);
-      return file;
-    });
-    const read = readDocuments(paths);
+  return readTree(files, (read, dir) => {
     const docs = read.documents
       .filter((d) => d.file.path === path.join(dir, script) && d.embedded)
       .map((d) => {
@@ -33,9 +23,7 @@ function readScript(files: Record<string, string>, script: string): string[] {
         return `unknown@${(start?.line ?? -1) + 1}:${(start?.character ?? -1) + 1} ${f.message.split(',')[0]}: ${said}`;
       });
     return [...docs, ...unknown];
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  });
 }
 
 const script = (...lines: string[]) => ['#!/bin/sh', ...lines, 'exec nginx -g "daemon off;"', ''].join('\n');
@@ -131,17 +119,11 @@ describe('a file a script assembles from a piece the tree does not show: an info
   });
 
   it('the headless file says which piece starts it', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-assembled-'));
-    try {
-      const file = path.join(dir, 'prep.sh');
-      fs.writeFileSync(file, script(`cat $BASE > ${SITE}`, `cat <<'EOF' >> ${SITE}`, '}', 'server {', '}', 'EOF'));
-      const [doc] = readDocuments([file]).documents.filter((d) => d.embedded);
-      expect(doc?.problems.map((p) => p.message)).toEqual([
-        'Unexpected "}": nginx refuses to start (the script appends this text with >> to a file whose start the tree does not show: its start, which the script writes first (`$BASE`, a path the script decides when it runs), may open or set what this text closes or sets again)',
-      ]);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
+    const files = { 'prep.sh': script(`cat $BASE > ${SITE}`, `cat <<'EOF' >> ${SITE}`, '}', 'server {', '}', 'EOF') };
+    const messages = readTree(files, (read) => read.documents.flatMap((d) => d.problems.map((p) => p.message)));
+    expect(messages).toEqual([
+      'Unexpected "}": nginx refuses to start (the script appends this text with >> to a file whose start the tree does not show: its start, which the script writes first (`$BASE`, a path the script decides when it runs), may open or set what this text closes or sets again)',
+    ]);
   });
 });
 

@@ -1,9 +1,7 @@
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { readDocuments } from '../../src/engine/run/read';
 import type { ParsedDocument } from '../../src/parse/types';
 import { readOneFile } from '../helpers/read-one-file';
+import { readTree } from '../helpers/read-tree';
 
 /** `kind container` of each document, its problems (`code line`, one-based) and where `key` is (`key line:col`). */
 function summary(docs: ParsedDocument[], key: string): string[] {
@@ -213,20 +211,9 @@ describe('a configuration file a script writes from several heredocs (> then >>)
   });
 });
 
-/** Reads a tree of files written to a temp dir (paths relative to it); returns the documents of `script`. */
-function readTree(files: Record<string, string>, script: string): ParsedDocument[] {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'lint-deploy-pieces-'));
-  try {
-    const paths = Object.entries(files).map(([name, text]) => {
-      const file = path.join(dir, name);
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, text);
-      return file;
-    });
-    return readDocuments(paths).documents.filter((d) => d.file.path === path.join(dir, script));
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+/** The documents of `script` in a tree of files. */
+function readScriptDocs(files: Record<string, string>, script: string): ParsedDocument[] {
+  return readTree(files, (read, dir) => read.documents.filter((d) => d.file.path === path.join(dir, script)));
 }
 
 // mharrend/docker-nginx-ssl-proxy@f425ea5 (no licence: shape only) bin/prepare-env.sh: a site's conf made of the tree's
@@ -340,6 +327,6 @@ describe('a file a script assembles with cp, cat, echo, printf and tee is one fi
       [`nginx.conf heredoc to ${TO} ssl_protocols@7:19`],
     ],
   ])('%s', (_title, files, expected) => {
-    expect(summary(readTree(files, 'bin/prep.sh'), 'ssl_protocols')).toEqual(expected);
+    expect(summary(readScriptDocs(files, 'bin/prep.sh'), 'ssl_protocols')).toEqual(expected);
   });
 });
