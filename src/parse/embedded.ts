@@ -135,7 +135,10 @@ export function parseEmbedded(
           file: region.unknownPieces.file,
           said: piece.said,
           more: more.length,
-          range: { start: { line: piece.line, character: piece.column }, end: { line: piece.line, character: piece.end } },
+          range: {
+            start: { line: piece.line, character: piece.column },
+            end: { line: piece.line, character: piece.end },
+          },
         });
       continue;
     }
