@@ -12,7 +12,7 @@ import { problemFinding, type ParsedDocument } from '../parse/types';
 import { DOCKERIGNORE_KIND } from '../parse/dockerignore';
 import { ANSIBLE_TASKS_KIND, ANSIBLE_VARS_KIND } from '../parse/ansible';
 import { CONTAINER_RUNS_KIND } from '../parse/container-runs';
-import { FILE_PLACEMENTS_KIND } from '../parse/script-file-placements';
+import { FILE_PLACEMENTS_KIND, SHELL_SCRIPT_KIND } from '../parse/script-file-placements';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { LintConfig } from '../core/config';
@@ -43,6 +43,7 @@ const QUALIFIERS_ONLY = new Set([
   DOCKERIGNORE_KIND,
   CONTAINER_RUNS_KIND,
   FILE_PLACEMENTS_KIND,
+  SHELL_SCRIPT_KIND,
   ANSIBLE_VARS_KIND,
   ANSIBLE_TASKS_KIND,
 ]);

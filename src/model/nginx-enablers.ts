@@ -25,7 +25,8 @@ export const LOADED_DIR = /^(conf\.d|[\w.]+-enabled)$/;
 
 export interface EnablerSources {
   dockerfiles: readonly ParsedDocument<DockerfileData>[];
-  scripts: readonly ParsedDocument<FilePlacementsData>[];
+  /** What the tree's scripts place where: read when first asked (./script-placements.ts). */
+  scripts: () => readonly ParsedDocument<FilePlacementsData>[];
   /** The Compose bind mounts the tree's paths resolve for. */
   mounts: readonly TreeMount[];
 }
@@ -38,7 +39,7 @@ export function enablersOf(file: string, prefix: string, sources: EnablerSources
   return [
     ...links,
     ...imageEnablers(file, dirName, sources.dockerfiles),
-    ...scriptEnablers(file, dirName, sources.scripts),
+    ...scriptEnablers(file, dirName, sources.scripts()),
     ...mountEnablers(file, sources.mounts),
   ];
 }

@@ -27,7 +27,7 @@ import type { Component } from './types';
 import type { NginxRemovedSyntax } from './deployment-records';
 import { floatingNginxFor } from './nginx-floating-image';
 import { nginxLoadingOf } from './nginx-unloaded';
-import { FILE_PLACEMENTS_KIND, type FilePlacementsData } from '../parse/script-file-placements';
+import { filePlacementDocuments } from './script-placements';
 import type { NginxServerAttributes } from './attributes';
 import {
   opensslAttribute,
@@ -72,7 +72,7 @@ export const nginxContributor: ModelContributor = {
     const floatingFor = floatingNginxFor(dockerfiles, composeFiles, mounts);
     const loadingFor = nginxLoadingOf(docs, {
       dockerfiles,
-      scripts: ctx.documentsOf(FILE_PLACEMENTS_KIND) as ParsedDocument<FilePlacementsData>[],
+      scripts: () => filePlacementDocuments(ctx),
       mounts,
     });
     const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);

@@ -3,9 +3,12 @@
  * `install`, `rsync`, with `-t DIR`), files a pipeline renders into another (`envsubst < a > b`,
  * `cat a | envsubst > b`, `sed … a > b`, `… | tee b`), text written or edited into a file (`echo … >> f`,
  * `sed -i … f`) and the site enablers some nginx packagings ship (`nginx_ensite x`), each with its sources and
- * destination as written, as a document of its own beside whatever else
- * the file is. The model asks it whether a script may enable an nginx snippet no include reaches
+ * destination as written. The model asks it whether a script may enable an nginx snippet no include reaches
  * (src/model/nginx-enablers.ts). Nothing expands: `$DIR/x` stays as written, which the model reads as unknown.
+ *
+ * The read stage parses no script for this: it records each script that may place a file (`shellScript`, a document
+ * of its own beside whatever else the file is), and the model reads the placements of a deployment's scripts only when
+ * it asks, once (src/model/script-placements.ts): most deployments never ask.
  */
 import type { Range } from '../core/types';
 import { shellCommands, type ShellCommand, type ShellWord } from './shell-commands';
@@ -13,6 +16,8 @@ import { LineIndex } from './text';
 import type { ParsedDocument, SourceFile } from './types';
 
 export const FILE_PLACEMENTS_KIND = 'script.file-placements';
+/** A shell script that may place files (`shellScript`), read for its placements only when the model asks. */
+export const SHELL_SCRIPT_KIND = 'script.shell';
 
 export interface FilePlacement {
   /** The command that places it (`ln`, `cp`, `envsubst`, `nginx_ensite`). */
@@ -48,10 +53,16 @@ const ENABLERS = /^(nginx_ensite|ngx_ensite|ngxensite|nxensite|ensite)$/;
 /** Words before a command that leave it the command: shell keywords, `sudo`, `exec`, `VAR=value`. */
 const PREFIX = /^(do|then|else|elif|if|while|until|!|\{|\(|time|sudo|exec|command|nohup|busybox)$|^[A-Za-z_]\w*=/;
 
-/** What a shell script places where, or undefined when it places nothing. */
-export function filePlacements(source: SourceFile): ParsedDocument<FilePlacementsData> | undefined {
+/** A shell script (by name or `#!`) whose text may place a file (a command or `>` that does), without reading it further. */
+export function shellScript(source: SourceFile): ParsedDocument<Record<string, never>> | undefined {
   if (!SCRIPT_NAME.test(source.path) && !source.text.startsWith('#!')) return undefined;
   if (!PLACES.test(source.text)) return undefined;
+  return { file: source, kind: SHELL_SCRIPT_KIND, entries: [], comments: [], problems: [], data: {} };
+}
+
+/** What a shell script places where, or undefined when it places nothing (or is no shell script that may). */
+export function filePlacements(source: SourceFile): ParsedDocument<FilePlacementsData> | undefined {
+  if (!shellScript(source)) return undefined;
   const index = new LineIndex(source.text);
   const placements = placementsIn(source.text).map(({ start, end, ...placement }) => ({
     ...placement,

@@ -5,9 +5,11 @@ import { readDocuments } from '../../src/engine/run/read';
 import { parseEmbedded } from '../../src/parse/embedded';
 import type { MqscData } from '../../src/parse/mqsc';
 import type { ParsedDocument } from '../../src/parse/types';
+import { SHELL_SCRIPT_KIND } from '../../src/parse/script-file-placements';
 import { readOneFile } from '../helpers/read-one-file';
 
-const read = readOneFile;
+/** The documents of one file, but the record of a script that may place files (src/parse/script-file-placements.ts). */
+const read = (name: string, text: string) => readOneFile(name, text).filter((d) => d.kind !== SHELL_SCRIPT_KIND);
 
 /** `kind container line:col key=value` of the first entry whose key matches, one-based. */
 function where(docs: ParsedDocument[], key: RegExp): string[] {

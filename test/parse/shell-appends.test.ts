@@ -5,9 +5,9 @@ import { readTree } from '../helpers/read-tree';
 
 /** `kind container` of each document, its problems (`code line`, one-based) and where `key` is (`key line:col`). */
 function summary(docs: ParsedDocument[], key: string): string[] {
-  // The script's own placements record (src/parse/script-file-placements.ts) is no file it writes.
+  // The script's own record as a script that may place files (src/parse/script-file-placements.ts) is no file it writes.
   return docs
-    .filter((d) => d.kind !== 'script.file-placements')
+    .filter((d) => d.kind !== 'script.shell')
     .map((d) => {
       const entry = d.entries.find((e) => e.key.endsWith(key));
       const at = entry ? ` ${key}@${entry.valueRange.start.line + 1}:${entry.valueRange.start.character + 1}` : '';

@@ -56,10 +56,11 @@ describe('the failure path of a script: what runs only when the deployment faile
     try {
       const file = path.join(dir, 'deploy-qm18-qmgr.sh');
       fs.writeFileSync(file, SCRIPT.join('\n'));
-      expect(readDocuments([file]).documents.map((d) => d.kind)).toEqual([]);
+      // The script is recorded as one that may place files (src/parse/script-file-placements.ts): no CCDT.
+      expect(readDocuments([file]).documents.map((d) => d.kind)).toEqual(['script.shell']);
       const moved = [...SCRIPT.slice(0, 2), ...SCRIPT.slice(8, 12), ...SCRIPT.slice(2, 8), ...SCRIPT.slice(12)];
       fs.writeFileSync(file, moved.join('\n'));
-      expect(readDocuments([file]).documents.map((d) => d.kind)).toEqual(['mq.ccdt']);
+      expect(readDocuments([file]).documents.map((d) => d.kind)).toEqual(['script.shell', 'mq.ccdt']);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

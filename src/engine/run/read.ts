@@ -22,7 +22,7 @@ import { isTerraformTemplateName } from '../../parse/template-terraform';
 import { markNumberedPieces } from './numbered-pieces';
 import { scriptSubstitutions } from '../../parse/script-substitutions';
 import { containerRuns } from '../../parse/container-runs';
-import { filePlacements } from '../../parse/script-file-placements';
+import { shellScript } from '../../parse/script-file-placements';
 import { yamlFilePlacements } from '../../parse/yaml-file-placements';
 import { runmqscInputs } from '../../parse/runmqsc-input';
 import { HelmCharts } from './helm-chart';
@@ -236,9 +236,10 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       // The containers a script starts (`docker run -v $(pwd)/haproxy.cfg:… haproxy:1.9.10`): their images' releases.
       const started = containerRuns(source);
       if (started) documents.push(started);
-      // What the script links, copies or renders where (`ln -s …/sites-available/x …/sites-enabled/`).
-      // A YAML file's steps too: Compose and Kubernetes commands, Ansible file/template/copy/command tasks.
-      const placed = filePlacements(source) ?? yamlFilePlacements(source);
+      // A script that may link, copy or render files (`ln -s …/sites-available/x …/sites-enabled/`), whose commands the
+      // model reads only when it asks (src/parse/script-file-placements.ts); what a YAML file's steps place (Compose
+      // and Kubernetes commands, Ansible file/template/copy/command tasks).
+      const placed = shellScript(source) ?? yamlFilePlacements(source);
       if (placed) documents.push(placed);
       // MQSC files the script feeds runmqsc (`runmqsc QM1 < dev.mqsc`): the model ties them to their queue manager.
       const fed = runmqscInputs(source);
