@@ -34,6 +34,17 @@ const EVERY_UPDATE_WARNING: ExpectedFinding = {
   severity: 'warning',
   related: [{ file: 'Dockerfile', line: 1 }],
 };
+/** A Java 8 java.security whose list drops 3DES_EDE_CBC, anon, NULL… (annata/docker-jre's), and its finding on a JDK 8 of unknown update. */
+const JAVA8_WEAKENED =
+  'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=SSLv3, RC4, MD5withRSA, DH keySize < 768\n';
+const JAVA8_FEATURE_ONLY: ExpectedFinding = {
+  messageId: 'weakenedFeatureOnly',
+  file: 'java.security',
+  line: 2,
+  severity: 'info',
+  messageIncludes: ['is Java 8, and the tree does not name its update'],
+  related: [{ file: 'Dockerfile', line: 1 }],
+};
 const MASTER_SECURITY =
   'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=SSLv3, RC4, DES, MD5withRSA, DH keySize < 1024, EC keySize < 224, 3DES_EDE_CBC, anon, NULL, include jdk.disabled.namedCurves\n';
 const POC_SICR_PROPERTIES = 'server.port=8443\nserver.ssl.key-store=classpath:localhost.p12\n';
@@ -110,18 +121,13 @@ ruleTester(rule, {
       name: 'a Dockerfile names the feature release without its update: said, with the FROM as related',
       files: {
         Dockerfile: 'FROM openjdk:8-jre-alpine\nCOPY java.security /usr/lib/jvm/java-1.8-openjdk/jre/lib/security/\n',
-        'java.security':
-          'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=SSLv3, RC4, MD5withRSA, DH keySize < 768\n',
+        'java.security': JAVA8_WEAKENED,
       },
       errors: [
         {
-          messageId: 'weakenedFeatureOnly',
-          file: 'java.security',
-          line: 2,
-          severity: 'info',
+          ...JAVA8_FEATURE_ONLY,
           messageIncludes: ['is Java 8, and the tree does not name its update', '3DES_EDE_CBC'],
           messageExcludes: ['Declare the JDK'],
-          related: [{ file: 'Dockerfile', line: 1 }],
         },
       ],
     },
@@ -206,19 +212,9 @@ ruleTester(rule, {
       files: {
         Dockerfile:
           'FROM jenkins:1.625.3\nUSER root\nCOPY java.security /usr/lib/jvm/java-8-openjdk-amd64/jre/lib/security/java.security\nUSER jenkins\n',
-        'java.security':
-          'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=SSLv3, RC4, MD5withRSA, DH keySize < 768\n',
+        'java.security': JAVA8_WEAKENED,
       },
-      errors: [
-        {
-          messageId: 'weakenedFeatureOnly',
-          file: 'java.security',
-          line: 2,
-          severity: 'info',
-          messageIncludes: ['is Java 8, and the tree does not name its update'],
-          related: [{ file: 'Dockerfile', line: 1 }],
-        },
-      ],
+      errors: [JAVA8_FEATURE_ONLY],
     },
     {
       // The openjdk image held early-access builds under feature tags (docker-library/openjdk#522): no name of GA
