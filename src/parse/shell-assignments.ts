@@ -7,6 +7,7 @@
  * the value the script runs with unless its environment sets the variable: it is put in and kept in the region's
  * `defaults`, so that a model which finds the variable set by the image or the container can take it back.
  */
+import { shellCommands } from './shell-commands';
 import type { EmbeddedLine, EmbeddedRegion } from './yaml-blocks';
 
 /** `NAME=value`, `export NAME="value"`, `readonly NAME='value'`: a literal value (no expansion) and nothing after. */
@@ -39,27 +40,27 @@ function assignmentCounts(lines: readonly string[], runTime = new Set<string>())
 
 /** `read`'s options that take an argument (bash(1) "read"): `-a` names an array the line assigns. */
 const READ_OPTION_ARGUMENT = /^-\w*[adinNptu]$/;
+const NAME = /^[A-Za-z_]\w*$/;
 
 /**
  * The names a line sets at run time: a `for`/`select` loop's variable, and every name `read` is given
  * (`while read PORT QM` sets QM too: bash(1) "read": "the first word is assigned to the first name, the second word to
- * the second name, and so on"), `-a NAME` included.
+ * the second name, and so on"), `-a NAME` included; the words as the shell splits them (a quoted prompt is one).
  */
 function runTimeNames(line: string): string[] {
   const names: string[] = [];
   for (const m of line.matchAll(/\b(?:for|select)\s+([A-Za-z_]\w*)/g)) names.push(m[1]!);
-  for (const m of line.matchAll(/(?:^|[\s;&|(])read((?:\s+[^\s;&|<>()]+)*)/g)) {
-    const words = m[1]!.trim().split(/\s+/).filter(Boolean);
-    for (let i = 0; i < words.length; i++) {
-      const word = words[i]!;
+  if (!/(?:^|[\s;&|(])read(?=\s|$)/.test(line)) return names;
+  for (const { words } of shellCommands(line)) {
+    const at = words.findIndex((w) => w.text === 'read');
+    if (at < 0) continue;
+    for (let i = at + 1; i < words.length; i++) {
+      const word = words[i]!.text;
       if (word.startsWith('-')) {
-        if (READ_OPTION_ARGUMENT.test(word)) {
-          if (word.endsWith('a') && /^[A-Za-z_]\w*$/.test(words[i + 1] ?? '')) names.push(words[i + 1]!);
-          i++;
-        }
-        continue;
-      }
-      if (/^[A-Za-z_]\w*$/.test(word)) names.push(word);
+        if (!READ_OPTION_ARGUMENT.test(word)) continue;
+        if (word.endsWith('a') && NAME.test(words[i + 1]?.text ?? '')) names.push(words[i + 1]!.text);
+        i++;
+      } else if (NAME.test(word)) names.push(word);
     }
   }
   return names;

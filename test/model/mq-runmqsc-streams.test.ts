@@ -45,6 +45,12 @@ describe('the runmqsc inputs of one script given one queue manager are one MQSC 
       script('for qm in QM1 QM2; do\n', echo(DISABLE, '$qm'), echo(AS_MQM, '$qm'), echo(OPTIONAL, '$qm'), 'done\n'),
       { 'config.mqsc': mqsc(DISABLE, AS_MQM, OPTIONAL) },
     ],
+    [
+      // read's quoted prompt is one word: the QM it mentions is not a name read sets.
+      'a variable assigned once, and a read whose prompt names it',
+      script('QM=QM1\n', 'read -r -p "Port of QM" PORT\n', echo(DISABLE, '$QM'), echo(AS_MQM, 'QM1')),
+      { 'config.mqsc': mqsc(DISABLE, AS_MQM) },
+    ],
   ])('%s', (_name, text, asFile) => {
     const expected = mqVerdicts(asFile);
     expect(expected.length).toBeGreaterThan(0);
