@@ -9,13 +9,12 @@
 import * as path from 'node:path';
 import type { Location, Range, RelatedLocation } from '../core/types';
 import type { KubernetesContainer, KubernetesData } from '../parse/kubernetes';
-import type { KubernetesSource, KubernetesSourceKey } from '../parse/kubernetes-volumes';
+import { decodedText, type KubernetesSource, type KubernetesSourceKey } from '../parse/kubernetes-volumes';
 import { mountHolding } from '../parse/compose-volumes';
 import { keysFromTemplate } from '../parse/kubernetes-env-sources';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
 import {
-  decodedText,
   heldSource,
   manifestSources,
   secretKeyText,

@@ -9,10 +9,9 @@
 import type { JvmProperty } from './java/jvm-args';
 import { addVariableOptions, noStartJvmOptions, type StartJvmOptions } from './java/container-jvm';
 import { environmentSetting, scalarOffsets, springBoundProperty } from './java/spring-environment';
-import { decodedText } from './kubernetes-secret-values';
 import { LineIndex } from './text';
 import type { Entry } from './types';
-import type { KubernetesSource } from './kubernetes-volumes';
+import { decodedText, type KubernetesSource } from './kubernetes-volumes';
 
 /** The variables an `envFrom:` ConfigMap or Secret gives that lint-deploy reads. */
 export interface KubernetesEnvSource {

@@ -9,7 +9,7 @@
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { KubernetesData } from './kubernetes';
-import type { KubernetesSource } from './kubernetes-volumes';
+import { decodedText, type KubernetesSource } from './kubernetes-volumes';
 import type { ParsedDocument } from './types';
 
 /** Whether two manifests may be in one namespace: unless both write theirs and they differ. */
@@ -70,14 +70,6 @@ export function heldSource(
   return named.some((h) => sameNamespace(h.namespace, namespace))
     ? `${said} is defined by several manifests of the tree, none nearer than the others`
     : `${said} is not in the tree`;
-}
-
-/** A Secret's base64 value as text; undefined when it is not base64 of printable text. */
-export function decodedText(value: string): string | undefined {
-  const compact = value.replace(/\s+/g, '');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) return undefined;
-  const text = Buffer.from(compact, 'base64').toString('utf8');
-  return /^[\x20-\x7e]*$/.test(text) ? text : undefined;
 }
 
 /** A variable a container takes from a Secret. */

@@ -173,3 +173,11 @@ export function sourceOf(
     range: name.valueRange,
   };
 }
+
+/** A Secret's base64 value as text; undefined when it is not base64 of printable text. */
+export function decodedText(value: string): string | undefined {
+  const compact = value.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) return undefined;
+  const text = Buffer.from(compact, 'base64').toString('utf8');
+  return /^[\x20-\x7e]*$/.test(text) ? text : undefined;
+}
