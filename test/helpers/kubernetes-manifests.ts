@@ -33,3 +33,41 @@ export function keycloakDeployment(options: {
     '',
   ].join('\n');
 }
+
+/** The Deployment `orders` (image registry.example.com/orders), its mount at /etc/tls, and the volume (lines after `volumes:`); `container`: more of its lines. */
+export const ordersDeployment = (volume: string[], container: string[] = []) =>
+  [
+    'apiVersion: apps/v1',
+    'kind: Deployment',
+    'metadata:',
+    '  name: orders',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '      - name: orders',
+    '        image: registry.example.com/orders:1.0',
+    ...container.map((l) => `        ${l}`),
+    '        volumeMounts:',
+    '        - name: tls',
+    '          mountPath: /etc/tls',
+    '      volumes:',
+    '      - name: tls',
+    ...volume.map((l) => `        ${l}`),
+    '',
+  ].join('\n');
+
+/** An `env:` variable from a Secret's key (`valueFrom.secretKeyRef`). */
+export const fromSecret = (variable: string, name: string, key: string) => [
+  'env:',
+  `- name: ${variable}`,
+  '  valueFrom:',
+  '    secretKeyRef:',
+  `      name: ${name}`,
+  `      key: ${key}`,
+];
+
+export const secretManifest = (name: string, keys: Record<string, string>) =>
+  ['apiVersion: v1', 'kind: Secret', 'metadata:', `  name: ${name}`, 'data:']
+    .concat(Object.entries(keys).map(([k, v]) => `  ${k}: ${v}`))
+    .join('\n') + '\n';

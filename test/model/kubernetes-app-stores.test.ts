@@ -14,6 +14,7 @@ import type { StoreRef } from '../../src/model/types';
 import { writeTree, type Tree } from '../helpers/rule-tester';
 import { buildStores, type BuiltStores } from '../helpers/keystores';
 import { daysFromNow, leaf } from '../helpers/pki';
+import { ordersDeployment as deployment, fromSecret, secretManifest as secret } from '../helpers/kubernetes-manifests';
 
 let stores: BuiltStores;
 beforeAll(() => {
@@ -39,44 +40,6 @@ const SERVER_KEY_STORE =
 
 const PEM_BUNDLE =
   'server:\n  port: 8443\n  ssl:\n    bundle: web\nspring:\n  ssl:\n    bundle:\n      pem:\n        web:\n          keystore:\n            certificate: /etc/tls/tls.crt\n            private-key: /etc/tls/tls.key\n';
-
-/** The Deployment, its mount at /etc/tls, and the volume (lines after `volumes:`); `container`: more of its lines. */
-const deployment = (volume: string[], container: string[] = []) =>
-  [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    '  name: orders',
-    'spec:',
-    '  template:',
-    '    spec:',
-    '      containers:',
-    '      - name: orders',
-    '        image: registry.example.com/orders:1.0',
-    ...container.map((l) => `        ${l}`),
-    '        volumeMounts:',
-    '        - name: tls',
-    '          mountPath: /etc/tls',
-    '      volumes:',
-    '      - name: tls',
-    ...volume.map((l) => `        ${l}`),
-    '',
-  ].join('\n');
-
-/** An `env:` variable from a Secret's key (`valueFrom.secretKeyRef`). */
-const fromSecret = (variable: string, name: string, key: string) => [
-  'env:',
-  `- name: ${variable}`,
-  '  valueFrom:',
-  '    secretKeyRef:',
-  `      name: ${name}`,
-  `      key: ${key}`,
-];
-
-const secret = (name: string, keys: Record<string, string>) =>
-  ['apiVersion: v1', 'kind: Secret', 'metadata:', `  name: ${name}`, 'data:']
-    .concat(Object.entries(keys).map(([k, v]) => `  ${k}: ${v}`))
-    .join('\n') + '\n';
 
 /** `key=<file> <how>` and `trust=…` of the Spring server, plus the parse and certificate findings' rule ids. */
 function summary(files: Tree): string[] {

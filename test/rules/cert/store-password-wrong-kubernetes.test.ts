@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { defaultConfig } from '../../../src/core/config';
 import { lint } from '../../../src/engine/lint';
 import { writeTree, type Tree } from '../../helpers/rule-tester';
+import { fromSecret, ordersDeployment, secretManifest } from '../../helpers/kubernetes-manifests';
 
 const STORE = fs.readFileSync(path.resolve(__dirname, '../../fixtures/keystores/generated/key.p12'));
 const RIGHT = 'Pk12-planted-Zq9';
@@ -26,44 +27,12 @@ const app = (password?: string, keyStore = '/etc/tls/keystore.p12'): Tree => ({
 });
 
 /** The Deployment mounting Secret orders-tls at /etc/tls; `env`: more lines of its container. */
-const deployment = (env: string[]) =>
-  [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    '  name: orders',
-    'spec:',
-    '  template:',
-    '    spec:',
-    '      containers:',
-    '      - name: orders',
-    '        image: registry.example.com/orders:1.0',
-    ...env.map((l) => `        ${l}`),
-    '        volumeMounts:',
-    '        - name: tls',
-    '          mountPath: /etc/tls',
-    '      volumes:',
-    '      - name: tls',
-    '        secret:',
-    '          secretName: orders-tls',
-    '',
-  ].join('\n');
-
-const secret = (name: string, keys: Record<string, string>) =>
-  ['---', 'apiVersion: v1', 'kind: Secret', 'metadata:', `  name: ${name}`, 'data:']
-    .concat(Object.entries(keys).map(([k, v]) => `  ${k}: ${v}`))
-    .join('\n') + '\n';
+const deployment = (env: string[]) => ordersDeployment(['secret:', '  secretName: orders-tls'], env);
+const secret = (name: string, keys: Record<string, string>) => `---\n${secretManifest(name, keys)}`;
 const TLS = secret('orders-tls', { 'keystore.p12': b64(STORE) });
 
 const envFrom = ['envFrom:', '- secretRef:', '    name: orders-env'];
-const secretKeyRef = (variable: string) => [
-  'env:',
-  `- name: ${variable}`,
-  '  valueFrom:',
-  '    secretKeyRef:',
-  '      name: orders-pw',
-  '      key: password',
-];
+const secretKeyRef = (variable: string) => fromSecret(variable, 'orders-pw', 'password');
 
 /** `ruleId file:line` of the store findings, and of each related place. */
 function findings(files: Tree): string[] {
@@ -76,6 +45,12 @@ function findings(files: Tree): string[] {
   return result.findings
     .filter((f) => /^(cert\/store-password-wrong|parse\/keystore-locked)$/.test(f.ruleId))
     .map((f) => `${f.ruleId} ${at(f.location)}${(f.related ?? []).map((r) => ` ${at(r)}`).join('')}`);
+}
+
+/** The findings of one rule. */
+function reported(ruleId: string, files: Tree) {
+  const root = writeTree(files);
+  return lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings.filter((f) => f.ruleId === ruleId);
 }
 
 describe('cert/store-password-wrong: store passwords from Kubernetes Secrets', () => {
@@ -164,14 +139,11 @@ describe('cert/store-password-wrong: store passwords from Kubernetes Secrets', (
   });
 
   it('names the variable, the store by its key, and what brings the password in', () => {
-    const root = writeTree({
+    const [finding] = reported('cert/store-password-wrong', {
       ...app('${KEYSTORE_PASSWORD:changeit}'),
       'k8s/deployment.yaml': deployment(secretKeyRef('KEYSTORE_PASSWORD')),
       'k8s/secret.yaml': TLS + secret('orders-pw', { password: b64(WRONG) }),
     });
-    const [finding] = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings.filter(
-      (f) => f.ruleId === 'cert/store-password-wrong',
-    );
     expect(finding?.message).toMatch(
       /^KEYSTORE_PASSWORD gives a password that does not open PKCS12 store keystore\.p12 /,
     );
@@ -183,7 +155,7 @@ describe('cert/store-password-wrong: store passwords from Kubernetes Secrets', (
   });
 
   it("a locked store's info names the Secret its own password variable needs, not another app's", () => {
-    const root = writeTree({
+    const locked = reported('parse/keystore-locked', {
       ...app('${KEYSTORE_PASSWORD}'),
       // Another workload's store password from a Secret the tree lacks too (first in path order).
       'k8s/a-other.yaml': deployment(secretKeyRef('SERVER_SSL_TRUST_STORE_PASSWORD'))
@@ -192,9 +164,6 @@ describe('cert/store-password-wrong: store passwords from Kubernetes Secrets', (
       'k8s/deployment.yaml': deployment(secretKeyRef('KEYSTORE_PASSWORD')),
       'k8s/secret.yaml': TLS,
     });
-    const locked = lint({ paths: [root], cwd: root, config: defaultConfig(root) }).findings.filter(
-      (f) => f.ruleId === 'parse/keystore-locked',
-    );
     expect(locked.map((f) => /sets (\S+) from the Secret (\S+) key (\S+),/.exec(f.message)?.slice(1))).toEqual([
       ['KEYSTORE_PASSWORD', 'orders-pw', 'password'],
     ]);
