@@ -13,6 +13,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
+import type { ContainerRunsData } from '../parse/container-runs';
 import type { DockerfileData } from '../parse/dockerfile';
 import { placementsIn, type FilePlacement, type FilePlacementsData } from '../parse/script-file-placements';
 import type { ParsedDocument } from '../parse/types';
@@ -29,6 +30,8 @@ export interface EnablerSources {
   scripts: () => readonly ParsedDocument<FilePlacementsData>[];
   /** The Compose bind mounts the tree's paths resolve for. */
   mounts: readonly TreeMount[];
+  /** The containers scripts and Makefiles run (`docker run -v …`). */
+  runs: readonly ParsedDocument<ContainerRunsData>[];
 }
 
 /** What may enable `file` (in the directory `dirName` of `prefix`); undefined when the tree's links cannot be read. */
@@ -41,7 +44,18 @@ export function enablersOf(file: string, prefix: string, sources: EnablerSources
     ...imageEnablers(file, dirName, sources.dockerfiles),
     ...scriptEnablers(file, dirName, sources.scripts()),
     ...mountEnablers(file, sources.mounts),
+    ...runMountEnablers(file, sources.runs),
   ];
+}
+
+/** Whether nginx reads a file a container sees at `seen`: nginx.conf, or a file under conf.d or a `*-enabled` directory. */
+function loadedAt(seen: string): boolean {
+  const parts = segments(seen);
+  const directories = parts.slice(0, -1);
+  return (
+    parts[parts.length - 1] === 'nginx.conf' ||
+    (directories.some((s) => LOADED_DIR.test(s)) && !directories.some((s) => AVAILABLE_DIR.test(s)))
+  );
 }
 
 /**
@@ -54,13 +68,35 @@ function mountEnablers(file: string, mounts: readonly TreeMount[]): RelatedLocat
     const inside = path.relative(m.hostPath, file);
     if (inside.startsWith('..') || path.isAbsolute(inside)) return [];
     const seen = path.posix.join(m.mount.target, inside.split(path.sep).join('/'));
-    const parts = segments(seen);
-    const directories = parts.slice(0, -1);
-    const loaded =
-      parts[parts.length - 1] === 'nginx.conf' ||
-      (directories.some((s) => LOADED_DIR.test(s)) && !directories.some((s) => AVAILABLE_DIR.test(s)));
-    return loaded ? [{ file: m.file, range: m.mount.range, message: `mounted at ${seen}: may enable it` }] : [];
+    return loadedAt(seen) ? [{ file: m.file, range: m.mount.range, message: `mounted at ${seen}: may enable it` }] : [];
   });
+}
+
+/**
+ * `docker run -v HOST:CONTAINER` or `--mount type=bind` of a script or a Makefile that puts the file where nginx reads
+ * it, read as a Compose bind mount. Where the command runs is not known: the host path's last name is matched to the
+ * file's directory, the file, or a directory above them, and the rest of the file's path is read below the container
+ * path. A host path a variable ends (`$CONF`, `$(pwd)`) may be any directory: it may enable the file when what it mounts
+ * lands in a loaded place. A bare name is a named volume, no tree path.
+ */
+function runMountEnablers(file: string, runs: readonly ParsedDocument<ContainerRunsData>[]): RelatedLocation[] {
+  const parts = segments(file.split(path.sep).join('/'));
+  return runs.flatMap((d) =>
+    d.data.runs.flatMap((run) =>
+      run.mounts.flatMap((m) => {
+        const last = segments(m.host).at(-1) ?? '';
+        const unknown = unknownPath(last) || last === '.' || last === '~';
+        if (!unknown && !m.host.includes('/')) return [];
+        const seen = unknown
+          ? [path.posix.join(m.container, parts[parts.length - 1]!)]
+          : parts.flatMap((p, k) => (p === last ? [path.posix.join(m.container, ...parts.slice(k + 1))] : []));
+        const loaded = seen.find(loadedAt);
+        return loaded === undefined
+          ? []
+          : [{ file: d.file.path, range: m.range, message: `docker run mounts ${m.host} at ${loaded}: may enable it` }];
+      }),
+    ),
+  );
 }
 
 /** Symbolic links in a directory beside the file's that lead to it (`sites-enabled/x -> ../sites-available/x`). */

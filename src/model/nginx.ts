@@ -28,6 +28,7 @@ import type { NginxRemovedSyntax } from './deployment-records';
 import { floatingNginxFor } from './nginx-floating-image';
 import { nginxLoadingOf } from './nginx-unloaded';
 import { filePlacementDocuments } from './script-placements';
+import { CONTAINER_RUNS_KIND, type ContainerRunsData } from '../parse/container-runs';
 import type { NginxServerAttributes } from './attributes';
 import {
   opensslAttribute,
@@ -74,6 +75,7 @@ export const nginxContributor: ModelContributor = {
       dockerfiles,
       scripts: () => filePlacementDocuments(ctx),
       mounts,
+      runs: ctx.documentsOf(CONTAINER_RUNS_KIND) as ParsedDocument<ContainerRunsData>[],
     });
     const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
     const resolveInclude = includeResolver(docs, ctx.deployment.root, ctx.memo);

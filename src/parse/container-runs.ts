@@ -1,6 +1,7 @@
 /**
- * The containers a shell script starts with `docker run` (or `podman run`, `docker container run`): the image each
- * runs and the host paths it bind-mounts, as a document of its own beside whatever else the file is.
+ * The containers a shell script or a Makefile's recipe starts with `docker run` (or `podman run`, `docker container
+ * run`): the image each runs and the host paths it bind-mounts, as a document of its own beside whatever else the file
+ * is.
  * haproxy-ssl-poc/haproxy-cfg@1653d7b ha.sh: `docker run … -v $(pwd)/cfg/haproxy.cfg:/etc/haproxy/haproxy.cfg …
  * haproxy:1.9.10 haproxy -f …` runs the tree's cfg/haproxy.cfg with HAProxy 1.9.10 (src/model/haproxy-release.ts).
  * What `docker run` takes is from its reference (https://docs.docker.com/reference/cli/docker/container/run/): the
@@ -18,6 +19,8 @@ export const CONTAINER_RUNS_KIND = 'script.container-runs';
 export interface BindMount {
   host: string;
   container: string;
+  /** The option's value as written (`$(pwd)/cfg:/etc/haproxy`). */
+  range: Range;
 }
 
 export interface ContainerRun {
@@ -31,8 +34,12 @@ export interface ContainerRunsData {
   runs: ContainerRun[];
 }
 
-/** Shell scripts, by name or `#!` (not Dockerfiles: a build runs no containers). */
+/**
+ * Shell scripts, by name or `#!` (not Dockerfiles: a build runs no containers), and Makefiles, whose recipe lines are
+ * shell command lines (a leading `@`, `-` or `+` is make's, not the shell's).
+ */
 const SCRIPT_NAME = /\.(sh|bash|ksh|zsh)$/;
+const MAKEFILE_NAME = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]+\.mk)$/;
 const RUNS_CONTAINER = /\b(docker|podman)\s+(container\s+)?run\b/;
 
 /** Options of `docker run` that take no value (the others take one, as `--name x` or `--name=x`). */
@@ -73,22 +80,25 @@ function runOf(words: readonly ShellWord[], index: LineIndex): ContainerRun | un
   const mounts: BindMount[] = [];
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!.text;
+    const written = words[k]!;
     if (!word.startsWith('-') || word === '-') {
       const image = words[k]!;
       return { image: image.text, range: index.rangeAt(image.start, image.end), mounts };
     }
     if (FLAGS.has(word) || SHORT_FLAGS.test(word)) continue;
     const [option, inline] = optionOf(word);
-    const value = inline ?? words[++k]?.text;
-    if (value === undefined) return undefined;
+    const valueWord = inline === undefined ? words[++k] : written;
+    const value = inline ?? valueWord?.text;
+    if (value === undefined || valueWord === undefined) return undefined;
+    const range = index.rangeAt(valueWord.start, valueWord.end);
     if (option === '-v' || option === '--volume') {
       const [host, container] = value.split(':');
-      if (host && container) mounts.push({ host, container });
+      if (host && container) mounts.push({ host, container, range });
     } else if (option === '--mount') {
       const fields = new Map(value.split(',').map((f): [string, string] => [f.split('=')[0]!, f.split('=')[1] ?? '']));
       const host = fields.get('source') ?? fields.get('src');
       const container = fields.get('target') ?? fields.get('destination') ?? fields.get('dst');
-      if (fields.get('type') === 'bind' && host && container) mounts.push({ host, container });
+      if (fields.get('type') === 'bind' && host && container) mounts.push({ host, container, range });
     }
   }
   return undefined;
@@ -96,13 +106,16 @@ function runOf(words: readonly ShellWord[], index: LineIndex): ContainerRun | un
 
 /** The containers a shell script runs, or undefined when it runs none. */
 export function containerRuns(source: SourceFile): ParsedDocument<ContainerRunsData> | undefined {
-  if (!SCRIPT_NAME.test(source.path) && !source.text.startsWith('#!')) return undefined;
+  const makefile = MAKEFILE_NAME.test(source.path);
+  if (!SCRIPT_NAME.test(source.path) && !makefile && !source.text.startsWith('#!')) return undefined;
   if (!RUNS_CONTAINER.test(source.text)) return undefined;
   const index = new LineIndex(source.text);
   const runs: ContainerRun[] = [];
   for (const command of shellCommands(source.text)) {
     const words = command.words;
-    const tool = words.findIndex((w) => /^(docker|podman)$/.test(w.text.replace(/^.*\//, '')));
+    const tool = words.findIndex((w) =>
+      /^(docker|podman)$/.test((makefile ? w.text.replace(/^[@+-]+/, '') : w.text).replace(/^.*\//, '')),
+    );
     if (tool < 0) continue;
     const verb = words[tool + 1]?.text === 'container' ? tool + 2 : tool + 1;
     if (words[verb]?.text !== 'run') continue;

@@ -1,7 +1,10 @@
 import { containerRuns } from '../../src/parse/container-runs';
 
 const runsOf = (path: string, text: string) =>
-  containerRuns({ path, text, hadBom: false })?.data.runs.map((r) => [r.image, r.mounts]);
+  containerRuns({ path, text, hadBom: false })?.data.runs.map((r) => [
+    r.image,
+    r.mounts.map(({ host, container }) => ({ host, container })),
+  ]);
 
 describe('containers a shell script runs (docker run)', () => {
   // haproxy-ssl-poc/haproxy-cfg@1653d7b ha.sh, line 2 as written.
@@ -46,6 +49,19 @@ describe('containers a shell script runs (docker run)', () => {
     ['docker ps, docker build: no container', 'docker ps -a\ndocker build -t haproxy:2.8 .', []],
   ])('%s', (_name, line, expected) => {
     expect(runsOf('/t/run.sh', `${line}\n`) ?? []).toEqual(expected);
+  });
+
+  it("reads a Makefile's recipes (make's @ prefix set aside), with each mount's place", () => {
+    const make = 'run:\n\t@docker run --rm -v $(PWD)/sites-available/a.conf:/etc/nginx/conf.d/a.conf nginx:1.25\n';
+    const [run] = containerRuns({ path: '/t/Makefile', text: make, hadBom: false })?.data.runs ?? [];
+    expect(run?.mounts).toEqual([
+      {
+        host: '$(PWD)/sites-available/a.conf',
+        container: '/etc/nginx/conf.d/a.conf',
+        range: { start: { line: 1, character: 21 }, end: { line: 1, character: 75 } },
+      },
+    ]);
+    expect(runsOf('/t/rules.mk', make)).toHaveLength(1);
   });
 
   it('reads scripts only, by name or #!', () => {
