@@ -51,6 +51,8 @@ export interface NginxUnloaded {
   directory: string;
   /** A file of the configuration nginx does read, beside it (an nginx.conf, a conf.d or `*-enabled` file). */
   loads: Location;
+  /** What the tree shows putting it elsewhere than where nginx reads (a Pod mounting a ConfigMap of it at sites-available). */
+  elsewhere?: RelatedLocation[];
 }
 
 /** Something of the tree may enable it (a link, a Dockerfile or script command, an Ansible task): judged as loaded. */

@@ -15,14 +15,12 @@ import * as path from 'node:path';
 import type { RelatedLocation } from '../core/types';
 import type { ContainerRunsData } from '../parse/container-runs';
 import type { DockerfileData } from '../parse/dockerfile';
+import type { KubernetesData } from '../parse/kubernetes';
 import { placementsIn, type FilePlacement, type FilePlacementsData } from '../parse/script-file-placements';
 import type { ParsedDocument } from '../parse/types';
 import type { TreeMount } from './types';
-
-/** `sites-available`, `conf-available`, `confs-available`, `streams-available`. */
-export const AVAILABLE_DIR = /^[\w.]+-available$/;
-/** Directories whose files the running configuration reads: the official image's conf.d, Debian's `*-enabled`. */
-export const LOADED_DIR = /^(conf\.d|[\w.]+-enabled)$/;
+import { configMapEnablers } from './nginx-config-maps';
+import { AVAILABLE_DIR, globMatches, loadedAt, LOADED_DIR, segments, unknownPath, type Enablers } from './nginx-places';
 
 export interface EnablerSources {
   dockerfiles: readonly ParsedDocument<DockerfileData>[];
@@ -32,30 +30,27 @@ export interface EnablerSources {
   mounts: readonly TreeMount[];
   /** The containers scripts and Makefiles run (`docker run -v …`). */
   runs: readonly ParsedDocument<ContainerRunsData>[];
+  /** The Kubernetes manifests whose Pods may mount a ConfigMap made of the file. */
+  manifests: readonly ParsedDocument<KubernetesData>[];
 }
 
 /** What may enable `file` (in the directory `dirName` of `prefix`); undefined when the tree's links cannot be read. */
-export function enablersOf(file: string, prefix: string, sources: EnablerSources): RelatedLocation[] | undefined {
+export function enablersOf(file: string, prefix: string, sources: EnablerSources): Enablers | undefined {
   const dirName = path.basename(path.dirname(file));
   const links = linksTo(file, prefix);
   if (!links) return undefined;
-  return [
-    ...links,
-    ...imageEnablers(file, dirName, sources.dockerfiles),
-    ...scriptEnablers(file, dirName, sources.scripts()),
-    ...mountEnablers(file, sources.mounts),
-    ...runMountEnablers(file, sources.runs),
-  ];
-}
-
-/** Whether nginx reads a file a container sees at `seen`: nginx.conf, or a file under conf.d or a `*-enabled` directory. */
-function loadedAt(seen: string): boolean {
-  const parts = segments(seen);
-  const directories = parts.slice(0, -1);
-  return (
-    parts[parts.length - 1] === 'nginx.conf' ||
-    (directories.some((s) => LOADED_DIR.test(s)) && !directories.some((s) => AVAILABLE_DIR.test(s)))
-  );
+  const configMaps = configMapEnablers(file, sources.scripts(), sources.manifests);
+  return {
+    enabling: [
+      ...links,
+      ...imageEnablers(file, dirName, sources.dockerfiles),
+      ...scriptEnablers(file, dirName, sources.scripts()),
+      ...mountEnablers(file, sources.mounts),
+      ...runMountEnablers(file, sources.runs),
+      ...configMaps.enabling,
+    ],
+    elsewhere: configMaps.elsewhere,
+  };
 }
 
 /**
@@ -155,10 +150,6 @@ function imageEnablers(
   ]);
 }
 
-const segments = (written: string) => written.split('/').filter(Boolean);
-/** A variable, command substitution or Jinja expression decides it (`$f`, `${SITE}`, `` `ls` ``, `{{ site }}`): unknown. */
-const unknownPath = (written: string) => /[$`]|\{[{%]/.test(written);
-
 /** Where nginx reads files (conf.d, a `*-enabled` directory, nginx.conf) or a place the script leaves unknown. */
 function loadedPlace(destination: string | undefined): boolean {
   if (destination === undefined || unknownPath(destination)) return true;
@@ -199,6 +190,8 @@ function placementEnables(
     return parts[parts.length - 2] === dirName && (unknownPath(last) || globMatches(last, name));
   };
   return (p, namesDirectory) =>
+    // A ConfigMap goes where the Pods that mount it put it (./nginx-config-maps.ts).
+    !p.configMap &&
     // Into an `*-available` directory (where the tree's file came from) enables nothing.
     !(p.destination !== undefined && segments(p.destination).some((s) => AVAILABLE_DIR.test(s))) &&
     (p.sources.some(literal) ||
@@ -220,18 +213,4 @@ function howOf(verb: string): string {
   if (verb === 'mv') return 'moves';
   if (verb === 'cp' || verb === 'install' || verb === 'rsync') return 'copies';
   return /ensite$/.test(verb) ? 'enables' : 'renders';
-}
-
-/** Whether a shell pattern (`*`, `*.conf`, `site?`) matches the name. */
-function globMatches(pattern: string, name: string): boolean {
-  if (!/[*?[]/.test(pattern)) return false;
-  const source = pattern
-    .replace(/[.+^${}()|\\]/g, '\\$&')
-    .replace(/\*/g, '.*')
-    .replace(/\?/g, '.');
-  try {
-    return new RegExp(`^${source}$`).test(name);
-  } catch {
-    return true;
-  }
 }

@@ -14,7 +14,8 @@
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
 import type { NginxLoading } from './attributes';
-import { AVAILABLE_DIR, enablersOf, LOADED_DIR, type EnablerSources } from './nginx-enablers';
+import { enablersOf, type EnablerSources } from './nginx-enablers';
+import { AVAILABLE_DIR, LOADED_DIR } from './nginx-places';
 
 export function nginxLoadingOf(
   docs: readonly ParsedDocument[],
@@ -32,9 +33,13 @@ export function nginxLoadingOf(
     if (!loading) return undefined;
     const by = enablersOf(file, prefix, sources);
     if (!by) return undefined;
-    return by.length > 0
-      ? { kind: 'maybe-enabled', directory, by }
-      : { kind: 'unloaded', directory, loads: { file: loading } };
+    if (by.enabling.length > 0) return { kind: 'maybe-enabled', directory, by: by.enabling };
+    return {
+      kind: 'unloaded',
+      directory,
+      loads: { file: loading },
+      ...(by.elsewhere.length > 0 && { elsewhere: by.elsewhere }),
+    };
   };
 }
 

@@ -29,6 +29,7 @@ import { floatingNginxFor } from './nginx-floating-image';
 import { nginxLoadingOf } from './nginx-unloaded';
 import { filePlacementDocuments } from './script-placements';
 import { CONTAINER_RUNS_KIND, type ContainerRunsData } from '../parse/container-runs';
+import type { KubernetesData } from '../parse/kubernetes';
 import type { NginxServerAttributes } from './attributes';
 import {
   opensslAttribute,
@@ -76,6 +77,7 @@ export const nginxContributor: ModelContributor = {
       scripts: () => filePlacementDocuments(ctx),
       mounts,
       runs: ctx.documentsOf(CONTAINER_RUNS_KIND) as ParsedDocument<ContainerRunsData>[],
+      manifests: ctx.documentsOf('kubernetes') as ParsedDocument<KubernetesData>[],
     });
     const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
     const resolveInclude = includeResolver(docs, ctx.deployment.root, ctx.memo);

@@ -31,6 +31,13 @@ export interface FilePlacement {
    * `sed -i 's|sites-enabled|sites-available|' nginx.conf`): an include it adds may reach any file.
    */
   text?: string[];
+  /**
+   * The ConfigMap it makes of its sources (`kubectl create configmap`, a kustomization's `configMapGenerator:`, a Helm
+   * template's `.Files.Get`), which a Pod's volume may mount anywhere: its name, each source's key as written
+   * (undefined: the file's own name; a template expression: unknown), and the directory relative sources are read
+   * from (a kustomization's, a chart's; undefined: wherever the command runs).
+   */
+  configMap?: { name: string; keys: (string | undefined)[]; base?: string };
   /** The command (its pipeline) as written. */
   range: Range;
 }
@@ -41,7 +48,7 @@ export interface FilePlacementsData {
 
 /** Shell scripts, by name (the official nginx image's entrypoint also sources `*.envsh`) or `#!`. */
 const SCRIPT_NAME = /\.(sh|bash|ksh|zsh|envsh)$/;
-const PLACES = /\b(ln|cp|mv|install|rsync|envsubst|tee|sed)\b|ensite\b|>/;
+const PLACES = /\b(ln|cp|mv|install|rsync|envsubst|tee|sed)\b|ensite\b|>|--from-file/;
 /** Commands whose operands are sources and then one destination (coreutils, rsync). */
 const COPIES = new Set(['ln', 'cp', 'mv', 'install', 'rsync']);
 /** Their options that take the next word as a value (coreutils ln/cp/mv/install, rsync -e). */
@@ -121,6 +128,7 @@ function placementOf(pipeline: readonly ShellCommand[]): Omit<FilePlacement, 'ra
     const words = fromVerb(command);
     const verb = verbOf(words);
     if (COPIES.has(verb)) return copyOf(verb, words.slice(1));
+    if (verb === 'kubectl' || verb === 'oc') return configMapOf(words.slice(1));
     if (ENABLERS.test(verb)) return { verb, sources: operands(words.slice(1)).map((w) => w.text) };
     // `sed -i EXPRESSION FILE`: the file edited in place, with that expression.
     if (verb === 'sed' && words.some((w) => /^-[a-zA-Z]*i/.test(w.text) || w.text.startsWith('--in-place'))) {
@@ -159,6 +167,34 @@ function placementOf(pipeline: readonly ShellCommand[]): Omit<FilePlacement, 'ra
     destination,
     ...(text.length > 0 ? { text } : {}),
   };
+}
+
+/** Options of `kubectl create configmap` that take the next word as a value (kubectl's global ones too). */
+const KUBECTL_VALUE_OPTIONS = /^(-n|--namespace|-o|--output|--context|--kubeconfig|--cluster|--user|-s|--server|--from-literal|--from-env-file|--field-manager|--template|-l)$/;
+
+/**
+ * `kubectl create configmap NAME --from-file=[key=]source …` (`cm`, `oc`): a file is put at its key, by default its
+ * basename; a directory puts each of its regular files at its basename
+ * (https://kubernetes.io/docs/reference/kubectl/generated/kubectl_create/kubectl_create_configmap).
+ */
+function configMapOf(args: readonly ShellWord[]): Omit<FilePlacement, 'range'> | undefined {
+  const create = args.findIndex((w) => w.text === 'create');
+  if (create < 0 || !/^(configmap|configmaps|cm)$/.test(args[create + 1]?.text ?? '')) return undefined;
+  let name: string | undefined;
+  const sources: string[] = [];
+  const keys: (string | undefined)[] = [];
+  const rest = args.slice(create + 2);
+  for (let k = 0; k < rest.length; k++) {
+    const word = rest[k]!.text;
+    const file = word === '--from-file' ? rest[++k]?.text : word.startsWith('--from-file=') ? word.slice(12) : undefined;
+    if (file !== undefined) {
+      const at = file.indexOf('=');
+      sources.push(at < 0 ? file : file.slice(at + 1));
+      keys.push(at < 0 ? undefined : file.slice(0, at));
+    } else if (KUBECTL_VALUE_OPTIONS.test(word)) k++;
+    else if (!word.startsWith('-')) name ??= word;
+  }
+  return name === undefined || sources.length === 0 ? undefined : { verb: 'kubectl', sources, configMap: { name, keys } };
 }
 
 /** Operands of ln/cp/mv/install/rsync: the last is the destination, unless `-t DIR` names it. */

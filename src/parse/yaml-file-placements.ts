@@ -7,7 +7,9 @@
  *   string or a list (the exec form: the items after `-c` are scripts, other lists one command);
  * - Ansible tasks: `file:` with `state: link` or `hard` links its `src` at its `dest` (or `path`), `template:` and
  *   `copy:` put their `src` at their `dest`, and `command:`/`shell:` (or their `cmd:`) are a shell command line
- *   (https://docs.ansible.com/ansible/latest/collections/ansible/builtin/file_module.html).
+ *   (https://docs.ansible.com/ansible/latest/collections/ansible/builtin/file_module.html);
+ * - a kustomization's `configMapGenerator:` and a Helm template's `.Files.Get` make ConfigMaps of files
+ *   (./config-map-placements.ts).
  * Nothing else of the file is read here, and nothing expands: `{{ nginx_dir }}/x` stays as written, read as unknown.
  */
 import type { Node, YAMLMap } from 'yaml';
@@ -20,19 +22,20 @@ import {
   type FilePlacementsData,
 } from './script-file-placements';
 import { yaml } from './yaml-flatten';
+import { generatorPlacements, helmFilePlacements } from './config-map-placements';
 
 const YAML_NAME = /\.ya?ml$/i;
 /**
  * What makes such a file worth reading: it names an `*-available` or `*-enabled` directory, or nginx (a step into nginx's
  * conf.d names it; conf.d alone is as often httpd's or rsyslog's, and `lock-enabled` is no directory).
  */
-const MAY_PLACE = /-available|-enabled\/|sites-enabled|nginx/;
+const MAY_PLACE = /-available|-enabled\/|sites-enabled|nginx|^configMapGenerator:/m;
 /**
  * A key that runs a command or an Ansible file module, as a line starts: without one nothing is parsed (rwlxxvii/
  * containers' 3 MB YAML catalogs and 1 MB hardening playbooks, read in full, took its run from 5 s to 12 s).
  */
 const STEP_KEY =
-  /^[ \t]*(?:- )?[ \t]*(?:command|entrypoint|args|shell|cmd|raw|(?:ansible\.(?:builtin|legacy)\.)?(?:command|shell|raw|file|template|copy))[ \t]*:/m;
+  /^[ \t]*(?:- )?[ \t]*(?:command|entrypoint|args|shell|cmd|raw|configMapGenerator|(?:ansible\.(?:builtin|legacy)\.)?(?:command|shell|raw|file|template|copy))[ \t]*:/m;
 /** Keys whose value is a shell command line: Compose, Kubernetes, Ansible's command modules. */
 const COMMAND_KEYS =
   /^(command|entrypoint|args|shell|cmd|(ansible\.(builtin|legacy)\.)?(command|shell)|ansible\.builtin\.raw|raw)$/;
@@ -43,7 +46,14 @@ type YamlNode = Node | null | undefined;
 
 /** What a YAML file places where, or undefined when it places nothing. */
 export function yamlFilePlacements(source: SourceFile): ParsedDocument<FilePlacementsData> | undefined {
-  if (!YAML_NAME.test(source.path) || !MAY_PLACE.test(source.text) || !STEP_KEY.test(source.text)) return undefined;
+  if (!YAML_NAME.test(source.path)) return undefined;
+  const placements = [...helmFilePlacements(source), ...stepPlacements(source)];
+  return placements.length > 0 ? placementsDocument(source, placements) : undefined;
+}
+
+/** The steps of a Compose, Kubernetes, Ansible or kustomization file that place files. */
+function stepPlacements(source: SourceFile): FilePlacement[] {
+  if (!MAY_PLACE.test(source.text) || !STEP_KEY.test(source.text)) return [];
   const lib = yaml();
   const index = new LineIndex(source.text);
   const placements: FilePlacement[] = [];
@@ -51,7 +61,7 @@ export function yamlFilePlacements(source: SourceFile): ParsedDocument<FilePlace
   try {
     documents = lib.parseAllDocuments(source.text, { uniqueKeys: false });
   } catch {
-    return undefined;
+    return [];
   }
   const visit = (node: YamlNode): void => {
     if (lib.isSeq(node)) for (const item of node.items) visit(item as YamlNode);
@@ -62,6 +72,7 @@ export function yamlFilePlacements(source: SourceFile): ParsedDocument<FilePlace
       const module = FILE_MODULES.exec(key)?.[1];
       if (COMMAND_KEYS.test(key) && (lib.isScalar(value) || lib.isSeq(value)))
         placements.push(...commandLinePlacements(value, source.text, index));
+      else if (key === 'configMapGenerator') placements.push(...generatorPlacements(value, source.path, index));
       else {
         // A Kubernetes pod `template:` is no Ansible task: what it holds is read on.
         const task = module === undefined ? [] : fileTaskPlacements(module, value, source.text, index);
@@ -71,7 +82,7 @@ export function yamlFilePlacements(source: SourceFile): ParsedDocument<FilePlace
     }
   };
   for (const document of Array.isArray(documents) ? documents : [documents]) visit(document.contents);
-  return placements.length > 0 ? placementsDocument(source, placements) : undefined;
+  return placements;
 }
 
 /** A command line as a string or a list: each `-c` script, else the words joined as one command. */

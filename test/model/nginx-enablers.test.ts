@@ -76,6 +76,130 @@ const notEnabling: Case[] = [
   ],
 ];
 
+/** A Deployment whose container mounts ConfigMap `name` at `mountPath` (line 13; a subPath on line 14). */
+const deployment = (name: string, mountPath: string, subPath?: string) =>
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n' +
+  '        - name: web\n          image: registry.example/web:1\n          volumeMounts:\n            - name: sites\n' +
+  `              mountPath: ${mountPath}\n${subPath ? `              subPath: ${subPath}\n` : ''}` +
+  `      volumes:\n        - name: sites\n          configMap:\n            name: ${name}\n`;
+const kubectl = (args: string) =>
+  `#!/bin/sh\nkubectl -n web create configmap nginx-sites ${args} --dry-run=client -o yaml | kubectl apply -f -\n`;
+const HELM_CONFIG_MAP = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: nginx-sites\ndata:\n';
+
+type ConfigMapCase = [name: string, files: Record<string, string>, related: [string, number][]];
+
+const configMapEnabling: ConfigMapCase[] = [
+  [
+    'kubectl makes a ConfigMap of it that a Deployment mounts at conf.d',
+    {
+      'deploy.sh': kubectl('--from-file=nginx/sites-available/a.conf'),
+      'k8s/web.yaml': deployment('nginx-sites', '/etc/nginx/conf.d'),
+    },
+    [
+      ['deploy.sh', 2],
+      ['k8s/web.yaml', 13],
+    ],
+  ],
+  [
+    'kubectl makes it a key of its own that a subPath mounts in conf.d',
+    {
+      'deploy.sh': kubectl('--from-file=site.conf=./nginx/sites-available/a.conf'),
+      'k8s/web.yaml': deployment('nginx-sites', '/etc/nginx/conf.d/site.conf', 'site.conf'),
+    },
+    [
+      ['deploy.sh', 2],
+      ['k8s/web.yaml', 13],
+    ],
+  ],
+  [
+    'kubectl makes a ConfigMap of the directory, mounted at sites-enabled',
+    {
+      'deploy.sh': kubectl('--from-file nginx/sites-available'),
+      'k8s/web.yaml': deployment('nginx-sites', '/etc/nginx/sites-enabled'),
+    },
+    [
+      ['deploy.sh', 2],
+      ['k8s/web.yaml', 13],
+    ],
+  ],
+  [
+    'kubectl makes a ConfigMap no Pod of the tree mounts (where it goes is unknown)',
+    { 'deploy.sh': kubectl('--from-file=nginx/sites-available/a.conf') },
+    [['deploy.sh', 2]],
+  ],
+  [
+    "a kustomization's configMapGenerator makes it a ConfigMap mounted at conf.d",
+    {
+      'k8s/kustomization.yaml':
+        'resources:\n  - web.yaml\nconfigMapGenerator:\n  - name: nginx-sites\n    files:\n      - ../nginx/sites-available/a.conf\n',
+      'k8s/web.yaml': deployment('nginx-sites', '/etc/nginx/conf.d'),
+    },
+    [
+      ['k8s/kustomization.yaml', 6],
+      ['k8s/web.yaml', 13],
+    ],
+  ],
+  [
+    "a Helm template's .Files.Get puts it in a ConfigMap mounted at conf.d",
+    {
+      'nginx/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
+      'nginx/templates/configmap.yaml': `${HELM_CONFIG_MAP}  a.conf: |-\n{{ .Files.Get "sites-available/a.conf" | indent 4 }}\n`,
+      'nginx/templates/web.yaml': deployment('nginx-sites', '/etc/nginx/conf.d'),
+    },
+    [
+      ['nginx/templates/configmap.yaml', 7],
+      ['nginx/templates/web.yaml', 13],
+    ],
+  ],
+  [
+    "a Helm template's .Files.Glob AsConfig puts the directory in a ConfigMap mounted at sites-enabled",
+    {
+      'nginx/Chart.yaml': 'apiVersion: v2\nname: web\nversion: 0.1.0\n',
+      'nginx/templates/configmap.yaml': `${HELM_CONFIG_MAP}{{ (.Files.Glob "sites-available/*").AsConfig | indent 2 }}\n`,
+      'nginx/templates/web.yaml': deployment('nginx-sites', '/etc/nginx/sites-enabled'),
+    },
+    [
+      ['nginx/templates/configmap.yaml', 6],
+      ['nginx/templates/web.yaml', 13],
+    ],
+  ],
+];
+
+/** The cases whose Pod mounts the ConfigMap elsewhere: the mount is named, it decides the verdict. */
+const configMapNotEnabling: [string, Record<string, string>, mountNamed?: boolean][] = [
+  [
+    'kubectl makes a ConfigMap of it mounted at sites-available',
+    {
+      'deploy.sh': kubectl('--from-file=nginx/sites-available/a.conf'),
+      'k8s/web.yaml': deployment('nginx-sites', '/etc/nginx/sites-available'),
+    },
+    true,
+  ],
+  [
+    'kubectl makes a ConfigMap of another site, mounted at conf.d',
+    {
+      'deploy.sh': kubectl('--from-file=nginx/sites-available/b.conf'),
+      'k8s/web.yaml': deployment('nginx-sites', '/etc/nginx/conf.d'),
+    },
+  ],
+  [
+    'a subPath mounts another key of the directory in conf.d',
+    {
+      'deploy.sh': kubectl('--from-file=nginx/sites-available'),
+      'k8s/web.yaml': deployment('nginx-sites', '/etc/nginx/conf.d/b.conf', 'b.conf'),
+    },
+    true,
+  ],
+  [
+    "a kustomization's configMapGenerator makes a ConfigMap of another file",
+    {
+      'k8s/kustomization.yaml':
+        'configMapGenerator:\n  - name: nginx-sites\n    files:\n      - ../nginx/conf.d/default.conf\n',
+      'k8s/web.yaml': deployment('nginx-sites', '/etc/nginx/conf.d'),
+    },
+  ],
+];
+
 ruleTester(rule, {
   valid: [],
   invalid: [
@@ -89,6 +213,26 @@ ruleTester(rule, {
       name: `${name}: still unloaded, an info`,
       files: { ...TREE, [file]: text },
       errors: UNLOADED,
+    })),
+    ...configMapEnabling.map(([name, files, related]) => ({
+      name: `${name}: nginx may load it, an error naming where it is made and mounted`,
+      files: { ...TREE, ...files },
+      errors: [
+        {
+          ...enabledBy('', 0)[0]!,
+          related: [{ file: 'Dockerfile', line: 1 }, ...related.map(([file, line]) => ({ file, line }))],
+        },
+      ],
+    })),
+    ...configMapNotEnabling.map(([name, files, mountNamed]) => ({
+      name: `${name}: still unloaded, an info${mountNamed ? ' naming the mount' : ''}`,
+      files: { ...TREE, ...files },
+      errors: [
+        {
+          ...UNLOADED[0]!,
+          related: [{ file: 'nginx/nginx.conf', line: 1 }, ...(mountNamed ? [{ file: 'k8s/web.yaml', line: 13 }] : [])],
+        },
+      ],
     })),
   ],
 });

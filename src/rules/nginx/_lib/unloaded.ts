@@ -27,6 +27,7 @@ export function reportOnNginxFile<MessageId extends string>(
           ...loading.loads,
           message: said`the configuration nginx reads: no include of it reaches ${loading.directory}`,
         },
+        ...(loading.elsewhere ?? []),
       ],
       ...(descriptor.fingerprint ? { fingerprint: [...descriptor.fingerprint, 'unloaded'] } : {}),
     });
