@@ -212,5 +212,5 @@ function howOf(verb: string): string {
   if (verb === 'ln') return 'links';
   if (verb === 'mv') return 'moves';
   if (verb === 'cp' || verb === 'install' || verb === 'rsync') return 'copies';
-  return /ensite$/.test(verb) ? 'enables' : 'renders';
+  return /ensite$|^nginx_site$/.test(verb) ? 'enables' : 'renders';
 }

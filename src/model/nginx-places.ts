@@ -17,8 +17,11 @@ export const LOADED_DIR = /^(conf\.d|[\w.]+-enabled)$/;
 
 export const segments = (written: string): string[] => written.split('/').filter(Boolean);
 
-/** A variable, command substitution or Jinja/Go template expression decides it (`$f`, `${SITE}`, `` `ls` ``, `{{ site }}`): unknown. */
-export const unknownPath = (written: string): boolean => /[$`]|\{[{%]/.test(written);
+/**
+ * A variable, command substitution, Ruby interpolation or Jinja/Go template expression decides it (`$f`, `${SITE}`,
+ * `` `ls` ``, `#{node['nginx']['dir']}`, `{{ site }}`): unknown.
+ */
+export const unknownPath = (written: string): boolean => /[$`]|#\{|\{[{%]/.test(written);
 
 /** Whether nginx reads a file a container sees at `seen`: nginx.conf, or a file under conf.d or a `*-enabled` directory. */
 export function loadedAt(seen: string): boolean {

@@ -58,7 +58,72 @@ const enabling: Case[] = [
   ],
 ];
 
+// Chef, Puppet and Salt resources (src/parse/provisioning-placements.ts).
+const RECIPE = 'cookbooks/web/recipes/default.rb';
+const MANIFEST = 'modules/web/manifests/init.pp';
+const STATE = 'salt/web/init.sls';
+enabling.push(
+  [
+    'a Chef link resource links it into sites-enabled',
+    RECIPE,
+    "link '/etc/nginx/sites-enabled/a.conf' do\n  to '/etc/nginx/sites-available/a.conf'\nend\n",
+    1,
+  ],
+  [
+    'a Chef link resource links a site an attribute names',
+    RECIPE,
+    "site = node['web']['site']\nlink \"#{node['nginx']['dir']}/sites-enabled/#{site}\" do\n  to \"#{node['nginx']['dir']}/sites-available/#{site}\"\nend\n",
+    2,
+  ],
+  ["the nginx cookbook's nginx_site enables it", RECIPE, "nginx_site 'a.conf' do\n  action :enable\nend\n", 1],
+  [
+    'a Chef execute resource links it',
+    RECIPE,
+    "execute 'enable a' do\n  command 'ln -sf /etc/nginx/sites-available/a.conf /etc/nginx/sites-enabled/'\nend\n",
+    1,
+  ],
+  [
+    'a Puppet file resource links it into sites-enabled',
+    MANIFEST,
+    "class web {\n  file { '/etc/nginx/sites-enabled/a.conf':\n    ensure => link,\n    target => '/etc/nginx/sites-available/a.conf',\n  }\n}\n",
+    2,
+  ],
+  [
+    'a Puppet file resource copies it from the module into conf.d',
+    MANIFEST,
+    "file { '/etc/nginx/conf.d/a.conf':\n  ensure => file,\n  source => 'puppet:///modules/web/sites-available/a.conf',\n}\n",
+    1,
+  ],
+  [
+    'a Salt file.symlink links it into sites-enabled',
+    STATE,
+    '/etc/nginx/sites-enabled/a.conf:\n  file.symlink:\n    - target: /etc/nginx/sites-available/a.conf\n',
+    2,
+  ],
+  [
+    'a Salt file.managed puts it in conf.d from the master',
+    STATE,
+    'web-site:\n  file.managed:\n    - name: /etc/nginx/conf.d/a.conf\n    - source: salt://web/sites-available/a.conf\n',
+    2,
+  ],
+);
+
 const notEnabling: Case[] = [
+  [
+    'a Puppet file resource puts it in sites-available',
+    MANIFEST,
+    "file { '/etc/nginx/sites-available/a.conf':\n  source => 'puppet:///modules/web/a.conf',\n}\n",
+  ],
+  [
+    'a Chef link resource links another site',
+    RECIPE,
+    "link '/etc/nginx/sites-enabled/b.conf' do\n  to '/etc/nginx/sites-available/b.conf'\nend\n",
+  ],
+  [
+    'a Salt file.managed puts it in sites-available',
+    STATE,
+    '/etc/nginx/sites-available/a.conf:\n  file.managed:\n    - source: salt://web/sites-available/a.conf\n',
+  ],
   [
     'a script mounts the whole nginx directory (it stays in sites-available)',
     'run.sh',

@@ -24,6 +24,7 @@ import { scriptSubstitutions } from '../../parse/script-substitutions';
 import { containerRuns } from '../../parse/container-runs';
 import { shellScript } from '../../parse/script-file-placements';
 import { yamlFilePlacements } from '../../parse/yaml-file-placements';
+import { provisioningPlacements } from '../../parse/provisioning-placements';
 import { runmqscInputs } from '../../parse/runmqsc-input';
 import { HelmCharts } from './helm-chart';
 import { helmManifestName, isFragmentName, rendersYaml } from './template-names';
@@ -238,8 +239,8 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       if (started) documents.push(started);
       // A script that may link, copy or render files (`ln -s …/sites-available/x …/sites-enabled/`), whose commands the
       // model reads only when it asks (src/parse/script-file-placements.ts); what a YAML file's steps place (Compose
-      // and Kubernetes commands, Ansible file/template/copy/command tasks).
-      const placed = shellScript(source) ?? yamlFilePlacements(source);
+      // and Kubernetes commands, Ansible file/template/copy/command tasks); Chef, Puppet and Salt resources.
+      const placed = shellScript(source) ?? yamlFilePlacements(source) ?? provisioningPlacements(source);
       if (placed) documents.push(placed);
       // MQSC files the script feeds runmqsc (`runmqsc QM1 < dev.mqsc`): the model ties them to their queue manager.
       const fed = runmqscInputs(source);
