@@ -53,6 +53,16 @@ function commandsIn(text: string, start: number, end: number): Found[] {
   return placementsIn(text).map(({ start: _s, end: _e, ...p }) => ({ ...p, start, end }));
 }
 
+/** Each resource a pattern finds (its type, its quoted name, its body), placed at its type and name. */
+function* resourcesOf(text: string, pattern: RegExp) {
+  for (const m of text.matchAll(pattern)) {
+    const [, resource = '', single, double, body = ''] = m;
+    const name = (single ?? double)!;
+    const start = m.index;
+    yield { resource, name, body, start, end: start + m[0].indexOf(name) + name.length + 1 };
+  }
+}
+
 const CHEF_RESOURCE = new RegExp(
   `^[ \\t]*(link|template|cookbook_file|remote_file|execute|bash|nginx_site)[ \\t(]+${STRING}[ \\t)]*(?:do\\b([\\s\\S]*?)^[ \\t]*end\\b)?`,
   'gm',
@@ -60,11 +70,7 @@ const CHEF_RESOURCE = new RegExp(
 
 function chefPlacements(text: string): Found[] {
   const found: Found[] = [];
-  for (const m of text.matchAll(CHEF_RESOURCE)) {
-    const [, resource, single, double, body = ''] = m;
-    const name = (single ?? double)!;
-    const start = m.index;
-    const end = start + m[0].indexOf(name) + name.length + 1;
+  for (const { resource, name, body, start, end } of resourcesOf(text, CHEF_RESOURCE)) {
     const property = (key: string) => stringOf(new RegExp(`^[ \\t]*${key}[ \\t(]+${STRING}`, 'm').exec(body));
     const place = property('target_file') ?? property('path') ?? name;
     if (resource === 'nginx_site') found.push({ verb: 'nginx_site', sources: [name], start, end });
@@ -99,11 +105,7 @@ const PUPPET_RESOURCE = new RegExp(`\\b(file|exec)[ \\t]*\\{[ \\t\\n]*${STRING}[
 
 function puppetPlacements(text: string): Found[] {
   const found: Found[] = [];
-  for (const m of text.matchAll(PUPPET_RESOURCE)) {
-    const [, resource, single, double, body = ''] = m;
-    const title = (single ?? double)!;
-    const start = m.index;
-    const end = start + m[0].indexOf(title) + title.length + 1;
+  for (const { resource, name: title, body, start, end } of resourcesOf(text, PUPPET_RESOURCE)) {
     const attribute = (key: string) => new RegExp(`\\b${key}[ \\t]*=>[ \\t]*(?:${STRING}|(\\w+))`).exec(body);
     const value = (key: string) => {
       const a = attribute(key);
