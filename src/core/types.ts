@@ -29,6 +29,15 @@ export interface Location {
   range?: Range;
 }
 
+/**
+ * A symbolic link the walk met (src/discover/walk.ts): where it is, and the tree path it leads to, as the walk names
+ * that file or directory; undefined when it dangles, loops or leaves the tree.
+ */
+export interface TreeLink {
+  link: string;
+  target?: string;
+}
+
 export interface RelatedLocation extends Location {
   message: string;
   /**

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
-import type { Finding } from '../core/types';
+import type { Finding, TreeLink } from '../core/types';
 import { UsageError } from '../core/types';
 import { walk, type WalkResult } from './walk';
 import { describeEnvironment, detectEnvironments, fileSetName, type DetectedEnvironment } from './environments';
@@ -33,6 +33,8 @@ export interface DiscoveredDeployment {
   focus?: Set<string>;
   /** Paths the walk could not or would not read (unreadable directories, broken links, FIFOs) as findings. */
   notes?: Finding[];
+  /** The symbolic links its walk met (./walk.ts WalkResult.links). */
+  links?: TreeLink[];
   /** Editor and patch leftovers of its directories (./walk.ts isEditorLeftover): read only when a file read names one. */
   setAside?: string[];
   /** How its root was found (`--debug`): a config glob, content detection, the git root, the path itself. */
@@ -205,6 +207,7 @@ export function discover(options: DiscoverOptions): DiscoveredDeployment[] {
     const files = given.length > 0 ? [...walked.files, ...given].sort() : walked.files;
     deployment.files = leftOut ? files.filter((f) => !leftOut.has(f)) : files;
     deployment.notes = walked.notes;
+    deployment.links = walked.links ?? [];
     if (walked.setAside.length > given.length) deployment.setAside = walked.setAside.filter((f) => !given.includes(f));
   }
   keepLeftOutFiles([...byRoot.values()], leftovers, leftOutGiven);
@@ -269,6 +272,7 @@ function joinParts(parts: ReadonlyMap<string, WalkResult>, dirs: readonly string
     files: own.flatMap((part) => part.files).sort(),
     setAside: own.flatMap((part) => part.setAside).sort(),
     notes: own.flatMap((part) => part.notes),
+    links: own.flatMap((part) => part.links ?? []),
   };
 }
 
@@ -304,6 +308,10 @@ function partition(tree: WalkResult, claimedRoots: ReadonlySet<string>): Map<str
   for (const file of tree.files) partOf(file)?.files.push(file);
   for (const file of tree.setAside) partOf(file)?.setAside.push(file);
   for (const note of tree.notes) partOf(note.location.file)?.notes.push(note);
+  for (const link of tree.links ?? []) {
+    const part = partOf(link.link);
+    if (part) (part.links ??= []).push(link);
+  }
   return parts;
 }
 

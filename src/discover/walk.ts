@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding, Severity } from '../core/types';
+import type { Finding, Severity, TreeLink } from '../core/types';
 import { mayBeRead } from '../parse/registry';
 
 const ALWAYS_IGNORED_DIRS = new Set(['node_modules', '.git']);
@@ -46,6 +46,11 @@ export interface WalkResult {
   setAside: string[];
   /** What the walk could not or would not read, as file-level findings: never silently lost. */
   notes: Finding[];
+  /**
+   * The symbolic links it met, followed or not: what may enable a file nginx would not otherwise read (a
+   * `sites-enabled/x -> ../sites-available/x`) is read from these, not from the file system again (src/model/nginx-enablers.ts).
+   */
+  links?: TreeLink[];
 }
 
 function note(file: string, code: string, severity: Severity, message: string): Finding {
@@ -109,6 +114,7 @@ export function walk(
   /** Links to directories wait until the real tree is walked, so a real path is always preferred. */
   const linkedDirs: { link: string; real: string }[] = [];
   const linkedFiles: { link: string; real: string }[] = [];
+  const links: TreeLink[] = [];
 
   // An explicit stack, not recursion: trees 10,000 directories deep must not overflow the call stack.
   const pending: string[] = [];
@@ -158,6 +164,7 @@ export function walk(
       real = fs.realpathSync(link);
       target = fs.statSync(real);
     } catch (error) {
+      links.push({ link });
       // A dangling link lint-deploy would never read whatever it held (a Makefile or `ci` linked into a submodule
       // that is not checked out, terraform-ibm-modules/terraform-ibm-websphere-liberty-operator): nothing to say.
       if (!mayBeRead(link)) return;
@@ -187,6 +194,7 @@ export function walk(
       return;
     }
     if (!inside(real)) {
+      links.push({ link });
       notes.push(
         note(
           link,
@@ -197,6 +205,7 @@ export function walk(
       );
       return;
     }
+    links.push({ link, target: path.join(base, path.relative(realRoot, real)) });
     if (target.isDirectory()) linkedDirs.push({ link, real });
     else if (target.isFile()) linkedFiles.push({ link, real });
     else {
@@ -217,5 +226,5 @@ export function walk(
   for (const { link, real } of linkedFiles) {
     if (!listed.has(path.join(base, path.relative(realRoot, real)))) files.push(link);
   }
-  return { files: files.sort(), setAside: setAside.sort(), notes };
+  return { files: files.sort(), setAside: setAside.sort(), notes, links };
 }

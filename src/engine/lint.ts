@@ -196,7 +196,7 @@ interface RuleSetup {
 
 /** One deployment through parse → model → rules → suppressions → redaction. */
 function checkDeployment(
-  { root, name, setAside }: DiscoveredDeployment,
+  { root, name, setAside, links }: DiscoveredDeployment,
   files: string[],
   options: LintOptions,
   stats: RunStats,
@@ -213,7 +213,13 @@ function checkDeployment(
   const buildProjects = files.filter(isBuildFile).map((file) => path.dirname(file));
   const derive = (from: ParsedDocument[]) => {
     const model = stats.time('model', () =>
-      buildModel(root, from, { config: options.config, java: options.java, memo, buildProjects }),
+      buildModel(root, from, {
+        config: options.config,
+        java: options.java,
+        memo,
+        buildProjects,
+        ...(links && { treeLinks: links }),
+      }),
     );
     if (name) model.deployment.name = name;
     return stats.time('derive', () => deriveDeployment(model.deployment, model.certificates, memo));

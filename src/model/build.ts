@@ -1,3 +1,4 @@
+import type { TreeLink } from '../core/types';
 import * as path from 'node:path';
 import type { LintConfig } from '../core/config';
 import type { ParsedDocument } from '../parse/types';
@@ -31,6 +32,8 @@ export interface BuildOptions {
   memo?: RunMemo;
   /** Directories of the deployment's Maven and Gradle projects (Deployment.buildProjects). */
   buildProjects?: string[];
+  /** The symbolic links the walk met (Deployment.treeLinks). */
+  treeLinks?: readonly TreeLink[];
 }
 
 /** The model and the tree's certificates, computed once while building it (the derive stage keeps them). */
@@ -65,6 +68,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     links: [],
     runtime: runtimeFor(path.join(root, '.')),
     buildProjects: options.buildProjects ?? [],
+    treeLinks: options.treeLinks ?? [],
     composeMounts: composeMountsOf(documents, root),
     jlinkRuntimes,
     misplacedHomeFiles,

@@ -10,9 +10,8 @@
  * directory elsewhere (`for f in /etc/nginx/sites-available/*`) or the command puts it where nginx reads (conf.d, a
  * `*-enabled` directory, nginx.conf, a place named by a variable).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { RelatedLocation } from '../core/types';
+import type { RelatedLocation, TreeLink } from '../core/types';
 import type { ContainerRunsData } from '../parse/container-runs';
 import type { DockerfileData } from '../parse/dockerfile';
 import type { KubernetesData } from '../parse/kubernetes';
@@ -30,6 +29,8 @@ export interface EnablerSources {
   mounts: readonly TreeMount[];
   /** The containers scripts and Makefiles run (`docker run -v …`). */
   runs: readonly ParsedDocument<ContainerRunsData>[];
+  /** The symbolic links the walk met (Deployment.treeLinks). */
+  links: readonly TreeLink[];
   /** The Kubernetes manifests whose Pods may mount a ConfigMap made of the file. */
   manifests: readonly ParsedDocument<KubernetesData>[];
 }
@@ -37,7 +38,7 @@ export interface EnablerSources {
 /** What may enable `file` (in the directory `dirName` of `prefix`); undefined when the tree's links cannot be read. */
 export function enablersOf(file: string, prefix: string, sources: EnablerSources): Enablers | undefined {
   const dirName = path.basename(path.dirname(file));
-  const links = linksTo(file, prefix);
+  const links = linksTo(file, prefix, sources.links);
   if (!links) return undefined;
   const configMaps = configMapEnablers(file, sources.scripts(), sources.manifests);
   return {
@@ -94,26 +95,25 @@ function runMountEnablers(file: string, runs: readonly ParsedDocument<ContainerR
   );
 }
 
-/** Symbolic links in a directory beside the file's that lead to it (`sites-enabled/x -> ../sites-available/x`). */
-function linksTo(file: string, prefix: string): RelatedLocation[] | undefined {
+/**
+ * Symbolic links in a directory beside the file's that lead to it (`sites-enabled/x -> ../sites-available/x`), and
+ * links beside its directory that lead to that directory (`sites-enabled -> sites-available`), from the links the walk
+ * met (src/discover/walk.ts); undefined when one there cannot be followed (it dangles or leaves the tree: what it
+ * leads to is unknown, and what cannot be read is not shown unreachable).
+ */
+function linksTo(file: string, prefix: string, links: readonly TreeLink[]): RelatedLocation[] | undefined {
+  const dir = path.dirname(file);
   const found: RelatedLocation[] = [];
-  try {
-    const real = fs.realpathSync(file);
-    for (const dir of fs.readdirSync(prefix, { withFileTypes: true })) {
-      if (!dir.isDirectory() && !dir.isSymbolicLink()) continue;
-      const full = path.join(prefix, dir.name);
-      if (dir.isSymbolicLink() && fs.realpathSync(full) === path.dirname(real))
-        found.push({ file: full, message: `a symbolic link to ${path.basename(path.dirname(file))}: may enable it` });
-      if (!dir.isDirectory()) continue;
-      for (const entry of fs.readdirSync(full, { withFileTypes: true }))
-        if (entry.isSymbolicLink() && fs.realpathSync(path.join(full, entry.name)) === real)
-          found.push({ file: path.join(full, entry.name), message: 'a symbolic link to it: may enable it' });
-    }
-    return found;
-  } catch {
-    // What cannot be read is not shown unreachable.
-    return undefined;
+  for (const { link, target } of links) {
+    const parent = path.dirname(link);
+    const beside = parent === prefix;
+    if (!beside && path.dirname(parent) !== prefix) continue;
+    if (target === undefined) return undefined;
+    if (beside && target === dir)
+      found.push({ file: link, message: `a symbolic link to ${path.basename(dir)}: may enable it` });
+    else if (!beside && target === file) found.push({ file: link, message: 'a symbolic link to it: may enable it' });
   }
+  return found;
 }
 
 /**

@@ -78,6 +78,7 @@ export const nginxContributor: ModelContributor = {
       mounts,
       runs: ctx.documentsOf(CONTAINER_RUNS_KIND) as ParsedDocument<ContainerRunsData>[],
       manifests: ctx.documentsOf('kubernetes') as ParsedDocument<KubernetesData>[],
+      links: ctx.deployment.treeLinks ?? [],
     });
     const treeFiles = new Set(mounts.length > 0 ? ctx.deployment.documents.map((d) => d.file.path) : []);
     const resolveInclude = includeResolver(docs, ctx.deployment.root, ctx.memo);

@@ -1,5 +1,5 @@
 import type { DockerfileJlinkRuntime } from './dockerfile-jlink';
-import type { Location, RelatedLocation } from '../core/types';
+import type { Location, RelatedLocation, TreeLink } from '../core/types';
 import type { JavaRuntime } from '../knowledge/types';
 import type { ParsedDocument } from '../parse/types';
 import type { MqscData } from '../parse/mqsc';
@@ -384,6 +384,11 @@ export interface Deployment {
   haproxyRemovedKeywords?: HaproxyRemovedKeyword[];
   /** Directories holding a Maven or Gradle build file: each one application's source tree. Unset without the model. */
   buildProjects?: string[];
+  /**
+   * The symbolic links the walk met (src/discover/walk.ts), gathered once at discovery: the model reads no file system.
+   * Unset without the model.
+   */
+  treeLinks?: readonly TreeLink[];
   /** The Java runtimes the deployment's Dockerfiles build with jlink, with their JDK (./dockerfile-jlink.ts). Unset without the model. */
   jlinkRuntimes?: DockerfileJlinkRuntime[];
   /**

@@ -29,10 +29,13 @@ export function lintTree(
     config?: Partial<LintConfig>;
     reportUnused?: boolean;
     paths?: string[];
+    /** What to do to the written tree before it is linted (make symbolic links). */
+    prepare?: (root: string) => void;
   } = {},
 ): Linted {
   const root = writeTree(files);
   try {
+    options.prepare?.(root);
     const rules: LintConfig['rules'] = {};
     for (const r of ALL_RULES) rules[r.meta.id] = options.builtIn?.includes(r.meta.id) ? r.meta.severity : 'off';
     const extraRules = compileCustomRules(options.custom ?? [], new Set(ALL_RULES.map((r) => r.meta.id)));

@@ -1,4 +1,7 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import rule from '../../src/rules/nginx/listen-spdy-removed';
+import { lintTree } from '../engine/lint-helper';
 import { ruleTester } from '../helpers/rule-tester';
 
 /**
@@ -300,4 +303,42 @@ ruleTester(rule, {
       ],
     })),
   ],
+});
+
+// Symbolic links, as the walk met them (Deployment.treeLinks): the model reads no file system.
+describe('symbolic links beside the site', () => {
+  it.each([
+    [
+      'a link to it in sites-enabled',
+      'nginx/sites-enabled/a.conf',
+      '../sites-available/a.conf',
+      'error',
+      ['nginx/sites-enabled/a.conf'],
+    ],
+    [
+      'sites-enabled, a link to sites-available',
+      'nginx/sites-enabled',
+      'sites-available',
+      'error',
+      ['nginx/sites-enabled'],
+    ],
+    // Where it leads is a path of the machine it is deployed on: unknown, so judged as loaded, naming nothing.
+    ['a dangling link beside it', 'nginx/sites-enabled/a.conf', '/etc/nginx/sites-available/a.conf', 'error', []],
+    ['a link to another site', 'nginx/sites-enabled/b.conf', '../sites-available/b.conf', 'info', ['nginx/nginx.conf']],
+  ])('%s', (_name, link, target, severity, related) => {
+    const { findings, root } = lintTree(
+      { ...TREE, 'nginx/sites-available/b.conf': 'server {\n  listen 80;\n}\n' },
+      {
+        builtIn: ['nginx/listen-spdy-removed'],
+        prepare: (at) => {
+          fs.mkdirSync(path.dirname(path.join(at, link)), { recursive: true });
+          fs.symlinkSync(target, path.join(at, link));
+        },
+      },
+    );
+    const relative = (file: string) => path.relative(root, file).split(path.sep).join('/');
+    const found = findings.filter((f) => f.ruleId === 'nginx/listen-spdy-removed');
+    expect(found.map((f) => [relative(f.location.file), f.severity])).toEqual([[SITE, severity]]);
+    expect((found[0]?.related ?? []).map((r) => relative(r.file)).filter((f) => f !== 'Dockerfile')).toEqual(related);
+  });
 });
