@@ -170,7 +170,8 @@ function placementOf(pipeline: readonly ShellCommand[]): Omit<FilePlacement, 'ra
 }
 
 /** Options of `kubectl create configmap` that take the next word as a value (kubectl's global ones too). */
-const KUBECTL_VALUE_OPTIONS = /^(-n|--namespace|-o|--output|--context|--kubeconfig|--cluster|--user|-s|--server|--from-literal|--from-env-file|--field-manager|--template|-l)$/;
+const KUBECTL_VALUE_OPTIONS =
+  /^(-n|--namespace|-o|--output|--context|--kubeconfig|--cluster|--user|-s|--server|--from-literal|--from-env-file|--field-manager|--template|-l)$/;
 
 /**
  * `kubectl create configmap NAME --from-file=[key=]source …` (`cm`, `oc`): a file is put at its key, by default its
@@ -186,7 +187,8 @@ function configMapOf(args: readonly ShellWord[]): Omit<FilePlacement, 'range'> |
   const rest = args.slice(create + 2);
   for (let k = 0; k < rest.length; k++) {
     const word = rest[k]!.text;
-    const file = word === '--from-file' ? rest[++k]?.text : word.startsWith('--from-file=') ? word.slice(12) : undefined;
+    const file =
+      word === '--from-file' ? rest[++k]?.text : word.startsWith('--from-file=') ? word.slice(12) : undefined;
     if (file !== undefined) {
       const at = file.indexOf('=');
       sources.push(at < 0 ? file : file.slice(at + 1));
@@ -194,7 +196,9 @@ function configMapOf(args: readonly ShellWord[]): Omit<FilePlacement, 'range'> |
     } else if (KUBECTL_VALUE_OPTIONS.test(word)) k++;
     else if (!word.startsWith('-')) name ??= word;
   }
-  return name === undefined || sources.length === 0 ? undefined : { verb: 'kubectl', sources, configMap: { name, keys } };
+  return name === undefined || sources.length === 0
+    ? undefined
+    : { verb: 'kubectl', sources, configMap: { name, keys } };
 }
 
 /** Operands of ln/cp/mv/install/rsync: the last is the destination, unless `-t DIR` names it. */
