@@ -75,33 +75,65 @@ function optionOf(word: string): [string, string | undefined] {
   return [`-${letter[1]}`, rest === '' ? undefined : rest.replace(/^=/, '')];
 }
 
-/** The image and bind mounts of one `docker run` command's words after `run`, or undefined when its image is unread. */
-function runOf(words: readonly ShellWord[], index: LineIndex): ContainerRun | undefined {
+/** The bind mount a `-v`/`--volume`/`--mount` option's value makes, if any. */
+function mountOf(option: string, value: string, range: Range): BindMount | undefined {
+  if (option === '-v' || option === '--volume') {
+    const [host, container] = value.split(':');
+    return host && container ? { host, container, range } : undefined;
+  }
+  if (option !== '--mount') return undefined;
+  const fields = new Map(value.split(',').map((f): [string, string] => [f.split('=')[0]!, f.split('=')[1] ?? '']));
+  const host = fields.get('source') ?? fields.get('src');
+  const container = fields.get('target') ?? fields.get('destination') ?? fields.get('dst');
+  return fields.get('type') === 'bind' && host && container ? { host, container, range } : undefined;
+}
+
+/** A bash array's every item (`"${mounts[@]}"`): options the script put in it elsewhere. */
+const ARRAY_EXPANSION = /^\$\{\w+\[[@*]\]\}$/;
+
+/**
+ * The image and bind mounts of one `docker run` command's words after `run`, or undefined when its image is unread;
+ * `expands` when its options include a bash array's items.
+ */
+function runOf(words: readonly ShellWord[], index: LineIndex): (ContainerRun & { expands: boolean }) | undefined {
   const mounts: BindMount[] = [];
+  let expands = false;
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!.text;
     const written = words[k]!;
+    if (ARRAY_EXPANSION.test(word)) {
+      expands = true;
+      continue;
+    }
     if (!word.startsWith('-') || word === '-') {
       const image = words[k]!;
-      return { image: image.text, range: index.rangeAt(image.start, image.end), mounts };
+      return { image: image.text, range: index.rangeAt(image.start, image.end), mounts, expands };
     }
     if (FLAGS.has(word) || SHORT_FLAGS.test(word)) continue;
     const [option, inline] = optionOf(word);
     const valueWord = inline === undefined ? words[++k] : written;
     const value = inline ?? valueWord?.text;
     if (value === undefined || valueWord === undefined) return undefined;
-    const range = index.rangeAt(valueWord.start, valueWord.end);
-    if (option === '-v' || option === '--volume') {
-      const [host, container] = value.split(':');
-      if (host && container) mounts.push({ host, container, range });
-    } else if (option === '--mount') {
-      const fields = new Map(value.split(',').map((f): [string, string] => [f.split('=')[0]!, f.split('=')[1] ?? '']));
-      const host = fields.get('source') ?? fields.get('src');
-      const container = fields.get('target') ?? fields.get('destination') ?? fields.get('dst');
-      if (fields.get('type') === 'bind' && host && container) mounts.push({ host, container, range });
-    }
+    const mount = mountOf(option, value, index.rangeAt(valueWord.start, valueWord.end));
+    if (mount) mounts.push(mount);
   }
   return undefined;
+}
+
+/**
+ * The mounts of a bash array's items (`mounts=(-v "$DIR/sites-available:/etc/nginx/sites-enabled:ro")`, `mounts+=(…)`:
+ * its items read as a command of their own, each starting with an option), for the run that expands an array.
+ */
+function arrayMounts(words: readonly ShellWord[], index: LineIndex): BindMount[] {
+  if (!words[0]?.text.startsWith('-')) return [];
+  return words.flatMap((word, k) => {
+    const [option, inline] = optionOf(word.text);
+    const valueWord = inline === undefined ? words[k + 1] : word;
+    const value = inline ?? valueWord?.text;
+    const mount =
+      value && valueWord ? mountOf(option, value, index.rangeAt(valueWord.start, valueWord.end)) : undefined;
+    return mount ? [mount] : [];
+  });
 }
 
 /** The containers a shell script runs, or undefined when it runs none. */
@@ -111,17 +143,25 @@ export function containerRuns(source: SourceFile): ParsedDocument<ContainerRunsD
   if (!RUNS_CONTAINER.test(source.text)) return undefined;
   const index = new LineIndex(source.text);
   const runs: ContainerRun[] = [];
+  const inArrays: BindMount[] = [];
+  const expanding: ContainerRun[] = [];
   for (const command of shellCommands(source.text)) {
     const words = command.words;
+    inArrays.push(...arrayMounts(words, index));
     const tool = words.findIndex((w) =>
       /^(docker|podman)$/.test((makefile ? w.text.replace(/^[@+-]+/, '') : w.text).replace(/^.*\//, '')),
     );
     if (tool < 0) continue;
     const verb = words[tool + 1]?.text === 'container' ? tool + 2 : tool + 1;
     if (words[verb]?.text !== 'run') continue;
-    const run = runOf(words.slice(verb + 1), index);
-    if (run) runs.push(run);
+    const found = runOf(words.slice(verb + 1), index);
+    if (!found) continue;
+    const { expands, ...run } = found;
+    runs.push(run);
+    if (expands) expanding.push(run);
   }
+  // Which of the script's arrays a run expands is not followed: each array's mounts may be its own.
+  for (const run of expanding) run.mounts.push(...inArrays);
   if (runs.length === 0) return undefined;
   return { file: source, kind: CONTAINER_RUNS_KIND, entries: [], comments: [], problems: [], data: { runs } };
 }

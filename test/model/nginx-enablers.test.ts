@@ -54,6 +54,13 @@ const enabling: Case[] = [
     2,
   ],
   [
+    // The shape of a log-redaction check script that runs the host's Debian layout in a container.
+    "a script mounts the directory at sites-enabled through a bash array's items",
+    'check.sh',
+    '#!/usr/bin/env bash\nDIR="$(cd "$(dirname "$0")" && pwd)"\nmounts=(-v "$DIR/nginx/nginx.conf:/etc/nginx/nginx.conf:ro" -v "$DIR/nginx/sites-available:/etc/nginx/sites-enabled:ro")\ndocker run -d --name check "${mounts[@]}" "${NGINX_IMAGE:-nginx:1.27}"\n',
+    3,
+  ],
+  [
     'a script mounts a directory a variable names at conf.d',
     'run.sh',
     '#!/bin/sh\ndocker run -v "$SITES:/etc/nginx/conf.d" nginx\n',

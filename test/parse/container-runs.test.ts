@@ -44,6 +44,19 @@ describe('containers a shell script runs (docker run)', () => {
       'podman run \\\n  -v ./h.cfg:/h.cfg:ro \\\n  docker.io/library/haproxy:2.4.22',
       [['docker.io/library/haproxy:2.4.22', [{ host: './h.cfg', container: '/h.cfg' }]]],
     ],
+    [
+      "a bash array's items that the run expands",
+      'm=(-v "$D/a:/etc/a:ro")\nm+=(--mount type=bind,src=./b,dst=/etc/b)\ndocker run -d "${m[@]}" --rm nginx:1.27',
+      [
+        [
+          'nginx:1.27',
+          [
+            { host: '$D/a', container: '/etc/a' },
+            { host: './b', container: '/etc/b' },
+          ],
+        ],
+      ],
+    ],
     // An option it does not know as a flag takes a value: the image is then not read rather than misread.
     ['an unknown flag leaves the image unread', 'docker run --some-new-flag haproxy:2.8 -f x', []],
     ['docker ps, docker build: no container', 'docker ps -a\ndocker build -t haproxy:2.8 .', []],
