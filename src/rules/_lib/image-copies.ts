@@ -32,7 +32,7 @@ export function namedElsewhere(
  * Whether anything else names the path a misplaced copy lands on, under `$JAVA_HOME` or the image's JDK home (a
  * `RUN mv` that moves it on, a `-Djavax.net.ssl.trustStore` or `-Djava.security.properties` naming it).
  */
-export function landedPathNamedElsewhere(
+function landedPathNamedElsewhere(
   documents: readonly ParsedDocument[],
   dockerfile: ParsedDocument<DockerfileData>,
   found: MisplacedHomeFile,
@@ -56,15 +56,27 @@ export function imageDockerfiles(
   return found;
 }
 
-/** The Dockerfile's copies of its JDK's `which` file to where that JDK does not read it, as the model found them. */
+/**
+ * The Dockerfile's copies of its JDK's `which` file to where that JDK does not read it (as the model found them) that
+ * nothing else names: one whose source a .dockerignore leaves out is handed to `leftOut` (the build stops there, nothing
+ * lands anywhere), the others returned.
+ */
 export function misplacedCopies(
   deployment: Deployment,
   dockerfile: ParsedDocument<DockerfileData>,
   which: MisplacedHomeCopy['which'],
+  image: string,
+  leftOut: (report: ReportDescriptor<'leftOut'>) => void,
 ): MisplacedHomeCopy[] {
-  return (deployment.misplacedHomeFiles ?? []).filter(
-    (m) => m.dockerfile === dockerfile.file.path && m.which === which,
-  );
+  const found: MisplacedHomeCopy[] = [];
+  for (const copy of deployment.misplacedHomeFiles ?? []) {
+    if (copy.dockerfile !== dockerfile.file.path || copy.which !== which) continue;
+    if (landedPathNamedElsewhere(deployment.documents, dockerfile, copy)) continue;
+    const report = copyLeftOutReport(deployment, dockerfile, copy, image);
+    if (report) leftOut(report);
+    else found.push(copy);
+  }
+  return found;
 }
 
 /**
@@ -74,7 +86,7 @@ export function misplacedCopies(
  * in a build error": https://docs.docker.com/reference/build-checks/copy-ignored-file/), with the .dockerignore lines
  * as related places. Undefined when a source is in a context, or comes from a stage or an image.
  */
-export function copyLeftOutReport(
+function copyLeftOutReport(
   deployment: Deployment,
   dockerfile: ParsedDocument<DockerfileData>,
   found: MisplacedHomeCopy,

@@ -2,13 +2,7 @@ import { systemStoreCopies } from '../../model/image-home-files';
 import { defineRule } from '../types';
 import { said } from '../../core/phrase';
 import { escapeRegExp } from '../../core/regex';
-import {
-  copyLeftOutReport,
-  imageDockerfiles,
-  landedPathNamedElsewhere,
-  misplacedCopies,
-  namedElsewhere,
-} from '../_lib/image-copies';
+import { imageDockerfiles, misplacedCopies, namedElsewhere } from '../_lib/image-copies';
 
 /**
  * A Dockerfile that copies a key store named cacerts into its JDK's home, but not where that JDK reads it
@@ -45,14 +39,7 @@ export default defineRule({
   check(ctx) {
     const documents = ctx.deployment.documents;
     for (const { dockerfile, image } of imageDockerfiles(documents)) {
-      for (const found of misplacedCopies(ctx.deployment, dockerfile, 'cacerts')) {
-        if (landedPathNamedElsewhere(documents, dockerfile, found)) continue;
-        // A .dockerignore keeps the file out of the build context: the build stops here, nothing lands anywhere.
-        const leftOut = copyLeftOutReport(ctx.deployment, dockerfile, found, image);
-        if (leftOut) {
-          ctx.report(leftOut);
-          continue;
-        }
+      for (const found of misplacedCopies(ctx.deployment, dockerfile, 'cacerts', image, (r) => ctx.report(r))) {
         const written = found.copy.written;
         ctx.report({
           messageId: 'unread',

@@ -2,13 +2,7 @@ import { foreignHomeSecurityCopies } from '../../model/image-home-files';
 import { defineRule } from '../types';
 import { said } from '../../core/phrase';
 import { escapeRegExp } from '../../core/regex';
-import {
-  copyLeftOutReport,
-  imageDockerfiles,
-  landedPathNamedElsewhere,
-  misplacedCopies,
-  namedElsewhere,
-} from '../_lib/image-copies';
+import { imageDockerfiles, misplacedCopies, namedElsewhere } from '../_lib/image-copies';
 
 /**
  * A Dockerfile that copies a java.security where its JDK does not read it: into its home at another release's path
@@ -43,14 +37,7 @@ export default defineRule({
   check(ctx) {
     const documents = ctx.deployment.documents;
     for (const { dockerfile, image } of imageDockerfiles(documents)) {
-      for (const found of misplacedCopies(ctx.deployment, dockerfile, 'javaSecurity')) {
-        if (landedPathNamedElsewhere(documents, dockerfile, found)) continue;
-        // A .dockerignore keeps the file out of the build context: the build stops here, nothing lands anywhere.
-        const leftOut = copyLeftOutReport(ctx.deployment, dockerfile, found, image);
-        if (leftOut) {
-          ctx.report(leftOut);
-          continue;
-        }
+      for (const found of misplacedCopies(ctx.deployment, dockerfile, 'javaSecurity', image, (r) => ctx.report(r))) {
         const home = found.home ?? '$JAVA_HOME';
         ctx.report({
           messageId: 'unread',
