@@ -148,7 +148,7 @@ export const javaAppContributor: ModelContributor = {
       if (!first || (clientOnly && group.mp.length === 0 && group.jndi.length === 0)) continue;
       const host = ctx.hostOf(first.file.path);
       const label = key.startsWith('config:') ? key.slice('config:'.length) : key || '.';
-      const shown = key.startsWith('config:') ? label : directoryLabel(ctx.deployment.root, key);
+      const shown = key.startsWith('config:') ? label : directoryLabel(key);
       if (environments.dirs.length > 0)
         (ctx.deployment.springEnvironmentDirs ??= []).push({
           app: label,
@@ -255,7 +255,7 @@ export const javaAppContributor: ModelContributor = {
               supported?.length ? supported : undefined,
               treeStoresOf(ctx),
               environmentServerSettings(environments, ctx.deployment.root, (name) => settings.setting(name)?.value),
-              directoryLabel(ctx.deployment.root, host),
+              directoryLabel(host),
             );
       if (server) ctx.addComponent(throughVolumes(ctx, key, settings, server));
       else {
@@ -292,14 +292,7 @@ export const javaAppContributor: ModelContributor = {
         : undefined;
       const quarkus =
         quarkusSettings &&
-        quarkusServer(
-          springFiles,
-          quarkusSettings,
-          settings,
-          client,
-          treeStoresOf(ctx),
-          directoryLabel(ctx.deployment.root, host),
-        );
+        quarkusServer(springFiles, quarkusSettings, settings, client, treeStoresOf(ctx), directoryLabel(host));
       if (quarkus) ctx.addComponent(quarkus);
       const factory = springMqFactory(settings, active?.names, client, ctx.deployment.root);
       if (factory)

@@ -226,7 +226,7 @@ function endOf(
   return {
     id: `jetty.https-connector:${relative}#${factory.id}`,
     type: 'jetty.https-connector',
-    name: `${label}${factory.ports[0] ? ` :${factory.ports[0]}` : ''} (${directoryLabel(ctx.deployment.root, relative)})`,
+    name: `${label}${factory.ports[0] ? ` :${factory.ports[0]}` : ''} (${directoryLabel(relative)})`,
     role: 'server',
     location: factory.at,
     host: ctx.hostOf(file),

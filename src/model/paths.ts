@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import { compileConfigGlob } from '../core/glob';
 import type { ComponentConfig } from '../core/config';
 
@@ -25,8 +24,11 @@ export function componentGlobs(components: ComponentConfig[]): ComponentGlob[] {
 
 /**
  * A directory of the tree as a component's name shows it: its path from the deployment root (`hostOf`), the root itself
- * by its own directory name (`Java application (shop-api)`, not `(.)`, which says nothing in a report of several trees).
+ * as `top directory` (`Java application (top directory)`, not `(.)`, which says nothing in a report of several trees).
+ * Not the root directory's own name: that is the name of wherever the tree is checked out (a CI runner's work
+ * directory, a temporary clone), and a name that changes with it would change findings' messages and, for rules
+ * whose fingerprint is their message, the baseline fingerprints.
  */
-export function directoryLabel(root: string, relative: string): string {
-  return relative || path.basename(root) || '.';
+export function directoryLabel(relative: string): string {
+  return relative || 'top directory';
 }

@@ -53,6 +53,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     'java.naming.factory.initial:org.apache.activemq.jndi.ActiveMQInitialContextFactory\njava.naming.provider.url=failover:(ssl://a:61617?socket.enabledProtocols=TLSv1.2,tcp://b:61616)\nconnectionFactoryNames = cf, xa\nconnection.cf.brokerURL=nio+ssl://c:61618\nconnection.xa.java.naming.provider.url=\n',
   '/seed/activemq/conf/activemq.xml':
     '<beans xmlns="http://www.springframework.org/schema/beans">\n<broker xmlns="http://activemq.apache.org/schema/core"><sslContext><sslContext keyStore="file:${activemq.conf}/b.ks" trustStore="t.ts"/></sslContext>\n<transportConnectors><transportConnector name="s" uri="stomp+nio+ssl://0.0.0.0:61614?transport.enabledProtocols=TLSv1.2&amp;needClientAuth=true&amp;=x&amp;"/><transportConnector uri="ssl://[::]:"/></transportConnectors></broker></beans>\n',
+  '/seed/jndi/.bindings':
+    '#This file is used by the JNDI FSContext.\n#Mon Dec 07 08:00:00 UTC 2026\nQCF/RefAddr/0/Encoding=String\nQCF/ClassName=com.ibm.mq.jms.MQQueueConnectionFactory\nQCF/RefAddr/0/Type=TRAN\nQCF/RefAddr/0/Content=1\nQCF/RefAddr/1/Type=CHAN\nQCF/RefAddr/1/Content=APP.SVRCONN\nQCF/RefAddr/2/Type=SCPHS\nQCF/RefAddr/2/Content=TLS_AES_128_GCM_SHA256\nQCF/RefAddr/3/Type=HOST\nQCF/RefAddr/3/Content=mq.example.com\nQCF/RefAddr/4/Type=QMGR\nQCF/RefAddr/4/Content=QM1\nQCF/RefAddr/5/Type\\=X=\\u00e9\\\n  continued\nQ/ClassName=com.ibm.mq.jms.MQQueue\n',
   '/seed/haproxy/crt-list.txt':
     '# site certificates\n/etc/ssl/site.pem [alpn h2 ssl-min-ver TLSv1.2] www.example.com *.example.org\ncerts/api.pem !old.example.com\n',
   '/seed/mq/client/getMessage.sh':

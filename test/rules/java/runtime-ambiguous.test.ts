@@ -226,13 +226,13 @@ ruleTester(rule, {
         'Dockerfile-tools': 'FROM ibmjava:8-sdk\n',
         'src/main/liberty/config/server.xml': LIBERTY_HTTPS,
       },
-      // The images themselves (the Java application of the tree's root, named by its directory) stay two: which one is the app's, the tree does not say.
+      // The images themselves (Java application (top directory)) stay two: which one is the app's, the tree does not say.
       errors: [
         {
           messageId: 'ambiguous',
           file: 'Dockerfile',
           line: 1,
-          messageIncludes: ['2 JDKs are equally near Java application (lint-deploy-test-'],
+          messageIncludes: ['2 JDKs are equally near Java application (top directory):'],
           messageExcludes: ['Liberty HTTPS endpoint'],
         },
       ],
