@@ -23,6 +23,14 @@ export interface ShellWord {
   end: number;
   /** Some of it was quoted or escaped (a quoted `'#'` is no comment, `"-c"` still an option). */
   quoted: boolean;
+  /** Some of it is unquoted or double-quoted: there the shell expands `$…` and `` `…` `` (kept as written here). */
+  expands: boolean;
+  /** A backslash outside single quotes (an escape applied, or one double quotes keep), or `$'…'`'s escapes. */
+  escapes: boolean;
+  /** A `` `…` `` command substitution outside single quotes. */
+  backquotes: boolean;
+  /** A quote the text ends before closing. */
+  unclosed: boolean;
 }
 
 /** A control operator: `&&`, `||`, `;`, `;;`, `&`, `|`, `|&`, `(`, `)` or a newline (`\n`). */
@@ -135,7 +143,18 @@ export function shellTokens(text: string, start = 0, end = text.length, syntax: 
 
 /** The word that starts at `from` (not a blank, not an operator). */
 function readWord(text: string, from: number, end: number, syntax: ShellSyntax): ShellWord {
-  const word: ShellWord = { kind: 'word', text: '', offsets: [], start: from, end: from, quoted: false };
+  const word: ShellWord = {
+    kind: 'word',
+    text: '',
+    offsets: [],
+    start: from,
+    end: from,
+    quoted: false,
+    expands: false,
+    escapes: false,
+    backquotes: false,
+    unclosed: false,
+  };
   const add = (c: string, at: number) => {
     word.text += c;
     word.offsets.push(at);
@@ -148,6 +167,7 @@ function readWord(text: string, from: number, end: number, syntax: ShellSyntax):
     word.quoted = true;
     const close = closing(text, at + 1, end, quote);
     copy(at + 1, Math.min(close, end));
+    word.unclosed ||= close >= end;
     return close + 1;
   };
   let i = from;
@@ -160,36 +180,47 @@ function readWord(text: string, from: number, end: number, syntax: ShellSyntax):
         i += 2;
       } else if (c === '"') i = literal(i, '"');
       else if (/[\s|&<>]/.test(c)) break;
-      else add(c, i++);
+      else {
+        word.expands = true;
+        add(c, i++);
+      }
       continue;
     }
     if (/[ \t\r\n|&;()<>]/.test(c)) {
       // `<(…)`, `>(…)`: a process substitution is a word.
       if (!((c === '<' || c === '>') && text[i + 1] === '(')) break;
       const close = nestedEnd(text, i + 2, end, ')');
+      word.expands = true;
       copy(i, close);
       i = close;
     } else if (c === '\\') {
       if (text[i + 1] === '\n') i += 2;
       else if (text.startsWith('\r\n', i + 1)) i += 3;
       else {
-        word.quoted = true;
+        word.quoted = word.escapes = true;
         if (i + 1 < end) add(text[i + 1]!, i + 1);
         i += 2;
       }
     } else if (c === "'") i = literal(i, "'");
     else if (c === '$' && text[i + 1] === "'") {
-      word.quoted = true;
+      word.quoted = word.escapes = true;
       i = readAnsiC(text, i + 2, end, add);
+      word.unclosed ||= i > end;
     } else if (c === '"' || (c === '$' && text[i + 1] === '"')) {
-      word.quoted = true;
-      i = readDoubleQuoted(text, c === '$' ? i + 2 : i + 1, end, add);
+      word.quoted = word.expands = true;
+      i = readDoubleQuoted(text, c === '$' ? i + 2 : i + 1, end, add, word);
+      word.unclosed ||= i > end;
     } else if ((c === '$' && (text[i + 1] === '(' || text[i + 1] === '{')) || c === '`') {
       const close =
         c === '`' ? closing(text, i + 1, end, '`') + 1 : nestedEnd(text, i + 2, end, text[i + 1] === '(' ? ')' : '}');
+      word.expands = true;
+      word.backquotes ||= c === '`';
       copy(i, Math.min(close, end));
       i = close;
-    } else add(c, i++);
+    } else {
+      word.expands = true;
+      add(c, i++);
+    }
   }
   word.end = Math.min(i, end);
   return word;
@@ -218,11 +249,22 @@ function nestedEnd(text: string, from: number, end: number, close: string): numb
   return end;
 }
 
-/** Reads `"…"` from after its opening quote; returns the offset past the closing one. */
-function readDoubleQuoted(text: string, from: number, end: number, add: (c: string, at: number) => void): number {
+/**
+ * Reads `"…"` from after its opening quote; returns the offset past the closing one. Marks the word's backslashes and
+ * backquotes.
+ */
+function readDoubleQuoted(
+  text: string,
+  from: number,
+  end: number,
+  add: (c: string, at: number) => void,
+  word: Pick<ShellWord, 'escapes' | 'backquotes'>,
+): number {
   let k = from;
   while (k < end && text[k] !== '"') {
     const c = text[k]!;
+    word.escapes ||= c === '\\';
+    word.backquotes ||= c === '`';
     if (c === '\\' && text[k + 1] === '\n') k += 2;
     else if (c === '\\' && /["\\$`]/.test(text[k + 1] ?? '')) {
       add(text[k + 1]!, k + 1);

@@ -6,13 +6,15 @@
  * - `echo` of words on one line (quoted or not; the shell joins them with one space) and `printf` of one quoted format
  *   with no `%` conversion: that line of text, every character at its column in the script.
  * - `cat a b > x`, `cat a >> x`, `cp a x`: the text of the tree's file that the path names by its longest suffix (the
- *   Dockerfile `ADD configs/a.cfg /etc/nginx/a.cfg` puts it there), every line at the path's word in the script. A path
- *   that names no file of the tree, or several, a variable's, a pattern, or a file read as configuration on its own is
- *   a piece the tree does not hold (`unknown`, with where it is and what it is: ./shell-appends.ts decides the rest).
- * `echo -n`, `echo -e`, an escape, a line break inside the quotes: not read (`unknown`).
+ *   Dockerfile `ADD configs/a.cfg /etc/nginx/a.cfg` puts it there; quotes and escapes as the shell removes them), every
+ *   line at the path's word in the script. A path that names no file of the tree, or several, a variable's or a
+ *   command's (`` `…` ``), a pattern, or a file read as configuration on its own is a piece the tree does not hold
+ *   (`unknown`, with where it is and what it is: ./shell-appends.ts decides the rest).
+ * `echo -n`, `echo -e`, an escape, a backquote, `$'…'`, a line break inside the quotes: not read (`unknown`).
  */
 import * as path from 'node:path';
 import type { ShellBlock } from './shell-blocks';
+import { shellTokens, type ShellWord } from './shell-commands';
 import type { EmbeddedLine, UnknownPiece } from './yaml-blocks';
 
 /**
@@ -43,48 +45,29 @@ export interface CommandPiece {
 /** A path of a configuration file a piece goes to (`/etc/nginx/conf.d/${!NAME}.conf`, `"$CONF"` is not one). */
 const CONFIG_PATH = /^[^\s"'<>|;&]*\.(?:conf|cfg|xml|properties|ini|options)$/;
 
-/** One word of a command line: its text (quotes removed), the column of each character, how it was quoted. */
-interface Word {
-  text: string;
-  columns: number[];
-  end: number;
-  expands: boolean;
-  plain: boolean;
+/**
+ * The words of a command line (./shell-commands.ts) up to its first operator or redirection, and where that is;
+ * undefined when a quote is left open (the command goes on past the line).
+ */
+function wordsOf(line: string): { words: ShellWord[]; rest: number } | undefined {
+  const words: ShellWord[] = [];
+  let rest = line.length;
+  for (const token of shellTokens(line)) {
+    if (token.kind !== 'word') {
+      rest = token.start;
+      break;
+    }
+    if (token.unclosed) return undefined;
+    words.push(token);
+  }
+  return { words, rest };
 }
 
-/** The words of a command up to its first unquoted `>`, `|`, `;`, `&` or `#`; undefined for what is not read. */
-function wordsOf(line: string): { words: Word[]; rest: number } | undefined {
-  const words: Word[] = [];
-  let word: Word | undefined;
-  let k = 0;
-  for (; k < line.length; k++) {
-    const c = line.charAt(k);
-    if (/\s/.test(c)) {
-      word = undefined;
-      continue;
-    }
-    if ('><|;&#'.includes(c)) break;
-    if (c === '\\' || c === '`') return undefined;
-    if (!word) words.push((word = { text: '', columns: [], end: k, expands: false, plain: true }));
-    if (c === "'" || c === '"') {
-      const close = line.indexOf(c, k + 1);
-      if (close < 0) return undefined;
-      const inner = line.slice(k + 1, close);
-      if (c === '"' && inner.includes('\\')) return undefined;
-      for (let j = 0; j < inner.length; j++) word.columns.push(k + 1 + j);
-      word.text += inner;
-      word.expands ||= c === '"';
-      word.plain = false;
-      k = close;
-    } else {
-      word.text += c;
-      word.columns.push(k);
-      word.expands = true;
-    }
-    word.end = k + 1;
-  }
-  return { words, rest: k };
-}
+/**
+ * A word whose text the line does not say as written: a backslash or `$'…'` outside single quotes (an `echo` of it is
+ * not read here), a backquote (a path of it is one the script decides).
+ */
+const unsaid = (word: ShellWord) => word.escapes || word.backquotes;
 
 /** `> x`, `>> x` at `at` of the line: the file and whether it appends. */
 const REDIRECT = /^(>>?)\s*(["']?)([^\s"'<>|;&]+)\2\s*(?:[;&|#].*)?$/;
@@ -101,7 +84,8 @@ export function commandPiece(
 ): CommandPiece | undefined {
   const read = wordsOf(line);
   const command = read?.words[0];
-  if (!read || !command?.plain) {
+  const copies = command?.text === 'cat' || command?.text === 'cp';
+  if (!read || !command || command.quoted || (!copies && read.words.some(unsaid))) {
     // An echo that is not read here (an escape, a backquote) to a configuration file leaves its file unknown.
     const m = /^\s*(echo|printf)\b.*?(>>?)\s*["']?([^\s"'<>|;&]+)["']?\s*$/.exec(line);
     if (!m || !CONFIG_PATH.test(m[3]!)) return undefined;
@@ -110,7 +94,7 @@ export function commandPiece(
   }
   const args = read.words.slice(1);
   if (command.text === 'cp') {
-    if (args.length !== 2 || !CONFIG_PATH.test(args[1]!.text)) return undefined;
+    if (args.length !== 2 || unsaid(args[1]!) || !CONFIG_PATH.test(args[1]!.text)) return undefined;
     return fromTree(args[1]!.text, false, args.slice(0, 1), at, blocks, treeFile);
   }
   const redirect = REDIRECT.exec(line.slice(read.rest));
@@ -140,13 +124,13 @@ export function commandPiece(
 }
 
 /** The line `echo a b` (`printf 'a\n'`) writes: its text and the column of each character. */
-function echoLine(command: string, args: Word[]): { text: string; columns: number[]; end: number } | undefined {
+function echoLine(command: string, args: ShellWord[]): { text: string; columns: number[]; end: number } | undefined {
   if (command === 'printf') {
     const format = args[0];
     if (args.length !== 1 || !format || !format.text.endsWith('\\n')) return undefined;
     const text = format.text.slice(0, -2);
     if (text.includes('%') || text.includes('\\')) return undefined;
-    return { text, columns: format.columns.slice(0, text.length), end: format.end };
+    return { text, columns: format.offsets.slice(0, text.length), end: format.end };
   }
   if (command !== 'echo' || args[0]?.text.startsWith('-')) return undefined;
   let text = '';
@@ -154,10 +138,10 @@ function echoLine(command: string, args: Word[]): { text: string; columns: numbe
   args.forEach((a, k) => {
     if (k > 0) {
       text += ' ';
-      columns.push(a.columns[0] ?? a.end);
+      columns.push(a.offsets[0] ?? a.end);
     }
     text += a.text;
-    columns.push(...a.columns);
+    columns.push(...a.offsets);
   });
   return { text, columns, end: args.at(-1)?.end ?? 0 };
 }
@@ -166,7 +150,7 @@ function echoLine(command: string, args: Word[]): { text: string; columns: numbe
 function fromTree(
   file: string,
   append: boolean,
-  sources: Word[],
+  sources: ShellWord[],
   at: number,
   blocks: ShellBlock[],
   treeFile: TreeFileReader,
@@ -175,8 +159,8 @@ function fromTree(
   const copied: NonNullable<CommandPiece['copied']> = [];
   for (const source of sources) {
     // An option, standard input (`-`) or a pattern of files (`*.conf`) names no one file of the tree.
-    const found = /^-|[*?[]/.test(source.text) ? undefined : treeFile(source.text);
-    const column = source.columns[0] ?? 0;
+    const found = /^-|[*?[]/.test(source.text) || source.backquotes ? undefined : treeFile(source.text);
+    const column = source.offsets[0] ?? 0;
     if (found === undefined || 'readAlone' in found) {
       const unknown = { line: at, column, end: source.end, said: unknownSource(source.text, found?.file) };
       return { file, append, from: 'tree', lines: [], expands: false, unknown, blocks };
@@ -197,7 +181,7 @@ function unknownAt(line: string, at: number, said: string): UnknownPiece {
 function unknownSource(written: string, readAlone: string | undefined): string {
   if (readAlone !== undefined)
     return `\`${written}\`, a file lint-deploy reads as configuration of its own (${path.basename(readAlone)})`;
-  if (written.includes('$')) return `\`${written}\`, a path the script decides when it runs`;
+  if (/[$`]/.test(written)) return `\`${written}\`, a path the script decides when it runs`;
   if (written.startsWith('-')) return `\`cat ${written}\`, an option or the standard input`;
   if (/[*?[]/.test(written)) return `\`${written}\`, a pattern of files in the order the shell sorts them`;
   return `\`${written}\`, which names no single file of the tree`;

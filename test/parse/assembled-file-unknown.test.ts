@@ -57,6 +57,14 @@ describe('a file a script assembles from a piece the tree does not show: an info
       [`unknown@6:6 ${TO}: \`$TEMPLATE\`, a path the script decides when it runs)`],
     ],
     [
+      // A backquote inside double quotes is the command's output too (bash(1) Command Substitution), not the path.
+      'a path a command decides (cat "`…`"): no false unclosed-block error, the info at the path',
+      {
+        'bin/prep.sh': script(`cat <<EOF > ${TO}`, 'events {}', 'http {', 'EOF', `cat "\`ls /opt/site\`" >> ${TO}`),
+      },
+      [`unknown@6:6 ${TO}: \`\`ls /opt/site\`\`, a path the script decides when it runs)`],
+    ],
+    [
       'an echo -e line and a pattern of files: the first unknown piece is named',
       {
         'bin/prep.sh': script(
@@ -70,6 +78,15 @@ describe('a file a script assembles from a piece the tree does not show: an info
       [
         `unknown@5:5 ${TO}: \`/etc/nginx/sites/*.conf\`, a pattern of files in the order the shell sorts them) (and 1 more such piece)`,
       ],
+    ],
+    [
+      // The shell removes the backslash: the path names the tree's file `configs/ssl part.cfg`, read as a part.
+      'a part whose path escapes a blank: the file the shell copies, read',
+      {
+        'configs/ssl part.cfg': '    ssl_protocols TLSv1;\n}\n',
+        'bin/prep.sh': script(`cat <<'EOF' > ${SITE}`, 'server {', 'EOF', `cat /etc/nginx/ssl\\ part.cfg >> ${SITE}`),
+      },
+      [`nginx.conf heredoc to ${SITE} @5:5`],
     ],
     [
       'a part that names no file of the tree',

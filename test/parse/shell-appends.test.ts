@@ -330,3 +330,29 @@ describe('a file a script assembles with cp, cat, echo, printf and tee is one fi
     expect(summary(readScriptDocs(files, 'bin/prep.sh'), 'ssl_protocols')).toEqual(expected);
   });
 });
+
+// An echo or printf line is read only when its words say the text it writes (./shell-commands.ts tokens): one that an
+// escape, a backquote, `$'…'`, an unclosed quote or an option leaves unsaid makes the file it adds to unknown, not read.
+describe('an echo line whose text is not known from its words leaves the file unknown', () => {
+  const assembled = (line: string) => ({
+    'bin/prep.sh': script(
+      ...write(`> ${TO}`, 'http {', '  server {', '    ssl_protocols TLSv1.1;'),
+      line,
+      `echo '}' >> ${TO}`,
+    ),
+  });
+  it.each<[string, string, string[]]>([
+    ['plain words: read', `echo "  }" >> ${TO}`, [`${NGINX} ssl_protocols@5:19`]],
+    ['an escape outside quotes', `echo \\} >> ${TO}`, []],
+    ['a backslash inside double quotes', `echo "  }\\n" >> ${TO}`, []],
+    ["$'…' escapes", `echo $'  }' >> ${TO}`, []],
+    ['a backquote', `echo \`echo }\` >> ${TO}`, []],
+    ['a backquote inside double quotes', `echo "\`echo }\`" >> ${TO}`, []],
+    ['an unclosed quote (a line break inside it)', `echo "  } >> ${TO}`, []],
+    ['echo -n', `echo -n "  }" >> ${TO}`, []],
+    ['echo -e', `echo -e "  }" >> ${TO}`, []],
+    ['printf with a conversion', `printf '%s\\n' '  }' >> ${TO}`, []],
+  ])('%s', (_title, line, expected) => {
+    expect(summary(readScriptDocs(assembled(line), 'bin/prep.sh'), 'ssl_protocols')).toEqual(expected);
+  });
+});

@@ -97,6 +97,36 @@ describe('shell tokens (bash(1) QUOTING, REDIRECTION, Lists)', () => {
   });
 });
 
+// What a word's quoting leaves to the shell: some of it expanded (unquoted, double-quoted), escapes, backquotes, a quote
+// left open (bash(1) QUOTING; the flags let a reader refuse what it cannot take as written: ./shell-file-pieces.ts).
+describe('shell words: what their quoting leaves to the shell', () => {
+  const flags = (line: string) =>
+    shellTokens(line).flatMap((t) =>
+      t.kind === 'word'
+        ? [
+            [t.text, t.expands, t.escapes, t.backquotes, t.unclosed]
+              .map((f) => (f === true ? 'y' : f === false ? '-' : f))
+              .join(' '),
+          ]
+        : [],
+    );
+  it.each<[string, string, string[]]>([
+    ['unquoted and single-quoted', `a 'b $c'`, ['a y - - -', 'b $c - - - -']],
+    [
+      'double-quoted: expands, a backslash kept or applied',
+      `"x" "a\\b" "\\$x"`,
+      ['x y - - -', 'a\\b y y - -', '$x y y - -'],
+    ],
+    ["an escape outside quotes, $'…'", `a\\ b $'c\\td'`, ['a b y y - -', 'c\td - y - -']],
+    [
+      'backquotes, outside or inside double quotes; $(…) is no backquote',
+      'a`b` "`c`" $(d)',
+      ['a`b` y - y -', '`c` y - y -', '$(d) y - - -'],
+    ],
+    ['an unclosed quote', `a 'b`, ['a y - - -', 'b - - - y']],
+  ])('%s', (_name, line, expected) => expect(flags(line)).toEqual(expected));
+});
+
 describe('shell commands', () => {
   it('a -c string of a shell, su or runuser is read as commands, at their file offsets, after the pipeline', () => {
     const text = `su - mqm -c "runmqsc QM1 < 'my dir/x.mqsc'" | tee log; runuser -l mqm -c 'a && b'`;
