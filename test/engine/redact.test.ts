@@ -12,6 +12,7 @@ import { parseProperties } from '../../src/parse/properties';
 import { kubernetesFormat } from '../../src/parse/kubernetes';
 import { daysFromNow, issue, leaf } from '../helpers/pki';
 import { lintTree } from './lint-helper';
+import { fromSecret, ordersContainerDeployment, secretManifest } from '../helpers/kubernetes-manifests';
 
 const doc = (text: string) =>
   ({
@@ -59,31 +60,8 @@ describe("secretMasker: a Kubernetes Secret's password keys", () => {
 
   it("a key a container's secretKeyRef names, whatever its name (`pw`): the store password it sets", () => {
     const text = [
-      'apiVersion: v1',
-      'kind: Secret',
-      'metadata:',
-      '  name: orders-pw',
-      'data:',
-      `  pw: ${Buffer.from('Ks-Pa55-k8s').toString('base64')}`,
-      '  alias: orders',
-      '---',
-      'apiVersion: apps/v1',
-      'kind: Deployment',
-      'metadata:',
-      '  name: orders',
-      'spec:',
-      '  template:',
-      '    spec:',
-      '      containers:',
-      '      - name: orders',
-      '        image: orders:1.0',
-      '        env:',
-      '        - name: SERVER_SSL_KEY_STORE_PASSWORD',
-      '          valueFrom:',
-      '            secretKeyRef:',
-      '              name: orders-pw',
-      '              key: pw',
-      '',
+      secretManifest('orders-pw', { pw: Buffer.from('Ks-Pa55-k8s').toString('base64'), alias: 'orders' }) + '---',
+      ordersContainerDeployment('orders:1.0', fromSecret('SERVER_SSL_KEY_STORE_PASSWORD', 'orders-pw', 'pw')),
     ].join('\n');
     const manifest = kubernetesFormat.parse({ path: '/k8s/orders.yaml', text, hadBom: false }, 'kubernetes');
     const mask = secretMasker([manifest]);

@@ -34,9 +34,12 @@ export function keycloakDeployment(options: {
   ].join('\n');
 }
 
-/** The Deployment `orders` (image registry.example.com/orders), its mount at /etc/tls, and the volume (lines after `volumes:`); `container`: more of its lines. */
-export const ordersDeployment = (volume: string[], container: string[] = []) =>
-  [
+/**
+ * A Deployment `orders` with one container running `image`: `container` lines at the container's indent (`env:`,
+ * `command:`, `volumeMounts:`…), then, when given, `volumes` lines under the pod's `volumes:`.
+ */
+export function ordersContainerDeployment(image: string, container: string[] = [], volumes?: string[]): string {
+  return [
     'apiVersion: apps/v1',
     'kind: Deployment',
     'metadata:',
@@ -46,16 +49,20 @@ export const ordersDeployment = (volume: string[], container: string[] = []) =>
     '    spec:',
     '      containers:',
     '      - name: orders',
-    '        image: registry.example.com/orders:1.0',
+    `        image: ${image}`,
     ...container.map((l) => `        ${l}`),
-    '        volumeMounts:',
-    '        - name: tls',
-    '          mountPath: /etc/tls',
-    '      volumes:',
-    '      - name: tls',
-    ...volume.map((l) => `        ${l}`),
+    ...(volumes ? ['      volumes:', ...volumes.map((l) => `      ${l}`)] : []),
     '',
   ].join('\n');
+}
+
+/** The Deployment `orders` (image registry.example.com/orders), its mount at /etc/tls, and the volume (lines after `volumes:`); `container`: more of its lines. */
+export const ordersDeployment = (volume: string[], container: string[] = []) =>
+  ordersContainerDeployment(
+    'registry.example.com/orders:1.0',
+    [...container, 'volumeMounts:', '- name: tls', '  mountPath: /etc/tls'],
+    ['- name: tls', ...volume.map((l) => `  ${l}`)],
+  );
 
 /** An `env:` variable from a Secret's key (`valueFrom.secretKeyRef`). */
 export const fromSecret = (variable: string, name: string, key: string) => [

@@ -1,6 +1,7 @@
 import { composeFormat } from '../../src/parse/compose';
 import { kubernetesFormat } from '../../src/parse/kubernetes';
 import type { StartJvmOptions } from '../../src/parse/java/container-jvm';
+import { ordersContainerDeployment } from '../helpers/kubernetes-manifests';
 
 const compose = (text: string) =>
   composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose').data.services[0]!.jvm;
@@ -19,22 +20,6 @@ function shown(jvm: StartJvmOptions) {
     ...(jvm.expandsJavaOpts && { expandsJavaOpts: true }),
   };
 }
-
-const deployment = (container: string[]) =>
-  [
-    'apiVersion: apps/v1',
-    'kind: Deployment',
-    'metadata:',
-    '  name: orders',
-    'spec:',
-    '  template:',
-    '    spec:',
-    '      containers:',
-    '        - name: orders',
-    '          image: registry.example/orders:1',
-    ...container.map((l) => `          ${l}`),
-    '',
-  ].join('\n');
 
 describe('JVM options a container start gives', () => {
   it.each<[string, string[], ReturnType<typeof shown>]>([
@@ -124,9 +109,9 @@ describe('JVM options a container start gives', () => {
       ],
       {
         properties: [
-          'JAVA_TOOL_OPTIONS: jdk.tls.client.protocols=TLSv1.2@13:50',
-          'JAVA_TOOL_OPTIONS: javax.net.ssl.trustStore=$(TRUST_PATH)@13:85 (unknown)',
-          'JDK_JAVA_OPTIONS: https.protocols={{@15:41 (unknown)',
+          'JAVA_TOOL_OPTIONS: jdk.tls.client.protocols=TLSv1.2@13:48',
+          'JAVA_TOOL_OPTIONS: javax.net.ssl.trustStore=$(TRUST_PATH)@13:83 (unknown)',
+          'JDK_JAVA_OPTIONS: https.protocols={{@15:39 (unknown)',
         ],
         variables: ['JAVA_TOOL_OPTIONS', 'JDK_JAVA_OPTIONS', 'JAVA_OPTS (may add any: valueFrom)'],
       },
@@ -134,10 +119,12 @@ describe('JVM options a container start gives', () => {
     [
       'Kubernetes command and args: java with options in args',
       ['command: ["java"]', 'args:', '  - -Djavax.net.ssl.trustStore=/certs/t.p12', '  - -jar', '  - /app.jar'],
-      { properties: ['command: javax.net.ssl.trustStore=/certs/t.p12@13:42'], variables: [], runsJava: true },
+      { properties: ['command: javax.net.ssl.trustStore=/certs/t.p12@13:40'], variables: [], runsJava: true },
     ],
   ])('%s', (_name, lines, expected) => {
-    expect(shown(kubernetes(deployment(lines)).containers[0]!.jvm)).toEqual(expected);
+    expect(shown(kubernetes(ordersContainerDeployment('registry.example/orders:1', lines)).containers[0]!.jvm)).toEqual(
+      expected,
+    );
   });
 
   it('a ConfigMap that sets JAVA_TOOL_OPTIONS is read for the envFrom that names it', () => {
