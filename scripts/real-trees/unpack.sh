@@ -1,7 +1,7 @@
 #!/bin/bash
 # unpack.sh <swept>... : unpack the origins.tsv rows of those sweeps (corpus52, sweep58…) from their fetched git
 # mirrors into $TREES/<owner+name> at the recorded commit, and log each to $TREES/FETCHED.tsv
-# (key, swept, status: ok|partial|missing-commit|fetch-failed|unpack-failed, missing paths). Never substitutes
+# (key, swept, status: ok|partial|missing-commit|fetch-failed|unpack-failed, missing paths separated by " | "). Never substitutes
 # another commit. A snapshot lacks files of 4 MiB and more (jars, rpms, tarballs, PDFs): such a tree is unpacked
 # without them and logged `partial` with the paths left out (PARTIAL=no logs it unpack-failed and leaves no tree).
 # The mirrors are the session `fetch` tool's ($MIRRORS/<owner+name>/repo or repo/.git); fetch them first.
@@ -17,8 +17,13 @@ mkdir -p "$trees"
 [ -f "$log" ] || printf 'key\tswept\tstatus\tmissing\n' >"$log"
 
 record() { # key swept status [missing paths]: replace the key's line, keep the others
-  awk -F'\t' -v k="$1" '$1 != k' "$log" >"$log.tmp" && printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$log.tmp" &&
-    mv "$log.tmp" "$log"
+  # Under a lock, with a temporary file of this run's own: two runs at once (two sweeps unpacking into one
+  # directory) each rewrite the whole log, and without it one could drop the other's line.
+  (
+    flock 9
+    awk -F'\t' -v k="$1" '$1 != k' "$log" >"$log.$$" && printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:-}" >>"$log.$$" &&
+      mv "$log.$$" "$log"
+  ) 9>"$log.lock"
   echo "$1 $3" >&2
 }
 
@@ -36,7 +41,8 @@ unpack_partial() { # git commit dir: check out the commit's tree without the blo
   local rc=$?
   unset GIT_INDEX_FILE GIT_WORK_TREE
   rm -f "$index"
-  printf '%s' "$missing" | tr '\n' ' '
+  # Paths may hold spaces (jjodl/cp4i-pot-public's "…/StepZen Talk Tuesday Slides…"): one " | " between them.
+  printf '%s' "$missing" | awk 'NR > 1 { printf " | " } { printf "%s", $0 }'
   return $rc
 }
 
