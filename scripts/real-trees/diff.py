@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """diff.py <a.jsonl> <b.jsonl>: per tree E/W/I before -> after, findings that appeared/disappeared
-(keyed by ruleId+file+line+severity), exit changes, and summary totals."""
+(keyed by ruleId+file+line+severity), exit changes, and summary totals. Trees only in <a> (a run limited with
+ONLY=) are counted in one line, not listed; totals are over the trees in both."""
 import json, sys
 from collections import Counter
 
@@ -22,10 +23,11 @@ def keys(r):
 a, b = load(sys.argv[1]), load(sys.argv[2])
 tot_a, tot_b = [0, 0, 0], [0, 0, 0]
 changed = 0
-for t in sorted(set(a) | set(b)):
+not_run = sorted(set(a) - set(b))
+for t in sorted(set(b)):
     ra, rb = a.get(t), b.get(t)
-    if ra is None or rb is None:
-        print(f"{t}: only in {'after' if ra is None else 'before'}"); changed += 1
+    if ra is None:
+        print(f"{t}: only in after"); changed += 1
         continue
     ea, eb = ewi(ra), ewi(rb)
     for i in range(3): tot_a[i] += ea[i]; tot_b[i] += eb[i]
@@ -38,6 +40,8 @@ for t in sorted(set(a) | set(b)):
           + (f"  [{rb.get('error')}]" if rb.get("error") else ""))
     for k in sorted(gone): print(f"  - {k[3]:7} {k[0]}  {k[1]}:{k[2]}" + (f" x{gone[k]}" if gone[k] > 1 else ""))
     for k in sorted(new):  print(f"  + {k[3]:7} {k[0]}  {k[1]}:{k[2]}" + (f" x{new[k]}" if new[k] > 1 else ""))
+if not_run: print(f"\n{len(not_run)} trees of the first file not in the second (not run): left out of the totals")
+a = {t: r for t, r in a.items() if t in b}
 x2a = sum(1 for r in a.values() if r["exit"] not in (0, 1)); x2b = sum(1 for r in b.values() if r["exit"] not in (0, 1))
 print(f"\ntrees {len(a)} -> {len(b)}, changed {changed}; E/W/I {tot_a[0]}/{tot_a[1]}/{tot_a[2]} -> "
       f"{tot_b[0]}/{tot_b[1]}/{tot_b[2]}; exit-2/crash trees {x2a} -> {x2b}")
