@@ -266,7 +266,9 @@ function hoistTrimmedLines(
   const emptied: number[] = [];
   for (let i = tags.length - 1; i >= 0; i--) {
     const t = tags[i]!;
-    if (t.engine !== 'go' || !text.startsWith('{{-', t.start)) continue;
+    // `{{ if … -}}` alone on its line renders nothing there either: its trim takes the line break and the next line's
+    // indentation (IBM/charts@951c317 community/gitlab/templates/application.yaml: `notes: |-` then `{{ if not … -}}`).
+    if (t.engine !== 'go' || !(text.startsWith('{{-', t.start) || text.startsWith('-}}', t.end - 3))) continue;
     // Line breaks as they stand now: a line below may already have emptied into this one.
     let lineStart = t.start;
     while (lineStart > 0 && chars[lineStart - 1] !== LF) lineStart--;

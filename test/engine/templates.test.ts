@@ -510,6 +510,30 @@ describe('template values are unknown, never errors', () => {
     const { findings } = lintTree({ 'nginx/nginx.conf': text });
     expect(findings).toEqual([]);
   });
+
+  it.each([
+    ['a plain template', {}],
+    [
+      'a Helm chart',
+      { 'Chart.yaml': 'apiVersion: v2\nname: gw\nversion: 1.0.0\n', 'values.yaml': 'exposeApi: true\n' },
+    ],
+  ])('reads the nginx.conf of a ConfigMap whose if and else each open a block, in %s', (_, chart) => {
+    // IBM/charts@951c317 ibm-watson-gateway/templates/30-configmap-nginx.yaml: `location … {` in the if and in the else,
+    // one `}` after: both branches kept, a block was left open that no rendering leaves open.
+    const configMap =
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: gw\ndata:\n  nginx.conf: |\n    server {\n      listen 8080;\n' +
+      '{{- if .Values.exposeApi }}\n      location /api/ {\n{{- else }}\n      location /internal/ {\n        internal;\n' +
+      '{{- end }}\n        proxy_pass http://backend;\n      }\n    }\n';
+    const { findings } = lintTree({ ...chart, 'templates/gateway-configmap.yaml': configMap });
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    // Still an error where no branch closes it.
+    const unclosed = configMap.replace(
+      '        proxy_pass http://backend;\n      }\n',
+      '        proxy_pass http://backend;\n',
+    );
+    const broken = lintTree({ ...chart, 'templates/gateway-configmap.yaml': unclosed }).findings;
+    expect(broken.map((f) => [f.ruleId, f.severity])).toContainEqual(['parse/unclosed-block', 'error']);
+  });
 });
 
 describe('a java.security that -Djava.security.properties names', () => {

@@ -105,6 +105,19 @@ describe('template syntax set aside', () => {
     expect(scanTemplate(properties)?.masked).toBe('a=1\n' + ' '.repeat(12) + '\nb=2\n');
   });
 
+  it('empties a tag alone on its line that trims the whitespace after it (`-}}`), in YAML', () => {
+    // IBM/charts@951c317 gitlab application.yaml: `notes: |-` then `{{ if not … -}}`, whose trim takes its line break
+    // and the next line's indentation; left blank, its spaces were a more-indented leading line of the block scalar.
+    const text = 'notes: |-\n  {{ if .A -}}\n  text\n  {{ end }}\n';
+    expect(scanTemplate(text, false, false, false, true)?.masked).toBe(
+      'notes: |-' + ' '.repeat(14) + '\n\n  text\n  ' + ' '.repeat(9) + '\n',
+    );
+    // A tag that trims neither side renders its line's indentation: the line stays, blank.
+    expect(scanTemplate('a: |\n  {{ if .A }}\n  b\n', false, false, false, true)?.masked).toBe(
+      'a: |\n' + ' '.repeat(13) + '\n  b\n',
+    );
+  });
+
   it('keeps the first branch of each conditional as an alternative reading', () => {
     const text = '{{ if .Env.TLS }}\nserver { listen 443 ssl;\n{{ else }}\nserver { listen 80;\n{{ end }}\n}';
     const info = scanTemplate(text);

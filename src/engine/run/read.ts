@@ -32,6 +32,7 @@ import { ComposeEnvFiles, serviceEnvFileDocuments } from './compose-env';
 import { contentHash, ParseCache } from './parse-cache';
 import { parseTemplate, parseWith, problemsOfEachRendering } from './parse-template';
 import { springFormat } from '../../parse/spring';
+import type { RenderedText } from '../../parse/rendered';
 import {
   commonDirectory,
   HEAD_CHARS,
@@ -247,24 +248,36 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       if (fed) documents.push(fed);
       // Configuration embedded in this file (ConfigMap keys, heredocs to runmqsc), each a document of its own.
       const emptied = template?.emptiedLines;
-      const embedded = parseEmbedded(
-        source,
-        helmManifestName(file) ?? inner ?? file,
-        text,
-        classified?.kind,
-        emptied && ((line) => emptied.has(helm ? helm.masked.toSource({ line, character: 0 }, 'start').line : line)),
-        (treeFile ??= treeFileBySuffix(files)),
-      );
+      const readEmbedded = (embeddedText: string, rendered: RenderedText | undefined) =>
+        parseEmbedded(
+          source,
+          helmManifestName(file) ?? inner ?? file,
+          embeddedText,
+          classified?.kind,
+          emptied && ((line) => emptied.has(rendered ? rendered.toSource({ line, character: 0 }, 'start').line : line)),
+          (treeFile ??= treeFileBySuffix(files)),
+        );
+      let rendered = helm?.masked;
+      let embedded = readEmbedded(text, rendered);
+      // An `if` and its `else` that each open a block (`location … {` in both: IBM/charts@951c317
+      // ibm-watson-gateway/templates/30-configmap-nginx.yaml) leave one unclosed only when both are kept: the first
+      // branches alone are read too, as for the file itself (./parse-template.ts), and the fewer problems win.
+      const firstBranch = helm ? helm.firstBranch?.text : template?.firstBranch;
+      if (firstBranch !== undefined && problemCount(embedded.documents) > 0) {
+        const first = readEmbedded(firstBranch, helm?.firstBranch);
+        if (problemCount(first.documents) < problemCount(embedded.documents)) {
+          embedded = first;
+          rendered = helm?.firstBranch;
+        }
+      }
       for (const doc of embedded.documents) {
-        helm?.masked.remap(doc);
+        rendered?.remap(doc);
         documents.push(
           template ? { ...doc, problems: problemsOfEachRendering(doc.problems, template), template } : doc,
         );
       }
       const sourceRange = (range: Range): Range =>
-        helm
-          ? { start: helm.masked.toSource(range.start, 'start'), end: helm.masked.toSource(range.end, 'end') }
-          : range;
+        rendered ? { start: rendered.toSource(range.start, 'start'), end: rendered.toSource(range.end, 'end') } : range;
       for (const { file: written, said, more, range } of embedded.assembledUnknown) {
         const others = more > 0 ? ` (and ${more} more such piece${more === 1 ? '' : 's'})` : '';
         findings.push({
@@ -328,4 +341,8 @@ function manifestSecretFiles(kind: string, source: SourceFile, read: ParsedDocum
   if (kind !== 'mq.mqsc' || kubernetesFormat.classify(source.path, source.text) !== 'kubernetes') return [];
   const manifest = kubernetesFormat.parse(source, 'kubernetes');
   return [manifest, ...secretDataDocuments(manifest)];
+}
+
+function problemCount(documents: readonly ParsedDocument[]): number {
+  return documents.reduce((sum, doc) => sum + doc.problems.length, 0);
 }
