@@ -120,6 +120,11 @@ export function parseWith(
     : handler.parse(source, kind);
 }
 
+/** How many of a document's problems are blocks left open or closed twice (which two branches kept together can cause). */
+export function unbalancedProblems(doc: ParsedDocument): number {
+  return doc.problems.reduce((n, p) => n + (UNBALANCED.has(p.code) ? 1 : 0), 0);
+}
+
 const UNBALANCED = new Set([
   'unclosed-block',
   'unexpected-brace',

@@ -30,7 +30,7 @@ import { HelmCharts } from './helm-chart';
 import { helmManifestName, isFragmentName, rendersYaml } from './template-names';
 import { ComposeEnvFiles, serviceEnvFileDocuments } from './compose-env';
 import { contentHash, ParseCache } from './parse-cache';
-import { parseTemplate, parseWith, problemsOfEachRendering } from './parse-template';
+import { parseTemplate, parseWith, problemsOfEachRendering, unbalancedProblems } from './parse-template';
 import { springFormat } from '../../parse/spring';
 import type { RenderedText } from '../../parse/rendered';
 import {
@@ -257,27 +257,39 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
           emptied && ((line) => emptied.has(rendered ? rendered.toSource({ line, character: 0 }, 'start').line : line)),
           (treeFile ??= treeFileBySuffix(files)),
         );
-      let rendered = helm?.masked;
-      let embedded = readEmbedded(text, rendered);
+      const embedded = readEmbedded(text, helm?.masked);
+      for (const doc of embedded.documents) helm?.masked.remap(doc);
       // An `if` and its `else` that each open a block (`location … {` in both: IBM/charts@951c317
-      // ibm-watson-gateway/templates/30-configmap-nginx.yaml) leave one unclosed only when both are kept: the first
-      // branches alone are read too, as for the file itself (./parse-template.ts), and the fewer problems win.
+      // ibm-watson-gateway/templates/30-configmap-nginx.yaml) leave one unclosed only when both are kept: such a
+      // document is read again from the first branches alone, as the file itself is (./parse-template.ts).
       const firstBranch = helm ? helm.firstBranch?.text : template?.firstBranch;
-      if (firstBranch !== undefined && problemCount(embedded.documents) > 0) {
-        const first = readEmbedded(firstBranch, helm?.firstBranch);
-        if (problemCount(first.documents) < problemCount(embedded.documents)) {
-          embedded = first;
-          rendered = helm?.firstBranch;
-        }
+      if (firstBranch !== undefined && embedded.documents.some((doc) => unbalancedProblems(doc) > 0)) {
+        const first = readEmbedded(firstBranch, helm?.firstBranch).documents;
+        embedded.documents = embedded.documents.map((doc) => {
+          const broken = unbalancedProblems(doc);
+          const alternative =
+            broken > 0
+              ? first.find(
+                  (d) =>
+                    d.embedded.container === doc.embedded.container &&
+                    d.embedded.name === doc.embedded.name &&
+                    unbalancedProblems(d) < broken,
+                )
+              : undefined;
+          if (!alternative) return doc;
+          helm?.firstBranch?.remap(alternative);
+          return alternative;
+        });
       }
       for (const doc of embedded.documents) {
-        rendered?.remap(doc);
         documents.push(
           template ? { ...doc, problems: problemsOfEachRendering(doc.problems, template), template } : doc,
         );
       }
       const sourceRange = (range: Range): Range =>
-        rendered ? { start: rendered.toSource(range.start, 'start'), end: rendered.toSource(range.end, 'end') } : range;
+        helm
+          ? { start: helm.masked.toSource(range.start, 'start'), end: helm.masked.toSource(range.end, 'end') }
+          : range;
       for (const { file: written, said, more, range } of embedded.assembledUnknown) {
         const others = more > 0 ? ` (and ${more} more such piece${more === 1 ? '' : 's'})` : '';
         findings.push({
@@ -341,8 +353,4 @@ function manifestSecretFiles(kind: string, source: SourceFile, read: ParsedDocum
   if (kind !== 'mq.mqsc' || kubernetesFormat.classify(source.path, source.text) !== 'kubernetes') return [];
   const manifest = kubernetesFormat.parse(source, 'kubernetes');
   return [manifest, ...secretDataDocuments(manifest)];
-}
-
-function problemCount(documents: readonly ParsedDocument[]): number {
-  return documents.reduce((sum, doc) => sum + doc.problems.length, 0);
 }
