@@ -10,6 +10,7 @@
  * `listeners.ssl.$name` → rabbit.ssl_listeners, `ssl_options.*` → rabbit.ssl_options.*).
  */
 import { lastPathSegment } from '../core/path-name';
+import { readsAsNginx } from './nginx';
 import { parseProperties } from './properties';
 import { classicConfigEntries } from './rabbitmq-config-term';
 import type { FormatHandler, ParsedDocument } from './types';
@@ -32,7 +33,12 @@ export const rabbitmqConfFormat: FormatHandler = {
     const name = lastPathSegment(filePath);
     // An Erlang term kept under the new format's name (vdesabou/kafka-docker-playground@95b2d38 ssl/rabbitmq.conf, which its
     // Compose files mount as /etc/rabbitmq/advanced.config): `%%` comments, then `[`. No sysctl-like file opens so.
-    if (name === 'rabbitmq.conf') return opensErlangTerm(head) ? RABBITMQ_CONFIG_KIND : RABBITMQ_CONF_KIND;
+    // An nginx fragment that proxies to RabbitMQ, kept under its name (magenx/Magento-nginx-config@8c63aa8 magento2/services/rabbitmq.conf:
+    // `location … {`, `add_header …;`): no `key = value` line, so nginx's reader takes it (repeated add_header is no duplicate).
+    if (name === 'rabbitmq.conf') {
+      if (opensErlangTerm(head)) return RABBITMQ_CONFIG_KIND;
+      return readsAsNginx(head) ? undefined : RABBITMQ_CONF_KIND;
+    }
     return name === 'rabbitmq.config' || name === 'advanced.config' ? RABBITMQ_CONFIG_KIND : undefined;
   },
   parse(file, kind): ParsedDocument {
