@@ -103,6 +103,28 @@ ruleTester(rule, {
       ],
     },
     {
+      // Alfresco/alfresco-docker-installer@f5dc7b7 (LGPL-3.0) generators/app/templates/7.3/docker-compose.yml: Alfresco's
+      // -Dssl-truststore.<alias>.password lines were warned as secrets, 62 of them over the templates.
+      name: "Alfresco's per-entry passwords: a trust store entry's is the trust store info, a key store entry's a secret",
+      files: {
+        'docker-compose.yml': [
+          'services:',
+          '  solr6:',
+          '    image: alfresco/alfresco-search-services:2.0.3',
+          '    environment:',
+          '      JAVA_TOOL_OPTIONS: "',
+          '          -Dssl-keystore.ssl-repo.password=Ks-Entry-7',
+          '          -Dssl-truststore.alfresco-ca.password=Ts-Entry-8',
+          '          "',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'docker-compose.yml', line: 6 },
+        { messageId: 'trustStore', severity: 'info', file: 'docker-compose.yml', line: 7 },
+      ],
+    },
+    {
       // A JKS key entry has a password of its own (keytool -keypass), so the store password need not open it.
       name: 'a trust store of CA certificates only, or a JKS one with a key entry: the trust store info',
       files: {

@@ -104,9 +104,12 @@ export const TRUST_STORE_PASSWORD = /trust[-_.]?store[-_.]?(pass|psw|pwd)/i;
  * attribute of a trust store element (WildFly's security realm `<truststore path=… keystore-password=…>`:
  * girirajsharma/wildfly-ssl-examples standalone.xml), and the password of an object named for a trust store
  * (alphagov/verify-hub's Dropwizard `clientTrustStoreConfiguration: {path, password}`, read by
- * uk.gov.ida.truststore.ClientTrustStoreConfiguration); not one named for keys too (`keyAndTrustStore`).
+ * uk.gov.ida.truststore.ClientTrustStoreConfiguration); not one named for keys too (`keyAndTrustStore`). One entry's
+ * name may come between: Alfresco's `-Dssl-truststore.<alias>.password`, the password of a trusted certificate entry
+ * (Alfresco/alfresco-docker-installer@f5dc7b7 generators/app/templates/7.3/docker-compose.yml), not a key's one.
  */
-export const UNDER_TRUST_STORE = /(^|[.@])(?![^.@]*key)[^.@]*trust[-_]?store[^.@]*[.@][^.@]*(pass|psw)[^.@]*$/i;
+export const UNDER_TRUST_STORE =
+  /(^|[.@])(?![^.@]*key)[^.@]*trust[-_]?store[^.@]*(?:\.(?![^.@]*key)[^.@]+)?[.@][^.@]*(pass|psw)[^.@]*$/i;
 /**
  * Keys whose value names a file, a policy or a flag rather than holding the secret; also a setting under a secret's
  * namespace (confluentinc/cp-demo's `…_BASIC_AUTH_CREDENTIALS_SOURCE: USER_INFO`, and `CONNECT_CONFIG_PROVIDERS_SECRET_

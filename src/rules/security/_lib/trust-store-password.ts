@@ -54,6 +54,7 @@ export function isTrustStorePassword(documents: readonly ParsedDocument[], doc: 
   return (
     TRUST_STORE_PASSWORD.test(entry.secretName ?? entry.key) ||
     UNDER_TRUST_STORE.test(entry.key) ||
+    (entry.secretName !== undefined && UNDER_TRUST_STORE.test(entry.secretName)) ||
     elytronCredentialUse(doc, entry)?.serves?.kind === 'trust' ||
     libertyTrustOnlyStore(documents, doc, entry) !== undefined
   );
