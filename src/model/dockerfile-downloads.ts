@@ -5,6 +5,7 @@
  * ${TOMCAT_RELEASE} | tar -xzf -`; docker-compose.yml builds it as `image: spire`; back-end/Dockerfile is `FROM spire`
  * and copies its server.xml and nginx.conf into that Tomcat and nginx.
  */
+import * as path from 'node:path';
 import type { Location, Range } from '../core/types';
 import type { ComposeData } from '../parse/compose';
 import type { DockerfileData } from '../parse/dockerfile';
@@ -108,6 +109,60 @@ export function downloadedRelease(
       ),
   );
   return run && added ? (run.line <= added.line ? run : added) : (run ?? added);
+}
+
+/** The tree script an image holds at a path (a COPY/ADD put it there), or undefined. */
+export type ScriptInImage = (dockerfile: string, containerPath: string) => ParsedDocument | undefined;
+
+/** A release archive a tree script names, and the RUN of the running image that runs the script. */
+export interface ScriptRelease {
+  release: string;
+  archive: string;
+  /** The RUN. */
+  at: Location;
+  /** Its line, one-based. */
+  line: number;
+  /** The script, and the one-based line of it that names the archive. */
+  script: { file: string; line: number };
+  /** The archive's name in the script. */
+  named: Location;
+}
+
+/**
+ * The release archive of `product` that a script of the tree names first, when a RUN of the running image runs that
+ * script by the path the image holds it at (PkayJava/tomcat-docker@8845022 Dockerfile: `COPY script /script`, `RUN
+ * /script/installation.sh`, whose `wget …/apache-tomcat-9.0.46.tar.gz` and `tar -zxvf` install Tomcat under
+ * /opt/tomcat-9.0.46, the home its CMD starts). Read as a RUN that named the archive itself would be.
+ */
+export function scriptDownloadedRelease(
+  doc: ParsedDocument<DockerfileData>,
+  product: keyof typeof ARCHIVES,
+  scriptAt: ScriptInImage,
+): ScriptRelease | undefined {
+  return firstOf(
+    heldCommands(doc.data).filter((command) => command.instruction === 'RUN'),
+    (command) =>
+      firstOf(command.joined.split(/[\s"';|&()]+/), (word) => {
+        const written = expanded(word, command.variables ?? {});
+        if (!written.startsWith('/')) return undefined;
+        const script = scriptAt(doc.file.path, path.posix.normalize(written));
+        const m = script && ARCHIVES[product].exec(script.file.text);
+        if (!script || !m) return undefined;
+        const before = script.file.text.slice(0, m.index).split('\n');
+        const start = { line: before.length - 1, character: before[before.length - 1]!.length };
+        return {
+          release: m[1]!,
+          archive: m[0].replace(/\.(?:tar\.gz|tgz|zip)$/, ''),
+          at: { file: doc.file.path, range: command.range },
+          line: command.range.start.line + 1,
+          script: { file: script.file.path, line: start.line + 1 },
+          named: {
+            file: script.file.path,
+            range: { start, end: { line: start.line, character: start.character + m[0].length } },
+          },
+        };
+      }),
+  );
 }
 
 /** The first item's answer that is not undefined (the items after it are not asked). */

@@ -13,8 +13,16 @@ import type { TomcatCatalinaJarData } from '../parse/tomcat-catalina-jar';
 import { type DockerfileData } from '../parse/dockerfile';
 import { runtimeStage } from '../parse/dockerfile-stages';
 import type { ParsedDocument } from '../parse/types';
+import { SHELL_SCRIPT_KIND } from '../parse/script-file-placements';
 import { builtDockerfile, deploymentMounts } from './compose-mounts';
-import { archiveInWords, BASE_HOPS, baseDockerfileOf, downloadedRelease } from './dockerfile-downloads';
+import {
+  archiveInWords,
+  BASE_HOPS,
+  baseDockerfileOf,
+  downloadedRelease,
+  scriptDownloadedRelease,
+  type ScriptInImage,
+} from './dockerfile-downloads';
 import type { ModelContext } from './contributor';
 import { shortPath } from './runtime-named';
 import { tomcatRoleRelease } from './tomcat-role-release';
@@ -77,13 +85,26 @@ function fromImage({ image, text, at, via }: TomcatImage): TomcatReleaseRead | u
  * `ENV tomcatVersion=…` and `wget http://archive.apache.org/dist/tomcat/…/apache-tomcat-${tomcatVersion}.tar.gz` on an
  * image that is no Tomcat; ./dockerfile-downloads.ts): read as the official image of that release would be.
  */
-function downloadedTomcat(doc: ParsedDocument<DockerfileData>, root: string): TomcatImage | undefined {
+function downloadedTomcat(
+  doc: ParsedDocument<DockerfileData>,
+  root: string,
+  scriptAt: ScriptInImage,
+): TomcatImage | undefined {
   const downloaded = downloadedRelease(doc, 'tomcat');
-  if (!downloaded) return undefined;
+  if (downloaded)
+    return {
+      image: `tomcat:${downloaded.release}`,
+      text: `${shortPath(doc.file.path, root)}:${downloaded.line} ${downloaded.how} ${archiveInWords(downloaded, 'Tomcat')}`,
+      at: downloaded.at,
+    };
+  const scripted = scriptDownloadedRelease(doc, 'tomcat', scriptAt);
+  if (!scripted) return undefined;
+  const script = shortPath(scripted.script.file, root);
   return {
-    image: `tomcat:${downloaded.release}`,
-    text: `${shortPath(doc.file.path, root)}:${downloaded.line} ${downloaded.how} ${archiveInWords(downloaded, 'Tomcat')}`,
-    at: downloaded.at,
+    image: `tomcat:${scripted.release}`,
+    text: `${shortPath(doc.file.path, root)}:${scripted.line} RUN, which runs ${script}, whose line ${scripted.script.line} names ${scripted.archive}`,
+    at: scripted.named,
+    via: [scripted.at],
   };
 }
 
@@ -91,6 +112,8 @@ function downloadedTomcat(doc: ParsedDocument<DockerfileData>, root: string): To
 interface TreeBuilds {
   dockerfiles: readonly ParsedDocument<DockerfileData>[];
   composeFiles: readonly ParsedDocument[];
+  /** The tree's shell scripts by the path an image holds them at (a RUN may run one that installs Tomcat). */
+  scriptAt: ScriptInImage;
 }
 
 /**
@@ -108,7 +131,7 @@ function fromDockerfile(
   const stage = runtimeStage(dockerfile.data);
   if (!stage?.image) return undefined;
   if (!tomcatReleaseFromImage(stage.image)) {
-    const downloaded = downloadedTomcat(dockerfile, root);
+    const downloaded = downloadedTomcat(dockerfile, root, builds.scriptAt);
     if (downloaded) return downloaded;
     const base =
       hops < BASE_HOPS ? baseDockerfileOf(dockerfile, builds.dockerfiles, builds.composeFiles, root) : undefined;
@@ -128,13 +151,21 @@ function fromDockerfile(
 export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImages {
   const { documents, root } = ctx.deployment;
   const byPath = new Map(documents.map((d) => [d.file.path, d]));
+  const images = treeStoresOf(ctx).images;
+  const scripts = ctx.documentsOf(SHELL_SCRIPT_KIND);
   const builds: TreeBuilds = {
     dockerfiles: ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[],
     composeFiles: ctx.documentsOf('compose'),
+    scriptAt: (dockerfile, containerPath) =>
+      scripts.find((script) =>
+        (images?.holding(script.file.path) ?? []).some(
+          (held) => held.dockerfile === dockerfile && held.containerPath === containerPath,
+        ),
+      ),
   };
   // One image per Dockerfile, however many of its instructions place the file (`COPY conf/ …` and `COPY
   // conf/server.xml …`): each copy would name it again in every message.
-  const dockerfiles = new Set((treeStoresOf(ctx).images?.holding(serverXml) ?? []).map((i) => i.dockerfile));
+  const dockerfiles = new Set((images?.holding(serverXml) ?? []).map((i) => i.dockerfile));
   const copied = [...dockerfiles].flatMap((dockerfile) => fromDockerfile(byPath.get(dockerfile), root, builds) ?? []);
   const mounted = deploymentMounts(ctx)
     .filter((m) => m.mount.service !== undefined)
