@@ -23,7 +23,10 @@ describe('rabbitmq configuration files', () => {
     ['# TLS, and a path\nlisteners.ssl.default = 5671\nssl_options.cacertfile = /etc/ca.pem\n', 'rabbitmq.conf'],
     // magenx/Magento-nginx-config@8c63aa8 magento2/services/rabbitmq.conf: an nginx location proxying to RabbitMQ, read
     // as key = value lines its three add_header lines were 2 false duplicate-key warnings.
-    ['## RabbitMQ\nlocation ~ ^/${PATH}/(.*)$ {\n  include ipset/allow.conf;\n  add_header Pragma "no-cache" always;\n}\n', 'nginx.conf'],
+    [
+      '## RabbitMQ\nlocation ~ ^/${PATH}/(.*)$ {\n  include ipset/allow.conf;\n  add_header Pragma "no-cache" always;\n}\n',
+      'nginx.conf',
+    ],
   ])('rabbitmq.conf holding %j is %s', (text, kind) => {
     expect(classifyFile('etc/rabbitmq/rabbitmq.conf', text)?.kind).toBe(kind);
   });
