@@ -148,11 +148,15 @@ const TOKEN_WORD = /(^|[-_.])token$/i;
  */
 const TOKEN_ENDPOINT = /^https?:\/\/[^\s/@?#]+(\/[^\s/@?#]+)*\/([\w-]*_)?token$/i;
 /**
- * Kafka images' settings that name the file holding the password, under /etc/kafka/secrets, not the password:
- * confluentinc/kafka-images@2b0127d kafka/include/etc/confluent/docker/configure reads the key store password from
- * "/etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_CREDENTIALS" (and KEY, TRUSTSTORE alike). `KAFKA_SSL_*_PASSWORD` still holds one.
+ * Confluent images' `<COMPONENT>_SSL_(KEYSTORE|KEY|TRUSTSTORE)_CREDENTIALS`: never the password that opens a store.
+ * confluentinc/kafka-images@2b0127d kafka/include/etc/confluent/docker/configure reads the key store password from the
+ * file "/etc/kafka/secrets/$KAFKA_SSL_KEYSTORE_CREDENTIALS" (and KEY, TRUSTSTORE alike); the other images turn their
+ * variables into properties (confluentinc/schema-registry-images@0cd6f14 schema-registry.properties.template:
+ * `envToProps "SCHEMA_REGISTRY_"`), so SCHEMA_REGISTRY_SSL_KEY_CREDENTIALS becomes `ssl.key.credentials`, a setting no
+ * Confluent component reads (albenakoteva/kafka-poc gives it the broker's file name, `kafka_sslkey_creds`).
+ * `…_SSL_*_PASSWORD` still holds one.
  */
-const NAMES_A_SECRET_FILE = /^KAFKA_SSL_(KEYSTORE|KEY|TRUSTSTORE)_CREDENTIALS$/;
+const NAMES_A_SECRET_FILE = /^[A-Z][A-Z0-9_]*?_SSL_(KEYSTORE|KEY|TRUSTSTORE)_CREDENTIALS$/;
 /**
  * Image switches about a password, not a password: the MySQL and MariaDB images' `MYSQL_ALLOW_EMPTY_PASSWORD`,
  * `MYSQL_RANDOM_ROOT_PASSWORD`, `MYSQL_ONETIME_PASSWORD` (and `MARIADB_ALLOW_EMPTY_ROOT_PASSWORD`, `…_RANDOM_ROOT_…`) are
