@@ -173,12 +173,15 @@ function filled(text: string, tree: AnsibleTree, root: string): string {
 }
 
 /**
- * The file a task writes: its dest, or, when the dest ends with `/`, the src's file name in that directory (Ansible's
- * template action renders into a file named as the src and hands it to the copy action, which joins a dest ending with
- * `/` and that name: ansible/ansible@8a2b8e5 lib/ansible/plugins/action/template.py and copy.py (GPL-3.0)).
- * gromande/ansible-tomcat-cluster: `template: src=server.xml dest=/usr/share/tomcat/conf/`.
+ * The file a task writes: its dest, or, when the dest is a directory, the src's file name in it (Ansible's template
+ * action renders into a file named as the src and hands it to the copy action, which joins a dest ending with `/` and
+ * that name, as the copy module does for a dest that is a directory on the host: ansible/ansible@8a2b8e5
+ * lib/ansible/plugins/action/template.py and copy.py (GPL-3.0)). A dest ending in `/`, or in `/conf`, the directory of
+ * every Tomcat distribution: gromande/ansible-tomcat-cluster `template: src=server.xml dest=/usr/share/tomcat/conf/`,
+ * seawolf82/tomcat9-standalone_ansible `template: src=server.xml dest={{ tomcat_dir }}/conf`.
  */
-const writtenFile = (dest: string, src: string) => (dest.endsWith('/') ? dest + path.posix.basename(src) : dest);
+const writtenFile = (dest: string, src: string) =>
+  /(?:\/|\/conf)$/.test(dest) ? path.posix.join(dest, path.posix.basename(src)) : dest;
 
 /** The task of the role that writes this file of its `templates/` (`files/`) into a `…/server.xml`. */
 function writingTask(roleDocs: readonly AnsibleDocument[], dir: string, rest: string) {

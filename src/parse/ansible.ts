@@ -53,6 +53,12 @@ export interface AnsibleData {
 }
 
 const YAML_NAME = /\.ya?ml$/i;
+/**
+ * An inventory's variables file named for its group or host alone: Ansible's DataLoader.find_vars_files tries the
+ * name with no extension first, then .yml, .yaml, .json (ansible/ansible lib/ansible/parsing/dataloader.py, GPL-3.0).
+ * seawolf82/tomcat9-standalone_ansible: `group_vars/tomcat-servers` sets tomcat_version.
+ */
+const INVENTORY_VARS_NO_EXTENSION = /(?:^|\/)(?:group_vars|host_vars)\/(?:[^/]+\/)*[^/.]+$/;
 /** A role's variables or tasks directory, an inventory's variables directory (nested ones too: `group_vars/all/x.yml`). */
 const VARS_DIR = /(?:^|\/)(?:defaults|vars|group_vars|host_vars)\/(?:[^/]+\/)*[^/]+$/;
 const TASKS_DIR = /(?:^|\/)tasks\/(?:[^/]+\/)*[^/]+$/;
@@ -74,7 +80,7 @@ const SET_VARIABLES = new Set(['vars', 'set_fact', 'ansible.builtin.set_fact', '
 
 function classifyAnsible(filePath: string, head: string): string | undefined {
   const posix = filePath.replace(/\\/g, '/');
-  if (!YAML_NAME.test(lastPathSegment(posix))) return undefined;
+  if (!YAML_NAME.test(lastPathSegment(posix)) && !INVENTORY_VARS_NO_EXTENSION.test(posix)) return undefined;
   if (TASKS_DIR.test(posix)) return SERVER_XML.test(head) || TOMCAT_ARCHIVE.test(head) ? ANSIBLE_TASKS_KIND : undefined;
   if (VARS_DIR.test(posix)) return TOMCAT_KEY.test(head) || TOMCAT_ARCHIVE.test(head) ? ANSIBLE_VARS_KIND : undefined;
   // A playbook, a Molecule converge.yml: it may set the role's version variable for its hosts.

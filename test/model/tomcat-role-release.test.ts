@@ -68,6 +68,30 @@ describe('the Tomcat release of an Ansible role', () => {
         'roles/tomcat/tasks/main.yml:3, which names apache-tomcat-7.0.61, in the role whose task at roles/tomcat/tasks/main.yml:5',
     },
     {
+      // seawolf82/tomcat9-standalone_ansible@26287d77 (none), its shape only: the release in an inventory's group_vars file
+      // named for its group alone (no extension), the template written into Tomcat's conf directory (no trailing `/`).
+      name: 'a group_vars file with no extension, the template written into …/conf under its own name',
+      files: {
+        'group_vars/tomcat-servers':
+          'tomcat_dir: /usr/share/tomcat\ntomcat_version: 9.0.68\ntomcat_package: apache-tomcat-9.0.68.tar.gz\n',
+        'roles/tomcat/tasks/main.yaml':
+          '---\n- name: Download Tomcat\n  get_url: url=https://dlcdn.apache.org/tomcat/tomcat-9/v{{ tomcat_version }}/bin/{{ tomcat_package }} dest=/opt/{{ tomcat_package }}\n- name: Configure Tomcat server\n  template: src=server.xml dest={{ tomcat_dir }}/conf\n',
+        'roles/tomcat/templates/server.xml': SERVER_XML,
+      },
+      expected: { release: '9.0.68', assumed: false },
+      named:
+        'group_vars/tomcat-servers:2 tomcat_version: 9.0.68, read by the role whose task at roles/tomcat/tasks/main.yaml:5',
+    },
+    {
+      name: 'a template written to a file other than conf (…/config): unknown',
+      files: {
+        'group_vars/tomcat-servers': 'tomcat_version: 9.0.68\n',
+        'roles/tomcat/tasks/main.yaml': '- template: src=server.xml dest=/opt/tomcat/config\n',
+        'roles/tomcat/templates/server.xml': SERVER_XML,
+      },
+      expected: ASSUMED,
+    },
+    {
       name: 'a template written into a directory under another name (server.xml.j2): unknown',
       files: role('tomcat_version: 9.0.40\n', '- template: src=server.xml.j2 dest=/opt/tomcat/conf/\n'),
       expected: ASSUMED,
