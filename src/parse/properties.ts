@@ -96,12 +96,24 @@ function markedFirstSetting(entry: Entry, problems: ParseProblem[]): void {
   entry.key = `\ufeff${entry.key}`;
 }
 
-/** A key set again where the last value wins (java.util.Properties, Spring Boot's loader). */
+/**
+ * A key set again where the last value wins (java.util.Properties, Spring Boot's loader). Set again to the same value
+ * it changes nothing (fkshom/kafka-train's consumer.properties repeats `security.protocol=SASL_SSL`): an info.
+ */
 export function duplicateKeyProblem(
   entry: Entry,
   previous: Entry,
   severity: 'warning' | 'info' = 'warning',
 ): ParseProblem {
+  if (entry.value === previous.value)
+    return {
+      code: 'duplicate-key',
+      severity: 'info',
+      message: `Key '{{key}}' is set again to the value it has on line {{first}}: the repeated line changes nothing`,
+      data: { key: entry.key },
+      lines: { first: { ...previous.keyRange.start } },
+      range: entry.keyRange,
+    };
   return {
     code: 'duplicate-key',
     severity,
