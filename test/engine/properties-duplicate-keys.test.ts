@@ -9,7 +9,9 @@ describe('.properties duplicate keys', () => {
   const findings = (files: Record<string, string>) =>
     lintTree(files)
       .findings.filter((f) => f.ruleId === 'parse/duplicate-key')
-      .map((f) => `${f.location.file.split('/').slice(-1)[0]}:${(f.location.range?.start.line ?? -1) + 1} ${f.severity}`);
+      .map(
+        (f) => `${f.location.file.split('/').slice(-1)[0]}:${(f.location.range?.start.line ?? -1) + 1} ${f.severity}`,
+      );
 
   it.each([
     [
