@@ -41,6 +41,7 @@ import { rabbitmqConfFormat } from './rabbitmq-conf';
 import { jaasFormat } from './jaas';
 import { activemqBrokerFormat } from './activemq';
 import { activemqJndiFormat } from './activemq-jndi';
+import { artemisUsersFormat } from './artemis-users';
 import { jmsBindingsFormat } from './jms-bindings';
 import { ansibleFormat } from './ansible';
 
@@ -71,6 +72,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   tomcatServerXmlFormat,
   jettyXmlFormat,
   activemqBrokerFormat,
+  artemisUsersFormat,
   tomcatUsersFormat,
   tomcatCatalinaPropertiesFormat,
   springFormat,

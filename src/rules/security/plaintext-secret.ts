@@ -11,6 +11,7 @@ import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers } from '../../parse
 import { basicCredentialTokens } from '../../parse/basic-auth';
 import { connectionCredentials, USER_INFO_NAME } from '../../parse/connection-credentials';
 import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
+import { ARTEMIS_USERS_KIND } from '../../parse/artemis-users';
 import { referenceAdvice } from './_lib/secret-advice';
 import { setsQuarkus } from '../../model/quarkus-settings';
 import { elytronCredentialUse } from './_lib/elytron-credentials';
@@ -272,7 +273,9 @@ export default defineRule({
                 ? withOwner(entry.key, elytron.owner)
                 : trustStore
                   ? storeKey(doc, entry)
-                  : (entry.label ?? entry.key),
+                  : doc.kind === ARTEMIS_USERS_KIND // its key is a user's name; our words stay unmasked
+                    ? said`the password of user ${entry.key}`
+                    : (entry.label ?? entry.key),
             file: path.basename(doc.file.path),
             ...(testDir !== undefined ? { dir: testDir.dir } : {}),
             ...(sharedKeyStore ? { keyStoreKey: sharedKeyStore.key } : {}),

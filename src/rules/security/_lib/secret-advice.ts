@@ -99,6 +99,13 @@ const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
       'Reference it instead: HAProxy expands environment variables inside double quotes ("${NAME}", as in stats auth "admin:${STATS_PASSWORD}"), which the service\'s environment sets outside the repository; a userlist takes a crypt(3) hash with password instead of insecure-password',
   },
   {
+    // Artemis masks a users file's password as ENC(…) with its codec; `artemis user add` does so unless --plaintext
+    // (https://activemq.apache.org/components/artemis/documentation/latest/security.html#propertiesloginmodule).
+    kinds: /^artemis\.users$/,
+    advice:
+      "Mask it instead: `artemis user add` (and `artemis user reset`) writes the password as ENC(…) with the broker's codec; or keep the file out of the repository and mount it when the broker is deployed",
+  },
+  {
     kinds: /^mq\./,
     advice:
       'Keep it out of the repository: a key repository password belongs in its stash file (runmqakm -keydb -stashpw), other credentials in a vault',
