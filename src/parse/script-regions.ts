@@ -12,8 +12,11 @@ import { assembleAppends, redirectionOf, type HeredocPiece } from './shell-appen
 import { ShellBlocks } from './shell-blocks';
 import { commandPiece, type CommandPiece, type TreeFileReader } from './shell-file-pieces';
 
-/** A line of a YAML block that makes it a script to read: a heredoc, runmqsc, a command that may write a file. */
-const WRITES = /<<|\brunmqsc\b|^\s*(?:echo|printf|cat|cp)\s|\btee\s/;
+/**
+ * A line of a YAML block that makes it a script to read: a heredoc, runmqsc, a command that may write a file (also as a
+ * Dockerfile's `RUN`: an OpenShift BuildConfig's `dockerfile: |`).
+ */
+const WRITES = /<<|\brunmqsc\b|^\s*(?:RUN\s+)?(?:echo|printf|cat|cp)\s|\btee\s/;
 
 /** A YAML file's name (also of a template of one). */
 export const YAML_NAME = /\.ya?ml([._](template|tpl))?$/i;

@@ -67,9 +67,10 @@ export function assembleAppends(pieces: readonly HeredocPiece[]): HeredocPiece[]
   // Pieces the tree does not show that start a file (`cp "$SRC" x.conf`, `cat $T > x.conf`) before any known piece of
   // it: what the script appends next is the rest of a file whose start is unknown, as when the image provides it.
   const unknownStarts = new Map<string, UnknownPiece>();
-  // Files not read: one a piece of which the tree does not hold, one only echo lines write (a line or two added to a
-  // file of the image is no file), and a plain copy of one file of the tree (read as itself already). The first kind
-  // is kept, marked, when a heredoc or a copied file of it would be read: that text goes unjudged, which is said.
+  // Files not read: one a piece of which the tree does not hold, one only echo lines add to (a line or two added to a
+  // file of the image is no file; echo lines that start one with `>` make all of it), and a plain copy of one file of
+  // the tree (read as itself already). The first kind is kept, marked, when a heredoc or a copied file of it would be
+  // read: that text goes unjudged, which is said.
   const unread = new Map<EmbeddedRegion, { file: string; pieces: UnknownPiece[] }>();
   const readable = new Set<EmbeddedRegion>();
   const echoOnly = new Set<EmbeddedRegion>();
@@ -97,7 +98,7 @@ export function assembleAppends(pieces: readonly HeredocPiece[]): HeredocPiece[]
       unknownStarts.delete(written);
       file = { region, blocks: piece.blocks, units: new Map() };
       files.set(written, file);
-      if (piece.from === 'echo') echoOnly.add(region);
+      if (piece.from === 'echo' && piece.write.append) echoOnly.add(region);
       if (piece.copies === 1) copyOnly.add(region);
       out.push({ ...piece, region });
     } else {
@@ -108,7 +109,8 @@ export function assembleAppends(pieces: readonly HeredocPiece[]): HeredocPiece[]
       const said = unread.get(file.region) ?? { file: written, pieces: [] };
       said.pieces.push(piece.unknown);
       unread.set(file.region, said);
-    } else if (piece.from !== 'echo' && piece.region.lines.length > 0) readable.add(file.region);
+    } else if (piece.region.lines.length > 0 && (piece.from !== 'echo' || !echoOnly.has(file.region)))
+      readable.add(file.region);
     if (piece.from !== 'echo') echoOnly.delete(file.region);
   }
   return out.flatMap((p) => {

@@ -64,10 +64,27 @@ function wordsOf(line: string): { words: ShellWord[]; rest: number } | undefined
 }
 
 /**
- * A word whose text the line does not say as written: a backslash or `$'…'` outside single quotes (an `echo` of it is
- * not read here), a backquote (a path of it is one the script decides).
+ * A word whose text the line does not say as written: a backslash or `$'…'` outside single quotes, a backquote (a path
+ * of it is one the script decides).
  */
 const unsaid = (word: ShellWord) => word.escapes || word.backquotes;
+
+/**
+ * An argument whose text `echo` does not print as the line says it: a backquote, a backslash left after the shell's
+ * quote removal (dash's echo, the `/bin/sh` of Debian images and Dockerfile RUN, reads `\n`, `\c`…; bash's does not),
+ * or `$'…'` (ANSI-C quoting in bash, a `$` then a quoted string in dash). `"a \"b\""` is said: echo gets `a "b"`.
+ */
+const unsaidByEcho = (word: ShellWord, line: string) =>
+  word.backquotes || word.text.includes('\\') || (word.escapes && line.slice(word.start, word.end).includes("$'"));
+
+/** A Dockerfile `RUN` (with its `--mount=…` flags) before the shell command line it runs (not the exec form `[…]`). */
+const RUN_INSTRUCTION = /^\s*RUN\s+(?:--\S+\s+)*(?=[^\s[])/i;
+
+/** A line as the shell reads it: a Dockerfile `RUN` before its command blanked, so every column stays the file's. */
+function commandLineOf(line: string): string {
+  const run = RUN_INSTRUCTION.exec(line);
+  return run ? ' '.repeat(run[0].length) + line.slice(run[0].length) : line;
+}
 
 /** `> x`, `>> x` at `at` of the line: the file and whether it appends. */
 const REDIRECT = /^(>>?)\s*(["']?)([^\s"'<>|;&]+)\2\s*(?:[;&|#].*)?$/;
@@ -77,17 +94,21 @@ const REDIRECT = /^(>>?)\s*(["']?)([^\s"'<>|;&]+)\2\s*(?:[;&|#].*)?$/;
  * the tree's text of an installed path (or undefined).
  */
 export function commandPiece(
-  line: string,
+  written: string,
   at: number,
   blocks: ShellBlock[],
   treeFile: TreeFileReader,
 ): CommandPiece | undefined {
+  const line = commandLineOf(written);
   const read = wordsOf(line);
   const command = read?.words[0];
   const copies = command?.text === 'cat' || command?.text === 'cp';
-  if (!read || !command || command.quoted || (!copies && read.words.some(unsaid))) {
+  // printf's format is read with its own escapes (echoLine); echo's words must say the text as written.
+  const unsaidWord = command?.text === 'printf' ? unsaid : (w: ShellWord) => unsaidByEcho(w, line);
+  if (!read || !command || command.quoted || (!copies && read.words.some(unsaidWord))) {
     // An echo that is not read here (an escape, a backquote) to a configuration file leaves its file unknown.
-    const m = /^\s*(echo|printf)\b.*?(>>?)\s*["']?([^\s"'<>|;&]+)["']?\s*$/.exec(line);
+    // Followed by `&& \` as a Dockerfile RUN's commands are, too (else the file would be read without it).
+    const m = /^\s*(echo|printf)\b.*?(>>?)\s*["']?([^\s"'<>|;&]+)["']?\s*(?:[;&|#].*)?$/.exec(line);
     if (!m || !CONFIG_PATH.test(m[3]!)) return undefined;
     const unknown = unknownAt(line, at, `an \`${m[1]}\` line with an escape or a backquote, not read here`);
     return { file: m[3]!, append: m[2] === '>>', from: 'echo', lines: [], expands: false, unknown, blocks };

@@ -1,30 +1,5 @@
-import * as path from 'node:path';
 import { readTree } from '../helpers/read-tree';
-
-/**
- * Each document a script (or a YAML file holding one) writes: `kind container`, where `ssl_protocols` is and its parse
- * problems (`code@line severity`); then each parse/assembled-file-unknown finding (`unknown@line:col what it says`).
- */
-function readScript(files: Record<string, string>, script: string): string[] {
-  return readTree(files, (read, dir) => {
-    const docs = read.documents
-      .filter((d) => d.file.path === path.join(dir, script) && d.embedded)
-      .map((d) => {
-        const entry = d.entries.find((e) => e.key.endsWith('ssl_protocols'));
-        const at = entry ? ` @${entry.valueRange.start.line + 1}:${entry.valueRange.start.character + 1}` : '';
-        const problems = d.problems.map((p) => ` ${p.code}@${p.range.start.line + 1} ${p.severity}`).join('');
-        return `${d.kind} ${d.embedded?.container ?? '-'}${at}${problems}`;
-      });
-    const unknown = read.findings
-      .filter((f) => f.ruleId === 'parse/assembled-file-unknown')
-      .map((f) => {
-        const start = f.location.range?.start;
-        const said = f.message.slice(f.message.indexOf('does not show (') + 15).replace(/, so what .*$/, '');
-        return `unknown@${(start?.line ?? -1) + 1}:${(start?.character ?? -1) + 1} ${f.message.split(',')[0]}: ${said}`;
-      });
-    return [...docs, ...unknown];
-  });
-}
+import { readScript } from '../helpers/read-script';
 
 const script = (...lines: string[]) => ['#!/bin/sh', ...lines, 'exec nginx -g "daemon off;"', ''].join('\n');
 const SITE = '/etc/nginx/conf.d/site.conf';
@@ -102,8 +77,13 @@ describe('a file a script assembles from a piece the tree does not show: an info
       [`unknown@5:5 ${TO}: \`/opt/conf/base.conf\`, a file lint-deploy reads as configuration of its own (base.conf))`],
     ],
     [
-      'only echo lines besides the unknown piece: no file lint-deploy would read, nothing said',
+      'echo lines that start the file (>) and an echo -e line: the file would be read, so the info',
       { 'bin/prep.sh': script(`echo 'ssl_protocols TLSv1;' > ${SITE}`, `echo -e "x\\ty" >> ${SITE}`) },
+      [`unknown@3:1 ${SITE}: an \`echo\` line with an escape or a backquote, not read here)`],
+    ],
+    [
+      'only echo lines added (>>) besides the unknown piece: no file lint-deploy would read, nothing said',
+      { 'bin/prep.sh': script(`echo 'ssl_protocols TLSv1;' >> ${SITE}`, `echo -e "x\\ty" >> ${SITE}`) },
       [],
     ],
     [
