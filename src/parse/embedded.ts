@@ -10,7 +10,7 @@ import { ScriptAssignments, substituteAssignments } from './shell-assignments';
 import { problemsOnEveryPath } from './embedded-pieces';
 import { explainNearEnds, shellExpansions, withPieceBranches, withUnknownStart } from './embedded-script-text';
 import type { TreeFileReader } from './shell-file-pieces';
-import { scriptInBlock, scriptRegions, YAML_NAME } from './script-regions';
+import { scriptInBlock, scriptRegions, scriptsInCommands, YAML_NAME } from './script-regions';
 
 /**
  * Configuration embedded in other files, read as documents of their own with positions in the
@@ -45,7 +45,10 @@ export function findEmbedded(
   treeFile?: TreeFileReader,
 ): EmbeddedRegion[] {
   if (YAML_NAME.test(filePath))
-    return yamlBlocks(splitLines(text), emptied).flatMap((block) => scriptInBlock(block, treeFile));
+    return [
+      ...yamlBlocks(splitLines(text), emptied).flatMap((block) => scriptInBlock(block, treeFile)),
+      ...scriptsInCommands(text, treeFile),
+    ];
   if (!isScript(filePath, text)) return [];
   // A heredoc, runmqsc, an MQSC file, or a file a command writes (`>`, `tee`, `cp`).
   if (!/<<|runmqsc|\.mqsc|>|\btee\b|\bcp\b/.test(text)) return [];

@@ -10,7 +10,8 @@ import { echoToMqsc } from './echo-to-file';
 import { copiedHereDocuments } from './dockerfile-heredocs';
 import { assembleAppends, redirectionOf, type HeredocPiece } from './shell-appends';
 import { ShellBlocks } from './shell-blocks';
-import { commandPiece, type CommandPiece, type TreeFileReader } from './shell-file-pieces';
+import { commandPieces, type CommandPiece, type TreeFileReader } from './shell-file-pieces';
+import { commandScripts } from './yaml-command-scripts';
 
 /**
  * A line of a YAML block that makes it a script to read: a heredoc, runmqsc, a command that may write a file (also as a
@@ -32,8 +33,15 @@ const TARGET_FILE = new RegExp(
 /** `echo "…" | runmqsc`, also escaped inside another string: `su -c "echo \\"…\\" | runmqsc QM"`. */
 const ECHO_TO_RUNMQSC = /\becho\s+(?:-e\s+)?(\\?["'])(.*?)\1\s*\|\s*(?:\S*\/)?runmqsc\b/;
 
-/** Heredocs fed to runmqsc or written to a configuration file, `echo '…' | runmqsc` and `echo '…' > x.mqsc`. */
-export function scriptRegions(lines: string[], treeFile?: TreeFileReader): EmbeddedRegion[] {
+/**
+ * Heredocs fed to runmqsc or written to a configuration file, `echo '…' | runmqsc` and `echo '…' > x.mqsc`.
+ * `partial`: why a line is no whole command line (a folded YAML line the next goes on), for the lines that are not.
+ */
+export function scriptRegions(
+  lines: string[],
+  treeFile?: TreeFileReader,
+  partial?: (line: number) => string | undefined,
+): EmbeddedRegion[] {
   // Regions in script order; a heredoc's region is read with the other pieces of the file it writes (./shell-appends.ts).
   const regions: HeredocPiece[] = [];
   const blocks = new ShellBlocks();
@@ -83,8 +91,7 @@ export function scriptRegions(lines: string[], treeFile?: TreeFileReader): Embed
     const here = HEREDOC.exec(line);
     if (!here) {
       // `cp a.cfg x.conf`, `cat a b >> x.conf`, `echo '…' >> x.conf`: pieces of a file, joined with its heredocs.
-      const piece = treeFile && commandPiece(line, i, around, treeFile);
-      if (piece) regions.push(commandRegion(piece));
+      if (treeFile) regions.push(...commandPieces(line, i, around, treeFile, partial?.(i)).map(commandRegion));
       continue;
     }
     // A heredoc to another command or an unnamed file (`cat << EOF > $1`) is read when its content says what it is.
@@ -199,7 +206,10 @@ function blocksIn(region: EmbeddedRegion): EmbeddedRegion[] {
 /** A region found in the text of another (`outer`), at its place in the enclosing file: `<inner> in <outer>`. */
 function placedIn(outer: EmbeddedRegion, inner: EmbeddedRegion): EmbeddedRegion {
   const lineOf = (line: number) => (outer.lines[line] as EmbeddedLine).line;
-  const columnOf = (line: number, column: number) => (outer.lines[line] as EmbeddedLine).column + column;
+  const columnOf = (line: number, column: number) => {
+    const at = outer.lines[line] as EmbeddedLine;
+    return at.column + (at.written ? at.written(column) : column);
+  };
   return {
     ...inner,
     // The blocks of a script in a YAML block are numbered in the block's text, as its lines are.
@@ -234,16 +244,27 @@ function placedIn(outer: EmbeddedRegion, inner: EmbeddedRegion): EmbeddedRegion 
     container: `${inner.container} in ${outer.container}`,
     lines: inner.lines.map((l) => {
       const at = outer.lines[l.line] as EmbeddedLine;
+      // An echo line's columns are the script line's (./shell-file-pieces.ts): the block's indent goes before them; a
+      // script line whose characters are not one to one with the file's (a quoted YAML string) places each.
+      const outerAt = at.written;
+      const written = outerAt ? (c: number) => outerAt(l.written ? l.written(c) : l.column + c) : l.written;
       return {
         line: at.line,
-        column: at.column + l.column,
+        column: outerAt ? at.column : at.column + l.column,
         text: l.text,
-        // An echo line's columns are the script line's (./shell-file-pieces.ts): the block's indent goes before them.
-        ...(l.written && { written: l.written }),
+        ...(written && { written }),
         ...(l.joinsNext && { joinsNext: l.joinsNext }),
       };
     }),
   };
+}
+
+/** The one-line `sh -c` scripts of a YAML file's command lists (./yaml-command-scripts.ts), read as scripts are. */
+export function scriptsInCommands(text: string, treeFile?: TreeFileReader): EmbeddedRegion[] {
+  return commandScripts(text).flatMap(({ key, line }) => {
+    const outer: EmbeddedRegion = { name: key, container: `YAML key ${key}`, lines: [line] };
+    return scriptRegions([line.text], treeFile).map((inner) => placedIn(outer, inner));
+  });
 }
 
 /**
@@ -254,8 +275,28 @@ function placedIn(outer: EmbeddedRegion, inner: EmbeddedRegion): EmbeddedRegion 
 export function scriptInBlock(block: EmbeddedRegion, treeFile?: TreeFileReader): EmbeddedRegion[] {
   const texts = block.lines.map((l) => l.text);
   if (!texts.some((t) => WRITES.test(t))) return [block];
-  const inner = scriptRegions(texts, treeFile);
+  const inner = scriptRegions(texts, treeFile, foldedCommandLines(block.lines));
   if (inner.length === 0) return [block];
   // `block.container` is `YAML key <name>` (yaml-blocks.ts).
   return inner.map((region) => placedIn(block, region));
+}
+
+/** A line that ends a command: a list's operator (`&&`, `||`, `;`, `|`, `&`) at its end, a comment aside. */
+const ENDS_COMMAND = /(?:&&|\|\||[;|&])\s*$/;
+
+/**
+ * In a folded block (`args: - >`) YAML joins a line and the next with a space (YAML 1.2 §8.1.3): unless the line ends
+ * with a list's operator, the shell reads both as one command (`echo a > x.conf` then `echo b >> x.conf` is one
+ * echo of `a echo b`), so neither line is a command of its own. Undefined for a literal block.
+ */
+function foldedCommandLines(lines: readonly EmbeddedLine[]): ((line: number) => string | undefined) | undefined {
+  if (!lines.some((l) => l.joinsNext)) return undefined;
+  const folded = new Set<number>();
+  lines.forEach((l, k) => {
+    if (!l.joinsNext || ENDS_COMMAND.test(l.text) || l.text.trim() === '') return;
+    folded.add(k);
+    folded.add(k + 1);
+  });
+  return (line) =>
+    folded.has(line) ? 'a command folded over several lines of the YAML block, not read here' : undefined;
 }

@@ -89,11 +89,55 @@ function commandLineOf(line: string): string {
 /** `> x`, `>> x` at `at` of the line: the file and whether it appends. */
 const REDIRECT = /^(>>?)\s*(["']?)([^\s"'<>|;&]+)\2\s*(?:[;&|#].*)?$/;
 
+/** Shell words that open or go on with a compound command: what follows them runs only as the condition decides. */
+const COMPOUND_WORD = /^(?:then|else|elif|do|if|while|until|!|\{)$/;
+
+/**
+ * The pieces the commands of line `at` write, in order: a list's commands (`a && b`, `a; b`: bash(1) "Lists") each read
+ * as commandPiece reads a line. A command that runs only when another decides (after `||`, one sent to the background
+ * with `&`, one a one-line `if … then`, loop or `{ …; }` runs) and that writes a configuration file is a piece the line
+ * does not decide: unknown. `partial`: the line is part of a command folded over several lines, so every piece is.
+ */
+export function commandPieces(
+  written: string,
+  at: number,
+  blocks: ShellBlock[],
+  treeFile: TreeFileReader,
+  partial?: string,
+): CommandPiece[] {
+  const line = commandLineOf(written);
+  const segments: Array<{ start: number; end: number; undecided?: string }> = [];
+  let start = 0;
+  let undecided: string | undefined;
+  for (const token of shellTokens(line)) {
+    if (token.kind !== 'operator' || token.text === '|' || token.text === '|&') continue;
+    segments.push({ start, end: token.start, ...(undecided !== undefined && { undecided }) });
+    if (token.text === '&') segments.at(-1)!.undecided = 'a command run in the background, not read here';
+    undecided =
+      token.text === '||' ? 'a command that runs only when the one before it fails, not read here' : undefined;
+    start = token.end;
+  }
+  segments.push({ start, end: line.length, ...(undecided !== undefined && { undecided }) });
+  return segments.flatMap(({ start: from, end, undecided: said }) => {
+    let text = ' '.repeat(from) + line.slice(from, end);
+    // `then echo … > x.conf`: the command after the keyword, which the condition runs or not.
+    for (let word = /^\s*(\S+)\s/.exec(text); word && COMPOUND_WORD.test(word[1]!); word = /^\s*(\S+)\s/.exec(text)) {
+      text = ' '.repeat(word[0].length) + text.slice(word[0].length);
+      said ??= `a command a one-line \`${word[1]}\` runs, not read here`;
+    }
+    const piece = commandPiece(text, at, blocks, treeFile);
+    const unknownSaid = partial ?? said;
+    if (!piece || unknownSaid === undefined || piece.unknown) return piece ? [piece] : [];
+    const unknown = unknownAt(text, at, unknownSaid);
+    return [{ file: piece.file, append: piece.append, from: piece.from, lines: [], expands: false, unknown, blocks }];
+  });
+}
+
 /**
  * The piece command line `at` writes to a configuration file, if it is one of the commands read here; `treeFile` gives
  * the tree's text of an installed path (or undefined).
  */
-export function commandPiece(
+function commandPiece(
   written: string,
   at: number,
   blocks: ShellBlock[],

@@ -274,14 +274,14 @@ describe('a file a script assembles with cp, cat, echo, printf and tee is one fi
       [`${NGINX} ssl_protocols@7:27`],
     ],
     [
-      'a second command of a line writes to the file too: not read (the file is unknown)',
+      'two commands of a list on one line (a; b) each write a piece: both read, in order',
       {
         'bin/prep.sh': script(
           ...write(`> ${TO}`, 'http {', '  server {', '    listen 443 ssl;'),
           `echo "  }" >> ${TO}; echo '}' >> ${TO}`,
         ),
       },
-      [],
+      [NGINX],
     ],
     [
       'a copied file lint-deploy reads on its own keeps its findings: the assembled file is not read again',

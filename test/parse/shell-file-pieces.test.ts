@@ -1,6 +1,7 @@
 import { readScript } from '../helpers/read-script';
 
-const dockerfile = (...lines: string[]) => ['FROM nginx:1.27', ...lines, 'CMD ["nginx", "-g", "daemon off;"]', ''].join('\n');
+const dockerfile = (...lines: string[]) =>
+  ['FROM nginx:1.27', ...lines, 'CMD ["nginx", "-g", "daemon off;"]', ''].join('\n');
 const SITE = '/etc/nginx/conf.d/site.conf';
 const PARTS = {
   'configs/part1.cfg': 'server {\n    listen 443 ssl;\n',
@@ -84,5 +85,76 @@ describe('a Dockerfile RUN that writes a configuration file with echo, cat or cp
     ],
   ])('%s', (_title, files, expected) => {
     expect(readScript(files, 'Dockerfile')).toEqual(expected);
+  });
+});
+
+// bash(1) "Lists": each command of `a && b` and `a; b` runs in turn, and each may write a piece; one after `||`, one
+// sent to the background with `&` or one a one-line `if` runs is written or not as the script runs: unknown.
+describe('the commands of a list on one line: each its piece, in order; one that runs only sometimes: unknown', () => {
+  const script = (...lines: string[]) => ['#!/bin/sh', ...lines, ''].join('\n');
+  it.each<[string, string, string[]]>([
+    [
+      'mkdir && echo > && echo >>: both echo lines, in order',
+      `mkdir -p /etc/nginx/conf.d && echo 'server { listen 443 ssl;' > ${SITE} && echo 'ssl_protocols TLSv1; }' >> ${SITE}`,
+      [
+        `nginx.conf echo to ${SITE} @2:${`mkdir -p /etc/nginx/conf.d && echo 'server { listen 443 ssl;' > ${SITE} && echo 'ssl_protocols `.length + 1}`,
+      ],
+    ],
+    [
+      'a piece after ||: the file is not read, the info at that command',
+      `echo 'server { listen 443 ssl;' > ${SITE}; test -n "$X" || echo 'ssl_protocols TLSv1; }' >> ${SITE}`,
+      [
+        `unknown@2:${`echo 'server { listen 443 ssl;' > ${SITE}; test -n "$X" || `.length + 1} ${SITE}: a command that runs only when the one before it fails, not read here)`,
+      ],
+    ],
+    [
+      'a piece a one-line if writes: the file is not read, the info names the if',
+      `echo 'server { listen 443 ssl;' > ${SITE}; if [ -n "$X" ]; then echo 'ssl_protocols TLSv1; }' >> ${SITE}; fi`,
+      [
+        `unknown@2:${`echo 'server { listen 443 ssl;' > ${SITE}; if [ -n "$X" ]; then `.length + 1} ${SITE}: a command a one-line \`then\` runs, not read here)`,
+      ],
+    ],
+  ])('%s', (_title, line, expected) => {
+    expect(readScript({ 'bin/prep.sh': script(line) }, 'bin/prep.sh')).toEqual(expected);
+  });
+});
+
+// A folded block scalar (`- >`) joins its lines with spaces (YAML 1.2 §8.1.3): two echo lines are one echo then, unless
+// a line ends with a list's operator.
+describe('a script in a folded YAML block: lines the shell reads as one command are no pieces of their own', () => {
+  const pod = (...script: string[]) =>
+    [
+      'apiVersion: v1',
+      'kind: Pod',
+      'metadata:',
+      '  name: proxy',
+      'spec:',
+      '  containers:',
+      '    - name: nginx',
+      '      image: nginx:1.27',
+      '      command: ["/bin/sh", "-c"]',
+      '      args:',
+      '        - >',
+      ...script.map((l) => `          ${l}`),
+      '',
+    ].join('\n');
+  it.each<[string, string[], string[]]>([
+    [
+      'each line ends with &&: each its command, one file',
+      [
+        `echo 'server { listen 443 ssl;' > ${SITE} &&`,
+        `echo 'ssl_protocols TLSv1; }' >> ${SITE} &&`,
+        'nginx -g "daemon off;"',
+      ],
+      [`nginx.conf echo to ${SITE} in YAML key list item @13:31`],
+    ],
+    [
+      // Every piece unknown, none known: no text of the file is there to say it at (as for any such script).
+      'two echo lines without an operator are one echo (of "a echo b"): not read as two pieces',
+      [`echo 'server { listen 443 ssl;' > ${SITE}`, `echo 'ssl_protocols TLSv1; }' >> ${SITE}`],
+      [],
+    ],
+  ])('%s', (_title, lines, expected) => {
+    expect(readScript({ 'k8s/pod.yaml': pod(...lines) }, 'k8s/pod.yaml')).toEqual(expected);
   });
 });
