@@ -13,8 +13,11 @@ import type { EmbeddedLine } from './yaml-blocks';
 
 /** The keys whose list is a command and its arguments. */
 const COMMAND_KEYS = /^(?:command|entrypoint|args)$/;
-/** Worth parsing: a `-c` item and a script that may write a file. */
-const MAY_HOLD = /["'\s,[]-c["'\s,\]]/;
+/**
+ * Worth parsing (most YAML files are not, and parsing is the cost): a `-c` item of a flow or block list and a script
+ * that may write a file.
+ */
+const MAY_HOLD = /[[,]\s*(["']?)-c\1\s*[,\]]|^\s*-\s+(["']?)-c\2\s*$/m;
 const MAY_WRITE = />|\bcp\s|\btee\s/;
 
 /** A one-line script of a YAML file: the key whose list holds it, its text and the file column of each character. */
