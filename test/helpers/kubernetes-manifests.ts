@@ -78,3 +78,18 @@ export const secretManifest = (name: string, keys: Record<string, string>) =>
   ['apiVersion: v1', 'kind: Secret', 'metadata:', `  name: ${name}`, 'data:']
     .concat(Object.entries(keys).map(([k, v]) => `  ${k}: ${v}`))
     .join('\n') + '\n';
+
+/** A Pod named proxy whose one container, nginx, has the given lines (indented under `- name: nginx`). */
+export const nginxPod = (...container: string[]) =>
+  [
+    'apiVersion: v1',
+    'kind: Pod',
+    'metadata:',
+    '  name: proxy',
+    'spec:',
+    '  containers:',
+    '    - name: nginx',
+    '      image: nginx:1.27',
+    ...container,
+    '',
+  ].join('\n');

@@ -1,4 +1,5 @@
 import { readTree } from '../helpers/read-tree';
+import { nginxPod } from '../helpers/kubernetes-manifests';
 import { readScript } from '../helpers/read-script';
 
 const script = (...lines: string[]) => ['#!/bin/sh', ...lines, 'exec nginx -g "daemon off;"', ''].join('\n');
@@ -127,22 +128,13 @@ describe('a file a script assembles from a piece the tree does not show: an info
 // A Kubernetes container's `args: - |` script, an Ansible `shell: |` task: the same readers as a script file's.
 describe('a script held in a YAML block assembles files with echo, printf, cat, cp and tee too', () => {
   const manifest = (...script: string[]) =>
-    [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      '  name: proxy',
-      'spec:',
-      '  containers:',
-      '    - name: nginx',
-      '      image: nginx:1.27',
+    nginxPod(
       '      command: ["/bin/sh", "-c"]',
       '      args:',
       '        - |',
       ...script.map((l) => `          ${l}`),
       '          exec nginx -g "daemon off;"',
-      '',
-    ].join('\n');
+    );
   it.each<[string, Record<string, string>, string[]]>([
     [
       'a heredoc, a printf line and echo lines: one file, each line at its column in the YAML file',

@@ -1,3 +1,4 @@
+import { nginxPod } from '../helpers/kubernetes-manifests';
 import { readScript } from '../helpers/read-script';
 
 const dockerfile = (...lines: string[]) =>
@@ -123,21 +124,7 @@ describe('the commands of a list on one line: each its piece, in order; one that
 // a line ends with a list's operator.
 describe('a script in a folded YAML block: lines the shell reads as one command are no pieces of their own', () => {
   const pod = (...script: string[]) =>
-    [
-      'apiVersion: v1',
-      'kind: Pod',
-      'metadata:',
-      '  name: proxy',
-      'spec:',
-      '  containers:',
-      '    - name: nginx',
-      '      image: nginx:1.27',
-      '      command: ["/bin/sh", "-c"]',
-      '      args:',
-      '        - >',
-      ...script.map((l) => `          ${l}`),
-      '',
-    ].join('\n');
+    nginxPod('      command: ["/bin/sh", "-c"]', '      args:', '        - >', ...script.map((l) => `          ${l}`));
   it.each<[string, string[], string[]]>([
     [
       'each line ends with &&: each its command, one file',

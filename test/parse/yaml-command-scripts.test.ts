@@ -1,22 +1,10 @@
+import { nginxPod } from '../helpers/kubernetes-manifests';
 import { readScript } from '../helpers/read-script';
 
 const SITE = '/etc/nginx/conf.d/tls.conf';
 const compose = (command: string) =>
   ['services:', '  proxy:', '    image: nginx:1.27', `    command: ${command}`, ''].join('\n');
-const pod = (command: string, args: string) =>
-  [
-    'apiVersion: v1',
-    'kind: Pod',
-    'metadata:',
-    '  name: proxy',
-    'spec:',
-    '  containers:',
-    '    - name: nginx',
-    '      image: nginx:1.27',
-    `      command: ${command}`,
-    `      args: ${args}`,
-    '',
-  ].join('\n');
+const pod = (command: string, args: string) => nginxPod(`      command: ${command}`, `      args: ${args}`);
 const ECHOES = `echo 'server { listen 443 ssl;' > ${SITE} && echo 'ssl_protocols TLSv1; }' >> ${SITE} && nginx -g 'daemon off;'`;
 
 // A container's one-line `sh -c` script writes its configuration as a script file's lines do: read as one, every
