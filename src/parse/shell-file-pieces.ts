@@ -72,10 +72,11 @@ const unsaid = (word: ShellWord) => word.escapes || word.backquotes;
 /**
  * An argument whose text `echo` does not print as the line says it: a backquote, a backslash left after the shell's
  * quote removal (dash's echo, the `/bin/sh` of Debian images and Dockerfile RUN, reads `\n`, `\c`…; bash's does not),
- * or `$'…'` (ANSI-C quoting in bash, a `$` then a quoted string in dash). `"a \"b\""` is said: echo gets `a "b"`.
+ * or `$'…'`/`$"…"` (ANSI-C quoting and translation in bash, a `$` then a quoted string in dash). `"a \"b\""` is said:
+ * echo gets `a "b"`.
  */
 const unsaidByEcho = (word: ShellWord, line: string) =>
-  word.backquotes || word.text.includes('\\') || (word.escapes && line.slice(word.start, word.end).includes("$'"));
+  word.backquotes || word.text.includes('\\') || /\$['"]/.test(line.slice(word.start, word.end));
 
 /** A Dockerfile `RUN` (with its `--mount=…` flags) before the shell command line it runs (not the exec form `[…]`). */
 const RUN_INSTRUCTION = /^\s*RUN\s+(?:--\S+\s+)*(?=[^\s[])/i;

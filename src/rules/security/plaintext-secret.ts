@@ -139,10 +139,17 @@ export default defineRule({
         ],
       });
     };
+    // A file a Dockerfile RUN echoes (`> tomcat-users.xml`) is read as that file too: its secret is said once, as the RUN's.
+    const at = (file: string, e: Entry) => `${file}:${e.valueRange.start.line}:${e.valueRange.start.character}`;
+    const runSecrets = new Set(
+      ctx.deployment.documents.flatMap((d) =>
+        d.kind === 'dockerfile' ? d.entries.filter((e) => e.section === 'RUN').map((e) => at(d.file.path, e)) : [],
+      ),
+    );
     for (const doc of ctx.deployment.documents) {
       for (const entry of doc.entries) {
         // A YAML alias's or merge key's copy: the text is judged once, at its anchor.
-        if (entry.throughAlias) continue;
+        if (entry.throughAlias || (doc.embedded && runSecrets.has(at(doc.file.path, entry)))) continue;
         if (!entry.secret) {
           if (holdsJaasEntry(entry.value)) {
             // Kafka's `sasl.jaas.config` (`… PlainLoginModule required username="u" password="…";`): the value holds

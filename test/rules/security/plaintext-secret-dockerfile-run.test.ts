@@ -114,6 +114,26 @@ ruleTester(rule, {
       ],
     },
     {
+      // The echoed file is read as tomcat-users.xml too (src/parse/shell-file-pieces.ts): its secret is said once.
+      name: 'a tomcat-users.xml a RUN echo writes whole: one finding, at the RUN line',
+      files: {
+        Dockerfile: [
+          'FROM tomcat:9.0',
+          'RUN echo "<tomcat-users><user username=\\"t\\" password=\\"Users-Plain-9\\"/></tomcat-users>" > /usr/local/tomcat/conf/tomcat-users.xml',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'Dockerfile',
+          line: 2,
+          column: 57,
+          messageIncludes: ['RUN --mount=type=secret'],
+        },
+      ],
+    },
+    {
       name: 'a subscription-manager password, an echoed tomcat-users.xml user, keytool -genkey passwords',
       files: {
         Dockerfile: [
