@@ -13,6 +13,7 @@ import { DOCKERIGNORE_KIND } from '../parse/dockerignore';
 import { ANSIBLE_TASKS_KIND, ANSIBLE_VARS_KIND } from '../parse/ansible';
 import { CONTAINER_RUNS_KIND } from '../parse/container-runs';
 import { FILE_PLACEMENTS_KIND, SHELL_SCRIPT_KIND } from '../parse/script-file-placements';
+import { YAML_STEPS_KIND } from '../parse/yaml-file-placements';
 import { ALL_RULES } from '../rules';
 import type { AnyRule } from '../rules/types';
 import type { LintConfig } from '../core/config';
@@ -44,6 +45,7 @@ const QUALIFIERS_ONLY = new Set([
   CONTAINER_RUNS_KIND,
   FILE_PLACEMENTS_KIND,
   SHELL_SCRIPT_KIND,
+  YAML_STEPS_KIND,
   ANSIBLE_VARS_KIND,
   ANSIBLE_TASKS_KIND,
 ]);

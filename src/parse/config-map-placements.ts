@@ -43,6 +43,15 @@ export function generatorPlacements(node: YamlNode, file: string, index: LineInd
   });
 }
 
+/** A Helm template (under `templates/`, not at the top) whose ConfigMaps may read chart files, read no further. */
+export function mayReadChartFiles(source: SourceFile): boolean {
+  return (
+    source.path.split(/[\\/]/).lastIndexOf('templates') >= 1 &&
+    source.text.includes('.Files.') &&
+    /^kind:\s*["']?ConfigMap/m.test(source.text)
+  );
+}
+
 const FILES_CALL = /\.Files\.(Get|Glob)\s+"([^"]+)"/g;
 /** `key:`, `"key":`, `{{ … }}:` at a line's start, and what follows it. */
 const KEY_LINE = /^\s*(?:(["'])([^"']+)\1|(\{\{.*?\}\})|([^\s:#{}"'][^:]*?))\s*:(?:\s+|$)(.*)$/;
@@ -51,7 +60,7 @@ const KEY_LINE = /^\s*(?:(["'])([^"']+)\1|(\{\{.*?\}\})|([^\s:#{}"'][^:]*?))\s*:
 export function helmFilePlacements(source: SourceFile): FilePlacement[] {
   const parts = source.path.split(/[\\/]/);
   const templates = parts.lastIndexOf('templates');
-  if (templates < 1 || !source.text.includes('.Files.') || !/^kind:\s*["']?ConfigMap/m.test(source.text)) return [];
+  if (!mayReadChartFiles(source)) return [];
   const base = parts.slice(0, templates).join(path.sep);
   const index = new LineIndex(source.text);
   const placements: FilePlacement[] = [];

@@ -11,6 +11,9 @@
  * - a kustomization's `configMapGenerator:` and a Helm template's `.Files.Get` make ConfigMaps of files
  *   (./config-map-placements.ts).
  * Nothing else of the file is read here, and nothing expands: `{{ nginx_dir }}/x` stays as written, read as unknown.
+ *
+ * The read stage parses no YAML for this: it records each YAML file whose steps may place a file (`yamlSteps`), and
+ * the model reads their placements only when it asks, once per build (src/model/script-placements.ts).
  */
 import type { Node, YAMLMap } from 'yaml';
 import { LineIndex } from './text';
@@ -22,7 +25,9 @@ import {
   type FilePlacementsData,
 } from './script-file-placements';
 import { yaml } from './yaml-flatten';
-import { generatorPlacements, helmFilePlacements } from './config-map-placements';
+import { generatorPlacements, helmFilePlacements, mayReadChartFiles } from './config-map-placements';
+
+export const YAML_STEPS_KIND = 'yaml.steps';
 
 const YAML_NAME = /\.ya?ml$/i;
 /**
@@ -44,6 +49,16 @@ const FILE_MODULES = /^(?:ansible\.(?:builtin|legacy)\.)?(file|template|copy)$/;
 
 type YamlNode = Node | null | undefined;
 
+/** A YAML file whose steps or chart-file reads may place a file (`yamlFilePlacements`), without parsing it. */
+export function yamlSteps(source: SourceFile): ParsedDocument<Record<string, never>> | undefined {
+  if (!YAML_NAME.test(source.path) || (!mayReadChartFiles(source) && !mayHoldSteps(source))) return undefined;
+  return { file: source, kind: YAML_STEPS_KIND, entries: [], comments: [], problems: [], data: {} };
+}
+
+function mayHoldSteps(source: SourceFile): boolean {
+  return MAY_PLACE.test(source.text) && STEP_KEY.test(source.text);
+}
+
 /** What a YAML file places where, or undefined when it places nothing. */
 export function yamlFilePlacements(source: SourceFile): ParsedDocument<FilePlacementsData> | undefined {
   if (!YAML_NAME.test(source.path)) return undefined;
@@ -53,7 +68,7 @@ export function yamlFilePlacements(source: SourceFile): ParsedDocument<FilePlace
 
 /** The steps of a Compose, Kubernetes, Ansible or kustomization file that place files. */
 function stepPlacements(source: SourceFile): FilePlacement[] {
-  if (!MAY_PLACE.test(source.text) || !STEP_KEY.test(source.text)) return [];
+  if (!mayHoldSteps(source)) return [];
   const lib = yaml();
   const index = new LineIndex(source.text);
   const placements: FilePlacement[] = [];

@@ -1,4 +1,6 @@
-import { yamlFilePlacements } from '../../src/parse/yaml-file-placements';
+import { YAML_STEPS_KIND, yamlFilePlacements } from '../../src/parse/yaml-file-placements';
+import { FILE_PLACEMENTS_KIND } from '../../src/parse/script-file-placements';
+import { readOneFile } from '../helpers/read-one-file';
 
 const placementsOf = (path: string, text: string) =>
   yamlFilePlacements({ path, text, hadBom: false })?.data.placements.map((p) => [
@@ -87,5 +89,26 @@ describe('what a YAML file’s commands and tasks link, copy or render where', (
     ['a YAML file that does not parse', 'compose.yaml', 'services: [nginx\n  command: "ln -s a b"\n'],
   ])('%s: nothing', (_name, path, text) => {
     expect(placementsOf(path, text)).toBeUndefined();
+  });
+
+  // The read stage parses no YAML for its steps: it records the files that may place one (src/model/script-placements.ts
+  // reads them when the nginx enablers ask).
+  it.each([
+    [
+      'a Compose command that links a site',
+      'compose.yaml',
+      `services:\n  web:\n    command: ln -s ${SITE} /etc/nginx/sites-enabled/\n`,
+      [YAML_STEPS_KIND],
+    ],
+    [
+      'a Helm ConfigMap reading chart files',
+      'chart/templates/cm.yaml',
+      'kind: ConfigMap\nmetadata:\n  name: conf\ndata:\n  site.conf: {{ .Files.Get "files/site.conf" | quote }}\n',
+      [YAML_STEPS_KIND],
+    ],
+    ['a YAML file no step of which runs a command', 'values.yaml', 'nginx:\n  image: nginx:1.25\n', []],
+  ])('read stage: %s', (_name, path, text, expected) => {
+    const kinds = readOneFile(path, text).map((d) => d.kind);
+    expect(kinds.filter((k) => k === YAML_STEPS_KIND || k === FILE_PLACEMENTS_KIND)).toEqual(expected);
   });
 });

@@ -23,7 +23,7 @@ import { markNumberedPieces } from './numbered-pieces';
 import { scriptSubstitutions } from '../../parse/script-substitutions';
 import { containerRuns } from '../../parse/container-runs';
 import { shellScript } from '../../parse/script-file-placements';
-import { yamlFilePlacements } from '../../parse/yaml-file-placements';
+import { yamlSteps } from '../../parse/yaml-file-placements';
 import { provisioningPlacements } from '../../parse/provisioning-placements';
 import { runmqscInputs } from '../../parse/runmqsc-input';
 import { HelmCharts } from './helm-chart';
@@ -238,10 +238,10 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       // The containers a script starts (`docker run -v $(pwd)/haproxy.cfg:… haproxy:1.9.10`): their images' releases.
       const started = containerRuns(source);
       if (started) documents.push(started);
-      // A script that may link, copy or render files (`ln -s …/sites-available/x …/sites-enabled/`), whose commands the
-      // model reads only when it asks (src/parse/script-file-placements.ts); what a YAML file's steps place (Compose
-      // and Kubernetes commands, Ansible file/template/copy/command tasks); Chef, Puppet and Salt resources.
-      const placed = shellScript(source) ?? yamlFilePlacements(source) ?? provisioningPlacements(source);
+      // A script that may link, copy or render files (`ln -s …/sites-available/x …/sites-enabled/`) and a YAML file whose
+      // steps may (Compose and Kubernetes commands, Ansible file/template/copy/command tasks), which the model reads only
+      // when it asks (src/model/script-placements.ts); Chef, Puppet and Salt resources.
+      const placed = shellScript(source) ?? yamlSteps(source) ?? provisioningPlacements(source);
       if (placed) documents.push(placed);
       // MQSC files the script feeds runmqsc (`runmqsc QM1 < dev.mqsc`): the model ties them to their queue manager.
       const fed = runmqscInputs(source);
