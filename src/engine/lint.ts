@@ -138,7 +138,9 @@ export function lint(options: LintOptions): LintResult {
     const named = target.name ? { name: target.name } : {};
     const files = cache ? cache.withoutOwnFiles(target.files) : target.files;
     // The leftovers set aside too: one a file comes to name is read (checkDeployment).
-    const hash = cache && stats.time('cache', () => cache.hashDeployment(name, [...files, ...(target.setAside ?? [])]));
+    const hash =
+      cache &&
+      stats.time('cache', () => cache.hashDeployment(name, [...files, ...(target.setAside ?? [])], target.links));
     const cached = hash ? cache.get(name, hash) : undefined;
     let checked: { findings: Finding[]; fileCount: number; deployment: DerivedDeployment; internalError: boolean };
     let uses: RuntimeUse[];

@@ -84,6 +84,21 @@ describe('--cache', () => {
     expect(runWith(fleet).cache.misses).toBe(1);
   });
 
+  it('a symbolic link moved to another file of the same bytes is a miss (the links are part of the hash)', () => {
+    const fleet = freshFleet();
+    const env = path.join(fleet.dir, 'envs', fs.readdirSync(path.join(fleet.dir, 'envs'))[3]);
+    for (const name of ['a.conf', 'b.conf']) fs.writeFileSync(path.join(env, name), 'cleartrust.net.ssl.use=clear\n');
+    const link = path.join(env, 'current.conf');
+    fs.symlinkSync('a.conf', link);
+    runWith(fleet);
+    expect(runWith(fleet).cache.misses).toBe(0);
+    fs.unlinkSync(link);
+    fs.symlinkSync('b.conf', link);
+    const moved = runWith(fleet);
+    expect(moved.cache.misses).toBe(1);
+    expect(moved.findings).toEqual(uncached(fleet));
+  });
+
   it.each([
     ['garbage', 'not json {'],
     ['empty', ''],

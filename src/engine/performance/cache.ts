@@ -4,7 +4,7 @@ import type * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_CACHE_FILE } from '../../core/config';
 import { nodeCrypto } from '../../core/node-crypto';
-import type { Finding, Severity } from '../../core/types';
+import type { Finding, Severity, TreeLink } from '../../core/types';
 import { UsageError } from '../../core/types';
 import { readRegularFile, writeFileAtomic } from '../../core/safe-fs';
 import { MAX_FILE_BYTES } from '../run/read-followed';
@@ -108,10 +108,17 @@ export class LintCache {
     return files.some(own) ? files.filter((f) => !own(f)) : files;
   }
 
-  /** Hash of a deployment: its root, then each file's path and bytes (or size and mtime), in order. */
-  hashDeployment(root: string, files: readonly string[]): string {
+  /**
+   * Hash of a deployment: its root, then each file's path and bytes (or size and mtime), in order, then the symbolic
+   * links its walk met and where each leads (Deployment.treeLinks): a link moved to another file of the same bytes, or
+   * one that enables an nginx site, changes what the model reads, not any file's bytes.
+   */
+  hashDeployment(root: string, files: readonly string[], links: readonly TreeLink[] = []): string {
     const hash = nodeCrypto().createHash('sha256');
     hash.update(`${root}\0${files.length}\0`);
+    // No link, no words: a cache written before links counted stays valid for the trees that have none.
+    for (const { link, target } of links)
+      hash.update(`link\0${path.relative(root, link)}\0${target === undefined ? '!' : path.relative(root, target)}\0`);
     for (const file of files) {
       hash.update(`${path.relative(root, file)}\0`);
       try {
