@@ -22,6 +22,9 @@ export function componentGlobs(components: ComponentConfig[]): ComponentGlob[] {
   return globs;
 }
 
+/** The deployment root's name in every label and message (`directoryLabel`, `directoryWords`). */
+const TOP_DIRECTORY = 'top directory';
+
 /**
  * A directory of the tree as a component's name shows it: its path from the deployment root (`hostOf`), the root itself
  * as `top directory` (`Java application (top directory)`, not `(.)`, which says nothing in a report of several trees).
@@ -30,5 +33,14 @@ export function componentGlobs(components: ComponentConfig[]): ComponentGlob[] {
  * whose fingerprint is their message, the baseline fingerprints.
  */
 export function directoryLabel(relative: string): string {
-  return relative || 'top directory';
+  return relative || TOP_DIRECTORY;
+}
+
+/**
+ * A directory of the tree as a sentence names it: its path from the deployment root, or words for the root, whose path
+ * `.` reads as a typo at the start of a sentence (robert0714/vagrant_ihs_liberty_sticky-session: ". uses the same key
+ * pair").
+ */
+export function directoryWords(relative: string): string {
+  return relative === '' || relative === '.' ? `the deployment's ${TOP_DIRECTORY}` : relative;
 }

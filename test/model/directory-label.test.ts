@@ -1,6 +1,6 @@
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
-import { directoryLabel } from '../../src/model/paths';
+import { directoryLabel, directoryWords } from '../../src/model/paths';
 import { writeTree, type Tree } from '../helpers/rule-tester';
 
 const HTTPS = 'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.key-store=classpath:ks.p12\n';
@@ -11,6 +11,15 @@ describe("a component's directory in its name: the tree's root as `top directory
     ['a directory below the root', 'services/orders', 'services/orders'],
   ])('%s', (_name, relative, shown) => {
     expect(directoryLabel(relative)).toBe(shown);
+  });
+
+  // The same root in a sentence (the cert rules' owner directory): words, not `.`, from the one name of the root.
+  it.each<[string, string, string]>([
+    ['the root as a path from it', '', "the deployment's top directory"],
+    ['the root as `.`', '.', "the deployment's top directory"],
+    ['a directory below the root', 'certs/web', 'certs/web'],
+  ])('in a sentence: %s', (_name, relative, shown) => {
+    expect(directoryWords(relative)).toBe(shown);
   });
 
   it.each<[string, Tree, () => string[]]>([

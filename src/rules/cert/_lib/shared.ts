@@ -3,6 +3,7 @@ import * as path from 'node:path';
 import { fileUse } from '../../../derive/file-use';
 import type { DerivedDeployment, NotServedBy } from '../../../derive/types';
 import type { Deployment } from '../../../model/types';
+import { directoryWords } from '../../../model/paths';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { KeystoreData } from '../../../parse/keystore/format';
 import { subjectLabel } from '../../../parse/certificate';
@@ -264,13 +265,9 @@ export function ownerName(deployment: Deployment, c: TreeCertificate): string {
   return relativePosix(deployment.root, c.ownerDir) || '.';
 }
 
-/**
- * The owner directory as a message names it: its path, or words for the deployment's own directory, whose path '.'
- * reads as a typo at the start of a sentence (robert0714/vagrant_ihs_liberty_sticky-session: ". uses the same key pair").
- */
+/** The owner directory as a message names it (../../../model/paths.ts directoryWords). */
 export function ownerWords(deployment: Deployment, c: TreeCertificate): string {
-  const name = ownerName(deployment, c);
-  return name === '.' ? "the deployment's top directory" : name;
+  return directoryWords(ownerName(deployment, c));
 }
 
 /** "Now" for expiry rules: the `referenceDate` option (ISO date, for reproducible CI runs) or the clock. */
