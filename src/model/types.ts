@@ -2,6 +2,7 @@ import type { DockerfileJlinkRuntime } from './dockerfile-jlink';
 import type { Location, RelatedLocation, TreeLink } from '../core/types';
 import type { JavaRuntime } from '../knowledge/types';
 import type { ParsedDocument } from '../parse/types';
+import type { ContextExclusion } from '../parse/image-files';
 import type { MqscData } from '../parse/mqsc';
 import type { ComposeMount } from '../parse/compose-volumes';
 import type {
@@ -340,10 +341,10 @@ export interface Deployment {
   /** Env files Compose requires of Kafka services that the run does not hold (./kafka-protocols.ts kafkaServiceVariables). */
   kafkaUnreadEnvFiles?: KafkaUnreadEnvFile[];
   /**
-   * Tree files a Dockerfile's COPY/ADD names that a `.dockerignore` leaves out of its build context, with the line that
-   * does (src/parse/image-files.ts): the image does not hold them. Empty without the model.
+   * Tree files a Dockerfile's COPY/ADD names that a `.dockerignore` leaves out of its build context, with that Dockerfile
+   * and the line that does (src/parse/image-files.ts): its image does not hold them. Empty without the model.
    */
-  contextExclusions?: ReadonlyMap<string, RelatedLocation[]>;
+  contextExclusions?: ReadonlyMap<string, readonly ContextExclusion[]>;
   /** Dockerfile copies of cacerts or java.security into the image JDK's home where it does not read them (./image-home-files.ts), with their build contexts. Unset without the model. */
   misplacedHomeFiles?: MisplacedHomeCopy[];
   /** Client URLs calling HTTPS ports where their server speaks no TLS (./java-links.ts). Unset without the model. */

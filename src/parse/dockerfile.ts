@@ -105,11 +105,12 @@ const INSTRUCTIONS = new Set([
 /**
  * Files named after a Dockerfile that are not one: its REUSE licence file (`Containerfile.license`: the REUSE
  * specification, https://reuse.software/spec, puts a file's licensing tags in a `.license` file adjacent to it),
- * documents and scripts about it (`Dockerfile.md`, `Dockerfile.sh`).
+ * documents and scripts about it (`Dockerfile.md`, `Dockerfile.sh`), and the ignore file BuildKit reads for it
+ * (`Dockerfile.dev.dockerignore`: https://docs.docker.com/build/concepts/context/#filename-and-location).
  * `Dockerfile_Java21_Tomcat`, `Dockerfile-prod`, `Dockerfile.alpine` are Dockerfiles (`docker build -f`).
  */
 const NAMED_FOR_A_DOCKERFILE =
-  /\.(license|md|markdown|rst|adoc|txt|sh|bash|ps1|py|bat|cmd|json|ya?ml|html?|xml|toml)$/i;
+  /\.(license|md|markdown|rst|adoc|txt|sh|bash|ps1|py|bat|cmd|json|ya?ml|html?|xml|toml|dockerignore)$/i;
 
 export const dockerfileFormat: FormatHandler<DockerfileData> = {
   id: 'dockerfile',

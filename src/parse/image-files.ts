@@ -14,6 +14,16 @@ import { dockerignoreExcluding, type DockerignoreData, type DockerignorePattern 
 import type { ParsedDocument } from './types';
 import { relativePosix } from '../core/posix-path';
 
+/**
+ * A `.dockerignore` line that leaves a tree file out of the build context of one Dockerfile (`line`: where, and what it
+ * means for that Dockerfile's COPY/ADD). Per Dockerfile: two Dockerfiles of one context may read different ignore files
+ * (`Dockerfile.dev.dockerignore`), and each one's COPY is its own.
+ */
+export interface ContextExclusion {
+  dockerfile: string;
+  line: RelatedLocation;
+}
+
 /** A tree file in an image, and the instruction that put it there. */
 export interface ImagePlacement {
   file: string;
@@ -56,8 +66,8 @@ export class ImageFiles {
   /** The tree files in code-unit order, each with its place in the tree's: the files under a path are one run. */
   private readonly sortedFiles: readonly { file: string; order: number }[];
   private readonly treeFileSet: ReadonlySet<string>;
-  /** Tree files a COPY/ADD names that the build context leaves out, with the `.dockerignore` line that does. */
-  private readonly leftOut = new Map<string, RelatedLocation[]>();
+  /** Tree files a COPY/ADD names that a build context leaves out, with the Dockerfile and the `.dockerignore` line. */
+  private readonly leftOut = new Map<string, ContextExclusion[]>();
 
   /** `unread`: tree files not read (yet) that a COPY/ADD may still place (the read stage asks before reading them). */
   constructor(
@@ -109,7 +119,7 @@ export class ImageFiles {
    * Where a `.dockerignore` leaves a tree file out of the build context of a Dockerfile whose COPY/ADD names it (or
    * its directory): the image does not hold it there, whatever the COPY says.
    */
-  leftOutOfContexts(): ReadonlyMap<string, RelatedLocation[]> {
+  leftOutOfContexts(): ReadonlyMap<string, readonly ContextExclusion[]> {
     this.images();
     return this.leftOut;
   }
@@ -267,11 +277,16 @@ export class ImageFiles {
       if (!pattern) return true;
       if (pattern === 'refused') return false;
       const known = this.leftOut.get(file) ?? [];
-      if (!known.some((k) => k.file === ignore.file.path && k.range === pattern.range))
+      const same = (k: ContextExclusion) =>
+        k.dockerfile === dockerfile && k.line.file === ignore.file.path && k.line.range === pattern.range;
+      if (!known.some(same))
         known.push({
-          file: ignore.file.path,
-          range: pattern.range,
-          message: `'${pattern.pattern}' leaves ${relativePosix(context, file)} out of the build context of ${path.basename(dockerfile)}: its COPY/ADD puts nothing in the image`,
+          dockerfile,
+          line: {
+            file: ignore.file.path,
+            range: pattern.range,
+            message: `'${pattern.pattern}' leaves ${relativePosix(context, file)} out of the build context of ${path.basename(dockerfile)}: its COPY/ADD puts nothing in the image`,
+          },
         });
       this.leftOut.set(file, known);
       return false;

@@ -29,6 +29,8 @@ describe('Dockerfile COPY and ADD', () => {
     ['Containerfile.license', undefined],
     ['Dockerfile.md', undefined],
     ['Dockerfile.sh', undefined],
+    // BuildKit's ignore file of one Dockerfile: read as a .dockerignore (src/parse/dockerignore.ts), not as a Dockerfile.
+    ['Dockerfile.dev.dockerignore', undefined],
   ])('classifies %s as %s', (name, kind) => {
     expect(dockerfileFormat.classify(`/t/${name}`, '')).toBe(kind);
   });

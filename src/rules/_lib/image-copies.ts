@@ -102,9 +102,12 @@ function copyLeftOutReport(
   }));
   for (const context of found.contexts)
     for (const source of sources) {
-      const excluded = deployment.contextExclusions?.get(path.join(context, source));
-      if (!excluded?.length) return undefined;
-      lines.push(...excluded);
+      // This Dockerfile's exclusions only: another of the context may read another ignore file, or copy it elsewhere.
+      const excluded = (deployment.contextExclusions?.get(path.join(context, source)) ?? []).filter(
+        (e) => e.dockerfile === dockerfile.file.path,
+      );
+      if (excluded.length === 0) return undefined;
+      lines.push(...excluded.map((e) => e.line));
     }
   return {
     messageId: 'leftOut',

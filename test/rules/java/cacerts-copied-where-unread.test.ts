@@ -1,6 +1,7 @@
 import rule from '../../../src/rules/java/cacerts-copied-where-unread';
 import { ruleTester } from '../../helpers/rule-tester';
 import { replacingCacerts } from '../tls/trust-trees';
+import { lintTree } from '../../engine/lint-helper';
 
 // Where each JDK reads cacerts (knowledge homeLayouts): lib/security/cacerts from JDK 9 (JEP 220 removed jre/),
 // jre/lib/security/cacerts in a JDK 8 JDK image, lib/security/cacerts in a JDK 8 JRE image (adoptium/containers
@@ -193,4 +194,24 @@ ruleTester(rule, {
       errors: [{ messageId: 'unread', file: DOCKERFILE, line: 2 }],
     },
   ],
+});
+
+// Two Dockerfiles of one context: Dockerfile.dev reads its own Dockerfile.dev.dockerignore (BuildKit), which keeps
+// certs/, so its copy is in its image; the context's .dockerignore is Dockerfile's alone. (Not a rule-tester case: the
+// ignore file that keeps the store in decides the finding but is no place of it.)
+it("a second Dockerfile of the context with an ignore file of its own: the other's .dockerignore is not its", () => {
+  const { findings, root } = lintTree(
+    {
+      ...replacingCacerts(TEMURIN, '$JAVA_HOME/jre/lib/security/cacerts', 'trust-other.jks'),
+      'client/Dockerfile.dev': `FROM ${TEMURIN}\nCOPY certs/cacerts /opt/java/openjdk/lib/securty/cacerts\n`,
+      'client/.dockerignore': 'certs\n',
+      'client/Dockerfile.dev.dockerignore': '*.md\n',
+    },
+    { builtIn: [rule.meta.id] },
+  );
+  const leftOut = (message: string) => message.includes('which the .dockerignore of its build context leaves out');
+  expect(findings.map((f) => `${f.location.file.slice(root.length + 1)} ${leftOut(f.message)}`).sort()).toEqual([
+    'client/Dockerfile true',
+    'client/Dockerfile.dev false',
+  ]);
 });

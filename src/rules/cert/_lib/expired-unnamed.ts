@@ -4,7 +4,8 @@
  * (said once per file: a CA bundle nothing names may hold dozens of expired CAs).
  */
 import * as path from 'node:path';
-import type { Location } from '../../../core/types';
+import type { Location, RelatedLocation } from '../../../core/types';
+import type { ContextExclusion } from '../../../parse/image-files';
 import { ours, said, type Phrase } from '../../../core/phrase';
 import { testResourcesDir } from '../../../core/test-fixture-dirs';
 import { mayName } from '../../../derive/file-use';
@@ -91,7 +92,7 @@ export function sayUnnamed(scene: ExpiredScene, certificate: ExpiredCertificate)
       ? unresolved.flatMap((u) => (u.at ? [{ ...u.at, message: said`${u.component.name} names ${u.path} here` }] : []))
       : []),
     // A .dockerignore leaves it out of the image a Dockerfile would have copied it into: not the image's file.
-    ...(deployment.contextExclusions?.get(c.doc.file.path) ?? []),
+    ...excludingLines(deployment.contextExclusions?.get(c.doc.file.path) ?? []),
     // A tree file of its name that a setting names (a classpath copy, a placeholder's default): that one is read.
     ...(namedByName.get(path.basename(c.doc.file.path)) ?? [])
       .filter((f) => f !== c.doc.file.path)
@@ -277,4 +278,12 @@ export interface UnnamedExpired {
   related: RuleRelated[];
   fingerprint: string[];
   peers: Phrase;
+}
+
+/** The `.dockerignore` lines that leave a file out of the images that would hold it, each once (Dockerfiles may share one). */
+function excludingLines(exclusions: readonly ContextExclusion[]): RelatedLocation[] {
+  const lines: RelatedLocation[] = [];
+  for (const { line } of exclusions)
+    if (!lines.some((l) => l.file === line.file && l.range === line.range)) lines.push(line);
+  return lines;
 }
