@@ -49,6 +49,12 @@ export interface ComposeService {
    * own Dockerfile is then not the one built (https://docs.docker.com/reference/compose-file/build/#dockerfile_inline).
    */
   dockerfileInline?: Range;
+  /**
+   * `build.args` with a value written in the file (`conf: tomcat1/conf`, `- conf=tomcat1/conf`): the build arguments its
+   * Dockerfile's ARGs take (https://docs.docker.com/reference/compose-file/build/#args). One without (taken from the
+   * environment) or with a `$` is left out: unknown.
+   */
+  buildArgs?: Record<string, string>;
   /** The image it names (`image:`): with `build:`, the name the image built from that directory gets. */
   image?: string;
   /** Where `image:` writes it. */
@@ -88,7 +94,7 @@ export interface ComposeData {
 // A service name may hold dots (`oe.openelis.org`: Compose allows [a-zA-Z0-9._-]); the flattened keys join levels with
 // dots too, so the name is the shortest prefix after which a known key follows.
 const SERVICE_KEY =
-  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile(?:_inline)?)?|image|container_name|hostname|networks\.[^.[\]]+\.aliases\[\d+\]|network_mode|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path|\.required)?)?)$/;
+  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile(?:_inline)?|\.args(?:\.[^.[\]]+|\[\d+\]))?|image|container_name|hostname|networks\.[^.[\]]+\.aliases\[\d+\]|network_mode|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path|\.required)?)?)$/;
 /** A service's `entrypoint:` or `command:` (a string or a list), read for a `java` command's JVM options. */
 const STARTS_KEY = /^services\.([^[\]]+?)\.(entrypoint|command)(?:\[\d+\])?$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
@@ -169,6 +175,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
         named.dockerfile = entry.value;
         named.buildRange ??= entry.valueRange;
       } else if (m[2] === 'build.dockerfile_inline') named.dockerfileInline = entry.valueRange;
+      else if (m[2]!.startsWith('build.args')) buildArgument(named, m[2]!, entry.value);
       else if (m[2]!.startsWith('build')) {
         named.build = entry.value;
         named.buildRange = entry.valueRange;
@@ -311,4 +318,13 @@ function jvmVariable(
   if (eq <= 0) return;
   const variable = entry.value.slice(0, eq);
   addVariableOptions(into, text, index, variable, index.rangeAt(start, start + eq), start + eq + 1, end);
+}
+
+/** A `build.args.NAME` value or a `build.args[i]` `NAME=value` item, when the file writes its value. */
+function buildArgument(service: ComposeService, key: string, value: string): void {
+  const item = /^build\.args\[\d+\]$/.test(key);
+  const name = item ? /^([A-Za-z_]\w*)=/.exec(value)?.[1] : key.slice('build.args.'.length);
+  const written = item ? value.slice((name?.length ?? 0) + 1) : value;
+  if (!name || (item && !value.includes('=')) || (!item && value === '') || written.includes('$')) return;
+  (service.buildArgs ??= {})[name] = written;
 }

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
 import type { ComposeData } from './compose';
 import { contextSources, type DockerCopy } from './dockerfile-copies';
-import type { DockerfileData } from './dockerfile';
+import { parseDockerfile, type DockerfileData } from './dockerfile';
 import { dockerignoreExcluding, type DockerignoreData, type DockerignorePattern } from './dockerignore';
 import type { ParsedDocument } from './types';
 import { relativePosix } from '../core/posix-path';
@@ -33,6 +33,8 @@ export interface ImagePlacement {
 interface Image {
   dockerfile: string;
   context: string;
+  /** The Dockerfile as this build reads it: with the build arguments its Compose services give (./dockerfile.ts). */
+  data: DockerfileData;
   /** Container path → the tree file there, for the final stage (the one that runs). */
   files: Map<string, ImagePlacement>;
   /** Container paths Docker Compose bind-mounts over in the services that run it (a mount hides the copy). */
@@ -44,10 +46,14 @@ export type ContainerBase = (containerFile: string) => string | undefined;
 
 const WILDCARD = /[*?[]/;
 
-/** A Dockerfile a Docker Compose service builds: its context, where the service says so, its bind mounts' targets. */
+/**
+ * A Dockerfile a Docker Compose service builds: its context, where the service says so, its bind mounts' targets, and
+ * the build arguments it gives.
+ */
 interface ComposeBuild {
   dockerfile: string;
   context: string;
+  args?: Readonly<Record<string, string>>;
   by?: Location;
   mountTargets: string[];
 }
@@ -153,20 +159,38 @@ export class ImageFiles {
     for (const doc of this.documents) {
       if (doc.kind !== 'dockerfile') continue;
       const data = doc.data as DockerfileData;
-      if (!data.copies?.some((c) => c.destination !== undefined || contextSources(c).length > 0)) continue;
       const builds = composeBuilds.filter((b) => b.dockerfile === doc.file.path);
-      const contexts = builds.length > 0 ? [...new Set(builds.map((b) => b.context))] : [path.dirname(doc.file.path)];
-      for (const context of contexts) {
+      // A copy a build argument leaves unknown (`COPY $conf/* …`) is read again with each service's arguments.
+      const argued = data.copies.some((c) => c.unknown) && builds.some((b) => b.args);
+      if (!argued && !data.copies?.some((c) => c.destination !== undefined || contextSources(c).length > 0)) continue;
+      // One image per context and set of build arguments (two services building one Dockerfile with `conf: tomcat1/conf`
+      // and `conf: tomcat2/conf` copy different files).
+      const variants = new Map<string, { context: string; data: DockerfileData; builds: ComposeBuild[] }>();
+      const add = (context: string, args: Readonly<Record<string, string>> | undefined, build?: ComposeBuild) => {
+        const key = `${context}\0${JSON.stringify(args ?? {})}`;
+        const known = variants.get(key);
+        if (!known)
+          variants.set(key, {
+            context,
+            data: args ? parseDockerfile(doc.file, doc.kind, args).data : data,
+            builds: build ? [build] : [],
+          });
+        else if (build) known.builds.push(build);
+      };
+      if (builds.length === 0) add(path.dirname(doc.file.path), undefined);
+      for (const build of builds) add(build.context, argued ? build.args : undefined, build);
+      for (const { context, data: read, builds: by } of variants.values()) {
         const inContext = this.contextFilter(doc.file.path, context);
         this.built.push({
           dockerfile: doc.file.path,
           context,
-          files: this.finalFiles(data, context, inContext),
-          mountTargets: builds.filter((b) => b.context === context).flatMap((b) => b.mountTargets),
+          data: read,
+          files: this.finalFiles(read, context, inContext),
+          mountTargets: by.flatMap((b) => b.mountTargets),
         });
         // A copy whose destination the Dockerfile does not resolve (`$JAVA_HOME/…` of the base image) places nothing
         // the tree can follow, but a source the .dockerignore leaves out still stops the build there: recorded too.
-        for (const copy of data.copies ?? [])
+        for (const copy of read.copies ?? [])
           if (!copy.destination)
             for (const source of contextSources(copy))
               if (!WILDCARD.test(source)) inContext(path.join(context, source));
@@ -200,6 +224,7 @@ export class ImageFiles {
           dockerfile: path.resolve(context, service.dockerfile ?? 'Dockerfile'),
           context,
           ...(service.buildRange && { by: { file: doc.file.path, range: service.buildRange } }),
+          ...(service.buildArgs && { args: service.buildArgs }),
           mountTargets: targets,
         });
       }
@@ -217,9 +242,8 @@ export class ImageFiles {
     const out: { treeDir: string; by: Location; inContext: (file: string) => boolean }[] = [];
     for (const image of this.images()) {
       if (image.mountTargets.some((t) => containerDir === t || containerDir.startsWith(t + '/'))) continue;
-      const data = this.documents.find((d) => d.file.path === image.dockerfile)?.data as DockerfileData | undefined;
-      const final = (data?.stages.length ?? 0) - 1;
-      for (const copy of data?.copies ?? []) {
+      const final = image.data.stages.length - 1;
+      for (const copy of image.data.copies ?? []) {
         const [source, ...more] = copy.sources;
         if (copy.stage !== final || copy.from !== undefined || copy.unknown || !copy.destination) continue;
         if (source === undefined || more.length > 0 || WILDCARD.test(source)) continue;

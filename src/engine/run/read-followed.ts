@@ -18,6 +18,8 @@ import {
   streamOfFedFile,
 } from '../../model/mq-runmqsc-fed-files';
 import { mqscFormat, readsAsMqsc, type MqscData } from '../../parse/mqsc';
+import { dockerfileFormat } from '../../parse/dockerfile';
+import type { ComposeData } from '../../parse/compose';
 
 // Opening one file, and the files read after the main pass of read.ts because documents read there name them (nginx
 // includes, files fed to runmqsc, java.security overrides, the files a Spring Cloud Config server serves).
@@ -108,6 +110,31 @@ export function runmqscFedDocuments(
         ),
     ),
   );
+}
+
+/**
+ * The Dockerfiles Compose services build (`build.dockerfile: ./DockerfileTomcat`) that no name test took: Compose names
+ * them as what `docker build -f` reads, so they are read as Dockerfiles (jistol/docker-compose-nginx-tomcat-clustering-sample
+ * @6c7e160: its DockerfileTomcat, which copies each Tomcat's conf/, was never read). The path resolves as
+ * src/parse/image-files.ts resolves it; a build decided at run time (`$`, a Git URL) names no tree file.
+ */
+export function composeNamedDockerfiles(
+  documents: readonly ParsedDocument[],
+  files: readonly string[],
+): ParsedDocument[] {
+  const listed = new Set(files);
+  const read = new Set(documents.map((d) => d.file.path));
+  const named = new Set<string>();
+  for (const doc of documents) {
+    if (doc.kind !== 'compose') continue;
+    for (const { build, dockerfile, dockerfileInline } of (doc.data as ComposeData).services) {
+      if (dockerfile === undefined || dockerfileInline || /[$]|:\/\/|^git@/.test(`${build ?? ''} ${dockerfile}`))
+        continue;
+      const file = path.resolve(path.dirname(doc.file.path), build ?? '.', dockerfile);
+      if (listed.has(file) && !read.has(file)) named.add(file);
+    }
+  }
+  return [...named].flatMap((file) => readDocumentsAs(file, dockerfileFormat, 'dockerfile'));
 }
 
 /** Largest file read as a password by itself (a Confluent credentials file holds one line). */

@@ -41,6 +41,7 @@ import {
   openRegularFile,
   readDocumentsAs,
   runmqscFedDocuments,
+  composeNamedDockerfiles,
   smallTreeFile,
   sourceOf,
   treeFileBySuffix,
@@ -332,6 +333,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
     );
   documents.push(...nginxIncludedDocuments(documents, files, root ?? commonDirectory(files)));
   documents.push(...runmqscFedDocuments(documents, files, root ?? commonDirectory(files)));
+  documents.push(...composeNamedDockerfiles(documents, files));
   // The `.env` files Compose files took values from: documents too (their secrets are masked and judged there).
   const read = new Set(documents.map((d) => d.file.path));
   documents.push(...composeEnv.documents(read));
