@@ -4,6 +4,7 @@
  * algorithms applied. Also reports what was dropped on the way (unknown names, disabled suites/protocols),
  * which the tls/* rules report.
  */
+import * as path from 'node:path';
 import { isMqChannel, type Component, type Deployment, type JavaRuntime, type Provenance } from '../model/types';
 import type { RunMemo } from '../core/run-memo';
 import {
@@ -183,9 +184,8 @@ export function endpointFor(
     // OTP's defaults change with the release, which the tree rarely settles: an unwritten list is missing, never guessed.
     protocols = tls.protocols?.value ?? [];
     suites = tls.cipherSuites ? toIana(tls.cipherSuites.value, unknownSuites) : [];
-    if (!tls.protocols) missing.push(`the TLS versions ${component.name} enables (it writes no ssl_options.versions)`);
-    if (!tls.cipherSuites)
-      missing.push(`the cipher suites ${component.name} enables (it writes no ssl_options.ciphers)`);
+    const unwritten = erlangListsUnwritten(component, !tls.protocols, !tls.cipherSuites);
+    if (unwritten) missing.push(unwritten);
     serverOrderWins ??= false;
   } else if (implementation === 'gskit') {
     // Nothing configured: the protocols of the CipherSpecs MQ enables by default (knowledge base).
@@ -363,3 +363,31 @@ function withSpecTheReleaseAccepts(
     suites: suites.includes(suite) ? suites : [...suites, suite],
   };
 }
+
+/**
+ * What a RabbitMQ broker leaves to Erlang/OTP's defaults, said once: which lists, why the tree does not decide them (OTP's
+ * defaults change with its release, which an image tag such as `rabbitmq:3.13-management` does not name) and what to
+ * write, in the syntax of the file that configures it (rabbitmq.conf's `ssl_options.versions.1`, or the classic
+ * rabbitmq.config's `{versions, [...]}`: https://www.rabbitmq.com/docs/ssl#tls-versions and #cipher-suites).
+ */
+function erlangListsUnwritten(component: Component, versions: boolean, ciphers: boolean): string | undefined {
+  if (!versions && !ciphers) return undefined;
+  const classic = /\.config$/.test(component.location.file);
+  const keys = [versions && 'versions', ciphers && 'ciphers'].filter((k): k is string => !!k);
+  const lists = keys.map((k) => (k === 'versions' ? 'TLS versions' : 'cipher suites')).join(' and ');
+  const written = keys.map((k) => (classic ? `{${k}, […]}` : `ssl_options.${k}`)).join(' nor ');
+  const example = keys
+    .map((k) =>
+      classic
+        ? k === 'versions'
+          ? "{versions, ['tlsv1.2', 'tlsv1.3']}"
+          : '{ciphers, ["ECDHE-RSA-AES256-GCM-SHA384", …]}'
+        : k === 'versions'
+          ? 'ssl_options.versions.1 = tlsv1.2'
+          : 'ssl_options.ciphers.1 = ECDHE-RSA-AES256-GCM-SHA384, …',
+    )
+    .join(classic ? ' and ' : ', ');
+  const file = path.basename(component.location.file);
+  return `the ${lists} ${component.name} enables: its ${file} writes ${keys.length > 1 ? 'neither ' : 'no '}${written}, and Erlang/OTP's defaults change with the OTP release the broker runs, which the tree does not name; declare them in ${file} (${example})`;
+}
+

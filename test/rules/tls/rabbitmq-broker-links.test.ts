@@ -141,12 +141,26 @@ ruleTester(linkOutcomeUnknown, {
     {
       name: "no ssl_options.ciphers: Erlang/OTP's default suites depend on its release, not guessed",
       files: tree([TRUST], ['ssl_options.versions.1 = tlsv1.2']),
-      errors: unknownOn('writes no ssl_options.ciphers'),
+      errors: unknownOn('writes no ssl_options.ciphers', 'declare them in rabbitmq.conf (ssl_options.ciphers.1 = '),
+    },
+    {
+      name: 'the classic rabbitmq.config without versions or ciphers: what to declare is said in its own syntax',
+      files: tree([TRUST], [], 'rabbit', '[{rabbit, [{ssl_listeners, [5671]}, {ssl_options, [{verify, verify_none}]}]}].\n'),
+      errors: unknownOn(
+        "its rabbitmq.config writes neither {versions, […]} nor {ciphers, […]}",
+        "declare them in rabbitmq.config ({versions, ['tlsv1.2', 'tlsv1.3']} and {ciphers, [",
+      ),
     },
     {
       name: 'no ssl_options.versions either: both are named',
       files: tree([TRUST], []),
-      errors: unknownOn('writes no ssl_options.versions', 'writes no ssl_options.ciphers'),
+      // One item: which lists, why the tree does not decide them, what to write and where.
+      errors: unknownOn(
+        'the TLS versions and cipher suites RabbitMQ broker (broker/rabbitmq.conf, Compose service rabbit) enables',
+        'writes neither ssl_options.versions nor ssl_options.ciphers',
+        'the OTP release the broker runs, which the tree does not name',
+        'declare them in rabbitmq.conf (ssl_options.versions.1 = tlsv1.2, ssl_options.ciphers.1 = ',
+      ),
     },
     {
       name: 'a suite name the knowledge base does not know: the list is not read',
