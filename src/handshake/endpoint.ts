@@ -390,4 +390,3 @@ function erlangListsUnwritten(component: Component, versions: boolean, ciphers: 
   const file = path.basename(component.location.file);
   return `the ${lists} ${component.name} enables: its ${file} writes ${keys.length > 1 ? 'neither ' : 'no '}${written}, and Erlang/OTP's defaults change with the OTP release the broker runs, which the tree does not name; declare them in ${file} (${example})`;
 }
-

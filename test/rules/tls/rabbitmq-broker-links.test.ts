@@ -145,9 +145,14 @@ ruleTester(linkOutcomeUnknown, {
     },
     {
       name: 'the classic rabbitmq.config without versions or ciphers: what to declare is said in its own syntax',
-      files: tree([TRUST], [], 'rabbit', '[{rabbit, [{ssl_listeners, [5671]}, {ssl_options, [{verify, verify_none}]}]}].\n'),
+      files: tree(
+        [TRUST],
+        [],
+        'rabbit',
+        '[{rabbit, [{ssl_listeners, [5671]}, {ssl_options, [{verify, verify_none}]}]}].\n',
+      ),
       errors: unknownOn(
-        "its rabbitmq.config writes neither {versions, […]} nor {ciphers, […]}",
+        'its rabbitmq.config writes neither {versions, […]} nor {ciphers, […]}',
         "declare them in rabbitmq.config ({versions, ['tlsv1.2', 'tlsv1.3']} and {ciphers, [",
       ),
     },
