@@ -12,6 +12,7 @@ import { problemFinding, type ParsedDocument } from '../parse/types';
 import { DOCKERIGNORE_KIND } from '../parse/dockerignore';
 import { ANSIBLE_TASKS_KIND, ANSIBLE_VARS_KIND } from '../parse/ansible';
 import { CONTAINER_RUNS_KIND } from '../parse/container-runs';
+import { SCRIPT_IMAGE_BUILDS_KIND } from '../parse/script-image-builds';
 import { FILE_PLACEMENTS_KIND, SHELL_SCRIPT_KIND } from '../parse/script-file-placements';
 import { YAML_STEPS_KIND } from '../parse/yaml-file-placements';
 import { ALL_RULES } from '../rules';
@@ -43,6 +44,7 @@ import { unnamedFileTest } from './run/unnamed-files';
 const QUALIFIERS_ONLY = new Set([
   DOCKERIGNORE_KIND,
   CONTAINER_RUNS_KIND,
+  SCRIPT_IMAGE_BUILDS_KIND,
   FILE_PLACEMENTS_KIND,
   SHELL_SCRIPT_KIND,
   YAML_STEPS_KIND,

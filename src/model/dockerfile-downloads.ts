@@ -11,6 +11,7 @@ import type { ComposeData } from '../parse/compose';
 import type { DockerfileData } from '../parse/dockerfile';
 import { substituteVariables, type StageVariables } from '../parse/dockerfile-copies';
 import { heldCommands, heldCopies, runtimeStage } from '../parse/dockerfile-stages';
+import { SCRIPT_IMAGE_BUILDS_KIND, type ScriptImageBuildsData } from '../parse/script-image-builds';
 import type { ParsedDocument } from '../parse/types';
 import { builtDockerfile } from './compose-mounts';
 import { shortPath } from './runtime-named';
@@ -192,21 +193,16 @@ export interface BaseDockerfile {
 /** An image reference as Docker resolves it for comparison: `spire` and `spire:latest` are one image. */
 const normalImage = (reference: string) => reference.trim().replace(/:latest$/, '');
 
-/**
- * The Dockerfile of the tree that builds the image a Dockerfile's running stage is `FROM`: the Compose services whose
- * `image:` is that reference and whose `build:` is a Dockerfile of the tree, when they all build the same one (another
- * than this: an image named after its own base is no image the tree builds).
- */
-export function baseDockerfileOf(
-  doc: ParsedDocument<DockerfileData>,
-  dockerfiles: readonly ParsedDocument<DockerfileData>[],
-  composeFiles: readonly ParsedDocument[],
-  root: string,
-): BaseDockerfile | undefined {
-  const stage = runtimeStage(doc.data);
-  if (!stage?.image) return undefined;
-  const wanted = normalImage(stage.image);
-  const builds = (composeFiles as ParsedDocument<ComposeData>[]).flatMap((compose) =>
+/** A Dockerfile of the tree that builds an image, and the place that says so. */
+interface ImageBuilt {
+  built: string;
+  at: Location;
+  line: number;
+}
+
+/** The Compose services whose `image:` is `wanted` and whose `build:` is a Dockerfile. */
+function composeBuilds(composeFiles: readonly ParsedDocument[], wanted: string): ImageBuilt[] {
+  return (composeFiles as ParsedDocument<ComposeData>[]).flatMap((compose) =>
     compose.data.services.flatMap((service) => {
       if (!service.image || normalImage(service.image) !== wanted) return [];
       const built = builtDockerfile(compose.file.path, service);
@@ -214,6 +210,49 @@ export function baseDockerfileOf(
       return built ? [{ built, at, line: (service.imageRange?.start.line ?? 0) + 1 }] : [];
     }),
   );
+}
+
+/**
+ * The scripts' and Makefiles' `docker build -t wanted CONTEXT` (../parse/script-image-builds.ts): the `-f` Dockerfile,
+ * else CONTEXT's Dockerfile, read from the script's directory, where make runs a recipe and where a build script such
+ * as `build-command.sh` with `docker build -t … .` is run; a context or file with a variable in it is not followed.
+ */
+function scriptBuilds(scripts: readonly ParsedDocument<ScriptImageBuildsData>[], wanted: string): ImageBuilt[] {
+  return scripts.flatMap((script) =>
+    script.data.builds.flatMap(({ tags, context, file }) => {
+      const tag = tags.find((t) => normalImage(t.name) === wanted);
+      if (!tag || /[$`]/.test(context + (file ?? ''))) return [];
+      const dir = path.dirname(script.file.path);
+      const built = file !== undefined ? path.resolve(dir, file) : path.join(path.resolve(dir, context), 'Dockerfile');
+      return [{ built, at: { file: script.file.path, range: tag.range }, line: tag.range.start.line + 1 }];
+    }),
+  );
+}
+
+/**
+ * The Dockerfile of the tree that builds the image a Dockerfile's running stage is `FROM`: the Compose services whose
+ * `image:` is that reference and whose `build:` is a Dockerfile of the tree, and the scripts that `docker build -t`
+ * it, when they all build the same one (another than this: an image named after its own base is no image the tree
+ * builds). `builders`: the Compose files, and the scripts' image builds (SCRIPT_IMAGE_BUILDS_KIND) when the caller
+ * follows those too.
+ */
+export function baseDockerfileOf(
+  doc: ParsedDocument<DockerfileData>,
+  dockerfiles: readonly ParsedDocument<DockerfileData>[],
+  builders: readonly ParsedDocument[],
+  root: string,
+): BaseDockerfile | undefined {
+  const stage = runtimeStage(doc.data);
+  if (!stage?.image) return undefined;
+  const wanted = normalImage(stage.image);
+  const scripts = builders.filter((d) => d.kind === SCRIPT_IMAGE_BUILDS_KIND);
+  const builds = [
+    ...composeBuilds(
+      builders.filter((d) => d.kind !== SCRIPT_IMAGE_BUILDS_KIND),
+      wanted,
+    ),
+    ...scriptBuilds(scripts as ParsedDocument<ScriptImageBuildsData>[], wanted),
+  ];
   const [first] = builds;
   if (!first || first.built === doc.file.path || builds.some((b) => b.built !== first.built)) return undefined;
   const base = dockerfiles.find((d) => d.file.path === first.built);

@@ -12,6 +12,7 @@ import type { ComposeData } from '../parse/compose';
 import type { TomcatCatalinaJarData } from '../parse/tomcat-catalina-jar';
 import { type DockerfileData } from '../parse/dockerfile';
 import { runtimeStage } from '../parse/dockerfile-stages';
+import { SCRIPT_IMAGE_BUILDS_KIND } from '../parse/script-image-builds';
 import type { ParsedDocument } from '../parse/types';
 import { SHELL_SCRIPT_KIND } from '../parse/script-file-placements';
 import { builtDockerfile, deploymentMounts } from './compose-mounts';
@@ -108,10 +109,13 @@ function downloadedTomcat(
   };
 }
 
-/** The Dockerfiles and Compose files of the deployment, to follow a `FROM` to the Dockerfile of the tree that builds it. */
+/**
+ * The Dockerfiles, Compose files and scripts' `docker build -t`s of the deployment, to follow a `FROM` to the Dockerfile
+ * of the tree that builds it.
+ */
 interface TreeBuilds {
   dockerfiles: readonly ParsedDocument<DockerfileData>[];
-  composeFiles: readonly ParsedDocument[];
+  builders: readonly ParsedDocument[];
   /** The tree's shell scripts by the path an image holds them at (a RUN may run one that installs Tomcat). */
   scriptAt: ScriptInImage;
 }
@@ -133,8 +137,7 @@ function fromDockerfile(
   if (!tomcatReleaseFromImage(stage.image)) {
     const downloaded = downloadedTomcat(dockerfile, root, builds.scriptAt);
     if (downloaded) return downloaded;
-    const base =
-      hops < BASE_HOPS ? baseDockerfileOf(dockerfile, builds.dockerfiles, builds.composeFiles, root) : undefined;
+    const base = hops < BASE_HOPS ? baseDockerfileOf(dockerfile, builds.dockerfiles, builds.builders, root) : undefined;
     const inBase = base && fromDockerfile(base.doc, root, builds, hops + 1);
     if (base && inBase && tomcatReleaseFromImage(inBase.image))
       return { ...inBase, text: `${base.text}: ${inBase.text}`, via: [...base.via, ...(inBase.via ?? [])] };
@@ -155,7 +158,7 @@ export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImag
   const scripts = ctx.documentsOf(SHELL_SCRIPT_KIND);
   const builds: TreeBuilds = {
     dockerfiles: ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[],
-    composeFiles: ctx.documentsOf('compose'),
+    builders: [...ctx.documentsOf('compose'), ...ctx.documentsOf(SCRIPT_IMAGE_BUILDS_KIND)],
     scriptAt: (dockerfile, containerPath) =>
       scripts.find((script) =>
         (images?.holding(script.file.path) ?? []).some(

@@ -155,6 +155,58 @@ describe('the Tomcat release of a server.xml', () => {
       assumed: true,
       origin: 'assumed: Dockerfile:1 FROM tomcat:8.0-jre8 names Tomcat 8.0, for which lint-deploy has no facts',
     },
+    {
+      // As9530272755/k8s-nginx-tomcat@1df3090: tomcat-base/build-command.sh tags the image tomcat-app1's FROM names.
+      name: 'a FROM of an image a build script tags: the Tomcat that image ADDs',
+      files: {
+        'base/build-command.sh': '#!/bin/bash\ndocker build -t registry.example/base/tomcat-base:v8.5.43  .\n',
+        'base/Dockerfile': 'FROM eclipse-temurin:8-jre\nADD apache-tomcat-8.5.43.tar.gz /apps\n',
+        'app/Dockerfile': 'FROM registry.example/base/tomcat-base:v8.5.43\nADD server.xml /apps/tomcat/conf/\n',
+        'app/server.xml': SERVER_XML,
+      },
+      release: '8.5.43',
+      assumed: false,
+      origin:
+        'Tomcat 8.5.43 (app/Dockerfile:1 FROM registry.example/base/tomcat-base:v8.5.43, which base/build-command.sh:2 builds from base/Dockerfile: base/Dockerfile:2 ADD, which unpacks apache-tomcat-8.5.43)',
+    },
+    {
+      name: "a Makefile's docker build -t myorg/tomcat ./tomcat: FROM myorg/tomcat:latest is that Dockerfile's image",
+      files: {
+        Makefile: 'images:\n\t@docker build --pull -t myorg/tomcat ./tomcat\n',
+        'tomcat/Dockerfile': 'FROM tomcat:9.0.85-jdk17\n',
+        'app/Dockerfile': 'FROM myorg/tomcat:latest\nCOPY server.xml /usr/local/tomcat/conf/\n',
+        'app/server.xml': SERVER_XML,
+      },
+      release: '9.0.85',
+      assumed: false,
+      origin: 'which Makefile:2 builds from tomcat/Dockerfile: tomcat/Dockerfile:1 FROM tomcat:9.0.85-jdk17',
+    },
+    {
+      name: 'two scripts build the tag from different Dockerfiles: which one is unknown',
+      files: {
+        'a/build.sh': 'docker build -t myorg/tomcat .\n',
+        'a/Dockerfile': 'FROM tomcat:9.0.85\n',
+        'b/build.sh': 'docker build -t myorg/tomcat .\n',
+        'b/Dockerfile': 'FROM tomcat:10.1.20\n',
+        'app/Dockerfile': 'FROM myorg/tomcat\nCOPY server.xml /usr/local/tomcat/conf/\n',
+        'app/server.xml': SERVER_XML,
+      },
+      release: '11.0.18',
+      assumed: true,
+      origin: 'assumed: the tree names no Tomcat version',
+    },
+    {
+      name: 'a build context the script sets at run time is not followed',
+      files: {
+        'build.sh': 'docker build -t myorg/tomcat "$DIR"\n',
+        'tomcat/Dockerfile': 'FROM tomcat:9.0.85\n',
+        'app/Dockerfile': 'FROM myorg/tomcat\nCOPY server.xml /usr/local/tomcat/conf/\n',
+        'app/server.xml': SERVER_XML,
+      },
+      release: '11.0.18',
+      assumed: true,
+      origin: 'assumed',
+    },
   ];
 
   it.each(cases)('$name', ({ files, release, assumed, origin }) => {

@@ -22,6 +22,7 @@ import { isTerraformTemplateName } from '../../parse/template-terraform';
 import { markNumberedPieces } from './numbered-pieces';
 import { scriptSubstitutions } from '../../parse/script-substitutions';
 import { containerRuns } from '../../parse/container-runs';
+import { scriptImageBuilds } from '../../parse/script-image-builds';
 import { shellScript } from '../../parse/script-file-placements';
 import { yamlSteps } from '../../parse/yaml-file-placements';
 import { provisioningPlacements } from '../../parse/provisioning-placements';
@@ -239,6 +240,9 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       // The containers a script starts (`docker run -v $(pwd)/haproxy.cfg:… haproxy:1.9.10`): their images' releases.
       const started = containerRuns(source);
       if (started) documents.push(started);
+      // The images it builds (`docker build -t myorg/tomcat ./tomcat`): a `FROM myorg/tomcat` is that Dockerfile's image.
+      const built = scriptImageBuilds(source);
+      if (built) documents.push(built);
       // A script that may link, copy or render files (`ln -s …/sites-available/x …/sites-enabled/`) and a YAML file whose
       // steps may (Compose and Kubernetes commands, Ansible file/template/copy/command tasks), which the model reads only
       // when it asks (src/model/script-placements.ts); Chef, Puppet and Salt resources.
