@@ -13,6 +13,7 @@ import { DOCKERIGNORE_KIND } from '../parse/dockerignore';
 import { ANSIBLE_TASKS_KIND, ANSIBLE_VARS_KIND } from '../parse/ansible';
 import { CONTAINER_RUNS_KIND } from '../parse/container-runs';
 import { SCRIPT_IMAGE_BUILDS_KIND } from '../parse/script-image-builds';
+import { CHEF_COOKBOOK_KIND } from '../parse/chef-cookbook';
 import { FILE_PLACEMENTS_KIND, SHELL_SCRIPT_KIND } from '../parse/script-file-placements';
 import { YAML_STEPS_KIND } from '../parse/yaml-file-placements';
 import { ALL_RULES } from '../rules';
@@ -45,6 +46,7 @@ const QUALIFIERS_ONLY = new Set([
   DOCKERIGNORE_KIND,
   CONTAINER_RUNS_KIND,
   SCRIPT_IMAGE_BUILDS_KIND,
+  CHEF_COOKBOOK_KIND,
   FILE_PLACEMENTS_KIND,
   SHELL_SCRIPT_KIND,
   YAML_STEPS_KIND,

@@ -27,6 +27,7 @@ import {
 import type { ModelContext } from './contributor';
 import { shortPath } from './runtime-named';
 import { tomcatRoleRelease } from './tomcat-role-release';
+import { tomcatCookbookRelease } from './tomcat-cookbook-release';
 import { treeStoresOf } from './store-files';
 
 export interface TomcatReleaseRead {
@@ -64,7 +65,10 @@ export interface TomcatImages {
   mounted: TomcatImage[];
   /** The Tomcat installation of the tree the server.xml belongs to (`<home>/conf/server.xml` beside `<home>/lib/catalina.jar`). */
   installed?: TomcatReleaseRead;
-  /** The release of the Ansible role whose tasks write the file into a server.xml (./tomcat-role-release.ts). */
+  /**
+   * The release of the Ansible role whose tasks write the file into a server.xml (./tomcat-role-release.ts), else of the
+   * Chef cookbook whose recipe does (./tomcat-cookbook-release.ts).
+   */
   role?: TomcatReleaseRead;
 }
 
@@ -194,7 +198,7 @@ export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImag
       ];
     });
   const installed = installationOf(ctx, serverXml);
-  const role = tomcatRoleRelease(ctx, serverXml);
+  const role = tomcatRoleRelease(ctx, serverXml) ?? tomcatCookbookRelease(ctx, serverXml);
   return { copied, mounted: uniqueImages(mounted), ...(installed ? { installed } : {}), ...(role ? { role } : {}) };
 }
 

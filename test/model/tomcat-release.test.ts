@@ -11,6 +11,18 @@ import { tomcatConnector } from '../helpers/tomcat-connector';
 const SERVER_XML =
   '<Server port="8005"><Service name="C"><Connector port="8443" SSLEnabled="true"><SSLHostConfig><Certificate certificateKeystoreFile="conf/ks.p12"/></SSLHostConfig></Connector></Service></Server>\n';
 
+/** A recipe that downloads the release its attributes name and renders the cookbook's server.xml.erb into that Tomcat. */
+const CHEF_RECIPE = `tomcat = node['tomcat']
+ark 'tomcat' do
+  url "#{tomcat['url']}apache-tomcat-#{tomcat['version']}.tar.gz"
+end
+
+template "#{tomcat['home']}/conf/server.xml" do
+  source 'server.xml.erb'
+  mode '0644'
+end
+`;
+
 const connector = tomcatConnector;
 
 const originOf = (c: Component) => {
@@ -206,6 +218,56 @@ describe('the Tomcat release of a server.xml', () => {
       release: '11.0.18',
       assumed: true,
       origin: 'assumed',
+    },
+    {
+      // TAMULib/chef-tomcat-simple@aaae938: attributes/default.rb names 8.0.33, recipes/default.rb renders server.xml.erb.
+      name: "a Chef cookbook's default['tomcat']['version'], read by the recipe that renders its server.xml",
+      files: {
+        'cookbook/attributes/default.rb':
+          "default['tomcat']['version'] = '9.0.85'\ndefault['tomcat']['home'] = '/opt/tomcat'\n",
+        'cookbook/recipes/default.rb': CHEF_RECIPE,
+        'cookbook/templates/default/server.xml.erb': SERVER_XML,
+      },
+      release: '9.0.85',
+      assumed: false,
+      origin:
+        "Tomcat 9.0.85 (cookbook/attributes/default.rb:1 default['tomcat']['version'] = '9.0.85', the default of the cookbook whose recipe at cookbook/recipes/default.rb:6 writes this file)",
+    },
+    {
+      // sous-chefs/tomcat@3725d2b test/cookbooks/test/recipes/default.rb: tomcat_install 'default' do version '9.0.117'.
+      name: "the Tomcat cookbook's tomcat_install whose installation the recipe renders server.xml into",
+      files: {
+        'cookbook/recipes/default.rb':
+          "tomcat_install 'web' do\n  version '10.1.20'\nend\n\ntemplate '/opt/tomcat_web/conf/server.xml' do\n  source 'server.xml.erb'\nend\n",
+        'cookbook/templates/server.xml.erb': SERVER_XML,
+      },
+      release: '10.1.20',
+      assumed: false,
+      origin: "cookbook/recipes/default.rb:2 tomcat_install 'web' version '10.1.20', the installation",
+    },
+    {
+      name: 'a role that overrides the version another way: which release runs is unknown',
+      files: {
+        'cookbook/attributes/default.rb': "default['tomcat']['version'] = '9.0.85'\n",
+        'cookbook/recipes/default.rb': CHEF_RECIPE,
+        'cookbook/templates/default/server.xml.erb': SERVER_XML,
+        'roles/web.rb': "name 'web'\noverride_attributes('tomcat' => { 'version' => '10.1.20' })\n",
+      },
+      release: '11.0.18',
+      assumed: true,
+      origin: 'assumed: the tree names no Tomcat version',
+    },
+    {
+      // sailpoint/chef-tomcat@27a8e01: base_version 6 names the platform package tomcat6, whose release it does not say.
+      name: 'a major alone (a package name) names no release',
+      files: {
+        'cookbook/attributes/default.rb': "default['tomcat']['version'] = 7\n",
+        'cookbook/recipes/default.rb': CHEF_RECIPE,
+        'cookbook/templates/default/server.xml.erb': SERVER_XML,
+      },
+      release: '11.0.18',
+      assumed: true,
+      origin: 'assumed: the tree names no Tomcat version',
     },
   ];
 

@@ -23,6 +23,7 @@ import { markNumberedPieces } from './numbered-pieces';
 import { scriptSubstitutions } from '../../parse/script-substitutions';
 import { containerRuns } from '../../parse/container-runs';
 import { scriptImageBuilds } from '../../parse/script-image-builds';
+import { chefCookbook } from '../../parse/chef-cookbook';
 import { shellScript } from '../../parse/script-file-placements';
 import { yamlSteps } from '../../parse/yaml-file-placements';
 import { provisioningPlacements } from '../../parse/provisioning-placements';
@@ -243,6 +244,9 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
       // The images it builds (`docker build -t myorg/tomcat ./tomcat`): a `FROM myorg/tomcat` is that Dockerfile's image.
       const built = scriptImageBuilds(source);
       if (built) documents.push(built);
+      // A Chef cookbook's attributes and resources about Tomcat (the release it installs).
+      const cookbook = chefCookbook(source);
+      if (cookbook) documents.push(cookbook);
       // A script that may link, copy or render files (`ln -s …/sites-available/x …/sites-enabled/`) and a YAML file whose
       // steps may (Compose and Kubernetes commands, Ansible file/template/copy/command tasks), which the model reads only
       // when it asks (src/model/script-placements.ts); Chef, Puppet and Salt resources.
