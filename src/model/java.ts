@@ -74,6 +74,7 @@ export const javaAppContributor: ModelContributor = {
     const commandLine = springArgumentsByGroup(ctx);
     const starters = startersByGroup(ctx);
     const releaseOf = springBootReleases(ctx.deployment.documents, ctx.deployment.root);
+    const embeddedTomcatOf = springBootReleases(ctx.deployment.documents, ctx.deployment.root, 'embeddedTomcat');
     const groups = new Map<
       string,
       {
@@ -256,6 +257,10 @@ export const javaAppContributor: ModelContributor = {
               treeStoresOf(ctx),
               environmentServerSettings(environments, ctx.deployment.root, (name) => settings.setting(name)?.value),
               directoryLabel(host),
+              commonRelease(
+                group.spring.map((d) => d.file.path),
+                embeddedTomcatOf,
+              )?.version,
             );
       if (server) ctx.addComponent(throughVolumes(ctx, key, settings, server));
       else {

@@ -13,12 +13,13 @@ const BUILD_KINDS = new Set(['build.image', 'build.spring-boot', 'build.dropwiza
 
 /**
  * For a deployment's documents: the release of the project a file belongs to, or undefined when no build file says it.
- * `product`: Spring Boot's, or Dropwizard's (read from the same build files: ../parse/spring-boot-version.ts).
+ * `product`: Spring Boot's, Dropwizard's, or the embedded Tomcat a Spring Boot build pins (read from the same build
+ * files: ../parse/spring-boot-version.ts).
  */
 export function springBootReleases(
   documents: readonly ParsedDocument[],
   root: string,
-  product: 'springBoot' | 'dropwizard' = 'springBoot',
+  product: 'springBoot' | 'dropwizard' | 'embeddedTomcat' = 'springBoot',
 ): (file: string) => SpringBootRelease | undefined {
   const byDirectory = new Map<string, SpringBootRelease>();
   for (const doc of documents) {

@@ -69,6 +69,8 @@ export function springServer(
   environments?: EnvironmentServerSettings,
   /** The app's directory as its name shows it (./paths.ts directoryLabel). */
   shownHost = app.host || '.',
+  /** The embedded Tomcat release its build pins (`tomcat.version`), whose syntax and defaults read its lists. */
+  embeddedTomcat?: string,
 ): SpringServerComponent | undefined {
   const { base, placed, entries, doc } = settings;
   if (placed.length === 0) return undefined;
@@ -119,7 +121,7 @@ export function springServer(
   // A value the start supplies at run time overrides the files' (tls.unknownValues below says so): not read.
   if (protocols && !settings.setAtRunTime('server.ssl.enabled-protocols')) {
     const listed = protocols.values.some((v) => TOMCAT_PROTOCOL_SYNTAX.test(v))
-      ? tomcatProtocols(protocols.values.join(','))
+      ? tomcatProtocols(protocols.values.join(','), tomcatTlsFacts(embeddedTomcat).protocolsAll)
       : protocols.values;
     // Embedded Tomcat keeps the protocols the JDK implements (SSLUtilBase), as a connector does (model/tomcat.ts).
     const unimplemented = supported ? listed.filter((p) => !supported.includes(normaliseProtocol(p))) : [];
@@ -136,7 +138,7 @@ export function springServer(
       ciphers.entries[0] as Entry,
       ciphers.values.every((v) => JSSE_SUITE_NAME.test(v))
         ? ciphers.values
-        : tomcatSuites(ciphers.values.join(','), undefined, tomcatTlsFacts()).suites,
+        : tomcatSuites(ciphers.values.join(','), undefined, tomcatTlsFacts(embeddedTomcat)).suites,
     );
   const clientAuth = get('server.ssl.client-auth');
   const clientAuthMode = clientAuth && CLIENT_AUTH[clientAuth.value.toLowerCase()];

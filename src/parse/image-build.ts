@@ -21,6 +21,7 @@ import {
   gradleSpringBoot,
   mavenDropwizard,
   mavenSpringBoot,
+  embeddedTomcatOverride,
   type SpringBootDeclaration,
 } from './spring-boot-version';
 
@@ -42,6 +43,8 @@ export interface ImageBuildData {
   springBoot?: SpringBootDeclaration;
   /** The Dropwizard release of a build file's project, where the file says it (same shape). */
   dropwizard?: SpringBootDeclaration;
+  /** The embedded Tomcat release a Spring Boot build pins (`tomcat.version`). */
+  embeddedTomcat?: SpringBootDeclaration;
 }
 
 const ARTIFACT_KEY = /^(?:profiles\[\d+\]\.)?build\.artifacts\[(\d+)\]\.(image|context|custom\..*|jib\.project)$/;
@@ -103,6 +106,7 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
     const values: Record<string, string> = {};
     let springBoot: SpringBootDeclaration | undefined;
     let dropwizard: SpringBootDeclaration | undefined;
+    let embeddedTomcat: SpringBootDeclaration | undefined;
     const found = (pattern: RegExp, group: number, by: string) => {
       for (const m of file.text.matchAll(pattern)) {
         const end = (m.index ?? 0) + m[0].lastIndexOf(m[group]!) + m[group]!.length;
@@ -123,6 +127,7 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
       for (const p of properties.matchAll(/<([\w.-]+)>([^<]*)<\/\1>/g)) values[p[1]!] ??= p[2]!.trim();
       springBoot = mavenSpringBoot(file.text, index);
       dropwizard = mavenDropwizard(file.text, index);
+      embeddedTomcat = embeddedTomcatOverride(file.text, index, true, springBoot);
     } else {
       for (const m of file.text.matchAll(GRADLE_IMAGE)) {
         // `image` alone is Jib's `to { image = … }` (also `jib.to.image = …`); `imageName` is bootBuildImage's.
@@ -139,6 +144,7 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
       if (version) values['project.version'] = values['version'] = version;
       springBoot = gradleSpringBoot(file.text, index);
       dropwizard = gradleDropwizard(file.text, index);
+      embeddedTomcat = embeddedTomcatOverride(file.text, index, false, springBoot);
     }
     return {
       file,
@@ -146,7 +152,13 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
       entries: [],
       comments: [],
       problems: [],
-      data: { images, values, ...(springBoot && { springBoot }), ...(dropwizard && { dropwizard }) },
+      data: {
+        images,
+        values,
+        ...(springBoot && { springBoot }),
+        ...(dropwizard && { dropwizard }),
+        ...(embeddedTomcat && { embeddedTomcat }),
+      },
     };
   },
 };

@@ -210,3 +210,35 @@ function gradleCoordinate(
   }
   return undefined;
 }
+
+/**
+ * The embedded Tomcat release a Spring Boot build pins by overriding the `tomcat.version` property Spring Boot's
+ * dependency management reads (https://docs.spring.io/spring-boot/maven-plugin/using.html#using.parent-pom and
+ * https://docs.spring.io/spring-boot/gradle-plugin/managing-dependencies.html#managing-dependencies.dependency-management-plugin.customizing):
+ * a pom's `<properties><tomcat.version>`, a Gradle script's `ext['tomcat.version'] = …`, `set('tomcat.version', …)` or
+ * `extra["tomcat.version"] = …`. Read only in a build file that names its Spring Boot release (`boot`): elsewhere the
+ * property may mean anything.
+ */
+export function embeddedTomcatOverride(
+  text: string,
+  index: LineIndex,
+  xml: boolean,
+  boot: SpringBootDeclaration | undefined,
+): SpringBootDeclaration | undefined {
+  if (!boot) return undefined;
+  const source = withoutComments(text, xml);
+  if (xml) {
+    const written = pomProperties(source).get('tomcat.version');
+    return written && !written.value.includes('$')
+      ? declaration(written, index, 'the Maven property tomcat.version')
+      : undefined;
+  }
+  const m =
+    /\b(?:(?:project\.)?ext|extra)\[\s*["']tomcat\.version["']\s*\]\s*=\s*["']([^"'$\n]+)["']|\bset\(\s*["']tomcat\.version["']\s*,\s*["']([^"'$\n]+)["']/.exec(
+      source,
+    );
+  const value = m?.[1] ?? m?.[2];
+  if (!m || value === undefined) return undefined;
+  const start = m.index + m[0].lastIndexOf(value);
+  return declaration({ value, start }, index, 'the Gradle property tomcat.version');
+}
