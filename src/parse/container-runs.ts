@@ -136,11 +136,26 @@ function arrayMounts(words: readonly ShellWord[], index: LineIndex): BindMount[]
   });
 }
 
+/**
+ * Whether a file is a shell script (by name or `#!`) or a Makefile (`makefile`: its recipe lines' `@`, `-`, `+` are
+ * make's); undefined for another file.
+ */
+export function scriptKind(source: SourceFile): { makefile: boolean } | undefined {
+  const makefile = MAKEFILE_NAME.test(source.path);
+  return SCRIPT_NAME.test(source.path) || makefile || source.text.startsWith('#!') ? { makefile } : undefined;
+}
+
+/** Where a command's words call `docker` or `podman` (any directory before it), or -1. */
+export function containerToolAt(words: readonly ShellWord[], makefile: boolean): number {
+  return words.findIndex((w) =>
+    /^(docker|podman)$/.test((makefile ? w.text.replace(/^[@+-]+/, '') : w.text).replace(/^.*\//, '')),
+  );
+}
+
 /** The containers a shell script runs, or undefined when it runs none. */
 export function containerRuns(source: SourceFile): ParsedDocument<ContainerRunsData> | undefined {
-  const makefile = MAKEFILE_NAME.test(source.path);
-  if (!SCRIPT_NAME.test(source.path) && !makefile && !source.text.startsWith('#!')) return undefined;
-  if (!RUNS_CONTAINER.test(source.text)) return undefined;
+  const makefile = scriptKind(source)?.makefile;
+  if (makefile === undefined || !RUNS_CONTAINER.test(source.text)) return undefined;
   const index = new LineIndex(source.text);
   const runs: ContainerRun[] = [];
   const inArrays: BindMount[] = [];
@@ -148,9 +163,7 @@ export function containerRuns(source: SourceFile): ParsedDocument<ContainerRunsD
   for (const command of shellCommands(source.text)) {
     const words = command.words;
     inArrays.push(...arrayMounts(words, index));
-    const tool = words.findIndex((w) =>
-      /^(docker|podman)$/.test((makefile ? w.text.replace(/^[@+-]+/, '') : w.text).replace(/^.*\//, '')),
-    );
+    const tool = containerToolAt(words, makefile);
     if (tool < 0) continue;
     const verb = words[tool + 1]?.text === 'container' ? tool + 2 : tool + 1;
     if (words[verb]?.text !== 'run') continue;

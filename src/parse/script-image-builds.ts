@@ -9,6 +9,7 @@
  * flag leaves the context unread (the build is not kept), never another word read as the context.
  */
 import type { Range } from '../core/types';
+import { containerToolAt, scriptKind } from './container-runs';
 import { shellCommands, type ShellWord } from './shell-commands';
 import { LineIndex } from './text';
 import type { ParsedDocument, SourceFile } from './types';
@@ -28,8 +29,6 @@ export interface ScriptImageBuildsData {
   builds: ScriptImageBuild[];
 }
 
-const SCRIPT_NAME = /\.(sh|bash|ksh|zsh)$/;
-const MAKEFILE_NAME = /(?:^|\/)(?:GNUmakefile|[Mm]akefile|[^/]+\.mk)$/;
 const BUILDS_IMAGE = /\b(docker|podman)\s+(?:image\s+|buildx\s+)?build\b/;
 
 /** Options of `docker build` that take no value (the others take one, as `--tag x` or `--tag=x`). */
@@ -83,16 +82,12 @@ function buildOf(words: readonly ShellWord[], index: LineIndex): ScriptImageBuil
 
 /** The images a shell script or Makefile builds, or undefined when it builds none the words say. */
 export function scriptImageBuilds(source: SourceFile): ParsedDocument<ScriptImageBuildsData> | undefined {
-  const makefile = MAKEFILE_NAME.test(source.path);
-  if (!SCRIPT_NAME.test(source.path) && !makefile && !source.text.startsWith('#!')) return undefined;
-  if (!BUILDS_IMAGE.test(source.text)) return undefined;
+  const makefile = scriptKind(source)?.makefile;
+  if (makefile === undefined || !BUILDS_IMAGE.test(source.text)) return undefined;
   const index = new LineIndex(source.text);
   const builds: ScriptImageBuild[] = [];
   for (const { words } of shellCommands(source.text)) {
-    // make's own prefixes (`@`, `-`, `+`) are not the shell's.
-    const tool = words.findIndex((w) =>
-      /^(docker|podman)$/.test((makefile ? w.text.replace(/^[@+-]+/, '') : w.text).replace(/^.*\//, '')),
-    );
+    const tool = containerToolAt(words, makefile);
     if (tool < 0) continue;
     const sub = words[tool + 1]?.text;
     const verb = sub === 'image' || sub === 'buildx' ? tool + 2 : tool + 1;
