@@ -30,6 +30,7 @@ import { expandWord, ScriptAssignments } from '../parse/shell-assignments';
 import { shellCommands } from '../parse/shell-commands';
 import { containerExecs } from '../parse/container-exec';
 import { functionAround, WHOLE_EXPANSION } from '../parse/shell-functions';
+import { forLoopAround, type ForLoop, type LoopWord } from '../parse/shell-loops';
 import { splitLines } from '../parse/text';
 import type { ParsedDocument } from '../parse/types';
 import { sequenceOfBlock, yamlBlocks, type EmbeddedRegion } from '../parse/yaml-blocks';
@@ -53,6 +54,14 @@ interface RunmqscTarget {
   changedBy?: RegExp;
   /** The variables the target reads, which a YAML key of another block's item may set. */
   reads: string[];
+  /** The queue manager a turn of a `for` loop gives the target (`runmqsc $qm` in `for qm in FR1 FR2`). */
+  turn?: LoopTurn;
+}
+
+/** One turn of a `for` loop over literal queue manager names: the word it runs with, and the loop. */
+export interface LoopTurn {
+  word: LoopWord;
+  loop: ForLoop;
 }
 
 /** A shell script of the file: its lines at their line in the file (blank elsewhere), first to last. */
@@ -90,6 +99,8 @@ export interface StreamMember {
   call?: FunctionCall;
   /** A tree file the script feeds, not MQSC written in the script. */
   fed: boolean;
+  /** The turn of a `for` loop it runs in for this stream: the member joins one stream per word of the loop. */
+  turn?: LoopTurn;
 }
 
 /** The one call of a shell function, outside any function: its line and words (the function's name first). */
@@ -125,7 +136,9 @@ export function runmqscStreamMembers(
     const feeds = fed.get(file) ?? [];
     if (docs.length + feeds.length > 1) for (const group of groupsOf(docs, feeds)) streamsOf(group, streams);
   }
-  return streams.filter((s) => s.length > 1);
+  // A loop's input joined to another input on one queue manager still runs alone on the loop's other queue managers.
+  const joined = new Set(streams.filter((s) => s.length > 1).flatMap((s) => s.map((m) => m.doc)));
+  return streams.filter((s) => s.length > 1 || (s[0]!.turn !== undefined && joined.has(s[0]!.doc)));
 }
 
 /** Appends to `streams` the streams of a group's inputs: each input joins the open one of its target, else opens one. */
@@ -134,26 +147,45 @@ function streamsOf(group: ScriptGroup, streams: StreamMember[][]): void {
   const inRunOrder = group.members.sort((a, b) => a.position - b.position || a.opener.at - b.opener.at);
   for (const member of inRunOrder) {
     const script = group.scriptOf(member.doc);
-    const target = targetOf(member.opener, script, member.call);
-    if (!target) continue;
-    const stream = open.get(target.key);
-    const between = stream ? group.shell.slice(stream.end + 1, member.position) : [];
-    const end = member.fed || member.call ? member.position : member.doc.embedded!.range.end.line;
-    const otherScript = stream !== undefined && stream.script !== script;
-    if (
-      stream &&
-      !between.some((l) => OTHER_BRANCH.test(l) || target.changedBy?.test(unquoted(l))) &&
-      !(otherScript && target.reads.some((name) => setsKey(group.yaml, name)))
-    ) {
-      stream.members.push(member);
-      stream.end = end;
-      stream.script = script;
-    } else {
-      const started = { members: [member], end, script };
-      open.set(target.key, started);
-      streams.push(started.members);
+    // A loop's input runs once per word of its list: it joins the stream of each word's queue manager.
+    for (const target of targetsOf(member.opener, script, member.call)) {
+      const stream = open.get(target.key);
+      const between = stream ? group.shell.slice(stream.end + 1, member.position) : [];
+      const end = member.fed || member.call ? member.position : member.doc.embedded!.range.end.line;
+      const otherScript = stream !== undefined && stream.script !== script;
+      const turned = target.turn ? { ...member, turn: target.turn } : member;
+      if (
+        stream &&
+        !leavesBranch(between) &&
+        !between.some((l) => target.changedBy?.test(unquoted(l))) &&
+        !(otherScript && target.reads.some((name) => setsKey(group.yaml, name)))
+      ) {
+        stream.members.push(turned);
+        stream.end = end;
+        stream.script = script;
+      } else {
+        const started = { members: [turned], end, script };
+        open.set(target.key, started);
+        streams.push(started.members);
+      }
     }
   }
+}
+
+/**
+ * Whether lines between two inputs start another branch of an `if` or a `case` open at either input (`else`, `elif`,
+ * `;;`); the branches of an `if … fi` wholly between them (crtClus.sh's `if [ $? -eq 0 ] … else … fi` between two
+ * heredocs to FR1) run after the first input and before the second, whichever is taken.
+ */
+function leavesBranch(between: readonly string[]): boolean {
+  let depth = 0;
+  for (const line of between) {
+    const code = unquoted(line).replace(/(^|\s)#.*$/, '');
+    if (OTHER_BRANCH.test(code) && depth === 0) return true;
+    for (const m of code.matchAll(/(^|[\s;&|(])(if|case|fi|esac)(?=[\s;)]|$)/g))
+      depth = Math.max(0, depth + (m[2] === 'if' || m[2] === 'case' ? 1 : -1));
+  }
+  return false;
 }
 
 /** The line with the text of its quoted strings left out (`echo "… for queue manager $QM"` changes no QM). */
@@ -257,11 +289,26 @@ function linesOf(
   return { shell, yaml };
 }
 
+/** The queue managers the line's runmqsc is given: one, one per turn of a `for` loop over names, or none (see targetOf). */
+function targetsOf(opener: RunmqscLine, script: ShellScript, call?: FunctionCall): RunmqscTarget[] {
+  const target = targetOf(opener, script, call);
+  if (!target) return [];
+  const name = target.turnOf;
+  const loop = name === undefined ? undefined : forLoopAround(script.lines, call?.line ?? opener.at, name);
+  if (!loop) return [target];
+  const where = target.key.slice(0, target.key.lastIndexOf(': $'));
+  return loop.words.map((word) => ({ key: `${where}: ${word.text}`, reads: [], turn: { word, loop } }));
+}
+
 /**
  * The queue manager the line's runmqsc is given, with where the line runs; undefined when known only at run time. In a
  * function placed at its one call (`call`), a positional parameter is the call's argument, read at the call.
  */
-function targetOf(opener: RunmqscLine, script: ShellScript, call?: FunctionCall): RunmqscTarget | undefined {
+function targetOf(
+  opener: RunmqscLine,
+  script: ShellScript,
+  call?: FunctionCall,
+): (RunmqscTarget & { turnOf?: string }) | undefined {
   const { lines, at } = opener;
   // A template expression is put in before the shell runs: one word, whatever the spaces and quotes in it.
   const expressions = new Map<string, string>();
@@ -305,7 +352,7 @@ function callTarget(
   at: number,
   where: string,
   script: ShellScript,
-): RunmqscTarget | undefined {
+): (RunmqscTarget & { turnOf?: string }) | undefined {
   if (argument === undefined) return undefined;
   if (!argument.includes('$') && !argument.includes('`')) return { key: `${where}: ${argument}`, reads: [] };
   return expansionTarget(argument, at, where, script, (key) => key);
@@ -318,7 +365,7 @@ function expansionTarget(
   where: string,
   script: ShellScript,
   spelled: (key: string) => string,
-): RunmqscTarget | undefined {
+): (RunmqscTarget & { turnOf?: string }) | undefined {
   const value = expandWord(written, { ...script.assignments.before(at), defaults: false });
   if (value !== undefined) return { key: spelled(`${where}: ${value}`), reads: [] };
   const expansion = WHOLE_EXPANSION.exec(written);
@@ -329,6 +376,7 @@ function expansionTarget(
   const loopEnd = script.assignments.setAtRunTime.has(name) ? '|(^|[\\s;&|])done\\b' : '';
   return {
     key: spelled(`${where}: $${name}`),
+    ...(script.assignments.setAtRunTime.has(name) && { turnOf: name }),
     changedBy: /^\d$/.test(name)
       ? POSITIONAL_CHANGE
       : new RegExp(

@@ -23,7 +23,7 @@ import { resolveMqscObjects } from '../parse/mq/mqsc-objects';
 import type { ParsedDocument } from '../parse/types';
 import type { ImageScriptPart, ImageScripts } from './mq-image-scripts';
 import { fedMqscInputs } from './mq-runmqsc-fed-files';
-import { runmqscStreams } from './mq-runmqsc-streams';
+import { runmqscStreamMembers, type LoopTurn, type StreamMember } from './mq-runmqsc-streams';
 
 /** `10-dev.mqsc`, `20_tls.mqsc.tpl`: a name that orders the file among its directory's scripts. */
 const NUMBERED = /^\d+[-_.][^/]*\.mqsc(\.tpl|\.template)?$/i;
@@ -56,16 +56,23 @@ export function mqscScripts(
   const done = new Set<string>();
   const imageOf = (doc: ParsedDocument<MqscData>) =>
     doc.data.embedded || REVISION.test(path.basename(doc.file.path)) ? undefined : imageScriptsOf(doc);
-  const streamOf = new Map<ParsedDocument<MqscData>, ParsedDocument<MqscData>[]>();
+  // A document of a loop joins one stream per queue manager the loop runs it on.
+  const streamsOf = new Map<ParsedDocument<MqscData>, StreamMember[][]>();
   // A file a script feeds runmqsc joins the script's own runmqsc MQSC; one of a numbered group joins its group.
   const fed = fedMqscInputs(documents, mqsc, (d) => groupOf.has(d) || REVISION.test(path.basename(d.file.path)), root);
-  for (const stream of runmqscStreams(mqsc, fed)) for (const doc of stream) streamOf.set(doc, stream);
-  const streamsDone = new Set<ParsedDocument<MqscData>[]>();
+  for (const stream of runmqscStreamMembers(mqsc, fed))
+    for (const { doc } of stream) streamsOf.set(doc, [...(streamsOf.get(doc) ?? []), stream]);
+  const streamsDone = new Set<StreamMember[]>();
   for (const doc of mqsc) {
-    const stream = streamOf.get(doc);
-    if (stream) {
-      if (!streamsDone.has(stream)) scripts.push(joined(stream.map((d) => ({ doc: d, commands: placedAll(d) }))));
-      streamsDone.add(stream);
+    const streams = streamsOf.get(doc);
+    if (streams) {
+      for (const stream of streams.filter((s) => !streamsDone.has(s))) {
+        const script = joined(stream.map((m) => ({ doc: m.doc, commands: placedAll(m.doc) })));
+        const turn = stream.find((m) => m.turn)?.turn;
+        if (turn) script.data.turn = turnOf(script, turn);
+        scripts.push(script);
+        streamsDone.add(stream);
+      }
       continue;
     }
     const dir = groupOf.get(doc);
@@ -81,6 +88,17 @@ export function mqscScripts(
     }
   }
   return scripts;
+}
+
+/** The loop turn a joined script runs in, as the script's data says it. */
+function turnOf(script: ParsedDocument<MqscData>, { word, loop }: LoopTurn): NonNullable<MqscData['turn']> {
+  const range = { start: { line: word.line, character: word.start }, end: { line: word.line, character: word.end } };
+  return {
+    name: word.text,
+    location: { file: script.file.path, range, message: `the loop runs the MQSC on queue manager ${word.text}` },
+    loopLine: loop.line,
+    variable: loop.variable,
+  };
 }
 
 /** Byte order of the names, as Go's filepath.Glob and MQ's alphabetical order sort them. */

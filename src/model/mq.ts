@@ -133,6 +133,8 @@ export const mqContributor: ModelContributor = {
         ...queueManagerNamesBeside(homeDir, scriptNames),
         // A heredoc's runmqsc given a variable or a function's argument: the names the script gives it.
         ...(doc.embedded ? queueManagerNamesOfRunmqsc(doc) : []),
+        // A turn of a loop over names (`for qm in FR1 FR2; do runmqsc $qm <<EOF`): the word it runs with.
+        ...(doc.data.turn ? [{ name: doc.data.turn.name.toUpperCase(), location: doc.data.turn.location }] : []),
         ...queueManagerNamesOfResources(applying),
         ...queueManagerNamesOfCompose(
           doc.file.path,
@@ -168,7 +170,7 @@ export const mqContributor: ModelContributor = {
           .map((d) => ({ dockerfile: d, builtBy: running.filter((s) => s.builds?.file.path === d.file.path) })),
       );
       if (oamOff) qmgr.oamSwitchedOff = oamOff;
-      const createdBy = queueManagerCreatedBy(applying, fedBy, ctx.deployment.documents);
+      const createdBy = queueManagerCreatedBy(applying, fedBy, ctx.deployment.documents, doc);
       if (createdBy) qmgr.createdBy = createdBy;
       const release =
         queueManagerReleaseOfResources(applying) ??

@@ -1,3 +1,4 @@
+import type { RelatedLocation } from '../core/types';
 import type { Comment, Entry, FormatHandler, ParsedDocument, ParseProblem, SourceFile } from './types';
 import { isSecretKey } from './types';
 import { splitLines } from './text';
@@ -22,6 +23,12 @@ export interface MqscData {
    * model combines from several files: src/model/mq-scripts.ts).
    */
   members?: ParsedDocument<MqscData>[];
+  /**
+   * The queue manager a script's runmqsc inputs are joined for when a turn of a `for` loop over names gives it
+   * (`for qm in FR1 FR2; do runmqsc $qm <<EOF`: src/model/mq-runmqsc-streams.ts): the word, where the loop lists it,
+   * and the loop's head line and variable.
+   */
+  turn?: { name: string; location: RelatedLocation; loopLine: number; variable: string };
 }
 
 const MQSC_EXTENSIONS = /\.(mqsc|mqs|in)(\.tpl|\.template)?$/i;

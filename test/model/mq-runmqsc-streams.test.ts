@@ -51,6 +51,22 @@ describe('the runmqsc inputs of one script given one queue manager are one MQSC 
       script('QM=QM1\n', 'read -r -p "Port of QM" PORT\n', echo(DISABLE, '$QM'), echo(AS_MQM, 'QM1')),
       { 'config.mqsc': mqsc(DISABLE, AS_MQM) },
     ],
+    [
+      // ibm-messaging/mq-metric-samples@6ce6632 crtClus.sh: an `if … else … fi` wholly between two heredocs to FR1.
+      "an if's else between two inputs, the if closed before the second",
+      script(
+        echo(DISABLE, 'QM1'),
+        'if [ -x /usr/bin/get0 ]; then\n  get=get0\nelse\n  get=amqsget\nfi\n',
+        echo(AS_MQM, 'QM1'),
+      ),
+      { 'config.mqsc': mqsc(DISABLE, AS_MQM) },
+    ],
+    [
+      // crtClus.sh: `for qm in FR1 FR2 …` disables CHLAUTH on each, then `runmqsc FR1 <<EOF` defines FR1's channels.
+      "a loop's turns over literal names, each joined by the later inputs to its name",
+      script('for qm in QM1 QM2\ndo\n', echo(DISABLE, '$qm'), 'done\n', echo(AS_MQM, 'QM1'), echo(OPTIONAL, 'QM2')),
+      { 'qm1.mqsc': mqsc(DISABLE, AS_MQM), 'qm2.mqsc': mqsc(DISABLE, OPTIONAL) },
+    ],
   ])('%s', (_name, text, asFile) => {
     const expected = mqVerdicts(asFile);
     expect(expected.length).toBeGreaterThan(0);
@@ -114,10 +130,54 @@ describe('the runmqsc inputs of one script given one queue manager are one MQSC 
       ),
       { 'qm1.mqsc': mqsc(AS_MQM), 'qm2.mqsc': mqsc(DISABLE) },
     ],
+    [
+      // A list that expands is known only when the script runs: its input joins no name.
+      "a loop over a variable's words",
+      script('for qm in $QMGRS; do\n', echo(DISABLE, '$qm'), 'done\n', echo(AS_MQM, 'QM1')),
+      { 'qm1.mqsc': mqsc(DISABLE), 'qm2.mqsc': mqsc(AS_MQM) },
+    ],
   ])('stay apart: %s', (_name, text, asFiles) => {
     const expected = mqVerdicts(asFiles);
     expect(expected.length).toBeGreaterThan(0);
     expect(mqVerdicts({ 'mq-config.sh': text })).toEqual(expected);
+  });
+
+  // crtClus.sh: `(dltmqm $qm; crtmqm -lf 64 $qm) >/dev/null` in each turn creates the queue manager it configures: its
+  // records are the defaults and the tree's, so an override of the *MQADMIN block admits mqm for certain (an error);
+  // on a queue manager the tree may not create, another record (a back-stop) may still refuse it (a hedged warning).
+  const OVERRIDE = "SET CHLAUTH('TO.*') TYPE(BLOCKUSER) USERLIST('nobody')";
+  const RECEIVER = 'DEFINE CHANNEL(TO.QM1) CHLTYPE(RCVR) TRPTYPE(TCP)';
+  const turns = (create: string) =>
+    script(
+      'for qm in QM1 QM2; do\n',
+      create,
+      `  runmqsc $qm <<EOF\n${OVERRIDE}\nEOF\n`,
+      'done\n',
+      `runmqsc QM1 <<EOF\n${RECEIVER}\nEOF\n`,
+    );
+  it.each<[string, string, string]>([
+    ['crtmqm $qm in the turn', turns('  (dltmqm $qm; crtmqm -lf 64 $qm) >/dev/null 2>&1\n'), 'error'],
+    ['crtmqm of the literal name before the loop', `crtmqm QM1\n${turns('')}`, 'error'],
+    ['no crtmqm', turns(''), 'warning'],
+    ['crtmqm of another queue manager', turns('  crtmqm QM3\n'), 'warning'],
+  ])('a queue manager a loop creates has only the tree records: %s', (_name, text, severity) => {
+    const verdicts = mqVerdicts({ 'crt.sh': text }).filter((v) => v.startsWith('mq/channel-runs-as-admin'));
+    expect(verdicts).toHaveLength(1);
+    expect(verdicts[0]).toContain(`channel-runs-as-admin ${severity}: RCVR channel TO.QM1`);
+    expect(verdicts[0]!.includes('assuming')).toBe(severity === 'warning');
+  });
+
+  it("reports a loop's MQSC once, though it runs on each queue manager of the loop", () => {
+    const define = 'DEFINE CHANNEL(TO.\\$qm) CHLTYPE(RCVR) TRPTYPE(TCP)';
+    const text = script(
+      'for qm in QM1 QM2; do\n',
+      echo(define, '$qm'),
+      'done\n',
+      echo(REFRESH, 'QM1'),
+      echo(REFRESH, 'QM2'),
+    );
+    const verdicts = mqVerdicts({ 'loop.sh': text });
+    expect(verdicts.filter((v) => v.startsWith('mq/channel-without-tls'))).toHaveLength(1);
   });
 
   it('locates each finding at the script line that writes it', () => {

@@ -134,10 +134,14 @@ function scopeTest(deployment: DerivedDeployment): (scope: RuleScope) => boolean
   };
 }
 
-/** What makes two findings of a rule one: the same place, severity, words and fingerprint (not their related places). */
+/**
+ * What makes two findings of a rule one: the same place, severity and words (not their related places nor their
+ * fingerprints). Findings a reader cannot tell apart are one: a shell loop's MQSC (`for qm in PR1 PR2; do runmqsc $qm
+ * <<EOF`) defines its channel on each queue manager of the loop, one component each, but the line to fix is one.
+ */
 function sameFindingKey(finding: Finding): string {
   const { file, range } = finding.location;
-  return JSON.stringify([file, range?.start, range?.end, finding.severity, finding.message, finding.fingerprint]);
+  return JSON.stringify([file, range?.start, range?.end, finding.severity, finding.message]);
 }
 
 /**
