@@ -15,6 +15,19 @@ import { ours, said } from '../../core/phrase';
 
 const WITHOUT_SECRET = ours(' without a certificate or password');
 const GIVES_PASSWORD = ours(" and gives that user's password");
+/**
+ * What CONNAUTH asks of a client a record maps to an administrator (IBM MQ DEFINE AUTHINFO CHCKCLNT, "REQDADM: Privileged
+ * users must supply a valid user ID and password, but non-privileged users are treated as with the OPTIONAL setting";
+ * REQUIRED: "All client applications must provide a valid user ID and password";
+ * https://www.ibm.com/docs/en/ibm-mq/9.4.x?topic=commands-define-authinfo). Whether the id a client asserts is privileged
+ * is decided on the queue manager's host.
+ */
+const MAPPED_PASSWORD = {
+  all: ours(', once the client gives a valid user id and password (CHCKCLNT(REQUIRED))'),
+  admin: ours(
+    ', once the client gives the password of the user id it asserts when that id is privileged (CHCKCLNT(REQDADM): privileged users must give a valid password, others only one they send is checked)',
+  ),
+};
 
 export default defineRule({
   meta: {
@@ -31,7 +44,7 @@ export default defineRule({
       exitUnknown:
         '{{chltype}} channel {{channel}} names the security exit {{exit}}: the exit decides who connects and as whom, which the tree does not show, so lint-deploy cannot tell whether administrators get in. Without it the channel would admit: {{result}}. If the exit maps every peer to a low-privilege user, set that user as MCAUSER too so the definition says so',
       mapped:
-        '{{chltype}} channel {{channel}} runs as the administrative user {{user}}{{secret}}. Result: {{result}}{{assumed}}. Map the channel to a low-privilege user',
+        '{{chltype}} channel {{channel}} runs as the administrative user {{user}}{{secret}}{{password}}. Result: {{result}}{{assumed}}. Map the channel to a low-privilege user',
       // Without the object authority manager (MQSNOAUT) no authority is checked: a low-privilege user id has every
       // authority too, so MCAUSER alone changes nothing (mq/oam-disabled reports the queue manager).
       assertedWithoutOam:
@@ -78,8 +91,19 @@ export default defineRule({
         (path.password === 'all' || path.password === 'admin')
           ? GIVES_PASSWORD
           : '';
+      const mappedPassword =
+        path.identity.kind === 'fixed' &&
+        !access.tls.certificateRequired &&
+        (path.password === 'all' || path.password === 'admin')
+          ? MAPPED_PASSWORD[path.password]
+          : path.identity.kind === 'fixed' &&
+              path.password === 'unknown' &&
+              path.record?.type === 'USERMAP' &&
+              access.connauth.chckclnt?.value.trim().toUpperCase() === 'REQDADM'
+            ? said` when the client asserts ${path.record.attributes.CLNTUSER ?? ''}; whether it must also give that user's password is unknown: CHCKCLNT(REQDADM) asks for one only when the asserted id is privileged on the queue manager's host`
+            : '';
       const data = {
-        password,
+        password: path.identity.kind === 'fixed' ? mappedPassword : password,
         chltype: access.chltype,
         channel: access.channel,
         result: resultText(access),

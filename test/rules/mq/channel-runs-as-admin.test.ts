@@ -321,6 +321,28 @@ ruleTester(rule, {
       ],
     },
     {
+      // ibm-messaging/mq-container@def9638 (Apache-2.0) 10-dev.mqsc.tpl shape: DEV.AUTHINFO CHCKCLNT(REQDADM), and
+      // `admin` mapped to mqm on the admin channel. REQDADM asks the asserted id for a password only when it is
+      // privileged, which the host decides: the message says so instead of reading as no password at all.
+      name: 'a USERMAP of a client user id to mqm under CHCKCLNT(REQDADM) says the password depends on the asserted id',
+      files: {
+        'QM1.mqsc':
+          "DEFINE AUTHINFO(DEV.AUTHINFO) AUTHTYPE(IDPWOS) CHCKCLNT(REQDADM) ADOPTCTX(YES)\nALTER QMGR CONNAUTH(DEV.AUTHINFO)\nDEFINE CHANNEL(ADMIN) CHLTYPE(SVRCONN)\nSET CHLAUTH('ADMIN') TYPE(BLOCKUSER) USERLIST('nobody')\nSET CHLAUTH('ADMIN') TYPE(USERMAP) CLNTUSER('admin') USERSRC(MAP) MCAUSER('mqm')\n",
+      },
+      errors: [
+        {
+          messageId: 'mapped',
+          file: 'QM1.mqsc',
+          line: 5,
+          severity: 'warning',
+          messageIncludes: [
+            'runs as the administrative user mqm when the client asserts admin; whether it must also give',
+            'CHCKCLNT(REQDADM) asks for one only when the asserted id is privileged',
+          ],
+        },
+      ],
+    },
+    {
       // bpaskin/IBMMQ@85f64f4 (no licence file) MQIRequestReplyPattern/setup.sh shape: crtmqm, then runmqsc of the file. A new queue manager has
       // the default records only, and none of them refuses a RCVR not named SYSTEM.*: the same verdict as CHLAUTH(DISABLED).
       name: 'a RCVR on a queue manager the script creates (crtmqm before runmqsc): no back-stop can exist, an error',
