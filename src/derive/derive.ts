@@ -31,6 +31,7 @@ import { effectiveChlauthRecords } from '../model/mq-chlauth-records';
 import type { MqscData } from '../parse/mqsc';
 import { channelAccessKey, documentChannels } from '../model/mq-channel-inputs';
 import { mqscScriptsOf } from '../model/mq-scripts';
+import { identicalMqscCopies } from './mq-identical-copies';
 import type { ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
 
 /** A client's TLS settings with those it sets on one link: its lists replace the component's, unknown values add up. */
@@ -142,6 +143,7 @@ export function deriveDeployment(
     endpoints,
     trust,
     ...mqChannelAccess(deployment),
+    identicalMqscCopies: identicalMqscCopies(deployment),
     pemFiles,
     markedPemFiles: markedPemFiles(deployment.components, stacks, pemFiles),
     levelRefusals: levelRefusals(deployment.components, presented, trust),
@@ -243,6 +245,7 @@ export function emptyDerived(): DerivedModel {
     chlauthRecords: new Map(),
     scriptsWithoutAuthorityManager: new Map(),
     scriptsOfCreatedQueueManagers: new Map(),
+    identicalMqscCopies: new Map(),
     pemFiles: new Map(),
     markedPemFiles: [],
     levelRefusals: { load: [], verify: [] },

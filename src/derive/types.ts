@@ -63,6 +63,11 @@ export interface DerivedModel {
   scriptsWithoutAuthorityManager: ReadonlyMap<ParsedDocument<MqscData>, Location>;
   /** The MQSC scripts of queue managers the tree creates, with where: no channel authentication record the tree does not show. */
   scriptsOfCreatedQueueManagers: ReadonlyMap<ParsedDocument<MqscData>, Location>;
+  /**
+   * Byte-identical copies of one queue manager's MQSC file, each with the file it copies: their findings are related
+   * places of the first file's (src/derive/mq-identical-copies.ts).
+   */
+  identicalMqscCopies: ReadonlyMap<string, string>;
   /** The deployment's PEM files (certificates, keys, DH parameters) by path: a server's key file is found beside its certificate. */
   pemFiles: ReadonlyMap<string, ParsedDocument<PemData>>;
   /** The PEM files Tomcat connectors on JSSE read whose byte order mark hides their first block (src/derive/pem-byte-order-mark.ts). */

@@ -5,6 +5,7 @@ import type { AnyRule, ReportDescriptor, RuleScope } from '../../rules/types';
 import { formatMessage } from '../../rules/types';
 import { renderPhrase, type Phrase } from '../../core/phrase';
 import { maskedRelated } from './redact';
+import { foldIdenticalCopies } from './identical-copies';
 import type { LintConfig } from '../../core/config';
 import { RunMemo } from '../../core/run-memo';
 import type { RuleSettings } from '../config/rule-settings';
@@ -102,7 +103,9 @@ export function runRules(
           produced.push(finding);
         },
       });
-      for (const finding of produced) findings.push(finding);
+      // A byte-identical copy of a queue manager's MQSC says the same: a related place of the first file's finding.
+      const copies = deployment.derived.identicalMqscCopies;
+      for (const finding of foldIdenticalCopies(produced, copies, deployment.root)) findings.push(finding);
       if (more) findings.push(overflowFinding(rule.meta.id, deployment.root, more, moreSeverity));
     } catch (error) {
       internalError = true;
