@@ -33,9 +33,11 @@ function imagesHolding(ctx: ModelContext, file: string): ParsedDocument<Dockerfi
   const built = deploymentMounts(ctx)
     .filter((m) => m.mount.service !== undefined && (file === m.hostPath || file.startsWith(m.hostPath + path.sep)))
     .flatMap((m) => {
-      const service = (byPath.get(m.file)?.data as ComposeData | undefined)?.services.find(
-        (s) => s.name === m.mount.service,
-      );
+      const compose = byPath.get(m.file);
+      const service =
+        compose?.kind === 'compose'
+          ? (compose.data as ComposeData).services.find((s) => s.name === m.mount.service)
+          : undefined;
       const built = service && builtDockerfile(m.file, service);
       return built ? dockerfile(built) : [];
     });

@@ -93,7 +93,9 @@ export function withSecurityFile(runtime: JavaRuntime, copy: Extract<SecurityFil
 export function imageTreeFilesOf(ctx: ModelContext): ImageTreeFiles {
   return ctx.once('imageTreeFiles', () => {
     const images = treeStoresOf(ctx).images;
-    const byPath = new Map(ctx.deployment.documents.map((d) => [d.file.path, d]));
+    // The file's own document, the first read from it (a Compose file's YAML steps, a Dockerfile's heredocs come after).
+    const byPath = new Map<string, ParsedDocument>();
+    for (const d of ctx.deployment.documents) if (!byPath.has(d.file.path)) byPath.set(d.file.path, d);
     return {
       byPath,
       paths: new Set(byPath.keys()),

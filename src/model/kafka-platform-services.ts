@@ -79,7 +79,7 @@ export function addPlatformServiceEnds(ctx: ModelContext, platform: PlatformImag
   if (composeFiles.length === 0) return;
   const stores = treeStoresOf(ctx);
   const mounts = deploymentMounts(ctx);
-  const documents = new Map(ctx.deployment.documents.map((d) => [d.file.path, d]));
+  const documents = new Map(ctx.documentsOf('dockerfile').map((d) => [d.file.path, d]));
   for (const doc of composeFiles)
     for (const service of doc.data.services) {
       if (!serviceImages(service, doc.file.path, documents).some((image) => platform.image.test(image))) continue;

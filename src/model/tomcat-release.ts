@@ -156,8 +156,10 @@ function fromDockerfile(
 
 /** The images a server.xml is copied into, and those of the Compose services that mount it. */
 export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImages {
-  const { documents, root } = ctx.deployment;
-  const byPath = new Map(documents.map((d) => [d.file.path, d]));
+  const { root } = ctx.deployment;
+  // By kind: a file is also the path of the documents read from it (a Compose file's YAML steps, a Dockerfile's heredocs).
+  const dockerfileAt = new Map(ctx.documentsOf('dockerfile').map((d) => [d.file.path, d]));
+  const composeAt = new Map(ctx.documentsOf('compose').map((d) => [d.file.path, d]));
   const images = treeStoresOf(ctx).images;
   const scripts = ctx.documentsOf(SHELL_SCRIPT_KIND);
   const builds: TreeBuilds = {
@@ -173,17 +175,19 @@ export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImag
   // One image per Dockerfile, however many of its instructions place the file (`COPY conf/ …` and `COPY
   // conf/server.xml …`): each copy would name it again in every message.
   const dockerfiles = new Set((images?.holding(serverXml) ?? []).map((i) => i.dockerfile));
-  const copied = [...dockerfiles].flatMap((dockerfile) => fromDockerfile(byPath.get(dockerfile), root, builds) ?? []);
+  const copied = [...dockerfiles].flatMap(
+    (dockerfile) => fromDockerfile(dockerfileAt.get(dockerfile), root, builds) ?? [],
+  );
   const mounted = deploymentMounts(ctx)
     .filter((m) => m.mount.service !== undefined)
     .filter((m) => serverXml === m.hostPath || serverXml.startsWith(m.hostPath + path.sep))
     .flatMap((m): TomcatImage[] => {
-      const compose = byPath.get(m.file);
+      const compose = composeAt.get(m.file);
       const service = (compose?.data as ComposeData | undefined)?.services.find((s) => s.name === m.mount.service);
       if (!compose || !service) return [];
       const dockerfile = builtDockerfile(m.file, service);
       if (dockerfile !== undefined) {
-        const built = fromDockerfile(byPath.get(dockerfile), root, builds);
+        const built = fromDockerfile(dockerfileAt.get(dockerfile), root, builds);
         // The built image, unless it names no release and the service's `image:` may (which the release reads).
         if (built && (tomcatReleaseFromImage(built.image) || !service.image)) return [built];
       }

@@ -109,6 +109,20 @@ describe('the Tomcat release of a server.xml', () => {
       origin: 'the tag names the major only: its newest branch, 9.0, inferred',
     },
     {
+      // JUNSEONGKIM99/infra_setup@bdb4218 docker-compose.yml: another service's `sh -c` that links into nginx's
+      // sites-enabled made the file's last document by path its YAML steps', not the Compose file's (an internal error).
+      name: 'a Compose service that mounts it, in a Compose file whose other service runs a shell script',
+      files: {
+        'compose.yaml':
+          'services:\n  proxy:\n    image: nginx:1.27\n    command: >\n      sh -c "ln -s /etc/nginx/sites-available/app /etc/nginx/sites-enabled/"\n' +
+          '  web:\n    image: tomcat:8.5.100\n    volumes:\n      - ./conf/server.xml:/usr/local/tomcat/conf/server.xml\n',
+        'conf/server.xml': SERVER_XML,
+      },
+      release: '8.5.100',
+      assumed: false,
+      origin: 'Tomcat 8.5.100 (compose.yaml:7 image: tomcat:8.5.100)',
+    },
+    {
       name: 'a Compose service that mounts it: image: tomcat:8.5.100',
       files: {
         'compose.yaml':

@@ -25,6 +25,8 @@ export interface Seed {
 
 /** Small hand-written files, so that every handler has a seed even when no example or corpus file is of its kind. */
 const BUILT_IN_SEEDS: Record<string, string> = {
+  // ActiveMQ Artemis's PropertiesLoginModule users file (src/parse/artemis-users.ts): one masked, one plain password.
+  '/seed/broker/etc/artemis-users.properties': '# user = password\nadmin = ENC(1024:3A4E…)\napp = app-pass\n',
   '/seed/roles/tomcat/defaults/main.yml':
     '---\ntomcat_version: "7.0.75"\ntomcat_download_url: "https://archive.apache.org/dist/tomcat/tomcat-7/v{{ tomcat_version }}/bin/apache-tomcat-{{ tomcat_version }}.tar.gz"\ntomcat_opts: >-\n  -Xmx512m\n  -Dfile.encoding=UTF-8\n',
   '/seed/roles/tomcat/tasks/main.yml':
