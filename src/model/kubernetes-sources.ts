@@ -176,23 +176,64 @@ export function mountedFilesBelow(
     // A projected volume is one volume per source, all of the mount's name.
     for (const volume of container.volumes.filter((v) => v.name === mount.volume)) {
       const mountedAt = { file: doc.file.path, range: mount.range };
-      const said = `${KIND_NAME[volume.source]} ${volume.sourceName}`;
+      const subPath = mount.subPath && {
+        path: mountPath,
+        key: volume.items?.find((i) => i.path === mount.subPath)?.key ?? mount.subPath,
+      };
       const held = namedSource(ctx, doc, container, volume.source, volume.sourceName);
-      const files: { path: string; key: string }[] = mount.subPath
-        ? [{ path: mountPath, key: volume.items?.find((i) => i.path === mount.subPath)?.key ?? mount.subPath }]
-        : (
-            volume.items ?? (typeof held === 'string' ? [] : held.source.keys.map((k) => ({ key: k.key, path: k.key })))
-          ).map((i) => ({ path: `${mountPath}/${i.path}`, key: i.key }));
-      if (typeof held === 'string') {
-        out.push({ path: mountPath, mountedAt, unknown: `the ${held}` });
-        continue;
-      }
-      for (const file of files)
-        if (file.path.startsWith(`${dir}/`))
-          out.push({ path: file.path, mountedAt, ...keyContent(ctx, held, file.key, said) });
+      const files = sourceFiles(
+        ctx,
+        held,
+        volume.source,
+        volume.sourceName,
+        mountPath,
+        mountedAt,
+        volume.items,
+        subPath,
+      );
+      // A source the tree does not show is one entry at its mount, wherever that is.
+      out.push(...(typeof held === 'string' ? files : files.filter((f) => f.path.startsWith(`${dir}/`))));
     }
   }
   return out;
+}
+
+/**
+ * The files a Secret (or ConfigMap) puts in directory `mountPath` when it is mounted there with `items` (each key at its
+ * path; without, every key at its name) or as one `subPath` file: what `mountedFilesBelow` lists for one volume. `held`
+ * is the source or why the tree does not show it (then one unknown entry at `mountPath`). An operator that mounts a
+ * resource's Secrets itself (the IBM MQ Operator's `spec.pki`) lists its files this way.
+ */
+export function sourceFiles(
+  ctx: ModelContext,
+  held: HeldSource | string,
+  source: KubernetesSource['source'],
+  name: string,
+  mountPath: string,
+  mountedAt: Location,
+  items?: readonly { key: string; path: string }[],
+  subPath?: { path: string; key: string } | '',
+): MountedDirectoryFile[] {
+  if (typeof held === 'string') return [{ path: mountPath, mountedAt, unknown: `the ${held}` }];
+  const said = `${KIND_NAME[source]} ${name}`;
+  const files: { path: string; key: string }[] = subPath
+    ? [subPath]
+    : (items ?? held.source.keys.map((k) => ({ key: k.key, path: k.key }))).map((i) => ({
+        path: `${mountPath}/${i.path}`,
+        key: i.key,
+      }));
+  return files.map((file) => ({ path: file.path, mountedAt, ...keyContent(ctx, held, file.key, said) }));
+}
+
+/** The Secret or ConfigMap a file that is no workload manifest names (see `heldSource`), or why the tree does not show it. */
+export function sourceNamedBy(
+  ctx: ModelContext,
+  file: string,
+  namespace: string | undefined,
+  source: KubernetesSource['source'],
+  name: string,
+): HeldSource | string {
+  return heldSource(heldSources(ctx), { file: { path: file, text: '', hadBom: false } }, namespace, source, name);
 }
 
 /** Whether an embedded document's range is the value of a key. */

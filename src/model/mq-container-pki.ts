@@ -6,16 +6,21 @@
  * queueManagerKeyRepository. Read for a Kubernetes container of such an image that runs the MQSC of a ConfigMap (a
  * key of it mounted into /etc/mqm, which the image applies when it creates its queue manager) and mounts Secrets or
  * ConfigMaps in those directories: the files are the keys' content as the manifests hold them
- * (./kubernetes-sources.ts). A Secret not in the tree, a placeholder or several containers that disagree leave the
+ * (./kubernetes-sources.ts). An MQSC that no such container runs but a QueueManager resource of the IBM MQ Operator
+ * applies gets the files of its `spec.pki` Secrets, which the operator mounts in the same directories
+ * (./mq-operator-pki.ts). A Secret not in the tree, a placeholder or several containers that disagree leave the
  * repository unknown, with why.
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { isMqContainerImage, mqQueueManagerKeyRepository } from '../knowledge';
 import type { KubernetesContainer, KubernetesData } from '../parse/kubernetes';
+import type { MqscData } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
 import { mountedFilesBelow, type MountedDirectoryFile } from './kubernetes-sources';
+import { queueManagersApplying } from './mq-resources';
+import { operatorPkiFiles } from './mq-operator-pki';
 import type { StoreRef } from './types';
 
 /** Where IBM MQ's container image takes the MQSC files it runs on the queue manager it creates. */
@@ -53,6 +58,7 @@ function containersRunningMqsc(ctx: ModelContext): Map<ParsedDocument, Running[]
  */
 export function containerPkiOf(ctx: ModelContext, mqsc: ParsedDocument): ContainerPki | undefined {
   const runs = containersRunningMqsc(ctx).get(mqsc) ?? [];
+  if (runs.length === 0) return operatorPkiOf(ctx, mqsc);
   const each = runs.map((r) => pkiOfContainer(ctx, r));
   const [first] = each;
   if (!first || each.some((p) => p === undefined)) return undefined;
@@ -70,14 +76,34 @@ export function containerPkiOf(ctx: ModelContext, mqsc: ParsedDocument): Contain
 }
 
 const keyDirectory = () => mqQueueManagerKeyRepository().containerKeyDirectory.value;
+const trustDirectory = () => mqQueueManagerKeyRepository().containerTrustDirectory.value;
+
+/**
+ * The key repository the IBM MQ Operator's QueueManager resources that apply `mqsc` give it from their `spec.pki`
+ * Secrets (./mq-operator-pki.ts), read once per MQSC of the build.
+ */
+function operatorPkiOf(ctx: ModelContext, mqsc: ParsedDocument): ContainerPki | undefined {
+  const known = ctx.once('mqOperatorPki', () => new Map<ParsedDocument, ContainerPki | undefined>());
+  if (known.has(mqsc)) return known.get(mqsc);
+  const data = mqsc.data as Partial<MqscData> | undefined;
+  const at = mqsc.embedded?.range.start.line ?? data?.commands?.[0]?.range.start.line ?? 0;
+  const files = operatorPkiFiles(ctx, queueManagersApplying(mqsc.file.path, mqsc.file.text, at));
+  const pki = files && pkiOfFiles(files.keys, files.trusted);
+  known.set(mqsc, pki);
+  return pki;
+}
 
 /** One container's key repository: undefined when it mounts no key set. */
 function pkiOfContainer(ctx: ModelContext, { doc, container }: Running): ContainerPki | undefined {
-  const keysDir = keyDirectory();
-  const trustDir = mqQueueManagerKeyRepository().containerTrustDirectory.value;
-  const keys = mountedFilesBelow(ctx, doc, container, keysDir);
+  const keys = mountedFilesBelow(ctx, doc, container, keyDirectory());
   if (keys.length === 0) return undefined;
-  const trusted = mountedFilesBelow(ctx, doc, container, trustDir);
+  return pkiOfFiles(keys, mountedFilesBelow(ctx, doc, container, trustDirectory()));
+}
+
+/** The key repository built from the files of the key and trust directories; undefined when they hold no key set. */
+function pkiOfFiles(keys: MountedDirectoryFile[], trusted: MountedDirectoryFile[]): ContainerPki | undefined {
+  const keysDir = keyDirectory();
+  const trustDir = trustDirectory();
   const unknown = [...keys, ...trusted].find((f) => 'unknown' in f);
   if (unknown && 'unknown' in unknown) return { unknown: unknown.unknown, at: unknown.mountedAt, path: unknown.path };
   const read = (files: MountedDirectoryFile[]) => files.flatMap((f) => ('doc' in f ? [{ ...f, doc: f.doc }] : []));

@@ -16,17 +16,21 @@ import type { ParsedDocument } from './types';
 export const sameNamespace = (a: string | undefined, b: string | undefined): boolean =>
   a === undefined || b === undefined || a === b;
 
+/** What names a source: a manifest, or a file that is no manifest of the tree (an operator's resource in a script). */
+export type SourceNamer = Pick<ParsedDocument, 'file'>;
+
 /**
  * The one candidate a manifest of `namespace` in `doc` means by a name: of its own file, else of its directory, else
  * the only one of the tree; candidates of another namespace never.
  */
 export function nearestOf<T extends { doc: ParsedDocument; namespace?: string | undefined }>(
   all: readonly T[],
-  doc: ParsedDocument,
+  doc: SourceNamer,
   namespace: string | undefined,
 ): T | undefined {
   const inNamespace = all.filter((c) => sameNamespace(c.namespace, namespace));
-  const own = inNamespace.filter((c) => c.doc === doc);
+  // One file is one manifest document: its path says it.
+  const own = inNamespace.filter((c) => c.doc === doc || c.doc.file.path === doc.file.path);
   const sameDir = inNamespace.filter((c) => path.dirname(c.doc.file.path) === path.dirname(doc.file.path));
   for (const candidates of [own, sameDir, inNamespace])
     if (candidates.length) return candidates.length === 1 ? candidates[0] : undefined;
@@ -57,7 +61,7 @@ export const TEMPLATE_VALUE = /\{\{|\$\{|^\s*<[^>]*>\s*$/;
  */
 export function heldSource(
   all: readonly HeldSource[],
-  doc: ParsedDocument,
+  doc: SourceNamer,
   namespace: string | undefined,
   source: KubernetesSource['source'],
   name: string,

@@ -144,6 +144,7 @@ describe("IBM MQ's container image: the key repository from mounted Secrets", ()
       "the sender's key Secret is not in the tree: unknown, naming the Secret",
       pair({ key: qm1Leaf, trust: root.pem }, { key: qm2Leaf, trust: root.pem, keySecret: false }),
       [
+        'cert/volume-store-unknown info: SDR channel QM2.TO.QM1 reads its key store /etc/mqm/pki/keys/mykey from a Kubernetes volume mounted at that path, but the Secret tls-qm2 is not in the tree: its certificates are unknown, and no other file of that name is taken for it. To have them checked, include the manifest of the ConfigMap or Secret with its content',
         "tls/certificate-trust-unknown info: SDR channel QM2.TO.QM1 → RCVR channel QM2.TO.QM1: whether RCVR channel QM2.TO.QM1 accepts SDR channel QM2.TO.QM1's client certificate is unknown: SDR channel QM2.TO.QM1's key repository /etc/mqm/pki/keys/mykey is a Kubernetes volume mounted there, but the Secret tls-qm2 is not in the tree",
         "tls/certificate-trust-unknown info: SDR channel QM2.TO.QM1 → RCVR channel QM2.TO.QM1: whether SDR channel QM2.TO.QM1 trusts RCVR channel QM2.TO.QM1's certificate (qmgr-qm1) is unknown: SDR channel QM2.TO.QM1's key repository /etc/mqm/pki/keys/mykey is a Kubernetes volume mounted there, but the Secret tls-qm2 is not in the tree",
       ],
@@ -159,6 +160,7 @@ describe("IBM MQ's container image: the key repository from mounted Secrets", ()
         },
       ),
       [
+        'cert/volume-store-unknown info: SDR channel QM2.TO.QM1 reads its key store /etc/mqm/pki/keys/mykey/tls.crt from a Kubernetes volume mounted at that path, but the Secret tls-qm2 key tls.crt is a placeholder, filled when it is applied: its certificates are unknown, and no other file of that name is taken for it. To have them checked, include the manifest of the ConfigMap or Secret with its content',
         "tls/certificate-trust-unknown info: SDR channel QM2.TO.QM1 → RCVR channel QM2.TO.QM1: whether RCVR channel QM2.TO.QM1 accepts SDR channel QM2.TO.QM1's client certificate is unknown: SDR channel QM2.TO.QM1's key repository /etc/mqm/pki/keys/mykey/tls.crt is a Kubernetes volume mounted there, but the Secret tls-qm2 key tls.crt is a placeholder, filled when it is applied",
         "tls/certificate-trust-unknown info: SDR channel QM2.TO.QM1 → RCVR channel QM2.TO.QM1: whether SDR channel QM2.TO.QM1 trusts RCVR channel QM2.TO.QM1's certificate (qmgr-qm1) is unknown: SDR channel QM2.TO.QM1's key repository /etc/mqm/pki/keys/mykey/tls.crt is a Kubernetes volume mounted there, but the Secret tls-qm2 key tls.crt is a placeholder, filled when it is applied",
       ],
