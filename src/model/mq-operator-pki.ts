@@ -7,7 +7,10 @@
  * does not hold, or that a script creates with `oc create secret` from files it does not hold, leaves the files unknown,
  * saying which Secret and key to declare.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { escapeRegExp } from '../core/regex';
+import { readRegularFile } from '../core/safe-fs';
 import type { Location } from '../core/types';
 import { mqQueueManagerKeyRepository } from '../knowledge';
 import { splitLines } from '../parse/text';
@@ -90,10 +93,43 @@ function entryFiles(
     // Not in the tree: a script may create it from files; say so, and which keys the queue manager reads.
     const named = items ? ` (keys ${items.map((i) => i.key).join(', ')})` : '';
     const created = createdByScript(ctx, secretName);
+    const issuer = created ? undefined : issuedByCertManager(qm.file, secretName);
     const why = created
       ? `Secret ${secretName}${named} is created by \`${created.command}\` in ${created.at}${created.from}, when the script runs: no manifest of the tree holds its content`
-      : `Secret ${secretName}${named} is not in the tree`;
+      : issuer
+        ? `Secret ${secretName}${named} is issued in the cluster by the cert-manager Certificate of ${issuer}: no manifest of the tree holds its content`
+        : `Secret ${secretName}${named} is not in the tree`;
     return [{ path: directory, mountedAt, unknown: `the ${why}` }];
+  });
+}
+
+/** A manifest larger than this beside the QueueManager is not read for a cert-manager Certificate. */
+const MAX_MANIFEST_BYTES = 256 * 1024;
+
+/**
+ * The YAML file beside `file` holding a cert-manager `Certificate` whose `spec.secretName` is `name` (it writes that
+ * Secret in the cluster: https://cert-manager.io/docs/usage/certificate/), by its base name.
+ */
+function issuedByCertManager(file: string, name: string): string | undefined {
+  const dir = path.dirname(file);
+  let names: string[];
+  try {
+    names = fs
+      .readdirSync(dir)
+      .filter((n) => /\.ya?ml$/i.test(n))
+      .sort();
+  } catch {
+    return undefined;
+  }
+  const secretName = new RegExp(`^\\s+secretName:\\s*["']?${escapeRegExp(name)}["']?\\s*$`, 'm');
+  return names.find((n) => {
+    const read = readRegularFile(path.join(dir, n), MAX_MANIFEST_BYTES);
+    const text = read.ok ? read.bytes.toString('utf8') : '';
+    return (
+      /^apiVersion:\s*["']?cert-manager\.io\//m.test(text) &&
+      /^kind:\s*Certificate\s*$/m.test(text) &&
+      secretName.test(text)
+    );
   });
 }
 

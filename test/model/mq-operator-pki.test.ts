@@ -109,6 +109,17 @@ describe("IBM MQ Operator: the queue manager's key repository from spec.pki Secr
       [/^cert\/expired error qm1\.yaml:\d+: Certificate CN=qm1 expired on .*: peers reject it/],
     ],
     [
+      'an envsubst template (`.yaml_template`, `$TARGET_NAMESPACE`) read as MQSC: its Secret is read too',
+      {
+        'qm1.yaml_template': manifests(
+          MQSC_CONFIGMAP,
+          keySecret(expired, '$TARGET_NAMESPACE'),
+          queueManager('qm1-tls', undefined, '$TARGET_NAMESPACE'),
+        ),
+      },
+      [/^cert\/expired error qm1\.yaml_template:\d+: Certificate CN=qm1 expired on .*: peers reject it/],
+    ],
+    [
       'the key Secret is not in the tree: an info naming the Secret and the keys to declare, once for the queue manager',
       { 'qm1.yaml': manifests(MQSC_CONFIGMAP, queueManager('qm1-tls')) },
       [
@@ -121,6 +132,27 @@ describe("IBM MQ Operator: the queue manager's key repository from spec.pki Secr
       [
         /^cert\/expired info qm1\.yaml:\d+: Certificate CN=qm1 expired .* but no server, client or store setting/,
         /^cert\/volume-store-unknown info qm1\.yaml:\d+: .*the Secret qm1-tls \(keys tls\.key, tls\.crt\) is not in the tree/,
+      ],
+    ],
+    [
+      'a cert-manager Certificate beside the QueueManager issues the Secret in the cluster: the info says so',
+      {
+        'qm1.yaml': manifests(MQSC_CONFIGMAP, queueManager('qm1-tls')),
+        'qm-cert.yaml': [
+          'apiVersion: cert-manager.io/v1',
+          'kind: Certificate',
+          'metadata:',
+          '  name: qm1',
+          'spec:',
+          '  secretName: qm1-tls',
+          '  commonName: qm1',
+          '  issuerRef:',
+          '    name: ca-issuer',
+          '',
+        ].join('\n'),
+      },
+      [
+        /^cert\/volume-store-unknown info qm1\.yaml:26: .*the Secret qm1-tls \(keys tls\.key, tls\.crt\) is issued in the cluster by the cert-manager Certificate of qm-cert\.yaml/,
       ],
     ],
     [

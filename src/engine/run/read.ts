@@ -233,8 +233,10 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
               ? parseTemplate(classified, source, compose.template, false, undefined, { masked: compose.rendered })
               : parseWith(classified, source, cache, bytes),
         );
-      // A Secret's base64 `data:` keys that are PEM files (`tls.crt`), each a document embedded at its value.
-      if (classified && !template) documents.push(...manifestSecretFiles(classified.kind, source, documents.at(-1)));
+      // A Secret's base64 `data:` keys that are PEM files (`tls.crt`), each a document embedded at its value; of a
+      // template too, unless a Helm chart renders it (an envsubst `.yaml_template`'s `$QMpre-cert` Secret keeps its data
+      // as written: ibm-cloudintegration/mqoncp4i's unicluster.yaml_template).
+      if (classified && !helm) documents.push(...manifestSecretFiles(classified.kind, source, documents.at(-1), inner));
       // What a script replaces in configuration files when it runs (`sed s|REPLACE|…|`): placeholders, not values.
       const substituted = scriptSubstitutions(source);
       if (substituted) documents.push(substituted);
@@ -357,10 +359,15 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
  * read as MQSC (its ConfigMap's `*.mqsc` keys, src/parse/mqsc.ts) is read as a manifest too, for its workloads: the
  * container that mounts the MQSC and the Secrets it mounts beside it (src/model/mq-container-pki.ts).
  */
-function manifestSecretFiles(kind: string, source: SourceFile, read: ParsedDocument | undefined): ParsedDocument[] {
+function manifestSecretFiles(
+  kind: string,
+  source: SourceFile,
+  read: ParsedDocument | undefined,
+  inner: string | undefined,
+): ParsedDocument[] {
   if (kind === 'kubernetes' && read?.kind === 'kubernetes')
     return secretDataDocuments(read as ParsedDocument<KubernetesData>);
-  if (kind !== 'mq.mqsc' || kubernetesFormat.classify(source.path, source.text) !== 'kubernetes') return [];
+  if (kind !== 'mq.mqsc' || kubernetesFormat.classify(inner ?? source.path, source.text) !== 'kubernetes') return [];
   const manifest = kubernetesFormat.parse(source, 'kubernetes');
   return [manifest, ...secretDataDocuments(manifest)];
 }
