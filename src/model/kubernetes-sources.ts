@@ -85,7 +85,8 @@ export function mountedSourceFile(
     }
     const held = namedSource(ctx, doc, container, volume.source, volume.sourceName);
     if (typeof held === 'string') {
-      unknown ??= `the ${held}`;
+      // The key the user should declare: the one the kubelet puts at this path (its `items:` path, else its name).
+      unknown ??= `the ${held}; declare it with key ${item.key} (the file at ${written})`;
       continue;
     }
     // Of a projected volume, the source that holds the key puts the file there.
@@ -214,7 +215,12 @@ export function sourceFiles(
   items?: readonly { key: string; path: string }[],
   subPath?: { path: string; key: string } | '',
 ): MountedDirectoryFile[] {
-  if (typeof held === 'string') return [{ path: mountPath, mountedAt, unknown: `the ${held}` }];
+  if (typeof held === 'string') {
+    // The keys the user should declare, when the volume lists them.
+    const keys = subPath ? [subPath.key] : (items ?? []).map((i) => i.key);
+    const declare = keys.length > 0 ? `; declare it with key${keys.length > 1 ? 's' : ''} ${keys.join(', ')}` : '';
+    return [{ path: mountPath, mountedAt, unknown: `the ${held}${declare}` }];
+  }
   const said = `${KIND_NAME[source]} ${name}`;
   const files: { path: string; key: string }[] = subPath
     ? [subPath]

@@ -134,7 +134,7 @@ describe("Spring Boot stores from a Kubernetes container's Secret volumes", () =
       'the Secret is not in the tree: unknown, naming it (was: a path outside the tree)',
       () => ({ ...app(SERVER_KEY_STORE), 'k8s/deployment.yaml': deployment(['secret:', '  secretName: orders-tls']) }),
       [
-        'key=outside PKCS12 (the Secret orders-tls is not in the tree) trust=-',
+        'key=outside PKCS12 (the Secret orders-tls is not in the tree; declare it with key keystore.p12 (the file at /etc/tls/keystore.p12)) trust=-',
         'cert/volume-store-unknown app/src/main/resources/application.yml',
       ],
     ],

@@ -112,7 +112,9 @@ describe('Kubernetes ConfigMap and Secret volumes and envFrom sources', () => {
         }),
         'tls.pem': CERT,
       },
-      ['key=? unknown=the Secret kc-tls is not in the tree protocols=TLSv1.3,TLSv1.2@-'],
+      [
+        'key=? unknown=the Secret kc-tls is not in the tree; declare it with key tls.pem (the file at /etc/certs/tls.pem) protocols=TLSv1.3,TLSv1.2@-',
+      ],
     ],
     [
       'a Helm placeholder, an empty key, base64 data: unknown',
@@ -152,7 +154,9 @@ describe('Kubernetes ConfigMap and Secret volumes and envFrom sources', () => {
             volume: ['          configMap:', '            name: keycloak-certs'],
           }) + configMap('keycloak-certs', [pemKey('tls.pem', CERT)], 'other'),
       },
-      ['key=? unknown=the ConfigMap keycloak-certs is not in the tree protocols=TLSv1.3,TLSv1.2@-'],
+      [
+        'key=? unknown=the ConfigMap keycloak-certs is not in the tree; declare it with key tls.pem (the file at /etc/certs/tls.pem) protocols=TLSv1.3,TLSv1.2@-',
+      ],
     ],
     [
       "a manifest holding two certificate files: the mounted key's is the certificate (was: not told apart, unknown)",

@@ -54,6 +54,25 @@ ruleTester(rule, {
           line: 14,
           severity: 'info',
           related: [{ file: 'kc.yaml', line: 17 }],
+          // The key to declare, as the volume's items map it to the path.
+          messageIncludes: ['is not in the tree; declare it with key tls.pem (the file at /etc/certs/tls.pem)'],
+        },
+      ],
+    },
+    {
+      name: "the Secret is not in the tree, its volume's items map key server.crt to tls.pem: that key is named",
+      files: {
+        'kc.yaml': deployment(
+          '          secret: { secretName: keycloak-tls, items: [{ key: server.crt, path: tls.pem }] }',
+        ),
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'kc.yaml',
+          line: 14,
+          severity: 'info',
+          messageIncludes: ['declare it with key server.crt (the file at /etc/certs/tls.pem)'],
         },
       ],
     },
