@@ -11,6 +11,10 @@ import type { Component, StoreRef, TlsTrustSettings, TreeMount, UnlinkedEnd, Uns
 import type { NamedCertificates } from './presented';
 import type { CertificateFileUse, NotServedBy, StoreNamer, TrustingEnd, UnresolvedReference } from './types';
 
+/** How `CertificateFileUse.presentedBy` names who presents a file: its name and place (`name@file:line`; names may repeat). */
+export const presenterName = (by: StoreNamer): string =>
+  `${by.name}@${by.location.file}:${by.location.range?.start.line ?? 0}`;
+
 /** The certificate and store files the components name (see `CertificateFileUse`). */
 export function certificateFileUse(
   components: readonly Component[],
@@ -37,7 +41,7 @@ export function certificateFileUse(
   const presentedBy = new Map<string, Set<string>>();
   // Who presents a file as its own: a component, or an unlinked end, by its name and place (names may repeat).
   const presenting = (file: string, by: StoreNamer) => {
-    const who = `${by.name}@${by.location.file}:${by.location.range?.start.line ?? 0}`;
+    const who = presenterName(by);
     const set = presentedBy.get(file);
     if (set) set.add(who);
     else presentedBy.set(file, new Set([who]));

@@ -133,6 +133,11 @@ export interface ScriptQueueManagerName {
    * Dockerfile whose image holds the MQSC when a Compose service builds that image.
    */
   via?: RelatedLocation[];
+  /**
+   * Named by a QueueManager resource of the IBM MQ Operator that applies the MQSC (`spec.queueManager.name`, else
+   * `metadata.name`): the queue manager itself, wherever the operator runs it (./mq-qmgr-names.ts).
+   */
+  byResource?: true;
 }
 
 /** WAS/Liberty `securityLevel` cipher groups. */

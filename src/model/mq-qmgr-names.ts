@@ -94,6 +94,7 @@ export function queueManagerNamesOfResources(applying: readonly ApplyingQueueMan
         range,
         message: `queue manager ${name.toUpperCase()} named here: QueueManager ${name} applies ConfigMap ${qm.configMap}`,
       },
+      byResource: true,
     });
   }
   return names;

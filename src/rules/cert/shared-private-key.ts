@@ -20,7 +20,10 @@ import {
 import { said } from '../../core/phrase';
 import type { ParsedDocument } from '../../parse/types';
 import type { PemData } from '../../parse/pem';
+import type { MqscData } from '../../parse/mqsc';
 import { relativePosix } from '../../core/posix-path';
+import { presenterName } from '../../derive/certificate-files';
+import { isMqChannel } from '../../model/types';
 
 /** Whether a certificate's private key file lies in the certificate's own directory. */
 const besideKey = (keyFile: string | undefined, c: TreeCertificate) =>
@@ -48,6 +51,11 @@ function lockedKeyBeside(c: TreeCertificate, lockedKeyFiles: ReadonlySet<string>
   const name = pairName(c.doc.file.path);
   return [...lockedKeyFiles].some((k) => path.dirname(k) === dir && pairName(k) === name);
 }
+
+/** A Kubernetes manifest (or the envsubst template of one) holding configuration under a key. */
+const MANIFEST_FILE = /\.ya?ml(_template|\.tpl|\.template)?$/i;
+/** The kinds of the configurations whose directory is a component's home (model/mq-certs.ts componentHomes). */
+const HOME_KIND = /^(mq|was|liberty)\./;
 
 /** The places in their order, each once (one setting may name both copies, or one copy and decide the project). */
 const onePlaceEach = (places: RuleRelated[]) =>
@@ -189,6 +197,22 @@ export default defineRule({
         return dirs;
       }),
     );
+    /**
+     * Directories whose every MQ, WebSphere or Liberty configuration is embedded in a Kubernetes manifest (MQSC under a
+     * ConfigMap's key): the queue manager runs in a pod and has the key repository its QueueManager's spec.pki or its
+     * volumes mount, never the files beside its manifests. jjodl/mqoncp4i@b67913a's nativeha-crr-poc/deploy keeps
+     * mq02ha.crt and mq02ha.key, which 1-live-deploy.sh writes into the Secret of x-1-live-active.yaml, beside cm.yaml.
+     */
+    const manifestHomes = new Map<string, boolean>();
+    for (const d of ctx.deployment.documents) {
+      if (!HOME_KIND.test(d.kind)) continue;
+      const dir = path.dirname(d.file.path);
+      // A ConfigMap's MQSC is read as the manifest's own document (parse/mqsc.ts `embedded`), its other keys as documents of their own.
+      const underKey =
+        d.embedded !== undefined || (d.kind === 'mq.mqsc' && (d as ParsedDocument<MqscData>).data.embedded);
+      const manifest = underKey && MANIFEST_FILE.test(d.file.path);
+      manifestHomes.set(dir, (manifestHomes.get(dir) ?? true) && manifest);
+    }
     const presenterSets = new Map<TreeCertificate, { by: ReadonlySet<string>; at: RuleRelated[] }>();
     /**
      * Who presents a copy as its own identity, and the places that say so: the components whose key store or
@@ -204,7 +228,8 @@ export default defineRule({
       const file = c.doc.file.path;
       const presents = use.use !== 'not-served' && use.use !== 'other-alias';
       const by = new Set(presents ? (files.presentedBy.get(file) ?? []) : []);
-      if (use.use === 'named' && by.size === 0 && c.homeConfig) by.add(c.homeConfig);
+      if (use.use === 'named' && by.size === 0 && c.homeConfig && !manifestHomes.get(path.dirname(c.homeConfig)))
+        by.add(c.homeConfig);
       const at: RuleRelated[] = by.size > 0 && use.use === 'named' ? [...use.by] : [];
       for (const m of presents ? containersMounting(mounts, file) : []) {
         if (m.hostPath !== file && !files.inUse.has(file) && namedDirectories.has(m.hostPath)) continue;
@@ -214,6 +239,26 @@ export default defineRule({
       const found = { by, at };
       presenterSets.set(c, found);
       return found;
+    };
+    /**
+     * Per presenter, the queue manager that the IBM MQ Operator's QueueManager resources applying its channel's MQSC
+     * name, when they name one (model/mq-qmgr-names.ts). Resources of one name run one queue manager: the live and the
+     * recovery group of a Native HA Cross-Region Replication configuration run it in two regions, the recovery group
+     * continuing it after a switchover or failover (https://www.ibm.com/docs/SSFKSJ_9.4.0/container/Switchover_Failover.html),
+     * so both present its certificate (jjodl/mqoncp4i@b67913a nativeha-crr-poc/deploy x-1-live-active.yaml and
+     * x-2-recovery.yaml: mq02ha, one Secret's copy each).
+     */
+    const operatorQueueManager = new Map<string, string>();
+    for (const component of ctx.deployment.components) {
+      if (!isMqChannel(component)) continue;
+      const names = new Set((component.attributes.qmgr?.namedBy ?? []).flatMap((n) => (n.byResource ? [n.name] : [])));
+      const [name] = names;
+      if (name !== undefined && names.size === 1) operatorQueueManager.set(presenterName(component), name);
+    }
+    /** Whether every presenter is a channel of one queue manager the operator's resources name. */
+    const oneQueueManager = (presenting: readonly string[]) => {
+      const names = new Set(presenting.map((p) => operatorQueueManager.get(p)));
+      return names.size === 1 && !names.has(undefined);
     };
     /**
      * Copies of one certificate (the same certificate with its key, byte for byte or in another store format) are one
@@ -227,7 +272,12 @@ export default defineRule({
     const oneIdentity = (a: TreeCertificate, b: TreeCertificate) => {
       if (a.cert.fingerprintSha256 !== b.cert.fingerprintSha256) return false;
       const [pa, pb] = [presenters(a).by, presenters(b).by];
-      return pa.size === 0 || pb.size === 0 || (pa.size === pb.size && [...pa].every((p) => pb.has(p)));
+      return (
+        pa.size === 0 ||
+        pb.size === 0 ||
+        (pa.size === pb.size && [...pa].every((p) => pb.has(p))) ||
+        oneQueueManager([...pa, ...pb])
+      );
     };
     let usedApart: ((a: string, b: string) => boolean) | undefined;
     for (const list of byKey.values()) {
