@@ -57,6 +57,16 @@ const MANIFEST_FILE = /\.ya?ml(_template|\.tpl|\.template)?$/i;
 /** The kinds of the configurations whose directory is a component's home (model/mq-certs.ts componentHomes). */
 const HOME_KIND = /^(mq|was|liberty)\./;
 
+/**
+ * A certificate after the first of its PEM file, with no private key in the tree: a chain member, sent after the
+ * file's own certificate or, in IBM MQ's container, put in the key repository as one of its CA certificates
+ * (ibm-messaging/mq-container@015158d internal/tls/tls.go processCertificates, Apache-2.0: the first block is the
+ * public certificate, the others its chain), never an identity. bpaskin/CloudPak4Integration@7e92c65's MQ/mq-setup.yaml
+ * tls.crt holds CN=localhost, whose key tls.key is, then a DigiCert CA and IBM's own *.ibm.com certificate.
+ */
+const chainMember = (c: TreeCertificate) =>
+  !c.store && (c.doc as ParsedDocument<PemData>).data.certificates.indexOf(c.cert) > 0;
+
 /** The places in their order, each once (one setting may name both copies, or one copy and decide the project). */
 const onePlaceEach = (places: RuleRelated[]) =>
   places.filter(
@@ -97,7 +107,7 @@ export default defineRule({
       // (security/plaintext-secret reports the key it should not hold).
       if (c.cert.isCa || (c.store && !c.hasPrivateKey) || caRecordCopy(c) || files.trustOnly.has(c.doc.file.path))
         continue;
-      if (!c.hasPrivateKey && keyed.has(c.cert.fingerprintSha256)) continue;
+      if (!c.hasPrivateKey && (keyed.has(c.cert.fingerprintSha256) || chainMember(c))) continue;
       const list = byKey.get(c.cert.publicKeySha256) ?? [];
       if (!list.some((x) => x.ownerDir === c.ownerDir)) list.push(c);
       byKey.set(c.cert.publicKeySha256, list);

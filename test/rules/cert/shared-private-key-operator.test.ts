@@ -10,13 +10,18 @@ import { ruleTester } from '../../helpers/rule-tester';
 import { leaf } from '../../helpers/pki';
 
 const qmCert = leaf('mq02ha-qm');
+/**
+ * A certificate whose key the tree does not hold, put after a queue manager's own in its Secret's tls.crt
+ * (bpaskin/CloudPak4Integration@7e92c65, no licence; its shape only: IBM's *.ibm.com certificate after CN=localhost).
+ */
+const thirdParty = leaf('*.example.com');
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 
 /**
  * One manifest file: the MQSC ConfigMap, the Secret holding the queue manager's certificate and key, and the
  * QueueManager named `qmName` applying the one with its key from the other; `role` adds a Native HA CRR group.
  */
-function queueManagerFile(qmName: string, role?: 'Live' | 'Recovery'): string {
+function queueManagerFile(qmName: string, role?: 'Live' | 'Recovery', certificate = qmCert, chain = ''): string {
   const lower = qmName.toLowerCase();
   return [
     'kind: ConfigMap',
@@ -32,8 +37,8 @@ function queueManagerFile(qmName: string, role?: 'Live' | 'Recovery'): string {
     'metadata:',
     `  name: ${lower}-qm-tls`,
     'data:',
-    `  tls.crt: ${b64(qmCert.pem)}`,
-    `  tls.key: ${b64(qmCert.keyPem)}`,
+    `  tls.crt: ${b64(certificate.pem + chain)}`,
+    `  tls.key: ${b64(certificate.keyPem)}`,
     'type: Opaque',
     '---',
     'apiVersion: mq.ibm.com/v1beta1',
@@ -91,6 +96,13 @@ ruleTester(rule, {
         'deploy/x-2-recovery.yaml': queueManagerFile('mq02ha', 'Recovery'),
         'deploy/mq02ha.crt': qmCert.pem,
         'deploy/mq02ha.key': qmCert.keyPem,
+      },
+    },
+    {
+      name: "two queue managers' own keys, their tls.crt followed by one third party's certificate (a chain member)",
+      files: {
+        'deploy/qm1.yaml': queueManagerFile('QM1', undefined, leaf('qm1'), thirdParty.pem),
+        'deploy/qm2.yaml': queueManagerFile('QM2', undefined, leaf('qm2'), thirdParty.pem),
       },
     },
   ],
