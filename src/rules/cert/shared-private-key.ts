@@ -65,7 +65,7 @@ const HOME_KIND = /^(mq|was|liberty)\./;
  * tls.crt holds CN=localhost, whose key tls.key is, then a DigiCert CA and IBM's own *.ibm.com certificate.
  */
 const chainMember = (c: TreeCertificate) =>
-  !c.store && (c.doc as ParsedDocument<PemData>).data.certificates.indexOf(c.cert) > 0;
+  !c.store && 'certificates' in c.doc.data && c.doc.data.certificates.indexOf(c.cert) > 0;
 
 /** The places in their order, each once (one setting may name both copies, or one copy and decide the project). */
 const onePlaceEach = (places: RuleRelated[]) =>
