@@ -66,7 +66,36 @@ function certificatesNamed(
   if (file === undefined || inFile.length === 0) return { certificates: [] };
   if (inFile.some((c) => c.store))
     return { file, certificates: storeChain(inFile, component.tls?.trust?.keyAlias?.value) };
-  return { file, certificates: [...inFile.filter((c) => !c.cert.isCa), ...inFile.filter((c) => c.cert.isCa)] };
+  return { file, certificates: sentFromPem(inFile) };
+}
+
+/**
+ * What a PEM file presents: its first leaf, the certificates that issue it up the chain, and its CA certificates. A
+ * second leaf after the first issues nothing the peer verifies: mq-container puts every certificate after the first of
+ * a key's `tls.crt` in the key repository as a CA certificate, and a verifier building the path from the leaf skips a
+ * sent certificate off it (bpaskin/CloudPak4Integration@7e92c65 MQ/MQonOCPFeatures/setupAndInstall.yaml: CN=localhost, its CA, then an expired
+ * `*.ibm.com` whose key is not there).
+ */
+function sentFromPem(inFile: TreeCertificate[]): TreeCertificate[] {
+  // The certificate whose private key the tree holds is the one presented (a self-signed leaf `openssl req -x509` made
+  // is CA:TRUE); else the first that is no CA.
+  const keyed = inFile.find((c) => c.hasPrivateKey);
+  const leaves = keyed
+    ? [keyed, ...inFile.filter((c) => c !== keyed && !c.cert.isCa)]
+    : inFile.filter((c) => !c.cert.isCa);
+  const cas = inFile.filter((c) => c !== keyed && c.cert.isCa);
+  const [leaf, ...others] = leaves;
+  if (!leaf || others.length === 0) return [...leaves, ...cas];
+  const issuers: TreeCertificate[] = [];
+  for (let child = leaf; ; ) {
+    const issuer = others.find((c) => !issuers.includes(c) && c.cert.subjectText === child.cert.issuerText);
+    if (!issuer) break;
+    issuers.push(issuer);
+    // A root (issued by itself) ends the chain.
+    if (issuer.cert.subjectText === issuer.cert.issuerText) break;
+    child = issuer;
+  }
+  return [leaf, ...issuers, ...cas];
 }
 
 /** The tree file a reference names, and the certificates it presents from it (leaf first). */

@@ -27,7 +27,7 @@ import {
 } from './_lib/chain-member';
 import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOf, opensslVerifiersOfExpiredFile } from './_lib/anchors';
 import { reportExpiredInVerifyFiles, type ExpiredInVerifyFile } from './_lib/expired-verify-file';
-import { ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
+import { leafPresentedInstead, ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
 import { askingOnLinks, clientKeyStoreOf, websphereClientKeyStore } from './_lib/client-key-store';
 import { ours, said } from '../../core/phrase';
 import { reportGrouped, reportedCopy, type ReportedCopy } from './_lib/copies';
@@ -62,6 +62,8 @@ export default defineRule({
         'Certificate {{dn}}{{copies}} expired on {{date}}, but no server, client or store setting lint-deploy models in this deployment names {{file}} (one it does not model may: an environment variable an image reads, a template). If something presents it, {{peers}}; if nothing does (test data, a copy left behind), remove it, or exclude its directory with `ignorePatterns`',
       expiredOtherAlias:
         'Certificate {{dn}}{{copies}} expired on {{date}}, but every setting that names {{file}} selects another key entry ({{aliases}}): this one is not presented. Remove it from the store, or renew it before a setting selects it',
+      expiredNotSent:
+        "Certificate {{dn}}{{copies}} expired on {{date}}, but {{file}} presents {{leaf}}, its first certificate, and this one comes after it, off its chain: no peer is sent it as a server certificate (IBM MQ's container puts the certificates after the first of a key's tls.crt in the key repository as CA certificates; a verifier building the path from the leaf skips it). Remove it from {{file}}",
       expiredNotServed:
         'Certificate {{dn}}{{copies}} expired on {{date}}, but no handshake the tree shows uses it: {{why}}. Renew it before TLS is turned on there, or remove it',
       expiredPerhapsNamed:
@@ -152,6 +154,19 @@ export default defineRule({
           },
           location,
           related: [...(storeRelated(c).related ?? []), ...found.by],
+          fingerprint,
+          severity: 'info',
+        });
+        continue;
+      }
+      const instead = expired && !used.has(c.cert.fingerprintSha256) && found.use === 'named' ? found : undefined;
+      const leaf = instead && leafPresentedInstead(ctx.deployment.derived.presented, c);
+      if (instead && leaf) {
+        say(c, {
+          messageId: 'expiredNotSent',
+          data: { dn, date, file: path.basename(c.doc.file.path), leaf: certName(leaf) },
+          location,
+          related: [...(storeRelated(c).related ?? []), ...instead.by],
           fingerprint,
           severity: 'info',
         });

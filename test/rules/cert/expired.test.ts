@@ -93,6 +93,8 @@ const selfSignedExpired = leaf('localhost', undefined, {
   notBefore: new Date(Date.now() - 730 * 86_400_000),
   notAfter: new Date(Date.now() - 365 * 86_400_000),
 });
+/** A valid self-signed leaf, with its key. */
+const presentedLeaf = leaf('web', undefined, { notAfter: new Date(Date.now() + 300 * 86_400_000) });
 const placeholderBundle = (lines: string[]) => ({
   'app/src/main/resources/application.properties': [
     ...lines,
@@ -608,6 +610,27 @@ ruleTester(rule, {
           line: 1,
           severity: 'info' as const,
         })),
+      ],
+    },
+    {
+      // bpaskin/CloudPak4Integration@7e92c65 (no licence file) MQ/MQonOCPFeatures/setupAndInstall.yaml: the queue manager's
+      // tls.crt is CN=localhost (whose key is there), its CA, then an expired *.ibm.com with no key: that one is no
+      // server's certificate. Here as an nginx ssl_certificate file holding a second, expired leaf after the keyed one.
+      name: 'an expired certificate after the keyed leaf of a presented PEM file, off its chain: an info, not sent',
+      files: {
+        'nginx/nginx.conf':
+          'events {}\nhttp {\n  server {\n    listen 443 ssl;\n    ssl_certificate /etc/nginx/ssl/site.crt;\n    ssl_certificate_key /etc/nginx/ssl/site.key;\n  }\n}\n',
+        'nginx/ssl/site.crt': presentedLeaf.pem + selfSignedExpired.pem,
+        'nginx/ssl/site.key': presentedLeaf.keyPem,
+      },
+      errors: [
+        {
+          messageId: 'expiredNotSent',
+          file: 'nginx/ssl/site.crt',
+          line: 12,
+          severity: 'info',
+          messageIncludes: ['presents CN=web'],
+        },
       ],
     },
     {

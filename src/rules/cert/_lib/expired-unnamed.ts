@@ -42,6 +42,7 @@ export const MOST_USED_FIRST = [
   'expiredNamedUnread',
   'expiredNamedByTests',
   'expiredOtherAlias',
+  'expiredNotSent',
   'expiredUnnamed',
   'notYetValidUnnamed',
 ] as const;

@@ -76,3 +76,24 @@ export function presentedLeavesOf(presented: DerivedDeployment['derived']['prese
     for (const { certificates } of named) if (certificates[0]) leaves.add(certificates[0].cert.fingerprintSha256);
   return leaves;
 }
+
+/**
+ * The leaf a component presents from the PEM file that holds `c`, when `c` is a certificate after it that is neither
+ * on its chain nor a CA (derive/presented.ts): no peer is sent it as a server's certificate (bpaskin/CloudPak4Integration
+ * @7e92c65 MQ/MQonOCPFeatures/setupAndInstall.yaml: tls.crt is CN=localhost, its CA, then an expired *.ibm.com whose key
+ * is not there). Undefined when any component presents `c` itself, or none presents from its file.
+ */
+export function leafPresentedInstead(
+  presented: DerivedDeployment['derived']['presented'],
+  c: TreeCertificate,
+): TreeCertificate | undefined {
+  if (c.store || c.cert.isCa) return undefined;
+  let leaf: TreeCertificate | undefined;
+  for (const named of presented.values())
+    for (const { file, certificates } of named) {
+      if (file !== c.doc.file.path || certificates.length === 0) continue;
+      if (certificates.some((p) => p.cert.fingerprintSha256 === c.cert.fingerprintSha256)) return undefined;
+      leaf ??= certificates[0];
+    }
+  return leaf;
+}
