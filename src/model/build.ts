@@ -126,6 +126,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     dockerfiles: documents.filter((d): d is ParsedDocument<DockerfileData> => d.kind === 'dockerfile'),
     images: treeStoresOf(ctx).images,
     variablesOf: (doc, service) => composeVariablesOf(ctx, doc, service),
+    root,
   };
   const imageScriptsUnknown: ImageScriptsUnknown[] = [];
   deployment.mqscScripts = mqscScripts(

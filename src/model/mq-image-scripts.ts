@@ -8,9 +8,9 @@
  * listed records leave the image's scripts out (the rules then read the queue manager's shipped defaults, as before);
  * a key that may be mounted at run time leaves the TLS script's values unknown.
  */
+import { shortPath } from './runtime-named';
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import { relativePosix } from '../core/posix-path';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import type { ServiceVariables } from '../parse/compose-service-variables';
 import type { DockerfileData } from '../parse/dockerfile';
@@ -65,6 +65,8 @@ export interface ImageScriptInputs {
   images: ImageFiles | undefined;
   /** The variables a Compose service gives its container (read once per deployment: ./compose-variables.ts). */
   variablesOf: (doc: ParsedDocument<ComposeData>, service: ComposeService) => ServiceVariables;
+  /** The deployment's top directory: a Dockerfile is named from there, never by the checkout's own name. */
+  root: string;
 }
 
 /** A container whose image's release precedes the records mq.json lists. */
@@ -175,7 +177,7 @@ function placedRecords(
 /** The containers that run the file through an image with scripts of its own: by a Compose mount, or a Dockerfile's COPY. */
 function imageRuns(
   file: string,
-  { mounts, composeFiles, dockerfiles, images, variablesOf }: ImageScriptInputs,
+  { mounts, composeFiles, dockerfiles, images, variablesOf, root }: ImageScriptInputs,
 ): ImageRun[] {
   const runs: ImageRun[] = [];
   for (const treeMount of mounts) {
@@ -211,7 +213,7 @@ function imageRuns(
       name: path.posix.basename(inside),
       image,
       at: copy,
-      how: `in the image ${relativePosix(path.dirname(path.dirname(dockerfile.file.path)), dockerfile.file.path)} builds, which copies this file to ${inside}`,
+      how: `in the image ${shortPath(dockerfile.file.path, root)} builds, which copies this file to ${inside}`,
     };
     const building = composeFiles.flatMap((doc) =>
       doc.data.services

@@ -57,6 +57,26 @@ ruleTester(rule, {
       ],
     },
     {
+      // alfredocoj/spring-boot-websphere-mqibm-docker@ed1046f: DockerfileMQ at the top of the checkout was named
+      // "<checkout directory>/DockerfileMQ", a name that changes with where the tree is checked out.
+      name: 'an image built from a Dockerfile at the top directory is named by its path from there',
+      files: {
+        'mq-config.mqsc': QUEUE,
+        Dockerfile: `FROM ${DEV_IMAGE}\nCOPY mq-config.mqsc /etc/mqm/20-config.mqsc\n`,
+      },
+      errors: [
+        {
+          messageId: 'developerConfiguration',
+          file: 'Dockerfile',
+          line: 2,
+          severity: 'info',
+          messageIncludes: [
+            'applied in the image Dockerfile builds, which copies this file to /etc/mqm/20-config.mqsc',
+          ],
+        },
+      ],
+    },
+    {
       name: 'a key mounted in /etc/mqm/pki/keys: 20-dev-tls.mqsc gives both channels TLS',
       files: {
         'mq-config.mqsc': QUEUE,
