@@ -52,8 +52,6 @@ interface AnsibleTree {
   docs: AnsibleDocument[];
 }
 
-const trees = new WeakMap<object, AnsibleTree>();
-
 /** A variable of a full release (`tomcat_version`, `jws_tomcat_version`), not a part of one or another product's. */
 const RELEASE_VARIABLE = /^(?:\w+_)?tomcat_?version$/i;
 const FULL_RELEASE = /^\d+\.\d+\.\d+$/;
@@ -134,24 +132,23 @@ function appliesTo(doc: AnsibleDocument, root: string): boolean {
   return path.basename(path.dirname(own.root)) !== 'roles' && !own.root.endsWith(`${path.sep}roles`);
 }
 
+/** The tree's Ansible variables and tasks, read once per model build. */
 function ansibleTreeOf(ctx: ModelContext): AnsibleTree | undefined {
-  const known = trees.get(ctx.deployment);
-  if (known) return known;
-  const docs = [...ctx.documentsOf(ANSIBLE_VARS_KIND), ...ctx.documentsOf(ANSIBLE_TASKS_KIND)] as AnsibleDocument[];
-  if (docs.length === 0) return undefined;
-  const values = new Map<string, ReadValue[]>();
-  for (const doc of docs) {
-    const index = new LineIndex(doc.file.text);
-    for (const { name, value } of doc.data.variables) {
-      const read = readValue(doc, value, index);
-      const list = values.get(name);
-      if (list) list.push(read);
-      else values.set(name, [read]);
+  return ctx.once('ansibleTree', () => {
+    const docs = [...ctx.documentsOf(ANSIBLE_VARS_KIND), ...ctx.documentsOf(ANSIBLE_TASKS_KIND)] as AnsibleDocument[];
+    if (docs.length === 0) return undefined;
+    const values = new Map<string, ReadValue[]>();
+    for (const doc of docs) {
+      const index = new LineIndex(doc.file.text);
+      for (const { name, value } of doc.data.variables) {
+        const read = readValue(doc, value, index);
+        const list = values.get(name);
+        if (list) list.push(read);
+        else values.set(name, [read]);
+      }
     }
-  }
-  const tree = { values, docs };
-  trees.set(ctx.deployment, tree);
-  return tree;
+    return { values, docs };
+  });
 }
 
 /** A variable's value when everything in the tree that may set it for this role sets the same one. */
