@@ -13,6 +13,7 @@ import { parseDockerfile, type DockerfileData } from './dockerfile';
 import { dockerignoreExcluding, type DockerignoreData, type DockerignorePattern } from './dockerignore';
 import type { ParsedDocument } from './types';
 import { relativePosix } from '../core/posix-path';
+import { fromStage, globPattern, WILDCARD } from './image-copy-sources';
 
 /**
  * A `.dockerignore` line that leaves a tree file out of the build context of one Dockerfile (`line`: where, and what it
@@ -43,8 +44,6 @@ interface Image {
 
 /** How a configuration's relative paths resolve, from where the image holds it; undefined: only absolute paths. */
 export type ContainerBase = (containerFile: string) => string | undefined;
-
-const WILDCARD = /[*?[]/;
 
 /**
  * A Dockerfile a Docker Compose service builds: its context, where the service says so, its bind mounts' targets, and
@@ -390,52 +389,4 @@ export class ImageFiles {
     }
     return { files: files.filter((f) => f.file.startsWith(context + path.sep) && inContext(f.file)), wildcard };
   }
-}
-
-/** `COPY --from=<earlier stage>`: the tree files that stage holds at the source paths; an image's are not the tree's. */
-function fromStage(
-  copy: DockerCopy,
-  data: DockerfileData,
-  stageFiles: Map<string, ImagePlacement>[],
-): { files: { file: string; under?: string }[]; wildcard: boolean } | undefined {
-  const from = copy.from!.toLowerCase();
-  const index = /^\d+$/.test(from) ? Number(from) : data.stages.findIndex((s) => s.alias?.toLowerCase() === from);
-  const files = index >= 0 ? stageFiles[index] : undefined;
-  if (!files) return undefined;
-  const out: { file: string; under?: string }[] = [];
-  let wildcard = false;
-  for (const source of copy.sources) {
-    const root = path.posix.resolve('/', source).replace(/\/+$/, '') || '/';
-    if (WILDCARD.test(source)) wildcard = true;
-    const pattern = WILDCARD.test(source) ? globPattern(root, '/') : undefined;
-    for (const [at, placed] of files) {
-      if (pattern ? pattern.test(at) : at === root) out.push({ file: placed.file });
-      else if (!pattern && at.startsWith(root === '/' ? '/' : root + '/'))
-        out.push({ file: placed.file, under: path.posix.relative(root, at) });
-    }
-  }
-  return { files: out, wildcard };
-}
-
-/** A COPY source pattern (Go filepath.Match: `*` and `?` within one path segment, `[…]` classes) as a RegExp. */
-function globPattern(pattern: string, separator = path.sep): RegExp {
-  const notSep = separator === '\\' ? '[^\\\\]' : '[^/]';
-  let out = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const c = pattern[i]!;
-    if (c === '*') out += `${notSep}*`;
-    else if (c === '?') out += notSep;
-    else if (c === '[') {
-      const close = pattern.indexOf(']', i + 1);
-      if (close < 0) out += '\\[';
-      else {
-        out += `[${pattern
-          .slice(i + 1, close)
-          .replace(/^!/, '^')
-          .replace(/\\/g, '\\\\')}]`;
-        i = close;
-      }
-    } else out += c.replace(/[.+^${}()|\\/]/g, '\\$&');
-  }
-  return new RegExp(`^${out}$`);
 }
