@@ -13,6 +13,7 @@ import { connectionCredentials, USER_INFO_NAME } from '../../parse/connection-cr
 import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { ARTEMIS_USERS_KIND } from '../../parse/artemis-users';
 import { referenceAdvice } from './_lib/secret-advice';
+import { echoedByRun } from './_lib/echoed-secrets';
 import { setsQuarkus } from '../../model/quarkus-settings';
 import { elytronCredentialUse } from './_lib/elytron-credentials';
 import { keyStoreSharingTrustStore } from './_lib/trust-store-is-key-store';
@@ -139,17 +140,11 @@ export default defineRule({
         ],
       });
     };
-    // A file a Dockerfile RUN echoes (`> tomcat-users.xml`) is read as that file too: its secret is said once, as the RUN's.
-    const at = (file: string, e: Entry) => `${file}:${e.valueRange.start.line}:${e.valueRange.start.character}`;
-    const runSecrets = new Set(
-      ctx.deployment.documents.flatMap((d) =>
-        d.kind === 'dockerfile' ? d.entries.filter((e) => e.section === 'RUN').map((e) => at(d.file.path, e)) : [],
-      ),
-    );
+    const echoed = echoedByRun(ctx.deployment.documents);
     for (const doc of ctx.deployment.documents) {
       for (const entry of doc.entries) {
         // A YAML alias's or merge key's copy: the text is judged once, at its anchor.
-        if (entry.throughAlias || (doc.embedded && runSecrets.has(at(doc.file.path, entry)))) continue;
+        if (entry.throughAlias || echoed(doc, entry)) continue;
         if (!entry.secret) {
           if (holdsJaasEntry(entry.value)) {
             // Kafka's `sasl.jaas.config` (`… PlainLoginModule required username="u" password="…";`): the value holds
