@@ -7,6 +7,7 @@
  * https://docs.docker.com/reference/compose-file/services/#environment. A version 1 file (services at the root, no
  * `services:` key; ./compose-legacy.ts) gives the same services.
  */
+import * as path from 'node:path';
 import type { Range } from '../core/types';
 import { isSecretKey, type Entry, type FormatHandler, type ParsedDocument } from './types';
 import { basenameOf, PLACEHOLDER, type JvmProperty } from './java/jvm-args';
@@ -327,4 +328,20 @@ function buildArgument(service: ComposeService, key: string, value: string): voi
   const written = item ? value.slice((name?.length ?? 0) + 1) : value;
   if (!name || (item && !value.includes('=')) || (!item && value === '') || written.includes('$')) return;
   (service.buildArgs ??= {})[name] = written;
+}
+
+/**
+ * The build context and Dockerfile of the tree a Compose service builds (`build:` and `build.dockerfile`, each relative
+ * to what comes before it), or undefined: no build, a Dockerfile written inline (`dockerfile_inline`, so the context's
+ * own is not the one built), or a context or Dockerfile decided at run time (`$`) or remote (a Git URL).
+ */
+export function serviceBuild(
+  composeFile: string,
+  service: ComposeService,
+): { context: string; dockerfile: string } | undefined {
+  if ((service.build === undefined && service.dockerfile === undefined) || service.dockerfileInline) return undefined;
+  const build = service.build ?? '.';
+  if (/[$]|:\/\/|^git@/.test(build) || /[$]/.test(service.dockerfile ?? '')) return undefined;
+  const context = path.resolve(path.dirname(composeFile), build);
+  return { context, dockerfile: path.resolve(context, service.dockerfile ?? 'Dockerfile') };
 }

@@ -7,7 +7,7 @@
  */
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
-import type { ComposeData } from './compose';
+import { serviceBuild, type ComposeData } from './compose';
 import { contextSources, type DockerCopy } from './dockerfile-copies';
 import { parseDockerfile, type DockerfileData } from './dockerfile';
 import { dockerignoreExcluding, type DockerignoreData, type DockerignorePattern } from './dockerignore';
@@ -212,16 +212,11 @@ export class ImageFiles {
       if (doc.kind !== 'compose') continue;
       const { services, mounts } = doc.data as ComposeData;
       for (const service of services) {
-        // An inline Dockerfile (`dockerfile_inline`) is not read: the context's own Dockerfile is not the one built.
-        if ((service.build === undefined && service.dockerfile === undefined) || service.dockerfileInline) continue;
-        const build = service.build ?? '.';
-        // A context decided at run time, or a Git URL: not a directory of the tree.
-        if (/[$]|:\/\/|^git@/.test(build) || /[$]/.test(service.dockerfile ?? '')) continue;
-        const context = path.resolve(path.dirname(doc.file.path), build);
+        const built = serviceBuild(doc.file.path, service);
+        if (!built) continue;
         const targets = mounts.filter((m) => m.service === service.name).map((m) => m.target.replace(/\/+$/, ''));
         out.push({
-          dockerfile: path.resolve(context, service.dockerfile ?? 'Dockerfile'),
-          context,
+          ...built,
           ...(service.buildRange && { by: { file: doc.file.path, range: service.buildRange } }),
           ...(service.buildArgs && { args: service.buildArgs }),
           mountTargets: targets,

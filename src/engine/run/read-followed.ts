@@ -19,7 +19,7 @@ import {
 } from '../../model/mq-runmqsc-fed-files';
 import { mqscFormat, readsAsMqsc, type MqscData } from '../../parse/mqsc';
 import { dockerfileFormat } from '../../parse/dockerfile';
-import type { ComposeData } from '../../parse/compose';
+import { serviceBuild, type ComposeData } from '../../parse/compose';
 
 // Opening one file, and the files read after the main pass of read.ts because documents read there name them (nginx
 // includes, files fed to runmqsc, java.security overrides, the files a Spring Cloud Config server serves).
@@ -115,8 +115,7 @@ export function runmqscFedDocuments(
 /**
  * The Dockerfiles Compose services build (`build.dockerfile: ./DockerfileTomcat`) that no name test took: Compose names
  * them as what `docker build -f` reads, so they are read as Dockerfiles (jistol/docker-compose-nginx-tomcat-clustering-sample
- * @6c7e160: its DockerfileTomcat, which copies each Tomcat's conf/, was never read). The path resolves as
- * src/parse/image-files.ts resolves it; a build decided at run time (`$`, a Git URL) names no tree file.
+ * @6c7e160: its DockerfileTomcat, which copies each Tomcat's conf/, was never read), at the path `serviceBuild` resolves.
  */
 export function composeNamedDockerfiles(
   documents: readonly ParsedDocument[],
@@ -127,11 +126,9 @@ export function composeNamedDockerfiles(
   const named = new Set<string>();
   for (const doc of documents) {
     if (doc.kind !== 'compose') continue;
-    for (const { build, dockerfile, dockerfileInline } of (doc.data as ComposeData).services) {
-      if (dockerfile === undefined || dockerfileInline || /[$]|:\/\/|^git@/.test(`${build ?? ''} ${dockerfile}`))
-        continue;
-      const file = path.resolve(path.dirname(doc.file.path), build ?? '.', dockerfile);
-      if (listed.has(file) && !read.has(file)) named.add(file);
+    for (const service of (doc.data as ComposeData).services) {
+      const file = service.dockerfile === undefined ? undefined : serviceBuild(doc.file.path, service)?.dockerfile;
+      if (file && listed.has(file) && !read.has(file)) named.add(file);
     }
   }
   return [...named].flatMap((file) => readDocumentsAs(file, dockerfileFormat, 'dockerfile'));
