@@ -7,16 +7,14 @@
  * does not hold, or that a script creates with `oc create secret` from files it does not hold, leaves the files unknown,
  * saying which Secret and key to declare.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { escapeRegExp } from '../core/regex';
-import { readRegularFile } from '../core/safe-fs';
 import type { Location } from '../core/types';
 import { mqQueueManagerKeyRepository } from '../knowledge';
 import { splitLines } from '../parse/text';
 import type { ModelContext } from './contributor';
 import { sourceFiles, sourceNamedBy, type MountedDirectoryFile } from './kubernetes-sources';
-import { field, type ApplyingQueueManager } from './mq-resources';
+import { field, manifestsIn, type ApplyingQueueManager } from './mq-resources';
 
 /** The files the operator mounts for the queue manager, or undefined when no resource gives a `spec.pki.keys` entry. */
 export interface OperatorPkiFiles {
@@ -103,34 +101,19 @@ function entryFiles(
   });
 }
 
-/** A manifest larger than this beside the QueueManager is not read for a cert-manager Certificate. */
-const MAX_MANIFEST_BYTES = 256 * 1024;
-
 /**
  * The YAML file beside `file` holding a cert-manager `Certificate` whose `spec.secretName` is `name` (it writes that
  * Secret in the cluster: https://cert-manager.io/docs/usage/certificate/), by its base name.
  */
 function issuedByCertManager(file: string, name: string): string | undefined {
-  const dir = path.dirname(file);
-  let names: string[];
-  try {
-    names = fs
-      .readdirSync(dir)
-      .filter((n) => /\.ya?ml$/i.test(n))
-      .sort();
-  } catch {
-    return undefined;
-  }
   const secretName = new RegExp(`^\\s+secretName:\\s*["']?${escapeRegExp(name)}["']?\\s*$`, 'm');
-  return names.find((n) => {
-    const read = readRegularFile(path.join(dir, n), MAX_MANIFEST_BYTES);
-    const text = read.ok ? read.bytes.toString('utf8') : '';
-    return (
+  const issuing = manifestsIn(path.dirname(file), /\.ya?ml$/i).find(
+    ({ text }) =>
       /^apiVersion:\s*["']?cert-manager\.io\//m.test(text) &&
       /^kind:\s*Certificate\s*$/m.test(text) &&
-      secretName.test(text)
-    );
-  });
+      secretName.test(text),
+  );
+  return issuing && path.basename(issuing.file);
 }
 
 /** A file option of `create secret`: `--cert="qm1.crt"`, `--from-file=app1.crt=app1.crt` (the file is the last part). */

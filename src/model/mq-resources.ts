@@ -143,21 +143,27 @@ export function queueManagersApplying(filePath: string, text: string, line: numb
 
 /** The other YAML files of the directory of `filePath` that hold a QueueManager resource. */
 function manifestsBeside(filePath: string): { file: string; text: string }[] {
-  const dir = path.dirname(filePath);
-  let names: string[];
+  return manifestsIn(path.dirname(filePath), YAML_FILE, filePath).filter((m) => QUEUE_MANAGER_KIND.test(m.text));
+}
+
+/**
+ * The files of `dir` whose names `names` matches (but `except`), by name, each read up to MAX_MANIFEST_BYTES: the
+ * manifests applied beside one (`oc apply -f .`), which the read stage does not classify.
+ */
+export function manifestsIn(dir: string, names: RegExp, except?: string): { file: string; text: string }[] {
+  let found: string[];
   try {
-    names = fs
+    found = fs
       .readdirSync(dir)
-      .filter((n) => YAML_FILE.test(n) && path.join(dir, n) !== filePath)
+      .filter((n) => names.test(n) && path.join(dir, n) !== except)
       .sort();
   } catch {
     return [];
   }
-  return names.flatMap((n) => {
+  return found.map((n) => {
     const file = path.join(dir, n);
     const read = readRegularFile(file, MAX_MANIFEST_BYTES);
-    const text = read.ok ? read.bytes.toString('utf8') : '';
-    return QUEUE_MANAGER_KIND.test(text) ? [{ file, text }] : [];
+    return { file, text: read.ok ? read.bytes.toString('utf8') : '' };
   });
 }
 
