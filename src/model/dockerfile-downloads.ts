@@ -13,6 +13,7 @@ import { substituteVariables, type StageVariables } from '../parse/dockerfile-co
 import { heldCommands, heldCopies, runtimeStage } from '../parse/dockerfile-stages';
 import { SCRIPT_IMAGE_BUILDS_KIND, type ScriptImageBuildsData } from '../parse/script-image-builds';
 import type { ParsedDocument } from '../parse/types';
+import { LineIndex } from '../parse/text';
 import { builtDockerfile } from './compose-mounts';
 import { shortPath } from './runtime-named';
 
@@ -149,8 +150,7 @@ export function scriptDownloadedRelease(
         const script = scriptAt(doc.file.path, path.posix.normalize(written));
         const m = script && ARCHIVES[product].exec(script.file.text);
         if (!script || !m) return undefined;
-        const before = script.file.text.slice(0, m.index).split('\n');
-        const start = { line: before.length - 1, character: before[before.length - 1]!.length };
+        const start = new LineIndex(script.file.text).positionAt(m.index);
         return {
           release: m[1]!,
           archive: m[0].replace(/\.(?:tar\.gz|tgz|zip)$/, ''),
