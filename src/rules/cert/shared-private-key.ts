@@ -52,6 +52,19 @@ function lockedKeyBeside(c: TreeCertificate, lockedKeyFiles: ReadonlySet<string>
   return [...lockedKeyFiles].some((k) => path.dirname(k) === dir && pairName(k) === name);
 }
 
+/** A directory name without a trailing instance number: `standalone2` → `standalone`, `node-1` → `node`. */
+const instanceStem = (name: string) => name.replace(/[-_.]?\d+$/, '');
+
+/** Two directories that differ in one name only, and there only by a trailing instance number. */
+function instanceSiblings(a: string, b: string): boolean {
+  const [partsA, partsB] = [a.split(path.sep), b.split(path.sep)];
+  if (partsA.length !== partsB.length) return false;
+  const differing = partsA.flatMap((part, i) => (part === partsB[i] ? [] : [[part, partsB[i] ?? ''] as const]));
+  return (
+    differing.length === 1 && differing.every(([x, y]) => instanceStem(x) === instanceStem(y) && instanceStem(x) !== '')
+  );
+}
+
 /** A Kubernetes manifest (or the envsubst template of one) holding configuration under a key. */
 const MANIFEST_FILE = /\.ya?ml(_template|\.tpl|\.template)?$/i;
 /** The kinds of the configurations whose directory is a component's home (model/mq-certs.ts componentHomes). */
@@ -289,6 +302,21 @@ export default defineRule({
         oneQueueManager([...pa, ...pb])
       );
     };
+    /** The presenters that are IBM MQ channels: each queue manager should have its own identity (SSLPEER tells them apart). */
+    const mqPresenters = new Set(
+      ctx.deployment.components.flatMap((component) => (isMqChannel(component) ? [presenterName(component)] : [])),
+    );
+    /**
+     * Copies of one certificate in the homes of numbered instances of one server (`standalone` and `standalone2`,
+     * `node1` and `node2`: directories that differ in one name, and there only by a number) are one service's identity
+     * deployed to each of its nodes, as a load-balanced cluster serves one host name; no queue manager among them.
+     * rafaelcn1dev/jboss7.0@5512d30 keeps sapldisis03.tjpe.gov.br.jks in standalone/configuration and standalone2/configuration,
+     * each standalone.xml naming it for the host's certificate.
+     */
+    const numberedInstances = (a: TreeCertificate, b: TreeCertificate) =>
+      a.cert.fingerprintSha256 === b.cert.fingerprintSha256 &&
+      instanceSiblings(a.ownerDir, b.ownerDir) &&
+      [a, b].every((c) => !c.homeProducts?.includes('mq') && ![...presenters(c).by].some((p) => mqPresenters.has(p)));
     let usedApart: ((a: string, b: string) => boolean) | undefined;
     for (const list of byKey.values()) {
       if (list.length < 2) continue;
@@ -303,6 +331,7 @@ export default defineRule({
             (o) =>
               !apart(o.doc.file.path, c.doc.file.path) &&
               !oneIdentity(o, c) &&
+              !numberedInstances(o, c) &&
               !oneApplication(o, c) &&
               !publicCopies(o, c) &&
               !testFixture(o) &&

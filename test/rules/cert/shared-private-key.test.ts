@@ -285,8 +285,29 @@ ruleTester(rule, {
         'gateway-svc/src/main/resources/cert/keystore.p12': stores.bytes('key.p12'),
       },
     },
+    {
+      // rafaelcn1dev/jboss7.0@5512d30 (LGPL; its layout only, made anew here): standalone/ and standalone2/ each keep
+      // the host's key store and present it: one service's identity on each of its numbered instances.
+      name: 'numbered instances of one server, each presenting its copy of one certificate',
+      files: { ...springService('node1'), ...springService('node2') },
+    },
   ],
   invalid: [
+    {
+      name: 'numbered queue managers presenting one certificate are still reported (SSLPEER cannot tell them apart)',
+      files: {
+        'mq-config/QM1/QM1.mqsc': qm('QM1'),
+        'mq-config/QM1/ssl/qm.crt': cert('qmprod1.crt'),
+        'mq-config/QM2/QM2.mqsc': qm('QM2'),
+        'mq-config/QM2/ssl/qm.crt': cert('qmprod1.crt'),
+      },
+      errors: [{ messageId: 'shared', file: 'mq-config/QM2/ssl/qm.crt', line: 1 }],
+    },
+    {
+      name: 'differently named services presenting one certificate are still reported',
+      files: { ...springService('orders'), ...springService('billing') },
+      errors: [{ messageId: 'shared', file: 'orders/src/main/resources/cert/keystore.jks', line: 1 }],
+    },
     {
       name: 'one key pair in two services, and its published copy (reported once, for the second service)',
       files: { ...springService('config-svc'), ...springService('gateway-svc'), 'certs/localhost.cer': published },
@@ -396,17 +417,17 @@ ruleTester(rule, {
       name: "the issuer's copy aside, two machines' copies are still two machines",
       files: {
         ...issuing('Certificates'),
-        ...issued('broker1/ssl'),
-        ...issued('broker2/ssl'),
-        'compose.yaml': mountingTwo(['broker1', './broker1/ssl'], ['broker2', './broker2/ssl']),
+        ...issued('audit-broker/ssl'),
+        ...issued('orders-broker/ssl'),
+        'compose.yaml': mountingTwo(['audit-broker', './audit-broker/ssl'], ['orders-broker', './orders-broker/ssl']),
       },
       errors: [
         {
           messageId: 'shared',
-          file: 'broker2/ssl/server_certificate.pem',
+          file: 'orders-broker/ssl/server_certificate.pem',
           line: 1,
           related: [
-            { file: 'broker1/ssl/server_certificate.pem', line: 1 },
+            { file: 'audit-broker/ssl/server_certificate.pem', line: 1 },
             { file: 'compose.yaml', line: 9 },
             { file: 'compose.yaml', line: 5 },
           ],
@@ -436,17 +457,17 @@ ruleTester(rule, {
     {
       name: "a CA's directory right below the deployment's makes no issuing tree of it: two services' copies",
       files: {
-        ...generatedKeys('ca', 'svc1'),
-        'svc2/orderprocessing.jks': keyStore,
-        'compose.yaml': mountingTwo(['svc1', './svc1'], ['svc2', './svc2']),
+        ...generatedKeys('ca', 'billing'),
+        'orders/orderprocessing.jks': keyStore,
+        'compose.yaml': mountingTwo(['billing', './billing'], ['orders', './orders']),
       },
       errors: [
         {
           messageId: 'shared',
-          file: 'svc2/orderprocessing.jks',
+          file: 'orders/orderprocessing.jks',
           line: 1,
           related: [
-            { file: 'svc1/orderprocessing.jks', line: 1 },
+            { file: 'billing/orderprocessing.jks', line: 1 },
             { file: 'compose.yaml', line: 9 },
             { file: 'compose.yaml', line: 5 },
           ],
