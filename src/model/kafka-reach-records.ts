@@ -57,4 +57,9 @@ export interface KafkaClientReach {
   trustStore: boolean;
   /** Its ssl.enabled.protocols, when set. */
   protocols?: KafkaList;
+  /**
+   * How its settings are changed when they are not Kafka's client properties (a Strimzi KafkaConnect or KafkaBridge
+   * resource, from whose fields the operator writes them): what to write for TLS, for a client certificate, for trust.
+   */
+  advice?: { tls: string; plaintext: string; key: string; trust: string };
 }

@@ -23,6 +23,7 @@ import { javaLinksContributor } from './java-links';
 import { storesContributor } from './stores';
 import { kafkaBrokersContributor } from './kafka-brokers';
 import { kafkaStrimziContributor } from './kafka-strimzi';
+import { kafkaStrimziClientsContributor } from './kafka-strimzi-clients';
 import { rabbitmqBrokersContributor } from './rabbitmq-brokers';
 import { kafkaConnectComposeContributor } from './kafka-connect';
 import { kafkaSchemaRegistryContributor } from './kafka-schema-registry';
@@ -58,6 +59,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   storesContributor,
   kafkaBrokersContributor,
   kafkaStrimziContributor,
+  kafkaStrimziClientsContributor,
   rabbitmqBrokersContributor,
   kafkaConnectComposeContributor,
   kafkaSchemaRegistryContributor,

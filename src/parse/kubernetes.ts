@@ -32,6 +32,8 @@ import {
   type KubernetesVolumeMount,
 } from './kubernetes-volumes';
 import { isStrimziKafka, strimziKafkaOf, type StrimziKafka } from './strimzi-kafka';
+import { isStrimziClient, strimziClientOf, type StrimziClient } from './strimzi-clients';
+import { mappingKeys } from './yaml-mapping-keys';
 import { envSourceOf, variableSetting, type KubernetesEnvSource } from './kubernetes-env-sources';
 
 export interface KubernetesEnvFrom {
@@ -93,6 +95,8 @@ export interface KubernetesData {
   sources: KubernetesSource[];
   /** Strimzi `Kafka` resources (./strimzi-kafka.ts). */
   strimziKafkas: StrimziKafka[];
+  /** Strimzi `KafkaConnect` and `KafkaBridge` resources, Kafka clients (./strimzi-clients.ts). */
+  strimziClients: StrimziClient[];
 }
 
 const WORKLOAD_KINDS = /^(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod)$/;
@@ -104,9 +108,9 @@ const WORKLOAD_HEAD = /^kind:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSe
  */
 const SOURCE_HEAD = /^kind:\s*["']?(ConfigMap|Secret)["']?\s*$/m;
 const SOURCE_KEYS = /^\s+(?:KC_\w+|[\w.-]+\.(?:pem|crt|cer|p12|pfx|jks|keystore|truststore)):/m;
-/** A Strimzi `Kafka` resource (./strimzi-kafka.ts). */
+/** A Strimzi `Kafka` resource (./strimzi-kafka.ts), or a `KafkaConnect` or `KafkaBridge` one (./strimzi-clients.ts). */
 const STRIMZI_API_HEAD = /^apiVersion:\s*["']?kafka\.strimzi\.io\//m;
-const STRIMZI_KAFKA_HEAD = /^kind:\s*["']?Kafka["']?\s*$/m;
+const STRIMZI_KAFKA_HEAD = /^kind:\s*["']?Kafka(?:Connect|Bridge)?["']?\s*$/m;
 const SPRING_VARIABLE =
   /^\s+(SPRING_(PROFILES_ACTIVE|CONFIG_LOCATION|SSL_BUNDLE_\w+)|SERVER_(SSL_\w+|PORT)|IBM_MQ_\w+|JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|JAVA_OPTS):/m;
 const CONTAINER_KEY =
@@ -130,6 +134,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
     const envSources: KubernetesEnvSource[] = [];
     const sources: KubernetesSource[] = [];
     const strimziKafkas: StrimziKafka[] = [];
+    const strimziClients: StrimziClient[] = [];
     const envSecrets: Entry[] = [];
     const spans = partLines(parsed.parts);
     for (const [partIndex, part] of parsed.parts.entries()) {
@@ -144,9 +149,15 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
         const variables = envSourceOf(part.entries, source, name, namespace, file.text, index);
         if (variables) envSources.push(variables);
       }
-      if (isStrimziKafka(part.entries)) {
-        const kafka = strimziKafkaOf(part.entries);
+      const strimziClient = isStrimziClient(part.entries);
+      if (strimziClient || isStrimziKafka(part.entries)) {
+        // Keys whose value is a mapping leave no entry of their own: `listeners: {tls: {}}` and `tls: {}` turn TLS on.
+        const lines = spans[partIndex];
+        const mapKeys = lines ? mappingKeys(file.text, lines.start.line, lines.end.line) : [];
+        const kafka = strimziClient ? undefined : strimziKafkaOf(part.entries, mapKeys);
         if (kafka) strimziKafkas.push(kafka);
+        const client = strimziClient ? strimziClientOf(part.entries, mapKeys) : undefined;
+        if (client) strimziClients.push(client);
       } else if (WORKLOAD_KINDS.test(kindOf))
         containers.push(
           ...containersOf(
@@ -179,7 +190,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
       entries,
       comments: parsed.comments,
       problems,
-      data: { containers, envSources, sources, strimziKafkas },
+      data: { containers, envSources, sources, strimziKafkas, strimziClients },
     };
   },
 };

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { said } from '../../core/phrase';
 
 import { namesListenerService } from '../../model/kafka-strimzi';
@@ -28,15 +29,15 @@ export default defineRule({
     severity: 'error',
     messages: {
       tlsToPlaintext:
-        '{{client}} connects to {{address}} with security.protocol {{protocol}}, but listener {{listener}} of {{cluster}} has tls: false: the broker reads the ClientHello as a Kafka request and closes the connection, and the client never completes its handshake. Set security.protocol to {{instead}} or connect to a listener with tls: true',
+        '{{client}} connects to {{address}} with security.protocol {{protocol}}, but listener {{listener}} of {{cluster}} has tls: false: the broker reads the ClientHello as a Kafka request and closes the connection, and the client never completes its handshake. {{fix}} or connect to a listener with tls: true',
       plaintextToTls:
-        '{{client}} connects to {{address}} with security.protocol {{protocol}}, but listener {{listener}} of {{cluster}} has tls: true: the broker expects a TLS ClientHello and closes the connection, and the client logs its bootstrap broker as disconnected. Set security.protocol to {{instead}} (with a trust store holding the cluster CA) or connect to a listener with tls: false',
+        '{{client}} connects to {{address}} with security.protocol {{protocol}}, but listener {{listener}} of {{cluster}} has tls: true: the broker expects a TLS ClientHello and closes the connection, and the client logs its bootstrap broker as disconnected. {{fix}} or connect to a listener with tls: false',
       noClientCertificate:
-        "{{client}} connects to {{address}} with security.protocol {{protocol}}, but listener {{listener}} of {{cluster}} has authentication type tls (Strimzi sets ssl.client.auth=required on it) and the client's settings name no key store or key: it sends no certificate and the broker fails the handshake. Give the client the user certificate of its KafkaUser (ssl.keystore.location with the Secret's user.p12, or ssl.keystore.key and ssl.keystore.certificate.chain)",
+        "{{client}} connects to {{address}} with security.protocol {{protocol}}, but listener {{listener}} of {{cluster}} has authentication type tls (Strimzi sets ssl.client.auth=required on it) and the client's settings name no key store or key: it sends no certificate and the broker fails the handshake. {{fix}}",
       noCommonProtocol:
         '{{client}} enables only {{clientProtocols}} and listener {{listener}} of {{cluster}} only {{listenerProtocols}} (spec.kafka.config ssl.enabled.protocols): no TLS version is common, so the handshake fails. Enable a protocol on both sides',
       clusterCaUnknown:
-        "Unknown whether {{client}} trusts listener {{listener}} of {{cluster}}: the listener presents a certificate of Strimzi's cluster CA, which the operator generates (Secret {{secret}}, not in the tree), and the client names no trust store, so it trusts its JVM's default trust store. Declare its trust store: ssl.truststore.location (the Secret's ca.p12) or ssl.truststore.certificates (its ca.crt)",
+        "Unknown whether {{client}} trusts listener {{listener}} of {{cluster}}: the listener presents a certificate of Strimzi's cluster CA, which the operator generates (Secret {{secret}}, not in the tree), and the client names no trust store, so it trusts its JVM's default trust store. {{fix}}",
     },
     defaultOptions: {},
     appliesTo: { documents: ['kubernetes'] },
@@ -86,7 +87,14 @@ export default defineRule({
               : undefined;
         if (layerMismatch) {
           const { messageId, instead } = layerMismatch;
-          ctx.report({ messageId, data: { ...data, instead }, location: protocol.at, related: saidTls, fingerprint });
+          const fix = fixFor(client, messageId, instead);
+          ctx.report({
+            messageId,
+            data: { ...data, instead, fix },
+            location: protocol.at,
+            related: saidTls,
+            fingerprint,
+          });
         } else if (tls && listener.tls.value) judgeTls(client, listener, data, saidTls);
       }
 
@@ -102,7 +110,7 @@ export default defineRule({
       if (listener.mutualTls && client.key === 'no')
         ctx.report({
           messageId: 'noClientCertificate',
-          data,
+          data: { ...data, fix: fixFor(client, 'noClientCertificate') },
           location,
           related: [
             ...related,
@@ -134,7 +142,7 @@ export default defineRule({
         ctx.report({
           messageId: 'clusterCaUnknown',
           severity: 'info',
-          data: { ...data, secret: `${listener.resource}-cluster-ca-cert` },
+          data: { ...data, secret: `${listener.resource}-cluster-ca-cert`, fix: fixFor(client, 'clusterCaUnknown') },
           location,
           related,
           fingerprint,
@@ -143,20 +151,68 @@ export default defineRule({
   },
 });
 
-/** The listeners a client's bootstrap servers name (host and port), each once, with the address that names it. */
+/** The first letter of a sentence. */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/**
+ * What to change, in the client's own terms: Kafka's client properties, or the fields of the Strimzi resource from
+ * which the operator writes them (KafkaClientReach.advice).
+ */
+function fixFor(
+  client: KafkaClientReach,
+  messageId: 'tlsToPlaintext' | 'plaintextToTls' | 'noClientCertificate' | 'clusterCaUnknown',
+  instead = '',
+): string {
+  const advice = client.advice;
+  switch (messageId) {
+    case 'tlsToPlaintext':
+      return advice
+        ? `${sentence(advice.tls)} (the operator then writes security.protocol=${instead})`
+        : `Set security.protocol to ${instead}`;
+    case 'plaintextToTls':
+      return advice
+        ? `${sentence(advice.plaintext)} (the operator then writes security.protocol=${instead})`
+        : `Set security.protocol to ${instead} (with a trust store holding the cluster CA)`;
+    case 'noClientCertificate':
+      return advice
+        ? sentence(advice.key)
+        : "Give the client the user certificate of its KafkaUser (ssl.keystore.location with the Secret's user.p12, or ssl.keystore.key and ssl.keystore.certificate.chain)";
+    default:
+      return advice
+        ? sentence(advice.trust)
+        : "Declare its trust store: ssl.truststore.location (the Secret's ca.p12) or ssl.truststore.certificates (its ca.crt)";
+  }
+}
+
+/**
+ * The listeners a client's bootstrap servers name (host and port), each once, with the address that names it. Several
+ * files defining the Service an address names are alternatives of one cluster (a resource name is unique in its
+ * namespace): a training repository's labs, an environment's overlays (scholzj/strimzi-training keeps a `my-cluster` in
+ * most of its lab directories, lab-15 three in one). The client reaches the one nearest to its own file, the one
+ * sharing the most directories with it; when that is several files, which one it reaches is unknown and none is judged.
+ */
 function reachedListeners(
   client: KafkaClientReach,
   listeners: readonly StrimziListenerRecord[],
 ): { listener: StrimziListenerRecord; address: string }[] {
   const found = new Map<StrimziListenerRecord, string>();
+  const clientDirs = path.dirname(client.app.file).split(path.sep);
+  const shared = (file: string) => {
+    const dirs = path.dirname(file).split(path.sep);
+    let n = 0;
+    while (n < dirs.length && n < clientDirs.length && dirs[n] === clientDirs[n]) n++;
+    return n;
+  };
   for (const address of client.bootstrap.addresses) {
     const colon = address.lastIndexOf(':');
     const port = Number(address.slice(colon + 1));
     if (colon < 0 || !Number.isInteger(port)) continue;
     const host = address.slice(0, colon).replace(/\.$/, '');
-    for (const listener of listeners)
-      if (listener.port === port && namesListenerService(host, listener) && !found.has(listener))
-        found.set(listener, address);
+    const named = listeners.filter((l) => l.port === port && namesListenerService(host, l));
+    const nearest = Math.max(...named.map((l) => shared(l.location.file)));
+    const candidates = named.filter((l) => shared(l.location.file) === nearest);
+    if (new Set(candidates.map((l) => l.location.file)).size !== 1) continue;
+    for (const listener of candidates) if (!found.has(listener)) found.set(listener, address);
   }
   return [...found].map(([listener, address]) => ({ listener, address }));
 }

@@ -40,6 +40,60 @@ const app = (settings: string[], cluster = kafka()) => ({
 
 const TRUST = ['spring.kafka.ssl.trust-store-location=file:/etc/ca/ca.p12', 'spring.kafka.ssl.trust-store-type=PKCS12'];
 
+/**
+ * A cluster in the listener format before Strimzi 0.20 (v1beta1: `plain: {}` on 9092, `tls:` on 9093), as
+ * scholzj/strimzi-training@HEAD lab-14/kafka-tls-settings.yaml (Apache-2.0; made anew here) writes it.
+ */
+const oldKafka = (protocols: string, tlsAuthentication = false) =>
+  [
+    'apiVersion: kafka.strimzi.io/v1beta1',
+    'kind: Kafka',
+    'metadata:',
+    '  name: my-cluster',
+    'spec:',
+    '  kafka:',
+    '    replicas: 1',
+    '    listeners:',
+    '      plain: {}',
+    ...(tlsAuthentication ? ['      tls:', '        authentication:', '          type: tls'] : ['      tls: {}']),
+    '    config:',
+    `      ssl.enabled.protocols: ${protocols}`,
+    '',
+  ].join('\n');
+
+/** A Strimzi KafkaConnect (or KafkaBridge) resource: its TLS, its authentication, its `spec.config` lines. */
+const connect = (
+  o: { kind?: string; port?: number; tls?: 'trusted' | 'empty'; authentication?: string[]; config?: string[] } = {},
+) =>
+  [
+    'apiVersion: kafka.strimzi.io/v1beta2',
+    `kind: ${o.kind ?? 'KafkaConnect'}`,
+    'metadata:',
+    '  name: my-connect',
+    'spec:',
+    `  bootstrapServers: my-cluster-kafka-bootstrap:${o.port ?? 9093}`,
+    ...(o.tls === 'trusted'
+      ? [
+          '  tls:',
+          '    trustedCertificates:',
+          '      - secretName: my-cluster-cluster-ca-cert',
+          '        certificate: ca.crt',
+        ]
+      : o.tls === 'empty'
+        ? ['  tls: {}']
+        : []),
+    ...(o.authentication ? ['  authentication:', ...o.authentication.map((a) => `    ${a}`)] : []),
+    ...(o.config ? ['  config:', ...o.config.map((c) => `    ${c}`)] : []),
+    '',
+  ].join('\n');
+const USER_CERTIFICATE = [
+  'type: tls',
+  'certificateAndKey:',
+  '  secretName: my-connect',
+  '  certificate: user.crt',
+  '  key: user.key',
+];
+
 ruleTester(rule, {
   valid: [
     {
@@ -158,8 +212,112 @@ ruleTester(rule, {
         kafka({ config: ['ssl.enabled.protocols: TLSv1.3'] }),
       ),
     },
+    {
+      name: 'a KafkaConnect trusting the cluster CA, with a protocol in common, to the old-format tls listener',
+      files: {
+        'k8s/kafka.yaml': oldKafka('TLSv1.2'),
+        'k8s/connect.yaml': connect({ tls: 'trusted', config: ['ssl.enabled.protocols: TLSv1.2'] }),
+      },
+    },
+    {
+      name: 'a KafkaConnect without TLS to the old-format plain listener',
+      files: { 'k8s/kafka.yaml': oldKafka('TLSv1.2'), 'k8s/connect.yaml': connect({ port: 9092 }) },
+    },
+    {
+      name: "the client's own lab's cluster agrees; another lab's cluster of the same name does not: the nearest decides",
+      files: {
+        'lab-1/kafka.yaml': oldKafka('TLSv1.2'),
+        'lab-1/connect.yaml': connect({ tls: 'trusted', config: ['ssl.enabled.protocols: TLSv1.2'] }),
+        'lab-2/kafka.yaml': oldKafka('TLSv1.3'),
+      },
+    },
+    {
+      name: 'two alternatives of the cluster in one directory, the client beside both: which one it reaches is unknown',
+      files: {
+        'lab/kafka-a.yaml': oldKafka('TLSv1.2'),
+        'lab/kafka-b.yaml': oldKafka('TLSv1.3'),
+        'lab/connect.yaml': connect({ tls: 'trusted', config: ['ssl.enabled.protocols: TLSv1.2'] }),
+      },
+    },
+    {
+      name: 'a KafkaBridge presenting its user certificate to the mutual TLS listener',
+      files: {
+        'k8s/kafka.yaml': kafka(),
+        'k8s/bridge.yaml': connect({
+          kind: 'KafkaBridge',
+          port: 9094,
+          tls: 'trusted',
+          authentication: USER_CERTIFICATE,
+        }),
+      },
+    },
   ],
   invalid: [
+    {
+      // scholzj/strimzi-training@HEAD lab-14 (Apache-2.0; made anew here): Connect enables only TLSv1.1, the cluster
+      // only TLSv1.2, "they should never connect and the Connect pod should be looping" (its README).
+      name: "a KafkaConnect's spec.config enables no protocol the old-format cluster enables",
+      files: {
+        'lab-14/kafka-tls-settings.yaml': oldKafka('TLSv1.2', true),
+        'lab-14/connect.yaml': connect({
+          tls: 'trusted',
+          authentication: USER_CERTIFICATE,
+          config: ['ssl.protocol: TLSv1.1', 'ssl.enabled.protocols: TLSv1.1'],
+        }),
+      },
+      errors: [
+        {
+          messageId: 'noCommonProtocol',
+          file: 'lab-14/connect.yaml',
+          line: 19,
+          related: [
+            { file: 'lab-14/connect.yaml', line: 6 },
+            { file: 'lab-14/kafka-tls-settings.yaml', line: 10 },
+            { file: 'lab-14/kafka-tls-settings.yaml', line: 14 },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a KafkaConnect without spec.tls to the tls listener: PLAINTEXT, said in the resource's terms",
+      files: { 'k8s/kafka.yaml': oldKafka('TLSv1.2'), 'k8s/connect.yaml': connect() },
+      errors: [
+        {
+          messageId: 'plaintextToTls',
+          file: 'k8s/connect.yaml',
+          line: 6,
+          messageIncludes: [
+            'Add spec.tls to KafkaConnect my-connect',
+            'the operator then writes security.protocol=SSL',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a KafkaConnect with tls: {} and SCRAM to a tls listener asking for a certificate: SASL_SSL, no certificate',
+      files: {
+        'k8s/kafka.yaml': oldKafka('TLSv1.2', true),
+        'k8s/connect.yaml': connect({ tls: 'empty', authentication: ['type: scram-sha-512', 'username: my-connect'] }),
+      },
+      errors: [
+        {
+          messageId: 'noClientCertificate',
+          file: 'k8s/connect.yaml',
+          line: 7,
+          messageIncludes: [
+            'security.protocol SASL_SSL',
+            'Set spec.authentication of KafkaConnect my-connect to type: tls',
+          ],
+        },
+        {
+          messageId: 'clusterCaUnknown',
+          severity: 'info',
+          file: 'k8s/connect.yaml',
+          line: 7,
+          messageIncludes: ["List the cluster CA's Secret under spec.tls.trustedCertificates"],
+        },
+      ],
+    },
     {
       name: 'SSL client to the tls: false listener',
       files: app([
