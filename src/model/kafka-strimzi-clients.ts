@@ -2,11 +2,11 @@
  * Strimzi's `KafkaConnect` and `KafkaBridge` resources of the tree (../parse/strimzi-clients.ts) as Kafka clients
  * (Deployment.kafkaClientReaches), so that kafka/strimzi-listener-mismatch judges them against the listener their
  * `bootstrapServers` name as it judges an app's clients. The operator writes their security.protocol from the resource
- * (strimzi/strimzi-kafka-operator@8541da1 KafkaConnectConfigurationBuilder, KafkaBridgeConfigurationBuilder): `SSL` when
- * `spec.tls` is written, else `PLAINTEXT`, made `SASL_…` by a SCRAM, PLAIN or OAuth authentication (a `custom` one by
- * its `sasl: true`); the user's `spec.config` cannot set it (`security.` is a forbidden prefix). scholzj/strimzi-training
- * lab-14 runs a KafkaConnect enabling only TLSv1.1 against a cluster enabling only TLSv1.2, to show that they never
- * connect.
+ * (strimzi/strimzi-kafka-operator@8541da1 KafkaConnectConfigurationBuilder, KafkaBridgeConfigurationBuilder): `SSL`
+ * when `spec.tls` is written, else `PLAINTEXT`, made `SASL_…` by a SCRAM, PLAIN or OAuth authentication (a `custom` one
+ * by its `sasl: true`); the user's `spec.config` cannot set it (`security.` is a forbidden prefix).
+ * scholzj/strimzi-training@d4b33df lab-14 runs a KafkaConnect enabling only TLSv1.1 against a cluster enabling only
+ * TLSv1.2, to show that they never connect.
  */
 import { relativePosix } from '../core/posix-path';
 import type { KubernetesData } from '../parse/kubernetes';

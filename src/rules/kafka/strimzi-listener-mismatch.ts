@@ -187,9 +187,10 @@ function fixFor(
 /**
  * The listeners a client's bootstrap servers name (host and port), each once, with the address that names it. Several
  * files defining the Service an address names are alternatives of one cluster (a resource name is unique in its
- * namespace): a training repository's labs, an environment's overlays (scholzj/strimzi-training keeps a `my-cluster` in
- * most of its lab directories, lab-15 three in one). The client reaches the one nearest to its own file, the one
- * sharing the most directories with it; when that is several files, which one it reaches is unknown and none is judged.
+ * namespace): a training repository's labs, an environment's overlays (scholzj/strimzi-training@d4b33df keeps a
+ * `my-cluster` in most of its lab directories, lab-15 three in one). The client reaches the one nearest to its own
+ * file, the one sharing the most directories with it; when that is several files, which one it reaches is unknown and
+ * none is judged.
  */
 function reachedListeners(
   client: KafkaClientReach,

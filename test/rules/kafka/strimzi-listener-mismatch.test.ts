@@ -42,7 +42,8 @@ const TRUST = ['spring.kafka.ssl.trust-store-location=file:/etc/ca/ca.p12', 'spr
 
 /**
  * A cluster in the listener format before Strimzi 0.20 (v1beta1: `plain: {}` on 9092, `tls:` on 9093), as
- * scholzj/strimzi-training@HEAD lab-14/kafka-tls-settings.yaml (Apache-2.0; made anew here) writes it.
+ * scholzj/strimzi-training@d4b33df lab-14/kafka-tls-settings.yaml writes it (no licence stated; its layout only, made
+ * anew here).
  */
 const oldKafka = (protocols: string, tlsAuthentication = false) =>
   [
@@ -254,8 +255,8 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      // scholzj/strimzi-training@HEAD lab-14 (Apache-2.0; made anew here): Connect enables only TLSv1.1, the cluster
-      // only TLSv1.2, "they should never connect and the Connect pod should be looping" (its README).
+      // scholzj/strimzi-training@d4b33df lab-14 (no licence stated; made anew here): Connect enables only TLSv1.1,
+      // the cluster only TLSv1.2, "they should never connect and the Connect pod should be looping" (its README).
       name: "a KafkaConnect's spec.config enables no protocol the old-format cluster enables",
       files: {
         'lab-14/kafka-tls-settings.yaml': oldKafka('TLSv1.2', true),
