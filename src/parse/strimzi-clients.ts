@@ -6,7 +6,7 @@
  * (`tls` with a `certificateAndKey`: the key store it presents; SASL types make the protocol SASL_SSL or
  * SASL_PLAINTEXT) and, for Connect, `spec.config`'s `ssl.*` settings Strimzi lets users set (`ssl.enabled.protocols`,
  * `ssl.protocol`, `ssl.cipher.suites`), written after its own (strimzi/strimzi-kafka-operator@8541da1
- * cluster-operator/…/model/ KafkaConnectConfigurationBuilder.java withTls, withAuthentication, withUserConfiguration;
+ * cluster-operator/…/model/KafkaConnectConfigurationBuilder.java withTls, withAuthentication, withUserConfiguration;
  * 0.18.0's docker-images/kafka/scripts/kafka_connect_config_generator.sh did the same from KAFKA_CONNECT_TLS).
  */
 import type { Range } from '../core/types';
