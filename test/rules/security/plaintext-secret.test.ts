@@ -470,6 +470,26 @@ ruleTester(rule, {
       ],
     },
     {
+      // saurabhsharmaj/kafka-ssl@bd9bb9d (no licence; the shape only) shell-scripts/config/*.properties: `xxx` for every
+      // store and SCRAM password (ten warnings before), and a JAAS file with a literal one. Three x are a redaction mark
+      // (keytool refuses a store password under six characters); two are not, nor is a word that holds three.
+      name: 'xxx stands for a Kafka password left out; a literal password beside it is still one',
+      files: {
+        'config/server.properties':
+          'listeners=SASL_SSL://:9093\nssl.keystore.location=/opt/kafka/ssl/keystore.jks\nssl.keystore.password=xxx\nssl.key.password=XXX\nssl.truststore.password=xxx\n' +
+          'listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="broker" password="xxx";\n',
+        'config/client.properties':
+          'security.protocol=SASL_SSL\nssl.keystore.password=xx\nssl.key.password=xxxsecret\n',
+        'jaas.conf':
+          'KafkaClient {\norg.apache.kafka.common.security.scram.ScramLoginModule required\nusername="kafka-admin-user"\npassword="kafka-admin-password";\n};\n',
+      },
+      errors: [
+        { messageId: 'plaintext', file: 'config/client.properties', line: 2 },
+        { messageId: 'plaintext', file: 'config/client.properties', line: 3 },
+        { messageId: 'plaintext', file: 'jaas.conf', line: 4 },
+      ],
+    },
+    {
       // Quotes are part of a `.properties` value: a quoted password is still the password (with its quotes).
       name: 'a literal password written in quotes in a properties file',
       files: { 'client-ssl.properties': 'security.protocol=SSL\nssl.keystore.password="Quoted-Plain-1"\n' },

@@ -68,9 +68,11 @@ export const JETTY_OBF = /^OBF:[0-9a-z]+$/;
  * A value that is a redaction mark, not a password (`XXXXXXXX` where a published example left the secret out), also in
  * the shape of the secret it stands for: Haufe-Lexware/demo-spring-boot-tls-material-from-vault@b6416c3's
  * bootstrap-token-sample.yml gives `spring.cloud.vault.token: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (a Vault token's
- * UUID shape) for each developer to replace.
+ * UUID shape) for each developer to replace. Three are enough: saurabhsharmaj/kafka-ssl@bd9bb9d (no licence; the shape
+ * only) writes `xxx` for every store and SCRAM password of its broker and client files, and no store password is that
+ * short (keytool 17: "Keystore password must be at least 6 characters").
  */
-const REDACTED = /^(?:X{4,}(?:[-_.]X+)*|x{4,}(?:[-_.]x+)*|\*{4,})$/;
+const REDACTED = /^(?:X{3,}(?:[-_.]X+)*|x{3,}(?:[-_.]x+)*|\*{4,})$/;
 /**
  * A key that names a digest of the secret: Graylog's `GRAYLOG_ROOT_PASSWORD_SHA2` / `root_password_sha2`, which it
  * compares with the SHA-256 of the password typed (Graylog2/graylog2-server misc/graylog.conf: "echo -n yourpassword |
