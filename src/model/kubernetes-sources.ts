@@ -249,9 +249,17 @@ const within = (range: Range, key: KubernetesSourceKey) =>
 /** Why the value of a key is not the file's content as the cluster has it; undefined when it may be. */
 function unreadValue(key: KubernetesSourceKey, said: string): string | undefined {
   if (!key.value.trim()) return `the ${said} key ${key.key} is empty here (the cluster's is set elsewhere)`;
-  if (TEMPLATE_VALUE.test(key.value)) return `the ${said} key ${key.key} is a placeholder, filled when it is applied`;
+  if (TEMPLATE_VALUE.test(key.value) || (key.encoded && SCRIPT_TOKEN.test(key.value.trim())))
+    return `the ${said} key ${key.key} is a placeholder, filled when it is applied`;
   return undefined;
 }
+
+/**
+ * An upper-case token a script replaces (`tls.key: TLSKEYBASE64`, trevor-dolby-at-ibm-com/ace-mq-tls-examples@e824598
+ * openshift/mqserver-tls-secret-template.yaml, which its script fills with sed): where a store or PEM file's base64
+ * stands (hundreds of characters, lower case among them), a short token with none is no file.
+ */
+const SCRIPT_TOKEN = /^[A-Z][A-Z0-9_]{2,63}$/;
 
 /** A variable an `envFrom:` source gives, at its key in the source's manifest. */
 export interface SourceVariable {

@@ -136,6 +136,23 @@ describe('Kubernetes ConfigMap and Secret volumes and envFrom sources', () => {
       ],
     ],
     [
+      // trevor-dolby-at-ibm-com/ace-mq-tls-examples@e824598 (MIT) openshift/mqserver-tls-secret-template.yaml: its script
+      // seds the base64 in for TLSCRTBASE64; was "base64 data that is no PEM file". A short base64 value is still data.
+      "a script's upper-case token in a Secret's data where the certificate goes: a placeholder",
+      {
+        'a/kc.yaml':
+          keycloakDeployment({ env: CERT_ENV, volume: ['          secret:', '            secretName: kc'] }) +
+          '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: kc\ndata:\n  tls.pem: TLSCRTBASE64\n',
+        'b/kc.yaml':
+          keycloakDeployment({ env: CERT_ENV, volume: ['          secret:', '            secretName: kc'] }) +
+          '---\napiVersion: v1\nkind: Secret\nmetadata:\n  name: kc\ndata:\n  tls.pem: QUJDREVGR0hJSktM\n',
+      },
+      [
+        'key=? unknown=the Secret kc key tls.pem is a placeholder, filled when it is applied protocols=TLSv1.3,TLSv1.2@-',
+        'key=? unknown=the Secret kc key tls.pem is base64 data that is no PEM file or key store lint-deploy reads protocols=TLSv1.3,TLSv1.2@-',
+      ],
+    ],
+    [
       "a Secret's base64 data key that is a PEM certificate (kubectl create secret tls): decoded, the certificate file",
       {
         'kc.yaml':
