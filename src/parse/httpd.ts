@@ -175,6 +175,34 @@ const NEEDS_ARGUMENT = new Set(
   ].map((name) => name.toLowerCase()),
 );
 
+/**
+ * A blank httpd does not take for one (ap_cfg_getline and ap_getword_conf skip apr_isspace's ASCII blanks only) in the
+ * first word of a line, where JavaScript's `\s` would skip it: a no-break space (U+00A0) pasted from a web page or a
+ * word processor (junseon1234/conf.d@(real-trees) vhost.conf). Measured with Debian 12's apache2 -t: AH00526
+ * `Invalid command '\xc2\xa0ServerName'`. The word, the blank's name and the word's bytes as httpd prints them.
+ */
+function foreignSpace(
+  chars: string,
+): { start: number; end: number; space: string; word: string; bytes: string } | undefined {
+  const start = chars.search(/[^ \t\v\f\r\n]/);
+  // A `#` after ASCII blanks starts a comment, whatever follows it.
+  if (start < 0 || chars.charAt(start) === '#') return undefined;
+  let end = start;
+  while (end < chars.length && !/[ \t\v\f\r\n]/.test(chars.charAt(end))) end++;
+  const word = chars.slice(start, end);
+  // The byte order mark (also `\s`) is parse/byte-order-mark's.
+  const foreign = /[^\S \t\v\f\r\n\uFEFF]/.exec(word);
+  if (!foreign) return undefined;
+  const code = foreign[0].codePointAt(0)!;
+  const bytes = [...word]
+    .map((c) => (c.charCodeAt(0) < 0x80 ? c : [...Buffer.from(c, 'utf8')].map((b) => `\\x${b.toString(16)}`).join('')))
+    .join('');
+  const space =
+    code === 0xa0 ? 'no-break space (U+00A0)' : `U+${code.toString(16).toUpperCase().padStart(4, '0')} space`;
+  const readable = word.replace(/[^\S ]/g, ' ').trim() || word;
+  return { start, end, space, word: `${foreign.index === 0 ? 'before' : 'inside'} ${readable}`, bytes };
+}
+
 /** Sections whose body httpd may skip unread (ap_soak_end_container): what is inside is not parsed there. */
 const isConditional = (section: HttpdDirective) => /^if|^else/.test(section.key);
 
@@ -194,6 +222,22 @@ export function parseHttpd(text: string): {
   for (const line of logicalLines(text)) {
     const startAt = line.chars.search(/\S/);
     if (startAt < 0) continue;
+    const unreadSpace = foreignSpace(line.chars);
+    if (unreadSpace)
+      problems.push({
+        code: 'httpd-foreign-space',
+        // Inside a conditional section httpd may skip unread (ap_soak_end_container), the line is not parsed there.
+        severity: open.some(isConditional) ? 'warning' : 'error',
+        message:
+          'A {{space}} {{word}}: httpd separates words at ASCII blanks only, so it reads {{bytes}} as a directive name and refuses to start (AH00526 "Invalid command \'{{bytes}}\', perhaps misspelled or defined by a module not included in the server configuration"){{where}}',
+        data: {
+          space: unreadSpace.space,
+          word: unreadSpace.word,
+          bytes: unreadSpace.bytes,
+          where: open.some(isConditional) ? ', where the section around it is read' : '',
+        },
+        range: rangeOf(line, unreadSpace.start, unreadSpace.end),
+      });
     if (line.chars.charAt(startAt) === '#') {
       comments.push({ text: line.chars.slice(startAt + 1), range: rangeOf(line, startAt, line.chars.length) });
       continue;
@@ -231,8 +275,21 @@ export function parseHttpd(text: string): {
     let nameEnd = nameStart;
     while (nameEnd < endAt && !/[\s>]/.test(line.chars.charAt(nameEnd))) nameEnd++;
     const name = line.chars.slice(nameStart, nameEnd);
-    // A section's arguments end at its closing `>` (the last character of the line).
-    const argsEnd = section && line.chars.charAt(endAt - 1) === '>' ? endAt - 1 : endAt;
+    // A section's arguments end at the line's last `>` (ap_strrchr_c in core.c's section handlers); httpd drops
+    // whatever follows it unread (junseon1234/conf.d@(real-trees) vhost.conf: DocumentRoot and ServerName written
+    // after `<VirtualHost *:80>` on its line; measured with Debian 12's apache2 -S: Syntax OK, the vhost without them).
+    const closeAt = section ? line.chars.lastIndexOf('>', endAt - 1) : -1;
+    const argsEnd = section && closeAt >= nameEnd ? closeAt : endAt;
+    const dropped = section && closeAt >= nameEnd ? line.chars.slice(closeAt + 1, endAt).trim() : '';
+    if (dropped !== '' && !dropped.startsWith('#'))
+      problems.push({
+        code: 'httpd-section-text-after-tag',
+        severity: 'warning',
+        message:
+          'Text after the ">" of <{{section}}> on its line: httpd reads the section\'s arguments up to the last ">" and drops the rest unread, so {{dropped}} does not apply. Put each directive on a line of its own',
+        data: { section: line.chars.slice(nameStart, closeAt).trim(), dropped },
+        range: rangeOf(line, closeAt + 1, endAt),
+      });
     const directive: HttpdDirective = {
       name,
       key: name.toLowerCase(),

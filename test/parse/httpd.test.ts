@@ -71,10 +71,22 @@ describe('Apache httpd configuration', () => {
     ['<VirtualHost *:443\n</VirtualHost>\n', 'httpd-section-unclosed-tag', "missing closing '>'"],
     // Measured with Debian 12's apache2 -t: "<VirtualHost> directive requires additional arguments".
     ['<VirtualHost>\n</VirtualHost>\n', 'httpd-section-missing-argument', 'requires additional arguments'],
+    // junseon1234/conf.d@(real-trees) vhost.conf, lines joined by no-break spaces: apache2 -t reads line 4 as the
+    // command '\xc2\xa0ServerName' (AH00526) and line 1's section up to its `>`, dropping the rest.
+    [
+      '<VirtualHost *:80>\n\u00a0ServerName "t.example"\u00a0JkMount /* tomcat\n</VirtualHost>\n',
+      'httpd-foreign-space',
+      "Invalid command '\\xc2\\xa0ServerName'",
+    ],
+    [
+      '<VirtualHost *:80>\u00a0\u00a0DocumentRoot "/var/www/html"\u00a0ServerName "h.example"\n</VirtualHost>\n',
+      'httpd-section-text-after-tag',
+      'DocumentRoot "/var/www/html"\u00a0ServerName "h.example" does not apply',
+    ],
   ])('%j: %s', (text, code, words) => {
     const { problems } = parseHttpd(text);
     expect(problems.map((p) => p.code)).toContain(code);
-    expect(problems.find((p) => p.code === code)!.message).toContain(words);
+    expect(problemMessage(problems.find((p) => p.code === code)!)).toContain(words);
   });
 
   // cws-khuntly/WebSphere@3daf161 IHS/IHSConfig/conf/httpd.conf: `<IfDefine>` written for `</IfDefine>`. apache2 -t says
@@ -94,6 +106,29 @@ describe('Apache httpd configuration', () => {
     // apache2 -t: Syntax OK with <IfModule nosuch_module> around it (the body is skipped unread).
     const { problems } = parseHttpd('<IfModule nosuch_module>\n<VirtualHost>\n</VirtualHost>\n</IfModule>\n');
     expect(problems.map((p) => [p.code, p.severity])).toEqual([['httpd-section-missing-argument', 'warning']]);
+  });
+
+  it('a section tag with text after its ">": read up to it (no unclosed tag), the rest said to be dropped', () => {
+    const { directives, problems } = parseHttpd(
+      '<VirtualHost *:80>\u00a0DocumentRoot "/srv/www"\n</VirtualHost>\n<VirtualHost *:81> # the admin site\n</VirtualHost>\n',
+    );
+    expect(problems.map((p) => [p.code, p.severity, p.range.start.line])).toEqual([
+      ['httpd-section-text-after-tag', 'warning', 0],
+    ]);
+    expect(directives.map((d) => d.args.map((a) => a.value))).toEqual([['*:80'], ['*:81']]);
+  });
+
+  it('a no-break space is a blank httpd does not skip: an error where read, a warning inside a conditional section', () => {
+    const problemsOf = (text: string) => parseHttpd(text).problems.map((p) => [p.code, p.severity, p.range.start.line]);
+    expect(problemsOf('\u00a0# a comment\n#\u00a0another one\nServerName\u00a0www.example.com\n')).toEqual([
+      ['httpd-foreign-space', 'error', 0],
+      ['httpd-foreign-space', 'error', 2],
+    ]);
+    expect(problemsOf('<IfModule nosuch_module>\n\u00a0SSLEngine on\n</IfModule>\n')).toEqual([
+      ['httpd-foreign-space', 'warning', 1],
+    ]);
+    // A no-break space among the arguments is inside a word, not a separator: no problem of this kind.
+    expect(problemsOf('ServerAdmin "web\u00a0master@example.com"\n')).toEqual([]);
   });
 
   it('reads CRLF files and a last line without a line break', () => {
