@@ -194,8 +194,9 @@ function foreignSpace(
   const foreign = /[^\S \t\v\f\r\n\uFEFF]/.exec(word);
   if (!foreign) return undefined;
   const code = foreign[0].codePointAt(0)!;
-  const bytes = [...word]
-    .map((c) => (c.charCodeAt(0) < 0x80 ? c : [...Buffer.from(c, 'utf8')].map((b) => `\\x${b.toString(16)}`).join('')))
+  // httpd prints a byte above 0x7f as \xhh (ap_escape_logitem).
+  const bytes = [...Buffer.from(word, 'utf8')]
+    .map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16)}`))
     .join('');
   const space =
     code === 0xa0 ? 'no-break space (U+00A0)' : `U+${code.toString(16).toUpperCase().padStart(4, '0')} space`;
