@@ -354,6 +354,8 @@ export interface TomcatAjpWithoutSecret {
   /** `Tomcat AJP connector 8009 (conf/server.xml)`. */
   server: string;
   port?: string;
+  /** The `port` attribute's value: a template value there decides whether (and where) the connector listens. */
+  portAt?: Location;
   /** `secret=""` (or `requiredSecret=""`): written, but empty. */
   emptySecret?: { name: string; at: Location };
   /** Where secretRequired is turned off (`secretRequired="false"`): the connector starts without a secret. */

@@ -72,11 +72,12 @@ export function ajpConnectorsWithoutSecret(
     const required = setterAttribute(connector, 'secretRequired');
     const optedOut = required && readWritten(required, file, scope)?.value.trim().toLowerCase() !== 'true';
     if (optedOut && !exposedAddress) continue;
-    const port = setterAttribute(connector, 'port')?.value;
+    const portAttribute = setterAttribute(connector, 'port');
+    const port = portAttribute?.value;
     found.push({
       at: { file, range: connector.range },
       server: `Tomcat AJP connector ${port ?? '(no port)'} (${relative})`,
-      ...(port === undefined ? {} : { port }),
+      ...(port === undefined ? {} : { port, portAt: { file, range: portAttribute!.valueRange } }),
       ...(secret ? { emptySecret: { name: secret.name, at: { file, range: secret.valueRange } } } : {}),
       ...(optedOut ? { optedOut: { file, range: required.valueRange } } : {}),
       ...(addressFound

@@ -35,7 +35,17 @@ const related = (ajp: TomcatAjpWithoutSecret, releaseMessage?: string): RuleRela
     : []),
   ...(ajp.emptySecret ? [{ ...ajp.emptySecret.at, message: said`${ajp.emptySecret.name}="": no secret` }] : []),
   ...(ajp.address ? [{ ...ajp.address.at, message: said`listens on ${listening(ajp)}` }] : []),
+  ...(ajp.portAt ? [{ ...ajp.portAt, message: said`port="${ajp.port ?? ''}"` }] : []),
 ];
+
+/**
+ * The connector's start tag is where the finding is, not what decides it: a template value in another attribute
+ * (`maxThreads="{{ tomcat_maxThreads_ajp }}"`, jeduoliveira/ansible-role-tomcat@(real-trees)) changes nothing, so it
+ * does not make the finding an info. What decides it (port, address, secretRequired, the secret left empty) are its
+ * related places, where a template value still does; a connector whose attributes a template writes itself is not
+ * modelled (model/tomcat.ts).
+ */
+const atTag = { locationRole: 'context' as const };
 
 /**
  * A Tomcat AJP `<Connector>` with no `secret` (nor `requiredSecret`, its older name) that does not turn secretRequired
@@ -79,6 +89,7 @@ export default defineRule({
           messageId: 'optedOut',
           data: { ...common, server: ajp.server, where, port },
           location: ajp.at,
+          ...atTag,
           related: [{ ...ajp.optedOut, message: ours('secretRequired off: no secret is asked for') }, ...related(ajp)],
           fingerprint: [ajp.server, 'optedOut'],
         });
@@ -96,6 +107,7 @@ export default defineRule({
           messageId,
           data: { ...common, server: ajp.server, release: named, address, where, port },
           location: ajp.at,
+          ...atTag,
           related: related(ajp, `Tomcat ${release.release} runs this server.xml`),
           fingerprint: [ajp.server, messageId],
           severity: release.requiresSecret ? 'error' : undefined,
@@ -107,6 +119,7 @@ export default defineRule({
           messageId: 'floating',
           data: { ...common, server: ajp.server, image: release.text, where },
           location: ajp.at,
+          ...atTag,
           related: related(ajp, 'the official image, at whichever release the tag names when pulled'),
           fingerprint: [ajp.server, 'floating'],
         });
@@ -124,6 +137,7 @@ export default defineRule({
           where,
         },
         location: ajp.at,
+        ...atTag,
         related: related(ajp),
         fingerprint: [ajp.server, 'releaseUnknown'],
       });

@@ -98,7 +98,9 @@ ruleTester(rule, {
             'turns secretRequired off and has no secret, and listens on 0.0.0.0 (address=)',
             'serves any client that reaches port 8009',
           ],
+          // secretRequired, address, then port: each decides it, and a template value there would make it an info.
           related: [
+            { file: 'conf/server.xml', line: 4 },
             { file: 'conf/server.xml', line: 4 },
             { file: 'conf/server.xml', line: 4 },
           ],
@@ -120,7 +122,10 @@ ruleTester(rule, {
             'Tomcat 9.0.85 (Dockerfile:1 FROM tomcat:9.0.85-jdk17)',
             'secretRequired="true" but the secret attribute is either null',
           ],
-          related: [{ file: 'Dockerfile', line: 1 }],
+          related: [
+            { file: 'Dockerfile', line: 1 },
+            { file: 'conf/server.xml', line: 4 },
+          ],
         },
       ],
     },
@@ -184,6 +189,7 @@ ruleTester(rule, {
           related: [
             { file: 'defaults/main.yml', line: 3 },
             { file: 'tasks/main.yml', line: 8 },
+            { file: 'templates/server.xml.tpl', line: 4 },
           ],
         },
       ],
@@ -209,6 +215,7 @@ ruleTester(rule, {
           related: [
             { file: 'defaults/main.yml', line: 4 },
             { file: 'tasks/main.yml', line: 2 },
+            { file: 'templates/server.xml.j2', line: 4 },
           ],
         },
       ],
@@ -240,6 +247,7 @@ ruleTester(rule, {
             { file: 'spire/Dockerfile', line: 4 },
             { file: 'back-end/Dockerfile', line: 1 },
             { file: 'docker-compose.yml', line: 4 },
+            { file: 'back-end/conf/server.xml', line: 4 },
           ],
         },
       ],
@@ -326,7 +334,10 @@ ruleTester(rule, {
             'Tomcat 6.0.47 (apache-tomcat-6.0.47/lib/catalina.jar: Apache Tomcat/6.0.47, the installation this conf/ belongs to)',
             'every address',
           ],
-          related: [{ file: 'apache-tomcat-6.0.47/lib/catalina.jar', line: 1 }],
+          related: [
+            { file: 'apache-tomcat-6.0.47/lib/catalina.jar', line: 1 },
+            { file: 'apache-tomcat-6.0.47/conf/server.xml', line: 4 },
+          ],
         },
       ],
     },
