@@ -194,7 +194,7 @@ function foreignSpace(
   const foreign = /[^\S \t\v\f\r\n\uFEFF]/.exec(word);
   if (!foreign) return undefined;
   const code = foreign[0].codePointAt(0)!;
-  // httpd prints a byte above 0x7f as \xhh (ap_escape_logitem).
+  // httpd prints a byte above 0x7f as \xhh (measured: apache2 -t says '\xc2\xa0ServerName').
   const bytes = [...Buffer.from(word, 'utf8')]
     .map((b) => (b < 0x80 ? String.fromCharCode(b) : `\\x${b.toString(16)}`))
     .join('');
