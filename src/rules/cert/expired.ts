@@ -21,7 +21,7 @@ import {
   chainLeaf,
   chainSent,
   foldRootsIntoLeaves,
-  rootAboveExpiredLeaf,
+  leavesSaidWithRoot,
   trustedCopies,
   trustedCopiesRelated,
 } from './_lib/chain-member';
@@ -115,8 +115,9 @@ export default defineRule({
     const say = (c: TreeCertificate, descriptor: ReportDescriptor<ExpiredMessage>) =>
       copies.push(reportedCopy(c, descriptor));
     // A self-signed root above an expired leaf of its own chain is said with the leaf (chain-member.ts).
-    const folded = new Set<TreeCertificate>();
-    const { undated, used, presented } = trustUses(ctx.deployment);
+    const folded = new Map<TreeCertificate, string[]>();
+    const linkUses = trustUses(ctx.deployment);
+    const { undated, used, presented } = linkUses;
     const presentedLeaves = presentedLeavesOf(ctx.deployment.derived.presented);
     const chainFiles = chainFileLeaves(ctx.deployment);
     const namedByName = new Map<string, string[]>();
@@ -138,10 +139,12 @@ export default defineRule({
       const date = (expired ? c.cert.notAfter : c.cert.notBefore).toISOString().slice(0, 10);
       const location = certLocation(c);
       const fingerprint = [c.cert.fingerprintSha256, expired ? 'expired' : 'not-yet-valid', ...storeFingerprint(c)];
-      // A certificate on a link's trust path is used whatever names it; otherwise the components that name its file.
+      // A certificate on a link's trust path is used whatever names it (the settings naming its file are said); otherwise
+      // the components that name its file decide.
+      const named = certificateUse(ctx.deployment, c);
       const found = used.has(c.cert.fingerprintSha256)
-        ? { use: 'named' as const, by: [] }
-        : certificateUse(ctx.deployment, c);
+        ? { use: 'named' as const, by: named.use === 'named' ? named.by : [] }
+        : named;
       if (found.use === 'other-alias' && expired) {
         // A key entry no setting selects (server.ssl.key-alias names another): no peer is sent it.
         say(c, {
@@ -249,8 +252,9 @@ export default defineRule({
         expired && !used.has(c.cert.fingerprintSha256) && caAboveLeaf(c, chainFiles)
           ? chainLeaf(ctx.deployment, c, chainFiles, now)
           : undefined;
-      if (rootAboveExpiredLeaf(c, leafCert, chainFiles, now)) {
-        folded.add(c);
+      const saidWith = leavesSaidWithRoot(ctx.deployment, c, { leaf: leafCert, chainFiles, now, onLinks: linkUses });
+      if (saidWith) {
+        folded.set(c, saidWith);
         continue;
       }
       if (leafCert && leafCert.notAfter >= now && leafCert.notBefore <= now) {
@@ -394,7 +398,7 @@ export default defineRule({
     }
     reportUnnamedByFile(scene, (d) => ctx.report(d));
     reportExpiredInVerifyFiles(inVerifyFiles, say, (d) => ctx.report(d));
-    foldRootsIntoLeaves(ctx.deployment, copies, folded, now);
+    foldRootsIntoLeaves(copies, folded);
     // One finding per certificate: its other copies (a CA in every store of a cluster) are related places of the copy
     // said first, the one whose verdict MOST_USED_FIRST puts first (./_lib/copies.ts).
     reportGrouped((d) => ctx.report(d), copies, MOST_USED_FIRST);

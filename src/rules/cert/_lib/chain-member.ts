@@ -15,8 +15,11 @@ import type { DerivedDeployment } from '../../../derive/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { PemCertificate } from '../../../parse/certificate';
 import { certLocation, entryWord, unusedOrVendors } from './shared';
+import { embeddedIn } from '../../../model/mq-certs';
+import { isMqChannel } from '../../../model/types';
 import { said, type Phrase } from '../../../core/phrase';
 import { reportedCopy, type ReportedCopy } from './copies';
+import type { trustUses } from './trust-uses';
 
 /**
  * The leaves sent before each chain file (httpd SSLCertificateChainFile, Tomcat certificateChainFile), by file: the
@@ -118,48 +121,63 @@ export function chainFileLeavesRelated(
 }
 
 /**
- * Whether `c` is a self-signed root above an expired leaf of its own chain (a key entry's, or a PEM file's that starts
- * with the leaf): the chain fails for the leaf whoever verifies it, and the root's dates are one more reason for the
- * same failure, said at the leaf (rootsAboveExpiredLeaf) rather than as a second error. Once the leaf is renewed under
- * it, the root is judged on its own: a JSSE peer that trusts it accepts it, OpenSSL and GSKit do not (expiredChainRoot).
- * pwalser75/spring-boot-mutual-tls@98da8e6's test-server-keystore.p12: leaf and root both expired 2025-10-24, two errors.
+ * The leaves (by fingerprint) an expired self-signed root is said with, each expired too: the chain fails for the leaf
+ * whoever verifies it, and the root's dates are one more reason for the same failure, said at the leaf as a related
+ * place rather than as a second error (`openssl verify` and `s_client` with both expired: one 'certificate has expired',
+ * error 10, reported at the root first; with the leaf alone renewed the root still fails it, so the leaf's finding says
+ * to renew both). Undefined when the root is judged on its own. It is a member of the leaf's chain as
+ * - the CA of a key entry's chain, or of a PEM file that starts with the leaf, that no link verifies (`leaf`): pwalser75/
+ *   spring-boot-mutual-tls@98da8e6's test-server-keystore.p12, leaf and root both expired 2025-10-24, two errors;
+ * - the CA of every link path that holds it, where a verifier date-checks it (OpenSSL, GSKit; a JSSE anchor
+ *   is not, and is judged as one);
+ * - a CA certificate of the key repository IBM MQ's container builds for a queue manager, above its key (keyRepositoryLeaf):
+ *   jjodl/mqoncp4i's QueueManager pki Secrets, tls.crt and ca.crt both expired.
+ * Once the leaf is renewed under it, the root is judged on its own: a JSSE peer that trusts it accepts it, OpenSSL and
+ * GSKit do not (expiredChainRoot).
  */
-export function rootAboveExpiredLeaf(
+export function leavesSaidWithRoot(
+  deployment: DerivedDeployment,
   c: TreeCertificate,
-  leaf: PemCertificate | undefined,
-  chainFiles: ReadonlyMap<string, TreeCertificate[]>,
-  now: Date,
-): boolean {
-  return c.cert.selfSigned && leaf !== undefined && leaf.notAfter < now && !chainFiles.has(c.doc.file.path);
+  found: {
+    leaf: PemCertificate | undefined;
+    chainFiles: ReadonlyMap<string, TreeCertificate[]>;
+    now: Date;
+    onLinks: Pick<ReturnType<typeof trustUses>, 'used' | 'undated' | 'pathLeaves'>;
+  },
+): string[] | undefined {
+  const { leaf, chainFiles, now, onLinks } = found;
+  const fingerprint = c.cert.fingerprintSha256;
+  if (!c.cert.selfSigned || c.cert.notAfter >= now) return undefined;
+  const expiredBelow = (l: PemCertificate) => l.fingerprintSha256 !== fingerprint && l.notAfter < now;
+  if (onLinks.used.has(fingerprint)) {
+    const leaves = onLinks.pathLeaves.get(fingerprint) ?? [];
+    return !onLinks.undated.has(fingerprint) && leaves.length > 0 && leaves.every(expiredBelow)
+      ? [...new Set(leaves.map((l) => l.fingerprintSha256))]
+      : undefined;
+  }
+  if (leaf && leaf.notAfter < now && !chainFiles.has(c.doc.file.path)) return [leaf.fingerprintSha256];
+  const keyLeaf = keyRepositoryLeaf(deployment, c);
+  return keyLeaf && expiredBelow(keyLeaf) ? [keyLeaf.fingerprintSha256] : undefined;
 }
 
 /**
- * The expired self-signed roots above the leaf `c` in its own chain that `folded` says are said with it (for
- * `related`): each names its expiry and what follows once the leaf alone is renewed.
+ * The certificate of the key a queue manager presents from the key repository IBM MQ's container builds (model/
+ * mq-container-pki.ts: one manifest's key set and trusted certificates), when `c` is a CA certificate of that repository
+ * that issued it: GSKit builds the chain it sends from the repository's CA certificates, so `c` is a member of that
+ * chain as a PEM chain file's CA is.
  */
-export function rootsAboveExpiredLeaf(
-  deployment: DerivedDeployment,
-  c: TreeCertificate,
-  now: Date,
-  folded: (root: TreeCertificate) => boolean,
-): RuleRelated[] {
-  const { store } = c;
-  const leafOfFile = !store && 'certificates' in c.doc.data && c.doc.data.certificates[0] === c.cert;
-  if (c.cert.notAfter >= now || !(store ? store.chainIndex === 0 : leafOfFile)) return [];
-  return deployment.derived.certificates
-    .filter(
-      (t) =>
-        t.doc === c.doc &&
-        t !== c &&
-        (store ? t.store?.alias === store.alias && t.store.chainIndex > 0 : !t.store) &&
-        t.cert.selfSigned &&
-        t.cert.notAfter < now &&
-        folded(t),
-    )
-    .map((t) => ({
-      ...certLocation(t),
-      message: said`the root above it, ${t.cert.subjectText}, expired on ${t.cert.notAfter.toISOString().slice(0, 10)} too: renew it with the leaf (a JSSE peer that trusts it would accept it, OpenSSL and GSKit peers would not)`,
-    }));
+function keyRepositoryLeaf(deployment: DerivedDeployment, c: TreeCertificate): PemCertificate | undefined {
+  for (const component of deployment.components) {
+    const { keyStore, trustStore } = component.tls?.trust ?? {};
+    if (!isMqChannel(component) || !keyStore?.embeddedAt || !trustStore?.embeddedAt) continue;
+    if (keyStore.file !== c.doc.file.path || trustStore.file !== keyStore.file) continue;
+    if (!embeddedIn(c, trustStore.embeddedAt) || embeddedIn(c, keyStore.embeddedAt)) continue;
+    const key = deployment.derived.certificates.find(
+      (t) => t.doc.file.path === keyStore.file && embeddedIn(t, keyStore.embeddedAt),
+    );
+    if (key && key.cert.issuerText === c.cert.subjectText) return key.cert;
+  }
+  return undefined;
 }
 
 /** What sends the chain `c` is in: its file, or for a chain file the leaf's file with it (`web.crt with chain.crt`). */
@@ -172,20 +190,23 @@ export function chainSent(c: TreeCertificate, chainFiles: ReadonlyMap<string, Tr
 /**
  * A self-signed root above an expired leaf of its own chain is said with the leaf (one failure, one finding): the
  * root's other copies go with it (an info's, test data or an unread copy, is left out with the root), and each leaf's
- * finding names the roots folded into it.
+ * finding names the roots folded into it (`folded`: each root with the leaves it is said with, leavesSaidWithRoot).
  */
 export function foldRootsIntoLeaves<MessageId extends string>(
-  deployment: DerivedDeployment,
   copies: ReportedCopy<MessageId>[],
-  folded: ReadonlySet<TreeCertificate>,
-  now: Date,
+  folded: ReadonlyMap<TreeCertificate, readonly string[]>,
 ): void {
   if (folded.size === 0) return;
-  const foldedRoots = new Set([...folded].map((root) => root.cert.fingerprintSha256));
+  const foldedRoots = new Set([...folded.keys()].map((root) => root.cert.fingerprintSha256));
   const kept = copies.filter((copy) => !(copy.info && foldedRoots.has(copy.c.cert.fingerprintSha256)));
   copies.splice(0, copies.length, ...kept);
   for (const [i, copy] of copies.entries()) {
-    const roots = rootsAboveExpiredLeaf(deployment, copy.c, now, (root) => folded.has(root));
+    const roots = [...folded]
+      .filter(([, leaves]) => leaves.includes(copy.c.cert.fingerprintSha256))
+      .map(([t]) => ({
+        ...certLocation(t),
+        message: said`the root above it, ${t.cert.subjectText}, expired on ${t.cert.notAfter.toISOString().slice(0, 10)} too: renew it with the leaf (a JSSE peer that trusts it would accept it, OpenSSL and GSKit peers would not)`,
+      }));
     if (roots.length > 0)
       copies[i] = reportedCopy(copy.c, {
         ...copy.descriptor,

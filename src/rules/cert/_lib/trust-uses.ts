@@ -2,21 +2,26 @@
 import type { LinkTrust, TrustCheck } from '../../../derive/trust';
 import type { DerivedDeployment } from '../../../derive/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
+import type { PemCertificate } from '../../../parse/certificate';
 import { ours, type Phrase } from '../../../core/phrase';
 
 /**
  * Certificates of the tree that links use only where no date check happens: a JSSE trust anchor (PKIX does
  * not check an anchor's validity, e.g. a CA bundle file) and a leaf JSSE trusts directly because it is itself
  * in the trust store. A certificate some verifier does date-check (OpenSSL checks its anchors too) is not among them.
+ * `pathLeaves`: for each certificate on a link's path, the leaves of those paths (chain-member.ts folds an expired root
+ * into its expired leaf).
  */
 export function trustUses(deployment: DerivedDeployment): {
   undated: Map<string, { lt: LinkTrust; check: TrustCheck }[]>;
   used: Set<string>;
   presented: Map<string, { lt: LinkTrust; check: TrustCheck }[]>;
+  pathLeaves: Map<string, PemCertificate[]>;
 } {
   const checked = new Set<string>();
   const undated = new Map<string, { lt: LinkTrust; check: TrustCheck }[]>();
   const presented = new Map<string, { lt: LinkTrust; check: TrustCheck }[]>();
+  const pathLeaves = new Map<string, PemCertificate[]>();
   for (const lt of deployment.derived.trust) {
     for (const check of [lt.serverCertificate, lt.clientCertificate]) {
       if (!check) continue;
@@ -25,14 +30,16 @@ export function trustUses(deployment: DerivedDeployment): {
       if (check.verdict.kind !== 'trusted') continue;
       const { path, dateChecked } = check.verdict.result;
       for (const c of dateChecked) checked.add(c.fingerprintSha256);
-      for (const c of path)
+      for (const c of path) {
+        pathLeaves.set(c.fingerprintSha256, [...(pathLeaves.get(c.fingerprintSha256) ?? []), ...path.slice(0, 1)]);
         if (!dateChecked.includes(c))
           undated.set(c.fingerprintSha256, [...(undated.get(c.fingerprintSha256) ?? []), { lt, check }]);
+      }
     }
   }
   const used = new Set([...checked, ...undated.keys()]);
   for (const f of checked) undated.delete(f);
-  return { undated, used, presented };
+  return { undated, used, presented, pathLeaves };
 }
 
 /**
