@@ -7,7 +7,14 @@ import {
   profileSpecificity,
 } from '../../model/mq-chlauth';
 import { defineRule } from '../types';
-import { accessOf, channelList, chlauthRecordsOf, documentChannels, channelRelated } from './_lib/access';
+import {
+  accessWithAuthorityManager,
+  channelList,
+  chlauthRecordsOf,
+  documentChannels,
+  channelRelated,
+  withoutAuthorityManager,
+} from './_lib/access';
 
 const blocksAdmins = (list: string | undefined) => listValues(list).some((u) => /^\*mqadmin$/i.test(u));
 
@@ -50,8 +57,11 @@ export default defineRule({
             channels.some((c) => chlauthProfileMatches(r.profile, c.name)),
         );
         if (!overridden) continue;
+        // Judged as the queue manager decides with its object authority manager: under MQSNOAUT every user id has full
+        // control whatever CHLAUTH blocks (mq/oam-disabled says so once), and the block of administrators matters again
+        // once it is removed, when CONNAUTH checks their passwords.
         const exposed = channels
-          .map((input) => ({ input, access: accessOf(ctx.deployment, mqsc, input)! }))
+          .map((input) => ({ input, access: accessWithAuthorityManager(ctx.deployment, mqsc, input)! }))
           .filter(
             ({ access }) =>
               access &&
@@ -60,6 +70,8 @@ export default defineRule({
           );
         if (exposed.length === 0) continue;
         const location = record.from.location;
+        const withoutOam = withoutAuthorityManager(ctx.deployment, mqsc);
+        const noOam = withoutOam ? [{ ...withoutOam, role: 'context' as const }] : [];
         ctx.report({
           messageId: 'override',
           data: {
@@ -71,7 +83,7 @@ export default defineRule({
             channels: channelList(exposed),
           },
           location,
-          related: channelRelated(exposed),
+          related: [...channelRelated(exposed), ...noOam],
           severity: exposed.some(
             ({ input, access }) => input.attributes && access.adminWithoutSecret && access.assumed.length === 0,
           )

@@ -1,6 +1,7 @@
 import { describePaths } from '../../model/mq-access-words';
 import { defineRule } from '../types';
 import {
+  accessWithAuthorityManager,
   assumption,
   confidentAdminWithoutSecret,
   inboundAccess,
@@ -48,18 +49,18 @@ export default defineRule({
       // Without the object authority manager (MQSNOAUT) no authority is checked: a low-privilege user id has every
       // authority too, so MCAUSER alone changes nothing (mq/oam-disabled reports the queue manager).
       assertedWithoutOam:
-        "{{chltype}} channel {{channel}} runs with the user id the client asserts, on a queue manager created without the object authority manager (MQSNOAUT): no authority is ever checked, so a client that connects{{secret}} gets full control of the queue manager, whether it says it is mqm or any other user. Result: {{result}}{{assumed}}. A low-privilege MCAUSER or CHLAUTH mapping changes nothing while no authority is checked: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then set MCAUSER to a low-privilege user or map clients with CHLAUTH, and keep the default SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN')",
+        "{{chltype}} channel {{channel}} runs with the user id the client asserts, on a queue manager created without the object authority manager (MQSNOAUT): no authority is ever checked, so a client that connects{{secret}} gets full control of the queue manager, whether it says it is mqm or any other user. Result: {{result}}{{assumed}}. With the object authority manager (MQSNOAUT removed): {{after}}. A low-privilege MCAUSER or CHLAUTH mapping changes nothing while no authority is checked: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then set MCAUSER to a low-privilege user or map clients with CHLAUTH, and keep the default SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN')",
       messageChannelWithoutOam:
-        "{{chltype}} channel {{channel}} has no MCAUSER, so its MCA runs as the queue manager's own user (mqm): any partner that connects{{secret}} can put to every queue, SYSTEM.ADMIN.COMMAND.QUEUE included. Result: {{result}}{{assumed}}. The queue manager is created without the object authority manager (MQSNOAUT), so no authority is ever checked and an MCAUSER would change nothing: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then set MCAUSER to a user with only the put authority the partner needs, or map partners with SET CHLAUTH TYPE(QMGRMAP|SSLPEERMAP) USERSRC(MAP)",
+        "{{chltype}} channel {{channel}} has no MCAUSER, so its MCA runs as the queue manager's own user (mqm): any partner that connects{{secret}} can put to every queue, SYSTEM.ADMIN.COMMAND.QUEUE included. Result: {{result}}{{assumed}}. With the object authority manager (MQSNOAUT removed): {{after}}. The queue manager is created without the object authority manager (MQSNOAUT), so no authority is ever checked and an MCAUSER would change nothing: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then set MCAUSER to a user with only the put authority the partner needs, or map partners with SET CHLAUTH TYPE(QMGRMAP|SSLPEERMAP) USERSRC(MAP)",
       mappedWithoutOam:
-        '{{chltype}} channel {{channel}} runs as the administrative user {{user}}{{secret}}. Result: {{result}}{{assumed}}. The queue manager is created without the object authority manager (MQSNOAUT), so every other user id has the same authority: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then map the channel to a low-privilege user',
+        '{{chltype}} channel {{channel}} runs as the administrative user {{user}}{{secret}}. Result: {{result}}{{assumed}}. With the object authority manager (MQSNOAUT removed): {{after}}. The queue manager is created without the object authority manager (MQSNOAUT), so every other user id has the same authority: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then map the channel to a low-privilege user',
     },
     defaultOptions: {},
     symptoms: ['AMQ9776', 'AMQ9777', 'MQRC_NOT_AUTHORIZED', 'RC=2035', 'Channel was blocked'],
     // Words of the messages built here: a tree's password that is the word `password` is not masked inside them.
   },
   check(ctx) {
-    for (const { channel, access, doc } of inboundAccess(ctx.deployment)) {
+    for (const { channel, access, doc, input } of inboundAccess(ctx.deployment)) {
       if (access.exit && !access.tls.unknown && access.paths.some((p) => p.admin && p.identity.kind !== 'blocked')) {
         ctx.report({
           messageId: 'exitUnknown',
@@ -118,13 +119,18 @@ export default defineRule({
       const kind =
         path.identity.kind === 'mca' ? 'messageChannel' : path.identity.kind === 'fixed' ? 'mapped' : 'asserted';
       const withoutOam = withoutAuthorityManager(ctx.deployment, doc);
+      // Without the OAM every channel gives full control, which mq/oam-disabled reports once for the queue manager: the
+      // severity is the one this channel keeps once MQSNOAUT is removed (its CONNAUTH checks passwords again), so an
+      // error stays only where an administrator still gets in without a secret.
+      const judged = withoutOam ? accessWithAuthorityManager(ctx.deployment, doc, input) : access;
+      const stillAdmin = judged?.paths.some((p) => p.admin && p.identity.kind !== 'blocked');
       ctx.report({
         messageId: withoutOam ? `${kind}WithoutOam` : kind,
-        data,
+        data: withoutOam ? { ...data, after: judged ? resultText(judged) : 'unknown' } : data,
         location,
         ...(location === channel.nameLocation ? nameRole(access) : {}),
         related: withoutOam ? withPlace(relatedFor(access, location), withoutOam) : relatedFor(access, location),
-        severity: confidentAdminWithoutSecret(access) ? 'error' : 'warning',
+        severity: !judged || !stillAdmin ? 'info' : confidentAdminWithoutSecret(judged) ? 'error' : 'warning',
         fingerprint: [access.channel, access.chltype, 'admin'],
       });
     }

@@ -1,5 +1,10 @@
 import rule from '../../../src/rules/mq/blockuser-override-removes-admin-block';
 import { ruleTester } from '../../helpers/rule-tester';
+import { withoutOam } from './trees';
+
+/** jjodl/mqoncp4i@b67913a's channel (no licence; its shape only): the override of a Native HA queue manager's MQSC. */
+const NATIVE_HA_CHANNEL =
+  "DEFINE CHANNEL(NATIVEHACHL) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCAUTH(OPTIONAL) SSLCIPH('ANY_TLS12_OR_HIGHER')\nset chlauth(NATIVEHACHL) TYPE(BLOCKUSER) USERLIST(NOBODY)\n";
 
 ruleTester(rule, {
   valid: [
@@ -44,6 +49,43 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // Under MQSNOAUT no password is checked and every user id has full control, which mq/oam-disabled reports once.
+      // The override is judged as the queue manager decides once MQSNOAUT is removed: CHCKCLNT(REQDADM) as shipped
+      // checks an administrator's password again, so administrators get in only with it: a warning, as without MQSNOAUT
+      // (jjodl/mqoncp4i: an error each, beside the oam-disabled error of the same queue manager).
+      name: 'MQSNOAUT: the override judged as with the object authority manager, administrators need a password: a warning',
+      files: withoutOam(NATIVE_HA_CHANNEL),
+      errors: [
+        {
+          messageId: 'override',
+          file: 'mq/cm.yaml',
+          line: 8,
+          severity: 'warning',
+          messageIncludes: ['password checked for administrators'],
+          related: [
+            { file: 'mq/cm.yaml', line: 7 },
+            { file: 'mq/qm.yaml', line: 18 },
+          ],
+        },
+      ],
+    },
+    {
+      // CHCKCLNT(OPTIONAL): an administrator gets in without a password even once MQSNOAUT is removed.
+      name: 'MQSNOAUT and CHCKCLNT(OPTIONAL): the defect survives removing MQSNOAUT, an error',
+      files: withoutOam(
+        `ALTER AUTHINFO(SYSTEM.DEFAULT.AUTHINFO.IDPWOS) AUTHTYPE(IDPWOS) CHCKCLNT(OPTIONAL)\n${NATIVE_HA_CHANNEL}`,
+      ),
+      errors: [
+        {
+          messageId: 'override',
+          file: 'mq/cm.yaml',
+          line: 9,
+          severity: 'error',
+          messageIncludes: ['password not checked'],
+        },
+      ],
+    },
     {
       name: '*MQADMIN removed by a channel-specific BLOCKUSER (mq-container DEV.ADMIN.SVRCONN shape: password still checked)',
       files: {
