@@ -13,7 +13,6 @@ import {
   chlauthRecordsOf,
   documentChannels,
   channelRelated,
-  withoutAuthorityManager,
 } from './_lib/access';
 
 const blocksAdmins = (list: string | undefined) => listValues(list).some((u) => /^\*mqadmin$/i.test(u));
@@ -70,8 +69,6 @@ export default defineRule({
           );
         if (exposed.length === 0) continue;
         const location = record.from.location;
-        const withoutOam = withoutAuthorityManager(ctx.deployment, mqsc);
-        const noOam = withoutOam ? [{ ...withoutOam, role: 'context' as const }] : [];
         ctx.report({
           messageId: 'override',
           data: {
@@ -83,7 +80,7 @@ export default defineRule({
             channels: channelList(exposed),
           },
           location,
-          related: [...channelRelated(exposed), ...noOam],
+          related: channelRelated(exposed),
           severity: exposed.some(
             ({ input, access }) => input.attributes && access.adminWithoutSecret && access.assumed.length === 0,
           )
