@@ -19,6 +19,7 @@
 import rule from '../../../src/rules/cert/expired';
 import { ruleTester } from '../../helpers/rule-tester';
 import { ca, daysFromNow, leaf, type Issued } from '../../helpers/pki';
+import { nginxGateway } from '../tls/trees';
 
 const expired = { notBefore: daysFromNow(-400), notAfter: daysFromNow(-30) };
 const expiredRoot = ca('selfsigned-ca', undefined, expired);
@@ -96,19 +97,7 @@ function nginxLink(served: Issued, anchor: Issued): Record<string, string> {
     ].join('\n'),
     'api/ssl/api.crt': served.pem,
     'api/ssl/api.key': served.keyPem,
-    'gw/nginx.conf': [
-      'http {',
-      '  server {',
-      '    listen 80;',
-      '    location / {',
-      '      proxy_ssl_verify on;',
-      '      proxy_ssl_trusted_certificate /etc/nginx/ssl/ca.pem;',
-      '      proxy_pass https://api.example.internal:8443;',
-      '    }',
-      '  }',
-      '}',
-      '',
-    ].join('\n'),
+    ...nginxGateway(['proxy_ssl_verify on;', 'proxy_ssl_trusted_certificate /etc/nginx/ssl/ca.pem;']),
     'gw/ssl/ca.pem': anchor.pem,
   };
 }
