@@ -40,6 +40,7 @@ import { groupUnnamedLockedStores, withoutLockedBesideWrongPassword } from './ru
 import { unusedDamagedPemAsInfo } from './run/unused-pem-files';
 import { unnamedMarkdownSnippetsAsInfo } from './run/markdown-snippets';
 import { unnamedFileTest } from './run/unnamed-files';
+import { withNamingPlaces } from './run/naming-places';
 
 /** Documents that only qualify others (what a build copies, the release a run mounts them with): no file to check. */
 const QUALIFIERS_ONLY = new Set([
@@ -211,7 +212,7 @@ function checkDeployment(
   { rules, settings, knownRuleIds, ownWords, parsed, memo }: RuleSetup,
   walkNotes: Finding[],
 ) {
-  const { documents, findings: readFindings } = stats.time('parse', () => {
+  const { documents, findings: readFindings, namedBy } = stats.time('parse', () => {
     const read = readDocuments(files, parsed, root);
     // Editor and patch leftovers the walk set aside are read when a file read names one (an include, a mount, a COPY
     // of `default.conf~`): then with the rest, as the files of one deployment are (rare: a second read costs little).
@@ -264,7 +265,11 @@ function checkDeployment(
       internalError ||= other.internalError;
     }
     ruleFindings = withImageRecords(ruleFindings, deployment);
-    const findings = [...withoutLockedBesideWrongPassword(deploymentFindings, ruleFindings), ...ruleFindings];
+    const findings = withNamingPlaces(
+      [...withoutLockedBesideWrongPassword(deploymentFindings, ruleFindings), ...ruleFindings],
+      namedBy,
+      mask,
+    );
     // Inline `lint-deploy-disable…` directives (src/engine/run/suppressions.ts), after severities.
     const suppressed = applySuppressions(deferTemplateValues(findings, documents), documents, {
       reportUnused: options.reportUnusedDisableDirectives,

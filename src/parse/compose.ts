@@ -43,6 +43,8 @@ export interface ComposeService {
   build?: string;
   /** `build.dockerfile` as written (relative to the build directory), when it names one. */
   dockerfile?: string;
+  /** Where `build.dockerfile` writes it. */
+  dockerfileRange?: Range;
   /** Where its build is written: the `build:` or `build.context` value, else the `build.dockerfile` one. */
   buildRange?: Range;
   /**
@@ -174,6 +176,7 @@ export const composeFormat: FormatHandler<ComposeData> = {
       const named = service(m[1]!);
       if (m[2] === 'build.dockerfile') {
         named.dockerfile = entry.value;
+        named.dockerfileRange = entry.valueRange;
         named.buildRange ??= entry.valueRange;
       } else if (m[2] === 'build.dockerfile_inline') named.dockerfileInline = entry.valueRange;
       else if (m[2]!.startsWith('build.args')) buildArgument(named, m[2]!, entry.value);

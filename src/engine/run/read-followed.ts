@@ -4,6 +4,7 @@ import { decodeFile } from '../../parse/text';
 import { classifyFile } from '../../parse/registry';
 import type { TreeFileReader } from '../../parse/shell-file-pieces';
 import type { DecodeResult } from '../../parse/text';
+import type { Range } from '../../core/types';
 import type { FormatHandler, ParsedDocument, SourceFile } from '../../parse/types';
 import { innerTemplateName, scanTemplate } from '../../parse/template';
 import { isTerraformTemplateName } from '../../parse/template-terraform';
@@ -112,26 +113,43 @@ export function runmqscFedDocuments(
   );
 }
 
+/** A file read only because another file names it: where that one names it, and the name it is given there. */
+export interface NamingPlace {
+  file: string;
+  range: Range;
+  /** The Compose service that builds from the file. */
+  service: string;
+  /** The file as the naming place writes it. */
+  written: string;
+}
+
 /**
  * The Dockerfiles Compose services build (`build.dockerfile: ./DockerfileTomcat`) that no name test took: Compose names
  * them as what `docker build -f` reads, so they are read as Dockerfiles (jistol/docker-compose-nginx-tomcat-clustering-sample
  * @6c7e160: its DockerfileTomcat, which copies each Tomcat's conf/, was never read), at the path `serviceBuild` resolves.
+ * With each, the `build.dockerfile` lines that name it: without them it is not read, so they decide what rests on it.
  */
 export function composeNamedDockerfiles(
   documents: readonly ParsedDocument[],
   files: readonly string[],
-): ParsedDocument[] {
+): { documents: ParsedDocument[]; namedBy: Map<string, NamingPlace[]> } {
   const listed = new Set(files);
   const read = new Set(documents.map((d) => d.file.path));
-  const named = new Set<string>();
+  const namedBy = new Map<string, NamingPlace[]>();
   for (const doc of documents) {
     if (doc.kind !== 'compose') continue;
     for (const service of (doc.data as ComposeData).services) {
-      const file = service.dockerfile === undefined ? undefined : serviceBuild(doc.file.path, service)?.dockerfile;
-      if (file && listed.has(file) && !read.has(file)) named.add(file);
+      const { dockerfile: written, dockerfileRange: range } = service;
+      const file = written === undefined ? undefined : serviceBuild(doc.file.path, service)?.dockerfile;
+      if (!file || !range || !listed.has(file) || read.has(file)) continue;
+      const place = { file: doc.file.path, range, service: service.name, written: written! };
+      namedBy.set(file, [...(namedBy.get(file) ?? []), place]);
     }
   }
-  return [...named].flatMap((file) => readDocumentsAs(file, dockerfileFormat, 'dockerfile'));
+  return {
+    documents: [...namedBy.keys()].flatMap((file) => readDocumentsAs(file, dockerfileFormat, 'dockerfile')),
+    namedBy,
+  };
 }
 
 /** Largest file read as a password by itself (a Confluent credentials file holds one line). */

@@ -44,6 +44,7 @@ import {
   readDocumentsAs,
   runmqscFedDocuments,
   composeNamedDockerfiles,
+  type NamingPlace,
   smallTreeFile,
   sourceOf,
   treeFileBySuffix,
@@ -66,6 +67,8 @@ export interface ReadResult {
   documents: ParsedDocument[];
   /** Problems reading files (unreadable, binary, too large): findings with the file's location. */
   findings: Finding[];
+  /** The files read only because another file names them (a Compose `build.dockerfile`), with where it does. */
+  namedBy: ReadonlyMap<string, NamingPlace[]>;
 }
 
 /** Whether the first HEAD_CHARS bytes of a file classify it (for files too large to read whole). */
@@ -343,7 +346,8 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
     );
   documents.push(...nginxIncludedDocuments(documents, files, root ?? commonDirectory(files)));
   documents.push(...runmqscFedDocuments(documents, files, root ?? commonDirectory(files)));
-  documents.push(...composeNamedDockerfiles(documents, files));
+  const composeNamed = composeNamedDockerfiles(documents, files);
+  documents.push(...composeNamed.documents);
   // The `.env` files Compose files took values from: documents too (their secrets are masked and judged there).
   const read = new Set(documents.map((d) => d.file.path));
   documents.push(...composeEnv.documents(read));
@@ -351,7 +355,11 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
   const listed = new Set(files);
   documents.push(...serviceEnvFileDocuments(documents, listed, new Set(documents.map((d) => d.file.path))));
   // PKCS#12 stores whose certificates need a password: tried with the passwords the configuration gives.
-  return { documents: markNumberedPieces(unlockStores(documents, smallTreeFile(listed)), files), findings };
+  return {
+    documents: markNumberedPieces(unlockStores(documents, smallTreeFile(listed)), files),
+    findings,
+    namedBy: composeNamed.namedBy,
+  };
 }
 
 /**

@@ -77,6 +77,28 @@ ruleTester(rule, {
       ],
     },
     {
+      // alfredocoj/spring-boot-websphere-mqibm-docker@ed1046f: DockerfileMQ is read only because the Compose service
+      // names it (build.dockerfile), so the note names that line too: without it the file is no Dockerfile.
+      name: 'a Dockerfile only Compose names (DockerfileMQ): the note names the Compose line that builds from it',
+      files: {
+        'mq-config.mqsc': QUEUE,
+        DockerfileMQ: `FROM ${DEV_IMAGE}\nCOPY mq-config.mqsc /etc/mqm/20-config.mqsc\n`,
+        'docker-compose.yml': 'services:\n  mq:\n    build:\n      context: .\n      dockerfile: DockerfileMQ\n',
+      },
+      errors: [
+        {
+          messageId: 'developerConfiguration',
+          file: 'DockerfileMQ',
+          line: 2,
+          related: [
+            { file: 'mq-config.mqsc', line: 1 },
+            { file: 'DockerfileMQ', line: 2 },
+            { file: 'docker-compose.yml', line: 5 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'a key mounted in /etc/mqm/pki/keys: 20-dev-tls.mqsc gives both channels TLS',
       files: {
         'mq-config.mqsc': QUEUE,
