@@ -212,13 +212,14 @@ function checkDeployment(
   { rules, settings, knownRuleIds, ownWords, parsed, memo }: RuleSetup,
   walkNotes: Finding[],
 ) {
-  const { documents, findings: readFindings, namedBy } = stats.time('parse', () => {
+  const parsedFiles = stats.time('parse', () => {
     const read = readDocuments(files, parsed, root);
     // Editor and patch leftovers the walk set aside are read when a file read names one (an include, a mount, a COPY
     // of `default.conf~`): then with the rest, as the files of one deployment are (rare: a second read costs little).
     const named = namedLeftovers(setAside ?? [], read.documents);
     return named.length > 0 ? readDocuments([...files, ...named].sort(), parsed, root) : read;
   });
+  const { documents, findings: readFindings } = parsedFiles;
   const buildProjects = files.filter(isBuildFile).map((file) => path.dirname(file));
   const derive = (from: ParsedDocument[]) => {
     const model = stats.time('model', () =>
@@ -267,7 +268,7 @@ function checkDeployment(
     ruleFindings = withImageRecords(ruleFindings, deployment);
     const findings = withNamingPlaces(
       [...withoutLockedBesideWrongPassword(deploymentFindings, ruleFindings), ...ruleFindings],
-      namedBy,
+      parsedFiles.namedBy,
       mask,
     );
     // Inline `lint-deploy-disable…` directives (src/engine/run/suppressions.ts), after severities.
