@@ -13,13 +13,12 @@
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import type { ComposeData, ComposeService } from '../parse/compose';
+import { serviceBuild, type ComposeData, type ComposeService } from '../parse/compose';
 import type { ServiceVariable } from '../parse/compose-service-variables';
 import type { DockerfileData } from '../parse/dockerfile';
 import { scanJvmProperties, type JvmProperty } from '../parse/java/jvm-args';
 import { LineIndex } from '../parse/text';
 import type { ParsedDocument } from '../parse/types';
-import { builtDockerfile } from './compose-mounts';
 import { composeVariablesOf } from './compose-variables';
 import type { ModelContext } from './contributor';
 import { traced } from './java-shared';
@@ -66,7 +65,7 @@ export function brokerJvmStores(
     running.length > 0
       ? running.map(({ doc, service }) => ({
           name: `Compose service ${service.name}`,
-          options: serviceOptions(ctx, { doc, service }, dockerfile(builtDockerfile(doc.file.path, service))),
+          options: serviceOptions(ctx, { doc, service }, dockerfile(serviceBuild(doc.file.path, service)?.dockerfile)),
         }))
       : holding.map((file) => ({
           name: `the image ${path.basename(path.dirname(file))}/${path.basename(file)} builds`,

@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
-import type { ComposeData, ComposeService } from '../parse/compose';
+import type { ComposeData } from '../parse/compose';
 import { mountHolding } from '../parse/compose-volumes';
 import type { ModelContext } from './contributor';
 import type { Component, TreeMount } from './types';
@@ -62,17 +62,6 @@ export function composeProjectOf(composeFile: string): string {
 /** The deployment's mounts (Deployment.composeMounts, computed once when the model starts). */
 export function deploymentMounts(ctx: ModelContext): TreeMount[] {
   return (ctx.deployment.composeMounts ??= composeMountsOf(ctx.deployment.documents, ctx.deployment.root));
-}
-
-/**
- * The Dockerfile a Compose service builds, when its build context is in the tree: a context that is a variable or a
- * remote repository is not, and a Dockerfile written inline in the Compose file (`dockerfile_inline`) is not read.
- */
-export function builtDockerfile(composeFile: string, service: ComposeService): string | undefined {
-  if (service.build === undefined || service.dockerfileInline || /[$]|:\/\/|^git@/.test(service.build))
-    return undefined;
-  const context = path.resolve(path.dirname(composeFile), service.build);
-  return path.resolve(context, service.dockerfile ?? 'Dockerfile');
 }
 
 /**

@@ -7,14 +7,13 @@
  */
 import * as path from 'node:path';
 import type { Location, Range } from '../core/types';
-import type { ComposeData } from '../parse/compose';
+import { serviceBuild, type ComposeData } from '../parse/compose';
 import type { DockerfileData } from '../parse/dockerfile';
 import { substituteVariables, type StageVariables } from '../parse/dockerfile-copies';
 import { heldCommands, heldCopies, runtimeStage } from '../parse/dockerfile-stages';
 import { SCRIPT_IMAGE_BUILDS_KIND, type ScriptImageBuildsData } from '../parse/script-image-builds';
 import type { ParsedDocument } from '../parse/types';
 import { LineIndex } from '../parse/text';
-import { builtDockerfile } from './compose-mounts';
 import { shortPath } from './runtime-named';
 
 /** A release archive a RUN of the running image names. */
@@ -193,21 +192,24 @@ export interface BaseDockerfile {
 /** An image reference as Docker resolves it for comparison: `spire` and `spire:latest` are one image. */
 const normalImage = (reference: string) => reference.trim().replace(/:latest$/, '');
 
-/** A Dockerfile of the tree that builds an image, and the place that says so. */
+/** The Dockerfile of the tree that builds an image (undefined: one the tree does not say), and the place that says so. */
 interface ImageBuilt {
-  built: string;
+  built: string | undefined;
   at: Location;
   line: number;
 }
 
-/** The Compose services whose `image:` is `wanted` and whose `build:` is a Dockerfile. */
+/**
+ * The Compose services whose `image:` is `wanted` and that build it: from a Dockerfile of the tree, or from one only the
+ * run decides (`dockerfile: Dockerfile.${MODE}`) or written inline, which is no file of the tree (built undefined).
+ */
 function composeBuilds(composeFiles: readonly ParsedDocument[], wanted: string): ImageBuilt[] {
   return (composeFiles as ParsedDocument<ComposeData>[]).flatMap((compose) =>
     compose.data.services.flatMap((service) => {
       if (!service.image || normalImage(service.image) !== wanted) return [];
-      const built = builtDockerfile(compose.file.path, service);
+      const built = serviceBuild(compose.file.path, service)?.dockerfile;
       const at: Location = { file: compose.file.path, ...(service.imageRange ? { range: service.imageRange } : {}) };
-      return built ? [{ built, at, line: (service.imageRange?.start.line ?? 0) + 1 }] : [];
+      return service.build !== undefined ? [{ built, at, line: (service.imageRange?.start.line ?? 0) + 1 }] : [];
     }),
   );
 }

@@ -9,10 +9,10 @@
  * (./java.ts, ./stores.ts). Runs after the stores contributor, which settles each component's trust.
  */
 import * as path from 'node:path';
-import type { ComposeData } from '../parse/compose';
+import { serviceBuild, type ComposeData } from '../parse/compose';
 import type { DockerfileData } from '../parse/dockerfile';
 import type { ParsedDocument } from '../parse/types';
-import { builtDockerfile, deploymentMounts } from './compose-mounts';
+import { deploymentMounts } from './compose-mounts';
 import type { ModelContext, ModelContributor } from './contributor';
 import { imagesCacerts, imageTrustInputs } from './image-cacerts';
 import { withImageEdits } from './image-security';
@@ -38,7 +38,7 @@ function imagesHolding(ctx: ModelContext, file: string): ParsedDocument<Dockerfi
         compose?.kind === 'compose'
           ? (compose.data as ComposeData).services.find((s) => s.name === m.mount.service)
           : undefined;
-      const built = service && builtDockerfile(m.file, service);
+      const built = service && serviceBuild(m.file, service)?.dockerfile;
       return built ? dockerfile(built) : [];
     });
   return [...new Set(built)];

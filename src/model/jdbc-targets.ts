@@ -7,12 +7,12 @@
  * The products' own parts (./mysql-calls.ts, ./mssql-calls.ts) read the URL's parameters and the server's image.
  */
 import type { Location } from '../core/types';
-import type { ComposeData, ComposeService } from '../parse/compose';
+import { serviceBuild, type ComposeData, type ComposeService } from '../parse/compose';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import { variableAt, type ServiceVariables } from '../parse/compose-service-variables';
 import { composeVariablesOf } from './compose-variables';
-import { builtDockerfile, composeProjectOf } from './compose-mounts';
+import { composeProjectOf } from './compose-mounts';
 import type { DockerfileData } from '../parse/dockerfile';
 import { runtimeStage } from '../parse/dockerfile-stages';
 import type { ModelContext } from './contributor';
@@ -236,7 +236,7 @@ export function serverImage(ctx: ModelContext, server: ServiceAt): ServerImage |
   const { service, doc } = server;
   if (service.build === undefined)
     return service.image ? { image: service.image, at: imageLocation(server) } : undefined;
-  const dockerfile = builtDockerfile(doc.file.path, service);
+  const dockerfile = serviceBuild(doc.file.path, service)?.dockerfile;
   const built = ctx.deployment.documents.find((d) => d.file.path === dockerfile && d.kind === 'dockerfile');
   const data = built?.data as DockerfileData | undefined;
   const stage = data && runtimeStage(data);

@@ -5,12 +5,12 @@
  * of an image, reads their variables as settings and makes the ends of their Kafka views, with the stores a bind mount
  * of the service puts at the paths they name and the JDK the image (or the Dockerfile it builds) runs.
  */
-import type { ComposeData, ComposeService } from '../parse/compose';
+import { serviceBuild, type ComposeData, type ComposeService } from '../parse/compose';
 import { type DockerfileData } from '../parse/dockerfile';
 import { runtimeStage } from '../parse/dockerfile-stages';
 import type { Entry, ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
-import { builtDockerfile, deploymentMounts } from './compose-mounts';
+import { deploymentMounts } from './compose-mounts';
 import { serviceImageRuntime } from './kafka-brokers';
 import { kafkaViewEnds, type KafkaView, type SettingOf } from './kafka-clients';
 import { kafkaServiceVariables, mountedStoreFile } from './kafka-protocols';
@@ -67,7 +67,7 @@ export function listensOverHttps(listeners: Entry | undefined): boolean {
 
 /** The image a service runs, and the one the Dockerfile it builds starts its runtime stage from (as written). */
 function serviceImages(service: ComposeService, composeFile: string, documents: ReadonlyMap<string, ParsedDocument>) {
-  const dockerfile = builtDockerfile(composeFile, service);
+  const dockerfile = serviceBuild(composeFile, service)?.dockerfile;
   const built = dockerfile === undefined ? undefined : documents.get(dockerfile);
   const stage = built?.kind === 'dockerfile' ? runtimeStage(built.data as DockerfileData) : undefined;
   return [service.image ?? '', stage?.written ?? ''];
@@ -91,7 +91,7 @@ export function addPlatformServiceEnds(ctx: ModelContext, platform: PlatformImag
         platform.mountedSettings?.(variables, own, ctx.deployment.root) ?? variableEntries(variables, platform.prefix);
       const setting: SettingOf = (key) => env.get(platform.variable(key));
       // The image's JDK, else the JDK the Dockerfile it builds names (its FROM: namedRuntimes).
-      const built = builtDockerfile(doc.file.path, service);
+      const built = serviceBuild(doc.file.path, service)?.dockerfile;
       const runtime =
         serviceImageRuntime(doc, service, ctx.memo) ??
         (built !== undefined && documents.has(built) ? ctx.runtimeFor(built) : undefined);

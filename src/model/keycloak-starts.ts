@@ -10,7 +10,7 @@
 import * as path from 'node:path';
 import type { Location, Range } from '../core/types';
 import { BITNAMI_KEYCLOAK, KEYCLOAK_HTTPS } from '../knowledge/keycloak';
-import type { ComposeData, ComposeService } from '../parse/compose';
+import { serviceBuild, type ComposeData, type ComposeService } from '../parse/compose';
 import { serviceVariables } from '../parse/compose-service-variables';
 import type { DockerfileData } from '../parse/dockerfile';
 import { heldCommands, runtimeStage } from '../parse/dockerfile-stages';
@@ -20,7 +20,7 @@ import type { KubernetesData } from '../parse/kubernetes';
 import { LineIndex } from '../parse/text';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { relativePosix } from '../core/posix-path';
-import { builtDockerfile, deploymentMounts } from './compose-mounts';
+import { deploymentMounts } from './compose-mounts';
 import { imageRepository } from './container-starts';
 import type { ModelContext } from './contributor';
 import { envFromVariables, mountedSourceFile, type MountedSourceFile } from './kubernetes-sources';
@@ -248,7 +248,7 @@ export function keycloakStarts(ctx: ModelContext): KeycloakStart[] {
   const stores = treeStoresOf(ctx);
   for (const doc of ctx.documentsOf('compose') as ParsedDocument<ComposeData>[])
     for (const service of doc.data.services) {
-      const built = builtDockerfile(doc.file.path, service);
+      const built = serviceBuild(doc.file.path, service)?.dockerfile;
       const dockerfile = dockerfiles.find((d) => d.file.path === built);
       if (!dockerfile && !(service.image && isKeycloakImage(service.image))) continue;
       if (dockerfile) usedDockerfiles.add(dockerfile.file.path);

@@ -9,12 +9,11 @@
  * (https://docs.docker.com/reference/compose-file/services/#environment).
  */
 import type { ParsedDocument } from '../parse/types';
-import type { ComposeData } from '../parse/compose';
+import { serviceBuild, type ComposeData } from '../parse/compose';
 import { type DockerfileData } from '../parse/dockerfile';
 import { runtimeStage } from '../parse/dockerfile-stages';
 import { mqReleaseFromImage } from '../knowledge';
 import type { MqQueueManagerFacts } from './attributes';
-import { builtDockerfile } from './compose-mounts';
 import { servicesExecutingMqsc } from './mq-exec';
 import type { FedMqsc } from './mq-runmqsc-inputs';
 import { envFileRead, servicesMountingMqsc, type MqscComposeService, type MqscServiceVariables } from './mq-qmgr-names';
@@ -51,7 +50,7 @@ export function servicesRunningMqsc(
     for (const doc of composeFiles as ParsedDocument<ComposeData>[])
       for (const service of doc.data.services)
         if (
-          builtDockerfile(doc.file.path, service) === mqDockerfile.file.path &&
+          serviceBuild(doc.file.path, service)?.dockerfile === mqDockerfile.file.path &&
           !found.some((f) => f.doc === doc && f.service === service)
         )
           found.push({ doc, service, builds: mqDockerfile });

@@ -11,7 +11,7 @@
 import { shortPath } from './runtime-named';
 import * as path from 'node:path';
 import type { Location } from '../core/types';
-import type { ComposeData, ComposeService } from '../parse/compose';
+import { serviceBuild, type ComposeData, type ComposeService } from '../parse/compose';
 import type { ServiceVariables } from '../parse/compose-service-variables';
 import type { DockerfileData } from '../parse/dockerfile';
 import { runtimeStage, runtimeStages } from '../parse/dockerfile-stages';
@@ -19,7 +19,6 @@ import type { ImageFiles } from '../parse/image-files';
 import { parseMqsc, type MqscCommand, type MqscData } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
 import { mqImageScripts, mqReleaseFromImage, renderedMqImageScript, type MqImageScript } from '../knowledge';
-import { builtDockerfile } from './compose-mounts';
 import { appliedAtStart, mqscPathInContainer } from './mq-qmgr-names';
 import type { ImageScriptsUnknown, TreeMount } from './types';
 
@@ -217,7 +216,7 @@ function imageRuns(
     };
     const building = composeFiles.flatMap((doc) =>
       doc.data.services
-        .filter((s) => builtDockerfile(doc.file.path, s) === dockerfile.file.path)
+        .filter((s) => serviceBuild(doc.file.path, s)?.dockerfile === dockerfile.file.path)
         .map((service) => ({ doc, service })),
     );
     if (building.length === 0)

@@ -11,10 +11,9 @@ import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
 import type { DockerfileData } from '../parse/dockerfile';
-import type { ComposeData } from '../parse/compose';
+import { serviceBuild, type ComposeData } from '../parse/compose';
 import { runtimeStage } from '../parse/dockerfile-stages';
 import { nginxFloatingImage } from '../knowledge/server-releases';
-import { builtDockerfile } from './compose-mounts';
 import type { NginxFloatingImage } from './deployment-records';
 import type { TreeMount } from './types';
 
@@ -65,7 +64,7 @@ function prebuiltAs(
   const wanted = path.resolve(dockerfile);
   for (const doc of composeFiles as ParsedDocument<ComposeData>[])
     for (const service of doc.data.services)
-      if (service.image && builtDockerfile(doc.file.path, service) === wanted)
+      if (service.image && serviceBuild(doc.file.path, service)?.dockerfile === wanted)
         return {
           image: service.image,
           at: { file: doc.file.path, ...(service.imageRange ? { range: service.imageRange } : {}) },

@@ -8,14 +8,14 @@
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { tomcatReleaseFromImage } from '../knowledge/tomcat';
-import type { ComposeData } from '../parse/compose';
+import { serviceBuild, type ComposeData } from '../parse/compose';
 import type { TomcatCatalinaJarData } from '../parse/tomcat-catalina-jar';
 import { type DockerfileData } from '../parse/dockerfile';
 import { runtimeStage } from '../parse/dockerfile-stages';
 import { SCRIPT_IMAGE_BUILDS_KIND } from '../parse/script-image-builds';
 import type { ParsedDocument } from '../parse/types';
 import { SHELL_SCRIPT_KIND } from '../parse/script-file-placements';
-import { builtDockerfile, deploymentMounts } from './compose-mounts';
+import { deploymentMounts } from './compose-mounts';
 import {
   archiveInWords,
   BASE_HOPS,
@@ -185,7 +185,7 @@ export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImag
       const compose = composeAt.get(m.file);
       const service = (compose?.data as ComposeData | undefined)?.services.find((s) => s.name === m.mount.service);
       if (!compose || !service) return [];
-      const dockerfile = builtDockerfile(m.file, service);
+      const dockerfile = serviceBuild(m.file, service)?.dockerfile;
       if (dockerfile !== undefined) {
         const built = fromDockerfile(dockerfileAt.get(dockerfile), root, builds);
         // The built image, unless it names no release and the service's `image:` may (which the release reads).

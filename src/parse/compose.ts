@@ -336,14 +336,16 @@ function buildArgument(service: ComposeService, key: string, value: string): voi
 /**
  * The build context and Dockerfile of the tree a Compose service builds (`build:` and `build.dockerfile`, each relative
  * to what comes before it), or undefined: no build, a Dockerfile written inline (`dockerfile_inline`, so the context's
- * own is not the one built), or a context or Dockerfile decided at run time (`$`) or remote (a Git URL).
+ * own is not the one built), or a context or Dockerfile decided at run time (`$`) or remote (a Git URL). With `build`
+ * set (the parse sets it for a `dockerfile:` without a context too), undefined is unknown: no Dockerfile of the tree,
+ * nor the service's `image:`, is what it builds from.
  */
 export function serviceBuild(
   composeFile: string,
   service: ComposeService,
 ): { context: string; dockerfile: string } | undefined {
-  if ((service.build === undefined && service.dockerfile === undefined) || service.dockerfileInline) return undefined;
-  const build = service.build ?? '.';
+  if (service.build === undefined || service.dockerfileInline) return undefined;
+  const { build } = service;
   if (/[$]|:\/\/|^git@/.test(build) || /[$]/.test(service.dockerfile ?? '')) return undefined;
   const context = path.resolve(path.dirname(composeFile), build);
   return { context, dockerfile: path.resolve(context, service.dockerfile ?? 'Dockerfile') };

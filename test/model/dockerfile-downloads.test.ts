@@ -120,6 +120,16 @@ describe('the nginx release a Dockerfile FROM an image the tree builds runs', ()
       'services:\n  a:\n    build: ./spire\n    image: spire\n  b:\n    build: ./app\n    image: spire\n',
     ],
     ['a service names the image and builds nothing', 'services:\n  a:\n    image: spire\n'],
+    // Another service builds image: spire from a Dockerfile the run names, or one written inline: which build makes
+    // the image is unknown, not settled by the one Dockerfile the tree resolves.
+    ...[
+      ['a Dockerfile the run names', '      context: ./spire\n      dockerfile: Dockerfile.${FLAVOUR}\n'],
+      ['a context the run names', '      context: ${SPIRE_DIR}\n'],
+      ['a Dockerfile written inline', '      dockerfile_inline: |\n        FROM nginx:1.25\n'],
+    ].map(([what, build]) => [
+      `another service builds it from ${what}`,
+      `services:\n  a:\n    build: ./spire\n    image: spire\n  b:\n    image: spire\n    build:\n${build}`,
+    ]),
   ])('%s: unknown', (_name, text) => {
     expect(
       nginxReleaseOfDockerfile(app, { dockerfiles: [base, app], composeFiles: [compose(text)], root: '/t' }),

@@ -1,5 +1,4 @@
-import { composeFormat } from '../../src/parse/compose';
-import { builtDockerfile } from '../../src/model/compose-mounts';
+import { composeFormat, serviceBuild } from '../../src/parse/compose';
 
 /** The environment of service `s` of a Compose text: each variable as name=value (`<shell>` when Compose asks the shell) and where each part is written. */
 function environment(yaml: string) {
@@ -66,8 +65,8 @@ describe('a Dockerfile written inline (build.dockerfile_inline)', () => {
     const [service] = doc.data.services;
     expect(service).toMatchObject({ name: 'app', build: '.' });
     expect(service!.dockerfileInline?.start.line).toBe(4);
-    expect(builtDockerfile('/t/docker/compose.yaml', service!)).toBeUndefined();
-    expect(builtDockerfile('/t/docker/compose.yaml', { ...service!, dockerfileInline: undefined })).toBe(
+    expect(serviceBuild('/t/docker/compose.yaml', service!)).toBeUndefined();
+    expect(serviceBuild('/t/docker/compose.yaml', { ...service!, dockerfileInline: undefined })?.dockerfile).toBe(
       '/t/docker/Dockerfile',
     );
   });

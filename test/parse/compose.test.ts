@@ -1,4 +1,4 @@
-import { composeFormat } from '../../src/parse/compose';
+import { composeFormat, serviceBuild } from '../../src/parse/compose';
 
 const parse = (text: string) => composeFormat.parse({ path: '/t/compose.yaml', text, hadBom: false }, 'compose').data;
 
@@ -272,5 +272,35 @@ describe('Compose version 1 files', () => {
       'app.environment.SERVER_SSL_KEY_STORE_PASSWORD',
     ]);
     expect(doc.data.services[0]!.imageRange?.start).toEqual({ line: 1, character: 9 });
+  });
+});
+
+describe('serviceBuild: the context and Dockerfile of the tree a service builds', () => {
+  const built = (build: string) => {
+    const [service] = parse(`services:\n  app:\n    image: app:1\n    build:\n${build}`).services;
+    const found = serviceBuild('/t/compose.yaml', service!);
+    return found && [found.context, found.dockerfile];
+  };
+  it.each([
+    ['a context', '      context: ./app\n', ['/t/app', '/t/app/Dockerfile']],
+    [
+      'a context and a Dockerfile in it',
+      '      context: app\n      dockerfile: Dockerfile.jvm\n',
+      ['/t/app', '/t/app/Dockerfile.jvm'],
+    ],
+    // The context defaults to the Compose file's directory (https://docs.docker.com/reference/compose-file/build/#context).
+    ['a Dockerfile alone: the context is the directory', '      dockerfile: DockerfileMQ\n', ['/t', '/t/DockerfileMQ']],
+    // Which file the run builds is unknown: no file of the tree, and not the service's image.
+    ['a Dockerfile the run names', '      context: .\n      dockerfile: Dockerfile.${MODE:-jvm}\n', undefined],
+    ['a context the run names', '      context: ${APP_DIR}\n', undefined],
+    ['a remote context', '      context: https://github.com/o/r.git#main\n', undefined],
+    ['a Dockerfile written inline', '      dockerfile_inline: |\n        FROM tomcat:9\n', undefined],
+  ])('%s', (_, build, expected) => {
+    expect(built(build)).toEqual(expected);
+  });
+
+  it('a service that only names an image builds nothing', () => {
+    const [service] = parse('services:\n  db:\n    image: postgres:16\n').services;
+    expect(serviceBuild('/t/compose.yaml', service!)).toBeUndefined();
   });
 });
