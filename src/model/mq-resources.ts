@@ -9,13 +9,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import type { Range } from '../core/types';
+import { hereDocumentEnd, hereDocumentOpening } from '../parse/here-documents';
 import { YAML_PREAMBLE } from '../parse/script-regions';
 import { LineIndex, splitLines, yamlLineBreaks } from '../parse/text';
 import { yaml } from '../parse/yaml-flatten';
 
 const YAML_FILE = /\.ya?ml(_template|\.tpl|\.template)?$/i;
 const SCRIPT_FILE = /\.(sh|bash|ksh|zsh)$/i;
-const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_]\w*)\2/;
 
 /** A QueueManager resource applying the MQSC: its content as JavaScript values, and where a field of it is written. */
 export interface ApplyingQueueManager {
@@ -48,10 +48,9 @@ function yamlTexts(filePath: string, text: string): YamlText[] {
   const lines = splitLines(text);
   const out: YamlText[] = [];
   for (let i = 0; i < lines.length; i++) {
-    const here = HEREDOC.exec(lines[i]!);
+    const here = hereDocumentOpening(lines[i]!);
     if (!here || lines[i]!.trimStart().startsWith('#')) continue;
-    let j = i + 1;
-    while (j < lines.length && (here[1] === '-' ? lines[j]!.replace(/^\t+/, '') : lines[j]) !== here[3]) j++;
+    const j = hereDocumentEnd(lines, i, here);
     const body = lines.slice(i + 1, j);
     // Blank lines, comments and the document start `---` come before a manifest's first key.
     const first = body.find((l) => !YAML_PREAMBLE.test(l));

@@ -4,6 +4,7 @@
  * Dockerfile `COPY <<EOF` documents, and the files a script assembles from heredocs and commands (./shell-appends.ts).
  */
 import * as path from 'node:path';
+import { endsHereDocument, hereDocumentOpening, hereDocumentText } from './here-documents';
 import { yamlBlocks, type EmbeddedLine, type EmbeddedRegion } from './yaml-blocks';
 import { lastAssignedValue } from './shell-assignments';
 import { echoToMqsc } from './echo-to-file';
@@ -22,7 +23,6 @@ const WRITES = /<<|\brunmqsc\b|^\s*(?:RUN\s+)?(?:echo|printf|cat|cp)\s|\btee\s/;
 /** A YAML file's name (also of a template of one). */
 export const YAML_NAME = /\.ya?ml([._](template|tpl))?$/i;
 
-const HEREDOC = /<<(-?)\s*(['"]?)([A-Za-z_][\w]*)\2/;
 /** A line before a YAML document's content: blank, a comment, or the document start marker `---`. */
 export const YAML_PREAMBLE = /^\s*(#.*)?$|^---\s*(#.*)?$/;
 /** The extensions of the configuration files a script's output is read as. */
@@ -88,7 +88,7 @@ export function scriptRegions(
       i = Math.max(i, ...copied.map((c) => c.end));
       continue;
     }
-    const here = HEREDOC.exec(line);
+    const here = hereDocumentOpening(line);
     if (!here) {
       // `cp a.cfg x.conf`, `cat a b >> x.conf`, `echo '…' >> x.conf`: pieces of a file, joined with its heredocs.
       if (treeFile) regions.push(...commandPieces(line, i, around, treeFile, partial?.(i)).map(commandRegion));
@@ -98,28 +98,27 @@ export function scriptRegions(
     const target = /\brunmqsc\b/.test(line)
       ? 'runmqsc.mqsc'
       : (TARGET_FILE.exec(line)?.[1] ?? fileOfTargetVariable(lines, i) ?? 'heredoc');
-    const stripTabs = here[1] === '-';
     // A heredoc opened inside a quoted string (`docker exec qm bash -lc "cat <<'MQSC' | runmqsc QM1`) belongs to the
     // shell that runs the string: it ends with the string, on the line that starts with its word and the closing quote.
     const quote = openQuoteAt(line, here.index);
     const body: EmbeddedLine[] = [];
     let j = i + 1;
     for (let raw = lines[j]; raw !== undefined; raw = lines[++j]) {
-      const text = stripTabs ? raw.replace(/^\t+/, '') : raw;
-      if (text === here[3] || (quote !== undefined && text.startsWith(here[3]! + quote))) break;
+      const text = hereDocumentText(raw, here);
+      if (endsHereDocument(raw, here) || (quote !== undefined && text.startsWith(here.delimiter + quote))) break;
       body.push({ line: j, column: raw.length - text.length, text });
     }
     // No line ended it: bash reads to the end of the file ("here-document delimited by end-of-file"), and a line that
     // is the delimiter but for blanks around it is text of the here-document.
-    const nearEnds = j >= lines.length ? body.filter((b) => b.text.trim() === here[3]).map((b) => b.line) : [];
+    const nearEnds = j >= lines.length ? body.filter((b) => b.text.trim() === here.delimiter).map((b) => b.line) : [];
     const region: EmbeddedRegion = {
       name: path.basename(target),
       container:
         target === 'runmqsc.mqsc' ? 'heredoc to runmqsc' : target === 'heredoc' ? 'heredoc' : `heredoc to ${target}`,
       lines: body,
       // Inside a double-quoted string the outer shell expands the text first, whatever the heredoc's word says.
-      expandsShell: here[2] === '' || quote === '"',
-      ...(nearEnds.length > 0 ? { unterminated: { delimiter: here[3]!, nearEnds } } : {}),
+      expandsShell: !here.quoted || quote === '"',
+      ...(nearEnds.length > 0 ? { unterminated: { delimiter: here.delimiter, nearEnds } } : {}),
     };
     const write = target === 'heredoc' || target === 'runmqsc.mqsc' ? undefined : redirectionOf(line);
     if (body.length) regions.push({ region, blocks: around, ...(write && { write }), target });

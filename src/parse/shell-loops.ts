@@ -4,6 +4,7 @@
  * set to each element of this list in turn, and list is executed each time". Only a list of literal words is read
  * (`for qm in FR1 FR2 PR1`): a word that expands (`$QMS`, `$(cat list)`, `*`) leaves the turns unknown.
  */
+import { hereDocumentEnd, hereDocumentOpening } from './here-documents';
 import { ShellBlocks } from './shell-blocks';
 
 /** One word of a loop's list: its text and where it is written (zero-based line, columns). */
@@ -25,8 +26,6 @@ export interface ForLoop {
 const FOR_HEAD = /(^|[\s;&|(])for\s+([A-Za-z_]\w*)\s+in\s+(.*?)\s*(?:;\s*do\b.*|\sdo\b.*|;.*)?$/;
 /** A word of a list that the shell leaves as written (quotes removed): no expansion, no pattern. */
 const LITERAL_WORD = /^(["']?)([A-Za-z0-9._%/-]+)\1$/;
-/** The start of a here-document (not a here-string `<<<`): its delimiter, which a line of its own ends. */
-const HERE_DOCUMENT = /<<(-?)\s*(['"]?)([A-Za-z_][\w]*)\2/;
 /** Names a line gives another value: an assignment, `read`, `local`…, another loop over it. */
 const changes = (name: string) =>
   new RegExp(
@@ -44,8 +43,8 @@ export function forLoopAround(lines: readonly string[], at: number, name: string
     const line = lines[i]!; // i < lines.length
     if (line.trimStart().startsWith('#')) continue;
     open = blocks.read(line, i);
-    const here = HERE_DOCUMENT.exec(line);
-    if (here && i < at) i = hereDocumentEnd(lines, i, here[3]!, here[1] === '-');
+    const here = hereDocumentOpening(line);
+    if (here && i < at) i = hereDocumentEnd(lines, i, here);
   }
   const setter = changes(name);
   for (const block of [...open].reverse()) {
@@ -57,15 +56,6 @@ export function forLoopAround(lines: readonly string[], at: number, name: string
     return loop && !body.some((l) => !l.trimStart().startsWith('#') && setter.test(l)) ? loop : undefined;
   }
   return undefined;
-}
-
-/** The line that ends the here-document opened at line `at` (the last line when none does). */
-function hereDocumentEnd(lines: readonly string[], at: number, delimiter: string, tabs: boolean): number {
-  for (let i = at + 1; i < lines.length; i++) {
-    const line = tabs ? lines[i]!.replace(/^\t+/, '') : lines[i]!;
-    if (line.trimEnd() === delimiter) return i;
-  }
-  return lines.length - 1;
 }
 
 /** The `for` loop a head line opens over `name`, when its words are all literal. */
