@@ -217,7 +217,9 @@ function checkDeployment(
     // Editor and patch leftovers the walk set aside are read when a file read names one (an include, a mount, a COPY
     // of `default.conf~`): then with the rest, as the files of one deployment are (rare: a second read costs little).
     const named = namedLeftovers(setAside ?? [], read.documents);
-    return named.length > 0 ? readDocuments([...files, ...named].sort(), parsed, root) : read;
+    if (named.length === 0) return { ...read, listed: files };
+    const listed = [...files, ...named].sort();
+    return { ...readDocuments(listed, parsed, root), listed };
   });
   const { documents, findings: readFindings } = parsedFiles;
   const buildProjects = files.filter(isBuildFile).map((file) => path.dirname(file));
@@ -229,6 +231,7 @@ function checkDeployment(
         memo,
         buildProjects,
         ...(links && { treeLinks: links }),
+        files: parsedFiles.listed,
       }),
     );
     if (name) model.deployment.name = name;

@@ -34,6 +34,8 @@ export interface BuildOptions {
   buildProjects?: string[];
   /** The symbolic links the walk met (Deployment.treeLinks). */
   treeLinks?: readonly TreeLink[];
+  /** The files the deployment lists (Deployment.files). */
+  files?: readonly string[];
 }
 
 /** The model and the tree's certificates, computed once while building it (the derive stage keeps them). */
@@ -69,6 +71,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     runtime: runtimeFor(path.join(root, '.')),
     buildProjects: options.buildProjects ?? [],
     treeLinks: options.treeLinks ?? [],
+    files: options.files ?? [],
     composeMounts: composeMountsOf(documents, root),
     jlinkRuntimes,
     misplacedHomeFiles,

@@ -87,7 +87,10 @@ function operatorPkiOf(ctx: ModelContext, mqsc: ParsedDocument): ContainerPki | 
   if (known.has(mqsc)) return known.get(mqsc);
   const data = mqsc.data as Partial<MqscData> | undefined;
   const at = mqsc.embedded?.range.start.line ?? data?.commands?.[0]?.range.start.line ?? 0;
-  const files = operatorPkiFiles(ctx, queueManagersApplying(mqsc.file.path, mqsc.file.text, at));
+  const files = operatorPkiFiles(
+    ctx,
+    queueManagersApplying(mqsc.file.path, mqsc.file.text, at, ctx.deployment.files ?? []),
+  );
   const pki = files && pkiOfFiles(files.keys, files.trusted);
   known.set(mqsc, pki);
   return pki;

@@ -91,7 +91,7 @@ function entryFiles(
     // Not in the tree: a script may create it from files; say so, and which keys the queue manager reads.
     const named = items ? ` (keys ${items.map((i) => i.key).join(', ')})` : '';
     const created = createdByScript(ctx, secretName);
-    const issuer = created ? undefined : issuedByCertManager(qm.file, secretName);
+    const issuer = created ? undefined : issuedByCertManager(ctx, qm.file, secretName);
     const why = created
       ? `Secret ${secretName}${named} is created by \`${created.command}\` in ${created.at}${created.from}, when the script runs: no manifest of the tree holds its content`
       : issuer
@@ -105,9 +105,9 @@ function entryFiles(
  * The YAML file beside `file` holding a cert-manager `Certificate` whose `spec.secretName` is `name` (it writes that
  * Secret in the cluster: https://cert-manager.io/docs/usage/certificate/), by its base name.
  */
-function issuedByCertManager(file: string, name: string): string | undefined {
+function issuedByCertManager(ctx: ModelContext, file: string, name: string): string | undefined {
   const secretName = new RegExp(`^\\s+secretName:\\s*["']?${escapeRegExp(name)}["']?\\s*$`, 'm');
-  const issuing = manifestsIn(path.dirname(file), /\.ya?ml$/i).find(
+  const issuing = manifestsIn(ctx.deployment.files ?? [], path.dirname(file), /\.ya?ml$/i).find(
     ({ text }) =>
       /^apiVersion:\s*["']?cert-manager\.io\//m.test(text) &&
       /^kind:\s*Certificate\s*$/m.test(text) &&

@@ -5,7 +5,6 @@
  * A QueueManager applies the ConfigMaps listed under `spec.queueManager.mqsc`; what it says (its queue manager name, its release) is then said
  * of that MQSC. A file the YAML library cannot read gives none.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import type { Range } from '../core/types';
@@ -121,7 +120,12 @@ function applies(d: ReadDocument, name: string, namespace: unknown): boolean {
  * same file, else those of the YAML files beside it — the ConfigMap and the QueueManager are often two manifests of one
  * directory (jackyng88/external-mq-ocp-connection: mq-tls-configmap.yaml and mq-queue-manager.yaml, applied together).
  */
-export function queueManagersApplying(filePath: string, text: string, line: number): ApplyingQueueManager[] {
+export function queueManagersApplying(
+  filePath: string,
+  text: string,
+  line: number,
+  listed: readonly string[],
+): ApplyingQueueManager[] {
   if (!/^\s*kind:\s*["']?ConfigMap["']?\s*$/m.test(text)) return [];
   const documents = yamlTexts(filePath, text).flatMap(readDocuments);
   const holder = documents.find(
@@ -137,33 +141,36 @@ export function queueManagersApplying(filePath: string, text: string, line: numb
       .map((d) => ({ resource: d.value, configMap, file, rangeOf: d.rangeOf }));
   const own = found(filePath, documents);
   if (own.length > 0 || !YAML_FILE.test(filePath)) return own;
-  return manifestsBeside(filePath).flatMap((m) => found(m.file, yamlTexts(m.file, m.text).flatMap(readDocuments)));
+  return manifestsBeside(filePath, listed).flatMap((m) =>
+    found(m.file, yamlTexts(m.file, m.text).flatMap(readDocuments)),
+  );
 }
 
 /** The other YAML files of the directory of `filePath` that hold a QueueManager resource. */
-function manifestsBeside(filePath: string): { file: string; text: string }[] {
-  return manifestsIn(path.dirname(filePath), YAML_FILE, filePath).filter((m) => QUEUE_MANAGER_KIND.test(m.text));
+function manifestsBeside(filePath: string, listed: readonly string[]): { file: string; text: string }[] {
+  return manifestsIn(listed, path.dirname(filePath), YAML_FILE, filePath).filter((m) =>
+    QUEUE_MANAGER_KIND.test(m.text),
+  );
 }
 
 /**
- * The files of `dir` whose names `names` matches (but `except`), by name, each read up to MAX_MANIFEST_BYTES: the
- * manifests applied beside one (`oc apply -f .`), which the read stage does not classify.
+ * The deployment's files in `dir` whose names `names` matches (but `except`), by name, each read up to
+ * MAX_MANIFEST_BYTES: the manifests applied beside one (`oc apply -f .`), which the read stage does not classify. Only
+ * the files the deployment lists (Deployment.files): `--cache` hashes those, and an ignored file is not read.
  */
-export function manifestsIn(dir: string, names: RegExp, except?: string): { file: string; text: string }[] {
-  let found: string[];
-  try {
-    found = fs
-      .readdirSync(dir)
-      .filter((n) => names.test(n) && path.join(dir, n) !== except)
-      .sort();
-  } catch {
-    return [];
-  }
-  return found.map((n) => {
-    const file = path.join(dir, n);
-    const read = readRegularFile(file, MAX_MANIFEST_BYTES);
-    return { file, text: read.ok ? read.bytes.toString('utf8') : '' };
-  });
+export function manifestsIn(
+  listed: readonly string[],
+  dir: string,
+  names: RegExp,
+  except?: string,
+): { file: string; text: string }[] {
+  return listed
+    .filter((file) => path.dirname(file) === dir && file !== except && names.test(path.basename(file)))
+    .sort()
+    .map((file) => {
+      const read = readRegularFile(file, MAX_MANIFEST_BYTES);
+      return { file, text: read.ok ? read.bytes.toString('utf8') : '' };
+    });
 }
 
 /** A variable of the `qmgr` container of a QueueManager resource, with where its value is written. */

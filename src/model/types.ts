@@ -288,6 +288,12 @@ export interface Deployment {
   /** How reports name it when that is not `root`: some build projects' files under it (src/discover/discover.ts). */
   name?: string;
   documents: ParsedDocument[];
+  /**
+   * The files the deployment lists (the walk's, and the leftovers a file names), which `--cache` hashes: beside the
+   * documents, the only files the model may read (a manifest beside an MQSC's ConfigMap), so a change to one is never
+   * answered from the cache. Unset on a deployment built without the model.
+   */
+  files?: readonly string[];
   components: Component[];
   links: Link[];
   /**

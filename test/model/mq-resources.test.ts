@@ -23,7 +23,7 @@ describe('QueueManager resources read from YAML', () => {
         '          name: mqsc',
         '',
       ].join('\n');
-      const applying = queueManagersApplying('/t/qm.yaml', text, 6);
+      const applying = queueManagersApplying('/t/qm.yaml', text, 6, []);
       expect(applying.map((a) => a.configMap)).toEqual(['mqsc']);
       expect(warn).not.toHaveBeenCalled();
     } finally {

@@ -7,6 +7,7 @@ import type { Finding } from '../../src/core/types';
 import { CACHE_FORMAT, cacheKey, LintCache, resolveCacheFile } from '../../src/engine/performance/cache';
 import { loadConfig } from '../../src/engine/config/load';
 import { lint } from '../../src/engine/lint';
+import { defaultConfig } from '../../src/core/config';
 import { RunStats } from '../../src/engine/performance/stats';
 
 /** --cache (issue 10): unchanged deployments are not re-checked; a corrupt or stale cache is never trusted. */
@@ -165,6 +166,45 @@ describe('--cache', () => {
     expect(resolveCacheFile('c/', '/w')).toBe(path.join('/w', 'c', '.lint-deploy-cache'));
     expect(resolveCacheFile(tmp, '/w')).toBe(path.join(tmp, '.lint-deploy-cache'));
     expect(resolveCacheFile('x.json', '/w')).toBe(path.join('/w', 'x.json'));
+  });
+});
+
+describe('--cache and the files the model reads beside the documents', () => {
+  // A QueueManager resource beside the ConfigMap of its MQSC (no format reads it: the model does, src/model/mq-resources.ts).
+  const files = (snoaut: string): Record<string, string> => ({
+    'mq/cm.yaml':
+      "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: qm1-mqsc\ndata:\n  qm1.mqsc: |\n    DEFINE CHANNEL(APP.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('app')\n",
+    'mq/qm.yaml': `apiVersion: mq.ibm.com/v1beta1\nkind: QueueManager\nmetadata:\n  name: qm1\nspec:\n  queueManager:\n    name: QM1\n    mqsc:\n      - configMap:\n          name: qm1-mqsc\n  template:\n    pod:\n      containers:\n        - name: qmgr\n          env:\n            - name: MQSNOAUT\n              value: "${snoaut}"\n`,
+  });
+  const run = (dir: string, cache?: LintCache) => {
+    const config = { ...defaultConfig(dir), rules: { 'mq/oam-disabled': 'warning' as const } };
+    const findings = lint({ paths: [dir], cwd: dir, config, cache, keepModel: false }).findings;
+    cache?.save();
+    return findings.filter((f) => f.ruleId === 'mq/oam-disabled').map((f) => path.relative(dir, f.location.file));
+  };
+  const cached = (dir: string) => run(dir, new LintCache(path.join(dir, '.lint-deploy-cache'), KEY, 'content'));
+  const tree = (extra: Record<string, string> = {}) => {
+    const dir = fs.mkdtempSync(path.join(tmp, 'manifests-'));
+    for (const [name, text] of Object.entries({ ...files('yes'), ...extra })) {
+      fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+      fs.writeFileSync(path.join(dir, name), text);
+    }
+    return dir;
+  };
+
+  it('a QueueManager manifest edited after a cached run changes the report', () => {
+    const dir = tree();
+    expect(cached(dir)).toEqual(['mq/qm.yaml']);
+    fs.writeFileSync(path.join(dir, 'mq/qm.yaml'), files('no')['mq/qm.yaml']!);
+    expect(cached(dir)).toEqual([]);
+  });
+
+  it('an ignored manifest decides nothing, so editing it leaves the cached report right', () => {
+    // It was read beside the ConfigMap all the same, and not hashed: the cached report kept MQSNOAUT=yes after the edit.
+    const dir = tree({ '.lint-deployignore': 'mq/qm.yaml\n' });
+    expect(cached(dir)).toEqual(run(dir));
+    fs.writeFileSync(path.join(dir, 'mq/qm.yaml'), files('no')['mq/qm.yaml']!);
+    expect(cached(dir)).toEqual(run(dir));
   });
 });
 
