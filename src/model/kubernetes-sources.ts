@@ -9,7 +9,12 @@
 import * as path from 'node:path';
 import type { Location, Range, RelatedLocation } from '../core/types';
 import type { KubernetesContainer, KubernetesData } from '../parse/kubernetes';
-import { decodedText, type KubernetesSource, type KubernetesSourceKey } from '../parse/kubernetes-volumes';
+import {
+  decodedText,
+  type KubernetesSource,
+  type KubernetesSourceKey,
+  type KubernetesVolume,
+} from '../parse/kubernetes-volumes';
 import { mountHolding } from '../parse/compose-volumes';
 import { keysFromTemplate } from '../parse/kubernetes-env-sources';
 import type { ParsedDocument } from '../parse/types';
@@ -20,13 +25,20 @@ import {
   secretKeyText,
   TEMPLATE_VALUE,
   type HeldSource,
+  type SourceOfTree,
 } from '../parse/kubernetes-secret-values';
+import { madeSources } from './kubernetes-made-sources';
 
 type Manifest = ParsedDocument<KubernetesData>;
 
 /** Every ConfigMap and Secret of the deployment's manifests (once per build). */
 function heldSources(ctx: ModelContext): HeldSource[] {
   return ctx.once('kubernetesSources', () => manifestSources(ctx.documentsOf('kubernetes') as Manifest[]));
+}
+
+/** The manifests' ConfigMaps and Secrets and those the tree makes of files, which a volume may mount (once per build). */
+function mountableSources(ctx: ModelContext): SourceOfTree[] {
+  return ctx.once('kubernetesMountableSources', () => [...heldSources(ctx), ...madeSources(ctx)]);
 }
 
 const KIND_NAME = { configMap: 'ConfigMap', secret: 'Secret' } as const;
@@ -40,6 +52,11 @@ function namedSource(
   name: string,
 ): HeldSource | string {
   return heldSource(heldSources(ctx), doc, container.namespace, source, name);
+}
+
+/** The source a container's volume mounts (see namedSource; also one the tree makes of files), or why it is unknown. */
+function mountedSource(ctx: ModelContext, doc: Manifest, container: KubernetesContainer, volume: KubernetesVolume) {
+  return heldSource(mountableSources(ctx), doc, container.namespace, volume.source, volume.sourceName, volume.range);
 }
 
 /** A file a container reads at an absolute path, when a ConfigMap or Secret volume puts it there. */
@@ -83,7 +100,7 @@ export function mountedSourceFile(
         return { unknown: `the ${said} volume at ${mount.mountPath} lists no item at ${relative}`, mountedAt };
       continue;
     }
-    const held = namedSource(ctx, doc, container, volume.source, volume.sourceName);
+    const held = mountedSource(ctx, doc, container, volume);
     if (typeof held === 'string') {
       // The key the user should declare: the one the kubelet puts at this path (its `items:` path, else its name).
       unknown ??= `the ${held}; declare it with key ${item.key} (the file at ${written})`;
@@ -102,7 +119,7 @@ export function mountedSourceFile(
 /** The store file a held ConfigMap's or Secret's key is (see `mountedSourceFile`), or why not. */
 function heldFile(
   ctx: ModelContext,
-  held: HeldSource,
+  held: SourceOfTree,
   name: string,
   said: string,
   mountedAt: Location,
@@ -114,7 +131,7 @@ function heldFile(
   // The key's own document, however many certificate files the manifest holds (tls.crt beside ca.crt): the ref's
   // embeddedAt narrows the manifest to it.
   return {
-    file: held.doc.file.path,
+    file: content.doc.file.path,
     ...(content.doc.embedded && { embeddedAt: [content.doc.embedded.range] }),
     mountedAt,
   };
@@ -123,12 +140,18 @@ function heldFile(
 /** The certificate or key file a ConfigMap's or Secret's key holds, or why the tree does not show it. */
 function keyContent(
   ctx: ModelContext,
-  held: HeldSource,
+  held: SourceOfTree,
   name: string,
   said: string,
 ): { doc: ParsedDocument; key: KubernetesSourceKey } | { unknown: string } {
   const key = held.source.keys.find((k) => k.key === name);
   if (!key) return { unknown: `the ${said} in ${path.basename(held.doc.file.path)} has no key ${name}` };
+  if (key.unread) return { unknown: `the ${said} key ${key.key} ${key.unread}` };
+  if (key.file !== undefined) {
+    // A file the tree makes the key of: its own reading (the first of its path, never one embedded in it).
+    const own = ctx.deployment.documents.find((d) => d.file.path === key.file && !d.embedded);
+    return own ? { doc: own, key } : { unknown: `the ${said} key ${key.key} holds no file lint-deploy reads` };
+  }
   const why = unreadValue(key, said);
   if (why) return { unknown: why };
   const file = held.doc.file.path;
@@ -181,7 +204,7 @@ export function mountedFilesBelow(
         path: mountPath,
         key: volume.items?.find((i) => i.path === mount.subPath)?.key ?? mount.subPath,
       };
-      const held = namedSource(ctx, doc, container, volume.source, volume.sourceName);
+      const held = mountedSource(ctx, doc, container, volume);
       const files = sourceFiles(
         ctx,
         held,
@@ -207,7 +230,7 @@ export function mountedFilesBelow(
  */
 export function sourceFiles(
   ctx: ModelContext,
-  held: HeldSource | string,
+  held: SourceOfTree | string,
   source: KubernetesSource['source'],
   name: string,
   mountPath: string,
@@ -238,8 +261,8 @@ export function sourceNamedBy(
   namespace: string | undefined,
   source: KubernetesSource['source'],
   name: string,
-): HeldSource | string {
-  return heldSource(heldSources(ctx), { file: { path: file, text: '', hadBom: false } }, namespace, source, name);
+): SourceOfTree | string {
+  return heldSource(mountableSources(ctx), { file: { path: file, text: '', hadBom: false } }, namespace, source, name);
 }
 
 /** Whether an embedded document's range is the value of a key. */

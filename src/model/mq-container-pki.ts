@@ -138,7 +138,7 @@ function pkiOfFiles(keys: MountedDirectoryFile[], trusted: MountedDirectoryFile[
   if (!certificate || files.size > 1)
     return {
       unknown: certificate
-        ? `its key and trusted certificates come from manifests of several files (${[...files].map((f) => path.basename(f)).join(', ')}), which lint-deploy does not join into one key repository`
+        ? `its key and trusted certificates come from several files (${[...files].map((f) => path.basename(f)).join(', ')}), which lint-deploy does not join into one key repository`
         : `the key set ${label} holds no certificate named like its key ${path.posix.basename(privateKey.path)}`,
       at: privateKey.mountedAt,
       path: `${keysDir}/${label}`,
@@ -150,7 +150,8 @@ function pkiOfFiles(keys: MountedDirectoryFile[], trusted: MountedDirectoryFile[
       from: { kind: 'file', location: at, note: "IBM MQ's container image builds its key repository from here" },
     },
     file,
-    embeddedAt: parts.map((p) => p.doc.embedded!.range),
+    // A file a Secret is made of (src/model/kubernetes-made-sources.ts) is the store whole.
+    ...(parts.every((p) => p.doc.embedded) && { embeddedAt: parts.map((p) => p.doc.embedded!.range) }),
     type: { value: 'PEM', from: { kind: 'file', location: at } },
     mountedAt: at,
   });

@@ -1,9 +1,10 @@
 /**
  * ConfigMaps a YAML file makes from the tree's files, as placements (./script-file-placements.ts) into the ConfigMap,
  * which a Pod's volume may then mount where a server reads (src/model/nginx-config-maps.ts):
- * - a kustomization's `configMapGenerator:` item, its `name:` and its `files:` (`[key=]path`, the key by default the
- *   file's name, the path relative to the kustomization's directory)
- *   (https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/configmapgenerator/);
+ * - a kustomization's `configMapGenerator:` (and `secretGenerator:`) item, its `name:` and its `files:` (`[key=]path`,
+ *   the key by default the file's name, the path relative to the kustomization's directory)
+ *   (https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/configmapgenerator/,
+ *   https://kubectl.docs.kubernetes.io/references/kustomize/kustomization/secretgenerator/);
  * - a Helm template's ConfigMap whose `data:` reads chart files: `key: {{ .Files.Get "path" }}` (the key the line, or
  *   the block scalar's key above it, writes) and `{{ (.Files.Glob "pattern").AsConfig }}` (each file at its name);
  *   a Glob a `range` walks puts its files at keys the template decides (unknown). Paths are relative to the chart's
@@ -18,8 +19,17 @@ import { yaml } from './yaml-flatten';
 
 type YamlNode = Node | null | undefined;
 
-/** The files a `configMapGenerator:` list puts into its ConfigMaps. */
-export function generatorPlacements(node: YamlNode, file: string, index: LineIndex): FilePlacement[] {
+/**
+ * The files a `configMapGenerator:` (or `secretGenerator:`) list puts into its ConfigMaps (Secrets): one placement a
+ * file, each naming the generator's ConfigMap, its namespace, its literal keys and what else may add keys (`envs:`,
+ * a `behavior:` merging into or replacing a base's generator).
+ */
+export function generatorPlacements(
+  node: YamlNode,
+  file: string,
+  index: LineIndex,
+  made: 'configMap' | 'secret' = 'configMap',
+): FilePlacement[] {
   const lib = yaml();
   if (!lib.isSeq(node)) return [];
   return node.items.flatMap((item) => {
@@ -27,15 +37,36 @@ export function generatorPlacements(node: YamlNode, file: string, index: LineInd
     const name = item.get('name');
     const files = item.get('files', true) as YamlNode;
     if (typeof name !== 'string' || !lib.isSeq(files)) return [];
+    const namespace = item.get('namespace');
+    const literals = item.get('literals', true) as YamlNode;
+    const literalKeys = lib.isSeq(literals)
+      ? literals.items.flatMap((l) => (lib.isScalar(l) ? [String(l.value).split('=')[0]!] : []))
+      : [];
+    const behavior = item.get('behavior');
+    const envs = item.get('envs') ?? item.get('env');
+    const moreKeys =
+      typeof behavior === 'string' && behavior !== 'create'
+        ? `its generator's behavior ${behavior} changes another generator's keys`
+        : envs !== undefined
+          ? "it also takes the keys of its generator's env files"
+          : undefined;
     return files.items.flatMap((entry) => {
       if (!lib.isScalar(entry) || !entry.range) return [];
       const written = String(entry.value);
       const at = written.indexOf('=');
+      const source = {
+        name,
+        keys: [at < 0 ? undefined : written.slice(0, at)],
+        base: path.dirname(file),
+        ...(typeof namespace === 'string' && { namespace }),
+        ...(literalKeys.length > 0 && { literalKeys }),
+        ...(moreKeys !== undefined && { moreKeys }),
+      };
       return [
         {
-          verb: 'configMapGenerator',
+          verb: `${made}Generator`,
           sources: [at < 0 ? written : written.slice(at + 1)],
-          configMap: { name, keys: [at < 0 ? undefined : written.slice(0, at)], base: path.dirname(file) },
+          ...(made === 'secret' ? { secret: source } : { configMap: source }),
           range: index.rangeAt(entry.range[0], entry.range[1]),
         },
       ];

@@ -7,7 +7,8 @@
  * https://kubernetes.io/docs/concepts/configuration/secret/#using-secrets-as-environment-variables
  */
 import * as path from 'node:path';
-import type { Location } from '../core/types';
+import type { Location, Range } from '../core/types';
+import { chartOf, releaseWideName } from './helm-object-names';
 import type { KubernetesData } from './kubernetes';
 import { decodedText, type KubernetesSource } from './kubernetes-volumes';
 import type { ParsedDocument } from './types';
@@ -17,7 +18,7 @@ export const sameNamespace = (a: string | undefined, b: string | undefined): boo
   a === undefined || b === undefined || a === b;
 
 /** What names a source: a manifest, or a file that is no manifest of the tree (an operator's resource in a script). */
-export type SourceNamer = Pick<ParsedDocument, 'file'>;
+export type SourceNamer = Pick<ParsedDocument, 'file' | 'template'>;
 
 /**
  * The one candidate a manifest of `namespace` in `doc` means by a name: of its own file, else of its directory, else
@@ -37,17 +38,27 @@ export function nearestOf<T extends { doc: ParsedDocument; namespace?: string | 
   return undefined;
 }
 
-/** A ConfigMap or Secret of a manifest of the tree. */
-export interface HeldSource {
+/** A ConfigMap or Secret the tree makes: of a manifest, or (src/model/kubernetes-sources.ts) of files by a generator. */
+export interface SourceOfTree {
   source: KubernetesSource;
-  doc: ParsedDocument<KubernetesData>;
+  doc: ParsedDocument;
   namespace?: string | undefined;
+  /** Its name as a chart's template writes it, when it renders alike in every template of the chart (./helm-object-names.ts). */
+  releaseWideName?: string;
+}
+
+/** A ConfigMap or Secret of a manifest of the tree. */
+export interface HeldSource extends SourceOfTree {
+  doc: ParsedDocument<KubernetesData>;
 }
 
 /** Every ConfigMap and Secret of the manifests. */
 export function manifestSources(manifests: readonly ParsedDocument<KubernetesData>[]): HeldSource[] {
   return manifests.flatMap((doc) =>
-    (doc.data.sources ?? []).map((source) => ({ source, doc, namespace: source.namespace })),
+    (doc.data.sources ?? []).map((source) => {
+      const written = TEMPLATE_VALUE.test(source.name) ? releaseWideName(doc, source.range) : undefined;
+      return { source, doc, namespace: source.namespace, ...(written !== undefined && { releaseWideName: written }) };
+    }),
   );
 }
 
@@ -57,17 +68,28 @@ export const TEMPLATE_VALUE = /\{\{|\$\{|^\s*<[^>]*>\s*$/;
 
 /**
  * The ConfigMap or Secret a container of `doc` in `namespace` names (see nearestOf), or why the tree does not show it
- * (`Secret x is not in the tree`).
+ * (`Secret x is not in the tree`). A name a chart's template writes (`at`: where) is the source of that chart whose
+ * name is written alike, when both render alike in every release (./helm-object-names.ts); else a template value.
  */
-export function heldSource(
-  all: readonly HeldSource[],
+export function heldSource<T extends SourceOfTree>(
+  all: readonly T[],
   doc: SourceNamer,
   namespace: string | undefined,
   source: KubernetesSource['source'],
   name: string,
-): HeldSource | string {
+  at?: Range,
+): T | string {
   const said = `${KIND_NAME[source]} ${name.trim()}`;
-  if (TEMPLATE_VALUE.test(name)) return `${said} is named by a template value, decided when it is rendered`;
+  if (TEMPLATE_VALUE.test(name)) {
+    const written = at && releaseWideName(doc, at);
+    const chart = chartOf(doc.file.path);
+    const alike = written
+      ? all.filter(
+          (h) => h.source.source === source && h.releaseWideName === written && chartOf(h.doc.file.path) === chart,
+        )
+      : [];
+    return nearestOf(alike, doc, namespace) ?? `${said} is named by a template value, decided when it is rendered`;
+  }
   const named = all.filter((h) => h.source.source === source && h.source.name === name.trim());
   const found = nearestOf(named, doc, namespace);
   if (found) return found;

@@ -40,6 +40,9 @@ export interface KubernetesSourceKey {
   encoded: boolean;
   keyRange: Range;
   valueRange: Range;
+  /** Of a source made of files (src/model/kubernetes-made-sources.ts): the tree file it holds, or why that is unknown. */
+  file?: string;
+  unread?: string;
 }
 
 export interface KubernetesSource {

@@ -37,9 +37,30 @@ export interface FilePlacement {
    * (undefined: the file's own name; a template expression: unknown), and the directory relative sources are read
    * from (a kustomization's, a chart's; undefined: wherever the command runs).
    */
-  configMap?: { name: string; keys: (string | undefined)[]; base?: string };
+  configMap?: MadeSource;
+  /**
+   * The Secret it makes of its sources, as `configMap` says (`kubectl create secret generic --from-file`, `kubectl
+   * create secret tls --cert --key`, a kustomization's `secretGenerator:`).
+   */
+  secret?: MadeSource;
   /** The command (its pipeline) as written. */
   range: Range;
+}
+
+/** A ConfigMap or Secret a command or generator makes of files (see FilePlacement.configMap). */
+export interface MadeSource {
+  name: string;
+  keys: (string | undefined)[];
+  base?: string;
+  /** The namespace it is made in, when written (`-n`, a generator's `namespace:`). */
+  namespace?: string;
+  /** Keys of literal values (`--from-literal`, a generator's `literals:`): no file. */
+  literalKeys?: string[];
+  /**
+   * Why it may hold keys not listed, or another's: env files (`--from-env-file`, `envs:`), a generator's `behavior:`
+   * merging into or replacing a base's.
+   */
+  moreKeys?: string;
 }
 
 export interface FilePlacementsData {
@@ -48,7 +69,7 @@ export interface FilePlacementsData {
 
 /** Shell scripts, by name (the official nginx image's entrypoint also sources `*.envsh`) or `#!`. */
 const SCRIPT_NAME = /\.(sh|bash|ksh|zsh|envsh)$/;
-const PLACES = /\b(ln|cp|mv|install|rsync|envsubst|tee|sed)\b|ensite\b|>|--from-file/;
+const PLACES = /\b(ln|cp|mv|install|rsync|envsubst|tee|sed)\b|ensite\b|>|--from-file|\bsecret\s+tls\b/;
 /** Commands whose operands are sources and then one destination (coreutils, rsync). */
 const COPIES = new Set(['ln', 'cp', 'mv', 'install', 'rsync']);
 /** Their options that take the next word as a value (coreutils ln/cp/mv/install, rsync -e). */
@@ -128,7 +149,7 @@ function placementOf(pipeline: readonly ShellCommand[]): Omit<FilePlacement, 'ra
     const words = fromVerb(command);
     const verb = verbOf(words);
     if (COPIES.has(verb)) return copyOf(verb, words.slice(1));
-    if (verb === 'kubectl' || verb === 'oc') return configMapOf(words.slice(1));
+    if (verb === 'kubectl' || verb === 'oc') return sourceMadeBy(words.slice(1));
     if (ENABLERS.test(verb)) return { verb, sources: operands(words.slice(1)).map((w) => w.text) };
     // `sed -i EXPRESSION FILE`: the file edited in place, with that expression.
     if (verb === 'sed' && words.some((w) => /^-[a-zA-Z]*i/.test(w.text) || w.text.startsWith('--in-place'))) {
@@ -169,36 +190,62 @@ function placementOf(pipeline: readonly ShellCommand[]): Omit<FilePlacement, 'ra
   };
 }
 
-/** Options of `kubectl create configmap` that take the next word as a value (kubectl's global ones too). */
+/** Options of `kubectl create configmap|secret` that take the next word as a value (kubectl's global ones too). */
 const KUBECTL_VALUE_OPTIONS =
-  /^(-n|--namespace|-o|--output|--context|--kubeconfig|--cluster|--user|-s|--server|--from-literal|--from-env-file|--field-manager|--template|-l)$/;
+  /^(-n|--namespace|-o|--output|--context|--kubeconfig|--cluster|--user|-s|--server|--field-manager|--template|-l|--type)$/;
+/** `kubectl create secret tls`'s files and the keys it puts them at. */
+const TLS_FILES: Record<string, string> = { '--cert': 'tls.crt', '--key': 'tls.key' };
 
 /**
- * `kubectl create configmap NAME --from-file=[key=]source …` (`cm`, `oc`): a file is put at its key, by default its
- * basename; a directory puts each of its regular files at its basename
- * (https://kubernetes.io/docs/reference/kubectl/generated/kubectl_create/kubectl_create_configmap).
+ * `kubectl create configmap NAME --from-file=[key=]source …` (`cm`, `oc`), `kubectl create secret generic NAME` with
+ * the same options, `kubectl create secret tls NAME --cert=… --key=…` (at keys tls.crt and tls.key): a file is put at
+ * its key, by default its basename; a directory puts each of its regular files at its basename; `--from-literal`
+ * keys hold no file (https://kubernetes.io/docs/reference/kubectl/generated/kubectl_create/kubectl_create_configmap,
+ * https://kubernetes.io/docs/reference/kubectl/generated/kubectl_create/kubectl_create_secret_generic,
+ * https://kubernetes.io/docs/reference/kubectl/generated/kubectl_create/kubectl_create_secret_tls).
  */
-function configMapOf(args: readonly ShellWord[]): Omit<FilePlacement, 'range'> | undefined {
+function sourceMadeBy(args: readonly ShellWord[]): Omit<FilePlacement, 'range'> | undefined {
   const create = args.findIndex((w) => w.text === 'create');
-  if (create < 0 || !/^(configmap|configmaps|cm)$/.test(args[create + 1]?.text ?? '')) return undefined;
+  const what = args[create + 1]?.text ?? '';
+  const secret = what === 'secret' && /^(generic|tls)$/.test(args[create + 2]?.text ?? '');
+  if (create < 0 || (!secret && !/^(configmap|configmaps|cm)$/.test(what))) return undefined;
+  const tls = secret && args[create + 2]!.text === 'tls';
   let name: string | undefined;
+  let namespace: string | undefined;
+  let moreKeys: string | undefined;
   const sources: string[] = [];
   const keys: (string | undefined)[] = [];
-  const rest = args.slice(create + 2);
+  const literalKeys: string[] = [];
+  const rest = args.slice(create + (secret ? 3 : 2));
   for (let k = 0; k < rest.length; k++) {
     const word = rest[k]!.text;
-    const file =
-      word === '--from-file' ? rest[++k]?.text : word.startsWith('--from-file=') ? word.slice(12) : undefined;
-    if (file !== undefined) {
-      const at = file.indexOf('=');
+    const [option, inline] = word.startsWith('--') && word.includes('=') ? word.split(/=(.*)/s) : [word];
+    const value = () => (inline !== undefined ? inline : rest[++k]?.text);
+    if (option === '--from-file' || (tls && option! in TLS_FILES)) {
+      const file = value();
+      if (file === undefined) continue;
+      const at = tls ? -1 : file.indexOf('=');
       sources.push(at < 0 ? file : file.slice(at + 1));
-      keys.push(at < 0 ? undefined : file.slice(0, at));
-    } else if (KUBECTL_VALUE_OPTIONS.test(word)) k++;
-    else if (!word.startsWith('-')) name ??= word;
+      keys.push(tls ? TLS_FILES[option!] : at < 0 ? undefined : file.slice(0, at));
+    } else if (option === '--from-literal') {
+      const literal = value();
+      if (literal !== undefined) literalKeys.push(literal.split('=')[0]!);
+    } else if (option === '--from-env-file') {
+      moreKeys = `it also takes the keys of the env file ${value() ?? ''}`;
+    } else if (option === '-n' || option === '--namespace') namespace = value();
+    else if (KUBECTL_VALUE_OPTIONS.test(option!)) {
+      if (inline === undefined) k++;
+    } else if (!word.startsWith('-')) name ??= word;
   }
-  return name === undefined || sources.length === 0
-    ? undefined
-    : { verb: 'kubectl', sources, configMap: { name, keys } };
+  if (name === undefined || sources.length === 0) return undefined;
+  const made: MadeSource = {
+    name,
+    keys,
+    ...(namespace !== undefined && { namespace }),
+    ...(literalKeys.length > 0 && { literalKeys }),
+    ...(moreKeys !== undefined && { moreKeys }),
+  };
+  return { verb: 'kubectl', sources, ...(secret ? { secret: made } : { configMap: made }) };
 }
 
 /** Operands of ln/cp/mv/install/rsync: the last is the destination, unless `-t DIR` names it. */

@@ -8,7 +8,8 @@
  * - Ansible tasks: `file:` with `state: link` or `hard` links its `src` at its `dest` (or `path`), `template:` and
  *   `copy:` put their `src` at their `dest`, and `command:`/`shell:` (or their `cmd:`) are a shell command line
  *   (https://docs.ansible.com/ansible/latest/collections/ansible/builtin/file_module.html);
- * - a kustomization's `configMapGenerator:` and a Helm template's `.Files.Get` make ConfigMaps of files
+ * - a kustomization's `configMapGenerator:` and a Helm template's `.Files.Get` make ConfigMaps of files, its
+ *   `secretGenerator:` Secrets
  *   (./config-map-placements.ts).
  * Nothing else of the file is read here, and nothing expands: `{{ nginx_dir }}/x` stays as written, read as unknown.
  *
@@ -34,13 +35,13 @@ const YAML_NAME = /\.ya?ml$/i;
  * What makes such a file worth reading: it names an `*-available` or `*-enabled` directory, or nginx (a step into nginx's
  * conf.d names it; conf.d alone is as often httpd's or rsyslog's, and `lock-enabled` is no directory).
  */
-const MAY_PLACE = /-available|-enabled\/|sites-enabled|nginx|^configMapGenerator:/m;
+const MAY_PLACE = /-available|-enabled\/|sites-enabled|nginx|^(configMap|secret)Generator:/m;
 /**
  * A key that runs a command or an Ansible file module, as a line starts: without one nothing is parsed (rwlxxvii/
  * containers' 3 MB YAML catalogs and 1 MB hardening playbooks, read in full, took its run from 5 s to 12 s).
  */
 const STEP_KEY =
-  /^[ \t]*(?:- )?[ \t]*(?:command|entrypoint|args|shell|cmd|raw|configMapGenerator|(?:ansible\.(?:builtin|legacy)\.)?(?:command|shell|raw|file|template|copy))[ \t]*:/m;
+  /^[ \t]*(?:- )?[ \t]*(?:command|entrypoint|args|shell|cmd|raw|configMapGenerator|secretGenerator|(?:ansible\.(?:builtin|legacy)\.)?(?:command|shell|raw|file|template|copy))[ \t]*:/m;
 /** Keys whose value is a shell command line: Compose, Kubernetes, Ansible's command modules. */
 const COMMAND_KEYS =
   /^(command|entrypoint|args|shell|cmd|(ansible\.(builtin|legacy)\.)?(command|shell)|ansible\.builtin\.raw|raw)$/;
@@ -88,6 +89,7 @@ function stepPlacements(source: SourceFile): FilePlacement[] {
       if (COMMAND_KEYS.test(key) && (lib.isScalar(value) || lib.isSeq(value)))
         placements.push(...commandLinePlacements(value, source.text, index));
       else if (key === 'configMapGenerator') placements.push(...generatorPlacements(value, source.path, index));
+      else if (key === 'secretGenerator') placements.push(...generatorPlacements(value, source.path, index, 'secret'));
       else {
         // A Kubernetes pod `template:` is no Ansible task: what it holds is read on.
         const task = module === undefined ? [] : fileTaskPlacements(module, value, source.text, index);
