@@ -165,6 +165,26 @@ describe("IBM MQ's container image: the key repository from mounted Secrets", ()
         "tls/certificate-trust-unknown info: SDR channel QM2.TO.QM1 → RCVR channel QM2.TO.QM1: whether SDR channel QM2.TO.QM1 trusts RCVR channel QM2.TO.QM1's certificate (qmgr-qm1) is unknown: SDR channel QM2.TO.QM1's key repository /etc/mqm/pki/keys/mykey/tls.crt is a Kubernetes volume mounted there, but the Secret tls-qm2 key tls.crt is a placeholder, filled when it is applied",
       ],
     ],
+    [
+      "the sender's key Secret is a kustomization's secretGenerator of tree files, its trust another file: the files are read, not joined (unknown)",
+      {
+        ...pair({ key: qm1Leaf, trust: root.pem }, { key: qm2Leaf, trust: root.pem, keySecret: false }),
+        'kustomization.yaml': [
+          'resources: [deployQM1.yaml, deployQM2.yaml]',
+          'secretGenerator:',
+          '  - name: tls-qm2',
+          '    files: [tls.crt=qm2/qm2.crt, tls.key=qm2/qm2.key]',
+          '',
+        ].join('\n'),
+        'qm2/qm2.crt': qm2Leaf.pem,
+        'qm2/qm2.key': qm2Leaf.keyPem,
+      },
+      [
+        'cert/volume-store-unknown info: SDR channel QM2.TO.QM1 reads its key store /etc/mqm/pki/keys/mykey from a Kubernetes volume mounted at that path, but its key and trusted certificates come from several files (qm2.crt, deployQM2.yaml), which lint-deploy does not join into one key repository: its certificates are unknown, and no other file of that name is taken for it. To have them checked, include the manifest of the ConfigMap or Secret with its content',
+        "tls/certificate-trust-unknown info: SDR channel QM2.TO.QM1 → RCVR channel QM2.TO.QM1: whether RCVR channel QM2.TO.QM1 accepts SDR channel QM2.TO.QM1's client certificate is unknown: SDR channel QM2.TO.QM1's key repository /etc/mqm/pki/keys/mykey is a Kubernetes volume mounted there, but its key and trusted certificates come from several files (qm2.crt, deployQM2.yaml), which lint-deploy does not join into one key repository",
+        "tls/certificate-trust-unknown info: SDR channel QM2.TO.QM1 → RCVR channel QM2.TO.QM1: whether SDR channel QM2.TO.QM1 trusts RCVR channel QM2.TO.QM1's certificate (qmgr-qm1) is unknown: SDR channel QM2.TO.QM1's key repository /etc/mqm/pki/keys/mykey is a Kubernetes volume mounted there, but its key and trusted certificates come from several files (qm2.crt, deployQM2.yaml), which lint-deploy does not join into one key repository",
+      ],
+    ],
   ])('%s', (_name, files, expected) => {
     expect(trustVerdicts(files)).toEqual(expected);
   });
