@@ -176,6 +176,15 @@ describe('Secrets a chart names alike, a generator or a script makes of files', 
       'server.crt',
     ],
     [
+      'a manifest of the Secret wins over a script that makes it of files the tree lacks (viniciusfcf/rhbk-101 shape)',
+      {
+        'image/statefulset.yaml': mounting('kc-tls'),
+        'kc/tls-secret.yaml': secret('kc-tls'),
+        'prereq/create.sh': '#!/bin/sh\noc create secret tls kc-tls --cert certificate.pem --key key.pem\n',
+      },
+      'kc/tls-secret.yaml (embedded)',
+    ],
+    [
       'a script: a name that is a variable makes no Secret the tree shows',
       {
         'kc.yaml': mounting('kc-tls'),
