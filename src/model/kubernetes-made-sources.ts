@@ -12,7 +12,8 @@ import * as path from 'node:path';
 import type { KubernetesSource, KubernetesSourceKey } from '../parse/kubernetes-volumes';
 import type { SourceOfTree } from '../parse/kubernetes-secret-values';
 import type { FilePlacement, FilePlacementsData, MadeSource } from '../parse/script-file-placements';
-import type { ParsedDocument } from '../parse/types';
+import { LineIndex } from '../parse/text';
+import type { ParsedDocument, SourceFile } from '../parse/types';
 import type { ModelContext } from './contributor';
 import { filePlacementDocuments } from './script-placements';
 
@@ -42,7 +43,7 @@ export function madeSources(ctx: ModelContext): SourceOfTree[] {
           ? `${doc.file.path}\n${source}\n${making.namespace ?? ''}\n${making.name}`
           : `${doc.file.path}\n${k}`;
         const held = made.get(id) ?? newSource(doc, source, making, placement);
-        const keys = keysOf(placement, making, doc.file.path, files);
+        const keys = keysOf(placement, making, doc.file, files);
         // A directory puts each of its files at its name: its regular files are more than the documents read.
         if (keys === undefined) merged.add(`${source}:${making.name}`);
         else held.source.keys.push(...keys);
@@ -80,11 +81,11 @@ function newSource(
 function keysOf(
   placement: FilePlacement,
   making: MadeSource,
-  maker: string,
+  maker: SourceFile,
   files: ReadonlySet<string>,
 ): KubernetesSourceKey[] | undefined {
   const keys: KubernetesSourceKey[] = [];
-  const by = `is made by ${path.basename(maker)}:${placement.range.start.line + 1} from`;
+  const by = `is made by ${madeBy(maker, placement, making)} in ${path.basename(maker.path)}:${placement.range.start.line + 1} from`;
   for (const [k, written] of placement.sources.entries()) {
     const key = making.keys[k] ?? path.posix.basename(written.replace(/\/+$/, ''));
     if (DECIDED_AT_RUN.test(key)) return undefined;
@@ -96,7 +97,7 @@ function keysOf(
       keys.push(madeKey(key, placement, { unread: `${by} ${written}, outside the tree` }));
       continue;
     }
-    const file = path.join(making.base ?? path.dirname(maker), written);
+    const file = path.join(making.base ?? path.dirname(maker.path), written);
     if (files.has(file)) keys.push(madeKey(key, placement, { file }));
     else if (making.keys[k] === undefined && [...files].some((f) => f.startsWith(`${file}${path.sep}`)))
       return undefined;
@@ -123,3 +124,12 @@ const madeKey = (
   valueRange: placement.range,
   ...content,
 });
+
+/** How the source is made, as users know it: `` `oc create secret tls qm1-tls …` ``, `the secretGenerator kc-tls`. */
+function madeBy(maker: SourceFile, placement: FilePlacement, making: MadeSource): string {
+  if (placement.verb.endsWith('Generator')) return `the ${placement.verb} ${making.name}`;
+  const index = new LineIndex(maker.text);
+  const command = maker.text.slice(index.offsetAt(placement.range.start), index.offsetAt(placement.range.end));
+  const named = command.indexOf(making.name);
+  return named < 0 ? placement.verb : `\`${command.slice(0, named + making.name.length).replace(/\s+/g, ' ')} …\``;
+}

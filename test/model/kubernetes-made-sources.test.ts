@@ -136,7 +136,7 @@ describe('Secrets a chart names alike, a generator or a script makes of files', 
         'kc.yaml': mounting('kc-tls'),
         'kustomization.yaml': kustomization(['  - name: kc-tls', '    files:', '      - tls.pem=certs/server.crt']),
       },
-      "unknown: the Secret kc-tls key tls.pem is made by kustomization.yaml:6 from certs/server.crt, no file lint-deploy reads in the kustomization's directory",
+      "unknown: the Secret kc-tls key tls.pem is made by the secretGenerator kc-tls in kustomization.yaml:6 from certs/server.crt, no file lint-deploy reads in the kustomization's directory",
     ],
     [
       'a secretGenerator that merges into a base generator: its keys are not all known (not in the tree, as before)',
@@ -199,7 +199,7 @@ describe('Secrets a chart names alike, a generator or a script makes of files', 
         'kc.yaml': mounting('kc-tls'),
         'secrets.sh': '#!/bin/sh\nkubectl create secret generic kc-tls --from-file=tls.pem=$CERTS/server.crt\n',
       },
-      'unknown: the Secret kc-tls key tls.pem is made by secrets.sh:2 from $CERTS/server.crt, a path decided when the command runs',
+      'unknown: the Secret kc-tls key tls.pem is made by `kubectl create secret generic kc-tls …` in secrets.sh:2 from $CERTS/server.crt, a path decided when the command runs',
     ],
   ])('%s', (_name, files, expected) => {
     expect(servers(files)).toEqual([expected]);

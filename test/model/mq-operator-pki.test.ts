@@ -173,7 +173,7 @@ describe("IBM MQ Operator: the queue manager's key repository from spec.pki Secr
         ].join('\n'),
       },
       [
-        /^cert\/volume-store-unknown info deploy-qm1\.sh:\d+: .*the Secret qm1-tls key tls\.key is made by deploy-qm1\.sh:3 from qm1\.key, no file lint-deploy reads beside the script \(one it makes when it runs/,
+        /^cert\/volume-store-unknown info deploy-qm1\.sh:\d+: .*the Secret qm1-tls key tls\.key is made by `oc create secret tls qm1-tls …` in deploy-qm1\.sh:3 from qm1\.key, no file lint-deploy reads beside the script \(one it makes when it runs/,
       ],
     ],
   ])('%s', (_name, files, expected) => {
