@@ -10,18 +10,41 @@
  */
 import * as path from 'node:path';
 import type { KubernetesSource, KubernetesSourceKey } from '../parse/kubernetes-volumes';
-import type { SourceOfTree } from '../parse/kubernetes-secret-values';
+import { heldSource, type SourceNamer, type SourceOfTree } from '../parse/kubernetes-secret-values';
 import type { FilePlacement, FilePlacementsData, MadeSource } from '../parse/script-file-placements';
 import { LineIndex } from '../parse/text';
 import type { ParsedDocument, SourceFile } from '../parse/types';
+import type { Range } from '../core/types';
 import type { ModelContext } from './contributor';
 import { filePlacementDocuments } from './script-placements';
 
 /** A shell word that the script's run decides (`$DIR/tls.crt`, `` `pwd` ``). */
 const DECIDED_AT_RUN = /[$`]/;
 
+/**
+ * The source a file of the tree names for a volume: a manifest's (`manifests`: see heldSource), else, when no manifest of the tree
+ * writes that name, one the tree makes of files (./kubernetes-made-sources.ts). A manifest wins: its content is written
+ * (a script that also makes it, from files it makes when it runs, adds nothing the manifest does not say).
+ */
+export function volumeSource(
+  ctx: ModelContext,
+  manifests: readonly SourceOfTree[],
+  doc: SourceNamer,
+  namespace: string | undefined,
+  source: KubernetesSource['source'],
+  name: string,
+  at?: Range,
+): SourceOfTree | string {
+  const held = heldSource(manifests, doc, namespace, source, name, at);
+  const named = (all: readonly SourceOfTree[]) =>
+    all.some((h) => h.source.source === source && h.source.name === name.trim());
+  if (typeof held !== 'string' || named(manifests)) return held;
+  const made = madeSources(ctx);
+  return named(made) ? heldSource(made, doc, namespace, source, name) : held;
+}
+
 /** Every ConfigMap and Secret the deployment makes of files (once per build). */
-export function madeSources(ctx: ModelContext): SourceOfTree[] {
+function madeSources(ctx: ModelContext): SourceOfTree[] {
   return ctx.once('kubernetesMadeSources', () => {
     const files = new Set(ctx.deployment.documents.filter((d) => !d.embedded).map((d) => d.file.path));
     const made = new Map<string, SourceOfTree>();

@@ -25,37 +25,15 @@ import {
   secretKeyText,
   TEMPLATE_VALUE,
   type HeldSource,
-  type SourceNamer,
   type SourceOfTree,
 } from '../parse/kubernetes-secret-values';
-import { madeSources } from './kubernetes-made-sources';
+import { volumeSource } from './kubernetes-made-sources';
 
 type Manifest = ParsedDocument<KubernetesData>;
 
 /** Every ConfigMap and Secret of the deployment's manifests (once per build). */
 function heldSources(ctx: ModelContext): HeldSource[] {
   return ctx.once('kubernetesSources', () => manifestSources(ctx.documentsOf('kubernetes') as Manifest[]));
-}
-
-/**
- * The source a file of the tree names for a volume: a manifest's (see heldSource), else, when no manifest of the tree
- * writes that name, one the tree makes of files (./kubernetes-made-sources.ts). A manifest wins: its content is written
- * (a script that also makes it, from files it makes when it runs, adds nothing the manifest does not say).
- */
-function sourceForVolume(
-  ctx: ModelContext,
-  doc: SourceNamer,
-  namespace: string | undefined,
-  source: KubernetesSource['source'],
-  name: string,
-  at?: Range,
-): SourceOfTree | string {
-  const held = heldSource(heldSources(ctx), doc, namespace, source, name, at);
-  const named = (all: readonly SourceOfTree[]) =>
-    all.some((h) => h.source.source === source && h.source.name === name.trim());
-  if (typeof held !== 'string' || named(heldSources(ctx))) return held;
-  const made = madeSources(ctx);
-  return named(made) ? heldSource(made, doc, namespace, source, name) : held;
 }
 
 const KIND_NAME = { configMap: 'ConfigMap', secret: 'Secret' } as const;
@@ -71,9 +49,9 @@ function namedSource(
   return heldSource(heldSources(ctx), doc, container.namespace, source, name);
 }
 
-/** The source a container's volume mounts (see sourceForVolume), or why it is unknown. */
+/** The source a container's volume mounts (see volumeSource), or why it is unknown. */
 const mountedSource = (ctx: ModelContext, doc: Manifest, container: KubernetesContainer, volume: KubernetesVolume) =>
-  sourceForVolume(ctx, doc, container.namespace, volume.source, volume.sourceName, volume.range);
+  volumeSource(ctx, heldSources(ctx), doc, container.namespace, volume.source, volume.sourceName, volume.range);
 
 /** A file a container reads at an absolute path, when a ConfigMap or Secret volume puts it there. */
 export type MountedSourceFile =
@@ -278,7 +256,8 @@ export function sourceNamedBy(
   source: KubernetesSource['source'],
   name: string,
 ): SourceOfTree | string {
-  return sourceForVolume(ctx, { file: { path: file, text: '', hadBom: false } }, namespace, source, name);
+  const namer = { file: { path: file, text: '', hadBom: false } };
+  return volumeSource(ctx, heldSources(ctx), namer, namespace, source, name);
 }
 
 /** Whether an embedded document's range is the value of a key. */
