@@ -87,4 +87,10 @@ export {
   type SystemJavaStore,
 } from './jdk-locations';
 export { packageSecurityFileSource } from './jdk-package-files';
-export { springBootHas, springBootJavaFloor, springBootSince, springEmbeddedServer } from './spring-boot';
+export {
+  springBootHas,
+  springBootJavaFloor,
+  springBootManagedTomcat,
+  springBootSince,
+  springEmbeddedServer,
+} from './spring-boot';

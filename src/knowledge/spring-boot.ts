@@ -3,6 +3,7 @@
  * Boot binds no such property, so the setting is ignored, not refused. And the lowest Java release each line runs on.
  */
 import data from './data/spring-boot.json';
+import managedTomcat from './data/spring-boot-tomcat.json';
 import { compareReleaseParts } from './release-parts';
 
 type SpringBootFeature = keyof typeof data.features;
@@ -87,3 +88,23 @@ export function springEmbeddedServer(): SpringEmbeddedServer {
  */
 export const SPRING_BOOT_KEY_ALIAS_MISSING: readonly { since: string; message: string }[] =
   data.keyAliasMissing.refusals;
+
+/** The embedded Tomcat a Spring Boot release's dependency management pins, and where the BOM at its tag says so. */
+export interface SpringBootManagedTomcat {
+  tomcat: string;
+  source: string;
+}
+
+/**
+ * The Tomcat release Spring Boot `version` manages (data/spring-boot-tomcat.json, generated from spring-boot-dependencies
+ * at each release tag by scripts/gen-spring-boot-tomcat.mjs); undefined for a milestone, a snapshot, a version without
+ * its patch (`2.7`) or one the table does not hold: which Tomcat it pins is then unknown.
+ */
+export function springBootManagedTomcat(version: string): SpringBootManagedTomcat | undefined {
+  const release = releaseOf(version);
+  if (!release || release.preRelease || !/^\d+\.\d+\.\d+/.test(version.trim())) return undefined;
+  const row = managedTomcat.releases.find(
+    (r) => compareReleaseParts(releaseOf(r.springBoot)!.numbers, release.numbers) === 0,
+  );
+  return row && { tomcat: row.tomcat, source: row.source };
+}

@@ -8,13 +8,16 @@ import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
 import type { ImageBuildData } from '../parse/image-build';
 import type { SpringBootRelease } from './attributes';
+import { springBootManagedTomcat } from '../knowledge/spring-boot';
+import type { SpringBootDeclaration } from '../parse/spring-boot-version';
 
 const BUILD_KINDS = new Set(['build.image', 'build.spring-boot', 'build.dropwizard']);
 
 /**
  * For a deployment's documents: the release of the project a file belongs to, or undefined when no build file says it.
- * `product`: Spring Boot's, Dropwizard's, or the embedded Tomcat a Spring Boot build pins (read from the same build
- * files: ../parse/spring-boot-version.ts).
+ * `product`: Spring Boot's, Dropwizard's, or the embedded Tomcat a Spring Boot build runs: the `tomcat.version` it
+ * overrides (read from the same build files: ../parse/spring-boot-version.ts), else the one its Spring Boot release's
+ * dependency management pins (knowledge spring-boot-tomcat.json; a release the table lacks leaves it unknown).
  */
 export function springBootReleases(
   documents: readonly ParsedDocument[],
@@ -24,7 +27,9 @@ export function springBootReleases(
   const byDirectory = new Map<string, SpringBootRelease>();
   for (const doc of documents) {
     if (!BUILD_KINDS.has(doc.kind)) continue;
-    const declared = (doc.data as ImageBuildData)[product];
+    const data = doc.data as ImageBuildData;
+    const declared =
+      product === 'embeddedTomcat' ? (data.embeddedTomcat ?? managedTomcat(data.springBoot)) : data[product];
     if (declared)
       byDirectory.set(path.dirname(doc.file.path), {
         version: declared.version,
@@ -50,4 +55,16 @@ export function commonRelease(
   const releases = new Set(files.map(releaseOf));
   const [only] = releases;
   return releases.size === 1 ? only : undefined;
+}
+
+/** The Tomcat release Spring Boot's dependency management pins for the release a build file names, where it says it. */
+function managedTomcat(springBoot: SpringBootDeclaration | undefined): SpringBootDeclaration | undefined {
+  const managed = springBoot && springBootManagedTomcat(springBoot.version);
+  return (
+    managed && {
+      version: managed.tomcat,
+      range: springBoot.range,
+      by: `Spring Boot ${springBoot.version}'s dependency management (spring-boot-dependencies pins Tomcat ${managed.tomcat})`,
+    }
+  );
 }

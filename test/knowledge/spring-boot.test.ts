@@ -1,4 +1,4 @@
-import { springBootHas, springBootJavaFloor } from '../../src/knowledge';
+import { springBootHas, springBootJavaFloor, springBootManagedTomcat } from '../../src/knowledge';
 
 // spring-boot.json: SSL bundles from v3.1.0 (SslProperties), Kafka's spring.kafka.ssl.bundle from v3.2.0 (KafkaProperties.Ssl).
 describe('Spring Boot settings by release', () => {
@@ -48,5 +48,27 @@ describe('the Java release Spring Boot needs', () => {
     ['${spring-boot.version}', undefined],
   ] as const)('%s: Java %s', (version, java) => {
     expect(springBootJavaFloor(version)?.java).toBe(java);
+  });
+});
+
+// spring-boot-tomcat.json: the Tomcat each release's spring-boot-dependencies pins, read at the release tags.
+describe('the Tomcat release Spring Boot manages', () => {
+  it.each([
+    ['2.7.18', '9.0.83'],
+    ['2.1.4.RELEASE', '9.0.17'],
+    ['2.1.4', '9.0.17'],
+    ['1.5.22.RELEASE', '8.5.43'],
+    ['3.2.0', '10.1.16'],
+    ['4.0.3', '11.0.18'],
+    ['2.7', undefined],
+    ['3.2.0-M1', undefined],
+    ['3.3.0-SNAPSHOT', undefined],
+    ['${spring-boot.version}', undefined],
+    ['9.9.9', undefined],
+  ])('%s → %s', (version, tomcat) => {
+    const managed = springBootManagedTomcat(version);
+    expect(managed?.tomcat).toBe(tomcat);
+    if (managed)
+      expect(managed.source).toMatch(/^https:\/\/github\.com\/spring-projects\/spring-boot\/blob\/[0-9a-f]{40}\//);
   });
 });
