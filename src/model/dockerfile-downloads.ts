@@ -47,6 +47,9 @@ const ARCHIVES = {
   tomcat: /(?<![\w.-])apache-tomcat-(\d+\.\d+\.\d+)\.(?:tar\.gz|zip)(?![\w.])/,
 };
 
+/** An archive's name without its extension. */
+const withoutExtension = (archive: string) => archive.replace(/\.(?:tar\.gz|tgz|zip)$/, '');
+
 /**
  * The Tomcat distribution archives a text names (an Ansible role's download URL, ./tomcat-role-release.ts): each
  * archive's name without its extension, and its release.
@@ -82,7 +85,7 @@ export function downloadedRelease(
     const [archive, named, label] = m;
     return {
       release: named!,
-      archive: archive.replace(/\.(?:tar\.gz|tgz|zip)$/, ''),
+      archive: withoutExtension(archive),
       ...(label ? { label } : {}),
       at: { file: doc.file.path, range },
       how,
@@ -115,10 +118,22 @@ export function downloadedRelease(
 /** The tree script an image holds at a path (a COPY/ADD put it there), or undefined. */
 export type ScriptInImage = (dockerfile: string, containerPath: string) => ParsedDocument | undefined;
 
-/** A release archive a tree script names, and the RUN of the running image that runs the script. */
+/** Where the images of the tree hold a file: each Dockerfile that places it, and the path it lands at. */
+type ImagePlaces = (file: string) => readonly { dockerfile: string; containerPath: string }[];
+
+/** The tree's shell scripts (SHELL_SCRIPT_KIND documents) by the path an image holds each at. */
+export function scriptsInImages(scripts: readonly ParsedDocument[], placed: ImagePlaces): ScriptInImage {
+  return (dockerfile, containerPath) =>
+    scripts.find((script) =>
+      placed(script.file.path).some((held) => held.dockerfile === dockerfile && held.containerPath === containerPath),
+    );
+}
+
+/** A release a tree script names, and the RUN of the running image that runs the script. */
 export interface ScriptRelease {
   release: string;
-  archive: string;
+  /** What names it in the script: an archive's name without its extension (`nginx-1.18.0`), a package pin (`nginx=1.18.*`). */
+  written: string;
   /** The RUN. */
   at: Location;
   /** Its line, one-based. */
@@ -129,16 +144,24 @@ export interface ScriptRelease {
   named: Location;
 }
 
+/** What names a release in a script's text: the release, where it is written and how (ScriptRelease.written). */
+export interface NamedInScript {
+  release: string;
+  index: number;
+  length: number;
+  written: string;
+}
+
 /**
- * The release archive of `product` that a script of the tree names first, when a RUN of the running image runs that
- * script by the path the image holds it at (PkayJava/tomcat-docker@8845022 Dockerfile: `COPY script /script`, `RUN
- * /script/installation.sh`, whose `wget …/apache-tomcat-9.0.46.tar.gz` and `tar -zxvf` install Tomcat under
- * /opt/tomcat-9.0.46, the home its CMD starts). Read as a RUN that named the archive itself would be.
+ * The release that a script of the tree names first (`find` reads the script's text), when a RUN of the running image
+ * runs that script by the path the image holds it at (PkayJava/tomcat-docker@8845022 Dockerfile: `COPY script
+ * /script`, `RUN /script/installation.sh`, whose `wget …/apache-tomcat-9.0.46.tar.gz` and `tar -zxvf` install Tomcat
+ * under /opt/tomcat-9.0.46, the home its CMD starts). Read as a RUN that named it itself would be.
  */
-export function scriptDownloadedRelease(
+export function scriptNamedRelease(
   doc: ParsedDocument<DockerfileData>,
-  product: keyof typeof ARCHIVES,
   scriptAt: ScriptInImage,
+  find: (text: string) => NamedInScript | undefined,
 ): ScriptRelease | undefined {
   return firstOf(
     heldCommands(doc.data).filter((command) => command.instruction === 'RUN'),
@@ -147,22 +170,68 @@ export function scriptDownloadedRelease(
         const written = expanded(word, command.variables ?? {});
         if (!written.startsWith('/')) return undefined;
         const script = scriptAt(doc.file.path, path.posix.normalize(written));
-        const m = script && ARCHIVES[product].exec(script.file.text);
-        if (!script || !m) return undefined;
-        const start = new LineIndex(script.file.text).positionAt(m.index);
+        const named = script && find(script.file.text);
+        if (!script || !named) return undefined;
+        const start = new LineIndex(script.file.text).positionAt(named.index);
         return {
-          release: m[1]!,
-          archive: m[0].replace(/\.(?:tar\.gz|tgz|zip)$/, ''),
+          release: named.release,
+          written: named.written,
           at: { file: doc.file.path, range: command.range },
           line: command.range.start.line + 1,
           script: { file: script.file.path, line: start.line + 1 },
           named: {
             file: script.file.path,
-            range: { start, end: { line: start.line, character: start.character + m[0].length } },
+            range: { start, end: { line: start.line, character: start.character + named.length } },
           },
         };
       }),
   );
+}
+
+/** The release archive of `product` a script a RUN of the running image runs names first (scriptNamedRelease). */
+export function scriptDownloadedRelease(
+  doc: ParsedDocument<DockerfileData>,
+  product: keyof typeof ARCHIVES,
+  scriptAt: ScriptInImage,
+): ScriptRelease | undefined {
+  return scriptNamedRelease(doc, scriptAt, (text) => archiveInScript(text, product));
+}
+
+/** Archive names whose release is a shell variable (`nginx-${NGINX_VERSION}.tar.gz`, `apache-tomcat-$TOMCAT.zip`). */
+const VARIABLE_ARCHIVES = {
+  nginx: /(?<![\w.-])nginx-\$\{?([A-Za-z_]\w*)\}?\.(?:tar\.gz|tgz)(?![\w.])/g,
+  tomcat: /(?<![\w.-])apache-tomcat-\$\{?([A-Za-z_]\w*)\}?\.(?:tar\.gz|zip)(?![\w.])/g,
+};
+
+/**
+ * The archive of `product` a script's text names first: as written (`nginx-1.18.0.tar.gz`), or with its release in a
+ * variable the script assigns once, to a release as written (`NGINX_VERSION=1.18.0`, `export NGINX_VERSION="1.18.0"`):
+ * then located at the assignment. A variable assigned twice, from the environment or with an expansion stays unread.
+ */
+function archiveInScript(text: string, product: keyof typeof ARCHIVES): NamedInScript | undefined {
+  const literal = ARCHIVES[product].exec(text);
+  const found: NamedInScript[] = literal
+    ? [{ release: literal[1]!, index: literal.index, length: literal[0].length, written: withoutExtension(literal[0]) }]
+    : [];
+  for (const m of text.matchAll(VARIABLE_ARCHIVES[product])) {
+    const name = m[1]!;
+    const assignments = [...text.matchAll(new RegExp(`(?<![\\w$])${name}=`, 'g'))];
+    const value = new RegExp(
+      `^[ \\t]*(?:export[ \\t]+|readonly[ \\t]+|local[ \\t]+)?${name}=(["']?)(\\d+\\.\\d+\\.\\d+)\\1[ \\t]*(?:[;#].*)?$`,
+      'm',
+    ).exec(text);
+    if (assignments.length !== 1 || !value || m.index < value.index) continue;
+    const release = value[2]!;
+    const index = value.index + value[0].indexOf(release, name.length);
+    found.push({
+      release,
+      index,
+      length: release.length,
+      written: `${withoutExtension(m[0])} with ${name}=${release}`,
+    });
+    break;
+  }
+  return found.sort((a, b) => a.index - b.index)[0];
 }
 
 /** The first item's answer that is not undefined (the items after it are not asked). */

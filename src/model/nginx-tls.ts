@@ -34,6 +34,7 @@ import { signatureFloorSettings } from './openssl-floor';
 import { nginxFiniteFieldGroups } from './openssl-groups';
 import { opensslSecurityLevel } from './openssl-level';
 import { nginxReleaseOfDockerfile } from './nginx-package-release';
+import type { ScriptInImage } from './dockerfile-downloads';
 import type { NamedNginxRelease } from './deployment-records';
 import type { ClientAuthMode, TlsSettings } from './types';
 import type { NginxSecurityLevel, NginxServerAttributes, NginxStoreDirectives } from './attributes';
@@ -84,6 +85,8 @@ interface ServerImages {
   root?: string;
   /** The Dockerfiles whose image a COPY or ADD puts the file in. */
   copiedInto?: (file: string) => readonly string[];
+  /** The tree's shell scripts by the path an image holds them at (a RUN may run one that installs nginx). */
+  scriptAt?: ScriptInImage;
 }
 
 /**
@@ -115,7 +118,12 @@ export function serverOpenssl(
   compose: ServerImages = { mounts: [], files: [] },
   untied: readonly UntiedImage[] = [],
 ): (file: string) => ServerOpenssl {
-  const builds = { dockerfiles, composeFiles: compose.files, root: compose.root ?? '' };
+  const builds = {
+    dockerfiles,
+    composeFiles: compose.files,
+    root: compose.root ?? '',
+    ...(compose.scriptAt ? { scriptAt: compose.scriptAt } : {}),
+  };
   // The image's tag, else the release its own RUN pins (nginx.org's package on debian:jessie) or downloads.
   const releaseOf = (d: ParsedDocument<DockerfileData>) => nginxReleaseOfDockerfile(d, builds);
   const images = dockerfiles.flatMap((d) => {

@@ -26,6 +26,8 @@ import { SERVER_DEFAULTED, withUnheldSettings } from './nginx-unresolved';
 import type { Component } from './types';
 import type { NginxRemovedSyntax } from './deployment-records';
 import { floatingNginxFor } from './nginx-floating-image';
+import { scriptsInImages } from './dockerfile-downloads';
+import { SHELL_SCRIPT_KIND } from '../parse/script-file-placements';
 import { nginxLoadingOf } from './nginx-unloaded';
 import { filePlacementDocuments } from './script-placements';
 import { CONTAINER_RUNS_KIND, type ContainerRunsData } from '../parse/container-runs';
@@ -68,6 +70,7 @@ export const nginxContributor: ModelContributor = {
         files: composeFiles,
         root: ctx.deployment.root,
         copiedInto: (file) => (copies?.holding(file) ?? []).map((h) => h.dockerfile),
+        scriptAt: scriptsInImages(ctx.documentsOf(SHELL_SCRIPT_KIND), (file) => copies?.holding(file) ?? []),
       },
       nginxImagesNamed(dockerfiles, composeFiles),
     );

@@ -22,6 +22,7 @@ import {
   baseDockerfileOf,
   downloadedRelease,
   scriptDownloadedRelease,
+  scriptsInImages,
   type ScriptInImage,
 } from './dockerfile-downloads';
 import type { ModelContext } from './contributor';
@@ -107,7 +108,7 @@ function downloadedTomcat(
   const script = shortPath(scripted.script.file, root);
   return {
     image: `tomcat:${scripted.release}`,
-    text: `${shortPath(doc.file.path, root)}:${scripted.line} RUN, which runs ${script}, whose line ${scripted.script.line} names ${scripted.archive}`,
+    text: `${shortPath(doc.file.path, root)}:${scripted.line} RUN, which runs ${script}, whose line ${scripted.script.line} names ${scripted.written}`,
     at: scripted.named,
     via: [scripted.at],
   };
@@ -161,16 +162,10 @@ export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImag
   const dockerfileAt = new Map(ctx.documentsOf('dockerfile').map((d) => [d.file.path, d]));
   const composeAt = new Map(ctx.documentsOf('compose').map((d) => [d.file.path, d]));
   const images = treeStoresOf(ctx).images;
-  const scripts = ctx.documentsOf(SHELL_SCRIPT_KIND);
   const builds: TreeBuilds = {
     dockerfiles: ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[],
     builders: [...ctx.documentsOf('compose'), ...ctx.documentsOf(SCRIPT_IMAGE_BUILDS_KIND)],
-    scriptAt: (dockerfile, containerPath) =>
-      scripts.find((script) =>
-        (images?.holding(script.file.path) ?? []).some(
-          (held) => held.dockerfile === dockerfile && held.containerPath === containerPath,
-        ),
-      ),
+    scriptAt: scriptsInImages(ctx.documentsOf(SHELL_SCRIPT_KIND), (file) => images?.holding(file) ?? []),
   };
   // One image per Dockerfile, however many of its instructions place the file (`COPY conf/ …` and `COPY
   // conf/server.xml …`): each copy would name it again in every message.

@@ -70,6 +70,11 @@ export interface FilePlacementsData {
 /** Shell scripts, by name (the official nginx image's entrypoint also sources `*.envsh`) or `#!`. */
 const SCRIPT_NAME = /\.(sh|bash|ksh|zsh|envsh)$/;
 const PLACES = /\b(ln|cp|mv|install|rsync|envsubst|tee|sed)\b|ensite\b|>|--from-file|\bsecret\s+tls\b/;
+/**
+ * A server release the script installs: an nginx.org or Apache Tomcat archive it fetches and unpacks, an nginx package
+ * pin (`nginx=1.18.*`). The model reads the release when a Dockerfile RUN runs the script (model/dockerfile-downloads.ts).
+ */
+const INSTALLS_RELEASE = /(?<![\w.-])(?:nginx|apache-tomcat)-(?:\d+\.\d+\.\d+|\$)|\bnginx=\d/;
 /** Commands whose operands are sources and then one destination (coreutils, rsync). */
 const COPIES = new Set(['ln', 'cp', 'mv', 'install', 'rsync']);
 /** Their options that take the next word as a value (coreutils ln/cp/mv/install, rsync -e). */
@@ -81,10 +86,13 @@ const ENABLERS = /^(nginx_ensite|ngx_ensite|ngxensite|nxensite|ensite)$/;
 /** Words before a command that leave it the command: shell keywords, `sudo`, `exec`, `VAR=value`. */
 const PREFIX = /^(do|then|else|elif|if|while|until|!|\{|\(|time|sudo|exec|command|nohup|busybox)$|^[A-Za-z_]\w*=/;
 
-/** A shell script (by name or `#!`) whose text may place a file (a command or `>` that does), without reading it further. */
+/**
+ * A shell script (by name or `#!`) whose text may place a file (a command or `>` that does) or install a server release,
+ * without reading it further.
+ */
 export function shellScript(source: SourceFile): ParsedDocument<Record<string, never>> | undefined {
   if (!SCRIPT_NAME.test(source.path) && !source.text.startsWith('#!')) return undefined;
-  if (!PLACES.test(source.text)) return undefined;
+  if (!PLACES.test(source.text) && !INSTALLS_RELEASE.test(source.text)) return undefined;
   return { file: source, kind: SHELL_SCRIPT_KIND, entries: [], comments: [], problems: [], data: {} };
 }
 

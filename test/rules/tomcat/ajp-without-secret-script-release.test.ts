@@ -68,6 +68,26 @@ ruleTester(rule, {
       ],
     },
     {
+      name: 'the script keeps the release in a variable it assigns once (TOMCAT_VERSION=9.0.24): read there',
+      files: {
+        'apps/tomcat/conf/server.xml': serverXml,
+        'script/installation.sh':
+          '#!/bin/bash\nexport TOMCAT_VERSION=9.0.24\ncd /tmp && wget https://archive.apache.org/dist/tomcat/tomcat-9/v${TOMCAT_VERSION}/bin/apache-tomcat-${TOMCAT_VERSION}.tar.gz\n',
+        Dockerfile: 'FROM ubuntu:18.04\nCOPY script /script\nCOPY apps /apps\nRUN /script/installation.sh\n',
+      },
+      errors: [
+        {
+          messageId: 'exposed',
+          severity: 'warning',
+          ...atConnector,
+          messageIncludes: [
+            'whose line 2 names apache-tomcat-${TOMCAT_VERSION} with TOMCAT_VERSION=9.0.24',
+            'CVE-2020-1938',
+          ],
+        },
+      ],
+    },
+    {
       name: 'a RUN names a path where the image holds no tree script: the release stays unknown',
       files: {
         'apps/tomcat/conf/server.xml': serverXml,
