@@ -27,6 +27,20 @@ export interface NamedJdk {
   gaUpdates?: string;
   /** With `gaUpdates`: the first update of `feature` the name ever carried (eclipse-temurin:8 started at 8u302). */
   firstUpdate?: number;
+  /**
+   * For a name giving the feature only: the updates it has pointed to, first to last (`openjdk:8`: 8u20 to 8u342; 0 is
+   * the GA), where a source gives them (featureNamesUpdateRanges; featureNamesFirstUpdates gives a first, no last).
+   */
+  updateRange?: UpdateRange;
+}
+
+/** The updates of a feature release a floating image tag has pointed to; `last` undefined while it still moves. */
+export interface UpdateRange {
+  first: number;
+  last?: number;
+  /** The tag also ran early-access builds (before the GA, or of an update), whose defaults no profile gives. */
+  earlyAccess?: boolean;
+  source: string;
 }
 
 interface TagRule {
@@ -94,6 +108,19 @@ export function jdkFromImage(reference: string, memo?: RunMemo): NamedJdk | unde
       const feature = groups.feature || rule.feature;
       const version = fill(rule.version, groups);
       const first = version ? undefined : image.featureNamesFirstUpdates?.find((f) => String(f.feature) === feature);
+      const range = version
+        ? undefined
+        : (
+            image as { featureNamesUpdateRanges?: (UpdateRange & { feature: number })[] }
+          ).featureNamesUpdateRanges?.find((f) => String(f.feature) === feature);
+      const updateRange = range
+        ? {
+            first: range.first,
+            last: range.last,
+            ...(range.earlyAccess ? { earlyAccess: true } : {}),
+            source: range.source,
+          }
+        : first && { first: first.update, source: first.source };
       return {
         ...base,
         gaUpdates: rule.featureNamesGaUpdates ?? base.gaUpdates,
@@ -101,6 +128,7 @@ export function jdkFromImage(reference: string, memo?: RunMemo): NamedJdk | unde
         version,
         feature,
         ...(first ? { firstUpdate: first.update } : {}),
+        ...(updateRange ? { updateRange } : {}),
       };
     }
     return { ...base, vendor: image.vendor as JdkVendorFamily, feature: repository.groups?.feature };

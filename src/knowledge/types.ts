@@ -71,6 +71,11 @@ export interface RuntimeAttachment {
   gaUpdates?: string;
   /** With `gaUpdates`: the first update of `feature` the name ever carried (`FROM eclipse-temurin:8`: 302). */
   firstUpdate?: number;
+  /**
+   * The updates of `feature` such a name has pointed to, first to last (`FROM openjdk:8`: 8u20 to 8u342; 0: the GA),
+   * with their source; `last` undefined while the tag still moves (jdk-locations.json).
+   */
+  updateRange?: { first: number; last?: number; earlyAccess?: boolean; source: string };
 }
 
 /** A value the knowledge base holds, with where it came from and how sure we are of it. */

@@ -5,6 +5,7 @@ import {
   imageJavaHome,
   jdkFromPath,
   jlinkEcProvider,
+  javaVersionText,
   sameDefaultsEveryUpdate,
   type NamedJdk,
 } from '../knowledge';
@@ -55,8 +56,18 @@ const describe = (jdk: NamedJdk) =>
     : jdk.feature
       ? featureDefaults(jdk)
         ? ` (Java ${jdk.feature}; the name gives no update, and every ${jdk.feature} update has the same TLS defaults)`
-        : ` (Java ${jdk.feature}; the name gives no update: the version is unknown)`
+        : ` (Java ${jdk.feature}; the name gives no update: it runs ${updatesPointedTo(Number(jdk.feature), jdk.updateRange)}, so the version is unknown)`
       : ' (the name gives no version: the version is unknown)';
+
+/** `any 8u release the tag has pointed to (8u20 to 8u342)`, in words; the range where a source gives it. */
+export function updatesPointedTo(feature: number, range: { first: number; last?: number } | undefined): string {
+  const any = `any ${feature <= 8 ? `${feature}u` : `Java ${feature}`} release`; // not a version fact: 8u vs Java 11, as javaVersionText spells them
+  if (!range || !Number.isInteger(feature)) return `${any} the tag has pointed to`;
+  const name = (update: number) => (update === 0 ? `${feature} GA` : javaVersionText(feature, update)); // not a version fact: update 0 is any feature's GA build
+  return range.last === undefined
+    ? `${any} the tag has pointed to (${name(range.first)} on)`
+    : `${any} the tag has pointed to (${name(range.first)} to ${name(range.last)})`;
+}
 
 function runtimeOf(jdk: NamedJdk, location: Location, text: string): JavaRuntime {
   const note = `${jdk.note ? `${jdk.note}; ` : ''}${jdk.source}`;
@@ -83,6 +94,7 @@ function runtimeOf(jdk: NamedJdk, location: Location, text: string): JavaRuntime
       ...(!jdk.version && jdk.feature && jdk.gaUpdates
         ? { gaUpdates: jdk.gaUpdates, ...(jdk.firstUpdate ? { firstUpdate: jdk.firstUpdate } : {}) }
         : {}),
+      ...(!jdk.version && jdk.feature && jdk.updateRange ? { updateRange: jdk.updateRange } : {}),
     },
   };
 }

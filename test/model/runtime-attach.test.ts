@@ -100,9 +100,20 @@ describe('JDKs named by Dockerfiles and start scripts', () => {
     const { byName, errors } = attach({ Dockerfile: 'FROM eclipse-temurin:17-jre\n', ...SERVERS });
     expect(byName['Authorization Server (servers)']).toEqual({
       jdk: 'temurin',
-      from: 'JDK from Dockerfile:1 FROM eclipse-temurin:17-jre (Java 17; the name gives no update: the version is unknown)',
+      from: 'JDK from Dockerfile:1 FROM eclipse-temurin:17-jre (Java 17; the name gives no update: it runs any Java 17 release the tag has pointed to, so the version is unknown)',
     });
     expect(errors).toEqual([]);
+  });
+
+  it('a floating tag whose range of updates a source gives: the range is said (openjdk:8 ran 8u20 to 8u342)', () => {
+    const frozen = attach({ Dockerfile: 'FROM openjdk:8-jre\n', ...SERVERS });
+    expect(frozen.byName['Authorization Server (servers)']?.from).toBe(
+      'JDK from Dockerfile:1 FROM openjdk:8-jre (Java 8; the name gives no update: it runs any 8u release the tag has pointed to (8u20 to 8u342), so the version is unknown)',
+    );
+    const moving = attach({ Dockerfile: 'FROM eclipse-temurin:8-jre\n', ...SERVERS });
+    expect(moving.byName['Authorization Server (servers)']?.from).toContain(
+      'any 8u release the tag has pointed to (8u302 on), so the version is unknown',
+    );
   });
 
   it('a floating tag of a feature whose updates all have the same TLS defaults: judged by them', () => {

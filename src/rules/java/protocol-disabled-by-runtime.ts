@@ -4,6 +4,7 @@ import type { Component, JavaRuntime, Traced } from '../../model/types';
 import { runtimeSources, withSources } from '../_lib/sources';
 import { defineRule, type RuleContext } from '../types';
 import { judgedList, REFERENCE_RUNTIME, type JudgedList } from './_lib/judged-list';
+import { judgedAcrossRange, type RangeJudged } from './_lib/update-range';
 import { originText, rangeOfItem, relatedFrom } from './_lib/shared';
 import { ours } from '../../core/phrase';
 
@@ -95,7 +96,71 @@ function unknownRuntime(
   });
 }
 
-type Context = RuleContext<unknown, 'someDisabled' | 'allDisabled' | 'runtimeUnknown'>;
+type Context = RuleContext<unknown, 'someDisabled' | 'allDisabled' | 'runtimeUnknown' | 'updateDependent'>;
+
+/**
+ * A list judged on every span of the updates a floating tag has run (`FROM openjdk:8`: 8u20 to 8u342): the same verdict
+ * on all of them is that verdict, said of them all (unless the tag also ran early-access builds, which no profile
+ * covers: then unsaid, as before); a verdict that changes with the update is a warning naming the range and the update
+ * it changes at, never an error (which update the image was built with is unknown).
+ */
+function judgeAcrossUpdates(
+  ctx: Context,
+  owner: { id: string; name: string; runtime: JavaRuntime },
+  range: RangeJudged,
+  list: ProtocolList,
+): void {
+  const where = list.value.from.kind === 'file' ? list.value.from.location : undefined;
+  if (!where) return;
+  const offOn = (judged: JudgedList) =>
+    list.value.value.filter((p) => p !== 'SSLv2Hello' && protocolDisabledBy(p, judged.disabled));
+  const verdicts = range.spans.map((span) => ({ ...span, off: offOn(span.judged) }));
+  const latest = verdicts[verdicts.length - 1];
+  if (!latest) return;
+  const same = (off: string[]) => off.join() === latest.off.join();
+  if (verdicts.every((v) => same(v.off))) {
+    // Early-access builds the tag also ran (openjdk:17 before its GA) have no profile: the verdict is not sure of them.
+    if (latest.off.length > 0 && !range.earlyAccess)
+      judgeList(
+        ctx,
+        owner,
+        { ...latest.judged, jdk: `every ${range.jdk} update the tag has run (${range.updates})` },
+        list,
+      );
+    return;
+  }
+  if (latest.off.length === 0) return;
+  // The first span from which every later one gives the latest verdict: the update the outcome changes at.
+  let since = latest.since;
+  for (let i = verdicts.length - 1; i >= 0 && same(verdicts[i]!.off); i--) since = verdicts[i]!.since;
+  const versions = list.value.value.filter((p) => p !== 'SSLv2Hello');
+  const remaining = versions.filter((p) => !latest.off.includes(p));
+  const outcome =
+    remaining.length === 0
+      ? ours(
+          `from ${since} on the handshake fails with 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)', while earlier updates negotiate ${latest.off.join(', ')}`,
+        )
+      : ours(
+          `from ${since} on the JDK silently drops ${latest.off.join(', ')} and enables only ${remaining.join(', ')}, while earlier updates keep ${latest.off.length > 1 ? 'them' : 'it'}`,
+        );
+  ctx.report({
+    messageId: 'updateDependent',
+    severity: 'warning',
+    data: {
+      protocols: latest.off.join(', '),
+      are: latest.off.length > 1 ? 'are' : 'is',
+      what: list.what,
+      since,
+      entry: protocolDisabledBy(latest.off[0]!, latest.judged.disabled)!,
+      jdk: range.jdk,
+      updates: range.updates,
+      outcome,
+    },
+    location: where,
+    related: withSources(where, [], runtimeSources(owner.runtime, owner.name, ['jdk.tls.disabledAlgorithms'])),
+    fingerprint: [owner.id, list.what, 'update dependent'],
+  });
+}
 
 /** Reports the protocols of one list that the runtime's disabled list removes (all of them: an error). */
 function judgeList(
@@ -162,6 +227,8 @@ export default defineRule({
         "{{protocol}} in {{what}} is disabled on {{jdk}} ('{{entry}}' in jdk.tls.disabledAlgorithms, from {{origin}}): the JDK silently drops it and enables only {{remaining}}",
       runtimeUnknown:
         '{{protocols}} in {{what}} is disabled on current JDKs ({{jdk}}: jdk.tls.disabledAlgorithms), but which JDK runs {{name}} is unknown ({{why}}), so whether the JDK drops it is not known. Declare the JDK (config "components" with its "java" version, or an image tag lint-deploy knows), or enable only TLSv1.2/TLSv1.3',
+      updateDependent:
+        '{{protocols}} in {{what}} {{are}} disabled from {{since}} on (\'{{entry}}\' in the default jdk.tls.disabledAlgorithms), and the image tag that runs it names {{jdk}} without its update: {{updates}}. Which update the image was built with decides it: {{outcome}}. Pin the update in the tag (or declare it: --java-version, "java" in lint-deploy.config.json) and enable TLSv1.2/TLSv1.3',
       allDisabled:
         "Every protocol in {{what}} ({{protocols}}) is disabled on {{jdk}} (jdk.tls.disabledAlgorithms, from {{origin}}): the handshake fails with 'No appropriate protocol (protocol is disabled or cipher suites are inappropriate)'. Fix: enable TLSv1.2/TLSv1.3 here, or remove the entry from jdk.tls.disabledAlgorithms if the peer really needs an old protocol",
     },
@@ -174,10 +241,13 @@ export default defineRule({
   check(ctx) {
     for (const component of ctx.deployment.components) {
       const runtime = component.runtime;
-      const judged = runtime && judgedList(runtime, ctx.memo);
-      if (!runtime || !judged) continue;
+      if (!runtime) continue;
+      const owner = { id: component.id, name: component.name, runtime };
+      const judged = judgedList(runtime, ctx.memo);
+      const range = judged ? undefined : judgedAcrossRange(runtime, ctx.memo);
       for (const list of protocolLists(component, runtime))
-        judgeList(ctx, { id: component.id, name: component.name, runtime }, judged, list);
+        if (judged) judgeList(ctx, owner, judged, list);
+        else if (range) judgeAcrossUpdates(ctx, owner, range, list);
     }
     // Kafka's ends (brokers, clients, Connect workers): ssl.enabled.protocols goes to SSLEngine.setEnabledProtocols.
     for (const end of ctx.deployment.unlinkedEnds ?? []) {
@@ -186,8 +256,10 @@ export default defineRule({
       const list = { what: `${protocols.setting} of ${end.name}`, value: protocols.value, text: protocols.text };
       const judged = runtime && judgedList(runtime, ctx.memo);
       if (runtime && judged) judgeList(ctx, { id: end.name, name: end.name, runtime }, judged, list);
+      const range = runtime && !judged ? judgedAcrossRange(runtime, ctx.memo) : undefined;
+      if (runtime && range) judgeAcrossUpdates(ctx, { id: end.name, name: end.name, runtime }, range, list);
       // A JDK named without its update is judged by what every update disables: the rest depends on the update.
-      if (!runtime?.version.value) unknownRuntime(ctx, end.name, list, runtime, judged ? judged.disabled : []);
+      else if (!runtime?.version.value) unknownRuntime(ctx, end.name, list, runtime, judged ? judged.disabled : []);
     }
   },
 });

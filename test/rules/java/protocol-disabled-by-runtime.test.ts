@@ -184,6 +184,25 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // openjdk:8 pointed to 8u20 … 8u342 (docker-library/openjdk), and 8u291 disabled TLSv1 and TLSv1.1: which update
+      // the image was built with decides it (test/rules/java/protocol-disabled-by-runtime-floating.test.ts has more).
+      name: 'FROM openjdk:8: the verdict changes at 8u291 within the updates the tag ran, a warning naming them',
+      files: {
+        'app/Dockerfile': 'FROM openjdk:8\n',
+        'app/application.properties':
+          'server.port=8443\nserver.ssl.enabled=true\nserver.ssl.enabled-protocols=TLSv1,TLSv1.1\n',
+      },
+      errors: [
+        {
+          messageId: 'updateDependent',
+          severity: 'warning',
+          file: 'app/application.properties',
+          line: 3,
+          messageIncludes: ['disabled from 8u291 on', '(8u20 to 8u342)'],
+        },
+      ],
+    },
+    {
       // A jboss-cli script's server-ssl-context is the HTTPS listener's, as standalone.xml's element would be
       // (src/model/jboss-cli-configuration.ts); SSLv2Hello, which Elytron accepts, is a hello format, no version.
       name: 'a jboss-cli script enables TLSv1 and SSLv2Hello on the listener of a JDK 17 image: no version is left',
