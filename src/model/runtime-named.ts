@@ -49,27 +49,39 @@ function featureDefaults(jdk: NamedJdk): string | undefined {
   return sameDefaultsEveryUpdate(jdk.vendor, Number(jdk.feature)) ? jdk.feature : undefined;
 }
 
+/** What names a JDK without its update: an image tag, a package, an install path; as the range of updates is said. */
+type NamedBy = 'tag' | 'package' | 'path';
+const POINTED: Record<NamedBy, string> = {
+  tag: 'the tag has pointed to',
+  package: 'the package has installed',
+  path: 'the path may hold',
+};
+
 /** Families as users read them in labels ("JDK from Dockerfile:1 FROM …" says the rest). */
-const describe = (jdk: NamedJdk) =>
+const describe = (jdk: NamedJdk, by: NamedBy) =>
   jdk.version
     ? ''
     : jdk.feature
       ? featureDefaults(jdk)
         ? ` (Java ${jdk.feature}; the name gives no update, and every ${jdk.feature} update has the same TLS defaults)`
-        : ` (Java ${jdk.feature}; the name gives no update: it runs ${updatesPointedTo(Number(jdk.feature), jdk.updateRange)}, so the version is unknown)`
+        : ` (Java ${jdk.feature}; the name gives no update: it runs ${updatesPointedTo(Number(jdk.feature), jdk.updateRange, POINTED[by])}, so the version is unknown)`
       : ' (the name gives no version: the version is unknown)';
 
 /** `any 8u release the tag has pointed to (8u20 to 8u342)`, in words; the range where a source gives it. */
-export function updatesPointedTo(feature: number, range: { first: number; last?: number } | undefined): string {
+export function updatesPointedTo(
+  feature: number,
+  range: { first: number; last?: number } | undefined,
+  pointed = POINTED.tag,
+): string {
   const any = `any ${feature <= 8 ? `${feature}u` : `Java ${feature}`} release`; // not a version fact: 8u vs Java 11, as javaVersionText spells them
-  if (!range || !Number.isInteger(feature)) return `${any} the tag has pointed to`;
+  if (!range || !Number.isInteger(feature)) return `${any} ${pointed}`;
   const name = (update: number) => (update === 0 ? `${feature} GA` : javaVersionText(feature, update)); // not a version fact: update 0 is any feature's GA build
   return range.last === undefined
-    ? `${any} the tag has pointed to (${name(range.first)} on)`
-    : `${any} the tag has pointed to (${name(range.first)} to ${name(range.last)})`;
+    ? `${any} ${pointed} (${name(range.first)} on)`
+    : `${any} ${pointed} (${name(range.first)} to ${name(range.last)})`;
 }
 
-function runtimeOf(jdk: NamedJdk, location: Location, text: string): JavaRuntime {
+function runtimeOf(jdk: NamedJdk, location: Location, text: string, by: NamedBy = 'tag'): JavaRuntime {
   const note = `${jdk.note ? `${jdk.note}; ` : ''}${jdk.source}`;
   const feature = featureDefaults(jdk);
   const version = feature
@@ -88,7 +100,7 @@ function runtimeOf(jdk: NamedJdk, location: Location, text: string): JavaRuntime
     securityProperties: {},
     systemProperties: {},
     attachment: {
-      text: `${text}${describe(jdk)}`,
+      text: `${text}${describe(jdk, by)}`,
       location,
       feature: jdk.version ? undefined : jdk.feature,
       ...(!jdk.version && jdk.feature && jdk.gaUpdates
@@ -182,7 +194,7 @@ export function namedRuntimes(
             ? `, unpacked from ${unpacked.name} (${file}:${unpacked.range.start.line + 1})`
             : '';
       const text = `JDK from ${file}:${reference.range.start.line + 1} ${reference.via === 'java command' ? `${reference.path}/bin/java` : `${reference.via}=${reference.path}`}${how}`;
-      const runtime = runtimeOf(jdk, { file: doc.file.path, range: reference.range }, text);
+      const runtime = runtimeOf(jdk, { file: doc.file.path, range: reference.range }, text, 'path');
       if (linked && linkedJdk && linked.withoutEcProvider === 'absent') {
         const { module } = jlinkEcProvider();
         const message = `jlink builds ${linked.output} without ${module}`;
@@ -215,6 +227,7 @@ export function namedRuntimes(
             only.jdk,
             { file: doc.file.path, range: only.range },
             `JDK from ${file}:${only.range.start.line + 1} RUN installs ${only.name}`,
+            'package',
           ),
           ...image,
         });
