@@ -24,7 +24,7 @@ import { RunMemo } from '../core/run-memo';
 import { readDocuments } from './run/read';
 import { namedLeftovers } from './run/leftovers';
 import { ParseCache } from './run/parse-cache';
-import { redactFindings, secretMasker } from './run/redact';
+import { imageReferencePhrases, redactFindings, secretMasker } from './run/redact';
 import { runRules } from './run/run-rules';
 import { resolveRuleSettings } from './config/rule-settings';
 import { applySuppressions } from './run/suppressions';
@@ -247,7 +247,7 @@ function checkDeployment(
       documents,
       () => modelNames(deployment),
       ownWords,
-      () => deployment.derived.certificates.map((c) => c.cert.subjectText),
+      () => [...deployment.derived.certificates.map((c) => c.cert.subjectText), ...imageReferencePhrases(documents)],
     );
     // Findings of the walk and the read are masked here, parse problems as they become findings (their quoted
     // values only, when they say which), rule messages as they are built: the last pass masks the rest.

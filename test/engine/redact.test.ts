@@ -451,3 +451,29 @@ describe('secretMasker: rule ids are our words', () => {
     expect(texts.some((t) => /mq\/[a-z-]*\*\*\*/.test(t))).toBe(false);
   });
 });
+
+describe("an image's name when a password is the same word (jlquiroscass/tomcat-ssl: password `tomcat`, FROM tomcat)", () => {
+  // The AJP warning quoted the Dockerfile's `FROM tomcat` as `FROM ***`: a word of the message, not the secret's place.
+  const tree = {
+    Dockerfile: 'FROM tomcat\nCOPY server.xml $CATALINA_HOME/conf/server.xml\nCOPY tomcat-users.xml $CATALINA_HOME/conf/\n',
+    'server.xml':
+      '<Server port="8005"><Service name="Catalina"><Connector port="8009" protocol="AJP/1.3" redirectPort="8443"/><Engine name="Catalina" defaultHost="localhost"><Host name="localhost" appBase="webapps"/></Engine></Service></Server>\n',
+    'tomcat-users.xml':
+      '<tomcat-users>\n  <role rolename="manager-gui"/>\n  <user username="both" password="tomcat" roles="manager-gui"/>\n</tomcat-users>\n',
+  };
+
+  it('keeps the FROM line of the message and still reports the password without its value', () => {
+    const { findings } = lintTree(tree, { builtIn: ['tomcat/ajp-without-secret', 'security/plaintext-secret'] });
+    const ajp = findings.find((f) => f.ruleId === 'tomcat/ajp-without-secret');
+    expect(ajp?.message).toContain('Dockerfile:1 FROM tomcat names no Tomcat release');
+    expect(findings.filter((f) => f.ruleId === 'security/plaintext-secret')).toHaveLength(1);
+    expect(JSON.stringify(findings)).not.toMatch(/"tomcat"|'tomcat'|=tomcat/);
+  });
+
+  it('masks the same word standing alone, or as a whole quoted image', () => {
+    const mask = secretMasker([doc('db.password=tomcat\n')], [], [], () => ['FROM tomcat']);
+    expect(mask('Dockerfile:1 FROM tomcat names none')).toBe('Dockerfile:1 FROM tomcat names none');
+    expect(mask("the password 'tomcat' is weak")).toBe("the password '***' is weak");
+    expect(mask('tomcat')).toBe('***');
+  });
+});

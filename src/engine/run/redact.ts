@@ -7,6 +7,8 @@ import { connectionCredentials } from '../../parse/connection-credentials';
 import type { KubernetesData } from '../../parse/kubernetes';
 import { isSecretKey } from '../../parse/types';
 import { secretVariables } from '../../parse/kubernetes-secret-values';
+import type { DockerfileData } from '../../parse/dockerfile';
+import type { ComposeData } from '../../parse/compose';
 
 export const MASK = '***';
 const HARMLESS = /^(true|false|yes|no|none|null)?$/i;
@@ -179,6 +181,27 @@ export function redactFindings(
       if (!MASKED_RELATED.has(related)) related.message = mask(related.message);
   }
   return findings;
+}
+
+/**
+ * The image references of the tree as messages quote them (`FROM tomcat`, `image: tomcat:9`): the name of an image a
+ * registry serves is no secret, so a password that is also an image's name (jlquiroscass/tomcat-ssl: a
+ * tomcat-users.xml password `tomcat` beside `FROM tomcat`) is left inside one. Given as published texts
+ * (secretMasker's `published`), which leave a secret only inside the whole quoted instruction, never standing alone.
+ */
+export function imageReferencePhrases(documents: Iterable<ParsedDocument>): string[] {
+  const phrases = new Set<string>();
+  for (const doc of documents) {
+    if (doc.kind === 'dockerfile')
+      for (const stage of (doc.data as DockerfileData | undefined)?.stages ?? []) {
+        phrases.add(`FROM ${stage.written}`);
+        if (stage.image) phrases.add(`FROM ${stage.image}`);
+      }
+    if (doc.kind === 'compose')
+      for (const service of (doc.data as ComposeData | undefined)?.services ?? [])
+        if (service.image) phrases.add(`image: ${service.image}`);
+  }
+  return [...phrases];
 }
 
 /**
