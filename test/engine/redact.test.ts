@@ -455,7 +455,8 @@ describe('secretMasker: rule ids are our words', () => {
 describe("an image's name when a password is the same word (jlquiroscass/tomcat-ssl: password `tomcat`, FROM tomcat)", () => {
   // The AJP warning quoted the Dockerfile's `FROM tomcat` as `FROM ***`: a word of the message, not the secret's place.
   const tree = {
-    Dockerfile: 'FROM tomcat\nCOPY server.xml $CATALINA_HOME/conf/server.xml\nCOPY tomcat-users.xml $CATALINA_HOME/conf/\n',
+    Dockerfile:
+      'FROM tomcat\nCOPY server.xml $CATALINA_HOME/conf/server.xml\nCOPY tomcat-users.xml $CATALINA_HOME/conf/\n',
     'server.xml':
       '<Server port="8005"><Service name="Catalina"><Connector port="8009" protocol="AJP/1.3" redirectPort="8443"/><Engine name="Catalina" defaultHost="localhost"><Host name="localhost" appBase="webapps"/></Engine></Service></Server>\n',
     'tomcat-users.xml':
