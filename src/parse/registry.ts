@@ -42,6 +42,7 @@ import { jaasFormat } from './jaas';
 import { activemqBrokerFormat } from './activemq';
 import { activemqJndiFormat } from './activemq-jndi';
 import { artemisUsersFormat } from './artemis-users';
+import { activemqUsersFormat } from './activemq-users';
 import { jmsBindingsFormat } from './jms-bindings';
 import { ansibleFormat } from './ansible';
 
@@ -73,6 +74,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   jettyXmlFormat,
   activemqBrokerFormat,
   artemisUsersFormat,
+  activemqUsersFormat,
   tomcatUsersFormat,
   tomcatCatalinaPropertiesFormat,
   springFormat,

@@ -22,6 +22,7 @@ const datasets: [string, string][] = [
   ['src/knowledge/data/quarkus.json', 'schemas/knowledge/quarkus.schema.json'],
   ['src/knowledge/data/keycloak.json', 'schemas/knowledge/keycloak.schema.json'],
   ['src/knowledge/data/rabbitmq.json', 'schemas/knowledge/rabbitmq.schema.json'],
+  ['src/knowledge/data/activemq.json', 'schemas/knowledge/activemq.schema.json'],
   ['src/knowledge/data/gskit-signers.json', 'schemas/knowledge/gskit-signers.schema.json'],
   ['src/knowledge/data/ihs.json', 'schemas/knowledge/ihs.schema.json'],
   ['src/knowledge/data/mssql-servers.json', 'schemas/knowledge/mssql-servers.schema.json'],

@@ -27,6 +27,11 @@ export interface Seed {
 const BUILT_IN_SEEDS: Record<string, string> = {
   // ActiveMQ Artemis's PropertiesLoginModule users file (src/parse/artemis-users.ts): one masked, one plain password.
   '/seed/broker/etc/artemis-users.properties': '# user = password\nadmin = ENC(1024:3A4E…)\napp = app-pass\n',
+  // ActiveMQ Classic's conf/ users files (src/parse/activemq-users.ts): the web console's realm, the broker credentials.
+  '/seed/activemq/conf/jetty-realm.properties':
+    '# username: password [,rolename ...]\nadmin: OBF:1u2a, admin\nuser: u,\nx:\n',
+  '/seed/activemq/conf/credentials.properties':
+    'activemq.username=system\nactivemq.password=ENC(mYRk==)\nguest.password=pw\n',
   '/seed/roles/tomcat/defaults/main.yml':
     '---\ntomcat_version: "7.0.75"\ntomcat_download_url: "https://archive.apache.org/dist/tomcat/tomcat-7/v{{ tomcat_version }}/bin/apache-tomcat-{{ tomcat_version }}.tar.gz"\ntomcat_opts: >-\n  -Xmx512m\n  -Dfile.encoding=UTF-8\n',
   '/seed/roles/tomcat/tasks/main.yml':

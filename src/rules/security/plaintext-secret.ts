@@ -9,9 +9,11 @@ import { reportFolded, type HeldFinding } from './_lib/wildfly-copies';
 import { defineRule } from '../types';
 import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers } from '../../parse/jasypt';
 import { basicCredentialTokens } from '../../parse/basic-auth';
-import { connectionCredentials, USER_INFO_NAME } from '../../parse/connection-credentials';
+import { connectionCredentials } from '../../parse/connection-credentials';
 import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { ARTEMIS_USERS_KIND } from '../../parse/artemis-users';
+import { USER_PASSWORD_KINDS } from '../../parse/activemq-users';
+import { activemqShippedDefault, classicUsersFileMarker } from './_lib/activemq-defaults';
 import { referenceAdvice } from './_lib/secret-advice';
 import { echoedByRun } from './_lib/echoed-secrets';
 import { setsQuarkus } from '../../model/quarkus-settings';
@@ -20,6 +22,7 @@ import { keyStoreSharingTrustStore } from './_lib/trust-store-is-key-store';
 import { isTrustStorePassword, keyStoreSharingPassword, libertyKeyStoreId } from './_lib/trust-store-password';
 import { trustStoreHoldingKey } from './_lib/trust-store-holds-key';
 import { inMemoryDatabaseUrl } from './_lib/in-memory-database';
+import { credentialsWhat, withOwner } from './_lib/secret-words';
 import { ours, said, type Phrase } from '../../core/phrase';
 import {
   isDigestOfSecret,
@@ -81,6 +84,8 @@ export default defineRule({
         '{{key}} in {{file}} is the password of an in-memory database ({{url}}): the database lives inside the JVM that opens it, and no other process reaches it unless the application serves it itself (an H2 TCP server), so the password guards nothing outside the application. If the same credentials open a real database elsewhere, remove them from the repository and change them',
       historySnapshot:
         '{{key}} in {{file}} is written in plaintext in a copy WildFly wrote of {{live}} in its configuration history ({{now}}): an old snapshot the server does not read, but the secret is in the repository all the same. If it was a real credential, rotate it, and keep the history directory out of the repository',
+      distributionDefault:
+        "{{key}} in {{file}} is the password ActiveMQ Classic's distribution ships, unchanged, in the distribution's own conf/ ({{dir}}): the same in every download, so the repository tells it to no one anew, but it is the first password anyone tries. Before the broker is reachable, change it (and keep the new one out of the repository)",
       distributionSample:
         "{{key}} in {{file}} is written in plaintext in a sample configuration a WildFly/JBoss distribution ships ({{dir}}): the vendor's example, which the server never reads (it reads jboss.server.config.dir), so its password is a demo value. If the file is copied into use, give it a secret of its own",
       testFixture:
@@ -218,6 +223,22 @@ export default defineRule({
           });
           continue;
         }
+        const shipped = activemqShippedDefault(ctx.deployment.root, doc, entry);
+        if (shipped !== undefined) {
+          hold(doc, entry, {
+            messageId: 'distributionDefault',
+            severity: 'info',
+            data: {
+              key: USER_PASSWORD_KINDS.has(doc.kind) ? said`the password of user ${entry.key}` : entry.key,
+              file: path.basename(doc.file.path),
+              dir: shipped.dir,
+            },
+            location: entryLocation(doc, entry, 'value'),
+            related: shipped.related,
+            fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'plain'],
+          });
+          continue;
+        }
         // WildFly's stock ExampleDS (`jdbc:h2:mem:test`, `sa`/`sa`) is in every standalone.xml: rodrigolacan/wildfly-template
         // @b26b17b gave 28 warnings of it. Said at info, with the fingerprint of the plaintext finding (baselines hold).
         const inMemoryUrl = inMemoryDatabaseUrl(doc, entry);
@@ -275,7 +296,7 @@ export default defineRule({
                 ? withOwner(entry.key, elytron.owner)
                 : trustStore
                   ? storeKey(doc, entry)
-                  : doc.kind === ARTEMIS_USERS_KIND // its key is a user's name; our words stay unmasked
+                  : doc.kind === ARTEMIS_USERS_KIND || USER_PASSWORD_KINDS.has(doc.kind) // a user's name; our words stay
                     ? said`the password of user ${entry.key}`
                     : (entry.label ?? entry.key),
             file: path.basename(doc.file.path),
@@ -320,7 +341,9 @@ export default defineRule({
                       { file: heldKey.file, message: said`the trust store, which holds the key entry` },
                     ]
                   : envReferences.get(`${doc.file.path}\0${entry.key}`),
-            xor || obf || trustOnly ? undefined : testDir?.related,
+            xor || obf || trustOnly
+              ? classicUsersFileMarker(doc)
+              : withRelated(testDir?.related, classicUsersFileMarker(doc)),
           ),
           fingerprint: [
             path.basename(doc.file.path),
@@ -376,28 +399,4 @@ function composeReferences(documents: readonly ParsedDocument[]): Map<string, Ru
       found.set(key, [{ file: doc.file.path, range: span.range, message }]);
     }
   return found;
-}
-
-/**
- * What a value holds, said by name, never by value: `the parameters keyStorePassword, trustStorePassword`. Our words
- * stay ours (a URL whose password is `password` otherwise read "holds a URL's *** (scheme://user:***@host)":
- * win-llc/pki-ra-acme-server@2570d91), and so do the parameters' names, as key names are never masked.
- */
-function credentialsWhat(names: string[]): Phrase {
-  const parameters = names.filter((n) => n !== USER_INFO_NAME);
-  const userInfo = names.includes(USER_INFO_NAME) ? ours("a URL's password (scheme://user:password@host)") : undefined;
-  if (parameters.length === 0) return userInfo ?? ours('');
-  // A parameter's name says it holds a secret (isSecretKey), it is no secret: shown as key names are, never masked.
-  const listed = ours(
-    `the connection-string ${parameters.length === 1 ? 'parameter' : 'parameters'} ${parameters.join(', ')}`,
-  );
-  return userInfo ? said`${listed} and ${userInfo}` : listed;
-}
-
-/**
- * A WildFly credential's key with the Elytron resource that holds it (`credential-reference@clear-text (key-store ks)`),
- * unless the key names that resource already: a jboss-cli script's keys start with it (`key-store=ks.credential-…`).
- */
-function withOwner(key: string, owner: string): Phrase | string {
-  return key.startsWith(`${owner.replace(' ', '=')}.`) ? key : said`${key} (${owner})`;
 }

@@ -1810,3 +1810,41 @@ ruleTester(rule, {
     },
   ],
 });
+
+/**
+ * ActiveMQ Classic's distribution copied into a repository (NikitaElmanov/test-repo's JMSProject/libs/apache-activemq-5.4.3,
+ * AndriyKalashnykov/activemq): conf/ beside bin/activemq, left with the credentials apache/activemq's
+ * assembly/src/release/conf ships (knowledge activemq.json). More ActiveMQ Classic cases: ./plaintext-secret-activemq-users.test.ts.
+ */
+const ACTIVEMQ_XML = '<beans><broker xmlns="http://activemq.apache.org/schema/core" brokerName="b1"/></beans>\n';
+ruleTester(rule, {
+  valid: [],
+  invalid: [
+    {
+      // apache/activemq's assembly/src/release/conf defaults (knowledge activemq.json), in a distribution's copy: an
+      // info, as a WildFly distribution's shipped samples are; a changed password there is still a warning.
+      name: "a distribution's copy: the shipped defaults are infos, a changed password a warning",
+      files: {
+        'apache-activemq-5.18.3/bin/activemq': '#!/bin/sh\n',
+        'apache-activemq-5.18.3/conf/activemq.xml': ACTIVEMQ_XML,
+        'apache-activemq-5.18.3/conf/users.properties': 'admin=admin\n',
+        'apache-activemq-5.18.3/conf/credentials.properties':
+          'activemq.username=system\nactivemq.password=manager\nguest.password=Guest-Changed-3\n',
+        'apache-activemq-5.18.3/conf/jetty-realm.properties': 'admin: admin, admin\nuser: user, user\n',
+      },
+      errors: [
+        {
+          messageId: 'distributionDefault',
+          severity: 'info',
+          file: 'apache-activemq-5.18.3/conf/credentials.properties',
+          line: 2,
+          messageIncludes: ['activemq.password in credentials.properties', 'apache-activemq-5.18.3/conf'],
+        },
+        { messageId: 'plaintext', file: 'apache-activemq-5.18.3/conf/credentials.properties', line: 3 },
+        { messageId: 'distributionDefault', file: 'apache-activemq-5.18.3/conf/jetty-realm.properties', line: 1 },
+        { messageId: 'distributionDefault', file: 'apache-activemq-5.18.3/conf/jetty-realm.properties', line: 2 },
+        { messageId: 'distributionDefault', file: 'apache-activemq-5.18.3/conf/users.properties', line: 1 },
+      ],
+    },
+  ],
+});

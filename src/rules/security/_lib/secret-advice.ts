@@ -106,6 +106,25 @@ const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
       "Mask it instead: `artemis user add` (and `artemis user reset`) writes the password as ENC(…) with the broker's codec; or keep the file out of the repository and mount it when the broker is deployed",
   },
   {
+    // ActiveMQ Classic's distribution ships conf/credentials-enc.properties beside credentials.properties: the same
+    // keys as Jasypt ENC(…), which activemq.xml's EncryptablePropertyPlaceholderConfigurer decrypts
+    // (https://activemq.apache.org/components/classic/documentation/encrypted-passwords).
+    kinds: /^activemq-classic\.credentials$/,
+    advice:
+      'Encrypt it instead: write it as ENC(…) in credentials-enc.properties (bin/activemq encrypt), which the broker decrypts with the password it is given at start (ACTIVEMQ_ENCRYPTION_PASSWORD), kept out of the repository',
+  },
+  {
+    kinds: /^activemq-classic\.users$/,
+    advice: 'Keep the file out of the repository: mount or write it where the broker is deployed, from a secret store',
+  },
+  {
+    // Jetty's PropertyUserStore reads a credential as MD5:… or CRYPT:… digests, OBF:… obfuscated
+    // (org.eclipse.jetty.util.security.Credential).
+    kinds: /^jetty\.realm$/,
+    advice:
+      "Write a digest instead (CRYPT:… or MD5:…, which Jetty's Credential compares with what the user types; OBF:… only obfuscates), or keep the file out of the repository and mount it where the server is deployed",
+  },
+  {
     kinds: /^mq\./,
     advice:
       'Keep it out of the repository: a key repository password belongs in its stash file (runmqakm -keydb -stashpw), other credentials in a vault',
