@@ -5,6 +5,8 @@ import { canonicalSuiteName, suiteFacts, SuiteFacts } from '../../handshake/suit
 import { defineRule } from '../types';
 import { ours } from '../../core/phrase';
 import { readersNamed, SharedLines } from '../_lib/shared-lines';
+import { suitesDisabledFrom } from '../../knowledge/jdk-suites-disabled';
+import { runtimeSources } from '../_lib/sources';
 
 interface Weakness {
   /** Plural noun phrase for the count, e.g. "3DES suites". */
@@ -79,6 +81,8 @@ export default defineRule({
       'Warn about NULL, anon, export, RC4, DES and 3DES suites in a configured cipher list; static RSA and CBC-SHA1 as info (one finding per category for each component, or for each line several components share)',
     severity: 'warning',
     messages: {
+      noSuiteOnCurrentJdks:
+        "{{component}} enables only {{list}}, and the tree does not say which JDK runs it: the default jdk.tls.disabledAlgorithms of {{since}} removes every one of them ({{entries}}), so there it is left with no suite and accepts no handshake ('No appropriate protocol (protocol is disabled or cipher suites are inappropriate)'); only {{older}} would negotiate them ({{weaknesses}}). Fix: enable suites a current JDK keeps (ECDHE with AES-GCM or ChaCha20), and name the JDK that runs it",
       weak: '{{component}} enables {{count}} {{category}} {{suites}}: {{list}}. {{why}}. Fix: remove {{them}} and prefer ECDHE suites with AES-GCM or ChaCha20',
     },
     defaultOptions: {},
@@ -94,17 +98,46 @@ export default defineRule({
       const protocols = component.tls?.protocols?.value;
       if (protocols && protocols.length > 0 && protocols.every((p) => p === 'TLSv1.3')) continue;
       // A suite the runtime removes is never enabled: tls/cipher-disabled-by-runtime reports it ("listed, but dropped").
-      const dropped = new Set(
-        (ownEndpoint(ctx.deployment, component)?.disabledSuites ?? []).map((d) => canonicalSuiteName(d.name)),
-      );
+      const endpoint = ownEndpoint(ctx.deployment, component);
+      const dropped = new Set((endpoint?.disabledSuites ?? []).map((d) => canonicalSuiteName(d.name)));
       const enabled = suites.value.filter((name) => !dropped.has(canonicalSuiteName(name)));
-      for (const { weakness, suites: names } of categorise(enabled))
-        byLine.add(placeOf(component, suites.from), `${weakness.category}|${names.join(',')}`, component, {
-          weakness,
-          names,
+      // A JSSE end whose JDK is unknown, listing only suites every current JDK removes (shendeswapnil6/amq-s2i's Artemis
+      // acceptor: RC4 and anon): not "weak suites" but no handshake there, weak ones only on an old JDK.
+      const runtimeUnknown = !(component.runtime ?? ctx.deployment.runtime);
+      const everywhere =
+        runtimeUnknown && endpoint?.side.implementation === 'jsse' ? suitesDisabledFrom(enabled) : undefined;
+      if (everywhere) {
+        const groups = categorise(enabled);
+        const location = placeOf(component, suites.from);
+        ctx.report({
+          messageId: 'noSuiteOnCurrentJdks',
+          data: {
+            component: component.name,
+            list: enabled.join(', '),
+            since: ours(everywhere.since),
+            entries: ours(everywhere.entries.join(', ')),
+            older: ours(everywhere.older),
+            weaknesses: ours(groups.map((g) => `${g.weakness.category}: ${g.weakness.why}`).join('; ') || 'as listed'),
+          },
+          location,
+          fingerprint: [component.id, 'noSuiteOnCurrentJdks'],
         });
+        continue;
+      }
+      // The JDK that still enables every one of them decides that they are weak suites, not no handshake: named.
+      const runtime = component.runtime ?? ctx.deployment.runtime;
+      const jdkDecides = !runtimeUnknown && endpoint?.side.implementation === 'jsse' && suitesDisabledFrom(enabled);
+      const decided = jdkDecides ? runtimeSources(runtime, component.name, ['jdk.tls.disabledAlgorithms']) : [];
+      for (const { weakness, suites: names } of categorise(enabled))
+        byLine.add(
+          placeOf(component, suites.from),
+          `${weakness.category}|${names.join(',')}`,
+          component,
+          { weakness, names },
+          decided,
+        );
     }
-    for (const { components, value } of byLine.values()) {
+    for (const { components, value, related } of byLine.values()) {
       const { weakness, names } = value;
       const first = components[0]!;
       const more = names.length > SHOWN ? `, … (+${names.length - SHOWN} more)` : '';
@@ -120,6 +153,7 @@ export default defineRule({
           them: names.length === 1 ? ours('it') : ours('them'),
         },
         location: placeOf(first, first.tls?.cipherSuites?.from),
+        ...(related.length > 0 && { related }),
         severity: weakness.level === 'info' ? 'info' : undefined,
         // Pushed, not spread from `map` (docs/performance.md, session 57: the spread recompiled this check).
         fingerprint: [...pushed(components, (c) => c.id), weakness.category],

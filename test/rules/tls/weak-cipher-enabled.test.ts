@@ -5,6 +5,12 @@ import { TEMURIN17, liberty, nginx, svrconn } from './trees';
 /** 8u161: the last OpenJDK 8 update before 3DES_EDE_CBC joined jdk.tls.disabledAlgorithms (8u171, JDK-8175075). */
 const OPENJDK8_161 = 'JAVA_VERSION="1.8.0_161"\nIMPLEMENTOR="Oracle Corporation"\n';
 
+const RC4_AND_ANON = 'SSL_RSA_WITH_RC4_128_SHA,SSL_DH_anon_WITH_3DES_EDE_CBC_SHA';
+
+/** An Artemis broker.xml with one TLS acceptor (line 3) enabling the given suites. */
+const artemisAcceptor = (suites: string) =>
+  `<configuration xmlns="urn:activemq">\n<core xmlns="urn:activemq:core"><acceptors>\n<acceptor name="amqp">tcp://0.0.0.0:5672?protocols=AMQP;sslEnabled=true;keyStorePath=/etc/amq/broker.ks;keyStorePassword=\${KS_PASSWORD};enabledCipherSuites=${suites};enabledProtocols=TLSv1,TLSv1.1,TLSv1.2</acceptor>\n</acceptors></core></configuration>\n`;
+
 const CBC_SHA1 = [
   'TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA',
   'TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA',
@@ -134,6 +140,33 @@ ruleTester(rule, {
           severity: 'info',
           messageIncludes: ['2 static-RSA suites: TLS_RSA_WITH_AES_128_GCM_SHA256, TLS_RSA_WITH_AES_256_GCM_SHA384.'],
         },
+      ],
+    },
+    {
+      // shendeswapnil6/amq-s2i (no licence file) config/broker.xml: an AMQP acceptor listing only an RC4 and an anon 3DES
+      // suite, no JDK named. Every JDK from 8u171 and 11 removes both: no handshake there, weak suites only before.
+      name: 'an Artemis acceptor listing only suites every current JDK removes, no JDK known: one finding, both outcomes',
+      files: { 'config/broker.xml': artemisAcceptor(RC4_AND_ANON) },
+      errors: [
+        {
+          messageId: 'noSuiteOnCurrentJdks',
+          file: 'config/broker.xml',
+          line: 3,
+          severity: 'warning',
+          messageIncludes: [
+            'enables only SSL_RSA_WITH_RC4_128_SHA, SSL_DH_anon_WITH_3DES_EDE_CBC_SHA',
+            '8u171 and later 8 updates, JDK 11 and every later release removes every one of them (RC4, 3DES_EDE_CBC)',
+            'accepts no handshake',
+            'only JDK 6, 7, 9 and 10, JDK 8 before 8u171 would negotiate them',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the same acceptor on a JDK that still enables them (8u161): the weak suites, one finding per category',
+      files: { 'jdk/release': OPENJDK8_161, 'config/broker.xml': artemisAcceptor(RC4_AND_ANON) },
+      errors: [
+        { messageId: 'weak', file: 'config/broker.xml', line: 3, messageIncludes: ['1 anonymous (anon) suite'] },
       ],
     },
   ],
