@@ -43,7 +43,7 @@ export interface KeystoreData {
    * The store's own password setting, whose literal password fails the store's password check (its key and place);
    * `macOnly`: a PKCS#12 whose certificates are not encrypted, where only its MAC checks the password.
    */
-  wrongPassword?: Location & { key: string; macOnly?: boolean };
+  wrongPassword?: Location & { key: string; macOnly?: boolean; also?: RefusedSetting[] };
   /** PKCS#12 that still needs a password: `unlockStores` tries the configuration's. */
   needsPassword?: boolean;
 }
@@ -328,3 +328,9 @@ function savedAsText(bytes: Uint8Array): boolean {
   for (let i = 0; i < end; i++) if (bytes[i] === 0xef && bytes[i + 1] === 0xbf && bytes[i + 2] === 0xbd) found++;
   return found >= 2;
 }
+
+/**
+ * Another of the store's own settings whose password the store refuses (`also` of wrongPassword): kevinaixyz/microservices
+ * names one keystore.p12 with ribbon.TrustStorePassword and three profiles' server.ssl.key-store-password, all refused.
+ */
+export type RefusedSetting = Location & { key: string };

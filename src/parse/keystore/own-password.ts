@@ -127,18 +127,29 @@ export const refusalOf = (doc: ParsedDocument<KeystoreData>) => ({
 
 /**
  * A store whose certificates read without a password (JKS, JCEKS, a PKCS#12 whose certificates are not encrypted) with
- * the first of its own settings' literal passwords that fails its password check: the JVM checks it all the same.
+ * the first of its own settings' literal passwords that fails its password check (the others that fail as `also`): the
+ * JVM checks it all the same.
  */
 export function withWrongOwnPassword(
   doc: ParsedDocument<KeystoreData>,
   candidates: { password: string; at: Location; own?: string }[],
 ): ParsedDocument<KeystoreData> {
-  for (const c of candidates) {
-    const refused = c.own ? refusedBy(doc, c.password) : undefined;
-    if (refused && c.own)
-      return { ...doc, data: { ...doc.data, wrongPassword: { ...c.at, key: c.own, ...macOnly(refused) } } };
-  }
-  return doc;
+  // One check per password (each costs a digest or a key derivation), however many settings give it.
+  const checked = new Map<string, { macOnly: boolean } | undefined>();
+  const refusalFor = (password: string) => {
+    if (!checked.has(password)) checked.set(password, refusedBy(doc, password));
+    return checked.get(password);
+  };
+  const refused = candidates.flatMap((c) => {
+    const refusal = c.own ? refusalFor(c.password) : undefined;
+    return refusal && c.own ? [{ ...c.at, key: c.own, ...macOnly(refusal) }] : [];
+  });
+  const [first, ...also] = refused;
+  // Every other own setting refused too (kevinaixyz/microservices: a ribbon setting and three profiles' server.ssl).
+  const others = also.map(({ key, file, range }) => ({ key, file, ...(range && { range }) }));
+  return first
+    ? { ...doc, data: { ...doc.data, wrongPassword: others.length > 0 ? { ...first, also: others } : first } }
+    : doc;
 }
 
 /** `macOnly` only when set, so that stores of the other kinds keep the shape they had. */

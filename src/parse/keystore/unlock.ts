@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { Location } from '../../core/types';
 import type { Entry, ParsedDocument } from '../types';
-import { isKeystoreDocument, openPkcs12, type KeystoreData } from './format';
+import { isKeystoreDocument, openPkcs12, type KeystoreData, type RefusedSetting } from './format';
 import type { PasswordCandidate } from './pkcs12';
 import { springResourceBases } from '../spring';
 import { catalinaBase, ImageFiles } from '../image-files';
@@ -83,7 +83,7 @@ function unlockedStore(
 ): ParsedDocument<KeystoreData> {
   // Certificates read without a password: only its own setting's password is checked, as the JVM does.
   if (readsWithoutPassword(doc.data))
-    return withWrongOwnPassword(doc, configurationPasswords(doc, documents, images, fromSecrets));
+    return withWrongOwnPassword(doc, configurationCandidates(doc, documents, images, fromSecrets));
   const fromFiles = credentials
     .filter((c) => c.store === doc.file.path)
     .map(({ password, at }): Candidate => ({ password, at, how: 'near' }));
@@ -92,11 +92,10 @@ function unlockedStore(
   const fromContainers = fromSecrets
     .filter((v) => v.value !== undefined && STORE_PASSWORD_KEY.test(v.variable))
     .map(({ value, at }): Candidate => ({ password: value!, at, how: 'far' }));
-  const found = distinct([
-    ...fromFiles,
-    ...configurationPasswords(doc, documents, images, fromSecrets),
-    ...fromContainers,
-  ]);
+  // Every setting's candidate (distinct() keeps one per password: the others are where it is written too).
+  const everySetting = configurationCandidates(doc, documents, images, fromSecrets);
+  const candidates = [...fromFiles, ...distinct(everySetting), ...fromContainers];
+  const found = distinct(candidates);
   // The literal password of the store's own setting that fails its password check: the runtime refuses the store
   // whatever else opens it here (cert/store-password-wrong says so at that setting, in place of the locked info).
   let wrong: Pick<KeystoreData, 'wrongPassword'> = {};
@@ -106,6 +105,8 @@ function unlockedStore(
     if (opened.data.readable) return { ...opened, data: { ...opened.data, openedBy: at, ...wrong } };
     if (!opened.data.needsPassword) return opened;
     if (own && !wrong.wrongPassword) wrong = { wrongPassword: { ...at, key: own } };
+    if (own && wrong.wrongPassword)
+      wrong = { wrongPassword: withAlsoRefused(wrong.wrongPassword, everySetting, password) };
   }
   const opened = openPkcs12(doc.file, doc.kind, DEFAULT_PASSWORDS, true);
   if (opened.data.readable || !opened.data.needsPassword) return { ...opened, data: { ...opened.data, ...wrong } };
@@ -211,7 +212,7 @@ function withProblem(
  * names the store's file (or, for Liberty's default key store, a `keyStore` without a location in the
  * server directory above it), its secret entries nearest that reference first (the store's own password setting before others).
  */
-function configurationPasswords(
+function configurationCandidates(
   store: ParsedDocument,
   documents: ParsedDocument[],
   images: ImageFiles,
@@ -260,7 +261,7 @@ function configurationPasswords(
       }
     }
   }
-  return distinct([...near, ...far]);
+  return [...near, ...far];
 }
 
 /** A store named by a connection-string parameter (`keyStorePath=…`, `trustStorePath=…`), its side and the reference. */
@@ -308,6 +309,23 @@ function meant(doc: ParsedDocument, reference: string, storePath: string, stores
     (s) => mentions(reference, path.basename(s)) && names(reference, s, bases, stores) === 'near',
   );
   return named.length === 0 || nearestTo(doc.file.path, named) === storePath;
+}
+
+/**
+ * The first refused own setting with the other own settings that give the store `password` too (distinct() keeps one
+ * candidate per password: the rest name the same refused password at other places).
+ */
+function withAlsoRefused<W extends RefusedSetting & { also?: RefusedSetting[] }>(
+  first: W,
+  candidates: readonly Candidate[],
+  password: string,
+): W {
+  const same = (a: Location, b: Location) => a.file === b.file && a.range?.start.line === b.range?.start.line;
+  const also = [...(first.also ?? [])];
+  for (const c of candidates)
+    if (c.own && c.password === password && !same(c.at, first) && !also.some((a) => same(a, c.at)))
+      also.push({ ...c.at, key: c.own });
+  return also.length > 0 ? { ...first, also } : first;
 }
 
 function distinct(candidates: Candidate[], tried: Candidate[] = []): Candidate[] {

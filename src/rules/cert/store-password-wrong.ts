@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { defineRule } from '../types';
-import { isKeystoreDocument, type KeystoreData } from '../../parse/keystore/format';
+import { isKeystoreDocument, type KeystoreData, type RefusedSetting } from '../../parse/keystore/format';
 import type { ParsedDocument } from '../../parse/types';
 import { ours, said } from '../../core/phrase';
 import type { Location, RelatedLocation } from '../../core/types';
@@ -37,7 +37,10 @@ export default defineRule({
   check(ctx) {
     const reported = new Set<string>();
     const report = (doc: ParsedDocument<KeystoreData>, wrong: NonNullable<KeystoreData['wrongPassword']>) => {
-      const { key, macOnly, context, ...location } = wrong as typeof wrong & { context?: RelatedLocation[] };
+      const { key, macOnly, context, also, ...location } = wrong as typeof wrong & {
+        context?: RelatedLocation[];
+        also?: RefusedSetting[];
+      };
       const place = `${doc.file.path}\0${location.file}:${location.range?.start.line}`;
       if (reported.has(place)) return;
       const first = ![...reported].some((r) => r.startsWith(`${doc.file.path}\0`));
@@ -65,6 +68,11 @@ export default defineRule({
         related: [
           { file: doc.file.path, range: doc.embedded?.range ?? START, message: said`the store ${store}` },
           ...(context ?? []),
+          // The store's other own settings whose password it refuses too: one finding per store, each setting a place.
+          ...(also ?? []).map(({ key: other, ...at }) => ({
+            ...at,
+            message: said`${other} gives it a password it refuses too`,
+          })),
         ],
         fingerprint: first
           ? [doc.file.path, 'store-password-wrong']

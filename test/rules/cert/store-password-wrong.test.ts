@@ -193,6 +193,50 @@ ruleTester(rule, {
       ],
     },
     {
+      // kevinaixyz/microservices (no licence file) api-gateway application.yml: ribbon.TrustStore names the server's own
+      // key store with the same refused password as each profile's server.ssl.key-store-password. One finding for the
+      // store, at the first setting, every other setting a place of it (they had none).
+      name: 'several own settings give one store the refused password: one finding, each setting a place',
+      files: {
+        'api/src/main/resources/key.p12': store('key.p12'),
+        'api/src/main/resources/application.yml': [
+          'ribbon:',
+          '  TrustStore: key.p12',
+          '  TrustStorePassword: prototype',
+          '---',
+          'spring:',
+          '  profiles: dev',
+          'server:',
+          '  port: 9906',
+          '  ssl:',
+          '    key-store: classpath:key.p12',
+          '    key-store-password: prototype',
+          '---',
+          'spring:',
+          '  profiles: sit',
+          'server:',
+          '  ssl:',
+          '    key-store: classpath:key.p12',
+          '    key-store-password: prototype',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        {
+          messageId: 'wrong',
+          file: 'api/src/main/resources/application.yml',
+          line: 3,
+          messageIncludes: ['ribbon.TrustStorePassword gives a password that does not open PKCS12 store key.p12'],
+          messageExcludes: ['prototype'],
+          related: [
+            { file: 'api/src/main/resources/key.p12', line: 1 },
+            { file: 'api/src/main/resources/application.yml', line: 11 },
+            { file: 'api/src/main/resources/application.yml', line: 18 },
+          ],
+        },
+      ],
+    },
+    {
       // 0xm8n/test-amq@bf73517 application-local.yml: the app's own `mbix.truststore.*`, read by its code if at all.
       name: "an application's own store settings: what fails is whatever reads them, not a component of the model",
       files: {
