@@ -1,12 +1,12 @@
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
-import { listItems, springSetting, type SpringConfigData } from '../parse/spring';
-import { springSettings, valueWrittenAt, withoutSslBundles, type SpringSettings } from './spring-settings';
-import { packagedConfigReplaced, startSetting, type StartSources } from './spring-start';
+import { springSetting, type SpringConfigData } from '../parse/spring';
+import { springSettings, withoutSslBundles } from './spring-settings';
+import { packagedConfigReplaced } from './spring-start';
 import { effectiveJdkTls, springBootHas } from '../knowledge';
 import { springMqFactory } from './spring-mq';
-import { springMqTrust, springTrust } from './spring-stores';
+import { springMqTrust } from './spring-stores';
 import { springKafkaReaches } from './kafka-spring-reach';
 import { springKafkaEnds, springKafkaSslConflicts } from './kafka-spring';
 import { springBundleEnds } from './spring-bundle-ends';
@@ -19,11 +19,11 @@ import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
 import { deploymentMounts } from './compose-mounts';
 import { treeStoresOf, withTrust } from './store-files';
-import { certificateThroughVolumes, startsVariable, trustThroughVolumes } from './kubernetes-app-stores';
+import { startsVariable, trustThroughVolumes } from './kubernetes-app-stores';
 import { brokerUrlsIn, jndiBrokerUrls } from './broker-urls';
 import { recordJdbcCalls } from './jdbc-calls';
 import { ACTIVEMQ_JNDI_KIND, type ActiveMqJndiData } from '../parse/activemq-jndi';
-import type { ModelContext, ModelContributor } from './contributor';
+import type { ModelContributor } from './contributor';
 import type { DockerfileData } from '../parse/dockerfile';
 import { dockerfileJavaEvidence, systemdRunsNoJava } from './dockerfile-java';
 import { isExampleFile } from '../core/path-name';
@@ -31,8 +31,6 @@ import { withImageEdits } from './image-security';
 import { imageTreeFilesOf } from './image-security-copy';
 import {
   appGroupOf,
-  boundContainers,
-  builtServices,
   JVM_OPTION_KINDS,
   onTestClasspath,
   springArgumentsByGroup,
@@ -42,9 +40,11 @@ import {
 } from './java-shared';
 import { runtimeWithProperties, startJvmPropertiesByGroup } from './jvm-runtime';
 import { ownServerSettings, restClientUrls } from './rest-clients';
-import type { Component, SpringServerComponent, TreeMount } from './types';
+import type { Component } from './types';
 import type { JavaAppAttributes } from './attributes';
-import { springServer, type ActiveProfiles } from './spring-server';
+import { springServer } from './spring-server';
+import { activeProfiles } from './spring-active-profiles';
+import { appMounts, startsRunJava, throughVolumes } from './java-app-containers';
 import { withOwnClientKey } from './spring-client-key';
 import { environmentConfigs, environmentServerSettings } from './spring-environment-dirs';
 import { packagedContentFile, resourcesDirOf } from './spring-config-locations';
@@ -343,73 +343,3 @@ export const javaAppContributor: ModelContributor = {
     }
   },
 };
-
-/**
- * `spring.profiles.active` as Spring Boot reads it, highest first: a `--spring.profiles.active` program argument, a
- * `-Dspring.profiles.active` JVM option (in jvm.options, setenv.sh, a systemd unit, a Dockerfile), the
- * `SPRING_PROFILES_ACTIVE` environment variable of the app's Docker Compose service, then of its start files, then
- * the key in the app's default-profile configuration. The highest level that sets it decides: when its value is only
- * known at run time (`$SPRING_PROFILES_ACTIVE`), or its places disagree (branches of a script), so is the profile.
- */
-function activeProfiles(spring: ParsedDocument<SpringConfigData>[], start: StartSources): ActiveProfiles | undefined {
-  const set = startSetting('spring.profiles.active', start);
-  if (set === 'unknown') return undefined;
-  if (set !== 'not set')
-    return {
-      names: listItems(set.value),
-      location: { file: set.source.doc.file.path, range: set.source.property.valueRange },
-      ...(set.source.via && { via: set.source.via }),
-    };
-  for (const doc of spring) {
-    const entry = springSetting(
-      doc.data.parts.filter((p) => !p.profile).flatMap((p) => p.entries),
-      'spring.profiles.active',
-    );
-    // A placeholder (`${ACTIVE:dev}`, Maven's `@spring.profiles.active@` set aside as one) is filled in at build
-    // or run time: which profiles are active is then unknown (jhipster/jhipster-sample-app's application.yml).
-    if (entry)
-      return entry.value.includes('${')
-        ? undefined
-        : { names: listItems(entry.value), location: entryLocation(doc, entry, 'value') };
-  }
-  return undefined;
-}
-
-/** Whether a container start of app group `group` (a Compose service built for it, a bound Kubernetes container) runs `java`. */
-/** The Compose bind mounts into the containers of services built from the app group. */
-function appMounts(ctx: ModelContext, group: string): TreeMount[] {
-  const services = builtServices(ctx).filter(([g]) => g === group);
-  return deploymentMounts(ctx).filter((m) =>
-    services.some(([, doc, service]) => m.file === doc.file.path && m.mount.service === service.name),
-  );
-}
-
-function startsRunJava(ctx: ModelContext, group: string): boolean {
-  return (
-    builtServices(ctx).some(([g, , service]) => g === group && service.jvm.runsJava === true) ||
-    boundContainers(ctx).some((b) => b.group === group && b.start.container.jvm.runsJava === true)
-  );
-}
-
-/**
- * The Spring HTTPS server with its stores, and the certificate its key store or PEM setting names, as the Kubernetes
- * containers that run the app read them (./kubernetes-app-stores.ts).
- */
-function throughVolumes(
-  ctx: ModelContext,
-  group: string,
-  settings: SpringSettings,
-  server: SpringServerComponent,
-): SpringServerComponent {
-  const served = withTrust(
-    server,
-    trustThroughVolumes(ctx, group, springTrust(server, settings, treeStoresOf(ctx)), settings),
-  );
-  const certificate = served.tls?.certificate;
-  if (!served.tls || !certificate) return served;
-  const written = valueWrittenAt(settings, certificate.reference);
-  return {
-    ...served,
-    tls: { ...served.tls, certificate: certificateThroughVolumes(ctx, group, certificate, written) },
-  };
-}
