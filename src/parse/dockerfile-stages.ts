@@ -2,7 +2,8 @@
  * The stages and instructions of a parsed Dockerfile that the running image holds: the stage that runs the
  * application (followed through `FROM <earlier stage>`), and its commands and copies.
  */
-import { stageChain, type DockerCommand, type DockerfileData, type DockerStage } from './dockerfile';
+import type { DockerCommand, DockerfileData } from './dockerfile';
+import { stageChain, type DockerStage } from './dockerfile-from';
 import type { DockerCopy } from './dockerfile-copies';
 
 /** The stage that runs the application: the last one, followed through `FROM <earlier stage>` to a real image. */
