@@ -1,8 +1,7 @@
 import type { RuleRelated } from '../types';
 import * as path from 'node:path';
 
-import { entryLocation, isSecretKey, type Entry, type ParsedDocument } from '../../parse/types';
-import { substitutedSpansAt } from '../../parse/template';
+import { entryLocation, type Entry, type ParsedDocument } from '../../parse/types';
 import { SCRIPT_SUBSTITUTIONS_KIND, type ScriptSubstitutionsData } from '../../parse/script-substitutions';
 import { undeployedPlace } from './_lib/test-place';
 import { reportFolded, type HeldFinding } from './_lib/wildfly-copies';
@@ -23,6 +22,7 @@ import { isTrustStorePassword, keyStoreSharingPassword, libertyKeyStoreId } from
 import { trustStoreHoldingKey } from './_lib/trust-store-holds-key';
 import { inMemoryDatabaseUrl } from './_lib/in-memory-database';
 import { credentialsWhat, withOwner } from './_lib/secret-words';
+import { composeReferences, fromEnvSecret } from './_lib/compose-env-secrets';
 import { ours, said, type Phrase } from '../../core/phrase';
 import {
   isDigestOfSecret,
@@ -374,29 +374,3 @@ function storeKey(doc: ParsedDocument, entry: Entry): Phrase | string {
   return id ? said`${entry.key} (${id})` : (entry.label ?? entry.key);
 }
 
-/**
- * A value a Compose file takes from a `.env` variable named like a secret (`KEYSTORE_PASSWORD=${KEYSTORE_PASSWORD}`):
- * written in the `.env`, where its own entry is judged once, not at each reference.
- */
-function fromEnvSecret(doc: ParsedDocument, entry: Entry): boolean {
-  return (
-    doc.template !== undefined &&
-    substitutedSpansAt(doc.template, entry.valueRange).some(
-      (s) => s.engine === 'compose' && isSecretKey(s.substituted?.key ?? ''),
-    )
-  );
-}
-
-/** Per `.env` variable (`<file>\0<name>`), the first Compose reference that takes its value. */
-function composeReferences(documents: readonly ParsedDocument[]): Map<string, RuleRelated[]> {
-  const found = new Map<string, RuleRelated[]>();
-  for (const doc of documents)
-    for (const span of doc.template?.spans ?? []) {
-      const put = span.substituted;
-      const key = put?.from.file !== undefined ? `${put.from.file}\0${put.key}` : '';
-      if (span.engine !== 'compose' || !put || found.has(key)) continue;
-      const message = `${path.basename(doc.file.path)} takes ${put.key} from the .env`;
-      found.set(key, [{ file: doc.file.path, range: span.range, message }]);
-    }
-  return found;
-}
