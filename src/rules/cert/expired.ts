@@ -12,7 +12,6 @@ import {
   referenceNow,
   storeFingerprint,
   storeRelated,
-  notServedWhy,
 } from './_lib/shared';
 import {
   caAboveLeaf,
@@ -27,7 +26,8 @@ import {
 } from './_lib/chain-member';
 import { inTrustBundle, jsseTrustersOnly, opensslVerifiersOf, opensslVerifiersOfExpiredFile } from './_lib/anchors';
 import { reportExpiredInVerifyFiles, type ExpiredInVerifyFile } from './_lib/expired-verify-file';
-import { leafPresentedInstead, ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
+import { ownSelfSigned, presentedLeavesOf, trustUses } from './_lib/trust-uses';
+import { sayUnsent } from './_lib/expired-unsent';
 import { askingOnLinks, clientKeyStoreOf, websphereClientKeyStore } from './_lib/client-key-store';
 import { ours, said } from '../../core/phrase';
 import { reportGrouped, reportedCopy, type ReportedCopy } from './_lib/copies';
@@ -145,50 +145,10 @@ export default defineRule({
       const found = used.has(c.cert.fingerprintSha256)
         ? { use: 'named' as const, by: named.use === 'named' ? named.by : [] }
         : named;
-      if (found.use === 'other-alias' && expired) {
-        // A key entry no setting selects (server.ssl.key-alias names another): no peer is sent it.
-        say(c, {
-          messageId: 'expiredOtherAlias',
-          data: {
-            dn,
-            date,
-            file: path.basename(c.doc.file.path),
-            aliases: found.selected.map((a) => `'${a}'`).join(', '),
-          },
-          location,
-          related: [...(storeRelated(c).related ?? []), ...found.by],
-          fingerprint,
-          severity: 'info',
-        });
+      // Named, yet sent to no peer (another key entry selected, off the chain a file presents, TLS not served).
+      if (sayUnsent(scene, { c, expired, dn, date, location, fingerprint }, found, used.has(c.cert.fingerprintSha256)))
         continue;
-      }
-      const instead = expired && !used.has(c.cert.fingerprintSha256) && found.use === 'named' ? found : undefined;
-      const leaf = instead && leafPresentedInstead(ctx.deployment.derived.presented, c);
-      if (instead && leaf) {
-        say(c, {
-          messageId: 'expiredNotSent',
-          data: { dn, date, file: path.basename(c.doc.file.path), leaf: certName(leaf) },
-          location,
-          related: [...(storeRelated(c).related ?? []), ...instead.by],
-          fingerprint,
-          severity: 'info',
-        });
-        continue;
-      }
       const use = found.use === 'other-alias' ? { use: 'named' as const, by: found.by } : found;
-      if (use.use === 'not-served') {
-        // Named or owned only by servers that serve no TLS in the run the tree shows: no peer is sent it.
-        const { why, related } = notServedWhy(c, use.by);
-        say(c, {
-          messageId: expired ? 'expiredNotServed' : 'notYetValidNotServed',
-          data: { dn, date, why },
-          location,
-          related: [...(storeRelated(c).related ?? []), ...related],
-          fingerprint,
-          severity: 'info',
-        });
-        continue;
-      }
       if (use.use !== 'named') {
         sayUnnamed(scene, { c, expired, dn, date, location, fingerprint, perhapsNamed: use.use === 'perhaps' });
         continue;
