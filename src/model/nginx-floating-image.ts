@@ -14,7 +14,7 @@ import type { DockerfileData } from '../parse/dockerfile';
 import { serviceBuild, type ComposeData } from '../parse/compose';
 import { runtimeStage } from '../parse/dockerfile-stages';
 import { nginxFloatingImage } from '../knowledge/server-releases';
-import type { NginxFloatingImage } from './deployment-records';
+import type { NginxFloatingImage } from './nginx-records';
 import type { TreeMount } from './types';
 
 export function floatingNginxFor(

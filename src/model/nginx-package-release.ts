@@ -7,7 +7,7 @@
  * a branch (`nginx=1.18.*`, apt's newest 1.18.x) names the branch. With the image tag and the nginx.org archive a RUN
  * downloads, or a script a RUN runs pins or downloads, the release a Dockerfile's image runs (nginxReleaseOfDockerfile).
  */
-import type { NamedNginxRelease } from './deployment-records';
+import type { NamedNginxRelease } from './nginx-records';
 import type { ParsedDocument } from '../parse/types';
 import { type DockerfileData } from '../parse/dockerfile';
 import { heldCommands, runtimeStage } from '../parse/dockerfile-stages';

@@ -28,7 +28,7 @@ import type {
   NginxSpdyDirective,
   NginxSpdyListen,
   NginxSslDirective,
-} from './deployment-records';
+} from './nginx-records';
 import { NGINX_FACTS } from '../knowledge/openssl';
 import { isNginxSpdyDirective, nginxVerifyClientTakesTrustedCertificate } from '../knowledge/server-releases';
 import { argsRange, innermostDirectives, last, type Placed } from './nginx-placed';

@@ -35,7 +35,7 @@ import { nginxFiniteFieldGroups } from './openssl-groups';
 import { opensslSecurityLevel } from './openssl-level';
 import { nginxReleaseOfDockerfile } from './nginx-package-release';
 import type { ScriptInImage } from './dockerfile-downloads';
-import type { NamedNginxRelease } from './deployment-records';
+import type { NamedNginxRelease } from './nginx-records';
 import type { ClientAuthMode, TlsSettings } from './types';
 import type { NginxSecurityLevel, NginxServerAttributes, NginxStoreDirectives } from './attributes';
 

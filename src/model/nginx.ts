@@ -24,7 +24,7 @@ import {
 } from './nginx-startup';
 import { SERVER_DEFAULTED, withUnheldSettings } from './nginx-unresolved';
 import type { Component } from './types';
-import type { NginxRemovedSyntax } from './deployment-records';
+import type { NginxRemovedSyntax } from './nginx-records';
 import { floatingNginxFor } from './nginx-floating-image';
 import { scriptsInImages } from './dockerfile-downloads';
 import { SHELL_SCRIPT_KIND } from '../parse/script-file-placements';

@@ -24,17 +24,19 @@ import type {
   KafkaConnectGap,
   KafkaUnreadEnvFile,
   RefusedCall,
-  NginxPlainPass,
   PlainCallToTls,
+  HaproxyRemovedKeyword,
+  TomcatAjpWithoutSecret,
+  MisplacedHomeCopy,
+} from './deployment-records';
+import type {
+  NginxPlainPass,
   NginxIgnoredPassTls,
   NginxVerifyWithoutAnchors,
   NginxSslDirective,
   NginxSpdyListen,
   NginxSpdyDirective,
-  HaproxyRemovedKeyword,
-  TomcatAjpWithoutSecret,
-  MisplacedHomeCopy,
-} from './deployment-records';
+} from './nginx-records';
 import type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
 import type { MssqlCall, MysqlCall, PgjdbcUnknownMode, PostgresCall } from './jdbc-records';
 
@@ -53,16 +55,18 @@ export type {
   KafkaConnectGap,
   KafkaUnreadEnvFile,
   RefusedCall,
-  NginxPlainPass,
   PlainCallToTls,
+  RuntimeUse,
+  TomcatAjpWithoutSecret,
+} from './deployment-records';
+export type {
+  NginxPlainPass,
   NginxPassRef,
   NginxIgnoredPassTls,
   NginxVerifyWithoutAnchors,
   NginxSslDirective,
   NginxSpdyListen,
-  RuntimeUse,
-  TomcatAjpWithoutSecret,
-} from './deployment-records';
+} from './nginx-records';
 
 // Shared with the knowledge base (which takes runtimes as input) and core; re-exported so model users import one module.
 export type { Provenance, Traced } from '../core/traced';

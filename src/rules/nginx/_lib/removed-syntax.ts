@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 
-import type { NginxRemovedSyntax } from '../../../model/deployment-records';
+import type { NginxRemovedSyntax } from '../../../model/nginx-records';
 import type { ReportDescriptor, RuleContext, RuleRelated } from '../../types';
 import { ours, said } from '../../../core/phrase';
 import { reportOnNginxFile } from './unloaded';
