@@ -79,13 +79,15 @@ export {
   ownCacertsSourceOf,
   readsOptionVariable,
   splitImageReference,
+  type NamedJdk,
+} from './jdk-locations';
+export {
   systemCaStoreOf,
   systemCaStoreOfPackage,
   systemJavaStoreAt,
-  type NamedJdk,
   type SystemCaStore,
   type SystemJavaStore,
-} from './jdk-locations';
+} from './system-ca-stores';
 export { packageSecurityFileSource } from './jdk-package-files';
 export {
   springBootHas,

@@ -8,7 +8,7 @@ type JdkLocationsData = typeof import('./data/jdk-locations.json');
  * The data, required on first use (scripts/build.mjs makes it a chunk of its own, dist/chunks/jdk-locations.js): a
  * tree that names no image, install path, package or JVM option variable never reads or evaluates it.
  */
-const facts = lazy(() => require('./data/jdk-locations.json') as JdkLocationsData);
+export const jdkLocationFacts = lazy(() => require('./data/jdk-locations.json') as JdkLocationsData);
 
 /** A JDK named by an image reference or an install path (src/knowledge/data/jdk-locations.json). */
 export interface NamedJdk {
@@ -55,13 +55,13 @@ interface TagRule {
 // The data's patterns are compiled on first use (lazy): a ClearTrust tree, which names no image, install path or
 // package, compiles none of them.
 const images = lazy(() =>
-  facts().images.map((image) => ({
+  jdkLocationFacts().images.map((image) => ({
     ...image,
     repository: new RegExp(image.repository),
     tags: (image.tags as TagRule[]).map((t) => ({ ...t, regex: new RegExp(t.pattern) })),
   })),
 );
-const paths = lazy(() => facts().paths.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) })));
+const paths = lazy(() => jdkLocationFacts().paths.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) })));
 
 /** `{group}` of a template from the named groups, or undefined when one of them did not match. */
 function fill(template: string | undefined, groups: Record<string, string | undefined>): string | undefined {
@@ -175,7 +175,9 @@ function firstNamed(rules: readonly NamingRule[], text: string): NamedJdk | unde
   return undefined;
 }
 
-const packages = lazy(() => facts().packages.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) })));
+const packages = lazy(() =>
+  jdkLocationFacts().packages.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) })),
+);
 
 /** The JDK an operating system package installs (`openjdk-17-jre-headless`, `java-17-openjdk`); undefined when unknown. */
 export function jdkFromPackage(name: string): NamedJdk | undefined {
@@ -194,7 +196,9 @@ export function jdkFromPackage(name: string): NamedJdk | undefined {
   return undefined;
 }
 
-const archives = lazy(() => facts().archives.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) })));
+const archives = lazy(() =>
+  jdkLocationFacts().archives.map((entry) => ({ ...entry, regex: new RegExp(entry.pattern) })),
+);
 
 /**
  * The JDK a JDK archive's file name gives (`openjdk-11+28_linux-x64_bin.tar.gz`, `jdk-8u202-linux-x64.tar.gz`: data
@@ -220,7 +224,7 @@ export interface JvmOptionVariable {
 export const COMMAND_LINE_ORDER = 2;
 
 const optionVariables = lazy((): JvmOptionVariable[] =>
-  facts().optionVariables.map((v) => ({
+  jdkLocationFacts().optionVariables.map((v) => ({
     variable: v.variable,
     reader: v.reader === 'launcher' ? 'launcher' : 'jvm',
     order: v.order,
@@ -244,87 +248,6 @@ export function readsOptionVariable(variable: JvmOptionVariable, version: string
   return parsed ? parsed.feature >= variable.sinceFeature : undefined;
 }
 
-/** How an image's JDK cacerts follows the operating system's CA store (data: `systemCaStores`). */
-export interface SystemCaStore {
-  /** The command that refreshes the system store, and with it the JDK's cacerts (`update-ca-certificates`). */
-  command: string;
-  /** Directories whose certificates it adds, each ending in `/`. */
-  anchors: string[];
-  /** The file name endings it takes (`.crt`); empty: any. */
-  extensions: string[];
-  /** Set when it takes only the files directly in an anchors directory (Alpine's update-ca-certificates). */
-  topLevelOnly?: boolean;
-  /** Only when this variable is set and the image keeps this entrypoint script (it does the import at each start). */
-  optIn?: { variable: string; entrypoint: string };
-  /** The system Java store the JDK's cacerts links to, and what merges the system CAs into a store copied there. */
-  javaStore?: SystemCaJavaStore;
-  source: string;
-}
-
-/** A system Java store a distribution JDK's cacerts links to (`/etc/ssl/certs/java/cacerts`). */
-interface SystemCaJavaStore {
-  path: string;
-  /** Packages whose install, after a store is copied there, merges every system CA into it (ca-certificates-java). */
-  mergingInstalls: RegExp;
-  source: string;
-}
-
-const systemCaStores = lazy(() =>
-  facts().systemCaStores.flatMap((entry) =>
-    entry.repository !== undefined && entry.tags !== undefined
-      ? [{ ...entry, repository: new RegExp(entry.repository), tags: new RegExp(entry.tags) }]
-      : [],
-  ),
-);
-const packageCaStores = lazy(() =>
-  facts().systemCaStores.flatMap((entry) =>
-    entry.package !== undefined ? [{ ...entry, package: new RegExp(entry.package) }] : [],
-  ),
-);
-
-/**
- * How the JDK a distribution package installs follows the system CA store (`openjdk-17-jre-headless`: its cacerts is
- * /etc/ssl/certs/java/cacerts, which update-ca-certificates extends); undefined when no source says.
- */
-export function systemCaStoreOfPackage(name: string): SystemCaStore | undefined {
-  const bare = name.replace(/=.*$/, '');
-  const entry = packageCaStores().find((e) => e.package.test(bare));
-  const javaStore = entry && 'javaStore' in entry ? entry.javaStore : undefined;
-  return (
-    entry && {
-      command: entry.command,
-      anchors: entry.anchors,
-      extensions: entry.extensions,
-      ...('topLevelOnly' in entry && entry.topLevelOnly && { topLevelOnly: true }),
-      ...(javaStore && {
-        javaStore: {
-          path: javaStore.path,
-          mergingInstalls: new RegExp(javaStore.mergingInstalls),
-          source: javaStore.source,
-        },
-      }),
-      source: entry.source,
-    }
-  );
-}
-
-/**
- * Whether the JDK of an image follows the system CA store, and how; undefined when no source says so (the JDK's
- * own cacerts, or an image lint-deploy does not know). A tag naming an update may be older than the mechanism.
- */
-export function systemCaStoreOf(reference: string): SystemCaStore | undefined {
-  const { name, tag } = splitImageReference(reference.toLowerCase());
-  const entry = systemCaStores().find((e) => e.repository.test(name) && e.tags.test(tag));
-  if (!entry || (entry.floatingTagsOnly && jdkFromImage(reference)?.version !== undefined)) return undefined;
-  return {
-    command: entry.command,
-    anchors: entry.anchors,
-    extensions: entry.extensions,
-    ...('optIn' in entry && entry.optIn && { optIn: entry.optIn }),
-    source: entry.source,
-  };
-}
-
 /** Where the JDK of an image keeps the files an image may replace, relative to its JAVA_HOME (data: `homeLayouts`). */
 interface JdkHomeFiles {
   /** The trust store the JDK uses when nothing names another (`lib/security/cacerts`). */
@@ -335,7 +258,7 @@ interface JdkHomeFiles {
 }
 
 const imageHomes = lazy(() =>
-  facts().imageHomes.map((entry) => ({
+  jdkLocationFacts().imageHomes.map((entry) => ({
     repository: new RegExp(entry.repository),
     tags: new RegExp(entry.tags),
     home: entry.javaHome,
@@ -380,7 +303,7 @@ export function jdkHomeFilesOfImage(reference: string, memo?: RunMemo): JdkHomeF
     : /jdk/.test(tag)
       ? 'jdk'
       : (home?.image ?? (home?.home.endsWith('/jre') ? 'jre' : undefined));
-  const layout = facts().homeLayouts.find(
+  const layout = jdkLocationFacts().homeLayouts.find(
     (l) =>
       feature >= (l.fromFeature ?? 0) && feature <= (l.toFeature ?? Infinity) && (!('image' in l) || l.image === kind),
   );
@@ -390,27 +313,6 @@ export function jdkHomeFilesOfImage(reference: string, memo?: RunMemo): JdkHomeF
 /** The JAVA_HOME an image sets (data: `imageHomes`); undefined when no source says. */
 export function imageJavaHome(reference: string): string | undefined {
   return imageHomeOf(reference)?.home;
-}
-
-/** A Java trust store an operating system's CA tooling keeps outside any JDK's home (data: `systemJavaStores`). */
-export interface SystemJavaStore {
-  path: string;
-  /** What keeps it, and which JDKs link their cacerts to it. */
-  keptBy: string;
-  source: string;
-}
-
-const systemJavaStores = lazy((): SystemJavaStore[] =>
-  facts().systemJavaStores.map((s) => ({
-    path: s.path,
-    keptBy: s.keptBy,
-    source: s.source,
-  })),
-);
-
-/** The system Java store at that absolute path (`/etc/ssl/certs/java/cacerts`), or undefined. */
-export function systemJavaStoreAt(absolutePath: string): SystemJavaStore | undefined {
-  return systemJavaStores().find((s) => s.path === absolutePath);
 }
 
 /**
@@ -432,7 +334,7 @@ interface EcProviderModule {
 }
 
 export function jlinkEcProvider(): EcProviderModule {
-  const { module, fromFeature, inJavaBaseFromFeature, source } = facts().jlinkEcProvider;
+  const { module, fromFeature, inJavaBaseFromFeature, source } = jdkLocationFacts().jlinkEcProvider;
   return { module, fromFeature, inJavaBaseFromFeature, source };
 }
 
@@ -446,6 +348,6 @@ interface KeytoolPemMark {
 }
 
 export function keytoolPemByteOrderMark(): KeytoolPemMark {
-  const { readsFromFeature, failure, source } = facts().keytoolPemByteOrderMark;
+  const { readsFromFeature, failure, source } = jdkLocationFacts().keytoolPemByteOrderMark;
   return { readsFromFeature, failure, source };
 }
