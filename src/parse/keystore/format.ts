@@ -99,17 +99,20 @@ function storeTypeOfKind(kind: string): StoreType {
   return (Object.keys(KEYSTORE_KINDS) as StoreType[]).find((t) => KEYSTORE_KINDS[t] === kind) ?? 'JKS';
 }
 
+/** The document of a store read into `data`: its key and certificate entries are data, it has no settings or comments. */
+function storeDocument(
+  file: SourceFile,
+  kind: string,
+  storeType: StoreType,
+  problems: ParseProblem[],
+): (data: Omit<KeystoreData, 'storeType'>) => ParsedDocument<KeystoreData> {
+  return (data) => ({ file, kind, entries: [], comments: [], problems, data: { storeType, ...data } });
+}
+
 export function parseKeystore(file: SourceFile, kind: string): ParsedDocument<KeystoreData> {
   const storeType = storeTypeOfKind(kind);
   const problems: ParseProblem[] = [];
-  const doc = (data: Omit<KeystoreData, 'storeType'>): ParsedDocument<KeystoreData> => ({
-    file,
-    kind,
-    entries: [],
-    comments: [],
-    problems,
-    data: { storeType, ...data },
-  });
+  const doc = storeDocument(file, kind, storeType, problems);
   // The store type is ours (from the file name); text read from the file is passed as `data` (ParseProblem).
   const problem = (
     code: string,
@@ -191,14 +194,7 @@ export function openPkcs12(
   tryNoPassword = true,
 ): ParsedDocument<KeystoreData> {
   const problems: ParseProblem[] = [];
-  const doc = (data: Omit<KeystoreData, 'storeType'>): ParsedDocument<KeystoreData> => ({
-    file,
-    kind,
-    entries: [],
-    comments: [],
-    problems,
-    data: { storeType: 'PKCS12', ...data },
-  });
+  const doc = storeDocument(file, kind, 'PKCS12', problems);
   const result = readPkcs12(file.bytes ?? new Uint8Array(), candidates, tryNoPassword);
   if (!result.ok) {
     if (result.needsPassword) return doc({ entries: [], readable: false, needsPassword: true });
