@@ -134,20 +134,29 @@ export type Component =
   | BrokerListenerComponent
   | RabbitListenerComponent;
 
-/** A server component clients find by port and host name (Spring, Liberty, WildFly, Tomcat, nginx, HAProxy, ActiveMQ). */
-export type ServerEndpointComponent =
-  | SpringServerComponent
-  | QuarkusServerComponent
-  | KeycloakServerComponent
-  | LibertyHttpsComponent
-  | JbossHttpsComponent
-  | DropwizardHttpsComponent
-  | JettyHttpsComponent
-  | TomcatConnectorComponent
-  | NginxComponent
-  | HaproxyBindComponent
-  | HttpdServerComponent
-  | BrokerListenerComponent;
+/**
+ * The types of the server components clients find by port and host name (Spring, Quarkus, Keycloak, Liberty, WildFly,
+ * Dropwizard, Jetty, Tomcat, nginx, HAProxy, httpd, ActiveMQ): one list for the type and its guard.
+ */
+const SERVER_ENDPOINT_TYPES = [
+  'spring.server',
+  'quarkus.server',
+  'keycloak.server',
+  'liberty.https-endpoint',
+  'jboss.https-listener',
+  'dropwizard.https-connector',
+  'jetty.https-connector',
+  'tomcat.connector',
+  'nginx.server',
+  'nginx.tls-policy',
+  'haproxy.bind',
+  'httpd.server',
+  'activemq.listener',
+] as const;
+const serverEndpointTypes: ReadonlySet<string> = new Set(SERVER_ENDPOINT_TYPES);
+
+/** A server component clients find by port and host name. */
+export type ServerEndpointComponent = Extract<Component, { type: (typeof SERVER_ENDPOINT_TYPES)[number] }>;
 
 export const isCleartrust = (c: Component): c is CleartrustComponent => c.type.startsWith('cleartrust.');
 export const isMqChannel = (c: Component): c is MqChannelComponent =>
@@ -156,16 +165,4 @@ export const isJmsConnectionFactory = (c: Component): c is JmsConnectionFactoryC
   c.type === 'jms.connection-factory';
 export const isNginx = (c: Component): c is NginxComponent =>
   c.type === 'nginx.server' || c.type === 'nginx.tls-policy';
-export const isServerEndpoint = (c: Component): c is ServerEndpointComponent =>
-  c.type === 'spring.server' ||
-  c.type === 'quarkus.server' ||
-  c.type === 'keycloak.server' ||
-  c.type === 'liberty.https-endpoint' ||
-  c.type === 'jboss.https-listener' ||
-  c.type === 'dropwizard.https-connector' ||
-  c.type === 'jetty.https-connector' ||
-  c.type === 'tomcat.connector' ||
-  c.type === 'haproxy.bind' ||
-  c.type === 'httpd.server' ||
-  c.type === 'activemq.listener' ||
-  isNginx(c);
+export const isServerEndpoint = (c: Component): c is ServerEndpointComponent => serverEndpointTypes.has(c.type);
