@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import type { Location } from '../../core/types';
 import { nodeCrypto } from '../../core/node-crypto';
 import type { Entry, ParsedDocument } from '../types';
-import type { KeystoreData } from './format';
+import type { KeystoreData, RefusedSetting } from './format';
+import type { Candidate } from './liberty-passwords';
 import { pkcs12MacPasses } from './pkcs12';
 
 /** A setting's name without case and separators: `key-store`, `keyStore`, `KEYSTORE` and `key_store` compare equal. */
@@ -191,4 +192,21 @@ export function storePasswordVariables(store: ParsedDocument, documents: readonl
         variables.add(key.replace(/[.-]/g, '_').toUpperCase());
   }
   return variables;
+}
+
+/**
+ * The first refused own setting with the other own settings that give the store `password` too (distinct() keeps one
+ * candidate per password: the rest name the same refused password at other places).
+ */
+export function withAlsoRefused<W extends RefusedSetting & { also?: RefusedSetting[] }>(
+  first: W,
+  candidates: readonly Candidate[],
+  password: string,
+): W {
+  const same = (a: Location, b: Location) => a.file === b.file && a.range?.start.line === b.range?.start.line;
+  const also = [...(first.also ?? [])];
+  for (const c of candidates)
+    if (c.own && c.password === password && !same(c.at, first) && !also.some((a) => same(a, c.at)))
+      also.push({ ...c.at, key: c.own });
+  return also.length > 0 ? { ...first, also } : first;
 }

@@ -7,7 +7,7 @@
 import * as path from 'node:path';
 import type { Location } from '../../core/types';
 import type { Entry, ParsedDocument } from '../types';
-import { isKeystoreDocument, openPkcs12, type KeystoreData, type RefusedSetting } from './format';
+import { isKeystoreDocument, openPkcs12, type KeystoreData } from './format';
 import type { PasswordCandidate } from './pkcs12';
 import { springResourceBases } from '../spring';
 import { catalinaBase, ImageFiles } from '../image-files';
@@ -22,6 +22,7 @@ import {
   mentions,
   nearestTo,
   storePasswordVariables,
+  withAlsoRefused,
   withWrongOwnPassword,
   writtenAsLiteral,
 } from './own-password';
@@ -309,23 +310,6 @@ function meant(doc: ParsedDocument, reference: string, storePath: string, stores
     (s) => mentions(reference, path.basename(s)) && names(reference, s, bases, stores) === 'near',
   );
   return named.length === 0 || nearestTo(doc.file.path, named) === storePath;
-}
-
-/**
- * The first refused own setting with the other own settings that give the store `password` too (distinct() keeps one
- * candidate per password: the rest name the same refused password at other places).
- */
-function withAlsoRefused<W extends RefusedSetting & { also?: RefusedSetting[] }>(
-  first: W,
-  candidates: readonly Candidate[],
-  password: string,
-): W {
-  const same = (a: Location, b: Location) => a.file === b.file && a.range?.start.line === b.range?.start.line;
-  const also = [...(first.also ?? [])];
-  for (const c of candidates)
-    if (c.own && c.password === password && !same(c.at, first) && !also.some((a) => same(a, c.at)))
-      also.push({ ...c.at, key: c.own });
-  return also.length > 0 ? { ...first, also } : first;
 }
 
 function distinct(candidates: Candidate[], tried: Candidate[] = []): Candidate[] {
