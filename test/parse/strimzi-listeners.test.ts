@@ -1,7 +1,8 @@
 import { kubernetesFormat } from '../../src/parse/kubernetes';
 import { mappingKeys } from '../../src/parse/yaml-mapping-keys';
 
-const parse = (text: string) => kubernetesFormat.parse({ path: '/t/kafka.yaml', text, hadBom: false }, 'kubernetes').data;
+const parse = (text: string) =>
+  kubernetesFormat.parse({ path: '/t/kafka.yaml', text, hadBom: false }, 'kubernetes').data;
 
 /** A Kafka resource in the listener format before Strimzi 0.20, with these lines under `listeners:`. */
 const oldFormat = (listeners: string[]) =>

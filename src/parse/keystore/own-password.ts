@@ -8,7 +8,6 @@ import type { Location } from '../../core/types';
 import { nodeCrypto } from '../../core/node-crypto';
 import type { Entry, ParsedDocument } from '../types';
 import type { KeystoreData, RefusedSetting } from './format';
-import type { Candidate } from './liberty-passwords';
 import { pkcs12MacPasses } from './pkcs12';
 
 /** A setting's name without case and separators: `key-store`, `keyStore`, `KEYSTORE` and `key_store` compare equal. */
@@ -200,7 +199,7 @@ export function storePasswordVariables(store: ParsedDocument, documents: readonl
  */
 export function withAlsoRefused<W extends RefusedSetting & { also?: RefusedSetting[] }>(
   first: W,
-  candidates: readonly Candidate[],
+  candidates: readonly { own?: string; password: string; at: Location }[],
   password: string,
 ): W {
   const same = (a: Location, b: Location) => a.file === b.file && a.range?.start.line === b.range?.start.line;

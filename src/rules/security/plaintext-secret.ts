@@ -373,4 +373,3 @@ function storeKey(doc: ParsedDocument, entry: Entry): Phrase | string {
   const id = libertyKeyStoreId(doc, entry);
   return id ? said`${entry.key} (${id})` : (entry.label ?? entry.key);
 }
-
