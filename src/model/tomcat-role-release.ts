@@ -56,6 +56,11 @@ interface AnsibleTree {
 const RELEASE_VARIABLE = /^(?:\w+_)?tomcat_?version$/i;
 const FULL_RELEASE = /^\d+\.\d+\.\d+$/;
 const SIMPLE_VARIABLE = /\{\{\s*([A-Za-z_]\w*)\s*\}\}/g;
+/**
+ * `{{ role_path }}/`, Ansible's magic variable for the directory of the role running the task: a src under it is the
+ * role's own file (cofin/ansible-role-tomcat@f04201a `src: "{{ role_path }}/templates/server.xml.j2"`).
+ */
+const ROLE_PATH = /^\{\{\s*role_path\s*\}\}\//;
 /** How many variables deep a value is filled in (`url` → `{{ name }}` → `{{ version }}`). */
 const FILL_DEPTH = 5;
 
@@ -190,7 +195,10 @@ function writingTask(roleDocs: readonly AnsibleDocument[], dir: string, rest: st
       if (task.module !== module) continue;
       const src = readValue(doc, task.src, index);
       const dest = readValue(doc, task.dest, index);
-      const named = src.value.replace(/^\.\//, '').replace(new RegExp(`^${dir}/`), '');
+      const named = src.value
+        .replace(ROLE_PATH, '')
+        .replace(/^\.\//, '')
+        .replace(new RegExp(`^${dir}/`), '');
       const written = writtenFile(dest.value, named);
       if (named === rest && /(?:^|[/}'"])server\.xml$/.test(written)) return { src, dest, written };
     }

@@ -83,6 +83,28 @@ describe('the Tomcat release of an Ansible role', () => {
         'group_vars/tomcat-servers:2 tomcat_version: 9.0.68, read by the role whose task at roles/tomcat/tasks/main.yaml:5',
     },
     {
+      // cofin/ansible-role-tomcat@f04201a (none stated; its shape only): the archive the role unpacks from its files/, the template
+      // named under `{{ role_path }}`, the role's own directory.
+      name: 'an archive the role unarchives, the template named under {{ role_path }}',
+      files: {
+        'defaults/main.yaml': '---\ntomcat_install_files: apache-tomcat-9.0.19.tar.gz\ntomcat_base_dir: /opt/tomcat/\n',
+        'tasks/main.yaml':
+          '---\n- name: Upload\n  unarchive:\n    src="files/{{ tomcat_install_files }}"\n    dest=/tmp/install\n- name: Move server.xml\n  template:\n    src: "{{ role_path }}/templates/server.xml.j2"\n    dest: "{{ tomcat_base_dir }}/conf/server.xml"\n',
+        'templates/server.xml.j2': SERVER_XML,
+      },
+      expected: { release: '9.0.19', assumed: false },
+      named:
+        'defaults/main.yaml:2 tomcat_install_files, which names apache-tomcat-9.0.19, the default of the role whose task at tasks/main.yaml:8',
+    },
+    {
+      name: 'a template named under another variable than {{ role_path }}: unknown',
+      files: role(
+        'tomcat_version: 9.0.40\n',
+        '- template:\n    src: "{{ playbook_dir }}/templates/server.xml.j2"\n    dest: /opt/tomcat/conf/server.xml\n',
+      ),
+      expected: ASSUMED,
+    },
+    {
       name: 'a template written to a file other than conf (…/config): unknown',
       files: {
         'group_vars/tomcat-servers': 'tomcat_version: 9.0.68\n',
