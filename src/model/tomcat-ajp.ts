@@ -33,7 +33,7 @@ function ajpRelease(answer: TomcatReleaseAnswer, images: TomcatImages): TomcatAj
   if (answer && 'conflicting' in answer)
     return {
       kind: 'unknown',
-      why: `the images that run it name different Tomcat releases (${answer.conflicting.map((c) => c.text).join(', ')})`,
+      why: `the tree names different Tomcat releases for it (${answer.conflicting.map((c) => c.text).join(', ')})`,
     };
   // `FROM tomcat` or `tomcat:jdk17`: the official image's current release, whichever it is.
   const floating = [...images.copied, ...images.mounted].find((i) => officialTomcatImage(i.image));

@@ -52,7 +52,7 @@ export function releaseFacts(answer: TomcatReleaseAnswer): TomcatReleaseFacts {
   const why = read
     ? `${read.text} names Tomcat ${read.release}, for which lint-deploy has no facts`
     : answer && 'conflicting' in answer
-      ? `the images that run this server.xml name different Tomcat releases: ${answer.conflicting.map((c) => c.text).join(', ')}`
+      ? `the tree names different Tomcat releases for this server.xml: ${answer.conflicting.map((c) => c.text).join(', ')}`
       : 'the tree names no Tomcat version';
   return { facts, named: `${facts.release} (assumed: ${why})`, ...(read ? { read } : {}) };
 }

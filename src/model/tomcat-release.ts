@@ -46,7 +46,7 @@ export interface TomcatReleaseRead {
   majorOnly: boolean;
 }
 
-/** The release the tree names for a server.xml; `conflicting` when the images that run it name different ones. */
+/** The release the tree names for a server.xml; `conflicting` when the images (or the role) that run it name different ones. */
 export type TomcatReleaseAnswer = { read: TomcatReleaseRead } | { conflicting: TomcatReleaseRead[] } | undefined;
 
 /** An image that runs a server.xml, with the place that names it. */
@@ -68,9 +68,9 @@ export interface TomcatImages {
   installed?: TomcatReleaseRead;
   /**
    * The release of the Ansible role whose tasks write the file into a server.xml (./tomcat-role-release.ts), else of the
-   * Chef cookbook whose recipe does (./tomcat-cookbook-release.ts).
+   * Chef cookbook whose recipe does (./tomcat-cookbook-release.ts); the releases the role names when they differ.
    */
-  role?: TomcatReleaseRead;
+  role?: NonNullable<TomcatReleaseAnswer>;
 }
 
 /** An image read as a Tomcat release. */
@@ -197,7 +197,8 @@ export function tomcatImagesOf(ctx: ModelContext, serverXml: string): TomcatImag
       ];
     });
   const installed = installationOf(ctx, serverXml);
-  const role = tomcatRoleRelease(ctx, serverXml) ?? tomcatCookbookRelease(ctx, serverXml);
+  const cookbook = tomcatCookbookRelease(ctx, serverXml);
+  const role = tomcatRoleRelease(ctx, serverXml) ?? (cookbook ? { read: cookbook } : undefined);
   return { copied, mounted: uniqueImages(mounted), ...(installed ? { installed } : {}), ...(role ? { role } : {}) };
 }
 
@@ -239,8 +240,7 @@ export function tomcatReleaseOf({ copied, mounted, installed, role }: TomcatImag
   if (fromCopies.length > 0) return decide(fromCopies);
   const fromMounts = mounted.flatMap((i) => fromImage(i) ?? []);
   if (fromMounts.length > 0) return decide(fromMounts);
-  const read = installed ?? role;
-  return read ? { read } : undefined;
+  return installed ? { read: installed } : role;
 }
 
 function decide(found: TomcatReleaseRead[]): TomcatReleaseAnswer {

@@ -267,17 +267,25 @@ function releaseArchives(tree: AnsibleTree, roleDocs: readonly AnsibleDocument[]
   return found;
 }
 
+/** The role's release, or the releases it names when they differ (each read is unknown then). */
+export type RoleReleaseAnswer = { read: RoleRelease } | { conflicting: RoleRelease[] } | undefined;
+
 /**
- * The release the role whose `templates/` or `files/` hold `serverXml` installs, when its own tasks write that file
- * into a server.xml and its variables name one release.
+ * The release the role whose `templates/` or `files/` hold `serverXml` installs, when its own tasks (or those of a
+ * playbook beside those directories, whose templates Ansible looks for there) write that file into a server.xml and
+ * its variables name one release; the releases named when they name several.
  */
-export function tomcatRoleRelease(ctx: ModelContext, serverXml: string): RoleRelease | undefined {
+export function tomcatRoleRelease(ctx: ModelContext, serverXml: string): RoleReleaseAnswer {
   const role = roleRootOf(serverXml, ['templates', 'files']);
   if (!role) return undefined;
   const tree = ansibleTreeOf(ctx);
   if (!tree) return undefined;
   const under = (doc: AnsibleDocument, dir: string) => doc.file.path.startsWith(path.join(role.root, dir) + path.sep);
-  const roleDocs = tree.docs.filter((d) => under(d, 'defaults') || under(d, 'vars') || under(d, 'tasks'));
+  const playbook = (doc: AnsibleDocument) =>
+    doc.kind === ANSIBLE_TASKS_KIND && path.dirname(doc.file.path) === role.root;
+  const roleDocs = tree.docs.filter(
+    (d) => under(d, 'defaults') || under(d, 'vars') || under(d, 'tasks') || playbook(d),
+  );
   const task = writingTask(roleDocs, role.dir, role.rest);
   if (!task) return undefined;
   const root = ctx.deployment.root;
@@ -285,17 +293,21 @@ export function tomcatRoleRelease(ctx: ModelContext, serverXml: string): RoleRel
     ...releaseVariables(tree, roleDocs, role.root, root),
     ...releaseArchives(tree, roleDocs, role.root, root),
   ];
-  const releases = new Set(found.map((f) => f.release));
-  const [first] = found;
-  if (!first || releases.size !== 1) return undefined;
-  const defaults = first.at.file.startsWith(path.join(role.root, 'defaults') + path.sep);
   const written = `${shortPath(task.src.at.file, root)}:${task.src.line}`;
-  const whose = `the role whose task at ${written} writes this file`;
-  return {
-    release: first.release,
-    text: `${first.text}, ${defaults ? `the default of ${whose}` : first.variable ? `read by ${whose}` : `in ${whose}`}`,
-    at: first.at,
-    via: [{ ...task.src.at, writesTo: task.written }],
-    majorOnly: false,
-  };
+  const whose = `the ${playbook(task.src.doc) ? 'playbook' : 'role'} whose task at ${written} writes this file`;
+  const reads = new Map<string, RoleRelease>();
+  for (const f of found) {
+    if (reads.has(f.release)) continue;
+    const defaults = f.at.file.startsWith(path.join(role.root, 'defaults') + path.sep);
+    reads.set(f.release, {
+      release: f.release,
+      text: `${f.text}, ${defaults ? `the default of ${whose}` : f.variable ? `read by ${whose}` : `in ${whose}`}`,
+      at: f.at,
+      via: [{ ...task.src.at, writesTo: task.written }],
+      majorOnly: false,
+    });
+  }
+  const [only, ...more] = reads.values();
+  if (!only) return undefined;
+  return more.length === 0 ? { read: only } : { conflicting: [only, ...more] };
 }

@@ -14,7 +14,7 @@ import { yaml, yamlTextErrors } from './yaml-flatten';
 
 /** Variables: a role's defaults and vars, an inventory's group_vars and host_vars, a play's vars. */
 export const ANSIBLE_VARS_KIND = 'ansible.vars';
-/** A role's task file. */
+/** A role's task file, or a playbook whose tasks write a server.xml or name a Tomcat archive. */
 export const ANSIBLE_TASKS_KIND = 'ansible.tasks';
 
 /**
@@ -67,6 +67,9 @@ const TOMCAT_KEY = /^[ \t-]*\w*tomcat\w*[ \t]*:/im;
 const TOMCAT_VERSION_KEY = /(?:^[ \t-]*|[{,][ \t]*)\w*tomcat\w*version\w*[ \t]*:/im;
 const TOMCAT_ARCHIVE = /apache-tomcat-/;
 const SERVER_XML = /server\.xml/;
+const PLAY = /^\s*-?\s*hosts\s*:/m;
+/** A play's lists of tasks (ansible/ansible lib/ansible/playbook/play.py, GPL-3.0). */
+const PLAY_TASKS = ['pre_tasks', 'tasks', 'post_tasks', 'handlers'];
 
 const TEMPLATE_MODULES: Record<string, AnsibleFileTask['module']> = {
   template: 'template',
@@ -83,6 +86,10 @@ function classifyAnsible(filePath: string, head: string): string | undefined {
   if (!YAML_NAME.test(lastPathSegment(posix)) && !INVENTORY_VARS_NO_EXTENSION.test(posix)) return undefined;
   if (TASKS_DIR.test(posix)) return SERVER_XML.test(head) || TOMCAT_ARCHIVE.test(head) ? ANSIBLE_TASKS_KIND : undefined;
   if (VARS_DIR.test(posix)) return TOMCAT_KEY.test(head) || TOMCAT_ARCHIVE.test(head) ? ANSIBLE_VARS_KIND : undefined;
+  // A playbook with tasks of its own (KhaleelMak/tomcat9@25931af tomcat.yml: get_url of the archive, template of
+  // templates/server.xml.j2): read as a task file, its plays' variables with it.
+  if (PLAY.test(head) && /^\s*-?\s*tasks\s*:/m.test(head) && (SERVER_XML.test(head) || TOMCAT_ARCHIVE.test(head)))
+    return ANSIBLE_TASKS_KIND;
   // A playbook, a Molecule converge.yml: it may set the role's version variable for its hosts.
   return TOMCAT_VERSION_KEY.test(head) && /^\s*-?\s*(?:hosts|roles|vars|dependencies)\s*:/m.test(head)
     ? ANSIBLE_VARS_KIND
@@ -215,6 +222,26 @@ function dependencyVariables(map: import('yaml').YAMLMap): AnsibleVariable[] {
   return lib.isSeq(dependencies) ? dependencies.items.filter((i) => lib.isMap(i)).flatMap(variablesOf) : [];
 }
 
+/** A list of plays: mappings with `hosts:` (a task file is a list of tasks, which have none). */
+function isPlaybook(node: YamlNode): node is import('yaml').YAMLSeq {
+  const lib = yaml();
+  return (
+    lib.isSeq(node) &&
+    node.items.some((play) => lib.isMap(play) && play.items.some((p) => keyOf(p.key as YamlNode) === 'hosts'))
+  );
+}
+
+/** A playbook's variables (playVariables) and the tasks of its plays. */
+function readPlaybook(plays: import('yaml').YAMLSeq, text: string, data: AnsibleData): void {
+  const lib = yaml();
+  data.variables.push(...playVariables(plays));
+  for (const play of plays.items) {
+    if (!lib.isMap(play)) continue;
+    for (const pair of play.items)
+      if (PLAY_TASKS.includes(keyOf(pair.key as YamlNode) ?? '')) readTasks(pair.value as YamlNode, text, data);
+  }
+}
+
 export const ansibleFormat: FormatHandler<AnsibleData> = {
   id: 'ansible',
   classify: classifyAnsible,
@@ -224,7 +251,8 @@ export const ansibleFormat: FormatHandler<AnsibleData> = {
     for (const doc of lib.parseAllDocuments(file.text, { uniqueKeys: false })) {
       if (!('contents' in doc) || yamlTextErrors(doc).length > 0) continue;
       const contents = doc.contents as YamlNode;
-      if (kind === ANSIBLE_TASKS_KIND) readTasks(contents, file.text, data);
+      if (kind === ANSIBLE_TASKS_KIND && isPlaybook(contents)) readPlaybook(contents, file.text, data);
+      else if (kind === ANSIBLE_TASKS_KIND) readTasks(contents, file.text, data);
       else if (lib.isMap(contents)) data.variables.push(...variablesOf(contents), ...dependencyVariables(contents));
       else data.variables.push(...playVariables(contents));
     }

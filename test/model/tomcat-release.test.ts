@@ -169,7 +169,7 @@ describe('the Tomcat release of a server.xml', () => {
       },
       release: '11.0.18',
       assumed: true,
-      origin: 'the images that run this server.xml name different Tomcat releases: a/Dockerfile:1 FROM tomcat:9.0.85',
+      origin: 'the tree names different Tomcat releases for this server.xml: a/Dockerfile:1 FROM tomcat:9.0.85',
     },
     {
       name: 'a release the knowledge base has no facts for (8.0): assumed, said so',

@@ -36,6 +36,9 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     '---\ntomcat_version: "7.0.75"\ntomcat_download_url: "https://archive.apache.org/dist/tomcat/tomcat-7/v{{ tomcat_version }}/bin/apache-tomcat-{{ tomcat_version }}.tar.gz"\ntomcat_opts: >-\n  -Xmx512m\n  -Dfile.encoding=UTF-8\n',
   '/seed/roles/tomcat/tasks/main.yml':
     '---\n- name: Download\n  get_url: url={{ tomcat_download_url }} dest=/tmp\n- block:\n    - template: >\n        src=server.xml.j2\n        dest={{ tomcat_home }}/conf/server.xml\n    - ansible.builtin.copy:\n        src: server.xml\n        dest: "/opt/tomcat/conf/server.xml"\n    - set_fact:\n        tomcat_version: "{{ found.stdout }}"\n',
+  // A playbook with tasks of its own (src/parse/ansible.ts readPlaybook).
+  '/seed/playbook/tomcat.yml':
+    '- hosts: app\n  vars:\n    tomcat_base: /opt/tomcat\n  tasks:\n  - get_url: url=https://archive.apache.org/dist/tomcat/tomcat-9/v9.0.12/bin/apache-tomcat-9.0.12.tar.gz dest=/tmp\n  - template: src=templates/server.xml.j2 dest={{tomcat_base}}/conf/server.xml\n',
   '/seed/app/prod.env':
     '# production\nSPRING_PROFILES_ACTIVE=prod\nexport SERVER_SSL_KEY_STORE="/certs/k.p12"\nSERVER_PORT=8443 # https\nSERVER_SSL_ENABLED_PROTOCOLS=\'TLSv1.2,TLSv1.3\'\n',
   '/seed/app/compose.yaml':

@@ -18,6 +18,20 @@ const template = (ajp: string) =>
 /** The role's task that writes the template into Tomcat's conf/. */
 const tasks = "- template:\n    src: server.xml.j2\n    dest: '{{ tomcat_home }}/conf/server.xml'\n";
 
+/** A playbook that downloads Tomcat 9.0.12 (saved as `saved`) and writes templates/server.xml.j2 into its conf/. */
+const playbook = (saved: string) =>
+  [
+    '- hosts: localhost',
+    '  vars:',
+    '    tomcat_base: /opt/tomcat',
+    '  tasks:',
+    '  - name: Download',
+    '    get_url:',
+    `      url=https://archive.apache.org/dist/tomcat/tomcat-9/v9.0.12/bin/apache-tomcat-9.0.12.tar.gz dest=/tmp/${saved}`,
+    '  - template: src=templates/server.xml.j2 dest={{tomcat_base}}/conf/server.xml',
+    '',
+  ].join('\n');
+
 /**
  * Which template values decide the finding. jeduoliveira/ansible-role-tomcat@(real-trees) templates/server.xml.j2: an
  * AJP connector with secretRequired="false" on address="0.0.0.0", port 8009, and maxThreads="{{ tomcat_maxThreads_ajp }}".
@@ -69,6 +83,58 @@ ruleTester(rule, {
           file: 'templates/server.xml.j2',
           line: 4,
           messageIncludes: ['depends on template value {{ tomcat_ajp_port }}'],
+        },
+      ],
+    },
+    {
+      // KhaleelMak/tomcat9@25931af (none stated; its shape only): a playbook beside templates/ downloads the archive
+      // and writes the template into that Tomcat's conf/.
+      name: "a playbook beside templates/ that downloads the release: that release's verdict",
+      files: {
+        'tomcat.yml': playbook('apache-tomcat-9.0.12.tar.gz'),
+        'templates/server.xml.j2': template('port="8009"'),
+      },
+      errors: [
+        {
+          messageId: 'exposed',
+          file: 'templates/server.xml.j2',
+          line: 4,
+          messageIncludes: [
+            'Tomcat 9.0.12 (tomcat.yml:7, which names apache-tomcat-9.0.12, in the playbook whose task at tomcat.yml:8',
+          ],
+        },
+      ],
+    },
+    {
+      // KhaleelMak/tomcat9 itself: the URL names 9.0.12, the file it is saved as 9.0.11.
+      name: 'a playbook that names two archives: both named, the release unknown',
+      files: {
+        'tomcat.yml': playbook('apache-tomcat-9.0.11.tar.gz'),
+        'templates/server.xml.j2': template('port="8009"'),
+      },
+      errors: [
+        {
+          messageId: 'releaseUnknown',
+          file: 'templates/server.xml.j2',
+          line: 4,
+          messageIncludes: [
+            'the tree names different Tomcat releases for it (tomcat.yml:7, which names apache-tomcat-9.0.12',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a playbook in another directory than the templates: no release',
+      files: {
+        'plays/tomcat.yml': playbook('apache-tomcat-9.0.12.tar.gz'),
+        'templates/server.xml.j2': template('port="8009"'),
+      },
+      errors: [
+        {
+          messageId: 'releaseUnknown',
+          file: 'templates/server.xml.j2',
+          line: 4,
+          messageIncludes: ['the tree names no Tomcat release'],
         },
       ],
     },
