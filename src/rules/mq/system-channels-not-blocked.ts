@@ -28,6 +28,12 @@ export default defineRule({
         "SET CHLAUTH('{{profile}}') USERSRC({{usersrc}}) opens {{channels}}, which IBM MQ blocks by default: unused default channels become an entry point, and on this queue manager, created without the object authority manager (MQSNOAUT), whoever uses them may do anything. An MCAUSER('no!body') blocks nothing there (no authority is checked): remove the rule or block them with USERSRC(NOACCESS)",
       removedWithoutOam:
         "SET CHLAUTH('{{profile}}') ACTION({{action}}) removes the default rule that blocks SYSTEM.* channels ({{channels}}) on a queue manager created without the object authority manager (MQSNOAUT), where an MCAUSER('no!body') blocks nothing (no authority is checked): keep the rule, or block them with SET CHLAUTH('SYSTEM.*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS)",
+      // The channels carry MCAUSER('no!body'), which shuts them once MQSNOAUT is removed: MQSNOAUT alone opens them,
+      // and mq/oam-disabled reports that cause once for the queue manager.
+      openedOnlyWithoutOam:
+        "SET CHLAUTH('{{profile}}') USERSRC({{usersrc}}) opens {{channels}}, whose MCAUSER('no!body') keeps it shut only with the object authority manager; this queue manager is created without it (MQSNOAUT, see mq/oam-disabled), so no authority is checked and the channel runs open. Removing MQSNOAUT (and recreating the queue manager) shuts it again; to block it whatever the authority manager, use USERSRC(NOACCESS)",
+      removedOnlyWithoutOam:
+        "SET CHLAUTH('{{profile}}') ACTION({{action}}) removes the default rule that blocks SYSTEM.* channels ({{channels}}); their MCAUSER('no!body') keeps them shut only with the object authority manager, and this queue manager is created without it (MQSNOAUT, see mq/oam-disabled), so they run open. Removing MQSNOAUT (and recreating the queue manager) shuts them again; to block them whatever the authority manager, keep the rule",
     },
     defaultOptions: {},
     symptoms: [],
@@ -40,22 +46,34 @@ export default defineRule({
       // block there: the queue manager applies them when the channel starts (AMQ9777, MQRC_CHANNEL_BLOCKED), before
       // and apart from any authority check.
       const noOam = withoutAuthorityManager(ctx.deployment, mqsc);
-      const blockingMcauser = (name: string) =>
-        !noOam && isBlockingMcauser(objects.channels.get(name)?.attributes.get('MCAUSER')?.value);
-      const open = SYSTEM_CHANNELS.filter((name) => !blockingMcauser(name));
+      const noBody = (name: string) => isBlockingMcauser(objects.channels.get(name)?.attributes.get('MCAUSER')?.value);
+      const open = SYSTEM_CHANNELS.filter((name) => noOam || !noBody(name));
       if (open.length === 0) continue;
+      // Judged as with the object authority manager: a channel MCAUSER('no!body') shuts there is open only because of
+      // MQSNOAUT (mq/oam-disabled's finding), said at a lower severity with that reason; MQSNOAUT is then what decides,
+      // and where the channels stay open without it, it is context.
+      const onlyWithoutOam = (names: string[]) => !!noOam && names.every(noBody);
       const loc = (p: MqscParam): Location => paramLocation(mqsc.file.path, p);
-      const channelPlaces: RuleRelated[] = open.flatMap((n) => {
-        const ch = objects.channels.get(n);
-        const mcauser = ch?.attributes.get('MCAUSER')?.value;
-        if (!ch) return [];
-        const message =
-          noOam && isBlockingMcauser(mcauser)
-            ? said`${n} defined here with MCAUSER(${mcauser ?? ''}), which blocks nothing without the object authority manager`
-            : said`${n} defined here without a blocking MCAUSER`;
-        return [{ ...loc(ch.nameParam), message }];
-      });
-      const rel = noOam ? withPlace(channelPlaces, noOam) : channelPlaces;
+      const placesOf = (names: string[], judgedNames = names): RuleRelated[] => {
+        const channelPlaces = names.flatMap((n) => {
+          const ch = objects.channels.get(n);
+          const mcauser = ch?.attributes.get('MCAUSER')?.value;
+          if (!ch) return [];
+          const message =
+            noOam && isBlockingMcauser(mcauser)
+              ? said`${n} defined here with MCAUSER(${mcauser ?? ''}), which blocks nothing without the object authority manager`
+              : said`${n} defined here without a blocking MCAUSER`;
+          return [{ ...loc(ch.nameParam), message }];
+        });
+        if (!noOam) return channelPlaces;
+        return withPlace(channelPlaces, onlyWithoutOam(judgedNames) ? noOam : { ...noOam, role: 'context' });
+      };
+      const judged = (names: string[], kind: 'opened' | 'removed') =>
+        !noOam
+          ? { messageId: kind }
+          : onlyWithoutOam(names)
+            ? { messageId: `${kind}OnlyWithoutOam`, severity: 'info' as const }
+            : { messageId: `${kind}WithoutOam` };
       // ALTER QMGR CHLAUTH(DISABLED) is reported by mq/chlauth-disabled, with every channel it opens.
       if (chlauthDisabled(objects)) continue;
       for (const name of open) {
@@ -69,10 +87,10 @@ export default defineRule({
           first.profile.startsWith('SYSTEM.')
         ) {
           ctx.report({
-            messageId: noOam ? 'openedWithoutOam' : 'opened',
+            ...judged([name], 'opened'),
             data: { profile: first.profile, usersrc: src, channels: name },
             location: loc(first.profileParam),
-            related: rel,
+            related: placesOf(open, [name]),
             fingerprint: [mqsc.file.path, first.profile, name],
           });
         }
@@ -86,10 +104,10 @@ export default defineRule({
         if (!command.name || channels.length === 0) continue;
         const action = command.params.find((p) => p.keyword === 'ACTION')?.value?.toUpperCase() ?? 'REMOVE';
         ctx.report({
-          messageId: noOam ? 'removedWithoutOam' : 'removed',
+          ...judged(channels, 'removed'),
           data: { profile: command.name.value ?? '', action, channels: channels.join(', ') },
           location: loc(command.name),
-          ...(noOam && { related: rel }),
+          ...(noOam && { related: placesOf(open, channels) }),
           fingerprint: [mqsc.file.path, command.name.value ?? '', action],
         });
       }

@@ -60,7 +60,9 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: "MQSNOAUT: MCAUSER('no!body') does not block; a record opening SYSTEM.* opens both channels",
+      // Judged as with the object authority manager: MCAUSER('no!body') shuts both channels once MQSNOAUT is removed, so
+      // MQSNOAUT alone opens them (mq/oam-disabled's error): an info naming that cause, MQSNOAUT a deciding place.
+      name: "MQSNOAUT: MCAUSER('no!body') does not block; a record opening SYSTEM.* opens both channels (info)",
       files: withoutOam(
         appChannel +
           noBodyOnSystemChannels +
@@ -68,31 +70,82 @@ ruleTester(rule, {
       ),
       errors: [
         {
-          messageId: 'openedWithoutOam',
+          messageId: 'openedOnlyWithoutOam',
           file: 'mq/cm.yaml',
           line: 10,
-          messageIncludes: ['SYSTEM.AUTO.SVRCONN', 'USERSRC(NOACCESS)'],
+          severity: 'info',
+          messageIncludes: ['SYSTEM.AUTO.SVRCONN', 'USERSRC(NOACCESS)', 'Removing MQSNOAUT'],
           related: [
             { file: 'mq/cm.yaml', line: 8 },
             { file: 'mq/cm.yaml', line: 9 },
             { file: 'mq/qm.yaml', line: 18 },
           ],
         },
-        { messageId: 'openedWithoutOam', file: 'mq/cm.yaml', line: 10, messageIncludes: ['SYSTEM.DEF.SVRCONN'] },
+        {
+          messageId: 'openedOnlyWithoutOam',
+          file: 'mq/cm.yaml',
+          line: 10,
+          severity: 'info',
+          messageIncludes: ['SYSTEM.DEF.SVRCONN'],
+        },
       ],
     },
     {
-      name: "MQSNOAUT: the default SYSTEM.* record removed beside MCAUSER('no!body')",
+      name: "MQSNOAUT: the default SYSTEM.* record removed beside MCAUSER('no!body') on both channels (info)",
       files: withoutOam(
         appChannel + noBodyOnSystemChannels + "SET CHLAUTH('SYSTEM.*') TYPE(ADDRESSMAP) ADDRESS('*') ACTION(REMOVE)\n",
       ),
       errors: [
         {
-          messageId: 'removedWithoutOam',
+          messageId: 'removedOnlyWithoutOam',
           file: 'mq/cm.yaml',
           line: 10,
-          messageIncludes: ['SYSTEM.DEF.SVRCONN, SYSTEM.AUTO.SVRCONN', 'USERSRC(NOACCESS)'],
+          severity: 'info',
+          messageIncludes: ['SYSTEM.DEF.SVRCONN, SYSTEM.AUTO.SVRCONN', 'keep the rule'],
           messageExcludes: ["Keep it, or block them with MCAUSER('no!body')"],
+          related: [
+            { file: 'mq/cm.yaml', line: 8 },
+            { file: 'mq/cm.yaml', line: 9 },
+            { file: 'mq/qm.yaml', line: 18 },
+          ],
+        },
+      ],
+    },
+    {
+      // Only SYSTEM.DEF.SVRCONN carries MCAUSER('no!body'): SYSTEM.AUTO.SVRCONN is open with the object authority
+      // manager too, so the removal keeps its warning and MQSNOAUT is context.
+      name: 'MQSNOAUT: the default SYSTEM.* record removed, one channel without a blocking MCAUSER (warning)',
+      files: withoutOam(
+        appChannel +
+          "ALTER CHANNEL(SYSTEM.DEF.SVRCONN) CHLTYPE(SVRCONN) MCAUSER('no!body')\n" +
+          "SET CHLAUTH('SYSTEM.*') TYPE(ADDRESSMAP) ADDRESS('*') ACTION(REMOVE)\n",
+      ),
+      errors: [
+        {
+          messageId: 'removedWithoutOam',
+          file: 'mq/cm.yaml',
+          line: 9,
+          severity: 'warning',
+          messageIncludes: ['SYSTEM.DEF.SVRCONN, SYSTEM.AUTO.SVRCONN'],
+          related: [
+            { file: 'mq/cm.yaml', line: 8 },
+            { file: 'mq/qm.yaml', line: 18 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'MQSNOAUT: a record opens SYSTEM.DEF.SVRCONN as shipped (no MCAUSER): the warning stands',
+      files: withoutOam(
+        appChannel + "SET CHLAUTH('SYSTEM.DEF.SVRCONN') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(CHANNEL)\n",
+      ),
+      errors: [
+        {
+          messageId: 'openedWithoutOam',
+          file: 'mq/cm.yaml',
+          line: 8,
+          severity: 'warning',
+          related: [{ file: 'mq/qm.yaml', line: 18 }],
         },
       ],
     },
