@@ -72,8 +72,8 @@ export default defineRule({
         !noOam
           ? { messageId: kind }
           : onlyWithoutOam(names)
-            ? { messageId: `${kind}OnlyWithoutOam`, severity: 'info' as const }
-            : { messageId: `${kind}WithoutOam` };
+            ? { messageId: `${kind}OnlyWithoutOam` as const, severity: 'info' as const }
+            : { messageId: `${kind}WithoutOam` as const };
       // ALTER QMGR CHLAUTH(DISABLED) is reported by mq/chlauth-disabled, with every channel it opens.
       if (chlauthDisabled(objects)) continue;
       for (const name of open) {

@@ -1,10 +1,14 @@
 import * as path from 'node:path';
 import { defineRule } from '../types';
+import type { RuleRelated } from '../types';
+import type { ChannelAccess } from '../../model/mq-access';
 import { adoptingConnauth } from '../../model/mq-access';
 import { mqscScriptsOf } from '../../model/mq-scripts';
 import { MAPPING_TYPES } from '../../model/mq-chlauth';
 import { uncertainPlaces } from '../../model/mq-channel-access';
 import {
+  accessWithAuthorityManager,
+  adoptsAuthenticatedUser,
   assumption,
   inboundAccess,
   nameRole,
@@ -15,6 +19,18 @@ import {
 } from './_lib/access';
 import { channelStory } from './_lib/shared';
 import { ours, said } from '../../core/phrase';
+
+/** Where the tree writes the CONNAUTH settings that decide the channel's access (AUTHINFO name, CHCKCLNT, ADOPTCTX). */
+function connauthPlaces(access: ChannelAccess): RuleRelated[] {
+  const { authinfo, chckclnt, adoptctx } = access.connauth;
+  return [
+    { setting: authinfo, label: 'CONNAUTH' },
+    { setting: chckclnt, label: 'CHCKCLNT' },
+    { setting: adoptctx, label: 'ADOPTCTX' },
+  ].flatMap(({ setting, label }) =>
+    setting?.from.kind === 'file' ? [{ ...setting.from.location, message: said`${label}(${setting.value})` }] : [],
+  );
+}
 
 export default defineRule({
   meta: {
@@ -30,9 +46,13 @@ export default defineRule({
         "{{chltype}} channel {{channel}} authenticates partners with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and no CHLAUTH rule maps them to a user: its MCA runs as the queue manager's own user (mqm), so any partner with a trusted certificate can put to every queue. Result: {{result}}{{assumed}}. Set MCAUSER to a user with only the put authority needed, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('mqput')",
       // Without the object authority manager (MQSNOAUT) every user id has every authority: MCAUSER alone changes nothing.
       noMcauserWithoutOam:
-        "Channel {{channel}} {{tls}} but sets no MCAUSER and {{mapping}}: the channel runs with the user id the client asserts{{unless}}, on a queue manager created without the object authority manager (MQSNOAUT), where no authority is ever checked and any user id has full control. A low-privilege MCAUSER or mapping changes nothing while no authority is checked: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then set MCAUSER to a low-privilege user, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('appuser')",
+        "Channel {{channel}} {{tls}} but sets no MCAUSER and {{mapping}}: the channel runs with the user id the client asserts{{unless}}, on a queue manager created without the object authority manager (MQSNOAUT), where no authority is ever checked and any user id has full control. With the object authority manager (MQSNOAUT removed): {{after}}. A low-privilege MCAUSER or mapping changes nothing while no authority is checked: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then set MCAUSER to a low-privilege user, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('appuser')",
       mcaUserWithoutOam:
-        "{{chltype}} channel {{channel}} authenticates partners with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and no CHLAUTH rule maps them to a user: its MCA runs as the queue manager's own user (mqm), so any partner with a trusted certificate can put to every queue. Result: {{result}}{{assumed}}. The queue manager is created without the object authority manager (MQSNOAUT), so no authority is ever checked and an MCAUSER would change nothing: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then set MCAUSER to a user with only the put authority needed, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('mqput')",
+        "{{chltype}} channel {{channel}} authenticates partners with TLS (SSLCIPH({{ciph}})) but sets no MCAUSER and no CHLAUTH rule maps them to a user: its MCA runs as the queue manager's own user (mqm), so any partner with a trusted certificate can put to every queue. Result: {{result}}{{assumed}}. With the object authority manager (MQSNOAUT removed): {{after}}. The queue manager is created without the object authority manager (MQSNOAUT), so no authority is ever checked and an MCAUSER would change nothing: remove MQSNOAUT and recreate the queue manager (see mq/oam-disabled), then set MCAUSER to a user with only the put authority needed, or add SET CHLAUTH('{{channel}}') TYPE(SSLPEERMAP) SSLPEER('CN=…') USERSRC(MAP) MCAUSER('mqput')",
+      // CONNAUTH's CHCKCLNT(REQUIRED) ADOPTCTX(YES) runs every client as the user it authenticates, but the password is
+      // checked by the object authority manager: MQSNOAUT alone makes the channel run as the asserted id.
+      adoptedOnlyWithoutOam:
+        'Channel {{channel}} {{tls}} and sets no MCAUSER: its CONNAUTH (CHCKCLNT(REQUIRED) ADOPTCTX(YES)) makes every client authenticate and run as the authenticated user, but the password is checked by the object authority manager, and this queue manager is created without it (MQSNOAUT, see mq/oam-disabled): no password is checked and the channel runs with the user id the client asserts. With the object authority manager (MQSNOAUT removed): {{after}}. MQSNOAUT is the cause: remove it and recreate the queue manager',
     },
     defaultOptions: {},
     symptoms: [],
@@ -44,7 +64,7 @@ export default defineRule({
       const at = adoptingConnauth(doc);
       return at ? [{ doc, at }] : [];
     });
-    for (const { channel: a, access, doc } of inboundAccess(ctx.deployment)) {
+    for (const { channel: a, access, doc, input } of inboundAccess(ctx.deployment)) {
       if (!tlsRuleOwns(access) || !a.sslciph) continue;
       // Only when this file leaves CONNAUTH as shipped and the tree does not tie it to a named queue manager (or the
       // other file sits beside it): then which configuration applies is unknown, not the asserted id.
@@ -65,10 +85,17 @@ export default defineRule({
           : [],
       );
       const withoutOam = withoutAuthorityManager(ctx.deployment, doc);
+      // Judged as the queue manager decides once MQSNOAUT is removed: a channel that then runs every client as the user
+      // it authenticates runs as the asserted id only because of MQSNOAUT (mq/oam-disabled reports that cause once), an
+      // info naming it; otherwise the warning stands and the MQSNOAUT setting is context.
+      const judged = withoutOam && accessWithAuthorityManager(ctx.deployment, doc, input);
+      const onlyWithoutOam =
+        !!judged && !tlsRuleOwns(judged) && judged.paths.some((p) => adoptsAuthenticatedUser(judged, p));
       const kind = mca ? 'mcaUser' : 'noMcauser';
       ctx.report({
-        messageId: withoutOam ? `${kind}WithoutOam` : kind,
+        messageId: onlyWithoutOam ? 'adoptedOnlyWithoutOam' : withoutOam ? `${kind}WithoutOam` : kind,
         data: {
+          after: judged ? resultText(judged) : 'unknown',
           channel: a.channelName,
           chltype: a.chltype,
           ciph: a.sslciph.value,
@@ -93,7 +120,7 @@ export default defineRule({
             ? said`, unless the queue manager that runs it also runs ${path.basename(elsewhere.doc.file.path)}, whose CONNAUTH has CHCKCLNT(REQUIRED) ADOPTCTX(YES): every client then authenticates and the channel runs as the authenticated user. The tree does not say which queue manager runs each file`
             : '',
         },
-        ...(elsewhere ? { severity: 'info' as const } : {}),
+        ...(elsewhere || onlyWithoutOam ? { severity: 'info' as const } : {}),
         location: a.nameLocation,
         ...nameRole(access),
         related: [
@@ -107,7 +134,9 @@ export default defineRule({
           ...(elsewhere
             ? [{ ...elsewhere.at, message: ours('CONNAUTH with CHCKCLNT(REQUIRED) ADOPTCTX(YES) in another file') }]
             : []),
-          ...(withoutOam ? [withoutOam] : []),
+          // What makes every client authenticate once MQSNOAUT is removed: the CONNAUTH settings written in the tree.
+          ...(onlyWithoutOam && judged ? connauthPlaces(judged) : []),
+          ...(withoutOam ? [onlyWithoutOam ? withoutOam : { ...withoutOam, role: 'context' as const }] : []),
         ],
         fingerprint: [a.channelName, a.chltype, 'no-mcauser'],
       });

@@ -276,7 +276,11 @@ ruleTester(rule, {
           messageId: 'noMcauserWithoutOam',
           file: 'mq/cm.yaml',
           line: 7,
-          messageIncludes: ['changes nothing while no authority is checked: remove MQSNOAUT'],
+          severity: 'warning',
+          messageIncludes: [
+            'changes nothing while no authority is checked: remove MQSNOAUT',
+            'With the object authority manager (MQSNOAUT removed): ',
+          ],
         },
       ],
     },
@@ -288,9 +292,49 @@ ruleTester(rule, {
           messageId: 'mcaUserWithoutOam',
           file: 'mq/cm.yaml',
           line: 7,
+          severity: 'warning',
           messageIncludes: ['an MCAUSER would change nothing: remove MQSNOAUT'],
         },
       ],
+    },
+    {
+      // With the object authority manager CHCKCLNT(REQUIRED) ADOPTCTX(YES) runs every client as the user it
+      // authenticates (the valid case above); the OAM is what checks the password, so under MQSNOAUT the channel runs
+      // as the asserted id only because of MQSNOAUT, mq/oam-disabled's finding: an info naming it, MQSNOAUT deciding.
+      name: 'MQSNOAUT with CHCKCLNT(REQUIRED) ADOPTCTX(YES): runs as the asserted id only because of MQSNOAUT (info)',
+      files: withoutOam(
+        'DEFINE AUTHINFO(USE.OS) AUTHTYPE(IDPWOS) ADOPTCTX(YES) CHCKCLNT(REQUIRED) REPLACE\n' +
+          'ALTER QMGR CONNAUTH(USE.OS)\n' +
+          svrconn('APP', 'SSLCIPH(ANY_TLS13) SSLCAUTH(OPTIONAL)'),
+      ),
+      errors: [
+        {
+          messageId: 'adoptedOnlyWithoutOam',
+          file: 'mq/cm.yaml',
+          line: 9,
+          severity: 'info',
+          messageIncludes: ['MQSNOAUT is the cause', 'With the object authority manager (MQSNOAUT removed): '],
+          // SSLCIPH; CONNAUTH(USE.OS); CHCKCLNT and ADOPTCTX of the AUTHINFO; MQSNOAUT.
+          related: [
+            { file: 'mq/cm.yaml', line: 10 },
+            { file: 'mq/cm.yaml', line: 8 },
+            { file: 'mq/cm.yaml', line: 7 },
+            { file: 'mq/cm.yaml', line: 7 },
+            { file: 'mq/qm.yaml', line: 18 },
+          ],
+        },
+      ],
+    },
+    {
+      // ADOPTCTX(YES) under CHCKCLNT(REQDADM): a client that sends no password still asserts any id once MQSNOAUT is
+      // removed, so the warning stands.
+      name: 'MQSNOAUT with CHCKCLNT(REQDADM) ADOPTCTX(YES): the warning stands',
+      files: withoutOam(
+        'DEFINE AUTHINFO(USE.OS) AUTHTYPE(IDPWOS) ADOPTCTX(YES) CHCKCLNT(REQDADM) REPLACE\n' +
+          'ALTER QMGR CONNAUTH(USE.OS)\n' +
+          svrconn('APP', 'SSLCIPH(ANY_TLS13) SSLCAUTH(OPTIONAL)'),
+      ),
+      errors: [{ messageId: 'noMcauserWithoutOam', file: 'mq/cm.yaml', line: 9, severity: 'warning' }],
     },
   ],
 });
