@@ -2,11 +2,13 @@ import { mqscScriptsOf } from '../../model/mq-scripts';
 import { defineRule } from '../types';
 import {
   accessOf,
+  accessWithAuthorityManager,
   assumption,
   confidentAdminWithoutSecret,
   documentChannels,
   relatedFor,
   resultText,
+  withoutAuthorityManager,
 } from './_lib/access';
 
 export default defineRule({
@@ -36,12 +38,17 @@ export default defineRule({
         if (!input.attributes && !admittedBy) continue;
         const location = input.location ?? (admittedBy!.from.kind === 'file' ? admittedBy!.from.location : undefined);
         if (!location) continue;
+        // An administrator without a secret only because no password is checked under MQSNOAUT is mq/oam-disabled's
+        // finding: the error is judged as with the object authority manager.
+        const judged = withoutAuthorityManager(ctx.deployment, mqsc)
+          ? accessWithAuthorityManager(ctx.deployment, mqsc, input)
+          : access;
         ctx.report({
           messageId: 'plaintext',
           data: { channel: input.name, result: resultText(access), assumed: assumption(access) },
           location,
           related: relatedFor(access, location),
-          severity: input.attributes && confidentAdminWithoutSecret(access) ? 'error' : 'warning',
+          severity: input.attributes && confidentAdminWithoutSecret(judged ?? access) ? 'error' : 'warning',
           fingerprint: [mqsc.file.path, input.name, 'amqp-plaintext'],
         });
       }

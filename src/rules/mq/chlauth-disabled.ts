@@ -1,7 +1,14 @@
 import { mqscScriptsOf } from '../../model/mq-scripts';
 import { chlauthState } from '../../model/mq-chlauth';
 import { defineRule } from '../types';
-import { channelList, confidentAdminWithoutSecret, openedBy, channelRelated } from './_lib/access';
+import {
+  accessWithAuthorityManager,
+  channelList,
+  confidentAdminWithoutSecret,
+  openedBy,
+  channelRelated,
+  withoutAuthorityManager,
+} from './_lib/access';
 import { relativePosix } from '../../core/posix-path';
 
 export default defineRule({
@@ -25,8 +32,14 @@ export default defineRule({
       const opened = openedBy(ctx.deployment, mqsc, { chlauthDefault: true });
       if (opened.length === 0) continue;
       const location = state.from.location;
-      const supportsError = ({ input, access }: (typeof opened)[number]) =>
-        Boolean(input.attributes) && confidentAdminWithoutSecret(access);
+      // Under MQSNOAUT no password is checked on any channel, which mq/oam-disabled reports once: the error is judged
+      // as the queue manager decides with its object authority manager (CONNAUTH checks passwords again), and the
+      // MQSNOAUT setting is named as context.
+      const noOam = withoutAuthorityManager(ctx.deployment, mqsc);
+      const supportsError = ({ input, access }: (typeof opened)[number]) => {
+        const judged = noOam ? accessWithAuthorityManager(ctx.deployment, mqsc, input) : access;
+        return Boolean(input.attributes) && !!judged && confidentAdminWithoutSecret(judged);
+      };
       // A shipped SYSTEM.DEF.* channel the script never touches is opened whatever the script's channels are called:
       // then those only decide the error. With no SET CHLAUTH of the script's own, CHLAUTH(ENABLED) would apply IBM's
       // default records only, whose SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN') keeps administrators out of
@@ -45,7 +58,7 @@ export default defineRule({
         messageId: 'disabled',
         data: { channels: channelList(opened) },
         location,
-        related,
+        related: noOam ? [...related, { ...noOam, role: 'context' as const }] : related,
         severity: error ? 'error' : 'warning',
         // The file relative to the deployment: a baseline recorded in one checkout matches in another.
         fingerprint: [relativePosix(ctx.deployment.root, mqsc.file.path), 'CHLAUTH(DISABLED)'],

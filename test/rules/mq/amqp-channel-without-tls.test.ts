@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/mq/amqp-channel-without-tls';
 import { ruleTester } from '../../helpers/rule-tester';
+import { withoutOam } from './trees';
 
 ruleTester(rule, {
   valid: [
@@ -35,6 +36,16 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // The *MQADMIN block replaced: a client asserting mqm gets in. Under MQSNOAUT without a password (mq/oam-disabled's
+      // error); judged with the object authority manager it must give one (CHCKCLNT(REQDADM) of a new queue manager):
+      // the plaintext channel keeps its warning.
+      name: 'MQSNOAUT: an AMQP channel without SSLCIPH admitting asserted administrators, judged with the OAM (warning)',
+      files: withoutOam(
+        "DEFINE CHANNEL(MY.AMQP) CHLTYPE(AMQP) PORT(5672)\nSET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN') ACTION(REMOVE)\nSTART CHANNEL(MY.AMQP)\n",
+      ),
+      errors: [{ messageId: 'plaintext', file: 'mq/cm.yaml', line: 7, severity: 'warning' }],
+    },
     {
       name: 'SYSTEM.DEF.AMQP admitted from every address without SSLCIPH',
       files: {

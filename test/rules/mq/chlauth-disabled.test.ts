@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/mq/chlauth-disabled';
 import { ruleTester } from '../../helpers/rule-tester';
+import { withoutOam } from './trees';
 
 ruleTester(rule, {
   valid: [
@@ -21,6 +22,20 @@ ruleTester(rule, {
     { name: 'templated value', files: { 'QM1.mqsc': 'ALTER QMGR CHLAUTH({{ .Chlauth }})\n' } },
   ],
   invalid: [
+    {
+      // Under MQSNOAUT no password is checked (mq/oam-disabled's error): judged with the object authority manager, a
+      // client asserting mqm on APP must give its password (CHCKCLNT(REQDADM) of a new queue manager), a warning.
+      name: 'MQSNOAUT: CHLAUTH(DISABLED) opens APP to asserted administrators, who must give a password once it is removed',
+      files: withoutOam("ALTER QMGR CHLAUTH(DISABLED)\nDEFINE CHANNEL('APP') CHLTYPE(SVRCONN) TRPTYPE(TCP) REPLACE\n"),
+      errors: [{ messageId: 'disabled', file: 'mq/cm.yaml', line: 7, severity: 'warning', messageIncludes: ['APP'] }],
+    },
+    {
+      name: 'MQSNOAUT with CHCKCLNT(OPTIONAL): an administrator gets in without a password either way, the error stands',
+      files: withoutOam(
+        "ALTER QMGR CHLAUTH(DISABLED)\nALTER AUTHINFO(SYSTEM.DEFAULT.AUTHINFO.IDPWOS) AUTHTYPE(IDPWOS) CHCKCLNT(OPTIONAL)\nDEFINE CHANNEL('APP') CHLTYPE(SVRCONN) TRPTYPE(TCP) REPLACE\n",
+      ),
+      errors: [{ messageId: 'disabled', file: 'mq/cm.yaml', line: 7, severity: 'error' }],
+    },
     {
       // dmpmqcfg -a writes AMQPCAP, a display-only attribute, as a comment: this queue manager has no AMQP channel.
       name: 'dmpmqcfg dump with AMQPCAP(NO): the AMQP channel it re-defines is not listed as opened',
