@@ -8,15 +8,16 @@
  * configuration"; subdirectories are skipped. Judged only where the tree shows the whole directory reaching that path:
  * a Compose bind mount of a tree directory by the service that also mounts this configuration (or runs an haproxy
  * image), or a Dockerfile COPY of a directory whose image also holds the configuration; a directory found by its name
- * alone may not be what is deployed, so its other files are not judged.
+ * alone may not be what is deployed, so its other files are not judged. The directory's files are those the deployment
+ * lists (./listed-files.ts): an ignored one is not judged, and `--cache` sees an edit to one.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import type { Location, RelatedLocation } from '../core/types';
 import { isPlaceholder, optionLocation, type HaproxyOption } from './haproxy-tls';
 import type { TreeStores } from './store-files';
 import type { TreeMount } from './types';
+import type { ListedFiles } from './listed-files';
 import type { HaproxyRelease } from './haproxy-release';
 import { haproxyCrtDirectorySkips } from '../knowledge/server-releases';
 
@@ -50,6 +51,7 @@ export function crtDirectoryStrays(
   configFile: string,
   stores: TreeStores,
   mounts: readonly TreeMount[],
+  listed: ListedFiles,
   release?: HaproxyRelease,
 ): CrtDirectoryStray[] {
   const out: CrtDirectoryStray[] = [];
@@ -63,8 +65,8 @@ export function crtDirectoryStrays(
     const written = crtBase && !value.startsWith('/') ? path.posix.join(crtBase, value) : value;
     const directory = path.posix.normalize(written).replace(/\/+$/, '');
     if (!directory.startsWith('/') || CERTIFICATE_FILE.test(directory)) continue;
-    for (const { treeDir, via, inContext } of directorySources(directory, configFile, stores, mounts))
-      for (const file of loadedFiles(treeDir, skips))
+    for (const { treeDir, via, inContext } of directorySources(directory, configFile, stores, mounts, listed))
+      for (const file of loadedFiles(treeDir, skips, listed))
         if (inContext(file) && holdsNoCertificate(file))
           out.push({
             file,
@@ -83,6 +85,7 @@ function directorySources(
   configFile: string,
   stores: TreeStores,
   mounts: readonly TreeMount[],
+  listed: ListedFiles,
 ): { treeDir: string; via: RelatedLocation; inContext: (file: string) => boolean }[] {
   const runsConfig = (m: TreeMount) =>
     /(^|\/)haproxy(:|@|$)/.test(m.image ?? '') ||
@@ -98,7 +101,7 @@ function directorySources(
       directory === target ? '' : directory.startsWith(target + '/') ? directory.slice(target.length + 1) : undefined;
     if (below === undefined || !m.mount.service || !runsConfig(m)) return [];
     const treeDir = path.join(m.hostPath, ...below.split('/'));
-    return isDirectory(treeDir)
+    return listed.holdsFilesUnder(treeDir)
       ? [
           {
             treeDir,
@@ -115,7 +118,7 @@ function directorySources(
   if (mounted.length > 0) return mounted;
   const holders = new Set(stores.images?.holding(configFile).map((h) => h.dockerfile) ?? []);
   return (stores.images?.directoryCopies(directory) ?? [])
-    .filter((c) => holders.has(c.by.file) && isDirectory(c.treeDir))
+    .filter((c) => holders.has(c.by.file) && listed.holdsFilesUnder(c.treeDir))
     .map((c) => ({
       treeDir: c.treeDir,
       via: { ...c.by, message: `this COPY puts ${path.basename(c.treeDir)}/ at ${directory}` },
@@ -123,40 +126,16 @@ function directorySources(
     }));
 }
 
-/** The regular files HAProxy loads from a directory (symbolic links followed, as its stat does). */
-function loadedFiles(dir: string, skips: { keyFiles: boolean; hiddenFiles: boolean }): string[] {
-  let names: string[];
-  try {
-    names = fs.readdirSync(dir);
-  } catch {
-    return [];
-  }
-  return names
-    .filter(
-      (name) =>
-        !SKIPPED.test(name) && !(skips.keyFiles && KEY_FILE.test(name)) && !(skips.hiddenFiles && HIDDEN.test(name)),
-    )
-    .map((name) => path.join(dir, name))
-    .filter((file) => {
-      try {
-        return fs.statSync(file).isFile();
-      } catch {
-        return false;
-      }
-    })
-    .sort();
+/** The listed files HAProxy loads from a directory (a symbolic link to a file is listed, as its stat follows it). */
+function loadedFiles(dir: string, skips: { keyFiles: boolean; hiddenFiles: boolean }, listed: ListedFiles): string[] {
+  return listed.in(dir).filter((file) => {
+    const name = path.basename(file);
+    return !SKIPPED.test(name) && !(skips.keyFiles && KEY_FILE.test(name)) && !(skips.hiddenFiles && HIDDEN.test(name));
+  });
 }
 
 /** The file reads, and holds no PEM certificate (a README, a DER file, a CSR, a key alone). Unreadable: not judged. */
 function holdsNoCertificate(file: string): boolean {
   const read = readRegularFile(file, MAX_BYTES);
   return read.ok && !PEM_CERTIFICATE.test(read.bytes.toString('latin1'));
-}
-
-function isDirectory(dir: string): boolean {
-  try {
-    return fs.statSync(dir).isDirectory();
-  } catch {
-    return false;
-  }
 }

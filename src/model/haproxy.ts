@@ -19,6 +19,7 @@ import { haproxyReleaseOf, keyFileLookupOf, removedKeywords } from './haproxy-re
 import { bindCertificateSources } from './haproxy-certificates';
 import { bindCertificates } from './haproxy-crt-lists';
 import { crtDirectoryStrays } from './haproxy-crt-directory';
+import { listedFilesOf, type ListedFiles } from './listed-files';
 import { haproxyFiniteFieldGroups } from './haproxy-groups';
 import { bindHostnames, bindPorts, tlsOnlyBindPorts, tlsOnlyOf } from './haproxy-addresses';
 import { deploymentMounts, type TreeMount } from './compose-mounts';
@@ -51,6 +52,7 @@ interface Context {
   crtLists: ParsedDocument<CrtListData>[];
   stores: TreeStores;
   mounts: readonly TreeMount[];
+  listed: ListedFiles;
   /** The ports each `bind … ssl` line serves with TLS only (tlsOnlyBindPorts). */
   tlsOnly: Map<HaproxyLine, number[]>;
 }
@@ -80,7 +82,7 @@ function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine)
   // A crt-list's own path is opened as written (src/cfgparse-ssl.c bind_parse_crt_list), not below crt-base.
   const crtList = sources.crtList.flatMap((o) => pathOf(o, undefined) ?? []);
   const certificates = bindCertificates(own, globals.crtBase, ctx.crtLists, file, ctx.stores);
-  const strays = crtDirectoryStrays(own, globals.crtBase, file, ctx.stores, ctx.mounts, ctx.release);
+  const strays = crtDirectoryStrays(own, globals.crtBase, file, ctx.stores, ctx.mounts, ctx.listed, ctx.release);
   // ca-verify-file: CA certificates to verify with that HAProxy does not name in its CertificateRequest.
   const caFile = pathOf(lastOption(own, 'ca-file') ?? lastOption(own, 'ca-verify-file'), globals.caBase);
   const extra: Partial<TlsSettings> = {};
@@ -279,6 +281,7 @@ export const haproxyContributor: ModelContributor = {
         crtLists,
         stores: treeStoresOf(ctx),
         mounts,
+        listed: listedFilesOf(ctx),
         tlsOnly: tlsOnlyBindPorts(doc.data, doc.template !== undefined),
       };
       // `default-server` of the last `defaults` section before a proxy, then the proxy's own (HAProxy applies the

@@ -1,7 +1,7 @@
 /**
  * The main configurations httpd starts from, and the files a stock-layout main leaves out (./httpd.ts skips them).
  */
-import * as fs from 'node:fs';
+import type { ListedFiles } from './listed-files';
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
 import type { HttpdData } from '../parse/httpd';
@@ -35,7 +35,7 @@ function leavesNothingOpen(placed: HttpdPlaced[], held: (target: string) => bool
 }
 
 /** Whether a main's Include target is one file the tree holds under its ServerRoot (written relative, or under ServerRoot). */
-function heldUnder(doc: ParsedDocument<HttpdData>): (target: string) => boolean {
+function heldUnder(doc: ParsedDocument<HttpdData>, listed: ListedFiles): (target: string) => boolean {
   const root = serverRootOf(doc);
   const written = doc.data.directives.find((d) => d.key === 'serverroot')?.args[0]?.value.replace(/\/+$/, '');
   return (target) => {
@@ -45,12 +45,7 @@ function heldUnder(doc: ParsedDocument<HttpdData>): (target: string) => boolean 
         ? target.slice(written.length + 1)
         : undefined
       : target;
-    if (relative === undefined) return false;
-    try {
-      return fs.statSync(path.join(root, relative)).isFile();
-    } catch {
-      return false;
-    }
+    return relative !== undefined && listed.has(path.join(root, relative));
   };
 }
 
@@ -66,6 +61,7 @@ export function leftOutFiles(
   expanded: { doc: ParsedDocument<HttpdData>; top: HttpdPlaced[] }[],
   included: Set<string>,
   dockerfiles: ParsedDocument<DockerfileData>[],
+  listed: ListedFiles,
 ): Set<string> {
   const runs = dockerfiles.flatMap((d) => d.data.commands.filter((c) => c.instruction === 'RUN').map((c) => c.text));
   const copied = new Set(
@@ -76,7 +72,7 @@ export function leftOutFiles(
   const named = (word: string) => runs.some((run) => run.includes(word));
   const confDirs = expanded
     .filter(({ doc }) => isMain(doc) && !doc.template && !included.has(doc.file.path))
-    .filter(({ doc, top }) => leavesNothingOpen(top, heldUnder(doc)))
+    .filter(({ doc, top }) => leavesNothingOpen(top, heldUnder(doc, listed)))
     .filter(({ doc }) => path.basename(path.dirname(doc.file.path)) === 'conf' && !named(path.basename(doc.file.path)))
     .map(({ doc }) => path.dirname(doc.file.path) + path.sep);
   const leftOut = new Set<string>();

@@ -39,6 +39,7 @@ import { certificateKeyPairs, startRefusals } from './httpd-start';
 import { tlsBehindPlain } from './httpd-order';
 import { ihsServerComponent } from './ihs';
 import { INCLUDE, isMain, leftOutFiles, serverRootOf } from './httpd-mains';
+import { listedFilesOf } from './listed-files';
 import type {
   HttpdIgnoredProxyTls,
   HttpdPath,
@@ -147,7 +148,7 @@ export const httpdContributor: ModelContributor = {
     const startRefused = new Map<string, HttpdStartRefusal>();
     const behindPlain: HttpdTlsBehindPlain[] = [];
     const ignoredProxy: HttpdIgnoredProxyTls[] = [];
-    const leftOut = leftOutFiles(expanded, included, dockerfiles);
+    const leftOut = leftOutFiles(expanded, included, dockerfiles, listedFilesOf(ctx));
     for (const { doc, top } of expanded) {
       if (included.has(doc.file.path) || leftOut.has(doc.file.path)) continue;
       // A template's values are set when it is rendered: no verdict on what httpd would refuse.

@@ -12,6 +12,7 @@ import { springKafkaEnds, springKafkaSslConflicts } from './kafka-spring';
 import { springBundleEnds } from './spring-bundle-ends';
 import { springUndefinedBundles } from './spring-bundle-references';
 import { codeRegisteredBundles, sourcesProjectDir } from './spring-bundle-code';
+import { listedFilesOf } from './listed-files';
 import { lazy } from '../core/lazy';
 import { springRabbitChecksOff } from './spring-rabbit';
 import { springRabbitEnd } from './spring-rabbit-end';
@@ -333,8 +334,10 @@ export const javaAppContributor: ModelContributor = {
         webServer: !(switchedBy || war),
         kafkaBundles: kafkaBundles ? springBoot : undefined,
         codeBundles: lazy(() => {
-          const project = sourcesProjectDir(group.spring[0]?.file.path ?? ctx.deployment.root, ctx.deployment.root);
-          return ctx.once(`spring-bundle-code:${project}`, () => codeRegisteredBundles(project));
+          const listed = listedFilesOf(ctx);
+          const file = group.spring[0]?.file.path ?? ctx.deployment.root;
+          const project = sourcesProjectDir(file, ctx.deployment.root, listed);
+          return ctx.once(`spring-bundle-code:${project}`, () => codeRegisteredBundles(project, listed));
         }),
       });
       if (undefinedBundles.length > 0) client.attributes.undefinedSslBundles = undefinedBundles;

@@ -18,6 +18,7 @@ import { variableEntries, type ServiceVariables } from '../parse/compose-service
 import { treeStoresOf } from './store-files';
 import type { TreeMount, UnlinkedEnd } from './types';
 import { relativePosix } from '../core/posix-path';
+import { listedFilesOf, type ListedFiles } from './listed-files';
 
 /** A service of such an image, as its variables say. */
 export interface PlatformService {
@@ -54,7 +55,7 @@ export interface PlatformImage {
   mountedSettings?(
     variables: ServiceVariables,
     mounts: readonly TreeMount[],
-    root: string,
+    listed: ListedFiles,
   ): Map<string, Entry> | undefined;
   /** The service's views, and anything else the image's contributor records of it. */
   views(service: PlatformService, ctx: ModelContext): PlatformViews[];
@@ -88,7 +89,7 @@ export function addPlatformServiceEnds(ctx: ModelContext, platform: PlatformImag
       const own = mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
       const variables = kafkaServiceVariables(ctx, doc, service, name);
       const env =
-        platform.mountedSettings?.(variables, own, ctx.deployment.root) ?? variableEntries(variables, platform.prefix);
+        platform.mountedSettings?.(variables, own, listedFilesOf(ctx)) ?? variableEntries(variables, platform.prefix);
       const setting: SettingOf = (key) => env.get(platform.variable(key));
       // The image's JDK, else the JDK the Dockerfile it builds names (its FROM: namedRuntimes).
       const built = serviceBuild(doc.file.path, service)?.dockerfile;

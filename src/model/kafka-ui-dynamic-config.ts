@@ -5,7 +5,8 @@
  * loadDynamicPropertySource, `addFirst`; README.md mounts `~/kui/config.yml:/etc/kafkaui/dynamic_config.yaml`).
  * Spring binds a list from the first property source that holds any of its elements, so when the file lists
  * `kafka.clusters`, those are the clusters and no `KAFKA_CLUSTERS_<n>_*` variable is read. Only a file that a bind
- * mount of the kafka-ui service puts at that path is read here: no other YAML file is taken for kafka-ui's.
+ * mount of the kafka-ui service puts at that path is read here: no other YAML file is taken for kafka-ui's, and only a
+ * file the deployment lists (./listed-files.ts: an ignored one is not the tree's, and `--cache` sees an edit to one).
  */
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
@@ -13,6 +14,7 @@ import type { ServiceVariables } from '../parse/compose-service-variables';
 import { parseSpringYaml } from '../parse/spring';
 import type { Entry } from '../parse/types';
 import type { TreeMount } from './types';
+import type { ListedFiles } from './listed-files';
 
 const DEFAULT_PATH = '/etc/kafkaui/dynamic_config.yaml';
 const MAX_BYTES = 1024 * 1024;
@@ -42,14 +44,14 @@ function mountedHostFile(mounts: readonly TreeMount[], containerPath: string): s
 export function dynamicConfigClusters(
   variables: ServiceVariables,
   mounts: readonly TreeMount[],
-  root: string,
+  listed: ListedFiles,
 ): Map<string, Entry> | undefined {
   const value = (name: string) => variables.variables.get(name)?.value?.trim();
   if (value('DYNAMIC_CONFIG_ENABLED')?.toLowerCase() !== 'true') return undefined;
   const configPath = value('DYNAMIC_CONFIG_PATH') || DEFAULT_PATH;
   if (configPath.includes('$') || !configPath.startsWith('/')) return undefined;
   const file = mountedHostFile(mounts, path.posix.normalize(configPath));
-  if (file === undefined || !file.startsWith(`${root}${path.sep}`)) return undefined;
+  if (file === undefined || !listed.has(file)) return undefined;
   const read = readRegularFile(file, MAX_BYTES);
   if (!read.ok) return undefined;
   const clusters = new Map<string, Entry>();

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import type { Location, RelatedLocation } from '../core/types';
@@ -13,6 +12,7 @@ import type { ScriptQueueManagerName } from './attributes';
 import type { TreeMount } from './types';
 import { field, type ApplyingQueueManager } from './mq-resources';
 import { relativePosix } from '../core/posix-path';
+import type { ListedFiles } from './listed-files';
 
 /** A start script larger than this is not a deploy script: not read for names. */
 const MAX_SCRIPT_BYTES = 256 * 1024;
@@ -21,27 +21,22 @@ const MAX_SCRIPT_BYTES = 256 * 1024;
  * Queue manager names the deploy scripts beside an MQSC file say (`install.sh` of a Helm sample): the Helm
  * release (`helm install secureapphelm ./charts/ibm-mq`; IBM's chart names the queue manager after the
  * release, dashes removed, unless queueManager.name is set), `crtmqm … QM1`, `runmqsc QM1`, `strmqm QM1`,
- * `MQ_QMGR_NAME=QM1`. Upper-cased, as clients' queue manager names are matched.
+ * `MQ_QMGR_NAME=QM1`. Upper-cased, as clients' queue manager names are matched. Only the scripts the deployment lists
+ * (./listed-files.ts): an ignored one names nothing, and `--cache` sees an edit to one.
  */
 export function queueManagerNamesBeside(
   dir: string,
+  listed: ListedFiles,
   cache: Map<string, ScriptQueueManagerName[]>,
 ): ScriptQueueManagerName[] {
   const known = cache.get(dir);
   if (known) return known;
   const names = new Map<string, ScriptQueueManagerName>();
-  let entries: string[] = [];
-  try {
-    entries = fs.readdirSync(dir).filter((name) => /\.(sh|bash|ksh)$/.test(name));
-  } catch {
-    entries = [];
-  }
-  for (const name of entries) {
-    const read = readRegularFile(path.join(dir, name), MAX_SCRIPT_BYTES);
+  for (const file of listed.in(dir).filter((f) => /\.(sh|bash|ksh)$/.test(f))) {
+    const read = readRegularFile(file, MAX_SCRIPT_BYTES);
     if (!read.ok) continue;
     const text = read.bytes.toString('utf8');
     const index = new LineIndex(text);
-    const file = path.join(dir, name);
     const add = (m: RegExpMatchArray, raw: string, normalise = (n: string) => n) => {
       const qmgr = normalise(raw).toUpperCase();
       if (/^\$/.test(raw) || names.has(qmgr)) return;

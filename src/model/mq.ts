@@ -46,6 +46,7 @@ import type { ClientAuthMode, MqChannelComponent, Traced } from './types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue, ScriptQueueManagerName } from './attributes';
 import { relativePosix } from '../core/posix-path';
 import { amqpAbsent } from './mq-amqp';
+import { listedFilesOf } from './listed-files';
 
 export const SERVER_CHLTYPES = new Set(['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR', 'AMQP', 'MQTT']);
 /**
@@ -130,7 +131,7 @@ export const mqContributor: ModelContributor = {
             ? [f.queueManager]
             : [],
         ),
-        ...queueManagerNamesBeside(homeDir, scriptNames),
+        ...queueManagerNamesBeside(homeDir, listedFilesOf(ctx), scriptNames),
         // A heredoc's runmqsc given a variable or a function's argument: the names the script gives it.
         ...(doc.embedded ? queueManagerNamesOfRunmqsc(doc) : []),
         // A turn of a loop over names (`for qm in FR1 FR2; do runmqsc $qm <<EOF`): the word it runs with.

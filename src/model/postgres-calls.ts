@@ -12,12 +12,12 @@
  * or negotiate otherwise (`host`, `port`, `service`, `socketFactory`, `sslNegotiation`, `gssEncMode` prefer or require)
  * leave it unknown.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import { POSTGRES, postgresServerImage } from '../knowledge';
 import type { ModelContext } from './contributor';
 import { deploymentMounts } from './compose-mounts';
+import { listedFilesOf, type ListedFiles } from './listed-files';
 import { composeVariablesOf } from './compose-variables';
 import { callOf, jdbcUrlOf, serverImage, serviceCalled, startValues, urlQuery } from './jdbc-targets';
 import type { ServiceAt } from './jdbc-targets';
@@ -102,20 +102,22 @@ function variablesMayChange(ctx: ModelContext, server: ServiceAt, read: ReadFile
   return false;
 }
 
-/** The regular files directly in `dir` (or `dir` itself when it is a file); undefined when it is not in the tree. */
-function filesAt(hostPath: string): string[] | undefined {
-  try {
-    const stat = fs.statSync(hostPath);
-    if (!stat.isDirectory()) return [hostPath];
-    return fs.readdirSync(hostPath).map((name) => path.join(hostPath, name));
-  } catch {
-    return undefined;
-  }
+/**
+ * The listed files directly in `hostPath` (or `hostPath` itself when the deployment lists it), with the directories
+ * directly in it that hold listed files; undefined when the deployment lists nothing there (./listed-files.ts: an
+ * ignored or unlisted file is not the tree's).
+ */
+function filesAt(hostPath: string, listed: ListedFiles): string[] | undefined {
+  if (listed.has(hostPath)) return [hostPath];
+  if (!listed.holdsFilesUnder(hostPath)) return undefined;
+  const prefix = hostPath + path.sep;
+  const below = listed.under(hostPath).map((file) => file.slice(prefix.length).split(path.sep)[0]!);
+  return [...new Set(below)].map((name) => path.join(hostPath, name));
 }
 
 /** Whether init scripts at `hostPath` may turn SSL on: one the tree does not hold, compressed, or saying so. */
-function initScriptsMayChange(hostPath: string, read: ReadFiles): boolean {
-  const files = filesAt(hostPath);
+function initScriptsMayChange(hostPath: string, listed: ListedFiles, read: ReadFiles): boolean {
+  const files = filesAt(hostPath, listed);
   if (!files) return true;
   return files.some((file) => {
     if (/\.sql\.(?:gz|xz|zst)$/.test(file)) return true;
@@ -125,12 +127,13 @@ function initScriptsMayChange(hostPath: string, read: ReadFiles): boolean {
 }
 
 /** Whether a data directory the tree mounts holds server configuration (a few levels down: PGDATA may be below it). */
-function holdsConfiguration(hostPath: string, depth = 3): boolean {
-  const files = depth > 0 ? filesAt(hostPath) : undefined;
+function holdsConfiguration(hostPath: string, listed: ListedFiles, depth = 3): boolean {
+  const files = depth > 0 ? filesAt(hostPath, listed) : undefined;
   if (!files || (files.length === 1 && files[0] === hostPath)) return false;
   return files.some(
     (file) =>
-      POSTGRES.configuration.configurationFiles.includes(path.basename(file)) || holdsConfiguration(file, depth - 1),
+      POSTGRES.configuration.configurationFiles.includes(path.basename(file)) ||
+      holdsConfiguration(file, listed, depth - 1),
   );
 }
 
@@ -140,13 +143,14 @@ function mountsMayChange(ctx: ModelContext, server: ServiceAt, read: ReadFiles):
   const pgdata = composeVariablesOf(ctx, server.doc, server.service).variables.get('PGDATA')?.value;
   const resolved = deploymentMounts(ctx).filter((m) => m.file === server.doc.file.path);
   const under = (target: string, dir: string) => target === dir || target.startsWith(`${dir}/`);
+  const listed = listedFilesOf(ctx);
   return server.doc.data.mounts.some((mount) => {
     if (mount.service !== undefined && mount.service !== server.service.name) return false;
     const target = mount.target.replace(/\/+$/, '');
     const hostPath = resolved.find((m) => m.mount === mount)?.hostPath;
-    if (under(target, initScripts)) return hostPath === undefined || initScriptsMayChange(hostPath, read);
+    if (under(target, initScripts)) return hostPath === undefined || initScriptsMayChange(hostPath, listed, read);
     if (under(target, dataDirectory) || (pgdata !== undefined && under(target, pgdata)))
-      return hostPath === undefined || holdsConfiguration(hostPath);
+      return hostPath === undefined || holdsConfiguration(hostPath, listed);
     return CONFIG_TARGET.test(target);
   });
 }

@@ -4,17 +4,18 @@
  * an app may give its own registry bean instead (`new DefaultSslBundleRegistry("web", bundle)`): SslAutoConfiguration
  * and SslBundleRegistry at v3.1.0,
  * https://github.com/spring-projects/spring-boot/blob/v3.1.0/spring-boot-project/spring-boot-autoconfigure/src/main/java/org/springframework/boot/autoconfigure/ssl/SslAutoConfiguration.java.
- * Sources are not configuration: the walk does not list them, so they are read here, and only when a setting names a
+ * Sources are not configuration: no format reads them, so they are read here, from the files the deployment lists
+ * (./listed-files.ts: an ignored source registers nothing, and `--cache` sees an edit), and only when a setting names a
  * bundle the settings do not define (./spring-bundle-references.ts): the main Java and Kotlin sources of the build
  * project that holds the app's settings (the top-most directory with a build file above them, inside the deployment).
  * A registration whose name is a literal (or a constant the same file gives a literal) is read; any other (a name
  * computed at run time, a registrar or registry of the app's own) is a registration whose names are unknown.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
 import type { Location } from '../core/types';
 import { LineIndex } from '../parse/text';
+import type { ListedFiles } from './listed-files';
 
 /** What the app's sources register. `names`: bundle name → where; `unread`: a registration whose name is not read. */
 export interface CodeBundles {
@@ -26,7 +27,7 @@ const BUILD_FILES = ['pom.xml', 'build.gradle', 'build.gradle.kts'];
 /** Directories that hold no main source the app runs: tests, build output, dependencies, VCS. */
 const SKIPPED_DIRS = new Set(['test', 'tests', 'target', 'build', 'node_modules', '.git', '.gradle', '.idea', 'out']);
 const SOURCE = /\.(?:java|kt)$/;
-/** Past these, what is left unread is not judged: the walk stops (what it found so far still counts). */
+/** Past these listed files, what is left unread is not judged: the reading stops (what it found so far still counts). */
 const MAX_ENTRIES = 20_000;
 const MAX_SOURCE_BYTES = 1024 * 1024;
 /** A file that may register a bundle names one of these. */
@@ -42,11 +43,11 @@ const OWN_REGISTRY =
   /^(?![ \t]*import\b).*\bSslBundleRegistrar\b|\b(?:implements\b|class[ \t]+\w+[^{;]*:)[^{;]*\bSslBundle(?:s|Registry)\b/m;
 
 /** The top-most directory at or above `file`'s, inside `root`, that holds a build file. */
-export function sourcesProjectDir(file: string, root: string): string {
+export function sourcesProjectDir(file: string, root: string, listed: ListedFiles): string {
   let dir = path.dirname(file);
   let found: string | undefined;
   for (;;) {
-    if (BUILD_FILES.some((b) => fs.existsSync(path.join(dir, b)))) found = dir;
+    if (BUILD_FILES.some((b) => listed.has(path.join(dir, b)))) found = dir;
     const parent = path.dirname(dir);
     if (dir === root || parent === dir || !parent.startsWith(root)) break;
     dir = parent;
@@ -56,26 +57,17 @@ export function sourcesProjectDir(file: string, root: string): string {
   return found ?? (sources > 0 ? file.slice(0, sources) : path.dirname(file));
 }
 
-/** The Java and Kotlin sources below `dir`, tests and build output left out, up to MAX_ENTRIES entries. */
-function sourcesUnder(dir: string): string[] {
-  const out: string[] = [];
-  const pending = [dir];
-  let seen = 0;
-  while (pending.length > 0 && seen < MAX_ENTRIES) {
-    const current = pending.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (++seen > MAX_ENTRIES) break;
-      if (e.isDirectory() && !SKIPPED_DIRS.has(e.name)) pending.push(path.join(current, e.name));
-      else if (e.isFile() && SOURCE.test(e.name)) out.push(path.join(current, e.name));
-    }
-  }
-  return out.sort();
+/** The listed Java and Kotlin sources below `dir`, tests and build output left out, among its first MAX_ENTRIES files. */
+function sourcesUnder(dir: string, listed: ListedFiles): string[] {
+  const prefix = dir + path.sep;
+  return listed
+    .under(dir)
+    .slice(0, MAX_ENTRIES)
+    .filter((file) => {
+      const parts = file.slice(prefix.length).split(path.sep);
+      return SOURCE.test(parts.at(-1)!) && !parts.slice(0, -1).some((part) => SKIPPED_DIRS.has(part));
+    })
+    .sort();
 }
 
 /** The literal a constant of the file is given (`static final String WEB = "web"`, `const val WEB = "web"`). */
@@ -106,8 +98,8 @@ function readSource(file: string, found: { names: Map<string, Location>; unread?
 }
 
 /** The bundles the sources below a project directory (sourcesProjectDir) register. */
-export function codeRegisteredBundles(project: string): CodeBundles {
+export function codeRegisteredBundles(project: string, listed: ListedFiles): CodeBundles {
   const found: { names: Map<string, Location>; unread?: Location } = { names: new Map() };
-  for (const file of sourcesUnder(project)) readSource(file, found);
+  for (const file of sourcesUnder(project, listed)) readSource(file, found);
   return found;
 }

@@ -124,7 +124,7 @@ export default defineRule({
       messageId: 'jaasPassword' | 'basicCredentials' | 'connectionString' | 'connectionStringTrust',
       data: Record<string, string | Phrase>,
     ) => {
-      const testDir = undeployedPlace(ctx.deployment.root, doc);
+      const testDir = undeployedPlace(ctx.deployment.root, ctx.deployment.files ?? [], doc);
       hold(doc, entry, {
         messageId: testDir?.messageId ?? messageId,
         severity: testDir !== undefined || messageId === 'connectionStringTrust' ? 'info' : undefined,
@@ -223,7 +223,7 @@ export default defineRule({
           });
           continue;
         }
-        const shipped = activemqShippedDefault(ctx.deployment.root, doc, entry);
+        const shipped = activemqShippedDefault(ctx.deployment.root, ctx.deployment.files ?? [], doc, entry);
         if (shipped !== undefined) {
           hold(doc, entry, {
             messageId: 'distributionDefault',
@@ -268,7 +268,7 @@ export default defineRule({
         const trustOnly = trustStore && !sharedKeyStore && !sharedPassword && !heldKey;
         // A test source set's resources (`src/test/resources`) configure the tests only (Fornitx/demo-mtls: 12
         // warnings, all fixtures' store passwords): still said, at info, as a real credential there would be a leak.
-        const testDir = undeployedPlace(ctx.deployment.root, doc);
+        const testDir = undeployedPlace(ctx.deployment.root, ctx.deployment.files ?? [], doc);
         hold(doc, entry, {
           messageId: xor
             ? 'obfuscated'

@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { ACTIVEMQ_HOME_MARKERS, ACTIVEMQ_SHIPPED_CREDENTIALS } from '../../../knowledge/activemq';
@@ -19,12 +18,13 @@ const KINDS = new Set([ACTIVEMQ_USERS_KIND, ACTIVEMQ_CREDENTIALS_KIND, JETTY_REA
 
 /**
  * A credential ActiveMQ Classic's binary distribution ships (knowledge: activemq.json shippedCredentials, `admin=admin`)
- * left as it is in the conf/ of a distribution's copy (its home holds bin/activemq): the value every download has, which
+ * left as it is in the conf/ of a distribution's copy (its home holds bin/activemq, a file the deployment lists): the value every download has, which
  * the repository tells no one anew. Graded as a distribution's shipped samples are (an info, the home as related place);
  * the same value in a conf/ of the tree's own (copied into an image) stays a plaintext secret.
  */
 export function activemqShippedDefault(
   root: string,
+  listed: readonly string[],
   doc: ParsedDocument,
   entry: Entry,
 ): { dir: string; related: RuleRelated[] } | undefined {
@@ -36,7 +36,7 @@ export function activemqShippedDefault(
   const conf = path.dirname(doc.file.path);
   if (path.basename(conf) !== 'conf') return undefined;
   const home = path.dirname(conf);
-  const marker = ACTIVEMQ_HOME_MARKERS.map((m) => path.join(home, m)).find((m) => fs.existsSync(m));
+  const marker = ACTIVEMQ_HOME_MARKERS.map((m) => path.join(home, m)).find((m) => listed.includes(m));
   if (marker === undefined) return undefined;
   return {
     dir: relativePosix(root, conf),

@@ -24,6 +24,7 @@ const TEST_SOURCES = /^(?:.*\/)?src\/(?:test|it|integrationTest|intTest|testFixt
  */
 export function undeployedPlace(
   root: string,
+  listed: readonly string[],
   doc: ParsedDocument,
 ):
   | {
@@ -34,7 +35,7 @@ export function undeployedPlace(
     }
   | undefined {
   const relative = relativePosix(root, doc.file.path);
-  const home = distributionSampleHome(root, doc.file.path);
+  const home = distributionSampleHome(root, listed, doc.file.path);
   if (home !== undefined)
     return {
       messageId: 'distributionSample',

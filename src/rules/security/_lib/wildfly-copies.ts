@@ -1,4 +1,3 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { JBOSS_HISTORY_DIRECTORIES } from '../../../knowledge/wildfly';
@@ -34,15 +33,17 @@ const SAMPLES = 'docs/examples/configs/';
 /**
  * The home of a WildFly/JBoss distribution whose shipped sample configurations (`docs/examples/configs/*.xml`) a file
  * is: the file that marks the home, jboss-modules.jar (the server's boot jar, `java -jar jboss-modules.jar`) or
- * bin/standalone.sh beside docs/. The server never reads these samples: it reads jboss.server.config.dir.
+ * bin/standalone.sh beside docs/, among the files the deployment lists (an ignored marker marks nothing). The server never reads these samples: it reads jboss.server.config.dir.
  */
-export function distributionSampleHome(root: string, file: string): string | undefined {
+export function distributionSampleHome(root: string, listed: readonly string[], file: string): string | undefined {
   const relative = relativePosix(root, file);
   const at = relative.lastIndexOf(SAMPLES);
   if (at < 0 || (at > 0 && relative[at - 1] !== '/') || !/^[^/]+\.xml$/.test(relative.slice(at + SAMPLES.length)))
     return undefined;
   const home = path.join(root, relative.slice(0, at));
-  return [path.join(home, 'jboss-modules.jar'), path.join(home, 'bin', 'standalone.sh')].find((m) => fs.existsSync(m));
+  return [path.join(home, 'jboss-modules.jar'), path.join(home, 'bin', 'standalone.sh')].find((m) =>
+    listed.includes(m),
+  );
 }
 
 /** A finding held back until the whole tree is read, with the entry it is about. */
