@@ -61,7 +61,8 @@ const SITES: Site[] = [
     tree: (said) => ({
       'compose.yaml':
         'services:\n  app:\n    build: ./app\n    environment:\n      SPRING_DATASOURCE_URL: jdbc:postgresql://db:5432/shop?sslmode=require\n  db:\n    image: postgres:16-alpine\n    volumes:\n      - ./initdb:/docker-entrypoint-initdb.d\n',
-      'app/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+      'app/Dockerfile':
+        'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
       'app/src/main/resources/application.yml': 'spring:\n  application:\n    name: shop\n',
       'initdb/00-schema.sql': 'CREATE TABLE orders (id int);\n',
       'initdb/10-ssl.sh': said === 'first' ? 'echo "ssl = on" >> "$PGDATA/postgresql.conf"\n' : 'echo ready\n',
