@@ -18,7 +18,7 @@ afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 interface Site {
   name: string;
   ruleId: string;
-  /** The tree; `said` picks what `file` says (the other files stay), and the report differs between the two. */
+  /** The tree; `said` picks what `file` says, or whether it is there (the other files stay): the report differs. */
   tree: (said: 'first' | 'second') => Record<string, string>;
   file: string;
 }
@@ -103,6 +103,19 @@ const SITES: Site[] = [
         "services:\n  kafka-ui:\n    image: provectuslabs/kafka-ui:v0.7.2\n    volumes:\n      - ./kui/config.yml:/etc/kafkaui/dynamic_config.yaml\n    environment:\n      DYNAMIC_CONFIG_ENABLED: 'true'\n",
     }),
   },
+  {
+    // ../../src/rules/security/_lib/activemq-defaults.ts: bin/activemq marks a distribution's home, whose shipped
+    // credentials are infos; without it they are the tree's own plaintext secrets.
+    name: "the file that marks ActiveMQ's distribution home",
+    ruleId: 'security/plaintext-secret',
+    file: 'apache-activemq-5.18.3/bin/activemq',
+    tree: (said) => ({
+      ...(said === 'first' && { 'apache-activemq-5.18.3/bin/activemq': '#!/bin/sh\n' }),
+      'apache-activemq-5.18.3/conf/activemq.xml':
+        '<beans><broker xmlns="http://activemq.apache.org/schema/core" brokerName="b1"/></beans>\n',
+      'apache-activemq-5.18.3/conf/users.properties': 'admin=admin\n',
+    }),
+  },
 ];
 
 let n = 0;
@@ -115,14 +128,20 @@ function write(files: Record<string, string>): string {
   return dir;
 }
 
-/** The rule's findings, by file (relative), line and message. */
+/** Writes what `file` says in the second tree, or removes it when that tree has none. */
+function edit(dir: string, file: string, text: string | undefined): void {
+  if (text === undefined) fs.rmSync(path.join(dir, file));
+  else fs.writeFileSync(path.join(dir, file), text);
+}
+
+/** The rule's findings, by file (relative), line, severity and message. */
 function run(dir: string, ruleId: string, cache?: LintCache): string[] {
   const config = { ...defaultConfig(dir), rules: { [ruleId]: 'warning' as const } };
   const findings = lint({ paths: [dir], cwd: dir, config, cache, keepModel: false }).findings;
   cache?.save();
   return findings
     .filter((f) => f.ruleId === ruleId)
-    .map((f) => `${path.relative(dir, f.location.file)}:${f.location.range?.start.line}: ${f.message}`);
+    .map((f) => `${path.relative(dir, f.location.file)}:${f.location.range?.start.line}: ${f.severity} ${f.message}`);
 }
 const cached = (dir: string, ruleId: string) =>
   run(dir, ruleId, new LintCache(path.join(dir, '.lint-deploy-cache'), 'k1', 'content'));
@@ -131,7 +150,7 @@ describe.each(SITES)('--cache and $name', ({ ruleId, tree, file }) => {
   it(`an edit to a listed ${file} changes the cached report`, () => {
     const dir = write(tree('first'));
     const before = cached(dir, ruleId);
-    fs.writeFileSync(path.join(dir, file), tree('second')[file]!);
+    edit(dir, file, tree('second')[file]);
     const after = cached(dir, ruleId);
     expect(after).toEqual(run(dir, ruleId));
     expect(after).not.toEqual(before);
@@ -142,7 +161,7 @@ describe.each(SITES)('--cache and $name', ({ ruleId, tree, file }) => {
     const expected = run(write(without), ruleId);
     const dir = write({ ...tree('first'), '.lint-deployignore': `${file}\n` });
     expect(cached(dir, ruleId)).toEqual(expected);
-    fs.writeFileSync(path.join(dir, file), tree('second')[file]!);
+    edit(dir, file, tree('second')[file]);
     expect(cached(dir, ruleId)).toEqual(expected);
   });
 });
