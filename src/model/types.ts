@@ -157,8 +157,8 @@ export interface Deployment {
   documents: ParsedDocument[];
   /**
    * The files the deployment lists (the walk's, and the leftovers a file names), which `--cache` hashes: beside the
-   * documents, the only files the model may read (a manifest beside an MQSC's ConfigMap), so a change to one is never
-   * answered from the cache. Unset on a deployment built without the model.
+   * documents, the only files the model may read (a manifest beside an MQSC's ConfigMap, a crt directory's files:
+   * ./listed-files.ts), so a change to one is never answered from the cache. Unset on a deployment built without the model.
    */
   files?: readonly string[];
   components: Component[];
