@@ -11,6 +11,7 @@
  * (./mq-operator-pki.ts). A Secret not in the tree, a placeholder or several containers that disagree leave the
  * repository unknown, with why.
  */
+import { listedFilesOf } from './listed-files';
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { isMqContainerImage, mqQueueManagerKeyRepository } from '../knowledge';
@@ -87,10 +88,7 @@ function operatorPkiOf(ctx: ModelContext, mqsc: ParsedDocument): ContainerPki | 
   if (known.has(mqsc)) return known.get(mqsc);
   const data = mqsc.data as Partial<MqscData> | undefined;
   const at = mqsc.embedded?.range.start.line ?? data?.commands?.[0]?.range.start.line ?? 0;
-  const files = operatorPkiFiles(
-    ctx,
-    queueManagersApplying(mqsc.file.path, mqsc.file.text, at, ctx.deployment.files ?? []),
-  );
+  const files = operatorPkiFiles(ctx, queueManagersApplying(mqsc.file.path, mqsc.file.text, at, listedFilesOf(ctx)));
   const pki = files && pkiOfFiles(files.keys, files.trusted);
   known.set(mqsc, pki);
   return pki;

@@ -7,6 +7,7 @@
  * does not hold, or that a script creates with `oc create secret` from files it does not hold, leaves the files unknown,
  * saying which Secret and key to declare.
  */
+import { listedFilesOf } from './listed-files';
 import * as path from 'node:path';
 import { escapeRegExp } from '../core/regex';
 import type { Location } from '../core/types';
@@ -107,7 +108,7 @@ function entryFiles(
  */
 function issuedByCertManager(ctx: ModelContext, file: string, name: string): string | undefined {
   const secretName = new RegExp(`^\\s+secretName:\\s*["']?${escapeRegExp(name)}["']?\\s*$`, 'm');
-  const issuing = manifestsIn(ctx.deployment.files ?? [], path.dirname(file), /\.ya?ml$/i).find(
+  const issuing = manifestsIn(listedFilesOf(ctx), path.dirname(file), /\.ya?ml$/i).find(
     ({ text }) =>
       /^apiVersion:\s*["']?cert-manager\.io\//m.test(text) &&
       /^kind:\s*Certificate\s*$/m.test(text) &&

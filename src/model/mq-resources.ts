@@ -12,6 +12,7 @@ import { hereDocumentEnd, hereDocumentOpening } from '../parse/here-documents';
 import { YAML_PREAMBLE } from '../parse/script-regions';
 import { LineIndex, splitLines, yamlLineBreaks } from '../parse/text';
 import { yaml } from '../parse/yaml-flatten';
+import type { ListedFiles } from './listed-files';
 
 const YAML_FILE = /\.ya?ml(_template|\.tpl|\.template)?$/i;
 const SCRIPT_FILE = /\.(sh|bash|ksh|zsh)$/i;
@@ -124,7 +125,7 @@ export function queueManagersApplying(
   filePath: string,
   text: string,
   line: number,
-  listed: readonly string[],
+  listed: ListedFiles,
 ): ApplyingQueueManager[] {
   if (!/^\s*kind:\s*["']?ConfigMap["']?\s*$/m.test(text)) return [];
   const documents = yamlTexts(filePath, text).flatMap(readDocuments);
@@ -147,7 +148,7 @@ export function queueManagersApplying(
 }
 
 /** The other YAML files of the directory of `filePath` that hold a QueueManager resource. */
-function manifestsBeside(filePath: string, listed: readonly string[]): { file: string; text: string }[] {
+function manifestsBeside(filePath: string, listed: ListedFiles): { file: string; text: string }[] {
   return manifestsIn(listed, path.dirname(filePath), YAML_FILE, filePath).filter((m) =>
     QUEUE_MANAGER_KIND.test(m.text),
   );
@@ -159,14 +160,14 @@ function manifestsBeside(filePath: string, listed: readonly string[]): { file: s
  * the files the deployment lists (Deployment.files): `--cache` hashes those, and an ignored file is not read.
  */
 export function manifestsIn(
-  listed: readonly string[],
+  listed: ListedFiles,
   dir: string,
   names: RegExp,
   except?: string,
 ): { file: string; text: string }[] {
   return listed
-    .filter((file) => path.dirname(file) === dir && file !== except && names.test(path.basename(file)))
-    .sort()
+    .in(dir)
+    .filter((file) => file !== except && names.test(path.basename(file)))
     .map((file) => {
       const read = readRegularFile(file, MAX_MANIFEST_BYTES);
       return { file, text: read.ok ? read.bytes.toString('utf8') : '' };

@@ -121,7 +121,7 @@ export const mqContributor: ModelContributor = {
       const qmgrLabel = doc.data.objects.qmgr.get('CERTLABL')?.value;
       const at = doc.embedded?.range.start.line ?? doc.data.commands[0]?.range.start.line ?? 0;
       // The QueueManager resources that apply this MQSC's ConfigMap, read once for its names, MQSNOAUT and release.
-      const applying = queueManagersApplying(doc.file.path, doc.file.text, at, ctx.deployment.files ?? []);
+      const applying = queueManagersApplying(doc.file.path, doc.file.text, at, listedFilesOf(ctx));
       // The Compose services that run it (mount, docker exec, or a build of the MQ image that holds it), read once.
       const mqDockerfile = mqDockerfileOf(doc.file.path);
       const running = servicesRunningMqsc(doc, mounts, composeFiles, mqDockerfile, fedBy);

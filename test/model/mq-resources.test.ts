@@ -1,3 +1,4 @@
+import { ListedFiles } from '../../src/model/listed-files';
 import { queueManagersApplying } from '../../src/model/mq-resources';
 
 describe('QueueManager resources read from YAML', () => {
@@ -23,7 +24,7 @@ describe('QueueManager resources read from YAML', () => {
         '          name: mqsc',
         '',
       ].join('\n');
-      const applying = queueManagersApplying('/t/qm.yaml', text, 6, []);
+      const applying = queueManagersApplying('/t/qm.yaml', text, 6, new ListedFiles([]));
       expect(applying.map((a) => a.configMap)).toEqual(['mqsc']);
       expect(warn).not.toHaveBeenCalled();
     } finally {
