@@ -33,7 +33,7 @@ import {
 } from './kubernetes-volumes';
 import { isStrimziKafka, strimziKafkaOf, type StrimziKafka } from './strimzi-kafka';
 import { isStrimziClient, strimziClientOf, type StrimziClient } from './strimzi-clients';
-import { mappingKeys } from './yaml-mapping-keys';
+import { mappingKeys, type MappingKey } from './yaml-mapping-keys';
 import { envSourceOf, variableSetting, type KubernetesEnvSource } from './kubernetes-env-sources';
 
 export interface KubernetesEnvFrom {
@@ -137,6 +137,8 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
     const strimziClients: StrimziClient[] = [];
     const envSecrets: Entry[] = [];
     const spans = partLines(parsed.parts);
+    // The file's mapping keys, read once when a Strimzi resource first asks (./yaml-mapping-keys.ts).
+    let fileMapKeys: MappingKey[] | undefined;
     for (const [partIndex, part] of parsed.parts.entries()) {
       const kindOf = part.entries.find((e) => e.key === 'kind')?.value ?? '';
       const nameEntry = part.entries.find((e) => e.key === 'metadata.name');
@@ -153,7 +155,10 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
       if (strimziClient || isStrimziKafka(part.entries)) {
         // Keys whose value is a mapping leave no entry of their own: `listeners: {tls: {}}` and `tls: {}` turn TLS on.
         const lines = spans[partIndex];
-        const mapKeys = lines ? mappingKeys(file.text, lines.start.line, lines.end.line) : [];
+        fileMapKeys ??= mappingKeys(file.text, 0, Number.MAX_SAFE_INTEGER);
+        const mapKeys = lines
+          ? fileMapKeys.filter((k) => k.range.start.line >= lines.start.line && k.range.start.line <= lines.end.line)
+          : [];
         const kafka = strimziClient ? undefined : strimziKafkaOf(part.entries, mapKeys);
         if (kafka) strimziKafkas.push(kafka);
         const client = strimziClient ? strimziClientOf(part.entries, mapKeys) : undefined;
