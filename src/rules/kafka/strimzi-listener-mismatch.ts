@@ -1,5 +1,5 @@
-import * as path from 'node:path';
 import { said } from '../../core/phrase';
+import { nearestTo } from '../../parse/keystore/own-password';
 
 import { namesListenerService } from '../../model/kafka-strimzi';
 import type { KafkaClientReach, StrimziListenerRecord } from '../../model/types';
@@ -197,23 +197,15 @@ function reachedListeners(
   listeners: readonly StrimziListenerRecord[],
 ): { listener: StrimziListenerRecord; address: string }[] {
   const found = new Map<StrimziListenerRecord, string>();
-  const clientDirs = path.dirname(client.app.file).split(path.sep);
-  const shared = (file: string) => {
-    const dirs = path.dirname(file).split(path.sep);
-    let n = 0;
-    while (n < dirs.length && n < clientDirs.length && dirs[n] === clientDirs[n]) n++;
-    return n;
-  };
   for (const address of client.bootstrap.addresses) {
     const colon = address.lastIndexOf(':');
     const port = Number(address.slice(colon + 1));
     if (colon < 0 || !Number.isInteger(port)) continue;
     const host = address.slice(0, colon).replace(/\.$/, '');
     const named = listeners.filter((l) => l.port === port && namesListenerService(host, l));
-    const nearest = Math.max(...named.map((l) => shared(l.location.file)));
-    const candidates = named.filter((l) => shared(l.location.file) === nearest);
-    if (new Set(candidates.map((l) => l.location.file)).size !== 1) continue;
-    for (const listener of candidates) if (!found.has(listener)) found.set(listener, address);
+    const nearest = nearestTo(client.app.file, [...new Set(named.map((l) => l.location.file))]);
+    for (const listener of named)
+      if (listener.location.file === nearest && !found.has(listener)) found.set(listener, address);
   }
   return [...found].map(([listener, address]) => ({ listener, address }));
 }
