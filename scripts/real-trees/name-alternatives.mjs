@@ -67,22 +67,20 @@ function casesOf(cwd, d) {
       outcomes: links.map((l) => outcomes.get(l.id) ?? '-'),
     });
   }
-  for (const calls of groups(d.plainCallsToTls ?? [], callKey))
-    add(
-      'plainCall',
-      calls[0].client,
-      calls[0].url.url,
-      calls[0].url.location.file,
-      calls.map((c) => c.port.at.file),
-    );
-  for (const calls of groups(d.refusedCalls ?? [], callKey))
-    add(
-      'refusedCall',
-      calls[0].client,
-      calls[0].url.url,
-      calls[0].url.location.file,
-      calls.map((c) => c.port.at.file),
-    );
+  for (const [kind, list] of [
+    ['plainCall', d.plainCallsToTls],
+    ['refusedCall', d.refusedCalls],
+  ])
+    for (const calls of groups(list ?? [], callKey)) {
+      const { client, url } = calls[0];
+      add(
+        kind,
+        client,
+        url.url,
+        url.location.file,
+        calls.map((c) => c.port.at.file),
+      );
+    }
   for (const end of d.unlinkedEnds ?? []) {
     const byHost = (kind, hosts, brokers) => {
       for (const host of hosts ?? []) {
