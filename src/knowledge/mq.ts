@@ -177,6 +177,8 @@ export interface MqImageScript {
   directory: string;
   repositories: string[];
   what: string;
+  /** The licence of the images that apply it: IBM MQ Advanced for Developers (development only) for 10-dev.mqsc. */
+  licence?: { what: string; source: string };
   /** The container variable that switches it on (`MQ_DEV=true`), its value when the container does not set it, and the key directory the TLS script needs. */
   appliedWhen: { variable: string; value: string; imageDefault: string; keyDirectory?: string; source: string };
   /** The release from which its records are as listed. */

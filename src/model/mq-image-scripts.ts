@@ -168,6 +168,7 @@ function placedRecords(
         record: `${command.verb}${command.noun ? ` ${command.noun}('${command.name?.value ?? ''}')` : ''}${type ? ` TYPE(${type})` : ''}`,
         source: spec.source,
         line,
+        ...(spec.licence && { licence: spec.licence.what }),
       },
     };
   });

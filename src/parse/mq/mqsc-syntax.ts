@@ -59,6 +59,8 @@ export interface MqscCommand {
     record: string;
     source: string;
     line: number;
+    /** The licence of the image that applies it, when its facts name one (IBM MQ Advanced for Developers: development only). */
+    licence?: string;
   };
 }
 

@@ -11,6 +11,7 @@ import {
   accessWithAuthorityManager,
   channelList,
   chlauthRecordsOf,
+  developerSeverity,
   documentChannels,
   channelRelated,
 } from './_lib/access';
@@ -80,12 +81,15 @@ export default defineRule({
             channels: channelList(exposed),
           },
           location,
-          related: channelRelated(exposed),
-          severity: exposed.some(
-            ({ input, access }) => input.attributes && access.adminWithoutSecret && access.assumed.length === 0,
-          )
-            ? 'error'
-            : 'warning',
+          ...developerSeverity(
+            mqsc,
+            exposed.some(
+              ({ input, access }) => input.attributes && access.adminWithoutSecret && access.assumed.length === 0,
+            )
+              ? 'error'
+              : 'warning',
+            channelRelated(exposed),
+          ),
           fingerprint: [mqsc.file.path, record.profile, 'BLOCKUSER'],
         });
       }

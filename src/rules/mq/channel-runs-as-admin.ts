@@ -4,6 +4,7 @@ import {
   accessWithAuthorityManager,
   assumption,
   confidentAdminWithoutSecret,
+  developerSeverity,
   inboundAccess,
   nameRole,
   relatedFor,
@@ -124,13 +125,18 @@ export default defineRule({
       // error stays only where an administrator still gets in without a secret.
       const judged = withoutOam ? accessWithAuthorityManager(ctx.deployment, doc, input) : access;
       const stillAdmin = judged?.paths.some((p) => p.admin && p.identity.kind !== 'blocked');
+      // On the developer image (development only) an administrator let in is a developer's queue manager left open.
+      const judgedSeverity = developerSeverity(
+        doc,
+        !judged || !stillAdmin ? 'info' : confidentAdminWithoutSecret(judged) ? 'error' : 'warning',
+        withoutOam ? withPlace(relatedFor(access, location), withoutOam) : relatedFor(access, location),
+      );
       ctx.report({
         messageId: withoutOam ? `${kind}WithoutOam` : kind,
         data: withoutOam ? { ...data, after: judged ? resultText(judged) : 'unknown' } : data,
         location,
         ...(location === channel.nameLocation ? nameRole(access) : {}),
-        related: withoutOam ? withPlace(relatedFor(access, location), withoutOam) : relatedFor(access, location),
-        severity: !judged || !stillAdmin ? 'info' : confidentAdminWithoutSecret(judged) ? 'error' : 'warning',
+        ...judgedSeverity,
         fingerprint: [access.channel, access.chltype, 'admin'],
       });
     }

@@ -5,6 +5,7 @@ import {
   accessWithAuthorityManager,
   channelList,
   confidentAdminWithoutSecret,
+  developerSeverity,
   openedBy,
   channelRelated,
   withoutAuthorityManager,
@@ -58,8 +59,11 @@ export default defineRule({
         messageId: 'disabled',
         data: { channels: channelList(opened) },
         location,
-        related: noOam ? [...related, { ...noOam, role: 'context' as const }] : related,
-        severity: error ? 'error' : 'warning',
+        ...developerSeverity(
+          mqsc,
+          error ? 'error' : 'warning',
+          noOam ? [...related, { ...noOam, role: 'context' as const }] : related,
+        ),
         // The file relative to the deployment: a baseline recorded in one checkout matches in another.
         fingerprint: [relativePosix(ctx.deployment.root, mqsc.file.path), 'CHLAUTH(DISABLED)'],
       });

@@ -6,6 +6,7 @@ import {
   accessWithAuthorityManager,
   channelList,
   confidentAdminWithoutSecret,
+  developerSeverity,
   documentChannels,
   channelRelated,
   nameDecidesAccess,
@@ -68,8 +69,11 @@ export default defineRule({
         location,
         // A client's name decides whether it gets in without a certificate only through the CHLAUTH records that
         // match it: with CHLAUTH(DISABLED) in the tree it is an example, and a templated name defers nothing.
-        related: channelRelated(clients, ({ access }) => nameDecidesAccess(access)),
-        severity: opened.some(({ access }) => confidentAdminWithoutSecret(access)) ? 'error' : 'warning',
+        ...developerSeverity(
+          mqsc,
+          opened.some(({ access }) => confidentAdminWithoutSecret(access)) ? 'error' : 'warning',
+          channelRelated(clients, ({ access }) => nameDecidesAccess(access)),
+        ),
         // The file relative to the deployment: a baseline recorded in one checkout matches in another.
         fingerprint: [relativePosix(ctx.deployment.root, mqsc.file.path), 'CONNAUTH', name],
       });

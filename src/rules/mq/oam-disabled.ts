@@ -1,7 +1,14 @@
 import { isMqChannel } from '../../model/types';
 import type { MqQueueManagerFacts } from '../../model/attributes';
 import { defineRule } from '../types';
-import { accessOf, channelList, channelRelated, documentChannels, nameDecidesAccess } from './_lib/access';
+import {
+  accessOf,
+  channelList,
+  channelRelated,
+  developerSeverity,
+  documentChannels,
+  nameDecidesAccess,
+} from './_lib/access';
 import { ours, said } from '../../core/phrase';
 import { relativePosix } from '../../core/posix-path';
 
@@ -62,7 +69,7 @@ export default defineRule({
         // MQSNOAUT alone makes the warning: the channels are examples of who gets every authority, and no other name
         // of theirs could give the queue manager its authority checks back. Only a channel that lets anyone in decides
         // (the error), and its name only where CHLAUTH records match it by name.
-        related: [
+        ...developerSeverity(mqsc, anyone ? 'error' : 'warning', [
           ...(clients.length
             ? channelRelated(clients, (client) => opensToAnyone(client) && nameDecidesAccess(client.access))
             : [
@@ -76,8 +83,7 @@ export default defineRule({
           ...(qmgr.oamSwitchedOff.tiedBy ? [qmgr.oamSwitchedOff.tiedBy] : []),
           // The Compose service's env_file item, when the variable is written in that env file.
           ...(qmgr.oamSwitchedOff.readBy ? [qmgr.oamSwitchedOff.readBy] : []),
-        ],
-        severity: anyone ? 'error' : 'warning',
+        ]),
         fingerprint: [relativePosix(ctx.deployment.root, qmgr.oamSwitchedOff.location.file), 'MQSNOAUT'],
       });
     }

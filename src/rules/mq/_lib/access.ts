@@ -1,5 +1,5 @@
 import type { RuleRelated } from '../../types';
-import type { Location } from '../../../core/types';
+import type { Location, Severity } from '../../../core/types';
 import type { AccessPath, ChannelAccess, ChannelInput, AccessOverrides } from '../../../model/mq-access';
 import { queueManagerEvaluation } from '../../../model/mq-access';
 import { channelAccess } from '../../../model/mq-channel-access';
@@ -58,6 +58,34 @@ export function withoutAuthorityManager(
 ): RuleRelated | undefined {
   const at = deployment.derived.scriptsWithoutAuthorityManager.get(doc);
   return at && { ...at, message: 'MQSNOAUT: the queue manager is created without the object authority manager' };
+}
+
+/**
+ * Where the queue manager that runs a script is IBM MQ Advanced for Developers with its developer configuration (the
+ * image's own scripts joined to the tree's: src/model/mq-image-scripts.ts), as a related place: that image is licensed
+ * for development by a single user only (mq.json imageScripts `licence`, with its source), so an administrator getting
+ * in without a secret there is a developer's queue manager left open, a warning, never an error.
+ */
+export function developerQueueManager(doc: ParsedDocument<MqscData>): RuleRelated | undefined {
+  const command = doc.data.commands.find((c) => c.origin?.licence);
+  const licence = command?.origin?.licence;
+  if (!command || !licence) return undefined;
+  return {
+    file: command.file ?? doc.file.path,
+    range: command.range,
+    message: said`${licence}: this queue manager runs ${command.origin?.script ?? ''}`,
+  };
+}
+
+/** An error made a warning on a developer's queue manager (developerQueueManager), with the place that says so. */
+export function developerSeverity(
+  doc: ParsedDocument<MqscData>,
+  severity: Severity,
+  related: RuleRelated[],
+): { severity: Severity; related: RuleRelated[] } {
+  const developer = severity === 'error' ? developerQueueManager(doc) : undefined;
+  // Beside a place at the same COPY or mount: that one says what the image applies, this one why it is a warning.
+  return developer ? { severity: 'warning', related: [...related, developer] } : { severity, related };
 }
 
 /** `related` with `place` added unless a place at the same position is there already. */
