@@ -2,7 +2,13 @@ import { said } from '../../core/phrase';
 import { mqscScriptsOf } from '../../model/mq-scripts';
 import type { MqscCommand } from '../../parse/mqsc';
 import { defineRule } from '../types';
-import { accessOf, chlauthRecordsOf, documentChannels, resultText } from './_lib/access';
+import {
+  accessWithAuthorityManager,
+  chlauthRecordsOf,
+  documentChannels,
+  resultText,
+  withoutAuthorityManager,
+} from './_lib/access';
 
 const upper = (command: MqscCommand, keyword: string): string | undefined =>
   command.params
@@ -55,11 +61,15 @@ export default defineRule({
         // A CHCKCLNT the record writes is a choice; one it leaves out is the default the REPLACE brings.
         if (record.attributes.CHCKCLNT !== undefined) return;
         const input = channels.find((c) => c.name.toUpperCase() === record.profile.toUpperCase());
-        const access = input && accessOf(ctx.deployment, script, input);
+        // Judged as the queue manager decides with its object authority manager: under MQSNOAUT no password is checked
+        // whatever the records say (mq/oam-disabled says so once), and the dropped CHCKCLNT(REQUIRED) matters again
+        // once it is removed.
+        const access = input && accessWithAuthorityManager(ctx.deployment, script, input);
         // Only where a client now gets in without a password on this record's way in.
         const path = access?.paths.find((p) => p.record?.command === replacing);
         if (!input || !access || !path || path.identity.kind === 'blocked' || path.password === 'all') return;
         if (path.password === 'unknown' || access.exit) return;
+        const noOam = withoutAuthorityManager(ctx.deployment, script);
         ctx.report({
           messageId: 'dropped',
           data: {
@@ -79,6 +89,7 @@ export default defineRule({
               message: said`${image.origin.record} (line ${image.origin.line}) with CHCKCLNT(REQUIRED), not in the tree`,
             },
             ...access.deciding.filter((l) => l.message.startsWith('CHCKCLNT')),
+            ...(noOam ? [{ ...noOam, role: 'context' as const }] : []),
           ],
           fingerprint: [record.profile.toUpperCase(), record.type, 'chckclnt-dropped'],
         });

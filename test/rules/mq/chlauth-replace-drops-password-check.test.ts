@@ -45,6 +45,15 @@ ruleTester(rule, {
       },
     },
     {
+      // Under MQSNOAUT no password is checked at all (mq/oam-disabled); judged with the object authority manager,
+      // CONNAUTH's CHCKCLNT(REQUIRED) still asks every client for one: the REPLACE drops nothing.
+      name: 'MQSNOAUT, CONNAUTH requires a password from everyone: judged with the object authority manager',
+      files: {
+        '20-config.mqsc': `${RECORD} ACTION(REPLACE)\nALTER AUTHINFO('DEV.AUTHINFO') AUTHTYPE(IDPWOS) CHCKCLNT(REQUIRED)\n`,
+        'docker-compose.yml': compose(DEV_IMAGE, ['MQSNOAUT=yes']),
+      },
+    },
+    {
       name: "the tree's file sorts before the image's 10-dev.mqsc: the image's record replaces it",
       files: {
         '20-config.mqsc': `${RECORD} ACTION(REPLACE)\n`,
@@ -103,6 +112,29 @@ ruleTester(rule, {
         'docker-compose.yml': compose('icr.io/ibm-messaging/mq:9.3.2.0-r1', ['MQ_APP_PASSWORD=${APP_PASSWORD}']),
       },
       errors: [{ messageId: 'dropped', file: '20-config.mqsc', line: 1 }],
+    },
+    {
+      // The REPLACE still drops the check the image's record makes once MQSNOAUT is removed: MQSNOAUT is named as context.
+      name: 'MQSNOAUT: the record is judged with the object authority manager and MQSNOAUT named beside it',
+      files: {
+        '20-config.mqsc': `${RECORD} ACTION(REPLACE)\n`,
+        'docker-compose.yml': compose(DEV_IMAGE, ['MQSNOAUT=yes']),
+      },
+      errors: [
+        {
+          messageId: 'dropped',
+          file: '20-config.mqsc',
+          line: 1,
+          severity: 'warning',
+          messageIncludes: ['Result: runs as app, password checked only when the client asserts an administrator id'],
+          // The image's record at the mount, MQSNOAUT in the service's environment, and the image's objects (engine).
+          related: [
+            { file: 'docker-compose.yml', line: 8 },
+            { file: 'docker-compose.yml', line: 6 },
+            { file: 'docker-compose.yml', line: 8 },
+          ],
+        },
+      ],
     },
   ],
 });
