@@ -5,7 +5,13 @@ import { commandLocation, mqscScriptsOf } from '../../model/mq-scripts';
 import type { MqscCommand, MqscData } from '../../parse/mqsc';
 import type { ParsedDocument } from '../../parse/types';
 import { defineRule } from '../types';
-import { accessOf, chlauthRecordsOf, documentChannels, resultText } from './_lib/access';
+import {
+  accessWithAuthorityManager,
+  chlauthRecordsOf,
+  documentChannels,
+  resultText,
+  withoutAuthorityManager,
+} from './_lib/access';
 
 const same = (a: string | undefined, b: string) => a !== undefined && a.toUpperCase() === b.toUpperCase();
 
@@ -32,7 +38,7 @@ export default defineRule({
     appliesTo: { documents: ['mq.mqsc'] },
     messages: {
       developerConfiguration:
-        "The developer image configures this queue manager itself ({{script}}): {{channels}}{{backstop}}. That is meant for a developer's machine, and the tree writes none of it. For anything else, set MQ_DEV=false (the image then applies none of it) and define the channels, CHLAUTH records and CONNAUTH you need in your own MQSC{{changed}}",
+        "The developer image configures this queue manager itself ({{script}}): {{channels}}{{backstop}}{{noOam}}. That is meant for a developer's machine, and the tree writes none of it. For anything else, set MQ_DEV=false (the image then applies none of it) and define the channels, CHLAUTH records and CONNAUTH you need in your own MQSC{{changed}}",
     },
     defaultOptions: {},
     symptoms: [],
@@ -49,7 +55,9 @@ export default defineRule({
       const changed: Phrase[] = [];
       for (const channel of imageChannels) {
         const input = inputs.find((i) => i.name === channel.name);
-        const access = input && accessOf(ctx.deployment, script, input);
+        // As the image configures them, with the object authority manager: under MQSNOAUT no password is checked
+        // whatever its records say, which the note says once (and mq/oam-disabled reports), not per channel.
+        const access = input && accessWithAuthorityManager(ctx.deployment, script, input);
         if (!input || !access) continue;
         // The tree's MQSC changes the channel, its records, or a setting its access rests on (CHLAUTH, CONNAUTH).
         if (changedByTree(script, channel.name) || access.deciding.some((l) => !sameStart(l, place))) {
@@ -69,6 +77,7 @@ export default defineRule({
             r.attributes.USERSRC === 'NOACCESS' &&
             matchesEveryAddress(r.attributes.ADDRESS),
         );
+      const noOam = withoutAuthorityManager(ctx.deployment, script);
       const list = (items: Phrase[]) => new Phrase(['', ...items.slice(1).map(() => ', '), ''], items);
       const members = script.data.members ?? [script];
       ctx.report({
@@ -81,16 +90,24 @@ export default defineRule({
                 "; its back-stop SET CHLAUTH('*') TYPE(ADDRESSMAP) ADDRESS('*') USERSRC(NOACCESS) refuses every other channel that no record of its own admits",
               )
             : '',
+          noOam: noOam
+            ? ours(
+                '. MQSNOAUT: created without the object authority manager, this queue manager checks no password and no authority on any of them (mq/oam-disabled)',
+              )
+            : '',
           changed:
             changed.length > 0
               ? said`. The tree's MQSC changes ${list(changed)} or what decides their access: that is judged as written`
               : '',
         },
         location: place,
-        related: members.map((m) => ({
-          file: m.file.path,
-          message: ours("the tree's MQSC, which this queue manager runs with the image's own"),
-        })),
+        related: [
+          ...members.map((m) => ({
+            file: m.file.path,
+            message: ours("the tree's MQSC, which this queue manager runs with the image's own"),
+          })),
+          ...(noOam ? [noOam] : []),
+        ],
         fingerprint: [script.file.path, 'developer-image'],
       });
     }

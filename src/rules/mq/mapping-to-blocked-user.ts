@@ -49,10 +49,15 @@ export default defineRule({
         if (!record || !blocker || path.identity.kind !== 'blocked' || !path.identity.user) continue;
         if ((record.attributes.USERSRC ?? 'MAP') !== 'MAP' || record.from.kind !== 'file') continue;
         const location = record.locations.MCAUSER ?? record.from.location;
-        const assumed = [
-          ...(access.chlauth.from.kind === 'file' ? [] : ['CHLAUTH(ENABLED)']),
-          ...(blocker.from.kind === 'file' ? [] : [`the default ${blockerText(blocker)} of a new queue manager`]),
-        ];
+        // On a queue manager the tree creates (crtmqm, a QueueManager resource) the defaults are certain: the access
+        // decision assumes nothing (src/model/mq-qmgr-created.ts).
+        const assumed =
+          access.assumed.length === 0
+            ? []
+            : [
+                ...(access.chlauth.from.kind === 'file' ? [] : ['CHLAUTH(ENABLED)']),
+                ...(blocker.from.kind === 'file' ? [] : [`the default ${blockerText(blocker)} of a new queue manager`]),
+              ];
         const related: RuleRelated[] = [
           ...(channel.nameLocation
             ? [{ ...channel.nameLocation, message: said`${access.chltype} channel ${access.channel}` }]

@@ -57,6 +57,26 @@ ruleTester(rule, {
       ],
     },
     {
+      // fvelasar/RTVS-MQ: ENV MQSNOAUT=true on ibmcom/mq. The image's channels are described as the image configures
+      // them (with the object authority manager), and MQSNOAUT said once beside them: it, not the image, lets clients
+      // in without a password (mq/oam-disabled). Was: 'runs as app, password not checked', and DEV.ADMIN.SVRCONN
+      // listed as changed by the tree (MQSNOAUT's place counted among what decides its access).
+      name: 'MQSNOAUT: the image channels as the image configures them, MQSNOAUT named',
+      files: { 'mq-config.mqsc': QUEUE, 'docker-compose.yml': compose(DEV_IMAGE, ['MQSNOAUT=yes'], [MOUNT]) },
+      errors: [
+        {
+          messageId: 'developerConfiguration',
+          file: 'docker-compose.yml',
+          line: 7,
+          messageIncludes: [
+            'DEV.APP.SVRCONN (no TLS; runs as app, password checked)',
+            'MQSNOAUT: created without the object authority manager, this queue manager checks no password and no authority',
+          ],
+          messageExcludes: ["The tree's MQSC changes"],
+        },
+      ],
+    },
+    {
       // alfredocoj/spring-boot-websphere-mqibm-docker@ed1046f: DockerfileMQ at the top of the checkout was named
       // "<checkout directory>/DockerfileMQ", a name that changes with where the tree is checked out.
       name: 'an image built from a Dockerfile at the top directory is named by its path from there',

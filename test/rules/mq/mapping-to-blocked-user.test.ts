@@ -1,5 +1,6 @@
 import rule from '../../../src/rules/mq/mapping-to-blocked-user';
 import { ruleTester } from '../../helpers/rule-tester';
+import { withoutOam } from './trees';
 
 // moatoum/cp4i-deployment-samples@c6e5df05 DrivewayDentDeletion/Operators/Dockerfiles/MQ.Dockerfile: the ACE client's certificate is
 // mapped to mqm while the default SET CHLAUTH('*') TYPE(BLOCKUSER) USERLIST('*MQADMIN') is in place.
@@ -55,6 +56,22 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // CHLAUTH is applied by the channel whether or not the object authority manager runs (BLOCKUSER: "prevents a
+      // specified user or users from connecting"; *MQADMIN: the privileged users, on Linux the mqm group's members,
+      // https://www.ibm.com/docs/SSFKSJ_9.4.0/secure/q013300_.html): under MQSNOAUT the mapped mqm is refused all the same.
+      name: 'MQSNOAUT: the mapping to mqm is still refused by *MQADMIN on the queue manager the tree creates',
+      files: withoutOam(ACE_CHANNEL + ACE_TO_MQM),
+      errors: [
+        {
+          messageId: 'blocked',
+          file: 'mq/cm.yaml',
+          line: 8,
+          severity: 'error',
+          messageIncludes: ["MCAUSER('mqm')", 'AMQ9776E'],
+        },
+      ],
+    },
     {
       name: 'SSLPEERMAP to mqm under the default *MQADMIN record: every matching peer refused (defaults assumed)',
       files: { 'QM1.mqsc': ACE_CHANNEL + ACE_TO_MQM },
