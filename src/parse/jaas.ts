@@ -8,7 +8,7 @@
  *       ModuleClass  Flag  name=value name="value" ... ;
  *     };
  *
- * with `//` and C-style comments. Options are each module's own: PlainLoginModule's `password` and `user_<name>`
+ * with `//` and C-style comments (and `#` lines, see tokenize). Options are each module's own: PlainLoginModule's `password` and `user_<name>`
  * (the password of user <name>, https://kafka.apache.org/documentation/#security_sasl_plain_brokerconfig), Scram's
  * `password`, OAuth's `clientSecret`, Krb5LoginModule's `keyTab` (a path). An option whose name says secret is a secret
  * entry, whatever its module. Parsing is lenient: what does not read as entries is skipped, never a crash.
@@ -54,7 +54,9 @@ function tokenize(text: string, comments?: { text: string; start: number; end: n
     const c = text[i]!;
     if (/\s/.test(c)) {
       i++;
-    } else if (c === '/' && text[i + 1] === '/') {
+    } else if ((c === '/' && text[i + 1] === '/') || (c === '#' && opensLine(text, i))) {
+      // `#` opening a line: the JDK's ConfigFile rejects it, and a Kafka properties file holding `sasl.jaas.config=`
+      // (named `…jaas.conf`) reads it as a comment: either way its options are never in effect.
       const end = text.indexOf('\n', i);
       const stop = end < 0 ? text.length : end;
       comments?.push({ text: text.slice(i + 2, stop), start: i, end: stop });
@@ -81,6 +83,11 @@ function tokenize(text: string, comments?: { text: string; start: number; end: n
     }
   }
   return tokens;
+}
+
+/** Whether only blanks come before offset `i` on its line. */
+function opensLine(text: string, i: number): boolean {
+  return /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', i - 1) + 1, i));
 }
 
 const isWord = (t: Token | undefined, text?: string) =>

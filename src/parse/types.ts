@@ -189,9 +189,11 @@ const SECRET_KEY =
 const CAMEL_PASS = /[a-z]Pass$/;
 /**
  * The user name of a credential (`spring.ldap.embedded.credential.username`, `credentials.user`): it names who logs in,
- * it is no secret, whatever the words of the key before it.
+ * it is no secret, whatever the words of the key before it. So is the user name kept beside a password secret:
+ * IBM/charts@951c317 components/ug finley.yaml `IIS_USERNAME_SECRET: isadmin` beside `IIS_PASSWORD_SECRET`.
  */
-const IDENTITY = /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z](User|UserName|Username|UserId)$/i;
+const IDENTITY =
+  /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z](User|UserName|Username|UserId)$|(^|[^a-z])user[-_]?name[-_]secret$/i;
 /**
  * A last word that names a setting beside a secret, not the secret: confluentinc/cp-demo@10846ae configures Connect's
  * secret provider with `CONNECT_CONFIG_PROVIDERS_SECRET_PARAM_KAFKASTORE_SSL_TRUSTSTORE_LOCATION: /etc/kafka/…jks` and
@@ -215,7 +217,9 @@ const IDENTITY = /([._\-\s@]|^)(user(_?name|-name|_?id)?|login|principal)$|[a-z]
  * kubernetes/so/resources/config/overrides/override.yaml, 42 warnings). A `realm` is the name of the protection space
  * a login prompt shows: the Docker registry's `REGISTRY_AUTH_HTPASSWD_REALM: Registry Realm` (`auth.htpasswd.realm`,
  * `realm: basic-realm` beside its `path` in distribution/distribution#2362's cmd/registry/config-example.yml;
- * Aliakovl/Quoridor-Game@3575794 registry/docker-compose.yml). `…_KEY`, `…_CONFIG`, `…_SECRET` stay secret.
+ * Aliakovl/Quoridor-Game@3575794 registry/docker-compose.yml). A `namespace` is the Kubernetes namespace a Secret is
+ * looked up in: Knative's `DEFAULT_SECRET_NAMESPACE: knative-eventing` (IBM/charts@951c317 community/knative
+ * gcp-pubsub-channel-controller-pod.yaml). `…_KEY`, `…_CONFIG`, `…_SECRET` stay secret.
  */
 const SETTING_WORDS = new Set(
   (
@@ -224,7 +228,7 @@ const SETTING_WORDS = new Set(
     'algorithm encoding charset encryption mode name alias parameter param attribute attr field column header label ' +
     'prompt hint template size source helper stacking strength rounds iterations complexity attempts retries history ' +
     'age duration ms millis seconds minutes hours days interval period description title summary help example ' +
-    'change changed date time timestamp role roles realm'
+    'change changed date time timestamp role roles realm namespace'
   ).split(' '),
 );
 /**
@@ -236,13 +240,14 @@ const SETTING_WORDS = new Set(
  * length(8)`, Kafka's `password.encoder.keygen.algorithm` (its `password.encoder.secret` stays secret: the last secret
  * word is the last word), a Kubernetes container's `valueFrom.secretKeyRef.key: db-password` (the key inside the
  * Secret, not its value), `credentialsProvider`, `accessTokenValidity`. Masked, their values (`bcrypt`, `UTF-8`, a
- * Secret's name) read `***` in every message that named them.
+ * Secret's name) read `***` in every message that named them. A `label` or `annotation` is metadata put on a Secret
+ * (IBM/charts@951c317 ibm-spectrum-protect-plus-prod certmon-job.yaml `SECRET_LABEL_MANAGED_BY: Helm`).
  */
 const KIND_WORDS = new Set(
   (
     'policy policies strategy encoder encoders decoder hasher validator validation validity provider providers mapper ' +
     'handler manager service factory generator ref refs reference references lifespan lifetime ttl timeout ' +
-    'expiration expiry expires expire'
+    'expiration expiry expires expire label labels annotation annotations'
   ).split(' '),
 );
 /** SECRET_KEY as a global search: where its last match ends, the words that follow say what the setting is. */

@@ -26,6 +26,7 @@ import { composeReferences, fromEnvSecret } from './_lib/compose-env-secrets';
 import { ours, said, type Phrase } from '../../core/phrase';
 import {
   isDigestOfSecret,
+  isFillInMark,
   JETTY_OBF,
   namesNoSecret,
   NOT_A_SECRET_VALUE,
@@ -88,6 +89,8 @@ export default defineRule({
         "{{key}} in {{file}} is the password ActiveMQ Classic's distribution ships, unchanged, in the distribution's own conf/ ({{dir}}): the same in every download, so the repository tells it to no one anew, but it is the first password anyone tries. Before the broker is reachable, change it (and keep the new one out of the repository)",
       distributionSample:
         "{{key}} in {{file}} is written in plaintext in a sample configuration a WildFly/JBoss distribution ships ({{dir}}): the vendor's example, which the server never reads (it reads jboss.server.config.dir), so its password is a demo value. If the file is copied into use, give it a secret of its own",
+      fillIn:
+        '{{key}} in {{file}} holds a fill-in mark, not a secret: its value asks to be replaced, so the file tells no one a password. A deployment that keeps it runs with a password anyone can guess: give the real one when deploying. {{fix}}',
       testFixture:
         "{{key}} in {{file}} is written in plaintext, in a test fixture directory ({{dir}}, of Test Kitchen, Molecule or ansible-test): its files are what the role's, formula's or collection's tests read or compare against, never what it deploys, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
@@ -191,7 +194,23 @@ export default defineRule({
         const value = entry.value.trim();
         if (fromEnvSecret(doc, entry)) continue;
         const key = entry.key.split(/[.@]/).pop() ?? entry.key;
-        if (!plaintext(value) || namesNoSecret(key, entry.secretName, value)) continue;
+        if (!plaintext(value) || namesNoSecret(key, entry.secretName, value, entry.key)) continue;
+        // A test's or an example's fill-in is said by its place (a sample value as a rule).
+        if (isFillInMark(value) && !undeployedPlace(ctx.deployment.root, ctx.deployment.files ?? [], doc)) {
+          hold(doc, entry, {
+            messageId: 'fillIn',
+            severity: 'info',
+            data: {
+              key: entry.label ?? entry.key,
+              file: path.basename(doc.file.path),
+              fix: referenceAdvice(adviceKindOf(doc), entry.key),
+            },
+            location: entryLocation(doc, entry, 'value'),
+            related: envReferences.get(`${doc.file.path}\0${entry.key}`),
+            fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'plain'],
+          });
+          continue;
+        }
         if (isDigestOfSecret(key, value)) {
           hold(doc, entry, {
             messageId: 'hashed',

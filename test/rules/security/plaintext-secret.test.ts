@@ -744,8 +744,14 @@ ruleTester(rule, {
     },
     {
       name: 'one upper-case word is a password, not a placeholder name',
-      files: { 'wlp/server.xml': '<server>\n  <ltpa keysPassword="CHANGEME" />\n</server>\n' },
+      files: { 'wlp/server.xml': '<server>\n  <ltpa keysPassword="WEBSPHERE" />\n</server>\n' },
       errors: [{ messageId: 'plaintext', file: 'wlp/server.xml', line: 2 }],
+    },
+    {
+      // More fill-in marks: plaintext-secret-fill-in.test.ts.
+      name: 'CHANGEME is a fill-in mark, said at info: it tells no one a password, but the server starts with it',
+      files: { 'wlp/server.xml': '<server>\n  <ltpa keysPassword="CHANGEME" />\n</server>\n' },
+      errors: [{ messageId: 'fillIn', severity: 'info', file: 'wlp/server.xml', line: 2 }],
     },
     {
       // apereo/cas-overlay-template@fc3b70a helm/cas-server/values.yaml: CAS's own cas.properties (Spring property

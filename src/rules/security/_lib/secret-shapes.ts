@@ -22,7 +22,7 @@ const COMMAND_SUBSTITUTION = /^(\$\([^()]*\)|`[^`]*`)$/;
  * The name of a placeholder another program replaces, not a secret: an upper-case identifier of several words, one of
  * which names a secret (OpenLiberty/open-liberty-operator@ec1ea07 internal/controller/assets: ltpa.xml's
  * `keysPassword="LTPA_KEYS_PASSWORD"` and encryption-key-password.xml's `value="WLP_PASSWORD_ENCRYPTION_KEY"`, which
- * utils/utils.go fills with strings.Replace before the operator mounts them). One word (`CHANGEME`) is judged a secret.
+ * utils/utils.go fills with strings.Replace before the operator mounts them). One word is a password (`CHANGEME` a fill-in mark).
  */
 const PLACEHOLDER_NAME = /^(?=.*(PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|KEY|TOKEN))[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
 /**
@@ -35,9 +35,21 @@ const PLACEHOLDER_WORD = /(^|[-_.])placeholder([-_.]|$)/i;
 /**
  * A to-do marker as the whole value, `TODO` (wyona/katie-backend@88aeb9b env/docker/run/docker-compose.yml:
  * `APP_MAIL_PASSWORD=TODO`, `DISCORD_BOT_TOKEN=TODO`, `MS_CLIENT_SECRET=TODO`): a note that the value is still to be
- * written, which no product ships as a default password (unlike `CHANGEME`, judged a secret).
+ * written, which no product ships as a default password (unlike `CHANGEME`: FILL_IN_MARK).
  */
 const TO_DO_MARKER = /^(TODO|TBD|FIXME)$/i;
+/**
+ * A value that asks to be replaced, which tells no one a secret: `changeme` and its spellings (electric-cloud/EC-WebSphere
+ * @50ea531 specs/environments/default/docker-compose.yml `EF_SERVER_ADMIN_PASS=changeme`, Apache-2.0;
+ * quarkusio/quarkus-super-heroes@91d6974 deploy/k8s/native-kubernetes.yml `OPENAI_API_KEY: change-me`, Apache-2.0;
+ * OpenLiberty/open-liberty-deep-dive@b780474 metrics-prod.xml `value="change_it"`), a fill-in addressed to the reader
+ * (OpenLiberty/sample.daytrader9@ca0df35 server.xml `password="yourPassword"`, Apache-2.0; 030/docker-pega7-tomcat-ready
+ * @3df8dbd tomcat-users.xml `SETPASSWORDHERE`, Apache-2.0) and a dummy (IBM/charts@951c317 ibm-wml-prod
+ * wmlruntimemanager-configmap.yaml `SSL_KEYSTORE_PASSWORD: DUMMY_VALUE`). Unlike a placeholder, the product starts with
+ * it as the password when nobody replaces it: said at info. `changeit`, the JDK cacerts password, is a real one.
+ */
+const FILL_IN_MARK =
+  /^((please[-_.]?)?change[-_.]?me([-_.]?(please|now|before[-_.]?\w+))?|change[-_.]it|(please[-_.]?)?replace[-_.]?me|(set|enter|insert|put)[-_.]?(your[-_.]?)?[a-z]*[-_.]?(password|passwd|pwd|secret|key|token)[-_.]?here|your[-_.a-z0-9]*(password|passwd|passphrase|pwd|pass|secret|key|token)([-_.]?here)?|dummy([-_.][a-z0-9]+)*|([a-z0-9]+[-_.])+dummy)$/i;
 /**
  * A fill-in written as words in braces, `{API Secret or Password}` (confluentinc/demo-scene@dc2b351
  * python-microservices/<service>/config.properties: `sasl.password={API Secret or Password}`): prose for the reader to replace.
@@ -70,9 +82,10 @@ export const JETTY_OBF = /^OBF:[0-9a-z]+$/;
  * bootstrap-token-sample.yml gives `spring.cloud.vault.token: xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx` (a Vault token's
  * UUID shape) for each developer to replace. Three are enough: saurabhsharmaj/kafka-ssl@bd9bb9d (no licence; the shape
  * only) writes `xxx` for every store and SCRAM password of its broker and client files, and no store password is that
- * short (keytool 17: "Keystore password must be at least 6 characters").
+ * short (keytool 17: "Keystore password must be at least 6 characters"). An ellipsis too: kai-niemi/pestcontrol
+ * @d19f7a2 config/application-cloud.yml `password: "..."` beside a `login-url` whose host is `xxxx.cockroachlabs.cloud`.
  */
-const REDACTED = /^(?:X{3,}(?:[-_.]X+)*|x{3,}(?:[-_.]x+)*|\*{4,})$/;
+const REDACTED = /^(?:X{3,}(?:[-_.]X+)*|x{3,}(?:[-_.]x+)*|\*{4,}|\.{3,}|…)$/;
 /**
  * A key that names a digest of the secret: Graylog's `GRAYLOG_ROOT_PASSWORD_SHA2` / `root_password_sha2`, which it
  * compares with the SHA-256 of the password typed (Graylog2/graylog2-server misc/graylog.conf: "echo -n yourpassword |
@@ -125,9 +138,11 @@ export const NOT_A_SECRET_VALUE =
   /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class|source|protocol|mechanism|servers|factor|stacking|name)$/i;
 /**
  * A switch or an absent value, not a secret; `unused` / `NotUsed` says the setting is not used (onap/oom@4f72676:
- * aai-babel's `KEY_STORE_PASSWORD: NotUsed`, cds's `blueprintprocessor.k8s.plugin.password=unused`).
+ * aai-babel's `KEY_STORE_PASSWORD: NotUsed`, cds's `blueprintprocessor.k8s.plugin.password=unused`). `0`/`1` switch
+ * something on or off (Tecnativa's docker-socket-proxy `SECRETS=1` opens the Docker API's secrets endpoints:
+ * rwlxxvii/containers@81bd1d5 auth/authentik/docker-compose.yml); one character guards nothing as a password.
  */
-const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|optional|unused|not[-_ ]?used)$/i;
+const FLAG = /^(true|false|yes|no|none|null|on|off|enabled|disabled|required|optional|unused|not[-_ ]?used|0|1)$/i;
 /**
  * A bound of a password policy (`application.password.validator.minUpperCase=1`, `maxLength`, `minimum_digits`): the
  * secret word is the namespace, the setting counts characters. Engineering-Research-and-Development/true-connector.
@@ -159,6 +174,12 @@ const TOKEN_ENDPOINT = /^https?:\/\/[^\s/@?#]+(\/[^\s/@?#]+)*\/([\w-]*_)?token$/
  * `…_SSL_*_PASSWORD` still holds one.
  */
 const NAMES_A_SECRET_FILE = /^[A-Z][A-Z0-9_]*?_SSL_(KEYSTORE|KEY|TRUSTSTORE)_CREDENTIALS$/;
+/**
+ * The same settings written as properties (`ssl.key.credentials=kafka_sslkey_creds`, fkshom/kafka-train@dede206
+ * kafka.properties, no licence stated; the shape only): the file name the images' variables take, which no Kafka
+ * component reads as a property.
+ */
+const NAMES_A_SECRET_FILE_PROPERTY = /(^|[._])ssl[._](keystore|key|truststore)[._]credentials$/i;
 /**
  * Image switches about a password, not a password: the MySQL and MariaDB images' `MYSQL_ALLOW_EMPTY_PASSWORD`,
  * `MYSQL_RANDOM_ROOT_PASSWORD`, `MYSQL_ONETIME_PASSWORD` (and `MARIADB_ALLOW_EMPTY_ROOT_PASSWORD`, `…_RANDOM_ROOT_…`) are
@@ -219,13 +240,14 @@ function isStandIn(value: string): boolean {
 }
 
 /**
- * Whether a secret key's setting holds something other than the secret (its last key segment `key`, and the element
- * name `secretName` that made an XML attribute secret): a file, a policy, a flag, a Kafka image's secret file name, an
+ * Whether a secret key's setting holds something other than the secret (its last key segment `key`, the whole key
+ * `fullKey`, and the element name `secretName` that made an XML attribute secret): a file, a policy, a flag, a Kafka image's secret file name, an
  * image's switch about a password, a password policy's numeric bound, or a token's lifetime or endpoint.
  */
-export function namesNoSecret(key: string, secretName: string | undefined, value: string): boolean {
+export function namesNoSecret(key: string, secretName: string | undefined, value: string, fullKey = key): boolean {
   return (
     NOT_A_SECRET_VALUE.test(key) ||
+    NAMES_A_SECRET_FILE_PROPERTY.test(fullKey) ||
     // An XML attribute made secret by its element's name (`<module-option name="password-stacking" value=…>`).
     NOT_A_SECRET_VALUE.test(secretName ?? '') ||
     NAMES_A_SECRET_FILE.test(key) ||
@@ -238,4 +260,10 @@ export function namesNoSecret(key: string, secretName: string | undefined, value
 /** Whether a key names a digest of the secret and the value has a digest's shape (the key must say so: see DIGEST_SHAPE). */
 export function isDigestOfSecret(key: string, value: string): boolean {
   return (NAMES_A_DIGEST.test(key) || PRODUCT_DIGEST_KEY.test(key)) && DIGEST_SHAPE.test(value);
+}
+
+/** Whether a value is a fill-in mark that asks to be replaced (`changeme`, `yourPassword`, `dummy`): see FILL_IN_MARK. */
+export function isFillInMark(value: string): boolean {
+  const quoted = QUOTED.exec(value)?.[2];
+  return FILL_IN_MARK.test(value) || (quoted !== undefined && FILL_IN_MARK.test(quoted));
 }
