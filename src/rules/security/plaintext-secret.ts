@@ -10,7 +10,6 @@ import { isJasyptEncrypted, isJasyptPassword, jasyptWrappers } from '../../parse
 import { basicCredentialTokens } from '../../parse/basic-auth';
 import { connectionCredentials } from '../../parse/connection-credentials';
 import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
-import { ARTEMIS_USERS_KIND } from '../../parse/artemis-users';
 import { USER_PASSWORD_KINDS } from '../../parse/activemq-users';
 import { activemqShippedDefault, classicUsersFileMarker } from './_lib/activemq-defaults';
 import { referenceAdvice } from './_lib/secret-advice';
@@ -18,7 +17,8 @@ import { echoedByRun } from './_lib/echoed-secrets';
 import { setsQuarkus } from '../../model/quarkus-settings';
 import { elytronCredentialUse } from './_lib/elytron-credentials';
 import { keyStoreSharingTrustStore } from './_lib/trust-store-is-key-store';
-import { isTrustStorePassword, keyStoreSharingPassword, libertyKeyStoreId } from './_lib/trust-store-password';
+import { isTrustStorePassword, keyStoreSharingPassword } from './_lib/trust-store-password';
+import { keyLabel, storeKey } from './_lib/secret-key-label';
 import { trustStoreHoldingKey } from './_lib/trust-store-holds-key';
 import { inMemoryDatabaseUrl } from './_lib/in-memory-database';
 import { credentialsWhat, withOwner } from './_lib/secret-words';
@@ -195,22 +195,6 @@ export default defineRule({
         if (fromEnvSecret(doc, entry)) continue;
         const key = entry.key.split(/[.@]/).pop() ?? entry.key;
         if (!plaintext(value) || namesNoSecret(key, entry.secretName, value, entry.key)) continue;
-        // A test's or an example's fill-in is said by its place (a sample value as a rule).
-        if (isFillInMark(value) && !undeployedPlace(ctx.deployment.root, ctx.deployment.files ?? [], doc)) {
-          hold(doc, entry, {
-            messageId: 'fillIn',
-            severity: 'info',
-            data: {
-              key: entry.label ?? entry.key,
-              file: path.basename(doc.file.path),
-              fix: referenceAdvice(adviceKindOf(doc), entry.key),
-            },
-            location: entryLocation(doc, entry, 'value'),
-            related: envReferences.get(`${doc.file.path}\0${entry.key}`),
-            fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'plain'],
-          });
-          continue;
-        }
         if (isDigestOfSecret(key, value)) {
           hold(doc, entry, {
             messageId: 'hashed',
@@ -276,6 +260,22 @@ export default defineRule({
         // A trust store's password guards the store's integrity only; it is a secret when it is also a key store's: the
         // trust store is the key store's file, or the same password opens a key store of the deployment.
         const trustStore = isTrustStorePassword(ctx.deployment.documents, doc, entry);
+        // A test's or an example's fill-in is said by its place (a sample value as a rule).
+        if (isFillInMark(value) && !undeployedPlace(ctx.deployment.root, ctx.deployment.files ?? [], doc)) {
+          hold(doc, entry, {
+            messageId: 'fillIn',
+            severity: 'info',
+            data: {
+              key: keyLabel(doc, entry, elytron, trustStore),
+              file: path.basename(doc.file.path),
+              fix: referenceAdvice(adviceKindOf(doc), entry.key),
+            },
+            location: entryLocation(doc, entry, 'value'),
+            related: envReferences.get(`${doc.file.path}\0${entry.key}`),
+            fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'plain'],
+          });
+          continue;
+        }
         const sharedKeyStore = trustStore ? keyStoreSharingTrustStore(doc, entry) : undefined;
         const sharedPassword =
           trustStore && !sharedKeyStore ? keyStoreSharingPassword(ctx.deployment.documents, entry, value) : undefined;
@@ -307,17 +307,8 @@ export default defineRule({
                           ? 'jasyptPassword'
                           : 'plaintext',
           severity: xor || obf || trustOnly || testDir !== undefined ? 'info' : undefined,
-          // An XML attribute made secret by its element's name is said with that name: `variable@value (ibmmq.password)`.
           data: {
-            key: entry.secretName
-              ? said`${entry.key} (${entry.secretName})`
-              : elytron
-                ? withOwner(entry.key, elytron.owner)
-                : trustStore
-                  ? storeKey(doc, entry)
-                  : doc.kind === ARTEMIS_USERS_KIND || USER_PASSWORD_KINDS.has(doc.kind) // a user's name; our words stay
-                    ? said`the password of user ${entry.key}`
-                    : (entry.label ?? entry.key),
+            key: keyLabel(doc, entry, elytron, trustStore),
             file: path.basename(doc.file.path),
             ...(testDir !== undefined ? { dir: testDir.dir } : {}),
             ...(sharedKeyStore ? { keyStoreKey: sharedKeyStore.key } : {}),
@@ -385,10 +376,4 @@ function withRelated(related: RuleRelated[] | undefined, more: RuleRelated[] | u
 /** The kind whose advice fits: a Spring-read properties or YAML file that sets quarkus.* is a Quarkus app's. */
 function adviceKind(doc: ParsedDocument): string {
   return doc.kind.startsWith('spring.') && setsQuarkus(doc) ? 'quarkus' : doc.kind;
-}
-
-/** A store password's key for a message, a Liberty `<keyStore>`'s with its id (`keyStore@password (defaultTrustStore)`). */
-function storeKey(doc: ParsedDocument, entry: Entry): Phrase | string {
-  const id = libertyKeyStoreId(doc, entry);
-  return id ? said`${entry.key} (${id})` : (entry.label ?? entry.key);
 }

@@ -85,7 +85,7 @@ export const JETTY_OBF = /^OBF:[0-9a-z]+$/;
  * short (keytool 17: "Keystore password must be at least 6 characters"). An ellipsis too: kai-niemi/pestcontrol
  * @d19f7a2 config/application-cloud.yml `password: "..."` beside a `login-url` whose host is `xxxx.cockroachlabs.cloud`.
  */
-const REDACTED = /^(?:X{3,}(?:[-_.]X+)*|x{3,}(?:[-_.]x+)*|\*{4,}|\.{3,}|…)$/;
+const REDACTED = /^(?:X{3,}(?:[-_.]X+)*|x{3,}(?:[-_.]x+)*|\*{4,}|\.{3,}|\u2026)$/;
 /**
  * A key that names a digest of the secret: Graylog's `GRAYLOG_ROOT_PASSWORD_SHA2` / `root_password_sha2`, which it
  * compares with the SHA-256 of the password typed (Graylog2/graylog2-server misc/graylog.conf: "echo -n yourpassword |
