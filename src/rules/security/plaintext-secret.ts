@@ -117,6 +117,22 @@ export default defineRule({
     type Descriptor = Parameters<typeof ctx.report>[0];
     const held: HeldFinding<Descriptor['messageId']>[] = [];
     const hold = (doc: ParsedDocument, entry: Entry, descriptor: Descriptor) => held.push({ doc, entry, descriptor });
+    /** An info on a secret entry's value with its file's advice: a digest of the secret, a fill-in mark. */
+    const holdAdvised = (
+      doc: ParsedDocument,
+      entry: Entry,
+      messageId: 'hashed' | 'fillIn',
+      key: Phrase | string,
+      kind: 'hashed' | 'plain',
+    ) =>
+      hold(doc, entry, {
+        messageId,
+        severity: 'info',
+        data: { key, file: path.basename(doc.file.path), fix: referenceAdvice(adviceKindOf(doc), entry.key) },
+        location: entryLocation(doc, entry, 'value'),
+        related: envReferences.get(`${doc.file.path}\0${entry.key}`),
+        fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, kind],
+      });
     /** Whether a value reads as the secret itself: not empty, a flag, a placeholder, an encryption or a file path. */
     const plaintext = (value: string) =>
       !(standsInForSecret(value) || substituted.has(value) || isJasyptEncrypted(value, jasypt));
@@ -196,18 +212,7 @@ export default defineRule({
         const key = entry.key.split(/[.@]/).pop() ?? entry.key;
         if (!plaintext(value) || namesNoSecret(key, entry.secretName, value, entry.key)) continue;
         if (isDigestOfSecret(key, value)) {
-          hold(doc, entry, {
-            messageId: 'hashed',
-            severity: 'info',
-            data: {
-              key: entry.label ?? entry.key,
-              file: path.basename(doc.file.path),
-              fix: referenceAdvice(adviceKindOf(doc), entry.key),
-            },
-            location: entryLocation(doc, entry, 'value'),
-            related: envReferences.get(`${doc.file.path}\0${entry.key}`),
-            fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'hashed'],
-          });
+          holdAdvised(doc, entry, 'hashed', entry.label ?? entry.key, 'hashed');
           continue;
         }
         const elytron = elytronCredentialUse(doc, entry);
@@ -262,18 +267,7 @@ export default defineRule({
         const trustStore = isTrustStorePassword(ctx.deployment.documents, doc, entry);
         // A test's or an example's fill-in is said by its place (a sample value as a rule).
         if (isFillInMark(value) && !undeployedPlace(ctx.deployment.root, ctx.deployment.files ?? [], doc)) {
-          hold(doc, entry, {
-            messageId: 'fillIn',
-            severity: 'info',
-            data: {
-              key: keyLabel(doc, entry, elytron, trustStore),
-              file: path.basename(doc.file.path),
-              fix: referenceAdvice(adviceKindOf(doc), entry.key),
-            },
-            location: entryLocation(doc, entry, 'value'),
-            related: envReferences.get(`${doc.file.path}\0${entry.key}`),
-            fingerprint: [path.basename(doc.file.path), entry.section ?? '', entry.key, 'plain'],
-          });
+          holdAdvised(doc, entry, 'fillIn', keyLabel(doc, entry, elytron, trustStore), 'plain');
           continue;
         }
         const sharedKeyStore = trustStore ? keyStoreSharingTrustStore(doc, entry) : undefined;
