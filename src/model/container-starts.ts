@@ -7,7 +7,6 @@
  */
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
-import type { ComposeData } from '../parse/compose';
 import type { ImageBuildData } from '../parse/image-build';
 import type { KubernetesContainer, KubernetesData, KubernetesEnvFrom } from '../parse/kubernetes';
 import { keysFromTemplate, type KubernetesEnvSource } from '../parse/kubernetes-env-sources';
@@ -17,6 +16,7 @@ import { springBoundProperty } from '../parse/java/spring-environment';
 import type { ParsedDocument } from '../parse/types';
 import { relativePosix } from '../core/posix-path';
 import { heldSource, manifestSources, secretKeyText, type HeldSource } from '../parse/kubernetes-secret-values';
+import type { ComposeServiceBuild } from './compose-builds';
 
 /** One way the app is started (a container of a Kubernetes workload; `compose` for its Docker Compose services). */
 export interface StartVariant {
@@ -72,8 +72,12 @@ export function imageRepository(image: string): string | undefined {
   return plain && !/[${}<>\s]/.test(plain) ? plain.toLowerCase() : undefined;
 }
 
-/** Every image the tree says it builds, and from which directory. */
-export function imageBuilds(documents: readonly ParsedDocument[], root: string): ImageBuild[] {
+/** Every image the tree says it builds, and from which directory (`composeBuilds`: ./compose-builds.ts). */
+export function imageBuilds(
+  documents: readonly ParsedDocument[],
+  root: string,
+  composeBuilds: readonly ComposeServiceBuild[],
+): ImageBuild[] {
   const builds: ImageBuild[] = [];
   for (const doc of documents) {
     const base = path.dirname(doc.file.path);
@@ -97,12 +101,12 @@ export function imageBuilds(documents: readonly ParsedDocument[], root: string):
           });
       }
     } else if (doc.kind === 'compose')
-      for (const service of (doc.data as ComposeData).services) {
+      for (const { service, context } of composeBuilds.filter((b) => b.doc === doc)) {
         const repository = service.image !== undefined ? imageRepository(service.image) : undefined;
-        if (repository && service.build !== undefined && !/[$]/.test(service.build))
+        if (repository && context !== undefined)
           builds.push({
             repository,
-            dir: path.resolve(base, service.build),
+            dir: context,
             location: { file: doc.file.path },
             by: `Docker Compose service ${service.name} (build + image)`,
           });
@@ -112,8 +116,12 @@ export function imageBuilds(documents: readonly ParsedDocument[], root: string):
 }
 
 /** Every container of the tree's Kubernetes workloads, with the directory that builds its image when the tree says. */
-export function containerStarts(documents: readonly ParsedDocument[], root: string): ContainerStart[] {
-  const builds = imageBuilds(documents, root);
+export function containerStarts(
+  documents: readonly ParsedDocument[],
+  root: string,
+  composeBuilds: readonly ComposeServiceBuild[],
+): ContainerStart[] {
+  const builds = imageBuilds(documents, root, composeBuilds);
   const manifests = documents.filter((d): d is ParsedDocument<KubernetesData> => d.kind === 'kubernetes');
   const sources = manifestSources(manifests);
   const starts: ContainerStart[] = [];

@@ -6,6 +6,7 @@ import type { ComposeData, ComposeService } from '../parse/compose';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { entryLocation } from '../parse/types';
 import type { ModelContext } from './contributor';
+import { composeBuildsOf } from './compose-builds';
 import { composeVariablesOf } from './compose-variables';
 import { componentGlobs } from './paths';
 import type { Traced } from './types';
@@ -156,7 +157,7 @@ export function startersByGroup(ctx: ModelContext): Map<string, StartVariant[]> 
 /** The containers of the tree's Kubernetes workloads whose image a directory of the tree builds, with that app group. */
 export function boundContainers(ctx: ModelContext): { group: string; start: ContainerStart; variant: string }[] {
   return ctx.once('boundContainers', () =>
-    containerStarts(ctx.deployment.documents, ctx.deployment.root).flatMap((start, i) =>
+    containerStarts(ctx.deployment.documents, ctx.deployment.root, composeBuildsOf(ctx)).flatMap((start, i) =>
       start.dir === undefined
         ? []
         : [
@@ -188,15 +189,10 @@ export function springArgumentsByGroup(ctx: ModelContext): Map<string, PropertyS
 /** The Docker Compose services built from a directory of the tree, with the app group that directory belongs to. */
 export function builtServices(ctx: ModelContext): [string, ParsedDocument<ComposeData>, ComposeService][] {
   const built: [string, ParsedDocument<ComposeData>, ComposeService][] = [];
-  for (const doc of ctx.deployment.documents) {
-    if (doc.kind !== 'compose') continue;
-    for (const service of (doc.data as ComposeData).services) {
-      if (service.build === undefined || /[$]/.test(service.build)) continue;
-      const dir = path.resolve(path.dirname(doc.file.path), service.build);
-      if (relativePosix(ctx.deployment.root, dir).startsWith('..')) continue;
-      // The app a file of that directory belongs to: the Dockerfile the service is built with would be.
-      built.push([appGroupOf(ctx, path.join(dir, 'Dockerfile')), doc as ParsedDocument<ComposeData>, service]);
-    }
+  for (const { doc, service, context } of composeBuildsOf(ctx)) {
+    if (context === undefined || relativePosix(ctx.deployment.root, context).startsWith('..')) continue;
+    // The app a file of the context directory belongs to (a `dockerfile:` elsewhere in it builds the same app).
+    built.push([appGroupOf(ctx, path.join(context, 'Dockerfile')), doc, service]);
   }
   return built;
 }

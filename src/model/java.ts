@@ -19,6 +19,7 @@ import { springRabbitEnd } from './spring-rabbit-end';
 import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
 import { serveConfigServerFiles } from './spring-config-server';
 import { deploymentMounts } from './compose-mounts';
+import { composeBuildsOf } from './compose-builds';
 import { treeStoresOf, withTrust } from './store-files';
 import { startsVariable, trustThroughVolumes } from './kubernetes-app-stores';
 import { brokerUrlsIn, jndiBrokerUrls } from './broker-urls';
@@ -122,6 +123,7 @@ export const javaAppContributor: ModelContributor = {
       ctx.deployment.root,
       ctx.deployment.documents,
       deploymentMounts(ctx),
+      composeBuildsOf(ctx),
     );
     for (const [key, group] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
       const sources = properties.get(key) ?? [];

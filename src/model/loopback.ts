@@ -9,6 +9,7 @@
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
 import type { ComposeData } from '../parse/compose';
+import { composeBuildsOf } from './compose-builds';
 import { composeProjectOf, deploymentMounts } from './compose-mounts';
 import { containerStarts } from './container-starts';
 import type { ModelContext } from './contributor';
@@ -63,17 +64,12 @@ export function containerRunners(ctx: ModelContext): (file: string) => ServiceOf
         dir: m.hostPath,
         service: withMode({ name: m.mount.service, project: m.project, at: { file: m.file, range: m.mount.range } }),
       });
-  for (const doc of ctx.documentsOf('compose')) {
-    const dir = path.dirname(doc.file.path);
+  for (const { doc, service, context } of composeBuildsOf(ctx)) {
+    if (context === undefined || under(path.dirname(doc.file.path), context)) continue;
     const project = composeProjectOf(doc.file.path);
-    for (const service of (doc.data as ComposeData).services) {
-      if (service.build === undefined || /[$]|:\/\//.test(service.build)) continue;
-      const context = path.resolve(dir, service.build);
-      if (under(dir, context)) continue;
-      ties.push({ dir: context, service: withMode({ name: service.name, project, at: { file: doc.file.path } }) });
-    }
+    ties.push({ dir: context, service: withMode({ name: service.name, project, at: { file: doc.file.path } }) });
   }
-  for (const start of containerStarts(ctx.deployment.documents, ctx.deployment.root))
+  for (const start of containerStarts(ctx.deployment.documents, ctx.deployment.root, composeBuildsOf(ctx)))
     if (start.dir !== undefined)
       ties.push({
         dir: start.dir,

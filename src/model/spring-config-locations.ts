@@ -13,7 +13,7 @@ import { placeholderDefault } from '../core/placeholder';
 import { PLACEHOLDER } from './store-files';
 import { composeMountsOf } from './compose-mounts';
 import type { TreeMount } from './types';
-import type { ComposeData } from '../parse/compose';
+import { composeServiceBuilds, type ComposeServiceBuild } from './compose-builds';
 import { escapeRegExp } from '../core/regex';
 import { posixPath, relativePosix } from '../core/posix-path';
 
@@ -127,18 +127,13 @@ export function serverDirectories(docs: readonly SpringDoc[], resources: string,
 
 /** The host directories Compose mounts into the containers of the services built from the server's project. */
 function serverMounts(
-  documents: readonly ParsedDocument[],
+  builds: readonly ComposeServiceBuild[],
   mounts: readonly TreeMount[],
   project: string,
 ): ServerPlace['mounts'] {
-  const built = new Set<string>();
-  for (const doc of documents) {
-    if (doc.kind !== 'compose') continue;
-    for (const service of (doc.data as ComposeData).services)
-      if (service.build !== undefined && !service.build.includes('$'))
-        if (path.resolve(path.dirname(doc.file.path), service.build) === project)
-          built.add(`${doc.file.path}\u0000${service.name}`);
-  }
+  const built = new Set(
+    builds.filter((b) => b.context === project).map((b) => `${b.doc.file.path}\u0000${b.service.name}`),
+  );
   if (built.size === 0) return [];
   return mounts
     .filter((m) => m.mount.service !== undefined && built.has(`${m.file}\u0000${m.mount.service}`))
@@ -148,11 +143,11 @@ function serverMounts(
 /** Where the server whose resources directory is `resources` runs, as far as the tree says (ServerPlace). */
 export function serverPlace(
   resources: string,
-  tree: { root: string; documents: readonly ParsedDocument[]; mounts: readonly TreeMount[] },
+  tree: { root: string; mounts: readonly TreeMount[]; builds: readonly ComposeServiceBuild[] },
   holds: (dir: string) => boolean,
 ): ServerPlace {
   const project = path.resolve(resources, '..', '..', '..');
-  return { project, root: tree.root, holds, mounts: serverMounts(tree.documents, tree.mounts, project) };
+  return { project, root: tree.root, holds, mounts: serverMounts(tree.builds, tree.mounts, project) };
 }
 
 /** Whether any of the paths lies in the directory or below it. */
@@ -238,7 +233,7 @@ export function servedFilesToRead(
   }
   const holds = holdsAny(files.filter((f) => /\.(?:ya?ml|properties)$/.test(f)));
   // Before the model: the read stage's documents give the mounts, once for every server.
-  const tree = { root, documents, mounts: composeMountsOf([...documents], root) };
+  const tree = { root, mounts: composeMountsOf([...documents], root), builds: composeServiceBuilds(documents) };
   const patterns = [...byResources].flatMap(([resources, docs]) =>
     serverDirectories(docs, resources, serverPlace(resources, tree, holds)).map((d) => directoryPattern(d).regex),
   );

@@ -21,6 +21,7 @@ import * as path from 'node:path';
 import { listItems, springList, springSetting, type SpringConfigData } from '../parse/spring';
 import type { Entry, ParsedDocument } from '../parse/types';
 import type { TreeMount } from './types';
+import type { ComposeServiceBuild } from './compose-builds';
 import {
   defaultProfileEntries,
   directoryPattern,
@@ -150,6 +151,7 @@ interface Tree {
   root: string;
   documents: readonly ParsedDocument[];
   mounts: readonly TreeMount[];
+  builds: readonly ComposeServiceBuild[];
   holds: (dir: string) => boolean;
 }
 
@@ -254,6 +256,7 @@ export function serveConfigServerFiles(
   root: string,
   documents: readonly ParsedDocument[],
   mounts: readonly TreeMount[],
+  builds: readonly ComposeServiceBuild[],
 ): Map<string, Map<ParsedDocument, string>> {
   // The tree's configuration files, as the read stage saw them (./spring-config-locations.ts servedFilesToRead).
   const holds = holdsAny(documents.map((d) => d.file.path).filter((f) => /\.(?:ya?ml|properties)$/.test(f)));
@@ -261,6 +264,7 @@ export function serveConfigServerFiles(
     root,
     documents,
     mounts,
+    builds,
     holds,
   });
   const readAs = new Map<string, Map<ParsedDocument, string>>();

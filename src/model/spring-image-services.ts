@@ -23,6 +23,7 @@ import type { ComposeData, ComposeService } from '../parse/compose';
 import type { JvmOptionsData, JvmProperty } from '../parse/java/jvm-args';
 import { springKey } from '../parse/spring';
 import type { ParsedDocument } from '../parse/types';
+import { composeBuildsOf } from './compose-builds';
 import { composeProjectOf, deploymentMounts } from './compose-mounts';
 import { composeVariablesOf } from './compose-variables';
 import type { ModelContext, ModelContributor } from './contributor';
@@ -164,7 +165,7 @@ export const springImageServicesContributor: ModelContributor = {
     const springFiles = ctx.documentsOf('spring.').map((d) => d.file.path);
     // An image a build of the tree names (a Compose build + image, Skaffold, the build file's bootBuildImage or Jib
     // name) runs that directory's app: its environment is that app's, not another app's (left to the Java contributor).
-    const built = new Set(imageBuilds(ctx.deployment.documents, ctx.deployment.root).map((b) => b.repository));
+    const built = new Set(imageBuilds(ctx.deployment.documents, ctx.deployment.root, composeBuildsOf(ctx)).map((b) => b.repository));
     for (const service of composeServices(docs)) {
       const image = imageOnly(service);
       const repository = image && imageRepository(image.image);

@@ -344,9 +344,17 @@ export function serviceBuild(
   composeFile: string,
   service: ComposeService,
 ): { context: string; dockerfile: string } | undefined {
-  if (service.build === undefined || service.dockerfileInline) return undefined;
+  if (service.dockerfileInline || /[$]/.test(service.dockerfile ?? '')) return undefined;
+  const context = serviceBuildContext(composeFile, service);
+  return context === undefined ? undefined : { context, dockerfile: path.resolve(context, service.dockerfile ?? 'Dockerfile') };
+}
+
+/**
+ * The build context directory of a Compose service, whatever its Dockerfile (one inline or `${VAR}` still builds from
+ * it), or undefined: no build, or a context decided at run time (`$`) or remote (a Git URL).
+ */
+export function serviceBuildContext(composeFile: string, service: ComposeService): string | undefined {
   const { build } = service;
-  if (/[$]|:\/\/|^git@/.test(build) || /[$]/.test(service.dockerfile ?? '')) return undefined;
-  const context = path.resolve(path.dirname(composeFile), build);
-  return { context, dockerfile: path.resolve(context, service.dockerfile ?? 'Dockerfile') };
+  if (build === undefined || /[$]|:\/\/|^git@/.test(build)) return undefined;
+  return path.resolve(path.dirname(composeFile), build);
 }

@@ -7,6 +7,7 @@
 import * as path from 'node:path';
 import { defaultConfig } from '../../src/core/config';
 import { lint } from '../../src/engine/lint';
+import { composeServiceBuilds } from '../../src/model/compose-builds';
 import { containerStarts, imageRepository } from '../../src/model/container-starts';
 import { writeTree, type Tree } from '../helpers/rule-tester';
 
@@ -270,7 +271,7 @@ describe('Kubernetes workloads start Spring apps', () => {
     const root = writeTree({ 'k8s/redis.yaml': deployment('', 'bitnami/redis:7') });
     const result = lint({ paths: [root], cwd: root, config: defaultConfig(root), keepModel: true });
     const d = result.deployments[0]!;
-    expect(containerStarts(d.documents, d.root).map((s) => s.why)).toEqual([
+    expect(containerStarts(d.documents, d.root, composeServiceBuilds(d.documents)).map((s) => s.why)).toEqual([
       expect.stringContaining('no build of the tree names its image bitnami/redis'),
     ]);
   });
