@@ -286,15 +286,22 @@ function composeBuilds(composeFiles: readonly ParsedDocument[], wanted: string):
 /**
  * The scripts' and Makefiles' `docker build -t wanted CONTEXT` (../parse/script-image-builds.ts): the `-f` Dockerfile,
  * else CONTEXT's Dockerfile, read from the script's directory, where make runs a recipe and where a build script such
- * as `build-command.sh` with `docker build -t … .` is run; a context or file with a variable in it is not followed.
+ * as `build-command.sh` with `docker build -t … .` is run (docker reads `-f` from there too, not from the context).
+ * A variable in the word that decides the Dockerfile (`-f $DOCKERFILE`, or `$DIR` without `-f`) leaves the build
+ * unknown (built undefined): it still builds the image, so another build of it is no longer the only one. A variable
+ * elsewhere (`--build-arg V=$V`, another `-t $IMAGE`, a `$DIR` context with a literal `-f`) changes nothing.
  */
 function scriptBuilds(scripts: readonly ParsedDocument<ScriptImageBuildsData>[], wanted: string): ImageBuilt[] {
   return scripts.flatMap((script) =>
     script.data.builds.flatMap(({ tags, context, file }) => {
       const tag = tags.find((t) => normalImage(t.name) === wanted);
-      if (!tag || /[$`]/.test(context + (file ?? ''))) return [];
+      if (!tag) return [];
       const dir = path.dirname(script.file.path);
-      const built = file !== undefined ? path.resolve(dir, file) : path.join(path.resolve(dir, context), 'Dockerfile');
+      const built = /[$`]/.test(file ?? context)
+        ? undefined
+        : file !== undefined
+          ? path.resolve(dir, file)
+          : path.join(path.resolve(dir, context), 'Dockerfile');
       return [{ built, at: { file: script.file.path, range: tag.range }, line: tag.range.start.line + 1 }];
     }),
   );
