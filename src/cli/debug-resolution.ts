@@ -52,7 +52,11 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
         `spring environments of app ${app}: ${dirs.map(rel).join(', ')} hold files of the same name, each one environment's: none is read as the app's own${ownFiles === 0 ? '; the app has no Spring file outside them, so its server is not modelled (declare the environments as deployments in lint-deploy.config.json to check each)' : `; where they set server.* differently from its ${ownFiles} own file(s), its HTTPS server is unknown`}`,
       );
     // Which app each Kubernetes container runs: bound only when a build of the tree names its image.
-    for (const start of containerStarts(deployment.documents, deployment.root, composeServiceBuilds(deployment.documents)))
+    for (const start of containerStarts(
+      deployment.documents,
+      deployment.root,
+      composeServiceBuilds(deployment.documents),
+    ))
       lines.push(
         `kubernetes ${at({ file: start.doc.file.path, range: start.container.range })} ${start.container.label}: ${start.dir === undefined ? 'starts no app of the tree' : 'starts the app'}: ${start.why}${start.opaque ? `; ${start.opaque}` : ''}`,
       );

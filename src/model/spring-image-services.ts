@@ -165,7 +165,9 @@ export const springImageServicesContributor: ModelContributor = {
     const springFiles = ctx.documentsOf('spring.').map((d) => d.file.path);
     // An image a build of the tree names (a Compose build + image, Skaffold, the build file's bootBuildImage or Jib
     // name) runs that directory's app: its environment is that app's, not another app's (left to the Java contributor).
-    const built = new Set(imageBuilds(ctx.deployment.documents, ctx.deployment.root, composeBuildsOf(ctx)).map((b) => b.repository));
+    const built = new Set(
+      imageBuilds(ctx.deployment.documents, ctx.deployment.root, composeBuildsOf(ctx)).map((b) => b.repository),
+    );
     for (const service of composeServices(docs)) {
       const image = imageOnly(service);
       const repository = image && imageRepository(image.image);

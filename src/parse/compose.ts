@@ -346,7 +346,9 @@ export function serviceBuild(
 ): { context: string; dockerfile: string } | undefined {
   if (service.dockerfileInline || /[$]/.test(service.dockerfile ?? '')) return undefined;
   const context = serviceBuildContext(composeFile, service);
-  return context === undefined ? undefined : { context, dockerfile: path.resolve(context, service.dockerfile ?? 'Dockerfile') };
+  return context === undefined
+    ? undefined
+    : { context, dockerfile: path.resolve(context, service.dockerfile ?? 'Dockerfile') };
 }
 
 /**

@@ -236,8 +236,7 @@ describe('the Tomcat release of a server.xml', () => {
     {
       name: 'a variable in other words of the build (-t $IMAGE, --build-arg): the literal context is followed',
       files: {
-        'tomcat/build.sh':
-          'docker build -t "$REGISTRY/tomcat:$TAG" -t myorg/tomcat --build-arg "VERSION=$VERSION" .\n',
+        'tomcat/build.sh': 'docker build -t "$REGISTRY/tomcat:$TAG" -t myorg/tomcat --build-arg "VERSION=$VERSION" .\n',
         'tomcat/Dockerfile': 'FROM tomcat:9.0.85\n',
         'app/Dockerfile': 'FROM myorg/tomcat\nCOPY server.xml /usr/local/tomcat/conf/\n',
         'app/server.xml': SERVER_XML,
