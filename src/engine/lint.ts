@@ -213,13 +213,13 @@ function checkDeployment(
   walkNotes: Finding[],
 ) {
   const parsedFiles = stats.time('parse', () => {
-    const read = readDocuments(files, parsed, root);
+    const read = readDocuments(files, parsed, root, links);
     // Editor and patch leftovers the walk set aside are read when a file read names one (an include, a mount, a COPY
     // of `default.conf~`): then with the rest, as the files of one deployment are (rare: a second read costs little).
     const named = namedLeftovers(setAside ?? [], read.documents);
     if (named.length === 0) return { ...read, listed: files };
     const listed = [...files, ...named].sort();
-    return { ...readDocuments(listed, parsed, root), listed };
+    return { ...readDocuments(listed, parsed, root, links), listed };
   });
   const { documents, findings: readFindings } = parsedFiles;
   const buildProjects = files.filter(isBuildFile).map((file) => path.dirname(file));

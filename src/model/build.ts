@@ -72,7 +72,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     buildProjects: options.buildProjects ?? [],
     treeLinks: options.treeLinks ?? [],
     files: options.files ?? [],
-    composeMounts: composeMountsOf(documents, root),
+    composeMounts: composeMountsOf(documents, root, options.treeLinks),
     jlinkRuntimes,
     misplacedHomeFiles,
   };

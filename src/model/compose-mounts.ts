@@ -4,14 +4,13 @@
  * Compose projects mount are not used together: each project starts its own containers from its own files
  * (docs/deployments.md § Docker Compose bind mounts).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ParsedDocument } from '../parse/types';
 import type { ComposeData } from '../parse/compose';
 import { mountHolding } from '../parse/compose-volumes';
 import type { ModelContext } from './contributor';
 import type { Component, TreeMount } from './types';
-import type { Location } from '../core/types';
+import type { Location, TreeLink } from '../core/types';
 
 export type { TreeMount };
 
@@ -26,7 +25,11 @@ const VARIABLE_THEN_PATH = /^\$(?:\{[A-Za-z_][A-Za-z0-9_]*\}|[A-Za-z_][A-Za-z0-9
  * directory up to the deployment root (`${PYTEST_MODULE_PATH}/certs` of test/test_ssl/compose.yml is
  * test/test_ssl/certs when the tree holds files there). A source that is a variable alone, or starts with `~`, is unknown.
  */
-export function composeMountsOf(documents: ParsedDocument[], root: string): TreeMount[] {
+export function composeMountsOf(
+  documents: readonly ParsedDocument[],
+  root: string,
+  links: readonly TreeLink[] = [],
+): TreeMount[] {
   const composeFiles = documents.filter((d) => d.kind === 'compose');
   if (composeFiles.length === 0) return [];
   // Every read file and each directory above it: whether the tree holds a path is one lookup, not a scan of the files
@@ -45,7 +48,7 @@ export function composeMountsOf(documents: ParsedDocument[], root: string): Tree
     const { mounts, services } = doc.data as ComposeData;
     for (const mount of mounts) {
       const written = hostPathOf(mount.source, dir, root, holds);
-      const hostPath = written === undefined ? undefined : throughLinks(written, holds);
+      const hostPath = written === undefined ? undefined : throughLinks(written, holds, links);
       const image = services.find((service) => service.name === mount.service)?.image;
       if (hostPath !== undefined)
         out.push({ file: doc.file.path, project, mount, hostPath, ...(image ? { image } : {}) });
@@ -61,22 +64,36 @@ export function composeProjectOf(composeFile: string): string {
 
 /** The deployment's mounts (Deployment.composeMounts, computed once when the model starts). */
 export function deploymentMounts(ctx: ModelContext): TreeMount[] {
-  return (ctx.deployment.composeMounts ??= composeMountsOf(ctx.deployment.documents, ctx.deployment.root));
+  return (ctx.deployment.composeMounts ??= composeMountsOf(
+    ctx.deployment.documents,
+    ctx.deployment.root,
+    ctx.deployment.treeLinks,
+  ));
 }
+
+/** How many links one host path is followed through (a link met again inside a linked directory's target). */
+const LINK_HOPS = 8;
 
 /**
  * A host path through a symbolic link, as the tree holds it: the walk keeps each file once, at the path of its target
  * (Lightstreamer/Lightstreamer-kafka-connector@c6cf311 examples/quickstart-ssl mounts ./secrets/broker, where secrets
  * links to ../compose-templates/secrets/). Taken only when the tree holds files there and none at the written path.
+ * The links are those the walk recorded (Deployment.treeLinks, which `--cache` hashes with their targets), never the
+ * disk's: a link pointed elsewhere is a new cached report, not the old one.
  */
-function throughLinks(hostPath: string, holds: (dir: string) => boolean): string {
-  if (holds(hostPath)) return hostPath;
-  try {
-    const real = fs.realpathSync(hostPath);
-    return real !== hostPath && holds(real) ? real : hostPath;
-  } catch {
-    return hostPath;
+function throughLinks(hostPath: string, holds: (dir: string) => boolean, links: readonly TreeLink[]): string {
+  if (holds(hostPath) || links.length === 0) return hostPath;
+  let real = hostPath;
+  for (let hop = 0; hop < LINK_HOPS; hop++) {
+    // The deepest link the path runs through (a link below a linked directory is met at its own path).
+    let through: { link: string; target: string } | undefined;
+    for (const { link, target } of links)
+      if (target !== undefined && (real === link || real.startsWith(link + path.sep)))
+        if (!through || link.length > through.link.length) through = { link, target };
+    if (!through) break;
+    real = through.target + real.slice(through.link.length);
   }
+  return real !== hostPath && holds(real) ? real : hostPath;
 }
 
 function hostPathOf(source: string, dir: string, root: string, holds: (dir: string) => boolean): string | undefined {

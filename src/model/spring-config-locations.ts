@@ -13,6 +13,7 @@ import { placeholderDefault } from '../core/placeholder';
 import { PLACEHOLDER } from './store-files';
 import { composeMountsOf } from './compose-mounts';
 import type { TreeMount } from './types';
+import type { TreeLink } from '../core/types';
 import { composeServiceBuilds, type ComposeServiceBuild } from './compose-builds';
 import { escapeRegExp } from '../core/regex';
 import { posixPath, relativePosix } from '../core/posix-path';
@@ -222,6 +223,7 @@ export function servedFilesToRead(
   documents: readonly ParsedDocument[],
   files: readonly string[],
   root: string,
+  links: readonly TreeLink[] = [],
 ): string[] {
   const spring = documents.filter((d): d is SpringDoc => d.kind.startsWith('spring.'));
   const byResources = new Map<string, SpringDoc[]>();
@@ -233,7 +235,7 @@ export function servedFilesToRead(
   }
   const holds = holdsAny(files.filter((f) => /\.(?:ya?ml|properties)$/.test(f)));
   // Before the model: the read stage's documents give the mounts, once for every server.
-  const tree = { root, mounts: composeMountsOf([...documents], root), builds: composeServiceBuilds(documents) };
+  const tree = { root, mounts: composeMountsOf(documents, root, links), builds: composeServiceBuilds(documents) };
   const patterns = [...byResources].flatMap(([resources, docs]) =>
     serverDirectories(docs, resources, serverPlace(resources, tree, holds)).map((d) => directoryPattern(d).regex),
   );

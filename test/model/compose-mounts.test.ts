@@ -3,6 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { composeFormat } from '../../src/parse/compose';
 import type { ParsedDocument } from '../../src/parse/types';
+import type { TreeLink } from '../../src/core/types';
+import { walk } from '../../src/discover/walk';
 import { composeMountsOf, treeFileInContainer, usedApartBy } from '../../src/model/compose-mounts';
 
 const compose = (file: string, text: string): ParsedDocument =>
@@ -95,12 +97,18 @@ describe('a mount through a symbolic link', () => {
         ),
         other(path.join(root, 'templates/secrets/broker/broker.keystore.jks')),
       ];
-      const found = treeFileInContainer(
-        composeMountsOf(docs, root),
-        path.join(root, 'quickstart/server.properties'),
-        '/etc/kafka/secrets/broker.keystore.jks',
+      const inContainer = (links: readonly TreeLink[]) =>
+        treeFileInContainer(
+          composeMountsOf(docs, root, links),
+          path.join(root, 'quickstart/server.properties'),
+          '/etc/kafka/secrets/broker.keystore.jks',
+        )?.file;
+      // The links the walk recorded, as the model is given them (Deployment.treeLinks).
+      expect(inContainer(walk(root, () => false).links ?? [])).toBe(
+        path.join(root, 'templates/secrets/broker/broker.keystore.jks'),
       );
-      expect(found?.file).toBe(path.join(root, 'templates/secrets/broker/broker.keystore.jks'));
+      // The model never asks the disk: a link the walk did not record is not followed (the written path stays).
+      expect(inContainer([])).toBe(path.join(root, 'quickstart/secrets/broker/broker.keystore.jks'));
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }

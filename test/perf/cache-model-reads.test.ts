@@ -165,3 +165,27 @@ describe.each(SITES)('--cache and $name', ({ ruleId, tree, file }) => {
     expect(cached(dir, ruleId)).toEqual(expected);
   });
 });
+
+// ../../src/model/compose-mounts.ts throughLinks: a mount through a symbolic link resolves from the links the walk
+// recorded (Deployment.treeLinks, which the cache hashes with their targets), not from the disk at model time.
+describe('--cache and a Compose mount through a symbolic link', () => {
+  const ruleId = 'haproxy/crt-directory-stray-file';
+  it('a link pointed at another directory changes the cached report', () => {
+    const dir = write({
+      'compose.yaml':
+        'services:\n  lb:\n    image: haproxy:2.8\n    volumes:\n      - ./haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro\n      - ./certs:/usr/local/etc/haproxy/certs:ro\n',
+      'haproxy.cfg': SITES.find((s) => s.ruleId === ruleId)!.tree('first')['haproxy.cfg']!,
+      'certs-a/site.pem': site.pem + site.keyPem,
+      'certs-a/extra.pem': 'not a certificate\n',
+      'certs-b/site.pem': site.pem + site.keyPem,
+    });
+    fs.symlinkSync('certs-a', path.join(dir, 'certs'));
+    const before = cached(dir, ruleId);
+    expect(before).toEqual([expect.stringMatching(/^certs-a\/extra\.pem:/)]);
+    fs.rmSync(path.join(dir, 'certs'));
+    fs.symlinkSync('certs-b', path.join(dir, 'certs'));
+    const after = cached(dir, ruleId);
+    expect(after).toEqual(run(dir, ruleId));
+    expect(after).not.toEqual(before);
+  });
+});

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Finding, Range } from '../../core/types';
+import type { Finding, Range, TreeLink } from '../../core/types';
 import { decodeFile } from '../../parse/text';
 import { classifyBinary, classifyFile, neverConfiguration } from '../../parse/registry';
 import { unlockStores } from '../../parse/keystore/unlock';
@@ -97,7 +97,12 @@ function readBuildFile(file: string): string | undefined {
  * Reads, decodes, classifies and parses files. Never throws: every problem is a finding. With a
  * `ParseCache`, a content already parsed in an earlier deployment of the run is not parsed again.
  */
-export function readDocuments(files: string[], cache?: ParseCache, root?: string): ReadResult {
+export function readDocuments(
+  files: string[],
+  cache?: ParseCache,
+  root?: string,
+  links: readonly TreeLink[] = [],
+): ReadResult {
   cache?.nextDeployment();
   const documents: ParsedDocument[] = [];
   const findings: Finding[] = [];
@@ -340,7 +345,7 @@ export function readDocuments(files: string[], cache?: ParseCache, root?: string
     if (said >= 0 && findings[said]!.message.includes('its name says java.security')) findings.splice(said, 1);
   }
   // The files a Spring Cloud Config server serves (`config-repo/orders-service.yml`), named after the app they configure.
-  for (const file of servedFilesToRead(documents, files, root ?? commonDirectory(files)))
+  for (const file of servedFilesToRead(documents, files, root ?? commonDirectory(files), links))
     documents.push(
       ...readDocumentsAs(file, springFormat, /\.properties$/.test(file) ? 'spring.properties' : 'spring.yaml'),
     );
