@@ -23,6 +23,14 @@ template "#{tomcat['home']}/conf/server.xml" do
 end
 `;
 
+/** A tree whose app image is FROM myorg/tomcat, which `build` (a script, a Compose file) may build from tomcat/Dockerfile. */
+const builtMyorgTomcat = (build: Tree): Tree => ({
+  ...build,
+  'tomcat/Dockerfile': 'FROM tomcat:9.0.85\n',
+  'app/Dockerfile': 'FROM myorg/tomcat\nCOPY server.xml /usr/local/tomcat/conf/\n',
+  'app/server.xml': SERVER_XML,
+});
+
 const connector = tomcatConnector;
 
 const originOf = (c: Component) => {
@@ -223,49 +231,37 @@ describe('the Tomcat release of a server.xml', () => {
     },
     {
       name: 'a build context the script sets at run time is not followed',
-      files: {
+      files: builtMyorgTomcat({
         'build.sh': 'docker build -t myorg/tomcat "$DIR"\n',
-        'tomcat/Dockerfile': 'FROM tomcat:9.0.85\n',
-        'app/Dockerfile': 'FROM myorg/tomcat\nCOPY server.xml /usr/local/tomcat/conf/\n',
-        'app/server.xml': SERVER_XML,
-      },
+      }),
       release: '11.0.18',
       assumed: true,
       origin: 'assumed',
     },
     {
       name: 'a variable in other words of the build (-t $IMAGE, --build-arg): the literal context is followed',
-      files: {
+      files: builtMyorgTomcat({
         'tomcat/build.sh': 'docker build -t "$REGISTRY/tomcat:$TAG" -t myorg/tomcat --build-arg "VERSION=$VERSION" .\n',
-        'tomcat/Dockerfile': 'FROM tomcat:9.0.85\n',
-        'app/Dockerfile': 'FROM myorg/tomcat\nCOPY server.xml /usr/local/tomcat/conf/\n',
-        'app/server.xml': SERVER_XML,
-      },
+      }),
       release: '9.0.85',
       assumed: false,
       origin: 'which tomcat/build.sh:1 builds from tomcat/Dockerfile: tomcat/Dockerfile:1 FROM tomcat:9.0.85',
     },
     {
       name: 'a run-time context with a literal -f: docker reads -f from where it runs, so that Dockerfile is followed',
-      files: {
+      files: builtMyorgTomcat({
         'build.sh': 'docker build -t myorg/tomcat -f tomcat/Dockerfile "$DIR"\n',
-        'tomcat/Dockerfile': 'FROM tomcat:9.0.85\n',
-        'app/Dockerfile': 'FROM myorg/tomcat\nCOPY server.xml /usr/local/tomcat/conf/\n',
-        'app/server.xml': SERVER_XML,
-      },
+      }),
       release: '9.0.85',
       assumed: false,
       origin: 'which build.sh:1 builds from tomcat/Dockerfile: tomcat/Dockerfile:1 FROM tomcat:9.0.85',
     },
     {
       name: 'a script builds the tag from a run-time Dockerfile too: the Compose build is not the only one, unknown',
-      files: {
+      files: builtMyorgTomcat({
         'build.sh': 'docker build -t myorg/tomcat -f "$DOCKERFILE" .\n',
         'compose.yaml': 'services:\n  base:\n    build: ./tomcat\n    image: myorg/tomcat\n',
-        'tomcat/Dockerfile': 'FROM tomcat:9.0.85\n',
-        'app/Dockerfile': 'FROM myorg/tomcat\nCOPY server.xml /usr/local/tomcat/conf/\n',
-        'app/server.xml': SERVER_XML,
-      },
+      }),
       release: '11.0.18',
       assumed: true,
       origin: 'assumed',
