@@ -14,7 +14,7 @@ export const keycloakConfFormat: FormatHandler = {
   id: 'keycloak-conf',
   classify: (filePath) => (lastPathSegment(filePath) === 'keycloak.conf' ? KEYCLOAK_CONF_KIND : undefined),
   parse(file, kind): ParsedDocument {
-    const { entries, comments, problems } = parseProperties(file.text);
+    const { entries, comments, problems } = parseProperties(file.text, { semicolonLines: true });
     return { file, kind, entries, comments, problems, data: undefined };
   },
 };

@@ -31,6 +31,11 @@ export interface PropertiesOptions {
    * OriginTrackedPropertiesLoader): neither skips the mark, so a setting on the first line is read under another name.
    */
   byteOrderMark?: boolean;
+  /**
+   * Lines begun with ';' are reported as one info (parse/semicolon-comment) and never as duplicates: for files a Java
+   * properties reader loads, where such a line is a setting no option is named by (keycloak.conf).
+   */
+  semicolonLines?: boolean;
 }
 
 export function parseProperties(text: string, options: PropertiesOptions = {}): PropertiesResult {
@@ -39,6 +44,7 @@ export function parseProperties(text: string, options: PropertiesOptions = {}): 
   const comments: Comment[] = [];
   const problems: ParseProblem[] = [];
   const seen = new Map<string, Entry>();
+  const semicolonLines: Entry[] = [];
 
   let lineNo = 0;
   for (let first = lines[lineNo]; first !== undefined; first = lines[lineNo]) {
@@ -69,13 +75,37 @@ export function parseProperties(text: string, options: PropertiesOptions = {}): 
     if (options.byteOrderMark && lineNo === 0) markedFirstSetting(entry, problems);
     lineNo = current + 1;
     entries.push(entry);
+    if (options.semicolonLines && first[col] === ';') {
+      semicolonLines.push(entry);
+      continue;
+    }
     const previous = seen.get(entry.key);
     if (previous && (options.reportDuplicate?.(entry.key) ?? true))
       problems.push(duplicateKeyProblem(entry, previous, options.duplicateSeverity));
     seen.set(entry.key, entry);
   }
+  if (semicolonLines.length > 0) problems.push(semicolonLineProblem(semicolonLines));
   if (options.commentsInValues) problems.push(...trailingCommentProblems(entries, lines));
   return { entries, comments, problems };
+}
+
+/**
+ * Lines begun with ';' as INI files comment them out (deleze/keycloak-config-issue's keycloak.conf): java.util.Properties
+ * (and SmallRye Config, which Keycloak and Quarkus read it with) takes only '#' and '!' for comments, so each such line
+ * sets a key beginning with ';'. No program option has such a name, so the line changes nothing, as its author meant;
+ * reported once per file, as an info, and never as a duplicate of another such line.
+ */
+function semicolonLineProblem(lines: Entry[]): ParseProblem {
+  const [first] = lines as [Entry, ...Entry[]];
+  const others = lines.length - 1;
+  return {
+    code: 'semicolon-comment',
+    severity: 'info',
+    message: `Line {{first}}${others > 0 ? ` and ${others} more` : ''} begin${others > 0 ? '' : 's'} with ';', which starts no comment in a properties file (only '#' and '!' do): Java reads each as a setting of a key beginning with ';' ('{{key}}'), which no option is named, so the setting written after ';' is not set. Write '#' to comment a line out`,
+    data: { key: first.key },
+    lines: { first: { ...first.keyRange.start } },
+    range: first.keyRange,
+  };
 }
 
 /**
