@@ -404,7 +404,11 @@ describe('the JDK an operating system package installs (packages)', () => {
     ['openjdk-8-jdk', '/etc/java-11-openjdk/security/java.security', false],
     ['openjdk-8-jdk', '/usr/lib/jvm/java-8-openjdk-amd64/conf/security/java.security', false],
     ['openjdk-17-jdk', '/usr/lib/jvm/java-17-openjdk-amd64/jre/lib/security/java.security', false],
-    ['openjdk-7-jdk', '/etc/java-7-openjdk/security/java.security', false], // no source for openjdk-7's packaging
+    // ystk/debian-openjdk-7@09b9ec9 debian/rules (Debian's openjdk-7 7u321 packaging): the same move and link as JDK 8's.
+    ['openjdk-7-jdk', '/etc/java-7-openjdk/security/java.security', true],
+    ['openjdk-7-jre-headless', '/usr/lib/jvm/java-7-openjdk-amd64/jre/lib/security/java.security', true],
+    ['openjdk-7-jdk', '/usr/lib/jvm/java-7-openjdk-amd64/conf/security/java.security', false],
+    ['openjdk-6-jdk', '/etc/java-6-openjdk/security/java.security', false], // no source for openjdk-6's packaging
     ['java-11-openjdk-headless', '/etc/java/java-11-openjdk/conf/security/java.security', false],
   ])('%s reads %s: %s', (name, file, reads) => {
     expect(packageSecurityFileSource(name, file) !== undefined).toBe(reads);

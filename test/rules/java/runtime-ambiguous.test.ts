@@ -120,6 +120,18 @@ ruleTester(rule, {
       },
     },
     {
+      // rodrigofalco/docker-usergrid@d6243dc Dockerfile (no licence stated): apt-get install openjdk-7-jdk tomcat7, then
+      // ADD java.security /usr/lib/jvm/java-7-openjdk-amd64/jre/lib/security/java.security, the package's own file
+      // (ystk/debian-openjdk-7@09b9ec9 debian/rules). Before, the copied file stood for a second JDK of unknown version.
+      name: "a Debian JDK 7 package's jre/lib/security/java.security replaced after the install: one JDK",
+      files: {
+        Dockerfile:
+          'FROM phusion/baseimage:0.9.17\nRUN apt-get update ; apt-get install -y wget openjdk-7-jdk tomcat7\nADD ROOT.war /usr/share/tomcat7/webapps/ROOT.war\nADD java.security /usr/lib/jvm/java-7-openjdk-amd64/jre/lib/security/java.security\n',
+        'java.security': 'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=SSLv3, DH keySize < 768\n',
+        'src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:k.p12\n',
+      },
+    },
+    {
       // annata/docker-tomcat@1726213 Dockerfile (no licence): FROM tomcat:8.0-jre8-alpine (docker-library/tomcat@92855db:
       // FROM openjdk:8-jre-alpine, JAVA_HOME /usr/lib/jvm/java-1.8-openjdk/jre), COPY java.security into its
       // lib/security/: that JDK's java.security, not a second JDK.
