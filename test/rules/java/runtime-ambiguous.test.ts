@@ -127,7 +127,8 @@ ruleTester(rule, {
       files: {
         Dockerfile:
           'FROM phusion/baseimage:0.9.17\nRUN apt-get update ; apt-get install -y wget openjdk-7-jdk tomcat7\nADD ROOT.war /usr/share/tomcat7/webapps/ROOT.war\nADD java.security /usr/lib/jvm/java-7-openjdk-amd64/jre/lib/security/java.security\n',
-        'java.security': 'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=SSLv3, DH keySize < 768\n',
+        'java.security':
+          'security.provider.1=sun.security.provider.Sun\njdk.tls.disabledAlgorithms=SSLv3, DH keySize < 768\n',
         'src/main/resources/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:k.p12\n',
       },
     },
