@@ -345,3 +345,6 @@ export function officialTomcatWebapps(image: string): string | undefined {
 
 /** What Tomcat throws for a key alias that is no key entry of its key store (data/tomcat.json aliasNoKeyEntry). */
 export const TOMCAT_ALIAS_NO_KEY_ENTRY = { message: data.aliasNoKeyEntry.message };
+
+/** The httpd fronts that speak AJP to a connector (data/tomcat.json ajpFronts): mod_jk's defaults, mod_proxy_ajp's. */
+export const TOMCAT_AJP_FRONTS = data.ajpFronts;

@@ -294,6 +294,48 @@ export interface TomcatAjpWithoutSecret {
     | { kind: 'unknown'; why: string };
 }
 
+/** The AJP secret one side holds: a digest of it (never its value), none, or a value the tree does not settle. */
+export type AjpSecret =
+  | { state: 'set'; digest: string; at: Location; via?: Location }
+  | { state: 'none' }
+  | { state: 'unknown'; at: Location; why: string };
+
+/** An AJP `<Connector>` of a server.xml and the secret Tomcat asks of each request (./tomcat-ajp-connectors.ts). */
+export interface TomcatAjpConnector {
+  at: Location;
+  /** `Tomcat AJP connector 8009 (conf/server.xml)`. */
+  server: string;
+  port?: number;
+  portAt?: Location;
+  secret: AjpSecret;
+  /** `secret=` on a release that has only `requiredSecret`: Tomcat ignores it. */
+  ignoredSecretAt?: Location;
+  /** secretRequired turned off. */
+  optedOut?: Location;
+  release: TomcatAjpWithoutSecret['release'];
+}
+
+/** An httpd front that speaks AJP to a Tomcat: a mod_jk ajp13 worker or a mod_proxy_ajp `ajp://` pass (./ajp-fronts.ts). */
+export interface AjpFront {
+  /** `mod_jk worker node1 (httpd/workers.properties)`. */
+  name: string;
+  module: 'mod_jk' | 'mod_proxy_ajp';
+  at: Location;
+  host: string;
+  hostAt?: Location;
+  port: number;
+  portAt?: Location;
+  secret: AjpSecret;
+}
+
+/** A front and the connector it reaches, with what ties the two (./ajp-fronts.ts). */
+export interface AjpFrontLink {
+  front: AjpFront;
+  connector: TomcatAjpConnector;
+  /** Why the front's host is the connector's: the Compose service, or the container both run in. */
+  tie: RelatedLocation[];
+}
+
 /** A COPY/ADD of a file named as the JDK's `which` file into the image JDK's home, where that JDK does not read it. */
 export interface MisplacedHomeFile {
   copy: DockerCopy;

@@ -33,6 +33,7 @@ import {
 } from './httpd-tls';
 import { clientAuthOf, serverOrder } from './httpd-server-choices';
 import { httpdProxies } from './httpd-proxy';
+import { ajpProxyFronts } from './httpd-ajp-passes';
 import { ignoredProxyTls } from './httpd-proxy-ignored';
 import { refusedDirectives } from './httpd-refused';
 import { certificateKeyPairs, startRefusals } from './httpd-start';
@@ -47,7 +48,7 @@ import type {
   HttpdStartRefusal,
   HttpdTlsBehindPlain,
 } from './attributes-httpd';
-import type { Component } from './types';
+import type { AjpFront, Component } from './types';
 import { shownRelative } from '../core/posix-path';
 
 /** Sections whose directives httpd reads as if written around them when their condition holds at start. */
@@ -148,6 +149,7 @@ export const httpdContributor: ModelContributor = {
     const startRefused = new Map<string, HttpdStartRefusal>();
     const behindPlain: HttpdTlsBehindPlain[] = [];
     const ignoredProxy: HttpdIgnoredProxyTls[] = [];
+    const ajpFronts: AjpFront[] = [];
     const leftOut = leftOutFiles(expanded, included, dockerfiles, listedFilesOf(ctx));
     for (const { doc, top } of expanded) {
       if (included.has(doc.file.path) || leftOut.has(doc.file.path)) continue;
@@ -160,6 +162,7 @@ export const httpdContributor: ModelContributor = {
       if (mainHeld && !doc.template) behindPlain.push(...tlsBehindPlain(top));
       // Which backends a virtual host reaches is known only with the main server's proxy lines.
       if (mainHeld && !doc.template) ignoredProxy.push(...ignoredProxyTls(top));
+      if (!doc.template) ajpFronts.push(...ajpProxyFronts(top, ctx.deployment.root));
       const serverLevel = top.filter((p) => !p.block);
       const listenPorts = allOf([serverLevel], 'listen').flatMap((p) => portOf(p.directive.args[0]?.value ?? ''));
       const vhosts = top.filter((p) => p.block && p.directive.key === 'virtualhost');
@@ -200,6 +203,7 @@ export const httpdContributor: ModelContributor = {
     if (startRefused.size > 0) (ctx.deployment.httpdStartRefusals ??= []).push(...startRefused.values());
     if (behindPlain.length > 0) (ctx.deployment.httpdTlsBehindPlain ??= []).push(...behindPlain);
     if (ignoredProxy.length > 0) (ctx.deployment.httpdIgnoredProxyTls ??= []).push(...ignoredProxy);
+    if (ajpFronts.length > 0) (ctx.deployment.ajpProxyFronts ??= []).push(...ajpFronts);
   },
 };
 

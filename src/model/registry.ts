@@ -11,6 +11,7 @@ import { tomcatContributor } from './tomcat';
 import { nginxContributor } from './nginx';
 import { haproxyContributor } from './haproxy';
 import { httpdContributor } from './httpd';
+import { ajpFrontsContributor } from './ajp-fronts';
 import { wasPluginContributor } from './was-plugin';
 import { wasSslConfigsContributor } from './was-ssl-configs';
 import { activemqBrokersContributor } from './activemq-brokers';
@@ -47,6 +48,8 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   nginxContributor,
   haproxyContributor,
   httpdContributor,
+  // After tomcat and httpd: it ties their AJP fronts and connectors.
+  ajpFrontsContributor,
   wasPluginContributor,
   wasSslConfigsContributor,
   libertyHttpsContributor,

@@ -16,7 +16,7 @@ const AJP_PROTOCOL = new RegExp(AJP.protocols);
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|0:0:0:0:0:0:0:1|\[::1\]|localhost)$/i;
 
 /** The release that runs the file, as the AJP verdict needs it: named, a floating tag of the official image, or unknown. */
-function ajpRelease(answer: TomcatReleaseAnswer, images: TomcatImages): TomcatAjpWithoutSecret['release'] {
+export function ajpRelease(answer: TomcatReleaseAnswer, images: TomcatImages): TomcatAjpWithoutSecret['release'] {
   if (answer && 'read' in answer) {
     const { release, text, at, via, majorOnly } = answer.read;
     const patch = /^\d+\.\d+\.\d+/.test(release);

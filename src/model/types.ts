@@ -27,6 +27,9 @@ import type {
   PlainCallToTls,
   HaproxyRemovedKeyword,
   TomcatAjpWithoutSecret,
+  TomcatAjpConnector,
+  AjpFront,
+  AjpFrontLink,
   MisplacedHomeCopy,
 } from './deployment-records';
 import type {
@@ -58,6 +61,10 @@ export type {
   PlainCallToTls,
   RuntimeUse,
   TomcatAjpWithoutSecret,
+  TomcatAjpConnector,
+  AjpFront,
+  AjpFrontLink,
+  AjpSecret,
 } from './deployment-records';
 export type {
   NginxPlainPass,
@@ -254,6 +261,12 @@ export interface Deployment {
   nginxSpdyDirectives?: NginxSpdyDirective[];
   /** Tomcat AJP connectors with no secret, and what their release does with them (./tomcat-ajp.ts). Unset without the model. */
   tomcatAjpWithoutSecret?: TomcatAjpWithoutSecret[];
+  /** Every Tomcat AJP connector and the secret it asks for (./tomcat-ajp-connectors.ts). Unset without the model. */
+  tomcatAjpConnectors?: TomcatAjpConnector[];
+  /** The httpd fronts (mod_jk workers, mod_proxy_ajp passes) tied to the AJP connector they reach (./ajp-fronts.ts). */
+  ajpFrontLinks?: AjpFrontLink[];
+  /** mod_proxy_ajp's `ajp://` backends (./httpd-ajp-passes.ts), linked by ./ajp-fronts.ts. Unset without the model. */
+  ajpProxyFronts?: AjpFront[];
   /** HAProxy keywords a release removed (a fatal error from that release on). Unset without the model. */
   haproxyRemovedKeywords?: HaproxyRemovedKeyword[];
   /** Directories holding a Maven or Gradle build file: each one application's source tree. Unset without the model. */

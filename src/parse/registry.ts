@@ -45,6 +45,7 @@ import { artemisUsersFormat } from './artemis-users';
 import { activemqUsersFormat } from './activemq-users';
 import { jmsBindingsFormat } from './jms-bindings';
 import { ansibleFormat } from './ansible';
+import { modjkWorkersFormat } from './modjk-workers';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
@@ -77,6 +78,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   activemqUsersFormat,
   tomcatUsersFormat,
   tomcatCatalinaPropertiesFormat,
+  modjkWorkersFormat,
   springFormat,
   dropwizardFormat,
   keycloakConfFormat,

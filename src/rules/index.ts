@@ -129,6 +129,7 @@ import tlsSqlserverCertificateUntrusted from './tls/sqlserver-certificate-untrus
 import tlsUntrustedServerCertificate from './tls/untrusted-server-certificate';
 import tlsWeakCipherEnabled from './tls/weak-cipher-enabled';
 import tlsWeakProtocolEnabled from './tls/weak-protocol-enabled';
+import tomcatAjpSecretMismatch from './tomcat/ajp-secret-mismatch';
 import tomcatAjpWithoutSecret from './tomcat/ajp-without-secret';
 import tomcatAttributeIgnored from './tomcat/attribute-ignored';
 import tomcatLegacyConnectorAttributes from './tomcat/legacy-connector-attributes';
@@ -270,6 +271,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   tlsUntrustedServerCertificate,
   tlsWeakCipherEnabled,
   tlsWeakProtocolEnabled,
+  tomcatAjpSecretMismatch,
   tomcatAjpWithoutSecret,
   tomcatAttributeIgnored,
   tomcatLegacyConnectorAttributes,

@@ -25,6 +25,9 @@ export interface Seed {
 
 /** Small hand-written files, so that every handler has a seed even when no example or corpus file is of its kind. */
 const BUILT_IN_SEEDS: Record<string, string> = {
+  // mod_jk's workers file (src/parse/modjk-workers.ts): a list written twice, a macro, a comment after a value, an lb.
+  '/seed/httpd/conf/workers.properties':
+    'ps=/\nworker.list=lb\nworker.list=jkstatus\nworker.t1.type=ajp13\nworker.t1.host=tomcat # the service\nworker.t1.port=8009\nworker.t1.secret=$(AJP_SECRET)\nworker.t2.reference=worker.t1\nworker.lb.type=lb\nworker.lb.balance_workers=t1,t2\n=x\nworker.jkstatus.type=status\n',
   // ActiveMQ Artemis's PropertiesLoginModule users file (src/parse/artemis-users.ts): one masked, one plain password.
   '/seed/broker/etc/artemis-users.properties': '# user = password\nadmin = ENC(1024:3A4E…)\napp = app-pass\n',
   // ActiveMQ Classic's conf/ users files (src/parse/activemq-users.ts): the web console's realm, the broker credentials.

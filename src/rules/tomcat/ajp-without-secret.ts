@@ -1,7 +1,7 @@
 import type { RuleRelated } from '../types';
 import { TOMCAT_AJP_SECRET as AJP, TOMCAT_AJP_SECRET_SINCE as SINCE } from '../../knowledge/tomcat';
 
-import type { TomcatAjpWithoutSecret } from '../../model/types';
+import type { AjpFrontLink, TomcatAjpWithoutSecret } from '../../model/types';
 import { defineRule } from '../types';
 import { ours, said } from '../../core/phrase';
 
@@ -22,7 +22,21 @@ const vendors = (secretRequired: boolean) =>
     .map((v) => v.vendor)
     .join(' and ');
 
-const related = (ajp: TomcatAjpWithoutSecret, releaseMessage?: string): RuleRelated[] => [
+/** The fronts the tree ties to the connector (model/ajp-fronts.ts), and whether each sends a secret. */
+const frontsReaching = (ajp: TomcatAjpWithoutSecret, links: readonly AjpFrontLink[]): RuleRelated[] =>
+  links
+    .filter((l) => l.connector.at.file === ajp.at.file && l.connector.at.range?.start.line === ajp.at.range?.start.line)
+    .map(({ front }) => ({
+      ...front.at,
+      message:
+        front.secret.state === 'set'
+          ? said`${front.name} reaches this connector and sends a secret: set the same secret="…" on the connector`
+          : front.secret.state === 'none'
+            ? said`${front.name} reaches this connector and sends no secret`
+            : said`${front.name} reaches this connector (its secret is unknown)`,
+    }));
+
+const related = (ajp: TomcatAjpWithoutSecret, fronts: RuleRelated[], releaseMessage?: string): RuleRelated[] => [
   ...('at' in ajp.release && releaseMessage ? [{ ...ajp.release.at, message: releaseMessage }] : []),
   ...('via' in ajp.release && releaseMessage
     ? (ajp.release.via ?? []).map((at) => ({
@@ -36,6 +50,7 @@ const related = (ajp: TomcatAjpWithoutSecret, releaseMessage?: string): RuleRela
   ...(ajp.emptySecret ? [{ ...ajp.emptySecret.at, message: said`${ajp.emptySecret.name}="": no secret` }] : []),
   ...(ajp.address ? [{ ...ajp.address.at, message: said`listens on ${listening(ajp)}` }] : []),
   ...(ajp.portAt ? [{ ...ajp.portAt, message: said`port="${ajp.port ?? ''}"` }] : []),
+  ...fronts,
 ];
 
 /**
@@ -83,6 +98,7 @@ export default defineRule({
       const port = ajp.port ?? '(none)';
       const release = ajp.release;
       const where = listening(ajp);
+      const fronts = frontsReaching(ajp, ctx.deployment.ajpFrontLinks ?? []);
       // secretRequired turned off on an address others reach: it starts, whatever the release (model/tomcat-ajp.ts).
       if (ajp.optedOut) {
         ctx.report({
@@ -90,7 +106,10 @@ export default defineRule({
           data: { ...common, server: ajp.server, where, port },
           location: ajp.at,
           ...atTag,
-          related: [{ ...ajp.optedOut, message: ours('secretRequired off: no secret is asked for') }, ...related(ajp)],
+          related: [
+            { ...ajp.optedOut, message: ours('secretRequired off: no secret is asked for') },
+            ...related(ajp, fronts),
+          ],
           fingerprint: [ajp.server, 'optedOut'],
         });
         continue;
@@ -108,7 +127,7 @@ export default defineRule({
           data: { ...common, server: ajp.server, release: named, address, where, port },
           location: ajp.at,
           ...atTag,
-          related: related(ajp, `Tomcat ${release.release} runs this server.xml`),
+          related: related(ajp, fronts, `Tomcat ${release.release} runs this server.xml`),
           fingerprint: [ajp.server, messageId],
           severity: release.requiresSecret ? 'error' : undefined,
         });
@@ -120,7 +139,7 @@ export default defineRule({
           data: { ...common, server: ajp.server, image: release.text, where },
           location: ajp.at,
           ...atTag,
-          related: related(ajp, 'the official image, at whichever release the tag names when pulled'),
+          related: related(ajp, fronts, 'the official image, at whichever release the tag names when pulled'),
           fingerprint: [ajp.server, 'floating'],
         });
         continue;
@@ -138,7 +157,7 @@ export default defineRule({
         },
         location: ajp.at,
         ...atTag,
-        related: related(ajp),
+        related: related(ajp, fronts),
         fingerprint: [ajp.server, 'releaseUnknown'],
       });
     }

@@ -1,0 +1,76 @@
+/**
+ * The httpd fronts that speak AJP to a Tomcat connector of the tree, tied to the connector they reach: mod_jk's ajp13
+ * workers (workers.properties, as mod_jk builds them: ./modjk-workers.ts) and mod_proxy_ajp's `ajp://` passes
+ * (./httpd.ts records them). A front reaches a connector on its port when the tree shows the host is the connector's:
+ * a loopback host from the same container (./loopback.ts), or the Compose service that runs the connector's server.xml.
+ * Any other host (an address, a name no service has) is not tied: the tree does not say which machine it is.
+ */
+import type { ModelContributor, ModelContext } from './contributor';
+import type { RelatedLocation } from '../core/types';
+import type { AjpFront, AjpFrontLink, TomcatAjpConnector } from './deployment-records';
+import { containerRunners, LOOPBACK, loopbackReaches, type ServiceOf } from './loopback';
+import { modjkFronts } from './modjk-workers';
+import { relativePosix } from '../core/posix-path';
+
+/** What ties a front's host to a connector's server.xml, if the tree shows it. */
+function tieOf(
+  ctx: ModelContext,
+  servicesOf: (file: string) => ServiceOf[],
+  front: AjpFront,
+  connector: TomcatAjpConnector,
+): RelatedLocation[] | undefined {
+  const frontFile = front.at.file;
+  const serverFile = connector.at.file;
+  if (LOOPBACK.test(front.host)) {
+    const reach = loopbackReaches(
+      servicesOf,
+      { file: frontFile, host: ctx.hostOf(frontFile) },
+      { file: serverFile, host: ctx.hostOf(serverFile) },
+    );
+    if (reach) return reach.evidence;
+    // One image holds both files: the web server and Tomcat run in one container.
+    const images = new Set(ctx.images.holding(serverFile).map((h) => h.dockerfile));
+    const shared = ctx.images.holding(frontFile).find((h) => images.has(h.dockerfile));
+    if (shared)
+      return [
+        {
+          file: shared.dockerfile,
+          message: `this image holds both ${relativePosix(ctx.deployment.root, frontFile)} and ${relativePosix(ctx.deployment.root, serverFile)}`,
+        },
+      ];
+    return undefined;
+  }
+  // The host is a Compose service that runs the server.xml, in the project of the front's own service (if any).
+  const projects = new Set(servicesOf(frontFile).map((s) => s.project));
+  const service = servicesOf(serverFile).find(
+    (s) => !s.pod && s.name.toLowerCase() === front.host && (projects.size === 0 || projects.has(s.project)),
+  );
+  return service ? [{ ...service.at, message: `Compose service ${service.name} runs this server.xml` }] : undefined;
+}
+
+/** Each front tied to the one connector it reaches (none tied, or several: not linked). */
+export function linkAjpFronts(ctx: ModelContext, fronts: readonly AjpFront[]): AjpFrontLink[] {
+  const connectors = ctx.deployment.tomcatAjpConnectors ?? [];
+  if (connectors.length === 0 || fronts.length === 0) return [];
+  const servicesOf = containerRunners(ctx);
+  const links: AjpFrontLink[] = [];
+  for (const front of fronts) {
+    const reached = connectors.flatMap((connector) => {
+      if (connector.port !== front.port) return [];
+      const tie = tieOf(ctx, servicesOf, front, connector);
+      return tie ? [{ front, connector, tie }] : [];
+    });
+    if (reached.length === 1) links.push(reached[0]!);
+  }
+  return links;
+}
+
+export const ajpFrontsContributor: ModelContributor = {
+  id: 'ajp-fronts',
+  reads: ['modjk.', 'httpd'],
+  contribute(ctx) {
+    const fronts = [...modjkFronts(ctx), ...(ctx.deployment.ajpProxyFronts ?? [])];
+    const links = linkAjpFronts(ctx, fronts);
+    if (links.length > 0) ctx.deployment.ajpFrontLinks = links;
+  },
+};

@@ -1,0 +1,68 @@
+/**
+ * Every AJP `<Connector>` of a server.xml with the secret Tomcat asks of each request (./tomcat.ts reads them once per
+ * file), for the fronts that reach it (./ajp-fronts.ts). A connector with a secret answers 403 to a request that does
+ * not carry the same one (AjpProcessor.prepareRequest; data/tomcat.json ajpFronts). `secret` is read by the releases
+ * that require a secret (9.0.31, 8.5.51, 7.0.100 and later); older ones know only `requiredSecret` and ignore `secret`.
+ * The secret is kept as a digest, to compare with a front's: never its value.
+ */
+import type { XmlElement } from '../parse/xml';
+import { sha256Hex } from '../core/sha256';
+import { TOMCAT_AJP_SECRET as AJP } from '../knowledge/tomcat';
+import { setterAttribute } from './tomcat-legacy';
+import { ajpRelease } from './tomcat-ajp';
+import type { TomcatImages, TomcatReleaseAnswer } from './tomcat-release';
+import { readWritten, type TomcatPropertyScope } from './tomcat-properties';
+import type { AjpSecret, TomcatAjpConnector } from './deployment-records';
+
+const AJP_PROTOCOL = new RegExp(AJP.protocols);
+
+/** The file's AJP connectors, each with its port and the secret Tomcat reads from it. */
+export function ajpConnectorsOf(
+  connectors: XmlElement[],
+  file: string,
+  relative: string,
+  scope: TomcatPropertyScope,
+  answer: TomcatReleaseAnswer,
+  images: TomcatImages,
+): TomcatAjpConnector[] {
+  const found: TomcatAjpConnector[] = [];
+  for (const connector of connectors) {
+    const protocol = connector.attributes.find((a) => a.name === 'protocol')?.value ?? '';
+    if (!AJP_PROTOCOL.test(protocol)) continue;
+    const release = ajpRelease(answer, images);
+    const portFound = setterAttribute(connector, 'port');
+    const portRead = portFound ? readWritten(portFound, file, scope) : undefined;
+    const port = portRead && /^\d+$/.test(portRead.value.trim()) ? Number(portRead.value.trim()) : undefined;
+    // An older release has no `secret` setter: Tomcat logs that no property matched and asks for no secret.
+    const ignoresSecretName = release.kind === 'named' && !release.requiresSecret;
+    const [current, older] = AJP.secretAttributes;
+    const written = setterAttribute(connector, current!);
+    const legacy = setterAttribute(connector, older!);
+    const attribute = legacy ?? (ignoresSecretName ? undefined : written);
+    let secret: AjpSecret = { state: 'none' };
+    if (attribute) {
+      const at = { file, range: attribute.valueRange };
+      const read = readWritten(attribute, file, scope);
+      if (!read)
+        secret = {
+          state: 'unknown',
+          at,
+          why: `${attribute.name}="${attribute.value}" is a property the tree does not settle`,
+        };
+      else if (read.value !== '') secret = { state: 'set', digest: sha256Hex(read.value), at };
+    }
+    const required = setterAttribute(connector, 'secretRequired');
+    const optedOut = required && readWritten(required, file, scope)?.value.trim().toLowerCase() !== 'true';
+    found.push({
+      at: { file, range: connector.range },
+      server: `Tomcat AJP connector ${portFound?.value ?? '(no port)'} (${relative})`,
+      ...(port === undefined ? {} : { port }),
+      ...(portFound ? { portAt: { file, range: portFound.valueRange } } : {}),
+      secret,
+      ...(ignoresSecretName && written && !legacy ? { ignoredSecretAt: { file, range: written.valueRange } } : {}),
+      ...(optedOut ? { optedOut: { file, range: required.valueRange } } : {}),
+      release,
+    });
+  }
+  return found;
+}

@@ -1,0 +1,206 @@
+import rule from '../../../src/rules/tomcat/ajp-secret-mismatch';
+import { ruleTester } from '../../helpers/rule-tester';
+
+/** A server.xml whose AJP connector (line 4) has `ajp` as its attributes. */
+const serverXml = (ajp: string) =>
+  [
+    '<Server port="8005">',
+    '  <Service name="Catalina">',
+    '    <Connector port="8080" protocol="HTTP/1.1" />',
+    `    <Connector port="8009" protocol="AJP/1.3" address="0.0.0.0" ${ajp} />`,
+    '    <Engine name="Catalina" defaultHost="localhost"><Host name="localhost"/></Engine>',
+    '  </Service>',
+    '</Server>',
+    '',
+  ].join('\n');
+
+/**
+ * An httpd service built from httpd/ and a Tomcat service of `image` that mounts tomcat/conf: on the Compose network
+ * the host `tomcat` is the Tomcat service (as bee-infraverse/tomcat-cluster-lab@(real-trees) examples/httpd2tomcat).
+ */
+const composed = (image: string, workers: string, ajp: string) => ({
+  'docker-compose.yml': `services:\n  httpd:\n    build: ./httpd\n  tomcat:\n    image: ${image}\n    volumes:\n      - ./tomcat/conf:/usr/local/tomcat/conf\n`,
+  'httpd/Dockerfile': 'FROM httpd:2.4.62\nCOPY workers.properties /usr/local/apache2/conf/workers.properties\n',
+  'httpd/workers.properties': workers,
+  'tomcat/conf/server.xml': serverXml(ajp),
+});
+
+/** A load balancer over one ajp13 worker on the `tomcat` service (line 4: the member's first line). */
+const lbWorkers = (lbExtra = '', memberExtra = '') =>
+  [
+    '# workers',
+    'worker.list=loadbalancer,jkstatus',
+    '',
+    'worker.node1.type=ajp13',
+    'worker.node1.host=tomcat',
+    'worker.node1.port=8009',
+    memberExtra,
+    'worker.loadbalancer.type=lb',
+    'worker.loadbalancer.balance_workers=node1',
+    lbExtra,
+    'worker.jkstatus.type=status',
+    '',
+  ].join('\n');
+
+const atWorker = { file: 'httpd/workers.properties', line: 4 };
+
+ruleTester(rule, {
+  valid: [
+    {
+      name: 'the worker sends the secret the connector has',
+      files: composed('tomcat:11.0.6', lbWorkers('', 'worker.node1.secret=mySecretKey'), 'secret="mySecretKey"'),
+    },
+    {
+      name: "a load balancer's secret is its members': the same as the connector's",
+      files: composed('tomcat:9.0.85', lbWorkers('worker.loadbalancer.secret=s3cret'), 'secret="s3cret"'),
+    },
+    {
+      name: 'a worker on an address the tree does not tie to the connector: not linked',
+      files: composed(
+        'tomcat:9.0.85',
+        'worker.list=w\nworker.w.host=10.0.0.5\nworker.w.port=8009\n',
+        'secret="s3cret"',
+      ),
+    },
+    {
+      name: 'a worker no list names is not made; a status worker speaks no AJP',
+      files: composed(
+        'tomcat:9.0.85',
+        'worker.list=jkstatus\nworker.jkstatus.type=status\nworker.w.host=tomcat\nworker.w.port=8009\n',
+        'secret="s3cret"',
+      ),
+    },
+    {
+      name: 'another port: not this connector',
+      files: composed('tomcat:9.0.85', 'worker.list=w\nworker.w.host=tomcat\nworker.w.port=8010\n', 'secret="s3cret"'),
+    },
+  ],
+  invalid: [
+    {
+      name: 'the connector has a secret, the lb member sends none: 403 (error)',
+      files: composed('tomcat:9.0.85', lbWorkers(), 'secret="s3cret"'),
+      errors: [
+        {
+          messageId: 'notSent',
+          severity: 'error',
+          ...atWorker,
+          messageIncludes: [
+            'mod_jk worker node1 (httpd/workers.properties) sends no secret to Tomcat AJP connector 8009 (tomcat/conf/server.xml)',
+            'with 403',
+            'worker.<name>.secret=',
+          ],
+          related: [
+            { file: 'tomcat/conf/server.xml', line: 4 },
+            { file: 'tomcat/conf/server.xml', line: 4 },
+            { file: 'httpd/workers.properties', line: 5 },
+            { file: 'httpd/workers.properties', line: 6 },
+            { file: 'docker-compose.yml', line: 7 },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the member takes its load balancer's secret, which is another: 403; no secret is printed",
+      files: composed('tomcat:10.1.20', lbWorkers('worker.loadbalancer.secret=first-one'), 'secret="second-one"'),
+      errors: [
+        {
+          messageId: 'different',
+          ...atWorker,
+          messageExcludes: ['first-one', 'second-one'],
+          related: [
+            { file: 'tomcat/conf/server.xml', line: 4 },
+            { file: 'tomcat/conf/server.xml', line: 4 },
+            { file: 'httpd/workers.properties', line: 10 },
+            { file: 'httpd/workers.properties', line: 5 },
+            { file: 'httpd/workers.properties', line: 6 },
+            { file: 'docker-compose.yml', line: 7 },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the worker's own secret wins over the load balancer's; a later line replaces an earlier one",
+      files: composed(
+        'tomcat:9.0.85',
+        lbWorkers('worker.loadbalancer.secret=s3cret', 'worker.node1.secret=s3cret\nworker.node1.secret=other # typo'),
+        'secret="s3cret"',
+      ),
+      errors: [{ messageId: 'different', ...atWorker }],
+    },
+    {
+      name: 'mod_proxy_ajp without secret= to a connector with one',
+      files: {
+        ...composed('tomcat:9.0.85', 'worker.list=jkstatus\nworker.jkstatus.type=status\n', 'secret="s3cret"'),
+        'httpd/httpd.conf': 'Listen 80\nProxyPass "/app" "ajp://tomcat:8009/app"\n',
+        'httpd/Dockerfile':
+          'FROM httpd:2.4.62\nCOPY httpd.conf /usr/local/apache2/conf/httpd.conf\nCOPY workers.properties /usr/local/apache2/conf/workers.properties\n',
+      },
+      errors: [
+        {
+          messageId: 'notSent',
+          file: 'httpd/httpd.conf',
+          line: 2,
+          messageIncludes: ['httpd ProxyPass ajp://tomcat:8009/app (httpd/httpd.conf:2)', 'secret= on the ProxyPass'],
+        },
+      ],
+    },
+    {
+      name: 'a BalancerMember with another secret= than the connector',
+      files: {
+        ...composed('tomcat:9.0.85', 'worker.list=jkstatus\nworker.jkstatus.type=status\n', 'secret="s3cret"'),
+        'httpd/httpd.conf':
+          'Listen 80\n<Proxy "balancer://cluster">\n  BalancerMember "ajp://tomcat:8009" secret=nope\n</Proxy>\nProxyPass "/app" "balancer://cluster/app"\n',
+      },
+      errors: [{ messageId: 'different', file: 'httpd/httpd.conf', line: 3, messageExcludes: ['nope', 's3cret'] }],
+    },
+    {
+      // The secret= of an old release is no setter there (9.0.30 has only requiredSecret): Tomcat asks for nothing.
+      name: "the worker's secret, and secret= on a release that reads only requiredSecret: ignored (warning)",
+      files: composed('tomcat:9.0.30', lbWorkers('', 'worker.node1.secret=s3cret'), 'secret="s3cret"'),
+      errors: [
+        {
+          messageId: 'ignored',
+          severity: 'warning',
+          ...atWorker,
+          messageIncludes: ['Tomcat 9.0.30 has no secret attribute (only requiredSecret'],
+        },
+      ],
+    },
+    {
+      name: 'a connector secret from a property the tree does not settle: unknown (info)',
+      files: composed('tomcat:9.0.85', lbWorkers(), 'secret="${ajp.secret}"'),
+      errors: [
+        { messageId: 'unknown', severity: 'info', ...atWorker, messageIncludes: ["the connector's secret is unknown"] },
+      ],
+    },
+    {
+      name: 'a worker secret from the environment ($(…) that the file does not set): unknown (info)',
+      files: composed('tomcat:9.0.85', lbWorkers('', 'worker.node1.secret=$(AJP_SECRET)'), 'secret="s3cret"'),
+      errors: [{ messageId: 'unknown', severity: 'info', ...atWorker, messageIncludes: ['from the environment'] }],
+    },
+    {
+      name: 'localhost, with httpd and Tomcat in one image: the same container',
+      files: {
+        Dockerfile:
+          'FROM tomcat:9.0.85\nCOPY conf/server.xml /usr/local/tomcat/conf/server.xml\nCOPY httpd/workers.properties /etc/httpd/conf/workers.properties\n',
+        'conf/server.xml': serverXml('secret="s3cret"'),
+        'httpd/workers.properties':
+          'worker.list=w1\nworker.w1.type=ajp13\nworker.w1.host=localhost\nworker.w1.port=8009\n',
+      },
+      errors: [
+        {
+          messageId: 'notSent',
+          file: 'httpd/workers.properties',
+          line: 2,
+          related: [
+            { file: 'conf/server.xml', line: 4 },
+            { file: 'conf/server.xml', line: 4 },
+            { file: 'httpd/workers.properties', line: 3 },
+            { file: 'httpd/workers.properties', line: 4 },
+            { file: 'Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+  ],
+});
