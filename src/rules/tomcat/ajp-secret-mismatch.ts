@@ -33,9 +33,9 @@ function ignoring(link: AjpFrontLink): { why: Phrase; related: RuleRelated[] } |
   const release = connector.release.kind === 'named' ? connector.release : undefined;
   if (connector.ignoredSecretAt && release)
     return {
-      why: said`Tomcat ${release.release} has no secret attribute (only requiredSecret, before ${ours(SINCE)}): it ignores secret="…" and asks for no secret`,
+      why: said`Tomcat ${release.release} has no secret attribute (only requiredSecret, before ${ours(SINCE)}): it ignores secret="\u2026" and asks for no secret`,
       related: [
-        { ...connector.ignoredSecretAt, message: said`secret="…": not read by Tomcat ${release.release}` },
+        { ...connector.ignoredSecretAt, message: said`secret="\u2026": not read by Tomcat ${release.release}` },
         { ...release.at, message: said`Tomcat ${release.release} runs this server.xml` },
       ],
     };

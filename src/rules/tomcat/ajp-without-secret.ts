@@ -30,7 +30,7 @@ const frontsReaching = (ajp: TomcatAjpWithoutSecret, links: readonly AjpFrontLin
       ...front.at,
       message:
         front.secret.state === 'set'
-          ? said`${front.name} reaches this connector and sends a secret: set the same secret="…" on the connector`
+          ? said`${front.name} reaches this connector and sends a secret: set the same secret="\u2026" on the connector`
           : front.secret.state === 'none'
             ? said`${front.name} reaches this connector and sends no secret`
             : said`${front.name} reaches this connector (its secret is unknown)`,

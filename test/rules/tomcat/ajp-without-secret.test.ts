@@ -81,6 +81,33 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // A mod_jk front on the Compose network (bee-infraverse/tomcat-cluster-lab@(real-trees) examples/httpd2tomcat, with
+      // the connector's secret left out): the worker sends a secret the connector does not have, and is named.
+      name: 'no secret on 9.0.85, and the mod_jk worker that reaches it is related, with the secret it sends',
+      files: {
+        'docker-compose.yml':
+          'services:\n  httpd:\n    build: ./httpd\n  tomcat:\n    image: tomcat:9.0.85\n    volumes:\n      - ./conf:/usr/local/tomcat/conf\n',
+        'httpd/Dockerfile': 'FROM httpd:2.4.62\nCOPY workers.properties /usr/local/apache2/conf/\n',
+        'httpd/workers.properties':
+          'worker.list=tomcat\nworker.tomcat.type=ajp13\nworker.tomcat.host=tomcat\nworker.tomcat.secret=s3cret\n',
+        'conf/server.xml': serverXml('protocol="AJP/1.3" address="0.0.0.0"'),
+      },
+      errors: [
+        {
+          messageId: 'refused',
+          severity: 'error',
+          ...atConnector,
+          messageExcludes: ['s3cret'],
+          related: [
+            { file: 'docker-compose.yml', line: 5 },
+            { file: 'conf/server.xml', line: 4 },
+            { file: 'conf/server.xml', line: 4 },
+            { file: 'httpd/workers.properties', line: 2 },
+          ],
+        },
+      ],
+    },
+    {
       // Ermax81/docker-apache-tomcat@cbf48bd (MIT): address="0.0.0.0" secretRequired="false", mounted into tomcat:jre11
       // by a Compose service that publishes 8009: it starts and serves anyone; it said nothing.
       name: 'secretRequired="false" on 0.0.0.0: a warning whatever the release, the opt-out and the address related',
