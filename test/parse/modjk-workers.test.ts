@@ -34,7 +34,7 @@ describe('mod_jk workers.properties', () => {
     ]);
     const host = data.settings[1]!;
     expect(host.keyRange).toEqual({ start: { line: 2, character: 2 }, end: { line: 2, character: 16 } });
-    expect(host.valueRange).toEqual({ start: { line: 2, character: 19 }, end: { line: 2, character: 26 } });
+    expect(host.valueRange).toEqual({ start: { line: 2, character: 19 }, end: { line: 2, character: 27 } });
     expect(entries.find((e) => e.key === 'worker.t1.secret')?.secret).toBe(true);
     expect(entries.find((e) => e.key === 'worker.t1.host')?.secret).toBe(false);
   });
