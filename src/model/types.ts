@@ -64,7 +64,6 @@ export type {
   TomcatAjpConnector,
   AjpFront,
   AjpFrontLink,
-  AjpSecret,
 } from './deployment-records';
 export type {
   NginxPlainPass,

@@ -92,7 +92,8 @@ export default defineRule({
       const known = (s: typeof front.secret) => s.state !== 'unknown';
       if (!known(front.secret) || !known(connector.secret)) {
         // A connector that asks for no secret: whatever the front sends is ignored (said only for a known secret).
-        if (connector.secret.state === 'none') continue;
+        // Both from outside the tree (a property, the environment): what the page recommends, nothing to say.
+        if (connector.secret.state === 'none' || (!known(front.secret) && !known(connector.secret))) continue;
         const which =
           connector.secret.state === 'unknown'
             ? said`the connector's secret is unknown (${connector.secret.why})`

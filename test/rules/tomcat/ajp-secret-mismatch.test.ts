@@ -74,6 +74,10 @@ ruleTester(rule, {
       name: 'another port: not this connector',
       files: composed('tomcat:9.0.85', 'worker.list=w\nworker.w.host=tomcat\nworker.w.port=8010\n', 'secret="s3cret"'),
     },
+    {
+      name: 'both secrets from outside the tree (a property, the environment): nothing to say',
+      files: composed('tomcat:9.0.85', lbWorkers('worker.loadbalancer.secret=$(AJP_SECRET)'), 'secret="${ajp.secret}"'),
+    },
   ],
   invalid: [
     {
