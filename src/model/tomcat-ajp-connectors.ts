@@ -9,27 +9,26 @@ import type { XmlElement } from '../parse/xml';
 import { sha256Hex } from '../core/sha256';
 import { TOMCAT_AJP_SECRET as AJP } from '../knowledge/tomcat';
 import { setterAttribute } from './tomcat-legacy';
-import { ajpRelease } from './tomcat-ajp';
-import type { TomcatImages, TomcatReleaseAnswer } from './tomcat-release';
+import { ajpOnly } from './tomcat-ajp';
 import { readWritten, type TomcatPropertyScope } from './tomcat-properties';
-import type { AjpSecret, TomcatAjpConnector } from './deployment-records';
+import type { AjpSecret, TomcatAjpConnector, TomcatAjpWithoutSecret } from './deployment-records';
 
-const AJP_PROTOCOL = new RegExp(AJP.protocols);
+/** Where the connectors are written and how Tomcat reads their `${…}` values (./tomcat-properties.ts). */
+interface AjpConnectorsIn {
+  file: string;
+  /** The file relative to the deployment root, for the connector's name. */
+  relative: string;
+  scope: TomcatPropertyScope;
+}
 
-/** The file's AJP connectors, each with its port and the secret Tomcat reads from it. */
+/** The file's AJP connectors, each with its port and the secret Tomcat reads from it, run by `release`. */
 export function ajpConnectorsOf(
   connectors: XmlElement[],
-  file: string,
-  relative: string,
-  scope: TomcatPropertyScope,
-  answer: TomcatReleaseAnswer,
-  images: TomcatImages,
+  { file, relative, scope }: AjpConnectorsIn,
+  release: TomcatAjpWithoutSecret['release'],
 ): TomcatAjpConnector[] {
   const found: TomcatAjpConnector[] = [];
-  for (const connector of connectors) {
-    const protocol = connector.attributes.find((a) => a.name === 'protocol')?.value ?? '';
-    if (!AJP_PROTOCOL.test(protocol)) continue;
-    const release = ajpRelease(answer, images);
+  for (const connector of ajpOnly(connectors)) {
     const portFound = setterAttribute(connector, 'port');
     const portRead = portFound ? readWritten(portFound, file, scope) : undefined;
     const port = portRead && /^\d+$/.test(portRead.value.trim()) ? Number(portRead.value.trim()) : undefined;

@@ -46,6 +46,10 @@ export function ajpRelease(answer: TomcatReleaseAnswer, images: TomcatImages): T
   return { kind: 'unknown', why: 'the tree names no Tomcat release' };
 }
 
+/** The AJP connectors: ConnectorCreateRule reads `protocol` by its exact name; `AJP/1.3` is matched case-sensitively (Connector.java). */
+export const ajpOnly = (connectors: readonly XmlElement[]): XmlElement[] =>
+  connectors.filter((c) => AJP_PROTOCOL.test(c.attributes.find((a) => a.name === 'protocol')?.value ?? ''));
+
 /** The file's AJP connectors that set no secret and do not turn secretRequired off, or do on a non-loopback address. */
 export function ajpConnectorsWithoutSecret(
   connectors: XmlElement[],
@@ -56,10 +60,7 @@ export function ajpConnectorsWithoutSecret(
   images: TomcatImages,
 ): TomcatAjpWithoutSecret[] {
   const found: TomcatAjpWithoutSecret[] = [];
-  for (const connector of connectors) {
-    // ConnectorCreateRule reads `protocol` by its exact name; `AJP/1.3` is matched case-sensitively (Connector.java).
-    const protocol = connector.attributes.find((a) => a.name === 'protocol')?.value ?? '';
-    if (!AJP_PROTOCOL.test(protocol)) continue;
+  for (const connector of ajpOnly(connectors)) {
     // `secret` (9.0.31+), or `requiredSecret`, its older name (a value from a property counts: it is set).
     const secret = AJP.secretAttributes.map((name) => setterAttribute(connector, name)).find((a) => a !== undefined);
     if (secret && secret.value.trim() !== '') continue;

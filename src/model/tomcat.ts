@@ -21,7 +21,7 @@ import { missingDefaultHostConfig, noDefaultHostConfig } from './tomcat-default-
 import { tomcatImagesOf, tomcatReleaseOf } from './tomcat-release';
 import { nativeCiphersRefused, nativeCiphersUnserved, nativeOpensslOf, tomcatNativeRunBy } from './tomcat-native';
 import { releaseFacts, setConnectorLists } from './tomcat-end-lists';
-import { ajpConnectorsWithoutSecret } from './tomcat-ajp';
+import { ajpConnectorsWithoutSecret, ajpRelease } from './tomcat-ajp';
 import { ajpConnectorsOf } from './tomcat-ajp-connectors';
 import { readWritten, TOMCAT_DIRECTORY_PROPERTIES, tomcatPropertyScope, type ReadAttribute } from './tomcat-properties';
 import { relativePosix } from '../core/posix-path';
@@ -64,7 +64,7 @@ export const tomcatContributor: ModelContributor = {
       const listenerGenerated = doc.data.elements.some((e) => e.localName === 'Listener' && e.generatedAttributes);
       const connectors = listenerGenerated ? known.filter((c) => !writtenForTls(c)) : known;
       if (ajp.length > 0) (ctx.deployment.tomcatAjpWithoutSecret ??= []).push(...ajp);
-      const ajpConnectors = ajpConnectorsOf(known, file, relative, scope, releaseAnswer, images);
+      const ajpConnectors = ajpConnectorsOf(known, { file, relative, scope }, ajpRelease(releaseAnswer, images));
       if (ajpConnectors.length > 0) (ctx.deployment.tomcatAjpConnectors ??= []).push(...ajpConnectors);
       const hostConfigsOf = (c: XmlElement) => c.children.filter((h) => h.localName === 'SSLHostConfig');
       // 8.5 and 9 refuse the whole server.xml when a Connector's TLS attributes and a written <SSLHostConfig> both make
