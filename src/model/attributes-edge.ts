@@ -5,6 +5,19 @@ import type { Traced } from '../core/traced';
 import type { Location, RelatedLocation } from '../core/types';
 import type { ClientUrl, ServerEndpointAttributes } from './attributes-tls';
 
+/** What a floating tag of the official image runs when built or pulled now (knowledge/floating-images.ts), and where. */
+export interface FloatingOpenssl {
+  image: string;
+  at: Location;
+  series: string;
+  /** The lowest release the tag names now (`nginx 1.26.0`), and since when when a source says. */
+  lowest: string;
+  since?: string;
+  bases: string[];
+  /** The name Compose builds the image under: a container may run an earlier build of it, of an older release. */
+  prebuilt?: { image: string; at: Location };
+}
+
 /** `attributes` of `nginx.server` and `nginx.tls-policy` components. */
 export interface NginxServerAttributes extends ServerEndpointAttributes {
   defaultServer: boolean;
@@ -16,7 +29,16 @@ export interface NginxServerAttributes extends ServerEndpointAttributes {
    * The OpenSSL the cipher string was read against (derived once, from the tree's image, by the nginx contributor):
    * its release series, whether it was assumed, and when the tree names it, the release and how (`nginx:1.14 → debian:stretch`).
    */
-  openssl?: { series: string; assumed: boolean; source: string; release?: string; via?: string; at?: Location };
+  openssl?: {
+    series: string;
+    assumed: boolean;
+    source: string;
+    release?: string;
+    via?: string;
+    at?: Location;
+    /** When assumed: the official image under a tag naming no release that runs it, as built or pulled now. */
+    floating?: FloatingOpenssl;
+  };
   /** An `@` command of `ssl_ciphers` this OpenSSL does not know (`@SECLEVEL=0` on 1.0.2): nginx does not start. */
   invalidCipherCommand?: string;
   /** DHE suites the cipher string selects that nginx will not use: no `ssl_dhparam` (nginx 1.11.0+). */

@@ -19,6 +19,7 @@ export type {
 } from './attributes-mq';
 export type {
   NginxServerAttributes,
+  FloatingOpenssl,
   NginxWorkloadApi,
   SecurityLevelCandidate,
   Unsettled,

@@ -22,6 +22,26 @@ export function floatingNginxFor(
   composeFiles: readonly ParsedDocument[],
   mounts: readonly TreeMount[],
 ): (file: string) => NginxFloatingImage | undefined {
+  return floatingImageFor(dockerfiles, composeFiles, mounts, nginxFloatingImage);
+}
+
+/** A floating tag's image that runs a file, as floatingNginxFor finds it, with what `bound` says of the tag. */
+export type FloatingImage<T> = T & {
+  image: string;
+  at: Location;
+  prebuilt?: { image: string; at: Location };
+};
+
+/**
+ * The image under a floating tag that runs a file, found as floatingNginxFor says, with what `bound` knows of the tag
+ * (undefined for a tag it does not know: the file's nearest Dockerfile decides, else the Compose services mounting it).
+ */
+export function floatingImageFor<T extends object>(
+  dockerfiles: readonly ParsedDocument<DockerfileData>[],
+  composeFiles: readonly ParsedDocument[],
+  mounts: readonly TreeMount[],
+  bound: (image: string) => T | undefined,
+): (file: string) => FloatingImage<T> | undefined {
   const built = dockerfiles.flatMap((d) => {
     const stage = runtimeStage(d.data);
     return stage?.image ? [{ doc: d, stage, dir: path.dirname(d.file.path) }] : [];
@@ -31,12 +51,12 @@ export function floatingNginxFor(
       .filter((b) => file.startsWith(b.dir + path.sep))
       .sort((a, b) => b.dir.length - a.dir.length)[0];
     if (nearest) {
-      const bound = nginxFloatingImage(nearest.stage.image!);
-      if (!bound) return undefined;
+      const known = bound(nearest.stage.image!);
+      if (!known) return undefined;
       const prebuilt = prebuiltAs(nearest.doc.file.path, composeFiles);
       return {
+        ...known,
         image: nearest.stage.image!,
-        ...bound,
         at: { file: nearest.doc.file.path, range: nearest.stage.range },
         ...(prebuilt ? { prebuilt } : {}),
       };
@@ -46,13 +66,13 @@ export function floatingNginxFor(
     );
     const [first] = mounting;
     if (!first?.image || mounting.some((m) => m.image !== first.image)) return undefined;
-    const bound = nginxFloatingImage(first.image);
+    const known = bound(first.image);
     const service = (
       composeFiles.find((d) => d.file.path === first.file) as ParsedDocument<ComposeData> | undefined
     )?.data.services.find((s) => s.name === first.mount.service);
-    if (!bound || !service || service.build !== undefined) return undefined;
+    if (!known || !service || service.build !== undefined) return undefined;
     const range = service.imageRange;
-    return { image: first.image, ...bound, at: { file: first.file, ...(range ? { range } : {}) } };
+    return { ...known, image: first.image, at: { file: first.file, ...(range ? { range } : {}) } };
   };
 }
 

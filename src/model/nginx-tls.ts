@@ -31,13 +31,15 @@ import {
   type Placed,
 } from './nginx-placed';
 import { signatureFloorSettings } from './openssl-floor';
+import { floatingImageFor } from './nginx-floating-image';
+import { floatingImageOpenssl } from '../knowledge/floating-images';
 import { nginxFiniteFieldGroups } from './openssl-groups';
 import { opensslSecurityLevel } from './openssl-level';
 import { nginxReleaseOfDockerfile } from './nginx-package-release';
 import type { ScriptInImage } from './dockerfile-downloads';
 import type { NamedNginxRelease } from './nginx-records';
 import type { ClientAuthMode, TlsSettings } from './types';
-import type { NginxSecurityLevel, NginxServerAttributes, NginxStoreDirectives } from './attributes';
+import type { FloatingOpenssl, NginxSecurityLevel, NginxServerAttributes, NginxStoreDirectives } from './attributes';
 
 /** nginx's `ssl_ciphers` default (knowledge: openssl-servers.json `nginx.ciphersDefault`). */
 const NGINX_DEFAULT_CIPHERS = NGINX_FACTS.ciphersDefault.value;
@@ -62,6 +64,8 @@ export interface ServerOpenssl {
   securityLevel?: { level: number; source: string };
   /** When assumed: the images of the product the tree names without tying the file to them (./openssl-level.ts). */
   untied?: UntiedImage[];
+  /** When assumed: the official image under a tag that names no release which runs the file (./nginx-floating-image.ts). */
+  floating?: FloatingOpenssl;
 }
 
 /** An image the deployment names for a server whose file it does not hold, with the level its OpenSSL starts at. */
@@ -73,8 +77,15 @@ export interface UntiedImage {
 
 /** The OpenSSL facts nginx attributes carry (src/derive/stack.ts labels the stack from them). */
 export function opensslAttribute(openssl: ServerOpenssl): NonNullable<NginxServerAttributes['openssl']> {
-  const { facts, assumed, source, release, via, at } = openssl;
-  return { series: facts.series, assumed, source, ...(release && via ? { release, via } : {}), ...(at ? { at } : {}) };
+  const { facts, assumed, source, release, via, at, floating } = openssl;
+  return {
+    series: facts.series,
+    assumed,
+    source,
+    ...(release && via ? { release, via } : {}),
+    ...(at ? { at } : {}),
+    ...(floating ? { floating } : {}),
+  };
 }
 
 /** What ties a server's file to an image besides the Dockerfile beside it: Compose mounts, and the COPYs that place it. */
@@ -133,18 +144,36 @@ export function serverOpenssl(
     return found && at ? [{ dir: path.dirname(d.file.path), found, nginx: releaseOf(d), at }] : [];
   });
   const assumed = assumedOpensslSeries();
+  // A build of the Dockerfile under a Compose image name may be an older image of the tag: said with `prebuilt`.
+  const floatingAt = floatingImageFor(dockerfiles, compose.files, compose.mounts, floatingImageOpenssl);
+  const floatingOf = (file: string): FloatingOpenssl | undefined => {
+    const found = floatingAt(file);
+    if (!found) return undefined;
+    const { image, at, facts, lowest, since, bases, prebuilt } = found;
+    return {
+      image,
+      at,
+      series: facts.series,
+      lowest,
+      ...(since ? { since } : {}),
+      bases,
+      ...(prebuilt ? { prebuilt } : {}),
+    };
+  };
   return (file) => {
     const holding =
       images.filter((i) => file.startsWith(i.dir + path.sep)).sort((a, b) => b.dir.length - a.dir.length)[0] ??
       mountingImage(file, compose.mounts, compose.files);
     if (!holding) {
       const nginx = copiedRelease(file, dockerfiles, compose.copiedInto, releaseOf);
+      const floating = floatingOf(file);
       return {
         facts: assumed.facts,
         assumed: true,
         source: assumed.source,
         ...(untied.length > 0 ? { untied: [...untied] } : {}),
         ...(nginx ? { nginx } : {}),
+        ...(floating ? { floating } : {}),
       };
     }
     const { facts, release, via, source, securityLevel } = holding.found;

@@ -501,11 +501,24 @@ ruleTester(rule, {
       errors: [{ messageId: 'legacy', file: 'nginx/proxy_ssl.conf', line: 6 }],
     },
     {
-      // Untagged: `nginx:latest` has run on Debian jessie (OpenSSL 1.0.1t) and stretch (1.1.0) as well as bookworm.
-      name: 'untagged FROM nginx: the OpenSSL release is unknown, the warning stays',
+      // `nginx` (latest) has named 1.25.1 or later since 2023-06-13, every floating tag 1.26.0 or later since 2024-04-23:
+      // all on Debian bookworm (OpenSSL 3.0, level 2), as nginx/ssl-directive-removed judges the same FROM line. Older
+      // builds of the tag ran jessie's 1.0.1t and stretch's 1.1.0: said, not judged.
+      name: 'untagged FROM nginx, built or pulled now: OpenSSL 3 refuses the TLSv1, TLSv1.1 it lists (info)',
       files: nginxProxy('FROM nginx'),
       errors: [
-        { messageId: 'legacy', file: 'nginx/proxy_ssl.conf', line: 6, messageIncludes: ['enables TLSv1, TLSv1.1'] },
+        {
+          messageId: 'refusedByFloatingImage',
+          severity: 'info',
+          file: 'nginx/proxy_ssl.conf',
+          line: 6,
+          messageIncludes: [
+            'lists TLSv1, TLSv1.1, but the image nginx names no release: built or pulled now it runs nginx 1.26.0 or later (true of every such tag since 2024-04-23), on OpenSSL 3',
+            'nothing below TLSv1.2 is served',
+            'an image built before may still run an OpenSSL 1.x',
+          ],
+          related: [{ file: 'Dockerfile', line: 1 }],
+        },
       ],
     },
     {
