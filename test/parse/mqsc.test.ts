@@ -86,6 +86,23 @@ describe('MQSC parser', () => {
     expect(doc.problems[0].range.start.line).toBe(0);
   });
 
+  // Shaped like tongyy/ibm-mq-spring-boot-jms@c017b99 mq_create.mqsc: a list item closed by ’ instead of '.
+  it.each([
+    ["SET CHLAUTH(*) TYPE(BLOCKUSER) USERLIST('nobody','*MQADMIN\u2019)\n", 'mqsc-syntax', 'column 59'],
+    ["DEFINE CHANNEL(A) CHLTYPE(SVRCONN) DESCR('\u2018x\u2019)\n", 'mqsc-unterminated-quote', 'column 43'],
+  ])('names the typographic quote that leaves a quoted value open: %s', (text, code, column) => {
+    const doc = mqsc(text);
+    expect(doc.problems.map((p) => p.code)).toEqual([code]);
+    expect(doc.problems[0].message).toContain(`(U+20`);
+    expect(doc.problems[0].message).toContain(`at line 1, ${column} is a typographic quote`);
+  });
+
+  it('says nothing of typographic quotes inside a value that is closed', () => {
+    expect(mqsc("DEFINE CHANNEL(A) CHLTYPE(SVRCONN) DESCR('it\u2019s') X(\n").problems[0]?.message ?? '').not.toContain(
+      'typographic',
+    );
+  });
+
   it('marks template placeholders and never treats secrets as plain', () => {
     const doc = mqsc("ALTER QMGR KEYRPWD('s3cret') SSLKEYR('{{ .KeyR }}')\n");
     expect(doc.entries.find((e) => e.key === 'QMGR.KEYRPWD')?.secret).toBe(true);

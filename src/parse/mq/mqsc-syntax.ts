@@ -1,5 +1,6 @@
 import type { Position, Range } from '../../core/types';
 import type { ParseProblem } from '../types';
+import { typographicQuoteNote } from './mqsc-quote-note';
 
 /**
  * MQSC command syntax (IBM MQ "Rules for using MQSC commands"):
@@ -319,7 +320,7 @@ function readValue(
         problems.push({
           code: 'mqsc-unterminated-quote',
           severity: 'error',
-          message: "Quoted MQSC value is not closed (missing ')",
+          message: `Quoted MQSC value is not closed (missing ')${typographicQuoteNote(chars, start)}`,
           range: rangeOf(start, chars.length),
         });
         return undefined;
@@ -356,7 +357,7 @@ function readValue(
       problems.push({
         code: 'mqsc-syntax',
         severity: 'error',
-        message: `Expected ')' after the quoted value`,
+        message: `Expected ')' after the quoted value${typographicQuoteNote(chars, start)}`,
         range: rangeOf(start, Math.min(i, chars.length)),
       });
       return undefined;
