@@ -96,7 +96,7 @@ export default defineRule({
       legacy:
         '{{server}} enables {{legacy}} ({{retiredBy}}; disabled by default in current JDKs, browsers and OpenSSL 3 at security level 1 and above). Fix: allow only TLSv1.2 and TLSv1.3, and upgrade the clients that still need {{legacy}}',
       refusedByFloatingImage:
-        "{{server}} lists {{legacy}}, but the image {{image}} names no release: built or pulled now it runs {{lowest}} or later{{since}}, on OpenSSL {{series}}, which refuses them ({{why}}), so a client that offers only {{legacy}} fails with alert internal_error (OpenSSL: 'no suitable signature algorithm') and nothing below {{floor}} is served; a container of an image built before may still run an OpenSSL 1.x that serves them. Fix: remove {{legacy}} so the list says what runs",
+        "{{server}} lists {{legacy}}, but the image {{image}} names no release: built or pulled now it runs {{lowest}} or later{{since}}, on OpenSSL {{series}}, which refuses them ({{why}}), so a client that offers only {{legacy}} fails with alert internal_error (OpenSSL: 'no suitable signature algorithm') and nothing below {{floor}} is served; an image of the tag built or pulled earlier may still run an OpenSSL 1.x that serves them. Fix: remove {{legacy}} so the list says what runs",
       refusedByRuntime:
         "{{server}} lists {{legacy}}, but its {{runtime}} refuses them: {{why}}, so a client that offers only {{legacy}} fails with alert internal_error (OpenSSL: 'no suitable signature algorithm') and nothing below {{floor}} is served. Fix: remove {{legacy}} so the list says what runs",
     },

@@ -515,7 +515,7 @@ ruleTester(rule, {
           messageIncludes: [
             'lists TLSv1, TLSv1.1, but the image nginx names no release: built or pulled now it runs nginx 1.26.0 or later (true of every such tag since 2024-04-23), on OpenSSL 3',
             'nothing below TLSv1.2 is served',
-            'an image built before may still run an OpenSSL 1.x',
+            'an image of the tag built or pulled earlier may still run an OpenSSL 1.x',
           ],
           related: [{ file: 'Dockerfile', line: 1 }],
         },
