@@ -1,4 +1,3 @@
-import * as path from 'node:path';
 import {
   isJmsConnectionFactory,
   type Component,
@@ -6,6 +5,7 @@ import {
   type MqChannelComponent,
 } from './types';
 import { countWork } from '../core/work';
+import { nearestAll } from '../core/nearest-files';
 import type { ModelContributor } from './contributor';
 import { shownRelative } from '../core/posix-path';
 
@@ -17,19 +17,6 @@ const isServerChannel = (c: Component): c is MqChannelComponent => c.type === 'm
 
 function clientChannel(c: MqClient): { channel?: string; qmgr?: string } {
   return { channel: c.attributes.channelName, qmgr: c.attributes.queueManager?.value };
-}
-
-/** The components whose file shares the deepest directory with `file` (all of them on a tie). */
-function nearest<C extends Component>(components: C[], file: string): C[] {
-  const parts = path.dirname(file).split(path.sep);
-  const depth = (c: Component) => {
-    const other = path.dirname(c.location.file).split(path.sep);
-    let n = 0;
-    while (n < parts.length && n < other.length && parts[n] === other[n]) n++;
-    return n;
-  };
-  const best = Math.max(...components.map(depth));
-  return components.filter((c) => depth(c) === best);
 }
 
 /** Whether a config `links` end names this channel end: by id, name, `#channel` suffix or channel name. */
@@ -119,7 +106,7 @@ export const mqLinksContributor: ModelContributor = {
         const named = candidates.filter((s) => s.attributes.qmgr?.nameHints.includes(qmgr.toUpperCase()));
         if (named.length) candidates = named;
         // Several queue managers of that name (one per sample or environment of a repository): the nearest one.
-        if (named.length > 1) candidates = nearest(named, client.location.file);
+        if (named.length > 1) candidates = nearestAll(client.location.file, named, (s) => s.location.file);
       }
       const unconfirmed = candidates.length ? unconfirmedBecause(client, candidates, qmgr, root) : undefined;
       for (const server of candidates) {

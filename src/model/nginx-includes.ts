@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { compileGlob, MAX_PATTERN_LENGTH } from '../core/glob';
 import { DirectoryTree } from '../core/dir-tree';
 import { countWork } from '../core/work';
+import { nearestAll } from '../core/nearest-files';
 import type { RunMemo } from '../core/run-memo';
 import { posixPath } from '../core/posix-path';
 
@@ -79,20 +80,6 @@ function layoutPrefix(from: string): string[] {
 /** The prefixes nginx runs with, as the tree shows them: the directory of each nginx.conf. */
 export function nginxPrefixes(docs: readonly IncludeCandidate[]): string[] {
   return docs.filter((d) => path.basename(d.file.path) === 'nginx.conf').map((d) => path.dirname(d.file.path));
-}
-
-/** The documents whose directory shares the deepest ancestor with `from`'s. */
-function nearestTo<Doc extends IncludeCandidate>(from: string, docs: Doc[]): Doc[] {
-  const own = path.dirname(from).split(path.sep);
-  const depth = (d: IncludeCandidate) => {
-    const other = path.dirname(d.file.path).split(path.sep);
-    let n = 0;
-    while (n < own.length && n < other.length && own[n] === other[n]) n++;
-    return n;
-  };
-  const depths = docs.map(depth);
-  const best = Math.max(...depths);
-  return docs.filter((_, i) => depths[i] === best);
 }
 
 /**
@@ -187,9 +174,10 @@ export function includeResolver<Doc extends IncludeCandidate>(
         // Of the tree's files that end alike (one per host of a deployment that holds several nginx
         // hosts), those nearest to the including file: an installed path names its own host's files.
         const found = paths.has(from)
-          ? nearestTo(
+          ? nearestAll(
               from,
               files.filter((d) => d.file.path !== from),
+              (d) => d.file.path,
             )
           : tree.lookup(path.dirname(from)).nearest;
         if (found.length) return [...found].sort(inReadingOrder);

@@ -64,23 +64,6 @@ export function writtenAsLiteral(value: string): boolean {
   return trimmed !== '' && !/\$[A-Za-z_{(]|%[A-Za-z_]\w*%|\{\{|^<.*>$|^(OBF|MD5|CRYPT|file):|^MASK-/i.test(trimmed);
 }
 
-/**
- * The one of `files` sharing the most directories with `file`, undefined on a tie: of the stores a reference like
- * `${server.config.dir}resources/security/validationKeystore.jks` names, the one of the server that reads it
- * (OpenLiberty/liberty-bikes: three services, three stores of that name, each with its own password).
- */
-export function nearestTo(file: string, files: string[]): string | undefined {
-  const dirs = path.dirname(file).split(path.sep);
-  const shared = (f: string) => {
-    const other = path.dirname(f).split(path.sep);
-    let n = 0;
-    while (n < dirs.length && n < other.length && dirs[n] === other[n]) n++;
-    return n;
-  };
-  const ranked = files.map((f) => ({ f, n: shared(f) })).sort((a, b) => b.n - a.n);
-  return ranked.length > 0 && ranked[0]!.n !== ranked[1]?.n ? ranked[0]!.f : undefined;
-}
-
 /** The words JDK's JavaKeyStore (and JceKeyStore) key its integrity digest with (getPreKeyedHash). */
 const JKS_DIGEST_WORDS = 'Mighty Aphrodite';
 

@@ -20,13 +20,13 @@ import {
   closeness,
   isOwnPasswordSetting,
   mentions,
-  nearestTo,
   storePasswordVariables,
   withAlsoRefused,
   withWrongOwnPassword,
   writtenAsLiteral,
 } from './own-password';
 import { posixPath } from '../../core/posix-path';
+import { nearestUnlessTied } from '../../core/nearest-files';
 import { atEmbeddedValue } from '../kubernetes-secret-files';
 import { secretVariables, type SecretVariable } from '../kubernetes-secret-values';
 import { libertyDefaultAnchors, libertyGeneratedPassword, type Candidate } from './liberty-passwords';
@@ -309,7 +309,7 @@ function meant(doc: ParsedDocument, reference: string, storePath: string, stores
   const named = [...stores].filter(
     (s) => mentions(reference, path.basename(s)) && names(reference, s, bases, stores) === 'near',
   );
-  return named.length === 0 || nearestTo(doc.file.path, named) === storePath;
+  return named.length === 0 || nearestUnlessTied(doc.file.path, named, (s) => s) === storePath;
 }
 
 function distinct(candidates: Candidate[], tried: Candidate[] = []): Candidate[] {

@@ -1,5 +1,5 @@
 import { said } from '../../core/phrase';
-import { nearestTo } from '../../parse/keystore/own-password';
+import { nearestUnlessTied } from '../../core/nearest-files';
 
 import { namesListenerService } from '../../model/kafka-strimzi';
 import type { KafkaClientReach, StrimziListenerRecord } from '../../model/types';
@@ -203,7 +203,7 @@ function reachedListeners(
     if (colon < 0 || !Number.isInteger(port)) continue;
     const host = address.slice(0, colon).replace(/\.$/, '');
     const named = listeners.filter((l) => l.port === port && namesListenerService(host, l));
-    const nearest = nearestTo(client.app.file, [...new Set(named.map((l) => l.location.file))]);
+    const nearest = nearestUnlessTied(client.app.file, [...new Set(named.map((l) => l.location.file))], (f) => f);
     for (const listener of named)
       if (listener.location.file === nearest && !found.has(listener)) found.set(listener, address);
   }
