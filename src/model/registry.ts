@@ -30,6 +30,7 @@ import { kafkaConnectComposeContributor } from './kafka-connect';
 import { kafkaSchemaRegistryContributor } from './kafka-schema-registry';
 import { kafkaUiContributor } from './kafka-ui';
 import { kafkaPropertiesContributor } from './kafka-properties';
+import { brokerProjectsContributor } from './broker-projects';
 import { imageRuntimeContributor } from './image-runtime';
 
 /** Model contributors in the order they run. Add yours with one import and one entry. */
@@ -68,6 +69,8 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   kafkaSchemaRegistryContributor,
   kafkaUiContributor,
   kafkaPropertiesContributor,
+  // After every contributor that adds Kafka or RabbitMQ brokers and client ends.
+  brokerProjectsContributor,
   // After stores: a server's default trust is settled before its image's cacerts imports join it.
   imageRuntimeContributor,
 ];

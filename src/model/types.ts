@@ -215,6 +215,11 @@ export interface Deployment {
   kafkaClientReaches?: KafkaClientReach[];
   /** RabbitMQ brokers with a TLS listener (./rabbitmq-brokers.ts). Unset without the model. */
   rabbitBrokers?: RabbitBrokerRecord[];
+  /**
+   * By file of a Kafka or RabbitMQ broker or client end, the Compose projects that run it, when a host is the name of
+   * brokers of several files (./broker-projects.ts): a client reaches its own project's. Unset otherwise.
+   */
+  brokerProjects?: ReadonlyMap<string, readonly string[]>;
   /** Kafka Connect workers whose tasks' clients lack TLS settings the worker has (./kafka-connect.ts connectGaps). */
   kafkaConnectGaps?: KafkaConnectGap[];
   /** Env files Compose requires of Kafka services that the run does not hold (./kafka-protocols.ts kafkaServiceVariables). */

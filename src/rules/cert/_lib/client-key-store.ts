@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import type { TreeCertificate } from '../../../model/mq-certs';
 import type { DerivedDeployment } from '../../../derive/types';
 import { ours, Phrase, said } from '../../../core/phrase';
-import type { Component, KafkaBrokerRecord, RabbitBrokerRecord } from '../../../model/types';
+import type { Component, KafkaBrokerRecord, RabbitBrokerRecord, UnlinkedEnd } from '../../../model/types';
+import { nearestAll } from '../../../core/nearest-files';
 import type { trustUses } from './trust-uses';
 
 const CLIENT_PROPS_KIND = 'was.ssl-client-props';
@@ -93,8 +94,8 @@ export function clientKeyStoreOf(deployment: DerivedDeployment, c: TreeCertifica
   const reaches = [
     ...ends.map((e) =>
       e.kafkaClient
-        ? brokersReach(e.kafkaClient.bootstrapHosts, deployment.kafkaBrokers ?? [], KAFKA)
-        : brokersReach(e.rabbitClient?.hosts, deployment.rabbitBrokers ?? [], RABBITMQ),
+        ? brokersReach(deployment, e, e.kafkaClient.bootstrapHosts, deployment.kafkaBrokers ?? [], KAFKA)
+        : brokersReach(deployment, e, e.rabbitClient?.hosts, deployment.rabbitBrokers ?? [], RABBITMQ),
     ),
     ...components.map((k) => linkReach(deployment, k)),
   ];
@@ -131,19 +132,35 @@ export function clientKeyStoreOf(deployment: DerivedDeployment, c: TreeCertifica
 const NO_SERVER_ASKS = ours('no link of this tree shows a server it connects to that asks for one');
 const BROKER = ours('the RabbitMQ broker it connects to');
 
-/** The brokers a client whose settings name these hosts reaches, and whether they ask (see `clientKeyStoreOf`). */
-function brokersReach(hosts: readonly string[] | undefined, brokers: readonly Broker[], product: Product): Reach {
+/**
+ * The brokers a client end whose settings name these hosts reaches, and whether they ask (see `clientKeyStoreOf`). A
+ * host named by brokers of several files is the name of alternatives (see `reachedBrokers`): when which one it reaches
+ * is unknown, a verdict all of them give holds, another is unknown.
+ */
+function brokersReach(
+  deployment: DerivedDeployment,
+  end: UnlinkedEnd,
+  hosts: readonly string[] | undefined,
+  brokers: readonly Broker[],
+  product: Product,
+): Reach {
   if (brokers.length === 0) return { verdict: 'unknown', brokers: [], why: product.noBroker(hosts), product };
-  const tied = hosts && hosts.length > 0 ? hosts.map((h) => brokers.filter((b) => b.hosts.includes(h))) : [];
-  if (tied.length > 0 && tied.every((found) => found.length > 0)) {
-    const reached = [...new Set(tied.flat())];
-    if (reached.some(asks)) return { verdict: 'ask', brokers: reached.filter(asks), product };
+  const candidates = hosts && hosts.length > 0 ? hosts.map((h) => brokers.filter((b) => b.hosts.includes(h))) : [];
+  if (candidates.length > 0 && candidates.every((found) => found.length > 0)) {
+    const byHost = candidates.map((found) => reachedBrokers(found, end.location.file, deployment.brokerProjects));
+    const reached = [...new Set(byHost.flatMap((r) => r.brokers))];
+    // A broker it reaches that asks, or alternatives that all ask: whichever one it reaches asks.
+    const asking = byHost.flatMap((r) => (r.alternatives && !r.brokers.every(asks) ? [] : r.brokers.filter(asks)));
+    if (asking.length > 0) return { verdict: 'ask', brokers: [...new Set(asking)], product };
     if (reached.every((b) => b.clientAuth.mode === 'none')) return { verdict: 'never-ask', brokers: reached, product };
-    const names = reached.map((b) => b.name).join(', ');
+    const disagreeing = byHost.find((r) => r.alternatives && new Set(r.brokers.map((b) => b.clientAuth.mode)).size > 1);
+    const names = (of: readonly Broker[]) => of.map((b) => b.name).join(', ');
     return {
       verdict: 'unknown',
       brokers: reached,
-      why: said`the ${ours(product.setting)} of ${names}, which its ${ours(product.reached)} name, is not settled by the tree`,
+      why: disagreeing
+        ? said`its ${ours(product.reached)} name ${names(disagreeing.brokers)}, alternatives in different places of the tree (none in its own Compose project, none nearer to it than the others) that do not agree on ${ours(product.setting)}: which one it reaches is unknown`
+        : said`the ${ours(product.setting)} of ${names(reached)}, which its ${ours(product.reached)} name, is not settled by the tree`,
       product,
     };
   }
@@ -160,6 +177,27 @@ function brokersReach(hosts: readonly string[] | undefined, brokers: readonly Br
     why: said`${named}, and not every broker of this tree asks for one (${ours(product.setting)} of ${joined(names)})`,
     product,
   };
+}
+
+/**
+ * The brokers named by one host that a client defined in `clientFile` reaches. Brokers of one file are all reached (the
+ * names of one broker, a cluster's brokers). Several files' are alternatives of one name (an example repository's
+ * variants, each in a Compose project of its own; confluentinc/examples' replicator-security): those of the client's own
+ * Compose project (Compose gives each project its own network), else those of the file sharing the most directories
+ * with the client's; when several files share as many, it reaches one of them (`alternatives`), which one is unknown.
+ */
+function reachedBrokers(
+  found: readonly Broker[],
+  clientFile: string,
+  projects: ReadonlyMap<string, readonly string[]> | undefined,
+): { brokers: Broker[]; alternatives: boolean } {
+  const files = [...new Set(found.map((b) => b.location.file))];
+  if (files.length === 1) return { brokers: [...found], alternatives: false };
+  const mine = projects?.get(clientFile) ?? [];
+  const own = found.filter((b) => projects?.get(b.location.file)?.some((p) => mine.includes(p)));
+  if (own.length > 0) return { brokers: own, alternatives: false };
+  const nearest = nearestAll(clientFile, files, (f) => f);
+  return { brokers: found.filter((b) => nearest.includes(b.location.file)), alternatives: nearest.length > 1 };
 }
 
 const KAFKA: Product = {
