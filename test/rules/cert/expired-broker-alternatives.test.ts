@@ -114,45 +114,46 @@ ruleTester(rule, {
       options,
       errors: onKey('client/key.jks', 'expiredClientKeyStoreNeverSent', 'info'),
     },
-    {
-      name: 'a client no Compose service runs, inside one alternative: the nearest broker, which asks for none (info)',
+    ...(
+      [
+        [
+          "a client no Compose service runs, inside lab-1: the nearest broker, lab-1's, asks for none",
+          'lab-1/client',
+          [undefined, 'required'],
+          'expiredClientKeyStoreNeverSent',
+          'info',
+        ],
+        [
+          'a client beside two alternatives that disagree: which one it reaches is unknown (not an error)',
+          'client',
+          [undefined, 'required'],
+          'expiredClientKeyStoreUnasked',
+          'warning',
+        ],
+        [
+          'a client beside two alternatives that both ask for client certificates: whichever it reaches asks',
+          'client',
+          ['required', 'requested'],
+          'expired',
+          'error',
+        ],
+        [
+          'a client beside two alternatives that both ask for none',
+          'client',
+          ['none', undefined],
+          'expiredClientKeyStoreNeverSent',
+          'info',
+        ],
+      ] as const
+    ).map(([name, dir, [lab1, lab2], messageId, severity]) => ({
+      name: `${name} (${severity})`,
       files: {
-        'lab-1/docker-compose.yml': compose(broker()),
-        'lab-2/docker-compose.yml': compose(broker('required')),
-        ...client('lab-1/client'),
+        'lab-1/docker-compose.yml': compose(broker(lab1)),
+        'lab-2/docker-compose.yml': compose(broker(lab2)),
+        ...client(dir),
       },
       options,
-      errors: onKey('lab-1/client/key.jks', 'expiredClientKeyStoreNeverSent', 'info'),
-    },
-    {
-      name: 'a client beside two alternatives that disagree: which one it reaches is unknown (warning, not an error)',
-      files: {
-        'lab-1/docker-compose.yml': compose(broker()),
-        'lab-2/docker-compose.yml': compose(broker('required')),
-        ...client('client'),
-      },
-      options,
-      errors: onKey('client/key.jks', 'expiredClientKeyStoreUnasked', 'warning'),
-    },
-    {
-      name: 'a client beside two alternatives that both require client certificates: whichever it reaches asks (error)',
-      files: {
-        'lab-1/docker-compose.yml': compose(broker('required')),
-        'lab-2/docker-compose.yml': compose(broker('requested')),
-        ...client('client'),
-      },
-      options,
-      errors: onKey('client/key.jks', 'expired', 'error'),
-    },
-    {
-      name: 'a client beside two alternatives that both ask for none (info)',
-      files: {
-        'lab-1/docker-compose.yml': compose(broker('none')),
-        'lab-2/docker-compose.yml': compose(broker()),
-        ...client('client'),
-      },
-      options,
-      errors: onKey('client/key.jks', 'expiredClientKeyStoreNeverSent', 'info'),
-    },
+      errors: onKey(`${dir}/key.jks`, messageId, severity),
+    })),
   ],
 });
