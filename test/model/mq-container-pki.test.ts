@@ -99,6 +99,27 @@ function pair(
   };
 }
 
+/**
+ * The tree with each queue manager's MQSC ConfigMap in a file of its own (read as MQSC whole), as charts write it: the
+ * Deployment mounts it from there. With `chart`, the files are a Helm chart's templates and each ConfigMap's name is
+ * written `{{ .Release.Name }}-mqsc-qmN` in both places (templated names written alike are one).
+ */
+function ownConfigMapFiles(files: Tree, chart = false): Tree {
+  const out: Tree = chart ? { 'Chart.yaml': 'apiVersion: v2\nname: qms\nversion: 0.1.0\n' } : {};
+  const dir = chart ? 'templates/' : '';
+  const templated = (text: string) => (chart ? text.replace(/\bmqsc-(qm\d)\b/g, '{{ .Release.Name }}-mqsc-$1') : text);
+  for (const [name, text] of Object.entries(files)) {
+    const split = typeof text === 'string' && /^deployQM\d\.yaml$/.test(name) ? text.indexOf('---\n') : -1;
+    if (typeof text !== 'string' || split < 0) {
+      out[`${dir}${name}`] = text;
+      continue;
+    }
+    out[`${dir}mqsc-${name}`] = templated(text.slice(0, split));
+    out[`${dir}${name}`] = templated(text.slice(split));
+  }
+  return out;
+}
+
 /** The trust findings of a tree: rule, severity and message. */
 function trustVerdicts(files: Tree): string[] {
   const root = writeTree(files);
@@ -187,5 +208,16 @@ describe("IBM MQ's container image: the key repository from mounted Secrets", ()
     ],
   ])('%s', (_name, files, expected) => {
     expect(trustVerdicts(files)).toEqual(expected);
+  });
+
+  // The MQSC's ConfigMap in a file of its own (read as MQSC, not as a manifest) is still the one the Deployment mounts.
+  const missingKey = pair({ key: qm1Leaf, trust: root.pem }, { key: qm2Leaf, trust: root.pem, keySecret: false });
+  it.each<[string, Tree]>([
+    ['plain manifests', ownConfigMapFiles(missingKey)],
+    ['a Helm chart naming each ConfigMap {{ .Release.Name }}-mqsc-qmN', ownConfigMapFiles(missingKey, true)],
+  ])("the MQSC ConfigMap in a file of its own, %s: placed as in the Deployment's file", (_name, files) => {
+    const said = trustVerdicts(missingKey);
+    expect(said).toHaveLength(3);
+    expect(trustVerdicts(files)).toEqual(said);
   });
 });

@@ -29,6 +29,7 @@ import { yamlSteps } from '../../parse/yaml-file-placements';
 import { provisioningPlacements } from '../../parse/provisioning-placements';
 import { runmqscInputs } from '../../parse/runmqsc-input';
 import { HelmCharts } from './helm-chart';
+import { manifestSourcesDocument } from './manifest-sources';
 import { helmManifestName, isFragmentName, rendersYaml } from './template-names';
 import { ComposeEnvFiles, serviceEnvFileDocuments } from './compose-env';
 import { contentHash, ParseCache } from './parse-cache';
@@ -244,7 +245,15 @@ export function readDocuments(
       // A Secret's base64 `data:` keys that are PEM files (`tls.crt`), each a document embedded at its value; of a
       // template too, unless a Helm chart renders it (an envsubst `.yaml_template`'s `$QMpre-cert` Secret keeps its data
       // as written: ibm-cloudintegration/mqoncp4i's unicluster.yaml_template).
-      if (classified && !helm) documents.push(...manifestSecretFiles(classified.kind, source, documents.at(-1), inner));
+      const manifests =
+        classified && !helm ? manifestSecretFiles(classified.kind, source, documents.at(-1), inner) : [];
+      documents.push(...manifests);
+      // A ConfigMap or Secret read as something else (MQSC, embedded keys) is still what a Pod mounting it sees.
+      const sources =
+        classified?.kind === 'kubernetes' || manifests.some((d) => d.kind === 'kubernetes')
+          ? undefined
+          : manifestSourcesDocument(source, inner ?? file, text, template, helm);
+      if (sources) documents.push(sources);
       // What a script replaces in configuration files when it runs (`sed s|REPLACE|…|`): placeholders, not values.
       const substituted = scriptSubstitutions(source);
       if (substituted) documents.push(substituted);
