@@ -153,7 +153,7 @@ export function containerStarts(
         }),
       };
       for (const from of container.envFrom) {
-        const held = heldSource(sources, doc, container.namespace, from.source, from.name);
+        const held = heldSource(sources, doc, container.namespace, from.source, from.name, from.range);
         const unread = typeof held === 'string' ? `its envFrom ${held}` : unreadKeys(held, from);
         if (unread) start.opaque ??= `${unread}: it may set any variable`;
         // With a `prefix:`, no key is set under its own name.
@@ -204,7 +204,7 @@ function environmentOf(
       (v) => v.secretKeyRef && v.name === property.via && v.nameRange.start.line === property.nameRange.start.line,
     );
     const ref = property.unresolved ? item?.secretKeyRef : undefined;
-    const held = ref && heldSource(sources, doc, container.namespace, 'secret', ref.name);
+    const held = ref && heldSource(sources, doc, container.namespace, 'secret', ref.name, ref.range);
     const key = typeof held === 'object' ? held.source.keys.find((k) => k.key === ref!.key) : undefined;
     const value = key && secretKeyText(key);
     if (!item || !ref || typeof held !== 'object' || !key || value === undefined) return { doc, property };

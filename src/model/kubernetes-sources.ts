@@ -38,15 +38,19 @@ function heldSources(ctx: ModelContext): HeldSource[] {
 
 const KIND_NAME = { configMap: 'ConfigMap', secret: 'Secret' } as const;
 
-/** The source a container's manifest names, or why the tree does not show it (`Secret x is not in the tree`). */
+/**
+ * The source a container's manifest names (at `at`: a chart's templated name is the source written alike), or why the
+ * tree does not show it (`Secret x is not in the tree`).
+ */
 function namedSource(
   ctx: ModelContext,
   doc: Manifest,
   container: KubernetesContainer,
   source: KubernetesSource['source'],
   name: string,
+  at: Range,
 ): HeldSource | string {
-  return heldSource(heldSources(ctx), doc, container.namespace, source, name);
+  return heldSource(heldSources(ctx), doc, container.namespace, source, name, at);
 }
 
 /** The source a container's volume mounts (see volumeSource), or why it is unknown. */
@@ -305,7 +309,7 @@ export function envFromVariables(
   const variables: SourceVariable[] = [];
   let opaque: { why: string; at: Location } | undefined;
   for (const from of container.envFrom) {
-    const held = namedSource(ctx, doc, container, from.source, from.name);
+    const held = namedSource(ctx, doc, container, from.source, from.name, from.range);
     // A template that writes some of its keys may write any.
     const unread =
       typeof held === 'string'
@@ -363,7 +367,7 @@ export function containerVariable(
         ? undefined
         : { value: item.value, at: { ...at, range: item.valueRange }, via: [] };
     const ref = item.secretKeyRef;
-    const held = ref && namedSource(ctx, doc, container, 'secret', ref.name);
+    const held = ref && namedSource(ctx, doc, container, 'secret', ref.name, ref.range);
     const key = typeof held === 'object' ? held.source.keys.find((k) => k.key === ref!.key) : undefined;
     const value = key && secretKeyText(key);
     return key && value !== undefined && typeof held === 'object'
@@ -375,7 +379,7 @@ export function containerVariable(
       : undefined;
   }
   for (const from of [...container.envFrom].reverse()) {
-    const held = namedSource(ctx, doc, container, from.source, from.name);
+    const held = namedSource(ctx, doc, container, from.source, from.name, from.range);
     if (typeof held === 'string' || keysFromTemplate(held.doc.file.text, held.source)) return undefined;
     const key = held.source.keys.find((k) => (from.prefix ?? '') + k.key === name);
     if (!key) continue;

@@ -115,8 +115,8 @@ export interface SecretVariable {
 export function secretVariables(documents: readonly ParsedDocument[]): SecretVariable[] {
   const manifests = documents.filter((d): d is ParsedDocument<KubernetesData> => d.kind === 'kubernetes');
   const secrets = manifestSources(manifests);
-  const held = (doc: ParsedDocument, namespace: string | undefined, name: string): KubernetesSource | undefined => {
-    const found = heldSource(secrets, doc, namespace, 'secret', name);
+  const held = (doc: ParsedDocument, namespace: string | undefined, name: string, at: Range) => {
+    const found = heldSource(secrets, doc, namespace, 'secret', name, at);
     return typeof found === 'string' ? undefined : found.source;
   };
   const out: SecretVariable[] = [];
@@ -126,7 +126,7 @@ export function secretVariables(documents: readonly ParsedDocument[]): SecretVar
       const secretFile = (source: KubernetesSource) => secrets.find((s) => s.source === source)?.doc.file.path ?? file;
       for (const from of container.envFrom) {
         if (from.source !== 'secret') continue;
-        const source = held(doc, container.namespace, from.name.trim());
+        const source = held(doc, container.namespace, from.name.trim(), from.range);
         for (const key of source?.keys ?? [])
           out.push({
             variable: (from.prefix ?? '') + key.key,
@@ -140,7 +140,7 @@ export function secretVariables(documents: readonly ParsedDocument[]): SecretVar
       for (const variable of container.environment) {
         const ref = variable.secretKeyRef;
         if (!ref) continue;
-        const source = held(doc, container.namespace, ref.name);
+        const source = held(doc, container.namespace, ref.name, ref.range);
         const key = source?.keys.find((k) => k.key === ref.key);
         out.push({
           variable: variable.name,

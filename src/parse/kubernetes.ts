@@ -53,8 +53,11 @@ export interface KubernetesVariable {
   nameRange: Range;
   /** The value's range, else the name's. */
   valueRange: Range;
-  /** `valueFrom.secretKeyRef`: the Secret and key whose value the kubelet sets (kubernetes-secret-values.ts reads it). */
-  secretKeyRef?: { name: string; key: string };
+  /**
+   * `valueFrom.secretKeyRef`: the Secret and key whose value the kubelet sets (kubernetes-secret-values.ts reads it),
+   * `range` where the Secret is named.
+   */
+  secretKeyRef?: { name: string; key: string; range: Range };
 }
 
 export interface KubernetesContainer {
@@ -305,7 +308,11 @@ function containersOf(
       ...(!variable.value &&
         variable.secretName &&
         variable.secretKey && {
-          secretKeyRef: { name: variable.secretName.value.trim(), key: variable.secretKey.value.trim() },
+          secretKeyRef: {
+            name: variable.secretName.value.trim(),
+            key: variable.secretKey.value.trim(),
+            range: variable.secretName.valueRange,
+          },
         }),
     });
     container.springEnvironment.push(

@@ -3,7 +3,8 @@
  * Secret the tree holds: a `SERVER_SSL_KEY_STORE_PASSWORD` of an `envFrom:` Secret or an `env:` `secretKeyRef`, and a
  * `${KEYSTORE_PASSWORD}` of the store's own setting that every container running the app sets from one. The store is
  * the Secret volume's keystore.p12 (test/fixtures/keystores/generated/key.p12, keytool-made; `keytool -list -storepass`
- * with another password says "keystore password was incorrect"). A Secret the tree does not hold judges nothing.
+ * with another password says "keystore password was incorrect"). A Secret the tree does not hold judges nothing; a
+ * chart's Secret is the one whose templated name the reference writes alike (src/parse/helm-object-names.ts).
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -33,6 +34,22 @@ const TLS = secret('orders-tls', { 'keystore.p12': b64(STORE) });
 
 const envFrom = ['envFrom:', '- secretRef:', '    name: orders-env'];
 const secretKeyRef = (variable: string) => fromSecret(variable, 'orders-pw', 'password');
+
+/** A chart's templated Secret names (https://helm.sh/docs/chart_best_practices/templates/#names-of-defined-templates). */
+const PW_NAME = '{{ include "orders.fullname" . }}-pw';
+
+/**
+ * The app deployed by a Helm chart whose Deployment's container has `env` (naming `named` where it says orders-pw) and
+ * whose Secret template holds orders-tls and, named `secretName`, the wrong password (as key `password` and as
+ * SERVER_SSL_KEY_STORE_PASSWORD).
+ */
+const chart = (env: string[], named: string, secretName: string): Tree => ({
+  ...app(),
+  'chart/Chart.yaml': 'apiVersion: v2\nname: orders\nversion: 0.1.0\n',
+  'chart/templates/deployment.yaml': deployment(env.map((l) => l.replace('orders-pw', named))),
+  'chart/templates/secret.yaml':
+    TLS + secret(secretName, { password: b64(WRONG), SERVER_SSL_KEY_STORE_PASSWORD: b64(WRONG) }),
+});
 
 /** `ruleId file:line` of the store findings, and of each related place. */
 function findings(files: Tree): string[] {
@@ -116,7 +133,6 @@ describe('cert/store-password-wrong: store passwords from Kubernetes Secrets', (
       {
         ...app('${KEYSTORE_PASSWORD}', 'classpath:keystore.p12'),
         'app/src/main/resources/keystore.p12': STORE,
-        // In the Deployment's file: a Secret of passwords alone in its own file is not read (its kind is not classified).
         'k8s/deployment.yaml':
           deployment(secretKeyRef('KEYSTORE_PASSWORD')) + secret('orders-pw', { password: b64(WRONG) }),
       },
@@ -133,6 +149,38 @@ describe('cert/store-password-wrong: store passwords from Kubernetes Secrets', (
           deployment(secretKeyRef('KEYSTORE_PASSWORD')) + secret('orders-pw', { password: b64(RIGHT) }),
       },
       [],
+    ],
+    [
+      '${KEYSTORE_PASSWORD} of a packaged store, set from a Secret of passwords alone in its own file',
+      {
+        ...app('${KEYSTORE_PASSWORD}', 'classpath:keystore.p12'),
+        'app/src/main/resources/keystore.p12': STORE,
+        'k8s/deployment.yaml': deployment(secretKeyRef('KEYSTORE_PASSWORD')),
+        'k8s/secret-pw.yaml': secretManifest('orders-pw', { password: b64(WRONG) }),
+      },
+      [
+        'cert/store-password-wrong k8s/secret-pw.yaml:6 app/src/main/resources/keystore.p12:1 app/src/main/resources/application.yml:6 k8s/deployment.yaml:12',
+      ],
+    ],
+    [
+      "a chart's secretKeyRef naming its Secret as the Secret's template writes it: that Secret",
+      chart(secretKeyRef('SERVER_SSL_KEY_STORE_PASSWORD'), PW_NAME, PW_NAME),
+      [
+        'cert/store-password-wrong chart/templates/secret.yaml:14 chart/templates/secret.yaml:7 chart/templates/deployment.yaml:12',
+      ],
+    ],
+    [
+      "a chart's envFrom naming its Secret as the Secret's template writes it: that Secret",
+      chart(['envFrom:', '- secretRef:', `    name: ${PW_NAME}`], PW_NAME, PW_NAME),
+      [
+        // The Secret's SERVER_SSL_KEY_STORE_PASSWORD; related: the store, the envFrom, its template value.
+        'cert/store-password-wrong chart/templates/secret.yaml:15 chart/templates/secret.yaml:7 chart/templates/deployment.yaml:13 chart/templates/deployment.yaml:13',
+      ],
+    ],
+    [
+      "a chart's secretKeyRef naming a Secret written otherwise ({{ .Release.Name }}-pw): unknown, the store locked",
+      chart(secretKeyRef('SERVER_SSL_KEY_STORE_PASSWORD'), '{{ .Release.Name }}-pw', PW_NAME),
+      ['parse/keystore-locked chart/templates/secret.yaml:7'],
     ],
   ])('%s', (_name, files, expected) => {
     expect(findings(files)).toEqual(expected);
