@@ -252,16 +252,23 @@ export function sourceFiles(
   return files.map((file) => ({ path: file.path, mountedAt, ...keyContent(ctx, held, file.key, said) }));
 }
 
-/** The Secret or ConfigMap a file that is no workload manifest names (see `heldSource`), or why the tree does not show it. */
+/**
+ * The Secret or ConfigMap a file that is no workload manifest names (see `heldSource`; at `at`, a chart's templated name
+ * is the source written alike), or why the tree does not show it.
+ */
 export function sourceNamedBy(
   ctx: ModelContext,
   file: string,
   namespace: string | undefined,
   source: KubernetesSource['source'],
   name: string,
+  at?: Range,
 ): SourceOfTree | string {
-  const namer = { file: { path: file, text: '', hadBom: false } };
-  return volumeSource(ctx, heldSources(ctx), namer, namespace, source, name);
+  // The file's own reading, deliberately the first of its path that is not embedded: its text and template say the name.
+  const namer = ctx.deployment.documents.find((d) => d.file.path === file && !d.embedded) ?? {
+    file: { path: file, text: '', hadBom: false },
+  };
+  return volumeSource(ctx, heldSources(ctx), namer, namespace, source, name, at);
 }
 
 /** Whether an embedded document's range is the value of a key. */

@@ -73,7 +73,8 @@ function entryFiles(
     const secretName = field(entry, 'secret', 'secretName');
     if (!directory || typeof secretName !== 'string') return [];
     const keys = ['spec', 'pki', list, String(i)];
-    const range = qm.rangeOf([...keys, 'secret', 'secretName']) ?? qm.rangeOf(keys);
+    const nameRange = qm.rangeOf([...keys, 'secret', 'secretName']);
+    const range = nameRange ?? qm.rangeOf(keys);
     if (!range) return [];
     const mountedAt: Location = { file: qm.file, range };
     const written = field(entry, 'secret', 'items');
@@ -86,9 +87,11 @@ function entryFiles(
       typeof namespace === 'string' ? namespace : undefined,
       'secret',
       secretName,
+      nameRange,
     );
     const files = sourceFiles(ctx, held, 'secret', secretName, directory, mountedAt, items);
-    if (typeof held !== 'string') return files;
+    // Held, or named so that the tree cannot say which (a template value, several manifests): said as for a volume.
+    if (typeof held !== 'string' || !held.endsWith(' is not in the tree')) return files;
     // Not in the tree: a script may create it from files; say so, and which keys the queue manager reads.
     const named = items ? ` (keys ${items.map((i) => i.key).join(', ')})` : '';
     const created = createdByScript(ctx, secretName);

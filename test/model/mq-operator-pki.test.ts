@@ -78,6 +78,16 @@ function queueManager(keySecret: string, trustSecret?: string, namespace?: strin
 
 const manifests = (...docs: string[]) => `${docs.join('\n---\n')}\n`;
 
+/**
+ * A Helm chart: the MQSC ConfigMap and the QueueManager in templates/qm1.yaml, the QueueManager's key Secret named
+ * `named` (a template value), the expired key's Secret in templates/secret.yaml named `secretName`.
+ */
+const chart = (named: string, secretName: string): Tree => ({
+  'Chart.yaml': 'apiVersion: v2\nname: qm\nversion: 0.1.0\n',
+  'templates/qm1.yaml': manifests(MQSC_CONFIGMAP, queueManager(named)),
+  'templates/secret.yaml': `${secret(secretName, { 'tls.crt': expired.pem, 'tls.key': expired.keyPem })}\n`,
+});
+
 /** The certificate findings of a tree: rule, severity, file:line and the message's start. */
 function certVerdicts(files: Tree): string[] {
   const root = writeTree(files);
@@ -174,6 +184,22 @@ describe("IBM MQ Operator: the queue manager's key repository from spec.pki Secr
       },
       [
         /^cert\/volume-store-unknown info deploy-qm1\.sh:\d+: .*the Secret qm1-tls key tls\.key is made by `oc create secret tls qm1-tls …` in deploy-qm1\.sh:3 from qm1\.key, no file lint-deploy reads beside the script \(one it makes when it runs/,
+      ],
+    ],
+    [
+      "a Helm chart's QueueManager naming its key Secret as the Secret's template writes it: that Secret",
+      chart('"{{ .Release.Name }}-tls"', '"{{ .Release.Name }}-tls"'),
+      // An info: the Secret's name is a template value (what the tree shows may differ once rendered).
+      [
+        /^cert\/expired info templates\/secret\.yaml:\d+: Certificate CN=qm1 expired on .*: peers reject it .*depends on template value \{\{ \.Release\.Name \}\}/,
+      ],
+    ],
+    [
+      "a Helm chart's QueueManager naming its key Secret otherwise than the Secret's template: unknown, a template value",
+      chart('"{{ .Release.Name }}-tls"', '"{{ include "qm.fullname" . }}-tls"'),
+      [
+        /^cert\/expired info templates\/secret\.yaml:\d+: Certificate CN=qm1 expired .* but no server, client or store setting/,
+        /^cert\/volume-store-unknown info templates\/qm1\.yaml:\d+: .*the Secret \{\{ \.Release\.Name \}\}-tls is named by a template value, decided when it is rendered; declare it with keys tls\.key, tls\.crt/,
       ],
     ],
   ])('%s', (_name, files, expected) => {
