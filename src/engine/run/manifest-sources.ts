@@ -37,11 +37,21 @@ export function manifestSourcesDocument(
   ) as ParsedDocument<KubernetesData>;
   const { sources, envSources } = manifest.data;
   if (sources.length === 0) return undefined;
-  // Its problems and entries are the file's own reading's to report (a YAML error is said once).
+  // Its problems and entries are the file's own reading's to report (a YAML error is said once). No finding rests on
+  // it, so it brings no template value to defer one (./template-values.ts): of its template, only the directives that
+  // say where a chart rebinds `.` (src/parse/helm-object-names.ts).
   return {
     ...manifest,
     entries: [],
     problems: [],
     data: { containers: [], envSources, sources, strimziKafkas: [], strimziClients: [] },
+    ...(manifest.template && {
+      template: {
+        ...manifest.template,
+        spans: manifest.template.spans.filter((s) => s.kind === 'directive').map((s) => ({ ...s, inline: false })),
+        branches: [],
+        copied: [],
+      },
+    }),
   };
 }
