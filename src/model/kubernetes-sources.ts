@@ -38,10 +38,7 @@ function heldSources(ctx: ModelContext): HeldSource[] {
 
 const KIND_NAME = { configMap: 'ConfigMap', secret: 'Secret' } as const;
 
-/**
- * The source a container's manifest names (at `at`: a chart's templated name is the source written alike), or why the
- * tree does not show it (`Secret x is not in the tree`).
- */
+/** The source a container's manifest names at `at` (see heldSource), or why the tree does not show it. */
 function namedSource(
   ctx: ModelContext,
   doc: Manifest,
@@ -252,10 +249,7 @@ export function sourceFiles(
   return files.map((file) => ({ path: file.path, mountedAt, ...keyContent(ctx, held, file.key, said) }));
 }
 
-/**
- * The Secret or ConfigMap a file that is no workload manifest names (see `heldSource`; at `at`, a chart's templated name
- * is the source written alike), or why the tree does not show it.
- */
+/** The Secret or ConfigMap a file that is no workload manifest names at `at` (see `heldSource`), or why not. */
 export function sourceNamedBy(
   ctx: ModelContext,
   file: string,
