@@ -2,10 +2,14 @@
  * Kafka Connect workers and MirrorMaker 2, whose clients read settings prefixed for them. A Connect worker's own
  * connections (group membership, its config, offset and status topics) read the unprefixed settings; the producers of
  * its source tasks read only `producer.*` and the consumers of its sink tasks only `consumer.*` — neither inherits the
- * worker's security.protocol or stores —, and its connectors' admin clients read the unprefixed settings overridden by
- * `admin.*` (apache/kafka 3.8.0 connect/runtime Worker.baseProducerConfigs, baseConsumerConfigs, adminConfigs:
- * `originalsWithPrefix("producer.")`). MirrorMaker 2 (`connect-mirror-maker.properties`, `clusters = A, B`) gives
- * each cluster's clients its `A.*` settings over the top-level ones (MirrorMakerConfig.clusterProps). A worker run by
+ * worker's security.protocol or stores —, except that both start from the worker's own bootstrap.servers, which
+ * `producer.bootstrap.servers` (`consumer.…`) replaces; its connectors' admin clients read the unprefixed settings
+ * overridden by `admin.*` (apache/kafka@3.8.0 (771b957)
+ * connect/runtime/src/main/java/org/apache/kafka/connect/runtime/Worker.java baseProducerConfigs, baseConsumerConfigs:
+ * `put(BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers())`, then `putAll(config.originalsWithPrefix("producer."))`;
+ * adminConfigs; the same at 0.10.0.0, 2.0.0 and 3.0.0). MirrorMaker 2 (`connect-mirror-maker.properties`,
+ * `clusters = A, B`) gives each cluster's clients its `A.*` settings over the top-level ones
+ * (MirrorMakerConfig.clusterProps). A worker run by
  * Confluent's image (`confluentinc/cp-kafka-connect`, `cp-server-connect`, their `-base`, or one a Dockerfile of the
  * tree builds from them) or Debezium's (`debezium/connect`, `quay.io/debezium/connect`) takes each `CONNECT_*` variable as a worker setting, the name lower
  * case with `_` as `.` (confluentinc/kafka-images@f8e3015 kafka-connect-base kafka-connect.properties.template
@@ -31,10 +35,15 @@ export const CONNECT_WORKER_SETTINGS = [
 
 /** The clients a Connect worker makes, each reading its settings as Worker does (see the header). */
 export function connectWorkerViews(setting: SettingOf): KafkaView[] {
+  // A task client's own setting, else (bootstrap.servers alone) the worker's.
+  const taskClient =
+    (prefix: string): SettingOf =>
+    (key) =>
+      setting(`${prefix}${key}`) ?? (key === 'bootstrap.servers' ? setting(key) : undefined);
   return [
     { label: 'worker', setting },
-    { label: 'producers', setting: (key) => setting(`producer.${key}`) },
-    { label: 'consumers', setting: (key) => setting(`consumer.${key}`) },
+    { label: 'producers', setting: taskClient('producer.') },
+    { label: 'consumers', setting: taskClient('consumer.') },
     { label: 'admin', setting: (key) => setting(`admin.${key}`) ?? setting(key) },
   ];
 }
