@@ -43,6 +43,8 @@ const compose = (...services: string[][]) => ['services:', ...services.flat(), '
 const onKey = (messageId: string, severity: 'error' | 'warning' | 'info') => [
   { messageId, file: 'app/secrets/key.jks', line: 1, severity },
 ];
+const NEVER_SENT = ['expiredClientKeyStoreNeverSent', 'info'] as const;
+const ASKED = ['expired', 'error'] as const;
 
 ruleTester(rule, {
   valid: [],
@@ -51,50 +53,48 @@ ruleTester(rule, {
       [
         [
           "the producers reach the worker's kafka, which asks for none; lab's kafka-lab requires (info; was a warning)",
-          compose(broker('kafka', 'kafka'), worker('PRODUCER')),
-          compose(broker('kafka-lab', 'kafka-lab', 'required')),
-          'expiredClientKeyStoreNeverSent',
-          'info',
+          [undefined, worker('PRODUCER')],
+          ['kafka-lab', 'required'],
+          NEVER_SENT,
         ],
         [
           "the consumers likewise reach the worker's kafka only (info; was a warning)",
-          compose(broker('kafka', 'kafka'), worker('CONSUMER')),
-          compose(broker('kafka-lab', 'kafka-lab', 'required')),
-          'expiredClientKeyStoreNeverSent',
-          'info',
+          [undefined, worker('CONSUMER')],
+          ['kafka-lab', 'required'],
+          NEVER_SENT,
         ],
         [
           "the worker's kafka requires client certificates, lab's asks for none (error; was a warning)",
-          compose(broker('kafka', 'kafka', 'required'), worker('PRODUCER')),
-          compose(broker('kafka-lab', 'kafka-lab')),
-          'expired',
-          'error',
+          ['required', worker('PRODUCER')],
+          ['kafka-lab', undefined],
+          ASKED,
         ],
         [
           "CONNECT_PRODUCER_BOOTSTRAP_SERVERS replaces the worker's: the producers reach kafka-lab, which requires (error)",
-          compose(broker('kafka', 'kafka'), worker('PRODUCER', ['CONNECT_PRODUCER_BOOTSTRAP_SERVERS: kafka-lab:9093'])),
-          compose(broker('kafka-lab', 'kafka-lab', 'required')),
-          'expired',
-          'error',
+          [undefined, worker('PRODUCER', ['CONNECT_PRODUCER_BOOTSTRAP_SERVERS: kafka-lab:9093'])],
+          ['kafka-lab', 'required'],
+          ASKED,
         ],
         [
           'CONNECT_CONSUMER_BOOTSTRAP_SERVERS given at run time: which brokers is unknown (warning)',
-          compose(broker('kafka', 'kafka'), worker('CONSUMER', ['CONNECT_CONSUMER_BOOTSTRAP_SERVERS: ${BROKERS}'])),
-          compose(broker('kafka-lab', 'kafka-lab', 'required')),
-          'expiredClientKeyStoreUnasked',
-          'warning',
+          [undefined, worker('CONSUMER', ['CONNECT_CONSUMER_BOOTSTRAP_SERVERS: ${BROKERS}'])],
+          ['kafka-lab', 'required'],
+          ['expiredClientKeyStoreUnasked', 'warning'],
         ],
         [
           'both projects run a broker kafka, neither asking: whichever the producers reach asks for none (info; was a warning)',
-          compose(broker('kafka', 'kafka', 'none'), worker('PRODUCER')),
-          compose(broker('kafka', 'kafka')),
-          'expiredClientKeyStoreNeverSent',
-          'info',
+          ['none', worker('PRODUCER')],
+          ['kafka', undefined],
+          NEVER_SENT,
         ],
       ] as const
-    ).map(([name, app, lab, messageId, severity]) => ({
-      name: `${name}`,
-      files: { 'app/docker-compose.yml': app, 'app/secrets/key.jks': key, 'lab/docker-compose.yml': lab },
+    ).map(([name, [appAuth, connect], [labHost, labAuth], [messageId, severity]]) => ({
+      name,
+      files: {
+        'app/docker-compose.yml': compose(broker('kafka', 'kafka', appAuth), connect),
+        'app/secrets/key.jks': key,
+        'lab/docker-compose.yml': compose(broker(labHost, labHost, labAuth)),
+      },
       options,
       errors: onKey(messageId, severity),
     })),
