@@ -82,6 +82,12 @@ ruleTester(rule, {
           ['expiredClientKeyStoreUnasked', 'warning'],
         ],
         [
+          "both projects run a broker kafka; the producers reach their own Compose project's, which asks for none (info; was a warning)",
+          [undefined, worker('PRODUCER')],
+          ['kafka', 'required'],
+          NEVER_SENT,
+        ],
+        [
           'both projects run a broker kafka, neither asking: whichever the producers reach asks for none (info; was a warning)',
           ['none', worker('PRODUCER')],
           ['kafka', undefined],
