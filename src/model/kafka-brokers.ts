@@ -103,7 +103,9 @@ export const kafkaBrokersContributor: ModelContributor = {
         if (record) (ctx.deployment.kafkaBrokers ??= []).push(record);
         const trust = end && brokerTrust(end, stores);
         const because = trust && listenersElsewhere(env, confluent ? ['KAFKA_'] : ['KAFKA_', 'KAFKA_CFG_'], trust);
-        const off = propertiesFromEnv ? interBrokerVerificationOff(env) : undefined;
+        const off = propertiesFromEnv
+          ? withEnvFile(interBrokerVerificationOff(env), variables, doc, service)
+          : undefined;
         const lists = brokerLists(env, confluent);
         const runtime = serviceImageRuntime(doc, service, ctx.memo);
         const listenerEnds = propertiesFromEnv
@@ -262,6 +264,24 @@ function interBrokerVerificationOff(
   const algorithm = env.get(variable);
   if (!algorithm || algorithm.value.trim() !== '') return undefined;
   return { setting: variable, at: algorithm.keyAt, tlsAt: inter.keyAt, listener };
+}
+
+/**
+ * The `env_file:` item that brings the setting in when an env file writes it: it names the service (brokers sharing one
+ * env file are told apart by it).
+ */
+function withEnvFile(
+  off: UnlinkedEnd['hostnameVerificationOff'] | undefined,
+  variables: ServiceVariables,
+  doc: ParsedDocument<ComposeData>,
+  service: ComposeService,
+): UnlinkedEnd['hostnameVerificationOff'] | undefined {
+  const read = off && variables.envFileDocuments.find((e) => e.doc.file.path === off.at.file);
+  if (!off || !read) return off;
+  return {
+    ...off,
+    via: [{ file: doc.file.path, range: read.envFile.range, message: `env_file of service ${service.name}` }],
+  };
 }
 
 /** The broker's stores that a bind mount of the tree fills; undefined when none is. */

@@ -173,6 +173,34 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // fkshom/kafka-train's three cp-kafka brokers read one kafka.env: one setting, one fix, one finding naming each.
+      name: 'three brokers sharing one env_file that empties the algorithm: one warning at its line naming the three',
+      files: {
+        'docker-compose.yml': ['kafka1', 'kafka2', 'kafka3']
+          .map(
+            (b, i) =>
+              `  ${b}:\n    image: confluentinc/cp-kafka:7.6.0\n    env_file:\n      - ./brokers.env\n    environment:\n      KAFKA_ADVERTISED_LISTENERS: INTERNAL://${b}:1909${i}\n`,
+          )
+          .reduce((all, s) => all + s, 'services:\n'),
+        'brokers.env':
+          'KAFKA_LISTENER_SECURITY_PROTOCOL_MAP=INTERNAL:SSL\nKAFKA_INTER_BROKER_LISTENER_NAME=INTERNAL\nKAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM=\n',
+      },
+      errors: [
+        {
+          messageId: 'brokersDisabled',
+          file: 'brokers.env',
+          line: 3,
+          messageIncludes: ['service kafka1), Kafka broker (docker-compose.yml service kafka2) and Kafka broker'],
+          related: [
+            { file: 'brokers.env', line: 2 },
+            { file: 'docker-compose.yml', line: 5 },
+            { file: 'docker-compose.yml', line: 11 },
+            { file: 'docker-compose.yml', line: 17 },
+          ],
+        },
+      ],
+    },
+    {
       // The search hit's form: cp-kafka with SSL between brokers and the algorithm set to a space.
       name: 'a Confluent broker replicating over SSL with KAFKA_SSL_ENDPOINT_IDENTIFICATION_ALGORITHM blank: a warning',
       files: {
