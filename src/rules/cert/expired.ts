@@ -31,6 +31,7 @@ import { sayUnsent } from './_lib/expired-unsent';
 import { askingOnLinks, clientKeyStoreOf, websphereClientKeyStore } from './_lib/client-key-store';
 import { ours, said } from '../../core/phrase';
 import { reportGrouped, reportedCopy, type ReportedCopy } from './_lib/copies';
+import { foldExpiredBundles } from './_lib/expired-only-anchors';
 import {
   MOST_USED_FIRST,
   reportUnnamedByFile,
@@ -359,6 +360,7 @@ export default defineRule({
     reportUnnamedByFile(scene, (d) => ctx.report(d));
     reportExpiredInVerifyFiles(inVerifyFiles, say, (d) => ctx.report(d));
     foldRootsIntoLeaves(copies, folded);
+    foldExpiredBundles(copies, MOST_USED_FIRST);
     // One finding per certificate: its other copies (a CA in every store of a cluster) are related places of the copy
     // said first, the one whose verdict MOST_USED_FIRST puts first (./_lib/copies.ts).
     reportGrouped((d) => ctx.report(d), copies, MOST_USED_FIRST);

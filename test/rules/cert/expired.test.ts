@@ -1081,6 +1081,32 @@ ruleTester(rule, {
       errors: [{ messageId: 'expiredOnlyAnchors', file: 'api/ssl/client.crt', line: 1, severity: 'error' }],
     },
     {
+      // vincetuwei/HAProxy-Mutual-TLS-Authentication's ca.pem: two CAs, both expired, one file nginx verifies against.
+      // One file, one fix (replace the bundle): one finding at its first certificate, the other (and its copy) related.
+      name: 'every certificate of the CA file nginx verifies against expired: one error for the file, the others related',
+      files: {
+        'api/nginx.conf':
+          'http {\n  server {\n    listen 8443 ssl;\n    ssl_certificate /etc/nginx/ssl/server.crt;\n    ssl_verify_client optional;\n    ssl_client_certificate /etc/nginx/ssl/ca.crt;\n  }\n}\n',
+        'api/ssl/ca.crt': cert('ourca.crt') + cert('qmprod1.crt'),
+        'api/ssl/prod.crt': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredOnlyAnchors',
+          file: 'api/ssl/ca.crt',
+          line: 1,
+          severity: 'error',
+          related: [
+            { file: 'api/nginx.conf', line: 6 },
+            { file: 'api/nginx.conf', line: 5 },
+            { file: 'api/ssl/ca.crt', line: 22 },
+            { file: 'api/ssl/prod.crt', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
       // deskoh/docker-nginx-mtls@1b83809 (no licence file): clientCA.crt expired, nginx verifies clients against it
       // alone. OpenSSL checks the anchor's dates (error 10 at the CA): every client certificate gets 400
       // (test/interop/expired-anchor.test.ts runs the real nginx).
