@@ -1,4 +1,6 @@
 import { defineRule } from '../types';
+import { nameList } from '../_lib/names';
+import type { KafkaUnreadEnvFile } from '../../model/types';
 
 /**
  * A Compose service running a Kafka image (a broker, Kafka Connect, Schema Registry) whose `env_file:` the run does not
@@ -18,6 +20,10 @@ export default defineRule({
     messages: {
       notInTree:
         '{{component}} reads env_file {{path}}, which the linted tree does not hold: the Kafka settings it may set (stores, listeners, client authentication) are unknown, so this service is checked from its environment: and the env files the tree holds only. Compose refuses to start the service while a required env file is missing. Lint the tree with the file, or mark it required: false if the service runs without it',
+      notInTreeShared:
+        '{{component}} read env_file {{path}} at this one place, and the linted tree does not hold it: the Kafka settings it may set (stores, listeners, client authentication) are unknown, so these services are checked from their environment: and the env files the tree holds only. Compose refuses to start a service while a required env file is missing. Lint the tree with the file, or mark it required: false if the services run without it',
+      variablePathShared:
+        '{{component}} read env_file {{path}} at this one place, a path a variable names: which file Compose reads is known only when it runs, so the Kafka settings it may set (stores, listeners, client authentication) are unknown and these services are checked from their environment: and the env files the tree holds only',
       variablePath:
         '{{component}} reads env_file {{path}}, a path a variable names: which file Compose reads is known only when it runs, so the Kafka settings it may set (stores, listeners, client authentication) are unknown and this service is checked from its environment: and the env files the tree holds only',
     },
@@ -26,12 +32,34 @@ export default defineRule({
     symptoms: [],
   },
   check(ctx) {
-    for (const unread of ctx.deployment.kafkaUnreadEnvFiles ?? [])
+    // Services that take the one env_file item (a YAML anchor's, merged into each) miss one file: one finding naming
+    // each; the first keeps the fingerprint a lone one had.
+    const byItem = new Map<string, KafkaUnreadEnvFile[]>();
+    for (const unread of ctx.deployment.kafkaUnreadEnvFiles ?? []) {
+      const start = unread.at.range?.start;
+      const key = [unread.at.file, start?.line, start?.character, unread.path].join('\0');
+      byItem.set(key, [...(byItem.get(key) ?? []), unread]);
+    }
+    for (const [first, ...others] of byItem.values()) {
+      if (!first) continue;
+      const variable = first.path.includes('$');
+      const components = [first, ...others].map((u) => u.component);
       ctx.report({
-        messageId: unread.path.includes('$') ? 'variablePath' : 'notInTree',
-        data: { component: unread.component, path: unread.path },
-        location: unread.at,
-        fingerprint: [unread.component, unread.path],
+        messageId:
+          others.length > 0
+            ? variable
+              ? 'variablePathShared'
+              : 'notInTreeShared'
+            : variable
+              ? 'variablePath'
+              : 'notInTree',
+        data: {
+          component: nameList(components),
+          path: first.path,
+        },
+        location: first.at,
+        fingerprint: [first.component, first.path],
       });
+    }
   },
 });

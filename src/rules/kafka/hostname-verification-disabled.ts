@@ -2,6 +2,7 @@ import { defineRule, type RuleRelated } from '../types';
 import type { UnlinkedEnd } from '../../model/types';
 import type { Location } from '../../core/types';
 import { said } from '../../core/phrase';
+import { nameList } from '../_lib/names';
 
 /**
  * A Kafka client that turns host name verification off: `ssl.endpoint.identification.algorithm` set empty. Since Kafka
@@ -55,7 +56,7 @@ export default defineRule({
         .filter((at, i, all) => all.findIndex((o) => sameLine(o, at)) === i);
       ctx.report({
         messageId: ends.length > 1 ? 'brokersDisabled' : off.listener ? 'brokerDisabled' : 'disabled',
-        data: { end: listed(ends.map((e) => e.end.name)), setting: off.setting, listener },
+        data: { end: nameList(ends.map((e) => e.end.name)), setting: off.setting, listener },
         location: off.at,
         related:
           ends.length === 1
@@ -78,10 +79,6 @@ export default defineRule({
 
 function sameLine(a: Location, b: Location): boolean {
   return a.file === b.file && a.range?.start.line === b.range?.start.line;
-}
-
-function listed(names: string[]): string {
-  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
 }
 
 type HostnameVerificationOff = NonNullable<UnlinkedEnd['hostnameVerificationOff']>;

@@ -38,6 +38,34 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      // rwlxxvii/containers' data/kafka/docker-compose.yml: an x- anchor's env_file .env merged into three services.
+      name: 'one missing env_file item an anchor gives two Kafka services: one info naming both',
+      files: {
+        'docker-compose.yml': [
+          'x-common: &common',
+          '  env_file:',
+          '    - .env',
+          'services:',
+          '  kafka1:',
+          '    <<: *common',
+          '    image: confluentinc/cp-kafka:7.6.0',
+          '  connect:',
+          '    <<: *common',
+          '    image: confluentinc/cp-kafka-connect:7.6.0',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        {
+          messageId: 'notInTreeShared',
+          file: 'docker-compose.yml',
+          line: 3,
+          severity: 'info',
+          messageIncludes: ['service kafka1) and Kafka Connect worker'],
+        },
+      ],
+    },
+    {
       name: "a broker's required env file the tree lacks (a secrets file kept out of the repository): an info",
       files: service('confluentinc/cp-kafka:7.6.0', ['env_file: secrets/broker.env']),
       errors: [{ messageId: 'notInTree', file: 'docker-compose.yml', line: 4, severity: 'info' }],
@@ -49,6 +77,14 @@ ruleTester(rule, {
         'common.env': 'KAFKA_CFG_NODE_ID=0\n',
       },
       errors: [{ messageId: 'notInTree', file: 'docker-compose.yml', line: 6, severity: 'info' }],
+    },
+    {
+      name: 'an anchor env_file a variable names, merged into two brokers: one info naming both',
+      files: {
+        'docker-compose.yml':
+          'x-common: &common\n  env_file: ./${STAGE}.env\nservices:\n  kafka1:\n    <<: *common\n    image: confluentinc/cp-kafka:7.6.0\n  kafka2:\n    <<: *common\n    image: confluentinc/cp-kafka:7.6.0\n',
+      },
+      errors: [{ messageId: 'variablePathShared', file: 'docker-compose.yml', line: 2, severity: 'info' }],
     },
     {
       name: "Schema Registry's env file a variable names: which file is known only when Compose runs",
