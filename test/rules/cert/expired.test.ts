@@ -142,6 +142,10 @@ const unnamedBesideOutsideMount = (name: string, files: Record<string, string>, 
   errors: [{ messageId: 'expiredUnnamed', file, line: 1, severity: 'info' as const }],
 });
 
+// nginx verifying client certificates against api/ssl/ca.crt (deskoh/docker-nginx-mtls@1b83809's shape).
+const NGINX_VERIFYING_CLIENTS =
+  'http {\n  server {\n    listen 8443 ssl;\n    ssl_certificate /etc/nginx/ssl/server.crt;\n    ssl_verify_client optional;\n    ssl_client_certificate /etc/nginx/ssl/ca.crt;\n  }\n}\n';
+
 ruleTester(rule, {
   valid: [{ name: 'valid at the reference date', files, options: { referenceDate: '2030-01-01' } }],
   invalid: [
@@ -1085,8 +1089,7 @@ ruleTester(rule, {
       // One file, one fix (replace the bundle): one finding at its first certificate, the other (and its copy) related.
       name: 'every certificate of the CA file nginx verifies against expired: one error for the file, the others related',
       files: {
-        'api/nginx.conf':
-          'http {\n  server {\n    listen 8443 ssl;\n    ssl_certificate /etc/nginx/ssl/server.crt;\n    ssl_verify_client optional;\n    ssl_client_certificate /etc/nginx/ssl/ca.crt;\n  }\n}\n',
+        'api/nginx.conf': NGINX_VERIFYING_CLIENTS,
         'api/ssl/ca.crt': cert('ourca.crt') + cert('qmprod1.crt'),
         'api/ssl/prod.crt': cert('qmprod1.crt'),
       },
@@ -1112,8 +1115,7 @@ ruleTester(rule, {
       // (test/interop/expired-anchor.test.ts runs the real nginx).
       name: 'an expired CA that is all of the file nginx verifies client certificates against: an error',
       files: {
-        'api/nginx.conf':
-          'http {\n  server {\n    listen 8443 ssl;\n    ssl_certificate /etc/nginx/ssl/server.crt;\n    ssl_verify_client optional;\n    ssl_client_certificate /etc/nginx/ssl/ca.crt;\n  }\n}\n',
+        'api/nginx.conf': NGINX_VERIFYING_CLIENTS,
         'api/ssl/ca.crt': cert('ourca.crt'),
       },
       options: { referenceDate: '2047-01-01' },
