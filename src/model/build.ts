@@ -9,6 +9,7 @@ import { treeCertificates, type TreeCertificate } from './mq-certs';
 import { MODEL_CONTRIBUTORS } from './registry';
 import { mqscScripts } from './mq-scripts';
 import { imageScriptsOf, type ImageScriptInputs } from './mq-image-scripts';
+import { kubernetesImageRuns } from './mq-kubernetes-image-runs';
 import { composeVariablesOf } from './compose-variables';
 import type { ComposeData } from '../parse/compose';
 import type { DockerfileData } from '../parse/dockerfile';
@@ -130,6 +131,7 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     images: treeStoresOf(ctx).images,
     variablesOf: (doc, service) => composeVariablesOf(ctx, doc, service),
     root,
+    kubernetesRuns: (doc) => kubernetesImageRuns(ctx, doc),
   };
   const imageScriptsUnknown: ImageScriptsUnknown[] = [];
   deployment.mqscScripts = mqscScripts(

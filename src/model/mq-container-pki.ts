@@ -32,22 +32,30 @@ export type ContainerPki =
   | { label: string; keyStore: StoreRef; trustStore: StoreRef }
   | { unknown: string; at: Location; path: string };
 
-interface Running {
+/** A Kubernetes container of an mq-container image that runs an MQSC document: its ConfigMap key mounted into /etc/mqm. */
+export interface KubernetesMqscRun {
   doc: ParsedDocument<KubernetesData>;
   container: KubernetesContainer;
+  /** The key's paths in the container (one per mount of the document's keys). */
+  paths: string[];
+  mountedAt: Location;
 }
 
 /** For each MQSC document a ConfigMap volume mounts into /etc/mqm of an mq-container image, the containers (once per build). */
-function containersRunningMqsc(ctx: ModelContext): Map<ParsedDocument, Running[]> {
+export function kubernetesMqscRuns(ctx: ModelContext): Map<ParsedDocument, KubernetesMqscRun[]> {
   return ctx.once('mqContainersRunningMqsc', () => {
-    const found = new Map<ParsedDocument, Running[]>();
+    const found = new Map<ParsedDocument, KubernetesMqscRun[]>();
     for (const doc of ctx.documentsOf('kubernetes') as ParsedDocument<KubernetesData>[])
       for (const container of doc.data.containers) {
         const image = container.image?.value;
         if (!image || !isMqContainerImage(image)) continue;
-        for (const file of mountedFilesBelow(ctx, doc, container, MQSC_DIRECTORY))
-          if ('doc' in file && file.doc.kind === 'mq.mqsc' && path.posix.extname(file.path) === '.mqsc')
-            found.set(file.doc, [...(found.get(file.doc) ?? []), { doc, container }]);
+        for (const file of mountedFilesBelow(ctx, doc, container, MQSC_DIRECTORY)) {
+          if (!('doc' in file) || file.doc.kind !== 'mq.mqsc' || path.posix.extname(file.path) !== '.mqsc') continue;
+          const runs = found.get(file.doc) ?? [];
+          const same = runs.find((r) => r.container === container);
+          if (same) same.paths.push(file.path);
+          else found.set(file.doc, [...runs, { doc, container, paths: [file.path], mountedAt: file.mountedAt }]);
+        }
       }
     return found;
   });
@@ -58,7 +66,9 @@ function containersRunningMqsc(ctx: ModelContext): Map<ParsedDocument, Running[]
  * none runs it or none mounts a key set (the queue manager's repository is then what it was without).
  */
 export function containerPkiOf(ctx: ModelContext, mqsc: ParsedDocument): ContainerPki | undefined {
-  const runs = containersRunningMqsc(ctx).get(mqsc) ?? [];
+  // A script the image's own files are joined to (./mq-image-scripts.ts) is run as its one member of the tree.
+  const members = (mqsc.data as Partial<MqscData> | undefined)?.members ?? [mqsc];
+  const runs = members.flatMap((m) => kubernetesMqscRuns(ctx).get(m) ?? []);
   if (runs.length === 0) return operatorPkiOf(ctx, mqsc);
   const each = runs.map((r) => pkiOfContainer(ctx, r));
   const [first] = each;
@@ -95,7 +105,7 @@ function operatorPkiOf(ctx: ModelContext, mqsc: ParsedDocument): ContainerPki | 
 }
 
 /** One container's key repository: undefined when it mounts no key set. */
-function pkiOfContainer(ctx: ModelContext, { doc, container }: Running): ContainerPki | undefined {
+function pkiOfContainer(ctx: ModelContext, { doc, container }: KubernetesMqscRun): ContainerPki | undefined {
   const keys = mountedFilesBelow(ctx, doc, container, keyDirectory());
   if (keys.length === 0) return undefined;
   return pkiOfFiles(keys, mountedFilesBelow(ctx, doc, container, trustDirectory()));

@@ -3,7 +3,8 @@
  * ibmcom/mq) creates its queue manager with `crtmqm -ic /etc/mqm/`, which runs its own `/etc/mqm/10-dev.mqsc` (with
  * `MQ_DEV=true`, the image's default) and `20-dev-tls.mqsc` (when a key is mounted) with the user's `/etc/mqm/*.mqsc`,
  * in name order (mq.json imageScripts, each record with its source). A tree's MQSC runs there when a Compose service of
- * such an image mounts it into /etc/mqm, or a Dockerfile FROM such an image copies it there. What the tree leaves open
+ * such an image mounts it into /etc/mqm, a Dockerfile FROM such an image copies it there, or a Kubernetes container of
+ * such an image mounts the ConfigMap key holding it there (./mq-kubernetes-image-runs.ts). What the tree leaves open
  * is not guessed: an `MQ_DEV` the shell or a build argument fills in, services that disagree, a release before the
  * listed records leave the image's scripts out (the rules then read the queue manager's shipped defaults, as before);
  * a key that may be mounted at run time leaves the TLS script's values unknown.
@@ -23,9 +24,11 @@ import { appliedAtStart, mqscPathInContainer } from './mq-qmgr-names';
 import type { ImageScriptsUnknown, TreeMount } from './types';
 
 /** One container that runs a tree MQSC file through an image with scripts of its own. */
-interface ImageRun {
+export interface ImageRun {
   /** The file's name in /etc/mqm: it orders the file among the image's scripts. */
   name: string;
+  /** Its other names there, when the container mounts the document's keys at several (a ConfigMap's `*.mqsc` keys). */
+  otherNames?: string[];
   image: string;
   /** The mount or COPY that puts the file into the image's /etc/mqm. */
   at: Location;
@@ -66,6 +69,8 @@ export interface ImageScriptInputs {
   variablesOf: (doc: ParsedDocument<ComposeData>, service: ComposeService) => ServiceVariables;
   /** The deployment's top directory: a Dockerfile is named from there, never by the checkout's own name. */
   root: string;
+  /** The Kubernetes containers that mount the document (a ConfigMap's key) into the image's /etc/mqm. */
+  kubernetesRuns?: (doc: ParsedDocument<MqscData>) => ImageRun[];
 }
 
 /** A container whose image's release precedes the records mq.json lists. */
@@ -80,7 +85,7 @@ export function imageScriptsOf(
   doc: ParsedDocument<MqscData>,
   inputs: ImageScriptInputs,
 ): ImageScripts | ImageScriptsUnknown | undefined {
-  const runs = imageRuns(doc.file.path, inputs);
+  const runs = [...imageRuns(doc.file.path, inputs), ...(inputs.kubernetesRuns?.(doc) ?? [])];
   const each = runs.map(scriptsOfRun);
   // A release before the listed records: left out, as before they were known (the rules read the shipped defaults).
   if (each.includes(BEFORE_RECORDS)) return undefined;
@@ -116,6 +121,9 @@ function scriptsOfRun(run: ImageRun): ImageScripts | string | typeof BEFORE_RECO
     if (set === undefined || /\$/.test(set))
       return `${variable} is not known here (${set === undefined && !run.environment.has(variable) ? 'an env_file the tree does not hold may set it' : 'filled in when the container starts'}), so whether ${run.image} applies its ${own} (${script.what}) ${run.how} is unknown: the findings read this file without it`;
     if (set !== value) continue;
+    // Keys of one ConfigMap on both sides of the image's script: the joined order would be wrong, so it is not joined.
+    if (run.otherNames?.some((n) => n < script.file !== run.name < script.file))
+      return `${run.how} at names on both sides of ${own} (${[run.name, ...run.otherNames].join(', ')}), which lint-deploy does not interleave with the image's script: the findings read this file without it`;
     const key = keyDirectory ? keyMounted(run, keyDirectory) : true;
     if (key === false) continue;
     const isSet = (name: string) =>

@@ -54,8 +54,9 @@ export function mqscScripts(
   for (const [doc, dir] of groupOf) groups.set(dir, [...(groups.get(dir) ?? []), doc]);
   const scripts: ParsedDocument<MqscData>[] = [];
   const done = new Set<string>();
+  // A ConfigMap's `*.mqsc` keys (read as one document) are mounted by Kubernetes containers: imageScriptsOf finds those.
   const imageOf = (doc: ParsedDocument<MqscData>) =>
-    doc.data.embedded || REVISION.test(path.basename(doc.file.path)) ? undefined : imageScriptsOf(doc);
+    REVISION.test(path.basename(doc.file.path)) ? undefined : imageScriptsOf(doc);
   // A document of a loop joins one stream per queue manager the loop runs it on.
   const streamsOf = new Map<ParsedDocument<MqscData>, StreamMember[][]>();
   // A file a script feeds runmqsc joins the script's own runmqsc MQSC; one of a numbered group joins its group.

@@ -3,7 +3,9 @@
  * at /etc/mqm/pki/keys/<label> and /etc/mqm/pki/trust/<n> (src/model/mq-container-pki.ts): the sender's key and the
  * receiver's trusted certificates then answer whether the receiver accepts the sender (SSLCAUTH(REQUIRED)) and the
  * sender the receiver. Shapes after bpaskin/CloudPak4Integration MQonK8S/deployQM2.yaml (plain Deployments, the
- * MQSC in a ConfigMap mounted with subPath, `kubectl create secret tls` Secrets with base64 data).
+ * MQSC in a ConfigMap mounted with subPath, `kubectl create secret tls` Secrets with base64 data). The image is the
+ * developer image, whose own 10-dev.mqsc and, with a key mounted, 20-dev-tls.mqsc join the MQSC: its DEV.ADMIN.SVRCONN
+ * is the first channel to read the key repository.
  */
 import * as fs from 'node:fs';
 import { defaultConfig } from '../../src/core/config';
@@ -165,7 +167,7 @@ describe("IBM MQ's container image: the key repository from mounted Secrets", ()
       "the sender's key Secret is not in the tree: unknown, naming the Secret",
       pair({ key: qm1Leaf, trust: root.pem }, { key: qm2Leaf, trust: root.pem, keySecret: false }),
       [
-        'cert/volume-store-unknown info: SDR channel QM2.TO.QM1 reads its key store /etc/mqm/pki/keys/mykey from a Kubernetes volume mounted at that path, but the Secret tls-qm2 is not in the tree: its certificates are unknown, and no other file of that name is taken for it. To have them checked, include the manifest of the ConfigMap or Secret with its content',
+        'cert/volume-store-unknown info: SVRCONN channel DEV.ADMIN.SVRCONN reads its key store /etc/mqm/pki/keys/mykey from a Kubernetes volume mounted at that path, but the Secret tls-qm2 is not in the tree: its certificates are unknown, and no other file of that name is taken for it. To have them checked, include the manifest of the ConfigMap or Secret with its content',
         "tls/certificate-trust-unknown info: SDR channel QM2.TO.QM1 → RCVR channel QM2.TO.QM1: whether RCVR channel QM2.TO.QM1 accepts SDR channel QM2.TO.QM1's client certificate is unknown: SDR channel QM2.TO.QM1's key repository /etc/mqm/pki/keys/mykey is a Kubernetes volume mounted there, but the Secret tls-qm2 is not in the tree",
         "tls/certificate-trust-unknown info: SDR channel QM2.TO.QM1 → RCVR channel QM2.TO.QM1: whether SDR channel QM2.TO.QM1 trusts RCVR channel QM2.TO.QM1's certificate (qmgr-qm1) is unknown: SDR channel QM2.TO.QM1's key repository /etc/mqm/pki/keys/mykey is a Kubernetes volume mounted there, but the Secret tls-qm2 is not in the tree",
       ],
@@ -181,7 +183,7 @@ describe("IBM MQ's container image: the key repository from mounted Secrets", ()
         },
       ),
       [
-        'cert/volume-store-unknown info: SDR channel QM2.TO.QM1 reads its key store /etc/mqm/pki/keys/mykey/tls.crt from a Kubernetes volume mounted at that path, but the Secret tls-qm2 key tls.crt is a placeholder, filled when it is applied: its certificates are unknown, and no other file of that name is taken for it. To have them checked, include the manifest of the ConfigMap or Secret with its content',
+        'cert/volume-store-unknown info: SVRCONN channel DEV.ADMIN.SVRCONN reads its key store /etc/mqm/pki/keys/mykey/tls.crt from a Kubernetes volume mounted at that path, but the Secret tls-qm2 key tls.crt is a placeholder, filled when it is applied: its certificates are unknown, and no other file of that name is taken for it. To have them checked, include the manifest of the ConfigMap or Secret with its content',
         "tls/certificate-trust-unknown info: SDR channel QM2.TO.QM1 → RCVR channel QM2.TO.QM1: whether RCVR channel QM2.TO.QM1 accepts SDR channel QM2.TO.QM1's client certificate is unknown: SDR channel QM2.TO.QM1's key repository /etc/mqm/pki/keys/mykey/tls.crt is a Kubernetes volume mounted there, but the Secret tls-qm2 key tls.crt is a placeholder, filled when it is applied",
         "tls/certificate-trust-unknown info: SDR channel QM2.TO.QM1 → RCVR channel QM2.TO.QM1: whether SDR channel QM2.TO.QM1 trusts RCVR channel QM2.TO.QM1's certificate (qmgr-qm1) is unknown: SDR channel QM2.TO.QM1's key repository /etc/mqm/pki/keys/mykey/tls.crt is a Kubernetes volume mounted there, but the Secret tls-qm2 key tls.crt is a placeholder, filled when it is applied",
       ],
@@ -201,7 +203,7 @@ describe("IBM MQ's container image: the key repository from mounted Secrets", ()
         'qm2/qm2.key': qm2Leaf.keyPem,
       },
       [
-        'cert/volume-store-unknown info: SDR channel QM2.TO.QM1 reads its key store /etc/mqm/pki/keys/mykey from a Kubernetes volume mounted at that path, but its key and trusted certificates come from several files (qm2.crt, deployQM2.yaml), which lint-deploy does not join into one key repository: its certificates are unknown, and no other file of that name is taken for it. To have them checked, include the manifest of the ConfigMap or Secret with its content',
+        'cert/volume-store-unknown info: SVRCONN channel DEV.ADMIN.SVRCONN reads its key store /etc/mqm/pki/keys/mykey from a Kubernetes volume mounted at that path, but its key and trusted certificates come from several files (qm2.crt, deployQM2.yaml), which lint-deploy does not join into one key repository: its certificates are unknown, and no other file of that name is taken for it. To have them checked, include the manifest of the ConfigMap or Secret with its content',
         "tls/certificate-trust-unknown info: SDR channel QM2.TO.QM1 → RCVR channel QM2.TO.QM1: whether RCVR channel QM2.TO.QM1 accepts SDR channel QM2.TO.QM1's client certificate is unknown: SDR channel QM2.TO.QM1's key repository /etc/mqm/pki/keys/mykey is a Kubernetes volume mounted there, but its key and trusted certificates come from several files (qm2.crt, deployQM2.yaml), which lint-deploy does not join into one key repository",
         "tls/certificate-trust-unknown info: SDR channel QM2.TO.QM1 → RCVR channel QM2.TO.QM1: whether SDR channel QM2.TO.QM1 trusts RCVR channel QM2.TO.QM1's certificate (qmgr-qm1) is unknown: SDR channel QM2.TO.QM1's key repository /etc/mqm/pki/keys/mykey is a Kubernetes volume mounted there, but its key and trusted certificates come from several files (qm2.crt, deployQM2.yaml), which lint-deploy does not join into one key repository",
       ],

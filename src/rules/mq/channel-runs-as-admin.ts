@@ -135,7 +135,7 @@ export default defineRule({
         messageId: withoutOam ? `${kind}WithoutOam` : kind,
         data: withoutOam ? { ...data, after: judged ? resultText(judged) : 'unknown' } : data,
         location,
-        ...(location === channel.nameLocation ? nameRole(access) : {}),
+        ...(location === channel.nameLocation ? nameRole(access, channel) : {}),
         ...judgedSeverity,
         fingerprint: [access.channel, access.chltype, 'admin'],
       });

@@ -38,7 +38,7 @@ export default defineRule({
         messageId: mqInboundChannelType(a.chltype)?.blankMcauser === 'mca' ? 'plaintextQmgr' : 'plaintext',
         data: { chltype: a.chltype, channel: a.channelName },
         location,
-        ...(location === a.nameLocation ? nameRole(access) : {}),
+        ...(location === a.nameLocation ? nameRole(access, a) : {}),
         // Where the channel is defined and last altered, and an ALTER that would have set SSLCIPH but fails.
         related: [
           ...storyRole(access, channelStory(a, location)),

@@ -122,7 +122,7 @@ export default defineRule({
         },
         ...(elsewhere || onlyWithoutOam ? { severity: 'info' as const } : {}),
         location: a.nameLocation,
-        ...nameRole(access),
+        ...nameRole(access, a),
         related: [
           { ...a.sslciph.location, message: ours('TLS enabled here') },
           ...(access.chlauth.from.kind === 'file'

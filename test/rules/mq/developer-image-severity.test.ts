@@ -18,6 +18,60 @@ const onImage = (image: string, environment = ''): Record<string, string> => ({
 });
 const DEVELOPER = 'ibmcom/mq:9.3.0.0-r1';
 const PRODUCTION = 'cp.icr.io/cp/ibm-mqadvanced-server:9.3.0.0-r1';
+/**
+ * A StatefulSet of the image whose ConfigMap key is mounted into /etc/mqm with subPath (after
+ * jastiranjeeth-tech/ibm-mq-ha-dual-site-eks's k8s/mq-statefulset.yaml and mq-configmap.yaml); written for this test.
+ */
+const onKubernetes = (image: string, env: string[] = []): Record<string, string> => ({
+  'k8s/configmap.yaml': [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: qm-config',
+    'data:',
+    '  config.mqsc: |',
+    ...MQSC.trimEnd()
+      .split('\n')
+      .map((l) => `    ${l}`),
+    '',
+  ].join('\n'),
+  'k8s/statefulset.yaml': [
+    'apiVersion: apps/v1',
+    'kind: StatefulSet',
+    'metadata:',
+    '  name: qm',
+    'spec:',
+    '  template:',
+    '    spec:',
+    '      containers:',
+    '        - name: mq',
+    `          image: ${image}`,
+    '          env:',
+    '            - name: LICENSE',
+    '              value: accept',
+    ...env,
+    '          volumeMounts:',
+    '            - name: config',
+    '              mountPath: /etc/mqm/20-config.mqsc',
+    '              subPath: config.mqsc',
+    '      volumes:',
+    '        - name: config',
+    '          configMap:',
+    '            name: qm-config',
+    '',
+  ].join('\n'),
+});
+/** The tree with the StatefulSet's container also taking variables from a ConfigMap the tree does not hold. */
+const withEnvFrom = (files: Record<string, string>): Record<string, string> => ({
+  ...files,
+  'k8s/statefulset.yaml': files['k8s/statefulset.yaml']!.replace(
+    '          env:\n',
+    '          envFrom:\n            - configMapRef:\n                name: qm-env\n          env:\n',
+  ),
+});
+/** The subPath mount: where the image's scripts join the ConfigMap's MQSC, and its licence. */
+const MOUNT = { file: 'k8s/statefulset.yaml', line: 16 };
+
 /** The COPY into /etc/mqm: where the image's own scripts join the tree's (one related place), and its licence (another). */
 const COPY = { file: 'mq/Dockerfile', line: 2 };
 
@@ -53,6 +107,43 @@ ruleTester(channelRunsAsAdmin, {
       name: 'developer image with MQ_DEV=false: judged as written, an error',
       files: onImage(DEVELOPER, 'ENV MQ_DEV=false\n'),
       errors: [{ messageId: 'mapped', file: 'mq/config.mqsc', line: 1, severity: 'error' }],
+    },
+    {
+      name: 'developer image in a Kubernetes StatefulSet mounting the ConfigMap key into /etc/mqm: a warning',
+      files: onKubernetes(DEVELOPER),
+      errors: [
+        {
+          messageId: 'mapped',
+          file: 'k8s/configmap.yaml',
+          line: 7,
+          severity: 'warning',
+          related: [
+            { file: 'k8s/configmap.yaml', line: 7 },
+            { file: 'k8s/configmap.yaml', line: 8 },
+            { file: 'k8s/configmap.yaml', line: 9 },
+            MOUNT,
+            MOUNT,
+          ],
+        },
+        // The image's DEV.ADMIN.SVRCONN, which the tree's CHLAUTH(DISABLED) and CONNAUTH(' ') open: at the mount.
+        { messageId: 'asserted', ...MOUNT, severity: 'warning' },
+      ],
+    },
+    {
+      name: "the same StatefulSet on IBM's production image: an error",
+      files: onKubernetes(PRODUCTION),
+      errors: [{ messageId: 'mapped', file: 'k8s/configmap.yaml', line: 7, severity: 'error' }],
+    },
+    {
+      name: 'the StatefulSet with MQ_DEV=false: judged as written, an error',
+      files: onKubernetes(DEVELOPER, ['            - name: MQ_DEV', '              value: "false"']),
+      errors: [{ messageId: 'mapped', file: 'k8s/configmap.yaml', line: 7, severity: 'error' }],
+    },
+    {
+      // An envFrom ConfigMap the tree does not hold may set MQ_DEV: what the image applies is unknown, not assumed.
+      name: 'the StatefulSet with an envFrom the tree does not hold: MQ_DEV unknown, the MQSC judged as written',
+      files: withEnvFrom(onKubernetes(DEVELOPER)),
+      errors: [{ messageId: 'mapped', file: 'k8s/configmap.yaml', line: 7, severity: 'error' }],
     },
   ],
 });

@@ -177,9 +177,15 @@ export function nameDecidesAccess(access: ChannelAccess): boolean {
   return access.nameDecides;
 }
 
-/** For a finding reported at the channel's name: the name is context where it cannot change the access decision. */
-export function nameRole(access: ChannelAccess | undefined): { locationRole?: 'context' } {
-  return !access || access.nameDecides ? {} : { locationRole: 'context' };
+/**
+ * For a finding reported at the channel's name: the name is context where it cannot change the access decision. A
+ * channel an image's script defines is named at the mount or COPY that joins that script, which decides that it exists.
+ */
+export function nameRole(
+  access: ChannelAccess | undefined,
+  channel?: MqChannelAttributes,
+): { locationRole?: 'context' } {
+  return !access || access.nameDecides || channel?.mqscChannel?.definedBy?.origin ? {} : { locationRole: 'context' };
 }
 
 /**
