@@ -162,16 +162,22 @@ function mqChannelAccess(
   deployment: Deployment,
 ): Pick<
   DerivedModel,
-  'channelAccess' | 'chlauthRecords' | 'scriptsWithoutAuthorityManager' | 'scriptsOfCreatedQueueManagers'
+  | 'channelAccess'
+  | 'chlauthRecords'
+  | 'scriptsWithoutAuthorityManager'
+  | 'scriptsOfCreatedQueueManagers'
+  | 'scriptsOfDeveloperLicence'
 > {
   const decisions = new Map<string, ChannelAccess>();
   const chlauthRecords = new Map<ParsedDocument<MqscData>, ChlauthRecord[]>();
   const withoutOam = new Map<ParsedDocument<MqscData>, Location>();
   const created = new Map<ParsedDocument<MqscData>, Location>();
+  const developer = new Map<ParsedDocument<MqscData>, RelatedLocation>();
   for (const component of deployment.components) {
     const qmgr = isMqChannel(component) ? component.attributes.qmgr : undefined;
     if (qmgr?.oamSwitchedOff) withoutOam.set(qmgr.mqsc, qmgr.oamSwitchedOff.location);
     if (qmgr?.createdBy) created.set(qmgr.mqsc, qmgr.createdBy);
+    if (qmgr?.developerLicence) developer.set(qmgr.mqsc, qmgr.developerLicence);
   }
   for (const mqsc of mqscScriptsOf(deployment)) {
     const records = effectiveChlauthRecords(mqsc.data.commands, mqsc.file.path);
@@ -187,6 +193,7 @@ function mqChannelAccess(
     chlauthRecords,
     scriptsWithoutAuthorityManager: withoutOam,
     scriptsOfCreatedQueueManagers: created,
+    scriptsOfDeveloperLicence: developer,
   };
 }
 
@@ -245,6 +252,7 @@ export function emptyDerived(): DerivedModel {
     chlauthRecords: new Map(),
     scriptsWithoutAuthorityManager: new Map(),
     scriptsOfCreatedQueueManagers: new Map(),
+    scriptsOfDeveloperLicence: new Map(),
     identicalMqscCopies: new Map(),
     pemFiles: new Map(),
     markedPemFiles: [],

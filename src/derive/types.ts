@@ -63,6 +63,8 @@ export interface DerivedModel {
   scriptsWithoutAuthorityManager: ReadonlyMap<ParsedDocument<MqscData>, Location>;
   /** The MQSC scripts of queue managers the tree creates, with where: no channel authentication record the tree does not show. */
   scriptsOfCreatedQueueManagers: ReadonlyMap<ParsedDocument<MqscData>, Location>;
+  /** The MQSC scripts of queue managers the IBM MQ Operator runs under the developer licence (spec.license.use), with where. */
+  scriptsOfDeveloperLicence: ReadonlyMap<ParsedDocument<MqscData>, RelatedLocation>;
   /**
    * Byte-identical copies of one queue manager's MQSC file, each with the file it copies: their findings are related
    * places of the first file's (src/derive/mq-identical-copies.ts).

@@ -44,6 +44,7 @@ export {
   type MqImageScript,
   mqReenablingSwitches,
   mqReleaseFromOperatorVersion,
+  mqOperatorDeveloperLicence,
   mqReleaseSpeaksTls13,
   mqReleaseOrderDocumented,
   mqEnabledProtocols,

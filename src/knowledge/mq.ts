@@ -287,6 +287,22 @@ export function mqReleaseFromOperatorVersion(
 }
 
 /**
+ * The licence a QueueManager resource of the IBM MQ Operator selects when it is IBM MQ Advanced for Developers
+ * (development use only: mq.json operatorDeveloperLicence, `spec.license.use: Development`); undefined for another
+ * resource, another use (`NonProduction` is a real shared test environment) or a value a template fills in.
+ */
+export function mqOperatorDeveloperLicence(
+  apiVersion: unknown,
+  use: unknown,
+): { what: string; field: string; source: string } | undefined {
+  const spec = mqData().operatorDeveloperLicence;
+  if (typeof apiVersion !== 'string' || apiVersion.split('/')[0] !== spec.apiVersion.split('/')[0]) return undefined;
+  return typeof use === 'string' && use.trim() === spec.value
+    ? { what: spec.what, field: spec.field, source: spec.source }
+    : undefined;
+}
+
+/**
  * Whether IBM documents the CipherSpec order a queue manager of this release picks from (channelDefaults.serverOrdersCipherSpecs:
  * the order table holds "from" its `since`); before it, which common CipherSpec the queue manager picks is not documented.
  */

@@ -39,6 +39,8 @@ export interface MqQueueManagerFacts {
   oamSwitchedOff?: { value: string; location: RelatedLocation; tiedBy?: RelatedLocation; readBy?: RelatedLocation };
   /** Where the tree creates the queue manager, so that it has no channel authentication record the tree does not show (src/model/mq-qmgr-created.ts). */
   createdBy?: RelatedLocation;
+  /** Where the IBM MQ Operator's QueueManager that applies it selects IBM MQ Advanced for Developers (src/model/mq-resources.ts). */
+  developerLicence?: RelatedLocation;
   /**
    * The AMQ_* variables the queue manager's container gets (the `environment:` of the Compose service that runs it,
    * the `env` of the qmgr container of the QueueManager resource that applies it, then `ENV AMQ_SSL_WEAK_CIPHER_ENABLE=…`

@@ -7,7 +7,8 @@
  */
 import * as path from 'node:path';
 import { readRegularFile } from '../core/safe-fs';
-import type { Range } from '../core/types';
+import type { Range, RelatedLocation } from '../core/types';
+import { mqOperatorDeveloperLicence } from '../knowledge';
 import { hereDocumentEnd, hereDocumentOpening } from '../parse/here-documents';
 import { YAML_PREAMBLE } from '../parse/script-regions';
 import { LineIndex, splitLines, yamlLineBreaks } from '../parse/text';
@@ -205,4 +206,27 @@ export function qmgrContainerEnvironment(applying: readonly ApplyingQueueManager
     }
   }
   return out;
+}
+
+/**
+ * Where the QueueManager resources that apply the MQSC select IBM MQ Advanced for Developers (`spec.license.use:
+ * Development`, mq.json operatorDeveloperLicence): only when every one of them does, else which licence runs it is
+ * not the developer one for certain.
+ */
+export function developerLicenceOf(applying: readonly ApplyingQueueManager[]): RelatedLocation | undefined {
+  const found = applying.map((qm) => {
+    const licence = mqOperatorDeveloperLicence(
+      field(qm.resource, 'apiVersion'),
+      field(qm.resource, 'spec', 'license', 'use'),
+    );
+    const range = licence && qm.rangeOf(licence.field.split('.'));
+    return licence && range
+      ? {
+          file: qm.file,
+          range,
+          message: `${licence.what}: QueueManager ${String(field(qm.resource, 'metadata', 'name'))}, which applies ConfigMap ${qm.configMap}, says ${licence.field}: Development`,
+        }
+      : undefined;
+  });
+  return found.length > 0 && found.every((l) => l !== undefined) ? found[0] : undefined;
 }

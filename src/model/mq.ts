@@ -30,7 +30,7 @@ import {
   composeRuns,
   servicesRunningMqsc,
 } from './mq-compose';
-import { queueManagersApplying } from './mq-resources';
+import { developerLicenceOf, queueManagersApplying } from './mq-resources';
 import { mqscScriptsOf } from './mq-scripts';
 import { defaultsOverridden, environmentNames, overlaps } from './script-defaults';
 import {
@@ -173,6 +173,8 @@ export const mqContributor: ModelContributor = {
       if (oamOff) qmgr.oamSwitchedOff = oamOff;
       const createdBy = queueManagerCreatedBy(applying, fedBy, ctx.deployment.documents, doc);
       if (createdBy) qmgr.createdBy = createdBy;
+      const developerLicence = developerLicenceOf(applying);
+      if (developerLicence) qmgr.developerLicence = developerLicence;
       const release =
         queueManagerReleaseOfResources(applying) ??
         releaseOf(doc.file.path) ??

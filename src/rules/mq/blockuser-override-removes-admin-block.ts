@@ -82,6 +82,7 @@ export default defineRule({
           },
           location,
           ...developerSeverity(
+            ctx.deployment,
             mqsc,
             exposed.some(
               ({ input, access }) => input.attributes && access.adminWithoutSecret && access.assumed.length === 0,

@@ -127,6 +127,7 @@ export default defineRule({
       const stillAdmin = judged?.paths.some((p) => p.admin && p.identity.kind !== 'blocked');
       // On the developer image (development only) an administrator let in is a developer's queue manager left open.
       const judgedSeverity = developerSeverity(
+        ctx.deployment,
         doc,
         !judged || !stillAdmin ? 'info' : confidentAdminWithoutSecret(judged) ? 'error' : 'warning',
         withoutOam ? withPlace(relatedFor(access, location), withoutOam) : relatedFor(access, location),

@@ -60,6 +60,7 @@ export default defineRule({
         data: { channels: channelList(opened) },
         location,
         ...developerSeverity(
+          ctx.deployment,
           mqsc,
           error ? 'error' : 'warning',
           noOam ? [...related, { ...noOam, role: 'context' as const }] : related,

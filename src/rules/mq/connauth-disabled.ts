@@ -70,6 +70,7 @@ export default defineRule({
         // A client's name decides whether it gets in without a certificate only through the CHLAUTH records that
         // match it: with CHLAUTH(DISABLED) in the tree it is an example, and a templated name defers nothing.
         ...developerSeverity(
+          ctx.deployment,
           mqsc,
           opened.some(({ access }) => confidentAdminWithoutSecret(access)) ? 'error' : 'warning',
           channelRelated(clients, ({ access }) => nameDecidesAccess(access)),

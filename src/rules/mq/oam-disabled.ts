@@ -69,7 +69,7 @@ export default defineRule({
         // MQSNOAUT alone makes the warning: the channels are examples of who gets every authority, and no other name
         // of theirs could give the queue manager its authority checks back. Only a channel that lets anyone in decides
         // (the error), and its name only where CHLAUTH records match it by name.
-        ...developerSeverity(mqsc, anyone ? 'error' : 'warning', [
+        ...developerSeverity(ctx.deployment, mqsc, anyone ? 'error' : 'warning', [
           ...(clients.length
             ? channelRelated(clients, (client) => opensToAnyone(client) && nameDecidesAccess(client.access))
             : [

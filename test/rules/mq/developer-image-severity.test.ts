@@ -72,6 +72,42 @@ const withEnvFrom = (files: Record<string, string>): Record<string, string> => (
 /** The subPath mount: where the image's scripts join the ConfigMap's MQSC, and its licence. */
 const MOUNT = { file: 'k8s/statefulset.yaml', line: 16 };
 
+/**
+ * A QueueManager of the IBM MQ Operator applying the ConfigMap's MQSC, under the licence use given (after
+ * ibm-messaging/mq-gitops-samples' queue manager manifests); written for this test. Line 18: `use:`.
+ */
+const onOperator = (use: string): Record<string, string> => ({
+  'qm/qm.yaml': [
+    'apiVersion: v1',
+    'kind: ConfigMap',
+    'metadata:',
+    '  name: qm-mqsc',
+    'data:',
+    '  config.mqsc: |',
+    ...MQSC.trimEnd()
+      .split('\n')
+      .map((l) => `    ${l}`),
+    '---',
+    'apiVersion: mq.ibm.com/v1beta1',
+    'kind: QueueManager',
+    'metadata:',
+    '  name: qm1',
+    'spec:',
+    '  license:',
+    '    accept: true',
+    `    use: ${use}`,
+    '  version: 9.3.3.0-r1',
+    '  queueManager:',
+    '    mqsc:',
+    '      - configMap:',
+    '          name: qm-mqsc',
+    '          items:',
+    '            - config.mqsc',
+    '',
+  ].join('\n'),
+});
+const LICENCE_USE = { file: 'qm/qm.yaml', line: 18 };
+
 /** The COPY into /etc/mqm: where the image's own scripts join the tree's (one related place), and its licence (another). */
 const COPY = { file: 'mq/Dockerfile', line: 2 };
 
@@ -107,6 +143,30 @@ ruleTester(channelRunsAsAdmin, {
       name: 'developer image with MQ_DEV=false: judged as written, an error',
       files: onImage(DEVELOPER, 'ENV MQ_DEV=false\n'),
       errors: [{ messageId: 'mapped', file: 'mq/config.mqsc', line: 1, severity: 'error' }],
+    },
+    {
+      name: "a QueueManager with spec.license.use: Development: a warning, the licence's place named",
+      files: onOperator('Development'),
+      errors: [
+        {
+          messageId: 'mapped',
+          file: 'qm/qm.yaml',
+          line: 7,
+          severity: 'warning',
+          related: [
+            { file: 'qm/qm.yaml', line: 7 },
+            { file: 'qm/qm.yaml', line: 8 },
+            { file: 'qm/qm.yaml', line: 9 },
+            LICENCE_USE,
+          ],
+        },
+      ],
+    },
+    {
+      // IBM MQ Advanced for Non-Production Environment: a shared test environment, still real.
+      name: 'a QueueManager with spec.license.use: NonProduction: an error',
+      files: onOperator('NonProduction'),
+      errors: [{ messageId: 'mapped', file: 'qm/qm.yaml', line: 7, severity: 'error' }],
     },
     {
       name: 'developer image in a Kubernetes StatefulSet mounting the ConfigMap key into /etc/mqm: a warning',

@@ -61,12 +61,20 @@ export function withoutAuthorityManager(
 }
 
 /**
- * Where the queue manager that runs a script is IBM MQ Advanced for Developers with its developer configuration (the
- * image's own scripts joined to the tree's: src/model/mq-image-scripts.ts), as a related place: that image is licensed
- * for development by a single user only (mq.json imageScripts `licence`, with its source), so an administrator getting
- * in without a secret there is a developer's queue manager left open, a warning, never an error.
+ * Where the queue manager that runs a script is IBM MQ Advanced for Developers, as a related place: with its developer
+ * configuration (the image's own scripts joined to the tree's: src/model/mq-image-scripts.ts), or as the IBM MQ
+ * Operator's QueueManager selects it (`spec.license.use: Development`: src/model/mq-resources.ts). That licence is for
+ * development only (mq.json imageScripts `licence`, operatorDeveloperLicence, with their sources), so an administrator
+ * getting in without a secret there is a developer's queue manager left open, a warning, never an error. The image
+ * with `MQ_DEV=false` is not counted: it applies nothing of its own, so whatever lets an administrator in is the
+ * tree's own MQSC, which is judged as written (docs/mq-scripts.md).
  */
-export function developerQueueManager(doc: ParsedDocument<MqscData>): RuleRelated | undefined {
+export function developerQueueManager(
+  deployment: DerivedDeployment,
+  doc: ParsedDocument<MqscData>,
+): RuleRelated | undefined {
+  const operator = deployment.derived.scriptsOfDeveloperLicence.get(doc);
+  if (operator) return operator;
   const command = doc.data.commands.find((c) => c.origin?.licence);
   const licence = command?.origin?.licence;
   if (!command || !licence) return undefined;
@@ -79,11 +87,12 @@ export function developerQueueManager(doc: ParsedDocument<MqscData>): RuleRelate
 
 /** An error made a warning on a developer's queue manager (developerQueueManager), with the place that says so. */
 export function developerSeverity(
+  deployment: DerivedDeployment,
   doc: ParsedDocument<MqscData>,
   severity: Severity,
   related: RuleRelated[],
 ): { severity: Severity; related: RuleRelated[] } {
-  const developer = severity === 'error' ? developerQueueManager(doc) : undefined;
+  const developer = severity === 'error' ? developerQueueManager(deployment, doc) : undefined;
   // Beside a place at the same COPY or mount: that one says what the image applies, this one why it is a warning.
   return developer ? { severity: 'warning', related: [...related, developer] } : { severity, related };
 }
