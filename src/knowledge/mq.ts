@@ -280,7 +280,7 @@ export function mqReleaseFromOperatorVersion(
   version: unknown,
 ): { release: string; field: string; source: string } | undefined {
   const spec = mqData().operatorVersion;
-  if (typeof apiVersion !== 'string' || apiVersion.split('/')[0] !== spec.apiVersion.split('/')[0]) return undefined;
+  if (!sameApiGroup(apiVersion, spec.apiVersion)) return undefined;
   const release =
     typeof version === 'string' ? /^(\d+\.\d+\.\d+\.\d+)(?:-r\d+)?$/.exec(version.trim())?.[1] : undefined;
   return release ? { release, field: spec.field, source: spec.source } : undefined;
@@ -296,11 +296,14 @@ export function mqOperatorDeveloperLicence(
   use: unknown,
 ): { what: string; field: string; source: string } | undefined {
   const spec = mqData().operatorDeveloperLicence;
-  if (typeof apiVersion !== 'string' || apiVersion.split('/')[0] !== spec.apiVersion.split('/')[0]) return undefined;
-  return typeof use === 'string' && use.trim() === spec.value
+  return sameApiGroup(apiVersion, spec.apiVersion) && typeof use === 'string' && use.trim() === spec.value
     ? { what: spec.what, field: spec.field, source: spec.source }
     : undefined;
 }
+
+/** A resource's apiVersion of the group the facts name (any version of `mq.ibm.com`). */
+const sameApiGroup = (apiVersion: unknown, known: string): boolean =>
+  typeof apiVersion === 'string' && apiVersion.split('/')[0] === known.split('/')[0];
 
 /**
  * Whether IBM documents the CipherSpec order a queue manager of this release picks from (channelDefaults.serverOrdersCipherSpecs:
