@@ -292,3 +292,55 @@ describe("mq/developer-image-channels is the one voice for the image's own recor
     expect(folded.length).toBe(expected.length === 1 ? 4 : 2);
   });
 });
+
+describe('a Kubernetes container of the developer image runs a ConfigMap key mounted into /etc/mqm', () => {
+  /** A StatefulSet mounting the keys of ConfigMap qm-config at `/etc/mqm/<key>` (subPath); written for this test. */
+  const tree = (keys: Record<string, string>): Record<string, string> => ({
+    'k8s/configmap.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: qm-config\ndata:\n${Object.entries(keys)
+      .map(
+        ([key, mqsc]) =>
+          `  ${key}: |\n${mqsc
+            .trimEnd()
+            .split('\n')
+            .map((l) => `    ${l}\n`)
+            .join('')}`,
+      )
+      .join('')}`,
+    'k8s/statefulset.yaml':
+      'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: qm\nspec:\n  template:\n    spec:\n      containers:\n' +
+      `        - name: mq\n          image: ${DEV_IMAGE}\n          volumeMounts:\n` +
+      Object.keys(keys)
+        .map(
+          (key) =>
+            `            - name: config\n              mountPath: /etc/mqm/${key}\n              subPath: ${key}\n`,
+        )
+        .join('') +
+      '      volumes:\n        - name: config\n          configMap:\n            name: qm-config\n',
+  });
+
+  it.each<[string, Record<string, string>, string[]]>([
+    [
+      // jastiranjeeth-tech/ibm-mq-ha-dual-site-eks's shape: the image's records join, its admin channel opened.
+      'one key after 10-dev.mqsc: joined, the developer licence makes the opened admin channel a warning',
+      tree({ '20-config.mqsc': OPENED }),
+      [
+        'mq/channel-runs-as-admin warning DEV.ADMIN.SVRCONN',
+        'mq/channel-without-tls warning DEV.ADMIN.SVRCONN',
+        'mq/channel-without-tls warning DEV.APP.SVRCONN',
+        'mq/chlauth-disabled warning SYSTEM.DEF.SVRCONN',
+        'mq/connauth-disabled warning DEV.AUTHINFO',
+      ],
+    ],
+    [
+      // Their order around the image's script is not modelled: left out, unknown, and judged as written.
+      "keys on both sides of 10-dev.mqsc: the image's scripts are left out",
+      tree({ '05-first.mqsc': QUEUE, '20-config.mqsc': OPENED }),
+      ['mq/chlauth-disabled warning SYSTEM.DEF.SVRCONN'],
+    ],
+  ])('%s', (_name, files, expected) => {
+    const { findings } = lint(files);
+    expect(view(findings)).toEqual(expected);
+    if (expected.length === 1)
+      expect(findings.flatMap((f) => f.related ?? []).some((r) => r.message.includes('on both sides of'))).toBe(true);
+  });
+});
