@@ -7,7 +7,7 @@
  */
 import data from './data/openssl-servers.json';
 import { splitImageReference } from './jdk-locations';
-import { opensslFromImage, type OpensslSeriesFacts } from './openssl';
+import { basesOpenssl, type OpensslSeriesFacts } from './openssl';
 import { nginxFloatingImage } from './server-releases';
 
 export interface FloatingImageOpenssl {
@@ -25,13 +25,6 @@ const OFFICIAL_HTTPD = /^(?:(?:docker\.io|index\.docker\.io)\/)?(?:library\/)?ht
 /** `latest`, `alpine`, `2`, `2.4`, `2-alpine`, `2.4-alpine`: no patch release, no base (`2.4-bookworm` names one). */
 const HTTPD_FLOATING_TAG = /^(?:(\d+(?:\.\d+)?)(?:-alpine)?|latest|alpine)$/;
 
-/** The one series the bases' OpenSSL all belong to, else undefined (an unknown base counts as another series). */
-function oneSeries(bases: readonly string[]): OpensslSeriesFacts | undefined {
-  const facts = bases.map((base) => opensslFromImage(base)?.facts);
-  const [first] = facts;
-  return first && facts.every((f) => f?.series === first.series) ? first : undefined;
-}
-
 /** Strings only, each once: the bases of rows where a variant may be missing (no Alpine image of that release). */
 const basesOf = (cells: readonly unknown[]): string[] => [
   ...new Set(cells.flatMap((c) => [c].flat()).filter((c): c is string => typeof c === 'string')),
@@ -42,7 +35,7 @@ function floatingNginx(reference: string, alpine: boolean): FloatingImageOpenssl
   if (!bound) return undefined;
   const minor = Number(bound.atLeast.split('.')[1]); // nginx image rows are keyed by the minor of 1.<minor>
   const bases = basesOf(data.images.nginx.filter((row) => Number(row[0]) >= minor).map((row) => row[alpine ? 2 : 1]));
-  const facts = bases.length > 0 ? oneSeries(bases) : undefined;
+  const facts = basesOpenssl(bases)?.at(-1)?.facts;
   if (!facts) return undefined;
   return {
     facts,
@@ -64,7 +57,7 @@ function floatingHttpd(tag: string, alpine: boolean): FloatingImageOpenssl | und
   let first = rows.length;
   let facts: OpensslSeriesFacts | undefined;
   for (let i = rows.length - 1; i >= 0; i--) {
-    const series = oneSeries(basesOf([rows[i]![alpine ? 2 : 1]]));
+    const series = basesOpenssl(basesOf([rows[i]![alpine ? 2 : 1]]))?.at(-1)?.facts;
     if (!series || (facts && series.series !== facts.series)) break;
     facts = series;
     first = i;

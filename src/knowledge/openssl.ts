@@ -270,14 +270,10 @@ function httpdImageOpenssl(reference: string, tag: string): ImageOpenssl | undef
  * bullseye's 1.1.1, then 3.x) or a base is not in the data, since the image in use may be any of them.
  */
 function officialImageOpenssl(reference: string, bases: unknown, imagesSource: string): ImageOpenssl | undefined {
-  if (!Array.isArray(bases) || bases.length === 0) return undefined;
-  const found = bases.map((base: string) => {
-    const split = splitImageReference(base);
-    return fromDistribution(split.name, split.tag, base);
-  });
-  const [first] = found;
-  const last = found.at(-1);
-  if (!first || !last || found.some((f) => f?.facts.series !== first.facts.series)) return undefined;
+  if (!Array.isArray(bases)) return undefined;
+  const found = basesOpenssl(bases as string[]);
+  const last = found?.at(-1);
+  if (!found || !last) return undefined;
   const releases = [...new Set(found.map((f) => f?.release))].join(' or ');
   const levels = new Set(found.map((f) => f?.securityLevel?.level));
   return {
@@ -287,6 +283,20 @@ function officialImageOpenssl(reference: string, bases: unknown, imagesSource: s
     source: `${imagesSource}; ${last.source}`,
     ...(levels.size === 1 && last.securityLevel ? { securityLevel: last.securityLevel } : {}),
   };
+}
+
+/**
+ * The OpenSSL of each base image a tag was built on, when all are of one series (the image in use may be any of
+ * them); undefined when there are none, a base is not in the data, or they span series.
+ */
+export function basesOpenssl(bases: readonly string[]): ImageOpenssl[] | undefined {
+  const found = bases.map((base) => {
+    const split = splitImageReference(base);
+    return fromDistribution(split.name, split.tag, base);
+  });
+  const [first] = found;
+  if (!first || found.some((f) => f?.facts.series !== first.facts.series)) return undefined;
+  return found as ImageOpenssl[];
 }
 
 /** HAProxy's TLS defaults (openssl-servers.json `haproxy`, each with its source). */
