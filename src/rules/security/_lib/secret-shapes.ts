@@ -132,10 +132,12 @@ export const UNDER_TRUST_STORE =
  * login module's `password-stacking` option, whose value (`useFirstPass`) says how stacked modules share one login
  * (https://docs.jboss.org/jbossas/docs/Server_Configuration_Guide/4/html/Using_JBoss_Login_Modules-Password_Stacking.html).
  * A key ending in `name` names where the secret is kept (`DB_PASSWORD_SECRET_NAME: db-creds`, the Kubernetes Secret a
- * container or an operator reads it from), as a `…_REF` does.
+ * container or an operator reads it from), as a `…_REF` does. A key ending in `domain` names the security domain that
+ * checks the password: JBoss Negotiation's SPNEGOLoginModule option `usernamePasswordDomain` (`value="krb5"`) names the
+ * domain it hands a username/password login to (zanata/zanata-wildfly@4061d4f standalone/configuration/standalone.xml).
  */
 export const NOT_A_SECRET_VALUE =
-  /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class|source|protocol|mechanism|servers|factor|stacking|name)$/i;
+  /(file|path|stash|policy|required|encryption|encoding|type|algorithm|expir\w*|length|ref|alias|provider|mode|prompt|helper|class|source|protocol|mechanism|servers|factor|stacking|name|domain)$/i;
 /**
  * A switch or an absent value, not a secret; `unused` / `NotUsed` says the setting is not used (onap/oom@4f72676:
  * aai-babel's `KEY_STORE_PASSWORD: NotUsed`, cds's `blueprintprocessor.k8s.plugin.password=unused`). `0`/`1` switch
