@@ -70,8 +70,13 @@ const ATTRIBUTE = /([^\s=/>]+)\s*=\s*("([^"]*)"|'([^']*)')/g;
 const ENTITY_DECLARATION =
   /<!ENTITY\s+([\w.:-]+)\s+(?:(SYSTEM|PUBLIC\s+(?:"[^"]*"|'[^']*'))\s+(?:"([^"]*)"|'([^']*)')|"([^"]*)"|'([^']*)')[^>]*>/g;
 
-/** Attributes that name the element or let the document refer to it: never the value of the secret it names. */
-const NAMES_NOT_VALUES = /^(?:name|id|refid)$/;
+/**
+ * Attributes that name the element or let the document refer to it: never the value of the secret it names. Jetty's
+ * `<Property name="jetty.sslContext.keyStorePassword" deprecated="jetty.keystore.password" default="…">` lists in
+ * `deprecated` the older property names read when `name` is unset (jetty/jetty.project jetty-xml XmlConfiguration,
+ * "deprecated" of `<Property>`): names too (ideasiii/fintechBankingAPI@4e678e7 jetty/etc/jetty-ssl-context.xml).
+ */
+const NAMES_NOT_VALUES = /^(?:name|id|refid|deprecated)$/;
 
 /**
  * A position-keeping XML reader over saxes. Every element, attribute and

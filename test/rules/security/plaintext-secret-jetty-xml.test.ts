@@ -125,6 +125,24 @@ ruleTester(rule, {
       ],
     },
     {
+      // ideasiii/fintechBankingAPI@4e678e7 (no licence file) jetty/etc/jetty-ssl-context.xml, Jetty 9.4's stock shape:
+      // `deprecated` names the older start property the value may come from; only the default is a password.
+      name: "a <Property>'s deprecated attribute names an older property, its default is the password",
+      files: {
+        'etc/jetty-ssl-context.xml': factory([
+          '<Set name="KeyStorePassword"><Property name="jetty.sslContext.keyStorePassword" deprecated="jetty.keystore.password" default="Jetty-Plain_@1"/></Set>',
+        ]),
+      },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'etc/jetty-ssl-context.xml',
+          line: 4,
+          messageIncludes: ['Property@default (jetty.sslContext.keyStorePassword)'],
+        },
+      ],
+    },
+    {
       // Another file below the base; a start property with a default, which start files may set apart: not the same.
       name: 'a trust store of its own below the base; a path from a start property with a default',
       files: {
