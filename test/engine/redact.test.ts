@@ -9,6 +9,7 @@ import { secretMasker } from '../../src/engine/run/redact';
 import { writeTree } from '../helpers/rule-tester';
 import { problemFinding, type ParsedDocument } from '../../src/parse/types';
 import { parseProperties } from '../../src/parse/properties';
+import { parseXml } from '../../src/parse/xml';
 import { kubernetesFormat } from '../../src/parse/kubernetes';
 import { daysFromNow, issue, leaf } from '../helpers/pki';
 import { lintTree } from './lint-helper';
@@ -109,6 +110,16 @@ describe('secretMasker: values only, never key names', () => {
     expect(named('user@password')).toBe('user@password');
     expect(named('user@password is password')).toBe('user@*** is ***');
     expect(named('password')).toBe('***');
+  });
+
+  it("an XML element's name that makes its value secret is a key name too (kidaak/jboss7: ejbremoteuserpassword)", () => {
+    const text = '<server>\n  <property name="ejbremoteuserpassword" value="password"/>\n</server>\n';
+    const xml = { ...parseXml(text), file: { path: '/host.xml', text, hadBom: false }, kind: 'x' } as ParsedDocument;
+    const named = secretMasker([xml]);
+    expect(named('property@value (ejbremoteuserpassword) in host.xml')).toBe(
+      'property@value (ejbremoteuserpassword) in host.xml',
+    );
+    expect(named("property@value is 'password'")).toBe("property@value is '***'");
   });
 
   it('a whole component name given as a value is a name (WASdev/ci.docker: the password Liberty)', () => {

@@ -89,7 +89,13 @@ export function secretMasker(
     const keys = (keyNames = new Set<string>());
     for (const doc of docs) {
       keys.add(doc.file.path);
-      for (const entry of doc.entries) keys.add(entry.key);
+      for (const entry of doc.entries) {
+        keys.add(entry.key);
+        // The element's name that made an attribute secret is the setting's name (`<property
+        // name="ejbremoteuserpassword" value="password"/>`, kidaak/jboss7@9711d10 host.xml): masked inside it, the
+        // name read `ejbremoteuser***` and told the value.
+        if (entry.secretName) keys.add(entry.secretName);
+      }
     }
     for (const key of keys) {
       search.matches(key, (start, end) => {
