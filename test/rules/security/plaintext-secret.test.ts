@@ -226,7 +226,7 @@ ruleTester(rule, {
     {
       // zanata/zanata-wildfly@4061d4f (no licence file) standalone.xml: SPNEGOLoginModule's usernamePasswordDomain names
       // the security domain a username/password login falls back to (`krb5`), not a password.
-      name: "a login module option naming the security domain that checks passwords is no password",
+      name: 'a login module option naming the security domain that checks passwords is no password',
       files: {
         'standalone/configuration/standalone.xml':
           '<server xmlns="urn:jboss:domain:1.7">\n  <profile>\n    <subsystem xmlns="urn:jboss:domain:security:1.2">\n      <security-domains>\n        <security-domain name="web.kerberos">\n          <authentication>\n            <login-module code="SPNEGO" flag="sufficient">\n              <module-option name="serverSecurityDomain" value="host"/>\n              <module-option name="usernamePasswordDomain" value="krb5"/>\n            </login-module>\n          </authentication>\n        </security-domain>\n      </security-domains>\n    </subsystem>\n  </profile>\n</server>\n',
