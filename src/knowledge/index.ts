@@ -92,8 +92,18 @@ export {
 export { packageSecurityFileSource } from './jdk-package-files';
 export {
   springBootHas,
+  springBootManagedKafka,
+  springKafkaBinds,
+  springKafkaProperty,
+  type SpringKafkaObject,
   springBootJavaFloor,
   springBootManagedTomcat,
   springBootSince,
   springEmbeddedServer,
 } from './spring-boot';
+export {
+  KAFKA_CLIENT_SSL_SETTINGS,
+  KAFKA_CONNECT_BOOTSTRAP_DEFAULT,
+  KAFKA_UNSET_BY_DEFAULT,
+  kafkaClientDefaults,
+} from './kafka';

@@ -108,3 +108,39 @@ export function springBootManagedTomcat(version: string): SpringBootManagedTomca
   );
   return row && { tomcat: row.tomcat, source: row.source };
 }
+
+/** The KafkaProperties class whose properties `springKafkaBinds` is asked about: `spring.kafka[.<client>].ssl|security`. */
+export type SpringKafkaObject = 'ssl' | 'security';
+
+/**
+ * Whether Spring Boot binds `name` (any relaxed spelling: `enabled-protocols`, `enabledProtocols`) of `spring.kafka
+ * [.<client>].<object>` (data/spring-boot.json kafkaProperties): with no version, whether any release described does;
+ * with one, whether that release does; undefined when that is not known (not a version, a pre-release of the introducing
+ * release, a release older than the oldest row). Spring Boot ignores an unbound key there (ignoreUnknownFields).
+ */
+export function springKafkaBinds(object: SpringKafkaObject, name: string, version?: string): boolean | undefined {
+  const uniform = (n: string) => n.replace(/[-_]/g, '').toLowerCase();
+  const row = data.kafkaProperties[object].find((r) => uniform(r.name) === uniform(name));
+  if (version === undefined) return !!row;
+  const oldest = data.kafkaProperties[object].reduce((a, r) => (atLeast(a, r.since) ? r.since : a), '99.0.0');
+  if (atLeast(version, oldest) !== true) return undefined;
+  return row ? atLeast(version, row.since) : false;
+}
+
+/** The dashed name of the `spring.kafka[.<client>].<object>` property whose uniform form is `uniform`, if one is bound. */
+export function springKafkaProperty(object: SpringKafkaObject, uniform: string): string | undefined {
+  return data.kafkaProperties[object].find((r) => r.name.replace(/-/g, '') === uniform)?.name;
+}
+
+/** The Kafka client release Spring Boot `version`'s line manages (data/spring-boot.json managedKafka); undefined when not known. */
+export function springBootManagedKafka(version: string): string | undefined {
+  const release = releaseOf(version);
+  if (!release || release.preRelease) return undefined;
+  const lines = data.managedKafka.lines;
+  const row = [...lines].reverse().find((r) => atLeast(version, r.since) === true);
+  // Only a line the table holds: a release newer than its last line manages a Kafka the table does not say.
+  const last = lines.at(-1)!;
+  const sameLine = (a: string, b: string) => a.split('.').slice(0, 2).join('.') === b.split('.').slice(0, 2).join('.');
+  if (!row || (row === last && !sameLine(version, last.since))) return undefined;
+  return row.kafka;
+}

@@ -16,6 +16,7 @@ const datasets: [string, string][] = [
   ['src/knowledge/data/tomcat.json', 'schemas/knowledge/tomcat.schema.json'],
   ['src/knowledge/data/wildfly.json', 'schemas/knowledge/wildfly.schema.json'],
   ['src/knowledge/data/spring-boot.json', 'schemas/knowledge/spring-boot.schema.json'],
+  ['src/knowledge/data/kafka.json', 'schemas/knowledge/kafka.schema.json'],
   ['src/knowledge/data/spring-boot-tomcat.json', 'schemas/knowledge/spring-boot-tomcat.schema.json'],
   ['src/knowledge/data/dropwizard.json', 'schemas/knowledge/dropwizard.schema.json'],
   ['src/knowledge/data/jetty.json', 'schemas/knowledge/jetty.schema.json'],
