@@ -103,7 +103,6 @@ export {
 } from './spring-boot';
 export {
   KAFKA_CLIENT_SSL_SETTINGS,
-  KAFKA_CONNECT_BOOTSTRAP_DEFAULT,
   KAFKA_UNSET_BY_DEFAULT,
   kafkaClientDefaults,
 } from './kafka';

@@ -122,9 +122,18 @@ export function springKafkaBinds(object: SpringKafkaObject, name: string, versio
   const uniform = (n: string) => n.replace(/[-_]/g, '').toLowerCase();
   const row = data.kafkaProperties[object].find((r) => uniform(r.name) === uniform(name));
   if (version === undefined) return !!row;
-  const oldest = data.kafkaProperties[object].reduce((a, r) => (atLeast(a, r.since) ? r.since : a), '99.0.0');
+  // The oldest release described (2.0.0 has no Security object: that is known too).
+  const oldest = [...data.kafkaProperties.ssl, ...data.kafkaProperties.security].reduce(
+    (a, r) => (atLeast(a, r.since) ? r.since : a),
+    '99.0.0',
+  );
   if (atLeast(version, oldest) !== true) return undefined;
   return row ? atLeast(version, row.since) : false;
+}
+
+/** The `spring.kafka[.<client>].<object>` properties some release binds, dashed (`key-store-location`). */
+export function springKafkaProperties(object: SpringKafkaObject): string[] {
+  return data.kafkaProperties[object].map((r) => r.name);
 }
 
 /** The dashed name of the `spring.kafka[.<client>].<object>` property whose uniform form is `uniform`, if one is bound. */

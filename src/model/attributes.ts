@@ -106,6 +106,33 @@ export interface JavaAppAttributes {
    * A Kafka SSL bundle set beside a store setting of the same `spring.kafka[.<client>].ssl.*` object (./kafka-spring.ts
    * springKafkaSslConflicts): Spring Boot 3.2+ refuses to build that client's properties.
    */
+  /**
+   * Kafka TLS settings under `spring.kafka[.<client>].ssl|security.*` that Spring Boot does not bind and ignores
+   * (./kafka-spring-ignored.ts), each with the Kafka setting it looks like and what the clients run with instead:
+   * `differs` from what is written, the `same`, `unknown`, or `no-tls` (the clients speak no TLS, reading no ssl.*).
+   */
+  kafkaIgnoredSettings?: {
+    /** As its line names it (`spring.kafka.ssl.enabled.protocols`, `SPRING_KAFKA_SSL_ENABLED_PROTOCOLS`). */
+    setting: string;
+    at: Location;
+    kafkaKey: string;
+    /** The settings that do apply it: Spring Boot's own property, where it has one, and the `properties.` pass-through. */
+    use: string[];
+    effect: 'differs' | 'same' | 'unknown' | 'no-tls';
+    /** The Spring clients (producer, consumer, admin, streams) it differs for, else those it would apply to. */
+    clients: string[];
+    /** The value as written (its list's items joined by `,`); absent for a secret. */
+    written?: string;
+    /** What a client runs with instead, in words, and where that is set when it is. */
+    effective?: string;
+    effectiveAt?: Location;
+    /** The security.protocol that makes the clients read ssl.* settings, when that decides the outcome. */
+    tlsAt?: Location;
+    /** The project's release, when the property exists only in later ones. */
+    notYetIn?: SpringBootRelease;
+    /** The project's release, when it picks Kafka's default that applies (the kafka-clients it manages, its Java floor). */
+    defaultBy?: { release: SpringBootRelease; kafka?: string };
+  }[];
   kafkaSslConflicts?: {
     bundle: { setting: string; at: Location };
     store: { setting: string; at: Location };

@@ -8,6 +8,7 @@ import { effectiveJdkTls, springBootHas } from '../knowledge';
 import { springMqFactory } from './spring-mq';
 import { springMqTrust } from './spring-stores';
 import { springKafkaReaches } from './kafka-spring-reach';
+import { springKafkaIgnored, withKafkaPropertiesOf } from './kafka-spring-ignored';
 import { springKafkaEnds, springKafkaSslConflicts } from './kafka-spring';
 import { springBundleEnds } from './spring-bundle-ends';
 import { springUndefinedBundles } from './spring-bundle-references';
@@ -314,8 +315,12 @@ export const javaAppContributor: ModelContributor = {
       // reads hands over (./spring-bundle-ends.ts): the stores they read, with no link. A release of the project that
       // predates the Kafka bundle setting ignores it (knowledge: spring-boot.json); an unknown release decides nothing.
       const kafkaBundles = springBoot ? springBootHas('kafkaSslBundle', springBoot.version) : undefined;
+      // What the release does not bind under spring.kafka.*.ssl|security is ignored (./kafka-spring-ignored.ts).
+      const kafka = springBoot ? withKafkaPropertiesOf(written, springBoot) : written;
+      const ignoredKafka = springKafkaIgnored(written, springBoot, runtime);
+      if (ignoredKafka.length > 0) client.attributes.kafkaIgnoredSettings = ignoredKafka;
       const unlinked = [
-        ...springKafkaEnds(client, written, treeStoresOf(ctx), kafkaBundles === false ? springBoot : undefined),
+        ...springKafkaEnds(client, kafka, treeStoresOf(ctx), kafkaBundles === false ? springBoot : undefined),
         ...(quarkusSettings ? quarkusKafkaEnds(quarkusSettings, settings, client, treeStoresOf(ctx)) : []),
         ...springBundleEnds(client, settings, treeStoresOf(ctx)).map((end) => ({
           ...end,
@@ -327,10 +332,10 @@ export const javaAppContributor: ModelContributor = {
       if (rabbit) unlinked.push(rabbit);
       if (unlinked.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...unlinked);
       // Its Kafka clients' bootstrap servers and TLS, for the brokers of the tree they reach (./kafka-spring-reach.ts).
-      const reaches = springKafkaReaches(client, written);
+      const reaches = springKafkaReaches(client, kafka);
       if (reaches.length > 0) (ctx.deployment.kafkaClientReaches ??= []).push(...reaches);
       const conflicts =
-        kafkaBundles === false ? [] : springKafkaSslConflicts(written, kafkaBundles ? springBoot : undefined);
+        kafkaBundles === false ? [] : springKafkaSslConflicts(kafka, kafkaBundles ? springBoot : undefined);
       if (conflicts.length > 0) client.attributes.kafkaSslConflicts = conflicts;
       const undefinedBundles = springUndefinedBundles(settings, springFiles, {
         webServer: !(switchedBy || war),

@@ -64,6 +64,7 @@ import kafkaEnvFileUnread from './kafka/env-file-unread';
 import kafkaHostnameVerificationDisabled from './kafka/hostname-verification-disabled';
 import kafkaLibrdkafkaVerificationDisabled from './kafka/librdkafka-verification-disabled';
 import kafkaPlaceholderNotExpanded from './kafka/placeholder-not-expanded';
+import kafkaSpringSettingIgnored from './kafka/spring-setting-ignored';
 import kafkaSslBundleWithStore from './kafka/ssl-bundle-with-store';
 import kafkaStrimziListenerMismatch from './kafka/strimzi-listener-mismatch';
 import libertyHttpsPortClosed from './liberty/https-port-closed';
@@ -206,6 +207,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   kafkaHostnameVerificationDisabled,
   kafkaLibrdkafkaVerificationDisabled,
   kafkaPlaceholderNotExpanded,
+  kafkaSpringSettingIgnored,
   kafkaSslBundleWithStore,
   kafkaStrimziListenerMismatch,
   libertyHttpsPortClosed,

@@ -10,6 +10,7 @@
  * https://docs.spring.io/spring-boot/reference/features/external-config.html#features.external-config.typesafe-configuration-properties.relaxed-binding.environment-variables
  * https://github.com/spring-projects/spring-boot/blob/v3.3.0/spring-boot-project/spring-boot/src/main/java/org/springframework/boot/context/properties/source/SystemEnvironmentPropertyMapper.java
  */
+import { springKafkaProperties } from '../../knowledge/spring-boot';
 import { isSecretKey, type Entry } from '../types';
 import type { LineIndex } from '../text';
 import { PLACEHOLDER, type JvmProperty } from './jvm-args';
@@ -123,7 +124,15 @@ function kafkaPropertyOfVariable(name: string): string | undefined {
   if (rest.startsWith('PROPERTIES_') && rest.length > 'PROPERTIES_'.length)
     return `${prefix}properties.${rest.slice('PROPERTIES_'.length).toLowerCase().replace(/_/g, '.')}`;
   const known = KAFKA_SETTINGS.find((s) => s.form === rest);
-  return known ? prefix + known.setting : undefined;
+  if (known) return prefix + known.setting;
+  // Any other of the Ssl or Security object: a property Spring binds in either variable form, else the name with each
+  // `_` a `.`, which binds nothing there (`SPRING_KAFKA_SSL_ENABLED_PROTOCOLS`, `…_SSL_KEYSTORE_LOCATION`) and which
+  // src/model/kafka-spring-ignored.ts reports as ignored.
+  const object = /^(SSL|SECURITY)_([A-Z0-9_]+)$/.exec(rest);
+  if (!object) return undefined;
+  const group = object[1]!.toLowerCase() as 'ssl' | 'security';
+  const bound = springKafkaProperties(group).find((name) => variableForms(name).includes(object[2]!));
+  return `${prefix}${group}.${bound ?? object[2]!.toLowerCase().replace(/_/g, '.')}`;
 }
 
 /**
