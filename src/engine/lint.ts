@@ -39,6 +39,7 @@ import { withImageRecords } from './run/image-records';
 import { groupUnnamedLockedStores, withoutLockedBesideWrongPassword } from './run/locked-stores';
 import { unusedDamagedPemAsInfo } from './run/unused-pem-files';
 import { unnamedMarkdownSnippetsAsInfo } from './run/markdown-snippets';
+import { unloadedFileErrorsAsWarnings } from './run/unloaded-files';
 import { unnamedFileTest } from './run/unnamed-files';
 import { withNamingPlaces } from './run/naming-places';
 
@@ -255,9 +256,13 @@ function checkDeployment(
     const unnamed = unnamedFileTest(deployment);
     const deploymentFindings = settings.applySeverity([
       ...redactFindings([...walkNotes, ...readFindings], mask),
-      ...unnamedMarkdownSnippetsAsInfo(
-        unusedDamagedPemAsInfo(groupUnnamedLockedStores(parseFindings(documents, mask), deployment, unnamed), unnamed),
+      ...unloadedFileErrorsAsWarnings(
+        unnamedMarkdownSnippetsAsInfo(
+          unusedDamagedPemAsInfo(groupUnnamedLockedStores(parseFindings(documents, mask), deployment, unnamed), unnamed),
+          documents,
+        ),
         documents,
+        root,
       ),
     ]);
     const ruleRun = runRules(deployment, rules, settings, options.config, options.cwd, mask, memo);
