@@ -37,3 +37,12 @@ export function testGoldenDir(relative: string): string | undefined {
 export function testResourcesDir(relative: string): string | undefined {
   return /^(?:.*\/)?src\/(?!main\/)[^/]+\/resources(?=\/)/.exec(relative)?.[0];
 }
+
+/**
+ * The tests' directory (`test/`, `tests/`) a relative (posix) path lies in, if any: what a repository keeps there its
+ * tests read or mount (madharjan/docker-nginx-ssl@b1ea5a8 test/certbot/live/mail.mycompany.com/*.pem, an expired 2016
+ * certificate its Makefile mounts into the containers its bats tests call with `curl -k`), not what it deploys.
+ */
+export function testsDir(relative: string): string | undefined {
+  return /^(?:.*\/)?tests?(?=\/)/.exec(relative)?.[0];
+}

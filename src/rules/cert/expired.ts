@@ -69,6 +69,8 @@ export default defineRule({
         'Certificate {{dn}}{{copies}} expired on {{date}}, but no handshake the tree shows uses it: {{why}}. Renew it before TLS is turned on there, or remove it',
       expiredPerhapsNamed:
         'Certificate {{dn}}{{copies}} expired on {{date}}. No setting names {{file}} by a path the tree resolves, but some name their file by a placeholder or a path the tree does not place ({{names}}): if one of them is this file, {{peers}}. Renew it, or remove it if nothing uses it',
+      expiredPerhapsNamedTestFixture:
+        "Certificate {{dn}}{{copies}} expired on {{date}}. {{file}} lies in the tests' directory {{dir}}: a test fixture. No setting names it by a path the tree resolves; some name their file by a placeholder or a path the tree does not place ({{names}}), which a test run may give it to, and nothing else in the tree deploys it. If a test's client verifies it, {{peers}}: renew it then",
       expiredPerhapsNamedSelfSigned:
         "Self-signed certificate {{dn}}{{copies}} expired on {{date}}. No setting names {{file}} by a path the tree resolves, but some name their file by a placeholder or a path the tree does not place ({{names}}). If one of them is this file, a peer accepts it only by trusting it directly: a JSSE peer that does (Java, Liberty, Tomcat, Spring, MQ classes for JMS) still completes the handshake, as JSSE does not check the dates of a certificate in its trust store; OpenSSL (curl, nginx: 'certificate has expired'), GSKit (MQ: AMQ9633, GSK_ERROR_BAD_DATE) and browsers refuse it. Renew it, or remove it if nothing uses it",
       expiredUnnamedBundle:

@@ -7,6 +7,16 @@ import { certFile } from './cert-files';
 import { javaClient, tomcatServer } from '../tls/trust-trees';
 import { ca, issue, leaf } from '../../helpers/pki';
 
+/** An nginx server naming its certificate by placeholders, as madharjan/docker-nginx-ssl's default-ssl.conf does. */
+const certbotNginx = [
+  'server {',
+  '  listen 443 ssl;',
+  '  ssl_certificate /etc/certbot/live/${SSL_PREFIX}.${SSL_DOMAIN}/fullchain.pem;',
+  '  ssl_certificate_key /etc/certbot/live/${SSL_PREFIX}.${SSL_DOMAIN}/privkey.pem;',
+  '}',
+  '',
+].join('\n');
+
 /** A Liberty server with an HTTPS port whose defaultKeyStore is the PEM file resources/security/api.crt. */
 function libertyServer(features: string[]): string {
   return [
@@ -339,6 +349,41 @@ ruleTester(rule, {
           severity: 'warning',
           messageIncludes: ['/cert/${KEYSTORE_NAME}', 'JSSE does not check the dates'],
           messageExcludes: ['peers reject it'],
+        },
+      ],
+    },
+    {
+      // madharjan/docker-nginx-ssl@b1ea5a8 (MIT): nginx names its certificate by placeholders and the tests' directory
+      // holds an expired certbot layout that only the Makefile's test containers mount (their bats tests call `curl -k`).
+      name: 'an expired certificate of the tests directory a placeholder may name: an info that it is a test fixture',
+      files: {
+        'config/nginx-ssl/default-ssl.conf': certbotNginx,
+        'test/certbot/live/mail.mycompany.com/fullchain.pem': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredPerhapsNamedTestFixture',
+          file: 'test/certbot/live/mail.mycompany.com/fullchain.pem',
+          line: 1,
+          severity: 'info',
+          messageIncludes: ["tests' directory test", '${SSL_PREFIX}'],
+        },
+      ],
+    },
+    {
+      name: 'the same certificate outside a tests directory: the warning that a placeholder may name it',
+      files: {
+        'config/nginx-ssl/default-ssl.conf': certbotNginx,
+        'certbot/live/mail.mycompany.com/fullchain.pem': cert('qmprod1.crt'),
+      },
+      options: { referenceDate: '2047-01-01' },
+      errors: [
+        {
+          messageId: 'expiredPerhapsNamed',
+          file: 'certbot/live/mail.mycompany.com/fullchain.pem',
+          line: 1,
+          severity: 'warning',
         },
       ],
     },

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../../../core/types';
 import type { ContextExclusion } from '../../../parse/image-files';
 import { ours, said, type Phrase } from '../../../core/phrase';
-import { testResourcesDir } from '../../../core/test-fixture-dirs';
+import { testResourcesDir, testsDir } from '../../../core/test-fixture-dirs';
 import { mayName } from '../../../derive/file-use';
 import type { DerivedDeployment, UnresolvedReference } from '../../../derive/types';
 import type { TreeCertificate } from '../../../model/mq-certs';
@@ -34,6 +34,7 @@ export const MOST_USED_FIRST = [
   'expiredSelfSigned',
   'expiredPerhapsNamedSelfSigned',
   'expiredPerhapsNamed',
+  'expiredPerhapsNamedTestFixture',
   'expiredAnchor',
   'expiredTrustedOnly',
   'expiredNotServed',
@@ -166,6 +167,9 @@ export function sayUnnamed(scene: ExpiredScene, certificate: ExpiredCertificate)
   // A self-signed key entry is accepted by the JSSE peers that trust it directly, dates unchecked (expiredSelfSigned):
   // iAMSagar44/spring-ssl-bundle's keystore.p12 (serveralias, Owner = Issuer) said 'peers reject it'.
   const ownSelf = perhaps && ownSelfSigned(c, presentedLeaves);
+  // A test fixture the placeholders may name: a test run may hand it to them (a Makefile's `-v test/certbot:…`),
+  // nothing in the tree deploys it otherwise.
+  const fixture = perhaps && !ownSelf ? testsDir(relativePosix(deployment.root, c.doc.file.path)) : undefined;
   if (ownSelf && c.privateKeyFile)
     related.push({
       file: c.privateKeyFile,
@@ -174,8 +178,10 @@ export function sayUnnamed(scene: ExpiredScene, certificate: ExpiredCertificate)
   say(c, {
     messageId: ownSelf
       ? 'expiredPerhapsNamedSelfSigned'
-      : perhaps
-        ? 'expiredPerhapsNamed'
+      : fixture !== undefined
+        ? 'expiredPerhapsNamedTestFixture'
+        : perhaps
+          ? 'expiredPerhapsNamed'
         : expired
           ? 'expiredUnnamed'
           : 'notYetValidUnnamed',
@@ -183,13 +189,14 @@ export function sayUnnamed(scene: ExpiredScene, certificate: ExpiredCertificate)
       dn,
       date,
       file: path.basename(c.doc.file.path),
+      ...(fixture !== undefined && { dir: fixture }),
       peers: (perhaps && opensslVerifiersPeers(c, unresolved)) || unnamedPeers(c, presentedLeaves),
       names: names.length > 3 ? said`${names.slice(0, 3).join(', ')} and ${names.length - 3} more` : names.join(', '),
     },
     location,
     ...(related.length > 0 ? { related } : {}),
     fingerprint,
-    severity: perhaps ? 'warning' : 'info',
+    severity: perhaps && fixture === undefined ? 'warning' : 'info',
   });
 }
 
