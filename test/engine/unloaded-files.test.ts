@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { lintTree } from './lint-helper';
 
 /**
@@ -13,8 +14,10 @@ const compose = (mount: string) =>
 const badComment =
   '<server description="x">\n  <featureManager><feature>jdbc-4.2</feature></featureManager>\n  <!--\n  <!-- <include location="a.xml"/> -->\n</server>\n';
 
-const shown = (files: Record<string, string>) =>
-  lintTree(files).findings.map((f) => `${f.ruleId} ${f.severity} ${f.location.file.split('/').slice(-2).join('/')}`);
+const shown = (files: Record<string, string>) => {
+  const { findings, root } = lintTree(files);
+  return findings.map((f) => `${f.ruleId} ${f.severity} ${path.relative(root, f.location.file)}`);
+};
 
 describe('syntax errors in files nothing loads', () => {
   const cases: Array<[string, Record<string, string>, string[]]> = [
@@ -48,7 +51,17 @@ describe('syntax errors in files nothing loads', () => {
         'chart/templates/cm.yaml':
           'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n{{ (.Files.Glob "conf/*.conf").AsConfig | indent 2 }}\n',
       },
-      ['parse/unclosed-block error conf/sever-default.conf'],
+      ['parse/unclosed-block error chart/conf/sever-default.conf'],
+    ],
+    [
+      'an httpd file at the top of the tree, which may be the conf.d it is checked out as: an error',
+      { 'vhost.conf': '<VirtualHost *:80>\n  ServerName a\n' },
+      ['parse/httpd-section-not-closed error vhost.conf'],
+    ],
+    [
+      'the same file one directory down, nothing naming it: a warning',
+      { 'examples/vhost.conf': '<VirtualHost *:80>\n  ServerName a\n' },
+      ['parse/httpd-section-not-closed warning examples/vhost.conf'],
     ],
     [
       'an nginx.conf, which nginx reads by its name: an error',

@@ -61,6 +61,9 @@ export function unloadedFileErrorsAsWarnings(
       .map((d) => READ_BY_ITSELF[d.kind])
       .find((c) => c !== undefined);
     const relative = relativePosix(root, file);
+    // A file at the top of the tree: the tree may be the directory the program reads (junseon1234/conf.d is a
+    // repository of httpd's conf.d, its vhost.conf at the top), placed by what the tree cannot show.
+    if (!relative.includes('/')) return finding;
     if (!convention || convention.reads(relative) || namedInTree(file, root, documents)) return finding;
     return {
       ...finding,
