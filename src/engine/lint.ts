@@ -258,7 +258,10 @@ function checkDeployment(
       ...redactFindings([...walkNotes, ...readFindings], mask),
       ...unloadedFileErrorsAsWarnings(
         unnamedMarkdownSnippetsAsInfo(
-          unusedDamagedPemAsInfo(groupUnnamedLockedStores(parseFindings(documents, mask), deployment, unnamed), unnamed),
+          unusedDamagedPemAsInfo(
+            groupUnnamedLockedStores(parseFindings(documents, mask), deployment, unnamed),
+            unnamed,
+          ),
           documents,
         ),
         documents,

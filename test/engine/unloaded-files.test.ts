@@ -23,7 +23,11 @@ describe('syntax errors in files nothing loads', () => {
   const cases: Array<[string, Record<string, string>, string[]]> = [
     [
       'an nginx file nothing names, beside the conf.d a Compose file mounts: a warning',
-      { 'ngnix/sever-default.conf': openHttp, 'ngnix/conf.d/site.conf': site, 'ngnix/compose.yaml': compose('./conf.d') },
+      {
+        'ngnix/sever-default.conf': openHttp,
+        'ngnix/conf.d/site.conf': site,
+        'ngnix/compose.yaml': compose('./conf.d'),
+      },
       ['parse/unclosed-block warning ngnix/sever-default.conf'],
     ],
     [
@@ -77,7 +81,8 @@ describe('syntax errors in files nothing loads', () => {
       'a Liberty example nothing copies, beside a Dockerfile copying another server.xml: a warning',
       {
         'Example/sessions_server.xml': badComment,
-        'Docker/server.xml': '<server description="d">\n  <featureManager><feature>servlet-4.0</feature></featureManager>\n</server>\n',
+        'Docker/server.xml':
+          '<server description="d">\n  <featureManager><feature>servlet-4.0</feature></featureManager>\n</server>\n',
         'Docker/Dockerfile': 'FROM open-liberty:full\nCOPY server.xml /config/\n',
       },
       ['parse/invalid-xml warning Example/sessions_server.xml'],

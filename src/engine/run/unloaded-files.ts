@@ -33,7 +33,8 @@ const READ_BY_ITSELF: Record<string, { product: string; reads: (relative: string
   'liberty.server-xml': {
     product: 'Liberty',
     reads: (relative) =>
-      path.posix.basename(relative) === 'server.xml' || /(?:^|\/)configDropins\/(?:defaults|overrides)\//.test(relative),
+      path.posix.basename(relative) === 'server.xml' ||
+      /(?:^|\/)configDropins\/(?:defaults|overrides)\//.test(relative),
     where: 'server.xml and the files of configDropins/defaults and configDropins/overrides',
   },
   'tomcat.server-xml': {
@@ -51,7 +52,8 @@ export function unloadedFileErrorsAsWarnings(
   documents: readonly ParsedDocument[],
   root: string,
 ): Finding[] {
-  const judged = (f: Finding) => f.ruleId.startsWith('parse/') && f.severity === 'error' && !JUDGED_ELSEWHERE.test(f.ruleId);
+  const judged = (f: Finding) =>
+    f.ruleId.startsWith('parse/') && f.severity === 'error' && !JUDGED_ELSEWHERE.test(f.ruleId);
   if (!findings.some(judged)) return findings;
   return findings.map((finding) => {
     if (!judged(finding)) return finding;

@@ -182,9 +182,9 @@ export function sayUnnamed(scene: ExpiredScene, certificate: ExpiredCertificate)
         ? 'expiredPerhapsNamedTestFixture'
         : perhaps
           ? 'expiredPerhapsNamed'
-        : expired
-          ? 'expiredUnnamed'
-          : 'notYetValidUnnamed',
+          : expired
+            ? 'expiredUnnamed'
+            : 'notYetValidUnnamed',
     data: {
       dn,
       date,
