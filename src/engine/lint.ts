@@ -40,6 +40,7 @@ import { groupUnnamedLockedStores, withoutLockedBesideWrongPassword } from './ru
 import { unusedDamagedPemAsInfo } from './run/unused-pem-files';
 import { unnamedMarkdownSnippetsAsInfo } from './run/markdown-snippets';
 import { unloadedFileErrorsAsWarnings } from './run/unloaded-files';
+import { IDT_CONFIG_KIND } from '../parse/image-build';
 import { unnamedFileTest } from './run/unnamed-files';
 import { withNamingPlaces } from './run/naming-places';
 
@@ -54,6 +55,7 @@ const QUALIFIERS_ONLY = new Set([
   YAML_STEPS_KIND,
   ANSIBLE_VARS_KIND,
   ANSIBLE_TASKS_KIND,
+  IDT_CONFIG_KIND,
 ]);
 
 export interface LintOptions {

@@ -18,6 +18,7 @@ import { dockerfileJlinkRuntimes } from './dockerfile-jlink';
 import { RunMemo } from '../core/run-memo';
 import { treeStoresOf } from './store-files';
 import { ImageFiles } from '../parse/image-files';
+import { IDT_CONFIG_KIND, type ImageBuildData } from '../parse/image-build';
 import { misplacedHomeCopies } from './image-home-files';
 import { libertyKeyStoresUnreferenced, libertyStoreHomes } from './liberty-unreferenced';
 import { libertyServersServingNoTls } from './unserved-tls';
@@ -110,9 +111,11 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     },
   };
   const dockerfiles = new Set(documents.filter((d) => d.kind === 'dockerfile').map((d) => d.file.path));
+  const runImages = idtRunImages(documents, dockerfiles);
   images.holding = {
     holding: (file) => imageFiles.holding(file).map((h) => h.dockerfile),
     isDockerfile: (file) => dockerfiles.has(file),
+    runImage: (file) => runImages.find((r) => file.startsWith(r.dir + path.sep))?.dockerfile,
   };
   // Liberty servers that serve no TLS: the directories no component picks a certificate from by label; and the key
   // stores of those that do which nothing refers to.
@@ -148,4 +151,20 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
   for (const contributor of MODEL_CONTRIBUTORS) if (contributorApplies(contributor, kinds)) contributor.contribute(ctx);
   deployment.libertyIncludesMissing = includesMissingOf(libertyServersOf(ctx));
   return { deployment, certificates: ctx.certificates() };
+}
+
+/** The run containers' Dockerfiles that IBM Cloud cli-config.yml files name (a Dockerfile of the tree), deepest first. */
+function idtRunImages(
+  documents: readonly ParsedDocument[],
+  dockerfiles: ReadonlySet<string>,
+): { dir: string; dockerfile: string }[] {
+  return documents
+    .filter((d): d is ParsedDocument<ImageBuildData> => d.kind === IDT_CONFIG_KIND)
+    .flatMap((d) => {
+      const dir = path.dirname(d.file.path);
+      const written = d.data.runDockerfile;
+      const dockerfile = written === undefined ? undefined : path.join(dir, written);
+      return dockerfile !== undefined && dockerfiles.has(dockerfile) ? [{ dir, dockerfile }] : [];
+    })
+    .sort((a, b) => b.dir.length - a.dir.length);
 }

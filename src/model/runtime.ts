@@ -222,6 +222,8 @@ export interface ImagesHolding {
   /** The Dockerfiles whose final image holds `file` (a COPY or ADD puts it there). */
   holding(file: string): string[];
   isDockerfile(file: string): boolean;
+  /** The Dockerfile the nearest IBM Cloud cli-config.yml holding `file` builds the app's run container from. */
+  runImage?(file: string): string | undefined;
 }
 
 /**
@@ -265,6 +267,11 @@ function chooseRuntime(nearest: ScopedRuntime[], file: string, images?: ImagesHo
     const at = c.runtime.attachment?.location?.file;
     return at !== undefined && images?.isDockerfile(at) ? at : undefined;
   };
+  // The run container's Dockerfile that an IBM Cloud cli-config.yml names (`dockerfile-run`) runs the app, not its
+  // tools container's nor another sibling's (IBMStockTrader/trader@b1f7b03: Dockerfile, Dockerfile-lang, Dockerfile-tools).
+  const run = images?.runImage?.(file);
+  const running = run ? firstOfEachJdk(best.filter((c) => imageOf(c) === run)) : [];
+  if (running.length === 1 && running[0]) return running[0].runtime;
   if (images && best.every((c) => imageOf(c) !== undefined)) {
     const holders = new Set(images.holding(file));
     // Of the images that hold the file, every one's JDK: one JDK runs it only when they all run the same.

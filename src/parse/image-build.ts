@@ -8,6 +8,9 @@
  *   Jib's `to.image` / `<to><image>`: the image the project in that directory builds
  *   (https://docs.spring.io/spring-boot/gradle-plugin/packaging-oci-image.html#build-image.customization).
  * Only the written names are kept here (`${project.name}` is put in by the model, which knows the directory).
+ * - IBM Cloud Developer Tools' `cli-config.yml` (`ibmcloud dev build|run|deploy`, the IBM Cloud starter kits): its
+ *   `dockerfile-run` is the Dockerfile of the container that runs the app, `dockerfile-tools` the one of the tools
+ *   container the app is built in (https://cloud.ibm.com/docs/cli?topic=cli-idt-cli#cli-config-yml).
  * A Maven or Gradle build file also says the Spring Boot release its project is built with (./spring-boot-version.ts):
  * one that builds no image but names that release is kind `build.spring-boot`.
  */
@@ -45,7 +48,11 @@ export interface ImageBuildData {
   dropwizard?: SpringBootDeclaration;
   /** The embedded Tomcat release a Spring Boot build pins (`tomcat.version`). */
   embeddedTomcat?: SpringBootDeclaration;
+  /** A cli-config.yml's `dockerfile-run`, as written (relative to its directory). */
+  runDockerfile?: string;
 }
+
+export const IDT_CONFIG_KIND = 'ibmcloud.cli-config';
 
 const ARTIFACT_KEY = /^(?:profiles\[\d+\]\.)?build\.artifacts\[(\d+)\]\.(image|context|custom\..*|jib\.project)$/;
 const GRADLE_IMAGE = /\b(imageName|image)\s*(?:=|\.set\()\s*["']([^"'\n]+)["']/g;
@@ -61,6 +68,7 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
   classify(filePath, head) {
     const name = basenameOf(filePath);
     if (/^skaffold[\w.-]*\.ya?ml$/.test(name) && /^apiVersion:\s*skaffold\//m.test(head)) return 'skaffold';
+    if (/^cli-config\.ya?ml$/.test(name) && /^dockerfile-run\s*:/m.test(head)) return IDT_CONFIG_KIND;
     if (/^build\.gradle(\.kts)?$/.test(name) && /\b(bootBuildImage|jib)\b/.test(head) && /\bimage(Name)?\b/.test(head))
       return 'build.image';
     if (name === 'pom.xml' && /<artifactId>(spring-boot|jib)-maven-plugin</.test(head) && /<image>/.test(head))
@@ -74,6 +82,18 @@ export const imageBuildFormat: FormatHandler<ImageBuildData> = {
   },
   parse(file, kind): ParsedDocument<ImageBuildData> {
     const index = new LineIndex(file.text);
+    if (kind === IDT_CONFIG_KIND) {
+      const parsed = parseSpringYaml(file.text);
+      const run = parsed.parts.flatMap((p) => p.entries).find((e) => e.key === 'dockerfile-run');
+      return {
+        file,
+        kind,
+        entries: run ? [run] : [],
+        comments: parsed.comments,
+        problems: parsed.problems,
+        data: { images: [], values: {}, ...(run?.value && { runDockerfile: run.value }) },
+      };
+    }
     if (kind === 'skaffold') {
       const parsed = parseSpringYaml(file.text);
       const artifacts = new Map<string, { image?: { value: string; range: Range }; context?: string; other?: true }>();

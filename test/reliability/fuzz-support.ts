@@ -48,6 +48,8 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     'services:\n  orders:\n    build:\n      context: ./orders\n    environment:\n      - SERVER_SSL_KEY_STORE=/certs/k.p12\n      - "SPRING_PROFILES_ACTIVE=prod"\n  api:\n    build: .\n    environment:\n      server.ssl.enabled-protocols: \'TLSv1.2\'\n    secrets:\n      - api_password\n',
   '/seed/app/k8s/deployment.yaml':
     'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: orders\nspec:\n  template:\n    spec:\n      containers:\n      - name: orders\n        image: ghcr.io/acme/orders:1.0\n        env:\n          - name: SPRING_PROFILES_ACTIVE\n            value: "ssl"\n          - name: SERVER_SSL_KEY_STORE_PASSWORD\n            valueFrom:\n              secretKeyRef: {name: tls, key: password}\n        envFrom:\n          - configMapRef:\n              name: orders-env\n        args: ["--server.port=8443"]\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: orders-env\ndata:\n  SERVER_SSL_CLIENT_AUTH: need\n',
+  '/seed/app/cli-config.yml':
+    'version : 0.0.3\ncontainer-name-run : "trader"\ndockerfile-run : "Dockerfile"\ndockerfile-tools : "Dockerfile-tools"\n',
   '/seed/app/skaffold.yaml':
     'apiVersion: skaffold/v4beta5\nkind: Config\nbuild:\n  artifacts:\n    - image: ghcr.io/acme/orders\n      context: orders\n',
   '/seed/app/orders/build.gradle':

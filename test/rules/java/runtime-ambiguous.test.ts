@@ -31,6 +31,19 @@ const appBesideKafkaImages = (appImage: string) => ({
 
 ruleTester(rule, {
   valid: [
+    {
+      // IBMStockTrader/trader@b1f7b03 (Apache-2.0): its cli-config.yml (IBM Cloud Developer Tools) builds the run
+      // container from Dockerfile and the tools container from Dockerfile-tools; Dockerfile-lang is another sibling.
+      name: 'several images equally near, a cli-config.yml naming the run Dockerfile: that image runs the app',
+      files: {
+        Dockerfile:
+          'FROM icr.io/appcafe/open-liberty:25.0.0.9-full-java21-openj9-ubi-minimal\nCOPY src/main/liberty/config /config\n',
+        'Dockerfile-tools': 'FROM ibmjava:8-sdk\n',
+        'Dockerfile-lang': 'FROM websphere-liberty:webProfile7\n',
+        'cli-config.yml': 'dockerfile-run : "Dockerfile"\ndockerfile-tools : "Dockerfile-tools"\n',
+        'src/main/liberty/config/server.xml': LIBERTY_HTTPS,
+      },
+    },
     { name: 'one JDK beside the servers', files: { 'jre/release': ORACLE_8U202, ...SERVERS } },
     {
       // imduffy15/timeouts-reproduced@2b14d1f (no licence): COPY java.security $JAVA_HOME/jre/lib/security/ on JDK 11,
@@ -247,6 +260,24 @@ ruleTester(rule, {
           line: 1,
           messageIncludes: ['2 JDKs are equally near Java application (top directory):'],
           messageExcludes: ['Liberty HTTPS endpoint'],
+        },
+      ],
+    },
+    {
+      name: 'the same tree, its cli-config.yml naming a Dockerfile the tree does not hold: the JDK stays unknown',
+      files: {
+        Dockerfile:
+          'FROM icr.io/appcafe/open-liberty:25.0.0.9-full-java21-openj9-ubi-minimal\nCOPY src/main/liberty/config /config\n',
+        'Dockerfile-tools': 'FROM ibmjava:8-sdk\n',
+        'cli-config.yml': 'dockerfile-run : "Dockerfile-run"\n',
+        'src/main/liberty/config/server.xml': LIBERTY_HTTPS,
+      },
+      errors: [
+        {
+          messageId: 'ambiguous',
+          file: 'Dockerfile',
+          line: 1,
+          messageIncludes: ['2 JDKs are equally near Java application (top directory):'],
         },
       ],
     },
