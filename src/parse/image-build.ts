@@ -10,7 +10,8 @@
  * Only the written names are kept here (`${project.name}` is put in by the model, which knows the directory).
  * - IBM Cloud Developer Tools' `cli-config.yml` (`ibmcloud dev build|run|deploy`, the IBM Cloud starter kits): its
  *   `dockerfile-run` is the Dockerfile of the container that runs the app, `dockerfile-tools` the one of the tools
- *   container the app is built in (https://cloud.ibm.com/docs/cli?topic=cli-idt-cli#cli-config-yml).
+ *   container the app is built in (the generator that writes these files, generator-ibm-cloud-enablement:
+ *   https://www.npmjs.com/package/generator-ibm-cloud-enablement, "Dockerfile: configuration file for the run container").
  * A Maven or Gradle build file also says the Spring Boot release its project is built with (./spring-boot-version.ts):
  * one that builds no image but names that release is kind `build.spring-boot`.
  */
