@@ -130,6 +130,15 @@ export function tomcatRequiresAjpSecret(release: string): boolean {
   return fromBranchRelease(data.ajpSecret.requiredSince, release) ?? false;
 }
 
+/**
+ * Whether a release reads a Connector's `requiredSecret` (data/tomcat.json ajpSecret.requiredSecretRemoved): every
+ * release before Tomcat 11; 11 and later have no such setter, log that no property matched and go on without it.
+ */
+export function tomcatReadsRequiredSecret(release: string): boolean {
+  const major = /^(\d+)/.exec(release)?.[1];
+  return major === undefined || Number(major) < data.ajpSecret.requiredSecretRemoved.fromMajor;
+}
+
 /** A Connector's APR-style certificate attributes, which releases read them and from which they are ignored (data/tomcat.json). */
 export const TOMCAT_LEGACY_CONNECTOR_CERTIFICATE = data.legacyConnectorCertificate;
 

@@ -273,6 +273,8 @@ export interface TomcatAjpWithoutSecret {
   emptySecret?: { name: string; at: Location };
   /** Where secretRequired is turned off (`secretRequired="false"`): the connector starts without a secret. */
   optedOut?: Location;
+  /** `requiredSecret` written alone, on a release that no longer reads it (Tomcat 11 and later). */
+  unreadLegacySecret?: Location;
   /** `address` as Tomcat reads it; loopback undefined when the tree does not settle its value. */
   address?: { value: string; loopback: boolean | undefined; at: Location };
   /** The release that runs the file: named by the tree, the official image's floating tag, or unknown (and why). */

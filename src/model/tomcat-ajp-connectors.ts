@@ -2,14 +2,14 @@
  * Every AJP `<Connector>` of a server.xml with the secret Tomcat asks of each request (./tomcat.ts reads them once per
  * file), for the fronts that reach it (./ajp-fronts.ts). A connector with a secret answers 403 to a request that does
  * not carry the same one (AjpProcessor.prepareRequest; data/tomcat.json ajpFronts). `secret` is read by the releases
- * that require a secret (9.0.31, 8.5.51, 7.0.100 and later); older ones know only `requiredSecret` and ignore `secret`.
+ * that require a secret (9.0.31, 8.5.51, 7.0.100 and later); older ones know only `requiredSecret` and ignore `secret`,
+ * Tomcat 11 and later only `secret`.
  * The secret is kept as a digest, to compare with a front's: never its value.
  */
 import type { XmlElement } from '../parse/xml';
 import { sha256Hex } from '../core/sha256';
-import { TOMCAT_AJP_SECRET as AJP } from '../knowledge/tomcat';
 import { setterAttribute } from './tomcat-legacy';
-import { ajpOnly } from './tomcat-ajp';
+import { ajpOnly, ajpSecretAttributes } from './tomcat-ajp';
 import { readWritten, type TomcatPropertyScope } from './tomcat-properties';
 import type { AjpSecret, TomcatAjpConnector, TomcatAjpWithoutSecret } from './deployment-records';
 
@@ -32,12 +32,9 @@ export function ajpConnectorsOf(
     const portFound = setterAttribute(connector, 'port');
     const portRead = portFound ? readWritten(portFound, file, scope) : undefined;
     const port = portRead && /^\d+$/.test(portRead.value.trim()) ? Number(portRead.value.trim()) : undefined;
-    // An older release has no `secret` setter: Tomcat logs that no property matched and asks for no secret.
-    const ignoresSecretName = release.kind === 'named' && !release.requiresSecret;
-    const [current, older] = AJP.secretAttributes;
-    const written = setterAttribute(connector, current!);
-    const legacy = setterAttribute(connector, older!);
-    const attribute = legacy ?? (ignoresSecretName ? undefined : written);
+    // An older release has no `secret` setter, Tomcat 11 and later none for `requiredSecret`: Tomcat logs that no
+    // property matched and goes on without it (./tomcat-ajp.ts ajpSecretAttributes).
+    const { read: attribute, ignoredCurrent } = ajpSecretAttributes(connector, release);
     let secret: AjpSecret = { state: 'none' };
     if (attribute) {
       const at = { file, range: attribute.valueRange };
@@ -58,7 +55,7 @@ export function ajpConnectorsOf(
       ...(port === undefined ? {} : { port }),
       ...(portFound ? { portAt: { file, range: portFound.valueRange } } : {}),
       secret,
-      ...(ignoresSecretName && written && !legacy ? { ignoredSecretAt: { file, range: written.valueRange } } : {}),
+      ...(ignoredCurrent ? { ignoredSecretAt: { file, range: ignoredCurrent.valueRange } } : {}),
       ...(optedOut ? { optedOut: { file, range: required.valueRange } } : {}),
       release,
     });

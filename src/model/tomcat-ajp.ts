@@ -6,7 +6,13 @@
  */
 import type { XmlElement } from '../parse/xml';
 import type { Location } from '../core/types';
-import { officialTomcatImage, TOMCAT_AJP_SECRET as AJP, tomcatRequiresAjpSecret } from '../knowledge/tomcat';
+import {
+  officialTomcatImage,
+  TOMCAT_AJP_SECRET as AJP,
+  tomcatReadsRequiredSecret,
+  tomcatRequiresAjpSecret,
+} from '../knowledge/tomcat';
+import type { XmlAttribute } from '../parse/xml';
 import { setterAttribute } from './tomcat-legacy';
 import type { TomcatImages, TomcatReleaseAnswer } from './tomcat-release';
 import { readWritten, type TomcatPropertyScope } from './tomcat-properties';
@@ -50,6 +56,40 @@ export function ajpRelease(answer: TomcatReleaseAnswer, images: TomcatImages): T
 export const ajpOnly = (connectors: readonly XmlElement[]): XmlElement[] =>
   connectors.filter((c) => AJP_PROTOCOL.test(c.attributes.find((a) => a.name === 'protocol')?.value ?? ''));
 
+/** The connector's secret attributes as the release that runs it reads them. */
+export interface AjpSecretAttributes {
+  /** The attribute whose value is the connector's secret, if any. */
+  read?: XmlAttribute;
+  /** `secret` written on a release before the 2020 hardening, which knows only `requiredSecret`. */
+  ignoredCurrent?: XmlAttribute;
+  /** `requiredSecret` written alone on a release that no longer reads it (Tomcat 11 and later). */
+  unreadLegacy?: XmlAttribute;
+}
+
+/**
+ * Which of `secret` and `requiredSecret` gives the connector its secret (data/tomcat.json ajpSecret): a release before
+ * the 2020 hardening reads only requiredSecret, Tomcat 11 and later only secret; the releases between read both, and
+ * the one written later wins (Digester sets the attributes in document order, both setters set the same field). A
+ * release the tree does not name: either, the later written.
+ */
+export function ajpSecretAttributes(
+  connector: XmlElement,
+  release: TomcatAjpWithoutSecret['release'],
+): AjpSecretAttributes {
+  const [current, older] = AJP.secretAttributes;
+  const written = setterAttribute(connector, current!);
+  const legacy = setterAttribute(connector, older!);
+  const named = release.kind === 'named' ? release.release : undefined;
+  if (named !== undefined && !tomcatRequiresAjpSecret(named))
+    return { ...(legacy ? { read: legacy } : {}), ...(written && !legacy ? { ignoredCurrent: written } : {}) };
+  if (named !== undefined && !tomcatReadsRequiredSecret(named))
+    return { ...(written ? { read: written } : {}), ...(legacy && !written ? { unreadLegacy: legacy } : {}) };
+  const later = [written, legacy]
+    .flatMap((a) => a ?? [])
+    .sort((a, b) => connector.attributes.indexOf(b) - connector.attributes.indexOf(a))[0];
+  return later ? { read: later } : {};
+}
+
 /** The file's AJP connectors that set no secret and do not turn secretRequired off, or do on a non-loopback address. */
 export function ajpConnectorsWithoutSecret(
   connectors: XmlElement[],
@@ -60,9 +100,12 @@ export function ajpConnectorsWithoutSecret(
   images: TomcatImages,
 ): TomcatAjpWithoutSecret[] {
   const found: TomcatAjpWithoutSecret[] = [];
+  const release = ajpRelease(answer, images);
   for (const connector of ajpOnly(connectors)) {
-    // `secret` (9.0.31+), or `requiredSecret`, its older name (a value from a property counts: it is set).
-    const secret = AJP.secretAttributes.map((name) => setterAttribute(connector, name)).find((a) => a !== undefined);
+    // `secret` (9.0.31+), or `requiredSecret`, its older name (a value from a property counts: it is set). Tomcat 11
+    // and later read only `secret`; a `secret` an older release ignores is tomcat/ajp-secret-mismatch's to say.
+    const { read, ignoredCurrent, unreadLegacy } = ajpSecretAttributes(connector, release);
+    const secret = read ?? ignoredCurrent;
     if (secret && secret.value.trim() !== '') continue;
     const addressFound = setterAttribute(connector, 'address');
     const addressRead = addressFound ? readWritten(addressFound, file, scope) : undefined;
@@ -80,6 +123,7 @@ export function ajpConnectorsWithoutSecret(
       server: `Tomcat AJP connector ${port ?? '(no port)'} (${relative})`,
       ...(port === undefined ? {} : { port, portAt: { file, range: portAttribute!.valueRange } }),
       ...(secret ? { emptySecret: { name: secret.name, at: { file, range: secret.valueRange } } } : {}),
+      ...(unreadLegacy ? { unreadLegacySecret: { file, range: unreadLegacy.valueRange } } : {}),
       ...(optedOut ? { optedOut: { file, range: required.valueRange } } : {}),
       ...(addressFound
         ? {
@@ -90,7 +134,7 @@ export function ajpConnectorsWithoutSecret(
             },
           }
         : {}),
-      release: ajpRelease(answer, images),
+      release,
     });
   }
   return found;

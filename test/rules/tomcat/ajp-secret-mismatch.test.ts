@@ -71,6 +71,14 @@ ruleTester(rule, {
       ),
     },
     {
+      name: 'requiredSecret then secret on 10.1: secret, written later, is read',
+      files: composed(
+        'tomcat:10.1.30',
+        lbWorkers('', 'worker.node1.secret=s3cret'),
+        'requiredSecret="old" secret="s3cret"',
+      ),
+    },
+    {
       name: 'another port: not this connector',
       files: composed('tomcat:9.0.85', 'worker.list=w\nworker.w.host=tomcat\nworker.w.port=8010\n', 'secret="s3cret"'),
     },
@@ -169,6 +177,16 @@ ruleTester(rule, {
           messageIncludes: ['Tomcat 9.0.30 has no secret attribute (only requiredSecret'],
         },
       ],
+    },
+    {
+      // 8.5.51 to 10.1: both setters set one field, in document order (data/tomcat.json ajpSecret.requiredSecretRemoved).
+      name: 'secret and requiredSecret on 10.1: the one written later is the secret',
+      files: composed(
+        'tomcat:10.1.30',
+        lbWorkers('', 'worker.node1.secret=s3cret'),
+        'secret="s3cret" requiredSecret="old"',
+      ),
+      errors: [{ messageId: 'different', ...atWorker, messageExcludes: ['s3cret', 'old'] }],
     },
     {
       name: 'a connector secret from a property the tree does not settle: unknown (info)',

@@ -52,6 +52,20 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'requiredSecret alone on 10.1 (deprecated there, still read): the connector has a secret',
+      files: {
+        'conf/server.xml': serverXml('protocol="AJP/1.3" requiredSecret="s3cret-ajp"'),
+        Dockerfile: copiedInto('tomcat:10.1.30-jdk17'),
+      },
+    },
+    {
+      name: 'Tomcat 11 with both names: secret is read, the requiredSecret beside it is left alone',
+      files: {
+        'conf/server.xml': serverXml('protocol="AJP/1.3" requiredSecret="old" secret="s3cret-ajp"'),
+        Dockerfile: copiedInto('tomcat:11.0.6'),
+      },
+    },
+    {
       // kimonides/tomcat_mod_cluster@fe0f6dd files/server.xml: address="::1" secretRequired="false" on tomcat:9.0.
       name: 'secretRequired="false" (any value but true turns it off)',
       files: {
@@ -150,6 +164,32 @@ ruleTester(rule, {
             'secretRequired="true" but the secret attribute is either null',
           ],
           related: [
+            { file: 'Dockerfile', line: 1 },
+            { file: 'conf/server.xml', line: 4 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'requiredSecret alone on Tomcat 11, which has no such setter: no secret, the connector does not start (error)',
+      files: {
+        'conf/server.xml': serverXml('protocol="AJP/1.3" requiredSecret="s3cret-ajp"'),
+        Dockerfile: copiedInto('tomcat:11.0.6-jdk21'),
+      },
+      errors: [
+        {
+          messageId: 'requiredSecretUnread',
+          severity: 'error',
+          ...atConnector,
+          messageIncludes: [
+            'Tomcat 11.0.6 (Dockerfile:1 FROM tomcat:11.0.6-jdk21)',
+            'failed to set property [requiredSecret]',
+            'Rename requiredSecret to secret',
+          ],
+          messageExcludes: ['s3cret-ajp'],
+          // requiredSecret="…", the release, the port.
+          related: [
+            { file: 'conf/server.xml', line: 4 },
             { file: 'Dockerfile', line: 1 },
             { file: 'conf/server.xml', line: 4 },
           ],
