@@ -78,3 +78,9 @@ export function floatingImageOpenssl(reference: string): FloatingImageOpenssl | 
   if (OFFICIAL_HTTPD.test(name)) return floatingHttpd(tag, alpine);
   return floatingNginx(reference, alpine);
 }
+
+/** The httpd release an official image's tag names to the patch (`httpd:2.4.41`, `httpd:2.4.41-alpine`); else undefined. */
+export function httpdImageRelease(reference: string): string | undefined {
+  const { name, tag } = splitImageReference(reference.toLowerCase());
+  return OFFICIAL_HTTPD.test(name) ? /^(\d+\.\d+\.\d+)(?:-|$)/.exec(tag)?.[1] : undefined;
+}

@@ -8,6 +8,7 @@ import data from './data/tomcat.json';
 import { findCipherSuite, jsseName } from './ciphers';
 import jsseData from './data/jsse-cipher-suites.json';
 import { expandCipherString } from './openssl-cipher-string';
+import { compareReleaseParts } from './release-parts';
 
 export interface TomcatTlsFacts {
   /** The release the facts are for (`9.0.80`), or the assumed one. */
@@ -357,3 +358,9 @@ export const TOMCAT_ALIAS_NO_KEY_ENTRY = { message: data.aliasNoKeyEntry.message
 
 /** The httpd fronts that speak AJP to a connector (data/tomcat.json ajpFronts): mod_jk's defaults, mod_proxy_ajp's. */
 export const TOMCAT_AJP_FRONTS = data.ajpFronts;
+
+/** Whether an httpd release (`2.4.41`) takes mod_proxy's `secret=` worker parameter (data/tomcat.json ajpFronts.modProxyAjp). */
+export function httpdTakesWorkerSecret(release: string): boolean {
+  const parts = (r: string) => r.split('.').map(Number);
+  return compareReleaseParts(parts(release), parts(data.ajpFronts.modProxyAjp.secretSince)) >= 0;
+}

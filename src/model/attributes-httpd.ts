@@ -102,6 +102,11 @@ export interface HttpdRefusedDirective {
   directive: string;
   /** httpd's message. */
   message: string;
+  /**
+   * A mod_proxy `secret=` httpd does not take (./httpd-ajp-passes.ts): given to a balancer (every release), or to a
+   * worker by a release before the parameter (the release, and the image tag that names it).
+   */
+  secret?: { onBalancer: true } | { release: string; at: Location };
 }
 
 /** A mod_ssl line httpd takes when it reads the configuration and refuses when it starts (./httpd-start.ts). */

@@ -33,7 +33,8 @@ import {
 } from './httpd-tls';
 import { clientAuthOf, serverOrder } from './httpd-server-choices';
 import { httpdProxies } from './httpd-proxy';
-import { ajpProxyFronts } from './httpd-ajp-passes';
+import { ajpProxyFronts, secretRefusals } from './httpd-ajp-passes';
+import { httpdImageRelease } from '../knowledge/floating-images';
 import { ignoredProxyTls } from './httpd-proxy-ignored';
 import { refusedDirectives } from './httpd-refused';
 import { certificateKeyPairs, startRefusals } from './httpd-start';
@@ -162,7 +163,13 @@ export const httpdContributor: ModelContributor = {
       if (mainHeld && !doc.template) behindPlain.push(...tlsBehindPlain(top));
       // Which backends a virtual host reaches is known only with the main server's proxy lines.
       if (mainHeld && !doc.template) ignoredProxy.push(...ignoredProxyTls(top));
-      if (!doc.template) ajpFronts.push(...ajpProxyFronts(top, ctx.deployment.root));
+      if (!doc.template) {
+        ajpFronts.push(...ajpProxyFronts(top, ctx.deployment.root));
+        // The httpd release the image tag names, for the parameters it does not know yet.
+        const release = openssl.image ? httpdImageRelease(openssl.image) : undefined;
+        const httpd = release && openssl.at ? { release, at: openssl.at } : undefined;
+        for (const r of secretRefusals(top, httpd)) refused.set(keyOf(r.at), r);
+      }
       const serverLevel = top.filter((p) => !p.block);
       const listenPorts = allOf([serverLevel], 'listen').flatMap((p) => portOf(p.directive.args[0]?.value ?? ''));
       const vhosts = top.filter((p) => p.block && p.directive.key === 'virtualhost');

@@ -58,6 +58,8 @@ export interface ServerOpenssl {
   release?: string;
   via?: string;
   at?: Location;
+  /** The image reference that `at` names (`httpd:2.4.41`), when the tree names one. */
+  image?: string;
   /** The nginx release the image tag names (`nginx:1.25` → `1.25`), with its `FROM`, or the image's RUN installs. */
   nginx?: NamedNginxRelease;
   /** The security level the image's libssl starts at, when a source gives it. */
@@ -141,7 +143,9 @@ export function serverOpenssl(
     const stage = runtimeStage(d.data);
     const found = stage?.image ? opensslFromImage(stage.image) : undefined;
     const at = stage ? { file: d.file.path, range: stage.range } : undefined;
-    return found && at ? [{ dir: path.dirname(d.file.path), found, nginx: releaseOf(d), at }] : [];
+    return found && at && stage?.image
+      ? [{ dir: path.dirname(d.file.path), found, nginx: releaseOf(d), at, image: stage.image }]
+      : [];
   });
   const assumed = assumedOpensslSeries();
   // A build of the Dockerfile under a Compose image name may be an older image of the tag: said with `prebuilt`.
@@ -185,6 +189,7 @@ export function serverOpenssl(
       release,
       via,
       at: holding.at,
+      image: holding.image,
       ...(holding.nginx ? { nginx: holding.nginx } : {}),
     };
   };
@@ -224,7 +229,9 @@ function mountingImage(
   file: string,
   mounts: readonly TreeMount[],
   composeFiles: readonly ParsedDocument[],
-): { found: ImageOpenssl; nginx: { release: string; at: Location } | undefined; at: Location } | undefined {
+):
+  | { found: ImageOpenssl; nginx: { release: string; at: Location } | undefined; at: Location; image: string }
+  | undefined {
   const named = mounts.flatMap((m) => {
     if (!m.image || !m.mount.service || (m.hostPath !== file && !file.startsWith(m.hostPath + path.sep))) return [];
     const doc = composeFiles.find((d) => d.file.path === m.file) as ParsedDocument<ComposeData> | undefined;
@@ -238,7 +245,9 @@ function mountingImage(
   if (!first || named.some((n) => n.image !== first.image)) return undefined;
   const found = opensslFromImage(first.image);
   const release = nginxReleaseFromImage(first.image);
-  return found ? { found, nginx: release ? { release, at: first.at } : undefined, at: first.at } : undefined;
+  return found
+    ? { found, nginx: release ? { release, at: first.at } : undefined, at: first.at, image: first.image }
+    : undefined;
 }
 
 export function storeDirectivesOf(scope: Placed[]): NginxStoreDirectives {

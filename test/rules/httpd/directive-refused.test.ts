@@ -37,6 +37,36 @@ ruleTester(rule, {
       ),
     },
     {
+      name: 'secret= on a ProxyPass and a BalancerMember of httpd 2.4.42, the first release that takes it',
+      files: {
+        'httpd/Dockerfile': 'FROM httpd:2.4.42\nCOPY httpd.conf /usr/local/apache2/conf/httpd.conf\n',
+        'httpd/httpd.conf': [
+          'Listen 80',
+          'ProxyPass "/a" "ajp://tomcat:8009/a" secret=s3cret',
+          '<Proxy "balancer://cluster">',
+          '  BalancerMember "ajp://tomcat:8009" secret=s3cret',
+          '</Proxy>',
+          '',
+        ].join('\n'),
+      },
+    },
+    {
+      name: 'secret= on a worker when no image names the release, or a floating tag: not known to be refused',
+      files: {
+        'a/Dockerfile': 'FROM httpd:2.4\nCOPY httpd.conf /usr/local/apache2/conf/httpd.conf\n',
+        'a/httpd.conf': 'Listen 80\nProxyPass "/a" "ajp://tomcat:8009/a" secret=s3cret\n',
+        'b/httpd.conf': 'Listen 80\nProxyPass "/a" "ajp://tomcat:8009/a" secret=s3cret\n',
+      },
+    },
+    {
+      name: 'secret= on httpd 2.4.41 inside <IfVersion >= 2.4.42>: httpd does not read it',
+      files: {
+        'httpd/Dockerfile': 'FROM httpd:2.4.41\nCOPY httpd.conf /usr/local/apache2/conf/httpd.conf\n',
+        'httpd/httpd.conf':
+          'Listen 80\n<IfVersion >= 2.4.42>\nProxyPass "/a" "ajp://tomcat:8009/a" secret=s3cret\n</IfVersion>\n',
+      },
+    },
+    {
       name: 'a template: its values are set when it is rendered',
       files: {
         'templates/httpd.conf.j2': '{% if x %}\nSSLProxyEngine {{ engine }}\n{% endif %}\nSSLProtocol TLSv1.4\n',
@@ -78,6 +108,78 @@ ruleTester(rule, {
           file: 'conf/httpd.conf',
           line: 7,
           messageIncludes: ["protocol 'TLSv1.2' not supported"],
+        },
+      ],
+    },
+    {
+      name: 'secret= given to a balancer, by ProxyPass and by ProxySet: refused in every release, the secret not printed',
+      files: conf(
+        '<Proxy "balancer://cluster">',
+        '  BalancerMember "ajp://tomcat:8009"',
+        '  ProxySet lbmethod=byrequests secret=s3cret-value',
+        '</Proxy>',
+        'ProxyPass "/app" "balancer://cluster/app" secret=s3cret-value',
+      ),
+      errors: [
+        {
+          messageId: 'secretOnBalancer',
+          file: 'conf/httpd.conf',
+          line: 5,
+          messageIncludes: [
+            'ProxySet: unknown Balancer parameter secret=\u2026; balancer://cluster',
+            'on each BalancerMember',
+          ],
+          messageExcludes: ['s3cret-value'],
+        },
+        {
+          messageId: 'secretOnBalancer',
+          file: 'conf/httpd.conf',
+          line: 7,
+          messageIncludes: ['ProxyPass unknown Balancer parameter'],
+          messageExcludes: ['s3cret-value'],
+        },
+      ],
+    },
+    {
+      name: 'secret= on a worker of httpd 2.4.41 (its image tag): ProxyPass, BalancerMember and ProxySet of a worker refused',
+      files: {
+        'httpd/Dockerfile': 'FROM httpd:2.4.41-alpine\nCOPY httpd.conf /usr/local/apache2/conf/httpd.conf\n',
+        'httpd/httpd.conf': [
+          'Listen 80',
+          'ProxyPass "/a" "ajp://tomcat:8009/a" secret=s3cret',
+          '<Proxy "balancer://cluster">',
+          '  BalancerMember "ajp://tomcat:8009" route=n1 secret=s3cret',
+          '</Proxy>',
+          '<Proxy "ajp://other:8009">',
+          '  ProxySet secret=s3cret',
+          '</Proxy>',
+          '',
+        ].join('\n'),
+      },
+      errors: [
+        {
+          messageId: 'secretBeforeRelease',
+          file: 'httpd/httpd.conf',
+          line: 2,
+          messageIncludes: [
+            'httpd 2.4.41 refuses',
+            'ProxyPass unknown Worker parameter", or "ProxyPass unknown Worker hcheck parameter" with mod_proxy_hcheck',
+            'from httpd 2.4.42 only',
+          ],
+          related: [{ file: 'httpd/Dockerfile', line: 1 }],
+        },
+        {
+          messageId: 'secretBeforeRelease',
+          file: 'httpd/httpd.conf',
+          line: 4,
+          messageIncludes: ['BalancerMember unknown Worker parameter'],
+        },
+        {
+          messageId: 'secretBeforeRelease',
+          file: 'httpd/httpd.conf',
+          line: 7,
+          messageIncludes: ['ProxySet: unknown Worker parameter secret=\u2026; ajp://other:8009'],
+          messageExcludes: ['s3cret'],
         },
       ],
     },

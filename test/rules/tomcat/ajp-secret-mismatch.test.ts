@@ -79,6 +79,15 @@ ruleTester(rule, {
       ),
     },
     {
+      // httpd refuses ProxySet secret= in a balancer's section (httpd/directive-refused): it does not start.
+      name: "a balancer's ProxySet secret= is no secret its members send: httpd does not start, its members are no fronts",
+      files: {
+        ...composed('tomcat:9.0.85', 'worker.list=jkstatus\nworker.jkstatus.type=status\n', 'secret="s3cret"'),
+        'httpd/httpd.conf':
+          'Listen 80\n<Proxy "balancer://cluster">\n  BalancerMember "ajp://tomcat:8009"\n  ProxySet secret=other\n</Proxy>\nProxyPass "/app" "balancer://cluster/app"\n',
+      },
+    },
+    {
       name: 'another port: not this connector',
       files: composed('tomcat:9.0.85', 'worker.list=w\nworker.w.host=tomcat\nworker.w.port=8010\n', 'secret="s3cret"'),
     },
