@@ -11,6 +11,10 @@ import type { AjpFront, AjpFrontLink, TomcatAjpConnector } from './deployment-re
 import { containerRunners, LOOPBACK, loopbackReaches, type ServiceOf } from './loopback';
 import { modjkFronts } from './modjk-workers';
 import { relativePosix } from '../core/posix-path';
+import * as path from 'node:path';
+import type { Location, Range } from '../core/types';
+import type { ComposeData } from '../parse/compose';
+import type { ParsedDocument } from '../parse/types';
 
 /** What ties a front's host to a connector's server.xml, if the tree shows it. */
 function tieOf(
@@ -40,12 +44,51 @@ function tieOf(
       ];
     return undefined;
   }
-  // The host is a Compose service that runs the server.xml, in the project of the front's own service (if any).
-  const projects = new Set(servicesOf(frontFile).map((s) => s.project));
-  const service = servicesOf(serverFile).find(
-    (s) => !s.pod && s.name.toLowerCase() === front.host && (projects.size === 0 || projects.has(s.project)),
+  // The host is a name of a Compose service that runs the server.xml, on the network of the front's own service (if
+  // any): one project, or Compose files of one directory, whose project name (and default network) is that
+  // directory's when each is run alone (AdoreJE/docker-httpd-tomcat-cluster@8a49ee3: docker/docker-compose-httpd.yml
+  // and docker/docker-compose-tomcat.yml). Only one such service may answer to the name.
+  const own = servicesOf(frontFile).filter((s) => !s.pod);
+  const reached = servicesOf(serverFile).filter(
+    (s) =>
+      !s.pod &&
+      (own.length === 0 ||
+        own.some((o) => o.project === s.project || path.dirname(o.at.file) === path.dirname(s.at.file))) &&
+      composeNamesOf(ctx, s).some((n) => n.value.toLowerCase() === front.host),
   );
-  return service ? [{ ...service.at, message: `Compose service ${service.name} runs this server.xml` }] : undefined;
+  const [service] = reached;
+  if (!service || reached.some((s) => s.at.file !== service.at.file || s.name !== service.name)) return undefined;
+  const name = composeNamesOf(ctx, service).find((n) => n.value.toLowerCase() === front.host)!;
+  const other = own.find((o) => o.project !== service.project);
+  return [
+    { ...service.at, message: `Compose service ${service.name} runs this server.xml` },
+    ...(name.at ? [{ ...name.at, message: `${name.value} is a name of Compose service ${service.name}` }] : []),
+    ...(other
+      ? [
+          {
+            file: other.at.file,
+            message: `${path.basename(other.at.file)} is in the directory of ${path.basename(service.at.file)}: run alone, each gets the directory's project name and default network`,
+          },
+        ]
+      : []),
+  ];
+}
+
+/**
+ * The names a Compose service's containers answer to on its networks: the service's own, `container_name:` and the
+ * network `aliases:` (not `hostname:`, which other containers cannot look up).
+ */
+function composeNamesOf(ctx: ModelContext, s: ServiceOf): { value: string; at?: Location }[] {
+  const doc = ctx.documentsOf('compose').find((d) => d.file.path === s.at.file) as
+    | ParsedDocument<ComposeData>
+    | undefined;
+  const service = doc?.data.services.find((c) => c.name === s.name);
+  const at = (range: Range) => ({ file: s.at.file, range });
+  return [
+    { value: s.name },
+    ...(service?.containerName ? [{ value: service.containerName.value, at: at(service.containerName.range) }] : []),
+    ...(service?.networkAliases ?? []).map((a) => ({ value: a.value, at: at(a.range) })),
+  ];
 }
 
 /** Each front tied to the one connector it reaches (none tied, or several: not linked). */

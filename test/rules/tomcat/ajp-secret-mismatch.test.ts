@@ -44,6 +44,18 @@ const lbWorkers = (lbExtra = '', memberExtra = '') =>
 
 const atWorker = { file: 'httpd/workers.properties', line: 4 };
 
+/**
+ * The AdoreJE/docker-httpd-tomcat-cluster@8a49ee3 shape: httpd and the Tomcats in two Compose files of docker/, each
+ * run alone; `tomcatDir` holds the Tomcat one. The worker reaches the host `tomcat1` on 8009, which sends no secret.
+ */
+const twoComposeFiles = (tomcatDir: string, tomcatService = '  tomcat1:\n') => ({
+  'docker/docker-compose-httpd.yml':
+    'services:\n  httpd:\n    image: httpd:2.4.62\n    volumes:\n      - ../httpd/conf.d/:/etc/httpd/conf.d/\n',
+  [`${tomcatDir}/docker-compose-tomcat.yml`]: `services:\n${tomcatService}    image: tomcat:9.0.85\n    volumes:\n      - ../tomcat/conf1/:/usr/local/tomcat/conf/\n`,
+  'httpd/conf.d/workers.properties': 'worker.list=worker1\nworker.worker1.type=ajp13\nworker.worker1.host=tomcat1\n',
+  'tomcat/conf1/server.xml': serverXml('secret="s3cret"'),
+});
+
 ruleTester(rule, {
   valid: [
     {
@@ -86,6 +98,14 @@ ruleTester(rule, {
         'httpd/httpd.conf':
           'Listen 80\n<Proxy "balancer://cluster">\n  BalancerMember "ajp://tomcat:8009"\n  ProxySet secret=other\n</Proxy>\nProxyPass "/app" "balancer://cluster/app"\n',
       },
+    },
+    {
+      name: 'Compose files in two directories: two projects, two networks; the worker is not tied',
+      files: twoComposeFiles('compose'),
+    },
+    {
+      name: 'hostname: is no name other containers look up',
+      files: twoComposeFiles('docker', '  app:\n    hostname: tomcat1\n'),
     },
     {
       name: 'another port: not this connector',
@@ -147,6 +167,38 @@ ruleTester(rule, {
         'secret="s3cret"',
       ),
       errors: [{ messageId: 'different', ...atWorker }],
+    },
+    {
+      name: 'two Compose files of one directory, each run alone: one default network, the worker reaches tomcat1',
+      files: twoComposeFiles('docker'),
+      errors: [
+        {
+          messageId: 'notSent',
+          file: 'httpd/conf.d/workers.properties',
+          line: 2,
+          related: [
+            { file: 'tomcat/conf1/server.xml', line: 4 },
+            { file: 'tomcat/conf1/server.xml', line: 4 },
+            { file: 'httpd/conf.d/workers.properties', line: 3 },
+            { file: 'docker/docker-compose-tomcat.yml', line: 5 },
+            { file: 'docker/docker-compose-httpd.yml', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: "the host is the Tomcat service's container_name, or one of its network aliases",
+      files: {
+        ...twoComposeFiles('docker', '  app:\n    container_name: tomcat1\n'),
+        'httpd/conf.d/workers.properties':
+          'worker.list=worker1,worker2\nworker.worker1.host=tomcat1\nworker.worker2.host=backend\nworker.worker2.secret=other\n',
+        'docker/docker-compose-tomcat.yml':
+          'services:\n  app:\n    container_name: tomcat1\n    image: tomcat:9.0.85\n    networks:\n      web:\n        aliases: [backend]\n    volumes:\n      - ../tomcat/conf1/:/usr/local/tomcat/conf/\n',
+      },
+      errors: [
+        { messageId: 'notSent', file: 'httpd/conf.d/workers.properties', line: 2 },
+        { messageId: 'different', file: 'httpd/conf.d/workers.properties', line: 3 },
+      ],
     },
     {
       name: 'mod_proxy_ajp without secret= to a connector with one',
