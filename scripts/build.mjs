@@ -22,17 +22,21 @@ const CHUNKS = {
   marked: 'marked',
   'jsonc-parser': 'jsonc-parser',
   saxes: 'saxes',
+  ignore: 'ignore',
+  picomatch: 'picomatch',
   './validator.generated': 'config-validator',
   // Knowledge a run asks for only when its tree holds the product (src/knowledge/mq.ts requires it on first use).
   './data/mq.json': 'mq-facts',
   './data/liberty-features.json': 'liberty-facts',
   './data/jdk-locations.json': 'jdk-locations',
+  './data/spring-boot-tomcat.json': 'spring-boot-tomcat',
 };
 const CHUNK_ENTRIES = {
   './validator.generated': 'src/engine/config/validator.generated.js',
   './data/mq.json': 'src/knowledge/data/mq.json',
   './data/liberty-features.json': 'src/knowledge/data/liberty-features.json',
   './data/jdk-locations.json': 'src/knowledge/data/jdk-locations.json',
+  './data/spring-boot-tomcat.json': 'src/knowledge/data/spring-boot-tomcat.json',
 };
 
 /**

@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import type { Ignore } from 'ignore';
 import type { Finding, TreeLink } from '../core/types';
 import { UsageError } from '../core/types';
 import { walk, type WalkResult } from './walk';
@@ -330,11 +330,13 @@ function checkDeploymentGlobs(config: LintConfig): void {
 const MAX_IGNORE_FILE_BYTES = 1024 * 1024;
 
 function makeIgnoreFilter(options: DiscoverOptions): (file: string) => boolean {
+  // The library is required when an ignore file or pattern is found (a chunk of its own: docs/performance.md).
+  const ignoreList = (): Ignore => (require('ignore') as typeof import('ignore'))();
   const filters: { base: string; ig: Ignore }[] = [];
   const addFile = (dir: string) => {
     const file = path.join(dir, '.lint-deployignore');
     const read = readRegularFile(file, MAX_IGNORE_FILE_BYTES);
-    if (read.ok) filters.push({ base: dir, ig: ignore().add(read.bytes.toString('utf8')) });
+    if (read.ok) filters.push({ base: dir, ig: ignoreList().add(read.bytes.toString('utf8')) });
     else if (read.reason !== 'missing')
       throw new UsageError(
         `${file} ${describeReadFailure(read, MAX_IGNORE_FILE_BYTES)}: not read (it decides which files are linted)`,
@@ -342,9 +344,9 @@ function makeIgnoreFilter(options: DiscoverOptions): (file: string) => boolean {
   };
   addFile(options.cwd);
   if (options.config.baseDir !== options.cwd) addFile(options.config.baseDir);
-  if (options.ignorePatterns?.length) filters.push({ base: options.cwd, ig: ignore().add(options.ignorePatterns) });
+  if (options.ignorePatterns?.length) filters.push({ base: options.cwd, ig: ignoreList().add(options.ignorePatterns) });
   if (options.config.ignorePatterns.length)
-    filters.push({ base: options.config.baseDir, ig: ignore().add(options.config.ignorePatterns) });
+    filters.push({ base: options.config.baseDir, ig: ignoreList().add(options.config.ignorePatterns) });
   return (file) =>
     filters.some(({ base, ig }) => {
       const relative = path.relative(base, file);

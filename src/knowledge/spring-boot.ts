@@ -3,7 +3,7 @@
  * Boot binds no such property, so the setting is ignored, not refused. And the lowest Java release each line runs on.
  */
 import data from './data/spring-boot.json';
-import managedTomcat from './data/spring-boot-tomcat.json';
+import { lazy } from '../core/lazy';
 import { compareReleaseParts } from './release-parts';
 
 type SpringBootFeature = keyof typeof data.features;
@@ -95,6 +95,13 @@ export interface SpringBootManagedTomcat {
   source: string;
 }
 
+type ManagedTomcatData = typeof import('./data/spring-boot-tomcat.json');
+/**
+ * The table (data/spring-boot-tomcat.json, 78 KB), read on first use: only a Spring Boot build that names its release asks
+ * (the bundle keeps it in a chunk of its own, scripts/build.mjs; start-up: docs/performance.md).
+ */
+const managedTomcat = lazy(() => require('./data/spring-boot-tomcat.json') as ManagedTomcatData);
+
 /**
  * The Tomcat release Spring Boot `version` manages (data/spring-boot-tomcat.json, generated from spring-boot-dependencies
  * at each release tag by scripts/gen-spring-boot-tomcat.mjs); undefined for a milestone, a snapshot, a version without
@@ -103,7 +110,7 @@ export interface SpringBootManagedTomcat {
 export function springBootManagedTomcat(version: string): SpringBootManagedTomcat | undefined {
   const release = releaseOf(version);
   if (!release || release.preRelease || !/^\d+\.\d+\.\d+/.test(version.trim())) return undefined;
-  const row = managedTomcat.releases.find(
+  const row = managedTomcat().releases.find(
     (r) => compareReleaseParts(releaseOf(r.springBoot)!.numbers, release.numbers) === 0,
   );
   return row && { tomcat: row.tomcat, source: row.source };

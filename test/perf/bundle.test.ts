@@ -22,6 +22,11 @@ const chunks: Record<string, string> = {
   'schemas/knowledge/mq.schema.json': 'mq-facts',
   // The Open Liberty feature lists, required by src/knowledge/liberty-features.ts on first use.
   'schemas/knowledge/liberty-features.schema.json': 'liberty-facts',
+  // The Tomcat release each Spring Boot release pins, required by src/knowledge/spring-boot.ts on first use.
+  'schemas/knowledge/spring-boot-tomcat.schema.json': 'spring-boot-tomcat',
+  // Ignore files and patterns (src/discover/discover.ts), Liberty include locations with variables (liberty-config.ts).
+  '"node_modules/ignore/': 'ignore',
+  '"node_modules/picomatch/': 'picomatch',
 };
 /** The files `npm test` builds first (scripts/build.mjs). */
 const bundles = ['cli.js', 'index.js'].map((name) => path.join(dist, name));
@@ -195,6 +200,23 @@ describe('bin/lint-deploy.js loads only the chunks a run needs, each with its V8
     const run = loadedChunks(['--format', 'json', 'examples/java-untrusted-server-fixed/api']);
     expect(run.stderr).toBe('');
     expect(run.chunks).toEqual(['saxes.js']);
+  });
+
+  it('an ignore pattern loads the ignore chunk; a Liberty include whose location holds a variable loads picomatch', () => {
+    const ignored = loadedChunks(['--ignore-pattern', '*.bak', 'examples/cleartrust-anon-jdk8u202-broken']);
+    expect(ignored.stderr).toBe('');
+    expect(ignored.chunks).toEqual(['ignore.js']);
+    const tree = scratch('lint-deploy-liberty-include-');
+    fs.writeFileSync(
+      path.join(tree, 'server.xml'),
+      '<server>\n  <featureManager><feature>transportSecurity-1.0</feature></featureManager>\n' +
+        '  <include location="includes/${AUTH_TYPE}.xml"/>\n</server>\n',
+    );
+    fs.mkdirSync(path.join(tree, 'includes'));
+    fs.writeFileSync(path.join(tree, 'includes', 'basic.xml'), '<server>\n  <ssl id="defaultSSLConfig"/>\n</server>\n');
+    const liberty = loadedChunks(['--format', 'json', tree]);
+    expect(liberty.stderr).toBe('');
+    expect(liberty.chunks).toContain('picomatch.js');
   });
 
   it('a config file loads the config validator (jsonc-parser only to place a syntax error); --explain loads marked', () => {
