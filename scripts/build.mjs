@@ -30,6 +30,7 @@ const CHUNKS = {
   './data/liberty-features.json': 'liberty-facts',
   './data/jdk-locations.json': 'jdk-locations',
   './data/spring-boot-tomcat.json': 'spring-boot-tomcat',
+  './openssl-ciphers.data': 'openssl-ciphers',
 };
 const CHUNK_ENTRIES = {
   './validator.generated': 'src/engine/config/validator.generated.js',
@@ -37,6 +38,7 @@ const CHUNK_ENTRIES = {
   './data/liberty-features.json': 'src/knowledge/data/liberty-features.json',
   './data/jdk-locations.json': 'src/knowledge/data/jdk-locations.json',
   './data/spring-boot-tomcat.json': 'src/knowledge/data/spring-boot-tomcat.json',
+  './openssl-ciphers.data': 'src/knowledge/openssl-ciphers.data.ts',
 };
 
 /**

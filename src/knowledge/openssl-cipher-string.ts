@@ -1,4 +1,5 @@
-import { OPENSSL_CIPHER_ROWS, OPENSSL_VERSION, type OpensslCipherRow } from './openssl-ciphers.data';
+import type { OpensslCipherRow } from './openssl-ciphers.data';
+import { lazy } from '../core/lazy';
 import type { OpensslSeriesFacts } from './openssl';
 
 /**
@@ -56,7 +57,15 @@ export interface CipherStringResult {
   invalidCommand?: string;
 }
 
-export const OPENSSL_TABLE_VERSION = OPENSSL_VERSION;
+type OpensslCipherTable = typeof import('./openssl-ciphers.data');
+/**
+ * The generated OpenSSL 3.0 table (openssl-ciphers.data.ts, 19 KB), required on first use: only a tree with an OpenSSL
+ * cipher string asks (the bundle keeps it in a chunk of its own, scripts/build.mjs; start-up: docs/performance.md).
+ */
+const cipherTable = lazy(() => require('./openssl-ciphers.data') as OpensslCipherTable);
+
+/** The `openssl version` the table was generated from. */
+export const opensslTableVersion = (): string => cipherTable().OPENSSL_VERSION;
 
 const fromRow = (r: OpensslCipherRow): OpensslCipher => ({
   code: r[0],
@@ -74,7 +83,7 @@ const fromRow = (r: OpensslCipherRow): OpensslCipher => ({
 
 /** The OpenSSL 3.0 table, made from its rows on first use (not at start-up). */
 let baseCiphers: readonly OpensslCipher[] | undefined;
-const opensslCiphers = (): readonly OpensslCipher[] => (baseCiphers ??= OPENSSL_CIPHER_ROWS.map(fromRow));
+const opensslCiphers = (): readonly OpensslCipher[] => (baseCiphers ??= cipherTable().OPENSSL_CIPHER_ROWS.map(fromRow));
 
 /** The cipher table of a release series: the 3.0 table plus the names that series adds (3DES, RC4), last. */
 interface CipherTable {

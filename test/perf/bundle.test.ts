@@ -27,6 +27,8 @@ const chunks: Record<string, string> = {
   // Ignore files and patterns (src/discover/discover.ts), Liberty include locations with variables (liberty-config.ts).
   '"node_modules/ignore/': 'ignore',
   '"node_modules/picomatch/': 'picomatch',
+  // The generated OpenSSL 3.0 cipher table (its `openssl version` line), required by openssl-cipher-string.ts on first use.
+  '(Library: OpenSSL ': 'openssl-ciphers',
 };
 /** The files `npm test` builds first (scripts/build.mjs). */
 const bundles = ['cli.js', 'index.js'].map((name) => path.join(dist, name));
@@ -196,10 +198,10 @@ describe('bin/lint-deploy.js loads only the chunks a run needs, each with its V8
     expect(run.chunks).toContain('mq-facts.js');
   });
 
-  it('an XML file (Tomcat server.xml) loads the saxes chunk', () => {
+  it('an XML file (Tomcat server.xml) loads the saxes chunk, its connector (an OpenSSL-syntax ciphers default) the cipher table', () => {
     const run = loadedChunks(['--format', 'json', 'examples/java-untrusted-server-fixed/api']);
     expect(run.stderr).toBe('');
-    expect(run.chunks).toEqual(['saxes.js']);
+    expect(run.chunks).toEqual(['openssl-ciphers.js', 'saxes.js']);
   });
 
   it('an ignore pattern loads the ignore chunk; a Liberty include whose location holds a variable loads picomatch', () => {
