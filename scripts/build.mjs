@@ -31,6 +31,7 @@ const CHUNKS = {
   './data/jdk-locations.json': 'jdk-locations',
   './data/spring-boot-tomcat.json': 'spring-boot-tomcat',
   './openssl-ciphers.data': 'openssl-ciphers',
+  './data/gskit-signers.json': 'gskit-signers',
 };
 const CHUNK_ENTRIES = {
   './validator.generated': 'src/engine/config/validator.generated.js',
@@ -39,6 +40,7 @@ const CHUNK_ENTRIES = {
   './data/jdk-locations.json': 'src/knowledge/data/jdk-locations.json',
   './data/spring-boot-tomcat.json': 'src/knowledge/data/spring-boot-tomcat.json',
   './openssl-ciphers.data': 'src/knowledge/openssl-ciphers.data.ts',
+  './data/gskit-signers.json': 'src/knowledge/data/gskit-signers.json',
 };
 
 /**

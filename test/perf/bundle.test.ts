@@ -29,6 +29,8 @@ const chunks: Record<string, string> = {
   '"node_modules/picomatch/': 'picomatch',
   // The generated OpenSSL 3.0 cipher table (its `openssl version` line), required by openssl-cipher-string.ts on first use.
   '(Library: OpenSSL ': 'openssl-ciphers',
+  // GSKit's own signers, required by src/knowledge/gskit.ts when a CMS key database is read.
+  'schemas/knowledge/gskit-signers.schema.json': 'gskit-signers',
 };
 /** The files `npm test` builds first (scripts/build.mjs). */
 const bundles = ['cli.js', 'index.js'].map((name) => path.join(dist, name));
