@@ -4,8 +4,10 @@
  * under one name in a Compose project of their own (confluentinc/examples@4f840b6 replicator-security's
  * dest_ssl_auth and dest_ssl_encryption both run `destKafka1`, one requiring client certificates, one asking for none).
  * Compose gives each project a network of its own, where a service's names are host names: a client reaches the broker
- * of its own project (cert/expired's clientKeyStoreOf).
+ * of its own project (cert/expired's clientKeyStoreOf; an app's RabbitMQ link: ./rabbitmq-listener.ts).
  */
+import type { Location } from '../core/types';
+import { nearestAll } from '../core/nearest-files';
 import type { ModelContributor } from './contributor';
 import { callerProjects, containerRunners } from './loopback';
 import type { KafkaBrokerRecord, RabbitBrokerRecord } from './types';
@@ -40,4 +42,26 @@ function namedInSeveralFiles(brokers: readonly (KafkaBrokerRecord | RabbitBroker
       fileOf.set(host, b.location.file);
     }
   return false;
+}
+
+/**
+ * The brokers named by one host that a client defined in `clientFile` reaches (Kafka brokers, RabbitMQ brokers or their
+ * listener components). Brokers of one file are all reached (the names of one broker, a cluster's brokers). Several
+ * files' are alternatives of one name (an example repository's variants, each in a Compose project of its own;
+ * confluentinc/examples' replicator-security): those of the client's own Compose project (Compose gives each project its
+ * own network), else those of the file sharing the most directories with the client's; when several files share as
+ * many, it reaches one of them (`alternatives`), which one is unknown.
+ */
+export function reachedBrokers<T extends { location: Location }>(
+  found: readonly T[],
+  clientFile: string,
+  projects: ReadonlyMap<string, readonly string[]> | undefined,
+): { brokers: T[]; alternatives: boolean } {
+  const files = [...new Set(found.map((b) => b.location.file))];
+  if (files.length === 1) return { brokers: [...found], alternatives: false };
+  const mine = projects?.get(clientFile) ?? [];
+  const own = found.filter((b) => projects?.get(b.location.file)?.some((p) => mine.includes(p)));
+  if (own.length > 0) return { brokers: own, alternatives: false };
+  const nearest = nearestAll(clientFile, files, (f) => f);
+  return { brokers: found.filter((b) => nearest.includes(b.location.file)), alternatives: nearest.length > 1 };
 }

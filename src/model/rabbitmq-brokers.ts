@@ -4,7 +4,8 @@
  * clients for a certificate. A Compose service of the official `rabbitmq` image that bind-mounts the file where the
  * image reads its configuration (knowledge rabbitmq.json imageConfigFiles) runs it: the broker answers to that
  * service's names. A file no service mounts is a broker of its own with no known host. Each broker is also a TLS server
- * component that the apps' RabbitMQ connections link to (./rabbitmq-listener.ts). The official image's
+ * component that the apps' RabbitMQ connections link to (./rabbitmq-listener.ts rabbitmqLinksContributor, once the
+ * brokers' Compose projects are known). The official image's
  * RABBITMQ_SSL_* variables (3.8 and older; removed in 3.9) are not read.
  */
 import * as path from 'node:path';
@@ -16,9 +17,9 @@ import { relativePosix } from '../core/posix-path';
 import type { ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
 import { mountedTreeFile } from './kafka-protocols';
-import { linkRabbitClients, rabbitListener } from './rabbitmq-listener';
+import { rabbitListener } from './rabbitmq-listener';
 import { PLACEHOLDER, treeStoresOf } from './store-files';
-import type { RabbitBrokerRecord, RabbitListenerComponent, TreeMount } from './types';
+import type { RabbitBrokerRecord, TreeMount } from './types';
 import type { Location } from '../core/types';
 
 /** The official image, as Compose names it (`rabbitmq:3.13-management`, `docker.io/library/rabbitmq`). */
@@ -34,7 +35,6 @@ export const rabbitmqBrokersContributor: ModelContributor = {
     const configs = ctx.documentsOf('rabbitmq.');
     const composeFiles = ctx.documentsOf('compose') as ParsedDocument<ComposeData>[];
     const mounts = composeFiles.length > 0 ? deploymentMounts(ctx) : [];
-    const listeners: RabbitListenerComponent[] = [];
     for (const doc of configs) {
       const settings = new Map<string, Entry>(doc.entries.map((e) => [e.key, e]));
       const listener = tlsListener(doc.entries, settings);
@@ -61,9 +61,7 @@ export const rabbitmqBrokersContributor: ModelContributor = {
       (ctx.deployment.rabbitBrokers ??= []).push(record);
       const component = rabbitListener(ctx, doc, record, mounts, treeStoresOf(ctx));
       ctx.addComponent(component);
-      listeners.push(component);
     }
-    linkRabbitClients(ctx, listeners);
   },
 };
 

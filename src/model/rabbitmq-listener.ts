@@ -19,7 +19,8 @@ import type { Location, RelatedLocation } from '../core/types';
 import { findCipherSuite, normaliseProtocol, parseProtocol, protocolRank, protocolsBetween } from '../knowledge';
 import type { Traced } from '../core/traced';
 import type { Entry, ParsedDocument } from '../parse/types';
-import type { ModelContext } from './contributor';
+import type { ModelContext, ModelContributor } from './contributor';
+import { reachedBrokers } from './broker-projects';
 import { traced } from './java-shared';
 import { pemThroughMounts } from './nginx-stores';
 import { PLACEHOLDER, type TreeStores } from './store-files';
@@ -154,34 +155,49 @@ export function rabbitListener(
 
 /**
  * Links each Spring Boot app's RabbitMQ connection (an unlinked end with `rabbitClient.app`) to the brokers whose names
- * its hosts are, with the stores and protocol its own settings name (the app's JVM runs it).
+ * its hosts are, with the stores and protocol its own settings name (the app's JVM runs it). A name the brokers of
+ * several files answer to is that of alternatives: the app reaches its own Compose project's broker, else the nearest
+ * file's (./broker-projects.ts reachedBrokers, as cert/expired ties a client key store to the brokers it reaches), so
+ * a variant's app is not linked to another variant's broker.
  */
-export function linkRabbitClients(ctx: ModelContext, listeners: readonly RabbitListenerComponent[]): void {
-  if (listeners.length === 0) return;
-  for (const end of ctx.deployment.unlinkedEnds ?? []) {
-    const client = end.rabbitClient;
-    if (!client?.app || !client.hosts) continue;
-    for (const host of client.hosts)
-      for (const listener of listeners.filter((l) => l.attributes.hostnames.includes(host)))
-        ctx.addLink({
-          id: `${client.app}->${listener.id}`,
-          client: client.app,
-          server: listener.id,
-          reason: `its RabbitMQ connection's host ${host}`,
-          location: client.hostsAt ?? end.location,
-          clientTrust: end.trust,
-          clientTls: { trust: end.trust, ...(end.protocols && { protocols: algorithmProtocols(end.protocols.value) }) },
-          ...(listener.attributes.mountedAt && {
-            evidence: [
-              {
-                ...listener.attributes.mountedAt,
-                message: `this mount makes ${host} the service that runs the broker`,
-              },
-            ],
-          }),
-        });
-  }
-}
+export const rabbitmqLinksContributor: ModelContributor = {
+  id: 'rabbitmq-links',
+  reads: ['rabbitmq.'],
+  contribute(ctx) {
+    const listeners = ctx.deployment.components.filter(
+      (c): c is RabbitListenerComponent => c.type === 'rabbitmq.listener',
+    );
+    if (listeners.length === 0) return;
+    for (const end of ctx.deployment.unlinkedEnds ?? []) {
+      const client = end.rabbitClient;
+      if (!client?.app || !client.hosts) continue;
+      for (const host of client.hosts) {
+        const named = listeners.filter((l) => l.attributes.hostnames.includes(host));
+        for (const listener of reachedBrokers(named, end.location.file, ctx.deployment.brokerProjects).brokers)
+          ctx.addLink({
+            id: `${client.app}->${listener.id}`,
+            client: client.app,
+            server: listener.id,
+            reason: `its RabbitMQ connection's host ${host}`,
+            location: client.hostsAt ?? end.location,
+            clientTrust: end.trust,
+            clientTls: {
+              trust: end.trust,
+              ...(end.protocols && { protocols: algorithmProtocols(end.protocols.value) }),
+            },
+            ...(listener.attributes.mountedAt && {
+              evidence: [
+                {
+                  ...listener.attributes.mountedAt,
+                  message: `this mount makes ${host} the service that runs the broker`,
+                },
+              ],
+            }),
+          });
+      }
+    }
+  },
+};
 
 /**
  * The protocols a client SSLContext of one version enables (`spring.rabbitmq.ssl.algorithm=TLSv1.2`): that version and

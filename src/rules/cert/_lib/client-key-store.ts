@@ -5,7 +5,7 @@ import type { TreeCertificate } from '../../../model/mq-certs';
 import type { DerivedDeployment } from '../../../derive/types';
 import { ours, Phrase, said } from '../../../core/phrase';
 import type { Component, KafkaBrokerRecord, RabbitBrokerRecord, UnlinkedEnd } from '../../../model/types';
-import { nearestAll } from '../../../core/nearest-files';
+import { reachedBrokers } from '../../../model/broker-projects';
 import type { trustUses } from './trust-uses';
 
 const CLIENT_PROPS_KIND = 'was.ssl-client-props';
@@ -177,27 +177,6 @@ function brokersReach(
     why: said`${named}, and not every broker of this tree asks for one (${ours(product.setting)} of ${joined(names)})`,
     product,
   };
-}
-
-/**
- * The brokers named by one host that a client defined in `clientFile` reaches. Brokers of one file are all reached (the
- * names of one broker, a cluster's brokers). Several files' are alternatives of one name (an example repository's
- * variants, each in a Compose project of its own; confluentinc/examples' replicator-security): those of the client's own
- * Compose project (Compose gives each project its own network), else those of the file sharing the most directories
- * with the client's; when several files share as many, it reaches one of them (`alternatives`), which one is unknown.
- */
-function reachedBrokers(
-  found: readonly Broker[],
-  clientFile: string,
-  projects: ReadonlyMap<string, readonly string[]> | undefined,
-): { brokers: Broker[]; alternatives: boolean } {
-  const files = [...new Set(found.map((b) => b.location.file))];
-  if (files.length === 1) return { brokers: [...found], alternatives: false };
-  const mine = projects?.get(clientFile) ?? [];
-  const own = found.filter((b) => projects?.get(b.location.file)?.some((p) => mine.includes(p)));
-  if (own.length > 0) return { brokers: own, alternatives: false };
-  const nearest = nearestAll(clientFile, files, (f) => f);
-  return { brokers: found.filter((b) => nearest.includes(b.location.file)), alternatives: nearest.length > 1 };
 }
 
 const KAFKA: Product = {
