@@ -159,15 +159,16 @@ export function certificateFileUse(
           mountedOutside.push({ component, path: store.path.value, at: store.mountedFromOutside });
           continue;
         }
-        const verifies =
-          role === 'trust' && stacks.get(component.id)?.kind === 'openssl' ? verifyingAt(component, trust) : undefined;
+        const kind = stacks.get(component.id)?.kind;
+        const verifies = role === 'trust' && kind === 'openssl' ? verifyingAt(component, trust) : undefined;
         if (store.file && role === 'trust') {
           trustedBy.set(store.file, [
             ...(trustedBy.get(store.file) ?? []),
             {
               name: component.name,
-              jsse: jsse(stacks.get(component.id)?.kind),
+              jsse: jsse(kind),
               ...(verifies ? { opensslVerifies: verifies } : {}),
+              ...(kind === 'erlang' ? { erlang: erlangEnd(verifyingAt(component, trust), component) } : {}),
             },
           ]);
         } else if (store.file) owned.add(store.file);
@@ -204,7 +205,11 @@ export function certificateFileUse(
       if (store.file && role === 'trust')
         trustedBy.set(store.file, [
           ...(trustedBy.get(store.file) ?? []),
-          { name: end.name, jsse: jsse(end.implementation) },
+          {
+            name: end.name,
+            jsse: jsse(end.implementation),
+            ...(end.implementation === 'erlang' ? { erlang: erlangEnd(verifyingEnd(end), end) } : {}),
+          },
         ]);
       // A bundle of unknown use may present it or not: a file only JSSE trust stores otherwise name stays theirs.
       else if (store.file && !end.useUnknown) owned.add(store.file);
@@ -249,6 +254,18 @@ function verifyingAt(component: Component, trust: TlsTrustSettings | undefined):
   const decided = mode ? (mode.value === 'none' ? undefined : mode) : verifies?.value ? verifies : undefined;
   if (!decided) return undefined;
   return decided.from.kind === 'file' ? decided.from.location : component.location;
+}
+
+/** An end that verifies (a client's `verifiesPeer` true): where it says so. */
+function verifyingEnd(end: UnlinkedEnd): Location | undefined {
+  const verifies = end.trust.verifiesPeer;
+  return verifies?.value && verifies.from.kind === 'file' ? verifies.from.location : undefined;
+}
+
+/** What an Erlang/OTP end's trust is told by (TrustingEnd.erlang): where it verifies, and its official image. */
+function erlangEnd(verifies: Location | undefined, end: Component | UnlinkedEnd): NonNullable<TrustingEnd['erlang']> {
+  const image = 'type' in end ? (end.type === 'rabbitmq.listener' ? end.attributes.image : undefined) : end.image;
+  return { ...(verifies && { verifies }), ...(image && { image }) };
 }
 
 /**

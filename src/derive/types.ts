@@ -151,6 +151,12 @@ export interface TrustingEnd {
    * proxy's `proxy_ssl_verify on`, an HAProxy `verify required`): where that is set, the component's place when by default.
    */
   opensslVerifies?: Location;
+  /**
+   * An Erlang/OTP end (a RabbitMQ listener, knowledge rabbitmq.json cacertfileUse): `verifies`, where it asks for client
+   * certificates and verifies them against the file (`ssl_options.verify` verify_peer), absent when it verifies none (the
+   * file then only completes the chain it sends); `image`, the official image that runs it, when the tree names one.
+   */
+  erlang?: { verifies?: Location; image?: string };
 }
 
 /**

@@ -280,6 +280,8 @@ export interface RabbitListenerAttributes {
   tlsPorts: number[];
   /** The Compose bind mount that puts its configuration into the service whose names `hostnames` are. */
   mountedAt?: Location;
+  /** The official image that service names (`rabbitmq:3.13-management`): its series tells the Erlang/OTP it runs on. */
+  image?: string;
 }
 
 export interface BrokerListenerAttributes extends ServerEndpointAttributes {

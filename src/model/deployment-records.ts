@@ -43,8 +43,10 @@ export interface UnlinkedEnd {
   name: string;
   /** Where it is defined (its app's or its Compose service's file). */
   location: Location;
-  /** Its TLS stack: every Kafka end is Java, on JSSE (Kafka's DefaultSslEngineFactory). */
+  /** Its TLS stack: every Kafka end is Java, on JSSE (Kafka's DefaultSslEngineFactory); a RabbitMQ listener's Erlang/OTP. */
   implementation: TlsImplementation;
+  /** An Erlang/OTP end's official image (a RabbitMQ management listener's `rabbitmq:3.13-management`). */
+  image?: string;
   /** Its key store (the key and chain it presents) and trust store; `trust.defaultTrust` when it names no trust store. */
   trust: TlsTrustSettings;
   /**
@@ -142,6 +144,8 @@ export interface RabbitBrokerRecord {
   hosts: string[];
   /** The Compose bind mount that puts its configuration file into the service that runs it. */
   mountedAt?: Location;
+  /** The official image that service names (`rabbitmq:3.13-management`). */
+  image?: string;
   /**
    * Whether it sends a CertificateRequest: `ssl_options.verify` verify_peer (with `fail_if_no_peer_cert` true:
    * required, else requested), verify_none or unset (RabbitMQ's default: none, `at` absent); `unknown` when a value

@@ -17,7 +17,7 @@ import { relativePosix } from '../core/posix-path';
 import type { ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
 import { mountedTreeFile } from './kafka-protocols';
-import { rabbitListener } from './rabbitmq-listener';
+import { managementListenerEnd, rabbitListener } from './rabbitmq-listener';
 import { PLACEHOLDER, treeStoresOf } from './store-files';
 import type { RabbitBrokerRecord, TreeMount } from './types';
 import type { Location } from '../core/types';
@@ -56,11 +56,14 @@ export const rabbitmqBrokersContributor: ModelContributor = {
         location: { file: doc.file.path, range: listener.keyRange },
         hosts: [...new Set(hosts)],
         ...(run && { mountedAt: run.at }),
+        ...(run?.service.image && { image: run.service.image }),
         clientAuth: clientAuthOf(settings, doc.file.path),
       };
       (ctx.deployment.rabbitBrokers ??= []).push(record);
-      const component = rabbitListener(ctx, doc, record, mounts, treeStoresOf(ctx));
-      ctx.addComponent(component);
+      const stores = treeStoresOf(ctx);
+      ctx.addComponent(rabbitListener(ctx, doc, record, mounts, stores));
+      const management = managementListenerEnd(doc, record, stores, mounts);
+      if (management) (ctx.deployment.unlinkedEnds ??= []).push(management);
     }
   },
 };

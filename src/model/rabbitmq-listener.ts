@@ -24,7 +24,14 @@ import { reachedBrokers } from './broker-projects';
 import { traced } from './java-shared';
 import { pemThroughMounts } from './nginx-stores';
 import { PLACEHOLDER, type TreeStores } from './store-files';
-import type { RabbitBrokerRecord, RabbitListenerComponent, TlsSettings, TlsTrustSettings, TreeMount } from './types';
+import type {
+  RabbitBrokerRecord,
+  RabbitListenerComponent,
+  TlsSettings,
+  TlsTrustSettings,
+  TreeMount,
+  UnlinkedEnd,
+} from './types';
 import { keyStoreOrUnknown } from './attributes-tls';
 
 /** A value only the run knows: a template's placeholder or an environment variable. */
@@ -105,11 +112,12 @@ function listenerTrust(
   record: RabbitBrokerRecord,
   stores: TreeStores,
   mounts: TreeMount[],
+  prefix = 'ssl_options',
 ): TlsTrustSettings {
   const file = doc.file.path;
   const pem = pemThroughMounts(file, stores, mounts, 'rabbitmq');
   const written = (key: string) => {
-    const e = doc.entries.find((x) => x.key === `ssl_options.${key}`);
+    const e = doc.entries.find((x) => x.key === `${prefix}.${key}`);
     return e && e.value.trim() !== '' && !RUN_TIME.test(e.value)
       ? { ...pem({ value: e.value.trim(), location: { file, range: e.valueRange } }), setting: e.key }
       : undefined;
@@ -119,12 +127,49 @@ function listenerTrust(
   const trustStore = written('cacertfile');
   return {
     ...keyStoreOrUnknown(keyStore, {
-      why: `the certificate of ${record.name} (no ssl_options.certfile)`,
+      why: `the certificate of ${record.name} (no ${prefix}.certfile)`,
       at: record.location,
     }),
     ...(keyFile && { keyFile }),
     ...(trustStore && { trustStore }),
     defaultTrust: 'none',
+  };
+}
+
+/**
+ * The management plugin's HTTPS listener (`management.ssl.*`, the classic file's `rabbitmq_management` listener
+ * `ssl_opts`) as an end no link reaches (browsers and HTTP API clients are not modelled): the certificate it presents
+ * and the CA file it verifies clients against (`management.ssl.verify` verify_peer) or only builds its chain from
+ * (knowledge rabbitmq.json cacertfileUse). Undefined when the file opens no such listener.
+ */
+export function managementListenerEnd(
+  doc: ParsedDocument,
+  record: RabbitBrokerRecord,
+  stores: TreeStores,
+  mounts: TreeMount[],
+): UnlinkedEnd | undefined {
+  const port = doc.entries.find((e) => e.key === 'management.ssl.port');
+  if (!port) return undefined;
+  const file = doc.file.path;
+  const verify = doc.entries.find((e) => e.key === 'management.ssl.verify');
+  const name = record.name.replace(/^RabbitMQ broker/, 'RabbitMQ management listener');
+  return {
+    name,
+    location: { file, range: port.keyRange },
+    implementation: 'erlang',
+    trust: {
+      ...listenerTrust(
+        doc,
+        { ...record, name, location: { file, range: port.keyRange } },
+        stores,
+        mounts,
+        'management.ssl',
+      ),
+      ...(verify && !RUN_TIME.test(verify.value)
+        ? { verifiesPeer: traced(verify.value.trim() === 'verify_peer', file, verify.valueRange) }
+        : {}),
+    },
+    ...(record.image && { image: record.image }),
   };
 }
 
@@ -149,7 +194,12 @@ export function rabbitListener(
     host: ctx.hostOf(where),
     tls: rabbitListenerTls(doc, record, stores, mounts),
     documents: [doc],
-    attributes: { hostnames: record.hosts, tlsPorts: ports, ...(record.mountedAt && { mountedAt: record.mountedAt }) },
+    attributes: {
+      hostnames: record.hosts,
+      tlsPorts: ports,
+      ...(record.mountedAt && { mountedAt: record.mountedAt }),
+      ...(record.image && { image: record.image }),
+    },
   };
 }
 

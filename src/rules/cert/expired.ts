@@ -32,6 +32,7 @@ import { askingOnLinks, clientKeyStoreOf, websphereClientKeyStore } from './_lib
 import { ours, said } from '../../core/phrase';
 import { reportGrouped, reportedCopy, type ReportedCopy } from './_lib/copies';
 import { foldExpiredBundles } from './_lib/expired-only-anchors';
+import { erlangAnchorVerdict } from './_lib/expired-erlang-anchor';
 import {
   MOST_USED_FIRST,
   reportUnnamedByFile,
@@ -57,6 +58,10 @@ export default defineRule({
         "CA certificate {{dn}}{{copies}} expired on {{date}}. It is in {{file}}, the CA file {{verifiers}} {{verify}} peer certificates against, beside certificates still valid: OpenSSL checks the dates of every certificate of the chain it builds, the trust anchor's too ('certificate has expired', error 10 at the CA), so a peer whose certificate was issued under this CA is refused, while chains through the others pass. Remove it from the file, or replace it with the CA's current certificate",
       expiredInVerifyFileBundle:
         "{{count}} CA certificates of {{file}} expired ({{dns}}; the last on {{date}}), and {{file}} is the CA file {{verifiers}} {{verify}} peer certificates against, beside certificates still valid: OpenSSL checks the dates of every certificate of the chain it builds, the trust anchor's too ('certificate has expired', error 10 at the CA), so a peer whose certificate was issued under one of them is refused, while chains through the others pass. Remove the expired ones from the file, or replace them with the CAs' current certificates",
+      expiredErlangAnchor:
+        "CA certificate {{dn}}{{copies}} expired on {{date}}. {{verifiers}} {{verify}} client certificates against {{file}} (its cacertfile, with verify_peer), and Erlang/OTP checks the dates of the trust anchor a path ends at from OTP {{since}} on: a client certificate issued under this CA is refused (the client gets alert certificate_expired, the broker logs {bad_cert,cert_expired}).{{otp}}{{chainOnly}}{{jsse}} Replace it with the CA's current certificate",
+      expiredErlangChainOnly:
+        "CA certificate {{dn}}{{copies}} expired on {{date}}. {{names}} {{name}} {{file}} as a listener's CA file but verifies no client certificate against it (verify_none): Erlang/OTP only completes the chain the listener sends with it, and a client that checks the dates of what it is sent refuses an expired CA there (OpenSSL: 'certificate has expired').{{jsse}} Replace it with the CA's current certificate",
       expiredOnlyAnchors:
         "Certificate {{dn}}{{copies}} expired on {{date}}, as has every certificate of {{file}}, the CA file {{verifiers}} {{verify}} peer certificates against: OpenSSL checks the trust anchor's dates too ('certificate has expired', error 10 at the CA), so every peer certificate is refused (an nginx server answers 400 'The SSL certificate error' to each client that presents one; a proxy's handshake with its upstream fails). Replace it with the CA's current certificate",
       expiredUnnamed:
@@ -301,6 +306,18 @@ export default defineRule({
               message: said`${v.name} verifies its peers against ${file}`,
             })),
           ],
+          fingerprint,
+        });
+        continue;
+      }
+      // Named only as a RabbitMQ listener's CA file (and JSSE trust stores): what Erlang/OTP does with an expired anchor.
+      const erlang = expired && namedOnly && !trusters ? erlangAnchorVerdict(ctx.deployment, c, now) : undefined;
+      if (erlang) {
+        say(c, {
+          ...erlang,
+          data: { dn, date, ...erlang.data },
+          location,
+          related: [...related, ...(erlang.related ?? [])],
           fingerprint,
         });
         continue;

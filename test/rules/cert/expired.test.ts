@@ -6,6 +6,7 @@ import { cert } from './cert-rules.trees';
 import { certFile } from './cert-files';
 import { javaClient, tomcatServer } from '../tls/trust-trees';
 import { ca, issue, leaf } from '../../helpers/pki';
+import { RABBITMQ_ANCHOR_CASES } from './expired-rabbitmq-anchor.trees';
 
 /** An nginx server naming its certificate by placeholders, as madharjan/docker-nginx-ssl's default-ssl.conf does. */
 const certbotNginx = [
@@ -2154,3 +2155,6 @@ ruleTester(rule, {
     },
   ],
 });
+
+// A RabbitMQ listener's expired CA file anchor: what Erlang/OTP does with it (./expired-rabbitmq-anchor.trees.ts).
+ruleTester(rule, { valid: [], invalid: RABBITMQ_ANCHOR_CASES });

@@ -19,7 +19,7 @@ export function inTrustBundle(c: TreeCertificate): boolean {
 }
 
 /** The components naming a certificate's file (PEM or store) only as their trust store; undefined when a placeholder reference may name it too. */
-function trustersOf(deployment: DerivedDeployment, c: TreeCertificate): readonly TrustingEnd[] | undefined {
+export function trustersOf(deployment: DerivedDeployment, c: TreeCertificate): readonly TrustingEnd[] | undefined {
   // A store too: JSSE trusts its trusted entries and the first certificate of each key entry
   // (sun.security.validator.TrustStoreUtil.getTrustedCerts; checked with JDK 17: a JKS holding one key entry, given to
   // TrustManagerFactory, accepts that entry's certificate as an issuer), and the rest of a key entry's chain is sent by

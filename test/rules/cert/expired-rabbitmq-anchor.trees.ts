@@ -1,0 +1,124 @@
+import type { InvalidCase } from '../../helpers/rule-tester';
+import { certFile } from './cert-files';
+
+/**
+ * An expired CA of a RabbitMQ listener's CA file (ssl_options.cacertfile; the management listener's ssl_opts
+ * cacertfile): Erlang/OTP verifies client certificates against it with verify_peer and, from OTP 23.3 on, checks the
+ * anchor's dates (knowledge rabbitmq.json erlangAnchorDates), so it is said with what each listener does, no longer "no
+ * link of this tree shows who trusts it". The azeerman/oms-amqps shape (classic rabbitmq.config, Compose's official
+ * image mounting ./conf and the CA directory), made anew: ca.crt is expired at the reference date.
+ */
+const options = { referenceDate: '2047-01-01' };
+const CA = 'certs/ca.pem';
+const compose = (image: string) =>
+  [
+    'services:',
+    '  rabbit:',
+    `    image: ${image}`,
+    '    volumes:',
+    '      - ./conf:/etc/rabbitmq',
+    '      - ./certs:/opt/certs',
+    '',
+  ].join('\n');
+const conf = (...lines: string[]) =>
+  ['listeners.ssl.default = 5671', 'ssl_options.cacertfile = /opt/certs/ca.pem', ...lines, ''].join('\n');
+const REQUIRED = ['ssl_options.verify = verify_peer', 'ssl_options.fail_if_no_peer_cert = true'];
+const tree = (image: string, config: Record<string, string>) => ({
+  'docker-compose.yml': compose(image),
+  [CA]: certFile('ca.crt'),
+  ...config,
+});
+const CLASSIC = `[
+ {rabbit, [
+   {ssl_listeners, [5671]},
+   {ssl_options, [{cacertfile, "/opt/certs/ca.pem"},
+                  {verify, verify_peer},
+                  {fail_if_no_peer_cert, true}]}
+ ]},
+ {rabbitmq_management, [
+   {listener, [{port, 15671}, {ssl, true},
+               {ssl_opts, [{cacertfile, "/opt/certs/ca.pem"}, {verify, verify_none}]}]}
+ ]}
+].
+`;
+
+/** The cases, run by expired.test.ts (the rule's own test file, which must exercise every message id). */
+export const RABBITMQ_ANCHOR_CASES: InvalidCase[] = [
+  {
+    name: 'a 3.13 image (Erlang/OTP 26 or later) verifying clients against a CA file whose only CA expired: every client certificate is refused',
+    files: tree('rabbitmq:3.13-management', { 'conf/rabbitmq.conf': conf(...REQUIRED) }),
+    options,
+    errors: [
+      {
+        messageId: 'expiredErlangAnchor',
+        file: CA,
+        line: 1,
+        severity: 'error',
+        messageIncludes: [
+          'RabbitMQ broker (conf/rabbitmq.conf, Compose service rabbit) verifies client certificates against ca.pem',
+          'from OTP 23.3 on',
+          'rabbitmq:3.13-management is RabbitMQ 3.13, which runs on Erlang/OTP 26.0 or later',
+          'alert certificate_expired',
+        ],
+        related: [
+          { file: 'conf/rabbitmq.conf', line: 2 },
+          { file: 'docker-compose.yml', line: 6 },
+          { file: 'conf/rabbitmq.conf', line: 3 },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'a 3.7 image, which may run on an OTP release older than 23.3 (one that accepts the anchor): a warning saying so',
+    files: tree('rabbitmq:3.7-management', { 'conf/rabbitmq.conf': conf(...REQUIRED) }),
+    options,
+    errors: [
+      {
+        messageId: 'expiredErlangAnchor',
+        file: CA,
+        line: 1,
+        severity: 'warning',
+        messageIncludes: [
+          'Earlier OTP releases accept it, and which release runs the broker the tree does not settle (rabbitmq:3.7-management',
+        ],
+      },
+    ],
+  },
+  {
+    name: 'verify_none: the listener verifies no client against it, it only completes the chain it sends',
+    files: tree('rabbitmq:3.13-management', { 'conf/rabbitmq.conf': conf('ssl_options.verify = verify_none') }),
+    options,
+    errors: [
+      {
+        messageId: 'expiredErlangChainOnly',
+        file: CA,
+        line: 1,
+        severity: 'warning',
+        messageIncludes: ['verifies no client certificate against it (verify_none)'],
+      },
+    ],
+  },
+  {
+    name: 'the classic file: the broker verifies (verify_peer), the management listener names it with verify_none',
+    files: tree('rabbitmq:3.7-management', { 'conf/rabbitmq.config': CLASSIC }),
+    options,
+    errors: [
+      {
+        messageId: 'expiredErlangAnchor',
+        file: CA,
+        line: 1,
+        severity: 'warning',
+        messageIncludes: [
+          'RabbitMQ broker (conf/rabbitmq.config, Compose service rabbit) verifies client certificates',
+          'RabbitMQ management listener (conf/rabbitmq.config, Compose service rabbit) names it too with verify_none',
+        ],
+        related: [
+          { file: 'conf/rabbitmq.config', line: 4 },
+          { file: 'docker-compose.yml', line: 6 },
+          { file: 'conf/rabbitmq.config', line: 10 },
+          { file: 'conf/rabbitmq.config', line: 5 },
+        ],
+      },
+    ],
+  },
+];
