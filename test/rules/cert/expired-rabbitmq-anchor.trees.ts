@@ -22,6 +22,13 @@ const compose = (image: string) =>
   ].join('\n');
 const conf = (...lines: string[]) =>
   ['listeners.ssl.default = 5671', 'ssl_options.cacertfile = /opt/certs/ca.pem', ...lines, ''].join('\n');
+/** The finding on the CA file. */
+const onCa = (
+  messageId: string,
+  severity: 'error' | 'warning',
+  messageIncludes: string[],
+  related?: { file: string; line: number }[],
+) => [{ messageId, file: CA, line: 1, severity, messageIncludes, ...(related && { related }) }];
 const REQUIRED = ['ssl_options.verify = verify_peer', 'ssl_options.fail_if_no_peer_cert = true'];
 const tree = (image: string, config: Record<string, string>) => ({
   'docker-compose.yml': compose(image),
@@ -72,53 +79,33 @@ export const RABBITMQ_ANCHOR_CASES: InvalidCase[] = [
     name: 'a 3.7 image, which may run on an OTP release older than 23.3 (one that accepts the anchor): a warning saying so',
     files: tree('rabbitmq:3.7-management', { 'conf/rabbitmq.conf': conf(...REQUIRED) }),
     options,
-    errors: [
-      {
-        messageId: 'expiredErlangAnchor',
-        file: CA,
-        line: 1,
-        severity: 'warning',
-        messageIncludes: [
-          'Earlier OTP releases accept it, and which release runs the broker the tree does not settle (rabbitmq:3.7-management',
-        ],
-      },
-    ],
+    errors: onCa('expiredErlangAnchor', 'warning', [
+      'Earlier OTP releases accept it, and which release runs the broker the tree does not settle (rabbitmq:3.7-management',
+    ]),
   },
   {
     name: 'verify_none: the listener verifies no client against it, it only completes the chain it sends',
     files: tree('rabbitmq:3.13-management', { 'conf/rabbitmq.conf': conf('ssl_options.verify = verify_none') }),
     options,
-    errors: [
-      {
-        messageId: 'expiredErlangChainOnly',
-        file: CA,
-        line: 1,
-        severity: 'warning',
-        messageIncludes: ['verifies no client certificate against it (verify_none)'],
-      },
-    ],
+    errors: onCa('expiredErlangChainOnly', 'warning', ['verifies no client certificate against it (verify_none)']),
   },
   {
     name: 'the classic file: the broker verifies (verify_peer), the management listener names it with verify_none',
     files: tree('rabbitmq:3.7-management', { 'conf/rabbitmq.config': CLASSIC }),
     options,
-    errors: [
-      {
-        messageId: 'expiredErlangAnchor',
-        file: CA,
-        line: 1,
-        severity: 'warning',
-        messageIncludes: [
-          'RabbitMQ broker (conf/rabbitmq.config, Compose service rabbit) verifies client certificates',
-          'RabbitMQ management listener (conf/rabbitmq.config, Compose service rabbit) names it too with verify_none',
-        ],
-        related: [
-          { file: 'conf/rabbitmq.config', line: 4 },
-          { file: 'docker-compose.yml', line: 6 },
-          { file: 'conf/rabbitmq.config', line: 10 },
-          { file: 'conf/rabbitmq.config', line: 5 },
-        ],
-      },
-    ],
+    errors: onCa(
+      'expiredErlangAnchor',
+      'warning',
+      [
+        'RabbitMQ broker (conf/rabbitmq.config, Compose service rabbit) verifies client certificates',
+        'RabbitMQ management listener (conf/rabbitmq.config, Compose service rabbit) names it too with verify_none',
+      ],
+      [
+        { file: 'conf/rabbitmq.config', line: 4 },
+        { file: 'docker-compose.yml', line: 6 },
+        { file: 'conf/rabbitmq.config', line: 10 },
+        { file: 'conf/rabbitmq.config', line: 5 },
+      ],
+    ),
   },
 ];
