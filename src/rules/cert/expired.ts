@@ -311,7 +311,11 @@ export default defineRule({
         continue;
       }
       // Named only as a RabbitMQ listener's CA file (and JSSE trust stores): what Erlang/OTP does with an expired anchor.
-      const erlang = expired && namedOnly && !trusters ? erlangAnchorVerdict(ctx.deployment, c, now) : undefined;
+      // Also when JSSE links end their paths at it (an anchor, dates unchecked): the listener still checks them.
+      const erlang =
+        expired && (namedOnly || (anchor && !onLinks && !presentedLeaves.has(fingerprintSha256))) && !trusters
+          ? erlangAnchorVerdict(ctx.deployment, c, now, uses?.map((u) => u.check.verifier.name) ?? [])
+          : undefined;
       if (erlang) {
         say(c, {
           ...erlang,

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { InvalidCase } from '../../helpers/rule-tester';
 import { certFile } from './cert-files';
 
@@ -22,6 +24,22 @@ const compose = (image: string) =>
   ].join('\n');
 const conf = (...lines: string[]) =>
   ['listeners.ssl.default = 5671', 'ssl_options.cacertfile = /opt/certs/ca.pem', ...lines, ''].join('\n');
+/** key.jks's leaf (to 2046) and its CA (to 2036), the CA also in trust.jks (test/fixtures/keystores/MANIFEST.tsv). */
+const generated = (name: string) =>
+  fs.readFileSync(path.resolve(__dirname, '../../fixtures/keystores/generated', name));
+/** A Spring Boot app reaching the broker `rabbit` over TLS with trust.jks as its trust store. */
+const JAVA_APP = {
+  'app/src/main/resources/trust.jks': generated('trust.jks'),
+  'app/src/main/resources/application.properties': [
+    'spring.application.name=orders',
+    'spring.rabbitmq.host=rabbit',
+    'spring.rabbitmq.ssl.enabled=true',
+    'spring.rabbitmq.ssl.trust-store=classpath:trust.jks',
+    'spring.rabbitmq.ssl.trust-store-password=Pk12-planted-Zq9',
+    '',
+  ].join('\n'),
+};
+
 /** The finding on the CA file. */
 const onCa = (
   messageId: string,
@@ -107,5 +125,21 @@ export const RABBITMQ_ANCHOR_CASES: InvalidCase[] = [
         { file: 'conf/rabbitmq.config', line: 5 },
       ],
     ),
+  },
+  {
+    name: "the app's JSSE trust store ends the broker's path at another copy of the CA (dates unchecked): the broker's verify_peer still refuses clients under it",
+    files: {
+      ...tree('rabbitmq:3.13-management', {
+        'conf/rabbitmq.conf': conf(...REQUIRED, 'ssl_options.certfile = /opt/certs/server.pem'),
+      }),
+      [CA]: generated('rabbit-ca.pem').toString(),
+      'certs/server.pem': generated('rabbit-server.pem').toString(),
+      ...JAVA_APP,
+    },
+    options: { referenceDate: '2040-01-01' },
+    errors: onCa('expiredErlangAnchor', 'error', [
+      'CN=Test Root CA',
+      'Java application orders (app) trusts it too, on JSSE',
+    ]),
   },
 ];

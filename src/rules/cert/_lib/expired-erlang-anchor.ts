@@ -23,6 +23,8 @@ export function erlangAnchorVerdict(
   deployment: DerivedDeployment,
   c: TreeCertificate,
   now: Date,
+  /** JSSE ends of links whose paths end at it (another copy of it in their trust store). */
+  linkVerifiers: readonly string[] = [],
 ):
   | (Omit<ReportDescriptor<ErlangMessage>, 'data' | 'location'> & { data: Record<string, string | Phrase> })
   | undefined {
@@ -31,7 +33,7 @@ export function erlangAnchorVerdict(
   const file = path.basename(c.doc.file.path);
   const erlang = trusters.filter((t): t is TrustingEnd & { erlang: NonNullable<TrustingEnd['erlang']> } => !!t.erlang);
   const verifying = erlang.filter((t) => t.erlang.verifies);
-  const jsseNames = [...new Set(trusters.filter((t) => t.jsse).map((t) => t.name))];
+  const jsseNames = [...new Set([...trusters.filter((t) => t.jsse).map((t) => t.name), ...linkVerifiers])];
   const jsse =
     jsseNames.length > 0
       ? said` ${jsseNames.join(' and ')} ${jsseNames.length === 1 ? ours('trusts') : ours('trust')} it too, on JSSE, which does not check a trust anchor's dates.`
