@@ -10,6 +10,7 @@ import { MODEL_CONTRIBUTORS } from './registry';
 import { mqscScripts } from './mq-scripts';
 import { imageScriptsOf, type ImageScriptInputs } from './mq-image-scripts';
 import { kubernetesImageRuns } from './mq-kubernetes-image-runs';
+import { containersOfBuiltImage, scriptImageRuns } from './mq-script-image-runs';
 import { composeVariablesOf } from './compose-variables';
 import type { ComposeData } from '../parse/compose';
 import type { DockerfileData } from '../parse/dockerfile';
@@ -135,6 +136,8 @@ export function buildModel(root: string, documents: ParsedDocument[], options: B
     variablesOf: (doc, service) => composeVariablesOf(ctx, doc, service),
     root,
     kubernetesRuns: (doc) => kubernetesImageRuns(ctx, doc),
+    scriptRuns: (doc) => scriptImageRuns(ctx, doc),
+    startedFrom: (dockerfile) => containersOfBuiltImage(ctx, dockerfile),
   };
   const imageScriptsUnknown: ImageScriptsUnknown[] = [];
   deployment.mqscScripts = mqscScripts(

@@ -308,6 +308,18 @@ function scriptBuilds(scripts: readonly ParsedDocument<ScriptImageBuildsData>[],
 }
 
 /**
+ * The tree Dockerfile a script's `docker build -t image` builds the image from, when every such build builds the same
+ * one (a variable deciding one of them leaves it unknown).
+ */
+export function scriptBuiltDockerfile(
+  scripts: readonly ParsedDocument<ScriptImageBuildsData>[],
+  image: string,
+): string | undefined {
+  const built = new Set(scriptBuilds(scripts, normalImage(image)).map((b) => b.built));
+  return built.size === 1 ? [...built][0] : undefined;
+}
+
+/**
  * The Dockerfile of the tree that builds the image a Dockerfile's running stage is `FROM`: the Compose services whose
  * `image:` is that reference and whose `build:` is a Dockerfile of the tree, and the scripts that `docker build -t`
  * it, when they all build the same one (another than this: an image named after its own base is no image the tree

@@ -45,6 +45,15 @@ export interface ImageRun {
   mountsUnknown: boolean;
 }
 
+/** What a `docker run` gives the container it starts: its variables and the paths it mounts. */
+export interface StartedContainer {
+  environment: Map<string, string | undefined>;
+  environmentComplete: boolean;
+  targets: string[];
+  /** Where the command names its image, in words (`run.sh:3`). */
+  where: string;
+}
+
 /** An image's script joined to a tree MQSC file: its name in /etc/mqm and its commands, placed at the mount or COPY. */
 export interface ImageScriptPart {
   name: string;
@@ -71,6 +80,10 @@ export interface ImageScriptInputs {
   root: string;
   /** The Kubernetes containers that mount the document (a ConfigMap's key) into the image's /etc/mqm. */
   kubernetesRuns?: (doc: ParsedDocument<MqscData>) => ImageRun[];
+  /** The containers scripts start with `docker run` that mount the document into the image's /etc/mqm. */
+  scriptRuns?: (doc: ParsedDocument<MqscData>) => ImageRun[];
+  /** The containers scripts start with `docker run` of the image a script builds from a Dockerfile (its path). */
+  startedFrom?: (dockerfile: string) => StartedContainer[];
 }
 
 /** A container whose image's release precedes the records mq.json lists. */
@@ -85,7 +98,11 @@ export function imageScriptsOf(
   doc: ParsedDocument<MqscData>,
   inputs: ImageScriptInputs,
 ): ImageScripts | ImageScriptsUnknown | undefined {
-  const runs = [...imageRuns(doc.file.path, inputs), ...(inputs.kubernetesRuns?.(doc) ?? [])];
+  const runs = [
+    ...imageRuns(doc.file.path, inputs),
+    ...(inputs.kubernetesRuns?.(doc) ?? []),
+    ...(inputs.scriptRuns?.(doc) ?? []),
+  ];
   const each = runs.map(scriptsOfRun);
   // A release before the listed records: left out, as before they were known (the rules read the shipped defaults).
   if (each.includes(BEFORE_RECORDS)) return undefined;
@@ -185,7 +202,7 @@ function placedRecords(
 /** The containers that run the file through an image with scripts of its own: by a Compose mount, or a Dockerfile's COPY. */
 function imageRuns(
   file: string,
-  { mounts, composeFiles, dockerfiles, images, variablesOf, root }: ImageScriptInputs,
+  { mounts, composeFiles, dockerfiles, images, variablesOf, root, startedFrom }: ImageScriptInputs,
 ): ImageRun[] {
   const runs: ImageRun[] = [];
   for (const treeMount of mounts) {
@@ -228,7 +245,18 @@ function imageRuns(
         .filter((s) => serviceBuild(doc.file.path, s)?.dockerfile === dockerfile.file.path)
         .map((service) => ({ doc, service })),
     );
-    if (building.length === 0)
+    const started = startedFrom?.(dockerfile.file.path) ?? [];
+    for (const container of started)
+      runs.push({
+        ...base,
+        how: `${base.how} (started by docker run at ${container.where})`,
+        environment: new Map([...imageEnvironment, ...container.environment]),
+        environmentComplete: container.environmentComplete,
+        targets: [...copied, ...container.targets],
+        mountedOver: container.targets,
+        mountsUnknown: false,
+      });
+    if (building.length === 0 && started.length === 0)
       runs.push({
         ...base,
         environment: imageEnvironment,

@@ -183,7 +183,10 @@ export interface MqscComposeService {
 }
 
 /** Where a mount puts a tree file in the container, when that is IBM MQ's /etc/mqm (`/etc/mqm/20-dev.mqsc`). */
-export function mqscPathInContainer(filePath: string, { mount, hostPath }: TreeMount): string | undefined {
+export function mqscPathInContainer(
+  filePath: string,
+  { mount, hostPath }: { mount: { target: string }; hostPath: string },
+): string | undefined {
   const inside =
     hostPath === filePath
       ? mount.target

@@ -23,11 +23,31 @@ export interface BindMount {
   range: Range;
 }
 
+/**
+ * A variable `-e`/`--env` gives the container: its value as written (`-e "A=b c"`, `--env=A=b`), undefined for `-e NAME`,
+ * which takes the value of the caller's environment. `range`: from the option to the end of its value.
+ */
+export interface RunVariable {
+  name: string;
+  value?: string;
+  range: Range;
+}
+
+/** An `--env-file` the run reads (docker reads its `NAME=value` lines before the `-e` options, which win). */
+export interface RunEnvFile {
+  path: string;
+  range: Range;
+}
+
 export interface ContainerRun {
   /** The image reference as written (`haproxy:1.9.10`). */
   image: string;
   range: Range;
   mounts: BindMount[];
+  environment: RunVariable[];
+  envFiles: RunEnvFile[];
+  /** Its options include a bash array's items (`"${opts[@]}"`), which may hold any other option. */
+  expands: boolean;
 }
 
 export interface ContainerRunsData {
@@ -88,6 +108,12 @@ function mountOf(option: string, value: string, range: Range): BindMount | undef
   return fields.get('type') === 'bind' && host && container ? { host, container, range } : undefined;
 }
 
+/** `NAME=value` as written (the value may hold `$…` the shell fills in), or `NAME` alone: the caller's value. */
+function variableOf(word: string, range: Range): RunVariable {
+  const at = word.indexOf('=');
+  return at < 0 ? { name: word, range } : { name: word.slice(0, at), value: word.slice(at + 1), range };
+}
+
 /** A bash array's every item (`"${mounts[@]}"`): options the script put in it elsewhere. */
 const ARRAY_EXPANSION = /^\$\{\w+\[[@*]\]\}$/;
 
@@ -95,8 +121,10 @@ const ARRAY_EXPANSION = /^\$\{\w+\[[@*]\]\}$/;
  * The image and bind mounts of one `docker run` command's words after `run`, or undefined when its image is unread;
  * `expands` when its options include a bash array's items.
  */
-function runOf(words: readonly ShellWord[], index: LineIndex): (ContainerRun & { expands: boolean }) | undefined {
+function runOf(words: readonly ShellWord[], index: LineIndex): ContainerRun | undefined {
   const mounts: BindMount[] = [];
+  const environment: RunVariable[] = [];
+  const envFiles: RunEnvFile[] = [];
   let expands = false;
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!.text;
@@ -107,7 +135,8 @@ function runOf(words: readonly ShellWord[], index: LineIndex): (ContainerRun & {
     }
     if (!word.startsWith('-') || word === '-') {
       const image = words[k]!;
-      return { image: image.text, range: index.rangeAt(image.start, image.end), mounts, expands };
+      const range = index.rangeAt(image.start, image.end);
+      return { image: image.text, range, mounts, environment, envFiles, expands };
     }
     if (FLAGS.has(word) || SHORT_FLAGS.test(word)) continue;
     const [option, inline] = optionOf(word);
@@ -116,6 +145,9 @@ function runOf(words: readonly ShellWord[], index: LineIndex): (ContainerRun & {
     if (value === undefined || valueWord === undefined) return undefined;
     const mount = mountOf(option, value, index.rangeAt(valueWord.start, valueWord.end));
     if (mount) mounts.push(mount);
+    const range = index.rangeAt(written.start, valueWord.end);
+    if (option === '-e' || option === '--env') environment.push(variableOf(value, range));
+    else if (option === '--env-file') envFiles.push({ path: value, range });
   }
   return undefined;
 }
@@ -169,12 +201,25 @@ export function containerRuns(source: SourceFile): ParsedDocument<ContainerRunsD
     if (words[verb]?.text !== 'run') continue;
     const found = runOf(words.slice(verb + 1), index);
     if (!found) continue;
-    const { expands, ...run } = found;
-    runs.push(run);
-    if (expands) expanding.push(run);
+    runs.push(found);
+    if (found.expands) expanding.push(found);
   }
   // Which of the script's arrays a run expands is not followed: each array's mounts may be its own.
   for (const run of expanding) run.mounts.push(...inArrays);
   if (runs.length === 0) return undefined;
   return { file: source, kind: CONTAINER_RUNS_KIND, entries: [], comments: [], problems: [], data: { runs } };
+}
+
+/**
+ * The variables of a file `docker run --env-file` reads: `NAME=value` lines, the value kept as written (docker strips
+ * no quotes and expands nothing), `NAME` alone takes the caller's value (undefined); `#` lines are comments
+ * (https://docs.docker.com/reference/cli/docker/container/run/#env).
+ */
+export function dockerEnvFileVariables(text: string): { name: string; value?: string }[] {
+  return text.split('\n').flatMap((raw) => {
+    const line = raw.replace(/\r$/, '').trimStart();
+    if (line === '' || line.startsWith('#')) return [];
+    const at = line.indexOf('=');
+    return at < 0 ? [{ name: line.trimEnd() }] : [{ name: line.slice(0, at), value: line.slice(at + 1) }];
+  });
 }

@@ -1,4 +1,4 @@
-import { containerRuns } from '../../src/parse/container-runs';
+import { containerRuns, dockerEnvFileVariables } from '../../src/parse/container-runs';
 
 const runsOf = (path: string, text: string) =>
   containerRuns({ path, text, hadBom: false })?.data.runs.map((r) => [
@@ -80,5 +80,34 @@ describe('containers a shell script runs (docker run)', () => {
   it('reads scripts only, by name or #!', () => {
     expect(runsOf('/t/README.md', 'docker run -v $(pwd)/h.cfg:/h.cfg haproxy:2.8\n')).toBeUndefined();
     expect(runsOf('/t/Dockerfile', 'RUN docker run -v $(pwd)/h.cfg:/h.cfg haproxy:2.8\n')).toBeUndefined();
+  });
+
+  // OpenLiberty/guide-jms-intro scripts/testApp.sh's shape: `--env` options on continued lines before the image.
+  it('reads -e/--env variables (quoted, inline, from the caller) and --env-file, each with its place', () => {
+    const text =
+      'docker run \\\n  --env LICENSE=accept -e "MQ_APP_PASSWORD=pass word" \\\n  --env=MQ_DEV=false -eMQ_QMGR_NAME=QM1 -e MQ_ADMIN_PASSWORD \\\n  --env-file ./qm.env -d icr.io/ibm-messaging/mq:9.4.0.0-r3\n';
+    const [run] = containerRuns({ path: '/t/run.sh', text, hadBom: false })?.data.runs ?? [];
+    expect(run?.image).toBe('icr.io/ibm-messaging/mq:9.4.0.0-r3');
+    expect(run?.environment.map(({ name, value }) => [name, value])).toEqual([
+      ['LICENSE', 'accept'],
+      ['MQ_APP_PASSWORD', 'pass word'],
+      ['MQ_DEV', 'false'],
+      ['MQ_QMGR_NAME', 'QM1'],
+      ['MQ_ADMIN_PASSWORD', undefined],
+    ]);
+    // From the option to the end of its value, on its own line.
+    expect(run?.environment[1]?.range).toEqual({ start: { line: 1, character: 23 }, end: { line: 1, character: 53 } });
+    expect(run?.environment[2]?.range).toEqual({ start: { line: 2, character: 2 }, end: { line: 2, character: 20 } });
+    expect(run?.envFiles).toEqual([
+      { path: './qm.env', range: { start: { line: 3, character: 2 }, end: { line: 3, character: 21 } } },
+    ]);
+  });
+
+  it("reads an --env-file as docker does: values as written, a bare name the caller's", () => {
+    expect(dockerEnvFileVariables('# queue manager\r\nMQ_DEV="false"\n\n  LICENSE=accept\nMQ_APP_PASSWORD\n')).toEqual([
+      { name: 'MQ_DEV', value: '"false"' },
+      { name: 'LICENSE', value: 'accept' },
+      { name: 'MQ_APP_PASSWORD' },
+    ]);
   });
 });

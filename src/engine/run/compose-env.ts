@@ -9,6 +9,7 @@ import {
 import { envFileFormat } from '../../parse/env-file';
 import { decodeFile } from '../../parse/text';
 import type { ComposeData } from '../../parse/compose';
+import { CONTAINER_RUNS_KIND, type ContainerRunsData } from '../../parse/container-runs';
 import type { ParsedDocument } from '../../parse/types';
 
 /** A `.env` above this size is not read (its variables then stay unknown). */
@@ -59,28 +60,35 @@ export class ComposeEnvFiles {
 }
 
 /**
- * The `env_file:` files Compose services name that are files of the deployment (`listed`) and no document of the run
- * yet (`read`): read as env files, so the model reads a service's variables (a server's port, a password) with the
- * lines that set them. A path a variable names, or a file outside the tree, is not read: its variables stay unknown.
+ * The `env_file:` files Compose services name, and the `--env-file` files of the containers scripts start (`docker run
+ * --env-file qm.env`, read from the script's directory), that are files of the deployment (`listed`) and no document of
+ * the run yet (`read`): read as env files, so the model reads a container's variables (a server's port, a password)
+ * with the lines that set them. A path a variable names, or a file outside the tree, is not read: its variables stay
+ * unknown.
  */
 export function serviceEnvFileDocuments(
   documents: readonly ParsedDocument[],
   listed: ReadonlySet<string>,
   read: Set<string>,
 ): ParsedDocument[] {
-  const out: ParsedDocument[] = [];
+  const named: [written: string, from: string][] = [];
   for (const doc of documents) {
-    if (doc.kind !== 'compose') continue;
-    for (const service of (doc.data as ComposeData).services)
-      for (const envFile of service.envFiles) {
-        const file = path.resolve(path.dirname(doc.file.path), envFile.path);
-        if (envFile.path.includes('$') || !listed.has(file) || read.has(file)) continue;
-        read.add(file);
-        const bytes = readRegularFile(file, MAX_ENV_BYTES, { noFollow: true });
-        const decoded = bytes.ok ? decodeFile(bytes.bytes) : undefined;
-        if (decoded?.ok)
-          out.push(envFileFormat.parse({ path: file, text: decoded.text, hadBom: decoded.hadBom }, 'env-file'));
-      }
+    if (doc.kind === 'compose')
+      for (const service of (doc.data as ComposeData).services)
+        for (const envFile of service.envFiles) named.push([envFile.path, path.dirname(doc.file.path)]);
+    if (doc.kind === CONTAINER_RUNS_KIND)
+      for (const run of (doc.data as ContainerRunsData).runs)
+        for (const envFile of run.envFiles) named.push([envFile.path, path.dirname(doc.file.path)]);
+  }
+  const out: ParsedDocument[] = [];
+  for (const [written, from] of named) {
+    const file = path.resolve(from, written);
+    if (written.includes('$') || !listed.has(file) || read.has(file)) continue;
+    read.add(file);
+    const bytes = readRegularFile(file, MAX_ENV_BYTES, { noFollow: true });
+    const decoded = bytes.ok ? decodeFile(bytes.bytes) : undefined;
+    if (decoded?.ok)
+      out.push(envFileFormat.parse({ path: file, text: decoded.text, hadBom: decoded.hadBom }, 'env-file'));
   }
   return out;
 }
