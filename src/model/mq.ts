@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import type { Location, Range } from '../core/types';
 import type { CcdtChannel, CcdtData } from '../parse/ccdt';
+import type { MqEnvData } from '../parse/mq-env';
 import type { MqIniData } from '../parse/mq-ini';
 import { iniValue } from '../parse/mq-ini';
 import type { MqscData, MqscParam } from '../parse/mqsc';
@@ -46,6 +47,7 @@ import type { ClientAuthMode, MqChannelComponent, Traced } from './types';
 import type { MqChannelAttributes, MqQueueManagerFacts, MqValue, ScriptQueueManagerName } from './attributes';
 import { relativePosix } from '../core/posix-path';
 import { amqpAbsent } from './mq-amqp';
+import { tablesNamedByClients } from './mq-client-tables';
 import { listedFilesOf } from './listed-files';
 
 export const SERVER_CHLTYPES = new Set(['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR', 'AMQP', 'MQTT']);
@@ -97,6 +99,13 @@ export const mqContributor: ModelContributor = {
     // Where the deployment's Dockerfiles copy its files (an MQ image that holds an MQSC in /etc/mqm runs it).
     const images = treeStoresOf(ctx).images;
     const clientInis = ctx.documentsOf('mq.client-ini') as ParsedDocument<MqIniData>[];
+    // CLNTCONN channels of the JSON CCDTs a client's environment names: the client's own definitions of those names.
+    const clientTableChannels = new Set(
+      tablesNamedByClients(
+        ctx.documentsOf('mq.client-env') as ParsedDocument<MqEnvData>[],
+        ctx.documentsOf('mq.ccdt') as ParsedDocument<CcdtData>[],
+      ).flatMap((t) => t.data.channels.flatMap((c) => c.name?.value ?? [])),
+    );
     const composeFiles = ctx.documentsOf('compose');
     const mounts = deploymentMounts(ctx);
     const scripts = mqscScriptsOf(ctx.deployment);
@@ -202,6 +211,8 @@ export const mqContributor: ModelContributor = {
         const server = SERVER_CHLTYPES.has(channel.chltype);
         const sender = SENDER_CHLTYPES.has(channel.chltype);
         if (!server && !sender && channel.chltype !== 'CLNTCONN') continue;
+        // The queue manager's AMQCLCHL.TAB entry of a channel the client takes from its named JSON CCDT: not used.
+        if (channel.chltype === 'CLNTCONN' && clientTableChannels.has(channel.name)) continue;
         const a = channel.attributes;
         const channelLabel = a.get('CERTLABL')?.value;
         const attrs: MqChannelAttributes = {
