@@ -44,6 +44,10 @@ export const mqIniFormat: FormatHandler<MqIniData> = {
   parse(file, kind) {
     return parseMqIni(file, kind);
   },
+  notOfKind: (head) =>
+    isBracketIni(head)
+      ? "it is written with [Section] headers, which IBM MQ's stanza files never hold (they write `SSL:`, `CHANNELS:`, `Trace:`)"
+      : undefined,
 };
 
 /** A `[Section]` header line, which MQ's stanza files never hold (their headers are `Name:`). */

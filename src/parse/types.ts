@@ -136,6 +136,8 @@ export interface FormatHandler<Data = unknown> {
   /** Binary formats: classify a file by path and its bytes before any text decoding (key stores). */
   classifyBytes?(path: string, bytes: Uint8Array): FileKind | undefined;
   parse(file: SourceFile, kind: FileKind): ParsedDocument<Data>;
+  /** Why a file its name gives to this handler is not of its kind, in words, when the first bytes say. */
+  notOfKind?(head: string): string | undefined;
 }
 
 /**

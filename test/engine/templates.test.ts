@@ -596,6 +596,16 @@ describe('files found but not understood are named', () => {
     }
   });
 
+  // ewiger/ibm-mq-mtls@6dee649 MqPutClient/mqclient.ini: `[Trace]` and `[SSL]` where IBM MQ writes `Trace:` and `SSL:`.
+  it('an mqclient.ini written with [Section] headers says why it is not one', () => {
+    const { findings } = lintTree({
+      'client/mqclient.ini': '[Trace]\nMQDotnetTraceLevel=2\n\n[SSL]\nSSLClientCertLabel=x\n',
+    });
+    expect(findings.map((f) => `${f.ruleId} ${f.message}`)).toEqual([
+      "parse/not-understood Not understood: its name says mq.client-ini but it is written with [Section] headers, which IBM MQ's stanza files never hold (they write `SSL:`, `CHANNELS:`, `Trace:`); it is not checked",
+    ]);
+  });
+
   it('a Liberty bootstrap.properties and variables/ files are not Spring', () => {
     const { findings } = lintTree(
       {

@@ -228,10 +228,11 @@ export function readDocuments(
     // Named like a file lint-deploy reads (also as a template of one) but its content is not: say so. Not for a
     // script (`#!`): it is named for what it does (a buildpack's bin/release), not for a file it should be.
     const named = classified || decoded.text.startsWith('#!') ? undefined : classifyFile(inner ?? file, '');
+    const notOfKind = named?.handler.notOfKind?.(text.slice(0, HEAD_CHARS));
     if (named)
       notUnderstood(
         file,
-        `its name says ${named.kind}${inner ? ' (a template)' : ''} but its content does not look like one`,
+        `its name says ${named.kind}${inner ? ' (a template)' : ''} but ${notOfKind ?? 'its content does not look like one'}`,
       );
     try {
       if (classified)
