@@ -15,7 +15,13 @@ import { JVM_OPTION_VARIABLE } from '../parse/java/container-jvm';
 import { springBoundProperty } from '../parse/java/spring-environment';
 import type { ParsedDocument } from '../parse/types';
 import { relativePosix } from '../core/posix-path';
-import { heldSource, manifestSources, secretKeyText, type HeldSource } from '../parse/kubernetes-secret-values';
+import {
+  heldSource,
+  manifestSources,
+  referencedKey,
+  takesKey,
+  type HeldSource,
+} from '../parse/kubernetes-secret-values';
 import type { ComposeServiceBuild } from './compose-builds';
 
 /** One way the app is started (a container of a Kubernetes workload; `compose` for its Docker Compose services). */
@@ -193,7 +199,10 @@ function variablesOf(held: HeldSource): KubernetesEnvSource | undefined {
   );
 }
 
-/** The container's Spring-bound `env:` variables, a `secretKeyRef` one read from the Secret the tree holds. */
+/**
+ * The container's Spring-bound `env:` variables, a `secretKeyRef` or `configMapKeyRef` one read from the Secret or
+ * ConfigMap the tree holds (placed at its key, `via` the item naming it).
+ */
 function environmentOf(
   sources: readonly HeldSource[],
   doc: ParsedDocument<KubernetesData>,
@@ -201,23 +210,24 @@ function environmentOf(
 ): ContainerStart['springEnvironment'] {
   return container.springEnvironment.map((property) => {
     const item = container.environment.find(
-      (v) => v.secretKeyRef && v.name === property.via && v.nameRange.start.line === property.nameRange.start.line,
+      (v) =>
+        (v.secretKeyRef || v.configMapKeyRef) &&
+        v.name === property.via &&
+        v.nameRange.start.line === property.nameRange.start.line,
     );
-    const ref = property.unresolved ? item?.secretKeyRef : undefined;
-    const held = ref && heldSource(sources, doc, container.namespace, 'secret', ref.name, ref.range);
-    const key = typeof held === 'object' ? held.source.keys.find((k) => k.key === ref!.key) : undefined;
-    const value = key && secretKeyText(key);
-    if (!item || !ref || typeof held !== 'object' || !key || value === undefined) return { doc, property };
+    const found = property.unresolved && item ? referencedKey(sources, doc, container.namespace, item) : undefined;
+    if (!item || typeof found !== 'object' || found.value === undefined) return { doc, property };
+    const { key } = found;
     return {
-      doc: held.doc,
-      property: { ...property, value, nameRange: key.keyRange, valueRange: key.valueRange, unresolved: false },
-      via: [
-        {
-          file: doc.file.path,
-          range: item.nameRange,
-          message: `${item.name} of ${container.label} takes Secret ${ref.name} key ${ref.key}`,
-        },
-      ],
+      doc: found.held.doc,
+      property: {
+        ...property,
+        value: found.value,
+        nameRange: key.keyRange,
+        valueRange: key.valueRange,
+        unresolved: false,
+      },
+      via: [{ file: doc.file.path, range: item.nameRange, message: takesKey(item.name, container.label, found) }],
     };
   });
 }

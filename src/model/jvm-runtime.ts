@@ -1,7 +1,7 @@
 /**
  * The `-D` system properties a Java app's JVM runs with, from its start files (jvm.options, setenv.sh, systemd units,
  * Dockerfiles) and from the starts of its container (a Docker Compose service's `environment:`/`command:`, a
- * Kubernetes container's `env:`/`envFrom:` ConfigMaps/`command:`/`args:`).
+ * Kubernetes container's `env:` (a `configMapKeyRef` read from the ConfigMap)/`envFrom:` ConfigMaps/`command:`/`args:`).
  *
  * The JVM applies options in an order (src/knowledge/data/jdk-locations.json optionVariables): JAVA_TOOL_OPTIONS,
  * then JDK_JAVA_OPTIONS (which the java launcher of JDK 9+ puts before the command line's words), then the command
@@ -38,6 +38,7 @@ import {
   type PropertySource,
 } from './java-shared';
 import type { JavaRuntime } from './types';
+import { keyRefJvmOptions } from './kubernetes-key-refs';
 
 /** Paketo's helper appends JAVA_OPTS to JAVA_TOOL_OPTIONS: after that variable's own words, before the rest. */
 const APPENDED_TO_TOOL_OPTIONS = 0.5;
@@ -93,6 +94,7 @@ function jvmStarts(ctx: ModelContext): Map<string, JvmStart[]> {
       const start = startOf(group, variant, container.container.label);
       for (const { envSource, doc } of container.envSources) start.parts.push({ doc, options: envSource.jvm });
       start.parts.push({ doc: container.doc, options: container.container.jvm });
+      start.parts.push(...keyRefJvmOptions(ctx, container.doc, container.container));
       if (expandedByStartFiles.has(group) || container.container.jvm.expandsJavaOpts)
         start.javaOptsOrder = COMMAND_LINE_ORDER;
       else if (container.builtBy?.some((by) => BUILDPACK_IMAGE.test(by)))

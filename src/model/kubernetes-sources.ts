@@ -22,17 +22,19 @@ import type { ModelContext } from './contributor';
 import {
   heldSource,
   manifestSources,
+  referencedKey,
   secretKeyText,
+  takesKey,
   TEMPLATE_VALUE,
   type HeldSource,
   type SourceOfTree,
 } from '../parse/kubernetes-secret-values';
 import { volumeSource } from './kubernetes-made-sources';
 
-type Manifest = ParsedDocument<KubernetesData>;
+export type Manifest = ParsedDocument<KubernetesData>;
 
 /** Every ConfigMap and Secret of the deployment's manifests (once per build). */
-function heldSources(ctx: ModelContext): HeldSource[] {
+export function heldSources(ctx: ModelContext): HeldSource[] {
   return ctx.once('kubernetesSources', () => manifestSources(ctx.documentsOf('kubernetes') as Manifest[]));
 }
 
@@ -350,7 +352,8 @@ export interface ContainerVariable {
 
 /**
  * The value the kubelet gives the container's variable `name`: its last `env:` item of that name (`value:` as written,
- * a `secretKeyRef` from the Secret the tree holds), else the last `envFrom:` source with that key (a `prefix:` counted).
+ * a `secretKeyRef`/`configMapKeyRef` from the source the tree holds), else the last `envFrom:` source with that key
+ * (a `prefix:` counted).
  * Undefined when the tree does not show it: a `$(VAR)` reference, another `valueFrom:`, a source the tree does not
  * hold or whose keys a template writes before the key is found, or no place setting it (the image may).
  */
@@ -367,15 +370,12 @@ export function containerVariable(
       return item.value.includes('$(')
         ? undefined
         : { value: item.value, at: { ...at, range: item.valueRange }, via: [] };
-    const ref = item.secretKeyRef;
-    const held = ref && namedSource(ctx, doc, container, 'secret', ref.name, ref.range);
-    const key = typeof held === 'object' ? held.source.keys.find((k) => k.key === ref!.key) : undefined;
-    const value = key && secretKeyText(key);
-    return key && value !== undefined && typeof held === 'object'
+    const found = referencedKey(heldSources(ctx), doc, container.namespace, item);
+    return typeof found === 'object' && found.value !== undefined
       ? {
-          value,
-          at: { file: held.doc.file.path, range: key.keyRange },
-          via: [{ ...at, message: `${name} of ${container.label} takes Secret ${ref!.name} key ${ref!.key}` }],
+          value: found.value,
+          at: { file: found.held.doc.file.path, range: found.key.keyRange },
+          via: [{ ...at, message: takesKey(name, container.label, found) }],
         }
       : undefined;
   }

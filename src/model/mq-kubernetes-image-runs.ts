@@ -2,8 +2,8 @@
  * The Kubernetes containers of IBM MQ's developer image (or another image with scripts of its own) that run a tree MQSC
  * document, as ./mq-image-scripts.ts joins the image's scripts to it: a ConfigMap key mounted into /etc/mqm, which the
  * image applies with its own files in name order when it creates its queue manager (./mq-container-pki.ts finds the
- * containers). The container's variables are its `envFrom:` sources' keys then its `env:` items (a `valueFrom:` or
- * `$(VAR)` value is set but unknown); an `envFrom:` source the tree does not show may set any other.
+ * containers). The container's variables are its `envFrom:` sources' keys then its `env:` items (a `configMapKeyRef`
+ * read from the ConfigMap the tree holds; another `valueFrom:` or a `$(VAR)` value is set but unknown); an `envFrom:` source the tree does not show may set any other.
  */
 import * as path from 'node:path';
 import type { KubernetesContainer, KubernetesData } from '../parse/kubernetes';
@@ -11,7 +11,7 @@ import type { MqscData } from '../parse/mqsc';
 import type { ParsedDocument } from '../parse/types';
 import { mqImageScripts } from '../knowledge';
 import type { ModelContext } from './contributor';
-import { envFromVariables } from './kubernetes-sources';
+import { containerVariable, envFromVariables } from './kubernetes-sources';
 import { kubernetesMqscRuns } from './mq-container-pki';
 import type { ImageRun } from './mq-image-scripts';
 
@@ -47,7 +47,15 @@ function containerEnvironment(
 ): { environment: Map<string, string | undefined>; environmentComplete: boolean } {
   const { variables, opaque } = envFromVariables(ctx, doc, container);
   const environment = new Map<string, string | undefined>(variables.map((v) => [v.name, v.value]));
+  // A `configMapKeyRef` gives the ConfigMap's key when the tree holds it; a Secret's value is used for its presence only.
   for (const item of container.environment)
-    environment.set(item.name, item.value === undefined || item.value.includes('$(') ? undefined : item.value);
+    environment.set(
+      item.name,
+      item.value === undefined
+        ? item.configMapKeyRef && containerVariable(ctx, doc, container, item.name)?.value
+        : item.value.includes('$(')
+          ? undefined
+          : item.value,
+    );
   return { environment, environmentComplete: !opaque };
 }

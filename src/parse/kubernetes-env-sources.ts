@@ -10,6 +10,7 @@ import type { JvmProperty } from './java/jvm-args';
 import { addVariableOptions, noStartJvmOptions, type StartJvmOptions } from './java/container-jvm';
 import { environmentSetting, scalarOffsets, springBoundProperty } from './java/spring-environment';
 import { LineIndex } from './text';
+import type { Range } from '../core/types';
 import type { Entry } from './types';
 import { decodedText, type KubernetesSource } from './kubernetes-volumes';
 
@@ -130,4 +131,28 @@ export function keysFromTemplate(text: string, source: KubernetesSource): boolea
     if (inBlock && written.includes(TEMPLATE_TAG) && !kept.has(line)) return true;
   }
   return false;
+}
+
+/** A `valueFrom:` key reference, `range` where its source is named; `optional: true` lets the container start without it. */
+export interface KeyRef {
+  name: string;
+  key: string;
+  range: Range;
+  optional?: true;
+}
+
+export type RefSource = 'secretKeyRef' | 'configMapKeyRef';
+export type RefField = 'name' | 'key' | 'optional';
+/** An `env:` item's `valueFrom.secretKeyRef.name` (`key`, `optional`), or its `configMapKeyRef`'s. */
+export const KEY_REF = /\.valueFrom\.(secretKeyRef|configMapKeyRef)\.(name|key|optional)$/;
+
+/** A key reference as written; undefined without both its source's name and its key. */
+export function keyRefOf(written: Partial<Record<RefField, Entry>> | undefined): KeyRef | undefined {
+  if (!written?.name || !written.key) return undefined;
+  return {
+    name: written.name.value.trim(),
+    key: written.key.value.trim(),
+    range: written.name.valueRange,
+    ...(/^true$/i.test(written.optional?.value.trim() ?? '') && { optional: true as const }),
+  };
 }

@@ -9,8 +9,9 @@
 import * as path from 'node:path';
 import type { Location, Range } from '../core/types';
 import { chartOf, releaseWideName } from './helm-object-names';
-import type { KubernetesData } from './kubernetes';
-import { decodedText, type KubernetesSource } from './kubernetes-volumes';
+import type { KubernetesData, KubernetesVariable } from './kubernetes';
+import type { KeyRef } from './kubernetes-env-sources';
+import { decodedText, type KubernetesSource, type KubernetesSourceKey } from './kubernetes-volumes';
 import type { ParsedDocument } from './types';
 
 /** Whether two manifests may be in one namespace: unless both write theirs and they differ. */
@@ -165,3 +166,41 @@ export function secretKeyText(key: KubernetesSource['keys'][number]): string | u
   const value = key.encoded ? decodedText(key.value) : key.value;
   return value !== undefined && value.trim() !== '' && !TEMPLATE_VALUE.test(value) ? value : undefined;
 }
+
+/** The source and key an `env:` item's `valueFrom:` names, with the key's text (see referencedKey). */
+export interface ReferencedKey<T extends SourceOfTree> {
+  held: T;
+  key: KubernetesSourceKey;
+  ref: KeyRef;
+  source: KubernetesSource['source'];
+  /** Undefined when only the cluster has it (empty, a template's, base64 that is no text). */
+  value?: string;
+}
+
+/**
+ * The key of a ConfigMap or Secret that an `env:` item's `configMapKeyRef` or `secretKeyRef` names (the source as
+ * heldSource finds it), or why the tree does not show it; undefined for an item without either. A source or key the
+ * tree lacks is unknown, never missing: the cluster may hold it, and an `optional: true` one may be absent there too.
+ * https://kubernetes.io/docs/tasks/configure-pod-container/configure-pod-configmap/#define-container-environment-variables-using-configmap-data
+ */
+export function referencedKey<T extends SourceOfTree>(
+  all: readonly T[],
+  doc: SourceNamer,
+  namespace: string | undefined,
+  variable: KubernetesVariable,
+): ReferencedKey<T> | string | undefined {
+  const source = variable.configMapKeyRef ? 'configMap' : variable.secretKeyRef ? 'secret' : undefined;
+  const ref = variable.configMapKeyRef ?? variable.secretKeyRef;
+  if (!source || !ref) return undefined;
+  const optional = ref.optional ? ', and optional: the container may start without it' : '';
+  const held = heldSource(all, doc, namespace, source, ref.name, ref.range);
+  if (typeof held === 'string') return `${held}${optional}`;
+  const key = held.source.keys.find((k) => k.key === ref.key);
+  if (!key) return `${KIND_NAME[source]} ${ref.name} has no key ${ref.key} here${optional}`;
+  const value = secretKeyText(key);
+  return { held, key, ref, source, ...(value !== undefined && { value }) };
+}
+
+/** What brings a referenced key to a container's variable, for a finding's related places. */
+export const takesKey = (variable: string, container: string, found: ReferencedKey<SourceOfTree>): string =>
+  `${variable} of ${container} takes ${KIND_NAME[found.source]} ${found.ref.name} key ${found.ref.key}`;

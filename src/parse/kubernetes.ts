@@ -34,7 +34,16 @@ import {
 import { isStrimziKafka, strimziKafkaOf, type StrimziKafka } from './strimzi-kafka';
 import { isStrimziClient, strimziClientOf, type StrimziClient } from './strimzi-clients';
 import { mappingKeys, type MappingKey } from './yaml-mapping-keys';
-import { envSourceOf, variableSetting, type KubernetesEnvSource } from './kubernetes-env-sources';
+import {
+  envSourceOf,
+  KEY_REF,
+  keyRefOf,
+  variableSetting,
+  type KeyRef,
+  type KubernetesEnvSource,
+  type RefField,
+  type RefSource,
+} from './kubernetes-env-sources';
 
 export interface KubernetesEnvFrom {
   /** `configMapRef` or `secretRef`. */
@@ -53,12 +62,12 @@ export interface KubernetesVariable {
   nameRange: Range;
   /** The value's range, else the name's. */
   valueRange: Range;
-  /**
-   * `valueFrom.secretKeyRef`: the Secret and key whose value the kubelet sets (kubernetes-secret-values.ts reads it),
-   * `range` where the Secret is named.
-   */
-  secretKeyRef?: { name: string; key: string; range: Range };
+  /** `valueFrom.secretKeyRef` / `configMapKeyRef`: the key whose value the kubelet sets (kubernetes-secret-values.ts). */
+  secretKeyRef?: KeyRef;
+  configMapKeyRef?: KeyRef;
 }
+
+export type { KeyRef };
 
 export interface KubernetesContainer {
   /** What runs it, as users say it: `Deployment books-server, container books-server`. */
@@ -107,10 +116,12 @@ const WORKLOAD_KINDS = /^(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJo
 const WORKLOAD_HEAD = /^kind:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod)["']?\s*$/m;
 /**
  * A ConfigMap or Secret whose keys a container may read: a variable Keycloak reads (for an `envFrom:`), a
- * certificate or store file (for a volume).
+ * certificate or store file (for a volume), JVM options (for a `configMapKeyRef`).
  */
 const SOURCE_HEAD = /^kind:\s*["']?(ConfigMap|Secret)["']?\s*$/m;
 const SOURCE_KEYS = /^\s+(?:KC_\w+|[\w.-]+\.(?:pem|crt|cer|p12|pfx|jks|keystore|truststore)):/m;
+/** A key whose value is JVM options (`java-opts: -Dhttps.protocols=TLSv1.2`), for the `configMapKeyRef` that names it. */
+const JVM_OPTIONS_KEY = /^\s+[\w.-]+:\s*["']?-D[\w.-]+=/m;
 /** A Strimzi `Kafka` resource (./strimzi-kafka.ts), or a `KafkaConnect` or `KafkaBridge` one (./strimzi-clients.ts). */
 const STRIMZI_API_HEAD = /^apiVersion:\s*["']?kafka\.strimzi\.io\//m;
 const STRIMZI_KAFKA_HEAD = /^kind:\s*["']?Kafka(?:Connect|Bridge)?["']?\s*$/m;
@@ -124,7 +135,8 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
   classify(filePath, head) {
     if (!/\.ya?ml$/i.test(filePath) || !/^apiVersion:/m.test(head)) return undefined;
     return WORKLOAD_HEAD.test(head) ||
-      (SOURCE_HEAD.test(head) && (SPRING_VARIABLE.test(head) || SOURCE_KEYS.test(head))) ||
+      (SOURCE_HEAD.test(head) &&
+        (SPRING_VARIABLE.test(head) || SOURCE_KEYS.test(head) || JVM_OPTIONS_KEY.test(head))) ||
       (STRIMZI_API_HEAD.test(head) && STRIMZI_KAFKA_HEAD.test(head)) ||
       kubernetesUnderSpringName(filePath, head)
       ? 'kubernetes'
@@ -230,7 +242,12 @@ function containersOf(
   const byIndex = new Map<string, { entries: Map<string, Entry>; container: KubernetesContainer }>();
   const env = new Map<
     string,
-    { name?: Entry; value?: Entry; valueFrom?: Entry; secretName?: Entry; secretKey?: Entry }
+    {
+      name?: Entry;
+      value?: Entry;
+      valueFrom?: Entry;
+      refs: Partial<Record<RefSource, Partial<Record<RefField, Entry>>>>;
+    }
   >();
   const commands = new Map<string, { command: [number, number][]; args: [number, number][] }>();
   const envFrom = new Map<string, { source?: Entry; prefix?: Entry }>();
@@ -264,10 +281,10 @@ function containersOf(
     else if (field === 'name') container.label = `${workload}, container ${entry.value}`;
     else if (m[3] !== undefined) {
       const key = `${at}.${m[3]}`;
-      const variable = env.get(key) ?? {};
+      const variable = env.get(key) ?? { refs: {} };
       variable[m[4] as 'name' | 'value' | 'valueFrom'] ??= entry;
-      const ref = /\.valueFrom\.secretKeyRef\.(name|key)$/.exec(entry.key)?.[1];
-      if (ref) variable[ref === 'name' ? 'secretName' : 'secretKey'] = entry;
+      const ref = KEY_REF.exec(entry.key);
+      if (ref) (variable.refs[ref[1] as RefSource] ??= {})[ref[2] as RefField] = entry;
       env.set(key, variable);
     } else if (m[5] !== undefined) {
       const from = envFrom.get(`${at}.${m[5]}`) ?? {};
@@ -303,17 +320,12 @@ function containersOf(
   for (const [key, variable] of env) {
     const container = byIndex.get(key.slice(0, key.indexOf('.')))?.container;
     if (!container || !variable.name) continue;
+    const secretKeyRef = variable.value ? undefined : keyRefOf(variable.refs.secretKeyRef);
+    const configMapKeyRef = variable.value ? undefined : keyRefOf(variable.refs.configMapKeyRef);
     container.environment.push({
       ...environmentVariable(text, index, variable.name, variable.value),
-      ...(!variable.value &&
-        variable.secretName &&
-        variable.secretKey && {
-          secretKeyRef: {
-            name: variable.secretName.value.trim(),
-            key: variable.secretKey.value.trim(),
-            range: variable.secretName.valueRange,
-          },
-        }),
+      ...(secretKeyRef && { secretKeyRef }),
+      ...(configMapKeyRef && { configMapKeyRef }),
     });
     container.springEnvironment.push(
       ...variableSetting(text, index, variable.name.value, variable.name, variable.value ?? variable.valueFrom),

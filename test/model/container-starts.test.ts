@@ -185,6 +185,30 @@ describe('Kubernetes workloads start Spring apps', () => {
       ['8443 required (profile via deploy/books-server.yaml:24)'],
     ],
     [
+      'a configMapKeyRef to a ConfigMap of its file sets the profile, placed at the key',
+      {
+        ...BOOKS_SERVER,
+        'deploy/books-server.yaml': deployment(
+          '        env:\n          - name: SPRING_PROFILES_ACTIVE\n            valueFrom:\n              configMapKeyRef:\n                name: books-settings\n                key: profile\n',
+          undefined,
+          '\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: books-settings\ndata:\n  profile: ssl\n',
+        ),
+      },
+      ['8443 required (profile via deploy/books-server.yaml:24)'],
+    ],
+    [
+      'a configMapKeyRef to a key the tree does not hold: the profile stays unknown',
+      {
+        ...BOOKS_SERVER,
+        'deploy/books-server.yaml': deployment(
+          '        env:\n          - name: SPRING_PROFILES_ACTIVE\n            valueFrom:\n              configMapKeyRef:\n                name: books-settings\n                key: profile\n                optional: true\n',
+          undefined,
+          '\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: books-settings\ndata:\n  other: ssl\n',
+        ),
+      },
+      ['no server'],
+    ],
+    [
       'env wins over envFrom',
       {
         ...BOOKS_SERVER,

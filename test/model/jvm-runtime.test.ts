@@ -230,6 +230,49 @@ describe('JVM options of a container start', () => {
       `${PROTOCOLS}=TLSv1.2 (deploy/orders.yaml:13)`,
     ],
     [
+      'a JAVA_TOOL_OPTIONS from configMapKeyRef: the ConfigMap key of the same directory',
+      {
+        ...APP,
+        'deploy/jvm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: jvm\ndata:\n  java-opts: "-Xmx512m -D${PROTOCOLS}=TLSv1.3"\n`,
+        'deploy/orders.yaml': deployment('orders', [
+          'env:',
+          '  - name: JAVA_TOOL_OPTIONS',
+          '    valueFrom:',
+          '      configMapKeyRef: { name: jvm, key: java-opts }',
+        ]),
+      },
+      `${PROTOCOLS}=TLSv1.3 (deploy/jvm.yaml:6)`,
+    ],
+    [
+      'a configMapKeyRef to a key the ConfigMap lacks (optional): the cluster gives it, unknown',
+      {
+        ...APP,
+        'deploy/jvm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: jvm\ndata:\n  other: "-D${PROTOCOLS}=TLSv1.3"\n`,
+        'deploy/orders.yaml': deployment('orders', [
+          'env:',
+          '  - name: JAVA_TOOL_OPTIONS',
+          '    valueFrom:',
+          '      configMapKeyRef: { name: jvm, key: java-opts, optional: true }',
+        ]),
+      },
+      `${PROTOCOLS} unknown: JAVA_TOOL_OPTIONS of Deployment orders, container orders takes words from ConfigMap jvm key java-opts (ConfigMap jvm has no key java-opts here, and optional: the container may start without it), which may set it [deploy/orders.yaml:12]`,
+    ],
+    [
+      'a configMapKeyRef to a ConfigMap two directories define alike: none chosen, unknown',
+      {
+        ...APP,
+        'a/jvm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: jvm\ndata:\n  java-opts: "-D${PROTOCOLS}=TLSv1.3"\n`,
+        'b/jvm.yaml': `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: jvm\ndata:\n  java-opts: "-D${PROTOCOLS}=TLSv1.2"\n`,
+        'deploy/orders.yaml': deployment('orders', [
+          'env:',
+          '  - name: JAVA_TOOL_OPTIONS',
+          '    valueFrom:',
+          '      configMapKeyRef: { name: jvm, key: java-opts }',
+        ]),
+      },
+      `${PROTOCOLS} unknown: JAVA_TOOL_OPTIONS of Deployment orders, container orders takes words from ConfigMap jvm key java-opts (ConfigMap jvm is defined by several manifests of the tree, none nearer than the others), which may set it [deploy/orders.yaml:12]`,
+    ],
+    [
       'a JAVA_TOOL_OPTIONS from valueFrom may set any option',
       {
         ...APP,
