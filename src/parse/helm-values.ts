@@ -19,7 +19,7 @@ import { isSecretKey, type ParseProblem } from './types';
 
 /** A value looked up in values.yaml: its rendered text, or why it has none. */
 export type HelmLookup =
-  | { found: true; text: string; range: Range; secret: boolean }
+  | { found: true; text: string; range: Range; secret: boolean; documentedSecretName?: true }
   | { found: false; why: string; range?: Range };
 
 /** One chart's `values.yaml`, parsed with positions. */
@@ -114,9 +114,32 @@ export class HelmValues {
         why: 'its default is several lines (their indentation once rendered is not predicted)',
         range,
       };
-    return { found: true, text, range: range as Range, secret: path.some(isSecretKey) };
+    const documented = SECRET_NAME_COMMENT.test(this.commentAbove((range as Range).start.line));
+    return {
+      found: true,
+      text,
+      range: range as Range,
+      secret: path.some(isSecretKey),
+      ...(documented && { documentedSecretName: true as const }),
+    };
+  }
+
+  /** The comment lines right above line `line` (a key's own documentation), joined. */
+  private commentAbove(line: number): string {
+    const lines = this.text.split(/\r\n|\r|\n/);
+    const comments: string[] = [];
+    for (let at = line - 1; at >= 0 && /^\s*#/.test(lines[at] ?? ''); at--) comments.unshift(lines[at]!);
+    return comments.join(' ');
   }
 }
+
+/**
+ * A values.yaml comment saying the key holds a Kubernetes Secret's name, not a secret: `# Secret name containing client
+ * authorization data` (IBM/charts@951c317 entitled/ibm-cloud-appmgmt-prod/values.yaml), `# Name of an existing secret`,
+ * `# The name of the Kubernetes secret that holds…`.
+ */
+const SECRET_NAME_COMMENT =
+  /\bsecret\s+name\b|\bname\s+of\s+(?:the\s+|an?\s+)?(?:existing\s+)?(?:kubernetes\s+|k8s\s+)?secret\b|\bexisting\s+secret\b/i;
 
 /** Plain scalars YAML 1.1 (Helm's reader) types differently from YAML 1.2: `yes`, `on`, `0777`, `1:30`, dates. */
 const YAML11_AMBIGUOUS =
@@ -234,6 +257,7 @@ export function renderHelmValues(
       value: text,
       from: { file: value.file, range: value.range },
       secret: value.secret || isSecretKey(keyBefore(source, span.start)),
+      ...(value.documentedSecretName && { documentedSecretName: true }),
     };
     const floor = replacements[replacements.length - 1]?.cutEnd ?? 0;
     replacements.push(trimmed(source, span, text, floor, trimBefore !== undefined, trimAfter !== undefined));

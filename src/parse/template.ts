@@ -47,6 +47,8 @@ export interface HelmSubstitution {
   from: Location;
   /** The value is under a key named like a secret: never printed. */
   secret: boolean;
+  /** The comment above the `values.yaml` key says its value is a Kubernetes Secret's name (`# Secret name containing…`). */
+  documentedSecretName?: true;
 }
 
 export interface TemplateInfo {

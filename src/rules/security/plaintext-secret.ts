@@ -23,6 +23,7 @@ import { trustStoreHoldingKey } from './_lib/trust-store-holds-key';
 import { inMemoryDatabaseUrl } from './_lib/in-memory-database';
 import { credentialsWhat, withOwner } from './_lib/secret-words';
 import { composeReferences, fromEnvSecret } from './_lib/compose-env-secrets';
+import { helmSecretNames } from './_lib/helm-secret-names';
 import { ours, said, type Phrase } from '../../core/phrase';
 import {
   isDigestOfSecret,
@@ -165,6 +166,8 @@ export default defineRule({
       });
     };
     const echoed = echoedByRun(ctx.deployment.documents);
+    // A chart value that the chart uses as a Secret's name is that name, not a secret.
+    const secretName = helmSecretNames(ctx.deployment.documents);
     for (const doc of ctx.deployment.documents) {
       for (const entry of doc.entries) {
         // A YAML alias's or merge key's copy: the text is judged once, at its anchor.
@@ -208,7 +211,7 @@ export default defineRule({
           continue;
         }
         const value = entry.value.trim();
-        if (fromEnvSecret(doc, entry)) continue;
+        if (fromEnvSecret(doc, entry) || secretName(doc, entry)) continue;
         const key = entry.key.split(/[.@]/).pop() ?? entry.key;
         if (!plaintext(value) || namesNoSecret(key, entry.secretName, value, entry.key)) continue;
         if (isDigestOfSecret(key, value)) {
