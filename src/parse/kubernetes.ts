@@ -116,12 +116,10 @@ const WORKLOAD_KINDS = /^(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJo
 const WORKLOAD_HEAD = /^kind:\s*["']?(Deployment|StatefulSet|DaemonSet|ReplicaSet|Job|CronJob|Pod)["']?\s*$/m;
 /**
  * A ConfigMap or Secret whose keys a container may read: a variable Keycloak reads (for an `envFrom:`), a
- * certificate or store file (for a volume), JVM options (for a `configMapKeyRef`).
+ * certificate or store file (for a volume).
  */
 const SOURCE_HEAD = /^kind:\s*["']?(ConfigMap|Secret)["']?\s*$/m;
 const SOURCE_KEYS = /^\s+(?:KC_\w+|[\w.-]+\.(?:pem|crt|cer|p12|pfx|jks|keystore|truststore)):/m;
-/** A key whose value is JVM options (`java-opts: -Dhttps.protocols=TLSv1.2`), for the `configMapKeyRef` that names it. */
-const JVM_OPTIONS_KEY = /^\s+[\w.-]+:\s*["']?-D[\w.-]+=/m;
 /** A Strimzi `Kafka` resource (./strimzi-kafka.ts), or a `KafkaConnect` or `KafkaBridge` one (./strimzi-clients.ts). */
 const STRIMZI_API_HEAD = /^apiVersion:\s*["']?kafka\.strimzi\.io\//m;
 const STRIMZI_KAFKA_HEAD = /^kind:\s*["']?Kafka(?:Connect|Bridge)?["']?\s*$/m;
@@ -135,8 +133,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
   classify(filePath, head) {
     if (!/\.ya?ml$/i.test(filePath) || !/^apiVersion:/m.test(head)) return undefined;
     return WORKLOAD_HEAD.test(head) ||
-      (SOURCE_HEAD.test(head) &&
-        (SPRING_VARIABLE.test(head) || SOURCE_KEYS.test(head) || JVM_OPTIONS_KEY.test(head))) ||
+      (SOURCE_HEAD.test(head) && (SPRING_VARIABLE.test(head) || SOURCE_KEYS.test(head))) ||
       (STRIMZI_API_HEAD.test(head) && STRIMZI_KAFKA_HEAD.test(head)) ||
       kubernetesUnderSpringName(filePath, head)
       ? 'kubernetes'
