@@ -12,7 +12,7 @@ import { chartOf, releaseWideName } from './helm-object-names';
 import type { KubernetesData, KubernetesVariable } from './kubernetes';
 import type { KeyRef } from './kubernetes-env-sources';
 import { decodedText, type KubernetesSource, type KubernetesSourceKey } from './kubernetes-volumes';
-import type { ParsedDocument } from './types';
+import { isSecretKey, type ParsedDocument } from './types';
 
 /** Whether two manifests may be in one namespace: unless both write theirs and they differ. */
 export const sameNamespace = (a: string | undefined, b: string | undefined): boolean =>
@@ -204,3 +204,21 @@ export function referencedKey<T extends SourceOfTree>(
 /** What brings a referenced key to a container's variable, for a finding's related places. */
 export const takesKey = (variable: string, container: string, found: ReferencedKey<SourceOfTree>): string =>
   `${variable} of ${container} takes ${KIND_NAME[found.source]} ${found.ref.name} key ${found.ref.key}`;
+
+/**
+ * The ConfigMap values the tree's containers take by `configMapKeyRef` into a variable named like a secret
+ * (`DB_PASSWORD` from a ConfigMap's `db` key): secrets by that use, whatever the key is called (the masker's).
+ */
+export function configMapSecretValues(documents: readonly ParsedDocument[]): string[] {
+  const manifests = documents.filter((d): d is ParsedDocument<KubernetesData> => d.kind === 'kubernetes');
+  const sources = manifestSources(manifests);
+  return manifests.flatMap((doc) =>
+    (doc.data.containers ?? []).flatMap((container) =>
+      container.environment.flatMap((variable) => {
+        if (!variable.configMapKeyRef || !isSecretKey(variable.name)) return [];
+        const found = referencedKey(sources, doc, container.namespace, variable);
+        return typeof found === 'object' && found.value !== undefined ? [found.value] : [];
+      }),
+    ),
+  );
+}

@@ -68,6 +68,24 @@ describe("secretMasker: a Kubernetes Secret's password keys", () => {
     const mask = secretMasker([manifest]);
     expect(mask('opened with Ks-Pa55-k8s, alias orders')).toBe('opened with ***, alias orders');
   });
+
+  it("a ConfigMap key a container's configMapKeyRef takes into a variable named like a secret (DB_PASSWORD)", () => {
+    const text = [
+      'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: orders-db\ndata:\n  db: Db-Pa55-cm\n  host: orders-db\n---',
+      ordersContainerDeployment('orders:1.0', [
+        'env:',
+        '- name: DB_PASSWORD',
+        '  valueFrom:',
+        '    configMapKeyRef: { name: orders-db, key: db }',
+        '- name: DB_HOST',
+        '  valueFrom:',
+        '    configMapKeyRef: { name: orders-db, key: host }',
+      ]),
+    ].join('\n');
+    const manifest = kubernetesFormat.parse({ path: '/k8s/orders.yaml', text, hadBom: false }, 'kubernetes');
+    const mask = secretMasker([manifest]);
+    expect(mask('logs in with Db-Pa55-cm to orders-db')).toBe('logs in with *** to orders-db');
+  });
 });
 
 describe('secretMasker: HTTP Basic credentials', () => {

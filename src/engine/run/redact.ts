@@ -6,7 +6,7 @@ import { holdsJaasEntry, jaasOptions } from '../../parse/jaas';
 import { connectionCredentials } from '../../parse/connection-credentials';
 import type { KubernetesData } from '../../parse/kubernetes';
 import { isSecretKey } from '../../parse/types';
-import { secretVariables } from '../../parse/kubernetes-secret-values';
+import { configMapSecretValues, secretVariables } from '../../parse/kubernetes-secret-values';
 import type { DockerfileData } from '../../parse/dockerfile';
 import type { ComposeData } from '../../parse/compose';
 
@@ -74,6 +74,8 @@ export function secretMasker(
       !HARMLESS.test(given.value.trim())
     )
       secrets.add(given.value.trim());
+  for (const value of configMapSecretValues(docs))
+    if (value.trim().length >= 3 && !HARMLESS.test(value.trim())) secrets.add(value.trim());
   if (secrets.size === 0) return (text) => text;
   const search = new SecretSearch(secrets);
   // Component names that are not themselves a secret, listed the first time a message holds a short secret.
