@@ -101,8 +101,4 @@ export {
   springBootSince,
   springEmbeddedServer,
 } from './spring-boot';
-export {
-  KAFKA_CLIENT_SSL_SETTINGS,
-  KAFKA_UNSET_BY_DEFAULT,
-  kafkaClientDefaults,
-} from './kafka';
+export { KAFKA_CLIENT_SSL_SETTINGS, KAFKA_UNSET_BY_DEFAULT, kafkaClientDefaults } from './kafka';

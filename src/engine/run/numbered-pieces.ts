@@ -14,7 +14,7 @@ interface PieceName {
   before: boolean;
 }
 
-function pieceName(file: string): PieceName | undefined {
+export function pieceName(file: string): PieceName | undefined {
   const base = path.basename(file);
   const after = NUMBER_AFTER.exec(base);
   if (after) return { stem: after[1]!, number: Number(after[2]), extension: after[3]!, before: false };

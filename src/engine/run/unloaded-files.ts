@@ -15,6 +15,7 @@ import type { Finding } from '../../core/types';
 import { relativePosix } from '../../core/posix-path';
 import type { ParsedDocument } from '../../parse/types';
 import { loadedAt } from '../../model/nginx-places';
+import { pieceName } from './numbered-pieces';
 
 /** Where each program reads a file of the kind without another file naming it, in words for the message. */
 const READ_BY_ITSELF: Record<string, { product: string; reads: (relative: string) => boolean; where: string }> = {
@@ -58,15 +59,16 @@ export function unloadedFileErrorsAsWarnings(
   return findings.map((finding) => {
     if (!judged(finding)) return finding;
     const file = finding.location.file;
-    const convention = documents
-      .filter((d) => d.file.path === file)
-      .map((d) => READ_BY_ITSELF[d.kind])
-      .find((c) => c !== undefined);
+    const ofFile = documents.filter((d) => d.file.path === file);
+    // A template is rendered, and a ConfigMap key mounted, where the tree's deploy step puts it (Helm renders every
+    // file of templates/, a Chef or Ansible role its templates): no conventional place to judge by.
+    if (ofFile.some((d) => d.template !== undefined || d.embedded !== undefined)) return finding;
+    const convention = ofFile.map((d) => READ_BY_ITSELF[d.kind]).find((c) => c !== undefined);
     const relative = relativePosix(root, file);
     // A file at the top of the tree: the tree may be the directory the program reads (junseon1234/conf.d is a
     // repository of httpd's conf.d, its vhost.conf at the top), placed by what the tree cannot show.
     if (!relative.includes('/')) return finding;
-    if (!convention || convention.reads(relative) || namedInTree(file, root, documents)) return finding;
+    if (!convention || readsAsPiece(convention.reads, relative) || namedInTree(file, root, documents)) return finding;
     return {
       ...finding,
       severity: 'warning',
@@ -77,6 +79,15 @@ export function unloadedFileErrorsAsWarnings(
         'if nothing does',
     };
   });
+}
+
+/** Read by name, or a numbered piece (`10_server.xml`) of a file read by name, which a script assembles from parts. */
+function readsAsPiece(reads: (relative: string) => boolean, relative: string): boolean {
+  const piece = pieceName(relative);
+  return (
+    reads(relative) ||
+    (piece !== undefined && reads(path.posix.join(path.posix.dirname(relative), piece.stem + piece.extension)))
+  );
 }
 
 /**
