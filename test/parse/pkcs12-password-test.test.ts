@@ -65,8 +65,11 @@ describe('PBES2 stores: the padding test refuses wrong passwords before the MAC'
     const locked = open(name, candidates(...WRONG));
     expect(locked).toMatchObject({ ok: false, needsPassword: true });
     // No password, the empty one and six wrong ones: the MAC (the only rehash caller for PBES2) is never derived,
-    // but for the rare wrong password whose last block pads well by chance (~1/256 each).
-    expect(rehashCalls.mock.calls.length).toBeLessThanOrEqual(1);
+    // but for the rare wrong password whose last block pads well by chance (~1/256 each, OpenSSL's salt being random
+    // each run). No password and the empty one derive the same key, so they pad well together: two calls in ~1/256
+    // of the stores (a fresh-clone CI run of session 64 had them); four or more ~1e-6. Without the padding test all
+    // eight would derive it.
+    expect(rehashCalls.mock.calls.length).toBeLessThanOrEqual(3);
 
     rehashCalls.mockClear();
     const opened = open(name, candidates(...WRONG, PASSWORD));
