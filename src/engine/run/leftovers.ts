@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { compileGlob } from '../../core/glob';
 import { nginxIncludePaths, type NginxData } from '../../parse/nginx';
 import type { ParsedDocument } from '../../parse/types';
+import { namedByAnotherDocument } from './named-by-text';
 
 const GLOB_CHARS = /[*?[]/;
 
@@ -15,8 +16,7 @@ export function namedLeftovers(setAside: readonly string[], documents: readonly 
   if (setAside.length === 0) return [];
   const globIncludes = nginxGlobIncludes(documents);
   return setAside.filter((file) => {
-    const name = path.basename(file);
-    return documents.some((d) => d.file.text.includes(name)) || globIncludes.some((include) => include(file));
+    return namedByAnotherDocument(file, documents) || globIncludes.some((include) => include(file));
   });
 }
 

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Finding } from '../../core/types';
 import type { ParsedDocument } from '../../parse/types';
 import { MARKDOWN_SNIPPET } from '../../parse/xml-stray-text';
+import { namedByAnotherDocument } from './named-by-text';
 
 /** Names a program reads by themselves, without another file naming them. */
 const READ_BY_NAME = new Set(['server.xml']);
@@ -21,7 +22,7 @@ export function unnamedMarkdownSnippetsAsInfo(findings: Finding[], documents: re
     const file = finding.location.file;
     const name = path.basename(file);
     if (READ_BY_NAME.has(name.toLowerCase())) return finding;
-    if (documents.some((d) => d.file.path !== file && d.file.text.includes(name))) return finding;
+    if (namedByAnotherDocument(file, documents)) return finding;
     return {
       ...finding,
       severity: 'info',

@@ -16,6 +16,7 @@ import { relativePosix } from '../../core/posix-path';
 import type { ParsedDocument } from '../../parse/types';
 import { loadedAt } from '../../model/nginx-places';
 import { pieceName } from './numbered-pieces';
+import { namedByAnotherDocument } from './named-by-text';
 
 /** Where each program reads a file of the kind without another file naming it, in words for the message. */
 const READ_BY_ITSELF: Record<string, { product: string; reads: (relative: string) => boolean; where: string }> = {
@@ -96,12 +97,11 @@ function readsAsPiece(reads: (relative: string) => boolean, relative: string): b
  * `{{ (.Files.Glob "conf/*.conf").AsConfig }}`). Read as text, so a mention that is no load also keeps the error.
  */
 function namedInTree(file: string, root: string, documents: readonly ParsedDocument[]): boolean {
-  const name = path.basename(file);
+  if (namedByAnotherDocument(file, documents)) return true;
   const directories = ancestors(path.dirname(file), root);
   return documents.some((d) => {
     if (d.file.path === file) return false;
     const text = d.file.text;
-    if (text.includes(name)) return true;
     // `.` is the document's own directory (a Dockerfile's context, a script's working directory), not one above it.
     const [own, ...above] = ancestors(path.dirname(d.file.path), root);
     return directories.some(
