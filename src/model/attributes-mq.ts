@@ -49,10 +49,10 @@ export interface MqQueueManagerFacts {
    */
   environment?: { name: string; value: MqValue; service?: string }[];
   /**
-   * When two or more Docker Compose services run the MQSC (each its own queue manager): each service, with the release
-   * its image names. An `environment` entry with a `service` is that service's alone (src/model/mq-compose.ts).
+   * When two or more Docker Compose services (or scripts' `docker run`s) run the MQSC (each its own queue manager): each
+   * service, as a message names it (`said`), with the release its image names. An `environment` entry with a `service` is that service's alone (src/model/mq-compose.ts).
    */
-  runs?: { service: string; release?: NonNullable<MqQueueManagerFacts['release']> }[];
+  runs?: { service: string; said: string; release?: NonNullable<MqQueueManagerFacts['release']> }[];
   /** The IBM MQ release it runs, when the tree names it (its QueueManager resource, a Dockerfile's or Compose service's MQ image; src/model/mq-release.ts). */
   release?: {
     value: string;

@@ -296,8 +296,8 @@ function scriptBuilds(scripts: readonly ParsedDocument<ScriptImageBuildsData>[],
     script.data.builds.flatMap(({ tags, context, file }) => {
       const tag = tags.find((t) => normalImage(t.name) === wanted);
       if (!tag) return [];
-      const dir = path.dirname(script.file.path);
-      const built = /[$`]/.test(file ?? context)
+      const dir = script.data.directory;
+      const built = dir === undefined || /[$`]/.test(file ?? context)
         ? undefined
         : file !== undefined
           ? path.resolve(dir, file)

@@ -68,9 +68,10 @@ function scriptRuns(ctx: ModelContext): { value: string; at: Location; hostPaths
   return (ctx.documentsOf(CONTAINER_RUNS_KIND) as ParsedDocument<ContainerRunsData>[]).flatMap((d) =>
     d.data.runs.flatMap((run) => {
       const value = haproxyReleaseFromImage(run.image);
+      const dir = d.data.directory;
       const hostPaths = run.mounts.flatMap(({ host }) =>
-        FROM_WORKING_DIRECTORY.test(host)
-          ? [path.join(path.dirname(d.file.path), host.replace(FROM_WORKING_DIRECTORY, '.'))]
+        dir !== undefined && FROM_WORKING_DIRECTORY.test(host)
+          ? [path.join(dir, host.replace(FROM_WORKING_DIRECTORY, '.'))]
           : [],
       );
       return value && hostPaths.length > 0 ? [{ value, at: { file: d.file.path, range: run.range }, hostPaths }] : [];

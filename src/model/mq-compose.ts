@@ -16,7 +16,13 @@ import { mqReleaseFromImage } from '../knowledge';
 import type { MqQueueManagerFacts } from './attributes';
 import { servicesExecutingMqsc } from './mq-exec';
 import type { FedMqsc } from './mq-runmqsc-inputs';
-import { envFileRead, servicesMountingMqsc, type MqscComposeService, type MqscServiceVariables } from './mq-qmgr-names';
+import {
+  containerSaid,
+  envFileRead,
+  servicesMountingMqsc,
+  type MqscComposeService,
+  type MqscServiceVariables,
+} from './mq-qmgr-names';
 import { variableAt } from '../parse/compose-service-variables';
 import { isReenablingName } from './mq-release';
 import type { TreeMount } from './types';
@@ -82,7 +88,7 @@ export function composeReenablingEnvironment(
               {
                 file: builds.file.path,
                 ...(stage && { range: stage.range }),
-                message: `Compose service ${service.name} builds this IBM MQ image, which holds the MQSC`,
+                message: `${containerSaid(running)} ${running.startedAt === undefined ? 'builds' : 'runs'} this IBM MQ image, which holds the MQSC`,
               },
             ]
           : []),
@@ -131,14 +137,15 @@ function composeQueueManagerReleases(services: readonly MqscComposeService[], mq
 }
 
 /** The release the service's image names, if it does (a service that builds its image names the built image, no release). */
-function releaseOfService({ doc, service, execs }: MqscComposeService, mqscFile: string): Release | undefined {
-  const release = service.build === undefined && service.image ? mqReleaseFromImage(service.image) : undefined;
+function releaseOfService(running: MqscComposeService, mqscFile: string): Release | undefined {
+  const { doc, service, execs, builds } = running;
+  const release = service.build === undefined && !builds && service.image ? mqReleaseFromImage(service.image) : undefined;
   const range = service.imageRange;
   return release
     ? {
         value: release.release,
         location: { file: doc.file.path, ...(range ? { range } : {}) },
-        via: `Docker Compose service ${service.name} image ${service.image}`,
+        via: `${running.startedAt === undefined ? `Docker Compose service ${service.name}` : containerSaid(running)} image ${service.image}`,
         source: release.source,
         ...(execs && execs.file !== mqscFile ? { tiedBy: execs } : {}),
       }
@@ -156,7 +163,8 @@ export function composeRuns(
   const names = [...new Set(services.map((s) => s.service.name))];
   if (names.length < 2) return [];
   return names.map((name) => {
-    const release = services.flatMap((s) => (s.service.name === name ? (releaseOfService(s, mqscFile) ?? []) : []))[0];
-    return { service: name, ...(release && { release }) };
+    const own = services.filter((s) => s.service.name === name);
+    const release = own.flatMap((s) => releaseOfService(s, mqscFile) ?? [])[0];
+    return { service: name, said: containerSaid(own[0]!), ...(release && { release }) };
   });
 }

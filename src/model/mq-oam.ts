@@ -7,7 +7,7 @@
  * crtmqm in the container's environment), so the variable in the `qmgr` container of a QueueManager resource
  * (`spec.template.pod.containers[name=qmgr].env`, as IBM's Cloud Pak samples write it) or in the variables (`environment:`,
  * env files) of the Compose service that mounts the MQSC into /etc/mqm, or in whose container a script runs it (`docker exec qm1 runmqsc`),
- * switches the OAM off. A negative or templated value is not read as set.
+ * or of a script's or CI step's `docker run` that mounts it there (`-e MQSNOAUT=yes`, ./mq-script-image-runs.ts), switches the OAM off. A negative or templated value is not read as set.
  */
 import type { RelatedLocation } from '../core/types';
 import type { DockerfileData } from '../parse/dockerfile';
@@ -47,14 +47,14 @@ export function oamSwitchedOff(
       },
     };
   }
-  for (const { at, value, service, readBy } of queueManagerEnvironment(services, VARIABLE, variablesOf)) {
+  for (const { at, value, service, said, readBy } of queueManagerEnvironment(services, VARIABLE, variablesOf)) {
     if (NOT_SET.test(value)) continue;
     const execs = services.find((s) => s.service.name === service)?.execs;
     return {
       value,
       location: {
         ...at,
-        message: `MQSNOAUT=${value} in the environment of Compose service ${service}, which runs this MQSC`,
+        message: `MQSNOAUT=${value} in the environment of ${said}, which runs this MQSC`,
       },
       ...(execs && execs.file !== mqscFile ? { tiedBy: execs } : {}),
       ...(readBy && { readBy }),

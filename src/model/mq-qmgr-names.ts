@@ -112,18 +112,22 @@ export function queueManagerNamesOfCompose(
   variablesOf: MqscServiceVariables,
 ): ScriptQueueManagerName[] {
   const names: ScriptQueueManagerName[] = [];
-  for (const { at, value: name, service, readBy } of queueManagerEnvironment(services, 'MQ_QMGR_NAME', variablesOf)) {
+  for (const { at, value: name, service, said, readBy } of queueManagerEnvironment(
+    services,
+    'MQ_QMGR_NAME',
+    variablesOf,
+  )) {
     if (!QMGR_NAME.test(name) || names.some((n) => n.name === name.toUpperCase())) continue;
     const running = services.find((s) => s.service.name === service);
     const how = running?.execs
       ? 'a script runs it in its container'
       : running?.builds
-        ? `builds ${path.basename(running.builds.file.path)}, whose image holds ${path.basename(filePath)} in ${MQ_CONTAINER_MQSC_DIR}`
+        ? `${running.startedAt === undefined ? 'builds' : 'runs the image a script builds from'} ${path.basename(running.builds.file.path)}, whose image holds ${path.basename(filePath)} in ${MQ_CONTAINER_MQSC_DIR}`
         : `mounts ${path.basename(filePath)} into ${MQ_CONTAINER_MQSC_DIR}`;
     const stage = running?.builds ? runtimeStage(running.builds.data) : undefined;
     names.push({
       name: name.toUpperCase(),
-      location: { ...at, message: `queue manager ${name.toUpperCase()} named here: Compose service ${service} ${how}` },
+      location: { ...at, message: `queue manager ${name.toUpperCase()} named here: ${said} ${how}` },
       via: [
         ...(readBy ? [readBy] : []),
         ...(running?.builds
@@ -168,6 +172,8 @@ export interface QueueManagerEnvironmentEntry {
   /** Where the value is written. */
   at: Location;
   service: string;
+  /** The container as a message names it (containerSaid). */
+  said: string;
   /** The service's `env_file:` item, when the value is written in that env file. */
   readBy?: RelatedLocation;
 }
@@ -180,6 +186,19 @@ export interface MqscComposeService {
   builds?: ParsedDocument<DockerfileData>;
   /** Set when a script runs the MQSC in the service's container (`docker exec qm1 runmqsc QM1 <<EOF`): that command. */
   execs?: RelatedLocation;
+  /**
+   * Set for a container a script or CI step starts with `docker run` (./mq-script-image-runs.ts), read as a Compose
+   * service: where the command is (`run.sh:3`), and its variables (its env files and `-e` options).
+   */
+  startedAt?: string;
+  variables?: ServiceVariables;
+}
+
+/** How a message names the container that runs an MQSC: its Compose service, or the `docker run` that starts it. */
+export function containerSaid(running: Pick<MqscComposeService, 'service' | 'startedAt'>): string {
+  return running.startedAt === undefined
+    ? `Compose service ${running.service.name}`
+    : `the docker run at ${running.startedAt}`;
 }
 
 /** Where a mount puts a tree file in the container, when that is IBM MQ's /etc/mqm (`/etc/mqm/20-dev.mqsc`). */
@@ -237,6 +256,7 @@ export function queueManagerEnvironment(
         value: variable.value.trim(),
         at: variableAt(variable, 'value'),
         service: running.service.name,
+        said: containerSaid(running),
         ...(readBy && { readBy }),
       },
     ];
@@ -245,16 +265,16 @@ export function queueManagerEnvironment(
 
 /** The `env_file:` item of the service that reads the file setting `variable`; none when `environment:` sets it. */
 export function envFileRead(
-  { doc, service }: MqscComposeService,
+  running: MqscComposeService,
   variables: ServiceVariables,
   variable: ServiceVariable,
 ): RelatedLocation | undefined {
   const read = variables.envFileDocuments.find((e) => e.doc.file.path === variable.file);
   return read
     ? {
-        file: doc.file.path,
+        file: running.doc.file.path,
         range: read.envFile.range,
-        message: `Compose service ${service.name} reads ${path.basename(variable.file)} as its container's variables`,
+        message: `${containerSaid(running)} reads ${path.basename(variable.file)} as its container's variables`,
       }
     : undefined;
 }

@@ -33,6 +33,7 @@ import {
 } from './mq-compose';
 import { developerLicenceOf, queueManagersApplying } from './mq-resources';
 import { mqscScriptsOf } from './mq-scripts';
+import { scriptRunsRunningMqsc } from './mq-script-image-runs';
 import { defaultsOverridden, environmentNames, overlaps } from './script-defaults';
 import {
   nearestMqDockerfile,
@@ -111,7 +112,7 @@ export const mqContributor: ModelContributor = {
     const scripts = mqscScriptsOf(ctx.deployment);
     let setByEnvironment: Set<string> | undefined;
     // The variables a Compose service that runs an MQSC gives its container, read once per build.
-    const variablesOf: MqscServiceVariables = (s) => composeVariablesOf(ctx, s.doc, s.service);
+    const variablesOf: MqscServiceVariables = (s) => s.variables ?? composeVariablesOf(ctx, s.doc, s.service);
     const filesOf = (doc: ParsedDocument<MqscData>) => doc.data.members?.map((m) => m.file.path) ?? [doc.file.path];
     // The scripts that feed the MQSC files to runmqsc (`runmqsc QM1 < dev.mqsc`), read once for the deployment.
     const fed = mqscFedByScripts(
@@ -133,7 +134,11 @@ export const mqContributor: ModelContributor = {
       const applying = queueManagersApplying(doc.file.path, doc.file.text, at, listedFilesOf(ctx));
       // The Compose services that run it (mount, docker exec, or a build of the MQ image that holds it), read once.
       const mqDockerfile = mqDockerfileOf(doc.file.path);
-      const running = servicesRunningMqsc(doc, mounts, composeFiles, mqDockerfile, fedBy);
+      const running = [
+        ...servicesRunningMqsc(doc, mounts, composeFiles, mqDockerfile, fedBy),
+        // Containers scripts and CI steps start with `docker run`, read as the Compose services they stand for.
+        ...scriptRunsRunningMqsc(ctx, doc, mqDockerfile),
+      ];
       const scripted = [
         ...fedBy.flatMap((f, i) =>
           f.queueManager && !fedBy.slice(0, i).some((e) => e.queueManager?.name === f.queueManager!.name)

@@ -8,10 +8,12 @@
  * image is the first word after the options; an option the list below does not know as a flag is read as taking a
  * value, so an unknown flag makes the image unread (unknown), never another word read as the image.
  */
+import * as path from 'node:path';
 import type { Range } from '../core/types';
+import { ciSteps } from './ci-run-steps';
 import { shellCommands, type ShellWord } from './shell-commands';
 import { LineIndex } from './text';
-import type { ParsedDocument, SourceFile } from './types';
+import { isSecretKey, type Entry, type ParsedDocument, type SourceFile } from './types';
 
 export const CONTAINER_RUNS_KIND = 'script.container-runs';
 
@@ -31,6 +33,9 @@ export interface RunVariable {
   name: string;
   value?: string;
   range: Range;
+  nameRange: Range;
+  /** Where the value is written (for `-e NAME`: the empty range after the name). */
+  valueRange: Range;
 }
 
 /** An `--env-file` the run reads (docker reads its `NAME=value` lines before the `-e` options, which win). */
@@ -52,6 +57,11 @@ export interface ContainerRun {
 
 export interface ContainerRunsData {
   runs: ContainerRun[];
+  /**
+   * The directory its commands run from, which relative host paths and env files are read from: a script's own (where
+   * such scripts are run), a CI file's repository top; undefined when a `cd` or `working-directory:` may move them.
+   */
+  directory: string | undefined;
 }
 
 /**
@@ -108,10 +118,24 @@ function mountOf(option: string, value: string, range: Range): BindMount | undef
   return fields.get('type') === 'bind' && host && container ? { host, container, range } : undefined;
 }
 
-/** `NAME=value` as written (the value may hold `$…` the shell fills in), or `NAME` alone: the caller's value. */
-function variableOf(word: string, range: Range): RunVariable {
+/**
+ * `NAME=value` as written (the value may hold `$…` the shell fills in), or `NAME` alone: the caller's value. `holder`:
+ * the word whose text ends with `word` (`-eNAME=v`, `--env=NAME=v`, or the next word).
+ */
+function variableOf(word: string, holder: ShellWord, range: Range, index: LineIndex): RunVariable {
+  const from = holder.text.length - word.length;
+  const offset = (k: number) => (k < holder.offsets.length ? holder.offsets[k]! : holder.end);
+  const span = (start: number, end: number) =>
+    index.rangeAt(offset(from + start), end > start ? offset(from + end - 1) + 1 : offset(from + start));
   const at = word.indexOf('=');
-  return at < 0 ? { name: word, range } : { name: word.slice(0, at), value: word.slice(at + 1), range };
+  if (at < 0) return { name: word, range, nameRange: span(0, word.length), valueRange: span(word.length, word.length) };
+  return {
+    name: word.slice(0, at),
+    value: word.slice(at + 1),
+    range,
+    nameRange: span(0, at),
+    valueRange: span(at + 1, word.length),
+  };
 }
 
 /** A bash array's every item (`"${mounts[@]}"`): options the script put in it elsewhere. */
@@ -146,7 +170,7 @@ function runOf(words: readonly ShellWord[], index: LineIndex): ContainerRun | un
     const mount = mountOf(option, value, index.rangeAt(valueWord.start, valueWord.end));
     if (mount) mounts.push(mount);
     const range = index.rangeAt(written.start, valueWord.end);
-    if (option === '-e' || option === '--env') environment.push(variableOf(value, range));
+    if (option === '-e' || option === '--env') environment.push(variableOf(value, valueWord, range, index));
     else if (option === '--env-file') envFiles.push({ path: value, range });
   }
   return undefined;
@@ -172,7 +196,7 @@ function arrayMounts(words: readonly ShellWord[], index: LineIndex): BindMount[]
  * Whether a file is a shell script (by name or `#!`) or a Makefile (`makefile`: its recipe lines' `@`, `-`, `+` are
  * make's); undefined for another file.
  */
-export function scriptKind(source: SourceFile): { makefile: boolean } | undefined {
+function scriptKind(source: SourceFile): { makefile: boolean } | undefined {
   const makefile = MAKEFILE_NAME.test(source.path);
   return SCRIPT_NAME.test(source.path) || makefile || source.text.startsWith('#!') ? { makefile } : undefined;
 }
@@ -184,15 +208,29 @@ export function containerToolAt(words: readonly ShellWord[], makefile: boolean):
   );
 }
 
-/** The containers a shell script runs, or undefined when it runs none. */
+/**
+ * A file's shell command lines and where they run: a script's or Makefile's text, or a CI file's steps (./ci-run-steps.ts)
+ * with all else blanked; undefined for another file.
+ */
+export function scriptCommands(
+  source: SourceFile,
+): { text: string; makefile: boolean; directory: string | undefined } | undefined {
+  const kind = scriptKind(source);
+  if (kind) return { text: source.text, makefile: kind.makefile, directory: path.dirname(source.path) };
+  const steps = ciSteps(source.path, source.text);
+  return steps && { ...steps, makefile: false };
+}
+
+/** The containers a shell script (or a CI file's steps) runs, or undefined when it runs none. */
 export function containerRuns(source: SourceFile): ParsedDocument<ContainerRunsData> | undefined {
-  const makefile = scriptKind(source)?.makefile;
-  if (makefile === undefined || !RUNS_CONTAINER.test(source.text)) return undefined;
+  const commands = RUNS_CONTAINER.test(source.text) ? scriptCommands(source) : undefined;
+  if (!commands || !RUNS_CONTAINER.test(commands.text)) return undefined;
+  const { text, makefile, directory } = commands;
   const index = new LineIndex(source.text);
   const runs: ContainerRun[] = [];
   const inArrays: BindMount[] = [];
   const expanding: ContainerRun[] = [];
-  for (const command of shellCommands(source.text)) {
+  for (const command of shellCommands(text)) {
     const words = command.words;
     inArrays.push(...arrayMounts(words, index));
     const tool = containerToolAt(words, makefile);
@@ -207,7 +245,44 @@ export function containerRuns(source: SourceFile): ParsedDocument<ContainerRunsD
   // Which of the script's arrays a run expands is not followed: each array's mounts may be its own.
   for (const run of expanding) run.mounts.push(...inArrays);
   if (runs.length === 0) return undefined;
-  return { file: source, kind: CONTAINER_RUNS_KIND, entries: [], comments: [], problems: [], data: { runs } };
+  return {
+    file: source,
+    kind: CONTAINER_RUNS_KIND,
+    entries: runs.flatMap(secretEntries),
+    comments: [],
+    problems: [],
+    data: { runs, directory },
+  };
+}
+
+/**
+ * The `-e NAME=value` options of a run whose name says secret and whose value is written (`-e MQ_ADMIN_PASSWORD=x`),
+ * as entries keyed `docker run -e NAME`: a secret on the command line is in the repository (and in `ps` on the host),
+ * so it is masked and judged as a Compose `environment:` one is. A value the shell fills in (`$PW`, `$(cat f)`) is not.
+ */
+function secretEntries(run: ContainerRun): Entry[] {
+  return run.environment.flatMap((v) =>
+    v.value !== undefined && v.value !== '' && !/[$`]/.test(v.value) && isSecretKey(v.name)
+      ? [
+          {
+            key: `docker run -e ${v.name}`,
+            value: v.value,
+            keyRange: v.nameRange,
+            valueRange: v.valueRange,
+            secret: true,
+          },
+        ]
+      : [],
+  );
+}
+
+/** A variable of a `docker run --env-file` file, with where its name and value are written. */
+export interface DockerEnvFileVariable {
+  name: string;
+  value?: string;
+  nameRange: Range;
+  /** For a bare `NAME`: the name's range. */
+  valueRange: Range;
 }
 
 /**
@@ -215,11 +290,28 @@ export function containerRuns(source: SourceFile): ParsedDocument<ContainerRunsD
  * no quotes and expands nothing), `NAME` alone takes the caller's value (undefined); `#` lines are comments
  * (https://docs.docker.com/reference/cli/docker/container/run/#env).
  */
-export function dockerEnvFileVariables(text: string): { name: string; value?: string }[] {
+export function dockerEnvFileVariables(text: string): DockerEnvFileVariable[] {
+  const index = new LineIndex(text);
+  let offset = 0;
   return text.split('\n').flatMap((raw) => {
-    const line = raw.replace(/\r$/, '').trimStart();
+    const lineStart = offset;
+    offset += raw.length + 1;
+    const content = raw.replace(/\r$/, '');
+    const line = content.trimStart();
+    const start = lineStart + content.length - line.length;
     if (line === '' || line.startsWith('#')) return [];
     const at = line.indexOf('=');
-    return at < 0 ? [{ name: line.trimEnd() }] : [{ name: line.slice(0, at), value: line.slice(at + 1) }];
+    if (at < 0) {
+      const nameRange = index.rangeAt(start, start + line.trimEnd().length);
+      return [{ name: line.trimEnd(), nameRange, valueRange: nameRange }];
+    }
+    return [
+      {
+        name: line.slice(0, at),
+        value: line.slice(at + 1),
+        nameRange: index.rangeAt(start, start + at),
+        valueRange: index.rangeAt(start + at + 1, start + line.length),
+      },
+    ];
   });
 }

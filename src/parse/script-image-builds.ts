@@ -9,7 +9,7 @@
  * flag leaves the context unread (the build is not kept), never another word read as the context.
  */
 import type { Range } from '../core/types';
-import { containerToolAt, scriptKind } from './container-runs';
+import { containerToolAt, scriptCommands } from './container-runs';
 import { shellCommands, type ShellWord } from './shell-commands';
 import { LineIndex } from './text';
 import type { ParsedDocument, SourceFile } from './types';
@@ -27,6 +27,8 @@ export interface ScriptImageBuild {
 
 export interface ScriptImageBuildsData {
   builds: ScriptImageBuild[];
+  /** Where its commands run (./container-runs.ts scriptCommands): contexts are read from there. */
+  directory: string | undefined;
 }
 
 const BUILDS_IMAGE = /\b(docker|podman)\s+(?:image\s+|buildx\s+)?build\b/;
@@ -82,11 +84,12 @@ function buildOf(words: readonly ShellWord[], index: LineIndex): ScriptImageBuil
 
 /** The images a shell script or Makefile builds, or undefined when it builds none the words say. */
 export function scriptImageBuilds(source: SourceFile): ParsedDocument<ScriptImageBuildsData> | undefined {
-  const makefile = scriptKind(source)?.makefile;
-  if (makefile === undefined || !BUILDS_IMAGE.test(source.text)) return undefined;
+  const commands = BUILDS_IMAGE.test(source.text) ? scriptCommands(source) : undefined;
+  if (!commands || !BUILDS_IMAGE.test(commands.text)) return undefined;
+  const { text, makefile, directory } = commands;
   const index = new LineIndex(source.text);
   const builds: ScriptImageBuild[] = [];
-  for (const { words } of shellCommands(source.text)) {
+  for (const { words } of shellCommands(text)) {
     const tool = containerToolAt(words, makefile);
     if (tool < 0) continue;
     const sub = words[tool + 1]?.text;
@@ -96,5 +99,5 @@ export function scriptImageBuilds(source: SourceFile): ParsedDocument<ScriptImag
     if (build) builds.push(build);
   }
   if (builds.length === 0) return undefined;
-  return { file: source, kind: SCRIPT_IMAGE_BUILDS_KIND, entries: [], comments: [], problems: [], data: { builds } };
+  return { file: source, kind: SCRIPT_IMAGE_BUILDS_KIND, entries: [], comments: [], problems: [], data: { builds, directory } };
 }

@@ -61,7 +61,7 @@ export class ComposeEnvFiles {
 
 /**
  * The `env_file:` files Compose services name, and the `--env-file` files of the containers scripts start (`docker run
- * --env-file qm.env`, read from the script's directory), that are files of the deployment (`listed`) and no document of
+ * --env-file qm.env`, read from where the script's commands run), that are files of the deployment (`listed`) and no document of
  * the run yet (`read`): read as env files, so the model reads a container's variables (a server's port, a password)
  * with the lines that set them. A path a variable names, or a file outside the tree, is not read: its variables stay
  * unknown.
@@ -76,9 +76,11 @@ export function serviceEnvFileDocuments(
     if (doc.kind === 'compose')
       for (const service of (doc.data as ComposeData).services)
         for (const envFile of service.envFiles) named.push([envFile.path, path.dirname(doc.file.path)]);
-    if (doc.kind === CONTAINER_RUNS_KIND)
-      for (const run of (doc.data as ContainerRunsData).runs)
-        for (const envFile of run.envFiles) named.push([envFile.path, path.dirname(doc.file.path)]);
+    if (doc.kind === CONTAINER_RUNS_KIND) {
+      const { runs, directory } = doc.data as ContainerRunsData;
+      if (directory !== undefined)
+        for (const run of runs) for (const envFile of run.envFiles) named.push([envFile.path, directory]);
+    }
   }
   const out: ParsedDocument[] = [];
   for (const [written, from] of named) {

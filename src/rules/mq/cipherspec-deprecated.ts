@@ -162,7 +162,7 @@ function runsWithOwnEnvironment(
       .sort()
       .join('\n');
   if (runs.length < 2 || new Set(runs.map((r) => signature(r.service))).size < 2) return undefined;
-  return runs.map(({ service, release }) => {
+  return runs.map(({ service, said: container, release }) => {
     const { releasesByRun: _all, ...shared } = qm;
     const view: MqQueueManagerFacts = { ...shared, environment: own(service), ...(release ? { release } : {}) };
     if (!release && qm.releasesByRun) delete view.release;
@@ -171,7 +171,7 @@ function runsWithOwnEnvironment(
       view,
       service,
       ...(place && {
-        at: { ...place, message: said`Compose service ${service} runs this MQSC: judged with its own environment` },
+        at: { ...place, message: said`${container} runs this MQSC: judged with its own environment` },
       }),
     };
   });

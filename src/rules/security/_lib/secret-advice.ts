@@ -58,6 +58,13 @@ const ADVICE: readonly { kinds: RegExp; advice: string }[] = [
       'Give it to the build as a secret instead (RUN --mount=type=secret,id=…, docker build --secret): it is mounted for that RUN only, in no layer and not in the history',
   },
   {
+    // `-e NAME` without a value gives the container the caller's NAME
+    // (https://docs.docker.com/reference/cli/docker/container/run/#env).
+    kinds: /^script\.container-runs$/,
+    advice:
+      "Pass it from outside the repository instead: -e NAME without a value gives the container the caller's NAME (a CI secret, a variable the deployment sets), or --env-file a file kept out of the repository",
+  },
+  {
     kinds: /^(compose|env-file|dockerfile|kubernetes)$/,
     advice:
       'Pass it from outside the repository instead (a Docker or Kubernetes secret, an environment variable the deployment sets, a vault)',
