@@ -297,11 +297,12 @@ function scriptBuilds(scripts: readonly ParsedDocument<ScriptImageBuildsData>[],
       const tag = tags.find((t) => normalImage(t.name) === wanted);
       if (!tag) return [];
       const dir = script.data.directory;
-      const built = dir === undefined || /[$`]/.test(file ?? context)
-        ? undefined
-        : file !== undefined
-          ? path.resolve(dir, file)
-          : path.join(path.resolve(dir, context), 'Dockerfile');
+      const built =
+        dir === undefined || /[$`]/.test(file ?? context)
+          ? undefined
+          : file !== undefined
+            ? path.resolve(dir, file)
+            : path.join(path.resolve(dir, context), 'Dockerfile');
       return [{ built, at: { file: script.file.path, range: tag.range }, line: tag.range.start.line + 1 }];
     }),
   );

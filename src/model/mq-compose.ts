@@ -139,7 +139,8 @@ function composeQueueManagerReleases(services: readonly MqscComposeService[], mq
 /** The release the service's image names, if it does (a service that builds its image names the built image, no release). */
 function releaseOfService(running: MqscComposeService, mqscFile: string): Release | undefined {
   const { doc, service, execs, builds } = running;
-  const release = service.build === undefined && !builds && service.image ? mqReleaseFromImage(service.image) : undefined;
+  const release =
+    service.build === undefined && !builds && service.image ? mqReleaseFromImage(service.image) : undefined;
   const range = service.imageRange;
   return release
     ? {

@@ -96,7 +96,10 @@ export function scriptRunsRunningMqsc(
         return hostPath && mqscPathInContainer(mqsc.file.path, { mount: { target: mount.container }, hostPath });
       });
       const built =
-        !mounted && mqDockerfile && builds.length > 0 && scriptBuiltDockerfile(builds, run.image) === mqDockerfile.file.path;
+        !mounted &&
+        mqDockerfile &&
+        builds.length > 0 &&
+        scriptBuiltDockerfile(builds, run.image) === mqDockerfile.file.path;
       if (!mounted && !built) return [];
       return [{ ...runAsService(ctx, script, run), ...(built && { builds: mqDockerfile }) }];
     }),
@@ -125,7 +128,12 @@ export function runAsService(ctx: ModelContext, script: RunsDocument, run: Conta
     envFiles: run.envFiles.map((f) => ({ ...f, required: true })),
     jvm: noStartJvmOptions(),
   };
-  const doc: ParsedDocument<ComposeData> = { ...script, kind: 'compose', entries: [], data: { services: [service], mounts: [] } };
+  const doc: ParsedDocument<ComposeData> = {
+    ...script,
+    kind: 'compose',
+    entries: [],
+    data: { services: [service], mounts: [] },
+  };
   const running: RunService = { doc, service, variables: runVariables(ctx, script, run, service), startedAt: where };
   read.set(run, running);
   return running;

@@ -99,5 +99,12 @@ export function scriptImageBuilds(source: SourceFile): ParsedDocument<ScriptImag
     if (build) builds.push(build);
   }
   if (builds.length === 0) return undefined;
-  return { file: source, kind: SCRIPT_IMAGE_BUILDS_KIND, entries: [], comments: [], problems: [], data: { builds, directory } };
+  return {
+    file: source,
+    kind: SCRIPT_IMAGE_BUILDS_KIND,
+    entries: [],
+    comments: [],
+    problems: [],
+    data: { builds, directory },
+  };
 }

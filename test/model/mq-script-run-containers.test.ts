@@ -27,7 +27,8 @@ function facts(files: Tree): string[] {
     if (!channel) return ['(no channel)'];
     const qm = 'qmgr' in channel.attributes ? channel.attributes.qmgr : undefined;
     if (!qm) return ['(no queue manager)'];
-    const at = (l: Location) => `${path.relative(root, l.file).split(path.sep).join('/')}:${(l.range?.start.line ?? -1) + 1}`;
+    const at = (l: Location) =>
+      `${path.relative(root, l.file).split(path.sep).join('/')}:${(l.range?.start.line ?? -1) + 1}`;
     return [
       ...qm.namedBy.map((n) => `name ${n.name} ${at(n.location)}`),
       ...(qm.oamSwitchedOff ? [`MQSNOAUT ${at(qm.oamSwitchedOff.location)}`] : []),
@@ -57,7 +58,9 @@ describe("a docker run that runs the MQSC: its container's variables and image, 
     ],
     [
       '-e NAME without a value takes the caller’s: unknown; a value the shell fills in: unknown',
-      { 'bin/start.sh': `#!/bin/sh\ndocker run -e MQ_QMGR_NAME -e MQSNOAUT=$NOAUT -v $(pwd)/../mq:/etc/mqm ${IMAGE}\n` },
+      {
+        'bin/start.sh': `#!/bin/sh\ndocker run -e MQ_QMGR_NAME -e MQSNOAUT=$NOAUT -v $(pwd)/../mq:/etc/mqm ${IMAGE}\n`,
+      },
       ['release 9.3.0.0 bin/start.sh:2 (the docker run at bin/start.sh:2 image icr.io/ibm-messaging/mq:9.3.0.0-r1)'],
     ],
     [
@@ -66,7 +69,10 @@ describe("a docker run that runs the MQSC: its container's variables and image, 
         'bin/start.sh': `#!/bin/sh\npodman run --env-file ../qm.env -e MQSNOAUT=false -v $(pwd)/../mq:/etc/mqm ${IMAGE}\n`,
         'qm.env': 'MQ_QMGR_NAME=QM3\nMQSNOAUT=yes\n',
       },
-      ['name QM3 qm.env:1', 'release 9.3.0.0 bin/start.sh:2 (the docker run at bin/start.sh:2 image icr.io/ibm-messaging/mq:9.3.0.0-r1)'],
+      [
+        'name QM3 qm.env:1',
+        'release 9.3.0.0 bin/start.sh:2 (the docker run at bin/start.sh:2 image icr.io/ibm-messaging/mq:9.3.0.0-r1)',
+      ],
     ],
     [
       'a GitHub Actions run: step, from the repository top; ${{ }} is the runner’s',

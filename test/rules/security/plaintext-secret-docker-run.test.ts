@@ -12,7 +12,7 @@ const IMAGE = 'icr.io/ibm-messaging/mq:9.4.0.0-r3';
 ruleTester(rule, {
   valid: [
     {
-      name: "values the shell, the caller or the CI runner gives: $VAR, ${VAR}, $(…), -e NAME, ${{ secrets.X }}",
+      name: 'values the shell, the caller or the CI runner gives: $VAR, ${VAR}, $(…), -e NAME, ${{ secrets.X }}',
       files: {
         'run.sh': [
           '#!/bin/sh',
