@@ -294,7 +294,12 @@ function checkDeployment(
       // A .dockerignore only qualifies a Dockerfile's COPY/ADD, a script's `docker run` lines only name the release of
       // the files they mount, and its `ln`/`cp` lines what may enable a file: alone none is a file to check (DESIGN.md:
       // a run that checks no file exits 2); a pattern Docker refuses is a finding, which decides the exit code anyway.
-      fileCount: new Set(documents.filter((d) => !QUALIFIERS_ONLY.has(d.kind)).map((d) => d.file.path)).size,
+      // A script's docker runs with settings of their own (`-e NAME=secret`) are a file checked.
+      fileCount: new Set(
+        documents
+          .filter((d) => !QUALIFIERS_ONLY.has(d.kind) || (d.kind === CONTAINER_RUNS_KIND && d.entries.length > 0))
+          .map((d) => d.file.path),
+      ).size,
       deployment,
       internalError,
       runtimes: runtimeUses(deployment, mask),
