@@ -1,12 +1,14 @@
 /**
- * The containers a shell script or a Makefile starts with `docker run` (src/parse/container-runs.ts) that run a tree
- * MQSC file through an image with scripts of its own (IBM MQ's developer image), as image runs (./mq-image-scripts.ts):
- * a bind mount of the file, or of its directory, into /etc/mqm; or a run of the image a Dockerfile of the tree builds
- * (`docker build -t qm .`, then `docker run -e MQ_DEV=false qm`), which copies the file there. The container's
- * variables are its `--env-file` files' then its `-e`/`--env` options' (docker's order: an option wins); `-e NAME` takes
- * the caller's value (unknown), and an env file the tree does not hold, or options a bash array expands, may set any
- * other. Where the command runs is not known: a host path is read from the script's directory (`$(pwd)/x.mqsc`,
- * `$PWD`, `./x.mqsc`), where such scripts are run; one a variable decides joins nothing.
+ * The containers a shell script, a Makefile or a CI file's steps start with `docker run` (src/parse/container-runs.ts)
+ * that run a tree MQSC file: a bind mount of the file, or of its directory, into /etc/mqm; or a run of the image a
+ * Dockerfile of the tree builds (`docker build -t qm .`, then `docker run -e MQ_DEV=false qm`), which copies the file
+ * there. Each run is read as the Compose service it stands for (runAsService), so every reader of a queue manager's
+ * container (its name, MQSNOAUT, the AMQ_* switches, the image's release: ./mq-compose.ts, ./mq-oam.ts) and of an
+ * image with scripts of its own (./mq-image-scripts.ts) takes it alike. The container's variables are its
+ * `--env-file` files' then its `-e`/`--env` options' (docker's order: an option wins); `-e NAME` takes the caller's
+ * value (unknown), and an env file the tree does not hold, or options a bash array expands, may set any other. Where
+ * the command runs is not known for sure: a host path is read from the script's directory (`$(pwd)/x.mqsc`, `$PWD`,
+ * `./x.mqsc`), where such scripts are run, or a CI file's repository top; one a variable decides joins nothing.
  */
 import * as path from 'node:path';
 import type { ComposeData, ComposeService } from '../parse/compose';
