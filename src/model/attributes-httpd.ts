@@ -175,3 +175,22 @@ export interface IhsServerAttributes extends ServerEndpointAttributes {
    */
   globalNotApplied?: { directive: string; location: Location; ownToo?: true }[];
 }
+
+/** A `JkMount` whose worker mod_jk's worker map does not hold (./modjk-mounts.ts): its requests get a 500. */
+export interface JkMountUnknownWorker {
+  at: Location;
+  worker: string;
+  /** The mounted path; none inside `<Location>`, whose path it mounts. */
+  uri?: string;
+  /** The workers of the map (worker.list, or mod_jk's default list). */
+  listed: string[];
+  /** The listed balancer whose member the mount names: members are not in the worker map. */
+  memberOf?: string;
+  /** The workers file sets the worker's attributes, but worker.list does not name it. */
+  definedNotListed?: true;
+  /** No worker.list anywhere: mod_jk's default list. */
+  defaultList?: true;
+  /** The mount serves requests (a virtual host's, or the main server's with no virtual host or JkMountCopy); false: not known. */
+  reached: boolean;
+  related: RelatedLocation[];
+}

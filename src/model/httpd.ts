@@ -34,6 +34,8 @@ import {
 import { clientAuthOf, serverOrder } from './httpd-server-choices';
 import { httpdProxies } from './httpd-proxy';
 import { ajpProxyFronts, secretRefusals } from './httpd-ajp-passes';
+import { jkMountsUnknownWorker } from './modjk-mounts';
+import { MODJK_WORKERS_KIND, type JkWorkersData } from '../parse/modjk-workers';
 import { httpdImageRelease } from '../knowledge/floating-images';
 import { ignoredProxyTls } from './httpd-proxy-ignored';
 import { refusedDirectives } from './httpd-refused';
@@ -48,6 +50,7 @@ import type {
   HttpdRefusedDirective,
   HttpdStartRefusal,
   HttpdTlsBehindPlain,
+  JkMountUnknownWorker,
 } from './attributes-httpd';
 import type { AjpFront, Component } from './types';
 import { shownRelative } from '../core/posix-path';
@@ -61,7 +64,7 @@ const MAX_DIRECTORY_DEPTH = 4;
 
 export const httpdContributor: ModelContributor = {
   id: 'httpd',
-  reads: [HTTPD_KIND],
+  reads: [HTTPD_KIND, MODJK_WORKERS_KIND],
   contribute(ctx) {
     const docs = ctx.documentsOf(HTTPD_KIND) as ParsedDocument<HttpdData>[];
     if (docs.length === 0) return;
@@ -151,6 +154,8 @@ export const httpdContributor: ModelContributor = {
     const behindPlain: HttpdTlsBehindPlain[] = [];
     const ignoredProxy: HttpdIgnoredProxyTls[] = [];
     const ajpFronts: AjpFront[] = [];
+    const jkMounts = new Map<string, JkMountUnknownWorker>();
+    const jkInputs = { workers: ctx.documentsOf(MODJK_WORKERS_KIND) as ParsedDocument<JkWorkersData>[], images: ctx.images, mounts };
     const leftOut = leftOutFiles(expanded, included, dockerfiles, listedFilesOf(ctx));
     for (const { doc, top } of expanded) {
       if (included.has(doc.file.path) || leftOut.has(doc.file.path)) continue;
@@ -164,6 +169,7 @@ export const httpdContributor: ModelContributor = {
       // Which backends a virtual host reaches is known only with the main server's proxy lines.
       if (mainHeld && !doc.template) ignoredProxy.push(...ignoredProxyTls(top));
       if (!doc.template) {
+        for (const m of jkMountsUnknownWorker(top, mainHeld ? doc : undefined, jkInputs)) jkMounts.set(keyOf(m.at), m);
         ajpFronts.push(...ajpProxyFronts(top, ctx.deployment.root));
         // The httpd release the image tag names, for the parameters it does not know yet.
         const release = openssl.image ? httpdImageRelease(openssl.image) : undefined;
@@ -211,6 +217,7 @@ export const httpdContributor: ModelContributor = {
     if (behindPlain.length > 0) (ctx.deployment.httpdTlsBehindPlain ??= []).push(...behindPlain);
     if (ignoredProxy.length > 0) (ctx.deployment.httpdIgnoredProxyTls ??= []).push(...ignoredProxy);
     if (ajpFronts.length > 0) (ctx.deployment.ajpProxyFronts ??= []).push(...ajpFronts);
+    if (jkMounts.size > 0) (ctx.deployment.jkMountsUnknownWorker ??= []).push(...jkMounts.values());
   },
 };
 

@@ -13,6 +13,7 @@ import type {
   HttpdStartRefusal,
   HttpdTlsBehindPlain,
   HttpdIgnoredProxyTls,
+  JkMountUnknownWorker,
 } from './attributes-httpd';
 import type { Component } from './component-types';
 import type {
@@ -269,6 +270,8 @@ export interface Deployment {
   tomcatAjpConnectors?: TomcatAjpConnector[];
   /** The httpd fronts (mod_jk workers, mod_proxy_ajp passes) tied to the AJP connector they reach (./ajp-fronts.ts). */
   ajpFrontLinks?: AjpFrontLink[];
+  /** mod_jk `JkMount` lines naming a worker its worker map does not hold (./modjk-mounts.ts). Unset without the model. */
+  jkMountsUnknownWorker?: JkMountUnknownWorker[];
   /** mod_proxy_ajp's `ajp://` backends (./httpd-ajp-passes.ts), linked by ./ajp-fronts.ts. Unset without the model. */
   ajpProxyFronts?: AjpFront[];
   /** HAProxy keywords a release removed (a fatal error from that release on). Unset without the model. */

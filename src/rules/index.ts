@@ -29,6 +29,7 @@ import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
 import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
 import httpdCertificateMissing from './httpd/certificate-missing';
 import httpdDirectiveRefused from './httpd/directive-refused';
+import httpdJkmountWorkerUnknown from './httpd/jkmount-worker-unknown';
 import httpdProtocolOverridden from './httpd/protocol-overridden';
 import httpdProxyEngineOff from './httpd/proxy-engine-off';
 import httpdProxyPeerNameMismatch from './httpd/proxy-peer-name-mismatch';
@@ -172,6 +173,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   haproxyVerifyWithoutCaFile,
   httpdCertificateMissing,
   httpdDirectiveRefused,
+  httpdJkmountWorkerUnknown,
   httpdProtocolOverridden,
   httpdProxyEngineOff,
   httpdProxyPeerNameMismatch,
