@@ -155,7 +155,11 @@ export const httpdContributor: ModelContributor = {
     const ignoredProxy: HttpdIgnoredProxyTls[] = [];
     const ajpFronts: AjpFront[] = [];
     const jkMounts = new Map<string, JkMountUnknownWorker>();
-    const jkInputs = { workers: ctx.documentsOf(MODJK_WORKERS_KIND) as ParsedDocument<JkWorkersData>[], images: ctx.images, mounts };
+    const jkInputs = {
+      workers: ctx.documentsOf(MODJK_WORKERS_KIND) as ParsedDocument<JkWorkersData>[],
+      images: ctx.images,
+      mounts,
+    };
     const leftOut = leftOutFiles(expanded, included, dockerfiles, listedFilesOf(ctx));
     for (const { doc, top } of expanded) {
       if (included.has(doc.file.path) || leftOut.has(doc.file.path)) continue;

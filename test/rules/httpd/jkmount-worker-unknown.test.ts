@@ -38,7 +38,8 @@ ruleTester(rule, {
     {
       name: 'a workers file the tree does not hold, or one set when httpd starts: the worker map is not known',
       files: {
-        'a/conf/httpd.conf': 'ServerRoot "/usr/local/apache2"\nJkWorkersFile /opt/jk/workers.properties\nJkMount /x w1\n',
+        'a/conf/httpd.conf':
+          'ServerRoot "/usr/local/apache2"\nJkWorkersFile /opt/jk/workers.properties\nJkMount /x w1\n',
         'a/conf/workers.properties': 'worker.list=app\n',
         'b/conf/httpd.conf': 'ServerRoot "/usr/local/apache2"\nJkWorkersFile ${JK_WORKERS}\nJkMount /x w1\n',
       },
@@ -88,7 +89,12 @@ ruleTester(rule, {
     },
     {
       name: 'JkWorkersFile twice: httpd does not start ("only allowed once"), no request to judge',
-      files: conf(one, 'JkWorkersFile conf/workers.properties', 'JkWorkersFile conf/workers.properties', 'JkMount /x w1'),
+      files: conf(
+        one,
+        'JkWorkersFile conf/workers.properties',
+        'JkWorkersFile conf/workers.properties',
+        'JkMount /x w1',
+      ),
     },
   ],
   invalid: [
