@@ -187,8 +187,10 @@ export function jkMountsUnknownWorker(
     if (uri !== undefined && !uri.startsWith('/')) continue;
     const worker = args.at(-1)!.value.split(';')[0]!;
     if (worker === '' || PLACEHOLDER.test(worker) || worker.includes('$(') || names.listed.includes(worker)) continue;
-    // A main-server mount reaches the virtual hosts only with JkMountCopy; without main configuration, unknown.
-    const reached = vhost || g.vhosts.length === 0 || g.mountCopy ? (main ? 'yes' : 'unknown') : 'no';
+    // A main-server mount reaches the virtual hosts only with JkMountCopy: with one of them and none, it maps nothing.
+    // A virtual host the tree does not show (no main configuration, an Include it cannot follow) may take its requests.
+    const shown = main && !g.open;
+    const reached = vhost || g.mountCopy ? 'yes' : g.vhosts.length > 0 ? 'no' : shown ? 'yes' : 'unknown';
     if (reached === 'no') continue;
     const related: RelatedLocation[] = [];
     if (fileLine)

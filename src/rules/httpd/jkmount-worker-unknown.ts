@@ -9,8 +9,8 @@ const MOUNTS = TOMCAT_AJP_FRONTS.modJk.mounts;
  * names in the one JkWorkersFile and the JkWorkerProperty lines (`ajp13` when no list is written). mod_jk does not
  * check the name when it reads the line and httpd starts; each request the mount matches gets a 500 (mod_jk.c
  * jk_handler: "Could not find a worker for worker name=…"; data/tomcat.json ajpFronts.modJk.mounts). A balancer's member
- * is no worker of the map: the mount names the balancer. An error when the mount serves requests, a warning when the
- * tree holds no main configuration to say so; nothing when the tree does not settle the worker map.
+ * is no worker of the map: the mount names the balancer. An error when the mount serves requests, a warning when a
+ * virtual host the tree does not show may take them; nothing when the tree does not settle the worker map.
  */
 export default defineRule({
   meta: {
@@ -48,7 +48,7 @@ export default defineRule({
           log: MOUNTS.unknownWorker.log,
           reach: m.reached
             ? ''
-            : ' — if it serves requests: the tree holds no main configuration to say whether a virtual host takes them first',
+            : ' — if it maps any: a virtual host the tree does not show (no main configuration, or an Include it cannot follow) may take the requests first',
         },
         related: m.related,
         fingerprint: [m.worker, m.uri ?? ''],

@@ -131,6 +131,22 @@ ruleTester(rule, {
       ],
     },
     {
+      // BloodyChaton/Ansible-trois-tiers itself: its conf.d/*.conf (app1.conf, a <VirtualHost *:80>) is not in conf.d/.
+      name: 'a main-server mount, and an Include the tree cannot follow that may hold a virtual host: a warning',
+      files: {
+        'httpd.conf': [
+          'ServerRoot "/etc/httpd"',
+          'Listen 80',
+          'JkWorkersFile /etc/httpd/conf/workers.properties',
+          'JkMount /examples/* worker1',
+          'IncludeOptional conf.d/*.conf',
+          '',
+        ].join('\n'),
+        'workers.properties': 'worker.list=app1Worker\n',
+      },
+      errors: [{ messageId: 'unknown', file: 'httpd.conf', line: 4, severity: 'warning' }],
+    },
+    {
       name: "a balancer's member mounted in a virtual host",
       files: conf(
         balancer,
@@ -193,7 +209,7 @@ ruleTester(rule, {
           file: 'httpd/jk.conf',
           line: 4,
           severity: 'warning',
-          messageIncludes: ['holds only tomcat, jk-manage', 'no main configuration'],
+          messageIncludes: ['holds only tomcat, jk-manage', 'no main configuration, or an Include it cannot follow'],
           related: [
             { file: 'httpd/jk.conf', line: 2 },
             { file: 'httpd/Dockerfile', line: 3 },
