@@ -40,9 +40,14 @@ const HTTPD_DIRECTIVE =
   /^[ \t]*(?:SSLEngine|SSLProtocol|SSLCipherSuite|SSLCertificateFile|SSLCertificateKeyFile|SSLProxyEngine|SSLProxyProtocol|SSLProxyCipherSuite|ServerRoot|LoadModule|ProxyPass|DocumentRoot|ServerName|ServerAdmin|Listen|IncludeOptional)[ \t]+[^;\n]*[^;\s]\r?$/m;
 /** Directives whose value is a password (`AuthLDAPBindPassword`); `ProxyPass` passes requests, not a secret. */
 const SECRET_DIRECTIVE = /passw(?:or)?d|secret/i;
+/**
+ * mod_jk's directives: no other program's configuration writes them, so one line makes a `.conf` httpd's (a mod_jk.conf
+ * of `JkWorkersFile` and `JkMount` lines alone, AdoreJE/docker-httpd-tomcat-cluster@8a49ee3 httpd/conf.d/mod_jk.conf).
+ */
+const MOD_JK_DIRECTIVE = /^[ \t]*Jk(?:WorkersFile|Mount|MountFile|WorkerProperty|LogFile|ShmFile)[ \t]+[^;\s]/m;
 /** Two lines, or a section tag, make a file httpd's: one `Listen 8080` alone could be anything. */
 function looksLikeHttpd(head: string): boolean {
-  if (HTTPD_SECTION.test(head)) return true;
+  if (HTTPD_SECTION.test(head) || MOD_JK_DIRECTIVE.test(head)) return true;
   const first = HTTPD_DIRECTIVE.exec(head);
   return !!first && HTTPD_DIRECTIVE.test(head.slice(first.index + first[0].length));
 }

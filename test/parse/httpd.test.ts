@@ -21,6 +21,9 @@ describe('Apache httpd configuration', () => {
     ['/t/etc/apache2/sites-enabled/app.conf', DEBIAN_DEFAULT_SSL],
     ['/t/httpd/conf.d/ssl.conf', 'Listen 443 https\nSSLProtocol all -SSLv3\n'],
     ['/t/deploy/proxy.conf', '# front\nProxyPass /app https://tomcat:8443/app\nSSLProxyEngine on\n'],
+    // mod_jk's directives are httpd's alone: one line is enough.
+    ['/t/httpd/conf.d/mod_jk.conf', '# workers\nJkWorkersFile /etc/httpd/conf.d/workers.properties\n'],
+    ['/t/mod_jk.conf', 'JkMount /* loadbalancer\n'],
   ])('%s is httpd configuration', (file, text) => {
     expect(classifyFile(file, text)?.kind).toBe(HTTPD_KIND);
   });
@@ -33,6 +36,7 @@ describe('Apache httpd configuration', () => {
     ['/t/app.conf', 'Listen 8080\n'],
     ['/t/app.conf', 'listen = 8080\nlog = x\n'],
     ['/t/httpd.conf.txt', 'Listen 443\nSSLEngine on\n'],
+    ['/t/notes.conf', '# JkMount names a worker\njkmount = x\n'],
   ])('%s is not', (file, text) => {
     expect(httpdFormat.classify(file, text)).toBeUndefined();
   });

@@ -219,6 +219,16 @@ ruleTester(rule, {
       ],
     },
     {
+      // The shape of AdoreJE/docker-httpd-tomcat-cluster: a conf.d/mod_jk.conf of mod_jk lines alone.
+      name: 'a conf.d file of mod_jk lines alone, included by the main configuration',
+      files: {
+        'httpd/conf/httpd.conf': 'ServerRoot "/etc/httpd"\nListen 80\nIncludeOptional conf.d/*.conf\n',
+        'httpd/conf.d/mod_jk.conf': 'JkWorkersFile /etc/httpd/conf.d/workers.properties\nJkMount /* balancer\n',
+        'httpd/conf.d/workers.properties': 'worker.list=loadbalancer\nworker.loadbalancer.type=lb\n',
+      },
+      errors: [{ messageId: 'unknown', file: 'httpd/conf.d/mod_jk.conf', line: 2, severity: 'error' }],
+    },
+    {
       name: "no worker.list: mod_jk's default list, ajp13 alone",
       files: conf(['worker.worker1.port=8009'], 'JkWorkersFile conf/workers.properties', 'JkMount /x worker1'),
       errors: [
