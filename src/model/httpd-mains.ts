@@ -25,7 +25,7 @@ export function isMain(doc: ParsedDocument<HttpdData>): boolean {
  * configuration (Ermax81's `Include conf/extra/proxy-html.conf`, mod_proxy_html's link table), and no `<IfDefine>` body
  * waits for a `-D` flag.
  */
-function leavesNothingOpen(placed: HttpdPlaced[], held: (target: string) => boolean): boolean {
+export function leavesNothingOpen(placed: HttpdPlaced[], held: (target: string) => boolean): boolean {
   return placed.every(
     (p) =>
       !(INCLUDE.has(p.directive.key) && !held(p.directive.args[0]?.value ?? '')) &&
@@ -35,7 +35,7 @@ function leavesNothingOpen(placed: HttpdPlaced[], held: (target: string) => bool
 }
 
 /** Whether a main's Include target is one file the tree holds under its ServerRoot (written relative, or under ServerRoot). */
-function heldUnder(doc: ParsedDocument<HttpdData>, listed: ListedFiles): (target: string) => boolean {
+export function heldUnder(doc: ParsedDocument<HttpdData>, listed: ListedFiles): (target: string) => boolean {
   const root = serverRootOf(doc);
   const written = doc.data.directives.find((d) => d.key === 'serverroot')?.args[0]?.value.replace(/\/+$/, '');
   return (target) => {

@@ -159,8 +159,9 @@ export const httpdContributor: ModelContributor = {
       workers: ctx.documentsOf(MODJK_WORKERS_KIND) as ParsedDocument<JkWorkersData>[],
       images: ctx.images,
       mounts,
+      listed: listedFilesOf(ctx),
     };
-    const leftOut = leftOutFiles(expanded, included, dockerfiles, listedFilesOf(ctx));
+    const leftOut = leftOutFiles(expanded, included, dockerfiles, jkInputs.listed);
     for (const { doc, top } of expanded) {
       if (included.has(doc.file.path) || leftOut.has(doc.file.path)) continue;
       // A template's values are set when it is rendered: no verdict on what httpd would refuse.

@@ -14,7 +14,8 @@ import type { ParsedDocument } from '../parse/types';
 import type { HttpdData } from '../parse/httpd';
 import type { ImageFiles } from '../parse/image-files';
 import { treeFileInContainer, type TreeMount } from './compose-mounts';
-import { INCLUDE, serverRootOf } from './httpd-mains';
+import { heldUnder, leavesNothingOpen, serverRootOf } from './httpd-mains';
+import type { ListedFiles } from './listed-files';
 import type { HttpdPlaced } from './httpd-tls';
 import type { JkMountUnknownWorker } from './attributes-httpd';
 
@@ -28,6 +29,8 @@ export interface JkInputs {
   workers: readonly ParsedDocument<JkWorkersData>[];
   images: ImageFiles;
   mounts: TreeMount[];
+  /** The tree's files, read or not: an Include of a file the tree holds leaves nothing open. */
+  listed: ListedFiles;
 }
 
 /** Where a JkMount is written: its server (the main one, or a virtual host) and its `<Location>`, if any. */
@@ -44,16 +47,13 @@ interface Gathered {
   vhosts: HttpdPlaced[];
   /** `JkMountCopy All` in the main server, or `JkMountCopy On` in a virtual host: main-server mounts reach it. */
   mountCopy: boolean;
-  /** An Include the tree does not hold, or an `<IfDefine>` body a `-D` flag may read: more lines may be there. */
-  open: boolean;
 }
 
 function gather(top: readonly HttpdPlaced[]): Gathered {
-  const g: Gathered = { workersFiles: [], properties: [], mountLines: [], vhosts: [], mountCopy: false, open: false };
+  const g: Gathered = { workersFiles: [], properties: [], mountLines: [], vhosts: [], mountCopy: false };
   const walk = (list: readonly HttpdPlaced[], vhost: HttpdPlaced | undefined, inLocation: boolean) => {
     for (const p of list) {
       const key = p.directive.key;
-      if (INCLUDE.has(key) || (key === 'ifdefine' && !p.block)) g.open = true;
       if (p.block) {
         if (key === 'virtualhost') g.vhosts.push(p);
         walk(p.block, key === 'virtualhost' ? p : vhost, inLocation || key === 'location' || key === 'locationmatch');
@@ -165,11 +165,13 @@ export function jkMountsUnknownWorker(
   inputs: JkInputs,
 ): JkMountUnknownWorker[] {
   const g = gather(top);
+  // An Include the tree does not hold, or an `<IfDefine>` body a `-D` flag may read: more lines may be there.
+  const open = !main || !leavesNothingOpen([...top], heldUnder(main, inputs.listed));
   // Twice is a syntax error ("JkWorkersFile only allowed once"): httpd does not start, nothing to say of a request.
   if (g.mountLines.length === 0 || g.workersFiles.length > 1) return [];
   const [fileLine] = g.workersFiles;
   // Without a JkWorkersFile, the map is the JkWorkerProperty lines alone: only when the configuration is all read.
-  if (!fileLine && (!main || g.open)) return [];
+  if (!fileLine && open) return [];
   const resolved = fileLine ? workersFileOf(fileLine, main, inputs) : undefined;
   if (typeof resolved === 'string') return [];
   const workersFile = resolved?.doc;
@@ -189,8 +191,7 @@ export function jkMountsUnknownWorker(
     if (worker === '' || PLACEHOLDER.test(worker) || worker.includes('$(') || names.listed.includes(worker)) continue;
     // A main-server mount reaches the virtual hosts only with JkMountCopy: with one of them and none, it maps nothing.
     // A virtual host the tree does not show (no main configuration, an Include it cannot follow) may take its requests.
-    const shown = main && !g.open;
-    const reached = vhost || g.mountCopy ? 'yes' : g.vhosts.length > 0 ? 'no' : shown ? 'yes' : 'unknown';
+    const reached = vhost || g.mountCopy ? 'yes' : g.vhosts.length > 0 ? 'no' : open ? 'unknown' : 'yes';
     if (reached === 'no') continue;
     const related: RelatedLocation[] = [];
     if (fileLine)
