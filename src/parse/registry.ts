@@ -38,6 +38,7 @@ import { jbossCliFormat } from './jboss-cli';
 import { kafkaPropertiesFormat } from './kafka-properties';
 import { keycloakConfFormat } from './keycloak-conf';
 import { rabbitmqConfFormat } from './rabbitmq-conf';
+import { logstashPipelineFormat } from './logstash-pipeline';
 import { jaasFormat } from './jaas';
 import { activemqBrokerFormat } from './activemq';
 import { activemqJndiFormat } from './activemq-jndi';
@@ -55,6 +56,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   tomcatCatalinaJarFormat,
   keystoreFormat,
   rabbitmqConfFormat,
+  logstashPipelineFormat,
   webagentFormat,
   cleartrustServerFormat,
   jdkReleaseFormat,
