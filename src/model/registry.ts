@@ -26,6 +26,7 @@ import { kafkaBrokersContributor } from './kafka-brokers';
 import { kafkaStrimziContributor } from './kafka-strimzi';
 import { kafkaStrimziClientsContributor } from './kafka-strimzi-clients';
 import { rabbitmqBrokersContributor } from './rabbitmq-brokers';
+import { logstashEndsContributor } from './logstash-ends';
 import { kafkaConnectComposeContributor } from './kafka-connect';
 import { kafkaSchemaRegistryContributor } from './kafka-schema-registry';
 import { kafkaUiContributor } from './kafka-ui';
@@ -66,6 +67,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   kafkaStrimziContributor,
   kafkaStrimziClientsContributor,
   rabbitmqBrokersContributor,
+  logstashEndsContributor,
   kafkaConnectComposeContributor,
   kafkaSchemaRegistryContributor,
   kafkaUiContributor,

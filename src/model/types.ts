@@ -42,6 +42,7 @@ import type {
   NginxSpdyDirective,
 } from './nginx-records';
 import type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
+import type { LogstashEnd } from './logstash-ends';
 import type { MssqlCall, MysqlCall, PgjdbcUnknownMode, PostgresCall } from './jdbc-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
@@ -208,6 +209,8 @@ export interface Deployment {
    * read are in use (`UnlinkedEnd.useUnknown`: perhaps). Unset without the model.
    */
   unlinkedEnds?: UnlinkedEnd[];
+  /** Logstash pipelines' outputs and inputs that may speak TLS (./logstash-ends.ts). Unset without a pipeline. */
+  logstashEnds?: LogstashEnd[];
   /** Kafka brokers with a TLS listener (./kafka-brokers.ts, ./kafka-properties.ts). Unset without the model. */
   kafkaBrokers?: KafkaBrokerRecord[];
   /** Listeners of Strimzi `Kafka` resources (./kafka-strimzi.ts). Unset without one. */

@@ -20,6 +20,8 @@ import cleartrustRuntimeApiSecurityTooHigh from './cleartrust/runtime-api-securi
 import cleartrustSslModeInvalid from './cleartrust/ssl-mode-invalid';
 import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
+import elasticLogstashSslSchemeConflict from './elastic/logstash-ssl-scheme-conflict';
+import elasticLogstashVerificationDisabled from './elastic/logstash-verification-disabled';
 import haproxyBindWithoutCertificate from './haproxy/bind-without-certificate';
 import haproxyCertificateWithoutKey from './haproxy/certificate-without-key';
 import haproxyCrtDirectoryStrayFile from './haproxy/crt-directory-stray-file';
@@ -164,6 +166,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslModeInvalid,
   cleartrustSslModeMismatch,
   cleartrustSslSettingsIgnored,
+  elasticLogstashSslSchemeConflict,
+  elasticLogstashVerificationDisabled,
   haproxyBindWithoutCertificate,
   haproxyCertificateWithoutKey,
   haproxyCrtDirectoryStrayFile,
