@@ -12,7 +12,6 @@
  * start with it: CHANGELOG 12.0.0) or `ssl_verification_mode => none` (from 11.14.0).
  */
 import * as path from 'node:path';
-import type { Location } from '../core/types';
 import {
   LOGSTASH_PIPELINE_KIND,
   scalarText,
@@ -27,43 +26,7 @@ import type { ModelContributor } from './contributor';
 import { pemThroughMounts } from './nginx-stores';
 import { PLACEHOLDER, storeRef, treeStoresOf, type TreeStores } from './store-files';
 import type { StoreRef, TlsTrustSettings, TreeMount, UnlinkedEnd } from './types';
-
-/** A setting as written in a plugin block, with where its value is. */
-export interface LogstashSetting {
-  name: string;
-  value: string;
-  at: Location;
-}
-
-/** One host an output calls, as written, with its scheme and host name (lower case) when the text says them. */
-export interface LogstashHost {
-  written: string;
-  scheme?: 'http' | 'https';
-  host?: string;
-  at: Location;
-}
-
-/** A Logstash plugin that may speak TLS (see the header). */
-export interface LogstashEnd {
-  /** `Logstash elasticsearch output (logstash/pipeline/logstash.conf)`. */
-  name: string;
-  plugin: string;
-  role: 'client' | 'server';
-  /** The plugin's name in the file. */
-  location: Location;
-  /** Inside an `if`/`else` branch: it runs for some events only. */
-  conditional: boolean;
-  /** TLS on, off, or decided by a value only the run knows (a placeholder); `because` says what decides. */
-  tls: { state: 'on' | 'off' | 'unknown'; because?: LogstashSetting | LogstashHost };
-  /** `ssl`, `ssl_enabled` (tcp: `ssl_enable`) as written. */
-  sslSetting?: LogstashSetting;
-  /** An output's hosts (empty: the plugin's default, or `cloud_id`). */
-  hosts: LogstashHost[];
-  /** Where the output turns verification of the server's certificate off. */
-  verificationOff?: LogstashSetting;
-  /** The CA files (or trust store) it names. */
-  trustFiles: LogstashSetting[];
-}
+import type { LogstashEnd, LogstashHost, LogstashSetting } from './logstash-records';
 
 /** The plugins read, by section: what each is. */
 const CLIENT_OUTPUTS = new Set(['elasticsearch', 'opensearch', 'http']);

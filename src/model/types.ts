@@ -42,7 +42,7 @@ import type {
   NginxSpdyDirective,
 } from './nginx-records';
 import type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
-import type { LogstashEnd } from './logstash-ends';
+import type { LogstashEnd } from './logstash-records';
 import type { MssqlCall, MysqlCall, PgjdbcUnknownMode, PostgresCall } from './jdbc-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
