@@ -25,6 +25,10 @@
  */
 /** `terraform`: Terraform's `${…}` and `%{ … }` in a file templatefile() renders (./template-terraform.ts). */
 /**
+ * `php`: PHP's `<?php … ?>` and `<?= … ?>` in a configuration file PHP renders (Inist-CNRS/pkgi writes every file of
+ * its environments, apache2.conf and Tomcat's server.xml among them, through `php`): `<?xml … ?>` is no such tag.
+ */
+/**
  * `thymeleaf`: Thymeleaf's textual template modes (TEXT, JAVASCRIPT, CSS): elements `[# th:if="${x}"]` … `[/]` (also
  * `[#th:block …]` … `[/th:block]`), `[# th:text="${x}"/]`, and inlined expressions `[[${x}]]`, `[(${x})]`
  * (https://www.thymeleaf.org/doc/tutorials/3.1/usingthymeleaf.html#textual-syntax). eclipse/microprofile-starter
@@ -40,6 +44,7 @@ export type TemplateEngine =
   | 'groovy'
   | 'terraform'
   | 'thymeleaf'
+  | 'php'
   | 'env'
   | 'maven'
   | 'script'
@@ -98,7 +103,7 @@ export function scanTags(text: string): Tag[] {
       i = open + (tag ? tag[0].length : 2);
       continue;
     }
-    const close = two === '<%' ? '%>' : two === '{%' ? '%}' : two === '{#' ? '#}' : '}}';
+    const close = two === '<%' ? '%>' : two === '<?' ? '?>' : two === '{%' ? '%}' : two === '{#' ? '#}' : '}}';
     const end = text.indexOf(close, open + 2);
     // `{#` unmatched nearby is not a Jinja comment (`${#array}` in shell, a literal brace).
     if (end < 0 || (two === '{#' && end - open > 4000)) {
@@ -135,6 +140,7 @@ function nextOpening(text: string, from: number): number {
       return i;
     }
     if (c === '<' && n === '%' && text[i + 2] !== '%') return i;
+    if (c === '<' && n === '?' && PHP_OPENING.test(text.slice(i + 2, i + 6))) return i;
     if (c === '[' && (n === '%' || n === '#' || n === '/' || n === '[' || n === '(')) return i;
   }
   return -1;
@@ -191,7 +197,31 @@ function thymeleafTag(text: string, open: number, elements: boolean): Tag | unde
   return inline ? tag('value', 'none', inline[0].length) : undefined;
 }
 
+/** After `<?`: `php` and a space (or the tag's end), or `=` (short echo). */
+const PHP_OPENING = /^(php(\s|\?|$)|=)/i;
+
+/**
+ * A PHP tag's role: `<?= $x ?>` and `echo`/`print` write a value; braces open and close blocks as in EJS
+ * (`<?php if ($x) { ?>`, `<?php } else { ?>`, `<?php } ?>`), and so does the alternative syntax (`if ($x):`, `else:`,
+ * `endif;`). https://www.php.net/manual/en/control-structures.alternative-syntax.php
+ */
+function classifyPhpTag(inner: string, start: number, end: number): Tag {
+  const tag = (kind: TemplateSpanKind, role: Role = 'none'): Tag => ({ engine: 'php', kind, role, start, end });
+  if (inner.startsWith('=')) return tag('value');
+  const body = inner
+    .replace(/^php/i, '')
+    .trim()
+    .replace(/[\s;]+$/, '');
+  if (/^(echo|print)\b/i.test(body)) return tag('value');
+  if (/^(\/\/|#|\/\*)/.test(body) && !/[\r\n]/.test(body)) return tag('comment');
+  if (/^\}[\s)]*$/.test(body) || /^end(if|foreach|for|while|switch)$/i.test(body)) return tag('directive', 'end');
+  if (/^\}.*\{$/.test(body) || /^(else|elseif|else\s+if)\b.*:$/i.test(body)) return tag('directive', 'else');
+  if (/\{$/.test(body) || /^(if|foreach|for|while|switch)\b.*:$/i.test(body)) return tag('directive', 'open');
+  return tag('directive');
+}
+
 function classifyTag(opening: string, inner: string, start: number, end: number): Tag {
+  if (opening === '<?') return classifyPhpTag(inner, start, end);
   const body = inner
     .replace(/^[-+=~#]*\s*/, '')
     .replace(/\s*[-+]$/, '')

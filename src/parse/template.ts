@@ -9,8 +9,8 @@ import { xmlFillIns } from './template-fill-ins';
 import { conditionals, type TemplateBranch } from './template-branches';
 
 /**
- * Configuration as it is committed: Go/gomplate/Helm `{{ }}`, Jinja2 `{{ }}`/`{% %}`/`{# #}` and
- * ERB `<% %>` templates. The file is parsed with its template syntax set aside, keeping every
+ * Configuration as it is committed: Go/gomplate/Helm `{{ }}`, Jinja2 `{{ }}`/`{% %}`/`{# #}`,
+ * ERB `<% %>` and PHP `<?php ?>` templates. The file is parsed with its template syntax set aside, keeping every
  * offset (so positions stay true): directives and comments become spaces, an output expression
  * becomes a same-length `${name}` placeholder that parsers already treat as a variable, and an
  * expression alone on its line (it generates whole lines) becomes spaces. The spans are kept so
@@ -97,7 +97,7 @@ export function scanTemplate(
   yaml = false,
   xml = false,
 ): TemplateInfo | undefined {
-  const scanned = /\{\{|\{%|\{#|<%|\[%|\[#|\[\/|\[\[|\[\(/.test(text) ? scanTags(text) : [];
+  const scanned = /\{\{|\{%|\{#|<%|<\?(php|=)|\[%|\[#|\[\/|\[\[|\[\(/i.test(text) ? scanTags(text) : [];
   const terraformScanned =
     namedTemplate && /[$%]\{/.test(text)
       ? terraformTags(text, terraform).filter((t) => !scanned.some((s) => s.start < t.end && t.start < s.end))

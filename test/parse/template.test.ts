@@ -74,6 +74,16 @@ describe('template syntax set aside', () => {
       `              \nssl_protocols ${ph('<%= @protocols %>', '_protocols')};\n          `,
       ['directive', 'value', 'directive'],
     ],
+    [
+      // Inist-CNRS/pkgi renders its apache2.conf and server.xml through `php`: braces and the alternative syntax.
+      'PHP',
+      '<?php if ($dev) { ?>\nLogLevel debug\n<?php } else { ?>\nLogLevel <?= $level ?>\n<?php } ?>\n<?php if ($x): ?>\n<?php endif; ?>',
+      [20, '\nLogLevel debug\n', 17, `\nLogLevel ${ph('<?= $level ?>', '_level')}\n`, 10, '\n', 17, '\n', 15]
+        .map((p) => (typeof p === 'number' ? ' '.repeat(p) : p))
+        .join(''),
+      ['directive', 'directive', 'value', 'directive', 'directive', 'directive'],
+    ],
+    ['an XML declaration is no PHP tag', '<?xml version="1.0"?>\n<Server/>', '', []],
     ['shell ${#var} is not Jinja', 'echo ${#arr} {{ x }}', `echo \${#arr} ${ph('{{ x }}', 'x')}`, ['value']],
     ['GitHub ${{ }} is not Go', 'run: ${{ github.ref }}', '', []],
     [

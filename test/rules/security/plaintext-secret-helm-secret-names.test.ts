@@ -123,3 +123,26 @@ describe('a Helm value the chart does not use as a Secret name stays a secret', 
     ).toEqual(['monitor/templates/job.yaml:13']);
   });
 });
+
+// helmforgedev/charts@dd8d969 (Apache-2.0) charts/wordpress: a values file for `helm install -f` sets the chart's
+// `admin.existingSecret`, the name of a Secret the release takes the admin password from (values.yaml: "Use an existing
+// secret for admin credentials"). Written anew.
+describe("a chart's existingSecret names a Secret", () => {
+  it('is no plaintext secret; a password beside it still is', () => {
+    const { findings, root } = runRule(rule, {
+      name: 'existingSecret',
+      files: {
+        'wordpress/Chart.yaml': 'apiVersion: v2\nname: wordpress\nversion: 1.0.0\n',
+        'wordpress/values.yaml': 'admin:\n  existingSecret: ""\n  existingSecretPasswordKey: admin-password\n',
+        'wordpress/examples/bootstrap.yaml':
+          'admin:\n  existingSecret: wordpress-admin\nmysql:\n  auth:\n    existingSecret: db-credentials\n    password: Vq8-site-db-pw\n',
+      },
+    });
+    expect(
+      findings.map(
+        (f) =>
+          `${path.relative(root, f.location.file).split(path.sep).join('/')}:${(f.location.range?.start.line ?? 0) + 1} ${f.severity}`,
+      ),
+    ).toEqual(['wordpress/examples/bootstrap.yaml:6 warning']);
+  });
+});

@@ -242,6 +242,15 @@ function isStandIn(value: string): boolean {
 }
 
 /**
+ * A Helm chart's `existingSecret`: by the charts' convention (Bitnami's and those that follow it) the name of a
+ * Kubernetes Secret the release reads the password from instead of the chart's own value, so no secret. helmforgedev/charts
+ * @dd8d969 (Apache-2.0) charts/wordpress/values.yaml: `# -- Use an existing secret for admin credentials` above
+ * `admin.existingSecret: ""`, which its examples/bootstrap.yaml sets to `wordpress-admin`. (`existingSecretName` ends in
+ * `name`, and a chart template that writes the value where Kubernetes takes a Secret's name is ./helm-secret-names.ts.)
+ */
+const NAMES_AN_EXISTING_SECRET = /^existing[-_]?secret$/i;
+
+/**
  * Whether a secret key's setting holds something other than the secret (its last key segment `key`, the whole key
  * `fullKey`, and the element name `secretName` that made an XML attribute secret): a file, a policy, a flag, a Kafka image's secret file name, an
  * image's switch about a password, a password policy's numeric bound, or a token's lifetime or endpoint.
@@ -254,6 +263,7 @@ export function namesNoSecret(key: string, secretName: string | undefined, value
     NOT_A_SECRET_VALUE.test(secretName ?? '') ||
     NAMES_A_SECRET_FILE.test(key) ||
     NAMES_A_SWITCH.test(key) ||
+    NAMES_AN_EXISTING_SECRET.test(key) ||
     (POLICY_BOUND.test(key) && /^\d+$/.test(value)) ||
     (TOKEN_WORD.test(key) && (/^\d{1,5}$/.test(value) || TOKEN_ENDPOINT.test(value)))
   );
