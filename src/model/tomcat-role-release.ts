@@ -200,7 +200,8 @@ function writingTask(roleDocs: readonly AnsibleDocument[], dir: string, rest: st
         .replace(/^\.\//, '')
         .replace(new RegExp(`^${dir}/`), '');
       const written = writtenFile(dest.value, named);
-      if (named === rest && /(?:^|[/}'"])server\.xml$/.test(written)) return { src, dest, written };
+      // A Windows dest (`C:\\ProgramData\\Tomcat9\\conf\\server.xml`) separates its directories with backslashes.
+      if (named === rest && /(?:^|[/}'"\\])server\.xml$/.test(written)) return { src, dest, written };
     }
   }
   return undefined;
@@ -267,6 +268,33 @@ function releaseArchives(tree: AnsibleTree, roleDocs: readonly AnsibleDocument[]
   return found;
 }
 
+/**
+ * The Tomcat release a package task of the role pins: Chocolatey's `tomcat` package is versioned as the Apache Tomcat
+ * release it installs (https://community.chocolatey.org/packages/Tomcat: 9.0.30 installs apache-tomcat-9.0.30).
+ * R3dy/capsulecorp-pentest@7bf5e47 roles/tomcat/tasks/main.yml: `win_chocolatey: {name: tomcat, version: 9.0.30}`, then
+ * `template: {src: server.xml, dest: "C:\\ProgramData\\Tomcat9\\conf\\server.xml"}`.
+ */
+function releasePackages(tree: AnsibleTree, roleDocs: readonly AnsibleDocument[], role: string, root: string) {
+  const found: FoundRelease[] = [];
+  for (const doc of roleDocs) {
+    const index = new LineIndex(doc.file.text);
+    for (const task of doc.data.packageTasks) {
+      const name = filled(readValue(doc, task.name, index).value, tree, role);
+      if (!/^tomcat$/i.test(name)) continue;
+      const version = readValue(doc, task.version, index);
+      const release = filled(version.value, tree, role);
+      if (FULL_RELEASE.test(release))
+        found.push({
+          release,
+          text: `${shortPath(doc.file.path, root)}:${version.line} ${task.module} ${name} ${version.value}`,
+          at: version.at,
+          variable: false,
+        });
+    }
+  }
+  return found;
+}
+
 /** The role's release, or the releases it names when they differ (each read is unknown then). */
 export type RoleReleaseAnswer = { read: RoleRelease } | { conflicting: RoleRelease[] } | undefined;
 
@@ -292,6 +320,7 @@ export function tomcatRoleRelease(ctx: ModelContext, serverXml: string): RoleRel
   const found = [
     ...releaseVariables(tree, roleDocs, role.root, root),
     ...releaseArchives(tree, roleDocs, role.root, root),
+    ...releasePackages(tree, roleDocs, role.root, root),
   ];
   const written = `${shortPath(task.src.at.file, root)}:${task.src.line}`;
   const whose = `the ${playbook(task.src.doc) ? 'playbook' : 'role'} whose task at ${written} writes this file`;

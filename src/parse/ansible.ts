@@ -43,11 +43,20 @@ export interface AnsibleFileTask {
   inline?: true;
 }
 
+/** A package task that names its package's version (`win_chocolatey: {name: tomcat, version: 9.0.30}`). */
+export interface AnsiblePackageTask {
+  module: string;
+  name: AnsibleScalar;
+  version: AnsibleScalar;
+}
+
 export interface AnsibleData {
   /** Variables the file sets: every top-level scalar of a variables file; a task file's `vars:` and `set_fact:`. */
   variables: AnsibleVariable[];
   /** A task file's `template`/`copy` tasks. */
   fileTasks: AnsibleFileTask[];
+  /** A task file's package tasks that pin a version. */
+  packageTasks: AnsiblePackageTask[];
   /** Every other scalar of a task file (a `get_url` url, an `unarchive` src): where a release archive may be named. */
   words: AnsibleScalar[];
 }
@@ -80,6 +89,11 @@ const TEMPLATE_MODULES: Record<string, AnsibleFileTask['module']> = {
   'ansible.legacy.copy': 'copy',
 };
 const SET_VARIABLES = new Set(['vars', 'set_fact', 'ansible.builtin.set_fact', 'ansible.legacy.set_fact']);
+/**
+ * Package modules whose `version:` pins the package's release: Chocolatey on Windows
+ * (https://docs.ansible.com/ansible/latest/collections/chocolatey/chocolatey/win_chocolatey_module.html).
+ */
+const VERSIONED_PACKAGE_MODULES = new Set(['win_chocolatey', 'chocolatey.chocolatey.win_chocolatey']);
 
 function classifyAnsible(filePath: string, head: string): string | undefined {
   const posix = filePath.replace(/\\/g, '/');
@@ -161,6 +175,13 @@ function readTasks(node: YamlNode, text: string, data: AnsibleData): void {
       const fileTask = fileTaskOf(module, value, text);
       if (fileTask) data.fileTasks.push(fileTask);
       continue;
+    }
+    if (key !== undefined && VERSIONED_PACKAGE_MODULES.has(key) && lib.isMap(value)) {
+      const argument = (name: string) =>
+        scalarOf(value.items.find((p) => keyOf(p.key as YamlNode) === name)?.value as YamlNode);
+      const name = argument('name');
+      const version = argument('version');
+      if (name && version) data.packageTasks.push({ module: key, name, version });
     }
     if (key !== undefined && SET_VARIABLES.has(key) && lib.isMap(value)) {
       data.variables.push(...variablesOf(value));
@@ -246,7 +267,7 @@ export const ansibleFormat: FormatHandler<AnsibleData> = {
   id: 'ansible',
   classify: classifyAnsible,
   parse(file, kind): ParsedDocument<AnsibleData> {
-    const data: AnsibleData = { variables: [], fileTasks: [], words: [] };
+    const data: AnsibleData = { variables: [], fileTasks: [], packageTasks: [], words: [] };
     const lib = yaml();
     for (const doc of lib.parseAllDocuments(file.text, { uniqueKeys: false })) {
       if (!('contents' in doc) || yamlTextErrors(doc).length > 0) continue;

@@ -97,6 +97,28 @@ describe('the Tomcat release of an Ansible role', () => {
         'defaults/main.yaml:2 tomcat_install_files, which names apache-tomcat-9.0.19, the default of the role whose task at tasks/main.yaml:8',
     },
     {
+      // R3dy/capsulecorp-pentest@7bf5e47 (none stated; its shape only): Chocolatey installs the release on Windows, the
+      // template is written to a backslash path.
+      name: 'a win_chocolatey task that pins tomcat, the template written to a Windows path',
+      files: {
+        'roles/tomcat/tasks/main.yml':
+          '---\n- name: Ensure Tomcat is installed.\n  win_chocolatey:\n     name: tomcat\n     version: 9.0.30\n     state: present\n- name: Set the server.xml\n  template:\n    src: server.xml\n    dest: "C:\\\\ProgramData\\\\Tomcat9\\\\conf\\\\server.xml"\n',
+        'roles/tomcat/templates/server.xml': SERVER_XML,
+      },
+      expected: { release: '9.0.30', assumed: false },
+      named:
+        'roles/tomcat/tasks/main.yml:5 win_chocolatey tomcat 9.0.30, in the role whose task at roles/tomcat/tasks/main.yml:9',
+    },
+    {
+      name: 'a win_chocolatey task of another package: unknown',
+      files: {
+        'roles/tomcat/tasks/main.yml':
+          '---\n- win_chocolatey:\n    name: jre8\n    version: 8.0.231\n- template:\n    src: server.xml\n    dest: "C:\\\\Tomcat9\\\\conf\\\\server.xml"\n',
+        'roles/tomcat/templates/server.xml': SERVER_XML,
+      },
+      expected: ASSUMED,
+    },
+    {
       name: 'a template named under another variable than {{ role_path }}: unknown',
       files: role(
         'tomcat_version: 9.0.40\n',
