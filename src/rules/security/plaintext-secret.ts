@@ -93,7 +93,7 @@ export default defineRule({
       fillIn:
         '{{key}} in {{file}} holds a fill-in mark, not a secret: its value asks to be replaced, so the file tells no one a password. A deployment that keeps it runs with a password anyone can guess: give the real one when deploying. {{fix}}',
       testFixture:
-        "{{key}} in {{file}} is written in plaintext, in a test fixture directory ({{dir}}, of Test Kitchen, Molecule or ansible-test): its files are what the role's, formula's or collection's tests read or compare against, never what it deploys, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
+        "{{key}} in {{file}} is written in plaintext, in a test fixture directory ({{dir}}, of Test Kitchen, Molecule, ansible-test or Helm chart-testing): its files are what the role's, formula's, collection's or chart's tests read or compare against, never what it deploys, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
     defaultOptions: {},
     symptoms: [],

@@ -126,14 +126,18 @@ describe('a Helm value the chart does not use as a Secret name stays a secret', 
 
 // helmforgedev/charts@dd8d969 (Apache-2.0) charts/wordpress: a values file for `helm install -f` sets the chart's
 // `admin.existingSecret`, the name of a Secret the release takes the admin password from (values.yaml: "Use an existing
-// secret for admin credentials"). Written anew.
-describe("a chart's existingSecret names a Secret", () => {
-  it('is no plaintext secret; a password beside it still is', () => {
+// secret for admin credentials"); its ci/bootstrap-values.yaml is what chart-testing installs in CI. Written anew.
+describe("a chart's existingSecret names a Secret; its ci/ values are chart-testing's", () => {
+  it('is no plaintext secret; a password beside it still is, a password of the ci/ values is a fixture', () => {
     const { findings, root } = runRule(rule, {
       name: 'existingSecret',
       files: {
         'wordpress/Chart.yaml': 'apiVersion: v2\nname: wordpress\nversion: 1.0.0\n',
         'wordpress/values.yaml': 'admin:\n  existingSecret: ""\n  existingSecretPasswordKey: admin-password\n',
+        // chart-testing's values for CI installs: a test fixture's (info).
+        'wordpress/ci/bootstrap-values.yaml': 'wordpress:\n  adminPassword: Ci-admin-pw-7\n',
+        // A `ci/` directory of no chart is no chart-testing's.
+        'tools/ci/application.properties': 'spring.datasource.password=Tools-db-pw-8\n',
         'wordpress/examples/bootstrap.yaml':
           'admin:\n  existingSecret: wordpress-admin\nmysql:\n  auth:\n    existingSecret: db-credentials\n    password: Vq8-site-db-pw\n',
       },
@@ -143,6 +147,10 @@ describe("a chart's existingSecret names a Secret", () => {
         (f) =>
           `${path.relative(root, f.location.file).split(path.sep).join('/')}:${(f.location.range?.start.line ?? 0) + 1} ${f.severity}`,
       ),
-    ).toEqual(['wordpress/examples/bootstrap.yaml:6 warning']);
+    ).toEqual([
+      'tools/ci/application.properties:1 warning',
+      'wordpress/ci/bootstrap-values.yaml:2 info',
+      'wordpress/examples/bootstrap.yaml:6 warning',
+    ]);
   });
 });

@@ -1354,7 +1354,7 @@ ruleTester(rule, {
           severity: 'info',
           file: 'collections/ansible_collections/community/general/tests/integration/targets/keycloak_info/docker-compose.yml',
           line: 5,
-          messageIncludes: ['/targets/keycloak_info, of Test Kitchen, Molecule or ansible-test)'],
+          messageIncludes: ['/targets/keycloak_info, of Test Kitchen, Molecule, ansible-test or Helm chart-testing)'],
         },
         { messageId: 'plaintext', file: 'files/application.properties', line: 1 },
         {
@@ -1362,7 +1362,7 @@ ruleTester(rule, {
           severity: 'info',
           file: 'molecule/default/files/application.properties',
           line: 1,
-          messageIncludes: ['(molecule/default, of Test Kitchen, Molecule or ansible-test)'],
+          messageIncludes: ['(molecule/default, of Test Kitchen, Molecule, ansible-test or Helm chart-testing)'],
         },
         { messageId: 'plaintext', file: 'test/application.properties', line: 1 },
         {
@@ -1370,7 +1370,7 @@ ruleTester(rule, {
           severity: 'info',
           file: 'test/integration/default/files/server_xml/debian-10.xml',
           line: 3,
-          messageIncludes: ['(test/integration, of Test Kitchen, Molecule or ansible-test)'],
+          messageIncludes: ['(test/integration, of Test Kitchen, Molecule, ansible-test or Helm chart-testing)'],
         },
       ],
     },

@@ -18,8 +18,8 @@ const TEST_SOURCES = /^(?:.*\/)?src\/(?:test|it|integrationTest|intTest|testFixt
 /**
  * Where a file lies that nothing deploys as it is, with the words for it: an example of a configuration file (the name
  * it documents), or the tests' directory it lies in: a test source set's resources (`src/test/resources`), the
- * rest of a test source set (`src/test/conf`), a Test Kitchen, Molecule or ansible-test fixture directory
- * (`test/integration/<suite>`, `molecule/<scenario>`, `tests/integration/targets/<target>`), or the golden files of a chart's tests (`test/unit/<component>/golden`), or a WildFly/JBoss
+ * rest of a test source set (`src/test/conf`), a Test Kitchen, Molecule, ansible-test or Helm chart-testing fixture
+ * directory (`test/integration/<suite>`, `molecule/<scenario>`, `tests/integration/targets/<target>`, a chart's `ci/`), or the golden files of a chart's tests (`test/unit/<component>/golden`), or a WildFly/JBoss
  * distribution's shipped samples (`docs/examples/configs/`). None is deployed.
  */
 export function undeployedPlace(
@@ -50,8 +50,22 @@ export function undeployedPlace(
   if (resources !== undefined) return { messageId: 'testResource', dir: resources };
   const sources = TEST_SOURCES.exec(relative)?.[0];
   if (sources !== undefined) return { messageId: 'testSources', dir: sources };
-  const fixture = testFixtureDir(relative);
+  const fixture = testFixtureDir(relative) ?? chartTestingDir(root, listed, relative);
   if (fixture !== undefined) return { messageId: 'testFixture', dir: fixture };
   const golden = testGoldenDir(relative);
   return golden !== undefined ? { messageId: 'testGolden', dir: golden } : undefined;
+}
+
+/**
+ * A Helm chart's `ci/` directory (beside its Chart.yaml): Helm's chart-testing (`ct install`) installs the chart once
+ * with each `ci/*-values.yaml` in it (https://github.com/helm/chart-testing, "ct install": "values files … in the
+ * chart's ci directory"). helmforgedev/charts@dd8d969 (Apache-2.0) charts/wordpress/ci/bootstrap-values.yaml sets
+ * `adminPassword: ci-admin-password` for its CI installs.
+ */
+function chartTestingDir(root: string, listed: readonly string[], relative: string): string | undefined {
+  const parts = relative.split('/');
+  for (let i = 0; i < parts.length - 1; i++)
+    if (parts[i] === 'ci' && listed.includes(path.join(root, ...parts.slice(0, i), 'Chart.yaml')))
+      return parts.slice(0, i + 1).join('/');
+  return undefined;
 }
