@@ -290,7 +290,7 @@ function checkDeployment(
       knownRuleIds,
     });
     return {
-      findings: redactFindings(suppressed, mask, maskedRuleIds(rules)),
+      findings: redactFindings(suppressed, mask, maskedRuleIds(knownRuleIds)),
       // A .dockerignore only qualifies a Dockerfile's COPY/ADD, a script's `docker run` lines only name the release of
       // the files they mount, and its `ln`/`cp` lines what may enable a file: alone none is a file to check (DESIGN.md:
       // a run that checks no file exits 2); a pattern Docker refuses is a finding, which decides the exit code anyway.
@@ -312,8 +312,7 @@ function parseFindings(documents: ParsedDocument[], mask: (text: string) => stri
 }
 
 /** Rule ids whose messages are masked where they are made: every rule's, and `parse/…` (walk, read and parse findings). */
-function maskedRuleIds(rules: AnyRule[]): { has(ruleId: string): boolean } {
-  const ids = new Set(rules.map((r) => r.meta.id));
+function maskedRuleIds(ids: ReadonlySet<string>): { has(ruleId: string): boolean } {
   return { has: (ruleId) => ids.has(ruleId) || ruleId.startsWith('parse/') };
 }
 

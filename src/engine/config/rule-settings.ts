@@ -63,6 +63,17 @@ export function resolveRuleSettings(
   };
   /** Asked for every rule of every deployment; the answer depends on the rule id alone. */
   const enabled = new Map<string, boolean>();
+  /**
+   * Options asked for every rule of every deployment, and severities for every finding when no override names files:
+   * answers by rule id, made once a run (options are read-only to rules: OptionsOf).
+   */
+  const options = new Map<AnyRule, Record<string, unknown>>();
+  const severityById = new Map<string, SeveritySetting | undefined>();
+  const severityOf = (ruleId: string, file: string): SeveritySetting | undefined => {
+    if (overrides.length) return configured(ruleId, file);
+    if (!severityById.has(ruleId)) severityById.set(ruleId, configured(ruleId));
+    return severityById.get(ruleId);
+  };
   const enabledAnywhere = (ruleId: string): boolean => {
     if (configured(ruleId) !== 'off') return true;
     // Off at top level but maybe on for some files.
@@ -78,13 +89,18 @@ export function resolveRuleSettings(
       return answer;
     },
     optionsOf(rule) {
-      const setting = lookup(config.rules, rule.meta.id);
-      return resolveOptions(rule.meta.defaultOptions, setting ? split(setting).options : undefined);
+      let resolved = options.get(rule);
+      if (!resolved) {
+        const setting = lookup(config.rules, rule.meta.id);
+        resolved = resolveOptions(rule.meta.defaultOptions, setting ? split(setting).options : undefined);
+        options.set(rule, resolved);
+      }
+      return resolved;
     },
     applySeverity(findings) {
       const out: Finding[] = [];
       for (const finding of findings) {
-        const severity = configured(finding.ruleId, finding.location.file);
+        const severity = severityOf(finding.ruleId, finding.location.file);
         if (severity === 'off') continue;
         // A setting equal to the rule's default (e.g. from the `recommended` preset) keeps a
         // rule's per-finding severity, such as a warning when the JDK is unknown.

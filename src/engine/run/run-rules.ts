@@ -49,8 +49,9 @@ export function runRules(
     if (rule.meta.appliesTo && !holds(rule.meta.appliesTo)) continue;
     const produced: Finding[] = [];
     // A finding already made at the same place with the same words: reached again through another path (an nginx
-    // file two main configurations include), it is one finding naming both paths.
-    const made = new Map<string, Finding>();
+    // file two main configurations include), it is one finding naming both paths. Made on the first report: most
+    // rules report nothing in most deployments.
+    let made: Map<string, Finding> | undefined;
     let more = 0;
     let moreSeverity: Finding['severity'] = 'info';
     try {
@@ -94,6 +95,7 @@ export function runRules(
             ...(descriptor.outcome ? { outcome: descriptor.outcome } : {}),
           };
           const key = sameFindingKey(finding);
+          made ??= new Map();
           const earlier = made.get(key);
           if (earlier) {
             earlier.related = distinctRelated([...(earlier.related ?? []), ...(finding.related ?? [])]);
@@ -105,7 +107,8 @@ export function runRules(
       });
       // A byte-identical copy of a queue manager's MQSC says the same: a related place of the first file's finding.
       const copies = deployment.derived.identicalMqscCopies;
-      for (const finding of foldIdenticalCopies(produced, copies, deployment.root)) findings.push(finding);
+      if (produced.length)
+        for (const finding of foldIdenticalCopies(produced, copies, deployment.root)) findings.push(finding);
       if (more) findings.push(overflowFinding(rule.meta.id, deployment.root, more, moreSeverity));
     } catch (error) {
       internalError = true;
