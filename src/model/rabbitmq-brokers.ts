@@ -89,7 +89,7 @@ function mountOf(
   return undefined;
 }
 
-function serviceHosts(service: ComposeService): string[] {
+export function serviceHosts(service: ComposeService): string[] {
   return [
     service.name,
     service.hostname?.value,

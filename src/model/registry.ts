@@ -27,6 +27,7 @@ import { kafkaStrimziContributor } from './kafka-strimzi';
 import { kafkaStrimziClientsContributor } from './kafka-strimzi-clients';
 import { rabbitmqBrokersContributor } from './rabbitmq-brokers';
 import { logstashEndsContributor } from './logstash-ends';
+import { searchNodesContributor } from './search-node';
 import { kafkaConnectComposeContributor } from './kafka-connect';
 import { kafkaSchemaRegistryContributor } from './kafka-schema-registry';
 import { kafkaUiContributor } from './kafka-ui';
@@ -68,6 +69,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   kafkaStrimziClientsContributor,
   rabbitmqBrokersContributor,
   logstashEndsContributor,
+  searchNodesContributor,
   kafkaConnectComposeContributor,
   kafkaSchemaRegistryContributor,
   kafkaUiContributor,

@@ -44,12 +44,14 @@ import type {
 import type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
 import type { LogstashEnd } from './logstash-records';
 import type { MssqlCall, MysqlCall, PgjdbcUnknownMode, PostgresCall } from './jdbc-records';
+import type { SearchNodeRecord } from './search-node-types';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
 export type { StoreRef, TlsTrustSettings, BrokerUrl } from './attributes';
 export type { TlsImplementation } from './attributes-tls';
 export type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
 export type { JdbcCall, MysqlCall, MssqlCall, PostgresCall, PgjdbcUnknownMode } from './jdbc-records';
+export type { SearchNodeLayer, SearchNodeRecord, SearchSetting } from './search-node-types';
 export type {
   LibertyIncludesMissing,
   LibertyStoreHome,
@@ -219,6 +221,8 @@ export interface Deployment {
   kafkaClientReaches?: KafkaClientReach[];
   /** RabbitMQ brokers with a TLS listener (./rabbitmq-brokers.ts). Unset without the model. */
   rabbitBrokers?: RabbitBrokerRecord[];
+  /** Elasticsearch and OpenSearch nodes with their TLS layers (./search-node.ts). Unset without one. */
+  searchNodes?: SearchNodeRecord[];
   /**
    * By file of a Kafka or RabbitMQ broker or client end, the Compose projects that run it, when a host is the name of
    * brokers of several files (./broker-projects.ts): a client reaches its own project's. Unset otherwise.

@@ -39,6 +39,7 @@ import { kafkaPropertiesFormat } from './kafka-properties';
 import { keycloakConfFormat } from './keycloak-conf';
 import { rabbitmqConfFormat } from './rabbitmq-conf';
 import { logstashPipelineFormat } from './logstash-pipeline';
+import { searchNodeFormat } from './search-node';
 import { jaasFormat } from './jaas';
 import { activemqBrokerFormat } from './activemq';
 import { activemqJndiFormat } from './activemq-jndi';
@@ -84,6 +85,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   springFormat,
   dropwizardFormat,
   keycloakConfFormat,
+  searchNodeFormat,
   libertyBootstrapFormat,
   libertyVariablesFormat,
   microprofileConfigFormat,

@@ -23,6 +23,7 @@ const datasets: [string, string][] = [
   ['src/knowledge/data/quarkus.json', 'schemas/knowledge/quarkus.schema.json'],
   ['src/knowledge/data/keycloak.json', 'schemas/knowledge/keycloak.schema.json'],
   ['src/knowledge/data/rabbitmq.json', 'schemas/knowledge/rabbitmq.schema.json'],
+  ['src/knowledge/data/search-nodes.json', 'schemas/knowledge/search-nodes.schema.json'],
   ['src/knowledge/data/activemq.json', 'schemas/knowledge/activemq.schema.json'],
   ['src/knowledge/data/gskit-signers.json', 'schemas/knowledge/gskit-signers.schema.json'],
   ['src/knowledge/data/ihs.json', 'schemas/knowledge/ihs.schema.json'],
