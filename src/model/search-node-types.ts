@@ -41,7 +41,7 @@ export interface SearchNodeRecord {
   location: Location;
   /** The configuration file of the tree it reads, when there is one. */
   configFile?: string;
-  /** The Compose service that runs it, when one does (with the official image). */
+  /** The Compose service that runs it, when one does: `at` is the bind mount of its configuration file, else `image:`. */
   service?: { name: string; file: string; image?: string; at: Location };
   /** Why settings the tree does not show may still apply (no start of the node is known; an env_file). */
   settingsElsewhere?: string;

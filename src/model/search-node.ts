@@ -82,7 +82,8 @@ export const searchNodesContributor: ModelContributor = {
           if (config) run.add(config);
           const variables = composeVariablesOf(ctx, compose, service);
           const settings = new Map([...(config ? fileSettings(config) : []), ...environmentSettings(variables, facts)]);
-          const at: Location = { file: compose.file.path, range: service.imageRange };
+          // Where the service takes the node's file (its bind mount), else its image.
+          const at: Location = mounted && config ? mounted.at : { file: compose.file.path, range: service.imageRange };
           const where = config ? `${relativePosix(ctx.deployment.root, config.file.path)}, ` : '';
           addNode(ctx, {
             facts,

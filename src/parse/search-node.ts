@@ -21,7 +21,7 @@ const NODE_CONFIG_NAME = /^(elasticsearch|opensearch)(?:[-.][\w.-]*)?\.ya?ml$/;
 
 /** A node setting's namespace at a line start: `cluster.name:`, `xpack.security…`, or a nested `network:`. */
 const NODE_SETTING =
-  /^(?:cluster|node|network|path|discovery|xpack|plugins|opendistro_security|bootstrap|http|transport|gateway|indices|action|compatibility)(?:\.[\w-]+[^\S\n]*:|:[^\S\n]*(?:#.*)?$)/m;
+  /^(?:cluster|node|network|path|discovery|xpack|plugins|opendistro_security|bootstrap|http|transport|gateway|indices|action|compatibility)(?:\.[\w.-]+[^\S\n]*:|:[^\S\n]*(?:#.*)?$)/m;
 
 /** Ansible variables and role directories, chart templates: their YAML of the same name is no node's file. */
 const NOT_NODE_DIRECTORY = /(^|[\\/])(group_vars|host_vars|defaults|vars|templates)[\\/]/;

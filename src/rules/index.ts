@@ -113,6 +113,9 @@ import nginxSslDirectiveRemoved from './nginx/ssl-directive-removed';
 import nginxVerifyWithoutCaCertificates from './nginx/verify-without-ca-certificates';
 import rabbitmqCertificateValidationDisabled from './rabbitmq/certificate-validation-disabled';
 import rabbitmqHostnameVerificationDisabled from './rabbitmq/hostname-verification-disabled';
+import elasticNodeSslWithoutKey from './elastic/node-ssl-without-key';
+import elasticNodeVerificationNone from './elastic/node-verification-none';
+import opensearchSslWithoutKey from './opensearch/ssl-without-key';
 import securityPlaintextSecret from './security/plaintext-secret';
 import tlsCertificateTrustUnknown from './tls/certificate-trust-unknown';
 import tlsCipherDisabledByRuntime from './tls/cipher-disabled-by-runtime';
@@ -259,6 +262,9 @@ export const ALL_RULES: readonly AnyRule[] = [
   nginxVerifyWithoutCaCertificates,
   rabbitmqCertificateValidationDisabled,
   rabbitmqHostnameVerificationDisabled,
+  elasticNodeSslWithoutKey,
+  elasticNodeVerificationNone,
+  opensearchSslWithoutKey,
   securityPlaintextSecret,
   tlsCertificateTrustUnknown,
   tlsCipherDisabledByRuntime,
