@@ -20,8 +20,8 @@ import cleartrustRuntimeApiSecurityTooHigh from './cleartrust/runtime-api-securi
 import cleartrustSslModeInvalid from './cleartrust/ssl-mode-invalid';
 import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
-import elasticLogstashSslSchemeConflict from './elastic/logstash-ssl-scheme-conflict';
-import elasticLogstashVerificationDisabled from './elastic/logstash-verification-disabled';
+import elasticNodeSslWithoutKey from './elastic/node-ssl-without-key';
+import elasticNodeVerificationNone from './elastic/node-verification-none';
 import haproxyBindWithoutCertificate from './haproxy/bind-without-certificate';
 import haproxyCertificateWithoutKey from './haproxy/certificate-without-key';
 import haproxyCrtDirectoryStrayFile from './haproxy/crt-directory-stray-file';
@@ -31,7 +31,6 @@ import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
 import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
 import httpdCertificateMissing from './httpd/certificate-missing';
 import httpdDirectiveRefused from './httpd/directive-refused';
-import httpdJkmountWorkerUnknown from './httpd/jkmount-worker-unknown';
 import httpdProtocolOverridden from './httpd/protocol-overridden';
 import httpdProxyEngineOff from './httpd/proxy-engine-off';
 import httpdProxyPeerNameMismatch from './httpd/proxy-peer-name-mismatch';
@@ -111,11 +110,9 @@ import nginxSecurityLevelRefusesDhParameters from './nginx/security-level-refuse
 import nginxSpdyDirectiveRemoved from './nginx/spdy-directive-removed';
 import nginxSslDirectiveRemoved from './nginx/ssl-directive-removed';
 import nginxVerifyWithoutCaCertificates from './nginx/verify-without-ca-certificates';
+import opensearchSslWithoutKey from './opensearch/ssl-without-key';
 import rabbitmqCertificateValidationDisabled from './rabbitmq/certificate-validation-disabled';
 import rabbitmqHostnameVerificationDisabled from './rabbitmq/hostname-verification-disabled';
-import elasticNodeSslWithoutKey from './elastic/node-ssl-without-key';
-import elasticNodeVerificationNone from './elastic/node-verification-none';
-import opensearchSslWithoutKey from './opensearch/ssl-without-key';
 import securityPlaintextSecret from './security/plaintext-secret';
 import tlsCertificateTrustUnknown from './tls/certificate-trust-unknown';
 import tlsCipherDisabledByRuntime from './tls/cipher-disabled-by-runtime';
@@ -169,8 +166,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslModeInvalid,
   cleartrustSslModeMismatch,
   cleartrustSslSettingsIgnored,
-  elasticLogstashSslSchemeConflict,
-  elasticLogstashVerificationDisabled,
+  elasticNodeSslWithoutKey,
+  elasticNodeVerificationNone,
   haproxyBindWithoutCertificate,
   haproxyCertificateWithoutKey,
   haproxyCrtDirectoryStrayFile,
@@ -180,7 +177,6 @@ export const ALL_RULES: readonly AnyRule[] = [
   haproxyVerifyWithoutCaFile,
   httpdCertificateMissing,
   httpdDirectiveRefused,
-  httpdJkmountWorkerUnknown,
   httpdProtocolOverridden,
   httpdProxyEngineOff,
   httpdProxyPeerNameMismatch,
@@ -260,11 +256,9 @@ export const ALL_RULES: readonly AnyRule[] = [
   nginxSpdyDirectiveRemoved,
   nginxSslDirectiveRemoved,
   nginxVerifyWithoutCaCertificates,
+  opensearchSslWithoutKey,
   rabbitmqCertificateValidationDisabled,
   rabbitmqHostnameVerificationDisabled,
-  elasticNodeSslWithoutKey,
-  elasticNodeVerificationNone,
-  opensearchSslWithoutKey,
   securityPlaintextSecret,
   tlsCertificateTrustUnknown,
   tlsCipherDisabledByRuntime,

@@ -25,6 +25,11 @@ export interface Seed {
 
 /** Small hand-written files, so that every handler has a seed even when no example or corpus file is of its kind. */
 const BUILT_IN_SEEDS: Record<string, string> = {
+  // Elasticsearch's node file (src/parse/search-node.ts): flat and nested keys, a list, a placeholder.
+  '/seed/es/config/elasticsearch.yml':
+    'cluster.name: docker-cluster\nxpack.security.http.ssl.enabled: true\nxpack:\n  security:\n    transport:\n      ssl:\n        enabled: true\n        certificate_authorities: [certs/ca.crt]\n        key: ${KEY_PATH}\n        supported_protocols: "TLSv1.2,TLSv1.3"\n',
+  '/seed/os/config/opensearch.yml':
+    'network.host: 0.0.0.0\nplugins.security.ssl.transport.pemcert_filepath: node.pem\nplugins.security.ssl.http.enabled: true\nplugins.security.ssl.http.enabled_protocols:\n  - TLSv1.2\n',
   // mod_jk's workers file (src/parse/modjk-workers.ts): a list written twice, a macro, a comment after a value, an lb.
   '/seed/httpd/conf/workers.properties':
     'ps=/\nworker.list=lb\nworker.list=jkstatus\nworker.t1.type=ajp13\nworker.t1.host=tomcat # the service\nworker.t1.port=8009\nworker.t1.secret=$(AJP_SECRET)\nworker.t2.reference=worker.t1\nworker.lb.type=lb\nworker.lb.balance_workers=t1,t2\n=x\nworker.jkstatus.type=status\n',
