@@ -15,7 +15,8 @@
  * image `/usr/share/elasticsearch/config`, where a bind mount may put a tree file; for a file no service runs, the
  * file's own directory. A path with `${…}`, or one no mount of the tree fills, is outside what the tree shows.
  * Unknown is said, never guessed: an Elasticsearch node with no `xpack.security.*` setting may be configured by the
- * image's security auto-configuration at first start, and an OpenSearch node with no `plugins.security.*` setting by
+ * image's security auto-configuration at first start, and an OpenSearch node whose file sets no `plugins.security.ssl.*`
+ * (or that takes the image's own file) by
  * the demo configuration installer its image (and archive) run: their layers are unknown.
  */
 import * as path from 'node:path';
@@ -180,10 +181,16 @@ function addNode(ctx: ModelContext, input: NodeInput): void {
   const { facts, settings } = input;
   const off = settings.get(facts.securityOff.setting);
   const securityOff = off && !off.placeholder && off.value.toLowerCase() === facts.securityOff.value ? off : undefined;
-  // Settings the image's first start may write (ES security auto-configuration; OpenSearch's demo configuration).
-  const autoConfigured = ![...settings.keys()].some((k) =>
-    k.startsWith(facts.product === 'Elasticsearch' ? 'xpack.security.' : 'plugins.security.'),
-  );
+  // Settings the first start may write. Elasticsearch's security auto-configuration runs unless the node's settings
+  // (its file's and -E options) configure security. OpenSearch's demo configuration installer (the image's entrypoint,
+  // the archive's install script) appends its certificates to opensearch.yml unless that file already holds a
+  // `plugins.security` line; environment settings do not stop it. A file that sets no TLS setting of its own (a fragment
+  // such as the security plugin's opensearch.yml.example, or one the installer completes) leaves the layers unknown.
+  const fileKeys = input.config ? [...fileSettings(input.config).keys()] : [];
+  const autoConfigured =
+    facts.product === 'Elasticsearch'
+      ? ![...settings.keys()].some((k) => k.startsWith('xpack.security.'))
+      : !fileKeys.some((k) => k.startsWith('plugins.security.ssl.'));
   const layer = (name: SearchLayer) => layerOf(facts, name, settings, !!securityOff, autoConfigured);
   const layers = { http: layer('http'), transport: layer('transport') };
   const port = settings.get('http.port');

@@ -50,6 +50,19 @@ ruleTester(rule, {
       files: run(yml()),
     },
     {
+      // The security plugin's opensearch.yml.example kept in a tree: security settings, no TLS of its own.
+      name: 'a file with security settings but no TLS setting: the installer may complete it, unknown',
+      files: run(yml('plugins.security.allow_default_init_securityindex: true')),
+    },
+    {
+      // The environment does not stop the image's demo configuration installer, which writes the image's own file.
+      name: 'a Compose node configured only by its environment: the demo configuration supplies the keys, unknown',
+      files: {
+        'docker-compose.yml':
+          'services:\n  node1:\n    image: opensearchproject/opensearch:latest\n    environment:\n      - plugins.security.ssl.http.enabled=false\n',
+      },
+    },
+    {
       name: 'the security plugin disabled',
       files: run(yml('plugins.security.disabled: true', 'plugins.security.ssl.http.enabled: true')),
     },
@@ -72,8 +85,14 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'security settings but no transport key: transport TLS is on by default',
-      files: run(yml('plugins.security.allow_default_init_securityindex: true')),
+      name: 'HTTP configured, transport not: transport TLS is on by default',
+      files: run(
+        yml(
+          'plugins.security.ssl.http.enabled: true',
+          'plugins.security.ssl.http.pemcert_filepath: node.pem',
+          'plugins.security.ssl.http.pemkey_filepath: node-key.pem',
+        ),
+      ),
       errors: [
         {
           messageId: 'noKey',
