@@ -51,7 +51,7 @@ export type { StoreRef, TlsTrustSettings, BrokerUrl } from './attributes';
 export type { TlsImplementation } from './attributes-tls';
 export type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
 export type { JdbcCall, MysqlCall, MssqlCall, PostgresCall, PgjdbcUnknownMode } from './jdbc-records';
-export type { SearchNodeLayer, SearchNodeRecord, SearchSetting } from './search-node-types';
+export type { SearchNodeLayer, SearchNodeRecord } from './search-node-types';
 export type {
   LibertyIncludesMissing,
   LibertyStoreHome,
