@@ -20,6 +20,8 @@ import cleartrustRuntimeApiSecurityTooHigh from './cleartrust/runtime-api-securi
 import cleartrustSslModeInvalid from './cleartrust/ssl-mode-invalid';
 import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
+import elasticLogstashSslSchemeConflict from './elastic/logstash-ssl-scheme-conflict';
+import elasticLogstashVerificationDisabled from './elastic/logstash-verification-disabled';
 import elasticNodeSslWithoutKey from './elastic/node-ssl-without-key';
 import elasticNodeVerificationNone from './elastic/node-verification-none';
 import haproxyBindWithoutCertificate from './haproxy/bind-without-certificate';
@@ -31,6 +33,7 @@ import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
 import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
 import httpdCertificateMissing from './httpd/certificate-missing';
 import httpdDirectiveRefused from './httpd/directive-refused';
+import httpdJkmountWorkerUnknown from './httpd/jkmount-worker-unknown';
 import httpdProtocolOverridden from './httpd/protocol-overridden';
 import httpdProxyEngineOff from './httpd/proxy-engine-off';
 import httpdProxyPeerNameMismatch from './httpd/proxy-peer-name-mismatch';
@@ -166,6 +169,8 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslModeInvalid,
   cleartrustSslModeMismatch,
   cleartrustSslSettingsIgnored,
+  elasticLogstashSslSchemeConflict,
+  elasticLogstashVerificationDisabled,
   elasticNodeSslWithoutKey,
   elasticNodeVerificationNone,
   haproxyBindWithoutCertificate,
@@ -177,6 +182,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   haproxyVerifyWithoutCaFile,
   httpdCertificateMissing,
   httpdDirectiveRefused,
+  httpdJkmountWorkerUnknown,
   httpdProtocolOverridden,
   httpdProxyEngineOff,
   httpdProxyPeerNameMismatch,
