@@ -28,6 +28,7 @@ import { kafkaStrimziClientsContributor } from './kafka-strimzi-clients';
 import { rabbitmqBrokersContributor } from './rabbitmq-brokers';
 import { logstashEndsContributor } from './logstash-ends';
 import { searchNodesContributor } from './search-node';
+import { kibanaBeatsContributor } from './kibana-beats';
 import { kafkaConnectComposeContributor } from './kafka-connect';
 import { kafkaSchemaRegistryContributor } from './kafka-schema-registry';
 import { kafkaUiContributor } from './kafka-ui';
@@ -70,6 +71,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   rabbitmqBrokersContributor,
   logstashEndsContributor,
   searchNodesContributor,
+  kibanaBeatsContributor,
   kafkaConnectComposeContributor,
   kafkaSchemaRegistryContributor,
   kafkaUiContributor,

@@ -43,6 +43,7 @@ import type {
 } from './nginx-records';
 import type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
 import type { LogstashEnd } from './logstash-records';
+import type { ElasticStackClient } from './kibana-beats-records';
 import type { MssqlCall, MysqlCall, PgjdbcUnknownMode, PostgresCall } from './jdbc-records';
 import type { SearchNodeRecord } from './search-node-types';
 
@@ -223,6 +224,8 @@ export interface Deployment {
   rabbitBrokers?: RabbitBrokerRecord[];
   /** Elasticsearch and OpenSearch nodes with their TLS layers (./search-node.ts). Unset without one. */
   searchNodes?: SearchNodeRecord[];
+  /** Kibana's and the Beats' connections to Elasticsearch and Logstash (./kibana-beats.ts). Unset without one. */
+  elasticClients?: ElasticStackClient[];
   /**
    * By file of a Kafka or RabbitMQ broker or client end, the Compose projects that run it, when a host is the name of
    * brokers of several files (./broker-projects.ts): a client reaches its own project's. Unset otherwise.

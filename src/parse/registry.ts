@@ -40,6 +40,7 @@ import { keycloakConfFormat } from './keycloak-conf';
 import { rabbitmqConfFormat } from './rabbitmq-conf';
 import { logstashPipelineFormat } from './logstash-pipeline';
 import { searchNodeFormat } from './search-node';
+import { kibanaBeatsFormat } from './kibana-beats';
 import { jaasFormat } from './jaas';
 import { activemqBrokerFormat } from './activemq';
 import { activemqJndiFormat } from './activemq-jndi';
@@ -86,6 +87,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   dropwizardFormat,
   keycloakConfFormat,
   searchNodeFormat,
+  kibanaBeatsFormat,
   libertyBootstrapFormat,
   libertyVariablesFormat,
   microprofileConfigFormat,

@@ -1,0 +1,37 @@
+/**
+ * What the model records of Kibana and the Beats (Deployment.elasticClients, ./kibana-beats.ts): each connection they
+ * open to Elasticsearch or Logstash, with the hosts it calls and how it checks the certificate it is sent. Kibana runs on
+ * Node.js (OpenSSL), the Beats on Go's crypto/tls: no JDK fact judges them, and their protocols are not predicted.
+ */
+import type { Location } from '../core/types';
+
+/** A certificate check as written: Kibana's `verificationMode`, a Beat's `ssl.verification_mode`. */
+export interface ElasticVerification {
+  /** As written, lower case (`none`, `certificate`, `full`, `strict`); `unknown` when only the run knows it. */
+  mode: 'none' | 'certificate' | 'full' | 'strict' | 'unknown';
+  /** The setting's name as users write it (`elasticsearch.ssl.verificationMode`, `ELASTICSEARCH_SSL_VERIFICATIONMODE`). */
+  setting: string;
+  at: Location;
+}
+
+/** A connection Kibana or a Beat opens to Elasticsearch or Logstash. */
+export interface ElasticStackClient {
+  /** `Kibana (kibana/config/kibana.yml)`, `Filebeat output.logstash (filebeat.yml)`. */
+  name: string;
+  product: 'kibana' | 'beats';
+  /** What it connects to. */
+  target: 'elasticsearch' | 'logstash';
+  /** Its hosts setting, else the output (or the file) that opens it. */
+  location: Location;
+  /**
+   * The hosts it calls, lower case, without scheme or port (for a later link to the Elasticsearch nodes and Logstash
+   * inputs that answer to them); absent when a placeholder writes one of them.
+   */
+  hosts?: string[];
+  /** Whether it speaks TLS: to an `https://` host, a Beat's `protocol: https` or Logstash output's `ssl` settings. */
+  tls: boolean | 'unknown';
+  /** Where TLS is decided (an https host, `protocol`, the first `ssl` setting). */
+  tlsAt?: Location;
+  /** How it checks the certificate it is sent; absent: the product's default, `full`. */
+  verification?: ElasticVerification;
+}

@@ -1,0 +1,247 @@
+/**
+ * Kibana and the Beats as TLS ends (Deployment.elasticClients, Deployment.unlinkedEnds): Kibana's connection to
+ * Elasticsearch (`elasticsearch.hosts`, `elasticsearch.ssl.*`) and its own HTTPS server (`server.ssl.*`), from a
+ * kibana.yml or the `environment:` of a Compose service of Kibana's image (its entrypoint turns `ELASTICSEARCH_SSL_VERIFICATIONMODE`
+ * into `--elasticsearch.ssl.verificationMode`, for the settings it lists: elastic/kibana@00cc64eb
+ * src/dev/build/tasks/os_packages/docker_generator/resources/base/bin/kibana-docker); a Beat's `output.elasticsearch`
+ * and `output.logstash` (`hosts`, `protocol`, `ssl.*`). Settings: https://www.elastic.co/guide/en/kibana/current/settings.html,
+ * https://www.elastic.co/guide/en/beats/filebeat/current/configuration-ssl.html.
+ * The PEM files they name are in use whenever they start, so the certificate rules judge them as any end's (an
+ * UnlinkedEnd each): Kibana's on OpenSSL (Node.js), a Beat's on Go's crypto/tls, which the model does not profile. No
+ * link is made to the Elasticsearch nodes yet: the hosts are recorded for it. A value with `${…}` is the run's: unknown.
+ */
+import type { Location } from '../core/types';
+import { relativePosix } from '../core/posix-path';
+import type { ComposeData, ComposeService } from '../parse/compose';
+import { BEATS_CONFIG_KIND, KIBANA_CONFIG_KIND } from '../parse/kibana-beats';
+import { entryLocation, type Entry, type ParsedDocument } from '../parse/types';
+import type { ModelContributor } from './contributor';
+import { traced } from './java-shared';
+import type { ElasticStackClient, ElasticVerification } from './kibana-beats-records';
+import type { StoreRef, TlsImplementation, UnlinkedEnd } from './types';
+
+/** Kibana's images: the official one (`kibana:7.17.0`) and Elastic's (`docker.elastic.co/kibana/kibana:8.13.0`). */
+const KIBANA_IMAGE = /^(docker\.io\/)?(library\/)?kibana(:|@|$)|^docker\.elastic\.co\/kibana\/kibana(-oss)?(:|@|$)/;
+const RUN_TIME = /\$\{|\$[A-Za-z_]|\{\{/;
+const MODES = new Set(['none', 'certificate', 'full', 'strict']);
+
+/** A file's settings by key (a key set twice keeps the later value, as both products' YAML readers do). */
+type Settings = ReadonlyMap<string, Entry>;
+
+/** The values of a list setting, flat (`hosts: a`) or a sequence (`hosts[0]`), with their entries. */
+function listOf(doc: ParsedDocument, key: string): Entry[] {
+  const item = new RegExp(`^${key.replace(/\./g, '\\.')}\\[\\d+\\]$`);
+  return doc.entries.filter((e) => (e.key === key || item.test(e.key)) && e.value.trim() !== '');
+}
+
+/** A host as a URL or `host:port` names it, lower case; undefined for a placeholder. */
+export function hostOf(written: string): { host: string; scheme?: string } | undefined {
+  const text = written.trim();
+  if (RUN_TIME.test(text)) return undefined;
+  const m = /^(?:([a-z][\w+.-]*):\/\/)?(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(text);
+  const host = m?.[2]?.replace(/^\[|\]$/g, '').toLowerCase();
+  return host ? { host, ...(m?.[1] ? { scheme: m[1].toLowerCase() } : {}) } : undefined;
+}
+
+function verificationOf(setting: string, at: Location, value: string): ElasticVerification {
+  const mode = value.trim().toLowerCase();
+  return {
+    mode: MODES.has(mode) && !RUN_TIME.test(value) ? (mode as ElasticVerification['mode']) : 'unknown',
+    setting,
+    at,
+  };
+}
+
+/** A PEM file a setting names (the path as written, traced to its value). */
+function pemRef(doc: ParsedDocument, entry: Entry): StoreRef {
+  const at = entryLocation(doc, entry, 'value');
+  return { path: traced(entry.value.trim(), at.file, at.range), type: traced('PEM', at.file, at.range) };
+}
+
+/** The ends of a client or server's CA files and certificate, for the certificate rules. */
+function endsOf(
+  name: string,
+  location: Location,
+  implementation: TlsImplementation,
+  cas: readonly StoreRef[],
+  certificate: StoreRef | undefined,
+  verifies: boolean,
+): UnlinkedEnd[] {
+  const trust = {
+    defaultTrust: 'system' as const,
+    verifiesPeer: { value: verifies, from: { kind: 'file' as const, location } },
+  };
+  const ends: UnlinkedEnd[] = cas.map((ca, i) => ({
+    name,
+    location,
+    implementation,
+    trust: { ...trust, trustStore: ca, ...(i === 0 && certificate ? { keyStore: certificate } : {}) },
+  }));
+  if (ends.length === 0 && certificate)
+    ends.push({ name, location, implementation, trust: { ...trust, keyStore: certificate } });
+  return ends;
+}
+
+/** Kibana's connection to Elasticsearch and its HTTPS server, from a kibana.yml. */
+function kibanaFile(doc: ParsedDocument, where: string, out: Recorded): void {
+  const settings: Settings = new Map(doc.entries.map((e) => [e.key, e]));
+  const name = `Kibana (${where})`;
+  const hosts = listOf(doc, 'elasticsearch.hosts');
+  const parsed = hosts.map((e) => ({ entry: e, host: hostOf(e.value) }));
+  const https = parsed.find((p) => p.host?.scheme === 'https');
+  const tls = https ? true : parsed.some((p) => !p.host) ? 'unknown' : false;
+  const mode = settings.get('elasticsearch.ssl.verificationMode');
+  const location = hosts[0] ? entryLocation(doc, hosts[0]) : { file: doc.file.path, range: doc.entries[0]?.keyRange };
+  out.clients.push({
+    name,
+    product: 'kibana',
+    target: 'elasticsearch',
+    location,
+    ...(parsed.every((p) => p.host) ? { hosts: parsed.map((p) => p.host!.host) } : {}),
+    tls,
+    ...(https ? { tlsAt: entryLocation(doc, https.entry, 'value') } : {}),
+    ...(mode ? { verification: verificationOf(mode.key, entryLocation(doc, mode, 'value'), mode.value) } : {}),
+  });
+  const certificate = settings.get('elasticsearch.ssl.certificate');
+  if (tls !== false)
+    out.ends.push(
+      ...endsOf(
+        `Kibana's connection to Elasticsearch (${where})`,
+        location,
+        'openssl',
+        listOf(doc, 'elasticsearch.ssl.certificateAuthorities').map((e) => pemRef(doc, e)),
+        certificate && pemRef(doc, certificate),
+        mode?.value.trim().toLowerCase() !== 'none',
+      ),
+    );
+  // Its HTTPS server: only with server.ssl.enabled true does Kibana read server.ssl.certificate.
+  const enabled = settings.get('server.ssl.enabled');
+  const serverCertificate = settings.get('server.ssl.certificate');
+  if (enabled?.value.trim() === 'true' && serverCertificate) {
+    const clientAuth = settings.get('server.ssl.clientAuthentication')?.value.trim().toLowerCase();
+    const asks = clientAuth === 'optional' || clientAuth === 'required';
+    out.ends.push(
+      ...endsOf(
+        `Kibana's HTTPS server (${where})`,
+        entryLocation(doc, enabled),
+        'openssl',
+        asks ? listOf(doc, 'server.ssl.certificateAuthorities').map((e) => pemRef(doc, e)) : [],
+        pemRef(doc, serverCertificate),
+        asks,
+      ),
+    );
+  }
+}
+
+/** A Beat's Elasticsearch and Logstash outputs. */
+function beatFile(doc: ParsedDocument<{ product: string }>, where: string, out: Recorded): void {
+  const settings: Settings = new Map(doc.entries.map((e) => [e.key, e]));
+  const beat = doc.data.product.charAt(0).toUpperCase() + doc.data.product.slice(1);
+  for (const target of ['elasticsearch', 'logstash'] as const) {
+    const prefix = `output.${target}`;
+    const own = doc.entries.filter((e) => e.key.startsWith(`${prefix}.`));
+    if (own.length === 0) continue;
+    const enabled = settings.get(`${prefix}.enabled`)?.value.trim();
+    if (enabled === 'false') continue;
+    const ssl = own.filter((e) => e.key.startsWith(`${prefix}.ssl.`));
+    const sslOff = settings.get(`${prefix}.ssl.enabled`)?.value.trim() === 'false';
+    const hosts = listOf(doc, `${prefix}.hosts`);
+    const parsed = hosts.map((e) => ({ entry: e, host: hostOf(e.value) }));
+    let tls: ElasticStackClient['tls'];
+    let tlsAt: Location | undefined;
+    if (target === 'logstash') {
+      // libbeat's tlscommon: an `ssl` section is enabled unless `ssl.enabled: false` says otherwise.
+      tls = ssl.length > 0 && !sslOff;
+      tlsAt = tls ? entryLocation(doc, ssl[0]!) : undefined;
+    } else {
+      // Each host's scheme, else `protocol` (http when unset): libbeat's common.MakeURL.
+      const protocol = settings.get(`${prefix}.protocol`);
+      const https = parsed.find((p) => p.host?.scheme === 'https');
+      const bare = parsed.some((p) => p.host && !p.host.scheme);
+      const protocolValue = protocol?.value.trim().toLowerCase();
+      if (https) [tls, tlsAt] = [true, entryLocation(doc, https.entry, 'value')];
+      else if (bare && protocolValue === 'https' && protocol)
+        [tls, tlsAt] = [true, entryLocation(doc, protocol, 'value')];
+      else if (parsed.some((p) => !p.host) || (protocol && RUN_TIME.test(protocol.value))) tls = 'unknown';
+      else if (bare && !protocol && ssl.length > 0 && !sslOff) tls = 'unknown';
+      else tls = false;
+    }
+    const mode = settings.get(`${prefix}.ssl.verification_mode`);
+    const name = `${beat} ${prefix} (${where})`;
+    const location = hosts[0] ? entryLocation(doc, hosts[0]) : entryLocation(doc, own[0]!);
+    out.clients.push({
+      name,
+      product: 'beats',
+      target,
+      location,
+      ...(parsed.every((p) => p.host) ? { hosts: parsed.map((p) => p.host!.host) } : {}),
+      tls,
+      ...(tlsAt ? { tlsAt } : {}),
+      ...(mode ? { verification: verificationOf(mode.key, entryLocation(doc, mode, 'value'), mode.value) } : {}),
+    });
+    const certificate = settings.get(`${prefix}.ssl.certificate`);
+    if (tls !== false)
+      out.ends.push(
+        ...endsOf(
+          name,
+          location,
+          // Go's crypto/tls: no stack the model profiles.
+          'unknown',
+          listOf(doc, `${prefix}.ssl.certificate_authorities`).map((e) => pemRef(doc, e)),
+          certificate && pemRef(doc, certificate),
+          mode?.value.trim().toLowerCase() !== 'none',
+        ),
+      );
+  }
+}
+
+/** Kibana's connection as the `environment:` of a Compose service of its image sets it. */
+function kibanaService(doc: ParsedDocument<ComposeData>, service: ComposeService, where: string, out: Recorded): void {
+  const variable = (name: string) => service.environment.find((v) => v.name === name);
+  const hostsVariable = variable('ELASTICSEARCH_HOSTS');
+  const mode = variable('ELASTICSEARCH_SSL_VERIFICATIONMODE');
+  if (!hostsVariable && !mode) return;
+  const at = (range: Location['range']): Location => ({ file: doc.file.path, ...(range ? { range } : {}) });
+  const written = hostsVariable?.value;
+  const hosts =
+    written === undefined
+      ? undefined
+      : written
+          .split(/[\s,[\]"']+/)
+          .filter((h) => h !== '')
+          .map(hostOf);
+  const https = hosts?.some((h) => h?.scheme === 'https');
+  out.clients.push({
+    name: `Kibana (${where} service ${service.name})`,
+    product: 'kibana',
+    target: 'elasticsearch',
+    location: at(hostsVariable?.nameRange ?? mode?.nameRange),
+    ...(hosts && hosts.every((h) => h) ? { hosts: hosts.map((h) => h!.host) } : {}),
+    // Unset: the image's own kibana.yml, or one mounted over it, names the hosts.
+    tls: https ? true : hosts && hosts.length > 0 && hosts.every((h) => h && h.scheme === 'http') ? false : 'unknown',
+    ...(https && hostsVariable ? { tlsAt: at(hostsVariable.valueRange) } : {}),
+    ...(mode ? { verification: verificationOf(mode.name, at(mode.valueRange), mode.value ?? '${}') } : {}),
+  });
+}
+
+interface Recorded {
+  clients: ElasticStackClient[];
+  ends: UnlinkedEnd[];
+}
+
+export const kibanaBeatsContributor: ModelContributor = {
+  id: 'kibana-beats',
+  reads: [KIBANA_CONFIG_KIND, BEATS_CONFIG_KIND, 'compose'],
+  contribute(ctx) {
+    const out: Recorded = { clients: [], ends: [] };
+    const where = (file: string) => relativePosix(ctx.deployment.root, file);
+    for (const doc of ctx.documentsOf(KIBANA_CONFIG_KIND)) kibanaFile(doc, where(doc.file.path), out);
+    for (const doc of ctx.documentsOf(BEATS_CONFIG_KIND))
+      beatFile(doc as ParsedDocument<{ product: string }>, where(doc.file.path), out);
+    for (const doc of ctx.documentsOf('compose') as ParsedDocument<ComposeData>[])
+      for (const service of doc.data.services)
+        if (KIBANA_IMAGE.test(service.image ?? '')) kibanaService(doc, service, where(doc.file.path), out);
+    if (out.clients.length > 0) (ctx.deployment.elasticClients ??= []).push(...out.clients);
+    if (out.ends.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...out.ends);
+  },
+};
