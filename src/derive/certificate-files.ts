@@ -209,6 +209,8 @@ export function certificateFileUse(
             name: end.name,
             jsse: jsse(end.implementation),
             ...(end.implementation === 'erlang' ? { erlang: erlangEnd(verifyingEnd(end), end) } : {}),
+            // An OpenSSL end that verifies (Kibana's connection to Elasticsearch, Node.js: ../model/kibana-beats.ts).
+            ...(end.implementation === 'openssl' && verifyingEnd(end) ? { opensslVerifies: verifyingEnd(end) } : {}),
           },
         ]);
       // A bundle of unknown use may present it or not: a file only JSSE trust stores otherwise name stays theirs.

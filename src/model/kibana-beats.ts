@@ -16,6 +16,8 @@ import type { ComposeData, ComposeService } from '../parse/compose';
 import { BEATS_CONFIG_KIND, KIBANA_CONFIG_KIND } from '../parse/kibana-beats';
 import { entryLocation, type Entry, type ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
+import { deploymentMounts } from './compose-mounts';
+import { KIBANA_IMAGE_HOME, mountPlacer } from './kibana-beats-files';
 import { traced } from './java-shared';
 import type { ElasticStackClient, ElasticVerification } from './kibana-beats-records';
 import type { StoreRef, TlsImplementation, UnlinkedEnd } from './types';
@@ -52,10 +54,14 @@ function verificationOf(setting: string, at: Location, value: string): ElasticVe
   };
 }
 
-/** A PEM file a setting names (the path as written, traced to its value). */
-function pemRef(doc: ParsedDocument, entry: Entry): StoreRef {
+/** Places a written path in the tree (./kibana-beats-files.ts). */
+type Placer = (written: string) => Pick<StoreRef, 'file' | 'mountedAt'>;
+
+/** A PEM file a setting names (the path as written, traced to its value), with the tree file a mount puts there. */
+function pemRef(doc: ParsedDocument, entry: Entry, place: Placer): StoreRef {
   const at = entryLocation(doc, entry, 'value');
-  return { path: traced(entry.value.trim(), at.file, at.range), type: traced('PEM', at.file, at.range) };
+  const written = entry.value.trim();
+  return { path: traced(written, at.file, at.range), type: traced('PEM', at.file, at.range), ...place(written) };
 }
 
 /** The ends of a client or server's CA files and certificate, for the certificate rules. */
@@ -83,7 +89,7 @@ function endsOf(
 }
 
 /** Kibana's connection to Elasticsearch and its HTTPS server, from a kibana.yml. */
-function kibanaFile(doc: ParsedDocument, where: string, out: Recorded): void {
+function kibanaFile(doc: ParsedDocument, where: string, place: Placer, out: Recorded): void {
   const settings: Settings = new Map(doc.entries.map((e) => [e.key, e]));
   const name = `Kibana (${where})`;
   const hosts = listOf(doc, 'elasticsearch.hosts');
@@ -109,8 +115,8 @@ function kibanaFile(doc: ParsedDocument, where: string, out: Recorded): void {
         `Kibana's connection to Elasticsearch (${where})`,
         location,
         'openssl',
-        listOf(doc, 'elasticsearch.ssl.certificateAuthorities').map((e) => pemRef(doc, e)),
-        certificate && pemRef(doc, certificate),
+        listOf(doc, 'elasticsearch.ssl.certificateAuthorities').map((e) => pemRef(doc, e, place)),
+        certificate && pemRef(doc, certificate, place),
         mode?.value.trim().toLowerCase() !== 'none',
       ),
     );
@@ -125,8 +131,8 @@ function kibanaFile(doc: ParsedDocument, where: string, out: Recorded): void {
         `Kibana's HTTPS server (${where})`,
         entryLocation(doc, enabled),
         'openssl',
-        asks ? listOf(doc, 'server.ssl.certificateAuthorities').map((e) => pemRef(doc, e)) : [],
-        pemRef(doc, serverCertificate),
+        asks ? listOf(doc, 'server.ssl.certificateAuthorities').map((e) => pemRef(doc, e, place)) : [],
+        pemRef(doc, serverCertificate, place),
         asks,
       ),
     );
@@ -134,7 +140,7 @@ function kibanaFile(doc: ParsedDocument, where: string, out: Recorded): void {
 }
 
 /** A Beat's Elasticsearch and Logstash outputs. */
-function beatFile(doc: ParsedDocument<{ product: string }>, where: string, out: Recorded): void {
+function beatFile(doc: ParsedDocument<{ product: string }>, where: string, place: Placer, out: Recorded): void {
   const settings: Settings = new Map(doc.entries.map((e) => [e.key, e]));
   const beat = doc.data.product.charAt(0).toUpperCase() + doc.data.product.slice(1);
   for (const target of ['elasticsearch', 'logstash'] as const) {
@@ -144,15 +150,17 @@ function beatFile(doc: ParsedDocument<{ product: string }>, where: string, out: 
     const enabled = settings.get(`${prefix}.enabled`)?.value.trim();
     if (enabled === 'false') continue;
     const ssl = own.filter((e) => e.key.startsWith(`${prefix}.ssl.`));
-    const sslOff = settings.get(`${prefix}.ssl.enabled`)?.value.trim() === 'false';
+    const sslEnabled = settings.get(`${prefix}.ssl.enabled`)?.value.trim();
+    const sslOff = sslEnabled === 'false';
+    const sslUnknown = sslEnabled !== undefined && RUN_TIME.test(sslEnabled);
     const hosts = listOf(doc, `${prefix}.hosts`);
     const parsed = hosts.map((e) => ({ entry: e, host: hostOf(e.value) }));
     let tls: ElasticStackClient['tls'];
     let tlsAt: Location | undefined;
     if (target === 'logstash') {
       // libbeat's tlscommon: an `ssl` section is enabled unless `ssl.enabled: false` says otherwise.
-      tls = ssl.length > 0 && !sslOff;
-      tlsAt = tls ? entryLocation(doc, ssl[0]!) : undefined;
+      tls = sslUnknown ? 'unknown' : ssl.length > 0 && !sslOff;
+      tlsAt = tls === true ? entryLocation(doc, ssl[0]!) : undefined;
     } else {
       // Each host's scheme, else `protocol` (http when unset): libbeat's common.MakeURL.
       const protocol = settings.get(`${prefix}.protocol`);
@@ -164,9 +172,11 @@ function beatFile(doc: ParsedDocument<{ product: string }>, where: string, out: 
         [tls, tlsAt] = [true, entryLocation(doc, protocol, 'value')];
       else if (parsed.some((p) => !p.host) || (protocol && RUN_TIME.test(protocol.value))) tls = 'unknown';
       else if (bare && !protocol && ssl.length > 0 && !sslOff) tls = 'unknown';
+      else if (sslUnknown) tls = 'unknown';
       else tls = false;
     }
-    const mode = settings.get(`${prefix}.ssl.verification_mode`);
+    // `ssl.enabled: false` sets none of the section's settings (an https host then gets Go's defaults).
+    const mode = sslOff ? undefined : settings.get(`${prefix}.ssl.verification_mode`);
     const name = `${beat} ${prefix} (${where})`;
     const location = hosts[0] ? entryLocation(doc, hosts[0]) : entryLocation(doc, own[0]!);
     out.clients.push({
@@ -180,15 +190,15 @@ function beatFile(doc: ParsedDocument<{ product: string }>, where: string, out: 
       ...(mode ? { verification: verificationOf(mode.key, entryLocation(doc, mode, 'value'), mode.value) } : {}),
     });
     const certificate = settings.get(`${prefix}.ssl.certificate`);
-    if (tls !== false)
+    if (tls !== false && !sslOff)
       out.ends.push(
         ...endsOf(
           name,
           location,
           // Go's crypto/tls: no stack the model profiles.
           'unknown',
-          listOf(doc, `${prefix}.ssl.certificate_authorities`).map((e) => pemRef(doc, e)),
-          certificate && pemRef(doc, certificate),
+          listOf(doc, `${prefix}.ssl.certificate_authorities`).map((e) => pemRef(doc, e, place)),
+          certificate && pemRef(doc, certificate, place),
           mode?.value.trim().toLowerCase() !== 'none',
         ),
       );
@@ -212,7 +222,7 @@ function kibanaService(doc: ParsedDocument<ComposeData>, service: ComposeService
           .map(hostOf);
   const https = hosts?.some((h) => h?.scheme === 'https');
   out.clients.push({
-    name: `Kibana (${where} service ${service.name})`,
+    name: `Kibana (${where}, Compose service ${service.name})`,
     product: 'kibana',
     target: 'elasticsearch',
     location: at(hostsVariable?.nameRange ?? mode?.nameRange),
@@ -235,10 +245,16 @@ export const kibanaBeatsContributor: ModelContributor = {
   contribute(ctx) {
     const out: Recorded = { clients: [], ends: [] };
     const where = (file: string) => relativePosix(ctx.deployment.root, file);
-    for (const doc of ctx.documentsOf(KIBANA_CONFIG_KIND)) kibanaFile(doc, where(doc.file.path), out);
-    for (const doc of ctx.documentsOf(BEATS_CONFIG_KIND))
-      beatFile(doc as ParsedDocument<{ product: string }>, where(doc.file.path), out);
-    for (const doc of ctx.documentsOf('compose') as ParsedDocument<ComposeData>[])
+    const composeFiles = ctx.documentsOf('compose') as ParsedDocument<ComposeData>[];
+    const mounts = composeFiles.length > 0 ? deploymentMounts(ctx) : [];
+    const treeFiles = new Set(ctx.deployment.documents.map((d) => d.file.path));
+    for (const doc of ctx.documentsOf(KIBANA_CONFIG_KIND))
+      kibanaFile(doc, where(doc.file.path), mountPlacer(mounts, doc, treeFiles, KIBANA_IMAGE_HOME), out);
+    for (const doc of ctx.documentsOf(BEATS_CONFIG_KIND)) {
+      const place = mountPlacer(mounts, doc, treeFiles, undefined);
+      beatFile(doc as ParsedDocument<{ product: string }>, where(doc.file.path), place, out);
+    }
+    for (const doc of composeFiles)
       for (const service of doc.data.services)
         if (KIBANA_IMAGE.test(service.image ?? '')) kibanaService(doc, service, where(doc.file.path), out);
     if (out.clients.length > 0) (ctx.deployment.elasticClients ??= []).push(...out.clients);

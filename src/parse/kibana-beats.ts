@@ -46,9 +46,9 @@ export const kibanaBeatsFormat: FormatHandler<ElasticConfigData> = {
     const name = lastPathSegment(filePath);
     const beat = BEAT_NAME.exec(name);
     if (!beat && !KIBANA_NAME.test(name)) return undefined;
-    // The name alone is enough before the content is read (mayBeRead asks with no head).
-    if (head === '') return beat ? BEATS_CONFIG_KIND : KIBANA_CONFIG_KIND;
-    if (OTHER_YAML.test(head)) return undefined;
+    // The name alone says nothing (asked with no head): other products' files take these names (a Grafana datasource
+    // `provisioning/datasources/filebeat.yml`, a ConfigMap `filebeat-configmap.yml`), and a `.yml` is read anyway.
+    if (head === '' || OTHER_YAML.test(head)) return undefined;
     if (beat) {
       const key = new RegExp(
         `^(${beat[1]}|output|setup|processors|logging|monitoring|name|tags|fields|http|queue)[.:]`,

@@ -2,9 +2,10 @@ import type { RuleContext } from '../../types';
 import { said } from '../../../core/phrase';
 
 /**
- * Reports each connection of one product (Kibana, or the Beats) whose certificate check is `none` and that speaks TLS or
- * may (its hosts a placeholder): Deployment.elasticClients, read by ../kibana-verification-disabled.ts and
- * ../beats-verification-disabled.ts. Plain HTTP never reads the setting: nothing is said.
+ * Reports each connection of one product (Kibana, or the Beats) whose certificate check is `none` and that speaks TLS:
+ * Deployment.elasticClients, read by ../kibana-verification-disabled.ts and ../beats-verification-disabled.ts. Plain
+ * HTTP never reads the setting, and TLS only the run decides (a placeholder host, `ssl.enabled: ${BEATS_SSL:false}`)
+ * is unknown: nothing is said.
  */
 export function reportVerificationNone<MessageId extends string>(
   ctx: RuleContext<unknown, MessageId>,
@@ -13,7 +14,7 @@ export function reportVerificationNone<MessageId extends string>(
 ): void {
   for (const client of ctx.deployment.elasticClients ?? []) {
     const verification = client.verification;
-    if (client.product !== product || verification?.mode !== 'none' || client.tls === false) continue;
+    if (client.product !== product || verification?.mode !== 'none' || client.tls !== true) continue;
     ctx.report({
       messageId,
       data: {
