@@ -168,6 +168,11 @@ const BUILT_IN_SEEDS: Record<string, string> = {
   '/seed/certs/ca.pem': '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ==\n-----END CERTIFICATE-----\n',
   '/seed/keycloak/conf/keycloak.conf':
     '# Keycloak\nhostname=auth.example.com\nhttps-port=8443\nhttps-key-store-file=${kc.home.dir}/conf/server.p12\nhttps-key-store-password = ${KS_PASSWORD:changeit}\nhttps-protocols=TLSv1.3,TLSv1.2\nhttps-client-auth=request\ndb-password=secret\n',
+  // Kibana's and a Beat's YAML (src/parse/kibana-beats.ts): flat and nested keys, a flow list, a ${VAR}, ssl settings.
+  '/seed/kibana/config/kibana.yml':
+    '---\nserver.name: kibana\nelasticsearch.hosts: [ "https://es01:9200", "${ES_HOST}" ]\nelasticsearch.ssl:\n  verificationMode: none\n  certificateAuthorities: [config/ca.crt]\nserver.ssl.enabled: true\nserver.ssl.certificate: /usr/share/kibana/config/kibana.crt\nelasticsearch.password: ${KIBANA_PASSWORD}\n',
+  '/seed/filebeat/filebeat.yml':
+    'filebeat.inputs:\n  - type: filestream\n    paths: [/logs/*.log]\noutput.logstash:\n  hosts: ["logstash:5044"]\n  ssl.enabled: ${BEATS_SSL:false}\n  ssl:\n    certificate_authorities: ["/usr/share/filebeat/ca.crt"]\n    verification_mode: none\noutput.elasticsearch:\n  hosts: [es:9200]\n  protocol: https\n',
   '/seed/rabbitmq/rabbitmq.conf':
     '# RabbitMQ\nlisteners.tcp = none\nlisteners.ssl.default = 5671\nssl_options.cacertfile = /etc/rabbitmq/ca.pem\nssl_options.certfile = /etc/rabbitmq/server.pem\nssl_options.keyfile = /etc/rabbitmq/server.key\nssl_options.verify = verify_peer\nssl_options.fail_if_no_peer_cert = true\nssl_options.versions.1 = tlsv1.2\ndefault_pass = secret\n',
   '/seed/rabbitmq/rabbitmq.config':
