@@ -34,4 +34,33 @@ export interface ElasticStackClient {
   tlsAt?: Location;
   /** How it checks the certificate it is sent; absent: the product's default, `full`. */
   verification?: ElasticVerification;
+  /** A Beat's `ssl.supported_protocols` as written (not judged: Go's crypto/tls is not profiled). */
+  supportedProtocols?: ElasticWritten;
+}
+
+/** A setting as written, with its place (a list kept as its text: `[TLSv1.2, TLSv1.3]` gives `TLSv1.2, TLSv1.3`). */
+export interface ElasticWritten {
+  setting: string;
+  text: string;
+  at: Location;
+}
+
+/**
+ * Kibana's own HTTPS server (`server.ssl.*` of a kibana.yml whose `server.ssl.enabled` is written): recorded as written,
+ * not judged yet (Node.js's OpenSSL decides what an unwritten list means).
+ */
+export interface KibanaServerRecord {
+  /** `Kibana's HTTPS server (kibana/config/kibana.yml)`. */
+  name: string;
+  /** Its `server.ssl.enabled`. */
+  location: Location;
+  /** `server.ssl.enabled` true or false; unknown when only the run knows it. */
+  enabled: boolean | 'unknown';
+  certificate?: ElasticWritten;
+  key?: ElasticWritten;
+  keystore?: ElasticWritten;
+  supportedProtocols?: ElasticWritten;
+  cipherSuites?: ElasticWritten;
+  /** `server.ssl.clientAuthentication`: `none` (Kibana's default), `optional`, `required`. */
+  clientAuthentication?: ElasticWritten;
 }

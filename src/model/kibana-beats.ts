@@ -19,7 +19,12 @@ import type { ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
 import { KIBANA_IMAGE_HOME, mountPlacer } from './kibana-beats-files';
 import { traced } from './java-shared';
-import type { ElasticStackClient, ElasticVerification } from './kibana-beats-records';
+import type {
+  ElasticStackClient,
+  ElasticVerification,
+  ElasticWritten,
+  KibanaServerRecord,
+} from './kibana-beats-records';
 import type { StoreRef, TlsImplementation, UnlinkedEnd } from './types';
 
 /** Kibana's images: the official one (`kibana:7.17.0`) and Elastic's (`docker.elastic.co/kibana/kibana:8.13.0`). */
@@ -122,6 +127,7 @@ function kibanaFile(doc: ParsedDocument, where: string, place: Placer, out: Reco
     );
   // Its HTTPS server: only with server.ssl.enabled true does Kibana read server.ssl.certificate.
   const enabled = settings.get('server.ssl.enabled');
+  if (enabled) out.servers.push(kibanaServer(doc, settings, enabled, where));
   const serverCertificate = settings.get('server.ssl.certificate');
   if (enabled?.value.trim() === 'true' && serverCertificate) {
     const clientAuth = settings.get('server.ssl.clientAuthentication')?.value.trim().toLowerCase();
@@ -137,6 +143,37 @@ function kibanaFile(doc: ParsedDocument, where: string, place: Placer, out: Reco
       ),
     );
   }
+}
+
+/** A setting as written, a list as its items joined (`[TLSv1.2, TLSv1.3]`: `TLSv1.2, TLSv1.3`). */
+function written(doc: ParsedDocument, key: string): ElasticWritten | undefined {
+  const items = listOf(doc, key);
+  const [first] = items;
+  if (!first) return undefined;
+  return { setting: key, text: items.map((e) => e.value.trim()).join(', '), at: entryLocation(doc, first, 'value') };
+}
+
+/** Kibana's HTTPS server as its `server.ssl.*` settings write it. */
+function kibanaServer(doc: ParsedDocument, settings: Settings, enabled: Entry, where: string): KibanaServerRecord {
+  const value = enabled.value.trim();
+  const record: KibanaServerRecord = {
+    name: `Kibana's HTTPS server (${where})`,
+    location: entryLocation(doc, enabled),
+    enabled: value === 'true' ? true : value === 'false' ? false : 'unknown',
+  };
+  const fields = {
+    certificate: 'server.ssl.certificate',
+    key: 'server.ssl.key',
+    keystore: 'server.ssl.keystore.path',
+    supportedProtocols: 'server.ssl.supportedProtocols',
+    cipherSuites: 'server.ssl.cipherSuites',
+    clientAuthentication: 'server.ssl.clientAuthentication',
+  } as const;
+  for (const [field, key] of Object.entries(fields) as [keyof typeof fields, string][]) {
+    const setting = written(doc, key);
+    if (setting) record[field] = setting;
+  }
+  return record;
 }
 
 /** A Beat's Elasticsearch and Logstash outputs. */
@@ -178,6 +215,7 @@ function beatFile(doc: ParsedDocument<{ product: string }>, where: string, place
     // `ssl.enabled: false` sets none of the section's settings (an https host then gets Go's defaults).
     const mode = sslOff ? undefined : settings.get(`${prefix}.ssl.verification_mode`);
     const name = `${beat} ${prefix} (${where})`;
+    const protocols = sslOff ? undefined : written(doc, `${prefix}.ssl.supported_protocols`);
     const location = hosts[0] ? entryLocation(doc, hosts[0]) : entryLocation(doc, own[0]!);
     out.clients.push({
       name,
@@ -188,6 +226,7 @@ function beatFile(doc: ParsedDocument<{ product: string }>, where: string, place
       tls,
       ...(tlsAt ? { tlsAt } : {}),
       ...(mode ? { verification: verificationOf(mode.key, entryLocation(doc, mode, 'value'), mode.value) } : {}),
+      ...(protocols ? { supportedProtocols: protocols } : {}),
     });
     const certificate = settings.get(`${prefix}.ssl.certificate`);
     if (tls !== false && !sslOff)
@@ -236,6 +275,7 @@ function kibanaService(doc: ParsedDocument<ComposeData>, service: ComposeService
 
 interface Recorded {
   clients: ElasticStackClient[];
+  servers: KibanaServerRecord[];
   ends: UnlinkedEnd[];
 }
 
@@ -243,7 +283,7 @@ export const kibanaBeatsContributor: ModelContributor = {
   id: 'kibana-beats',
   reads: [KIBANA_CONFIG_KIND, BEATS_CONFIG_KIND, 'compose'],
   contribute(ctx) {
-    const out: Recorded = { clients: [], ends: [] };
+    const out: Recorded = { clients: [], servers: [], ends: [] };
     const where = (file: string) => relativePosix(ctx.deployment.root, file);
     const composeFiles = ctx.documentsOf('compose') as ParsedDocument<ComposeData>[];
     const mounts = composeFiles.length > 0 ? deploymentMounts(ctx) : [];
@@ -258,6 +298,7 @@ export const kibanaBeatsContributor: ModelContributor = {
       for (const service of doc.data.services)
         if (KIBANA_IMAGE.test(service.image ?? '')) kibanaService(doc, service, where(doc.file.path), out);
     if (out.clients.length > 0) (ctx.deployment.elasticClients ??= []).push(...out.clients);
+    if (out.servers.length > 0) (ctx.deployment.kibanaServers ??= []).push(...out.servers);
     if (out.ends.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...out.ends);
   },
 };

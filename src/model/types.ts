@@ -44,6 +44,7 @@ import type {
 import type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
 import type { LogstashEnd } from './logstash-records';
 import type { ElasticStackClient } from './kibana-beats-records';
+import type { ElasticStackClient, KibanaServerRecord } from './kibana-beats-records';
 import type { MssqlCall, MysqlCall, PgjdbcUnknownMode, PostgresCall } from './jdbc-records';
 import type { SearchNodeRecord } from './search-node-types';
 
@@ -226,6 +227,8 @@ export interface Deployment {
   searchNodes?: SearchNodeRecord[];
   /** Kibana's and the Beats' connections to Elasticsearch and Logstash (./kibana-beats.ts). Unset without one. */
   elasticClients?: ElasticStackClient[];
+  /** Kibana's HTTPS servers, their `server.ssl.*` as written (./kibana-beats.ts). Unset without one. */
+  kibanaServers?: KibanaServerRecord[];
   /**
    * By file of a Kafka or RabbitMQ broker or client end, the Compose projects that run it, when a host is the name of
    * brokers of several files (./broker-projects.ts): a client reaches its own project's. Unset otherwise.

@@ -166,4 +166,27 @@ describe('the hosts each client calls are recorded, lower case', () => {
     expect(deployment.elasticClients?.[0]).toMatchObject({ tls: false });
     expect(deployment.elasticClients?.[0]?.hosts).toBeUndefined();
   });
+  it("Kibana's HTTPS server and a Beat's protocols, as written", () => {
+    const deployment = modelOf({
+      ...kibana(
+        'server.ssl:',
+        '  enabled: true',
+        '  certificate: config/kibana.crt',
+        '  supportedProtocols: [TLSv1.2, TLSv1.3]',
+        '  clientAuthentication: optional',
+      ),
+      ...beat('output.logstash:', '  hosts: [ls:5044]', '  ssl.supported_protocols: [TLSv1.2]'),
+    });
+    expect(deployment.kibanaServers).toEqual([
+      expect.objectContaining({
+        name: "Kibana's HTTPS server (kibana/config/kibana.yml)",
+        enabled: true,
+        certificate: expect.objectContaining({ text: 'config/kibana.crt' }),
+        supportedProtocols: expect.objectContaining({ text: 'TLSv1.2, TLSv1.3' }),
+        clientAuthentication: expect.objectContaining({ setting: 'server.ssl.clientAuthentication', text: 'optional' }),
+      }),
+    ]);
+    const output = deployment.elasticClients?.find((c) => c.target === 'logstash');
+    expect(output).toMatchObject({ tls: true, supportedProtocols: { text: 'TLSv1.2' } });
+  });
 });
