@@ -25,7 +25,29 @@ export function mountPlacer(
   const runs = new Set(
     mounts.filter((m) => m.mount.service && covers(m, doc.file.path)).map((m) => `${m.file}\0${m.mount.service}`),
   );
-  const own = mounts.filter((m) => runs.has(`${m.file}\0${m.mount.service}`));
+  return placerOf(
+    mounts.filter((m) => runs.has(`${m.file}\0${m.mount.service}`)),
+    treeFiles,
+    home,
+  );
+}
+
+/** The same for one Compose service's own mounts (a Kibana service whose variables name the files). */
+export function servicePlacer(
+  mounts: readonly TreeMount[],
+  composeFile: string,
+  service: string,
+  treeFiles: ReadonlySet<string>,
+): (written: string) => Pick<StoreRef, 'file' | 'mountedAt'> {
+  const own = mounts.filter((m) => m.file === composeFile && m.mount.service === service);
+  return placerOf(own, treeFiles, KIBANA_IMAGE_HOME);
+}
+
+function placerOf(
+  own: readonly TreeMount[],
+  treeFiles: ReadonlySet<string>,
+  home: string | undefined,
+): (written: string) => Pick<StoreRef, 'file' | 'mountedAt'> {
   return (written) => {
     const target = written.startsWith('/')
       ? written

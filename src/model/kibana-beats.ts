@@ -12,25 +12,17 @@
  */
 import type { Location } from '../core/types';
 import { relativePosix } from '../core/posix-path';
-import type { ComposeData, ComposeService } from '../parse/compose';
+import type { ComposeData } from '../parse/compose';
 import { BEATS_CONFIG_KIND, KIBANA_CONFIG_KIND } from '../parse/kibana-beats';
 import { entryLocation, type Entry, type ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
-import { KIBANA_IMAGE_HOME, mountPlacer } from './kibana-beats-files';
+import { KIBANA_IMAGE_HOME, mountPlacer, servicePlacer } from './kibana-beats-files';
+import { endsOf, hostOf, RUN_TIME, verificationOf, type Recorded } from './kibana-beats-ends';
+import { KIBANA_IMAGE, kibanaService } from './kibana-compose';
 import { traced } from './java-shared';
-import type {
-  ElasticStackClient,
-  ElasticVerification,
-  ElasticWritten,
-  KibanaServerRecord,
-} from './kibana-beats-records';
-import type { StoreRef, TlsImplementation, UnlinkedEnd } from './types';
-
-/** Kibana's images: the official one (`kibana:7.17.0`) and Elastic's (`docker.elastic.co/kibana/kibana:8.13.0`). */
-const KIBANA_IMAGE = /^(docker\.io\/)?(library\/)?kibana(:|@|$)|^docker\.elastic\.co\/kibana\/kibana(-oss)?(:|@|$)/;
-const RUN_TIME = /\$\{|\$[A-Za-z_]|\{\{/;
-const MODES = new Set(['none', 'certificate', 'full', 'strict']);
+import type { ElasticStackClient, ElasticWritten, KibanaServerRecord } from './kibana-beats-records';
+import type { StoreRef } from './types';
 
 /** A file's settings by key (a key set twice keeps the later value, as both products' YAML readers do). */
 type Settings = ReadonlyMap<string, Entry>;
@@ -41,24 +33,6 @@ function listOf(doc: ParsedDocument, key: string): Entry[] {
   return doc.entries.filter((e) => (e.key === key || item.test(e.key)) && e.value.trim() !== '');
 }
 
-/** A host as a URL or `host:port` names it, lower case; undefined for a placeholder. */
-export function hostOf(written: string): { host: string; scheme?: string } | undefined {
-  const text = written.trim();
-  if (RUN_TIME.test(text)) return undefined;
-  const m = /^(?:([a-z][\w+.-]*):\/\/)?(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(text);
-  const host = m?.[2]?.replace(/^\[|\]$/g, '').toLowerCase();
-  return host ? { host, ...(m?.[1] ? { scheme: m[1].toLowerCase() } : {}) } : undefined;
-}
-
-function verificationOf(setting: string, at: Location, value: string): ElasticVerification {
-  const mode = value.trim().toLowerCase();
-  return {
-    mode: MODES.has(mode) && !RUN_TIME.test(value) ? (mode as ElasticVerification['mode']) : 'unknown',
-    setting,
-    at,
-  };
-}
-
 /** Places a written path in the tree (./kibana-beats-files.ts). */
 type Placer = (written: string) => Pick<StoreRef, 'file' | 'mountedAt'>;
 
@@ -67,30 +41,6 @@ function pemRef(doc: ParsedDocument, entry: Entry, place: Placer): StoreRef {
   const at = entryLocation(doc, entry, 'value');
   const written = entry.value.trim();
   return { path: traced(written, at.file, at.range), type: traced('PEM', at.file, at.range), ...place(written) };
-}
-
-/** The ends of a client or server's CA files and certificate, for the certificate rules. */
-function endsOf(
-  name: string,
-  location: Location,
-  implementation: TlsImplementation,
-  cas: readonly StoreRef[],
-  certificate: StoreRef | undefined,
-  verifies: boolean,
-): UnlinkedEnd[] {
-  const trust = {
-    defaultTrust: 'system' as const,
-    verifiesPeer: { value: verifies, from: { kind: 'file' as const, location } },
-  };
-  const ends: UnlinkedEnd[] = cas.map((ca, i) => ({
-    name,
-    location,
-    implementation,
-    trust: { ...trust, trustStore: ca, ...(i === 0 && certificate ? { keyStore: certificate } : {}) },
-  }));
-  if (ends.length === 0 && certificate)
-    ends.push({ name, location, implementation, trust: { ...trust, keyStore: certificate } });
-  return ends;
 }
 
 /** Kibana's connection to Elasticsearch and its HTTPS server, from a kibana.yml. */
@@ -244,41 +194,6 @@ function beatFile(doc: ParsedDocument<{ product: string }>, where: string, place
   }
 }
 
-/** Kibana's connection as the `environment:` of a Compose service of its image sets it. */
-function kibanaService(doc: ParsedDocument<ComposeData>, service: ComposeService, where: string, out: Recorded): void {
-  const variable = (name: string) => service.environment.find((v) => v.name === name);
-  const hostsVariable = variable('ELASTICSEARCH_HOSTS');
-  const mode = variable('ELASTICSEARCH_SSL_VERIFICATIONMODE');
-  if (!hostsVariable && !mode) return;
-  const at = (range: Location['range']): Location => ({ file: doc.file.path, ...(range ? { range } : {}) });
-  const written = hostsVariable?.value;
-  const hosts =
-    written === undefined
-      ? undefined
-      : written
-          .split(/[\s,[\]"']+/)
-          .filter((h) => h !== '')
-          .map(hostOf);
-  const https = hosts?.some((h) => h?.scheme === 'https');
-  out.clients.push({
-    name: `Kibana (${where}, Compose service ${service.name})`,
-    product: 'kibana',
-    target: 'elasticsearch',
-    location: at(hostsVariable?.nameRange ?? mode?.nameRange),
-    ...(hosts && hosts.every((h) => h) ? { hosts: hosts.map((h) => h!.host) } : {}),
-    // Unset: the image's own kibana.yml, or one mounted over it, names the hosts.
-    tls: https ? true : hosts && hosts.length > 0 && hosts.every((h) => h && h.scheme === 'http') ? false : 'unknown',
-    ...(https && hostsVariable ? { tlsAt: at(hostsVariable.valueRange) } : {}),
-    ...(mode ? { verification: verificationOf(mode.name, at(mode.valueRange), mode.value ?? '${}') } : {}),
-  });
-}
-
-interface Recorded {
-  clients: ElasticStackClient[];
-  servers: KibanaServerRecord[];
-  ends: UnlinkedEnd[];
-}
-
 export const kibanaBeatsContributor: ModelContributor = {
   id: 'kibana-beats',
   reads: [KIBANA_CONFIG_KIND, BEATS_CONFIG_KIND, 'compose'],
@@ -296,7 +211,14 @@ export const kibanaBeatsContributor: ModelContributor = {
     }
     for (const doc of composeFiles)
       for (const service of doc.data.services)
-        if (KIBANA_IMAGE.test(service.image ?? '')) kibanaService(doc, service, where(doc.file.path), out);
+        if (KIBANA_IMAGE.test(service.image ?? ''))
+          kibanaService(
+            doc,
+            service,
+            where(doc.file.path),
+            servicePlacer(mounts, doc.file.path, service.name, treeFiles),
+            out,
+          );
     if (out.clients.length > 0) (ctx.deployment.elasticClients ??= []).push(...out.clients);
     if (out.servers.length > 0) (ctx.deployment.kibanaServers ??= []).push(...out.servers);
     if (out.ends.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...out.ends);

@@ -90,6 +90,25 @@ ruleTester(rule, {
       errors: [{ messageId: 'expired', file: 'kibana/certs/kibana.crt', line: 1, severity: 'error' }],
     },
     {
+      name: "Kibana's HTTPS certificate named by the image's SERVER_SSL_CERTIFICATE, from the service's own mount",
+      files: {
+        'docker-compose.yml': [
+          'services:',
+          '  kibana:',
+          '    image: docker.elastic.co/kibana/kibana:8.6.1',
+          '    volumes:',
+          '      - ./certs:/cert',
+          '    environment:',
+          '      - ELASTICSEARCH_HOSTS=https://elasticsearch:9200',
+          '      - SERVER_SSL_ENABLED=true',
+          '      - SERVER_SSL_CERTIFICATE=/cert/bundle.pem',
+          '',
+        ].join('\n'),
+        'certs/bundle.pem': expiredLeaf.pem,
+      },
+      errors: [{ messageId: 'expired', file: 'certs/bundle.pem', line: 1, severity: 'error' }],
+    },
+    {
       name: "Kibana's HTTPS certificate by a path the tree does not place: perhaps this file",
       files: {
         'kibana/config/kibana.yml': kibana('server.ssl.enabled: true', 'server.ssl.certificate: /certs/kibana.crt'),
