@@ -43,7 +43,6 @@ import type {
 } from './nginx-records';
 import type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
 import type { LogstashEnd } from './logstash-records';
-import type { ElasticStackClient } from './kibana-beats-records';
 import type { ElasticStackClient, KibanaServerRecord } from './kibana-beats-records';
 import type { MssqlCall, MysqlCall, PgjdbcUnknownMode, PostgresCall } from './jdbc-records';
 import type { SearchNodeRecord } from './search-node-types';

@@ -22,6 +22,10 @@ import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
 import elasticBeatsVerificationDisabled from './elastic/beats-verification-disabled';
 import elasticKibanaVerificationDisabled from './elastic/kibana-verification-disabled';
+import elasticLogstashSslSchemeConflict from './elastic/logstash-ssl-scheme-conflict';
+import elasticLogstashVerificationDisabled from './elastic/logstash-verification-disabled';
+import elasticNodeSslWithoutKey from './elastic/node-ssl-without-key';
+import elasticNodeVerificationNone from './elastic/node-verification-none';
 import haproxyBindWithoutCertificate from './haproxy/bind-without-certificate';
 import haproxyCertificateWithoutKey from './haproxy/certificate-without-key';
 import haproxyCrtDirectoryStrayFile from './haproxy/crt-directory-stray-file';
@@ -31,6 +35,7 @@ import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
 import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
 import httpdCertificateMissing from './httpd/certificate-missing';
 import httpdDirectiveRefused from './httpd/directive-refused';
+import httpdJkmountWorkerUnknown from './httpd/jkmount-worker-unknown';
 import httpdProtocolOverridden from './httpd/protocol-overridden';
 import httpdProxyEngineOff from './httpd/proxy-engine-off';
 import httpdProxyPeerNameMismatch from './httpd/proxy-peer-name-mismatch';
@@ -110,6 +115,7 @@ import nginxSecurityLevelRefusesDhParameters from './nginx/security-level-refuse
 import nginxSpdyDirectiveRemoved from './nginx/spdy-directive-removed';
 import nginxSslDirectiveRemoved from './nginx/ssl-directive-removed';
 import nginxVerifyWithoutCaCertificates from './nginx/verify-without-ca-certificates';
+import opensearchSslWithoutKey from './opensearch/ssl-without-key';
 import rabbitmqCertificateValidationDisabled from './rabbitmq/certificate-validation-disabled';
 import rabbitmqHostnameVerificationDisabled from './rabbitmq/hostname-verification-disabled';
 import securityPlaintextSecret from './security/plaintext-secret';
@@ -167,6 +173,10 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslSettingsIgnored,
   elasticBeatsVerificationDisabled,
   elasticKibanaVerificationDisabled,
+  elasticLogstashSslSchemeConflict,
+  elasticLogstashVerificationDisabled,
+  elasticNodeSslWithoutKey,
+  elasticNodeVerificationNone,
   haproxyBindWithoutCertificate,
   haproxyCertificateWithoutKey,
   haproxyCrtDirectoryStrayFile,
@@ -176,6 +186,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   haproxyVerifyWithoutCaFile,
   httpdCertificateMissing,
   httpdDirectiveRefused,
+  httpdJkmountWorkerUnknown,
   httpdProtocolOverridden,
   httpdProxyEngineOff,
   httpdProxyPeerNameMismatch,
@@ -255,6 +266,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   nginxSpdyDirectiveRemoved,
   nginxSslDirectiveRemoved,
   nginxVerifyWithoutCaCertificates,
+  opensearchSslWithoutKey,
   rabbitmqCertificateValidationDisabled,
   rabbitmqHostnameVerificationDisabled,
   securityPlaintextSecret,
