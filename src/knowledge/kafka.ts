@@ -5,6 +5,12 @@
 import data from './data/kafka.json';
 import { compareReleaseParts } from './release-parts';
 
+/**
+ * The bootstrap servers a Kafka Connect worker uses when its properties set none (WorkerConfig's
+ * BOOTSTRAP_SERVERS_DEFAULT).
+ */
+export const CONNECT_BOOTSTRAP_SERVERS: string = data.connectBootstrapServers.value;
+
 /** Kafka's client ssl.* setting names (SslConfigs). */
 export const KAFKA_CLIENT_SSL_SETTINGS: readonly string[] = data.clientSslSettings.names;
 

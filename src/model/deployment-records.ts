@@ -93,8 +93,11 @@ export interface UnlinkedEnd {
    * A Kafka client end (a client, Spring's producers and consumers, a Connect worker's or MirrorMaker's clients): its
    * key store is sent only to a broker that asks for a certificate (cert/expired ties it to Deployment.kafkaBrokers).
    * `bootstrapHosts`: the hosts its bootstrap.servers names, lower case; absent when unset or written with a placeholder.
+   * `loopbackPorts`: the ports its loopback addresses (`localhost:9092`) name, when all are written; `service`: the
+   * Compose service whose environment configures it (its location is that Compose file); `loopback`: the brokers its
+   * loopback addresses reach (./kafka-loopback.ts).
    */
-  kafkaClient?: { bootstrapHosts?: string[] };
+  kafkaClient?: { bootstrapHosts?: string[]; loopbackPorts?: number[]; service?: string; loopback?: KafkaLoopback };
   /**
    * A RabbitMQ client end (a Spring Boot app's `spring.rabbitmq.ssl.*`): its key store is sent only to a broker that asks
    * for a certificate (RabbitMQ's `ssl_options.verify = verify_peer`; cert/expired ties it to Deployment.rabbitBrokers).
@@ -110,6 +113,16 @@ export interface UnlinkedEnd {
 }
 
 /**
+ * The brokers a Kafka client's loopback bootstrap addresses (`localhost:9092`) reach: `localhost` is the network
+ * namespace the client runs in — its container's, shared only by containers that join it, or the host's
+ * (./kafka-loopback.ts). `where`: that namespace in words (`the container of Compose service connect`).
+ */
+export interface KafkaLoopback {
+  brokers: KafkaBrokerRecord[];
+  where: string;
+}
+
+/**
  * A Kafka broker of the deployment with a TLS listener (a Compose service of a Kafka image, a server.properties):
  * the names it answers to and whether it asks its clients for a certificate (Deployment.kafkaBrokers).
  */
@@ -117,6 +130,8 @@ export interface KafkaBrokerRecord {
   /** `Kafka broker (docker-compose.yml service kafka1)`. */
   name: string;
   location: Location;
+  /** The Compose service whose environment makes it (its location is that Compose file); absent for a file's broker. */
+  service?: string;
   /**
    * Its host names, lower case: a Compose service's name, `hostname:`, `container_name:` and network aliases, and the
    * hosts of its advertised listeners (and listeners).

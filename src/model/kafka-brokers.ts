@@ -353,5 +353,5 @@ function brokerRecord(
       brokerClientAuth(written(name), undefined).mode !== own.mode,
   );
   const clientAuth = image.fromEnv && !differs ? own : { mode: 'unknown' as const };
-  return { ...named, hosts: [...hosts], clientAuth };
+  return { ...named, service: service.name, hosts: [...hosts], clientAuth };
 }

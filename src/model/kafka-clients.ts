@@ -13,6 +13,7 @@ import type { TreeStores } from './store-files';
 import type { JavaRuntime, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
 import { kafkaHosts, reachingAll } from './kafka-client-auth';
 import { trustStoreOrCacerts } from './attributes-tls';
+import { loopbackPortsOf } from './kafka-loopback';
 
 /** The entry that decides a Kafka setting (`ssl.keystore.location`) for one view, if any. */
 export type SettingOf = (key: string) => Entry | undefined;
@@ -27,6 +28,11 @@ export interface KafkaView {
    * where that is said. Its client settings (ssl.endpoint.identification.algorithm) are then read too.
    */
   connectsOver?: Location;
+  /**
+   * The bootstrap servers it uses when no setting names them (a Connect worker's own default, WorkerConfig's
+   * `localhost:9092`: data/kafka.json connectBootstrapServers); absent: unknown when unset.
+   */
+  bootstrapDefault?: string;
 }
 
 /** The tree file a written store location is, when the tree shows which; undefined when unknown. */
@@ -48,6 +54,8 @@ export interface KafkaViews {
   stores: TreeStores;
   /** The JDK the process runs on, when the tree says. */
   runtime?: JavaRuntime;
+  /** The Compose service whose environment writes the settings (`file` is its Compose file). */
+  service?: string;
 }
 
 /** The ends of the views that speak TLS and name a store, set their protocols or (clients) turn host name checks off. */
@@ -55,7 +63,12 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
   // `reach`: a client's views' bootstrap hosts, one entry per view (none for a broker's own connections).
   const groups = new Map<
     string,
-    { labels: string[]; end: Omit<UnlinkedEnd, 'name'>; reach?: (string[] | undefined)[] }
+    {
+      labels: string[];
+      end: Omit<UnlinkedEnd, 'name'>;
+      reach?: (string[] | undefined)[];
+      ports: (number[] | undefined)[];
+    }
   >();
   for (const view of input.views) {
     const decided: Entry[] = [];
@@ -90,12 +103,15 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
     if (!keyStore && !trustStore && !off && !protocols && !cipherSuites) continue;
     const id = decided.map((e) => `${e.key}@${e.file ?? ''}:${e.keyRange.start.line}`).join('\n');
     // Not a setting that makes ends apart: the brokers the views reach, together (./kafka-client-auth.ts).
-    const bootstrap = input.role === 'client' ? view.setting('bootstrap.servers') : undefined;
-    const hosts = bootstrap && kafkaHosts(bootstrap.value);
+    const bootstrap =
+      input.role === 'client' ? (view.setting('bootstrap.servers')?.value ?? view.bootstrapDefault) : undefined;
+    const hosts = bootstrap === undefined ? undefined : kafkaHosts(bootstrap);
+    const ports = bootstrap === undefined ? undefined : loopbackPortsOf(bootstrap);
     const group = groups.get(id);
     if (group) {
       group.labels.push(view.label);
       group.reach?.push(hosts);
+      group.ports.push(ports);
     } else
       groups.set(id, {
         labels: [view.label],
@@ -112,15 +128,30 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
           ...(input.runtime ? { runtime: input.runtime } : {}),
         },
         ...(input.role === 'client' ? { reach: [hosts] } : {}),
+        ports: [ports],
       });
   }
   // Named by its views only where the file's views are not all one end.
   const whole = groups.size === 1 && [...groups.values()][0]?.labels.length === input.views.length;
-  return [...groups.values()].map(({ labels, end, reach }) => ({
+  return [...groups.values()].map(({ labels, end, reach, ports }) => ({
     name: whole ? input.name : input.nameOf(labels),
     ...end,
-    ...(reach ? { kafkaClient: reachingAll(reach) } : {}),
+    ...(reach ? { kafkaClient: clientReach(reach, ports, input.service) } : {}),
   }));
+}
+
+/** A client end's reach: its views' bootstrap hosts, the ports of their loopback addresses, its Compose service. */
+function clientReach(
+  reach: readonly (string[] | undefined)[],
+  ports: readonly (number[] | undefined)[],
+  service: string | undefined,
+): NonNullable<UnlinkedEnd['kafkaClient']> {
+  const known = ports.every((p) => p !== undefined);
+  return {
+    ...reachingAll(reach),
+    ...(known ? { loopbackPorts: [...new Set(ports.flat())] } : {}),
+    ...(service !== undefined ? { service } : {}),
+  };
 }
 
 /** The store `ssl.<kind>.location` names for a view, with the tree file it is when the tree shows which. */

@@ -33,18 +33,25 @@ export const CONNECT_WORKER_SETTINGS = [
   'plugin.path',
 ];
 
-/** The clients a Connect worker makes, each reading its settings as Worker does (see the header). */
-export function connectWorkerViews(setting: SettingOf): KafkaView[] {
+/**
+ * The clients a Connect worker makes, each reading its settings as Worker does (see the header). `bootstrapDefault`: the
+ * bootstrap servers they use when none is set — WorkerConfig's own default for a worker started from its properties
+ * file; none for a Compose service of Confluent's images, whose configure script refuses to start without
+ * CONNECT_BOOTSTRAP_SERVERS (confluentinc/kafka-images@6c5b4fd kafka-connect-base/include/etc/confluent/docker/configure
+ * `dub ensure CONNECT_BOOTSTRAP_SERVERS`), nor of Debezium's, whose entrypoint writes its own from BOOTSTRAP_SERVERS.
+ */
+export function connectWorkerViews(setting: SettingOf, bootstrapDefault?: string): KafkaView[] {
   // A task client's own setting, else (bootstrap.servers alone) the worker's.
   const taskClient =
     (prefix: string): SettingOf =>
     (key) =>
       setting(`${prefix}${key}`) ?? (key === 'bootstrap.servers' ? setting(key) : undefined);
+  const unset = bootstrapDefault === undefined ? {} : { bootstrapDefault };
   return [
-    { label: 'worker', setting },
-    { label: 'producers', setting: taskClient('producer.') },
-    { label: 'consumers', setting: taskClient('consumer.') },
-    { label: 'admin', setting: (key) => setting(`admin.${key}`) ?? setting(key) },
+    { label: 'worker', setting, ...unset },
+    { label: 'producers', setting: taskClient('producer.'), ...unset },
+    { label: 'consumers', setting: taskClient('consumer.'), ...unset },
+    { label: 'admin', setting: (key) => setting(`admin.${key}`) ?? setting(key), ...unset },
   ];
 }
 

@@ -98,11 +98,16 @@ export function addPlatformServiceEnds(ctx: ModelContext, platform: PlatformImag
         (built !== undefined && documents.has(built) ? ctx.runtimeFor(built) : undefined);
       // A container path that a bind mount of the service fills with a store of the tree; else unknown.
       const storeFile = mountedStoreFile(own, stores);
-      const ends: UnlinkedEnd[] = platform
-        .views({ name, file: doc.file.path, setting, env }, ctx)
-        .flatMap((group) =>
-          kafkaViewEnds({ ...group, ...(runtime ? { runtime } : {}), file: doc.file.path, stores, storeFile }),
-        );
+      const ends: UnlinkedEnd[] = platform.views({ name, file: doc.file.path, setting, env }, ctx).flatMap((group) =>
+        kafkaViewEnds({
+          ...group,
+          ...(runtime ? { runtime } : {}),
+          file: doc.file.path,
+          service: service.name,
+          stores,
+          storeFile,
+        }),
+      );
       if (ends.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...ends);
     }
 }

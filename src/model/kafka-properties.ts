@@ -45,6 +45,7 @@ import type {
 import { kafkaClientReach } from './kafka-spring-reach';
 import { brokerClientAuth, kafkaHosts } from './kafka-client-auth';
 import { relativePosix } from '../core/posix-path';
+import { CONNECT_BOOTSTRAP_SERVERS } from '../knowledge/kafka';
 
 /** Settings only a broker (or KRaft controller) has. */
 const BROKER_SETTINGS = [
@@ -158,7 +159,7 @@ function kafkaEnds(
         name: worker,
         nameOf: (labels) => `${worker} [${labels.join(', ')}]`,
         role: 'client',
-        views: connectWorkerViews(setting),
+        views: connectWorkerViews(setting, CONNECT_BOOTSTRAP_SERVERS),
       }),
       ...(rest
         ? kafkaViewEnds({

@@ -91,7 +91,7 @@ export function containerRunners(ctx: ModelContext): (file: string) => ServiceOf
  * Where two services' containers are shown to share one network namespace, hence one `localhost` (the services, and
  * the `network_mode:` lines that join them), or undefined when they do not.
  */
-function sharedNetwork(a: ServiceOf, b: ServiceOf): RelatedLocation[] | undefined {
+export function sharedNetwork(a: ServiceOf, b: ServiceOf): RelatedLocation[] | undefined {
   if (a.project !== b.project) return undefined;
   const ns = (s: ServiceOf) =>
     s.pod ? '' : s.networkMode?.startsWith('service:') ? s.networkMode.slice(8).trim() : s.name;

@@ -34,6 +34,7 @@ import { kafkaSchemaRegistryContributor } from './kafka-schema-registry';
 import { kafkaUiContributor } from './kafka-ui';
 import { kafkaPropertiesContributor } from './kafka-properties';
 import { brokerProjectsContributor } from './broker-projects';
+import { kafkaLoopbackContributor } from './kafka-loopback';
 import { rabbitmqLinksContributor } from './rabbitmq-listener';
 import { imageRuntimeContributor } from './image-runtime';
 
@@ -78,6 +79,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   kafkaPropertiesContributor,
   // After every contributor that adds Kafka or RabbitMQ brokers and client ends.
   brokerProjectsContributor,
+  kafkaLoopbackContributor,
   // After broker-projects: an app is linked to the RabbitMQ broker of its own Compose project.
   rabbitmqLinksContributor,
   // After stores: a server's default trust is settled before its image's cacerts imports join it.

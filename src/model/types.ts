@@ -58,6 +58,7 @@ export type {
   LibertyStoreHome,
   UnlinkedEnd,
   KafkaBrokerRecord,
+  KafkaLoopback,
   RabbitBrokerRecord,
   KafkaList,
   KafkaConnectGap,

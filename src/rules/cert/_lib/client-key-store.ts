@@ -6,6 +6,7 @@ import type { DerivedDeployment } from '../../../derive/types';
 import { ours, Phrase, said } from '../../../core/phrase';
 import type { Component, KafkaBrokerRecord, RabbitBrokerRecord, UnlinkedEnd } from '../../../model/types';
 import { reachedBrokers } from '../../../model/broker-projects';
+import { LOOPBACK } from '../../../model/loopback';
 import type { trustUses } from './trust-uses';
 
 const CLIENT_PROPS_KIND = 'was.ssl-client-props';
@@ -145,7 +146,21 @@ function brokersReach(
   product: Product,
 ): Reach {
   if (brokers.length === 0) return { verdict: 'unknown', brokers: [], why: product.noBroker(hosts), product };
-  const candidates = hosts && hosts.length > 0 ? hosts.map((h) => brokers.filter((b) => b.hosts.includes(h))) : [];
+  // A loopback host is the client's own network namespace: the brokers that run there (./model/kafka-loopback.ts).
+  const loopback = end.kafkaClient?.loopback;
+  const brokersOf = (h: string) =>
+    loopback && LOOPBACK.test(h)
+      ? brokers.filter((b) => loopback.brokers.includes(b as KafkaBrokerRecord))
+      : brokers.filter((b) => b.hosts.includes(h));
+  const candidates = hosts && hosts.length > 0 ? hosts.map(brokersOf) : [];
+  const alone = loopback && hosts?.find((h, i) => LOOPBACK.test(h) && candidates[i]?.length === 0);
+  if (loopback && alone !== undefined)
+    return {
+      verdict: 'unknown',
+      brokers: [],
+      why: said`its ${ours(product.reached)} name ${alone}, which is ${loopback.where}, where no broker of this tree runs: which broker it reaches is unknown`,
+      product,
+    };
   if (candidates.length > 0 && candidates.every((found) => found.length > 0)) {
     const byHost = candidates.map((found) => reachedBrokers(found, end.location.file, deployment.brokerProjects));
     const reached = [...new Set(byHost.flatMap((r) => r.brokers))];
