@@ -51,3 +51,21 @@ export function kafkaClientDefaults(setting: string, kafka?: string, java?: numb
   );
   return values.length > 0 ? values : undefined;
 }
+
+/**
+ * The connector.client.config.override.policy a Connect worker of this Kafka release applies when it sets none (`None`,
+ * `All`); undefined before the setting exists (2.3.0) or when the release is not a plain `x.y.z`.
+ */
+export function connectOverridePolicyDefault(kafka: string): string | undefined {
+  const release = numbers(kafka);
+  if (!release) return undefined;
+  return data.connectorClientConfigOverridePolicy.rows
+    .filter((r) => compareReleaseParts(release, numbers(r.since)!) >= 0)
+    .at(-1)?.value;
+}
+
+/** The Apache Kafka release a Confluent Platform release (`7.6.1`, the tag of its images) ships; undefined when unlisted. */
+export function confluentPlatformKafka(platform: string): string | undefined {
+  const m = /^(\d+\.\d+)(?:\.\d+)?(?:-\d+)?(?:-ubi\d+)?$/.exec(platform.trim());
+  return m ? data.confluentPlatformKafka.rows.find((r) => r.platform === m[1])?.kafka : undefined;
+}

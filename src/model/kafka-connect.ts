@@ -20,7 +20,9 @@ import type { ModelContributor } from './contributor';
 import type { KafkaView, SettingOf } from './kafka-clients';
 import { addPlatformServiceEnds, listensOverHttps, type PlatformImage } from './kafka-platform-services';
 import { KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
-import type { KafkaConnectGap } from './types';
+import type { KafkaConnectGap, KafkaConnectWorkerRecord } from './types';
+import type { Location } from '../core/types';
+import { confluentPlatformKafka } from '../knowledge/kafka';
 
 /** Settings only a Connect worker has (DistributedConfig, StandaloneConfig, WorkerConfig). */
 export const CONNECT_WORKER_SETTINGS = [
@@ -32,6 +34,30 @@ export const CONNECT_WORKER_SETTINGS = [
   'value.converter',
   'plugin.path',
 ];
+
+/**
+ * A worker as its connectors' overrides see it: its connector.client.config.override.policy, and the Kafka release of
+ * a Confluent image's tag (`cp-kafka-connect:7.6.0` ships Kafka 3.6: data/kafka.json confluentPlatformKafka).
+ */
+export function connectWorkerRecord(
+  name: string,
+  file: string,
+  setting: SettingOf,
+  image?: { value: string; at: Location },
+): KafkaConnectWorkerRecord {
+  const policy = setting('connector.client.config.override.policy');
+  const tag = image && CONFLUENT_CONNECT_TAG.exec(image.value.trim())?.[1];
+  const kafka = tag === undefined ? undefined : confluentPlatformKafka(tag);
+  return {
+    name,
+    location: { file },
+    ...(policy ? { policy: { value: policy.value.trim(), at: entryIn(file, policy, 'value') } } : {}),
+    ...(kafka && image ? { release: { kafka, at: image.at, by: `image ${image.value.trim()}` } } : {}),
+  };
+}
+
+/** Confluent's Connect images and their tag (the Confluent Platform release). */
+const CONFLUENT_CONNECT_TAG = /(?:^|\/)cp-(?:server-connect|kafka-connect)(?:-base)?:([\w.-]+)$/;
 
 /**
  * The clients a Connect worker makes, each reading its settings as Worker does (see the header). `bootstrapDefault`: the
@@ -116,9 +142,10 @@ const CONNECT_PLATFORM: PlatformImage = {
   what: 'Kafka Connect worker',
   prefix: 'CONNECT_',
   variable: connectVariable,
-  views({ name, file, setting, env }, ctx) {
+  views({ name, file, setting, env, image }, ctx) {
     const gaps = connectGaps(name, file, setting, connectVariable);
     if (gaps.length > 0) (ctx.deployment.kafkaConnectGaps ??= []).push(...gaps);
+    (ctx.deployment.kafkaConnectWorkers ??= []).push(connectWorkerRecord(name, file, setting, image));
     const rest = connectRestView(
       setting,
       [...env.keys()].some((variable) => variable.startsWith(connectVariable('listeners.https.'))),

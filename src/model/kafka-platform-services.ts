@@ -17,6 +17,7 @@ import { kafkaServiceVariables, mountedStoreFile } from './kafka-protocols';
 import { variableEntries, type ServiceVariables } from '../parse/compose-service-variables';
 import { treeStoresOf } from './store-files';
 import type { TreeMount, UnlinkedEnd } from './types';
+import type { Location } from '../core/types';
 import { relativePosix } from '../core/posix-path';
 import { listedFilesOf, type ListedFiles } from './listed-files';
 
@@ -29,6 +30,8 @@ export interface PlatformService {
   setting: SettingOf;
   /** Its variables with the prefix, by name, each placed where it is written (Entry.file: an env file's line). */
   env: Map<string, Entry>;
+  /** Its `image:` as written and where, when it names one. */
+  image?: { value: string; at: Location };
 }
 
 /** A group of views of a service that make ends together: a client's (worker, producers…) or a listener's. */
@@ -98,16 +101,29 @@ export function addPlatformServiceEnds(ctx: ModelContext, platform: PlatformImag
         (built !== undefined && documents.has(built) ? ctx.runtimeFor(built) : undefined);
       // A container path that a bind mount of the service fills with a store of the tree; else unknown.
       const storeFile = mountedStoreFile(own, stores);
-      const ends: UnlinkedEnd[] = platform.views({ name, file: doc.file.path, setting, env }, ctx).flatMap((group) =>
-        kafkaViewEnds({
-          ...group,
-          ...(runtime ? { runtime } : {}),
-          file: doc.file.path,
-          service: service.name,
-          stores,
-          storeFile,
-        }),
-      );
+      const ends: UnlinkedEnd[] = platform
+        .views(
+          {
+            name,
+            file: doc.file.path,
+            setting,
+            env,
+            ...(service.image && service.imageRange
+              ? { image: { value: service.image, at: { file: doc.file.path, range: service.imageRange } } }
+              : {}),
+          },
+          ctx,
+        )
+        .flatMap((group) =>
+          kafkaViewEnds({
+            ...group,
+            ...(runtime ? { runtime } : {}),
+            file: doc.file.path,
+            service: service.name,
+            stores,
+            storeFile,
+          }),
+        );
       if (ends.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...ends);
     }
 }

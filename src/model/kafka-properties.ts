@@ -28,6 +28,7 @@ import {
   CONNECT_WORKER_SETTINGS,
   connectGaps,
   connectRestView,
+  connectWorkerRecord,
   connectWorkerViews,
   mirrorMakerViews,
 } from './kafka-connect';
@@ -39,6 +40,7 @@ import type {
   KafkaBrokerRecord,
   KafkaClientReach,
   KafkaConnectGap,
+  KafkaConnectWorkerRecord,
   TreeMount,
   UnlinkedEnd,
 } from './types';
@@ -71,11 +73,14 @@ export const kafkaPropertiesContributor: ModelContributor = {
       const where = { stores, mounts, ...(runtime ? { runtime } : {}) };
       const brokers: KafkaBrokerRecord[] = [];
       const reaches: KafkaClientReach[] = [];
+      const workers: KafkaConnectWorkerRecord[] = [];
       const ends = kafkaEnds(doc, relativePosix(ctx.deployment.root, doc.file.path), where, {
         gaps,
         brokers,
         reaches,
+        workers,
       });
+      if (workers.length > 0) (ctx.deployment.kafkaConnectWorkers ??= []).push(...workers);
       if (reaches.length > 0) (ctx.deployment.kafkaClientReaches ??= []).push(...reaches);
       if (ends.length > 0) (ctx.deployment.unlinkedEnds ??= []).push(...ends);
       if (brokers.length > 0) (ctx.deployment.kafkaBrokers ??= []).push(...brokers);
@@ -96,7 +101,17 @@ function kafkaEnds(
   doc: ParsedDocument,
   name: string,
   { stores, mounts, runtime }: { stores: TreeStores; mounts: TreeMount[]; runtime?: JavaRuntime },
-  { gaps, brokers, reaches }: { gaps: KafkaConnectGap[]; brokers: KafkaBrokerRecord[]; reaches: KafkaClientReach[] },
+  {
+    gaps,
+    brokers,
+    reaches,
+    workers,
+  }: {
+    gaps: KafkaConnectGap[];
+    brokers: KafkaBrokerRecord[];
+    reaches: KafkaClientReach[];
+    workers: KafkaConnectWorkerRecord[];
+  },
 ): UnlinkedEnd[] {
   // java.util.Properties keeps the last value of a key.
   const settings = new Map<string, Entry>();
@@ -149,6 +164,7 @@ function kafkaEnds(
   if (connectWorker) {
     const worker = `Kafka Connect worker (${name})`;
     gaps.push(...connectGaps(worker, file, setting, (key) => key));
+    workers.push(connectWorkerRecord(worker, file, setting));
     const rest = connectRestView(
       setting,
       [...settings.keys()].some((key) => key.startsWith('listeners.https.')),

@@ -63,3 +63,38 @@ export interface KafkaClientReach {
    */
   advice?: { tls: string; plaintext: string; key: string; trust: string };
 }
+
+/**
+ * A Kafka Connect worker of the tree and what decides which client settings its connectors may override
+ * (Deployment.kafkaConnectWorkers): its `connector.client.config.override.policy` and the Kafka release it runs.
+ */
+export interface KafkaConnectWorkerRecord {
+  /** `Kafka Connect worker (docker-compose.yml service connect)`. */
+  name: string;
+  location: Location;
+  /** Its policy as written (`None`, `All`, `Principal`, a class name) and where. */
+  policy?: { value: string; at: Location };
+  /** The Kafka release it runs when the tree says (a Confluent image's tag), and where that is written. */
+  release?: { kafka: string; at: Location; by: string };
+}
+
+/**
+ * A connector configuration's override of a client setting of the worker (KIP-458 `producer.override.*`,
+ * `consumer.override.*`, `admin.override.*`: ./kafka-connector-overrides.ts), and whether the workers of the tree let
+ * it through (Deployment.kafkaConnectorOverrides).
+ */
+export interface KafkaConnectorOverride {
+  /** `connector orders-sink (connectors/orders-sink.json)`. */
+  connector: string;
+  /** The setting as written (`consumer.override.ssl.truststore.location`) and the client key it sets. */
+  key: string;
+  clientKey: string;
+  at: Location;
+  /** `refused`: Connect rejects the connector; `allowed`: its clients read it; `unknown`: the policy or release is. */
+  verdict: 'refused' | 'allowed' | 'unknown';
+  /** The policy that decides (`None`), when one does. */
+  policy?: string;
+  /** Where each worker's policy (or the release whose default applies) is written, and in words why when unknown. */
+  because: RelatedLocation[];
+  why?: string;
+}

@@ -35,6 +35,7 @@ import { kafkaUiContributor } from './kafka-ui';
 import { kafkaPropertiesContributor } from './kafka-properties';
 import { brokerProjectsContributor } from './broker-projects';
 import { kafkaLoopbackContributor } from './kafka-loopback';
+import { kafkaConnectorOverridesContributor } from './kafka-connector-overrides';
 import { rabbitmqLinksContributor } from './rabbitmq-listener';
 import { imageRuntimeContributor } from './image-runtime';
 
@@ -77,6 +78,8 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   kafkaSchemaRegistryContributor,
   kafkaUiContributor,
   kafkaPropertiesContributor,
+  // After every contributor that records Connect workers.
+  kafkaConnectorOverridesContributor,
   // After every contributor that adds Kafka or RabbitMQ brokers and client ends.
   brokerProjectsContributor,
   kafkaLoopbackContributor,

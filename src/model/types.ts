@@ -44,13 +44,24 @@ import type {
 import type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
 import type { LogstashEnd } from './logstash-records';
 import type { ElasticStackClient, KibanaServerRecord } from './kibana-beats-records';
+import type {
+  KafkaClientReach,
+  KafkaConnectWorkerRecord,
+  KafkaConnectorOverride,
+  StrimziListenerRecord,
+} from './kafka-reach-records';
 import type { MssqlCall, MysqlCall, PgjdbcUnknownMode, PostgresCall } from './jdbc-records';
 import type { SearchNodeRecord } from './search-node-types';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
 export type { StoreRef, TlsTrustSettings, BrokerUrl } from './attributes';
 export type { TlsImplementation } from './attributes-tls';
-export type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
+export type {
+  KafkaClientReach,
+  KafkaConnectWorkerRecord,
+  KafkaConnectorOverride,
+  StrimziListenerRecord,
+} from './kafka-reach-records';
 export type { JdbcCall, MysqlCall, MssqlCall, PostgresCall, PgjdbcUnknownMode } from './jdbc-records';
 export type { SearchNodeLayer, SearchNodeRecord } from './search-node-types';
 export type {
@@ -236,6 +247,10 @@ export interface Deployment {
   brokerProjects?: ReadonlyMap<string, readonly string[]>;
   /** Kafka Connect workers whose tasks' clients lack TLS settings the worker has (./kafka-connect.ts connectGaps). */
   kafkaConnectGaps?: KafkaConnectGap[];
+  /** Kafka Connect workers of the tree and their override policy (./kafka-connect.ts, ./kafka-properties.ts). */
+  kafkaConnectWorkers?: KafkaConnectWorkerRecord[];
+  /** Connector configurations' overrides of worker client settings (./kafka-connector-overrides.ts). */
+  kafkaConnectorOverrides?: KafkaConnectorOverride[];
   /** Env files Compose requires of Kafka services that the run does not hold (./kafka-protocols.ts kafkaServiceVariables). */
   kafkaUnreadEnvFiles?: KafkaUnreadEnvFile[];
   /**

@@ -50,7 +50,7 @@ export const ccdtFormat: FormatHandler<CcdtData> = {
 const MAX_JSON_DEPTH = 256;
 
 /** Deepest bracket nesting outside strings. */
-function jsonNestingDepth(text: string): number {
+export function jsonNestingDepth(text: string): number {
   let depth = 0;
   let max = 0;
   let inString = false;

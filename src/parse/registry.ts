@@ -36,6 +36,7 @@ import { dockerignoreFormat } from './dockerignore';
 import { jbossServerFormat } from './jboss';
 import { jbossCliFormat } from './jboss-cli';
 import { kafkaPropertiesFormat } from './kafka-properties';
+import { kafkaConnectorConfigFormat } from './kafka-connector-config';
 import { keycloakConfFormat } from './keycloak-conf';
 import { rabbitmqConfFormat } from './rabbitmq-conf';
 import { logstashPipelineFormat } from './logstash-pipeline';
@@ -64,6 +65,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   jdkReleaseFormat,
   javaSecurityFormat,
   mqscFormat,
+  kafkaConnectorConfigFormat,
   ccdtFormat,
   mqIniFormat,
   jettyStartFormat,

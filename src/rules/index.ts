@@ -67,6 +67,7 @@ import javaSpringSslBundleUndefined from './java/spring-ssl-bundle-undefined';
 import javaSpringSslBundleUnsupported from './java/spring-ssl-bundle-unsupported';
 import javaSpringSslIgnoredInWar from './java/spring-ssl-ignored-in-war';
 import kafkaConnectClientNotInheriting from './kafka/connect-client-not-inheriting';
+import kafkaConnectorOverrideRefused from './kafka/connector-override-refused';
 import kafkaEnvFileUnread from './kafka/env-file-unread';
 import kafkaHostnameVerificationDisabled from './kafka/hostname-verification-disabled';
 import kafkaLibrdkafkaVerificationDisabled from './kafka/librdkafka-verification-disabled';
@@ -218,6 +219,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   javaSpringSslBundleUnsupported,
   javaSpringSslIgnoredInWar,
   kafkaConnectClientNotInheriting,
+  kafkaConnectorOverrideRefused,
   kafkaEnvFileUnread,
   kafkaHostnameVerificationDisabled,
   kafkaLibrdkafkaVerificationDisabled,

@@ -128,6 +128,10 @@ const BUILT_IN_SEEDS: Record<string, string> = {
     'embed-server --std-out=echo\nbatch\n# store\n/subsystem=elytron/key-store=ks:add(path="k.p12", credential-reference={clear-text="pw"}, \\\n  type=PKCS12)\n/subsystem=elytron/key-manager=km:add(key-store=ks, generate-self-signed-certificate-host=localhost, credential-reference={clear-text=${env.KP:x}})\n/subsystem=datasources/data-source=DS:write-attribute(name=password, value=pw)\ndata-source add --name=DS --password="p w"\nrun-batch\n',
   '/seed/kafka/config/client-ssl.properties':
     'bootstrap.servers=kafka:9093\nsecurity.protocol=SSL\nssl.keystore.location=../stores/key.jks\nssl.keystore.password=pw\nssl.endpoint.identification.algorithm=\n',
+  '/seed/kafka/connectors/orders-sink.json':
+    '{"name": "orders-sink", "config": {"connector.class": "io.confluent.connect.jdbc.JdbcSinkConnector", "tasks.max": 1,\n  "consumer.override.security.protocol": "SSL", "consumer.override.ssl.truststore.location": "/etc/kafka/secrets/t.jks",\n  "consumer.override.ssl.endpoint.identification.algorithm": "", "connection.password": "pw"}}\n',
+  '/seed/kafka/connectors/file-source.properties':
+    'name=file-source\nconnector.class=FileStreamSource\nproducer.override.security.protocol=SSL\nproducer.override.ssl.keystore.location=key.jks\n',
   '/seed/kafka/kcat/ssl.conf':
     'security.protocol=ssl\nenable.ssl.certificate.verification=false\nssl.ca.location=/app/cer/ca-cert\nssl.key.password=pw\n',
   '/seed/wlp/jvm.options': '-Djavax.net.ssl.keyStorePassword=pw\n-Dhttps.protocols=TLSv1.2\n# comment\n',
