@@ -31,7 +31,8 @@ export const kafkaConnectorConfigFormat: FormatHandler<KafkaConnectorConfigData>
   id: 'kafka-connector-config',
   classify(filePath, head) {
     const name = lastPathSegment(filePath).toLowerCase();
-    if (name.endsWith('.json') && JSON_CONNECTOR.test(head)) return KAFKA_CONNECTOR_CONFIG_KIND;
+    // A JSON object: a fragment of members (a connector's documented settings pasted without braces) is not one.
+    if (name.endsWith('.json') && /^\s*\{/.test(head) && JSON_CONNECTOR.test(head)) return KAFKA_CONNECTOR_CONFIG_KIND;
     if (name.endsWith('.properties') && PROPERTIES_CONNECTOR.test(head)) return KAFKA_CONNECTOR_CONFIG_KIND;
     return undefined;
   },
@@ -67,8 +68,9 @@ function parseConnectorJson(file: SourceFile, kind: string): ParsedDocument<Kafk
   for (const error of errors)
     problems.push({
       code: 'json-syntax',
-      severity: 'error',
-      message: `Invalid JSON in a Kafka Connect connector configuration (${printParseErrorCode(error.error)}): Connect's REST API answers 400 and creates no connector`,
+      // A template filled before it is POSTed (an unquoted `${TASKS}`) reads so too: what is sent is unknown.
+      severity: 'warning',
+      message: `Invalid JSON in a Kafka Connect connector configuration (${printParseErrorCode(error.error)}): Connect's REST API answers 400 and creates no connector, unless a script fills it in before sending it`,
       range: index.rangeAt(error.offset, error.offset + Math.max(error.length, 1)),
     });
   const nested = root && findNodeAtLocation(root, ['config']);
