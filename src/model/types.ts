@@ -41,7 +41,6 @@ import type {
   NginxSpdyListen,
   NginxSpdyDirective,
 } from './nginx-records';
-import type { KafkaClientReach, StrimziListenerRecord } from './kafka-reach-records';
 import type { LogstashEnd } from './logstash-records';
 import type { ElasticStackClient, KibanaServerRecord } from './kibana-beats-records';
 import type {
