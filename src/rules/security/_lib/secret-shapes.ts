@@ -26,6 +26,19 @@ const COMMAND_SUBSTITUTION = /^(\$\([^()]*\)|`[^`]*`)$/;
  */
 const PLACEHOLDER_NAME = /^(?=.*(PASSWORD|PASSWD|PASSPHRASE|PWD|SECRET|KEY|TOKEN))[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/;
 /**
+ * A substitution token: an upper-case identifier between the markers of a tool that replaces it before the program
+ * starts. `_NAME_`: rwlxxvii/containers@81bd1d5 (no licence) data/opensearch/logstash/pipelines/output/
+ * 99_opensearch_output.conf `password => "_LOGSTASH_OPENSEARCH_PASSWORD_"`, one of the tokens its logstash-start.sh
+ * fills with `sed -i "s/_MALCOLM_LOGSTASH_OPENSEARCH_PASSWORD_/…/g"`. `__NAME__`: IBM/charts@951c317 (no licence)
+ * ibm-fci-platform-prod case-manager values.yaml `fciadmin_password: __FCI_GENERATED_PW__`, which nothing in the tree
+ * fills. `#{NAME}#`: the default markers of Azure DevOps' Replace Tokens task (qetza/replacetokens-task);
+ * eclipse/packages@5de8062 (EPL-2.0) charts/ditto fills `#{PLACEHOLDER_MONGODB_HOSTNAME}#` with Helm's `replace`.
+ * Nothing is said whether the tree shows the replacing step or not: every secret setting of this shape in 1,347
+ * public trees is such a token.
+ * Lower or mixed case (`_Secret123_`) is judged as a password. `@NAME@`, `%NAME%`, `{{NAME}}` are PLACEHOLDER's.
+ */
+const SUBSTITUTION_TOKEN = /^((_{1,2})[A-Z][A-Z0-9]*(_[A-Z0-9]+)*\2|#\{[A-Z][A-Z0-9]*(_[A-Z0-9]+)*\}#)$/;
+/**
  * A value that says it is a placeholder, as a word of its own: Bitnami's Kafka chart writes
  * `password="zookeeper-password-placeholder"` (and `password-placeholder-0`, `interbroker-password-placeholder`) into
  * the JAAS and server.properties its start script then fills with `replace_placeholder … "$KAFKA_ZOOKEEPER_PASSWORD"`
@@ -226,6 +239,7 @@ function isStandIn(value: string): boolean {
     PLACEHOLDER.test(value) ||
     COMMAND_SUBSTITUTION.test(value) ||
     PLACEHOLDER_NAME.test(value) ||
+    SUBSTITUTION_TOKEN.test(value) ||
     PLACEHOLDER_WORD.test(value) ||
     PLACEHOLDER_PROSE.test(value) ||
     TO_DO_MARKER.test(value) ||
