@@ -18,12 +18,14 @@ export interface Recorded {
 }
 
 export /** A host as a URL or `host:port` names it, lower case; undefined for a placeholder. */
-function hostOf(written: string): { host: string; scheme?: string } | undefined {
+function hostOf(written: string): { host: string; scheme?: string; port?: number } | undefined {
   const text = written.trim();
   if (RUN_TIME.test(text)) return undefined;
-  const m = /^(?:([a-z][\w+.-]*):\/\/)?(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(text);
+  const m = /^(?:([a-z][\w+.-]*):\/\/)?(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d+))?/i.exec(text);
   const host = m?.[2]?.replace(/^\[|\]$/g, '').toLowerCase();
-  return host ? { host, ...(m?.[1] ? { scheme: m[1].toLowerCase() } : {}) } : undefined;
+  return host
+    ? { host, ...(m?.[1] ? { scheme: m[1].toLowerCase() } : {}), ...(m?.[3] ? { port: Number(m[3]) } : {}) }
+    : undefined;
 }
 
 export function verificationOf(setting: string, at: Location, value: string): ElasticVerification {

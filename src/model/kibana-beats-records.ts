@@ -28,6 +28,8 @@ export interface ElasticStackClient {
    * inputs that answer to them); absent when a placeholder writes one of them.
    */
   hosts?: string[];
+  /** Each host's port as written (undefined: none written), in the order of `hosts`, for the link to its server. */
+  ports?: (number | undefined)[];
   /** Whether it speaks TLS: to an `https://` host, a Beat's `protocol: https` or Logstash output's `ssl` settings. */
   tls: boolean | 'unknown';
   /** Where TLS is decided (an https host, `protocol`, the first `ssl` setting). */

@@ -58,7 +58,9 @@ function kibanaFile(doc: ParsedDocument, where: string, place: Placer, out: Reco
     product: 'kibana',
     target: 'elasticsearch',
     location,
-    ...(parsed.every((p) => p.host) ? { hosts: parsed.map((p) => p.host!.host) } : {}),
+    ...(parsed.every((p) => p.host)
+      ? { hosts: parsed.map((p) => p.host!.host), ports: parsed.map((p) => p.host!.port) }
+      : {}),
     tls,
     ...(https ? { tlsAt: entryLocation(doc, https.entry, 'value') } : {}),
     ...(mode ? { verification: verificationOf(mode.key, entryLocation(doc, mode, 'value'), mode.value) } : {}),
@@ -172,7 +174,9 @@ function beatFile(doc: ParsedDocument<{ product: string }>, where: string, place
       product: 'beats',
       target,
       location,
-      ...(parsed.every((p) => p.host) ? { hosts: parsed.map((p) => p.host!.host) } : {}),
+      ...(parsed.every((p) => p.host)
+        ? { hosts: parsed.map((p) => p.host!.host), ports: parsed.map((p) => p.host!.port) }
+        : {}),
       tls,
       ...(tlsAt ? { tlsAt } : {}),
       ...(mode ? { verification: verificationOf(mode.key, entryLocation(doc, mode, 'value'), mode.value) } : {}),

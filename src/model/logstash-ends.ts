@@ -93,8 +93,9 @@ function hostsOf(file: string, attribute: LogstashAttribute | undefined): Logsta
         if (RUN_TIME.test(written)) return { written, at };
         const scheme = /^(https?):\/\//i.exec(written)?.[1]?.toLowerCase() as LogstashHost['scheme'];
         const rest = written.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^@/]*@/, '');
-        const host = /^(\[[^\]]+\]|[^:/?#]+)/.exec(rest)?.[1]?.toLowerCase();
-        return { written, at, ...(scheme && { scheme }), ...(host && { host }) };
+        const [, bracketed, port] = /^(\[[^\]]+\]|[^:/?#]+)(?::(\d+))?/.exec(rest) ?? [];
+        const host = bracketed?.toLowerCase();
+        return { written, at, ...(scheme && { scheme }), ...(host && { host }), ...(port && { port: Number(port) }) };
       });
   });
 }
@@ -109,6 +110,7 @@ function logstashEnd(file: string, where: string, plugin: LogstashPlugin, role: 
   const https = hosts.find((h) => h.scheme === 'https');
   const unknownHost = hosts.find((h) => h.host === undefined && RUN_TIME.test(h.written));
   const cloud = role === 'client' ? settingOf(file, plugin, 'cloud_id') : undefined;
+  const port = role === 'server' ? settingOf(file, plugin, 'port') : undefined;
   let tls: LogstashEnd['tls'];
   if (https) tls = { state: 'on', because: https };
   else if (cloud) tls = { state: 'on', because: cloud };
@@ -142,6 +144,7 @@ function logstashEnd(file: string, where: string, plugin: LogstashPlugin, role: 
     conditional: plugin.conditions.length > 0,
     tls,
     ...(sslSetting && { sslSetting }),
+    ...(port && /^\d+$/.test(port.value) && { port: Number(port.value) }),
     hosts,
     ...(verificationOff && { verificationOff }),
     trustFiles,

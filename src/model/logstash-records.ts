@@ -16,6 +16,8 @@ export interface LogstashHost {
   written: string;
   scheme?: 'http' | 'https';
   host?: string;
+  /** Its port, when written. */
+  port?: number;
   at: Location;
 }
 
@@ -33,6 +35,8 @@ export interface LogstashEnd {
   tls: { state: 'on' | 'off' | 'unknown'; because?: LogstashSetting | LogstashHost };
   /** `ssl`, `ssl_enabled` (tcp: `ssl_enable`) as written. */
   sslSetting?: LogstashSetting;
+  /** An input's `port` as written (a number), for the clients that call it. */
+  port?: number;
   /** An output's hosts (empty: the plugin's default, or `cloud_id`). */
   hosts: LogstashHost[];
   /** Where the output turns verification of the server's certificate off. */

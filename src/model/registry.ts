@@ -28,6 +28,7 @@ import { kafkaStrimziClientsContributor } from './kafka-strimzi-clients';
 import { rabbitmqBrokersContributor } from './rabbitmq-brokers';
 import { logstashEndsContributor } from './logstash-ends';
 import { searchNodesContributor } from './search-node';
+import { elasticLinksContributor } from './elastic-links';
 import { kibanaBeatsContributor } from './kibana-beats';
 import { kafkaConnectComposeContributor } from './kafka-connect';
 import { kafkaSchemaRegistryContributor } from './kafka-schema-registry';
@@ -74,6 +75,8 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   logstashEndsContributor,
   searchNodesContributor,
   kibanaBeatsContributor,
+  // After logstash-ends, search-nodes and kibana-beats: their records are linked.
+  elasticLinksContributor,
   kafkaConnectComposeContributor,
   kafkaSchemaRegistryContributor,
   kafkaUiContributor,

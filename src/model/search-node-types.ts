@@ -48,6 +48,9 @@ export interface SearchNodeRecord {
   /** The setting that turns security off (`xpack.security.enabled: false`), when written so: no layer speaks TLS. */
   securityOff?: SearchSetting;
   layers: Record<SearchLayer, SearchNodeLayer>;
-  /** Its HTTP endpoint for clients: the hosts it answers to, its port, whether it speaks TLS there. */
-  httpEndpoint: { hosts: string[]; port?: number; tls: boolean | 'unknown' };
+  /**
+   * Its HTTP endpoint for clients: the hosts it answers to, its port (`http.port`, else the product's 9200; unknown for
+   * a placeholder or a range), whether it speaks TLS there.
+   */
+  httpEndpoint: { hosts: string[]; port: number | 'unknown'; tls: boolean | 'unknown' };
 }

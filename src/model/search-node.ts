@@ -25,6 +25,7 @@ import type { ParsedDocument } from '../parse/types';
 import type { Location } from '../core/types';
 import { relativePosix } from '../core/posix-path';
 import { SEARCH_PRODUCTS, type SearchLayer, type SearchProductFacts } from '../knowledge/search-nodes';
+import { NODE_HTTP_PORT } from '../knowledge/elastic-links';
 import type { ModelContext, ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
 import { composeVariablesOf } from './compose-variables';
@@ -212,7 +213,7 @@ function addNode(ctx: ModelContext, input: NodeInput): void {
     layers,
     httpEndpoint: {
       hosts: [...new Set(input.hosts)],
-      ...(port && /^\d+$/.test(port.value) && { port: Number(port.value) }),
+      port: !port ? NODE_HTTP_PORT : /^\d+$/.test(port.value) ? Number(port.value) : 'unknown',
       tls: layers.http.enabled,
     },
   };

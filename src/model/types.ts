@@ -51,6 +51,7 @@ import type {
 } from './kafka-reach-records';
 import type { MssqlCall, MysqlCall, PgjdbcUnknownMode, PostgresCall } from './jdbc-records';
 import type { SearchNodeRecord } from './search-node-types';
+import type { ElasticLink } from './elastic-link-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
 export type { StoreRef, TlsTrustSettings, BrokerUrl } from './attributes';
@@ -63,6 +64,7 @@ export type {
 } from './kafka-reach-records';
 export type { JdbcCall, MysqlCall, MssqlCall, PostgresCall, PgjdbcUnknownMode } from './jdbc-records';
 export type { SearchNodeLayer, SearchNodeRecord } from './search-node-types';
+export type { ElasticLink, ElasticLinkSide } from './elastic-link-records';
 export type {
   LibertyIncludesMissing,
   LibertyStoreHome,
@@ -237,6 +239,11 @@ export interface Deployment {
   searchNodes?: SearchNodeRecord[];
   /** Kibana's and the Beats' connections to Elasticsearch and Logstash (./kibana-beats.ts). Unset without one. */
   elasticClients?: ElasticStackClient[];
+  /**
+   * Kibana's, the Beats' and Logstash outputs' calls to the node or Logstash beats input of their own Compose project
+   * that answers the host and port (./elastic-links.ts): one each, never a guess. Unset without one.
+   */
+  elasticLinks?: ElasticLink[];
   /** Kibana's HTTPS servers, their `server.ssl.*` as written (./kibana-beats.ts). Unset without one. */
   kibanaServers?: KibanaServerRecord[];
   /**

@@ -21,6 +21,7 @@ import cleartrustSslModeInvalid from './cleartrust/ssl-mode-invalid';
 import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
 import elasticBeatsVerificationDisabled from './elastic/beats-verification-disabled';
+import elasticClientTlsMismatch from './elastic/client-tls-mismatch';
 import elasticKibanaVerificationDisabled from './elastic/kibana-verification-disabled';
 import elasticLogstashSslSchemeConflict from './elastic/logstash-ssl-scheme-conflict';
 import elasticLogstashVerificationDisabled from './elastic/logstash-verification-disabled';
@@ -173,6 +174,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslModeMismatch,
   cleartrustSslSettingsIgnored,
   elasticBeatsVerificationDisabled,
+  elasticClientTlsMismatch,
   elasticKibanaVerificationDisabled,
   elasticLogstashSslSchemeConflict,
   elasticLogstashVerificationDisabled,

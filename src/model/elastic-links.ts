@@ -1,0 +1,204 @@
+/**
+ * Links Kibana's, the Beats' and Logstash outputs' calls (Deployment.elasticClients, Deployment.logstashEnds) to the
+ * Elasticsearch/OpenSearch node (Deployment.searchNodes) or Logstash `beats` input that answers them
+ * (Deployment.elasticLinks). On a Compose network a service answers to its name, `hostname:`, `container_name:` and
+ * network aliases, and only within its own project (Compose gives each project a network of its own: as
+ * ./broker-projects.ts scopes brokers). A call links when its host is one of those names of exactly one server of the
+ * caller's project and its port is the server's (a node's `http.port`, else 9200; an input's `port`); the port a client
+ * calls when its host names none is the product's (knowledge elastic-links.json), and none is assumed where the
+ * product has no such default. A placeholder, no match, several matches or a port only the run knows: no link.
+ * Settings a Compose `command:` passes with `-E` (a node's, a Beat's) are not read: such a service's calls are not
+ * linked, and neither is a kibana.yml whose service's `ELASTICSEARCH_HOSTS` replaces its hosts.
+ */
+import type { Location } from '../core/types';
+import type { ComposeData, ComposeService } from '../parse/compose';
+import type { ParsedDocument } from '../parse/types';
+import { clientDefaultPort } from '../knowledge/elastic-links';
+import type { ModelContributor } from './contributor';
+import { composeProjectOf } from './compose-mounts';
+import { callerProjects, containerRunners, type ServiceOf } from './loopback';
+import { serviceHosts } from './rabbitmq-brokers';
+import type { ElasticLink, ElasticLinkSide } from './elastic-link-records';
+import type { ElasticStackClient } from './kibana-beats-records';
+import type { LogstashEnd } from './logstash-records';
+import type { SearchNodeRecord } from './search-node-types';
+
+/** A server a call may reach: its project, the names it answers to and its port. */
+interface Answerer {
+  target: 'elasticsearch' | 'logstash';
+  project: string;
+  hosts: readonly string[];
+  port: number | 'unknown';
+  side: ElasticLink['server'];
+}
+
+/** A host a client calls, with the file it is written in (whose Compose project it calls from). */
+interface Call {
+  target: 'elasticsearch' | 'logstash';
+  file: string;
+  host: string;
+  port: number | undefined;
+  hostAt: Location;
+  side: ElasticLink['client'];
+}
+
+/** Compose services by project and name (several files of one project, overrides, each may write a service). */
+type ServicesByName = ReadonlyMap<string, { compose: ParsedDocument<ComposeData>; service: ComposeService }[]>;
+const serviceKey = (project: string, name: string) => `${project}\0${name}`;
+
+export const elasticLinksContributor: ModelContributor = {
+  id: 'elastic-links',
+  reads: ['compose'],
+  contribute(ctx) {
+    const { searchNodes = [], elasticClients = [], logstashEnds = [] } = ctx.deployment;
+    const composeFiles = ctx.documentsOf('compose') as ParsedDocument<ComposeData>[];
+    if (composeFiles.length === 0 || elasticClients.length + logstashEnds.length === 0) return;
+    const byName = new Map<string, { compose: ParsedDocument<ComposeData>; service: ComposeService }[]>();
+    for (const compose of composeFiles)
+      for (const service of compose.data.services) {
+        const key = serviceKey(composeProjectOf(compose.file.path), service.name);
+        byName.set(key, [...(byName.get(key) ?? []), { compose, service }]);
+      }
+    const servicesOf = containerRunners(ctx);
+    const answerers = [...nodeAnswerers(searchNodes, byName), ...beatsInputs(logstashEnds, servicesOf, byName)];
+    if (answerers.length === 0) return;
+    const calls = [
+      ...elasticClients.flatMap((c) => clientCalls(c, servicesOf, byName)),
+      ...logstashEnds.flatMap(outputCalls),
+    ];
+    const links: ElasticLink[] = [];
+    for (const call of calls) {
+      const projects = callerProjects(ctx, servicesOf, call.file);
+      const found = answerers.filter(
+        (a) => a.target === call.target && projects.has(a.project) && a.hosts.includes(call.host),
+      );
+      const [only] = found;
+      if (found.length !== 1 || !only || call.port === undefined || only.port !== call.port) continue;
+      links.push({ client: call.side, hostAt: call.hostAt, host: call.host, port: call.port, server: only.side });
+    }
+    if (links.length > 0) ctx.deployment.elasticLinks = links;
+  },
+};
+
+/** Whether the service's `command:` or `entrypoint:` passes settings with `-E` (Elasticsearch's, the Beats' flag). */
+function passesSettings(ctx: { compose: ParsedDocument<ComposeData>; service: ComposeService }): boolean {
+  const prefix = `services.${ctx.service.name}.`;
+  return ctx.compose.entries.some(
+    (e) =>
+      e.key.startsWith(prefix) &&
+      /^(?:command|entrypoint)(?:\[\d+\])?$/.test(e.key.slice(prefix.length)) &&
+      /(?:^|\s)-E(?:\s|[a-z])/.test(e.value),
+  );
+}
+
+/** The nodes a Compose service runs, unless its command line passes settings the tree's do not show. */
+function nodeAnswerers(nodes: readonly SearchNodeRecord[], byName: ServicesByName): Answerer[] {
+  return nodes.flatMap((node): Answerer[] => {
+    if (!node.service) return [];
+    const project = composeProjectOf(node.service.file);
+    if ((byName.get(serviceKey(project, node.service.name)) ?? []).some(passesSettings)) return [];
+    const http = node.layers.http;
+    const tlsAt = http.enabledBy?.at ?? node.securityOff?.at;
+    return [
+      {
+        target: 'elasticsearch',
+        project,
+        hosts: node.httpEndpoint.hosts,
+        port: node.httpEndpoint.port,
+        side: {
+          kind: node.product === 'Elasticsearch' ? 'elasticsearch' : 'opensearch',
+          name: node.name,
+          tls: node.httpEndpoint.tls,
+          ...(tlsAt && { tlsAt }),
+          location: node.location,
+          ...(node.settingsElsewhere && { settingsElsewhere: node.settingsElsewhere }),
+          service: { name: node.service.name, at: node.service.at },
+        },
+      },
+    ];
+  });
+}
+
+const tlsOf = (end: LogstashEnd): boolean | 'unknown' =>
+  end.tls.state === 'unknown' ? 'unknown' : end.tls.state === 'on';
+
+/** Each Logstash `beats` input, once per Compose service that runs its pipeline file. */
+function beatsInputs(
+  ends: readonly LogstashEnd[],
+  servicesOf: (file: string) => ServiceOf[],
+  byName: ServicesByName,
+): Answerer[] {
+  return ends
+    .filter((e) => e.role === 'server' && e.plugin === 'beats')
+    .flatMap((end) =>
+      servicesOf(end.location.file)
+        .filter((s) => !s.pod)
+        .map((runner): Answerer => {
+          const services = byName.get(serviceKey(runner.project, runner.name)) ?? [];
+          const tlsAt = end.tls.because?.at;
+          return {
+            target: 'logstash',
+            project: runner.project,
+            hosts: [...new Set(services.flatMap(({ service }) => serviceHosts(service)))],
+            port: end.port ?? 'unknown',
+            side: {
+              kind: 'logstash-input',
+              name: end.name,
+              tls: tlsOf(end),
+              ...(tlsAt && { tlsAt }),
+              location: end.location,
+              service: { name: runner.name, at: runner.at },
+            },
+          };
+        }),
+    );
+}
+
+/** A Kibana or Beat connection's hosts as calls, unless the service that runs its file replaces them. */
+function clientCalls(client: ElasticStackClient, servicesOf: (file: string) => ServiceOf[], byName: ServicesByName) {
+  const runners = servicesOf(client.location.file).flatMap((s) => byName.get(serviceKey(s.project, s.name)) ?? []);
+  // The image's entrypoint passes ELASTICSEARCH_HOSTS over kibana.yml's (./kibana-compose.ts); `-E` a Beat's setting.
+  const replaced = runners.some(
+    (r) =>
+      passesSettings(r) ||
+      (client.product === 'kibana' && r.service.environment.some((v) => v.name === 'ELASTICSEARCH_HOSTS')),
+  );
+  if (replaced || !client.hosts) return [];
+  const side: ElasticLinkSide & { product: ElasticStackClient['product'] } = {
+    product: client.product,
+    name: client.name,
+    tls: client.tls,
+    ...(client.tlsAt && { tlsAt: client.tlsAt }),
+    location: client.location,
+  };
+  return client.hosts.map(
+    (host, i): Call => ({
+      target: client.target,
+      file: client.location.file,
+      host,
+      port: client.ports?.[i] ?? clientDefaultPort(client.product, client.target),
+      hostAt: client.location,
+      side,
+    }),
+  );
+}
+
+/** A Logstash elasticsearch or opensearch output's hosts as calls (the plugins' port when none is written: not assumed). */
+function outputCalls(end: LogstashEnd): Call[] {
+  if (end.role !== 'client' || (end.plugin !== 'elasticsearch' && end.plugin !== 'opensearch')) return [];
+  // `ssl => true` with an http:// host: the plugin refuses to start (elastic/logstash-ssl-scheme-conflict), no call.
+  if (end.sslSetting?.value === 'true' && end.hosts.some((h) => h.scheme === 'http')) return [];
+  const tlsAt = end.tls.because?.at;
+  const side = {
+    product: 'logstash' as const,
+    name: end.name,
+    tls: tlsOf(end),
+    ...(tlsAt && { tlsAt }),
+    location: end.location,
+  };
+  return end.hosts.flatMap((h): Call[] =>
+    h.host
+      ? [{ target: 'elasticsearch', file: end.location.file, host: h.host, port: h.port, hostAt: h.at, side }]
+      : [],
+  );
+}
