@@ -64,7 +64,7 @@ export type {
 } from './kafka-reach-records';
 export type { JdbcCall, MysqlCall, MssqlCall, PostgresCall, PgjdbcUnknownMode } from './jdbc-records';
 export type { SearchNodeLayer, SearchNodeRecord } from './search-node-types';
-export type { ElasticLink, ElasticLinkSide } from './elastic-link-records';
+export type { ElasticLink } from './elastic-link-records';
 export type {
   LibertyIncludesMissing,
   LibertyStoreHome,
