@@ -96,7 +96,12 @@ function nodeAnswerers(nodes: readonly SearchNodeRecord[], byName: ServicesByNam
   return nodes.flatMap((node): Answerer[] => {
     if (!node.service) return [];
     const project = composeProjectOf(node.service.file);
-    if ((byName.get(serviceKey(project, node.service.name)) ?? []).some(passesSettings)) return [];
+    const services = byName.get(serviceKey(project, node.service.name)) ?? [];
+    // OpenSearch's image entrypoint turns DISABLE_SECURITY_PLUGIN into -Eplugins.security.disabled, which the node's
+    // record does not read (opensearch-project/opensearch-build docker/release/config/opensearch/opensearch-docker-entrypoint-2.x.sh).
+    const securityByImage = (r: (typeof services)[number]) =>
+      node.product === 'OpenSearch' && r.service.environment.some((v) => v.name === 'DISABLE_SECURITY_PLUGIN');
+    if (services.some((r) => passesSettings(r) || securityByImage(r))) return [];
     const http = node.layers.http;
     const tlsAt = http.enabledBy?.at ?? node.securityOff?.at;
     return [

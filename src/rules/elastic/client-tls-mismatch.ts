@@ -9,8 +9,9 @@ import { defineRule } from '../types';
  * Kibana, a Beat or a Logstash output that calls an Elasticsearch/OpenSearch node, or a Beat that calls a Logstash
  * `beats` input, where one side speaks TLS and the other does not (Deployment.elasticLinks, model/elastic-links.ts: the
  * host is a name of exactly one such server of the caller's Compose project, on its port). No handshake can succeed,
- * so every request fails. A plain call to a TLS node: the node logs "received plaintext http traffic on an https
- * channel, closing connection" and closes it; to a TLS beats input: Netty's NotSslRecordException. A TLS call to a
+ * so every request fails. A plain call to a TLS Elasticsearch node: the node logs "received plaintext http traffic on
+ * an https channel, closing connection" and closes it; to a TLS OpenSearch node or beats input: Netty's
+ * NotSslRecordException. A TLS call to a
  * plain server: the client fails the handshake (Node.js `EPROTO … wrong version number`, Go's `http: server gave HTTP
  * response to HTTPS client`, JSSE's `Unsupported or unrecognized SSL message`; sources in knowledge
  * elastic-links.json); a plain beats input logs "Invalid version of beats protocol: 22". An error only when both sides
@@ -36,7 +37,7 @@ export default defineRule({
     options: {},
     symptoms: [
       ELASTIC_PLAIN_TO_TLS.elasticsearch.serverLog,
-      ELASTIC_PLAIN_TO_TLS.logstash.serverLog,
+      ELASTIC_PLAIN_TO_TLS.netty.serverLog,
       ELASTIC_TLS_TO_PLAIN.logstash.serverLog,
       ELASTIC_CLIENT_ERRORS.kibana.tlsToPlain,
       ELASTIC_CLIENT_ERRORS.beats.tlsToPlain,
@@ -92,9 +93,12 @@ export default defineRule({
 });
 
 function serverSees(kind: ElasticLink['server']['kind']): Phrase {
+  const netty = ours(ELASTIC_PLAIN_TO_TLS.netty.serverLog);
   return kind === 'logstash-input'
-    ? said`the input logs '${ours(ELASTIC_PLAIN_TO_TLS.logstash.serverLog)}' and closes the connection`
-    : said`the node logs '${ours(ELASTIC_PLAIN_TO_TLS.elasticsearch.serverLog)}' and the client gets no answer`;
+    ? said`the input logs '${netty}' and closes the connection`
+    : kind === 'opensearch'
+      ? said`the node's security plugin meets '${netty}' and closes the connection, and the client gets no answer`
+      : said`the node logs '${ours(ELASTIC_PLAIN_TO_TLS.elasticsearch.serverLog)}' and the client gets no answer`;
 }
 
 function clientSees(link: ElasticLink): Phrase {

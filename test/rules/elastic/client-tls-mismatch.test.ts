@@ -90,6 +90,26 @@ ruleTester(rule, {
       },
     },
     {
+      name: "OpenSearch's DISABLE_SECURITY_PLUGIN, which the image's entrypoint passes as a setting: no link",
+      files: {
+        [COMPOSE]: compose(
+          [
+            '  opensearch:',
+            '    image: opensearchproject/opensearch:2.11.0',
+            '    environment:',
+            '      - plugins.security.ssl.http.enabled=true',
+            '      - DISABLE_SECURITY_PLUGIN=true',
+            '    volumes:',
+            '      - ./opensearch.yml:/usr/share/opensearch/config/opensearch.yml',
+          ],
+          logstashService,
+        ),
+        'opensearch.yml':
+          'plugins.security.ssl.http.enabled: true\nplugins.security.ssl.http.pemcert_filepath: node.pem\n',
+        [PIPELINE]: pipeline('', 'hosts => ["http://opensearch:9200"]'),
+      },
+    },
+    {
       name: 'two projects each run es01: each Kibana calls its own',
       files: {
         'plain/docker-compose.yml': compose(es(ES_PLAIN), kibana('http://es01:9200')),
