@@ -101,7 +101,8 @@ function nodeAnswerers(nodes: readonly SearchNodeRecord[], byName: ServicesByNam
     // record does not read (opensearch-project/opensearch-build docker/release/config/opensearch/opensearch-docker-entrypoint-2.x.sh).
     const securityByImage = (r: (typeof services)[number]) =>
       node.product === 'OpenSearch' && r.service.environment.some((v) => v.name === 'DISABLE_SECURITY_PLUGIN');
-    if (services.some((r) => passesSettings(r) || securityByImage(r))) return [];
+    // A service several Compose files of the project write (an override) merges settings the record does not read.
+    if (services.length > 1 || services.some((r) => passesSettings(r) || securityByImage(r))) return [];
     const http = node.layers.http;
     const tlsAt = http.enabledBy?.at ?? node.securityOff?.at;
     return [
@@ -168,7 +169,16 @@ function clientCalls(client: ElasticStackClient, servicesOf: (file: string) => S
       passesSettings(r) ||
       (client.product === 'kibana' && r.service.environment.some((v) => v.name === 'ELASTICSEARCH_HOSTS')),
   );
-  if (replaced || !client.hosts) return [];
+  // Kibana's environment in a Compose file: another file of the project (an override) may write the service too.
+  const line = client.location.range?.start.line;
+  const written = [...byName.values()].find((list) =>
+    list.some(
+      (r) =>
+        r.compose.file.path === client.location.file &&
+        r.service.environment.some((v) => v.nameRange.start.line === line),
+    ),
+  );
+  if (replaced || (written?.length ?? 0) > 1 || !client.hosts) return [];
   const side: ElasticLinkSide & { product: ElasticStackClient['product'] } = {
     product: client.product,
     name: client.name,

@@ -110,6 +110,13 @@ ruleTester(rule, {
       },
     },
     {
+      name: "an override file of the project writes the node's service too: its merged settings are not read",
+      files: {
+        [COMPOSE]: compose(es(ES_PLAIN), kibana('https://es01:9200')),
+        'docker-compose.override.yml': compose(['  es01:', '    environment:', '      - xpack.security.enabled=true']),
+      },
+    },
+    {
       name: 'two projects each run es01: each Kibana calls its own',
       files: {
         'plain/docker-compose.yml': compose(es(ES_PLAIN), kibana('http://es01:9200')),
