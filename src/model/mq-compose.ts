@@ -14,7 +14,7 @@ import { type DockerfileData } from '../parse/dockerfile';
 import { runtimeStage } from '../parse/dockerfile-stages';
 import { mqReleaseFromImage } from '../knowledge';
 import type { MqQueueManagerFacts } from './attributes';
-import { servicesExecutingMqsc } from './mq-exec';
+import { servicesExecutingMqsc, type NamedRun } from './mq-exec';
 import type { FedMqsc } from './mq-runmqsc-inputs';
 import {
   containerSaid,
@@ -44,10 +44,11 @@ export function servicesRunningMqsc(
   composeFiles: readonly ParsedDocument[],
   mqDockerfile: ParsedDocument<DockerfileData> | undefined,
   fedBy: readonly FedMqsc[] = [],
+  runs: readonly NamedRun[] = [],
 ): MqscComposeService[] {
   const found = servicesMountingMqsc(mqsc.file.path, mounts, composeFiles);
   const executing = [
-    ...servicesExecutingMqsc(mqsc, composeFiles),
+    ...servicesExecutingMqsc(mqsc, composeFiles, runs),
     ...fedBy.flatMap((f) => (f.service ? [f.service] : [])),
   ];
   for (const execs of executing)

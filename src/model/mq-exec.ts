@@ -6,7 +6,10 @@
  * deployment's Compose files has that name; a name the script fills in counts only when the script assigns it once, to
  * a literal (src/parse/shell-assignments.ts). Inside a shell function (`docker exec "$1" runmqsc …`, or a local the
  * function gives `$1`), each call of the function whose argument is a literal names a container: the MQSC runs in each
- * (src/parse/shell-functions.ts), and every such service is one of the queue managers it configures.
+ * (src/parse/shell-functions.ts), and every such service is one of the queue managers it configures. A container the
+ * same script starts with `docker run --name qm1` before the exec is found by that name alike, as the Compose service
+ * the run stands for (./mq-script-image-runs.ts); of several runs with the name (`docker rm -f qm1`, then run again)
+ * the latest before the exec.
  */
 import * as path from 'node:path';
 import type { Range } from '../core/types';
@@ -34,6 +37,16 @@ export function isRunmqscRegion(container: string): boolean {
 
 /** `$NAME`, `${NAME}`: the whole word is one plain expansion. */
 const WHOLE_EXPANSION = /^\$(?:\{([A-Za-z_]\w*)\}|([A-Za-z_]\w*))$/;
+
+/** A container a script or CI step starts with `docker run --name`, as the Compose service it stands for. */
+export interface NamedRun {
+  file: string;
+  /** The `--name` as written (`qm1`, `$CNAME`). */
+  name: string;
+  /** The run's line (zero-based). */
+  line: number;
+  running: MqscComposeService & { startedAt: string };
+}
 
 /** The script line whose runmqsc reads an embedded MQSC (a heredoc's or an echo's), with the script's lines. */
 export interface RunmqscLine {
@@ -73,16 +86,19 @@ export function runmqscLineIn(embedded: EmbeddedOrigin, lines: string[]): Runmqs
   };
 }
 
+/** The Compose services (or named `docker run`s, `runs`) in whose containers a script's embedded MQSC runs. */
 export function servicesExecutingMqsc(
   mqsc: ParsedDocument,
   composeFiles: readonly ParsedDocument[],
+  runs: readonly NamedRun[] = [],
 ): MqscComposeService[] {
-  const opener = composeFiles.length > 0 ? runmqscLineOf(mqsc) : undefined;
+  const opener =
+    composeFiles.length > 0 || runs.some((r) => r.file === mqsc.file.path) ? runmqscLineOf(mqsc) : undefined;
   if (!opener) return [];
   const { lines, at, line, range } = opener;
   return containerExecs(line).flatMap((exec) => {
-    const found = serviceOfExec(exec, { path: mqsc.file.path, lines, range }, composeFiles);
-    return found ? [found] : servicesAtCalls(exec, { path: mqsc.file.path, lines, at }, composeFiles);
+    const found = serviceOfExec(exec, { path: mqsc.file.path, lines, range }, composeFiles, runs);
+    return found ? [found] : servicesAtCalls(exec, { path: mqsc.file.path, lines, at }, composeFiles, runs);
   });
 }
 
@@ -94,12 +110,14 @@ export function servicesAtCalls(
   exec: ContainerExec,
   script: { path: string; lines: readonly string[]; at: number },
   composeFiles: readonly ParsedDocument[],
+  runs: readonly NamedRun[] = [],
 ): MqscComposeService[] {
   return (valuesAtCalls(script.lines, script.at, exec.name) ?? []).flatMap((call) => {
     const called = serviceOfExec(
       { ...exec, name: call.value },
       { path: script.path, lines: script.lines, range: call.range },
       composeFiles,
+      runs,
     );
     return called?.execs
       ? [
@@ -117,32 +135,53 @@ export function servicesAtCalls(
 
 /**
  * The Compose service a script's `docker exec` (at `script.range`) runs in: the one service of the deployment's Compose
- * files with that container_name (or, for `docker compose exec`, that name), with the command as `execs`; else none.
+ * files with that container_name (or, for `docker compose exec`, that name), or the latest `docker run --name` of the
+ * same script before it (`runs`), with the command as `execs`; none when no one container has the name.
  */
 export function serviceOfExec(
   exec: ContainerExec,
   script: { path: string; lines: readonly string[]; range: Range },
   composeFiles: readonly ParsedDocument[],
+  runs: readonly NamedRun[] = [],
 ): MqscComposeService | undefined {
   const name = literalName(exec.name, () => literalAssignments(script.lines, script.range.start.line));
   if (!name) return undefined;
-  const matches = (composeFiles as ParsedDocument<ComposeData>[]).flatMap((doc) =>
+  const matches: MqscComposeService[] = (composeFiles as ParsedDocument<ComposeData>[]).flatMap((doc) =>
     named(doc, exec, script.path)
       ? doc.data.services
           .filter((s) => (exec.by === 'container' ? s.containerName?.value : s.name) === name)
           .map((service) => ({ doc, service }))
       : [],
   );
+  const ran = exec.by === 'container' ? latestRunNamed(name, script, runs) : undefined;
+  if (ran) matches.push(ran);
   const [only] = matches;
   if (!only || matches.length > 1) return undefined;
+  const container = ran
+    ? `container ${name}, which the docker run at ${ran.startedAt} starts`
+    : `container of Compose service ${only.service.name}${exec.by === 'container' ? ` (container_name: ${name})` : ''}`;
   return {
     ...only,
-    execs: {
-      file: script.path,
-      range: script.range,
-      message: `this command runs the MQSC in the container of Compose service ${only.service.name}${exec.by === 'container' ? ` (container_name: ${name})` : ''}`,
-    },
+    execs: { file: script.path, range: script.range, message: `this command runs the MQSC in the ${container}` },
   };
+}
+
+/** The last run of the script up to the line of `script.range` whose `--name` (read as an exec's) is `name`. */
+function latestRunNamed(
+  name: string,
+  script: { path: string; lines: readonly string[]; range: Range },
+  runs: readonly NamedRun[],
+): NamedRun['running'] | undefined {
+  let latest: NamedRun | undefined;
+  for (const run of runs)
+    if (
+      run.file === script.path &&
+      run.line <= script.range.start.line &&
+      (!latest || run.line > latest.line) &&
+      literalName(run.name, () => literalAssignments(script.lines, run.line)) === name
+    )
+      latest = run;
+  return latest?.running;
 }
 
 /** The name as the shell gives it: as written, or the literal the script assigns the variable it expands. */

@@ -1,7 +1,8 @@
 /**
  * The MQSC files of the tree that scripts feed runmqsc on its standard input (src/parse/runmqsc-input.ts):
  * `runmqsc QM1 < mqsc/dev.mqsc` runs that file on queue manager QM1, and `docker exec -i qm1 runmqsc QM1 < dev.mqsc`
- * runs it there in the container named qm1, the Compose service whose container_name is qm1 (./mq-exec.ts), as MQSC
+ * runs it there in the container named qm1, the Compose service whose container_name is qm1 or the script's latest
+ * `docker run --name qm1` before it (./mq-exec.ts), as MQSC
  * written in the script itself already is. The file is the one the path names from the script's directory, else
  * from the deployment root (where a script is run from is not written); an absolute one is the file a Dockerfile COPY
  * puts there (`COPY mq-dev-config /etc/mqm/` then `runmqsc QM1 < /etc/mqm/mq-dev-config` in the image,
@@ -15,7 +16,7 @@ import { RUNMQSC_INPUT_KIND, type RunmqscInputData } from '../parse/runmqsc-inpu
 import { splitLines } from '../parse/text';
 import type { ParsedDocument } from '../parse/types';
 import type { ScriptQueueManagerName } from './attributes';
-import { serviceOfExec, servicesAtCalls } from './mq-exec';
+import { serviceOfExec, servicesAtCalls, type NamedRun } from './mq-exec';
 import { wordValues, type WordValue } from './mq-runmqsc-names';
 import type { MqscComposeService } from './mq-qmgr-names';
 
@@ -44,6 +45,7 @@ export function mqscFedByScripts(
   root: string,
   composeFiles: readonly ParsedDocument[],
   images: ImageFiles | undefined,
+  namedRuns: readonly NamedRun[] = [],
 ): Map<string, FedMqsc[]> {
   const fed = new Map<string, FedMqsc[]>();
   for (const doc of documents) {
@@ -60,10 +62,12 @@ export function mqscFedByScripts(
       );
       if (!file) continue;
       const at = { file: script, range, message: `this command runs ${path.basename(file)} with runmqsc` };
-      const service = exec ? serviceOfExec(exec, { path: script, lines, range }, composeFiles) : undefined;
+      const service = exec ? serviceOfExec(exec, { path: script, lines, range }, composeFiles, namedRuns) : undefined;
       // `docker exec -i "$1" runmqsc …` in a shell function: the container of each call.
       const atCalls =
-        exec && !service ? servicesAtCalls(exec, { path: script, lines, at: range.start.line }, composeFiles) : [];
+        exec && !service
+          ? servicesAtCalls(exec, { path: script, lines, at: range.start.line }, composeFiles, namedRuns)
+          : [];
       // The queue manager as written, as the script sets it, or as each call of the function around it gives it.
       const named = (queueManager === undefined ? [] : wordValues(lines, range.start.line, queueManager)).filter(
         ({ value }) => QMGR_NAME.test(value),

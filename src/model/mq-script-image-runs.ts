@@ -23,6 +23,7 @@ import { isSecretKey, type ParsedDocument } from '../parse/types';
 import { mqImageScripts } from '../knowledge';
 import type { ModelContext } from './contributor';
 import { scriptBuiltDockerfile } from './dockerfile-downloads';
+import type { NamedRun } from './mq-exec';
 import type { ImageRun, StartedContainer } from './mq-image-scripts';
 import { appliedAtStart, mqscPathInContainer, type MqscComposeService } from './mq-qmgr-names';
 import { shortPath } from './runtime-named';
@@ -105,6 +106,27 @@ export function scriptRunsRunningMqsc(
       if (!mounted && !built) return [];
       return [{ ...runAsService(ctx, script, run), ...(built && { builds: mqDockerfile }) }];
     }),
+  );
+}
+
+/**
+ * The containers scripts and CI steps start with `docker run --name`, each as the Compose service it stands for: a
+ * `docker exec` of the same script finds it by that name (./mq-exec.ts).
+ */
+export function namedScriptRuns(ctx: ModelContext): NamedRun[] {
+  return runsDocuments(ctx).flatMap((script) =>
+    script.data.runs.flatMap((run) =>
+      run.name
+        ? [
+            {
+              file: script.file.path,
+              name: run.name.value,
+              line: run.name.range.start.line,
+              running: runAsService(ctx, script, run),
+            },
+          ]
+        : [],
+    ),
   );
 }
 

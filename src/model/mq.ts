@@ -33,7 +33,7 @@ import {
 } from './mq-compose';
 import { developerLicenceOf, queueManagersApplying } from './mq-resources';
 import { mqscScriptsOf } from './mq-scripts';
-import { scriptRunsRunningMqsc } from './mq-script-image-runs';
+import { namedScriptRuns, scriptRunsRunningMqsc } from './mq-script-image-runs';
 import { defaultsOverridden, environmentNames, overlaps } from './script-defaults';
 import {
   nearestMqDockerfile,
@@ -108,6 +108,8 @@ export const mqContributor: ModelContributor = {
       ).flatMap((t) => t.data.channels.flatMap((c) => c.name?.value ?? [])),
     );
     const composeFiles = ctx.documentsOf('compose');
+    // Containers scripts start with `docker run --name`, which their `docker exec`s find by name.
+    const namedRuns = namedScriptRuns(ctx);
     const mounts = deploymentMounts(ctx);
     const scripts = mqscScriptsOf(ctx.deployment);
     let setByEnvironment: Set<string> | undefined;
@@ -121,6 +123,7 @@ export const mqContributor: ModelContributor = {
       root,
       composeFiles,
       images,
+      namedRuns,
     );
     for (const doc of scripts) {
       const fedBy = doc.embedded ? [] : filesOf(doc).flatMap((file) => fed.get(file) ?? []);
@@ -134,11 +137,11 @@ export const mqContributor: ModelContributor = {
       const applying = queueManagersApplying(doc.file.path, doc.file.text, at, listedFilesOf(ctx));
       // The Compose services that run it (mount, docker exec, or a build of the MQ image that holds it), read once.
       const mqDockerfile = mqDockerfileOf(doc.file.path);
-      const running = [
-        ...servicesRunningMqsc(doc, mounts, composeFiles, mqDockerfile, fedBy),
-        // Containers scripts and CI steps start with `docker run`, read as the Compose services they stand for.
-        ...scriptRunsRunningMqsc(ctx, doc, mqDockerfile),
-      ];
+      const running = servicesRunningMqsc(doc, mounts, composeFiles, mqDockerfile, fedBy, namedRuns);
+      // Containers scripts and CI steps start with `docker run`, read as the Compose services they stand for (once:
+      // a run that mounts the MQSC may also be the one a script's exec feeds it to).
+      for (const run of scriptRunsRunningMqsc(ctx, doc, mqDockerfile))
+        if (!running.some((r) => r.service === run.service)) running.push(run);
       const scripted = [
         ...fedBy.flatMap((f, i) =>
           f.queueManager && !fedBy.slice(0, i).some((e) => e.queueManager?.name === f.queueManager!.name)

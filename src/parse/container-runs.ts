@@ -53,6 +53,8 @@ export interface ContainerRun {
   envFiles: RunEnvFile[];
   /** Its options include a bash array's items (`"${opts[@]}"`), which may hold any other option. */
   expands: boolean;
+  /** `--name qm1`: the container's name as written (`docker exec qm1 …` finds it by it), and where. */
+  name?: { value: string; range: Range };
 }
 
 export interface ContainerRunsData {
@@ -150,6 +152,7 @@ function runOf(words: readonly ShellWord[], index: LineIndex): ContainerRun | un
   const environment: RunVariable[] = [];
   const envFiles: RunEnvFile[] = [];
   let expands = false;
+  let name: ContainerRun['name'];
   for (let k = 0; k < words.length; k++) {
     const word = words[k]!.text;
     const written = words[k]!;
@@ -160,7 +163,7 @@ function runOf(words: readonly ShellWord[], index: LineIndex): ContainerRun | un
     if (!word.startsWith('-') || word === '-') {
       const image = words[k]!;
       const range = index.rangeAt(image.start, image.end);
-      return { image: image.text, range, mounts, environment, envFiles, expands };
+      return { image: image.text, range, mounts, environment, envFiles, expands, ...(name && { name }) };
     }
     if (FLAGS.has(word) || SHORT_FLAGS.test(word)) continue;
     const [option, inline] = optionOf(word);
@@ -172,6 +175,7 @@ function runOf(words: readonly ShellWord[], index: LineIndex): ContainerRun | un
     const range = index.rangeAt(written.start, valueWord.end);
     if (option === '-e' || option === '--env') environment.push(variableOf(value, valueWord, range, index));
     else if (option === '--env-file') envFiles.push({ path: value, range });
+    else if (option === '--name') name = { value, range: index.rangeAt(valueWord.start, valueWord.end) };
   }
   return undefined;
 }

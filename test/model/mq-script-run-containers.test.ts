@@ -132,3 +132,61 @@ describe("a docker run that runs the MQSC: its container's variables and image, 
     expect(facts(files)).toEqual(expected);
   });
 });
+
+/**
+ * `docker run --name qm1 …` then `docker exec [-i] qm1 runmqsc QM1 < file` (or a heredoc, or `bash -c "echo … |
+ * runmqsc"`) in the same script runs the MQSC on the queue manager of that run's container, as an exec into a Compose
+ * service's container_name does (src/model/mq-exec.ts): the shape of IBM MQ developer scripts that start the image,
+ * then configure it. Of several runs with the name (`docker rm -f qm1`, run again), the latest before the exec.
+ */
+describe('docker exec into the container a docker run --name of the script starts', () => {
+  const RUN = `docker run -d --name qm1 -e LICENSE=accept -e MQSNOAUT=yes ${IMAGE}`;
+  const RELEASE = (line: number) => `release 9.3.0.0 run.sh:${line} (the docker run at run.sh:${line} image ${IMAGE})`;
+  it.each<[string, Tree, string[]]>([
+    [
+      'runmqsc reading a tree file: the run’s MQSNOAUT and image',
+      { 'run.sh': `#!/bin/sh\n${RUN}\ndocker exec -i qm1 runmqsc QM1 < mq/20-app.mqsc\n` },
+      ['name QM1 run.sh:3', 'MQSNOAUT run.sh:2', RELEASE(2)],
+    ],
+    [
+      'a heredoc, the container’s name in a variable',
+      {
+        'mq/20-app.mqsc': '* none\n',
+        'run.sh': `#!/bin/sh\nC=qm1\ndocker run -d --name "$C" -e MQSNOAUT=yes ${IMAGE}\ndocker exec -i $C runmqsc QM1 <<EOF\n${CHANNEL}EOF\n`,
+      },
+      ['name QM1 run.sh:4', 'MQSNOAUT run.sh:3', RELEASE(3)],
+    ],
+    [
+      'echo piped to runmqsc by bash -c in the container',
+      {
+        'mq/20-app.mqsc': '* none\n',
+        'run.sh': `#!/bin/sh\n${RUN}\ndocker exec qm1 bash -c "echo \\"${CHANNEL.trim()}\\" | runmqsc QM1"\n`,
+      },
+      ['MQSNOAUT run.sh:2', RELEASE(2)],
+    ],
+    [
+      'docker rm -f, then run again: the latest run before the exec',
+      {
+        'run.sh': `#!/bin/sh\n${RUN}\ndocker rm -f qm1\ndocker run -d --name=qm1 -e MQSNOAUT=no ${IMAGE}\ndocker exec -i qm1 runmqsc QM1 < mq/20-app.mqsc\n`,
+      },
+      ['name QM1 run.sh:5', RELEASE(4)],
+    ],
+    [
+      'an exec before the run, or into another name: only the queue manager name the exec writes',
+      {
+        'run.sh': `#!/bin/sh\ndocker exec -i qm1 runmqsc QM1 < mq/20-app.mqsc\n${RUN}\ndocker exec -i qm2 runmqsc QM1 < mq/20-app.mqsc\n`,
+      },
+      ['name QM1 run.sh:2'],
+    ],
+    [
+      'a Compose service with the same container_name: which container is not known',
+      {
+        'docker-compose.yml': `services:\n  mq:\n    image: ${IMAGE}\n    container_name: qm1\n`,
+        'run.sh': `#!/bin/sh\n${RUN}\ndocker exec -i qm1 runmqsc QM1 < mq/20-app.mqsc\n`,
+      },
+      ['name QM1 run.sh:3'],
+    ],
+  ])('%s', (_name, files, expected) => {
+    expect(facts(files)).toEqual(expected);
+  });
+});
