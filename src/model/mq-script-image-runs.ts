@@ -40,6 +40,8 @@ function hostPathOf(directory: string | undefined, host: string): string | undef
 }
 
 type RunsDocument = ParsedDocument<ContainerRunsData>;
+/** The word `exec` anywhere in a file's text: without it, none of its commands is a `docker exec`. */
+const EXECS = /\bexec\b/;
 const runsDocuments = (ctx: ModelContext) => ctx.documentsOf(CONTAINER_RUNS_KIND) as RunsDocument[];
 
 /** The scripts' `docker run`s of an image with scripts of its own that mount `mqsc` into its /etc/mqm. */
@@ -114,9 +116,10 @@ export function scriptRunsRunningMqsc(
  * `docker exec` of the same script finds it by that name (./mq-exec.ts).
  */
 export function namedScriptRuns(ctx: ModelContext): NamedRun[] {
+  // Only a script that also execs into a container can reach one of its runs by name.
   return runsDocuments(ctx).flatMap((script) =>
     script.data.runs.flatMap((run) =>
-      run.name
+      run.name && EXECS.test(script.file.text)
         ? [
             {
               file: script.file.path,

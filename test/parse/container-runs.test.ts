@@ -103,6 +103,27 @@ describe('containers a shell script runs (docker run)', () => {
     ]);
   });
 
+  it.each([
+    ['--name qm1', 'qm1', [21, 24]],
+    ['--name=qm1', 'qm1', [14, 24]],
+    ['--name "$C"', '$C', [21, 25]],
+  ])(
+    'reads the container name of %s (docker exec finds the container by it), and where',
+    (option, name, [start, end]) => {
+      const text = `docker run -d ${option} -e LICENSE=accept icr.io/ibm-messaging/mq\n`;
+      const [run] = containerRuns({ path: '/t/run.sh', text, hadBom: false })?.data.runs ?? [];
+      expect(run?.name?.value).toBe(name);
+      expect(run?.name?.range).toEqual({ start: { line: 0, character: start }, end: { line: 0, character: end } });
+    },
+  );
+
+  it('a run without --name has none', () => {
+    const [run] =
+      containerRuns({ path: '/t/run.sh', text: 'docker run -d icr.io/ibm-messaging/mq\n', hadBom: false })?.data.runs ??
+      [];
+    expect(run?.name).toBeUndefined();
+  });
+
   it("reads an --env-file as docker does: values as written, a bare name the caller's", () => {
     const read = dockerEnvFileVariables('# queue manager\r\nMQ_DEV="false"\n\n  LICENSE=accept\nMQ_APP_PASSWORD\n');
     expect(read.map(({ name, value }) => (value === undefined ? { name } : { name, value }))).toEqual([
