@@ -278,6 +278,11 @@ export interface HaproxyServerAttributes {
   verify: Traced<'none' | 'required'>;
   /** A `verify required` the line writes before the `verify none` that wins (HAProxy keeps the last verify). */
   verifyOverrides?: Location;
+  /**
+   * The address is a loopback one (127.0.0.0/8, ::1, localhost): the network namespace HAProxy's `localhost` is, where
+   * only a process of it could answer.
+   */
+  loopback?: HaproxyLocalhost;
   caFile?: HaproxyPath;
   /** The line (or its section) is inside a `.if` block: HAProxy reads it only when the condition holds at start-up. */
   conditional?: true;
@@ -290,6 +295,17 @@ export interface HaproxyServerAttributes {
   unknownCipherElements: string[];
   openssl: OpensslAttribute;
 }
+
+/**
+ * The network namespace HAProxy's `localhost` is: the host that runs it (no container of the tree does), a Pod's, the
+ * host's network a Compose service shares (`network_mode: host`), the container of the service it joins
+ * (`network_mode: service:<joined>`), or a Compose service's own container; `evidence`: the Compose or Pod lines that
+ * say so.
+ */
+export type HaproxyLocalhost =
+  | { in: 'host' }
+  | { in: 'pod' | 'host-network' | 'container'; service: string; evidence: RelatedLocation[] }
+  | { in: 'joined'; service: string; joined: string; evidence: RelatedLocation[] };
 
 /** A file path an HAProxy keyword names (after `crt-base`/`ca-base`), as written and where. */
 export interface HaproxyPath {

@@ -23,6 +23,9 @@ import { listedFilesOf, type ListedFiles } from './listed-files';
 import { haproxyFiniteFieldGroups } from './haproxy-groups';
 import { bindHostnames, bindPorts, tlsOnlyBindPorts, tlsOnlyOf } from './haproxy-addresses';
 import { deploymentMounts, type TreeMount } from './compose-mounts';
+import { containerRunners } from './loopback';
+import { haproxyLocalhost, serverLoopback } from './haproxy-loopback';
+import type { HaproxyLocalhost } from './attributes-edge';
 import { treeStoresOf, type TreeStores } from './store-files';
 import {
   haproxyCiphers,
@@ -55,6 +58,8 @@ interface Context {
   listed: ListedFiles;
   /** The ports each `bind … ssl` line serves with TLS only (tlsOnlyBindPorts). */
   tlsOnly: Map<HaproxyLine, number[]>;
+  /** The network namespace HAProxy's `localhost` is, when the tree shows it (haproxyLocalhost). */
+  localhost: HaproxyLocalhost;
 }
 
 function bindComponent(ctx: Context, section: HaproxySection, line: HaproxyLine): Component | undefined {
@@ -213,6 +218,7 @@ function serverComponent(
   const relative = relativePosix(ctx.root, file) || path.basename(file);
   const proxy = `${section.kind} ${section.name?.value ?? ''}`.trim();
   const serverName = nameWord?.value ?? '';
+  const loopback = serverLoopback(address, ctx.localhost);
   const urls: ClientUrl[] = [];
   const target = /^(?:[a-z0-9]+@)?(\[[^\]]+\]|[^:]+):(\d+)$/i.exec(address);
   if (addressWord && target && !isPlaceholder(address))
@@ -241,6 +247,7 @@ function serverComponent(
       verify,
       ...(section.head.conditional || line.conditional ? { conditional: true as const } : {}),
       ...(overridden ? { verifyOverrides: optionLocation(overridden) } : {}),
+      ...(loopback !== undefined ? { loopback } : {}),
       ...(caFile ? { caFile } : {}),
       ...(crt ? { crt } : {}),
       ...(sni ? { sni } : {}),
@@ -267,6 +274,7 @@ export const haproxyContributor: ModelContributor = {
       files: ctx.documentsOf('compose'),
     });
     const releaseFor = haproxyReleaseOf(ctx);
+    const runners = containerRunners(ctx);
     for (const doc of docs) {
       const release = releaseFor(doc.file.path);
       removedKeywords(ctx, doc, release);
@@ -283,6 +291,7 @@ export const haproxyContributor: ModelContributor = {
         mounts,
         listed: listedFilesOf(ctx),
         tlsOnly: tlsOnlyBindPorts(doc.data, doc.template !== undefined),
+        localhost: haproxyLocalhost(runners(doc.file.path)),
       };
       // `default-server` of the last `defaults` section before a proxy, then the proxy's own (HAProxy applies the
       // defaults section above each proxy; a later default-server line of the proxy adds to them).

@@ -76,5 +76,141 @@ ruleTester(rule, {
         },
       ],
     },
+    {
+      // mys1erious/packt-keycloak-identity ch9/haproxy.cfg: three Keycloak instances on the host HAProxy runs on.
+      name: 'servers on 127.0.0.1 of the host that runs HAProxy (no container): info, saying why',
+      files: cfg(
+        'backend keycloak',
+        '    server kc1 127.0.0.1:8443 check ssl verify none cookie kc1',
+        '    server kc2 localhost:8543 check ssl verify none cookie kc2',
+        '    server kc3 [::1]:8643 check ssl verify none cookie kc3',
+        '    server kc4 ipv4@127.0.1.1:8743 check ssl verify none cookie kc4',
+      ),
+      errors: [2, 3, 4, 5].map((line) => ({
+        messageId: 'loopback',
+        severity: 'info' as const,
+        file: 'lb/haproxy.cfg',
+        line,
+        messageIncludes: [
+          'is loopback in the host that runs HAProxy',
+          'only a local process that binds the port first',
+        ],
+      })),
+    },
+    {
+      name: 'global ssl-server-verify none over a loopback and a remote server: a warning for the remote one, info for the loopback one',
+      files: cfg(
+        'global',
+        '  ssl-server-verify none',
+        'backend app',
+        '  server a1 127.0.0.1:8443 ssl',
+        '  server a2 app2.example.com:8443 ssl',
+      ),
+      errors: [
+        {
+          messageId: 'loopback',
+          severity: 'info',
+          file: 'lb/haproxy.cfg',
+          line: 2,
+          messageIncludes: ['server a1', '127.0.0.1:8443 is loopback'],
+        },
+        {
+          messageId: 'disabled',
+          severity: 'warning',
+          file: 'lb/haproxy.cfg',
+          line: 2,
+          messageIncludes: ['server a2', 'app2.example.com:8443'],
+        },
+      ],
+    },
+    {
+      name: 'HAProxy in a Compose service of its own: its localhost is its own container, not the host: the warning stays',
+      files: {
+        'docker-compose.yml':
+          ['services:', '  lb:', '    image: haproxy:2.8', '    volumes:', '      - ./lb:/usr/local/etc/haproxy'].join(
+            '\n',
+          ) + '\n',
+        ...cfg('backend app', '  server a1 127.0.0.1:8443 ssl verify none'),
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          severity: 'warning',
+          file: 'lb/haproxy.cfg',
+          line: 2,
+          related: [{ file: 'docker-compose.yml', line: 5 }],
+        },
+      ],
+    },
+    {
+      name: "HAProxy in a Compose service joined to the app's network (network_mode: service:app): info naming the app's container",
+      files: {
+        'docker-compose.yml':
+          [
+            'services:',
+            '  app:',
+            '    image: example/app:1',
+            '  lb:',
+            '    image: haproxy:2.8',
+            '    network_mode: service:app',
+            '    volumes:',
+            '      - ./lb:/usr/local/etc/haproxy',
+          ].join('\n') + '\n',
+        ...cfg('backend app', '  server a1 localhost:8443 ssl verify none'),
+      },
+      errors: [
+        {
+          messageId: 'loopback',
+          severity: 'info',
+          file: 'lb/haproxy.cfg',
+          line: 2,
+          messageIncludes: ['the container of Compose service app, whose network lb joins'],
+          related: [
+            { file: 'docker-compose.yml', line: 8 },
+            { file: 'docker-compose.yml', line: 6 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'HAProxy on the host network of a Compose service (network_mode: host): info',
+      files: {
+        'docker-compose.yml':
+          [
+            'services:',
+            '  lb:',
+            '    image: haproxy:2.8',
+            '    network_mode: host',
+            '    volumes:',
+            '      - ./lb:/usr/local/etc/haproxy',
+          ].join('\n') + '\n',
+        ...cfg('backend app', '  server a1 127.0.0.1:8443 ssl verify none'),
+      },
+      errors: [
+        {
+          messageId: 'loopback',
+          severity: 'info',
+          file: 'lb/haproxy.cfg',
+          line: 2,
+          messageIncludes: ['the host, whose network Compose service lb shares'],
+          related: [
+            { file: 'docker-compose.yml', line: 6 },
+            { file: 'docker-compose.yml', line: 4 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'addresses that only look like loopback (localhost.example.com, 10.127.0.1): the warning stays',
+      files: cfg(
+        'backend app',
+        '  server a1 localhost.example.com:8443 ssl verify none',
+        '  server a2 10.127.0.1:8443 ssl verify none',
+      ),
+      errors: [
+        { messageId: 'disabled', severity: 'warning', file: 'lb/haproxy.cfg', line: 2 },
+        { messageId: 'disabled', severity: 'warning', file: 'lb/haproxy.cfg', line: 3 },
+      ],
+    },
   ],
 });
