@@ -2,6 +2,15 @@ import rule from '../../../src/rules/haproxy/server-verify-disabled';
 import { ruleTester } from '../../helpers/rule-tester';
 
 const cfg = (...lines: string[]) => ({ 'lb/haproxy.cfg': lines.join('\n') + '\n' });
+const compose = (...lines: string[]) => ({ 'docker-compose.yml': ['services:', ...lines].join('\n') + '\n' });
+/** The Compose service `lb` that bind-mounts lb/ (hence runs lb/haproxy.cfg), with `settings` before its volumes. */
+const lb = (...settings: string[]) => [
+  '  lb:',
+  '    image: haproxy:2.8',
+  ...settings,
+  '    volumes:',
+  '      - ./lb:/usr/local/etc/haproxy',
+];
 
 ruleTester(rule, {
   valid: [
@@ -126,10 +135,7 @@ ruleTester(rule, {
     {
       name: 'HAProxy in a Compose service of its own: its localhost is its own container, not the host: the warning stays',
       files: {
-        'docker-compose.yml':
-          ['services:', '  lb:', '    image: haproxy:2.8', '    volumes:', '      - ./lb:/usr/local/etc/haproxy'].join(
-            '\n',
-          ) + '\n',
+        ...compose(...lb()),
         ...cfg('backend app', '  server a1 127.0.0.1:8443 ssl verify none'),
       },
       errors: [
@@ -145,17 +151,7 @@ ruleTester(rule, {
     {
       name: "HAProxy in a Compose service joined to the app's network (network_mode: service:app): info naming the app's container",
       files: {
-        'docker-compose.yml':
-          [
-            'services:',
-            '  app:',
-            '    image: example/app:1',
-            '  lb:',
-            '    image: haproxy:2.8',
-            '    network_mode: service:app',
-            '    volumes:',
-            '      - ./lb:/usr/local/etc/haproxy',
-          ].join('\n') + '\n',
+        ...compose('  app:', '    image: example/app:1', ...lb('    network_mode: service:app')),
         ...cfg('backend app', '  server a1 localhost:8443 ssl verify none'),
       },
       errors: [
@@ -175,15 +171,7 @@ ruleTester(rule, {
     {
       name: 'HAProxy on the host network of a Compose service (network_mode: host): info',
       files: {
-        'docker-compose.yml':
-          [
-            'services:',
-            '  lb:',
-            '    image: haproxy:2.8',
-            '    network_mode: host',
-            '    volumes:',
-            '      - ./lb:/usr/local/etc/haproxy',
-          ].join('\n') + '\n',
+        ...compose(...lb('    network_mode: host')),
         ...cfg('backend app', '  server a1 127.0.0.1:8443 ssl verify none'),
       },
       errors: [
