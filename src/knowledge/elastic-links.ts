@@ -9,12 +9,18 @@ export type ElasticClientProduct = 'kibana' | 'beats' | 'logstash';
 
 export const NODE_HTTP_PORT: number = data.nodeHttpPort.port;
 
-/** The port a client of that product calls on a host that names none; undefined when the tree must write one. */
+/**
+ * The port a client of that product calls on a host that names none (Kibana's by the URL's scheme); undefined when
+ * the tree must write one.
+ */
 export function clientDefaultPort(
   client: ElasticClientProduct,
   target: 'elasticsearch' | 'logstash',
+  scheme?: string,
 ): number | undefined {
-  return data.clientDefaultPorts.find((p) => p.client === client && p.target === target)?.port;
+  return data.clientDefaultPorts.find(
+    (p) => p.client === client && p.target === target && (!('scheme' in p) || p.scheme === scheme),
+  )?.port;
 }
 
 export const ELASTIC_PLAIN_TO_TLS = data.plainToTls;

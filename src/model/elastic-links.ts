@@ -5,8 +5,8 @@
  * network aliases, and only within its own project (Compose gives each project a network of its own: as
  * ./broker-projects.ts scopes brokers). A call links when its host is one of those names of exactly one server of the
  * caller's project and its port is the server's (a node's `http.port`, else 9200; an input's `port`); the port a client
- * calls when its host names none is the product's (knowledge elastic-links.json), and none is assumed where the
- * product has no such default. A placeholder, no match, several matches or a port only the run knows: no link.
+ * calls when its host names none is the product's (knowledge elastic-links.json: Kibana's is its URL scheme's, so a
+ * Kibana `https://es01` calls 443, not a node's 9200), and none is assumed where the product has no such default. A placeholder, no match, several matches or a port only the run knows: no link.
  * Settings a Compose `command:` passes with `-E` (a node's, a Beat's) are not read: such a service's calls are not
  * linked, and neither is a kibana.yml whose service's `ELASTICSEARCH_HOSTS` replaces its hosts.
  */
@@ -191,14 +191,17 @@ function clientCalls(client: ElasticStackClient, servicesOf: (file: string) => S
       target: client.target,
       file: client.location.file,
       host,
-      port: client.ports?.[i] ?? clientDefaultPort(client.product, client.target),
+      port: client.ports?.[i] ?? clientDefaultPort(client.product, client.target, client.schemes?.[i]),
       hostAt: client.location,
       side,
     }),
   );
 }
 
-/** A Logstash elasticsearch or opensearch output's hosts as calls (the plugins' port when none is written: not assumed). */
+/**
+ * A Logstash elasticsearch or opensearch output's hosts as calls. The elasticsearch output gives a host that writes no
+ * port the first host's, else its default (knowledge elastic-links.json); the opensearch output's is not assumed.
+ */
 function outputCalls(end: LogstashEnd): Call[] {
   if (end.role !== 'client' || (end.plugin !== 'elasticsearch' && end.plugin !== 'opensearch')) return [];
   // `ssl => true` with an http:// host: the plugin refuses to start (elastic/logstash-ssl-scheme-conflict), no call.
@@ -211,9 +214,23 @@ function outputCalls(end: LogstashEnd): Call[] {
     ...(tlsAt && { tlsAt }),
     location: end.location,
   };
+  const [first] = end.hosts;
+  const portless =
+    end.plugin === 'elasticsearch' && first?.host
+      ? (first.port ?? clientDefaultPort('logstash', 'elasticsearch'))
+      : undefined;
   return end.hosts.flatMap((h): Call[] =>
     h.host
-      ? [{ target: 'elasticsearch', file: end.location.file, host: h.host, port: h.port, hostAt: h.at, side }]
+      ? [
+          {
+            target: 'elasticsearch',
+            file: end.location.file,
+            host: h.host,
+            port: h.port ?? portless,
+            hostAt: h.at,
+            side,
+          },
+        ]
       : [],
   );
 }

@@ -30,6 +30,8 @@ export interface ElasticStackClient {
   hosts?: string[];
   /** Each host's port as written (undefined: none written), in the order of `hosts`, for the link to its server. */
   ports?: (number | undefined)[];
+  /** Kibana's: each host's scheme as written (lower case), which decides the port of a host that writes none. */
+  schemes?: (string | undefined)[];
   /** Whether it speaks TLS: to an `https://` host, a Beat's `protocol: https` or Logstash output's `ssl` settings. */
   tls: boolean | 'unknown';
   /** Where TLS is decided (an https host, `protocol`, the first `ssl` setting). */

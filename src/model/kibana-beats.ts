@@ -59,7 +59,11 @@ function kibanaFile(doc: ParsedDocument, where: string, place: Placer, out: Reco
     target: 'elasticsearch',
     location,
     ...(parsed.every((p) => p.host)
-      ? { hosts: parsed.map((p) => p.host!.host), ports: parsed.map((p) => p.host!.port) }
+      ? {
+          hosts: parsed.map((p) => p.host!.host),
+          ports: parsed.map((p) => p.host!.port),
+          schemes: parsed.map((p) => p.host!.scheme),
+        }
       : {}),
     tls,
     ...(https ? { tlsAt: entryLocation(doc, https.entry, 'value') } : {}),

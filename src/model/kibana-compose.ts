@@ -43,7 +43,9 @@ export function kibanaService(
     product: 'kibana',
     target: 'elasticsearch',
     location: at(hostsVariable?.nameRange ?? mode?.nameRange),
-    ...(hosts && hosts.every((h) => h) ? { hosts: hosts.map((h) => h!.host), ports: hosts.map((h) => h!.port) } : {}),
+    ...(hosts && hosts.every((h) => h)
+      ? { hosts: hosts.map((h) => h!.host), ports: hosts.map((h) => h!.port), schemes: hosts.map((h) => h!.scheme) }
+      : {}),
     // Unset: the image's own kibana.yml, or one mounted over it, names the hosts.
     tls: https ? true : hosts && hosts.length > 0 && hosts.every((h) => h && h.scheme === 'http') ? false : 'unknown',
     ...(https && hostsVariable ? { tlsAt: at(hostsVariable.valueRange) } : {}),

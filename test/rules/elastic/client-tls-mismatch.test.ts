@@ -155,6 +155,24 @@ ruleTester(rule, {
         [PIPELINE]: pipeline('', 'hosts => "http://es01:9200"'),
       },
     },
+    {
+      name: "Kibana's https:// host without a port calls 443 (the URL's default), not the node's 9200: no link",
+      files: { [COMPOSE]: compose(es(ES_PLAIN), kibana('https://es01')) },
+    },
+    {
+      name: "a Logstash output's host without a port after one with another port calls that port: no link",
+      files: {
+        [COMPOSE]: compose(es(ES_TLS), logstashService),
+        [PIPELINE]: pipeline('', 'hosts => ["http://other:9201", "http://es01"]'),
+      },
+    },
+    {
+      name: "a Logstash opensearch output's default port is not assumed: no link",
+      files: {
+        [COMPOSE]: compose(es(ES_TLS), logstashService),
+        [PIPELINE]: pipeline('', 'hosts => ["http://es01"]').replace('elasticsearch {', 'opensearch {'),
+      },
+    },
   ],
   invalid: [
     {
@@ -272,6 +290,21 @@ ruleTester(rule, {
           ],
         },
       ],
+    },
+    {
+      name: "Kibana's http:// host without a port calls 80, the URL's default: a node whose http.port is 80 answers",
+      files: {
+        [COMPOSE]: compose(es([...ES_TLS, '      - http.port=80']), kibana('http://es01')),
+      },
+      errors: [{ messageId: 'plainToTls', file: COMPOSE, line: 13, messageIncludes: ['calls es01:80 without TLS'] }],
+    },
+    {
+      name: "a Logstash elasticsearch output's host without a port calls 9200 (the plugin's default)",
+      files: {
+        [COMPOSE]: compose(es(ES_TLS), logstashService),
+        [PIPELINE]: pipeline('', 'hosts => ["es01"]'),
+      },
+      errors: [{ messageId: 'plainToTls', file: PIPELINE, line: 5, messageIncludes: ['calls es01:9200 without TLS'] }],
     },
   ],
 });
