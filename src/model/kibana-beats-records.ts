@@ -14,11 +14,11 @@ export interface ElasticVerification {
   at: Location;
 }
 
-/** A connection Kibana or a Beat opens to Elasticsearch or Logstash. */
+/** A connection Kibana, a Beat or Logstash's monitoring or pipeline management (./logstash-settings.ts) opens. */
 export interface ElasticStackClient {
   /** `Kibana (kibana/config/kibana.yml)`, `Filebeat output.logstash (filebeat.yml)`. */
   name: string;
-  product: 'kibana' | 'beats';
+  product: 'kibana' | 'beats' | 'logstash';
   /** What it connects to. */
   target: 'elasticsearch' | 'logstash';
   /** Its hosts setting, else the output (or the file) that opens it. */

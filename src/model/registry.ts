@@ -30,6 +30,7 @@ import { logstashEndsContributor } from './logstash-ends';
 import { searchNodesContributor } from './search-node';
 import { elasticLinksContributor } from './elastic-links';
 import { kibanaBeatsContributor } from './kibana-beats';
+import { logstashSettingsContributor } from './logstash-settings';
 import { kafkaConnectComposeContributor } from './kafka-connect';
 import { kafkaSchemaRegistryContributor } from './kafka-schema-registry';
 import { kafkaUiContributor } from './kafka-ui';
@@ -75,7 +76,8 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   logstashEndsContributor,
   searchNodesContributor,
   kibanaBeatsContributor,
-  // After logstash-ends, search-nodes and kibana-beats: their records are linked.
+  logstashSettingsContributor,
+  // After logstash-ends, search-nodes, kibana-beats and logstash-settings: their records are linked.
   elasticLinksContributor,
   kafkaConnectComposeContributor,
   kafkaSchemaRegistryContributor,

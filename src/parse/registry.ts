@@ -42,6 +42,7 @@ import { rabbitmqConfFormat } from './rabbitmq-conf';
 import { logstashPipelineFormat } from './logstash-pipeline';
 import { searchNodeFormat } from './search-node';
 import { kibanaBeatsFormat } from './kibana-beats';
+import { logstashSettingsFormat } from './logstash-settings';
 import { jaasFormat } from './jaas';
 import { activemqBrokerFormat } from './activemq';
 import { activemqJndiFormat } from './activemq-jndi';
@@ -90,6 +91,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   keycloakConfFormat,
   searchNodeFormat,
   kibanaBeatsFormat,
+  logstashSettingsFormat,
   libertyBootstrapFormat,
   libertyVariablesFormat,
   microprofileConfigFormat,

@@ -23,6 +23,7 @@ import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
 import elasticBeatsVerificationDisabled from './elastic/beats-verification-disabled';
 import elasticClientTlsMismatch from './elastic/client-tls-mismatch';
 import elasticKibanaVerificationDisabled from './elastic/kibana-verification-disabled';
+import elasticLogstashSettingsVerificationDisabled from './elastic/logstash-settings-verification-disabled';
 import elasticLogstashSslSchemeConflict from './elastic/logstash-ssl-scheme-conflict';
 import elasticLogstashVerificationDisabled from './elastic/logstash-verification-disabled';
 import elasticNodeSslWithoutKey from './elastic/node-ssl-without-key';
@@ -176,6 +177,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   elasticBeatsVerificationDisabled,
   elasticClientTlsMismatch,
   elasticKibanaVerificationDisabled,
+  elasticLogstashSettingsVerificationDisabled,
   elasticLogstashSslSchemeConflict,
   elasticLogstashVerificationDisabled,
   elasticNodeSslWithoutKey,

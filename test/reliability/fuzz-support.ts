@@ -172,6 +172,9 @@ const BUILT_IN_SEEDS: Record<string, string> = {
   '/seed/certs/ca.pem': '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUQ==\n-----END CERTIFICATE-----\n',
   '/seed/keycloak/conf/keycloak.conf':
     '# Keycloak\nhostname=auth.example.com\nhttps-port=8443\nhttps-key-store-file=${kc.home.dir}/conf/server.p12\nhttps-key-store-password = ${KS_PASSWORD:changeit}\nhttps-protocols=TLSv1.3,TLSv1.2\nhttps-client-auth=request\ndb-password=secret\n',
+  // Logstash's logstash.yml (src/parse/logstash-settings.ts): flat and nested keys, a flow list, a ${VAR}, ssl settings.
+  '/seed/logstash/config/logstash.yml':
+    '---\nhttp.host: 0.0.0.0\nxpack.monitoring.enabled: true\nxpack.monitoring.elasticsearch.hosts: [ "https://es01:9200", es02 ]\nxpack.monitoring.elasticsearch.ssl:\n  verification_mode: none\n  certificate_authority: config/ca.crt\nxpack.management:\n  enabled: true\n  elasticsearch.hosts: ${ES_HOSTS}\n',
   // Kibana's and a Beat's YAML (src/parse/kibana-beats.ts): flat and nested keys, a flow list, a ${VAR}, ssl settings.
   '/seed/kibana/config/kibana.yml':
     '---\nserver.name: kibana\nelasticsearch.hosts: [ "https://es01:9200", "${ES_HOST}" ]\nelasticsearch.ssl:\n  verificationMode: none\n  certificateAuthorities: [config/ca.crt]\nserver.ssl.enabled: true\nserver.ssl.certificate: /usr/share/kibana/config/kibana.crt\nelasticsearch.password: ${KIBANA_PASSWORD}\n',
