@@ -2,7 +2,8 @@
  * Elasticsearch's and OpenSearch's node TLS facts (data/search-nodes.json): which file kind is each product's, the
  * official image and the configuration directory it reads, which environment variables its entrypoint passes as
  * settings, each TLS layer's setting prefix and whether it is on when unset, the setting that turns security off, and
- * the message a node that enables a layer without key material fails to start with.
+ * the message a node that enables a layer without key material fails to start with, and (Elasticsearch) the start-up
+ * check that requires transport TLS once security is on.
  */
 import data from './data/search-nodes.json';
 
@@ -19,6 +20,42 @@ export interface SearchProductFacts {
   layers: Record<SearchLayer, { prefix: string; enabledDefault: boolean }>;
   securityOff: { setting: string; value: string };
   noKeyMaterial: { messages: Record<SearchLayer, string>; source: string };
+  transportTlsRequired?: TransportTlsRequirement;
+}
+
+/** When the node's start requires transport TLS with security on: `always`, or once the cluster holds its licence. */
+export interface TransportTlsCheck {
+  when: 'always' | 'licensed';
+  message: string;
+  source: string;
+}
+
+export interface TransportTlsRequirement {
+  securitySetting: string;
+  /** The check of each major release from which it applies, by that release's major number. */
+  byMajor: Record<string, TransportTlsCheck>;
+  productionModeSource: string;
+  /** The settings that bind the transport, the most specific first. */
+  bindSettings: string[];
+  loopback: RegExp;
+  imageNetworkHost: string;
+  imageNetworkHostSource: string;
+  /** The official image's tag, its major release captured. */
+  imageTag: RegExp;
+}
+
+/** The check a release runs, from its image's tag: `unknown` when the tag names no release, none before the first. */
+export function transportTlsCheckOf(
+  requirement: TransportTlsRequirement,
+  image: string | undefined,
+): TransportTlsCheck | 'unknown' | undefined {
+  const major = image ? requirement.imageTag.exec(image.trim())?.[1] : undefined;
+  if (major === undefined) return 'unknown';
+  const from = Object.keys(requirement.byMajor)
+    .map(Number)
+    .filter((m) => m <= Number(major))
+    .sort((a, b) => b - a)[0];
+  return from === undefined ? undefined : requirement.byMajor[String(from)];
 }
 
 export const SEARCH_PRODUCTS: readonly SearchProductFacts[] = data.products.map((p) => ({
@@ -31,4 +68,23 @@ export const SEARCH_PRODUCTS: readonly SearchProductFacts[] = data.products.map(
   layers: p.layers,
   securityOff: p.securityOff,
   noKeyMaterial: p.noKeyMaterial,
+  ...transportTlsRequirementOf(p),
 }));
+
+type WrittenRequirement = Omit<TransportTlsRequirement, 'loopback' | 'imageTag'> & {
+  loopback: string;
+  imageTag: string;
+};
+
+function transportTlsRequirementOf(product: object): { transportTlsRequired?: TransportTlsRequirement } {
+  // Only Elasticsearch's entry has it; the JSON's inferred type is a union the schema checks.
+  const written = (product as { transportTlsRequired?: WrittenRequirement }).transportTlsRequired;
+  if (!written) return {};
+  return {
+    transportTlsRequired: {
+      ...written,
+      loopback: new RegExp(written.loopback),
+      imageTag: new RegExp(written.imageTag),
+    },
+  };
+}

@@ -45,6 +45,8 @@ export interface SearchNodeRecord {
   service?: { name: string; file: string; image?: string; at: Location };
   /** Why settings the tree does not show may still apply (no start of the node is known; an env_file). */
   settingsElsewhere?: string;
+  /** Every setting as the node reads it, by full name (the file's, replaced by the environment's -E settings). */
+  settings: ReadonlyMap<string, SearchSetting>;
   /** The setting that turns security off (`xpack.security.enabled: false`), when written so: no layer speaks TLS. */
   securityOff?: SearchSetting;
   layers: Record<SearchLayer, SearchNodeLayer>;

@@ -209,6 +209,7 @@ function addNode(ctx: ModelContext, input: NodeInput): void {
       },
     }),
     ...(input.settingsElsewhere && { settingsElsewhere: input.settingsElsewhere }),
+    settings,
     ...(securityOff && { securityOff }),
     layers,
     httpEndpoint: {

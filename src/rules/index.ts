@@ -27,6 +27,7 @@ import elasticLogstashSettingsVerificationDisabled from './elastic/logstash-sett
 import elasticLogstashSslSchemeConflict from './elastic/logstash-ssl-scheme-conflict';
 import elasticLogstashVerificationDisabled from './elastic/logstash-verification-disabled';
 import elasticNodeSslWithoutKey from './elastic/node-ssl-without-key';
+import elasticNodeTransportTlsRequired from './elastic/node-transport-tls-required';
 import elasticNodeVerificationNone from './elastic/node-verification-none';
 import haproxyBindWithoutCertificate from './haproxy/bind-without-certificate';
 import haproxyCertificateWithoutKey from './haproxy/certificate-without-key';
@@ -181,6 +182,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   elasticLogstashSslSchemeConflict,
   elasticLogstashVerificationDisabled,
   elasticNodeSslWithoutKey,
+  elasticNodeTransportTlsRequired,
   elasticNodeVerificationNone,
   haproxyBindWithoutCertificate,
   haproxyCertificateWithoutKey,
