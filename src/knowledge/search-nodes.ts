@@ -28,6 +28,8 @@ export interface TransportTlsCheck {
   when: 'always' | 'licensed';
   message: string;
   source: string;
+  /** The setting that exempts the node (a self-generated trial licence): the check does not apply. */
+  notWith?: { setting: string; value: string };
 }
 
 export interface TransportTlsRequirement {

@@ -2,7 +2,12 @@ import { defineRule } from '../types';
 import { said } from '../../core/phrase';
 import type { SearchNodeRecord } from '../../model/types';
 import type { SearchSetting } from '../../model/search-node-types';
-import { SEARCH_PRODUCTS, transportTlsCheckOf, type TransportTlsRequirement } from '../../knowledge/search-nodes';
+import {
+  SEARCH_PRODUCTS,
+  transportTlsCheckOf,
+  type TransportTlsCheck,
+  type TransportTlsRequirement,
+} from '../../knowledge/search-nodes';
 import { settingBoolean } from '../../model/search-node-settings';
 import { runBy } from '../_lib/search-node-layers';
 
@@ -12,7 +17,7 @@ import { runBy } from '../_lib/search-node-layers';
  * address (`network.host: 0.0.0.0`, the official image's own file) and `discovery.type` not `single-node`. From 8.0
  * the start-up check TransportTLSBootstrapCheck refuses to start it whatever the licence; in 7.x
  * TLSLicenseBootstrapCheck does once the node's cluster state holds a basic licence (not on a first start with an empty
- * data directory, not on a trial licence): a warning. Knowledge search-nodes.json transportTlsRequired holds both
+ * data directory, not with `xpack.license.self_generated.type: trial`): a warning. Knowledge search-nodes.json transportTlsRequired holds both
  * checks, their messages and sources. Nothing is said where the tree does not show the node's start, where a value is
  * a placeholder, or before 7.x; an unknown release (an image tag naming none) is a warning saying so.
  */
@@ -47,7 +52,7 @@ export default defineRule({
       const bound = boundAddress(node, requirement);
       if (!bound) continue;
       const check = transportTlsCheckOf(requirement, node.service?.image);
-      if (!check) continue;
+      if (!check || (check !== 'unknown' && exempt(node, check))) continue;
       const release = node.service?.image?.trim() ?? '';
       const newest = requirement.byMajor[Math.max(...Object.keys(requirement.byMajor).map(Number))]!;
       const used = check === 'unknown' ? newest : check;
@@ -83,6 +88,12 @@ export default defineRule({
     }
   },
 });
+
+/** The node's settings exempt it from the check (7.x: `xpack.license.self_generated.type: trial`). */
+function exempt(node: SearchNodeRecord, check: TransportTlsCheck): boolean {
+  const setting = check.notWith && node.settings.get(check.notWith.setting);
+  return !!setting && (setting.placeholder || setting.value.toLowerCase() === check.notWith!.value);
+}
 
 /** Where the node binds its transport when not to loopback only (production mode); undefined when loopback or unknown. */
 function boundAddress(

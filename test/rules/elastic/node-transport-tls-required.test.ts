@@ -69,6 +69,10 @@ ruleTester(rule, {
       files: envRun('elasticsearch:6.8.23', 'xpack.security.enabled=true'),
     },
     {
+      name: '7.x on a self-generated trial licence: the 7.x check does not require transport TLS',
+      files: envRun(ES7, 'xpack.security.enabled=true', 'xpack.license.self_generated.type=trial'),
+    },
+    {
       name: 'a file no Compose service runs: its start is unknown, silent',
       files: { 'config/elasticsearch.yml': yml('network.host: 0.0.0.0', 'xpack.security.enabled: true') },
     },
@@ -123,8 +127,12 @@ ruleTester(rule, {
       ],
     },
     {
-      name: 'the release unknown (a tag with a variable): a warning saying so',
-      files: envRun('docker.elastic.co/elasticsearch/elasticsearch:${ELASTIC_VERSION}', 'xpack.security.enabled=true'),
+      name: 'the release unknown (a tag with a variable): a warning saying so, a trial licence does not exempt 8.x',
+      files: envRun(
+        'docker.elastic.co/elasticsearch/elasticsearch:${ELASTIC_VERSION}',
+        'xpack.security.enabled=true',
+        'xpack.license.self_generated.type=trial',
+      ),
       errors: [
         {
           messageId: 'releaseUnknown',
