@@ -44,6 +44,11 @@ export interface ServiceOf {
  * image the tree builds from a directory holding the file (./container-starts.ts).
  */
 export function containerRunners(ctx: ModelContext): (file: string) => ServiceOf[] {
+  // Asked by a dozen contributors of one deployment: the ties depend on its documents alone, so they are made once.
+  return ctx.once('containerRunners', () => tiesOf(ctx));
+}
+
+function tiesOf(ctx: ModelContext): (file: string) => ServiceOf[] {
   // Several Compose files of one project (overrides) may each set it: the last one read wins.
   const modes = new Map<string, { networkMode: string; networkModeAt: Location }>();
   for (const doc of ctx.documentsOf('compose'))
