@@ -54,6 +54,11 @@ function looksLikeHttpd(head: string): boolean {
 /** nginx's block heads (`server {`, `location / {`): such a file is nginx's, whatever else it holds. */
 const NGINX_BLOCK = /^\s*(?:http|server|events|stream|upstream|location)\b[^;{\n]*\{/m;
 
+/** Whether a file's first characters read as httpd configuration, whatever its name (no nginx block, httpd sections or directives). */
+export function readsAsHttpd(head: string): boolean {
+  return !NGINX_BLOCK.test(head) && looksLikeHttpd(head);
+}
+
 /**
  * Apache httpd configuration (https://httpd.apache.org/docs/2.4/configuring.html#syntax): one directive a line,
  * `\` at the end of a line continues it, `#` starts a comment only as the first character of a line, sections in
