@@ -39,8 +39,22 @@ export class HelmValues {
       return;
     }
     try {
-      const doc = yaml().parseDocument(yamlLineBreaks(text), { uniqueKeys: false });
+      // Helm reads a values.yaml's first YAML document only (helm/helm@v3.16.0 pkg/chartutil/values.go ReadValues:
+      // sigs.k8s.io/yaml's Unmarshal, go-yaml's "decodes the first document found"): a `---` after it, and any
+      // document after that, is no error (CDCgov/NEDSS-Helm@1a36127 charts/dibbs/values.yaml ends with `---`).
+      const [doc, ...later] = yaml().parseAllDocuments(yamlLineBreaks(text), { uniqueKeys: false });
+      if (!doc) return;
       const error = yamlTextErrors(doc)[0];
+      const ignored = later.filter(
+        (d) => d.contents !== null && !(yaml().isScalar(d.contents) && d.contents.value === null),
+      );
+      if (!error && ignored[0]?.range)
+        this.problems.push({
+          code: 'helm-values-later-documents',
+          severity: 'info',
+          message: `values.yaml holds ${ignored.length} more YAML document(s) after the first: Helm reads only the first, so none of their values is a default of the chart`,
+          range: this.index.rangeAt(ignored[0].range[0], ignored[0].range[0]),
+        });
       const tag = error && templateTagBefore(text, error.pos[0]);
       if (tag)
         // A values.yaml that is itself a template (`repository: {{ harbor_url }}/app`, filled by Ansible before Helm
@@ -73,7 +87,7 @@ export class HelmValues {
 
   /** Whether the file parsed (else every value is unknown). */
   get readable(): boolean {
-    return this.problems.length === 0;
+    return this.problems.every((p) => p.code !== 'invalid-yaml');
   }
 
   /** The node at a key path: undefined when a key is missing, null when one is not a map. */

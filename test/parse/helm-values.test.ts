@@ -156,6 +156,27 @@ describe('Helm values.yaml defaults put into plain {{ .Values.x }}', () => {
     expect(render('a {{ .Values.name }};', values).spans).toEqual(['unknown: the chart values.yaml does not parse']);
   });
 
+  // Helm reads the first YAML document only (chartutil.ReadValues): CDCgov/NEDSS-Helm's charts/dibbs/values.yaml ends
+  // with `---`, which was a false "not valid YAML" error leaving every value of the chart unknown.
+  it.each<[string, string, string[]]>([
+    ['a trailing ---: nothing to say', 'name: web\ningress:\n  port: 443\n---\n', []],
+    ['a trailing --- and a comment: nothing to say', 'name: web\n---\n# end\n', []],
+    [
+      'a second document: an info at it, the first read',
+      'name: web\n---\nname: other\n',
+      ['helm-values-later-documents@1'],
+    ],
+  ])('a values.yaml with more than one document (%s)', (_name, text, problems) => {
+    const values = chain(text);
+    expect(values.values.problems.map((p) => `${p.code}@${p.range.start.line}`)).toEqual(problems);
+    expect(render('a {{ .Values.name }};', values).text).toBe('a web;');
+  });
+
+  it('a values.yaml whose first document does not parse is still unread', () => {
+    const values = chain('tls:\n  port: [8443\n---\nname: web\n');
+    expect(values.values.problems.map((p) => [p.code, p.severity])).toEqual([['invalid-yaml', 'error']]);
+  });
+
   it('a values.yaml with a map keyed by flow sequences parses (the yaml library IMPOSSIBLE check is no YAML error)', () => {
     const values = chain('saml:\n  [urn:a]: x\n  [urn:b]: y\nname: web\n');
     expect(values.values.problems).toEqual([]);

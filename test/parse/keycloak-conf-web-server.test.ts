@@ -40,7 +40,11 @@ const HTTPD_VHOST = [
 describe('keycloak.conf holding a web server configuration', () => {
   test.each([
     ['nginx/conf.d/keycloak.conf', NGINX_SITE, 'nginx.conf'],
-    ['gateway/conf.d/keycloak.conf', 'server {\n  listen 80;\n  return 301 https://$host$request_uri;\n}\n', 'nginx.conf'],
+    [
+      'gateway/conf.d/keycloak.conf',
+      'server {\n  listen 80;\n  return 301 https://$host$request_uri;\n}\n',
+      'nginx.conf',
+    ],
     ['roles/keycloak/templates/keycloak.conf', HTTPD_VHOST, 'httpd.conf'],
     // Keycloak's own file stays Keycloak's, templated or not.
     ['conf/keycloak.conf', 'https-port=8443\nhttps-key-store-file=conf/server.p12\n', 'keycloak.conf'],
