@@ -43,6 +43,7 @@ import { unloadedFileErrorsAsWarnings } from './run/unloaded-files';
 import { IDT_CONFIG_KIND } from '../parse/image-build';
 import { unnamedFileTest } from './run/unnamed-files';
 import { withNamingPlaces } from './run/naming-places';
+import { undeployedRoleFindingsAsInfo } from './run/undeployed-role-files';
 
 /** Documents that only qualify others (what a build copies, the release a run mounts them with): no file to check. */
 const QUALIFIERS_ONLY = new Set([
@@ -280,7 +281,11 @@ function checkDeployment(
     }
     ruleFindings = withImageRecords(ruleFindings, deployment);
     const findings = withNamingPlaces(
-      [...withoutLockedBesideWrongPassword(deploymentFindings, ruleFindings), ...ruleFindings],
+      undeployedRoleFindingsAsInfo(
+        [...withoutLockedBesideWrongPassword(deploymentFindings, ruleFindings), ...ruleFindings],
+        files,
+        root,
+      ),
       parsedFiles.namedBy,
       mask,
     );
