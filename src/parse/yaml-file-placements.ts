@@ -67,9 +67,21 @@ export function yamlFilePlacements(source: SourceFile): ParsedDocument<FilePlace
   return placements.length > 0 ? placementsDocument(source, placements) : undefined;
 }
 
-/** The steps of a Compose, Kubernetes, Ansible or kustomization file that place files. */
-function stepPlacements(source: SourceFile): FilePlacement[] {
-  if (!mayHoldSteps(source)) return [];
+/**
+ * The `template:` and `copy:` tasks of an Ansible YAML file, wherever they put their file: each task's `src` and `dest`
+ * as written (the read stage classifies a role's template by where its task puts it: src/engine/run/ansible-placed.ts).
+ */
+export function ansibleFileTasks(source: SourceFile): FilePlacement[] {
+  if (!YAML_NAME.test(source.path) || !ANSIBLE_FILE_TASK.test(source.text)) return [];
+  return stepPlacements(source, true).filter((p) => p.verb !== 'ln');
+}
+
+/** A `template:` or `copy:` key as a line starts (a task's module). */
+export const ANSIBLE_FILE_TASK = /^[ \t]*(?:- )?[ \t]*(?:ansible\.(?:builtin|legacy)\.)?(?:template|copy)[ \t]*:/m;
+
+/** The steps of a Compose, Kubernetes, Ansible or kustomization file that place files (`fileTasks`: Ansible's only). */
+function stepPlacements(source: SourceFile, fileTasks = false): FilePlacement[] {
+  if (!fileTasks && !mayHoldSteps(source)) return [];
   const lib = yaml();
   const index = new LineIndex(source.text);
   const placements: FilePlacement[] = [];
@@ -86,7 +98,8 @@ function stepPlacements(source: SourceFile): FilePlacement[] {
       const key = lib.isScalar(pair.key) ? String(pair.key.value) : '';
       const value = pair.value as YamlNode;
       const module = FILE_MODULES.exec(key)?.[1];
-      if (COMMAND_KEYS.test(key) && (lib.isScalar(value) || lib.isSeq(value)))
+      if (fileTasks && module === undefined) visit(value);
+      else if (COMMAND_KEYS.test(key) && (lib.isScalar(value) || lib.isSeq(value)))
         placements.push(...commandLinePlacements(value, source.text, index));
       else if (key === 'configMapGenerator') placements.push(...generatorPlacements(value, source.path, index));
       else if (key === 'secretGenerator') placements.push(...generatorPlacements(value, source.path, index, 'secret'));

@@ -1,0 +1,93 @@
+/**
+ * A role's template or file that its name does not classify (`haproxy.j2`, `alfresco.site.j2`, `dspace.j2`,
+ * `ssl.conf.24`) is what the Ansible task that puts it somewhere makes it: classified by the task's `dest` as the
+ * server reads that place (`/etc/haproxy/haproxy.cfg`, `…/sites-available/{{ inventory_hostname }}`), by the same
+ * handlers that classify a file by its own name and head. A `dest` that is a directory (`/etc/nginx/conf.d/`) takes
+ * the source's name, as Ansible's template and copy actions do (ansible/ansible@8a2b8e5
+ * lib/ansible/plugins/action/template.py and copy.py, GPL-3.0). A relative `src` is looked up as Ansible's `_find_needle`
+ * does for a role's task: the role's `templates/` (`files/` for copy), the role itself, the task file's directory;
+ * for a playbook its own directory's `templates/` (`files/`) and itself. A template value in the `dest` leaves that
+ * part of the name unknown (`{{ nginx_dir }}/sites-available/{{ site }}` is some file of a sites-available directory),
+ * and the values in the file itself stay unknown as in any template (an info, never an error).
+ */
+import * as path from 'node:path';
+import { classifyFile } from '../../parse/registry';
+import { ansibleFileTasks } from '../../parse/yaml-file-placements';
+import type { ParsedDocument, SourceFile } from '../../parse/types';
+import { decodeFile } from '../../parse/text';
+import { innerTemplateName, scanTemplate } from '../../parse/template';
+import { isTerraformTemplateName } from '../../parse/template-terraform';
+import { HEAD_CHARS, openRegularFile, sourceOf } from './read-followed';
+import { parseTemplate } from './parse-template';
+import { rendersYaml } from './template-names';
+
+/** Where a task's `src` may be, most likely first (absolute paths of the tree). */
+function sourceCandidates(taskFile: string, module: string, src: string): string[] {
+  const written = src.trim();
+  const roleDir = /^(.*)[\\/]tasks[\\/]/.exec(taskFile)?.[1];
+  const own = roleDir === undefined ? undefined : written.replace(/\{\{\s*role_path\s*\}\}\/?/g, `${roleDir}/`);
+  const value = own ?? written;
+  if (/\{\{|\{%/.test(value)) return [];
+  if (path.isAbsolute(value)) return roleDir !== undefined && own !== written ? [path.normalize(value)] : [];
+  const kind = module === 'template' ? 'templates' : 'files';
+  const taskDir = path.dirname(taskFile);
+  const bases =
+    roleDir !== undefined ? [path.join(roleDir, kind), roleDir, taskDir] : [path.join(taskDir, kind), taskDir];
+  return bases.map((base) => path.join(base, value));
+}
+
+/** The place a task writes its source to, template values read as unknown names (`_`). */
+function placedName(destination: string, src: string): string {
+  const dest = destination.trim().replace(/\{\{[^}]*\}\}|\{%[^%]*%\}/g, '_');
+  return dest.endsWith('/') ? `${dest}${path.basename(src.trim())}` : dest;
+}
+
+/**
+ * The documents of the files the main pass could not classify that an Ansible `template:`/`copy:` task of the tree
+ * puts at a place a format reads (`tasks`: the YAML files that may hold such tasks).
+ */
+export function ansiblePlacedDocuments(
+  unclassified: readonly string[],
+  tasks: readonly SourceFile[],
+): ParsedDocument[] {
+  if (unclassified.length === 0 || tasks.length === 0) return [];
+  const waiting = new Set(unclassified);
+  const placedAt = new Map<string, string>();
+  for (const source of tasks)
+    for (const task of ansibleFileTasks(source)) {
+      const [src] = task.sources;
+      if (src === undefined || task.destination === undefined) continue;
+      const file = sourceCandidates(source.path, task.verb, src).find((candidate) => waiting.has(candidate));
+      if (file !== undefined && !placedAt.has(file)) placedAt.set(file, placedName(task.destination, src));
+    }
+  return [...placedAt].flatMap(([file, placed]) => readPlaced(file, placed));
+}
+
+/** The file read as the format of the place it is put, when one reads it there. */
+function readPlaced(file: string, placed: string): ParsedDocument[] {
+  let opened: ReturnType<typeof openRegularFile>;
+  try {
+    opened = openRegularFile(file);
+  } catch {
+    return [];
+  }
+  if (!('bytes' in opened)) return [];
+  const decoded = decodeFile(opened.bytes);
+  if (!decoded.ok) return [];
+  const inner = innerTemplateName(file);
+  const template = scanTemplate(
+    decoded.text,
+    inner !== undefined,
+    false,
+    isTerraformTemplateName(file),
+    rendersYaml(placed),
+    /\.xml$/i.test(placed),
+  );
+  const text = template?.masked ?? decoded.text;
+  const classified = classifyFile(placed, text.slice(0, HEAD_CHARS));
+  if (!classified) return [];
+  const source = sourceOf(file, decoded);
+  return [
+    template ? parseTemplate(classified, source, template, false) : classified.handler.parse(source, classified.kind),
+  ];
+}

@@ -1,0 +1,84 @@
+import * as path from 'node:path';
+import { readTree } from '../helpers/read-tree';
+
+/**
+ * A role's template whose name does not classify it is read as what its Ansible task's dest makes it
+ * (src/engine/run/ansible-placed.ts). Shapes of SharedHealth/FreeSHR-Playbooks (`templates/haproxy.j2` to
+ * /etc/haproxy/haproxy.cfg) and larmar/ansible-alfresco (`alfresco.site.j2` to `{{ nginx_dir }}/sites-available/…`).
+ */
+const haproxy =
+  'global\n  log 127.0.0.1 local0\n\nfrontend web\n  bind *:{{ port }}\n  default_backend app\n\nbackend app\n  server a 10.0.0.1:8080\n';
+const site =
+  'server {\n    listen   80;\n    server_name  {{ inventory_hostname }};\n    location / { proxy_pass http://127.0.0.1:8080; }\n}\n';
+
+const kinds = (files: Record<string, string>) =>
+  readTree(files, (read, dir) =>
+    read.documents
+      .filter((d) => !/\.ya?ml$/.test(d.file.path))
+      .map((d) => `${path.relative(dir, d.file.path)} ${d.kind}${d.template ? ' (template)' : ''}`),
+  );
+
+describe("a role's template read as what its task's dest makes it", () => {
+  const cases: Array<[string, Record<string, string>, string[]]> = [
+    [
+      'haproxy.j2 templated to /etc/haproxy/haproxy.cfg: HAProxy configuration',
+      {
+        'roles/haproxy/tasks/main.yml': '- name: conf\n  template: src=haproxy.j2 dest=/etc/haproxy/haproxy.cfg\n',
+        'roles/haproxy/templates/haproxy.j2': haproxy,
+      },
+      ['roles/haproxy/templates/haproxy.j2 haproxy.config (template)'],
+    ],
+    [
+      'a site templated into a sites-available directory whose names are template values: nginx',
+      {
+        'tasks/configure.yml':
+          '- template:\n    src: alfresco.site.j2\n    dest: "{{ nginx_dir }}/sites-available/{{ inventory_hostname }}"\n',
+        'templates/alfresco.site.j2': site,
+      },
+      ['templates/alfresco.site.j2 nginx.conf (template)'],
+    ],
+    [
+      "a copy into a directory takes the source's name: /etc/httpd/conf.d/ssl.conf.24 is no .conf, read by nothing",
+      {
+        'roles/apache/tasks/main.yml': '- copy: src=ssl.conf.24 dest=/etc/httpd/conf.d/\n',
+        'roles/apache/files/ssl.conf.24': '<VirtualHost *:443>\n  SSLEngine on\n</VirtualHost>\n',
+      },
+      [],
+    ],
+    [
+      'the same copied to a file name: httpd configuration',
+      {
+        'roles/apache/tasks/main.yml': '- copy: src=ssl.conf.24 dest=/etc/httpd/conf.d/ssl.conf\n',
+        'roles/apache/files/ssl.conf.24': '<VirtualHost *:443>\n  SSLEngine on\n</VirtualHost>\n',
+      },
+      ['roles/apache/files/ssl.conf.24 httpd.conf'],
+    ],
+    [
+      'a template of another role of that name is not this one',
+      {
+        'roles/lb/tasks/main.yml': '- template: src=haproxy.j2 dest=/etc/haproxy/haproxy.cfg\n',
+        'roles/haproxy/templates/haproxy.j2': haproxy,
+      },
+      [],
+    ],
+    [
+      'a templated src: unknown which file, none read',
+      {
+        'roles/haproxy/tasks/main.yml': '- template:\n    src: "{{ cfg }}"\n    dest: /etc/haproxy/haproxy.cfg\n',
+        'roles/haproxy/templates/haproxy.j2': haproxy,
+      },
+      [],
+    ],
+    [
+      'content the destination does not read (rsyslog rules to an haproxy.cfg name): not read',
+      {
+        'roles/haproxy/tasks/main.yml': '- template: src=haproxy.rsyslog.j2 dest=/etc/haproxy/haproxy.cfg\n',
+        'roles/haproxy/templates/haproxy.rsyslog.j2': 'local0.* /var/log/haproxy.log\n',
+      },
+      [],
+    ],
+  ];
+  it.each(cases)('%s', (_name, files, expected) => {
+    expect(kinds(files)).toEqual(expected);
+  });
+});
