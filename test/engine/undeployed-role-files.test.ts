@@ -61,6 +61,14 @@ describe('findings in role files no task deploys', () => {
       ['tomcat/ajp-without-secret warning roles/frontend/files/conf/server.xml'],
     ],
     [
+      "a copy of the role's whole files directory written as ../files/: a warning",
+      {
+        'roles/frontend/tasks/main.yml': frontendTasks('copy:\n    src: ../files/\n    dest: /opt/tomcat/conf/'),
+        'roles/frontend/files/server.xml': serverXml,
+      },
+      ['tomcat/ajp-without-secret warning roles/frontend/files/server.xml'],
+    ],
+    [
       'a playbook that templates it by the role path: a warning',
       {
         'deploy.yml':

@@ -61,12 +61,14 @@ function undeployedWhy(relative: string, tree: RoleTree): string | undefined {
     return `no play of the tree applies the role ${role}, and nothing else names it`;
   for (const [, text] of own) {
     if (text.includes(name) || DECIDED_AT_RUN.test(text)) return undefined;
+    // A directory that holds the file (`src: conf/`, `src: ../files/`, from the role's templates/ or files/).
+    const file = `${place}/${rest}`;
     for (const m of text.matchAll(SRC_VALUE)) {
-      const src = m[1]!
-        .replace(/^\.\//, '')
-        .replace(new RegExp(`^${place}/`), '')
-        .replace(/\/+$/, '');
-      if (src === '' || src === '.' || rest.startsWith(`${src}/`)) return undefined;
+      const src = m[1]!;
+      const dirs = [path.posix.normalize(`${place}/${src}`), path.posix.normalize(src)].map((d) =>
+        d.replace(/\/+$/, ''),
+      );
+      if (dirs.some((dir) => dir === '.' || dir === '' || file.startsWith(`${dir}/`))) return undefined;
     }
   }
   return `no task of the role ${role} templates or copies it, and nothing else names it`;
