@@ -11,6 +11,8 @@ const haproxy =
 const site =
   'server {\n    listen   80;\n    server_name  {{ inventory_hostname }};\n    location / { proxy_pass http://127.0.0.1:8080; }\n}\n';
 
+const vhost = '<VirtualHost *:80>\n  ServerName {{ host }}\n  ProxyPass / http://localhost:8081/\n</VirtualHost>\n';
+
 const kinds = (files: Record<string, string>) =>
   readTree(files, (read, dir) =>
     read.documents
@@ -75,6 +77,28 @@ describe("a role's template read as what its task's dest makes it", () => {
         'roles/haproxy/tasks/main.yml': '- template: src=haproxy.rsyslog.j2 dest=/etc/haproxy/haproxy.cfg\n',
         'roles/haproxy/templates/haproxy.rsyslog.j2': 'local0.* /var/log/haproxy.log\n',
       },
+      [],
+    ],
+    [
+      'a vhost templated to a Debian sites-available name without an extension (a2ensite dspace): httpd',
+      {
+        'dspace.yml':
+          '- hosts: all\n  tasks:\n    - template: src=templates/dspace.j2 dest=/etc/apache2/sites-available/dspace\n    - command: a2ensite dspace\n',
+        'templates/dspace.j2': vhost,
+      },
+      ['templates/dspace.j2 httpd.conf (template)'],
+    ],
+    [
+      'a Debian apache2 sites-available/default that sites-enabled enables: httpd',
+      { 'etc/apache2/sites-available/default': vhost, 'etc/apache2/sites-enabled/default': vhost },
+      [
+        'etc/apache2/sites-available/default httpd.conf (template)',
+        'etc/apache2/sites-enabled/default httpd.conf (template)',
+      ],
+    ],
+    [
+      'the same site that nothing enables: not read',
+      { 'etc/apache2/sites-available/default': vhost, 'etc/apache2/sites-enabled/.gitignore': '' },
       [],
     ],
   ];

@@ -12,7 +12,8 @@
  */
 import * as path from 'node:path';
 import { classifyFile } from '../../parse/registry';
-import { ansibleFileTasks } from '../../parse/yaml-file-placements';
+import { ANSIBLE_FILE_TASK, ansibleFileTasks } from '../../parse/yaml-file-placements';
+import type { TreeLink } from '../../core/types';
 import type { ParsedDocument, SourceFile } from '../../parse/types';
 import { decodeFile } from '../../parse/text';
 import { innerTemplateName, scanTemplate } from '../../parse/template';
@@ -39,20 +40,72 @@ function sourceCandidates(taskFile: string, module: string, src: string): string
 /** The place a task writes its source to, template values read as unknown names (`_`). */
 function placedName(destination: string, src: string): string {
   const dest = destination.trim().replace(/\{\{[^}]*\}\}|\{%[^%]*%\}/g, '_');
-  return dest.endsWith('/') ? `${dest}${path.basename(src.trim())}` : dest;
+  return debianSite(dest.endsWith('/') ? `${dest}${path.basename(src.trim())}` : dest);
+}
+
+/** Debian's `sites-available`/`sites-enabled` (nginx, apache2) and apache2's `conf-*`: their directories' files. */
+const SITE_DIRECTORY = /(?:^|[\\/])(?:sites|conf)-(?:available|enabled)$/;
+
+/**
+ * A site of a Debian `sites-*` directory named without an extension (`sites-available/default`, `…/dspace`) is read as
+ * the `.conf` name the handlers classify by content: Debian's nginx includes `sites-enabled/*`, and its apache2 2.2
+ * `Include sites-enabled/` (a2ensite of that release enables any name: alanorth/ansible-dspace `a2dissite default`,
+ * `a2ensite dspace`).
+ */
+function debianSite(placed: string): string {
+  return SITE_DIRECTORY.test(path.dirname(placed)) && !path.basename(placed).includes('.') ? `${placed}.conf` : placed;
+}
+
+/**
+ * Unclassified sites of a `sites-enabled` directory, and of a `sites-available` directory that its `sites-enabled`
+ * beside it enables (a link or a file of the same name in the tree): read as Debian's server reads them (debianSite).
+ */
+function enabledSites(waiting: ReadonlySet<string>, enabled: ReadonlySet<string>): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const file of waiting) {
+    const dir = path.dirname(file);
+    const site = path.basename(dir);
+    if (!/^sites-(?:available|enabled)$/.test(site) || path.basename(file).includes('.')) continue;
+    if (site === 'sites-enabled' || enabled.has(path.join(path.dirname(dir), 'sites-enabled', path.basename(file))))
+      found.set(file, debianSite(file));
+  }
+  return found;
+}
+
+/**
+ * What the read stage's main pass saw that this pass needs: the files no name or head classified, and the YAML files
+ * whose Ansible tasks may put them where a format reads them.
+ */
+export class PlacedFiles {
+  private readonly unclassified: string[] = [];
+  private readonly tasks: SourceFile[] = [];
+
+  see(source: SourceFile, classified: boolean): void {
+    if (!classified) this.unclassified.push(source.path);
+    if (/\.ya?ml$/i.test(source.path) && ANSIBLE_FILE_TASK.test(source.text)) this.tasks.push(source);
+  }
+
+  /** The documents of the unclassified files nothing else read that a task or a Debian `sites-enabled` places. */
+  documents(read: readonly ParsedDocument[], files: readonly string[], links: readonly TreeLink[]): ParsedDocument[] {
+    const readPaths = new Set(read.map((d) => d.file.path));
+    const waiting = this.unclassified.filter((f) => !readPaths.has(f));
+    if (waiting.length === 0) return [];
+    return ansiblePlacedDocuments(waiting, this.tasks, new Set([...files, ...links.map((l) => l.link)]));
+  }
 }
 
 /**
  * The documents of the files the main pass could not classify that an Ansible `template:`/`copy:` task of the tree
  * puts at a place a format reads (`tasks`: the YAML files that may hold such tasks).
  */
-export function ansiblePlacedDocuments(
+function ansiblePlacedDocuments(
   unclassified: readonly string[],
   tasks: readonly SourceFile[],
+  enabled: ReadonlySet<string>,
 ): ParsedDocument[] {
-  if (unclassified.length === 0 || tasks.length === 0) return [];
+  if (unclassified.length === 0) return [];
   const waiting = new Set(unclassified);
-  const placedAt = new Map<string, string>();
+  const placedAt = enabledSites(waiting, enabled);
   for (const source of tasks)
     for (const task of ansibleFileTasks(source)) {
       const [src] = task.sources;

@@ -52,8 +52,7 @@ import {
 } from './read-followed';
 import { isEnvFileExample } from '../../parse/env-file';
 import { servedFilesToRead } from '../../model/spring-config-locations';
-import { ansiblePlacedDocuments } from './ansible-placed';
-import { ANSIBLE_FILE_TASK } from '../../parse/yaml-file-placements';
+import { PlacedFiles } from './ansible-placed';
 
 /**
  * Whether a file's bytes can give nothing: no format reads its name (src/parse/registry.ts neverConfiguration), no
@@ -132,9 +131,7 @@ export function readDocuments(
   const charts = new HelmCharts(findings);
   const composeEnv = new ComposeEnvFiles();
   const notReadAsSecurity: string[] = [];
-  // Files no name or head classified, and the YAML files whose Ansible tasks may put them where a format reads them.
-  const unclassified: string[] = [];
-  const fileTasks: SourceFile[] = [];
+  const placed = new PlacedFiles();
   const gradleOnly = inGradleOnlyProject(files.filter(isBuildFile), readBuildFile);
   let treeFile: TreeFileReader | undefined;
   for (const file of files) {
@@ -225,8 +222,7 @@ export function readDocuments(
     const classified =
       asNamed?.kind === 'env-file' && inner !== undefined && isEnvFileExample(file) ? undefined : asNamed;
     const source = sourceOf(file, decoded);
-    if (!classified) unclassified.push(file);
-    if (/\.ya?ml$/i.test(file) && ANSIBLE_FILE_TASK.test(decoded.text)) fileTasks.push(source);
+    placed.see(source, classified !== undefined);
     if (decoded.text.includes('java.security.properties'))
       for (const m of decoded.text.matchAll(SECURITY_PROPERTIES_OPTION)) securityFiles.add(securityFileName(m[2]!));
     if (classified?.kind !== 'java.security') notReadAsSecurity.push(file);
@@ -366,14 +362,7 @@ export function readDocuments(
     documents.push(
       ...readDocumentsAs(file, springFormat, /\.properties$/.test(file) ? 'spring.properties' : 'spring.yaml'),
     );
-  // A role's template its name does not classify (`haproxy.j2`), read as what its task's dest makes it.
-  const readPaths = new Set(documents.map((d) => d.file.path));
-  documents.push(
-    ...ansiblePlacedDocuments(
-      unclassified.filter((f) => !readPaths.has(f)),
-      fileTasks,
-    ),
-  );
+  documents.push(...placed.documents(documents, files, links));
   documents.push(...nginxIncludedDocuments(documents, files, root ?? commonDirectory(files)));
   documents.push(...runmqscFedDocuments(documents, files, root ?? commonDirectory(files)));
   const composeNamed = composeNamedDockerfiles(documents, files);
