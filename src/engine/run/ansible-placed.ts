@@ -15,12 +15,7 @@ import { classifyFile } from '../../parse/registry';
 import { ANSIBLE_FILE_TASK, ansibleFileTasks } from '../../parse/yaml-file-placements';
 import type { TreeLink } from '../../core/types';
 import type { ParsedDocument, SourceFile } from '../../parse/types';
-import { decodeFile } from '../../parse/text';
-import { innerTemplateName, scanTemplate } from '../../parse/template';
-import { isTerraformTemplateName } from '../../parse/template-terraform';
-import { HEAD_CHARS, openRegularFile, sourceOf } from './read-followed';
-import { parseTemplate } from './parse-template';
-import { rendersYaml } from './template-names';
+import { readDocumentsClassified } from './read-followed';
 
 /** Where a task's `src` may be, most likely first (absolute paths of the tree). */
 function sourceCandidates(taskFile: string, module: string, src: string): string[] {
@@ -118,29 +113,5 @@ function ansiblePlacedDocuments(
 
 /** The file read as the format of the place it is put, when one reads it there. */
 function readPlaced(file: string, placed: string): ParsedDocument[] {
-  let opened: ReturnType<typeof openRegularFile>;
-  try {
-    opened = openRegularFile(file);
-  } catch {
-    return [];
-  }
-  if (!('bytes' in opened)) return [];
-  const decoded = decodeFile(opened.bytes);
-  if (!decoded.ok) return [];
-  const inner = innerTemplateName(file);
-  const template = scanTemplate(
-    decoded.text,
-    inner !== undefined,
-    false,
-    isTerraformTemplateName(file),
-    rendersYaml(placed),
-    /\.xml$/i.test(placed),
-  );
-  const text = template?.masked ?? decoded.text;
-  const classified = classifyFile(placed, text.slice(0, HEAD_CHARS));
-  if (!classified) return [];
-  const source = sourceOf(file, decoded);
-  return [
-    template ? parseTemplate(classified, source, template, false) : classified.handler.parse(source, classified.kind),
-  ];
+  return readDocumentsClassified(file, (head) => classifyFile(placed, head), placed, /\.xml$/i.test(placed));
 }

@@ -229,6 +229,20 @@ const UTF16_OF: Partial<Record<string, SourceFile['utf16']>> = { 'utf-16le': 'le
 
 /** A file read again as the given kind (a java.security override under another name). */
 export function readDocumentsAs(file: string, handler: FormatHandler, kind: string): ParsedDocument[] {
+  return readDocumentsClassified(file, () => ({ handler, kind }));
+}
+
+/**
+ * A file read again, classified from its head with the template syntax set aside (`classify`; none: not read); `name`
+ * is the name it renders to (a template's own name without its suffix, or where a task puts it), `xml` whether
+ * its XML fill-ins are template values.
+ */
+export function readDocumentsClassified(
+  file: string,
+  classify: (head: string) => { handler: FormatHandler; kind: string } | undefined,
+  name = innerTemplateName(file) ?? file,
+  xml = false,
+): ParsedDocument[] {
   // The main pass already said why a file it could not open, or found too large, is not checked.
   let opened: Opened;
   try {
@@ -245,7 +259,12 @@ export function readDocumentsAs(file: string, handler: FormatHandler, kind: stri
     innerTemplateName(file) !== undefined,
     false,
     isTerraformTemplateName(file),
-    rendersYaml(innerTemplateName(file) ?? file),
+    rendersYaml(name),
+    xml,
   );
-  return [template ? parseTemplate({ handler, kind }, source, template, false) : handler.parse(source, kind)];
+  const classified = classify((template?.masked ?? decoded.text).slice(0, HEAD_CHARS));
+  if (!classified) return [];
+  return [
+    template ? parseTemplate(classified, source, template, false) : classified.handler.parse(source, classified.kind),
+  ];
 }
