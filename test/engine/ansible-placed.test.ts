@@ -56,6 +56,15 @@ describe("a role's template read as what its task's dest makes it", () => {
       ['roles/apache/files/ssl.conf.24 httpd.conf'],
     ],
     [
+      "a src written from the role's path ({{ role_path }}): HAProxy configuration",
+      {
+        'roles/haproxy/tasks/main.yml':
+          '- template:\n    src: "{{ role_path }}/templates/haproxy.j2"\n    dest: /etc/haproxy/haproxy.cfg\n',
+        'roles/haproxy/templates/haproxy.j2': haproxy,
+      },
+      ['roles/haproxy/templates/haproxy.j2 haproxy.config (template)'],
+    ],
+    [
       'a template of another role of that name is not this one',
       {
         'roles/lb/tasks/main.yml': '- template: src=haproxy.j2 dest=/etc/haproxy/haproxy.cfg\n',

@@ -17,6 +17,9 @@ import type { TreeLink } from '../../core/types';
 import type { ParsedDocument, SourceFile } from '../../parse/types';
 import { readDocumentsClassified } from './read-followed';
 
+/** A line's `src` argument and what follows it (`src: haproxy.j2`, `src=templates/dspace.j2 dest=…`). */
+const SRC_LINE = /\bsrc\s*[:=][^\n]*/g;
+
 /** Where a task's `src` may be, most likely first (absolute paths of the tree). */
 function sourceCandidates(taskFile: string, module: string, src: string): string[] {
   const written = src.trim();
@@ -101,7 +104,13 @@ function ansiblePlacedDocuments(
   if (unclassified.length === 0) return [];
   const waiting = new Set(unclassified);
   const placedAt = enabledSites(waiting, enabled);
-  for (const source of tasks)
+  // Only a file that names a waiting file's name as a `src` is parsed (a 1 MB hardening playbook mostly names none).
+  const names = new Set([...waiting].map((f) => path.basename(f)));
+  const namesWaiting = (text: string) =>
+    [...text.matchAll(SRC_LINE)].some((m) =>
+      m[0].split(/[\s"'=]+/).some((word) => names.has(path.posix.basename(word))),
+    );
+  for (const source of tasks.filter((t) => namesWaiting(t.text)))
     for (const task of ansibleFileTasks(source)) {
       const [src] = task.sources;
       if (src === undefined || task.destination === undefined) continue;
