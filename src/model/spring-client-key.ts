@@ -4,7 +4,7 @@
  */
 import * as path from 'node:path';
 import type { Entry, ParsedDocument } from '../parse/types';
-import { springKey, type SpringConfigData } from '../parse/spring';
+import { springBoolean, springKey, springSetting, type SpringConfigData } from '../parse/spring';
 
 /**
  * A Spring SSL bundle's key store (`spring.ssl.bundle.jks|pem.<name>.keystore.location|certificate`), matched on the
@@ -32,9 +32,22 @@ const namesOwnKeyStore = (entry: Entry) => {
 };
 
 /**
+ * A key store Spring Boot's own HTTPS server is told not to use: `server.ssl.key-store` with `server.ssl.enabled:
+ * false` in the same file. timsazon/two-way-ssl@ad3c272 client/src/main/resources/application.yaml keeps its client
+ * certificate so, and its TwoWaySslWebClientCustomizer loads ServerProperties' key store into its WebClient.
+ */
+function keyStoreOfDisabledServer(doc: ParsedDocument<SpringConfigData>): Entry | undefined {
+  const enabled = springSetting(doc.entries, 'server.ssl.enabled');
+  if (!enabled || springBoolean(enabled.value) !== false) return undefined;
+  const store = springSetting(doc.entries, 'server.ssl.key-store');
+  return store && store.value.trim() ? store : undefined;
+}
+
+/**
  * Why a Spring app may present a client certificate that its JVM options do not show (JavaAppAttributes.ownClientKey):
  * an SSL bundle with a key store, which its code can apply to its HTTP client (`RestClient.Builder.apply(ssl)`), or
- * a setting of its own naming a key store file (namesOwnKeyStore), which its code can load the same way, or Spring
+ * a setting of its own naming a key store file (namesOwnKeyStore), which its code can load the same way, or the key
+ * store of its own HTTPS server when that server is off (keyStoreOfDisabledServer), or Spring
  * settings that are only a Kubernetes ConfigMap laid over an image the tree does not hold (the image's own
  * application.yml is not here). Without any, JSSE's default key manager is empty and the app presents none.
  */
@@ -55,6 +68,11 @@ export function withOwnClientKey(
     if (own)
       return {
         ownClientKey: `its own setting ${own.key} (${path.basename(doc.file.path)}) names a key store its code can give its HTTP client`,
+      };
+    const unused = keyStoreOfDisabledServer(doc);
+    if (unused)
+      return {
+        ownClientKey: `${unused.key} (${path.basename(doc.file.path)}) names a key store while server.ssl.enabled is false, so its own HTTPS server does not use it: its code can give it to its HTTP client`,
       };
   }
   const overlay = spring.length > 0 && jvm.length === 0 && spring.every((d) => d.embedded) ? spring[0] : undefined;

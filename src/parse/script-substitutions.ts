@@ -37,9 +37,14 @@ const FILE_WORD = /[^\s<>|;&'"`=()]+\.[A-Za-z0-9]+(?=$|[\s<>|;&'"`)])/g;
  * `s/<changeit>/` (JeffTsengTwn/tomcat_letsencrypt_setup's tomcat_ssl.sh fills server.xml's keystorePass so),
  * `s|:CLOUD_SECRET:|` (vdesabou/kafka-docker-playground's start scripts fill their *.template client configs so),
  * `s|##### LDAP_CONN_USER_PWD #####|` (AndriyKalashnykov/activemq-ldap-authorization@3f230fd init.sh: `#` and spaces are
- * no regex syntax in sed either).
+ * no regex syntax in sed either), `s/\\[password\\]/` (RagedUnicorn/docker-tomcat@8790faf (MIT) docker-entrypoint.sh
+ * fills tomcat-users-template.xml's `password="[password]"` so: a regex character escaped, one backslash in single
+ * quotes, two in double quotes, is the character itself).
  */
-const SED_LITERAL = /(^|[\s'"])s([|/#@:,!])([A-Za-z0-9_.%{}@<>:# -]{3,}?)\2/g;
+const SED_LITERAL = /(^|[\s'"])s([|/#@:,!])((?:[A-Za-z0-9_.%{}@<>:# -]|\\{1,2}[[\].*$^]){3,}?)\2/g;
+
+/** The text an escaped regex character of SED_LITERAL's pattern stands for. */
+const unescapeSed = (pattern: string) => pattern.replace(/\\{1,2}([[\].*$^])/g, '$1');
 
 /**
  * Whether the `sed` whose command is at `at` reads a string rather than a file: fed by a pipe (`echo $p | sed
@@ -74,7 +79,7 @@ export function scriptSubstitutions(source: SourceFile): ParsedDocument<ScriptSu
       for (const m of line.matchAll(SED_LITERAL)) {
         if (editsString(line, m.index ?? 0)) continue;
         const start = offset + (m.index ?? 0) + m[1]!.length + 2;
-        substitutions.push({ literal: m[3]!, range: index.rangeAt(start, start + m[3]!.length) });
+        substitutions.push({ literal: unescapeSed(m[3]!), range: index.rangeAt(start, start + m[3]!.length) });
       }
     }
     offset += line.length + 1;

@@ -53,6 +53,14 @@ describe('literals a script replaces with sed', () => {
       'sed -i "s|REPLACE|$PW|" a.xml\necho "s|OTHER|x|"\n',
       ['1:11 REPLACE'],
     ],
+    [
+      // RagedUnicorn/docker-tomcat@8790faf (MIT) docker-entrypoint.sh fills tomcat-users-template.xml so
+      'escaped brackets, two backslashes in double quotes and one in single quotes',
+      '/t/docker-entrypoint.sh',
+      'sed -i -e "s/\\\\[password\\\\]/$(cat $PW)/" f.tmp\nsed -i \'s/\\[user\\]/x/\' f.tmp\n',
+      ['1:14 [password]', '2:11 [user]'],
+    ],
+    ['an unescaped bracket expression is a regular expression', '/t/run.sh', "sed -i 's/[pP]assword/x/' f\n", []],
     ['a regular expression, not a literal', '/t/run.sh', "sed -i 's/^password=.*/password=x/' f\n", []],
     ['a commented-out line', '/t/run.sh', '#!/bin/sh\n# sed "s|REPLACE|x|" f\n', []],
     ['a file that is not a script', '/t/notes.txt', 'sed "s|REPLACE|x|" f\n', []],

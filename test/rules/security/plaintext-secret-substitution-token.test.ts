@@ -62,6 +62,16 @@ ruleTester(rule, {
       },
     },
     {
+      // RagedUnicorn/docker-tomcat@8790faf (MIT): its entrypoint fills tomcat-users-template.xml from a Docker secret.
+      name: 'a [password] mark that a sed of the tree replaces, its brackets escaped: a placeholder',
+      files: {
+        'config/tomcat-users-template.xml':
+          '<tomcat-users>\n  <user username="[username]" password="[password]" roles="[roles]"/>\n</tomcat-users>\n',
+        'docker-entrypoint.sh':
+          '#!/bin/sh\nsed -i -e "s/\\\\[password\\\\]/$(cat /run/secrets/tomcat_password)/" /opt/tomcat/conf/tomcat-users-template.xml\n',
+      },
+    },
+    {
       name: "a token as a URL's password",
       files: {
         'app/config/application.yml':
@@ -80,6 +90,14 @@ ruleTester(rule, {
         ],
       }),
     ),
+    {
+      name: 'the same [password] mark without a sed that replaces it: a password written so',
+      files: {
+        'config/tomcat-users.xml':
+          '<tomcat-users>\n  <user username="admin" password="[password]" roles="manager-gui"/>\n</tomcat-users>\n',
+      },
+      errors: [{ messageId: 'plaintext', file: 'config/tomcat-users.xml', line: 2 }],
+    },
     {
       name: "a URL's password between the markers in mixed case",
       files: {

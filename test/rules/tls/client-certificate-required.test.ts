@@ -116,6 +116,17 @@ ruleTester(rule, {
       },
     },
     {
+      // timsazon/two-way-ssl@ad3c272 client/src/main/resources/application.yaml: server.ssl.enabled false turns the
+      // client's own HTTPS off, and its code loads the server.ssl key store into its WebClient.
+      name: 'a Spring client whose server.ssl key store its own HTTPS server does not use: its key is unknown, not none',
+      files: {
+        ...javaClient(trusting),
+        'client/application.yml':
+          'orders:\n  api:\n    base-url: https://api.example.internal:8443/orders\nserver:\n  ssl:\n    enabled: false\n    key-store: classpath:ssl/client.jks\n    key-store-type: JKS\n',
+        ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
+      },
+    },
+    {
       // scottfrederick/spring-boot-ssl-demo@bef7fcd deploy/kubernetes/ssl/books-client.yaml: a ConfigMap's
       // application.yml mounted over the books-client image, whose own application.yml names the bundle.
       name: 'a Spring client known only by a Kubernetes ConfigMap over its image: its key is unknown, not none',
@@ -178,6 +189,17 @@ ruleTester(rule, {
         ...javaClient(trusting),
         'client/application.yml':
           'ofb:\n  provider:\n    base-url: https://api.example.internal:8443/orders\n    truststore:\n      path: classpath:certs/ca.p12\n',
+        ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
+      },
+      errors: [{ messageId: 'none', file: 'api/conf/server.xml', line: 3 }],
+    },
+    {
+      // Its HTTPS server on (enabled unset): server.ssl.key-store is that server's identity, not its client's.
+      name: 'a Spring client whose server.ssl key store serves its own HTTPS server: it presents none, as before',
+      files: {
+        ...javaClient(trusting),
+        'client/application.yml':
+          'orders:\n  api:\n    base-url: https://api.example.internal:8443/orders\nserver:\n  ssl:\n    key-store: classpath:ssl/client.jks\n    key-store-type: JKS\n',
         ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
       },
       errors: [{ messageId: 'none', file: 'api/conf/server.xml', line: 3 }],
