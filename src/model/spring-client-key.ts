@@ -32,22 +32,25 @@ const namesOwnKeyStore = (entry: Entry) => {
 };
 
 /**
- * A key store Spring Boot's own HTTPS server is told not to use: `server.ssl.key-store` with `server.ssl.enabled:
- * false` in the same file. timsazon/two-way-ssl@ad3c272 client/src/main/resources/application.yaml keeps its client
- * certificate so, and its TwoWaySslWebClientCustomizer loads ServerProperties' key store into its WebClient.
+ * The key store of the app's own HTTPS server (`server.ssl.key-store`), and whether `server.ssl.enabled: false` in the
+ * same file keeps that server from using it. JSSE's default key manager does not read it, but two-way TLS demos load it
+ * into their HTTP client: timsazon/two-way-ssl@ad3c272 client/src/main/resources/application.yaml (server off; its
+ * TwoWaySslWebClientCustomizer loads ServerProperties' key store into its WebClient),
+ * ninjacoderz/two-way-ssl-spring-boot@1b756b3 nt-gateway (server on; NtGatewayApplication loads nt-gateway.jks into
+ * its RestTemplate).
  */
-function keyStoreOfDisabledServer(doc: ParsedDocument<SpringConfigData>): Entry | undefined {
-  const enabled = springSetting(doc.entries, 'server.ssl.enabled');
-  if (!enabled || springBoolean(enabled.value) !== false) return undefined;
+function ownServerKeyStore(doc: ParsedDocument<SpringConfigData>): { store: Entry; serverOff: boolean } | undefined {
   const store = springSetting(doc.entries, 'server.ssl.key-store');
-  return store && store.value.trim() ? store : undefined;
+  if (!store?.value.trim()) return undefined;
+  const enabled = springSetting(doc.entries, 'server.ssl.enabled');
+  return { store, serverOff: !!enabled && springBoolean(enabled.value) === false };
 }
 
 /**
  * Why a Spring app may present a client certificate that its JVM options do not show (JavaAppAttributes.ownClientKey):
  * an SSL bundle with a key store, which its code can apply to its HTTP client (`RestClient.Builder.apply(ssl)`), or
  * a setting of its own naming a key store file (namesOwnKeyStore), which its code can load the same way, or the key
- * store of its own HTTPS server when that server is off (keyStoreOfDisabledServer), or Spring
+ * store of its own HTTPS server (ownServerKeyStore), which its code can load too, or Spring
  * settings that are only a Kubernetes ConfigMap laid over an image the tree does not hold (the image's own
  * application.yml is not here). Without any, JSSE's default key manager is empty and the app presents none.
  */
@@ -69,10 +72,10 @@ export function withOwnClientKey(
       return {
         ownClientKey: `its own setting ${own.key} (${path.basename(doc.file.path)}) names a key store its code can give its HTTP client`,
       };
-    const unused = keyStoreOfDisabledServer(doc);
-    if (unused)
+    const server = ownServerKeyStore(doc);
+    if (server)
       return {
-        ownClientKey: `${unused.key} (${path.basename(doc.file.path)}) names a key store while server.ssl.enabled is false, so its own HTTPS server does not use it: its code can give it to its HTTP client`,
+        ownClientKey: `${server.store.key} (${path.basename(doc.file.path)}) names the key store of its own HTTPS server${server.serverOff ? ' (server.ssl.enabled is false: that server does not use it)' : ''}, which its code can also give its HTTP client (JSSE's default key manager does not read it)`,
       };
   }
   const overlay = spring.length > 0 && jvm.length === 0 && spring.every((d) => d.embedded) ? spring[0] : undefined;

@@ -127,6 +127,17 @@ ruleTester(rule, {
       },
     },
     {
+      // ninjacoderz/two-way-ssl-spring-boot@1b756b3 nt-gateway: its HTTPS server on (enabled unset), its code loads the same
+      // key store into its RestTemplate.
+      name: 'a Spring client whose server.ssl key store serves its own HTTPS server: its key is unknown, not none',
+      files: {
+        ...javaClient(trusting),
+        'client/application.yml':
+          'orders:\n  api:\n    base-url: https://api.example.internal:8443/orders\nserver:\n  ssl:\n    key-store: classpath:ssl/client.jks\n    key-store-type: JKS\n',
+        ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
+      },
+    },
+    {
       // scottfrederick/spring-boot-ssl-demo@bef7fcd deploy/kubernetes/ssl/books-client.yaml: a ConfigMap's
       // application.yml mounted over the books-client image, whose own application.yml names the bundle.
       name: 'a Spring client known only by a Kubernetes ConfigMap over its image: its key is unknown, not none',
@@ -189,17 +200,6 @@ ruleTester(rule, {
         ...javaClient(trusting),
         'client/application.yml':
           'ofb:\n  provider:\n    base-url: https://api.example.internal:8443/orders\n    truststore:\n      path: classpath:certs/ca.p12\n',
-        ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
-      },
-      errors: [{ messageId: 'none', file: 'api/conf/server.xml', line: 3 }],
-    },
-    {
-      // Its HTTPS server on (enabled unset): server.ssl.key-store is that server's identity, not its client's.
-      name: 'a Spring client whose server.ssl key store serves its own HTTPS server: it presents none, as before',
-      files: {
-        ...javaClient(trusting),
-        'client/application.yml':
-          'orders:\n  api:\n    base-url: https://api.example.internal:8443/orders\nserver:\n  ssl:\n    key-store: classpath:ssl/client.jks\n    key-store-type: JKS\n',
         ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
       },
       errors: [{ messageId: 'none', file: 'api/conf/server.xml', line: 3 }],
