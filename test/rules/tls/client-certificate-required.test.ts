@@ -6,6 +6,16 @@ import { javaClient, nginxServer, store, tomcatServer } from './trust-trees';
 const trusting = { trustStore: 'trust-root.jks' };
 
 /**
+ * A Spring client of an mTLS Tomcat whose only key material is its own HTTPS server's key store
+ * (`server.ssl.key-store`); `enabled`: a `server.ssl.enabled` line, or none.
+ */
+const serverSslClient = (enabled = ''): Record<string, string | Buffer> => ({
+  ...javaClient(trusting),
+  'client/application.yml': `orders:\n  api:\n    base-url: https://api.example.internal:8443/orders\nserver:\n  ssl:\n${enabled}    key-store: classpath:ssl/client.jks\n    key-store-type: JKS\n`,
+  ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
+});
+
+/**
  * An ActiveMQ Classic broker that requires client certificates (transport.needClientAuth) and the Java client
  * (spring.activemq.broker-url) that sends client-chain.p12; `sslContext`: the trust attributes of its <sslContext>.
  */
@@ -119,23 +129,13 @@ ruleTester(rule, {
       // timsazon/two-way-ssl@ad3c272 client/src/main/resources/application.yaml: server.ssl.enabled false turns the
       // client's own HTTPS off, and its code loads the server.ssl key store into its WebClient.
       name: 'a Spring client whose server.ssl key store its own HTTPS server does not use: its key is unknown, not none',
-      files: {
-        ...javaClient(trusting),
-        'client/application.yml':
-          'orders:\n  api:\n    base-url: https://api.example.internal:8443/orders\nserver:\n  ssl:\n    enabled: false\n    key-store: classpath:ssl/client.jks\n    key-store-type: JKS\n',
-        ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
-      },
+      files: serverSslClient('    enabled: false\n'),
     },
     {
-      // ninjacoderz/two-way-ssl-spring-boot@1b756b3 nt-gateway: its HTTPS server on (enabled unset), its code loads the same
-      // key store into its RestTemplate.
+      // ninjacoderz/two-way-ssl-spring-boot@1b756b3 nt-gateway: its HTTPS server on (enabled unset), its code loads
+      // the same key store into its RestTemplate.
       name: 'a Spring client whose server.ssl key store serves its own HTTPS server: its key is unknown, not none',
-      files: {
-        ...javaClient(trusting),
-        'client/application.yml':
-          'orders:\n  api:\n    base-url: https://api.example.internal:8443/orders\nserver:\n  ssl:\n    key-store: classpath:ssl/client.jks\n    key-store-type: JKS\n',
-        ...tomcatServer('server-chain.p12', { mode: 'required', trustStore: 'trust-root.jks' }),
-      },
+      files: serverSslClient(),
     },
     {
       // scottfrederick/spring-boot-ssl-demo@bef7fcd deploy/kubernetes/ssl/books-client.yaml: a ConfigMap's
