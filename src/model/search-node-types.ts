@@ -5,6 +5,7 @@
  */
 import type { Location } from '../core/types';
 import type { SearchLayer, SearchProduct } from '../knowledge/search-nodes';
+import type { StoreRef } from './attributes-tls';
 
 /** One setting of the node: its full name, its value (a list's items joined by commas), where it is written. */
 export interface SearchSetting {
@@ -31,6 +32,21 @@ export interface SearchNodeLayer {
   settings: ReadonlyMap<string, SearchSetting>;
   /** Which key material the settings name: a key store, PEM key and certificate, none, or unknown (a placeholder). */
   keyMaterial: 'keystore' | 'pem' | 'none' | 'unknown';
+  /**
+   * For a layer that speaks TLS: the file it presents its certificate from (`certificate`, `keystore.path`;
+   * `pemcert_filepath`, `keystore_filepath`) as resolved, and each PEM certificate with the key written beside it
+   * (the same prefix: `pemcert_filepath` with `pemkey_filepath`, `server.pemcert_filepath` with `server.pemkey_filepath`).
+   */
+  presents?: SearchLayerFile;
+  pemPairs?: { certificate: SearchLayerFile; key: SearchLayerFile }[];
+}
+
+/** A file a layer's setting names, as the node resolves it. */
+export interface SearchLayerFile {
+  setting: SearchSetting;
+  ref: StoreRef;
+  /** The host path (absolute) a Compose bind mount puts there when the tree does not hold that file. */
+  outsideFile?: string;
 }
 
 export interface SearchNodeRecord {

@@ -33,7 +33,7 @@ import { mountedTreeFile } from './kafka-protocols';
 import { serviceImageRuntime } from './kafka-brokers';
 import { serviceHosts } from './rabbitmq-brokers';
 import { environmentSettings, fileSettings, settingBoolean } from './search-node-settings';
-import type { SearchNodeLayer, SearchNodeRecord, SearchSetting } from './search-node-types';
+import type { SearchLayerFile, SearchNodeLayer, SearchNodeRecord, SearchSetting } from './search-node-types';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
 import type { JavaRuntime, KafkaList, StoreRef, TreeMount, UnlinkedEnd } from './types';
 
@@ -124,8 +124,8 @@ function firstRange(doc: ParsedDocument) {
   return doc.entries[0]?.keyRange ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 }
 
-/** A path setting as the store it names. */
-type Resolve = (setting: SearchSetting, type?: SearchSetting | string) => StoreRef;
+/** A path setting as the store it names (with the host path of a bind mount whose file the tree does not hold). */
+type Resolve = (setting: SearchSetting, type?: SearchSetting | string) => StoreRef & { outsideFile?: string };
 
 const typeOf = (setting: SearchSetting, type: SearchSetting | string | undefined) =>
   typeof type === 'string'
@@ -150,7 +150,7 @@ function inContainer(own: readonly TreeMount[], facts: SearchProductFacts, store
     if (!mounted) return bare;
     const file = path.resolve(mounted.file);
     // A host path the tree does not hold (certificates a setup service generates): outside the tree, unknown.
-    if (stores().typeOf(file) === undefined) return { ...bare, mountedFromOutside: mounted.at };
+    if (stores().typeOf(file) === undefined) return { ...bare, mountedFromOutside: mounted.at, outsideFile: file };
     return { ...storeRef(value, [], stores(), typed, undefined, file), setting: setting.key, mountedAt: mounted.at };
   };
 }
@@ -273,12 +273,13 @@ function layerEnd(record: SearchNodeRecord, layer: SearchNodeLayer, input: NodeI
   const trustSetting = layer.settings.get(names.trustStore);
   const authorities = layer.settings.get(names.authorities);
   const keyStore = keyStoreSetting
-    ? input.resolve(keyStoreSetting, layer.settings.get(names.keyStoreType))
-    : certificate && input.resolve(certificate, 'PEM');
+    ? storeOf(input.resolve(keyStoreSetting, layer.settings.get(names.keyStoreType)))
+    : certificate && storeOf(input.resolve(certificate, 'PEM'));
   const trustStore = trustSetting
-    ? input.resolve(trustSetting, layer.settings.get(names.trustStoreType))
-    : authorities && input.resolve(authorities, 'PEM');
-  const keyFile = !keyStoreSetting && key ? input.resolve(key, 'PEM') : undefined;
+    ? storeOf(input.resolve(trustSetting, layer.settings.get(names.trustStoreType)))
+    : authorities && storeOf(input.resolve(authorities, 'PEM'));
+  const keyFile = !keyStoreSetting && key ? storeOf(input.resolve(key, 'PEM')) : undefined;
+  recordFiles(layer, names, input.resolve);
   const protocols = listOf(layer.settings.get(names.protocols));
   const cipherSuites = listOf(layer.settings.get(names.ciphers));
   return {
@@ -294,6 +295,33 @@ function layerEnd(record: SearchNodeRecord, layer: SearchNodeLayer, input: NodeI
     ...(protocols && { protocols }),
     ...(cipherSuites && { cipherSuites }),
   };
+}
+
+/** A resolved path as the end's store (the host path is the layer record's, ./search-node-types.ts). */
+const storeOf = ({ outsideFile: _, ...ref }: StoreRef & { outsideFile?: string }): StoreRef => ref;
+
+const fileOf = (setting: SearchSetting, resolved: StoreRef & { outsideFile?: string }): SearchLayerFile => {
+  const { outsideFile, ...ref } = resolved;
+  return { setting, ref, ...(outsideFile && { outsideFile }) };
+};
+
+/** The file the layer presents its certificate from, and its PEM certificate and key pairs (same prefix). */
+function recordFiles(
+  layer: SearchNodeLayer,
+  names: (typeof LAYER_SETTINGS)[keyof typeof LAYER_SETTINGS],
+  resolve: Resolve,
+) {
+  const store = names.keyStore.map((k) => layer.settings.get(k)).find((s) => s !== undefined);
+  const pairs = names.pemCertificate.flatMap((name, i) => {
+    const certificate = layer.settings.get(name);
+    const key = layer.settings.get(names.pemKey[i]!);
+    return certificate && key
+      ? [{ certificate: fileOf(certificate, resolve(certificate, 'PEM')), key: fileOf(key, resolve(key, 'PEM')) }]
+      : [];
+  });
+  const presents = store ? fileOf(store, resolve(store)) : pairs[0]?.certificate;
+  if (presents) layer.presents = presents;
+  if (!store && pairs.length > 0) layer.pemPairs = pairs;
 }
 
 function listOf(setting: SearchSetting | undefined): KafkaList | undefined {

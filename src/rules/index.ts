@@ -26,6 +26,7 @@ import elasticKibanaVerificationDisabled from './elastic/kibana-verification-dis
 import elasticLogstashSettingsVerificationDisabled from './elastic/logstash-settings-verification-disabled';
 import elasticLogstashSslSchemeConflict from './elastic/logstash-ssl-scheme-conflict';
 import elasticLogstashVerificationDisabled from './elastic/logstash-verification-disabled';
+import elasticNodeCertificateKeyMismatch from './elastic/node-certificate-key-mismatch';
 import elasticNodeSslWithoutKey from './elastic/node-ssl-without-key';
 import elasticNodeTransportTlsRequired from './elastic/node-transport-tls-required';
 import elasticNodeVerificationNone from './elastic/node-verification-none';
@@ -181,6 +182,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   elasticLogstashSettingsVerificationDisabled,
   elasticLogstashSslSchemeConflict,
   elasticLogstashVerificationDisabled,
+  elasticNodeCertificateKeyMismatch,
   elasticNodeSslWithoutKey,
   elasticNodeTransportTlsRequired,
   elasticNodeVerificationNone,
