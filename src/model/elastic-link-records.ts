@@ -18,7 +18,14 @@ export interface ElasticLinkSide {
 }
 
 export interface ElasticLink {
-  client: ElasticLinkSide & { product: 'kibana' | 'beats' | 'logstash' };
+  client: ElasticLinkSide & {
+    product: 'kibana' | 'beats' | 'logstash';
+    /**
+     * Whether it checks the node's host name against the certificate: its verification mode (Kibana's and the Beats'
+     * `full` by default; a Logstash output's unless it turns verification off), and where that is written.
+     */
+    checksHost: { value: boolean | 'unknown'; at?: Location };
+  };
   /** Where the client names the host (its hosts setting, or the host itself). */
   hostAt: Location;
   host: string;

@@ -14,11 +14,12 @@ import type { Location } from '../core/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import type { ParsedDocument } from '../parse/types';
 import { clientDefaultPort } from '../knowledge/elastic-links';
+import { CERTUTIL_HOST_VERIFYING_MODES } from '../knowledge/certutil';
 import type { ModelContributor } from './contributor';
 import { composeProjectOf } from './compose-mounts';
 import { callerProjects, containerRunners, type ServiceOf } from './loopback';
 import { serviceHosts } from './rabbitmq-brokers';
-import type { ElasticLink, ElasticLinkSide } from './elastic-link-records';
+import type { ElasticLink } from './elastic-link-records';
 import type { ElasticStackClient } from './kibana-beats-records';
 import type { LogstashEnd } from './logstash-records';
 import type { SearchNodeRecord } from './search-node-types';
@@ -179,12 +180,17 @@ function clientCalls(client: ElasticStackClient, servicesOf: (file: string) => S
     ),
   );
   if (replaced || (written?.length ?? 0) > 1 || !client.hosts) return [];
-  const side: ElasticLinkSide & { product: ElasticStackClient['product'] } = {
+  const mode = client.verification?.mode ?? 'full';
+  const side: ElasticLink['client'] = {
     product: client.product,
     name: client.name,
     tls: client.tls,
     ...(client.tlsAt && { tlsAt: client.tlsAt }),
     location: client.location,
+    checksHost: {
+      value: mode === 'unknown' ? 'unknown' : CERTUTIL_HOST_VERIFYING_MODES.includes(mode),
+      ...(client.verification && { at: client.verification.at }),
+    },
   };
   return client.hosts.map(
     (host, i): Call => ({
@@ -207,12 +213,14 @@ function outputCalls(end: LogstashEnd): Call[] {
   // `ssl => true` with an http:// host: the plugin refuses to start (elastic/logstash-ssl-scheme-conflict), no call.
   if (end.sslSetting?.value === 'true' && end.hosts.some((h) => h.scheme === 'http')) return [];
   const tlsAt = end.tls.because?.at;
-  const side = {
+  const side: ElasticLink['client'] = {
     product: 'logstash' as const,
     name: end.name,
     tls: tlsOf(end),
     ...(tlsAt && { tlsAt }),
     location: end.location,
+    // The output checks the host name (its ssl_verification_mode full, the default) unless it turns verification off.
+    checksHost: end.verificationOff ? { value: false, at: end.verificationOff.at } : { value: true },
   };
   const [first] = end.hosts;
   const portless =

@@ -29,6 +29,7 @@ import { rabbitmqBrokersContributor } from './rabbitmq-brokers';
 import { logstashEndsContributor } from './logstash-ends';
 import { searchNodesContributor } from './search-node';
 import { elasticLinksContributor } from './elastic-links';
+import { certutilInstancesContributor } from './certutil-instances';
 import { kibanaBeatsContributor } from './kibana-beats';
 import { logstashSettingsContributor } from './logstash-settings';
 import { kafkaConnectComposeContributor } from './kafka-connect';
@@ -79,6 +80,7 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   logstashSettingsContributor,
   // After logstash-ends, search-nodes, kibana-beats and logstash-settings: their records are linked.
   elasticLinksContributor,
+  certutilInstancesContributor,
   kafkaConnectComposeContributor,
   kafkaSchemaRegistryContributor,
   kafkaUiContributor,

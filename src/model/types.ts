@@ -52,6 +52,7 @@ import type {
 import type { MssqlCall, MysqlCall, PgjdbcUnknownMode, PostgresCall } from './jdbc-records';
 import type { SearchNodeRecord } from './search-node-types';
 import type { ElasticLink } from './elastic-link-records';
+import type { CertutilInstanceRecord } from './certutil-instances';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
 export type { StoreRef, TlsTrustSettings, BrokerUrl } from './attributes';
@@ -244,6 +245,8 @@ export interface Deployment {
    * that answers the host and port (./elastic-links.ts): one each, never a guess. Unset without one.
    */
   elasticLinks?: ElasticLink[];
+  /** The instances elasticsearch-certutil makes certificates for, from the tree's instances files (./certutil-instances.ts). */
+  certutilInstances?: CertutilInstanceRecord[];
   /** Kibana's HTTPS servers, their `server.ssl.*` as written (./kibana-beats.ts). Unset without one. */
   kibanaServers?: KibanaServerRecord[];
   /**

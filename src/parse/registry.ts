@@ -41,6 +41,7 @@ import { keycloakConfFormat } from './keycloak-conf';
 import { rabbitmqConfFormat } from './rabbitmq-conf';
 import { logstashPipelineFormat } from './logstash-pipeline';
 import { searchNodeFormat } from './search-node';
+import { certutilInstancesFormat } from './certutil-instances';
 import { kibanaBeatsFormat } from './kibana-beats';
 import { logstashSettingsFormat } from './logstash-settings';
 import { jaasFormat } from './jaas';
@@ -89,6 +90,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   springFormat,
   dropwizardFormat,
   keycloakConfFormat,
+  certutilInstancesFormat,
   searchNodeFormat,
   kibanaBeatsFormat,
   logstashSettingsFormat,

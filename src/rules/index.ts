@@ -21,6 +21,7 @@ import cleartrustSslModeInvalid from './cleartrust/ssl-mode-invalid';
 import cleartrustSslModeMismatch from './cleartrust/ssl-mode-mismatch';
 import cleartrustSslSettingsIgnored from './cleartrust/ssl-settings-ignored';
 import elasticBeatsVerificationDisabled from './elastic/beats-verification-disabled';
+import elasticCertutilHostNotInCertificate from './elastic/certutil-host-not-in-certificate';
 import elasticClientTlsMismatch from './elastic/client-tls-mismatch';
 import elasticKibanaVerificationDisabled from './elastic/kibana-verification-disabled';
 import elasticLogstashSettingsVerificationDisabled from './elastic/logstash-settings-verification-disabled';
@@ -177,6 +178,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   cleartrustSslModeMismatch,
   cleartrustSslSettingsIgnored,
   elasticBeatsVerificationDisabled,
+  elasticCertutilHostNotInCertificate,
   elasticClientTlsMismatch,
   elasticKibanaVerificationDisabled,
   elasticLogstashSettingsVerificationDisabled,

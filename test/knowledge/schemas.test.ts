@@ -15,6 +15,7 @@ const datasets: [string, string][] = [
   ['src/knowledge/data/jdk-locations.json', 'schemas/knowledge/jdk-locations.schema.json'],
   ['src/knowledge/data/tomcat.json', 'schemas/knowledge/tomcat.schema.json'],
   ['src/knowledge/data/elastic-links.json', 'schemas/knowledge/elastic-links.schema.json'],
+  ['src/knowledge/data/certutil.json', 'schemas/knowledge/certutil.schema.json'],
   ['src/knowledge/data/wildfly.json', 'schemas/knowledge/wildfly.schema.json'],
   ['src/knowledge/data/spring-boot.json', 'schemas/knowledge/spring-boot.schema.json'],
   ['src/knowledge/data/kafka.json', 'schemas/knowledge/kafka.schema.json'],

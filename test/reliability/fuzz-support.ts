@@ -25,6 +25,9 @@ export interface Seed {
 
 /** Small hand-written files, so that every handler has a seed even when no example or corpus file is of its kind. */
 const BUILT_IN_SEEDS: Record<string, string> = {
+  // elasticsearch-certutil's instances file (src/parse/certutil-instances.ts): dns and ip lists, a filename, a placeholder.
+  '/seed/tls/instances.yml':
+    "instances:\n  - name: es01\n    dns: [es01, localhost]\n    ip:\n      - 127.0.0.1\n  - name: 'CN=kibana,OU=x'\n    filename: kibana\n    dns:\n      - ${KIBANA_HOST}\n",
   // Elasticsearch's node file (src/parse/search-node.ts): flat and nested keys, a list, a placeholder.
   '/seed/es/config/elasticsearch.yml':
     'cluster.name: docker-cluster\nxpack.security.http.ssl.enabled: true\nxpack:\n  security:\n    transport:\n      ssl:\n        enabled: true\n        certificate_authorities: [certs/ca.crt]\n        key: ${KEY_PATH}\n        supported_protocols: "TLSv1.2,TLSv1.3"\n',
