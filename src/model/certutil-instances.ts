@@ -3,19 +3,9 @@
  * the tree's instances files (../parse/certutil-instances.ts): each with the file that declares it, so that a node
  * presenting `<filename>/<filename>.crt` from outside the tree can be known by the names its certificate will hold.
  */
-import {
-  CERTUTIL_INSTANCES_KIND,
-  type CertutilInstance,
-  type CertutilInstancesData,
-} from '../parse/certutil-instances';
+import { CERTUTIL_INSTANCES_KIND, type CertutilInstancesData } from '../parse/certutil-instances';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
-
-export interface CertutilInstanceRecord {
-  /** The instances file (absolute path). */
-  file: string;
-  instance: CertutilInstance;
-}
 
 export const certutilInstancesContributor: ModelContributor = {
   id: 'certutil-instances',

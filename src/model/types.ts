@@ -52,7 +52,7 @@ import type {
 import type { MssqlCall, MysqlCall, PgjdbcUnknownMode, PostgresCall } from './jdbc-records';
 import type { SearchNodeRecord } from './search-node-types';
 import type { ElasticLink } from './elastic-link-records';
-import type { CertutilInstanceRecord } from './certutil-instances';
+import type { CertutilInstanceRecord } from './certutil-instance-records';
 
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
 export type { StoreRef, TlsTrustSettings, BrokerUrl } from './attributes';

@@ -5,7 +5,7 @@ import { ours, said } from '../../core/phrase';
 import { relativePosix } from '../../core/posix-path';
 import { runBy } from '../_lib/search-node-layers';
 import { certutilFilenameOf } from '../../knowledge/certutil';
-import type { CertutilInstanceRecord } from '../../model/certutil-instances';
+import type { CertutilInstanceRecord } from '../../model/certutil-instance-records';
 import type { CertutilWritten } from '../../parse/certutil-instances';
 
 /**
