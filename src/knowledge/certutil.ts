@@ -10,4 +10,9 @@ export function certutilFilenameOf(file: string): string | undefined {
   return new RegExp(data.certificateFile.pattern).exec(file.replace(/\\/g, '/'))?.[1];
 }
 
+/** The instance file name a generated key's path holds (`certs/es01/es01.key` → `es01`), if it is one. */
+export function certutilKeyFilenameOf(file: string): string | undefined {
+  return new RegExp(data.keyFile.pattern).exec(file.replace(/\\/g, '/'))?.[1];
+}
+
 export const CERTUTIL_HOST_VERIFYING_MODES: readonly string[] = data.hostVerifyingModes.modes;

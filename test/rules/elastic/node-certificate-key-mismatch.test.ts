@@ -33,8 +33,37 @@ const osYml = (cert: string, key: string) =>
     '',
   ].join('\n');
 
+/** certutil's output beside its instances file (tls/certs/<name>/<name>.*), mounted into a node's container. */
+const INSTANCES = ['instances:', '  - name: es02', '    dns: [es02]', '  - name: es03', '    dns: [es03]', ''].join(
+  '\n',
+);
+const generated = (certs: string, cert: string, key: string) => ({
+  'tls/instances.yml': INSTANCES,
+  'docker-compose.yml': [
+    'services:',
+    '  es03:',
+    '    image: docker.elastic.co/elasticsearch/elasticsearch:8.15.0',
+    '    environment:',
+    '      - xpack.security.enabled=true',
+    '      - xpack.security.http.ssl.enabled=true',
+    `      - xpack.security.http.ssl.certificate=certs/${cert}`,
+    `      - xpack.security.http.ssl.key=certs/${key}`,
+    '    volumes:',
+    `      - ${certs}:/usr/share/elasticsearch/config/certs`,
+    '',
+  ].join('\n'),
+});
+
 ruleTester(rule, {
   valid: [
+    {
+      name: "certutil's certificate and key of one instance (outside the tree)",
+      files: generated('./tls/certs', 'es03/es03.crt', 'es03/es03.key'),
+    },
+    {
+      name: 'two instances the tree does not declare: unknown',
+      files: generated('./tls/certs', 'es01/es01.crt', 'es04/es04.key'),
+    },
     {
       name: 'the key of the certificate (a Compose service mounting the certificates)',
       files: {
@@ -74,6 +103,24 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "another instance's certutil certificate, both generated beside the instances file",
+      files: generated('./tls/certs', 'es02/es02.crt', 'es03/es03.key'),
+      errors: [
+        {
+          messageId: 'certutilPair',
+          file: 'docker-compose.yml',
+          line: 8,
+          severity: 'error',
+          messageIncludes: ['tls/certs/es03/es03.key', 'instance es02 of tls/instances.yml'],
+        },
+      ],
+    },
+    {
+      name: 'a named volume: only the names tie the files to the instances file',
+      files: generated('certs', 'es02/es02.crt', 'es03/es03.key'),
+      errors: [{ messageId: 'certutilPair', file: 'docker-compose.yml', line: 8, severity: 'warning' }],
+    },
     {
       name: "another node's key, both files mounted into the official image's container",
       files: {
