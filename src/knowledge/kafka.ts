@@ -69,3 +69,11 @@ export function confluentPlatformKafka(platform: string): string | undefined {
   const m = /^(\d+\.\d+)(?:\.\d+)?(?:-\d+)?(?:-ubi\d+)?$/.exec(platform.trim());
   return m ? data.confluentPlatformKafka.rows.find((r) => r.platform === m[1])?.kafka : undefined;
 }
+
+/**
+ * The settings Debezium's Connect image always writes from a variable of its own (`bootstrap.servers` from
+ * BOOTSTRAP_SERVERS), by setting: its `CONNECT_*` variable is replaced.
+ */
+export const DEBEZIUM_CONNECT_VARIABLES: ReadonlyMap<string, string> = new Map(
+  data.debeziumConnectVariables.rows.map((r) => [r.setting, r.variable]),
+);

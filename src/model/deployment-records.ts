@@ -97,7 +97,14 @@ export interface UnlinkedEnd {
    * Compose service whose environment configures it (its location is that Compose file); `loopback`: the brokers its
    * loopback addresses reach (./kafka-loopback.ts).
    */
-  kafkaClient?: { bootstrapHosts?: string[]; loopbackPorts?: number[]; service?: string; loopback?: KafkaLoopback };
+  kafkaClient?: {
+    bootstrapHosts?: string[];
+    loopbackPorts?: number[];
+    service?: string;
+    /** The file whose runner runs it when not its location's (a connector's clients: their worker's file). */
+    runsIn?: string;
+    loopback?: KafkaLoopback;
+  };
   /**
    * A RabbitMQ client end (a Spring Boot app's `spring.rabbitmq.ssl.*`): its key store is sent only to a broker that asks
    * for a certificate (RabbitMQ's `ssl_options.verify = verify_peer`; cert/expired ties it to Deployment.rabbitBrokers).

@@ -7,7 +7,7 @@
  */
 import type { Location, RelatedLocation } from '../core/types';
 import type { Entry } from '../parse/types';
-import { reachingAll } from './kafka-client-auth';
+import { clientReach } from './kafka-clients';
 import { KAFKA_TLS_PROTOCOLS, kafkaListOf } from './kafka-protocols';
 import type { SpringSettings } from './spring-settings';
 import { storeNamedBy, usableValue } from './spring-stores';
@@ -103,6 +103,8 @@ export interface KafkaClient {
   tls: KafkaClientTls;
   /** The hosts its bootstrap servers name (kafkaHosts); undefined when unset or a placeholder. */
   hosts: string[] | undefined;
+  /** The ports of its loopback bootstrap addresses (loopbackPortsOf); undefined when unset or one has none written. */
+  loopbackPorts?: number[] | undefined;
   apart?: string;
   storesReadBecause?: UnlinkedEnd['storesReadBecause'];
 }
@@ -116,7 +118,10 @@ export function kafkaClientEnds(
   clients: readonly KafkaClient[],
   name: (clients: string[]) => string,
 ): UnlinkedEnd[] {
-  const byStores = new Map<string, { clients: string[]; first: KafkaClient; reach: (string[] | undefined)[] }>();
+  const byStores = new Map<
+    string,
+    { clients: string[]; first: KafkaClient; reach: (string[] | undefined)[]; ports: (number[] | undefined)[] }
+  >();
   for (const c of clients) {
     const { trust, off, protocols, cipherSuites } = c.tls;
     const key =
@@ -126,9 +131,10 @@ export function kafkaClientEnds(
     if (same) {
       same.clients.push(c.client);
       same.reach.push(c.hosts);
-    } else byStores.set(key, { clients: [c.client], first: c, reach: [c.hosts] });
+      same.ports.push(c.loopbackPorts);
+    } else byStores.set(key, { clients: [c.client], first: c, reach: [c.hosts], ports: [c.loopbackPorts] });
   }
-  return [...byStores.values()].map(({ clients: names, first: { tls, storesReadBecause }, reach }) => ({
+  return [...byStores.values()].map(({ clients: names, first: { tls, storesReadBecause }, reach, ports }) => ({
     name: name(names),
     location: app.location,
     implementation: app.tls?.implementation ?? 'jsse',
@@ -138,7 +144,7 @@ export function kafkaClientEnds(
     ...(tls.protocols ? { protocols: tls.protocols } : {}),
     ...(tls.cipherSuites ? { cipherSuites: tls.cipherSuites } : {}),
     ...(app.runtime ? { runtime: app.runtime } : {}),
-    kafkaClient: reachingAll(reach),
+    kafkaClient: clientReach(reach, ports),
   }));
 }
 

@@ -10,13 +10,13 @@ import { entryIn, type Entry } from '../parse/types';
 import { traced } from './java-shared';
 import { KAFKA_TLS_PROTOCOLS, kafkaListOf } from './kafka-protocols';
 import type { TreeStores } from './store-files';
-import type { JavaRuntime, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
+import type { JavaRuntime, SettingOf, StoreFileOf, StoreRef, TlsTrustSettings, UnlinkedEnd } from './types';
 import { kafkaHosts, reachingAll } from './kafka-client-auth';
 import { trustStoreOrCacerts } from './attributes-tls';
 import { loopbackPortsOf } from './kafka-loopback';
 
-/** The entry that decides a Kafka setting (`ssl.keystore.location`) for one view, if any. */
-export type SettingOf = (key: string) => Entry | undefined;
+// Kept in ./kafka-reach-records (a Connect worker's record carries its clients' readings); re-exported here.
+export type { SettingOf, StoreFileOf } from './kafka-reach-records';
 
 /** One client (or listener) a file configures, and how it reads its settings. */
 export interface KafkaView {
@@ -35,11 +35,6 @@ export interface KafkaView {
   bootstrapDefault?: string;
 }
 
-/** The tree file a written store location is, when the tree shows which; undefined when unknown. */
-export type StoreFileOf = (
-  written: string,
-) => { file: string; note?: string; copiedBy?: Location; mountedAt?: Location } | undefined;
-
 export interface KafkaViews {
   /** The end in words when all its views are one end: `Kafka client (client.properties)`. */
   name: string;
@@ -54,8 +49,13 @@ export interface KafkaViews {
   stores: TreeStores;
   /** The JDK the process runs on, when the tree says. */
   runtime?: JavaRuntime;
-  /** The Compose service whose environment writes the settings (`file` is its Compose file). */
+  /** The Compose service whose environment writes the settings (`file` is its Compose file), or that runs the client. */
   service?: string;
+  /**
+   * The file whose runner (its Compose file with `service`, else the containers that run it) runs the client when not
+   * `file`'s: a connector's clients run in its Connect worker.
+   */
+  runsIn?: string;
 }
 
 /** The ends of the views that speak TLS and name a store, set their protocols or (clients) turn host name checks off. */
@@ -136,21 +136,23 @@ export function kafkaViewEnds(input: KafkaViews): UnlinkedEnd[] {
   return [...groups.values()].map(({ labels, end, reach, ports }) => ({
     name: whole ? input.name : input.nameOf(labels),
     ...end,
-    ...(reach ? { kafkaClient: clientReach(reach, ports, input.service) } : {}),
+    ...(reach ? { kafkaClient: clientReach(reach, ports, input.service, input.runsIn) } : {}),
   }));
 }
 
 /** A client end's reach: its views' bootstrap hosts, the ports of their loopback addresses, its Compose service. */
-function clientReach(
+export function clientReach(
   reach: readonly (string[] | undefined)[],
   ports: readonly (number[] | undefined)[],
-  service: string | undefined,
+  service?: string,
+  runsIn?: string,
 ): NonNullable<UnlinkedEnd['kafkaClient']> {
   const known = ports.every((p) => p !== undefined);
   return {
     ...reachingAll(reach),
     ...(known ? { loopbackPorts: [...new Set(ports.flat())] } : {}),
     ...(service !== undefined ? { service } : {}),
+    ...(runsIn !== undefined ? { runsIn } : {}),
   };
 }
 

@@ -18,11 +18,17 @@
 import { entryIn, type Entry } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import type { KafkaView, SettingOf } from './kafka-clients';
-import { addPlatformServiceEnds, listensOverHttps, type PlatformImage } from './kafka-platform-services';
+import {
+  addPlatformServiceEnds,
+  listensOverHttps,
+  type PlatformImage,
+  type PlatformService,
+} from './kafka-platform-services';
 import { KAFKA_TLS_PROTOCOLS } from './kafka-protocols';
-import type { KafkaConnectGap, KafkaConnectWorkerRecord } from './types';
+import type { ConnectWorkerClients, KafkaConnectGap, KafkaConnectWorkerRecord } from './types';
 import type { Location } from '../core/types';
-import { confluentPlatformKafka } from '../knowledge/kafka';
+import { confluentPlatformKafka, DEBEZIUM_CONNECT_VARIABLES } from '../knowledge/kafka';
+import { variableEntries } from '../parse/compose-service-variables';
 
 /** Settings only a Connect worker has (DistributedConfig, StandaloneConfig, WorkerConfig). */
 export const CONNECT_WORKER_SETTINGS = [
@@ -43,16 +49,25 @@ export function connectWorkerRecord(
   name: string,
   file: string,
   setting: SettingOf,
+  where: Omit<ConnectWorkerClients, 'producers' | 'consumers' | 'admin'>,
   image?: { value: string; at: Location },
 ): KafkaConnectWorkerRecord {
   const policy = setting('connector.client.config.override.policy');
   const tag = image && CONFLUENT_CONNECT_TAG.exec(image.value.trim())?.[1];
   const kafka = tag === undefined ? undefined : confluentPlatformKafka(tag);
+  // Each entry placed in its file: a connector's clients read them beside the connector's own entries.
+  const placed: SettingOf = (key) => {
+    const entry = setting(key);
+    return entry && entry.file === undefined ? { ...entry, file } : entry;
+  };
+  const views = connectWorkerViews(placed);
+  const viewOf = (label: string): SettingOf => views.find((v) => v.label === label)?.setting ?? (() => undefined);
   return {
     name,
     location: { file },
     ...(policy ? { policy: { value: policy.value.trim(), at: entryIn(file, policy, 'value') } } : {}),
     ...(kafka && image ? { release: { kafka, at: image.at, by: `image ${image.value.trim()}` } } : {}),
+    clients: { producers: viewOf('producers'), consumers: viewOf('consumers'), admin: viewOf('admin'), ...where },
   };
 }
 
@@ -142,10 +157,13 @@ const CONNECT_PLATFORM: PlatformImage = {
   what: 'Kafka Connect worker',
   prefix: 'CONNECT_',
   variable: connectVariable,
-  views({ name, file, setting, env, image }, ctx) {
+  views(service, ctx) {
+    const { name, file, env, image, storeFile, runtime } = service;
+    const setting = debeziumSetting(service);
     const gaps = connectGaps(name, file, setting, connectVariable);
     if (gaps.length > 0) (ctx.deployment.kafkaConnectGaps ??= []).push(...gaps);
-    (ctx.deployment.kafkaConnectWorkers ??= []).push(connectWorkerRecord(name, file, setting, image));
+    const where = { storeFile, ...(runtime ? { runtime } : {}), runsAs: { file, service: service.service } };
+    (ctx.deployment.kafkaConnectWorkers ??= []).push(connectWorkerRecord(name, file, setting, where, image));
     const rest = connectRestView(
       setting,
       [...env.keys()].some((variable) => variable.startsWith(connectVariable('listeners.https.'))),
@@ -170,6 +188,24 @@ const CONNECT_PLATFORM: PlatformImage = {
     ];
   },
 };
+
+/** Debezium's Connect image, from any registry (`quay.io/debezium/connect:3.0`), or one built from it. */
+const DEBEZIUM_CONNECT = /(^|\/)debezium\/connect(-base)?(:|@|$)/;
+
+/**
+ * A service's worker settings: for Debezium's image, the settings its entrypoint writes from variables of its own
+ * (`bootstrap.servers` from BOOTSTRAP_SERVERS, data/kafka.json debeziumConnectVariables) whatever the `CONNECT_*`
+ * variable says — unknown when that variable is unset (links, a default or a refusal to start decide); else the
+ * `CONNECT_*` variables.
+ */
+function debeziumSetting({ setting, images, variables }: PlatformService): SettingOf {
+  if (!images.some((image) => DEBEZIUM_CONNECT.test(image.trim()))) return setting;
+  const own = variableEntries(variables, '');
+  return (key) => {
+    const variable = DEBEZIUM_CONNECT_VARIABLES.get(key);
+    return variable === undefined ? setting(key) : own.get(variable);
+  };
+}
 
 export const kafkaConnectComposeContributor: ModelContributor = {
   id: 'kafka-connect-compose',

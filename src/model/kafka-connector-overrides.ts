@@ -10,8 +10,11 @@
  * AbstractConnectorClientConfigOverridePolicy.validate, AbstractHerder.validateClientOverrides). Which worker runs a
  * connector is not written anywhere: every Connect worker of the deployment is taken as a candidate, and a verdict
  * stands only where they all agree (Deployment.kafkaConnectorOverrides). Where the overrides are allowed, the
- * connector's own security settings make a client end of their own (Deployment.unlinkedEnds), whose stores are the
- * worker's container paths (unknown files of the tree).
+ * connector's clients whose TLS they change make an end of their own (Deployment.unlinkedEnds) with their effective
+ * settings: each key's override, else what the worker gives that client (`producer.*` over its bootstrap.servers; the
+ * admin client's `admin.*` over the unprefixed ones: ConnectWorkerClients) — so `consumer.override.ssl.truststore.location`
+ * alone takes the worker's `consumer.security.protocol`. Their stores are paths of the worker's machine (its bind
+ * mounts), their `localhost` the worker's.
  */
 import type { RelatedLocation } from '../core/types';
 import { connectOverridePolicyDefault } from '../knowledge/kafka';
@@ -19,9 +22,9 @@ import { KAFKA_CONNECTOR_CONFIG_KIND, type KafkaConnectorConfigData } from '../p
 import { entryIn, type Entry, type ParsedDocument } from '../parse/types';
 import { relativePosix } from '../core/posix-path';
 import type { ModelContributor } from './contributor';
-import { kafkaViewEnds } from './kafka-clients';
+import { kafkaViewEnds, type KafkaView } from './kafka-clients';
 import { treeStoresOf } from './store-files';
-import type { KafkaConnectorOverride, KafkaConnectWorkerRecord } from './types';
+import type { ConnectWorkerClients, KafkaConnectorOverride, KafkaConnectWorkerRecord } from './types';
 
 const OVERRIDE = /^(producer|consumer|admin)\.override\.(.+)$/;
 /** The client settings of the handshake: the security protocol and every ssl.* setting. */
@@ -56,17 +59,18 @@ export const kafkaConnectorOverridesContributor: ModelContributor = {
       if (overrides.length > 0) (ctx.deployment.kafkaConnectorOverrides ??= []).push(...overrides);
       // The connector's clients with their own TLS settings, where every worker lets them through.
       if (overrides.length === 0 || overrides.some((o) => o.verdict !== 'allowed')) continue;
+      const worker = workers.length === 1 ? workers[0]!.clients : undefined;
       const ends = kafkaViewEnds({
         name: `Kafka clients of ${connector}`,
         nameOf: (labels) => `Kafka ${labels.join(', ')} of ${connector}`,
         file,
         role: 'client',
         stores: treeStoresOf(ctx),
-        storeFile: () => undefined,
-        views: ['producer', 'consumer', 'admin'].map((client) => ({
-          label: `${client}s`,
-          setting: (key: string) => settings.get(`${client}.override.${key}`),
-        })),
+        storeFile: worker?.storeFile ?? (() => undefined),
+        ...(worker?.runtime ? { runtime: worker.runtime } : {}),
+        ...(worker?.runsAs.service !== undefined ? { service: worker.runsAs.service } : {}),
+        ...(worker ? { runsIn: worker.runsAs.file } : {}),
+        views: effectiveViews(overrides, settings, worker),
       });
       // The workers' policy lets the settings through: it decides a finding on them too.
       const allowedBy = [...new Map(overrides.flatMap((o) => o.because).map((b) => [JSON.stringify(b), b])).values()];
@@ -77,6 +81,43 @@ export const kafkaConnectorOverridesContributor: ModelContributor = {
     }
   },
 };
+
+/** The clients a connector overrides the settings of, by the prefix of its overrides and the worker's view of them. */
+const CLIENTS = [
+  ['producer', 'producers'],
+  ['consumer', 'consumers'],
+  ['admin', 'admin'],
+] as const;
+
+/**
+ * The connector's clients whose TLS its overrides change, each reading the override of a key, else the worker's setting
+ * (Worker.producerConfigs, consumerConfigs, adminConfigs: the connector's overrides `putAll` over the worker's prefixed
+ * settings). The worker is known only where the tree has one: with several, which runs the connector is not written
+ * and only the overrides are read. A client whose overrides all equal the worker's is the worker's end already.
+ */
+function effectiveViews(
+  overrides: readonly KafkaConnectorOverride[],
+  settings: ReadonlyMap<string, Entry>,
+  worker: ConnectWorkerClients | undefined,
+): KafkaView[] {
+  return CLIENTS.flatMap(([client, label]) => {
+    const own = (key: string) => settings.get(`${client}.override.${key}`);
+    const inherited = worker?.[label];
+    const changes = overrides.some(
+      (o) =>
+        o.key.startsWith(`${client}.override.`) &&
+        own(o.clientKey)?.value.trim() !== inherited?.(o.clientKey)?.value.trim(),
+    );
+    if (!changes) return [];
+    return [
+      {
+        label: `${client}s`,
+        setting: (key: string) => own(key) ?? inherited?.(key),
+        ...(worker?.bootstrapDefault !== undefined ? { bootstrapDefault: worker.bootstrapDefault } : {}),
+      },
+    ];
+  });
+}
 
 type Verdict = Pick<KafkaConnectorOverride, 'verdict' | 'policy' | 'because' | 'why'>;
 

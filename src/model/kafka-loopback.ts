@@ -37,7 +37,7 @@ export const kafkaLoopbackContributor: ModelContributor = {
     }));
     for (const end of clients) {
       const client = end.kafkaClient!;
-      const services = placeOf(end.location.file, client.service);
+      const services = placeOf(client.runsIn ?? end.location.file, client.service);
       const reached = brokers.filter(({ broker, services: theirs }) =>
         theirs.length === 0
           ? services.length === 0
@@ -86,22 +86,20 @@ function publishes(
   ports: readonly number[] | undefined,
 ): boolean {
   if (service.pod) return false;
-  const key = new RegExp(`^services\\.${escaped(service.name)}\\.ports\\[\\d+\\](\\.published)?$`);
+  // Every file of the project may add ports to the service (an override file), in either Compose format.
   const published = composeFiles
     .filter((d) => composeProjectOf(d.file.path) === service.project)
-    .flatMap((d) => d.entries.filter((e) => key.test(e.key)))
-    .flatMap((e) => {
-      const parts = e.value
+    .flatMap((d) => d.data.services.filter((s) => s.name === service.name).flatMap((s) => s.ports ?? []))
+    .flatMap((p) => {
+      const parts = p.value
         .trim()
         .replace(/\/\w+$/, '')
         .split(':');
-      const host = e.key.endsWith('.published') ? parts[0] : parts.length >= 2 ? parts.at(-2) : undefined;
+      const host = p.long ? parts[0] : parts.length >= 2 ? parts.at(-2) : undefined;
       return host !== undefined && /^\d+$/.test(host) ? [Number(host)] : [];
     });
   return ports === undefined ? published.length > 0 : published.some((p) => ports.includes(p));
 }
-
-const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The ports of a Kafka host list's loopback addresses; undefined when one has none written (or a placeholder). */
 export function loopbackPortsOf(list: string): number[] | undefined {

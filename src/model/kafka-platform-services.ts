@@ -12,11 +12,11 @@ import type { Entry, ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
 import { deploymentMounts } from './compose-mounts';
 import { serviceImageRuntime } from './kafka-brokers';
-import { kafkaViewEnds, type KafkaView, type SettingOf } from './kafka-clients';
+import { kafkaViewEnds, type KafkaView, type SettingOf, type StoreFileOf } from './kafka-clients';
 import { kafkaServiceVariables, mountedStoreFile } from './kafka-protocols';
 import { variableEntries, type ServiceVariables } from '../parse/compose-service-variables';
 import { treeStoresOf } from './store-files';
-import type { TreeMount, UnlinkedEnd } from './types';
+import type { JavaRuntime, TreeMount, UnlinkedEnd } from './types';
 import type { Location } from '../core/types';
 import { relativePosix } from '../core/posix-path';
 import { listedFilesOf, type ListedFiles } from './listed-files';
@@ -26,12 +26,22 @@ export interface PlatformService {
   /** `Kafka Connect worker (docker-compose.yml service connect)`. */
   name: string;
   file: string;
+  /** The Compose service's name. */
+  service: string;
   /** The setting a key is written as, through its variable (`kafkastore.ssl.keystore.location`). */
   setting: SettingOf;
   /** Its variables with the prefix, by name, each placed where it is written (Entry.file: an env file's line). */
   env: Map<string, Entry>;
   /** Its `image:` as written and where, when it names one. */
   image?: { value: string; at: Location };
+  /** The images it runs as written: its `image:` and the runtime stage's FROM of the Dockerfile it builds. */
+  images: string[];
+  /** All its variables (an image may read some without the prefix: Debezium's BOOTSTRAP_SERVERS). */
+  variables: ServiceVariables;
+  /** The tree file a container path of a store is, through the service's bind mounts. */
+  storeFile: StoreFileOf;
+  /** The JDK it runs on, when the tree says. */
+  runtime?: JavaRuntime;
 }
 
 /** A group of views of a service that make ends together: a client's (worker, producers…) or a listener's. */
@@ -86,7 +96,8 @@ export function addPlatformServiceEnds(ctx: ModelContext, platform: PlatformImag
   const documents = new Map(ctx.documentsOf('dockerfile').map((d) => [d.file.path, d]));
   for (const doc of composeFiles)
     for (const service of doc.data.services) {
-      if (!serviceImages(service, doc.file.path, documents).some((image) => platform.image.test(image))) continue;
+      const images = serviceImages(service, doc.file.path, documents).filter((image) => image !== '');
+      if (!images.some((image) => platform.image.test(image))) continue;
       // Each <PREFIX>_<NAME> is the setting <name>; the entry keeps the variable's name, where it is written.
       const name = `${platform.what} (${relativePosix(ctx.deployment.root, doc.file.path)} service ${service.name})`;
       const own = mounts.filter((m) => m.file === doc.file.path && m.mount.service === service.name);
@@ -106,8 +117,13 @@ export function addPlatformServiceEnds(ctx: ModelContext, platform: PlatformImag
           {
             name,
             file: doc.file.path,
+            service: service.name,
             setting,
             env,
+            images,
+            variables,
+            storeFile,
+            ...(runtime ? { runtime } : {}),
             ...(service.image && service.imageRange
               ? { image: { value: service.image, at: { file: doc.file.path, range: service.imageRange } } }
               : {}),

@@ -164,7 +164,14 @@ function kafkaEnds(
   if (connectWorker) {
     const worker = `Kafka Connect worker (${name})`;
     gaps.push(...connectGaps(worker, file, setting, (key) => key));
-    workers.push(connectWorkerRecord(worker, file, setting));
+    workers.push(
+      connectWorkerRecord(worker, file, setting, {
+        bootstrapDefault: CONNECT_BOOTSTRAP_SERVERS,
+        storeFile: common.storeFile,
+        ...(runtime ? { runtime } : {}),
+        runsAs: { file },
+      }),
+    );
     const rest = connectRestView(
       setting,
       [...settings.keys()].some((key) => key.startsWith('listeners.https.')),

@@ -15,6 +15,7 @@ import type { Entry } from '../parse/types';
 import { KAFKA_CLIENT_KEYS, kafkaClientEnds, kafkaClientTls, speaksTls, type KafkaClient } from './kafka-client-ends';
 import type { KafkaClientKey } from './kafka-client-ends';
 import { kafkaHosts } from './kafka-client-auth';
+import { loopbackPortsOf } from './kafka-loopback';
 import type { QuarkusSettings } from './quarkus-settings';
 import type { SpringSettings } from './spring-settings';
 import type { TreeStores } from './store-files';
@@ -73,10 +74,12 @@ export function quarkusKafkaEnds(
     if (!tls || unknown) continue;
     // Brokers given only at run time leave the hosts unknown, not the client's TLS.
     const bootstrap = decides('bootstrap');
+    const written = bootstrap && !bootstrap.value.includes('$') ? bootstrap.value : undefined;
     clients.push({
       client,
       tls,
-      hosts: bootstrap && !bootstrap.value.includes('$') ? kafkaHosts(bootstrap.value) : undefined,
+      hosts: written === undefined ? undefined : kafkaHosts(written),
+      loopbackPorts: written === undefined ? undefined : loopbackPortsOf(written),
     });
   }
   return kafkaClientEnds(app, clients, (ends) =>

@@ -4,7 +4,17 @@
  * (./kafka-spring-reach.ts). Kept apart from ./deployment-records.ts for its size; ./types.ts re-exports them.
  */
 import type { Location, RelatedLocation } from '../core/types';
+import type { Entry } from '../parse/types';
+import type { JavaRuntime } from '../knowledge/types';
 import type { KafkaList } from './deployment-records';
+
+/** The entry that decides a Kafka setting (`ssl.keystore.location`) for one client or listener, if any. */
+export type SettingOf = (key: string) => Entry | undefined;
+
+/** The tree file a written store location is, when the tree shows which; undefined when unknown. */
+export type StoreFileOf = (
+  written: string,
+) => { file: string; note?: string; copiedBy?: Location; mountedAt?: Location } | undefined;
 
 /** A listener of a Strimzi `Kafka` cluster, as in-cluster clients reach it (Deployment.strimziListeners). */
 export interface StrimziListenerRecord {
@@ -76,6 +86,25 @@ export interface KafkaConnectWorkerRecord {
   policy?: { value: string; at: Location };
   /** The Kafka release it runs when the tree says (a Confluent image's tag), and where that is written. */
   release?: { kafka: string; at: Location; by: string };
+  /** How its connectors' clients read its settings before their overrides apply (./kafka-connect.ts). */
+  clients?: ConnectWorkerClients;
+}
+
+/**
+ * A Connect worker's settings as its connectors' producers, consumers and admin clients read them before the connector's
+ * own overrides (Worker.producerConfigs: the worker's `producer.*` over its bootstrap.servers, then the connector's
+ * `producer.override.*`), each entry placed in its file; where those clients run and find their stores.
+ */
+export interface ConnectWorkerClients {
+  producers: SettingOf;
+  consumers: SettingOf;
+  admin: SettingOf;
+  /** The bootstrap servers when none is set (WorkerConfig's default for a properties file); absent: unknown. */
+  bootstrapDefault?: string;
+  storeFile: StoreFileOf;
+  runtime?: JavaRuntime;
+  /** The worker's file (its Compose file for a service) and Compose service: where the clients' `localhost` is. */
+  runsAs: { file: string; service?: string };
 }
 
 /**

@@ -24,6 +24,7 @@ import { bundleStores, usableValue } from './spring-stores';
 import type { TreeStores } from './store-files';
 import type { JavaAppAttributes, SpringBootRelease } from './attributes';
 import { kafkaHosts } from './kafka-client-auth';
+import { loopbackPortsOf } from './kafka-loopback';
 import type { Component, UnlinkedEnd } from './types';
 
 /** The Kafka clients Spring Boot configures, each with its own `spring.kafka.<client>.*` settings. */
@@ -93,7 +94,7 @@ export function springKafkaEnds(
     clients.push({
       client,
       tls,
-      hosts: bootstrapHosts(settings, client),
+      ...bootstrapReach(settings, client),
       ...(ignored && { apart: ignored.message, storesReadBecause: ignored }),
     });
   }
@@ -147,16 +148,21 @@ export function decidedAtRunTime(settings: SpringSettings, client: SpringKafkaCl
 }
 
 /**
- * The hosts of the client's bootstrap servers: the last of the layers Spring Boot applies (as `decides`) that sets them,
+ * The hosts of the client's bootstrap servers (and the ports of their loopback addresses): the last of the layers Spring Boot applies (as `decides`) that sets them,
  * in any form Spring binds to its `List<String>` (`a:9093,b:9093`, a YAML list, `bootstrap-servers[0]=…`; a list's items
  * from the one source that sets it last: a later source's list replaces an earlier one's; the environment's
  * `SPRING_KAFKA_BOOTSTRAP_SERVERS` or `SPRING_KAFKA_BOOTSTRAPSERVERS_0_` come after the files). Unset, Spring Boot's
  * default is localhost:9092, but the run's environment commonly sets them where the tree does not show it: unknown, as
  * is a placeholder or a value only the run knows.
  */
-function bootstrapHosts(settings: SpringSettings, client: SpringKafkaClient): string[] | undefined {
+function bootstrapReach(
+  settings: SpringSettings,
+  client: SpringKafkaClient,
+): { hosts: string[] | undefined; loopbackPorts?: number[] | undefined } {
   const servers = springBootstrapServers(settings, client);
-  return servers && kafkaHosts(servers.written);
+  return servers
+    ? { hosts: kafkaHosts(servers.written), loopbackPorts: loopbackPortsOf(servers.written) }
+    : { hosts: undefined };
 }
 
 /**

@@ -58,9 +58,12 @@ import type { CertutilInstanceRecord } from './certutil-instance-records';
 export type { StoreRef, TlsTrustSettings, BrokerUrl } from './attributes';
 export type { TlsImplementation } from './attributes-tls';
 export type {
+  ConnectWorkerClients,
   KafkaClientReach,
   KafkaConnectWorkerRecord,
   KafkaConnectorOverride,
+  SettingOf,
+  StoreFileOf,
   StrimziListenerRecord,
 } from './kafka-reach-records';
 export type { JdbcCall, MysqlCall, MssqlCall, PostgresCall, PgjdbcUnknownMode } from './jdbc-records';

@@ -86,6 +86,11 @@ export interface ComposeService {
    * whose `localhost`, its containers share (https://docs.docker.com/reference/compose-file/services/#network_mode).
    */
   networkMode?: { value: string; range: Range };
+  /**
+   * Its `ports:` items as written: the short syntax (`"9092:9092"`, `127.0.0.1:9093:9093/tcp`) or the long syntax's
+   * `published` (`long`). Absent when it publishes none.
+   */
+  ports?: { value: string; range: Range; long: boolean }[];
 }
 
 export interface ComposeData {
@@ -97,7 +102,7 @@ export interface ComposeData {
 // A service name may hold dots (`oe.openelis.org`: Compose allows [a-zA-Z0-9._-]); the flattened keys join levels with
 // dots too, so the name is the shortest prefix after which a known key follows.
 const SERVICE_KEY =
-  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile(?:_inline)?|\.args(?:\.[^.[\]]+|\[\d+\]))?|image|container_name|hostname|networks\.[^.[\]]+\.aliases\[\d+\]|network_mode|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path|\.required)?)?)$/;
+  /^services\.([^[\]]+?)\.(build(?:\.context|\.dockerfile(?:_inline)?|\.args(?:\.[^.[\]]+|\[\d+\]))?|image|container_name|hostname|networks\.[^.[\]]+\.aliases\[\d+\]|network_mode|net|ports\[\d+\](?:\.published)?|environment(?:\.(.+)|\[\d+\])|command(?:\[\d+\])?|env_file(?:\[\d+\](?:\.path|\.required)?)?)$/;
 /** A service's `entrypoint:` or `command:` (a string or a list), read for a `java` command's JVM options. */
 const STARTS_KEY = /^services\.([^[\]]+?)\.(entrypoint|command)(?:\[\d+\])?$/;
 /** Compose `secrets:` name secrets kept elsewhere (a service's list, the top-level `file:`/`environment:`): no value. */
@@ -192,6 +197,11 @@ export const composeFormat: FormatHandler<ComposeData> = {
       else if (m[2]!.startsWith('networks.'))
         named.networkAliases.push({ value: entry.value.trim(), range: entry.valueRange });
       else if (m[2] === 'network_mode') named.networkMode = { value: entry.value.trim(), range: entry.valueRange };
+      // Version 1's `net:` (`host`, `bridge`, `container:<name>`): only `host` says whose localhost it is.
+      else if (m[2] === 'net') {
+        if (legacy && entry.value.trim() === 'host') named.networkMode = { value: 'host', range: entry.valueRange };
+      } else if (m[2]!.startsWith('ports['))
+        (named.ports ??= []).push({ value: entry.value, range: entry.valueRange, long: m[2]!.endsWith('.published') });
       else if (m[2]!.startsWith('env_file')) envFileItems.add(named, m[2]!, entry);
       else if (m[2]!.startsWith('command')) {
         const [start, end] = scalarOffsets(file.text, index, entry);
