@@ -60,6 +60,25 @@ const hostClient = (lines: string[], services: string[]) => ({
   'docker-compose.yml': ['services:', ...services, ''].join('\n'),
 });
 
+/** The same host client beside a Compose file of version 1 (services at the root, no `services:` key). */
+const hostClientV1 = (lines: string[], services: string[]) => ({
+  ...hostClient(lines, []),
+  'docker-compose.yml': [...services.map((line) => line.slice(2)), ''].join('\n'),
+});
+
+/** A Spring Boot app run on the host (no container of the tree runs it) whose Kafka clients bootstrap from `servers`. */
+const springHostApp = (servers: string, services: string[]) => ({
+  'client/key.jks': key,
+  'docker-compose.yml': ['services:', ...services, ''].join('\n'),
+  'app/pom.xml': '<project><artifactId>orders</artifactId></project>\n',
+  'app/src/main/resources/application.properties': [
+    `spring.kafka.bootstrap-servers=${servers}`,
+    'spring.kafka.security.protocol=SSL',
+    'spring.kafka.ssl.key-store-location=file:client/key.jks',
+    '',
+  ].join('\n'),
+});
+
 /** A Connect worker's properties without bootstrap.servers. */
 const CONNECT_WORKER = ['group.id=connect', 'config.storage.topic=connect-configs'];
 
@@ -116,6 +135,30 @@ ruleTester(rule, {
         ['bootstrap.servers=localhost:9093'],
         broker(9093, ['    ports:', '      - target: 9093', '        published: "9093"', '        host_ip: 127.0.0.1']),
       ),
+      options,
+      errors: host('expired', 'error'),
+    },
+    {
+      name: 'a Compose file of version 1: the broker publishes 9093 (error; was unknown: its ports were not read)',
+      files: hostClientV1(['bootstrap.servers=localhost:9093'], broker(9093, ['    ports:', '      - "9093:9093"'])),
+      options,
+      errors: host('expired', 'error'),
+    },
+    {
+      name: 'a Compose file of version 1, the broker publishing another port: unknown',
+      files: hostClientV1(['bootstrap.servers=localhost:9093'], broker(9093, ['    ports:', '      - "19093:9093"'])),
+      options,
+      errors: host('expiredClientKeyStoreUnasked', 'warning'),
+    },
+    {
+      name: "a Spring app's localhost:9094 reaches only kafka-b, which publishes 9094 and never asks (info; was an error: any published port counted)",
+      files: springHostApp('localhost:9094', [...broker(9093, ['    ports:', '      - "9093:9093"']), ...otherBroker]),
+      options,
+      errors: host('expiredClientKeyStoreNeverSent', 'info'),
+    },
+    {
+      name: "a Spring app's localhost:9093 reaches the broker publishing 9093 (error)",
+      files: springHostApp('localhost:9093', [...broker(9093, ['    ports:', '      - "9093:9093"']), ...otherBroker]),
       options,
       errors: host('expired', 'error'),
     },

@@ -122,6 +122,13 @@ ruleTester(hostnameRule, {
         ...propertiesWorker('None'),
       },
     },
+    {
+      name: "an override of the check alone: the consumers take no security.protocol from the worker's unprefixed one (PLAINTEXT), no TLS",
+      files: {
+        ...connector({ 'consumer.override.ssl.endpoint.identification.algorithm': '' }),
+        ...propertiesWorker('All'),
+      },
+    },
   ],
   invalid: [
     {
@@ -134,6 +141,21 @@ ruleTester(hostnameRule, {
         ...propertiesWorker('All'),
       },
       errors: [{ messageId: 'disabled', file: 'connectors/orders-sink.json', line: 7 }],
+    },
+    {
+      name: "an override of the check alone: the consumers speak TLS by the worker's consumer.security.protocol (was unread)",
+      files: {
+        ...connector({ 'consumer.override.ssl.endpoint.identification.algorithm': '' }),
+        'config/connect-distributed.properties': [
+          'bootstrap.servers=kafka:9093',
+          'group.id=connect',
+          'config.storage.topic=connect-configs',
+          'consumer.security.protocol=SSL',
+          'connector.client.config.override.policy=All',
+          '',
+        ].join('\n'),
+      },
+      errors: [{ messageId: 'disabled', file: 'connectors/orders-sink.json', line: 6 }],
     },
   ],
 });
