@@ -6,8 +6,9 @@
  * container is not its `localhost`, whatever that broker advertises; a client no container of the tree runs (a
  * properties file used on the host) reaches a broker that Compose runs only through a port the broker's service
  * publishes on the host (`ports: ["9092:9092"]`: the host port its address names) or from the host's network
- * (`network_mode: host`), and a broker no container runs when that broker names the loopback host itself
- * (https://docs.docker.com/reference/compose-file/services/#ports, #network_mode).
+ * (`network_mode: host`, version 1's `net: host`), and a broker no container runs when that broker names the loopback
+ * host itself (https://docs.docker.com/reference/compose-file/services/#ports, #network_mode). Both Compose formats
+ * are read alike (parse/compose.ts: version 1's services at the root).
  */
 import type { ComposeData, ComposeService } from '../parse/compose';
 import type { ParsedDocument } from '../parse/types';

@@ -151,6 +151,12 @@ ruleTester(rule, {
       errors: host('expiredClientKeyStoreUnasked', 'warning'),
     },
     {
+      name: "a Compose file of version 1, the broker on the host's network (`net: host`, version 1's network_mode): error",
+      files: hostClientV1(['bootstrap.servers=localhost:9093'], broker(9093, ['    net: host'])),
+      options,
+      errors: host('expired', 'error'),
+    },
+    {
       name: "a Spring app's localhost:9094 reaches only kafka-b, which publishes 9094 and never asks (info; was an error: any published port counted)",
       files: springHostApp('localhost:9094', [...broker(9093, ['    ports:', '      - "9093:9093"']), ...otherBroker]),
       options,
