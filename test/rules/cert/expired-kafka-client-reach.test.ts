@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import rule from '../../../src/rules/cert/expired';
 import { ruleTester } from '../../helpers/rule-tester';
+import { confluentBroker } from '../../helpers/kafka-brokers';
 
 /**
  * Which brokers a Kafka client reaches decides the verdict on its expired key store (src/rules/cert/_lib/client-key-store.ts):
@@ -13,15 +14,7 @@ import { ruleTester } from '../../helpers/rule-tester';
 const key = fs.readFileSync(path.resolve(__dirname, '../../fixtures/keystores/generated/key.jks'));
 const options = { referenceDate: '2047-01-01' };
 
-const broker = (name: string, clientAuth?: string) => [
-  `  ${name}:`,
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_LISTENERS: SSL://0.0.0.0:9093',
-  `      KAFKA_ADVERTISED_LISTENERS: SSL://${name}:9093`,
-  ...(clientAuth ? [`      KAFKA_SSL_CLIENT_AUTH: ${clientAuth}`] : []),
-];
-const BROKERS = [...broker('kafka-a', 'required'), ...broker('kafka-b')];
+const BROKERS = [...confluentBroker('kafka-a', 'required'), ...confluentBroker('kafka-b')];
 
 /** A kafka-ui service with the secrets directory mounted and these variables. */
 const kafkaUi = (variables: string[], image = 'provectuslabs/kafka-ui:v0.7.2') => ({

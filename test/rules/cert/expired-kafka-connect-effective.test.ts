@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import rule from '../../../src/rules/cert/expired';
 import { ruleTester } from '../../helpers/rule-tester';
+import { confluentBroker } from '../../helpers/kafka-brokers';
 
 /**
  * Kafka Connect clients as Connect builds their settings (src/model/kafka-connector-overrides.ts, kafka-connect.ts): a
@@ -13,21 +14,12 @@ import { ruleTester } from '../../helpers/rule-tester';
 const key = fs.readFileSync(path.resolve(__dirname, '../../fixtures/keystores/generated/key.jks'));
 const options = { referenceDate: '2047-01-01' };
 
-const broker = (name: string, clientAuth?: string) => [
-  `  ${name}:`,
-  '    image: confluentinc/cp-kafka:7.6.0',
-  '    environment:',
-  '      KAFKA_LISTENERS: SSL://0.0.0.0:9093',
-  `      KAFKA_ADVERTISED_LISTENERS: SSL://${name}:9093`,
-  ...(clientAuth ? [`      KAFKA_SSL_CLIENT_AUTH: ${clientAuth}`] : []),
-];
-
 /** A Connect worker service of `image` with ./secrets mounted at /etc/kafka/secrets, beside the two brokers. */
 const worker = (image: string, variables: string[]) => ({
   'docker-compose.yml': [
     'services:',
-    ...broker('kafka-a', 'required'),
-    ...broker('kafka-b'),
+    ...confluentBroker('kafka-a', 'required'),
+    ...confluentBroker('kafka-b'),
     '  connect:',
     `    image: ${image}`,
     '    volumes:',
