@@ -75,11 +75,12 @@ export function quarkusKafkaEnds(
     // Brokers given only at run time leave the hosts unknown, not the client's TLS.
     const bootstrap = decides('bootstrap');
     const written = bootstrap && !bootstrap.value.includes('$') ? bootstrap.value : undefined;
+    const hosts = written === undefined ? undefined : kafkaHosts(written);
     clients.push({
       client,
       tls,
-      hosts: written === undefined ? undefined : kafkaHosts(written),
-      loopbackPorts: written === undefined ? undefined : loopbackPortsOf(written),
+      hosts,
+      loopbackPorts: written === undefined || hosts === undefined ? undefined : loopbackPortsOf(written),
     });
   }
   return kafkaClientEnds(app, clients, (ends) =>

@@ -160,9 +160,8 @@ function bootstrapReach(
   client: SpringKafkaClient,
 ): { hosts: string[] | undefined; loopbackPorts?: number[] | undefined } {
   const servers = springBootstrapServers(settings, client);
-  return servers
-    ? { hosts: kafkaHosts(servers.written), loopbackPorts: loopbackPortsOf(servers.written) }
-    : { hosts: undefined };
+  const hosts = servers && kafkaHosts(servers.written);
+  return hosts && servers ? { hosts, loopbackPorts: loopbackPortsOf(servers.written) } : { hosts: undefined };
 }
 
 /**
