@@ -1,6 +1,7 @@
 /**
  * The httpd fronts that speak AJP to a Tomcat connector of the tree, tied to the connector they reach: mod_jk's ajp13
- * workers (workers.properties, as mod_jk builds them: ./modjk-workers.ts) and mod_proxy_ajp's `ajp://` passes
+ * workers (of the worker map each httpd reads: ./modjk-mounts.ts; a workers file no httpd names gives unread fronts:
+ * ./modjk-workers.ts) and mod_proxy_ajp's `ajp://` passes
  * (./httpd.ts records them). A front reaches a connector on its port when the tree shows the host is the connector's:
  * a loopback host from the same container (./loopback.ts), or the Compose service that runs the connector's server.xml.
  * Any other host (an address, a name no service has) is not tied: the tree does not say which machine it is.
@@ -9,7 +10,7 @@ import type { ModelContributor, ModelContext } from './contributor';
 import type { RelatedLocation } from '../core/types';
 import type { AjpFront, AjpFrontLink, TomcatAjpConnector } from './deployment-records';
 import { containerRunners, LOOPBACK, loopbackReaches, type ServiceOf } from './loopback';
-import { modjkFronts } from './modjk-workers';
+import { unreadJkFronts } from './modjk-workers';
 import { relativePosix } from '../core/posix-path';
 import * as path from 'node:path';
 import type { Location, Range } from '../core/types';
@@ -112,7 +113,11 @@ export const ajpFrontsContributor: ModelContributor = {
   id: 'ajp-fronts',
   reads: ['modjk.', 'httpd'],
   contribute(ctx) {
-    const fronts = [...modjkFronts(ctx), ...(ctx.deployment.ajpProxyFronts ?? [])];
+    const fronts = [
+      ...(ctx.deployment.jkFronts ?? []),
+      ...unreadJkFronts(ctx),
+      ...(ctx.deployment.ajpProxyFronts ?? []),
+    ];
     const links = linkAjpFronts(ctx, fronts);
     if (links.length > 0) ctx.deployment.ajpFrontLinks = links;
   },

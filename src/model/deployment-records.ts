@@ -354,6 +354,10 @@ export interface AjpFront {
   port: number;
   portAt?: Location;
   secret: AjpSecret;
+  /** A mod_jk worker of a workers file no httpd configuration of the tree names: which httpd reads it is not known. */
+  unread?: true;
+  /** What makes httpd read the worker (the JkWorkersFile line, what puts the file there). */
+  readBy?: RelatedLocation[];
 }
 
 /** A front and the connector it reaches, with what ties the two (./ajp-fronts.ts). */

@@ -34,7 +34,7 @@ import {
 import { clientAuthOf, serverOrder } from './httpd-server-choices';
 import { httpdProxies } from './httpd-proxy';
 import { ajpProxyFronts, secretRefusals } from './httpd-ajp-passes';
-import { jkMountsUnknownWorker } from './modjk-mounts';
+import { jkFrontsRead, jkMountsUnknownWorker } from './modjk-mounts';
 import { MODJK_WORKERS_KIND, type JkWorkersData } from '../parse/modjk-workers';
 import { httpdImageRelease } from '../knowledge/floating-images';
 import { ignoredProxyTls } from './httpd-proxy-ignored';
@@ -155,6 +155,8 @@ export const httpdContributor: ModelContributor = {
     const ignoredProxy: HttpdIgnoredProxyTls[] = [];
     const ajpFronts: AjpFront[] = [];
     const jkMounts = new Map<string, JkMountUnknownWorker>();
+    const jkFronts = new Map<string, AjpFront>();
+    const jkFilesRead = new Set<string>();
     const jkInputs = {
       workers: ctx.documentsOf(MODJK_WORKERS_KIND) as ParsedDocument<JkWorkersData>[],
       images: ctx.images,
@@ -173,6 +175,10 @@ export const httpdContributor: ModelContributor = {
       if (mainHeld && !doc.template) behindPlain.push(...tlsBehindPlain(top));
       // Which backends a virtual host reaches is known only with the main server's proxy lines.
       if (mainHeld && !doc.template) ignoredProxy.push(...ignoredProxyTls(top));
+      // The workers a template reads are fronts too: its JkWorkerProperty values a template fills in are unknown.
+      const read = jkFrontsRead(top, mainHeld ? doc : undefined, jkInputs, ctx.deployment.root);
+      for (const file of read.named) jkFilesRead.add(file);
+      for (const f of read.fronts) jkFronts.set(`${f.name}\u0000${keyOf(f.at)}`, f);
       if (!doc.template) {
         for (const m of jkMountsUnknownWorker(top, mainHeld ? doc : undefined, jkInputs)) jkMounts.set(keyOf(m.at), m);
         ajpFronts.push(...ajpProxyFronts(top, ctx.deployment.root));
@@ -223,6 +229,8 @@ export const httpdContributor: ModelContributor = {
     if (ignoredProxy.length > 0) (ctx.deployment.httpdIgnoredProxyTls ??= []).push(...ignoredProxy);
     if (ajpFronts.length > 0) (ctx.deployment.ajpProxyFronts ??= []).push(...ajpFronts);
     if (jkMounts.size > 0) (ctx.deployment.jkMountsUnknownWorker ??= []).push(...jkMounts.values());
+    if (jkFronts.size > 0) (ctx.deployment.jkFronts ??= []).push(...jkFronts.values());
+    if (jkFilesRead.size > 0) (ctx.deployment.jkWorkersFilesRead ??= []).push(...jkFilesRead);
   },
 };
 

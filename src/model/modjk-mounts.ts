@@ -18,6 +18,9 @@ import { heldUnder, leavesNothingOpen, serverRootOf } from './httpd-mains';
 import type { ListedFiles } from './listed-files';
 import type { HttpdPlaced } from './httpd-tls';
 import type { JkMountUnknownWorker } from './attributes-httpd';
+import type { AjpFront } from './deployment-records';
+import { jkFrontsOf, type PlacedJkSetting } from './modjk-workers';
+import { relativePosix } from '../core/posix-path';
 
 const JK = TOMCAT_AJP_FRONTS.modJk;
 const LIST_SEPARATOR = /[\s,]+/;
@@ -81,23 +84,36 @@ function workersFileOf(
   const written = line.directive.args[0]?.value ?? '';
   if (written === '' || PLACEHOLDER.test(written)) return `JkWorkersFile ${written} is set when httpd starts`;
   const byPath = (file: string | undefined) => inputs.workers.find((d) => d.file.path === file);
-  if (path.posix.isAbsolute(written)) {
+  // A relative path is the ServerRoot's (ap_server_root_relative): where the main configuration writes one, that
+  // installed path is where Compose or a Dockerfile may put the file.
+  const serverRoot = main ? serverRootWritten(main) : undefined;
+  const installed = path.posix.isAbsolute(written)
+    ? written
+    : serverRoot
+      ? path.posix.join(serverRoot, written)
+      : undefined;
+  if (installed) {
     // Where Compose or a Dockerfile puts the tree's files, the path names the file put there.
-    const mounted = treeFileInContainer(inputs.mounts, line.file, written, 'httpd');
+    const mounted = treeFileInContainer(inputs.mounts, line.file, installed, 'httpd');
     const placed = mounted
       ? { file: mounted.file, by: { file: mounted.by.file, range: mounted.by.mount.range } }
-      : inputs.images.resolve(line.file, written);
+      : inputs.images.resolve(line.file, installed);
     if (placed) {
       const doc = byPath(placed.file);
       return doc ? { doc, by: placed.by } : `the tree's ${path.basename(placed.file)} sets no worker`;
     }
   }
   const candidates = main ? installedPlaces(main) : [];
-  const found = path.posix.isAbsolute(written)
-    ? candidates.flatMap(({ installed, tree }) =>
-        written.startsWith(installed + '/') ? [path.join(tree, ...written.slice(installed.length + 1).split('/'))] : [],
-      )
-    : [path.resolve(main ? serverRootOf(main) : layoutRoot(line.file), written)];
+  const found = [
+    ...(installed
+      ? candidates.flatMap(({ installed: dir, tree }) =>
+          installed.startsWith(dir + '/') ? [path.join(tree, ...installed.slice(dir.length + 1).split('/'))] : [],
+        )
+      : []),
+    ...(path.posix.isAbsolute(written)
+      ? []
+      : [path.resolve(main ? serverRootOf(main) : layoutRoot(line.file), written)]),
+  ];
   for (const file of found) {
     const doc = byPath(file);
     if (doc) return { doc };
@@ -109,6 +125,14 @@ function workersFileOf(
 const layoutRoot = (file: string) =>
   path.basename(path.dirname(file)) === 'conf' ? path.dirname(path.dirname(file)) : path.dirname(file);
 
+/** The installed ServerRoot a main configuration writes (Debian's for apache2.conf), or undefined when not known. */
+function serverRootWritten(main: ParsedDocument<HttpdData>): string | undefined {
+  const debian = path.basename(main.file.path).toLowerCase() === 'apache2.conf';
+  const written = main.data.directives.find((d) => d.key === 'serverroot')?.args[0]?.value.replace(/\/+$/, '');
+  const serverRoot = written && !PLACEHOLDER.test(written) ? written : debian ? JK.mounts.debianServerRoot : undefined;
+  return serverRoot?.startsWith('/') ? serverRoot : undefined;
+}
+
 /**
  * The installed directories a main configuration's place in the tree stands for: its own directory (the ServerRoot's
  * conf/ for httpd.conf, the ServerRoot for Debian's apache2.conf) and, when the tree keeps the ServerRoot's layout, the
@@ -116,9 +140,8 @@ const layoutRoot = (file: string) =>
  */
 function installedPlaces(main: ParsedDocument<HttpdData>): { installed: string; tree: string }[] {
   const debian = path.basename(main.file.path).toLowerCase() === 'apache2.conf';
-  const written = main.data.directives.find((d) => d.key === 'serverroot')?.args[0]?.value.replace(/\/+$/, '');
-  const serverRoot = written && !PLACEHOLDER.test(written) ? written : debian ? JK.mounts.debianServerRoot : undefined;
-  if (!serverRoot?.startsWith('/')) return [];
+  const serverRoot = serverRootWritten(main);
+  if (!serverRoot) return [];
   const dir = path.dirname(main.file.path);
   return [
     { installed: debian ? serverRoot : `${serverRoot}/conf`, tree: dir },
@@ -155,27 +178,97 @@ function propertySettings(lines: readonly HttpdPlaced[]): { settings: JkSetting[
   return { settings, at };
 }
 
+/** The worker property map one httpd configuration makes: its JkWorkerProperty lines, then its one JkWorkersFile. */
+interface JkWorkerMap {
+  gathered: Gathered;
+  /** An Include the tree does not hold, or an `<IfDefine>` body a `-D` flag may read: more lines may be there. */
+  open: boolean;
+  fileLine?: HttpdPlaced;
+  workersFile?: ParsedDocument<JkWorkersData>;
+  /** What puts the workers file where the JkWorkersFile names it (a Compose mount, a COPY). */
+  by?: Location;
+  properties: { settings: JkSetting[]; at: Location[] };
+}
+
 /**
- * The JkMount lines of one configuration httpd starts from (a main configuration with its includes read, or a file no
- * main of the tree includes that sets its own JkWorkersFile) that name a worker mod_jk's worker map does not hold.
+ * The worker map of one configuration httpd starts from (a main configuration with its includes read, or a file no
+ * main of the tree includes that sets its own JkWorkersFile), and the workers files its JkWorkersFile lines name; no
+ * map when the tree does not settle it.
  */
+function jkWorkerMapOf(
+  top: readonly HttpdPlaced[],
+  main: ParsedDocument<HttpdData> | undefined,
+  inputs: JkInputs,
+): { named: string[]; map?: JkWorkerMap } {
+  const gathered = gather(top);
+  const found = gathered.workersFiles.map((line) => workersFileOf(line, main, inputs));
+  const named = found.flatMap((f) => (typeof f === 'string' ? [] : [f.doc.file.path]));
+  const open = !main || !leavesNothingOpen([...top], heldUnder(main, inputs.listed));
+  // Twice is a syntax error ("JkWorkersFile only allowed once"): httpd does not start.
+  if (gathered.workersFiles.length > 1) return { named };
+  const [fileLine] = gathered.workersFiles;
+  const [resolved] = found;
+  // Without a JkWorkersFile, the map is the JkWorkerProperty lines alone: only when the configuration is all read.
+  if ((!fileLine && open) || typeof resolved === 'string') return { named };
+  const properties = propertySettings(gathered.properties);
+  return {
+    named,
+    map: {
+      gathered,
+      open,
+      ...(fileLine ? { fileLine } : {}),
+      ...(resolved ? { workersFile: resolved.doc, ...(resolved.by ? { by: resolved.by } : {}) } : {}),
+      properties,
+    },
+  };
+}
+
+/**
+ * The ajp13 workers of the map one httpd configuration reads (its JkWorkerProperty lines, then its JkWorkersFile, in
+ * mod_jk's order; `worker.list` defaults to `ajp13` when some Jk line sets the map), and the workers files it names.
+ */
+export function jkFrontsRead(
+  top: readonly HttpdPlaced[],
+  main: ParsedDocument<HttpdData> | undefined,
+  inputs: JkInputs,
+  root: string,
+): { named: string[]; fronts: AjpFront[] } {
+  const { named, map } = jkWorkerMapOf(top, main, inputs);
+  if (!map || (!map.workersFile && map.properties.settings.length === 0)) return { named, fronts: [] };
+  const fromLines: PlacedJkSetting[] = map.properties.settings.map((s, i) => ({
+    ...s,
+    file: map.properties.at[i]!.file,
+    keyRange: map.properties.at[i]!.range!,
+    valueRange: map.properties.at[i]!.range!,
+    ...(PLACEHOLDER.test(s.value) ? { templated: true as const } : {}),
+  }));
+  const file = map.workersFile;
+  const fromFile: PlacedJkSetting[] = (file?.data.settings ?? []).map((s) => ({ ...s, file: file!.file.path }));
+  const label = relativePosix(root, file?.file.path ?? map.properties.at[0]!.file);
+  const readBy: RelatedLocation[] = [
+    ...(map.fileLine
+      ? [
+          {
+            file: map.fileLine.file,
+            range: map.fileLine.directive.range,
+            message: 'httpd reads its mod_jk workers from this file',
+          },
+        ]
+      : []),
+    ...(map.by ? [{ ...map.by, message: 'this puts the workers file where JkWorkersFile names it' }] : []),
+  ];
+  return { named, fronts: jkFrontsOf([...fromLines, ...fromFile], { label, defaultList: !map.open, readBy }) };
+}
+
+/** The JkMount lines of one configuration httpd starts from that name a worker mod_jk's worker map does not hold. */
 export function jkMountsUnknownWorker(
   top: readonly HttpdPlaced[],
   main: ParsedDocument<HttpdData> | undefined,
   inputs: JkInputs,
 ): JkMountUnknownWorker[] {
-  const g = gather(top);
-  // An Include the tree does not hold, or an `<IfDefine>` body a `-D` flag may read: more lines may be there.
-  const open = !main || !leavesNothingOpen([...top], heldUnder(main, inputs.listed));
-  // Twice is a syntax error ("JkWorkersFile only allowed once"): httpd does not start, nothing to say of a request.
-  if (g.mountLines.length === 0 || g.workersFiles.length > 1) return [];
-  const [fileLine] = g.workersFiles;
-  // Without a JkWorkersFile, the map is the JkWorkerProperty lines alone: only when the configuration is all read.
-  if (!fileLine && open) return [];
-  const resolved = fileLine ? workersFileOf(fileLine, main, inputs) : undefined;
-  if (typeof resolved === 'string') return [];
-  const workersFile = resolved?.doc;
-  const properties = propertySettings(g.properties);
+  const { map } = jkWorkerMapOf(top, main, inputs);
+  if (!map || map.gathered.mountLines.length === 0) return [];
+  const { gathered: g, open, fileLine, workersFile, properties } = map;
   const names = workerNames([...properties.settings, ...(workersFile?.data.settings ?? [])]);
   if (!names) return [];
   const listLine = workersFile?.data.settings.find((s) => s.worker === '' && s.attribute === 'list');
@@ -200,7 +293,7 @@ export function jkMountsUnknownWorker(
         range: fileLine.directive.range,
         message: `mod_jk reads its workers from ${path.basename(workersFile!.file.path)}`,
       });
-    if (resolved?.by) related.push({ ...resolved.by, message: 'this puts the workers file there' });
+    if (map.by) related.push({ ...map.by, message: 'this puts the workers file there' });
     const own = workersFile?.data.settings.find((s) => s.worker === worker);
     if (workersFile)
       related.push({

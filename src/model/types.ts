@@ -314,6 +314,10 @@ export interface Deployment {
   jkMountsUnknownWorker?: JkMountUnknownWorker[];
   /** mod_proxy_ajp's `ajp://` backends (./httpd-ajp-passes.ts), linked by ./ajp-fronts.ts. Unset without the model. */
   ajpProxyFronts?: AjpFront[];
+  /** mod_jk's ajp13 workers of the worker maps httpd configurations read (./modjk-mounts.ts). Unset without the model. */
+  jkFronts?: AjpFront[];
+  /** The workers files some httpd configuration of the tree names in its JkWorkersFile (./modjk-mounts.ts). */
+  jkWorkersFilesRead?: string[];
   /** HAProxy keywords a release removed (a fatal error from that release on). Unset without the model. */
   haproxyRemovedKeywords?: HaproxyRemovedKeyword[];
   /** Directories holding a Maven or Gradle build file: each one application's source tree. Unset without the model. */

@@ -23,6 +23,7 @@ function frontRelated(link: AjpFrontLink): RuleRelated[] {
     ...(front.hostAt ? [{ ...front.hostAt, message: said`${front.name} connects to ${front.host}` }] : []),
     ...(front.portAt ? [{ ...front.portAt, message: said`port ${front.port}` }] : []),
     ...tie.map((t) => ({ ...t, message: t.message })),
+    ...(front.readBy ?? []).map((r) => ({ ...r, message: r.message })),
   ];
 }
 
@@ -59,7 +60,9 @@ function ignoring(link: AjpFrontLink): { why: Phrase; related: RuleRelated[] } |
  * connector does not ask for (secretRequired off, a release before the 2020 hardening, or `secret=` on a release that
  * knows only `requiredSecret`): Tomcat ignores it, the connector takes any AJP client — an info. A connector that
  * requires a secret and has none does not start: tomcat/ajp-without-secret says so, naming the fronts. A secret the
- * tree does not settle (a `${…}` property, mod_jk's `$(…)` from the environment) compares with nothing: an info.
+ * tree does not settle (a `${…}` property, mod_jk's `$(…)` from the environment) compares with nothing: an info. A
+ * mod_jk worker of a workers file no httpd configuration of the tree names (no JkWorkersFile, the tree's httpd reads
+ * another, or none is in the tree) may not be what any httpd runs: a mismatch is an info, an ignored secret nothing.
  */
 export default defineRule({
   meta: {
@@ -74,6 +77,8 @@ export default defineRule({
         '{{front}} sends a secret that is not the secret of {{server}}: Tomcat answers every request it forwards with {{status}}. Make the two the same (the connector\'s secret="…", the front\'s {{how}})',
       ignored:
         '{{front}} sends a secret, but {{server}} ignores it: {{why}}. The connector serves any AJP client that reaches it, with or without the secret. Set secret="…" on the <Connector> (requiredSecret="…" before {{since}}) to the front\'s secret',
+      unread:
+        '{{front}} {{verdict}} — but no httpd configuration of the tree names its workers file (JkWorkersFile, or JkWorkerProperty lines): whether an httpd reads it, and so whether Tomcat answers the requests it forwards with {{status}}, is not known from the tree. Name the file in the JkWorkersFile of the httpd configuration that uses it',
       unknown:
         '{{front}} and {{server}} are tied, but {{which}}: whether Tomcat accepts its requests (or answers {{status}}) is not known from the tree',
     },
@@ -111,27 +116,37 @@ export default defineRule({
       }
       if (connector.secret.state === 'set') {
         const connectorSecret = { ...connector.secret.at, message: ours("the connector's secret") };
-        if (front.secret.state === 'none')
+        const messageId =
+          front.secret.state === 'none'
+            ? 'notSent'
+            : front.secret.state === 'set' && front.secret.digest !== connector.secret.digest
+              ? 'different'
+              : undefined;
+        if (!messageId) continue;
+        const related = [...connectorAt, connectorSecret, ...frontRelated(link)];
+        // A workers file no httpd of the tree names: the same facts, no verdict on what runs.
+        if (front.unread)
           ctx.report({
             ...base,
-            messageId: 'notSent',
-            data: common,
-            related: [...connectorAt, connectorSecret, ...frontRelated(link)],
+            messageId: 'unread',
+            data: {
+              ...common,
+              verdict:
+                messageId === 'notSent'
+                  ? said`sends no secret to ${connector.server}, which has one`
+                  : said`sends a secret that is not the secret of ${connector.server}`,
+            },
+            related,
+            severity: 'info',
           });
-        else if (front.secret.state === 'set' && front.secret.digest !== connector.secret.digest)
-          ctx.report({
-            ...base,
-            messageId: 'different',
-            data: common,
-            related: [...connectorAt, connectorSecret, ...frontRelated(link)],
-          });
+        else ctx.report({ ...base, messageId, data: common, related });
         continue;
       }
       // tomcat/ajp-without-secret already reports a connector with no secret, naming this front and its secret.
       const reported = (ctx.deployment.tomcatAjpWithoutSecret ?? []).some(
         (a) => a.at.file === connector.at.file && a.at.range?.start.line === connector.at.range?.start.line,
       );
-      const ignored = front.secret.state === 'set' && !reported ? ignoring(link) : undefined;
+      const ignored = front.secret.state === 'set' && !reported && !front.unread ? ignoring(link) : undefined;
       if (ignored)
         ctx.report({
           ...base,

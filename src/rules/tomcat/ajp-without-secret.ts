@@ -28,8 +28,9 @@ const frontsReaching = (ajp: TomcatAjpWithoutSecret, links: readonly AjpFrontLin
     .filter((l) => l.connector.at.file === ajp.at.file && l.connector.at.range?.start.line === ajp.at.range?.start.line)
     .map(({ front }) => ({
       ...front.at,
-      message:
-        front.secret.state === 'set'
+      message: front.unread
+        ? said`${front.name} may reach this connector: no httpd configuration of the tree names its workers file`
+        : front.secret.state === 'set'
           ? said`${front.name} reaches this connector and sends a secret: set the same secret="\u2026" on the connector`
           : front.secret.state === 'none'
             ? said`${front.name} reaches this connector and sends no secret`

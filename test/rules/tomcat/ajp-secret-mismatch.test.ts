@@ -14,13 +14,27 @@ const serverXml = (ajp: string) =>
     '',
   ].join('\n');
 
+/** The httpd.conf of composed(): mod_jk reads conf/workers.properties (the ServerRoot's), with `lines` after. */
+const jkConf = (...lines: string[]) =>
+  [
+    'ServerRoot "/usr/local/apache2"',
+    'Listen 80',
+    'LoadModule jk_module modules/mod_jk.so',
+    'JkWorkersFile conf/workers.properties',
+    ...lines,
+    '',
+  ].join('\n');
+
 /**
  * An httpd service built from httpd/ and a Tomcat service of `image` that mounts tomcat/conf: on the Compose network
  * the host `tomcat` is the Tomcat service (as bee-infraverse/tomcat-cluster-lab@(real-trees) examples/httpd2tomcat).
+ * Its httpd.conf names the workers file, which the Dockerfile puts in the ServerRoot's conf/.
  */
 const composed = (image: string, workers: string, ajp: string) => ({
   'docker-compose.yml': `services:\n  httpd:\n    build: ./httpd\n  tomcat:\n    image: ${image}\n    volumes:\n      - ./tomcat/conf:/usr/local/tomcat/conf\n`,
-  'httpd/Dockerfile': 'FROM httpd:2.4.62\nCOPY workers.properties /usr/local/apache2/conf/workers.properties\n',
+  'httpd/Dockerfile':
+    'FROM httpd:2.4.62\nCOPY httpd.conf /usr/local/apache2/conf/httpd.conf\nCOPY workers.properties /usr/local/apache2/conf/workers.properties\n',
+  'httpd/httpd.conf': jkConf(),
   'httpd/workers.properties': workers,
   'tomcat/conf/server.xml': serverXml(ajp),
 });
@@ -52,6 +66,7 @@ const twoComposeFiles = (tomcatDir: string, tomcatService = '  tomcat1:\n') => (
   'docker/docker-compose-httpd.yml':
     'services:\n  httpd:\n    image: httpd:2.4.62\n    volumes:\n      - ../httpd/conf.d/:/etc/httpd/conf.d/\n',
   [`${tomcatDir}/docker-compose-tomcat.yml`]: `services:\n${tomcatService}    image: tomcat:9.0.85\n    volumes:\n      - ../tomcat/conf1/:/usr/local/tomcat/conf/\n`,
+  'httpd/conf.d/mod_jk.conf': 'JkWorkersFile /etc/httpd/conf.d/workers.properties\nJkMount /app/* worker1\n',
   'httpd/conf.d/workers.properties': 'worker.list=worker1\nworker.worker1.type=ajp13\nworker.worker1.host=tomcat1\n',
   'tomcat/conf1/server.xml': serverXml('secret="s3cret"'),
 });
@@ -136,6 +151,8 @@ ruleTester(rule, {
             { file: 'httpd/workers.properties', line: 5 },
             { file: 'httpd/workers.properties', line: 6 },
             { file: 'docker-compose.yml', line: 7 },
+            { file: 'httpd/httpd.conf', line: 4 },
+            { file: 'httpd/Dockerfile', line: 3 },
           ],
         },
       ],
@@ -155,6 +172,8 @@ ruleTester(rule, {
             { file: 'httpd/workers.properties', line: 5 },
             { file: 'httpd/workers.properties', line: 6 },
             { file: 'docker-compose.yml', line: 7 },
+            { file: 'httpd/httpd.conf', line: 4 },
+            { file: 'httpd/Dockerfile', line: 3 },
           ],
         },
       ],
@@ -182,6 +201,8 @@ ruleTester(rule, {
             { file: 'httpd/conf.d/workers.properties', line: 3 },
             { file: 'docker/docker-compose-tomcat.yml', line: 5 },
             { file: 'docker/docker-compose-httpd.yml', line: 1 },
+            { file: 'httpd/conf.d/mod_jk.conf', line: 1 },
+            { file: 'docker/docker-compose-httpd.yml', line: 5 },
           ],
         },
       ],
@@ -262,25 +283,56 @@ ruleTester(rule, {
       errors: [{ messageId: 'unknown', severity: 'info', ...atWorker, messageIncludes: ['from the environment'] }],
     },
     {
-      name: 'localhost, with httpd and Tomcat in one image: the same container',
+      name: 'localhost, with httpd and Tomcat in one image: the same container; the worker is a JkWorkerProperty line',
       files: {
         Dockerfile:
-          'FROM tomcat:9.0.85\nCOPY conf/server.xml /usr/local/tomcat/conf/server.xml\nCOPY httpd/workers.properties /etc/httpd/conf/workers.properties\n',
+          'FROM tomcat:9.0.85\nCOPY conf/server.xml /usr/local/tomcat/conf/server.xml\nCOPY httpd/httpd.conf /etc/httpd/conf/httpd.conf\n',
         'conf/server.xml': serverXml('secret="s3cret"'),
-        'httpd/workers.properties':
-          'worker.list=w1\nworker.w1.type=ajp13\nworker.w1.host=localhost\nworker.w1.port=8009\n',
+        'httpd/httpd.conf': [
+          'ServerRoot "/etc/httpd"',
+          'LoadModule jk_module modules/mod_jk.so',
+          'JkWorkerProperty worker.list=w1',
+          'JkWorkerProperty worker.w1.host=localhost',
+          'JkMount /app/* w1',
+          '',
+        ].join('\n'),
       },
       errors: [
         {
           messageId: 'notSent',
-          file: 'httpd/workers.properties',
-          line: 2,
+          file: 'httpd/httpd.conf',
+          line: 4,
+          messageIncludes: ['mod_jk worker w1 (httpd/httpd.conf)'],
           related: [
             { file: 'conf/server.xml', line: 4 },
             { file: 'conf/server.xml', line: 4 },
-            { file: 'httpd/workers.properties', line: 3 },
-            { file: 'httpd/workers.properties', line: 4 },
+            { file: 'httpd/httpd.conf', line: 4 },
             { file: 'Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      // The tree's httpd reads another workers file: this one may be a leftover, or another httpd's (not in the tree).
+      name: 'a workers file no httpd configuration of the tree names: the facts, as an info',
+      files: {
+        Dockerfile:
+          'FROM tomcat:9.0.85\nCOPY conf/server.xml /usr/local/tomcat/conf/server.xml\nCOPY httpd/ /etc/httpd/conf/\n',
+        'conf/server.xml': serverXml('secret="s3cret"'),
+        'httpd/httpd.conf': 'ServerRoot "/etc/httpd"\nJkWorkersFile conf/workers.properties\nJkMount /app/* w1\n',
+        'httpd/workers.properties': 'worker.list=w1\nworker.w1.host=localhost\nworker.w1.secret=s3cret\n',
+        'httpd/old/workers.properties':
+          'worker.list=w1\nworker.w1.type=ajp13\nworker.w1.host=localhost\nworker.w1.port=8009\n',
+      },
+      errors: [
+        {
+          messageId: 'unread',
+          severity: 'info',
+          file: 'httpd/old/workers.properties',
+          line: 2,
+          messageIncludes: [
+            'mod_jk worker w1 (httpd/old/workers.properties) sends no secret to Tomcat AJP connector 8009 (conf/server.xml), which has one',
+            'no httpd configuration of the tree names its workers file',
           ],
         },
       ],
