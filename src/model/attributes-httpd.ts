@@ -182,6 +182,8 @@ export interface JkMountUnknownWorker {
   worker: string;
   /** The mounted path; none inside `<Location>`, whose path it mounts. */
   uri?: string;
+  /** A line of the mount file a JkMountFile names (`/path=worker`), not a JkMount. */
+  mountFile?: true;
   /** The workers of the map (worker.list, or mod_jk's default list). */
   listed: string[];
   /** The listed balancer whose member the mount names: members are not in the worker map. */

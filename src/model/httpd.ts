@@ -36,6 +36,7 @@ import { httpdProxies } from './httpd-proxy';
 import { ajpProxyFronts, secretRefusals } from './httpd-ajp-passes';
 import { jkFrontsRead, jkMountsUnknownWorker } from './modjk-mounts';
 import { MODJK_WORKERS_KIND, type JkWorkersData } from '../parse/modjk-workers';
+import { MODJK_URIMAP_KIND, type JkUriMapData } from '../parse/modjk-urimap';
 import { httpdImageRelease } from '../knowledge/floating-images';
 import { ignoredProxyTls } from './httpd-proxy-ignored';
 import { refusedDirectives } from './httpd-refused';
@@ -64,7 +65,7 @@ const MAX_DIRECTORY_DEPTH = 4;
 
 export const httpdContributor: ModelContributor = {
   id: 'httpd',
-  reads: [HTTPD_KIND, MODJK_WORKERS_KIND],
+  reads: [HTTPD_KIND, MODJK_WORKERS_KIND, MODJK_URIMAP_KIND],
   contribute(ctx) {
     const docs = ctx.documentsOf(HTTPD_KIND) as ParsedDocument<HttpdData>[];
     if (docs.length === 0) return;
@@ -159,6 +160,7 @@ export const httpdContributor: ModelContributor = {
     const jkFilesRead = new Set<string>();
     const jkInputs = {
       workers: ctx.documentsOf(MODJK_WORKERS_KIND) as ParsedDocument<JkWorkersData>[],
+      uriMaps: ctx.documentsOf(MODJK_URIMAP_KIND) as ParsedDocument<JkUriMapData>[],
       images: ctx.images,
       mounts,
       listed: listedFilesOf(ctx),

@@ -1,5 +1,6 @@
 /**
- * mod_jk's `JkMount` lines and the worker each names, against the workers mod_jk really has (data/tomcat.json
+ * mod_jk's worker map as one httpd configuration builds it, its AJP fronts, and its mounts (`JkMount` lines, the lines
+ * of the mount file `JkMountFile` names) with the worker each names, against the workers mod_jk really has (data/tomcat.json
  * ajpFronts.modJk.mounts; tomcat-connectors JK_1_2_50 native/apache-2.0/mod_jk.c): the `JkWorkerProperty` lines and the
  * one `JkWorkersFile` (relative to the ServerRoot, no default file) fill one property map, whose `worker.list` (default
  * `ajp13`) names the workers of the worker map. A balancer's members are not in it. A request a mount sends to a worker
@@ -12,29 +13,16 @@ import { TOMCAT_AJP_FRONTS } from '../knowledge/tomcat';
 import { parseJkWorkers, type JkSetting, type JkWorkersData } from '../parse/modjk-workers';
 import type { ParsedDocument } from '../parse/types';
 import type { HttpdData } from '../parse/httpd';
-import type { ImageFiles } from '../parse/image-files';
-import { treeFileInContainer, type TreeMount } from './compose-mounts';
-import { heldUnder, leavesNothingOpen, serverRootOf } from './httpd-mains';
-import type { ListedFiles } from './listed-files';
+import { heldUnder, leavesNothingOpen } from './httpd-mains';
 import type { HttpdPlaced } from './httpd-tls';
 import type { JkMountUnknownWorker } from './attributes-httpd';
 import type { AjpFront } from './deployment-records';
 import { jkFrontsOf, type PlacedJkSetting } from './modjk-workers';
 import { relativePosix } from '../core/posix-path';
+import { jkFileOf, PLACEHOLDER, type JkInputs } from './modjk-paths';
 
 const JK = TOMCAT_AJP_FRONTS.modJk;
 const LIST_SEPARATOR = /[\s,]+/;
-/** A value a template or httpd's `Define` fills in: not known from the tree. */
-const PLACEHOLDER = /\$\{|\{\{|\{%|<%|@[A-Z_]+@/;
-
-/** What the model reads the workers with: the tree's workers files, and where images and Compose put files. */
-export interface JkInputs {
-  workers: readonly ParsedDocument<JkWorkersData>[];
-  images: ImageFiles;
-  mounts: TreeMount[];
-  /** The tree's files, read or not: an Include of a file the tree holds leaves nothing open. */
-  listed: ListedFiles;
-}
 
 /** Where a JkMount is written: its server (the main one, or a virtual host) and its `<Location>`, if any. */
 interface JkMountLine {
@@ -45,6 +33,8 @@ interface JkMountLine {
 
 interface Gathered {
   workersFiles: HttpdPlaced[];
+  /** The JkMountFile lines, each with its server (a server keeps its last). */
+  mountFiles: { placed: HttpdPlaced; vhost?: HttpdPlaced }[];
   properties: HttpdPlaced[];
   mountLines: JkMountLine[];
   vhosts: HttpdPlaced[];
@@ -53,7 +43,14 @@ interface Gathered {
 }
 
 function gather(top: readonly HttpdPlaced[]): Gathered {
-  const g: Gathered = { workersFiles: [], properties: [], mountLines: [], vhosts: [], mountCopy: false };
+  const g: Gathered = {
+    workersFiles: [],
+    mountFiles: [],
+    properties: [],
+    mountLines: [],
+    vhosts: [],
+    mountCopy: false,
+  };
   const walk = (list: readonly HttpdPlaced[], vhost: HttpdPlaced | undefined, inLocation: boolean) => {
     for (const p of list) {
       const key = p.directive.key;
@@ -64,7 +61,11 @@ function gather(top: readonly HttpdPlaced[]): Gathered {
       }
       if (key === 'jkworkersfile') g.workersFiles.push(p);
       else if (key === 'jkworkerproperty') g.properties.push(p);
-      else if (key === 'jkmount') g.mountLines.push({ placed: p, ...(vhost ? { vhost } : {}), inLocation });
+      else if (key === 'jkmountfile') {
+        // One mount file a server (conf->mount_file): a later line replaces the earlier.
+        g.mountFiles = g.mountFiles.filter((m) => m.vhost !== vhost);
+        g.mountFiles.push({ placed: p, ...(vhost ? { vhost } : {}) });
+      } else if (key === 'jkmount') g.mountLines.push({ placed: p, ...(vhost ? { vhost } : {}), inLocation });
       else if (key === 'jkmountcopy') {
         const value = p.directive.args[0]?.value.toLowerCase() ?? '';
         if (vhost ? value !== 'off' : value === 'all') g.mountCopy = true;
@@ -73,80 +74,6 @@ function gather(top: readonly HttpdPlaced[]): Gathered {
   };
   walk(top, undefined, false);
   return g;
-}
-
-/** The workers file a `JkWorkersFile` names, in the tree, or why the tree does not say which it is. */
-function workersFileOf(
-  line: HttpdPlaced,
-  main: ParsedDocument<HttpdData> | undefined,
-  inputs: JkInputs,
-): { doc: ParsedDocument<JkWorkersData>; by?: Location } | string {
-  const written = line.directive.args[0]?.value ?? '';
-  if (written === '' || PLACEHOLDER.test(written)) return `JkWorkersFile ${written} is set when httpd starts`;
-  const byPath = (file: string | undefined) => inputs.workers.find((d) => d.file.path === file);
-  // A relative path is the ServerRoot's (ap_server_root_relative): where the main configuration writes one, that
-  // installed path is where Compose or a Dockerfile may put the file.
-  const serverRoot = main ? serverRootWritten(main) : undefined;
-  const installed = path.posix.isAbsolute(written)
-    ? written
-    : serverRoot
-      ? path.posix.join(serverRoot, written)
-      : undefined;
-  if (installed) {
-    // Where Compose or a Dockerfile puts the tree's files, the path names the file put there.
-    const mounted = treeFileInContainer(inputs.mounts, line.file, installed, 'httpd');
-    const placed = mounted
-      ? { file: mounted.file, by: { file: mounted.by.file, range: mounted.by.mount.range } }
-      : inputs.images.resolve(line.file, installed);
-    if (placed) {
-      const doc = byPath(placed.file);
-      return doc ? { doc, by: placed.by } : `the tree's ${path.basename(placed.file)} sets no worker`;
-    }
-  }
-  const candidates = main ? installedPlaces(main) : [];
-  const found = [
-    ...(installed
-      ? candidates.flatMap(({ installed: dir, tree }) =>
-          installed.startsWith(dir + '/') ? [path.join(tree, ...installed.slice(dir.length + 1).split('/'))] : [],
-        )
-      : []),
-    ...(path.posix.isAbsolute(written)
-      ? []
-      : [path.resolve(main ? serverRootOf(main) : layoutRoot(line.file), written)]),
-  ];
-  for (const file of found) {
-    const doc = byPath(file);
-    if (doc) return { doc };
-  }
-  return `the tree holds no file the web server reads as ${written}`;
-}
-
-/** A file in `conf/` without a main configuration: the ServerRoot is the directory above (`Include conf/mod_jk.conf`). */
-const layoutRoot = (file: string) =>
-  path.basename(path.dirname(file)) === 'conf' ? path.dirname(path.dirname(file)) : path.dirname(file);
-
-/** The installed ServerRoot a main configuration writes (Debian's for apache2.conf), or undefined when not known. */
-function serverRootWritten(main: ParsedDocument<HttpdData>): string | undefined {
-  const debian = path.basename(main.file.path).toLowerCase() === 'apache2.conf';
-  const written = main.data.directives.find((d) => d.key === 'serverroot')?.args[0]?.value.replace(/\/+$/, '');
-  const serverRoot = written && !PLACEHOLDER.test(written) ? written : debian ? JK.mounts.debianServerRoot : undefined;
-  return serverRoot?.startsWith('/') ? serverRoot : undefined;
-}
-
-/**
- * The installed directories a main configuration's place in the tree stands for: its own directory (the ServerRoot's
- * conf/ for httpd.conf, the ServerRoot for Debian's apache2.conf) and, when the tree keeps the ServerRoot's layout, the
- * ServerRoot. The ServerRoot is the written one, or Debian's for apache2.conf; otherwise not known.
- */
-function installedPlaces(main: ParsedDocument<HttpdData>): { installed: string; tree: string }[] {
-  const debian = path.basename(main.file.path).toLowerCase() === 'apache2.conf';
-  const serverRoot = serverRootWritten(main);
-  if (!serverRoot) return [];
-  const dir = path.dirname(main.file.path);
-  return [
-    { installed: debian ? serverRoot : `${serverRoot}/conf`, tree: dir },
-    ...(debian || path.basename(dir) === 'conf' ? [{ installed: serverRoot, tree: serverRootOf(main) }] : []),
-  ];
 }
 
 /** The worker map's names as mod_jk builds it from the properties, or undefined when the environment gives the list. */
@@ -201,7 +128,7 @@ function jkWorkerMapOf(
   inputs: JkInputs,
 ): { named: string[]; map?: JkWorkerMap } {
   const gathered = gather(top);
-  const found = gathered.workersFiles.map((line) => workersFileOf(line, main, inputs));
+  const found = gathered.workersFiles.map((line) => jkFileOf(line, main, inputs, inputs.workers));
   const named = found.flatMap((f) => (typeof f === 'string' ? [] : [f.doc.file.path]));
   const open = !main || !leavesNothingOpen([...top], heldUnder(main, inputs.listed));
   // Twice is a syntax error ("JkWorkersFile only allowed once"): httpd does not start.
@@ -267,20 +194,14 @@ export function jkMountsUnknownWorker(
   inputs: JkInputs,
 ): JkMountUnknownWorker[] {
   const { map } = jkWorkerMapOf(top, main, inputs);
-  if (!map || map.gathered.mountLines.length === 0) return [];
+  if (!map || map.gathered.mountLines.length + map.gathered.mountFiles.length === 0) return [];
   const { gathered: g, open, fileLine, workersFile, properties } = map;
   const names = workerNames([...properties.settings, ...(workersFile?.data.settings ?? [])]);
   if (!names) return [];
   const listLine = workersFile?.data.settings.find((s) => s.worker === '' && s.attribute === 'list');
   const defined = new Set((workersFile?.data.settings ?? []).map((s) => s.worker).filter(Boolean));
   const found: JkMountUnknownWorker[] = [];
-  for (const { placed, vhost, inLocation } of g.mountLines) {
-    const args = placed.directive.args;
-    // One argument inside <Location>, two outside: otherwise httpd refuses the line.
-    if (args.length !== (inLocation ? 1 : 2)) continue;
-    const uri = inLocation ? undefined : args[0]!.value;
-    if (uri !== undefined && !uri.startsWith('/')) continue;
-    const worker = args.at(-1)!.value.split(';')[0]!;
+  for (const { at, uri, worker, vhost, via } of mountsOf(g, main, inputs)) {
     if (worker === '' || PLACEHOLDER.test(worker) || worker.includes('$(') || names.listed.includes(worker)) continue;
     // A main-server mount reaches the virtual hosts only with JkMountCopy: with one of them and none, it maps nothing.
     // A virtual host the tree does not show (no main configuration, an Include it cannot follow) may take its requests.
@@ -302,10 +223,12 @@ export function jkMountsUnknownWorker(
         message: listLine ? `worker.list: ${names.listed.join(', ')}` : 'no worker.list here',
       });
     if (properties.at.length > 0) related.push({ ...properties.at[0]!, message: 'a JkWorkerProperty line' });
-    if (main && main.file.path !== placed.file)
+    related.push(...via);
+    if (main && main.file.path !== (via[0]?.file ?? at.file))
       related.push({ file: main.file.path, message: 'the main configuration, which reads this mount' });
     found.push({
-      at: { file: placed.file, range: placed.directive.range },
+      at,
+      ...(via.length > 0 ? { mountFile: true as const } : {}),
       worker,
       ...(uri ? { uri } : {}),
       listed: names.listed,
@@ -317,4 +240,57 @@ export function jkMountsUnknownWorker(
     });
   }
   return found;
+}
+
+/** A mount that sends requests to a worker: a JkMount line, or a line of the mount file a JkMountFile names. */
+interface JkMountOf {
+  at: Location;
+  uri?: string;
+  worker: string;
+  vhost?: HttpdPlaced;
+  /** For a mount file's line: the JkMountFile line, and what puts the file where it names. */
+  via: RelatedLocation[];
+}
+
+/** Every mount of the configuration that sends requests to a worker (a mount file's exclusions and disabled lines do not). */
+function mountsOf(g: Gathered, main: ParsedDocument<HttpdData> | undefined, inputs: JkInputs): JkMountOf[] {
+  const mounts: JkMountOf[] = [];
+  for (const { placed, vhost, inLocation } of g.mountLines) {
+    const args = placed.directive.args;
+    // One argument inside <Location>, two outside: otherwise httpd refuses the line.
+    if (args.length !== (inLocation ? 1 : 2)) continue;
+    const uri = inLocation ? undefined : args[0]!.value;
+    if (uri !== undefined && !uri.startsWith('/')) continue;
+    const worker = args.at(-1)!.value.split(';')[0]!;
+    mounts.push({
+      at: { file: placed.file, range: placed.directive.range },
+      ...(uri ? { uri } : {}),
+      worker,
+      ...(vhost ? { vhost } : {}),
+      via: [],
+    });
+  }
+  for (const { placed, vhost } of g.mountFiles) {
+    // A mount file the tree does not hold (or one set when httpd starts): its mounts are not known.
+    const file = jkFileOf(placed, main, inputs, inputs.uriMaps);
+    if (typeof file === 'string') continue;
+    const via: RelatedLocation[] = [
+      {
+        file: placed.file,
+        range: placed.directive.range,
+        message: `JkMountFile: mod_jk reads these mounts from ${path.basename(file.doc.file.path)}`,
+      },
+      ...(file.by ? [{ ...file.by, message: 'this puts the mount file there' }] : []),
+    ];
+    for (const m of file.doc.data.mounts)
+      if (!m.disabled && !m.exclusion)
+        mounts.push({
+          at: { file: file.doc.file.path, range: m.valueRange },
+          uri: m.uri,
+          worker: m.worker,
+          ...(vhost ? { vhost } : {}),
+          via,
+        });
+  }
+  return mounts;
 }

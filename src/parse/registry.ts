@@ -52,6 +52,7 @@ import { activemqUsersFormat } from './activemq-users';
 import { jmsBindingsFormat } from './jms-bindings';
 import { ansibleFormat } from './ansible';
 import { modjkWorkersFormat } from './modjk-workers';
+import { modjkUriMapFormat } from './modjk-urimap';
 
 /**
  * Every format lint-deploy reads, most specific first: the first handler
@@ -87,6 +88,7 @@ export const FORMAT_HANDLERS: readonly FormatHandler[] = [
   tomcatUsersFormat,
   tomcatCatalinaPropertiesFormat,
   modjkWorkersFormat,
+  modjkUriMapFormat,
   springFormat,
   dropwizardFormat,
   keycloakConfFormat,

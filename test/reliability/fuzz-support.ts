@@ -36,6 +36,9 @@ const BUILT_IN_SEEDS: Record<string, string> = {
   // mod_jk's workers file (src/parse/modjk-workers.ts): a list written twice, a macro, a comment after a value, an lb.
   '/seed/httpd/conf/workers.properties':
     'ps=/\nworker.list=lb\nworker.list=jkstatus\nworker.t1.type=ajp13\nworker.t1.host=tomcat # the service\nworker.t1.port=8009\nworker.t1.secret=$(AJP_SECRET)\nworker.t2.reference=worker.t1\nworker.lb.type=lb\nworker.lb.balance_workers=t1,t2\n=x\nworker.jkstatus.type=status\n',
+  // mod_jk's mount file (src/parse/modjk-urimap.ts): alternatives, an exclusion, a disabled mount, a key twice, a macro.
+  '/seed/httpd/conf/uriworkermap.properties':
+    '/app|/*=lb;use_server_errors=500\n!/app/*.png=lb\n-/old/*=lb\n/x=a\n/x=b # later\nw=jk\n/s=$(w)status\nnoslash=lb\n',
   // ActiveMQ Artemis's PropertiesLoginModule users file (src/parse/artemis-users.ts): one masked, one plain password.
   '/seed/broker/etc/artemis-users.properties': '# user = password\nadmin = ENC(1024:3A4E…)\napp = app-pass\n',
   // ActiveMQ Classic's conf/ users files (src/parse/activemq-users.ts): the web console's realm, the broker credentials.

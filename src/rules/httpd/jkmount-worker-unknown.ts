@@ -10,18 +10,21 @@ const MOUNTS = TOMCAT_AJP_FRONTS.modJk.mounts;
  * check the name when it reads the line and httpd starts; each request the mount matches gets a 500 (mod_jk.c
  * jk_handler: "Could not find a worker for worker name=…"; data/tomcat.json ajpFronts.modJk.mounts). A balancer's member
  * is no worker of the map: the mount names the balancer. An error when the mount serves requests, a warning when a
- * virtual host the tree does not show may take them; nothing when the tree does not settle the worker map.
+ * virtual host the tree does not show may take them; nothing when the tree does not settle the worker map. The lines
+ * of the mount file a JkMountFile names (`/path=worker`; jk_uri_worker_map.c uri_worker_map_load) are mounts too, of
+ * the server that names it; its exclusions (`!`) and disabled lines (`-`) send nothing. `worker.<name>.mount` mounts
+ * only workers mod_jk created (jk_worker.c wc_create_worker): never an unknown one.
  */
 export default defineRule({
   meta: {
     id: 'httpd/jkmount-worker-unknown',
     description:
-      "Report a mod_jk JkMount naming a worker that is not in worker.list (of the JkWorkersFile httpd reads, or JkWorkerProperty): every request it maps gets a 500 ('Could not find a worker for worker name=')",
+      "Report a mod_jk JkMount (or a line of the JkMountFile) naming a worker that is not in worker.list (of the JkWorkersFile httpd reads, or JkWorkerProperty): every request it maps gets a 500 ('Could not find a worker for worker name=')",
     severity: 'error',
     appliesTo: { documents: ['httpd.conf'] },
     messages: {
       unknown:
-        "JkMount {{mount}} names the worker {{worker}}, which mod_jk does not have: its worker map holds only {{listed}}{{why}}. httpd starts (mod_jk logs '{{startLog}}'), and each request this mount maps gets a {{status}} (mod_jk.log: '{{log}}{{worker}}'){{reach}}. Name a worker of worker.list, or add {{worker}} to it",
+        "{{mount}} names the worker {{worker}}, which mod_jk does not have: its worker map holds only {{listed}}{{why}}. httpd starts (mod_jk logs '{{startLog}}'), and each request this mount maps gets a {{status}} (mod_jk.log: '{{log}}{{worker}}'){{reach}}. Name a worker of worker.list, or add {{worker}} to it",
     },
     options: {},
     symptoms: [MOUNTS.unknownWorker.log, 'Could not find worker with name'],
@@ -39,7 +42,9 @@ export default defineRule({
         location: m.at,
         ...(m.reached ? {} : { severity: 'warning' as const }),
         data: {
-          mount: m.uri ?? '(its <Location>)',
+          mount: m.mountFile
+            ? `The mount ${m.uri}=${m.worker} of the JkMountFile`
+            : `JkMount ${m.uri ?? '(its <Location>)'}`,
           worker: m.worker,
           listed: m.listed.join(', '),
           why,

@@ -88,6 +88,30 @@ ruleTester(rule, {
       },
     },
     {
+      name: "a JkMountFile's exclusion and disabled lines name no worker that serves; its mounts name listed workers",
+      files: {
+        ...conf(one, 'JkWorkersFile conf/workers.properties', 'JkMountFile conf/uriworkermap.properties'),
+        'conf/uriworkermap.properties': '/app/*=app;use_server_errors=500\n!/app/*.png=other\n-/old/*=gone\n',
+      },
+    },
+    {
+      name: 'a main-server JkMountFile with a virtual host and no JkMountCopy: its mounts map nothing',
+      files: {
+        ...conf(
+          one,
+          'JkWorkersFile conf/workers.properties',
+          'JkMountFile conf/uriworkermap.properties',
+          '<VirtualHost *:80>',
+          '</VirtualHost>',
+        ),
+        'conf/uriworkermap.properties': '/*=gone\n',
+      },
+    },
+    {
+      name: 'a JkMountFile the tree does not hold: its mounts are not known',
+      files: conf(one, 'JkWorkersFile conf/workers.properties', 'JkMountFile conf/extra/uriworkermap.properties'),
+    },
+    {
       name: 'JkWorkersFile twice: httpd does not start ("only allowed once"), no request to judge',
       files: conf(
         one,
@@ -98,6 +122,60 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // The shape of tges/httpd24-jk (mod_jk.conf, uriworkermap.properties), with a worker the list does not name.
+      name: 'a line of the JkMountFile naming a worker the map does not hold',
+      files: {
+        ...conf(
+          one,
+          'JkWorkersFile conf/workers.properties',
+          '<VirtualHost *:80>',
+          '  JkMountFile conf/uriworkermap.properties',
+          '</VirtualHost>',
+        ),
+        'conf/uriworkermap.properties': '# mounts\n/app/*=app\n/jkstatus/*=status\n!/app/*.png=app\n',
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'conf/uriworkermap.properties',
+          line: 3,
+          severity: 'error',
+          messageIncludes: [
+            'The mount /jkstatus/*=status of the JkMountFile names the worker status',
+            'holds only app',
+          ],
+          related: [
+            { file: 'conf/httpd.conf', line: 4 },
+            { file: 'conf/workers.properties', line: 1 },
+            { file: 'conf/httpd.conf', line: 6 },
+          ],
+        },
+      ],
+    },
+    {
+      // A relative JkWorkersFile is the ServerRoot's: the Dockerfile puts the tree's file at /usr/local/apache2/conf/.
+      name: 'a relative JkWorkersFile, a main configuration outside conf/ and a COPY into the ServerRoot',
+      files: {
+        'httpd/Dockerfile':
+          'FROM httpd:2.4.62\nCOPY httpd.conf /usr/local/apache2/conf/httpd.conf\nCOPY jk/workers.properties /usr/local/apache2/conf/\n',
+        'httpd/httpd.conf':
+          'ServerRoot "/usr/local/apache2"\nListen 80\nJkWorkersFile conf/workers.properties\nJkMount /app/* tomcat\n',
+        'httpd/jk/workers.properties': 'worker.list=app\nworker.app.host=tomcat\n',
+      },
+      errors: [
+        {
+          messageId: 'unknown',
+          file: 'httpd/httpd.conf',
+          line: 4,
+          related: [
+            { file: 'httpd/httpd.conf', line: 3 },
+            { file: 'httpd/Dockerfile', line: 3 },
+            { file: 'httpd/jk/workers.properties', line: 1 },
+          ],
+        },
+      ],
+    },
     {
       // The shape of BloodyChaton/Ansible-trois-tiers httpd.conf: copied to /etc/httpd/conf/ with workers.properties.
       name: 'an installed path in the directory of the main configuration, and a worker it does not list',
