@@ -177,6 +177,19 @@ export interface IhsServerAttributes extends ServerEndpointAttributes {
 }
 
 /** A `JkMount` whose worker mod_jk's worker map does not hold (./modjk-mounts.ts): its requests get a 500. */
+/** A worker property mod_jk refuses, in the map an httpd configuration reads: httpd does not start (./modjk-refused.ts). */
+export interface JkRefusedProperty {
+  at: Location;
+  /** `attribute`: a `worker.` property whose name ends with no attribute mod_jk knows; `type`: a listed worker's type. */
+  reason: 'attribute' | 'type';
+  key: string;
+  /** Written on a JkWorkerProperty line (a syntax error), not in the workers file. */
+  jkWorkerProperty?: true;
+  worker?: string;
+  type?: string;
+  related: RelatedLocation[];
+}
+
 export interface JkMountUnknownWorker {
   at: Location;
   worker: string;

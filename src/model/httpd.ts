@@ -35,6 +35,7 @@ import { clientAuthOf, serverOrder } from './httpd-server-choices';
 import { httpdProxies } from './httpd-proxy';
 import { ajpProxyFronts, secretRefusals } from './httpd-ajp-passes';
 import { jkFrontsRead, jkMountsUnknownWorker } from './modjk-mounts';
+import { jkRefusedProperties } from './modjk-refused';
 import { MODJK_WORKERS_KIND, type JkWorkersData } from '../parse/modjk-workers';
 import { MODJK_URIMAP_KIND, type JkUriMapData } from '../parse/modjk-urimap';
 import { httpdImageRelease } from '../knowledge/floating-images';
@@ -52,6 +53,7 @@ import type {
   HttpdStartRefusal,
   HttpdTlsBehindPlain,
   JkMountUnknownWorker,
+  JkRefusedProperty,
 } from './attributes-httpd';
 import type { AjpFront, Component } from './types';
 import { shownRelative } from '../core/posix-path';
@@ -158,6 +160,7 @@ export const httpdContributor: ModelContributor = {
     const jkMounts = new Map<string, JkMountUnknownWorker>();
     const jkFronts = new Map<string, AjpFront>();
     const jkFilesRead = new Set<string>();
+    const jkRefused = new Map<string, JkRefusedProperty>();
     const jkInputs = {
       workers: ctx.documentsOf(MODJK_WORKERS_KIND) as ParsedDocument<JkWorkersData>[],
       uriMaps: ctx.documentsOf(MODJK_URIMAP_KIND) as ParsedDocument<JkUriMapData>[],
@@ -183,6 +186,7 @@ export const httpdContributor: ModelContributor = {
       for (const f of read.fronts) jkFronts.set(`${f.name}\u0000${keyOf(f.at)}`, f);
       if (!doc.template) {
         for (const m of jkMountsUnknownWorker(top, mainHeld ? doc : undefined, jkInputs)) jkMounts.set(keyOf(m.at), m);
+        for (const r of jkRefusedProperties(top, mainHeld ? doc : undefined, jkInputs)) jkRefused.set(keyOf(r.at), r);
         ajpFronts.push(...ajpProxyFronts(top, ctx.deployment.root));
         // The httpd release the image tag names, for the parameters it does not know yet.
         const release = openssl.image ? httpdImageRelease(openssl.image) : undefined;
@@ -231,6 +235,7 @@ export const httpdContributor: ModelContributor = {
     if (ignoredProxy.length > 0) (ctx.deployment.httpdIgnoredProxyTls ??= []).push(...ignoredProxy);
     if (ajpFronts.length > 0) (ctx.deployment.ajpProxyFronts ??= []).push(...ajpFronts);
     if (jkMounts.size > 0) (ctx.deployment.jkMountsUnknownWorker ??= []).push(...jkMounts.values());
+    if (jkRefused.size > 0) (ctx.deployment.jkRefusedProperties ??= []).push(...jkRefused.values());
     if (jkFronts.size > 0) (ctx.deployment.jkFronts ??= []).push(...jkFronts.values());
     if (jkFilesRead.size > 0) (ctx.deployment.jkWorkersFilesRead ??= []).push(...jkFilesRead);
   },

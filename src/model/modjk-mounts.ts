@@ -31,7 +31,7 @@ interface JkMountLine {
   inLocation: boolean;
 }
 
-interface Gathered {
+export interface Gathered {
   workersFiles: HttpdPlaced[];
   /** The JkMountFile lines, each with its server (a server keeps its last). */
   mountFiles: { placed: HttpdPlaced; vhost?: HttpdPlaced }[];
@@ -77,7 +77,9 @@ function gather(top: readonly HttpdPlaced[]): Gathered {
 }
 
 /** The worker map's names as mod_jk builds it from the properties, or undefined when the environment gives the list. */
-function workerNames(settings: readonly JkSetting[]): { listed: string[]; members: Map<string, string> } | undefined {
+export function workerNames(
+  settings: readonly JkSetting[],
+): { listed: string[]; members: Map<string, string> } | undefined {
   const listLines = settings.filter((s) => s.worker === '' && s.attribute === 'list');
   if (listLines.some((s) => s.fromEnvironment)) return undefined;
   const written = listLines.flatMap((s) => s.value.split(LIST_SEPARATOR).filter(Boolean));
@@ -106,7 +108,7 @@ function propertySettings(lines: readonly HttpdPlaced[]): { settings: JkSetting[
 }
 
 /** The worker property map one httpd configuration makes: its JkWorkerProperty lines, then its one JkWorkersFile. */
-interface JkWorkerMap {
+export interface JkWorkerMap {
   gathered: Gathered;
   /** An Include the tree does not hold, or an `<IfDefine>` body a `-D` flag may read: more lines may be there. */
   open: boolean;
@@ -122,7 +124,7 @@ interface JkWorkerMap {
  * main of the tree includes that sets its own JkWorkersFile), and the workers files its JkWorkersFile lines name; no
  * map when the tree does not settle it.
  */
-function jkWorkerMapOf(
+export function jkWorkerMapOf(
   top: readonly HttpdPlaced[],
   main: ParsedDocument<HttpdData> | undefined,
   inputs: JkInputs,

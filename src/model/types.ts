@@ -14,6 +14,7 @@ import type {
   HttpdTlsBehindPlain,
   HttpdIgnoredProxyTls,
   JkMountUnknownWorker,
+  JkRefusedProperty,
 } from './attributes-httpd';
 import type { Component } from './component-types';
 import type {
@@ -314,6 +315,8 @@ export interface Deployment {
   jkMountsUnknownWorker?: JkMountUnknownWorker[];
   /** mod_proxy_ajp's `ajp://` backends (./httpd-ajp-passes.ts), linked by ./ajp-fronts.ts. Unset without the model. */
   ajpProxyFronts?: AjpFront[];
+  /** Worker properties mod_jk refuses in a map an httpd reads: httpd does not start (./modjk-refused.ts). */
+  jkRefusedProperties?: JkRefusedProperty[];
   /** mod_jk's ajp13 workers of the worker maps httpd configurations read (./modjk-mounts.ts). Unset without the model. */
   jkFronts?: AjpFront[];
   /** The workers files some httpd configuration of the tree names in its JkWorkersFile (./modjk-mounts.ts). */

@@ -40,6 +40,7 @@ import haproxyServerVerifyDisabled from './haproxy/server-verify-disabled';
 import haproxyVerifyWithoutCaFile from './haproxy/verify-without-ca-file';
 import httpdCertificateMissing from './httpd/certificate-missing';
 import httpdDirectiveRefused from './httpd/directive-refused';
+import httpdJkPropertyRefused from './httpd/jk-property-refused';
 import httpdJkmountWorkerUnknown from './httpd/jkmount-worker-unknown';
 import httpdProtocolOverridden from './httpd/protocol-overridden';
 import httpdProxyEngineOff from './httpd/proxy-engine-off';
@@ -197,6 +198,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   haproxyVerifyWithoutCaFile,
   httpdCertificateMissing,
   httpdDirectiveRefused,
+  httpdJkPropertyRefused,
   httpdJkmountWorkerUnknown,
   httpdProtocolOverridden,
   httpdProxyEngineOff,
