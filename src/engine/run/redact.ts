@@ -1,4 +1,4 @@
-import type { Finding, RelatedLocation } from '../../core/types';
+import type { Finding, Location, Range, RelatedLocation } from '../../core/types';
 import type { ParsedDocument } from '../../parse/types';
 import { disjointLeftmost, SecretSearch } from './secret-search';
 import { basicCredentialTokens } from '../../parse/basic-auth';
@@ -9,8 +9,19 @@ import { isSecretKey } from '../../parse/types';
 import { configMapSecretValues, secretVariables } from '../../parse/kubernetes-secret-values';
 import type { DockerfileData } from '../../parse/dockerfile';
 import type { ComposeData } from '../../parse/compose';
+import { entryLines, placeLines, SecretPlaces, type Lines } from './secret-places';
 
 export const MASK = '***';
+
+/** Masks the secret values in a display string (see secretMasker). */
+export interface Masker {
+  (text: string): string;
+  /**
+   * The masker of a message about these places (a finding's location and related places): an identifier a file of
+   * them writes, spelled like a secret, is left unless a place is one of that secret's own (./secret-places.ts).
+   */
+  about?(where: readonly Location[]): (text: string) => string;
+}
 const HARMLESS = /^(true|false|yes|no|none|null)?$/i;
 
 /** Secrets shorter than this are matched as whole tokens. */
@@ -33,13 +44,15 @@ const NAME_CHAR = /[A-Za-z0-9._/\\-]/;
  * `ownWords` are the model's fixed phrases ("password checked for administrators"): a secret found inside one of
  * them, and not the whole phrase, is left as it is (it is our word, not the tree's value). `published` gives texts the
  * tree shows anyone anyway (certificate subjects): a secret of any length inside one, and not the whole text, is left.
+ * A message about places none of which writes the secret leaves an identifier the tree writes elsewhere
+ * (./secret-places.ts): `backend keycloak` when a database password is `keycloak`.
  */
 export function secretMasker(
   documents: Iterable<ParsedDocument>,
   names: Iterable<string> | (() => Iterable<string>) = [],
   ownWords: Iterable<string> = [],
   published: () => Iterable<string> = () => [],
-): (text: string) => string {
+): Masker {
   const phrases = [...ownWords];
   let publishedTexts: string[] | undefined;
   const docs = [...documents];
@@ -47,35 +60,32 @@ export function secretMasker(
   let nameSet: Set<string> | undefined;
   const componentNames = () => (nameSet ??= new Set(typeof names === 'function' ? names() : names));
   const secrets = new Set<string>();
+  const places = new SecretPlaces(docs);
+  // A secret and where the tree writes it (undefined: not known).
+  const add = (value: string, at: Lines | undefined) => {
+    if (value.length < 3 || HARMLESS.test(value)) return;
+    secrets.add(value);
+    places.add(value, at);
+  };
   for (const doc of docs) {
     for (const entry of doc.entries) {
+      const lines = entryLines(doc, entry);
       // HTTP Basic credentials in any value (`Authorization: Basic …`): base64 of user:password.
-      for (const token of basicCredentialTokens(entry.value)) secrets.add(token);
+      for (const token of basicCredentialTokens(entry.value)) add(token, lines);
       // A login module's password inside a value (Kafka's `sasl.jaas.config`: `… password="…";`).
       if (!entry.secret && holdsJaasEntry(entry.value))
-        for (const option of jaasOptions(entry.value))
-          if (option.secret && option.value.length >= 3 && !HARMLESS.test(option.value)) secrets.add(option.value);
+        for (const option of jaasOptions(entry.value)) if (option.secret) add(option.value, lines);
       // A connection string's password (`jdbc:…?password=…`, `keyStorePassword=…;`, `amqps://user:…@host`).
-      if (!entry.secret)
-        for (const credential of connectionCredentials(entry.value))
-          if (credential.value.length >= 3 && !HARMLESS.test(credential.value)) secrets.add(credential.value);
-      if (!entry.secret) continue;
-      const value = entry.value.trim();
-      if (value.length >= 3 && !HARMLESS.test(value)) secrets.add(value);
+      if (!entry.secret) for (const credential of connectionCredentials(entry.value)) add(credential.value, lines);
+      if (entry.secret) add(entry.value.trim(), lines);
     }
-    for (const value of secretKeyValues(doc)) if (value.length >= 3 && !HARMLESS.test(value)) secrets.add(value);
+    for (const key of secretKeyValues(doc)) add(key.value, placeLines({ file: doc.file.path, range: key.range }));
   }
   // A Secret's key a container variable takes by `secretKeyRef` is a secret whatever its name (`pw`, `store`).
   for (const given of secretVariables(docs))
-    if (
-      given.via === 'env' &&
-      given.value !== undefined &&
-      given.value.trim().length >= 3 &&
-      !HARMLESS.test(given.value.trim())
-    )
-      secrets.add(given.value.trim());
-  for (const value of configMapSecretValues(docs))
-    if (value.trim().length >= 3 && !HARMLESS.test(value.trim())) secrets.add(value.trim());
+    if (given.via === 'env' && given.value !== undefined) add(given.value.trim(), placeLines(given.at));
+  // Where the ConfigMap's key is written is not said: such a value is masked everywhere.
+  for (const value of configMapSecretValues(docs)) add(value.trim(), undefined);
   if (secrets.size === 0) return (text) => text;
   const search = new SecretSearch(secrets);
   // Component names that are not themselves a secret, listed the first time a message holds a short secret.
@@ -107,7 +117,7 @@ export function secretMasker(
     }
     return (inKeyNamesFound = found);
   };
-  return (text) => {
+  const maskAbout = (text: string, where: readonly Location[]): string => {
     if (text.length < 3) return text;
     const standsAlone = (start: number, end: number, word: RegExp) =>
       !word.test(text[start - 1] ?? ' ') && !word.test(text[end] ?? ' ');
@@ -136,7 +146,8 @@ export function secretMasker(
       ([start, end]) =>
         !inside(ours, start, end) &&
         !inside(inPublished, start, end) &&
-        (end - start >= SHORT_SECRET || (!names && !inside(inNames, start, end))),
+        (end - start >= SHORT_SECRET || (!names && !inside(inNames, start, end))) &&
+        !places.isIdentifier(text, start, end, where, search),
     );
     let out = '';
     let at = 0;
@@ -146,6 +157,9 @@ export function secretMasker(
     }
     return out + text.slice(at);
   };
+  const masker: Masker = (text) => maskAbout(text, []);
+  masker.about = (where) => (text) => maskAbout(text, where);
+  return masker;
 }
 
 /**
@@ -217,18 +231,19 @@ export function imageReferencePhrases(documents: Iterable<ParsedDocument>): stri
  * decoded: a store opened with one (src/parse/kubernetes-secret-files.ts) or a variable an `envFrom:` gives never
  * shows it in a message.
  */
-function secretKeyValues(doc: ParsedDocument): string[] {
+function secretKeyValues(doc: ParsedDocument): { value: string; range: Range }[] {
   if (doc.kind !== 'kubernetes') return [];
-  const values: string[] = [];
+  const values: { value: string; range: Range }[] = [];
   for (const source of (doc.data as KubernetesData).sources ?? [])
     for (const key of source.keys) {
       if (source.source !== 'secret' || !isSecretKey(key.key) || key.value.includes('\n')) continue;
-      values.push(key.value.trim());
+      const range = { start: key.keyRange.start, end: key.valueRange.end };
+      values.push({ value: key.value.trim(), range });
       const compact = key.value.replace(/\s+/g, '');
       const decoded =
         key.encoded && /^[A-Za-z0-9+/]+={0,2}$/.test(compact) ? Buffer.from(compact, 'base64') : undefined;
       const text = decoded?.toString('utf8').trim();
-      if (text && /^[\x20-\x7e]+$/.test(text)) values.push(text);
+      if (text && /^[\x20-\x7e]+$/.test(text)) values.push({ value: text, range });
     }
   return values;
 }

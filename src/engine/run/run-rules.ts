@@ -4,7 +4,7 @@ import type { DerivedDeployment } from '../../derive/types';
 import type { AnyRule, ReportDescriptor, RuleScope } from '../../rules/types';
 import { formatMessage } from '../../rules/types';
 import { renderPhrase, type Phrase } from '../../core/phrase';
-import { maskedRelated } from './redact';
+import { maskedRelated, type Masker } from './redact';
 import { foldIdenticalCopies } from './identical-copies';
 import type { LintConfig } from '../../core/config';
 import { RunMemo } from '../../core/run-memo';
@@ -38,7 +38,7 @@ export function runRules(
   settings: RuleSettings,
   config: LintConfig,
   cwd: string,
-  mask: (text: string) => string = (t) => t,
+  mask: Masker = (t) => t,
   memo: RunMemo = new RunMemo(),
 ): RuleRun {
   const findings: Finding[] = [];
@@ -71,7 +71,11 @@ export function runRules(
             if (SEVERITY_RANK[severity] > SEVERITY_RANK[moreSeverity]) moreSeverity = severity;
             return;
           }
-          const message = formatMessage(template, maskData(descriptor.data, mask));
+          // Masked as a message about its places: a secret the tree also writes as a name elsewhere is left in one
+          // about none of the secret's own places (src/engine/run/secret-places.ts).
+          const where = descriptor.related ? [descriptor.location, ...descriptor.related] : [descriptor.location];
+          const maskHere = mask.about?.(where) ?? mask;
+          const message = formatMessage(template, maskData(descriptor.data, maskHere));
           // Related messages are masked here as message values are: a string whole, a Phrase in its values only.
           // Pushed, not mapped: an optimized `map` returns an array of another hidden class than the interpreter's,
           // and `distinctRelated`'s reads of it compiled this function again (docs/performance.md, session 57).
@@ -79,7 +83,7 @@ export function runRules(
           if (descriptor.related) {
             related = [];
             for (const r of descriptor.related)
-              related.push(maskedRelated({ ...r, message: renderPhrase(r.message, mask) }));
+              related.push(maskedRelated({ ...r, message: renderPhrase(r.message, maskHere) }));
           }
           const finding: Finding = {
             ruleId: rule.meta.id,
