@@ -5,9 +5,8 @@
 import type { Location } from '../core/types';
 import type { ElasticStackClient, ElasticVerification, KibanaServerRecord } from './kibana-beats-records';
 import type { StoreRef, TlsImplementation, UnlinkedEnd } from './types';
+import { RUN_TIME } from './elastic-host-word';
 
-/** A value only the run knows: an environment variable (both products expand `${VAR}`) or a template's. */
-export const RUN_TIME = /\$\{|\$[A-Za-z_]|\{\{/;
 const MODES = new Set(['none', 'certificate', 'full', 'strict']);
 
 /** What the files of a deployment give. */
@@ -15,17 +14,6 @@ export interface Recorded {
   clients: ElasticStackClient[];
   servers: KibanaServerRecord[];
   ends: UnlinkedEnd[];
-}
-
-export /** A host as a URL or `host:port` names it, lower case; undefined for a placeholder. */
-function hostOf(written: string): { host: string; scheme?: string; port?: number } | undefined {
-  const text = written.trim();
-  if (RUN_TIME.test(text)) return undefined;
-  const m = /^(?:([a-z][\w+.-]*):\/\/)?(?:[^@/]*@)?(\[[^\]]*\]|[^:/?#]*)(?::(\d+))?/i.exec(text);
-  const host = m?.[2]?.replace(/^\[|\]$/g, '').toLowerCase();
-  return host
-    ? { host, ...(m?.[1] ? { scheme: m[1].toLowerCase() } : {}), ...(m?.[3] ? { port: Number(m[3]) } : {}) }
-    : undefined;
 }
 
 export function verificationOf(setting: string, at: Location, value: string): ElasticVerification {

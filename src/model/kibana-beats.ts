@@ -18,7 +18,8 @@ import { entryLocation, type Entry, type ParsedDocument } from '../parse/types';
 import type { ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
 import { KIBANA_IMAGE_HOME, mountPlacer, servicePlacer } from './kibana-beats-files';
-import { endsOf, hostOf, RUN_TIME, verificationOf, type Recorded } from './kibana-beats-ends';
+import { endsOf, verificationOf, type Recorded } from './kibana-beats-ends';
+import { hostWordOf, RUN_TIME } from './elastic-host-word';
 import { KIBANA_IMAGE, kibanaService } from './kibana-compose';
 import { traced } from './java-shared';
 import type { ElasticStackClient, ElasticWritten, KibanaServerRecord } from './kibana-beats-records';
@@ -48,7 +49,7 @@ function kibanaFile(doc: ParsedDocument, where: string, place: Placer, out: Reco
   const settings: Settings = new Map(doc.entries.map((e) => [e.key, e]));
   const name = `Kibana (${where})`;
   const hosts = listOf(doc, 'elasticsearch.hosts');
-  const parsed = hosts.map((e) => ({ entry: e, host: hostOf(e.value) }));
+  const parsed = hosts.map((e) => ({ entry: e, host: hostWordOf(e.value) }));
   const https = parsed.find((p) => p.host?.scheme === 'https');
   const tls = https ? true : parsed.some((p) => !p.host) ? 'unknown' : false;
   const mode = settings.get('elasticsearch.ssl.verificationMode');
@@ -147,7 +148,7 @@ function beatFile(doc: ParsedDocument<{ product: string }>, where: string, place
     const sslOff = sslEnabled === 'false';
     const sslUnknown = sslEnabled !== undefined && RUN_TIME.test(sslEnabled);
     const hosts = listOf(doc, `${prefix}.hosts`);
-    const parsed = hosts.map((e) => ({ entry: e, host: hostOf(e.value) }));
+    const parsed = hosts.map((e) => ({ entry: e, host: hostWordOf(e.value) }));
     let tls: ElasticStackClient['tls'];
     let tlsAt: Location | undefined;
     if (target === 'logstash') {

@@ -7,7 +7,8 @@
 import type { Location } from '../core/types';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import type { ParsedDocument } from '../parse/types';
-import { endsOf, hostOf, verificationOf, type Recorded } from './kibana-beats-ends';
+import { endsOf, verificationOf, type Recorded } from './kibana-beats-ends';
+import { hostWordOf } from './elastic-host-word';
 import { traced } from './java-shared';
 import type { StoreRef } from './types';
 
@@ -36,7 +37,7 @@ export function kibanaService(
       : written
           .split(/[\s,[\]"']+/)
           .filter((h) => h !== '')
-          .map(hostOf);
+          .map(hostWordOf);
   const https = hosts?.some((h) => h?.scheme === 'https');
   out.clients.push({
     name: `Kibana (${where}, Compose service ${service.name})`,

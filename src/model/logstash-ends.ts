@@ -24,7 +24,8 @@ import { relativePosix } from '../core/posix-path';
 import { deploymentMounts } from './compose-mounts';
 import type { ModelContributor } from './contributor';
 import { pemThroughMounts } from './nginx-stores';
-import { PLACEHOLDER, storeRef, treeStoresOf, type TreeStores } from './store-files';
+import { storeRef, treeStoresOf, type TreeStores } from './store-files';
+import { hostWordOf, RUN_TIME } from './elastic-host-word';
 import type { StoreRef, TlsTrustSettings, TreeMount, UnlinkedEnd } from './types';
 import type { LogstashEnd, LogstashHost, LogstashSetting } from './logstash-records';
 
@@ -37,8 +38,6 @@ const SERVER_INPUTS = new Set(['beats', 'tcp', 'http', 'elastic_agent']);
  * `WORKDIR /usr/share/logstash`; docker-elk's `cacert => "config/ca.crt"` is /usr/share/logstash/config/ca.crt).
  */
 const IMAGE_HOME = '/usr/share/logstash';
-
-const RUN_TIME = new RegExp(`${PLACEHOLDER.source}|\\$[A-Za-z_]`);
 
 export const logstashEndsContributor: ModelContributor = {
   id: 'logstash-ends',
@@ -90,12 +89,16 @@ function hostsOf(file: string, attribute: LogstashAttribute | undefined): Logsta
       .split(/\s+/)
       .filter((w) => w !== '')
       .map((written) => {
-        if (RUN_TIME.test(written)) return { written, at };
-        const scheme = /^(https?):\/\//i.exec(written)?.[1]?.toLowerCase() as LogstashHost['scheme'];
-        const rest = written.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').replace(/^[^@/]*@/, '');
-        const [, bracketed, port] = /^(\[[^\]]+\]|[^:/?#]+)(?::(\d+))?/.exec(rest) ?? [];
-        const host = bracketed?.toLowerCase();
-        return { written, at, ...(scheme && { scheme }), ...(host && { host }), ...(port && { port: Number(port) }) };
+        const word = hostWordOf(written);
+        if (!word) return { written, at };
+        const { host, scheme, port } = word;
+        return {
+          written,
+          at,
+          ...((scheme === 'http' || scheme === 'https') && { scheme }),
+          host,
+          ...(port && { port }),
+        };
       });
   });
 }

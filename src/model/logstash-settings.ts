@@ -18,7 +18,8 @@ import { LOGSTASH_SETTINGS_KIND } from '../parse/logstash-settings';
 import { entryLocation, type Entry, type ParsedDocument } from '../parse/types';
 import { composeProjectOf } from './compose-mounts';
 import type { ModelContributor } from './contributor';
-import { hostOf, verificationOf } from './kibana-beats-ends';
+import { verificationOf } from './kibana-beats-ends';
+import { hostWordOf } from './elastic-host-word';
 import type { ElasticStackClient } from './kibana-beats-records';
 import { containerRunners } from './loopback';
 
@@ -58,7 +59,7 @@ export const logstashSettingsContributor: ModelContributor = {
         if (environment.some((name) => name.startsWith(`${prefix}.`))) continue;
         const hosts = listOf(doc, `${prefix}.elasticsearch.hosts`);
         if (hosts.length === 0) continue;
-        const parsed = hosts.map((entry) => ({ entry, host: hostOf(entry.value) }));
+        const parsed = hosts.map((entry) => ({ entry, host: hostWordOf(entry.value) }));
         const https = parsed.find((p) => p.host?.scheme === 'https');
         const known = parsed.every((p) => p.host);
         // The plugin gives a host that writes no port the first host's (./elastic-links.ts).
