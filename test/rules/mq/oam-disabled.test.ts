@@ -203,6 +203,68 @@ ruleTester(rule, {
       errors: [{ messageId: 'disabled', file: 'Dockerfile', line: 3, related: [{ file: '20-config.mqsc', line: 1 }] }],
     },
     {
+      name: 'a Compose service that builds the MQ image holding the MQSC sets MQSNOAUT itself (the image sets none)',
+      files: {
+        'mq/Dockerfile': 'FROM icr.io/ibm-messaging/mq:9.4.0.0-r1\nENV MQ_DEV=false\nCOPY 20-config.mqsc /etc/mqm/\n',
+        'mq/20-config.mqsc': appChannel,
+        'compose.yaml':
+          'services:\n  qm:\n    build: ./mq\n    environment:\n      LICENSE: accept\n      MQSNOAUT: "yes"\n',
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'compose.yaml',
+          line: 6,
+          messageIncludes: ['APP.SVRCONN'],
+          related: [
+            { file: 'mq/20-config.mqsc', line: 1 },
+            { file: 'mq/Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
+      name: "a Compose service that builds the image sets MQSNOAUT over the image's ENV MQSNOAUT=no",
+      files: {
+        Dockerfile: 'FROM ibmcom/mq:9.2.0.0-r1\nENV MQ_DEV=false MQSNOAUT=no\nCOPY 20-config.mqsc /etc/mqm/\n',
+        '20-config.mqsc': appChannel,
+        'compose.yaml': 'services:\n  qm:\n    build: .\n    env_file: qm.env\n',
+        'qm.env': 'LICENSE=accept\nMQSNOAUT=true\n',
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'qm.env',
+          line: 2,
+          related: [
+            { file: '20-config.mqsc', line: 1 },
+            { file: 'Dockerfile', line: 1 },
+            { file: 'compose.yaml', line: 4 },
+          ],
+        },
+      ],
+    },
+    {
+      name: 'a docker run of the MQ image a script builds sets -e MQSNOAUT=yes',
+      files: {
+        Dockerfile: 'FROM icr.io/ibm-messaging/mq:9.4.0.0-r1\nENV MQ_DEV=false\nCOPY 20-config.mqsc /etc/mqm/\n',
+        '20-config.mqsc': appChannel,
+        'run.sh':
+          '#!/bin/sh\ndocker build -t my-qm .\ndocker run -d -e LICENSE=accept -e MQSNOAUT=yes -p 1414:1414 my-qm\n',
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'run.sh',
+          line: 3,
+          related: [
+            { file: '20-config.mqsc', line: 1 },
+            { file: 'Dockerfile', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
       // aztekmq/ibmMQArchitectureLab@8a4b3d6's shape: services named by container_name, MQSC run by a script's docker exec.
       name: 'Compose service whose container a script runs the MQSC in (docker exec <container_name> runmqsc)',
       files: {
