@@ -2,7 +2,8 @@
  * The MQSC files of the tree that scripts feed runmqsc on its standard input (src/parse/runmqsc-input.ts):
  * `runmqsc QM1 < mqsc/dev.mqsc` runs that file on queue manager QM1, and `docker exec -i qm1 runmqsc QM1 < dev.mqsc`
  * runs it there in the container named qm1, the Compose service whose container_name is qm1 or the script's latest
- * `docker run --name qm1` before it (./mq-exec.ts), as MQSC
+ * `docker run --name qm1` before it (./mq-exec.ts); so does `docker cp dev.mqsc qm1:/tmp/` then `docker exec qm1 bash
+ * -c "runmqsc QM1 < /tmp/dev.mqsc"` (src/parse/container-copies.ts), as MQSC
  * written in the script itself already is. The file is the one the path names from the script's directory, else
  * from the deployment root (where a script is run from is not written); an absolute one is the file a Dockerfile COPY
  * puts there (`COPY mq-dev-config /etc/mqm/` then `runmqsc QM1 < /etc/mqm/mq-dev-config` in the image,
@@ -52,7 +53,8 @@ export function mqscFedByScripts(
     if (doc.kind !== RUNMQSC_INPUT_KIND) continue;
     const script = doc.file.path;
     const lines = splitLines(doc.file.text);
-    for (const { input, queueManager, exec, range } of (doc as ParsedDocument<RunmqscInputData>).data.inputs) {
+    for (const { input, queueManager, exec, range, copiedAt } of (doc as ParsedDocument<RunmqscInputData>).data
+      .inputs) {
       const file = fedTreeFile(
         input,
         { path: script, lines, at: range.start.line },
@@ -61,7 +63,10 @@ export function mqscFedByScripts(
         images,
       );
       if (!file) continue;
-      const at = { file: script, range, message: `this command runs ${path.basename(file)} with runmqsc` };
+      // A file a `docker cp` of the script put in the container, which runmqsc there reads by the container's path.
+      const copied =
+        copiedAt === undefined ? '' : `, which the docker cp at line ${copiedAt + 1} puts in the container,`;
+      const at = { file: script, range, message: `this command runs ${path.basename(file)}${copied} with runmqsc` };
       const service = exec ? serviceOfExec(exec, { path: script, lines, range }, composeFiles, namedRuns) : undefined;
       // `docker exec -i "$1" runmqsc …` in a shell function: the container of each call.
       const atCalls =

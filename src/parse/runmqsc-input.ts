@@ -7,6 +7,7 @@
  * Read from shell scripts, as a document of its own beside whatever else the file is; the model ties the files.
  */
 import type { Range } from '../core/types';
+import { containerCopies, copiedFrom, type ContainerCopy } from './container-copies';
 import { execOf, type ContainerExec } from './container-exec';
 import { isScript } from './embedded';
 import { shellCommands, type ShellCommand } from './shell-commands';
@@ -22,6 +23,11 @@ export interface RunmqscInput {
   queueManager?: string;
   /** The container it runs in (`docker exec`, `docker compose exec`), when it does. */
   exec?: ContainerExec;
+  /**
+   * The line (zero-based) of the `docker cp` that put the host file `input` into the container, where runmqsc reads it
+   * by the container's path (`docker exec qm1 bash -c "runmqsc QM1 < /tmp/x.mqsc"`).
+   */
+  copiedAt?: number;
   /** The command's line (its first, when continued with `\`). */
   range: Range;
 }
@@ -41,6 +47,7 @@ export function runmqscInputs(source: SourceFile): ParsedDocument<RunmqscInputDa
   if (!/\brunmqsc\b/.test(source.text) || !isScript(source.path, source.text)) return undefined;
   const lines = splitLines(source.text);
   const inputs: RunmqscInput[] = [];
+  let copies: ContainerCopy[] | undefined;
   for (let i = 0; i < lines.length; i++) {
     const first = i;
     let line = lines[i]!;
@@ -51,11 +58,20 @@ export function runmqscInputs(source: SourceFile): ParsedDocument<RunmqscInputDa
       start: { line: first, character: written.length - written.trimStart().length },
       end: { line: first, character: written.trimEnd().length },
     };
-    for (const found of inputsOf(line)) inputs.push({ ...found, range });
+    // A container's own path: the host file the script's latest `docker cp` before this line put there, if any.
+    const copiedIn: CopiedIn = (exec, inside) => {
+      if (exec.by !== 'container' || !inside.startsWith('/')) return undefined;
+      const copied = copiedFrom((copies ??= containerCopies(lines)), exec.name, inside, first);
+      return copied && { input: copied.host, copiedAt: copied.copy.line };
+    };
+    for (const found of inputsOf(line, copiedIn)) inputs.push({ ...found, range });
   }
   if (inputs.length === 0) return undefined;
   return { file: source, kind: RUNMQSC_INPUT_KIND, entries: [], comments: [], problems: [], data: { inputs } };
 }
+
+/** The host file a container's path names, when the script copied it there (`docker cp`); the exec runs in it. */
+export type CopiedIn = (exec: ContainerExec, inside: string) => { input: string; copiedAt: number } | undefined;
 
 /**
  * Each command of the line whose runmqsc reads a file: by `<` on its own command, or from a `cat <file> |` before
@@ -63,20 +79,22 @@ export function runmqscInputs(source: SourceFile): ParsedDocument<RunmqscInputDa
  * (`su mqm -c "runmqsc QM1 < f.mqsc"`), or reading what the command that runs it reads (`su - mqm -c "runmqsc QM1"
  * < f.mqsc`, `docker exec -i qm1 bash -c "runmqsc QM1" < f.mqsc`: the calling shell opens the file). Not read: a
  * file named inside a line that runs in a container (the container's file), and a relative one inside a login
- * shell's line (`su - mqm -c "runmqsc QM1 < f.mqsc"`: `su -` starts in mqm's home directory, su(1)).
+ * shell's line (`su - mqm -c "runmqsc QM1 < f.mqsc"`: `su -` starts in mqm's home directory, su(1)), unless `copiedIn`
+ * knows the host file a `docker cp` put at that path of the container.
  */
-export function inputsOf(line: string): Omit<RunmqscInput, 'range'>[] {
+export function inputsOf(line: string, copiedIn?: CopiedIn): Omit<RunmqscInput, 'range'>[] {
   const out: Omit<RunmqscInput, 'range'>[] = [];
   const commands = shellCommands(line);
   /** The file a command reads on its standard input, as the calling shell gives it. */
-  const stdinOf = (command: ShellCommand): { input: string; exec?: ContainerExec } | undefined => {
+  const stdinOf = (command: ShellCommand): Fed | undefined => {
     const c = commands.indexOf(command);
     const redirected = command.redirections.find((r) => r.operator === '<' && r.descriptor === undefined)?.target;
     const previous = commands[c - 1];
     const piped = previous?.next === '|' ? catFile(previous.words.map((w) => w.text)) : undefined;
     const own = redirected?.text ?? piped;
     if (own !== undefined) {
-      for (let by = command.runBy; by; by = by.runBy) if (execOf(by.words.map((w) => w.text))) return undefined;
+      const inContainer = containerOf(command, false);
+      if (inContainer) return copiedTo(inContainer, own, copiedIn);
       const login = [command.runBy, command.runBy?.runBy].some((by) => by && startsInHome(by));
       return login && !own.startsWith('/') ? undefined : { input: own };
     }
@@ -92,11 +110,16 @@ export function inputsOf(line: string): Omit<RunmqscInput, 'range'>[] {
     const at = words.findIndex((w) => w.replace(/^.*\//, '') === 'runmqsc');
     if (at < 0) continue;
     const named = inputFileOf(words.slice(at + 1));
-    const fed = named === undefined ? stdinOf(command) : inputOfOption(command, named);
+    const fed = named === undefined ? stdinOf(command) : inputOfOption(command, named, copiedIn);
     if (!fed) continue;
     const queueManager = queueManagerOf(words.slice(at + 1));
     const exec = execOf(words.slice(0, at)) ?? fed.exec;
-    out.push({ input: fed.input, ...(queueManager !== undefined && { queueManager }), ...(exec && { exec }) });
+    out.push({
+      input: fed.input,
+      ...(queueManager !== undefined && { queueManager }),
+      ...(exec && { exec }),
+      ...(fed.copiedAt !== undefined && { copiedAt: fed.copiedAt }),
+    });
   }
   return out;
 }
@@ -116,9 +139,9 @@ function inputFileOf(words: readonly string[]): string | undefined {
  * The file of `-f`, opened by runmqsc where it runs: not a host file when a container runs it (`docker exec qm1 runmqsc
  * QM1 -f /etc/mqm/x.mqsc` reads the container's), nor a relative one in a login shell's line (its home directory).
  */
-function inputOfOption(command: ShellCommand, file: string): { input: string; exec?: ContainerExec } | undefined {
-  if (execOf(command.words.map((w) => w.text))) return undefined;
-  for (let by = command.runBy; by; by = by.runBy) if (execOf(by.words.map((w) => w.text))) return undefined;
+function inputOfOption(command: ShellCommand, file: string, copiedIn: CopiedIn | undefined): Fed | undefined {
+  const inContainer = containerOf(command, true);
+  if (inContainer) return copiedTo(inContainer, file, copiedIn);
   const login = [command.runBy, command.runBy?.runBy].some((by) => by && startsInHome(by));
   return login && !file.startsWith('/') ? undefined : { input: file };
 }
@@ -130,6 +153,28 @@ function startsInHome(command: ShellCommand): boolean {
   if (at < 0) return false;
   const login = words[at]!.endsWith('sudo') ? /^(-i|--login|-[a-zA-Z]*i)$/ : /^(-|-l|--login)$/;
   return words.slice(at + 1).some((w) => login.test(w));
+}
+
+/** The file a command reads, the container it is read in, and the `docker cp` that put it there. */
+type Fed = { input: string; exec?: ContainerExec; copiedAt?: number };
+
+/** The exec whose container runs the command (its own words, when `own`, or a command that runs it with `-c`). */
+function containerOf(command: ShellCommand, own: boolean): ContainerExec | undefined {
+  if (own) {
+    const exec = execOf(command.words.map((w) => w.text));
+    if (exec) return exec;
+  }
+  for (let by = command.runBy; by; by = by.runBy) {
+    const exec = execOf(by.words.map((w) => w.text));
+    if (exec) return exec;
+  }
+  return undefined;
+}
+
+/** A container's file read as the host file a `docker cp` put there; none when no copy is known. */
+function copiedTo(exec: ContainerExec, inside: string, copiedIn: CopiedIn | undefined): Fed | undefined {
+  const copied = copiedIn?.(exec, inside);
+  return copied && { input: copied.input, exec, copiedAt: copied.copiedAt };
 }
 
 /** runmqsc's queue manager argument among the words after it. */

@@ -85,4 +85,49 @@ describe('MQSC files a script feeds runmqsc', () => {
     ]);
     expect(runmqscInputs({ path: '/t/README.md', text: 'runmqsc QM1 < dev.mqsc\n', hadBom: false })).toBeUndefined();
   });
+
+  // ibm-messaging/mq-container-mft@<tree> external-how-to-docs/run-with-podman/run-test.sh's shape: `podman cp
+  // ./qmconfig.mqsc mftqm:/run`, then `podman exec -it mftqm /bin/bash -c "runmqsc MFTQM < /run/qmconfig.mqsc"`.
+  it.each<[string, string, [string, string | undefined, number, number | undefined][]]>([
+    [
+      'docker cp into a directory, then a redirection inside the container',
+      'docker run -d --name qm1 img\ndocker cp ./mqsc/app.mqsc qm1:/tmp/\ndocker exec qm1 bash -c "runmqsc QM1 < /tmp/app.mqsc"\n',
+      [['./mqsc/app.mqsc', 'QM1', 2, 1]],
+    ],
+    [
+      'podman cp to a directory written without a slash; -f inside the container',
+      'podman cp qmconfig.mqsc mftqm:/run\npodman exec -it mftqm runmqsc MFTQM -f /run/qmconfig.mqsc\n',
+      [['qmconfig.mqsc', 'MFTQM', 1, 0]],
+    ],
+    [
+      'docker cp to the file path; the latest copy before the command wins',
+      'docker cp old.mqsc qm1:/tmp/x.mqsc\ndocker cp new.mqsc qm1:/tmp/x.mqsc\ndocker exec qm1 sh -c "runmqsc < /tmp/x.mqsc"\ndocker cp later.mqsc qm1:/tmp/x.mqsc\n',
+      [['new.mqsc', undefined, 2, 1]],
+    ],
+    [
+      'a directory copied as the target',
+      'docker cp ./config qm1:/opt/config\ndocker exec qm1 bash -c "runmqsc QM1 < /opt/config/mq/app.mqsc"\n',
+      [['config/mq/app.mqsc', 'QM1', 1, 0]],
+    ],
+    [
+      'another container, a copy after the command, a relative path in the container: nothing',
+      'docker cp a.mqsc qm2:/tmp/\ndocker exec qm1 bash -c "runmqsc QM1 < /tmp/a.mqsc"\ndocker exec qm1 bash -c "runmqsc QM1 < /tmp/b.mqsc"\ndocker cp b.mqsc qm1:/tmp/\ndocker cp c.mqsc qm1:/tmp/\ndocker exec qm1 bash -c "cd /tmp && runmqsc QM1 < c.mqsc"\n',
+      [],
+    ],
+    [
+      'a copy out of the container is no copy in',
+      'docker cp qm1:/tmp/a.mqsc ./a.mqsc\ndocker exec qm1 bash -c "runmqsc QM1 < /tmp/a.mqsc"\n',
+      [],
+    ],
+  ])('%s', (_name, text, expected) => {
+    const doc = runmqscInputs({ path: '/t/setup.sh', text: `#!/bin/bash\n${text}`, hadBom: false });
+    expect(
+      (doc?.data.inputs ?? []).map((i) => [
+        i.input,
+        i.queueManager,
+        i.range.start.line - 1,
+        i.copiedAt && i.copiedAt - 1,
+      ]),
+    ).toEqual(expected);
+  });
 });

@@ -68,6 +68,14 @@ ruleTester(rule, {
       },
     },
     {
+      name: 'the MQSC is copied into another container than the one started with MQSNOAUT',
+      files: {
+        'app.mqsc': appChannel,
+        'run.sh':
+          '#!/bin/bash\ndocker run -d --name qm1 -e MQSNOAUT=yes icr.io/ibm-messaging/mq:9.4.0.0-r1\ndocker cp app.mqsc qm2:/tmp/\ndocker exec qm1 bash -c "runmqsc QM1 < /tmp/app.mqsc"\ndocker exec qm2 bash -c "runmqsc QM2 < /tmp/app.mqsc"\n',
+      },
+    },
+    {
       name: 'MQSNOAUT=no is not read as set',
       files: { 'mq/qm.yaml': queueManager(snoaut("'no'")), 'mq/cm.yaml': configMap(appChannel) },
     },
@@ -300,6 +308,28 @@ ruleTester(rule, {
           related: [
             { file: 'config/app.mqsc', line: 1 },
             { file: 'build_mq.sh', line: 3 },
+          ],
+        },
+      ],
+    },
+    {
+      // ibm-messaging/mq-container-mft's run-with-podman/run-test.sh shape: the MQSC copied into the named container,
+      // then run there by the container's path.
+      name: 'a docker run --name container the script copies the MQSC into (docker cp) and runs it in (bash -c "runmqsc < /tmp/…")',
+      files: {
+        'config/app.mqsc': appChannel,
+        'run.sh':
+          '#!/bin/bash\ndocker run -d --name qm1 -e LICENSE=accept -e MQSNOAUT=yes icr.io/ibm-messaging/mq:9.4.0.0-r1\ndocker cp ./config/app.mqsc qm1:/tmp/\ndocker exec qm1 bash -c "runmqsc QM1 < /tmp/app.mqsc"\n',
+      },
+      errors: [
+        {
+          messageId: 'disabled',
+          file: 'run.sh',
+          line: 2,
+          messageIncludes: ['APP.SVRCONN'],
+          related: [
+            { file: 'config/app.mqsc', line: 1 },
+            { file: 'run.sh', line: 4 },
           ],
         },
       ],
