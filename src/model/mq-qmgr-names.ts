@@ -194,11 +194,9 @@ export interface MqscComposeService {
   variables?: ServiceVariables;
 }
 
-/** How a message names the container that runs an MQSC: its Compose service, or the `docker run` that starts it. */
+/** How a message names the container that runs an MQSC: its Compose service, or the `docker run` (or CI service) that starts it. */
 export function containerSaid(running: Pick<MqscComposeService, 'service' | 'startedAt'>): string {
-  return running.startedAt === undefined
-    ? `Compose service ${running.service.name}`
-    : `the docker run at ${running.startedAt}`;
+  return running.startedAt === undefined ? `Compose service ${running.service.name}` : `the ${running.service.name}`;
 }
 
 /** Where a mount puts a tree file in the container, when that is IBM MQ's /etc/mqm (`/etc/mqm/20-dev.mqsc`). */

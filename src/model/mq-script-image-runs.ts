@@ -145,7 +145,8 @@ export function runAsService(ctx: ModelContext, script: RunsDocument, run: Conta
   if (known) return known;
   const where = `${shortPath(script.file.path, ctx.deployment.root)}:${run.range.start.line + 1}`;
   const service: ComposeService = {
-    name: `docker run at ${where}`,
+    // A CI job's service container is started by the runner, not by a docker run of the file.
+    name: run.ciService === undefined ? `docker run at ${where}` : `CI service ${run.ciService} at ${where}`,
     image: run.image,
     imageRange: run.range,
     networkAliases: [],

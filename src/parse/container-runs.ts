@@ -11,6 +11,7 @@
 import * as path from 'node:path';
 import type { Range } from '../core/types';
 import { ciSteps } from './ci-run-steps';
+import { CI_SERVICE_SECTION, ciServiceRuns } from './ci-services';
 import { shellCommands, type ShellWord } from './shell-commands';
 import { LineIndex } from './text';
 import { isSecretKey, type Entry, type ParsedDocument, type SourceFile } from './types';
@@ -36,6 +37,8 @@ export interface RunVariable {
   nameRange: Range;
   /** Where the value is written (for `-e NAME`: the empty range after the name). */
   valueRange: Range;
+  /** The setting as the file names it, for a CI service's (`jobs.build.services.mq.env.MQ_APP_PASSWORD`). */
+  key?: string;
 }
 
 /** An `--env-file` the run reads (docker reads its `NAME=value` lines before the `-e` options, which win). */
@@ -55,6 +58,8 @@ export interface ContainerRun {
   expands: boolean;
   /** `--name qm1`: the container's name as written (`docker exec qm1 …` finds it by it), and where. */
   name?: { value: string; range: Range };
+  /** Set for a CI job's service container (./ci-services.ts), which the runner starts: the service as the file names it. */
+  ciService?: string;
 }
 
 export interface ContainerRunsData {
@@ -225,11 +230,31 @@ export function scriptCommands(
   return steps && { ...steps, makefile: false };
 }
 
-/** The containers a shell script (or a CI file's steps) runs, or undefined when it runs none. */
+/** The containers a shell script (or a CI file's steps and services) runs, or undefined when it runs none. */
 export function containerRuns(source: SourceFile): ParsedDocument<ContainerRunsData> | undefined {
-  const commands = RUNS_CONTAINER.test(source.text) ? scriptCommands(source) : undefined;
-  if (!commands || !RUNS_CONTAINER.test(commands.text)) return undefined;
-  const { text, makefile, directory } = commands;
+  const services = ciServiceRuns(source.path, source.text);
+  const commands = RUNS_CONTAINER.test(source.text) || services.length > 0 ? scriptCommands(source) : undefined;
+  if (!commands || (!RUNS_CONTAINER.test(commands.text) && services.length === 0)) return undefined;
+  const runs = [...commandRuns(source, commands), ...services];
+  if (runs.length === 0) return undefined;
+  return {
+    file: source,
+    kind: CONTAINER_RUNS_KIND,
+    // A GitLab job's variables go to each of its services: each written value is one entry.
+    entries: runs
+      .flatMap(secretEntries)
+      .filter((e, k, all) => all.findIndex((o) => o.key === e.key && samePlace(o.valueRange, e.valueRange)) === k),
+    comments: [],
+    problems: [],
+    data: { runs, directory: commands.directory },
+  };
+}
+
+const samePlace = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character;
+
+/** The `docker run`s of a file's shell command lines. */
+function commandRuns(source: SourceFile, { text, makefile }: { text: string; makefile: boolean }): ContainerRun[] {
+  if (!RUNS_CONTAINER.test(text)) return [];
   const index = new LineIndex(source.text);
   const runs: ContainerRun[] = [];
   const inArrays: BindMount[] = [];
@@ -248,15 +273,7 @@ export function containerRuns(source: SourceFile): ParsedDocument<ContainerRunsD
   }
   // Which of the script's arrays a run expands is not followed: each array's mounts may be its own.
   for (const run of expanding) run.mounts.push(...inArrays);
-  if (runs.length === 0) return undefined;
-  return {
-    file: source,
-    kind: CONTAINER_RUNS_KIND,
-    entries: runs.flatMap(secretEntries),
-    comments: [],
-    problems: [],
-    data: { runs, directory },
-  };
+  return runs;
 }
 
 /**
@@ -269,11 +286,12 @@ function secretEntries(run: ContainerRun): Entry[] {
     v.value !== undefined && v.value !== '' && !/[$`]/.test(v.value) && isSecretKey(v.name)
       ? [
           {
-            key: `docker run -e ${v.name}`,
+            key: v.key ?? `docker run -e ${v.name}`,
             value: v.value,
             keyRange: v.nameRange,
             valueRange: v.valueRange,
             secret: true,
+            ...(run.ciService !== undefined && { section: CI_SERVICE_SECTION }),
           },
         ]
       : [],

@@ -92,6 +92,8 @@ export default defineRule({
         "{{key}} in {{file}} is written in plaintext in a sample configuration a WildFly/JBoss distribution ships ({{dir}}): the vendor's example, which the server never reads (it reads jboss.server.config.dir), so its password is a demo value. If the file is copied into use, give it a secret of its own",
       fillIn:
         '{{key}} in {{file}} holds a fill-in mark, not a secret: its value asks to be replaced, so the file tells no one a password. A deployment that keeps it runs with a password anyone can guess: give the real one when deploying. {{fix}}',
+      ciService:
+        "{{key}} in {{file}} is written in plaintext, for a CI job's service container ({{dir}}): the runner starts it for that job alone, reachable from the job's steps, and removes it after the job, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the job), remove it from the repository and change it, and give the container a CI secret instead (a GitHub Actions secret, a masked GitLab CI/CD variable)",
       testFixture:
         "{{key}} in {{file}} is written in plaintext, in a test fixture directory ({{dir}}, of Test Kitchen, Molecule, ansible-test or Helm chart-testing): its files are what the role's, formula's, collection's or chart's tests read or compare against, never what it deploys, so it is a test fixture's secret as a rule. If it is a real credential (it opens anything outside the tests), remove it from the repository and change it",
     },
@@ -144,7 +146,7 @@ export default defineRule({
       messageId: 'jaasPassword' | 'basicCredentials' | 'connectionString' | 'connectionStringTrust',
       data: Record<string, string | Phrase>,
     ) => {
-      const testDir = undeployedPlace(ctx.deployment.root, ctx.deployment.files ?? [], doc);
+      const testDir = undeployedPlace(ctx.deployment.root, ctx.deployment.files ?? [], doc, entry);
       hold(doc, entry, {
         messageId: testDir?.messageId ?? messageId,
         severity: testDir !== undefined || messageId === 'connectionStringTrust' ? 'info' : undefined,
@@ -269,7 +271,7 @@ export default defineRule({
         // trust store is the key store's file, or the same password opens a key store of the deployment.
         const trustStore = isTrustStorePassword(ctx.deployment.documents, doc, entry);
         // A test's or an example's fill-in is said by its place (a sample value as a rule).
-        if (isFillInMark(value) && !undeployedPlace(ctx.deployment.root, ctx.deployment.files ?? [], doc)) {
+        if (isFillInMark(value) && !undeployedPlace(ctx.deployment.root, ctx.deployment.files ?? [], doc, entry)) {
           holdAdvised(doc, entry, 'fillIn', keyLabel(doc, entry, elytron, trustStore), 'plain');
           continue;
         }
@@ -284,7 +286,7 @@ export default defineRule({
         const trustOnly = trustStore && !sharedKeyStore && !sharedPassword && !heldKey;
         // A test source set's resources (`src/test/resources`) configure the tests only (Fornitx/demo-mtls: 12
         // warnings, all fixtures' store passwords): still said, at info, as a real credential there would be a leak.
-        const testDir = undeployedPlace(ctx.deployment.root, ctx.deployment.files ?? [], doc);
+        const testDir = undeployedPlace(ctx.deployment.root, ctx.deployment.files ?? [], doc, entry);
         hold(doc, entry, {
           messageId: xor
             ? 'obfuscated'

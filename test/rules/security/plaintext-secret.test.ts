@@ -850,6 +850,27 @@ ruleTester(rule, {
       ],
     },
     {
+      // gastaldi/quarkus-ibm-mq's .github/workflows/build.yml shape (more in plaintext-secret-ci-services.test.ts): the
+      // developer image as a GitHub Actions service, its admin password written in env:.
+      name: "a CI job's service container's secret is a fixture's (info); the same in a Compose service warns",
+      files: {
+        '.github/workflows/build.yml':
+          'jobs:\n  build:\n    services:\n      mq:\n        image: icr.io/ibm-messaging/mq:latest\n        env:\n          MQ_ADMIN_PASSWORD: Service-Plain-1\n',
+        'compose.yaml':
+          'services:\n  mq:\n    image: icr.io/ibm-messaging/mq:latest\n    environment:\n      MQ_ADMIN_PASSWORD: Service-Plain-2\n',
+      },
+      errors: [
+        {
+          messageId: 'ciService',
+          severity: 'info',
+          file: '.github/workflows/build.yml',
+          line: 7,
+          messageIncludes: ['(jobs.build.services.mq)'],
+        },
+        { messageId: 'plaintext', file: 'compose.yaml', line: 5 },
+      ],
+    },
+    {
       // camunda/camunda-platform-helm@b5c494d (Apache-2.0) charts/camunda-platform-8.10/templates/identity/configmap.yaml:
       // nested Spring placeholders (`${CAMUNDA_CONNECTORS_SECRET:${VALUES_KEYCLOAK_INIT_CONNECTORS_SECRET:}}`, whose last
       // default is empty) were read as plaintext: 47 warnings in that repository.

@@ -1,5 +1,6 @@
 import * as path from 'node:path';
-import type { ParsedDocument } from '../../../parse/types';
+import { CI_SERVICE_SECTION } from '../../../parse/ci-services';
+import type { Entry, ParsedDocument } from '../../../parse/types';
 import { testFixtureDir, testGoldenDir, testResourcesDir } from '../../../core/test-fixture-dirs';
 import { EXAMPLE_SUFFIX, lastPathSegment } from '../../../core/path-name';
 import { relativePosix } from '../../../core/posix-path';
@@ -20,20 +21,31 @@ const TEST_SOURCES = /^(?:.*\/)?src\/(?:test|it|integrationTest|intTest|testFixt
  * it documents), or the tests' directory it lies in: a test source set's resources (`src/test/resources`), the
  * rest of a test source set (`src/test/conf`), a Test Kitchen, Molecule, ansible-test or Helm chart-testing fixture
  * directory (`test/integration/<suite>`, `molecule/<scenario>`, `tests/integration/targets/<target>`, a chart's `ci/`), or the golden files of a chart's tests (`test/unit/<component>/golden`), or a WildFly/JBoss
- * distribution's shipped samples (`docs/examples/configs/`). None is deployed.
+ * distribution's shipped samples (`docs/examples/configs/`); or, for `entry`, a CI job's service container's variable
+ * (src/parse/ci-services.ts), which the runner starts for that job alone and removes after it. None is deployed.
  */
 export function undeployedPlace(
   root: string,
   listed: readonly string[],
   doc: ParsedDocument,
+  entry?: Entry,
 ):
   | {
-      messageId: 'testResource' | 'testSources' | 'testFixture' | 'testGolden' | 'example' | 'distributionSample';
+      messageId:
+        | 'testResource'
+        | 'testSources'
+        | 'testFixture'
+        | 'testGolden'
+        | 'example'
+        | 'distributionSample'
+        | 'ciService';
       dir: string;
       /** The places that make it one, beside the file itself: a distribution's home. */
       related?: RuleRelated[];
     }
   | undefined {
+  if (entry?.section === CI_SERVICE_SECTION)
+    return { messageId: 'ciService', dir: entry.key.replace(/\.(?:env|variables)\.[^.]+$/, '') };
   const relative = relativePosix(root, doc.file.path);
   const home = distributionSampleHome(root, listed, doc.file.path);
   if (home !== undefined)
