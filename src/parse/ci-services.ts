@@ -1,6 +1,6 @@
 /**
- * The service containers a CI file's jobs start beside their steps, each read as the `docker run` it stands for
- * (./container-runs.ts): a GitHub Actions job's `services.<id>` with its `image:` and `env:`
+ * The service containers a CI file's jobs start beside their steps, which ./container-runs.ts reads as the `docker run`s
+ * they stand for: a GitHub Actions job's `services.<id>` with its `image:` and `env:`
  * (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idservices; the runner
  * creates the container with those variables only: a workflow's or job's `env:` is the steps'), and a GitLab CI job's
  * `services:` items, an image name or a map with `name:`, `alias:` and `variables:`
@@ -12,12 +12,35 @@
  * no file of the tree.
  */
 import type { Node, Pair, Scalar, YAMLMap } from 'yaml';
-import type { ContainerRun, RunVariable } from './container-runs';
+import type { Range } from '../core/types';
 import { yaml } from './yaml-flatten';
 import { LineIndex } from './text';
 
 /** The `section` of the entries a CI service's variables give (plaintext-secret says where they are). */
 export const CI_SERVICE_SECTION = 'CI service';
+
+/** A variable a CI service's container gets, as written, with the setting that gives it. */
+export interface CiServiceVariable {
+  name: string;
+  value: string;
+  range: Range;
+  nameRange: Range;
+  valueRange: Range;
+  /** The setting as the file names it (`jobs.build.services.mq.env.MQ_APP_PASSWORD`). */
+  key: string;
+}
+
+/** A CI job's service container. */
+export interface CiService {
+  /** The service as the file names it (`jobs.build.services.mq`, `test.services[1]`). */
+  label: string;
+  image: string;
+  range: Range;
+  /** In the order the runner gives them (a later one wins). */
+  environment: CiServiceVariable[];
+  /** True when a setting the file does not show here may give it any other variable (GitLab). */
+  variablesUnknown: boolean;
+}
 
 const WORKFLOW = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/;
 const GITLAB_CI = /(?:^|\/)(?:[^/]*\.)?gitlab-ci\.ya?ml$/;
@@ -26,8 +49,8 @@ const HAS_SERVICES = /^\s*services\s*:/m;
 /** GitLab's top-level keys that are no job (https://docs.gitlab.com/ci/yaml/#global-keywords). */
 const GITLAB_GLOBAL = new Set(['default', 'include', 'stages', 'variables', 'workflow', 'image', 'services', 'cache']);
 
-/** The service containers of a CI file's jobs, as runs; none for another file. */
-export function ciServiceRuns(file: string, text: string): ContainerRun[] {
+/** The service containers of a CI file's jobs; none for another file. */
+export function ciServices(file: string, text: string): CiService[] {
   const posix = file.split('\\').join('/');
   const actions = WORKFLOW.test(posix);
   if ((!actions && !GITLAB_CI.test(posix)) || !HAS_SERVICES.test(text)) return [];
@@ -40,7 +63,7 @@ export function ciServiceRuns(file: string, text: string): ContainerRun[] {
   }
   if (!lib.isMap(root)) return [];
   const index = new LineIndex(text);
-  const runs: ContainerRun[] = [];
+  const runs: CiService[] = [];
   if (actions) {
     const jobs = valueOf(root, 'jobs');
     if (!lib.isMap(jobs)) return [];
@@ -71,38 +94,30 @@ export function ciServiceRuns(file: string, text: string): ContainerRun[] {
             { map: valueOf(item, 'variables'), key: `${label}.variables` },
           ])
         : serviceRun(index, label, item, [jobVariables]);
-      if (run) runs.push({ ...run, expands: true });
+      if (run) runs.push({ ...run, variablesUnknown: true });
     });
   }
   return runs;
 }
 
-/** A service as a run: its image (a literal), and the variables of `sources` in order (a later one wins). */
+/** A service: its image (a literal), and the variables of `sources` in order (a later one wins). */
 function serviceRun(
   index: LineIndex,
   label: string,
   image: unknown,
   sources: { map: unknown; key: string }[],
-): ContainerRun | undefined {
+): CiService | undefined {
   const lib = yaml();
   if (!lib.isScalar(image) || typeof image.value !== 'string' || image.value === '' || /[$]/.test(image.value))
     return undefined;
-  const environment: RunVariable[] = [];
+  const environment: CiServiceVariable[] = [];
   for (const { map, key } of sources)
     if (lib.isMap(map)) for (const pair of map.items) environment.push(...variableOf(index, pair, key));
-  return {
-    image: image.value,
-    range: rangeOf(index, image),
-    mounts: [],
-    environment,
-    envFiles: [],
-    expands: false,
-    ciService: label,
-  };
+  return { label, image: image.value, range: rangeOf(index, image), environment, variablesUnknown: false };
 }
 
 /** A `NAME: value` pair of an env map as a variable; a value that is no scalar (a map, a list) is none. */
-function variableOf(index: LineIndex, pair: Pair, key: string): RunVariable[] {
+function variableOf(index: LineIndex, pair: Pair, key: string): CiServiceVariable[] {
   const lib = yaml();
   const name = pair.key;
   const value = pair.value;
@@ -136,7 +151,7 @@ function scalarText(node: Scalar): string {
   return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? `${value}` : '';
 }
 
-function rangeOf(index: LineIndex, node: Node) {
+function rangeOf(index: LineIndex, node: Node): Range {
   const [start, end] = node.range ?? [0, 0];
   return index.rangeAt(start, end);
 }

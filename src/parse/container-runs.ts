@@ -11,7 +11,7 @@
 import * as path from 'node:path';
 import type { Range } from '../core/types';
 import { ciSteps } from './ci-run-steps';
-import { CI_SERVICE_SECTION, ciServiceRuns } from './ci-services';
+import { CI_SERVICE_SECTION, ciServices, type CiService } from './ci-services';
 import { shellCommands, type ShellWord } from './shell-commands';
 import { LineIndex } from './text';
 import { isSecretKey, type Entry, type ParsedDocument, type SourceFile } from './types';
@@ -232,7 +232,7 @@ export function scriptCommands(
 
 /** The containers a shell script (or a CI file's steps and services) runs, or undefined when it runs none. */
 export function containerRuns(source: SourceFile): ParsedDocument<ContainerRunsData> | undefined {
-  const services = ciServiceRuns(source.path, source.text);
+  const services = ciServices(source.path, source.text).map(serviceRun);
   const commands = RUNS_CONTAINER.test(source.text) || services.length > 0 ? scriptCommands(source) : undefined;
   if (!commands || (!RUNS_CONTAINER.test(commands.text) && services.length === 0)) return undefined;
   const runs = [...commandRuns(source, commands), ...services];
@@ -249,6 +249,17 @@ export function containerRuns(source: SourceFile): ParsedDocument<ContainerRunsD
     data: { runs, directory: commands.directory },
   };
 }
+
+/** A CI job's service container as the run it stands for: no mount of the tree (the checkout comes later). */
+const serviceRun = (s: CiService): ContainerRun => ({
+  image: s.image,
+  range: s.range,
+  mounts: [],
+  environment: s.environment,
+  envFiles: [],
+  expands: s.variablesUnknown,
+  ciService: s.label,
+});
 
 const samePlace = (a: Range, b: Range) => a.start.line === b.start.line && a.start.character === b.start.character;
 

@@ -1,9 +1,9 @@
-import { ciServiceRuns } from '../../src/parse/ci-services';
+import { ciServices } from '../../src/parse/ci-services';
 import { containerRuns } from '../../src/parse/container-runs';
 
 const IMAGE = 'icr.io/ibm-messaging/mq:9.4.0.0-r3';
 
-describe("a CI file's service containers, as runs", () => {
+describe("a CI file's service containers", () => {
   it.each<[string, string, string, [string, string, boolean, (string | undefined)[][]][]]>([
     [
       // gastaldi/quarkus-ibm-mq's .github/workflows/build.yml shape.
@@ -55,10 +55,10 @@ describe("a CI file's service containers, as runs", () => {
     ['unparsable YAML: none', '/t/.gitlab-ci.yml', 'test:\n  services: [\n', []],
   ])('%s', (_name, file, text, expected) => {
     expect(
-      ciServiceRuns(file, text).map((r) => [
+      ciServices(file, text).map((r) => [
         r.image,
-        r.ciService,
-        r.expands,
+        r.label,
+        r.variablesUnknown,
         r.environment.map((v) => [v.name, v.value, v.key]),
       ]),
     ).toEqual(expected);
@@ -66,7 +66,7 @@ describe("a CI file's service containers, as runs", () => {
 
   it('the image and a value keep their places in the file', () => {
     const text = `jobs:\n  build:\n    services:\n      mq:\n        image: ${IMAGE}\n        env:\n          MQ_ADMIN_PASSWORD: "pw"\n`;
-    const [run] = ciServiceRuns('/t/.github/workflows/build.yml', text);
+    const [run] = ciServices('/t/.github/workflows/build.yml', text);
     expect(run?.range).toEqual({ start: { line: 4, character: 15 }, end: { line: 4, character: 15 + IMAGE.length } });
     expect(run?.environment[0]?.nameRange.start).toEqual({ line: 6, character: 10 });
     expect(run?.environment[0]?.valueRange).toEqual({
