@@ -60,7 +60,9 @@ function copyOf(words: readonly string[]): Omit<ContainerCopy, 'line'> | undefin
 
 /**
  * The host path the latest `docker cp` before line `before` put at `inside` in the container named `container` (both
- * as written), with that copy; undefined when no copy of the script did.
+ * as written), with that copy; undefined when no copy of the script did. A copy of a file of that name (to the path,
+ * or into its directory) wins over one read as a directory copied as a whole, which any file copied into the same
+ * directory would also look like (`docker cp ./setauth.sh mftqm:/run` after `docker cp ./qmconfig.mqsc mftqm:/run`).
  */
 export function copiedFrom(
   copies: readonly ContainerCopy[],
@@ -69,24 +71,20 @@ export function copiedFrom(
   before: number,
 ): { host: string; copy: ContainerCopy } | undefined {
   const wanted = path.posix.normalize(inside);
-  let found: { host: string; copy: ContainerCopy } | undefined;
+  let named: { host: string; copy: ContainerCopy } | undefined;
+  let below: { host: string; copy: ContainerCopy } | undefined;
+  // In the script's order: the latest copy of each kind wins.
   for (const copy of copies) {
-    // In the script's order: the latest copy that puts a file there wins.
     if (copy.container !== container || copy.line >= before) continue;
-    const host = hostPathAt(copy, wanted);
-    if (host !== undefined) found = { host, copy };
+    const target = path.posix.normalize(copy.target).replace(/(.)\/$/, '$1');
+    const source = copy.source.replace(/(.)\/+$/, '$1');
+    if (
+      (wanted === target && !copy.target.endsWith('/')) ||
+      (path.posix.dirname(wanted) === target && path.posix.basename(wanted) === path.posix.basename(source))
+    )
+      named = { host: source, copy };
+    else if (wanted.startsWith(target + '/') && !copy.target.endsWith('/'))
+      below = { host: path.posix.join(source, wanted.slice(target.length + 1)), copy };
   }
-  return found;
-}
-
-/** The host path a copy puts at the container path `inside`: the file itself, the file in a directory, or below a directory. */
-function hostPathAt(copy: ContainerCopy, inside: string): string | undefined {
-  const target = path.posix.normalize(copy.target).replace(/(.)\/$/, '$1');
-  const source = copy.source.replace(/(.)\/+$/, '$1');
-  if (inside === target && !copy.target.endsWith('/')) return source;
-  if (path.posix.dirname(inside) === target && path.posix.basename(inside) === path.posix.basename(source))
-    return source;
-  if (inside.startsWith(target + '/') && !copy.target.endsWith('/'))
-    return path.posix.join(source, inside.slice(target.length + 1));
-  return undefined;
+  return named ?? below;
 }

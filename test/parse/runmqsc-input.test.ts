@@ -115,6 +115,12 @@ describe('MQSC files a script feeds runmqsc', () => {
       [],
     ],
     [
+      // The real run-test.sh copies a second file into the same directory after the MQSC.
+      'a later copy of another file into the directory does not stand for the file',
+      'podman cp ./qmconfig.mqsc mftqm:/run\npodman cp ./setauth.sh mftqm:/run\npodman exec -it mftqm /bin/bash -c "runmqsc MFTQM < /run/qmconfig.mqsc"\n',
+      [['./qmconfig.mqsc', 'MFTQM', 2, 0]],
+    ],
+    [
       'a copy out of the container is no copy in',
       'docker cp qm1:/tmp/a.mqsc ./a.mqsc\ndocker exec qm1 bash -c "runmqsc QM1 < /tmp/a.mqsc"\n',
       [],

@@ -319,7 +319,7 @@ ruleTester(rule, {
       files: {
         'config/app.mqsc': appChannel,
         'run.sh':
-          '#!/bin/bash\ndocker run -d --name qm1 -e LICENSE=accept -e MQSNOAUT=yes icr.io/ibm-messaging/mq:9.4.0.0-r1\ndocker cp ./config/app.mqsc qm1:/tmp/\ndocker exec qm1 bash -c "runmqsc QM1 < /tmp/app.mqsc"\n',
+          '#!/bin/bash\ndocker run -d --name qm1 -e LICENSE=accept -e MQSNOAUT=yes icr.io/ibm-messaging/mq:9.4.0.0-r1\ndocker cp ./config/app.mqsc qm1:/run\ndocker cp ./setauth.sh qm1:/run\ndocker exec -it qm1 /bin/bash -c "runmqsc QM1 < /run/app.mqsc"\n',
       },
       errors: [
         {
@@ -329,7 +329,7 @@ ruleTester(rule, {
           messageIncludes: ['APP.SVRCONN'],
           related: [
             { file: 'config/app.mqsc', line: 1 },
-            { file: 'run.sh', line: 4 },
+            { file: 'run.sh', line: 5 },
           ],
         },
       ],
