@@ -1,8 +1,8 @@
 import * as path from 'node:path';
-import { isIP } from 'node:net';
 import { defineRule } from '../types';
 import { ours, said } from '../../core/phrase';
 import { relativePosix } from '../../core/posix-path';
+import { isIpAddress } from '../../core/ip';
 import { runBy } from '../_lib/search-node-layers';
 import { certutilFilenameOf } from '../../knowledge/certutil';
 import type { CertutilInstanceRecord } from '../../model/certutil-instance-records';
@@ -64,7 +64,7 @@ export default defineRule({
       const declared = instances.filter((r) => r.instance.filename === filename);
       const [first] = declared;
       if (!first || declared.some((r) => holdsOrUnknown(r, link.host))) continue;
-      const field = isIP(link.host.replace(/^\[|\]$/g, '')) ? 'ip' : 'dns';
+      const field = isIpAddress(link.host.replace(/^\[|\]$/g, '')) ? 'ip' : 'dns';
       const generatedHere =
         presents.outsideFile !== undefined &&
         declared.some((r) => !path.relative(path.dirname(r.file), presents.outsideFile!).startsWith('..'));
@@ -115,7 +115,7 @@ export default defineRule({
 /** Whether the instance's certificate holds the host, or whether that is unknown (a placeholder, no names to check). */
 function holdsOrUnknown({ instance }: CertutilInstanceRecord, host: string): boolean {
   const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
-  const ip = isIP(bare) !== 0;
+  const ip = isIpAddress(bare);
   const list: CertutilWritten[] = ip ? instance.ip : instance.dns;
   if (list.some((n) => n.value.includes('$'))) return true;
   // With no DNS name a client may check the subject's CN; an IP is checked against IP names only.
