@@ -35,6 +35,7 @@ import { clientAuthOf, serverOrder } from './httpd-server-choices';
 import { httpdProxies } from './httpd-proxy';
 import { ajpProxyFronts, secretRefusals } from './httpd-ajp-passes';
 import { jkFrontsRead, jkMountsUnknownWorker } from './modjk-mounts';
+import { writesWorkersFile } from './modjk-package';
 import { jkRefusedProperties } from './modjk-refused';
 import { MODJK_WORKERS_KIND, type JkWorkersData } from '../parse/modjk-workers';
 import { MODJK_URIMAP_KIND, type JkUriMapData } from '../parse/modjk-urimap';
@@ -167,6 +168,8 @@ export const httpdContributor: ModelContributor = {
       images: ctx.images,
       mounts,
       listed: listedFilesOf(ctx),
+      dockerfiles,
+      treeWritesWorkersFile: expanded.some(({ top }) => writesWorkersFile(top)),
     };
     const leftOut = leftOutFiles(expanded, included, dockerfiles, jkInputs.listed);
     for (const { doc, top } of expanded) {

@@ -20,6 +20,7 @@ import type { AjpFront } from './deployment-records';
 import { jkFrontsOf, type PlacedJkSetting } from './modjk-workers';
 import { relativePosix } from '../core/posix-path';
 import { jkFileOf, PLACEHOLDER, type JkInputs } from './modjk-paths';
+import { packageWorkersFile } from './modjk-package';
 
 const JK = TOMCAT_AJP_FRONTS.modJk;
 const LIST_SEPARATOR = /[\s,]+/;
@@ -116,6 +117,8 @@ export interface JkWorkerMap {
   workersFile?: ParsedDocument<JkWorkersData>;
   /** What puts the workers file where the JkWorkersFile names it (a Compose mount, a COPY). */
   by?: Location;
+  /** No JkWorkersFile line: the package's jk.conf names the file (what installs it, what puts the file there). */
+  packaged?: RelatedLocation[];
   properties: { settings: JkSetting[]; at: Location[] };
 }
 
@@ -137,16 +140,19 @@ export function jkWorkerMapOf(
   if (gathered.workersFiles.length > 1) return { named };
   const [fileLine] = gathered.workersFiles;
   const [resolved] = found;
+  // Without a JkWorkersFile line, the one the installed package's jk.conf writes (Debian, Ubuntu), if any.
+  const packaged = fileLine ? undefined : packageWorkersFile(top, inputs);
   // Without a JkWorkersFile, the map is the JkWorkerProperty lines alone: only when the configuration is all read.
-  if ((!fileLine && open) || typeof resolved === 'string') return { named };
+  if ((!fileLine && !packaged && open) || typeof resolved === 'string') return { named };
   const properties = propertySettings(gathered.properties);
   return {
-    named,
+    named: packaged ? [packaged.doc.file.path] : named,
     map: {
       gathered,
       open,
       ...(fileLine ? { fileLine } : {}),
       ...(resolved ? { workersFile: resolved.doc, ...(resolved.by ? { by: resolved.by } : {}) } : {}),
+      ...(packaged ? { workersFile: packaged.doc, packaged: packaged.readBy } : {}),
       properties,
     },
   };
@@ -185,6 +191,7 @@ export function jkFrontsRead(
         ]
       : []),
     ...(map.by ? [{ ...map.by, message: 'this puts the workers file where JkWorkersFile names it' }] : []),
+    ...(map.packaged ?? []),
   ];
   return { named, fronts: jkFrontsOf([...fromLines, ...fromFile], { label, defaultList: !map.open, readBy }) };
 }
@@ -217,6 +224,7 @@ export function jkMountsUnknownWorker(
         message: `mod_jk reads its workers from ${path.basename(workersFile!.file.path)}`,
       });
     if (map.by) related.push({ ...map.by, message: 'this puts the workers file there' });
+    related.push(...(map.packaged ?? []));
     const own = workersFile?.data.settings.find((s) => s.worker === worker);
     if (workersFile)
       related.push({

@@ -12,6 +12,7 @@ import { treeFileInContainer, type TreeMount } from './compose-mounts';
 import { serverRootOf } from './httpd-mains';
 import type { HttpdPlaced } from './httpd-tls';
 import type { ImageFiles } from '../parse/image-files';
+import type { DockerfileData } from '../parse/dockerfile';
 import type { JkUriMapData } from '../parse/modjk-urimap';
 import type { JkWorkersData } from '../parse/modjk-workers';
 import type { ListedFiles } from './listed-files';
@@ -27,6 +28,10 @@ export interface JkInputs {
   mounts: TreeMount[];
   /** The tree's files, read or not: an Include of a file the tree holds leaves nothing open. */
   listed: ListedFiles;
+  /** The tree's Dockerfiles: an image that installs Debian's mod_jk package reads its workers file (./modjk-package.ts). */
+  dockerfiles: readonly ParsedDocument<DockerfileData>[];
+  /** Some httpd configuration of the tree writes a JkWorkersFile: the package's default is not assumed. */
+  treeWritesWorkersFile: boolean;
 }
 
 /** A value a template or httpd's `Define` fills in: not known from the tree. */

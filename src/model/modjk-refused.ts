@@ -36,6 +36,7 @@ export function jkRefusedProperties(
       ? [{ file: map.fileLine.file, range: map.fileLine.directive.range, message: 'httpd reads this workers file' }]
       : []),
     ...(map.by ? [{ ...map.by, message: 'this puts the workers file where JkWorkersFile names it' }] : []),
+    ...(map.packaged ?? []),
   ];
   for (const line of map.gathered.properties) {
     const text = line.directive.args.map((a) => a.value).join(' ');
