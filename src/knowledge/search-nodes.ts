@@ -21,6 +21,35 @@ export interface SearchProductFacts {
   securityOff: { setting: string; value: string };
   noKeyMaterial: { messages: Record<SearchLayer, string>; source: string };
   transportTlsRequired?: TransportTlsRequirement;
+  environmentStart: EnvironmentStart;
+}
+
+/**
+ * Which starts of the official image's container pass the environment's settings to the node: any start of the node
+ * (`anyStart`: the node's own launcher reads them), or only the entrypoint's own start, taken when the container's
+ * first argument is one of `firstArguments` (or, `flagFirst`, begins with `-`, or there is none).
+ */
+export type EnvironmentKeptBy = 'anyStart' | { firstArguments: string[]; flagFirst: boolean };
+
+export interface EnvironmentStart {
+  /** The official image's tag, its major and minor release captured. */
+  releaseTag: RegExp;
+  /** From which release (`7.6`) each behaviour holds; one without `from` holds for every release. */
+  byRelease: { from?: string; keptBy: EnvironmentKeptBy; source: string }[];
+}
+
+/** How the release an image tag names passes the environment: `unknown` for a tag naming none or an earlier release. */
+export function environmentKeptBy(start: EnvironmentStart, image: string | undefined): EnvironmentKeptBy | 'unknown' {
+  const every = start.byRelease.find((r) => r.from === undefined);
+  if (every) return every.keptBy;
+  const release = image ? start.releaseTag.exec(image.trim()) : null;
+  if (!release) return 'unknown';
+  const value = (text: string) => text.split('.').reduce((sum, part) => sum * 1000 + Number(part), 0);
+  const tagged = value(`${release[1]}.${release[2]}`);
+  const from = start.byRelease
+    .filter((r) => value(r.from!) <= tagged)
+    .sort((a, b) => value(b.from!) - value(a.from!))[0];
+  return from ? from.keptBy : 'unknown';
 }
 
 /** When the node's start requires transport TLS with security on: `always`, or once the cluster holds its licence. */
@@ -70,6 +99,10 @@ export const SEARCH_PRODUCTS: readonly SearchProductFacts[] = data.products.map(
   layers: p.layers,
   securityOff: p.securityOff,
   noKeyMaterial: p.noKeyMaterial,
+  environmentStart: {
+    releaseTag: new RegExp(p.environmentStart.releaseTag),
+    byRelease: p.environmentStart.byRelease as EnvironmentStart['byRelease'],
+  },
   ...transportTlsRequirementOf(p),
 }));
 

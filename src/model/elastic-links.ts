@@ -23,6 +23,7 @@ import type { ElasticLink } from './elastic-link-records';
 import type { ElasticStackClient } from './kibana-beats-records';
 import type { LogstashEnd } from './logstash-records';
 import type { SearchNodeRecord } from './search-node-types';
+import { passesSettings } from './search-node-start';
 
 /** A server a call may reach: its project, the names it answers to and its port. */
 interface Answerer {
@@ -81,17 +82,6 @@ export const elasticLinksContributor: ModelContributor = {
   },
 };
 
-/** Whether the service's `command:` or `entrypoint:` passes settings with `-E` (Elasticsearch's, the Beats' flag). */
-function passesSettings(ctx: { compose: ParsedDocument<ComposeData>; service: ComposeService }): boolean {
-  const prefix = `services.${ctx.service.name}.`;
-  return ctx.compose.entries.some(
-    (e) =>
-      e.key.startsWith(prefix) &&
-      /^(?:command|entrypoint)(?:\[\d+\])?$/.test(e.key.slice(prefix.length)) &&
-      /(?:^|\s)-E(?:\s|[a-z])/.test(e.value),
-  );
-}
-
 /** The nodes a Compose service runs, unless its command line passes settings the tree's do not show. */
 function nodeAnswerers(nodes: readonly SearchNodeRecord[], byName: ServicesByName): Answerer[] {
   return nodes.flatMap((node): Answerer[] => {
@@ -103,7 +93,8 @@ function nodeAnswerers(nodes: readonly SearchNodeRecord[], byName: ServicesByNam
     const securityByImage = (r: (typeof services)[number]) =>
       node.product === 'OpenSearch' && r.service.environment.some((v) => v.name === 'DISABLE_SECURITY_PLUGIN');
     // A service several Compose files of the project write (an override) merges settings the record does not read.
-    if (services.length > 1 || services.some((r) => passesSettings(r) || securityByImage(r))) return [];
+    if (services.length > 1 || services.some((r) => passesSettings(r.compose, r.service) || securityByImage(r)))
+      return [];
     const http = node.layers.http;
     const tlsAt = http.enabledBy?.at ?? node.securityOff?.at;
     return [
@@ -167,7 +158,7 @@ function clientCalls(client: ElasticStackClient, servicesOf: (file: string) => S
   // The image's entrypoint passes ELASTICSEARCH_HOSTS over kibana.yml's (./kibana-compose.ts); `-E` a Beat's setting.
   const replaced = runners.some(
     (r) =>
-      passesSettings(r) ||
+      passesSettings(r.compose, r.service) ||
       (client.product === 'kibana' && r.service.environment.some((v) => v.name === 'ELASTICSEARCH_HOSTS')),
   );
   // Kibana's environment in a Compose file: another file of the project (an override) may write the service too.

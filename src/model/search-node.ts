@@ -2,7 +2,8 @@
  * Elasticsearch and OpenSearch nodes (Deployment.searchNodes) and their TLS layers as ends whose stores the store and
  * certificate rules judge (Deployment.unlinkedEnds). A node is a Compose service of the product's official image, with
  * the configuration file a bind mount puts at `<config dir>/elasticsearch.yml` (`opensearch.yml`) and the settings its
- * environment gives (./search-node-settings.ts), or a configuration file of the tree no such service runs. Each node
+ * environment gives (./search-node-settings.ts: none when the service's `command:` replaces the start that passes them,
+ * unknown when it may, ./search-node-start.ts), or a configuration file of the tree no such service runs. Each node
  * has an HTTP layer (the REST clients' endpoint) and a transport layer (node to node), each speaking TLS when its
  * `enabled` setting (or the product's default) says so, with:
  * - key material: Elasticsearch `keystore.path` (with `keystore.type`), or `key` and `certificate` (PEM); OpenSearch
@@ -33,6 +34,7 @@ import { mountedTreeFile } from './kafka-protocols';
 import { serviceImageRuntime } from './kafka-brokers';
 import { serviceHosts } from './rabbitmq-brokers';
 import { environmentSettings, fileSettings, settingBoolean } from './search-node-settings';
+import { environmentApplied, passesSettings } from './search-node-start';
 import type { SearchLayerFile, SearchNodeLayer, SearchNodeRecord, SearchSetting } from './search-node-types';
 import { storeRef, treeStoresOf, type TreeStores } from './store-files';
 import type { JavaRuntime, KafkaList, StoreRef, TreeMount, UnlinkedEnd } from './types';
@@ -83,7 +85,19 @@ export const searchNodesContributor: ModelContributor = {
           if (!facts.image.test(service.image?.trim() ?? '') && !config) continue;
           if (config) run.add(config);
           const variables = composeVariablesOf(ctx, compose, service);
-          const settings = new Map([...(config ? fileSettings(config) : []), ...environmentSettings(variables, facts)]);
+          const start = environmentApplied(facts, compose, service);
+          const environment = start.state === 'not applied' ? [] : [...environmentSettings(variables, facts)];
+          // Settings the start may or may not pass: their values are the run's to decide.
+          if (start.state === 'unknown') for (const [, setting] of environment) setting.placeholder = true;
+          const settings = new Map([...(config ? fileSettings(config) : []), ...environment]);
+          const elsewhere =
+            variables.unread.length > 0
+              ? `the env_file ${variables.unread[0]!.envFile.path}, which the run does not hold, may set more`
+              : start.state === 'unknown'
+                ? `${start.why}: whether it takes them is unknown`
+                : passesSettings(compose, service)
+                  ? 'its command: passes settings with -E, which are not read'
+                  : undefined;
           // Where the service takes the node's file (its bind mount), else its image.
           const at: Location = mounted && config ? mounted.at : { file: compose.file.path, range: service.imageRange };
           const where = config ? `${relativePosix(ctx.deployment.root, config.file.path)}, ` : '';
@@ -97,9 +111,7 @@ export const searchNodesContributor: ModelContributor = {
             resolve: inContainer(own, facts, storesOf),
             hosts: serviceHosts(service),
             runtime: serviceImageRuntime(compose, service, ctx.memo),
-            ...(variables.unread.length > 0 && {
-              settingsElsewhere: `the env_file ${variables.unread[0]!.envFile.path}, which the run does not hold, may set more`,
-            }),
+            ...(elsewhere && { settingsElsewhere: elsewhere }),
           });
         }
       for (const config of configs) {
