@@ -67,6 +67,18 @@ describe("Debian's mod_jk package default workers file", () => {
       ['unread'],
     ],
     [
+      "the tree's file over the package's httpd-jk.conf, which its jk.conf links to",
+      {
+        Dockerfile: dockerfile(
+          'apache2 libapache2-mod-jk',
+          'COPY apache/httpd-jk.conf /etc/libapache2-mod-jk/httpd-jk.conf',
+          AT_PACKAGE_PATH,
+        ),
+        'apache/httpd-jk.conf': '<IfModule jk_module>\n  JkLogLevel info\n</IfModule>\n',
+      },
+      ['unread'],
+    ],
+    [
       'a JkWorkersFile the tree writes: that line decides',
       {
         Dockerfile: dockerfile('apache2 libapache2-mod-jk', AT_PACKAGE_PATH),
