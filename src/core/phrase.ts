@@ -18,7 +18,7 @@ export class Phrase {
 }
 
 /** A value inside a phrase: the tree's text (masked), a number, or a phrase of ours (`undefined` as a template writes it). */
-type PhraseValue = string | number | Phrase | undefined;
+export type PhraseValue = string | number | Phrase | undefined;
 
 /** A phrase whose literal parts are ours and whose `${…}` values are the tree's: said`on ${host} only`. */
 export function said(words: TemplateStringsArray, ...values: PhraseValue[]): Phrase {
@@ -37,4 +37,9 @@ export function renderPhrase(value: PhraseValue, mask: (text: string) => string)
   let out = value.words[0] ?? '';
   for (let i = 0; i < value.values.length; i++) out += renderPhrase(value.values[i], mask) + (value.words[i + 1] ?? '');
   return out;
+}
+
+/** Values with our separator between them (`a ← b`, `x, y`): each value masked on its own, the separator kept. */
+export function joined(values: readonly PhraseValue[], separator: string): Phrase {
+  return new Phrase(values.length === 0 ? [''] : ['', ...values.slice(1).map(() => separator), ''], values);
 }

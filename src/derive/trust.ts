@@ -8,6 +8,7 @@
 import type { RunMemo } from '../core/run-memo';
 import * as path from 'node:path';
 import type { Location } from '../core/types';
+import { joined, ours, said, type Phrase } from '../core/phrase';
 import type { LinkPrediction } from '../handshake/links';
 import type { TreeCertificate } from '../model/mq-certs';
 import type { ClientAuthMode, Component, Link } from '../model/types';
@@ -39,7 +40,7 @@ export type TrustVerdict =
   | { kind: 'untrusted'; result: PathFailure }
   /** Client direction: the client sends no certificate (it has none, or none whose issuer the server lists). */
   | { kind: 'no-certificate'; why: 'none-configured' | 'no-issuer-match'; candidates: TreeCertificate[] }
-  | { kind: 'unknown'; missing: string };
+  | { kind: 'unknown'; missing: string | Phrase };
 
 /** One direction of a link's certificate check. */
 export interface TrustCheck {
@@ -131,7 +132,7 @@ function judge(
   const stack = verifierStack(verifier);
   const notModelled: TrustVerdict = {
     kind: 'unknown',
-    missing: `how ${verifier.name} (${verifier.tls?.implementation ?? 'unknown stack'}) validates certificates is not modelled`,
+    missing: said`how ${verifier.name} (${ours(verifier.tls?.implementation ?? 'unknown stack')}) validates certificates is not modelled`,
   };
   // GSKit (IBM MQ) is not modelled: a path OpenSSL builds from the same key repository's certificates to a self-signed
   // one, with valid dates and purposes, is taken as one GSKit accepts too; any other outcome stays unknown, never a
@@ -217,7 +218,7 @@ function check(
       return {
         ...base,
         presented: [],
-        verdict: { kind: 'unknown', missing: `which key ${peer.name} presents: ${ownClientKey}` },
+        verdict: { kind: 'unknown', missing: said`which key ${peer.name} presents: ${ownClientKey}` },
       };
     if (
       direction === 'client' &&
@@ -228,12 +229,12 @@ function check(
       return {
         ...base,
         presented: [],
-        verdict: { kind: 'unknown', missing: `where ${peer.name}'s key store is configured (the tree names none)` },
+        verdict: { kind: 'unknown', missing: said`where ${peer.name}'s key store is configured (the tree names none)` },
       };
     return {
       ...base,
       presented: [],
-      verdict: { kind: 'unknown', missing: `the certificate ${peer.name} presents is not in the tree` },
+      verdict: { kind: 'unknown', missing: said`the certificate ${peer.name} presents is not in the tree` },
     };
   }
   if (source?.kind === 'unsettled') return { ...base, presented, verdict: { kind: 'unknown', missing: source.why } };
@@ -261,7 +262,7 @@ function check(
       presented,
       verdict: {
         kind: 'unknown',
-        missing: `${verifier.name} names no trust store: it trusts its JDK's cacerts, which the tree does not hold (declare -Djavax.net.ssl.trustStore or add the store)`,
+        missing: said`${verifier.name} names no trust store: it trusts its JDK's cacerts, which the tree does not hold (declare -Djavax.net.ssl.trustStore or add the store)`,
       },
     };
   }
@@ -271,7 +272,7 @@ function check(
       presented,
       verdict: {
         kind: 'unknown',
-        missing: `${verifier.name} trusts the system's CA store, which the tree does not hold`,
+        missing: said`${verifier.name} trusts the system's CA store, which the tree does not hold`,
       },
     };
   if (!source)
@@ -298,7 +299,10 @@ function check(
       presented,
       verdict: {
         kind: 'unknown',
-        missing: `${peer.name}'s key store holds several key entries (${chains.map((c) => `'${c[0]?.store?.alias ?? '?'}'`).join(', ')}) and its configuration names no alias: which one JSSE's key manager picks decides (name the one to present)`,
+        missing: said`${peer.name}'s key store holds several key entries ('${joined(
+          chains.map((c) => c[0]?.store?.alias ?? '?'),
+          "', '",
+        )}') and its configuration names no alias: which one JSSE's key manager picks decides (name the one to present)`,
       },
     };
   }
@@ -318,8 +322,11 @@ function check(
         kind: 'unknown',
         missing:
           source?.kind === 'jdk-cacerts'
-            ? `${verifier.name} trusts its JDK's cacerts, which the tree does not hold; the certificates its image adds to them (${[...anchors, ...(maybe?.anchors ?? [])].map((a) => path.basename(a.doc.file.path)).join(', ')}) do not issue this chain`
-            : `${verifier.name} trusts the JDK's cacerts besides its trust store, and the tree does not hold them`,
+            ? said`${verifier.name} trusts its JDK's cacerts, which the tree does not hold; the certificates its image adds to them (${joined(
+                [...anchors, ...(maybe?.anchors ?? [])].map((a) => path.basename(a.doc.file.path)),
+                ', ',
+              )}) do not issue this chain`
+            : said`${verifier.name} trusts the JDK's cacerts besides its trust store, and the tree does not hold them`,
       },
     };
   }

@@ -4,6 +4,7 @@
  * (./attributes-mq, ./attributes-tls, ./attributes-edge), so ./types can use it without a module cycle.
  */
 import type { Location } from '../core/types';
+import type { Phrase } from '../core/phrase';
 import type { ClientUrl, ServerEndpointAttributes } from './attributes-tls';
 export type {
   MqValue,
@@ -89,7 +90,7 @@ export interface JavaAppAttributes {
    * code can apply to its HTTP client; a Kubernetes ConfigMap overlay of an image the tree does not hold): then
    * "no key store configured" is not known to mean "no certificate".
    */
-  ownClientKey?: string;
+  ownClientKey?: Phrase;
   /**
    * Where profiles whose activation the tree does not settle turn HTTPS on (`server.ssl.key-store`, `.certificate`,
    * `.bundle` or `.enabled=true` in `application-tls.yml`) while the default settings give the app no HTTPS server:

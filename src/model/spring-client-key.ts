@@ -3,6 +3,7 @@
  * read by the Java application contributor (./java.ts) from the app's Spring settings.
  */
 import * as path from 'node:path';
+import { ours, said, type Phrase } from '../core/phrase';
 import type { Entry, ParsedDocument } from '../parse/types';
 import { springBoolean, springKey, springSetting, type SpringConfigData } from '../parse/spring';
 
@@ -57,31 +58,31 @@ function ownServerKeyStore(doc: ParsedDocument<SpringConfigData>): { store: Entr
 export function withOwnClientKey(
   spring: readonly ParsedDocument<SpringConfigData>[],
   jvm: readonly ParsedDocument[],
-): { ownClientKey?: string } {
+): { ownClientKey?: Phrase } {
   for (const doc of spring)
     for (const entry of doc.entries) {
       if (BUNDLE_KEY_STORE.test(springKey(entry.key)))
         return {
           // The bundle's name as written (the uniform key drops its dashes).
-          ownClientKey: `the SSL bundle '${entry.key.split('.')[4]}' (${path.basename(doc.file.path)}) holds a key store its code can give its HTTP client`,
+          ownClientKey: said`the SSL bundle '${entry.key.split('.')[4]}' (${path.basename(doc.file.path)}) holds a key store its code can give its HTTP client`,
         };
     }
   for (const doc of spring) {
     const own = doc.entries.find(namesOwnKeyStore);
     if (own)
       return {
-        ownClientKey: `its own setting ${own.key} (${path.basename(doc.file.path)}) names a key store its code can give its HTTP client`,
+        ownClientKey: said`its own setting ${own.key} (${path.basename(doc.file.path)}) names a key store its code can give its HTTP client`,
       };
     const server = ownServerKeyStore(doc);
     if (server)
       return {
-        ownClientKey: `${server.store.key} (${path.basename(doc.file.path)}) names the key store of its own HTTPS server${server.serverOff ? ' (server.ssl.enabled is false: that server does not use it)' : ''}, which its code can also give its HTTP client (JSSE's default key manager does not read it)`,
+        ownClientKey: said`${server.store.key} (${path.basename(doc.file.path)}) names the key store of its own HTTPS server${ours(server.serverOff ? ' (server.ssl.enabled is false: that server does not use it)' : '')}, which its code can also give its HTTP client (JSSE's default key manager does not read it)`,
       };
   }
   const overlay = spring.length > 0 && jvm.length === 0 && spring.every((d) => d.embedded) ? spring[0] : undefined;
   return overlay
     ? {
-        ownClientKey: `its Spring settings here are only ${overlay.embedded!.container} in ${path.basename(overlay.file.path)}, laid over an image the tree does not hold`,
+        ownClientKey: said`its Spring settings here are only ${overlay.embedded!.container} in ${path.basename(overlay.file.path)}, laid over an image the tree does not hold`,
       }
     : {};
 }

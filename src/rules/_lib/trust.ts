@@ -1,4 +1,4 @@
-import type { Phrase } from '../../core/phrase';
+import { joined, ours, said, type Phrase } from '../../core/phrase';
 import type { RuleRelated } from '../types';
 /** Shared plumbing for the certificate-trust rules: texts and places of a link's trust check (src/derive/trust.ts). */
 import type { Location } from '../../core/types';
@@ -25,55 +25,58 @@ function displayFile(root: string, file: string): string {
   return shownRelative(root, file);
 }
 
-/** Whom the verifier trusts, in words: `conf/trust.p12 (CN=Root CA, CN=Other)`. */
-export function anchorsText(root: string, check: TrustCheck): string {
+/** Whom the verifier trusts, in words: `conf/trust.p12 (CN=Root CA, CN=Other)`; the tree's names masked, our words kept. */
+export function anchorsText(root: string, check: TrustCheck): Phrase {
   const names = [...new Set(check.anchors.map((a) => certName(a.cert)))];
-  const shown = names.length > 4 ? [...names.slice(0, 4), `${names.length - 4} more`] : names;
+  const shown: (string | Phrase)[] = names.length > 4 ? [...names.slice(0, 4), said`${names.length - 4} more`] : names;
   const source = check.anchorSource;
-  if (source?.kind === 'nothing') return `no certificate at all (${source.why})`;
+  if (source?.kind === 'nothing') return said`no certificate at all (${source.why})`;
   const where =
     source?.kind !== 'store'
-      ? 'its trust store'
+      ? ours('its trust store')
       : source.store.copiedBy && /(^|\/)lib\/security\/cacerts$/.test(source.store.path.value)
-        ? `its JDK's cacerts, which its image replaces with ${displayFile(root, source.file)}`
+        ? said`its JDK's cacerts, which its image replaces with ${displayFile(root, source.file)}`
         : source.store.copiedBy && systemJavaStoreAt(source.store.path.value)
-          ? `its JDK's cacerts (a link to ${source.store.path.value}), which its image replaces with ${displayFile(root, source.file)}`
+          ? said`its JDK's cacerts (a link to ${source.store.path.value}), which its image replaces with ${displayFile(root, source.file)}`
           : displayFile(root, source.file);
-  return `${where} (${shown.join(', ') || 'no certificate'})`;
+  return said`${where} (${shown.length ? joined(shown, ', ') : ours('no certificate')})`;
 }
 
 /** What the peer sends, in words: `api.example.com ← Issuing CA`. */
-export function chainText(check: TrustCheck): string {
-  const text = (chain: readonly TreeCertificate[]) => chain.map((c) => certName(c.cert)).join(' ← ');
-  const others = (check.alternatives ?? []).map((chain) => `, or ${text(chain)}`).join('');
-  return (text(check.presented) || '(nothing)') + others;
+export function chainText(check: TrustCheck): Phrase {
+  const text = (chain: readonly TreeCertificate[]) =>
+    joined(
+      chain.map((c) => certName(c.cert)),
+      ' ← ',
+    );
+  const others = (check.alternatives ?? []).map((chain) => said`, or ${text(chain)}`);
+  return said`${check.presented.length ? text(check.presented) : ours('(nothing)')}${joined(others, '')}`;
 }
 
-/** A path failure in one clause. */
-export function pathFailureText(f: PathFailure): string {
+/** A path failure in one clause: the tree's names masked, our words kept. */
+export function pathFailureText(f: PathFailure): Phrase {
   switch (f.reason) {
     case 'no-anchor':
       return f.at.selfSigned
-        ? `the chain ends in ${certName(f.at)}, which it does not trust`
-        : `the chain ends at ${certName(f.at)}, issued by ${f.detail}, which it does not trust`;
+        ? said`the chain ends in ${certName(f.at)}, which it does not trust`
+        : said`the chain ends at ${certName(f.at)}, issued by ${f.detail}, which it does not trust`;
     case 'missing-intermediate':
-      return `the intermediate ${f.missing ? certName(f.missing) : f.detail} that links ${certName(f.at)} to a trusted root is not sent`;
+      return said`the intermediate ${f.missing ? certName(f.missing) : f.detail} that links ${certName(f.at)} to a trusted root is not sent`;
     case 'anchor-not-self-signed':
-      return `the path ends in the trusted ${certName(f.at)}, which is not self-signed, and OpenSSL needs the self-signed root too (no partial chains)`;
+      return said`the path ends in the trusted ${certName(f.at)}, which is not self-signed, and OpenSSL needs the self-signed root too (no partial chains)`;
     case 'depth':
-      return `the path is longer than the verify depth allows (${f.detail})`;
+      return said`the path is longer than the verify depth allows (${ours(f.detail)})`;
     case 'not-ca':
-      return `${certName(f.at)} issues certificates but is not a CA (${f.detail})`;
+      return said`${certName(f.at)} issues certificates but is not a CA (${ours(f.detail)})`;
     case 'path-length':
-      return `${certName(f.at)}'s ${f.detail} is exceeded`;
+      return said`${certName(f.at)}'s ${ours(f.detail)} is exceeded`;
     case 'key-usage':
-      return `${certName(f.at)} has ${f.detail}`;
+      return said`${certName(f.at)} has ${ours(f.detail)}`;
     case 'revocation':
-      return `it checks revocation with nothing to answer it (${f.detail}), so ${certName(f.at)}, which it trusts only through its issuer, fails "Could not determine revocation status"`;
+      return said`it checks revocation with nothing to answer it (${f.detail}), so ${certName(f.at)}, which it trusts only through its issuer, fails "Could not determine revocation status"`;
   }
 }
 
-/** The certificate's place in the tree (the store or PEM file; a store entry has no line). */
 export function certificatePlace(c: TreeCertificate): Location {
   return { file: c.doc.file.path, range: c.cert.range };
 }

@@ -40,10 +40,10 @@ export default defineRule({
             peer: check.peer.name,
             verifier: check.verifier.name,
             role: server ? ours('server') : ours('client'),
-            detail: v.result.detail,
-            alert: signals.alert,
-            verifierLog: server ? signals.verifierLog : signals.verifierLog.replace('TLS server', 'TLS client'),
-            peerLog: signals.peerLog,
+            detail: ours(v.result.detail),
+            alert: ours(signals.alert),
+            verifierLog: ours(server ? signals.verifierLog : signals.verifierLog.replace('TLS server', 'TLS client')),
+            peerLog: ours(signals.peerLog),
             wanted: server
               ? ours('extendedKeyUsage serverAuth and keyUsage digitalSignature (keyEncipherment for RSA key exchange)')
               : ours('extendedKeyUsage clientAuth and keyUsage digitalSignature'),

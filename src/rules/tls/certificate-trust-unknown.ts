@@ -2,6 +2,7 @@ import type { TreeCertificate } from '../../model/mq-certs';
 import { cacertsWithoutAnchors } from '../_lib/encrypted-cacerts';
 import { certName, chainText, peerPlace, trustRelated, verifierPlace } from '../_lib/trust';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 import { transportWithoutKeyring } from '../_lib/plugin-keyring';
 import { linkFailsWithoutAnchors } from '../_lib/verify-without-anchors';
 
@@ -48,10 +49,8 @@ export default defineRule({
             ? privateRoot(server.presented, ctx.deployment.derived.certificates)
             : undefined;
         const hint = root
-          ? `. Its root ${certName(root.cert)} is a private CA: unless it was imported into that JDK's cacerts, the handshake fails with "PKIX path building failed"`
-          : server.anchorSource?.kind === 'jdk-cacerts'
-            ? ". It depends on the JDK's cacerts"
-            : '';
+          ? said`. Its root ${certName(root.cert)} is a private CA: unless it was imported into that JDK's cacerts, the handshake fails with "PKIX path building failed"`
+          : ours(server.anchorSource?.kind === 'jdk-cacerts' ? ". It depends on the JDK's cacerts" : '');
         const location = verifierPlace(server);
         ctx.report({
           messageId: 'serverUnknown',

@@ -80,8 +80,8 @@ export default defineRule({
       const location = placeOf(lt.server, authFrom);
       const setting =
         authFrom?.kind === 'default'
-          ? `${lt.clientAuth} by default: ${authFrom.origin}`
-          : `client authentication ${lt.clientAuth}`;
+          ? ours(`${lt.clientAuth} by default: ${authFrom.origin}`)
+          : ours(`client authentication ${lt.clientAuth}`);
       const protocol = linkProtocol(lt);
       const common = (kind: Parameters<typeof trustSignals>[1]) => {
         const s = trustSignals(check, kind, protocol);
@@ -89,10 +89,11 @@ export default defineRule({
           server: lt.server.name,
           client: lt.client.name,
           setting,
-          serverLog: s.verifierLog,
-          clientLog: s.peerLog,
-          alertText:
+          serverLog: ours(s.verifierLog),
+          clientLog: ours(s.peerLog),
+          alertText: ours(
             s.alert === 'none' ? ' (the handshake completes, the request is refused)' : ` and sends ${s.alert}`,
+          ),
         };
       };
       if (v.kind === 'no-certificate' && lt.clientAuth === 'required') {
@@ -111,8 +112,8 @@ export default defineRule({
             messageId: 'noMatch',
             data: {
               ...common('no-certificate'),
-              listed: listed || 'no CA',
-              store: check.presentedStore ?? 'its key store',
+              listed: listed || ours('no CA'),
+              store: check.presentedStore ?? ours('its key store'),
               candidates: v.candidates.map((c) => certName(c.cert)).join(', '),
               issuers: [...new Set(v.candidates.map((c) => c.cert.issuerText))].join('; '),
             },

@@ -9,6 +9,7 @@ import {
   verifierPlace,
 } from '../_lib/trust';
 import { defineRule } from '../types';
+import { ours, said } from '../../core/phrase';
 
 /** Path failures this rule reports; a missing intermediate, key usage and dates have their own rules. */
 const REASONS = new Set(['no-anchor', 'anchor-not-self-signed', 'depth', 'not-ca', 'path-length']);
@@ -61,12 +62,12 @@ export default defineRule({
           chain: chainText(check),
           // Several key entries and no alias: every chain fails (else the verdict is unknown); the first one's reason.
           why: check.alternatives?.length
-            ? `whichever of them it presents, the client refuses it: for ${certName(leaf.cert)}, ${pathFailureText(v.result)}`
+            ? said`whichever of them it presents, the client refuses it: for ${certName(leaf.cert)}, ${pathFailureText(v.result)}`
             : pathFailureText(v.result),
           anchors: anchorsText(ctx.deployment.root, check),
-          alert: signals.alert,
-          clientLog: signals.verifierLog,
-          serverLog: signals.peerLog,
+          alert: ours(signals.alert),
+          clientLog: ours(signals.verifierLog),
+          serverLog: ours(signals.peerLog),
           leaf: certName(leaf.cert),
         },
         location,
