@@ -77,3 +77,17 @@ export function confluentPlatformKafka(platform: string): string | undefined {
 export const DEBEZIUM_CONNECT_VARIABLES: ReadonlyMap<string, string> = new Map(
   data.debeziumConnectVariables.rows.map((r) => [r.setting, r.variable]),
 );
+
+/**
+ * Whether a connector.class names a source or a sink connector (data/kafka.json connectorKinds), written as the class
+ * or as one of the aliases Connect accepts for it: its simple name, or that name without `Connector`
+ * (apache/kafka 3.8.0 PluginUtils.simpleName, prunedName). Undefined for any other class.
+ */
+export function connectorKind(written: string): 'source' | 'sink' | undefined {
+  const name = written.trim();
+  const row = data.connectorKinds.rows.find((r) => {
+    const simple = r.class.split('.').at(-1)!;
+    return name === r.class || name === simple || name === simple.replace(/Connector$/, '');
+  });
+  return row?.kind === 'source' || row?.kind === 'sink' ? row.kind : undefined;
+}

@@ -238,6 +238,7 @@ export function connectGaps(
     entry !== undefined && KAFKA_TLS_PROTOCOLS.has(entry.value.trim().toUpperCase());
   const workerProtocol = setting('security.protocol');
   const gaps: KafkaConnectGap[] = [];
+  const exactlyOnce = setting('exactly.once.source.support')?.value.trim().toLowerCase() === 'enabled';
   const apart = TASK_CLIENTS.some(
     ([client]) => setting(`${client}.security.protocol`) ?? setting(`${client}.bootstrap.servers`),
   );
@@ -253,6 +254,9 @@ export function connectGaps(
       workerSetting: workerProtocol.key,
       workerAt: at(workerProtocol),
       at: at(workerProtocol),
+      taskClients: TASK_CLIENTS.map(([client]) => client),
+      coveringKeys: ['security.protocol'],
+      ...(exactlyOnce ? { exactlyOnce } : {}),
     });
   }
   for (const [client, clients] of TASK_CLIENTS) {
@@ -274,6 +278,9 @@ export function connectGaps(
         workerSetting: workers.key,
         workerAt: at(workers),
         at: at(own),
+        taskClients: [client],
+        coveringKeys: [`ssl.${kind}.location`, pem],
+        ...(exactlyOnce ? { exactlyOnce } : {}),
       });
     }
   }

@@ -39,6 +39,7 @@ import { kafkaPropertiesContributor } from './kafka-properties';
 import { brokerProjectsContributor } from './broker-projects';
 import { kafkaLoopbackContributor } from './kafka-loopback';
 import { kafkaConnectorOverridesContributor } from './kafka-connector-overrides';
+import { kafkaConnectCoverageContributor } from './kafka-connect-coverage';
 import { rabbitmqLinksContributor } from './rabbitmq-listener';
 import { imageRuntimeContributor } from './image-runtime';
 
@@ -87,6 +88,8 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   kafkaPropertiesContributor,
   // After every contributor that records Connect workers.
   kafkaConnectorOverridesContributor,
+  // After kafka-connector-overrides: the overrides' verdicts decide whether a worker's gap is filled.
+  kafkaConnectCoverageContributor,
   // After every contributor that adds Kafka or RabbitMQ brokers and client ends.
   brokerProjectsContributor,
   kafkaLoopbackContributor,

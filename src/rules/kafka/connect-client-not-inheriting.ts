@@ -10,7 +10,9 @@ import { said } from '../../core/phrase';
  * other unused, as a sink-only worker's consumer.* does), and a task client with `producer.security.protocol=SSL` but no
  * `producer.ssl.truststore.location` trusts the JDK's default trust store, not the worker's. A connector's own config
  * can still override them (`producer.override.*`, which the default override policy allows since Kafka 3.0), and the
- * tree rarely shows it: a warning. Read from model/kafka-connect.ts connectGaps.
+ * tree rarely shows it: a warning — info where every connector configuration of the tree does, for each client its tasks
+ * make (model/kafka-connect-coverage.ts), since one created otherwise still misses it. Read from model/kafka-connect.ts
+ * connectGaps.
  */
 export default defineRule({
   meta: {
@@ -25,6 +27,8 @@ export default defineRule({
         "{{worker}}: its {{clients}} speak TLS but name no trust store: they do not inherit the worker's {{workerSetting}} (Kafka Connect gives them only their {{prefix}} settings), so they trust the JVM's default trust store, the JDK's cacerts unless javax.net.ssl.trustStore names another; a broker certificate from a private CA then fails ('PKIX path building failed … unable to find valid certification path to requested target'). Set {{setting}} (and its password) as the worker's",
       noKeyStore:
         "{{worker}}: its {{clients}} speak TLS but name no key store: they do not inherit the worker's {{workerSetting}} (Kafka Connect gives them only their {{prefix}} settings), so they present no certificate; a broker with ssl.client.auth=required refuses them ('SSLHandshakeException: Empty client certificate chain'). Set {{setting}} (and its passwords) as the worker's",
+      covered:
+        '{{worker}}: its {{clients}} do not inherit its {{workerSetting}} (Kafka Connect gives them only their {{prefix}} settings), but every connector configuration of this tree gives the clients its tasks make a {{keys}} of their own (or makes none of them): those connectors are covered; a connector created otherwise (a REST call or file this tree does not hold) would still miss it. Set {{setting}} on the worker to cover every connector',
     },
     defaultOptions: {},
     appliesTo: { documents: ['kafka.', 'compose'] },
@@ -38,8 +42,10 @@ export default defineRule({
   check(ctx) {
     for (const gap of ctx.deployment.kafkaConnectGaps ?? [])
       ctx.report({
-        messageId: gap.missing,
+        messageId: gap.coveredBy ? 'covered' : gap.missing,
+        ...(gap.coveredBy ? { severity: 'info' as const } : {}),
         data: {
+          keys: gap.coveringKeys.join(' or '),
           worker: gap.worker,
           clients: gap.clients,
           prefix: gap.prefix,
@@ -48,10 +54,12 @@ export default defineRule({
           protocol: gap.protocol ?? '',
         },
         location: gap.at,
-        related:
-          gap.missing === 'plaintext'
+        related: [
+          ...(gap.missing === 'plaintext'
             ? []
-            : [{ ...gap.workerAt, message: said`the worker's own ${gap.workerSetting} is set here` }],
+            : [{ ...gap.workerAt, message: said`the worker's own ${gap.workerSetting} is set here` }]),
+          ...(gap.coveredBy ?? gap.openBy ?? []),
+        ],
         fingerprint: [gap.worker, gap.setting],
       });
   },

@@ -20,6 +20,31 @@ const connect = (environment: string[]) => ({
   ].join('\n'),
 });
 
+// Connector configurations POSTed to the worker (the REST form): one setting a line, so the line of each is its index + 3.
+const connector = (name: string, klass: string, settings: string[] = []) => ({
+  [`connectors/${name}.json`]: [
+    '{',
+    `  "name": "${name}",`,
+    '  "config": {',
+    ...[`"connector.class": "${klass}"`, '"tasks.max": "1"', ...settings].map(
+      (line, i, all) => `    ${line}${i < all.length - 1 ? ',' : ''}`,
+    ),
+    '  }',
+    '}',
+    '',
+  ].join('\n'),
+});
+const ALL = 'connector.client.config.override.policy=All\n';
+const JDBC_SOURCE = 'io.confluent.connect.jdbc.JdbcSourceConnector';
+const ES_SINK = 'io.confluent.connect.elasticsearch.ElasticsearchSinkConnector';
+const producerSsl = '"producer.override.security.protocol": "SSL"';
+const consumerSsl = '"consumer.override.security.protocol": "SSL"';
+/** A worker speaking SSL alone (its security.protocol on line 6) whose connectors are these. */
+const withConnectors = (workerExtra: string, ...connectors: Record<string, string>[]) =>
+  Object.assign(worker(TLS + workerExtra), ...connectors) as Record<string, string>;
+const WORKER_FILE = 'config/connect-distributed.properties';
+const PLAINTEXT_KEPT = [{ messageId: 'plaintext', severity: 'warning' as const, file: WORKER_FILE, line: 6 }];
+
 ruleTester(rule, {
   valid: [
     {
@@ -110,6 +135,122 @@ ruleTester(rule, {
           line: 7,
           messageIncludes: [
             'Set CONNECT_PRODUCER_SECURITY_PROTOCOL=SASL_SSL and CONNECT_CONSUMER_SECURITY_PROTOCOL=SASL_SSL',
+          ],
+        },
+      ],
+    },
+    // Each connector sets what the worker's producer.*/consumer.* miss for the clients its tasks make (Worker
+    // SourceTaskBuilder: a producer; SinkTaskBuilder: a consumer): covered, said as info.
+    {
+      name: 'every connector of the tree overrides security.protocol for the clients its tasks make: info',
+      files: withConnectors(
+        ALL,
+        connector('orders-source', JDBC_SOURCE, [producerSsl]),
+        connector('orders-sink', ES_SINK, [consumerSsl]),
+      ),
+      errors: [
+        {
+          messageId: 'covered',
+          severity: 'info',
+          file: 'config/connect-distributed.properties',
+          line: 6,
+          related: [
+            { file: 'connectors/orders-sink.json', line: 6 },
+            { file: 'connectors/orders-source.json', line: 6 },
+          ],
+        },
+      ],
+    },
+    {
+      name: "Connect's aliases of a class (FileStreamSink) are known too",
+      files: withConnectors(
+        ALL,
+        connector('file-source', 'FileStreamSource', [producerSsl]),
+        connector('file-sink', 'FileStreamSinkConnector', [consumerSsl]),
+      ),
+      errors: [{ messageId: 'covered', severity: 'info', file: WORKER_FILE, line: 6 }],
+    },
+    {
+      name: 'a sink connector without an override: the warning stays',
+      files: withConnectors(
+        ALL,
+        connector('orders-source', JDBC_SOURCE, [producerSsl]),
+        connector('orders-sink', ES_SINK),
+      ),
+      errors: [{ ...PLAINTEXT_KEPT[0]!, related: [{ file: 'connectors/orders-sink.json', line: 4 }] }],
+    },
+    {
+      name: 'a connector class not known to be a source or a sink: the warning stays',
+      files: withConnectors(ALL, connector('custom', 'com.example.OrdersConnector', [producerSsl, consumerSsl])),
+      errors: PLAINTEXT_KEPT,
+    },
+    {
+      name: 'a connector of unknown class beside one that overrides: the warning stays, naming it',
+      files: withConnectors(
+        ALL,
+        connector('orders-source', JDBC_SOURCE, [producerSsl]),
+        connector('custom', 'com.example.OrdersConnector'),
+      ),
+      errors: [
+        {
+          ...PLAINTEXT_KEPT[0]!,
+          related: [{ file: 'connectors/custom.json', line: 4 }],
+        },
+      ],
+    },
+    {
+      // No policy and no release: whether the overrides are read is unknown (None before Kafka 3.0.0).
+      name: 'overrides the worker may refuse (no policy, release unknown): the warning stays',
+      files: withConnectors('', connector('orders-source', JDBC_SOURCE, [producerSsl])),
+      errors: PLAINTEXT_KEPT,
+    },
+    {
+      // Worker.sinkTaskReporters builds a dead letter queue producer from producer.* and producer.override.*.
+      name: 'a sink with a dead letter queue makes a producer too: its consumer override alone leaves the warning',
+      files: withConnectors(
+        ALL,
+        connector('orders-sink', ES_SINK, [consumerSsl, '"errors.deadletterqueue.topic.name": "orders-dlq"']),
+      ),
+      errors: PLAINTEXT_KEPT,
+    },
+    {
+      // offsetStoreForRegularSourceConnector: a connector's own offsets topic is read by a consumer of its own.
+      name: 'a source with an offsets topic of its own makes a consumer too: its producer override alone leaves the warning',
+      files: withConnectors(
+        ALL,
+        connector('orders-source', JDBC_SOURCE, [producerSsl, '"offsets.storage.topic": "orders-offsets"']),
+      ),
+      errors: PLAINTEXT_KEPT,
+    },
+    {
+      name: 'a worker with exactly-once source support: every source task reads its offsets with a consumer',
+      files: withConnectors(
+        ALL + 'exactly.once.source.support=enabled\n',
+        connector('orders-source', JDBC_SOURCE, [producerSsl]),
+      ),
+      errors: PLAINTEXT_KEPT,
+    },
+    {
+      name: "the producers' missing trust store, given by each source connector; a sink connector makes no producer",
+      files: Object.assign(
+        worker(
+          TLS +
+            ALL +
+            'producer.security.protocol=SSL\nconsumer.security.protocol=SSL\nconsumer.ssl.truststore.location=/var/ssl/c.jks\n',
+        ),
+        connector('orders-source', JDBC_SOURCE, ['"producer.override.ssl.truststore.location": "/var/ssl/p.jks"']),
+        connector('orders-sink', ES_SINK),
+      ) as Record<string, string>,
+      errors: [
+        {
+          messageId: 'covered',
+          severity: 'info',
+          file: WORKER_FILE,
+          line: 9,
+          related: [
+            { file: 'config/connect-distributed.properties', line: 7 },
+            { file: 'connectors/orders-sink.json', line: 4 },
+            { file: 'connectors/orders-source.json', line: 6 },
           ],
         },
       ],
