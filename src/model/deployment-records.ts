@@ -207,17 +207,13 @@ export interface KafkaConnectGap {
   workerAt: Location;
   /** Where to report: the worker's security.protocol (plaintext), else the clients' own security.protocol. */
   at: Location;
-  /** The task clients concerned (`producer`, `consumer`) and the client keys whose connector override fills the gap. */
+  /** The task clients concerned and the client keys whose connector override fills the gap. */
   taskClients: ('producer' | 'consumer')[];
   coveringKeys: string[];
-  /** The worker's `exactly.once.source.support=enabled`: every source task reads its offsets with a consumer too. */
+  /** The worker's `exactly.once.source.support=enabled`: source tasks read their offsets with a consumer too. */
   exactlyOnce?: boolean;
-  /**
-   * Where every connector configuration of the tree overrides those keys for the clients it uses, with a policy that
-   * lets them through (./kafka-connect-coverage.ts): the overrides. Absent: a connector does not, or none is shown.
-   */
+  /** Where every connector of the tree fills it (./kafka-connect-coverage.ts), or where some do and these do not. */
   coveredBy?: RelatedLocation[];
-  /** Where some connectors fill it and these do not (unknown kind, a client without the override). */
   openBy?: RelatedLocation[];
 }
 
