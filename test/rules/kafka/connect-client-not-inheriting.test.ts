@@ -152,8 +152,9 @@ ruleTester(rule, {
         {
           messageId: 'covered',
           severity: 'info',
-          file: 'config/connect-distributed.properties',
+          file: WORKER_FILE,
           line: 6,
+          messageIncludes: ['a security.protocol of their own', 'would still miss it'],
           related: [
             { file: 'connectors/orders-sink.json', line: 6 },
             { file: 'connectors/orders-source.json', line: 6 },
