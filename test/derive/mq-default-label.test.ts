@@ -5,6 +5,7 @@
  */
 import * as fs from 'node:fs';
 import { defaultConfig } from '../../src/core/config';
+import { renderPhrase } from '../../src/core/phrase';
 import { lint } from '../../src/engine/lint';
 import { writeTree, type Tree } from '../helpers/rule-tester';
 import { cmsKeyDatabase } from '../helpers/cms-kdb';
@@ -54,7 +55,7 @@ function sent(files: Tree): string[] | string {
   const server = trustCheck({ ...CLIENT, ...files })?.serverCertificate;
   if (!server) return '(no trust check)';
   if (server.presented.length > 0) return server.presented.map((c) => c.cert.subjectText);
-  return server.verdict.kind === 'unknown' ? server.verdict.missing : server.verdict.kind;
+  return server.verdict.kind === 'unknown' ? renderPhrase(server.verdict.missing, String) : server.verdict.kind;
 }
 
 describe("an MQ queue manager's certificate in its CMS key repository", () => {
@@ -112,7 +113,7 @@ describe("an MQ client's certificate in its CMS key repository", () => {
   function clientVerdict(files: Tree): string {
     const verdict = trustCheck({ ...CLIENT, ...qmgr, 'app/trust.kdb': clientRepository, ...files })?.clientCertificate
       ?.verdict;
-    return verdict?.kind === 'unknown' ? verdict.missing : (verdict?.kind ?? '(no check)');
+    return verdict?.kind === 'unknown' ? renderPhrase(verdict.missing, String) : (verdict?.kind ?? '(no check)');
   }
 
   it('no certificate label: unknown (MQ takes ibmwebspheremq<user id>), not "sends none" nor its only key', () => {

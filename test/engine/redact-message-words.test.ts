@@ -14,8 +14,10 @@ const WORDS = ['client', 'server', 'HTTPS', 'certificate', 'required'];
 /** A back end that needs a client certificate, called by a front end whose own settings are `front`. */
 const tree = (password: string, front: string[]) => ({
   'docker-compose.yml': 'services:\n  front:\n    build: ./front\n  back:\n    build: ./back\n',
-  'back/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java","-jar","/app.jar"]\n',
-  'front/Dockerfile': 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java","-jar","/app.jar"]\n',
+  'back/Dockerfile':
+    'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java","-jar","/app.jar"]\n',
+  'front/Dockerfile':
+    'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java","-jar","/app.jar"]\n',
   'back/src/main/resources/application.yaml': [
     'server:',
     '  port: 8443',
