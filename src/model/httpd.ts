@@ -34,7 +34,7 @@ import {
 import { clientAuthOf, serverOrder } from './httpd-server-choices';
 import { httpdProxies } from './httpd-proxy';
 import { ajpProxyFronts, secretRefusals } from './httpd-ajp-passes';
-import { jkFrontsRead, jkMountsUnknownWorker } from './modjk-mounts';
+import { jkFrontsRead, jkMountsUnknownWorker, jkWorkerMapOf } from './modjk-mounts';
 import { writesWorkersFile } from './modjk-package';
 import { jkRefusedProperties } from './modjk-refused';
 import { MODJK_WORKERS_KIND, type JkWorkersData } from '../parse/modjk-workers';
@@ -184,12 +184,15 @@ export const httpdContributor: ModelContributor = {
       // Which backends a virtual host reaches is known only with the main server's proxy lines.
       if (mainHeld && !doc.template) ignoredProxy.push(...ignoredProxyTls(top));
       // The workers a template reads are fronts too: its JkWorkerProperty values a template fills in are unknown.
-      const read = jkFrontsRead(top, mainHeld ? doc : undefined, jkInputs, ctx.deployment.root);
+      // One worker map per configuration, read by the fronts, the JkMount check and the refused properties.
+      const workerMap = jkWorkerMapOf(top, mainHeld ? doc : undefined, jkInputs);
+      const read = jkFrontsRead(workerMap, ctx.deployment.root);
       for (const file of read.named) jkFilesRead.add(file);
       for (const f of read.fronts) jkFronts.set(`${f.name}\u0000${keyOf(f.at)}`, f);
       if (!doc.template) {
-        for (const m of jkMountsUnknownWorker(top, mainHeld ? doc : undefined, jkInputs)) jkMounts.set(keyOf(m.at), m);
-        for (const r of jkRefusedProperties(top, mainHeld ? doc : undefined, jkInputs)) jkRefused.set(keyOf(r.at), r);
+        for (const m of jkMountsUnknownWorker(workerMap.map, mainHeld ? doc : undefined, jkInputs))
+          jkMounts.set(keyOf(m.at), m);
+        for (const r of jkRefusedProperties(workerMap.map)) jkRefused.set(keyOf(r.at), r);
         ajpFronts.push(...ajpProxyFronts(top, ctx.deployment.root));
         // The httpd release the image tag names, for the parameters it does not know yet.
         const release = openssl.image ? httpdImageRelease(openssl.image) : undefined;

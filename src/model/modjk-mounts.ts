@@ -122,6 +122,12 @@ export interface JkWorkerMap {
   properties: { settings: JkSetting[]; at: Location[] };
 }
 
+/** The worker map of one configuration httpd starts from, and the workers files its JkWorkersFile lines name. */
+export interface JkWorkerMapRead {
+  named: string[];
+  map?: JkWorkerMap;
+}
+
 /**
  * The worker map of one configuration httpd starts from (a main configuration with its includes read, or a file no
  * main of the tree includes that sets its own JkWorkersFile), and the workers files its JkWorkersFile lines name; no
@@ -131,7 +137,7 @@ export function jkWorkerMapOf(
   top: readonly HttpdPlaced[],
   main: ParsedDocument<HttpdData> | undefined,
   inputs: JkInputs,
-): { named: string[]; map?: JkWorkerMap } {
+): JkWorkerMapRead {
   const gathered = gather(top);
   const found = gathered.workersFiles.map((line) => jkFileOf(line, main, inputs, inputs.workers));
   const named = found.flatMap((f) => (typeof f === 'string' ? [] : [f.doc.file.path]));
@@ -162,13 +168,7 @@ export function jkWorkerMapOf(
  * The ajp13 workers of the map one httpd configuration reads (its JkWorkerProperty lines, then its JkWorkersFile, in
  * mod_jk's order; `worker.list` defaults to `ajp13` when some Jk line sets the map), and the workers files it names.
  */
-export function jkFrontsRead(
-  top: readonly HttpdPlaced[],
-  main: ParsedDocument<HttpdData> | undefined,
-  inputs: JkInputs,
-  root: string,
-): { named: string[]; fronts: AjpFront[] } {
-  const { named, map } = jkWorkerMapOf(top, main, inputs);
+export function jkFrontsRead({ named, map }: JkWorkerMapRead, root: string): { named: string[]; fronts: AjpFront[] } {
   if (!map || (!map.workersFile && map.properties.settings.length === 0)) return { named, fronts: [] };
   const fromLines: PlacedJkSetting[] = map.properties.settings.map((s, i) => ({
     ...s,
@@ -198,11 +198,10 @@ export function jkFrontsRead(
 
 /** The JkMount lines of one configuration httpd starts from that name a worker mod_jk's worker map does not hold. */
 export function jkMountsUnknownWorker(
-  top: readonly HttpdPlaced[],
+  map: JkWorkerMap | undefined,
   main: ParsedDocument<HttpdData> | undefined,
   inputs: JkInputs,
 ): JkMountUnknownWorker[] {
-  const { map } = jkWorkerMapOf(top, main, inputs);
   if (!map || map.gathered.mountLines.length + map.gathered.mountFiles.length === 0) return [];
   const { gathered: g, open, fileLine, workersFile, properties } = map;
   const names = workerNames([...properties.settings, ...(workersFile?.data.settings ?? [])]);

@@ -9,13 +9,10 @@
  */
 import type { RelatedLocation } from '../core/types';
 import { TOMCAT_AJP_FRONTS } from '../knowledge/tomcat';
-import type { HttpdData } from '../parse/httpd';
 import { parseJkWorkers, type JkSetting } from '../parse/modjk-workers';
-import type { ParsedDocument } from '../parse/types';
 import type { JkRefusedProperty } from './attributes-httpd';
-import type { HttpdPlaced } from './httpd-tls';
-import { jkWorkerMapOf, workerNames } from './modjk-mounts';
-import { PLACEHOLDER, type JkInputs } from './modjk-paths';
+import { workerNames, type JkWorkerMap } from './modjk-mounts';
+import { PLACEHOLDER } from './modjk-paths';
 
 const REFUSED = TOMCAT_AJP_FRONTS.modJk.refused;
 
@@ -23,12 +20,7 @@ const REFUSED = TOMCAT_AJP_FRONTS.modJk.refused;
 const validName = (key: string) => !key.startsWith('worker.') || REFUSED.attributes.some((a) => key.endsWith(`.${a}`));
 
 /** The properties mod_jk refuses in the worker map of one httpd configuration (none when the map is not settled). */
-export function jkRefusedProperties(
-  top: readonly HttpdPlaced[],
-  main: ParsedDocument<HttpdData> | undefined,
-  inputs: JkInputs,
-): JkRefusedProperty[] {
-  const { map } = jkWorkerMapOf(top, main, inputs);
+export function jkRefusedProperties(map: JkWorkerMap | undefined): JkRefusedProperty[] {
   if (!map) return [];
   const found: JkRefusedProperty[] = [];
   const readBy: RelatedLocation[] = [
