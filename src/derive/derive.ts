@@ -32,6 +32,7 @@ import type { MqscData } from '../parse/mqsc';
 import { channelAccessKey, documentChannels } from '../model/mq-channel-inputs';
 import { mqscScriptsOf } from '../model/mq-scripts';
 import { identicalMqscCopies } from './mq-identical-copies';
+import { ansibleRoleTree } from '../model/ansible-role-files';
 import type { ComponentEndpoints, DerivedDeployment, DerivedModel, ResolvedLink } from './types';
 
 /** A client's TLS settings with those it sets on one link: its lists replace the component's, unknown values add up. */
@@ -148,6 +149,7 @@ export function deriveDeployment(
     markedPemFiles: markedPemFiles(deployment.components, stacks, pemFiles),
     levelRefusals: levelRefusals(deployment.components, presented, trust),
     haproxyVerifyOff: haproxyStartsWithDv(deployment),
+    ansibleRoles: ansibleRoleTree(deployment.documents),
   };
   return { ...deployment, derived };
 }
@@ -258,6 +260,7 @@ export function emptyDerived(): DerivedModel {
     markedPemFiles: [],
     levelRefusals: { load: [], verify: [] },
     haproxyVerifyOff: false,
+    ansibleRoles: { yaml: new Map(), playsApplyRoles: false },
   };
 }
 

@@ -1,5 +1,6 @@
 /** What the derive stage computes once per deployment, after the model is built (src/derive/derive.ts). */
 import type { Endpoint } from '../handshake/endpoint';
+import type { AnsibleRoleTree } from '../model/ansible-role-files';
 import type { LinkPrediction } from '../handshake/links';
 import type { ChannelAccess } from '../model/mq-access';
 import type { ChlauthRecord } from '../model/mq-chlauth';
@@ -84,6 +85,11 @@ export interface DerivedModel {
    * only with an explicit verify); false when the deployment has no HAProxy server line (src/derive/haproxy-verify-off.ts).
    */
   haproxyVerifyOff: boolean;
+  /**
+   * The tree's Ansible YAML as the question whether a run deploys a role's template or file reads it
+   * (src/model/ansible-role-files.ts): the engine demotes findings in role files no run deploys.
+   */
+  ansibleRoles: AnsibleRoleTree;
 }
 
 /**

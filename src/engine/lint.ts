@@ -44,6 +44,7 @@ import { IDT_CONFIG_KIND } from '../parse/image-build';
 import { unnamedFileTest } from './run/unnamed-files';
 import { withNamingPlaces } from './run/naming-places';
 import { undeployedRoleFindingsAsInfo } from './run/undeployed-role-files';
+import { ANSIBLE_YAML_KIND } from '../parse/ansible-yaml';
 
 /** Documents that only qualify others (what a build copies, the release a run mounts them with): no file to check. */
 const QUALIFIERS_ONLY = new Set([
@@ -56,6 +57,7 @@ const QUALIFIERS_ONLY = new Set([
   YAML_STEPS_KIND,
   ANSIBLE_VARS_KIND,
   ANSIBLE_TASKS_KIND,
+  ANSIBLE_YAML_KIND,
   IDT_CONFIG_KIND,
 ]);
 
@@ -283,8 +285,7 @@ function checkDeployment(
     const findings = withNamingPlaces(
       undeployedRoleFindingsAsInfo(
         [...withoutLockedBesideWrongPassword(deploymentFindings, ruleFindings), ...ruleFindings],
-        files,
-        root,
+        deployment,
       ),
       parsedFiles.namedBy,
       mask,

@@ -1,5 +1,7 @@
 import * as path from 'node:path';
 import { readTree } from '../helpers/read-tree';
+import { PlacedFiles } from '../../src/engine/run/ansible-placed';
+import { ansibleYamlDocument } from '../../src/parse/ansible-yaml';
 
 /**
  * A role's template whose name does not classify it is read as what its Ansible task's dest makes it
@@ -113,5 +115,21 @@ describe("a role's template read as what its task's dest makes it", () => {
   ];
   it.each(cases)('%s', (_name, files, expected) => {
     expect(kinds(files)).toEqual(expected);
+  });
+
+  it("parses a placed file from the main pass's text: it is not read from disk again", () => {
+    // Paths of a tree that is not on disk: the main pass's sources and the task's record are all there is.
+    const root = path.join(path.sep, 'nowhere', 'tree');
+    const source = (name: string, text: string) => ({ path: path.join(root, name), text, hadBom: false });
+    const template = source('roles/haproxy/templates/haproxy.j2', haproxy);
+    const tasks = source('roles/haproxy/tasks/main.yml', '- template: src=haproxy.j2 dest=/etc/haproxy/haproxy.cfg\n');
+    const placed = new PlacedFiles();
+    placed.see(template, false);
+    placed.see(tasks, false);
+    const record = ansibleYamlDocument(tasks, root, tasks.text.length, true)!;
+    const documents = placed.documents([record], [template.path, tasks.path], []);
+    expect(documents.map((d) => `${path.relative(root, d.file.path)} ${d.kind}`)).toEqual([
+      'roles/haproxy/templates/haproxy.j2 haproxy.config',
+    ]);
   });
 });

@@ -1,5 +1,10 @@
 import * as path from 'node:path';
 import { lintTree } from './lint-helper';
+import type { Finding } from '../../src/core/types';
+import { ansibleYamlDocument } from '../../src/parse/ansible-yaml';
+import { ansibleRoleTree } from '../../src/model/ansible-role-files';
+import { emptyDerived } from '../../src/derive/derive';
+import { undeployedRoleFindingsAsInfo } from '../../src/engine/run/undeployed-role-files';
 
 /**
  * A finding in a role's template or file that no task of the tree deploys is info, saying why
@@ -124,5 +129,43 @@ describe('findings in role files no task deploys', () => {
     expect(findings[0]?.message).toContain(
       'server.xml is deployed by no run of this tree: no task of the role frontend templates or copies it',
     );
+  });
+
+  it("answers from the run's documents: the tree's YAML is not read again after the rules", () => {
+    // The pass read every YAML file of the tree from disk again; the derive stage's record holds what it needs.
+    const files = {
+      'site.yml': site,
+      'roles/frontend/tasks/main.yml': frontendTasks('template: src=c.js dest=/var/www/c.js'),
+      'roles/frontend/templates/server.xml': serverXml,
+    };
+    // A tree that is not on disk: only the documents can answer.
+    const root = path.join(path.sep, 'nowhere', 'tree');
+    const warning: Finding = {
+      ruleId: 'tomcat/ajp-without-secret',
+      severity: 'warning',
+      message: 'An AJP connector.',
+      location: { file: path.join(root, 'roles/frontend/templates/server.xml') },
+      fingerprint: 'x',
+    };
+    const documents = Object.entries(files).map(([name, text]) => {
+      const source = { path: path.join(root, name), text, hadBom: false };
+      return ansibleYamlDocument(source, root, text.length, true);
+    });
+    const deployment = {
+      root,
+      documents: [],
+      components: [],
+      links: [],
+      derived: { ...emptyDerived(), ansibleRoles: ansibleRoleTree(documents.flatMap((d) => (d ? [d] : []))) },
+    };
+    expect(undeployedRoleFindingsAsInfo([warning], deployment)).toEqual([
+      {
+        ...warning,
+        severity: 'info',
+        message:
+          'An AJP connector. But server.xml is deployed by no run of this tree: no task of the role frontend ' +
+          'templates or copies it, and nothing else names it (an Ansible role deploys its templates and files only through its tasks)',
+      },
+    ]);
   });
 });

@@ -12,10 +12,11 @@
  */
 import * as path from 'node:path';
 import { classifyFile } from '../../parse/registry';
-import { ANSIBLE_FILE_TASK, ansibleFileTasks } from '../../parse/yaml-file-placements';
+import { ansibleFileTasks } from '../../parse/yaml-file-placements';
+import { ANSIBLE_YAML_KIND, type AnsibleYamlData } from '../../parse/ansible-yaml';
 import type { TreeLink } from '../../core/types';
 import type { ParsedDocument, SourceFile } from '../../parse/types';
-import { readDocumentsClassified } from './read-followed';
+import { parseClassified } from './read-followed';
 
 /** A line's `src` argument and what follows it (`src: haproxy.j2`, `src=templates/dspace.j2 dest=…`). */
 const SRC_LINE = /\bsrc\s*[:=][^\n]*/g;
@@ -71,41 +72,42 @@ function enabledSites(waiting: ReadonlySet<string>, enabled: ReadonlySet<string>
 }
 
 /**
- * What the read stage's main pass saw that this pass needs: the files no name or head classified, and the YAML files
- * whose Ansible tasks may put them where a format reads them.
+ * What the read stage's main pass saw that this pass needs: the files no name or head classified (as decoded: they are
+ * parsed from that text, never read again). The YAML files whose Ansible tasks may put them where a format reads them
+ * are the main pass's documents of kind `ansible.yaml` (src/parse/ansible-yaml.ts).
  */
 export class PlacedFiles {
-  private readonly unclassified: string[] = [];
-  private readonly tasks: SourceFile[] = [];
+  private readonly unclassified = new Map<string, SourceFile>();
 
   see(source: SourceFile, classified: boolean): void {
-    if (!classified) this.unclassified.push(source.path);
-    if (/\.ya?ml$/i.test(source.path) && ANSIBLE_FILE_TASK.test(source.text)) this.tasks.push(source);
+    if (!classified) this.unclassified.set(source.path, source);
   }
 
   /** The documents of the unclassified files nothing else read that a task or a Debian `sites-enabled` places. */
   documents(read: readonly ParsedDocument[], files: readonly string[], links: readonly TreeLink[]): ParsedDocument[] {
-    const readPaths = new Set(read.map((d) => d.file.path));
-    const waiting = this.unclassified.filter((f) => !readPaths.has(f));
-    if (waiting.length === 0) return [];
-    return ansiblePlacedDocuments(waiting, this.tasks, new Set([...files, ...links.map((l) => l.link)]));
+    // A record of a file for the Ansible questions is no read of it (a role's `files/site.yml` may be placed).
+    const readPaths = new Set(read.filter((d) => d.kind !== ANSIBLE_YAML_KIND).map((d) => d.file.path));
+    const waiting = new Map([...this.unclassified].filter(([file]) => !readPaths.has(file)));
+    if (waiting.size === 0) return [];
+    const tasks = read.flatMap((d) =>
+      d.kind === ANSIBLE_YAML_KIND && (d.data as AnsibleYamlData).mayPlaceFiles ? [(d.data as AnsibleYamlData).source] : [],
+    );
+    return ansiblePlacedDocuments(waiting, tasks, new Set([...files, ...links.map((l) => l.link)]));
   }
 }
 
 /**
- * The documents of the files the main pass could not classify that an Ansible `template:`/`copy:` task of the tree
- * puts at a place a format reads (`tasks`: the YAML files that may hold such tasks).
+ * The documents of the files the main pass could not classify (`waiting`, by path) that an Ansible `template:`/`copy:`
+ * task of the tree puts at a place a format reads (`tasks`: the YAML files that may hold such tasks).
  */
 function ansiblePlacedDocuments(
-  unclassified: readonly string[],
+  waiting: ReadonlyMap<string, SourceFile>,
   tasks: readonly SourceFile[],
   enabled: ReadonlySet<string>,
 ): ParsedDocument[] {
-  if (unclassified.length === 0) return [];
-  const waiting = new Set(unclassified);
-  const placedAt = enabledSites(waiting, enabled);
+  const placedAt = enabledSites(new Set(waiting.keys()), enabled);
   // Only a file that names a waiting file's name as a `src` is parsed (a 1 MB hardening playbook mostly names none).
-  const names = new Set([...waiting].map((f) => path.basename(f)));
+  const names = new Set([...waiting.keys()].map((f) => path.basename(f)));
   const namesWaiting = (text: string) =>
     [...text.matchAll(SRC_LINE)].some((m) =>
       m[0].split(/[\s"'=]+/).some((word) => names.has(path.posix.basename(word))),
@@ -117,10 +119,10 @@ function ansiblePlacedDocuments(
       const file = sourceCandidates(source.path, task.verb, src).find((candidate) => waiting.has(candidate));
       if (file !== undefined && !placedAt.has(file)) placedAt.set(file, placedName(task.destination, src));
     }
-  return [...placedAt].flatMap(([file, placed]) => readPlaced(file, placed));
+  return [...placedAt].flatMap(([file, placed]) => readPlaced(waiting.get(file)!, placed));
 }
 
 /** The file read as the format of the place it is put, when one reads it there. */
-function readPlaced(file: string, placed: string): ParsedDocument[] {
-  return readDocumentsClassified(file, (head) => classifyFile(placed, head), placed, /\.xml$/i.test(placed));
+function readPlaced(source: SourceFile, placed: string): ParsedDocument[] {
+  return parseClassified(source, (head) => classifyFile(placed, head), placed, /\.xml$/i.test(placed));
 }

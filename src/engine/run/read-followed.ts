@@ -253,16 +253,26 @@ export function readDocumentsClassified(
   if (!('bytes' in opened)) return [];
   const decoded = decodeFile(opened.bytes);
   if (!decoded.ok) return [];
-  const source = sourceOf(file, decoded);
+  return parseClassified(sourceOf(file, decoded), classify, name, xml);
+}
+
+/** A file the main pass decoded (`source`), classified and parsed as `readDocumentsClassified` reads it. */
+export function parseClassified(
+  source: SourceFile,
+  classify: (head: string) => { handler: FormatHandler; kind: string } | undefined,
+  name = innerTemplateName(source.path) ?? source.path,
+  xml = false,
+): ParsedDocument[] {
+  const file = source.path;
   const template = scanTemplate(
-    decoded.text,
+    source.text,
     innerTemplateName(file) !== undefined,
     false,
     isTerraformTemplateName(file),
     rendersYaml(name),
     xml,
   );
-  const classified = classify((template?.masked ?? decoded.text).slice(0, HEAD_CHARS));
+  const classified = classify((template?.masked ?? source.text).slice(0, HEAD_CHARS));
   if (!classified) return [];
   return [
     template ? parseTemplate(classified, source, template, false) : classified.handler.parse(source, classified.kind),

@@ -53,6 +53,7 @@ import {
 import { isEnvFileExample } from '../../parse/env-file';
 import { servedFilesToRead } from '../../model/spring-config-locations';
 import { PlacedFiles } from './ansible-placed';
+import { ansibleYamlDocument, roleFilesIn } from '../../parse/ansible-yaml';
 
 /**
  * Whether a file's bytes can give nothing: no format reads its name (src/parse/registry.ts neverConfiguration), no
@@ -132,6 +133,10 @@ export function readDocuments(
   const composeEnv = new ComposeEnvFiles();
   const notReadAsSecurity: string[] = [];
   const placed = new PlacedFiles();
+  // Each YAML file the Ansible questions read (which role files a run deploys, where a task puts a file), recorded once.
+  const base = root ?? commonDirectory(files);
+  const roleFilesInTree = roleFilesIn(files, base);
+  const ansibleYaml: ParsedDocument[] = [];
   const gradleOnly = inGradleOnlyProject(files.filter(isBuildFile), readBuildFile);
   let treeFile: TreeFileReader | undefined;
   for (const file of files) {
@@ -223,6 +228,8 @@ export function readDocuments(
       asNamed?.kind === 'env-file' && inner !== undefined && isEnvFileExample(file) ? undefined : asNamed;
     const source = sourceOf(file, decoded);
     placed.see(source, classified !== undefined);
+    const ansible = ansibleYamlDocument(source, base, bytes.length, roleFilesInTree);
+    if (ansible) ansibleYaml.push(ansible);
     if (decoded.text.includes('java.security.properties'))
       for (const m of decoded.text.matchAll(SECURITY_PROPERTIES_OPTION)) securityFiles.add(securityFileName(m[2]!));
     if (classified?.kind !== 'java.security') notReadAsSecurity.push(file);
@@ -362,6 +369,7 @@ export function readDocuments(
     documents.push(
       ...readDocumentsAs(file, springFormat, /\.properties$/.test(file) ? 'spring.properties' : 'spring.yaml'),
     );
+  documents.push(...ansibleYaml);
   documents.push(...placed.documents(documents, files, links));
   documents.push(...nginxIncludedDocuments(documents, files, root ?? commonDirectory(files)));
   documents.push(...runmqscFedDocuments(documents, files, root ?? commonDirectory(files)));
