@@ -47,6 +47,8 @@ export function appGroupOf(ctx: ModelContext, file: string): string {
   // The deployment itself may be the project (its own src/main/resources: '' sorts last, after deeper ones).
   const project = springProjects(ctx).find((p) => p === '' || relative.startsWith(`${p}/`));
   if (project !== undefined) return project;
+  const role = ROLE_DIR.exec(relative)?.[1];
+  if (role !== undefined && springRoles(ctx).has(role)) return role;
   const [top = '', ...below] = relative.split('/');
   return below.length > 0 ? top : '';
 }
@@ -59,6 +61,28 @@ export function appGroupOf(ctx: ModelContext, file: string): string {
  */
 export function onTestClasspath(ctx: ModelContext, file: string): boolean {
   return testResourcesDir(relativePosix(ctx.deployment.root, file)) !== undefined;
+}
+
+/** The directory of the Ansible role a file is in (relative: `roles/trouter`, `ansible/roles/sfs`). */
+const ROLE_DIR = /^((?:.*\/)?roles\/[^/]+)\//;
+
+/**
+ * The Ansible roles (relative directories) that hold a Spring app's configuration: each is an app of its own, with its
+ * start files (a systemd unit, a start script), on the hosts the role is applied to. The other roles' files stay the
+ * tree's top directory's: a role that sets the JDK or the JVM options for every app on its hosts.
+ * Alfresco/alfresco-ansible-deployment@250a87e: the trouter, sfs and transformers roles each start a Spring Boot jar
+ * with the mtls.properties their task templates (src/engine/run/ansible-placed.ts).
+ */
+function springRoles(ctx: ModelContext): ReadonlySet<string> {
+  return ctx.once('springRoles', () => {
+    const roles = new Set<string>();
+    for (const doc of ctx.deployment.documents) {
+      if (!doc.kind.startsWith('spring.')) continue;
+      const role = ROLE_DIR.exec(relativePosix(ctx.deployment.root, doc.file.path))?.[1];
+      if (role !== undefined) roles.add(role);
+    }
+    return roles;
+  });
 }
 
 /** The project directories (relative, deepest first) of the deployment's `<project>/src/{main,test}/resources` Spring files. */

@@ -8,7 +8,11 @@
  * does for a role's task: the role's `templates/` (`files/` for copy), the role itself, the task file's directory;
  * for a playbook its own directory's `templates/` (`files/`) and itself. A template value in the `dest` leaves that
  * part of the name unknown (`{{ nginx_dir }}/sites-available/{{ site }}` is some file of a sites-available directory),
- * and the values in the file itself stay unknown as in any template (an info, never an error).
+ * and the values in the file itself stay unknown as in any template (an info, never an error). A `dest` named as a
+ * `spring.config.additional-location` of a start command of the task's own role (its systemd unit, its start script)
+ * is that Spring app's configuration, whatever its name (Alfresco/alfresco-ansible-deployment@250a87e roles/trouter:
+ * `mtls.properties.j2` to `{{ ats_home }}/atr-mtls.properties`, its unit's
+ * `--spring.config.additional-location=optional:atr-mtls.properties`).
  */
 import * as path from 'node:path';
 import { classifyFile } from '../../parse/registry';
@@ -17,6 +21,11 @@ import { ANSIBLE_YAML_KIND, type AnsibleYamlData } from '../../parse/ansible-yam
 import type { TreeLink } from '../../core/types';
 import type { ParsedDocument, SourceFile } from '../../parse/types';
 import { parseClassified } from './read-followed';
+import { springFormat } from '../../parse/spring';
+import { springAdditionalLocationNames, springKindOfName } from '../../parse/spring-additional-locations';
+
+/** The directory of the role a file is in (`…/roles/trouter`). */
+const ROLE_DIR = /^(.*[\\/]roles[\\/][^\\/]+)[\\/]/;
 
 /** A line's `src` argument and what follows it (`src: haproxy.j2`, `src=templates/dspace.j2 dest=…`). */
 const SRC_LINE = /\bsrc\s*[:=][^\n]*/g;
@@ -78,9 +87,17 @@ function enabledSites(waiting: ReadonlySet<string>, enabled: ReadonlySet<string>
  */
 export class PlacedFiles {
   private readonly unclassified = new Map<string, SourceFile>();
+  /** By role directory: the names of the files its start commands add to a Spring app's configuration. */
+  private readonly springLocations = new Map<string, Set<string>>();
 
   see(source: SourceFile, classified: boolean): void {
     if (!classified) this.unclassified.set(source.path, source);
+    const role = ROLE_DIR.exec(source.path)?.[1];
+    if (role === undefined) return;
+    for (const name of springAdditionalLocationNames(source.text)) {
+      const names = this.springLocations.get(role) ?? new Set();
+      this.springLocations.set(role, names.add(name));
+    }
   }
 
   /** The documents of the unclassified files nothing else read that a task or a Debian `sites-enabled` places. */
@@ -90,9 +107,16 @@ export class PlacedFiles {
     const waiting = new Map([...this.unclassified].filter(([file]) => !readPaths.has(file)));
     if (waiting.size === 0) return [];
     const tasks = read.flatMap((d) =>
-      d.kind === ANSIBLE_YAML_KIND && (d.data as AnsibleYamlData).mayPlaceFiles ? [(d.data as AnsibleYamlData).source] : [],
+      d.kind === ANSIBLE_YAML_KIND && (d.data as AnsibleYamlData).mayPlaceFiles
+        ? [(d.data as AnsibleYamlData).source]
+        : [],
     );
-    return ansiblePlacedDocuments(waiting, tasks, new Set([...files, ...links.map((l) => l.link)]));
+    return ansiblePlacedDocuments(
+      waiting,
+      tasks,
+      new Set([...files, ...links.map((l) => l.link)]),
+      this.springLocations,
+    );
   }
 }
 
@@ -104,8 +128,11 @@ function ansiblePlacedDocuments(
   waiting: ReadonlyMap<string, SourceFile>,
   tasks: readonly SourceFile[],
   enabled: ReadonlySet<string>,
+  springLocations: ReadonlyMap<string, ReadonlySet<string>>,
 ): ParsedDocument[] {
   const placedAt = enabledSites(new Set(waiting.keys()), enabled);
+  // A file a role's task puts where the role's start command adds it to a Spring app's configuration: Spring's.
+  const spring = new Set<string>();
   // Only a file that names a waiting file's name as a `src` is parsed (a 1 MB hardening playbook mostly names none).
   const names = new Set([...waiting.keys()].map((f) => path.basename(f)));
   const namesWaiting = (text: string) =>
@@ -117,12 +144,18 @@ function ansiblePlacedDocuments(
       const [src] = task.sources;
       if (src === undefined || task.destination === undefined) continue;
       const file = sourceCandidates(source.path, task.verb, src).find((candidate) => waiting.has(candidate));
-      if (file !== undefined && !placedAt.has(file)) placedAt.set(file, placedName(task.destination, src));
+      if (file === undefined || placedAt.has(file)) continue;
+      const placed = placedName(task.destination, src);
+      placedAt.set(file, placed);
+      const role = ROLE_DIR.exec(source.path)?.[1];
+      if (role !== undefined && springLocations.get(role)?.has(path.basename(placed))) spring.add(file);
     }
-  return [...placedAt].flatMap(([file, placed]) => readPlaced(waiting.get(file)!, placed));
+  return [...placedAt].flatMap(([file, placed]) => readPlaced(waiting.get(file)!, placed, spring.has(file)));
 }
 
-/** The file read as the format of the place it is put, when one reads it there. */
-function readPlaced(source: SourceFile, placed: string): ParsedDocument[] {
-  return parseClassified(source, (head) => classifyFile(placed, head), placed, /\.xml$/i.test(placed));
+/** The file read as the format of the place it is put (`spring`: a start command adds it to a Spring app's). */
+function readPlaced(source: SourceFile, placed: string, spring: boolean): ParsedDocument[] {
+  const classify = (head: string) =>
+    spring ? { handler: springFormat, kind: springKindOfName(placed) } : classifyFile(placed, head);
+  return parseClassified(source, classify, placed, /\.xml$/i.test(placed));
 }
