@@ -52,6 +52,9 @@ export interface SpringConfigData {
  * ranges of each key and scalar; `spring.config.activate.on-profile` (or the older
  * `spring.profiles`) names a document's profile. Entries carry the profile in `section`.
  */
+/** A file of an Ansible role's `tasks/` or `handlers/` directory. */
+const ROLE_TASKS_DIR = /(?:^|[\\/])roles[\\/][^\\/]+[\\/](?:tasks|handlers)[\\/]/;
+
 export const springFormat: FormatHandler<SpringConfigData> = {
   id: 'spring',
   classify(filePath, head) {
@@ -68,6 +71,9 @@ export const springFormat: FormatHandler<SpringConfigData> = {
     if (/(^|[\\/])variables[\\/][^\\/]+$/.test(filePath)) return undefined;
     if (base === 'bootstrap.properties' && !/^\s*spring\./m.test(head)) return undefined;
     if (kubernetesUnderSpringName(filePath, head)) return undefined;
+    // An Ansible role's task or handler list (rciam/rciam-deploy@c778acb roles/rciam-metrics/tasks/bootstrap.yml):
+    // Ansible reads the YAML of those directories as tasks, and no Spring app reads its configuration from there.
+    if (m[3] !== 'properties' && ROLE_TASKS_DIR.test(filePath)) return undefined;
     return m[3] === 'properties' ? 'spring.properties' : 'spring.yaml';
   },
   parse(file, kind): ParsedDocument<SpringConfigData> {
