@@ -138,6 +138,21 @@ export class ImageFiles {
     return held;
   }
 
+  /**
+   * The COPY/ADD instructions that put a tree file into the final images, with the path it has there: not where a
+   * Compose bind mount over that path hides it (the container reads the mounted file).
+   */
+  copiesOf(file: string): { dockerfile: string; containerPath: string; copy: DockerCopy }[] {
+    this.images();
+    const copies: { dockerfile: string; containerPath: string; copy: DockerCopy }[] = [];
+    for (const { image, containerPath } of this.placements?.get(file) ?? []) {
+      const placed = image.files.get(containerPath);
+      const hidden = image.mountTargets.some((t) => containerPath === t || containerPath.startsWith(t + '/'));
+      if (placed && !hidden) copies.push({ dockerfile: image.dockerfile, containerPath, copy: placed.copy });
+    }
+    return copies;
+  }
+
   /** The build contexts a Dockerfile is built from: those of the Compose services that build it, else its directory. */
   contextsOf(dockerfile: string): string[] {
     this.builds ??= this.composeBuilds();

@@ -24,9 +24,12 @@ const dockerfile = (install: string, ...more: string[]) =>
 const AT_PACKAGE_PATH = 'ADD workers.properties /etc/libapache2-mod-jk/workers.properties';
 
 /** How the worker's front is read: by the package's default, or by no httpd of the tree ('unread'). */
-function frontRead(files: Record<string, string>): string[] {
+function frontRead(
+  files: Record<string, string>,
+  site: Record<string, string> = { 'apache/000-default.conf': SITE },
+): string[] {
   const { findings } = lintTree(
-    { 'conf/server.xml': SERVER_XML, 'apache/000-default.conf': SITE, 'workers.properties': WORKERS, ...files },
+    { 'conf/server.xml': SERVER_XML, ...site, 'workers.properties': WORKERS, ...files },
     { builtIn: ['tomcat/ajp-secret-mismatch'] },
   );
   return findings
@@ -88,5 +91,21 @@ describe("Debian's mod_jk package default workers file", () => {
     ],
   ])('%s', (_name, files, expected) => {
     expect(frontRead(files)).toEqual(expected);
+  });
+
+  // tykoh/docker-jdk7-tomcat7-ssl@0d8ad3f: the site is a file named apache_default, which only its ADD makes httpd's.
+  it.each<[string, string, string[]]>([
+    [
+      'the site ADDed under a name httpd reads',
+      'ADD apache_default /etc/apache2/sites-available/000-default.conf',
+      ['read'],
+    ],
+    ['the same file never copied into the image: no httpd of the tree reads the worker', '', ['unread']],
+  ])('%s', (_name, add, expected) => {
+    const Dockerfile = dockerfile('apache2 libapache2-mod-jk', AT_PACKAGE_PATH).replace(
+      'ADD apache/000-default.conf /etc/apache2/sites-available/000-default.conf',
+      add,
+    );
+    expect(frontRead({ Dockerfile }, { apache_default: SITE })).toEqual(expected);
   });
 });

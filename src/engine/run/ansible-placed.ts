@@ -60,7 +60,7 @@ const SITE_DIRECTORY = /(?:^|[\\/])(?:sites|conf)-(?:available|enabled)$/;
  * `Include sites-enabled/` (a2ensite of that release enables any name: alanorth/ansible-dspace `a2dissite default`,
  * `a2ensite dspace`).
  */
-function debianSite(placed: string): string {
+export function debianSite(placed: string): string {
   return SITE_DIRECTORY.test(path.dirname(placed)) && !path.basename(placed).includes('.') ? `${placed}.conf` : placed;
 }
 
@@ -100,11 +100,20 @@ export class PlacedFiles {
     }
   }
 
-  /** The documents of the unclassified files nothing else read that a task or a Debian `sites-enabled` places. */
-  documents(read: readonly ParsedDocument[], files: readonly string[], links: readonly TreeLink[]): ParsedDocument[] {
+  /** The files no name or head classified that nothing else read (yet). */
+  unread(read: readonly ParsedDocument[]): string[] {
+    return [...this.waiting(read).keys()];
+  }
+
+  private waiting(read: readonly ParsedDocument[]): Map<string, SourceFile> {
     // A record of a file for the Ansible questions is no read of it (a role's `files/site.yml` may be placed).
     const readPaths = new Set(read.filter((d) => d.kind !== ANSIBLE_YAML_KIND).map((d) => d.file.path));
-    const waiting = new Map([...this.unclassified].filter(([file]) => !readPaths.has(file)));
+    return new Map([...this.unclassified].filter(([file]) => !readPaths.has(file)));
+  }
+
+  /** The documents of the unclassified files nothing else read that a task or a Debian `sites-enabled` places. */
+  documents(read: readonly ParsedDocument[], files: readonly string[], links: readonly TreeLink[]): ParsedDocument[] {
+    const waiting = this.waiting(read);
     if (waiting.size === 0) return [];
     const tasks = read.flatMap((d) =>
       d.kind === ANSIBLE_YAML_KIND && (d.data as AnsibleYamlData).mayPlaceFiles

@@ -54,6 +54,7 @@ import { isEnvFileExample } from '../../parse/env-file';
 import { servedFilesToRead } from '../../model/spring-config-locations';
 import { PlacedFiles } from './ansible-placed';
 import { ansibleYamlDocument, roleFilesIn } from '../../parse/ansible-yaml';
+import { containerPlacedDocuments } from './container-placed';
 
 /**
  * Whether a file's bytes can give nothing: no format reads its name (src/parse/registry.ts neverConfiguration), no
@@ -371,6 +372,10 @@ export function readDocuments(
     );
   documents.push(...ansibleYaml);
   documents.push(...placed.documents(documents, files, links));
+  // Then those a Dockerfile's COPY/ADD or a Compose bind mount puts where a format reads them.
+  documents.push(
+    ...containerPlacedDocuments(documents, placed.unread(documents), root ?? commonDirectory(files), links),
+  );
   documents.push(...nginxIncludedDocuments(documents, files, root ?? commonDirectory(files)));
   documents.push(...runmqscFedDocuments(documents, files, root ?? commonDirectory(files)));
   const composeNamed = composeNamedDockerfiles(documents, files);
