@@ -36,6 +36,7 @@ import { httpdProxies } from './httpd-proxy';
 import { ajpProxyFronts, secretRefusals } from './httpd-ajp-passes';
 import { jkFrontsRead, jkMountsUnknownWorker, jkWorkerMapOf } from './modjk-mounts';
 import { writesWorkersFile } from './modjk-package';
+import { ansibleModJkHost } from './modjk-package-ansible';
 import { jkRefusedProperties } from './modjk-refused';
 import { MODJK_WORKERS_KIND, type JkWorkersData } from '../parse/modjk-workers';
 import { MODJK_URIMAP_KIND, type JkUriMapData } from '../parse/modjk-urimap';
@@ -170,6 +171,7 @@ export const httpdContributor: ModelContributor = {
       listed: listedFilesOf(ctx),
       dockerfiles,
       treeWritesWorkersFile: expanded.some(({ top }) => writesWorkersFile(top)),
+      ansible: ansibleModJkHost(ctx),
     };
     const leftOut = leftOutFiles(expanded, included, dockerfiles, jkInputs.listed);
     for (const { doc, top } of expanded) {

@@ -16,6 +16,7 @@ import type { DockerfileData } from '../parse/dockerfile';
 import type { JkUriMapData } from '../parse/modjk-urimap';
 import type { JkWorkersData } from '../parse/modjk-workers';
 import type { ListedFiles } from './listed-files';
+import type { AnsibleModJkHost } from './modjk-package-ansible';
 
 const JK = TOMCAT_AJP_FRONTS.modJk;
 
@@ -32,6 +33,8 @@ export interface JkInputs {
   dockerfiles: readonly ParsedDocument<DockerfileData>[];
   /** Some httpd configuration of the tree writes a JkWorkersFile: the package's default is not assumed. */
   treeWritesWorkersFile: boolean;
+  /** A host an Ansible project of the tree installs the package on (./modjk-package-ansible.ts). */
+  ansible?: AnsibleModJkHost;
 }
 
 /** A value a template or httpd's `Define` fills in: not known from the tree. */

@@ -12,11 +12,16 @@
  *   `secretGenerator:` Secrets
  *   (./config-map-placements.ts).
  * Nothing else of the file is read here, and nothing expands: `{{ nginx_dir }}/x` stays as written, read as unknown.
+ * A YAML file that installs Debian's mod_jk package, or puts files in its directory, is recorded too: the model reads
+ * which host httpd reads the package's workers file on from its tasks (../model/modjk-package-ansible.ts).
  *
  * The read stage parses no YAML for this: it records each YAML file whose steps may place a file (`yamlSteps`), and
  * the model reads their placements only when it asks, once per build (src/model/script-placements.ts).
  */
+import * as path from 'node:path';
 import type { Node, YAMLMap } from 'yaml';
+import { TOMCAT_AJP_FRONTS } from '../knowledge/tomcat';
+import { mayInstallDebianModJk } from './ansible-package-installs';
 import { LineIndex } from './text';
 import type { ParsedDocument, SourceFile } from './types';
 import {
@@ -36,6 +41,8 @@ const YAML_NAME = /\.ya?ml$/i;
  * conf.d names it; conf.d alone is as often httpd's or rsyslog's, and `lock-enabled` is no directory).
  */
 const MAY_PLACE = /-available|-enabled\/|sites-enabled|nginx|^(configMap|secret)Generator:/m;
+/** The directory of Debian's mod_jk package (its workers file: ../model/modjk-package.ts), which a task may put files in. */
+const MODJK_PACKAGE_DIR = path.posix.dirname(TOMCAT_AJP_FRONTS.modJk.debianPackage.workersFile) + '/';
 /**
  * A key that runs a command or an Ansible file module, as a line starts: without one nothing is parsed (rwlxxvii/
  * containers' 3 MB YAML catalogs and 1 MB hardening playbooks, read in full, took its run from 5 s to 12 s).
@@ -52,12 +59,14 @@ type YamlNode = Node | null | undefined;
 
 /** A YAML file whose steps or chart-file reads may place a file (`yamlFilePlacements`), without parsing it. */
 export function yamlSteps(source: SourceFile): ParsedDocument<Record<string, never>> | undefined {
-  if (!YAML_NAME.test(source.path) || (!mayReadChartFiles(source) && !mayHoldSteps(source))) return undefined;
+  if (!YAML_NAME.test(source.path)) return undefined;
+  // A task installing Debian's mod_jk package is a step too (../model/modjk-package-ansible.ts).
+  if (!mayReadChartFiles(source) && !mayHoldSteps(source) && !mayInstallDebianModJk(source.text)) return undefined;
   return { file: source, kind: YAML_STEPS_KIND, entries: [], comments: [], problems: [], data: {} };
 }
 
 function mayHoldSteps(source: SourceFile): boolean {
-  return MAY_PLACE.test(source.text) && STEP_KEY.test(source.text);
+  return (MAY_PLACE.test(source.text) || source.text.includes(MODJK_PACKAGE_DIR)) && STEP_KEY.test(source.text);
 }
 
 /** What a YAML file places where, or undefined when it places nothing. */
@@ -74,6 +83,24 @@ export function yamlFilePlacements(source: SourceFile): ParsedDocument<FilePlace
 export function ansibleFileTasks(source: SourceFile): FilePlacement[] {
   if (!YAML_NAME.test(source.path) || !ANSIBLE_FILE_TASK.test(source.text)) return [];
   return stepPlacements(source, true).filter((p) => p.verb !== 'ln');
+}
+
+/**
+ * Where a task's `src` may be, most likely first (absolute paths of the tree), as Ansible's `_find_needle` looks a
+ * relative `src` up (ansible/ansible@8a2b8e5 lib/ansible/plugins/action/template.py and copy.py, GPL-3.0).
+ */
+export function ansibleSourceCandidates(taskFile: string, module: string, src: string): string[] {
+  const written = src.trim();
+  const roleDir = /^(.*)[\\/]tasks[\\/]/.exec(taskFile)?.[1];
+  const own = roleDir === undefined ? undefined : written.replace(/\{\{\s*role_path\s*\}\}\/?/g, `${roleDir}/`);
+  const value = own ?? written;
+  if (/\{\{|\{%/.test(value)) return [];
+  if (path.isAbsolute(value)) return roleDir !== undefined && own !== written ? [path.normalize(value)] : [];
+  const kind = module === 'template' ? 'templates' : 'files';
+  const taskDir = path.dirname(taskFile);
+  const bases =
+    roleDir !== undefined ? [path.join(roleDir, kind), roleDir, taskDir] : [path.join(taskDir, kind), taskDir];
+  return bases.map((base) => path.join(base, value));
 }
 
 /** A `template:` or `copy:` key as a line starts (a task's module). */

@@ -27,9 +27,10 @@ const AT_PACKAGE_PATH = 'ADD workers.properties /etc/libapache2-mod-jk/workers.p
 function frontRead(
   files: Record<string, string>,
   site: Record<string, string> = { 'apache/000-default.conf': SITE },
+  serverXml = 'conf/server.xml',
 ): string[] {
   const { findings } = lintTree(
-    { 'conf/server.xml': SERVER_XML, ...site, 'workers.properties': WORKERS, ...files },
+    { [serverXml]: SERVER_XML, ...site, 'workers.properties': WORKERS, ...files },
     { builtIn: ['tomcat/ajp-secret-mismatch'] },
   );
   return findings
@@ -107,5 +108,53 @@ describe("Debian's mod_jk package default workers file", () => {
       add,
     );
     expect(frontRead({ Dockerfile }, { apache_default: SITE })).toEqual(expected);
+  });
+});
+
+/**
+ * The same default on a host an Ansible project installs the package on: `apt` installs it, a task puts the tree's
+ * workers file at the package's path and another the site (the install form of el1638en/apache_tomcat_load_balancer@aa1097b,
+ * whose own jk.conf, templated over the package's, decides instead: the last case). The Tomcat is the role's own
+ * server.xml, as footprns/apachetomcat@6d38a2f keeps it: a worker on localhost reaches the Tomcat of its host.
+ */
+describe("Debian's mod_jk package default on a host Ansible installs it on", () => {
+  const role = (tasks: string, more: Record<string, string> = {}) => ({
+    'roles/apache/tasks/main.yml': tasks,
+    'roles/apache/templates/site.conf': SITE,
+    'roles/apache/templates/workers.properties': WORKERS,
+    ...more,
+  });
+  const INSTALL = '- apt:\n    pkg: "{{ item }}"\n  with_items:\n    - apache2\n    - libapache2-mod-jk\n';
+  const SITE_TASK = '- template: src=site.conf dest=/etc/apache2/sites-available/site.conf\n';
+  const WORKERS_TASK =
+    '- template:\n    src: workers.properties\n    dest: /etc/libapache2-mod-jk/workers.properties\n';
+  it.each<[string, Record<string, string>, string[]]>([
+    ['apt installs it, tasks put the site and the workers file', role(INSTALL + SITE_TASK + WORKERS_TASK), ['read']],
+    ['the package is not installed', role(SITE_TASK + WORKERS_TASK), ['unread']],
+    [
+      'the package removed',
+      role('- apt: name=libapache2-mod-jk state=absent\n' + SITE_TASK + WORKERS_TASK),
+      ['unread'],
+    ],
+    [
+      'yum installs a mod_jk: RHEL ships no such package, no default',
+      role('- yum: name=mod_jk\n' + SITE_TASK + WORKERS_TASK),
+      ['unread'],
+    ],
+    ['no task puts the site on the host', role(INSTALL + WORKERS_TASK), ['unread']],
+    [
+      'the workers file put elsewhere',
+      role(INSTALL + SITE_TASK + WORKERS_TASK.replace('/etc/libapache2-mod-jk/', '/etc/apache2/')),
+      ['unread'],
+    ],
+    [
+      "the role's jk.conf templated where the package's may be (a variable's directory): it decides",
+      role(INSTALL + SITE_TASK + WORKERS_TASK + '- template: src=jk.conf.j2 dest="{{ mods_dir }}/jk.conf"\n', {
+        'roles/apache/templates/jk.conf.j2': '<IfModule jk_module>\n  JkLogLevel info\n</IfModule>\n',
+      }),
+      ['unread'],
+    ],
+  ])('%s', (_name, files, expected) => {
+    expect(frontRead(files, {}, 'roles/apache/templates/server.xml')).toEqual(expected);
   });
 });

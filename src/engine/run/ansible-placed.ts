@@ -16,7 +16,7 @@
  */
 import * as path from 'node:path';
 import { classifyFile } from '../../parse/registry';
-import { ansibleFileTasks } from '../../parse/yaml-file-placements';
+import { ansibleFileTasks, ansibleSourceCandidates } from '../../parse/yaml-file-placements';
 import { ANSIBLE_YAML_KIND, type AnsibleYamlData } from '../../parse/ansible-yaml';
 import type { TreeLink } from '../../core/types';
 import type { ParsedDocument, SourceFile } from '../../parse/types';
@@ -29,21 +29,6 @@ const ROLE_DIR = /^(.*[\\/]roles[\\/][^\\/]+)[\\/]/;
 
 /** A line's `src` argument and what follows it (`src: haproxy.j2`, `src=templates/dspace.j2 dest=…`). */
 const SRC_LINE = /\bsrc\s*[:=][^\n]*/g;
-
-/** Where a task's `src` may be, most likely first (absolute paths of the tree). */
-function sourceCandidates(taskFile: string, module: string, src: string): string[] {
-  const written = src.trim();
-  const roleDir = /^(.*)[\\/]tasks[\\/]/.exec(taskFile)?.[1];
-  const own = roleDir === undefined ? undefined : written.replace(/\{\{\s*role_path\s*\}\}\/?/g, `${roleDir}/`);
-  const value = own ?? written;
-  if (/\{\{|\{%/.test(value)) return [];
-  if (path.isAbsolute(value)) return roleDir !== undefined && own !== written ? [path.normalize(value)] : [];
-  const kind = module === 'template' ? 'templates' : 'files';
-  const taskDir = path.dirname(taskFile);
-  const bases =
-    roleDir !== undefined ? [path.join(roleDir, kind), roleDir, taskDir] : [path.join(taskDir, kind), taskDir];
-  return bases.map((base) => path.join(base, value));
-}
 
 /** The place a task writes its source to, template values read as unknown names (`_`). */
 function placedName(destination: string, src: string): string {
@@ -152,7 +137,7 @@ function ansiblePlacedDocuments(
     for (const task of ansibleFileTasks(source)) {
       const [src] = task.sources;
       if (src === undefined || task.destination === undefined) continue;
-      const file = sourceCandidates(source.path, task.verb, src).find((candidate) => waiting.has(candidate));
+      const file = ansibleSourceCandidates(source.path, task.verb, src).find((candidate) => waiting.has(candidate));
       if (file === undefined || placedAt.has(file)) continue;
       const placed = placedName(task.destination, src);
       placedAt.set(file, placed);

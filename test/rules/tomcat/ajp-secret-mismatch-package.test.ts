@@ -64,5 +64,43 @@ ruleTester(rule, {
       files: files(dockerfile('apache2 libapache2-mod-jk')),
       errors: [readByPackage],
     },
+    {
+      // The install form of el1638en/apache_tomcat_load_balancer@aa1097b (apt over with_items); the role keeps its
+      // Tomcat's server.xml beside the site, as footprns/apachetomcat@6d38a2f does.
+      name: 'the same package installed by an Ansible apt task, the site and the workers file put by its templates',
+      files: {
+        'roles/web/tasks/main.yml': [
+          '- apt:',
+          '    pkg: "{{ item }}"',
+          '  with_items:',
+          '    - apache2',
+          '    - libapache2-mod-jk',
+          '- template: src=000-default.conf dest=/etc/apache2/sites-available/000-default.conf',
+          '- template:',
+          '    src: workers.properties',
+          '    dest: /etc/libapache2-mod-jk/workers.properties',
+          '',
+        ].join('\n'),
+        'roles/web/templates/000-default.conf': site,
+        'roles/web/templates/workers.properties': workers,
+        'roles/web/templates/server.xml': serverXml,
+      },
+      errors: [
+        {
+          ...readByPackage,
+          file: 'roles/web/templates/workers.properties',
+          messageIncludes: ['mod_jk worker worker1 (roles/web/templates/workers.properties) sends no secret'],
+          related: [
+            { file: 'roles/web/templates/server.xml', line: 4 },
+            { file: 'roles/web/templates/server.xml', line: 4 },
+            { file: 'roles/web/templates/workers.properties', line: 3 },
+            { file: 'roles/web/templates/workers.properties', line: 4 },
+            { file: 'roles/web/templates/000-default.conf', line: 1 },
+            { file: 'roles/web/tasks/main.yml', line: 1 },
+            { file: 'roles/web/tasks/main.yml', line: 8 },
+          ],
+        },
+      ],
+    },
   ],
 });
