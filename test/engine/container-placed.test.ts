@@ -50,6 +50,28 @@ describe('a file read as what the image or container that holds it makes it', ()
       ['apache/sites-enabled/app httpd.conf'],
     ],
     [
+      'copied where httpd reads it and to a backup place no format reads: httpd configuration',
+      {
+        Dockerfile: dockerfile(
+          'ADD apache_default /etc/apache2/sites-available/000-default.conf',
+          'COPY apache_default /root/apache_default.bak',
+        ),
+        apache_default: site,
+      },
+      ['apache_default httpd.conf'],
+    ],
+    [
+      "copied where httpd reads it and into nginx's conf.d: nginx's handler refuses a VirtualHost, httpd's reads it",
+      {
+        Dockerfile: dockerfile(
+          'ADD apache_default /etc/apache2/sites-available/000-default.conf',
+          'COPY apache_default /etc/nginx/conf.d/default.conf',
+        ),
+        apache_default: site,
+      },
+      ['apache_default httpd.conf'],
+    ],
+    [
       'a wildcard source: unknown, not read',
       { Dockerfile: dockerfile('COPY apache_* /etc/apache2/sites-available/000-default.conf'), apache_default: site },
       [],

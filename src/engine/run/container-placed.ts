@@ -8,7 +8,8 @@
  * directory and the file keeps its name there; a directory copied keeps the files' paths below it. What the tree does
  * not decide stays unknown (no classification): a `--from=` copy (a stage's or an image's file, not the tree's), a
  * wildcard source, a `$VARIABLE` in the instruction (a build argument may change it), a mount target with a variable,
- * a place a bind mount hides, and places that would read the file as two different formats.
+ * a place a bind mount hides, and places that would read the file as two different formats (a place no format reads
+ * says nothing).
  *
  * Kept apart from the Ansible pass so that either may move (into the model) without the other.
  */
@@ -73,11 +74,13 @@ export function containerPlacedDocuments(
   for (const file of unread) {
     const places = new Set([...(images ? copiedTo(images, file) : []), ...mountedTo(mounts, file)].map(debianSite));
     if (places.size === 0) continue;
-    const read = [...places].map((placed) =>
-      readDocumentsClassified(file, (head) => classifyFile(placed, head), placed, /\.xml$/i.test(placed)),
-    );
-    const kinds = new Set(read.map((docs) => docs[0]?.kind ?? ''));
-    if (kinds.size === 1 && !kinds.has('')) out.push(...read[0]!);
+    // A place no format reads (a backup copy) says nothing; two places read as two formats leave it unknown.
+    const read = [...places]
+      .map((placed) =>
+        readDocumentsClassified(file, (head) => classifyFile(placed, head), placed, /\.xml$/i.test(placed)),
+      )
+      .filter((docs) => docs.length > 0);
+    if (new Set(read.map((docs) => docs[0]!.kind)).size === 1) out.push(...read[0]!);
   }
   return out;
 }
