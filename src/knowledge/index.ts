@@ -40,6 +40,7 @@ export {
   mqReleaseFromImage,
   isMqImage,
   mqImageScripts,
+  mqImageChannels,
   renderedMqImageScript,
   type MqImageScript,
   mqReenablingSwitches,

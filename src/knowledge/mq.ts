@@ -204,6 +204,24 @@ export function mqImageScripts(reference: string): readonly MqImageScript[] {
   return (mqData().imageScripts as MqImageScript[]).filter((s) => s.repositories.includes(name));
 }
 
+/** A channel an IBM MQ container image's own script defines (`DEFINE CHANNEL('DEV.APP.SVRCONN')` of 10-dev.mqsc). */
+export interface MqImageChannel {
+  channel: string;
+  script: MqImageScript;
+  /** Its record's line in the script's source. */
+  line: number;
+}
+
+/** The channels the image's own scripts define (mq.json imageScripts records), whatever its tag. */
+export function mqImageChannels(reference: string): MqImageChannel[] {
+  return mqImageScripts(reference).flatMap((script) =>
+    script.records.flatMap((r) => {
+      const defined = /^DEFINE\s+CHANNEL\s*\(\s*'?([^')\s]+)'?\s*\)/i.exec(r.text);
+      return defined ? [{ channel: defined[1]!, script, line: r.line }] : [];
+    }),
+  );
+}
+
 /**
  * The script's MQSC lines as the image writes them for a container of `release` (undefined when the tag names none)
  * whose environment sets (true), does not set (false) or may set (undefined) a variable: each placeholder filled in

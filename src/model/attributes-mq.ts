@@ -35,6 +35,8 @@ export interface MqQueueManagerFacts {
   certificate?: TreeCertificate;
   /** Directory of the MQSC file (the queue manager's home in the tree). */
   homeDir: string;
+  /** The Compose services and `docker run`s whose containers run it (./mq-image-queue-managers.ts runnerKey). */
+  runners?: string[];
   /** Where the queue manager is created with MQSNOAUT set: no object authority manager, no authority check (src/model/mq-oam.ts). */
   oamSwitchedOff?: { value: string; location: RelatedLocation; tiedBy?: RelatedLocation; readBy?: RelatedLocation };
   /** Where the tree creates the queue manager, so that it has no channel authentication record the tree does not show (src/model/mq-qmgr-created.ts). */

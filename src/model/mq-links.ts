@@ -4,10 +4,12 @@ import {
   type JmsConnectionFactoryComponent,
   type MqChannelComponent,
 } from './types';
+import type { RelatedLocation } from '../core/types';
 import { countWork } from '../core/work';
 import { nearestAll } from '../core/nearest-files';
 import type { ModelContributor } from './contributor';
 import { shownRelative } from '../core/posix-path';
+import { imageQueueManagers, type ImageQueueManager } from './mq-image-queue-managers';
 
 type MqClient = MqChannelComponent | JmsConnectionFactoryComponent;
 
@@ -51,7 +53,47 @@ function unconfirmedBecause(
     candidates.length === 1
       ? `that ${files[0]} is queue manager ${qmgr}: nothing but the channel name ${channel} pairs them`
       : `which queue manager ${qmgr ? `${qmgr} is` : 'the client reaches'}: nothing but the channel name ${channel} pairs it with the ${candidates.length} files that define that channel (${files.join(', ')})`;
-  return `${why}; declare the link in lint-deploy.config.json \`links\` ({ "client": "${client.id}", "server": "${first.id}" })`;
+  return `${why}; ${declareLink(client, first)}`;
+}
+
+const declareLink = (client: Component, server: Component) =>
+  `declare the link in lint-deploy.config.json \`links\` ({ "client": "${client.id}", "server": "${server.id}" })`;
+
+/**
+ * Why a pairing the tree would confirm is not known to be right after all: a container of IBM MQ's developer image
+ * that runs no MQSC of the tree (./mq-image-queue-managers.ts) defines a channel of that name too, and may be the
+ * queue manager the client reaches (its name is not another than the client's). Undefined when there is none.
+ */
+function imageRivalBecause(
+  imageQueueManagers: readonly ImageQueueManager[],
+  client: Component,
+  candidates: MqChannelComponent[],
+  qmgr: string | undefined,
+  root: string,
+): { why: string; evidence: RelatedLocation[] } | undefined {
+  const first = candidates[0] as MqChannelComponent;
+  const channel = first.attributes.channelName;
+  const rivals = imageQueueManagers.filter(
+    (qm) =>
+      qm.channels.has(channel) &&
+      (!qmgr || qm.name === undefined || qm.name === qmgr.toUpperCase()) &&
+      !candidates.some((s) => s.attributes.qmgr?.runners?.includes(qm.runner)),
+  );
+  const [rival] = rivals;
+  if (!rival) return undefined;
+  const files = [...new Set(candidates.map((s) => definedIn(s, root)))].join(', ');
+  const others =
+    rivals.length > 1 ? ` (and ${rivals.length - 1} more such container${rivals.length > 2 ? 's' : ''})` : '';
+  const may = rival.mayNot ? ` (when it applies it: ${rival.mayNot})` : '';
+  const script = rival.channels.get(channel)!;
+  return {
+    why: `which queue manager ${qmgr ? `${qmgr} is` : 'the client reaches'}: ${files} defines ${channel}, and so does the developer image's own ${script.script} in ${rival.said}${others}${may}, which runs no MQSC of the tree; ${declareLink(client, first)}`,
+    evidence: rivals.map((qm) => ({
+      file: qm.file,
+      ...(qm.range && { range: qm.range }),
+      message: `${qm.said} runs IBM MQ's developer image, whose ${script.script} defines ${channel} (${script.source})`,
+    })),
+  };
 }
 
 /**
@@ -108,13 +150,20 @@ export const mqLinksContributor: ModelContributor = {
         // Several queue managers of that name (one per sample or environment of a repository): the nearest one.
         if (named.length > 1) candidates = nearestAll(client.location.file, named, (s) => s.location.file);
       }
-      const unconfirmed = candidates.length ? unconfirmedBecause(client, candidates, qmgr, root) : undefined;
+      let unconfirmed = candidates.length ? unconfirmedBecause(client, candidates, qmgr, root) : undefined;
+      const rival =
+        candidates.length && !unconfirmed
+          ? imageRivalBecause(imageQueueManagers(ctx), client, candidates, qmgr, root)
+          : undefined;
+      if (rival) unconfirmed = rival.why;
       for (const server of candidates) {
-        const evidence = qmgr
-          ? (server.attributes.qmgr?.namedBy ?? [])
-              .filter((n) => n.name === qmgr.toUpperCase())
-              .flatMap((n) => [n.location, ...(n.via ?? [])])
-          : [];
+        const evidence = [
+          ...(qmgr
+            ? (server.attributes.qmgr?.namedBy ?? [])
+                .filter((n) => n.name === qmgr.toUpperCase())
+                .flatMap((n) => [n.location, ...(n.via ?? [])])
+            : []),
+        ];
         ctx.addLink({
           id: `${client.id}->${server.id}`,
           client: client.id,
@@ -122,6 +171,7 @@ export const mqLinksContributor: ModelContributor = {
           reason: `same channel name ${channel}${qmgr ? ` (queue manager ${qmgr})` : ''}${unconfirmed ? ', not confirmed by the tree' : ''}`,
           location: client.location,
           ...(unconfirmed ? { unconfirmed } : {}),
+          ...(rival && { unconfirmedBy: rival.evidence }),
           ...(evidence.length ? { evidence } : {}),
         });
       }

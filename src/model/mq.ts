@@ -50,6 +50,7 @@ import { relativePosix } from '../core/posix-path';
 import { amqpAbsent } from './mq-amqp';
 import { tablesNamedByClients } from './mq-client-tables';
 import { listedFilesOf } from './listed-files';
+import { runnerKey } from './mq-image-queue-managers';
 
 export const SERVER_CHLTYPES = new Set(['SVRCONN', 'RCVR', 'RQSTR', 'CLUSRCVR', 'AMQP', 'MQTT']);
 /**
@@ -187,6 +188,7 @@ export const mqContributor: ModelContributor = {
           .filter((d) => imageRunsMqsc(images, doc.file.path, d.file.path))
           .map((d) => ({ dockerfile: d, builtBy: running.filter((s) => s.builds?.file.path === d.file.path) })),
       );
+      if (running.length > 0) qmgr.runners = running.map((s) => runnerKey(s.doc, s.service));
       if (oamOff) qmgr.oamSwitchedOff = oamOff;
       const createdBy = queueManagerCreatedBy(applying, fedBy, ctx.deployment.documents, doc);
       if (createdBy) qmgr.createdBy = createdBy;

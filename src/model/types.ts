@@ -144,6 +144,8 @@ export interface Link {
    * is never judged (its outcome is unknown, never a failure).
    */
   unconfirmed?: string;
+  /** The places that make it unconfirmed besides the candidates (a container of another queue manager with that channel). */
+  unconfirmedBy?: RelatedLocation[];
   /** Places besides the two ends that tie them together (a deploy script naming the queue manager): related places of findings on the link. */
   evidence?: RelatedLocation[];
   /** The stores the client uses on this link when they are not its component's (ClientUrl.trust). */

@@ -3,8 +3,9 @@
  * they stand for: a GitHub Actions job's `services.<id>` with its `image:` and `env:`
  * (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-syntax#jobsjob_idservices; the runner
  * creates the container with those variables only: a workflow's or job's `env:` is the steps'), and a GitLab CI job's
- * `services:` items, an image name or a map with `name:`, `alias:` and `variables:`
- * (https://docs.gitlab.com/ci/services/#available-settings-for-services), which also get the job's `variables:`
+ * `services:` items (and the whole pipeline's, top-level or under `default:`), an image name or a map with `name:`,
+ * `alias:` and `variables:` (https://docs.gitlab.com/ci/services/#available-settings-for-services), which also get the
+ * job's `variables:`
  * (https://docs.gitlab.com/ci/services/#passing-cicd-variables-to-services); the file's own `variables:`, a
  * `default:` or an `extends:` may set others, so a GitLab service's variables are never all known. An image an
  * expression or a variable names (`${{ matrix.image }}`, `$CI_REGISTRY_IMAGE`) is unknown: that service is left out.
@@ -81,23 +82,43 @@ export function ciServices(file: string, text: string): CiService[] {
     }
     return runs;
   }
+  // The pipeline's own `services:` (top-level, or under `default:`) start beside every job that sets none of its own,
+  // with the pipeline's `variables:` (https://docs.gitlab.com/ci/yaml/#default).
+  const pipelineVariables = { map: valueOf(root, 'variables'), key: 'variables' };
+  const defaults = valueOf(root, 'default');
+  runs.push(...gitlabServices(index, root, '', pipelineVariables));
+  if (lib.isMap(defaults)) runs.push(...gitlabServices(index, defaults, 'default.', pipelineVariables));
   for (const job of root.items) {
     if (GITLAB_GLOBAL.has(keyText(job)) || !lib.isMap(job.value)) continue;
-    const services = valueOf(job.value, 'services');
-    if (!lib.isSeq(services)) continue;
     const jobVariables = { map: valueOf(job.value, 'variables'), key: `${keyText(job)}.variables` };
-    services.items.forEach((item, k) => {
-      const label = `${keyText(job)}.services[${k}]`;
-      const run = lib.isMap(item)
-        ? serviceRun(index, label, valueOf(item, 'name'), [
-            jobVariables,
-            { map: valueOf(item, 'variables'), key: `${label}.variables` },
-          ])
-        : serviceRun(index, label, item, [jobVariables]);
-      if (run) runs.push({ ...run, variablesUnknown: true });
-    });
+    runs.push(...gitlabServices(index, job.value, `${keyText(job)}.`, jobVariables));
   }
   return runs;
+}
+
+/**
+ * The `services:` items of a GitLab job (or of the pipeline, `holder` its top or `default:`): an image name, or a map
+ * with `name:` and `variables:`, after `variables`; a variable may always come from elsewhere.
+ */
+function gitlabServices(
+  index: LineIndex,
+  holder: YAMLMap,
+  prefix: string,
+  variables: { map: unknown; key: string },
+): CiService[] {
+  const lib = yaml();
+  const services = valueOf(holder, 'services');
+  if (!lib.isSeq(services)) return [];
+  return services.items.flatMap((item, k) => {
+    const label = `${prefix}services[${k}]`;
+    const run = lib.isMap(item)
+      ? serviceRun(index, label, valueOf(item, 'name'), [
+          variables,
+          { map: valueOf(item, 'variables'), key: `${label}.variables` },
+        ])
+      : serviceRun(index, label, item, [variables]);
+    return run ? [{ ...run, variablesUnknown: true }] : [];
+  });
 }
 
 /** A service: its image (a literal), and the variables of `sources` in order (a later one wins). */

@@ -47,6 +47,16 @@ describe("a CI file's service containers", () => {
       ],
     ],
     [
+      "GitLab: the pipeline's own services (top-level and default:) with its variables, before a job's",
+      '/t/.gitlab-ci.yml',
+      `variables:\n  MQ_QMGR_NAME: QM1\nservices:\n  - name: ${IMAGE}\n    alias: mq\ndefault:\n  services:\n    - postgres:16\ntest:\n  services:\n    - redis:7\n  script:\n    - mvn verify\n`,
+      [
+        [IMAGE, 'services[0]', true, [['MQ_QMGR_NAME', 'QM1', 'variables.MQ_QMGR_NAME']]],
+        ['postgres:16', 'default.services[0]', true, [['MQ_QMGR_NAME', 'QM1', 'variables.MQ_QMGR_NAME']]],
+        ['redis:7', 'test.services[0]', true, []],
+      ],
+    ],
+    [
       'a services: key in another YAML file (Compose) is no CI service',
       '/t/docker-compose.yml',
       `services:\n  mq:\n    image: ${IMAGE}\n`,

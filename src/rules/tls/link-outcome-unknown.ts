@@ -101,10 +101,10 @@ export default defineRule({
           missing: link.unconfirmed ?? '',
         },
         location,
-        related: withSources(
-          location,
-          listedOf(group).map((g) => ({ ...g.server.location, message: said`${g.server.name} is defined here` })),
-        ),
+        related: withSources(location, [
+          ...listedOf(group).map((g) => ({ ...g.server.location, message: said`${g.server.name} is defined here` })),
+          ...(link.unconfirmedBy ?? []),
+        ]),
         fingerprint: [link.client, ...group.map((g) => g.link.server), 'unconfirmed'],
         outcome: 'unknown',
       });

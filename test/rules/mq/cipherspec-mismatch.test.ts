@@ -43,6 +43,38 @@ const qm1NamedByCompose = (...via: { file: string; line: number }[]) => [
   },
 ];
 
+/**
+ * QM1's own MQSC gives DEV.APP.SVRCONN TLS, and the client's CCDT (queue manager QM1) names another CipherSpec; beside
+ * them the tree starts IBM MQ's developer image with no MQSC of its own (`rival`), whose 10-dev.mqsc defines
+ * DEV.APP.SVRCONN too: which of the two queue managers the client reaches is not known. Shapes:
+ * Joshua-Beha/mq-dev-patterns@<origins.tsv> container/queuemanager/compose/docker-compose.yaml (a Compose service of
+ * icr.io/ibm-messaging/mq:latest, MQ_QMGR_NAME=QM1, no MQSC) and gastaldi/quarkus-ibm-mq .github/workflows/build.yml
+ * (a GitHub Actions job's service container of the image, MQ_QMGR_NAME: QM1), both Apache-2.0.
+ */
+const devImageRival = (rival: Record<string, string>) => ({
+  'qm/QM1/QM1.mqsc': svrconn('DEV.APP.SVRCONN', 'SSLCIPH(TLS_RSA_WITH_AES_256_CBC_SHA256)'),
+  'client/ccdt.json': ccdt('DEV.APP.SVRCONN', 'QM1', { cipherSpecification: 'TLS_RSA_WITH_AES_128_CBC_SHA256' }),
+  ...rival,
+});
+const composeDevImage = (environment: string[], volumes: string[] = []) => ({
+  'compose/docker-compose.yaml': [
+    'services:',
+    '  mq:',
+    '    image: "icr.io/ibm-messaging/mq:latest"',
+    '    environment:',
+    ...environment.map((e) => `      - ${e}`),
+    ...(volumes.length > 0 ? ['    volumes:', ...volumes.map((v) => `      - ${v}`)] : []),
+    '',
+  ].join('\n'),
+});
+const actionsDevImage = (env: string) => ({
+  '.github/workflows/build.yml': `jobs:\n  build:\n    services:\n      mq:\n        image: icr.io/ibm-messaging/mq:latest\n        env:\n          LICENSE: accept\n${env}    steps:\n      - run: mvn verify\n`,
+});
+/** The CCDT's CipherSpec judged against QM1's own DEV.APP.SVRCONN. */
+const differsFromQm1 = [
+  { messageId: 'differ', file: 'client/ccdt.json', line: 15, related: [{ file: 'qm/QM1/QM1.mqsc', line: 2 }] },
+];
+
 ruleTester(rule, {
   valid: [
     {
@@ -89,8 +121,50 @@ ruleTester(rule, {
         ...CL(),
       },
     },
+    {
+      name: 'a Compose service of the developer image without MQSC of the tree, of the same queue manager name, defines DEV.APP.SVRCONN too: not judged',
+      files: devImageRival(
+        composeDevImage(['LICENSE=accept', 'MQ_QMGR_NAME=QM1', 'MQ_APP_PASSWORD=${APP_PASSWORD:?err}']),
+      ),
+    },
+    {
+      name: 'the same with a queue manager name only the run knows, and a named volume for its data',
+      files: devImageRival(composeDevImage(['LICENSE=accept', 'MQ_QMGR_NAME=${QM}'], ['qm1data:/mnt/mqm'])),
+    },
+    {
+      name: "a GitHub Actions job's service container of the developer image (MQ_QMGR_NAME QM1): not judged",
+      files: devImageRival(actionsDevImage('          MQ_QMGR_NAME: QM1\n')),
+    },
+    {
+      name: "a GitLab pipeline's top-level services: item of the developer image: not judged (its MQ_DEV may be set elsewhere)",
+      files: devImageRival({
+        '.gitlab-ci.yml': `services:\n  - name: icr.io/ibm-messaging/mq:9.4.0.0-r1\n    alias: mq\ntest:\n  script:\n    - mvn verify\n`,
+      }),
+    },
   ],
   invalid: [
+    {
+      name: 'a developer image service with MQ_DEV=false defines no DEV.APP.SVRCONN: QM1 is the only queue manager with it',
+      files: devImageRival(composeDevImage(['LICENSE=accept', 'MQ_QMGR_NAME=QM1', 'MQ_DEV=false'])),
+      errors: differsFromQm1,
+    },
+    {
+      name: "a developer image service named QM2 is another queue manager than the client's QM1",
+      files: devImageRival(actionsDevImage('          MQ_QMGR_NAME: QM2\n')),
+      errors: differsFromQm1,
+    },
+    {
+      name: "the developer image service that runs QM1's MQSC is QM1 itself, not a rival",
+      files: devImageRival(
+        composeDevImage(['LICENSE=accept', 'MQ_QMGR_NAME=QM1'], ['../qm/QM1/QM1.mqsc:/etc/mqm/20-config.mqsc']),
+      ),
+      errors: [
+        {
+          ...differsFromQm1[0]!,
+          related: [...differsFromQm1[0]!.related, { file: 'compose/docker-compose.yaml', line: 6 }],
+        },
+      ],
+    },
     {
       name: "the channel's SSLCIPH set by a later MQSC file of the queue manager (10-dev DEFINE, 20-tls ALTER)",
       files: {

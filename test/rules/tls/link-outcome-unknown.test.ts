@@ -458,6 +458,30 @@ ruleTester(rule, {
       ],
     },
     {
+      // Joshua-Beha/mq-dev-patterns container/queuemanager/compose/docker-compose.yaml (Apache-2.0): the developer image,
+      // no MQSC of the tree, beside a tree MQSC defining the same channel.
+      name: "a channel the developer image of a Compose service without the tree's MQSC defines too: which queue manager is unknown",
+      files: {
+        'qm/QM1/QM1.mqsc': svrconn('DEV.APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'),
+        'client/ccdt.json': ccdt('DEV.APP.SVRCONN', 'QM1', {}),
+        'compose/docker-compose.yaml':
+          'services:\n  mq:\n    image: "icr.io/ibm-messaging/mq:latest"\n    environment:\n      - MQ_QMGR_NAME=QM1\n',
+      },
+      errors: [
+        {
+          messageId: 'unconfirmed',
+          file: 'client/ccdt.json',
+          line: 4,
+          severity: 'info',
+          messageIncludes: [
+            'which queue manager QM1 is: qm/QM1/QM1.mqsc defines DEV.APP.SVRCONN',
+            "the developer image's own /etc/mqm/10-dev.mqsc in Compose service mq (icr.io/ibm-messaging/mq:latest, compose/docker-compose.yaml:3), which runs no MQSC of the tree",
+            'lint-deploy.config.json `links`',
+          ],
+        },
+      ],
+    },
+    {
       name: 'an MQ client paired by the channel name only, with two candidate queue managers: one info for the client',
       files: {
         'a/dev-tls.mqsc': svrconn('APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'),
