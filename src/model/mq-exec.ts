@@ -158,7 +158,7 @@ export function serviceOfExec(
   const [only] = matches;
   if (!only || matches.length > 1) return undefined;
   const container = ran
-    ? `container ${name}, which the docker run at ${ran.startedAt} starts`
+    ? `container ${name}, which the ${ran.startedWith ?? 'docker run'} at ${ran.startedAt} starts`
     : `container of Compose service ${only.service.name}${exec.by === 'container' ? ` (container_name: ${name})` : ''}`;
   return {
     ...only,

@@ -52,6 +52,8 @@ export interface StartedContainer {
   targets: string[];
   /** Where the command names its image, in words (`run.sh:3`). */
   where: string;
+  /** The command, as the tree writes it: `docker run`, `podman run`. */
+  startedWith: string;
 }
 
 /** An image's script joined to a tree MQSC file: its name in /etc/mqm and its commands, placed at the mount or COPY. */
@@ -249,7 +251,7 @@ function imageRuns(
     for (const container of started)
       runs.push({
         ...base,
-        how: `${base.how} (started by docker run at ${container.where})`,
+        how: `${base.how} (started by ${container.startedWith} at ${container.where})`,
         environment: new Map([...imageEnvironment, ...container.environment]),
         environmentComplete: container.environmentComplete,
         targets: [...copied, ...container.targets],

@@ -191,6 +191,8 @@ export interface MqscComposeService {
    * service: where the command is (`run.sh:3`), and its variables (its env files and `-e` options).
    */
   startedAt?: string;
+  /** The command that starts it (`docker run`, `podman run`), with `startedAt`. */
+  startedWith?: string;
   variables?: ServiceVariables;
 }
 

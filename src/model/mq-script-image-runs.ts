@@ -13,7 +13,7 @@
 import * as path from 'node:path';
 import type { ComposeData, ComposeService } from '../parse/compose';
 import type { ServiceVariable, ServiceVariables } from '../parse/compose-service-variables';
-import { CONTAINER_RUNS_KIND, dockerEnvFileVariables, type ContainerRun } from '../parse/container-runs';
+import { CONTAINER_RUNS_KIND, dockerEnvFileVariables, runCommand, type ContainerRun } from '../parse/container-runs';
 import type { ContainerRunsData } from '../parse/container-runs';
 import type { DockerfileData } from '../parse/dockerfile';
 import { noStartJvmOptions } from '../parse/java/container-jvm';
@@ -60,7 +60,7 @@ export function scriptImageRuns(ctx: ModelContext, mqsc: ParsedDocument<MqscData
           name: path.posix.basename(inside),
           image: run.image,
           at: { file: script.file.path, range: mount.range },
-          how: `in the container ${started.where} starts with docker run, which mounts this file as ${inside}`,
+          how: `in the container ${started.where} starts with ${started.startedWith}, which mounts this file as ${inside}`,
           environment: started.environment,
           environmentComplete: started.environmentComplete,
           targets: started.targets,
@@ -146,7 +146,7 @@ export function runAsService(ctx: ModelContext, script: RunsDocument, run: Conta
   const where = `${shortPath(script.file.path, ctx.deployment.root)}:${run.range.start.line + 1}`;
   const service: ComposeService = {
     // A CI job's service container is started by the runner, not by a docker run of the file.
-    name: run.ciService === undefined ? `docker run at ${where}` : `CI service ${run.ciService} at ${where}`,
+    name: run.ciService === undefined ? `${runCommand(run)} at ${where}` : `CI service ${run.ciService} at ${where}`,
     image: run.image,
     imageRange: run.range,
     networkAliases: [],
@@ -162,13 +162,19 @@ export function runAsService(ctx: ModelContext, script: RunsDocument, run: Conta
     entries: [],
     data: { services: [service], mounts: [] },
   };
-  const running: RunService = { doc, service, variables: runVariables(ctx, script, run, service), startedAt: where };
+  const running: RunService = {
+    doc,
+    service,
+    variables: runVariables(ctx, script, run, service),
+    startedAt: where,
+    startedWith: runCommand(run),
+  };
   read.set(run, running);
   return running;
 }
 
 /** A `docker run` as a Compose service: its variables read, and where it starts. */
-type RunService = MqscComposeService & Required<Pick<MqscComposeService, 'variables' | 'startedAt'>>;
+type RunService = MqscComposeService & Required<Pick<MqscComposeService, 'variables' | 'startedAt' | 'startedWith'>>;
 
 function runVariables(
   ctx: ModelContext,
@@ -199,11 +205,12 @@ function runVariables(
 
 /** The variables and mounts of the container one `docker run` starts. */
 function startedContainer(ctx: ModelContext, script: RunsDocument, run: ContainerRun): StartedContainer {
-  const { variables, startedAt } = runAsService(ctx, script, run);
+  const { variables, startedAt, startedWith } = runAsService(ctx, script, run);
   return {
     environment: new Map([...variables.variables].map(([name, v]) => [name, v.value])),
     environmentComplete: !run.expands && variables.unread.length === 0,
     targets: run.mounts.map((m) => path.posix.normalize(m.container).replace(/(.)\/$/, '$1')),
     where: startedAt,
+    startedWith,
   };
 }

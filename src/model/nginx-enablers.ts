@@ -12,7 +12,7 @@
  */
 import * as path from 'node:path';
 import type { RelatedLocation, TreeLink } from '../core/types';
-import type { ContainerRunsData } from '../parse/container-runs';
+import { runCommand, type ContainerRunsData } from '../parse/container-runs';
 import type { DockerfileData } from '../parse/dockerfile';
 import type { KubernetesData } from '../parse/kubernetes';
 import { placementsIn, type FilePlacement, type FilePlacementsData } from '../parse/script-file-placements';
@@ -89,7 +89,13 @@ function runMountEnablers(file: string, runs: readonly ParsedDocument<ContainerR
         const loaded = seen.find(loadedAt);
         return loaded === undefined
           ? []
-          : [{ file: d.file.path, range: m.range, message: `docker run mounts ${m.host} at ${loaded}: may enable it` }];
+          : [
+              {
+                file: d.file.path,
+                range: m.range,
+                message: `${runCommand(run)} mounts ${m.host} at ${loaded}: may enable it`,
+              },
+            ];
       }),
     ),
   );

@@ -60,6 +60,8 @@ export interface ContainerRun {
   name?: { value: string; range: Range };
   /** Set for a CI job's service container (./ci-services.ts), which the runner starts: the service as the file names it. */
   ciService?: string;
+  /** `podman run` for a run podman starts (messages name the command the tree uses); otherwise docker's. */
+  startedWith?: 'podman run';
 }
 
 export interface ContainerRunsData {
@@ -279,6 +281,7 @@ function commandRuns(source: SourceFile, { text, makefile }: { text: string; mak
     if (words[verb]?.text !== 'run') continue;
     const found = runOf(words.slice(verb + 1), index);
     if (!found) continue;
+    if (/podman$/.test(words[tool]!.text)) found.startedWith = 'podman run';
     runs.push(found);
     if (found.expands) expanding.push(found);
   }
@@ -297,7 +300,7 @@ function secretEntries(run: ContainerRun): Entry[] {
     v.value !== undefined && v.value !== '' && !/[$`]/.test(v.value) && isSecretKey(v.name)
       ? [
           {
-            key: v.key ?? `docker run -e ${v.name}`,
+            key: v.key ?? `${runCommand(run)} -e ${v.name}`,
             value: v.value,
             keyRange: v.nameRange,
             valueRange: v.valueRange,
@@ -308,6 +311,9 @@ function secretEntries(run: ContainerRun): Entry[] {
       : [],
   );
 }
+
+/** The command that starts the run, as messages name it: `docker run`, or `podman run` where the tree uses podman. */
+export const runCommand = (run: Pick<ContainerRun, 'startedWith'>) => run.startedWith ?? 'docker run';
 
 /** A variable of a `docker run --env-file` file, with where its name and value are written. */
 export interface DockerEnvFileVariable {

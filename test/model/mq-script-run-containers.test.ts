@@ -64,14 +64,15 @@ describe("a docker run that runs the MQSC: its container's variables and image, 
       ['release 9.3.0.0 bin/start.sh:2 (the docker run at bin/start.sh:2 image icr.io/ibm-messaging/mq:9.3.0.0-r1)'],
     ],
     [
-      'an --env-file of the tree, -e winning over it',
+      'podman: an --env-file of the tree, -e winning over it',
       {
         'bin/start.sh': `#!/bin/sh\npodman run --env-file ../qm.env -e MQSNOAUT=false -v $(pwd)/../mq:/etc/mqm ${IMAGE}\n`,
         'qm.env': 'MQ_QMGR_NAME=QM3\nMQSNOAUT=yes\n',
       },
       [
         'name QM3 qm.env:1',
-        'release 9.3.0.0 bin/start.sh:2 (the docker run at bin/start.sh:2 image icr.io/ibm-messaging/mq:9.3.0.0-r1)',
+        // The tree starts it with podman: messages say so.
+        'release 9.3.0.0 bin/start.sh:2 (the podman run at bin/start.sh:2 image icr.io/ibm-messaging/mq:9.3.0.0-r1)',
       ],
     ],
     [

@@ -39,6 +39,19 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a podman run: named as the tree writes it',
+      files: { 'run.sh': `#!/bin/sh\npodman run -d -e MQ_ADMIN_PASSWORD=passw0rd ${IMAGE}\n` },
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'run.sh',
+          line: 2,
+          messageIncludes: ['podman run -e MQ_ADMIN_PASSWORD in run.sh'],
+          messageExcludes: ['docker run'],
+        },
+      ],
+    },
+    {
       name: 'a script: each literal secret option, at its value, named as the option',
       files: {
         'run.sh': [
