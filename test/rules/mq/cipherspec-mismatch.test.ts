@@ -47,8 +47,8 @@ const qm1NamedByCompose = (...via: { file: string; line: number }[]) => [
  * QM1's own MQSC gives DEV.APP.SVRCONN TLS, and the client's CCDT (queue manager QM1) names another CipherSpec; beside
  * them the tree starts IBM MQ's developer image with no MQSC of its own (`rival`), whose 10-dev.mqsc defines
  * DEV.APP.SVRCONN too: which of the two queue managers the client reaches is not known. Shapes:
- * Joshua-Beha/mq-dev-patterns@<origins.tsv> container/queuemanager/compose/docker-compose.yaml (a Compose service of
- * icr.io/ibm-messaging/mq:latest, MQ_QMGR_NAME=QM1, no MQSC) and gastaldi/quarkus-ibm-mq .github/workflows/build.yml
+ * Joshua-Beha/mq-dev-patterns@db4750c container/queuemanager/compose/docker-compose.yaml (a Compose service of
+ * icr.io/ibm-messaging/mq:latest, MQ_QMGR_NAME=QM1, no MQSC) and gastaldi/quarkus-ibm-mq@97a3c1f .github/workflows/build.yml
  * (a GitHub Actions job's service container of the image, MQ_QMGR_NAME: QM1), both Apache-2.0.
  */
 const devImageRival = (rival: Record<string, string>) => ({

@@ -4,6 +4,13 @@ import { ruleTester } from '../../helpers/rule-tester';
 ruleTester(rule, {
   valid: [
     {
+      name: "CHCKCLNT(OPTIONAL) on an AUTHINFO the script does not point CONNAUTH at, the CONNAUTH's own check not shown: nothing said",
+      files: {
+        'QM1.mqsc':
+          "ALTER QMGR CONNAUTH('MY.AUTHINFO')\nALTER AUTHINFO(SYSTEM.DEFAULT.AUTHINFO.IDPWOS) AUTHTYPE(IDPWOS) CHCKCLNT(OPTIONAL)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n",
+      },
+    },
+    {
       name: 'a later file of the queue manager turns CONNAUTH back on',
       files: {
         'qm1/10-dev.mqsc': "ALTER QMGR CONNAUTH(' ')\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n",
@@ -38,6 +45,47 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      // ICE-Technology/WMQ_Docker_File@4e8b918 (no licence stated): `FROM ibmcom/mq`, `COPY config.mqsc /etc/mqm/`; config.mqsc
+      // sorts after the image's 10-dev.mqsc, whose ALTER QMGR CONNAUTH('DEV.AUTHINFO') (CHCKCLNT(REQDADM)) stays.
+      name: "the developer image's CONNAUTH is DEV.AUTHINFO: the tree's CHCKCLNT(OPTIONAL) on SYSTEM.DEFAULT.AUTHINFO.IDPWOS changes nothing",
+      files: {
+        Dockerfile: 'FROM ibmcom/mq\n \nCOPY config.mqsc /etc/mqm/\n\nENV LICENSE accept\n',
+        'config.mqsc':
+          'DEFINE QLOCAL(Q1)\n\nALTER QMGR CHLAUTH(DISABLED)\n\nALTER AUTHINFO(SYSTEM.DEFAULT.AUTHINFO.IDPWOS) AUTHTYPE(IDPWOS) CHCKCLNT(OPTIONAL)\n\nDEF CHANNEL(CHANNEL1) CHLTYPE(SVRCONN) TRPTYPE(TCP)\n\nREFRESH SECURITY TYPE(CONNAUTH)',
+      },
+      errors: [
+        {
+          messageId: 'ineffective',
+          severity: 'info',
+          file: 'config.mqsc',
+          line: 5,
+          messageIncludes: [
+            'AUTHINFO SYSTEM.DEFAULT.AUTHINFO.IDPWOS gets CHCKCLNT(OPTIONAL) here',
+            "the queue manager's CONNAUTH is DEV.AUTHINFO (set by ibmcom/mq's /etc/mqm/10-dev.mqsc",
+            'CHCKCLNT(REQDADM)',
+            'this line changes nothing',
+          ],
+        },
+      ],
+    },
+    {
+      name: 'the script points CONNAUTH at its own REQUIRED AUTHINFO and weakens the default one: that line changes nothing',
+      files: {
+        'QM1.mqsc':
+          'DEFINE AUTHINFO(APP.AUTH) AUTHTYPE(IDPWOS) CHCKCLNT(REQUIRED) ADOPTCTX(YES)\nALTER QMGR CONNAUTH(APP.AUTH)\nALTER AUTHINFO(SYSTEM.DEFAULT.AUTHINFO.IDPWOS) AUTHTYPE(IDPWOS) CHCKCLNT(NONE)\nDEFINE CHANNEL(APP) CHLTYPE(SVRCONN)\n',
+      },
+      errors: [
+        {
+          messageId: 'ineffective',
+          severity: 'info',
+          file: 'QM1.mqsc',
+          line: 3,
+          related: [{ file: 'QM1.mqsc', line: 2 }],
+          messageIncludes: ['CONNAUTH is APP.AUTH (set by ALTER QMGR CONNAUTH), whose CHCKCLNT(REQUIRED)'],
+        },
+      ],
+    },
     {
       name: "CONNAUTH(' ') in a later file of the queue manager, with the channel an earlier file defines",
       files: {

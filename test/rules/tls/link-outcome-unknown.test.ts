@@ -458,7 +458,7 @@ ruleTester(rule, {
       ],
     },
     {
-      // Joshua-Beha/mq-dev-patterns container/queuemanager/compose/docker-compose.yaml (Apache-2.0): the developer image,
+      // Joshua-Beha/mq-dev-patterns@db4750c container/queuemanager/compose/docker-compose.yaml (Apache-2.0): the developer image,
       // no MQSC of the tree, beside a tree MQSC defining the same channel.
       name: "a channel the developer image of a Compose service without the tree's MQSC defines too: which queue manager is unknown",
       files: {
