@@ -100,10 +100,10 @@ function imageQueueManager(
     const unknownWhy =
       known !== undefined
         ? known.value === undefined || /\$/.test(known.value)
-          ? `its ${variable}, which decides, is filled in when it starts`
+          ? `its ${variable} is filled in when it starts`
           : undefined
         : variables.unread.length > 0 || expands
-          ? `an environment the tree does not show may set its ${variable}, which decides`
+          ? `an environment the tree does not show may set its ${variable}`
           : undefined;
     const set = known?.value ?? imageDefault;
     if (unknownWhy === undefined && set !== value) continue;

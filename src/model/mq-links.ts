@@ -84,10 +84,10 @@ function imageRivalBecause(
   const files = [...new Set(candidates.map((s) => definedIn(s, root)))].join(', ');
   const others =
     rivals.length > 1 ? ` (and ${rivals.length - 1} more such container${rivals.length > 2 ? 's' : ''})` : '';
-  const may = rival.mayNot ? ` (when it applies it: ${rival.mayNot})` : '';
+  const may = rival.mayNot ? `; whether it does is known only when it starts (${rival.mayNot})` : '';
   const script = rival.channels.get(channel)!;
   return {
-    why: `which queue manager ${qmgr ? `${qmgr} is` : 'the client reaches'}: ${files} defines ${channel}, and so does the developer image's own ${script.script} in ${rival.said}${others}${may}, which runs no MQSC of the tree; ${declareLink(client, first)}`,
+    why: `which queue manager ${qmgr ? `${qmgr} is` : 'the client reaches'}: ${files} defines ${channel}, and so does the developer image's own ${script.script} in ${rival.said}${others}, which runs no MQSC of the tree${may}; ${declareLink(client, first)}`,
     evidence: rivals.map((qm) => ({
       file: qm.file,
       ...(qm.range && { range: qm.range }),

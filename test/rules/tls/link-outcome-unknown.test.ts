@@ -34,6 +34,16 @@ const haproxyToSpring = (ca: string) => ({
   'backend/application.properties': 'server.port=8443\nserver.ssl.key-store=classpath:k.p12\n',
 });
 
+/** QM1's MQSC and a CCDT of QM1 both naming DEV.APP.SVRCONN, beside `rival`: a container of the developer image. */
+const qm1WithImageRival = (rival: Record<string, string>) => ({
+  'qm/QM1/QM1.mqsc': svrconn('DEV.APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'),
+  'client/ccdt.json': ccdt('DEV.APP.SVRCONN', 'QM1', {}),
+  ...rival,
+});
+const unconfirmedAtCcdt = (messageIncludes: string[]) => [
+  { messageId: 'unconfirmed', file: 'client/ccdt.json', line: 4, severity: 'info' as const, messageIncludes },
+];
+
 ruleTester(rule, {
   valid: [
     {
@@ -458,28 +468,35 @@ ruleTester(rule, {
       ],
     },
     {
-      // Joshua-Beha/mq-dev-patterns@db4750c container/queuemanager/compose/docker-compose.yaml (Apache-2.0): the developer image,
-      // no MQSC of the tree, beside a tree MQSC defining the same channel.
+      // Joshua-Beha/mq-dev-patterns@db4750c container/queuemanager/compose/docker-compose.yaml (Apache-2.0): the developer
+      // image, no MQSC of the tree, beside a tree MQSC defining the same channel.
       name: "a channel the developer image of a Compose service without the tree's MQSC defines too: which queue manager is unknown",
-      files: {
-        'qm/QM1/QM1.mqsc': svrconn('DEV.APP.SVRCONN', 'SSLCIPH(ANY_TLS12)'),
-        'client/ccdt.json': ccdt('DEV.APP.SVRCONN', 'QM1', {}),
+      files: qm1WithImageRival({
         'compose/docker-compose.yaml':
           'services:\n  mq:\n    image: "icr.io/ibm-messaging/mq:latest"\n    environment:\n      - MQ_QMGR_NAME=QM1\n',
-      },
-      errors: [
-        {
-          messageId: 'unconfirmed',
-          file: 'client/ccdt.json',
-          line: 4,
-          severity: 'info',
-          messageIncludes: [
-            'which queue manager QM1 is: qm/QM1/QM1.mqsc defines DEV.APP.SVRCONN',
-            "the developer image's own /etc/mqm/10-dev.mqsc in Compose service mq (icr.io/ibm-messaging/mq:latest, compose/docker-compose.yaml:3), which runs no MQSC of the tree",
-            'lint-deploy.config.json `links`',
-          ],
-        },
-      ],
+      }),
+      errors: unconfirmedAtCcdt([
+        'which queue manager QM1 is: qm/QM1/QM1.mqsc defines DEV.APP.SVRCONN',
+        "the developer image's own /etc/mqm/10-dev.mqsc in Compose service mq (icr.io/ibm-messaging/mq:latest, compose/docker-compose.yaml:3), which runs no MQSC of the tree",
+        'lint-deploy.config.json `links`',
+      ]),
+    },
+    {
+      name: "a GitLab pipeline's own service of the developer image, whose MQ_DEV may be set elsewhere: the message says so",
+      files: qm1WithImageRival({
+        '.gitlab-ci.yml':
+          'services:\n  - name: icr.io/ibm-messaging/mq:9.4.0.0-r1\n    alias: mq\ntest:\n  script:\n    - mvn verify\n',
+      }),
+      errors: unconfirmedAtCcdt([
+        'in the CI service services[0] at .gitlab-ci.yml:2 (icr.io/ibm-messaging/mq:9.4.0.0-r1)',
+        'whether it does is known only when it starts (an environment the tree does not show may set its MQ_DEV)',
+      ]).map((e) => ({
+        ...e,
+        related: [
+          { file: 'qm/QM1/QM1.mqsc', line: 1 },
+          { file: '.gitlab-ci.yml', line: 2 },
+        ],
+      })),
     },
     {
       name: 'an MQ client paired by the channel name only, with two candidate queue managers: one info for the client',
