@@ -45,7 +45,9 @@ export function runmqscFedFilesToRead(
   let images: ImageFiles | undefined;
   for (const doc of scripts) {
     const lines = splitLines(doc.file.text);
-    for (const { input, range } of doc.data.inputs) {
+    for (const { input, range, inContainer } of doc.data.inputs) {
+      // A container's own path is read only through its bind mounts (./mq-runmqsc-inputs.ts), of .mqsc files.
+      if (inContainer) continue;
       const script = { path: doc.file.path, lines, at: range.start.line };
       // An absolute path needs the images; most inputs are relative, so they are built only when one is not.
       const imagesOnce =
@@ -127,6 +129,7 @@ function fedMqscByScript(
     if (doc.kind !== RUNMQSC_INPUT_KIND || !scripts.has(doc.file.path)) continue;
     const lines = splitLines(doc.file.text);
     for (const input of (doc as ParsedDocument<RunmqscInputData>).data.inputs) {
+      if (input.inContainer) continue;
       const script = { path: doc.file.path, lines, at: input.range.start.line };
       const imagesOnce =
         input.input.startsWith('/') || input.input.includes('$')

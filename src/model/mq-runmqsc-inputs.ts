@@ -7,7 +7,8 @@
  * written in the script itself already is. The file is the one the path names from the script's directory, else
  * from the deployment root (where a script is run from is not written); an absolute one is the file a Dockerfile COPY
  * puts there (`COPY mq-dev-config /etc/mqm/` then `runmqsc QM1 < /etc/mqm/mq-dev-config` in the image,
- * ibm-messaging/mq-docker@56659c4); a path the script builds from a value known only when it runs, or an absolute one
+ * ibm-messaging/mq-docker@56659c4); a container's own path (`docker exec qm1 sh -c "runmqsc QM1 < /opt/mqsc/qm.mqsc"`)
+ * is the file the bind mount of the Compose service whose container it is puts there; a path the script builds from a value known only when it runs, or an absolute one
  * no COPY of the tree names (a host path outside the tree), ties nothing.
  */
 import * as path from 'node:path';
@@ -20,6 +21,7 @@ import type { ScriptQueueManagerName } from './attributes';
 import { serviceOfExec, servicesAtCalls, type NamedRun } from './mq-exec';
 import { wordValues, type WordValue } from './mq-runmqsc-names';
 import type { MqscComposeService } from './mq-qmgr-names';
+import type { TreeMount } from './types';
 
 /** One command of a script that feeds an MQSC file to runmqsc. */
 export interface FedMqsc {
@@ -47,27 +49,28 @@ export function mqscFedByScripts(
   composeFiles: readonly ParsedDocument[],
   images: ImageFiles | undefined,
   namedRuns: readonly NamedRun[] = [],
+  mounts: readonly TreeMount[] = [],
 ): Map<string, FedMqsc[]> {
   const fed = new Map<string, FedMqsc[]>();
   for (const doc of documents) {
     if (doc.kind !== RUNMQSC_INPUT_KIND) continue;
     const script = doc.file.path;
     const lines = splitLines(doc.file.text);
-    for (const { input, queueManager, exec, range, copiedAt } of (doc as ParsedDocument<RunmqscInputData>).data
-      .inputs) {
-      const file = fedTreeFile(
-        input,
-        { path: script, lines, at: range.start.line },
-        root,
-        (f) => mqscPaths.has(f),
-        images,
-      );
-      if (!file) continue;
+    for (const { input, queueManager, exec, range, copiedAt, inContainer } of (doc as ParsedDocument<RunmqscInputData>)
+      .data.inputs) {
+      const service = exec ? serviceOfExec(exec, { path: script, lines, range }, composeFiles, namedRuns) : undefined;
+      const file = inContainer
+        ? service && mountedFile(mounts, service, input)
+        : fedTreeFile(input, { path: script, lines, at: range.start.line }, root, (f) => mqscPaths.has(f), images);
+      if (!file || !mqscPaths.has(file)) continue;
       // A file a `docker cp` of the script put in the container, which runmqsc there reads by the container's path.
       const copied =
-        copiedAt === undefined ? '' : `, which the docker cp at line ${copiedAt + 1} puts in the container,`;
+        copiedAt !== undefined
+          ? `, which the docker cp at line ${copiedAt + 1} puts in the container,`
+          : inContainer
+            ? `, which the bind mount of Compose service ${service?.service.name ?? ''} puts in its container at ${input},`
+            : '';
       const at = { file: script, range, message: `this command runs ${path.basename(file)}${copied} with runmqsc` };
-      const service = exec ? serviceOfExec(exec, { path: script, lines, range }, composeFiles, namedRuns) : undefined;
       // `docker exec -i "$1" runmqsc …` in a shell function: the container of each call.
       const atCalls =
         exec && !service
@@ -126,4 +129,22 @@ export function fedTreeFile(
   }
   const bases = own ? [dir] : [dir, root];
   return bases.map((base) => path.resolve(base, rest)).find(has);
+}
+
+/**
+ * The tree file a Compose service's bind mount puts at `inside` in its container (`./mq:/opt/mqsc` and
+ * `/opt/mqsc/qm.mqsc`): a runmqsc the script runs there (`docker exec qm1 sh -c "runmqsc QM1 < /opt/mqsc/qm.mqsc"`)
+ * reads it. The latest mount of the path wins, as in the container.
+ */
+function mountedFile(mounts: readonly TreeMount[], running: MqscComposeService, inside: string): string | undefined {
+  const wanted = path.posix.normalize(inside);
+  let found: string | undefined;
+  for (const m of mounts) {
+    if (m.file !== running.doc.file.path || m.mount.service !== running.service.name) continue;
+    const target = path.posix.normalize(m.mount.target).replace(/(.)\/$/, '$1');
+    if (wanted === target) found = m.hostPath;
+    else if (wanted.startsWith(`${target}/`))
+      found = path.join(m.hostPath, ...wanted.slice(target.length + 1).split('/'));
+  }
+  return found;
 }

@@ -125,6 +125,7 @@ export const mqContributor: ModelContributor = {
       composeFiles,
       images,
       namedRuns,
+      mounts,
     );
     for (const doc of scripts) {
       const fedBy = doc.embedded ? [] : filesOf(doc).flatMap((file) => fed.get(file) ?? []);

@@ -28,6 +28,11 @@ export interface RunmqscInput {
    * by the container's path (`docker exec qm1 bash -c "runmqsc QM1 < /tmp/x.mqsc"`).
    */
   copiedAt?: number;
+  /**
+   * Set when `input` is an absolute path of the container's own that no `docker cp` of the script put there
+   * (`docker exec qm1 sh -c "runmqsc QM1 < /opt/mqsc/qm.mqsc"`): a tree file only where the container mounts one there.
+   */
+  inContainer?: true;
   /** The command's line (its first, when continued with `\`). */
   range: Range;
 }
@@ -119,6 +124,7 @@ export function inputsOf(line: string, copiedIn?: CopiedIn): Omit<RunmqscInput, 
       ...(queueManager !== undefined && { queueManager }),
       ...(exec && { exec }),
       ...(fed.copiedAt !== undefined && { copiedAt: fed.copiedAt }),
+      ...(fed.inContainer && { inContainer: fed.inContainer }),
     });
   }
   return out;
@@ -156,7 +162,7 @@ function startsInHome(command: ShellCommand): boolean {
 }
 
 /** The file a command reads, the container it is read in, and the `docker cp` that put it there. */
-type Fed = { input: string; exec?: ContainerExec; copiedAt?: number };
+type Fed = { input: string; exec?: ContainerExec; copiedAt?: number; inContainer?: true };
 
 /** The exec whose container runs the command (its own words, when `own`, or a command that runs it with `-c`). */
 function containerOf(command: ShellCommand, own: boolean): ContainerExec | undefined {
@@ -174,7 +180,9 @@ function containerOf(command: ShellCommand, own: boolean): ContainerExec | undef
 /** A container's file read as the host file a `docker cp` put there; none when no copy is known. */
 function copiedTo(exec: ContainerExec, inside: string, copiedIn: CopiedIn | undefined): Fed | undefined {
   const copied = copiedIn?.(exec, inside);
-  return copied && { input: copied.input, exec, copiedAt: copied.copiedAt };
+  if (copied) return { input: copied.input, exec, copiedAt: copied.copiedAt };
+  // The container's own file: the model reads it where the container's bind mounts put a tree file there.
+  return inside.startsWith('/') && !/[$`]/.test(inside) ? { input: inside, exec, inContainer: true } : undefined;
 }
 
 /** runmqsc's queue manager argument among the words after it. */

@@ -26,6 +26,26 @@ function namedBy(files: Tree): string[] {
 describe('queue manager names from the scripts that feed an MQSC file to runmqsc', () => {
   it.each<[string, Tree, string[]]>([
     [
+      "a file a Compose service's bind mount puts in its container, which runmqsc there reads by the container's path",
+      {
+        'mqsc/dev.mqsc': CHANNEL,
+        'docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.0-r1\n    container_name: qm1\n    volumes:\n      - ./mqsc:/opt/mqsc\n',
+        'setup.sh': '#!/bin/sh\ndocker compose up -d\ndocker exec qm1 sh -c "runmqsc QM1 < /opt/mqsc/dev.mqsc"\n',
+      },
+      ['QM1 setup.sh:3'],
+    ],
+    [
+      'the same path in a container that mounts nothing there: a host path outside the tree, nothing tied',
+      {
+        'mqsc/dev.mqsc': CHANNEL,
+        'docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.0-r1\n    container_name: qm1\n    volumes:\n      - ./other:/opt/mqsc\n',
+        'setup.sh': '#!/bin/sh\ndocker exec qm1 sh -c "runmqsc QM1 < /opt/mqsc/dev.mqsc"\n',
+      },
+      [],
+    ],
+    [
       'runmqsc QM7 < the file, from a script in another directory',
       { 'mqsc/dev.mqsc': CHANNEL, 'scripts/setup.sh': '#!/bin/sh\nrunmqsc QM7 < ../mqsc/dev.mqsc\n' },
       ['QM7 scripts/setup.sh:2'],

@@ -22,9 +22,17 @@ describe('MQSC files a script feeds runmqsc', () => {
     ['a heredoc is MQSC written in the script (src/parse/embedded.ts), not a file', 'runmqsc QM1 <<EOF', []],
     ['echo into the pipe: no file', "echo 'DISPLAY QMGR' | runmqsc QM1", []],
     [
+      // The container's own file: the model reads it only where the container's bind mount puts a tree file there.
       'a redirection inside a string the container runs is a path in the container',
       'docker exec qm1 bash -c "runmqsc QM1 < /etc/mqm/x.mqsc"',
-      [],
+      [
+        {
+          input: '/etc/mqm/x.mqsc',
+          queueManager: 'QM1',
+          exec: { by: 'container', composeFiles: [], name: 'qm1' },
+          inContainer: true,
+        },
+      ],
     ],
     ['no input', 'runmqsc QM1', []],
     // runmqsc -f filename (IBM MQ 9.4 refadmin q083460; ibm-messaging/mq-ansible@bcc70d5 plugins/modules/queue_manager.py
@@ -36,7 +44,18 @@ describe('MQSC files a script feeds runmqsc', () => {
     ],
     ['-f before the name is no queue manager', 'runmqsc -f dev.mqsc QM1', [{ input: 'dev.mqsc', queueManager: 'QM1' }]],
     ['-ffile glued', 'runmqsc -fdev.mqsc', [{ input: 'dev.mqsc' }]],
-    ["-f in a container reads the container's file", 'docker exec qm1 runmqsc QM1 -f /etc/mqm/x.mqsc', []],
+    [
+      "-f in a container reads the container's file",
+      'docker exec qm1 runmqsc QM1 -f /etc/mqm/x.mqsc',
+      [
+        {
+          input: '/etc/mqm/x.mqsc',
+          queueManager: 'QM1',
+          exec: { by: 'container', composeFiles: [], name: 'qm1' },
+          inContainer: true,
+        },
+      ],
+    ],
     // The shapes of ivansla/medium@3450938 ibm-mq-rhel-ubi/mq-setup.sh (`su - mqm -c "runmqsc ${qmgrName} <
     // /home/mqm/mq-setup.mqsc"`), of `su - mqm -c "runmqsc ${2}" < ${1}` and `docker exec -i "${CONTAINER}" bash -c
     // "runmqsc ${QMGR}" <"${MQSC_FILE}"` found with the code search; su(1): `-`, `-l`, `--login` start in the
@@ -127,13 +146,11 @@ describe('MQSC files a script feeds runmqsc', () => {
     ],
   ])('%s', (_name, text, expected) => {
     const doc = runmqscInputs({ path: '/t/setup.sh', text: `#!/bin/bash\n${text}`, hadBom: false });
+    // The host files a copy stands for (a container's own path is the model's to read through its mounts).
     expect(
-      (doc?.data.inputs ?? []).map((i) => [
-        i.input,
-        i.queueManager,
-        i.range.start.line - 1,
-        i.copiedAt && i.copiedAt - 1,
-      ]),
+      (doc?.data.inputs ?? [])
+        .filter((i) => !i.inContainer)
+        .map((i) => [i.input, i.queueManager, i.range.start.line - 1, i.copiedAt && i.copiedAt - 1]),
     ).toEqual(expected);
   });
 });

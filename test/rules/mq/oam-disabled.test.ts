@@ -50,6 +50,20 @@ const templatedTree = (mqsc: string) =>
 const templatedChannel =
   "DEFINE CHANNEL($CHANNEL) CHLTYPE(SVRCONN) TRPTYPE(TCP) SSLCAUTH(OPTIONAL) SSLCIPH('ANY_TLS12_OR_HIGHER')\n";
 
+/** MQSNOAUT of qm1 (docker-compose.yml:8) reported for config/app.mqsc, which the script line `line` runs in its container. */
+const appChannelFedBy = (line: number) => [
+  {
+    messageId: 'disabled',
+    file: 'docker-compose.yml',
+    line: 8,
+    messageIncludes: ['APP.SVRCONN'],
+    related: [
+      { file: 'config/app.mqsc', line: 1 },
+      { file: 'build_mq.sh', line },
+    ],
+  },
+];
+
 ruleTester(rule, {
   valid: [
     {
@@ -291,6 +305,16 @@ ruleTester(rule, {
       ],
     },
     {
+      name: "Compose service that mounts the MQSC's directory, read in its container by that path (podman exec … sh -c 'runmqsc QM1 < /opt/mqsc/app.mqsc')",
+      files: {
+        'docker-compose.yml':
+          'services:\n  qm1:\n    image: icr.io/ibm-messaging/mq:9.4.0.0-r1\n    container_name: qm1\n    environment:\n      - LICENSE=accept\n      - MQ_QMGR_NAME=QM1\n      - MQSNOAUT=yes\n    volumes:\n      - ./config:/opt/mqsc\n',
+        'config/app.mqsc': appChannel,
+        'build_mq.sh': "#!/bin/bash\npodman exec qm1 sh -c 'runmqsc QM1 < /opt/mqsc/app.mqsc'\n",
+      },
+      errors: appChannelFedBy(2),
+    },
+    {
       name: 'Compose service whose container a script feeds the MQSC file to (docker exec -i <container_name> runmqsc < file)',
       files: {
         'docker-compose.yml':
@@ -299,18 +323,7 @@ ruleTester(rule, {
         'build_mq.sh':
           '#!/bin/bash\ndocker compose up -d\ndocker exec -i qm1 runmqsc QM1 < "$(dirname "$0")/config/app.mqsc"\n',
       },
-      errors: [
-        {
-          messageId: 'disabled',
-          file: 'docker-compose.yml',
-          line: 8,
-          messageIncludes: ['APP.SVRCONN'],
-          related: [
-            { file: 'config/app.mqsc', line: 1 },
-            { file: 'build_mq.sh', line: 3 },
-          ],
-        },
-      ],
+      errors: appChannelFedBy(3),
     },
     {
       // ibm-messaging/mq-container-mft's run-with-podman/run-test.sh shape: the MQSC copied into the named container,
