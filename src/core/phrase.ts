@@ -1,3 +1,5 @@
+import type { RelatedLocation } from './types';
+
 /**
  * Message text made of our own words and values taken from the tree (DESIGN.md "Secrets"): only the values are masked,
  * never the words around them. A rule writes `said\`keeps it on ${host}\`` or `ours('the loopback address only')` where
@@ -43,3 +45,6 @@ export function renderPhrase(value: PhraseValue, mask: (text: string) => string)
 export function joined(values: readonly PhraseValue[], separator: string): Phrase {
   return new Phrase(values.length === 0 ? [''] : ['', ...values.slice(1).map(() => separator), ''], values);
 }
+
+/** A related place worded as message values are: a string the tree's (masked whole), a Phrase keeping our words. */
+export type PhrasedRelated = Omit<RelatedLocation, 'message'> & { message: string | Phrase };

@@ -10,6 +10,7 @@
  * in a self-signed certificate of the trust store; every certificate of it, the anchor included, is
  * date-checked; `verify depth` is the number of intermediates allowed (depth+2 certificates at most).
  */
+import type { Phrase } from '../core/phrase';
 import type { X509Certificate } from 'node:crypto';
 import { nodeCrypto } from '../core/node-crypto';
 import type { RunMemo } from '../core/run-memo';
@@ -50,8 +51,8 @@ export interface PathFailure {
   reason: PathFailureReason;
   /** The certificate the failure is about. */
   at: PemCertificate;
-  /** Missing issuer: the issuer DN that was looked for; key usage: what is missing. */
-  detail: string;
+  /** Missing issuer: the issuer DN that was looked for; key usage: what is missing; revocation: why nothing answers. */
+  detail: string | Phrase;
   /** The intermediate the peer should send (missing-intermediate). */
   missing?: PemCertificate;
   /** The partial path built so far, leaf first. */
@@ -79,7 +80,7 @@ export interface PathInput {
    * JSSE PKIX with revocation checking enabled and nothing that can answer it (no CRL, OCSP or CRL distribution
    * points): why, in words. Every certificate below the anchor then fails "Could not determine revocation status".
    */
-  revocationWithoutSource?: string;
+  revocationWithoutSource?: string | Phrase;
 }
 
 /** Whether `issuer`'s key verifies `child`'s signature. */

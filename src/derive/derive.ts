@@ -9,6 +9,7 @@ import { predictHandshake } from '../handshake/predict';
 import type { HandshakePrediction, HandshakeSide } from '../handshake/types';
 import { treeCertificates, type TreeCertificate } from '../model/mq-certs';
 import type { Location, RelatedLocation } from '../core/types';
+import { said, type PhrasedRelated } from '../core/phrase';
 import { countWork } from '../core/work';
 import type { RunMemo } from '../core/run-memo';
 import { isMqChannel, type Component, type Deployment, type Link, type TlsSettings } from '../model/types';
@@ -205,10 +206,10 @@ export function ownEndpoint(deployment: DerivedDeployment, component: Component)
 }
 
 /** The certificates in the tree a server presents, as related locations (they decide which suites it can use). */
-export function presentedCertificates(deployment: DerivedDeployment, server: Component): RelatedLocation[] {
+export function presentedCertificates(deployment: DerivedDeployment, server: Component): PhrasedRelated[] {
   return presentedPlaces(deployment.derived.presented.get(server.id)).map((l) => ({
     ...l,
-    message: `${server.name} presents this certificate`,
+    message: said`${server.name} presents this certificate`,
   }));
 }
 

@@ -8,6 +8,7 @@
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
+import { joined, ours, said, type Phrase } from '../core/phrase';
 import { keytoolPemByteOrderMark } from '../knowledge';
 import { knownFeature } from '../knowledge/version';
 import type { Component, StoreRef } from '../model/types';
@@ -52,12 +53,15 @@ export function keytoolRefusesImport(
 export function keytoolImportUnknown(
   component: Component,
   marked: readonly { file: string; data: PemData | object | undefined }[],
-): string | undefined {
+): Phrase | undefined {
   if (marked.length === 0 || !marked.every((m) => markedBeforeBlock(m.data))) return undefined;
   if (knownFeature(component.runtime) !== undefined) return undefined;
-  const names = marked.map((m) => path.basename(m.file)).join(', ');
+  const names = joined(
+    marked.map((m) => path.basename(m.file)),
+    ', ',
+  );
   const one = marked.length === 1;
-  return `${component.name}'s image imports ${names} into its JDK's cacerts, but ${one ? 'the file starts' : 'the files start'} with a UTF-8 byte order mark, which keytool refuses before JDK ${keytoolPemByteOrderMark().readsFromFeature}, and the tree does not name the image's JDK (name it, or remove the mark)`;
+  return said`${component.name}'s image imports ${names} into its JDK's cacerts, but ${ours(one ? 'the file starts' : 'the files start')} with a UTF-8 byte order mark, which keytool refuses before JDK ${keytoolPemByteOrderMark().readsFromFeature}, and the tree does not name the image's JDK (name it, or remove the mark)`;
 }
 
 function markedBeforeBlock(data: PemData | object | undefined): boolean {

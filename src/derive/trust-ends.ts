@@ -4,7 +4,8 @@
  * with why either is unknown when the tree does not hold it.
  */
 import * as path from 'node:path';
-import type { Location, RelatedLocation } from '../core/types';
+import type { Location } from '../core/types';
+import { ours, said, type Phrase, type PhrasedRelated } from '../core/phrase';
 import { mqQueueManagerKeyRepository } from '../knowledge';
 import type { TreeCertificate } from '../model/mq-certs';
 import type { PemCertificate } from '../parse/certificate';
@@ -25,9 +26,9 @@ export type AnchorSource =
   /** In the tree but its certificates could not be read (a PKCS#12 no tried password opens, a CMS key database). */
   | { kind: 'unreadable'; store: StoreRef }
   /** The model cannot say which anchors it uses (TlsTrustSettings.unknown). */
-  | { kind: 'unsettled'; why: string; related?: RelatedLocation[] }
+  | { kind: 'unsettled'; why: string | Phrase; related?: PhrasedRelated[] }
   /** It trusts no certificate at all (TlsTrustSettings.trustsNothing). */
-  | { kind: 'nothing'; why: string };
+  | { kind: 'nothing'; why: string | Phrase };
 
 export const verifierStack = (c: Component): VerifierStack | undefined => {
   const impl = c.tls?.implementation;
@@ -75,7 +76,7 @@ interface OwnChains {
   chains: TreeCertificate[][];
   from?: Location;
   store?: string;
-  missing?: string;
+  missing?: Phrase;
 }
 
 /** The chains of the key store or certificate file alone. */
@@ -115,13 +116,13 @@ function keyStoreChains(
       return {
         chains: [],
         from,
-        missing: `${component.name} sets no CERTLABL and ${trust.keyStore.path.value} holds no certificate labelled ${byDefault.label}, MQ's default label for the queue manager name the tree gives`,
+        missing: said`${component.name} sets no CERTLABL and ${trust.keyStore.path.value} holds no certificate labelled ${byDefault.label}, MQ's default label for the queue manager name the tree gives`,
       };
     if (entries.length === 0 && certificatesInStore(all, trust.keyStore.file, trust.keyStore.embeddedAt).length === 0) {
       return {
         chains: [],
         from,
-        missing: `${component.name}'s key store ${trust.keyStore.path.value} could not be read`,
+        missing: said`${component.name}'s key store ${trust.keyStore.path.value} could not be read`,
       };
     }
     return { chains: chosen.map((e) => e.chain), from, store: storeLabel(trust.keyStore, alias) };
@@ -133,7 +134,7 @@ function keyStoreChains(
     return {
       chains: [],
       from: tls?.certificate?.reference,
-      missing: `${component.name}'s certificate ${file} is not in the tree`,
+      missing: said`${component.name}'s certificate ${file} is not in the tree`,
     };
   // nginx and Tomcat send the file's certificates in file order: the first is the leaf.
   return { chains: [inFileOrder(all, firstNamed.doc.file.path)], from: tls?.certificate?.reference };
@@ -149,24 +150,25 @@ function inFileOrder(all: TreeCertificate[], file: string): TreeCertificate[] {
  * ${DIR}/../app.kdb (MQSSLKEYR) is not in the tree`, `… is an IBM CMS key database (.kdb), a format lint-deploy does
  * not read`. An MQ key repository (CMS) is both the key and the trust store: it is called what MQ calls it.
  */
-export function storeUnknown(owner: string, store: StoreRef, role: string, why: 'missing' | 'unreadable'): string {
+export function storeUnknown(owner: string, store: StoreRef, role: string, why: 'missing' | 'unreadable'): Phrase {
+  const setting = store.setting ? said` (${store.setting})` : ours('');
   if (store.type?.value === 'KEYRING')
-    return `${owner}'s key ring ${store.path.value}${store.setting ? ` (${store.setting})` : ''} is a z/OS RACF key ring, not a file of the tree`;
+    return said`${owner}'s key ring ${store.path.value}${setting} is a z/OS RACF key ring, not a file of the tree`;
   // Said as what it is (`… is the X.509-SVID of the SPIFFE Workload API (proxy_ssl_spiffe)`), not as a file name.
   if (store.fetchedAtRunTime)
-    return `${owner}'s ${role} is ${store.path.value}${store.setting ? ` (${store.setting})` : ''}, fetched when it runs: not a file of the tree`;
+    return said`${owner}'s ${ours(role)} is ${store.path.value}${setting}, fetched when it runs: not a file of the tree`;
   const cms = store.type?.value === 'CMS';
-  const named = `${owner}'s ${cms ? 'key repository' : role} ${store.path.value}${store.setting ? ` (${store.setting})` : ''}`;
+  const named = said`${owner}'s ${ours(cms ? 'key repository' : role)} ${store.path.value}${setting}`;
   // A placeholder only (`${KEYSTORE_PATH}`): the value is set where the component runs.
   if (why === 'missing' && /^\$\{[^}]+\}$/.test(store.path.value.trim()))
-    return `${named} is a placeholder the tree does not resolve (set at run time): its file is unknown`;
+    return said`${named} is a placeholder the tree does not resolve (set at run time): its file is unknown`;
   // A Kubernetes ConfigMap or Secret volume mounted there whose content the tree does not show (the Secret, a key).
   if (why === 'missing' && store.volumeUnknown)
-    return `${named} is a Kubernetes volume mounted there, but ${store.volumeUnknown}`;
-  if (why === 'missing') return `${named} is not in the tree`;
+    return said`${named} is a Kubernetes volume mounted there, but ${store.volumeUnknown}`;
+  if (why === 'missing') return said`${named} is not in the tree`;
   return cms
-    ? `${named} is an IBM CMS key database (.kdb) of a layout lint-deploy does not read (export its certificates as PEM beside it: runmqakm -cert -extract)`
-    : `${named} could not be read (no password tried opens it)`;
+    ? said`${named} is an IBM CMS key database (.kdb) of a layout lint-deploy does not read (export its certificates as PEM beside it: runmqakm -cert -extract)`
+    : said`${named} could not be read (no password tried opens it)`;
 }
 
 export function placeOfStore(store: StoreRef): Location | undefined {
@@ -200,7 +202,7 @@ export function anchorsOf(
   from?: Location;
   alsoDefault?: boolean;
   /** Anchors the image's keytool may or may not have added to its JDK's cacerts, and why that is unknown. */
-  maybe?: { anchors: TreeCertificate[]; why: string };
+  maybe?: { anchors: TreeCertificate[]; why: Phrase };
 } {
   const trust = component.tls?.trust;
   const store = trust?.trustStore;
@@ -268,9 +270,12 @@ export function anchorsOf(
           anchors: [],
           source: {
             kind: 'unsettled',
-            why: `${component.name}'s image replaces its JDK's cacerts with ${path.join(path.basename(path.dirname(replaced.file)), path.basename(replaced.file))}, a PKCS#12 store whose certificates a password encrypts; the JDK opens cacerts without a password unless -Djavax.net.ssl.trustStorePassword gives one, then reads none of them and its TLS connections fail with "the trustAnchors parameter must be non-empty" (JDK 17). Give the password, or copy a JKS or password-less PKCS#12 store`,
+            why: said`${component.name}'s image replaces its JDK's cacerts with ${path.join(path.basename(path.dirname(replaced.file)), path.basename(replaced.file))}, a PKCS#12 store whose certificates a password encrypts; the JDK opens cacerts without a password unless -Djavax.net.ssl.trustStorePassword gives one, then reads none of them and its TLS connections fail with "the trustAnchors parameter must be non-empty" (JDK 17). Give the password, or copy a JKS or password-less PKCS#12 store`,
             related: [
-              { file: replaced.file, message: `${component.name}'s image copies this store over its JDK's cacerts` },
+              {
+                file: replaced.file,
+                message: said`${component.name}'s image copies this store over its JDK's cacerts`,
+              },
             ],
           },
           from: replaced.at,
@@ -310,11 +315,11 @@ export function listedIssuers(server: Component, anchors: TreeCertificate[]): Se
  * trust directory (ibm-messaging/mq-helm@d218ef6 samples: the chart's pki.trust Secret, the MQSC in a ConfigMap), so
  * "no trust store" would be wrong there.
  */
-export function noTrustStore(verifier: Component): string {
+export function noTrustStore(verifier: Component): Phrase {
   if (verifier.type !== 'mq.svrconn' && verifier.type !== 'mq.sender')
-    return `${verifier.name} has no trust store configured`;
+    return said`${verifier.name} has no trust store configured`;
   const repository = mqQueueManagerKeyRepository();
-  return `${verifier.name}'s queue manager sets no SSLKEYR, so it trusts what its default key repository (${repository.default.value}) holds, or in IBM MQ's container image the certificates mounted in ${repository.containerTrustDirectory.value} (a Helm chart's pki.trust, a QueueManager's spec.pki.trust), which the tree does not settle`;
+  return said`${verifier.name}'s queue manager sets no SSLKEYR, so it trusts what its default key repository (${ours(repository.default.value)}) holds, or in IBM MQ's container image the certificates mounted in ${ours(repository.containerTrustDirectory.value)} (a Helm chart's pki.trust, a QueueManager's spec.pki.trust), which the tree does not settle`;
 }
 
 function uniqueCerts(all: TreeCertificate[]): PemCertificate[] {

@@ -24,6 +24,7 @@
  * The JDK is the Compose service's image's where a service runs the file (jdk-locations.json; an image it does not map
  * leaves the JDK unknown, never another JDK of the tree), else the JDK that runs the file's directory.
  */
+import { ours, said } from '../core/phrase';
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
 import {
@@ -228,7 +229,7 @@ function artemisTrust(
   const alias = p('keyStoreAlias');
   return {
     ...keyStoreOrUnknown(keyStore, {
-      why: `the key store of ${listener.name ?? 'the acceptor'} (no keyStorePath)`,
+      why: said`the key store of ${listener.name ?? ours('the acceptor')} (no keyStorePath)`,
       at: { file, range: listener.range },
     }),
     ...(alias ? { keyAlias: traced(alias.value, file, alias.valueRange) } : {}),
@@ -263,7 +264,7 @@ function classicTrust(
   };
   const trustStore = side('trustStore');
   const trust = storesTrust(side('keyStore'), trustStore, {
-    why: "the broker's key store (<sslContext> names none)",
+    why: ours("the broker's key store (<sslContext> names none)"),
     at: { file, range: context.range },
   });
   if (trustStore) return trust;
@@ -275,7 +276,9 @@ function classicTrust(
     ...trust,
     defaultTrust: 'none',
     trustsNothing: {
-      why: "<sslContext> names no trustStore, so ActiveMQ gives JSSE an empty list of trust managers, which JSSE answers with one that accepts nothing; the JVM's default trust is not used",
+      why: ours(
+        "<sslContext> names no trustStore, so ActiveMQ gives JSSE an empty list of trust managers, which JSSE answers with one that accepts nothing; the JVM's default trust is not used",
+      ),
       at: { file, range: context.range },
     },
   };

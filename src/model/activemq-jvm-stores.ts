@@ -11,6 +11,7 @@
  * the Dockerfiles whose image holds the file (a COPY). A value only the run knows names no file; where the sources of
  * one broker disagree, nothing is taken.
  */
+import { ours, said, type Phrase } from '../core/phrase';
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import { serviceBuild, type ComposeData, type ComposeService } from '../parse/compose';
@@ -149,10 +150,13 @@ export function jvmTrust(
   mounts: readonly TreeMount[],
   stores: TreeStores,
 ): TlsTrustSettings {
-  const why =
-    "the broker's key store: activemq.xml has no <sslContext>, so its TLS connectors use the JVM's default SSLContext";
-  if (!jvm) return { unknown: { why: `${why} (-Djavax.net.ssl.keyStore, e.g. in ACTIVEMQ_SSL_OPTS)`, at: { file } } };
-  if ('unknown' in jvm) return { unknown: { why: `${why}, whose stores are unknown: ${jvm.unknown}`, at: { file } } };
+  const why = ours(
+    "the broker's key store: activemq.xml has no <sslContext>, so its TLS connectors use the JVM's default SSLContext",
+  );
+  if (!jvm)
+    return { unknown: { why: said`${why} (-Djavax.net.ssl.keyStore, e.g. in ACTIVEMQ_SSL_OPTS)`, at: { file } } };
+  if ('unknown' in jvm)
+    return { unknown: { why: said`${why}, whose stores are unknown: ${jvm.unknown}`, at: { file } } };
   const side = (kind: 'keyStore' | 'trustStore'): StoreRef | undefined => {
     const named = jvm.settings.get(`javax.net.ssl.${kind}`);
     if (!named) return undefined;
@@ -168,7 +172,7 @@ export function jvmTrust(
     return ref;
   };
   return storesTrust(side('keyStore'), side('trustStore'), {
-    why: `${why}, and ${jvm.by} give it no -Djavax.net.ssl.keyStore`,
+    why: said`${why}, and ${jvm.by} give it no -Djavax.net.ssl.keyStore`,
     at: { file },
   });
 }
@@ -177,7 +181,7 @@ export function jvmTrust(
 export function storesTrust(
   keyStore: StoreRef | undefined,
   trustStore: StoreRef | undefined,
-  noKeyStore: { why: string; at: Location },
+  noKeyStore: { why: string | Phrase; at: Location },
 ): TlsTrustSettings {
   return { ...keyStoreOrUnknown(keyStore, noKeyStore), ...trustStoreOrCacerts(trustStore) };
 }

@@ -3,6 +3,7 @@
  * re-exported by ./attributes, and the two small builders of TlsTrustSettings that the readers share.
  */
 import type { Traced } from '../core/traced';
+import type { Phrase, PhrasedRelated } from '../core/phrase';
 import type { Location, Range, RelatedLocation } from '../core/types';
 
 /** The TLS implementation an end runs (JSSE, IBM's JSSE2, OpenSSL, GSKit, a native stack, Erlang/OTP's ssl). */
@@ -95,7 +96,7 @@ export interface TlsTrustSettings {
    * `<sslContext>` that names no trustStore hands JSSE an empty list of trust managers, which JSSE answers with a trust
    * manager that accepts nothing (./activemq-brokers.ts).
    */
-  trustsNothing?: { why: string; at: Location };
+  trustsNothing?: { why: string | Phrase; at: Location };
   /**
    * Certificate files of the tree the image adds to the JDK's cacerts (a Dockerfile's `keytool -importcert
    * -cacerts`: ./image-cacerts.ts), with the RUN that adds each. The rest of cacerts stays unknown.
@@ -118,7 +119,7 @@ export interface TlsTrustSettings {
    * `validatePeers` without `crlPath`, OCSP or CRL distribution points): why, and where. JSSE then rejects every
    * certificate below a trusted one (./dropwizard-https.ts).
    */
-  revocationWithoutSource?: { why: string; at: Location };
+  revocationWithoutSource?: { why: string | Phrase; at: Location };
   /** Maximum chain depth the endpoint verifies (nginx ssl_verify_depth; default 1). */
   verifyDepth?: Traced<number>;
   /** False when the endpoint does not check its peer's certificate at all (nginx `proxy_ssl_verify off`, its default). */
@@ -132,7 +133,7 @@ export interface TlsTrustSettings {
    * Set when the model cannot say which anchors the end uses (a Liberty REST client given both its own trust store
    * and the SSL feature's default configuration): why, and where. Its verdicts are unknown, never a failure.
    */
-  unknown?: { why: string; at?: Location; related?: RelatedLocation[] };
+  unknown?: { why: string | Phrase; at?: Location; related?: PhrasedRelated[] };
 }
 
 /**
@@ -141,7 +142,7 @@ export interface TlsTrustSettings {
  */
 export function keyStoreOrUnknown(
   keyStore: StoreRef | undefined,
-  noKeyStore: { why: string; at: Location },
+  noKeyStore: { why: string | Phrase; at: Location },
 ): Pick<TlsTrustSettings, 'keyStore' | 'unknown'> {
   return keyStore ? { keyStore } : { unknown: noKeyStore };
 }

@@ -19,6 +19,7 @@
  * host and port are not read, and a broker URL is read as the releases that bind it do. With `spring.artemis.mode`
  * `embedded` (or one the run decides) the client connects in the JVM (InVMConnectorFactory), to none of them.
  */
+import { ours, said } from '../core/phrase';
 import * as path from 'node:path';
 import { CLASSIC_TLS_SCHEMES, commaSeparated, queryParts } from '../parse/activemq';
 import type { ActiveMqJndiData } from '../parse/activemq-jndi';
@@ -285,7 +286,7 @@ function artemisClientTrust(
       ...(trustStore ? { trustStore } : { keyStore: named }),
       ...verifiesPeer,
       unknown: {
-        why: `which ${trustStore ? 'key' : 'trust'} store the Artemis client uses besides the URL's ${named.setting} (the JVM's javax.net.ssl.* ${trustStore ? 'keyStore' : 'trustStore'}, if set)`,
+        why: said`which ${ours(trustStore ? 'key' : 'trust')} store the Artemis client uses besides the URL's ${named.setting} (the JVM's javax.net.ssl.* ${ours(trustStore ? 'keyStore' : 'trustStore')}, if set)`,
         at: location,
       },
     };
@@ -293,7 +294,7 @@ function artemisClientTrust(
     ? {
         ...verifiesPeer,
         unknown: {
-          why: "which key store the Artemis client presents (the JVM's javax.net.ssl.keyStore, if set)",
+          why: ours("which key store the Artemis client presents (the JVM's javax.net.ssl.keyStore, if set)"),
           at: location,
         },
       }

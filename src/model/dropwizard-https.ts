@@ -7,6 +7,7 @@
  * release comes from the project's build when it names one; without it the newest and the oldest releases' defaults
  * are both checked. Store paths are the process's working directory's: only a file the tree places there is read.
  */
+import { ours, said, type Phrase } from '../core/phrase';
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
 import {
@@ -351,7 +352,7 @@ function revocationOf(
   connector: DropwizardConnector,
   declared: SpringBootRelease | undefined,
   runtime: JavaRuntime | undefined,
-): { why: string; at: Location } | { unknown: NonNullable<TlsTrustSettings['unknown']> } | undefined {
+): { why: Phrase; at: Location } | { unknown: NonNullable<TlsTrustSettings['unknown']> } | undefined {
   const file = doc.file.path;
   const on = (name: string) => connectorSetting(connector, name)?.value.trim().toLowerCase() === 'true';
   const clientAuth = on('needClientAuth') || on('wantClientAuth');
@@ -371,14 +372,17 @@ function revocationOf(
   if (written && value !== 'true') return undefined;
   const byDefault = written ? undefined : dropwizardValidatesByDefault(declared?.version);
   if (!written && byDefault?.value === false) return undefined;
-  const what = 'no crlPath, enableCRLDP or enableOCSP';
-  if (written) return { why: `validatePeers: true with ${what}`, at: { file, range: written.valueRange } };
+  const what = ours('no crlPath, enableCRLDP or enableOCSP');
+  if (written) return { why: said`validatePeers: true with ${what}`, at: { file, range: written.valueRange } };
   if (byDefault && declared)
-    return { why: `validatePeers, true by default in Dropwizard ${declared.version}, with ${what}`, at: declared.at };
+    return {
+      why: said`validatePeers, true by default in Dropwizard ${declared.version}, with ${what}`,
+      at: declared.at,
+    };
   const type = connectorSetting(connector, 'type');
   return {
     unknown: {
-      why: `the Dropwizard release that runs ${path.basename(file)}: before ${DROPWIZARD_VALIDATE_FALSE_SINCE} validatePeers defaults to true, and with ${what} every client certificate below a trusted one is rejected ("Could not determine revocation status"); declare io.dropwizard's version in the build, or write validatePeers`,
+      why: said`the Dropwizard release that runs ${path.basename(file)}: before ${ours(DROPWIZARD_VALIDATE_FALSE_SINCE)} validatePeers defaults to true, and with ${what} every client certificate below a trusted one is rejected ("Could not determine revocation status"); declare io.dropwizard's version in the build, or write validatePeers`,
       ...(type ? { at: { file, range: type.keyRange } } : {}),
     },
   };

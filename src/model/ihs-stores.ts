@@ -4,6 +4,7 @@
  * (robert0714/vagrant_ihs_liberty_sticky-session mounts ../ssl/ihsserverkey.kdb at /opt/IBM/HTTPServer/conf); a
  * relative path is read from the ServerRoot.
  */
+import { said } from '../core/phrase';
 import * as path from 'node:path';
 import { treeFileInContainer, type TreeMount } from './compose-mounts';
 import { PLACEHOLDER, storeRef, type TreeStores } from './store-files';
@@ -22,8 +23,8 @@ export function ihsServerTrust(
         why:
           keyFileUnknown ??
           (keyFile
-            ? `${component.name}'s KeyFile ${keyFile.value} is a placeholder the tree does not resolve`
-            : `${component.name} names no KeyFile (the key database of its certificate) the tree holds`),
+            ? said`${component.name}'s KeyFile ${keyFile.value} is a placeholder the tree does not resolve`
+            : said`${component.name} names no KeyFile (the key database of its certificate) the tree holds`),
         at: keyFile?.location ?? enabledAt,
       },
     };

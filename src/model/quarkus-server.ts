@@ -7,6 +7,7 @@
  * (`prod`, or `quarkus.profile`) apply over the others; `%dev.`/`%test.` ones never run there.
  * https://quarkus.io/guides/http-reference https://quarkus.io/guides/tls-registry-reference
  */
+import { joined, said } from '../core/phrase';
 import type { RelatedLocation } from '../core/types';
 import { QUARKUS_HTTPS } from '../knowledge/quarkus';
 import { springResourceBases, type SpringConfigData } from '../parse/spring';
@@ -275,8 +276,8 @@ export function quarkusServer(
     const outside = trustStores.filter((s) => !s.file).map((s) => s.path.value);
     trust.unknown = {
       why: outside.length
-        ? `${trusted.list.entry.key} also names ${outside.join(', ')}, which the tree does not hold`
-        : `${trusted.list.entry.key} names ${trustStores.length} files; lint-deploy reads the first as the trust store`,
+        ? said`${trusted.list.entry.key} also names ${joined(outside, ', ')}, which the tree does not hold`
+        : said`${trusted.list.entry.key} names ${trustStores.length} files; lint-deploy reads the first as the trust store`,
       at: entryLocation(trusted.list.doc, trusted.list.entry, 'value'),
     };
   }

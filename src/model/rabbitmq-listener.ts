@@ -15,6 +15,7 @@
  *   is read in the broker's container (a Compose bind mount that puts a tree file there: ./compose-mounts.ts).
  * - `verify verify_peer` asks for a client certificate, `fail_if_no_peer_cert true` requires one (./rabbitmq-brokers.ts).
  */
+import { said } from '../core/phrase';
 import type { Location, RelatedLocation } from '../core/types';
 import { findCipherSuite, normaliseProtocol, parseProtocol, protocolRank, protocolsBetween } from '../knowledge';
 import type { Traced } from '../core/traced';
@@ -127,7 +128,7 @@ function listenerTrust(
   const trustStore = written('cacertfile');
   return {
     ...keyStoreOrUnknown(keyStore, {
-      why: `the certificate of ${record.name} (no ${prefix}.certfile)`,
+      why: said`the certificate of ${record.name} (no ${prefix}.certfile)`,
       at: record.location,
     }),
     ...(keyFile && { keyFile }),

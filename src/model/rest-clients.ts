@@ -1,3 +1,4 @@
+import { joined, said } from '../core/phrase';
 import * as path from 'node:path';
 import type { Location } from '../core/types';
 import type { ParsedDocument } from '../parse/types';
@@ -144,7 +145,7 @@ function restClientTrust(
   if (registry)
     return {
       unknown: {
-        why: `${name} calls it with the Quarkus TLS configuration '${registry.value}' (quarkus.tls.*), which lint-deploy does not read`,
+        why: said`${name} calls it with the Quarkus TLS configuration '${registry.value}' (quarkus.tls.*), which lint-deploy does not read`,
         at: registry.location,
       },
     };
@@ -157,7 +158,7 @@ function restClientTrust(
     if (outbound && outbound !== sslId)
       return {
         unknown: {
-          why: `which SSL configuration Liberty gives ${name}'s REST client ${client}: sslDefault names ${sslId} and outboundSSLRef ${outbound}`,
+          why: said`which SSL configuration Liberty gives ${name}'s REST client ${client}: sslDefault names ${sslId} and outboundSSLRef ${outbound}`,
           at: { file: liberty.fileOf(ssl.element), range: ssl.element.range },
         },
       };
@@ -167,9 +168,11 @@ function restClientTrust(
     if (mine && (mine.file === undefined || ![server.trustStore?.file, server.keyStore?.file].includes(mine.file)))
       return {
         unknown: {
-          why: `whether ${name}'s REST client ${client} uses its own store ${mine.path.value} or Liberty's ${sslId} (its SSL feature ${features.feature} gives REST clients that configuration)`,
+          why: said`whether ${name}'s REST client ${client} uses its own store ${mine.path.value} or Liberty's ${sslId} (its SSL feature ${features.feature} gives REST clients that configuration)`,
           at: mine.path.from.kind === 'file' ? mine.path.from.location : undefined,
-          related: [{ file: liberty.root.file.path, message: `the Liberty server enables ${features.feature} here` }],
+          related: [
+            { file: liberty.root.file.path, message: said`the Liberty server enables ${features.feature} here` },
+          ],
         },
       };
     return server;
@@ -177,7 +180,7 @@ function restClientTrust(
   if (liberty && features?.state === 'unknown' && !own.trustStore)
     return {
       unknown: {
-        why: `whether the Liberty server enables its SSL feature (then ${name}'s REST clients use its default SSL configuration, else the JDK's): ${features.unsettled.join('; ')}`,
+        why: said`whether the Liberty server enables its SSL feature (then ${name}'s REST clients use its default SSL configuration, else the JDK's): ${joined(features.unsettled, '; ')}`,
         at: { file: liberty.root.file.path },
       },
     };
@@ -185,7 +188,7 @@ function restClientTrust(
   if (!liberty && !runtime.plainJvm)
     return {
       unknown: {
-        why: `which runtime runs ${name} (a Liberty server with its SSL feature gives REST clients its default SSL configuration, another runtime the JDK's defaults): the tree holds no server.xml or settings of it`,
+        why: said`which runtime runs ${name} (a Liberty server with its SSL feature gives REST clients its default SSL configuration, another runtime the JDK's defaults): the tree holds no server.xml or settings of it`,
       },
     };
   return undefined;

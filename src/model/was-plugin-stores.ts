@@ -3,6 +3,7 @@
  * signers it trusts and the certificate it would present (certLabel). lint-deploy does not read CMS key databases, so
  * a keyring in the tree is still unknown, said as what it is.
  */
+import { said } from '../core/phrase';
 import * as path from 'node:path';
 import { PLACEHOLDER, storeRef, type TreeStores } from './store-files';
 import type { TlsTrustSettings, WasPluginComponent } from './types';
@@ -14,8 +15,8 @@ export function wasPluginTrust(component: WasPluginComponent, stores: TreeStores
       defaultTrust: 'none',
       unknown: {
         why: keyring
-          ? `${component.name}'s keyring ${keyring.value} is a placeholder the tree does not resolve`
-          : `${component.name} names no keyring (the key database of the signers it trusts)`,
+          ? said`${component.name}'s keyring ${keyring.value} is a placeholder the tree does not resolve`
+          : said`${component.name} names no keyring (the key database of the signers it trusts)`,
         at: keyring?.location ?? transport,
       },
     };

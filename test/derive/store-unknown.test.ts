@@ -1,4 +1,5 @@
 /** Why a named store leaves a certificate check unknown: what names it, and why it cannot be read (derive/trust.ts). */
+import { renderPhrase } from '../../src/core/phrase';
 import { storeUnknown } from '../../src/derive/trust';
 import type { StoreRef } from '../../src/model/types';
 
@@ -37,6 +38,6 @@ describe('storeUnknown', () => {
       "C's trust store trust.p12 could not be read (no password tried opens it)",
     ],
   ] as const)('%s', (_name, store, why, expected) => {
-    expect(storeUnknown('C', store, 'trust store', why)).toContain(expected);
+    expect(renderPhrase(storeUnknown('C', store, 'trust store', why), (t) => t)).toContain(expected);
   });
 });

@@ -1,3 +1,4 @@
+import { renderPhrase } from '../../src/core/phrase';
 import * as path from 'node:path';
 import type { Component } from '../../src/model/types';
 import { modelOf, type Tree } from '../helpers/rule-tester';
@@ -48,7 +49,7 @@ function listeners(files: Tree) {
       keyStore: c.tls?.trust?.keyStore?.file && path.basename(c.tls.trust.keyStore.file),
       keyStoreWritten: c.tls?.trust?.keyStore?.path.value,
       trustStore: c.tls?.trust?.trustStore?.file && path.basename(c.tls.trust.trustStore.file),
-      trustUnknown: c.tls?.trust?.unknown?.why,
+      trustUnknown: c.tls?.trust?.unknown && renderPhrase(c.tls.trust.unknown.why, (t) => t),
       unknown: c.tls?.unknownValues,
       jdk: c.runtime?.version.value,
       feature: c.runtime?.attachment?.feature,

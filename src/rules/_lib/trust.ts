@@ -53,6 +53,9 @@ export function chainText(check: TrustCheck): Phrase {
   return said`${check.presented.length ? text(check.presented) : ours('(nothing)')}${joined(others, '')}`;
 }
 
+/** A failure's detail the path check words itself (a verify depth, a missing key usage): ours. */
+export const ourDetail = (detail: string | Phrase): Phrase => (typeof detail === 'string' ? ours(detail) : detail);
+
 /** A path failure in one clause: the tree's names masked, our words kept. */
 export function pathFailureText(f: PathFailure): Phrase {
   switch (f.reason) {
@@ -65,13 +68,13 @@ export function pathFailureText(f: PathFailure): Phrase {
     case 'anchor-not-self-signed':
       return said`the path ends in the trusted ${certName(f.at)}, which is not self-signed, and OpenSSL needs the self-signed root too (no partial chains)`;
     case 'depth':
-      return said`the path is longer than the verify depth allows (${ours(f.detail)})`;
+      return said`the path is longer than the verify depth allows (${ourDetail(f.detail)})`;
     case 'not-ca':
-      return said`${certName(f.at)} issues certificates but is not a CA (${ours(f.detail)})`;
+      return said`${certName(f.at)} issues certificates but is not a CA (${ourDetail(f.detail)})`;
     case 'path-length':
-      return said`${certName(f.at)}'s ${ours(f.detail)} is exceeded`;
+      return said`${certName(f.at)}'s ${ourDetail(f.detail)} is exceeded`;
     case 'key-usage':
-      return said`${certName(f.at)} has ${ours(f.detail)}`;
+      return said`${certName(f.at)} has ${ourDetail(f.detail)}`;
     case 'revocation':
       return said`it checks revocation with nothing to answer it (${f.detail}), so ${certName(f.at)}, which it trusts only through its issuer, fails "Could not determine revocation status"`;
   }
@@ -103,32 +106,35 @@ export function trustRelated(lt: LinkTrust, check: TrustCheck, location: Locatio
     if (!l || out.some((o) => o.file === l.file) || l.file === location.file) return;
     out.push({ ...l, message });
   };
-  add(check.anchorsFrom, `${check.verifier.name}'s trust store is configured here`);
+  add(check.anchorsFrom, said`${check.verifier.name}'s trust store is configured here`);
   if (check.anchorSource?.kind === 'store')
-    add({ file: check.anchorSource.file }, `${check.verifier.name} trusts the certificates of this store`);
+    add({ file: check.anchorSource.file }, said`${check.verifier.name} trusts the certificates of this store`);
   // The certificates an image adds to the JDK's cacerts (model/image-cacerts.ts).
   if (check.anchorSource?.kind === 'jdk-cacerts')
     for (const anchor of check.anchors)
       add(
         { file: anchor.doc.file.path },
-        `${check.verifier.name}'s image adds ${certName(anchor.cert)} to its JDK's cacerts`,
+        said`${check.verifier.name}'s image adds ${certName(anchor.cert)} to its JDK's cacerts`,
       );
   // A file whose import is unknown (a byte order mark, the image's JDK not named: derive/pem-byte-order-mark.ts).
   for (const anchor of check.maybeAnchors ?? [])
     add(
       { file: anchor.doc.file.path },
-      `${check.verifier.name}'s image imports ${certName(anchor.cert)} into its JDK's cacerts, if its keytool reads the file`,
+      said`${check.verifier.name}'s image imports ${certName(anchor.cert)} into its JDK's cacerts, if its keytool reads the file`,
     );
   if (check.anchorSource?.kind === 'unsettled') for (const r of check.anchorSource.related ?? []) add(r, r.message);
-  add(check.presentedFrom, `${check.peer.name}'s certificate is configured here`);
+  add(check.presentedFrom, said`${check.peer.name}'s certificate is configured here`);
   const leaf = check.presented[0];
   const others = (check.alternatives ?? []).flatMap((chain) => chain.slice(0, 1));
   if (leaf)
     add(
       certificatePlace(leaf),
       others.length > 0
-        ? `${check.peer.name} presents one of ${[leaf, ...others].map((c) => certName(c.cert)).join(', ')}`
-        : `${check.peer.name} presents ${certName(leaf.cert)}`,
+        ? said`${check.peer.name} presents one of ${joined(
+            [leaf, ...others].map((c) => certName(c.cert)),
+            ', ',
+          )}`
+        : said`${check.peer.name} presents ${certName(leaf.cert)}`,
     );
   for (const s of linkSources(lt.link, lt.client, lt.server)) add(s, s.message);
   return out;

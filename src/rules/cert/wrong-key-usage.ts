@@ -1,5 +1,5 @@
 import { trustSignals } from '../../derive/trust-signals';
-import { certificatePlace, certName, linkProtocol, treeCertificateOf, trustRelated } from '../_lib/trust';
+import { certificatePlace, certName, linkProtocol, ourDetail, treeCertificateOf, trustRelated } from '../_lib/trust';
 import { defineRule } from '../types';
 import { ours } from '../../core/phrase';
 
@@ -40,7 +40,7 @@ export default defineRule({
             peer: check.peer.name,
             verifier: check.verifier.name,
             role: server ? ours('server') : ours('client'),
-            detail: ours(v.result.detail),
+            detail: ourDetail(v.result.detail),
             alert: ours(signals.alert),
             verifierLog: ours(server ? signals.verifierLog : signals.verifierLog.replace('TLS server', 'TLS client')),
             peerLog: ours(signals.peerLog),
