@@ -1,12 +1,12 @@
-import { ours } from '../../core/phrase';
+import { joined, ours, said, type Phrase } from '../../core/phrase';
 import type { Location } from '../../core/types';
 
 /** Names shown in a message before "(+N more)". */
 const SHOWN = 3;
 
 /** The first names of a list, and how many more: `a, b, c, … (+2 more)`. */
-export function firstNames(list: readonly string[]): string {
-  return list.slice(0, SHOWN).join(', ') + (list.length > SHOWN ? `, … (+${list.length - SHOWN} more)` : '');
+export function firstNames(list: readonly string[]): Phrase {
+  return said`${joined(list.slice(0, SHOWN), ', ')}${list.length > SHOWN ? said`, \u2026 (+${list.length - SHOWN} more)` : ours('')}`;
 }
 
 /** Components grouped by the line that decides their finding (one finding per place), in first-seen order. */

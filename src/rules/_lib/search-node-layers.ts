@@ -2,7 +2,8 @@
  * The TLS layers of the deployment's Elasticsearch and OpenSearch nodes (Deployment.searchNodes) for the rules that
  * judge them: each node's http and transport layer, with the product and the node's name.
  */
-import type { RelatedLocation } from '../../core/types';
+import { said } from '../../core/phrase';
+import type { RuleRelated } from '../types';
 import type { Deployment, SearchNodeLayer, SearchNodeRecord } from '../../model/types';
 import type { SearchProduct } from '../../knowledge/search-nodes';
 import { SEARCH_PRODUCTS } from '../../knowledge/search-nodes';
@@ -25,6 +26,8 @@ export function noKeyMaterialMessage({ node, layer }: NodeLayer): { message: str
 }
 
 /** The Compose service that runs the node, where it takes the node's file (or names its image): its settings decide too. */
-export function runBy(node: SearchNodeRecord): RelatedLocation[] {
-  return node.service ? [{ ...node.service.at, message: `Compose service ${node.service.name} runs the node` }] : [];
+export function runBy(node: SearchNodeRecord): RuleRelated[] {
+  return node.service
+    ? [{ ...node.service.at, message: said`Compose service ${node.service.name} runs the node` }]
+    : [];
 }

@@ -166,7 +166,7 @@ export function reportVerifyRefusal(
       ? []
       : [...new Map(trust.anchors.map((a) => [a.doc.file.path, a])).values()].map((a) => ({
           ...certLocation(a),
-          message: 'holds no issuer of this chain: optional_no_ca forgives that, not what the level refuses',
+          message: ours('holds no issuer of this chain: optional_no_ca forgives that, not what the level refuses'),
         }))),
     ...levelPlaces(v.refusing, v.accepting),
   ];

@@ -9,9 +9,9 @@ import type { RuleRelated } from '../types';
  */
 import type { Location } from '../../core/types';
 import type { Component, JavaRuntime, Link, Provenance } from '../../model/types';
-import { said } from '../../core/phrase';
+import { ours, said, type Phrase } from '../../core/phrase';
 
-function fromFile(from: Provenance | undefined, message: string): RuleRelated[] {
+function fromFile(from: Provenance | undefined, message: string | Phrase): RuleRelated[] {
   return from?.kind === 'file' ? [{ ...from.location, message }] : [];
 }
 
@@ -29,24 +29,24 @@ export function runtimeSources(
   const out = [
     ...fromFile(
       runtime.version.from,
-      `${whose} runs Java ${runtime.version.value || (runtime.attachment?.feature ? `${runtime.attachment.feature} (no update named)` : '(version unknown)')} (from here)`,
+      said`${whose} runs Java ${runtime.version.value || (runtime.attachment?.feature ? said`${runtime.attachment.feature} (no update named)` : ours('(version unknown)'))} (from here)`,
     ),
-    ...fromFile(runtime.vendor.from, `${whose}'s Java vendor: ${runtime.vendor.value}`),
+    ...fromFile(runtime.vendor.from, said`${whose}'s Java vendor: ${runtime.vendor.value}`),
   ];
   const set = properties.flatMap((p) => {
     const from = runtime.securityProperties[p]?.from;
     return from?.kind === 'file' ? [{ property: p, from }] : [];
   });
-  for (const { property, from } of set) out.push(...fromFile(from, `${property} for ${whose} set here`));
+  for (const { property, from } of set) out.push(...fromFile(from, said`${property} for ${whose} set here`));
   if (set.length)
     out.push(
       ...fromFile(
         runtime.systemProperties['java.security.properties']?.from,
-        `${whose} loads security properties from this override`,
+        said`${whose} loads security properties from this override`,
       ),
     );
   for (const property of properties)
-    out.push(...fromFile(runtime.systemProperties[property]?.from, `-D${property} for ${whose} set here`));
+    out.push(...fromFile(runtime.systemProperties[property]?.from, said`-D${property} for ${whose} set here`));
   return out;
 }
 

@@ -79,7 +79,7 @@ export default defineRule({
               : said`Tomcat does not start the connector (${tomcatSays})`,
         },
         location: alias.from.kind === 'file' ? alias.from.location : { file: store.file },
-        related: [{ file: store.file, message: 'the key store' }],
+        related: [{ file: store.file, message: ours('the key store') }],
         fingerprint: [component.id, wanted],
       });
     }

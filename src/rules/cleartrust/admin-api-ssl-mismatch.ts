@@ -1,3 +1,4 @@
+import { said } from '../../core/phrase';
 import { defineRule } from '../types';
 import { relatedTo, settingsOf, shortName, valueLocation } from './_lib/shared';
 
@@ -32,7 +33,7 @@ export default defineRule({
           other: shortName(ctx.deployment, server.doc.file.path),
         },
         location: valueLocation(console),
-        related: [relatedTo(server, `'${server.entry.value.trim()}' set here`)],
+        related: [relatedTo(server, said`'${server.entry.value.trim()}' set here`)],
         fingerprint: [console.component?.id ?? 'admingui', console.normalized, server.normalized],
       });
     }

@@ -72,7 +72,7 @@ export default defineRule({
           messageId: 'missing',
           data,
           location: { file: dispatcher.file.path, range: lastEntry(dispatcher, 'cleartrust.net.ssl.use')?.keyRange },
-          related: [relatedTo(mode, `SSL mode '${mode.normalized}' set here`), agentSource],
+          related: [relatedTo(mode, said`SSL mode '${ours(mode.normalized)}' set here`), agentSource],
           fingerprint: ['dispatcher', mode.normalized, String(agent.version)],
         });
       } else if (flag.value.trim().toLowerCase() !== 'true') {
@@ -80,7 +80,7 @@ export default defineRule({
           messageId: 'notTrue',
           data: { ...data, value: flag.value.trim() },
           location: valueLocation({ doc: dispatcher, entry: flag, normalized: flag.value }),
-          related: [relatedTo(mode, `SSL mode '${mode.normalized}' set here`), agentSource],
+          related: [relatedTo(mode, said`SSL mode '${ours(mode.normalized)}' set here`), agentSource],
           fingerprint: ['dispatcher', flag.value.trim().toLowerCase(), mode.normalized],
         });
       }

@@ -1,3 +1,4 @@
+import { said } from '../../core/phrase';
 import { defineRule } from '../types';
 import { lastEntry, modeRank, relatedTo, settingsOf, valueLocation } from './_lib/shared';
 
@@ -25,7 +26,10 @@ export default defineRule({
         data: { value: security.normalized, mode },
         location: valueLocation(security),
         related: [
-          relatedTo({ ...security, entry: modeEntry, normalized: mode }, `cleartrust.net.ssl.use is '${mode}' here`),
+          relatedTo(
+            { ...security, entry: modeEntry, normalized: mode },
+            said`cleartrust.net.ssl.use is '${mode}' here`,
+          ),
         ],
         fingerprint: [security.component?.id ?? 'aserver', security.normalized, mode],
       });

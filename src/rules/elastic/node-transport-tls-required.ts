@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { said } from '../../core/phrase';
+import { ours, said } from '../../core/phrase';
 import type { SearchNodeRecord } from '../../model/types';
 import type { SearchSetting } from '../../model/search-node-types';
 import {
@@ -73,9 +73,11 @@ export default defineRule({
         location: security!.at,
         related: [
           ...runBy(node),
-          ...(transport.enabledBy ? [{ ...transport.enabledBy.at, message: 'transport TLS turned off here' }] : []),
+          ...(transport.enabledBy
+            ? [{ ...transport.enabledBy.at, message: ours('transport TLS turned off here') }]
+            : []),
           bound.setting
-            ? { ...bound.setting.at, message: 'binds the transport to a non-loopback address' }
+            ? { ...bound.setting.at, message: ours('binds the transport to a non-loopback address') }
             : {
                 file: security!.at.file,
                 message: said`The image's network.host: ${requirement.imageNetworkHostSource}`,

@@ -1,3 +1,4 @@
+import { ours } from '../../core/phrase';
 import { defineRule } from '../types';
 import { nodeLayers, runBy } from '../_lib/search-node-layers';
 
@@ -42,7 +43,9 @@ export default defineRule({
         location: mode.at,
         related: [
           ...runBy(node),
-          ...(auth && layer.layer === 'http' ? [{ ...auth.at, message: 'asks for a client certificate here' }] : []),
+          ...(auth && layer.layer === 'http'
+            ? [{ ...auth.at, message: ours('asks for a client certificate here') }]
+            : []),
         ],
         fingerprint: [node.name, layer.layer],
       });

@@ -54,11 +54,11 @@ export default defineRule({
         },
         location: at,
         related: [
-          ...more.map((l) => ({ ...l, message: `another ${directive} line at the main server` })),
+          ...more.map((l) => ({ ...l, message: said`another ${directive} line at the main server` })),
           ...hosts.flatMap((h) => [
             {
               ...h.location,
-              message: `an SSLEnable virtual host that writes no ${directive} of its own (${path.basename(h.location.file)})`,
+              message: said`an SSLEnable virtual host that writes no ${directive} of its own (${path.basename(h.location.file)})`,
             },
             // The Includes that bring the virtual host into the main configuration decide that IHS reads it.
             ...(h.attributes.includedBy ?? []),

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { defineRule } from '../types';
-import { said } from '../../core/phrase';
+import { ours, said } from '../../core/phrase';
 import type { IhsServerComponent, StoreRef } from '../../model/types';
 import { certificatesInStore, keyEntries } from '../../derive/stores';
 import { IHS_LABEL_NOT_FOUND } from '../../knowledge/ihs';
@@ -66,9 +66,9 @@ export default defineRule({
         },
         location: at,
         related: [
-          { file: store.file, message: 'the key database KeyFile names' },
-          ...(store.path.from.kind === 'file' ? [{ ...store.path.from.location, message: 'KeyFile' }] : []),
-          ...(store.mountedAt ? [{ ...store.mountedAt, message: 'mounts it at the KeyFile path' }] : []),
+          { file: store.file, message: ours('the key database KeyFile names') },
+          ...(store.path.from.kind === 'file' ? [{ ...store.path.from.location, message: ours('KeyFile') }] : []),
+          ...(store.mountedAt ? [{ ...store.mountedAt, message: ours('mounts it at the KeyFile path') }] : []),
         ],
         fingerprint: [server.id, label],
       });

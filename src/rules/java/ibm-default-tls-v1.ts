@@ -82,8 +82,8 @@ export default defineRule({
       // An explicit jdk.tls.client.protocols=TLSv1 is a choice, not the IBM default.
       if (runtime.systemProperties['jdk.tls.client.protocols']) continue;
       const related: RuleRelated[] = [
-        ...relatedFrom(runtime.version.from, `${tls.label} runs ${client.name}`),
-        ...relatedFrom(tls.clientProtocols.from, 'TLSv1 is set here'),
+        ...relatedFrom(runtime.version.from, said`${tls.label} runs ${client.name}`),
+        ...relatedFrom(tls.clientProtocols.from, ours('TLSv1 is set here')),
       ];
       const fixAt = jvmOptionsLocation(client);
       const failing = pushed(linksOf(ctx.deployment, client), ({ link, server }) => ({

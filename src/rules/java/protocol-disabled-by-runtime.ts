@@ -178,7 +178,7 @@ function judgeList(
   if (off.length === 0) return;
   const related = withSources(
     where,
-    relatedFrom(judged.from, 'jdk.tls.disabledAlgorithms is set here'),
+    relatedFrom(judged.from, ours('jdk.tls.disabledAlgorithms is set here')),
     runtimeSources(owner.runtime, owner.name, ['jdk.tls.disabledAlgorithms']),
   );
   // SSLv2Hello is a hello format, no version: enabled with nothing else, no handshake completes.

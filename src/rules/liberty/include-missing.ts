@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { libertyIncludesMissing } from '../../model/liberty-config';
 import { defineRule } from '../types';
-import { said } from '../../core/phrase';
+import { ours, said } from '../../core/phrase';
 import { relativePosix } from '../../core/posix-path';
 
 /**
@@ -58,7 +58,10 @@ export default defineRule({
               files: include.directoryFiles.map((f) => path.basename(f)).join(', '),
             },
             location: include.location,
-            related: include.directoryFiles.map((file) => ({ file, message: 'a Liberty file of that directory' })),
+            related: include.directoryFiles.map((file) => ({
+              file,
+              message: ours('a Liberty file of that directory'),
+            })),
             fingerprint: [include.written],
           });
           continue;

@@ -103,7 +103,7 @@ export default defineRule({
             certRelated,
             ...recordRelated(path.blockUser, 'refuses the mapped user'),
             ...passedRelated,
-            related(peer.location, `${peerName} connects here`),
+            related(peer.location, said`${peerName} connects here`),
             ...evidence,
           ],
           fingerprint: [server.id, peer.id, 'blockuser', cert.cert.fingerprintSha256],
@@ -130,7 +130,7 @@ export default defineRule({
         },
         location,
         severity,
-        related: [certRelated, ...passedRelated, related(peer.location, `${peerName} connects here`), ...evidence],
+        related: [certRelated, ...passedRelated, related(peer.location, said`${peerName} connects here`), ...evidence],
         fingerprint: [server.id, peer.id, 'noaccess', cert.cert.fingerprintSha256],
       });
     };

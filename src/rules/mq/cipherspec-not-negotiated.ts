@@ -8,7 +8,7 @@ import { mqCipherSpecDefaultState, mqReleaseOrderDocumented, mqServerOrder } fro
 import { cipherSpecInfo, javaSuiteName, mqCipherSpec, mqCipherSpecAlias } from '../../model/mq-cipherspecs';
 import { clientOffer, display, mqLinks, related, releaseRelated, releasesOf } from './_lib/shared';
 import { isJmsConnectionFactory } from '../../model/types';
-import { ours, said } from '../../core/phrase';
+import { joined, ours, said } from '../../core/phrase';
 
 type QueueManagerRelease = NonNullable<MqQueueManagerFacts['release']>;
 
@@ -67,12 +67,12 @@ export default defineRule({
       const requiredIndex = fullOrder.findIndex((s) => s.hex === required.hex);
       const ibmNaming = isJmsConnectionFactory(client) ? client.attributes.useIBMCipherMappings.value : false;
       const rel: RuleRelated[] = [
-        related(ciph.location, `channel ${serverAttrs.channelName} requires SSLCIPH(${required.name}) here`),
+        related(ciph.location, said`channel ${serverAttrs.channelName} requires SSLCIPH(${ours(required.name)}) here`),
         ...evidence,
       ];
       if (allowed) rel.push(related(allowed.location, 'queue manager CipherSpec order (AllowedCipherSpecs) set here'));
       if (offer.location.file !== client.location.file || client.type === 'jms.connection-factory')
-        rel.push(related(client.location, `${client.name} connects to ${serverAttrs.channelName}`));
+        rel.push(related(client.location, said`${client.name} connects to ${serverAttrs.channelName}`));
       // The offer of a JMS client is its JDK's default suites: the JDK's release and java.security decide it too.
       const sources = withSources(
         offer.location,
@@ -85,10 +85,8 @@ export default defineRule({
         source: offer.source,
         channel: serverAttrs.channelName,
         required: required.name,
-        requiredHex: required.hex,
-        orderSource:
-          (allowed ? `, AllowedCipherSpecs in ${display(ctx.cwd, allowed.location.file)}` : ', IBM MQ default order') +
-          (keyType === 'RSA' ? '; RSA certificate' : '; EC certificate'),
+        requiredHex: ours(required.hex),
+        orderSource: said`${allowed ? said`, AllowedCipherSpecs in ${display(ctx.cwd, allowed.location.file)}` : ours(', IBM MQ default order')}${ours(keyType === 'RSA' ? '; RSA certificate' : '; EC certificate')}`,
         javaName: client.type === 'jms.connection-factory' ? javaSuiteName(required, ibmNaming) : required.name,
       };
       const negotiated = order[negotiatedIndex];
@@ -134,8 +132,11 @@ export default defineRule({
       const onRuns = current.flatMap((r) => (r.byRun && r.release ? [r.release] : []));
       const picker =
         onRuns.length > 0
-          ? onRuns.map((r) => `the IBM MQ ${r.value} queue manager (${r.via})`).join(' and ')
-          : 'the queue manager';
+          ? joined(
+              onRuns.map((r) => said`the IBM MQ ${r.value} queue manager (${r.via})`),
+              ' and ',
+            )
+          : ours('the queue manager');
       if (verdict === 'noCommon') {
         ctx.report({
           messageId: 'noCommon',

@@ -56,7 +56,7 @@ export default defineRule({
               { file: clientCert.doc.file.path, range: clientCert.cert.range },
               `client certificate ${clientCert.cert.subjectText}`,
             ),
-            related(client.location, `${client.name} connects here`),
+            related(client.location, said`${client.name} connects here`),
             ...evidence,
           ],
           fingerprint: [server.id, client.id, sslpeer.value, clientCert.cert.fingerprintSha256],

@@ -95,7 +95,7 @@ export default defineRule({
       ctx.report({
         messageId: onlyWithoutOam ? 'adoptedOnlyWithoutOam' : withoutOam ? `${kind}WithoutOam` : kind,
         data: {
-          after: judged ? resultText(judged) : 'unknown',
+          after: judged ? resultText(judged) : ours('unknown'),
           channel: a.channelName,
           chltype: a.chltype,
           ciph: a.sslciph.value,

@@ -3,7 +3,7 @@ import { ownEndpoint } from '../../derive/derive';
 import { placeOf } from '../../handshake/links';
 import { canonicalSuiteName, suiteFacts, SuiteFacts } from '../../handshake/suites';
 import { defineRule } from '../types';
-import { ours } from '../../core/phrase';
+import { joined, ours, said } from '../../core/phrase';
 import { readersNamed, SharedLines } from '../_lib/shared-lines';
 import { suitesDisabledFrom } from '../../knowledge/jdk-suites-disabled';
 import { runtimeSources } from '../_lib/sources';
@@ -140,15 +140,15 @@ export default defineRule({
     for (const { components, value, related } of byLine.values()) {
       const { weakness, names } = value;
       const first = components[0]!;
-      const more = names.length > SHOWN ? `, … (+${names.length - SHOWN} more)` : '';
+      const more = names.length > SHOWN ? said`, \u2026 (+${names.length - SHOWN} more)` : ours('');
       ctx.report({
         messageId: 'weak',
         data: {
           component: readersNamed(components),
           count: names.length,
-          category: weakness.category,
+          category: ours(weakness.category),
           suites: names.length === 1 ? ours('suite') : ours('suites'),
-          list: names.slice(0, SHOWN).join(', ') + more,
+          list: said`${joined(names.slice(0, SHOWN), ', ')}${more}`,
           why: ours(weakness.why.charAt(0).toUpperCase() + weakness.why.slice(1)),
           them: names.length === 1 ? ours('it') : ours('them'),
         },

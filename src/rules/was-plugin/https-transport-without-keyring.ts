@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { said, type Phrase } from '../../core/phrase';
+import { ours, said, type Phrase } from '../../core/phrase';
 import type { WasPluginAttributes } from '../../model/attributes-plugin';
 import type { WasPluginComponent } from '../../model/types';
 import { transportWithoutKeyring } from '../_lib/plugin-keyring';
@@ -58,7 +58,9 @@ export default defineRule({
         },
         location: a.transport,
         related: [
-          ...(a.stashfile ? [{ ...a.stashfile.location, message: 'the stash file it names without a keyring' }] : []),
+          ...(a.stashfile
+            ? [{ ...a.stashfile.location, message: ours('the stash file it names without a keyring') }]
+            : []),
           ...(a.httpTransport ? [{ ...a.httpTransport.location, message: "the same server's http transport" }] : []),
         ],
         fingerprint: [component.id],

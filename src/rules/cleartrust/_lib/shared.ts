@@ -1,3 +1,4 @@
+import { said, type Phrase } from '../../../core/phrase';
 import type { RuleRelated } from '../../types';
 import type { Location } from '../../../core/types';
 import { majority, nameInDeployment } from '../../_lib/majority';
@@ -59,7 +60,7 @@ export function valueLocation(setting: Setting): Location {
   return entryLocation(setting.doc, setting.entry, 'line');
 }
 
-export function relatedTo(setting: Setting, message: string): RuleRelated {
+export function relatedTo(setting: Setting, message: string | Phrase): RuleRelated {
   return { ...valueLocation(setting), message };
 }
 
@@ -139,7 +140,7 @@ export function reportMismatches(ctx: RuleContext<unknown, 'mismatch'>, settings
       messageId: 'mismatch',
       data,
       location: valueLocation(setting),
-      related: [relatedTo(reference, `'${reference.entry.value.trim()}' set here`)],
+      related: [relatedTo(reference, said`'${reference.entry.value.trim()}' set here`)],
       fingerprint: [
         setting.component?.id ?? setting.doc.kind,
         setting.entry.key,

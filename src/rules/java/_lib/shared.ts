@@ -1,10 +1,11 @@
+import { type Phrase } from '../../../core/phrase';
 import type { RuleRelated } from '../../types';
 import type { Location, Range } from '../../../core/types';
 import type { Component, Deployment, Provenance, Traced } from '../../../model/types';
 import { JVM_OPTION_KINDS } from '../../../model/java-shared';
 
 /** A provenance as a related location, when it points into a file. */
-export function relatedFrom(from: Provenance, message: string): RuleRelated[] {
+export function relatedFrom(from: Provenance, message: string | Phrase): RuleRelated[] {
   return from.kind === 'file' ? [{ ...from.location, message }] : [];
 }
 

@@ -11,7 +11,7 @@ import type { DerivedDeployment } from '../../../derive/types';
 import { channelAccessKey, definedInScript, documentChannels } from '../../../model/mq-channel-inputs';
 import { serverChannels } from './shared';
 import type { MqChannelAttributes } from '../../../model/attributes';
-import { Phrase, said } from '../../../core/phrase';
+import { ours, Phrase, said } from '../../../core/phrase';
 
 /**
  * The access decision for a channel of an MQSC document: as the derive stage decided it (once per deployment), or,
@@ -57,7 +57,7 @@ export function withoutAuthorityManager(
   doc: ParsedDocument<MqscData>,
 ): RuleRelated | undefined {
   const at = deployment.derived.scriptsWithoutAuthorityManager.get(doc);
-  return at && { ...at, message: 'MQSNOAUT: the queue manager is created without the object authority manager' };
+  return at && { ...at, message: ours('MQSNOAUT: the queue manager is created without the object authority manager') };
 }
 
 /**

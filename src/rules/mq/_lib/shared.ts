@@ -18,7 +18,7 @@ import {
 import type { MqChannelAttributes, MqQueueManagerFacts } from '../../../model/attributes';
 import { jmsAliasProtocols, normaliseProtocol } from '../../../knowledge';
 import { objectHistory } from '../../../model/mq-scripts';
-import { said } from '../../../core/phrase';
+import { said, type Phrase } from '../../../core/phrase';
 import { shownRelative } from '../../../core/posix-path';
 
 export interface MqLink {
@@ -70,7 +70,7 @@ export function display(cwd: string, file: string): string {
   return shownRelative(cwd, file);
 }
 
-export function related(location: Location, message: string): RuleRelated {
+export function related(location: Location, message: string | Phrase): RuleRelated {
   return { ...location, message };
 }
 
