@@ -6,11 +6,14 @@ import type { Deployment } from '../model/types';
 import type { TemplateSpan } from '../parse/template';
 import { isSecretKey } from '../parse/types';
 import { relativePosix } from '../core/posix-path';
+import { secretMasker } from '../engine/run/redact';
 
 /**
  * `--debug`: how lint-deploy read the tree before judging it — template syntax set aside, configuration
  * embedded in other files, java.security overrides, Liberty includes and variables — one line each,
- * on stderr, so a user can check what a finding rests on.
+ * on stderr, so a user can check what a finding rests on. A value the tree gives (a Helm or Compose value, a Liberty
+ * variable, a -D option) is masked as findings are: a password inside a longer value (`-Djavax.net.ssl.keyStorePassword=…`
+ * in a Liberty variable JVM_ARGS, a host name built on it) is never printed.
  */
 export function debugResolution(deployments: Deployment[], cwd: string): string[] {
   const rel = (file: string) => relativePosix(cwd, file) || '.';
@@ -18,11 +21,15 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
   const lines: string[] = [];
   const helmFiles = new Set<string>();
   for (const deployment of deployments) {
+    const mask = secretMasker(
+      deployment.documents,
+      deployment.components.map((c) => c.name),
+    );
     for (const doc of deployment.documents) {
       const t = doc.template;
       if (t && !helmFiles.has(doc.file.path)) {
         helmFiles.add(doc.file.path);
-        lines.push(...helmValueLines(t.spans, at, doc.file.path));
+        lines.push(...helmValueLines(t.spans, at, doc.file.path, mask));
       }
       if (t && !doc.embedded) {
         const count = (kind: string) => t.spans.filter((s) => s.kind === kind && !s.substituted).length;
@@ -42,7 +49,7 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
       const list = c.runtime?.securityProperties['jdk.tls.disabledAlgorithms'];
       if (!option || option.from.kind !== 'file') continue;
       const target = list?.from.kind === 'file' ? at(list.from.location) : 'no file of the tree';
-      const line = `java.security override ${at(option.from.location)} -Djava.security.properties=${option.value} → ${target}`;
+      const line = `java.security override ${at(option.from.location)} -Djava.security.properties=${mask(option.value)} → ${target}`;
       if (!overrides.has(line)) lines.push(line);
       overrides.add(line);
     }
@@ -67,7 +74,7 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
       lines.push(`liberty ${name(server.root)}: ${server.documents.map(name).join(' + ')}`);
       // server.env's keystore_password (and any variable named like a secret) is never printed.
       for (const [name, v] of server.variables)
-        lines.push(`  variable ${name}=${isSecretKey(name) ? '***' : v.value} (from ${rel(v.from)})`);
+        lines.push(`  variable ${name}=${isSecretKey(name) ? '***' : mask(v.value)} (from ${rel(v.from)})`);
       for (const u of server.unresolvedIncludes)
         lines.push(
           `  include ${u.written} at ${at(u.location)} not active (unknown variable); may name ${u.candidates.map(rel).join(', ') || 'no file of the tree'}`,
@@ -81,14 +88,19 @@ export function debugResolution(deployments: Deployment[], cwd: string): string[
  * Each Helm `{{ .Values.x }}` of a template: the chart default put in (and the values.yaml line), or why it stays unknown;
  * each Compose `${VAR}` the `.env` sets (and the `.env` line).
  */
-function helmValueLines(spans: TemplateSpan[], at: (l: Location) => string, file: string): string[] {
+function helmValueLines(
+  spans: TemplateSpan[],
+  at: (l: Location) => string,
+  file: string,
+  mask: (text: string) => string,
+): string[] {
   const lines: string[] = [];
   for (const span of spans) {
     const where = at({ file, range: span.range });
     const put = span.substituted;
     if (put)
       lines.push(
-        `${span.engine === 'compose' ? 'compose variable' : 'helm value'} ${where} ${span.text} = ${put.secret ? '***' : put.value} (from ${at(put.from)})`,
+        `${span.engine === 'compose' ? 'compose variable' : 'helm value'} ${where} ${span.text} = ${put.secret ? '***' : mask(put.value)} (from ${at(put.from)})`,
       );
     else if (span.unknownBecause)
       lines.push(

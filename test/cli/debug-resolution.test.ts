@@ -62,3 +62,45 @@ describe('--debug shows how the tree was read', () => {
     }
   });
 });
+
+describe('--debug masks the secrets inside the values it shows', () => {
+  it('a Helm value, a Liberty variable and a -D option holding a password (or a host named after it)', () => {
+    const password = 'Zq7hvK9xLmw';
+    const root = writeTree({
+      'chart/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
+      'chart/values.yaml': `tls:\n  keystorePassword: ${password}\n  host: ${password}.internal\n`,
+      'chart/templates/deploy.yaml': [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: app',
+        'spec:',
+        '  template:',
+        '    spec:',
+        '      containers:',
+        '        - name: app',
+        '          image: tomcat:9',
+        '          env:',
+        '            - name: JAVA_OPTS',
+        '              value: "-Djavax.net.ssl.keyStorePassword={{ .Values.tls.keystorePassword }} -Djavax.net.ssl.trustStore=/etc/{{ .Values.tls.host }}/t.jks"',
+        '',
+      ].join('\n'),
+      'wlp/server.xml': '<server>\n  <variable name="HOST" defaultValue="${env.X}"/>\n</server>\n',
+      'wlp/server.env': `keystore_password=${password}\nJVM_ARGS=-Djavax.net.ssl.keyStorePassword=${password} -Xmx1g\n`,
+    });
+    try {
+      const result = lint({ paths: [root], cwd: root, config: defaultConfig(root) });
+      const lines = debugResolution(result.deployments, root);
+      expect(lines).toContain(
+        'helm value chart/templates/deploy.yaml:13 {{ .Values.tls.host }} = ***.internal (from chart/values.yaml:3)',
+      );
+      expect(lines).toContain(
+        'helm value chart/templates/deploy.yaml:13 {{ .Values.tls.keystorePassword }} = *** (from chart/values.yaml:2)',
+      );
+      expect(lines).toContain('  variable JVM_ARGS=-Djavax.net.ssl.keyStorePassword=*** -Xmx1g (from wlp/server.env)');
+      expect(lines.join('\n')).not.toContain(password);
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
