@@ -149,7 +149,13 @@ export function serverOpenssl(
   });
   const assumed = assumedOpensslSeries();
   // A build of the Dockerfile under a Compose image name may be an older image of the tag: said with `prebuilt`.
-  const floatingAt = floatingImageFor(dockerfiles, compose.files, compose.mounts, floatingImageOpenssl);
+  const floatingAt = floatingImageFor(
+    dockerfiles,
+    compose.files,
+    compose.mounts,
+    floatingImageOpenssl,
+    compose.copiedInto,
+  );
   const floatingOf = (file: string): FloatingOpenssl | undefined => {
     const found = floatingAt(file);
     if (!found) return undefined;

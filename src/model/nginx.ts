@@ -74,7 +74,9 @@ export const nginxContributor: ModelContributor = {
       },
       nginxImagesNamed(dockerfiles, composeFiles),
     );
-    const floatingFor = floatingNginxFor(dockerfiles, composeFiles, mounts);
+    const floatingFor = floatingNginxFor(dockerfiles, composeFiles, mounts, (file) =>
+      (copies?.holding(file) ?? []).map((h) => h.dockerfile),
+    );
     const loadingFor = nginxLoadingOf(docs, {
       dockerfiles,
       scripts: () => filePlacementDocuments(ctx),

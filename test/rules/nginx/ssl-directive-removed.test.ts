@@ -244,6 +244,26 @@ ruleTester(rule, {
       ],
     })),
     {
+      // lucirr/httpd-tomcat-log-custom@a387baa (github.com/lucirr/httpd-tomcat-log-custom/blob/a387baaf4e20790e04f2ffbb93d0a19aa14f9568/nginx-homepage/https/Dockerfile):
+      // `FROM nginx:latest` beside default.conf, but the Dockerfile copies default-https.conf, which the tree does not
+      // hold: its image does not hold this file, so which nginx reads it is unknown (it was an error naming nginx:latest).
+      name: 'FROM nginx:latest beside the file but copying another one: the release is unknown, a warning',
+      files: {
+        'nginx-homepage/https/default.conf': withSsl(),
+        'nginx-homepage/https/Dockerfile':
+          'FROM nginx:latest\n\nCOPY default-https.conf /etc/nginx/conf.d/\n\nRUN mkdir -p /etc/nginx/ssl\n',
+      },
+      errors: [
+        {
+          messageId: 'releaseUnknown',
+          severity: 'warning',
+          file: 'nginx-homepage/https/default.conf',
+          line: 4,
+          messageIncludes: ['The tree names no nginx release'],
+        },
+      ],
+    },
+    {
       // credemol/websocket-https-nginx-springboot@d901498: docker/nginx/Dockerfile `FROM nginx`, and the Compose service
       // that builds it names the image credemol/md3-nginx:1.0.0, which Compose runs when it exists.
       name: 'FROM nginx built by Compose under an image name: a warning, an earlier image of that name may take it',
