@@ -307,6 +307,11 @@ export interface TomcatAjpWithoutSecret {
   emptySecret?: { name: string; at: Location };
   /** Where secretRequired is turned off (`secretRequired="false"`): the connector starts without a secret. */
   optedOut?: Location;
+  /**
+   * Opted out: the Compose services that run the file, none publishing a port or sharing another namespace, so only
+   * containers on their networks reach the connector (./tomcat-ajp-network.ts).
+   */
+  unpublishedIn?: { name: string; at: Location }[];
   /** `requiredSecret` written alone, on a release that no longer reads it (Tomcat 11 and later). */
   unreadLegacySecret?: Location;
   /** `address` as Tomcat reads it; loopback undefined when the tree does not settle its value. */

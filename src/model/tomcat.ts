@@ -22,6 +22,7 @@ import { tomcatImagesOf, tomcatReleaseOf } from './tomcat-release';
 import { nativeCiphersRefused, nativeCiphersUnserved, nativeOpensslOf, tomcatNativeRunBy } from './tomcat-native';
 import { releaseFacts, setConnectorLists } from './tomcat-end-lists';
 import { ajpConnectorsWithoutSecret, ajpRelease } from './tomcat-ajp';
+import { unpublishedComposeServices } from './tomcat-ajp-network';
 import { ajpConnectorsOf } from './tomcat-ajp-connectors';
 import { readWritten, TOMCAT_DIRECTORY_PROPERTIES, tomcatPropertyScope, type ReadAttribute } from './tomcat-properties';
 import { relativePosix } from '../core/posix-path';
@@ -63,7 +64,13 @@ export const tomcatContributor: ModelContributor = {
       const ajp = ajpConnectorsWithoutSecret(known, file, relative, scope, releaseAnswer, images);
       const listenerGenerated = doc.data.elements.some((e) => e.localName === 'Listener' && e.generatedAttributes);
       const connectors = listenerGenerated ? known.filter((c) => !writtenForTls(c)) : known;
-      if (ajp.length > 0) (ctx.deployment.tomcatAjpWithoutSecret ??= []).push(...ajp);
+      if (ajp.length > 0) {
+        // Opted out on every address, but in Compose services that publish nothing: only their networks reach it.
+        const unpublished = ajp.some((a) => a.optedOut) ? unpublishedComposeServices(ctx, file) : undefined;
+        (ctx.deployment.tomcatAjpWithoutSecret ??= []).push(
+          ...ajp.map((a) => (a.optedOut && unpublished ? { ...a, unpublishedIn: unpublished } : a)),
+        );
+      }
       const ajpConnectors = ajpConnectorsOf(known, { file, relative, scope }, ajpRelease(releaseAnswer, images));
       if (ajpConnectors.length > 0) (ctx.deployment.tomcatAjpConnectors ??= []).push(...ajpConnectors);
       const hostConfigsOf = (c: XmlElement) => c.children.filter((h) => h.localName === 'SSLHostConfig');

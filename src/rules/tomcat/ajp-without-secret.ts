@@ -70,7 +70,8 @@ const atTag = { locationRole: 'context' as const };
  * 10.1.60: the rest of Tomcat starts): an error, the tree names a release that refuses it. An older release starts it on
  * every address with no secret (Ghostcat, CVE-2020-1938): a warning, unless `address` keeps it on loopback. No release
  * named, or the official image's floating tag: a warning saying both outcomes (openSUSE and SUSE packages patch the
- * default back to false), never an error. Tomcat 11 and later no longer read `requiredSecret`: a connector that sets
+ * default back to false), never an error. secretRequired turned off on every address of Compose services that publish
+ * no port (model/tomcat-ajp-network.ts): an info, the port being their networks' alone. Tomcat 11 and later no longer read `requiredSecret`: a connector that sets
  * only that has no secret there (an error, saying to rename it).
  */
 export default defineRule({
@@ -88,6 +89,8 @@ export default defineRule({
       floating: `{{server}} has no secret, and {{image}} names no Tomcat release: the release the tag points to when pulled decides. The official image's releases since February 2020 ({{since}}, every 10.x and 11.x) require one and do not start the connector ('${AJP.failure}'); older ones (an image pulled before, or a tag last updated before) start it on {{where}} without a secret (Ghostcat, {{cve}}). Set secret="…" on the <Connector> and the same secret in the proxy, and name the release in the tag`,
       optedOut:
         '{{server}} turns secretRequired off and has no secret, and listens on {{where}}: Tomcat starts it and serves any client that reaches port {{port}}, taking what AJP carries on trust (the client address, the user the proxy authenticated where tomcatAuthentication="false", the TLS client certificate and cipher), and releases before {{since}} also let an AJP request read any file of the web applications (Ghostcat, {{cve}}). Set secret="…" on the <Connector> and the same secret in the proxy (mod_jk\'s worker secret, mod_proxy_ajp\'s secret= parameter), or keep the port to the proxy alone (address="127.0.0.1" when the proxy runs on the same host or in the same container; a proxy in another container reaches it over a network only the two share, with no published port)',
+      optedOutUnpublished:
+        '{{server}} turns secretRequired off and has no secret, and listens on {{where}} in Compose service {{services}}, which publishes no port on the host: only containers on its Compose networks reach port {{port}} (the proxy in front, and any other service of those networks), and Tomcat takes what AJP carries from each on trust (the client address, the user the proxy authenticated where tomcatAuthentication="false", the TLS client certificate and cipher). Keep the proxy the only other service on those networks, or set secret="…" on the <Connector> and the same secret in the proxy (mod_jk\'s worker secret, mod_proxy_ajp\'s secret= parameter)',
       requiredSecretUnread: `{{server}} sets its secret with requiredSecret, which Tomcat {{release}} no longer reads (removed in Tomcat {{removedIn}}: it logs '${AJP.requiredSecretRemoved.log} …' and goes on without it): the connector has no secret, and secretRequired defaults to true, so it does not start ('${AJP.failure}'){{address}}; port {{port}} accepts connections but answers none (the web server in front times out, its users get a 503). Rename requiredSecret to secret`,
       releaseUnknown: `{{server}} has no secret, and {{why}}. Apache Tomcat {{since}} and later (and every 10.x and 11.x; {{keeping}} packages keep that default) do not start it ('${AJP.failure}'); {{patching}} packages patch secretRequired back to false and start it on {{whereNew}}; releases before start it on {{where}} without a secret (Ghostcat, {{cve}}). Name the release (a Dockerfile FROM tomcat:<tag> that copies this server.xml), and set secret="…" on the <Connector> with the same secret in the proxy`,
     },
@@ -104,16 +107,23 @@ export default defineRule({
       const fronts = frontsReaching(ajp, ctx.deployment.ajpFrontLinks ?? []);
       // secretRequired turned off on an address others reach: it starts, whatever the release (model/tomcat-ajp.ts).
       if (ajp.optedOut) {
+        // In Compose services that publish nothing, the port is the proxy's network's alone: what the advice asks.
+        const services = ajp.unpublishedIn;
         ctx.report({
-          messageId: 'optedOut',
-          data: { ...common, server: ajp.server, where, port },
+          messageId: services ? 'optedOutUnpublished' : 'optedOut',
+          data: { ...common, server: ajp.server, where, port, services: services?.map((s) => s.name).join(', ') ?? '' },
           location: ajp.at,
           ...atTag,
           related: [
             { ...ajp.optedOut, message: ours('secretRequired off: no secret is asked for') },
             ...related(ajp, fronts),
+            ...(services ?? []).map((s) => ({
+              ...s.at,
+              message: said`Compose service ${s.name} runs this server.xml and publishes no port`,
+            })),
           ],
-          fingerprint: [ajp.server, 'optedOut'],
+          fingerprint: [ajp.server, services ? 'optedOutUnpublished' : 'optedOut'],
+          ...(services ? { severity: 'info' as const } : {}),
         });
         continue;
       }

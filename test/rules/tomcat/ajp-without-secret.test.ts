@@ -149,6 +149,37 @@ ruleTester(rule, {
       ],
     },
     {
+      // Paritosh-Anand/Docker-Httpd-Tomcat@4398547 (no licence stated; its shape only:
+      // github.com/Paritosh-Anand/Docker-Httpd-Tomcat/blob/43985472bd4c85194439a7479317b2eac4fa5760/tomcat/server.xml): tomcat/server.xml address="0.0.0.0" secretRequired="false", built into the Compose service tomcat,
+      // which `expose:`s 8009 and publishes nothing; httpd, the other service, reaches it by mod_jk. It was a warning
+      // whose advice (a network only the two share, no published port) the tree already follows.
+      name: 'secretRequired="false" on 0.0.0.0 in a Compose service that publishes no port: an info naming it',
+      files: {
+        'tomcat/server.xml': serverXml('protocol="AJP/1.3" address="0.0.0.0" secretRequired="false"'),
+        'tomcat/Dockerfile': 'FROM tomcat:9.0\nCOPY server.xml /usr/local/tomcat/conf/\nEXPOSE 8009\n',
+        'docker-compose.yml':
+          'version: \'2\'\nservices:\n  tomcat:\n    expose:\n      - "8009"\n    build: tomcat/.\n  httpd:\n    ports:\n      - 80\n    build: httpd/.\n',
+      },
+      errors: [
+        {
+          messageId: 'optedOutUnpublished',
+          severity: 'info',
+          file: 'tomcat/server.xml',
+          line: 4,
+          messageIncludes: [
+            'listens on 0.0.0.0 (address=) in Compose service tomcat, which publishes no port on the host',
+            'only containers on its Compose networks reach port 8009',
+          ],
+          related: [
+            { file: 'tomcat/server.xml', line: 4 },
+            { file: 'tomcat/server.xml', line: 4 },
+            { file: 'tomcat/server.xml', line: 4 },
+            { file: 'docker-compose.yml', line: 1 },
+          ],
+        },
+      ],
+    },
+    {
       name: 'no secret on 9.0.85: the connector does not start (error); the class name is AJP too',
       files: {
         'conf/server.xml': serverXml('protocol="org.apache.coyote.ajp.AjpNioProtocol" redirectPort="8443"'),
