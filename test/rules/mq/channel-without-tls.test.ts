@@ -64,7 +64,19 @@ ruleTester(rule, {
     {
       name: 'the numbered file without the ALTER',
       files: { 'qm1/10-dev.mqsc': DEV },
-      errors: [{ messageId: 'plaintext', file: 'qm1/10-dev.mqsc', line: 2, related: [] }],
+      // cah-binix-john/mis-mq-test-qmgrs@41e5f5a docker/cah-config-app-qmgr.sh: a SVRCONN channel whose CHLAUTH asks
+      // for a password (CHCKCLNT(REQUIRED)) without SSLCIPH. MQ 8.0+ clients protect the password with MQCSP password
+      // protection (ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.sec.doc/q118710_.html): it was said to flow unencrypted.
+      errors: [
+        {
+          messageId: 'plaintext',
+          file: 'qm1/10-dev.mqsc',
+          line: 2,
+          related: [],
+          messageIncludes: ['messages and user ids flow unencrypted', 'MQCSP password protection'],
+          messageExcludes: ['user ids/passwords flow unencrypted'],
+        },
+      ],
     },
     {
       name: 'the ALTER in a file applied first (05-tls) fails: channel not found, so no TLS',
@@ -147,7 +159,15 @@ ruleTester(rule, {
     {
       name: 'MQTT telemetry channel without SSLCIPH',
       files: { 'QM1.mqsc': "DEFINE CHANNEL(MQTT.PLAIN) CHLTYPE(MQTT) TRPTYPE(TCP) PORT(1883) MCAUSER('mqttuser')\n" },
-      errors: [{ messageId: 'plaintext', file: 'QM1.mqsc', line: 1, messageIncludes: ['MQTT channel MQTT.PLAIN'] }],
+      errors: [
+        {
+          messageId: 'plaintextMqtt',
+          file: 'QM1.mqsc',
+          line: 1,
+          messageIncludes: ['MQTT channel MQTT.PLAIN', 'passwords of MQTT CONNECT flow unencrypted'],
+          messageExcludes: ['MQCSP'],
+        },
+      ],
     },
     {
       name: "explicit SSLCIPH('') in YAML",
