@@ -14,7 +14,10 @@
  * as the file's own directory (the tools run from there in the trees seen: gregclinker/kafka-mtls-example run-example.sh
  * passes `--command-config ssl.properties` from the directory holding `secrets/`) only when the tree holds a store at
  * that path; else it is unknown. An absolute path is the container's or the host's: it names a tree file only through a
- * Compose bind mount of the service that mounts the properties file, or a Dockerfile COPY of both — never by its name.
+ * Compose bind mount of the service that mounts the properties file, or a Dockerfile COPY of both, or a bind mount of
+ * the Compose services that build the image the file is copied into (Dabz/kafka-security-playbook@24ee035
+ * tls-with-ocrl: kafka/Dockerfile COPYs server.properties, the service building it mounts ./certs/ at /var/lib/secret)
+ * — never by its name.
  */
 import * as path from 'node:path';
 import type { Location } from '../core/types';
@@ -33,7 +36,8 @@ import {
   mirrorMakerViews,
 } from './kafka-connect';
 import { serviceImageRuntime } from './kafka-brokers';
-import { tlsListenerNames } from './kafka-protocols';
+import { mountedTreeFile, tlsListenerNames } from './kafka-protocols';
+import { containerRunners, type ServiceOf } from './loopback';
 import { treeStoresOf, type TreeStores } from './store-files';
 import type {
   JavaRuntime,
@@ -67,10 +71,14 @@ export const kafkaPropertiesContributor: ModelContributor = {
     if (files.length === 0) return;
     const stores = treeStoresOf(ctx);
     const mounts = deploymentMounts(ctx);
+    const runners = containerRunners(ctx);
     for (const doc of files) {
       const gaps: KafkaConnectGap[] = [];
       const runtime = propertiesRuntime(ctx, doc.file.path, mounts);
-      const where = { stores, mounts, ...(runtime ? { runtime } : {}) };
+      // Copied into an image: the Compose services whose build context holds it run that image (./loopback.ts).
+      const copied = (stores.images?.holding(doc.file.path) ?? []).length > 0;
+      const building = copied ? runners(doc.file.path).filter((s) => !s.pod) : [];
+      const where = { stores, mounts, building, ...(runtime ? { runtime } : {}) };
       const brokers: KafkaBrokerRecord[] = [];
       const reaches: KafkaClientReach[] = [];
       const workers: KafkaConnectWorkerRecord[] = [];
@@ -100,7 +108,12 @@ export const kafkaPropertiesContributor: ModelContributor = {
 function kafkaEnds(
   doc: ParsedDocument,
   name: string,
-  { stores, mounts, runtime }: { stores: TreeStores; mounts: TreeMount[]; runtime?: JavaRuntime },
+  {
+    stores,
+    mounts,
+    building,
+    runtime,
+  }: { stores: TreeStores; mounts: TreeMount[]; building: readonly ServiceOf[]; runtime?: JavaRuntime },
   {
     gaps,
     brokers,
@@ -122,7 +135,7 @@ function kafkaEnds(
   const common = {
     file,
     stores,
-    storeFile: (written: string) => treeFileOf(file, written, stores, mounts),
+    storeFile: (written: string) => treeFileOf(file, written, stores, mounts, building),
     ...(runtime ? { runtime } : {}),
   };
   // A Connect worker sets `listeners` too (its REST server's): its worker settings say which it is.
@@ -279,6 +292,7 @@ function treeFileOf(
   written: string,
   stores: TreeStores,
   mounts: TreeMount[],
+  building: readonly ServiceOf[] = [],
 ): { file: string; note?: string; copiedBy?: Location; mountedAt?: Location } | undefined {
   const isStore = (file: string) => stores.typeOf(file) !== undefined;
   if (!written.startsWith('/')) {
@@ -297,5 +311,16 @@ function treeFileOf(
       ? { file: mounted.file, mountedAt: { file: mounted.by.file, range: mounted.by.mount.range } }
       : undefined;
   const copied = stores.images?.resolve(configFile, written);
-  return copied && isStore(copied.file) ? { file: copied.file, copiedBy: copied.by } : undefined;
+  if (copied) return isStore(copied.file) ? { file: copied.file, copiedBy: copied.by } : undefined;
+  // Each service that builds the image holding the file mounts one tree file at the path: that one.
+  const inServices = building.map((s) =>
+    mountedTreeFile(
+      mounts.filter((m) => m.mount.service === s.name && m.project === s.project),
+      written,
+    ),
+  );
+  const [first] = inServices;
+  return first && inServices.every((f) => f?.file === first.file) && isStore(first.file)
+    ? { file: first.file, mountedAt: first.at }
+    : undefined;
 }
