@@ -144,7 +144,7 @@ export function serverOpenssl(
     const found = stage?.image ? opensslFromImage(stage.image) : undefined;
     const at = stage ? { file: d.file.path, range: stage.range } : undefined;
     return found && at && stage?.image
-      ? [{ dir: path.dirname(d.file.path), found, nginx: releaseOf(d), at, image: stage.image }]
+      ? [{ dir: path.dirname(d.file.path), found, nginx: releaseOf(d), at, image: stage.image, copies: d.data.copies }]
       : [];
   });
   const assumed = assumedOpensslSeries();
@@ -170,10 +170,21 @@ export function serverOpenssl(
       ...(prebuilt ? { prebuilt } : {}),
     };
   };
+  const mounted = (file: string) =>
+    compose.mounts.some((m) => m.hostPath === file || file.startsWith(m.hostPath + path.sep));
+  // The nearest Dockerfile's image, unless its COPY/ADD bring other files and not this one and no mount brings it
+  // (./nginx-floating-image.ts says the same of a floating tag).
+  const holds = (image: (typeof images)[number], file: string) =>
+    !compose.copiedInto ||
+    image.copies.length === 0 ||
+    compose.copiedInto(file).includes(image.at.file) ||
+    mounted(file);
   return (file) => {
+    const nearest = images
+      .filter((i) => file.startsWith(i.dir + path.sep))
+      .sort((a, b) => b.dir.length - a.dir.length)[0];
     const holding =
-      images.filter((i) => file.startsWith(i.dir + path.sep)).sort((a, b) => b.dir.length - a.dir.length)[0] ??
-      mountingImage(file, compose.mounts, compose.files);
+      (nearest && holds(nearest, file) ? nearest : undefined) ?? mountingImage(file, compose.mounts, compose.files);
     if (!holding) {
       const nginx = copiedRelease(file, dockerfiles, compose.copiedInto, releaseOf);
       const floating = floatingOf(file);

@@ -264,6 +264,15 @@ ruleTester(rule, {
       ],
     },
     {
+      // The same shape under a pinned tag: the release of an image that does not hold the file says nothing of it.
+      name: 'FROM nginx:1.27.3 beside the file but copying another one: the release is unknown, a warning',
+      files: {
+        'gw/default.conf': withSsl(),
+        'gw/Dockerfile': 'FROM nginx:1.27.3\nCOPY other.conf /etc/nginx/conf.d/\n',
+      },
+      errors: [{ messageId: 'releaseUnknown', severity: 'warning', file: 'gw/default.conf', line: 4 }],
+    },
+    {
       // credemol/websocket-https-nginx-springboot@d901498: docker/nginx/Dockerfile `FROM nginx`, and the Compose service
       // that builds it names the image credemol/md3-nginx:1.0.0, which Compose runs when it exists.
       name: 'FROM nginx built by Compose under an image name: a warning, an earlier image of that name may take it',
