@@ -72,9 +72,10 @@ const SERVED_KIND = /^spring\.served\./;
 /**
  * Kinds read only for a fact about another file's component (a build file's Spring Boot release): a directory holding
  * one holds nothing to lint, so such a file neither makes nor splits a deployment. Nor do an Ansible role's variables
- * and tasks, read for the Tomcat release of the server.xml the role writes.
+ * and tasks, read for the Tomcat release of the server.xml the role writes, nor a Kubernetes Ingress or Service
+ * manifest, read for the route to a container another manifest runs.
  */
-const ANNOTATION_KIND = /^(?:build\.spring-boot|ansible\.vars|ansible\.tasks)$/;
+const ANNOTATION_KIND = /^(?:build\.spring-boot|ansible\.vars|ansible\.tasks|kubernetes\.routing)$/;
 
 /** How much of a file classification looks at (as when the file is read for parsing). */
 const HEAD_BYTES = 64 * 1024;

@@ -34,6 +34,7 @@ import {
 import { isStrimziKafka, strimziKafkaOf, type StrimziKafka } from './strimzi-kafka';
 import { isStrimziClient, strimziClientOf, type StrimziClient } from './strimzi-clients';
 import { mappingKeys, type MappingKey } from './yaml-mapping-keys';
+import { addRoutes, KUBERNETES_ROUTING_KIND, ROUTING_HEAD, type KubernetesRoutes } from './kubernetes-routing';
 import {
   envSourceOf,
   KEY_REF,
@@ -96,10 +97,13 @@ export interface KubernetesContainer {
   volumes: KubernetesVolume[];
   /** Its manifest's `metadata.namespace`, when written. */
   namespace?: string;
+  /** Its index in the Pod template's `containers:` (KubernetesPodTemplate.ports). */
+  index?: number;
   range: Range;
 }
 
-export interface KubernetesData {
+/** Its Ingresses, Services and workloads' Pod templates (./kubernetes-routing.ts); unset in a document made elsewhere. */
+export interface KubernetesData extends Partial<KubernetesRoutes> {
   containers: KubernetesContainer[];
   /** The ConfigMaps and Secrets of the file that set variables lint-deploy reads (for the `envFrom:` that names them). */
   envSources: KubernetesEnvSource[];
@@ -137,7 +141,9 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
       (STRIMZI_API_HEAD.test(head) && STRIMZI_KAFKA_HEAD.test(head)) ||
       kubernetesUnderSpringName(filePath, head)
       ? 'kubernetes'
-      : undefined;
+      : ROUTING_HEAD.test(head)
+        ? KUBERNETES_ROUTING_KIND
+        : undefined;
   },
   parse(file, kind): ParsedDocument<KubernetesData> {
     const parsed = parseSpringYaml(file.text, false);
@@ -147,6 +153,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
     const sources: KubernetesSource[] = [];
     const strimziKafkas: StrimziKafka[] = [];
     const strimziClients: StrimziClient[] = [];
+    const routes: KubernetesRoutes = { ingresses: [], services: [], pods: [] };
     const envSecrets: Entry[] = [];
     const spans = partLines(parsed.parts);
     // The file's mapping keys, read once when a Strimzi resource first asks (./yaml-mapping-keys.ts).
@@ -156,13 +163,18 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
       const nameEntry = part.entries.find((e) => e.key === 'metadata.name');
       const name = nameEntry?.value ?? '';
       const namespace = part.entries.find((e) => e.key === 'metadata.namespace')?.value.trim() || undefined;
-      if ((kindOf === 'ConfigMap' || kindOf === 'Secret') && nameEntry) {
+      // A routing manifest's ConfigMaps and Secrets are read as every unclassified file's are (engine/run/read.ts).
+      const routingOnly = kind === KUBERNETES_ROUTING_KIND;
+      if ((kindOf === 'ConfigMap' || kindOf === 'Secret') && nameEntry && !routingOnly) {
         const source = kindOf === 'Secret' ? 'secret' : 'configMap';
         const lines = spans[partIndex];
         sources.push({ ...sourceOf(part.entries, source, nameEntry, namespace), ...(lines && { lines }) });
         const variables = envSourceOf(part.entries, source, name, namespace, file.text, index);
         if (variables) envSources.push(variables);
       }
+      const pod = WORKLOAD_KINDS.test(kindOf) ? `${partIndex}:${kindOf} ${name}` : undefined;
+      addRoutes(routes, part.entries, kindOf, pod, namespace);
+      if (routingOnly) continue;
       const strimziClient = isStrimziClient(part.entries);
       if (strimziClient || isStrimziKafka(part.entries)) {
         // Keys whose value is a mapping leave no entry of their own: `listeners: {tls: {}}` and `tls: {}` turn TLS on.
@@ -175,16 +187,11 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
         if (kafka) strimziKafkas.push(kafka);
         const client = strimziClient ? strimziClientOf(part.entries, mapKeys) : undefined;
         if (client) strimziClients.push(client);
-      } else if (WORKLOAD_KINDS.test(kindOf))
+      } else if (pod)
         containers.push(
-          ...containersOf(
-            part.entries,
-            `${kindOf} ${name}`,
-            `${partIndex}:${kindOf} ${name}`,
-            file.text,
-            index,
-            envSecrets,
-          ).map((c) => (namespace === undefined ? c : { ...c, namespace })),
+          ...containersOf(part.entries, `${kindOf} ${name}`, pod, file.text, index, envSecrets).map((c) =>
+            namespace === undefined ? c : { ...c, namespace },
+          ),
         );
     }
     // A Secret's keys are no setting written in the clear: security/plaintext-secret does not judge them.
@@ -207,7 +214,7 @@ export const kubernetesFormat: FormatHandler<KubernetesData> = {
       entries,
       comments: parsed.comments,
       problems,
-      data: { containers, envSources, sources, strimziKafkas, strimziClients },
+      data: { containers, envSources, sources, strimziKafkas, strimziClients, ...routes },
     };
   },
 };
@@ -269,6 +276,7 @@ function containersOf(
           commandLine: [],
           mounts: mounts.get(at) ?? [],
           volumes,
+          index: Number(at),
           range: entry.keyRange,
         },
       });

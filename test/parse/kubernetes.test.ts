@@ -94,7 +94,10 @@ describe('Kubernetes manifests as container starts', () => {
       'kubernetes',
     ],
     ['a Secret of passwords only', 'secret.yaml', 'apiVersion: v1\nkind: Secret\ndata:\n  password: eA==\n', undefined],
-    ['a Service', 'svc.yaml', 'apiVersion: v1\nkind: Service\n', undefined],
+    // Read for the route to a container only (src/parse/kubernetes-routing.ts); it neither makes nor splits a deployment.
+    ['a Service', 'svc.yaml', 'apiVersion: v1\nkind: Service\n', 'kubernetes.routing'],
+    ['an Ingress', 'ingress.yaml', 'apiVersion: networking.k8s.io/v1\nkind: Ingress\n', 'kubernetes.routing'],
+    ['an Ingress in Markdown', 'README.md', 'apiVersion: networking.k8s.io/v1\nkind: Ingress\n', undefined],
     ['a Deployment in Markdown', 'README.md', 'apiVersion: apps/v1\nkind: Deployment\n', undefined],
   ])('%s is %s', (_name, file, head, kind) => {
     expect(kubernetesFormat.classify(`/t/${file}`, head)).toBe(kind);
@@ -405,5 +408,103 @@ describe('a secret-named variable set to the name of a Secret the pod mounts', (
         ],
       ],
     ]);
+  });
+});
+
+describe('routes to a container: Ingress, Service, Pod template', () => {
+  it('reads v1 and v1beta1 backends, the default backend, the Service ports and selector, the Pod labels and ports', () => {
+    const doc = parse(
+      [
+        'apiVersion: networking.k8s.io/v1',
+        'kind: Ingress',
+        'metadata:',
+        '  name: web',
+        '  namespace: shop',
+        '  annotations:',
+        '    nginx.ingress.kubernetes.io/backend-protocol: "HTTPS"',
+        'spec:',
+        '  ingressClassName: nginx',
+        '  defaultBackend:',
+        '    service:',
+        '      name: fallback',
+        '      port:',
+        '        name: http',
+        '  rules:',
+        '    - host: shop.example.org',
+        '      http:',
+        '        paths:',
+        '          - path: /api',
+        '            backend:',
+        '              service:',
+        '                name: api',
+        '                port:',
+        '                  number: 8443',
+        '---',
+        'apiVersion: extensions/v1beta1',
+        'kind: Ingress',
+        'metadata:',
+        '  name: old',
+        'spec:',
+        '  rules:',
+        '    - http:',
+        '        paths:',
+        '          - backend:',
+        '              serviceName: api',
+        '              servicePort: https',
+        '---',
+        'apiVersion: v1',
+        'kind: Service',
+        'metadata:',
+        '  name: api',
+        'spec:',
+        '  selector:',
+        '    app.kubernetes.io/name: api',
+        '  ports:',
+        '    - name: https',
+        '      port: 8443',
+        '      targetPort: tls',
+        '---',
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  name: api',
+        '  labels:',
+        '    team: shop',
+        'spec:',
+        '  template:',
+        '    metadata:',
+        '      labels:',
+        '        app.kubernetes.io/name: api',
+        '    spec:',
+        '      containers:',
+        '        - name: api',
+        '          image: registry.example.com/api:1',
+        '          ports:',
+        '            - name: tls',
+        '              containerPort: 8443',
+        '',
+      ].join('\n'),
+    );
+    const [web, old] = doc.ingresses ?? [];
+    expect(web?.namespace).toBe('shop');
+    expect(web?.className?.value).toBe('nginx');
+    expect(web?.annotations.get('nginx.ingress.kubernetes.io/backend-protocol')?.value).toBe('HTTPS');
+    expect(
+      web?.backends.map((b) => [b.service.value, b.port?.value, b.port?.named, b.host ?? '', b.path ?? '']),
+    ).toEqual([
+      ['fallback', 'http', true, '', ''],
+      ['api', '8443', false, 'shop.example.org', '/api'],
+    ]);
+    // Zero-based inside: the service name of the v1 path is on line 22 (one-based).
+    expect(web?.backends[1]?.service.range.start.line).toBe(21);
+    expect(old?.backends.map((b) => [b.service.value, b.port?.value, b.port?.named])).toEqual([['api', 'https', true]]);
+    const [api] = doc.services ?? [];
+    expect([...(api?.selector ?? [])]).toEqual([['app.kubernetes.io/name', 'api']]);
+    expect(api?.ports.map((p) => [p.name, p.port?.value, p.targetPort?.value])).toEqual([['https', '8443', 'tls']]);
+    const [pod] = doc.pods ?? [];
+    // The Deployment's own labels are not the Pod's.
+    expect([...(pod?.labels ?? [])]).toEqual([['app.kubernetes.io/name', 'api']]);
+    expect(pod?.ports.map((p) => [p.container, p.containerPort.value, p.name])).toEqual([[0, '8443', 'tls']]);
+    expect(doc.containers[0]?.pod).toBe(pod?.pod);
   });
 });
