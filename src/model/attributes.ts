@@ -104,6 +104,11 @@ export interface JavaAppAttributes {
    */
   httpsOnlyIfSet?: { written: string; at: Location };
   /**
+   * The port its embedded web server serves in plain HTTP when the tree settles it (./spring-plain-port.ts): no
+   * `server.ssl.*` anywhere, no setting the tree does not show; `setting` says what fixes the port.
+   */
+  plainHttpPort?: { port: number; setting: string; at: Location };
+  /**
    * A Kafka SSL bundle set beside a store setting of the same `spring.kafka[.<client>].ssl.*` object (./kafka-spring.ts
    * springKafkaSslConflicts): Spring Boot 3.2+ refuses to build that client's properties.
    */

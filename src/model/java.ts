@@ -18,6 +18,7 @@ import { lazy } from '../core/lazy';
 import { springRabbitChecksOff } from './spring-rabbit';
 import { springRabbitEnd } from './spring-rabbit-end';
 import { httpsSwitchedAtRunTime, springHttpsOff } from './unserved-tls';
+import { springPlainPort } from './spring-plain-port';
 import { serveConfigServerFiles } from './spring-config-server';
 import { deploymentMounts } from './compose-mounts';
 import { composeBuildsOf } from './compose-builds';
@@ -284,6 +285,12 @@ export const javaAppContributor: ModelContributor = {
         );
         Object.assign(client.attributes, off.attributes);
         (ctx.deployment.unservedTls ??= []).push(...off.unserved);
+        // No HTTPS at all: the port the app serves in plain HTTP, when settled (an Ingress's HTTPS to it fails).
+        const plain =
+          !switchedBy && !war && Object.keys(off.attributes).length === 0 && off.unserved.length === 0
+            ? springPlainPort(springFiles, settings, starts, environments.dirs)
+            : undefined;
+        if (plain) (client.attributes).plainHttpPort = plain;
       }
       // A Quarkus app's HTTPS server (./quarkus-server.ts): its files are read as Spring-shaped configuration too.
       const quarkusSettings = isQuarkus(springFiles)

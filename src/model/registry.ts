@@ -21,6 +21,7 @@ import { dropwizardHttpsContributor } from './dropwizard-https';
 import { jettyHttpsContributor } from './jetty-https';
 import { keycloakHttpsContributor } from './keycloak-https';
 import { javaLinksContributor } from './java-links';
+import { ingressBackendsContributor } from './kubernetes-ingress-backends';
 import { storesContributor } from './stores';
 import { kafkaBrokersContributor } from './kafka-brokers';
 import { kafkaStrimziContributor } from './kafka-strimzi';
@@ -70,6 +71,8 @@ export const MODEL_CONTRIBUTORS: readonly ModelContributor[] = [
   keycloakHttpsContributor,
   activemqBrokersContributor,
   javaLinksContributor,
+  // After java and keycloak-https: an Ingress's backend is a Spring or Keycloak server they made.
+  ingressBackendsContributor,
   storesContributor,
   kafkaBrokersContributor,
   kafkaStrimziContributor,

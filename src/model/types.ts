@@ -27,6 +27,7 @@ import type {
   KafkaUnreadEnvFile,
   RefusedCall,
   PlainCallToTls,
+  IngressBackendRoute,
   HaproxyRemovedKeyword,
   TomcatAjpWithoutSecret,
   TomcatAjpConnector,
@@ -82,6 +83,7 @@ export type {
   KafkaUnreadEnvFile,
   RefusedCall,
   PlainCallToTls,
+  IngressBackendRoute,
   RuntimeUse,
   TomcatAjpWithoutSecret,
   TomcatAjpConnector,
@@ -281,6 +283,8 @@ export interface Deployment {
   nginxPlainPasses?: NginxPlainPass[];
   /** Plain (http://, ws://, grpc://) calls to ports their server serves with TLS only (./java-links.ts). Unset without the model. */
   plainCallsToTls?: PlainCallToTls[];
+  /** ingress-nginx backends whose container's port the tree settles (./kubernetes-ingress-backends.ts). Unset without the model. */
+  ingressBackends?: IngressBackendRoute[];
   /** Java applications' JDBC connections to MySQL servers of the tree (./mysql-calls.ts). Unset without the model. */
   mysqlCalls?: MysqlCall[];
   /** Java applications' JDBC connections to SQL Server of the tree that validate its certificate (./mssql-calls.ts). Unset without the model. */

@@ -132,6 +132,7 @@ import tlsCipherStringUnknownToOpenssl from './tls/cipher-string-unknown-to-open
 import tlsCipherUnknownToRuntime from './tls/cipher-unknown-to-runtime';
 import tlsClientCertificateRequired from './tls/client-certificate-required';
 import tlsIncompleteChain from './tls/incomplete-chain';
+import tlsIngressBackendProtocolMismatch from './tls/ingress-backend-protocol-mismatch';
 import tlsLinkOutcomeUnknown from './tls/link-outcome-unknown';
 import tlsMysqlNoCommonProtocol from './tls/mysql-no-common-protocol';
 import tlsNegotiatesUnexpectedCipher from './tls/negotiates-unexpected-cipher';
@@ -290,6 +291,7 @@ export const ALL_RULES: readonly AnyRule[] = [
   tlsCipherUnknownToRuntime,
   tlsClientCertificateRequired,
   tlsIncompleteChain,
+  tlsIngressBackendProtocolMismatch,
   tlsLinkOutcomeUnknown,
   tlsMysqlNoCommonProtocol,
   tlsNegotiatesUnexpectedCipher,
