@@ -25,6 +25,10 @@ export interface Seed {
 
 /** Small hand-written files, so that every handler has a seed even when no example or corpus file is of its kind. */
 const BUILT_IN_SEEDS: Record<string, string> = {
+  // An Ingress and its Service (src/parse/kubernetes-routing.ts, kind kubernetes.routing): v1 and v1beta1 backends,
+  // an annotation, a named target port.
+  '/seed/k8s/ingress.yaml':
+    'apiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata:\n  name: web\n  annotations:\n    nginx.ingress.kubernetes.io/backend-protocol: "HTTPS"\nspec:\n  ingressClassName: nginx\n  defaultBackend:\n    service: {name: web, port: {name: https}}\n  rules:\n    - host: web.example.org\n      http:\n        paths:\n          - path: /\n            backend:\n              serviceName: web\n              servicePort: 443\n---\napiVersion: v1\nkind: Service\nmetadata:\n  name: web\nspec:\n  selector:\n    app: web\n  ports:\n    - {name: https, port: 443, targetPort: tls}\n',
   // elasticsearch-certutil's instances file (src/parse/certutil-instances.ts): dns and ip lists, a filename, a placeholder.
   '/seed/tls/instances.yml':
     "instances:\n  - name: es01\n    dns: [es01, localhost]\n    ip:\n      - 127.0.0.1\n  - name: 'CN=kibana,OU=x'\n    filename: kibana\n    dns:\n      - ${KIBANA_HOST}\n",
