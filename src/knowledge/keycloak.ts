@@ -7,6 +7,8 @@ import data from './data/keycloak.json';
 export const KEYCLOAK_HTTPS = {
   quarkusSince: data.quarkusDistributionSince.value,
   port: data.httpsPort.value,
+  /** http-port's default: plain HTTP there when http-enabled is true. */
+  httpPort: data.httpPort.value,
   protocols: {
     value: data.protocols.value,
     origin: `Keycloak's https-protocols default (${data.protocols.source})`,

@@ -43,6 +43,9 @@ const HTTPS_OPTIONS = new Set([
   'https-cipher-suites',
   'https-client-auth',
   'https-port',
+  // Its plain HTTP listener (an Ingress's backend: ./kubernetes-ingress-backends.ts).
+  'http-enabled',
+  'http-port',
 ]);
 
 export type KeycloakLayer = 'command line' | 'environment' | 'keycloak.conf';
@@ -236,8 +239,12 @@ function heldConf(ctx: ModelContext, dockerfile: string, confs: readonly ParsedD
   );
 }
 
-/** Every start of Keycloak the deployment shows (see the header). */
+/** Every start of Keycloak the deployment shows (see the header), computed once per deployment. */
 export function keycloakStarts(ctx: ModelContext): KeycloakStart[] {
+  return ctx.once('keycloakStarts', () => startsOf(ctx));
+}
+
+function startsOf(ctx: ModelContext): KeycloakStart[] {
   const root = ctx.deployment.root;
   const confs = ctx.documentsOf(KEYCLOAK_CONF_KIND);
   const dockerfiles = (ctx.documentsOf('dockerfile') as ParsedDocument<DockerfileData>[]).filter(runsKeycloak);

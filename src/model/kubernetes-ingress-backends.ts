@@ -22,6 +22,8 @@ import type { ParsedDocument } from '../parse/types';
 import { relativePosix } from '../core/posix-path';
 import type { ModelContext, ModelContributor } from './contributor';
 import { boundContainers } from './java-shared';
+import { keycloakStarts, type KeycloakStart } from './keycloak-starts';
+import { KEYCLOAK_HTTPS } from '../knowledge/keycloak';
 import type { IngressBackendRoute } from './deployment-records';
 import type { Component } from './types';
 import type { JavaAppAttributes, ServerEndpointAttributes } from './attributes';
@@ -109,12 +111,41 @@ function servedOn(
   const n = doc.data.containers.indexOf(container);
   const keycloak = `keycloak.server:${relativePosix(ctx.deployment.root, doc.file.path)}#${container.pod}/${n}:`;
   const server = components.find((c) => c.type === 'keycloak.server' && c.id.startsWith(keycloak));
-  if (!server || !(server.attributes as ServerEndpointAttributes).tlsPorts.includes(port)) return undefined;
+  if (server && (server.attributes as ServerEndpointAttributes).tlsPorts.includes(port))
+    return {
+      serves: 'tls',
+      server: server.name,
+      setting: `https-port ${port}, with the certificate named here`,
+      settingAt: server.location,
+    };
+  const start = keycloakStarts(ctx).find((s) => s.file === doc.file.path && s.part === `${container.pod}/${n}`);
+  return start && !BITNAMI.test(container.image?.value ?? '') ? keycloakPlainPort(start, port) : undefined;
+}
+
+/** Bitnami's image names its HTTP port in variables of its own (KEYCLOAK_HTTP_PORT): not read. */
+const BITNAMI = /(^|\/)bitnami\/keycloak\b/;
+
+/**
+ * Keycloak's HTTP listener serves plain HTTP on http-port (default 8080: knowledge keycloak.json httpPort) when
+ * http-enabled is written true and neither port is left to the run; an opaque environment may set either.
+ */
+function keycloakPlainPort(
+  start: KeycloakStart,
+  port: number,
+): Pick<IngressBackendRoute, 'serves' | 'server' | 'setting' | 'settingAt'> | undefined {
+  const enabled = start.settings.get('http-enabled');
+  const httpPort = start.settings.get('http-port');
+  const httpsPort = start.settings.get('https-port');
+  if (start.opaque || !enabled || enabled.unresolved || enabled.value.trim().toLowerCase() !== 'true') return undefined;
+  if (httpPort?.unresolved || httpsPort?.unresolved || Number(httpsPort?.value.trim() ?? NaN) === port)
+    return undefined;
+  const listens = httpPort ? Number(httpPort.value.trim()) : KEYCLOAK_HTTPS.httpPort;
+  if (listens !== port) return undefined;
   return {
-    serves: 'tls',
-    server: server.name,
-    setting: `https-port ${port}, with the certificate named here`,
-    settingAt: server.location,
+    serves: 'plain',
+    server: `Keycloak (${start.label})`,
+    setting: `${enabled.written}=${enabled.value.trim()}: its HTTP listener on ${httpPort ? `${httpPort.written}=${port}` : `http-port's default ${port}`}`,
+    settingAt: enabled.keyAt,
   };
 }
 

@@ -52,7 +52,7 @@ export function springPlainPort(
   if (!/^\d+$/.test(port.value.trim())) return undefined;
   return {
     port: Number(port.value.trim()),
-    setting: `${settings.nameAsWritten(port)}=${port.value.trim()}`,
+    setting: `${settings.nameAsWritten(port)}=${port.value.trim()}, and no server.ssl.* setting`,
     at: entryLocation(settings.doc(port), port, 'line'),
   };
 }

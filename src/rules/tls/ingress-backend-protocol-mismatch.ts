@@ -23,7 +23,8 @@ function answerOf(route: IngressBackendRoute) {
  * Service forwards to (Deployment.ingressBackends, src/model/kubernetes-ingress-backends.ts): ingress-nginx speaks
  * HTTP (no `nginx.ingress.kubernetes.io/backend-protocol`, or HTTP/GRPC) to a port the app serves with TLS only
  * (Spring Boot `server.ssl.*`, Keycloak's HTTPS port), or HTTPS/GRPCS to one the app serves in plain HTTP (a Spring Boot
- * app without any `server.ssl.*`). Every request fails. Only routes whose every step the tree settles are judged.
+ * app without any `server.ssl.*`, Keycloak's HTTP listener). Every request fails. Only routes whose every step the
+ * tree settles are judged.
  * Measured with Debian's nginx 1.22.1 on OpenSSL 3.0.19 (data/openssl-servers.json nginx.tlsPassToPlainPort).
  */
 export default defineRule({
@@ -40,7 +41,7 @@ export default defineRule({
       tlsToPlain:
         '{{ingress}} routes to Service {{service}}, whose port {{port}} is {{container}}; ingress-nginx speaks TLS to it (' +
         ANNOTATION +
-        ": {{protocol}}), but {{server}} serves no TLS there ({{setting}}, no server.ssl.* setting): the handshake fails and every request gets {{answer}} (ingress-nginx logs '{{log}}'). Remove the annotation (or write {{fix}}), or give the app its TLS settings",
+        ": {{protocol}}), but {{server}} serves no TLS there ({{setting}}): the handshake fails and every request gets {{answer}} (ingress-nginx logs '{{log}}'). Remove the annotation (or write {{fix}}), or give the app its TLS settings",
     },
     defaultOptions: {},
     appliesTo: { documents: ['kubernetes'] },

@@ -129,8 +129,36 @@ const keycloak = {
   'k8s/ingress.yaml': ingress([]),
 };
 
+/**
+ * Keycloak's HTTP listener on 8080, reduced from keycloak/keycloak-quickstarts@c93be99 kubernetes/keycloak.yaml
+ * (https://github.com/keycloak/keycloak-quickstarts/blob/c93be9993a3029bae551d2daced1e6c386c56e27/kubernetes/keycloak.yaml:
+ * `args: ["start"]`, KC_HTTP_ENABLED "true", container port `http` 8080, Service targetPort http) and its
+ * keycloak-ingress.yaml, here with these annotations and class nginx.
+ */
+const keycloakHttp = (annotations: string[], env: string[] = []) => ({
+  'k8s/keycloak.yaml': deployment(
+    ['- name: http', '  containerPort: 8080'],
+    ['args: ["start"]', 'env:', '  - name: KC_HTTP_ENABLED', '    value: "true"', ...env],
+    'quay.io/keycloak/keycloak:26.6.4',
+  ),
+  'k8s/service.yaml': service('http'),
+  'k8s/ingress.yaml': ingress(annotations),
+});
+
 ruleTester(rule, {
   valid: [
+    { name: "no annotation to Keycloak's HTTP listener: agreed", files: keycloakHttp([]) },
+    {
+      name: "Keycloak's https-port moved onto 8080: not its HTTP listener",
+      files: keycloakHttp([HTTPS], ['  - name: KC_HTTPS_PORT', '    value: "8080"']),
+    },
+    {
+      name: 'Keycloak without KC_HTTP_ENABLED: nothing listens in plain HTTP (not judged)',
+      files: {
+        ...keycloakHttp([HTTPS]),
+        'k8s/keycloak.yaml': keycloakHttp([])['k8s/keycloak.yaml'].replace('KC_HTTP_ENABLED', 'KC_HEALTH_ENABLED'),
+      },
+    },
     { name: 'HTTPS to the TLS port: agreed', files: tree(springTls, { ingress: ingress([HTTPS]) }) },
     {
       name: 'HTTP (no annotation) to the plain port: agreed',
@@ -196,6 +224,27 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: "backend-protocol HTTPS to Keycloak's HTTP listener (the quickstart's shape)",
+      files: keycloakHttp([HTTPS]),
+      errors: [
+        {
+          messageId: 'tlsToPlain',
+          file: 'k8s/ingress.yaml',
+          line: 6,
+          messageIncludes: [
+            "KC_HTTP_ENABLED=true: its HTTP listener on http-port's default 8080",
+            'wrong version number',
+          ],
+          related: [
+            { file: 'k8s/ingress.yaml', line: 17 },
+            { file: 'k8s/service.yaml', line: 10 },
+            { file: 'k8s/keycloak.yaml', line: 15 },
+            { file: 'k8s/keycloak.yaml', line: 22 },
+          ],
+        },
+      ],
+    },
     {
       // The route of the Helm case above with the annotation written: the chart's manifests are read.
       name: 'a Helm chart whose annotation is written as it is',
