@@ -145,8 +145,32 @@ const keycloakHttp = (annotations: string[], env: string[] = []) => ({
   'k8s/ingress.yaml': ingress(annotations),
 });
 
+/**
+ * Reduced from 01Yura/spring-students@81ff866 (https://github.com/01Yura/spring-students/blob/81ff866c65290b8dfe229315272a064536775f04/k8s/ingress.yaml):
+ * a Compose service builds the image 01yura/spring-students from the root, the Deployment (namespace default written)
+ * runs it on containerPort 8081 named http, the Service forwards 8081, the Ingress (class nginx, ingress-nginx
+ * annotations) has two rules to it; application.properties sets server.port=8081 and no server.ssl.*. As published it
+ * has no backend-protocol (agreed); `annotations` are added to its own.
+ */
+const springStudents = (annotations: string[]) => ({
+  'docker-compose.yml':
+    'services:\n  app:\n    image: 01yura/spring-students:latest\n    build:\n      context: .\n      dockerfile: Dockerfile\n',
+  Dockerfile: 'FROM eclipse-temurin:17-jre\nCOPY target/app.jar /app.jar\nENTRYPOINT ["java", "-jar", "/app.jar"]\n',
+  'src/main/resources/application.properties': 'spring.application.name=spring-students\nserver.port=8081\n',
+  'k8s/app-deployment.yaml': deployment(
+    ['- containerPort: 8081', '  name: http'],
+    [],
+    '01yura/spring-students:latest',
+  ).replace('name: orders\n', 'name: orders\n  namespace: default\n'),
+  'k8s/app-service.yaml': service('8081', 'default').replace('- port: 443', '- port: 8081'),
+  'k8s/ingress.yaml': ingress(['nginx.ingress.kubernetes.io/proxy-body-size: "10m"', ...annotations])
+    .replace('name: orders\n  annotations', 'name: orders\n  namespace: default\n  annotations')
+    .replaceAll('number: 443', 'number: 8081'),
+});
+
 ruleTester(rule, {
   valid: [
+    { name: '01Yura/spring-students as published: HTTP to its plain port 8081', files: springStudents([]) },
     { name: "no annotation to Keycloak's HTTP listener: agreed", files: keycloakHttp([]) },
     {
       name: "Keycloak's https-port moved onto 8080: not its HTTP listener",
@@ -224,6 +248,18 @@ ruleTester(rule, {
     },
   ],
   invalid: [
+    {
+      name: '01Yura/spring-students with backend-protocol HTTPS added: its app serves plain HTTP on 8081',
+      files: springStudents([HTTPS]),
+      errors: [
+        {
+          messageId: 'tlsToPlain',
+          file: 'k8s/ingress.yaml',
+          line: 8,
+          messageIncludes: ['server.port=8081, and no server.ssl.* setting', 'Deployment orders, container orders'],
+        },
+      ],
+    },
     {
       name: "backend-protocol HTTPS to Keycloak's HTTP listener (the quickstart's shape)",
       files: keycloakHttp([HTTPS]),
