@@ -290,7 +290,7 @@ export const javaAppContributor: ModelContributor = {
           !switchedBy && !war && Object.keys(off.attributes).length === 0 && off.unserved.length === 0
             ? springPlainPort(springFiles, settings, starts, environments.dirs)
             : undefined;
-        if (plain) (client.attributes).plainHttpPort = plain;
+        if (plain) client.attributes.plainHttpPort = plain;
       }
       // A Quarkus app's HTTPS server (./quarkus-server.ts): its files are read as Spring-shaped configuration too.
       const quarkusSettings = isQuarkus(springFiles)

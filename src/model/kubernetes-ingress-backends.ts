@@ -24,9 +24,9 @@ import type { ModelContext, ModelContributor } from './contributor';
 import { boundContainers } from './java-shared';
 import { keycloakStarts, type KeycloakStart } from './keycloak-starts';
 import { KEYCLOAK_HTTPS } from '../knowledge/keycloak';
-import type { IngressBackendRoute } from './deployment-records';
 import type { Component } from './types';
 import type { JavaAppAttributes, ServerEndpointAttributes } from './attributes';
+import type { IngressBackendRoute } from './ingress-backend-route';
 
 type Manifest = ParsedDocument<KubernetesData>;
 
@@ -187,7 +187,7 @@ function reached(
 }
 
 /** Every settled route of the deployment's Ingresses (see the header). */
-export function ingressBackends(ctx: ModelContext): IngressBackendRoute[] {
+function ingressBackends(ctx: ModelContext): IngressBackendRoute[] {
   return ctx.once('ingressBackends', () => {
     const manifests = ctx.documentsOf('kubernetes') as Manifest[];
     const services = manifests.flatMap((doc) => (doc.data.services ?? []).map((service) => ({ doc, service })));

@@ -27,7 +27,6 @@ import type {
   KafkaUnreadEnvFile,
   RefusedCall,
   PlainCallToTls,
-  IngressBackendRoute,
   HaproxyRemovedKeyword,
   TomcatAjpWithoutSecret,
   TomcatAjpConnector,
@@ -35,6 +34,7 @@ import type {
   AjpFrontLink,
   MisplacedHomeCopy,
 } from './deployment-records';
+import type { IngressBackendRoute } from './ingress-backend-route';
 import type {
   NginxPlainPass,
   NginxIgnoredPassTls,
@@ -59,6 +59,7 @@ import type { CertutilInstanceRecord } from './certutil-instance-records';
 // Kept in ./attributes-tls (a client URL may carry its own stores); re-exported so model users import one module.
 export type { StoreRef, TlsTrustSettings, BrokerUrl } from './attributes';
 export type { TlsImplementation } from './attributes-tls';
+export type { IngressBackendRoute } from './ingress-backend-route';
 export type {
   ConnectWorkerClients,
   KafkaClientReach,
@@ -83,7 +84,6 @@ export type {
   KafkaUnreadEnvFile,
   RefusedCall,
   PlainCallToTls,
-  IngressBackendRoute,
   RuntimeUse,
   TomcatAjpWithoutSecret,
   TomcatAjpConnector,

@@ -113,7 +113,7 @@ function under(entries: readonly Entry[], prefix: string): Map<string, Entry> {
 }
 
 /** An Ingress document (`kind: Ingress`), or undefined without a name. */
-export function ingressOf(entries: readonly Entry[], namespace: string | undefined): KubernetesIngress | undefined {
+function ingressOf(entries: readonly Entry[], namespace: string | undefined): KubernetesIngress | undefined {
   const name = entries.find((e) => e.key === 'metadata.name');
   if (!name) return undefined;
   const backends = new Map<string, { service?: Entry; port?: Entry; named?: boolean; rule?: string; path?: string }>();
@@ -160,7 +160,7 @@ export function ingressOf(entries: readonly Entry[], namespace: string | undefin
 }
 
 /** A Service document (`kind: Service`), or undefined without a name. */
-export function serviceOf(entries: readonly Entry[], namespace: string | undefined): KubernetesService | undefined {
+function serviceOf(entries: readonly Entry[], namespace: string | undefined): KubernetesService | undefined {
   const name = entries.find((e) => e.key === 'metadata.name');
   if (!name) return undefined;
   const ports = new Map<string, KubernetesServicePort>();
@@ -184,7 +184,7 @@ export function serviceOf(entries: readonly Entry[], namespace: string | undefin
 }
 
 /** A workload's Pod template: its labels and its containers' ports. */
-export function podTemplateOf(
+function podTemplateOf(
   entries: readonly Entry[],
   pod: string,
   namespace: string | undefined,

@@ -16,7 +16,7 @@ import { environmentEntries, scalarOffsets, springBoundProperty } from './java/s
 import { scanSpringArguments } from './java/spring-arguments';
 import {
   addCommandOptions,
-  addVariableOptions,
+  kubernetesJvmVariable,
   noStartJvmOptions,
   secretOptionEntries,
   type StartJvmOptions,
@@ -335,7 +335,7 @@ function containersOf(
     container.springEnvironment.push(
       ...variableSetting(text, index, variable.name.value, variable.name, variable.value ?? variable.valueFrom),
     );
-    jvmVariable(container.jvm, text, index, variable.name, variable.value);
+    kubernetesJvmVariable(container.jvm, text, index, variable.name, variable.value);
     // `$(OTHER)` is another variable of the container, expanded by the kubelet: a reference, not the secret.
     // A variable Spring binds (SERVER_SSL_KEY_STORE_PASSWORD) is already an entry of the setting it binds.
     if (
@@ -370,25 +370,6 @@ function environmentVariable(
     nameRange: name.valueRange,
     valueRange: index.rangeAt(start, end),
   };
-}
-
-/** An `env:` item that sets a JVM option variable; without a `value:` (a `valueFrom:`) the cluster gives its words. */
-function jvmVariable(
-  into: StartJvmOptions,
-  text: string,
-  index: LineIndex,
-  name: Entry,
-  value: Entry | undefined,
-): void {
-  if (value) {
-    const [start, end] = scalarOffsets(text, index, value);
-    addVariableOptions(into, text, index, name.value, name.valueRange, start, end);
-  } else {
-    const at = index.offsetAt(name.valueRange.end);
-    addVariableOptions(into, text, index, name.value, name.valueRange, at, at);
-    const set = into.jvmVariables[into.jvmVariables.length - 1];
-    if (set?.variable === name.value && set.range === name.valueRange) set.opaque = 'valueFrom';
-  }
 }
 
 /** The lines of each YAML document of the file: from its first entry to the line before the next document's. */

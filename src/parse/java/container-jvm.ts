@@ -11,6 +11,7 @@ import type { LineIndex } from '../text';
 import type { Entry } from '../types';
 import { propertyEntries, scanJvmProperties, type JvmProperty } from './jvm-args';
 import { commandWords, javaLaunches } from './java-launch';
+import { scalarOffsets } from './spring-environment';
 
 /** The environment variables whose words are JVM options. */
 export const JVM_OPTION_VARIABLE = /^(JAVA_TOOL_OPTIONS|JDK_JAVA_OPTIONS|_JAVA_OPTIONS|JAVA_OPTS)$/;
@@ -86,4 +87,23 @@ export function addCommandOptions(
   for (const word of launch.options)
     if (word.text.startsWith('-D'))
       into.jvmProperties.push(...scanJvmProperties(text, index, word.start, word.end, 'command'));
+}
+
+/** A Kubernetes `env:` item that sets a JVM option variable; without a `value:` (a `valueFrom:`) the cluster gives its words. */
+export function kubernetesJvmVariable(
+  into: StartJvmOptions,
+  text: string,
+  index: LineIndex,
+  name: Entry,
+  value: Entry | undefined,
+): void {
+  if (value) {
+    const [start, end] = scalarOffsets(text, index, value);
+    addVariableOptions(into, text, index, name.value, name.valueRange, start, end);
+  } else {
+    const at = index.offsetAt(name.valueRange.end);
+    addVariableOptions(into, text, index, name.value, name.valueRange, at, at);
+    const set = into.jvmVariables[into.jvmVariables.length - 1];
+    if (set?.variable === name.value && set.range === name.valueRange) set.opaque = 'valueFrom';
+  }
 }
