@@ -68,6 +68,8 @@ function spokenProtocol(
   if (classes.length === 0 && !keys.some((k) => k.startsWith(INGRESS_NGINX_ANNOTATION))) return undefined;
   // `secure-backends` (removed in 0.21.0) said HTTPS before backend-protocol: an Ingress still naming it is not read.
   if (ingress.annotations.has(`${INGRESS_NGINX_ANNOTATION}secure-backends`)) return undefined;
+  // `ssl-passthrough` relays the client's own TLS to the backend (with --enable-ssl-passthrough): no protocol of its own.
+  if (ingress.annotations.has(`${INGRESS_NGINX_ANNOTATION}ssl-passthrough`)) return undefined;
   const written = ingress.annotations.get(PROTOCOL);
   if (!written) return { speaks: 'plain' };
   if (templated(doc, written.range)) return undefined;

@@ -185,6 +185,11 @@ ruleTester(rule, {
     },
     { name: 'HTTPS to the TLS port: agreed', files: tree(springTls, { ingress: ingress([HTTPS]) }) },
     {
+      // https://kubernetes.github.io/ingress-nginx/user-guide/nginx-configuration/annotations/#ssl-passthrough
+      name: "ssl-passthrough: the client's own TLS reaches the TLS port (backend-protocol is not used)",
+      files: tree(springTls, { ingress: ingress(['nginx.ingress.kubernetes.io/ssl-passthrough: "true"']) }),
+    },
+    {
       name: 'HTTP (no annotation) to the plain port: agreed',
       files: plainTree({ ingress: ingress(['nginx.ingress.kubernetes.io/proxy-body-size: 8m']) }),
     },
