@@ -30,6 +30,7 @@ const CHUNKS = {
   './data/liberty-features.json': 'liberty-facts',
   './data/jdk-locations.json': 'jdk-locations',
   './data/spring-boot-tomcat.json': 'spring-boot-tomcat',
+  './data/spring-boot.json': 'spring-boot-facts',
   './openssl-ciphers.data': 'openssl-ciphers',
   './data/gskit-signers.json': 'gskit-signers',
 };
@@ -39,6 +40,7 @@ const CHUNK_ENTRIES = {
   './data/liberty-features.json': 'src/knowledge/data/liberty-features.json',
   './data/jdk-locations.json': 'src/knowledge/data/jdk-locations.json',
   './data/spring-boot-tomcat.json': 'src/knowledge/data/spring-boot-tomcat.json',
+  './data/spring-boot.json': 'src/knowledge/data/spring-boot.json',
   './openssl-ciphers.data': 'src/knowledge/openssl-ciphers.data.ts',
   './data/gskit-signers.json': 'src/knowledge/data/gskit-signers.json',
 };

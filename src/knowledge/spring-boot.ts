@@ -2,11 +2,17 @@
  * Spring Boot TLS settings by the release that introduced them (data/spring-boot.json): before that release Spring
  * Boot binds no such property, so the setting is ignored, not refused. And the lowest Java release each line runs on.
  */
-import data from './data/spring-boot.json';
 import { lazy } from '../core/lazy';
 import { compareReleaseParts } from './release-parts';
 
-type SpringBootFeature = keyof typeof data.features;
+type SpringBootData = typeof import('./data/spring-boot.json');
+/**
+ * The facts (data/spring-boot.json, 16 KB), read on first use: a tree with no Spring Boot application asks none (the
+ * bundle keeps them in a chunk of their own, scripts/build.mjs; start-up: docs/performance.md, session 67).
+ */
+const facts = lazy(() => require('./data/spring-boot.json') as SpringBootData);
+
+type SpringBootFeature = keyof SpringBootData['features'];
 
 interface Release {
   numbers: [number, number, number];
@@ -26,7 +32,7 @@ function releaseOf(version: string): Release | undefined {
 
 /** The release that introduced `feature`'s settings (`3.1.0`). */
 export function springBootSince(feature: SpringBootFeature): string {
-  return data.features[feature].since;
+  return facts().features[feature].since;
 }
 
 /**
@@ -34,7 +40,7 @@ export function springBootSince(feature: SpringBootFeature): string {
  * placeholder), or it is a milestone or snapshot of the introducing release (the settings came in one of them).
  */
 export function springBootHas(feature: SpringBootFeature, version: string): boolean | undefined {
-  const fact: { since: string; backports?: readonly { from: string; before: string }[] } = data.features[feature];
+  const fact: { since: string; backports?: readonly { from: string; before: string }[] } = facts().features[feature];
   const backported = fact.backports?.find(
     (b) => atLeast(version, b.from) === true && atLeast(version, b.before) === false,
   );
@@ -63,7 +69,7 @@ export interface SpringBootJavaFloor {
  * holds, or when whether it does is unknown (not a version, a milestone of the release that raised it).
  */
 export function springBootJavaFloor(version: string): SpringBootJavaFloor | undefined {
-  const floors = [...data.javaFloor].reverse();
+  const floors = [...facts().javaFloor].reverse();
   return floors.find((floor) => atLeast(version, floor.since) === true);
 }
 
@@ -78,7 +84,7 @@ export interface SpringEmbeddedServer {
 
 /** Spring Boot's embedded web server facts (data/spring-boot.json embeddedServer). */
 export function springEmbeddedServer(): SpringEmbeddedServer {
-  const { defaultPort, sslProperties, sharedSslProperties } = data.embeddedServer;
+  const { defaultPort, sslProperties, sharedSslProperties } = facts().embeddedServer;
   return { defaultPort, sslProperties, sharedSslProperties };
 }
 
@@ -86,8 +92,9 @@ export function springEmbeddedServer(): SpringEmbeddedServer {
  * What Spring Boot says when the key store does not contain the key alias, by the release that says it, oldest first
  * (data/spring-boot.json keyAliasMissing).
  */
-export const SPRING_BOOT_KEY_ALIAS_MISSING: readonly { since: string; message: string }[] =
-  data.keyAliasMissing.refusals;
+export function springBootKeyAliasMissing(): readonly { since: string; message: string }[] {
+  return facts().keyAliasMissing.refusals;
+}
 
 /** The embedded Tomcat a Spring Boot release's dependency management pins, and where the BOM at its tag says so. */
 export interface SpringBootManagedTomcat {
@@ -127,10 +134,10 @@ export type SpringKafkaObject = 'ssl' | 'security';
  */
 export function springKafkaBinds(object: SpringKafkaObject, name: string, version?: string): boolean | undefined {
   const uniform = (n: string) => n.replace(/[-_]/g, '').toLowerCase();
-  const row = data.kafkaProperties[object].find((r) => uniform(r.name) === uniform(name));
+  const row = facts().kafkaProperties[object].find((r) => uniform(r.name) === uniform(name));
   if (version === undefined) return !!row;
   // The oldest release described (2.0.0 has no Security object: that is known too).
-  const oldest = [...data.kafkaProperties.ssl, ...data.kafkaProperties.security].reduce(
+  const oldest = [...facts().kafkaProperties.ssl, ...facts().kafkaProperties.security].reduce(
     (a, r) => (atLeast(a, r.since) ? r.since : a),
     '99.0.0',
   );
@@ -140,19 +147,19 @@ export function springKafkaBinds(object: SpringKafkaObject, name: string, versio
 
 /** The `spring.kafka[.<client>].<object>` properties some release binds, dashed (`key-store-location`). */
 export function springKafkaProperties(object: SpringKafkaObject): string[] {
-  return data.kafkaProperties[object].map((r) => r.name);
+  return facts().kafkaProperties[object].map((r) => r.name);
 }
 
 /** The dashed name of the `spring.kafka[.<client>].<object>` property whose uniform form is `uniform`, if one is bound. */
 export function springKafkaProperty(object: SpringKafkaObject, uniform: string): string | undefined {
-  return data.kafkaProperties[object].find((r) => r.name.replace(/-/g, '') === uniform)?.name;
+  return facts().kafkaProperties[object].find((r) => r.name.replace(/-/g, '') === uniform)?.name;
 }
 
 /** The Kafka client release Spring Boot `version`'s line manages (data/spring-boot.json managedKafka); undefined when not known. */
 export function springBootManagedKafka(version: string): string | undefined {
   const release = releaseOf(version);
   if (!release || release.preRelease) return undefined;
-  const lines = data.managedKafka.lines;
+  const lines = facts().managedKafka.lines;
   const row = [...lines].reverse().find((r) => atLeast(version, r.since) === true);
   // Only a line the table holds: a release newer than its last line manages a Kafka the table does not say.
   const last = lines.at(-1)!;

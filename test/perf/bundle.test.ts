@@ -24,6 +24,8 @@ const chunks: Record<string, string> = {
   'schemas/knowledge/liberty-features.schema.json': 'liberty-facts',
   // The Tomcat release each Spring Boot release pins, required by src/knowledge/spring-boot.ts on first use.
   'schemas/knowledge/spring-boot-tomcat.schema.json': 'spring-boot-tomcat',
+  // Spring Boot's TLS settings by release, required by src/knowledge/spring-boot.ts on first use (a Spring Boot app).
+  'schemas/knowledge/spring-boot.schema.json': 'spring-boot-facts',
   // Ignore files and patterns (src/discover/discover.ts), Liberty include locations with variables (liberty-config.ts).
   '"node_modules/ignore/': 'ignore',
   '"node_modules/picomatch/': 'picomatch',

@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { ours, Phrase, said } from '../../core/phrase';
 import { certificatesInStore, keyEntries, storeAliases } from '../../derive/stores';
-import { SPRING_BOOT_KEY_ALIAS_MISSING } from '../../knowledge/spring-boot';
+import { springBootKeyAliasMissing } from '../../knowledge/spring-boot';
 import { TOMCAT_ALIAS_NO_KEY_ENTRY } from '../../knowledge/tomcat';
 
 /**
@@ -57,7 +57,8 @@ export default defineRule({
         return new Phrase([`'${before}`, `${after}'`], [name]);
       };
       const tomcatSays = fill(TOMCAT_ALIAS_NO_KEY_ENTRY.message);
-      const springSays = SPRING_BOOT_KEY_ALIAS_MISSING.map((r) => said`${fill(r.message)} from ${ours(r.since)}`);
+      const springRefusals = springBootKeyAliasMissing();
+      const springSays = springRefusals.map((r) => said`${fill(r.message)} from ${ours(r.since)}`);
       const listedSays = springSays.flatMap((p, i) => (i === 0 ? [p] : [ours(', '), p]));
       // The store the run loads for sure: a Spring Boot classpath resource (packaged with the app), or a file a
       // Dockerfile copies or Compose mounts at the written path. Else the tree's file may be a sample another replaces.
@@ -75,7 +76,7 @@ export default defineRule({
               : said` (it holds trusted certificates only)`,
           refusal:
             component.type === 'spring.server'
-              ? said`Spring Boot does not start the web server (${new Phrase(['', ...listedSays.map(() => '')], listedSays)}; before ${ours(SPRING_BOOT_KEY_ALIAS_MISSING[0]?.since ?? '')} embedded Tomcat's ${tomcatSays})`
+              ? said`Spring Boot does not start the web server (${new Phrase(['', ...listedSays.map(() => '')], listedSays)}; before ${ours(springRefusals[0]?.since ?? '')} embedded Tomcat's ${tomcatSays})`
               : said`Tomcat does not start the connector (${tomcatSays})`,
         },
         location: alias.from.kind === 'file' ? alias.from.location : { file: store.file },
