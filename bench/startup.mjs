@@ -75,13 +75,20 @@ export function measureStartup(bin, rounds, others = []) {
     wallRatio: ratio(i, 'wall'),
   });
   const [lint, ...rest] = bins.map((_, i) => result(i + 1));
+  // This install against each other one, round by round (both measured in the same round, next to each other).
+  const paired = (i, field) => median(runs[1].map((m, r) => m[field] / runs[i][r][field]));
   return {
     lint: { cpu: lint.cpu, wall: lint.wall },
     node: { cpu: of(0, 'cpu'), wall: of(0, 'wall') },
     cpu: lint.cpuRatio,
     wall: lint.wallRatio,
     rounds,
-    others: rest.map((o, i) => ({ bin: others[i], ...o })),
+    others: rest.map((o, i) => ({
+      bin: others[i],
+      ...o,
+      thisCpu: paired(i + 2, 'cpu'),
+      thisWall: paired(i + 2, 'wall'),
+    })),
   };
 }
 
@@ -91,7 +98,7 @@ export function describeStartup(startup, installed) {
     `start-up (${installed ? 'fresh install of the packed tarball' : 'bin/lint-deploy.js of this checkout'}, ${startup.rounds} paired rounds): lint-deploy on one example ${s(startup.lint.wall)} wall / ${s(startup.lint.cpu)} cpu vs node -e 0 ${s(startup.node.wall)} / ${s(startup.node.cpu)} = ${startup.wall.toFixed(2)}× wall, ${startup.cpu.toFixed(2)}× cpu (target ≤ 2×)`,
     ...(startup.others ?? []).map(
       (o) =>
-        `  same rounds, ${o.bin}: ${s(o.wall)} wall / ${s(o.cpu)} cpu = ${o.wallRatio.toFixed(2)}× wall, ${o.cpuRatio.toFixed(2)}× cpu`,
+        `  same rounds, ${o.bin}: ${s(o.wall)} wall / ${s(o.cpu)} cpu = ${o.wallRatio.toFixed(2)}× wall, ${o.cpuRatio.toFixed(2)}× cpu; this / it, paired: ${o.thisCpu.toFixed(3)} cpu, ${o.thisWall.toFixed(3)} wall`,
     ),
   ].join('\n');
 }
