@@ -31,6 +31,7 @@ const CHUNKS = {
   './data/jdk-locations.json': 'jdk-locations',
   './data/spring-boot-tomcat.json': 'spring-boot-tomcat',
   './data/spring-boot.json': 'spring-boot-facts',
+  './data/search-nodes.json': 'search-node-facts',
   './openssl-ciphers.data': 'openssl-ciphers',
   './data/gskit-signers.json': 'gskit-signers',
 };
@@ -41,6 +42,7 @@ const CHUNK_ENTRIES = {
   './data/jdk-locations.json': 'src/knowledge/data/jdk-locations.json',
   './data/spring-boot-tomcat.json': 'src/knowledge/data/spring-boot-tomcat.json',
   './data/spring-boot.json': 'src/knowledge/data/spring-boot.json',
+  './data/search-nodes.json': 'src/knowledge/data/search-nodes.json',
   './openssl-ciphers.data': 'src/knowledge/openssl-ciphers.data.ts',
   './data/gskit-signers.json': 'src/knowledge/data/gskit-signers.json',
 };

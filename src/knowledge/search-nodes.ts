@@ -5,7 +5,9 @@
  * the message a node that enables a layer without key material fails to start with, and (Elasticsearch) the start-up
  * check that requires transport TLS once security is on.
  */
-import data from './data/search-nodes.json';
+import { lazy } from '../core/lazy';
+
+type SearchNodesData = typeof import('./data/search-nodes.json');
 
 export type SearchProduct = 'Elasticsearch' | 'OpenSearch';
 export type SearchLayer = 'http' | 'transport';
@@ -89,22 +91,29 @@ export function transportTlsCheckOf(
   return from === undefined ? undefined : requirement.byMajor[String(from)];
 }
 
-export const SEARCH_PRODUCTS: readonly SearchProductFacts[] = data.products.map((p) => ({
-  product: p.product as SearchProduct,
-  kind: p.kind,
-  configFile: p.configFile,
-  image: new RegExp(p.image),
-  imageConfigDir: p.imageConfigDir,
-  environmentSettings: new RegExp(p.environmentSettings),
-  layers: p.layers,
-  securityOff: p.securityOff,
-  noKeyMaterial: p.noKeyMaterial,
-  environmentStart: {
-    releaseTag: new RegExp(p.environmentStart.releaseTag),
-    byRelease: p.environmentStart.byRelease as EnvironmentStart['byRelease'],
-  },
-  ...transportTlsRequirementOf(p),
-}));
+/**
+ * Each product's facts, built on first use from data/search-nodes.json (10 KB), which a tree with no Elasticsearch or
+ * OpenSearch node never reads (the bundle keeps it in a chunk of its own, scripts/build.mjs; start-up:
+ * docs/performance.md, session 67).
+ */
+export const searchProducts: () => readonly SearchProductFacts[] = lazy(() =>
+  (require('./data/search-nodes.json') as SearchNodesData).products.map((p) => ({
+    product: p.product as SearchProduct,
+    kind: p.kind,
+    configFile: p.configFile,
+    image: new RegExp(p.image),
+    imageConfigDir: p.imageConfigDir,
+    environmentSettings: new RegExp(p.environmentSettings),
+    layers: p.layers,
+    securityOff: p.securityOff,
+    noKeyMaterial: p.noKeyMaterial,
+    environmentStart: {
+      releaseTag: new RegExp(p.environmentStart.releaseTag),
+      byRelease: p.environmentStart.byRelease as EnvironmentStart['byRelease'],
+    },
+    ...transportTlsRequirementOf(p),
+  })),
+);
 
 type WrittenRequirement = Omit<TransportTlsRequirement, 'loopback' | 'imageTag'> & {
   loopback: string;

@@ -25,7 +25,7 @@ import type { ComposeData, ComposeService } from '../parse/compose';
 import type { ParsedDocument } from '../parse/types';
 import type { Location } from '../core/types';
 import { relativePosix } from '../core/posix-path';
-import { SEARCH_PRODUCTS, type SearchLayer, type SearchProductFacts } from '../knowledge/search-nodes';
+import { searchProducts, type SearchLayer, type SearchProductFacts } from '../knowledge/search-nodes';
 import { NODE_HTTP_PORT } from '../knowledge/elastic-links';
 import type { ModelContext, ModelContributor } from './contributor';
 import { deploymentMounts } from './compose-mounts';
@@ -73,7 +73,7 @@ export const searchNodesContributor: ModelContributor = {
     const mounts = composeFiles.length > 0 ? deploymentMounts(ctx) : [];
     let stores: TreeStores | undefined;
     const storesOf = () => (stores ??= treeStoresOf(ctx));
-    for (const facts of SEARCH_PRODUCTS) {
+    for (const facts of searchProducts()) {
       const configs = ctx.documentsOf(facts.kind);
       const run = new Set<ParsedDocument>();
       for (const compose of composeFiles)

@@ -26,6 +26,8 @@ const chunks: Record<string, string> = {
   'schemas/knowledge/spring-boot-tomcat.schema.json': 'spring-boot-tomcat',
   // Spring Boot's TLS settings by release, required by src/knowledge/spring-boot.ts on first use (a Spring Boot app).
   'schemas/knowledge/spring-boot.schema.json': 'spring-boot-facts',
+  // Elasticsearch's and OpenSearch's node facts, required by src/knowledge/search-nodes.ts on first use (a search node).
+  'schemas/knowledge/search-nodes.schema.json': 'search-node-facts',
   // Ignore files and patterns (src/discover/discover.ts), Liberty include locations with variables (liberty-config.ts).
   '"node_modules/ignore/': 'ignore',
   '"node_modules/picomatch/': 'picomatch',

@@ -6,7 +6,7 @@ import { said } from '../../core/phrase';
 import type { RuleRelated } from '../types';
 import type { Deployment, SearchNodeLayer, SearchNodeRecord } from '../../model/types';
 import type { SearchProduct } from '../../knowledge/search-nodes';
-import { SEARCH_PRODUCTS } from '../../knowledge/search-nodes';
+import { searchProducts } from '../../knowledge/search-nodes';
 
 export interface NodeLayer {
   node: SearchNodeRecord;
@@ -21,7 +21,7 @@ export function nodeLayers(deployment: Deployment, product: SearchProduct): Node
 
 /** The message a node whose enabled layer names no key material fails to start with (knowledge search-nodes.json). */
 export function noKeyMaterialMessage({ node, layer }: NodeLayer): { message: string; source: string } {
-  const facts = SEARCH_PRODUCTS.find((p) => p.product === node.product)!; // every product recorded has its facts
+  const facts = searchProducts().find((p) => p.product === node.product)!; // every product recorded has its facts
   return { message: facts.noKeyMaterial.messages[layer.layer], source: facts.noKeyMaterial.source };
 }
 

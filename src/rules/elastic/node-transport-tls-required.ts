@@ -3,7 +3,7 @@ import { ours, said } from '../../core/phrase';
 import type { SearchNodeRecord } from '../../model/types';
 import type { SearchSetting } from '../../model/search-node-types';
 import {
-  SEARCH_PRODUCTS,
+  searchProducts,
   transportTlsCheckOf,
   type TransportTlsCheck,
   type TransportTlsRequirement,
@@ -40,7 +40,7 @@ export default defineRule({
     symptoms: ['Transport SSL must be enabled if security is enabled'],
   },
   check(ctx) {
-    const requirement = SEARCH_PRODUCTS.find((p) => p.product === 'Elasticsearch')?.transportTlsRequired;
+    const requirement = searchProducts().find((p) => p.product === 'Elasticsearch')?.transportTlsRequired;
     if (!requirement) return;
     for (const node of ctx.deployment.searchNodes ?? []) {
       if (node.product !== 'Elasticsearch' || node.settingsElsewhere || node.securityOff) continue;
