@@ -17,7 +17,7 @@ export default defineRule({
       // authentication mode), a scheme IBM calls simpler but not as secure as TLS; plaintext otherwise
       // (https://www.ibm.com/docs/en/SSFKSJ_9.2.0/com.ibm.mq.sec.doc/q118710_.html).
       plaintext:
-        '{{chltype}} channel {{channel}} has no SSLCIPH: anyone who can reach the listener talks to it in plaintext, and messages and user ids flow unencrypted; passwords are at best obscured by MQCSP password protection (both ends MQ 8.0 or later, Java clients in MQCSP mode; not as secure as TLS, IBM says) and sent in plaintext otherwise. Set SSLCIPH (e.g. ANY_TLS12_OR_HIGHER) with a queue manager certificate, or block the channel with CHLAUTH',
+        '{{chltype}} channel {{channel}} has no SSLCIPH: anyone who can reach the listener talks to it in plaintext, and messages and user ids flow unencrypted; passwords are at best obscured by MQCSP password protection (where both ends support it, Java clients only in MQCSP mode; not as secure as TLS, IBM says) and sent in plaintext otherwise. Set SSLCIPH (e.g. ANY_TLS12_OR_HIGHER) with a queue manager certificate, or block the channel with CHLAUTH',
       // MQTT's CONNECT packet carries the user name and password as written: MQCSP protection is MQI's alone.
       plaintextMqtt:
         '{{chltype}} channel {{channel}} has no SSLCIPH: anyone who can reach the listener talks to it in plaintext, and the user names and passwords of MQTT CONNECT flow unencrypted. Set SSLCIPH (e.g. ANY_TLS12_OR_HIGHER) with a queue manager certificate, or block the channel with CHLAUTH',
