@@ -1,10 +1,9 @@
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Finding, Range, TreeLink } from '../../core/types';
 import { decodeFile } from '../../parse/text';
-import { classifyBinary, classifyFile, neverConfiguration } from '../../parse/registry';
+import { classifyBinary, classifyFile } from '../../parse/registry';
 import { unlockStores } from '../../parse/keystore/unlock';
-import type { ParsedDocument, SourceFile } from '../../parse/types';
+import type { ParsedDocument } from '../../parse/types';
 import {
   javaSecurityFormat,
   SECURITY_OVERRIDE_KIND,
@@ -13,8 +12,6 @@ import {
 } from '../../parse/jdk';
 import { parseEmbedded } from '../../parse/embedded';
 import type { TreeFileReader } from '../../parse/shell-file-pieces';
-import { kubernetesFormat, type KubernetesData } from '../../parse/kubernetes';
-import { secretDataDocuments } from '../../parse/kubernetes-secret-files';
 import { innerTemplateName, mavenFiltered, scanTemplate } from '../../parse/template';
 import { inGradleOnlyProject, isBuildFile } from '../../core/build-files';
 import { readRegularFile } from '../../core/safe-fs';
@@ -55,17 +52,8 @@ import { servedFilesToRead } from '../../model/spring-config-locations';
 import { PlacedFiles } from './ansible-placed';
 import { ansibleYamlDocument, roleFilesIn } from '../../parse/ansible-yaml';
 import { containerPlacedDocuments } from './container-placed';
-
-/**
- * Whether a file's bytes can give nothing: no format reads its name (src/parse/registry.ts neverConfiguration), no
- * `#!` (a script), no `java.security.properties` (a command line in a source or a README names an override file to
- * read). Not decoded nor scanned: eugenp/tutorials@2430217 holds 25,000 Java sources among 35,000 files.
- */
-function nothingToRead(file: string, bytes: Buffer): boolean {
-  return (
-    neverConfiguration(file) && !(bytes[0] === 0x23 && bytes[1] === 0x21) && !bytes.includes('java.security.properties')
-  );
-}
+import { classifiedByHead, nothingToRead } from './file-screening';
+import { manifestSecretFiles } from './manifest-secret-files';
 
 export interface ReadResult {
   documents: ParsedDocument[];
@@ -73,22 +61,6 @@ export interface ReadResult {
   findings: Finding[];
   /** The files read only because another file names them (a Compose `build.dockerfile`), with where it does. */
   namedBy: ReadonlyMap<string, NamingPlace[]>;
-}
-
-/** Whether the first HEAD_CHARS bytes of a file classify it (for files too large to read whole). */
-function classifiedByHead(file: string): boolean {
-  let fd: number | undefined;
-  try {
-    fd = fs.openSync(file, fs.constants.O_RDONLY | fs.constants.O_NONBLOCK);
-    const head = Buffer.alloc(HEAD_CHARS);
-    const read = fs.readSync(fd, head, 0, HEAD_CHARS, 0);
-    const decoded = decodeFile(head.subarray(0, read));
-    return decoded.ok && classifyFile(file, decoded.text) !== undefined;
-  } catch {
-    return false;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
-  }
 }
 
 /** A build file's text (the first 256 KB), or undefined when it cannot be read. */
@@ -392,22 +364,4 @@ export function readDocuments(
     findings,
     namedBy: composeNamed.namedBy,
   };
-}
-
-/**
- * A Kubernetes manifest's Secret keys that are PEM files in base64 (src/parse/kubernetes-secret-files.ts). A manifest
- * read as MQSC (its ConfigMap's `*.mqsc` keys, src/parse/mqsc.ts) is read as a manifest too, for its workloads: the
- * container that mounts the MQSC and the Secrets it mounts beside it (src/model/mq-container-pki.ts).
- */
-function manifestSecretFiles(
-  kind: string,
-  source: SourceFile,
-  read: ParsedDocument | undefined,
-  inner: string | undefined,
-): ParsedDocument[] {
-  if (kind === 'kubernetes' && read?.kind === 'kubernetes')
-    return secretDataDocuments(read as ParsedDocument<KubernetesData>);
-  if (kind !== 'mq.mqsc' || kubernetesFormat.classify(inner ?? source.path, source.text) !== 'kubernetes') return [];
-  const manifest = kubernetesFormat.parse(source, 'kubernetes');
-  return [manifest, ...secretDataDocuments(manifest)];
 }
