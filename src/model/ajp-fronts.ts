@@ -8,7 +8,7 @@
  */
 import type { ModelContributor, ModelContext } from './contributor';
 import type { RelatedLocation } from '../core/types';
-import type { AjpFront, AjpFrontLink, TomcatAjpConnector } from './deployment-records';
+import type { AjpFront, AjpFrontLink, TomcatAjpConnector } from './ajp-records';
 import { containerRunners, LOOPBACK, loopbackReaches, type ServiceOf } from './loopback';
 import { unreadJkFronts } from './modjk-workers';
 import { relativePosix } from '../core/posix-path';

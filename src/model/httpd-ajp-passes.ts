@@ -11,7 +11,7 @@ import { relativePosix } from '../core/posix-path';
 import type { Location } from '../core/types';
 import { httpdTakesWorkerSecret, TOMCAT_AJP_FRONTS } from '../knowledge/tomcat';
 import type { HttpdArg } from '../parse/httpd';
-import type { AjpFront, AjpSecret } from './deployment-records';
+import type { AjpFront, AjpSecret } from './ajp-records';
 import type { HttpdRefusedDirective } from './attributes-httpd';
 import { passesOf, schemeOf, targetOf } from './httpd-proxy';
 import type { HttpdPlaced } from './httpd-tls';

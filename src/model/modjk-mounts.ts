@@ -16,7 +16,7 @@ import type { HttpdData } from '../parse/httpd';
 import { heldUnder, leavesNothingOpen } from './httpd-mains';
 import type { HttpdPlaced } from './httpd-tls';
 import type { JkMountUnknownWorker } from './attributes-httpd';
-import type { AjpFront } from './deployment-records';
+import type { AjpFront } from './ajp-records';
 import { jkFrontsOf, type PlacedJkSetting } from './modjk-workers';
 import { relativePosix } from '../core/posix-path';
 import { jkFileOf, PLACEHOLDER, type JkInputs } from './modjk-paths';

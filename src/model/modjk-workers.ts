@@ -13,7 +13,7 @@ import { TOMCAT_AJP_FRONTS } from '../knowledge/tomcat';
 import { MODJK_WORKERS_KIND, type JkSetting, type JkWorkersData } from '../parse/modjk-workers';
 import type { ParsedDocument } from '../parse/types';
 import type { ModelContext } from './contributor';
-import type { AjpFront, AjpSecret } from './deployment-records';
+import type { AjpFront, AjpSecret } from './ajp-records';
 
 const JK = TOMCAT_AJP_FRONTS.modJk;
 /** jk_map_resolve_references gives up deeper than this (JK_MAP_RECURSION). */

@@ -11,7 +11,7 @@ import { sha256Hex } from '../core/sha256';
 import { setterAttribute } from './tomcat-legacy';
 import { ajpOnly, ajpSecretAttributes } from './tomcat-ajp';
 import { readWritten, type TomcatPropertyScope } from './tomcat-properties';
-import type { AjpSecret, TomcatAjpConnector, TomcatAjpWithoutSecret } from './deployment-records';
+import type { AjpSecret, TomcatAjpConnector, TomcatAjpWithoutSecret } from './ajp-records';
 
 /** Where the connectors are written and how Tomcat reads their `${…}` values (./tomcat-properties.ts). */
 interface AjpConnectorsIn {

@@ -16,7 +16,7 @@ import type { XmlAttribute } from '../parse/xml';
 import { setterAttribute } from './tomcat-legacy';
 import type { TomcatImages, TomcatReleaseAnswer } from './tomcat-release';
 import { readWritten, type TomcatPropertyScope } from './tomcat-properties';
-import type { TomcatAjpWithoutSecret } from './deployment-records';
+import type { TomcatAjpWithoutSecret } from './ajp-records';
 
 const AJP_PROTOCOL = new RegExp(AJP.protocols);
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|0:0:0:0:0:0:0:1|\[::1\]|localhost)$/i;

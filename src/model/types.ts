@@ -28,12 +28,9 @@ import type {
   RefusedCall,
   PlainCallToTls,
   HaproxyRemovedKeyword,
-  TomcatAjpWithoutSecret,
-  TomcatAjpConnector,
-  AjpFront,
-  AjpFrontLink,
   MisplacedHomeCopy,
 } from './deployment-records';
+import type { TomcatAjpWithoutSecret, TomcatAjpConnector, AjpFront, AjpFrontLink } from './ajp-records';
 import type { IngressBackendRoute } from './ingress-backend-route';
 import type {
   NginxPlainPass,
@@ -85,11 +82,8 @@ export type {
   RefusedCall,
   PlainCallToTls,
   RuntimeUse,
-  TomcatAjpWithoutSecret,
-  TomcatAjpConnector,
-  AjpFront,
-  AjpFrontLink,
 } from './deployment-records';
+export type { TomcatAjpWithoutSecret, TomcatAjpConnector, AjpFront, AjpFrontLink } from './ajp-records';
 export type {
   NginxPlainPass,
   NginxPassRef,
