@@ -1,6 +1,6 @@
 /** The TLS 1.3 groups of a HAProxy bind, for clients without EC groups (src/model/openssl-groups.ts). */
 import { isPlaceholder, lastOption, optionLocation, type HaproxyOption } from './haproxy-tls';
-import type { ServerOpenssl } from './nginx-tls';
+import type { ServerOpenssl } from './server-openssl';
 import { opensslFiniteFieldGroups, type FiniteFieldGroups } from './openssl-groups';
 
 /**

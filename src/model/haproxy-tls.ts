@@ -11,7 +11,7 @@ import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import { findCipherSuite } from '../knowledge/ciphers';
 import { HAPROXY_FACTS, namesCryptoPolicy } from '../knowledge/openssl';
 import { signatureFloorSettings } from './openssl-floor';
-import type { ServerOpenssl } from './nginx-tls';
+import type { ServerOpenssl } from './server-openssl';
 import type { Provenance, TlsSettings, Traced } from './types';
 
 /** A keyword of a line and its value (when it takes one), with the file that writes it. */

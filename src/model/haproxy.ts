@@ -14,7 +14,7 @@ import type { DockerfileData } from '../parse/dockerfile';
 import { HAPROXY_FACTS } from '../knowledge/openssl';
 import { haproxyBindFloorApplies } from '../knowledge/server-releases';
 import type { ModelContributor } from './contributor';
-import { opensslAttribute, serverOpenssl, type ServerOpenssl } from './nginx-tls';
+import { opensslAttribute, serverOpenssl, type ServerOpenssl } from './server-openssl';
 import { haproxyReleaseOf, keyFileLookupOf, removedKeywords } from './haproxy-release';
 import { bindCertificateSources } from './haproxy-certificates';
 import { bindCertificates } from './haproxy-crt-lists';

@@ -4,7 +4,7 @@
  * `httpd.proxy` whose TLS settings are the SSLProxy* directives of its virtual host (else the main server's).
  */
 import type { RunMemo } from '../core/run-memo';
-import { opensslAttribute } from './nginx-tls';
+import { opensslAttribute } from './server-openssl';
 import { httpdEnd, PROXY_SIDE, type HttpdContext, type HttpdPlaced } from './httpd-tls';
 import { proxySettings } from './httpd-proxy-settings';
 import type { HttpdProxyComponent } from './types';

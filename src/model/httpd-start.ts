@@ -12,7 +12,7 @@ import { expandCipherString } from '../knowledge/openssl-cipher-string';
 import { argsRange } from './nginx-placed';
 import { isPlaceholder, type HttpdPlaced, type HttpdSide } from './httpd-tls';
 import { protocolsOfLine } from './httpd-protocol-words';
-import type { ServerOpenssl } from './nginx-tls';
+import type { ServerOpenssl } from './server-openssl';
 import type { HttpdStartRefusal } from './attributes-httpd';
 
 /** Lines in a level that may set anything when httpd reads them: an Include the tree lacks, an `<IfDefine>` not read. */

@@ -13,7 +13,7 @@ import { findCipherSuite } from '../knowledge/ciphers';
 import { CRYPTO_POLICY_WHY, HTTPD_FACTS, namesCryptoPolicy } from '../knowledge/openssl';
 import { argsRange, cryptoPolicyUnknown, tracedAt, withUnknown } from './nginx-placed';
 import { signatureFloorSettings } from './openssl-floor';
-import type { ServerOpenssl } from './nginx-tls';
+import type { ServerOpenssl } from './server-openssl';
 import type { TlsSettings } from './types';
 import type { HttpdProtocolOverride } from './attributes-httpd';
 import type { NginxSecurityLevel } from './attributes';

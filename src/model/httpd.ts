@@ -14,7 +14,7 @@ import { HTTPD_KIND, type HttpdData, type HttpdDirective } from '../parse/httpd'
 import type { DockerfileData } from '../parse/dockerfile';
 import type { ModelContributor } from './contributor';
 import { byReadingOrder, includeResolver, MAX_INCLUDED_DIRECTIVES } from './nginx-includes';
-import { opensslAttribute, serverOpenssl } from './nginx-tls';
+import { opensslAttribute, serverOpenssl } from './server-openssl';
 import { deploymentMounts, readThroughMounts } from './compose-mounts';
 import { readThroughImages } from './image-copies';
 import { treeStoresOf } from './store-files';

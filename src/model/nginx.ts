@@ -33,15 +33,8 @@ import { filePlacementDocuments } from './script-placements';
 import { CONTAINER_RUNS_KIND, type ContainerRunsData } from '../parse/container-runs';
 import type { KubernetesData } from '../parse/kubernetes';
 import type { NginxServerAttributes } from './attributes';
-import {
-  opensslAttribute,
-  serverOpenssl,
-  nginxImagesNamed,
-  storeDirectivesOf,
-  tlsFrom,
-  withoutNginxExtras,
-  type ServerOpenssl,
-} from './nginx-tls';
+import { storeDirectivesOf, tlsFrom, withoutNginxExtras } from './nginx-tls';
+import { opensslAttribute, serverOpenssl, nginxImagesNamed, type ServerOpenssl } from './server-openssl';
 import { relativePosix } from '../core/posix-path';
 
 /**
