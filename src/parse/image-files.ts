@@ -7,13 +7,13 @@
  */
 import * as path from 'node:path';
 import type { Location, RelatedLocation } from '../core/types';
-import { serviceBuild, type ComposeData } from './compose';
 import { contextSources, type DockerCopy } from './dockerfile-copies';
 import { parseDockerfile, type DockerfileData } from './dockerfile';
-import { dockerignoreExcluding, type DockerignoreData, type DockerignorePattern } from './dockerignore';
 import type { ParsedDocument } from './types';
 import { relativePosix } from '../core/posix-path';
 import { fromStage, globPattern, WILDCARD } from './image-copy-sources';
+import { composeBuildsIn, type ComposeBuild } from './compose-builds';
+import { contextExcludes, dockerignoreOf } from './build-context-ignores';
 
 /**
  * A `.dockerignore` line that leaves a tree file out of the build context of one Dockerfile (`line`: where, and what it
@@ -44,18 +44,6 @@ interface Image {
 
 /** How a configuration's relative paths resolve, from where the image holds it; undefined: only absolute paths. */
 export type ContainerBase = (containerFile: string) => string | undefined;
-
-/**
- * A Dockerfile a Docker Compose service builds: its context, where the service says so, its bind mounts' targets, and
- * the build arguments it gives.
- */
-interface ComposeBuild {
-  dockerfile: string;
-  context: string;
-  args?: Readonly<Record<string, string>>;
-  by?: Location;
-  mountTargets: string[];
-}
 
 /** A configuration's `${catalina.base}`: the directory above its conf/ (Tomcat reads `$CATALINA_BASE/conf/server.xml`). */
 export const catalinaBase: ContainerBase = (file) => {
@@ -155,20 +143,20 @@ export class ImageFiles {
 
   /** The build contexts a Dockerfile is built from: those of the Compose services that build it, else its directory. */
   contextsOf(dockerfile: string): string[] {
-    this.builds ??= this.composeBuilds();
+    this.builds ??= composeBuildsIn(this.documents);
     const contexts = this.builds.filter((b) => b.dockerfile === dockerfile).map((b) => b.context);
     return contexts.length > 0 ? [...new Set(contexts)] : [path.dirname(dockerfile)];
   }
 
   /** Where the Compose services that build a Dockerfile write their build (its context decides what it copies). */
   composeBuildsOf(dockerfile: string): Location[] {
-    this.builds ??= this.composeBuilds();
+    this.builds ??= composeBuildsIn(this.documents);
     return this.builds.flatMap((b) => (b.dockerfile === dockerfile && b.by ? [b.by] : []));
   }
 
   private images(): Image[] {
     if (this.built) return this.built;
-    const composeBuilds = (this.builds ??= this.composeBuilds());
+    const composeBuilds = (this.builds ??= composeBuildsIn(this.documents));
     this.built = [];
     for (const doc of this.documents) {
       if (doc.kind !== 'dockerfile') continue;
@@ -220,27 +208,6 @@ export class ImageFiles {
     return this.built;
   }
 
-  /** The Dockerfiles Docker Compose services build, with their context and the targets of their bind mounts. */
-  private composeBuilds(): ComposeBuild[] {
-    const out: ComposeBuild[] = [];
-    for (const doc of this.documents) {
-      if (doc.kind !== 'compose') continue;
-      const { services, mounts } = doc.data as ComposeData;
-      for (const service of services) {
-        const built = serviceBuild(doc.file.path, service);
-        if (!built) continue;
-        const targets = mounts.filter((m) => m.service === service.name).map((m) => m.target.replace(/\/+$/, ''));
-        out.push({
-          ...built,
-          ...(service.buildRange && { by: { file: doc.file.path, range: service.buildRange } }),
-          ...(service.buildArgs && { args: service.buildArgs }),
-          mountTargets: targets,
-        });
-      }
-    }
-    return out;
-  }
-
   /**
    * The tree directories a Dockerfile copies whole into `containerDir` of its final image: a COPY/ADD of one directory
    * of the build context to it, or to a directory above it. A program that loads every file of that directory reads
@@ -266,7 +233,7 @@ export class ImageFiles {
         if (below === undefined) continue;
         const treeDir = path.resolve(image.context, source, ...below.split('/').filter(Boolean));
         if (treeDir !== image.context && !treeDir.startsWith(image.context + path.sep)) continue;
-        const excludes = this.contextExcludes(image.dockerfile, image.context);
+        const excludes = contextExcludes(this.documents, image.dockerfile, image.context);
         out.push({
           treeDir,
           by: { file: image.dockerfile, range: copy.range },
@@ -277,34 +244,14 @@ export class ImageFiles {
     return out;
   }
 
-  /** The `.dockerignore` that decides the build context: the Dockerfile's `<name>.dockerignore`, else the context's. */
-  private dockerignoreOf(dockerfile: string, context: string): ParsedDocument | undefined {
-    return (
-      this.documents.find((d) => d.kind === 'dockerignore' && d.file.path === `${dockerfile}.dockerignore`) ??
-      this.documents.find((d) => d.kind === 'dockerignore' && d.file.path === path.join(context, '.dockerignore'))
-    );
-  }
-
-  /** The pattern that leaves a file out of the build context ('refused': a refused pattern stops the build), if any. */
-  private contextExcludes(
-    dockerfile: string,
-    context: string,
-  ): (file: string) => DockerignorePattern | 'refused' | undefined {
-    const ignore = this.dockerignoreOf(dockerfile, context);
-    if (!ignore) return () => undefined;
-    const { patterns, refused } = ignore.data as DockerignoreData;
-    if (refused !== undefined) return () => 'refused';
-    return (file) => dockerignoreExcluding(patterns, relativePosix(context, file));
-  }
-
   /**
    * Whether the build context holds a tree file: not when the Dockerfile's `<name>.dockerignore`, else the context's
    * `.dockerignore`, leaves it out (./dockerignore.ts). A refused pattern stops the build: the context holds nothing.
    */
   private contextFilter(dockerfile: string, context: string): (file: string) => boolean {
-    const ignore = this.dockerignoreOf(dockerfile, context);
+    const ignore = dockerignoreOf(this.documents, dockerfile, context);
     if (!ignore) return () => true;
-    const excludes = this.contextExcludes(dockerfile, context);
+    const excludes = contextExcludes(this.documents, dockerfile, context);
     return (file) => {
       const pattern = excludes(file);
       if (!pattern) return true;
