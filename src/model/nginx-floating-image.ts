@@ -51,8 +51,7 @@ export function floatingImageFor<T extends object>(
     const stage = runtimeStage(d.data);
     return stage?.image ? [{ doc: d, stage, dir: path.dirname(d.file.path) }] : [];
   });
-  const mounted = (file: string) =>
-    mounts.some((m) => m.hostPath === file || file.startsWith(m.hostPath + path.sep));
+  const mounted = (file: string) => mounts.some((m) => m.hostPath === file || file.startsWith(m.hostPath + path.sep));
   return (file) => {
     const nearest = built
       .filter((b) => file.startsWith(b.dir + path.sep))

@@ -184,11 +184,7 @@ function serviceOf(entries: readonly Entry[], namespace: string | undefined): Ku
 }
 
 /** A workload's Pod template: its labels and its containers' ports. */
-function podTemplateOf(
-  entries: readonly Entry[],
-  pod: string,
-  namespace: string | undefined,
-): KubernetesPodTemplate {
+function podTemplateOf(entries: readonly Entry[], pod: string, namespace: string | undefined): KubernetesPodTemplate {
   const labels = new Map<string, string>();
   const ports = new Map<string, { container: number; containerPort?: Entry; name?: string }>();
   const containers = new Set<string>();
