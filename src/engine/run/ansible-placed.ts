@@ -85,9 +85,9 @@ export class PlacedFiles {
     }
   }
 
-  /** The files no name or head classified that nothing else read (yet). */
-  unread(read: readonly ParsedDocument[]): string[] {
-    return [...this.waiting(read).keys()];
+  /** The files no name or head classified that nothing else read (yet), as the main pass decoded them. */
+  unread(read: readonly ParsedDocument[]): SourceFile[] {
+    return [...this.waiting(read).values()];
   }
 
   private waiting(read: readonly ParsedDocument[]): Map<string, SourceFile> {

@@ -20,9 +20,9 @@ import { WILDCARD } from '../../parse/image-copy-sources';
 import type { DockerCopy } from '../../parse/dockerfile-copies';
 import type { DockerfileData } from '../../parse/dockerfile';
 import type { TreeLink } from '../../core/types';
-import type { ParsedDocument } from '../../parse/types';
+import type { ParsedDocument, SourceFile } from '../../parse/types';
 import { composeMountsOf } from '../../model/compose-mounts';
-import { readDocumentsClassified } from './read-followed';
+import { parseClassified } from './read-followed';
 import { debianSite } from './ansible-placed';
 
 /** Whether a COPY/ADD says by itself which tree file goes where: no stage or image source, no wildcard, no variable. */
@@ -56,28 +56,32 @@ function mountedTo(mounts: ReturnType<typeof composeMountsOf>, file: string): st
 }
 
 /**
- * The documents of the files no name or head classified (`unread`) that a Dockerfile's COPY/ADD or a Compose bind
- * mount puts where a format reads them, each read as that format; none when the places disagree.
+ * The documents of the files no name or head classified (`unread`, as the main pass decoded them) that a Dockerfile's
+ * COPY/ADD or a Compose bind mount puts where a format reads them, each read as that format; none when the places
+ * disagree.
  */
 export function containerPlacedDocuments(
   documents: readonly ParsedDocument[],
-  unread: readonly string[],
+  unread: readonly SourceFile[],
   root: string,
   links: readonly TreeLink[],
 ): ParsedDocument[] {
   if (unread.length === 0) return [];
   const copying = documents.some((d) => d.kind === 'dockerfile' && (d.data as DockerfileData).copies.length > 0);
-  const images = copying ? new ImageFiles(documents, unread) : undefined;
+  const unreadPaths = unread.map((source) => source.path);
+  const images = copying ? new ImageFiles(documents, unreadPaths) : undefined;
   const mounts = documents.some((d) => d.kind === 'compose') ? composeMountsOf(documents, root, links) : [];
   if (!images && mounts.length === 0) return [];
   const out: ParsedDocument[] = [];
-  for (const file of unread) {
+  for (const source of unread) {
+    const file = source.path;
     const places = new Set([...(images ? copiedTo(images, file) : []), ...mountedTo(mounts, file)].map(debianSite));
     if (places.size === 0) continue;
     // A place no format reads (a backup copy) says nothing; two places read as two formats leave it unknown.
     const read = [...places]
       .map((placed) =>
-        readDocumentsClassified(file, (head) => classifyFile(placed, head), placed, /\.xml$/i.test(placed)),
+        // Parsed from the text the main pass decoded: the file is not opened again.
+        parseClassified(source, (head) => classifyFile(placed, head), placed, /\.xml$/i.test(placed)),
       )
       .filter((docs) => docs.length > 0);
     if (new Set(read.map((docs) => docs[0]!.kind)).size === 1) out.push(...read[0]!);
