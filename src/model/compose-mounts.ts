@@ -107,13 +107,17 @@ function hostPathOf(source: string, dir: string, root: string, holds: (dir: stri
   }
 }
 
+/** Whether a bind mount brings a tree file into its container: the file is its host path or below it. */
+export function mountBrings(mount: TreeMount, file: string): boolean {
+  return file === mount.hostPath || file.startsWith(mount.hostPath + path.sep);
+}
+
 /**
  * Whether two files of the tree are used apart: Compose mounts each of them, and no Compose project mounts both.
  * A file no Compose file mounts may be used by anything, so it is never apart.
  */
 export function usedApartBy(mounts: TreeMount[]): (a: string, b: string) => boolean {
-  const projectsOf = (file: string) =>
-    new Set(mounts.filter((m) => file === m.hostPath || file.startsWith(m.hostPath + path.sep)).map((m) => m.project));
+  const projectsOf = (file: string) => new Set(mounts.filter((m) => mountBrings(m, file)).map((m) => m.project));
   return (a, b) => {
     if (mounts.length === 0) return false;
     const pa = projectsOf(a);

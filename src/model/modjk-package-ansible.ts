@@ -4,10 +4,14 @@
  * that installs the package (./modjk-package.ts), that host's httpd reads the workers file a task puts at the package's
  * path. Derived once per deployment, from the YAML files the read stage recorded as steps.
  */
-import * as path from 'node:path';
-import type { Location } from '../core/types';
+import type { Location, Range } from '../core/types';
 import { debianModJkInstalls } from '../parse/ansible-package-installs';
-import { ansibleFileTasks, ansibleSourceCandidates, YAML_STEPS_KIND } from '../parse/yaml-file-placements';
+import {
+  ansibleDestinationPath,
+  ansibleFileTasks,
+  ansibleSourceCandidates,
+  YAML_STEPS_KIND,
+} from '../parse/yaml-file-placements';
 import type { ModelContext } from './contributor';
 
 /** A tree file a task puts on the host, at the path the task writes (template values left in: unknown). */
@@ -26,9 +30,16 @@ export interface AnsibleModJkHost {
 export function ansibleModJkHost(ctx: ModelContext): AnsibleModJkHost | undefined {
   return ctx.once('ansibleModJkHost', () => {
     const steps = ctx.documentsOf(YAML_STEPS_KIND).filter((d) => d.kind === YAML_STEPS_KIND);
-    const installing = steps.find((d) => debianModJkInstalls(d.file).length > 0);
+    // The first file with an install task, and that task: each file parsed once.
+    let installing: { file: string; range: Range } | undefined;
+    for (const doc of steps) {
+      const [range] = debianModJkInstalls(doc.file);
+      if (range) {
+        installing = { file: doc.file.path, range };
+        break;
+      }
+    }
     if (!installing) return undefined;
-    const [range] = debianModJkInstalls(installing.file);
     const read = new Set(ctx.deployment.documents.map((d) => d.file.path));
     const placed: AnsiblePlaced[] = [];
     for (const doc of steps)
@@ -36,15 +47,13 @@ export function ansibleModJkHost(ctx: ModelContext): AnsibleModJkHost | undefine
         const [src] = task.sources;
         if (src === undefined || task.destination === undefined) continue;
         const file = ansibleSourceCandidates(doc.file.path, task.verb, src).find((f) => read.has(f));
-        const dest = task.destination.trim();
-        // A directory `dest` takes the source's name, as Ansible's template and copy actions do.
         if (file)
           placed.push({
             file,
-            path: dest.endsWith('/') ? dest + path.posix.basename(src.trim()) : dest,
+            path: ansibleDestinationPath(task.destination.trim(), src),
             at: { file: doc.file.path, range: task.range },
           });
       }
-    return { installed: { file: installing.file.path, range }, placed };
+    return { installed: installing, placed };
   });
 }

@@ -18,6 +18,7 @@ import { runtimeStage } from '../parse/dockerfile-stages';
 import { nginxFloatingImage } from '../knowledge/server-releases';
 import type { NginxFloatingImage } from './nginx-records';
 import type { TreeMount } from './types';
+import { mountBrings } from './compose-mounts';
 
 export function floatingNginxFor(
   dockerfiles: readonly ParsedDocument<DockerfileData>[],
@@ -51,7 +52,7 @@ export function floatingImageFor<T extends object>(
     const stage = runtimeStage(d.data);
     return stage?.image ? [{ doc: d, stage, dir: path.dirname(d.file.path) }] : [];
   });
-  const mounted = (file: string) => mounts.some((m) => m.hostPath === file || file.startsWith(m.hostPath + path.sep));
+  const mounted = (file: string) => mounts.some((m) => mountBrings(m, file));
   return (file) => {
     const nearest = built
       .filter((b) => file.startsWith(b.dir + path.sep))
@@ -72,9 +73,7 @@ export function floatingImageFor<T extends object>(
         ...(prebuilt ? { prebuilt } : {}),
       };
     }
-    const mounting = mounts.filter(
-      (m) => m.image && m.mount.service && (m.hostPath === file || file.startsWith(m.hostPath + path.sep)),
-    );
+    const mounting = mounts.filter((m) => m.image && m.mount.service && mountBrings(m, file));
     const [first] = mounting;
     if (!first?.image || mounting.some((m) => m.image !== first.image)) return undefined;
     const known = bound(first.image);

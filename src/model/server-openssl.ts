@@ -16,7 +16,7 @@ import {
 } from '../knowledge/openssl';
 import { nginxReleaseFromImage } from '../knowledge/server-releases';
 import type { ComposeData } from '../parse/compose';
-import type { TreeMount } from './compose-mounts';
+import { mountBrings, type TreeMount } from './compose-mounts';
 import { floatingImageFor } from './nginx-floating-image';
 import { floatingImageOpenssl } from '../knowledge/floating-images';
 import { nginxReleaseOfDockerfile } from './nginx-package-release';
@@ -144,8 +144,7 @@ export function serverOpenssl(
       ...(prebuilt ? { prebuilt } : {}),
     };
   };
-  const mounted = (file: string) =>
-    compose.mounts.some((m) => m.hostPath === file || file.startsWith(m.hostPath + path.sep));
+  const mounted = (file: string) => compose.mounts.some((m) => mountBrings(m, file));
   // The nearest Dockerfile's image, unless its COPY/ADD bring other files and not this one and no mount brings it
   // (./nginx-floating-image.ts says the same of a floating tag).
   const holds = (image: (typeof images)[number], file: string) =>
@@ -224,7 +223,7 @@ function mountingImage(
   | { found: ImageOpenssl; nginx: { release: string; at: Location } | undefined; at: Location; image: string }
   | undefined {
   const named = mounts.flatMap((m) => {
-    if (!m.image || !m.mount.service || (m.hostPath !== file && !file.startsWith(m.hostPath + path.sep))) return [];
+    if (!m.image || !m.mount.service || !mountBrings(m, file)) return [];
     const doc = composeFiles.find((d) => d.file.path === m.file) as ParsedDocument<ComposeData> | undefined;
     const service = doc?.data.services.find((s) => s.name === m.mount.service);
     // A service that builds its image names the built image, not its base.

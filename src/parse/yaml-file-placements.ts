@@ -86,6 +86,14 @@ export function ansibleFileTasks(source: SourceFile): FilePlacement[] {
 }
 
 /**
+ * The path a `template:`/`copy:` task writes its `src` to: a `dest` ending in `/` is a directory, where Ansible's
+ * template and copy actions keep the source's name (ansible/ansible@8a2b8e5 lib/ansible/plugins/action/copy.py).
+ */
+export function ansibleDestinationPath(destination: string, src: string): string {
+  return destination.endsWith('/') ? destination + path.posix.basename(src.trim()) : destination;
+}
+
+/**
  * Where a task's `src` may be, most likely first (absolute paths of the tree), as Ansible's `_find_needle` looks a
  * relative `src` up (ansible/ansible@8a2b8e5 lib/ansible/plugins/action/template.py and copy.py, GPL-3.0).
  */

@@ -16,7 +16,7 @@
  */
 import * as path from 'node:path';
 import { classifyFile } from '../../parse/registry';
-import { ansibleFileTasks, ansibleSourceCandidates } from '../../parse/yaml-file-placements';
+import { ansibleDestinationPath, ansibleFileTasks, ansibleSourceCandidates } from '../../parse/yaml-file-placements';
 import { ANSIBLE_YAML_KIND, type AnsibleYamlData } from '../../parse/ansible-yaml';
 import type { TreeLink } from '../../core/types';
 import type { ParsedDocument, SourceFile } from '../../parse/types';
@@ -33,7 +33,7 @@ const SRC_LINE = /\bsrc\s*[:=][^\n]*/g;
 /** The place a task writes its source to, template values read as unknown names (`_`). */
 function placedName(destination: string, src: string): string {
   const dest = destination.trim().replace(/\{\{[^}]*\}\}|\{%[^%]*%\}/g, '_');
-  return debianSite(dest.endsWith('/') ? `${dest}${path.basename(src.trim())}` : dest);
+  return debianSite(ansibleDestinationPath(dest, src));
 }
 
 /** Debian's `sites-available`/`sites-enabled` (nginx, apache2) and apache2's `conf-*`: their directories' files. */
